@@ -1,0 +1,3 @@
+from cswgen.cli import main
+
+main()

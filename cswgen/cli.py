@@ -1,0 +1,102 @@
+"""The `cswgen` command.  The only module that imports Click.
+
+Problems are printed as `path:line: message`, one per line; a failure exits with status
+1 and no traceback (unless --debug).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from cswgen import __version__
+from cswgen.errors import Problem, SiteError
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, "
+                                 "like 2026-10-06") from None
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cswgen")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting bugs).")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Build a Customer Service Week microsite from Markdown.
+
+    Run the commands inside your site's folder (the one with config.toml).
+    """
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Build the site as it should look on this date (default: today).")
+@click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
+@click.option("--portable", is_flag=True,
+              help="Links name index.html, so the site works opened from disk or a zip.")
+@click.option("--output", type=click.Path(path_type=Path), metavar="DIR",
+              help="Write here instead of [build] output.")
+@click.pass_context
+def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
+          output: Path | None) -> None:
+    """Build the site into the output folder."""
+    from cswgen.build import build as run_build
+
+    when = _as_of(as_of)
+    try:
+        result = run_build(Path.cwd(), as_of=when, drafts=drafts, portable=portable,
+                           output=output)
+    except SiteError as exc:
+        _report(exc.problems)
+        errors = sum(1 for p in exc.problems if p.severity == "error")
+        click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}. "
+                   "Nothing was written; the output folder is as it was.", err=True)
+        sys.exit(1)
+    except Exception:
+        if ctx.obj["debug"]:
+            raise
+        click.echo("cswgen stopped because of a bug, not because of your site. "
+                   "Run again with `cswgen --debug build` and report what it prints.", err=True)
+        sys.exit(2)
+    _report(result.warnings)
+    try:
+        where = result.output.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
+    except ValueError:
+        where = str(result.output)
+    click.echo(f"Built {result.pages} pages and {result.files} files in "
+               f"{result.seconds:.2f} s into {where}")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def new(folder: Path) -> None:
+    """Start a new site in FOLDER, from the demo campaign, dated for the coming week."""
+    from cswgen.new import new_site
+
+    try:
+        year = new_site(folder, date.today())
+    except SiteError as exc:
+        _report(exc.problems)
+        sys.exit(1)
+    click.echo(f"Created {folder} with the demo campaign for Customer Service Week {year}.\n"
+               f"Next: cd {folder}, edit config.toml and the files in content/, "
+               "then run `cswgen build`.")
+
+
+def main() -> None:
+    cli(prog_name="cswgen")

@@ -1,0 +1,332 @@
+"""Read and validate `config.toml` into a typed, immutable `SiteConfig`.
+
+Every problem is collected with the line it is on; an unknown table or key is refused
+with the nearest known one suggested, because a silently ignored typo is a setting that
+quietly does nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cswgen.errors import Problem, Problems, SiteError
+from cswgen.week import first_full_week_of_october
+
+CONFIG_NAME = "config.toml"
+DEFAULT_PRIMARY = "#c8102e"  # the week's red
+DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
+
+SCHEMA: dict[str, tuple[str, ...]] = {
+    "site": ("title", "organisation", "description", "language", "base_url", "theme"),
+    "week": ("theme", "start", "year", "days", "timezone", "reveal"),
+    "brand": ("primary", "secondary", "logo"),
+    "build": ("output", "unsafe_html", "require_consent"),
+    "extra": (),
+}
+
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_TABLE_LINE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_\"'-]+)\s*=")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str
+    organisation: str = ""
+    description: str = ""
+    language: str = "en"
+    base_url: str = ""  # "" or an absolute URL ending in "/"
+    theme: str = "classic"
+
+
+@dataclass(frozen=True)
+class WeekSettings:
+    start: date
+    year: int
+    days: int = 5
+    theme: str = ""
+    timezone: str = "UTC"
+    reveal: str = "all"  # "all" or "daily"
+
+    @property
+    def dates(self) -> list[date]:
+        return [date.fromordinal(self.start.toordinal() + i) for i in range(self.days)]
+
+    @property
+    def end(self) -> date:
+        return self.dates[-1]
+
+
+@dataclass(frozen=True)
+class BrandSettings:
+    primary: str = DEFAULT_PRIMARY
+    secondary: str = DEFAULT_SECONDARY
+    logo: str | None = None  # a path under content/, `/`-separated
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    output: str = "output"
+    unsafe_html: bool = False
+    require_consent: bool = False
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    site: SiteSettings
+    week: WeekSettings
+    brand: BrandSettings = field(default_factory=BrandSettings)
+    build: BuildSettings = field(default_factory=BuildSettings)
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
+
+    def line_of(self, dotted: str) -> int:
+        return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Where each `[table]` and `table.key` is written, for messages.
+
+    `tomllib` does not report positions, so this reads the simple shape every
+    `config.toml` has: table headers and `key = value` lines.
+    """
+    lines: dict[str, int] = {}
+    table = ""
+    depth = 0  # inside a multi-line array or string we do not look for keys
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if depth == 0:
+            header = _TABLE_LINE.match(raw)
+            if header:
+                table = header.group(1).strip().strip("\"'")
+                lines.setdefault(table, number)
+                continue
+            key = _KEY_LINE.match(raw)
+            if key:
+                name = key.group(1).strip("\"'")
+                lines.setdefault(f"{table}.{name}" if table else name, number)
+        depth += raw.count("[") - raw.count("]") if "=" in raw or depth else 0
+        depth = max(depth, 0)
+    return lines
+
+
+def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def today_in(timezone: str) -> date:
+    try:
+        return datetime.now(ZoneInfo(timezone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return date.today()
+
+
+class _Reader:
+    """Typed access to one table of the config, recording a problem per bad value."""
+
+    def __init__(self, data: dict[str, Any], table: str, lines: dict[str, int],
+                 problems: Problems) -> None:
+        self.data = data
+        self.table = table
+        self.lines = lines
+        self.problems = problems
+
+    def line(self, key: str) -> int:
+        return self.lines.get(f"{self.table}.{key}", self.lines.get(self.table, 1))
+
+    def bad(self, key: str, message: str) -> None:
+        self.problems.error(CONFIG_NAME, self.line(key), f"[{self.table}] {key} {message}")
+
+    def string(self, key: str, default: str = "") -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            self.bad(key, f"must be text in quotes, like {key} = \"...\", not {value!r}")
+            return default
+        return value.strip()
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            self.bad(key, f"must be true or false (without quotes), not {value!r}")
+            return default
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: int) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.bad(key, f"must be a whole number from {low} to {high}, not {value!r}")
+            return default
+        return value
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read `root/config.toml`; raise `SiteError` listing every problem in it."""
+    problems = Problems()
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise SiteError([Problem(CONFIG_NAME, 0, f"not found in {root}; run cswgen in your "
+                                 "site's folder, or start a new site with `cswgen new mysite`")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
+                       "save it as UTF-8 in your editor")
+        raise SiteError(problems.items) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(match.group(1)) if match else 1
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        problems.error(CONFIG_NAME, line, f"is not valid TOML: {message}; check the quotes, "
+                       "brackets and `key = value` shape on this line")
+        raise SiteError(problems.items) from None
+    config = parse_config(root, data, key_lines(text), problems)
+    if problems.errors:
+        raise SiteError(problems.items)
+    return config
+
+
+def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
+                 problems: Problems) -> SiteConfig:
+    for section, value in data.items():
+        if section not in SCHEMA:
+            hint = suggest(section, list(SCHEMA))
+            where = lines.get(section, 1)
+            if isinstance(value, dict):
+                advice = f"did you mean [{hint}]?" if hint else (
+                    "the sections are " + ", ".join(f"[{t}]" for t in SCHEMA))
+                problems.error(CONFIG_NAME, where, f"unknown section [{section}]: {advice} "
+                               "Settings for your own templates go in [extra].")
+            else:
+                owner = next((t for t, keys in SCHEMA.items() if section in keys), None)
+                advice = (f"put it under [{owner}]" if owner else
+                          "settings for your own templates go in [extra]")
+                problems.error(CONFIG_NAME, where, f"`{section}` is not inside a section: {advice}")
+            continue
+        if not isinstance(value, dict):
+            problems.error(CONFIG_NAME, lines.get(section, 1),
+                           f"`{section}` must be a section written as [{section}]")
+            continue
+        if section == "extra":
+            continue
+        for key in value:
+            if key not in SCHEMA[section]:
+                hint = suggest(key, SCHEMA[section])
+                advice = f"did you mean `{hint}`?" if hint else (
+                    "known keys: " + ", ".join(SCHEMA[section]) + ".")
+                problems.error(CONFIG_NAME, lines.get(f"{section}.{key}", lines.get(section, 1)),
+                               f"[{section}] {key} is not a setting cswgen knows; {advice} "
+                               "Settings for your own templates go in [extra].")
+
+    def table(name: str) -> _Reader:
+        value = data.get(name, {})
+        return _Reader(value if isinstance(value, dict) else {}, name, lines, problems)
+
+    site = _site(table("site"), problems)
+    week = _week(table("week"), problems)
+    brand = _brand(table("brand"), root)
+    builder = table("build")
+    build_settings = BuildSettings(
+        output=builder.string("output", "output") or "output",
+        unsafe_html=builder.boolean("unsafe_html"),
+        require_consent=builder.boolean("require_consent"),
+    )
+    extra = data.get("extra", {})
+    return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
+                      extra=extra if isinstance(extra, dict) else {}, lines=dict(lines))
+
+
+def _site(r: _Reader, problems: Problems) -> SiteSettings:
+    if "title" not in r.data:
+        problems.error(CONFIG_NAME, r.lines.get("site", 1),
+                       "[site] title is missing; add a line like "
+                       "title = \"Customer Service Week 2026\" under [site]")
+    title = r.string("title")
+    if "title" in r.data and not title and isinstance(r.data.get("title"), str):
+        r.bad("title", "is empty; give the site a name")
+    language = r.string("language", "en") or "en"
+    if not _LANGUAGE.fullmatch(language):
+        r.bad("language", f"must be a language code such as \"en\" or \"en-GB\", not {language!r}")
+        language = "en"
+    base_url = r.string("base_url")
+    if base_url:
+        if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
+            r.bad("base_url", "must be an absolute address starting with https:// "
+                  f"(like \"https://example.org/csw/\"), or \"\" to leave it out; not {base_url!r}")
+            base_url = ""
+        elif not base_url.endswith("/"):
+            base_url += "/"
+    theme = r.string("theme", "classic") or "classic"
+    return SiteSettings(title=title, organisation=r.string("organisation"),
+                        description=r.string("description"), language=language,
+                        base_url=base_url, theme=theme)
+
+
+def _week(r: _Reader, problems: Problems) -> WeekSettings:
+    timezone = r.string("timezone", "UTC") or "UTC"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        r.bad("timezone", f"{timezone!r} is not a time zone; use a name from the IANA list, "
+              "such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
+        timezone = "UTC"
+    reveal = r.string("reveal", "all") or "all"
+    if reveal not in ("all", "daily"):
+        r.bad("reveal", f"must be \"all\" or \"daily\", not {reveal!r}")
+        reveal = "all"
+    days = r.integer("days", 1, 7, 5)
+    start_value = r.data.get("start")
+    start: date | None = None
+    if start_value is not None:
+        if isinstance(start_value, datetime) or not isinstance(start_value, date):
+            r.bad("start", "must be a date written as YYYY-MM-DD without quotes, "
+                  f"like start = 2026-10-05; not {start_value!r}")
+        else:
+            start = start_value
+    if "year" in r.data:
+        year = r.integer("year", 1900, 9999, today_in(timezone).year)
+        if start is not None and start.year != year:
+            r.bad("start", f"{start.isoformat()} is not in [week] year {year}; change one of "
+                  "them, or remove `start` to use the first full week of October")
+    else:
+        year = start.year if start is not None else today_in(timezone).year
+    if start is None:
+        start = first_full_week_of_october(year)
+    return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
+                        timezone=timezone, reveal=reveal)
+
+
+def _brand(r: _Reader, root: Path) -> BrandSettings:
+    colours = {}
+    for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
+        value = r.string(key, default) or default
+        if not _COLOUR.fullmatch(value):
+            r.bad(key, f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
+                  f"not {value!r}")
+            value = default
+        if len(value) == 4:
+            value = "#" + "".join(c * 2 for c in value[1:])
+        colours[key] = value.lower()
+    logo = r.string("logo") or None
+    if logo is not None:
+        relative = logo.replace("\\", "/").lstrip("/")
+        target = root / "content" / relative
+        if ".." in relative.split("/") or not target.is_file():
+            r.bad("logo", f"{logo!r} is not a file under content/; put the logo in "
+                  "content/ (for example content/images/logo.svg) and give its path from there")
+            logo = None
+        else:
+            logo = relative
+    return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)

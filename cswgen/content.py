@@ -1,0 +1,432 @@
+"""Read `content/` into typed records, one per day, testimonial, person and page.
+
+Walks the folder, decodes and splits each file, reads CSV rows, and validates every field
+of every kind, collecting each problem with its line.  No URLs and no HTML here: that is
+the model's and the markup's job.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cswgen.config import SiteConfig
+from cswgen.errors import Problems
+from cswgen.fields import Fields, Image
+from cswgen.frontmatter import decode, split
+from cswgen.slugs import slugify
+from cswgen.week import long_label, range_label, short_label, weekday_index
+
+COMMON = ("title", "draft", "publish", "slug")
+KNOWN: dict[str, tuple[str, ...]] = {
+    "day": (*COMMON, "date", "day", "summary", "dress_code", "events", "image", "alt"),
+    "testimonial": (*COMMON, "customer", "organisation", "location", "date", "rating", "staff",
+                    "featured", "photo", "alt", "consent", "text"),
+    "honour": (*COMMON, "name", "role", "department", "award", "citation", "since", "photo",
+               "alt", "consent", "citation_long"),
+    "policy": (*COMMON, "effective", "version", "owner", "commitments", "standards"),
+    "page": (*COMMON, "menu"),
+    "home": (*COMMON,),
+}
+KIND_NAMES = {"day": "days", "testimonial": "testimonials", "honour": "honour-roll entries",
+              "policy": "the policy", "page": "pages", "home": "the home page"}
+EVENT_KEYS = ("time", "end", "title", "place", "description")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
+
+
+@dataclass(frozen=True)
+class Event:
+    title: str
+    time: str | None = None
+    end: str | None = None
+    place: str = ""
+    description: str = ""
+
+
+@dataclass
+class Entry:
+    """What every content file or CSV row has."""
+
+    kind: str
+    path: str  # site-relative source path, `/`-separated
+    line: int  # 1 for a file, the row's line for a CSV row
+    slug: str
+    title: str
+    body: str = ""
+    body_line: int = 1
+    draft: bool = False
+    publish: date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass
+class Day(Entry):
+    date: dt.date = dt.date.min
+    summary: str = ""
+    dress_code: str = ""
+    events: list[Event] = field(default_factory=list)
+    image: Image | None = None
+
+
+@dataclass
+class Testimonial(Entry):
+    customer: str = ""
+    organisation: str = ""
+    location: str = ""
+    date: dt.date | None = None
+    rating: int | None = None
+    staff: list[str] = field(default_factory=list)
+    featured: bool = False
+    photo: Image | None = None
+    consent: bool | dt.date | None = None
+
+
+@dataclass
+class Honour(Entry):
+    name: str = ""
+    role: str = ""
+    department: str = ""
+    award: str = ""
+    citation: str = ""
+    since: int | None = None
+    photo: Image | None = None
+    consent: bool | dt.date | None = None
+
+
+@dataclass
+class Policy(Entry):
+    effective: date | None = None
+    version: str = ""
+    owner: str = ""
+    commitments: list[str] = field(default_factory=list)
+    standards: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Page(Entry):
+    menu: float | None = None
+
+
+@dataclass
+class Content:
+    """Everything read from `content/`, before any filtering by date or draft."""
+
+    home: Page | None = None
+    policy: Policy | None = None
+    days: list[Day] = field(default_factory=list)
+    testimonials: list[Testimonial] = field(default_factory=list)
+    honour: list[Honour] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # content-relative paths to copy
+
+    def entries(self) -> list[Entry]:
+        singles: list[Entry] = [e for e in (self.home, self.policy) if e is not None]
+        return [*singles, *self.days, *self.testimonials, *self.honour, *self.pages]
+
+
+def kind_of(relative: str) -> str | None:
+    """The kind of a content-relative Markdown or CSV path, or None when it is not content."""
+    parts = relative.split("/")
+    name = parts[-1].lower()
+    is_markdown = name.endswith(MARKDOWN_SUFFIXES)
+    if len(parts) == 1:
+        if name in ("index.md", "index.markdown"):
+            return "home"
+        if name in ("policy.md", "policy.markdown"):
+            return "policy"
+        return None
+    if len(parts) != 2:
+        return None
+    folder = parts[0]
+    if folder == "days" and is_markdown:
+        return "day"
+    if folder == "pages" and is_markdown:
+        return "page"
+    if folder == "testimonials" and (is_markdown or name.endswith(".csv")):
+        return "testimonial"
+    if folder == "honour-roll" and (is_markdown or name.endswith(".csv")):
+        return "honour"
+    return None
+
+
+def is_content_source(relative: str) -> bool:
+    """Markdown anywhere, and the CSV files of the kinds that take them, are never copied."""
+    return relative.lower().endswith(MARKDOWN_SUFFIXES) or kind_of(relative) is not None
+
+
+def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Content:
+    root = config.root
+    content_dir = root / "content"
+    result = Content()
+    if not content_dir.is_dir():
+        problems.error("content", 0, "the folder content/ is missing; create it next to "
+                       "config.toml and put your Markdown files in it")
+        return result
+    for relative in walk(content_dir, problems):
+        kind = kind_of(relative)
+        site_path = f"content/{relative}"
+        if kind is None:
+            if relative.lower().endswith(MARKDOWN_SUFFIXES):
+                problems.warning(site_path, 0, "this Markdown file is not part of the site; "
+                                 "pages go in content/pages/, days in content/days/, "
+                                 "testimonials in content/testimonials/ and staff in "
+                                 "content/honour-roll/")
+            else:
+                result.files.append(relative)
+            continue
+        raw = (content_dir / relative).read_bytes()
+        text = decode(raw, site_path, problems)
+        if text is None:
+            continue
+        reader = _Reader(config, problems, drafts=drafts)
+        if relative.lower().endswith(".csv"):
+            rows = reader.csv_rows(text, site_path, kind)
+            for fields, body in rows:
+                entry = reader.entry(kind, fields, body, 1, content_dir / relative, None)
+                if entry is not None:
+                    _add(result, entry)
+            continue
+        document = split(text, site_path, problems)
+        if document is None:
+            continue
+        fields = Fields(document.data, document.lines, site_path, problems)
+        entry = reader.entry(kind, fields, document.body, document.body_line,
+                             content_dir / relative, Path(relative).stem)
+        if entry is not None:
+            _add(result, entry)
+    return result
+
+
+def walk(content_dir: Path, problems: Problems) -> list[str]:
+    """Every file under content/, content-relative and sorted; hidden and editor files skipped."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        base = Path(folder)
+        for name in sorted(files):
+            if name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
+                    or name in IGNORED_NAMES:
+                continue
+            found.append((base / name).relative_to(content_dir).as_posix())
+    return found
+
+
+def _add(result: Content, entry: Entry) -> None:
+    if isinstance(entry, Day):
+        result.days.append(entry)
+    elif isinstance(entry, Testimonial):
+        result.testimonials.append(entry)
+    elif isinstance(entry, Honour):
+        result.honour.append(entry)
+    elif isinstance(entry, Policy):
+        result.policy = entry
+    elif isinstance(entry, Page) and entry.kind == "home":
+        result.home = entry
+    elif isinstance(entry, Page):
+        result.pages.append(entry)
+
+
+class _Reader:
+    """Validates the fields of one kind of entry."""
+
+    def __init__(self, config: SiteConfig, problems: Problems, *, drafts: bool) -> None:
+        self.config = config
+        self.problems = problems
+        self.drafts = drafts
+        self.content_dir = config.root / "content"
+
+    def csv_rows(self, text: str, path: str, kind: str) -> list[tuple[Fields, str]]:
+        body_column = "text" if kind == "testimonial" else "citation_long"
+        header_line = text.split("\n", 1)[0]
+        # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
+        delimiter = max(",;\t", key=header_line.count)
+        delimiter = delimiter if header_line.count(delimiter) else ","
+        reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            self.problems.warning(path, 1, "this CSV file is empty")
+            return []
+        except csv.Error as exc:
+            self.problems.error(path, 1, f"the CSV header cannot be read: {exc}")
+            return []
+        columns = [h.strip().lower().replace(" ", "_") for h in header]
+        rows: list[tuple[Fields, str]] = []
+        line = reader.line_num + 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                self.problems.error(path, line, f"this row cannot be read as CSV ({exc}); "
+                                    "check that every quote \" is closed")
+                break
+            row_line, line = line, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(columns):
+                self.problems.error(path, row_line, f"this row has {len(cells)} cells but the "
+                                    f"header names {len(columns)} columns; a cell with a comma "
+                                    "must be in quotes")
+                continue
+            data: dict[str, Any] = {}
+            for column, cell in zip(columns, cells, strict=False):
+                if column and cell.strip():
+                    data[column] = cell.strip()
+            body = data.pop(body_column, "")
+            lines = {"": row_line, **{c: row_line for c in data}}
+            rows.append((Fields(data, lines, path, self.problems, row=True), body))
+        return rows
+
+    def entry(self, kind: str, f: Fields, body: str, body_line: int, source: Path,
+              stem: str | None) -> Entry | None:
+        draft = f.boolean("draft")
+        if draft and not self.drafts:
+            return None  # unfinished work: its fields are checked once it is no longer a draft
+        f.check_keys(KNOWN[kind], KIND_NAMES[kind])
+        name_key = {"testimonial": "customer", "honour": "name"}.get(kind)
+        slug_source = f.text("slug") or stem or (f.text(name_key) if name_key else "")
+        slug = slugify(slug_source) if slug_source else ""
+        if not slug and kind != "home" and kind != "policy":
+            if stem is None and name_key and not f.has(name_key):
+                slug = ""  # the missing name is reported below
+            else:
+                f.error("slug" if f.has("slug") else "", f"cannot make a web address from "
+                        f"{slug_source!r}; add a `slug:` field with plain letters, like "
+                        "slug: thank-you-day")
+        line = f.lines.get("", 1)
+        common: dict[str, Any] = {
+            "kind": kind, "path": f.path, "line": line, "slug": slug, "body": body,
+            "body_line": body_line if not f.row else line, "draft": draft,
+            "publish": f.date("publish"), "lines": dict(f.lines),
+            "extra": {k: v for k, v in f.data.items() if k not in KNOWN[kind]},
+        }
+        if kind == "day":
+            return self.day(f, source, common)
+        if kind == "testimonial":
+            return self.testimonial(f, source, common)
+        if kind == "honour":
+            return self.honour(f, source, common)
+        if kind == "policy":
+            return self.policy(f, common)
+        title = f.text("title", required=kind == "page", what="the page's headline")
+        return Page(title=title, menu=f.number("menu") if kind == "page" else None, **common)
+
+    def day(self, f: Fields, source: Path, common: dict[str, Any]) -> Day | None:
+        week = self.config.week
+        title = f.text("title", required=True, what="the day's theme, like \"Superhero Tuesday\"")
+        when = self.day_date(f)
+        events: list[Event] = []
+        for index, item in f.mappings("events"):
+            events.append(self.event(f, index, item))
+        image = f.image("image", "alt", source, self.content_dir, require_alt=True)
+        if when is None:
+            if not f.has("date") and not f.has("day"):
+                f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
+                          "monday")
+            return None
+        return Day(title=title, date=when, summary=f.text("summary"),
+                   dress_code=f.text("dress_code"), events=events, image=image, **common)
+
+    def day_date(self, f: Fields) -> date | None:
+        week = self.config.week
+        dates = week.dates
+        span = range_label(dates[0], dates[-1])
+        when = f.date("date")
+        if when is not None and when not in dates:
+            f.error("date", f"{when.isoformat()} ({long_label(when)}) is outside the week "
+                    f"({span}); change the date, or [week] in config.toml")
+            return None
+        if f.has("day"):
+            name = f.text("day")
+            index = weekday_index(name)
+            if index is None:
+                f.error("day", f"`day` is {name!r}, which is not a day of the week; write "
+                        "a weekday like monday or tue")
+                return None
+            matches = [d for d in dates if d.weekday() == index]
+            if not matches:
+                f.error("day", f"{name} is not one of the week's days ({span}); "
+                        "change `day`, or [week] days in config.toml")
+                return None
+            if when is not None and when != matches[0]:
+                f.error("day", f"`day: {name}` and `date: {when.isoformat()}` disagree "
+                        f"({short_label(when)}); keep one of them")
+                return None
+            return matches[0]
+        return when
+
+    def event(self, f: Fields, index: int, item: dict[str, Any]) -> Event:
+        key = f"events.{index}"
+        for name in item:
+            if name not in EVENT_KEYS:
+                f.warning(f"{key}.{name}", f"`{name}` is not a field of an event; the fields "
+                          f"are {', '.join(EVENT_KEYS)}")
+        sub = Fields({k: v for k, v in item.items()},
+                     {k.removeprefix(key + "."): v for k, v in f.lines.items()
+                      if k.startswith(key + ".")} | {"": f.line(key)}, f.path, self.problems)
+        title = sub.text("title")
+        if not title:
+            f.error(key, f"event {index + 1} has no `title`; give every event a title")
+        start = f.clock(f"{key}.time", item["time"]) if item.get("time") not in (None, "") \
+            else None
+        end = f.clock(f"{key}.end", item["end"]) if item.get("end") not in (None, "") else None
+        if end and not start:
+            f.error(f"{key}.end", f"event {index + 1} has an `end` but no `time`; add the "
+                    "start time")
+        elif start and end and end <= start:
+            f.error(f"{key}.end", f"event {index + 1} ends at {end}, before it starts at "
+                    f"{start}; check the times (24-hour clock)")
+        return Event(title=title, time=start, end=end, place=sub.text("place"),
+                     description=sub.text("description"))
+
+    def testimonial(self, f: Fields, source: Path, common: dict[str, Any]) -> Testimonial:
+        customer = f.text("customer", required=True,
+                          what="the name the customer agreed to show, like \"Rudo M.\"")
+        if not common["body"].strip():
+            f.warning("", "this testimonial has no text; write the customer's words below "
+                      "the front matter" if not f.row else "this row's `text` cell is empty")
+        return Testimonial(
+            title=f.text("title"), customer=customer, organisation=f.text("organisation"),
+            location=f.text("location"), date=f.date("date"),
+            rating=f.integer("rating", 1, 5, "a whole number from 1 to 5"),
+            staff=f.strings("staff", separator=";"), featured=f.boolean("featured"),
+            photo=f.image("photo", "alt", source, self.content_dir, require_alt=False),
+            consent=f.consent(), **common)
+
+    def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
+        name = f.text("name", required=True, what="the person's name")
+        return Honour(
+            title=f.text("title") or name, name=name, role=f.text("role"),
+            department=f.text("department"), award=f.text("award"),
+            citation=f.text("citation"),
+            since=f.integer("since", 1900, 2100, "a year like 2019"),
+            photo=f.image("photo", "alt", source, self.content_dir, require_alt=False),
+            consent=f.consent(), **common)
+
+    def policy(self, f: Fields, common: dict[str, Any]) -> Policy:
+        standards: list[tuple[str, str]] = []
+        for index, item in f.mappings("standards"):
+            measure = str(item.get("measure") or "").strip()
+            target = str(item.get("target") or "").strip()
+            if not measure or not target:
+                f.error(f"standards.{index}", f"standard {index + 1} needs both a `measure` "
+                        "and a `target`, like {measure: Answer the phone, target: within 3 rings}")
+                continue
+            standards.append((measure, target))
+        return Policy(
+            title=f.text("title") or "Our customer service policy",
+            effective=f.date("effective"), version=f.text("version"), owner=f.text("owner"),
+            commitments=f.strings("commitments"), standards=standards, **common)

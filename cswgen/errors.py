@@ -1,0 +1,73 @@
+"""Problems found in a user's site, collected and reported together.
+
+Every problem names the file and line it comes from, says what is wrong and how to fix
+it.  Nothing here knows about any other part of cswgen: all other modules report through
+`Problems` and the CLI turns them into text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the site: where it is and what to do about it."""
+
+    path: str  # relative to the site root, `/`-separated
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.severity == "warning":
+            return f"{where}: warning: {self.message}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """An append-only list of problems, so that one run reports all of them."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.items.append(Problem(path, line, message, "error"))
+
+    def warning(self, path: str, line: int, message: str) -> None:
+        self.items.append(Problem(path, line, message, "warning"))
+
+    def extend(self, other: Problems) -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class SiteError(Exception):
+    """Raised when a build cannot go on; carries every problem found so far."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def fail(path: str, line: int, message: str) -> SiteError:
+    """A single-problem `SiteError`, for problems that stop everything (a bad output folder)."""
+    return SiteError([Problem(path, line, message)])

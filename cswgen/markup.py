@@ -1,0 +1,146 @@
+"""Markdown bodies to HTML.  The only module that imports Python-Markdown.
+
+Links in a body are resolved against the content folder: a link to another content file
+by its source path (`../policy.md`) becomes a link to that page, a link to a file under
+content/ follows it to where it is published, and a link to a Markdown file that does not
+exist is an error with its line.  Internal links come out as `cswgen-root:PATH`; the
+renderer makes them relative to each page, so one conversion serves every page it is on.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from cswgen.errors import Problems
+from cswgen.sanitize import ROOT_SCHEME, clean, strip_tags
+
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class Rendered:
+    html: str
+    toc: list[dict[str, object]] = field(default_factory=list)  # [{id, name, level, children}]
+    text: str = ""  # plain text, for excerpts
+
+
+@dataclass
+class _Context:
+    source: str = ""  # content-relative path of the file being converted
+    body: str = ""
+    body_line: int = 1
+    site_path: str = ""
+    problems: Problems | None = None
+
+
+class _Links(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, converter: Converter) -> None:
+        super().__init__(md)
+        self.converter = converter
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute and element.get(attribute):
+                element.set(attribute, self.converter.resolve(element.get(attribute, "")))
+
+
+class _LinkExtension(Extension):
+    def __init__(self, converter: Converter) -> None:
+        super().__init__()
+        self.converter = converter
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_Links(md, self.converter), "cswgen_links", 1)
+
+
+class Converter:
+    """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
+
+    def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool) -> None:
+        self.content_dir = content_dir
+        self.urls = urls
+        self.unsafe_html = unsafe_html
+        self.context = _Context()
+        self.md = markdown.Markdown(
+            extensions=["tables", "fenced_code", "attr_list", "footnotes", "toc", "smarty",
+                        "sane_lists", "def_list", "abbr", _LinkExtension(self)],
+            extension_configs={"footnotes": {"SEPARATOR": "-"},
+                               "toc": {"toc_depth": "2-3"}},
+            output_format="html",
+        )
+
+    def convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
+        """`source` is the site-relative path (`content/days/monday.md`)."""
+        if not body.strip():
+            return Rendered(html="")
+        self.context = _Context(source.removeprefix("content/"), body, body_line, source,
+                                problems)
+        self.md.reset()
+        output = self.md.convert(body)
+        toc = list(getattr(self.md, "toc_tokens", []))
+        if not self.unsafe_html:
+            output = clean(output)
+        text = " ".join(html.unescape(strip_tags(output)).split())
+        return Rendered(html=output, toc=toc, text=text)
+
+    def resolve(self, href: str) -> str:
+        """One link or image address from the body, as published."""
+        if _EXTERNAL.match(href):
+            return href
+        ctx = self.context
+        path, hash_mark, fragment = href.partition("#")
+        path, question, query = path.partition("?")
+        if not path:
+            return href
+        decoded = unquote(path).replace("\\", "/")
+        folder = posixpath.dirname(ctx.source)
+        if decoded.startswith("/"):
+            target = posixpath.normpath(decoded.lstrip("/"))
+        else:
+            target = posixpath.normpath(posixpath.join(folder, decoded))
+        suffix = (question + query if question else "") + (hash_mark + fragment)
+        if target.startswith("../") or target == "..":
+            return href  # outside content/: left for `cswgen check` to report
+        if target.lower().endswith(MARKDOWN_SUFFIXES):
+            url = self.urls.get(f"content/{target}")
+            if url is None:
+                self._link_problem(href, target)
+                return f"{ROOT_SCHEME}:{target}"
+            return f"{ROOT_SCHEME}:{url}{suffix}"
+        on_disk = self.content_dir / target
+        if on_disk.is_file() or decoded.startswith("/"):
+            return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
+        if on_disk.is_dir():
+            return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
+        return href
+
+    def _link_problem(self, href: str, target: str) -> None:
+        ctx = self.context
+        if ctx.problems is None:
+            return
+        line = ctx.body_line
+        for offset, text in enumerate(ctx.body.split("\n")):
+            if href in text:
+                line = ctx.body_line + offset
+                break
+        if (self.content_dir / target).is_file():
+            ctx.problems.warning(ctx.site_path, line,
+                                 f"the link to {href} goes to content/{target}, which is not "
+                                 "published (a draft, or its `publish` date is later); the "
+                                 "link will not work until it is")
+        else:
+            ctx.problems.error(ctx.site_path, line,
+                               f"the link to {href} goes to content/{target}, which does not "
+                               "exist; check the file name and folder")

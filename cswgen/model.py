@@ -1,0 +1,173 @@
+"""The site as it will be published: which entries appear, at which URL, linked to whom.
+
+Takes the records from `content` and decides, with no I/O: what `--as-of` and `--drafts`
+leave in, which days are teasers, each page's URL (a `/`-separated path relative to the
+site root, ending in `/` for a page), which honour-roll entry each staff name links to,
+and which two files claim one URL.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+
+from cswgen.config import SiteConfig
+from cswgen.content import Content, Day, Entry, Honour, Page, Policy, Testimonial
+from cswgen.errors import Problems
+from cswgen.slugs import name_key
+
+# Output paths the build writes itself; a page or file of the user's may not claim them.
+GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html")
+SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets")
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: date
+    drafts: bool = False
+    portable: bool = False
+
+
+@dataclass
+class StaffLink:
+    name: str  # as the testimonial wrote it
+    honour: Honour | None
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    options: Options
+    home: Page | None
+    policy: Policy | None
+    days: list[Day]
+    testimonials: list[Testimonial]
+    honour: list[Honour]
+    pages: list[Page]
+    files: list[str]
+    urls: dict[str, str] = field(default_factory=dict)  # source path -> page URL
+    staff: dict[str, list[StaffLink]] = field(default_factory=dict)  # testimonial path+line
+    praised: dict[str, list[Testimonial]] = field(default_factory=dict)  # honour URL -> quotes
+
+    def url(self, entry: Entry) -> str:
+        return url_of(entry)
+
+    def is_teaser(self, day: Day) -> bool:
+        return self.config.week.reveal == "daily" and day.date > self.options.as_of
+
+    def staff_of(self, testimonial: Testimonial) -> list[StaffLink]:
+        return self.staff.get(_key(testimonial), [])
+
+    def menu(self) -> list[Page]:
+        return sorted((p for p in self.pages if p.menu is not None),
+                      key=lambda p: (p.menu or 0, p.title.casefold()))
+
+
+def url_of(entry: Entry) -> str:
+    if entry.kind == "home":
+        return ""
+    if entry.kind == "policy":
+        return "policy/"
+    folder = {"day": "days/", "testimonial": "testimonials/", "honour": "honour-roll/",
+              "page": ""}[entry.kind]
+    return f"{folder}{entry.slug}/"
+
+
+def _key(entry: Entry) -> str:
+    return f"{entry.path}:{entry.line}"
+
+
+def assemble(config: SiteConfig, content: Content, options: Options,
+             problems: Problems) -> Site:
+    """Decide what is published and where; record collisions and unknown staff names."""
+
+    def published(entry: Entry) -> bool:
+        if entry.draft and not options.drafts:
+            return False
+        return entry.publish is None or entry.publish <= options.as_of
+
+    days = sorted(filter(published, content.days), key=lambda d: (d.date, d.slug))
+    testimonials = sorted(
+        filter(published, content.testimonials),
+        key=lambda t: (-(t.date or date.min).toordinal(), t.customer.casefold(), t.slug))
+    honour = sorted(filter(published, content.honour),
+                    key=lambda h: (h.award == "", h.award.casefold(), h.name.casefold()))
+    pages = sorted(filter(published, content.pages), key=lambda p: p.slug)
+    home = content.home if content.home and published(content.home) else None
+    policy = content.policy if content.policy and published(content.policy) else None
+
+    site = Site(config=config, options=options, home=home, policy=policy, days=days,
+                testimonials=testimonials, honour=honour, pages=pages,
+                files=list(content.files))
+    _claim_urls(site, problems)
+    _link_staff(site, problems)
+    return site
+
+
+def _claim_urls(site: Site, problems: Problems) -> None:
+    owners: dict[str, str] = {}  # output file -> who claimed it
+
+    def claim(output: str, owner: str, line: int, hint: str) -> bool:
+        key = output.casefold()
+        if key in owners:
+            problems.error(owner.split(":")[0], line,
+                           f"this would be published as {output}, which {owners[key]} "
+                           f"also claims; {hint}")
+            return False
+        owners[key] = owner.split(":")[0]
+        return True
+
+    for name in GENERATED:
+        owners[name.casefold()] = "cswgen itself (a generated file)"
+    for section in SECTIONS:
+        owners[f"{section}/index.html"] = f"cswgen's {section} section"
+    owners["assets/"] = "the theme's assets"
+    entries: list[Entry] = [*([site.policy] if site.policy else []), *site.days,
+                            *site.testimonials, *site.honour, *site.pages]
+    if site.policy:
+        owners.pop("policy/index.html")
+    for entry in entries:
+        url = url_of(entry)
+        hint = "give one of them a different `slug`"
+        if entry.kind == "page" and entry.slug.split("/")[0] in SECTIONS:
+            problems.error(entry.path, entry.line_of("slug"),
+                           f"the page address /{entry.slug}/ is used by cswgen for its own "
+                           f"section; give this page a different `slug`")
+            continue
+        if claim(f"{url}index.html", f"{entry.path}:{entry.line}", entry.line_of("slug"), hint):
+            site.urls[entry.path if entry.line == 1 else _key(entry)] = url
+        if isinstance(entry, Honour):
+            claim(f"{url}certificate/index.html", entry.path, entry.line, hint)
+    if site.home:
+        site.urls[site.home.path] = ""
+    for relative in site.files:
+        top = relative.split("/")[0]
+        if top == "assets":
+            problems.error(f"content/{relative}", 0, "content/assets/ is where the theme's "
+                           "files are published; move this file to another folder, such as "
+                           "content/files/")
+            continue
+        claim(relative, f"content/{relative}", 0, "rename or move the file")
+
+
+def _link_staff(site: Site, problems: Problems) -> None:
+    by_name: dict[str, Honour] = {}
+    for person in site.honour:
+        by_name.setdefault(name_key(person.name), person)
+    names = [person.name for person in site.honour]
+    for testimonial in site.testimonials:
+        links: list[StaffLink] = []
+        for name in testimonial.staff:
+            match = by_name.get(name_key(name))
+            links.append(StaffLink(name, match))
+            if match is None:
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+                hint = (f"did you mean \"{close[0]}\"?" if close else
+                        "add them to content/honour-roll/ or check the spelling")
+                problems.warning(testimonial.path, testimonial.line_of("staff"),
+                                 f"\"{name}\" in `staff` matches no one on the honour roll; "
+                                 f"{hint}")
+            else:
+                site.praised.setdefault(url_of(match), []).append(testimonial)
+        site.staff[_key(testimonial)] = links

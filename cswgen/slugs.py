@@ -1,0 +1,33 @@
+"""URL segments from names and file names: lower-case ASCII, words joined by hyphens.
+
+The only module that imports anyascii (a transliteration table: `Zoë` -> `Zoe`,
+`Łódź` -> `Lodz`, `東京` -> `dongjing`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """`Zoë Nyathi` -> `zoe-nyathi`; `Rudo M.` -> `rudo-m`; nothing usable -> ``."""
+    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    ascii_text = ascii_text.replace("'", "").replace("&", " and ")
+    return _NOT_WORD.sub("-", ascii_text).strip("-")[:80].strip("-")
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one person's name share: case, accents and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(anyascii(stripped).casefold().replace(".", " ").split())
+
+
+def is_valid_slug(slug: str) -> bool:
+    return bool(slug) and _NOT_WORD.sub("-", slug) == slug and not slug.startswith("-") \
+        and not slug.endswith("-")

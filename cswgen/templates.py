@@ -1,0 +1,146 @@
+"""Render page views through the theme's Jinja templates.  The only module that imports Jinja.
+
+Autoescaping is on and undefined variables are errors (`StrictUndefined`), so a typo in a
+template is reported instead of rendering as nothing.  Links are made relative to each
+page, so the output works at any sub-path, and with `portable` they name `index.html` so
+it works from disk.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from cswgen.errors import Problem, SiteError
+from cswgen.sanitize import ROOT_SCHEME
+from cswgen.themes import Theme
+from cswgen.week import long_label, plain_label, short_label
+
+TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
+               "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
+               "honour": "honour.html", "certificate": "certificate.html",
+               "policy": "policy.html", "page": "page.html", "404": "404.html"}
+_ROOT_LINK = re.compile(r'(href|src|srcset|content)="' + ROOT_SCHEME + r':([^"]*)"')
+
+
+def root_of(path: str, base_path: str) -> str:
+    """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
+    if path.endswith(".html") and path.count("/") == 0 and path == "404.html":
+        return base_path
+    return "../" * path.count("/")
+
+
+def relative(target: str, root: str, *, portable: bool) -> str:
+    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page."""
+    target, hash_mark, fragment = target.partition("#")
+    if target == "" or target.endswith("/"):
+        link = root + target
+        if portable:
+            link += "index.html"
+        elif not link:
+            link = "./"
+    else:
+        link = root + target
+    return link + hash_mark + fragment
+
+
+class Renderer:
+    def __init__(self, themes: list[Theme], root: Path, *, portable: bool,
+                 base_path: str) -> None:
+        self.themes = themes
+        self.root = root
+        self.portable = portable
+        self.base_path = base_path
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(t.templates))
+                                            for t in themes if t.templates.is_dir()]
+        prefixed = {t.name: jinja2.FileSystemLoader(str(t.templates)) for t in themes}
+        loaders.append(jinja2.PrefixLoader(prefixed, delimiter=":"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        portable_links = portable
+
+        @jinja2.pass_context
+        def url(context: Any, target: str) -> str:
+            return relative(str(target), context["root"], portable=portable_links)
+
+        @jinja2.pass_context
+        def asset(context: Any, name: str) -> str:
+            return relative(f"assets/{name}", context["root"], portable=portable_links)
+
+        self.env.filters["url"] = url
+        self.env.filters["asset"] = asset
+        self.env.filters["long_date"] = _date_filter(long_label)
+        self.env.filters["short_date"] = _date_filter(short_label)
+        self.env.filters["plain_date"] = _date_filter(plain_label)
+        self.env.globals["absolute"] = self._absolute
+
+    @staticmethod
+    def _absolute(base_url: str, path: str) -> str:
+        return base_url + path if base_url else ""
+
+    def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
+        """Render one page view; raises SiteError naming the template and line on failure."""
+        path = view["path"]
+        root = root_of(path, self.base_path)
+        name = TEMPLATE_OF[view["kind"]]
+        try:
+            template = self.env.get_template(name)
+            html = template.render(common, page=view, root=root, portable=self.portable)
+        except jinja2.TemplateSyntaxError as exc:
+            raise SiteError([Problem(self._where(exc.filename), exc.lineno or 0,
+                                     f"template error: {exc.message}")]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise SiteError([Problem(self._where(self.themes[0].templates), 0,
+                                     f"the theme has no template {exc.name}; add it, or "
+                                     "extend a theme that has it (extends = \"classic\" "
+                                     "in theme.toml)")]) from None
+        except Exception as exc:  # an error raised inside a template while rendering
+            filename, line = _template_frame(exc)
+            raise SiteError([Problem(self._where(filename), line,
+                                     f"template error while rendering {path or 'the home page'}"
+                                     f": {exc}")]) from None
+        return self.link(html, root)
+
+    def link(self, html: str, root: str) -> str:
+        """Turn `cswgen-root:` links from content into links relative to the page."""
+        return _ROOT_LINK.sub(
+            lambda m: f'{m.group(1)}="{relative(m.group(2), root, portable=self.portable)}"',
+            html)
+
+    def _where(self, filename: str | Path | None) -> str:
+        if not filename:
+            return "themes"
+        path = Path(filename)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int]:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".md", ".j2")):
+            return frame.filename, frame.lineno or 0
+    return None, 0
+
+
+def _date_filter(label: Callable[[Any], str]) -> Callable[[Any], str]:
+    from datetime import date
+
+    def apply(value: Any) -> str:
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return label(value) if value else ""
+
+    return apply

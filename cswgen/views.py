@@ -1,0 +1,259 @@
+"""Plain, explicit views of the site for templates: dicts of text, numbers and lists.
+
+Templates never see internal objects.  Every page gets `site`, `week`, `nav`, `page` and
+`as_of`; `page.kind` says which template renders it and what else `page` holds.  Paths in
+views (`path`, `src`) are relative to the site root (`days/monday/`, `images/x.jpg`); the
+`url` filter turns them into links relative to the page being rendered.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cswgen import __version__
+from cswgen.content import Day, Honour, Policy, Testimonial
+from cswgen.fields import Image
+from cswgen.markup import Rendered
+from cswgen.model import Site, url_of
+from cswgen.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, short_label
+
+View = dict[str, Any]
+Bodies = dict[str, Rendered]  # key: entry path (or path:line for CSV rows)
+
+
+def body_key(entry: Any) -> str:
+    return entry.path if entry.line == 1 else f"{entry.path}:{entry.line}"
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—-")
+    return cut + "…"
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:1].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
+
+
+def _image(image: Image | None) -> View | None:
+    return {"src": image.path, "alt": image.alt} if image else None
+
+
+def _rendered(bodies: Bodies, entry: Any) -> Rendered:
+    return bodies.get(body_key(entry), Rendered(html=""))
+
+
+class Views:
+    """Builds the view of every page of one `Site`."""
+
+    def __init__(self, site: Site, bodies: Bodies) -> None:
+        self.site = site
+        self.bodies = bodies
+        self.config = site.config
+        self.as_of = site.options.as_of
+        self.days = [self.day(d) for d in site.days]
+        self.testimonials = [self.testimonial(t) for t in site.testimonials]
+        self.people = [self.person(h) for h in site.honour]
+
+    # --- shared by every page -------------------------------------------------------
+
+    def site_view(self) -> View:
+        s, brand = self.config.site, self.config.brand
+        return {
+            "title": s.title, "organisation": s.organisation, "description": s.description,
+            "language": s.language, "base_url": s.base_url, "theme": s.theme,
+            "logo": brand.logo, "primary": brand.primary, "secondary": brand.secondary,
+            "extra": self.config.extra, "generator": f"cswgen {__version__}",
+            "has_policy": self.site.policy is not None,
+        }
+
+    def week_view(self) -> View:
+        w = self.config.week
+        start, end = w.start, w.end
+        status = "before" if self.as_of < start else "after" if self.as_of > end else "during"
+        cx = cx_day(w.year)
+        return {
+            "theme": w.theme, "year": w.year, "start": start.isoformat(),
+            "end": end.isoformat(), "label": range_label(start, end),
+            "start_label": long_label(start), "end_label": long_label(end),
+            "timezone": w.timezone, "reveal": w.reveal, "days": self.days,
+            "dates": [{"date": d.isoformat(), "weekday": WEEKDAYS[d.weekday()].title(),
+                       "label": short_label(d)} for d in w.dates],
+            "status": status, "days_to_go": (start - self.as_of).days,
+            "cx_day": cx.isoformat() if start <= cx <= end else None,
+            "cx_day_label": short_label(cx),
+        }
+
+    def nav(self) -> list[View]:
+        items: list[View] = [{"title": "Home", "path": "", "section": "home"}]
+        if self.days:
+            items.append({"title": "The week", "path": self.days[0]["path"], "section": "days"})
+        items.append({"title": "Testimonials", "path": "testimonials/",
+                      "section": "testimonials"})
+        items.append({"title": "Honour roll", "path": "honour-roll/", "section": "honour-roll"})
+        if self.site.policy:
+            items.append({"title": "Our policy", "path": "policy/", "section": "policy"})
+        for page in self.site.menu():
+            items.append({"title": page.title, "path": url_of(page), "section": url_of(page)})
+        return items
+
+    # --- entries --------------------------------------------------------------------
+
+    def day(self, day: Day) -> View:
+        teaser = self.site.is_teaser(day)
+        body = _rendered(self.bodies, day)
+        return {
+            "slug": day.slug, "path": url_of(day), "title": day.title,
+            "date": day.date.isoformat(), "weekday": WEEKDAYS[day.date.weekday()].title(),
+            "label": short_label(day.date), "long_label": long_label(day.date),
+            "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
+            "summary": "" if teaser else day.summary,
+            "dress_code": "" if teaser else day.dress_code,
+            "image": None if teaser else _image(day.image),
+            "events": [] if teaser else [
+                {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
+                 "description": e.description} for e in day.events],
+            "body_html": "" if teaser else body.html,
+            "toc": [] if teaser else body.toc,
+            "extra": {} if teaser else day.extra,
+        }
+
+    def testimonial(self, t: Testimonial) -> View:
+        body = _rendered(self.bodies, t)
+        staff = [{"name": link.name,
+                  "path": url_of(link.honour) if link.honour else None}
+                 for link in self.site.staff_of(t)]
+        return {
+            "slug": t.slug, "path": url_of(t), "title": t.title,
+            "heading": t.title or f"From {t.customer}", "customer": t.customer,
+            "organisation": t.organisation, "location": t.location,
+            "date": t.date.isoformat() if t.date else None,
+            "date_label": plain_label(t.date) if t.date else "",
+            "rating": t.rating, "staff": staff, "featured": t.featured,
+            "photo": _image(t.photo), "body_html": body.html, "excerpt": excerpt(body.text),
+            "text": body.text, "extra": t.extra,
+        }
+
+    def person(self, h: Honour) -> View:
+        body = _rendered(self.bodies, h)
+        path = url_of(h)
+        praised = [{"customer": t.customer, "heading": t.title or f"From {t.customer}",
+                    "path": url_of(t)} for t in self.site.praised.get(path, [])]
+        return {
+            "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
+            "name": h.name, "role": h.role, "department": h.department, "award": h.award,
+            "citation": h.citation, "since": h.since, "photo": _image(h.photo),
+            "initials": initials(h.name), "body_html": body.html,
+            "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
+        }
+
+    def policy(self, p: Policy) -> View:
+        body = _rendered(self.bodies, p)
+        return {
+            "title": p.title, "effective": p.effective.isoformat() if p.effective else None,
+            "effective_label": plain_label(p.effective) if p.effective else "",
+            "version": p.version, "owner": p.owner, "commitments": p.commitments,
+            "standards": [{"measure": m, "target": t} for m, t in p.standards],
+            "body_html": body.html, "toc": body.toc, "extra": p.extra,
+        }
+
+    def groups(self) -> list[View]:
+        groups: list[View] = []
+        for person in self.people:
+            award = person["award"]
+            if not groups or groups[-1]["award"] != award:
+                groups.append({"award": award, "title": award or "Also recognised",
+                               "id": "award-" + (_anchor(award) or "other"), "people": []})
+            groups[-1]["people"].append(person)
+        return groups
+
+    # --- pages ----------------------------------------------------------------------
+
+    def pages(self) -> list[View]:
+        """The view of every HTML page: `path` says where it is written."""
+        site = self.site
+        description = self.config.site.description
+        pages: list[View] = []
+        home = site.home
+        intro = _rendered(self.bodies, home) if home else Rendered(html="")
+        spotlight: list[View] = []
+        for group in self.groups():
+            spotlight.extend(group["people"][:1])
+        pages.append(self._page(
+            "home", self.config.site.title, "", "home", description,
+            intro_title=home.title if home else "", body_html=intro.html,
+            featured=[t for t in self.testimonials if t["featured"]],
+            spotlight=spotlight[:6], days=self.days,
+            commitments=site.policy.commitments if site.policy else [],
+            testimonial_count=len(self.testimonials), honour_count=len(self.people)))
+        for index, view in enumerate(self.days):
+            pages.append(self._page(
+                "day", view["title"], view["path"], "days", view["summary"] or description,
+                day=view, previous=self.days[index - 1] if index else None,
+                next=self.days[index + 1] if index + 1 < len(self.days) else None,
+                body_html=view["body_html"], toc=view["toc"],
+                image=view["image"]))
+        pages.append(self._page("testimonials", "Testimonials", "testimonials/", "testimonials",
+                                f"What our customers say about {self._who()}.",
+                                testimonials=self.testimonials))
+        for view in self.testimonials:
+            pages.append(self._page("testimonial", view["heading"], view["path"], "testimonials",
+                                    view["excerpt"] or description, testimonial=view,
+                                    body_html=view["body_html"], image=view["photo"]))
+        pages.append(self._page("honour_roll", "Honour roll", "honour-roll/", "honour-roll",
+                                f"The people at {self._who()} we are recognising this week.",
+                                groups=self.groups(), total=len(self.people)))
+        for view in self.people:
+            summary = view["excerpt"] or description
+            pages.append(self._page("honour", view["name"], view["path"], "honour-roll",
+                                    summary, person=view, body_html=view["body_html"],
+                                    image=view["photo"]))
+            pages.append(self._page("certificate", f"Certificate: {view['name']}",
+                                    view["certificate_path"], "honour-roll", summary,
+                                    person=view))
+        if site.policy:
+            view = self.policy(site.policy)
+            pages.append(self._page("policy", view["title"], "policy/", "policy",
+                                    excerpt(" ".join(view["commitments"])) or description,
+                                    policy=view, body_html=view["body_html"], toc=view["toc"]))
+        for page in site.pages:
+            body = _rendered(self.bodies, page)
+            path = url_of(page)
+            pages.append(self._page("page", page.title, path, path,
+                                    excerpt(body.text) or description, body_html=body.html,
+                                    toc=body.toc, extra=page.extra))
+        pages.append(self._page("404", "Page not found", "404.html", "404", description))
+        return pages
+
+    def _who(self) -> str:
+        return self.config.site.organisation or "us"
+
+    def _page(self, kind: str, title: str, path: str, section: str, description: str,
+              **fields: Any) -> View:
+        base = self.config.site.base_url
+        fields.setdefault("body_html", "")
+        fields.setdefault("toc", [])
+        fields.setdefault("image", None)
+        return {"kind": kind, "title": title, "path": path, "section": section,
+                "description": description,
+                "canonical": base + path if base and kind != "404" else "", **fields}
+
+
+def _anchor(text: str) -> str:
+    from cswgen.slugs import slugify
+
+    return slugify(text)
+
+
+def today_index(days: list[View], as_of: date) -> int | None:
+    for index, day in enumerate(days):
+        if day["date"] == as_of.isoformat():
+            return index
+    return None
