@@ -46,7 +46,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     problems = Problems()
 
     # Phase 1: read and check everything; nothing is written yet.
-    config = load_config(root)
+    config = load_config(root, problems)
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=drafts,
                       portable=portable)
     target, where, line = output_folder(config, output)

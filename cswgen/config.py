@@ -168,9 +168,14 @@ class _Reader:
         return value
 
 
-def load_config(root: Path) -> SiteConfig:
-    """Read `root/config.toml`; raise `SiteError` listing every problem in it."""
-    problems = Problems()
+def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
+    """Read `root/config.toml`.
+
+    Problems with single values go to `problems` (defaults stand in for the bad values, so
+    the content can still be checked in the same run); when `problems` is None, or the file
+    cannot be read at all, `SiteError` is raised.
+    """
+    collect = problems if problems is not None else Problems()
     path = root / CONFIG_NAME
     if not path.is_file():
         raise SiteError([Problem(CONFIG_NAME, 0, f"not found in {root}; run cswgen in your "
@@ -180,21 +185,19 @@ def load_config(root: Path) -> SiteConfig:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.error(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
-                       "save it as UTF-8 in your editor")
-        raise SiteError(problems.items) from None
+        raise SiteError([Problem(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
+                                 "save it as UTF-8 in your editor")]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else 1
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.error(CONFIG_NAME, line, f"is not valid TOML: {message}; check the quotes, "
-                       "brackets and `key = value` shape on this line")
-        raise SiteError(problems.items) from None
-    config = parse_config(root, data, key_lines(text), problems)
-    if problems.errors:
-        raise SiteError(problems.items)
+        raise SiteError([Problem(CONFIG_NAME, line, f"is not valid TOML: {message}; check the "
+                                 "quotes, brackets and `key = value` shape on this line")]) from None
+    config = parse_config(root, data, key_lines(text), collect)
+    if problems is None and collect.errors:
+        raise SiteError(collect.items)
     return config
 
 

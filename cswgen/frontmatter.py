@@ -18,7 +18,7 @@ import yaml
 from cswgen.config import key_lines
 from cswgen.errors import Problems
 
-_TIME = re.compile(r"^(?:[01]?[0-9]|2[0-3]):[0-5][0-9]$")
+_TIME = re.compile(r"^[0-9]{1,2}:[0-9]{2}$")  # any HH:MM, checked later with its line
 
 
 class _Loader(yaml.SafeLoader):

@@ -1,0 +1,81 @@
+"""Find every internal link and image in a built site and say which ones do not resolve."""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name in ("href", "src"):
+            value = values.get(name)
+            if value is not None and not (tag == "link" and values.get("rel") == "canonical"):
+                self.links.append(value)
+        if values.get("srcset"):
+            self.links.extend(part.strip().split(" ")[0]
+                              for part in (values["srcset"] or "").split(","))
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text("utf-8"))
+    return collector
+
+
+def target_file(page: Path, output: Path, link: str) -> tuple[Path, str] | None:
+    """The file a relative link points at, and its fragment; None for external links."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("//"):
+        return None
+    if not parts.path:
+        return page, parts.fragment
+    if parts.path.startswith("/"):
+        raise AssertionError(f"{page.relative_to(output)}: root-absolute link {link!r}")
+    base = page.parent.relative_to(output).as_posix()
+    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    if joined.startswith(".."):
+        raise AssertionError(f"{page.relative_to(output)}: link {link!r} leaves the site")
+    target = output / joined
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(output: Path, *, skip: tuple[str, ...] = ("404.html",)) -> list[str]:
+    problems: list[str] = []
+    cache: dict[Path, _Collector] = {}
+    for page in sorted(output.rglob("*.html")):
+        relative = page.relative_to(output).as_posix()
+        if relative in skip:
+            continue
+        collector = cache.setdefault(page, parse(page))
+        for link in collector.links:
+            if link.startswith(("mailto:", "tel:", "data:")):
+                continue
+            try:
+                resolved = target_file(page, output, link)
+            except AssertionError as exc:
+                problems.append(str(exc))
+                continue
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not target.is_file():
+                problems.append(f"{relative}: {link!r} -> missing {target.relative_to(output)}")
+                continue
+            if fragment and target.suffix == ".html":
+                ids = cache.setdefault(target, parse(target)).ids
+                if fragment not in ids:
+                    problems.append(f"{relative}: {link!r} -> no id {fragment!r}")
+    return problems

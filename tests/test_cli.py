@@ -1,0 +1,99 @@
+"""The command line as a user meets it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from cswgen.new import coming_year, shift_text
+from tests.conftest import REPO
+
+
+def test_python_dash_m_and_help() -> None:
+    result = subprocess.run([sys.executable, "-m", "cswgen", "--help"], capture_output=True,
+                            text=True, check=True)
+    assert "build" in result.stdout and "new" in result.stdout
+
+
+def test_build_prints_a_summary(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/pages/about.md": "---\ntitle: About\n---\nHello\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.startswith("Built ")
+    assert "pages" in outcome.stdout and " s into output/" in outcome.stdout
+    assert (site / "output/about/index.html").is_file()
+
+
+def test_bad_as_of_is_a_clear_usage_error(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(make_site(), "build", "--as-of", "6 October")
+    assert outcome.exit_code == 2
+    assert "YYYY-MM-DD" in outcome.stderr
+    assert "Traceback" not in outcome.stderr
+
+
+def test_missing_config_is_explained(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(tmp_path, "build")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith("config.toml: not found")
+    assert "cswgen new" in outcome.lines[0]
+
+
+def test_new_copies_the_demo_dated_for_the_coming_week(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(tmp_path, "new", "mysite")
+    assert outcome.exit_code == 0, outcome.stderr
+    site = tmp_path / "mysite"
+    year = coming_year(date.today())
+    config = (site / "config.toml").read_text("utf-8")
+    assert f"year = {year}" in config
+    assert (site / "content/policy.md").is_file()
+    built = run(site, "build", "--as-of", f"{year}-10-01")
+    assert built.exit_code == 0, built.stderr
+    assert (site / "output/index.html").is_file()
+
+
+def test_new_never_overwrites(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mysite").mkdir()
+    (tmp_path / "mysite/notes.txt").write_text("mine")
+    outcome = run(tmp_path, "new", "mysite")
+    assert outcome.exit_code == 1
+    assert "not empty" in outcome.stderr
+    assert (tmp_path / "mysite/notes.txt").read_text() == "mine"
+
+
+def test_coming_year_rolls_over_after_the_week() -> None:
+    assert coming_year(date(2026, 10, 9)) == 2026  # the Friday of the week
+    assert coming_year(date(2026, 10, 10)) == 2027
+    assert coming_year(date(2026, 11, 22)) == 2027
+    assert coming_year(date(2027, 1, 5)) == 2027
+
+
+def test_redating_keeps_weekdays() -> None:
+    # 2026's week starts Monday 5 October, 2027's Monday 4 October: 52 weeks later
+    from cswgen.week import first_full_week_of_october
+
+    offset = first_full_week_of_october(2027) - first_full_week_of_october(2026)
+    moved = shift_text("date: 2026-10-06\ntitle: CSW 2026\n", offset, 2027)
+    assert moved == "date: 2027-10-05\ntitle: CSW 2027\n"
+    assert date(2027, 10, 5).weekday() == date(2026, 10, 6).weekday()
+
+
+def test_demo_ships_with_the_package() -> None:
+    from cswgen.new import demo_dir
+    from cswgen.themes import builtin_themes_dir
+
+    assert (demo_dir() / "config.toml").is_file()
+    assert (builtin_themes_dir() / "classic" / "templates").is_dir()
+    assert REPO.is_dir()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
+    assert len(blocks) >= 2
+    install_and_build, run_tests = blocks[0], blocks[1]
+    assert "cswgen build" in install_and_build
+    assert run_tests in (REPO / ".ci/run").read_text("utf-8").splitlines()
