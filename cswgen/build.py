@@ -37,7 +37,8 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
     """Where to write, and where that choice was made (for messages)."""
     if override is not None:
         return override, "--output", 0
-    return config.root / config.build.output, "config.toml", config.line_of("build.output")
+    line = config.lines.get("build.output", 0)
+    return config.root / config.build.output, "config.toml", line
 
 
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
@@ -50,10 +51,17 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=drafts,
                       portable=portable)
     target, where, line = output_folder(config, output)
-    check_output(target, root, where, line)
+    theme_chain: list[themes.Theme] = []
+    try:
+        check_output(target, root, where, line)
+    except SiteError as exc:  # reported with the content's problems, in one run
+        problems.items.extend(exc.problems)
+    try:
+        theme_chain = themes.chain(config)
+    except SiteError as exc:
+        problems.items.extend(exc.problems)
     content = load_content(config, problems, drafts=drafts)
     site = assemble(config, content, options, problems)
-    theme_chain = themes.chain(config)
     bodies = convert_bodies(site, problems)
     if problems.errors:
         raise SiteError(sorted(problems.errors) + sorted(problems.warnings))
@@ -94,10 +102,10 @@ def convert_bodies(site: Site, problems: Problems) -> dict[str, Rendered]:
     entries += [*site.days, *site.testimonials, *site.honour, *site.pages]
     bodies: dict[str, Rendered] = {}
     for entry in entries:
+        rendered = converter.convert(entry.body, entry.path, entry.body_line, problems)
         if isinstance(entry, Day) and site.is_teaser(entry):
-            continue  # a teaser's text appears nowhere, so its links are not followed yet
-        bodies[body_key(entry)] = converter.convert(entry.body, entry.path, entry.body_line,
-                                                    problems)
+            continue  # checked now, so a broken link does not wait for that day's rebuild
+        bodies[body_key(entry)] = rendered
     return bodies
 
 

@@ -22,7 +22,7 @@ def _as_of(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, "
+        raise click.BadParameter(f'"{value}" is not a date; write it as YYYY-MM-DD, '
                                  "like 2026-10-06") from None
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cswgen.errors import Problem, Problems, SiteError
+from cswgen.tomlpos import key_lines
 from cswgen.week import first_full_week_of_october
 
 CONFIG_NAME = "config.toml"
@@ -33,8 +34,6 @@ SCHEMA: dict[str, tuple[str, ...]] = {
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-_TABLE_LINE = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_\"'-]+)\s*=")
 
 
 @dataclass(frozen=True)
@@ -93,29 +92,36 @@ class SiteConfig:
         return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
 
 
-def key_lines(text: str) -> dict[str, int]:
-    """Where each `[table]` and `table.key` is written, for messages.
+def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
+    """A TOML syntax error as a message that names the line, and the key when it can."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    line = int(match.group(1)) if match else 1
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    key, _, value = source.partition("=")
+    if "date" in message.lower() and value.strip():
+        return Problem(path, line + offset, f"`{key.strip()}` is {value.split('#')[0].strip()}, "
+                       "which is not a date that exists; write it as YYYY-MM-DD with a real "
+                       "month and day")
+    return Problem(path, line + offset, f"is not valid TOML: {message}; check the quotes, "
+                   "brackets and `key = value` shape on this line")
 
-    `tomllib` does not report positions, so this reads the simple shape every
-    `config.toml` has: table headers and `key = value` lines.
-    """
-    lines: dict[str, int] = {}
-    table = ""
-    depth = 0  # inside a multi-line array or string we do not look for keys
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if depth == 0:
-            header = _TABLE_LINE.match(raw)
-            if header:
-                table = header.group(1).strip().strip("\"'")
-                lines.setdefault(table, number)
-                continue
-            key = _KEY_LINE.match(raw)
-            if key:
-                name = key.group(1).strip("\"'")
-                lines.setdefault(f"{table}.{name}" if table else name, number)
-        depth += raw.count("[") - raw.count("]") if "=" in raw or depth else 0
-        depth = max(depth, 0)
-    return lines
+
+def shown(value: object) -> str:
+    """A value as the user wrote it in TOML, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value + '"'
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
 
 
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
@@ -149,21 +155,21 @@ class _Reader:
     def string(self, key: str, default: str = "") -> str:
         value = self.data.get(key, default)
         if not isinstance(value, str):
-            self.bad(key, f"must be text in quotes, like {key} = \"...\", not {value!r}")
+            self.bad(key, f"must be text in quotes, like {key} = \"...\", not {shown(value)}")
             return default
         return value.strip()
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key, default)
         if not isinstance(value, bool):
-            self.bad(key, f"must be true or false (without quotes), not {value!r}")
+            self.bad(key, f"must be true or false (without quotes), not {shown(value)}")
             return default
         return value
 
     def integer(self, key: str, low: int, high: int, default: int) -> int:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.bad(key, f"must be a whole number from {low} to {high}, not {value!r}")
+            self.bad(key, f"must be a whole number from {low} to {high}, not {shown(value)}")
             return default
         return value
 
@@ -190,11 +196,7 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line = int(match.group(1)) if match else 1
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise SiteError([Problem(CONFIG_NAME, line, f"is not valid TOML: {message}; check the "
-                                 "quotes, brackets and `key = value` shape on this line")]) from None
+        raise SiteError([toml_problem(CONFIG_NAME, text, exc)]) from None
     config = parse_config(root, data, key_lines(text), collect)
     if problems is None and collect.errors:
         raise SiteError(collect.items)
@@ -261,13 +263,15 @@ def _site(r: _Reader, problems: Problems) -> SiteSettings:
         r.bad("title", "is empty; give the site a name")
     language = r.string("language", "en") or "en"
     if not _LANGUAGE.fullmatch(language):
-        r.bad("language", f"must be a language code such as \"en\" or \"en-GB\", not {language!r}")
+        r.bad("language", "must be a language code such as \"en\" or \"en-GB\", "
+              f"not {shown(language)}")
         language = "en"
     base_url = r.string("base_url")
     if base_url:
         if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
             r.bad("base_url", "must be an absolute address starting with https:// "
-                  f"(like \"https://example.org/csw/\"), or \"\" to leave it out; not {base_url!r}")
+                  "(like \"https://example.org/csw/\"), or \"\" to leave it out; "
+                  f"not {shown(base_url)}")
             base_url = ""
         elif not base_url.endswith("/"):
             base_url += "/"
@@ -282,12 +286,12 @@ def _week(r: _Reader, problems: Problems) -> WeekSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        r.bad("timezone", f"{timezone!r} is not a time zone; use a name from the IANA list, "
+        r.bad("timezone", f"{shown(timezone)} is not a time zone; use a name from the IANA list, "
               "such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
         timezone = "UTC"
     reveal = r.string("reveal", "all") or "all"
     if reveal not in ("all", "daily"):
-        r.bad("reveal", f"must be \"all\" or \"daily\", not {reveal!r}")
+        r.bad("reveal", f"must be \"all\" or \"daily\", not {shown(reveal)}")
         reveal = "all"
     days = r.integer("days", 1, 7, 5)
     start_value = r.data.get("start")
@@ -295,7 +299,7 @@ def _week(r: _Reader, problems: Problems) -> WeekSettings:
     if start_value is not None:
         if isinstance(start_value, datetime) or not isinstance(start_value, date):
             r.bad("start", "must be a date written as YYYY-MM-DD without quotes, "
-                  f"like start = 2026-10-05; not {start_value!r}")
+                  f"like start = 2026-10-05; not {shown(start_value)}")
         else:
             start = start_value
     if "year" in r.data:
@@ -317,7 +321,7 @@ def _brand(r: _Reader, root: Path) -> BrandSettings:
         value = r.string(key, default) or default
         if not _COLOUR.fullmatch(value):
             r.bad(key, f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
-                  f"not {value!r}")
+                  f"not {shown(value)}")
             value = default
         if len(value) == 4:
             value = "#" + "".join(c * 2 for c in value[1:])
@@ -327,7 +331,7 @@ def _brand(r: _Reader, root: Path) -> BrandSettings:
         relative = logo.replace("\\", "/").lstrip("/")
         target = root / "content" / relative
         if ".." in relative.split("/") or not target.is_file():
-            r.bad("logo", f"{logo!r} is not a file under content/; put the logo in "
+            r.bad("logo", f"{shown(logo)} is not a file under content/; put the logo in "
                   "content/ (for example content/images/logo.svg) and give its path from there")
             logo = None
         else:

@@ -252,7 +252,8 @@ class _Reader:
         # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
         delimiter = max(",;\t", key=header_line.count)
         delimiter = delimiter if header_line.count(delimiter) else ","
-        reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+        reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter,
+                            strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -270,8 +271,11 @@ class _Reader:
             except StopIteration:
                 break
             except csv.Error as exc:
-                self.problems.error(path, line, f"this row cannot be read as CSV ({exc}); "
-                                    "check that every quote \" is closed")
+                reason = ("a quote \" opened in this row is never closed"
+                          if "end of data" in str(exc) or "expected" in str(exc) else str(exc))
+                self.problems.error(path, line, f"this row cannot be read as CSV: {reason}; "
+                                    "a cell that contains quotes must be written \"like \"\"this"
+                                    "\"\"\" (each quote doubled, the cell in quotes)")
                 break
             row_line, line = line, reader.line_num + 1
             if not any(c.strip() for c in cells):
@@ -304,7 +308,7 @@ class _Reader:
                 slug = ""  # the missing name is reported below
             else:
                 f.error("slug" if f.has("slug") else "", f"cannot make a web address from "
-                        f"{slug_source!r}; add a `slug:` field with plain letters, like "
+                        f"\"{slug_source}\"; add a `slug:` field with plain letters, like "
                         "slug: thank-you-day")
         line = f.lines.get("", 1)
         common: dict[str, Any] = {
@@ -353,7 +357,7 @@ class _Reader:
             name = f.text("day")
             index = weekday_index(name)
             if index is None:
-                f.error("day", f"`day` is {name!r}, which is not a day of the week; write "
+                f.error("day", f"`day` is \"{name}\", which is not a day of the week; write "
                         "a weekday like monday or tue")
                 return None
             matches = [d for d in dates if d.weekday() == index]

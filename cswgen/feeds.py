@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, time
 
 from cswgen.model import Site, url_of
+from cswgen.sanitize import ROOT_SCHEME, internal_target
 from cswgen.views import View
 
 ATOM = "http://www.w3.org/2005/Atom"
+_ROOT_LINK = re.compile(r'(href|src)="' + ROOT_SCHEME + r':([^"]*)"')
 
 
 def _stamp(day: date) -> str:
@@ -62,9 +65,19 @@ def atom_feed(site: Site, testimonials: list[View]) -> bytes:
         if view["excerpt"]:
             ET.SubElement(item, f"{{{ATOM}}}summary").text = view["excerpt"]
         content = ET.SubElement(item, f"{{{ATOM}}}content", type="html")
-        content.text = view["body_html"].replace("cswgen-root:", base)
+        content.text = absolute_links(view["body_html"], base)
     ET.indent(feed)
     return _xml(feed)
+
+
+def absolute_links(fragment: str, base: str) -> str:
+    """Internal links of a body as seen from the feed (at the root), absolute with base_url."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = internal_target(match.group(2))
+        return f'{match.group(1)}="{base + target if target is not None else "#"}"'
+
+    return _ROOT_LINK.sub(replace, fragment)
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:

@@ -219,7 +219,7 @@ class Fields:
             return None
         relative = find_file(value, source.parent, content)
         if relative is None:
-            self.error(key, f"`{key}` names {value!r}, but there is no such file next to "
+            self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
                        f"{source.name} or under content/; check the spelling and the folder")
             return None
         alt = self.text(alt_key)
@@ -252,7 +252,7 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return repr(value) if value else "empty"
+        return f'"{value}"' if value else "empty"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

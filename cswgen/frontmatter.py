@@ -15,8 +15,9 @@ from typing import Any
 
 import yaml
 
-from cswgen.config import key_lines
+from cswgen.config import toml_problem
 from cswgen.errors import Problems
+from cswgen.tomlpos import key_lines
 
 _TIME = re.compile(r"^[0-9]{1,2}:[0-9]{2}$")  # any HH:MM, checked later with its line
 
@@ -167,11 +168,9 @@ def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        line = int(match.group(1)) + 1 if match else 2
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        problems.error(path, line, f"the front matter is not valid TOML: {message}; "
-                       "check the quotes and the `key = value` shape of this line")
+        problem = toml_problem(path, source, exc, offset=1)
+        message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
+        problems.error(path, problem.line, message)
         return None
     return data, key_lines(source)
 

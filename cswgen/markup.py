@@ -97,6 +97,8 @@ class Converter:
 
     def resolve(self, href: str) -> str:
         """One link or image address from the body, as published."""
+        if href.strip().lower().startswith(ROOT_SCHEME + ":"):
+            return "#"  # cswgen's own marker for internal links is not for content to use
         if _EXTERNAL.match(href):
             return href
         ctx = self.context

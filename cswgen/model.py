@@ -106,49 +106,48 @@ def assemble(config: SiteConfig, content: Content, options: Options,
 
 
 def _claim_urls(site: Site, problems: Problems) -> None:
-    owners: dict[str, str] = {}  # output file -> who claimed it
+    owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
 
-    def claim(output: str, owner: str, line: int, hint: str) -> bool:
+    def claim(output: str, owner: str, path: str, line: int, hint: str) -> bool:
         key = output.casefold()
         if key in owners:
-            problems.error(owner.split(":")[0], line,
-                           f"this would be published as {output}, which {owners[key]} "
-                           f"also claims; {hint}")
+            problems.error(path, line, f"this would be published as {output}, which "
+                           f"{owners[key]} also claims; {hint}")
             return False
-        owners[key] = owner.split(":")[0]
+        owners[key] = owner
         return True
 
     for name in GENERATED:
         owners[name.casefold()] = "cswgen itself (a generated file)"
     for section in SECTIONS:
         owners[f"{section}/index.html"] = f"cswgen's {section} section"
-    owners["assets/"] = "the theme's assets"
     entries: list[Entry] = [*([site.policy] if site.policy else []), *site.days,
                             *site.testimonials, *site.honour, *site.pages]
     if site.policy:
         owners.pop("policy/index.html")
     for entry in entries:
         url = url_of(entry)
-        hint = "give one of them a different `slug`"
-        if entry.kind == "page" and entry.slug.split("/")[0] in SECTIONS:
+        if entry.kind == "page" and entry.slug in SECTIONS:
             problems.error(entry.path, entry.line_of("slug"),
                            f"the page address /{entry.slug}/ is used by cswgen for its own "
-                           f"section; give this page a different `slug`")
+                           "section; give this page a different `slug`")
             continue
-        if claim(f"{url}index.html", f"{entry.path}:{entry.line}", entry.line_of("slug"), hint):
-            site.urls[entry.path if entry.line == 1 else _key(entry)] = url
-        if isinstance(entry, Honour):
-            claim(f"{url}certificate/index.html", entry.path, entry.line, hint)
+        csv_row = entry.path.lower().endswith(".csv")
+        owner = f"{entry.path}:{entry.line}" if csv_row else entry.path
+        hint = ("give one of them a different `slug`" + (" (add a `slug` column)" if csv_row
+                                                          else ""))
+        if claim(f"{url}index.html", owner, entry.path, entry.line_of("slug"), hint):
+            site.urls[entry.path if not csv_row else _key(entry)] = url
     if site.home:
         site.urls[site.home.path] = ""
     for relative in site.files:
-        top = relative.split("/")[0]
-        if top == "assets":
+        if relative.split("/")[0] == "assets":
             problems.error(f"content/{relative}", 0, "content/assets/ is where the theme's "
                            "files are published; move this file to another folder, such as "
                            "content/files/")
             continue
-        claim(relative, f"content/{relative}", 0, "rename or move the file")
+        claim(relative, f"content/{relative}", f"content/{relative}", 0,
+              "rename or move the file")
 
 
 def _link_staff(site: Site, problems: Problems) -> None:

@@ -7,6 +7,9 @@ Markdown itself produces (tables, footnotes, heading ids) is kept.
 
 from __future__ import annotations
 
+import html
+import re
+
 import nh3
 
 ROOT_SCHEME = "cswgen-root"  # internal links, made relative for each page after rendering
@@ -29,9 +32,21 @@ _ATTRIBUTES: dict[str, set[str]] = {
 _SCHEMES = {"http", "https", "mailto", "tel", ROOT_SCHEME}
 
 
-def clean(html: str) -> str:
+_SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:|^\s*[/\\]")
+
+
+def internal_target(target: str) -> str | None:
+    """The site path of a `cswgen-root:` link, or None when it could leave the site (content
+    may write that prefix itself, so it is checked: no scheme, no leading slash)."""
+    decoded = html.unescape(target)
+    if _SCHEME.match(decoded) or any(ord(c) < 32 for c in decoded):
+        return None
+    return target
+
+
+def clean(fragment: str) -> str:
     return nh3.clean(
-        html,
+        fragment,
         tags=_TAGS,
         clean_content_tags={"script", "style"},
         attributes=_ATTRIBUTES,
@@ -41,6 +56,6 @@ def clean(html: str) -> str:
     )
 
 
-def strip_tags(html: str) -> str:
+def strip_tags(fragment: str) -> str:
     """The text of an HTML fragment, for excerpts and share text."""
-    return nh3.clean(html, tags=set(), clean_content_tags={"script", "style"})
+    return nh3.clean(fragment, tags=set(), clean_content_tags={"script", "style"})

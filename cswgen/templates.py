@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from cswgen.errors import Problem, SiteError
-from cswgen.sanitize import ROOT_SCHEME
+from cswgen.sanitize import ROOT_SCHEME, internal_target
 from cswgen.themes import Theme
 from cswgen.week import long_label, plain_label, short_label
 
@@ -114,9 +114,13 @@ class Renderer:
 
     def link(self, html: str, root: str) -> str:
         """Turn `cswgen-root:` links from content into links relative to the page."""
-        return _ROOT_LINK.sub(
-            lambda m: f'{m.group(1)}="{relative(m.group(2), root, portable=self.portable)}"',
-            html)
+        def replace(match: re.Match[str]) -> str:
+            target = internal_target(match.group(2))
+            if target is None:
+                return f'{match.group(1)}="#"'
+            return f'{match.group(1)}="{relative(target, root, portable=self.portable)}"'
+
+        return _ROOT_LINK.sub(replace, html)
 
     def _where(self, filename: str | Path | None) -> str:
         if not filename:

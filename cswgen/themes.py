@@ -58,7 +58,7 @@ def chain(config: SiteConfig) -> list[Theme]:
     line = config.line_of("site.theme")
     first = find(name, root)
     if first is None:
-        raise SiteError([Problem(CONFIG_NAME, line, f"[site] theme {name!r} was not found in "
+        raise SiteError([Problem(CONFIG_NAME, line, f"[site] theme \"{name}\" was not found in "
                                  f"themes/ or among the built-in themes; available: "
                                  f"{', '.join(available(root)) or 'none'}")])
     themes = [first]
@@ -84,6 +84,6 @@ def chain(config: SiteConfig) -> list[Theme]:
         # a site theme named like a built-in one may extend the built-in one
         found = find(parent, root, below=current.folder)
         if found is None or any(t.folder == found.folder for t in themes):
-            raise SiteError([Problem(where, 1, f"extends {parent!r}, which was not found; "
+            raise SiteError([Problem(where, 1, f"extends \"{parent}\", which was not found; "
                                      f"available: {', '.join(available(root))}")])
         themes.append(found)

@@ -34,16 +34,19 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
     def refuse(message: str) -> SiteError:
         return SiteError([Problem(where, line, message)])
 
+    shown = out.relative_to(site).as_posix() + "/" if _inside(out, site) and out != site \
+        else str(output)
+
     if _inside(site, out):
-        raise refuse(f"the output folder {output} is or contains the site's own folder; "
+        raise refuse(f"the output folder {shown} is or contains the site's own folder; "
                      "cswgen replaces the output folder on every build, so choose a folder "
                      "of its own, such as \"output\"")
     for source in ("content", "themes"):
         if _inside(out, site / source):
-            raise refuse(f"the output folder {output} is inside {source}/, so the site would "
+            raise refuse(f"the output folder {shown} is inside {source}/, so the site would "
                          "publish itself; choose a folder outside it, such as \"output\"")
     if out.exists() and not out.is_dir():
-        raise refuse(f"{output} exists and is not a folder; choose another output folder")
+        raise refuse(f"{shown} exists and is not a folder; choose another output folder")
     if out.is_dir():
         present = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
                          if p.is_file() or p.is_symlink())
@@ -55,7 +58,7 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
         if foreign:
             listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
                                                if len(foreign) > 3 else "")
-            raise refuse(f"the output folder {output} holds files cswgen did not write "
+            raise refuse(f"the output folder {shown} holds files cswgen did not write "
                          f"({listed}); cswgen replaces that folder on every build, so it "
                          "will not touch it. Move those files into content/ (they are "
                          "published from there) or choose an empty output folder")

@@ -1,0 +1,122 @@
+/* cswgen classic theme: keeps the week status and today's highlight current for the visitor's
+   date in the site's time zone, and enables the certificate's print button.  No dependencies;
+   does nothing where its elements are absent; never throws. */
+(function () {
+  "use strict";
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  // Today as YYYY-MM-DD in the given IANA time zone (the visitor's own zone as a fallback).
+  function today(zone) {
+    var now = new Date();
+    try {
+      var parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone || undefined, year: "numeric", month: "2-digit", day: "2-digit"
+      }).formatToParts(now);
+      var v = {};
+      for (var i = 0; i < parts.length; i++) { v[parts[i].type] = parts[i].value; }
+      if (v.year && v.month && v.day) { return v.year + "-" + v.month + "-" + v.day; }
+    } catch (e) { /* unknown time zone or no Intl: use the device's date */ }
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function dayNumber(iso) {
+    var p = String(iso).split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+
+  // Fill a message such as "Today is day {n}: {title}" into `el`, with the title as a link.
+  function fill(el, message, values, href) {
+    while (el.firstChild) { el.removeChild(el.firstChild); }
+    var pieces = String(message).split(/(\{[a-z]+\})/);
+    for (var i = 0; i < pieces.length; i++) {
+      var piece = pieces[i];
+      var key = piece.charAt(0) === "{" ? piece.slice(1, -1) : null;
+      if (key && Object.prototype.hasOwnProperty.call(values, key)) {
+        if (key === "title" && href) {
+          var a = document.createElement("a");
+          a.href = href;
+          a.textContent = values.title;
+          el.appendChild(a);
+        } else {
+          el.appendChild(document.createTextNode(String(values[key])));
+        }
+      } else if (piece) {
+        el.appendChild(document.createTextNode(piece));
+      }
+    }
+  }
+
+  function updateStatus(el, now) {
+    var d = el.dataset;
+    if (!d.start || !d.end) { return; }
+    var start = dayNumber(d.start), end = dayNumber(d.end), day = dayNumber(now);
+    if (isNaN(start) || isNaN(end) || isNaN(day)) { return; }
+    var days = [];
+    try { days = JSON.parse(d.days || "[]") || []; } catch (e) { days = []; }
+    var state = day < start ? "before" : day > end ? "after" : "during";
+    var message, values = {}, href = "";
+    if (state === "before") {
+      values.n = start - day;
+      values.start = d.startLabel || d.start;
+      message = values.n === 1 ? d.msgTomorrow : d.msgBefore;
+    } else if (state === "during") {
+      values.n = day - start + 1;
+      var entry = null;
+      for (var i = 0; i < days.length; i++) { if (days[i] && days[i].date === now) { entry = days[i]; } }
+      if (entry && entry.title) {
+        values.title = entry.title;
+        href = entry.href || "";
+        message = d.msgDuring;
+      } else {
+        message = d.msgDuringUntitled;
+      }
+    } else {
+      message = d.msgAfter;
+    }
+    if (!message) { return; }
+    fill(el, message, values, href);
+    el.className = el.className.replace(/\bweek-status--\w+/g, "").replace(/\s+$/, "") +
+      " week-status--" + state;
+  }
+
+  function highlight(now) {
+    var items = document.querySelectorAll("[data-date]");
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i], date = item.getAttribute("data-date");
+      var isToday = date === now;
+      item.classList.toggle("is-today", isToday);
+      item.classList.toggle("is-past", dayNumber(date) < dayNumber(now));
+      if (isToday) {
+        item.setAttribute("aria-current", "date");
+      } else if (item.getAttribute("aria-current") === "date") {
+        item.removeAttribute("aria-current");
+      }
+    }
+  }
+
+  function printButtons() {
+    if (typeof window.print !== "function") { return; }
+    var buttons = document.querySelectorAll("[data-print]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function () { window.print(); });
+    }
+  }
+
+  function run() {
+    try {
+      var el = document.querySelector("[data-week-status]");
+      var now = today(el ? el.getAttribute("data-timezone") : "");
+      if (el) { updateStatus(el, now); }
+      highlight(now);
+    } catch (e) { /* leave the build-time text as it is */ }
+    try { printButtons(); } catch (e) { /* the button stays hidden */ }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+}());

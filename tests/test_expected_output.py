@@ -1,0 +1,68 @@
+"""The build of a small sample site, compared byte for byte with committed expected output.
+
+When a change to the theme or the build is intended, refresh the expected files with
+`python -m tests.test_expected_output` and review the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from cswgen.build import build
+
+SITE = Path(__file__).resolve().parent / "sites" / "small"
+EXPECTED = Path(__file__).resolve().parent / "expected" / "small"
+AS_OF = date(2026, 10, 5)  # Monday: Tuesday is still a teaser
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build_small(output: Path) -> None:
+    build(SITE, as_of=AS_OF, output=output)
+
+
+def test_small_site_matches_expected_output(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    build_small(out)
+    actual, expected = files(out), files(EXPECTED)
+    assert sorted(actual) == sorted(expected), "refresh with: python -m tests.test_expected_output"
+    for name in expected:
+        assert actual[name] == expected[name], (
+            f"{name} differs; refresh with: python -m tests.test_expected_output")
+
+
+def test_teaser_day_hides_its_text_and_events(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    build_small(out)
+    tuesday = (out / "days/tuesday/index.html").read_text("utf-8")
+    assert "Superhero Tuesday" in tuesday
+    assert "secret" not in tuesday.lower()
+    assert "Secret lunch" not in (out / "week.ics").read_text("utf-8")
+    assert "Breakfast" in (out / "week.ics").read_text("utf-8")
+    for page in out.rglob("*.html"):
+        assert "This text is a secret" not in page.read_text("utf-8"), page
+
+
+def test_sitemap_and_canonical_use_base_url(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    build_small(out)
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://csw.harbour.example/2026/days/monday/</loc>" in sitemap
+    assert "Sitemap: https://csw.harbour.example/2026/sitemap.xml" in (
+        out / "robots.txt").read_text("utf-8")
+    page = (out / "contact/index.html").read_text("utf-8")
+    assert 'href="https://csw.harbour.example/2026/contact/"' in page
+    not_found = (out / "404.html").read_text("utf-8")
+    assert 'href="/2026/' in not_found  # the 404 page links from the root of base_url's path
+
+
+if __name__ == "__main__":
+    shutil.rmtree(EXPECTED, ignore_errors=True)
+    build_small(EXPECTED)
+    print(f"refreshed {EXPECTED}", file=sys.stderr)
