@@ -12,7 +12,7 @@ from cswgen.themes import PACKAGE_DIR
 from cswgen.week import first_full_week_of_october
 
 DEMO_YEAR = 2026
-_DATE_OR_YEAR = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|\b(2026)\b")
+_DATE_OR_YEAR = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|(?<!\d)(2026)(?!\d)")
 
 
 def demo_dir() -> Path:

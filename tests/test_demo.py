@@ -121,3 +121,45 @@ def test_every_page_has_one_h1_and_a_language(demo_output: Path) -> None:
 
 def test_brand_colours_reach_the_pages(demo_output: Path) -> None:
     assert "#c8102e" in html(demo_output, "index.html").lower()
+
+
+def test_portable_build_links_name_index_html(tmp_path: Path) -> None:
+    from datetime import date
+
+    from cswgen.build import build
+    from tests.conftest import REPO
+
+    out = tmp_path / "output"
+    build(REPO, as_of=date(2026, 10, 6), output=out, portable=True)
+    assert broken_links(out) == []
+    for page in out.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        for link in parse(page).links:
+            if "://" in link or link.startswith(("#", "mailto:", "tel:")):
+                continue
+            path = link.split("#")[0]
+            assert not path.endswith("/") and path != "", f"{page}: {link}"
+
+
+def test_a_failed_build_leaves_the_previous_output(tmp_path: Path) -> None:
+    import shutil
+    from datetime import date
+
+    import pytest
+
+    from cswgen.build import build
+    from cswgen.errors import SiteError
+    from tests.conftest import REPO
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    build(site, as_of=date(2026, 10, 6))
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    (site / "content/testimonials/rudo-m.md").write_text("---\nrating: 9\n---\n", "utf-8")
+    with pytest.raises(SiteError):
+        build(site, as_of=date(2026, 10, 6))
+    after = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.joinpath("site").iterdir() if "staging" in p.name] == []
