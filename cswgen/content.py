@@ -178,7 +178,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Con
         site_path = f"content/{relative}"
         if kind is None:
             if relative.lower().endswith(MARKDOWN_SUFFIXES):
-                problems.warning(site_path, 0, "this Markdown file is not part of the site; "
+                problems.warning(site_path, 1, "this Markdown file is not part of the site; "
                                  "pages go in content/pages/, days in content/days/, "
                                  "testimonials in content/testimonials/ and staff in "
                                  "content/honour-roll/")

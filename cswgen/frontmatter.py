@@ -56,6 +56,10 @@ class Document:
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text with any byte-order mark removed and line endings made `\\n`."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.error(path, 1, "is saved as UTF-16 (\"Unicode\" in Notepad or Excel); save it "
+                       "again as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: encoding UTF-8)")
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -142,11 +142,11 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         site.urls[site.home.path] = ""
     for relative in site.files:
         if relative.split("/")[0] == "assets":
-            problems.error(f"content/{relative}", 0, "content/assets/ is where the theme's "
+            problems.error(f"content/{relative}", 1, "content/assets/ is where the theme's "
                            "files are published; move this file to another folder, such as "
                            "content/files/")
             continue
-        claim(relative, f"content/{relative}", f"content/{relative}", 0,
+        claim(relative, f"content/{relative}", f"content/{relative}", 1,
               "rename or move the file")
 
 

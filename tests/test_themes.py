@@ -1,0 +1,134 @@
+"""Themes: a site's own theme over the built-in one, `extends`, and template errors."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+CONFIG = """\
+[site]
+title = "Theme Week"
+theme = "mine"
+
+[week]
+year = 2026
+"""
+DAY = "---\ntitle: Thanks Monday\nday: monday\n---\nHello.\n"
+
+
+def test_a_theme_of_one_css_file_extends_classic(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/static/style.css": "body { background: pink; }\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "output/assets/style.css").read_text() == "body { background: pink; }\n"
+    assert (site / "output/assets/site.js").is_file()  # from classic
+    assert "Thanks Monday" in (site / "output/days/monday/index.html").read_text("utf-8")
+
+
+def test_one_template_overrides_and_reaches_the_parent(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({
+        "config.toml": CONFIG, "content/days/monday.md": DAY,
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/templates/day.html":
+            '{% extends "classic:day.html" %}{% block content %}<p class="mine">'
+            '{{ page.day.title }} / {{ site.extra.motto }}</p>{{ super() }}{% endblock %}',
+    })
+    (site / "config.toml").write_text(CONFIG + '\n[extra]\nmotto = "Serve well"\n', "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/days/monday/index.html").read_text("utf-8")
+    assert '<p class="mine">Thanks Monday / Serve well</p>' in page
+    assert "<h1" in page  # classic's own day content is still there
+
+
+def test_a_site_theme_named_like_a_builtin_wins(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    templates = {f"themes/classic/templates/{name}.html": "<p>{{ page.kind }}</p>"
+                 for name in ("home", "day", "testimonials", "testimonial", "honour_roll",
+                              "honour", "certificate", "policy", "page", "404")}
+    site = make_site({**templates,
+                      "config.toml": CONFIG.replace('"mine"', '"classic"')})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "output/index.html").read_text() == "<p>home</p>"
+
+
+def test_unknown_theme_lists_the_available_ones(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(make_site({"config.toml": CONFIG}), "build")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith('config.toml:3: [site] theme "mine" was not found')
+    assert "classic" in outcome.lines[0]
+
+
+def test_themes_extending_each_other_in_a_loop(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": CONFIG,
+                      "themes/mine/theme.toml": 'extends = "other"\n',
+                      "themes/other/theme.toml": 'extends = "mine"\n'})
+    outcome = run(site, "build")
+    assert outcome.exit_code == 1
+    assert "loop" in outcome.stderr
+    assert "Traceback" not in outcome.stderr
+
+
+def test_a_misspelt_variable_names_the_template_and_line(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": CONFIG,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/page.html": "<h1>{{ page.title }}</h1>\n"
+                                                         "<p>{{ page.titel }}</p>\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith("themes/mine/templates/page.html:2: template error")
+    assert "titel" in outcome.lines[0]
+    assert not (site / "output").exists()
+
+
+def test_a_template_syntax_error_names_the_line(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": CONFIG,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/home.html": "<h1>\n{% if %}\n</h1>\n"})
+    outcome = run(site, "build")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith("themes/mine/templates/home.html:2: template error")
+
+
+def test_content_cannot_inject_through_templates(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    evil = '<script>alert(1)</script>'
+    site = make_site({
+        "config.toml": CONFIG.replace('"mine"', '"classic"'),
+        "content/testimonials/x.md": f'---\ncustomer: "{evil}"\ntitle: "<img src=x '
+                                     f'onerror=alert(1)>"\n---\nHi {evil} '
+                                     '[x](javascript:alert(1))\n',
+    })
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    for page in Path(site / "output").rglob("*.html"):
+        found = _Dangerous()
+        found.feed(page.read_text("utf-8"))
+        assert found.problems == [], page
+
+
+class _Dangerous(HTMLParser):
+    """Elements and attributes that would run script, as a browser parses the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}>")
+            if name in ("href", "src") and (value or "").strip().lower().startswith(
+                    "javascript:"):
+                self.problems.append(f"<{tag} {name}={value}>")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script and "alert" in data:
+            self.problems.append("script from content")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
