@@ -119,7 +119,7 @@ class Converter:
             url = self.urls.get(f"content/{target}")
             if url is None:
                 self._link_problem(href, target)
-                return f"{ROOT_SCHEME}:{target}"
+                return "#"  # not published (yet): the warning or error says so
             return f"{ROOT_SCHEME}:{url}{suffix}"
         on_disk = self.content_dir / target
         if on_disk.is_file() or decoded.startswith("/"):

@@ -127,3 +127,41 @@ def test_screenshots(browser: Any, served: str) -> None:
             page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
             page.close()
     assert len(list(folder.glob("*.png"))) == 8
+
+
+@pytest.mark.parametrize(("moment", "expected"), [
+    ("2026-09-28T09:00:00+02:00", "starts in 7 days"),
+    ("2026-10-04T23:30:00+00:00", "Today is day 1: Dream Team Monday"),  # Monday in Harare
+    ("2026-10-07T10:00:00+02:00", "Today is day 3: Wellness Wednesday"),
+    ("2026-10-12T10:00:00+02:00", "Thank you"),
+])
+def test_week_status_follows_the_visitors_clock(browser: Any, served: str, moment: str,
+                                                 expected: str) -> None:
+    page = browser.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(served)
+    assert expected in page.locator("[data-week-status]").inner_text()
+    page.close()
+
+
+def test_week_status_text_is_there_without_script(browser: Any, served: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served)
+    # built as of Tuesday 6 October
+    assert "Today is day 2: Superhero Tuesday" in page.locator("[data-week-status]").inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_certificate_prints_on_one_landscape_sheet(browser: Any, served: str,
+                                                   paper: str) -> None:
+    import re
+
+    page = browser.new_page()
+    page.goto(served + "honour-roll/zoe-nyathi/certificate/")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format=paper, landscape=True, print_background=True)
+    page.close()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the certificate takes {pages} {paper} sheets"
