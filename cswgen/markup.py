@@ -19,11 +19,20 @@ from urllib.parse import unquote
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
 from cswgen.errors import Problems
 from cswgen.sanitize import ROOT_SCHEME, clean, strip_tags
 
+# Ids the page around a body uses (the skip link's target, the built-in theme's sections):
+# a heading in content that would take one of them gets `-section` added instead.
+RESERVED_IDS = frozenset({
+    "main", "top", "content", "page-title", "toc-title", "week-status", "week-heading",
+    "awards-title", "commitments-heading", "day-programme", "dress-code-title",
+    "featured-heading", "policy-commitments", "policy-standards", "praised-title",
+    "spotlight-heading", "week-strip-title",
+})
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -56,6 +65,18 @@ class _Links(Treeprocessor):
                 element.set(attribute, self.converter.resolve(element.get(attribute, "")))
 
 
+class _Headings(Treeprocessor):
+    """The page's title is its only h1: a body that uses `# Heading` has every heading moved
+    one level down, so the outline stays whole (h1 -> h2, h2 -> h3, ...)."""
+
+    def run(self, root: ET.Element) -> None:
+        headings = [e for e in root.iter() if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        if not any(e.tag == "h1" for e in headings):
+            return
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
+
+
 class _LinkExtension(Extension):
     def __init__(self, converter: Converter) -> None:
         super().__init__()
@@ -63,6 +84,12 @@ class _LinkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Links(md, self.converter), "cswgen_links", 1)
+        md.treeprocessors.register(_Headings(md), "cswgen_headings", 7)  # before toc (5)
+
+
+def _heading_id(value: str, separator: str) -> str:
+    slug = toc_slugify(value, separator)
+    return f"{slug}-section" if slug in RESERVED_IDS else slug
 
 
 class Converter:
@@ -77,7 +104,7 @@ class Converter:
             extensions=["tables", "fenced_code", "attr_list", "footnotes", "toc", "smarty",
                         "sane_lists", "def_list", "abbr", _LinkExtension(self)],
             extension_configs={"footnotes": {"SEPARATOR": "-"},
-                               "toc": {"toc_depth": "2-3"}},
+                               "toc": {"toc_depth": "2-3", "slugify": _heading_id}},
             output_format="html",
         )
 

@@ -1,0 +1,70 @@
+"""The Markdown dialect and how links in bodies are resolved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cswgen.errors import Problems
+from cswgen.markup import Converter
+
+
+def convert(text: str, source: str = "content/pages/x.md", *, folder: Path | None = None,
+            urls: dict[str, str] | None = None, unsafe: bool = False) -> tuple[str, Problems]:
+    problems = Problems()
+    converter = Converter(folder or Path("/nonexistent"), urls or {}, unsafe_html=unsafe)
+    return converter.convert(text, source, 5, problems).html, problems
+
+
+def test_the_dialect() -> None:
+    html, _ = convert(
+        "## Hours {#hours .wide}\n\n| Day | Open |\n|---|---|\n| Mon | 8:00 |\n\n"
+        "A note.[^1]\n\n[^1]: The footnote.\n\n```\ncode <b>\n```\n\n"
+        'She said "thanks" -- twice.\n')
+    assert '<h2 class="wide" id="hours">Hours</h2>' in html
+    assert "<table>" in html and "<td>Mon</td>" in html
+    assert 'id="fn-1"' in html and 'href="#fn-1"' in html
+    assert "<pre><code>code &lt;b&gt;\n</code></pre>" in html
+    assert "“thanks” – twice" in html
+
+
+def test_a_body_h1_moves_every_heading_down_one_level() -> None:
+    html, _ = convert("# Welcome\n\n## Details\n")
+    assert "<h1" not in html
+    assert '<h2 id="welcome">Welcome</h2>' in html and '<h3 id="details">' in html
+
+
+def test_headings_never_take_the_ids_the_page_uses() -> None:
+    html, _ = convert("## Main\n")
+    assert 'id="main-section"' in html
+
+
+def test_links_to_content_files_by_source_path(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/map.png").write_bytes(b"png")
+    html, problems = convert(
+        "[policy](../policy.md#privacy) ![map](../images/map.png) [abs](/images/map.png) "
+        "[ext](https://example.org/x.md) [mail](mailto:a@b.example) [here](#top)",
+        folder=tmp_path, urls={"content/policy.md": "policy/"})
+    assert 'href="cswgen-root:policy/#privacy"' in html
+    assert 'src="cswgen-root:images/map.png"' in html
+    assert 'href="cswgen-root:images/map.png"' in html
+    assert 'href="https://example.org/x.md"' in html
+    assert 'href="mailto:a@b.example"' in html and 'href="#top"' in html
+    assert len(problems) == 0
+
+
+def test_a_link_to_a_missing_content_file_is_an_error_on_its_line() -> None:
+    _, problems = convert("Intro.\n\nSee [the FAQ](faq.md).\n")
+    [problem] = problems.errors
+    assert str(problem) == ("content/pages/x.md:7: the link to faq.md goes to "
+                            "content/pages/faq.md, which does not exist; check the file name "
+                            "and folder")
+
+
+def test_raw_html_is_sanitised_unless_the_site_opts_in() -> None:
+    text = '<p onclick="x()">Hi</p><script>alert(1)</script><a href="javascript:x()">a</a>'
+    safe, _ = convert(text)
+    assert "onclick" not in safe and "<script" not in safe and "javascript:" not in safe
+    unsafe, _ = convert(text, unsafe=True)
+    assert "onclick" in unsafe and "<script>" in unsafe
