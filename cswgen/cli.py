@@ -56,10 +56,11 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
           output: Path | None) -> None:
     """Build the site into the output folder."""
     from cswgen.build import build as run_build
+    from cswgen.config import find_root
 
     when = _as_of(as_of)
     try:
-        result = run_build(Path.cwd(), as_of=when, drafts=drafts, portable=portable,
+        result = run_build(find_root(Path.cwd()), as_of=when, drafts=drafts, portable=portable,
                            output=output)
     except SiteError as exc:
         _report(exc.problems)

@@ -129,6 +129,15 @@ def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def find_root(start: Path) -> Path:
+    """The site folder: `start`, or the nearest folder above it with config.toml and content/
+    (so `cswgen build` works from inside content/days/ too)."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file() and (folder / "content").is_dir():
+            return folder
+    return start
+
+
 def today_in(timezone: str) -> date:
     try:
         return datetime.now(ZoneInfo(timezone)).date()

@@ -39,6 +39,9 @@ KIND_NAMES = {"day": "days", "testimonial": "testimonials", "honour": "honour-ro
 EVENT_KEYS = ("time", "end", "title", "place", "description")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
+# Hidden names a static host reads, published like any other file; every other name that
+# starts with `.` or `_` (.git, .env, _drafts) stays private.
+PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
 
 
 @dataclass(frozen=True)
@@ -212,10 +215,12 @@ def walk(content_dir: Path, problems: Problems) -> list[str]:
     """Every file under content/, content-relative and sorted; hidden and editor files skipped."""
     found: list[str] = []
     for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        dirs[:] = sorted(d for d in dirs
+                         if d in PUBLISHED_HIDDEN or not d.startswith((".", "_")))
         base = Path(folder)
         for name in sorted(files):
-            if name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
+            hidden = name.startswith(".") and name not in PUBLISHED_HIDDEN
+            if hidden or name.startswith("~$") or name.endswith(("~", ".swp", ".tmp")) \
                     or name in IGNORED_NAMES:
                 continue
             found.append((base / name).relative_to(content_dir).as_posix())

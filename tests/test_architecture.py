@@ -23,8 +23,8 @@ OWNERS = {
 }
 
 # module -> cswgen modules it must not import (the layers above it)
-LAYERS = ["errors", "week", "config", "slugs", "frontmatter", "fields", "content", "model",
-          "sanitize", "markup", "views", "themes", "templates", "calendar", "feeds",
+LAYERS = ["errors", "week", "tomlpos", "config", "slugs", "frontmatter", "fields", "content",
+          "model", "sanitize", "markup", "views", "themes", "templates", "calendar", "feeds",
           "writer", "new", "build", "cli"]
 
 

@@ -97,3 +97,16 @@ def test_ci_runs_the_readme_test_command() -> None:
     install_and_build, run_tests = blocks[0], blocks[1]
     assert "cswgen build" in install_and_build
     assert run_tests in (REPO / ".ci/run").read_text("utf-8").splitlines()
+
+
+def test_build_works_from_inside_the_site(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/days/monday.md": "---\ntitle: Hi\nday: mon\n---\n",
+                      "content/.htaccess": "ErrorDocument 404 /404.html\n",
+                      "content/.env": "SECRET=1\n",
+                      "content/.well-known/security.txt": "Contact: mailto:a@b.example\n"})
+    outcome = run(site / "content" / "days", "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "output/days/monday/index.html").is_file()
+    assert (site / "output/.htaccess").is_file()
+    assert (site / "output/.well-known/security.txt").is_file()
+    assert not (site / "output/.env").exists()
