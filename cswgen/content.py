@@ -253,10 +253,15 @@ class _Reader:
 
     def csv_rows(self, text: str, path: str, kind: str) -> list[tuple[Fields, str]]:
         body_column = "text" if kind == "testimonial" else "citation_long"
-        header_line = text.split("\n", 1)[0]
-        # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
-        delimiter = max(",;\t", key=header_line.count)
-        delimiter = delimiter if header_line.count(delimiter) else ","
+        header_line, _, rest = text.partition("\n")
+        skipped = 0
+        if header_line.lower().startswith("sep=") and len(header_line.strip()) == 5:
+            delimiter = header_line.strip()[4]  # Excel's "sep=;" hint line
+            text, skipped = rest, 1
+        else:
+            # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
+            delimiter = max(",;\t", key=header_line.count)
+            delimiter = delimiter if header_line.count(delimiter) else ","
         reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter,
                             strict=True)
         try:
@@ -269,7 +274,7 @@ class _Reader:
             return []
         columns = [h.strip().lower().replace(" ", "_") for h in header]
         rows: list[tuple[Fields, str]] = []
-        line = reader.line_num + 1
+        line = reader.line_num + 1 + skipped
         while True:
             try:
                 cells = next(reader)
@@ -282,7 +287,7 @@ class _Reader:
                                     "a cell that contains quotes must be written \"like \"\"this"
                                     "\"\"\" (each quote doubled, the cell in quotes)")
                 break
-            row_line, line = line, reader.line_num + 1
+            row_line, line = line, reader.line_num + 1 + skipped
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(columns):

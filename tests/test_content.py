@@ -388,3 +388,12 @@ def test_internal_link_scheme_cannot_smuggle_javascript(build) -> None:
     for name in files_of(out):
         text = html.unescape((out / name).read_bytes().decode("utf-8", "replace"))
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
+
+
+def test_csv_with_excel_sep_line_and_semicolons(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    csv_text = ("sep=;\r\ncustomer;rating;staff;text\r\nAna P.;5;\"Sam O.; Lee K.\";Great\r\n"
+                "Bo R.;9;;Fine\r\n")
+    site = make_site({"content/testimonials/survey.csv": csv_text.encode("utf-8-sig")})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith("content/testimonials/survey.csv:4: `rating` must be")
