@@ -83,7 +83,7 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
                f"{result.seconds:.2f} s into {where}")
 
 
-@cli.command()
+@cli.command(short_help="Start a new site from the demo campaign.")
 @click.argument("folder", type=click.Path(path_type=Path))
 def new(folder: Path) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week."""

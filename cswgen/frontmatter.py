@@ -143,15 +143,19 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     return {str(k): v for k, v in data.items()}, key_map
 
 
-def _child_lines(prefix: str, node: yaml.Node, key_map: dict[str, int]) -> None:
+def _child_lines(prefix: str, node: yaml.Node, key_map: dict[str, int], depth: int = 0) -> None:
+    # Only the shallow levels content uses (events.0.time); aliases can make the node
+    # graph exponentially large, so the walk stays shallow and bounded.
+    if depth > 3 or len(key_map) > 10_000:
+        return
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             key_map[f"{prefix}.{index}"] = item.start_mark.line + 1
-            _child_lines(f"{prefix}.{index}", item, key_map)
+            _child_lines(f"{prefix}.{index}", item, key_map, depth + 1)
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key_map[f"{prefix}.{key_node.value}"] = key_node.start_mark.line + 1
-            _child_lines(f"{prefix}.{key_node.value}", value_node, key_map)
+            _child_lines(f"{prefix}.{key_node.value}", value_node, key_map, depth + 1)
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
