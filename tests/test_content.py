@@ -397,3 +397,24 @@ def test_csv_with_excel_sep_line_and_semicolons(make_site, run) -> None:  # type
     outcome = run(site, "build", "--as-of", "2026-10-05")
     assert outcome.exit_code == 1
     assert outcome.lines[0].startswith("content/testimonials/survey.csv:4: `rating` must be")
+
+
+def test_front_matter_paths_next_to_the_file_first_then_from_content(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: ann.svg\nalt: Ann\n---\n",
+        "content/honour-roll/ann.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/honour-roll/bo.md": "---\nname: Bo Ray\nphoto: people/bo.svg\nalt: Bo\n---\n",
+        "content/people/bo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/honour-roll/cy.md": "---\nname: Cy Dee\nphoto: people/cy.svg\nalt: Cy\n---\n",
+    })
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith("content/honour-roll/cy.md:3: `photo` names "
+                                       '"people/cy.svg", but there is no such file')
+    (site / "content/honour-roll/cy.md").unlink()
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert 'src="../../honour-roll/ann.svg"' in (out / "honour-roll/ann/index.html").read_text()
+    assert 'src="../../people/bo.svg"' in (out / "honour-roll/bo/index.html").read_text()
+    assert (out / "honour-roll/ann.svg").is_file() and (out / "people/bo.svg").is_file()

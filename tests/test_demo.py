@@ -163,3 +163,36 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path: Path) -> None:
     after = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.joinpath("site").iterdir() if "staging" in p.name] == []
+
+
+def test_navigation_lists_menu_pages_in_order(demo_output: Path) -> None:
+    page = html(demo_output, "index.html")
+    nav = re.search(r'<nav[^>]*aria-label="Main"[^>]*>(.*?)</nav>', page, re.S)
+    assert nav
+    labels = [re.sub(r"<[^>]+>", "", a).strip()
+              for a in re.findall(r"<a[^>]*>(.*?)</a>", nav.group(1), re.S)]
+    assert labels[:5] == ["Home", "The week", "Testimonials", "Honour roll", "Our policy"]
+    faq, contact = labels.index("Frequently asked questions"), labels.index("Contact us")
+    assert faq < contact  # menu: 1, then menu: 2
+    assert "About Msasa" not in " ".join(labels)  # about.md has no `menu`
+
+
+def test_policy_shows_commitments_and_standards(demo_output: Path) -> None:
+    import yaml
+
+    source = (Path(__file__).parent.parent / "content/policy.md").read_text("utf-8")
+    data = yaml.safe_load(source.split("---")[1])
+    page = html(demo_output, "policy/index.html")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).replace("&amp;", "&")
+    for commitment in data["commitments"]:
+        assert " ".join(commitment.split()) in text
+    for standard in data["standards"]:
+        assert standard["measure"] in text and standard["target"] in text
+    assert "<table" in page
+
+
+def test_people_without_a_photo_get_initials(demo_output: Path) -> None:
+    page = html(demo_output, "honour-roll/tendai-chikwanha/index.html")
+    assert ">TC<" in page
+    with_photo = html(demo_output, "honour-roll/zoe-nyathi/index.html")
+    assert 'src="../../images/people/zoe-nyathi.svg"' in with_photo
