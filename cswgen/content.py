@@ -133,10 +133,6 @@ class Content:
     pages: list[Page] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # content-relative paths to copy
 
-    def entries(self) -> list[Entry]:
-        singles: list[Entry] = [e for e in (self.home, self.policy) if e is not None]
-        return [*singles, *self.days, *self.testimonials, *self.honour, *self.pages]
-
 
 def kind_of(relative: str) -> str | None:
     """The kind of a content-relative Markdown or CSV path, or None when it is not content."""
@@ -161,11 +157,6 @@ def kind_of(relative: str) -> str | None:
     if folder == "honour-roll" and (is_markdown or name.endswith(".csv")):
         return "honour"
     return None
-
-
-def is_content_source(relative: str) -> bool:
-    """Markdown anywhere, and the CSV files of the kinds that take them, are never copied."""
-    return relative.lower().endswith(MARKDOWN_SUFFIXES) or kind_of(relative) is not None
 
 
 def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Content:
@@ -313,13 +304,12 @@ class _Reader:
         name_key = {"testimonial": "customer", "honour": "name"}.get(kind)
         slug_source = f.text("slug") or stem or (f.text(name_key) if name_key else "")
         slug = slugify(slug_source) if slug_source else ""
-        if not slug and kind != "home" and kind != "policy":
-            if stem is None and name_key and not f.has(name_key):
-                slug = ""  # the missing name is reported below
-            else:
-                f.error("slug" if f.has("slug") else "", f"cannot make a web address from "
-                        f"\"{slug_source}\"; add a `slug:` field with plain letters, like "
-                        "slug: thank-you-day")
+        name_missing = stem is None and name_key is not None and not f.has(name_key)
+        if not slug and kind not in ("home", "policy") and not name_missing:
+            # (a CSV row without its name gets the missing-name error below instead)
+            f.error("slug" if f.has("slug") else "", f"cannot make a web address from "
+                    f"\"{slug_source}\"; add a `slug:` field with plain letters, like "
+                    "slug: thank-you-day")
         line = f.lines.get("", 1)
         common: dict[str, Any] = {
             "kind": kind, "path": f.path, "line": line, "slug": slug, "body": body,

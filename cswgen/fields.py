@@ -81,7 +81,7 @@ class Fields:
     def missing(self, key: str, what: str = "") -> None:
         where = "column" if self.row else "field"
         example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
-        self.problems.error(self.path, self.lines.get("", 1) if self.row else 1,
+        self.problems.error(self.path, self.lines.get("", 1),
                             f"`{key}` is required but missing; {example}")
 
     def boolean(self, key: str) -> bool:
@@ -214,9 +214,7 @@ class Fields:
         """A picture path looked up next to the file first, then from content/."""
         value = self.text(key)
         if not value:
-            if self.has(alt_key) and not self.has(key):
-                pass  # alt text without a picture is harmless
-            return None
+            return None  # alt text without a picture is harmless
         relative = find_file(value, source.parent, content)
         if relative is None:
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "

@@ -46,13 +46,6 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict)
     format: str = ""  # "yaml", "toml" or "" (no front matter)
 
-    def line(self, key: str) -> int:
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key.rpartition(".")[0]
-        return 1
-
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text with any byte-order mark removed and line endings made `\\n`."""

@@ -50,9 +50,6 @@ class Site:
     staff: dict[str, list[StaffLink]] = field(default_factory=dict)  # testimonial path+line
     praised: dict[str, list[Testimonial]] = field(default_factory=dict)  # honour URL -> quotes
 
-    def url(self, entry: Entry) -> str:
-        return url_of(entry)
-
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
 

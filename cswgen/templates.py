@@ -30,7 +30,7 @@ _ROOT_LINK = re.compile(r'(href|src|srcset|content)="' + ROOT_SCHEME + r':([^"]*
 
 def root_of(path: str, base_path: str) -> str:
     """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
-    if path.endswith(".html") and path.count("/") == 0 and path == "404.html":
+    if path == "404.html":  # served at any depth, so it links from the site's root path
         return base_path
     return "../" * path.count("/")
 
@@ -83,11 +83,6 @@ class Renderer:
         self.env.filters["long_date"] = _date_filter(long_label)
         self.env.filters["short_date"] = _date_filter(short_label)
         self.env.filters["plain_date"] = _date_filter(plain_label)
-        self.env.globals["absolute"] = self._absolute
-
-    @staticmethod
-    def _absolute(base_url: str, path: str) -> str:
-        return base_url + path if base_url else ""
 
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         """Render one page view; raises SiteError naming the template and line on failure."""

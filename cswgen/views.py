@@ -8,7 +8,6 @@ views (`path`, `src`) are relative to the site root (`days/monday/`, `images/x.j
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from cswgen import __version__
@@ -251,9 +250,3 @@ def _anchor(text: str) -> str:
 
     return slugify(text)
 
-
-def today_index(days: list[View], as_of: date) -> int | None:
-    for index, day in enumerate(days):
-        if day["date"] == as_of.isoformat():
-            return index
-    return None
