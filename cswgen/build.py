@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 
 from cswgen import calendar, feeds, themes
 from cswgen.config import SiteConfig, load_config, today_in
-from cswgen.content import Day, Entry, load_content
+from cswgen.content import Day, load_content
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.markup import Converter, Rendered
 from cswgen.model import Options, Site, assemble
 from cswgen.templates import Renderer
-from cswgen.views import Views, body_key
+from cswgen.views import Views
 from cswgen.writer import Staging, check_output
 
 
@@ -98,14 +98,12 @@ def convert_bodies(site: Site, problems: Problems) -> dict[str, Rendered]:
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html)
-    entries: list[Entry] = [e for e in (site.home, site.policy) if e is not None]
-    entries += [*site.days, *site.testimonials, *site.honour, *site.pages]
     bodies: dict[str, Rendered] = {}
-    for entry in entries:
+    for entry in site.entries():
         rendered = converter.convert(entry.body, entry.path, entry.body_line, problems)
         if isinstance(entry, Day) and site.is_teaser(entry):
             continue  # checked now, so a broken link does not wait for that day's rebuild
-        bodies[body_key(entry)] = rendered
+        bodies[entry.key] = rendered
     return bodies
 
 

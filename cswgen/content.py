@@ -72,6 +72,15 @@ class Entry:
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
+    @property
+    def from_csv(self) -> bool:
+        return self.path.lower().endswith(".csv")
+
+    @property
+    def key(self) -> str:
+        """What identifies the entry: its file, or `file:line` for a row of a CSV file."""
+        return f"{self.path}:{self.line}" if self.from_csv else self.path
+
 
 @dataclass
 class Day(Entry):

@@ -54,7 +54,12 @@ class Site:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
 
     def staff_of(self, testimonial: Testimonial) -> list[StaffLink]:
-        return self.staff.get(_key(testimonial), [])
+        return self.staff.get(testimonial.key, [])
+
+    def entries(self) -> list[Entry]:
+        """Every published entry: home, policy, days, testimonials, honour roll, pages."""
+        singles: list[Entry] = [e for e in (self.home, self.policy) if e is not None]
+        return [*singles, *self.days, *self.testimonials, *self.honour, *self.pages]
 
     def menu(self) -> list[Page]:
         return sorted((p for p in self.pages if p.menu is not None),
@@ -69,10 +74,6 @@ def url_of(entry: Entry) -> str:
     folder = {"day": "days/", "testimonial": "testimonials/", "honour": "honour-roll/",
               "page": ""}[entry.kind]
     return f"{folder}{entry.slug}/"
-
-
-def _key(entry: Entry) -> str:
-    return f"{entry.path}:{entry.line}"
 
 
 def assemble(config: SiteConfig, content: Content, options: Options,
@@ -118,25 +119,22 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         owners[name.casefold()] = "cswgen itself (a generated file)"
     for section in SECTIONS:
         owners[f"{section}/index.html"] = f"cswgen's {section} section"
-    entries: list[Entry] = [*([site.policy] if site.policy else []), *site.days,
-                            *site.testimonials, *site.honour, *site.pages]
     if site.policy:
         owners.pop("policy/index.html")
-    for entry in entries:
+    for entry in site.entries():
+        if entry.kind == "home":
+            site.urls[entry.key] = ""  # index.html, written by cswgen itself
+            continue
         url = url_of(entry)
         if entry.kind == "page" and entry.slug in SECTIONS:
             problems.error(entry.path, entry.line_of("slug"),
                            f"the page address /{entry.slug}/ is used by cswgen for its own "
                            "section; give this page a different `slug`")
             continue
-        csv_row = entry.path.lower().endswith(".csv")
-        owner = f"{entry.path}:{entry.line}" if csv_row else entry.path
-        hint = ("give one of them a different `slug`" + (" (add a `slug` column)" if csv_row
-                                                          else ""))
-        if claim(f"{url}index.html", owner, entry.path, entry.line_of("slug"), hint):
-            site.urls[entry.path if not csv_row else _key(entry)] = url
-    if site.home:
-        site.urls[site.home.path] = ""
+        hint = ("give one of them a different `slug`" + (" (add a `slug` column)"
+                                                          if entry.from_csv else ""))
+        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), hint):
+            site.urls[entry.key] = url
     for relative in site.files:
         if relative.split("/")[0] == "assets":
             problems.error(f"content/{relative}", 1, "content/assets/ is where the theme's "
@@ -166,4 +164,4 @@ def _link_staff(site: Site, problems: Problems) -> None:
                                  f"{hint}")
             else:
                 site.praised.setdefault(url_of(match), []).append(testimonial)
-        site.staff[_key(testimonial)] = links
+        site.staff[testimonial.key] = links

@@ -11,18 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from cswgen import __version__
-from cswgen.content import Day, Honour, Policy, Testimonial
+from cswgen.content import Day, Entry, Honour, Policy, Testimonial
 from cswgen.fields import Image
 from cswgen.markup import Rendered
 from cswgen.model import Site, url_of
 from cswgen.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, short_label
 
 View = dict[str, Any]
-Bodies = dict[str, Rendered]  # key: entry path (or path:line for CSV rows)
-
-
-def body_key(entry: Any) -> str:
-    return entry.path if entry.line == 1 else f"{entry.path}:{entry.line}"
+Bodies = dict[str, Rendered]  # by Entry.key
 
 
 def excerpt(text: str, limit: int = 160) -> str:
@@ -45,8 +41,8 @@ def _image(image: Image | None) -> View | None:
     return {"src": image.path, "alt": image.alt} if image else None
 
 
-def _rendered(bodies: Bodies, entry: Any) -> Rendered:
-    return bodies.get(body_key(entry), Rendered(html=""))
+def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
+    return bodies.get(entry.key, Rendered(html=""))
 
 
 class Views:
