@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, time
 
 from cswgen.model import Site, url_of
-from cswgen.sanitize import ROOT_SCHEME, internal_target
+from cswgen.sanitize import rewrite_internal
 from cswgen.views import View
 
 ATOM = "http://www.w3.org/2005/Atom"
-_ROOT_LINK = re.compile(r'(href|src)="' + ROOT_SCHEME + r':([^"]*)"')
 
 
 def _stamp(day: date) -> str:
@@ -72,12 +70,7 @@ def atom_feed(site: Site, testimonials: list[View]) -> bytes:
 
 def absolute_links(fragment: str, base: str) -> str:
     """Internal links of a body as seen from the feed (at the root), absolute with base_url."""
-
-    def replace(match: re.Match[str]) -> str:
-        target = internal_target(match.group(2))
-        return f'{match.group(1)}="{base + target if target is not None else "#"}"'
-
-    return _ROOT_LINK.sub(replace, fragment)
+    return rewrite_internal(fragment, lambda target: base + target)
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import nh3
 
@@ -35,13 +36,27 @@ _SCHEMES = {"http", "https", "mailto", "tel", ROOT_SCHEME}
 _SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:|^\s*[/\\]")
 
 
-def internal_target(target: str) -> str | None:
+_ROOT_LINK = re.compile(r'(href|src|srcset|content)="' + ROOT_SCHEME + r':([^"]*)"')
+
+
+def _internal_target(target: str) -> str | None:
     """The site path of a `cswgen-root:` link, or None when it could leave the site (content
     may write that prefix itself, so it is checked: no scheme, no leading slash)."""
     decoded = html.unescape(target)
     if _SCHEME.match(decoded) or any(ord(c) < 32 for c in decoded):
         return None
     return target
+
+
+def rewrite_internal(fragment: str, link: Callable[[str], str]) -> str:
+    """Each `cswgen-root:PATH` attribute becomes `link(PATH)`; one that could leave the
+    site becomes `#`.  Pages make them relative, the feed absolute."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = _internal_target(match.group(2))
+        return f'{match.group(1)}="{link(target) if target is not None else "#"}"'
+
+    return _ROOT_LINK.sub(replace, fragment)
 
 
 def clean(fragment: str) -> str:

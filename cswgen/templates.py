@@ -8,7 +8,6 @@ it works from disk.
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Any
 import jinja2
 
 from cswgen.errors import Problem, SiteError
-from cswgen.sanitize import ROOT_SCHEME, internal_target
+from cswgen.sanitize import rewrite_internal
 from cswgen.themes import Theme
 from cswgen.week import long_label, plain_label, short_label
 
@@ -25,7 +24,6 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
                "honour": "honour.html", "certificate": "certificate.html",
                "policy": "policy.html", "page": "page.html", "404": "404.html"}
-_ROOT_LINK = re.compile(r'(href|src|srcset|content)="' + ROOT_SCHEME + r':([^"]*)"')
 
 
 def root_of(path: str, base_path: str) -> str:
@@ -109,13 +107,8 @@ class Renderer:
 
     def link(self, html: str, root: str) -> str:
         """Turn `cswgen-root:` links from content into links relative to the page."""
-        def replace(match: re.Match[str]) -> str:
-            target = internal_target(match.group(2))
-            if target is None:
-                return f'{match.group(1)}="#"'
-            return f'{match.group(1)}="{relative(target, root, portable=self.portable)}"'
-
-        return _ROOT_LINK.sub(replace, html)
+        return rewrite_internal(html, lambda target: relative(target, root,
+                                                               portable=self.portable))
 
     def _where(self, filename: str | Path | None) -> str:
         if not filename:
