@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from cswgen.config import shown
 from cswgen.errors import Problems
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -247,14 +248,9 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
 
 
 def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{value}"' if value else "empty"
-    if isinstance(value, list):
-        return "a list"
+    """A value as written in the file, for messages (`"five"`, `true`, `a list`)."""
+    if value is None or value == "":
+        return "empty"
     if isinstance(value, dict):
         return "a set of fields"
-    if value is None:
-        return "empty"
-    return str(value)
+    return shown(value)

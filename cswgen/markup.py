@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
+from cswgen.content import MARKDOWN_SUFFIXES
 from cswgen.errors import Problems
 from cswgen.sanitize import ROOT_SCHEME, clean, strip_tags
 
@@ -34,7 +35,6 @@ RESERVED_IDS = frozenset({
     "spotlight-heading", "week-strip-title",
 })
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass

@@ -56,6 +56,7 @@ class Views:
         self.days = [self.day(d) for d in site.days]
         self.testimonials = [self.testimonial(t) for t in site.testimonials]
         self.people = [self.person(h) for h in site.honour]
+        self.award_groups = self.groups()
 
     # --- shared by every page -------------------------------------------------------
 
@@ -179,7 +180,7 @@ class Views:
         home = site.home
         intro = _rendered(self.bodies, home) if home else Rendered(html="")
         spotlight: list[View] = []
-        for group in self.groups():
+        for group in self.award_groups:
             spotlight.extend(group["people"][:1])
         pages.append(self._page(
             "home", self.config.site.title, "", "home", description,
@@ -204,7 +205,7 @@ class Views:
                                     body_html=view["body_html"], image=view["photo"]))
         pages.append(self._page("honour_roll", "Honour roll", "honour-roll/", "honour-roll",
                                 f"The people at {self._who()} we are recognising this week.",
-                                groups=self.groups(), total=len(self.people)))
+                                groups=self.award_groups, total=len(self.people)))
         for view in self.people:
             summary = view["excerpt"] or description
             pages.append(self._page("honour", view["name"], view["path"], "honour-roll",

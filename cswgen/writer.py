@@ -17,14 +17,6 @@ MANIFEST = ".cswgen-manifest"
 STAGING_PREFIX = ".cswgen-staging-"
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False
-
-
 def check_output(output: Path, root: Path, where: str, line: int) -> None:
     """Refuse an output folder that is, holds or sits inside the sources, or holds files
     cswgen did not write."""
@@ -34,15 +26,15 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
     def refuse(message: str) -> SiteError:
         return SiteError([Problem(where, line, message)])
 
-    shown = out.relative_to(site).as_posix() + "/" if _inside(out, site) and out != site \
+    shown = out.relative_to(site).as_posix() + "/" if out.is_relative_to(site) and out != site \
         else str(output)
 
-    if _inside(site, out):
+    if site.is_relative_to(out):
         raise refuse(f"the output folder {shown} is or contains the site's own folder; "
                      "cswgen replaces the output folder on every build, so choose a folder "
                      "of its own, such as \"output\"")
     for source in ("content", "themes"):
-        if _inside(out, site / source):
+        if out.is_relative_to(site / source):
             raise refuse(f"the output folder {shown} is inside {source}/, so the site would "
                          "publish itself; choose a folder outside it, such as \"output\"")
     if out.exists() and not out.is_dir():
