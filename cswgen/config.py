@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cswgen.colours import readable_warning
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.tomlpos import key_lines
 from cswgen.week import first_full_week_of_october
@@ -160,6 +161,9 @@ class _Reader:
 
     def bad(self, key: str, message: str) -> None:
         self.problems.error(CONFIG_NAME, self.line(key), f"[{self.table}] {key} {message}")
+
+    def warn(self, key: str, message: str) -> None:
+        self.problems.warning(CONFIG_NAME, self.line(key), f"[{self.table}] {message}")
 
     def string(self, key: str, default: str = "") -> str:
         value = self.data.get(key, default)
@@ -335,6 +339,8 @@ def _brand(r: _Reader, root: Path) -> BrandSettings:
         if len(value) == 4:
             value = "#" + "".join(c * 2 for c in value[1:])
         colours[key] = value.lower()
+        if key in r.data and (why := readable_warning(key, colours[key])):
+            r.warn(key, why)
     logo = r.string("logo") or None
     if logo is not None:
         relative = logo.replace("\\", "/").lstrip("/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from cswgen import __version__
+from cswgen.colours import shades
 from cswgen.content import Day, Entry, Honour, Policy, Testimonial
 from cswgen.fields import Image
 from cswgen.markup import Rendered
@@ -66,6 +67,8 @@ class Views:
             "title": s.title, "organisation": s.organisation, "description": s.description,
             "language": s.language, "base_url": s.base_url, "theme": s.theme,
             "logo": brand.logo, "primary": brand.primary, "secondary": brand.secondary,
+            "colours": {"primary": shades(brand.primary).as_dict(),
+                        "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",
             "has_policy": self.site.policy is not None,
         }
@@ -237,6 +240,10 @@ class Views:
         fields.setdefault("body_html", "")
         fields.setdefault("toc", [])
         fields.setdefault("image", None)
+        if not description:  # every page gets one: search results and link previews show it
+            w = self.config.week
+            description = (f"{self.config.site.title}: Customer Service Week, "
+                           f"{range_label(w.start, w.end)}.")
         return {"kind": kind, "title": title, "path": path, "section": section,
                 "description": description,
                 "canonical": base + path if base and kind != "404" else "", **fields}

@@ -23,9 +23,9 @@ OWNERS = {
 }
 
 # module -> cswgen modules it must not import (the layers above it)
-LAYERS = ["errors", "week", "tomlpos", "config", "slugs", "frontmatter", "fields", "content",
-          "model", "sanitize", "markup", "views", "themes", "templates", "calendar", "feeds",
-          "writer", "new", "build", "cli"]
+LAYERS = ["errors", "week", "tomlpos", "colours", "config", "slugs", "frontmatter", "fields",
+          "content", "model", "sanitize", "markup", "views", "themes", "templates", "calendar",
+          "feeds", "writer", "new", "build", "cli"]
 
 
 def imports_of(path: Path) -> set[str]:
