@@ -24,9 +24,13 @@ from tests.conftest import REPO
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = ["", "days/tuesday/", "testimonials/", "testimonials/rudo-m/", "honour-roll/",
-         "honour-roll/zoe-nyathi/", "honour-roll/zoe-nyathi/certificate/", "policy/", "faq/",
-         "404.html"]
+# every page kind, and the variants that differ in markup (CSV rows, a person without award)
+PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/rudo-m/",
+         "testimonials/tafadzwa-r/", "honour-roll/", "honour-roll/zoe-nyathi/",
+         "honour-roll/tinashe-banda/", "honour-roll/zoe-nyathi/certificate/", "policy/",
+         "faq/", "contact/", "404.html"]
+# WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def _unavailable(reason: str) -> None:
@@ -53,11 +57,30 @@ def browser() -> Iterator[Any]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("served") / "output"
     build(REPO, as_of=date(2026, 10, 6), output=out)
-    handler = functools.partial(_QuietHandler, directory=str(out))
+    url, server = _serve(out)
+    yield url
+    server.shutdown()
+
+
+def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/csw/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/csw/", server
+
+
+@pytest.fixture(scope="module")
+def served_bright(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo with brand colours a logo designer might pick: far too light for text."""
+    site = tmp_path_factory.mktemp("bright") / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    config = (REPO / "config.toml").read_text("utf-8")
+    config = config.replace('primary = "#c8102e"', 'primary = "#ffd21f"')
+    config = config.replace('secondary = "#0b3d91"', 'secondary = "#7fd3ff"')
+    (site / "config.toml").write_text(config, "utf-8")
+    build(site, as_of=date(2026, 10, 6), output=site / "output")
+    url, server = _serve(site / "output")
+    yield url
     server.shutdown()
 
 
@@ -70,8 +93,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _visit(browser: Any, url: str, width: int) -> dict[str, Any]:
-    page = browser.new_page(viewport={"width": width, "height": 800})
+@functools.cache
+def _axe_script() -> str:
+    """axe-core, as shipped inside the axe-playwright-python package (a test dependency)."""
+    from importlib.resources import files
+
+    return (files("axe_playwright_python") / "axe.min.js").read_text("utf-8")
+
+
+def _axe(page: Any) -> list[str]:
+    """axe-core's violations on the page, one line each: rule, impact and the elements."""
+    page.evaluate(_axe_script())
+    results = page.evaluate("""tags => axe.run(document, {
+        runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            for v in results["violations"]]
+
+
+def _visit(browser: Any, url: str, width: int, scheme: str = "light",
+           audit: bool = False) -> dict[str, Any]:
+    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
     problems: list[str] = []
     host = url.split("/")[2] if url.startswith("http") else ""
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
@@ -87,18 +129,87 @@ def _visit(browser: Any, url: str, width: int) -> dict[str, Any]:
     page.goto(url, wait_until="load")
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    status = page.evaluate(
-        "(document.querySelector('[data-start]') || {}).textContent || ''")
+    violations = _axe(page) if audit else []
+    headings = page.locator("h1").count()
     page.close()
-    return {"problems": problems, "overflow": overflow, "status": status}
+    return {"problems": problems, "overflow": overflow, "violations": violations,
+            "h1": headings}
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "light"), (390, "dark"),
+                                               (1280, "dark")])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly(browser: Any, served: str, path: str, width: int) -> None:
-    result = _visit(browser, served + path, width)
+def test_page_loads_cleanly_and_passes_axe(browser: Any, served: str, path: str, width: int,
+                                           scheme: str) -> None:
+    result = _visit(browser, served + path, width, scheme, audit=True)
     assert result["problems"] == []
     assert result["overflow"] <= 0, f"{path} scrolls sideways by {result['overflow']} px"
+    assert result["violations"] == [], "\n".join(result["violations"])
+    assert result["h1"] == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "days/tuesday/", "testimonials/rudo-m/", "honour-roll/",
+                                  "honour-roll/zoe-nyathi/certificate/", "policy/"])
+def test_brand_colours_too_light_for_text_still_pass_axe(browser: Any, served_bright: str,
+                                                         path: str, scheme: str) -> None:
+    result = _visit(browser, served_bright + path, 1280, scheme, audit=True)
+    assert result["violations"] == [], "\n".join(result["violations"])
+
+
+def test_keyboard_users_get_the_skip_link_first_and_see_focus(browser: Any,
+                                                              served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "days/tuesday/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => {
+        const el = document.activeElement, box = el.getBoundingClientRect(),
+              style = getComputedStyle(el);
+        return {text: el.textContent.trim(), href: el.getAttribute("href"),
+                visible: box.top >= 0 && box.height > 0,
+                outline: parseFloat(style.outlineWidth) || 0};
+    }""")
+    assert focused["text"] == "Skip to main content" and focused["href"] == "#main"
+    assert focused["visible"], "the skip link must show itself when focused"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop is inside <main>, past the navigation
+    inside = page.evaluate("() => !!document.activeElement.closest('main')")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => parseFloat(getComputedStyle(document.activeElement)"
+                            ".outlineWidth) || 0")
+    page.close()
+    assert inside
+    assert outline >= 2, "focus must be visible"
+
+
+def test_reduced_motion_turns_off_smooth_scrolling(browser: Any, served: str) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(served)
+    behaviour = page.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
+    context.close()
+    assert behaviour == "auto"
+
+
+def test_policy_prints_with_its_contents_and_without_navigation(browser: Any,
+                                                                served: str) -> None:
+    page = browser.new_page()
+    page.goto(served + "policy/")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => Object.fromEntries(
+        ["nav.site-nav", ".toc", ".site-footer", "main h1"].map(s => {
+            const el = document.querySelector(s);
+            return [s, !!el && getComputedStyle(el).display !== "none"];
+        }))""")
+    page.close()
+    assert shown == {"nav.site-nav": False, ".toc": True, ".site-footer": False,
+                     "main h1": True}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_smallest_phones_do_not_scroll_sideways(browser: Any, served: str, path: str) -> None:
+    result = _visit(browser, served + path, 320)
+    assert result["overflow"] <= 0, f"{path} scrolls sideways by {result['overflow']} px at 320"
 
 
 def test_portable_build_works_from_disk(browser: Any, tmp_path: Path) -> None:
