@@ -111,6 +111,13 @@ def _axe(page: Any) -> list[str]:
             for v in results["violations"]]
 
 
+def _load_lazy_images(page: Any) -> None:
+    """Scroll to the bottom, as a reader would, so that lazily loaded images load too."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_function("[...document.images].every(i => i.complete)")
+    page.evaluate("window.scrollTo(0, 0)")
+
+
 def _visit(browser: Any, url: str, width: int, scheme: str = "light",
            audit: bool = False) -> dict[str, Any]:
     page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
@@ -127,6 +134,7 @@ def _visit(browser: Any, url: str, width: int, scheme: str = "light",
 
     page.on("request", outside)
     page.goto(url, wait_until="load")
+    _load_lazy_images(page)
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
     violations = _axe(page) if audit else []
@@ -235,6 +243,7 @@ def test_screenshots(browser: Any, served: str) -> None:
         for width in (390, 1280):
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(served + path)
+            _load_lazy_images(page)
             page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
             page.close()
     assert len(list(folder.glob("*.png"))) == 8
