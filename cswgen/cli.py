@@ -7,6 +7,8 @@ Problems are printed as `path:line: message`, one per line; a failure exits with
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +99,51 @@ def new(folder: Path) -> None:
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week {year}.\n"
                f"Next: cd {folder}, edit config.toml and the files in content/, "
                "then run `cswgen build`.")
+
+
+@cli.command(short_help="Is the site ready? A report of everything to fix.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Check the site as it will be on this date (default: today).")
+@click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
+@click.option("--strict", is_flag=True, help="Fail (exit status 1) on warnings too.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="json: for CI pipelines.")
+@click.pass_context
+def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
+          output_format: str) -> None:
+    """Check the site without publishing it: everything `cswgen build` would complain
+    about, plus broken links and anchors, pictures without alt text, vague link text,
+    skipped headings, unknown or repeated staff names, days without a page or events,
+    and late publish dates.  Builds into a temporary folder; output/ is not touched.
+    Exit status 1 when there are errors (with --strict, warnings too)."""
+    from cswgen.check import check as run_check
+    from cswgen.config import find_root
+    from cswgen.report import as_json, as_text
+
+    when = _as_of(as_of)
+    with _bugs_reported(ctx, "check"):
+        report = run_check(find_root(Path.cwd()), as_of=when, drafts=drafts)
+    failed = bool(report.errors or (strict and report.warnings))
+    click.echo(as_json(report, strict=strict) if output_format == "json"
+               else as_text(report, strict=strict))
+    sys.exit(1 if failed else 0)
+
+
+@contextmanager
+def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
+    """A problem in the site is reported as `path:line: message`; anything else is a bug."""
+    try:
+        yield
+    except SiteError as exc:
+        _report(exc.problems)
+        sys.exit(1)
+    except Exception:
+        if ctx.obj["debug"]:
+            raise
+        click.echo("cswgen stopped because of a bug, not because of your site. "
+                   f"Run again with `cswgen --debug {command}` and report what it prints.",
+                   err=True)
+        sys.exit(2)
 
 
 def main() -> None:
