@@ -129,6 +129,43 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     sys.exit(1 if failed else 0)
 
 
+@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
+@click.argument("kind", type=click.Choice(["testimonial", "honour", "day", "page"]))
+@click.argument("title")
+@click.option("--date", "on", metavar="DATE", help="For a day: its date, like 2026-10-06.")
+@click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@click.pass_context
+def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None) -> None:
+    """Write a new content file of KIND for TITLE (the customer's or the person's name for
+    a testimonial or honour-roll entry), with every field listed and explained.  Never
+    overwrites a file.  A day needs --date or --day.
+
+    \b
+    Examples:
+      cswgen add testimonial "Rudo M."
+      cswgen add honour "Farai Moyo"
+      cswgen add day "Superhero Tuesday" --day tuesday
+      cswgen add page "Frequently asked questions"
+    """
+    from cswgen.config import find_root
+    from cswgen.scaffold import add as run_add
+
+    if kind != "day" and (on or weekday):
+        raise click.UsageError("--date and --day are for `cswgen add day` only")
+    when = _as_of(on)
+    with _bugs_reported(ctx, "add"):
+        path = run_add(find_root(Path.cwd()), kind, title, on=when, weekday=weekday)
+    click.echo(_shown_path(path))
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the user can type it from where they are."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 @contextmanager
 def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
     """A problem in the site is reported as `path:line: message`; anything else is a bug."""

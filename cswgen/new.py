@@ -55,6 +55,10 @@ def new_site(folder: Path, today: date) -> int:
     shutil.copytree(source / "content", folder / "content")
     shutil.copyfile(source / "config.toml", folder / "config.toml")
     if offset:
+        # Links that name the year (csw-2026-programme.txt) are moved below, so the files
+        # they name move with them.
+        for path in sorted((folder / "content").rglob(f"*{DEMO_YEAR}*"), reverse=True):
+            path.rename(path.with_name(path.name.replace(str(DEMO_YEAR), str(year))))
         for path in [folder / "config.toml", *sorted((folder / "content").rglob("*"))]:
             if path.suffix.lower() not in (".toml", ".md", ".csv", ".txt"):
                 continue

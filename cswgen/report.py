@@ -29,7 +29,7 @@ def ready(report: Report, *, strict: bool) -> bool:
 
 
 def as_text(report: Report, *, strict: bool) -> str:
-    lines = [f"Checked the site as it will be on {report.as_of.isoformat()} "
+    lines = [f"Checked the site as of {report.as_of.isoformat()} "
              f"({report.seconds:.2f} s)."]
     number = 0
     sections: list[tuple[str, list[Problem]]] = [

@@ -201,3 +201,16 @@ def test_require_consent_leaves_out_and_lists(make_site, run) -> None:  # type: 
     assert testimonials == ["ben", "dan"]
     people = sorted(p.name for p in (site / "output/honour-roll").iterdir() if p.is_dir())
     assert people == ["tom"]
+
+
+def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # `cswgen new` moves the year in links (csw-2026-programme.txt), so the files move too
+    from datetime import date
+
+    from cswgen.new import new_site
+
+    year = new_site(tmp_path / "mysite", date(2027, 1, 10))
+    outcome = run(tmp_path / "mysite", "check", "--as-of", f"{year}-10-05")
+    assert outcome.exit_code == 0, outcome.stdout
+    assert outcome.stdout.rstrip().endswith("no problems found.")
+    assert (tmp_path / f"mysite/content/downloads/csw-{year}-programme.txt").is_file()
