@@ -158,6 +158,44 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
     click.echo(_shown_path(path))
 
 
+@cli.command(short_help="Move the site to another year's week.")
+@click.argument("year", type=click.IntRange(1900, 9999))
+@click.option("--yes", is_flag=True, help="Write the changes without asking first.")
+@click.pass_context
+def redate(ctx: click.Context, year: int, yes: bool) -> None:
+    """Move the site to Customer Service Week of YEAR (the first full week of October):
+    [week] start and year, each day's date (keeping its weekday) and every publish date
+    move by the same number of weeks.  Shows every change and asks before writing;
+    nothing else in any file changes."""
+    from cswgen.config import find_root
+    from cswgen.redate import plan, write
+    from cswgen.week import range_label
+
+    root = find_root(Path.cwd())
+    with _bugs_reported(ctx, "redate"):
+        ready = plan(root, year)
+    label = range_label(ready.start, ready.end)
+    if not ready.changes:
+        click.echo(f"Nothing to change: the site is already dated for {year}.")
+        return
+    for change in ready.changes:
+        click.echo(str(change))
+    files = len(ready.files)
+    summary = (f"{len(ready.changes)} change{'s' if len(ready.changes) != 1 else ''} in "
+               f"{files} file{'s' if files != 1 else ''}")
+    if not yes and not click.confirm(f"Move the site to the week of {label}: write these "
+                                     f"{summary}?", default=False):
+        click.echo("Nothing was changed.")
+        return
+    with _bugs_reported(ctx, "redate"):
+        write(root, ready)
+    click.echo(f"Moved the site to the week of {label}: {summary}.")
+    if ready.mentions:
+        shown = ", ".join(ready.mentions[:4]) + (" ..." if len(ready.mentions) > 4 else "")
+        click.echo(f"Only dates were moved: {len(ready.mentions)} other lines still mention "
+                   f"{ready.old_year} ({shown}); review them, then run cswgen check.")
+
+
 def _shown_path(path: Path) -> str:
     """A path as the user can type it from where they are."""
     try:
