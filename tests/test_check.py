@@ -214,3 +214,11 @@ def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-un
     assert outcome.exit_code == 0, outcome.stdout
     assert outcome.stdout.rstrip().endswith("no problems found.")
     assert (tmp_path / f"mysite/content/downloads/csw-{year}-programme.txt").is_file()
+
+
+def test_an_output_folder_build_would_refuse(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {"output/notes.txt": "mine\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    line_with(outcome, "config.toml: ", "holds files cswgen did not write (notes.txt)")
+    assert (site / "output/notes.txt").read_text() == "mine\n"
