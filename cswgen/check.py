@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -219,34 +220,38 @@ def _page_rules(site: Site, output: Path, problems: Problems) -> None:
         found = scanned(page)
         if page == "404.html" or found is None:
             continue  # served at any depth: its links start from base_url's path
-        origin = sources.get(page)
         for link in found.links:
             if link.url.startswith(("mailto:", "tel:", "data:")) or link.url == "#":
                 continue
             landing = htmlscan.target(page, link.url)
-            if landing is None:
+            wrong = _wrong(landing, page, link, output, scanned) if landing else None
+            if wrong is None:
                 continue
-            path, fragment = landing
-            where = _source(origin, link.url, page, theme_chain, site)
-            shown = "this page" if path == page else path or "the home page"
-            if path.startswith(".."):
-                problems.error(*where, f"the link {_shown(link.url)} leads out of the site; "
-                               "link to a file under content/ instead")
-                continue
-            resolved = _file(output, path)
-            if resolved is None:
-                thing = "picture" if link.tag in ("img", "source") else "link"
-                problems.error(*where, f"the {thing} {_shown(link.url)} goes to {shown}, "
-                               "which is not in the built site; check the file name and "
-                               "folder (it must be under content/)")
-                continue
-            if fragment and resolved.endswith(".html"):
-                ids = scanned(resolved)
-                if ids is not None and fragment not in ids.ids:
-                    problems.error(*where, f"the link {_shown(link.url)} goes to #{fragment}, "
-                                   f"which is not on {shown}; check the heading it points to "
-                                   "(a heading's anchor is its text in lower case with - for "
-                                   "spaces, or set one with {#name})")
+            path, line = _source(sources.get(page), link.url, page, theme_chain, site)
+            if line == 0 and path.endswith(".html"):  # from a template: once per target
+                wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
+            problems.error(path, line, wrong)
+
+
+def _wrong(landing: tuple[str, str], page: str, link: htmlscan.Link, output: Path,
+           scanned: Callable[[str], htmlscan.Scan | None]) -> str | None:
+    """What is wrong with a link that lands on `landing`, or None when it works."""
+    path, fragment = landing
+    shown = "this page" if path == page else path or "the home page"
+    if path.startswith(".."):
+        return (f"the link {_shown(link.url)} leads out of the site; link to a file under "
+                "content/ instead")
+    resolved = _file(output, path)
+    if resolved is None:
+        thing = "picture" if link.tag in ("img", "source") else "link"
+        return (f"the {thing} {_shown(link.url)} goes to {shown}, which is not in the built "
+                "site; check the file name and folder (it must be under content/)")
+    ids = scanned(resolved) if fragment and resolved.endswith(".html") else None
+    if ids is not None and fragment not in ids.ids:
+        return (f"the link {_shown(link.url)} goes to #{fragment}, which is not on {shown}; "
+                "check the heading it points to (a heading's anchor is its text in lower "
+                "case with - for spaces, or set one with {#name})")
+    return None
 
 
 def _file(output: Path, path: str) -> str | None:
