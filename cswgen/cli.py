@@ -7,6 +7,8 @@ Problems are printed as `path:line: message`, one per line; a failure exits with
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +99,126 @@ def new(folder: Path) -> None:
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week {year}.\n"
                f"Next: cd {folder}, edit config.toml and the files in content/, "
                "then run `cswgen build`.")
+
+
+@cli.command(short_help="Is the site ready? A report of everything to fix.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Check the site as it will be on this date (default: today).")
+@click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
+@click.option("--strict", is_flag=True, help="Fail (exit status 1) on warnings too.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="json: for CI pipelines.")
+@click.pass_context
+def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
+          output_format: str) -> None:
+    """Check the site without publishing it: everything `cswgen build` would complain
+    about, plus broken links and anchors, pictures without alt text, vague link text,
+    skipped headings, unknown or repeated staff names, days without a page or events,
+    and late publish dates.  Builds into a temporary folder; output/ is not touched.
+    Exit status 1 when there are errors (with --strict, warnings too)."""
+    from cswgen.check import check as run_check
+    from cswgen.config import find_root
+    from cswgen.report import as_json, as_text
+
+    when = _as_of(as_of)
+    with _bugs_reported(ctx, "check"):
+        report = run_check(find_root(Path.cwd()), as_of=when, drafts=drafts)
+    failed = bool(report.errors or (strict and report.warnings))
+    click.echo(as_json(report, strict=strict) if output_format == "json"
+               else as_text(report, strict=strict))
+    sys.exit(1 if failed else 0)
+
+
+@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
+@click.argument("kind", type=click.Choice(["testimonial", "honour", "day", "page"]))
+@click.argument("title")
+@click.option("--date", "on", metavar="DATE", help="For a day: its date, like 2026-10-06.")
+@click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@click.pass_context
+def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None) -> None:
+    """Write a new content file of KIND for TITLE (the customer's or the person's name for
+    a testimonial or honour-roll entry), with every field listed and explained.  Never
+    overwrites a file.  A day needs --date or --day.
+
+    \b
+    Examples:
+      cswgen add testimonial "Rudo M."
+      cswgen add honour "Farai Moyo"
+      cswgen add day "Superhero Tuesday" --day tuesday
+      cswgen add page "Frequently asked questions"
+    """
+    from cswgen.config import find_root
+    from cswgen.scaffold import add as run_add
+
+    if kind != "day" and (on or weekday):
+        raise click.UsageError("--date and --day are for `cswgen add day` only")
+    when = _as_of(on)
+    with _bugs_reported(ctx, "add"):
+        path = run_add(find_root(Path.cwd()), kind, title, on=when, weekday=weekday)
+    click.echo(_shown_path(path))
+
+
+@cli.command(short_help="Move the site to another year's week.")
+@click.argument("year", type=click.IntRange(1900, 9999))
+@click.option("--yes", is_flag=True, help="Write the changes without asking first.")
+@click.pass_context
+def redate(ctx: click.Context, year: int, yes: bool) -> None:
+    """Move the site to Customer Service Week of YEAR (the first full week of October):
+    [week] start and year, each day's date (keeping its weekday) and every publish date
+    move by the same number of weeks.  Shows every change and asks before writing;
+    nothing else in any file changes."""
+    from cswgen.config import find_root
+    from cswgen.redate import plan, write
+    from cswgen.week import range_label
+
+    root = find_root(Path.cwd())
+    with _bugs_reported(ctx, "redate"):
+        ready = plan(root, year)
+    label = range_label(ready.start, ready.end)
+    if not ready.changes:
+        click.echo(f"Nothing to change: the site is already dated for {year}.")
+        return
+    for change in ready.changes:
+        click.echo(str(change))
+    files = len(ready.files)
+    summary = (f"{len(ready.changes)} change{'s' if len(ready.changes) != 1 else ''} in "
+               f"{files} file{'s' if files != 1 else ''}")
+    if not yes and not click.confirm(f"Move the site to the week of {label}: write these "
+                                     f"{summary}?", default=False):
+        click.echo("Nothing was changed.")
+        return
+    with _bugs_reported(ctx, "redate"):
+        write(root, ready)
+    click.echo(f"Moved the site to the week of {label}: {summary}.")
+    if ready.mentions:
+        shown = ", ".join(ready.mentions[:4]) + (" ..." if len(ready.mentions) > 4 else "")
+        click.echo(f"Only dates were moved: {len(ready.mentions)} other lines still mention "
+                   f"{ready.old_year} ({shown}); review them, then run cswgen check.")
+
+
+def _shown_path(path: Path) -> str:
+    """A path as the user can type it from where they are."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@contextmanager
+def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
+    """A problem in the site is reported as `path:line: message`; anything else is a bug."""
+    try:
+        yield
+    except SiteError as exc:
+        _report(exc.problems)
+        sys.exit(1)
+    except Exception:
+        if ctx.obj["debug"]:
+            raise
+        click.echo("cswgen stopped because of a bug, not because of your site. "
+                   f"Run again with `cswgen --debug {command}` and report what it prints.",
+                   err=True)
+        sys.exit(2)
 
 
 def main() -> None:

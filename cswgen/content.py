@@ -227,6 +227,17 @@ def walk(content_dir: Path, problems: Problems) -> list[str]:
     return found
 
 
+def csv_dialect(text: str) -> tuple[str, str, int]:
+    """A CSV file's text without Excel's `sep=;` hint line, its delimiter, and how many lines
+    the hint took (0 or 1)."""
+    header_line, _, rest = text.partition("\n")
+    if header_line.lower().startswith("sep=") and len(header_line.strip()) == 5:
+        return rest, header_line.strip()[4], 1
+    # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
+    delimiter = max(",;\t", key=header_line.count)
+    return text, delimiter if header_line.count(delimiter) else ",", 0
+
+
 def _add(result: Content, entry: Entry) -> None:
     if isinstance(entry, Day):
         result.days.append(entry)
@@ -253,15 +264,7 @@ class _Reader:
 
     def csv_rows(self, text: str, path: str, kind: str) -> list[tuple[Fields, str]]:
         body_column = "text" if kind == "testimonial" else "citation_long"
-        header_line, _, rest = text.partition("\n")
-        skipped = 0
-        if header_line.lower().startswith("sep=") and len(header_line.strip()) == 5:
-            delimiter = header_line.strip()[4]  # Excel's "sep=;" hint line
-            text, skipped = rest, 1
-        else:
-            # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
-            delimiter = max(",;\t", key=header_line.count)
-            delimiter = delimiter if header_line.count(delimiter) else ","
+        text, delimiter, skipped = csv_dialect(text)
         reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter,
                             strict=True)
         try:

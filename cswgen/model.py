@@ -83,7 +83,9 @@ def assemble(config: SiteConfig, content: Content, options: Options,
     def published(entry: Entry) -> bool:
         if entry.draft and not options.drafts:
             return False
-        return entry.publish is None or entry.publish <= options.as_of
+        if entry.publish is not None and entry.publish > options.as_of:
+            return False
+        return _consented(entry, config, problems)
 
     days = sorted(filter(published, content.days), key=lambda d: (d.date, d.slug))
     testimonials = sorted(
@@ -101,6 +103,28 @@ def assemble(config: SiteConfig, content: Content, options: Options,
     _claim_urls(site, problems)
     _link_staff(site, problems)
     return site
+
+
+def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
+    """With [build] require_consent, a testimonial, or an honour-roll entry with a photo, is
+    published only when it records consent (`true` or the date it was given)."""
+    if not config.build.require_consent:
+        return True
+    if isinstance(entry, Testimonial):
+        who = "the customer has agreed to publication"
+    elif isinstance(entry, Honour) and entry.photo is not None:
+        who = "the person has agreed to their photo being published"
+    else:
+        return True
+    if entry.consent is True or isinstance(entry.consent, date):
+        return True
+    what = "a `consent` column with" if entry.from_csv else "`consent:`"
+    problems.warning(entry.path, entry.line_of("consent"),
+                     f"left out because [build] require_consent is on and this entry records "
+                     f"no consent; once {who}, add {what} true or the date they agreed "
+                     "(like 2026-09-14)" + (", or remove the photo"
+                                            if isinstance(entry, Honour) else ""))
+    return False
 
 
 def _claim_urls(site: Site, problems: Problems) -> None:

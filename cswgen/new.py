@@ -12,7 +12,7 @@ from cswgen.themes import PACKAGE_DIR
 from cswgen.week import first_full_week_of_october
 
 DEMO_YEAR = 2026
-_DATE_OR_YEAR = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|(?<!\d)(2026)(?!\d)")
+_DATE_OR_YEAR = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b|(?<!\d)(2026)(?!\d)")
 
 
 def demo_dir() -> Path:
@@ -27,12 +27,13 @@ def coming_year(today: date) -> int:
     return today.year if today <= start + timedelta(days=4) else today.year + 1
 
 
-def shift_text(text: str, offset: timedelta, year: int) -> str:
-    """Move every `YYYY-MM-DD` date by `offset` and the demo's year to `year`."""
+def shift_text(text: str, offset: timedelta, year: int | None) -> str:
+    """Move every `YYYY-MM-DD` date by `offset`, and the demo's year (in words such as
+    #CSW2026) to `year`; with `year` None only the dates move (`cswgen redate`)."""
 
     def replace(match: re.Match[str]) -> str:
         if match.group(4):
-            return str(year)
+            return str(year) if year is not None else match.group(0)
         try:
             moved = date(int(match.group(1)), int(match.group(2)), int(match.group(3))) + offset
         except ValueError:
@@ -54,6 +55,10 @@ def new_site(folder: Path, today: date) -> int:
     shutil.copytree(source / "content", folder / "content")
     shutil.copyfile(source / "config.toml", folder / "config.toml")
     if offset:
+        # Links that name the year (csw-2026-programme.txt) are moved below, so the files
+        # they name move with them.
+        for path in sorted((folder / "content").rglob(f"*{DEMO_YEAR}*"), reverse=True):
+            path.rename(path.with_name(path.name.replace(str(DEMO_YEAR), str(year))))
         for path in [folder / "config.toml", *sorted((folder / "content").rglob("*"))]:
             if path.suffix.lower() not in (".toml", ".md", ".csv", ".txt"):
                 continue

@@ -25,7 +25,8 @@ OWNERS = {
 # module -> cswgen modules it must not import (the layers above it)
 LAYERS = ["errors", "week", "tomlpos", "colours", "config", "slugs", "frontmatter", "fields",
           "content", "model", "sanitize", "markup", "views", "themes", "templates", "calendar",
-          "feeds", "writer", "new", "build", "cli"]
+          "feeds", "writer", "new", "build", "htmlscan", "check", "report", "scaffold",
+          "redate", "cli"]
 
 
 def imports_of(path: Path) -> set[str]:

@@ -1,0 +1,105 @@
+"""`cswgen add`: a new file for every kind, that builds as it is and never overwrites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cswgen.content import KNOWN
+from cswgen.errors import Problems
+from cswgen.frontmatter import split
+
+AS_OF = ("--as-of", "2026-10-06")
+CSV_ONLY = {"text", "citation_long"}
+
+
+@pytest.mark.parametrize(("args", "written", "page"), [
+    (("testimonial", "Rudo M."), "content/testimonials/rudo-m.md", "testimonials/rudo-m/"),
+    (("honour", "Zoë Nyathi"), "content/honour-roll/zoe-nyathi.md", "honour-roll/zoe-nyathi/"),
+    (("day", "Superhero Tuesday", "--day", "Tue"), "content/days/superhero-tuesday.md",
+     "days/superhero-tuesday/"),
+    (("day", "Awards Friday", "--date", "2026-10-09"), "content/days/awards-friday.md",
+     "days/awards-friday/"),
+    (("page", "Getting here: a map"), "content/pages/getting-here-a-map.md",
+     "getting-here-a-map/"),
+])
+def test_add_writes_a_file_that_builds(make_site, run, args, written, page) -> None:  # type: ignore[no-untyped-def]
+    site = make_site()
+    outcome = run(site, "add", *args)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip() == written
+    text = (site / written).read_text("utf-8")
+    document = split(text, written, Problems())
+    assert document is not None
+    kind = args[0]
+    assert set(document.data) >= set(KNOWN[kind]) - CSV_ONLY - {"date", "day"} - \
+        ({"title"} if kind == "testimonial" else set())
+    assert all(f"{key}:" in text for key in set(KNOWN[kind]) - CSV_ONLY)
+    for line in text.split("---")[1].strip().splitlines():
+        assert "#" in line, f"field without a comment: {line}"
+    built = run(site, "build", *AS_OF)
+    assert built.exit_code == 0, built.stderr
+    assert built.stderr == ""  # not even a warning
+    assert (site / "output" / page / "index.html").is_file()
+    assert not list((site / "output").rglob("scaffolds"))
+
+
+def test_the_day_is_written_as_given(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site()
+    run(site, "add", "day", "Superhero Tuesday", "--day", "Tue")
+    run(site, "add", "day", "Awards Friday", "--date", "2026-10-09")
+    assert "\nday: tuesday " in (site / "content/days/superhero-tuesday.md").read_text("utf-8")
+    assert "\ndate: 2026-10-09 " in (site / "content/days/awards-friday.md").read_text("utf-8")
+
+
+def test_add_never_overwrites(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nMine.\n"})
+    for title in ("Zoë Nyathi", "Zoe Nyathi"):
+        outcome = run(site, "add", "honour", title)
+        assert outcome.exit_code == 1
+        assert outcome.stderr.startswith("content/honour-roll/zoë-nyathi.md: already exists")
+    assert (site / "content/honour-roll/zoë-nyathi.md").read_text("utf-8").endswith("Mine.\n")
+    assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["zoë-nyathi.md"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("day", "Fun"), "say which day of the week (5–9 October 2026)"),
+    (("day", "Fun", "--date", "2026-10-12"), "2026-10-12 (Monday 12 October 2026) is not in"),
+    (("day", "Fun", "--day", "saturday"), "\"saturday\" is not one of the week's days"),
+    (("day", "Fun", "--day", "mon", "--date", "2026-10-05"), "not both"),
+    (("page", "Days"), "belongs to cswgen's own days section"),
+    (("page", "???"), "cannot make a file name"),
+])
+def test_add_refuses_what_would_not_build(make_site, run, args, message) -> None:  # type: ignore[no-untyped-def]
+    site = make_site()
+    outcome = run(site, "add", *args)
+    assert outcome.exit_code == 1
+    assert message in outcome.stderr
+    assert not list((site / "content").rglob("*.md"))
+
+
+def test_date_is_for_days_only(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(make_site(), "add", "page", "About", "--date", "2026-10-06")
+    assert outcome.exit_code == 2
+    assert "for `cswgen add day` only" in outcome.stderr
+
+
+def test_the_site_theme_supplies_the_template(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({
+        "config.toml": "[site]\ntitle = \"T\"\ntheme = \"mine\"\n[week]\nyear = 2026\n",
+        "themes/mine/theme.toml": "extends = \"classic\"\n",
+        "themes/mine/scaffolds/page.md": "---\ntitle: {{ title }}\nmenu: 9\n---\nOurs.\n"})
+    run(site, "add", "page", "About us")
+    assert (site / "content/pages/about-us.md").read_text("utf-8") == \
+        "---\ntitle: \"About us\"\nmenu: 9\n---\nOurs.\n"
+    run(site, "add", "testimonial", "Ana")  # not in mine: from classic
+    assert "customer: \"Ana\"" in (site / "content/testimonials/ana.md").read_text("utf-8")
+
+
+def test_add_works_from_inside_the_site(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site()
+    (site / "content/days").mkdir()
+    outcome = run(site / "content/days", "add", "day", "Opening Monday", "--day", "monday")
+    assert outcome.stdout.strip() == "opening-monday.md"
+    assert Path(site / "content/days/opening-monday.md").is_file()

@@ -1,0 +1,224 @@
+"""`cswgen check`: one small site per rule, each asserting the line a user reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import REPO
+
+AS_OF = ("--as-of", "2026-10-06")
+WEEK = {f"content/days/{name}.md": f"---\ntitle: {name.title()} theme\nday: {name}\n"
+        "events:\n  - time: 10:00\n    title: Opening\n---\nHello.\n"
+        for name in ("monday", "tuesday", "wednesday", "thursday", "friday")}
+
+
+def site_with(make_site, files: dict[str, str | bytes]) -> Path:  # type: ignore[no-untyped-def]
+    return make_site({**WEEK, **files})
+
+
+def report_lines(outcome) -> list[str]:  # type: ignore[no-untyped-def]
+    return [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
+            if line[:4].strip().rstrip(".").isdigit()]
+
+
+def line_with(outcome, prefix: str, *phrases: str) -> str:  # type: ignore[no-untyped-def]
+    found = [line for line in report_lines(outcome)
+             if line.startswith(prefix) and all(p in line for p in phrases)]
+    assert found, f"no line {prefix!r} with {phrases!r} in:\n{outcome.stdout}"
+    return found[0]
+
+
+def test_the_demo_is_ready(run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(REPO, "check", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert "Errors" not in outcome.stdout
+    assert outcome.stdout.rstrip().endswith("Ready to publish: no problems found.")
+    assert not (REPO / "output" / ".cswgen-check").exists()
+
+
+def test_a_broken_link_and_a_picture_without_alt_in_one_run(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/images/team.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/pages/about.md": "---\ntitle: About\n---\nIntro.\n\n"
+                                  "Get [the programme](../downloads/programme.pdf).\n\n"
+                                  "![](../images/team.svg)\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    line_with(outcome, "content/pages/about.md:6: ", "../downloads/programme.pdf",
+              "not in the built site")
+    line_with(outcome, "content/pages/about.md:8: warning: ", "no alt text")
+    lines = report_lines(outcome)
+    assert ": warning: " not in lines[0]  # errors first
+    assert not (site / "output").exists()  # check never writes output/
+    assert outcome.stdout.rstrip().endswith("Fix them, then run cswgen check again.")
+
+
+def test_anchors_that_go_nowhere(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/policy.md": "---\ntitle: Policy\n---\n## Privacy {#privacy}\n\nText.\n",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nSee [privacy](../policy.md#privacy).\n\n"
+                                "See [complaints](../policy.md#complaints).\n\n"
+                                "Back to [the top](#nowhere).\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/pages/faq.md:6: ", "#complaints", "not on policy/")
+    line_with(outcome, "content/pages/faq.md:8: ", "#nowhere", "not on this page")
+    assert not [line for line in report_lines(outcome) if "#privacy" in line]
+
+
+def test_a_missing_picture(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/pages/about.md": "---\ntitle: About\n---\n![Our team](../images/team.jpg)\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/pages/about.md:4: ", "picture ../images/team.jpg",
+              "not in the built site")
+
+
+def test_empty_and_vague_link_text(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/pages/about.md": "---\ntitle: About\n---\nOne [](https://example.org/a).\n\n"
+                                  "For the form, [click here](https://example.org/form).\n\n"
+                                  "[Read more…](https://example.org/more)\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 0
+    line_with(outcome, "content/pages/about.md:4: warning: ", "has no text")
+    line_with(outcome, "content/pages/about.md:6: warning: ", "\"click here\"",
+              "name the destination")
+    line_with(outcome, "content/pages/about.md:8: warning: ", "Read more")
+
+
+def test_skipped_heading_levels(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\n## Opening hours\n\nText.\n\n"
+                                "#### On Saturdays\n\nText.\n",
+        "content/pages/about.md": "---\ntitle: About\n---\n### Who we are\n\nText.\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/pages/faq.md:8: warning: ", "\"On Saturdays\" skips a level",
+              "after \"Opening hours\"", "write it with ### instead of ####")
+    line_with(outcome, "content/pages/about.md:4: warning: ", "after the page title",
+              "write it with ## instead of ###")
+
+
+def test_photo_without_alt(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/images/sam.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/honour-roll/sam.md": "---\nname: Sam Okafor\nphoto: ../images/sam.svg\n---\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/honour-roll/sam.md:3: warning: ", "photo has no alt text")
+
+
+def test_staff_names_and_people_listed_twice(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/honour-roll/zoe.md": "---\nname: Zoë Nyathi\n---\n",
+        "content/honour-roll/more.csv": "name,role\nTendai Moyo,Clerk\nzoe nyathi,Adviser\n",
+        "content/testimonials/ana.md": "---\ncustomer: Ana\nstaff: [Zoe Nyathy]\n---\nKind.\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/testimonials/ana.md:3: warning: ", "\"Zoe Nyathy\"",
+              "did you mean \"Zoë Nyathi\"?")
+    line_with(outcome, "content/honour-roll/zoe.md:2: warning: ", "on the honour roll twice",
+              "(also content/honour-roll/more.csv:3)")
+
+
+def test_days_without_a_page_or_events(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    files = {k: v for k, v in WEEK.items() if "wednesday" not in k}
+    files["content/days/friday.md"] = "---\ntitle: Awards Friday\nday: friday\n---\nParty.\n"
+    outcome = run(make_site(files), "check", *AS_OF)
+    line_with(outcome, "content/days: warning: ", "Wednesday 7 October 2026",
+              "cswgen add day", "--date 2026-10-07")
+    line_with(outcome, "content/days/friday.md:1: warning: ", "no events")
+
+
+def test_publish_dates_after_the_week(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/pages/thanks.md": "---\ntitle: Thank you\npublish: 2026-11-02\n---\nThanks.\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/pages/thanks.md:3: warning: ", "`publish` is 2026-11-02",
+              "after the week ends (Friday 9 October 2026)")
+
+
+def test_build_problems_are_listed_and_fail(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/testimonials/ana.md": "---\nrating: 9\n---\nKind.\n",
+        "content/pages/about.md": "---\ntitle: About\n---\n[x](../images/gone.png) here\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    line_with(outcome, "content/testimonials/ana.md:1: ", "`customer` is required")
+    line_with(outcome, "content/testimonials/ana.md:2: ", "`rating` must be")
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+
+
+def test_links_from_the_theme_name_the_template(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "config.toml": "[site]\ntitle = \"T\"\ntheme = \"mine\"\n[week]\nyear = 2026\n",
+        "themes/mine/theme.toml": "extends = \"classic\"\n",
+        "themes/mine/templates/page.html": "{% extends \"classic:page.html\" %}"
+                                           "{% block content %}<a href=\"{{ 'gone/' | url }}\">"
+                                           "Gone</a>{% endblock %}\n",
+        "content/pages/about.md": "---\ntitle: About\n---\nHello.\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "themes/mine/templates/page.html: ", "gone/", "not in the built site")
+
+
+def test_strict_and_json(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "content/pages/about.md": "---\ntitle: About\n---\n[here](https://example.org)\n"})
+    assert run(site, "check", *AS_OF).exit_code == 0
+    outcome = run(site, "check", *AS_OF, "--strict", "--format", "json")
+    assert outcome.exit_code == 1
+    data = json.loads(outcome.stdout)
+    assert data["format"] == "cswgen-check/1"
+    assert (data["ready"], data["strict"], data["errors"], data["warnings"]) == \
+        (False, True, 0, 1)
+    assert data["problems"] == [{"number": 1, "severity": "warning",
+                                 "path": "content/pages/about.md", "line": 4,
+                                 "message": data["problems"][0]["message"]}]
+    assert "\"here\"" in data["problems"][0]["message"]
+
+
+def test_require_consent_leaves_out_and_lists(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {
+        "config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2026\n[build]\n"
+                       "require_consent = true\n",
+        "content/images/sam.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/testimonials/ana.md": "---\ncustomer: Ana\n---\nKind.\n",
+        "content/testimonials/ben.md": "---\ncustomer: Ben\nconsent: 2026-09-01\n---\nGood.\n",
+        "content/testimonials/more.csv": "customer,consent,text\nCara,,Nice.\nDan,yes,Great.\n",
+        "content/honour-roll/sam.md": "---\nname: Sam\nphoto: ../images/sam.svg\nalt: Sam\n"
+                                      "consent: false\n---\n",
+        "content/honour-roll/tom.md": "---\nname: Tom\n---\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 0
+    line_with(outcome, "content/testimonials/ana.md:1: warning: ", "left out because "
+              "[build] require_consent is on", "add `consent:` true or the date")
+    line_with(outcome, "content/testimonials/more.csv:2: warning: ", "add a `consent` column")
+    line_with(outcome, "content/honour-roll/sam.md:5: warning: ", "left out",
+              "or remove the photo")
+    assert len([line for line in report_lines(outcome) if "left out" in line]) == 3
+    built = run(site, "build", *AS_OF)
+    assert built.exit_code == 0
+    assert "content/testimonials/ana.md:1: warning: left out" in built.stderr
+    testimonials = sorted(p.name for p in (site / "output/testimonials").iterdir() if p.is_dir())
+    assert testimonials == ["ben", "dan"]
+    people = sorted(p.name for p in (site / "output/honour-roll").iterdir() if p.is_dir())
+    assert people == ["tom"]
+
+
+def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # `cswgen new` moves the year in links (csw-2026-programme.txt), so the files move too
+    from datetime import date
+
+    from cswgen.new import new_site
+
+    year = new_site(tmp_path / "mysite", date(2027, 1, 10))
+    outcome = run(tmp_path / "mysite", "check", "--as-of", f"{year}-10-05")
+    assert outcome.exit_code == 0, outcome.stdout
+    assert outcome.stdout.rstrip().endswith("no problems found.")
+    assert (tmp_path / f"mysite/content/downloads/csw-{year}-programme.txt").is_file()
+
+
+def test_an_output_folder_build_would_refuse(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = site_with(make_site, {"output/notes.txt": "mine\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    line_with(outcome, "config.toml: ", "holds files cswgen did not write (notes.txt)")
+    assert (site / "output/notes.txt").read_text() == "mine\n"

@@ -1,0 +1,126 @@
+"""`cswgen redate YEAR`: only the week's dates move; every other byte stays."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cswgen.cli import cli
+from tests.conftest import REPO
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def answer(site: Path, reply: str, *args: str):  # type: ignore[no-untyped-def]
+    old = Path.cwd()
+    os.chdir(site)
+    try:
+        return CliRunner().invoke(cli, ["redate", *args], input=reply)
+    finally:
+        os.chdir(old)
+
+
+def test_redate_moves_the_demo_and_keeps_every_other_byte(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "demo"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    before = files_of(site)
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    listed = [line for line in outcome.stdout.splitlines() if " -> " in line]
+    assert listed == [
+        "config.toml:22: 2026-10-05 -> 2027-10-04",
+        "config.toml:23: 2026 -> 2027",
+        "content/days/friday.md:3: 2026-10-09 -> 2027-10-08",
+        "content/days/monday.md:3: 2026-10-05 -> 2027-10-04",
+        "content/testimonials/ashley-t.md:9: 2026-10-07 -> 2027-10-06",
+    ]
+    assert "Moved the site to the week of 4–8 October 2027: 5 changes in 4 files." \
+        in outcome.stdout
+    after = files_of(site)
+    assert after.keys() == before.keys()
+    changed = {line.split(":")[0]: [] for line in listed}  # type: dict[str, list[int]]
+    for line in listed:
+        path, number, _ = line.split(":", 2)
+        changed[path].append(int(number))
+    for path, old in before.items():
+        new = after[path]
+        if path not in changed:
+            assert new == old, path
+            continue
+        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+        assert len(old_lines) == len(new_lines)
+        differ = [i + 1 for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True))
+                  if a != b]
+        assert differ == changed[path], path
+    built = run(site, "build", "--as-of", "2027-10-05")
+    assert built.exit_code == 0, built.stderr
+    ics = (site / "output/week.ics").read_text("utf-8")
+    assert "DTSTART;TZID=Africa/Harare:20271004T" in ics or "20271004" in ics
+    assert "20271008" in ics and "2026100" not in ics
+
+
+def test_line_endings_quotes_comments_toml_and_csv_are_kept(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    day = ("\ufeff---\r\ntitle: Opening\r\ndate: \"2026-10-05\"   # first day, 2026-10-05\r\n"
+           "publish: 2026-9-28\r\n---\r\nHello 2026-10-05.\r\n")
+    toml_day = "+++\ntitle = \"Close\"\ndate = 2026-10-09\n+++\nBye.\n"
+    rows = ("customer,text,publish,date\r\n"
+            "Ana,\"Line one,\r\nline \"\"two\"\" 2026-10-06\",2026-10-06,2026-09-01\r\n"
+            "Ben,Short,,2026-09-02\r\n")
+    site = make_site({"config.toml": "[site]\ntitle = \"T\"\r\n[week]\r\nyear = 2026\r\n",
+                      "content/days/mon.md": day.encode("utf-8"),
+                      "content/days/fri.md": toml_day,
+                      "content/testimonials/more.csv": rows.encode("utf-8")})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "content/days/mon.md").read_bytes() == day.replace(
+        "\"2026-10-05\"", "\"2027-10-04\"").replace("2026-9-28", "2027-09-27").encode("utf-8")
+    assert (site / "content/days/fri.md").read_text("utf-8") == toml_day.replace(
+        "2026-10-09", "2027-10-08")
+    assert (site / "content/testimonials/more.csv").read_bytes() == rows.replace(
+        ",2026-10-06,", ",2027-10-05,").encode("utf-8")
+    assert (site / "config.toml").read_bytes() == \
+        b"[site]\ntitle = \"T\"\r\n[week]\r\nyear = 2027\r\n"
+    assert "content/testimonials/more.csv:3: 2026-10-06 -> 2027-10-05" in outcome.stdout
+    assert run(site, "build", "--as-of", "2027-10-05").exit_code == 0
+
+
+def test_redate_asks_first(make_site) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
+    before = files_of(site)
+    declined = answer(site, "n\n", "2027")
+    assert "content/days/mon.md:3: 2026-10-05 -> 2027-10-04" in declined.stdout
+    assert "write these 2 changes in 2 files? [y/N]" in declined.stdout
+    assert "Nothing was changed." in declined.stdout
+    assert files_of(site) == before
+    accepted = answer(site, "y\n", "2027")
+    assert accepted.exit_code == 0
+    assert "date: 2027-10-04" in (site / "content/days/mon.md").read_text("utf-8")
+
+
+def test_nothing_to_do_and_a_site_without_a_year(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": "[site]\ntitle = \"T\"\n\n[week]\ntheme = \"Go\"\n"})
+    outcome = run(site, "redate", "2030", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "config.toml:5: (no [week] year) -> year = 2030" in outcome.stdout
+    assert (site / "config.toml").read_text("utf-8") == \
+        "[site]\ntitle = \"T\"\n\n[week]\nyear = 2030\ntheme = \"Go\"\n"
+    again = run(site, "redate", "2030", "--yes")
+    assert again.stdout.strip() == "Nothing to change: the site is already dated for 2030."
+
+
+def test_a_site_with_errors_is_not_redated(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-12\n---\n",
+                      "content/days/tue.md": "---\ntitle: Hi\ndate: 2026-10-06\n---\n"})
+    before = files_of(site)
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith("content/days/mon.md:3: 2026-10-12")
+    assert "Nothing was changed" in outcome.stderr
+    assert files_of(site) == before
