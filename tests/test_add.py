@@ -103,3 +103,18 @@ def test_add_works_from_inside_the_site(make_site, run) -> None:  # type: ignore
     outcome = run(site / "content/days", "add", "day", "Opening Monday", "--day", "monday")
     assert outcome.stdout.strip() == "opening-monday.md"
     assert Path(site / "content/days/opening-monday.md").is_file()
+
+
+def test_a_new_testimonial_on_a_new_site_builds(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # the done-when, as a new user runs it: the demo campaign, one new testimonial
+    made = run(tmp_path, "new", "mysite")
+    assert made.exit_code == 0, made.stderr
+    site = tmp_path / "mysite"
+    added = run(site, "add", "testimonial", "Rudo M.")
+    assert added.exit_code == 0, added.stderr
+    assert added.stdout.strip() == "content/testimonials/rudo-m.md"
+    built = run(site, "build")
+    assert built.exit_code == 0, built.stderr
+    assert (site / "output/testimonials/rudo-m/index.html").is_file()
+    again = run(site, "add", "testimonial", "Rudo M.")
+    assert again.exit_code == 1 and "content/testimonials/rudo-m.md" in again.stderr

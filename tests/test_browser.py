@@ -25,7 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # every page kind, and the variants that differ in markup (CSV rows, a person without award)
-PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/rudo-m/",
+PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/ruvarashe-m/",
          "testimonials/tafadzwa-r/", "honour-roll/", "honour-roll/zoe-nyathi/",
          "honour-roll/tinashe-banda/", "honour-roll/zoe-nyathi/certificate/", "policy/",
          "faq/", "contact/", "404.html"]
@@ -157,7 +157,7 @@ def test_page_loads_cleanly_and_passes_axe(browser: Any, served: str, path: str,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "days/tuesday/", "testimonials/rudo-m/", "honour-roll/",
+@pytest.mark.parametrize("path", ["", "days/tuesday/", "testimonials/ruvarashe-m/", "honour-roll/",
                                   "honour-roll/zoe-nyathi/certificate/", "policy/"])
 def test_brand_colours_too_light_for_text_still_pass_axe(browser: Any, served_bright: str,
                                                          path: str, scheme: str) -> None:

@@ -19,7 +19,7 @@ def html(out: Path, path: str) -> str:
 
 def test_every_page_kind_is_written(demo_output: Path) -> None:
     for path in ("index.html", "days/monday/index.html", "days/friday/index.html",
-                 "testimonials/index.html", "testimonials/rudo-m/index.html",
+                 "testimonials/index.html", "testimonials/ruvarashe-m/index.html",
                  "honour-roll/index.html", "honour-roll/zoe-nyathi/index.html",
                  "honour-roll/zoe-nyathi/certificate/index.html", "policy/index.html",
                  "faq/index.html", "contact/index.html", "feed.xml", "week.ics",
@@ -157,7 +157,7 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path: Path) -> None:
     shutil.copy(REPO / "config.toml", site / "config.toml")
     build(site, as_of=date(2026, 10, 6))
     before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
-    (site / "content/testimonials/rudo-m.md").write_text("---\nrating: 9\n---\n", "utf-8")
+    (site / "content/testimonials/ruvarashe-m.md").write_text("---\nrating: 9\n---\n", "utf-8")
     with pytest.raises(SiteError):
         build(site, as_of=date(2026, 10, 6))
     after = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
