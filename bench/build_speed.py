@@ -1,0 +1,315 @@
+"""How fast cswgen builds a large organisation's site, against Pelican and MkDocs.
+
+    python bench/build_speed.py                     # N = 1,000 and 10,000
+    python bench/build_speed.py --sizes 1000        # just one size
+    python bench/build_speed.py --no-others         # cswgen only
+
+For each N it generates a site of N entries (half testimonials, half honour-roll people with
+certificates; about 350 words each with a list, emphasis, links and a small table) and prints:
+a cold build (no output, no cache), a warm rebuild with nothing changed, a rebuild after one
+file changed, peak memory of the build's processes, and pages per second.  Each is a fresh
+`cswgen build` process, start-up included, as a user would run it.  The same Markdown bodies
+are then built with Pelican and MkDocs, installed by this script into a throwaway virtual
+environment, and the ratios printed.  It never fails on a slow machine: it prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import venv
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OTHERS_VENV = Path(tempfile.gettempdir()) / "cswgen-bench-others"
+OTHERS = ["pelican==4.12.0", "markdown>=3.5", "mkdocs==1.6.1"]
+AWARDS = ["Customer Champion Award", "Rising Star Award", "Team Spirit Award",
+          "Metric-Improvement Award", "Long Service Award", "Problem Solver Award",
+          "Branch of the Year", "Unsung Hero Award"]
+FIRST = ["Tendai", "Rudo", "Farai", "Chipo", "Tinashe", "Nyasha", "Kuda", "Tatenda", "Zoë",
+         "Themba", "Nokuthula", "Blessing", "Memory", "Precious", "Simba", "Ruvimbo"]
+LAST = ["Moyo", "Ncube", "Dube", "Sibanda", "Banda", "Chari", "Zhou", "Mutasa", "Marufu",
+        "Gumbo", "Nyathi", "Madziva", "Chinoda", "Hove", "Mhlanga", "Chigumba"]
+WORDS = ("member branch account call service mortgage savings question answer staff team "
+         "thank kindness patience queue help form payment statement update promise week "
+         "morning colleague manager office customer loan deposit card phone visit letter").split()
+
+
+# --- the generated site -----------------------------------------------------------------
+
+def _sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def body(rng: random.Random, index: int, kind: str, total: int) -> str:
+    """About 350 words: paragraphs with emphasis and links, a list and a small table."""
+    other = (index + 1) % total + 1
+    link = f"[another story]({kind}-{other:05d}.md)"
+    paragraphs = [
+        f"{_sentence(rng, 18)} *{_sentence(rng, 6)}* {_sentence(rng, 20)} {link} "
+        f"{_sentence(rng, 16)}",
+        f"{_sentence(rng, 22)} **{_sentence(rng, 5)}** {_sentence(rng, 19)} "
+        "[our policy](https://example.org/policy) " + _sentence(rng, 14),
+        "\n".join(f"- {_sentence(rng, 9)}" for _ in range(5)),
+        f"{_sentence(rng, 25)} {_sentence(rng, 21)}",
+        "| Visit | Wait | Outcome |\n|---|---|---|\n"
+        + "\n".join(f"| {d} | {rng.randint(2, 40)} min | {rng.choice(WORDS)} |"
+                    for d in ("Monday", "Wednesday", "Friday")),
+        f"{_sentence(rng, 24)} _{_sentence(rng, 7)}_ {_sentence(rng, 22)}",
+        f"{_sentence(rng, 26)} {_sentence(rng, 18)}",
+    ]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@dataclass
+class Entry:
+    kind: str  # "t" (testimonial) or "p" (person)
+    index: int
+    title: str
+    body: str
+
+
+def entries(n: int) -> list[Entry]:
+    rng = random.Random(2026)
+    half = n // 2
+    result = []
+    for i in range(1, half + 1):
+        result.append(Entry("p", i, f"{FIRST[i % 16]} {LAST[(i // 16) % 16]} {i}",
+                            body(rng, i, "p", half)))
+    for i in range(1, n - half + 1):
+        result.append(Entry("t", i, f"Customer {i}", body(rng, i, "t", n - half)))
+    return result
+
+
+def write_cswgen(site: Path, items: list[Entry]) -> None:
+    people = [e for e in items if e.kind == "p"]
+    (site / "content/testimonials").mkdir(parents=True)
+    (site / "content/honour-roll").mkdir(parents=True)
+    (site / "config.toml").write_text(
+        '[site]\ntitle = "Big Bank CSW 2026"\norganisation = "Big Bank"\n\n'
+        '[week]\nyear = 2026\ntheme = "Dream Team"\ntimezone = "Africa/Harare"\n', "utf-8")
+    for e in items:
+        if e.kind == "p":
+            award = AWARDS[e.index % len(AWARDS)] if e.index % 5 else ""
+            front = (f"name: {e.title}\nrole: Customer Service Officer\n"
+                     f"department: Branch {e.index % 40}\n"
+                     + (f"award: {award}\n" if award else "")
+                     + f"citation: For {_sentence(random.Random(e.index), 12).lower()}\n")
+            path = site / f"content/honour-roll/p-{e.index:05d}.md"
+        else:
+            staff = people[e.index % len(people)].title if people else ""
+            front = (f"customer: {e.title}\ntitle: A story from customer {e.index}\n"
+                     f"rating: {1 + e.index % 5}\ndate: 2026-09-01\n"
+                     + (f"staff: [\"{staff}\"]\n" if staff else ""))
+            path = site / f"content/testimonials/t-{e.index:05d}.md"
+        path.write_text(f"---\n{front}---\n\n{e.body}", "utf-8")
+
+
+def write_pelican(site: Path, items: list[Entry]) -> None:
+    (site / "content").mkdir(parents=True)
+    (site / "pelicanconf.py").write_text(
+        'SITENAME = "Big Bank CSW 2026"\nTIMEZONE = "Africa/Harare"\nDEFAULT_LANG = "en"\n'
+        "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nRELATIVE_URLS = True\n"
+        "DEFAULT_PAGINATION = 20\n", "utf-8")
+    for e in items:
+        (site / f"content/{e.kind}-{e.index:05d}.md").write_text(
+            f"Title: {e.title}\nDate: 2026-09-01 10:00\nSlug: {e.kind}-{e.index:05d}\n\n"
+            f"{e.body}", "utf-8")
+
+
+def write_mkdocs(site: Path, items: list[Entry]) -> None:
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: Big Bank CSW 2026\n", "utf-8")
+    (site / "docs/index.md").write_text("# Big Bank CSW 2026\n", "utf-8")
+    for e in items:
+        (site / f"docs/{e.kind}-{e.index:05d}.md").write_text(f"# {e.title}\n\n{e.body}",
+                                                              "utf-8")
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) * 1024 for line in status.splitlines()
+                          if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(c) for c in children)
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak: int  # bytes
+    ok: bool
+    tail: str
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return Run(seconds, peak, process.returncode == 0,
+               output.decode("utf-8", "replace").strip().splitlines()[-1:][0]
+               if output.strip() else "")
+
+
+def clean(site: Path) -> None:
+    for child in site.iterdir():
+        if child.name == "output" or child.name.startswith(".cswgen"):
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def count_pages(out: Path) -> int:
+    return sum(1 for _ in out.rglob("*.html"))
+
+
+def others_python() -> Path | None:
+    python = OTHERS_VENV / "bin" / "python"
+    marker = OTHERS_VENV / ".installed"
+    if not marker.exists() or marker.read_text() != " ".join(OTHERS):
+        print(f"installing {', '.join(OTHERS)} into {OTHERS_VENV} ...", flush=True)
+        shutil.rmtree(OTHERS_VENV, ignore_errors=True)
+        venv.create(OTHERS_VENV, with_pip=True)
+        result = subprocess.run([str(python), "-m", "pip", "install", "-q", *OTHERS],
+                                capture_output=True, text=True)
+        if result.returncode:
+            print(f"could not install Pelican and MkDocs:\n{result.stderr[-2000:]}")
+            return None
+        marker.write_text(" ".join(OTHERS))
+    return python
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:.0f}"
+
+
+def bench(n: int, with_others: bool, workdir: Path) -> None:
+    items = entries(n)
+    print(f"\n== N = {n:,} entries ({n // 2:,} honour-roll people with certificates, "
+          f"{n - n // 2:,} testimonials; ~350 words each)", flush=True)
+    site = workdir / f"cswgen-{n}"
+    write_cswgen(site, items)
+    build = [sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"]
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    clean(site)
+    cold = timed(build, site, env)
+    if not cold.ok:
+        print(f"cswgen build failed: {cold.tail}")
+        return
+    pages = count_pages(site / "output")
+    warm = timed(build, site, env)
+    edited = site / "content/testimonials/t-00001.md"
+    edited.write_text(edited.read_text("utf-8") + "\nOne more line, written today.\n", "utf-8")
+    one = timed(build, site, env)
+    rows = [("cswgen", cold, warm, one, pages)]
+
+    if with_others and (python := others_python()):
+        pel = workdir / f"pelican-{n}"
+        write_pelican(pel, items)
+        pel_cold = timed([str(python), "-m", "pelican", "content", "-o", "output", "-s",
+                          "pelicanconf.py", "-q"], pel)
+        pel_pages = count_pages(pel / "output")
+        touched = pel / "content/t-00001.md"
+        touched.write_text(touched.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+        pel_one = timed([str(python), "-m", "pelican", "content", "-o", "output", "-s",
+                         "pelicanconf.py", "-q"], pel)
+        rows.append(("pelican", pel_cold, None, pel_one, pel_pages))
+        mk = workdir / f"mkdocs-{n}"
+        write_mkdocs(mk, items)
+        mk_cold = timed([str(python), "-m", "mkdocs", "build", "-q"], mk)
+        mk_pages = count_pages(mk / "site")
+        touched = mk / "docs/t-00001.md"
+        touched.write_text(touched.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+        mk_one = timed([str(python), "-m", "mkdocs", "build", "-q"], mk)
+        rows.append(("mkdocs", mk_cold, None, mk_one, mk_pages))
+
+    print(f"{'tool':<9}{'pages':>8}{'cold s':>9}{'warm s':>9}{'1 edit s':>10}"
+          f"{'peak MB':>9}{'pages/s':>9}")
+    for name, c, w, o, p in rows:
+        status = "" if c.ok else f"   (failed: {c.tail})"
+        print(f"{name:<9}{p:>8,}{c.seconds:>9.2f}{(f'{w.seconds:.2f}' if w else '-'):>9}"
+              f"{o.seconds:>10.2f}{mb(max(c.peak, o.peak, w.peak if w else 0)):>9}"
+              f"{p / c.seconds:>9.0f}{status}")
+    others = [r[1].seconds for r in rows[1:] if r[1].ok]
+    if others:
+        print(f"cold build: cswgen is {min(others) / cold.seconds:.1f}x faster than the faster "
+              "of Pelican and MkDocs on the same bodies (target: at least 2x)")
+    one_target, warm_target = (3.0, 2.0) if n >= 10_000 else (1.0, None)
+    print(f"targets: rebuild after one edit {one.seconds:.2f} s (under {one_target:g} s: "
+          f"{'met' if one.seconds < one_target else 'NOT met'})"
+          + (f"; nothing changed {warm.seconds:.2f} s (under {warm_target:g} s: "
+             f"{'met' if warm.seconds < warm_target else 'NOT met'})" if warm_target else "")
+          + (f"; peak memory {mb(max(cold.peak, warm.peak, one.peak))} MB (under 500 MB: "
+             f"{'met' if max(cold.peak, warm.peak, one.peak) < 500e6 else 'NOT met'})"
+             if n >= 10_000 else ""))
+
+
+def help_time() -> float:
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "cswgen", "--help"], capture_output=True,
+                       env=dict(os.environ, PYTHONPATH=str(REPO)), check=True)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000",
+                        help="comma-separated numbers of entries (default: 1000,10000)")
+    parser.add_argument("--no-others", action="store_true",
+                        help="skip Pelican and MkDocs")
+    parser.add_argument("--keep", type=Path, help="generate the sites here and keep them")
+    args = parser.parse_args()
+    print(f"cswgen build speed on {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    took = help_time()
+    print(f"cswgen --help: {took * 1000:.0f} ms (target under 150 ms: "
+          f"{'met' if took < 0.150 else 'NOT met'})")
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+    if args.keep:
+        shutil.rmtree(args.keep, ignore_errors=True)
+        args.keep.mkdir(parents=True)
+        for n in sizes:
+            bench(n, not args.no_others, args.keep)
+        return
+    with tempfile.TemporaryDirectory(prefix="cswgen-bench-") as tmp:
+        for n in sizes:
+            bench(n, not args.no_others, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
