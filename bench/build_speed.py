@@ -38,9 +38,10 @@ FIRST = ["Tendai", "Rudo", "Farai", "Chipo", "Tinashe", "Nyasha", "Kuda", "Taten
          "Themba", "Nokuthula", "Blessing", "Memory", "Precious", "Simba", "Ruvimbo"]
 LAST = ["Moyo", "Ncube", "Dube", "Sibanda", "Banda", "Chari", "Zhou", "Mutasa", "Marufu",
         "Gumbo", "Nyathi", "Madziva", "Chinoda", "Hove", "Mhlanga", "Chigumba"]
-WORDS = ("member branch account call service mortgage savings question answer staff team "
-         "thank kindness patience queue help form payment statement update promise week "
-         "morning colleague manager office customer loan deposit card phone visit letter").split()
+WORDS = ["member", "branch", "account", "call", "service", "mortgage", "savings", "question",
+         "answer", "staff", "team", "thank", "kindness", "patience", "queue", "help", "form",
+         "payment", "statement", "update", "promise", "week", "morning", "colleague", "manager",
+         "office", "customer", "loan", "deposit", "card", "phone", "visit", "letter"]
 
 
 # --- the generated site -----------------------------------------------------------------

@@ -23,7 +23,8 @@ from cswgen.week import long_label, plain_label, short_label
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
                "honour": "honour.html", "certificate": "certificate.html",
-               "policy": "policy.html", "page": "page.html", "404": "404.html"}
+               "policy": "policy.html", "page": "page.html", "404": "404.html",
+               "award": "award.html"}
 
 
 def root_of(path: str, base_path: str) -> str:

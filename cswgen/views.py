@@ -21,6 +21,12 @@ from cswgen.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, 
 View = dict[str, Any]
 Bodies = dict[str, Rendered]  # by Entry.key
 
+# Lists that grow with the organisation are split into pages of a size a phone can scroll.
+TESTIMONIALS_PER_PAGE = 24
+AWARD_INLINE = 48  # an award with more people than this gets pages of its own ...
+AWARD_PER_PAGE = 96  # ... this many people to a page, with A-Z jump links
+AWARD_PREVIEW = 6  # ... and the honour roll shows this many of them
+
 
 def excerpt(text: str, limit: int = 160) -> str:
     if len(text) <= limit:
@@ -44,6 +50,40 @@ def _image(image: Image | None) -> View | None:
 
 def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
     return bodies.get(entry.key, Rendered(html=""))
+
+
+def chunks(items: list[View], size: int) -> list[list[View]]:
+    """`items` in pages of `size`; an empty list is still one (empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def paged_path(base: str, number: int) -> str:
+    """`testimonials/` for page 1, `testimonials/page/2/` for page 2."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def pagination(base: str, number: int, count: int) -> View | None:
+    """Links between the pages of one list: previous, next, and the page numbers around
+    this one (with the first and last; None marks a gap)."""
+    if count <= 1:
+        return None
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    pages: list[View | None] = []
+    for n in shown:
+        if pages and pages[-1] is not None and n - pages[-1]["number"] > 1:
+            pages.append(None)
+        pages.append({"number": n, "path": paged_path(base, n), "current": n == number})
+    return {"number": number, "count": count, "pages": pages,
+            "previous": paged_path(base, number - 1) if number > 1 else None,
+            "next": paged_path(base, number + 1) if number < count else None}
+
+
+def letter_of(name: str) -> str:
+    """The letter a name is filed under in A-Z jump links (`Zoë` -> `Z`; `7up` -> `#`)."""
+    from cswgen.slugs import slugify
+
+    first = slugify(name)[:1].upper()
+    return first if first.isalpha() else "#"
 
 
 class Views:
@@ -149,7 +189,7 @@ class Views:
             "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
             "citation": h.citation, "since": h.since, "photo": _image(h.photo),
-            "initials": initials(h.name), "body_html": body.html,
+            "initials": initials(h.name), "letter": letter_of(h.name), "body_html": body.html,
             "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
         }
 
@@ -164,14 +204,47 @@ class Views:
         }
 
     def groups(self) -> list[View]:
+        """People by award.  A long award has pages of its own (`path`), and the honour
+        roll shows its first few people (`preview`)."""
         groups: list[View] = []
         for person in self.people:
             award = person["award"]
             if not groups or groups[-1]["award"] != award:
+                slug = _anchor(award) or "other"
                 groups.append({"award": award, "title": award or "Also recognised",
-                               "id": "award-" + (_anchor(award) or "other"), "people": []})
+                               "id": "award-" + slug, "slug": slug, "people": [],
+                               "path": None, "preview": []})
             groups[-1]["people"].append(person)
+        for group in groups:
+            if len(group["people"]) > AWARD_INLINE:
+                group["path"] = f"honour-roll/awards/{group['slug']}/"
+                group["preview"] = group["people"][:AWARD_PREVIEW]
         return groups
+
+    def award_pages(self, group: View, description: str) -> list[View]:
+        """The pages of one long award, alphabetical, with links to each letter's first
+        person wherever that falls."""
+        people = sorted(group["people"], key=lambda p: (p["letter"] == "#", p["letter"],
+                                                        p["name"].casefold()))
+        parts = chunks(people, AWARD_PER_PAGE)
+        letters: list[View] = []
+        for number, part in enumerate(parts, 1):
+            for person in part:
+                if not letters or letters[-1]["letter"] != person["letter"]:
+                    letters.append({"letter": person["letter"],
+                                    "path": paged_path(group["path"], number),
+                                    "anchor": "letter-" + (person["letter"].lower()
+                                                           if person["letter"] != "#"
+                                                           else "other")})
+        pages = []
+        for number, part in enumerate(parts, 1):
+            title = group["title"] if number == 1 else \
+                f"{group['title']}, page {number} of {len(parts)}"
+            pages.append(self._page("award", title, paged_path(group["path"], number),
+                                    "honour-roll", description, group=group, people=part,
+                                    letters=letters, total=len(people),
+                                    pagination=pagination(group["path"], number, len(parts))))
+        return pages
 
     # --- pages ----------------------------------------------------------------------
 
@@ -199,16 +272,25 @@ class Views:
                 next=self.days[index + 1] if index + 1 < len(self.days) else None,
                 body_html=view["body_html"], toc=view["toc"],
                 image=view["image"]))
-        pages.append(self._page("testimonials", "Testimonials", "testimonials/", "testimonials",
-                                f"What our customers say about {self._who()}.",
-                                testimonials=self.testimonials))
+        parts = chunks(self.testimonials, TESTIMONIALS_PER_PAGE)
+        for number, part in enumerate(parts, 1):
+            title = "Testimonials" if number == 1 else \
+                f"Testimonials, page {number} of {len(parts)}"
+            pages.append(self._page(
+                "testimonials", title, paged_path("testimonials/", number), "testimonials",
+                f"What our customers say about {self._who()}.", testimonials=part,
+                total=len(self.testimonials),
+                pagination=pagination("testimonials/", number, len(parts))))
         for view in self.testimonials:
             pages.append(self._page("testimonial", view["heading"], view["path"], "testimonials",
                                     view["excerpt"] or description, testimonial=view,
                                     body_html=view["body_html"], image=view["photo"]))
+        recognising = f"The people at {self._who()} we are recognising this week."
         pages.append(self._page("honour_roll", "Honour roll", "honour-roll/", "honour-roll",
-                                f"The people at {self._who()} we are recognising this week.",
-                                groups=self.award_groups, total=len(self.people)))
+                                recognising, groups=self.award_groups, total=len(self.people)))
+        for group in self.award_groups:
+            if group["path"]:
+                pages.extend(self.award_pages(group, recognising))
         for view in self.people:
             summary = view["excerpt"] or description
             pages.append(self._page("honour", view["name"], view["path"], "honour-roll",

@@ -84,6 +84,20 @@ def served_bright(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.fixture(scope="module")
+def served_large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site with lists long enough to come in pages."""
+    from tests.conftest import write_site
+    from tests.test_large_lists import large_site
+
+    folder = tmp_path_factory.mktemp("large")
+    site = large_site(lambda files: write_site(folder / "site", files), 60, 200)
+    build(site, as_of=date(2026, 10, 6), output=site / "output")
+    url, server = _serve(site / "output")
+    yield url
+    server.shutdown()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         # serve the site under /csw/ to prove it works below a sub-path
@@ -162,6 +176,17 @@ def test_page_loads_cleanly_and_passes_axe(browser: Any, served: str, path: str,
 def test_brand_colours_too_light_for_text_still_pass_axe(browser: Any, served_bright: str,
                                                          path: str, scheme: str) -> None:
     result = _visit(browser, served_bright + path, 1280, scheme, audit=True)
+    assert result["violations"] == [], "\n".join(result["violations"])
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "dark")])
+@pytest.mark.parametrize("path", ["testimonials/page/2/", "honour-roll/",
+                                  "honour-roll/awards/customer-champion-award/page/2/"])
+def test_pages_of_long_lists_pass_axe(browser: Any, served_large: str, path: str, width: int,
+                                      scheme: str) -> None:
+    result = _visit(browser, served_large + path, width, scheme, audit=True)
+    assert result["problems"] == []
+    assert result["overflow"] <= 0
     assert result["violations"] == [], "\n".join(result["violations"])
 
 
