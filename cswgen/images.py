@@ -22,6 +22,8 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
+from cswgen.colours import contrast
+
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
@@ -300,16 +302,8 @@ def _lines(draw: ImageDraw.ImageDraw, lines: list[str], font: ImageFont.FreeType
 
 def _ink(background: str) -> str:
     """White or near-black, whichever reads better on `background` (WCAG contrast)."""
-    light = _luminance(background)
-    white = 1.05 / (light + 0.05)
-    dark = (light + 0.05) / (_luminance("#161a20") + 0.05)
-    return "#ffffff" if white >= dark else "#161a20"
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    dark = "#161a20"
+    return "#ffffff" if contrast("#ffffff", background) >= contrast(dark, background) else dark
 
 
 def _emblem_tile(size: int, first: str, second: str) -> Image.Image:

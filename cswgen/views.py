@@ -243,6 +243,9 @@ class Views:
             description = (f"{self.config.site.title}: Customer Service Week, "
                            f"{range_label(w.start, w.end)}.")
         fields.setdefault("share_image", self._share_image(kind, path, fields))
+        site_title = self.config.site.title
+        fields.setdefault("share_image_alt", "" if not fields["share_image"] else
+                          site_title if title == site_title else f"{title} · {site_title}")
         return {"kind": kind, "title": title, "path": path, "section": section,
                 "description": description,
                 "canonical": base + path if base and kind != "404" else "", **fields}
