@@ -49,7 +49,7 @@ def main() -> None:
         timings = []
         for _ in range(2):
             started = time.perf_counter()
-            build(site, as_of=date(2026, 10, 6), output=out, cache=cache)
+            build(site, as_of=date(2026, 10, 6), output=out, cache_dir=cache)
             timings.append(time.perf_counter() - started)
         originals = sorted(p for p in (site / "content").rglob("*")
                            if p.suffix.lower() in RASTER and p.is_file())

@@ -46,9 +46,9 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
 
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
           portable: bool = False, output: Path | None = None,
-          cache: Path | None = None) -> Result:
-    """Build the site at `root`; `cache` is where photo copies and share images are kept
-    between builds (default: .cswgen-cache/ in the site)."""
+          cache_dir: Path | None = None) -> Result:
+    """Build the site at `root`; `cache_dir` is where photo copies and share images are
+    kept between builds (default: .cswgen-cache/ in the site)."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -69,7 +69,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     content = load_content(config, problems, drafts=drafts)
     site = assemble(config, content, options, problems)
     bodies = convert_bodies(site, problems)
-    cache_root = cache or root / CACHE_FOLDER
+    cache_root = cache_dir or root / CACHE_FOLDER
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
     if problems.errors:

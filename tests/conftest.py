@@ -87,5 +87,5 @@ def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
     out = tmp_path_factory.mktemp("demo") / "output"
     build(REPO, as_of=__import__("datetime").date(2026, 10, 6), output=out,
-          cache=out.parent / "cache")
+          cache_dir=out.parent / "cache")
     yield out

@@ -38,7 +38,8 @@ def _comparable(path: Path) -> Any:
 
 def build_small(output: Path, cache: Path | None = None) -> None:
     """Build the small site; its cache goes beside the output, not into tests/sites/."""
-    build(SITE, as_of=AS_OF, output=output, cache=cache or output.parent / "cache")
+    build(SITE, as_of=AS_OF, output=output,
+          cache_dir=cache or output.parent / "cache")
 
 
 def test_small_site_matches_expected_output(tmp_path: Path) -> None:
