@@ -1,24 +1,27 @@
 """`cswgen build`: the whole build as one readable function.
 
-Phase 1 reads and checks everything (config, content, links, theme) and stops with every
-problem found.  Phase 2 renders and writes into a staging folder that replaces the output
-folder only when complete.
+Phase 1 reads and checks everything (config, content, links, theme, photos) and stops with
+every problem found.  Photos are decoded there, because decoding is the only real check that
+one can be read; their copies go to the cache folder, never to the output.  Phase 2 renders
+and writes into a staging folder that replaces the output folder only when complete.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from cswgen import calendar, feeds, themes
+from cswgen import calendar, feeds, share, themes
 from cswgen.config import SiteConfig, load_config, today_in
-from cswgen.content import Day, load_content
+from cswgen.content import load_content
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.markup import Converter, Rendered
 from cswgen.model import Options, Site, assemble
+from cswgen.photos import CACHE_FOLDER, Photos
 from cswgen.templates import Renderer
 from cswgen.views import Views
 from cswgen.writer import Staging, check_output
@@ -42,7 +45,10 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
 
 
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
-          portable: bool = False, output: Path | None = None) -> Result:
+          portable: bool = False, output: Path | None = None,
+          cache_dir: Path | None = None) -> Result:
+    """Build the site at `root`; `cache_dir` is where photo copies and share images are
+    kept between builds (default: .cswgen-cache/ in the site)."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -63,15 +69,20 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     content = load_content(config, problems, drafts=drafts)
     site = assemble(config, content, options, problems)
     bodies = convert_bodies(site, problems)
+    cache_root = cache_dir or root / CACHE_FOLDER
+    photos = Photos.for_site(site, content.pictures, cache_root)
+    photos.prepare(bodies, problems)
     if problems.errors:
         raise SiteError(sorted(problems.errors) + sorted(problems.warnings))
 
     # Phase 2: render and write into a staging folder, then swap it in.
-    views = Views(site, bodies)
+    shown = {key: replace(body, html=photos.rewrite(body.html)) for key, body in bodies.items()
+             if key not in teasers(site)}
+    views = Views(site, shown, photos)
     base_path = urlsplit(config.site.base_url).path or "/"
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path)
-    common = {"site": views.site_view(), "week": views.week_view(), "nav": views.nav(),
-              "as_of": options.as_of.isoformat()}
+    common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
+                              "nav": views.nav(), "as_of": options.as_of.isoformat()}
     staging = Staging(target)
     try:
         pages = views.pages()
@@ -84,7 +95,12 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         if config.site.base_url:
             staging.write("sitemap.xml", feeds.sitemap(
                 site, [v["path"] for v in pages if v["kind"] not in ("404", "certificate")]))
-        files = copy_files(site, theme_chain, staging)
+        painter = share.Painter(cache_root)
+        cards = share.cards(pages, common["site"], common["week"],
+                            share.logo_of(root, config.brand.logo))
+        for path, card in cards.items():
+            staging.copy(path, painter.png(card))
+        files = copy_files(site, theme_chain, staging, photos) + len(cards)
         staging.commit()
     except BaseException:
         staging.abort()
@@ -94,21 +110,27 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 
 
 def convert_bodies(site: Site, problems: Problems) -> dict[str, Rendered]:
-    """Every published body from Markdown to HTML, with links resolved."""
+    """Every published body from Markdown to HTML, with links resolved; the bodies of days
+    that are still teasers too, so that their problems do not wait for that day's build."""
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html)
     bodies: dict[str, Rendered] = {}
     for entry in site.entries():
-        rendered = converter.convert(entry.body, entry.path, entry.body_line, problems)
-        if isinstance(entry, Day) and site.is_teaser(entry):
-            continue  # checked now, so a broken link does not wait for that day's rebuild
-        bodies[entry.key] = rendered
+        bodies[entry.key] = converter.convert(entry.body, entry.path, entry.body_line,
+                                              problems)
     return bodies
 
 
-def copy_files(site: Site, theme_chain: list[themes.Theme], staging: Staging) -> int:
-    """The theme's static files to assets/ (the most specific theme wins), then content files."""
+def teasers(site: Site) -> set[str]:
+    """The entries whose text is not published yet (days before their reveal)."""
+    return {d.key for d in site.days if site.is_teaser(d)}
+
+
+def copy_files(site: Site, theme_chain: list[themes.Theme], staging: Staging,
+               photos: Photos) -> int:
+    """The theme's static files to assets/ (the most specific theme wins), the copies of
+    photos, then content files (photo originals only where a page links to them)."""
     copied = 0
     seen: set[str] = set()
     for theme in theme_chain:
@@ -121,8 +143,13 @@ def copy_files(site: Site, theme_chain: list[themes.Theme], staging: Staging) ->
             seen.add(relative)
             staging.copy(f"assets/{relative}", source)
             copied += 1
+    for path, cached in photos.files().items():
+        staging.copy(path, cached)
+        copied += 1
     content_dir = site.config.root / "content"
     for relative in site.files:
+        if photos.is_withheld(relative):
+            continue
         staging.copy(relative, content_dir / relative)
         copied += 1
     return copied

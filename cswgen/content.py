@@ -11,14 +11,16 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from cswgen.config import SiteConfig
 from cswgen.errors import Problems
-from cswgen.fields import Fields, Image
+from cswgen.fields import Fields, Image, find_file
 from cswgen.frontmatter import decode, split
 from cswgen.slugs import slugify
 from cswgen.week import long_label, range_label, short_label, weekday_index
@@ -141,6 +143,9 @@ class Content:
     honour: list[Honour] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # content-relative paths to copy
+    # content-relative paths of the pictures any file shows, drafts and later ones too:
+    # their originals are not published as they are (see `photos`)
+    pictures: set[str] = field(default_factory=set)
 
 
 def kind_of(relative: str) -> str | None:
@@ -196,6 +201,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Con
         if relative.lower().endswith(".csv"):
             rows = reader.csv_rows(text, site_path, kind)
             for fields, body in rows:
+                result.pictures |= pictures_named(fields.data, body, content_dir / relative,
+                                                  content_dir)
                 entry = reader.entry(kind, fields, body, 1, content_dir / relative, None)
                 if entry is not None:
                     _add(result, entry)
@@ -203,6 +210,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Con
         document = split(text, site_path, problems)
         if document is None:
             continue
+        result.pictures |= pictures_named(document.data, document.body,
+                                          content_dir / relative, content_dir)
         fields = Fields(document.data, document.lines, site_path, problems)
         entry = reader.entry(kind, fields, document.body, document.body_line,
                              content_dir / relative, Path(relative).stem)
@@ -236,6 +245,22 @@ def csv_dialect(text: str) -> tuple[str, str, int]:
     # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
     delimiter = max(",;\t", key=header_line.count)
     return text, delimiter if header_line.count(delimiter) else ",", 0
+
+
+_BODY_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def pictures_named(data: dict[str, Any], body: str, source: Path, content_dir: Path) -> set[str]:
+    """The pictures a file shows however it is published (a draft's too): its `image` and
+    `photo` fields and the ![...](...) in its body."""
+    named = [data.get("image"), data.get("photo"), *_BODY_PICTURE.findall(body)]
+    found: set[str] = set()
+    for name in named:
+        if isinstance(name, str):
+            path = find_file(unquote(name), source.parent, content_dir)
+            if path is not None:
+                found.add(path)
+    return found
 
 
 def _add(result: Content, entry: Entry) -> None:

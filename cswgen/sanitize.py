@@ -52,9 +52,21 @@ def rewrite_internal(fragment: str, link: Callable[[str], str]) -> str:
     """Each `cswgen-root:PATH` attribute becomes `link(PATH)`; one that could leave the
     site becomes `#`.  Pages make them relative, the feed absolute."""
 
+    def one(value: str) -> str:
+        target = _internal_target(value)
+        return link(target) if target is not None else "#"
+
     def replace(match: re.Match[str]) -> str:
-        target = _internal_target(match.group(2))
-        return f'{match.group(1)}="{link(target) if target is not None else "#"}"'
+        if match.group(1) != "srcset":
+            return f'{match.group(1)}="{one(match.group(2))}"'
+        # a list of "ADDRESS WIDTHw" candidates, each of them internal
+        candidates = []
+        for candidate in (ROOT_SCHEME + ":" + match.group(2)).split(","):
+            address, _, width = candidate.strip().partition(" ")
+            inside = address.startswith(ROOT_SCHEME + ":")
+            target = one(address.removeprefix(ROOT_SCHEME + ":")) if inside else "#"
+            candidates.append(f"{target} {width}".strip())
+        return f'srcset="{", ".join(candidates)}"'
 
     return _ROOT_LINK.sub(replace, fragment)
 

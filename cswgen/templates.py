@@ -82,6 +82,7 @@ class Renderer:
         self.env.filters["long_date"] = _date_filter(long_label)
         self.env.filters["short_date"] = _date_filter(short_label)
         self.env.filters["plain_date"] = _date_filter(plain_label)
+        self.env.globals["absolute"] = _absolute
 
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         """Render one page view; raises SiteError naming the template and line on failure."""
@@ -119,6 +120,11 @@ class Renderer:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+
+def _absolute(base_url: str, path: str) -> str:
+    """A site path as an absolute URL (link previews need one), or "" without base_url."""
+    return base_url + path if base_url else ""
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:

@@ -13,13 +13,14 @@ from typing import Any
 from cswgen import __version__
 from cswgen.colours import shades
 from cswgen.content import Day, Entry, Honour, Policy, Testimonial
-from cswgen.fields import Image
 from cswgen.markup import Rendered
 from cswgen.model import Site, url_of
+from cswgen.photos import Photos
 from cswgen.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, short_label
 
 View = dict[str, Any]
 Bodies = dict[str, Rendered]  # by Entry.key
+SHARE_IMAGE = "share.png"  # a page's share image, in its folder (the site's at the root)
 
 # Lists that grow with the organisation are split into pages of a size a phone can scroll.
 TESTIMONIALS_PER_PAGE = 24
@@ -42,10 +43,6 @@ def initials(name: str) -> str:
     if len(words) == 1:
         return words[0][:1].upper()
     return (words[0][:1] + words[-1][:1]).upper()
-
-
-def _image(image: Image | None) -> View | None:
-    return {"src": image.path, "alt": image.alt} if image else None
 
 
 def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
@@ -89,9 +86,10 @@ def letter_of(name: str) -> str:
 class Views:
     """Builds the view of every page of one `Site`."""
 
-    def __init__(self, site: Site, bodies: Bodies) -> None:
+    def __init__(self, site: Site, bodies: Bodies, photos: Photos) -> None:
         self.site = site
         self.bodies = bodies
+        self.photos = photos
         self.config = site.config
         self.as_of = site.options.as_of
         self.days = [self.day(d) for d in site.days]
@@ -155,7 +153,7 @@ class Views:
             "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
             "summary": "" if teaser else day.summary,
             "dress_code": "" if teaser else day.dress_code,
-            "image": None if teaser else _image(day.image),
+            "image": None if teaser else self.photos.view(day.image),
             "events": [] if teaser else [
                 {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
                  "description": e.description} for e in day.events],
@@ -176,8 +174,8 @@ class Views:
             "date": t.date.isoformat() if t.date else None,
             "date_label": plain_label(t.date) if t.date else "",
             "rating": t.rating, "staff": staff, "featured": t.featured,
-            "photo": _image(t.photo), "body_html": body.html, "excerpt": excerpt(body.text),
-            "text": body.text, "extra": t.extra,
+            "photo": self.photos.view(t.photo), "body_html": body.html,
+            "excerpt": excerpt(body.text), "text": body.text, "extra": t.extra,
         }
 
     def person(self, h: Honour) -> View:
@@ -188,7 +186,7 @@ class Views:
         return {
             "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
-            "citation": h.citation, "since": h.since, "photo": _image(h.photo),
+            "citation": h.citation, "since": h.since, "photo": self.photos.view(h.photo),
             "initials": initials(h.name), "letter": letter_of(h.name), "body_html": body.html,
             "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
         }
@@ -326,9 +324,25 @@ class Views:
             w = self.config.week
             description = (f"{self.config.site.title}: Customer Service Week, "
                            f"{range_label(w.start, w.end)}.")
+        fields.setdefault("share_image", self._share_image(kind, path, fields))
+        site_title = self.config.site.title
+        fields.setdefault("share_image_alt", "" if not fields["share_image"] else
+                          site_title if title == site_title else f"{title} · {site_title}")
         return {"kind": kind, "title": title, "path": path, "section": section,
                 "description": description,
                 "canonical": base + path if base and kind != "404" else "", **fields}
+
+    def _share_image(self, kind: str, path: str, fields: dict[str, Any]) -> str | None:
+        """The picture a link preview shows (made by `share` when base_url is set): each
+        day, testimonial and person has their own, a certificate its person's, and the other
+        pages the site's."""
+        if not self.config.site.base_url or kind == "404":
+            return None
+        if kind == "certificate":
+            return str(fields["person"]["path"]) + SHARE_IMAGE
+        if kind in ("day", "testimonial", "honour"):
+            return path + SHARE_IMAGE
+        return SHARE_IMAGE
 
 
 def _anchor(text: str) -> str:

@@ -86,5 +86,6 @@ def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     from cswgen.build import build
 
     out = tmp_path_factory.mktemp("demo") / "output"
-    build(REPO, as_of=__import__("datetime").date(2026, 10, 6), output=out)
+    build(REPO, as_of=__import__("datetime").date(2026, 10, 6), output=out,
+          cache_dir=out.parent / "cache")
     yield out

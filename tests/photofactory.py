@@ -1,0 +1,83 @@
+"""Photos as phones make them, made with Pillow: large, stored sideways with an EXIF
+orientation, carrying the GPS position where they were "taken".
+
+Used by the tests, and to make the demo campaign's honour-roll photos:
+
+    python -m tests.photofactory      # rewrites content/images/people/*.jpg
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
+
+ORIENTATION = 0x0112
+GPS = 0x8825
+HARARE = ((17.0, 49.0, 36.5), (31.0, 3.0, 10.2))  # where the demo's photos were "taken"
+
+
+def portrait(width: int, height: int, seed: int, grain: float = 6.0) -> Image.Image:
+    """An upright head-and-shoulders silhouette on a soft studio background, with sensor
+    grain, so that it compresses like a real photo rather than like a drawing."""
+    rnd = random.Random(seed)
+    hue = [(46, 92, 140), (120, 72, 48), (40, 110, 84), (96, 60, 120)][seed % 4]
+    light = tuple(min(255, c + 110) for c in hue)
+    picture = ImageOps.colorize(Image.linear_gradient("L").resize((width, height)),
+                                light, hue)  # type: ignore[arg-type]
+    draw = ImageDraw.Draw(picture)
+    skin = rnd.choice([(92, 58, 40), (122, 80, 56), (70, 44, 30)])
+    shirt = rnd.choice([(200, 16, 46), (11, 61, 145), (230, 230, 235), (40, 40, 48)])
+    cx = width / 2 + rnd.uniform(-0.05, 0.05) * width
+    draw.ellipse((cx - 0.45 * width, 0.66 * height, cx + 0.45 * width, 1.35 * height),
+                 fill=shirt)
+    draw.rectangle((cx - 0.08 * width, 0.52 * height, cx + 0.08 * width, 0.7 * height),
+                   fill=skin)
+    draw.ellipse((cx - 0.19 * width, 0.22 * height, cx + 0.19 * width, 0.6 * height),
+                 fill=skin)
+    picture = picture.filter(ImageFilter.GaussianBlur(width / 400))
+    noise = Image.merge("RGB", [Image.effect_noise((width, height), grain) for _ in range(3)])
+    return ImageChops.add(picture, noise, scale=1.0, offset=-128)
+
+
+def phone_jpeg(width: int = 4000, height: int = 3000, *, seed: int = 1, orientation: int = 6,
+               location: bool = True, quality: int = 92, grain: float = 6.0) -> bytes:
+    """A JPEG `width`×`height` as stored; with orientation 6 the scene is upright only
+    after turning it 90° clockwise (as phones held upright store their photos)."""
+    upright = (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+    picture = portrait(*upright, seed=seed, grain=grain)
+    if orientation == 6:
+        picture = picture.transpose(Image.Transpose.ROTATE_90)
+    exif = Image.Exif()
+    exif[0x010F] = "Samsung"
+    exif[0x0110] = "Galaxy A54 5G"
+    exif[0x0132] = "2026:09:18 10:42:13"
+    exif[ORIENTATION] = orientation
+    if location:
+        gps = exif.get_ifd(GPS)
+        gps.update({1: "S", 2: HARARE[0], 3: "E", 4: HARARE[1]})
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=quality, exif=exif)
+    return buffer.getvalue()
+
+
+DEMO = {  # file -> seed; 4032×3024, as a 12-megapixel phone camera stores them
+    "nokuthula-dube.jpg": 2,
+    "tawanda-mhlanga.jpg": 3,
+    "kudzai-mutasa.jpg": 5,
+}
+
+
+def main() -> None:
+    folder = Path(__file__).resolve().parent.parent / "content" / "images" / "people"
+    for name, seed in DEMO.items():
+        data = phone_jpeg(4032, 3024, seed=seed, quality=85, grain=3.0)
+        (folder / name).write_bytes(data)
+        print(f"{name}: {len(data) / 1_000_000:.2f} MB", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

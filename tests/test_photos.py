@@ -1,0 +1,318 @@
+"""Photos and share images, checked as a visitor's browser and a link preview get them.
+
+Sites are written from short strings with phone-like JPEGs made by `tests.photofactory`
+(4000×3000, stored sideways with EXIF orientation 6, carrying a GPS position) and built
+through the real command line with the classic theme.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageStat
+
+from cswgen import images
+from tests.conftest import REPO, Outcome
+from tests.photofactory import phone_jpeg, portrait
+
+AS_OF = ("--as-of", "2026-10-06")
+ARTIFACTS = REPO / "test-artifacts"
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+PERSON = """\
+---
+name: Sam Okafor
+award: Team Spirit Award
+citation: For keeping the Harbour Road branch calm through the busiest month of the year.
+photo: sam.jpg
+alt: Sam Okafor at the counter
+---
+Sam kept every queue moving.
+"""
+
+
+@pytest.fixture(scope="module")
+def phone_photo() -> bytes:
+    return phone_jpeg(4000, 3000, seed=7, orientation=6, location=True)
+
+
+@pytest.fixture
+def build(make_site: Callable[..., Path], run: Callable[..., Outcome]):
+    def go(files: dict[str, str | bytes], *args: str) -> tuple[Path, Outcome]:
+        site = make_site(files)
+        return site, run(site, "build", *(args or AS_OF))
+
+    return go
+
+
+def published(out: Path) -> set[str]:
+    return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+
+
+def carries_metadata(path: Path) -> bool:
+    data = path.read_bytes()
+    with Image.open(path) as image:
+        exif = image.getexif()
+        return bool(len(exif) or exif.get_ifd(0x8825) or "exif" in image.info
+                    or "xmp" in image.info or b"Exif\x00\x00" in data)
+
+
+# --- photos ---------------------------------------------------------------------------
+
+
+def test_phone_photo_becomes_small_upright_copies_without_metadata(build, phone_photo) -> None:
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": phone_photo})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    copies = sorted(p for p in published(out) if re.fullmatch(r"honour-roll/sam-\d+w\.\w+", p))
+    assert [c for c in copies if c.endswith(".webp")] == [
+        f"honour-roll/sam-{w}w.webp" for w in (1280, 160, 320, 640)]
+    assert len(copies) == 8  # each width as WebP and as JPEG
+    assert "honour-roll/sam.jpg" not in published(out)  # the original, with its GPS position
+    upright = portrait(3000, 4000, seed=7).resize((320, 427))
+    for name in copies:
+        path = out / name
+        assert path.stat().st_size <= 200_000, name
+        assert not carries_metadata(path), name
+        with Image.open(path) as copy:
+            assert copy.height > copy.width, f"{name} is not upright"
+            if copy.width == 320:
+                difference = ImageChops.difference(copy.convert("RGB"), upright)
+                assert max(ImageStat.Stat(difference).mean) < 12, f"{name} is not upright"
+    page = (out / "honour-roll/sam-okafor/index.html").read_text("utf-8")
+    assert '<source type="image/webp" srcset="../../honour-roll/sam-160w.webp 160w' in page
+    assert 'src="../../honour-roll/sam-1280w.jpg"' in page
+    assert 'width="1280" height="1707"' in page
+    roll = (out / "honour-roll/index.html").read_text("utf-8")
+    assert re.search(r'<img class="avatar[^>]*loading="lazy"', roll)
+
+
+def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(build, phone_photo) -> None:
+    site, outcome = build({
+        "content/honour-roll/sam-okafor.md": PERSON,
+        "content/honour-roll/sam.jpg": phone_photo[: len(phone_photo) // 3],
+        "content/testimonials/ana.md": "---\ncustomer: Ana\nphoto: ../images/ana.jpg\n"
+                                       "alt: Ana\n---\nQuick and kind.\n",
+        "content/images/ana.jpg": "This is a text file that someone named .jpg\n",
+    })
+    assert outcome.exit_code == 1
+    assert not (site / "output").exists()
+    assert len(outcome.lines) == 3  # two errors, then the summary
+    assert outcome.lines[0].startswith(
+        "content/honour-roll/sam-okafor.md:5: `photo` names honour-roll/sam.jpg, which is "
+        "damaged or incomplete (")
+    assert outcome.lines[0].endswith("); copy it again from where it came from, or open and "
+                                     "save it again in a photo editor")
+    assert outcome.lines[1] == (
+        "content/testimonials/ana.md:3: `photo` names images/ana.jpg, which is not a picture "
+        "cswgen can read; save it as JPEG or PNG (a photo from an iPhone may need \"Most "
+        "Compatible\" in its camera settings, or exporting as JPEG)")
+    assert "Traceback" not in outcome.stderr
+
+
+def test_a_picture_too_large_to_decode_safely_is_an_error(
+        build, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)
+    big = io.BytesIO()
+    Image.new("RGB", (2400, 1600), "#336699").save(big, "PNG")
+    _, outcome = build({"content/days/monday.md": "---\ntitle: Monday\nday: monday\n"
+                                                  "image: wall.png\nalt: A wall\n---\n",
+                        "content/days/wall.png": big.getvalue()})
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "content/days/monday.md:4: `image` names days/wall.png, which is too large to open "
+        "safely (more than 1 million pixels); save a smaller copy, for example 4000 pixels "
+        "wide")
+
+
+def test_copies_are_cached_and_a_rebuild_decodes_nothing(
+        build, run, phone_photo, monkeypatch: pytest.MonkeyPatch) -> None:
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": phone_photo})
+    assert outcome.exit_code == 0, outcome.stderr
+    cached = sorted((site / ".cswgen-cache/images").rglob("*.webp"))
+    assert len(cached) == 4
+    before = {p: p.stat().st_mtime_ns for p in cached}
+    first = {p: (site / "output" / p).read_bytes() for p in published(site / "output")}
+
+    def must_not_decode(*args: object, **kwargs: object) -> list[images.Rendition]:
+        raise AssertionError("a cached photo was decoded again")
+
+    monkeypatch.setattr(images, "render_photo", must_not_decode)
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0, again.stderr
+    assert {p: p.stat().st_mtime_ns for p in cached} == before
+    assert {p: (site / "output" / p).read_bytes() for p in published(site / "output")} == first
+
+    shutil.rmtree(site / ".cswgen-cache")  # safe to delete: the next build makes it again
+    monkeypatch.undo()
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert len(list((site / ".cswgen-cache/images").rglob("*.webp"))) == 4
+
+
+def test_body_pictures_become_picture_elements_and_a_linked_original_is_published(
+        build, phone_photo) -> None:
+    site, outcome = build({
+        "content/pages/team.md": "---\ntitle: Our team\n---\nThe team:\n\n"
+                                 "![The branch team](../images/team.jpg){.wide}\n\n"
+                                 "[Download the full-size photo](../images/team.jpg)\n\n"
+                                 "![Our office](../images/office.jpg)\n",
+        "content/images/team.jpg": phone_photo,
+        "content/images/office.jpg": phone_jpeg(1000, 750, seed=3, orientation=1),
+        "content/images/unused.jpg": phone_jpeg(200, 150, seed=4, orientation=1),
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/pages/team.md:6: warning: the link to images/team.jpg publishes the original "
+        "photo, which records where it was taken (GPS); show it with ![description](...) "
+        "instead, or link to a copy saved without location"]
+    out = site / "output"
+    page = (out / "team/index.html").read_text("utf-8")
+    assert ('<picture><source type="image/webp" srcset="../images/team-160w.webp 160w, '
+            '../images/team-320w.webp 320w, ../images/team-640w.webp 640w, '
+            '../images/team-1280w.webp 1280w"') in page
+    assert re.search(r'<img src="../images/team-1280w.jpg" srcset="[^"]+" sizes="[^"]+" '
+                     r'alt="The branch team" class="wide" width="1280" height="1707" '
+                     r'loading="lazy" decoding="async">', page), page
+    assert 'href="../images/team.jpg"' in page
+    files = published(out)
+    assert "images/team.jpg" in files  # linked: published as it is
+    assert "images/office.jpg" not in files  # shown, not linked: only its copies
+    assert "images/office-1000w.jpg" in files  # never enlarged to 1280
+    assert "images/office-1280w.jpg" not in files
+    assert "images/unused.jpg" in files  # no page shows it: an ordinary content file
+
+
+def test_photos_of_drafts_and_unrevealed_days_are_not_published(build, phone_photo) -> None:
+    small = phone_jpeg(800, 600, seed=2, orientation=1)
+    site, outcome = build({
+        "config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2026\nreveal = \"daily\"\n",
+        "content/honour-roll/sam-okafor.md": "---\ndraft: true\n" + PERSON.removeprefix("---\n"),
+        "content/honour-roll/sam.jpg": small,
+        "content/days/friday.md": "---\ntitle: Awards\nday: friday\nimage: stage.jpg\n"
+                                  "alt: The stage\n---\n![Prizes](prizes.jpg)\n",
+        "content/days/stage.jpg": small,
+        "content/days/prizes.jpg": small,
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    files = published(site / "output")
+    assert not [f for f in files if f.endswith(PHOTO_SUFFIXES)], files
+
+
+def test_transparency_keeps_a_png_fallback(build) -> None:
+    logo = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
+    logo.paste((200, 16, 46, 255), (100, 50, 500, 250))
+    opaque = Image.new("RGBA", (600, 300), (11, 61, 145, 255))
+    files: dict[str, str | bytes] = {"content/pages/p.md": "---\ntitle: P\n---\n"
+                                     "![Badge](badge.png) ![Flat](flat.png)\n"}
+    for name, picture in (("badge", logo), ("flat", opaque)):
+        buffer = io.BytesIO()
+        picture.save(buffer, "PNG")
+        files[f"content/pages/{name}.png"] = buffer.getvalue()
+    site, outcome = build(files)
+    assert outcome.exit_code == 0, outcome.stderr
+    found = published(site / "output")
+    assert {"pages/badge-600w.png", "pages/badge-600w.webp", "pages/flat-600w.jpg"} <= found
+    with Image.open(site / "output/pages/badge-600w.png") as copy:
+        assert copy.convert("RGBA").getpixel((0, 0))[3] == 0
+
+
+# --- share images ---------------------------------------------------------------------
+
+SHARE_CONFIG = """\
+[site]
+title = "Harbour Telecom CSW 2026"
+organisation = "Harbour Telecom"
+base_url = "https://csw.harbour.example/2026/"
+
+[week]
+theme = "Dream Team"
+year = 2026
+
+[brand]
+primary = "#b01030"
+secondary = "#123c80"
+"""
+
+
+def test_a_testimonial_gets_a_share_image_in_the_brand_colours(build) -> None:
+    site, outcome = build({
+        "config.toml": SHARE_CONFIG,
+        "content/testimonials/ana.md": "---\ncustomer: Ana Souza\norganisation: Souza Bakery\n"
+                                       "rating: 5\n---\nThey moved our whole bakery to fibre "
+                                       "over one weekend, and called on Monday to check the "
+                                       "card machines were working. Outstanding service "
+                                       "from start to finish, every single time we call.\n",
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    card = out / "testimonials/ana/share.png"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(card, ARTIFACTS / "share-testimonial.png")  # to look at
+    with Image.open(card) as image:
+        assert image.format == "PNG" and image.size == (1200, 630)
+        colours = sorted(image.convert("RGB").getcolors(1_000_000) or [], reverse=True)
+    assert [c for _, c in colours[:2]] == [(0x12, 0x3c, 0x80), (0xb0, 0x10, 0x30)]
+    assert colours[0][0] > 0.5 * 1200 * 630
+    assert not carries_metadata(card)
+    page = (out / "testimonials/ana/index.html").read_text("utf-8")
+    assert ('<meta property="og:image" content="https://csw.harbour.example/2026/'
+            'testimonials/ana/share.png">') in page
+    home = (out / "index.html").read_text("utf-8")
+    assert 'content="https://csw.harbour.example/2026/share.png"' in home
+    assert (out / "share.png").is_file()
+
+
+def test_no_share_images_without_base_url(build) -> None:
+    site, outcome = build({"content/testimonials/ana.md": "---\ncustomer: Ana\n---\nHi\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not [f for f in published(site / "output") if f.endswith("share.png")]
+
+
+def test_card_text_is_wrapped_and_shortened_between_words_only() -> None:
+    def measure(text: str) -> float:
+        return len(text)
+
+    text = "For answering members in three languages with the same warmth"
+    lines = images.wrap(text, 20, measure)
+    assert lines == ["For answering", "members in three", "languages with the", "same warmth"]
+    assert " ".join(lines) == text
+    assert images.shorten(lines, 2, 20, measure) == ["For answering", "members in three…"]
+    assert images.wrap("Supercalifragilisticexpialidocious day", 10, measure) == [
+        "Supercalifragilisticexpialidocious", "day"]
+    font, fitted = images.fit("A long name " * 12, images.BOLD, (72, 60), 1072, 2)
+    assert len(fitted) == 2 and fitted[-1].endswith("…")
+    assert all(font.getlength(line) <= 1072 for line in fitted)
+    words = set(("A long name " * 12).split())
+    assert all(w.rstrip("…") in words for line in fitted for w in line.split())
+
+
+# --- the demo -------------------------------------------------------------------------
+
+
+def test_no_published_file_of_the_demo_carries_exif(demo_output: Path) -> None:
+    pictures = [p for p in demo_output.rglob("*") if p.suffix.lower() in PHOTO_SUFFIXES]
+    assert len(pictures) >= 24
+    assert not [p for p in pictures if carries_metadata(p)]
+
+
+def test_the_demo_honour_roll_weighs_a_small_fraction_of_its_photos(demo_output: Path) -> None:
+    people = REPO / "content/images/people"
+    originals = sorted(people.glob("*.jpg"))
+    assert len(originals) >= 3
+    before = sum(p.stat().st_size for p in originals)
+    for original in originals:
+        assert not (demo_output / "images/people" / original.name).exists()
+    # What a phone at twice the CSS size fetches for the honour roll's 9rem avatars: 320w WebP.
+    page = (demo_output / "honour-roll/index.html").read_text("utf-8")
+    fetched = [demo_output / "images/people" / f"{p.stem}-320w.webp" for p in originals]
+    assert all(f"images/people/{f.name} 320w" in page for f in fetched)
+    assert sum(f.stat().st_size for f in fetched) < before / 100
+    every_copy = sum(p.stat().st_size for p in (demo_output / "images/people").glob("*w.*"))
+    assert every_copy < before / 5  # every width in both formats, for every page
