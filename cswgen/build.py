@@ -4,6 +4,8 @@ Phase 1 reads and checks everything (config, content, links, theme, photos) and 
 every problem found.  Photos are decoded there, because decoding is the only real check that
 one can be read; their copies go to the cache folder, never to the output.  Phase 2 renders
 and writes into a staging folder that replaces the output folder only when complete.
+`cswgen serve` runs the same function for every rebuild, with a cache of the expensive
+steps' results kept in memory and a preview folder updated in place.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cswgen import calendar, feeds, share, themes
+from cswgen.cache import Cache
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
 from cswgen.errors import Problem, Problems, SiteError
@@ -24,7 +27,7 @@ from cswgen.model import Options, Site, assemble
 from cswgen.photos import CACHE_FOLDER, Photos
 from cswgen.templates import Renderer
 from cswgen.views import Views
-from cswgen.writer import Staging, check_output
+from cswgen.writer import Preview, Staging, Writer, check_output
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Result:
     files: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # output paths written or removed
 
 
 def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str, int]:
@@ -46,9 +50,12 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
 
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
           portable: bool = False, output: Path | None = None,
-          cache_dir: Path | None = None) -> Result:
+          cache_dir: Path | None = None, cache: Cache | None = None,
+          preview: Preview | None = None) -> Result:
     """Build the site at `root`; `cache_dir` is where photo copies and share images are
-    kept between builds (default: .cswgen-cache/ in the site)."""
+    kept between builds (default: .cswgen-cache/ in the site).  `cswgen serve` passes a
+    `cache` it keeps in memory between builds and a `preview` folder to update in place;
+    the output folder is then not touched."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -56,34 +63,42 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     config = load_config(root, problems)
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=drafts,
                       portable=portable)
-    target, where, line = output_folder(config, output)
     theme_chain: list[themes.Theme] = []
-    try:
-        check_output(target, root, where, line)
-    except SiteError as exc:  # reported with the content's problems, in one run
-        problems.items.extend(exc.problems)
+    if preview is None:
+        target, where, line = output_folder(config, output)
+        try:
+            check_output(target, root, where, line)
+        except SiteError as exc:  # reported with the content's problems, in one run
+            problems.items.extend(exc.problems)
     try:
         theme_chain = themes.chain(config)
     except SiteError as exc:
         problems.items.extend(exc.problems)
-    content = load_content(config, problems, drafts=drafts)
+    content = load_content(config, problems, drafts=drafts, cache=cache)
     site = assemble(config, content, options, problems)
-    bodies = convert_bodies(site, problems)
+    bodies = convert_bodies(site, problems, cache)
     cache_root = cache_dir or root / CACHE_FOLDER
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
     if problems.errors:
         raise SiteError(sorted(problems.errors) + sorted(problems.warnings))
 
-    # Phase 2: render and write into a staging folder, then swap it in.
+    # Phase 2: render and write into a staging folder, then swap it in (or update the
+    # preview folder in place).
     shown = {key: replace(body, html=photos.rewrite(body.html)) for key, body in bodies.items()
              if key not in teasers(site)}
     views = Views(site, shown, photos)
     base_path = urlsplit(config.site.base_url).path or "/"
-    renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path)
+    renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path,
+                        cache=cache)
     common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
                               "nav": views.nav(), "as_of": options.as_of.isoformat()}
-    staging = Staging(target)
+    staging: Writer
+    if preview is None:
+        staging = Staging(target)
+    else:
+        preview.begin()
+        staging, target = preview, preview.folder
     try:
         pages = views.pages()
         for view in pages:
@@ -105,16 +120,20 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     except BaseException:
         staging.abort()
         raise
+    if cache is not None:
+        cache.finish()
     return Result(output=target, pages=len(pages), files=files,
-                  seconds=time.perf_counter() - started, warnings=sorted(problems.warnings))
+                  seconds=time.perf_counter() - started, warnings=sorted(problems.warnings),
+                  changed=list(staging.changed))
 
 
-def convert_bodies(site: Site, problems: Problems) -> dict[str, Rendered]:
+def convert_bodies(site: Site, problems: Problems,
+                   cache: Cache | None = None) -> dict[str, Rendered]:
     """Every published body from Markdown to HTML, with links resolved; the bodies of days
     that are still teasers too, so that their problems do not wait for that day's build."""
     config = site.config
     converter = Converter(config.root / "content", site.urls,
-                          unsafe_html=config.build.unsafe_html)
+                          unsafe_html=config.build.unsafe_html, cache=cache)
     bodies: dict[str, Rendered] = {}
     for entry in site.entries():
         bodies[entry.key] = converter.convert(entry.body, entry.path, entry.body_line,
@@ -127,7 +146,7 @@ def teasers(site: Site) -> set[str]:
     return {d.key for d in site.days if site.is_teaser(d)}
 
 
-def copy_files(site: Site, theme_chain: list[themes.Theme], staging: Staging,
+def copy_files(site: Site, theme_chain: list[themes.Theme], staging: Writer,
                photos: Photos) -> int:
     """The theme's static files to assets/ (the most specific theme wins), the copies of
     photos, then content files (photo originals only where a page links to them)."""

@@ -14,10 +14,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
 from cswgen.errors import Problems
 from cswgen.fields import Fields, Image, find_file
@@ -173,7 +175,9 @@ def kind_of(relative: str) -> str | None:
     return None
 
 
-def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Content:
+def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
+                 cache: Cache | None = None) -> Content:
+    """`cache` keeps parsed front matter between the builds of `cswgen serve`."""
     root = config.root
     content_dir = root / "content"
     result = Content()
@@ -207,7 +211,11 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool) -> Con
                 if entry is not None:
                     _add(result, entry)
             continue
-        document = split(text, site_path, problems)
+        if cache is None:
+            document = split(text, site_path, problems)
+        else:  # the parsed result is shared between builds: nothing may change it
+            document = cache.remember(digest("split", site_path, text),
+                                      partial(split, text, site_path), problems)
         if document is None:
             continue
         result.pictures |= pictures_named(document.data, document.body,
@@ -224,16 +232,22 @@ def walk(content_dir: Path, problems: Problems) -> list[str]:
     """Every file under content/, content-relative and sorted; hidden and editor files skipped."""
     found: list[str] = []
     for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs
-                         if d in PUBLISHED_HIDDEN or not d.startswith((".", "_")))
+        dirs[:] = sorted(d for d in dirs if not skipped(d, folder=True))
         base = Path(folder)
         for name in sorted(files):
-            hidden = name.startswith(".") and name not in PUBLISHED_HIDDEN
-            if hidden or name.startswith("~$") or name.endswith(("~", ".swp", ".tmp")) \
-                    or name in IGNORED_NAMES:
-                continue
-            found.append((base / name).relative_to(content_dir).as_posix())
+            if not skipped(name):
+                found.append((base / name).relative_to(content_dir).as_posix())
     return found
+
+
+def skipped(name: str, *, folder: bool = False) -> bool:
+    """A name `walk` leaves out: hidden files and folders, `_` folders, editor leftovers."""
+    if name in PUBLISHED_HIDDEN:
+        return False
+    if folder:
+        return name.startswith((".", "_"))
+    return name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
+        or name in IGNORED_NAMES
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:

@@ -22,6 +22,7 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
+from cswgen.cache import Cache, digest
 from cswgen.content import MARKDOWN_SUFFIXES
 from cswgen.errors import Problems
 from cswgen.sanitize import ROOT_SCHEME, clean, strip_tags
@@ -42,6 +43,15 @@ class Rendered:
     html: str
     toc: list[dict[str, object]] = field(default_factory=list)  # [{id, name, level, children}]
     text: str = ""  # plain text, for excerpts
+
+
+Lookup = tuple[str, str, str | None]  # (kind, target, answer), see Converter._answer
+
+
+@dataclass(frozen=True)
+class _Memo:
+    rendered: Rendered
+    lookups: tuple[Lookup, ...]
 
 
 @dataclass
@@ -95,11 +105,14 @@ def _heading_id(value: str, separator: str) -> str:
 class Converter:
     """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
 
-    def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool) -> None:
+    def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
+                 cache: Cache | None = None) -> None:
         self.content_dir = content_dir
         self.urls = urls
         self.unsafe_html = unsafe_html
+        self.cache = cache
         self.context = _Context()
+        self.lookups: list[Lookup] = []  # what the conversion asked of the site, in order
         self.md = markdown.Markdown(
             extensions=["tables", "fenced_code", "attr_list", "footnotes", "toc", "smarty",
                         "sane_lists", "def_list", "abbr", _LinkExtension(self)],
@@ -109,7 +122,26 @@ class Converter:
         )
 
     def convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
-        """`source` is the site-relative path (`content/days/monday.md`)."""
+        """`source` is the site-relative path (`content/days/monday.md`).
+
+        With a cache, a body converted before is reused when its text, place and settings
+        are the same and every page or file its links looked up is still as it was."""
+        if self.cache is None:
+            return self._convert(body, source, body_line, problems)
+        key = digest("markdown", body, source, str(body_line), str(self.unsafe_html))
+        found = self.cache.get(key)
+        if found is not None and isinstance(found[0], _Memo) and all(
+                self._answer(kind, target) == answer for kind, target, answer in found[0].lookups):
+            problems.items.extend(found[1])
+            return found[0].rendered
+        own = Problems()
+        rendered = self._convert(body, source, body_line, own)
+        self.cache.put(key, _Memo(rendered, tuple(self.lookups)), own.items)
+        problems.items.extend(own.items)
+        return rendered
+
+    def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
+        self.lookups = []
         if not body.strip():
             return Rendered(html="")
         self.context = _Context(source.removeprefix("content/"), body, body_line, source,
@@ -143,17 +175,29 @@ class Converter:
         if target.startswith("../") or target == "..":
             return href  # outside content/: left for `cswgen check` to report
         if target.lower().endswith(MARKDOWN_SUFFIXES):
-            url = self.urls.get(f"content/{target}")
+            url = self._lookup("url", f"content/{target}")
             if url is None:
                 self._link_problem(href, target)
                 return "#"  # not published (yet): the warning or error says so
             return f"{ROOT_SCHEME}:{url}{suffix}"
-        on_disk = self.content_dir / target
-        if on_disk.is_file() or decoded.startswith("/"):
+        on_disk = self._lookup("disk", target)
+        if on_disk == "file" or decoded.startswith("/"):
             return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
-        if on_disk.is_dir():
+        if on_disk == "dir":
             return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
         return href
+
+    def _answer(self, kind: str, target: str) -> str | None:
+        """A page's URL (kind "url"), or whether a content path is a "file" or "dir"."""
+        if kind == "url":
+            return self.urls.get(target)
+        on_disk = self.content_dir / target
+        return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
+
+    def _lookup(self, kind: str, target: str) -> str | None:
+        answer = self._answer(kind, target)
+        self.lookups.append((kind, target, answer))
+        return answer
 
     def _link_problem(self, href: str, target: str) -> None:
         ctx = self.context
@@ -164,7 +208,7 @@ class Converter:
             if href in text:
                 line = ctx.body_line + offset
                 break
-        if (self.content_dir / target).is_file():
+        if self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "
                                  "published (a draft, or its `publish` date is later); the "

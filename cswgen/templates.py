@@ -8,14 +8,17 @@ it works from disk.
 
 from __future__ import annotations
 
+import json
 import traceback
 from collections.abc import Callable
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from cswgen.errors import Problem, SiteError
+from cswgen.cache import Cache, digest
+from cswgen.errors import Problem, Problems, SiteError
 from cswgen.sanitize import rewrite_internal
 from cswgen.themes import Theme
 from cswgen.week import long_label, plain_label, short_label
@@ -50,42 +53,42 @@ def relative(target: str, root: str, *, portable: bool) -> str:
 
 class Renderer:
     def __init__(self, themes: list[Theme], root: Path, *, portable: bool,
-                 base_path: str) -> None:
+                 base_path: str, cache: Cache | None = None) -> None:
         self.themes = themes
         self.root = root
         self.portable = portable
         self.base_path = base_path
-        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(t.templates))
-                                            for t in themes if t.templates.is_dir()]
-        prefixed = {t.name: jinja2.FileSystemLoader(str(t.templates)) for t in themes}
-        loaders.append(jinja2.PrefixLoader(prefixed, delimiter=":"))
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        portable_links = portable
-
-        @jinja2.pass_context
-        def url(context: Any, target: str) -> str:
-            return relative(str(target), context["root"], portable=portable_links)
-
-        @jinja2.pass_context
-        def asset(context: Any, name: str) -> str:
-            return relative(f"assets/{name}", context["root"], portable=portable_links)
-
-        self.env.filters["url"] = url
-        self.env.filters["asset"] = asset
-        self.env.filters["long_date"] = _date_filter(long_label)
-        self.env.filters["short_date"] = _date_filter(short_label)
-        self.env.filters["plain_date"] = _date_filter(plain_label)
-        self.env.globals["absolute"] = _absolute
+        self.cache = cache
+        self._settings = _fingerprint(themes, portable, base_path) if cache else ""
+        self._common: tuple[dict[str, Any], str] | None = None
+        if cache is None:
+            self.env = _environment(themes, portable)
+        else:  # compiling the templates is slow, so a compiled set is kept while unchanged
+            self.env = cache.remember(digest("templates", self._settings),
+                                      lambda _: _environment(themes, portable), Problems())
 
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
-        """Render one page view; raises SiteError naming the template and line on failure."""
+        """Render one page view; raises SiteError naming the template and line on failure.
+
+        With a cache, a page whose view, shared data, templates and settings are all as in
+        an earlier build is not rendered again: views are plain data, so their JSON text
+        stands for everything a template can see."""
+        if self.cache is None:
+            return self._render(view, common)
+        if self._common is None or self._common[0] is not common:
+            self._common = (common, _json(common) or "")
+        page = _json(view)
+        if page is None or not self._common[1]:
+            return self._render(view, common)
+        key = digest("render", self._settings, self._common[1], page)
+        found = self.cache.get(key)
+        if found is not None and isinstance(found[0], str):
+            return found[0]
+        html = self._render(view, common)
+        self.cache.put(key, html)
+        return html
+
+    def _render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         path = view["path"]
         root = root_of(path, self.base_path)
         name = TEMPLATE_OF[view["kind"]]
@@ -127,6 +130,64 @@ def _absolute(base_url: str, path: str) -> str:
     return base_url + path if base_url else ""
 
 
+def _environment(themes: list[Theme], portable: bool) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(t.templates))
+                                        for t in themes if t.templates.is_dir()]
+    prefixed = {t.name: jinja2.FileSystemLoader(str(t.templates)) for t in themes}
+    loaders.append(jinja2.PrefixLoader(prefixed, delimiter=":"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    @jinja2.pass_context
+    def url(context: Any, target: str) -> str:
+        return relative(str(target), context["root"], portable=portable)
+
+    @jinja2.pass_context
+    def asset(context: Any, name: str) -> str:
+        return relative(f"assets/{name}", context["root"], portable=portable)
+
+    env.filters["url"] = url
+    env.filters["asset"] = asset
+    env.filters["long_date"] = _date_filter(long_label)
+    env.filters["short_date"] = _date_filter(short_label)
+    env.filters["plain_date"] = _date_filter(plain_label)
+    env.globals["absolute"] = _absolute
+    return env
+
+
+def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
+    """Everything besides the views that decides what a page renders to."""
+    parts: list[str | bytes] = [str(portable), base_path]
+    for theme in themes:
+        parts.append(f"{theme.name}={theme.folder}")
+        if theme.templates.is_dir():
+            for template in sorted(theme.templates.rglob("*")):
+                if template.is_file():
+                    parts += [template.relative_to(theme.templates).as_posix(),
+                              template.read_bytes()]
+    return digest(*parts)
+
+
+def _json(data: dict[str, Any]) -> str | None:
+    """A view as JSON text, or None when it holds something that is not plain data."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, date | time):  # datetime is a date too
+            return [type(value).__name__, value.isoformat()]
+        raise TypeError(type(value).__name__)
+
+    try:
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, default=plain)
+    except (TypeError, ValueError):
+        return None
+
+
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".txt", ".md", ".j2")):
@@ -135,8 +196,6 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int]:
 
 
 def _date_filter(label: Callable[[Any], str]) -> Callable[[Any], str]:
-    from datetime import date
-
     def apply(value: Any) -> str:
         if isinstance(value, str):
             value = date.fromisoformat(value)
