@@ -45,10 +45,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+AS_OF = click.option("--as-of", "as_of", metavar="DATE",
+                     help="Build the site as it should look on this date (default: today).")
+DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
+
+
 @cli.command()
-@click.option("--as-of", "as_of", metavar="DATE",
-              help="Build the site as it should look on this date (default: today).")
-@click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
+@AS_OF
+@DRAFTS
 @click.option("--portable", is_flag=True,
               help="Links name index.html, so the site works opened from disk or a zip.")
 @click.option("--output", type=click.Path(path_type=Path), metavar="DIR",
@@ -85,6 +89,32 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
                f"{result.seconds:.2f} s into {where}")
 
 
+@cli.command(short_help="Preview the site in your browser while you edit it.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to serve on; others than 127.0.0.1 let other computers see "
+                   "the preview.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="The port to serve on; when it is taken, the next free one.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in your browser.")
+@AS_OF
+@DRAFTS
+def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: bool) -> None:
+    """Build the site, serve it on this computer and rebuild it whenever config.toml, a
+    file in content/ or the theme changes; the browser reloads by itself.  Problems are
+    shown in the page, and the server keeps running.  Stop it with Ctrl-C."""
+    from cswgen.config import find_root
+    from cswgen.serve import run
+
+    when = _as_of(as_of)
+    try:
+        run(find_root(Path.cwd()), host=host, port=port, open_browser=open_browser, as_of=when,
+            drafts=drafts)
+    except OSError as exc:
+        click.echo(f"cswgen serve cannot listen on {host} port {port}: "
+                   f"{exc.strerror or exc}", err=True)
+        sys.exit(1)
+
+
 @cli.command(short_help="Start a new site from the demo campaign.")
 @click.argument("folder", type=click.Path(path_type=Path))
 def new(folder: Path) -> None:
@@ -97,14 +127,14 @@ def new(folder: Path) -> None:
         _report(exc.problems)
         sys.exit(1)
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week {year}.\n"
-               f"Next: cd {folder}, edit config.toml and the files in content/, "
-               "then run `cswgen build`.")
+               f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
+               "edit config.toml and the files in content/.")
 
 
 @cli.command(short_help="Is the site ready? A report of everything to fix.")
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Check the site as it will be on this date (default: today).")
-@click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
+@DRAFTS
 @click.option("--strict", is_flag=True, help="Fail (exit status 1) on warnings too.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json: for CI pipelines.")
