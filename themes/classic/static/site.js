@@ -6,8 +6,11 @@
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
-  // Today as YYYY-MM-DD in the given IANA time zone (the visitor's own zone as a fallback).
+  // Today as YYYY-MM-DD in the given IANA time zone (the visitor's own zone as a fallback),
+  // or the date `cswgen serve` is previewing the site as on.
   function today(zone) {
+    var pinned = document.querySelector('meta[name="cswgen-preview-date"]');
+    if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned.content)) { return pinned.content; }
     var now = new Date();
     try {
       var parts = new Intl.DateTimeFormat("en-US", {
