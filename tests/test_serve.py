@@ -1,0 +1,387 @@
+"""`cswgen serve`: the real server in a subprocess, talked to over HTTP as a browser would,
+and the pieces it is made of (the preview folder, the cache, the session) in process.
+
+Waits are polls with generous deadlines, so a slow, loaded machine makes a test slower,
+never red; a server that never serves the change still fails.
+"""
+
+from __future__ import annotations
+
+import http.client
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cswgen.build import build
+from cswgen.cache import Cache
+from cswgen.errors import Problem
+from cswgen.overlay import State, decorate, safe_next
+from cswgen.serve import Session, Watcher, is_loopback, resolve
+from cswgen.writer import Preview
+from tests.conftest import REPO, write_site
+
+DEADLINE = 60.0  # seconds; only a broken server takes this long
+
+TESTIMONIAL = """\
+---
+customer: Rudo M.
+rating: 5
+---
+Farai sorted out my bond transfer in one phone call.
+"""
+SITE = {
+    "content/index.md": "---\ntitle: Welcome\n---\nHello from the home page.\n",
+    "content/testimonials/rudo-m.md": TESTIMONIAL,
+    "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
+    "themes/mine/theme.toml": 'extends = "classic"\n',
+    "themes/mine/static/extra.css": "body { margin: 0; }\n",
+}
+CONFIG = """\
+[site]
+title = "Test Week"
+organisation = "Test Org"
+theme = "mine"
+
+[week]
+year = 2026
+timezone = "Africa/Harare"
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen[str]
+    port: int
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
+        try:
+            connection.request("GET", path)  # sent as it is: no client-side clean-up of ..
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    def post(self, path: str, form: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
+        try:
+            connection.request("POST", path, body=form, headers={
+                "Content-Type": "application/x-www-form-urlencoded"})
+            response = connection.getresponse()
+            response.read()
+            return response.status, response.getheader("Location") or ""
+        finally:
+            connection.close()
+
+    def wait_for(self, path: str, test: Callable[[int, str], bool]) -> tuple[int, str]:
+        """Poll `path` until `test(status, body)` holds; fail after DEADLINE seconds."""
+        end = time.monotonic() + DEADLINE
+        status, body = 0, ""
+        while time.monotonic() < end:
+            assert self.process.poll() is None, f"the server died: {self.output()}"
+            try:
+                status, body = self.get(path)
+            except OSError:
+                status, body = 0, ""
+            if test(status, body):
+                return status, body
+            time.sleep(0.05)
+        pytest.fail(f"GET {path} never passed the test; last {status}: {body[:300]}")
+
+    def stop(self, number: int = signal.SIGINT) -> tuple[int, str, str]:
+        self.process.send_signal(number)
+        stdout, stderr = self.process.communicate(timeout=DEADLINE)
+        return self.process.returncode, stdout, stderr
+
+    def output(self) -> str:
+        if self.process.poll() is None:
+            return "(still running)"
+        stdout, stderr = self.process.communicate()
+        return stdout + stderr
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., Server]]:
+    started: list[Server] = []
+
+    def start(site: Path, *args: str, port: int | None = None) -> Server:
+        port = port or free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cswgen", "serve", "--port", str(port), *args], cwd=site,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        server = Server(process, port)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.communicate()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return write_site(tmp_path / "site", {**SITE, "config.toml": CONFIG})
+
+
+def served(status: int, body: str) -> bool:
+    return status == 200
+
+
+# --- the server, over HTTP -------------------------------------------------------------
+
+
+def test_a_saved_change_is_served_without_touching_the_browser(serve, site) -> None:  # type: ignore[no-untyped-def]
+    server = serve(site)
+    page = server.wait_for("/testimonials/rudo-m/", served)[1]
+    assert "bond transfer" in page
+    assert 'id="cswgen-preview"' in page and "livereload.js" in page
+    (site / "content/testimonials/rudo-m.md").write_text(
+        TESTIMONIAL.replace("bond transfer", "title deeds"), "utf-8")
+    server.wait_for("/testimonials/rudo-m/", lambda s, body: "title deeds" in body)
+    (site / "content/testimonials/chipo-k.md").write_text(
+        "---\ncustomer: Chipo K.\n---\nA new story.\n", "utf-8")
+    server.wait_for("/testimonials/chipo-k/", lambda s, body: "A new story." in body)
+    (site / "content/testimonials/chipo-k.md").unlink()
+    server.wait_for("/testimonials/chipo-k/", lambda s, body: s == 404)
+    code, stdout, stderr = server.stop()
+    assert code == 0, stderr
+    lines = stdout.splitlines()
+    assert lines[0].startswith("Serving the preview at http://127.0.0.1:")
+    assert lines[1].startswith("Built in ") and " ms: " in lines[1]
+    assert any(line.startswith("Rebuilt in ") and "files changed" in line for line in lines)
+    assert lines[-1] == "Stopped."
+    assert not (site / "output").exists(), "serve must never write the output folder"
+
+
+def test_a_broken_file_shows_the_problems_in_every_page_until_fixed(serve, site) -> None:  # type: ignore[no-untyped-def]
+    server = serve(site)
+    server.wait_for("/", served)
+    broken = TESTIMONIAL.replace("rating: 5", "rating: <b>9</b>")
+    (site / "content/testimonials/rudo-m.md").write_text(broken, "utf-8")
+    for path in ("/", "/about/", "/no-such-page/"):
+        status, page = server.wait_for(path, lambda s, body: 'id="cswgen-errors"' in body)
+        assert "content/testimonials/rudo-m.md:3: " in page  # the CLI's path:line text
+        assert "&lt;b&gt;9&lt;/b&gt;" in page and "<b>9</b>" not in page  # escaped
+        assert "Hello from the home page." in server.get("/")[1]  # the last good build
+    assert server.process.poll() is None
+    (site / "content/testimonials/rudo-m.md").write_text(TESTIMONIAL, "utf-8")
+    status, page = server.wait_for("/", lambda s, body: 'id="cswgen-errors"' not in body)
+    assert status == 200 and "Hello from the home page." in page
+    code, stdout, stderr = server.stop()
+    assert code == 0
+    assert "content/testimonials/rudo-m.md:3: " in stderr
+    assert "Rebuild failed in " in stdout
+
+
+def test_a_site_that_never_built_still_serves_its_problems(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    site = write_site(tmp_path / "site", {"config.toml": "[site]\ntittle = 'Oops'\n"})
+    server = serve(site)
+    page = server.wait_for("/", lambda s, body: 'id="cswgen-errors"' in body)[1]
+    assert "config.toml:2: " in page and "did you mean" in page
+    (site / "config.toml").write_text(CONFIG.replace('theme = "mine"', ""), "utf-8")
+    server.wait_for("/", lambda s, body: s == 200 and 'id="cswgen-errors"' not in body)
+    assert server.stop()[0] == 0
+
+
+TRAVERSALS = [
+    "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/assets/..%2f..%2f..%2fetc%2fpasswd",
+    "/..%5c..%5cetc%5cpasswd", "/%252e%252e/etc/passwd", "/.cswgen-manifest", "//etc/passwd",
+    "/about/%00", "/about/..%00/",
+]
+
+
+def test_nothing_outside_the_built_site_is_served(serve, site) -> None:  # type: ignore[no-untyped-def]
+    server = serve(site)
+    server.wait_for("/", served)
+    for path in TRAVERSALS:
+        status, body = server.get(path)
+        assert status == 404, f"{path}: {body[:200]}"
+        assert "root:" not in body
+    assert server.process.poll() is None
+    server.stop()
+
+
+def test_folders_redirect_and_files_have_types(serve, site) -> None:  # type: ignore[no-untyped-def]
+    server = serve(site)
+    server.wait_for("/", served)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    connection.request("GET", "/about")
+    response = connection.getresponse()
+    assert response.status == 301 and response.getheader("Location") == "/about/"
+    connection.close()
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    connection.request("GET", "/assets/extra.css")
+    response = connection.getresponse()
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "text/css; charset=utf-8"
+    assert response.getheader("Cache-Control") == "no-store"  # never a stale page from cache
+    assert response.read() == b"body { margin: 0; }\n"
+    connection.close()
+    server.stop()
+
+
+def test_the_preview_bar_shows_the_site_as_on_a_day_of_the_week(serve, site) -> None:  # type: ignore[no-untyped-def]
+    server = serve(site, "--as-of", "2026-09-01")
+    status, page = server.wait_for("/", served)
+    assert "Tuesday 1 September 2026" in page
+    assert 'content="2026-09-01"' in page  # the date the theme's script uses
+    assert 'value="2026-10-07"' in page  # Wednesday's button
+    status, location = server.post("/__cswgen/as-of", "as_of=2026-10-07&next=/about/")
+    assert (status, location) == (303, "/about/")
+    status, page = server.get("/about/")
+    assert "Wednesday 7 October 2026" in page
+    assert 'value="2026-10-07" aria-current="date"' in page
+    status, location = server.post("/__cswgen/as-of", "as_of=2026-10-07&next=//evil.example/")
+    assert location == "/"
+    assert server.post("/__cswgen/as-of", "as_of=someday&next=/")[0] == 400
+    assert server.get("/__cswgen/as-of")[0] == 405
+    assert server.stop(signal.SIGTERM)[0] == 0
+
+
+def test_a_taken_port_means_the_next_free_one(serve, site) -> None:  # type: ignore[no-untyped-def]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        server = serve(site, port=port)
+        assert server.process.stdout is not None
+        first = server.process.stdout.readline()
+        assert first.startswith(f"Port {port} is in use, so the preview uses port "), first
+        server.port = int(first.rsplit(" ", 1)[1].rstrip(".\n"))
+        assert server.port > port
+        assert server.process.stdout.readline().startswith(
+            f"Serving the preview at http://127.0.0.1:{server.port}/")
+        server.wait_for("/", served)
+        assert server.stop()[0] == 0
+
+
+def test_a_host_that_is_not_loopback_gets_a_warning() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")
+
+
+# --- the pieces, in process ------------------------------------------------------------
+
+
+def test_resolve_keeps_to_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "built"
+    (folder / "days").mkdir(parents=True)
+    (folder / "index.html").write_text("home", "utf-8")
+    (folder / "days/index.html").write_text("days", "utf-8")
+    (tmp_path / "secret.txt").write_text("secret", "utf-8")
+    (folder / "link.txt").symlink_to(tmp_path / "secret.txt")
+    assert resolve(folder, "/") == (folder / "index.html").resolve()
+    assert resolve(folder, "/days/") == (folder / "days/index.html").resolve()
+    assert resolve(folder, "/days") == "redirect"
+    for path in ("/../secret.txt", "/days/../../secret.txt", "/link.txt", "/__cswgen/x",
+                 "/days/..\\..\\secret.txt", "/nothing"):
+        assert resolve(folder, path) is None, path
+
+
+def test_a_cached_build_in_place_is_byte_for_byte_a_clean_build(tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    build(REPO, as_of=date(2026, 10, 6), output=clean)
+    cache, preview = Cache(), Preview(tmp_path / "preview")
+    first = build(REPO, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    again = build(REPO, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    assert cache.hits > 0 and again.changed == []
+    assert len(first.changed) == first.pages + first.files + 3  # feed, ics, robots
+    made = {p.relative_to(preview.folder).as_posix(): p.read_bytes()
+            for p in preview.folder.rglob("*") if p.is_file()}
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes()
+                for p in clean.rglob("*") if p.is_file() and p.name != ".cswgen-manifest"}
+    assert made == expected
+
+
+def test_cached_markdown_follows_the_pages_it_links_to(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {
+        "content/pages/a.md": "---\ntitle: A\n---\nSee [B](b.md).\n",
+        "content/pages/b.md": "---\ntitle: B\n---\nB.\n"})
+    cache, preview = Cache(), Preview(tmp_path / "preview")
+    build(site, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    assert 'href="../b/"' in (preview.folder / "a/index.html").read_text("utf-8")
+    (site / "content/pages/b.md").write_text("---\ntitle: B\nslug: bee\n---\nB.\n", "utf-8")
+    result = build(site, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    assert 'href="../bee/"' in (preview.folder / "a/index.html").read_text("utf-8")
+    assert "b/index.html" in result.changed and not (preview.folder / "b").exists()
+
+
+def test_cached_problems_are_reported_again(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {
+        "content/testimonials/x.md": "---\ncustomer: X\nstaff: [Nobody]\n---\nHi.\n"})
+    cache, preview = Cache(), Preview(tmp_path / "preview")
+    first = build(site, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    again = build(site, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    assert first.warnings and again.warnings == first.warnings
+
+
+def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**SITE, "config.toml": CONFIG})
+    said: list[str] = []
+    reloads: list[str] = []
+    session = Session(site, tmp_path / "preview", as_of=date(2026, 10, 6), drafts=False,
+                      say=said.append, warn=said.append)
+    session.notify = reloads.append
+    session.rebuild()
+    assert said[-1].startswith("Built in ") and reloads == ["*"]
+    reloads.clear()
+    session.rebuild()
+    assert reloads == [] and said[-1].endswith(": 0 files changed")  # nothing changed
+    (site / "themes/mine/static/extra.css").write_text("body { margin: 1px; }\n", "utf-8")
+    session.rebuild()
+    assert reloads == ["assets/extra.css"] and said[-1].endswith(": 1 file changed")
+    (site / "content/pages/about.md").write_text("---\ntitle: About\n---\nNew.\n", "utf-8")
+    session.rebuild()
+    assert reloads[-1] == "*" and len(reloads) == 2
+    (site / "content/pages/about.md").write_text("---\ntitle: About\n", "utf-8")
+    session.rebuild()
+    assert reloads[-1] == "*" and len(reloads) == 3 and session.problems
+    assert said[-1].startswith("Rebuild failed in ")
+    (site / "content/pages/about.md").write_text("---\ntitle: About\n---\nNew.\n", "utf-8")
+    session.rebuild()
+    assert len(reloads) == 4 and not session.problems  # the overlay goes away
+
+
+def test_the_watcher_sees_changes_but_not_editor_leftovers(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**SITE, "config.toml": CONFIG})
+    watcher = Watcher()
+    watcher.roots = [site / "config.toml", site / "content", site / "themes"]
+    assert watcher.look() and not watcher.look()
+    (site / "content/pages/.about.md.swp").write_text("x", "utf-8")
+    (site / "content/pages/about.md~").write_text("x", "utf-8")
+    assert not watcher.look()
+    (site / "content/pages/about.md").write_text("changed", "utf-8")
+    assert watcher.look()
+    shutil.rmtree(site / "themes")
+    assert watcher.look()
+
+
+def test_overlay_and_bar_are_added_and_escaped() -> None:
+    state = State(as_of=date(2026, 10, 6), week=(date(2026, 10, 5), date(2026, 10, 6)),
+                  problems=(Problem("content/x.md", 3, "bad <script>"),))
+    page = decorate("<html><head><title>t</title></head><body><p>x</p></body></html>",
+                    '/a/"b', state)
+    assert page.index('name="cswgen-preview-date"') < page.index("</head>")
+    assert page.index('id="cswgen-preview"') > page.index("<p>x</p>")
+    assert "content/x.md:3: bad &lt;script&gt;" in page and "bad <script>" not in page
+    assert 'value="/a/&quot;b"' in page
+    assert 'value="2026-10-06" aria-current="date">Tue 6 Oct<' in page
+    assert safe_next("//evil.example") == "/" and safe_next("/days/") == "/days/"
