@@ -197,7 +197,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             else:
                 result.files.append(relative)
             continue
-        raw = (content_dir / relative).read_bytes()
+        source = content_dir / relative
+        raw = source.read_bytes()
         text = decode(raw, site_path, problems)
         if text is None:
             continue
@@ -205,9 +206,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         if relative.lower().endswith(".csv"):
             rows = reader.csv_rows(text, site_path, kind)
             for fields, body in rows:
-                result.pictures |= pictures_named(fields.data, body, content_dir / relative,
-                                                  content_dir)
-                entry = reader.entry(kind, fields, body, 1, content_dir / relative, None)
+                result.pictures |= pictures_named(fields.data, body, source, content_dir)
+                entry = reader.entry(kind, fields, body, 1, source, None)
                 if entry is not None:
                     _add(result, entry)
             continue
@@ -218,11 +218,10 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                                       partial(split, text, site_path), problems)
         if document is None:
             continue
-        result.pictures |= pictures_named(document.data, document.body,
-                                          content_dir / relative, content_dir)
+        result.pictures |= pictures_named(document.data, document.body, source, content_dir)
         fields = Fields(document.data, document.lines, site_path, problems)
-        entry = reader.entry(kind, fields, document.body, document.body_line,
-                             content_dir / relative, Path(relative).stem)
+        entry = reader.entry(kind, fields, document.body, document.body_line, source,
+                             source.stem)
         if entry is not None:
             _add(result, entry)
     return result
@@ -233,10 +232,9 @@ def walk(content_dir: Path, problems: Problems) -> list[str]:
     found: list[str] = []
     for folder, dirs, files in os.walk(content_dir):
         dirs[:] = sorted(d for d in dirs if not skipped(d, folder=True))
-        base = Path(folder)
-        for name in sorted(files):
-            if not skipped(name):
-                found.append((base / name).relative_to(content_dir).as_posix())
+        relative = os.path.relpath(folder, content_dir).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(prefix + name for name in sorted(files) if not skipped(name))
     return found
 
 

@@ -1,13 +1,14 @@
 """`cswgen serve`: build the site, serve it, rebuild on every change and reload the browser.
 The only module that imports livereload, and tornado, the server livereload runs on.
 
-Everything happens on one thread, in tornado's loop.  Every POLL seconds a look at the
-watched files' sizes and times finds changes; once a look finds nothing new (a burst of
-events has settled) the whole site is built again, with the expensive results kept in
-memory (`Cache`) and only changed files written (`Preview`), into a temporary folder of
-its own, never the output folder.  Requests wait while a build runs, so no page is served
-half-written or older than the last build.  A build that fails leaves the server running:
-every page shows the problems over the last good build until they are fixed.
+Everything happens on one thread, in tornado's loop.  Every 25 to 50 ms (POLL) a look at
+the watched files' sizes and times finds changes; once a look SETTLE seconds later finds
+nothing new (a burst of events has settled), the whole site is built again, with the
+expensive results kept in memory (`Cache`) and only changed files written (`Preview`),
+into a temporary folder of its own, never the output folder.  Requests wait while a build
+runs, so no page is served half-written or older than the last build.  A build that fails
+leaves the server running: every page shows the problems over the last good build until
+they are fixed.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from urllib.parse import parse_qs, quote
 
 import livereload
 from livereload.handlers import LiveReloadHandler
-from tornado.ioloop import IOLoop, PeriodicCallback
+from tornado.ioloop import IOLoop
 
 from cswgen import themes
 from cswgen.build import build
@@ -46,7 +47,9 @@ from cswgen.errors import Problem, Problems, SiteError
 from cswgen.overlay import AS_OF_ACTION, CONTROL, State, decorate, empty_page, safe_next
 from cswgen.writer import Preview
 
-POLL = 0.05  # seconds between looks at the watched files
+POLL = (0.025, 0.05)  # seconds between looks at the watched files: 10 times a look's
+                     # duration within these bounds, so looking costs a tenth of a core at most
+SETTLE = 0.02  # after a change, seconds without another before building
 PORT_TRIES = 20  # when the port is taken, the next ones are tried
 Respond = Callable[[str, list[tuple[str, str]]], Any]  # WSGI start_response
 
@@ -103,7 +106,8 @@ class Session:
         self.warnings: list[Problem] = []
         self.state = State(as_of=as_of or date.today())
         self.notify: Callable[[str], None] = lambda path: None  # tells browsers to reload
-        self.pending = False  # files changed; build when they settle
+        self.settling = False  # files changed; build when they stop changing
+        self.later: Callable[[float, Callable[[], None]], object] = lambda delay, call: call()
         self.built = False  # a build has worked
 
     # --- building ---------------------------------------------------------------------
@@ -113,6 +117,10 @@ class Session:
         started = time.perf_counter()
         before = self.problems
         changed: list[str] = []
+        watched = self._watched()
+        if watched != self.watcher.roots:  # the first build, or another theme
+            self.watcher.roots = watched
+            self.watcher.look()  # before building: a change made during the build is seen
         try:
             result = build(self.root, as_of=self.as_of, drafts=self.drafts, cache=self.cache,
                            preview=self.preview)
@@ -132,8 +140,6 @@ class Session:
             self.warnings = result.warnings
         milliseconds = round((time.perf_counter() - started) * 1000)
         self.state = self._state()
-        self.watcher.roots = self._watched()
-        self.watcher.look()  # what this build saw is the new starting point
         suffix = f" ({why})" if why else ""
         if self.problems:
             for problem in self.problems:
@@ -153,11 +159,17 @@ class Session:
             self.notify("*")
 
     def tick(self) -> None:
-        """Called every POLL seconds: build once a burst of changes has settled."""
+        """Called every POLL: after a change, look again every SETTLE seconds and
+        build once a look finds nothing new, so a burst of changes makes one build."""
+        if not self.settling and self.watcher.look():
+            self.settling = True
+            self.later(SETTLE, self.settle)
+
+    def settle(self) -> None:
         if self.watcher.look():
-            self.pending = True
-        elif self.pending:
-            self.pending = False
+            self.later(SETTLE, self.settle)
+        else:
+            self.settling = False
             self.rebuild()
 
     def _state(self) -> State:
@@ -325,10 +337,18 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
         url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{used}/"
         say(f"Serving the preview at {url} (Ctrl-C to stop)")
         session.notify = lambda path: LiveReloadHandler.reload_waiters(path)
+        session.later = loop.call_later
         session.rebuild()
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-        PeriodicCallback(session.tick, POLL * 1000).start()
+
+        def poll() -> None:
+            started = time.perf_counter()
+            session.tick()
+            spent = time.perf_counter() - started
+            loop.call_later(min(POLL[1], max(POLL[0], 10 * spent)), poll)
+
+        poll()
         loop.start()
     except KeyboardInterrupt:
         say("Stopped.")

@@ -76,11 +76,12 @@ class Renderer:
         if self.cache is None:
             return self._render(view, common)
         if self._common is None or self._common[0] is not common:
-            self._common = (common, _json(common) or "")
+            shared = _json(common)
+            self._common = (common, digest("render", self._settings, shared) if shared else "")
         page = _json(view)
         if page is None or not self._common[1]:
             return self._render(view, common)
-        key = digest("render", self._settings, self._common[1], page)
+        key = self._common[1] + page  # the text itself: hashing it would cost more
         found = self.cache.get(key)
         if found is not None and isinstance(found[0], str):
             return found[0]
@@ -183,8 +184,8 @@ def _json(data: dict[str, Any]) -> str | None:
         raise TypeError(type(value).__name__)
 
     try:
-        return json.dumps(data, sort_keys=True, ensure_ascii=False, default=plain)
-    except (TypeError, ValueError):
+        return json.dumps(data, default=plain)  # views are built in a fixed order: no sorting
+    except (TypeError, ValueError, RecursionError):
         return None
 
 

@@ -69,18 +69,23 @@ class Writer:
         self._seen: set[str] = set()
         self._folders: set[str] = set()  # made already
 
+    @property
+    def _root(self) -> str:
+        return str(self.folder)
+
     def target(self, path: str) -> str:
         """The path on disk for an output path; never outside the folder."""
-        pure = PurePosixPath(path)
-        if pure.is_absolute() or ".." in pure.parts or "\x00" in path or not pure.parts:
+        parts = [part for part in path.split("/") if part not in ("", ".")]
+        if path.startswith("/") or ".." in parts or "\x00" in path or not parts:
             raise SiteError([Problem(path, 0, "refusing to write outside the output folder")])
-        key = pure.as_posix().casefold()
+        name = "/".join(parts)
+        key = name.casefold()
         if key in self._seen:
             raise SiteError([Problem(path, 0, "two things would be written to this output "
                                      "path; give one of them a different slug")])
         self._seen.add(key)
-        self.written.append(pure.as_posix())
-        destination = os.path.join(self.folder, *pure.parts)  # str: a build makes thousands
+        self.written.append(name)
+        destination = os.path.join(self._root, name)  # str, not Path: a build makes thousands
         parent = os.path.dirname(destination)
         if parent not in self._folders:
             os.makedirs(parent, exist_ok=True)
