@@ -17,8 +17,10 @@ from cswgen.week import MONTHS, WEEKDAYS, long_label
 CONTROL = "/__cswgen/"  # the server's own addresses; no site path starts with `__cswgen`
 AS_OF_ACTION = CONTROL + "as-of"
 
+# On a phone the bar sits at the end of the page, so it never covers the content; on wider
+# screens it stays in view at the bottom.  Contrast is AA or better on every state.
 _STYLE = """<style>
-#cswgen-preview{position:sticky;bottom:0;z-index:2147483600;margin:0;padding:.5rem .75rem;
+#cswgen-preview{position:relative;z-index:2147483600;margin:0;padding:.5rem .75rem;
 background:#111827;color:#fff;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
 border-top:3px solid #facc15;box-sizing:border-box;text-align:left}
 #cswgen-preview *{box-sizing:border-box;font:inherit;color:inherit;margin:0}
@@ -41,6 +43,7 @@ background:#fff;color:#111827;border-top:6px solid #b91c1c;border-radius:.5rem}
 #cswgen-errors li{margin:.375rem 0}
 #cswgen-errors code{font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
 white-space:pre-wrap;overflow-wrap:anywhere}
+@media (min-width:48rem){#cswgen-preview{position:sticky;bottom:0}}
 @media print{#cswgen-preview,#cswgen-errors{display:none}}
 </style>"""
 

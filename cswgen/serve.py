@@ -302,6 +302,27 @@ def listen(server: Any, host: str, port: int) -> int:
     raise OSError(errno.EADDRINUSE, f"ports {port} to {port + PORT_TRIES - 1} are all in use")
 
 
+def preview_folder() -> Path:
+    """A new temporary folder for this server's builds.  Folders of servers that were
+    killed before they could remove theirs (the name holds the process id) go first."""
+    prefix = "cswgen-serve-"
+    for old in Path(tempfile.gettempdir()).glob(f"{prefix}*-*"):
+        owner = old.name.removeprefix(prefix).split("-")[0]
+        if owner.isdigit() and not _running(int(owner)):
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
@@ -317,7 +338,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
         print(text, file=sys.stderr, flush=True)
 
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # no line per request
-    folder = Path(tempfile.mkdtemp(prefix="cswgen-serve-"))
+    folder = preview_folder()
     # Ctrl-C and SIGTERM both stop the server, even when started where SIGINT is ignored
     previous = {number: signal.signal(number, _stop) for number in (signal.SIGINT,
                                                                     signal.SIGTERM)}

@@ -8,16 +8,19 @@ never red; a server that never serves the change still fails.
 from __future__ import annotations
 
 import http.client
+import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +28,7 @@ from cswgen.build import build
 from cswgen.cache import Cache
 from cswgen.errors import Problem
 from cswgen.overlay import State, decorate, safe_next
-from cswgen.serve import Session, Watcher, is_loopback, resolve
+from cswgen.serve import Session, Watcher, is_loopback, preview_folder, resolve
 from cswgen.writer import Preview
 from tests.conftest import REPO, write_site
 
@@ -131,8 +134,12 @@ def serve() -> Iterator[Callable[..., Server]]:
     yield start
     for server in started:
         if server.process.poll() is None:
-            server.process.kill()
-            server.process.communicate()
+            server.process.terminate()
+            try:
+                server.process.communicate(timeout=DEADLINE)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+                server.process.communicate()
 
 
 @pytest.fixture
@@ -374,6 +381,21 @@ def test_the_watcher_sees_changes_but_not_editor_leftovers(tmp_path: Path) -> No
     assert watcher.look()
 
 
+def test_folders_of_killed_servers_are_cleaned_up() -> None:
+    base = Path(tempfile.gettempdir())
+    killed = base / "cswgen-serve-4194305-test"  # above Linux's highest process id
+    running = base / f"cswgen-serve-{os.getpid()}-test"
+    for folder in (killed, running):
+        (folder / "days").mkdir(parents=True, exist_ok=True)
+    made = preview_folder()
+    try:
+        assert made.is_dir() and made.name.startswith(f"cswgen-serve-{os.getpid()}-")
+        assert not killed.exists() and running.is_dir()
+    finally:
+        for folder in (killed, running, made):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def test_overlay_and_bar_are_added_and_escaped() -> None:
     state = State(as_of=date(2026, 10, 6), week=(date(2026, 10, 5), date(2026, 10, 6)),
                   problems=(Problem("content/x.md", 3, "bad <script>"),))
@@ -385,3 +407,66 @@ def test_overlay_and_bar_are_added_and_escaped() -> None:
     assert 'value="/a/&quot;b"' in page
     assert 'value="2026-10-06" aria-current="date">Tue 6 Oct<' in page
     assert safe_next("//evil.example") == "/" and safe_next("/days/") == "/days/"
+
+
+# --- in a real browser -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    from tests.test_browser import ARGS, CHROMIUM, _unavailable
+
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+def test_the_browser_follows_every_change_by_itself(serve, site, chromium) -> None:  # type: ignore[no-untyped-def]
+    stylesheet = site / "themes/mine/static/style.css"
+    shutil.copyfile(REPO / "themes/classic/static/style.css", stylesheet)
+    server = serve(site, "--as-of", "2026-10-06")
+    server.wait_for("/", served)
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page.set_default_timeout(DEADLINE * 1000)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"http://127.0.0.1:{server.port}/testimonials/rudo-m/")
+    connected = "() => window.LiveReload && window.LiveReload.connector.protocol >= 7"
+    page.wait_for_function(connected)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the bar fits
+    assert "Today is day 2" in page.locator("[data-week-status]").inner_text()
+
+    page.evaluate("window.stillTheSamePage = true")
+    stylesheet.write_text(stylesheet.read_text("utf-8") + "\nbody { outline: 7px solid red }\n",
+                          "utf-8")
+    page.wait_for_function("getComputedStyle(document.body).outlineWidth === '7px'")
+    assert page.evaluate("window.stillTheSamePage === true"), "CSS alone reloaded the page"
+
+    story = site / "content/testimonials/rudo-m.md"
+    story.write_text(TESTIMONIAL.replace("bond transfer", "title deeds"), "utf-8")
+    page.wait_for_function("document.body.textContent.includes('title deeds')")
+    assert page.evaluate("window.stillTheSamePage === undefined")
+    page.wait_for_function(connected)
+
+    story.write_text(TESTIMONIAL.replace("---\n", "", 1), "utf-8")
+    page.wait_for_selector("#cswgen-errors")
+    assert "content/testimonials/rudo-m.md:" in page.locator("#cswgen-errors").inner_text()
+    page.wait_for_function(connected)
+    story.write_text(TESTIMONIAL, "utf-8")
+    page.wait_for_selector("#cswgen-errors", state="detached")
+    assert "bond transfer" in page.locator("main").inner_text()
+
+    page.click("#cswgen-preview button[value='2026-10-07']")
+    page.wait_for_selector("#cswgen-preview button[value='2026-10-07'][aria-current='date']")
+    assert page.url.endswith("/testimonials/rudo-m/")
+    assert "Today is day 3" in page.locator("[data-week-status]").inner_text()
+    page.close()
+    assert errors == []
+    assert server.stop()[0] == 0
