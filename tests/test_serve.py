@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -31,6 +30,7 @@ from cswgen.overlay import State, decorate, safe_next
 from cswgen.serve import Session, Watcher, is_loopback, preview_folder, resolve
 from cswgen.writer import Preview
 from tests.conftest import REPO, write_site
+from tests.test_browser import browser  # noqa: F401  (the fixture, shared)
 
 DEADLINE = 60.0  # seconds; only a broken server takes this long
 
@@ -412,23 +412,8 @@ def test_overlay_and_bar_are_added_and_escaped() -> None:
 # --- in a real browser -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from tests.test_browser import ARGS, CHROMIUM, _unavailable
-
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield instance
-        instance.close()
-
-
-def test_the_browser_follows_every_change_by_itself(serve, site, chromium) -> None:  # type: ignore[no-untyped-def]
+def test_the_browser_follows_every_change_by_itself(serve, site, request) -> None:  # type: ignore[no-untyped-def]
+    chromium = request.getfixturevalue("browser")  # test_browser's: Chromium, or a skip
     stylesheet = site / "themes/mine/static/style.css"
     shutil.copyfile(REPO / "themes/classic/static/style.css", stylesheet)
     server = serve(site, "--as-of", "2026-10-06")
