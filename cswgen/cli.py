@@ -90,11 +90,11 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
 
 
 @cli.command(short_help="Preview the site in your browser while you edit it.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="The address to serve on; others than 127.0.0.1 let other computers see "
-                   "the preview.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="The address to serve on; any but 127.0.0.1 lets other computers see the "
+                   "preview.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
-              help="The port to serve on; when it is taken, the next free one.")
+              metavar="N", help="The port to serve on; when it is taken, the next free one.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in your browser.")
 @AS_OF
 @DRAFTS
