@@ -305,10 +305,11 @@ def test_resolve_keeps_to_the_folder(tmp_path: Path) -> None:
 
 def test_a_cached_build_in_place_is_byte_for_byte_a_clean_build(tmp_path: Path) -> None:
     clean = tmp_path / "clean"
-    build(REPO, as_of=date(2026, 10, 6), output=clean)
+    photos = tmp_path / "photos"  # not the repository's own .cswgen-cache/
+    build(REPO, as_of=date(2026, 10, 6), output=clean, cache_dir=photos)
     cache, preview = Cache(), Preview(tmp_path / "preview")
-    first = build(REPO, as_of=date(2026, 10, 6), cache=cache, preview=preview)
-    again = build(REPO, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+    first = build(REPO, as_of=date(2026, 10, 6), cache=cache, preview=preview, cache_dir=photos)
+    again = build(REPO, as_of=date(2026, 10, 6), cache=cache, preview=preview, cache_dir=photos)
     assert cache.hits > 0 and again.changed == []
     assert len(first.changed) == first.pages + first.files + 3  # feed, ics, robots
     made = {p.relative_to(preview.folder).as_posix(): p.read_bytes()
