@@ -129,13 +129,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cswgen-bench-") as tmp:
         demo = Path(tmp) / "demo"
         make_site(demo, 0)
-        measure("demo", demo, args.edits, demo / "content/testimonials/rudo-m.md",
-                "/testimonials/rudo-m/")
+        story = plain_testimonial(demo)
+        run("demo", demo, args.edits, story, f"/testimonials/{story.stem}/")
         big = Path(tmp) / "big"
         demo_pages = build(demo, as_of=date.fromisoformat(AS_OF), output=Path(tmp) / "count")
         make_site(big, max(1, args.pages - demo_pages.pages))
-        measure(f"generated {args.pages:,}-page site", big, args.edits,
-                big / "content/testimonials/bench-0000.md", "/testimonials/bench-0000/")
+        run(f"generated {args.pages:,}-page site", big, args.edits,
+            big / "content/testimonials/bench-0000.md", "/testimonials/bench-0000/")
+
+
+def plain_testimonial(site: Path) -> Path:
+    """A testimonial of the demo that is published now and lives at its file's name."""
+    for path in sorted((site / "content" / "testimonials").glob("*.md")):
+        text = path.read_text("utf-8")
+        if "\npublish:" not in text and "\nslug:" not in text and "\ndraft: true" not in text:
+            return path
+    raise SystemExit("the demo has no plain testimonial to edit")
+
+
+def run(name: str, folder: Path, edits: int, story: Path, address: str) -> None:
+    try:
+        measure(name, folder, edits, story, address)
+    except Exception as exc:  # a benchmark prints what it can; it never fails
+        print(f"{name}: not measured ({type(exc).__name__}: {exc})")
 
 
 if __name__ == "__main__":
