@@ -5,7 +5,7 @@ about 1,000 pages.  Target: under 300 ms at 1,000 pages.
     python bench/serve_latency.py [--edits N] [--pages N]
 
 The server runs as a user runs it (`python -m cswgen serve` in the site's folder); the
-latency is measured over HTTP, polling every 5 ms.  Prints numbers; never fails.
+latency is measured over HTTP, polling every 10 ms.  Prints numbers; never fails.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def wait_for(port: int, path: str, text: str, limit: float = 60.0) -> float | No
     while time.perf_counter() - started < limit:
         if text in get(port, path):
             return time.perf_counter() - started
-        time.sleep(0.005)
+        time.sleep(0.01)
     return None
 
 

@@ -14,6 +14,7 @@ they are fixed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import ipaddress
 import logging
@@ -41,7 +42,7 @@ from tornado.ioloop import IOLoop
 from cswgen import themes
 from cswgen.build import build
 from cswgen.cache import Cache
-from cswgen.config import CONFIG_NAME, load_config, today_in
+from cswgen.config import CONFIG_NAME, SiteConfig, load_config, today_in
 from cswgen.content import skipped
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.overlay import AS_OF_ACTION, CONTROL, State, decorate, empty_page, safe_next
@@ -117,7 +118,8 @@ class Session:
         started = time.perf_counter()
         before = self.problems
         changed: list[str] = []
-        watched = self._watched()
+        config = self._config()
+        watched = self._watched(config)
         if watched != self.watcher.roots:  # the first build, or another theme
             self.watcher.roots = watched
             self.watcher.look()  # before building: a change made during the build is seen
@@ -139,7 +141,7 @@ class Session:
                     self.warn(str(problem))
             self.warnings = result.warnings
         milliseconds = round((time.perf_counter() - started) * 1000)
-        self.state = self._state()
+        self.state = self._state(config)
         suffix = f" ({why})" if why else ""
         if self.problems:
             for problem in self.problems:
@@ -172,26 +174,29 @@ class Session:
             self.settling = False
             self.rebuild()
 
-    def _state(self) -> State:
-        """What the preview bar shows, read from the config as it is now."""
+    def _config(self) -> SiteConfig | None:
         try:
-            config = load_config(self.root, Problems())
+            return load_config(self.root, Problems())
         except SiteError:
+            return None  # the build reports why
+
+    def _state(self, config: SiteConfig | None) -> State:
+        """What the preview bar shows, from the config as the build read it."""
+        if config is None:
             return State(as_of=self.state.as_of, week=self.state.week, drafts=self.drafts,
                          problems=self.problems)
         return State(as_of=self.as_of or today_in(config.week.timezone),
                      week=tuple(config.week.dates), drafts=self.drafts,
                      problems=self.problems)
 
-    def _watched(self) -> list[Path]:
+    def _watched(self, config: SiteConfig | None) -> list[Path]:
         """config.toml, content/, the site's themes/ and the built-in themes in use; the
         output folder and the preview folder are never among them."""
         folders = [self.root / CONFIG_NAME, self.root / "content", self.root / "themes"]
-        try:
-            chain = themes.chain(load_config(self.root, Problems()))
-            builtin = [t.folder for t in chain if t.builtin]
-        except SiteError:
-            builtin = [themes.builtin_themes_dir()]
+        builtin = [themes.builtin_themes_dir()]  # when the theme cannot be known: all
+        if config is not None:
+            with contextlib.suppress(SiteError):
+                builtin = [t.folder for t in themes.chain(config) if t.builtin]
         return folders + [f for f in builtin if f not in folders]
 
     # --- serving ----------------------------------------------------------------------
