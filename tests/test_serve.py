@@ -30,7 +30,7 @@ from cswgen.overlay import State, decorate, safe_next
 from cswgen.serve import Session, Watcher, is_loopback, preview_folder, resolve
 from cswgen.writer import Preview
 from tests.conftest import REPO, write_site
-from tests.test_browser import browser  # noqa: F401  (the fixture, shared)
+from tests.test_browser import _axe, browser  # noqa: F401  (browser: the fixture, shared)
 
 DEADLINE = 60.0  # seconds; only a broken server takes this long
 
@@ -427,6 +427,7 @@ def test_the_browser_follows_every_change_by_itself(serve, site, request) -> Non
     connected = "() => window.LiveReload && window.LiveReload.connector.protocol >= 7"
     page.wait_for_function(connected)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the bar fits
+    assert _axe(page) == []  # the page with the preview bar
     assert "Today is day 2" in page.locator("[data-week-status]").inner_text()
 
     page.evaluate("window.stillTheSamePage = true")
@@ -444,6 +445,7 @@ def test_the_browser_follows_every_change_by_itself(serve, site, request) -> Non
     story.write_text(TESTIMONIAL.replace("---\n", "", 1), "utf-8")
     page.wait_for_selector("#cswgen-errors")
     assert "content/testimonials/rudo-m.md:" in page.locator("#cswgen-errors").inner_text()
+    assert _axe(page) == []  # and with the problem list over it
     page.wait_for_function(connected)
     story.write_text(TESTIMONIAL, "utf-8")
     page.wait_for_selector("#cswgen-errors", state="detached")
