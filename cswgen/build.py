@@ -10,14 +10,16 @@ steps' results kept in memory and a preview folder updated in place.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cswgen import calendar, feeds, share, themes
+from cswgen import calendar, feeds, parallel, share, themes
 from cswgen.cache import Cache
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
@@ -28,6 +30,8 @@ from cswgen.photos import CACHE_FOLDER, Photos
 from cswgen.templates import Renderer
 from cswgen.views import Views
 from cswgen.writer import Preview, Staging, Writer, check_output
+
+STEPS_FILE = "steps.pickle"  # in the cache folder: parsed front matter, converted Markdown
 
 
 @dataclass
@@ -74,10 +78,14 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         theme_chain = themes.chain(config)
     except SiteError as exc:
         problems.items.extend(exc.problems)
-    content = load_content(config, problems, drafts=drafts, cache=cache)
-    site = assemble(config, content, options, problems)
-    bodies = convert_bodies(site, problems, cache)
     cache_root = cache_dir or root / CACHE_FOLDER
+    steps = cache if cache is not None else Cache.load(cache_root / STEPS_FILE)
+    content = load_content(config, problems, drafts=drafts, cache=steps)
+    site = assemble(config, content, options, problems)
+    bodies = convert_bodies(site, problems, steps)
+    if cache is None and not problems.errors:  # a failed build keeps the last good one's
+        with contextlib.suppress(OSError):  # a read-only site still builds, more slowly
+            steps.save(cache_root / STEPS_FILE)
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
     if problems.errors:
@@ -90,7 +98,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     views = Views(site, shown, photos)
     base_path = urlsplit(config.site.base_url).path or "/"
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path,
-                        cache=cache)
+                        cache=cache, compiled=cache_root / "templates")
     common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
                               "nav": views.nav(), "as_of": options.as_of.isoformat()}
     staging: Writer
@@ -103,7 +111,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         pages = views.pages()
         for view in pages:
             path = view["path"] if view["path"].endswith(".html") else view["path"] + "index.html"
-            staging.write(path, renderer.render(view, common).encode("utf-8"))
+            staging.page(path, renderer.key(view, common),
+                         partial(_html, renderer, view, common))
         staging.write("feed.xml", feeds.atom_feed(site, views.testimonials))
         staging.write("week.ics", calendar.week_ics(site))
         staging.write("robots.txt", feeds.robots(site))
@@ -127,17 +136,39 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
                   changed=list(staging.changed))
 
 
+def _html(renderer: Renderer, view: dict[str, Any], common: dict[str, Any]) -> bytes:
+    return renderer.render(view, common).encode("utf-8")
+
+
 def convert_bodies(site: Site, problems: Problems,
                    cache: Cache | None = None) -> dict[str, Rendered]:
     """Every published body from Markdown to HTML, with links resolved; the bodies of days
-    that are still teasers too, so that their problems do not wait for that day's build."""
+    that are still teasers too, so that their problems do not wait for that day's build.
+    Bodies the cache does not hold are converted on every core; the result, problems
+    included, is the same as converting them one by one."""
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache)
+    entries = site.entries()
+    found: dict[str, Rendered | None] = {}
+    replayed: dict[str, Problems] = {}
+    for entry in entries:
+        replayed[entry.key] = Problems()
+        found[entry.key] = converter.cached(entry.body, entry.path, entry.body_line,
+                                            replayed[entry.key])
+    missing = [e for e in entries if found[e.key] is None]
+    fresh = parallel.run(lambda i: converter.fresh(missing[i].body, missing[i].path,
+                                                   missing[i].body_line), len(missing))
+    for entry, (rendered, lookups, own) in zip(missing, fresh, strict=True):
+        converter.store(entry.body, entry.path, entry.body_line, rendered, lookups, own)
+        found[entry.key] = rendered
+        replayed[entry.key].items.extend(own)
     bodies: dict[str, Rendered] = {}
-    for entry in site.entries():
-        bodies[entry.key] = converter.convert(entry.body, entry.path, entry.body_line,
-                                              problems)
+    for entry in entries:  # problems in the order a one-by-one conversion finds them
+        problems.extend(replayed[entry.key])
+        body = found[entry.key]
+        assert body is not None
+        bodies[entry.key] = body
     return bodies
 
 

@@ -67,6 +67,9 @@ class SiteError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple[type[SiteError], tuple[list[Problem]]]:
+        return (SiteError, (self.problems,))  # raised in a worker process, re-raised here
+
 
 def fail(path: str, line: int, message: str) -> SiteError:
     """A single-problem `SiteError`, for problems that stop everything (a bad output folder)."""

@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from cswgen.cache import Cache, digest
 from cswgen.content import MARKDOWN_SUFFIXES
-from cswgen.errors import Problems
+from cswgen.errors import Problem, Problems
 from cswgen.sanitize import ROOT_SCHEME, clean, strip_tags
 
 # Ids the page around a body uses (the skip link's target, the built-in theme's sections):
@@ -122,23 +122,45 @@ class Converter:
         )
 
     def convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
-        """`source` is the site-relative path (`content/days/monday.md`).
+        """`source` is the site-relative path (`content/days/monday.md`)."""
+        found = self.cached(body, source, body_line, problems)
+        if found is not None:
+            return found
+        rendered, lookups, own = self.fresh(body, source, body_line)
+        self.store(body, source, body_line, rendered, lookups, own)
+        problems.items.extend(own)
+        return rendered
 
-        With a cache, a body converted before is reused when its text, place and settings
-        are the same and every page or file its links looked up is still as it was."""
+    def _key(self, body: str, source: str, body_line: int) -> str:
+        return digest("markdown", body, source, str(body_line), str(self.unsafe_html))
+
+    def cached(self, body: str, source: str, body_line: int,
+               problems: Problems) -> Rendered | None:
+        """A body converted before, reused when its text, place and settings are the same
+        and every page or file its links looked up is still as it was; its problems are
+        reported again.  None: it must be converted."""
         if self.cache is None:
-            return self._convert(body, source, body_line, problems)
-        key = digest("markdown", body, source, str(body_line), str(self.unsafe_html))
-        found = self.cache.get(key)
+            return None
+        found = self.cache.get(self._key(body, source, body_line))
         if found is not None and isinstance(found[0], _Memo) and all(
                 self._answer(kind, target) == answer for kind, target, answer in found[0].lookups):
             problems.items.extend(found[1])
             return found[0].rendered
+        return None
+
+    def fresh(self, body: str, source: str,
+              body_line: int) -> tuple[Rendered, tuple[Lookup, ...], list[Problem]]:
+        """Convert, with what the links looked up and the problems found: plain data, so a
+        worker process can send it back."""
         own = Problems()
         rendered = self._convert(body, source, body_line, own)
-        self.cache.put(key, _Memo(rendered, tuple(self.lookups)), own.items)
-        problems.items.extend(own.items)
-        return rendered
+        return rendered, tuple(self.lookups), own.items
+
+    def store(self, body: str, source: str, body_line: int, rendered: Rendered,
+              lookups: tuple[Lookup, ...], problems: list[Problem]) -> None:
+        if self.cache is not None:
+            self.cache.put(self._key(body, source, body_line), _Memo(rendered, lookups),
+                           problems)
 
     def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
         self.lookups = []

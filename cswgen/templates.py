@@ -53,41 +53,39 @@ def relative(target: str, root: str, *, portable: bool) -> str:
 
 class Renderer:
     def __init__(self, themes: list[Theme], root: Path, *, portable: bool,
-                 base_path: str, cache: Cache | None = None) -> None:
+                 base_path: str, cache: Cache | None = None,
+                 compiled: Path | None = None) -> None:
+        """`compiled`: a folder where Jinja keeps compiled templates between processes."""
         self.themes = themes
         self.root = root
         self.portable = portable
         self.base_path = base_path
-        self.cache = cache
-        self._settings = _fingerprint(themes, portable, base_path) if cache else ""
+        self.settings = _fingerprint(themes, portable, base_path)
         self._common: tuple[dict[str, Any], str] | None = None
         if cache is None:
-            self.env = _environment(themes, portable)
+            self.env = _environment(themes, portable, compiled)
         else:  # compiling the templates is slow, so a compiled set is kept while unchanged
-            self.env = cache.remember(digest("templates", self._settings),
-                                      lambda _: _environment(themes, portable), Problems())
+            self.env = cache.remember(digest("templates", self.settings),
+                                      lambda _: _environment(themes, portable, compiled),
+                                      Problems(),
+                                      memory_only=True)
 
-    def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
-        """Render one page view; raises SiteError naming the template and line on failure.
-
-        With a cache, a page whose view, shared data, templates and settings are all as in
-        an earlier build is not rendered again: views are plain data, so their JSON text
-        stands for everything a template can see."""
-        if self.cache is None:
-            return self._render(view, common)
+    def key(self, view: dict[str, Any], common: dict[str, Any]) -> str | None:
+        """A digest of everything the page's HTML depends on: the templates and settings,
+        the shared data and the page's view.  Views are plain data, so their JSON text
+        stands for everything a template can see.  None: the view holds something else, so
+        the page has no key and is always rendered."""
         if self._common is None or self._common[0] is not common:
             shared = _json(common)
-            self._common = (common, digest("render", self._settings, shared) if shared else "")
+            self._common = (common, digest("render", self.settings, shared) if shared else "")
         page = _json(view)
         if page is None or not self._common[1]:
-            return self._render(view, common)
-        key = self._common[1] + page  # the text itself: hashing it would cost more
-        found = self.cache.get(key)
-        if found is not None and isinstance(found[0], str):
-            return found[0]
-        html = self._render(view, common)
-        self.cache.put(key, html)
-        return html
+            return None
+        return digest(self._common[1], page)
+
+    def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
+        """Render one page view; raises SiteError naming the template and line on failure."""
+        return self._render(view, common)
 
     def _render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         path = view["path"]
@@ -131,7 +129,8 @@ def _absolute(base_url: str, path: str) -> str:
     return base_url + path if base_url else ""
 
 
-def _environment(themes: list[Theme], portable: bool) -> jinja2.Environment:
+def _environment(themes: list[Theme], portable: bool,
+                 compiled: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(t.templates))
                                         for t in themes if t.templates.is_dir()]
     prefixed = {t.name: jinja2.FileSystemLoader(str(t.templates)) for t in themes}
@@ -143,6 +142,8 @@ def _environment(themes: list[Theme], portable: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Jinja keys each compiled template by its name and a checksum of its source
+        bytecode_cache=_bytecode_cache(compiled) if compiled else None,
     )
 
     @jinja2.pass_context
@@ -160,6 +161,14 @@ def _environment(themes: list[Theme], portable: bool) -> jinja2.Environment:
     env.filters["plain_date"] = _date_filter(plain_label)
     env.globals["absolute"] = _absolute
     return env
+
+
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only site still builds, only more slowly
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:

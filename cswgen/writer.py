@@ -10,12 +10,29 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from cswgen import parallel
+from cswgen.cache import digest
 from cswgen.errors import Problem, SiteError
 
 MANIFEST = ".cswgen-manifest"
+SMALL_CHANGE = 200  # at most this many files (or a tenth), changed in place
+MANIFEST_HEADER = "# cswgen manifest 2: key, size, mtime_ns and path of every file written"
 STAGING_PREFIX = ".cswgen-staging-"
+
+
+def _files_in(folder: Path) -> list[str]:
+    """Every file under `folder`, `/`-separated and relative (os.walk: a build may have
+    tens of thousands)."""
+    found: list[str] = []
+    for current, dirs, files in os.walk(folder):
+        relative = os.path.relpath(current, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(prefix + name for name in files)
+        found.extend(prefix + name for name in dirs if os.path.islink(os.path.join(current, name)))
+    return found
 
 
 def check_output(output: Path, root: Path, where: str, line: int) -> None:
@@ -41,12 +58,10 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
     if out.exists() and not out.is_dir():
         raise refuse(f"{shown} exists and is not a folder; choose another output folder")
     if out.is_dir():
-        present = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
-                         if p.is_file() or p.is_symlink())
+        present = sorted(_files_in(out))
         if not present:
             return
-        manifest = out / MANIFEST
-        written = set(manifest.read_text("utf-8").splitlines()) if manifest.is_file() else set()
+        written = set(read_manifest(out))
         foreign = [p for p in present if p != MANIFEST and p not in written]
         if foreign:
             listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
@@ -57,24 +72,51 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
                          "published from there) or choose an empty output folder")
 
 
+Produce = Callable[[], bytes]
+Record = tuple[str, int, int]  # what the manifest keeps of a file: key, size, mtime_ns
+
+
+def read_manifest(folder: Path) -> dict[str, Record | None]:
+    """The files cswgen wrote into `folder`, with the key each was made from (None for a
+    manifest from before keys were kept)."""
+    try:
+        lines = (folder / MANIFEST).read_text("utf-8").splitlines()
+    except OSError:
+        return {}
+    found: dict[str, Record | None] = {}
+    if lines and lines[0] == MANIFEST_HEADER:
+        for line in lines[1:]:
+            key, size, mtime, name = line.split("\t", 3)
+            found[name] = (key, int(size), int(mtime))
+    else:
+        found = dict.fromkeys(lines)
+    return found
+
+
+def _write_manifest(folder: Path, records: dict[str, Record]) -> None:
+    lines = [MANIFEST_HEADER] + [f"{key}\t{size}\t{mtime}\t{name}"
+                                 for name, (key, size, mtime) in sorted(records.items())]
+    temporary = folder / f"{MANIFEST}.new"
+    temporary.write_text("\n".join(lines) + "\n", "utf-8")
+    os.replace(temporary, folder / MANIFEST)
+
+
 class Writer:
     """What every build writes through: output paths are `/`-separated, stay inside the
-    folder, and are written once each."""
+    folder, and are written once each.  Every file comes with a key, a digest of all it is
+    made from, so that a file whose key has not changed since the last build is not made
+    again: its bytes cannot have changed."""
 
     folder: Path
 
     def __init__(self) -> None:
         self.written: list[str] = []  # every output path of this build
-        self.changed: list[str] = []  # the ones whose bytes differ from the previous build
+        self.changed: list[str] = []  # the ones made again or removed by this build
         self._seen: set[str] = set()
         self._folders: set[str] = set()  # made already
 
-    @property
-    def _root(self) -> str:
-        return str(self.folder)
-
-    def target(self, path: str) -> str:
-        """The path on disk for an output path; never outside the folder."""
+    def name(self, path: str) -> str:
+        """The output path checked: never outside the folder, never written twice."""
         parts = [part for part in path.split("/") if part not in ("", ".")]
         if path.startswith("/") or ".." in parts or "\x00" in path or not parts:
             raise SiteError([Problem(path, 0, "refusing to write outside the output folder")])
@@ -85,7 +127,11 @@ class Writer:
                                      "path; give one of them a different slug")])
         self._seen.add(key)
         self.written.append(name)
-        destination = os.path.join(self._root, name)  # str, not Path: a build makes thousands
+        return name
+
+    def destination(self, name: str) -> str:
+        """Where a checked output path goes on disk, its folder made."""
+        destination = os.path.join(self.folder, name)  # str, not Path: a build makes thousands
         parent = os.path.dirname(destination)
         if parent not in self._folders:
             os.makedirs(parent, exist_ok=True)
@@ -93,9 +139,13 @@ class Writer:
         return destination
 
     def write(self, path: str, data: bytes) -> None:
-        raise NotImplementedError
+        self.page(path, digest("bytes", data), lambda: data)
 
     def copy(self, path: str, source: Path) -> None:
+        raise NotImplementedError
+
+    def page(self, path: str, key: str | None, produce: Produce) -> None:
+        """A file made by `produce()` when its `key` (None: always) has changed."""
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -106,36 +156,111 @@ class Writer:
 
 
 class Staging(Writer):
-    """A new output folder built beside the old one and swapped in when complete."""
+    """A new output folder built beside the old one and swapped in when complete.
+
+    Nothing is written until `commit()`: it first compares every file's key with the
+    manifest of the output folder.  When nothing changed, the output is left as it is.
+    Otherwise files whose key is unchanged (and which nobody has touched since) are linked
+    from the old folder, and only the others are made: pages rendered on every core."""
 
     def __init__(self, output: Path) -> None:
         super().__init__()
         self.output = output.resolve()
+        self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
+        self.previous = read_manifest(self.output)
+        self._plan: list[tuple[str, str | None, Produce | Path]] = []
+
+    def page(self, path: str, key: str | None, produce: Produce) -> None:
+        self._plan.append((self.name(path), key, produce))
+
+    def copy(self, path: str, source: Path) -> None:
+        self._plan.append((self.name(path), digest("copy", source.read_bytes()), source))
+
+    def _unchanged(self, name: str, key: str | None) -> bool:
+        record = self.previous.get(name)
+        if key is None or record is None or record[0] != key:
+            return False
+        try:
+            stat = os.stat(os.path.join(self.output, name))
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == record[1:]
+
+    def commit(self) -> None:
+        """Make what changed, then put it in place: into the output folder itself when
+        little changed, else by swapping in a complete new folder."""
+        same = [self._unchanged(name, key) for name, key, _ in self._plan]
+        names = {name for name, _, _ in self._plan}
+        removed = sorted(set(self.previous) - names)
+        make = [item for item, unchanged in zip(self._plan, same, strict=True) if not unchanged]
+        if not make and not removed:
+            return  # the output folder already is this build
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
         for stale in parent.glob(f"{STAGING_PREFIX}{self.output.name}-*"):
             if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-        self.folder = parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
         self.folder.mkdir()
-        self.changed = self.written  # a new folder: everything in it is new
-
-    def write(self, path: str, data: bytes) -> None:
-        with open(self.target(path), "wb") as file:
-            file.write(data)
-
-    def copy(self, path: str, source: Path) -> None:
-        shutil.copyfile(source, self.target(path))
-
-    def commit(self) -> None:
-        """Swap the finished build in for the output folder."""
-        (self.folder / MANIFEST).write_text("\n".join(sorted(self.written)) + "\n", "utf-8")
-        old = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}-old"
+        self.changed = [name for name, _, _ in make] + removed
+        records = {name: record for (name, _, _), record in zip(
+            make, parallel.run(lambda i: self._make(*make[i]), len(make)), strict=True)}
+        small = len(self.changed) <= max(SMALL_CHANGE, len(self._plan) // 10)
+        if small and self.previous and None not in self.previous.values():
+            self._update_in_place(records, removed)
+            return
+        for (name, _, _), unchanged in zip(self._plan, same, strict=True):
+            if unchanged:
+                self._link(name)
+                records[name] = self.previous[name]  # type: ignore[assignment]
+        _write_manifest(self.folder, records)
+        old = parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}-old"
         if self.output.exists():
             os.replace(self.output, old)
         os.replace(self.folder, self.output)
         if old.exists():
             shutil.rmtree(old, ignore_errors=True)
+
+    def _update_in_place(self, records: dict[str, Record], removed: list[str]) -> None:
+        """Move the few files made into the output folder, one atomic rename each.  The
+        manifest is written first with both old and new names and the new keys, so a
+        build killed half-way leaves a folder the next build accepts and puts right: a
+        file whose key or time does not match is made again."""
+        final = {name: record for name, record in self.previous.items()
+                 if record is not None and name not in removed}
+        final.update(records)
+        _write_manifest(self.output, {**{n: r for n, r in self.previous.items()
+                                         if r is not None}, **records})
+        for name in records:
+            target = os.path.join(self.output, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(os.path.join(self.folder, name), target)
+        for name in removed:
+            gone = self.output.joinpath(*PurePosixPath(name).parts)
+            gone.unlink(missing_ok=True)
+            for folder in gone.parents:
+                if folder == self.output or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        _write_manifest(self.output, final)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _link(self, name: str) -> None:
+        """The previous build's file, shared rather than written again."""
+        old, new = os.path.join(self.output, name), self.destination(name)
+        try:
+            os.link(old, new)
+        except OSError:  # a file system without hard links
+            shutil.copy2(old, new)
+
+    def _make(self, name: str, key: str | None, what: Produce | Path) -> Record:
+        destination = self.destination(name)
+        if isinstance(what, Path):
+            shutil.copyfile(what, destination)
+        else:
+            with open(destination, "wb") as file:
+                file.write(what())
+        stat = os.stat(destination)
+        return (key or "-", stat.st_size, stat.st_mtime_ns)
 
     def abort(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -143,38 +268,43 @@ class Staging(Writer):
 
 class Preview(Writer):
     """A folder of cswgen serve's own, kept up to date in place: a build writes only the
-    files whose bytes changed and removes those it no longer makes.  One `Preview` lives as
+    files whose key changed and removes those it no longer makes.  One `Preview` lives as
     long as the server; `begin()` starts each build."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder.resolve()
         self.folder.mkdir(parents=True, exist_ok=True)
-        # output path -> what is on disk there: the bytes of a page (comparing them is faster
-        # than hashing), or the size and time of the file a copy was made from
-        self.on_disk: dict[str, bytes | tuple[int, int]] = {}
+        # output path -> the key of what is on disk there; for a copy, the size and time of
+        # the file it was made from
+        self.on_disk: dict[str, str | tuple[int, int]] = {}
 
     def begin(self) -> None:
         self.written, self.changed, self._seen, self._folders = [], [], set(), set()
 
-    def write(self, path: str, data: bytes) -> None:
-        self._update(path, data, data)
+    def page(self, path: str, key: str | None, produce: Produce) -> None:
+        self._update(path, key, produce)
 
     def copy(self, path: str, source: Path) -> None:
         stat = source.stat()
         self._update(path, (stat.st_size, stat.st_mtime_ns), source)
 
-    def _update(self, path: str, state: bytes | tuple[int, int], data: bytes | Path) -> None:
-        destination = self.target(path)
-        name = self.written[-1]
-        if self.on_disk.get(name) == state and os.path.isfile(destination):
+    def _update(self, path: str, state: str | tuple[int, int] | None,
+                data: Produce | Path) -> None:
+        name = self.name(path)
+        destination = self.destination(name)
+        if state is not None and self.on_disk.get(name) == state \
+                and os.path.isfile(destination):
             return
         if isinstance(data, Path):
             shutil.copyfile(data, destination)
         else:
             with open(destination, "wb") as file:
-                file.write(data)
-        self.on_disk[name] = state
+                file.write(data())
+        if state is not None:
+            self.on_disk[name] = state
+        else:
+            self.on_disk.pop(name, None)
         self.changed.append(name)
 
     def commit(self) -> None:

@@ -25,10 +25,12 @@ OWNERS = {
 }
 
 # module -> cswgen modules it must not import (the layers above it)
-LAYERS = ["errors", "cache", "week", "tomlpos", "colours", "config", "slugs", "frontmatter",
-          "fields", "content", "model", "sanitize", "markup", "images", "photos", "views",
-          "share", "themes", "templates", "calendar", "feeds", "writer", "new", "build",
-          "overlay", "serve", "htmlscan", "check", "report", "scaffold", "redate", "cli"]
+LAYERS = [
+    "errors", "parallel", "cache", "week", "tomlpos", "colours", "config", "slugs",
+    "frontmatter", "fields", "content", "model", "sanitize", "markup", "images", "photos",
+    "views", "share", "themes", "templates", "calendar", "feeds", "writer", "new", "build",
+    "overlay", "serve", "htmlscan", "check", "report", "scaffold", "redate", "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:

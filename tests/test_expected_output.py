@@ -17,6 +17,7 @@ from typing import Any
 from PIL import Image
 
 from cswgen.build import build
+from cswgen.writer import MANIFEST
 
 SITE = Path(__file__).resolve().parent / "sites" / "small"
 EXPECTED = Path(__file__).resolve().parent / "expected" / "small"
@@ -24,8 +25,9 @@ AS_OF = date(2026, 10, 5)  # Monday: Tuesday is still a teaser
 
 
 def files(folder: Path) -> dict[str, Any]:
+    """The published files; the manifest is the build's own record (with file times)."""
     return {p.relative_to(folder).as_posix(): _comparable(p)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
 
 
 def _comparable(path: Path) -> Any:

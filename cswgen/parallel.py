@@ -1,0 +1,54 @@
+"""Spread a build's slow, independent steps (converting Markdown, rendering pages) over
+every core, with the same results, in the same order, as doing them one by one.
+
+Workers are forked from the build process, so they start at once with everything the
+build has already read and set up; a job is just an index into data they already hold.
+Where forking is unsafe or pointless (one core, few jobs, a platform without fork, a
+process running other threads such as `cswgen serve`), the jobs run in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+MIN_JOBS = 200  # below this, starting workers costs more than it saves
+_task: Callable[[int], object] | None = None  # what the forked workers run
+
+
+def workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _run(indexes: Sequence[int]) -> list[object]:
+    assert _task is not None
+    return [_task(i) for i in indexes]
+
+
+def run(task: Callable[[int], T], count: int) -> list[T]:
+    """`[task(0), task(1), ..., task(count - 1)]`, computed on every core when worth it.
+    An exception raised by a task is raised here, as if the tasks had run in order."""
+    cores = workers()
+    if (count < MIN_JOBS or cores < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [task(i) for i in range(count)]
+    global _task
+    _task = task
+    try:
+        chunk = max(1, min(64, count // (cores * 8)))
+        slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
+        with multiprocessing.get_context("fork").Pool(cores) as pool:
+            results: list[T] = []
+            for part in pool.imap(_run, slices):
+                results.extend(part)  # type: ignore[arg-type]
+            return results
+    finally:
+        _task = None
