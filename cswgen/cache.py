@@ -12,6 +12,7 @@ starting empty.  Deleting it is always safe.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -38,8 +39,16 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
+@functools.cache
+def code_version() -> str:
+    """What every cached result also depends on, besides its own inputs: cswgen's own
+    code (its source files, so an edited checkout counts too) and the libraries'
+    versions."""
+    package = Path(__file__).parent
+    return digest(_versions(), *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+
+
 def _versions() -> str:
-    """What a cached result also depends on, besides its own inputs."""
     found = [f"cswgen {__version__}", f"python {sys.version_info[:3]}"]
     for name in ("markdown", "nh3", "pyyaml", "jinja2", "pillow"):
         try:
@@ -64,7 +73,7 @@ class Cache:
         try:
             with open(path, "rb") as file:
                 versions, entries = pickle.load(file)
-            if versions == _versions() and isinstance(entries, dict):
+            if versions == code_version() and isinstance(entries, dict):
                 cache._entries = entries
         except Exception:  # missing, from another version, truncated: start empty
             pass
@@ -78,7 +87,7 @@ class Cache:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".steps-")
         try:
             with os.fdopen(handle, "wb") as file:
-                pickle.dump((_versions(), entries), file, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((code_version(), entries), file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

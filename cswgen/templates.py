@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from cswgen.cache import Cache, digest
+from cswgen.cache import Cache, code_version, digest
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.sanitize import rewrite_internal
 from cswgen.themes import Theme
@@ -173,7 +173,7 @@ def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
 
 def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
     """Everything besides the views that decides what a page renders to."""
-    parts: list[str | bytes] = [str(portable), base_path]
+    parts: list[str | bytes] = [code_version(), str(portable), base_path]
     for theme in themes:
         parts.append(f"{theme.name}={theme.folder}")
         if theme.templates.is_dir():
