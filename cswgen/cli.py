@@ -85,8 +85,11 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
         where = result.output.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
     except ValueError:
         where = str(result.output)
+    changed = len(result.changed)
+    news = "nothing changed" if not changed else \
+        f"{changed} file{'s' if changed != 1 else ''} changed"
     click.echo(f"Built {result.pages} pages and {result.files} files in "
-               f"{result.seconds:.2f} s into {where}")
+               f"{result.seconds:.2f} s into {where} ({news})")
 
 
 @cli.command(short_help="Preview the site in your browser while you edit it.")

@@ -1,0 +1,175 @@
+"""Rebuilds that are fast because they redo only what changed, and that can never go stale:
+every cached step and every output file is keyed by all of its inputs."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cswgen import parallel
+from cswgen.build import STEPS_FILE, build
+from cswgen.photos import CACHE_FOLDER
+from cswgen.writer import MANIFEST
+from tests.conftest import write_site
+
+AS_OF = date(2026, 10, 6)
+
+
+def site_files(testimonials: int) -> dict[str, str]:
+    files = {
+        "content/honour-roll/farai.md": "---\nname: Farai Moyo\naward: Rising Star\n---\nKind.\n",
+        "content/days/monday.md": "---\ntitle: Dream Team Monday\nday: monday\n---\n"
+                                  "Read [Farai's story](../honour-roll/farai.md).\n",
+    }
+    for i in range(testimonials):
+        files[f"content/testimonials/t{i:03d}.md"] = (
+            f"---\ncustomer: Customer {i}\nstaff: [Farai Moyo]\n---\n"
+            f"\"Quoted\" -- and *kind*: see [Monday](../days/monday.md) and "
+            f"[x](t{(i + 1) % testimonials:03d}.md).\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n")
+    return files
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
+
+
+def times(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*")
+            if p.is_file() and p.name != MANIFEST}
+
+
+def test_parallel_output_is_byte_for_byte_the_serial_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path / "site", site_files(parallel.MIN_JOBS + 50))
+    monkeypatch.setattr(parallel, "workers", lambda: 2)  # even on a one-core machine
+    used: list[int] = []
+    real_run = parallel.run
+
+    def counting(task, count):  # type: ignore[no-untyped-def]
+        used.append(count)
+        return real_run(task, count)
+
+    monkeypatch.setattr(parallel, "run", counting)
+    build(site, as_of=AS_OF, output=tmp_path / "parallel", cache_dir=tmp_path / "c1")
+    assert max(used) >= parallel.MIN_JOBS  # the pool was used
+    monkeypatch.setattr(parallel, "MIN_JOBS", 10**9)
+    build(site, as_of=AS_OF, output=tmp_path / "serial", cache_dir=tmp_path / "c2")
+    assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    site = write_site(tmp_path / "site", site_files(5))
+    build(site, as_of=AS_OF)
+    return site, site / "output"
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(built: tuple[Path, Path]) -> None:
+    site, out = built
+    before = times(out)
+    result = build(site, as_of=AS_OF)
+    assert result.changed == []
+    assert times(out) == before
+
+
+def test_one_edit_rewrites_only_the_pages_it_shows_on(built: tuple[Path, Path]) -> None:
+    site, out = built
+    before = snapshot(out)
+    edited = site / "content/testimonials/t002.md"
+    edited.write_text(edited.read_text("utf-8").replace("*kind*", "*very kind*"), "utf-8")
+    result = build(site, as_of=AS_OF)
+    after = snapshot(out)
+    differs = sorted(name for name in after if after[name] != before.get(name))
+    assert "testimonials/t002/index.html" in differs
+    assert "testimonials/t001/index.html" not in differs
+    assert sorted(result.changed) == differs
+    assert "very kind" in after["testimonials/t002/index.html"].decode()
+    # and the result is what a build from nothing makes
+    fresh = out.parent / "fresh"
+    build(site, as_of=AS_OF, output=fresh, cache_dir=out.parent / "fresh-cache")
+    assert snapshot(fresh) == after
+
+
+@pytest.mark.parametrize("change", ["template", "config", "theme file", "linked person",
+                                    "linked page renamed"])
+def test_every_input_shows_up_in_the_next_build(built: tuple[Path, Path], change: str) -> None:
+    site, out = built
+    if change == "template":
+        (site / "themes/mine/templates").mkdir(parents=True)
+        (site / "themes/mine/theme.toml").write_text('extends = "classic"\n', "utf-8")
+        (site / "themes/mine/templates/testimonial.html").write_text(
+            '{% extends "classic:testimonial.html" %}{% block content %}MINE'
+            '{{ super() }}{% endblock %}', "utf-8")
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            '[site]\n', '[site]\ntheme = "mine"\n'), "utf-8")
+        expect = ("testimonials/t000/index.html", "MINE")
+    elif change == "config":
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace('Test Org', 'Renamed Org'), "utf-8")
+        expect = ("testimonials/t000/index.html", "Renamed Org")
+    elif change == "theme file":
+        build(site, as_of=AS_OF)  # make sure the theme is a site theme we can edit
+        (site / "themes/mine/static").mkdir(parents=True)
+        (site / "themes/mine/theme.toml").write_text('extends = "classic"\n', "utf-8")
+        (site / "themes/mine/static/site.js").write_text("/* mine */\n", "utf-8")
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            '[site]\n', '[site]\ntheme = "mine"\n'), "utf-8")
+        build(site, as_of=AS_OF)
+        (site / "themes/mine/static/site.js").write_text("/* changed */\n", "utf-8")
+        expect = ("assets/site.js", "changed")
+    elif change == "linked person":
+        person = site / "content/honour-roll/farai.md"
+        person.write_text(person.read_text("utf-8").replace(
+            "name: Farai Moyo\n", "name: Farai Moyo\nslug: farai-moyo\n"), "utf-8")
+        # the testimonial's "staff" link now goes to the new address
+        expect = ("testimonials/t000/index.html", "honour-roll/farai-moyo/")
+    else:
+        # a body's Markdown link to a page that moves: the body itself did not change
+        day = site / "content/days/monday.md"
+        day.write_text(day.read_text("utf-8").replace("day: monday\n",
+                                                      "day: monday\nslug: team-monday\n"),
+                       "utf-8")
+        expect = ("testimonials/t000/index.html", "days/team-monday/")
+    build(site, as_of=AS_OF)
+    page, text = expect
+    assert text in (out / page).read_text("utf-8")
+    fresh = out.parent / "fresh"
+    build(site, as_of=AS_OF, output=fresh, cache_dir=out.parent / "fresh-cache")
+    assert snapshot(fresh) == snapshot(out)
+
+
+def test_the_cache_is_safe_to_delete_or_damage(built: tuple[Path, Path]) -> None:
+    site, out = built
+    before = snapshot(out)
+    steps = site / CACHE_FOLDER / STEPS_FILE
+    assert steps.is_file()
+    steps.write_bytes(b"not a pickle")
+    build(site, as_of=AS_OF)
+    assert snapshot(out) == before
+    with open(steps, "wb") as file:  # a cache from another version of cswgen
+        pickle.dump(("some other version", {}), file)
+    build(site, as_of=AS_OF)
+    assert snapshot(out) == before
+    for folder, _, files in os.walk(site / CACHE_FOLDER, topdown=False):
+        for name in files:
+            os.unlink(os.path.join(folder, name))
+        os.rmdir(folder)
+    build(site, as_of=AS_OF)
+    assert snapshot(out) == before
+
+
+def test_an_output_file_changed_by_hand_is_made_again(built: tuple[Path, Path]) -> None:
+    site, out = built
+    page = out / "testimonials/t001/index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"edited by hand")
+    build(site, as_of=AS_OF)
+    assert page.read_bytes() == good
