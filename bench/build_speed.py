@@ -138,15 +138,27 @@ def write_mkdocs(site: Path, items: list[Entry]) -> None:
 
 # --- measuring ---------------------------------------------------------------------------
 
+def _memory(pid: int) -> int:
+    """A process's proportional set size (its own memory, plus its share of pages it shares
+    with forked workers), else its resident size, in bytes."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        return next(int(line.split()[1]) * 1024 for line in rollup.splitlines()
+                    if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        status = Path(f"/proc/{pid}/status").read_text()
+        return next(int(line.split()[1]) * 1024 for line in status.splitlines()
+                    if line.startswith("VmRSS:"))
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    """Memory of a process and all its descendants, in bytes (Linux /proc), counting pages
+    that forked workers share with their parent once."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) * 1024 for line in status.splitlines()
-                          if line.startswith("VmRSS:"))
+            total += _memory(current)
             for task in Path(f"/proc/{current}/task").iterdir():
                 children = (task / "children").read_text().split()
                 stack.extend(int(c) for c in children)
