@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cswgen import calendar, feeds, parallel, share, themes
-from cswgen.cache import Cache
+from cswgen.cache import Cache, data_digest
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
 from cswgen.errors import Problem, Problems, SiteError
@@ -113,8 +113,11 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             path = view["path"] if view["path"].endswith(".html") else view["path"] + "index.html"
             staging.page(path, renderer.key(view, common),
                          partial(_html, renderer, view, common))
-        staging.write("feed.xml", feeds.atom_feed(site, views.testimonials))
-        staging.write("week.ics", calendar.week_ics(site))
+        # keyed by what they show, so an unchanged feed or calendar is not made again
+        staging.page("feed.xml", data_digest("feed", common, views.testimonials),
+                     partial(feeds.atom_feed, site, views.testimonials))
+        staging.page("week.ics", data_digest("ics", common, views.days),
+                     partial(calendar.week_ics, site))
         staging.write("robots.txt", feeds.robots(site))
         if config.site.base_url:
             staging.write("sitemap.xml", feeds.sitemap(

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, time
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar, cast
@@ -37,6 +39,29 @@ def digest(*parts: str | bytes) -> str:
         hasher.update(len(data).to_bytes(8, "little"))
         hasher.update(data)
     return hasher.hexdigest()
+
+
+def to_json(data: object) -> str | None:
+    """Plain data (views) as JSON text, or None when it holds something else."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, date | time):  # datetime is a date too
+            return [type(value).__name__, value.isoformat()]
+        raise TypeError(type(value).__name__)
+
+    try:
+        return json.dumps(data, default=plain)  # views are built in a fixed order: no sorting
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def data_digest(step: str, *data: object) -> str | None:
+    """A key for a step whose inputs are plain data (and cswgen's code); None when they
+    are not plain data, so the step has no key and is always run."""
+    texts = [to_json(d) for d in data]
+    if any(t is None for t in texts):
+        return None
+    return digest(step, code_version(), *(t for t in texts if t is not None))
 
 
 @functools.cache
@@ -63,6 +88,7 @@ class Cache:
         self._entries: dict[str, tuple[object, list[Problem]]] = {}
         self._used: set[str] = set()
         self._memory_only: set[str] = set()  # results that cannot be saved (compiled templates)
+        self._loaded: set[str] = set()  # what `load` found
         self.hits = 0
         self.misses = 0
 
@@ -75,12 +101,16 @@ class Cache:
                 versions, entries = pickle.load(file)
             if versions == code_version() and isinstance(entries, dict):
                 cache._entries = entries
+                cache._loaded = set(entries)
         except Exception:  # missing, from another version, truncated: start empty
             pass
         return cache
 
     def save(self, path: Path) -> None:
-        """Write what the last build used, atomically, for the next build."""
+        """Write what the last build used, atomically, for the next build (unless that is
+        exactly what was loaded)."""
+        if not self.misses and self._used == self._loaded and path.exists():
+            return
         entries = {k: v for k, v in self._entries.items()
                    if k in self._used and k not in self._memory_only}
         path.parent.mkdir(parents=True, exist_ok=True)

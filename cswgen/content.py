@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import os
 import re
@@ -80,8 +81,8 @@ class Entry:
     def from_csv(self) -> bool:
         return self.path.lower().endswith(".csv")
 
-    @property
-    def key(self) -> str:
+    @functools.cached_property
+    def key(self) -> str:  # asked for often, never changes
         """What identifies the entry: its file, or `file:line` for a row of a CSV file."""
         return f"{self.path}:{self.line}" if self.from_csv else self.path
 

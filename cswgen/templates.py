@@ -8,16 +8,15 @@ it works from disk.
 
 from __future__ import annotations
 
-import json
 import traceback
 from collections.abc import Callable
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from cswgen.cache import Cache, code_version, digest
+from cswgen.cache import Cache, code_version, digest, to_json
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.sanitize import rewrite_internal
 from cswgen.themes import Theme
@@ -76,9 +75,9 @@ class Renderer:
         stands for everything a template can see.  None: the view holds something else, so
         the page has no key and is always rendered."""
         if self._common is None or self._common[0] is not common:
-            shared = _json(common)
+            shared = to_json(common)
             self._common = (common, digest("render", self.settings, shared) if shared else "")
-        page = _json(view)
+        page = to_json(view)
         if page is None or not self._common[1]:
             return None
         return digest(self._common[1], page)
@@ -182,20 +181,6 @@ def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
                     parts += [template.relative_to(theme.templates).as_posix(),
                               template.read_bytes()]
     return digest(*parts)
-
-
-def _json(data: dict[str, Any]) -> str | None:
-    """A view as JSON text, or None when it holds something that is not plain data."""
-
-    def plain(value: object) -> object:
-        if isinstance(value, date | time):  # datetime is a date too
-            return [type(value).__name__, value.isoformat()]
-        raise TypeError(type(value).__name__)
-
-    try:
-        return json.dumps(data, default=plain)  # views are built in a fixed order: no sorting
-    except (TypeError, ValueError, RecursionError):
-        return None
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:

@@ -238,8 +238,10 @@ class Views:
         for number, part in enumerate(parts, 1):
             title = group["title"] if number == 1 else \
                 f"{group['title']}, page {number} of {len(parts)}"
+            # the group's name and address only: a page's view is everything it depends on
+            summary = {k: group[k] for k in ("award", "title", "id", "slug", "path")}
             pages.append(self._page("award", title, paged_path(group["path"], number),
-                                    "honour-roll", description, group=group, people=part,
+                                    "honour-roll", description, group=summary, people=part,
                                     letters=letters, total=len(people),
                                     pagination=pagination(group["path"], number, len(parts))))
         return pages
