@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cswgen import tomlpos
 from cswgen.colours import readable_warning
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.tomlpos import key_lines
@@ -207,7 +208,7 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
         raise SiteError([Problem(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
                                  "save it as UTF-8 in your editor")]) from None
     try:
-        data = tomllib.loads(text)
+        data = tomlpos.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SiteError([toml_problem(CONFIG_NAME, text, exc)]) from None
     config = parse_config(root, data, key_lines(text), collect)

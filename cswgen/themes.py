@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from cswgen import tomlpos
 from cswgen.config import CONFIG_NAME, SiteConfig
 from cswgen.errors import Problem, SiteError
 
@@ -69,7 +70,7 @@ def chain(config: SiteConfig) -> list[Theme]:
             return themes
         where = manifest.relative_to(root).as_posix() if not current.builtin else str(manifest)
         try:
-            data = tomllib.loads(manifest.read_bytes().decode("utf-8-sig"))
+            data = tomlpos.loads(manifest.read_bytes().decode("utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
         parent = data.get("extends")

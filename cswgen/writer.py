@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from cswgen import parallel
 from cswgen.cache import digest
 from cswgen.errors import Problem, SiteError
+from cswgen.lock import BuildLock
 
 MANIFEST = ".cswgen-manifest"
 SMALL_CHANGE = 200  # at most this many files (or a tenth), changed in place
@@ -188,7 +189,17 @@ class Staging(Writer):
 
     def commit(self) -> None:
         """Make what changed, then put it in place: into the output folder itself when
-        little changed, else by swapping in a complete new folder."""
+        little changed, else by swapping in a complete new folder.  One build at a time
+        does this (see `lock`), after tidying what a killed build left."""
+        lock = BuildLock(self.output)
+        try:
+            recover(self.output)
+            self.previous = read_manifest(self.output)  # another build may have finished
+            self._commit()
+        finally:
+            lock.release()
+
+    def _commit(self) -> None:
         same = [self._unchanged(name, key) for name, key, _ in self._plan]
         names = {name for name, _, _ in self._plan}
         removed = sorted(set(self.previous) - names)
@@ -197,9 +208,6 @@ class Staging(Writer):
             return  # the output folder already is this build
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
-        for stale in parent.glob(f"{STAGING_PREFIX}{self.output.name}-*"):
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
         self.folder.mkdir()
         self.changed = [name for name, _, _ in make] + removed
         records = {name: record for (name, _, _), record in zip(
@@ -321,3 +329,17 @@ class Preview(Writer):
 
     def abort(self) -> None:
         """Files written so far stay: the server shows the build's errors over them."""
+
+
+
+def recover(output: Path) -> None:
+    """Tidy up after a build that was killed (call with the lock held): its staging folders
+    go, and if it died between moving the old output aside and moving the new one in, the
+    old output is moved back, exactly as it was."""
+    for stale in sorted(output.parent.glob(f"{STAGING_PREFIX}{output.name}-*")):
+        if not stale.is_dir():
+            continue
+        if stale.name.endswith("-old") and not output.exists():
+            os.replace(stale, output)
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
