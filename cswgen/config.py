@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cswgen import tomlpos
+from cswgen import paths, tomlpos
 from cswgen.colours import readable_warning
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.tomlpos import key_lines
@@ -346,7 +346,8 @@ def _brand(r: _Reader, root: Path) -> BrandSettings:
     if logo is not None:
         relative = logo.replace("\\", "/").lstrip("/")
         target = root / "content" / relative
-        if ".." in relative.split("/") or not target.is_file():
+        if ".." in relative.split("/") or not target.is_file() \
+                or not paths.inside(target, root / "content"):
             r.bad("logo", f"{shown(logo)} is not a file under content/; put the logo in "
                   "content/ (for example content/images/logo.svg) and give its path from there")
             logo = None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from cswgen import paths
 from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
 from cswgen.errors import Problems
@@ -185,7 +186,13 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         problems.error("content", 0, "the folder content/ is missing; create it next to "
                        "config.toml and put your Markdown files in it")
         return result
-    for relative in walk(content_dir, problems):
+    files = walk(content_dir, problems)
+    links = paths.outside_links(content_dir, root, skipped)
+    paths.report_links(links, "content/", problems)
+    paths.check_names(files, "content/", problems)
+    for relative in files:
+        if relative in links:
+            continue
         kind = kind_of(relative)
         site_path = f"content/{relative}"
         if kind is None:
