@@ -12,6 +12,9 @@ from cswgen.errors import SiteError
 from cswgen.writer import Staging
 
 DAY = "---\nday: monday\ntitle: Mon\n---\n"
+THEMED: dict[str, str | bytes] = {
+    "content/days/mon.md": DAY, "themes/mine/theme.toml": 'extends = "classic"\n',
+    "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n'}
 
 
 def test_symlinks_in_content_to_outside_the_site_are_not_followed(
@@ -42,11 +45,7 @@ def test_symlinks_in_a_theme_to_outside_the_site_are_not_followed(
         make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     secret = tmp_path / "secret.txt"
     secret.write_text("hunter2", "utf-8")
-    site = make_site({"content/days/mon.md": DAY,
-                      "themes/mine/theme.toml": 'extends = "classic"\n',
-                      "themes/mine/static/own.css": "body{}",
-                      "config.toml": "[site]\ntitle = \"T\"\ntheme = \"mine\"\n"
-                                     "[week]\nyear = 2026\n"})
+    site = make_site({**THEMED, "themes/mine/static/own.css": "body{}"})
     os.symlink(secret, site / "themes/mine/static/leak.txt")
     os.symlink(secret, site / "themes/mine/static/style.css")  # shadows classic's
     outcome = run(site, "build", "--as-of", "2026-10-06")
@@ -62,10 +61,7 @@ def test_a_template_linked_from_outside_the_site_counts_as_missing(
         make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     outside = tmp_path / "evil.html"
     outside.write_text("hunter2 {{ site.title }}", "utf-8")
-    site = make_site({"content/days/mon.md": DAY,
-                      "themes/mine/theme.toml": 'extends = "classic"\n',
-                      "config.toml": "[site]\ntitle = \"T\"\ntheme = \"mine\"\n"
-                                     "[week]\nyear = 2026\n"})
+    site = make_site(THEMED)
     (site / "themes/mine/templates").mkdir(parents=True)
     os.symlink(outside, site / "themes/mine/templates/base.html")
     outcome = run(site, "build", "--as-of", "2026-10-06")
