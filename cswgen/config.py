@@ -257,8 +257,13 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     week = _week(table("week"), problems)
     brand = _brand(table("brand"), root)
     builder = table("build")
+    output = builder.string("output", "output") or "output"
+    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
+        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
+                    "break); write the folder's name, like output = \"output\"")
+        output = "output"
     build_settings = BuildSettings(
-        output=builder.string("output", "output") or "output",
+        output=output,
         unsafe_html=builder.boolean("unsafe_html"),
         require_consent=builder.boolean("require_consent"),
     )

@@ -79,7 +79,8 @@ def test_names_windows_cannot_hold_are_errors(make_site, run, name: str) -> None
     outcome = run(site, "build", "--as-of", "2026-10-06")
     assert outcome.exit_code == 1
     problem = next(line for line in outcome.lines if line.startswith("content/files/"))
-    assert problem.startswith(f"content/files/{name}: \"{name}\" ")
+    shown = name.replace("\t", "\\t")  # a problem is one line: control characters escaped
+    assert problem.startswith(f"content/files/{shown}: \"{shown}\" ")
     assert "Windows" in problem and "rename" in problem
     assert not (site / "output").exists()
 
