@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from cswgen import paths
+from cswgen import limits, paths
 from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
 from cswgen.errors import Problems
@@ -205,6 +205,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 result.files.append(relative)
             continue
         source = content_dir / relative
+        if (why := limits.too_large(relative, source.stat().st_size)) is not None:
+            problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
+            continue
         raw = source.read_bytes()
         text = decode(raw, site_path, problems)
         if text is None:
@@ -335,6 +338,9 @@ class _Reader:
                                     "\"\"\" (each quote doubled, the cell in quotes)")
                 break
             row_line, line = line, reader.line_num + 1 + skipped
+            if (why := limits.too_many_rows(len(rows) + 1)) is not None:
+                self.problems.error(path, row_line, why)
+                break
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(columns):
