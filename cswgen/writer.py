@@ -331,7 +331,6 @@ class Preview(Writer):
         """Files written so far stay: the server shows the build's errors over them."""
 
 
-
 def recover(output: Path) -> None:
     """Tidy up after a build that was killed (call with the lock held): its staging folders
     go, and if it died between moving the old output aside and moving the new one in, the
