@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from cswgen import parallel
+from cswgen import journal, parallel
 from cswgen.cache import digest
 from cswgen.errors import Problem, SiteError
 from cswgen.lock import BuildLock
@@ -63,7 +63,9 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
         if not present:
             return
         written = set(read_manifest(out))
-        foreign = [p for p in present if p != MANIFEST and p not in written]
+        # (a manifest being replaced when a build was killed is cswgen's too)
+        foreign = [p for p in present if p not in (MANIFEST, f"{MANIFEST}.new")
+                   and p not in written]
         if foreign:
             listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
                                                if len(foreign) > 3 else "")
@@ -231,25 +233,30 @@ class Staging(Writer):
     def _update_in_place(self, records: dict[str, Record], removed: list[str]) -> None:
         """Move the few files made into the output folder, one atomic rename each.  The
         manifest is written first with both old and new names and the new keys, so a
-        build killed half-way leaves a folder the next build accepts and puts right: a
-        file whose key or time does not match is made again."""
+        build killed half-way leaves a folder the next build accepts; and the old files
+        are set aside in an undo folder (see `journal`), so that build puts the previous
+        output back exactly as it was."""
         final = {name: record for name, record in self.previous.items()
                  if record is not None and name not in removed}
         final.update(records)
+        undo = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}-undo"
+        journal.start(undo, self.output, [*records, *removed], MANIFEST)
         _write_manifest(self.output, {**{n: r for n, r in self.previous.items()
                                          if r is not None}, **records})
         for name in records:
             target = os.path.join(self.output, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            journal.set_aside(undo, self.output, name)
             os.replace(os.path.join(self.folder, name), target)
         for name in removed:
             gone = self.output.joinpath(*PurePosixPath(name).parts)
-            gone.unlink(missing_ok=True)
+            journal.set_aside(undo, self.output, name)
             for folder in gone.parents:
                 if folder == self.output or any(folder.iterdir()):
                     break
                 folder.rmdir()
         _write_manifest(self.output, final)
+        journal.finish(undo)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _link(self, name: str) -> None:
@@ -340,5 +347,7 @@ def recover(output: Path) -> None:
             continue
         if stale.name.endswith("-old") and not output.exists():
             os.replace(stale, output)
+        elif stale.name.endswith("-undo"):
+            journal.roll_back(stale, output, MANIFEST)
         else:
             shutil.rmtree(stale, ignore_errors=True)

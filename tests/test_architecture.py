@@ -25,11 +25,13 @@ OWNERS = {
 }
 
 # module -> cswgen modules it must not import (the layers above it)
-LAYERS = ["errors", "paths", "limits", "cache", "week", "tomlpos", "colours", "config",
-          "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
-          "photos", "views", "share", "themes", "templates", "calendar", "feeds", "lock",
-          "writer", "new", "build", "overlay", "serve", "htmlscan", "check", "report",
-          "scaffold", "redate", "cli"]
+LAYERS = [
+    "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
+    "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
+    "photos", "views", "share", "themes", "templates", "calendar", "feeds", "lock", "journal",
+    "writer", "new", "build", "overlay", "serve", "htmlscan", "check", "report", "scaffold",
+    "redate", "cli",
+]
 
 
 def imports_of(path: Path) -> set[str]:

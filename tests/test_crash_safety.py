@@ -26,10 +26,15 @@ AS_OF = "2026-10-06"
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every published file's bytes (the manifest, which records file times, apart); the
+    manifest must list exactly the files there are."""
     if not folder.exists():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    files = {p.relative_to(folder).as_posix(): p.read_bytes()
+             for p in sorted(folder.rglob("*")) if p.is_file()}
+    manifest = files.pop(MANIFEST).decode("utf-8").splitlines()
+    assert {line.split("\t")[-1] for line in manifest[1:]} == set(files)
+    return files
 
 
 def cswgen(site: Path, *args: str) -> subprocess.Popen[bytes]:
@@ -91,10 +96,15 @@ def test_a_build_killed_between_moving_the_old_output_aside_and_the_new_one_in(
         tmp_path: Path) -> None:
     """The narrowest moment: the old output has been moved aside and the new one is not in
     place yet.  The next build puts the old one back before it does anything else."""
-    site = write_site(tmp_path / "site", {"content/pages/a.md": "---\ntitle: A\n---\nOld.\n"})
+    # more than writer.SMALL_CHANGE files change, so the new output is swapped in whole
+    site = large_site(lambda files: write_site(tmp_path / "site", files), 150, 60)
+    (site / "content/pages").mkdir()
+    (site / "content/pages/a.md").write_text("---\ntitle: A\n---\nOld.\n", "utf-8")
     build(site, as_of=date.fromisoformat(AS_OF))
     previous = snapshot(site / "output")
     (site / "content/pages/a.md").write_text("---\ntitle: A\n---\nNew.\n", "utf-8")
+    config = site / "config.toml"  # every page changes
+    config.write_text(config.read_text("utf-8").replace("Test Week", "Week"), "utf-8")
     code = ("import os, signal, sys; from datetime import date; from pathlib import Path\n"
             "from cswgen.build import build\n"
             "real = os.replace\n"
@@ -106,18 +116,20 @@ def test_a_build_killed_between_moving_the_old_output_aside_and_the_new_one_in(
     killed = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert killed.returncode == -signal.SIGKILL
     assert not (site / "output").exists()  # the moment the next build must repair
-    recovered = _recover_only(site)
-    assert recovered == previous
+    assert _recover_only(site) == previous
     build(site, as_of=date.fromisoformat(AS_OF))
     assert b"New." in (site / "output/a/index.html").read_bytes()
     assert leftovers(site) == []
 
 
 def _recover_only(site: Path) -> dict[str, bytes]:
-    from cswgen.writer import Staging
+    from cswgen.writer import recover
 
-    staging = Staging(site / "output")
-    staging.abort()
+    held = lock.BuildLock(site / "output")
+    try:
+        recover(site / "output")
+    finally:
+        held.release()
     return snapshot(site / "output")
 
 
@@ -126,9 +138,7 @@ def test_builds_started_together_take_turns(tmp_path: Path) -> None:
     processes = [cswgen(site, "build", "--as-of", AS_OF) for _ in range(3)]
     for process in processes:
         assert process.wait(180) == 0, process.communicate()[1]
-    out = site / "output"
-    listed = set((out / MANIFEST).read_text("utf-8").split())
-    assert listed == set(snapshot(out)) - {MANIFEST}
+    assert snapshot(site / "output")  # complete, as its manifest says
     assert leftovers(site) == []
 
 
@@ -162,3 +172,34 @@ def test_the_lock_of_a_killed_build_does_not_block(tmp_path: Path) -> None:
     started = time.perf_counter()
     build(site, as_of=date.fromisoformat(AS_OF))
     assert time.perf_counter() - started < lock.WAIT_SECONDS / 2
+
+
+@pytest.mark.parametrize("moves", [1, 2, 3, 5, 7])
+def test_a_build_killed_while_it_updates_a_few_files_in_place(tmp_path: Path,
+                                                              moves: int) -> None:
+    """When few files changed they are moved into the output folder one by one (and a page
+    no longer made is removed); a build killed after any of those moves leaves the previous
+    output or the new one, not a mix."""
+    pages = {f"content/pages/p{i}.md": f"---\ntitle: P{i}\n---\nOld {i}.\n" for i in range(3)}
+    site = write_site(tmp_path / "site", {**pages, "content/pages/zz.md": "---\ntitle: Z\n---\n"})
+    build(site, as_of=date.fromisoformat(AS_OF))
+    previous = snapshot(site / "output")
+    (site / "content/pages/zz.md").unlink()
+    for i in range(3):
+        (site / f"content/pages/p{i}.md").write_text(f"---\ntitle: P{i}\n---\nNew {i}.\n")
+    new = reference(site, tmp_path / "reference")
+    code = ("import os, signal; from datetime import date; from pathlib import Path\n"
+            "from cswgen.build import build\n"
+            "real, moved = os.replace, []\n"
+            "def replace(src, dst):\n"
+            "    real(src, dst)\n"
+            "    if str(dst).endswith('index.html'): moved.append(dst)\n"
+            f"    if len(moved) == {moves}: os.kill(os.getpid(), signal.SIGKILL)\n"
+            "os.replace = replace\n"
+            f"build(Path({str(site)!r}), as_of=date.fromisoformat({AS_OF!r}))\n")
+    killed = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert _recover_only(site) in (previous, new)
+    build(site, as_of=date.fromisoformat(AS_OF))
+    assert snapshot(site / "output") == new
+    assert leftovers(site) == []
