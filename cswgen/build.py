@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cswgen import calendar, feeds, parallel, share, themes
+from cswgen import calendar, feeds, parallel, paths, share, themes
 from cswgen.cache import Cache, data_digest
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
@@ -76,6 +76,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             problems.items.extend(exc.problems)
     try:
         theme_chain = themes.chain(config)
+        themes.report_outside_links(theme_chain, problems)
     except SiteError as exc:
         problems.items.extend(exc.problems)
     cache_root = cache_dir or root / CACHE_FOLDER
@@ -191,7 +192,8 @@ def copy_files(site: Site, theme_chain: list[themes.Theme], staging: Writer,
             continue
         for source in sorted(theme.static.rglob("*")):
             relative = source.relative_to(theme.static).as_posix()
-            if not source.is_file() or relative in seen or source.name.startswith("."):
+            if not source.is_file() or relative in seen or source.name.startswith(".") \
+                    or not paths.inside(source, theme.boundary):
                 continue
             seen.add(relative)
             staging.copy(f"assets/{relative}", source)

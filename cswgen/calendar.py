@@ -26,7 +26,9 @@ def week_ics(site: Site) -> bytes:
     cal.add("prodid", f"-//cswgen {__version__}//Customer Service Week//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", config.site.title)
+    # an X- property is not escaped by icalendar unless given as text (a title may hold a
+    # line break or a comma)
+    cal.add("x-wr-calname", icalendar.vText(config.site.title))
     cal.add("x-wr-timezone", config.week.timezone)
     for day in site.days:
         teaser = site.is_teaser(day)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cswgen import paths, tomlpos
 from cswgen.colours import readable_warning
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.tomlpos import key_lines
@@ -207,7 +208,7 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
         raise SiteError([Problem(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
                                  "save it as UTF-8 in your editor")]) from None
     try:
-        data = tomllib.loads(text)
+        data = tomlpos.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SiteError([toml_problem(CONFIG_NAME, text, exc)]) from None
     config = parse_config(root, data, key_lines(text), collect)
@@ -256,8 +257,13 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     week = _week(table("week"), problems)
     brand = _brand(table("brand"), root)
     builder = table("build")
+    output = builder.string("output", "output") or "output"
+    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
+        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
+                    "break); write the folder's name, like output = \"output\"")
+        output = "output"
     build_settings = BuildSettings(
-        output=builder.string("output", "output") or "output",
+        output=output,
         unsafe_html=builder.boolean("unsafe_html"),
         require_consent=builder.boolean("require_consent"),
     )
@@ -345,7 +351,8 @@ def _brand(r: _Reader, root: Path) -> BrandSettings:
     if logo is not None:
         relative = logo.replace("\\", "/").lstrip("/")
         target = root / "content" / relative
-        if ".." in relative.split("/") or not target.is_file():
+        if ".." in relative.split("/") or not target.is_file() \
+                or not paths.inside(target, root / "content"):
             r.bad("logo", f"{shown(logo)} is not a file under content/; put the logo in "
                   "content/ (for example content/images/logo.svg) and give its path from there")
             logo = None

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from cswgen import limits, paths
 from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
 from cswgen.errors import Problems
@@ -186,7 +187,13 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         problems.error("content", 0, "the folder content/ is missing; create it next to "
                        "config.toml and put your Markdown files in it")
         return result
-    for relative in walk(content_dir, problems):
+    files = walk(content_dir, problems)
+    links = paths.outside_links(content_dir, root, skipped)
+    paths.report_links(links, "content/", problems)
+    paths.check_names(files, "content/", problems)
+    for relative in files:
+        if relative in links:
+            continue
         kind = kind_of(relative)
         site_path = f"content/{relative}"
         if kind is None:
@@ -199,6 +206,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 result.files.append(relative)
             continue
         source = content_dir / relative
+        if (why := limits.too_large(relative, source.stat().st_size)) is not None:
+            problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
+            continue
         raw = source.read_bytes()
         text = decode(raw, site_path, problems)
         if text is None:
@@ -329,6 +339,9 @@ class _Reader:
                                     "\"\"\" (each quote doubled, the cell in quotes)")
                 break
             row_line, line = line, reader.line_num + 1 + skipped
+            if (why := limits.too_many_rows(len(rows) + 1)) is not None:
+                self.problems.error(path, row_line, why)
+                break
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(columns):

@@ -24,10 +24,22 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        return _one_line(self._text())
+
+    def _text(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.severity == "warning":
             return f"{where}: warning: {self.message}"
         return f"{where}: {self.message}"
+
+
+def _one_line(text: str) -> str:
+    """A problem is one line: a line break or other control character in a file name or a
+    value it quotes is shown as an escape (`\\n`), as it would be typed."""
+    if not any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return text
+    return "".join(c.encode("unicode_escape").decode("ascii") if ord(c) < 32 or ord(c) == 127
+                   else c for c in text)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from cswgen import tomlpos
 from cswgen.config import toml_problem
 from cswgen.errors import Problems
 from cswgen.tomlpos import key_lines
@@ -172,7 +173,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 
 def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
     try:
-        data = tomllib.loads(source)
+        data = tomlpos.loads(source)
     except tomllib.TOMLDecodeError as exc:
         problem = toml_problem(path, source, exc, offset=1)
         message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")

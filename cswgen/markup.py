@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from cswgen.cache import Cache, digest
 from cswgen.content import MARKDOWN_SUFFIXES
 from cswgen.errors import Problem, Problems
+from cswgen.limits import nesting_message, too_deep
 from cswgen.sanitize import ROOT_SCHEME, clean, strip_tags
 
 # Ids the page around a body uses (the skip link's target, the built-in theme's sections):
@@ -165,6 +166,9 @@ class Converter:
     def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
         self.lookups = []
         if not body.strip():
+            return Rendered(html="")
+        if (deep := too_deep(body)) is not None:  # Python-Markdown would recurse past its limit
+            problems.error(source, body_line + deep[0], nesting_message(deep[1]))
             return Rendered(html="")
         self.context = _Context(source.removeprefix("content/"), body, body_line, source,
                                 problems)

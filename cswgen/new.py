@@ -67,5 +67,6 @@ def new_site(folder: Path, today: date) -> int:
             moved = shift_text(text, offset, year)
             if moved != text:
                 path.write_bytes(moved.encode("utf-8"))
-    (folder / ".gitignore").write_text("output/\n.cswgen-staging-*\n.cswgen-cache/\n", "utf-8")
+    (folder / ".gitignore").write_text("output/\n.cswgen-staging-*\n.cswgen-cache/\n"
+                                       ".cswgen-lock\n", "utf-8")
     return year

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from cswgen import paths
 from cswgen.cache import Cache, code_version, digest, to_json
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.sanitize import rewrite_internal
@@ -48,6 +49,22 @@ def relative(target: str, root: str, *, portable: bool) -> str:
     else:
         link = root + target
     return link + hash_mark + fragment
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """A theme's templates, where a symbolic link out of the theme's boundary (the site, or
+    a built-in theme's folder) is not followed: the template counts as missing."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__(str(theme.templates))
+        self.boundary = theme.boundary
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not paths.inside(Path(filename), self.boundary):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
 
 
 class Renderer:
@@ -130,9 +147,9 @@ def _absolute(base_url: str, path: str) -> str:
 
 def _environment(themes: list[Theme], portable: bool,
                  compiled: Path | None = None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(t.templates))
+    loaders: list[jinja2.BaseLoader] = [_ThemeLoader(t)
                                         for t in themes if t.templates.is_dir()]
-    prefixed = {t.name: jinja2.FileSystemLoader(str(t.templates)) for t in themes}
+    prefixed = {t.name: _ThemeLoader(t) for t in themes}
     loaders.append(jinja2.PrefixLoader(prefixed, delimiter=":"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),

@@ -6,8 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from cswgen import paths, tomlpos
 from cswgen.config import CONFIG_NAME, SiteConfig
-from cswgen.errors import Problem, SiteError
+from cswgen.errors import Problem, Problems, SiteError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -31,6 +32,12 @@ class Theme:
     @property
     def static(self) -> Path:
         return self.folder / "static"
+
+    @property
+    def boundary(self) -> Path:
+        """What its symbolic links may point into: the site (themes/NAME/ is two levels
+        down), or a built-in theme's own folder."""
+        return self.folder if self.builtin else self.folder.parent.parent
 
 
 def available(root: Path) -> list[str]:
@@ -69,7 +76,7 @@ def chain(config: SiteConfig) -> list[Theme]:
             return themes
         where = manifest.relative_to(root).as_posix() if not current.builtin else str(manifest)
         try:
-            data = tomllib.loads(manifest.read_bytes().decode("utf-8-sig"))
+            data = tomlpos.loads(manifest.read_bytes().decode("utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
         parent = data.get("extends")
@@ -87,3 +94,12 @@ def chain(config: SiteConfig) -> list[Theme]:
             raise SiteError([Problem(where, 1, f"extends \"{parent}\", which was not found; "
                                      f"available: {', '.join(available(root))}")])
         themes.append(found)
+
+
+def report_outside_links(chain: list[Theme], problems: Problems) -> None:
+    """A warning for each symbolic link in a site theme that points out of the site; the
+    renderer and the copying of static files do not follow them."""
+    for theme in chain:
+        if not theme.builtin:
+            paths.report_links(paths.outside_links(theme.folder, theme.boundary),
+                               f"themes/{theme.name}/", problems)

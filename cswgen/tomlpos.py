@@ -8,6 +8,8 @@ skips strings, comments and multi-line arrays, so a `[` inside them changes noth
 from __future__ import annotations
 
 import re
+import tomllib
+from typing import Any
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
@@ -78,3 +80,15 @@ def key_lines(text: str) -> dict[str, int]:
         open_string = open_string_after
         depth = max(depth + code.count("[") - code.count("]"), 0)
     return lines
+
+
+def loads(text: str) -> dict[str, Any]:
+    """`tomllib.loads`, with arrays and tables nested too deeply for its recursive parser
+    reported as a `TOMLDecodeError` on the line where they start, not a `RecursionError`."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        line = next((n for n, source in enumerate(text.split("\n"), 1)
+                     if source.count("[") + source.count("{") > 50), 1)
+        raise tomllib.TOMLDecodeError(f"arrays or tables are nested too deeply; nest them at "
+                                      f"most a few levels (at line {line}, column 1)") from None

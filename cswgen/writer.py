@@ -13,9 +13,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from cswgen import parallel
+from cswgen import journal, parallel
 from cswgen.cache import digest
 from cswgen.errors import Problem, SiteError
+from cswgen.lock import BuildLock
 
 MANIFEST = ".cswgen-manifest"
 SMALL_CHANGE = 200  # at most this many files (or a tenth), changed in place
@@ -62,7 +63,9 @@ def check_output(output: Path, root: Path, where: str, line: int) -> None:
         if not present:
             return
         written = set(read_manifest(out))
-        foreign = [p for p in present if p != MANIFEST and p not in written]
+        # (a manifest being replaced when a build was killed is cswgen's too)
+        foreign = [p for p in present if p not in (MANIFEST, f"{MANIFEST}.new")
+                   and p not in written]
         if foreign:
             listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
                                                if len(foreign) > 3 else "")
@@ -188,7 +191,17 @@ class Staging(Writer):
 
     def commit(self) -> None:
         """Make what changed, then put it in place: into the output folder itself when
-        little changed, else by swapping in a complete new folder."""
+        little changed, else by swapping in a complete new folder.  One build at a time
+        does this (see `lock`), after tidying what a killed build left."""
+        lock = BuildLock(self.output)
+        try:
+            recover(self.output)
+            self.previous = read_manifest(self.output)  # another build may have finished
+            self._commit()
+        finally:
+            lock.release()
+
+    def _commit(self) -> None:
         same = [self._unchanged(name, key) for name, key, _ in self._plan]
         names = {name for name, _, _ in self._plan}
         removed = sorted(set(self.previous) - names)
@@ -197,9 +210,6 @@ class Staging(Writer):
             return  # the output folder already is this build
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
-        for stale in parent.glob(f"{STAGING_PREFIX}{self.output.name}-*"):
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
         self.folder.mkdir()
         self.changed = [name for name, _, _ in make] + removed
         records = {name: record for (name, _, _), record in zip(
@@ -223,25 +233,30 @@ class Staging(Writer):
     def _update_in_place(self, records: dict[str, Record], removed: list[str]) -> None:
         """Move the few files made into the output folder, one atomic rename each.  The
         manifest is written first with both old and new names and the new keys, so a
-        build killed half-way leaves a folder the next build accepts and puts right: a
-        file whose key or time does not match is made again."""
+        build killed half-way leaves a folder the next build accepts; and the old files
+        are set aside in an undo folder (see `journal`), so that build puts the previous
+        output back exactly as it was."""
         final = {name: record for name, record in self.previous.items()
                  if record is not None and name not in removed}
         final.update(records)
+        undo = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}-undo"
+        journal.start(undo, self.output, [*records, *removed], MANIFEST)
         _write_manifest(self.output, {**{n: r for n, r in self.previous.items()
                                          if r is not None}, **records})
         for name in records:
             target = os.path.join(self.output, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            journal.set_aside(undo, self.output, name)
             os.replace(os.path.join(self.folder, name), target)
         for name in removed:
             gone = self.output.joinpath(*PurePosixPath(name).parts)
-            gone.unlink(missing_ok=True)
+            journal.set_aside(undo, self.output, name)
             for folder in gone.parents:
                 if folder == self.output or any(folder.iterdir()):
                     break
                 folder.rmdir()
         _write_manifest(self.output, final)
+        journal.finish(undo)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _link(self, name: str) -> None:
@@ -321,3 +336,18 @@ class Preview(Writer):
 
     def abort(self) -> None:
         """Files written so far stay: the server shows the build's errors over them."""
+
+
+def recover(output: Path) -> None:
+    """Tidy up after a build that was killed (call with the lock held): its staging folders
+    go, and if it died between moving the old output aside and moving the new one in, the
+    old output is moved back, exactly as it was."""
+    for stale in sorted(output.parent.glob(f"{STAGING_PREFIX}{output.name}-*")):
+        if not stale.is_dir():
+            continue
+        if stale.name.endswith("-old") and not output.exists():
+            os.replace(stale, output)
+        elif stale.name.endswith("-undo"):
+            journal.roll_back(stale, output, MANIFEST)
+        else:
+            shutil.rmtree(stale, ignore_errors=True)

@@ -26,10 +26,11 @@ OWNERS = {
 
 # module -> cswgen modules it must not import (the layers above it)
 LAYERS = [
-    "errors", "parallel", "cache", "week", "tomlpos", "colours", "config", "slugs",
-    "frontmatter", "fields", "content", "model", "sanitize", "markup", "images", "photos",
-    "views", "share", "themes", "templates", "calendar", "feeds", "writer", "new", "build",
-    "overlay", "serve", "htmlscan", "check", "report", "scaffold", "redate", "cli",
+    "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
+    "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
+    "photos", "views", "share", "themes", "templates", "calendar", "feeds", "lock", "journal",
+    "writer", "new", "build", "overlay", "serve", "htmlscan", "check", "report", "scaffold",
+    "redate", "cli",
 ]
 
 

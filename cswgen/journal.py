@@ -1,0 +1,80 @@
+"""Undo for the few files a build changes in place, so a killed build loses nothing.
+
+When few files change, the writer moves them into the output folder one by one instead of
+swapping in a whole new folder.  A build killed between two of those moves would leave a
+mix of old and new files.  So, before the first move, an undo folder beside the output
+records every name that will change and keeps the old manifest; each old file is moved
+into it rather than replaced or deleted.  Marking the journal done, after the new manifest
+is in place, is the moment the new output counts as complete.  The next build (holding the
+build lock) rolls back an undo folder whose journal is not done: the old files go back,
+new ones go, and the output is byte for byte the previous one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+JOURNAL = "journal"
+DONE = "done"
+
+
+def start(undo: Path, output: Path, names: list[str], manifest: str) -> None:
+    """Record what will change (and whether the output has it yet), with a copy of the
+    manifest as it is now."""
+    undo.mkdir()
+    old_manifest = output / manifest
+    if old_manifest.is_file():
+        shutil.copy2(old_manifest, undo / manifest)
+    lines = [("old" if output.joinpath(*PurePosixPath(name).parts).is_file() else "new")
+             + "\t" + name for name in names]
+    temporary = undo / f"{JOURNAL}.new"
+    temporary.write_text("\n".join(lines) + "\n", "utf-8")
+    os.replace(temporary, undo / JOURNAL)  # from here on, a rollback knows every name
+
+
+def set_aside(undo: Path, output: Path, name: str) -> None:
+    """Move the output's file `name` (if there is one) into the undo folder."""
+    source = output.joinpath(*PurePosixPath(name).parts)
+    if source.is_file():
+        kept = undo.joinpath("files", *PurePosixPath(name).parts)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, kept)
+
+
+def finish(undo: Path) -> None:
+    """The new output is complete: nothing is rolled back after this."""
+    os.replace(undo / JOURNAL, undo / DONE)
+    shutil.rmtree(undo, ignore_errors=True)
+
+
+def roll_back(undo: Path, output: Path, manifest: str) -> None:
+    """Put the output back as it was before the build that left `undo`, then remove it."""
+    journal = undo / JOURNAL
+    if journal.is_file() and output.is_dir():
+        for line in journal.read_text("utf-8").splitlines():
+            state, _, name = line.partition("\t")
+            if not name:
+                continue
+            parts = PurePosixPath(name).parts
+            current, kept = output.joinpath(*parts), undo.joinpath("files", *parts)
+            if kept.is_file():  # set aside, maybe replaced already: the old one goes back
+                current.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(kept, current)
+            elif state == "new":  # a file the build added (or was about to)
+                current.unlink(missing_ok=True)
+                prune(current.parent, output)
+            # else: an old file the build had not reached yet, still in place
+        if (undo / manifest).is_file():
+            os.replace(undo / manifest, output / manifest)
+        (output / f"{manifest}.new").unlink(missing_ok=True)
+    shutil.rmtree(undo, ignore_errors=True)
+
+
+def prune(folder: Path, output: Path) -> None:
+    """Remove `folder` and its parents up to `output` while they are empty."""
+    for current in (folder, *folder.parents):
+        if current == output or not current.is_relative_to(output) or any(current.iterdir()):
+            break
+        current.rmdir()

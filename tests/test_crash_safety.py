@@ -1,0 +1,205 @@
+"""Nothing lost: a build killed at any moment leaves the previous output byte for byte, or
+the complete new one; builds started together take turns; a killed build's leftovers are
+tidied by the next one."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cswgen import lock
+from cswgen.build import build
+from cswgen.errors import SiteError
+from cswgen.writer import MANIFEST, STAGING_PREFIX
+from tests.conftest import write_site
+from tests.test_large_lists import large_site
+
+AS_OF = "2026-10-06"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every published file's bytes (the manifest, which records file times, apart); the
+    manifest must list exactly the files there are."""
+    if not folder.exists():
+        return {}
+    files = {p.relative_to(folder).as_posix(): p.read_bytes()
+             for p in sorted(folder.rglob("*")) if p.is_file()}
+    manifest = files.pop(MANIFEST).decode("utf-8").splitlines()
+    assert {line.split("\t")[-1] for line in manifest[1:]} == set(files)
+    return files
+
+
+def cswgen(site: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "cswgen", *args], cwd=site,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def edit(site: Path, version: int) -> None:
+    """A change every page shows (the site's title) and one to a single page."""
+    config = site / "config.toml"
+    text = config.read_text("utf-8")
+    head, _, rest = text.partition("\n")
+    config.write_text(f'[site]\ntitle = "Week v{version}"\n' + rest.split("\n", 1)[1]
+                      if head == "[site]" else text, "utf-8")
+    (site / "content/testimonials/t000.md").write_text(
+        f"---\ncustomer: Customer 000\n---\nVersion {version}.\n", "utf-8")
+
+
+def reference(site: Path, folder: Path) -> dict[str, bytes]:
+    """What a complete build of the site as it is now writes."""
+    build(site, as_of=date.fromisoformat(AS_OF), output=folder)
+    return snapshot(folder)
+
+
+def leftovers(site: Path) -> list[str]:
+    return sorted(p.name for p in site.iterdir() if p.name.startswith(STAGING_PREFIX))
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
+    site = large_site(lambda files: write_site(tmp_path / "site", files), 80, 60)
+    rng = random.Random(8)  # the same moments on every run
+    started = time.perf_counter()
+    first = cswgen(site, "build", "--as-of", AS_OF)
+    assert first.wait(120) == 0, first.communicate()[1]
+    duration = time.perf_counter() - started
+    previous = snapshot(site / "output")
+    killed_after_swap = 0
+    for version in range(1, 9):
+        edit(site, version)
+        new = reference(site, tmp_path / f"reference{version}")
+        process = cswgen(site, "build", "--as-of", AS_OF)
+        time.sleep(rng.uniform(0.2, duration * 1.1))
+        process.send_signal(signal.SIGKILL)
+        process.wait(60)
+        now = snapshot(site / "output")
+        assert now in (previous, new), f"version {version}: output is neither old nor new"
+        killed_after_swap += now == new
+        # the next build tidies up and completes
+        done = cswgen(site, "build", "--as-of", AS_OF)
+        assert done.wait(120) == 0, done.communicate()[1]
+        assert snapshot(site / "output") == new
+        assert leftovers(site) == []
+        previous = new
+    print(f"{killed_after_swap} of 8 builds were killed after the swap")
+
+
+def test_a_build_killed_between_moving_the_old_output_aside_and_the_new_one_in(
+        tmp_path: Path) -> None:
+    """The narrowest moment: the old output has been moved aside and the new one is not in
+    place yet.  The next build puts the old one back before it does anything else."""
+    # more than writer.SMALL_CHANGE files change, so the new output is swapped in whole
+    site = large_site(lambda files: write_site(tmp_path / "site", files), 150, 60)
+    (site / "content/pages").mkdir()
+    (site / "content/pages/a.md").write_text("---\ntitle: A\n---\nOld.\n", "utf-8")
+    build(site, as_of=date.fromisoformat(AS_OF))
+    previous = snapshot(site / "output")
+    (site / "content/pages/a.md").write_text("---\ntitle: A\n---\nNew.\n", "utf-8")
+    config = site / "config.toml"  # every page changes
+    config.write_text(config.read_text("utf-8").replace("Test Week", "Week"), "utf-8")
+    code = ("import os, signal, sys; from datetime import date; from pathlib import Path\n"
+            "from cswgen.build import build\n"
+            "real = os.replace\n"
+            "def replace(src, dst):\n"
+            "    real(src, dst)\n"
+            "    if str(dst).endswith('-old'): os.kill(os.getpid(), signal.SIGKILL)\n"
+            "os.replace = replace\n"
+            f"build(Path({str(site)!r}), as_of=date.fromisoformat({AS_OF!r}))\n")
+    killed = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL
+    assert not (site / "output").exists()  # the moment the next build must repair
+    assert _recover_only(site) == previous
+    build(site, as_of=date.fromisoformat(AS_OF))
+    assert b"New." in (site / "output/a/index.html").read_bytes()
+    assert leftovers(site) == []
+
+
+def _recover_only(site: Path) -> dict[str, bytes]:
+    from cswgen.writer import recover
+
+    held = lock.BuildLock(site / "output")
+    try:
+        recover(site / "output")
+    finally:
+        held.release()
+    return snapshot(site / "output")
+
+
+def test_builds_started_together_take_turns(tmp_path: Path) -> None:
+    site = large_site(lambda files: write_site(tmp_path / "site", files), 30, 30)
+    processes = [cswgen(site, "build", "--as-of", AS_OF) for _ in range(3)]
+    for process in processes:
+        assert process.wait(180) == 0, process.communicate()[1]
+    assert snapshot(site / "output")  # complete, as its manifest says
+    assert leftovers(site) == []
+
+
+def test_a_second_build_that_waited_too_long_says_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path / "site", {})
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.3)
+    held = lock.BuildLock(site / "output")
+    try:
+        with pytest.raises(SiteError) as caught:
+            build(site, as_of=date.fromisoformat(AS_OF))
+    finally:
+        held.release()
+    message = str(caught.value)
+    assert message.startswith("output: another cswgen build (process "
+                              f"{os.getpid()}) has been writing this output folder")
+    assert "build again" in message
+    assert not (site / "output").exists()
+    build(site, as_of=date.fromisoformat(AS_OF))  # free again
+
+
+def test_the_lock_of_a_killed_build_does_not_block(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {})
+    code = ("import time; from pathlib import Path; from cswgen.lock import BuildLock\n"
+            f"BuildLock(Path({str(site / 'output')!r})); print('held', flush=True)\n"
+            "time.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    holder.kill()
+    holder.wait()
+    started = time.perf_counter()
+    build(site, as_of=date.fromisoformat(AS_OF))
+    assert time.perf_counter() - started < lock.WAIT_SECONDS / 2
+
+
+@pytest.mark.parametrize("moves", [1, 2, 3, 5, 7])
+def test_a_build_killed_while_it_updates_a_few_files_in_place(tmp_path: Path,
+                                                              moves: int) -> None:
+    """When few files changed they are moved into the output folder one by one (and a page
+    no longer made is removed); a build killed after any of those moves leaves the previous
+    output or the new one, not a mix."""
+    pages = {f"content/pages/p{i}.md": f"---\ntitle: P{i}\n---\nOld {i}.\n" for i in range(3)}
+    site = write_site(tmp_path / "site", {**pages, "content/pages/zz.md": "---\ntitle: Z\n---\n"})
+    build(site, as_of=date.fromisoformat(AS_OF))
+    previous = snapshot(site / "output")
+    (site / "content/pages/zz.md").unlink()
+    for i in range(3):
+        (site / f"content/pages/p{i}.md").write_text(f"---\ntitle: P{i}\n---\nNew {i}.\n")
+    new = reference(site, tmp_path / "reference")
+    code = ("import os, signal; from datetime import date; from pathlib import Path\n"
+            "from cswgen.build import build\n"
+            "real, moved = os.replace, []\n"
+            "def replace(src, dst):\n"
+            "    real(src, dst)\n"
+            "    if str(dst).endswith('index.html'): moved.append(dst)\n"
+            f"    if len(moved) == {moves}: os.kill(os.getpid(), signal.SIGKILL)\n"
+            "os.replace = replace\n"
+            f"build(Path({str(site)!r}), as_of=date.fromisoformat({AS_OF!r}))\n")
+    killed = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert _recover_only(site) in (previous, new)
+    build(site, as_of=date.fromisoformat(AS_OF))
+    assert snapshot(site / "output") == new
+    assert leftovers(site) == []

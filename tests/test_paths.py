@@ -1,0 +1,163 @@
+"""Nothing read from outside the site, nothing written outside the output folder, and names
+that build the same on Windows, macOS and Linux."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cswgen.errors import SiteError
+from cswgen.writer import Staging
+
+DAY = "---\nday: monday\ntitle: Mon\n---\n"
+THEMED: dict[str, str | bytes] = {
+    "content/days/mon.md": DAY, "themes/mine/theme.toml": 'extends = "classic"\n',
+    "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n'}
+
+
+def test_symlinks_in_content_to_outside_the_site_are_not_followed(
+        make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "passwords.txt").write_text("hunter2", "utf-8")
+    (secret / "story.md").write_text("---\ncustomer: Secret S.\n---\nhunter2\n", "utf-8")
+    site = make_site({"content/days/mon.md": DAY, "content/shared.txt": "mine",
+                      "content/images/inside.png": b"\x89PNG"})
+    os.symlink(secret / "passwords.txt", site / "content/passwords.txt")
+    (site / "content/testimonials").mkdir()
+    os.symlink(secret / "story.md", site / "content/testimonials/story.md")
+    os.symlink(secret, site / "content/files")
+    os.symlink(site / "content/shared.txt", site / "content/also-shared.txt")  # inside: fine
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    for link in ("content/files", "content/passwords.txt", "content/testimonials/story.md"):
+        assert f"{link}: warning: is a symbolic link to something outside the site's " \
+               "folder, so cswgen does not follow it" in outcome.stderr
+    out = site / "output"
+    published = b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert b"hunter2" not in published
+    assert (out / "also-shared.txt").read_text("utf-8") == "mine"
+
+
+def test_symlinks_in_a_theme_to_outside_the_site_are_not_followed(
+        make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hunter2", "utf-8")
+    site = make_site({**THEMED, "themes/mine/static/own.css": "body{}"})
+    os.symlink(secret, site / "themes/mine/static/leak.txt")
+    os.symlink(secret, site / "themes/mine/static/style.css")  # shadows classic's
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "themes/mine/static/leak.txt: warning: is a symbolic link" in outcome.stderr
+    out = site / "output"
+    assert not (out / "assets/leak.txt").exists()
+    assert b"hunter2" not in (out / "assets/style.css").read_bytes()  # classic's instead
+    assert (out / "assets/own.css").is_file()
+
+
+def test_a_template_linked_from_outside_the_site_counts_as_missing(
+        make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path / "evil.html"
+    outside.write_text("hunter2 {{ site.title }}", "utf-8")
+    site = make_site(THEMED)
+    (site / "themes/mine/templates").mkdir(parents=True)
+    os.symlink(outside, site / "themes/mine/templates/base.html")
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert "themes/mine/templates/base.html: warning: is a symbolic link" in outcome.stderr
+    published = b"".join(p.read_bytes() for p in (site / "output").rglob("*") if p.is_file())
+    assert b"hunter2" not in published
+
+
+@pytest.mark.parametrize("name", [
+    "CON.md", "aux.md", "nul.txt", "com1.csv", "LPT9.pdf", "Con .md", "notes.", "notes ",
+    "a<b.pdf", "a>b.pdf", "a:b.pdf", 'a"b.pdf', "a|b.pdf", "a?b.pdf", "a*b.pdf", "a\\b.pdf",
+    "tab\there.pdf"])
+def test_names_windows_cannot_hold_are_errors(make_site, run, name: str) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/days/mon.md": DAY, f"content/files/{name}": b"x"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    problem = next(line for line in outcome.lines if line.startswith("content/files/"))
+    shown = name.replace("\t", "\\t")  # a problem is one line: control characters escaped
+    assert problem.startswith(f"content/files/{shown}: \"{shown}\" ")
+    assert "Windows" in problem and "rename" in problem
+    assert not (site / "output").exists()
+
+
+def test_a_reserved_name_as_a_folder_is_reported_once(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/days/mon.md": DAY, "content/aux/a.pdf": b"x",
+                      "content/aux/b.pdf": b"x"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert [line for line in outcome.lines if "aux" in line] == [
+        'content/aux: "aux" is a name Windows reserves for a device (AUX), so the site could '
+        "not be copied to or built on Windows; rename it", "Build failed: 1 error. Nothing "
+        "was written; the output folder is as it was."][:1]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("content/pages/FAQ.md", "content/pages/faq.md"),
+    ("content/Images/a.png", "content/images/b.png"),
+    ("content/caf\u00e9.pdf", "content/cafe\u0301.pdf"),  # composed and decomposed é
+])
+def test_names_that_differ_only_in_case_are_errors(make_site, run, first: str,
+                                                   second: str) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/days/mon.md": DAY, first: "---\ntitle: A\n---\n",
+                      second: "---\ntitle: B\n---\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert any("only in upper and lower case" in line for line in outcome.lines), outcome.stderr
+
+
+@pytest.mark.parametrize("reference", [
+    "../../config.toml", "../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini",
+    "C:/Windows/win.ini", "\\\\server\\share\\x.png", "x\x00.png", "file:///etc/passwd",
+    "..\\..\\config.toml"])
+@pytest.mark.parametrize("field", ["photo", "image"])
+def test_front_matter_paths_cannot_reach_outside_content(make_site, run, reference: str,
+                                                         field: str) -> None:  # type: ignore[no-untyped-def]
+    quoted = '"' + reference.replace("\\", "\\\\").replace("\x00", "\\0") + '"'
+    files = {"content/testimonials/t.md": f"---\ncustomer: T\n{field}: {quoted}\nalt: x\n---\n",
+             "content/days/mon.md": f"---\nday: monday\ntitle: Mon\n{field}: {quoted}\n"
+                                    "alt: x\n---\n"}
+    site = make_site(files)
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1  # a picture that is not found is an error
+    assert "Traceback" not in outcome.stderr and "bug" not in outcome.stderr
+    assert not (site / "output").exists()
+
+
+def test_a_symlinked_photo_to_outside_is_not_read(make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.photofactory import phone_jpeg
+
+    (tmp_path / "outside.jpg").write_bytes(phone_jpeg(64, 48))
+    site = make_site({"content/days/mon.md": DAY + "",
+                      "content/honour-roll/a.md": "---\nname: A\nphoto: a.jpg\nalt: A\n---\n"})
+    os.symlink(tmp_path / "outside.jpg", site / "content/honour-roll/a.jpg")
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert "content/honour-roll/a.jpg: warning: is a symbolic link" in outcome.stderr
+
+
+@pytest.mark.parametrize("logo", ["'../config.toml'", "'/etc/passwd'", "'C:\\x.png'",
+                                  '"x\\u0000.png"', "'../../outside.png'", "'link.png'"])
+def test_the_logo_stays_inside_content(make_site, run, tmp_path: Path, logo: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG")
+    site = make_site({"config.toml": f'[site]\ntitle = "T"\n[week]\nyear = 2026\n'
+                                     f'[brand]\nlogo = {logo}\n'})
+    os.symlink(tmp_path / "outside.png", site / "content/link.png")
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith("config.toml:6: ") and "logo" in outcome.lines[0], \
+        outcome.stderr
+
+
+@pytest.mark.parametrize("path", ["../x", "/etc/x", "a/../../x", "a/\x00/x", "", "/", "."])
+def test_the_writer_refuses_paths_outside_the_output(tmp_path: Path, path: str) -> None:
+    staging = Staging(tmp_path / "output")
+    try:
+        with pytest.raises(SiteError):
+            staging.name(path)
+    finally:
+        staging.abort()
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,90 @@
+"""`cswgen serve` under abuse: 200 requests at once, clients that hang up halfway through a
+response or never finish their request, and problem messages that hold HTML."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import write_site
+from tests.test_browser import browser  # noqa: F401  (the fixture, shared)
+from tests.test_serve import CONFIG, SITE, serve, served, site  # noqa: F401  (fixtures, shared)
+
+EVIL = "<img src=x onerror=alert(1)>.md"
+
+
+def raw_get(port: int, path: str) -> tuple[int, bytes]:
+    """One GET on its own connection, read to the end: status and body."""
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                           .encode("ascii"))
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    response = b"".join(chunks)
+    head, _, body = response.partition(b"\r\n\r\n")
+    return int(head.split(b" ")[1]), body
+
+
+def hang_up_halfway(port: int, path: str) -> None:
+    """Ask for a page, read a little of it, then reset the connection (no goodbye)."""
+    connection = socket.create_connection(("127.0.0.1", port), timeout=60)
+    connection.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode("ascii"))
+    connection.recv(100)
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connection.close()
+
+
+@pytest.mark.slow
+def test_200_requests_at_once_and_clients_that_hang_up(serve, site: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    server = serve(site)
+    server.wait_for("/", served)
+    paths = ["/", "/testimonials/", "/testimonials/rudo-m/", "/about/", "/assets/style.css",
+             "/feed.xml", "/week.ics", "/nothing-here/"]
+    # a client that sends half a request and then waits, holding its connection open
+    stalled = socket.create_connection(("127.0.0.1", server.port), timeout=60)
+    stalled.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    try:
+        with ThreadPoolExecutor(max_workers=200) as pool:
+            answers = list(pool.map(lambda i: raw_get(server.port, paths[i % len(paths)]),
+                                    range(200)))
+            list(pool.map(lambda i: hang_up_halfway(server.port, paths[i % 3]), range(50)))
+        statuses = [status for status, _ in answers]
+        assert statuses.count(200) == 175 and statuses.count(404) == 25, statuses
+        assert all(len(body) > 0 for _, body in answers)
+        # the same answers as one request alone, and the server is still serving
+        alone = {path: raw_get(server.port, path)[1] for path in paths[:2]}
+        for i, (_status, body) in enumerate(answers[:16]):
+            if paths[i % len(paths)] in alone:
+                assert body == alone[paths[i % len(paths)]]
+        time.sleep(0.2)
+        assert server.process.poll() is None
+        assert server.wait_for("/about/", served)[0] == 200
+    finally:
+        stalled.close()
+
+
+def test_the_overlay_shows_html_in_problems_as_text(serve, tmp_path: Path,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                    request: Any) -> None:
+    evil = write_site(tmp_path / "evil", {**SITE, "config.toml": CONFIG,
+                                          f"content/pages/{EVIL}": "---\ntitle: x\n---\n"})
+    server = serve(evil)
+    _status, page = server.wait_for("/", lambda status, body: "cswgen-preview" in body
+                                   and "content/pages/" in body)
+    assert "content/pages/&lt;img src=x onerror=alert(1)&gt;.md" in page
+    assert "<img src=x onerror=alert(1)>" not in page
+    chromium = request.getfixturevalue("browser")  # test_browser's: Chromium, or a skip
+    tab = chromium.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    tab.goto(f"http://127.0.0.1:{server.port}/", wait_until="load")
+    shown = tab.locator("body").inner_text()
+    tab.close()
+    assert "<img src=x onerror=alert(1)>.md" in shown  # as text, readable
+    assert dialogs == []
