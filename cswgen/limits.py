@@ -14,8 +14,8 @@ import re
 
 MB = 1024 * 1024
 MAX_MARKDOWN_BYTES = 1 * MB  # one Markdown file (a long policy is 50 KB); about 15 s to convert
-MAX_CSV_BYTES = 8 * MB  # one content CSV file (a wide staff export)
-MAX_CSV_ROWS = 10_000  # entries in one CSV file: each makes a page or two
+MAX_CSV_BYTES = 16 * MB  # one content CSV file (a wide staff export)
+MAX_CSV_ROWS = 25_000  # entries in one CSV file (a large survey): each makes a page or two
 MAX_NESTING = 32  # lists and quotes inside each other, as Markdown reads indentation
 
 _PREFIX = re.compile(r"[ \t>]*")
