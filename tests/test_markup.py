@@ -68,3 +68,30 @@ def test_raw_html_is_sanitised_unless_the_site_opts_in() -> None:
     assert "onclick" not in safe and "<script" not in safe and "javascript:" not in safe
     unsafe, _ = convert(text, unsafe=True)
     assert "onclick" in unsafe and "<script>" in unsafe
+
+
+def test_quick_smarty_is_exactly_pythons_markdown_smarty() -> None:
+    """The smarty pass skips text with no quote, dash or dots; it must change nothing."""
+    import markdown
+
+    from cswgen.markup import _QuickSmarty
+    from tests.conftest import REPO
+
+    def make(quick: bool) -> markdown.Markdown:
+        md = markdown.Markdown(extensions=["tables", "footnotes", "smarty", "def_list", "abbr",
+                                           "attr_list", "sane_lists"], output_format="html")
+        if quick:
+            fast = _QuickSmarty(md)
+            fast.inlinePatterns = md.treeprocessors["smarty"].inlinePatterns  # type: ignore[attr-defined]
+            md.treeprocessors.register(fast, "smarty", 6)
+        return md
+
+    texts = [p.read_text("utf-8") for p in sorted((REPO / "content").rglob("*.md"))]
+    texts += ['"Hello" -- it\'s the \'80s... "\'Quoted\' words"', "'tis", "a --- b -- c...",
+              "| a | 'b' |\n|---|---|\n| \"x\" | *y's* |", "- 'one'\n- \"two\"\n\n> 'quoted'",
+              "No quotes at all, just *emphasis* and [a link](x.md).", "Ends with 'quote'"]
+    stock, quick = make(False), make(True)
+    for text in texts:
+        stock.reset()
+        quick.reset()
+        assert quick.convert(text) == stock.convert(text), text[:60]
