@@ -307,10 +307,10 @@ class Preview(Writer):
     def _update(self, path: str, state: str | tuple[int, int] | None,
                 data: Produce | Path) -> None:
         name = self.name(path)
-        destination = self.destination(name)
         if state is not None and self.on_disk.get(name) == state \
-                and os.path.isfile(destination):
-            return
+                and os.path.isfile(os.path.join(self.folder, name)):
+            return  # unchanged: not even its folder is looked at
+        destination = self.destination(name)
         if isinstance(data, Path):
             shutil.copyfile(data, destination)
         else:
