@@ -141,6 +141,16 @@ class Writer:
             self._folders.add(parent)
         return destination
 
+    def put(self, name: str, what: Produce | Path) -> str:
+        """Make one file: a copy of `what`, or the bytes it produces.  Returns its path."""
+        destination = self.destination(name)
+        if isinstance(what, Path):
+            shutil.copyfile(what, destination)
+        else:
+            with open(destination, "wb") as file:
+                file.write(what())
+        return destination
+
     def write(self, path: str, data: bytes) -> None:
         self.page(path, digest("bytes", data), lambda: data)
 
@@ -268,12 +278,7 @@ class Staging(Writer):
             shutil.copy2(old, new)
 
     def _make(self, name: str, key: str | None, what: Produce | Path) -> Record:
-        destination = self.destination(name)
-        if isinstance(what, Path):
-            shutil.copyfile(what, destination)
-        else:
-            with open(destination, "wb") as file:
-                file.write(what())
+        destination = self.put(name, what)
         stat = os.stat(destination)
         return (key or "-", stat.st_size, stat.st_mtime_ns)
 
@@ -310,12 +315,7 @@ class Preview(Writer):
         if state is not None and self.on_disk.get(name) == state \
                 and os.path.isfile(os.path.join(self.folder, name)):
             return  # unchanged: not even its folder is looked at
-        destination = self.destination(name)
-        if isinstance(data, Path):
-            shutil.copyfile(data, destination)
-        else:
-            with open(destination, "wb") as file:
-                file.write(data())
+        self.put(name, data)
         if state is not None:
             self.on_disk[name] = state
         else:
