@@ -136,9 +136,7 @@ def _week_coverage(site: Site, content: Content, problems: Problems) -> None:
 
 def _late_publish_dates(site: Site, content: Content, problems: Problems) -> None:
     end = site.config.week.end
-    singles: list[Entry] = [e for e in (content.home, content.policy) if e is not None]
-    for entry in (*singles, *content.days, *content.testimonials, *content.honour,
-                  *content.pages):
+    for entry in content.entries():
         if entry.publish is not None and entry.publish > end:
             problems.warning(entry.path, entry.line_of("publish"),
                              f"`publish` is {entry.publish.isoformat()}, after the week ends "

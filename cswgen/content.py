@@ -151,6 +151,11 @@ class Content:
     # their originals are not published as they are (see `photos`)
     pictures: set[str] = field(default_factory=set)
 
+    def entries(self) -> list[Entry]:
+        """Every entry read, published or not."""
+        singles: list[Entry] = [e for e in (self.home, self.policy) if e is not None]
+        return [*singles, *self.days, *self.testimonials, *self.honour, *self.pages]
+
 
 def kind_of(relative: str) -> str | None:
     """The kind of a content-relative Markdown or CSV path, or None when it is not content."""

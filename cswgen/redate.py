@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cswgen.config import CONFIG_NAME, SiteConfig, load_config
-from cswgen.content import Content, Entry, csv_dialect, load_content
+from cswgen.content import Entry, csv_dialect, load_content
 from cswgen.errors import Problem, Problems, SiteError, fail
 from cswgen.new import shift_text
 from cswgen.week import first_full_week_of_october
@@ -65,7 +65,7 @@ def plan(root: Path, year: int) -> Plan:
         return result
     editor = _Editor(root, offset, result)
     editor.config(config)
-    for entry in _entries(content):
+    for entry in content.entries():
         editor.entry(entry)
     result.mentions = _mentions(root, config.week.year, result)
     return result
@@ -88,9 +88,6 @@ def write(root: Path, ready: Plan) -> None:
         os.replace(temporary, path)
 
 
-def _entries(content: Content) -> list[Entry]:
-    singles: list[Entry] = [e for e in (content.home, content.policy) if e is not None]
-    return [*singles, *content.days, *content.testimonials, *content.honour, *content.pages]
 
 
 class _Editor:
