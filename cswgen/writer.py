@@ -246,25 +246,20 @@ class Staging(Writer):
         build killed half-way leaves a folder the next build accepts; and the old files
         are set aside in an undo folder (see `journal`), so that build puts the previous
         output back exactly as it was."""
-        final = {name: record for name, record in self.previous.items()
-                 if record is not None and name not in removed}
-        final.update(records)
+        kept = {name: record for name, record in self.previous.items() if record is not None}
+        gone = set(removed)
+        final = {name: record for name, record in kept.items() if name not in gone} | records
         undo = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}-undo"
         journal.start(undo, self.output, [*records, *removed], MANIFEST)
-        _write_manifest(self.output, {**{n: r for n, r in self.previous.items()
-                                         if r is not None}, **records})
+        _write_manifest(self.output, kept | records)
         for name in records:
             target = os.path.join(self.output, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             journal.set_aside(undo, self.output, name)
             os.replace(os.path.join(self.folder, name), target)
         for name in removed:
-            gone = self.output.joinpath(*PurePosixPath(name).parts)
             journal.set_aside(undo, self.output, name)
-            for folder in gone.parents:
-                if folder == self.output or any(folder.iterdir()):
-                    break
-                folder.rmdir()
+            journal.prune(self.output.joinpath(*PurePosixPath(name).parts).parent, self.output)
         _write_manifest(self.output, final)
         journal.finish(undo)
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -329,10 +324,7 @@ class Preview(Writer):
             self.changed.append(name)
             stale = self.folder.joinpath(*PurePosixPath(name).parts)
             stale.unlink(missing_ok=True)
-            for parent in stale.parents:
-                if parent == self.folder or any(parent.iterdir()):
-                    break
-                parent.rmdir()
+            journal.prune(stale.parent, self.folder)
 
     def abort(self) -> None:
         """Files written so far stay: the server shows the build's errors over them."""
