@@ -94,8 +94,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 
     # Phase 2: render and write into a staging folder, then swap it in (or update the
     # preview folder in place).
+    hidden = teasers(site)
     shown = {key: replace(body, html=photos.rewrite(body.html)) for key, body in bodies.items()
-             if key not in teasers(site)}
+             if key not in hidden}
     views = Views(site, shown, photos)
     base_path = urlsplit(config.site.base_url).path or "/"
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path,
