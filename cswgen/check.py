@@ -19,12 +19,14 @@ from datetime import date
 from pathlib import Path
 
 from cswgen import htmlscan, themes
-from cswgen.build import build, output_folder
+from cswgen.build import STEPS_FILE, build, output_folder
+from cswgen.cache import Cache
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import Content, Entry, Honour, Testimonial, load_content
 from cswgen.errors import Problems, SiteError
 from cswgen.markup import Converter
 from cswgen.model import Options, Site, assemble, url_of
+from cswgen.photos import CACHE_FOLDER
 from cswgen.sanitize import ROOT_SCHEME
 from cswgen.slugs import name_key
 from cswgen.templates import TEMPLATE_OF
@@ -63,11 +65,13 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         except SiteError:
             return _report(problems, as_of or date.today(), started)
         when = as_of or today_in(config.week.timezone)
-        content = load_content(config, problems, drafts=drafts)
+        # what the build just read and converted, kept for the next step
+        steps = Cache.load(root / CACHE_FOLDER / STEPS_FILE)
+        content = load_content(config, problems, drafts=drafts, cache=steps)
         site = assemble(config, content, Options(as_of=when, drafts=drafts), problems)
         _configured_output(config, problems)
         _content_rules(site, content, problems)
-        _body_rules(site, problems)
+        _body_rules(site, problems, steps)
         if built:
             _page_rules(site, output, problems)
     return _report(problems, when, started)
@@ -147,9 +151,9 @@ def _late_publish_dates(site: Site, content: Content, problems: Problems) -> Non
 # --- each body, converted -------------------------------------------------------------
 
 
-def _body_rules(site: Site, problems: Problems) -> None:
+def _body_rules(site: Site, problems: Problems, cache: Cache) -> None:
     converter = Converter(site.config.root / "content", site.urls,
-                          unsafe_html=site.config.build.unsafe_html)
+                          unsafe_html=site.config.build.unsafe_html, cache=cache)
     for entry in site.entries():
         if not entry.body.strip():
             continue
