@@ -101,9 +101,6 @@ class Renderer:
 
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         """Render one page view; raises SiteError naming the template and line on failure."""
-        return self._render(view, common)
-
-    def _render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         path = view["path"]
         root = root_of(path, self.base_path)
         name = TEMPLATE_OF[view["kind"]]
