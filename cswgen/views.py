@@ -226,14 +226,17 @@ class Views:
                                                         p["name"].casefold()))
         parts = chunks(people, AWARD_PER_PAGE)
         letters: list[View] = []
+        anchors: list[dict[str, str]] = []  # a page's first person of each letter -> id
         for number, part in enumerate(parts, 1):
+            anchors.append({})
             for person in part:
+                anchor = "letter-" + (person["letter"].lower() if person["letter"] != "#"
+                                      else "other")
+                if anchor not in anchors[-1].values():
+                    anchors[-1][person["path"]] = anchor
                 if not letters or letters[-1]["letter"] != person["letter"]:
-                    letters.append({"letter": person["letter"],
-                                    "path": paged_path(group["path"], number),
-                                    "anchor": "letter-" + (person["letter"].lower()
-                                                           if person["letter"] != "#"
-                                                           else "other")})
+                    letters.append({"letter": person["letter"], "anchor": anchor,
+                                    "path": paged_path(group["path"], number)})
         pages = []
         for number, part in enumerate(parts, 1):
             title = group["title"] if number == 1 else \
@@ -242,7 +245,8 @@ class Views:
             summary = {k: group[k] for k in ("award", "title", "id", "slug", "path")}
             pages.append(self._page("award", title, paged_path(group["path"], number),
                                     "honour-roll", description, group=summary, people=part,
-                                    letters=letters, total=len(people),
+                                    letters=letters, anchors=anchors[number - 1],
+                                    total=len(people),
                                     pagination=pagination(group["path"], number, len(parts))))
         return pages
 
