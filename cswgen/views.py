@@ -45,8 +45,12 @@ def initials(name: str) -> str:
     return (words[0][:1] + words[-1][:1]).upper()
 
 
+_NO_BODY = Rendered(html="")
+
+
 def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
-    return bodies.get(entry.key, Rendered(html=""))
+    body = bodies.get(entry.key)
+    return _NO_BODY if body is None else body
 
 
 def chunks(items: list[View], size: int) -> list[list[View]]:
@@ -219,6 +223,15 @@ class Views:
                 group["preview"] = group["people"][:AWARD_PREVIEW]
         return groups
 
+    @staticmethod
+    def shown_group(group: View) -> View:
+        """A group as the honour roll shows it: `people` are the ones listed there (all of
+        a short award, the `preview` of a long one) and `count` is how many it has.  A
+        page's view is everything it depends on, so a long award's other people stay out:
+        a change to one of them does not make the honour roll again."""
+        people = group["preview"] if group["path"] else group["people"]
+        return {**group, "people": people, "count": len(group["people"])}
+
     def award_pages(self, group: View, description: str) -> list[View]:
         """The pages of one long award, alphabetical, with links to each letter's first
         person wherever that falls."""
@@ -291,7 +304,9 @@ class Views:
                                     body_html=view["body_html"], image=view["photo"]))
         recognising = f"The people at {self._who()} we are recognising this week."
         pages.append(self._page("honour_roll", "Honour roll", "honour-roll/", "honour-roll",
-                                recognising, groups=self.award_groups, total=len(self.people)))
+                                recognising, groups=[self.shown_group(g) for g in
+                                                     self.award_groups],
+                                total=len(self.people)))
         for group in self.award_groups:
             if group["path"]:
                 pages.extend(self.award_pages(group, recognising))
