@@ -36,7 +36,10 @@ _SCHEMES = {"http", "https", "mailto", "tel", ROOT_SCHEME}
 _SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:|^\s*[/\\]")
 
 
-_ROOT_LINK = re.compile(r'(href|src|srcset|content)="' + ROOT_SCHEME + r':([^"]*)"')
+# the value is found first, then the attribute's name before it: a scan for the literal
+# prefix is an order of magnitude faster than one that starts at each possible name
+_ROOT_VALUE = re.compile('="' + ROOT_SCHEME + r':([^"]*)"')
+_ROOT_NAMES = ("srcset", "href", "src", "content")
 
 
 def _internal_target(target: str) -> str | None:
@@ -57,18 +60,22 @@ def rewrite_internal(fragment: str, link: Callable[[str], str]) -> str:
         return link(target) if target is not None else "#"
 
     def replace(match: re.Match[str]) -> str:
-        if match.group(1) != "srcset":
-            return f'{match.group(1)}="{one(match.group(2))}"'
+        before = fragment[max(0, match.start() - 6):match.start()]
+        name = next((n for n in _ROOT_NAMES if before.endswith(n)), None)
+        if name is None:
+            return match.group(0)
+        if name != "srcset":
+            return f'="{one(match.group(1))}"'
         # a list of "ADDRESS WIDTHw" candidates, each of them internal
         candidates = []
-        for candidate in (ROOT_SCHEME + ":" + match.group(2)).split(","):
+        for candidate in (ROOT_SCHEME + ":" + match.group(1)).split(","):
             address, _, width = candidate.strip().partition(" ")
             inside = address.startswith(ROOT_SCHEME + ":")
             target = one(address.removeprefix(ROOT_SCHEME + ":")) if inside else "#"
             candidates.append(f"{target} {width}".strip())
-        return f'srcset="{", ".join(candidates)}"'
+        return f'="{", ".join(candidates)}"'
 
-    return _ROOT_LINK.sub(replace, fragment)
+    return _ROOT_VALUE.sub(replace, fragment)
 
 
 def clean(fragment: str) -> str:
