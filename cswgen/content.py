@@ -15,16 +15,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 from cswgen import limits, paths
 from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
 from cswgen.errors import Problems
-from cswgen.fields import Fields, Image, find_file
+from cswgen.fields import Fields, Finder, Image, Lookup
 from cswgen.frontmatter import decode, split
 from cswgen.slugs import slugify
 from cswgen.week import long_label, range_label, short_label, weekday_index
@@ -183,8 +182,9 @@ def kind_of(relative: str) -> str | None:
 
 
 def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
-                 cache: Cache | None = None) -> Content:
-    """`cache` keeps parsed front matter between the builds of `cswgen serve`."""
+                 cache: Cache | None = None, texts: dict[str, bytes] | None = None) -> Content:
+    """`cache` keeps read entries between builds; `texts` are Markdown and CSV files' bytes
+    already read (by content-relative path), so not read again."""
     root = config.root
     content_dir = root / "content"
     result = Content()
@@ -214,33 +214,69 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         if (why := limits.too_large(relative, source.stat().st_size)) is not None:
             problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
             continue
-        raw = source.read_bytes()
+        raw = texts[relative] if texts is not None and relative in texts \
+            else source.read_bytes()
         text = decode(raw, site_path, problems)
         if text is None:
             continue
-        reader = _Reader(config, problems, drafts=drafts)
         if relative.lower().endswith(".csv"):
+            finder = Finder(content_dir)
+            reader = _Reader(config, problems, drafts=drafts, finder=finder)
             rows = reader.csv_rows(text, site_path, kind)
             for fields, body in rows:
-                result.pictures |= pictures_named(fields.data, body, source, content_dir)
+                result.pictures |= pictures_named(fields.data, body, source, finder)
                 entry = reader.entry(kind, fields, body, 1, source, None)
                 if entry is not None:
                     _add(result, entry)
             continue
         if cache is None:
-            document = split(text, site_path, problems)
-        else:  # the parsed result is shared between builds: nothing may change it
-            document = cache.remember(digest("split", site_path, text),
-                                      partial(split, text, site_path), problems)
-        if document is None:
-            continue
-        result.pictures |= pictures_named(document.data, document.body, source, content_dir)
-        fields = Fields(document.data, document.lines, site_path, problems)
-        entry = reader.entry(kind, fields, document.body, document.body_line, source,
-                             source.stem)
+            entry, pictures, _ = read_markdown(config, text, site_path, kind, source,
+                                               drafts, problems)
+        else:
+            entry, pictures = _cached_markdown(config, text, site_path, kind, source, drafts,
+                                               problems, cache)
+        result.pictures |= pictures
         if entry is not None:
             _add(result, entry)
     return result
+
+
+Read = tuple["Entry | None", set[str], list[Lookup]]  # entry, pictures, files looked up
+
+
+def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, source: Path,
+                  drafts: bool, problems: Problems) -> Read:
+    """One Markdown file's entry (None for a draft or a file that cannot be split), the
+    pictures it shows, and the files its fields and pictures looked up."""
+    finder = Finder(config.root / "content")
+    document = split(text, site_path, problems)
+    if document is None:
+        return None, set(), finder.lookups
+    pictures = pictures_named(document.data, document.body, source, finder)
+    fields = Fields(document.data, document.lines, site_path, problems)
+    reader = _Reader(config, problems, drafts=drafts, finder=finder)
+    entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
+    return entry, pictures, finder.lookups
+
+
+def _cached_markdown(config: SiteConfig, text: str, site_path: str, kind: str, source: Path,
+                     drafts: bool, problems: Problems, cache: Cache) -> tuple[Entry | None,
+                                                                              set[str]]:
+    """`read_markdown` once per file text and setting it depends on (the week, for days),
+    and again only when a file it looked up has come, gone or moved.  Entries are shared
+    between builds: nothing may change them."""
+    key = digest("entry", site_path, text, repr(config.week), str(drafts))
+    found = cache.get(key)
+    if found is not None:
+        entry, pictures, lookups = cast(Read, found[0])
+        if Finder(config.root / "content").finds_again(lookups):
+            problems.items.extend(found[1])
+            return entry, pictures
+    own = Problems()
+    entry, pictures, lookups = read_markdown(config, text, site_path, kind, source, drafts, own)
+    cache.put(key, (entry, pictures, lookups), own.items)
+    problems.items.extend(own.items)
+    return entry, pictures
 
 
 def walk(content_dir: Path, problems: Problems) -> list[str]:
@@ -278,14 +314,14 @@ def csv_dialect(text: str) -> tuple[str, str, int]:
 _BODY_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
 
-def pictures_named(data: dict[str, Any], body: str, source: Path, content_dir: Path) -> set[str]:
+def pictures_named(data: dict[str, Any], body: str, source: Path, finder: Finder) -> set[str]:
     """The pictures a file shows however it is published (a draft's too): its `image` and
     `photo` fields and the ![...](...) in its body."""
     named = [data.get("image"), data.get("photo"), *_BODY_PICTURE.findall(body)]
     found: set[str] = set()
     for name in named:
         if isinstance(name, str):
-            path = find_file(unquote(name), source.parent, content_dir)
+            path = finder(unquote(name), source.parent)
             if path is not None:
                 found.add(path)
     return found
@@ -309,11 +345,12 @@ def _add(result: Content, entry: Entry) -> None:
 class _Reader:
     """Validates the fields of one kind of entry."""
 
-    def __init__(self, config: SiteConfig, problems: Problems, *, drafts: bool) -> None:
+    def __init__(self, config: SiteConfig, problems: Problems, *, drafts: bool,
+                 finder: Finder) -> None:
         self.config = config
         self.problems = problems
         self.drafts = drafts
-        self.content_dir = config.root / "content"
+        self.finder = finder
 
     def csv_rows(self, text: str, path: str, kind: str) -> list[tuple[Fields, str]]:
         body_column = "text" if kind == "testimonial" else "citation_long"
@@ -403,7 +440,7 @@ class _Reader:
         events: list[Event] = []
         for index, item in f.mappings("events"):
             events.append(self.event(f, index, item))
-        image = f.image("image", "alt", source, self.content_dir, require_alt=True)
+        image = f.image("image", "alt", source, self.finder, require_alt=True)
         if when is None:
             if not f.has("date") and not f.has("day"):
                 f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
@@ -475,7 +512,7 @@ class _Reader:
             location=f.text("location"), date=f.date("date"),
             rating=f.integer("rating", 1, 5, "a whole number from 1 to 5"),
             staff=f.strings("staff", separator=";"), featured=f.boolean("featured"),
-            photo=f.image("photo", "alt", source, self.content_dir, require_alt=False),
+            photo=f.image("photo", "alt", source, self.finder, require_alt=False),
             consent=f.consent(), **common)
 
     def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
@@ -485,7 +522,7 @@ class _Reader:
             department=f.text("department"), award=f.text("award"),
             citation=f.text("citation"),
             since=f.integer("since", 1900, 2100, "a year like 2019"),
-            photo=f.image("photo", "alt", source, self.content_dir, require_alt=False),
+            photo=f.image("photo", "alt", source, self.finder, require_alt=False),
             consent=f.consent(), **common)
 
     def policy(self, f: Fields, common: dict[str, Any]) -> Policy:

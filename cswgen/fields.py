@@ -210,13 +210,13 @@ class Fields:
                    f"not {_describe(value)}")
         return None
 
-    def image(self, key: str, alt_key: str, source: Path, content: Path,
+    def image(self, key: str, alt_key: str, source: Path, finder: Finder,
               *, require_alt: bool) -> Image | None:
         """A picture path looked up next to the file first, then from content/."""
         value = self.text(key)
         if not value:
             return None  # alt text without a picture is harmless
-        relative = find_file(value, source.parent, content)
+        relative = finder(value, source.parent)
         if relative is None:
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
                        f"{source.name} or under content/; check the spelling and the folder")
@@ -226,6 +226,27 @@ class Fields:
             self.error(key, f"`{key}` has no `{alt_key}` text; add `{alt_key}:` describing the "
                        "picture for people who cannot see it")
         return Image(relative, alt)
+
+
+Lookup = tuple[str, str, str | None]  # reference, folder, what it found
+
+
+class Finder:
+    """`find_file` in one content folder, keeping each lookup, so that a result cached
+    from reading a file can be checked: the same lookups must still find the same files."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.lookups: list[Lookup] = []
+
+    def __call__(self, reference: str, folder: Path) -> str | None:
+        found = find_file(reference, folder, self.content)
+        self.lookups.append((reference, str(folder), found))
+        return found
+
+    def finds_again(self, lookups: list[Lookup]) -> bool:
+        return all(find_file(reference, Path(folder), self.content) == found
+                   for reference, folder, found in lookups)
 
 
 def find_file(reference: str, folder: Path, content: Path) -> str | None:
