@@ -1,11 +1,11 @@
 """Results of expensive, pure steps, kept between builds: in memory for the builds of one
-`cswgen serve`, and on disk (`.cswgen-cache/steps.pickle`) for `cswgen build`.
+`cswgen serve`, and on disk (`.cswgen-cache/steps/`, sixteen files) for `cswgen build`.
 
 Each result is stored under a digest of everything it depends on, so a stale result can
 never be found: a changed input is a different key.  Problems a step reported are stored
 with its result and reported again on every hit, so a cached build says exactly what an
 uncached one would.  Entries not used by a build are dropped when it finishes, which keeps
-memory and the file bounded.  The file also records the versions of cswgen and of the
+memory and the files bounded.  Each file also records the versions of cswgen and of the
 libraries whose output it holds; any difference, or a file that cannot be read, means
 starting empty.  Deleting it is always safe.
 """
@@ -50,9 +50,48 @@ def to_json(data: object) -> str | None:
         raise TypeError(type(value).__name__)
 
     try:
-        return json.dumps(data, default=plain)  # views are built in a fixed order: no sorting
+        # views are built in a fixed order: no sorting; a view that holds itself is a
+        # RecursionError, caught below
+        return json.dumps(data, default=plain, check_circular=False)
     except (TypeError, ValueError, RecursionError):
         return None
+
+
+_LEAVES = frozenset({str, int, bool, float, type(None)})
+
+
+class SharedViews:
+    """JSON text for views that hold many copies of the same sub-views (every page of a
+    testimonial, the lists it is on, the home page): each shared sub-view is written out
+    once, as the digest of its own JSON, and a page's text names that digest wherever the
+    sub-view appears.  Equal text still means equal views, at a fraction of the work."""
+
+    MARK = "\x00view:"  # a NUL no text a person wrote starts with
+
+    def __init__(self, shared: list[object]) -> None:
+        self._shared = shared  # kept alive: the table is by identity
+        self._refs: dict[int, str] = {}
+        for view in shared:
+            text = to_json(view)
+            if text is not None:
+                self._refs[id(view)] = self.MARK + digest(text)
+
+    def to_json(self, view: object) -> str | None:
+        try:
+            return to_json(self._swap(view))
+        except RecursionError:  # a list that holds itself (YAML can write one)
+            return None
+
+    def _swap(self, value: object) -> object:
+        # (tens of thousands of pages: the common leaves are passed over without a call)
+        if isinstance(value, dict):
+            ref = self._refs.get(id(value))
+            if ref is not None:
+                return ref
+            return {k: v if type(v) in _LEAVES else self._swap(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [v if type(v) in _LEAVES else self._swap(v) for v in value]
+        return value
 
 
 def data_digest(step: str, *data: object) -> str | None:
@@ -84,44 +123,46 @@ def _versions() -> str:
 
 
 class Cache:
+    SHARDS = "0123456789abcdef"  # keys are hex digests; one file per first digit
+
     def __init__(self) -> None:
         self._entries: dict[str, tuple[object, list[Problem]]] = {}
         self._used: set[str] = set()
         self._memory_only: set[str] = set()  # results that cannot be saved (compiled templates)
         self._loaded: set[str] = set()  # what `load` found
+        self._put: set[str] = set()  # shards with a new result
         self.hits = 0
         self.misses = 0
 
     @classmethod
-    def load(cls, path: Path) -> Cache:
-        """The cache saved at `path`, or an empty one when there is none that fits."""
+    def load(cls, folder: Path) -> Cache:
+        """The cache saved in `folder`, or an empty one when there is none that fits.  It
+        is kept in sixteen files, so that a build which redid a few steps rewrites a few
+        of them, not all."""
         cache = cls()
-        try:
-            with open(path, "rb") as file:
-                versions, entries = pickle.load(file)
+        for shard in cls.SHARDS:
+            try:
+                with open(folder / f"{shard}.pickle", "rb") as file:
+                    versions, entries = pickle.load(file)
+            except Exception:  # missing, truncated, not a pickle: start that part empty
+                continue
             if versions == code_version() and isinstance(entries, dict):
-                cache._entries = entries
-                cache._loaded = set(entries)
-        except Exception:  # missing, from another version, truncated: start empty
-            pass
+                cache._entries.update(entries)
+                cache._loaded.update(entries)
         return cache
 
-    def save(self, path: Path) -> None:
-        """Write what the last build used, atomically, for the next build (unless that is
-        exactly what was loaded)."""
-        if not self.misses and self._used == self._loaded and path.exists():
-            return
-        entries = {k: v for k, v in self._entries.items()
-                   if k in self._used and k not in self._memory_only}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".steps-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump((code_version(), entries), file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    def save(self, folder: Path) -> None:
+        """Write what the last build used, each file atomically, for the next build; a file
+        that would hold exactly what was loaded from it is left as it is."""
+        saved = {k for k in self._used if k not in self._memory_only}
+        folder.mkdir(parents=True, exist_ok=True)
+        for shard in self.SHARDS:
+            keys = {k for k in saved if k[:1] == shard}
+            path = folder / f"{shard}.pickle"
+            if shard not in self._put and keys == {k for k in self._loaded if k[:1] == shard} \
+                    and (path.exists() or not keys):
+                continue
+            _write_atomically(path, (code_version(), {k: self._entries[k] for k in keys}))
 
     def get(self, key: str) -> tuple[object, list[Problem]] | None:
         found = self._entries.get(key)
@@ -134,6 +175,7 @@ class Cache:
             memory_only: bool = False) -> None:
         self._entries[key] = (value, list(problems or []))
         self._used.add(key)
+        self._put.add(key[:1])
         if memory_only:
             self._memory_only.add(key)
         self.misses += 1
@@ -157,6 +199,18 @@ class Cache:
         self._entries = {k: v for k, v in self._entries.items() if k in self._used}
         self._memory_only &= self._used
         self._used = set()
+        self._put = set()
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _write_atomically(path: Path, data: object) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".steps-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

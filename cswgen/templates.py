@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from cswgen import paths
-from cswgen.cache import Cache, code_version, digest, to_json
+from cswgen.cache import Cache, SharedViews, code_version, digest
 from cswgen.errors import Problem, Problems, SiteError
 from cswgen.sanitize import rewrite_internal
 from cswgen.themes import Theme
@@ -78,6 +78,7 @@ class Renderer:
         self.base_path = base_path
         self.settings = _fingerprint(themes, portable, base_path)
         self._common: tuple[dict[str, Any], str] | None = None
+        self.shared = SharedViews([])
         if cache is None:
             self.env = _environment(themes, portable, compiled)
         else:  # compiling the templates is slow, so a compiled set is kept while unchanged
@@ -89,12 +90,13 @@ class Renderer:
     def key(self, view: dict[str, Any], common: dict[str, Any]) -> str | None:
         """A digest of everything the page's HTML depends on: the templates and settings,
         the shared data and the page's view.  Views are plain data, so their JSON text
-        stands for everything a template can see.  None: the view holds something else, so
-        the page has no key and is always rendered."""
+        stands for everything a template can see (with `shared` sub-views written once).
+        None: the view holds something else, so the page has no key and is always
+        rendered."""
         if self._common is None or self._common[0] is not common:
-            shared = to_json(common)
+            shared = self.shared.to_json(common)
             self._common = (common, digest("render", self.settings, shared) if shared else "")
-        page = to_json(view)
+        page = self.shared.to_json(view)
         if page is None or not self._common[1]:
             return None
         return digest(self._common[1], page)
