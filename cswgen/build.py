@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cswgen import calendar, feeds, parallel, paths, share, themes
-from cswgen.cache import Cache, data_digest
+from cswgen import feeds, fingerprint, parallel, paths, share, themes
+from cswgen.cache import Cache, SharedViews, data_digest
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
 from cswgen.errors import Problem, Problems, SiteError
@@ -29,9 +29,9 @@ from cswgen.model import Options, Site, assemble
 from cswgen.photos import CACHE_FOLDER, Photos
 from cswgen.templates import Renderer
 from cswgen.views import Views
-from cswgen.writer import Preview, Staging, Writer, check_output
+from cswgen.writer import MANIFEST, Preview, Staging, Writer, check_output, untouched
 
-STEPS_FILE = "steps.pickle"  # in the cache folder: parsed front matter, converted Markdown
+STEPS_FILE = "steps"  # in the cache folder: read entries, converted Markdown
 
 
 @dataclass
@@ -55,11 +55,13 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
           portable: bool = False, output: Path | None = None,
           cache_dir: Path | None = None, cache: Cache | None = None,
-          preview: Preview | None = None) -> Result:
+          preview: Preview | None = None, shortcut: bool = True) -> Result:
     """Build the site at `root`; `cache_dir` is where photo copies and share images are
     kept between builds (default: .cswgen-cache/ in the site).  `cswgen serve` passes a
     `cache` it keeps in memory between builds and a `preview` folder to update in place;
-    the output folder is then not touched."""
+    the output folder is then not touched.  `shortcut`: when every input is what the last
+    build of this output read and the output is as it left it, do nothing (see
+    `fingerprint`); off for a throwaway output."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -80,13 +82,26 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     except SiteError as exc:
         problems.items.extend(exc.problems)
     cache_root = cache_dir or root / CACHE_FOLDER
+    sources: fingerprint.Sources | None = None
+    if preview is None and cache is None and shortcut and not problems.errors:
+        settings = repr((options, str(target.resolve()), str(cache_root.resolve())))
+        sources = fingerprint.read_sources(root, theme_chain, settings)
+        last = fingerprint.load_last(cache_root) if sources else None
+        if sources and last and last.inputs == sources.digest \
+                and last.output == str(target.resolve()) \
+                and last.manifest == fingerprint.manifest_digest(target, MANIFEST) \
+                and untouched(target):
+            return Result(output=target, pages=last.pages, files=last.files,
+                          seconds=time.perf_counter() - started, warnings=last.warnings)
     steps = cache if cache is not None else Cache.load(cache_root / STEPS_FILE)
-    content = load_content(config, problems, drafts=drafts, cache=steps)
+    content = load_content(config, problems, drafts=drafts, cache=steps,
+                           texts=sources.texts if sources else None)
     site = assemble(config, content, options, problems)
     bodies = convert_bodies(site, problems, steps)
     if cache is None and not problems.errors:  # a failed build keeps the last good one's
         with contextlib.suppress(OSError):  # a read-only site still builds, more slowly
             steps.save(cache_root / STEPS_FILE)
+            (cache_root / "steps.pickle").unlink(missing_ok=True)  # cswgen 0.x's one file
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
     if problems.errors:
@@ -95,17 +110,19 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     # Phase 2: render and write into a staging folder, then swap it in (or update the
     # preview folder in place).
     hidden = teasers(site)
-    shown = {key: replace(body, html=photos.rewrite(body.html)) for key, body in bodies.items()
+    shown = {key: _with_photos(body, photos) for key, body in bodies.items()
              if key not in hidden}
     views = Views(site, shown, photos)
     base_path = urlsplit(config.site.base_url).path or "/"
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path,
                         cache=cache, compiled=cache_root / "templates")
+    renderer.shared = SharedViews([*views.days, *views.testimonials, *views.people])
     common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
                               "nav": views.nav(), "as_of": options.as_of.isoformat()}
     staging: Writer
     if preview is None:
         staging = Staging(target)
+        fingerprint.forget_last(cache_root)
     else:
         preview.begin()
         staging, target = preview, preview.folder
@@ -119,7 +136,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         staging.page("feed.xml", data_digest("feed", common, views.testimonials),
                      partial(feeds.atom_feed, site, views.testimonials))
         staging.page("week.ics", data_digest("ics", common, views.days),
-                     partial(calendar.week_ics, site))
+                     partial(_week_ics, site))
         staging.write("robots.txt", feeds.robots(site))
         if config.site.base_url:
             staging.write("sitemap.xml", feeds.sitemap(
@@ -136,9 +153,26 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         raise
     if cache is not None:
         cache.finish()
+    warnings = sorted(problems.warnings)
+    manifest = fingerprint.manifest_digest(target, MANIFEST)
+    if sources is not None and manifest is not None:
+        fingerprint.save_last(cache_root, fingerprint.LastBuild(
+            inputs=sources.digest, output=str(target.resolve()), manifest=manifest,
+            pages=len(pages), files=files, warnings=warnings))
     return Result(output=target, pages=len(pages), files=files,
-                  seconds=time.perf_counter() - started, warnings=sorted(problems.warnings),
+                  seconds=time.perf_counter() - started, warnings=warnings,
                   changed=list(staging.changed))
+
+
+def _with_photos(body: Rendered, photos: Photos) -> Rendered:
+    html = photos.rewrite(body.html)
+    return body if html is body.html else replace(body, html=html)
+
+
+def _week_ics(site: Site) -> bytes:
+    from cswgen import calendar  # icalendar takes as long to import as a small build
+
+    return calendar.week_ics(site)
 
 
 def _html(renderer: Renderer, view: dict[str, Any], common: dict[str, Any]) -> bytes:

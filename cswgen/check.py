@@ -53,8 +53,8 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
     with tempfile.TemporaryDirectory(prefix="cswgen-check-") as temporary:
         output = Path(temporary) / "site"
         try:
-            problems.items.extend(build(root, as_of=as_of, drafts=drafts,
-                                        output=output).warnings)
+            problems.items.extend(build(root, as_of=as_of, drafts=drafts, output=output,
+                                        shortcut=False).warnings)
             built = True
         except SiteError as exc:
             problems.items.extend(exc.problems)

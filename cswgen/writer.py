@@ -25,14 +25,18 @@ STAGING_PREFIX = ".cswgen-staging-"
 
 
 def _files_in(folder: Path) -> list[str]:
-    """Every file under `folder`, `/`-separated and relative (os.walk: a build may have
-    tens of thousands)."""
+    """Every file under `folder`, `/`-separated and relative, symbolic links to folders
+    included as files (os.scandir: a build has tens of thousands, a folder each)."""
     found: list[str] = []
-    for current, dirs, files in os.walk(folder):
-        relative = os.path.relpath(current, folder).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        found.extend(prefix + name for name in files)
-        found.extend(prefix + name for name in dirs if os.path.islink(os.path.join(current, name)))
+    stack = [("", str(folder))]
+    while stack:
+        prefix, current = stack.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((prefix + entry.name + "/", entry.path))
+                else:
+                    found.append(prefix + entry.name)
     return found
 
 
@@ -94,6 +98,24 @@ def read_manifest(folder: Path) -> dict[str, Record | None]:
     else:
         found = dict.fromkeys(lines)
     return found
+
+
+def untouched(folder: Path) -> bool:
+    """Every file the manifest of `folder` lists is there as cswgen wrote it (same size
+    and modification time, as `Staging` checks before reusing one)."""
+    records = read_manifest(folder)
+    if not records:
+        return False
+    for name, record in records.items():
+        if record is None:
+            return False
+        try:
+            stat = os.stat(os.path.join(folder, name))
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != record[1:]:
+            return False
+    return True
 
 
 def _write_manifest(folder: Path, records: dict[str, Record]) -> None:

@@ -29,8 +29,8 @@ LAYERS = [
     "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
     "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
     "photos", "views", "share", "themes", "templates", "calendar", "feeds", "lock", "journal",
-    "writer", "new", "build", "overlay", "serve", "htmlscan", "check", "report", "scaffold",
-    "redate", "cli",
+    "writer", "fingerprint", "new", "build", "overlay", "serve", "htmlscan", "check",
+    "report", "scaffold", "redate", "cli",
 ]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from cswgen import parallel
 from cswgen.build import STEPS_FILE, build
+from cswgen.fingerprint import LAST_BUILD
 from cswgen.photos import CACHE_FOLDER
 from cswgen.writer import MANIFEST
 from tests.conftest import write_site
@@ -149,13 +150,17 @@ def test_every_input_shows_up_in_the_next_build(built: tuple[Path, Path], change
 def test_the_cache_is_safe_to_delete_or_damage(built: tuple[Path, Path]) -> None:
     site, out = built
     before = snapshot(out)
-    steps = site / CACHE_FOLDER / STEPS_FILE
-    assert steps.is_file()
-    steps.write_bytes(b"not a pickle")
+    steps = sorted((site / CACHE_FOLDER / STEPS_FILE).glob("*.pickle"))
+    assert steps
+    for damaged in steps[::2]:
+        damaged.write_bytes(b"not a pickle")
+    (site / CACHE_FOLDER / LAST_BUILD).unlink()  # or the build has nothing to do
     build(site, as_of=AS_OF)
     assert snapshot(out) == before
-    with open(steps, "wb") as file:  # a cache from another version of cswgen
-        pickle.dump(("some other version", {}), file)
+    for other in steps:
+        with open(other, "wb") as file:  # a cache from another version of cswgen
+            pickle.dump(("some other version", {}), file)
+    (site / CACHE_FOLDER / LAST_BUILD).unlink()
     build(site, as_of=AS_OF)
     assert snapshot(out) == before
     for folder, _, files in os.walk(site / CACHE_FOLDER, topdown=False):

@@ -1,0 +1,142 @@
+"""The whole build as one cached step: a digest of every input a build reads.
+
+`cswgen build` reads config.toml, every file under content/, the theme and the themes it
+extends, cswgen's own code and fonts, and its options (the as-of date, drafts, portable,
+where the output and cache go).  When all of that is byte for byte what the last
+successful build read, and the output folder is still exactly as that build left it,
+the build would write the same bytes again: there is nothing to do, and the last build's
+warnings are reported again.  Anything else, down to one byte anywhere, is a full build
+(which itself redoes only the steps whose inputs changed).
+
+Reading the sources for the digest also keeps the text of content's Markdown and CSV
+files, so that a build that does go ahead does not read them a second time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cswgen import limits
+from cswgen.cache import code_version
+from cswgen.config import CONFIG_NAME
+from cswgen.errors import Problem
+from cswgen.themes import PACKAGE_DIR, Theme
+
+LAST_BUILD = "last-build.pickle"  # in the cache folder
+TEXT_SUFFIXES = (".md", ".markdown", ".csv")
+
+
+@dataclass
+class Sources:
+    """What a build reads, as one digest, and the content text files' bytes."""
+
+    digest: str
+    texts: dict[str, bytes] = field(default_factory=dict)  # content-relative path -> bytes
+
+
+@dataclass
+class LastBuild:
+    inputs: str  # Sources.digest
+    output: str  # the output folder, resolved
+    manifest: str  # digest of the output's manifest as the build left it
+    pages: int
+    files: int
+    warnings: list[Problem]
+
+
+def read_sources(root: Path, theme_chain: list[Theme], options: str) -> Sources | None:
+    """Every input of a build at `root` with these `options` (already resolved: as-of
+    date, drafts, portable, output and cache folders), or None when something cannot be
+    read (the build itself then says what)."""
+    hasher = hashlib.blake2b(digest_size=20)
+
+    def add(*parts: str | bytes) -> None:
+        for part in parts:
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            hasher.update(len(data).to_bytes(8, "little"))
+            hasher.update(data)
+
+    add(code_version(), options)
+    texts: dict[str, bytes] = {}
+    try:
+        add(CONFIG_NAME, (root / CONFIG_NAME).read_bytes())
+        _add_tree(add, PACKAGE_DIR / "fonts", "fonts", None)
+        for theme in theme_chain:
+            _add_tree(add, theme.folder, f"theme {theme.name} {theme.folder}", None)
+        _add_tree(add, root / "content", "content", texts)
+    except (OSError, UnicodeError):
+        return None
+    return Sources(hasher.hexdigest(), texts)
+
+
+def _add_tree(add: Callable[..., None], folder: Path, label: str,
+              texts: dict[str, bytes] | None) -> None:
+    """Every file under `folder` (hidden ones too), by relative path and bytes; symbolic
+    links by where they point, and a linked file by its bytes too."""
+    add("tree", label)
+    if not folder.is_dir():
+        return
+    stack = [("", str(folder))]
+    while stack:
+        prefix, current = stack.pop()
+        with os.scandir(current) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.is_symlink():
+                add("link", relative, os.readlink(entry.path))
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((relative + "/", entry.path))
+            elif entry.is_file():
+                add("file", relative)
+                keep = texts is not None and relative.lower().endswith(TEXT_SUFFIXES) \
+                    and limits.too_large(relative, entry.stat().st_size) is None
+                with open(entry.path, "rb") as file:
+                    if keep and texts is not None:
+                        texts[relative] = data = file.read()
+                        add(data)
+                    else:
+                        add(hashlib.file_digest(file, "blake2b").digest())
+
+
+def manifest_digest(output: Path, manifest: str) -> str | None:
+    try:
+        return hashlib.blake2b((output / manifest).read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return None
+
+
+def load_last(cache_root: Path) -> LastBuild | None:
+    try:
+        with open(cache_root / LAST_BUILD, "rb") as file:
+            last = pickle.load(file)
+    except Exception:  # missing, unreadable, from another version: no shortcut
+        return None
+    return last if isinstance(last, LastBuild) else None
+
+
+def save_last(cache_root: Path, last: LastBuild) -> None:
+    """Atomically; a site whose cache folder cannot be written just builds every time."""
+    with contextlib.suppress(OSError):
+        cache_root.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache_root, prefix=".last-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                pickle.dump(last, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, cache_root / LAST_BUILD)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def forget_last(cache_root: Path) -> None:
+    """Before a build changes the output: until it succeeds, no shortcut."""
+    with contextlib.suppress(OSError):
+        (cache_root / LAST_BUILD).unlink(missing_ok=True)
