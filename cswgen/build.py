@@ -128,14 +128,17 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         staging, target = preview, preview.folder
     try:
         pages = views.pages()
-        for view in pages:
+        common_key = renderer.common_key(common)
+        keys = parallel.run(lambda i: renderer.key(pages[i], common_key), len(pages))
+        for view, key in zip(pages, keys, strict=True):
             path = view["path"] if view["path"].endswith(".html") else view["path"] + "index.html"
-            staging.page(path, renderer.key(view, common),
-                         partial(_html, renderer, view, common))
-        # keyed by what they show, so an unchanged feed or calendar is not made again
-        staging.page("feed.xml", data_digest("feed", common, views.testimonials),
-                     partial(feeds.atom_feed, site, views.testimonials))
-        staging.page("week.ics", data_digest("ics", common, views.days),
+            staging.page(path, key, partial(_html, renderer, view, common))
+        # keyed by what they show (an undated testimonial's entry by its publish date), so
+        # an unchanged feed or calendar is not made again
+        staging.page("feed.xml", data_digest(
+            "feed", common, views.testimonials, [t.publish for t in site.testimonials],
+            shared=renderer.shared), partial(feeds.atom_feed, site, views.testimonials))
+        staging.page("week.ics", data_digest("ics", common, views.days, shared=renderer.shared),
                      partial(_week_ics, site))
         staging.write("robots.txt", feeds.robots(site))
         if config.site.base_url:

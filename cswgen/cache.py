@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar, cast
 
-from cswgen import __version__
+from cswgen import __version__, parallel
 from cswgen.errors import Problem, Problems
 
 T = TypeVar("T")
@@ -66,15 +66,13 @@ class SharedViews:
     once, as the digest of its own JSON, and a page's text names that digest wherever the
     sub-view appears.  Equal text still means equal views, at a fraction of the work."""
 
-    MARK = "\x00view:"  # a NUL no text a person wrote starts with
+    MARK = "\x00view:"  # (text people write does not start with a NUL)
 
     def __init__(self, shared: list[object]) -> None:
         self._shared = shared  # kept alive: the table is by identity
-        self._refs: dict[int, str] = {}
-        for view in shared:
-            text = to_json(view)
-            if text is not None:
-                self._refs[id(view)] = self.MARK + digest(text)
+        found = parallel.run(lambda i: _json_digest(shared[i]), len(shared))
+        self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
+                      if ref is not None}
 
     def to_json(self, view: object) -> str | None:
         try:
@@ -94,10 +92,15 @@ class SharedViews:
         return value
 
 
-def data_digest(step: str, *data: object) -> str | None:
+def _json_digest(view: object) -> str | None:
+    text = to_json(view)
+    return None if text is None else digest(text)
+
+
+def data_digest(step: str, *data: object, shared: SharedViews | None = None) -> str | None:
     """A key for a step whose inputs are plain data (and cswgen's code); None when they
     are not plain data, so the step has no key and is always run."""
-    texts = [to_json(d) for d in data]
+    texts = [to_json(d) if shared is None else shared.to_json(d) for d in data]
     if any(t is None for t in texts):
         return None
     return digest(step, code_version(), *(t for t in texts if t is not None))

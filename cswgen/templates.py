@@ -77,7 +77,6 @@ class Renderer:
         self.portable = portable
         self.base_path = base_path
         self.settings = _fingerprint(themes, portable, base_path)
-        self._common: tuple[dict[str, Any], str] | None = None
         self.shared = SharedViews([])
         if cache is None:
             self.env = _environment(themes, portable, compiled)
@@ -87,19 +86,21 @@ class Renderer:
                                       Problems(),
                                       memory_only=True)
 
-    def key(self, view: dict[str, Any], common: dict[str, Any]) -> str | None:
-        """A digest of everything the page's HTML depends on: the templates and settings,
-        the shared data and the page's view.  Views are plain data, so their JSON text
-        stands for everything a template can see (with `shared` sub-views written once).
-        None: the view holds something else, so the page has no key and is always
-        rendered."""
-        if self._common is None or self._common[0] is not common:
-            shared = self.shared.to_json(common)
-            self._common = (common, digest("render", self.settings, shared) if shared else "")
+    def common_key(self, common: dict[str, Any]) -> str | None:
+        """What every page's key starts from: the templates and settings, and the data
+        every page is given.  None: that data is not plain, so no page has a key."""
+        shared = self.shared.to_json(common)
+        return digest("render", self.settings, shared) if shared is not None else None
+
+    def key(self, view: dict[str, Any], common_key: str | None) -> str | None:
+        """A digest of everything the page's HTML depends on: `common_key` and the page's
+        view.  Views are plain data, so their JSON text stands for everything a template
+        can see (with `shared` sub-views written once).  None: the view holds something
+        else, so the page has no key and is always rendered."""
         page = self.shared.to_json(view)
-        if page is None or not self._common[1]:
+        if page is None or common_key is None:
             return None
-        return digest(self._common[1], page)
+        return digest(common_key, page)
 
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         """Render one page view; raises SiteError naming the template and line on failure."""

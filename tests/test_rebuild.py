@@ -12,6 +12,7 @@ import pytest
 
 from cswgen import parallel
 from cswgen.build import STEPS_FILE, build
+from cswgen.errors import SiteError
 from cswgen.fingerprint import LAST_BUILD
 from cswgen.photos import CACHE_FOLDER
 from cswgen.writer import MANIFEST
@@ -178,3 +179,58 @@ def test_an_output_file_changed_by_hand_is_made_again(built: tuple[Path, Path]) 
     page.write_bytes(b"edited by hand")
     build(site, as_of=AS_OF)
     assert page.read_bytes() == good
+
+
+def test_a_testimonials_publish_date_shows_in_the_feed(built: tuple[Path, Path]) -> None:
+    """The feed dates an undated testimonial by its `publish` date, which no page shows:
+    its key must still change with it."""
+    site, out = built
+    edited = site / "content/testimonials/t003.md"
+    text = edited.read_text("utf-8")
+    for when in ("2026-09-20", "2026-09-21"):
+        edited.write_text(text.replace("---\n", f"---\npublish: {when}\n", 1), "utf-8")
+        build(site, as_of=AS_OF)
+        assert f"<updated>{when}T00:00:00Z</updated>" in (out / "feed.xml").read_text("utf-8")
+
+
+def test_a_picture_that_goes_missing_is_reported_though_the_file_naming_it_did_not_change(
+        built: tuple[Path, Path]) -> None:
+    site, _ = built
+    (site / "content/testimonials/face.png").write_bytes(_png())
+    edited = site / "content/testimonials/t001.md"
+    edited.write_text(edited.read_text("utf-8").replace(
+        "---\n", "---\nphoto: face.png\nalt: A smiling customer\n", 1), "utf-8")
+    build(site, as_of=AS_OF)
+    (site / "content/testimonials/face.png").unlink()
+    with pytest.raises(SiteError) as raised:
+        build(site, as_of=AS_OF)
+    assert any(p.path == "content/testimonials/t001.md" and "face.png" in p.message
+               for p in raised.value.problems)
+
+
+def test_nothing_changed_reports_the_same_warnings_and_touches_nothing(
+        tmp_path: Path) -> None:
+    files = site_files(3)
+    files["content/testimonials/t000.md"] = files["content/testimonials/t000.md"].replace(
+        "staff: [Farai Moyo]", "staff: [Nobody Known]")
+    site = write_site(tmp_path / "site", files)
+    first = build(site, as_of=AS_OF)
+    assert any("Nobody Known" in p.message for p in first.warnings)
+    before = times(site / "output")
+    again = build(site, as_of=AS_OF)
+    assert again.changed == [] and again.warnings == first.warnings
+    assert (again.pages, again.files) == (first.pages, first.files)
+    assert times(site / "output") == before
+    # a different as-of date is a different build
+    later = build(site, as_of=date(2026, 10, 9))
+    assert later.changed
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "#336699").save(buffer, "PNG")
+    return buffer.getvalue()
