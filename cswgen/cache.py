@@ -157,13 +157,16 @@ class Cache:
     def save(self, folder: Path) -> None:
         """Write what the last build used, each file atomically, for the next build; a file
         that would hold exactly what was loaded from it is left as it is."""
-        saved = {k for k in self._used if k not in self._memory_only}
+        saved: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
+        loaded: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
+        for key in self._used - self._memory_only:
+            saved.setdefault(key[:1], set()).add(key)
+        for key in self._loaded:
+            loaded.setdefault(key[:1], set()).add(key)
         folder.mkdir(parents=True, exist_ok=True)
         for shard in self.SHARDS:
-            keys = {k for k in saved if k[:1] == shard}
-            path = folder / f"{shard}.pickle"
-            if shard not in self._put and keys == {k for k in self._loaded if k[:1] == shard} \
-                    and (path.exists() or not keys):
+            keys, path = saved[shard], folder / f"{shard}.pickle"
+            if shard not in self._put and keys == loaded[shard] and (path.exists() or not keys):
                 continue
             _write_atomically(path, (code_version(), {k: self._entries[k] for k in keys}))
 

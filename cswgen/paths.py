@@ -54,14 +54,18 @@ def check_names(relatives: Iterable[str], prefix: str, problems: Problems) -> No
     in case or Unicode form."""
     reported: set[str] = set()
     seen: dict[str, str] = {}
+    folders: set[str] = set()
     for relative in relatives:
         parts = relative.split("/")
         for depth, name in enumerate(parts, 1):
             path = "/".join(parts[:depth])
             key = _same_file_key(path)
             earlier = seen.setdefault(key, path)
-            if path in reported:
-                continue
+            if path in reported or (earlier == path and depth < len(parts)
+                                    and path in folders):
+                continue  # (a folder is checked once, not once per file in it)
+            if depth < len(parts):
+                folders.add(path)
             if earlier != path:
                 reported.add(path)
                 problems.error(f"{prefix}{path}", 0, f"differs from {prefix}{earlier} only "

@@ -34,6 +34,7 @@ _SCHEMES = {"http", "https", "mailto", "tel", ROOT_SCHEME}
 
 
 _SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:|^\s*[/\\]")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 # the value is found first, then the attribute's name before it: a scan for the literal
@@ -46,7 +47,7 @@ def _internal_target(target: str) -> str | None:
     """The site path of a `cswgen-root:` link, or None when it could leave the site (content
     may write that prefix itself, so it is checked: no scheme, no leading slash)."""
     decoded = html.unescape(target)
-    if _SCHEME.match(decoded) or any(ord(c) < 32 for c in decoded):
+    if _SCHEME.match(decoded) or _CONTROL.search(decoded):
         return None
     return target
 
