@@ -12,14 +12,16 @@ starting empty.  Deleting it is always safe.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 import json
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, time
 from importlib import metadata
 from pathlib import Path
@@ -73,6 +75,10 @@ class SharedViews:
         found = parallel.run(lambda i: _json_digest(shared[i]), len(shared))
         self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
                       if ref is not None}
+
+    def ref(self, view: object) -> str | None:
+        """The digest a shared sub-view is written as, or None for any other view."""
+        return self._refs.get(id(view))
 
     def to_json(self, view: object) -> str | None:
         try:
@@ -144,11 +150,10 @@ class Cache:
         of them, not all."""
         cache = cls()
         for shard in cls.SHARDS:
-            try:
-                with open(folder / f"{shard}.pickle", "rb") as file:
-                    versions, entries = pickle.load(file)
-            except Exception:  # missing, truncated, not a pickle: start that part empty
-                continue
+            found = read_pickle(folder / f"{shard}.pickle")
+            if not isinstance(found, tuple) or len(found) != 2:
+                continue  # missing or damaged: that part starts empty
+            versions, entries = found
             if versions == code_version() and isinstance(entries, dict):
                 cache._entries.update(entries)
                 cache._loaded.update(entries)
@@ -168,7 +173,7 @@ class Cache:
             keys, path = saved[shard], folder / f"{shard}.pickle"
             if shard not in self._put and keys == loaded[shard] and (path.exists() or not keys):
                 continue
-            _write_atomically(path, (code_version(), {k: self._entries[k] for k in keys}))
+            write_pickle(path, (code_version(), {k: self._entries[k] for k in keys}))
 
     def get(self, key: str) -> tuple[object, list[Problem]] | None:
         found = self._entries.get(key)
@@ -211,7 +216,32 @@ class Cache:
         return len(self._entries)
 
 
-def _write_atomically(path: Path, data: object) -> None:
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """Python's cycle collector paused while tens of thousands of long-lived objects are
+    made at once (loading the cache is four times slower with it running); unpickling
+    makes no garbage for it to find."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_pickle(path: Path) -> object:
+    """What `write_pickle` wrote at `path`, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as file, paused_collector():
+            return pickle.load(file)
+    except Exception:  # missing, truncated, not a pickle
+        return None
+
+
+def write_pickle(path: Path, data: object) -> None:
+    """`data` at `path`, atomically: a reader finds the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".steps-")
     try:
         with os.fdopen(handle, "wb") as file:

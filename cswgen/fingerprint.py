@@ -17,14 +17,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cswgen import limits
-from cswgen.cache import code_version
+from cswgen.cache import code_version, read_pickle, write_pickle
 from cswgen.config import CONFIG_NAME
 from cswgen.errors import Problem
 from cswgen.themes import PACKAGE_DIR, Theme
@@ -114,26 +112,14 @@ def manifest_digest(output: Path, manifest: str) -> str | None:
 
 
 def load_last(cache_root: Path) -> LastBuild | None:
-    try:
-        with open(cache_root / LAST_BUILD, "rb") as file:
-            last = pickle.load(file)
-    except Exception:  # missing, unreadable, from another version: no shortcut
-        return None
-    return last if isinstance(last, LastBuild) else None
+    last = read_pickle(cache_root / LAST_BUILD)
+    return last if isinstance(last, LastBuild) else None  # else no shortcut
 
 
 def save_last(cache_root: Path, last: LastBuild) -> None:
-    """Atomically; a site whose cache folder cannot be written just builds every time."""
+    """A site whose cache folder cannot be written just builds every time."""
     with contextlib.suppress(OSError):
-        cache_root.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_root, prefix=".last-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(last, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cache_root / LAST_BUILD)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_pickle(cache_root / LAST_BUILD, last)
 
 
 def forget_last(cache_root: Path) -> None:
