@@ -35,12 +35,11 @@ T = TypeVar("T")
 
 def digest(*parts: str | bytes) -> str:
     """One key for several inputs; each is length-prefixed, so ("ab", "c") != ("a", "bc")."""
-    hasher = hashlib.blake2b(digest_size=20)
+    chunks: list[bytes] = []
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
+        chunks += (len(data).to_bytes(8, "little"), data)
+    return hashlib.blake2b(b"".join(chunks), digest_size=20).hexdigest()  # one call: faster
 
 
 def to_json(data: object) -> str | None:

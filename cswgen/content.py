@@ -211,11 +211,12 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 result.files.append(relative)
             continue
         source = content_dir / relative
-        if (why := limits.too_large(relative, source.stat().st_size)) is not None:
-            problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
-            continue
-        raw = texts[relative] if texts is not None and relative in texts \
-            else source.read_bytes()
+        raw = texts.get(relative) if texts is not None else None  # (within the limits)
+        if raw is None:
+            if (why := limits.too_large(relative, source.stat().st_size)) is not None:
+                problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
+                continue
+            raw = source.read_bytes()
         text = decode(raw, site_path, problems)
         if text is None:
             continue

@@ -94,14 +94,16 @@ def _add_tree(add: Callable[..., None], folder: Path, label: str,
                 stack.append((relative + "/", entry.path))
             elif entry.is_file():
                 add("file", relative)
-                keep = texts is not None and relative.lower().endswith(TEXT_SUFFIXES) \
-                    and limits.too_large(relative, entry.stat().st_size) is None
                 with open(entry.path, "rb") as file:
-                    if keep and texts is not None:
-                        texts[relative] = data = file.read()
-                        add(data)
-                    else:
-                        add(hashlib.file_digest(file, "blake2b").digest())
+                    if texts is not None and relative.lower().endswith(TEXT_SUFFIXES):
+                        # kept when within the size limits; a larger file is not read whole
+                        data = file.read(limits.largest(relative) + 1)
+                        if limits.too_large(relative, len(data)) is None:
+                            texts[relative] = data
+                            add(data)
+                            continue
+                        file.seek(0)
+                    add(hashlib.file_digest(file, "blake2b").digest())
 
 
 def manifest_digest(output: Path, manifest: str) -> str | None:

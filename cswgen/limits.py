@@ -21,10 +21,15 @@ MAX_NESTING = 32  # lists and quotes inside each other, as Markdown reads indent
 _PREFIX = re.compile(r"[ \t>]*")
 
 
+def largest(name: str) -> int:
+    """How many bytes cswgen reads of the content file `name` at most."""
+    return MAX_CSV_BYTES if name.lower().endswith(".csv") else MAX_MARKDOWN_BYTES
+
+
 def too_large(name: str, size: int) -> str | None:
     """Why the content file `name` of `size` bytes is not read, or None."""
     csv = name.lower().endswith(".csv")
-    limit = MAX_CSV_BYTES if csv else MAX_MARKDOWN_BYTES
+    limit = largest(name)
     if size <= limit:
         return None
     advice = ("split it into several CSV files" if csv else "split it into several pages, "

@@ -202,7 +202,7 @@ class Staging(Writer):
         super().__init__()
         self.output = output.resolve()
         self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
-        self.previous = read_manifest(self.output)
+        self.previous: dict[str, Record | None] = {}  # read by `commit`, under the lock
         self._plan: list[tuple[str, str | None, Produce | Path]] = []
 
     def page(self, path: str, key: str | None, produce: Produce) -> None:
