@@ -31,7 +31,17 @@ from cswgen.model import Options, Site, assemble
 from cswgen.photos import CACHE_FOLDER, Photos
 from cswgen.templates import Renderer
 from cswgen.views import Views
-from cswgen.writer import MANIFEST, Preview, Staging, Writer, check_output, untouched
+from cswgen.writer import (
+    MANIFEST,
+    Preview,
+    Staging,
+    Surveyed,
+    Writer,
+    check_output,
+    check_place,
+    survey,
+    untouched,
+)
 
 STEPS_FILE = "steps"  # in the cache folder: read entries, converted Markdown
 FEED_FILE = "feed.pickle"  # ... and the last feed's entries
@@ -94,12 +104,24 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=drafts,
                       portable=portable)
     theme_chain: list[themes.Theme] = []
+    surveyed: Callable[[], Surveyed] | None = None
+    checked: list[bool] = []
     if preview is None:
         target, where, line = output_folder(config, output)
         try:
-            check_output(target, root, where, line)
+            check_place(target, root, where, line)
+            # what is in the output folder, found beside the reading below
+            surveyed = parallel.soon(partial(survey, target.resolve()))
         except SiteError as exc:  # reported with the content's problems, in one run
             problems.items.extend(exc.problems)
+
+    def output_ok() -> bool:
+        """The output folder holds only what cswgen wrote (else a problem, once)."""
+        if not checked:
+            checked.append(surveyed is not None and _output_checked(
+                target, root, where, line, surveyed(), problems))
+        return checked[0]
+
     try:
         theme_chain = themes.chain(config)
         themes.report_outside_links(theme_chain, problems)
@@ -114,7 +136,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         if sources and last and last.inputs == sources.digest \
                 and last.output == str(target.resolve()) \
                 and last.manifest == fingerprint.manifest_digest(target, MANIFEST) \
-                and untouched(target):
+                and surveyed is not None and output_ok() and untouched(target, surveyed()):
             return Result(output=target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     steps = cache if cache is not None else Cache.load(cache_root / STEPS_FILE)
@@ -124,6 +146,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     bodies = convert_bodies(site, problems, steps)
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
+    if surveyed is not None:
+        output_ok()
     if problems.errors:
         raise SiteError(sorted(problems.errors) + sorted(problems.warnings))
 
@@ -141,7 +165,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
                               "nav": views.nav(), "as_of": options.as_of.isoformat()}
     staging: Writer
     if preview is None:
-        staging = Staging(target)
+        staging = Staging(target, surveyed() if surveyed is not None else None)
         fingerprint.forget_last(cache_root)
     else:
         preview.begin()
@@ -195,6 +219,17 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 def _with_photos(body: Rendered, photos: Photos) -> Rendered:
     html = photos.rewrite(body.html)
     return body if html is body.html else replace(body, html=html)
+
+
+def _output_checked(target: Path, root: Path, where: str, line: int, present: Surveyed,
+                    problems: Problems) -> bool:
+    """Whether the output folder holds only what cswgen wrote (else a problem)."""
+    try:
+        check_output(target, root, where, line, present)
+    except SiteError as exc:
+        problems.items.extend(exc.problems)
+        return False
+    return True
 
 
 def _week_ics(site: Site) -> bytes:

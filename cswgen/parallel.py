@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 
@@ -57,3 +57,38 @@ def run(task: Callable[[int], T], count: int) -> list[T]:
     finally:
         _task = None
         gc.unfreeze()
+
+
+def soon(task: Callable[[], T]) -> Callable[[], T]:
+    """Start `task()` in a forked process now, beside the build; the function returned
+    waits for its result (or, where forking is unsafe or pointless, runs it then).  For
+    work that waits on the disk more than on Python, such as surveying the output folder
+    while the sources are read.  What it returns must pickle; what it raises is raised."""
+    if (workers() < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return task
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send((True, task()))
+        except BaseException as exc:  # handed to the parent as it is
+            send.send((False, exc))
+
+    process = context.Process(target=child, daemon=True)  # never outlives the build
+    process.start()
+    send.close()
+
+    def result() -> T:
+        try:
+            ok, value = receive.recv()
+        except EOFError:  # the child died (killed, out of memory): do it here instead
+            return task()
+        finally:
+            process.join()
+        if not ok:
+            raise value
+        return cast(T, value)
+
+    return result

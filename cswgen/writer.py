@@ -24,10 +24,16 @@ MANIFEST_HEADER = "# cswgen manifest 2: key, size, mtime_ns and path of every fi
 STAGING_PREFIX = ".cswgen-staging-"
 
 
-def _files_in(folder: Path) -> list[str]:
-    """Every file under `folder`, `/`-separated and relative, symbolic links to folders
-    included as files (os.scandir: a build has tens of thousands, a folder each)."""
-    found: list[str] = []
+Surveyed = dict[str, tuple[int, int]]  # output path -> size and mtime_ns
+
+
+def survey(folder: Path) -> Surveyed:
+    """Every file under `folder` (`/`-separated, relative) with its size and modification
+    time; a symbolic link counts as a file of its own (os.scandir: a build has tens of
+    thousands, a folder each)."""
+    found: Surveyed = {}
+    if not folder.is_dir():
+        return found
     stack = [("", str(folder))]
     while stack:
         prefix, current = stack.pop()
@@ -36,47 +42,57 @@ def _files_in(folder: Path) -> list[str]:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((prefix + entry.name + "/", entry.path))
                 else:
-                    found.append(prefix + entry.name)
+                    stat = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
-def check_output(output: Path, root: Path, where: str, line: int) -> None:
-    """Refuse an output folder that is, holds or sits inside the sources, or holds files
-    cswgen did not write."""
-    out = output.resolve()
+def check_place(output: Path, root: Path, where: str, line: int) -> None:
+    """Refuse an output folder that is, holds or sits inside the sources, or is a file."""
+    out, shown = output.resolve(), _shown(output, root)
     site = root.resolve()
-
-    def refuse(message: str) -> SiteError:
-        return SiteError([Problem(where, line, message)])
-
-    shown = out.relative_to(site).as_posix() + "/" if out.is_relative_to(site) and out != site \
-        else str(output)
-
     if site.is_relative_to(out):
-        raise refuse(f"the output folder {shown} is or contains the site's own folder; "
-                     "cswgen replaces the output folder on every build, so choose a folder "
-                     "of its own, such as \"output\"")
+        raise _refuse(where, line, f"the output folder {shown} is or contains the site's own "
+                      "folder; cswgen replaces the output folder on every build, so choose a "
+                      "folder of its own, such as \"output\"")
     for source in ("content", "themes"):
         if out.is_relative_to(site / source):
-            raise refuse(f"the output folder {shown} is inside {source}/, so the site would "
-                         "publish itself; choose a folder outside it, such as \"output\"")
+            raise _refuse(where, line, f"the output folder {shown} is inside {source}/, so "
+                          "the site would publish itself; choose a folder outside it, such as "
+                          "\"output\"")
     if out.exists() and not out.is_dir():
-        raise refuse(f"{shown} exists and is not a folder; choose another output folder")
-    if out.is_dir():
-        present = sorted(_files_in(out))
-        if not present:
-            return
-        written = set(read_manifest(out))
-        # (a manifest being replaced when a build was killed is cswgen's too)
-        foreign = [p for p in present if p not in (MANIFEST, f"{MANIFEST}.new")
-                   and p not in written]
-        if foreign:
-            listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
-                                               if len(foreign) > 3 else "")
-            raise refuse(f"the output folder {shown} holds files cswgen did not write "
-                         f"({listed}); cswgen replaces that folder on every build, so it "
-                         "will not touch it. Move those files into content/ (they are "
-                         "published from there) or choose an empty output folder")
+        raise _refuse(where, line, f"{shown} exists and is not a folder; choose another "
+                      "output folder")
+
+
+def check_output(output: Path, root: Path, where: str, line: int,
+                 present: Surveyed | None = None) -> None:
+    """Refuse an output folder in the wrong place (`check_place`), or holding files cswgen
+    did not write (`present`: its `survey`, when already made)."""
+    check_place(output, root, where, line)
+    files = sorted(survey(output.resolve()) if present is None else present)
+    if not files:
+        return
+    written = set(read_manifest(output))
+    # (a manifest being replaced when a build was killed is cswgen's too)
+    foreign = [p for p in files if p not in (MANIFEST, f"{MANIFEST}.new") and p not in written]
+    if foreign:
+        listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
+                                           if len(foreign) > 3 else "")
+        raise _refuse(where, line, f"the output folder {_shown(output, root)} holds files "
+                      f"cswgen did not write ({listed}); cswgen replaces that folder on every "
+                      "build, so it will not touch it. Move those files into content/ (they "
+                      "are published from there) or choose an empty output folder")
+
+
+def _shown(output: Path, root: Path) -> str:
+    out, site = output.resolve(), root.resolve()
+    return out.relative_to(site).as_posix() + "/" if out.is_relative_to(site) and out != site \
+        else str(output)
+
+
+def _refuse(where: str, line: int, message: str) -> SiteError:
+    return SiteError([Problem(where, line, message)])
 
 
 Produce = Callable[[], bytes]
@@ -100,22 +116,12 @@ def read_manifest(folder: Path) -> dict[str, Record | None]:
     return found
 
 
-def untouched(folder: Path) -> bool:
+def untouched(folder: Path, present: Surveyed) -> bool:
     """Every file the manifest of `folder` lists is there as cswgen wrote it (same size
     and modification time, as `Staging` checks before reusing one)."""
     records = read_manifest(folder)
-    if not records:
-        return False
-    for name, record in records.items():
-        if record is None:
-            return False
-        try:
-            stat = os.stat(os.path.join(folder, name))
-        except OSError:
-            return False
-        if (stat.st_size, stat.st_mtime_ns) != record[1:]:
-            return False
-    return True
+    return bool(records) and all(record is not None and present.get(name) == record[1:]
+                                 for name, record in records.items())
 
 
 def _write_manifest(folder: Path, records: dict[str, Record]) -> None:
@@ -198,9 +204,11 @@ class Staging(Writer):
     Otherwise files whose key is unchanged (and which nobody has touched since) are linked
     from the old folder, and only the others are made: pages rendered on every core."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, present: Surveyed | None = None) -> None:
+        """`present`: the output folder's `survey`, when already made."""
         super().__init__()
         self.output = output.resolve()
+        self.present = present
         self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
         self.previous: dict[str, Record | None] = {}  # read by `commit`, under the lock
         self._plan: list[tuple[str, str | None, Produce | Path]] = []
@@ -215,6 +223,8 @@ class Staging(Writer):
         record = self.previous.get(name)
         if key is None or record is None or record[0] != key:
             return False
+        if self.present is not None:
+            return self.present.get(name) == record[1:]
         try:
             stat = os.stat(os.path.join(self.output, name))
         except OSError:
@@ -227,7 +237,8 @@ class Staging(Writer):
         does this (see `lock`), after tidying what a killed build left."""
         lock = BuildLock(self.output)
         try:
-            recover(self.output)
+            if recover(self.output):
+                self.present = None  # surveyed before a killed build's output was put back
             self.previous = read_manifest(self.output)  # another build may have finished
             self._commit()
         finally:
@@ -352,16 +363,20 @@ class Preview(Writer):
         """Files written so far stay: the server shows the build's errors over them."""
 
 
-def recover(output: Path) -> None:
+def recover(output: Path) -> bool:
     """Tidy up after a build that was killed (call with the lock held): its staging folders
     go, and if it died between moving the old output aside and moving the new one in, the
-    old output is moved back, exactly as it was."""
+    old output is moved back, exactly as it was.  True when the output folder changed."""
+    restored = False
     for stale in sorted(output.parent.glob(f"{STAGING_PREFIX}{output.name}-*")):
         if not stale.is_dir():
             continue
         if stale.name.endswith("-old") and not output.exists():
             os.replace(stale, output)
+            restored = True
         elif stale.name.endswith("-undo"):
             journal.roll_back(stale, output, MANIFEST)
+            restored = True
         else:
             shutil.rmtree(stale, ignore_errors=True)
+    return restored
