@@ -22,7 +22,7 @@ from typing import Any, ParamSpec
 from urllib.parse import urlsplit
 
 from cswgen import feeds, fingerprint, parallel, paths, share, themes
-from cswgen.cache import Cache, SharedViews, data_digest, paused_collector
+from cswgen.cache import Cache, SharedViews, data_digest, digest, paused_collector
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
 from cswgen.errors import Problem, Problems, SiteError
@@ -160,7 +160,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     base_path = urlsplit(config.site.base_url).path or "/"
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path,
                         cache=cache, compiled=cache_root / "templates")
-    renderer.shared = SharedViews([*views.days, *views.testimonials, *views.people])
+    renderer.shared = SharedViews([*views.days, *views.testimonials, *views.people],
+                                  views.body_texts())
     common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
                               "nav": views.nav(), "as_of": options.as_of.isoformat()}
     staging: Writer
@@ -218,7 +219,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 
 def _with_photos(body: Rendered, photos: Photos) -> Rendered:
     html = photos.rewrite(body.html)
-    return body if html is body.html else replace(body, html=html)
+    return body if html is body.html else replace(body, html=html,
+                                                  digest=digest("photos", body.digest, html))
 
 
 def _output_checked(target: Path, root: Path, where: str, line: int, present: Surveyed,

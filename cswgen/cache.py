@@ -58,20 +58,26 @@ def to_json(data: object) -> str | None:
         return None
 
 
-_LEAVES = frozenset({str, int, bool, float, type(None)})
+_LEAVES = frozenset({int, bool, float, type(None)})  # and str, looked up in SharedViews
 
 
 class SharedViews:
     """JSON text for views that hold many copies of the same sub-views (every page of a
     testimonial, the lists it is on, the home page): each shared sub-view is written out
     once, as the digest of its own JSON, and a page's text names that digest wherever the
-    sub-view appears.  Equal text still means equal views, at a fraction of the work."""
+    sub-view appears.  Long `texts` (bodies' HTML, by a digest made with them) are named
+    the same way wherever that very string appears.  Equal text still means equal views,
+    at a fraction of the work."""
 
     MARK = "\x00view:"  # (text people write does not start with a NUL)
+    LONG = 256  # shorter strings are written out: they are cheap, and may be shared
 
-    def __init__(self, shared: list[object]) -> None:
-        self._shared = shared  # kept alive: the table is by identity
-        found = parallel.run(lambda i: _json_digest(shared[i]), len(shared))
+    def __init__(self, shared: list[object], texts: dict[str, str] | None = None) -> None:
+        self._shared = shared, texts  # kept alive: the tables are by identity
+        self._strings = {id(text): self.MARK + name for name, text in (texts or {}).items()
+                         if len(text) > self.LONG}
+        self._refs: dict[int, str] = {}
+        found = parallel.run(lambda i: self._digest(shared[i]), len(shared))
         self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
                       if ref is not None}
 
@@ -85,21 +91,25 @@ class SharedViews:
         except RecursionError:  # a list that holds itself (YAML can write one)
             return None
 
+    def _digest(self, view: object) -> str | None:
+        text = self.to_json(view)
+        return None if text is None else digest(text)
+
     def _swap(self, value: object) -> object:
         # (tens of thousands of pages: the common leaves are passed over without a call)
+        strings = self._strings
         if isinstance(value, dict):
             ref = self._refs.get(id(value))
             if ref is not None:
                 return ref
-            return {k: v if type(v) in _LEAVES else self._swap(v) for k, v in value.items()}
+            return {k: strings.get(id(v), v) if type(v) is str else
+                    v if type(v) in _LEAVES else self._swap(v) for k, v in value.items()}
         if isinstance(value, list):
-            return [v if type(v) in _LEAVES else self._swap(v) for v in value]
+            return [strings.get(id(v), v) if type(v) is str else
+                    v if type(v) in _LEAVES else self._swap(v) for v in value]
+        if type(value) is str:
+            return strings.get(id(value), value)
         return value
-
-
-def _json_digest(view: object) -> str | None:
-    text = to_json(view)
-    return None if text is None else digest(text)
 
 
 def data_digest(step: str, *data: object, shared: SharedViews | None = None) -> str | None:

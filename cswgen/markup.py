@@ -44,6 +44,8 @@ class Rendered:
     html: str
     toc: list[dict[str, object]] = field(default_factory=list)  # [{id, name, level, children}]
     text: str = ""  # plain text, for excerpts
+    # of `html` and `text`, made once with them: page keys name a body by it (SharedViews)
+    digest: str = ""
 
 
 Lookup = tuple[str, str, str | None]  # (kind, target, answer), see Converter._answer
@@ -200,7 +202,7 @@ class Converter:
         if not self.unsafe_html:
             output = clean(output)
         text = " ".join(html.unescape(strip_tags(output)).split())
-        return Rendered(html=output, toc=toc, text=text)
+        return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text))
 
     def resolve(self, href: str) -> str:
         """One link or image address from the body, as published."""

@@ -63,7 +63,8 @@ def soon(task: Callable[[], T]) -> Callable[[], T]:
     """Start `task()` in a forked process now, beside the build; the function returned
     waits for its result (or, where forking is unsafe or pointless, runs it then).  For
     work that waits on the disk more than on Python, such as surveying the output folder
-    while the sources are read.  What it returns must pickle; what it raises is raised."""
+    while the sources are read.  What it returns must pickle; what it raises is raised.
+    The result is fetched once and kept: call the function as often as needed."""
     if (workers() < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return task
@@ -80,15 +81,20 @@ def soon(task: Callable[[], T]) -> Callable[[], T]:
     process.start()
     send.close()
 
+    found: list[tuple[bool, object]] = []
+
     def result() -> T:
-        try:
-            ok, value = receive.recv()
-        except EOFError:  # the child died (killed, out of memory): do it here instead
-            return task()
-        finally:
-            process.join()
+        if not found:
+            try:
+                found.append(receive.recv())
+            except EOFError:  # the child died (killed, out of memory): do it here instead
+                found.append((True, task()))
+            finally:
+                process.join()
+                receive.close()
+        ok, value = found[0]
         if not ok:
-            raise value
+            raise cast(BaseException, value)
         return cast(T, value)
 
     return result

@@ -101,6 +101,16 @@ class Views:
         self.people = [self.person(h) for h in site.honour]
         self.award_groups = self.groups()
 
+    def body_texts(self) -> dict[str, str]:
+        """The HTML and plain text of every body, by the digest each was made with (for
+        `SharedViews`: views hold these very strings, and may be keyed by the digest)."""
+        texts: dict[str, str] = {}
+        for body in self.bodies.values():
+            if body.digest:
+                texts[body.digest + ":html"] = body.html
+                texts[body.digest + ":text"] = body.text
+        return texts
+
     # --- shared by every page -------------------------------------------------------
 
     def site_view(self) -> View:
