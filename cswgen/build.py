@@ -174,10 +174,10 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     try:
         pages = views.pages()
         common_key = renderer.common_key(common)
-        keys = parallel.run(lambda i: renderer.key(pages[i], common_key), len(pages))
-        for view, key in zip(pages, keys, strict=True):
+        for view in pages:  # (keys are quicker made here than sent back from a pool)
             path = view["path"] if view["path"].endswith(".html") else view["path"] + "index.html"
-            staging.page(path, key, partial(_html, renderer, view, common))
+            staging.page(path, renderer.key(view, common_key),
+                         partial(_html, renderer, view, common))
         # keyed by what they show (an undated testimonial's entry by its publish date), so
         # an unchanged feed or calendar is not made again
         staging.page("feed.xml", data_digest(

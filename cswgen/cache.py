@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar, cast
 
-from cswgen import __version__, parallel
+from cswgen import __version__
 from cswgen.errors import Problem, Problems
 
 T = TypeVar("T")
@@ -77,7 +77,7 @@ class SharedViews:
         self._strings = {id(text): self.MARK + name for name, text in (texts or {}).items()
                          if len(text) > self.LONG}
         self._refs: dict[int, str] = {}
-        found = parallel.run(lambda i: self._digest(shared[i]), len(shared))
+        found = [self._digest(view) for view in shared]  # (a pool costs more than it saves)
         self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
                       if ref is not None}
 
@@ -236,7 +236,11 @@ def paused_collector() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # freezing resets the count of new objects, so enabling does not at once scan
+            # everything just made; unfreezing makes it collectable again
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def read_pickle(path: Path) -> object:

@@ -193,6 +193,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                        "config.toml and put your Markdown files in it")
         return result
     files = walk(content_dir, problems)
+    settings = repr((config.week, drafts))  # what an entry depends on besides its file
+    finder_of_all = Finder(content_dir)  # to check cached entries' lookups
     links = paths.outside_links(content_dir, root, skipped)
     paths.report_links(links, "content/", problems)
     paths.check_names(files, "content/", problems)
@@ -210,9 +212,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             else:
                 result.files.append(relative)
             continue
-        source = content_dir / relative
         raw = texts.get(relative) if texts is not None else None  # (within the limits)
         if raw is None:
+            source = content_dir / relative
             if (why := limits.too_large(relative, source.stat().st_size)) is not None:
                 problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
                 continue
@@ -221,6 +223,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         if text is None:
             continue
         if relative.lower().endswith(".csv"):
+            source = content_dir / relative
             finder = Finder(content_dir)
             reader = _Reader(config, problems, drafts=drafts, finder=finder)
             rows = reader.csv_rows(text, site_path, kind)
@@ -231,11 +234,11 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                     _add(result, entry)
             continue
         if cache is None:
-            entry, pictures, _ = read_markdown(config, text, site_path, kind, source,
-                                               drafts, problems)
+            entry, pictures, _ = read_markdown(config, text, site_path, kind,
+                                               content_dir / relative, drafts, problems)
         else:
-            entry, pictures = _cached_markdown(config, text, site_path, kind, source, drafts,
-                                               problems, cache)
+            entry, pictures = _cached_markdown(config, text, relative, kind, drafts,
+                                               problems, cache, settings, finder_of_all)
         result.pictures |= pictures
         if entry is not None:
             _add(result, entry)
@@ -260,21 +263,23 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     return entry, pictures, finder.lookups
 
 
-def _cached_markdown(config: SiteConfig, text: str, site_path: str, kind: str, source: Path,
-                     drafts: bool, problems: Problems, cache: Cache) -> tuple[Entry | None,
-                                                                              set[str]]:
-    """`read_markdown` once per file text and setting it depends on (the week, for days),
-    and again only when a file it looked up has come, gone or moved.  Entries are shared
-    between builds: nothing may change them."""
-    key = digest("entry", site_path, text, repr(config.week), str(drafts))
+def _cached_markdown(config: SiteConfig, text: str, relative: str, kind: str, drafts: bool,
+                     problems: Problems, cache: Cache, settings: str,
+                     finder: Finder) -> tuple[Entry | None, set[str]]:
+    """`read_markdown` once per file text and `settings` it depends on (the week, for
+    days, and drafts), and again only when a file it looked up has come, gone or moved.
+    Entries are shared between builds: nothing may change them."""
+    site_path = f"content/{relative}"
+    key = digest("entry", site_path, text, settings)
     found = cache.get(key)
     if found is not None:
         entry, pictures, lookups = cast(Read, found[0])
-        if Finder(config.root / "content").finds_again(lookups):
+        if finder.finds_again(lookups):
             problems.items.extend(found[1])
             return entry, pictures
     own = Problems()
-    entry, pictures, lookups = read_markdown(config, text, site_path, kind, source, drafts, own)
+    entry, pictures, lookups = read_markdown(config, text, site_path, kind,
+                                             config.root / "content" / relative, drafts, own)
     cache.put(key, (entry, pictures, lookups), own.items)
     problems.items.extend(own.items)
     return entry, pictures
