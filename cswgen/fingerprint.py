@@ -94,16 +94,35 @@ def _add_tree(add: Callable[..., None], folder: Path, label: str,
                 stack.append((relative + "/", entry.path))
             elif entry.is_file():
                 add("file", relative)
-                with open(entry.path, "rb") as file:
-                    if texts is not None and relative.lower().endswith(TEXT_SUFFIXES):
-                        # kept when within the size limits; a larger file is not read whole
-                        data = file.read(limits.largest(relative) + 1)
-                        if limits.too_large(relative, len(data)) is None:
-                            texts[relative] = data
-                            add(data)
-                            continue
-                        file.seek(0)
-                    add(hashlib.file_digest(file, "blake2b").digest())
+                data = None
+                if texts is not None and relative.lower().endswith(TEXT_SUFFIXES):
+                    data = _read_within(entry.path, limits.largest(relative))
+                if data is not None and texts is not None:
+                    texts[relative] = data  # kept: the build reads it next
+                    add(data)
+                else:  # not content text, or too large to read whole
+                    with open(entry.path, "rb") as file:
+                        add(hashlib.file_digest(file, "blake2b").digest())
+
+
+def _read_within(path: str, limit: int) -> bytes | None:
+    """The file's bytes, or None when it holds more than `limit`.  (os.read, sized by
+    fstat: for ten thousand small files, several times quicker than open().read(n).)"""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(handle).st_size
+        if size > limit:
+            return None
+        parts: list[bytes] = []
+        total = 0
+        while chunk := os.read(handle, max(size + 1 - total, 1 << 16)):
+            parts.append(chunk)
+            total += len(chunk)
+            if total > limit:  # grew while being read
+                return None
+        return b"".join(parts)
+    finally:
+        os.close(handle)
 
 
 def manifest_digest(output: Path, manifest: str) -> str | None:
