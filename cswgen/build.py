@@ -142,6 +142,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     steps = cache if cache is not None else Cache.load(cache_root / STEPS_FILE)
     content = load_content(config, problems, drafts=drafts, cache=steps,
                            texts=sources.texts if sources else None)
+    if sources is not None:
+        sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
     bodies = convert_bodies(site, problems, steps)
     photos = Photos.for_site(site, content.pictures, cache_root)
@@ -183,7 +185,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         staging.page("feed.xml", data_digest(
             "feed", common, views.testimonials, [t.publish for t in site.testimonials],
             shared=renderer.shared), partial(feeds.atom_feed, site, views.testimonials,
-                                             renderer.shared, cache_root / FEED_FILE))
+                                             renderer.shared, cache_root / FEED_FILE),
+                     here=True)  # every testimonial: a worker would copy them all
         staging.page("week.ics", data_digest("ics", common, views.days, shared=renderer.shared),
                      partial(_week_ics, site))
         staging.write("robots.txt", feeds.robots(site))

@@ -158,6 +158,9 @@ def _environment(themes: list[Theme], portable: bool,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # templates are part of the settings' digest: a changed one is a new environment,
+        # so Jinja need not stat every template file again for every page
+        auto_reload=False,
         # Jinja keys each compiled template by its name and a checksum of its source
         bytecode_cache=_bytecode_cache(compiled) if compiled else None,
     )

@@ -185,8 +185,11 @@ class Writer:
     def copy(self, path: str, source: Path) -> None:
         raise NotImplementedError
 
-    def page(self, path: str, key: str | None, produce: Produce) -> None:
-        """A file made by `produce()` when its `key` (None: always) has changed."""
+    def page(self, path: str, key: str | None, produce: Produce, *,
+             here: bool = False) -> None:
+        """A file made by `produce()` when its `key` (None: always) has changed; `here`:
+        in this process, not a worker (for one that reads much of the site's data, which a
+        forked worker would copy page by page as it touched it)."""
         raise NotImplementedError
 
     def commit(self) -> None:
@@ -212,9 +215,13 @@ class Staging(Writer):
         self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
         self.previous: dict[str, Record | None] = {}  # read by `commit`, under the lock
         self._plan: list[tuple[str, str | None, Produce | Path]] = []
+        self._here: set[str] = set()
 
-    def page(self, path: str, key: str | None, produce: Produce) -> None:
+    def page(self, path: str, key: str | None, produce: Produce, *,
+             here: bool = False) -> None:
         self._plan.append((self.name(path), key, produce))
+        if here:
+            self._here.add(self._plan[-1][0])
 
     def copy(self, path: str, source: Path) -> None:
         self._plan.append((self.name(path), digest("copy", source.read_bytes()), source))
@@ -255,8 +262,10 @@ class Staging(Writer):
         parent.mkdir(parents=True, exist_ok=True)
         self.folder.mkdir()
         self.changed = [name for name, _, _ in make] + removed
+        far = [item for item in make if item[0] not in self._here]
         records = {name: record for (name, _, _), record in zip(
-            make, parallel.run(lambda i: self._make(*make[i]), len(make)), strict=True)}
+            far, parallel.run(lambda i: self._make(*far[i]), len(far)), strict=True)}
+        records |= {item[0]: self._make(*item) for item in make if item[0] in self._here}
         small = len(self.changed) <= max(SMALL_CHANGE, len(self._plan) // 10)
         if small and self.previous and None not in self.previous.values():
             self._update_in_place(records, removed)
@@ -330,8 +339,9 @@ class Preview(Writer):
     def begin(self) -> None:
         self.written, self.changed, self._seen, self._folders = [], [], set(), set()
 
-    def page(self, path: str, key: str | None, produce: Produce) -> None:
-        self._update(path, key, produce)
+    def page(self, path: str, key: str | None, produce: Produce, *,
+             here: bool = False) -> None:
+        self._update(path, key, produce)  # (always here)
 
     def copy(self, path: str, source: Path) -> None:
         stat = source.stat()

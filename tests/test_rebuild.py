@@ -234,3 +234,45 @@ def _png() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "#336699").save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def test_a_file_put_into_the_output_is_refused_even_when_nothing_else_changed(
+        built: tuple[Path, Path]) -> None:
+    site, out = built
+    build(site, as_of=AS_OF)  # the second build has nothing to do
+    (out / "stray.html").write_text("mine", "utf-8")
+    with pytest.raises(SiteError) as raised:
+        build(site, as_of=AS_OF)
+    assert any("stray.html" in p.message for p in raised.value.problems)
+    assert (out / "stray.html").read_text("utf-8") == "mine"
+
+
+def test_an_output_file_removed_by_hand_comes_back(built: tuple[Path, Path]) -> None:
+    site, out = built
+    page = out / "testimonials/t002/index.html"
+    good = page.read_bytes()
+    page.unlink()
+    result = build(site, as_of=AS_OF)
+    assert page.read_bytes() == good
+    assert result.changed == ["testimonials/t002/index.html"]
+
+
+def test_work_started_soon_gives_its_result_or_its_error_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "workers", lambda: 2)  # forks even on a one-core machine
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # and beside threads
+    calls: list[int] = []
+
+    def task() -> list[int]:
+        calls.append(1)  # in the child: the parent's list stays empty
+        return [os.getpid()]
+
+    result = parallel.soon(task)
+    assert result() == result() != [os.getpid()]
+    assert calls == []  # it ran in a forked process, once
+
+    def failing() -> None:
+        raise ValueError("no such folder")
+
+    with pytest.raises(ValueError, match="no such folder"):
+        parallel.soon(failing)()
