@@ -133,6 +133,36 @@ class _Patterns:
         return iter(self.listed)
 
 
+# What each of Python-Markdown's inline patterns (and those of the extensions used) needs
+# to match at all: code, escapes, links, images and footnotes, autolinks and raw HTML,
+# entities, emphasis, and a hard line break (two spaces before a new line).
+_INLINE_PATTERNS = {"backtick": ("`",), "escape": ("\\",), "reference": ("[",),
+                    "link": ("[",), "image_link": ("[",), "image_reference": ("[",),
+                    "short_reference": ("[",), "short_image_ref": ("[",),
+                    "autolink": ("<",), "automail": ("<",), "linebreak": ("  \n",),
+                    "html": ("<",), "entity": ("&",), "em_strong": ("*", "_"),
+                    "footnote": ("[",)}
+_INLINE_TRIGGER = re.compile("|".join(re.escape(t) for t in sorted(
+    {t for triggers in _INLINE_PATTERNS.values() for t in triggers})))
+
+
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline pass, skipping text that no inline pattern can match (most
+    list items and table cells, and the words inside links and emphasis), which it would
+    otherwise try against every pattern in turn.  Installed only when the patterns are
+    exactly the ones `_INLINE_PATTERNS` knows; otherwise the stock pass runs."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if not _INLINE_TRIGGER.search(data):
+            return data
+        return str(super()._InlineProcessor__handleInline(data, patternIndex))  # type: ignore[misc]
+
+    @staticmethod
+    def fits(md: markdown.Markdown) -> bool:
+        known = sum(1 for name in _INLINE_PATTERNS if name in md.inlinePatterns)
+        return known == len(md.inlinePatterns)
+
+
 class _QuickSmarty(InlineProcessor):
     """Python-Markdown's smarty pass, skipping text it has nothing to do to.  This hooks
     the processor's per-text method (private, so named as Python mangles it); should a
@@ -167,6 +197,8 @@ class Converter:
                                "toc": {"toc_depth": "2-3", "slugify": _heading_id}},
             output_format="html",
         )
+        if _QuickInline.fits(self.md):
+            self.md.treeprocessors.register(_QuickInline(self.md), "inline", 20)
         for name in ("inline", "smarty"):  # the passes that look inline patterns up
             if name not in self.md.treeprocessors:
                 continue

@@ -70,6 +70,31 @@ def test_raw_html_is_sanitised_unless_the_site_opts_in() -> None:
     assert "onclick" in unsafe and "<script>" in unsafe
 
 
+def test_the_quick_inline_pass_converts_exactly_as_python_markdown_does() -> None:
+    """The inline pass skips text no pattern can match; every body must convert to the same
+    HTML as with Python-Markdown's own pass."""
+    import markdown
+
+    from cswgen.markup import Converter, _QuickInline
+    from tests.conftest import REPO
+
+    quick = Converter(REPO / "content", {}, unsafe_html=True).md
+    assert isinstance(quick.treeprocessors["inline"], _QuickInline)
+    stock = Converter(REPO / "content", {}, unsafe_html=True).md  # with the stock pass:
+    stock.treeprocessors.register(markdown.treeprocessors.InlineProcessor(stock), "inline", 20)
+    texts = [p.read_text("utf-8") for p in sorted((REPO / "content").rglob("*.md"))]
+    texts += ["plain words only", "line one  \nline two", "a `code` b", "a \\*not em\\*",
+              "<b>raw</b> and <https://example.org> and <me@example.org>", "&amp; &copy; &#169;",
+              "*em* _em_ **strong** __strong__", "[link](https://x.org) ![img](a.png)",
+              "[ref][r]\n\n[r]: https://x.org", "note[^1]\n\n[^1]: the note",
+              "*ABBR* here\n\n*[ABBR]: An abbreviation", "| a | *b* |\n|---|---|\n| c | d |",
+              "- one\n- *two*\n- [three](x.md)", "term\n:   definition with `code`"]
+    for text in texts:
+        stock.reset()
+        quick.reset()
+        assert quick.convert(text) == stock.convert(text), text[:60]
+
+
 def test_quick_smarty_is_exactly_pythons_markdown_smarty() -> None:
     """The smarty pass skips text with no quote, dash or dots; it must change nothing."""
     import markdown
