@@ -13,7 +13,7 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar, cast
 
 T = TypeVar("T")
@@ -37,10 +37,18 @@ def _run(indexes: Sequence[int]) -> list[object]:
 def run(task: Callable[[int], T], count: int) -> list[T]:
     """`[task(0), task(1), ..., task(count - 1)]`, computed on every core when worth it.
     An exception raised by a task is raised here, as if the tasks had run in order."""
+    return list(each(task, count))
+
+
+def each(task: Callable[[int], T], count: int) -> Iterator[T]:
+    """`task(0)`, `task(1)`, ... in order, each as soon as it is ready, computed on every
+    core when worth it: this process can use one result (write it to disk, say) while the
+    workers compute the next."""
     cores = workers()
     if (count < MIN_JOBS or cores < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [task(i) for i in range(count)]
+        yield from (task(i) for i in range(count))
+        return
     global _task
     _task = task
     # What the parent holds is left out of the workers' cycle collection, so that they do
@@ -50,10 +58,8 @@ def run(task: Callable[[int], T], count: int) -> list[T]:
         chunk = max(1, min(64, count // (cores * 8)))
         slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
         with multiprocessing.get_context("fork").Pool(cores, initializer=gc.enable) as pool:
-            results: list[T] = []
             for part in pool.imap(_run, slices):
-                results.extend(part)  # type: ignore[arg-type]
-            return results
+                yield from part  # type: ignore[misc]
     finally:
         _task = None
         gc.unfreeze()
