@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
-from cswgen import limits, paths
+from cswgen import limits, parallel, paths
 from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
-from cswgen.errors import Problems
+from cswgen.errors import Problem, Problems
 from cswgen.fields import Fields, Finder, Image, Lookup
 from cswgen.frontmatter import decode, split
 from cswgen.slugs import slugify
@@ -198,6 +198,10 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     links = paths.outside_links(content_dir, root, skipped)
     paths.report_links(links, "content/", problems)
     paths.check_names(files, "content/", problems)
+    # Files are read in order; the Markdown files the cache does not hold are then read on
+    # every core; problems are reported in file order either way.
+    slots: list[tuple[Problems, list[Entry], set[str]]] = []
+    misses: list[tuple[int, str, str, str, str]] = []  # slot, key, text, relative, kind
     for relative in files:
         if relative in links:
             continue
@@ -212,35 +216,50 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             else:
                 result.files.append(relative)
             continue
+        own, found, shown = Problems(), list[Entry](), set[str]()
+        slots.append((own, found, shown))
         raw = texts.get(relative) if texts is not None else None  # (within the limits)
         if raw is None:
             source = content_dir / relative
             if (why := limits.too_large(relative, source.stat().st_size)) is not None:
-                problems.error(site_path, 0, why)  # read, it would take minutes and gigabytes
+                own.error(site_path, 0, why)  # read, it would take minutes and gigabytes
                 continue
             raw = source.read_bytes()
-        text = decode(raw, site_path, problems)
+        text = decode(raw, site_path, own)
         if text is None:
             continue
         if relative.lower().endswith(".csv"):
             source = content_dir / relative
             finder = Finder(content_dir)
-            reader = _Reader(config, problems, drafts=drafts, finder=finder)
-            rows = reader.csv_rows(text, site_path, kind)
-            for fields, body in rows:
-                result.pictures |= pictures_named(fields.data, body, source, finder)
+            reader = _Reader(config, own, drafts=drafts, finder=finder)
+            for fields, body in reader.csv_rows(text, site_path, kind):
+                shown |= pictures_named(fields.data, body, source, finder)
                 entry = reader.entry(kind, fields, body, 1, source, None)
                 if entry is not None:
-                    _add(result, entry)
+                    found.append(entry)
             continue
-        if cache is None:
-            entry, pictures, _ = read_markdown(config, text, site_path, kind,
-                                               content_dir / relative, drafts, problems)
-        else:
-            entry, pictures = _cached_markdown(config, text, relative, kind, drafts,
-                                               problems, cache, settings, finder_of_all)
-        result.pictures |= pictures
-        if entry is not None:
+        key = digest("entry", site_path, text, settings)
+        hit = cache.get(key) if cache is not None else None
+        if hit is not None:
+            entry, pictures, lookups = cast(Read, hit[0])
+            if finder_of_all.finds_again(lookups):
+                own.items.extend(hit[1])
+                found.extend([entry] if entry is not None else [])
+                shown |= pictures
+                continue
+        misses.append((len(slots) - 1, key, text, relative, kind))
+    read = parallel.run(lambda i: _read_job(config, drafts, *misses[i][2:]), len(misses))
+    for (slot, key, *_), (entry, pictures, lookups, reported) in zip(misses, read, strict=True):
+        if cache is not None:  # shared between builds: nothing may change it
+            cache.put(key, (entry, pictures, lookups), reported)
+        own, found, shown = slots[slot]
+        own.items.extend(reported)
+        found.extend([entry] if entry is not None else [])
+        shown |= pictures
+    for own, found, shown in slots:
+        problems.extend(own)
+        result.pictures |= shown
+        for entry in found:
             _add(result, entry)
     return result
 
@@ -263,26 +282,13 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     return entry, pictures, finder.lookups
 
 
-def _cached_markdown(config: SiteConfig, text: str, relative: str, kind: str, drafts: bool,
-                     problems: Problems, cache: Cache, settings: str,
-                     finder: Finder) -> tuple[Entry | None, set[str]]:
-    """`read_markdown` once per file text and `settings` it depends on (the week, for
-    days, and drafts), and again only when a file it looked up has come, gone or moved.
-    Entries are shared between builds: nothing may change them."""
-    site_path = f"content/{relative}"
-    key = digest("entry", site_path, text, settings)
-    found = cache.get(key)
-    if found is not None:
-        entry, pictures, lookups = cast(Read, found[0])
-        if finder.finds_again(lookups):
-            problems.items.extend(found[1])
-            return entry, pictures
+def _read_job(config: SiteConfig, drafts: bool, text: str, relative: str,
+              kind: str) -> tuple[Entry | None, set[str], list[Lookup], list[Problem]]:
+    """`read_markdown` for a worker: what it found, with the problems it reported."""
     own = Problems()
-    entry, pictures, lookups = read_markdown(config, text, site_path, kind,
+    entry, pictures, lookups = read_markdown(config, text, f"content/{relative}", kind,
                                              config.root / "content" / relative, drafts, own)
-    cache.put(key, (entry, pictures, lookups), own.items)
-    problems.items.extend(own.items)
-    return entry, pictures
+    return entry, pictures, lookups, own.items
 
 
 def walk(content_dir: Path, problems: Problems) -> list[str]:
