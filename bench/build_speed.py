@@ -188,6 +188,10 @@ class Run:
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    # Each run starts with the disk quiet: the hundreds of megabytes a cold build wrote are
+    # otherwise still being flushed while the next run is timed (for every tool alike).
+    if hasattr(os, "sync"):
+        os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)

@@ -19,11 +19,11 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, time
-from importlib import metadata
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -132,12 +132,33 @@ def code_version() -> str:
 
 def _versions() -> str:
     found = [f"cswgen {__version__}", f"python {sys.version_info[:3]}"]
-    for name in ("markdown", "nh3", "pyyaml", "jinja2", "pillow"):
-        try:
-            found.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name} -")
+    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow"))
+    found += [f"{name} {version}" for name, version in installed.items()]
     return "; ".join(found)
+
+
+def _installed(names: tuple[str, ...]) -> dict[str, str]:
+    """The version of each named distribution ("-" when missing), from the first
+    `NAME-VERSION.dist-info` folder on sys.path: what importlib.metadata reads, without
+    the import (of email parsing, among others) that made a tenth of cswgen's start."""
+
+    def normal(name: str) -> str:
+        return re.sub(r"[-_.]+", "_", name).lower()
+
+    wanted = {normal(name): name for name in names}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            listing = sorted(os.listdir(folder or "."))
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith((".dist-info", ".egg-info")):
+                distribution, _, version = item.rsplit(".", 1)[0].partition("-")
+                name = wanted.get(normal(distribution))
+                if name is not None and name not in found:
+                    found[name] = version
+    return {name: found.get(name, "-") for name in names}
 
 
 class Cache:
