@@ -92,7 +92,12 @@ class SharedViews:
             return None
 
     def _digest(self, view: object) -> str | None:
-        text = self.to_json(view)
+        """A shared view's digest.  Only its own fields can be bodies' strings (shared views
+        are not yet named while they are made), so only they are looked up."""
+        if isinstance(view, dict):
+            strings = self._strings
+            view = {k: strings.get(id(v), v) if type(v) is str else v for k, v in view.items()}
+        text = to_json(view)
         return None if text is None else digest(text)
 
     def _swap(self, value: object) -> object:
