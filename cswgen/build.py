@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ParamSpec
 from urllib.parse import urlsplit
 
-from cswgen import feeds, fingerprint, parallel, paths, share, themes
+from cswgen import feeds, fingerprint, parallel, paths, placeholders, share, themes
 from cswgen.cache import Cache, SharedViews, data_digest, digest, paused_collector
 from cswgen.config import SiteConfig, load_config, today_in
 from cswgen.content import load_content
@@ -145,6 +145,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     if sources is not None:
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
+    placeholders.report(content.entries(), theme_chain, problems)
     bodies = convert_bodies(site, problems, steps)
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)

@@ -24,9 +24,9 @@ from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
 from cswgen.errors import Problem, Problems
 from cswgen.fields import Fields, Finder, Image, Lookup
-from cswgen.frontmatter import decode, split
+from cswgen.frontmatter import decode, missing_front_matter, split
 from cswgen.slugs import slugify
-from cswgen.week import long_label, range_label, short_label, weekday_index
+from cswgen.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
 
 COMMON = ("title", "draft", "publish", "slug")
 KNOWN: dict[str, tuple[str, ...]] = {
@@ -42,6 +42,10 @@ KNOWN: dict[str, tuple[str, ...]] = {
 KIND_NAMES = {"day": "days", "testimonial": "testimonials", "honour": "honour-roll entries",
               "policy": "the policy", "page": "pages", "home": "the home page"}
 EVENT_KEYS = ("time", "end", "title", "place", "description")
+# the kinds whose files need front matter, and the field to show in the message that says so
+FIELD_EXAMPLES = {"day": "title: Superhero Tuesday, day: tuesday",
+                  "testimonial": "customer: Rudo M.", "honour": "name: Farai Moyo",
+                  "page": "title: Frequently asked questions"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
 # Hidden names a static host reads, published like any other file; every other name that
@@ -106,7 +110,7 @@ class Testimonial(Entry):
     staff: list[str] = field(default_factory=list)
     featured: bool = False
     photo: Image | None = None
-    consent: bool | dt.date | None = None
+    consent: bool | dt.date | str | None = None  # str: a note, kept as it is
 
 
 @dataclass
@@ -118,7 +122,7 @@ class Honour(Entry):
     citation: str = ""
     since: int | None = None
     photo: Image | None = None
-    consent: bool | dt.date | None = None
+    consent: bool | dt.date | str | None = None  # str: a note, kept as it is
 
 
 @dataclass
@@ -275,8 +279,13 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     document = split(text, site_path, problems)
     if document is None:
         return None, set(), finder.lookups
+    if not document.format and kind in FIELD_EXAMPLES:
+        # (instead of "`customer` is required", which sends them looking for a field)
+        problems.error(site_path, 1, missing_front_matter(text, FIELD_EXAMPLES[kind]))
+        return None, set(), finder.lookups
     pictures = pictures_named(document.data, document.body, source, finder)
-    fields = Fields(document.data, document.lines, site_path, problems)
+    fields = Fields(document.data, document.lines, site_path, problems,
+                    example=example_date(config))
     reader = _Reader(config, problems, drafts=drafts, finder=finder)
     entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
     return entry, pictures, finder.lookups
@@ -289,6 +298,12 @@ def _read_job(config: SiteConfig, drafts: bool, text: str, relative: str,
     entry, pictures, lookups = read_markdown(config, text, f"content/{relative}", kind,
                                              config.root / "content" / relative, drafts, own)
     return entry, pictures, lookups, own.items
+
+
+def example_date(config: SiteConfig) -> date:
+    """A date in the site's week (its second day), for examples in messages."""
+    dates = config.week.dates
+    return dates[min(1, len(dates) - 1)]
 
 
 def walk(content_dir: Path, problems: Problems) -> list[str]:
@@ -409,11 +424,13 @@ class _Reader:
                     data[column] = cell.strip()
             body = data.pop(body_column, "")
             lines = {"": row_line, **{c: row_line for c in data}}
-            rows.append((Fields(data, lines, path, self.problems, row=True), body))
+            rows.append((Fields(data, lines, path, self.problems, row=True,
+                                example=example_date(self.config)), body))
         return rows
 
     def entry(self, kind: str, f: Fields, body: str, body_line: int, source: Path,
               stem: str | None) -> Entry | None:
+        f.unwrap_quotes()
         draft = f.boolean("draft")
         if draft and not self.drafts:
             return None  # unfinished work: its fields are checked once it is no longer a draft
@@ -456,7 +473,7 @@ class _Reader:
         if when is None:
             if not f.has("date") and not f.has("day"):
                 f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
-                          "monday")
+                          f"{WEEKDAYS[week.start.weekday()]}")
             return None
         return Day(title=title, date=when, summary=f.text("summary"),
                    dress_code=f.text("dress_code"), events=events, image=image, **common)
@@ -501,10 +518,10 @@ class _Reader:
         title = sub.text("title")
         if not title:
             f.error(key, f"event {index + 1} has no `title`; give every event a title")
-        start = f.clock(f"{key}.time", item["time"]) if item.get("time") not in (None, "") \
-            else None
+        given = item.get("time") not in (None, "")
+        start = f.clock(f"{key}.time", item["time"]) if given else None
         end = f.clock(f"{key}.end", item["end"]) if item.get("end") not in (None, "") else None
-        if end and not start:
+        if end and not given:  # (a wrong `time` is the one thing to say about it)
             f.error(f"{key}.end", f"event {index + 1} has an `end` but no `time`; add the "
                     "start time")
         elif start and end and end <= start:

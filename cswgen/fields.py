@@ -19,7 +19,13 @@ from cswgen.config import shown
 from cswgen.errors import Problems
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+# A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
+# 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
+# Word's "smart quotes" around a whole value: “…”, ‘…’, „…“, «…», and their mirror pairs.
+_TYPOGRAPHIC = {"“": "”", "”": "”", "‘": "’", "’": "’", "„": "“”", "‚": "‘’", "«": "»",
+                "»": "«", "‹": "›"}
+EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
 
 
 @dataclass(frozen=True)
@@ -32,12 +38,14 @@ class Image:
 
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
-                 problems: Problems, *, row: bool = False) -> None:
+                 problems: Problems, *, row: bool = False,
+                 example: date = EXAMPLE_DATE) -> None:
         self.data = data
         self.lines = lines
         self.path = path
         self.problems = problems
         self.row = row  # a CSV row: every key is on the row's line, cells are text
+        self.example = example  # a date in the site's week, for examples in messages
 
     def line(self, key: str) -> int:
         while key:
@@ -51,6 +59,31 @@ class Fields:
 
     def warning(self, key: str, message: str) -> None:
         self.problems.warning(self.path, self.line(key), message)
+
+    def unwrap_quotes(self) -> None:
+        """A value wholly wrapped in typographic quotes (`customer: “Rudo M.”`, as Word
+        types them) is read as the text inside them, with a warning: YAML and CSV treat
+        only straight quotes as quoting, so the quotes would otherwise be published."""
+        where = "cell" if self.row else "value"
+
+        def unwrapped(key: str, value: Any, depth: int) -> Any:
+            if isinstance(value, str):
+                inner = _unquoted(value)
+                if inner is None:
+                    return value
+                self.warning(key, f"{_named(key, where)} is wrapped in "
+                             f"curly quotes ({value.strip()}), as Word types them; it is read "
+                             f"as {inner}, without them (write straight quotes \"...\" or "
+                             "none to silence this)")
+                return inner
+            if depth < 2 and isinstance(value, list):
+                return [unwrapped(f"{key}.{i}", item, depth + 1) for i, item in enumerate(value)]
+            if depth < 2 and isinstance(value, dict):
+                return {k: unwrapped(f"{key}.{k}", v, depth + 1) for k, v in value.items()}
+            return value
+
+        for key in list(self.data):
+            self.data[key] = unwrapped(str(key), self.data[key], 0)
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None and self.data[key] != ""
@@ -142,20 +175,35 @@ class Fields:
                     self.error(key, f"`{key}` is {value.strip()}, a date that does not exist; "
                                "check the month and day (dates are YYYY-MM-DD)")
                     return None
-        self.error(key, f"`{key}` must be a date written YYYY-MM-DD, like 2026-10-06, "
-                   f"not {_describe(value)}")
+        self.error(key, f"`{key}` must be a date written YYYY-MM-DD, like "
+                   f"{self.example.isoformat()}, not {_describe(value)}")
         return None
 
     def clock(self, key: str, value: Any) -> str | None:
-        """`10:30`, `"9:05"` or a TOML time -> `10:30`."""
+        """`10:30`, `"9:05"`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`; anything
+        else is an error that quotes what was typed."""
+        name = key.rpartition(".")[2]
         if isinstance(value, time):
             return f"{value.hour:02d}:{value.minute:02d}"
+        if isinstance(value, float) and not isinstance(value, bool):
+            value = f"{value:.2f}"  # TOML's `time = 9.30`
         if isinstance(value, str):
-            match = _TIME.match(value.strip())
-            if match:
-                return f"{int(match.group(1)):02d}:{match.group(2)}"
-        self.error(key, f"`{key.rpartition('.')[2]}` must be a time written HH:MM on the "
-                   f"24-hour clock, like 14:30, not {_describe(value)}")
+            typed = value.strip()
+            match = _CLOCK.match(typed)
+            if match and (match.group(2) or match.group(3)):
+                hour, minute = int(match.group(1)), int(match.group(2) or 0)
+                half = (match.group(3) or "").lower()
+                if half and 1 <= hour <= 12:
+                    hour = hour % 12 + (12 if half == "p" else 0)
+                elif half:
+                    hour = 99  # "14 pm" is not a time
+                if hour <= 23 and minute <= 59:
+                    return f"{hour:02d}:{minute:02d}"
+                self.error(key, f"`{name}` is {typed}, which is not a time of day; write a "
+                           "time from 00:00 to 23:59 on the 24-hour clock, like 14:30")
+                return None
+        self.error(key, f"`{name}` must be a time written HH:MM on the 24-hour clock, like "
+                   f"14:30, not {_describe(value)}")
         return None
 
     def strings(self, key: str, *, separator: str | None = None) -> list[str]:
@@ -196,18 +244,25 @@ class Fields:
             items.append((index, item))
         return items
 
-    def consent(self, key: str = "consent") -> bool | dt.date | None:
+    def consent(self, key: str = "consent") -> bool | dt.date | str | None:
+        """`true`/`false`, the date consent was given, or a note as people keep records
+        (`signed form on file, 15 Sept`): a note is returned as it is, never an error."""
         value = self.data.get(key)
         if value is None or value == "":
             return None
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
-            return value.strip().lower() in ("true", "yes")
-        if isinstance(value, (date, str)):
-            return self.parse_date(key, value)
-        self.error(key, f"`{key}` must be true or the date consent was given (YYYY-MM-DD), "
-                   f"not {_describe(value)}")
+        if isinstance(value, (datetime, date)):
+            return value if not isinstance(value, datetime) else value.date()
+        text = str(value).strip() if isinstance(value, (str, int, float)) else ""
+        if text.lower() in ("true", "yes", "false", "no"):
+            return text.lower() in ("true", "yes")
+        if _DATE.match(text):
+            return self.parse_date(key, text)  # meant as a date: an impossible one is wrong
+        if text:
+            return text
+        self.error(key, f"`{key}` must be true, the date consent was given (YYYY-MM-DD) or a "
+                   f"note, not {_describe(value)}")
         return None
 
     def image(self, key: str, alt_key: str, source: Path, finder: Finder,
@@ -266,6 +321,25 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
         if resolved.is_file():
             return relative.as_posix()
     return None
+
+
+def _named(key: str, where: str) -> str:
+    """`staff.1` -> "item 2 of `staff`"; `events.0.title` -> "the value of `title`"."""
+    parent, _, last = key.rpartition(".")
+    if last.isdigit():
+        return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
+    return f"the {where} of `{last}`"
+
+
+def _unquoted(value: str) -> str | None:
+    """The text inside typographic quotes that wrap all of `value`, else None."""
+    text = value.strip()
+    if len(text) < 3 or text[0] not in _TYPOGRAPHIC or text[-1] not in _TYPOGRAPHIC[text[0]]:
+        return None
+    inner = text[1:-1].strip()
+    if not inner or any(c in inner for c in (text[0], text[-1])):
+        return None  # “one” and “two”: two quotations, not one wrapped value
+    return inner
 
 
 def _describe(value: object) -> str:

@@ -1,8 +1,8 @@
 """Split a content file into front matter (YAML or TOML) and body, with line numbers.
 
 The only module that imports PyYAML.  Two departures from YAML 1.1, both because a
-comms team writes these files by hand: `10:30` is the time half past ten (not the
-sexagesimal number 630), and dates stay text so that an impossible date such as
+comms team writes these files by hand: `10:30` and `9.00` are times (not the sexagesimal
+number 630 or the number 9.0), and dates stay text so that an impossible date such as
 `2026-02-30` becomes a clear message from the content layer instead of a parser crash.
 """
 
@@ -20,7 +20,9 @@ from cswgen.config import toml_problem
 from cswgen.errors import Problems
 from cswgen.tomlpos import key_lines
 
-_TIME = re.compile(r"^[0-9]{1,2}:[0-9]{2}$")  # any HH:MM, checked later with its line
+# any HH:MM, and H.MM as people write times in Britain and Africa (`time: 9.00` is nine
+# o'clock, not the number 9.0): kept as text, checked later with its line
+_TIME = re.compile(r"^[0-9]{1,2}[:.][0-9]{2}$")
 
 
 # libyaml's parser (PyYAML's wheels include it) reads front matter about ten times faster
@@ -80,12 +82,25 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
     lines = text.split("\n")
     fence = lines[0].rstrip() if lines else ""
     if fence not in ("---", "+++"):
+        if _looks_like_fence(fence) and _field_follows(lines, 1):
+            problems.error(path, 1, f"the first line is {fence.strip()}, not ---: the front "
+                           "matter must start and end with a line of exactly three hyphens "
+                           "(Word turns --- into a dash as you type); type --- again in a "
+                           "plain-text editor such as Notepad")
+            return None
         return Document(data={}, body=text, body_line=1)
     closers = ("---", "...") if fence == "---" else ("+++",)
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
     if end is None:
-        problems.error(path, 1, f"the front matter that starts with {fence} on line 1 is never "
-                       f"closed; add a line with just {fence} after the last field")
+        typo = next((i for i in range(1, len(lines)) if _looks_like_fence(lines[i])), None)
+        if typo is not None:
+            problems.error(path, typo + 1, f"this line is {lines[typo].strip()}, not {fence}: "
+                           "it looks like the end of the front matter, which must be a line "
+                           f"of exactly {fence} (Word turns --- into a dash as you type); "
+                           f"type {fence} again in a plain-text editor such as Notepad")
+        else:
+            problems.error(path, 1, f"the front matter that starts with {fence} on line 1 is "
+                           f"never closed; add a line with just {fence} after the last field")
         return None
     source = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
@@ -102,6 +117,37 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
                     lines={key: line + 1 for key, line in key_map.items()}, format=kind)
 
 
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:(\s|$)")
+
+
+def _looks_like_fence(line: str) -> bool:
+    """A line of dashes that is not `---`: `—` or `–-` (Word's AutoFormat), `- - -`."""
+    text = line.strip()
+    return bool(text) and text != "---" and len(text) <= 12 \
+        and all(c in _DASHES or c == " " for c in text) \
+        and (any(c != "-" and c != " " for c in text) or " " in text or len(text) in (2, 4))
+
+
+def _field_follows(lines: list[str], start: int) -> bool:
+    """Whether the next non-empty line is a `field: value` line."""
+    following = next((line for line in lines[start:start + 5] if line.strip()), "")
+    return bool(_FIELD.match(following.strip()))
+
+
+def missing_front_matter(text: str, example: str) -> str:
+    """The message for a content file with no front matter at all, where one is needed:
+    what is missing, and the first lines to add (`example`: a field of this kind)."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if _FIELD.match(first):
+        return (f"the fields at the top of this file are not inside a front-matter block; add "
+                f"a line with just --- above `{first.split(':')[0].strip()}:` and another "
+                "after the last field (the text goes below it)")
+    return ("this file has no front matter, the block of fields that starts and ends with a "
+            f"line of three hyphens; add these lines at the very top, each on a line of its "
+            f"own: ---, {example}, ---")
+
+
 Parsed = tuple[dict[str, Any], dict[str, int]]
 
 
@@ -113,9 +159,8 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark is not None else 1
-        problems.error(path, line, _yaml_message(exc))
+        line, message = _yaml_problem(exc, source)
+        problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
         return None
     except yaml.YAMLError as exc:
         problems.error(path, 2, f"the front matter is not valid YAML: {exc}")
@@ -157,18 +202,49 @@ def _child_lines(prefix: str, node: yaml.Node, key_map: dict[str, int], depth: i
             _child_lines(f"{prefix}.{key_node.value}", value_node, key_map, depth + 1)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or exc.context or "it cannot be read"
-    hint = "check the indentation and quotes on this line"
-    if "\\t" in problem or "'\\t'" in str(exc) or "tab character" in problem:
-        hint = "use spaces, not tabs, to indent"
-    elif "mapping values are not allowed" in problem:
+def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
+    """The line (0-based, in `source`) where the mistake is, and what it is in plain words."""
+    problem = exc.problem or exc.context or ""
+    context = exc.context or ""
+    at = exc.problem_mark.line if exc.problem_mark is not None else 0
+    opened = exc.context_mark.line if exc.context_mark is not None else at
+    lines = source.split("\n")
+    suspects = sorted({opened, at})
+    tabbed = next((n for n in suspects if n < len(lines)
+                   and "\t" in lines[n][: len(lines[n]) - len(lines[n].lstrip())]), None)
+    if tabbed is None and "tab" in problem:
+        tabbed = at
+    if tabbed is not None:
+        return tabbed, "this line is indented with a tab; use spaces instead of tabs (two " \
+            "spaces for each level, as in the lines around it)"
+    if "quoted scalar" in context:
+        quote = lines[opened][exc.context_mark.column] if exc.context_mark is not None \
+            and exc.context_mark.column < len(lines[opened]) else '"'
+        other = "'" if quote == '"' else '"'
+        return opened, (f"the quote {quote} opened on this line is never closed; add a "
+                        f"closing {quote} at the end of the value (a value with a {quote} "
+                        f"inside it goes in {other} quotes instead)")
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        return opened, (f"the {bracket} opened on this line is never closed; add {closing} "
+                        f"at the end of the list, and separate its items with commas")
+    if at < len(lines):
+        quoted = re.match(r"""\s*[^:#]+:\s*(["'])(.*?)\1\s*[^\s#]""", lines[at])
+        if quoted:
+            quote = quoted.group(1)
+            other = "'" if quote == '"' else '"'
+            return at, (f"the value starts with a {quote} quote that closes before its end "
+                        f"(a {quote} inside the value ends it); put the whole value in "
+                        f"{other} quotes instead")
+    if "mapping values are not allowed" in problem:
         hint = "a value that contains `: ` must be in quotes, like title: \"Before: after\""
     elif "found undefined alias" in problem or "expected alphabetic or numeric" in problem:
         hint = "a value that starts with * or & must be in quotes"
     elif "found character '@'" in problem or "found character '`'" in problem:
         hint = "a value that starts with @ or ` must be in quotes"
-    return f"the front matter is not valid YAML: {problem}; {hint}"
+    else:
+        hint = "check the indentation and quotes on this line"
+    return at, f"{problem or 'it cannot be read'}; {hint}"
 
 
 def _toml(source: str, path: str, problems: Problems) -> Parsed | None:

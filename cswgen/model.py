@@ -9,8 +9,9 @@ and which two files claim one URL.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from cswgen.config import SiteConfig
 from cswgen.content import Content, Day, Entry, Honour, Page, Policy, Testimonial
@@ -119,10 +120,19 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
     if entry.consent is True or isinstance(entry.consent, date):
         return True
     what = "a `consent` column with" if entry.from_csv else "`consent:`"
+    example = (config.week.start - timedelta(days=21)).isoformat()
+    if isinstance(entry.consent, str):
+        # a note is a record for the team; cswgen does not guess what a sentence means
+        problems.warning(entry.path, entry.line_of("consent"),
+                         f"left out because [build] require_consent is on and `consent` is a "
+                         f"note (\"{entry.consent}\"), not a yes; once you have checked that "
+                         f"{who}, write {what} true or the date they agreed (like {example}), "
+                         "and keep the note in a comment after #")
+        return False
     problems.warning(entry.path, entry.line_of("consent"),
                      f"left out because [build] require_consent is on and this entry records "
                      f"no consent; once {who}, add {what} true or the date they agreed "
-                     "(like 2026-09-14)" + (", or remove the photo"
+                     f"(like {example})" + (", or remove the photo"
                                             if isinstance(entry, Honour) else ""))
     return False
 
@@ -169,6 +179,9 @@ def _claim_urls(site: Site, problems: Problems) -> None:
               "rename or move the file")
 
 
+_QUOTES = re.compile("[\"'“”‘’„‚«»‹›]")
+
+
 def _link_staff(site: Site, problems: Problems) -> None:
     by_name: dict[str, Honour] = {}
     for person in site.honour:
@@ -181,7 +194,10 @@ def _link_staff(site: Site, problems: Problems) -> None:
             links.append(StaffLink(name, match))
             if match is None:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-                hint = (f"did you mean \"{close[0]}\"?" if close else
+                bare = by_name.get(name_key(_QUOTES.sub("", name)))
+                hint = (f"it matches \"{bare.name}\" but for the quotes around or in it; "
+                        "remove them" if bare is not None else
+                        f"did you mean \"{close[0]}\"?" if close else
                         "add them to content/honour-roll/ or check the spelling")
                 problems.warning(testimonial.path, testimonial.line_of("staff"),
                                  f"\"{name}\" in `staff` matches no one on the honour roll; "

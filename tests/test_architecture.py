@@ -28,7 +28,8 @@ OWNERS = {
 LAYERS = [
     "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
     "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
-    "photos", "views", "share", "themes", "templates", "calendar", "feeds", "lock", "journal",
+    "photos", "views", "share", "themes", "placeholders", "templates", "calendar", "feeds",
+    "lock", "journal",
     "writer", "fingerprint", "new", "build", "overlay", "serve", "htmlscan", "check",
     "report", "scaffold", "redate", "cli",
 ]
