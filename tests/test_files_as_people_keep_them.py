@@ -1,0 +1,291 @@
+"""Content as a comms team really writes it: record-keeping notes in `consent`, values
+pasted from Word with curly quotes, times written 9.00, front matter missing or fenced
+with Word's dashes, YAML typos, and the example text `cswgen add` leaves in a new file.
+
+Each test builds a small site with the real command line and the built-in theme, and
+asserts what the user reads: the published page, or the exact `path:line: message`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import MINIMAL_CONFIG, Outcome
+
+AS_OF = ("--as-of", "2026-10-06")
+PERSON = {"content/honour-roll/farai-moyo.md": "---\nname: Farai Moyo\nrole: Teller\n---\n"
+          "Always kind.\n"}
+CONSENT_CONFIG = MINIMAL_CONFIG + "\n[build]\nrequire_consent = true\n"
+
+Site = Callable[..., Path]
+Run = Callable[..., Outcome]
+
+
+def built(make_site: Site, run: Run, files: dict[str, str | bytes],
+          *args: str) -> tuple[Path, Outcome]:
+    site = make_site(files)
+    outcome = run(site, "build", *(args or AS_OF))
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+    return site, outcome
+
+
+def page(site: Path, relative: str) -> str:
+    return (site / "output" / relative).read_text("utf-8")
+
+
+def problems_of(outcome: Outcome, path: str) -> list[str]:
+    return [line for line in outcome.lines if line.startswith(path + ":")]
+
+
+# --- consent: a note is a record, never a reason to stop the build -------------------------
+
+NOTE = "written, form on file (comms, 15 Sept)"
+WITH_NOTE = f"---\ncustomer: Rudo M.\nconsent: {NOTE}\n---\nThe branch staff were kind.\n"
+
+
+def test_a_consent_note_is_accepted_as_it_is(make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {"content/testimonials/rudo.md": WITH_NOTE})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "The branch staff were kind." in page(site, "testimonials/rudo/index.html")
+    assert not problems_of(outcome, "content/testimonials/rudo.md")
+
+
+def test_with_require_consent_a_note_withholds_the_entry_and_quotes_it(
+        make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "config.toml": CONSENT_CONFIG, "content/testimonials/rudo.md": WITH_NOTE,
+        "content/testimonials/tendai.md": "---\ncustomer: Tendai K.\nconsent: 2026-09-15\n"
+                                          "---\nQuick and kind.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/testimonials/rudo").exists()
+    assert (site / "output/testimonials/tendai/index.html").is_file()
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: warning: left out because [build] require_consent is "
+        f"on and `consent` is a note (\"{NOTE}\"), not a yes; once you have checked that the "
+        "customer has agreed to publication, write `consent:` true or the date they agreed "
+        "(like 2026-09-14), and keep the note in a comment after #"]
+
+
+def test_a_consent_date_that_does_not_exist_is_still_an_error(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nconsent: 2026-09-31\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: `consent` is 2026-09-31, a date that does not exist; "
+        "check the month and day (dates are YYYY-MM-DD)"]
+
+
+# --- Word's curly quotes ---------------------------------------------------------------------
+
+def test_values_in_curly_quotes_are_read_without_them(make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {**PERSON, "content/testimonials/rudo.md":
+                                           "---\ncustomer: “Rudo M.”\nstaff: [“Farai Moyo”]\n"
+                                           "---\nThank you.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    story = page(site, "testimonials/rudo/index.html")
+    assert "Rudo M." in story and "“Rudo M.”" not in story
+    assert 'href="../../honour-roll/farai-moyo/"' in story  # linked: the names now match
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:2: warning: the value of `customer` is wrapped in curly "
+        "quotes (“Rudo M.”), as Word types them; it is read as Rudo M., without them (write "
+        "straight quotes \"...\" or none to silence this)",
+        "content/testimonials/rudo.md:3: warning: item 1 of `staff` is wrapped in curly quotes "
+        "(“Farai Moyo”), as Word types them; it is read as Farai Moyo, without them (write "
+        "straight quotes \"...\" or none to silence this)"]
+
+
+def test_a_csv_cell_in_curly_quotes_is_read_without_them(make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "customer,text\n“Chipo D.”,Lovely service\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "“Chipo D.”" not in page(site, "testimonials/chipo-d/index.html")
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        "content/testimonials/survey.csv:2: warning: the cell of `customer` is wrapped in curly "
+        "quotes (“Chipo D.”), as Word types them; it is read as Chipo D., without them (write "
+        "straight quotes \"...\" or none to silence this)"]
+
+
+def test_a_staff_name_that_differs_only_by_a_stray_quote_says_so(
+        make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {**PERSON, "content/testimonials/rudo.md":
+                                        "---\ncustomer: Rudo M.\nstaff: [“Farai Moyo]\n"
+                                        "---\nThank you.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: warning: \"“Farai Moyo\" in `staff` matches no one on "
+        "the honour roll; it matches \"Farai Moyo\" but for the quotes around or in it; "
+        "remove them"]
+
+
+def test_a_quotation_inside_a_value_is_kept(make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {"content/testimonials/rudo.md":
+                                           "---\ncustomer: Rudo M.\ntitle: “Kind” and “quick”\n"
+                                           "---\nThank you.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "“Kind” and “quick”" in page(site, "testimonials/rudo/index.html")
+    assert not problems_of(outcome, "content/testimonials/rudo.md")
+
+
+# --- times as people write them ---------------------------------------------------------------
+
+DAY = """\
+---
+title: Superhero Tuesday
+day: tuesday
+events:
+  - time: 9.00
+    end: 10.30
+    title: Breakfast with the branch
+  - time: 2:30 pm
+    end: 15h15
+    title: Customer panel
+---
+Capes optional.
+"""
+
+
+def test_times_written_with_a_point_or_am_pm_are_clock_times(make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {"content/days/tuesday.md": DAY})
+    assert outcome.exit_code == 0, outcome.stderr
+    ics = page(site, "week.ics")
+    for stamp in ("T090000", "T103000", "T143000", "T151500"):
+        assert f"DTSTART;TZID=Africa/Harare:20261006{stamp}" in ics \
+            or f"DTEND;TZID=Africa/Harare:20261006{stamp}" in ics, stamp
+    day = page(site, "days/tuesday/index.html")
+    assert "09:00" in day and "14:30" in day and "9.0<" not in day
+
+
+def test_an_impossible_time_is_one_error_that_quotes_it(make_site: Site, run: Run) -> None:
+    broken = DAY.replace("time: 9.00", "time: 24:30")
+    _, outcome = built(make_site, run, {"content/days/tuesday.md": broken})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/days/tuesday.md") == [
+        "content/days/tuesday.md:5: `time` is 24:30, which is not a time of day; write a time "
+        "from 00:00 to 23:59 on the 24-hour clock, like 14:30"]
+
+
+# --- front matter missing, or fenced with Word's dashes --------------------------------------
+
+def test_a_testimonial_without_front_matter_says_what_to_add(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {"content/testimonials/tendai.md": "Thank you so much.\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/tendai.md") == [
+        "content/testimonials/tendai.md:1: this file has no front matter, the block of fields "
+        "that starts and ends with a line of three hyphens; add these lines at the very top, "
+        "each on a line of its own: ---, customer: Rudo M., ---"]
+
+
+def test_fields_without_fences_say_where_the_fences_go(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/tinashe.md": "name: Tinashe Banda\nrole: Teller\n\nKind.\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/tinashe.md") == [
+        "content/honour-roll/tinashe.md:1: the fields at the top of this file are not inside a "
+        "front-matter block; add a line with just --- above `name:` and another after the last "
+        "field (the text goes below it)"]
+
+
+def test_fences_typed_as_dashes_in_word_are_named(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/testimonials/chipo.md": "—\ncustomer: Chipo D.\n—\nGreat.\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n–-\nGreat.\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/chipo.md") == [
+        "content/testimonials/chipo.md:1: the first line is —, not ---: the front matter must "
+        "start and end with a line of exactly three hyphens (Word turns --- into a dash as you "
+        "type); type --- again in a plain-text editor such as Notepad"]
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: this line is –-, not ---: it looks like the end of the "
+        "front matter, which must be a line of exactly --- (Word turns --- into a dash as you "
+        "type); type --- again in a plain-text editor such as Notepad"]
+
+
+def test_a_page_may_start_with_a_dash_in_its_text(make_site: Site, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/index.md": "— and thank you to every customer.\n\nWelcome.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "thank you to every customer" in page(site, "index.html")
+
+
+# --- YAML mistakes, on the right line, in plain words ----------------------------------------
+
+def test_an_unclosed_quote_is_reported_where_it_opens(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {"content/days/tuesday.md":
+                                        "---\ntitle: \"Superhero Tuesday\nday: tuesday\n"
+                                        "summary: Capes on\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/days/tuesday.md") == [
+        "content/days/tuesday.md:2: the front matter is not valid YAML: the quote \" opened on "
+        "this line is never closed; add a closing \" at the end of the value (a value with a "
+        "\" inside it goes in ' quotes instead)"]
+
+
+def test_a_quote_inside_a_quoted_value_is_explained(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {"content/testimonials/rudo.md":
+                                        "---\ncustomer: Rudo M.\ntitle: 'It's the best'\n"
+                                        "---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: the front matter is not valid YAML: the value starts "
+        "with a ' quote that closes before its end (a ' inside the value ends it); put the "
+        "whole value in \" quotes instead"]
+
+
+def test_a_tab_used_for_indenting_says_tab_and_use_spaces(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {"content/days/tuesday.md":
+                                        "---\ntitle: Tuesday\nday: tuesday\nevents:\n"
+                                        "  - time: 10:00\n  \ttitle: Talk\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/days/tuesday.md") == [
+        "content/days/tuesday.md:6: the front matter is not valid YAML: this line is indented "
+        "with a tab; use spaces instead of tabs (two spaces for each level, as in the lines "
+        "around it)"]
+
+
+def test_an_unclosed_list_is_reported_where_it_opens(make_site: Site, run: Run) -> None:
+    _, outcome = built(make_site, run, {"content/testimonials/rudo.md":
+                                        "---\ncustomer: Rudo M.\nstaff: [Farai Moyo\n"
+                                        "rating: 5\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: the front matter is not valid YAML: the [ opened on "
+        "this line is never closed; add ] at the end of the list, and separate its items with "
+        "commas"]
+
+
+# --- the example text of `cswgen add` is never published unnoticed ---------------------------
+
+def test_scaffold_text_left_in_a_new_file_is_reported(make_site: Site, run: Run) -> None:
+    site = make_site({**PERSON})
+    added = run(site, "add", "testimonial", "Thandi N.")
+    assert added.exit_code == 0, added.stderr
+    built_ = run(site, "build", *AS_OF)
+    assert built_.exit_code == 0, built_.stderr
+    placeholder = [line for line in built_.lines if "example text that cswgen add wrote" in line]
+    assert placeholder == [
+        "content/testimonials/thandi-n.md:18: warning: \"Write the customer's words here, as "
+        "they gave them.\" is the example text that cswgen add wrote, and it would be "
+        "published as it is; replace it with the real text"]
+    checked = run(site, "check", *AS_OF, "--strict")
+    assert checked.exit_code == 1
+    assert "Ready to publish" not in checked.stdout
+    assert "example text that cswgen add wrote" in checked.stdout
+    path = site / "content/testimonials/thandi-n.md"
+    path.write_text(path.read_text("utf-8").replace(
+        "Write the customer's words here, as they gave them.", "Kind and quick."), "utf-8")
+    again = run(site, "build", *AS_OF)
+    assert not [line for line in again.lines if "example text" in line]
+
+
+def test_every_scaffold_leaves_text_that_is_reported(make_site: Site, run: Run) -> None:
+    site = make_site({})
+    for kind, title, extra in (("honour", "Tinashe Banda", ()), ("page", "Contact us", ()),
+                               ("day", "Superhero Tuesday", ("--day", "tuesday"))):
+        assert run(site, "add", kind, title, *extra).exit_code == 0
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    reported = {line.split(":")[0] for line in outcome.lines
+                if "example text that cswgen add wrote" in line}
+    assert reported == {"content/honour-roll/tinashe-banda.md", "content/pages/contact-us.md",
+                        "content/days/superhero-tuesday.md"}
