@@ -40,7 +40,10 @@ def test_add_writes_a_file_that_builds(make_site, run, args, written, page) -> N
         assert "#" in line, f"field without a comment: {line}"
     built = run(site, "build", *AS_OF)
     assert built.exit_code == 0, built.stderr
-    assert built.stderr == ""  # not even a warning
+    # no warning but the one that says the example text is still there to be replaced
+    assert [line.split(": warning: ")[1].split(" is the ")[1] for line in built.lines] == [
+        "example text that cswgen add wrote, and it would be published as it is; replace it "
+        "with the real text"]
     assert (site / "output" / page / "index.html").is_file()
     assert not list((site / "output").rglob("scaffolds"))
 
