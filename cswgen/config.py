@@ -253,8 +253,8 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         value = data.get(name, {})
         return _Reader(value if isinstance(value, dict) else {}, name, lines, problems)
 
-    site = _site(table("site"), problems)
     week = _week(table("week"), problems)
+    site = _site(table("site"), problems, week.start.year)
     brand = _brand(table("brand"), root)
     builder = table("build")
     output = builder.string("output", "output") or "output"
@@ -272,11 +272,11 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                       extra=extra if isinstance(extra, dict) else {}, lines=dict(lines))
 
 
-def _site(r: _Reader, problems: Problems) -> SiteSettings:
+def _site(r: _Reader, problems: Problems, year: int) -> SiteSettings:
     if "title" not in r.data:
         problems.error(CONFIG_NAME, r.lines.get("site", 1),
                        "[site] title is missing; add a line like "
-                       "title = \"Customer Service Week 2026\" under [site]")
+                       f"title = \"Customer Service Week {year}\" under [site]")
     title = r.string("title")
     if "title" in r.data and not title and isinstance(r.data.get("title"), str):
         r.bad("title", "is empty; give the site a name")
@@ -317,8 +317,12 @@ def _week(r: _Reader, problems: Problems) -> WeekSettings:
     start: date | None = None
     if start_value is not None:
         if isinstance(start_value, datetime) or not isinstance(start_value, date):
+            given = r.data.get("year")
+            example = first_full_week_of_october(
+                given if isinstance(given, int) and 1900 <= given <= 9999
+                else today_in(timezone).year)
             r.bad("start", "must be a date written as YYYY-MM-DD without quotes, "
-                  f"like start = 2026-10-05; not {shown(start_value)}")
+                  f"like start = {example.isoformat()}; not {shown(start_value)}")
         else:
             start = start_value
     if "year" in r.data:

@@ -289,3 +289,25 @@ def test_every_scaffold_leaves_text_that_is_reported(make_site: Site, run: Run) 
                 if "example text that cswgen add wrote" in line}
     assert reported == {"content/honour-roll/tinashe-banda.md", "content/pages/contact-us.md",
                         "content/days/superhero-tuesday.md"}
+
+
+# --- examples in messages are dated in the site's own week -----------------------------------
+
+def test_examples_in_messages_use_the_sites_own_year(make_site: Site, run: Run) -> None:
+    config = MINIMAL_CONFIG.replace("year = 2026", "year = 2027").replace(
+        'title = "Test Week"\n', "") + "start = \"soon\"\n"
+    _, outcome = built(make_site, run, {
+        "config.toml": config,
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\ndate: last week\n---\nHi\n"},
+        "--as-of", "2027-10-05")
+    assert outcome.exit_code == 1
+    assert "2026" not in outcome.stderr
+    assert 'like title = "Customer Service Week 2027" under [site]' in outcome.stderr
+    assert "like start = 2027-10-04" in outcome.stderr
+    _, outcome = built(make_site, run, {
+        "config.toml": MINIMAL_CONFIG.replace("year = 2026", "year = 2027"),
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\ndate: last week\n---\nHi\n"},
+        "--as-of", "2027-10-05")
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: `date` must be a date written YYYY-MM-DD, like "
+        "2027-10-05, not \"last week\""]
