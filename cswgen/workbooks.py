@@ -88,15 +88,22 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
         problems.error(site_path, 0, why)
         return
     hidden = {number for number, row in sheet.row_dimensions.items() if row.hidden}
-    for cells in sheet.iter_rows(min_row=2, max_col=len(found.header)):
-        number = cells[0].row or 0  # (always set in a loaded sheet)
-        if number in hidden:
-            continue  # hidden rows, and rows a filter hides, are not read
+    width = len(found.header)
+    held: dict[int, dict[int, Any]] = {}  # row -> column -> cell, as the file holds them
+    # (iter_rows would make a cell for every empty one of the range: millions, for a file
+    # with a few cells far apart)
+    for (number, column), item in sheet._cells.items():
+        if number > 1 and column <= width and number not in hidden:  # hidden: not read
+            held.setdefault(number, {})[column] = item
+    for number in sorted(held):
         values: list[Any] = []
         bad = False
-        for column, cell in zip(found.header, cells, strict=False):
-            label = f"`{column}` cell ({cell.coordinate})" if column else \
-                f"cell {cell.coordinate}"
+        for column, name in enumerate(found.header, start=1):
+            cell = held[number].get(column)
+            if cell is None:
+                values.append(None)
+                continue
+            label = f"`{name}` cell ({cell.coordinate})" if name else f"cell {cell.coordinate}"
             if cell.value is None and cell.coordinate in unsaved:
                 problems.error(site_path, number, f"the {label} is a formula with no saved "
                                "value (the file was written by a program that does not "
@@ -137,7 +144,8 @@ def _unreadable(source: Path) -> str | None:
     an old .xls), or larger unpacked than cswgen reads."""
     if not zipfile.is_zipfile(source):
         kind = "an old Excel 97-2003 workbook (.xls)" if _is_old_excel(source) else \
-            "not an Excel workbook (perhaps another file renamed to .xlsx)"
+            "not an Excel workbook, or is damaged (another kind of file renamed, or a copy " \
+            "that did not finish)"
         return f"this file is {kind}; " + RESAVE
     try:
         with zipfile.ZipFile(source) as archive:
@@ -180,7 +188,8 @@ def _unsaved_formulas(source: Path) -> dict[str, set[str]]:
     try:
         for sheet in book.worksheets:
             cells = found.setdefault(sheet.title, set())
-            for row in sheet.iter_rows(max_col=limits.MAX_WORKBOOK_COLUMNS):
+            for row in sheet.iter_rows(max_row=limits.MAX_CSV_ROWS + 1,
+                                       max_col=limits.MAX_WORKBOOK_COLUMNS):
                 cells.update(c.coordinate for c in row
                              if getattr(c, "data_type", None) == "f")
     finally:
