@@ -273,7 +273,9 @@ def convert_bodies(site: Site, problems: Problems,
         replayed[entry.key].items.extend(own)
     bodies: dict[str, Rendered] = {}
     for entry in entries:  # problems in the order a one-by-one conversion finds them
-        problems.extend(replayed[entry.key])
+        for problem in replayed[entry.key]:  # (a workbook row's text: about its sheet's row)
+            problems.items.append(replace(problem, line=entry.line, sheet=entry.sheet)
+                                  if entry.sheet else problem)
         body = found[entry.key]
         assert body is not None
         bodies[entry.key] = body

@@ -78,8 +78,8 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
 
 
 def _report(problems: Problems, as_of: date, started: float) -> Report:
-    unique = sorted(set(problems.items), key=lambda p: (p.severity != "error", p.path, p.line,
-                                                       p.message))
+    unique = sorted(set(problems.items), key=lambda p: (p.severity != "error", p.path, p.sheet,
+                                                       p.line, p.message))
     return Report(unique, as_of, time.perf_counter() - started)
 
 
@@ -108,7 +108,8 @@ def _photos_without_alt(site: Site, problems: Problems) -> None:
         if entry.photo is not None and not entry.photo.alt:
             problems.warning(entry.path, entry.line_of("photo"),
                              "the photo has no alt text; add `alt:` describing it (for example "
-                             "\"Portrait of Farai Moyo smiling\") for people who cannot see it")
+                             "\"Portrait of Farai Moyo smiling\") for people who cannot see it",
+                             sheet=entry.sheet)
 
 
 def _repeated_people(site: Site, problems: Problems) -> None:
@@ -119,7 +120,7 @@ def _repeated_people(site: Site, problems: Problems) -> None:
             problems.warning(person.path, person.line_of("name"),
                              f"\"{person.name}\" is on the honour roll twice (also {other.key});"
                              " remove one of them, or tell the two apart, for example with a "
-                             "middle initial")
+                             "middle initial", sheet=person.sheet)
 
 
 def _week_coverage(site: Site, content: Content, problems: Problems) -> None:
@@ -145,13 +146,14 @@ def _late_publish_dates(site: Site, content: Content, problems: Problems) -> Non
             problems.warning(entry.path, entry.line_of("publish"),
                              f"`publish` is {entry.publish.isoformat()}, after the week ends "
                              f"({long_label(end)}), so it will not appear during the week; "
-                             f"use a date on or before {end.isoformat()}, or remove `publish`")
+                             f"use a date on or before {end.isoformat()}, or remove `publish`",
+                             sheet=entry.sheet)
 
 
 # --- each body, converted -------------------------------------------------------------
 
 
-def _body_rules(site: Site, problems: Problems, cache: Cache) -> None:
+def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
     converter = Converter(site.config.root / "content", site.urls,
                           unsafe_html=site.config.build.unsafe_html, cache=cache)
     for entry in site.entries():
@@ -159,6 +161,7 @@ def _body_rules(site: Site, problems: Problems, cache: Cache) -> None:
             continue
         body = htmlscan.scan(converter.convert(entry.body, entry.path, entry.body_line,
                                                Problems()).html)
+        problems = everything.in_sheet(entry.sheet)  # a workbook row's: about its sheet
         for image in body.images:
             if not (image.alt or "").strip():
                 problems.warning(entry.path, _locate(entry, *_needles(image.src)),

@@ -1,8 +1,8 @@
 """Read `content/` into typed records, one per day, testimonial, person and page.
 
-Walks the folder, decodes and splits each file, reads CSV rows, and validates every field
-of every kind, collecting each problem with its line.  No URLs and no HTML here: that is
-the model's and the markup's job.
+Walks the folder, decodes and splits each file, reads CSV and workbook rows, and validates
+every field of every kind, collecting each problem with its line (or sheet and row).  No
+URLs and no HTML here: that is the model's and the markup's job.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import functools
 import io
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -22,11 +22,12 @@ from urllib.parse import unquote
 from cswgen import limits, parallel, paths
 from cswgen.cache import Cache, digest
 from cswgen.config import SiteConfig
-from cswgen.errors import Problem, Problems
+from cswgen.errors import Problem, Problems, place
 from cswgen.fields import Fields, Finder, Image, Lookup
 from cswgen.frontmatter import decode, missing_front_matter, split
 from cswgen.slugs import slugify
 from cswgen.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
+from cswgen.workbooks import is_workbook, read_workbook
 
 COMMON = ("title", "draft", "publish", "slug")
 KNOWN: dict[str, tuple[str, ...]] = {
@@ -68,7 +69,7 @@ class Entry:
 
     kind: str
     path: str  # site-relative source path, `/`-separated
-    line: int  # 1 for a file, the row's line for a CSV row
+    line: int  # 1 for a file, the row's line for a CSV row, the row's number in a workbook
     slug: str
     title: str
     body: str = ""
@@ -77,17 +78,22 @@ class Entry:
     publish: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
+    sheet: str = ""  # a workbook row's sheet: problems about the entry name it (see errors)
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
     @property
     def from_csv(self) -> bool:
-        return self.path.lower().endswith(".csv")
+        """A row of a table, CSV file or workbook: its fields are columns, all on its line."""
+        return self.path.lower().endswith(".csv") or bool(self.sheet)
 
     @functools.cached_property
     def key(self) -> str:  # asked for often, never changes
-        """What identifies the entry: its file, or `file:line` for a row of a CSV file."""
+        """What identifies the entry: its file, `file:line` for a row of a CSV file, and
+        `file: sheet "Name", row 12` for a workbook's (as problems name them)."""
+        if self.sheet:
+            return place(self.path, self.line, self.sheet)
         return f"{self.path}:{self.line}" if self.from_csv else self.path
 
 
@@ -161,10 +167,12 @@ class Content:
 
 
 def kind_of(relative: str) -> str | None:
-    """The kind of a content-relative Markdown or CSV path, or None when it is not content."""
+    """The kind of a content-relative Markdown, CSV or workbook path, or None when it is not
+    content (a CSV file or workbook elsewhere, like content/downloads/, is a file to copy)."""
     parts = relative.split("/")
     name = parts[-1].lower()
     is_markdown = name.endswith(MARKDOWN_SUFFIXES)
+    is_table = name.endswith(limits.TABLE_SUFFIXES)
     if len(parts) == 1:
         if name in ("index.md", "index.markdown"):
             return "home"
@@ -178,9 +186,9 @@ def kind_of(relative: str) -> str | None:
         return "day"
     if folder == "pages" and is_markdown:
         return "page"
-    if folder == "testimonials" and (is_markdown or name.endswith(".csv")):
+    if folder == "testimonials" and (is_markdown or is_table):
         return "testimonial"
-    if folder == "honour-roll" and (is_markdown or name.endswith(".csv")):
+    if folder == "honour-roll" and (is_markdown or is_table):
         return "honour"
     return None
 
@@ -227,6 +235,15 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             source = content_dir / relative
             if (why := limits.too_large(relative, source.stat().st_size)) is not None:
                 own.error(site_path, 0, why)  # read, it would take minutes and gigabytes
+                continue
+            if is_workbook(relative):  # (never in `texts`): read from disk, never as text
+                finder = Finder(content_dir)
+                reader = _Reader(config, own, drafts=drafts, finder=finder)
+                for fields, body in reader.workbook_rows(source, site_path, kind):
+                    shown |= pictures_named(fields.data, body, source, finder)
+                    entry = reader.entry(kind, fields, body, 1, source, None)
+                    if entry is not None:  # (its fields reported through the sheet's Problems)
+                        found.append(replace(entry, sheet=fields.problems.sheet))
                 continue
             raw = source.read_bytes()
         text = decode(raw, site_path, own)
@@ -369,6 +386,24 @@ def _add(result: Content, entry: Entry) -> None:
         result.pages.append(entry)
 
 
+def _columns(header: list[str]) -> list[str]:
+    """A header row's cells as field names: `Dress Code ` -> `dress_code`."""
+    return [h.strip().lower().replace(" ", "_") for h in header]
+
+
+def _table_row(columns: list[str], cells: list[Any], body_column: str, path: str, line: int,
+               problems: Problems, example: date) -> tuple[Fields, str]:
+    """One row of a CSV file or sheet (its empty cells None) as Fields, and its body."""
+    data: dict[str, Any] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        if column and cell is not None:
+            data[column] = cell
+    body = data.pop(body_column, None)
+    lines = {"": line, **{c: line for c in data}}
+    return (Fields(data, lines, path, problems, row=True, example=example),
+            "" if body is None else str(body))
+
+
 class _Reader:
     """Validates the fields of one kind of entry."""
 
@@ -392,7 +427,7 @@ class _Reader:
         except csv.Error as exc:
             self.problems.error(path, 1, f"the CSV header cannot be read: {exc}")
             return []
-        columns = [h.strip().lower().replace(" ", "_") for h in header]
+        columns = _columns(header)
         rows: list[tuple[Fields, str]] = []
         line = reader.line_num + 1 + skipped
         while True:
@@ -418,14 +453,32 @@ class _Reader:
                                     f"header names {len(columns)} columns; a cell with a comma "
                                     "must be in quotes")
                 continue
-            data: dict[str, Any] = {}
-            for column, cell in zip(columns, cells, strict=False):
-                if column and cell.strip():
-                    data[column] = cell.strip()
-            body = data.pop(body_column, "")
-            lines = {"": row_line, **{c: row_line for c in data}}
-            rows.append((Fields(data, lines, path, self.problems, row=True,
-                                example=example_date(self.config)), body))
+            cleaned = [cell.strip() or None for cell in cells]
+            rows.append(_table_row(columns, cleaned, body_column, path, row_line,
+                                   self.problems, example_date(self.config)))
+        return rows
+
+    def workbook_rows(self, source: Path, path: str, kind: str) -> list[tuple[Fields, str]]:
+        """Each row of each sheet whose first row names known columns, read like a CSV
+        file's rows; each row's Fields report through `Problems.in_sheet`."""
+        body_column = "text" if kind == "testimonial" else "citation_long"
+        sheets = read_workbook(source, path, self.problems,
+                               lambda header: bool(set(_columns(header)) & set(KNOWN[kind])))
+        if sheets is None:
+            return []
+        if not sheets:
+            name = "customer" if kind == "testimonial" else "name"
+            self.problems.warning(path, 0, f"no sheet has a header row naming known columns "
+                                  f"like `{name}` and `{body_column}`, so nothing in this "
+                                  "workbook is read; put the column names (the same as a CSV "
+                                  "file's) in the first row of a visible sheet")
+        rows: list[tuple[Fields, str]] = []
+        for sheet in sheets:
+            columns = _columns(sheet.header)
+            problems = self.problems.in_sheet(sheet.name)
+            for number, values in sheet.rows:
+                rows.append(_table_row(columns, values, body_column, path, number, problems,
+                                       example_date(self.config)))
         return rows
 
     def entry(self, kind: str, f: Fields, body: str, body_line: int, source: Path,

@@ -1,8 +1,9 @@
 """Problems found in a user's site, collected and reported together.
 
-Every problem names the file and line it comes from, says what is wrong and how to fix
-it.  Nothing here knows about any other part of cswgen: all other modules report through
-`Problems` and the CLI turns them into text.
+Every problem names the file and line it comes from (for an Excel workbook, which has no
+lines: the sheet and the row), says what is wrong and how to fix it.  Nothing here knows
+about any other part of cswgen: all other modules report through `Problems` and the CLI
+turns them into text.
 """
 
 from __future__ import annotations
@@ -19,18 +20,28 @@ class Problem:
     """One thing wrong with the site: where it is and what to do about it."""
 
     path: str  # relative to the site root, `/`-separated
-    line: int  # 1-based; 0 when the problem concerns the whole file
+    line: int  # 1-based; 0 when the problem concerns the whole file (or sheet)
     message: str
     severity: Severity = "error"
+    # In a workbook: the sheet's name, and `line` is the row's number as Excel shows it
+    sheet: str = ""
 
     def __str__(self) -> str:
         return _one_line(self._text())
 
     def _text(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = place(self.path, self.line, self.sheet)
         if self.severity == "warning":
             return f"{where}: warning: {self.message}"
         return f"{where}: {self.message}"
+
+
+def place(path: str, line: int, sheet: str = "") -> str:
+    """Where a problem is, as its message starts: `path:line`, or in a workbook
+    `path: sheet "Awards", row 12`."""
+    if not sheet:
+        return f"{path}:{line}" if line else path
+    return f'{path}: sheet "{sheet}"' + (f", row {line}" if line else "")
 
 
 def _one_line(text: str) -> str:
@@ -47,12 +58,19 @@ class Problems:
     """An append-only list of problems, so that one run reports all of them."""
 
     items: list[Problem] = field(default_factory=list)
+    sheet: str = field(default="", kw_only=True)  # see `in_sheet`
 
-    def error(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, line, message, "error"))
+    def error(self, path: str, line: int, message: str, *, sheet: str = "") -> None:
+        self.items.append(Problem(path, line, message, "error", sheet or self.sheet))
 
-    def warning(self, path: str, line: int, message: str) -> None:
-        self.items.append(Problem(path, line, message, "warning"))
+    def warning(self, path: str, line: int, message: str, *, sheet: str = "") -> None:
+        self.items.append(Problem(path, line, message, "warning", sheet or self.sheet))
+
+    def in_sheet(self, sheet: str) -> Problems:
+        """The same list, for reporting about one sheet of a workbook: each problem
+        reported through it names the sheet, and its line is the sheet's row.  (So the
+        field checks, written for lines, read right for a workbook's rows.)"""
+        return Problems(self.items, sheet=sheet)
 
     def extend(self, other: Problems) -> None:
         self.items.extend(other.items)

@@ -15,7 +15,11 @@ import re
 MB = 1024 * 1024
 MAX_MARKDOWN_BYTES = 1 * MB  # one Markdown file (a long policy is 50 KB); about 15 s to convert
 MAX_CSV_BYTES = 16 * MB  # one content CSV file (a wide staff export)
-MAX_CSV_ROWS = 25_000  # entries in one CSV file (a large survey): each makes a page or two
+MAX_CSV_ROWS = 25_000  # entries in one CSV file or sheet (a large survey): each makes a page
+MAX_WORKBOOK_UNPACKED = 64 * MB  # an .xlsx is a zip: what it may unpack to (a zip bomb's
+# 16 MB can unpack to gigabytes; a 25,000-row sheet of twenty columns is about 20 MB)
+MAX_WORKBOOK_COLUMNS = 200  # columns read from one sheet; a header row names far fewer
+TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")  # content files read as rows
 MAX_NESTING = 32  # lists and quotes inside each other, as Markdown reads indentation
 
 _PREFIX = re.compile(r"[ \t>]*")
@@ -23,28 +27,43 @@ _PREFIX = re.compile(r"[ \t>]*")
 
 def largest(name: str) -> int:
     """How many bytes cswgen reads of the content file `name` at most."""
-    return MAX_CSV_BYTES if name.lower().endswith(".csv") else MAX_MARKDOWN_BYTES
+    return MAX_CSV_BYTES if name.lower().endswith(TABLE_SUFFIXES) else MAX_MARKDOWN_BYTES
 
 
 def too_large(name: str, size: int) -> str | None:
     """Why the content file `name` of `size` bytes is not read, or None."""
-    csv = name.lower().endswith(".csv")
+    lowered = name.lower()
+    what = "CSV" if lowered.endswith(".csv") else \
+        "Excel" if lowered.endswith(TABLE_SUFFIXES) else "Markdown"
     limit = largest(name)
     if size <= limit:
         return None
-    advice = ("split it into several CSV files" if csv else "split it into several pages, "
-              "or keep a long document as a PDF under content/ and link to it")
-    return (f"is {size / MB:.1f} MB, more than cswgen reads in one "
-            f"{'CSV' if csv else 'Markdown'} file ({limit // MB} MB); {advice}")
+    advice = {"CSV": "split it into several CSV files",
+              "Excel": "split it into several workbooks"}.get(
+        what, "split it into several pages, or keep a long document as a PDF under "
+        "content/ and link to it")
+    return (f"is {size / MB:.1f} MB, more than cswgen reads in one {what} file "
+            f"({limit // MB} MB); {advice}")
 
 
-def too_many_rows(rows: int) -> str | None:
-    """Why a CSV file stops being read at this row, or None."""
+def too_large_unpacked(size: int) -> str | None:
+    """Why a workbook (a zip) that unpacks to `size` bytes is not opened, or None."""
+    if size <= MAX_WORKBOOK_UNPACKED:
+        return None
+    return (f"this workbook unpacks to {size / MB:.0f} MB, more than cswgen opens "
+            f"({MAX_WORKBOOK_UNPACKED // MB} MB; a staff list of thousands of rows is a few); "
+            "delete unused sheets, pictures and formatted empty rows, or split it into "
+            "several workbooks")
+
+
+def too_many_rows(rows: int, what: str = "CSV file") -> str | None:
+    """Why a CSV file (or a workbook's sheet) stops being read at this row, or None."""
     if rows <= MAX_CSV_ROWS:
         return None
-    return (f"this CSV file has more than {MAX_CSV_ROWS:,} rows, more than cswgen reads from "
-            "one file (each row is a page, and a site that large would take minutes to "
-            "build); split it into several CSV files")
+    split = "several CSV files" if what == "CSV file" else "several sheets or workbooks"
+    return (f"this {what} has more than {MAX_CSV_ROWS:,} rows, more than cswgen reads from "
+            f"one {what} (each row is a page, and a site that large would take minutes to "
+            f"build); split it into {split}")
 
 
 def too_deep(body: str) -> tuple[int, int] | None:

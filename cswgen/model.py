@@ -127,24 +127,28 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
                          f"left out because [build] require_consent is on and `consent` is a "
                          f"note (\"{entry.consent}\"), not a yes; once you have checked that "
                          f"{who}, write {what} true or the date they agreed (like {example}), "
-                         "and keep the note in a comment after #")
+                         + ("and keep the note in a column of its own" if entry.from_csv
+                            else "and keep the note in a comment after #"),
+                         sheet=entry.sheet)
         return False
     problems.warning(entry.path, entry.line_of("consent"),
                      f"left out because [build] require_consent is on and this entry records "
                      f"no consent; once {who}, add {what} true or the date they agreed "
                      f"(like {example})" + (", or remove the photo"
-                                            if isinstance(entry, Honour) else ""))
+                                            if isinstance(entry, Honour) else ""),
+                     sheet=entry.sheet)
     return False
 
 
 def _claim_urls(site: Site, problems: Problems) -> None:
     owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
 
-    def claim(output: str, owner: str, path: str, line: int, hint: str) -> bool:
+    def claim(output: str, owner: str, path: str, line: int, hint: str,
+              sheet: str = "") -> bool:
         key = output.casefold()
         if key in owners:
             problems.error(path, line, f"this would be published as {output}, which "
-                           f"{owners[key]} also claims; {hint}")
+                           f"{owners[key]} also claims; {hint}", sheet=sheet)
             return False
         owners[key] = owner
         return True
@@ -167,7 +171,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
             continue
         hint = ("give one of them a different `slug`" + (" (add a `slug` column)"
                                                           if entry.from_csv else ""))
-        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), hint):
+        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), hint,
+                 entry.sheet):
             site.urls[entry.key] = url
     for relative in site.files:
         if relative.split("/")[0] == "assets":
@@ -201,7 +206,7 @@ def _link_staff(site: Site, problems: Problems) -> None:
                         "add them to content/honour-roll/ or check the spelling")
                 problems.warning(testimonial.path, testimonial.line_of("staff"),
                                  f"\"{name}\" in `staff` matches no one on the honour roll; "
-                                 f"{hint}")
+                                 f"{hint}", sheet=testimonial.sheet)
             else:
                 site.praised.setdefault(url_of(match), []).append(testimonial)
         site.staff[testimonial.key] = links

@@ -68,6 +68,7 @@ def plan(root: Path, year: int) -> Plan:
     for entry in content.entries():
         editor.entry(entry)
     result.mentions = _mentions(root, config.week.year, result)
+    result.mentions += [e.key for e in content.entries() if e.sheet and "publish" in e.lines]
     return result
 
 
@@ -164,6 +165,8 @@ class _Editor:
                                           f"year = {self.result.year}"))
 
     def entry(self, entry: Entry) -> None:
+        if entry.sheet:
+            return  # a workbook is not text to edit in place: its rows are listed to review
         for key in ["publish"] + (["date"] if entry.kind == "day" else []):
             if key not in entry.lines:
                 continue

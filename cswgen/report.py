@@ -9,7 +9,12 @@ version:
      "problems": [{"number": 1, "severity": "error", "path": "content/pages/faq.md",
                    "line": 12, "message": "..."}]}
 
-`line` is 0 when a problem concerns a whole file or folder.
+`line` is 0 when a problem concerns a whole file or folder.  A problem in an Excel workbook
+also has `sheet`, the sheet's name, and then `line` is the row's number as Excel shows it
+(0: the whole sheet):
+
+    {"number": 2, "severity": "error", "path": "content/honour-roll/staff.xlsx",
+     "sheet": "Awards", "line": 12, "message": "..."}
 """
 
 from __future__ import annotations
@@ -58,7 +63,8 @@ def as_text(report: Report, *, strict: bool) -> str:
 
 
 def as_json(report: Report, *, strict: bool) -> str:
-    problems = [{"number": number, "severity": p.severity, "path": p.path, "line": p.line,
+    problems = [{"number": number, "severity": p.severity, "path": p.path,
+                 **({"sheet": p.sheet} if p.sheet else {}), "line": p.line,
                  "message": p.message} for number, p in enumerate(report.items, start=1)]
     return json.dumps({"format": "cswgen-check/1", "ready": ready(report, strict=strict),
                        "strict": strict, "as_of": report.as_of.isoformat(),

@@ -22,14 +22,15 @@ OWNERS = {
     "livereload": "serve",
     "PIL": "images",
     "tornado": "serve",  # the server livereload runs on
+    "openpyxl": "workbooks",
 }
 
 # module -> cswgen modules it must not import (the layers above it)
 LAYERS = [
     "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
-    "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
-    "photos", "views", "share", "themes", "placeholders", "templates", "calendar", "feeds",
-    "lock", "journal",
+    "slugs", "frontmatter", "fields", "workbooks", "content", "model", "sanitize", "markup",
+    "images", "photos", "views", "share", "themes", "placeholders", "templates", "calendar",
+    "feeds", "lock", "journal",
     "writer", "fingerprint", "new", "build", "overlay", "serve", "htmlscan", "check",
     "report", "scaffold", "redate", "cli",
 ]
@@ -71,7 +72,7 @@ def test_layers_only_import_downwards() -> None:
 def test_help_does_not_load_the_heavy_libraries() -> None:
     code = ("import sys; from cswgen import cli; "
             "print(','.join(m for m in ('jinja2','markdown','nh3','yaml','icalendar','PIL',"
-            "'livereload','tornado') "
+            "'livereload','tornado','openpyxl') "
             "if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.strip()

@@ -1,0 +1,310 @@
+"""Testimonials and honour-roll lists kept in Excel, read as they are saved.
+
+Each workbook is written by openpyxl in the test, as a comms team's would be by Excel, and
+the site is built with the real command line.  openpyxl cannot calculate a formula, so a
+formula's saved value is written into the sheet's XML afterwards, where Excel keeps it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from cswgen import limits
+from cswgen.errors import Problems
+from cswgen.workbooks import read_workbook
+from tests.conftest import Outcome
+
+AS_OF = ("--as-of", "2026-10-06")
+Run = Callable[..., Outcome]
+MakeSite = Callable[..., Path]
+
+
+def workbook(sheets: dict[str, list[list[Any]]], *, hidden_rows: dict[str, list[int]] | None = None,
+             hidden_sheets: tuple[str, ...] = (), saved: dict[str, str] | None = None) -> bytes:
+    """An .xlsx with these sheets (rows from row 1); `saved`: cell -> the value Excel would
+    have saved for the formula in it (on the first sheet)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for number in (hidden_rows or {}).get(name, []):
+            sheet.row_dimensions[number].hidden = True
+        if name in hidden_sheets:
+            sheet.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return with_saved_values(buffer.getvalue(), saved or {})
+
+
+def with_saved_values(data: bytes, saved: dict[str, str]) -> bytes:
+    """The workbook with each formula cell's saved value, as Excel writes it: <f>..</f><v>..</v>."""
+    if not saved:
+        return data
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                for cell, value in saved.items():
+                    member, count = re.subn(
+                        rb'(<c r="' + cell.encode() + rb'"[^>]*>(?:<f>[^<]*</f>))<v ?/>',
+                        rb"\1<v>" + value.encode() + rb"</v>", member)
+                    assert count == 1, cell
+            target.writestr(info, member)
+    return out.getvalue()
+
+
+FEEDBACK = {
+    "Feedback": [
+        ["Customer", "Rating", "Date", "Text", "Featured", "Private notes"],
+        ["Rudo M.", 5.0, dt.datetime(2026, 9, 14), "The branch stayed open for me.", True, "x"],
+        ["Hidden H.", 4, dt.date(2026, 9, 15), "Filtered out by the team.", False, None],
+        ["Tendai K.", "=2+2", dt.date(2026, 9, 16), "Quick and kind.", None, None],
+        [None, None, None, None, None, None],  # an empty row is no entry
+    ],
+    "Notes": [["Remember to ask each customer before publishing"], ["call Rudo back"]],
+    "Old": [["customer", "text"], ["Old O.", "From last year's list"]],
+}
+
+
+def feedback_workbook() -> bytes:
+    return workbook(FEEDBACK, hidden_rows={"Feedback": [3]}, hidden_sheets=("Old",),
+                    saved={"B4": "4"})
+
+
+def test_a_testimonials_workbook_is_read_as_excel_saved_it(make_site: MakeSite,
+                                                           run: Run) -> None:
+    site = make_site({"content/testimonials/feedback.xlsx": feedback_workbook()})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines == []  # the "Notes" sheet, with no header, is skipped quietly
+    out = site / "output" / "testimonials"
+    rudo = (out / "rudo-m" / "index.html").read_text("utf-8")
+    assert "The branch stayed open for me." in rudo
+    assert 'datetime="2026-09-14"' in rudo and "14 September 2026" in rudo  # a date cell
+    assert "Rated 5 out of 5" in rudo  # 5.0 in Excel is a whole number
+    tendai = (out / "tendai-k" / "index.html").read_text("utf-8")
+    assert "Rated 4 out of 5" in tendai  # the formula's saved value
+    assert not (out / "hidden-h").exists()  # a hidden row
+    assert not (out / "old-o").exists()  # a hidden sheet
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "rudo-m", "tendai-k"]
+    published = [p.name for p in (site / "output").rglob("*")]
+    assert not [name for name in published if name.endswith(".xlsx")]
+    assert "Private notes" not in rudo and "call Rudo back" not in rudo
+
+
+def test_a_broken_row_names_the_file_the_sheet_and_the_row(make_site: MakeSite,
+                                                          run: Run) -> None:
+    rows = [["customer", "rating", "date", "text"],
+            ["Rudo M.", 5, dt.date(2026, 9, 14), "Thank you"],
+            ["Tendai K.", 9, dt.date(2026, 9, 15), "Great"],
+            [None, 3, "last week", "No name"]]
+    site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows}),
+                      # Excel's lock file while the workbook is open: never read
+                      "content/testimonials/~$feedback.xlsx": b"\x0bRudo\x00\x00" * 20})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    where = 'content/testimonials/feedback.xlsx: sheet "Sheet1"'
+    assert outcome.lines[:3] == [
+        f"{where}, row 3: `rating` must be a whole number from 1 to 5, not 9",
+        f"{where}, row 4: `customer` is required but missing; add a `customer` column (the "
+        "name the customer agreed to show, like \"Rudo M.\")",
+        f"{where}, row 4: `date` must be a date written YYYY-MM-DD, like 2026-10-06, not "
+        "\"last week\"",
+    ]
+    assert not (site / "output").exists()
+
+
+def test_the_lock_file_of_a_workbook_open_in_excel_changes_nothing(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    closed = make_site({"content/testimonials/feedback.xlsx": feedback_workbook()})
+    opened = make_site({"content/testimonials/feedback.xlsx": feedback_workbook(),
+                        "content/testimonials/~$feedback.xlsx": b"\x0bRudo\x00\x00" * 20})
+    first, second = run(closed, "build", *AS_OF), run(opened, "build", *AS_OF)
+    assert (first.exit_code, first.lines) == (second.exit_code, second.lines) == (0, [])
+
+    def files(site: Path) -> list[str]:
+        return sorted(p.relative_to(site / "output").as_posix()
+                      for p in (site / "output").rglob("*") if p.is_file())
+
+    assert files(closed) == files(opened)
+    assert "~$" not in "".join(files(opened))
+
+
+def test_a_formula_excel_never_calculated_is_reported(make_site: MakeSite, run: Run) -> None:
+    rows = [["customer", "rating", "text"], ["Rudo M.", "=2+3", "Thanks"]]
+    site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows})})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2: the `rating` cell (B2) is '
+        "a formula with no saved value (the file was written by a program that does not "
+        "calculate formulas); open it in Excel and save it as an Excel Workbook (.xlsx), or "
+        "export it as CSV UTF-8")
+
+
+def test_an_excel_error_in_a_cell_is_reported(make_site: MakeSite, run: Run) -> None:
+    rows = [["customer", "rating", "text"], ["Rudo M.", "#DIV/0!", "Thanks"]]
+    site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows})})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2: the `rating` cell (B2) '
+        "shows the Excel error #DIV/0!; correct the formula or the value in Excel")
+
+
+def corrupt_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "what"), [
+    ("feedback.xlsx", b"customer,text\nRudo M.,Thanks\n",
+     "this file is not an Excel workbook, or is damaged (another kind of file renamed"),
+    ("feedback.xlsx", corrupt_zip(), "cannot be read as an Excel workbook"),
+    ("feedback.xlsx", feedback_workbook()[:3000], "this file is not an Excel workbook"),
+    ("feedback.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+     "this file is an old Excel 97-2003 workbook (.xls)"),
+])
+def test_a_file_that_is_not_a_workbook_is_an_error_without_a_traceback(
+        make_site: MakeSite, run: Run, name: str, data: bytes, what: str) -> None:
+    site = make_site({f"content/testimonials/{name}": data})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+    assert outcome.lines[0].startswith(f"content/testimonials/{name}: {what}")
+    assert outcome.lines[0].endswith("save it again as an Excel Workbook (.xlsx), or export "
+                                     "it as CSV UTF-8")
+
+
+def test_a_workbook_with_no_usable_sheet_says_so(make_site: MakeSite, run: Run) -> None:
+    book = workbook({"Sheet1": [["Name of customer", "What they said"], ["Rudo", "Hi"]]})
+    site = make_site({"content/testimonials/feedback.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0
+    assert outcome.lines[0] == (
+        "content/testimonials/feedback.xlsx: warning: no sheet has a header row naming known "
+        "columns like `customer` and `text`, so nothing in this workbook is read; put the "
+        "column names (the same as a CSV file's) in the first row of a visible sheet")
+
+
+def test_an_honour_roll_workbook_and_staff_links_from_testimonials(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    staff = workbook({"Awards": [
+        ["Name", "Role", "Award", "Since", "Citation", "Citation long", "Salary"],
+        ["Farai Moyo", "Teller", "Rising Star", 2019.0, "Always calm.", "Farai *never* rushes.",
+         52000],
+        ["Zoë Nyathi", "Agent", "Metric-Improvement Award", 2021, "Cut wait times.", None,
+         48000],
+    ]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": staff,
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nstaff: [farai moyo, Zoe "
+                                        "Nyathi]\n---\nThank you both.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])  # every name matched
+    out = site / "output"
+    farai = (out / "honour-roll" / "farai-moyo" / "index.html").read_text("utf-8")
+    assert "<em>never</em>" in farai and "Rising Star" in farai and "52000" not in farai
+    assert (out / "honour-roll" / "zoe-nyathi" / "certificate" / "index.html").is_file()
+    rudo = (out / "testimonials" / "rudo" / "index.html").read_text("utf-8")
+    assert "honour-roll/farai-moyo/" in rudo and "honour-roll/zoe-nyathi/" in rudo
+    assert not list(out.rglob("*.xlsx"))
+
+
+def test_later_checks_name_the_sheet_and_row_too(make_site: MakeSite, run: Run) -> None:
+    rows = [["customer", "staff", "text"], ["Rudo M.", "Farai Mayo", "Thanks"]]
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\n[build]\n'
+                       "require_consent = true\n",
+        "content/testimonials/feedback.xlsx": workbook({"Replies": rows}),
+    })
+    outcome = run(site, "check", *AS_OF, "--format", "json")
+    report = json.loads(outcome.stdout)
+    found = [p for p in report["problems"] if p["path"].endswith("feedback.xlsx")]
+    assert found and all(p["sheet"] == "Replies" and p["line"] == 2 for p in found)
+    assert any("add a `consent` column with true" in p["message"] for p in found)
+    text = run(site, "check", *AS_OF).stdout
+    assert ('content/testimonials/feedback.xlsx: sheet "Replies", row 2: warning: left out '
+            "because [build] require_consent is on") in text
+
+
+def test_a_workbook_elsewhere_is_an_ordinary_file_and_is_published(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    book = workbook({"Sheet1": [["time", "what"], [dt.time(10, 0), "Opening"]]})
+    site = make_site({"content/downloads/timetable.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "output" / "downloads" / "timetable.xlsx").read_bytes() == book
+
+
+def test_editing_a_workbook_rebuilds_the_pages(make_site: MakeSite, run: Run) -> None:
+    def book(text: str) -> bytes:
+        return workbook({"Sheet1": [["customer", "text"], ["Rudo M.", text]]})
+
+    site = make_site({"content/testimonials/feedback.xlsx": book("First words.")})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    page = site / "output" / "testimonials" / "rudo-m" / "index.html"
+    assert "First words." in page.read_text("utf-8")
+    (site / "content" / "testimonials" / "feedback.xlsx").write_bytes(book("Second words."))
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert "Second words." in page.read_text("utf-8")
+
+
+def test_size_limits_hold_for_workbooks(make_site: MakeSite, run: Run,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["customer", "text"], *[[f"Customer {i}", "Thanks"] for i in range(6)]]
+    site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows})})
+    monkeypatch.setattr(limits, "MAX_CSV_ROWS", 5)
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith('content/testimonials/feedback.xlsx: sheet "Sheet1": '
+                                       "this sheet has more than 5 rows")
+    monkeypatch.setattr(limits, "MAX_WORKBOOK_UNPACKED", 2000)  # a zip bomb, in miniature
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert re.match(r"content/testimonials/feedback.xlsx: this workbook unpacks to \d+ MB, "
+                    r"more than cswgen opens", outcome.lines[0])
+
+
+def test_cells_come_as_front_matter_would_have_them(tmp_path: Path) -> None:
+    path = tmp_path / "cells.xlsx"
+    path.write_bytes(workbook({"Sheet1": [
+        ["date", "time", "rating", "score", "featured", "customer"],
+        [dt.datetime(2026, 10, 6, 9, 30), dt.time(10, 30), 5.0, 2.5, True, "  Rudo M.  "],
+    ]}))
+    problems = Problems()
+    sheets = read_workbook(path, "content/testimonials/cells.xlsx", problems,
+                           lambda header: True)
+    assert problems.items == []
+    assert sheets is not None and len(sheets) == 1
+    assert sheets[0].rows == [(2, [dt.date(2026, 10, 6), "10:30", 5, 2.5, True, "Rudo M."])]
+
+
+def test_redate_leaves_a_workbook_as_it_is_and_lists_its_rows(make_site: MakeSite,
+                                                               run: Run) -> None:
+    book = workbook({"Sheet1": [["customer", "publish", "text"],
+                                ["Rudo M.", dt.date(2026, 10, 5), "Thanks"]]})
+    site = make_site({"content/testimonials/feedback.xlsx": book})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "content" / "testimonials" / "feedback.xlsx").read_bytes() == book
+    assert 'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2' in outcome.stdout
