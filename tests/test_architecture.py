@@ -26,7 +26,8 @@ OWNERS = {
 
 # module -> cswgen modules it must not import (the layers above it)
 LAYERS = [
-    "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
+    "errors", "paths", "limits", "parallel", "cache", "week", "datewords", "tomlpos", "colours",
+    "config",
     "slugs", "frontmatter", "fields", "content", "model", "sanitize", "markup", "images",
     "photos", "views", "share", "themes", "templates", "calendar", "feeds", "lock", "journal",
     "writer", "fingerprint", "new", "build", "overlay", "serve", "htmlscan", "check",
