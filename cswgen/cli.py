@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import click
@@ -24,8 +24,60 @@ def _as_of(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f'"{value}" is not a date; write it as YYYY-MM-DD, '
-                                 "like 2026-10-06") from None
+        raise click.BadParameter(f'"{value}" is not a date; write it as YYYY-MM-DD (year, '
+                                 f"month, day){_example_date()}") from None
+
+
+def _example_date() -> str:
+    """`, like 2027-10-05`: the second day of the week of the site we are in, if any (an
+    example from the site's own year); nothing when no site can be read here."""
+    from cswgen.config import find_root, load_config
+
+    try:
+        dates = load_config(find_root(Path.cwd())).week.dates
+    except (SiteError, OSError, ValueError):
+        return ""
+    return f", like {dates[min(1, len(dates) - 1)].isoformat()}"
+
+
+class _Year(click.ParamType[int]):
+    """A year, like 2027; anything else is explained with the coming year as the example."""
+
+    name = "year"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        from cswgen.new import coming_year
+
+        try:
+            year = int(str(value).strip())
+        except ValueError:
+            year = 0
+        if not 1900 <= year <= 9999:
+            self.fail(f'"{value}" is not a year; give the year to move the site to, like '
+                      f"{coming_year(date.today())}", param, ctx)
+        return year
+
+
+def _site_root() -> Path:
+    """The site we are in (here or a folder above); otherwise say how to start one."""
+    from cswgen.config import find_root
+
+    try:
+        return find_root(Path.cwd())
+    except SiteError as exc:
+        _report(exc.problems)
+        sys.exit(1)
+
+
+def _debug_on(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_root().obj["debug"] = True
+
+
+# `--debug` is accepted after the command too (`cswgen build --debug`), as people type it.
+DEBUG = click.option("--debug", is_flag=True, expose_value=False, callback=_debug_on,
+                     help="Show Python tracebacks (for reporting bugs).")
 
 
 def _report(problems: list[Problem]) -> None:
@@ -45,7 +97,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-AS_OF = click.option("--as-of", "as_of", metavar="DATE",
+AS_OF = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
                      help="Build the site as it should look on this date (default: today).")
 DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
 
@@ -53,6 +105,7 @@ DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft
 @cli.command()
 @AS_OF
 @DRAFTS
+@DEBUG
 @click.option("--portable", is_flag=True,
               help="Links name index.html, so the site works opened from disk or a zip.")
 @click.option("--output", type=click.Path(path_type=Path), metavar="DIR",
@@ -62,11 +115,11 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
           output: Path | None) -> None:
     """Build the site into the output folder."""
     from cswgen.build import build as run_build
-    from cswgen.config import find_root
 
     when = _as_of(as_of)
+    root = _site_root()
     try:
-        result = run_build(find_root(Path.cwd()), as_of=when, drafts=drafts, portable=portable,
+        result = run_build(root, as_of=when, drafts=drafts, portable=portable,
                            output=output)
     except SiteError as exc:
         _report(exc.problems)
@@ -78,7 +131,7 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
         if ctx.obj["debug"]:
             raise
         click.echo("cswgen stopped because of a bug, not because of your site. "
-                   "Run again with `cswgen --debug build` and report what it prints.", err=True)
+                   "Run again with `cswgen build --debug` and report what it prints.", err=True)
         sys.exit(2)
     _report(result.warnings)
     try:
@@ -101,16 +154,17 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in your browser.")
 @AS_OF
 @DRAFTS
+@DEBUG
 def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: bool) -> None:
     """Build the site, serve it on this computer and rebuild it whenever config.toml, a
     file in content/ or the theme changes; the browser reloads by itself.  Problems are
     shown in the page, and the server keeps running.  Stop it with Ctrl-C."""
-    from cswgen.config import find_root
     from cswgen.serve import run
 
     when = _as_of(as_of)
+    root = _site_root()
     try:
-        run(find_root(Path.cwd()), host=host, port=port, open_browser=open_browser, as_of=when,
+        run(root, host=host, port=port, open_browser=open_browser, as_of=when,
             drafts=drafts)
     except OSError as exc:
         click.echo(f"cswgen serve cannot listen on {host} port {port}: "
@@ -120,24 +174,33 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 
 @cli.command(short_help="Start a new site from the demo campaign.")
 @click.argument("folder", type=click.Path(path_type=Path))
-def new(folder: Path) -> None:
-    """Start a new site in FOLDER, from the demo campaign, dated for the coming week."""
-    from cswgen.new import new_site
+@DEBUG
+@click.pass_context
+def new(ctx: click.Context, folder: Path) -> None:
+    """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
+    date in it, in numbers or in words, moves to that week."""
+    from cswgen.new import DEMO_YEAR, new_site
+    from cswgen.week import first_full_week_of_october, range_label
 
-    try:
-        year = new_site(folder, date.today())
-    except SiteError as exc:
-        _report(exc.problems)
-        sys.exit(1)
-    click.echo(f"Created {folder} with the demo campaign for Customer Service Week {year}.\n"
-               f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
+    with _bugs_reported(ctx, "new"):
+        made = new_site(folder, date.today())
+    start = first_full_week_of_october(made.year)
+    click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
+               f"{made.year} ({range_label(start, start + timedelta(days=4))}).")
+    if made.review:
+        click.echo(f"Every date moved to that week. These lines still say {DEMO_YEAR}, which "
+                   f"may not be a year there, so they were left as they are; check them:")
+        for line in made.review:
+            click.echo(f"  {line}")
+    click.echo(f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
                "edit config.toml and the files in content/.")
 
 
 @cli.command(short_help="Is the site ready? A report of everything to fix.")
-@click.option("--as-of", "as_of", metavar="DATE",
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
               help="Check the site as it will be on this date (default: today).")
 @DRAFTS
+@DEBUG
 @click.option("--strict", is_flag=True, help="Fail (exit status 1) on warnings too.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="json: for CI pipelines.")
@@ -150,12 +213,12 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     and late publish dates.  Builds into a temporary folder; output/ is not touched.
     Exit status 1 when there are errors (with --strict, warnings too)."""
     from cswgen.check import check as run_check
-    from cswgen.config import find_root
     from cswgen.report import as_json, as_text
 
     when = _as_of(as_of)
+    root = _site_root()
     with _bugs_reported(ctx, "check"):
-        report = run_check(find_root(Path.cwd()), as_of=when, drafts=drafts)
+        report = run_check(root, as_of=when, drafts=drafts)
     failed = bool(report.errors or (strict and report.warnings))
     click.echo(as_json(report, strict=strict) if output_format == "json"
                else as_text(report, strict=strict))
@@ -163,15 +226,19 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
 
 
 @cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
-@click.argument("kind", type=click.Choice(["testimonial", "honour", "day", "page"]))
+@click.argument("kind", metavar="KIND",
+                type=click.Choice(["testimonial", "honour", "day", "page"]))
 @click.argument("title")
-@click.option("--date", "on", metavar="DATE", help="For a day: its date, like 2026-10-06.")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
 @click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@DEBUG
 @click.pass_context
 def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None) -> None:
-    """Write a new content file of KIND for TITLE (the customer's or the person's name for
-    a testimonial or honour-roll entry), with every field listed and explained.  Never
-    overwrites a file.  A day needs --date or --day.
+    """Write a new content file of KIND for TITLE, with every field listed and explained.
+    KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
+    customer's or the person's name for a testimonial or honour-roll entry.  Never
+    overwrites a file, and refuses a name already on the site (in a CSV file too).  A day
+    needs --date or --day.
 
     \b
     Examples:
@@ -180,31 +247,33 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
     """
-    from cswgen.config import find_root
     from cswgen.scaffold import add as run_add
 
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")
     when = _as_of(on)
+    root = _site_root()
     with _bugs_reported(ctx, "add"):
-        path = run_add(find_root(Path.cwd()), kind, title, on=when, weekday=weekday)
+        path = run_add(root, kind, title, on=when, weekday=weekday)
     click.echo(_shown_path(path))
 
 
 @cli.command(short_help="Move the site to another year's week.")
-@click.argument("year", type=click.IntRange(1900, 9999))
+@click.argument("year", type=_Year())
 @click.option("--yes", is_flag=True, help="Write the changes without asking first.")
+@DEBUG
 @click.pass_context
 def redate(ctx: click.Context, year: int, yes: bool) -> None:
     """Move the site to Customer Service Week of YEAR (the first full week of October):
     [week] start and year, each day's date (keeping its weekday) and every publish date
     move by the same number of weeks.  Shows every change and asks before writing;
-    nothing else in any file changes."""
-    from cswgen.config import find_root
-    from cswgen.redate import plan, write
+    nothing else in any file changes.  Afterwards it lists the lines that may still need
+    a change by hand: those that name the old year, or a date of the old week in words
+    ("Monday 5 October")."""
+    from cswgen.redate import REVIEW_FILE, REVIEW_SHOWN, plan, write
     from cswgen.week import range_label
 
-    root = find_root(Path.cwd())
+    root = _site_root()
     with _bugs_reported(ctx, "redate"):
         ready = plan(root, year)
     label = range_label(ready.start, ready.end)
@@ -223,10 +292,21 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     with _bugs_reported(ctx, "redate"):
         write(root, ready)
     click.echo(f"Moved the site to the week of {label}: {summary}.")
-    if ready.mentions:
-        shown = ", ".join(ready.mentions[:4]) + (" ..." if len(ready.mentions) > 4 else "")
-        click.echo(f"Only dates were moved: {len(ready.mentions)} other lines still mention "
-                   f"{ready.old_year} ({shown}); review them, then run cswgen check.")
+    if not ready.mentions:
+        return
+    count = len(ready.mentions)
+    lines = f"{count} line{'s' if count != 1 else ''}"
+    intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
+             "day of the old week in words")
+    if count <= REVIEW_SHOWN:
+        click.echo(f"{intro}; review {'them' if count != 1 else 'it'}, then run cswgen check:")
+        for mention in ready.mentions:
+            click.echo(f"  {mention}")
+        return
+    with _bugs_reported(ctx, "redate"):
+        (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
+    click.echo(f"{intro}; they are listed in {_shown_path(root / REVIEW_FILE)} (one "
+               "`file:line: text` a line): review them, then run cswgen check.")
 
 
 def _shown_path(path: Path) -> str:

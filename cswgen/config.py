@@ -137,7 +137,12 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file() and (folder / "content").is_dir():
             return folder
-    return start
+    if (start / CONFIG_NAME).is_file():
+        return start  # without content/: reading the content says what to do
+    raise SiteError([Problem(str(start), 0, "this folder is not a cswgen site: there is no "
+                             "config.toml in it or in a folder above it. Start a new site with "
+                             "`cswgen new mysite`, or cd into your site's folder (the one with "
+                             "config.toml) and run the command there")])
 
 
 def today_in(timezone: str) -> date:

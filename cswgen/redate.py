@@ -3,8 +3,14 @@
 The week moves by whole weeks (from the first full week of October of its year to that of
 YEAR), so every day keeps its weekday.  Only these values change: `[week] start` and
 `year` in config.toml, each day's `date`, and every `publish` date (front matter and CSV
-columns).  Each is edited where it is written, and every other byte of every file stays
-as it was: comments, order, quotes, line endings and byte-order marks.
+columns).  An empty or absent field has no date to move and is left alone (`cswgen add`
+writes an empty `publish:`).  Each value is edited where it is written, and every other
+byte of every file stays as it was: comments, order, quotes, line endings and byte-order
+marks.  Every value that cannot be moved is reported, all in one run.
+
+Text is not changed: a date in words ("Monday 5 October") may be a record of what
+happened (a testimonial's story), so the lines that name the old year, or a day of the old
+week in words, are listed for the user to review instead.
 """
 
 from __future__ import annotations
@@ -17,15 +23,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from cswgen import datewords
 from cswgen.config import CONFIG_NAME, SiteConfig, load_config
 from cswgen.content import Entry, csv_dialect, load_content
-from cswgen.errors import Problem, Problems, SiteError, fail
-from cswgen.new import shift_text
+from cswgen.errors import Problem, Problems, SiteError
+from cswgen.new import excerpt
 from cswgen.week import first_full_week_of_october
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")
+# A value with nothing in it: empty, "", ~ or null, maybe with a comment after it.
+_EMPTY = re.compile(r"""\s*(?:""|''|~|null|Null|NULL)?\s*(?:#.*)?$""", re.S)
 _TEXT_FILES = (".md", ".markdown", ".csv", ".toml", ".txt")
+REVIEW_SHOWN = 40  # more lines to review than this go to REVIEW_FILE
+REVIEW_FILE = "cswgen-redate-review.txt"
 
 
 @dataclass(frozen=True)
@@ -47,7 +58,8 @@ class Plan:
     end: date
     changes: list[Change] = field(default_factory=list)
     files: dict[Path, str] = field(default_factory=dict)  # new text of each changed file
-    mentions: list[str] = field(default_factory=list)  # `path:line` that still name the year
+    # `path:line: text` of lines that still name the old year or a day of its week in words
+    mentions: list[str] = field(default_factory=list)
 
 
 def plan(root: Path, year: int) -> Plan:
@@ -63,12 +75,18 @@ def plan(root: Path, year: int) -> Plan:
     result = Plan(year, config.week.year, config.week.start + offset, config.week.end + offset)
     if not offset:
         return result
-    editor = _Editor(root, offset, result)
+    editor = _Editor(root, offset, result, config.week.dates, problems)
     editor.config(config)
     for entry in content.entries():
         editor.entry(entry)
-    result.mentions = _mentions(root, config.week.year, result)
-    result.mentions += [e.key for e in content.entries() if e.sheet and "publish" in e.lines]
+    if problems.errors:
+        raise SiteError([*problems.errors, Problem(
+            "content", 0, "cswgen redate moved nothing, so that the site is not left half in "
+            "one year and half in the other; fix the lines above, then run it again")])
+    result.mentions = _mentions(root, config, result)
+    result.mentions += [f"{e.key}: publish {e.publish.isoformat()} (a workbook is not edited; "
+                        "change it in Excel)" for e in content.entries()
+                        if e.sheet and e.publish is not None]
     return result
 
 
@@ -94,10 +112,13 @@ def write(root: Path, ready: Plan) -> None:
 class _Editor:
     """Edits values in place, keeping every other character of each file."""
 
-    def __init__(self, root: Path, offset: timedelta, result: Plan) -> None:
+    def __init__(self, root: Path, offset: timedelta, result: Plan, week: list[date],
+                 problems: Problems) -> None:
         self.root = root
         self.offset = offset
         self.result = result
+        self.example = week[min(2, len(week) - 1)].isoformat()  # a date of the site's week
+        self.problems = problems
 
     def text(self, relative: str) -> str:
         path = self.root / relative
@@ -116,22 +137,30 @@ class _Editor:
         number = len(_LINE.findall(text[:at + 1])) if at else 1
         self.result.changes.append(Change(relative, number, old, new))
 
-    def move_date(self, relative: str, number: int, key: str, at: int, end: int) -> None:
-        """Move the date that starts the value at `at` (spaces and a quote may come first)."""
-        value = _VALUE.match(self.text(relative), at, end)
+    def move_date(self, relative: str, number: int, key: str, at: int, end: int,
+                  dated: bool = False) -> None:
+        """Move the date that starts the value at `at` (spaces and a quote may come first);
+        an empty value has nothing to move, unless the field is known to hold a date
+        (`dated`: one written on the next line)."""
+        text = self.text(relative)
+        value = _VALUE.match(text, at, end)
         if value is None:
-            raise fail(relative, number, f"cannot find the date of `{key}` here; write it on "
-                       "the same line as its name, like publish: 2026-10-07")
+            if not dated and _EMPTY.match(text[at:end].rstrip(",;")):
+                return
+            self.problems.error(relative, number, f"cannot find the date of `{key}` here; "
+                                "write it as YYYY-MM-DD on the same line as its name, like "
+                                f"{key}: {self.example}")
+            return
         old = value.group(2)
-        self.replace(relative, value.start(2), old, shift_text(old, self.offset, None))
+        self.replace(relative, value.start(2), old, datewords.shift_iso(old, self.offset))
 
-    def after_key(self, relative: str, number: int, key: str) -> None:
+    def after_key(self, relative: str, number: int, key: str, dated: bool = False) -> None:
         """Move the date written after `key:` (YAML) or `key =` (TOML) on line `number`."""
         begin = self.line_start(relative, number)
         text = self.text(relative)
         end = begin + len(_LINE.findall(text)[number - 1])
         found = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*[:=]").match(text, begin, end)
-        self.move_date(relative, number, key, found.end() if found else end, end)
+        self.move_date(relative, number, key, found.end() if found else end, end, dated)
 
     def config(self, config: SiteConfig) -> None:
         lines = config.lines
@@ -142,7 +171,9 @@ class _Editor:
             begin = self.line_start(CONFIG_NAME, number)
             found = re.compile(r"\s*year\s*=\s*(\d+)").match(self.text(CONFIG_NAME), begin)
             if found is None:
-                raise fail(CONFIG_NAME, number, "cannot read [week] year on this line")
+                self.problems.error(CONFIG_NAME, number, "cannot read [week] year on this "
+                                    f"line; write it as a number, like year = {self.result.year}")
+                return
             self.replace(CONFIG_NAME, found.start(1), found.group(1), str(self.result.year))
         elif "week.start" not in lines:
             self.add_year(lines.get("week", 0))
@@ -168,12 +199,12 @@ class _Editor:
         if entry.sheet:
             return  # a workbook is not text to edit in place: its rows are listed to review
         for key in ["publish"] + (["date"] if entry.kind == "day" else []):
-            if key not in entry.lines:
-                continue
+            if key not in entry.lines or (key == "publish" and entry.publish is None):
+                continue  # absent or empty: no date to move
             if entry.from_csv:
                 self.csv_cell(entry, key)
             else:
-                self.after_key(entry.path, entry.line_of(key), key)
+                self.after_key(entry.path, entry.line_of(key), key, dated=key == "publish")
 
     def csv_cell(self, entry: Entry, key: str) -> None:
         text = self.text(entry.path)
@@ -204,10 +235,13 @@ def _cells(text: str, start: int, delimiter: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _mentions(root: Path, year: int, result: Plan) -> list[str]:
-    """Lines that still name the old year (titles, descriptions, #CSW2026): for the user
-    to review, since redate changes only dates."""
+def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
+    """`path:line: text` of each line that still names the old year (titles, descriptions,
+    #CSW2026), or a day of the old week in words ("Monday 5 October"): for the user to
+    review, since redate changes only the dates of fields."""
     changed = {(c.path, c.line) for c in result.changes}
+    year = config.week.year
+    week = set(config.week.dates)
     pattern = re.compile(rf"(?<!\d){year}(?!\d)")
     found: list[str] = []
     for path in [root / CONFIG_NAME, *sorted((root / "content").rglob("*"))]:
@@ -216,6 +250,9 @@ def _mentions(root: Path, year: int, result: Plan) -> list[str]:
         relative = path.relative_to(root).as_posix()
         text = result.files.get(path) or path.read_bytes().decode("utf-8", errors="replace")
         for number, line in enumerate(_LINE.findall(text), start=1):
-            if (relative, number) not in changed and pattern.search(line):
-                found.append(f"{relative}:{number}")
+            if (relative, number) in changed:
+                continue
+            if pattern.search(line) or any(
+                    week & set(phrase.dates) for phrase in datewords.find(line, year)):
+                found.append(f"{relative}:{number}: {excerpt(line, pattern)}")
     return found

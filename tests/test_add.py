@@ -121,3 +121,56 @@ def test_a_new_testimonial_on_a_new_site_builds(tmp_path: Path, run) -> None:  #
     assert (site / "output/testimonials/rudo-m/index.html").is_file()
     again = run(site, "add", "testimonial", "Rudo M.")
     assert again.exit_code == 1 and "content/testimonials/rudo-m.md" in again.stderr
+
+
+STAFF = ("name,role,award\n"
+         "Farai Moyo,Adviser,Star\n"
+         "Zoë Nyathi,Insurance,Star\n"
+         "Tinashe Banda,Agent,Champion\n")
+
+
+@pytest.mark.parametrize("title", ["Tinashe Banda", "tinashe  BANDA", "Tinashé Banda"])
+def test_add_refuses_someone_already_on_a_staff_csv(make_site, run, title) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/honour-roll/staff.csv": STAFF})
+    outcome = run(site, "add", "honour", title)
+    assert outcome.exit_code == 1
+    assert outcome.stderr.splitlines() == [
+        "content/honour-roll/staff.csv:4: Tinashe Banda is already on the honour roll in this "
+        "file (row 4); edit that row instead of adding a file: two entries would publish them "
+        "twice. If this is another person with the same name, add them with a title that "
+        "tells the two apart, like \"Tinashe Banda (Harare)\", then change `name:` in the new "
+        "file. Nothing was written"]
+    assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["staff.csv"]
+    apart = run(site, "add", "honour", "Tinashe Banda (Harare)")
+    assert apart.exit_code == 0, apart.stderr
+    assert run(site, "build", *AS_OF).exit_code == 0
+
+
+def test_add_refuses_a_testimonial_at_a_csv_rows_address(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"content/testimonials/survey.csv":
+                      "customer,text\nAna,Hi\nMrs E. Hove,Kind\n"})
+    outcome = run(site, "add", "testimonial", "Mrs E Hove")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.splitlines() == [
+        "content/testimonials/survey.csv:3: Mrs E. Hove already has a testimonial in this file "
+        "(row 3), at the address testimonials/mrs-e-hove/; edit that row instead of adding a "
+        "file. For another story from them, add it with a title that tells the two apart, like "
+        "\"Mrs E. Hove (2)\", then change `customer:` in the new file. Nothing was written"]
+    assert run(site, "add", "testimonial", "Ana B.").exit_code == 0
+
+
+def test_examples_in_a_new_file_are_from_the_sites_own_week(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    # 2027's week is 4-8 October; no example may name 2026
+    site = make_site({"config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2027\n"})
+    for args in (("testimonial", "Rudo M."), ("honour", "Farai Moyo"),
+                 ("day", "Superhero Tuesday", "--day", "tue"), ("page", "{{ year }} FAQ")):
+        assert run(site, "add", *args).exit_code == 0
+    written = {p.name: p.read_text("utf-8") for p in (site / "content").rglob("*.md")}
+    assert not [name for name, text in written.items() if "2026" in text]
+    assert "like 2027-10-06\n" in written["rudo-m.md"]  # publish: a day in the week
+    assert "like 2027-09-13\n" in written["rudo-m.md"]  # consent: before it
+    assert written["farai-moyo.md"].startswith("---\n# Someone on the 2027 honour roll.")
+    assert "like 2027-10-05 (within the week)" in written["superhero-tuesday.md"]
+    assert "# or the weekday, like tuesday\n" in written["superhero-tuesday.md"]
+    assert 'title: "{{ year }} FAQ"' in written["year-faq.md"]  # a title is written as given
+    assert run(site, "build", "--as-of", "2027-10-05").exit_code == 0

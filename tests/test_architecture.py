@@ -27,10 +27,10 @@ OWNERS = {
 
 # module -> cswgen modules it must not import (the layers above it)
 LAYERS = [
-    "errors", "paths", "limits", "parallel", "cache", "week", "tomlpos", "colours", "config",
-    "slugs", "frontmatter", "fields", "workbooks", "content", "model", "sanitize", "markup",
-    "images", "photos", "views", "share", "themes", "placeholders", "templates", "calendar",
-    "feeds", "lock", "journal",
+    "errors", "paths", "limits", "parallel", "cache", "week", "datewords", "tomlpos", "colours",
+    "config", "slugs", "frontmatter", "fields", "workbooks", "content", "model", "sanitize",
+    "markup", "images", "photos", "views", "share", "themes", "placeholders", "templates",
+    "calendar", "feeds", "lock", "journal",
     "writer", "fingerprint", "new", "build", "overlay", "serve", "htmlscan", "check",
     "report", "scaffold", "redate", "cli",
 ]

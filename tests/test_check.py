@@ -209,7 +209,7 @@ def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-un
 
     from cswgen.new import new_site
 
-    year = new_site(tmp_path / "mysite", date(2027, 1, 10))
+    year = new_site(tmp_path / "mysite", date(2027, 1, 10)).year
     outcome = run(tmp_path / "mysite", "check", "--as-of", f"{year}-10-05")
     assert outcome.exit_code == 0, outcome.stdout
     assert outcome.stdout.rstrip().endswith("no problems found.")

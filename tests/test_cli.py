@@ -7,6 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from cswgen.new import coming_year, shift_text
 from tests.conftest import REPO
 
@@ -33,11 +35,63 @@ def test_bad_as_of_is_a_clear_usage_error(make_site, run) -> None:  # type: igno
     assert "Traceback" not in outcome.stderr
 
 
-def test_missing_config_is_explained(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    outcome = run(tmp_path, "build")
+@pytest.mark.parametrize("args", [("build",), ("check",), ("serve",), ("redate", "2027"),
+                                  ("add", "page", "About"), ("build", "--debug")])
+def test_outside_a_site_every_command_says_so_once(tmp_path: Path, run, args) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(tmp_path, *args)
     assert outcome.exit_code == 1
-    assert outcome.lines[0].startswith("config.toml: not found")
-    assert "cswgen new" in outcome.lines[0]
+    assert outcome.stdout == ""
+    assert outcome.lines == [
+        f"{tmp_path}: this folder is not a cswgen site: there is no config.toml in it or in a "
+        "folder above it. Start a new site with `cswgen new mysite`, or cd into your site's "
+        "folder (the one with config.toml) and run the command there"]
+
+
+def test_debug_works_after_the_command_too(make_site, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import cswgen.build
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cswgen.build, "build", broken)
+    site = make_site()
+    quiet = run(site, "build")
+    assert quiet.exit_code == 2
+    assert "Run again with `cswgen build --debug`" in quiet.stderr
+    for args in (("--debug", "build"), ("build", "--debug")):
+        with pytest.raises(RuntimeError, match="a bug"):
+            run(site, *args)
+    for command in ("new", "build", "serve", "check", "add", "redate"):
+        assert "--debug" in run(site, command, "--help").stdout, command
+
+
+def test_redate_asks_for_a_year_in_words_a_user_knows(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(make_site(), "redate", "abc")
+    assert outcome.exit_code == 2
+    year = coming_year(date.today())
+    assert f'Invalid value for \'YEAR\': "abc" is not a year; give the year to move the site ' \
+        f"to, like {year}" in outcome.stderr
+    assert "integer" not in outcome.stderr
+
+
+def test_add_help_names_the_kinds(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    shown = run(make_site(), "add", "--help").stdout
+    assert shown.startswith("Usage: cli add [OPTIONS] KIND TITLE\n")  # (cswgen, when installed)
+    assert "KIND is testimonial, honour (an honour-roll entry), day or page" in \
+        " ".join(shown.split())
+
+
+def test_dates_in_help_and_errors_are_written_as_users_write_them(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2027\n"})
+    for command in ("build", "serve", "check"):
+        shown = " ".join(run(site, command, "--help").stdout.split())
+        assert "--as-of YYYY-MM-DD" in shown, command
+    assert "--date YYYY-MM-DD" in run(site, "add", "--help").stdout
+    outcome = run(site, "build", "--as-of", "6 October")
+    assert 'Invalid value: "6 October" is not a date; write it as YYYY-MM-DD (year, month, ' \
+        "day), like 2027-10-05" in outcome.stderr  # a day of this site's own week
+    elsewhere = run(site.parent, "build", "--as-of", "6 October")
+    assert 'is not a date; write it as YYYY-MM-DD (year, month, day)\n' in elsewhere.stderr
 
 
 def test_new_copies_the_demo_dated_for_the_coming_week(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -124,3 +124,67 @@ def test_a_site_with_errors_is_not_redated(make_site, run) -> None:  # type: ign
     assert outcome.stderr.startswith("content/days/mon.md:3: 2026-10-12")
     assert "Nothing was changed" in outcome.stderr
     assert files_of(site) == before
+
+
+def test_a_new_file_from_cswgen_add_does_not_stop_redate(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    # `cswgen add` writes `publish:` with nothing after it: no date, nothing to move
+    site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
+    assert run(site, "add", "testimonial", "Thandi N.").exit_code == 0
+    assert run(site, "add", "day", "Superhero Tuesday", "--day", "tue").exit_code == 0
+    assert run(site, "add", "honour", "Farai Moyo").exit_code == 0
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stderr == ""
+    assert [line for line in outcome.stdout.splitlines() if " -> " in line] == [
+        "config.toml:6: 2026 -> 2027", "content/days/mon.md:3: 2026-10-05 -> 2027-10-04"]
+    assert "\npublish:          #" in (site / "content/testimonials/thandi-n.md").read_text()
+    assert run(site, "build", "--as-of", "2027-10-05").exit_code == 0
+
+
+def test_every_date_redate_cannot_move_is_listed_in_one_run(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({
+        "content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n",
+        "content/pages/a.md": "---\ntitle: A\npublish:\n  2026-10-01\n---\n",
+        "content/pages/b.md": "---\ntitle: B\npublish: \"\"\n---\n",
+        "content/pages/c.md": "---\ntitle: C\npublish: !!timestamp 2026-10-01\n---\n",
+        "content/pages/d.md": "---\ntitle: D\npublish: ~  # not yet\n---\n"})
+    before = files_of(site)
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.splitlines() == [
+        "content/pages/a.md:3: cannot find the date of `publish` here; write it as YYYY-MM-DD "
+        "on the same line as its name, like publish: 2026-10-07",
+        "content/pages/c.md:3: cannot find the date of `publish` here; write it as YYYY-MM-DD "
+        "on the same line as its name, like publish: 2026-10-07",
+        "content: cswgen redate moved nothing, so that the site is not left half in one year "
+        "and half in the other; fix the lines above, then run it again"]
+    assert files_of(site) == before
+
+
+def test_lines_left_to_review_are_listed_whole(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    pages = {f"content/pages/p{n}.md": f"---\ntitle: Page {n}\n---\nSee you on Tuesday 6 "
+             f"October{' 2026' if n % 2 else ''}.\n" for n in range(6)}
+    site = make_site({**pages, "content/pages/keep.md": "---\ntitle: K\n---\nCall 4100.\n",
+                      "content/pages/story.md": "---\ntitle: S\n---\nOn 2 June we met.\n"})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    tail = outcome.stdout.split("Moved the site to the week of 4–8 October 2027: ")[1]
+    assert tail.splitlines()[1:] == [
+        "Only dates in fields were moved. 6 lines still name 2026 or a day of the old week in "
+        "words; review them, then run cswgen check:",
+        *[f"  content/pages/p{n}.md:4: See you on Tuesday 6 October{' 2026' if n % 2 else ''}."
+          for n in range(6)]]
+
+
+def test_a_very_long_review_list_goes_to_a_file(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    rows = "".join(f"Customer {n},Thanks for 2026,2026-09-01\n" for n in range(50))
+    site = make_site({"content/testimonials/survey.csv": "customer,text,date\n" + rows})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.splitlines()[-1] == (
+        "Only dates in fields were moved. 50 lines still name 2026 or a day of the old week in "
+        "words; they are listed in cswgen-redate-review.txt (one `file:line: text` a line): "
+        "review them, then run cswgen check.")
+    listed = (site / "cswgen-redate-review.txt").read_text("utf-8").splitlines()
+    assert listed[0] == "content/testimonials/survey.csv:2: Customer 0,Thanks for 2026,2026-09-01"
+    assert len(listed) == 50

@@ -1,0 +1,68 @@
+"""`cswgen new`: the demo campaign, every date of it moved to the coming week."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from cswgen.new import new_site
+from cswgen.week import WEEKDAYS, first_full_week_of_october
+
+DAY_OF_MONTH = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b[ \t]+(\d{{1,2}})\b", re.I)
+RANGE = re.compile(r"\b(\d{1,2})(?:[ \t]*[–-][ \t]*|[ \t]+to[ \t]+)(\d{1,2})[ \t]+October", re.I)
+
+
+def texts(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in sorted(site.rglob("*"))
+            if p.suffix in (".md", ".toml", ".txt", ".csv")}
+
+
+@pytest.mark.parametrize(("today", "year"), [(date(2027, 3, 1), 2027), (date(2029, 1, 2), 2029)])
+def test_a_new_site_says_the_dates_of_its_own_week(tmp_path: Path, run, today, year) -> None:  # type: ignore[no-untyped-def]
+    # 2027: Monday 4 to Friday 8 October; 2029: Monday 1 to Friday 5 October
+    site = tmp_path / "mysite"
+    made = new_site(site, today)
+    assert made.year == year
+    start = first_full_week_of_october(year)
+    week = [start + timedelta(days=n) for n in range(5)]
+    pairs = {(WEEKDAYS[d.weekday()], d.day) for d in week}
+    said = texts(site)
+    for path, text in said.items():
+        for weekday, day in DAY_OF_MONTH.findall(text):
+            assert (weekday.lower(), int(day)) in pairs, f"{path}: {weekday} {day}"
+        for first, last in RANGE.findall(text):
+            assert (int(first), int(last)) == (week[0].day, week[-1].day), path
+    home = said["content/index.md"]
+    assert f"From Monday {week[0].day} to Friday {week[-1].day} October," in home
+    assert f"Customer Service Week {year}" in home
+    config = said["config.toml"]
+    assert f"{week[0].day} to {week[-1].day} October {year}" in config
+    assert f'hashtag = "#CSW{year}"' in config and f"year = {year} " in config
+    programme = said[f"content/downloads/csw-{year}-programme.txt"]
+    assert f"MONDAY {week[0].day} OCTOBER: DREAM TEAM MONDAY" in programme
+    assert "extension 2026" in programme  # a phone extension, not a year
+    assert f"csw-{year}-programme.txt" in said["content/pages/faq.md"]
+    assert not any("2026-" in text for text in said.values())
+    built = run(site, "build", "--as-of", week[1].isoformat())
+    assert built.exit_code == 0, built.stderr
+    assert built.stderr == ""
+
+
+def test_new_lists_what_it_left_for_review(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    outcome = run(tmp_path, "new", "mysite")
+    assert outcome.exit_code == 0, outcome.stderr
+    lines = outcome.stdout.splitlines()
+    assert lines[0].startswith("Created mysite with the demo campaign for Customer Service Week")
+    if lines[1].startswith("Every date moved"):  # today is not in 2026's week
+        assert lines[1] == ("Every date moved to that week. These lines still say 2026, which "
+                            "may not be a year there, so they were left as they are; check them:")
+        listed = [line.strip() for line in lines if line.startswith("  ")]
+        assert [line.split(":")[0] for line in listed] == [
+            f"content/downloads/csw-{lines[0].split()[-4]}-programme.txt",
+            "content/index.md", "content/pages/contact.md"]
+        assert all(line.endswith("extension 2026.") or "extension 2026," in line
+                   for line in listed)
+    assert lines[-1].startswith("Next: cd mysite and run `cswgen serve`")
