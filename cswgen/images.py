@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import io
 import math
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -85,6 +86,49 @@ def sizes_for(actual: int, widths: Sequence[int]) -> list[int]:
 def check(source: Path) -> None:
     """Raise `Unreadable` unless `source` is a picture that can be decoded safely."""
     _decode(source, 1024)
+
+
+_SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
+_SVG_ATTRIBUTE = re.compile(rb"""\s([a-zA-Z:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SVG_LENGTH = re.compile(rb"\s*([0-9]*\.?[0-9]+)\s*(?:px)?\s*")
+
+
+def intrinsic_size(source: Path) -> tuple[int, int] | None:
+    """The width and height a browser gives a picture shown as it is (an SVG by its `width`
+    and `height`, else its `viewBox`; a raster picture upright), so that a page can hold its
+    space before it arrives; None when the file does not say."""
+    try:
+        if source.suffix.lower() == ".svg":
+            with source.open("rb") as file:
+                return _svg_size(file.read(65_536))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
+                width, height = opened.size
+                return (height, width) if sideways else (width, height)
+    except Exception:  # unreadable: shown without a size, and reported where it is checked
+        return None
+
+
+def _svg_size(head: bytes) -> tuple[int, int] | None:
+    tag = _SVG_TAG.search(head)
+    if not tag:
+        return None
+    attributes = {m[1].lower(): m[2] if m[2] is not None else m[3]
+                  for m in _SVG_ATTRIBUTE.finditer(tag.group(0))}
+    width, height = (_SVG_LENGTH.fullmatch(attributes.get(k, b"")) for k in (b"width", b"height"))
+    if width and height:  # in CSS pixels (a size in %, em or mm is left to the viewBox)
+        size = float(width[1]), float(height[1])
+    else:
+        box = attributes.get(b"viewbox", b"").replace(b",", b" ").split()
+        try:
+            size = float(box[2]), float(box[3])
+        except (IndexError, ValueError):
+            return None
+    if not all(0 < v < 1_000_000 for v in size):
+        return None
+    return max(1, round(size[0])), max(1, round(size[1]))
 
 
 def has_location(source: Path) -> bool:
