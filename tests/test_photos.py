@@ -402,3 +402,24 @@ def test_a_copy_that_fits_is_made_at_the_best_quality_and_size() -> None:
     assert images.sizes_for(2000, (160, 320, 640, 1280)) == [160, 320, 640, 1280]
     assert images.sizes_for(1000, (160, 320, 640, 1280)) == [160, 320, 640, 1000]
     assert images.sizes_for(100, (160, 320, 640, 1280)) == [100]
+
+
+def test_pictures_shown_as_they_are_carry_their_size(build) -> None:
+    """An SVG in a body or front matter is published as it is; its width and height (from
+    its own attributes, else its viewBox) let the page hold its space before it arrives."""
+    site, outcome = build({
+        "content/days/monday.md": "---\ntitle: Monday\nday: monday\nimage: hero.svg\n"
+                                  "alt: A hero\n---\n![A badge](badge.svg)\n\n"
+                                  "![Sized](badge.svg){width=\"50\"}\n",
+        "content/days/hero.svg": '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/'
+                                 'svg" width="1200px" height="500">\n<rect/></svg>\n',
+        "content/days/badge.svg": "<svg xmlns='http://www.w3.org/2000/svg' "
+                                  "viewBox='0 0 64.4 32' width='100%'><rect/></svg>",
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/days/monday/index.html").read_text("utf-8")
+    assert re.search(r'<img src="../../days/hero.svg" alt="A hero" width="1200" '
+                     r'height="500"', page), page
+    assert re.search(r'<img alt="A badge" src="../../days/badge.svg" width="64" height="32">',
+                     page), page
+    assert '<img alt="Sized" src="../../days/badge.svg" width="50">' in page
