@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import io
 import math
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ REGULAR = FONTS / "DejaVuSans.ttf"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 QUALITIES = (82, 74, 66, 58, 50, 42)  # lossy qualities tried in turn until a copy fits
+_NARROWEST = 16  # pixels: a copy is never made narrower to fit a budget (any fits by then)
 _ORIENTATION = 0x0112
 _GPS_IFD = 0x8825
 _SIDEWAYS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
@@ -59,32 +61,97 @@ class Rendition:
 def render_photo(source: Path, widths: Sequence[int], budget: int) -> list[Rendition]:
     """Upright copies of `source` at each of `widths` that is narrower than the picture,
     plus one at its own width up to the widest (never enlarged), each as WebP and as JPEG
-    (PNG when the picture has transparency), each no larger than `budget` bytes if a lower
-    quality can make it so.  Raises `Unreadable`."""
+    (PNG when the picture has transparency), each no larger than `budget` bytes.
+
+    A copy that is too large at the best quality is made again at lower qualities (lossy
+    formats; a PNG with 256 colours); one still too large at the lowest is made with fewer
+    pixels, both formats alike, so that a `srcset` entry names the true width of either
+    file.  A picture whose copies must shrink has no wider copies after that one: they
+    would be the same pixels again.  Raises `Unreadable`."""
     picture = _decode(source, max(widths))
     transparent = picture.mode == "RGBA"
     renditions: list[Rendition] = []
     for width in sizes_for(picture.width, widths):
+        pair = _fitted(picture, width, budget, transparent)
+        if renditions and pair[0].width <= renditions[-1].width:
+            break  # shrunk to no wider than the copy before it
+        renditions.extend(pair)
+        if pair[0].width < width:
+            break  # every wider copy would shrink to about this one
+    return renditions
+
+
+def _fitted(picture: Image.Image, width: int, budget: int,
+            transparent: bool) -> tuple[Rendition, Rendition]:
+    """The WebP and the fallback of `picture` `width` pixels wide, or narrower until both
+    fit in `budget` at the lowest quality."""
+    while True:
         height = max(1, round(picture.height * width / picture.width))
         resized = picture if width == picture.width else picture.resize(
             (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-        renditions.append(Rendition(width, height, "webp", _lossy(resized, "WEBP", budget)))
-        if transparent:
-            renditions.append(Rendition(width, height, "png", _png(resized, budget)))
-        else:
-            renditions.append(Rendition(width, height, "jpg", _lossy(resized, "JPEG", budget)))
-    return renditions
+        webp = _lossy(resized, "WEBP", budget)
+        fallback = _png(resized, budget) if transparent else _lossy(resized, "JPEG", budget)
+        largest = max(len(webp), len(fallback))
+        if largest <= budget or width <= _NARROWEST:
+            return (Rendition(width, height, "webp", webp),
+                    Rendition(width, height, "png" if transparent else "jpg", fallback))
+        # bytes go roughly with the number of pixels: aim a little under the budget
+        scale = min(0.9, math.sqrt(budget / largest) * 0.95)
+        width = max(_NARROWEST, math.floor(width * scale))
 
 
 def sizes_for(actual: int, widths: Sequence[int]) -> list[int]:
     """The widths to make of a picture `actual` pixels wide: never wider than it is."""
     ladder = sorted(set(widths))
-    return [w for w in ladder if w < actual] + [min(actual, ladder[-1])]
+    return sorted({w for w in ladder if w < actual} | {min(actual, ladder[-1])})
 
 
 def check(source: Path) -> None:
     """Raise `Unreadable` unless `source` is a picture that can be decoded safely."""
     _decode(source, 1024)
+
+
+_SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
+_SVG_ATTRIBUTE = re.compile(rb"""\s([a-zA-Z:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SVG_LENGTH = re.compile(rb"\s*([0-9]*\.?[0-9]+)\s*(?:px)?\s*")
+
+
+def intrinsic_size(source: Path) -> tuple[int, int] | None:
+    """The width and height a browser gives a picture shown as it is (an SVG by its `width`
+    and `height`, else its `viewBox`; a raster picture upright), so that a page can hold its
+    space before it arrives; None when the file does not say."""
+    try:
+        if source.suffix.lower() == ".svg":
+            with source.open("rb") as file:
+                return _svg_size(file.read(65_536))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
+                width, height = opened.size
+                return (height, width) if sideways else (width, height)
+    except Exception:  # unreadable: shown without a size, and reported where it is checked
+        return None
+
+
+def _svg_size(head: bytes) -> tuple[int, int] | None:
+    tag = _SVG_TAG.search(head)
+    if not tag:
+        return None
+    attributes = {m[1].lower(): m[2] if m[2] is not None else m[3]
+                  for m in _SVG_ATTRIBUTE.finditer(tag.group(0))}
+    width, height = (_SVG_LENGTH.fullmatch(attributes.get(k, b"")) for k in (b"width", b"height"))
+    if width and height:  # in CSS pixels (a size in %, em or mm is left to the viewBox)
+        size = float(width[1]), float(height[1])
+    else:
+        box = attributes.get(b"viewbox", b"").replace(b",", b" ").split()
+        try:
+            size = float(box[2]), float(box[3])
+        except (IndexError, ValueError):
+            return None
+    if not all(0 < v < 1_000_000 for v in size):
+        return None
+    return max(1, round(size[0])), max(1, round(size[1]))
 
 
 def has_location(source: Path) -> bool:

@@ -206,13 +206,13 @@ class Photos:
     # --- phase 2 ----------------------------------------------------------------------
 
     def view(self, image: Image | None) -> dict[str, Any] | None:
-        """A picture for templates: {src, alt}, and for a photo width, height, srcset
+        """A picture for templates: {src, alt, width, height}, and for a photo srcset
         ([{src, width}], JPEG or PNG) and webp ([{src, width}])."""
         if image is None:
             return None
         copies = self.copies.get(image.path)
-        if not copies:
-            return {"src": image.path, "alt": image.alt}
+        if not copies:  # an SVG: its own width and height hold its space while it loads
+            return {"src": image.path, "alt": image.alt, **self.size_of(image.path)}
         fallback = [c for c in copies if c.suffix != "webp"]
         largest = fallback[-1]
         return {"src": largest.path, "alt": image.alt, "width": largest.width,
@@ -220,6 +220,12 @@ class Photos:
                 "srcset": [{"src": c.path, "width": c.width} for c in fallback],
                 "webp": [{"src": c.path, "width": c.width} for c in copies
                          if c.suffix == "webp"]}
+
+    def size_of(self, source: str) -> dict[str, int]:
+        """{width, height} of a file under content/ shown as it is (an SVG, the logo), or
+        {} when it does not say."""
+        size = images.intrinsic_size(self.site.config.root / "content" / source)
+        return {"width": size[0], "height": size[1]} if size else {}
 
     def rewrite(self, fragment: str) -> str:
         """Each photo in a body's HTML becomes a <picture> with WebP and fallback sizes,
@@ -230,7 +236,7 @@ class Photos:
             source = _root_target(attributes.get("src", ""))
             copies = self.copies.get(source or "")
             if not copies:
-                return match.group(0)
+                return _sized(match, attributes, self.size_of(source) if source else {})
             fallback = [c for c in copies if c.suffix != "webp"]
             largest = fallback[-1]
             own = {k: v for k, v in attributes.items() if k not in ("src", "loading")}
@@ -256,6 +262,14 @@ class Photos:
         the theme shows as it is, is always published."""
         return _is_raster(relative) and relative in self.pictures \
             and relative not in self.linked and relative != self.site.config.brand.logo
+
+
+def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:
+    """An <img> shown as it is, with its own width and height when it has neither."""
+    if not size or "width" in attributes or "height" in attributes:
+        return match.group(0)
+    own = match.group(1).rstrip().removesuffix("/").rstrip()
+    return f'<img{own} width="{size["width"]}" height="{size["height"]}">'
 
 
 def _is_raster(path: str) -> bool:

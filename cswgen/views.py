@@ -118,7 +118,8 @@ class Views:
         return {
             "title": s.title, "organisation": s.organisation, "description": s.description,
             "language": s.language, "base_url": s.base_url, "theme": s.theme,
-            "logo": brand.logo, "primary": brand.primary, "secondary": brand.secondary,
+            "logo": brand.logo, "logo_size": self.photos.size_of(brand.logo) if brand.logo
+            else {}, "primary": brand.primary, "secondary": brand.secondary,
             "colours": {"primary": shades(brand.primary).as_dict(),
                         "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",

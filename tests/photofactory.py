@@ -43,6 +43,22 @@ def portrait(width: int, height: int, seed: int, grain: float = 6.0) -> Image.Im
     return ImageChops.add(picture, noise, scale=1.0, offset=-128)
 
 
+def hard_texture(width: int, height: int, seed: int = 1, mode: str = "RGB") -> Image.Image:
+    """Fine texture that no encoder can make small at any size: random grain at several
+    scales, from single pixels to blotches a tenth of the picture wide, like gravel, foliage
+    or a sensor pushed in the dark.  Decoded copies stay detailed when scaled down, as a
+    photo of a gravel path does, so every width costs many bytes."""
+    rnd = random.Random(seed)
+    bands = len(mode)
+    picture = Image.new(mode, (width, height), (128,) * bands)
+    for divisor, weight in ((40, 1.0), (12, 0.4), (3, 0.8), (1, 0.3)):
+        size = (max(1, width // divisor), max(1, height // divisor))
+        grain = Image.frombytes(mode, size, rnd.randbytes(size[0] * size[1] * bands))
+        grain = grain.resize((width, height), Image.Resampling.BICUBIC)
+        picture = Image.blend(picture, grain, weight)
+    return picture
+
+
 def phone_jpeg(width: int = 4000, height: int = 3000, *, seed: int = 1, orientation: int = 6,
                location: bool = True, quality: int = 92, grain: float = 6.0) -> bytes:
     """A JPEG `width`×`height` as stored; with orientation 6 the scene is upright only

@@ -18,7 +18,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from cswgen import images
 from tests.conftest import REPO, Outcome
-from tests.photofactory import phone_jpeg, portrait
+from tests.photofactory import hard_texture, phone_jpeg, portrait
 
 AS_OF = ("--as-of", "2026-10-06")
 ARTIFACTS = REPO / "test-artifacts"
@@ -316,3 +316,110 @@ def test_the_demo_honour_roll_weighs_a_small_fraction_of_its_photos(demo_output:
     assert sum(f.stat().st_size for f in fetched) < before / 100
     every_copy = sum(p.stat().st_size for p in (demo_output / "images/people").glob("*w.*"))
     assert every_copy < before / 5  # every width in both formats, for every page
+
+
+# --- photos that are hard to compress ---------------------------------------------------
+
+SRCSET_ENTRY = re.compile(r"(\S+) (\d+)w")
+
+
+def _jpeg(picture: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=92)
+    return buffer.getvalue()
+
+
+def _png(picture: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_every_copy_of_a_photo_hard_to_compress_stays_under_the_budget(build) -> None:
+    """Fine texture (gravel, foliage, grain) costs bytes at every size: each copy steps its
+    quality down, then its pixels, until it is under 200 KB, and the pages name the sizes
+    the files really have."""
+    screenshot = hard_texture(1800, 1200, seed=5, mode="RGBA")  # see-through: PNG fallback
+    site, outcome = build({
+        "config.toml": SHARE_CONFIG,
+        "content/honour-roll/sam-okafor.md": PERSON.replace("photo: sam.jpg",
+                                                            "photo: ../images/gravel.jpg"),
+        "content/days/monday.md": "---\ntitle: Garden Monday\nday: monday\n"
+                                  "image: ../images/gravel.jpg\nalt: The garden path\n---\n"
+                                  "The new dashboard:\n\n![The dashboard](screen.png)\n",
+        "content/images/gravel.jpg": _jpeg(hard_texture(4000, 3000, seed=4)),
+        "content/days/screen.png": _png(screenshot),
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    copies = sorted(p for p in published(out)
+                    if re.fullmatch(r"(images/gravel|days/screen)-\d+w\.(webp|jpg|png)", p))
+    assert {c.rsplit(".", 1)[1] for c in copies} == {"webp", "jpg", "png"}
+    sizes = {}
+    for name in copies:
+        path = out / name
+        assert path.stat().st_size < 200_000, f"{name}: {path.stat().st_size:,} bytes"
+        with Image.open(path) as copy:
+            copy.load()  # decodes whole
+            sizes[name] = copy.size
+        assert copy.width == int(re.search(r"-(\d+)w\.", name)[1]), name  # type: ignore[index]
+    # the gravel is too detailed for 200 KB at 1280 pixels: its widest copy is narrower, the
+    # same for both formats, and there is no copy wider than that
+    widths = {fmt: sorted(sizes[n][0] for n in copies if n.startswith("images/gravel")
+                          and n.endswith(fmt)) for fmt in (".webp", ".jpg")}
+    assert widths[".webp"] == widths[".jpg"]
+    assert widths[".jpg"][:3] == [160, 320, 640] and 640 < widths[".jpg"][-1] < 1280, widths
+    # the screenshot's full-colour PNG fallback had to shrink too, and is still see-through
+    fallbacks = [n for n in copies if n.startswith("days/screen") and n.endswith(".png")]
+    assert max(sizes[n][0] for n in fallbacks) < 1280
+    with Image.open(out / fallbacks[-1]) as picture:
+        assert picture.convert("RGBA").getextrema()[3][0] < 255
+
+    pages = [out / "days/monday/index.html", out / "honour-roll/sam-okafor/index.html",
+             out / "honour-roll/index.html", out / "index.html"]
+    named = sized = 0
+    for page in pages:
+        text = page.read_text("utf-8")
+        for srcset in re.findall(r'srcset="([^"]+)"', text):
+            for url, width in SRCSET_ENTRY.findall(srcset):
+                real = sizes[(page.parent / url).resolve().relative_to(out.resolve())
+                             .as_posix()]
+                assert real[0] == int(width), f"{page}: {url} is {real[0]} wide, not {width}"
+                named += 1
+        for src, width, height in re.findall(
+                r'<img [^>]*?src="([^"]+-\d+w\.\w+)"[^>]*? width="(\d+)" height="(\d+)"', text):
+            real = sizes[(page.parent / src).resolve().relative_to(out.resolve()).as_posix()]
+            assert real == (int(width), int(height)), f"{page}: {src} is {real}"
+            sized += 1
+    assert named >= 16 and sized >= 4
+    for card in out.rglob("share.png"):  # drawn, not from photos; under the budget all the same
+        assert card.stat().st_size < 200_000, card
+
+
+def test_a_copy_that_fits_is_made_at_the_best_quality_and_size() -> None:
+    """The budget changes nothing for a photo that fits: the widths asked for, each once,
+    at the first quality."""
+    assert images.sizes_for(2000, (160, 320, 640, 1280)) == [160, 320, 640, 1280]
+    assert images.sizes_for(1000, (160, 320, 640, 1280)) == [160, 320, 640, 1000]
+    assert images.sizes_for(100, (160, 320, 640, 1280)) == [100]
+
+
+def test_pictures_shown_as_they_are_carry_their_size(build) -> None:
+    """An SVG in a body or front matter is published as it is; its width and height (from
+    its own attributes, else its viewBox) let the page hold its space before it arrives."""
+    site, outcome = build({
+        "content/days/monday.md": "---\ntitle: Monday\nday: monday\nimage: hero.svg\n"
+                                  "alt: A hero\n---\n![A badge](badge.svg)\n\n"
+                                  "![Sized](badge.svg){width=\"50\"}\n",
+        "content/days/hero.svg": '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/'
+                                 'svg" width="1200px" height="500">\n<rect/></svg>\n',
+        "content/days/badge.svg": "<svg xmlns='http://www.w3.org/2000/svg' "
+                                  "viewBox='0 0 64.4 32' width='100%'><rect/></svg>",
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/days/monday/index.html").read_text("utf-8")
+    assert re.search(r'<img src="../../days/hero.svg" alt="A hero" width="1200" '
+                     r'height="500"', page), page
+    assert re.search(r'<img alt="A badge" src="../../days/badge.svg" width="64" height="32">',
+                     page), page
+    assert '<img alt="Sized" src="../../days/badge.svg" width="50">' in page

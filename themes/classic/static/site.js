@@ -78,7 +78,8 @@
       message = d.msgAfter;
     }
     if (!message) { return; }
-    fill(el, message, values, href);
+    // (the classic theme's line sits in a child, beside unseen lines that hold its space)
+    fill(el.querySelector("[data-week-status-text]") || el, message, values, href);
     el.className = el.className.replace(/\bweek-status--\w+/g, "").replace(/\s+$/, "") +
       " week-status--" + state;
   }
@@ -103,6 +104,7 @@
     var buttons = document.querySelectorAll("[data-print]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
+      buttons[i].classList.add("is-ready");  // shown where its space was kept
       buttons[i].addEventListener("click", function () { window.print(); });
     }
   }
