@@ -252,7 +252,10 @@ def test_config_missing(make_site, run) -> None:
     outcome = run(site, "build", *AS_OF)
     assert "Traceback" not in outcome.stdout + outcome.stderr
     assert outcome.exit_code == 1
-    find_line(outcome, "config.toml: ", "not found", "cswgen new")
+    assert outcome.lines == [
+        f"{site}: this folder is not a cswgen site: there is no config.toml in it or in a "
+        "folder above it. Start a new site with `cswgen new mysite`, or cd into your site's "
+        "folder (the one with config.toml) and run the command there"]
     assert not (site / "output").exists()
 
 
