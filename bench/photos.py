@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from cswgen.build import build  # noqa: E402
+from cswgen.commands.build import build  # noqa: E402
 
 SOURCE = re.compile(r'<source type="image/webp" srcset="([^"]+)"')
 RASTER = (".jpg", ".jpeg", ".png", ".webp")

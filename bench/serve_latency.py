@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from cswgen.build import build  # noqa: E402
+from cswgen.commands.build import build  # noqa: E402
 
 STORY = """\
 ---

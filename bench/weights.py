@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from cswgen.build import build  # noqa: E402
+from cswgen.commands.build import build  # noqa: E402
 
 TARGET_HOME = 60_000
 KINDS = re.compile(rb'<body class="page--([a-z_0-9]+)')

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from cswgen import __version__
-from cswgen.errors import Problem, SiteError
+from cswgen.core.errors import Problem, SiteError
 
 
 def _as_of(value: str | None) -> date | None:
@@ -31,13 +31,10 @@ def _as_of(value: str | None) -> date | None:
 def _example_date() -> str:
     """`, like 2027-10-05`: the second day of the week of the site we are in, if any (an
     example from the site's own year); nothing when no site can be read here."""
-    from cswgen.config import find_root, load_config
+    from cswgen.commands.where import example_date
 
-    try:
-        dates = load_config(find_root(Path.cwd())).week.dates
-    except (SiteError, OSError, ValueError):
-        return ""
-    return f", like {dates[min(1, len(dates) - 1)].isoformat()}"
+    example = example_date(Path.cwd())
+    return f", like {example.isoformat()}" if example else ""
 
 
 class _Year(click.ParamType[int]):
@@ -47,7 +44,7 @@ class _Year(click.ParamType[int]):
 
     def convert(self, value: object, param: click.Parameter | None,
                 ctx: click.Context | None) -> int:
-        from cswgen.new import coming_year
+        from cswgen.commands.new import coming_year
 
         try:
             year = int(str(value).strip())
@@ -61,10 +58,10 @@ class _Year(click.ParamType[int]):
 
 def _site_root() -> Path:
     """The site we are in (here or a folder above); otherwise say how to start one."""
-    from cswgen.config import find_root
+    from cswgen.commands.where import site_root
 
     try:
-        return find_root(Path.cwd())
+        return site_root(Path.cwd())
     except SiteError as exc:
         _report(exc.problems)
         sys.exit(1)
@@ -114,7 +111,7 @@ DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft
 def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
           output: Path | None) -> None:
     """Build the site into the output folder."""
-    from cswgen.build import build as run_build
+    from cswgen.commands.build import build as run_build
 
     when = _as_of(as_of)
     root = _site_root()
@@ -159,7 +156,7 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
     """Build the site, serve it on this computer and rebuild it whenever config.toml, a
     file in content/ or the theme changes; the browser reloads by itself.  Problems are
     shown in the page, and the server keeps running.  Stop it with Ctrl-C."""
-    from cswgen.serve import run
+    from cswgen.commands.serve import run
 
     when = _as_of(as_of)
     root = _site_root()
@@ -179,8 +176,8 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 def new(ctx: click.Context, folder: Path) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
     date in it, in numbers or in words, moves to that week."""
-    from cswgen.new import DEMO_YEAR, new_site
-    from cswgen.week import first_full_week_of_october, range_label
+    from cswgen.commands.new import DEMO_YEAR, new_site
+    from cswgen.core.week import first_full_week_of_october, range_label
 
     with _bugs_reported(ctx, "new"):
         made = new_site(folder, date.today())
@@ -212,8 +209,8 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     skipped headings, unknown or repeated staff names, days without a page or events,
     and late publish dates.  Builds into a temporary folder; output/ is not touched.
     Exit status 1 when there are errors (with --strict, warnings too)."""
-    from cswgen.check import check as run_check
-    from cswgen.report import as_json, as_text
+    from cswgen.commands.check import check as run_check
+    from cswgen.commands.report import as_json, as_text
 
     when = _as_of(as_of)
     root = _site_root()
@@ -247,7 +244,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
     """
-    from cswgen.scaffold import add as run_add
+    from cswgen.commands.add import add as run_add
 
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")
@@ -270,8 +267,8 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     nothing else in any file changes.  Afterwards it lists the lines that may still need
     a change by hand: those that name the old year, or a date of the old week in words
     ("Monday 5 October")."""
-    from cswgen.redate import REVIEW_FILE, REVIEW_SHOWN, plan, write
-    from cswgen.week import range_label
+    from cswgen.commands.redate import REVIEW_FILE, REVIEW_SHOWN, plan, write
+    from cswgen.core.week import range_label
 
     root = _site_root()
     with _bugs_reported(ctx, "redate"):

@@ -83,7 +83,7 @@ def run() -> Callable[..., Outcome]:
 @pytest.fixture(scope="session")
 def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The repository's demo campaign built once, as during the week (Tuesday)."""
-    from cswgen.build import build
+    from cswgen.commands.build import build
 
     out = tmp_path_factory.mktemp("demo") / "output"
     build(REPO, as_of=__import__("datetime").date(2026, 10, 6), output=out,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.content import KNOWN
-from cswgen.errors import Problems
-from cswgen.frontmatter import split
+from cswgen.core.errors import Problems
+from cswgen.read.content import KNOWN
+from cswgen.read.frontmatter import split
 
 AS_OF = ("--as-of", "2026-10-06")
 CSV_ONLY = {"text", "citation_long"}

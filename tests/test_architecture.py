@@ -1,5 +1,11 @@
-"""The shape of the package, enforced: each outside library has one home, and the data
-flows one way (config -> content -> model -> markup -> views -> templates -> writer)."""
+"""The shape of the package, enforced: the folders are the stages of the flow, each
+importing only those before it, and each outside library has one home.
+
+    core -> read -> model -> render -> write -> commands -> cli.py
+
+A module the test cannot place (a new folder, or a module at the top beside cli.py) fails
+it: add the folder to PACKAGES in its place in the flow, or move the module into one.
+"""
 
 from __future__ import annotations
 
@@ -10,30 +16,31 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cswgen"
 
-# module -> the outside libraries it alone may import
+# the sub-packages in the order data flows through them; each may import only the ones
+# before it (and itself)
+PACKAGES = ["core", "read", "model", "render", "write", "commands"]
+TOP = {"__init__", "__main__", "cli"}  # the only modules outside the sub-packages
+
+# module (package/name) -> the outside libraries it alone may import
 OWNERS = {
-    "yaml": "frontmatter",
-    "markdown": "markup",
-    "nh3": "sanitize",
-    "jinja2": "templates",
+    "yaml": "read/frontmatter",
+    "markdown": "model/markup",
+    "nh3": "model/sanitize",
+    "jinja2": "render/templates",
     "click": "cli",
-    "anyascii": "slugs",
-    "icalendar": "calendar",
-    "livereload": "serve",
-    "PIL": "images",
-    "tornado": "serve",  # the server livereload runs on
-    "openpyxl": "workbooks",
+    "anyascii": "read/slugs",
+    "icalendar": "render/calendar",
+    "livereload": "commands/serve",
+    "PIL": "model/images",
+    "tornado": "commands/serve",  # the server livereload runs on
+    "openpyxl": "read/workbooks",
 }
 
-# module -> cswgen modules it must not import (the layers above it)
-LAYERS = [
-    "errors", "paths", "limits", "parallel", "cache", "week", "datewords", "tomlpos", "colours",
-    "config", "slugs", "frontmatter", "fields", "workbooks", "content", "model", "sanitize",
-    "markup", "images", "photos", "views", "share", "themes", "placeholders", "templates",
-    "calendar", "feeds", "lock", "journal",
-    "writer", "fingerprint", "new", "build", "overlay", "serve", "htmlscan", "check",
-    "report", "scaffold", "redate", "cli",
-]
+
+def modules() -> dict[str, Path]:
+    """Every module of cswgen, as `package/name` (or `name` at the top)."""
+    return {path.relative_to(PACKAGE).with_suffix("").as_posix(): path
+            for path in sorted(PACKAGE.rglob("*.py"))}
 
 
 def imports_of(path: Path) -> set[str]:
@@ -44,29 +51,44 @@ def imports_of(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
-            if node.module == "cswgen":
-                names.update(f"cswgen.{alias.name}" for alias in node.names)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
+def test_every_module_has_a_place_in_the_flow() -> None:
+    for name in modules():
+        package, _, module = name.rpartition("/")
+        assert (package in PACKAGES and "/" not in package) or (not package and module in TOP), (
+            f"cswgen/{name}.py is not in a package the architecture knows; move it into one "
+            f"of {PACKAGES}, or add its folder to PACKAGES in this test")
+
+
 def test_each_outside_library_is_imported_by_one_module() -> None:
-    for path in PACKAGE.glob("*.py"):
-        for name in imports_of(path):
-            top = name.split(".")[0]
+    for name, path in modules().items():
+        for imported in imports_of(path):
+            top = imported.split(".")[0]
             if top in OWNERS:
-                assert path.stem == OWNERS[top], f"{path.name} imports {top}"
+                assert name == OWNERS[top], f"cswgen/{name}.py imports {top}"
 
 
-def test_layers_only_import_downwards() -> None:
-    for path in PACKAGE.glob("*.py"):
-        if path.stem not in LAYERS:
-            continue
-        level = LAYERS.index(path.stem)
-        for name in imports_of(path):
-            if name.startswith("cswgen."):
-                other = name.split(".")[1]
-                if other in LAYERS:
-                    assert LAYERS.index(other) < level, f"{path.stem} imports {other}"
+def test_packages_only_import_the_ones_before_them() -> None:
+    for name, path in modules().items():
+        package = name.rpartition("/")[0]
+        level = PACKAGES.index(package) if package else len(PACKAGES)
+        for imported in imports_of(path):
+            parts = imported.split(".")
+            if parts[0] != "cswgen" or len(parts) < 2 or parts[1] not in PACKAGES:
+                continue
+            assert PACKAGES.index(parts[1]) <= level, (
+                f"cswgen/{name}.py imports cswgen.{parts[1]}, which comes after "
+                f"{package or 'the top'} in the flow")
+
+
+def test_cli_only_parses_and_calls_commands() -> None:
+    for imported in imports_of(PACKAGE / "cli.py"):
+        parts = imported.split(".")
+        if parts[0] == "cswgen" and len(parts) > 2 and parts[1] in PACKAGES:
+            assert parts[1] in ("commands", "core"), f"cli.py imports {imported}"
 
 
 def test_help_does_not_load_the_heavy_libraries() -> None:

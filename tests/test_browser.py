@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from cswgen.build import build
+from cswgen.commands.build import build
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"

@@ -207,7 +207,7 @@ def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-un
     # `cswgen new` moves the year in links (csw-2026-programme.txt), so the files move too
     from datetime import date
 
-    from cswgen.new import new_site
+    from cswgen.commands.new import new_site
 
     year = new_site(tmp_path / "mysite", date(2027, 1, 10)).year
     outcome = run(tmp_path / "mysite", "check", "--as-of", f"{year}-10-05")

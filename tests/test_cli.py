@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.new import coming_year, shift_text
+from cswgen.commands.new import coming_year, shift_text
 from tests.conftest import REPO
 
 
@@ -48,12 +48,12 @@ def test_outside_a_site_every_command_says_so_once(tmp_path: Path, run, args) ->
 
 
 def test_debug_works_after_the_command_too(make_site, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import cswgen.build
+    import cswgen.commands.build
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cswgen.build, "build", broken)
+    monkeypatch.setattr(cswgen.commands.build, "build", broken)
     site = make_site()
     quiet = run(site, "build")
     assert quiet.exit_code == 2
@@ -125,7 +125,7 @@ def test_coming_year_rolls_over_after_the_week() -> None:
 
 def test_redating_keeps_weekdays() -> None:
     # 2026's week starts Monday 5 October, 2027's Monday 4 October: 52 weeks later
-    from cswgen.week import first_full_week_of_october
+    from cswgen.core.week import first_full_week_of_october
 
     offset = first_full_week_of_october(2027) - first_full_week_of_october(2026)
     moved = shift_text("date: 2026-10-06\ntitle: CSW 2026\n", offset, 2027)
@@ -134,8 +134,8 @@ def test_redating_keeps_weekdays() -> None:
 
 
 def test_demo_ships_with_the_package() -> None:
-    from cswgen.new import demo_dir
-    from cswgen.themes import builtin_themes_dir
+    from cswgen.commands.new import demo_dir
+    from cswgen.read.themes import builtin_themes_dir
 
     assert (demo_dir() / "config.toml").is_file()
     assert (builtin_themes_dir() / "classic" / "templates").is_dir()

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from cswgen import lock
-from cswgen.build import build
-from cswgen.errors import SiteError
-from cswgen.writer import MANIFEST, STAGING_PREFIX
+from cswgen.commands.build import build
+from cswgen.core.errors import SiteError
+from cswgen.write import lock
+from cswgen.write.writer import MANIFEST, STAGING_PREFIX
 from tests.conftest import write_site
 from tests.test_large_lists import large_site
 
@@ -106,7 +106,7 @@ def test_a_build_killed_between_moving_the_old_output_aside_and_the_new_one_in(
     config = site / "config.toml"  # every page changes
     config.write_text(config.read_text("utf-8").replace("Test Week", "Week"), "utf-8")
     code = ("import os, signal, sys; from datetime import date; from pathlib import Path\n"
-            "from cswgen.build import build\n"
+            "from cswgen.commands.build import build\n"
             "real = os.replace\n"
             "def replace(src, dst):\n"
             "    real(src, dst)\n"
@@ -123,7 +123,7 @@ def test_a_build_killed_between_moving_the_old_output_aside_and_the_new_one_in(
 
 
 def _recover_only(site: Path) -> dict[str, bytes]:
-    from cswgen.writer import recover
+    from cswgen.write.writer import recover
 
     held = lock.BuildLock(site / "output")
     try:
@@ -162,7 +162,7 @@ def test_a_second_build_that_waited_too_long_says_why(
 
 def test_the_lock_of_a_killed_build_does_not_block(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {})
-    code = ("import time; from pathlib import Path; from cswgen.lock import BuildLock\n"
+    code = ("import time; from pathlib import Path; from cswgen.write.lock import BuildLock\n"
             f"BuildLock(Path({str(site / 'output')!r})); print('held', flush=True)\n"
             "time.sleep(60)\n")
     holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
@@ -189,7 +189,7 @@ def test_a_build_killed_while_it_updates_a_few_files_in_place(tmp_path: Path,
         (site / f"content/pages/p{i}.md").write_text(f"---\ntitle: P{i}\n---\nNew {i}.\n")
     new = reference(site, tmp_path / "reference")
     code = ("import os, signal; from datetime import date; from pathlib import Path\n"
-            "from cswgen.build import build\n"
+            "from cswgen.commands.build import build\n"
             "real, moved = os.replace, []\n"
             "def replace(src, dst):\n"
             "    real(src, dst)\n"

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from cswgen.datewords import find, shift, shift_iso
+from cswgen.core.datewords import find, shift, shift_iso
 
 YEAR_ON = timedelta(weeks=52)  # the 2026 week (5-9 October) to the 2027 one (4-8 October)
 

@@ -126,7 +126,7 @@ def test_brand_colours_reach_the_pages(demo_output: Path) -> None:
 def test_portable_build_links_name_index_html(tmp_path: Path) -> None:
     from datetime import date
 
-    from cswgen.build import build
+    from cswgen.commands.build import build
     from tests.conftest import REPO
 
     out = tmp_path / "output"
@@ -148,8 +148,8 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path: Path) -> None:
 
     import pytest
 
-    from cswgen.build import build
-    from cswgen.errors import SiteError
+    from cswgen.commands.build import build
+    from cswgen.core.errors import SiteError
     from tests.conftest import REPO
 
     site = tmp_path / "site"

@@ -16,8 +16,8 @@ from typing import Any
 
 from PIL import Image
 
-from cswgen.build import build
-from cswgen.writer import MANIFEST
+from cswgen.commands.build import build
+from cswgen.write.writer import MANIFEST
 
 SITE = Path(__file__).resolve().parent / "sites" / "small"
 EXPECTED = Path(__file__).resolve().parent / "expected" / "small"

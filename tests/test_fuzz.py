@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from cswgen.build import build
-from cswgen.errors import SiteError
+from cswgen.commands.build import build
+from cswgen.core.errors import SiteError
 from tests.conftest import MINIMAL_CONFIG, write_site
 
 settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.new import GITIGNORE
+from cswgen.commands.new import GITIGNORE
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

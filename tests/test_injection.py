@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from cswgen.build import build
+from cswgen.commands.build import build
 from tests.conftest import write_site
 from tests.test_browser import _serve, browser  # noqa: F401  (the fixture, shared)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from cswgen.build import build
+from cswgen.commands.build import build
 from tests.conftest import REPO
 from tests.test_browser import _serve, browser
 

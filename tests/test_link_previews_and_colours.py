@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.colours import DARK_SURFACE, LIGHT_SURFACE, contrast, shades
+from cswgen.core.colours import DARK_SURFACE, LIGHT_SURFACE, contrast, shades
 from tests.test_expected_output import build_small
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cswgen.errors import Problems
-from cswgen.markup import Converter
+from cswgen.core.errors import Problems
+from cswgen.model.markup import Converter
 
 
 def convert(text: str, source: str = "content/pages/x.md", *, folder: Path | None = None,
@@ -75,7 +75,7 @@ def test_the_quick_inline_pass_converts_exactly_as_python_markdown_does() -> Non
     HTML as with Python-Markdown's own pass."""
     import markdown
 
-    from cswgen.markup import Converter, _QuickInline
+    from cswgen.model.markup import Converter, _QuickInline
     from tests.conftest import REPO
 
     quick = Converter(REPO / "content", {}, unsafe_html=True).md
@@ -99,7 +99,7 @@ def test_quick_smarty_is_exactly_pythons_markdown_smarty() -> None:
     """The smarty pass skips text with no quote, dash or dots; it must change nothing."""
     import markdown
 
-    from cswgen.markup import _QuickSmarty
+    from cswgen.model.markup import _QuickSmarty
     from tests.conftest import REPO
 
     def make(quick: bool) -> markdown.Markdown:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.new import new_site
-from cswgen.week import WEEKDAYS, first_full_week_of_october
+from cswgen.commands.new import new_site
+from cswgen.core.week import WEEKDAYS, first_full_week_of_october
 
 DAY_OF_MONTH = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b[ \t]+(\d{{1,2}})\b", re.I)
 RANGE = re.compile(r"\b(\d{1,2})(?:[ \t]*[–-][ \t]*|[ \t]+to[ \t]+)(\d{1,2})[ \t]+October", re.I)

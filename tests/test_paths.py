@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.errors import SiteError
-from cswgen.writer import Staging
+from cswgen.core.errors import SiteError
+from cswgen.write.writer import Staging
 
 DAY = "---\nday: monday\ntitle: Mon\n---\n"
 THEMED: dict[str, str | bytes] = {

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from cswgen import images
+from cswgen.model import images
 from tests.conftest import REPO, Outcome
 from tests.photofactory import hard_texture, phone_jpeg, portrait
 

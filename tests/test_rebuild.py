@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cswgen import parallel
-from cswgen.build import STEPS_FILE, build
-from cswgen.errors import SiteError
-from cswgen.fingerprint import LAST_BUILD
-from cswgen.photos import CACHE_FOLDER
-from cswgen.writer import MANIFEST
+from cswgen.commands.build import STEPS_FILE, build
+from cswgen.core import parallel
+from cswgen.core.errors import SiteError
+from cswgen.model.photos import CACHE_FOLDER
+from cswgen.read.fingerprint import LAST_BUILD
+from cswgen.write.writer import MANIFEST
 from tests.conftest import write_site
 
 AS_OF = date(2026, 10, 6)

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.build import build
-from cswgen.cache import Cache
-from cswgen.errors import Problem
-from cswgen.overlay import State, decorate, safe_next
-from cswgen.serve import Session, Watcher, is_loopback, preview_folder, resolve
-from cswgen.writer import Preview
+from cswgen.commands.build import build
+from cswgen.commands.serve import Session, Watcher, is_loopback, preview_folder, resolve
+from cswgen.core.cache import Cache
+from cswgen.core.errors import Problem
+from cswgen.render.overlay import State, decorate, safe_next
+from cswgen.write.writer import Preview
 from tests.conftest import REPO, write_site
 from tests.test_browser import _axe, browser  # noqa: F401  (browser: the fixture, shared)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cswgen import limits
+from cswgen.core import limits
 from tests.conftest import write_site
 
 DAY = "---\nday: monday\ntitle: Mon\n---\n"

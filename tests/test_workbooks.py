@@ -19,9 +19,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cswgen import limits
-from cswgen.errors import Problems
-from cswgen.workbooks import read_workbook
+from cswgen.core import limits
+from cswgen.core.errors import Problems
+from cswgen.read.workbooks import read_workbook
 from tests.conftest import Outcome
 
 AS_OF = ("--as-of", "2026-10-06")

@@ -1,0 +1,133 @@
+"""`cswgen add KIND TITLE`: a new content file with every field of its kind, commented.
+
+The file comes from the theme's `scaffolds/KIND.md` (the first theme in the chain that has
+one, so a site's theme can change it); `{{ title }}`, `{{ date }}` and `{{ day }}` in it are
+filled in, and so are examples from the site's own week: `{{ year }}`, `{{ day_1 }}` to
+`{{ day_7 }}` (the week's dates, the last one repeated in a shorter week), `{{ weekday_1 }}`
+to `{{ weekday_7 }}` (their weekdays, like tuesday) and `{{ before_week }}` (three weeks
+before it).  It is written only if nothing is there yet: an existing file is never
+touched, and neither is a name the site already has in a CSV file (the build would refuse
+two entries at one address).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from cswgen.core.errors import Problems, fail
+from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
+from cswgen.model.site import SECTIONS
+from cswgen.read import themes
+from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.content import load_content
+from cswgen.read.slugs import name_key, slugify
+
+FOLDERS = {"testimonial": "testimonials", "honour": "honour-roll", "day": "days",
+           "page": "pages"}
+
+
+def add(root: Path, kind: str, title: str, *, on: date | None = None,
+        weekday: str | None = None) -> Path:
+    """Write the new file and return its path; raises SiteError, writing nothing, when it
+    cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
+    config = load_config(root, Problems())
+    folder = f"content/{FOLDERS[kind]}"
+    slug = slugify(title)
+    if not slug:
+        raise fail(folder, 0, f"cannot make a file name from \"{title}\"; use a title with "
+                   "letters or digits")
+    if kind == "page" and slug in SECTIONS:
+        raise fail(folder, 0, f"the address /{slug}/ belongs to cswgen's own {slug} section; "
+                   "choose another title")
+    path = root / folder / f"{slug}.md"
+    for existing in sorted((root / folder).glob("*")):
+        if existing == path or (existing.suffix.lower() in (".md", ".markdown")
+                                and slugify(existing.stem) == slug):
+            raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
+                       "overwrites a file: edit that one, or choose another title")
+    if kind in ("testimonial", "honour"):
+        _refuse_a_row(config, kind, title, slug)
+    when, day_name = _day(config.week.dates, on, weekday) if kind == "day" else (None, "")
+    text = _scaffold(config, kind)
+    values = {"title": json.dumps(title.strip(), ensure_ascii=False),
+              "date": when.isoformat() if when else "", "day": day_name,
+              **_examples(config.week.dates)}
+    # one pass, so a title that contains "{{ year }}" is written as it is
+    text = re.sub(r"\{\{ (\w+) \}\}", lambda m: values.get(m[1], m[0]), text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+        handle.write(text)
+    return path
+
+
+def _day(dates: list[date], on: date | None, weekday: str | None) -> tuple[date | None, str]:
+    """The date (from --date) or the weekday name (from --day) to write into the file."""
+    span = range_label(dates[0], dates[-1])
+    example = f"--day {WEEKDAYS[dates[0].weekday()]} or --date {dates[0].isoformat()}"
+    if on is None and weekday is None:
+        raise fail("content/days", 0, f"say which day of the week ({span}) this is, with "
+                   f"{example}")
+    if on is not None and weekday is not None:
+        raise fail("content/days", 0, "give --date or --day, not both")
+    if on is not None:
+        if on not in dates:
+            raise fail("content/days", 0, f"{on.isoformat()} ({long_label(on)}) is not in the "
+                       f"week ({span}); choose a date within it, or change [week] in "
+                       "config.toml")
+        return on, ""
+    index = weekday_index(weekday or "")
+    if index is None or not any(d.weekday() == index for d in dates):
+        raise fail("content/days", 0, f"\"{weekday}\" is not one of the week's days ({span}); "
+                   f"use a weekday name, like {example}")
+    return None, WEEKDAYS[index]
+
+
+def _examples(dates: list[date]) -> dict[str, str]:
+    """Example values from the site's own week, so that no hint names another year."""
+    values = {"year": str(dates[0].year),
+              "before_week": (dates[0] - timedelta(weeks=3)).isoformat()}
+    for number in range(1, 8):
+        day = dates[min(number, len(dates)) - 1]
+        values[f"day_{number}"] = day.isoformat()
+        values[f"weekday_{number}"] = WEEKDAYS[day.weekday()]
+    return values
+
+
+def _refuse_a_row(config: SiteConfig, kind: str, title: str, slug: str) -> None:
+    """A CSV row that already names this person (case, accents and spacing aside), or
+    that has this address, makes a new file a second entry for them: refuse, naming the
+    row, since the build would refuse the two (or publish the person twice)."""
+    content = load_content(config, Problems(), drafts=True)
+    rows = content.honour if kind == "honour" else content.testimonials
+    wanted = name_key(title)
+    for row in rows:
+        if not row.from_csv:
+            continue
+        name = getattr(row, "name" if kind == "honour" else "customer", "")
+        if name_key(name) != wanted and row.slug != slug:
+            continue
+        if kind == "honour":
+            raise fail(row.path, row.line, f"{name} is already on the honour roll in this "
+                       f"file (row {row.line}); edit that row instead of adding a file: two "
+                       "entries would publish them twice. If this is another person with the "
+                       "same name, add them with a title that tells the two apart, like "
+                       f"\"{name} (Harare)\", then change `name:` in the new file. "
+                       "Nothing was written")
+        raise fail(row.path, row.line, f"{name} already has a testimonial in this file (row "
+                   f"{row.line}), at the address testimonials/{row.slug}/; edit that row "
+                   "instead of adding a file. For another story from them, add it with a "
+                   f"title that tells the two apart, like \"{name} (2)\", then change "
+                   "`customer:` in the new file. Nothing was written")
+
+
+def _scaffold(config: SiteConfig, kind: str) -> str:
+    for theme in themes.chain(config):
+        source = theme.folder / "scaffolds" / f"{kind}.md"
+        if source.is_file():
+            return source.read_text("utf-8-sig")
+    raise fail(f"themes/{config.site.theme}", 0, f"the theme has no scaffolds/{kind}.md to "
+               "start the new file from; add one, or extend a theme that has it "
+               "(extends = \"classic\" in theme.toml)")

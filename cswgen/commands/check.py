@@ -1,0 +1,336 @@
+"""`cswgen check`: is the site ready to publish?
+
+Builds into a temporary folder (the output folder is never touched) and gathers every
+problem the build reports, then reads the site again for what a build lets through:
+links and anchors that go nowhere in the built pages, pictures without alt text, vague
+link text, skipped heading levels, the same person twice on the honour roll, days of the
+week without a page or without events, and `publish` dates after the week.  Every
+problem carries the source file and line it comes from where there is one.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cswgen.commands.build import STEPS_FILE, build, output_folder
+from cswgen.core.cache import Cache
+from cswgen.core.errors import Problems, SiteError
+from cswgen.core.week import long_label
+from cswgen.model.markup import Converter
+from cswgen.model.photos import CACHE_FOLDER
+from cswgen.model.sanitize import ROOT_SCHEME
+from cswgen.model.site import Options, Site, assemble, url_of
+from cswgen.read import themes
+from cswgen.read.config import SiteConfig, load_config, today_in
+from cswgen.read.content import Content, Entry, Honour, Testimonial, load_content
+from cswgen.read.slugs import name_key
+from cswgen.render import htmlscan
+from cswgen.render.templates import TEMPLATE_OF
+from cswgen.write.writer import check_output
+
+VAGUE = {"click here", "here", "click", "read more", "more", "link", "this link", "this",
+         "click this link", "find out more", "learn more"}
+LIST_PAGES = {"index.html": "home", "testimonials/index.html": "testimonials",
+              "honour-roll/index.html": "honour_roll", "404.html": "404"}
+
+
+@dataclass
+class Report(Problems):
+    """Every problem found (errors first, then warnings; each grouped by file)."""
+
+    as_of: date = date.min
+    seconds: float = 0.0
+
+
+def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Report:
+    started = time.perf_counter()
+    problems = Problems()
+    with tempfile.TemporaryDirectory(prefix="cswgen-check-") as temporary:
+        output = Path(temporary) / "site"
+        try:
+            problems.items.extend(build(root, as_of=as_of, drafts=drafts, output=output,
+                                        shortcut=False).warnings)
+            built = True
+        except SiteError as exc:
+            problems.items.extend(exc.problems)
+            built = False
+        # Read again for the rules below; what the build reported twice is listed once.
+        try:
+            config = load_config(root, Problems())
+        except SiteError:
+            return _report(problems, as_of or date.today(), started)
+        when = as_of or today_in(config.week.timezone)
+        # what the build just read and converted, kept for the next step
+        steps = Cache.load(root / CACHE_FOLDER / STEPS_FILE)
+        content = load_content(config, problems, drafts=drafts, cache=steps)
+        site = assemble(config, content, Options(as_of=when, drafts=drafts), problems)
+        _configured_output(config, problems)
+        _content_rules(site, content, problems)
+        _body_rules(site, problems, steps)
+        if built:
+            _page_rules(site, output, problems)
+    return _report(problems, when, started)
+
+
+def _report(problems: Problems, as_of: date, started: float) -> Report:
+    unique = sorted(set(problems.items), key=lambda p: (p.severity != "error", p.path, p.sheet,
+                                                       p.line, p.message))
+    return Report(unique, as_of, time.perf_counter() - started)
+
+
+def _configured_output(config: SiteConfig, problems: Problems) -> None:
+    """`check` builds elsewhere, so the output folder `build` would refuse is checked here."""
+    target, where, line = output_folder(config, None)
+    try:
+        check_output(target, config.root, where, line)
+    except SiteError as exc:
+        problems.items.extend(exc.problems)
+
+
+# --- the content, as read ---------------------------------------------------------------
+
+
+def _content_rules(site: Site, content: Content, problems: Problems) -> None:
+    _photos_without_alt(site, problems)
+    _repeated_people(site, problems)
+    _week_coverage(site, content, problems)
+    _late_publish_dates(site, content, problems)
+
+
+def _photos_without_alt(site: Site, problems: Problems) -> None:
+    people: list[Testimonial | Honour] = [*site.testimonials, *site.honour]
+    for entry in people:
+        if entry.photo is not None and not entry.photo.alt:
+            problems.warning(entry.path, entry.line_of("photo"),
+                             "the photo has no alt text; add `alt:` describing it (for example "
+                             "\"Portrait of Farai Moyo smiling\") for people who cannot see it",
+                             sheet=entry.sheet)
+
+
+def _repeated_people(site: Site, problems: Problems) -> None:
+    first: dict[str, Honour] = {}
+    for person in sorted(site.honour, key=lambda h: (h.path, h.line)):
+        other = first.setdefault(name_key(person.name), person)
+        if other is not person:
+            problems.warning(person.path, person.line_of("name"),
+                             f"\"{person.name}\" is on the honour roll twice (also {other.key});"
+                             " remove one of them, or tell the two apart, for example with a "
+                             "middle initial", sheet=person.sheet)
+
+
+def _week_coverage(site: Site, content: Content, problems: Problems) -> None:
+    covered = {day.date for day in content.days}
+    for when in site.config.week.dates:
+        if when not in covered:
+            problems.warning("content/days", 0,
+                             f"{long_label(when)} is a day of the week but has no page; add "
+                             f"one with: cswgen add day \"Theme of the day\" --date "
+                             f"{when.isoformat()} (or change [week] days in config.toml)")
+    for day in site.days:
+        if not day.events:
+            problems.warning(day.path, day.line_of("events"),
+                             "this day has no events; add an `events:` list (time, title, "
+                             "place) so people know what is on, or ignore this if the day "
+                             "has no programme")
+
+
+def _late_publish_dates(site: Site, content: Content, problems: Problems) -> None:
+    end = site.config.week.end
+    for entry in content.entries():
+        if entry.publish is not None and entry.publish > end:
+            problems.warning(entry.path, entry.line_of("publish"),
+                             f"`publish` is {entry.publish.isoformat()}, after the week ends "
+                             f"({long_label(end)}), so it will not appear during the week; "
+                             f"use a date on or before {end.isoformat()}, or remove `publish`",
+                             sheet=entry.sheet)
+
+
+# --- each body, converted -------------------------------------------------------------
+
+
+def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
+    converter = Converter(site.config.root / "content", site.urls,
+                          unsafe_html=site.config.build.unsafe_html, cache=cache)
+    for entry in site.entries():
+        if not entry.body.strip():
+            continue
+        body = htmlscan.scan(converter.convert(entry.body, entry.path, entry.body_line,
+                                               Problems()).html)
+        problems = everything.in_sheet(entry.sheet)  # a workbook row's: about its sheet
+        for image in body.images:
+            if not (image.alt or "").strip():
+                problems.warning(entry.path, _locate(entry, *_needles(image.src)),
+                                 f"the picture {_shown(image.src)} has no alt text; write a "
+                                 "short description between the brackets, like ![Our team at "
+                                 "the opening](...), for people who cannot see it")
+        for link in body.links:
+            if link.tag != "a":
+                continue
+            text = " ".join(link.text.split())
+            words = re.sub(r"[^\w\s]", "", text).strip().lower()
+            if not text:
+                problems.warning(entry.path, _locate(entry, *_needles(link.url)),
+                                 f"the link to {_shown(link.url)} has no text, so nobody can "
+                                 "tell where it goes; write the text between the brackets, "
+                                 "like [our policy](...)")
+            elif words in VAGUE:
+                problems.warning(entry.path, _locate(entry, *_needles(link.url), text),
+                                 f"the link text \"{text}\" does not say where the link goes "
+                                 "(screen readers list links by their text); use words that "
+                                 "name the destination, like [read our policy](...)")
+        above, previous = 1, "the page title"
+        for heading in body.headings:
+            if heading.level > above + 1:
+                line = _locate(entry, heading.text)
+                written = re.match(r"\s{0,3}(#{1,6})\s", _text_of(entry, line))
+                hashes = len(written.group(1)) if written else 0
+                want = hashes - (heading.level - above - 1)
+                fix = (f"write it with {'#' * want} instead of {'#' * hashes}" if want > 0
+                       else "make it one level below the heading above it")
+                problems.warning(entry.path, line,
+                                 f"the heading \"{heading.text}\" skips a level (it comes "
+                                 f"after {previous}); {fix}, so the page's outline reads in "
+                                 "order for people using screen readers")
+            above, previous = heading.level, f"\"{heading.text}\""
+
+
+# --- the built pages ----------------------------------------------------------------------
+
+
+def _page_rules(site: Site, output: Path, problems: Problems) -> None:
+    sources: dict[str, Entry] = {}
+    for entry in site.entries():
+        if entry.key in site.urls:
+            sources[site.urls[entry.key] + "index.html"] = entry
+            if isinstance(entry, Honour):
+                sources[url_of(entry) + "certificate/index.html"] = entry
+    scans: dict[str, htmlscan.Scan] = {}
+
+    def scanned(page: str) -> htmlscan.Scan | None:
+        if page not in scans:
+            file = output / page
+            if not file.is_file():
+                return None
+            scans[page] = htmlscan.scan(file.read_text("utf-8", errors="replace"))
+        return scans[page]
+
+    theme_chain = themes.chain(site.config)
+    for file in sorted(output.rglob("*.html")):
+        page = file.relative_to(output).as_posix()
+        found = scanned(page)
+        if page == "404.html" or found is None:
+            continue  # served at any depth: its links start from base_url's path
+        for link in found.links:
+            if link.url.startswith(("mailto:", "tel:", "data:")) or link.url == "#":
+                continue
+            landing = htmlscan.target(page, link.url)
+            wrong = _wrong(landing, page, link, output, scanned) if landing else None
+            if wrong is None:
+                continue
+            path, line = _source(sources.get(page), link.url, page, theme_chain, site)
+            if line == 0 and path.endswith(".html"):  # from a template: once per target
+                wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
+            problems.error(path, line, wrong)
+
+
+def _wrong(landing: tuple[str, str], page: str, link: htmlscan.Link, output: Path,
+           scanned: Callable[[str], htmlscan.Scan | None]) -> str | None:
+    """What is wrong with a link that lands on `landing`, or None when it works."""
+    path, fragment = landing
+    shown = "this page" if path == page else path or "the home page"
+    if path.startswith(".."):
+        return (f"the link {_shown(link.url)} leads out of the site; link to a file under "
+                "content/ instead")
+    resolved = _file(output, path)
+    if resolved is None:
+        thing = "picture" if link.tag in ("img", "source") else "link"
+        return (f"the {thing} {_shown(link.url)} goes to {shown}, which is not in the built "
+                "site; check the file name and folder (it must be under content/)")
+    ids = scanned(resolved) if fragment and resolved.endswith(".html") else None
+    if ids is not None and fragment not in ids.ids:
+        return (f"the link {_shown(link.url)} goes to #{fragment}, which is not on {shown}; "
+                "check the heading it points to (a heading's anchor is its text in lower "
+                "case with - for spaces, or set one with {#name})")
+    return None
+
+
+def _file(output: Path, path: str) -> str | None:
+    """The output file a site path names (a folder means its index.html), if it exists."""
+    candidates = [path + "index.html"] if path == "" or path.endswith("/") else \
+        [path, path + "/index.html"]
+    for candidate in candidates:
+        if (output / candidate).is_file():
+            return candidate
+    return None
+
+
+def _source(entry: Entry | None, url: str, page: str,
+            theme_chain: list[themes.Theme], site: Site) -> tuple[str, int]:
+    """The file and line a link in a built page came from: the content file whose body
+    holds it, or else the theme template that renders the page."""
+    if entry is not None:
+        line = _locate(entry, *_needles(url), fallback=0)
+        if line:
+            return entry.path, line
+    kind = entry.kind if entry is not None else LIST_PAGES.get(page, "page")
+    if page.endswith("certificate/index.html"):
+        kind = "certificate"
+    name = TEMPLATE_OF.get(kind, "base.html")
+    for theme in theme_chain:
+        template = theme.templates / name
+        if template.is_file():
+            try:
+                return template.relative_to(site.config.root).as_posix(), 0
+            except ValueError:
+                return f"{theme.name} theme: templates/{name}", 0
+    return f"theme template {name}", 0
+
+
+def _locate(entry: Entry, *needles: str, fallback: int | None = None) -> int:
+    """The file line of the body that holds the first needle found (by text, or by its
+    words for headings and link text); the entry's line when nothing matches."""
+    if entry.from_csv:
+        return entry.line
+    lines = entry.body.split("\n")
+    for needle in needles:
+        for offset, text in enumerate(lines):
+            if needle in text:
+                return entry.body_line + offset
+        words = _words(needle)
+        if words:
+            for offset, text in enumerate(lines):
+                if words in _words(text):
+                    return entry.body_line + offset
+    return entry.body_line if fallback is None else fallback
+
+
+def _text_of(entry: Entry, line: int) -> str:
+    lines = entry.body.split("\n")
+    index = line - entry.body_line
+    return lines[index] if 0 <= index < len(lines) and not entry.from_csv else ""
+
+
+def _needles(url: str) -> list[str]:
+    """What to look for in a body to find where a link was written: the address as it is,
+    without cswgen's internal prefix, its fragment, and its file name."""
+    bare = url.removeprefix(ROOT_SCHEME + ":")
+    path, _, fragment = bare.partition("#")
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    found = [url, bare, f"#{fragment}" if fragment else "", name if "." in name else ""]
+    return [n for n in found if n]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def _shown(url: str) -> str:
+    url = url.removeprefix(ROOT_SCHEME + ":")
+    return url if len(url) <= 60 else url[:57] + "..."
+

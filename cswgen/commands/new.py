@@ -1,0 +1,124 @@
+"""`cswgen new DIR`: a copy of the demo campaign, moved to the coming week.
+
+The demo is written for Customer Service Week 2026.  A new site for another year gets
+every date moved by whole weeks, so each keeps its weekday: `YYYY-MM-DD` dates, dates in
+words ("Monday 5 to Friday 9 October", "6 October 2026", see `datewords`), and the year
+where it is certainly the campaign's (`year = 2026` in config.toml, "Customer Service
+Week 2026", #CSW2026 and csw2026 in addresses, file names such as csw-2026-programme.txt
+and the links to them).  Any other 2026 ("extension 2026") is left as it is and listed
+for the user to review.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from cswgen.core import datewords
+from cswgen.core.errors import Problem, SiteError
+from cswgen.core.week import first_full_week_of_october
+from cswgen.read.themes import PACKAGE_DIR
+
+DEMO_YEAR = 2026
+TEXT_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".txt")
+# What cswgen writes at a site's root besides the output folder: for the site's .gitignore.
+GITIGNORE = ("output/\n.cswgen-staging*\n.cswgen-cache/\n.cswgen-lock\n"
+             "cswgen-redate-review.txt\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+@dataclass
+class Created:
+    year: int
+    review: list[str] = field(default_factory=list)  # `path:line: text` still naming 2026
+
+
+def demo_dir() -> Path:
+    """Inside an installed wheel: cswgen/demo; in a source checkout: the repository root."""
+    packaged = PACKAGE_DIR / "demo"
+    return packaged if (packaged / "config.toml").is_file() else PACKAGE_DIR.parent
+
+
+def coming_year(today: date) -> int:
+    """This year's week if it has not ended yet, otherwise next year's."""
+    start = first_full_week_of_october(today.year)
+    return today.year if today <= start + timedelta(days=4) else today.year + 1
+
+
+def _year_in(old: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\d){old}(?!\d)")
+
+
+def shift_text(text: str, offset: timedelta, year: int, old: int = DEMO_YEAR) -> str:
+    """The demo's `text` moved by `offset` to the week of `year`: every date (in numbers or
+    in words) and the year where it certainly is the campaign's; any other `old` stays."""
+    text = datewords.shift_iso(text, offset)
+    text = datewords.shift(text, offset, old)
+    for certain in (rf"(?im)^([ \t]*year[ \t]*=[ \t]*){old}(?!\d)",  # [week] year
+                    rf"(?i)((?<![\w])#?csw[-_ ]?){old}(?!\d)",  # #CSW2026, /csw2026/
+                    rf"(?i)(customer[ \t]+service[ \t]+week[ \t]+){old}(?!\d)"):
+        text = re.sub(certain, rf"\g<1>{year}", text)
+    return text
+
+
+def review(relative: str, text: str, year: int) -> list[str]:
+    """`path:line: text` for each line of `text` that names `year`."""
+    pattern = _year_in(year)
+    return [f"{relative}:{number}: {excerpt(line, pattern)}"
+            for number, line in enumerate(_LINE.findall(text), start=1) if pattern.search(line)]
+
+
+def excerpt(line: str, pattern: re.Pattern[str], width: int = 100) -> str:
+    """The line, shortened around the first match of `pattern` when it is long."""
+    line = line.strip()
+    if len(line) <= width:
+        return line
+    found = pattern.search(line)
+    middle = found.start() if found else 0
+    begin = max(0, min(middle - width // 2, len(line) - width))
+    end = begin + width
+    shown = line[begin:end]
+    if begin:  # cut at whole words
+        shown = "…" + shown.split(" ", 1)[-1]
+    if end < len(line):
+        shown = shown.rsplit(" ", 1)[0] + " …"
+    return shown
+
+
+def new_site(folder: Path, today: date) -> Created:
+    """Write the demo campaign into `folder`, dated for the coming week."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise SiteError([Problem(str(folder), 0, "already exists and is not empty; cswgen new "
+                                 "never overwrites anything, so choose a new folder name")])
+    source = demo_dir()
+    year = coming_year(today)
+    offset = first_full_week_of_october(year) - first_full_week_of_october(DEMO_YEAR)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source / "content", folder / "content")
+    shutil.copyfile(source / "config.toml", folder / "config.toml")
+    (folder / ".gitignore").write_text(GITIGNORE, "utf-8")
+    result = Created(year)
+    if not offset:
+        return result
+    # File names that name the year (csw-2026-programme.txt) move to the new year, and so
+    # do the links to them.
+    renamed: dict[str, str] = {}
+    for path in sorted((folder / "content").rglob("*"), reverse=True):
+        if _year_in(DEMO_YEAR).search(path.name):
+            name = _year_in(DEMO_YEAR).sub(str(year), path.name)
+            renamed[path.name] = name
+            path.rename(path.with_name(name))
+    for path in [folder / "config.toml", *sorted((folder / "content").rglob("*"))]:
+        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8")
+        moved = shift_text(text, offset, year)
+        for old, new in renamed.items():
+            moved = moved.replace(old, new)
+        if moved != text:
+            path.write_bytes(moved.encode("utf-8"))
+        result.review += review(path.relative_to(folder).as_posix(), moved, DEMO_YEAR)
+    return result

@@ -1,0 +1,258 @@
+"""`cswgen redate YEAR`: move a site to another year's Customer Service Week.
+
+The week moves by whole weeks (from the first full week of October of its year to that of
+YEAR), so every day keeps its weekday.  Only these values change: `[week] start` and
+`year` in config.toml, each day's `date`, and every `publish` date (front matter and CSV
+columns).  An empty or absent field has no date to move and is left alone (`cswgen add`
+writes an empty `publish:`).  Each value is edited where it is written, and every other
+byte of every file stays as it was: comments, order, quotes, line endings and byte-order
+marks.  Every value that cannot be moved is reported, all in one run.
+
+Text is not changed: a date in words ("Monday 5 October") may be a record of what
+happened (a testimonial's story), so the lines that name the old year, or a day of the old
+week in words, are listed for the user to review instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from cswgen.commands.new import excerpt
+from cswgen.core import datewords
+from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.week import first_full_week_of_october
+from cswgen.read.config import CONFIG_NAME, SiteConfig, load_config
+from cswgen.read.content import Entry, csv_dialect, load_content
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")
+# A value with nothing in it: empty, "", ~ or null, maybe with a comment after it.
+_EMPTY = re.compile(r"""\s*(?:""|''|~|null|Null|NULL)?\s*(?:#.*)?$""", re.S)
+_TEXT_FILES = (".md", ".markdown", ".csv", ".toml", ".txt")
+REVIEW_SHOWN = 40  # more lines to review than this go to REVIEW_FILE
+REVIEW_FILE = "cswgen-redate-review.txt"
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str  # site-relative
+    line: int
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.old} -> {self.new}"
+
+
+@dataclass
+class Plan:
+    year: int
+    old_year: int
+    start: date  # the new week's first and last day
+    end: date
+    changes: list[Change] = field(default_factory=list)
+    files: dict[Path, str] = field(default_factory=dict)  # new text of each changed file
+    # `path:line: text` of lines that still name the old year or a day of its week in words
+    mentions: list[str] = field(default_factory=list)
+
+
+def plan(root: Path, year: int) -> Plan:
+    """Every change, worked out without writing anything; SiteError if the site has errors."""
+    problems = Problems()
+    config = load_config(root, problems)
+    content = load_content(config, problems, drafts=True)
+    if problems.errors:
+        raise SiteError([*problems.errors, Problem(
+            "content", 0, "cswgen redate moves a site that reads without errors; fix the "
+            "problems above first (cswgen check lists them). Nothing was changed")])
+    offset = first_full_week_of_october(year) - first_full_week_of_october(config.week.year)
+    result = Plan(year, config.week.year, config.week.start + offset, config.week.end + offset)
+    if not offset:
+        return result
+    editor = _Editor(root, offset, result, config.week.dates, problems)
+    editor.config(config)
+    for entry in content.entries():
+        editor.entry(entry)
+    if problems.errors:
+        raise SiteError([*problems.errors, Problem(
+            "content", 0, "cswgen redate moved nothing, so that the site is not left half in "
+            "one year and half in the other; fix the lines above, then run it again")])
+    result.mentions = _mentions(root, config, result)
+    result.mentions += [f"{e.key}: publish {e.publish.isoformat()} (a workbook is not edited; "
+                        "change it in Excel)" for e in content.entries()
+                        if e.sheet and e.publish is not None]
+    return result
+
+
+def write(root: Path, ready: Plan) -> None:
+    """Write every changed file safely: all new files first, then each swapped in."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in ready.files.items():
+            temporary = path.with_name(f".{path.name}.cswgen-redate")
+            temporary.write_bytes(text.encode("utf-8"))
+            shutil.copymode(path, temporary)
+            staged.append((temporary, path))
+    except OSError:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in staged:
+        os.replace(temporary, path)
+
+
+
+
+class _Editor:
+    """Edits values in place, keeping every other character of each file."""
+
+    def __init__(self, root: Path, offset: timedelta, result: Plan, week: list[date],
+                 problems: Problems) -> None:
+        self.root = root
+        self.offset = offset
+        self.result = result
+        self.example = week[min(2, len(week) - 1)].isoformat()  # a date of the site's week
+        self.problems = problems
+
+    def text(self, relative: str) -> str:
+        path = self.root / relative
+        if path not in self.result.files:
+            # plain utf-8 keeps a byte-order mark as a character, so it is written back
+            self.result.files[path] = path.read_bytes().decode("utf-8")
+        return self.result.files[path]
+
+    def line_start(self, relative: str, number: int) -> int:
+        """The offset in the file's text where line `number` (1-based) begins."""
+        return sum(len(line) for line in _LINE.findall(self.text(relative))[: number - 1])
+
+    def replace(self, relative: str, at: int, old: str, new: str) -> None:
+        text = self.text(relative)
+        self.result.files[self.root / relative] = text[:at] + new + text[at + len(old):]
+        number = len(_LINE.findall(text[:at + 1])) if at else 1
+        self.result.changes.append(Change(relative, number, old, new))
+
+    def move_date(self, relative: str, number: int, key: str, at: int, end: int,
+                  dated: bool = False) -> None:
+        """Move the date that starts the value at `at` (spaces and a quote may come first);
+        an empty value has nothing to move, unless the field is known to hold a date
+        (`dated`: one written on the next line)."""
+        text = self.text(relative)
+        value = _VALUE.match(text, at, end)
+        if value is None:
+            if not dated and _EMPTY.match(text[at:end].rstrip(",;")):
+                return
+            self.problems.error(relative, number, f"cannot find the date of `{key}` here; "
+                                "write it as YYYY-MM-DD on the same line as its name, like "
+                                f"{key}: {self.example}")
+            return
+        old = value.group(2)
+        self.replace(relative, value.start(2), old, datewords.shift_iso(old, self.offset))
+
+    def after_key(self, relative: str, number: int, key: str, dated: bool = False) -> None:
+        """Move the date written after `key:` (YAML) or `key =` (TOML) on line `number`."""
+        begin = self.line_start(relative, number)
+        text = self.text(relative)
+        end = begin + len(_LINE.findall(text)[number - 1])
+        found = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*[:=]").match(text, begin, end)
+        self.move_date(relative, number, key, found.end() if found else end, end, dated)
+
+    def config(self, config: SiteConfig) -> None:
+        lines = config.lines
+        if "week.start" in lines:
+            self.after_key(CONFIG_NAME, lines["week.start"], "start")
+        if "week.year" in lines:
+            number = lines["week.year"]
+            begin = self.line_start(CONFIG_NAME, number)
+            found = re.compile(r"\s*year\s*=\s*(\d+)").match(self.text(CONFIG_NAME), begin)
+            if found is None:
+                self.problems.error(CONFIG_NAME, number, "cannot read [week] year on this "
+                                    f"line; write it as a number, like year = {self.result.year}")
+                return
+            self.replace(CONFIG_NAME, found.start(1), found.group(1), str(self.result.year))
+        elif "week.start" not in lines:
+            self.add_year(lines.get("week", 0))
+
+    def add_year(self, header: int) -> None:
+        """A site without [week] year or start gets `year = YEAR` (else: this year)."""
+        text = self.text(CONFIG_NAME)
+        ending = "\r\n" if "\r\n" in text else "\n"
+        if text and not text.endswith(("\n", "\r")):
+            text += ending
+        if header:
+            at = self.line_start(CONFIG_NAME, header + 1)
+            text = text[:at] + f"year = {self.result.year}{ending}" + text[at:]
+            number = header + 1
+        else:
+            text += f"{ending}[week]{ending}year = {self.result.year}{ending}"
+            number = len(_LINE.findall(text))
+        self.result.files[self.root / CONFIG_NAME] = text
+        self.result.changes.append(Change(CONFIG_NAME, number, "(no [week] year)",
+                                          f"year = {self.result.year}"))
+
+    def entry(self, entry: Entry) -> None:
+        if entry.sheet:
+            return  # a workbook is not text to edit in place: its rows are listed to review
+        for key in ["publish"] + (["date"] if entry.kind == "day" else []):
+            if key not in entry.lines or (key == "publish" and entry.publish is None):
+                continue  # absent or empty: no date to move
+            if entry.from_csv:
+                self.csv_cell(entry, key)
+            else:
+                self.after_key(entry.path, entry.line_of(key), key, dated=key == "publish")
+
+    def csv_cell(self, entry: Entry, key: str) -> None:
+        text = self.text(entry.path)
+        body, delimiter, _ = csv_dialect(text.lstrip("\ufeff").replace("\r\n", "\n"))
+        header = next(csv.reader([body.partition("\n")[0]], delimiter=delimiter))
+        index = [h.strip().lower().replace(" ", "_") for h in header].index(key)
+        spans = _cells(text, self.line_start(entry.path, entry.line), delimiter)
+        self.move_date(entry.path, entry.line, key, *spans[index])
+
+
+def _cells(text: str, start: int, delimiter: str) -> list[tuple[int, int]]:
+    """Where each cell of the CSV row that begins at `start` starts and ends (quoted cells
+    may hold delimiters and line breaks)."""
+    spans: list[tuple[int, int]] = []
+    quoted = False
+    i = start
+    while i < len(text):
+        char = text[i]
+        if char == '"':
+            quoted = not quoted  # a doubled quote turns it off and on again
+        elif not quoted and char == delimiter:
+            spans.append((start, i))
+            start = i + 1
+        elif not quoted and char in "\r\n":
+            break
+        i += 1
+    spans.append((start, i))
+    return spans
+
+
+def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
+    """`path:line: text` of each line that still names the old year (titles, descriptions,
+    #CSW2026), or a day of the old week in words ("Monday 5 October"): for the user to
+    review, since redate changes only the dates of fields."""
+    changed = {(c.path, c.line) for c in result.changes}
+    year = config.week.year
+    week = set(config.week.dates)
+    pattern = re.compile(rf"(?<!\d){year}(?!\d)")
+    found: list[str] = []
+    for path in [root / CONFIG_NAME, *sorted((root / "content").rglob("*"))]:
+        if path.suffix.lower() not in _TEXT_FILES or not path.is_file():
+            continue
+        relative = path.relative_to(root).as_posix()
+        text = result.files.get(path) or path.read_bytes().decode("utf-8", errors="replace")
+        for number, line in enumerate(_LINE.findall(text), start=1):
+            if (relative, number) in changed:
+                continue
+            if pattern.search(line) or any(
+                    week & set(phrase.dates) for phrase in datewords.find(line, year)):
+                found.append(f"{relative}:{number}: {excerpt(line, pattern)}")
+    return found

@@ -1,0 +1,384 @@
+"""`cswgen serve`: build the site, serve it, rebuild on every change and reload the browser.
+The only module that imports livereload, and tornado, the server livereload runs on.
+
+Everything happens on one thread, in tornado's loop.  Every 25 to 50 ms (POLL) a look at
+the watched files' sizes and times finds changes; once a look SETTLE seconds later finds
+nothing new (a burst of events has settled), the whole site is built again, with the
+expensive results kept in memory (`Cache`) and only changed files written (`Preview`),
+into a temporary folder of its own, never the output folder.  Requests wait while a build
+runs, so no page is served half-written or older than the last build.  A build that fails
+leaves the server running: every page shows the problems over the last good build until
+they are fixed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import ipaddress
+import logging
+import mimetypes
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import webbrowser
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from types import FrameType
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+import livereload
+from livereload.handlers import LiveReloadHandler
+from tornado.ioloop import IOLoop
+
+from cswgen.commands.build import build
+from cswgen.core.cache import Cache
+from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.read import themes
+from cswgen.read.config import CONFIG_NAME, SiteConfig, load_config, today_in
+from cswgen.read.content import skipped
+from cswgen.render.overlay import AS_OF_ACTION, CONTROL, State, decorate, empty_page, safe_next
+from cswgen.write.writer import Preview
+
+POLL = (0.025, 0.05)  # seconds between looks at the watched files: 10 times a look's
+                     # duration within these bounds, so looking costs a tenth of a core at most
+SETTLE = 0.02  # after a change, seconds without another before building
+PORT_TRIES = 20  # when the port is taken, the next ones are tried
+Respond = Callable[[str, list[tuple[str, str]]], Any]  # WSGI start_response
+
+
+class Watcher:
+    """The sizes and times of the files the site is made from, compared between looks."""
+
+    def __init__(self) -> None:
+        self.roots: list[Path] = []
+        self.state: dict[str, tuple[int, int]] = {}
+
+    def look(self) -> bool:
+        """Whether anything was added, changed or removed since the last look."""
+        state: dict[str, tuple[int, int]] = {}
+        for root in self.roots:
+            _scan(str(root), state)
+        changed = state != self.state
+        self.state = state
+        return changed
+
+
+def _scan(path: str, state: dict[str, tuple[int, int]]) -> None:
+    try:
+        if not os.path.isdir(path):
+            found = os.stat(path)
+            state[path] = (found.st_size, found.st_mtime_ns)
+            return
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not skipped(entry.name, folder=True):
+                        _scan(entry.path, state)
+                elif not skipped(entry.name):
+                    found = entry.stat()
+                    state[entry.path] = (found.st_size, found.st_mtime_ns)
+    except OSError:
+        return  # missing, or removed while looking: the next look sees it as it is then
+
+
+class Session:
+    """One `cswgen serve`: its settings, the last build's outcome, and what is kept between
+    builds."""
+
+    def __init__(self, root: Path, folder: Path, *, as_of: date | None, drafts: bool,
+                 say: Callable[[str], None], warn: Callable[[str], None]) -> None:
+        self.root = root
+        self.as_of = as_of  # None: today in the site's time zone
+        self.drafts = drafts
+        self.say, self.warn = say, warn
+        self.cache = Cache()
+        self.preview = Preview(folder)
+        self.watcher = Watcher()
+        self.problems: tuple[Problem, ...] = ()  # of the last build, when it failed
+        self.warnings: list[Problem] = []
+        self.state = State(as_of=as_of or date.today())
+        self.notify: Callable[[str], None] = lambda path: None  # tells browsers to reload
+        self.settling = False  # files changed; build when they stop changing
+        self.later: Callable[[float, Callable[[], None]], object] = lambda delay, call: call()
+        self.built = False  # a build has worked
+
+    # --- building ---------------------------------------------------------------------
+
+    def rebuild(self, why: str = "") -> None:
+        """A full build; prints one line, and has browsers reload when anything changed."""
+        started = time.perf_counter()
+        before = self.problems
+        changed: list[str] = []
+        config = self._config()
+        watched = self._watched(config)
+        if watched != self.watcher.roots:  # the first build, or another theme
+            self.watcher.roots = watched
+            self.watcher.look()  # before building: a change made during the build is seen
+        try:
+            result = build(self.root, as_of=self.as_of, drafts=self.drafts, cache=self.cache,
+                           preview=self.preview)
+        except SiteError as exc:
+            self.problems = tuple(exc.problems)
+        except Exception as exc:  # a bug in cswgen: the server stays up to show it
+            traceback.print_exc()
+            self.problems = (Problem("cswgen", 0, "stopped because of a bug, not because of "
+                                     f"your site ({type(exc).__name__}: {exc}); please report "
+                                     "it with the traceback printed in the terminal"),)
+        else:
+            self.problems = ()
+            changed = result.changed
+            if result.warnings != self.warnings:
+                for problem in result.warnings:
+                    self.warn(str(problem))
+            self.warnings = result.warnings
+        milliseconds = round((time.perf_counter() - started) * 1000)
+        self.state = self._state(config)
+        suffix = f" ({why})" if why else ""
+        if self.problems:
+            for problem in self.problems:
+                self.warn(str(problem))
+            errors = sum(1 for p in self.problems if p.severity == "error")
+            self.say(f"Rebuild failed in {milliseconds} ms: {errors} error"
+                     f"{'s' if errors != 1 else ''}, shown in the browser until fixed{suffix}")
+        else:
+            self.say(f"{'Rebuilt' if self.built else 'Built'} in {milliseconds} ms: "
+                     f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed{suffix}")
+            self.built = True
+        if self.problems != before:
+            self.notify("*")  # the problem list appeared, changed or went away
+        elif changed and all(name.endswith(".css") for name in changed):
+            self.notify(changed[0] if len(changed) == 1 else "*.css")  # styles only
+        elif changed:
+            self.notify("*")
+
+    def tick(self) -> None:
+        """Called every POLL: after a change, look again every SETTLE seconds and
+        build once a look finds nothing new, so a burst of changes makes one build."""
+        if not self.settling and self.watcher.look():
+            self.settling = True
+            self.later(SETTLE, self.settle)
+
+    def settle(self) -> None:
+        if self.watcher.look():
+            self.later(SETTLE, self.settle)
+        else:
+            self.settling = False
+            self.rebuild()
+
+    def _config(self) -> SiteConfig | None:
+        try:
+            return load_config(self.root, Problems())
+        except SiteError:
+            return None  # the build reports why
+
+    def _state(self, config: SiteConfig | None) -> State:
+        """What the preview bar shows, from the config as the build read it."""
+        if config is None:
+            return State(as_of=self.state.as_of, week=self.state.week, drafts=self.drafts,
+                         problems=self.problems)
+        return State(as_of=self.as_of or today_in(config.week.timezone),
+                     week=tuple(config.week.dates), drafts=self.drafts,
+                     problems=self.problems)
+
+    def _watched(self, config: SiteConfig | None) -> list[Path]:
+        """config.toml, content/, the site's themes/ and the built-in themes in use; the
+        output folder and the preview folder are never among them."""
+        folders = [self.root / CONFIG_NAME, self.root / "content", self.root / "themes"]
+        builtin = [themes.builtin_themes_dir()]  # when the theme cannot be known: all
+        if config is not None:
+            with contextlib.suppress(SiteError):
+                builtin = [t.folder for t in themes.chain(config) if t.builtin]
+        return folders + [f for f in builtin if f not in folders]
+
+    # --- serving ----------------------------------------------------------------------
+
+    def app(self, environ: dict[str, Any], start_response: Respond) -> Iterable[bytes]:
+        """The WSGI application livereload serves (it adds its script to each page)."""
+        method = environ["REQUEST_METHOD"]
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "replace")
+        if path == AS_OF_ACTION:
+            if method != "POST":
+                return _reply(start_response, "405 Method Not Allowed", b"", "text/plain",
+                              [("Allow", "POST")])
+            return self._change_as_of(environ, start_response)
+        if method not in ("GET", "HEAD"):
+            return _reply(start_response, "405 Method Not Allowed", b"", "text/plain",
+                          [("Allow", "GET, HEAD")])
+        status, data, kind, extra = self._file(path, environ.get("QUERY_STRING", ""))
+        if kind.startswith("text/html"):
+            data = decorate(data.decode("utf-8", "replace"), path, self.state).encode("utf-8")
+        return _reply(start_response, status, b"" if method == "HEAD" else data, kind, extra)
+
+    def _file(self, path: str, query: str) -> tuple[str, bytes, str, list[tuple[str, str]]]:
+        """Status, bytes, type and extra headers for a request; nothing outside the site."""
+        found = resolve(self.preview.folder, path)
+        if found == "redirect":
+            where = quote(path + "/") + (f"?{query}" if query else "")
+            return "301 Moved Permanently", b"", "text/plain", [("Location", where)]
+        if isinstance(found, Path):
+            kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+            if kind.startswith("text/") or kind in ("application/javascript", "image/svg+xml",
+                                                    "application/xml"):
+                kind += "; charset=utf-8"
+            return "200 OK", found.read_bytes(), kind, []
+        not_found = self.preview.folder / "404.html"
+        data = (not_found.read_bytes() if not_found.is_file()
+                else empty_page("Page not found").encode("utf-8"))
+        return "404 Not Found", data, "text/html; charset=utf-8", []
+
+    def _change_as_of(self, environ: dict[str, Any], start_response: Respond) -> Iterable[bytes]:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        form = parse_qs(environ["wsgi.input"].read(min(length, 10_000)).decode("utf-8",
+                                                                              "replace"))
+        choice = form.get("as_of", [""])[0]
+        back = safe_next(form.get("next", ["/"])[0])
+        if choice == "today":
+            self.as_of = None
+        else:
+            try:
+                self.as_of = date.fromisoformat(choice)
+            except ValueError:
+                return _reply(start_response, "400 Bad Request", b"not a date", "text/plain")
+        self.rebuild(f"as on {self.as_of.isoformat() if self.as_of else 'today'}")
+        return _reply(start_response, "303 See Other", b"", "text/plain",
+                      [("Location", quote(back, safe="/%?=&#:@!$'()*+,;~"))])
+
+
+def resolve(folder: Path, path: str) -> Path | str | None:
+    """The file in `folder` for an address; "redirect" for a folder named without its
+    trailing `/`; None for anything else, including any way out of the folder."""
+    parts = path.split("/")
+    if any(p in (".", "..") or "\\" in p or "\x00" in p or ":" in p for p in parts) \
+            or path.startswith(CONTROL):
+        return None
+    relative = "/".join(p for p in parts if p)
+    candidate = folder / relative if relative else folder
+    if candidate.is_dir():
+        if relative and not path.endswith("/"):
+            return "redirect"
+        candidate = candidate / "index.html"
+    try:
+        real = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not real.is_relative_to(folder.resolve()) or not real.is_file():
+        return None
+    return real
+
+
+def _reply(start_response: Respond, status: str, data: bytes, kind: str,
+           extra: list[tuple[str, str]] | None = None) -> list[bytes]:
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(data))),
+                            ("Cache-Control", "no-store"), *(extra or [])])
+    return [data]
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def listen(server: Any, host: str, port: int) -> int:
+    """Listen on `port`, or the next free one; returns the port used."""
+    for candidate in range(port, port + PORT_TRIES):
+        try:
+            server.application(candidate, host, debug=False, live_css=True)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            continue
+        return candidate
+    raise OSError(errno.EADDRINUSE, f"ports {port} to {port + PORT_TRIES - 1} are all in use")
+
+
+def preview_folder() -> Path:
+    """A new temporary folder for this server's builds.  Folders of servers that were
+    killed before they could remove theirs (the name holds the process id) go first."""
+    prefix = "cswgen-serve-"
+    for old in Path(tempfile.gettempdir()).glob(f"{prefix}*-*"):
+        owner = old.name.removeprefix(prefix).split("-")[0]
+        if owner.isdigit() and not _running(int(owner)):
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
+        as_of: date | None = None, drafts: bool = False) -> None:
+    """Serve until Ctrl-C or SIGTERM.  Raises OSError when no port can be had."""
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+
+    def warn(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # no line per request
+    folder = preview_folder()
+    # Ctrl-C and SIGTERM both stop the server, even when started where SIGINT is ignored
+    previous = {number: signal.signal(number, _stop) for number in (signal.SIGINT,
+                                                                    signal.SIGTERM)}
+    try:
+        session = Session(root, folder, as_of=as_of, drafts=drafts, say=say, warn=warn)
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        loop = IOLoop.current()
+        server = livereload.Server(app=session.app)
+        used = listen(server, host, port)
+        if used != port:
+            say(f"Port {port} is in use, so the preview uses port {used}.")
+        if not is_loopback(host):
+            warn(f"warning: serving on {host}, which other computers can reach: anyone on "
+                 "your network can see this preview, drafts included. Leave out --host to "
+                 "serve on this computer only.")
+        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{used}/"
+        say(f"Serving the preview at {url} (Ctrl-C to stop)")
+        session.notify = lambda path: LiveReloadHandler.reload_waiters(path)
+        session.later = loop.call_later
+        session.rebuild()
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+
+        def poll() -> None:
+            started = time.perf_counter()
+            session.tick()
+            spent = time.perf_counter() - started
+            loop.call_later(min(POLL[1], max(POLL[0], 10 * spent)), poll)
+
+        poll()
+        loop.start()
+    except KeyboardInterrupt:
+        say("Stopped.")
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,293 @@
+"""Results of expensive, pure steps, kept between builds: in memory for the builds of one
+`cswgen serve`, and on disk (`.cswgen-cache/steps/`, sixteen files) for `cswgen build`.
+
+Each result is stored under a digest of everything it depends on, so a stale result can
+never be found: a changed input is a different key.  Problems a step reported are stored
+with its result and reported again on every hit, so a cached build says exactly what an
+uncached one would.  Entries not used by a build are dropped when it finishes, which keeps
+memory and the files bounded.  Each file also records the versions of cswgen and of the
+libraries whose output it holds; any difference, or a file that cannot be read, means
+starting empty.  Deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import json
+import os
+import pickle
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date, time
+from pathlib import Path
+from typing import TypeVar, cast
+
+from cswgen import __version__
+from cswgen.core.errors import Problem, Problems
+
+T = TypeVar("T")
+
+
+def digest(*parts: str | bytes) -> str:
+    """One key for several inputs; each is length-prefixed, so ("ab", "c") != ("a", "bc")."""
+    chunks: list[bytes] = []
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        chunks += (len(data).to_bytes(8, "little"), data)
+    return hashlib.blake2b(b"".join(chunks), digest_size=20).hexdigest()  # one call: faster
+
+
+def to_json(data: object) -> str | None:
+    """Plain data (views) as JSON text, or None when it holds something else."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, date | time):  # datetime is a date too
+            return [type(value).__name__, value.isoformat()]
+        raise TypeError(type(value).__name__)
+
+    try:
+        # views are built in a fixed order: no sorting; a view that holds itself is a
+        # RecursionError, caught below
+        return json.dumps(data, default=plain, check_circular=False)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+_LEAVES = frozenset({int, bool, float, type(None)})  # and str, looked up in SharedViews
+
+
+class SharedViews:
+    """JSON text for views that hold many copies of the same sub-views (every page of a
+    testimonial, the lists it is on, the home page): each shared sub-view is written out
+    once, as the digest of its own JSON, and a page's text names that digest wherever the
+    sub-view appears.  Long `texts` (bodies' HTML, by a digest made with them) are named
+    the same way wherever that very string appears.  Equal text still means equal views,
+    at a fraction of the work."""
+
+    MARK = "\x00view:"  # (text people write does not start with a NUL)
+    LONG = 256  # shorter strings are written out: they are cheap, and may be shared
+
+    def __init__(self, shared: list[object], texts: dict[str, str] | None = None) -> None:
+        self._shared = shared, texts  # kept alive: the tables are by identity
+        self._strings = {id(text): self.MARK + name for name, text in (texts or {}).items()
+                         if len(text) > self.LONG}
+        self._refs: dict[int, str] = {}
+        found = [self._digest(view) for view in shared]  # (a pool costs more than it saves)
+        self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
+                      if ref is not None}
+
+    def ref(self, view: object) -> str | None:
+        """The digest a shared sub-view is written as, or None for any other view."""
+        return self._refs.get(id(view))
+
+    def to_json(self, view: object) -> str | None:
+        try:
+            return to_json(self._swap(view))
+        except RecursionError:  # a list that holds itself (YAML can write one)
+            return None
+
+    def _digest(self, view: object) -> str | None:
+        """A shared view's digest.  Only its own fields can be bodies' strings (shared views
+        are not yet named while they are made), so only they are looked up."""
+        if isinstance(view, dict):
+            strings = self._strings
+            view = {k: strings.get(id(v), v) if type(v) is str else v for k, v in view.items()}
+        text = to_json(view)
+        return None if text is None else digest(text)
+
+    def _swap(self, value: object) -> object:
+        # (tens of thousands of pages: the common leaves are passed over without a call)
+        strings = self._strings
+        if isinstance(value, dict):
+            ref = self._refs.get(id(value))
+            if ref is not None:
+                return ref
+            return {k: strings.get(id(v), v) if type(v) is str else
+                    v if type(v) in _LEAVES else self._swap(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [strings.get(id(v), v) if type(v) is str else
+                    v if type(v) in _LEAVES else self._swap(v) for v in value]
+        if type(value) is str:
+            return strings.get(id(value), value)
+        return value
+
+
+def data_digest(step: str, *data: object, shared: SharedViews | None = None) -> str | None:
+    """A key for a step whose inputs are plain data (and cswgen's code); None when they
+    are not plain data, so the step has no key and is always run."""
+    texts = [to_json(d) if shared is None else shared.to_json(d) for d in data]
+    if any(t is None for t in texts):
+        return None
+    return digest(step, code_version(), *(t for t in texts if t is not None))
+
+
+@functools.cache
+def code_version() -> str:
+    """What every cached result also depends on, besides its own inputs: cswgen's own
+    code (its source files, so an edited checkout counts too) and the libraries'
+    versions."""
+    package = Path(__file__).resolve().parent.parent  # cswgen/, every sub-package in it
+    sources = sorted(package.rglob("*.py"))
+    return digest(_versions(), *(part for path in sources for part in (
+        path.relative_to(package).as_posix(), path.read_bytes())))
+
+
+def _versions() -> str:
+    found = [f"cswgen {__version__}", f"python {sys.version_info[:3]}"]
+    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow"))
+    found += [f"{name} {version}" for name, version in installed.items()]
+    return "; ".join(found)
+
+
+def _installed(names: tuple[str, ...]) -> dict[str, str]:
+    """The version of each named distribution ("-" when missing), from the first
+    `NAME-VERSION.dist-info` folder on sys.path: what importlib.metadata reads, without
+    the import (of email parsing, among others) that made a tenth of cswgen's start."""
+
+    def normal(name: str) -> str:
+        return re.sub(r"[-_.]+", "_", name).lower()
+
+    wanted = {normal(name): name for name in names}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            listing = sorted(os.listdir(folder or "."))
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith((".dist-info", ".egg-info")):
+                distribution, _, version = item.rsplit(".", 1)[0].partition("-")
+                name = wanted.get(normal(distribution))
+                if name is not None and name not in found:
+                    found[name] = version
+    return {name: found.get(name, "-") for name in names}
+
+
+class Cache:
+    SHARDS = "0123456789abcdef"  # keys are hex digests; one file per first digit
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[object, list[Problem]]] = {}
+        self._used: set[str] = set()
+        self._memory_only: set[str] = set()  # results that cannot be saved (compiled templates)
+        self._loaded: set[str] = set()  # what `load` found
+        self._put: set[str] = set()  # shards with a new result
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def load(cls, folder: Path) -> Cache:
+        """The cache saved in `folder`, or an empty one when there is none that fits.  It
+        is kept in sixteen files, so that a build which redid a few steps rewrites a few
+        of them, not all."""
+        cache = cls()
+        for shard in cls.SHARDS:
+            found = read_pickle(folder / f"{shard}.pickle")
+            if not isinstance(found, tuple) or len(found) != 2:
+                continue  # missing or damaged: that part starts empty
+            versions, entries = found
+            if versions == code_version() and isinstance(entries, dict):
+                cache._entries.update(entries)
+                cache._loaded.update(entries)
+        return cache
+
+    def save(self, folder: Path) -> None:
+        """Write what the last build used, each file atomically, for the next build; a file
+        that would hold exactly what was loaded from it is left as it is."""
+        saved: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
+        loaded: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
+        for key in self._used - self._memory_only:
+            saved.setdefault(key[:1], set()).add(key)
+        for key in self._loaded:
+            loaded.setdefault(key[:1], set()).add(key)
+        folder.mkdir(parents=True, exist_ok=True)
+        for shard in self.SHARDS:
+            keys, path = saved[shard], folder / f"{shard}.pickle"
+            if shard not in self._put and keys == loaded[shard] and (path.exists() or not keys):
+                continue
+            write_pickle(path, (code_version(), {k: self._entries[k] for k in keys}))
+
+    def get(self, key: str) -> tuple[object, list[Problem]] | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._used.add(key)
+            self.hits += 1
+        return found
+
+    def put(self, key: str, value: object, problems: list[Problem] | None = None, *,
+            memory_only: bool = False) -> None:
+        self._entries[key] = (value, list(problems or []))
+        self._used.add(key)
+        self._put.add(key[:1])
+        if memory_only:
+            self._memory_only.add(key)
+        self.misses += 1
+
+    def remember(self, key: str, compute: Callable[[Problems], T], problems: Problems, *,
+                 memory_only: bool = False) -> T:
+        """`compute(problems)` once per key; later calls replay its problems and result.
+        Keys must name the step as well as its inputs (`digest("split", ...)`)."""
+        found = self.get(key)
+        if found is not None:
+            problems.items.extend(found[1])
+            return cast(T, found[0])
+        own = Problems()
+        value = compute(own)
+        self.put(key, value, own.items, memory_only=memory_only)
+        problems.items.extend(own.items)
+        return value
+
+    def finish(self) -> None:
+        """End of a build: forget what it did not use."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._memory_only &= self._used
+        self._used = set()
+        self._put = set()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """Python's cycle collector paused while tens of thousands of long-lived objects are
+    made at once (loading the cache is four times slower with it running); unpickling
+    makes no garbage for it to find."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            # freezing resets the count of new objects, so enabling does not at once scan
+            # everything just made; unfreezing makes it collectable again
+            gc.freeze()
+            gc.enable()
+            gc.unfreeze()
+
+
+def read_pickle(path: Path) -> object:
+    """What `write_pickle` wrote at `path`, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as file, paused_collector():
+            return pickle.load(file)
+    except Exception:  # missing, truncated, not a pickle
+        return None
+
+
+def write_pickle(path: Path, data: object) -> None:
+    """`data` at `path`, atomically: a reader finds the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".steps-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,119 @@
+"""File names that build the same everywhere, and links that stay inside the site.
+
+A site is edited on Windows, synced through macOS and built on Linux CI, so a name one of
+them cannot hold (`CON.md`, `aux.md`, `report?.pdf`, `notes.`) or two names that one of
+them sees as the same file (`Photo.jpg` and `photo.jpg`; `café` composed and decomposed)
+are errors everywhere, naming the file.  A symbolic link whose target is outside the site
+(or, for a built-in theme, outside its folder) is not followed: a site copied to another
+machine would not have that target, and a build must not publish what it points at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from cswgen.core.errors import Problems
+
+# Windows reserves these names with any extension (`con.md`, `COM1.csv`, `nul.txt`).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in "123456789¹²³"),
+             *(f"lpt{i}" for i in "123456789¹²³")}
+_FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file or folder name would not work on Windows or macOS, or None."""
+    stem = name.split(".")[0].rstrip(" ").lower()
+    if stem in _RESERVED:
+        return (f"\"{name}\" is a name Windows reserves for a device ({stem.upper()}), so "
+                "the site could not be copied to or built on Windows; rename it, for example "
+                f"to \"{stem}-page.md\"" if name.lower().endswith(".md") else
+                f"\"{name}\" is a name Windows reserves for a device ({stem.upper()}), so "
+                "the site could not be copied to or built on Windows; rename it")
+    bad = sorted(set(_FORBIDDEN.findall(name)))
+    if bad:
+        shown = " ".join(repr(c)[1:-1] if ord(c) < 32 else c for c in bad)
+        return (f"\"{name}\" contains {shown}, which Windows does not allow in file names; "
+                "rename it using letters, digits, - and _")
+    if name.endswith((".", " ")):
+        return (f"\"{name}\" ends with a dot or a space, which Windows drops (so it would "
+                "become another file); rename it without them")
+    return None
+
+
+def _same_file_key(path: str) -> str:
+    return unicodedata.normalize("NFC", path).casefold()
+
+
+def check_names(relatives: Iterable[str], prefix: str, problems: Problems) -> None:
+    """Errors for the names among `relatives` (`/`-separated, under `prefix`) that would not
+    survive Windows or macOS: each bad folder once, and each pair of paths that differ only
+    in case or Unicode form."""
+    reported: set[str] = set()
+    seen: dict[str, str] = {}
+    folders: set[str] = set()
+    for relative in relatives:
+        parts = relative.split("/")
+        for depth, name in enumerate(parts, 1):
+            path = "/".join(parts[:depth])
+            key = _same_file_key(path)
+            earlier = seen.setdefault(key, path)
+            if path in reported or (earlier == path and depth < len(parts)
+                                    and path in folders):
+                continue  # (a folder is checked once, not once per file in it)
+            if depth < len(parts):
+                folders.add(path)
+            if earlier != path:
+                reported.add(path)
+                problems.error(f"{prefix}{path}", 0, f"differs from {prefix}{earlier} only "
+                               "in upper and lower case (or in how an accent is stored); "
+                               "Windows and macOS see one file where Linux sees two, so the "
+                               "site would build differently there; rename one of them")
+                continue
+            why = name_problem(name)
+            if why is not None:
+                reported.add(path)
+                problems.error(f"{prefix}{path}", 0, why)
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, with every symbolic link followed, is `root` or under it."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, ValueError, RuntimeError):  # a loop of links, a NUL byte
+        return False
+
+
+def outside_links(folder: Path, root: Path,
+                  skipped: Callable[..., bool] = lambda name, folder=False: False) -> list[str]:
+    """The symbolic links under `folder` (files and folders, `/`-separated and relative to
+    `folder`) whose target is not inside `root` or does not exist; names for which
+    `skipped(name, folder=...)` is true are not looked at."""
+    found: list[str] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if skipped(entry.name, folder=entry.is_dir()):
+                continue
+            if entry.is_symlink():
+                if not inside(Path(entry.path), root):
+                    found.append(Path(entry.path).relative_to(folder).as_posix())
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+    return sorted(found)
+
+
+def report_links(links: list[str], prefix: str, problems: Problems) -> None:
+    for link in links:
+        problems.warning(f"{prefix}{link}", 0, "is a symbolic link to something outside the "
+                         "site's folder, so cswgen does not follow it (it would not be there "
+                         "on another computer, and a build must not publish what it points "
+                         "at); copy the file or folder into the site instead")

@@ -1,0 +1,418 @@
+"""Pictures, with Pillow.  The only module that imports PIL.
+
+`render_photo` turns a picture as it comes from a phone (several megabytes, sideways, with
+the GPS position where it was taken) into small upright copies that carry no metadata at
+all.  `draw_card` draws the 1200×630 share image that link previews show.  Nothing here
+knows about sites, content paths or the cache: `photos` and `share` decide what to make
+and keep it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import math
+import re
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+
+from cswgen.core.colours import contrast
+
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+REGULAR = FONTS / "DejaVuSans.ttf"
+BOLD = FONTS / "DejaVuSans-Bold.ttf"
+CARD_WIDTH, CARD_HEIGHT = 1200, 630
+QUALITIES = (82, 74, 66, 58, 50, 42)  # lossy qualities tried in turn until a copy fits
+_NARROWEST = 16  # pixels: a copy is never made narrower to fit a budget (any fits by then)
+_ORIENTATION = 0x0112
+_GPS_IFD = 0x8825
+_SIDEWAYS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+
+
+@cache
+def recipe() -> str:
+    """What a cached result depends on besides its inputs: this code and Pillow's version."""
+    return f"{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()} {PIL.__version__}"
+
+
+class Unreadable(Exception):
+    """A picture that cannot be used.  The message says why and what to do; the caller
+    adds where it is named."""
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    suffix: str  # "webp", "jpg" or "png"
+    data: bytes
+
+
+# --- photos -------------------------------------------------------------------------
+
+
+def render_photo(source: Path, widths: Sequence[int], budget: int) -> list[Rendition]:
+    """Upright copies of `source` at each of `widths` that is narrower than the picture,
+    plus one at its own width up to the widest (never enlarged), each as WebP and as JPEG
+    (PNG when the picture has transparency), each no larger than `budget` bytes.
+
+    A copy that is too large at the best quality is made again at lower qualities (lossy
+    formats; a PNG with 256 colours); one still too large at the lowest is made with fewer
+    pixels, both formats alike, so that a `srcset` entry names the true width of either
+    file.  A picture whose copies must shrink has no wider copies after that one: they
+    would be the same pixels again.  Raises `Unreadable`."""
+    picture = _decode(source, max(widths))
+    transparent = picture.mode == "RGBA"
+    renditions: list[Rendition] = []
+    for width in sizes_for(picture.width, widths):
+        pair = _fitted(picture, width, budget, transparent)
+        if renditions and pair[0].width <= renditions[-1].width:
+            break  # shrunk to no wider than the copy before it
+        renditions.extend(pair)
+        if pair[0].width < width:
+            break  # every wider copy would shrink to about this one
+    return renditions
+
+
+def _fitted(picture: Image.Image, width: int, budget: int,
+            transparent: bool) -> tuple[Rendition, Rendition]:
+    """The WebP and the fallback of `picture` `width` pixels wide, or narrower until both
+    fit in `budget` at the lowest quality."""
+    while True:
+        height = max(1, round(picture.height * width / picture.width))
+        resized = picture if width == picture.width else picture.resize(
+            (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        webp = _lossy(resized, "WEBP", budget)
+        fallback = _png(resized, budget) if transparent else _lossy(resized, "JPEG", budget)
+        largest = max(len(webp), len(fallback))
+        if largest <= budget or width <= _NARROWEST:
+            return (Rendition(width, height, "webp", webp),
+                    Rendition(width, height, "png" if transparent else "jpg", fallback))
+        # bytes go roughly with the number of pixels: aim a little under the budget
+        scale = min(0.9, math.sqrt(budget / largest) * 0.95)
+        width = max(_NARROWEST, math.floor(width * scale))
+
+
+def sizes_for(actual: int, widths: Sequence[int]) -> list[int]:
+    """The widths to make of a picture `actual` pixels wide: never wider than it is."""
+    ladder = sorted(set(widths))
+    return sorted({w for w in ladder if w < actual} | {min(actual, ladder[-1])})
+
+
+def check(source: Path) -> None:
+    """Raise `Unreadable` unless `source` is a picture that can be decoded safely."""
+    _decode(source, 1024)
+
+
+_SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
+_SVG_ATTRIBUTE = re.compile(rb"""\s([a-zA-Z:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SVG_LENGTH = re.compile(rb"\s*([0-9]*\.?[0-9]+)\s*(?:px)?\s*")
+
+
+def intrinsic_size(source: Path) -> tuple[int, int] | None:
+    """The width and height a browser gives a picture shown as it is (an SVG by its `width`
+    and `height`, else its `viewBox`; a raster picture upright), so that a page can hold its
+    space before it arrives; None when the file does not say."""
+    try:
+        if source.suffix.lower() == ".svg":
+            with source.open("rb") as file:
+                return _svg_size(file.read(65_536))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
+                width, height = opened.size
+                return (height, width) if sideways else (width, height)
+    except Exception:  # unreadable: shown without a size, and reported where it is checked
+        return None
+
+
+def _svg_size(head: bytes) -> tuple[int, int] | None:
+    tag = _SVG_TAG.search(head)
+    if not tag:
+        return None
+    attributes = {m[1].lower(): m[2] if m[2] is not None else m[3]
+                  for m in _SVG_ATTRIBUTE.finditer(tag.group(0))}
+    width, height = (_SVG_LENGTH.fullmatch(attributes.get(k, b"")) for k in (b"width", b"height"))
+    if width and height:  # in CSS pixels (a size in %, em or mm is left to the viewBox)
+        size = float(width[1]), float(height[1])
+    else:
+        box = attributes.get(b"viewbox", b"").replace(b",", b" ").split()
+        try:
+            size = float(box[2]), float(box[3])
+        except (IndexError, ValueError):
+            return None
+    if not all(0 < v < 1_000_000 for v in size):
+        return None
+    return max(1, round(size[0])), max(1, round(size[1]))
+
+
+def has_location(source: Path) -> bool:
+    """Whether a picture records where it was taken (EXIF GPS data)."""
+    try:
+        with Image.open(source) as opened:
+            return bool(opened.getexif().get_ifd(_GPS_IFD))
+    except Exception:  # an unreadable file is reported elsewhere, if it is used
+        return False
+
+
+def _decode(source: Path, widest: int) -> Image.Image:
+    """The picture upright, in sRGB, as RGB or RGBA, with every piece of metadata dropped.
+
+    A JPEG is decoded at a reduced scale when the copies need no more (`draft`), so a
+    50-megapixel photo never takes 200 MB of memory; anything over Pillow's
+    decompression-bomb limit is refused before it is decoded.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                orientation = opened.getexif().get(_ORIENTATION, 1)
+                upright_width = opened.height if orientation in _SIDEWAYS else opened.width
+                if opened.format == "JPEG" and upright_width > widest:
+                    scale = widest / upright_width
+                    opened.draft("RGB", (math.ceil(opened.width * scale),
+                                         math.ceil(opened.height * scale)))
+                opened.load()
+                picture = ImageOps.exif_transpose(opened)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        limit = (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
+        raise Unreadable(f"is too large to open safely (more than {limit} million pixels); "
+                         "save a smaller copy, for example 4000 pixels wide") from None
+    except UnidentifiedImageError:
+        raise Unreadable("is not a picture cswgen can read; save it as JPEG or PNG "
+                         "(a photo from an iPhone may need \"Most Compatible\" in its camera "
+                         "settings, or exporting as JPEG)") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise Unreadable(f"is damaged or incomplete ({exc}); copy it again from where it "
+                         "came from, or open and save it again in a photo editor") from None
+    return _normalise(picture)
+
+
+def _normalise(picture: Image.Image) -> Image.Image:
+    """RGB, or RGBA when some pixel is see-through; colours moved to sRGB; no metadata."""
+    if picture.mode not in ("RGB", "RGBA", "L", "CMYK"):
+        picture = picture.convert("RGBA")
+    mode = "RGB"
+    if picture.mode == "RGBA":
+        opaque = picture.getchannel("A").getextrema() == (255, 255)
+        mode = "RGB" if opaque else "RGBA"
+    profile = picture.info.get("icc_profile")
+    if profile:
+        # (a broken profile: the colours are used as they are)
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+            picture = ImageCms.profileToProfile(picture, ImageCms.ImageCmsProfile(
+                io.BytesIO(profile)), _srgb(), outputMode=mode) or picture
+    if picture.mode != mode:
+        picture = picture.convert(mode)
+    picture.info = {}  # EXIF, GPS, XMP, ICC, comments: none of it is copied
+    return picture
+
+
+@cache
+def _srgb() -> ImageCms.ImageCmsProfile:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def _lossy(picture: Image.Image, kind: str, budget: int) -> bytes:
+    data = b""
+    for quality in QUALITIES:
+        buffer = io.BytesIO()
+        if kind == "WEBP":
+            picture.save(buffer, "WEBP", quality=quality, method=4)
+        else:
+            picture.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        data = buffer.getvalue()
+        if len(data) <= budget:
+            break
+    return data
+
+
+def _png(picture: Image.Image, budget: int) -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", optimize=True)
+    if buffer.tell() <= budget:
+        return buffer.getvalue()
+    fewer = io.BytesIO()  # 256 colours: what a PNG of a photo needs to stay small
+    picture.quantize(256, method=Image.Quantize.FASTOCTREE).save(fewer, "PNG", optimize=True)
+    return min(buffer.getvalue(), fewer.getvalue(), key=len)
+
+
+# --- share cards --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a share image shows."""
+
+    kicker: str  # a short line at the top: "Honour roll · Customer Champion Award"
+    title: str  # the name, or the day's theme, large
+    quote: str  # a short quote or citation; "" for none
+    footer: str  # the site and the week, on the band at the bottom
+    primary: str  # "#rrggbb"
+    secondary: str
+    logo: Path | None = None  # a raster logo; None draws the puzzle-piece emblem
+
+
+def draw_card(card: Card) -> bytes:
+    """The card as a 1200×630 PNG: the secondary colour with a band of the primary, the
+    emblem (or logo) on a white tile, and the text wrapped between words."""
+    margin, band, tile = 64, 104, 112
+    image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), card.secondary)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, CARD_HEIGHT - band, CARD_WIDTH, CARD_HEIGHT), fill=card.primary)
+    ink, band_ink = _ink(card.secondary), _ink(card.primary)
+    width = CARD_WIDTH - 2 * margin
+
+    mark = _logo_tile(card.logo, tile) if card.logo else _emblem_tile(
+        tile, card.primary, card.secondary)
+    image.paste(mark, (margin, margin), mark)
+    left = margin + mark.width + 32
+    font, lines = fit(card.kicker, REGULAR, (32, 28, 24), CARD_WIDTH - margin - left, 2)
+    _lines(draw, lines, font, left, margin + tile // 2, ink, middle=True)
+
+    top: float = margin + tile + 44
+    bottom = CARD_HEIGHT - band - 40
+    font, lines = fit(card.title, BOLD, (72, 66, 60), width, 1)  # one line if it can
+    if not _whole(lines, card.title):
+        font, lines = fit(card.title, BOLD, (66, 60, 54, 48, 42), width, 2)
+    top = _lines(draw, lines, font, margin, top, ink) + 20
+    if card.quote:  # the largest size at which it fits whole; else shortened, at 36
+        for size in (40, 36, 32, 28, 36):
+            rows = max(1, int((bottom - top) // (size * 1.25)))
+            font, lines = fit(card.quote, REGULAR, (size,), width, rows)
+            if _whole(lines, card.quote):
+                break
+        _lines(draw, lines, font, margin, top, ink)
+    font, lines = fit(card.footer, REGULAR, (30, 27, 24), width, 1)
+    _lines(draw, lines, font, margin, CARD_HEIGHT - band // 2, band_ink, middle=True)
+
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _whole(lines: list[str], text: str) -> bool:
+    """Whether `lines` hold all of `text` (it was not shortened)."""
+    return " ".join(lines) == " ".join(text.split())
+
+
+def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Lines of whole words no wider than `width`; a word wider than that stands alone on
+    its line rather than being cut."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and measure(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def shorten(lines: list[str], count: int, width: float,
+            measure: Callable[[str], float]) -> list[str]:
+    """The first `count` lines; when text is left out, the last one ends in "…" after a
+    whole word."""
+    if len(lines) <= count:
+        return lines
+    kept = lines[:count]
+    words = kept[-1].split()
+    while len(words) > 1 and measure(" ".join(words) + "…") > width:
+        words.pop()
+    kept[-1] = " ".join(words).rstrip(",.;:—–-") + "…"
+    return kept
+
+
+def fit(text: str, face: Path, sizes: Sequence[int], width: float,
+        count: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest of `sizes` at which `text` fits in `count` lines of `width`; at the
+    smallest, the text is shortened between words, and a single word too wide for the line
+    makes the type smaller still."""
+    font = _font(face, sizes[0])
+    for size in sizes:
+        font = _font(face, size)
+        lines = wrap(text, width, font.getlength)
+        if len(lines) <= count and all(font.getlength(line) <= width for line in lines):
+            return font, lines
+    lines = shorten(wrap(text, width, font.getlength), count, width, font.getlength)
+    size = sizes[-1]
+    while size > 12 and any(font.getlength(line) > width for line in lines):
+        size -= 2
+        font = _font(face, size)
+        lines = shorten(wrap(text, width, font.getlength), count, width, font.getlength)
+    return font, lines
+
+
+@cache
+def _font(face: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(face), size)
+
+
+def _lines(draw: ImageDraw.ImageDraw, lines: list[str], font: ImageFont.FreeTypeFont,
+           left: int, top: float, fill: str, *, middle: bool = False) -> float:
+    """Draw lines from `top` (or centred on it); returns the y below the last one."""
+    height = font.size * 1.25
+    if middle:
+        top -= height * len(lines) / 2
+    for line in lines:
+        draw.text((left, top + height / 2), line, font=font, fill=fill, anchor="lm")
+        top += height
+    return top
+
+
+def _ink(background: str) -> str:
+    """White or near-black, whichever reads better on `background` (WCAG contrast)."""
+    dark = "#161a20"
+    return "#ffffff" if contrast("#ffffff", background) >= contrast(dark, background) else dark
+
+
+def _emblem_tile(size: int, first: str, second: str) -> Image.Image:
+    """The theme's puzzle-piece emblem (emblem.svg, drawn in a 64-unit square) on a white
+    rounded tile; drawn four times larger and scaled down, for smooth edges."""
+    big = size * 4
+    unit = big * 0.8 / 64  # the emblem fills 80% of the tile
+    offset = big * 0.1
+    tile = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(tile)
+    draw.rounded_rectangle((0, 0, big - 1, big - 1), big * 0.18, fill="#ffffff")
+
+    def at(*xy: float) -> list[float]:
+        return [offset + v * unit for v in xy]
+
+    draw.rounded_rectangle(at(32, 8, 56, 56), 6 * unit, fill=second,
+                           corners=(False, True, True, False))
+    draw.rounded_rectangle(at(8, 8, 32, 56), 6 * unit, fill=first,
+                           corners=(True, False, False, True))
+    # The knob: a circle of radius 7 through (32, 27) and (32, 37), bulging to the right.
+    knob_x, knob_y, knob = 32 + math.sqrt(7 ** 2 - 5 ** 2), 32.0, 7.0
+    draw.ellipse(at(knob_x - knob, knob_y - knob, knob_x + knob, knob_y + knob), fill=first)
+    stroke = max(1, round(2 * unit))
+    draw.line(at(32, 8, 32, 27), fill="#ffffff", width=stroke)
+    draw.line(at(32, 37, 32, 56), fill="#ffffff", width=stroke)
+    start = math.degrees(math.atan2(27 - knob_y, 32 - knob_x))
+    end = math.degrees(math.atan2(37 - knob_y, 32 - knob_x))
+    outer = knob + 1  # Pillow strokes an arc inwards from its box; SVG strokes it centred
+    draw.arc(at(knob_x - outer, knob_y - outer, knob_x + outer, knob_y + outer),
+             start % 360, end % 360, fill="#ffffff", width=stroke)
+    return tile.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def _logo_tile(logo: Path, size: int) -> Image.Image:
+    """A raster logo on a white rounded tile `size` high and as wide as it needs."""
+    picture = _decode(logo, size * 4)
+    inner = size - 24
+    width = min(size * 3, max(inner, round(picture.width * inner / picture.height)))
+    picture.thumbnail((width, inner), Image.Resampling.LANCZOS)
+    tile = Image.new("RGBA", (picture.width + 24, size), (0, 0, 0, 0))
+    ImageDraw.Draw(tile).rounded_rectangle((0, 0, tile.width - 1, size - 1), 14,
+                                           fill="#ffffff")
+    layer = picture.convert("RGBA")
+    tile.paste(layer, (12, (size - picture.height) // 2), layer)
+    return tile

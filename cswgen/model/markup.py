@@ -1,0 +1,329 @@
+"""Markdown bodies to HTML.  The only module that imports Python-Markdown.
+
+Links in a body are resolved against the content folder: a link to another content file
+by its source path (`../policy.md`) becomes a link to that page, a link to a file under
+content/ follows it to where it is published, and a link to a Markdown file that does not
+exist is an error with its line.  Internal links come out as `cswgen-root:PATH`; the
+renderer makes them relative to each page, so one conversion serves every page it is on.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import unquote
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+
+from cswgen.core.cache import Cache, digest
+from cswgen.core.errors import Problem, Problems
+from cswgen.core.limits import nesting_message, too_deep
+from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
+from cswgen.read.content import MARKDOWN_SUFFIXES
+
+# Ids the page around a body uses (the skip link's target, the built-in theme's sections):
+# a heading in content that would take one of them gets `-section` added instead.
+RESERVED_IDS = frozenset({
+    "main", "top", "content", "page-title", "toc-title", "week-status", "week-heading",
+    "awards-title", "commitments-heading", "day-programme", "dress-code-title",
+    "featured-heading", "policy-commitments", "policy-standards", "praised-title",
+    "spotlight-heading", "week-strip-title",
+})
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+@dataclass
+class Rendered:
+    html: str
+    toc: list[dict[str, object]] = field(default_factory=list)  # [{id, name, level, children}]
+    text: str = ""  # plain text, for excerpts
+    # of `html` and `text`, made once with them: page keys name a body by it (SharedViews)
+    digest: str = ""
+
+
+Lookup = tuple[str, str, str | None]  # (kind, target, answer), see Converter._answer
+
+
+@dataclass(frozen=True)
+class _Memo:
+    rendered: Rendered
+    lookups: tuple[Lookup, ...]
+
+
+@dataclass
+class _Context:
+    source: str = ""  # content-relative path of the file being converted
+    body: str = ""
+    body_line: int = 1
+    site_path: str = ""
+    problems: Problems | None = None
+
+
+class _Links(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, converter: Converter) -> None:
+        super().__init__(md)
+        self.converter = converter
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            attribute = {"a": "href", "img": "src"}.get(element.tag)
+            if attribute and element.get(attribute):
+                element.set(attribute, self.converter.resolve(element.get(attribute, "")))
+
+
+class _Headings(Treeprocessor):
+    """The page's title is its only h1: a body that uses `# Heading` has every heading moved
+    one level down, so the outline stays whole (h1 -> h2, h2 -> h3, ...)."""
+
+    def run(self, root: ET.Element) -> None:
+        headings = [e for e in root.iter() if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        if not any(e.tag == "h1" for e in headings):
+            return
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
+
+
+class _LinkExtension(Extension):
+    def __init__(self, converter: Converter) -> None:
+        super().__init__()
+        self.converter = converter
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_Links(md, self.converter), "cswgen_links", 1)
+        md.treeprocessors.register(_Headings(md), "cswgen_headings", 7)  # before toc (5)
+        smarty = md.treeprocessors["smarty"]
+        if isinstance(smarty, InlineProcessor):
+            quick = _QuickSmarty(md)
+            quick.inlinePatterns = smarty.inlinePatterns
+            md.treeprocessors.register(quick, "smarty", 6)
+
+
+# Every pattern of the smarty extension needs one of these; text without any is left as it
+# is, so it need not go through its eighteen patterns one by one (half of the time spent
+# converting a body).
+_SMARTY_TRIGGER = re.compile(r"""['"]|--|\.\.\.""")
+
+
+class _Patterns:
+    """A pass's inline patterns, looked up by position from a plain list.  Python-Markdown
+    asks for them by position hundreds of times per body, and its Registry checks its
+    sorting on every lookup: a tenth of all conversion time.  (Patterns are registered when
+    the converter is made, never after.)"""
+
+    def __init__(self, registry: markdown.util.Registry[Any]) -> None:
+        self.registry = registry
+        self.listed = list(registry)  # in order of priority
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.listed[key] if type(key) is int else self.registry[key]
+
+    def __len__(self) -> int:
+        return len(self.listed)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.listed)
+
+
+# What each of Python-Markdown's inline patterns (and those of the extensions used) needs
+# to match at all: code, escapes, links, images and footnotes, autolinks and raw HTML,
+# entities, emphasis, and a hard line break (two spaces before a new line).
+_INLINE_PATTERNS = {"backtick": ("`",), "escape": ("\\",), "reference": ("[",),
+                    "link": ("[",), "image_link": ("[",), "image_reference": ("[",),
+                    "short_reference": ("[",), "short_image_ref": ("[",),
+                    "autolink": ("<",), "automail": ("<",), "linebreak": ("  \n",),
+                    "html": ("<",), "entity": ("&",), "em_strong": ("*", "_"),
+                    "footnote": ("[",)}
+_INLINE_TRIGGER = re.compile("|".join(re.escape(t) for t in sorted(
+    {t for triggers in _INLINE_PATTERNS.values() for t in triggers})))
+
+
+class _QuickInline(InlineProcessor):
+    """Python-Markdown's inline pass, skipping text that no inline pattern can match (most
+    list items and table cells, and the words inside links and emphasis), which it would
+    otherwise try against every pattern in turn.  Installed only when the patterns are
+    exactly the ones `_INLINE_PATTERNS` knows; otherwise the stock pass runs."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if not _INLINE_TRIGGER.search(data):
+            return data
+        return str(super()._InlineProcessor__handleInline(data, patternIndex))  # type: ignore[misc]
+
+    @staticmethod
+    def fits(md: markdown.Markdown) -> bool:
+        known = sum(1 for name in _INLINE_PATTERNS if name in md.inlinePatterns)
+        return known == len(md.inlinePatterns)
+
+
+class _QuickSmarty(InlineProcessor):
+    """Python-Markdown's smarty pass, skipping text it has nothing to do to.  This hooks
+    the processor's per-text method (private, so named as Python mangles it); should a
+    later Python-Markdown rename it, the hook is not called and smarty runs as it is."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if not _SMARTY_TRIGGER.search(data):
+            return data
+        return str(super()._InlineProcessor__handleInline(data, patternIndex))  # type: ignore[misc]
+
+
+def _heading_id(value: str, separator: str) -> str:
+    slug = toc_slugify(value, separator)
+    return f"{slug}-section" if slug in RESERVED_IDS else slug
+
+
+class Converter:
+    """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
+
+    def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
+                 cache: Cache | None = None) -> None:
+        self.content_dir = content_dir
+        self.urls = urls
+        self.unsafe_html = unsafe_html
+        self.cache = cache
+        self.context = _Context()
+        self.lookups: list[Lookup] = []  # what the conversion asked of the site, in order
+        self.md = markdown.Markdown(
+            extensions=["tables", "fenced_code", "attr_list", "footnotes", "toc", "smarty",
+                        "sane_lists", "def_list", "abbr", _LinkExtension(self)],
+            extension_configs={"footnotes": {"SEPARATOR": "-"},
+                               "toc": {"toc_depth": "2-3", "slugify": _heading_id}},
+            output_format="html",
+        )
+        if _QuickInline.fits(self.md):
+            self.md.treeprocessors.register(_QuickInline(self.md), "inline", 20)
+        for name in ("inline", "smarty"):  # the passes that look inline patterns up
+            if name not in self.md.treeprocessors:
+                continue
+            processor = self.md.treeprocessors[name]
+            if isinstance(processor, InlineProcessor):
+                processor.inlinePatterns = cast(Any, _Patterns(processor.inlinePatterns))
+
+    def convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
+        """`source` is the site-relative path (`content/days/monday.md`)."""
+        found = self.cached(body, source, body_line, problems)
+        if found is not None:
+            return found
+        rendered, lookups, own = self.fresh(body, source, body_line)
+        self.store(body, source, body_line, rendered, lookups, own)
+        problems.items.extend(own)
+        return rendered
+
+    def _key(self, body: str, source: str, body_line: int) -> str:
+        return digest("markdown", body, source, str(body_line), str(self.unsafe_html))
+
+    def cached(self, body: str, source: str, body_line: int,
+               problems: Problems) -> Rendered | None:
+        """A body converted before, reused when its text, place and settings are the same
+        and every page or file its links looked up is still as it was; its problems are
+        reported again.  None: it must be converted."""
+        if self.cache is None:
+            return None
+        found = self.cache.get(self._key(body, source, body_line))
+        if found is not None and isinstance(found[0], _Memo) and all(
+                self._answer(kind, target) == answer for kind, target, answer in found[0].lookups):
+            problems.items.extend(found[1])
+            return found[0].rendered
+        return None
+
+    def fresh(self, body: str, source: str,
+              body_line: int) -> tuple[Rendered, tuple[Lookup, ...], list[Problem]]:
+        """Convert, with what the links looked up and the problems found: plain data, so a
+        worker process can send it back."""
+        own = Problems()
+        rendered = self._convert(body, source, body_line, own)
+        return rendered, tuple(self.lookups), own.items
+
+    def store(self, body: str, source: str, body_line: int, rendered: Rendered,
+              lookups: tuple[Lookup, ...], problems: list[Problem]) -> None:
+        if self.cache is not None:
+            self.cache.put(self._key(body, source, body_line), _Memo(rendered, lookups),
+                           problems)
+
+    def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
+        self.lookups = []
+        if not body.strip():
+            return Rendered(html="")
+        if (deep := too_deep(body)) is not None:  # Python-Markdown would recurse past its limit
+            problems.error(source, body_line + deep[0], nesting_message(deep[1]))
+            return Rendered(html="")
+        self.context = _Context(source.removeprefix("content/"), body, body_line, source,
+                                problems)
+        self.md.reset()
+        output = self.md.convert(body)
+        toc = list(getattr(self.md, "toc_tokens", []))
+        if not self.unsafe_html:
+            output = clean(output)
+        text = " ".join(html.unescape(strip_tags(output)).split())
+        return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text))
+
+    def resolve(self, href: str) -> str:
+        """One link or image address from the body, as published."""
+        if href.strip().lower().startswith(ROOT_SCHEME + ":"):
+            return "#"  # cswgen's own marker for internal links is not for content to use
+        if _EXTERNAL.match(href):
+            return href
+        ctx = self.context
+        path, hash_mark, fragment = href.partition("#")
+        path, question, query = path.partition("?")
+        if not path:
+            return href
+        decoded = unquote(path).replace("\\", "/")
+        folder = posixpath.dirname(ctx.source)
+        if decoded.startswith("/"):
+            target = posixpath.normpath(decoded.lstrip("/"))
+        else:
+            target = posixpath.normpath(posixpath.join(folder, decoded))
+        suffix = (question + query if question else "") + (hash_mark + fragment)
+        if target.startswith("../") or target == "..":
+            return href  # outside content/: left for `cswgen check` to report
+        if target.lower().endswith(MARKDOWN_SUFFIXES):
+            url = self._lookup("url", f"content/{target}")
+            if url is None:
+                self._link_problem(href, target)
+                return "#"  # not published (yet): the warning or error says so
+            return f"{ROOT_SCHEME}:{url}{suffix}"
+        on_disk = self._lookup("disk", target)
+        if on_disk == "file" or decoded.startswith("/"):
+            return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
+        if on_disk == "dir":
+            return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
+        return href
+
+    def _answer(self, kind: str, target: str) -> str | None:
+        """A page's URL (kind "url"), or whether a content path is a "file" or "dir"."""
+        if kind == "url":
+            return self.urls.get(target)
+        on_disk = self.content_dir / target
+        return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
+
+    def _lookup(self, kind: str, target: str) -> str | None:
+        answer = self._answer(kind, target)
+        self.lookups.append((kind, target, answer))
+        return answer
+
+    def _link_problem(self, href: str, target: str) -> None:
+        ctx = self.context
+        if ctx.problems is None:
+            return
+        line = ctx.body_line
+        for offset, text in enumerate(ctx.body.split("\n")):
+            if href in text:
+                line = ctx.body_line + offset
+                break
+        if self._lookup("disk", target) == "file":
+            ctx.problems.warning(ctx.site_path, line,
+                                 f"the link to {href} goes to content/{target}, which is not "
+                                 "published (a draft, or its `publish` date is later); the "
+                                 "link will not work until it is")
+        else:
+            ctx.problems.error(ctx.site_path, line,
+                               f"the link to {href} goes to content/{target}, which does not "
+                               "exist; check the file name and folder")

@@ -1,0 +1,328 @@
+"""Photos as visitors get them: resized, upright, stripped of metadata, and cached.
+
+Every raster picture content shows (`image`, `photo`, `![...](...)` in a body) is decoded in
+phase 1, because decoding is the only real check that it can be read: one that cannot is a
+`path:line` error naming the key.  The copies (WebP, and JPEG or PNG for browsers without
+WebP, at the widths in WIDTHS) go into a cache folder beside the site, keyed by the
+picture's bytes and the settings, so a rebuild decodes nothing it has done before; phase 2
+publishes them from there.  Originals are never changed, and a raster picture is published
+as it is only when a page links to the file itself: a phone photo records where it was taken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cswgen.core.errors import Problems
+from cswgen.model import images
+from cswgen.model.markup import Rendered
+from cswgen.model.sanitize import ROOT_SCHEME
+from cswgen.model.site import Site
+from cswgen.read.content import Day, Entry
+from cswgen.read.fields import Image
+from cswgen.read.slugs import slugify
+
+RASTER = (".jpg", ".jpeg", ".jpe", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
+WIDTHS = (160, 320, 640, 1280)  # what the classic theme shows, at up to twice its CSS size
+BUDGET = 200_000  # bytes a copy may take, where a lower quality can keep it to that
+CACHE_FOLDER = ".cswgen-cache"
+BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
+
+_IMG = re.compile(r"<img\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+_HREF = re.compile(r'href="([^"]*)"')
+_COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
+_COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")
+
+
+class Cache:
+    """A folder of results named by a hash of everything that went into them.  Nothing in
+    it is ever edited in place, so it is safe to delete at any time."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @staticmethod
+    def key(*parts: str | bytes) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            data = part.encode("utf-8") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big") + data)
+        return digest.hexdigest()[:40]
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def store(self, name: str, files: dict[str, bytes]) -> Path:
+        """Write `files` as the folder `name`, all at once (a killed build leaves no half)."""
+        target = self.folder / name
+        temporary = self.folder / f".partial-{name}-{os.getpid()}"
+        shutil.rmtree(temporary, ignore_errors=True)
+        temporary.mkdir(parents=True)
+        for file_name, data in files.items():
+            (temporary / file_name).write_bytes(data)
+        try:
+            os.replace(temporary, target)
+        except OSError:  # another build stored the same result first
+            shutil.rmtree(temporary, ignore_errors=True)
+        return target
+
+    def store_file(self, name: str, data: bytes) -> Path:
+        target = self.folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".partial-{target.name}-{os.getpid()}")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        return target
+
+
+@dataclass(frozen=True)
+class Copy:
+    path: str  # where it is published, `/`-separated
+    width: int
+    height: int
+    suffix: str  # "webp", "jpg" or "png"
+    cached: Path
+
+
+@dataclass(frozen=True)
+class Use:
+    """One place that shows a picture."""
+
+    source: str  # content-relative path of the picture
+    where: str  # site-relative path of the file that shows it
+    line: int
+    key: str  # the front-matter key, or "" for a picture in a body
+    published: bool  # False for a day that is still a teaser
+
+
+@dataclass
+class Photos:
+    site: Site
+    cache: Cache
+    pictures: set[str] = field(default_factory=set)  # what any content file shows
+    copies: dict[str, list[Copy]] = field(default_factory=dict)  # source -> copies
+    published: set[str] = field(default_factory=set)  # sources a published page shows
+    linked: set[str] = field(default_factory=set)  # files a published page links to
+
+    @classmethod
+    def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None) -> Photos:
+        """`pictures`: what any content file shows, drafts too (`Content.pictures`)."""
+        root = cache_root or site.config.root / CACHE_FOLDER
+        return cls(site, Cache(root / "images"), set(pictures))
+
+    # --- phase 1 ----------------------------------------------------------------------
+
+    def prepare(self, bodies: dict[str, Rendered], problems: Problems) -> None:
+        """Decode (or find in the cache) every picture content shows; report the bad ones."""
+        content = self.site.config.root / "content"
+        uses = self.uses(bodies)
+        failed: dict[str, str] = {}
+        # a content file already named like a copy (`x-320w.jpg`) keeps its name: the copies
+        # of `x.jpg` become `x-2-320w.jpg`
+        names = {m[1] for m in (_COPY_NAME.match(f.casefold()) for f in self.site.files) if m}
+        for source in sorted({u.source for u in uses}):
+            base = _unique(_published_name(source), names)
+            try:
+                self.copies[source] = self._make(content / source, base)
+            except images.Unreadable as exc:
+                failed[source] = str(exc)
+        for use in uses:
+            self.pictures.add(use.source)
+            if use.source in failed:
+                what = f"`{use.key}` names {use.source}, which" if use.key else \
+                    f"the picture {use.source}"
+                problems.error(use.where, use.line, f"{what} {failed[use.source]}")
+            elif use.published:
+                self.published.add(use.source)
+        logo = self.site.config.brand.logo
+        if logo and logo.lower().endswith(RASTER):
+            try:
+                images.check(content / logo)
+            except images.Unreadable as exc:
+                problems.error("config.toml", self.site.config.line_of("brand.logo"),
+                               f"[brand] logo {logo} {exc}")
+        self._check_links(bodies, problems)
+
+    def uses(self, bodies: dict[str, Rendered]) -> list[Use]:
+        """Every raster picture that an entry's front matter or body shows."""
+        uses: list[Use] = []
+        for entry in self.site.entries():
+            shown = not (isinstance(entry, Day) and self.site.is_teaser(entry))
+            for key in ("image", "photo"):
+                picture = getattr(entry, key, None)
+                if isinstance(picture, Image) and _is_raster(picture.path):
+                    uses.append(Use(picture.path, entry.path, entry.line_of(key), key, shown))
+            body = bodies.get(entry.key)
+            if body is None:
+                continue
+            for match in _IMG.finditer(body.html):
+                source = _root_target(dict(_ATTRIBUTE.findall(match.group(1))).get("src", ""))
+                if source and _is_raster(source) and self._exists(source):
+                    uses.append(Use(source, entry.path, _line_in(entry, source), "", shown))
+        return uses
+
+    def _make(self, path: Path, base: str) -> list[Copy]:
+        key = Cache.key(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
+        copies = _copies_in(self.cache.path(key), base)
+        if not copies:  # not made yet (or a damaged cache entry: made again)
+            renditions = images.render_photo(path, WIDTHS, BUDGET)
+            shutil.rmtree(self.cache.path(key), ignore_errors=True)
+            folder = self.cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data
+                                            for r in renditions})
+            copies = _copies_in(folder, base)
+        return copies
+
+    def _check_links(self, bodies: dict[str, Rendered], problems: Problems) -> None:
+        """Note the files pages link to; warn when such a photo records where it was taken."""
+        content = self.site.config.root / "content"
+        for entry in self.site.entries():
+            body = bodies.get(entry.key)
+            if body is None or (isinstance(entry, Day) and self.site.is_teaser(entry)):
+                continue
+            for match in _HREF.finditer(body.html):
+                target = _root_target(match.group(1))
+                if not target or not _is_raster(target) or target in self.linked:
+                    continue
+                self.linked.add(target)
+                if self._exists(target) and images.has_location(content / target):
+                    problems.warning(entry.path, _line_in(entry, target),
+                                     f"the link to {target} publishes the original photo, "
+                                     "which records where it was taken (GPS); show it with "
+                                     "![description](...) instead, or link to a copy saved "
+                                     "without location")
+
+    def _exists(self, source: str) -> bool:
+        return (self.site.config.root / "content" / source).is_file()
+
+    # --- phase 2 ----------------------------------------------------------------------
+
+    def view(self, image: Image | None) -> dict[str, Any] | None:
+        """A picture for templates: {src, alt, width, height}, and for a photo srcset
+        ([{src, width}], JPEG or PNG) and webp ([{src, width}])."""
+        if image is None:
+            return None
+        copies = self.copies.get(image.path)
+        if not copies:  # an SVG: its own width and height hold its space while it loads
+            return {"src": image.path, "alt": image.alt, **self.size_of(image.path)}
+        fallback = [c for c in copies if c.suffix != "webp"]
+        largest = fallback[-1]
+        return {"src": largest.path, "alt": image.alt, "width": largest.width,
+                "height": largest.height,
+                "srcset": [{"src": c.path, "width": c.width} for c in fallback],
+                "webp": [{"src": c.path, "width": c.width} for c in copies
+                         if c.suffix == "webp"]}
+
+    def size_of(self, source: str) -> dict[str, int]:
+        """{width, height} of a file under content/ shown as it is (an SVG, the logo), or
+        {} when it does not say."""
+        size = images.intrinsic_size(self.site.config.root / "content" / source)
+        return {"width": size[0], "height": size[1]} if size else {}
+
+    def rewrite(self, fragment: str) -> str:
+        """Each photo in a body's HTML becomes a <picture> with WebP and fallback sizes,
+        its width and height, loaded lazily."""
+
+        def replace(match: re.Match[str]) -> str:
+            attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+            source = _root_target(attributes.get("src", ""))
+            copies = self.copies.get(source or "")
+            if not copies:
+                return _sized(match, attributes, self.size_of(source) if source else {})
+            fallback = [c for c in copies if c.suffix != "webp"]
+            largest = fallback[-1]
+            own = {k: v for k, v in attributes.items() if k not in ("src", "loading")}
+            if "width" not in own and "height" not in own:
+                own.update(width=str(largest.width), height=str(largest.height))
+            extra = "".join(f' {k}="{v}"' for k, v in own.items())
+            webp = _srcset(c for c in copies if c.suffix == "webp")
+            return (f'<picture><source type="image/webp" srcset="{webp}" '
+                    f'sizes="{BODY_SIZES}"><img src="{ROOT_SCHEME}:{largest.path}" '
+                    f'srcset="{_srcset(fallback)}" sizes="{BODY_SIZES}"{extra} '
+                    'loading="lazy" decoding="async"></picture>')
+
+        return _IMG.sub(replace, fragment)
+
+    def files(self) -> dict[str, Path]:
+        """Output path -> cached copy, for every photo a published page shows."""
+        return {copy.path: copy.cached for source in sorted(self.published)
+                for copy in self.copies[source]}
+
+    def is_withheld(self, relative: str) -> bool:
+        """Whether a file under content/ stays unpublished as it is: a raster picture that
+        content shows (then as copies) and that no page links to.  The brand logo, which
+        the theme shows as it is, is always published."""
+        return _is_raster(relative) and relative in self.pictures \
+            and relative not in self.linked and relative != self.site.config.brand.logo
+
+
+def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:
+    """An <img> shown as it is, with its own width and height when it has neither."""
+    if not size or "width" in attributes or "height" in attributes:
+        return match.group(0)
+    own = match.group(1).rstrip().removesuffix("/").rstrip()
+    return f'<img{own} width="{size["width"]}" height="{size["height"]}">'
+
+
+def _is_raster(path: str) -> bool:
+    return path.lower().endswith(RASTER)
+
+
+def _root_target(value: str) -> str | None:
+    """The content path of a `cswgen-root:` address in HTML, without query or fragment."""
+    value = html.unescape(value)
+    if not value.startswith(ROOT_SCHEME + ":"):
+        return None
+    path = value.removeprefix(ROOT_SCHEME + ":").split("#")[0].split("?")[0]
+    return path or None
+
+
+def _line_in(entry: Entry, source: str) -> int:
+    """The body line that names `source` (by its file name), else the body's first line."""
+    name = posixpath.basename(source)
+    for offset, text in enumerate(entry.body.split("\n")):
+        if name in text or name.replace(" ", "%20") in text:
+            return entry.body_line + offset
+    return entry.body_line
+
+
+def _published_name(source: str) -> str:
+    """`images/Team Photos/Zoë at work.JPG` -> `images/team-photos/zoe-at-work`: copies'
+    names are safe in `srcset`, where a space would end the address."""
+    parts = source.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    safe = [slugify(p) or "x" for p in parts[:-1]]
+    return "/".join([*safe, slugify(stem) or "photo-" + Cache.key(source)[:8]])
+
+
+def _copies_in(folder: Path, base: str) -> list[Copy]:
+    """The copies in a cache folder (named `WIDTHxHEIGHT.SUFFIX`), to publish as `base-Ww`."""
+    if not folder.is_dir():
+        return []
+    copies: list[Copy] = []
+    for cached in folder.iterdir():
+        match = _COPY.match(cached.name)
+        if match:
+            width, height, suffix = int(match[1]), int(match[2]), match[3]
+            copies.append(Copy(f"{base}-{width}w.{suffix}", width, height, suffix, cached))
+    return sorted(copies, key=lambda c: (c.width, c.suffix))
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    name, counter = base, 2
+    while name in taken:
+        name, counter = f"{base}-{counter}", counter + 1
+    taken.add(name)
+    return name
+
+
+def _srcset(copies: Any) -> str:
+    return ", ".join(f"{ROOT_SCHEME}:{c.path} {c.width}w" for c in copies)

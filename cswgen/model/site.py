@@ -1,0 +1,212 @@
+"""The site as it will be published: which entries appear, at which URL, linked to whom.
+
+Takes the records from `content` and decides, with no I/O: what `--as-of` and `--drafts`
+leave in, which days are teasers, each page's URL (a `/`-separated path relative to the
+site root, ending in `/` for a page), which honour-roll entry each staff name links to,
+and which two files claim one URL.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from cswgen.core.errors import Problems
+from cswgen.read.config import SiteConfig
+from cswgen.read.content import Content, Day, Entry, Honour, Page, Policy, Testimonial
+from cswgen.read.slugs import name_key
+
+# Output paths the build writes itself; a page or file of the user's may not claim them.
+GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html")
+SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets")
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: date
+    drafts: bool = False
+    portable: bool = False
+
+
+@dataclass
+class StaffLink:
+    name: str  # as the testimonial wrote it
+    honour: Honour | None
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    options: Options
+    home: Page | None
+    policy: Policy | None
+    days: list[Day]
+    testimonials: list[Testimonial]
+    honour: list[Honour]
+    pages: list[Page]
+    files: list[str]
+    urls: dict[str, str] = field(default_factory=dict)  # source path -> page URL
+    staff: dict[str, list[StaffLink]] = field(default_factory=dict)  # testimonial path+line
+    praised: dict[str, list[Testimonial]] = field(default_factory=dict)  # honour URL -> quotes
+
+    def is_teaser(self, day: Day) -> bool:
+        return self.config.week.reveal == "daily" and day.date > self.options.as_of
+
+    def staff_of(self, testimonial: Testimonial) -> list[StaffLink]:
+        return self.staff.get(testimonial.key, [])
+
+    def entries(self) -> list[Entry]:
+        """Every published entry: home, policy, days, testimonials, honour roll, pages."""
+        singles: list[Entry] = [e for e in (self.home, self.policy) if e is not None]
+        return [*singles, *self.days, *self.testimonials, *self.honour, *self.pages]
+
+    def menu(self) -> list[Page]:
+        return sorted((p for p in self.pages if p.menu is not None),
+                      key=lambda p: (p.menu or 0, p.title.casefold()))
+
+
+def url_of(entry: Entry) -> str:
+    if entry.kind == "home":
+        return ""
+    if entry.kind == "policy":
+        return "policy/"
+    folder = {"day": "days/", "testimonial": "testimonials/", "honour": "honour-roll/",
+              "page": ""}[entry.kind]
+    return f"{folder}{entry.slug}/"
+
+
+def assemble(config: SiteConfig, content: Content, options: Options,
+             problems: Problems) -> Site:
+    """Decide what is published and where; record collisions and unknown staff names."""
+
+    def published(entry: Entry) -> bool:
+        if entry.draft and not options.drafts:
+            return False
+        if entry.publish is not None and entry.publish > options.as_of:
+            return False
+        return _consented(entry, config, problems)
+
+    days = sorted(filter(published, content.days), key=lambda d: (d.date, d.slug))
+    testimonials = sorted(
+        filter(published, content.testimonials),
+        key=lambda t: (-(t.date or date.min).toordinal(), t.customer.casefold(), t.slug))
+    honour = sorted(filter(published, content.honour),
+                    key=lambda h: (h.award == "", h.award.casefold(), h.name.casefold()))
+    pages = sorted(filter(published, content.pages), key=lambda p: p.slug)
+    home = content.home if content.home and published(content.home) else None
+    policy = content.policy if content.policy and published(content.policy) else None
+
+    site = Site(config=config, options=options, home=home, policy=policy, days=days,
+                testimonials=testimonials, honour=honour, pages=pages,
+                files=list(content.files))
+    _claim_urls(site, problems)
+    _link_staff(site, problems)
+    return site
+
+
+def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
+    """With [build] require_consent, a testimonial, or an honour-roll entry with a photo, is
+    published only when it records consent (`true` or the date it was given)."""
+    if not config.build.require_consent:
+        return True
+    if isinstance(entry, Testimonial):
+        who = "the customer has agreed to publication"
+    elif isinstance(entry, Honour) and entry.photo is not None:
+        who = "the person has agreed to their photo being published"
+    else:
+        return True
+    if entry.consent is True or isinstance(entry.consent, date):
+        return True
+    what = "a `consent` column with" if entry.from_csv else "`consent:`"
+    example = (config.week.start - timedelta(days=21)).isoformat()
+    if isinstance(entry.consent, str):
+        # a note is a record for the team; cswgen does not guess what a sentence means
+        problems.warning(entry.path, entry.line_of("consent"),
+                         f"left out because [build] require_consent is on and `consent` is a "
+                         f"note (\"{entry.consent}\"), not a yes; once you have checked that "
+                         f"{who}, write {what} true or the date they agreed (like {example}), "
+                         + ("and keep the note in a column of its own" if entry.from_csv
+                            else "and keep the note in a comment after #"),
+                         sheet=entry.sheet)
+        return False
+    problems.warning(entry.path, entry.line_of("consent"),
+                     f"left out because [build] require_consent is on and this entry records "
+                     f"no consent; once {who}, add {what} true or the date they agreed "
+                     f"(like {example})" + (", or remove the photo"
+                                            if isinstance(entry, Honour) else ""),
+                     sheet=entry.sheet)
+    return False
+
+
+def _claim_urls(site: Site, problems: Problems) -> None:
+    owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
+
+    def claim(output: str, owner: str, path: str, line: int, hint: str,
+              sheet: str = "") -> bool:
+        key = output.casefold()
+        if key in owners:
+            problems.error(path, line, f"this would be published as {output}, which "
+                           f"{owners[key]} also claims; {hint}", sheet=sheet)
+            return False
+        owners[key] = owner
+        return True
+
+    for name in GENERATED:
+        owners[name.casefold()] = "cswgen itself (a generated file)"
+    for section in SECTIONS:
+        owners[f"{section}/index.html"] = f"cswgen's {section} section"
+    if site.policy:
+        owners.pop("policy/index.html")
+    for entry in site.entries():
+        if entry.kind == "home":
+            site.urls[entry.key] = ""  # index.html, written by cswgen itself
+            continue
+        url = url_of(entry)
+        if entry.kind == "page" and entry.slug in SECTIONS:
+            problems.error(entry.path, entry.line_of("slug"),
+                           f"the page address /{entry.slug}/ is used by cswgen for its own "
+                           "section; give this page a different `slug`")
+            continue
+        hint = ("give one of them a different `slug`" + (" (add a `slug` column)"
+                                                          if entry.from_csv else ""))
+        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), hint,
+                 entry.sheet):
+            site.urls[entry.key] = url
+    for relative in site.files:
+        if relative.split("/")[0] == "assets":
+            problems.error(f"content/{relative}", 1, "content/assets/ is where the theme's "
+                           "files are published; move this file to another folder, such as "
+                           "content/files/")
+            continue
+        claim(relative, f"content/{relative}", f"content/{relative}", 1,
+              "rename or move the file")
+
+
+_QUOTES = re.compile("[\"'“”‘’„‚«»‹›]")
+
+
+def _link_staff(site: Site, problems: Problems) -> None:
+    by_name: dict[str, Honour] = {}
+    for person in site.honour:
+        by_name.setdefault(name_key(person.name), person)
+    names = [person.name for person in site.honour]
+    for testimonial in site.testimonials:
+        links: list[StaffLink] = []
+        for name in testimonial.staff:
+            match = by_name.get(name_key(name))
+            links.append(StaffLink(name, match))
+            if match is None:
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+                bare = by_name.get(name_key(_QUOTES.sub("", name)))
+                hint = (f"it matches \"{bare.name}\" but for the quotes around or in it; "
+                        "remove them" if bare is not None else
+                        f"did you mean \"{close[0]}\"?" if close else
+                        "add them to content/honour-roll/ or check the spelling")
+                problems.warning(testimonial.path, testimonial.line_of("staff"),
+                                 f"\"{name}\" in `staff` matches no one on the honour roll; "
+                                 f"{hint}", sheet=testimonial.sheet)
+            else:
+                site.praised.setdefault(url_of(match), []).append(testimonial)
+        site.staff[testimonial.key] = links

@@ -1,0 +1,370 @@
+"""Read and validate `config.toml` into a typed, immutable `SiteConfig`.
+
+Every problem is collected with the line it is on; an unknown table or key is refused
+with the nearest known one suggested, because a silently ignored typo is a setting that
+quietly does nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cswgen.core import paths, tomlpos
+from cswgen.core.colours import readable_warning
+from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.tomlpos import key_lines
+from cswgen.core.week import first_full_week_of_october
+
+CONFIG_NAME = "config.toml"
+DEFAULT_PRIMARY = "#c8102e"  # the week's red
+DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
+
+SCHEMA: dict[str, tuple[str, ...]] = {
+    "site": ("title", "organisation", "description", "language", "base_url", "theme"),
+    "week": ("theme", "start", "year", "days", "timezone", "reveal"),
+    "brand": ("primary", "secondary", "logo"),
+    "build": ("output", "unsafe_html", "require_consent"),
+    "extra": (),
+}
+
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str
+    organisation: str = ""
+    description: str = ""
+    language: str = "en"
+    base_url: str = ""  # "" or an absolute URL ending in "/"
+    theme: str = "classic"
+
+
+@dataclass(frozen=True)
+class WeekSettings:
+    start: date
+    year: int
+    days: int = 5
+    theme: str = ""
+    timezone: str = "UTC"
+    reveal: str = "all"  # "all" or "daily"
+
+    @property
+    def dates(self) -> list[date]:
+        return [date.fromordinal(self.start.toordinal() + i) for i in range(self.days)]
+
+    @property
+    def end(self) -> date:
+        return self.dates[-1]
+
+
+@dataclass(frozen=True)
+class BrandSettings:
+    primary: str = DEFAULT_PRIMARY
+    secondary: str = DEFAULT_SECONDARY
+    logo: str | None = None  # a path under content/, `/`-separated
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    output: str = "output"
+    unsafe_html: bool = False
+    require_consent: bool = False
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    site: SiteSettings
+    week: WeekSettings
+    brand: BrandSettings = field(default_factory=BrandSettings)
+    build: BuildSettings = field(default_factory=BuildSettings)
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
+
+    def line_of(self, dotted: str) -> int:
+        return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
+
+
+def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
+    """A TOML syntax error as a message that names the line, and the key when it can."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    line = int(match.group(1)) if match else 1
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    key, _, value = source.partition("=")
+    if "date" in message.lower() and value.strip():
+        return Problem(path, line + offset, f"`{key.strip()}` is {value.split('#')[0].strip()}, "
+                       "which is not a date that exists; write it as YYYY-MM-DD with a real "
+                       "month and day")
+    return Problem(path, line + offset, f"is not valid TOML: {message}; check the quotes, "
+                   "brackets and `key = value` shape on this line")
+
+
+def shown(value: object) -> str:
+    """A value as the user wrote it in TOML, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value + '"'
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def find_root(start: Path) -> Path:
+    """The site folder: `start`, or the nearest folder above it with config.toml and content/
+    (so `cswgen build` works from inside content/days/ too)."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file() and (folder / "content").is_dir():
+            return folder
+    if (start / CONFIG_NAME).is_file():
+        return start  # without content/: reading the content says what to do
+    raise SiteError([Problem(str(start), 0, "this folder is not a cswgen site: there is no "
+                             "config.toml in it or in a folder above it. Start a new site with "
+                             "`cswgen new mysite`, or cd into your site's folder (the one with "
+                             "config.toml) and run the command there")])
+
+
+def today_in(timezone: str) -> date:
+    try:
+        return datetime.now(ZoneInfo(timezone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return date.today()
+
+
+class _Reader:
+    """Typed access to one table of the config, recording a problem per bad value."""
+
+    def __init__(self, data: dict[str, Any], table: str, lines: dict[str, int],
+                 problems: Problems) -> None:
+        self.data = data
+        self.table = table
+        self.lines = lines
+        self.problems = problems
+
+    def line(self, key: str) -> int:
+        return self.lines.get(f"{self.table}.{key}", self.lines.get(self.table, 1))
+
+    def bad(self, key: str, message: str) -> None:
+        self.problems.error(CONFIG_NAME, self.line(key), f"[{self.table}] {key} {message}")
+
+    def warn(self, key: str, message: str) -> None:
+        self.problems.warning(CONFIG_NAME, self.line(key), f"[{self.table}] {message}")
+
+    def string(self, key: str, default: str = "") -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            self.bad(key, f"must be text in quotes, like {key} = \"...\", not {shown(value)}")
+            return default
+        return value.strip()
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key, default)
+        if not isinstance(value, bool):
+            self.bad(key, f"must be true or false (without quotes), not {shown(value)}")
+            return default
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: int) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.bad(key, f"must be a whole number from {low} to {high}, not {shown(value)}")
+            return default
+        return value
+
+
+def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
+    """Read `root/config.toml`.
+
+    Problems with single values go to `problems` (defaults stand in for the bad values, so
+    the content can still be checked in the same run); when `problems` is None, or the file
+    cannot be read at all, `SiteError` is raised.
+    """
+    collect = problems if problems is not None else Problems()
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise SiteError([Problem(CONFIG_NAME, 0, f"not found in {root}; run cswgen in your "
+                                 "site's folder, or start a new site with `cswgen new mysite`")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SiteError([Problem(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
+                                 "save it as UTF-8 in your editor")]) from None
+    try:
+        data = tomlpos.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SiteError([toml_problem(CONFIG_NAME, text, exc)]) from None
+    config = parse_config(root, data, key_lines(text), collect)
+    if problems is None and collect.errors:
+        raise SiteError(collect.items)
+    return config
+
+
+def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
+                 problems: Problems) -> SiteConfig:
+    for section, value in data.items():
+        if section not in SCHEMA:
+            hint = suggest(section, list(SCHEMA))
+            where = lines.get(section, 1)
+            if isinstance(value, dict):
+                advice = f"did you mean [{hint}]?" if hint else (
+                    "the sections are " + ", ".join(f"[{t}]" for t in SCHEMA))
+                problems.error(CONFIG_NAME, where, f"unknown section [{section}]: {advice} "
+                               "Settings for your own templates go in [extra].")
+            else:
+                owner = next((t for t, keys in SCHEMA.items() if section in keys), None)
+                advice = (f"put it under [{owner}]" if owner else
+                          "settings for your own templates go in [extra]")
+                problems.error(CONFIG_NAME, where, f"`{section}` is not inside a section: {advice}")
+            continue
+        if not isinstance(value, dict):
+            problems.error(CONFIG_NAME, lines.get(section, 1),
+                           f"`{section}` must be a section written as [{section}]")
+            continue
+        if section == "extra":
+            continue
+        for key in value:
+            if key not in SCHEMA[section]:
+                hint = suggest(key, SCHEMA[section])
+                advice = f"did you mean `{hint}`?" if hint else (
+                    "known keys: " + ", ".join(SCHEMA[section]) + ".")
+                problems.error(CONFIG_NAME, lines.get(f"{section}.{key}", lines.get(section, 1)),
+                               f"[{section}] {key} is not a setting cswgen knows; {advice} "
+                               "Settings for your own templates go in [extra].")
+
+    def table(name: str) -> _Reader:
+        value = data.get(name, {})
+        return _Reader(value if isinstance(value, dict) else {}, name, lines, problems)
+
+    week = _week(table("week"), problems)
+    site = _site(table("site"), problems, week.start.year)
+    brand = _brand(table("brand"), root)
+    builder = table("build")
+    output = builder.string("output", "output") or "output"
+    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
+        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
+                    "break); write the folder's name, like output = \"output\"")
+        output = "output"
+    build_settings = BuildSettings(
+        output=output,
+        unsafe_html=builder.boolean("unsafe_html"),
+        require_consent=builder.boolean("require_consent"),
+    )
+    extra = data.get("extra", {})
+    return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
+                      extra=extra if isinstance(extra, dict) else {}, lines=dict(lines))
+
+
+def _site(r: _Reader, problems: Problems, year: int) -> SiteSettings:
+    if "title" not in r.data:
+        problems.error(CONFIG_NAME, r.lines.get("site", 1),
+                       "[site] title is missing; add a line like "
+                       f"title = \"Customer Service Week {year}\" under [site]")
+    title = r.string("title")
+    if "title" in r.data and not title and isinstance(r.data.get("title"), str):
+        r.bad("title", "is empty; give the site a name")
+    language = r.string("language", "en") or "en"
+    if not _LANGUAGE.fullmatch(language):
+        r.bad("language", "must be a language code such as \"en\" or \"en-GB\", "
+              f"not {shown(language)}")
+        language = "en"
+    base_url = r.string("base_url")
+    if base_url:
+        if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
+            r.bad("base_url", "must be an absolute address starting with https:// "
+                  "(like \"https://example.org/csw/\"), or \"\" to leave it out; "
+                  f"not {shown(base_url)}")
+            base_url = ""
+        elif not base_url.endswith("/"):
+            base_url += "/"
+    theme = r.string("theme", "classic") or "classic"
+    return SiteSettings(title=title, organisation=r.string("organisation"),
+                        description=r.string("description"), language=language,
+                        base_url=base_url, theme=theme)
+
+
+def _week(r: _Reader, problems: Problems) -> WeekSettings:
+    timezone = r.string("timezone", "UTC") or "UTC"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        r.bad("timezone", f"{shown(timezone)} is not a time zone; use a name from the IANA list, "
+              "such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
+        timezone = "UTC"
+    reveal = r.string("reveal", "all") or "all"
+    if reveal not in ("all", "daily"):
+        r.bad("reveal", f"must be \"all\" or \"daily\", not {shown(reveal)}")
+        reveal = "all"
+    days = r.integer("days", 1, 7, 5)
+    start_value = r.data.get("start")
+    start: date | None = None
+    if start_value is not None:
+        if isinstance(start_value, datetime) or not isinstance(start_value, date):
+            given = r.data.get("year")
+            example = first_full_week_of_october(
+                given if isinstance(given, int) and 1900 <= given <= 9999
+                else today_in(timezone).year)
+            r.bad("start", "must be a date written as YYYY-MM-DD without quotes, "
+                  f"like start = {example.isoformat()}; not {shown(start_value)}")
+        else:
+            start = start_value
+    if "year" in r.data:
+        year = r.integer("year", 1900, 9999, today_in(timezone).year)
+        if start is not None and start.year != year:
+            r.bad("start", f"{start.isoformat()} is not in [week] year {year}; change one of "
+                  "them, or remove `start` to use the first full week of October")
+    else:
+        year = start.year if start is not None else today_in(timezone).year
+    if start is None:
+        start = first_full_week_of_october(year)
+    return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
+                        timezone=timezone, reveal=reveal)
+
+
+def _brand(r: _Reader, root: Path) -> BrandSettings:
+    colours = {}
+    for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
+        value = r.string(key, default) or default
+        if not _COLOUR.fullmatch(value):
+            r.bad(key, f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
+                  f"not {shown(value)}")
+            value = default
+        if len(value) == 4:
+            value = "#" + "".join(c * 2 for c in value[1:])
+        colours[key] = value.lower()
+        if key in r.data and (why := readable_warning(key, colours[key])):
+            r.warn(key, why)
+    logo = r.string("logo") or None
+    if logo is not None:
+        relative = logo.replace("\\", "/").lstrip("/")
+        target = root / "content" / relative
+        if ".." in relative.split("/") or not target.is_file() \
+                or not paths.inside(target, root / "content"):
+            r.bad("logo", f"{shown(logo)} is not a file under content/; put the logo in "
+                  "content/ (for example content/images/logo.svg) and give its path from there")
+            logo = None
+        else:
+            logo = relative
+    return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)

@@ -1,0 +1,351 @@
+"""Typed reading of one entry's fields (front matter or a CSV row), problem by problem.
+
+A `Fields` wraps the raw mapping and the line of every key; each accessor returns a clean
+value or records a `path:line` problem that says how to fix it and returns a safe default.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from cswgen.core.errors import Problems
+from cswgen.read.config import shown
+
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
+# 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
+# Word's "smart quotes" around a whole value: “…”, ‘…’, „…“, «…», and their mirror pairs.
+_TYPOGRAPHIC = {"“": "”", "”": "”", "‘": "’", "’": "’", "„": "“”", "‚": "‘’", "«": "»",
+                "»": "«", "‹": "›"}
+EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture content refers to: its path under content/ and its text alternative."""
+
+    path: str  # `/`-separated, relative to content/
+    alt: str
+
+
+class Fields:
+    def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
+                 problems: Problems, *, row: bool = False,
+                 example: date = EXAMPLE_DATE) -> None:
+        self.data = data
+        self.lines = lines
+        self.path = path
+        self.problems = problems
+        self.row = row  # a CSV row: every key is on the row's line, cells are text
+        self.example = example  # a date in the site's week, for examples in messages
+
+    def line(self, key: str) -> int:
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return self.lines.get("", 1)
+
+    def error(self, key: str, message: str) -> None:
+        self.problems.error(self.path, self.line(key), message)
+
+    def warning(self, key: str, message: str) -> None:
+        self.problems.warning(self.path, self.line(key), message)
+
+    def unwrap_quotes(self) -> None:
+        """A value wholly wrapped in typographic quotes (`customer: “Rudo M.”`, as Word
+        types them) is read as the text inside them, with a warning: YAML and CSV treat
+        only straight quotes as quoting, so the quotes would otherwise be published."""
+        where = "cell" if self.row else "value"
+
+        def unwrapped(key: str, value: Any, depth: int) -> Any:
+            if isinstance(value, str):
+                inner = _unquoted(value)
+                if inner is None:
+                    return value
+                self.warning(key, f"{_named(key, where)} is wrapped in "
+                             f"curly quotes ({value.strip()}), as Word types them; it is read "
+                             f"as {inner}, without them (write straight quotes \"...\" or "
+                             "none to silence this)")
+                return inner
+            if depth < 2 and isinstance(value, list):
+                return [unwrapped(f"{key}.{i}", item, depth + 1) for i, item in enumerate(value)]
+            if depth < 2 and isinstance(value, dict):
+                return {k: unwrapped(f"{key}.{k}", v, depth + 1) for k, v in value.items()}
+            return value
+
+        for key in list(self.data):
+            self.data[key] = unwrapped(str(key), self.data[key], 0)
+
+    def has(self, key: str) -> bool:
+        return key in self.data and self.data[key] is not None and self.data[key] != ""
+
+    def check_keys(self, known: tuple[str, ...], kind: str) -> None:
+        """Warn about a key that is probably a misspelling of a known one (`ratng`)."""
+        for key in self.data:
+            if key in known:
+                continue
+            match = difflib.get_close_matches(str(key).lower(), known, n=1, cutoff=0.75)
+            if match:
+                self.warning(str(key), f"`{key}` is not a field of {kind}; did you mean "
+                             f"`{match[0]}`? (it is kept for templates as it is)")
+
+    def text(self, key: str, *, required: bool = False, what: str = "") -> str:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.missing(key, what)
+            return ""
+        if isinstance(value, (bool, list, dict)):
+            self.error(key, f"`{key}` must be text, not {_describe(value)}; "
+                       f"write it like {key}: \"...\"")
+            return ""
+        if isinstance(value, (datetime, date, time)):
+            return value.isoformat()
+        return str(value).strip()
+
+    def missing(self, key: str, what: str = "") -> None:
+        where = "column" if self.row else "field"
+        example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
+        self.problems.error(self.path, self.lines.get("", 1),
+                            f"`{key}` is required but missing; {example}")
+
+    def boolean(self, key: str) -> bool:
+        value = self.data.get(key)
+        if value is None or value == "":
+            return False
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
+            return value.strip().lower() in ("true", "yes")
+        self.error(key, f"`{key}` must be true or false, not {_describe(value)}")
+        return False
+
+    def integer(self, key: str, low: int, high: int, what: str) -> int | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+            value = int(value)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.error(key, f"`{key}` must be {what}, not {_describe(value)}")
+            return None
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                value = float(value)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(key, f"`{key}` must be a number, like {key}: 1, not {_describe(value)}")
+            return None
+        return float(value)
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            return None
+        return self.parse_date(key, value)
+
+    def parse_date(self, key: str, value: Any) -> dt.date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            match = _DATE.match(value.strip())
+            if match:
+                year, month, day = (int(g) for g in match.groups())
+                try:
+                    return date(year, month, day)
+                except ValueError:
+                    self.error(key, f"`{key}` is {value.strip()}, a date that does not exist; "
+                               "check the month and day (dates are YYYY-MM-DD)")
+                    return None
+        self.error(key, f"`{key}` must be a date written YYYY-MM-DD, like "
+                   f"{self.example.isoformat()}, not {_describe(value)}")
+        return None
+
+    def clock(self, key: str, value: Any) -> str | None:
+        """`10:30`, `"9:05"`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`; anything
+        else is an error that quotes what was typed."""
+        name = key.rpartition(".")[2]
+        if isinstance(value, time):
+            return f"{value.hour:02d}:{value.minute:02d}"
+        if isinstance(value, float) and not isinstance(value, bool):
+            value = f"{value:.2f}"  # TOML's `time = 9.30`
+        if isinstance(value, str):
+            typed = value.strip()
+            match = _CLOCK.match(typed)
+            if match and (match.group(2) or match.group(3)):
+                hour, minute = int(match.group(1)), int(match.group(2) or 0)
+                half = (match.group(3) or "").lower()
+                if half and 1 <= hour <= 12:
+                    hour = hour % 12 + (12 if half == "p" else 0)
+                elif half:
+                    hour = 99  # "14 pm" is not a time
+                if hour <= 23 and minute <= 59:
+                    return f"{hour:02d}:{minute:02d}"
+                self.error(key, f"`{name}` is {typed}, which is not a time of day; write a "
+                           "time from 00:00 to 23:59 on the 24-hour clock, like 14:30")
+                return None
+        self.error(key, f"`{name}` must be a time written HH:MM on the 24-hour clock, like "
+                   f"14:30, not {_describe(value)}")
+        return None
+
+    def strings(self, key: str, *, separator: str | None = None) -> list[str]:
+        """A list of text; a single text (a CSV cell) is split on `separator`."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            parts = value.split(separator) if separator else [value]
+            return [p.strip() for p in parts if p.strip()]
+        if not isinstance(value, list):
+            self.error(key, f"`{key}` must be a list, with one item per line starting with "
+                       f"\"- \", not {_describe(value)}")
+            return []
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
+                self.error(f"{key}.{index}", f"item {index + 1} of `{key}` must be text, "
+                           f"not {_describe(item)}")
+                continue
+            if str(item).strip():
+                items.append(str(item).strip())
+        return items
+
+    def mappings(self, key: str) -> list[tuple[int, dict[str, Any]]]:
+        value = self.data.get(key)
+        if value is None or value == "":
+            return []
+        if not isinstance(value, list):
+            self.error(key, f"`{key}` must be a list of items, each starting with \"- \"")
+            return []
+        items = []
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.error(f"{key}.{index}", f"item {index + 1} of `{key}` must have fields "
+                           f"(like `title: ...`), not be {_describe(item)}")
+                continue
+            items.append((index, item))
+        return items
+
+    def consent(self, key: str = "consent") -> bool | dt.date | str | None:
+        """`true`/`false`, the date consent was given, or a note as people keep records
+        (`signed form on file, 15 Sept`): a note is returned as it is, never an error."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (datetime, date)):
+            return value if not isinstance(value, datetime) else value.date()
+        text = str(value).strip() if isinstance(value, (str, int, float)) else ""
+        if text.lower() in ("true", "yes", "false", "no"):
+            return text.lower() in ("true", "yes")
+        if _DATE.match(text):
+            return self.parse_date(key, text)  # meant as a date: an impossible one is wrong
+        if text:
+            return text
+        self.error(key, f"`{key}` must be true, the date consent was given (YYYY-MM-DD) or a "
+                   f"note, not {_describe(value)}")
+        return None
+
+    def image(self, key: str, alt_key: str, source: Path, finder: Finder,
+              *, require_alt: bool) -> Image | None:
+        """A picture path looked up next to the file first, then from content/."""
+        value = self.text(key)
+        if not value:
+            return None  # alt text without a picture is harmless
+        relative = finder(value, source.parent)
+        if relative is None:
+            self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
+                       f"{source.name} or under content/; check the spelling and the folder")
+            return None
+        alt = self.text(alt_key)
+        if require_alt and not alt:
+            self.error(key, f"`{key}` has no `{alt_key}` text; add `{alt_key}:` describing the "
+                       "picture for people who cannot see it")
+        return Image(relative, alt)
+
+
+Lookup = tuple[str, str, str | None]  # reference, folder, what it found
+
+
+class Finder:
+    """`find_file` in one content folder, keeping each lookup, so that a result cached
+    from reading a file can be checked: the same lookups must still find the same files."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.lookups: list[Lookup] = []
+
+    def __call__(self, reference: str, folder: Path) -> str | None:
+        found = find_file(reference, folder, self.content)
+        self.lookups.append((reference, str(folder), found))
+        return found
+
+    def finds_again(self, lookups: list[Lookup]) -> bool:
+        return all(find_file(reference, Path(folder), self.content) == found
+                   for reference, folder, found in lookups)
+
+
+def find_file(reference: str, folder: Path, content: Path) -> str | None:
+    """The content-relative path of `reference` (next to `folder`, then from content/)."""
+    cleaned = reference.strip().replace("\\", "/")
+    if not cleaned or "\x00" in cleaned or re.match(r"^[a-zA-Z]+:", cleaned):
+        return None
+    root = content.resolve()
+    candidates = [] if cleaned.startswith("/") else [folder / cleaned]
+    candidates.append(content / cleaned.lstrip("/"))
+    for candidate in candidates:
+        try:
+            resolved = candidate.resolve()
+            relative = resolved.relative_to(root)
+        except (ValueError, OSError):
+            continue
+        if resolved.is_file():
+            return relative.as_posix()
+    return None
+
+
+def _named(key: str, where: str) -> str:
+    """`staff.1` -> "item 2 of `staff`"; `events.0.title` -> "the value of `title`"."""
+    parent, _, last = key.rpartition(".")
+    if last.isdigit():
+        return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
+    return f"the {where} of `{last}`"
+
+
+def _unquoted(value: str) -> str | None:
+    """The text inside typographic quotes that wrap all of `value`, else None."""
+    text = value.strip()
+    if len(text) < 3 or text[0] not in _TYPOGRAPHIC or text[-1] not in _TYPOGRAPHIC[text[0]]:
+        return None
+    inner = text[1:-1].strip()
+    if not inner or any(c in inner for c in (text[0], text[-1])):
+        return None  # “one” and “two”: two quotations, not one wrapped value
+    return inner
+
+
+def _describe(value: object) -> str:
+    """A value as written in the file, for messages (`"five"`, `true`, `a list`)."""
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return shown(value)

@@ -1,0 +1,266 @@
+"""Split a content file into front matter (YAML or TOML) and body, with line numbers.
+
+The only module that imports PyYAML.  Two departures from YAML 1.1, both because a
+comms team writes these files by hand: `10:30` and `9.00` are times (not the sexagesimal
+number 630 or the number 9.0), and dates stay text so that an impossible date such as
+`2026-02-30` becomes a clear message from the content layer instead of a parser crash.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from cswgen.core import tomlpos
+from cswgen.core.errors import Problems
+from cswgen.core.tomlpos import key_lines
+from cswgen.read.config import toml_problem
+
+# any HH:MM, and H.MM as people write times in Britain and Africa (`time: 9.00` is nine
+# o'clock, not the number 9.0): kept as text, checked later with its line
+_TIME = re.compile(r"^[0-9]{1,2}[:.][0-9]{2}$")
+
+
+# libyaml's parser (PyYAML's wheels include it) reads front matter about ten times faster
+# than the pure-Python one; the resolvers and constructors below are the same either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """SafeLoader without timestamps or sexagesimal numbers, with `HH:MM` kept as text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp",)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _digit in "0123456789":
+    _Loader.yaml_implicit_resolvers.setdefault(_digit, []).insert(
+        0, ("tag:yaml.org,2002:str", _TIME))
+
+
+@dataclass
+class Document:
+    """A content file split in two. `lines` maps "key", "key.0", "key.0.sub" to file lines."""
+
+    data: dict[str, Any]
+    body: str
+    body_line: int  # the file line on which the body starts
+    lines: dict[str, int] = field(default_factory=dict)
+    format: str = ""  # "yaml", "toml" or "" (no front matter)
+
+
+def decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    """UTF-8 text with any byte-order mark removed and line endings made `\\n`."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.error(path, 1, "is saved as UTF-16 (\"Unicode\" in Notepad or Excel); save it "
+                       "again as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: encoding UTF-8)")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(path, line, f"is not UTF-8 text (byte {exc.start} cannot be read); "
+                       "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
+                       "choose the UTF-8 encoding when saving)")
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problems.error(path, line, "contains a NUL character, so it is not a text file; "
+                       "save it again as plain UTF-8 text")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str, path: str, problems: Problems) -> Document | None:
+    """Split `text` (already decoded); record a problem and return None when it cannot be."""
+    lines = text.split("\n")
+    fence = lines[0].rstrip() if lines else ""
+    if fence not in ("---", "+++"):
+        if _looks_like_fence(fence) and _field_follows(lines, 1):
+            problems.error(path, 1, f"the first line is {fence.strip()}, not ---: the front "
+                           "matter must start and end with a line of exactly three hyphens "
+                           "(Word turns --- into a dash as you type); type --- again in a "
+                           "plain-text editor such as Notepad")
+            return None
+        return Document(data={}, body=text, body_line=1)
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closers), None)
+    if end is None:
+        typo = next((i for i in range(1, len(lines)) if _looks_like_fence(lines[i])), None)
+        if typo is not None:
+            problems.error(path, typo + 1, f"this line is {lines[typo].strip()}, not {fence}: "
+                           "it looks like the end of the front matter, which must be a line "
+                           f"of exactly {fence} (Word turns --- into a dash as you type); "
+                           f"type {fence} again in a plain-text editor such as Notepad")
+        else:
+            problems.error(path, 1, f"the front matter that starts with {fence} on line 1 is "
+                           f"never closed; add a line with just {fence} after the last field")
+        return None
+    source = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    if fence == "---":
+        parsed = _yaml(source, path, problems)
+        kind = "yaml"
+    else:
+        parsed = _toml(source, path, problems)
+        kind = "toml"
+    if parsed is None:
+        return None
+    data, key_map = parsed
+    return Document(data=data, body=body, body_line=end + 2,
+                    lines={key: line + 1 for key, line in key_map.items()}, format=kind)
+
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_FIELD = re.compile(r"^[A-Za-z_][\w-]*\s*:(\s|$)")
+
+
+def _looks_like_fence(line: str) -> bool:
+    """A line of dashes that is not `---`: `—` or `–-` (Word's AutoFormat), `- - -`."""
+    text = line.strip()
+    return bool(text) and text != "---" and len(text) <= 12 \
+        and all(c in _DASHES or c == " " for c in text) \
+        and (any(c != "-" and c != " " for c in text) or " " in text or len(text) in (2, 4))
+
+
+def _field_follows(lines: list[str], start: int) -> bool:
+    """Whether the next non-empty line is a `field: value` line."""
+    following = next((line for line in lines[start:start + 5] if line.strip()), "")
+    return bool(_FIELD.match(following.strip()))
+
+
+def missing_front_matter(text: str, example: str) -> str:
+    """The message for a content file with no front matter at all, where one is needed:
+    what is missing, and the first lines to add (`example`: a field of this kind)."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if _FIELD.match(first):
+        return (f"the fields at the top of this file are not inside a front-matter block; add "
+                f"a line with just --- above `{first.split(':')[0].strip()}:` and another "
+                "after the last field (the text goes below it)")
+    return ("this file has no front matter, the block of fields that starts and ends with a "
+            f"line of three hyphens; add these lines at the very top, each on a line of its "
+            f"own: ---, {example}, ---")
+
+
+Parsed = tuple[dict[str, Any], dict[str, int]]
+
+
+def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
+    if not source.strip():
+        return {}, {}
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        line, message = _yaml_problem(exc, source)
+        problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(path, 2, f"the front matter is not valid YAML: {exc}")
+        return None
+    finally:
+        loader.dispose()
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        problems.error(path, 2, "the front matter must be a list of `field: value` lines "
+                       f"(a mapping), but it is a {_kind(data)}; write it like `title: My page`")
+        return None
+    key_map: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            problems.error(path, line + 1, f"`{key}` is given twice (also on line "
+                           f"{seen[key] + 1}); keep one of them")
+        seen[key] = line
+        key_map[key] = line
+        _child_lines(key, value_node, key_map)
+    return {str(k): v for k, v in data.items()}, key_map
+
+
+def _child_lines(prefix: str, node: yaml.Node, key_map: dict[str, int], depth: int = 0) -> None:
+    # Only the shallow levels content uses (events.0.time); aliases can make the node
+    # graph exponentially large, so the walk stays shallow and bounded.
+    if depth > 3 or len(key_map) > 10_000:
+        return
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key_map[f"{prefix}.{index}"] = item.start_mark.line + 1
+            _child_lines(f"{prefix}.{index}", item, key_map, depth + 1)
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key_map[f"{prefix}.{key_node.value}"] = key_node.start_mark.line + 1
+            _child_lines(f"{prefix}.{key_node.value}", value_node, key_map, depth + 1)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
+    """The line (0-based, in `source`) where the mistake is, and what it is in plain words."""
+    problem = exc.problem or exc.context or ""
+    context = exc.context or ""
+    at = exc.problem_mark.line if exc.problem_mark is not None else 0
+    opened = exc.context_mark.line if exc.context_mark is not None else at
+    lines = source.split("\n")
+    suspects = sorted({opened, at})
+    tabbed = next((n for n in suspects if n < len(lines)
+                   and "\t" in lines[n][: len(lines[n]) - len(lines[n].lstrip())]), None)
+    if tabbed is None and "tab" in problem:
+        tabbed = at
+    if tabbed is not None:
+        return tabbed, "this line is indented with a tab; use spaces instead of tabs (two " \
+            "spaces for each level, as in the lines around it)"
+    if "quoted scalar" in context:
+        quote = lines[opened][exc.context_mark.column] if exc.context_mark is not None \
+            and exc.context_mark.column < len(lines[opened]) else '"'
+        other = "'" if quote == '"' else '"'
+        return opened, (f"the quote {quote} opened on this line is never closed; add a "
+                        f"closing {quote} at the end of the value (a value with a {quote} "
+                        f"inside it goes in {other} quotes instead)")
+    if "flow sequence" in context or "flow mapping" in context:
+        bracket, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        return opened, (f"the {bracket} opened on this line is never closed; add {closing} "
+                        f"at the end of the list, and separate its items with commas")
+    if at < len(lines):
+        quoted = re.match(r"""\s*[^:#]+:\s*(["'])(.*?)\1\s*[^\s#]""", lines[at])
+        if quoted:
+            quote = quoted.group(1)
+            other = "'" if quote == '"' else '"'
+            return at, (f"the value starts with a {quote} quote that closes before its end "
+                        f"(a {quote} inside the value ends it); put the whole value in "
+                        f"{other} quotes instead")
+    if "mapping values are not allowed" in problem:
+        hint = "a value that contains `: ` must be in quotes, like title: \"Before: after\""
+    elif "found undefined alias" in problem or "expected alphabetic or numeric" in problem:
+        hint = "a value that starts with * or & must be in quotes"
+    elif "found character '@'" in problem or "found character '`'" in problem:
+        hint = "a value that starts with @ or ` must be in quotes"
+    else:
+        hint = "check the indentation and quotes on this line"
+    return at, f"{problem or 'it cannot be read'}; {hint}"
+
+
+def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
+    try:
+        data = tomlpos.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_problem(path, source, exc, offset=1)
+        message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
+        problems.error(path, problem.line, message)
+        return None
+    return data, key_lines(source)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "single line of text"
+    return type(value).__name__

@@ -1,0 +1,105 @@
+"""Find a theme and the themes it extends: a site's `themes/NAME` wins over a built-in one."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from cswgen.core import paths, tomlpos
+from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.read.config import CONFIG_NAME, SiteConfig
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cswgen/
+
+
+def builtin_themes_dir() -> Path:
+    """Inside an installed wheel: cswgen/themes; in a source checkout: the top-level themes/."""
+    packaged = PACKAGE_DIR / "themes"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "themes"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    folder: Path
+    builtin: bool
+
+    @property
+    def templates(self) -> Path:
+        return self.folder / "templates"
+
+    @property
+    def static(self) -> Path:
+        return self.folder / "static"
+
+    @property
+    def boundary(self) -> Path:
+        """What its symbolic links may point into: the site (themes/NAME/ is two levels
+        down), or a built-in theme's own folder."""
+        return self.folder if self.builtin else self.folder.parent.parent
+
+
+def available(root: Path) -> list[str]:
+    names: set[str] = set()
+    for base in (root / "themes", builtin_themes_dir()):
+        if base.is_dir():
+            names.update(p.name for p in base.iterdir() if p.is_dir())
+    return sorted(names)
+
+
+def find(name: str, root: Path, *, below: Path | None = None) -> Theme | None:
+    own = root / "themes" / name
+    if own.is_dir() and own != below:
+        return Theme(name, own, builtin=False)
+    builtin = builtin_themes_dir() / name
+    if builtin.is_dir():
+        return Theme(name, builtin, builtin=True)
+    return None
+
+
+def chain(config: SiteConfig) -> list[Theme]:
+    """The theme and each theme it extends, most specific first."""
+    root = config.root
+    name = config.site.theme
+    line = config.line_of("site.theme")
+    first = find(name, root)
+    if first is None:
+        raise SiteError([Problem(CONFIG_NAME, line, f"[site] theme \"{name}\" was not found in "
+                                 f"themes/ or among the built-in themes; available: "
+                                 f"{', '.join(available(root)) or 'none'}")])
+    themes = [first]
+    while True:
+        current = themes[-1]
+        manifest = current.folder / "theme.toml"
+        if not manifest.is_file():
+            return themes
+        where = manifest.relative_to(root).as_posix() if not current.builtin else str(manifest)
+        try:
+            data = tomlpos.loads(manifest.read_bytes().decode("utf-8-sig"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
+        parent = data.get("extends")
+        if parent is None:
+            return themes
+        if not isinstance(parent, str) or not parent:
+            raise SiteError([Problem(where, 1, "`extends` must be the name of a theme in "
+                                     "quotes, like extends = \"classic\"")])
+        if any(t.name == parent for t in themes) and parent != current.name:
+            raise SiteError([Problem(where, 1, f"themes extend each other in a loop "
+                                     f"({' -> '.join(t.name for t in themes)} -> {parent})")])
+        # a site theme named like a built-in one may extend the built-in one
+        found = find(parent, root, below=current.folder)
+        if found is None or any(t.folder == found.folder for t in themes):
+            raise SiteError([Problem(where, 1, f"extends \"{parent}\", which was not found; "
+                                     f"available: {', '.join(available(root))}")])
+        themes.append(found)
+
+
+def report_outside_links(chain: list[Theme], problems: Problems) -> None:
+    """A warning for each symbolic link in a site theme that points out of the site; the
+    renderer and the copying of static files do not follow them."""
+    for theme in chain:
+        if not theme.builtin:
+            paths.report_links(paths.outside_links(theme.folder, theme.boundary),
+                               f"themes/{theme.name}/", problems)

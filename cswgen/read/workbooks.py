@@ -1,0 +1,202 @@
+"""Excel workbooks (.xlsx) read as they are saved: each visible sheet's rows, cell by cell.
+
+A comms team keeps its testimonials and honour roll in Excel; asking for a CSV export is
+one more step to forget.  A workbook is read the way Excel last saved it: a formula is the
+value Excel calculated and saved (a file no spreadsheet program ever calculated has none,
+which is reported), a date is a date, a whole number is whole, and hidden rows and sheets
+are left out, as the person who hid them expects.  Which columns mean what is `content`'s
+business: this module only turns sheets into rows of plain Python values.
+
+openpyxl is imported only when a workbook is read (it takes a fifth of a second), and a
+file is opened only within limits: its size on disk, its size unpacked (an .xlsx is a zip,
+and a small zip can unpack to gigabytes), its rows and its columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cswgen.core import limits
+from cswgen.core.errors import Problems
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# .xlsm is an .xlsx with macros (never run here); an old .xls is reported, not published
+SUFFIXES = (".xlsx", ".xlsm", ".xls")
+RESAVE = ("open it in Excel and save it again as an Excel Workbook (.xlsx), or export it "
+          "as CSV UTF-8")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # a formula in a sheet's XML
+
+
+@dataclass
+class Sheet:
+    """One visible sheet whose header `content` wants: its rows below the header."""
+
+    name: str
+    header: list[str]  # the first row's cells as text ("" for an empty cell)
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # Excel row number, values
+
+
+def is_workbook(name: str) -> bool:
+    return name.lower().endswith(SUFFIXES)
+
+
+def read_workbook(source: Path, site_path: str, problems: Problems,
+                  wanted: Callable[[list[str]], bool]) -> list[Sheet] | None:
+    """The visible sheets of the workbook at `source` whose first row `wanted` accepts, with
+    their visible rows; None when the file cannot be read as a workbook (reported)."""
+    why = _unreadable(source)
+    if why is not None:
+        problems.error(site_path, 0, why)
+        return None
+    import openpyxl  # here: only a site with a workbook pays for importing it
+
+    try:
+        book = openpyxl.load_workbook(source, data_only=True)
+    except Exception as exc:  # openpyxl raises whatever its parsers meet in a broken file
+        problems.error(site_path, 0, f"cannot be read as an Excel workbook ({_reason(exc)}); "
+                       + RESAVE)
+        return None
+    unsaved = _unsaved_formulas(source) if _has_formulas(source) else {}
+    sheets: list[Sheet] = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue  # hidden (or "very hidden") on purpose: a working sheet, not content
+        header = [_header_text(sheet.cell(1, c).value)
+                  for c in range(1, min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS) + 1)]
+        while header and not header[-1]:
+            header.pop()
+        if not header or not wanted(header):
+            continue
+        found = Sheet(sheet.title, header)
+        _read_rows(sheet, found, site_path, problems.in_sheet(sheet.title),
+                   unsaved.get(sheet.title, set()))
+        sheets.append(found)
+    return sheets
+
+
+def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problems,
+               unsaved: set[str]) -> None:
+    if (why := limits.too_many_rows(sheet.max_row - 1, "sheet")) is not None:
+        problems.error(site_path, 0, why)
+        return
+    hidden = {number for number, row in sheet.row_dimensions.items() if row.hidden}
+    width = len(found.header)
+    held: dict[int, dict[int, Any]] = {}  # row -> column -> cell, as the file holds them
+    # (iter_rows would make a cell for every empty one of the range: millions, for a file
+    # with a few cells far apart)
+    for (number, column), item in sheet._cells.items():
+        if number > 1 and column <= width and number not in hidden:  # hidden: not read
+            held.setdefault(number, {})[column] = item
+    for number in sorted(held):
+        values: list[Any] = []
+        bad = False
+        for column, name in enumerate(found.header, start=1):
+            cell = held[number].get(column)
+            if cell is None:
+                values.append(None)
+                continue
+            label = f"`{name}` cell ({cell.coordinate})" if name else f"cell {cell.coordinate}"
+            if cell.value is None and cell.coordinate in unsaved:
+                problems.error(site_path, number, f"the {label} is a formula with no saved "
+                               "value (the file was written by a program that does not "
+                               "calculate formulas); " + RESAVE.replace("save it again",
+                                                                         "save it"))
+                bad = True
+            elif cell.data_type == "e":
+                problems.error(site_path, number, f"the {label} shows the Excel error "
+                               f"{cell.value}; correct the formula or the value in Excel")
+                bad = True
+            values.append(_value(cell.value))
+        if not bad and any(v is not None for v in values):
+            found.rows.append((number, values))
+
+
+def _value(value: Any) -> Any:
+    """A cell's value as front matter would have it: text stripped (empty: absent), whole
+    numbers whole, a date cell a date, a time cell `HH:MM`."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value  # None, bool, int, float, date
+
+
+def _header_text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _unreadable(source: Path) -> str | None:
+    """Why the file is not opened as a workbook at all, or None: not a zip (a CSV renamed,
+    an old .xls), or larger unpacked than cswgen reads."""
+    if not zipfile.is_zipfile(source):
+        kind = "an old Excel 97-2003 workbook (.xls)" if _is_old_excel(source) else \
+            "not an Excel workbook, or is damaged (another kind of file renamed, or a copy " \
+            "that did not finish)"
+        return f"this file is {kind}; " + RESAVE
+    try:
+        with zipfile.ZipFile(source) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        return f"cannot be read as an Excel workbook ({exc}); " + RESAVE
+    return limits.too_large_unpacked(unpacked)
+
+
+def _is_old_excel(source: Path) -> bool:
+    with open(source, "rb") as file:
+        return file.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file
+
+
+def _has_formulas(source: Path) -> bool:
+    """Whether any worksheet's XML holds a formula (read in pieces; sizes already bounded)."""
+    with zipfile.ZipFile(source) as archive:
+        for name in archive.namelist():
+            if not name.startswith("xl/worksheets/"):
+                continue
+            with archive.open(name) as member:
+                tail = b""
+                while chunk := member.read(1 << 20):
+                    if _FORMULA.search(tail + chunk):
+                        return True
+                    tail = chunk[-16:]
+    return False
+
+
+def _unsaved_formulas(source: Path) -> dict[str, set[str]]:
+    """By sheet name, the cells that hold a formula: those the values pass found empty
+    have no saved value.  (openpyxl reads either the formulas or the saved values.)"""
+    import openpyxl
+
+    found: dict[str, set[str]] = {}
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=False)
+    except Exception:  # the values pass read it; a failure here only loses this check
+        return found
+    try:
+        for sheet in book.worksheets:
+            cells = found.setdefault(sheet.title, set())
+            for row in sheet.iter_rows(max_row=limits.MAX_CSV_ROWS + 1,
+                                       max_col=limits.MAX_WORKBOOK_COLUMNS):
+                cells.update(c.coordinate for c in row
+                             if getattr(c, "data_type", None) == "f")
+    finally:
+        book.close()
+    return found
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,141 @@
+"""Machine-readable files: the Atom feed of testimonials, sitemap.xml and robots.txt."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from cswgen.core.cache import SharedViews, code_version, digest, read_pickle, write_pickle
+from cswgen.model.sanitize import rewrite_internal
+from cswgen.model.site import Site, url_of
+from cswgen.read.content import Testimonial
+from cswgen.render.views import View
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _stamp(day: date) -> str:
+    return datetime.combine(day, time(0), tzinfo=UTC).isoformat().replace(
+        "+00:00", "Z")
+
+
+def _id(site: Site, path: str) -> str:
+    base = site.config.site.base_url
+    if base:
+        return base + path
+    # Without base_url there is no stable address: a name-based UUID stays the same
+    # from build to build, which is what feed readers need.
+    seed = f"cswgen:{site.config.site.title}:{path}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, seed).urn
+
+
+def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None = None,
+              kept: Path | None = None) -> bytes:
+    """Every published testimonial, newest first.  Links are absolute when base_url is set,
+    otherwise relative to the feed (which sits at the site root).
+
+    Written as text, element by element, exactly as ElementTree would write and indent
+    it: a large organisation's feed has thousands of entries, and building a tree of them
+    took most of the time of a rebuild after one testimonial changed.  With a `kept` file
+    (in the cache folder), each entry's text is kept there under the digest of its
+    testimonial's view (from `shared`) and everything else it shows, so that the next
+    feed writes only the testimonials that changed."""
+    config = site.config.site
+    base = config.base_url
+    dates = [d for t in site.testimonials for d in (t.date or t.publish,) if d is not None]
+    updated = min(max(dates), site.options.as_of) if dates else site.config.week.start
+    out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(config.language)}">',
+           _leaf(1, "title", f"{config.title}: testimonials")]
+    if config.description:
+        out.append(_leaf(1, "subtitle", config.description))
+    out += [_leaf(1, "id", _id(site, "feed.xml")), _leaf(1, "updated", _stamp(updated)),
+            _link(1, base or "./"), _link(1, (base + "feed.xml") if base else "feed.xml",
+                                          "self"),
+            "  <author>", _leaf(2, "name", config.organisation or config.title),
+            "  </author>", _leaf(1, "generator", "cswgen")]
+    before = read_pickle(kept) if kept is not None else None
+    earlier: dict[str, str] = before if isinstance(before, dict) else {}
+    now: dict[str, str] = {}
+    shown_by = (config.title, base, site.config.week.start.isoformat())  # in every entry
+    for entry, view in zip(site.testimonials, testimonials, strict=True):
+        ref = shared.ref(view) if shared is not None else None
+        if ref is None:
+            out.append(_entry(site, entry, view))
+            continue
+        when = entry.date or entry.publish
+        key = digest("feed entry", code_version(), ref, entry.customer,
+                     when.isoformat() if when else "", *shown_by)
+        text = earlier.get(key)
+        now[key] = text if text is not None else _entry(site, entry, view)
+        out.append(now[key])
+    if kept is not None and now.keys() != earlier.keys():
+        with contextlib.suppress(OSError):  # a read-only site: made in full next time
+            write_pickle(kept, now)
+    out.append("</feed>")
+    # the last child's closing tag sits at its parent's depth, as ElementTree.indent does
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(out) + "\n").encode("utf-8")
+
+
+def _entry(site: Site, entry: Testimonial, view: View) -> str:
+    base = site.config.site.base_url
+    path = url_of(entry)
+    when = entry.date or entry.publish or site.config.week.start
+    out = ["  <entry>", _leaf(2, "title", view["heading"]), _leaf(2, "id", _id(site, path)),
+           _link(2, base + path), _leaf(2, "updated", _stamp(when)),
+           "    <author>", _leaf(3, "name", entry.customer), "    </author>"]
+    if view["excerpt"]:
+        out.append(_leaf(2, "summary", view["excerpt"]))
+    out += [_leaf(2, "content", absolute_links(view["body_html"], base), ' type="html"'),
+            "  </entry>"]
+    return "\n".join(out)
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    return (_text(value).replace('"', "&quot;").replace("\r", "&#13;")
+            .replace("\n", "&#10;").replace("\t", "&#09;"))
+
+
+def _leaf(depth: int, tag: str, text: str, attributes: str = "") -> str:
+    """`<tag>text</tag>`, or `<tag />` when empty, indented two spaces a level."""
+    inner = f">{_text(text)}</{tag}>" if text else " />"
+    return f"{'  ' * depth}<{tag}{attributes}{inner}"
+
+
+def _link(depth: int, href: str, rel: str = "alternate") -> str:
+    return f'{"  " * depth}<link rel="{rel}" href="{_attribute(href)}" />'
+
+
+def absolute_links(fragment: str, base: str) -> str:
+    """Internal links of a body as seen from the feed (at the root), absolute with base_url."""
+    return rewrite_internal(fragment, lambda target: base + target)
+
+
+def sitemap(site: Site, paths: list[str]) -> bytes:
+    base = site.config.site.base_url
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    ET.register_namespace("", namespace)
+    root = ET.Element(f"{{{namespace}}}urlset")
+    for path in paths:
+        url = ET.SubElement(root, f"{{{namespace}}}url")
+        ET.SubElement(url, f"{{{namespace}}}loc").text = base + path
+    ET.indent(root)
+    return _xml(root)
+
+
+def robots(site: Site) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    if site.config.site.base_url:
+        lines.append(f"Sitemap: {site.config.site.base_url}sitemap.xml")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _xml(element: ET.Element) -> bytes:
+    body: bytes = ET.tostring(element, encoding="unicode").encode("utf-8")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"

@@ -1,0 +1,84 @@
+"""Share images: the 1200×630 picture a link preview shows when someone pastes a page's
+address into WhatsApp, Teams or social media.
+
+Each day, testimonial and honour-roll entry gets its own, the other pages the site's; they
+are made only when `base_url` is set (a preview needs an absolute address), from the same
+page views the templates get, so a card never shows what its page does not (a day that is
+still a teaser shows its title and date only).  Cards are cached like photos, by a hash of
+everything drawn on them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from cswgen.model import images
+from cswgen.model.photos import RASTER, Cache
+from cswgen.render.views import View
+
+
+def cards(pages: list[View], site: View, week: View, logo: Path | None) -> dict[str, images.Card]:
+    """Output path -> card, for every page that names a share image."""
+    found: dict[str, images.Card] = {}
+    for page in pages:
+        path = page.get("share_image")
+        if path and path not in found:
+            found[path] = card_for(page, site, week, logo)
+    return found
+
+
+def card_for(page: View, site: View, week: View, logo: Path | None) -> images.Card:
+    kind = page["kind"]
+    organisation = "" if site["organisation"] in site["title"] else site["organisation"]
+    footer = _joined(site["title"], organisation)
+    if kind == "day":
+        day = page["day"]
+        kicker = _joined(day["long_label"], week["theme"])
+        title, quote = day["title"], day["summary"]
+    elif kind == "testimonial":
+        t = page["testimonial"]
+        kicker = _joined("What our customers say", "★" * (t["rating"] or 0))
+        title = ", ".join(p for p in (t["customer"], t["organisation"]) if p)
+        quote = f"“{t['excerpt']}”" if t["excerpt"] else ""
+    elif kind in ("honour", "certificate"):
+        person = page["person"]
+        kicker = person["award"] or "Honour roll"
+        title, quote = person["name"], person["excerpt"]
+        footer = _joined(_joined(person["role"], person["department"]) or site["title"],
+                         site["organisation"])
+    else:
+        kicker = _joined(week["theme"], week["label"])
+        title, quote = site["title"], site["description"]
+        footer = site["organisation"] or site["title"]
+    return images.Card(kicker=kicker, title=title, quote=quote, footer=footer,
+                       primary=site["primary"], secondary=site["secondary"], logo=logo)
+
+
+def logo_of(root: Path, logo: str | None) -> Path | None:
+    """The brand logo when Pillow can draw it (a raster file); otherwise cards show the
+    puzzle-piece emblem."""
+    if logo and logo.lower().endswith(RASTER):
+        return root / "content" / logo
+    return None
+
+
+class Painter:
+    """Draws cards, or finds them in the cache."""
+
+    def __init__(self, cache_root: Path) -> None:
+        self.cache = Cache(cache_root / "share")
+
+    def png(self, card: images.Card) -> Path:
+        fields = {k: str(v) for k, v in dataclasses.asdict(card).items() if k != "logo"}
+        logo = card.logo.read_bytes() if card.logo else b""
+        name = Cache.key(images.recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
+        cached = self.cache.path(name)
+        if cached.is_file():
+            return cached
+        return self.cache.store_file(name, images.draw_card(card))
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)

@@ -1,0 +1,219 @@
+"""Render page views through the theme's Jinja templates.  The only module that imports Jinja.
+
+Autoescaping is on and undefined variables are errors (`StrictUndefined`), so a typo in a
+template is reported instead of rendering as nothing.  Links are made relative to each
+page, so the output works at any sub-path, and with `portable` they name `index.html` so
+it works from disk.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from cswgen.core import paths
+from cswgen.core.cache import Cache, SharedViews, code_version, digest
+from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.week import long_label, plain_label, short_label
+from cswgen.model.sanitize import rewrite_internal
+from cswgen.read.themes import Theme
+
+TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
+               "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
+               "honour": "honour.html", "certificate": "certificate.html",
+               "policy": "policy.html", "page": "page.html", "404": "404.html",
+               "award": "award.html"}
+
+
+def root_of(path: str, base_path: str) -> str:
+    """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
+    if path == "404.html":  # served at any depth, so it links from the site's root path
+        return base_path
+    return "../" * path.count("/")
+
+
+def relative(target: str, root: str, *, portable: bool) -> str:
+    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page."""
+    target, hash_mark, fragment = target.partition("#")
+    if target == "" or target.endswith("/"):
+        link = root + target
+        if portable:
+            link += "index.html"
+        elif not link:
+            link = "./"
+    else:
+        link = root + target
+    return link + hash_mark + fragment
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """A theme's templates, where a symbolic link out of the theme's boundary (the site, or
+    a built-in theme's folder) is not followed: the template counts as missing."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__(str(theme.templates))
+        self.boundary = theme.boundary
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        if not paths.inside(Path(filename), self.boundary):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+class Renderer:
+    def __init__(self, themes: list[Theme], root: Path, *, portable: bool,
+                 base_path: str, cache: Cache | None = None,
+                 compiled: Path | None = None) -> None:
+        """`compiled`: a folder where Jinja keeps compiled templates between processes."""
+        self.themes = themes
+        self.root = root
+        self.portable = portable
+        self.base_path = base_path
+        self.settings = _fingerprint(themes, portable, base_path)
+        self.shared = SharedViews([])
+        if cache is None:
+            self.env = _environment(themes, portable, compiled)
+        else:  # compiling the templates is slow, so a compiled set is kept while unchanged
+            self.env = cache.remember(digest("templates", self.settings),
+                                      lambda _: _environment(themes, portable, compiled),
+                                      Problems(),
+                                      memory_only=True)
+
+    def common_key(self, common: dict[str, Any]) -> str | None:
+        """What every page's key starts from: the templates and settings, and the data
+        every page is given.  None: that data is not plain, so no page has a key."""
+        shared = self.shared.to_json(common)
+        return digest("render", self.settings, shared) if shared is not None else None
+
+    def key(self, view: dict[str, Any], common_key: str | None) -> str | None:
+        """A digest of everything the page's HTML depends on: `common_key` and the page's
+        view.  Views are plain data, so their JSON text stands for everything a template
+        can see (with `shared` sub-views written once).  None: the view holds something
+        else, so the page has no key and is always rendered."""
+        page = self.shared.to_json(view)
+        if page is None or common_key is None:
+            return None
+        return digest(common_key, page)
+
+    def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
+        """Render one page view; raises SiteError naming the template and line on failure."""
+        path = view["path"]
+        root = root_of(path, self.base_path)
+        name = TEMPLATE_OF[view["kind"]]
+        try:
+            template = self.env.get_template(name)
+            html = template.render(common, page=view, root=root, portable=self.portable)
+        except jinja2.TemplateSyntaxError as exc:
+            raise SiteError([Problem(self._where(exc.filename), exc.lineno or 0,
+                                     f"template error: {exc.message}")]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise SiteError([Problem(self._where(self.themes[0].templates), 0,
+                                     f"the theme has no template {exc.name}; add it, or "
+                                     "extend a theme that has it (extends = \"classic\" "
+                                     "in theme.toml)")]) from None
+        except Exception as exc:  # an error raised inside a template while rendering
+            filename, line = _template_frame(exc)
+            raise SiteError([Problem(self._where(filename), line,
+                                     f"template error while rendering {path or 'the home page'}"
+                                     f": {exc}")]) from None
+        return self.link(html, root)
+
+    def link(self, html: str, root: str) -> str:
+        """Turn `cswgen-root:` links from content into links relative to the page."""
+        return rewrite_internal(html, lambda target: relative(target, root,
+                                                               portable=self.portable))
+
+    def _where(self, filename: str | Path | None) -> str:
+        if not filename:
+            return "themes"
+        path = Path(filename)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _absolute(base_url: str, path: str) -> str:
+    """A site path as an absolute URL (link previews need one), or "" without base_url."""
+    return base_url + path if base_url else ""
+
+
+def _environment(themes: list[Theme], portable: bool,
+                 compiled: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [_ThemeLoader(t)
+                                        for t in themes if t.templates.is_dir()]
+    prefixed = {t.name: _ThemeLoader(t) for t in themes}
+    loaders.append(jinja2.PrefixLoader(prefixed, delimiter=":"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # templates are part of the settings' digest: a changed one is a new environment,
+        # so Jinja need not stat every template file again for every page
+        auto_reload=False,
+        # Jinja keys each compiled template by its name and a checksum of its source
+        bytecode_cache=_bytecode_cache(compiled) if compiled else None,
+    )
+
+    @jinja2.pass_context
+    def url(context: Any, target: str) -> str:
+        return relative(str(target), context["root"], portable=portable)
+
+    @jinja2.pass_context
+    def asset(context: Any, name: str) -> str:
+        return relative(f"assets/{name}", context["root"], portable=portable)
+
+    env.filters["url"] = url
+    env.filters["asset"] = asset
+    env.filters["long_date"] = _date_filter(long_label)
+    env.filters["short_date"] = _date_filter(short_label)
+    env.filters["plain_date"] = _date_filter(plain_label)
+    env.globals["absolute"] = _absolute
+    return env
+
+
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only site still builds, only more slowly
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
+    """Everything besides the views that decides what a page renders to."""
+    parts: list[str | bytes] = [code_version(), str(portable), base_path]
+    for theme in themes:
+        parts.append(f"{theme.name}={theme.folder}")
+        if theme.templates.is_dir():
+            for template in sorted(theme.templates.rglob("*")):
+                if template.is_file():
+                    parts += [template.relative_to(theme.templates).as_posix(),
+                              template.read_bytes()]
+    return digest(*parts)
+
+
+def _template_frame(exc: BaseException) -> tuple[str | None, int]:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".md", ".j2")):
+            return frame.filename, frame.lineno or 0
+    return None, 0
+
+
+def _date_filter(label: Callable[[Any], str]) -> Callable[[Any], str]:
+    def apply(value: Any) -> str:
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        return label(value) if value else ""
+
+    return apply

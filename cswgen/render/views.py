@@ -1,0 +1,384 @@
+"""Plain, explicit views of the site for templates: dicts of text, numbers and lists.
+
+Templates never see internal objects.  Every page gets `site`, `week`, `nav`, `page` and
+`as_of`; `page.kind` says which template renders it and what else `page` holds.  Paths in
+views (`path`, `src`) are relative to the site root (`days/monday/`, `images/x.jpg`); the
+`url` filter turns them into links relative to the page being rendered.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cswgen import __version__
+from cswgen.core.colours import shades
+from cswgen.core.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, short_label
+from cswgen.model.markup import Rendered
+from cswgen.model.photos import Photos
+from cswgen.model.site import Site, url_of
+from cswgen.read.content import Day, Entry, Honour, Policy, Testimonial
+
+View = dict[str, Any]
+Bodies = dict[str, Rendered]  # by Entry.key
+SHARE_IMAGE = "share.png"  # a page's share image, in its folder (the site's at the root)
+
+# Lists that grow with the organisation are split into pages of a size a phone can scroll.
+TESTIMONIALS_PER_PAGE = 24
+AWARD_INLINE = 48  # an award with more people than this gets pages of its own ...
+AWARD_PER_PAGE = 96  # ... this many people to a page, with A-Z jump links
+AWARD_PREVIEW = 6  # ... and the honour roll shows this many of them
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—-")
+    return cut + "…"
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:1].upper()
+    return (words[0][:1] + words[-1][:1]).upper()
+
+
+_NO_BODY = Rendered(html="")
+
+
+def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
+    body = bodies.get(entry.key)
+    return _NO_BODY if body is None else body
+
+
+def chunks(items: list[View], size: int) -> list[list[View]]:
+    """`items` in pages of `size`; an empty list is still one (empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def paged_path(base: str, number: int) -> str:
+    """`testimonials/` for page 1, `testimonials/page/2/` for page 2."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def pagination(base: str, number: int, count: int) -> View | None:
+    """Links between the pages of one list: previous, next, and the page numbers around
+    this one (with the first and last; None marks a gap)."""
+    if count <= 1:
+        return None
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    pages: list[View | None] = []
+    for n in shown:
+        if pages and pages[-1] is not None and n - pages[-1]["number"] > 1:
+            pages.append(None)
+        pages.append({"number": n, "path": paged_path(base, n), "current": n == number})
+    return {"number": number, "count": count, "pages": pages,
+            "previous": paged_path(base, number - 1) if number > 1 else None,
+            "next": paged_path(base, number + 1) if number < count else None}
+
+
+def letter_of(name: str) -> str:
+    """The letter a name is filed under in A-Z jump links (`Zoë` -> `Z`; `7up` -> `#`)."""
+    from cswgen.read.slugs import slugify
+
+    first = slugify(name)[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+class Views:
+    """Builds the view of every page of one `Site`."""
+
+    def __init__(self, site: Site, bodies: Bodies, photos: Photos) -> None:
+        self.site = site
+        self.bodies = bodies
+        self.photos = photos
+        self.config = site.config
+        self.as_of = site.options.as_of
+        self.days = [self.day(d) for d in site.days]
+        self.testimonials = [self.testimonial(t) for t in site.testimonials]
+        self.people = [self.person(h) for h in site.honour]
+        self.award_groups = self.groups()
+
+    def body_texts(self) -> dict[str, str]:
+        """The HTML and plain text of every body, by the digest each was made with (for
+        `SharedViews`: views hold these very strings, and may be keyed by the digest)."""
+        texts: dict[str, str] = {}
+        for body in self.bodies.values():
+            if body.digest:
+                texts[body.digest + ":html"] = body.html
+                texts[body.digest + ":text"] = body.text
+        return texts
+
+    # --- shared by every page -------------------------------------------------------
+
+    def site_view(self) -> View:
+        s, brand = self.config.site, self.config.brand
+        return {
+            "title": s.title, "organisation": s.organisation, "description": s.description,
+            "language": s.language, "base_url": s.base_url, "theme": s.theme,
+            "logo": brand.logo, "logo_size": self.photos.size_of(brand.logo) if brand.logo
+            else {}, "primary": brand.primary, "secondary": brand.secondary,
+            "colours": {"primary": shades(brand.primary).as_dict(),
+                        "secondary": shades(brand.secondary).as_dict()},
+            "extra": self.config.extra, "generator": f"cswgen {__version__}",
+            "has_policy": self.site.policy is not None,
+        }
+
+    def week_view(self) -> View:
+        w = self.config.week
+        start, end = w.start, w.end
+        status = "before" if self.as_of < start else "after" if self.as_of > end else "during"
+        cx = cx_day(w.year)
+        return {
+            "theme": w.theme, "year": w.year, "start": start.isoformat(),
+            "end": end.isoformat(), "label": range_label(start, end),
+            "start_label": long_label(start), "end_label": long_label(end),
+            "timezone": w.timezone, "reveal": w.reveal, "days": self.days,
+            "dates": [{"date": d.isoformat(), "weekday": WEEKDAYS[d.weekday()].title(),
+                       "label": short_label(d)} for d in w.dates],
+            "status": status, "days_to_go": (start - self.as_of).days,
+            "cx_day": cx.isoformat() if start <= cx <= end else None,
+            "cx_day_label": short_label(cx),
+        }
+
+    def nav(self) -> list[View]:
+        items: list[View] = [{"title": "Home", "path": "", "section": "home"}]
+        if self.days:
+            items.append({"title": "The week", "path": self.days[0]["path"], "section": "days"})
+        items.append({"title": "Testimonials", "path": "testimonials/",
+                      "section": "testimonials"})
+        items.append({"title": "Honour roll", "path": "honour-roll/", "section": "honour-roll"})
+        if self.site.policy:
+            items.append({"title": "Our policy", "path": "policy/", "section": "policy"})
+        for page in self.site.menu():
+            items.append({"title": page.title, "path": url_of(page), "section": url_of(page)})
+        return items
+
+    # --- entries --------------------------------------------------------------------
+
+    def day(self, day: Day) -> View:
+        teaser = self.site.is_teaser(day)
+        body = _rendered(self.bodies, day)
+        return {
+            "slug": day.slug, "path": url_of(day), "title": day.title,
+            "date": day.date.isoformat(), "weekday": WEEKDAYS[day.date.weekday()].title(),
+            "label": short_label(day.date), "long_label": long_label(day.date),
+            "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
+            "summary": "" if teaser else day.summary,
+            "dress_code": "" if teaser else day.dress_code,
+            "image": None if teaser else self.photos.view(day.image),
+            "events": [] if teaser else [
+                {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
+                 "description": e.description} for e in day.events],
+            "body_html": "" if teaser else body.html,
+            "toc": [] if teaser else body.toc,
+            "extra": {} if teaser else day.extra,
+        }
+
+    def testimonial(self, t: Testimonial) -> View:
+        body = _rendered(self.bodies, t)
+        staff = [{"name": link.name,
+                  "path": url_of(link.honour) if link.honour else None}
+                 for link in self.site.staff_of(t)]
+        return {
+            "slug": t.slug, "path": url_of(t), "title": t.title,
+            "heading": t.title or f"From {t.customer}", "customer": t.customer,
+            "organisation": t.organisation, "location": t.location,
+            "date": t.date.isoformat() if t.date else None,
+            "date_label": plain_label(t.date) if t.date else "",
+            "rating": t.rating, "staff": staff, "featured": t.featured,
+            "photo": self.photos.view(t.photo), "body_html": body.html,
+            "excerpt": excerpt(body.text), "text": body.text, "extra": t.extra,
+        }
+
+    def person(self, h: Honour) -> View:
+        body = _rendered(self.bodies, h)
+        path = url_of(h)
+        praised = [{"customer": t.customer, "heading": t.title or f"From {t.customer}",
+                    "path": url_of(t)} for t in self.site.praised.get(path, [])]
+        return {
+            "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
+            "name": h.name, "role": h.role, "department": h.department, "award": h.award,
+            "citation": h.citation, "since": h.since, "photo": self.photos.view(h.photo),
+            "initials": initials(h.name), "letter": letter_of(h.name), "body_html": body.html,
+            "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
+        }
+
+    def policy(self, p: Policy) -> View:
+        body = _rendered(self.bodies, p)
+        return {
+            "title": p.title, "effective": p.effective.isoformat() if p.effective else None,
+            "effective_label": plain_label(p.effective) if p.effective else "",
+            "version": p.version, "owner": p.owner, "commitments": p.commitments,
+            "standards": [{"measure": m, "target": t} for m, t in p.standards],
+            "body_html": body.html, "toc": body.toc, "extra": p.extra,
+        }
+
+    def groups(self) -> list[View]:
+        """People by award.  A long award has pages of its own (`path`), and the honour
+        roll shows its first few people (`preview`)."""
+        groups: list[View] = []
+        for person in self.people:
+            award = person["award"]
+            if not groups or groups[-1]["award"] != award:
+                slug = _anchor(award) or "other"
+                groups.append({"award": award, "title": award or "Also recognised",
+                               "id": "award-" + slug, "slug": slug, "people": [],
+                               "path": None, "preview": []})
+            groups[-1]["people"].append(person)
+        for group in groups:
+            if len(group["people"]) > AWARD_INLINE:
+                group["path"] = f"honour-roll/awards/{group['slug']}/"
+                group["preview"] = group["people"][:AWARD_PREVIEW]
+        return groups
+
+    @staticmethod
+    def shown_group(group: View) -> View:
+        """A group as the honour roll shows it: `people` are the ones listed there (all of
+        a short award, the `preview` of a long one) and `count` is how many it has.  A
+        page's view is everything it depends on, so a long award's other people stay out:
+        a change to one of them does not make the honour roll again."""
+        people = group["preview"] if group["path"] else group["people"]
+        return {**group, "people": people, "count": len(group["people"])}
+
+    def award_pages(self, group: View, description: str) -> list[View]:
+        """The pages of one long award, alphabetical, with links to each letter's first
+        person wherever that falls."""
+        people = sorted(group["people"], key=lambda p: (p["letter"] == "#", p["letter"],
+                                                        p["name"].casefold()))
+        parts = chunks(people, AWARD_PER_PAGE)
+        letters: list[View] = []
+        anchors: list[dict[str, str]] = []  # a page's first person of each letter -> id
+        for number, part in enumerate(parts, 1):
+            anchors.append({})
+            for person in part:
+                anchor = "letter-" + (person["letter"].lower() if person["letter"] != "#"
+                                      else "other")
+                if anchor not in anchors[-1].values():
+                    anchors[-1][person["path"]] = anchor
+                if not letters or letters[-1]["letter"] != person["letter"]:
+                    letters.append({"letter": person["letter"], "anchor": anchor,
+                                    "path": paged_path(group["path"], number)})
+        pages = []
+        for number, part in enumerate(parts, 1):
+            title = group["title"] if number == 1 else \
+                f"{group['title']}, page {number} of {len(parts)}"
+            # the group's name and address only: a page's view is everything it depends on
+            summary = {k: group[k] for k in ("award", "title", "id", "slug", "path")}
+            pages.append(self._page("award", title, paged_path(group["path"], number),
+                                    "honour-roll", description, group=summary, people=part,
+                                    letters=letters, anchors=anchors[number - 1],
+                                    total=len(people),
+                                    pagination=pagination(group["path"], number, len(parts))))
+        return pages
+
+    # --- pages ----------------------------------------------------------------------
+
+    def pages(self) -> list[View]:
+        """The view of every HTML page: `path` says where it is written."""
+        site = self.site
+        description = self.config.site.description
+        pages: list[View] = []
+        home = site.home
+        intro = _rendered(self.bodies, home) if home else Rendered(html="")
+        spotlight: list[View] = []
+        for group in self.award_groups:
+            spotlight.extend(group["people"][:1])
+        pages.append(self._page(
+            "home", self.config.site.title, "", "home", description,
+            intro_title=home.title if home else "", body_html=intro.html,
+            featured=[t for t in self.testimonials if t["featured"]],
+            spotlight=spotlight[:6], days=self.days,
+            commitments=site.policy.commitments if site.policy else [],
+            testimonial_count=len(self.testimonials), honour_count=len(self.people)))
+        for index, view in enumerate(self.days):
+            pages.append(self._page(
+                "day", view["title"], view["path"], "days", view["summary"] or description,
+                day=view, previous=self.days[index - 1] if index else None,
+                next=self.days[index + 1] if index + 1 < len(self.days) else None,
+                body_html=view["body_html"], toc=view["toc"],
+                image=view["image"]))
+        parts = chunks(self.testimonials, TESTIMONIALS_PER_PAGE)
+        for number, part in enumerate(parts, 1):
+            title = "Testimonials" if number == 1 else \
+                f"Testimonials, page {number} of {len(parts)}"
+            pages.append(self._page(
+                "testimonials", title, paged_path("testimonials/", number), "testimonials",
+                f"What our customers say about {self._who()}.", testimonials=part,
+                total=len(self.testimonials),
+                pagination=pagination("testimonials/", number, len(parts))))
+        for view in self.testimonials:
+            pages.append(self._page("testimonial", view["heading"], view["path"], "testimonials",
+                                    view["excerpt"] or description, testimonial=view,
+                                    body_html=view["body_html"], image=view["photo"]))
+        recognising = f"The people at {self._who()} we are recognising this week."
+        pages.append(self._page("honour_roll", "Honour roll", "honour-roll/", "honour-roll",
+                                recognising, groups=[self.shown_group(g) for g in
+                                                     self.award_groups],
+                                total=len(self.people)))
+        for group in self.award_groups:
+            if group["path"]:
+                pages.extend(self.award_pages(group, recognising))
+        for view in self.people:
+            summary = view["excerpt"] or description
+            pages.append(self._page("honour", view["name"], view["path"], "honour-roll",
+                                    summary, person=view, body_html=view["body_html"],
+                                    image=view["photo"]))
+            pages.append(self._page("certificate", f"Certificate: {view['name']}",
+                                    view["certificate_path"], "honour-roll", summary,
+                                    person=view))
+        if site.policy:
+            view = self.policy(site.policy)
+            pages.append(self._page("policy", view["title"], "policy/", "policy",
+                                    excerpt(" ".join(view["commitments"])) or description,
+                                    policy=view, body_html=view["body_html"], toc=view["toc"]))
+        for page in site.pages:
+            body = _rendered(self.bodies, page)
+            path = url_of(page)
+            pages.append(self._page("page", page.title, path, path,
+                                    excerpt(body.text) or description, body_html=body.html,
+                                    toc=body.toc, extra=page.extra))
+        pages.append(self._page("404", "Page not found", "404.html", "404", description))
+        return pages
+
+    def _who(self) -> str:
+        return self.config.site.organisation or "us"
+
+    def _page(self, kind: str, title: str, path: str, section: str, description: str,
+              **fields: Any) -> View:
+        base = self.config.site.base_url
+        fields.setdefault("body_html", "")
+        fields.setdefault("toc", [])
+        fields.setdefault("image", None)
+        if not description:  # every page gets one: search results and link previews show it
+            w = self.config.week
+            description = (f"{self.config.site.title}: Customer Service Week, "
+                           f"{range_label(w.start, w.end)}.")
+        fields.setdefault("share_image", self._share_image(kind, path, fields))
+        site_title = self.config.site.title
+        fields.setdefault("share_image_alt", "" if not fields["share_image"] else
+                          site_title if title == site_title else f"{title} · {site_title}")
+        return {"kind": kind, "title": title, "path": path, "section": section,
+                "description": description,
+                "canonical": base + path if base and kind != "404" else "", **fields}
+
+    def _share_image(self, kind: str, path: str, fields: dict[str, Any]) -> str | None:
+        """The picture a link preview shows (made by `share` when base_url is set): each
+        day, testimonial and person has their own, a certificate its person's, and the other
+        pages the site's."""
+        if not self.config.site.base_url or kind == "404":
+            return None
+        if kind == "certificate":
+            return str(fields["person"]["path"]) + SHARE_IMAGE
+        if kind in ("day", "testimonial", "honour"):
+            return path + SHARE_IMAGE
+        return SHARE_IMAGE
+
+
+def _anchor(text: str) -> str:
+    from cswgen.read.slugs import slugify
+
+    return slugify(text)
+
