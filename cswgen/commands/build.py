@@ -22,10 +22,17 @@ from typing import Any, ParamSpec
 from urllib.parse import urlsplit
 
 from cswgen.core import parallel, paths
-from cswgen.core.cache import Cache, SharedViews, data_digest, digest, paused_collector
+from cswgen.core.cache import (
+    CACHE_FOLDER,
+    Cache,
+    SharedViews,
+    data_digest,
+    digest,
+    paused_collector,
+)
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.markup import Converter, Rendered
-from cswgen.model.photos import CACHE_FOLDER, Photos
+from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config, today_in
