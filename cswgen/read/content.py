@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import functools
 import io
-import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
-from cswgen.core import limits, parallel, paths
+from cswgen.core import limits, parallel, paths, tree
 from cswgen.core.cache import Cache, digest
 from cswgen.core.errors import Problem, Problems, place
 from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
@@ -48,10 +47,6 @@ FIELD_EXAMPLES = {"day": "title: Superhero Tuesday, day: tuesday",
                   "testimonial": "customer: Rudo M.", "honour": "name: Farai Moyo",
                   "page": "title: Frequently asked questions"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
-# Hidden names a static host reads, published like any other file; every other name that
-# starts with `.` or `_` (.git, .env, _drafts) stays private.
-PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
 
 
 @dataclass(frozen=True)
@@ -204,10 +199,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         problems.error("content", 0, "the folder content/ is missing; create it next to "
                        "config.toml and put your Markdown files in it")
         return result
-    files = walk(content_dir, problems)
+    files, links = walk(content_dir, root)
     settings = repr((config.week, drafts))  # what an entry depends on besides its file
     finder_of_all = Finder(content_dir)  # to check cached entries' lookups
-    links = paths.outside_links(content_dir, root, skipped)
     paths.report_links(links, "content/", problems)
     paths.check_names(files, "content/", problems)
     # Files are read in order; the Markdown files the cache does not hold are then read on
@@ -323,25 +317,17 @@ def example_date(config: SiteConfig) -> date:
     return dates[min(1, len(dates) - 1)]
 
 
-def walk(content_dir: Path, problems: Problems) -> list[str]:
-    """Every file under content/, content-relative and sorted; hidden and editor files skipped."""
-    found: list[str] = []
-    for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not skipped(d, folder=True))
-        relative = os.path.relpath(folder, content_dir).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        found.extend(prefix + name for name in sorted(files) if not skipped(name))
-    return found
-
-
-def skipped(name: str, *, folder: bool = False) -> bool:
-    """A name `walk` leaves out: hidden files and folders, `_` folders, editor leftovers."""
-    if name in PUBLISHED_HIDDEN:
-        return False
-    if folder:
-        return name.startswith((".", "_"))
-    return name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
-        or name in IGNORED_NAMES
+def walk(content_dir: Path, root: Path) -> tuple[list[str], list[str]]:
+    """Every file under content/, content-relative, in `tree.walk`'s order; and the
+    symbolic links among them (and among its folders) that point out of the site."""
+    files: list[str] = []
+    links: list[str] = []
+    for relative, entry in tree.walk(content_dir):
+        if entry.is_symlink() and not paths.inside(Path(entry.path), root):
+            links.append(relative)
+        if not entry.is_dir():  # (a link to a folder: not followed)
+            files.append(relative)
+    return files, sorted(links)
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:
