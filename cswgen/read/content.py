@@ -15,12 +15,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from urllib.parse import unquote
 
-from cswgen.core import limits, parallel, paths, tree
-from cswgen.core.cache import Cache, digest
-from cswgen.core.errors import Problem, Problems, place
+from cswgen.core import limits, paths, tree
+from cswgen.core.cache import Cache
+from cswgen.core.cachedmap import cached_map
+from cswgen.core.digest import digest
+from cswgen.core.errors import Problems, place
 from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
 from cswgen.read.config import SiteConfig
 from cswgen.read.fields import Fields, Finder, Image, Lookup
@@ -200,14 +202,12 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                        "config.toml and put your Markdown files in it")
         return result
     files, links = walk(content_dir, root)
-    settings = repr((config.week, drafts))  # what an entry depends on besides its file
-    finder_of_all = Finder(content_dir)  # to check cached entries' lookups
     paths.report_links(links, "content/", problems)
     paths.check_names(files, "content/", problems)
-    # Files are read in order; the Markdown files the cache does not hold are then read on
-    # every core; problems are reported in file order either way.
+    # Files are read in order, but for Markdown files, which are read together below (from
+    # the cache or on every core); problems are reported in file order either way.
     slots: list[tuple[Problems, list[Entry], set[str]]] = []
-    misses: list[tuple[int, str, str, str, str]] = []  # slot, key, text, relative, kind
+    markdown: list[tuple[int, str, str, str]] = []  # slot, text, relative, kind
     for relative in files:
         if relative in links:
             continue
@@ -253,20 +253,18 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 if entry is not None:
                     found.append(entry)
             continue
-        key = digest("entry", site_path, text, settings)
-        hit = cache.get(key) if cache is not None else None
-        if hit is not None:
-            entry, pictures, lookups = cast(Read, hit[0])
-            if finder_of_all.finds_again(lookups):
-                own.items.extend(hit[1])
-                found.extend([entry] if entry is not None else [])
-                shown |= pictures
-                continue
-        misses.append((len(slots) - 1, key, text, relative, kind))
-    read = parallel.run(lambda i: _read_job(config, drafts, *misses[i][2:]), len(misses))
-    for (slot, key, *_), (entry, pictures, lookups, reported) in zip(misses, read, strict=True):
-        if cache is not None:  # shared between builds: nothing may change it
-            cache.put(key, (entry, pictures, lookups), reported)
+        markdown.append((len(slots) - 1, text, relative, kind))
+    settings = repr((config.week, drafts))  # what an entry depends on besides its file
+    finder_of_all = Finder(content_dir)  # to check cached entries' lookups
+
+    def read(item: tuple[int, str, str, str], own: Problems) -> Read:
+        _, text, relative, kind = item
+        return read_markdown(config, text, f"content/{relative}", kind,
+                             content_dir / relative, drafts, own)
+
+    read_all = cached_map(markdown, lambda m: digest("entry", f"content/{m[2]}", m[1], settings),
+                          read, cache=cache, reuse=lambda r: finder_of_all.finds_again(r[2]))
+    for (slot, *_), ((entry, pictures, _), reported) in zip(markdown, read_all, strict=True):
         own, found, shown = slots[slot]
         own.items.extend(reported)
         found.extend([entry] if entry is not None else [])
@@ -300,15 +298,6 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     reader = _Reader(config, problems, drafts=drafts, finder=finder)
     entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
     return entry, pictures, finder.lookups
-
-
-def _read_job(config: SiteConfig, drafts: bool, text: str, relative: str,
-              kind: str) -> tuple[Entry | None, set[str], list[Lookup], list[Problem]]:
-    """`read_markdown` for a worker: what it found, with the problems it reported."""
-    own = Problems()
-    entry, pictures, lookups = read_markdown(config, text, f"content/{relative}", kind,
-                                             config.root / "content" / relative, drafts, own)
-    return entry, pictures, lookups, own.items
 
 
 def example_date(config: SiteConfig) -> date:
