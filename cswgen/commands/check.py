@@ -27,7 +27,8 @@ from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Options, Site, assemble, url_of
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config, today_in
-from cswgen.read.content import Content, Entry, Honour, Testimonial, load_content
+from cswgen.read.content import load_content
+from cswgen.read.records import Content, Entry, Honour, Testimonial
 from cswgen.read.slugs import name_key
 from cswgen.render import htmlscan
 from cswgen.render.templates import TEMPLATE_OF

@@ -28,7 +28,9 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.files import write_beside
 from cswgen.core.week import first_full_week_of_october
 from cswgen.read.config import CONFIG_NAME, SiteConfig, load_config
-from cswgen.read.content import Entry, csv_dialect, load_content
+from cswgen.read.content import load_content
+from cswgen.read.records import Entry
+from cswgen.read.tables import csv_dialect
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")

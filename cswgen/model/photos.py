@@ -28,8 +28,8 @@ from cswgen.model import images
 from cswgen.model.markup import Rendered
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
-from cswgen.read.content import Day, Entry
 from cswgen.read.fields import Image
+from cswgen.read.records import Day, Entry
 from cswgen.read.slugs import slugify
 
 RASTER = (".jpg", ".jpeg", ".jpe", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
