@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cswgen.core.errors import Problems
-from cswgen.read.content import KNOWN
 from cswgen.read.frontmatter import split
+from cswgen.read.records import KNOWN
 
 AS_OF = ("--as-of", "2026-10-06")
 CSV_ONLY = {"text", "citation_long"}

@@ -12,8 +12,8 @@ import pytest
 
 from cswgen.commands.build import STEPS_FILE, build
 from cswgen.core import parallel
+from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import SiteError
-from cswgen.model.photos import CACHE_FOLDER
 from cswgen.read.fingerprint import LAST_BUILD
 from cswgen.write.writer import MANIFEST
 from tests.conftest import write_site

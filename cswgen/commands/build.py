@@ -22,10 +22,18 @@ from typing import Any, ParamSpec
 from urllib.parse import urlsplit
 
 from cswgen.core import parallel, paths
-from cswgen.core.cache import Cache, SharedViews, data_digest, digest, paused_collector
+from cswgen.core.cache import (
+    CACHE_FOLDER,
+    Cache,
+    SharedViews,
+    data_digest,
+    digest,
+    paused_collector,
+)
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.model.markup import Converter, Rendered
-from cswgen.model.photos import CACHE_FOLDER, Photos
+from cswgen.model.bodies import convert_bodies
+from cswgen.model.markup import Rendered
+from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config, today_in
@@ -248,40 +256,6 @@ def _week_ics(site: Site) -> bytes:
 
 def _html(renderer: Renderer, view: dict[str, Any], common: dict[str, Any]) -> bytes:
     return renderer.render(view, common).encode("utf-8")
-
-
-def convert_bodies(site: Site, problems: Problems,
-                   cache: Cache | None = None) -> dict[str, Rendered]:
-    """Every published body from Markdown to HTML, with links resolved; the bodies of days
-    that are still teasers too, so that their problems do not wait for that day's build.
-    Bodies the cache does not hold are converted on every core; the result, problems
-    included, is the same as converting them one by one."""
-    config = site.config
-    converter = Converter(config.root / "content", site.urls,
-                          unsafe_html=config.build.unsafe_html, cache=cache)
-    entries = site.entries()
-    found: dict[str, Rendered | None] = {}
-    replayed: dict[str, Problems] = {}
-    for entry in entries:
-        replayed[entry.key] = Problems()
-        found[entry.key] = converter.cached(entry.body, entry.path, entry.body_line,
-                                            replayed[entry.key])
-    missing = [e for e in entries if found[e.key] is None]
-    fresh = parallel.run(lambda i: converter.fresh(missing[i].body, missing[i].path,
-                                                   missing[i].body_line), len(missing))
-    for entry, (rendered, lookups, own) in zip(missing, fresh, strict=True):
-        converter.store(entry.body, entry.path, entry.body_line, rendered, lookups, own)
-        found[entry.key] = rendered
-        replayed[entry.key].items.extend(own)
-    bodies: dict[str, Rendered] = {}
-    for entry in entries:  # problems in the order a one-by-one conversion finds them
-        for problem in replayed[entry.key]:  # (a workbook row's text: about its sheet's row)
-            problems.items.append(replace(problem, line=entry.line, sheet=entry.sheet)
-                                  if entry.sheet else problem)
-        body = found[entry.key]
-        assert body is not None
-        bodies[entry.key] = body
-    return bodies
 
 
 def teasers(site: Site) -> set[str]:

@@ -19,16 +19,16 @@ from datetime import date
 from pathlib import Path
 
 from cswgen.commands.build import STEPS_FILE, build, output_folder
-from cswgen.core.cache import Cache
+from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.week import long_label
 from cswgen.model.markup import Converter
-from cswgen.model.photos import CACHE_FOLDER
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Options, Site, assemble, url_of
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config, today_in
-from cswgen.read.content import Content, Entry, Honour, Testimonial, load_content
+from cswgen.read.content import load_content
+from cswgen.read.records import Content, Entry, Honour, Testimonial
 from cswgen.read.slugs import name_key
 from cswgen.render import htmlscan
 from cswgen.render.templates import TEMPLATE_OF

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -26,9 +25,12 @@ from pathlib import Path
 from cswgen.commands.new import excerpt
 from cswgen.core import datewords
 from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.files import write_beside
 from cswgen.core.week import first_full_week_of_october
 from cswgen.read.config import CONFIG_NAME, SiteConfig, load_config
-from cswgen.read.content import Entry, csv_dialect, load_content
+from cswgen.read.content import load_content
+from cswgen.read.records import Entry
+from cswgen.read.tables import csv_dialect
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")
@@ -95,10 +97,7 @@ def write(root: Path, ready: Plan) -> None:
     staged: list[tuple[Path, Path]] = []
     try:
         for path, text in ready.files.items():
-            temporary = path.with_name(f".{path.name}.cswgen-redate")
-            temporary.write_bytes(text.encode("utf-8"))
-            shutil.copymode(path, temporary)
-            staged.append((temporary, path))
+            staged.append((write_beside(path, text.encode("utf-8"), keep_mode=True), path))
     except OSError:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

@@ -40,11 +40,11 @@ from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
 
 from cswgen.commands.build import build
+from cswgen.core import tree
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
 from cswgen.read.config import CONFIG_NAME, SiteConfig, load_config, today_in
-from cswgen.read.content import skipped
 from cswgen.render.overlay import AS_OF_ACTION, CONTROL, State, decorate, empty_page, safe_next
 from cswgen.write.writer import Preview
 
@@ -73,21 +73,21 @@ class Watcher:
 
 
 def _scan(path: str, state: dict[str, tuple[int, int]]) -> None:
+    """The size and time of `path` (a file), or of each file under it that the build reads
+    (as `tree.walk` finds them; a linked file by its target's)."""
     try:
         if not os.path.isdir(path):
             found = os.stat(path)
             state[path] = (found.st_size, found.st_mtime_ns)
             return
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    if not skipped(entry.name, folder=True):
-                        _scan(entry.path, state)
-                elif not skipped(entry.name):
-                    found = entry.stat()
-                    state[entry.path] = (found.st_size, found.st_mtime_ns)
     except OSError:
         return  # missing, or removed while looking: the next look sees it as it is then
+    for _, entry in tree.walk(path, ordered=False):
+        try:
+            found = entry.stat()
+        except OSError:
+            continue  # removed while looking, or a broken link
+        state[entry.path] = (found.st_size, found.st_mtime_ns)
 
 
 class Session:

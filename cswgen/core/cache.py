@@ -15,31 +15,24 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import hashlib
 import json
 import os
 import pickle
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, time
 from pathlib import Path
 from typing import TypeVar, cast
 
 from cswgen import __version__
+from cswgen.core.digest import digest as digest  # (where the build has long found it)
 from cswgen.core.errors import Problem, Problems
+from cswgen.core.files import write_atomic
 
 T = TypeVar("T")
 
-
-def digest(*parts: str | bytes) -> str:
-    """One key for several inputs; each is length-prefixed, so ("ab", "c") != ("a", "bc")."""
-    chunks: list[bytes] = []
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        chunks += (len(data).to_bytes(8, "little"), data)
-    return hashlib.blake2b(b"".join(chunks), digest_size=20).hexdigest()  # one call: faster
+CACHE_FOLDER = ".cswgen-cache"  # in the site: everything kept between builds
 
 
 def to_json(data: object) -> str | None:
@@ -282,12 +275,4 @@ def read_pickle(path: Path) -> object:
 
 def write_pickle(path: Path, data: object) -> None:
     """`data` at `path`, atomically: a reader finds the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".steps-")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

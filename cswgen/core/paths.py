@@ -10,12 +10,12 @@ machine would not have that target, and a build must not publish what it points 
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
+from cswgen.core import tree
 from cswgen.core.errors import Problems
 
 # Windows reserves these names with any extension (`con.md`, `COM1.csv`, `nul.txt`).
@@ -87,28 +87,12 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def outside_links(folder: Path, root: Path,
-                  skipped: Callable[..., bool] = lambda name, folder=False: False) -> list[str]:
+def outside_links(folder: Path, root: Path, skip: tree.Skip | None = None) -> list[str]:
     """The symbolic links under `folder` (files and folders, `/`-separated and relative to
-    `folder`) whose target is not inside `root` or does not exist; names for which
-    `skipped(name, folder=...)` is true are not looked at."""
-    found: list[str] = []
-    pending = [folder]
-    while pending:
-        current = pending.pop()
-        try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            if skipped(entry.name, folder=entry.is_dir()):
-                continue
-            if entry.is_symlink():
-                if not inside(Path(entry.path), root):
-                    found.append(Path(entry.path).relative_to(folder).as_posix())
-            elif entry.is_dir(follow_symlinks=False):
-                pending.append(Path(entry.path))
-    return sorted(found)
+    `folder`) whose target is not inside `root` or does not exist; names `skip` leaves
+    out (see `tree.walk`) are not looked at."""
+    return sorted(relative for relative, entry in tree.walk(folder, skip, ordered=False)
+                  if entry.is_symlink() and not inside(Path(entry.path), root))
 
 
 def report_links(links: list[str], prefix: str, problems: Problems) -> None:

@@ -10,7 +10,6 @@ and keep it.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import math
 import re
@@ -24,6 +23,7 @@ import PIL
 from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from cswgen.core.colours import contrast
+from cswgen.core.digest import digest
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 REGULAR = FONTS / "DejaVuSans.ttf"
@@ -39,7 +39,7 @@ _SIDEWAYS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
 @cache
 def recipe() -> str:
     """What a cached result depends on besides its inputs: this code and Pillow's version."""
-    return f"{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()} {PIL.__version__}"
+    return f"{digest(Path(__file__).read_bytes())} {PIL.__version__}"
 
 
 class Unreadable(Exception):

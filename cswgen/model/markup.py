@@ -13,7 +13,7 @@ import html
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -24,7 +24,9 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
-from cswgen.core.cache import Cache, digest
+from cswgen.core.cache import Cache
+from cswgen.core.cachedmap import cached_map
+from cswgen.core.digest import digest
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
@@ -51,6 +53,7 @@ class Rendered:
 
 
 Lookup = tuple[str, str, str | None]  # (kind, target, answer), see Converter._answer
+Body = tuple[str, str, int]  # text, site-relative source path, line of its first line
 
 
 @dataclass(frozen=True)
@@ -208,44 +211,31 @@ class Converter:
 
     def convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
         """`source` is the site-relative path (`content/days/monday.md`)."""
-        found = self.cached(body, source, body_line, problems)
-        if found is not None:
-            return found
-        rendered, lookups, own = self.fresh(body, source, body_line)
-        self.store(body, source, body_line, rendered, lookups, own)
-        problems.items.extend(own)
+        [(rendered, found)] = self.convert_all([(body, source, body_line)])
+        problems.items.extend(found)
         return rendered
 
-    def _key(self, body: str, source: str, body_line: int) -> str:
-        return digest("markdown", body, source, str(body_line), str(self.unsafe_html))
+    def convert_all(self, bodies: Sequence[Body]) -> list[tuple[Rendered, list[Problem]]]:
+        """Each body converted, with the problems found in it, as converting them one by
+        one would: a body converted before is reused when its text, place and settings
+        are the same and every page or file its links looked up is still as it was (its
+        problems reported again); the others are converted on every core."""
+        found = cached_map(bodies, self._key, self._memo, cache=self.cache, reuse=self._holds)
+        return [(memo.rendered, problems) for memo, problems in found]
 
-    def cached(self, body: str, source: str, body_line: int,
-               problems: Problems) -> Rendered | None:
-        """A body converted before, reused when its text, place and settings are the same
-        and every page or file its links looked up is still as it was; its problems are
-        reported again.  None: it must be converted."""
-        if self.cache is None:
-            return None
-        found = self.cache.get(self._key(body, source, body_line))
-        if found is not None and isinstance(found[0], _Memo) and all(
-                self._answer(kind, target) == answer for kind, target, answer in found[0].lookups):
-            problems.items.extend(found[1])
-            return found[0].rendered
-        return None
+    def _key(self, body: Body) -> str:
+        text, source, body_line = body
+        return digest("markdown", text, source, str(body_line), str(self.unsafe_html))
 
-    def fresh(self, body: str, source: str,
-              body_line: int) -> tuple[Rendered, tuple[Lookup, ...], list[Problem]]:
-        """Convert, with what the links looked up and the problems found: plain data, so a
-        worker process can send it back."""
-        own = Problems()
-        rendered = self._convert(body, source, body_line, own)
-        return rendered, tuple(self.lookups), own.items
+    def _memo(self, body: Body, problems: Problems) -> _Memo:
+        """Convert, keeping what the links looked up: plain data, so a worker process can
+        send it back."""
+        rendered = self._convert(*body, problems)
+        return _Memo(rendered, tuple(self.lookups))
 
-    def store(self, body: str, source: str, body_line: int, rendered: Rendered,
-              lookups: tuple[Lookup, ...], problems: list[Problem]) -> None:
-        if self.cache is not None:
-            self.cache.put(self._key(body, source, body_line), _Memo(rendered, lookups),
-                           problems)
+    def _holds(self, memo: _Memo) -> bool:
+        return isinstance(memo, _Memo) and all(  # (from the disk: checked)
+            self._answer(kind, target) == answer for kind, target, answer in memo.lookups)
 
     def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
         self.lookups = []

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import posixpath
 import re
 import shutil
@@ -21,19 +20,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cswgen.core.cache import CACHE_FOLDER
+from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
+from cswgen.core.files import FileStore
 from cswgen.model import images
 from cswgen.model.markup import Rendered
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
-from cswgen.read.content import Day, Entry
 from cswgen.read.fields import Image
+from cswgen.read.records import Day, Entry
 from cswgen.read.slugs import slugify
 
 RASTER = (".jpg", ".jpeg", ".jpe", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
 WIDTHS = (160, 320, 640, 1280)  # what the classic theme shows, at up to twice its CSS size
 BUDGET = 200_000  # bytes a copy may take, where a lower quality can keep it to that
-CACHE_FOLDER = ".cswgen-cache"
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
 
 _IMG = re.compile(r"<img\b([^>]*)>")
@@ -41,47 +42,6 @@ _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 _HREF = re.compile(r'href="([^"]*)"')
 _COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
 _COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")
-
-
-class Cache:
-    """A folder of results named by a hash of everything that went into them.  Nothing in
-    it is ever edited in place, so it is safe to delete at any time."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    @staticmethod
-    def key(*parts: str | bytes) -> str:
-        digest = hashlib.sha256()
-        for part in parts:
-            data = part.encode("utf-8") if isinstance(part, str) else part
-            digest.update(len(data).to_bytes(8, "big") + data)
-        return digest.hexdigest()[:40]
-
-    def path(self, name: str) -> Path:
-        return self.folder / name
-
-    def store(self, name: str, files: dict[str, bytes]) -> Path:
-        """Write `files` as the folder `name`, all at once (a killed build leaves no half)."""
-        target = self.folder / name
-        temporary = self.folder / f".partial-{name}-{os.getpid()}"
-        shutil.rmtree(temporary, ignore_errors=True)
-        temporary.mkdir(parents=True)
-        for file_name, data in files.items():
-            (temporary / file_name).write_bytes(data)
-        try:
-            os.replace(temporary, target)
-        except OSError:  # another build stored the same result first
-            shutil.rmtree(temporary, ignore_errors=True)
-        return target
-
-    def store_file(self, name: str, data: bytes) -> Path:
-        target = self.folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".partial-{target.name}-{os.getpid()}")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        return target
 
 
 @dataclass(frozen=True)
@@ -107,7 +67,7 @@ class Use:
 @dataclass
 class Photos:
     site: Site
-    cache: Cache
+    cache: FileStore
     pictures: set[str] = field(default_factory=set)  # what any content file shows
     copies: dict[str, list[Copy]] = field(default_factory=dict)  # source -> copies
     published: set[str] = field(default_factory=set)  # sources a published page shows
@@ -117,7 +77,7 @@ class Photos:
     def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None) -> Photos:
         """`pictures`: what any content file shows, drafts too (`Content.pictures`)."""
         root = cache_root or site.config.root / CACHE_FOLDER
-        return cls(site, Cache(root / "images"), set(pictures))
+        return cls(site, FileStore(root / "images"), set(pictures))
 
     # --- phase 1 ----------------------------------------------------------------------
 
@@ -171,7 +131,7 @@ class Photos:
         return uses
 
     def _make(self, path: Path, base: str) -> list[Copy]:
-        key = Cache.key(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
+        key = digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
         copies = _copies_in(self.cache.path(key), base)
         if not copies:  # not made yet (or a damaged cache entry: made again)
             renditions = images.render_photo(path, WIDTHS, BUDGET)
@@ -300,7 +260,14 @@ def _published_name(source: str) -> str:
     parts = source.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     safe = [slugify(p) or "x" for p in parts[:-1]]
-    return "/".join([*safe, slugify(stem) or "photo-" + Cache.key(source)[:8]])
+    return "/".join([*safe, slugify(stem) or "photo-" + _published_hash(source)])
+
+
+def _published_hash(source: str) -> str:
+    """Eight hex digits for a picture whose name has no letters (`+++.jpg`): a published
+    address, kept as cswgen has always made it (not `digest`, which would move it)."""
+    data = source.encode("utf-8")
+    return hashlib.sha256(len(data).to_bytes(8, "big") + data).hexdigest()[:8]
 
 
 def _copies_in(folder: Path, base: str) -> list[Copy]:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from cswgen.core.errors import Problems
 from cswgen.read.config import SiteConfig
-from cswgen.read.content import Content, Day, Entry, Honour, Page, Policy, Testimonial
+from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.read.slugs import name_key
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.

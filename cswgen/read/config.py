@@ -152,7 +152,7 @@ def today_in(timezone: str) -> date:
         return date.today()
 
 
-class _Reader:
+class _Table:
     """Typed access to one table of the config, recording a problem per bad value."""
 
     def __init__(self, data: dict[str, Any], table: str, lines: dict[str, int],
@@ -254,9 +254,9 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                                f"[{section}] {key} is not a setting cswgen knows; {advice} "
                                "Settings for your own templates go in [extra].")
 
-    def table(name: str) -> _Reader:
+    def table(name: str) -> _Table:
         value = data.get(name, {})
-        return _Reader(value if isinstance(value, dict) else {}, name, lines, problems)
+        return _Table(value if isinstance(value, dict) else {}, name, lines, problems)
 
     week = _week(table("week"), problems)
     site = _site(table("site"), problems, week.start.year)
@@ -277,7 +277,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                       extra=extra if isinstance(extra, dict) else {}, lines=dict(lines))
 
 
-def _site(r: _Reader, problems: Problems, year: int) -> SiteSettings:
+def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     if "title" not in r.data:
         problems.error(CONFIG_NAME, r.lines.get("site", 1),
                        "[site] title is missing; add a line like "
@@ -305,7 +305,7 @@ def _site(r: _Reader, problems: Problems, year: int) -> SiteSettings:
                         base_url=base_url, theme=theme)
 
 
-def _week(r: _Reader, problems: Problems) -> WeekSettings:
+def _week(r: _Table, problems: Problems) -> WeekSettings:
     timezone = r.string("timezone", "UTC") or "UTC"
     try:
         ZoneInfo(timezone)
@@ -343,7 +343,7 @@ def _week(r: _Reader, problems: Problems) -> WeekSettings:
                         timezone=timezone, reveal=reveal)
 
 
-def _brand(r: _Reader, root: Path) -> BrandSettings:
+def _brand(r: _Table, root: Path) -> BrandSettings:
     colours = {}
     for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
         value = r.string(key, default) or default

@@ -15,14 +15,13 @@ files, so that a build that does go ahead does not read them a second time.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cswgen.core import limits
+from cswgen.core import limits, tree
 from cswgen.core.cache import code_version, read_pickle, write_pickle
+from cswgen.core.digest import Digest, digest
 from cswgen.core.errors import Problem
 from cswgen.read.config import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
@@ -53,56 +52,43 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str) -> Sources 
     """Every input of a build at `root` with these `options` (already resolved: as-of
     date, drafts, portable, output and cache folders), or None when something cannot be
     read (the build itself then says what)."""
-    hasher = hashlib.blake2b(digest_size=20)
-
-    def add(*parts: str | bytes) -> None:
-        for part in parts:
-            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-            hasher.update(len(data).to_bytes(8, "little"))
-            hasher.update(data)
-
+    hasher = Digest()
+    add = hasher.add
     add(code_version(), options)
     texts: dict[str, bytes] = {}
     try:
         add(CONFIG_NAME, (root / CONFIG_NAME).read_bytes())
-        _add_tree(add, PACKAGE_DIR / "fonts", "fonts", None)
+        _add_tree(hasher, PACKAGE_DIR / "fonts", "fonts", None)
         for theme in theme_chain:
-            _add_tree(add, theme.folder, f"theme {theme.name} {theme.folder}", None)
-        _add_tree(add, root / "content", "content", texts)
+            _add_tree(hasher, theme.folder, f"theme {theme.name} {theme.folder}", None)
+        _add_tree(hasher, root / "content", "content", texts)
     except (OSError, UnicodeError):
         return None
     return Sources(hasher.hexdigest(), texts)
 
 
-def _add_tree(add: Callable[..., None], folder: Path, label: str,
+def _add_tree(hasher: Digest, folder: Path, label: str,
               texts: dict[str, bytes] | None) -> None:
-    """Every file under `folder` (hidden ones too), by relative path and bytes; symbolic
-    links by where they point, and a linked file by its bytes too."""
+    """Every file under `folder` (hidden ones too, all of them: `tree.walk` leaving
+    nothing out), by relative path and bytes; symbolic links by where they point, and a
+    linked file by its bytes too."""
+    add = hasher.add
     add("tree", label)
     if not folder.is_dir():
         return
-    stack = [("", str(folder))]
-    while stack:
-        prefix, current = stack.pop()
-        with os.scandir(current) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-        for entry in entries:
-            relative = prefix + entry.name
-            if entry.is_symlink():
-                add("link", relative, os.readlink(entry.path))
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((relative + "/", entry.path))
-            elif entry.is_file():
-                add("file", relative)
-                data = None
-                if texts is not None and relative.lower().endswith(TEXT_SUFFIXES):
-                    data = _read_within(entry.path, limits.largest(relative))
-                if data is not None and texts is not None:
-                    texts[relative] = data  # kept: the build reads it next
-                    add(data)
-                else:  # not content text, or too large to read whole
-                    with open(entry.path, "rb") as file:
-                        add(hashlib.file_digest(file, "blake2b").digest())
+    for relative, entry in tree.walk(folder, None, strict=True):
+        if entry.is_symlink():
+            add("link", relative, os.readlink(entry.path))
+        if entry.is_file():
+            add("file", relative)
+            data = None
+            if texts is not None and relative.lower().endswith(TEXT_SUFFIXES):
+                data = _read_within(entry.path, limits.largest(relative))
+            if data is not None and texts is not None:
+                texts[relative] = data  # kept: the build reads it next
+                add(data)
+            else:  # not content text, or too large to read whole
+                hasher.add_file(entry.path)
 
 
 def _read_within(path: str, limit: int) -> bytes | None:
@@ -127,7 +113,7 @@ def _read_within(path: str, limit: int) -> bytes | None:
 
 def manifest_digest(output: Path, manifest: str) -> str | None:
     try:
-        return hashlib.blake2b((output / manifest).read_bytes(), digest_size=20).hexdigest()
+        return digest((output / manifest).read_bytes())
     except OSError:
         return None
 

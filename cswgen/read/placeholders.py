@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from cswgen.core.errors import Problems
-from cswgen.read.content import Entry
+from cswgen.read.records import Entry
 from cswgen.read.themes import Theme
 
 _SHORTEST = 12  # characters: shorter lines ("Thanks!") are too likely to be meant

@@ -14,8 +14,10 @@ import dataclasses
 import json
 from pathlib import Path
 
+from cswgen.core.digest import digest
+from cswgen.core.files import FileStore
 from cswgen.model import images
-from cswgen.model.photos import RASTER, Cache
+from cswgen.model.photos import RASTER
 from cswgen.render.views import View
 
 
@@ -68,12 +70,12 @@ class Painter:
     """Draws cards, or finds them in the cache."""
 
     def __init__(self, cache_root: Path) -> None:
-        self.cache = Cache(cache_root / "share")
+        self.cache = FileStore(cache_root / "share")
 
     def png(self, card: images.Card) -> Path:
         fields = {k: str(v) for k, v in dataclasses.asdict(card).items() if k != "logo"}
         logo = card.logo.read_bytes() if card.logo else b""
-        name = Cache.key(images.recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
+        name = digest(images.recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
         cached = self.cache.path(name)
         if cached.is_file():
             return cached

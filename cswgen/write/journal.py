@@ -16,6 +16,8 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
+from cswgen.core.files import write_atomic
+
 JOURNAL = "journal"
 DONE = "done"
 
@@ -29,9 +31,8 @@ def start(undo: Path, output: Path, names: list[str], manifest: str) -> None:
         shutil.copy2(old_manifest, undo / manifest)
     lines = [("old" if output.joinpath(*PurePosixPath(name).parts).is_file() else "new")
              + "\t" + name for name in names]
-    temporary = undo / f"{JOURNAL}.new"
-    temporary.write_text("\n".join(lines) + "\n", "utf-8")
-    os.replace(temporary, undo / JOURNAL)  # from here on, a rollback knows every name
+    # from here on, a rollback knows every name
+    write_atomic(undo / JOURNAL, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def set_aside(undo: Path, output: Path, name: str) -> None:

@@ -1,0 +1,64 @@
+"""Which files under a folder belong to the site: the one walk every reader of the tree
+uses (reading content, `cswgen serve` watching for changes, the build's fingerprint, the
+check for links out of the site), and the one set of names it leaves out.
+
+Left out: hidden names (`.git`, `.env`) except the few a static host reads, folders
+starting with `_` (`_drafts`), and what editors and file managers leave behind (`notes.md~`,
+`.notes.md.swp`, Office's `~$book.xlsx` lock files, `Thumbs.db`).  A symbolic link is
+listed as it is, never followed into: whether its target is inside the site is for the
+caller to check (`paths.outside_links`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
+# Hidden names a static host reads, published like any other file; every other name that
+# starts with `.` or `_` (.git, .env, _drafts) stays private.
+PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
+
+Skip = Callable[..., bool]  # skip(name, folder=...) -> whether the walk leaves it out
+
+
+def skipped(name: str, *, folder: bool = False) -> bool:
+    """A name the walk leaves out: hidden files and folders, `_` folders, editor leftovers."""
+    if name in PUBLISHED_HIDDEN:
+        return False
+    if folder:
+        return name.startswith((".", "_"))
+    return name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
+        or name in IGNORED_NAMES
+
+
+def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = True,
+         strict: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Everything under `folder` but its folders, as (`/`-separated relative path, entry):
+    files, and symbolic links to anything (not followed).  `ordered`: as `os.walk` lists
+    them, a folder's files by name and then each sub-folder's, by name (else in the
+    order the disk gives, which is quicker).  `skip` None: nothing is left out.  A folder
+    that cannot be read is passed over, or with `strict` its OSError is raised.
+
+    os.scandir, as the tree can hold tens of thousands of files: its entries know whether
+    they are folders without another system call."""
+    pending: list[tuple[str, str]] = [("", str(folder))]
+    while pending:
+        prefix, current = pending.pop()
+        try:
+            with os.scandir(current) as scan:
+                entries = sorted(scan, key=lambda e: e.name) if ordered else list(scan)
+        except OSError:
+            if strict:
+                raise
+            continue
+        folders: list[tuple[str, str]] = []
+        for entry in entries:
+            if skip is not None and skip(entry.name, folder=entry.is_dir()):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((prefix + entry.name + "/", entry.path))
+            else:
+                yield prefix + entry.name, entry
+        pending.extend(reversed(folders))

@@ -1,0 +1,226 @@
+"""One entry from one file or row: each field of each kind validated, every problem
+collected with its line (or sheet and row)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from cswgen.core.errors import Problems
+from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
+from cswgen.read.config import SiteConfig
+from cswgen.read.fields import Fields, Finder, Lookup
+from cswgen.read.frontmatter import missing_front_matter, split
+from cswgen.read.records import (
+    EVENT_KEYS,
+    FIELD_EXAMPLES,
+    KIND_NAMES,
+    KNOWN,
+    Day,
+    Entry,
+    Event,
+    Honour,
+    Page,
+    Policy,
+    Testimonial,
+)
+from cswgen.read.slugs import slugify
+
+Read = tuple["Entry | None", set[str], list[Lookup]]  # entry, pictures, files looked up
+
+
+def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, source: Path,
+                  drafts: bool, problems: Problems) -> Read:
+    """One Markdown file's entry (None for a draft or a file that cannot be split), the
+    pictures it shows, and the files its fields and pictures looked up."""
+    finder = Finder(config.root / "content")
+    document = split(text, site_path, problems)
+    if document is None:
+        return None, set(), finder.lookups
+    if not document.format and kind in FIELD_EXAMPLES:
+        # (instead of "`customer` is required", which sends them looking for a field)
+        problems.error(site_path, 1, missing_front_matter(text, FIELD_EXAMPLES[kind]))
+        return None, set(), finder.lookups
+    pictures = pictures_named(document.data, document.body, source, finder)
+    fields = Fields(document.data, document.lines, site_path, problems,
+                    example=example_date(config))
+    reader = EntryReader(config, problems, drafts=drafts, finder=finder)
+    entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
+    return entry, pictures, finder.lookups
+
+
+def example_date(config: SiteConfig) -> date:
+    """A date in the site's week (its second day), for examples in messages."""
+    dates = config.week.dates
+    return dates[min(1, len(dates) - 1)]
+
+
+_BODY_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def pictures_named(data: dict[str, Any], body: str, source: Path, finder: Finder) -> set[str]:
+    """The pictures a file shows however it is published (a draft's too): its `image` and
+    `photo` fields and the ![...](...) in its body."""
+    named = [data.get("image"), data.get("photo"), *_BODY_PICTURE.findall(body)]
+    found: set[str] = set()
+    for name in named:
+        if isinstance(name, str):
+            path = finder(unquote(name), source.parent)
+            if path is not None:
+                found.add(path)
+    return found
+
+
+class EntryReader:
+    """Validates the fields of one kind of entry into its record."""
+
+    def __init__(self, config: SiteConfig, problems: Problems, *, drafts: bool,
+                 finder: Finder) -> None:
+        self.config = config
+        self.problems = problems
+        self.drafts = drafts
+        self.finder = finder
+
+    def entry(self, kind: str, f: Fields, body: str, body_line: int, source: Path,
+              stem: str | None) -> Entry | None:
+        f.unwrap_quotes()
+        draft = f.boolean("draft")
+        if draft and not self.drafts:
+            return None  # unfinished work: its fields are checked once it is no longer a draft
+        f.check_keys(KNOWN[kind], KIND_NAMES[kind])
+        name_key = {"testimonial": "customer", "honour": "name"}.get(kind)
+        slug_source = f.text("slug") or stem or (f.text(name_key) if name_key else "")
+        slug = slugify(slug_source) if slug_source else ""
+        name_missing = stem is None and name_key is not None and not f.has(name_key)
+        if not slug and kind not in ("home", "policy") and not name_missing:
+            # (a CSV row without its name gets the missing-name error below instead)
+            f.error("slug" if f.has("slug") else "", f"cannot make a web address from "
+                    f"\"{slug_source}\"; add a `slug:` field with plain letters, like "
+                    "slug: thank-you-day")
+        line = f.lines.get("", 1)
+        common: dict[str, Any] = {
+            "kind": kind, "path": f.path, "line": line, "slug": slug, "body": body,
+            "body_line": body_line if not f.row else line, "draft": draft,
+            "publish": f.date("publish"), "lines": dict(f.lines),
+            "extra": {k: v for k, v in f.data.items() if k not in KNOWN[kind]},
+        }
+        if kind == "day":
+            return self.day(f, source, common)
+        if kind == "testimonial":
+            return self.testimonial(f, source, common)
+        if kind == "honour":
+            return self.honour(f, source, common)
+        if kind == "policy":
+            return self.policy(f, common)
+        title = f.text("title", required=kind == "page", what="the page's headline")
+        return Page(title=title, menu=f.number("menu") if kind == "page" else None, **common)
+
+    def day(self, f: Fields, source: Path, common: dict[str, Any]) -> Day | None:
+        week = self.config.week
+        title = f.text("title", required=True, what="the day's theme, like \"Superhero Tuesday\"")
+        when = self.day_date(f)
+        events: list[Event] = []
+        for index, item in f.mappings("events"):
+            events.append(self.event(f, index, item))
+        image = f.image("image", "alt", source, self.finder, require_alt=True)
+        if when is None:
+            if not f.has("date") and not f.has("day"):
+                f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
+                          f"{WEEKDAYS[week.start.weekday()]}")
+            return None
+        return Day(title=title, date=when, summary=f.text("summary"),
+                   dress_code=f.text("dress_code"), events=events, image=image, **common)
+
+    def day_date(self, f: Fields) -> date | None:
+        week = self.config.week
+        dates = week.dates
+        span = range_label(dates[0], dates[-1])
+        when = f.date("date")
+        if when is not None and when not in dates:
+            f.error("date", f"{when.isoformat()} ({long_label(when)}) is outside the week "
+                    f"({span}); change the date, or [week] in config.toml")
+            return None
+        if f.has("day"):
+            name = f.text("day")
+            index = weekday_index(name)
+            if index is None:
+                f.error("day", f"`day` is \"{name}\", which is not a day of the week; write "
+                        "a weekday like monday or tue")
+                return None
+            matches = [d for d in dates if d.weekday() == index]
+            if not matches:
+                f.error("day", f"{name} is not one of the week's days ({span}); "
+                        "change `day`, or [week] days in config.toml")
+                return None
+            if when is not None and when != matches[0]:
+                f.error("day", f"`day: {name}` and `date: {when.isoformat()}` disagree "
+                        f"({short_label(when)}); keep one of them")
+                return None
+            return matches[0]
+        return when
+
+    def event(self, f: Fields, index: int, item: dict[str, Any]) -> Event:
+        key = f"events.{index}"
+        for name in item:
+            if name not in EVENT_KEYS:
+                f.warning(f"{key}.{name}", f"`{name}` is not a field of an event; the fields "
+                          f"are {', '.join(EVENT_KEYS)}")
+        sub = Fields({k: v for k, v in item.items()},
+                     {k.removeprefix(key + "."): v for k, v in f.lines.items()
+                      if k.startswith(key + ".")} | {"": f.line(key)}, f.path, self.problems)
+        title = sub.text("title")
+        if not title:
+            f.error(key, f"event {index + 1} has no `title`; give every event a title")
+        given = item.get("time") not in (None, "")
+        start = f.clock(f"{key}.time", item["time"]) if given else None
+        end = f.clock(f"{key}.end", item["end"]) if item.get("end") not in (None, "") else None
+        if end and not given:  # (a wrong `time` is the one thing to say about it)
+            f.error(f"{key}.end", f"event {index + 1} has an `end` but no `time`; add the "
+                    "start time")
+        elif start and end and end <= start:
+            f.error(f"{key}.end", f"event {index + 1} ends at {end}, before it starts at "
+                    f"{start}; check the times (24-hour clock)")
+        return Event(title=title, time=start, end=end, place=sub.text("place"),
+                     description=sub.text("description"))
+
+    def testimonial(self, f: Fields, source: Path, common: dict[str, Any]) -> Testimonial:
+        customer = f.text("customer", required=True,
+                          what="the name the customer agreed to show, like \"Rudo M.\"")
+        if not common["body"].strip():
+            f.warning("", "this testimonial has no text; write the customer's words below "
+                      "the front matter" if not f.row else "this row's `text` cell is empty")
+        return Testimonial(
+            title=f.text("title"), customer=customer, organisation=f.text("organisation"),
+            location=f.text("location"), date=f.date("date"),
+            rating=f.integer("rating", 1, 5, "a whole number from 1 to 5"),
+            staff=f.strings("staff", separator=";"), featured=f.boolean("featured"),
+            photo=f.image("photo", "alt", source, self.finder, require_alt=False),
+            consent=f.consent(), **common)
+
+    def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
+        name = f.text("name", required=True, what="the person's name")
+        return Honour(
+            title=f.text("title") or name, name=name, role=f.text("role"),
+            department=f.text("department"), award=f.text("award"),
+            citation=f.text("citation"),
+            since=f.integer("since", 1900, 2100, "a year like 2019"),
+            photo=f.image("photo", "alt", source, self.finder, require_alt=False),
+            consent=f.consent(), **common)
+
+    def policy(self, f: Fields, common: dict[str, Any]) -> Policy:
+        standards: list[tuple[str, str]] = []
+        for index, item in f.mappings("standards"):
+            measure = str(item.get("measure") or "").strip()
+            target = str(item.get("target") or "").strip()
+            if not measure or not target:
+                f.error(f"standards.{index}", f"standard {index + 1} needs both a `measure` "
+                        "and a `target`, like {measure: Answer the phone, target: within 3 rings}")
+                continue
+            standards.append((measure, target))
+        return Policy(
+            title=f.text("title") or "Our customer service policy",
+            effective=f.date("effective"), version=f.text("version"), owner=f.text("owner"),
+            commitments=f.strings("commitments"), standards=standards, **common)

@@ -1,0 +1,159 @@
+"""What reading `content/` produces: a typed record per day, testimonial, person and page,
+the fields each kind has, and `Content`, all of them together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cswgen.core.errors import place
+from cswgen.read.fields import Image
+
+COMMON = ("title", "draft", "publish", "slug")
+KNOWN: dict[str, tuple[str, ...]] = {
+    "day": (*COMMON, "date", "day", "summary", "dress_code", "events", "image", "alt"),
+    "testimonial": (*COMMON, "customer", "organisation", "location", "date", "rating", "staff",
+                    "featured", "photo", "alt", "consent", "text"),
+    "honour": (*COMMON, "name", "role", "department", "award", "citation", "since", "photo",
+               "alt", "consent", "citation_long"),
+    "policy": (*COMMON, "effective", "version", "owner", "commitments", "standards"),
+    "page": (*COMMON, "menu"),
+    "home": (*COMMON,),
+}
+KIND_NAMES = {"day": "days", "testimonial": "testimonials", "honour": "honour-roll entries",
+              "policy": "the policy", "page": "pages", "home": "the home page"}
+EVENT_KEYS = ("time", "end", "title", "place", "description")
+# the kinds whose files need front matter, and the field to show in the message that says so
+FIELD_EXAMPLES = {"day": "title: Superhero Tuesday, day: tuesday",
+                  "testimonial": "customer: Rudo M.", "honour": "name: Farai Moyo",
+                  "page": "title: Frequently asked questions"}
+
+
+@dataclass(frozen=True)
+class Event:
+    title: str
+    time: str | None = None
+    end: str | None = None
+    place: str = ""
+    description: str = ""
+
+
+@dataclass
+class Entry:
+    """What every content file or CSV row has."""
+
+    kind: str
+    path: str  # site-relative source path, `/`-separated
+    line: int  # 1 for a file, the row's line for a CSV row, the row's number in a workbook
+    slug: str
+    title: str
+    body: str = ""
+    body_line: int = 1
+    draft: bool = False
+    publish: date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    sheet: str = ""  # a workbook row's sheet: problems about the entry name it (see errors)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+    @property
+    def from_csv(self) -> bool:
+        """A row of a table, CSV file or workbook: its fields are columns, all on its line."""
+        return self.path.lower().endswith(".csv") or bool(self.sheet)
+
+    @functools.cached_property
+    def key(self) -> str:  # asked for often, never changes
+        """What identifies the entry: its file, `file:line` for a row of a CSV file, and
+        `file: sheet "Name", row 12` for a workbook's (as problems name them)."""
+        if self.sheet:
+            return place(self.path, self.line, self.sheet)
+        return f"{self.path}:{self.line}" if self.from_csv else self.path
+
+
+@dataclass
+class Day(Entry):
+    date: dt.date = dt.date.min
+    summary: str = ""
+    dress_code: str = ""
+    events: list[Event] = field(default_factory=list)
+    image: Image | None = None
+
+
+@dataclass
+class Testimonial(Entry):
+    customer: str = ""
+    organisation: str = ""
+    location: str = ""
+    date: dt.date | None = None
+    rating: int | None = None
+    staff: list[str] = field(default_factory=list)
+    featured: bool = False
+    photo: Image | None = None
+    consent: bool | dt.date | str | None = None  # str: a note, kept as it is
+
+
+@dataclass
+class Honour(Entry):
+    name: str = ""
+    role: str = ""
+    department: str = ""
+    award: str = ""
+    citation: str = ""
+    since: int | None = None
+    photo: Image | None = None
+    consent: bool | dt.date | str | None = None  # str: a note, kept as it is
+
+
+@dataclass
+class Policy(Entry):
+    effective: date | None = None
+    version: str = ""
+    owner: str = ""
+    commitments: list[str] = field(default_factory=list)
+    standards: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Page(Entry):
+    menu: float | None = None
+
+
+@dataclass
+class Content:
+    """Everything read from `content/`, before any filtering by date or draft."""
+
+    home: Page | None = None
+    policy: Policy | None = None
+    days: list[Day] = field(default_factory=list)
+    testimonials: list[Testimonial] = field(default_factory=list)
+    honour: list[Honour] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # content-relative paths to copy
+    # content-relative paths of the pictures any file shows, drafts and later ones too:
+    # their originals are not published as they are (see `photos`)
+    pictures: set[str] = field(default_factory=set)
+
+    def entries(self) -> list[Entry]:
+        """Every entry read, published or not."""
+        singles: list[Entry] = [e for e in (self.home, self.policy) if e is not None]
+        return [*singles, *self.days, *self.testimonials, *self.honour, *self.pages]
+
+    def add(self, entry: Entry) -> None:
+        """An entry read, in the list of its kind."""
+        if isinstance(entry, Day):
+            self.days.append(entry)
+        elif isinstance(entry, Testimonial):
+            self.testimonials.append(entry)
+        elif isinstance(entry, Honour):
+            self.honour.append(entry)
+        elif isinstance(entry, Policy):
+            self.policy = entry
+        elif isinstance(entry, Page) and entry.kind == "home":
+            self.home = entry
+        elif isinstance(entry, Page):
+            self.pages.append(entry)

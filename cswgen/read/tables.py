@@ -1,0 +1,118 @@
+"""The rows of a CSV file or workbook of testimonials or honour-roll people, as fields to
+validate like a Markdown file's front matter: one row, one entry."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cswgen.core import limits
+from cswgen.core.errors import Problems
+from cswgen.read.fields import Fields
+from cswgen.read.records import KNOWN
+from cswgen.read.workbooks import read_workbook
+
+
+def csv_dialect(text: str) -> tuple[str, str, int]:
+    """A CSV file's text without Excel's `sep=;` hint line, its delimiter, and how many lines
+    the hint took (0 or 1)."""
+    header_line, _, rest = text.partition("\n")
+    if header_line.lower().startswith("sep=") and len(header_line.strip()) == 5:
+        return rest, header_line.strip()[4], 1
+    # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
+    delimiter = max(",;\t", key=header_line.count)
+    return text, delimiter if header_line.count(delimiter) else ",", 0
+
+
+def field_names(header: list[str]) -> list[str]:
+    """A header row's cells as field names: `Dress Code ` -> `dress_code`."""
+    return [h.strip().lower().replace(" ", "_") for h in header]
+
+
+def table_row(columns: list[str], cells: list[Any], body_column: str, path: str, line: int,
+              problems: Problems, example: date) -> tuple[Fields, str]:
+    """One row of a CSV file or sheet (its empty cells None) as Fields, and its body."""
+    data: dict[str, Any] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        if column and cell is not None:
+            data[column] = cell
+    body = data.pop(body_column, None)
+    lines = {"": line, **{c: line for c in data}}
+    return (Fields(data, lines, path, problems, row=True, example=example),
+            "" if body is None else str(body))
+
+
+def csv_rows(text: str, path: str, kind: str, problems: Problems,
+             example: date) -> list[tuple[Fields, str]]:
+    """Each row of a CSV file with cells, as Fields, and its body (the `text` or
+    `citation_long` cell)."""
+    body_column = "text" if kind == "testimonial" else "citation_long"
+    text, delimiter, skipped = csv_dialect(text)
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter,
+                        strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.warning(path, 1, "this CSV file is empty")
+        return []
+    except csv.Error as exc:
+        problems.error(path, 1, f"the CSV header cannot be read: {exc}")
+        return []
+    columns = field_names(header)
+    rows: list[tuple[Fields, str]] = []
+    line = reader.line_num + 1 + skipped
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            reason = ("a quote \" opened in this row is never closed"
+                      if "end of data" in str(exc) or "expected" in str(exc) else str(exc))
+            problems.error(path, line, f"this row cannot be read as CSV: {reason}; "
+                           "a cell that contains quotes must be written \"like \"\"this"
+                           "\"\"\" (each quote doubled, the cell in quotes)")
+            break
+        row_line, line = line, reader.line_num + 1 + skipped
+        if (why := limits.too_many_rows(len(rows) + 1)) is not None:
+            problems.error(path, row_line, why)
+            break
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(columns):
+            problems.error(path, row_line, f"this row has {len(cells)} cells but the "
+                           f"header names {len(columns)} columns; a cell with a comma "
+                           "must be in quotes")
+            continue
+        cleaned = [cell.strip() or None for cell in cells]
+        rows.append(table_row(columns, cleaned, body_column, path, row_line, problems,
+                              example))
+    return rows
+
+
+def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
+                  example: date) -> list[tuple[Fields, str]]:
+    """Each row of each sheet whose first row names known columns, read like a CSV
+    file's rows; each row's Fields report through `Problems.in_sheet`."""
+    body_column = "text" if kind == "testimonial" else "citation_long"
+    sheets = read_workbook(source, path, problems,
+                           lambda header: bool(set(field_names(header)) & set(KNOWN[kind])))
+    if sheets is None:
+        return []
+    if not sheets:
+        name = "customer" if kind == "testimonial" else "name"
+        problems.warning(path, 0, f"no sheet has a header row naming known columns "
+                         f"like `{name}` and `{body_column}`, so nothing in this "
+                         "workbook is read; put the column names (the same as a CSV "
+                         "file's) in the first row of a visible sheet")
+    rows: list[tuple[Fields, str]] = []
+    for sheet in sheets:
+        columns = field_names(sheet.header)
+        sheet_problems = problems.in_sheet(sheet.name)
+        for number, values in sheet.rows:
+            rows.append(table_row(columns, values, body_column, path, number, sheet_problems,
+                                  example))
+    return rows
