@@ -14,15 +14,10 @@ from pathlib import Path
 
 import pytest
 
-AS_OF = ("--as-of", "2026-10-06")  # Tuesday of the 2026 week (5-9 October)
+from tests.helpers import AS_OF, MINI_CONFIG, Files, MakeSite, Run, with_theme
 
-MINI = "<!doctype html><title>{{ page.title }}</title>{{ page.body_html | safe }}\n"
+# the templates of the `mini` theme that print the view fields under test (the others: MINI)
 THEME = {
-    "testimonials": MINI,
-    "honour_roll": MINI,
-    "certificate": MINI,
-    "policy": MINI,
-    "404": MINI,
     "day": (
         "<!doctype html><title>{{ page.title }}</title><h1>{{ page.day.title }}</h1>\n"
         "<p class=summary>{{ page.day.summary }}</p>\n"
@@ -44,31 +39,16 @@ THEME = {
              "{% for d in page.days %}day:{{ d.title }}|{{ d.summary }}\n{% endfor %}"
              "{{ page.body_html | safe }}\n"),
 }
-CONFIG = """\
-[site]
-title = "Test Week"
-theme = "mini"
-
-[week]
-year = 2026
-timezone = "Africa/Harare"
-"""
-
-
-def with_theme(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    result: dict[str, str | bytes] = {"config.toml": CONFIG}
-    for name, text in THEME.items():
-        result[f"themes/mini/templates/{name}.html"] = text
-    result.update(files)
-    return result
+CONFIG = MINI_CONFIG
+Build = Callable[..., Path]  # (files, command-line arguments) -> the output folder
 
 
 @pytest.fixture
-def build(make_site: Callable[..., Path], run: Callable[..., object]):
+def build(make_site: MakeSite, run: Run) -> Build:
     """Write a site, build it (exit 0 required), return its output folder."""
 
-    def go(files: dict[str, str | bytes], *args: str) -> Path:
-        site = make_site(with_theme(files))
+    def go(files: Files, *args: str) -> Path:
+        site = make_site(with_theme(files, THEME))
         outcome = run(site, "build", *(args or AS_OF))
         assert "Traceback" not in outcome.stdout + outcome.stderr
         assert outcome.exit_code == 0, outcome.stderr
@@ -100,7 +80,7 @@ def target_of(page: str, href: str) -> str:
 
 # --- encodings and line endings -----------------------------------------------------------
 
-def test_crlf_and_bom_in_a_markdown_file(build) -> None:
+def test_crlf_and_bom_in_a_markdown_file(build: Build) -> None:
     text = "\ufeff---\r\ntitle: About us\r\nmenu: 1\r\n---\r\nWe are **here**.\r\n\r\nSecond.\r\n"
     out = build({"content/pages/about.md": text.encode("utf-8")})
     page = read(out, "about/index.html")
@@ -110,7 +90,7 @@ def test_crlf_and_bom_in_a_markdown_file(build) -> None:
     assert "\r" not in page
 
 
-def test_excel_csv_utf8_with_bom_and_crlf(build) -> None:
+def test_excel_csv_utf8_with_bom_and_crlf(build: Build) -> None:
     csv = ("\ufeffcustomer,rating,text\r\n"
            "Rudo M.,5,\"Thank you,\r\nfrom all of us\"\r\n"
            "Zoë K.,4,Quick and kind\r\n")
@@ -123,7 +103,7 @@ def test_excel_csv_utf8_with_bom_and_crlf(build) -> None:
 
 # --- time ---------------------------------------------------------------------------------
 
-def test_unquoted_times_are_clock_times(build) -> None:
+def test_unquoted_times_are_clock_times(build: Build) -> None:
     day = ("---\ntitle: Monday\nday: monday\nevents:\n"
            "  - time: 10:30\n    end: 11:15\n    title: Opening\n"
            "  - time: 09:05\n    title: Breakfast\n---\n")
@@ -138,7 +118,7 @@ def test_unquoted_times_are_clock_times(build) -> None:
     assert "630" not in ics.replace("20261005", "")
 
 
-def test_toml_front_matter_with_events_table(build) -> None:
+def test_toml_front_matter_with_events_table(build: Build) -> None:
     day = ('+++\ntitle = "Quiz Tuesday"\ndate = 2026-10-06\nsummary = "Bring a pen"\n\n'
            '[[events]]\ntime = "14:00"\nend = "15:30"\ntitle = "The big quiz"\nplace = "Hall"\n'
            '\n[[events]]\ntime = 16:45:00\ntitle = "Prizes"\n+++\nQuestions **galore**.\n')
@@ -155,7 +135,7 @@ def test_toml_front_matter_with_events_table(build) -> None:
 
 # --- CSV ----------------------------------------------------------------------------------
 
-def test_csv_testimonials_lists_booleans_and_empty_cells(build) -> None:
+def test_csv_testimonials_lists_booleans_and_empty_cells(build: Build) -> None:
     csv = ("customer,rating,staff,featured,text\n"
            "Rudo M.,,Zoë Nyathi; Tino Banda ,yes,Lovely people\n"
            "Bob,4,,TRUE,Nice\n"
@@ -179,7 +159,7 @@ def test_csv_testimonials_lists_booleans_and_empty_cells(build) -> None:
     assert "featured:Cat" not in home
 
 
-def test_csv_honour_roll_citation_long_is_the_body(build) -> None:
+def test_csv_honour_roll_citation_long_is_the_body(build: Build) -> None:
     csv = ('name,role,citation,citation_long\n'
            'Tino Banda,Agent,Calm under pressure,"Takes the **hard** calls.\n\nEvery day."\n')
     out = build({"content/honour-roll/staff.csv": csv})
@@ -192,7 +172,7 @@ def test_csv_honour_roll_citation_long_is_the_body(build) -> None:
 
 # --- slugs and staff names ----------------------------------------------------------------
 
-def test_slugs_are_transliterated(build) -> None:
+def test_slugs_are_transliterated(build: Build) -> None:
     out = build({
         "content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nKind.\n",
         "content/testimonials/survey.csv": "customer,text\nRudo M.,Thanks\n",
@@ -205,7 +185,7 @@ def test_slugs_are_transliterated(build) -> None:
     assert "uber-uns/index.html" in found
 
 
-def test_staff_names_link_ignoring_case_accents_and_spacing(build) -> None:
+def test_staff_names_link_ignoring_case_accents_and_spacing(build: Build) -> None:
     out = build({
         "content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nKind.\n",
         "content/testimonials/ann.md": "---\ncustomer: Ann\nstaff:\n  - zoe  NYATHI\n---\nHi\n",
@@ -226,7 +206,7 @@ DRAFTS = {
 }
 
 
-def test_drafts_left_out_without_the_flag(build) -> None:
+def test_drafts_left_out_without_the_flag(build: Build) -> None:
     out = build(DRAFTS)
     found = files_of(out)
     assert "testimonials/done/index.html" in found
@@ -234,18 +214,18 @@ def test_drafts_left_out_without_the_flag(build) -> None:
     assert not any("Not yet" in read(out, f) for f in found if f.endswith((".html", ".xml")))
 
 
-def test_drafts_included_with_the_flag(build) -> None:
+def test_drafts_included_with_the_flag(build: Build) -> None:
     out = build(DRAFTS, *AS_OF, "--drafts")
     assert "Not yet." in read(out, "testimonials/wip/index.html")
 
 
-def test_publish_date_later_than_as_of_left_out(build) -> None:
+def test_publish_date_later_than_as_of_left_out(build: Build) -> None:
     assert "later/index.html" not in files_of(build(DRAFTS))
     out = build(DRAFTS, "--as-of", "2026-10-08")
     assert "Soon." in read(out, "later/index.html")
 
 
-def test_daily_reveal_shows_future_days_as_teasers(build) -> None:
+def test_daily_reveal_shows_future_days_as_teasers(build: Build) -> None:
     out = build({
         "config.toml": CONFIG + 'reveal = "daily"\n',
         "content/days/monday.md": "---\ntitle: Past Monday\nday: mon\nsummary: MonSum\n"
@@ -285,7 +265,7 @@ LINKS = {
 }
 
 
-def test_markdown_link_to_a_content_file_becomes_a_relative_link(build) -> None:
+def test_markdown_link_to_a_content_file_becomes_a_relative_link(build: Build) -> None:
     out = build(LINKS)
     page = "about/index.html"
     links = hrefs(read(out, page))
@@ -294,7 +274,7 @@ def test_markdown_link_to_a_content_file_becomes_a_relative_link(build) -> None:
         assert (out / target_of(page, href.partition("#")[0])).is_file(), href
 
 
-def test_portable_links_name_index_html(build) -> None:
+def test_portable_links_name_index_html(build: Build) -> None:
     out = build(LINKS, *AS_OF, "--portable")
     page = "about/index.html"
     links = hrefs(read(out, page))
@@ -307,7 +287,7 @@ def test_portable_links_name_index_html(build) -> None:
 
 # --- unknown keys reach templates ---------------------------------------------------------
 
-def test_unknown_front_matter_keys_reach_templates(build) -> None:
+def test_unknown_front_matter_keys_reach_templates(build: Build) -> None:
     out = build({
         "content/pages/about.md": "---\ntitle: About\nmood: sunny\n---\nx\n",
         "content/testimonials/ann.md": "---\ncustomer: Ann\nvideo: ann.mp4\n---\nHi\n",
@@ -337,7 +317,7 @@ def nasty_site(unsafe: bool) -> dict[str, str | bytes]:
             "content/honour-roll/tino.md": "---\nname: Tino\n---\n" + NASTY}
 
 
-def test_script_from_content_never_reaches_the_output(build) -> None:
+def test_script_from_content_never_reaches_the_output(build: Build) -> None:
     out = build(nasty_site(unsafe=False))
     assert "Great service!" in read(out, "testimonials/ann/index.html")
     assert "Great service!" in read(out, "honour-roll/tino/index.html")
@@ -346,7 +326,7 @@ def test_script_from_content_never_reaches_the_output(build) -> None:
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
 
 
-def test_unsafe_html_lets_content_html_through(build) -> None:
+def test_unsafe_html_lets_content_html_through(build: Build) -> None:
     out = build(nasty_site(unsafe=True))
     page = read(out, "testimonials/ann/index.html")
     assert "<script>alert(" in page
@@ -356,7 +336,7 @@ def test_unsafe_html_lets_content_html_through(build) -> None:
 
 # --- which files are copied ---------------------------------------------------------------
 
-def test_markdown_and_content_csv_are_not_copied_other_files_are(build) -> None:
+def test_markdown_and_content_csv_are_not_copied_other_files_are(build: Build) -> None:
     out = build({
         "content/testimonials/survey.csv": "customer,text\nAnn,Hi\n",
         "content/honour-roll/hr-export.csv": "name,salary,citation_long\nTino,99999,Calm\n",
@@ -376,7 +356,7 @@ def test_markdown_and_content_csv_are_not_copied_other_files_are(build) -> None:
     assert "honour-roll/hr-export.csv" not in found
 
 
-def test_internal_link_scheme_cannot_smuggle_javascript(build) -> None:
+def test_internal_link_scheme_cannot_smuggle_javascript(build: Build) -> None:
     body = ("Hi [x](cswgen-root:javascript:alert(1)) "
             "<a href=\"cswgen-root:javascript:alert(2)\">y</a>\n")
     out = build({
@@ -390,7 +370,7 @@ def test_internal_link_scheme_cannot_smuggle_javascript(build) -> None:
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
 
 
-def test_csv_with_excel_sep_line_and_semicolons(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_csv_with_excel_sep_line_and_semicolons(make_site: MakeSite, run: Run) -> None:
     csv_text = ("sep=;\r\ncustomer;rating;staff;text\r\nAna P.;5;\"Sam O.; Lee K.\";Great\r\n"
                 "Bo R.;9;;Fine\r\n")
     site = make_site({"content/testimonials/survey.csv": csv_text.encode("utf-8-sig")})
@@ -399,7 +379,8 @@ def test_csv_with_excel_sep_line_and_semicolons(make_site, run) -> None:  # type
     assert outcome.lines[0].startswith("content/testimonials/survey.csv:4: `rating` must be")
 
 
-def test_front_matter_paths_next_to_the_file_first_then_from_content(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_front_matter_paths_next_to_the_file_first_then_from_content(
+        make_site: MakeSite, run: Run) -> None:
     site = make_site({
         "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: ann.svg\nalt: Ann\n---\n",
         "content/honour-roll/ann.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
