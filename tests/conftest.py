@@ -1,5 +1,5 @@
-"""Fixtures: the repository's demo campaign, throwaway sites written from short strings, and
-a browser.
+"""Fixtures: the repository's demo campaign, throwaway sites written from short strings, a
+browser, and `cswgen serve` in a process of its own.
 
 Following Lektor's ladder: `make_site` writes a site from a dict of path -> text, and
 `run` invokes the real command line in that folder, returning what a user would see;
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +25,19 @@ from tests.helpers import (
     AS_OF,
     CHROMIUM,
     CHROMIUM_ARGS,
+    DEADLINE,
     GOOD,
     REPO,
+    SERVE_CONFIG,
+    SERVE_SITE,
     Fails,
     Files,
     MakeSite,
     Outcome,
     Run,
+    Serve,
+    Server,
+    free_port,
     no_traceback,
     snapshot,
     with_theme,
@@ -42,7 +50,7 @@ from tests.helpers import (
 def make_site(tmp_path: Path) -> MakeSite:
     counter = iter(range(1000))
 
-    def make(files: Files | None = None) -> Path:
+    def make(files: Mapping[str, str | bytes] | None = None) -> Path:
         return write_site(tmp_path / f"site{next(counter)}", files or {})
 
     return make
@@ -117,3 +125,34 @@ def browser() -> Iterator[Any]:
                                      headless=True)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def serve() -> Iterator[Serve]:
+    """Start `cswgen serve` in a site (stopped at the end of the test)."""
+    started: list[Server] = []
+
+    def start(site: Path, *args: str, port: int | None = None) -> Server:
+        port = port or free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "cswgen", "serve", "--port", str(port), *args], cwd=site,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        server = Server(process, port)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.terminate()
+            try:
+                server.process.communicate(timeout=DEADLINE)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+                server.process.communicate()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A small site for `cswgen serve`, with a theme of its own that extends classic."""
+    return write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})

@@ -8,14 +8,22 @@ test module.  bench/ scripts may import from here too.
 from __future__ import annotations
 
 import functools
+import http.client
 import http.server
 import re
+import signal
+import socket
+import subprocess
 import textwrap
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,7 +60,7 @@ class Outcome:
 class MakeSite(Protocol):
     """The `make_site` fixture: write a site from path -> text, return its folder."""
 
-    def __call__(self, files: Files | None = None) -> Path: ...
+    def __call__(self, files: Mapping[str, str | bytes] | None = None) -> Path: ...
 
 
 class Run(Protocol):
@@ -117,6 +125,11 @@ def write_site(folder: Path, files: Mapping[str, str | bytes]) -> Path:
     return folder
 
 
+def files_in(folder: Path) -> set[str]:
+    """The `/`-separated paths of the files under `folder`."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes (empty when it does not exist)."""
     if not folder.exists():
@@ -159,7 +172,8 @@ GOOD: Files = {
 }
 
 
-def large_site(make_site: Callable[[Files], Path], testimonials: int, champions: int) -> Path:
+def large_site(make_site: Callable[[Mapping[str, str | bytes]], Path], testimonials: int,
+               champions: int) -> Path:
     """A site with `testimonials` testimonials and `champions` people with one award."""
     first = ["Alice", "Bongani", "Chipo", "Dumi", "Emma", "Farai", "Grace", "Zoë", "Ömer",
              "7even"]
@@ -195,12 +209,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `folder` under /csw/ on a free port; the URL and the server (shut it down)."""
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """`folder` over HTTP on 127.0.0.1 (a thread per request, as a host would), under /csw/
+    to prove that a site works below a sub-path: the URL of its home page."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/csw/", server
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/csw/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @functools.cache
@@ -219,3 +239,104 @@ def axe(page: Any) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} -> "
             + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             for v in results["violations"]]
+
+
+# --- `cswgen serve` in a process of its own --------------------------------------------------
+
+DEADLINE = 60.0  # seconds; only a broken server takes this long
+
+TESTIMONIAL = """\
+---
+customer: Rudo M.
+rating: 5
+---
+Farai sorted out my bond transfer in one phone call.
+"""
+SERVE_SITE = {
+    "content/index.md": "---\ntitle: Welcome\n---\nHello from the home page.\n",
+    "content/testimonials/rudo-m.md": TESTIMONIAL,
+    "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
+    "themes/mine/theme.toml": 'extends = "classic"\n',
+    "themes/mine/static/extra.css": "body { margin: 0; }\n",
+}
+SERVE_CONFIG = """\
+[site]
+title = "Test Week"
+organisation = "Test Org"
+theme = "mine"
+
+[week]
+year = 2026
+timezone = "Africa/Harare"
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """A `cswgen serve` process and its port, and what a browser would ask of it."""
+
+    process: subprocess.Popen[str]
+    port: int
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
+        try:
+            connection.request("GET", path)  # sent as it is: no client-side clean-up of ..
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", "replace")
+        finally:
+            connection.close()
+
+    def post(self, path: str, form: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
+        try:
+            connection.request("POST", path, body=form, headers={
+                "Content-Type": "application/x-www-form-urlencoded"})
+            response = connection.getresponse()
+            response.read()
+            return response.status, response.getheader("Location") or ""
+        finally:
+            connection.close()
+
+    def wait_for(self, path: str, test: Callable[[int, str], bool]) -> tuple[int, str]:
+        """Poll `path` until `test(status, body)` holds; fail after DEADLINE seconds."""
+        end = time.monotonic() + DEADLINE
+        status, body = 0, ""
+        while time.monotonic() < end:
+            assert self.process.poll() is None, f"the server died: {self.output()}"
+            try:
+                status, body = self.get(path)
+            except OSError:
+                status, body = 0, ""
+            if test(status, body):
+                return status, body
+            time.sleep(0.05)
+        pytest.fail(f"GET {path} never passed the test; last {status}: {body[:300]}")
+
+    def stop(self, number: int = signal.SIGINT) -> tuple[int, str, str]:
+        self.process.send_signal(number)
+        stdout, stderr = self.process.communicate(timeout=DEADLINE)
+        return self.process.returncode, stdout, stderr
+
+    def output(self) -> str:
+        if self.process.poll() is None:
+            return "(still running)"
+        stdout, stderr = self.process.communicate()
+        return stdout + stderr
+
+
+def served(status: int, body: str) -> bool:
+    """For Server.wait_for: the page is there."""
+    return status == 200
+
+
+class Serve(Protocol):
+    """The `serve` fixture: `cswgen serve` started in `site` with `args`."""
+
+    def __call__(self, site: Path, *args: str, port: int | None = None) -> Server: ...

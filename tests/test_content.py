@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import AS_OF, MINI_CONFIG, Files, MakeSite, Run, with_theme
+from tests.helpers import AS_OF, MINI_CONFIG, Files, MakeSite, Run, files_in, with_theme
 
 # the templates of the `mini` theme that print the view fields under test (the others: MINI)
 THEME = {
@@ -59,10 +59,6 @@ def build(make_site: MakeSite, run: Run) -> Build:
 
 def read(output: Path, relative: str) -> str:
     return (output / relative).read_text("utf-8")
-
-
-def files_of(output: Path) -> set[str]:
-    return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
 
 
 def hrefs(text: str, css_class: str | None = None) -> list[str]:
@@ -178,7 +174,7 @@ def test_slugs_are_transliterated(build: Build) -> None:
         "content/testimonials/survey.csv": "customer,text\nRudo M.,Thanks\n",
         "content/pages/Über Uns.md": "---\ntitle: Über uns\n---\nHallo\n",
     })
-    found = files_of(out)
+    found = files_in(out)
     assert "honour-roll/zoe-nyathi/index.html" in found
     assert "honour-roll/zoe-nyathi/certificate/index.html" in found
     assert "testimonials/rudo-m/index.html" in found
@@ -208,7 +204,7 @@ DRAFTS = {
 
 def test_drafts_left_out_without_the_flag(build: Build) -> None:
     out = build(DRAFTS)
-    found = files_of(out)
+    found = files_in(out)
     assert "testimonials/done/index.html" in found
     assert "testimonials/wip/index.html" not in found
     assert not any("Not yet" in read(out, f) for f in found if f.endswith((".html", ".xml")))
@@ -220,7 +216,7 @@ def test_drafts_included_with_the_flag(build: Build) -> None:
 
 
 def test_publish_date_later_than_as_of_left_out(build: Build) -> None:
-    assert "later/index.html" not in files_of(build(DRAFTS))
+    assert "later/index.html" not in files_in(build(DRAFTS))
     out = build(DRAFTS, "--as-of", "2026-10-08")
     assert "Soon." in read(out, "later/index.html")
 
@@ -245,7 +241,7 @@ def test_daily_reveal_shows_future_days_as_teasers(build: Build) -> None:
     ics = read(out, "week.ics")
     assert "SUMMARY:Future Thursday" in ics
     assert "SUMMARY:MonEvent" in ics and "SUMMARY:TueEvent" in ics
-    for name in files_of(out):
+    for name in files_in(out):
         text = (out / name).read_bytes().decode("utf-8", "replace")
         for secret in ("ThuEvent", "Thursday secret body", "ThuSum"):
             assert secret not in text, f"{secret} leaked into {name}"
@@ -321,7 +317,7 @@ def test_script_from_content_never_reaches_the_output(build: Build) -> None:
     out = build(nasty_site(unsafe=False))
     assert "Great service!" in read(out, "testimonials/ann/index.html")
     assert "Great service!" in read(out, "honour-roll/tino/index.html")
-    for name in files_of(out):
+    for name in files_in(out):
         text = html.unescape((out / name).read_bytes().decode("utf-8", "replace"))
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
 
@@ -347,7 +343,7 @@ def test_markdown_and_content_csv_are_not_copied_other_files_are(build: Build) -
         "content/pages/faq.md": "---\ntitle: FAQ\n---\nQ\n",
         "content/notes/readme.md": "Internal notes\n",
     })
-    found = files_of(out)
+    found = files_in(out)
     assert {"testimonials/ann.jpg", "downloads/programme.pdf", "downloads/timetable.csv",
             "images/logo.svg"} <= found
     assert (out / "downloads/programme.pdf").read_bytes() == b"%PDF-1.4 programme"
@@ -365,7 +361,7 @@ def test_internal_link_scheme_cannot_smuggle_javascript(build: Build) -> None:
             "{% for t in page.featured %}{{ t.body_html | safe }}{% endfor %}\n",
         "content/testimonials/ann.md": "---\ncustomer: Ann\nfeatured: true\n---\n" + body,
     })
-    for name in files_of(out):
+    for name in files_in(out):
         text = html.unescape((out / name).read_bytes().decode("utf-8", "replace"))
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
 
