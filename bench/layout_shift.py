@@ -14,13 +14,8 @@ numbers: it prints them.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,10 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from cswgen.commands.build import build  # noqa: E402
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # every page kind of the demo campaign
 PAGES = {"home": "", "day": "days/tuesday/", "day with image": "days/friday/",
          "testimonials": "testimonials/", "testimonial": "testimonials/ruvarashe-m/",
@@ -64,23 +57,6 @@ OBSERVE = """() => {
 }"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """`folder` over HTTP on 127.0.0.1, with a thread per request, as a host would."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
 
 def layout_shift(browser: Any, url: str, viewport: tuple[int, int], clock: str | None = None,
                  settle_ms: int = 1000) -> tuple[float, list[str]]:
@@ -105,7 +81,7 @@ def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO
     worst: dict[tuple[str, str], float] = {}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for moment, as_of in BUILDS.items():
             out = Path(folder) / moment
             build(site, as_of=as_of, output=out, cache_dir=Path(folder) / "cache")

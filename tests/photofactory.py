@@ -27,7 +27,7 @@ def portrait(width: int, height: int, seed: int, grain: float = 6.0) -> Image.Im
     hue = [(46, 92, 140), (120, 72, 48), (40, 110, 84), (96, 60, 120)][seed % 4]
     light = tuple(min(255, c + 110) for c in hue)
     picture = ImageOps.colorize(Image.linear_gradient("L").resize((width, height)),
-                                light, hue)  # type: ignore[arg-type]
+                                light, hue)
     draw = ImageDraw.Draw(picture)
     skin = rnd.choice([(92, 58, 40), (122, 80, 56), (70, 44, 30)])
     shirt = rnd.choice([(200, 16, 46), (11, 61, 145), (230, 230, 235), (40, 40, 48)])

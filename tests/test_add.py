@@ -9,8 +9,8 @@ import pytest
 from cswgen.core.errors import Problems
 from cswgen.read.frontmatter import split
 from cswgen.read.records import KNOWN
+from tests.helpers import AS_OF, MakeSite, Run
 
-AS_OF = ("--as-of", "2026-10-06")
 CSV_ONLY = {"text", "citation_long"}
 
 
@@ -24,7 +24,8 @@ CSV_ONLY = {"text", "citation_long"}
     (("page", "Getting here: a map"), "content/pages/getting-here-a-map.md",
      "getting-here-a-map/"),
 ])
-def test_add_writes_a_file_that_builds(make_site, run, args, written, page) -> None:  # type: ignore[no-untyped-def]
+def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tuple[str, ...],
+                                     written: str, page: str) -> None:
     site = make_site()
     outcome = run(site, "add", *args)
     assert outcome.exit_code == 0, outcome.stderr
@@ -48,7 +49,7 @@ def test_add_writes_a_file_that_builds(make_site, run, args, written, page) -> N
     assert not list((site / "output").rglob("scaffolds"))
 
 
-def test_the_day_is_written_as_given(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_the_day_is_written_as_given(make_site: MakeSite, run: Run) -> None:
     site = make_site()
     run(site, "add", "day", "Superhero Tuesday", "--day", "Tue")
     run(site, "add", "day", "Awards Friday", "--date", "2026-10-09")
@@ -56,7 +57,7 @@ def test_the_day_is_written_as_given(make_site, run) -> None:  # type: ignore[no
     assert "\ndate: 2026-10-09 " in (site / "content/days/awards-friday.md").read_text("utf-8")
 
 
-def test_add_never_overwrites(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nMine.\n"})
     for title in ("Zoë Nyathi", "Zoe Nyathi"):
         outcome = run(site, "add", "honour", title)
@@ -74,7 +75,8 @@ def test_add_never_overwrites(make_site, run) -> None:  # type: ignore[no-untype
     (("page", "Days"), "belongs to cswgen's own days section"),
     (("page", "???"), "cannot make a file name"),
 ])
-def test_add_refuses_what_would_not_build(make_site, run, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_add_refuses_what_would_not_build(make_site: MakeSite, run: Run, args: tuple[str, ...],
+                                          message: str) -> None:
     site = make_site()
     outcome = run(site, "add", *args)
     assert outcome.exit_code == 1
@@ -82,13 +84,13 @@ def test_add_refuses_what_would_not_build(make_site, run, args, message) -> None
     assert not list((site / "content").rglob("*.md"))
 
 
-def test_date_is_for_days_only(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_date_is_for_days_only(make_site: MakeSite, run: Run) -> None:
     outcome = run(make_site(), "add", "page", "About", "--date", "2026-10-06")
     assert outcome.exit_code == 2
     assert "for `cswgen add day` only" in outcome.stderr
 
 
-def test_the_site_theme_supplies_the_template(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_the_site_theme_supplies_the_template(make_site: MakeSite, run: Run) -> None:
     site = make_site({
         "config.toml": "[site]\ntitle = \"T\"\ntheme = \"mine\"\n[week]\nyear = 2026\n",
         "themes/mine/theme.toml": "extends = \"classic\"\n",
@@ -100,7 +102,7 @@ def test_the_site_theme_supplies_the_template(make_site, run) -> None:  # type: 
     assert "customer: \"Ana\"" in (site / "content/testimonials/ana.md").read_text("utf-8")
 
 
-def test_add_works_from_inside_the_site(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_add_works_from_inside_the_site(make_site: MakeSite, run: Run) -> None:
     site = make_site()
     (site / "content/days").mkdir()
     outcome = run(site / "content/days", "add", "day", "Opening Monday", "--day", "monday")
@@ -108,7 +110,7 @@ def test_add_works_from_inside_the_site(make_site, run) -> None:  # type: ignore
     assert Path(site / "content/days/opening-monday.md").is_file()
 
 
-def test_a_new_testimonial_on_a_new_site_builds(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_testimonial_on_a_new_site_builds(tmp_path: Path, run: Run) -> None:
     # the issue's done-when, as a new user runs it: the demo campaign, one new testimonial
     made = run(tmp_path, "new", "mysite")
     assert made.exit_code == 0, made.stderr
@@ -130,7 +132,8 @@ STAFF = ("name,role,award\n"
 
 
 @pytest.mark.parametrize("title", ["Tinashe Banda", "tinashe  BANDA", "Tinashé Banda"])
-def test_add_refuses_someone_already_on_a_staff_csv(make_site, run, title) -> None:  # type: ignore[no-untyped-def]
+def test_add_refuses_someone_already_on_a_staff_csv(make_site: MakeSite, run: Run,
+                                                  title: str) -> None:
     site = make_site({"content/honour-roll/staff.csv": STAFF})
     outcome = run(site, "add", "honour", title)
     assert outcome.exit_code == 1
@@ -146,7 +149,7 @@ def test_add_refuses_someone_already_on_a_staff_csv(make_site, run, title) -> No
     assert run(site, "build", *AS_OF).exit_code == 0
 
 
-def test_add_refuses_a_testimonial_at_a_csv_rows_address(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_add_refuses_a_testimonial_at_a_csv_rows_address(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/testimonials/survey.csv":
                       "customer,text\nAna,Hi\nMrs E. Hove,Kind\n"})
     outcome = run(site, "add", "testimonial", "Mrs E Hove")
@@ -159,7 +162,7 @@ def test_add_refuses_a_testimonial_at_a_csv_rows_address(make_site, run) -> None
     assert run(site, "add", "testimonial", "Ana B.").exit_code == 0
 
 
-def test_examples_in_a_new_file_are_from_the_sites_own_week(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_examples_in_a_new_file_are_from_the_sites_own_week(make_site: MakeSite, run: Run) -> None:
     # 2027's week is 4-8 October; no example may name 2026
     site = make_site({"config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2027\n"})
     for args in (("testimonial", "Rudo M."), ("honour", "Farai Moyo"),

@@ -7,106 +7,23 @@ traceback, and leave the previous output/ exactly as it was (byte for byte).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 
-AS_OF = ("--as-of", "2026-10-06")  # Tuesday of the 2026 week (5-9 October)
-
-TEMPLATES = ("home", "day", "testimonials", "testimonial", "honour_roll", "honour",
-             "certificate", "policy", "page", "404")
-MINI = "<!doctype html><title>{{ page.title }}</title>{{ page.body_html | safe }}\n"
-CONFIG = """\
-[site]
-title = "Test Week"
-theme = "mini"
-
-[week]
-year = 2026
-timezone = "Africa/Harare"
-"""
-GOOD = {
-    "content/index.md": "Welcome to the week.\n",
-    "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\nHello.\n",
-    "content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nAlways kind.\n",
-}
-
-
-def with_theme(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """`files` plus config.toml (unless given) and a tiny theme of its own, `mini`."""
-    result: dict[str, str | bytes] = {"config.toml": CONFIG}
-    for name in TEMPLATES:
-        result[f"themes/mini/templates/{name}.html"] = MINI
-    result.update(files)
-    return result
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` with its bytes (empty when it does not exist)."""
-    if not folder.exists():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def write(site: Path, files: dict[str, str | bytes]) -> None:
-    for relative, data in files.items():
-        path = site / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, "utf-8", newline="")
-
-
-def no_traceback(outcome) -> None:
-    assert "Traceback" not in outcome.stdout + outcome.stderr
-    assert "because of a bug" not in outcome.stderr, outcome.stderr
-
-
-def find_line(outcome, prefix: str, *phrases: str) -> str:
-    """The one stderr line that starts with `prefix` and contains every phrase."""
-    found = [line for line in outcome.lines
-             if line.startswith(prefix) and all(p in line for p in phrases)]
-    assert found, f"no line starting {prefix!r} with {phrases!r} in:\n{outcome.stderr}"
-    return found[0]
-
-
-def error_lines(outcome) -> list[str]:
-    return [line for line in outcome.lines
-            if re.match(r"^\S+?(:\d+)?: ", line) and ": warning: " not in line
-            and not line.startswith("Build failed")]
-
-
-def failed_count(outcome) -> int:
-    match = re.search(r"Build failed: (\d+) errors?\.", outcome.stderr)
-    assert match, outcome.stderr
-    return int(match.group(1))
-
-
-@pytest.fixture
-def fails(make_site: Callable[..., Path], run: Callable[..., object]):
-    """Build a good site, break it with `broken`, build again: the second build must fail
-    with exit 1, no traceback, and the first build's output untouched."""
-
-    def check(broken: dict[str, str | bytes], base: dict[str, str | bytes] | None = None):
-        site = make_site(with_theme({**GOOD, **(base or {})}))
-        first = run(site, "build", *AS_OF)
-        assert first.exit_code == 0, first.stderr
-        before = snapshot(site / "output")
-        assert "index.html" in before
-        write(site, broken)
-        outcome = run(site, "build", *AS_OF)
-        no_traceback(outcome)
-        assert outcome.exit_code == 1, outcome.stderr
-        assert snapshot(site / "output") == before, "a failed build changed output/"
-        assert not list(site.glob(".cswgen-staging-*")), "a staging folder was left behind"
-        return outcome
-
-    return check
-
+from tests.helpers import (
+    AS_OF,
+    GOOD,
+    MINI_CONFIG,
+    Fails,
+    MakeSite,
+    Run,
+    error_lines,
+    failed_count,
+    find_line,
+    no_traceback,
+    snapshot,
+    with_theme,
+    write,
+)
 
 # --- one rule, one broken file ------------------------------------------------------------
 
@@ -115,99 +32,121 @@ H = "content/honour-roll/"
 D = "content/days/"
 P = "content/pages/"
 
-CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
-    # (id, file, text, expected `path:line:` prefix, key phrases)
+CASES: list[tuple[str, str, str | bytes, str]] = [
+    # (id, file, text, the first error line a user reads)
     ("testimonial-without-customer", T + "a.md", "---\ntitle: Lovely\nrating: 5\n---\nThanks\n",
-     T + "a.md:1: ", ("`customer` is required but missing", "add a `customer` field")),
+     T + "a.md:1: `customer` is required but missing; add a `customer` field (the name "
+     'the customer agreed to show, like "Rudo M.")'),
     ("honour-without-name", H + "x.md", "---\nrole: Agent\n---\nKind.\n",
-     H + "x.md:1: ", ("`name` is required but missing",)),
+     H + "x.md:1: `name` is required but missing; add a `name` field (the person's name)"),
     ("day-without-title", D + "wed.md", "---\nday: wednesday\n---\nBody\n",
-     D + "wed.md:1: ", ("`title` is required but missing",)),
+     D + "wed.md:1: `title` is required but missing; add a `title` field (the day's "
+     'theme, like "Superhero Tuesday")'),
     ("day-without-date-or-day", D + "wed.md", "---\ntitle: Odd Day\n---\nBody\n",
-     D + "wed.md:1: ", ("`date` is required but missing", "`day`")),
+     D + "wed.md:1: `date` is required but missing; add a `date` field (or `day`, like "
+     "date: 2026-10-05 or day: monday)"),
     ("page-without-title", P + "faq.md", "---\nmenu: 2\n---\nQuestions\n",
-     P + "faq.md:1: ", ("`title` is required but missing",)),
+     P + "faq.md:1: `title` is required but missing; add a `title` field (the page's "
+     "headline)"),
     ("title-is-a-list", P + "faq.md", "---\ntitle: [a, b]\n---\nQuestions\n",
-     P + "faq.md:2: ", ("`title` must be text, not a list",)),
+     P + 'faq.md:2: `title` must be text, not a list; write it like title: "..."'),
     ("featured-not-a-boolean", T + "a.md", "---\ncustomer: Ann\nfeatured: sometimes\n---\nHi\n",
-     T + "a.md:3: ", ("`featured` must be true or false", '"sometimes"')),
+     T + 'a.md:3: `featured` must be true or false, not "sometimes"'),
     ("rating-out-of-range", T + "a.md", "---\ncustomer: Ann\nrating: 9\n---\nThanks\n",
-     T + "a.md:3: ", ("`rating` must be a whole number from 1 to 5, not 9",)),
+     T + "a.md:3: `rating` must be a whole number from 1 to 5, not 9"),
     ("rating-in-words", T + "a.md", "---\ncustomer: Ann\nrating: \"five\"\n---\nThanks\n",
-     T + "a.md:3: ", ("`rating` must be a whole number from 1 to 5", '"five"')),
+     T + 'a.md:3: `rating` must be a whole number from 1 to 5, not "five"'),
     ("impossible-date", D + "wed.md", "---\ntitle: Wild Wednesday\ndate: 2026-02-30\n---\n",
-     D + "wed.md:3: ", ("2026-02-30", "does not exist")),
+     D + "wed.md:3: `date` is 2026-02-30, a date that does not exist; check the month and "
+     "day (dates are YYYY-MM-DD)"),
     ("date-outside-the-week", D + "wed.md", "---\ntitle: Late\n\ndate: 2026-10-20\n---\n",
-     D + "wed.md:4: ", ("2026-10-20", "outside the week", "5–9 October 2026")),
+     D + "wed.md:4: 2026-10-20 (Tuesday 20 October 2026) is outside the week (5–9 October "
+     "2026); change the date, or [week] in config.toml"),
     ("saturday-in-a-five-day-week", D + "sat.md", "---\ntitle: Sat\nday: saturday\n---\n",
-     D + "sat.md:3: ", ("saturday is not one of the week's days", "5–9 October 2026")),
+     D + "sat.md:3: saturday is not one of the week's days (5–9 October 2026); change "
+     "`day`, or [week] days in config.toml"),
     ("funday", D + "fun.md", "---\ntitle: Fun\nday: funday\n---\n",
-     D + "fun.md:3: ", ('"funday"', "not a day of the week")),
+     D + 'fun.md:3: `day` is "funday", which is not a day of the week; write a weekday '
+     "like monday or tue"),
     ("day-and-date-disagree", D + "tue.md", "---\ntitle: T\ndate: 2026-10-06\nday: monday\n---\n",
-     D + "tue.md:4: ", ("`day: monday`", "`date: 2026-10-06`", "disagree")),
+     D + "tue.md:4: `day: monday` and `date: 2026-10-06` disagree (Tuesday 6 October); "
+     "keep one of them"),
     ("event-ends-before-it-starts", D + "thu.md",
      "---\ntitle: Thu\nday: thu\nevents:\n  - title: Quiz\n    time: 10:30\n    end: 09:00\n---\n",
-     D + "thu.md:7: ", ("event 1 ends at 09:00, before it starts at 10:30",)),
+     D + "thu.md:7: event 1 ends at 09:00, before it starts at 10:30; check the times "
+     "(24-hour clock)"),
     ("event-without-title", D + "thu.md",
      "---\ntitle: Thu\nday: thu\nevents:\n  - title: Quiz\n    time: 10:30\n"
      "  - time: 11:00\n    place: Hall\n---\n",
-     D + "thu.md:7: ", ("event 2 has no `title`",)),
+     D + "thu.md:7: event 2 has no `title`; give every event a title"),
     ("event-time-not-a-time", D + "thu.md",
      "---\ntitle: Thu\nday: thu\nevents:\n  - title: Late\n    time: 25:00\n---\n",
-     D + "thu.md:6: ", ("`time` is 25:00, which is not a time of day",)),
+     D + "thu.md:6: `time` is 25:00, which is not a time of day; write a time from 00:00 "
+     "to 23:59 on the 24-hour clock, like 14:30"),
     ("image-without-alt", D + "fri.md", "---\ntitle: Fri\nday: fri\nimage: hero.png\n---\n",
-     D + "fri.md:4: ", ("`image` has no `alt` text",)),
+     D + "fri.md:4: `image` has no `alt` text; add `alt:` describing the picture for "
+     "people who cannot see it"),
     ("image-file-missing", D + "fri.md",
      "---\ntitle: Fri\nday: fri\nimage: nowhere.png\nalt: A crowd\n---\n",
-     D + "fri.md:4: ", ('"nowhere.png"', "no such file")),
+     D + 'fri.md:4: `image` names "nowhere.png", but there is no such file next to fri.md '
+     "or under content/; check the spelling and the folder"),
     ("front-matter-never-closed", P + "faq.md", "---\ntitle: FAQ\n\nQuestions and answers\n",
-     P + "faq.md:1: ", ("never closed", "---")),
+     P + "faq.md:1: the front matter that starts with --- on line 1 is never closed; add "
+     "a line with just --- after the last field"),
     ("front-matter-is-a-list", P + "faq.md", "---\n- title\n- FAQ\n---\nQuestions\n",
-     P + "faq.md:2: ", ("must be", "mapping", "it is a list")),
+     P + "faq.md:2: the front matter must be a list of `field: value` lines (a mapping), "
+     "but it is a list; write it like `title: My page`"),
     ("yaml-syntax-error", P + "faq.md",
      "---\ntitle: FAQ\nmenu: 2\nsummary: Before: after\n---\nQuestions\n",
-     P + "faq.md:4: ", ("not valid YAML", "in quotes")),
+     P + "faq.md:4: the front matter is not valid YAML: mapping values are not allowed in "
+     'this context; a value that contains `: ` must be in quotes, like title: "Before: after"'),
     ("yaml-tab-indent", P + "faq.md", "---\ntitle: FAQ\n\tmenu: 2\n---\nQuestions\n",
-     P + "faq.md:3: ", ("not valid YAML", "indented with a tab; use spaces")),
+     P + "faq.md:3: the front matter is not valid YAML: this line is indented with a tab; "
+     "use spaces instead of tabs (two spaces for each level, as in the lines around it)"),
     ("yaml-key-twice", P + "faq.md", "---\ntitle: FAQ\nmenu: 1\ntitle: Again\n---\nQ\n",
-     P + "faq.md:4: ", ("`title` is given twice", "line 2")),
+     P + "faq.md:4: `title` is given twice (also on line 2); keep one of them"),
     ("toml-syntax-error", P + "faq.md", "+++\ntitle = \"FAQ\"\nmenu = = 3\n+++\nQuestions\n",
-     P + "faq.md:3: ", ("not valid TOML",)),
+     P + "faq.md:3: the front matter is not valid TOML: Invalid value; check the quotes, "
+     "brackets and `key = value` shape on this line"),
     ("not-utf8", P + "cafe.md", "---\ntitle: Caf\xe9\n---\nCoffee\n".encode("latin-1"),
-     P + "cafe.md:2: ", ("not UTF-8", "byte 14")),
+     P + "cafe.md:2: is not UTF-8 text (byte 14 cannot be read); save the file as UTF-8 "
+     '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
     ("csv-not-utf8", H + "staff.csv", "name,role\nJos\xe9,Agent\n".encode("latin-1"),
-     H + "staff.csv:2: ", ("not UTF-8", "byte 13")),
+     H + "staff.csv:2: is not UTF-8 text (byte 13 cannot be read); save the file as UTF-8 "
+     '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
     ("reserved-slug-from-file-name", P + "testimonials.md", "---\ntitle: Our stories\n---\nX\n",
-     P + "testimonials.md:1: ", ("/testimonials/", "different `slug`")),
+     P + "testimonials.md:1: the page address /testimonials/ is used by cswgen for its "
+     "own section; give this page a different `slug`"),
     ("reserved-slug-field", P + "wall.md", "---\ntitle: Wall\nslug: honour-roll\n---\nX\n",
-     P + "wall.md:3: ", ("/honour-roll/", "different `slug`")),
+     P + "wall.md:3: the page address /honour-roll/ is used by cswgen for its own "
+     "section; give this page a different `slug`"),
     ("crlf-and-bom-keep-line-numbers", T + "a.md",
      "\ufeff---\r\ncustomer: Ann\r\n\r\nrating: 9\r\n---\r\nThanks\r\n".encode(),
-     T + "a.md:4: ", ("`rating` must be a whole number from 1 to 5, not 9",)),
+     T + "a.md:4: `rating` must be a whole number from 1 to 5, not 9"),
     ("link-to-missing-markdown", P + "about.md",
      "---\ntitle: About\n---\nFirst paragraph.\n\nRead [the rules](../rulez.md) first.\n",
-     P + "about.md:6: ", ("../rulez.md", "content/rulez.md", "does not exist")),
+     P + "about.md:6: the link to ../rulez.md goes to content/rulez.md, which does not "
+     "exist; check the file name and folder"),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "prefix", "phrases"),
+@pytest.mark.parametrize(("name", "text", "first_line"),
                          [pytest.param(*case[1:], id=case[0]) for case in CASES])
-def test_one_broken_file(fails, name: str, text: str | bytes, prefix: str,
-                         phrases: tuple[str, ...]) -> None:
+def test_one_broken_file(fails: Fails, name: str, text: str | bytes, first_line: str) -> None:
     outcome = fails({name: text}, base={D + "hero.png": b"\x89PNG\r\n\x1a\n"})
-    find_line(outcome, prefix, *phrases)
+    assert error_lines(outcome)[0] == first_line, outcome.stderr
     assert failed_count(outcome) == len(error_lines(outcome))
 
 
 # --- CSV rows -----------------------------------------------------------------------------
 
-def test_csv_row_error_names_the_rows_line(fails) -> None:
+def test_csv_row_error_names_the_rows_line(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,rating,text\nAnn,5,Great\nBob,9,Fine\n"})
     find_line(outcome, T + "survey.csv:3: ", "`rating` must be a whole number from 1 to 5")
     assert failed_count(outcome) == 1
 
 
-def test_csv_line_numbers_count_multi_line_cells(fails) -> None:
+def test_csv_line_numbers_count_multi_line_cells(fails: Fails) -> None:
     csv = ('customer,rating,text\n'
            'Ann,5,"Line one\nline two, with a comma\n\nline four"\n'  # lines 2-5
            'Bob,9,Fine\n'  # line 6
@@ -218,7 +157,7 @@ def test_csv_line_numbers_count_multi_line_cells(fails) -> None:
     assert failed_count(outcome) == 2
 
 
-def test_csv_with_crlf_and_bom_counts_lines_the_same(fails) -> None:
+def test_csv_with_crlf_and_bom_counts_lines_the_same(fails: Fails) -> None:
     csv = ('\ufeffname,since,citation_long\r\n'
            'Tariro Moyo,2019,"Two\r\nlines"\r\n'  # lines 2-3
            'Old Timer,1800,Long ago\r\n')  # line 4
@@ -226,19 +165,19 @@ def test_csv_with_crlf_and_bom_counts_lines_the_same(fails) -> None:
     find_line(outcome, H + "staff.csv:4: ", "`since` must be a year like 2019, not 1800")
 
 
-def test_csv_row_with_too_many_cells(fails) -> None:
+def test_csv_row_with_too_many_cells(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,text\nAnn,Great\nBob,Good, really good\n"})
     find_line(outcome, T + "survey.csv:3: ", "3 cells", "2 columns", "quotes")
 
 
-def test_csv_quote_never_closed(fails) -> None:
+def test_csv_quote_never_closed(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": 'customer,text\nAnn,"Great\nBob,Good\n'})
     find_line(outcome, T + "survey.csv:2: ", "quote")
 
 
 # --- two files, one URL -------------------------------------------------------------------
 
-def test_two_pages_with_one_slug_names_both(fails) -> None:
+def test_two_pages_with_one_slug_names_both(fails: Fails) -> None:
     outcome = fails({P + "twin-a.md": "---\ntitle: A\nslug: same\n---\nA\n",
                      P + "twin-b.md": "---\ntitle: B\nslug: same\n---\nB\n"})
     line = find_line(outcome, P + "twin-b.md:3: ", "same/index.html")
@@ -246,7 +185,7 @@ def test_two_pages_with_one_slug_names_both(fails) -> None:
     assert failed_count(outcome) == 1
 
 
-def test_markdown_testimonial_and_csv_row_with_one_slug(fails) -> None:
+def test_markdown_testimonial_and_csv_row_with_one_slug(fails: Fails) -> None:
     outcome = fails({T + "rudo-m.md": "---\ncustomer: Rudo M.\n---\nKind staff.\n",
                      T + "survey.csv": "customer,text\nAnn,Good\nRudo M.,Also kind\n"})
     line = find_line(outcome, T, "testimonials/rudo-m/index.html")
@@ -254,13 +193,13 @@ def test_markdown_testimonial_and_csv_row_with_one_slug(fails) -> None:
     assert T + "survey.csv:3" in line
 
 
-def test_two_csv_rows_with_one_slug_name_both_rows(fails) -> None:
+def test_two_csv_rows_with_one_slug_name_both_rows(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,text\nAnn,One\nBob,Two\nAnn,Three\n"})
     find_line(outcome, T + "survey.csv:4: ", "testimonials/ann/index.html",
               T + "survey.csv:2")
 
 
-def test_two_honour_entries_with_one_slug_is_one_error(fails) -> None:
+def test_two_honour_entries_with_one_slug_is_one_error(fails: Fails) -> None:
     outcome = fails({H + "a.md": "---\nname: Ann\nslug: same\n---\nA\n",
                      H + "b.md": "---\nname: Bob\nslug: same\n---\nB\n"})
     find_line(outcome, H + "b.md:3: ", "honour-roll/same/", H + "a.md")
@@ -269,7 +208,7 @@ def test_two_honour_entries_with_one_slug_is_one_error(fails) -> None:
 
 # --- warnings: the build goes on ----------------------------------------------------------
 
-def test_unknown_staff_name_is_a_warning_with_a_suggestion(make_site, run) -> None:
+def test_unknown_staff_name_is_a_warning_with_a_suggestion(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme({**GOOD, T + "t.md":
                                  "---\ncustomer: Ann\nstaff:\n  - Zoe Nyathy\n---\nThanks\n"}))
     outcome = run(site, "build", *AS_OF)
@@ -280,7 +219,7 @@ def test_unknown_staff_name_is_a_warning_with_a_suggestion(make_site, run) -> No
     assert (site / "output" / "testimonials" / "t" / "index.html").is_file()
 
 
-def test_misspelt_key_is_a_warning_naming_the_known_key(make_site, run) -> None:
+def test_misspelt_key_is_a_warning_naming_the_known_key(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme({**GOOD, T + "t.md":
                                  "---\ncustomer: Ann\nratng: 4\n---\nThanks\n"}))
     outcome = run(site, "build", *AS_OF)
@@ -291,7 +230,7 @@ def test_misspelt_key_is_a_warning_naming_the_known_key(make_site, run) -> None:
 
 # --- everything in one run ----------------------------------------------------------------
 
-def test_every_problem_in_every_file_is_reported(fails) -> None:
+def test_every_problem_in_every_file_is_reported(fails: Fails) -> None:
     outcome = fails({
         T + "a.md": "---\ntitle: No customer\n---\nText\n",  # 1
         T + "b.md": "---\ncustomer: B\nrating: 0\ndate: 2026-13-01\n---\nText\n",  # 2
@@ -307,8 +246,8 @@ def test_every_problem_in_every_file_is_reported(fails) -> None:
     assert failed_count(outcome) == len(expected) == len(error_lines(outcome))
 
 
-def test_config_and_content_problems_reported_together(fails) -> None:
-    config = CONFIG + "days = 9\n\n[brand]\nprimary = \"red\"\n"
+def test_config_and_content_problems_reported_together(fails: Fails) -> None:
+    config = MINI_CONFIG + "days = 9\n\n[brand]\nprimary = \"red\"\n"
     outcome = fails({"config.toml": config, T + "a.md": "---\nrating: 9\n---\nHi\n"})
     find_line(outcome, "config.toml:8: ", "[week] days must be a whole number from 1 to 7")
     find_line(outcome, "config.toml:11: ", "[brand] primary", '"red"')
@@ -317,21 +256,21 @@ def test_config_and_content_problems_reported_together(fails) -> None:
     assert failed_count(outcome) == 4
 
 
-def test_unknown_theme_and_content_problems_reported_together(fails) -> None:
-    outcome = fails({"config.toml": CONFIG.replace('"mini"', '"minty"'),
+def test_unknown_theme_and_content_problems_reported_together(fails: Fails) -> None:
+    outcome = fails({"config.toml": MINI_CONFIG.replace('"mini"', '"minty"'),
                      T + "a.md": "---\ntitle: Hi\n---\nHi\n"})
     find_line(outcome, "config.toml:3: ", '"minty"', "not found")
     find_line(outcome, T + "a.md:1: ", "`customer` is required")
 
 
-def test_broken_link_in_a_day_not_yet_revealed(fails) -> None:
-    config = CONFIG + "reveal = \"daily\"\n"
+def test_broken_link_in_a_day_not_yet_revealed(fails: Fails) -> None:
+    config = MINI_CONFIG + "reveal = \"daily\"\n"
     outcome = fails({"config.toml": config, D + "fri.md":
                      "---\ntitle: Awards Friday\nday: fri\n---\nSee [the list](../nope.md).\n"})
     find_line(outcome, D + "fri.md:5: ", "../nope.md", "does not exist")
 
 
-def test_toml_event_error_points_at_its_own_event(fails) -> None:
+def test_toml_event_error_points_at_its_own_event(fails: Fails) -> None:
     text = ('+++\ntitle = "Tue"\nday = "tue"\n\n[[events]]\ntime = "09:00"\ntitle = "A"\n\n'
             '[[events]]\ntime = "14:00"\nend = "13:00"\ntitle = "Quiz"\n+++\nBody\n')
     outcome = fails({D + "tue.md": text})
@@ -341,7 +280,7 @@ def test_toml_event_error_points_at_its_own_event(fails) -> None:
 
 # --- the output folder --------------------------------------------------------------------
 
-def test_failed_first_build_creates_no_output_folder(make_site, run) -> None:
+def test_failed_first_build_creates_no_output_folder(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme({T + "a.md": "---\nrating: 9\n---\nHi\n"}))
     before = sorted(p.name for p in site.iterdir())
     outcome = run(site, "build", *AS_OF)
@@ -352,7 +291,7 @@ def test_failed_first_build_creates_no_output_folder(make_site, run) -> None:
 
 
 def test_failed_first_build_with_a_template_error_creates_no_output_folder(
-        make_site, run) -> None:
+        make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme({"themes/mini/templates/page.html": "{{ page.nosuch.x }}",
                                  P + "faq.md": "---\ntitle: FAQ\n---\nQ\n"}))
     outcome = run(site, "build", *AS_OF)
@@ -363,13 +302,13 @@ def test_failed_first_build_with_a_template_error_creates_no_output_folder(
     assert not list(site.glob(".cswgen-staging-*"))
 
 
-def test_template_error_leaves_previous_output(fails) -> None:
+def test_template_error_leaves_previous_output(fails: Fails) -> None:
     outcome = fails({"themes/mini/templates/page.html": "{{ page.nosuch.x }}",
                      P + "faq.md": "---\ntitle: FAQ\n---\nQ\n"})
     find_line(outcome, "themes/mini/templates/page.html:1: ", "template error")
 
 
-def test_output_folder_with_a_file_cswgen_did_not_write(make_site, run) -> None:
+def test_output_folder_with_a_file_cswgen_did_not_write(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme(GOOD))
     write(site, {"output/notes.txt": "my notes\n"})
     outcome = run(site, "build", *AS_OF)
@@ -379,7 +318,7 @@ def test_output_folder_with_a_file_cswgen_did_not_write(make_site, run) -> None:
     assert snapshot(site / "output") == {"notes.txt": b"my notes\n"}
 
 
-def test_built_output_folder_with_a_file_added_later(make_site, run) -> None:
+def test_built_output_folder_with_a_file_added_later(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme(GOOD))
     assert run(site, "build", *AS_OF).exit_code == 0
     write(site, {"output/days/plan.docx": b"PK\x03\x04 my plan"})
@@ -392,7 +331,8 @@ def test_built_output_folder_with_a_file_added_later(make_site, run) -> None:
 
 
 @pytest.mark.parametrize("where", [".", "..", "content/site", "content", "themes/out"])
-def test_output_option_that_is_or_is_inside_the_sources(make_site, run, where: str) -> None:
+def test_output_option_that_is_or_is_inside_the_sources(make_site: MakeSite, run: Run,
+                                                        where: str) -> None:
     site = make_site(with_theme(GOOD))
     before = snapshot(site.parent)
     outcome = run(site, "build", *AS_OF, "--output", where)
@@ -402,8 +342,8 @@ def test_output_option_that_is_or_is_inside_the_sources(make_site, run, where: s
     assert snapshot(site.parent) == before
 
 
-def test_configured_output_inside_content(make_site, run) -> None:
-    site = make_site(with_theme({**GOOD, "config.toml": CONFIG
+def test_configured_output_inside_content(make_site: MakeSite, run: Run) -> None:
+    site = make_site(with_theme({**GOOD, "config.toml": MINI_CONFIG
                                  + "\n[build]\noutput = \"content/site\"\n"}))
     before = snapshot(site)
     outcome = run(site, "build", *AS_OF)

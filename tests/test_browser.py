@@ -6,11 +6,7 @@ and sets CSWGEN_REQUIRE_BROWSER=1, which turns a skip into a failure.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,54 +15,21 @@ from typing import Any
 import pytest
 
 from cswgen.commands.build import build
-from tests.conftest import REPO
+from tests.helpers import REPO, axe, large_site, serving, write_site
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # every page kind, and the variants that differ in markup (CSV rows, a person without award)
 PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/ruvarashe-m/",
          "testimonials/tafadzwa-r/", "honour-roll/", "honour-roll/zoe-nyathi/",
          "honour-roll/tinashe-banda/", "honour-roll/zoe-nyathi/certificate/", "policy/",
          "faq/", "contact/", "404.html"]
-# WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CSWGEN_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser tests are required here, but {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("served") / "output"
     build(REPO, as_of=date(2026, 10, 6), output=out)
-    url, server = _serve(out)
-    yield url
-    server.shutdown()
-
-
-def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/csw/", server
+    with serving(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -79,50 +42,18 @@ def served_bright(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = config.replace('secondary = "#0b3d91"', 'secondary = "#7fd3ff"')
     (site / "config.toml").write_text(config, "utf-8")
     build(site, as_of=date(2026, 10, 6), output=site / "output")
-    url, server = _serve(site / "output")
-    yield url
-    server.shutdown()
+    with serving(site / "output") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def served_large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A site with lists long enough to come in pages."""
-    from tests.conftest import write_site
-    from tests.test_large_lists import large_site
-
     folder = tmp_path_factory.mktemp("large")
     site = large_site(lambda files: write_site(folder / "site", files), 60, 200)
     build(site, as_of=date(2026, 10, 6), output=site / "output")
-    url, server = _serve(site / "output")
-    yield url
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def translate_path(self, path: str) -> str:
-        # serve the site under /csw/ to prove it works below a sub-path
-        return super().translate_path(path.removeprefix("/csw"))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@functools.cache
-def _axe_script() -> str:
-    """axe-core, as shipped inside the axe-playwright-python package (a test dependency)."""
-    from importlib.resources import files
-
-    return (files("axe_playwright_python") / "axe.min.js").read_text("utf-8")
-
-
-def _axe(page: Any) -> list[str]:
-    """axe-core's violations on the page, one line each: rule, impact and the elements."""
-    page.evaluate(_axe_script())
-    results = page.evaluate("""tags => axe.run(document, {
-        runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})""", AXE_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
-            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
-            for v in results["violations"]]
+    with serving(site / "output") as url:
+        yield url
 
 
 def _load_lazy_images(page: Any) -> None:
@@ -151,7 +82,7 @@ def _visit(browser: Any, url: str, width: int, scheme: str = "light",
     _load_lazy_images(page)
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    violations = _axe(page) if audit else []
+    violations = axe(page) if audit else []
     headings = page.locator("h1").count()
     page.close()
     return {"problems": problems, "overflow": overflow, "violations": violations,

@@ -5,31 +5,30 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.helpers import AS_OF, REPO, MakeSite, Outcome, Run
 
-AS_OF = ("--as-of", "2026-10-06")
 WEEK = {f"content/days/{name}.md": f"---\ntitle: {name.title()} theme\nday: {name}\n"
         "events:\n  - time: 10:00\n    title: Opening\n---\nHello.\n"
         for name in ("monday", "tuesday", "wednesday", "thursday", "friday")}
 
 
-def site_with(make_site, files: dict[str, str | bytes]) -> Path:  # type: ignore[no-untyped-def]
+def site_with(make_site: MakeSite, files: dict[str, str | bytes]) -> Path:
     return make_site({**WEEK, **files})
 
 
-def report_lines(outcome) -> list[str]:  # type: ignore[no-untyped-def]
+def report_lines(outcome: Outcome) -> list[str]:
     return [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
             if line[:4].strip().rstrip(".").isdigit()]
 
 
-def line_with(outcome, prefix: str, *phrases: str) -> str:  # type: ignore[no-untyped-def]
+def line_with(outcome: Outcome, prefix: str, *phrases: str) -> str:
     found = [line for line in report_lines(outcome)
              if line.startswith(prefix) and all(p in line for p in phrases)]
     assert found, f"no line {prefix!r} with {phrases!r} in:\n{outcome.stdout}"
     return found[0]
 
 
-def test_the_demo_is_ready(run) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_is_ready(run: Run) -> None:
     outcome = run(REPO, "check", *AS_OF)
     assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
     assert "Errors" not in outcome.stdout
@@ -37,7 +36,7 @@ def test_the_demo_is_ready(run) -> None:  # type: ignore[no-untyped-def]
     assert not (REPO / "output" / ".cswgen-check").exists()
 
 
-def test_a_broken_link_and_a_picture_without_alt_in_one_run(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_link_and_a_picture_without_alt_in_one_run(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/images/team.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
         "content/pages/about.md": "---\ntitle: About\n---\nIntro.\n\n"
@@ -54,7 +53,7 @@ def test_a_broken_link_and_a_picture_without_alt_in_one_run(make_site, run) -> N
     assert outcome.stdout.rstrip().endswith("Fix them, then run cswgen check again.")
 
 
-def test_anchors_that_go_nowhere(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_anchors_that_go_nowhere(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/policy.md": "---\ntitle: Policy\n---\n## Privacy {#privacy}\n\nText.\n",
         "content/pages/faq.md": "---\ntitle: FAQ\n---\nSee [privacy](../policy.md#privacy).\n\n"
@@ -66,7 +65,7 @@ def test_anchors_that_go_nowhere(make_site, run) -> None:  # type: ignore[no-unt
     assert not [line for line in report_lines(outcome) if "#privacy" in line]
 
 
-def test_a_missing_picture(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_picture(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/about.md": "---\ntitle: About\n---\n![Our team](../images/team.jpg)\n"})
     outcome = run(site, "check", *AS_OF)
@@ -74,7 +73,7 @@ def test_a_missing_picture(make_site, run) -> None:  # type: ignore[no-untyped-d
               "not in the built site")
 
 
-def test_empty_and_vague_link_text(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_empty_and_vague_link_text(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/about.md": "---\ntitle: About\n---\nOne [](https://example.org/a).\n\n"
                                   "For the form, [click here](https://example.org/form).\n\n"
@@ -87,7 +86,7 @@ def test_empty_and_vague_link_text(make_site, run) -> None:  # type: ignore[no-u
     line_with(outcome, "content/pages/about.md:8: warning: ", "Read more")
 
 
-def test_skipped_heading_levels(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_skipped_heading_levels(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/faq.md": "---\ntitle: FAQ\n---\n## Opening hours\n\nText.\n\n"
                                 "#### On Saturdays\n\nText.\n",
@@ -99,7 +98,7 @@ def test_skipped_heading_levels(make_site, run) -> None:  # type: ignore[no-unty
               "write it with ## instead of ###")
 
 
-def test_photo_without_alt(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_photo_without_alt(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/images/sam.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
         "content/honour-roll/sam.md": "---\nname: Sam Okafor\nphoto: ../images/sam.svg\n---\n"})
@@ -107,7 +106,7 @@ def test_photo_without_alt(make_site, run) -> None:  # type: ignore[no-untyped-d
     line_with(outcome, "content/honour-roll/sam.md:3: warning: ", "photo has no alt text")
 
 
-def test_staff_names_and_people_listed_twice(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_staff_names_and_people_listed_twice(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/honour-roll/zoe.md": "---\nname: Zoë Nyathi\n---\n",
         "content/honour-roll/more.csv": "name,role\nTendai Moyo,Clerk\nzoe nyathi,Adviser\n",
@@ -119,7 +118,7 @@ def test_staff_names_and_people_listed_twice(make_site, run) -> None:  # type: i
               "(also content/honour-roll/more.csv:3)")
 
 
-def test_days_without_a_page_or_events(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_days_without_a_page_or_events(make_site: MakeSite, run: Run) -> None:
     files = {k: v for k, v in WEEK.items() if "wednesday" not in k}
     files["content/days/friday.md"] = "---\ntitle: Awards Friday\nday: friday\n---\nParty.\n"
     outcome = run(make_site(files), "check", *AS_OF)
@@ -128,7 +127,7 @@ def test_days_without_a_page_or_events(make_site, run) -> None:  # type: ignore[
     line_with(outcome, "content/days/friday.md:1: warning: ", "no events")
 
 
-def test_publish_dates_after_the_week(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_publish_dates_after_the_week(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/thanks.md": "---\ntitle: Thank you\npublish: 2026-11-02\n---\nThanks.\n"})
     outcome = run(site, "check", *AS_OF)
@@ -136,7 +135,7 @@ def test_publish_dates_after_the_week(make_site, run) -> None:  # type: ignore[n
               "after the week ends (Friday 9 October 2026)")
 
 
-def test_build_problems_are_listed_and_fail(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_build_problems_are_listed_and_fail(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/testimonials/ana.md": "---\nrating: 9\n---\nKind.\n",
         "content/pages/about.md": "---\ntitle: About\n---\n[x](../images/gone.png) here\n"})
@@ -147,7 +146,7 @@ def test_build_problems_are_listed_and_fail(make_site, run) -> None:  # type: ig
     assert "Traceback" not in outcome.stdout + outcome.stderr
 
 
-def test_links_from_the_theme_name_the_template(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_links_from_the_theme_name_the_template(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "config.toml": "[site]\ntitle = \"T\"\ntheme = \"mine\"\n[week]\nyear = 2026\n",
         "themes/mine/theme.toml": "extends = \"classic\"\n",
@@ -159,7 +158,7 @@ def test_links_from_the_theme_name_the_template(make_site, run) -> None:  # type
     line_with(outcome, "themes/mine/templates/page.html: ", "gone/", "not in the built site")
 
 
-def test_strict_and_json(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_strict_and_json(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/about.md": "---\ntitle: About\n---\n[here](https://example.org)\n"})
     assert run(site, "check", *AS_OF).exit_code == 0
@@ -175,7 +174,7 @@ def test_strict_and_json(make_site, run) -> None:  # type: ignore[no-untyped-def
     assert "\"here\"" in data["problems"][0]["message"]
 
 
-def test_require_consent_leaves_out_and_lists(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_require_consent_leaves_out_and_lists(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2026\n[build]\n"
                        "require_consent = true\n",
@@ -203,7 +202,7 @@ def test_require_consent_leaves_out_and_lists(make_site, run) -> None:  # type: 
     assert people == ["tom"]
 
 
-def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_site_is_ready(tmp_path: Path, run: Run) -> None:
     # `cswgen new` moves the year in links (csw-2026-programme.txt), so the files move too
     from datetime import date
 
@@ -216,7 +215,7 @@ def test_a_new_site_is_ready(tmp_path: Path, run) -> None:  # type: ignore[no-un
     assert (tmp_path / f"mysite/content/downloads/csw-{year}-programme.txt").is_file()
 
 
-def test_an_output_folder_build_would_refuse(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_an_output_folder_build_would_refuse(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {"output/notes.txt": "mine\n"})
     outcome = run(site, "check", *AS_OF)
     assert outcome.exit_code == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cswgen.commands.new import coming_year, shift_text
-from tests.conftest import REPO
+from tests.helpers import REPO, MakeSite, Run
 
 
 def test_python_dash_m_and_help() -> None:
@@ -19,7 +19,7 @@ def test_python_dash_m_and_help() -> None:
     assert "build" in result.stdout and "new" in result.stdout
 
 
-def test_build_prints_a_summary(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_build_prints_a_summary(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/pages/about.md": "---\ntitle: About\n---\nHello\n"})
     outcome = run(site, "build", "--as-of", "2026-10-06")
     assert outcome.exit_code == 0, outcome.stderr
@@ -28,7 +28,7 @@ def test_build_prints_a_summary(make_site, run) -> None:  # type: ignore[no-unty
     assert (site / "output/about/index.html").is_file()
 
 
-def test_bad_as_of_is_a_clear_usage_error(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_bad_as_of_is_a_clear_usage_error(make_site: MakeSite, run: Run) -> None:
     outcome = run(make_site(), "build", "--as-of", "6 October")
     assert outcome.exit_code == 2
     assert "YYYY-MM-DD" in outcome.stderr
@@ -37,7 +37,8 @@ def test_bad_as_of_is_a_clear_usage_error(make_site, run) -> None:  # type: igno
 
 @pytest.mark.parametrize("args", [("build",), ("check",), ("serve",), ("redate", "2027"),
                                   ("add", "page", "About"), ("build", "--debug")])
-def test_outside_a_site_every_command_says_so_once(tmp_path: Path, run, args) -> None:  # type: ignore[no-untyped-def]
+def test_outside_a_site_every_command_says_so_once(tmp_path: Path, run: Run,
+                                                  args: tuple[str, ...]) -> None:
     outcome = run(tmp_path, *args)
     assert outcome.exit_code == 1
     assert outcome.stdout == ""
@@ -47,7 +48,8 @@ def test_outside_a_site_every_command_says_so_once(tmp_path: Path, run, args) ->
         "folder (the one with config.toml) and run the command there"]
 
 
-def test_debug_works_after_the_command_too(make_site, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_debug_works_after_the_command_too(
+        make_site: MakeSite, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     import cswgen.commands.build
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -65,7 +67,7 @@ def test_debug_works_after_the_command_too(make_site, run, monkeypatch) -> None:
         assert "--debug" in run(site, command, "--help").stdout, command
 
 
-def test_redate_asks_for_a_year_in_words_a_user_knows(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_redate_asks_for_a_year_in_words_a_user_knows(make_site: MakeSite, run: Run) -> None:
     outcome = run(make_site(), "redate", "abc")
     assert outcome.exit_code == 2
     year = coming_year(date.today())
@@ -74,14 +76,15 @@ def test_redate_asks_for_a_year_in_words_a_user_knows(make_site, run) -> None:  
     assert "integer" not in outcome.stderr
 
 
-def test_add_help_names_the_kinds(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
     shown = run(make_site(), "add", "--help").stdout
     assert shown.startswith("Usage: cli add [OPTIONS] KIND TITLE\n")  # (cswgen, when installed)
     assert "KIND is testimonial, honour (an honour-roll entry), day or page" in \
         " ".join(shown.split())
 
 
-def test_dates_in_help_and_errors_are_written_as_users_write_them(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_dates_in_help_and_errors_are_written_as_users_write_them(
+        make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2027\n"})
     for command in ("build", "serve", "check"):
         shown = " ".join(run(site, command, "--help").stdout.split())
@@ -94,7 +97,7 @@ def test_dates_in_help_and_errors_are_written_as_users_write_them(make_site, run
     assert 'is not a date; write it as YYYY-MM-DD (year, month, day)\n' in elsewhere.stderr
 
 
-def test_new_copies_the_demo_dated_for_the_coming_week(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_new_copies_the_demo_dated_for_the_coming_week(tmp_path: Path, run: Run) -> None:
     outcome = run(tmp_path, "new", "mysite")
     assert outcome.exit_code == 0, outcome.stderr
     site = tmp_path / "mysite"
@@ -107,7 +110,7 @@ def test_new_copies_the_demo_dated_for_the_coming_week(tmp_path: Path, run) -> N
     assert (site / "output/index.html").is_file()
 
 
-def test_new_never_overwrites(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_new_never_overwrites(tmp_path: Path, run: Run) -> None:
     (tmp_path / "mysite").mkdir()
     (tmp_path / "mysite/notes.txt").write_text("mine")
     outcome = run(tmp_path, "new", "mysite")
@@ -153,7 +156,7 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert run_tests in (REPO / ".ci/run").read_text("utf-8").splitlines()
 
 
-def test_build_works_from_inside_the_site(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_build_works_from_inside_the_site(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/days/monday.md": "---\ntitle: Hi\nday: mon\n---\n",
                       "content/.htaccess": "ErrorDocument 404 /404.html\n",
                       "content/.env": "SECRET=1\n",

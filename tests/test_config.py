@@ -7,69 +7,45 @@ tiny theme whose templates print them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-AS_OF = ("--as-of", "2026-10-06")
+from tests.helpers import (
+    AS_OF,
+    MINI_CONFIG,
+    Files,
+    MakeSite,
+    Outcome,
+    Run,
+    failed_count,
+    find_line,
+    no_traceback,
+    snapshot,
+    with_theme,
+)
 
-TEMPLATES = ("home", "day", "testimonials", "testimonial", "honour_roll", "honour",
-             "certificate", "policy", "page", "404")
-MINI = "<!doctype html><title>{{ page.title }}</title>{{ page.body_html | safe }}\n"
 HOME = ("<!doctype html><title>{{ page.title }}</title>\n"
         "start={{ week.start }} end={{ week.end }} year={{ week.year }}\n"
         "primary={{ site.primary }} secondary={{ site.secondary }}\n"
         "extra={{ site.extra | tojson }}\n")
-CONFIG = """\
-[site]
-title = "Test Week"
-theme = "mini"
-
-[week]
-year = 2026
-timezone = "Africa/Harare"
-"""
+CONFIG = MINI_CONFIG
+BadConfig = Callable[..., Outcome]  # (config.toml's text or bytes, other files) -> Outcome
+Home = Callable[[str], str]  # config.toml's text -> the home page HOME printed
 
 
-def with_theme(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    result: dict[str, str | bytes] = {"config.toml": CONFIG}
-    for name in TEMPLATES:
-        result[f"themes/mini/templates/{name}.html"] = MINI
-    result["themes/mini/templates/home.html"] = HOME
-    result["content/index.md"] = "Welcome.\n"
-    result.update(files)
-    return result
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    if not folder.exists():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def find_line(outcome, prefix: str, *phrases: str) -> str:
-    found = [line for line in outcome.lines
-             if line.startswith(prefix) and all(p in line for p in phrases)]
-    assert found, f"no line starting {prefix!r} with {phrases!r} in:\n{outcome.stderr}"
-    return found[0]
-
-
-def failed_count(outcome) -> int:
-    match = re.search(r"Build failed: (\d+) errors?\.", outcome.stderr)
-    assert match, outcome.stderr
-    return int(match.group(1))
+def with_home(files: Files) -> Files:
+    """The `mini` theme, whose home page prints the settings under test, and a home page."""
+    return with_theme({"content/index.md": "Welcome.\n", **files}, {"home": HOME})
 
 
 @pytest.fixture
-def bad_config(make_site: Callable[..., Path], run: Callable[..., object]):
+def bad_config(make_site: MakeSite, run: Run) -> BadConfig:
     """Build with a good config, then with `text` as config.toml: must fail with exit 1,
     no traceback, the first output untouched."""
 
-    def check(text: str | bytes, files: dict[str, str | bytes] | None = None):
-        site = make_site(with_theme(files or {}))
+    def check(text: str | bytes, files: Files | None = None) -> Outcome:
+        site = make_site(with_home(files or {}))
         first = run(site, "build", *AS_OF)
         assert first.exit_code == 0, first.stderr
         before = snapshot(site / "output")
@@ -79,8 +55,7 @@ def bad_config(make_site: Callable[..., Path], run: Callable[..., object]):
         else:
             config.write_text(text, "utf-8", newline="")
         outcome = run(site, "build", *AS_OF)
-        assert "Traceback" not in outcome.stdout + outcome.stderr
-        assert "because of a bug" not in outcome.stderr, outcome.stderr
+        no_traceback(outcome)
         assert outcome.exit_code == 1, outcome.stderr
         assert snapshot(site / "output") == before
         return outcome
@@ -89,11 +64,11 @@ def bad_config(make_site: Callable[..., Path], run: Callable[..., object]):
 
 
 @pytest.fixture
-def home(make_site: Callable[..., Path], run: Callable[..., object]):
+def home(make_site: MakeSite, run: Run) -> Home:
     """Build with `config` and return the home page the `HOME` template printed."""
 
     def go(config: str) -> str:
-        site = make_site(with_theme({"config.toml": config}))
+        site = make_site(with_home({"config.toml": config}))
         outcome = run(site, "build", *AS_OF)
         assert "Traceback" not in outcome.stdout + outcome.stderr
         assert outcome.exit_code == 0, outcome.stderr
@@ -104,37 +79,37 @@ def home(make_site: Callable[..., Path], run: Callable[..., object]):
 
 # --- unknown tables and keys --------------------------------------------------------------
 
-def test_unknown_key_suggests_the_nearest(bad_config) -> None:
+def test_unknown_key_suggests_the_nearest(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntittle = "Test Week"\ntheme = "mini"\n')
     find_line(outcome, "config.toml:2: ", "[site] tittle", "did you mean `title`?")
     find_line(outcome, "config.toml:1: ", "[site] title is missing")
     assert failed_count(outcome) == 2
 
 
-def test_unknown_table_suggests_the_nearest(bad_config) -> None:
+def test_unknown_table_suggests_the_nearest(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + '\n[sitee]\norganisation = "Acme"\n')
     find_line(outcome, "config.toml:9: ", "unknown section [sitee]", "did you mean [site]?",
               "[extra]")
     assert failed_count(outcome) == 1
 
 
-def test_unknown_key_in_week_suggests_timezone(bad_config) -> None:
+def test_unknown_key_in_week_suggests_timezone(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace("timezone =", "timezon ="))
     find_line(outcome, "config.toml:7: ", "[week] timezon", "did you mean `timezone`?")
 
 
-def test_unknown_key_without_a_near_one_lists_the_known_keys(bad_config) -> None:
+def test_unknown_key_without_a_near_one_lists_the_known_keys(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + 'language = "en"\n')
     find_line(outcome, "config.toml:8: ", "[week] language", "known keys:", "timezone")
 
 
-def test_key_outside_any_table(bad_config) -> None:
+def test_key_outside_any_table(bad_config: BadConfig) -> None:
     outcome = bad_config('title = "Test Week"\n\n[site]\ntheme = "mini"\n')
     find_line(outcome, "config.toml:1: ", "`title` is not inside a section",
               "put it under [site]")
 
 
-def test_missing_site_title(bad_config) -> None:
+def test_missing_site_title(bad_config: BadConfig) -> None:
     outcome = bad_config('[week]\nyear = 2026\n\n[site]\ntheme = "mini"\n')
     find_line(outcome, "config.toml:4: ", "[site] title is missing")
 
@@ -167,7 +142,7 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize(("lines", "line", "phrases"),
                          [pytest.param(*case[1:], id=case[0]) for case in BAD_VALUES])
-def test_bad_value_in_week_build_or_brand(bad_config, lines: str, line: int,
+def test_bad_value_in_week_build_or_brand(bad_config: BadConfig, lines: str, line: int,
                                           phrases: tuple[str, ...]) -> None:
     outcome = bad_config(CONFIG + lines)
     find_line(outcome, f"config.toml:{line}: ", *phrases)
@@ -185,7 +160,7 @@ SITE_VALUES = [
 
 @pytest.mark.parametrize(("line", "phrases"),
                          [pytest.param(*case[1:], id=case[0]) for case in SITE_VALUES])
-def test_bad_value_in_site(bad_config, line: str, phrases: tuple[str, ...]) -> None:
+def test_bad_value_in_site(bad_config: BadConfig, line: str, phrases: tuple[str, ...]) -> None:
     text = '[site]\ntheme = "mini"\n# a note\n' + line + "\n"
     if not line.startswith("title"):
         text += 'title = "Test Week"\n'
@@ -194,28 +169,28 @@ def test_bad_value_in_site(bad_config, line: str, phrases: tuple[str, ...]) -> N
     assert failed_count(outcome) == 1
 
 
-def test_bad_timezone(bad_config) -> None:
+def test_bad_timezone(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace("Africa/Harare", "Harare"))
     find_line(outcome, "config.toml:7: ", '[week] timezone "Harare" is not a time zone',
               "Africa/Harare")
 
 
-def test_timezone_not_text(bad_config) -> None:
+def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")
 
 
-def test_start_in_another_year(bad_config) -> None:
+def test_start_in_another_year(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + "start = 2025-10-06\n")
     find_line(outcome, "config.toml:8: ", "2025-10-06 is not in [week] year 2026")
 
 
-def test_table_written_as_a_value(bad_config) -> None:
+def test_table_written_as_a_value(bad_config: BadConfig) -> None:
     outcome = bad_config("extra = 5\n" + CONFIG)
     find_line(outcome, "config.toml:1: ", "`extra` must be a section written as [extra]")
 
 
-def test_every_config_problem_in_one_run(bad_config) -> None:
+def test_every_config_problem_in_one_run(bad_config: BadConfig) -> None:
     text = ('[site]\ntitle = "Test Week"\ntheme = "mini"\nlangauge = "en"\n\n'
             '[week]\nyear = 2026\ndays = 10\nreveal = "sometimes"\ntimezone = "Nowhere/City"\n\n'
             '[brand]\nprimary = "blue"\n\n[colours]\nx = 1\n')
@@ -228,26 +203,26 @@ def test_every_config_problem_in_one_run(bad_config) -> None:
 
 # --- files that cannot be read ------------------------------------------------------------
 
-def test_toml_syntax_error_names_the_line(bad_config) -> None:
+def test_toml_syntax_error_names_the_line(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntitle = "Test Week"\ntheme = "mini"\n\n[week]\n'
                          'theme = "Dream Team\nyear = 2026\n')
     find_line(outcome, "config.toml:6: ", "is not valid TOML")
     assert failed_count(outcome) == 1
 
 
-def test_toml_key_given_twice(bad_config) -> None:
+def test_toml_key_given_twice(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + "year = 2027\n")
     find_line(outcome, "config.toml:8: ", "is not valid TOML")
 
 
-def test_config_not_utf8(bad_config) -> None:
+def test_config_not_utf8(bad_config: BadConfig) -> None:
     text = '[site]\ntitle = "Caf\xe9 Week"\ntheme = "mini"\n'.encode("latin-1")
     outcome = bad_config(text)
     find_line(outcome, "config.toml:2: ", "not UTF-8", "byte 19")
 
 
-def test_config_missing(make_site, run) -> None:
-    site = make_site(with_theme({}))
+def test_config_missing(make_site: MakeSite, run: Run) -> None:
+    site = make_site(with_home({}))
     (site / "config.toml").unlink()
     outcome = run(site, "build", *AS_OF)
     assert "Traceback" not in outcome.stdout + outcome.stderr
@@ -259,12 +234,12 @@ def test_config_missing(make_site, run) -> None:
     assert not (site / "output").exists()
 
 
-def test_impossible_date_names_the_key(bad_config) -> None:
+def test_impossible_date_names_the_key(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + "start = 2026-02-30\n")
     find_line(outcome, "config.toml:8: ", "start", "2026-02-30")
 
 
-def test_messages_show_values_as_written(bad_config) -> None:
+def test_messages_show_values_as_written(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntitle = 2026-10-05\ntheme = "mini"\n\n'
                          '[week]\nstart = 2026-10-05T09:00:00\n')
     title = find_line(outcome, "config.toml:2: ", "[site] title must be text")
@@ -272,7 +247,7 @@ def test_messages_show_values_as_written(bad_config) -> None:
     assert "datetime." not in title + start, title + "\n" + start
 
 
-def test_brackets_in_strings_and_comments_keep_line_numbers(bad_config) -> None:
+def test_brackets_in_strings_and_comments_keep_line_numbers(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntitle = "CSW :-["\ntheme = "mini"\n\n[week]\n'
                          'year = 2026  # [see the README\nreveal = "weekly"\ndays = 9\n')
     find_line(outcome, "config.toml:7: ", "[week] reveal")
@@ -288,29 +263,29 @@ def test_brackets_in_strings_and_comments_keep_line_numbers(bad_config) -> None:
     (2018, "2018-10-01", "2018-10-05"),  # 1 October is a Monday
     (2022, "2022-10-03", "2022-10-07"),  # 1 October is a Saturday
 ])
-def test_default_start_is_monday_of_first_full_week_of_october(home, year: int, start: str,
+def test_default_start_is_monday_of_first_full_week_of_october(home: Home, year: int, start: str,
                                                                end: str) -> None:
     page = home(f'[site]\ntitle = "W"\ntheme = "mini"\n\n[week]\nyear = {year}\n')
     assert f"start={start} end={end} year={year}" in page
 
 
-def test_start_without_year_sets_the_year(home) -> None:
+def test_start_without_year_sets_the_year(home: Home) -> None:
     page = home('[site]\ntitle = "W"\ntheme = "mini"\n\n[week]\nstart = 2027-10-04\ndays = 7\n')
     assert "start=2027-10-04 end=2027-10-10 year=2027" in page
 
 
-def test_config_with_bom_and_crlf(home) -> None:
+def test_config_with_bom_and_crlf(home: Home) -> None:
     text = '\ufeff[site]\r\ntitle = "W"\r\ntheme = "mini"\r\n\r\n[week]\r\nyear = 2023\r\n'
     assert "start=2023-10-02" in home(text)
 
 
-def test_colours_default_and_short_form(home) -> None:
+def test_colours_default_and_short_form(home: Home) -> None:
     assert "primary=#c8102e secondary=#0b3d91" in home(CONFIG)
     page = home(CONFIG + '\n[brand]\nprimary = "#ABC"\nsecondary = "#00FF7f"\n')
     assert "primary=#aabbcc secondary=#00ff7f" in page
 
 
-def test_extra_values_reach_templates(home) -> None:
+def test_extra_values_reach_templates(home: Home) -> None:
     page = home(CONFIG + '\n[extra]\nhashtag = "#CSW2026"\nprizes = 3\n'
                 'sponsors = ["Acme", "Zed"]\n\n[extra.social]\nx = "@acme"\n')
     assert ('extra={"hashtag": "#CSW2026", "prizes": 3, "social": {"x": "@acme"}, '

@@ -14,15 +14,10 @@ from pathlib import Path
 
 import pytest
 
-AS_OF = ("--as-of", "2026-10-06")  # Tuesday of the 2026 week (5-9 October)
+from tests.helpers import AS_OF, MINI_CONFIG, Files, MakeSite, Run, files_in, with_theme
 
-MINI = "<!doctype html><title>{{ page.title }}</title>{{ page.body_html | safe }}\n"
+# the templates of the `mini` theme that print the view fields under test (the others: MINI)
 THEME = {
-    "testimonials": MINI,
-    "honour_roll": MINI,
-    "certificate": MINI,
-    "policy": MINI,
-    "404": MINI,
     "day": (
         "<!doctype html><title>{{ page.title }}</title><h1>{{ page.day.title }}</h1>\n"
         "<p class=summary>{{ page.day.summary }}</p>\n"
@@ -44,31 +39,16 @@ THEME = {
              "{% for d in page.days %}day:{{ d.title }}|{{ d.summary }}\n{% endfor %}"
              "{{ page.body_html | safe }}\n"),
 }
-CONFIG = """\
-[site]
-title = "Test Week"
-theme = "mini"
-
-[week]
-year = 2026
-timezone = "Africa/Harare"
-"""
-
-
-def with_theme(files: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    result: dict[str, str | bytes] = {"config.toml": CONFIG}
-    for name, text in THEME.items():
-        result[f"themes/mini/templates/{name}.html"] = text
-    result.update(files)
-    return result
+CONFIG = MINI_CONFIG
+Build = Callable[..., Path]  # (files, command-line arguments) -> the output folder
 
 
 @pytest.fixture
-def build(make_site: Callable[..., Path], run: Callable[..., object]):
+def build(make_site: MakeSite, run: Run) -> Build:
     """Write a site, build it (exit 0 required), return its output folder."""
 
-    def go(files: dict[str, str | bytes], *args: str) -> Path:
-        site = make_site(with_theme(files))
+    def go(files: Files, *args: str) -> Path:
+        site = make_site(with_theme(files, THEME))
         outcome = run(site, "build", *(args or AS_OF))
         assert "Traceback" not in outcome.stdout + outcome.stderr
         assert outcome.exit_code == 0, outcome.stderr
@@ -79,10 +59,6 @@ def build(make_site: Callable[..., Path], run: Callable[..., object]):
 
 def read(output: Path, relative: str) -> str:
     return (output / relative).read_text("utf-8")
-
-
-def files_of(output: Path) -> set[str]:
-    return {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
 
 
 def hrefs(text: str, css_class: str | None = None) -> list[str]:
@@ -100,7 +76,7 @@ def target_of(page: str, href: str) -> str:
 
 # --- encodings and line endings -----------------------------------------------------------
 
-def test_crlf_and_bom_in_a_markdown_file(build) -> None:
+def test_crlf_and_bom_in_a_markdown_file(build: Build) -> None:
     text = "\ufeff---\r\ntitle: About us\r\nmenu: 1\r\n---\r\nWe are **here**.\r\n\r\nSecond.\r\n"
     out = build({"content/pages/about.md": text.encode("utf-8")})
     page = read(out, "about/index.html")
@@ -110,7 +86,7 @@ def test_crlf_and_bom_in_a_markdown_file(build) -> None:
     assert "\r" not in page
 
 
-def test_excel_csv_utf8_with_bom_and_crlf(build) -> None:
+def test_excel_csv_utf8_with_bom_and_crlf(build: Build) -> None:
     csv = ("\ufeffcustomer,rating,text\r\n"
            "Rudo M.,5,\"Thank you,\r\nfrom all of us\"\r\n"
            "Zoë K.,4,Quick and kind\r\n")
@@ -123,7 +99,7 @@ def test_excel_csv_utf8_with_bom_and_crlf(build) -> None:
 
 # --- time ---------------------------------------------------------------------------------
 
-def test_unquoted_times_are_clock_times(build) -> None:
+def test_unquoted_times_are_clock_times(build: Build) -> None:
     day = ("---\ntitle: Monday\nday: monday\nevents:\n"
            "  - time: 10:30\n    end: 11:15\n    title: Opening\n"
            "  - time: 09:05\n    title: Breakfast\n---\n")
@@ -138,7 +114,7 @@ def test_unquoted_times_are_clock_times(build) -> None:
     assert "630" not in ics.replace("20261005", "")
 
 
-def test_toml_front_matter_with_events_table(build) -> None:
+def test_toml_front_matter_with_events_table(build: Build) -> None:
     day = ('+++\ntitle = "Quiz Tuesday"\ndate = 2026-10-06\nsummary = "Bring a pen"\n\n'
            '[[events]]\ntime = "14:00"\nend = "15:30"\ntitle = "The big quiz"\nplace = "Hall"\n'
            '\n[[events]]\ntime = 16:45:00\ntitle = "Prizes"\n+++\nQuestions **galore**.\n')
@@ -155,7 +131,7 @@ def test_toml_front_matter_with_events_table(build) -> None:
 
 # --- CSV ----------------------------------------------------------------------------------
 
-def test_csv_testimonials_lists_booleans_and_empty_cells(build) -> None:
+def test_csv_testimonials_lists_booleans_and_empty_cells(build: Build) -> None:
     csv = ("customer,rating,staff,featured,text\n"
            "Rudo M.,,Zoë Nyathi; Tino Banda ,yes,Lovely people\n"
            "Bob,4,,TRUE,Nice\n"
@@ -179,7 +155,7 @@ def test_csv_testimonials_lists_booleans_and_empty_cells(build) -> None:
     assert "featured:Cat" not in home
 
 
-def test_csv_honour_roll_citation_long_is_the_body(build) -> None:
+def test_csv_honour_roll_citation_long_is_the_body(build: Build) -> None:
     csv = ('name,role,citation,citation_long\n'
            'Tino Banda,Agent,Calm under pressure,"Takes the **hard** calls.\n\nEvery day."\n')
     out = build({"content/honour-roll/staff.csv": csv})
@@ -192,20 +168,20 @@ def test_csv_honour_roll_citation_long_is_the_body(build) -> None:
 
 # --- slugs and staff names ----------------------------------------------------------------
 
-def test_slugs_are_transliterated(build) -> None:
+def test_slugs_are_transliterated(build: Build) -> None:
     out = build({
         "content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nKind.\n",
         "content/testimonials/survey.csv": "customer,text\nRudo M.,Thanks\n",
         "content/pages/Über Uns.md": "---\ntitle: Über uns\n---\nHallo\n",
     })
-    found = files_of(out)
+    found = files_in(out)
     assert "honour-roll/zoe-nyathi/index.html" in found
     assert "honour-roll/zoe-nyathi/certificate/index.html" in found
     assert "testimonials/rudo-m/index.html" in found
     assert "uber-uns/index.html" in found
 
 
-def test_staff_names_link_ignoring_case_accents_and_spacing(build) -> None:
+def test_staff_names_link_ignoring_case_accents_and_spacing(build: Build) -> None:
     out = build({
         "content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nKind.\n",
         "content/testimonials/ann.md": "---\ncustomer: Ann\nstaff:\n  - zoe  NYATHI\n---\nHi\n",
@@ -226,26 +202,26 @@ DRAFTS = {
 }
 
 
-def test_drafts_left_out_without_the_flag(build) -> None:
+def test_drafts_left_out_without_the_flag(build: Build) -> None:
     out = build(DRAFTS)
-    found = files_of(out)
+    found = files_in(out)
     assert "testimonials/done/index.html" in found
     assert "testimonials/wip/index.html" not in found
     assert not any("Not yet" in read(out, f) for f in found if f.endswith((".html", ".xml")))
 
 
-def test_drafts_included_with_the_flag(build) -> None:
+def test_drafts_included_with_the_flag(build: Build) -> None:
     out = build(DRAFTS, *AS_OF, "--drafts")
     assert "Not yet." in read(out, "testimonials/wip/index.html")
 
 
-def test_publish_date_later_than_as_of_left_out(build) -> None:
-    assert "later/index.html" not in files_of(build(DRAFTS))
+def test_publish_date_later_than_as_of_left_out(build: Build) -> None:
+    assert "later/index.html" not in files_in(build(DRAFTS))
     out = build(DRAFTS, "--as-of", "2026-10-08")
     assert "Soon." in read(out, "later/index.html")
 
 
-def test_daily_reveal_shows_future_days_as_teasers(build) -> None:
+def test_daily_reveal_shows_future_days_as_teasers(build: Build) -> None:
     out = build({
         "config.toml": CONFIG + 'reveal = "daily"\n',
         "content/days/monday.md": "---\ntitle: Past Monday\nday: mon\nsummary: MonSum\n"
@@ -265,7 +241,7 @@ def test_daily_reveal_shows_future_days_as_teasers(build) -> None:
     ics = read(out, "week.ics")
     assert "SUMMARY:Future Thursday" in ics
     assert "SUMMARY:MonEvent" in ics and "SUMMARY:TueEvent" in ics
-    for name in files_of(out):
+    for name in files_in(out):
         text = (out / name).read_bytes().decode("utf-8", "replace")
         for secret in ("ThuEvent", "Thursday secret body", "ThuSum"):
             assert secret not in text, f"{secret} leaked into {name}"
@@ -285,7 +261,7 @@ LINKS = {
 }
 
 
-def test_markdown_link_to_a_content_file_becomes_a_relative_link(build) -> None:
+def test_markdown_link_to_a_content_file_becomes_a_relative_link(build: Build) -> None:
     out = build(LINKS)
     page = "about/index.html"
     links = hrefs(read(out, page))
@@ -294,7 +270,7 @@ def test_markdown_link_to_a_content_file_becomes_a_relative_link(build) -> None:
         assert (out / target_of(page, href.partition("#")[0])).is_file(), href
 
 
-def test_portable_links_name_index_html(build) -> None:
+def test_portable_links_name_index_html(build: Build) -> None:
     out = build(LINKS, *AS_OF, "--portable")
     page = "about/index.html"
     links = hrefs(read(out, page))
@@ -307,7 +283,7 @@ def test_portable_links_name_index_html(build) -> None:
 
 # --- unknown keys reach templates ---------------------------------------------------------
 
-def test_unknown_front_matter_keys_reach_templates(build) -> None:
+def test_unknown_front_matter_keys_reach_templates(build: Build) -> None:
     out = build({
         "content/pages/about.md": "---\ntitle: About\nmood: sunny\n---\nx\n",
         "content/testimonials/ann.md": "---\ncustomer: Ann\nvideo: ann.mp4\n---\nHi\n",
@@ -337,16 +313,16 @@ def nasty_site(unsafe: bool) -> dict[str, str | bytes]:
             "content/honour-roll/tino.md": "---\nname: Tino\n---\n" + NASTY}
 
 
-def test_script_from_content_never_reaches_the_output(build) -> None:
+def test_script_from_content_never_reaches_the_output(build: Build) -> None:
     out = build(nasty_site(unsafe=False))
     assert "Great service!" in read(out, "testimonials/ann/index.html")
     assert "Great service!" in read(out, "honour-roll/tino/index.html")
-    for name in files_of(out):
+    for name in files_in(out):
         text = html.unescape((out / name).read_bytes().decode("utf-8", "replace"))
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
 
 
-def test_unsafe_html_lets_content_html_through(build) -> None:
+def test_unsafe_html_lets_content_html_through(build: Build) -> None:
     out = build(nasty_site(unsafe=True))
     page = read(out, "testimonials/ann/index.html")
     assert "<script>alert(" in page
@@ -356,7 +332,7 @@ def test_unsafe_html_lets_content_html_through(build) -> None:
 
 # --- which files are copied ---------------------------------------------------------------
 
-def test_markdown_and_content_csv_are_not_copied_other_files_are(build) -> None:
+def test_markdown_and_content_csv_are_not_copied_other_files_are(build: Build) -> None:
     out = build({
         "content/testimonials/survey.csv": "customer,text\nAnn,Hi\n",
         "content/honour-roll/hr-export.csv": "name,salary,citation_long\nTino,99999,Calm\n",
@@ -367,7 +343,7 @@ def test_markdown_and_content_csv_are_not_copied_other_files_are(build) -> None:
         "content/pages/faq.md": "---\ntitle: FAQ\n---\nQ\n",
         "content/notes/readme.md": "Internal notes\n",
     })
-    found = files_of(out)
+    found = files_in(out)
     assert {"testimonials/ann.jpg", "downloads/programme.pdf", "downloads/timetable.csv",
             "images/logo.svg"} <= found
     assert (out / "downloads/programme.pdf").read_bytes() == b"%PDF-1.4 programme"
@@ -376,7 +352,7 @@ def test_markdown_and_content_csv_are_not_copied_other_files_are(build) -> None:
     assert "honour-roll/hr-export.csv" not in found
 
 
-def test_internal_link_scheme_cannot_smuggle_javascript(build) -> None:
+def test_internal_link_scheme_cannot_smuggle_javascript(build: Build) -> None:
     body = ("Hi [x](cswgen-root:javascript:alert(1)) "
             "<a href=\"cswgen-root:javascript:alert(2)\">y</a>\n")
     out = build({
@@ -385,12 +361,12 @@ def test_internal_link_scheme_cannot_smuggle_javascript(build) -> None:
             "{% for t in page.featured %}{{ t.body_html | safe }}{% endfor %}\n",
         "content/testimonials/ann.md": "---\ncustomer: Ann\nfeatured: true\n---\n" + body,
     })
-    for name in files_of(out):
+    for name in files_in(out):
         text = html.unescape((out / name).read_bytes().decode("utf-8", "replace"))
         assert not DANGER.search(text), f"{name}: {DANGER.search(text)}"
 
 
-def test_csv_with_excel_sep_line_and_semicolons(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_csv_with_excel_sep_line_and_semicolons(make_site: MakeSite, run: Run) -> None:
     csv_text = ("sep=;\r\ncustomer;rating;staff;text\r\nAna P.;5;\"Sam O.; Lee K.\";Great\r\n"
                 "Bo R.;9;;Fine\r\n")
     site = make_site({"content/testimonials/survey.csv": csv_text.encode("utf-8-sig")})
@@ -399,7 +375,8 @@ def test_csv_with_excel_sep_line_and_semicolons(make_site, run) -> None:  # type
     assert outcome.lines[0].startswith("content/testimonials/survey.csv:4: `rating` must be")
 
 
-def test_front_matter_paths_next_to_the_file_first_then_from_content(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_front_matter_paths_next_to_the_file_first_then_from_content(
+        make_site: MakeSite, run: Run) -> None:
     site = make_site({
         "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: ann.svg\nalt: Ann\n---\n",
         "content/honour-roll/ann.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",

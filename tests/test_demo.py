@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from tests.linkcheck import broken_links, parse
 
@@ -127,7 +128,7 @@ def test_portable_build_links_name_index_html(tmp_path: Path) -> None:
     from datetime import date
 
     from cswgen.commands.build import build
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     out = tmp_path / "output"
     build(REPO, as_of=date(2026, 10, 6), output=out, portable=True)
@@ -146,11 +147,9 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path: Path) -> None:
     import shutil
     from datetime import date
 
-    import pytest
-
     from cswgen.commands.build import build
     from cswgen.core.errors import SiteError
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     site = tmp_path / "site"
     shutil.copytree(REPO / "content", site / "content")

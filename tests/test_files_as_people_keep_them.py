@@ -8,21 +8,15 @@ asserts what the user reads: the published page, or the exact `path:line: messag
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import MINIMAL_CONFIG, Outcome
+from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
 
-AS_OF = ("--as-of", "2026-10-06")
 PERSON = {"content/honour-roll/farai-moyo.md": "---\nname: Farai Moyo\nrole: Teller\n---\n"
           "Always kind.\n"}
 CONSENT_CONFIG = MINIMAL_CONFIG + "\n[build]\nrequire_consent = true\n"
 
-Site = Callable[..., Path]
-Run = Callable[..., Outcome]
-
-
-def built(make_site: Site, run: Run, files: dict[str, str | bytes],
+def built(make_site: MakeSite, run: Run, files: dict[str, str | bytes],
           *args: str) -> tuple[Path, Outcome]:
     site = make_site(files)
     outcome = run(site, "build", *(args or AS_OF))
@@ -44,7 +38,7 @@ NOTE = "written, form on file (comms, 15 Sept)"
 WITH_NOTE = f"---\ncustomer: Rudo M.\nconsent: {NOTE}\n---\nThe branch staff were kind.\n"
 
 
-def test_a_consent_note_is_accepted_as_it_is(make_site: Site, run: Run) -> None:
+def test_a_consent_note_is_accepted_as_it_is(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {"content/testimonials/rudo.md": WITH_NOTE})
     assert outcome.exit_code == 0, outcome.stderr
     assert "The branch staff were kind." in page(site, "testimonials/rudo/index.html")
@@ -52,7 +46,7 @@ def test_a_consent_note_is_accepted_as_it_is(make_site: Site, run: Run) -> None:
 
 
 def test_with_require_consent_a_note_withholds_the_entry_and_quotes_it(
-        make_site: Site, run: Run) -> None:
+        make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {
         "config.toml": CONSENT_CONFIG, "content/testimonials/rudo.md": WITH_NOTE,
         "content/testimonials/tendai.md": "---\ncustomer: Tendai K.\nconsent: 2026-09-15\n"
@@ -67,7 +61,8 @@ def test_with_require_consent_a_note_withholds_the_entry_and_quotes_it(
         "(like 2026-09-14), and keep the note in a comment after #"]
 
 
-def test_a_consent_date_that_does_not_exist_is_still_an_error(make_site: Site, run: Run) -> None:
+def test_a_consent_date_that_does_not_exist_is_still_an_error(
+        make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {
         "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nconsent: 2026-09-31\n---\nHi\n"})
     assert outcome.exit_code == 1
@@ -78,7 +73,7 @@ def test_a_consent_date_that_does_not_exist_is_still_an_error(make_site: Site, r
 
 # --- Word's curly quotes ---------------------------------------------------------------------
 
-def test_values_in_curly_quotes_are_read_without_them(make_site: Site, run: Run) -> None:
+def test_values_in_curly_quotes_are_read_without_them(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {**PERSON, "content/testimonials/rudo.md":
                                            "---\ncustomer: “Rudo M.”\nstaff: [“Farai Moyo”]\n"
                                            "---\nThank you.\n"})
@@ -95,7 +90,7 @@ def test_values_in_curly_quotes_are_read_without_them(make_site: Site, run: Run)
         "straight quotes \"...\" or none to silence this)"]
 
 
-def test_a_csv_cell_in_curly_quotes_is_read_without_them(make_site: Site, run: Run) -> None:
+def test_a_csv_cell_in_curly_quotes_is_read_without_them(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {
         "content/testimonials/survey.csv": "customer,text\n“Chipo D.”,Lovely service\n"})
     assert outcome.exit_code == 0, outcome.stderr
@@ -107,7 +102,7 @@ def test_a_csv_cell_in_curly_quotes_is_read_without_them(make_site: Site, run: R
 
 
 def test_a_staff_name_that_differs_only_by_a_stray_quote_says_so(
-        make_site: Site, run: Run) -> None:
+        make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {**PERSON, "content/testimonials/rudo.md":
                                         "---\ncustomer: Rudo M.\nstaff: [“Farai Moyo]\n"
                                         "---\nThank you.\n"})
@@ -118,7 +113,7 @@ def test_a_staff_name_that_differs_only_by_a_stray_quote_says_so(
         "remove them"]
 
 
-def test_a_quotation_inside_a_value_is_kept(make_site: Site, run: Run) -> None:
+def test_a_quotation_inside_a_value_is_kept(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {"content/testimonials/rudo.md":
                                            "---\ncustomer: Rudo M.\ntitle: “Kind” and “quick”\n"
                                            "---\nThank you.\n"})
@@ -145,7 +140,7 @@ Capes optional.
 """
 
 
-def test_times_written_with_a_point_or_am_pm_are_clock_times(make_site: Site, run: Run) -> None:
+def test_times_written_with_a_point_or_am_pm_are_clock_times(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {"content/days/tuesday.md": DAY})
     assert outcome.exit_code == 0, outcome.stderr
     ics = page(site, "week.ics")
@@ -156,7 +151,7 @@ def test_times_written_with_a_point_or_am_pm_are_clock_times(make_site: Site, ru
     assert "09:00" in day and "14:30" in day and "9.0<" not in day
 
 
-def test_an_impossible_time_is_one_error_that_quotes_it(make_site: Site, run: Run) -> None:
+def test_an_impossible_time_is_one_error_that_quotes_it(make_site: MakeSite, run: Run) -> None:
     broken = DAY.replace("time: 9.00", "time: 24:30")
     _, outcome = built(make_site, run, {"content/days/tuesday.md": broken})
     assert outcome.exit_code == 1
@@ -167,7 +162,7 @@ def test_an_impossible_time_is_one_error_that_quotes_it(make_site: Site, run: Ru
 
 # --- front matter missing, or fenced with Word's dashes --------------------------------------
 
-def test_a_testimonial_without_front_matter_says_what_to_add(make_site: Site, run: Run) -> None:
+def test_a_testimonial_without_front_matter_says_what_to_add(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/testimonials/tendai.md": "Thank you so much.\n"})
     assert outcome.exit_code == 1
     assert problems_of(outcome, "content/testimonials/tendai.md") == [
@@ -176,7 +171,7 @@ def test_a_testimonial_without_front_matter_says_what_to_add(make_site: Site, ru
         "each on a line of its own: ---, customer: Rudo M., ---"]
 
 
-def test_fields_without_fences_say_where_the_fences_go(make_site: Site, run: Run) -> None:
+def test_fields_without_fences_say_where_the_fences_go(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {
         "content/honour-roll/tinashe.md": "name: Tinashe Banda\nrole: Teller\n\nKind.\n"})
     assert outcome.exit_code == 1
@@ -186,7 +181,7 @@ def test_fields_without_fences_say_where_the_fences_go(make_site: Site, run: Run
         "field (the text goes below it)"]
 
 
-def test_fences_typed_as_dashes_in_word_are_named(make_site: Site, run: Run) -> None:
+def test_fences_typed_as_dashes_in_word_are_named(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {
         "content/testimonials/chipo.md": "—\ncustomer: Chipo D.\n—\nGreat.\n",
         "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n–-\nGreat.\n"})
@@ -201,7 +196,7 @@ def test_fences_typed_as_dashes_in_word_are_named(make_site: Site, run: Run) -> 
         "type); type --- again in a plain-text editor such as Notepad"]
 
 
-def test_a_page_may_start_with_a_dash_in_its_text(make_site: Site, run: Run) -> None:
+def test_a_page_may_start_with_a_dash_in_its_text(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {
         "content/index.md": "— and thank you to every customer.\n\nWelcome.\n"})
     assert outcome.exit_code == 0, outcome.stderr
@@ -210,7 +205,7 @@ def test_a_page_may_start_with_a_dash_in_its_text(make_site: Site, run: Run) -> 
 
 # --- YAML mistakes, on the right line, in plain words ----------------------------------------
 
-def test_an_unclosed_quote_is_reported_where_it_opens(make_site: Site, run: Run) -> None:
+def test_an_unclosed_quote_is_reported_where_it_opens(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/days/tuesday.md":
                                         "---\ntitle: \"Superhero Tuesday\nday: tuesday\n"
                                         "summary: Capes on\n---\nHi\n"})
@@ -221,7 +216,7 @@ def test_an_unclosed_quote_is_reported_where_it_opens(make_site: Site, run: Run)
         "\" inside it goes in ' quotes instead)"]
 
 
-def test_a_quote_inside_a_quoted_value_is_explained(make_site: Site, run: Run) -> None:
+def test_a_quote_inside_a_quoted_value_is_explained(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/testimonials/rudo.md":
                                         "---\ncustomer: Rudo M.\ntitle: 'It's the best'\n"
                                         "---\nHi\n"})
@@ -232,7 +227,7 @@ def test_a_quote_inside_a_quoted_value_is_explained(make_site: Site, run: Run) -
         "whole value in \" quotes instead"]
 
 
-def test_a_tab_used_for_indenting_says_tab_and_use_spaces(make_site: Site, run: Run) -> None:
+def test_a_tab_used_for_indenting_says_tab_and_use_spaces(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/days/tuesday.md":
                                         "---\ntitle: Tuesday\nday: tuesday\nevents:\n"
                                         "  - time: 10:00\n  \ttitle: Talk\n---\nHi\n"})
@@ -243,7 +238,7 @@ def test_a_tab_used_for_indenting_says_tab_and_use_spaces(make_site: Site, run: 
         "around it)"]
 
 
-def test_an_unclosed_list_is_reported_where_it_opens(make_site: Site, run: Run) -> None:
+def test_an_unclosed_list_is_reported_where_it_opens(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/testimonials/rudo.md":
                                         "---\ncustomer: Rudo M.\nstaff: [Farai Moyo\n"
                                         "rating: 5\n---\nHi\n"})
@@ -256,7 +251,7 @@ def test_an_unclosed_list_is_reported_where_it_opens(make_site: Site, run: Run) 
 
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------
 
-def test_scaffold_text_left_in_a_new_file_is_reported(make_site: Site, run: Run) -> None:
+def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: Run) -> None:
     site = make_site({**PERSON})
     added = run(site, "add", "testimonial", "Thandi N.")
     assert added.exit_code == 0, added.stderr
@@ -278,7 +273,7 @@ def test_scaffold_text_left_in_a_new_file_is_reported(make_site: Site, run: Run)
     assert not [line for line in again.lines if "example text" in line]
 
 
-def test_every_scaffold_leaves_text_that_is_reported(make_site: Site, run: Run) -> None:
+def test_every_scaffold_leaves_text_that_is_reported(make_site: MakeSite, run: Run) -> None:
     site = make_site({})
     for kind, title, extra in (("honour", "Tinashe Banda", ()), ("page", "Contact us", ()),
                                ("day", "Superhero Tuesday", ("--day", "tuesday"))):
@@ -293,7 +288,7 @@ def test_every_scaffold_leaves_text_that_is_reported(make_site: Site, run: Run) 
 
 # --- examples in messages are dated in the site's own week -----------------------------------
 
-def test_examples_in_messages_use_the_sites_own_year(make_site: Site, run: Run) -> None:
+def test_examples_in_messages_use_the_sites_own_year(make_site: MakeSite, run: Run) -> None:
     config = MINIMAL_CONFIG.replace("year = 2026", "year = 2027").replace(
         'title = "Test Week"\n', "") + "start = \"soon\"\n"
     _, outcome = built(make_site, run, {

@@ -29,7 +29,7 @@ from hypothesis.errors import InvalidArgument
 
 from cswgen.commands.build import build
 from cswgen.core.errors import SiteError
-from tests.conftest import MINIMAL_CONFIG, write_site
+from tests.helpers import MINIMAL_CONFIG, write_site
 
 settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow], print_blob=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cswgen.commands.new import GITIGNORE
-from tests.conftest import REPO
+from tests.helpers import REPO, Run
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -26,7 +26,7 @@ def committed(site: Path) -> None:
     git(site, "commit", "-qm", "the site")
 
 
-def test_building_the_demo_in_a_clone_leaves_nothing_untracked(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_building_the_demo_in_a_clone_leaves_nothing_untracked(tmp_path: Path, run: Run) -> None:
     site = tmp_path / "clone"
     shutil.copytree(REPO / "content", site / "content")
     for name in ("config.toml", ".gitignore"):
@@ -37,7 +37,7 @@ def test_building_the_demo_in_a_clone_leaves_nothing_untracked(tmp_path: Path, r
     assert git(site, "status", "--porcelain", "--untracked-files=all") == ""
 
 
-def test_a_new_site_ignores_what_cswgen_writes(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_site_ignores_what_cswgen_writes(tmp_path: Path, run: Run) -> None:
     assert run(tmp_path, "new", "mysite").exit_code == 0
     site = tmp_path / "mysite"
     committed(site)

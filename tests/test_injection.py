@@ -22,8 +22,7 @@ import pytest
 import yaml
 
 from cswgen.commands.build import build
-from tests.conftest import write_site
-from tests.test_browser import _serve, browser  # noqa: F401  (the fixture, shared)
+from tests.helpers import serving, write_site
 
 VECTORS = [line.replace("{NL}", "\n").replace("{TAB}", "\t")
            for line in (Path(__file__).parent / "data/xss-vectors.txt").read_text("utf-8")
@@ -181,12 +180,16 @@ def test_the_scan_finds_what_it_is_for(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_no_dialog_opens_and_no_script_runs_in_a_browser(hostile: Path, request: Any) -> None:
-    chromium = request.getfixturevalue("browser")  # test_browser's: Chromium, or a skip
-    url, server = _serve(hostile)
-    try:
+    chromium = request.getfixturevalue("browser")  # conftest's: Chromium, or a skip
+    with serving(hostile) as url:
         events: list[str] = []
         page = chromium.new_page()
-        page.on("dialog", lambda d: (events.append(f"dialog: {d.message}"), d.dismiss()))
+
+        def dismiss(dialog: Any) -> None:
+            events.append(f"dialog: {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         page.on("pageerror", lambda e: events.append(f"script error: {e}"))
         for path in sorted(hostile.rglob("*.html")):
             relative = path.relative_to(hostile).as_posix()
@@ -195,5 +198,3 @@ def test_no_dialog_opens_and_no_script_runs_in_a_browser(hostile: Path, request:
                 events.append(f"window.__xss set on {relative}")
         page.close()
         assert events == []
-    finally:
-        server.shutdown()

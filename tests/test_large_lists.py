@@ -6,23 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.helpers import MakeSite, Run, large_site
 from tests.linkcheck import broken_links
-
-FIRST = ["Alice", "Bongani", "Chipo", "Dumi", "Emma", "Farai", "Grace", "Zoë", "Ömer", "7even"]
-
-
-def large_site(make_site, testimonials: int, champions: int) -> Path:  # type: ignore[no-untyped-def]
-    files: dict[str, str] = {}
-    for i in range(testimonials):
-        files[f"content/testimonials/t{i:03d}.md"] = (
-            f"---\ncustomer: Customer {i:03d}\ndate: 2026-09-{1 + i % 28:02d}\n---\n"
-            f"Thanks number {i}.\n")
-    for i in range(champions):
-        name = f"{FIRST[i % len(FIRST)]} Person{i:03d}"
-        files[f"content/honour-roll/c{i:03d}.md"] = (
-            f"---\nname: {name}\naward: Customer Champion Award\n---\nGreat.\n")
-    files["content/honour-roll/r1.md"] = "---\nname: Rita Star\naward: Rising Star Award\n---\n"
-    return make_site(files)  # type: ignore[no-any-return]
 
 
 def step(page: Path, rel: str) -> Path:
@@ -32,7 +17,7 @@ def step(page: Path, rel: str) -> Path:
     return (page.parent / href.group(1)).resolve()
 
 
-def test_testimonials_come_in_pages_that_link_to_each_other(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_testimonials_come_in_pages_that_link_to_each_other(make_site: MakeSite, run: Run) -> None:
     site = large_site(make_site, testimonials=60, champions=3)
     outcome = run(site, "build", "--as-of", "2026-10-06")
     assert outcome.exit_code == 0, outcome.stderr
@@ -57,7 +42,7 @@ def test_testimonials_come_in_pages_that_link_to_each_other(make_site, run) -> N
     assert sorted(listed) == [f"t{i:03d}" for i in range(60)]
 
 
-def test_a_short_list_has_no_pager(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_list_has_no_pager(make_site: MakeSite, run: Run) -> None:
     site = large_site(make_site, testimonials=5, champions=5)
     assert run(site, "build", "--as-of", "2026-10-06").exit_code == 0
     out = site / "output"
@@ -68,7 +53,7 @@ def test_a_short_list_has_no_pager(make_site, run) -> None:  # type: ignore[no-u
     assert roll.count('class="person-row"') == 6  # everyone, inline
 
 
-def test_a_long_award_gets_pages_with_a_to_z_links(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_award_gets_pages_with_a_to_z_links(make_site: MakeSite, run: Run) -> None:
     site = large_site(make_site, testimonials=1, champions=200)
     outcome = run(site, "build", "--as-of", "2026-10-06")
     assert outcome.exit_code == 0, outcome.stderr

@@ -18,10 +18,7 @@ from typing import Any
 import pytest
 
 from cswgen.commands.build import build
-from tests.conftest import REPO
-from tests.test_browser import _serve, browser
-
-__all__ = ["browser"]  # the fixture, shared with test_browser
+from tests.helpers import REPO, serving
 
 # every page kind of the demo campaign
 PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/ruvarashe-m/",
@@ -56,10 +53,8 @@ def visit(request: pytest.FixtureRequest,
     as_of, clock = VISITS[request.param]
     out = tmp_path_factory.mktemp(f"shift-{request.param}") / "output"
     build(REPO, as_of=as_of, output=out, cache_dir=out.parent / "cache")
-    url, server = _serve(out)
-    yield url, clock
-    server.shutdown()
-    server.server_close()
+    with serving(out) as url:
+        yield url, clock
 
 
 def layout_shift(browser: Any, url: str, viewport: tuple[int, int],

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cswgen.core.colours import DARK_SURFACE, LIGHT_SURFACE, contrast, shades
+from tests.helpers import MakeSite, Run
 from tests.test_expected_output import build_small
 
 
@@ -94,7 +95,8 @@ def test_favicon_is_the_emblem_or_the_sites_logo(demo_output: Path, tmp_path: Pa
     assert (out / "assets/emblem.svg").read_text("utf-8").lstrip().startswith("<svg")
 
 
-def test_a_brand_colour_too_light_for_text_is_replaced_and_named(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_brand_colour_too_light_for_text_is_replaced_and_named(
+        make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": """\
         [site]
         title = "Sunny Week"
@@ -116,8 +118,8 @@ def test_a_brand_colour_too_light_for_text_is_replaced_and_named(make_site, run)
     assert "--primary: #f5c400; --primary-ink: #896e00;" in html
 
 
-def test_the_demo_colours_need_no_warning(make_site, run) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import REPO
+def test_the_demo_colours_need_no_warning(make_site: MakeSite, run: Run) -> None:
+    from tests.helpers import REPO
 
     text = (REPO / "config.toml").read_text("utf-8")
     site = make_site({"config.toml": re.sub(r'logo = "[^"]*"', "", text)})

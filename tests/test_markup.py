@@ -76,7 +76,7 @@ def test_the_quick_inline_pass_converts_exactly_as_python_markdown_does() -> Non
     import markdown
 
     from cswgen.model.markup import Converter, _QuickInline
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     quick = Converter(REPO / "content", {}, unsafe_html=True).md
     assert isinstance(quick.treeprocessors["inline"], _QuickInline)
@@ -100,7 +100,7 @@ def test_quick_smarty_is_exactly_pythons_markdown_smarty() -> None:
     import markdown
 
     from cswgen.model.markup import _QuickSmarty
-    from tests.conftest import REPO
+    from tests.helpers import REPO
 
     def make(quick: bool) -> markdown.Markdown:
         md = markdown.Markdown(extensions=["tables", "footnotes", "smarty", "def_list", "abbr",

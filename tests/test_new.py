@@ -10,6 +10,7 @@ import pytest
 
 from cswgen.commands.new import new_site
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october
+from tests.helpers import Run
 
 DAY_OF_MONTH = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b[ \t]+(\d{{1,2}})\b", re.I)
 RANGE = re.compile(r"\b(\d{1,2})(?:[ \t]*[–-][ \t]*|[ \t]+to[ \t]+)(\d{1,2})[ \t]+October", re.I)
@@ -21,7 +22,8 @@ def texts(site: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("today", "year"), [(date(2027, 3, 1), 2027), (date(2029, 1, 2), 2029)])
-def test_a_new_site_says_the_dates_of_its_own_week(tmp_path: Path, run, today, year) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_site_says_the_dates_of_its_own_week(tmp_path: Path, run: Run, today: date,
+                                                 year: int) -> None:
     # 2027: Monday 4 to Friday 8 October; 2029: Monday 1 to Friday 5 October
     site = tmp_path / "mysite"
     made = new_site(site, today)
@@ -51,7 +53,7 @@ def test_a_new_site_says_the_dates_of_its_own_week(tmp_path: Path, run, today, y
     assert built.stderr == ""
 
 
-def test_new_lists_what_it_left_for_review(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_new_lists_what_it_left_for_review(tmp_path: Path, run: Run) -> None:
     outcome = run(tmp_path, "new", "mysite")
     assert outcome.exit_code == 0, outcome.stderr
     lines = outcome.stdout.splitlines()

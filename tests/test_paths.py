@@ -10,6 +10,7 @@ import pytest
 
 from cswgen.core.errors import SiteError
 from cswgen.write.writer import Staging
+from tests.helpers import MakeSite, Run
 
 DAY = "---\nday: monday\ntitle: Mon\n---\n"
 THEMED: dict[str, str | bytes] = {
@@ -18,7 +19,7 @@ THEMED: dict[str, str | bytes] = {
 
 
 def test_symlinks_in_content_to_outside_the_site_are_not_followed(
-        make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     secret = tmp_path / "secret"
     secret.mkdir()
     (secret / "passwords.txt").write_text("hunter2", "utf-8")
@@ -42,7 +43,7 @@ def test_symlinks_in_content_to_outside_the_site_are_not_followed(
 
 
 def test_symlinks_in_a_theme_to_outside_the_site_are_not_followed(
-        make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("hunter2", "utf-8")
     site = make_site({**THEMED, "themes/mine/static/own.css": "body{}"})
@@ -58,7 +59,7 @@ def test_symlinks_in_a_theme_to_outside_the_site_are_not_followed(
 
 
 def test_a_template_linked_from_outside_the_site_counts_as_missing(
-        make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     outside = tmp_path / "evil.html"
     outside.write_text("hunter2 {{ site.title }}", "utf-8")
     site = make_site(THEMED)
@@ -74,7 +75,7 @@ def test_a_template_linked_from_outside_the_site_counts_as_missing(
     "CON.md", "aux.md", "nul.txt", "com1.csv", "LPT9.pdf", "Con .md", "notes.", "notes ",
     "a<b.pdf", "a>b.pdf", "a:b.pdf", 'a"b.pdf', "a|b.pdf", "a?b.pdf", "a*b.pdf", "a\\b.pdf",
     "tab\there.pdf"])
-def test_names_windows_cannot_hold_are_errors(make_site, run, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_names_windows_cannot_hold_are_errors(make_site: MakeSite, run: Run, name: str) -> None:
     site = make_site({"content/days/mon.md": DAY, f"content/files/{name}": b"x"})
     outcome = run(site, "build", "--as-of", "2026-10-06")
     assert outcome.exit_code == 1
@@ -85,7 +86,7 @@ def test_names_windows_cannot_hold_are_errors(make_site, run, name: str) -> None
     assert not (site / "output").exists()
 
 
-def test_a_reserved_name_as_a_folder_is_reported_once(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_reserved_name_as_a_folder_is_reported_once(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/days/mon.md": DAY, "content/aux/a.pdf": b"x",
                       "content/aux/b.pdf": b"x"})
     outcome = run(site, "build", "--as-of", "2026-10-06")
@@ -100,8 +101,8 @@ def test_a_reserved_name_as_a_folder_is_reported_once(make_site, run) -> None:  
     ("content/Images/a.png", "content/images/b.png"),
     ("content/caf\u00e9.pdf", "content/cafe\u0301.pdf"),  # composed and decomposed é
 ])
-def test_names_that_differ_only_in_case_are_errors(make_site, run, first: str,
-                                                   second: str) -> None:  # type: ignore[no-untyped-def]
+def test_names_that_differ_only_in_case_are_errors(make_site: MakeSite, run: Run, first: str,
+                                                   second: str) -> None:
     site = make_site({"content/days/mon.md": DAY, first: "---\ntitle: A\n---\n",
                       second: "---\ntitle: B\n---\n"})
     outcome = run(site, "build", "--as-of", "2026-10-06")
@@ -114,8 +115,9 @@ def test_names_that_differ_only_in_case_are_errors(make_site, run, first: str,
     "C:/Windows/win.ini", "\\\\server\\share\\x.png", "x\x00.png", "file:///etc/passwd",
     "..\\..\\config.toml"])
 @pytest.mark.parametrize("field", ["photo", "image"])
-def test_front_matter_paths_cannot_reach_outside_content(make_site, run, reference: str,
-                                                         field: str) -> None:  # type: ignore[no-untyped-def]
+def test_front_matter_paths_cannot_reach_outside_content(
+        make_site: MakeSite, run: Run, reference: str,
+                                                         field: str) -> None:
     quoted = '"' + reference.replace("\\", "\\\\").replace("\x00", "\\0") + '"'
     files = {"content/testimonials/t.md": f"---\ncustomer: T\n{field}: {quoted}\nalt: x\n---\n",
              "content/days/mon.md": f"---\nday: monday\ntitle: Mon\n{field}: {quoted}\n"
@@ -127,7 +129,8 @@ def test_front_matter_paths_cannot_reach_outside_content(make_site, run, referen
     assert not (site / "output").exists()
 
 
-def test_a_symlinked_photo_to_outside_is_not_read(make_site, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_symlinked_photo_to_outside_is_not_read(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     from tests.photofactory import phone_jpeg
 
     (tmp_path / "outside.jpg").write_bytes(phone_jpeg(64, 48))
@@ -141,7 +144,8 @@ def test_a_symlinked_photo_to_outside_is_not_read(make_site, run, tmp_path: Path
 
 @pytest.mark.parametrize("logo", ["'../config.toml'", "'/etc/passwd'", "'C:\\x.png'",
                                   '"x\\u0000.png"', "'../../outside.png'", "'link.png'"])
-def test_the_logo_stays_inside_content(make_site, run, tmp_path: Path, logo: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_logo_stays_inside_content(
+        make_site: MakeSite, run: Run, tmp_path: Path, logo: str) -> None:
     (tmp_path / "outside.png").write_bytes(b"\x89PNG")
     site = make_site({"config.toml": f'[site]\ntitle = "T"\n[week]\nyear = 2026\n'
                                      f'[brand]\nlogo = {logo}\n'})

@@ -12,15 +12,15 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from cswgen.model import images
-from tests.conftest import REPO, Outcome
+from tests.helpers import AS_OF, REPO, Files, MakeSite, Outcome, Run, files_in
 from tests.photofactory import hard_texture, phone_jpeg, portrait
 
-AS_OF = ("--as-of", "2026-10-06")
 ARTIFACTS = REPO / "test-artifacts"
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
@@ -40,18 +40,18 @@ Sam kept every queue moving.
 def phone_photo() -> bytes:
     return phone_jpeg(4000, 3000, seed=7, orientation=6, location=True)
 
+Build = Callable[..., tuple[Path, Outcome]]  # (files, command-line arguments)
+
 
 @pytest.fixture
-def build(make_site: Callable[..., Path], run: Callable[..., Outcome]):
-    def go(files: dict[str, str | bytes], *args: str) -> tuple[Path, Outcome]:
+def build(make_site: MakeSite, run: Run) -> Build:
+    """Write a site and build it: the site's folder and what the build said."""
+
+    def go(files: Files, *args: str) -> tuple[Path, Outcome]:
         site = make_site(files)
         return site, run(site, "build", *(args or AS_OF))
 
     return go
-
-
-def published(out: Path) -> set[str]:
-    return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
 
 
 def carries_metadata(path: Path) -> bool:
@@ -65,16 +65,17 @@ def carries_metadata(path: Path) -> bool:
 # --- photos ---------------------------------------------------------------------------
 
 
-def test_phone_photo_becomes_small_upright_copies_without_metadata(build, phone_photo) -> None:
+def test_phone_photo_becomes_small_upright_copies_without_metadata(
+        build: Build, phone_photo: bytes) -> None:
     site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
                            "content/honour-roll/sam.jpg": phone_photo})
     assert outcome.exit_code == 0, outcome.stderr
     out = site / "output"
-    copies = sorted(p for p in published(out) if re.fullmatch(r"honour-roll/sam-\d+w\.\w+", p))
+    copies = sorted(p for p in files_in(out) if re.fullmatch(r"honour-roll/sam-\d+w\.\w+", p))
     assert [c for c in copies if c.endswith(".webp")] == [
         f"honour-roll/sam-{w}w.webp" for w in (1280, 160, 320, 640)]
     assert len(copies) == 8  # each width as WebP and as JPEG
-    assert "honour-roll/sam.jpg" not in published(out)  # the original, with its GPS position
+    assert "honour-roll/sam.jpg" not in files_in(out)  # the original, with its GPS position
     upright = portrait(3000, 4000, seed=7).resize((320, 427))
     for name in copies:
         path = out / name
@@ -93,7 +94,8 @@ def test_phone_photo_becomes_small_upright_copies_without_metadata(build, phone_
     assert re.search(r'<img class="avatar[^>]*loading="lazy"', roll)
 
 
-def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(build, phone_photo) -> None:
+def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(
+        build: Build, phone_photo: bytes) -> None:
     site, outcome = build({
         "content/honour-roll/sam-okafor.md": PERSON,
         "content/honour-roll/sam.jpg": phone_photo[: len(phone_photo) // 3],
@@ -117,7 +119,7 @@ def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(build, phon
 
 
 def test_a_picture_too_large_to_decode_safely_is_an_error(
-        build, monkeypatch: pytest.MonkeyPatch) -> None:
+        build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)
     big = io.BytesIO()
     Image.new("RGB", (2400, 1600), "#336699").save(big, "PNG")
@@ -132,14 +134,14 @@ def test_a_picture_too_large_to_decode_safely_is_an_error(
 
 
 def test_copies_are_cached_and_a_rebuild_decodes_nothing(
-        build, run, phone_photo, monkeypatch: pytest.MonkeyPatch) -> None:
+        build: Build, run: Run, phone_photo: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
                            "content/honour-roll/sam.jpg": phone_photo})
     assert outcome.exit_code == 0, outcome.stderr
     cached = sorted((site / ".cswgen-cache/images").rglob("*.webp"))
     assert len(cached) == 4
     before = {p: p.stat().st_mtime_ns for p in cached}
-    first = {p: (site / "output" / p).read_bytes() for p in published(site / "output")}
+    first = {p: (site / "output" / p).read_bytes() for p in files_in(site / "output")}
 
     def must_not_decode(*args: object, **kwargs: object) -> list[images.Rendition]:
         raise AssertionError("a cached photo was decoded again")
@@ -148,7 +150,7 @@ def test_copies_are_cached_and_a_rebuild_decodes_nothing(
     again = run(site, "build", *AS_OF)
     assert again.exit_code == 0, again.stderr
     assert {p: p.stat().st_mtime_ns for p in cached} == before
-    assert {p: (site / "output" / p).read_bytes() for p in published(site / "output")} == first
+    assert {p: (site / "output" / p).read_bytes() for p in files_in(site / "output")} == first
 
     shutil.rmtree(site / ".cswgen-cache")  # safe to delete: the next build makes it again
     monkeypatch.undo()
@@ -157,7 +159,7 @@ def test_copies_are_cached_and_a_rebuild_decodes_nothing(
 
 
 def test_body_pictures_become_picture_elements_and_a_linked_original_is_published(
-        build, phone_photo) -> None:
+        build: Build, phone_photo: bytes) -> None:
     site, outcome = build({
         "content/pages/team.md": "---\ntitle: Our team\n---\nThe team:\n\n"
                                  "![The branch team](../images/team.jpg){.wide}\n\n"
@@ -181,7 +183,7 @@ def test_body_pictures_become_picture_elements_and_a_linked_original_is_publishe
                      r'alt="The branch team" class="wide" width="1280" height="1707" '
                      r'loading="lazy" decoding="async">', page), page
     assert 'href="../images/team.jpg"' in page
-    files = published(out)
+    files = files_in(out)
     assert "images/team.jpg" in files  # linked: published as it is
     assert "images/office.jpg" not in files  # shown, not linked: only its copies
     assert "images/office-1000w.jpg" in files  # never enlarged to 1280
@@ -189,7 +191,8 @@ def test_body_pictures_become_picture_elements_and_a_linked_original_is_publishe
     assert "images/unused.jpg" in files  # no page shows it: an ordinary content file
 
 
-def test_photos_of_drafts_and_unrevealed_days_are_not_published(build, phone_photo) -> None:
+def test_photos_of_drafts_and_unrevealed_days_are_not_published(
+        build: Build, phone_photo: bytes) -> None:
     small = phone_jpeg(800, 600, seed=2, orientation=1)
     site, outcome = build({
         "config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2026\nreveal = \"daily\"\n",
@@ -201,11 +204,11 @@ def test_photos_of_drafts_and_unrevealed_days_are_not_published(build, phone_pho
         "content/days/prizes.jpg": small,
     })
     assert outcome.exit_code == 0, outcome.stderr
-    files = published(site / "output")
+    files = files_in(site / "output")
     assert not [f for f in files if f.endswith(PHOTO_SUFFIXES)], files
 
 
-def test_transparency_keeps_a_png_fallback(build) -> None:
+def test_transparency_keeps_a_png_fallback(build: Build) -> None:
     logo = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
     logo.paste((200, 16, 46, 255), (100, 50, 500, 250))
     opaque = Image.new("RGBA", (600, 300), (11, 61, 145, 255))
@@ -217,10 +220,11 @@ def test_transparency_keeps_a_png_fallback(build) -> None:
         files[f"content/pages/{name}.png"] = buffer.getvalue()
     site, outcome = build(files)
     assert outcome.exit_code == 0, outcome.stderr
-    found = published(site / "output")
+    found = files_in(site / "output")
     assert {"pages/badge-600w.png", "pages/badge-600w.webp", "pages/flat-600w.jpg"} <= found
     with Image.open(site / "output/pages/badge-600w.png") as copy:
-        assert copy.convert("RGBA").getpixel((0, 0))[3] == 0
+        pixel = copy.convert("RGBA").getpixel((0, 0))
+        assert isinstance(pixel, tuple) and pixel[3] == 0
 
 
 # --- share images ---------------------------------------------------------------------
@@ -241,7 +245,7 @@ secondary = "#123c80"
 """
 
 
-def test_a_testimonial_gets_a_share_image_in_the_brand_colours(build) -> None:
+def test_a_testimonial_gets_a_share_image_in_the_brand_colours(build: Build) -> None:
     site, outcome = build({
         "config.toml": SHARE_CONFIG,
         "content/testimonials/ana.md": "---\ncustomer: Ana Souza\norganisation: Souza Bakery\n"
@@ -269,10 +273,10 @@ def test_a_testimonial_gets_a_share_image_in_the_brand_colours(build) -> None:
     assert (out / "share.png").is_file()
 
 
-def test_no_share_images_without_base_url(build) -> None:
+def test_no_share_images_without_base_url(build: Build) -> None:
     site, outcome = build({"content/testimonials/ana.md": "---\ncustomer: Ana\n---\nHi\n"})
     assert outcome.exit_code == 0, outcome.stderr
-    assert not [f for f in published(site / "output") if f.endswith("share.png")]
+    assert not [f for f in files_in(site / "output") if f.endswith("share.png")]
 
 
 def test_card_text_is_wrapped_and_shortened_between_words_only() -> None:
@@ -335,7 +339,7 @@ def _png(picture: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def test_every_copy_of_a_photo_hard_to_compress_stays_under_the_budget(build) -> None:
+def test_every_copy_of_a_photo_hard_to_compress_stays_under_the_budget(build: Build) -> None:
     """Fine texture (gravel, foliage, grain) costs bytes at every size: each copy steps its
     quality down, then its pixels, until it is under 200 KB, and the pages name the sizes
     the files really have."""
@@ -352,7 +356,7 @@ def test_every_copy_of_a_photo_hard_to_compress_stays_under_the_budget(build) ->
     })
     assert outcome.exit_code == 0, outcome.stderr
     out = site / "output"
-    copies = sorted(p for p in published(out)
+    copies = sorted(p for p in files_in(out)
                     if re.fullmatch(r"(images/gravel|days/screen)-\d+w\.(webp|jpg|png)", p))
     assert {c.rsplit(".", 1)[1] for c in copies} == {"webp", "jpg", "png"}
     sizes = {}
@@ -362,7 +366,8 @@ def test_every_copy_of_a_photo_hard_to_compress_stays_under_the_budget(build) ->
         with Image.open(path) as copy:
             copy.load()  # decodes whole
             sizes[name] = copy.size
-        assert copy.width == int(re.search(r"-(\d+)w\.", name)[1]), name  # type: ignore[index]
+        in_name = re.search(r"-(\d+)w\.", name)
+        assert in_name and copy.width == int(in_name[1]), name
     # the gravel is too detailed for 200 KB at 1280 pixels: its widest copy is narrower, the
     # same for both formats, and there is no copy wider than that
     widths = {fmt: sorted(sizes[n][0] for n in copies if n.startswith("images/gravel")
@@ -373,7 +378,8 @@ def test_every_copy_of_a_photo_hard_to_compress_stays_under_the_budget(build) ->
     fallbacks = [n for n in copies if n.startswith("days/screen") and n.endswith(".png")]
     assert max(sizes[n][0] for n in fallbacks) < 1280
     with Image.open(out / fallbacks[-1]) as picture:
-        assert picture.convert("RGBA").getextrema()[3][0] < 255
+        bands = cast(tuple[tuple[int, int], ...], picture.convert("RGBA").getextrema())
+        assert bands[3][0] < 255
 
     pages = [out / "days/monday/index.html", out / "honour-roll/sam-okafor/index.html",
              out / "honour-roll/index.html", out / "index.html"]
@@ -404,7 +410,7 @@ def test_a_copy_that_fits_is_made_at_the_best_quality_and_size() -> None:
     assert images.sizes_for(100, (160, 320, 640, 1280)) == [100]
 
 
-def test_pictures_shown_as_they_are_carry_their_size(build) -> None:
+def test_pictures_shown_as_they_are_carry_their_size(build: Build) -> None:
     """An SVG in a body or front matter is published as it is; its width and height (from
     its own attributes, else its viewBox) let the page hold its space before it arrives."""
     site, outcome = build({

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +19,7 @@ from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import SiteError
 from cswgen.read.fingerprint import LAST_BUILD
 from cswgen.write.writer import MANIFEST
-from tests.conftest import write_site
+from tests.helpers import write_site
 
 AS_OF = date(2026, 10, 6)
 
@@ -53,7 +56,7 @@ def test_parallel_output_is_byte_for_byte_the_serial_output(
     used: list[int] = []
     real_run = parallel.run
 
-    def counting(task, count):  # type: ignore[no-untyped-def]
+    def counting(task: Callable[[int], Any], count: int) -> list[Any]:
         used.append(count)
         return real_run(task, count)
 
@@ -260,7 +263,7 @@ def test_an_output_file_removed_by_hand_comes_back(built: tuple[Path, Path]) -> 
 def test_work_started_soon_gives_its_result_or_its_error_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "workers", lambda: 2)  # forks even on a one-core machine
-    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # and beside threads
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # and beside threads
     calls: list[int] = []
 
     def task() -> list[int]:

@@ -6,18 +6,13 @@ import os
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from cswgen.cli import cli
-from tests.conftest import REPO
+from tests.helpers import REPO, MakeSite, Run, snapshot
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def answer(site: Path, reply: str, *args: str):  # type: ignore[no-untyped-def]
+def answer(site: Path, reply: str, *args: str) -> Result:
     old = Path.cwd()
     os.chdir(site)
     try:
@@ -26,11 +21,11 @@ def answer(site: Path, reply: str, *args: str):  # type: ignore[no-untyped-def]
         os.chdir(old)
 
 
-def test_redate_moves_the_demo_and_keeps_every_other_byte(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+def test_redate_moves_the_demo_and_keeps_every_other_byte(tmp_path: Path, run: Run) -> None:
     site = tmp_path / "demo"
     shutil.copytree(REPO / "content", site / "content")
     shutil.copy(REPO / "config.toml", site / "config.toml")
-    before = files_of(site)
+    before = snapshot(site)
     outcome = run(site, "redate", "2027", "--yes")
     assert outcome.exit_code == 0, outcome.stderr
     listed = [line for line in outcome.stdout.splitlines() if " -> " in line]
@@ -43,7 +38,7 @@ def test_redate_moves_the_demo_and_keeps_every_other_byte(tmp_path: Path, run) -
     ]
     assert "Moved the site to the week of 4–8 October 2027: 5 changes in 4 files." \
         in outcome.stdout
-    after = files_of(site)
+    after = snapshot(site)
     assert after.keys() == before.keys()
     changed = {line.split(":")[0]: [] for line in listed}  # type: dict[str, list[int]]
     for line in listed:
@@ -66,7 +61,7 @@ def test_redate_moves_the_demo_and_keeps_every_other_byte(tmp_path: Path, run) -
     assert "20271008" in ics and "2026100" not in ics
 
 
-def test_line_endings_quotes_comments_toml_and_csv_are_kept(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_line_endings_quotes_comments_toml_and_csv_are_kept(make_site: MakeSite, run: Run) -> None:
     day = ("\ufeff---\r\ntitle: Opening\r\ndate: \"2026-10-05\"   # first day, 2026-10-05\r\n"
            "publish: 2026-9-28\r\n---\r\nHello 2026-10-05.\r\n")
     toml_day = "+++\ntitle = \"Close\"\ndate = 2026-10-09\n+++\nBye.\n"
@@ -91,20 +86,20 @@ def test_line_endings_quotes_comments_toml_and_csv_are_kept(make_site, run) -> N
     assert run(site, "build", "--as-of", "2027-10-05").exit_code == 0
 
 
-def test_redate_asks_first(make_site) -> None:  # type: ignore[no-untyped-def]
+def test_redate_asks_first(make_site: MakeSite) -> None:
     site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
-    before = files_of(site)
+    before = snapshot(site)
     declined = answer(site, "n\n", "2027")
     assert "content/days/mon.md:3: 2026-10-05 -> 2027-10-04" in declined.stdout
     assert "write these 2 changes in 2 files? [y/N]" in declined.stdout
     assert "Nothing was changed." in declined.stdout
-    assert files_of(site) == before
+    assert snapshot(site) == before
     accepted = answer(site, "y\n", "2027")
     assert accepted.exit_code == 0
     assert "date: 2027-10-04" in (site / "content/days/mon.md").read_text("utf-8")
 
 
-def test_nothing_to_do_and_a_site_without_a_year(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_to_do_and_a_site_without_a_year(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": "[site]\ntitle = \"T\"\n\n[week]\ntheme = \"Go\"\n"})
     outcome = run(site, "redate", "2030", "--yes")
     assert outcome.exit_code == 0, outcome.stderr
@@ -115,18 +110,18 @@ def test_nothing_to_do_and_a_site_without_a_year(make_site, run) -> None:  # typ
     assert again.stdout.strip() == "Nothing to change: the site is already dated for 2030."
 
 
-def test_a_site_with_errors_is_not_redated(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_with_errors_is_not_redated(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-12\n---\n",
                       "content/days/tue.md": "---\ntitle: Hi\ndate: 2026-10-06\n---\n"})
-    before = files_of(site)
+    before = snapshot(site)
     outcome = run(site, "redate", "2027", "--yes")
     assert outcome.exit_code == 1
     assert outcome.stderr.startswith("content/days/mon.md:3: 2026-10-12")
     assert "Nothing was changed" in outcome.stderr
-    assert files_of(site) == before
+    assert snapshot(site) == before
 
 
-def test_a_new_file_from_cswgen_add_does_not_stop_redate(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_file_from_cswgen_add_does_not_stop_redate(make_site: MakeSite, run: Run) -> None:
     # `cswgen add` writes `publish:` with nothing after it: no date, nothing to move
     site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
     assert run(site, "add", "testimonial", "Thandi N.").exit_code == 0
@@ -141,14 +136,14 @@ def test_a_new_file_from_cswgen_add_does_not_stop_redate(make_site, run) -> None
     assert run(site, "build", "--as-of", "2027-10-05").exit_code == 0
 
 
-def test_every_date_redate_cannot_move_is_listed_in_one_run(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_every_date_redate_cannot_move_is_listed_in_one_run(make_site: MakeSite, run: Run) -> None:
     site = make_site({
         "content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n",
         "content/pages/a.md": "---\ntitle: A\npublish:\n  2026-10-01\n---\n",
         "content/pages/b.md": "---\ntitle: B\npublish: \"\"\n---\n",
         "content/pages/c.md": "---\ntitle: C\npublish: !!timestamp 2026-10-01\n---\n",
         "content/pages/d.md": "---\ntitle: D\npublish: ~  # not yet\n---\n"})
-    before = files_of(site)
+    before = snapshot(site)
     outcome = run(site, "redate", "2027", "--yes")
     assert outcome.exit_code == 1
     assert outcome.stderr.splitlines() == [
@@ -158,10 +153,10 @@ def test_every_date_redate_cannot_move_is_listed_in_one_run(make_site, run) -> N
         "on the same line as its name, like publish: 2026-10-07",
         "content: cswgen redate moved nothing, so that the site is not left half in one year "
         "and half in the other; fix the lines above, then run it again"]
-    assert files_of(site) == before
+    assert snapshot(site) == before
 
 
-def test_lines_left_to_review_are_listed_whole(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_lines_left_to_review_are_listed_whole(make_site: MakeSite, run: Run) -> None:
     pages = {f"content/pages/p{n}.md": f"---\ntitle: Page {n}\n---\nSee you on Tuesday 6 "
              f"October{' 2026' if n % 2 else ''}.\n" for n in range(6)}
     site = make_site({**pages, "content/pages/keep.md": "---\ntitle: K\n---\nCall 4100.\n",
@@ -176,7 +171,7 @@ def test_lines_left_to_review_are_listed_whole(make_site, run) -> None:  # type:
           for n in range(6)]]
 
 
-def test_a_very_long_review_list_goes_to_a_file(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_very_long_review_list_goes_to_a_file(make_site: MakeSite, run: Run) -> None:
     rows = "".join(f"Customer {n},Thanks for 2026,2026-09-01\n" for n in range(50))
     site = make_site({"content/testimonials/survey.csv": "customer,text,date\n" + rows})
     outcome = run(site, "redate", "2027", "--yes")

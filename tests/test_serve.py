@@ -12,12 +12,7 @@ import os
 import shutil
 import signal
 import socket
-import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -29,132 +24,22 @@ from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem
 from cswgen.render.overlay import State, decorate, safe_next
 from cswgen.write.writer import Preview
-from tests.conftest import REPO, write_site
-from tests.test_browser import _axe, browser  # noqa: F401  (browser: the fixture, shared)
-
-DEADLINE = 60.0  # seconds; only a broken server takes this long
-
-TESTIMONIAL = """\
----
-customer: Rudo M.
-rating: 5
----
-Farai sorted out my bond transfer in one phone call.
-"""
-SITE = {
-    "content/index.md": "---\ntitle: Welcome\n---\nHello from the home page.\n",
-    "content/testimonials/rudo-m.md": TESTIMONIAL,
-    "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
-    "themes/mine/theme.toml": 'extends = "classic"\n',
-    "themes/mine/static/extra.css": "body { margin: 0; }\n",
-}
-CONFIG = """\
-[site]
-title = "Test Week"
-organisation = "Test Org"
-theme = "mine"
-
-[week]
-year = 2026
-timezone = "Africa/Harare"
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen[str]
-    port: int
-
-    def get(self, path: str) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
-        try:
-            connection.request("GET", path)  # sent as it is: no client-side clean-up of ..
-            response = connection.getresponse()
-            return response.status, response.read().decode("utf-8", "replace")
-        finally:
-            connection.close()
-
-    def post(self, path: str, form: str) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
-        try:
-            connection.request("POST", path, body=form, headers={
-                "Content-Type": "application/x-www-form-urlencoded"})
-            response = connection.getresponse()
-            response.read()
-            return response.status, response.getheader("Location") or ""
-        finally:
-            connection.close()
-
-    def wait_for(self, path: str, test: Callable[[int, str], bool]) -> tuple[int, str]:
-        """Poll `path` until `test(status, body)` holds; fail after DEADLINE seconds."""
-        end = time.monotonic() + DEADLINE
-        status, body = 0, ""
-        while time.monotonic() < end:
-            assert self.process.poll() is None, f"the server died: {self.output()}"
-            try:
-                status, body = self.get(path)
-            except OSError:
-                status, body = 0, ""
-            if test(status, body):
-                return status, body
-            time.sleep(0.05)
-        pytest.fail(f"GET {path} never passed the test; last {status}: {body[:300]}")
-
-    def stop(self, number: int = signal.SIGINT) -> tuple[int, str, str]:
-        self.process.send_signal(number)
-        stdout, stderr = self.process.communicate(timeout=DEADLINE)
-        return self.process.returncode, stdout, stderr
-
-    def output(self) -> str:
-        if self.process.poll() is None:
-            return "(still running)"
-        stdout, stderr = self.process.communicate()
-        return stdout + stderr
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[..., Server]]:
-    started: list[Server] = []
-
-    def start(site: Path, *args: str, port: int | None = None) -> Server:
-        port = port or free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cswgen", "serve", "--port", str(port), *args], cwd=site,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        server = Server(process, port)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.process.poll() is None:
-            server.process.terminate()
-            try:
-                server.process.communicate(timeout=DEADLINE)
-            except subprocess.TimeoutExpired:
-                server.process.kill()
-                server.process.communicate()
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    return write_site(tmp_path / "site", {**SITE, "config.toml": CONFIG})
-
-
-def served(status: int, body: str) -> bool:
-    return status == 200
-
+from tests.helpers import (
+    DEADLINE,
+    REPO,
+    SERVE_CONFIG,
+    SERVE_SITE,
+    TESTIMONIAL,
+    Serve,
+    axe,
+    served,
+    write_site,
+)
 
 # --- the server, over HTTP -------------------------------------------------------------
 
 
-def test_a_saved_change_is_served_without_touching_the_browser(serve, site) -> None:  # type: ignore[no-untyped-def]
+def test_a_saved_change_is_served_without_touching_the_browser(serve: Serve, site: Path) -> None:
     server = serve(site)
     page = server.wait_for("/testimonials/rudo-m/", served)[1]
     assert "bond transfer" in page
@@ -177,7 +62,8 @@ def test_a_saved_change_is_served_without_touching_the_browser(serve, site) -> N
     assert not (site / "output").exists(), "serve must never write the output folder"
 
 
-def test_a_broken_file_shows_the_problems_in_every_page_until_fixed(serve, site) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_file_shows_the_problems_in_every_page_until_fixed(
+        serve: Serve, site: Path) -> None:
     server = serve(site)
     server.wait_for("/", served)
     broken = TESTIMONIAL.replace("rating: 5", "rating: <b>9</b>")
@@ -197,12 +83,12 @@ def test_a_broken_file_shows_the_problems_in_every_page_until_fixed(serve, site)
     assert "Rebuild failed in " in stdout
 
 
-def test_a_site_that_never_built_still_serves_its_problems(serve, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_that_never_built_still_serves_its_problems(serve: Serve, tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {"config.toml": "[site]\ntittle = 'Oops'\n"})
     server = serve(site)
     page = server.wait_for("/", lambda s, body: 'id="cswgen-errors"' in body)[1]
     assert "config.toml:2: " in page and "did you mean" in page
-    (site / "config.toml").write_text(CONFIG.replace('theme = "mine"', ""), "utf-8")
+    (site / "config.toml").write_text(SERVE_CONFIG.replace('theme = "mine"', ""), "utf-8")
     server.wait_for("/", lambda s, body: s == 200 and 'id="cswgen-errors"' not in body)
     assert server.stop()[0] == 0
 
@@ -215,7 +101,7 @@ TRAVERSALS = [
 ]
 
 
-def test_nothing_outside_the_built_site_is_served(serve, site) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_outside_the_built_site_is_served(serve: Serve, site: Path) -> None:
     server = serve(site)
     server.wait_for("/", served)
     for path in TRAVERSALS:
@@ -226,7 +112,7 @@ def test_nothing_outside_the_built_site_is_served(serve, site) -> None:  # type:
     server.stop()
 
 
-def test_folders_redirect_and_files_have_types(serve, site) -> None:  # type: ignore[no-untyped-def]
+def test_folders_redirect_and_files_have_types(serve: Serve, site: Path) -> None:
     server = serve(site)
     server.wait_for("/", served)
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
@@ -245,7 +131,7 @@ def test_folders_redirect_and_files_have_types(serve, site) -> None:  # type: ig
     server.stop()
 
 
-def test_the_preview_bar_shows_the_site_as_on_a_day_of_the_week(serve, site) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_bar_shows_the_site_as_on_a_day_of_the_week(serve: Serve, site: Path) -> None:
     server = serve(site, "--as-of", "2026-09-01")
     status, page = server.wait_for("/", served)
     assert "Tuesday 1 September 2026" in page
@@ -263,7 +149,7 @@ def test_the_preview_bar_shows_the_site_as_on_a_day_of_the_week(serve, site) -> 
     assert server.stop(signal.SIGTERM)[0] == 0
 
 
-def test_a_taken_port_means_the_next_free_one(serve, site) -> None:  # type: ignore[no-untyped-def]
+def test_a_taken_port_means_the_next_free_one(serve: Serve, site: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -342,7 +228,7 @@ def test_cached_problems_are_reported_again(tmp_path: Path) -> None:
 
 
 def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Path) -> None:
-    site = write_site(tmp_path / "site", {**SITE, "config.toml": CONFIG})
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
     said: list[str] = []
     reloads: list[str] = []
     session = Session(site, tmp_path / "preview", as_of=date(2026, 10, 6), drafts=False,
@@ -369,7 +255,7 @@ def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Pat
 
 
 def test_the_watcher_sees_changes_but_not_editor_leftovers(tmp_path: Path) -> None:
-    site = write_site(tmp_path / "site", {**SITE, "config.toml": CONFIG})
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
     watcher = Watcher()
     watcher.roots = [site / "config.toml", site / "content", site / "themes"]
     assert watcher.look() and not watcher.look()
@@ -413,7 +299,8 @@ def test_overlay_and_bar_are_added_and_escaped() -> None:
 # --- in a real browser -------------------------------------------------------------------
 
 
-def test_the_browser_follows_every_change_by_itself(serve, site, request) -> None:  # type: ignore[no-untyped-def]
+def test_the_browser_follows_every_change_by_itself(
+        serve: Serve, site: Path, request: pytest.FixtureRequest) -> None:
     chromium = request.getfixturevalue("browser")  # test_browser's: Chromium, or a skip
     stylesheet = site / "themes/mine/static/style.css"
     shutil.copyfile(REPO / "themes/classic/static/style.css", stylesheet)
@@ -427,7 +314,7 @@ def test_the_browser_follows_every_change_by_itself(serve, site, request) -> Non
     connected = "() => window.LiveReload && window.LiveReload.connector.protocol >= 7"
     page.wait_for_function(connected)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the bar fits
-    assert _axe(page) == []  # the page with the preview bar
+    assert axe(page) == []  # the page with the preview bar
     assert "Today is day 2" in page.locator("[data-week-status]").inner_text()
 
     page.evaluate("window.stillTheSamePage = true")
@@ -445,7 +332,7 @@ def test_the_browser_follows_every_change_by_itself(serve, site, request) -> Non
     story.write_text(TESTIMONIAL.replace("---\n", "", 1), "utf-8")
     page.wait_for_selector("#cswgen-errors")
     assert "content/testimonials/rudo-m.md:" in page.locator("#cswgen-errors").inner_text()
-    assert _axe(page) == []  # and with the problem list over it
+    assert axe(page) == []  # and with the problem list over it
     page.wait_for_function(connected)
     story.write_text(TESTIMONIAL, "utf-8")
     page.wait_for_selector("#cswgen-errors", state="detached")

@@ -12,9 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write_site
-from tests.test_browser import browser  # noqa: F401  (the fixture, shared)
-from tests.test_serve import CONFIG, SITE, serve, served, site  # noqa: F401  (fixtures, shared)
+from tests.helpers import SERVE_CONFIG, SERVE_SITE, Serve, served, write_site
 
 EVIL = "<img src=x onerror=alert(1)>.md"
 
@@ -42,7 +40,7 @@ def hang_up_halfway(port: int, path: str) -> None:
 
 
 @pytest.mark.slow
-def test_200_requests_at_once_and_clients_that_hang_up(serve, site: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_200_requests_at_once_and_clients_that_hang_up(serve: Serve, site: Path) -> None:
     server = serve(site)
     server.wait_for("/", served)
     paths = ["/", "/testimonials/", "/testimonials/rudo-m/", "/about/", "/assets/style.css",
@@ -70,19 +68,24 @@ def test_200_requests_at_once_and_clients_that_hang_up(serve, site: Path) -> Non
         stalled.close()
 
 
-def test_the_overlay_shows_html_in_problems_as_text(serve, tmp_path: Path,  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_overlay_shows_html_in_problems_as_text(serve: Serve, tmp_path: Path,
                                                     request: Any) -> None:
-    evil = write_site(tmp_path / "evil", {**SITE, "config.toml": CONFIG,
+    evil = write_site(tmp_path / "evil", {**SERVE_SITE, "config.toml": SERVE_CONFIG,
                                           f"content/pages/{EVIL}": "---\ntitle: x\n---\n"})
     server = serve(evil)
     _status, page = server.wait_for("/", lambda status, body: "cswgen-preview" in body
                                    and "content/pages/" in body)
     assert "content/pages/&lt;img src=x onerror=alert(1)&gt;.md" in page
     assert "<img src=x onerror=alert(1)>" not in page
-    chromium = request.getfixturevalue("browser")  # test_browser's: Chromium, or a skip
+    chromium = request.getfixturevalue("browser")  # conftest's: Chromium, or a skip
     tab = chromium.new_page()
     dialogs: list[str] = []
-    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", dismiss)
     tab.goto(f"http://127.0.0.1:{server.port}/", wait_until="load")
     shown = tab.locator("body").inner_text()
     tab.close()

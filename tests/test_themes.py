@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from tests.helpers import MakeSite, Run
+
 CONFIG = """\
 [site]
 title = "Theme Week"
@@ -16,7 +18,7 @@ year = 2026
 DAY = "---\ntitle: Thanks Monday\nday: monday\n---\nHello.\n"
 
 
-def test_a_theme_of_one_css_file_extends_classic(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_theme_of_one_css_file_extends_classic(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
                       "themes/mine/theme.toml": 'extends = "classic"\n',
                       "themes/mine/static/style.css": "body { background: pink; }\n"})
@@ -27,7 +29,7 @@ def test_a_theme_of_one_css_file_extends_classic(make_site, run) -> None:  # typ
     assert "Thanks Monday" in (site / "output/days/monday/index.html").read_text("utf-8")
 
 
-def test_one_template_overrides_and_reaches_the_parent(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_one_template_overrides_and_reaches_the_parent(make_site: MakeSite, run: Run) -> None:
     site = make_site({
         "config.toml": CONFIG, "content/days/monday.md": DAY,
         "themes/mine/theme.toml": 'extends = "classic"\n',
@@ -43,7 +45,7 @@ def test_one_template_overrides_and_reaches_the_parent(make_site, run) -> None: 
     assert "<h1" in page  # classic's own day content is still there
 
 
-def test_a_site_theme_named_like_a_builtin_wins(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_site_theme_named_like_a_builtin_wins(make_site: MakeSite, run: Run) -> None:
     templates = {f"themes/classic/templates/{name}.html": "<p>{{ page.kind }}</p>"
                  for name in ("home", "day", "testimonials", "testimonial", "honour_roll",
                               "honour", "certificate", "policy", "page", "404")}
@@ -54,14 +56,14 @@ def test_a_site_theme_named_like_a_builtin_wins(make_site, run) -> None:  # type
     assert (site / "output/index.html").read_text() == "<p>home</p>"
 
 
-def test_unknown_theme_lists_the_available_ones(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_theme_lists_the_available_ones(make_site: MakeSite, run: Run) -> None:
     outcome = run(make_site({"config.toml": CONFIG}), "build")
     assert outcome.exit_code == 1
     assert outcome.lines[0].startswith('config.toml:3: [site] theme "mine" was not found')
     assert "classic" in outcome.lines[0]
 
 
-def test_themes_extending_each_other_in_a_loop(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_themes_extending_each_other_in_a_loop(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG,
                       "themes/mine/theme.toml": 'extends = "other"\n',
                       "themes/other/theme.toml": 'extends = "mine"\n'})
@@ -71,7 +73,7 @@ def test_themes_extending_each_other_in_a_loop(make_site, run) -> None:  # type:
     assert "Traceback" not in outcome.stderr
 
 
-def test_a_misspelt_variable_names_the_template_and_line(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_misspelt_variable_names_the_template_and_line(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG,
                       "themes/mine/theme.toml": 'extends = "classic"\n',
                       "themes/mine/templates/page.html": "<h1>{{ page.title }}</h1>\n"
@@ -84,7 +86,7 @@ def test_a_misspelt_variable_names_the_template_and_line(make_site, run) -> None
     assert not (site / "output").exists()
 
 
-def test_a_template_syntax_error_names_the_line(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_a_template_syntax_error_names_the_line(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG,
                       "themes/mine/theme.toml": 'extends = "classic"\n',
                       "themes/mine/templates/home.html": "<h1>\n{% if %}\n</h1>\n"})
@@ -93,7 +95,7 @@ def test_a_template_syntax_error_names_the_line(make_site, run) -> None:  # type
     assert outcome.lines[0].startswith("themes/mine/templates/home.html:2: template error")
 
 
-def test_content_cannot_inject_through_templates(make_site, run) -> None:  # type: ignore[no-untyped-def]
+def test_content_cannot_inject_through_templates(make_site: MakeSite, run: Run) -> None:
     evil = '<script>alert(1)</script>'
     site = make_site({
         "config.toml": CONFIG.replace('"mine"', '"classic"'),

@@ -22,9 +22,8 @@ import pytest
 from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.workbooks import read_workbook
-from tests.conftest import Outcome
+from tests.helpers import AS_OF, Outcome
 
-AS_OF = ("--as-of", "2026-10-06")
 Run = Callable[..., Outcome]
 MakeSite = Callable[..., Path]
 
@@ -34,7 +33,7 @@ def workbook(sheets: dict[str, list[list[Any]]], *, hidden_rows: dict[str, list[
     """An .xlsx with these sheets (rows from row 1); `saved`: cell -> the value Excel would
     have saved for the formula in it (on the first sheet)."""
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
@@ -67,7 +66,7 @@ def with_saved_values(data: bytes, saved: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-FEEDBACK = {
+FEEDBACK: dict[str, list[list[Any]]] = {
     "Feedback": [
         ["Customer", "Rating", "Date", "Text", "Featured", "Private notes"],
         ["Rudo M.", 5.0, dt.datetime(2026, 9, 14), "The branch stayed open for me.", True, "x"],
@@ -109,7 +108,7 @@ def test_a_testimonials_workbook_is_read_as_excel_saved_it(make_site: MakeSite,
 
 def test_a_broken_row_names_the_file_the_sheet_and_the_row(make_site: MakeSite,
                                                           run: Run) -> None:
-    rows = [["customer", "rating", "date", "text"],
+    rows: list[list[Any]] = [["customer", "rating", "date", "text"],
             ["Rudo M.", 5, dt.date(2026, 9, 14), "Thank you"],
             ["Tendai K.", 9, dt.date(2026, 9, 15), "Great"],
             [None, 3, "last week", "No name"]]
