@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from cswgen.core import parallel
 from cswgen.core.cache import digest
-from cswgen.core.errors import Problem, SiteError
+from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.write import journal
 from cswgen.write.lock import BuildLock
 
@@ -96,8 +97,49 @@ def _refuse(where: str, line: int, message: str) -> SiteError:
     return SiteError([Problem(where, line, message)])
 
 
-Produce = Callable[[], bytes]
+class OutputCheck:
+    """The output folder of a build: its place checked at once (`check_place`), what it
+    holds surveyed by a forked process beside the reading of the sources, and checked
+    once, when first asked, for files cswgen did not write (`check_output`).  What it
+    finds wrong goes to `problems`, with the content's, so one run reports everything."""
+
+    def __init__(self, root: Path, target: Path, where: str, line: int,
+                 problems: Problems) -> None:
+        self.target, self.root, self.where, self.line = target, root, where, line
+        self.problems = problems
+        self._present: Callable[[], Surveyed] | None = None
+        self._ok: bool | None = None
+        try:
+            check_place(target, root, where, line)
+            self._present = parallel.soon(partial(survey, target.resolve()))
+        except SiteError as exc:
+            problems.items.extend(exc.problems)
+
+    def present(self) -> Surveyed | None:
+        """What the output folder holds (None: its place was refused, so not surveyed)."""
+        return self._present() if self._present is not None else None
+
+    def ok(self) -> bool:
+        """The output folder holds only what cswgen wrote (else a problem, reported once)."""
+        if self._ok is None:
+            present = self.present()
+            self._ok = False
+            if present is not None:
+                try:
+                    check_output(self.target, self.root, self.where, self.line, present)
+                    self._ok = True
+                except SiteError as exc:
+                    self.problems.items.extend(exc.problems)
+        return self._ok
+
+    def untouched(self) -> bool:
+        """It holds only what cswgen wrote, every file as the last build left it."""
+        present = self.present()
+        return self.ok() and present is not None and untouched(self.target, present)
+
+
 Record = tuple[str, int, int]  # what the manifest keeps of a file: key, size, mtime_ns
+Data = bytes | Path | None  # a file's bytes, a file to copy, or None: unchanged, kept
 
 
 def read_manifest(folder: Path) -> dict[str, Record | None]:
@@ -133,11 +175,20 @@ def _write_manifest(folder: Path, records: dict[str, Record]) -> None:
     os.replace(temporary, folder / MANIFEST)
 
 
+def _normal(path: str) -> str:
+    """An output path checked and made plain: never outside the folder."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if path.startswith("/") or ".." in parts or "\x00" in path or not parts:
+        raise SiteError([Problem(path, 0, "refusing to write outside the output folder")])
+    return "/".join(parts)
+
+
 class Writer:
     """What every build writes through: output paths are `/`-separated, stay inside the
     folder, and are written once each.  Every file comes with a key, a digest of all it is
-    made from, so that a file whose key has not changed since the last build is not made
-    again: its bytes cannot have changed."""
+    made from: a file whose key has not changed since the last build (`unchanged`) need
+    not be made again, its bytes cannot have changed, and is written as None.  The writer
+    only writes: files come to it made."""
 
     folder: Path
 
@@ -149,10 +200,7 @@ class Writer:
 
     def name(self, path: str) -> str:
         """The output path checked: never outside the folder, never written twice."""
-        parts = [part for part in path.split("/") if part not in ("", ".")]
-        if path.startswith("/") or ".." in parts or "\x00" in path or not parts:
-            raise SiteError([Problem(path, 0, "refusing to write outside the output folder")])
-        name = "/".join(parts)
+        name = _normal(path)
         key = name.casefold()
         if key in self._seen:
             raise SiteError([Problem(path, 0, "two things would be written to this output "
@@ -173,30 +221,34 @@ class Writer:
             self._folders.add(parent)
         return destination
 
-    def put(self, name: str, what: Produce | Path) -> str:
-        """Make one file: a copy of `what`, or the bytes it produces.  Returns its path."""
+    def put(self, name: str, what: bytes | Path) -> str:
+        """Make one file: a copy of `what`, or `what` itself.  Returns its path."""
         destination = self.destination(name)
         if isinstance(what, Path):
             shutil.copyfile(what, destination)
         else:
             with open(destination, "wb") as file:
-                file.write(what())
+                file.write(what)
         return destination
 
-    def write(self, path: str, data: bytes) -> None:
-        self.page(path, digest("bytes", data), lambda: data)
+    def unchanged(self, path: str, key: str | None) -> bool:
+        """The file at `path`, made from `key` (None: unknown), is in place already."""
+        raise NotImplementedError
+
+    def write(self, path: str, key: str | None, data: bytes | None) -> None:
+        """The file at `path`, made from `key`: its bytes, or None when `unchanged`."""
+        raise NotImplementedError
 
     def copy(self, path: str, source: Path) -> None:
         raise NotImplementedError
 
-    def page(self, path: str, key: str | None, produce: Produce, *,
-             here: bool = False) -> None:
-        """A file made by `produce()` when its `key` (None: always) has changed; `here`:
-        in this process, not a worker (for one that reads much of the site's data, which a
-        forked worker would copy page by page as it touched it)."""
+    def commit(self) -> list[str]:
+        """Put what was written in place.  Returns the paths given as unchanged that no
+        longer are (another build changed the output meanwhile); nothing is moved then:
+        give their bytes (`redo`) and commit again."""
         raise NotImplementedError
 
-    def commit(self) -> None:
+    def redo(self, path: str, data: bytes) -> None:
         raise NotImplementedError
 
     def abort(self) -> None:
@@ -206,10 +258,10 @@ class Writer:
 class Staging(Writer):
     """A new output folder built beside the old one and swapped in when complete.
 
-    Nothing is written until `commit()`: it first compares every file's key with the
-    manifest of the output folder.  When nothing changed, the output is left as it is.
-    Otherwise files whose key is unchanged (and which nobody has touched since) are linked
-    from the old folder, and only the others are made: pages rendered on every core."""
+    Nothing is written until `commit()`: under the build lock it compares every file's key
+    with the manifest of the output folder once more.  When nothing changed, the output is
+    left as it is.  Otherwise files whose key is unchanged (and which nobody has touched
+    since) are linked from the old folder, and only the others are written."""
 
     def __init__(self, output: Path, present: Surveyed | None = None) -> None:
         """`present`: the output folder's `survey`, when already made."""
@@ -217,18 +269,21 @@ class Staging(Writer):
         self.output = output.resolve()
         self.present = present
         self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
-        self.previous: dict[str, Record | None] = {}  # read by `commit`, under the lock
-        self._plan: list[tuple[str, str | None, Produce | Path]] = []
-        self._here: set[str] = set()
+        self.previous = read_manifest(self.output)  # read again by `commit`, under the lock
+        self._plan: dict[str, tuple[str | None, Data]] = {}
 
-    def page(self, path: str, key: str | None, produce: Produce, *,
-             here: bool = False) -> None:
-        self._plan.append((self.name(path), key, produce))
-        if here:
-            self._here.add(self._plan[-1][0])
+    def unchanged(self, path: str, key: str | None) -> bool:
+        return self._unchanged(_normal(path), key)
+
+    def write(self, path: str, key: str | None, data: bytes | None) -> None:
+        self._plan[self.name(path)] = (key, data)
+
+    def redo(self, path: str, data: bytes) -> None:
+        name = _normal(path)
+        self._plan[name] = (self._plan[name][0], data)
 
     def copy(self, path: str, source: Path) -> None:
-        self._plan.append((self.name(path), digest("copy", source.read_bytes()), source))
+        self._plan[self.name(path)] = (digest("copy", source.read_bytes()), source)
 
     def _unchanged(self, name: str, key: str | None) -> bool:
         record = self.previous.get(name)
@@ -242,43 +297,42 @@ class Staging(Writer):
             return False
         return (stat.st_size, stat.st_mtime_ns) == record[1:]
 
-    def commit(self) -> None:
-        """Make what changed, then put it in place: into the output folder itself when
+    def commit(self) -> list[str]:
+        """Write what changed, then put it in place: into the output folder itself when
         little changed, else by swapping in a complete new folder.  One build at a time
         does this (see `lock`), after tidying what a killed build left."""
         lock = BuildLock(self.output)
         try:
             if recover(self.output):
                 self.present = None  # surveyed before a killed build's output was put back
-            self.previous = read_manifest(self.output)  # another build may have finished
-            self._commit()
+            previous = read_manifest(self.output)
+            if previous != self.previous:  # another build finished meanwhile
+                self.previous, self.present = previous, None
+            stale = [name for name, (key, data) in self._plan.items()
+                     if data is None and not self._unchanged(name, key)]
+            if not stale:
+                self._commit()
+            return stale
         finally:
             lock.release()
 
     def _commit(self) -> None:
-        same = [self._unchanged(name, key) for name, key, _ in self._plan]
-        names = {name for name, _, _ in self._plan}
-        removed = sorted(set(self.previous) - names)
-        make = [item for item, unchanged in zip(self._plan, same, strict=True) if not unchanged]
+        same = {name: self._unchanged(name, key) for name, (key, _) in self._plan.items()}
+        removed = sorted(set(self.previous) - set(self._plan))
+        make = [(name, key, data) for name, (key, data) in self._plan.items()
+                if not same[name]]
         if not make and not removed:
             return  # the output folder already is this build
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
         self.folder.mkdir()
         self.changed = [name for name, _, _ in make] + removed
-        # Pages are rendered on every core and written here, one at a time, as they come:
-        # folders and files are made faster by one process than by several at once.
-        far = [(name, key, what) for name, key, what in make
-               if name not in self._here and not isinstance(what, Path)]
-        produced = parallel.each(lambda i: far[i][2](), len(far))
-        records = {name: self._record(key, self._store(name, data))
-                   for (name, key, _), data in zip(far, produced, strict=True)}
-        records |= {item[0]: self._make(*item) for item in make if item[0] not in records}
+        records = {name: self._make(name, key, data) for name, key, data in make}
         small = len(self.changed) <= max(SMALL_CHANGE, len(self._plan) // 10)
         if small and self.previous and None not in self.previous.values():
             self._update_in_place(records, removed)
             return
-        for (name, _, _), unchanged in zip(self._plan, same, strict=True):
+        for name, unchanged in same.items():
             if unchanged:
                 self._link(name)
                 records[name] = self.previous[name]  # type: ignore[assignment]
@@ -322,11 +376,11 @@ class Staging(Writer):
         except OSError:  # a file system without hard links
             shutil.copy2(old, new)
 
-    def _make(self, name: str, key: str | None, what: Produce | Path) -> Record:
-        if isinstance(what, Path):
-            destination = self.put(name, what)
-            return self._record(key, os.stat(destination))
-        return self._record(key, self._store(name, what()))
+    def _make(self, name: str, key: str | None, data: Data) -> Record:
+        assert data is not None  # (`commit` found no stale file)
+        if isinstance(data, Path):
+            return self._record(key, os.stat(self.put(name, data)))
+        return self._record(key, self._store(name, data))
 
     def _store(self, name: str, data: bytes) -> os.stat_result:
         """`data` as the file `name`, and what it is on disk (os calls: thousands of them)."""
@@ -364,20 +418,27 @@ class Preview(Writer):
     def begin(self) -> None:
         self.written, self.changed, self._seen, self._folders = [], [], set(), set()
 
-    def page(self, path: str, key: str | None, produce: Produce, *,
-             here: bool = False) -> None:
-        self._update(path, key, produce)  # (always here)
+    def unchanged(self, path: str, key: str | None) -> bool:
+        return self._current(_normal(path), key)
+
+    def write(self, path: str, key: str | None, data: bytes | None) -> None:
+        name = self.name(path)
+        if data is not None:
+            self._put(name, key, data)
 
     def copy(self, path: str, source: Path) -> None:
         stat = source.stat()
-        self._update(path, (stat.st_size, stat.st_mtime_ns), source)
+        name, state = self.name(path), (stat.st_size, stat.st_mtime_ns)
+        if not self._current(name, state):
+            self._put(name, state, source)
 
-    def _update(self, path: str, state: str | tuple[int, int] | None,
-                data: Produce | Path) -> None:
-        name = self.name(path)
-        if state is not None and self.on_disk.get(name) == state \
-                and os.path.isfile(os.path.join(self.folder, name)):
-            return  # unchanged: not even its folder is looked at
+    def _current(self, name: str, state: str | tuple[int, int] | None) -> bool:
+        # (unchanged: not even its folder is looked at)
+        return state is not None and self.on_disk.get(name) == state \
+            and os.path.isfile(os.path.join(self.folder, name))
+
+    def _put(self, name: str, state: str | tuple[int, int] | None,
+             data: bytes | Path) -> None:
         self.put(name, data)
         if state is not None:
             self.on_disk[name] = state
@@ -385,14 +446,16 @@ class Preview(Writer):
             self.on_disk.pop(name, None)
         self.changed.append(name)
 
-    def commit(self) -> None:
-        """Remove what the previous build wrote and this one did not."""
+    def commit(self) -> list[str]:
+        """Remove what the previous build wrote and this one did not (one server builds
+        into its preview folder, so nothing given as unchanged can have changed)."""
         for name in sorted(set(self.on_disk) - set(self.written)):
             del self.on_disk[name]
             self.changed.append(name)
             stale = self.folder.joinpath(*PurePosixPath(name).parts)
             stale.unlink(missing_ok=True)
             journal.prune(stale.parent, self.folder)
+        return []
 
     def abort(self) -> None:
         """Files written so far stay: the server shows the build's errors over them."""
