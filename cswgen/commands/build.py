@@ -118,7 +118,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 
     # Phase 3: write into a staging folder and swap it in for the output folder (or update
     # the preview folder in place); a failed build keeps the last good output and cache.
-    fingerprint.forget_last(cache_root)
+    if out is not None:  # the output is about to change: no shortcut until it is remembered
+        fingerprint.forget_last(cache_root)
     write_and_swap(writer, made, copies,
                    lambda stale: rendering.render_again(jobs, stale, problems))
     keep_steps(steps, cache_root, in_memory=cache is not None)
@@ -195,6 +196,7 @@ def keep_steps(steps: Cache, cache_root: Path, *, in_memory: bool) -> None:
 
 
 def begun(preview: Preview | None) -> Preview:
+    """The preview folder, ready for this build's files (`cswgen serve`)."""
     assert preview is not None
     preview.begin()
     return preview
