@@ -75,7 +75,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=drafts,
                       portable=portable)
     cache_root = cache_dir or root / CACHE_FOLDER
-    out = OutputCheck(root, *output_folder(config, output), problems) if not preview else None
+    out = None if preview else OutputCheck(root, *output_folder(config, output), problems)
     theme_chain = theme_chain_of(config, problems)
     sources = None
     if out is not None and cache is None and shortcut and not problems.errors:
