@@ -34,7 +34,8 @@ from cswgen.render import pages as rendering
 from cswgen.render import share
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
-from cswgen.write.writer import MANIFEST, OutputCheck, Preview, Staging, Writer
+from cswgen.write.output import MANIFEST, OutputCheck
+from cswgen.write.writer import Preview, Staging, Writer
 
 STEPS_FILE = "steps"  # in the cache folder: read entries, converted Markdown
 
