@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zlib
 from pathlib import Path, PurePosixPath
 
 from cswgen.core.cache import digest
@@ -90,7 +91,8 @@ class Writer:
         raise NotImplementedError
 
     def write(self, path: str, key: str | None, data: bytes | None) -> None:
-        """The file at `path`, made from `key`: its bytes, or None when `unchanged`."""
+        """The file at `path`, made from `key`: its bytes zlib-compressed (they are held
+        until the swap), or None when `unchanged`."""
         raise NotImplementedError
 
     def copy(self, path: str, source: Path) -> None:
@@ -234,7 +236,7 @@ class Staging(Writer):
         assert data is not None  # (`commit` found no stale file)
         if isinstance(data, Path):
             return self._record(key, os.stat(self.put(name, data)))
-        return self._record(key, self._store(name, data))
+        return self._record(key, self._store(name, zlib.decompress(data)))
 
     def _store(self, name: str, data: bytes) -> os.stat_result:
         """`data` as the file `name`, and what it is on disk (os calls: thousands of them)."""
@@ -278,7 +280,7 @@ class Preview(Writer):
     def write(self, path: str, key: str | None, data: bytes | None) -> None:
         name = self.name(path)
         if data is not None:
-            self._put(name, key, data)
+            self._put(name, key, zlib.decompress(data))
 
     def copy(self, path: str, source: Path) -> None:
         stat = source.stat()
