@@ -111,13 +111,13 @@ DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft
 def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
           output: Path | None) -> None:
     """Build the site into the output folder."""
-    from cswgen.commands.build import build as run_build
+    from cswgen.commands.build import one_shot_build
 
     when = _as_of(as_of)
     root = _site_root()
     try:
-        result = run_build(root, as_of=when, drafts=drafts, portable=portable,
-                           output=output)
+        result = one_shot_build(root, as_of=when, drafts=drafts, portable=portable,
+                                output=output)
     except SiteError as exc:
         _report(exc.problems)
         errors = sum(1 for p in exc.problems if p.severity == "error")

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import pytest
 from cswgen.commands.build import build
 from cswgen.core.errors import SiteError
 from cswgen.write import lock
-from cswgen.write.writer import MANIFEST, STAGING_PREFIX
+from cswgen.write.output import MANIFEST
+from cswgen.write.writer import STAGING_PREFIX, Staging
 from tests.helpers import large_site, write_site
 
 AS_OF = "2026-10-06"
@@ -202,3 +204,27 @@ def test_a_build_killed_while_it_updates_a_few_files_in_place(tmp_path: Path,
     build(site, as_of=date.fromisoformat(AS_OF))
     assert snapshot(site / "output") == new
     assert leftovers(site) == []
+
+
+def test_a_file_rendered_as_unchanged_that_another_build_changed_is_asked_for_again(
+        tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    first = Staging(output)
+    first.write("a.html", "a1", zlib.compress(b"one"))
+    first.write("b.html", "b1", zlib.compress(b"two"))
+    assert first.commit() == []
+    ours = Staging(output)  # renders while...
+    assert ours.unchanged("a.html", "a1") and not ours.unchanged("b.html", "b2")
+    ours.write("a.html", "a1", None)
+    ours.write("b.html", "b2", zlib.compress(b"TWO"))
+    theirs = Staging(output)  # ... another build of the same output finishes first
+    theirs.write("a.html", "a9", zlib.compress(b"NINE"))
+    theirs.write("b.html", "b1", zlib.compress(b"two"))
+    assert theirs.commit() == []
+    assert ours.commit() == ["a.html"]
+    assert (output / "a.html").read_bytes() == b"NINE"  # nothing moved yet
+    assert not list(tmp_path.glob(f"{STAGING_PREFIX}*"))
+    ours.redo("a.html", zlib.compress(b"one"))
+    assert ours.commit() == []
+    assert (output / "a.html").read_bytes() == b"one"
+    assert (output / "b.html").read_bytes() == b"TWO"

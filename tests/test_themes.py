@@ -134,3 +134,34 @@ class _Dangerous(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.in_script = False
+
+
+def test_template_errors_are_reported_together_and_nothing_is_written(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n",
+                      "content/pages/faq.md": "---\ntitle: FAQ\n---\nQ\n"})
+    assert run(site, "build", "--as-of", "2026-10-05").exit_code == 0
+    before = {p.relative_to(site).as_posix(): p.read_bytes()
+              for p in sorted((site / "output").rglob("*")) if p.is_file()}
+    (site / "themes/mine/templates").mkdir()
+    (site / "themes/mine/templates/day.html").write_text(
+        '{% extends "classic:day.html" %}\n{% block content %}{{ page.title | nosuchfilter }}'
+        "{% endblock %}\n", "utf-8")
+    (site / "themes/mine/templates/page.html").write_text(
+        "<h1>{{ page.title }}</h1>\n<p>{{ page.titel }}</p>\n", "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1, outcome.stderr
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[0] == ("themes/mine/templates/day.html:2: template error: No filter "
+                                "named 'nosuchfilter'.")
+    # two pages use page.html: its faulty line is reported once
+    assert [line for line in outcome.lines if line.startswith("themes/")][1:] == [
+        "themes/mine/templates/page.html:2: template error while rendering about/: "
+        "'dict object' has no attribute 'titel'"]
+    assert outcome.lines[-1] == ("Build failed: 2 errors. Nothing was written; the output "
+                                 "folder is as it was.")
+    after = {p.relative_to(site).as_posix(): p.read_bytes()
+             for p in sorted((site / "output").rglob("*")) if p.is_file()}
+    assert after == before
+    assert not list(site.glob(".cswgen-staging-*"))

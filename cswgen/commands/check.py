@@ -32,7 +32,7 @@ from cswgen.read.records import Content, Entry, Honour, Testimonial
 from cswgen.read.slugs import name_key
 from cswgen.render import htmlscan
 from cswgen.render.templates import TEMPLATE_OF
-from cswgen.write.writer import check_output
+from cswgen.write.output import check_output
 
 VAGUE = {"click here", "here", "click", "read more", "more", "link", "this link", "this",
          "click this link", "find out more", "learn more"}

@@ -70,14 +70,15 @@ class _ThemeLoader(jinja2.FileSystemLoader):
 class Renderer:
     def __init__(self, themes: list[Theme], root: Path, *, portable: bool,
                  base_path: str, cache: Cache | None = None,
-                 compiled: Path | None = None) -> None:
-        """`compiled`: a folder where Jinja keeps compiled templates between processes."""
+                 compiled: Path | None = None, shared: SharedViews | None = None) -> None:
+        """`compiled`: a folder where Jinja keeps compiled templates between processes;
+        `shared`: the sub-views many pages hold (see `Views.shared`), for their keys."""
         self.themes = themes
         self.root = root
         self.portable = portable
         self.base_path = base_path
         self.settings = _fingerprint(themes, portable, base_path)
-        self.shared = SharedViews([])
+        self.shared = shared or SharedViews([])
         if cache is None:
             self.env = _environment(themes, portable, compiled)
         else:  # compiling the templates is slow, so a compiled set is kept while unchanged

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from cswgen import __version__
+from cswgen.core.cache import SharedViews
 from cswgen.core.colours import shades
 from cswgen.core.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, short_label
 from cswgen.model.markup import Rendered
@@ -100,6 +101,11 @@ class Views:
         self.testimonials = [self.testimonial(t) for t in site.testimonials]
         self.people = [self.person(h) for h in site.honour]
         self.award_groups = self.groups()
+
+    def shared(self) -> SharedViews:
+        """The sub-views many pages hold (days, testimonials, people) and the bodies' text,
+        each written out once in the pages' keys."""
+        return SharedViews([*self.days, *self.testimonials, *self.people], self.body_texts())
 
     def body_texts(self) -> dict[str, str]:
         """The HTML and plain text of every body, by the digest each was made with (for

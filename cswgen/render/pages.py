@@ -1,0 +1,137 @@
+"""Every file a build renders (pages, the feed, the calendar, robots.txt, the sitemap),
+made into bytes on every core before anything is written.
+
+Each file comes with a key, a digest of everything it is made from; a file whose key the
+writer already holds in place is not rendered at all.  A template error is a problem like
+any other: every page is tried, each faulty template line is reported once, and the
+build stops before the writer has moved a thing.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cswgen.core import parallel
+from cswgen.core.cache import data_digest, digest
+from cswgen.core.errors import Problems, SiteError
+from cswgen.model.site import Site
+from cswgen.render import feeds
+from cswgen.render.templates import Renderer
+from cswgen.render.views import View, Views
+
+FEED_FILE = "feed.pickle"  # in the cache folder: the last feed's entries
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to render: `make()` gives its bytes.  `here`: made in this process, not a
+    worker (for one that reads much of the site's data, which a forked worker would copy
+    page by page as it touched it)."""
+
+    path: str
+    key: str | None  # None: always made
+    make: Callable[[], bytes]
+    here: bool = False
+
+
+@dataclass(frozen=True)
+class Made:
+    """One rendered file for the writer: its bytes zlib-compressed (fast, in the worker
+    that made them: a site is held whole until the swap, over 100 MB of HTML at 10,000
+    entries), or None when `unchanged` said the file made from this key is in place."""
+
+    path: str
+    key: str | None
+    data: bytes | None
+
+
+def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
+         common: dict[str, Any], cache_root: Path) -> list[Job]:
+    """Every file to render, keyed.  (Keys are quicker made here than in a worker.)"""
+    common_key = renderer.common_key(common)
+    found = [Job(_html_path(view["path"]), renderer.key(view, common_key),
+                 _Page(renderer, view, common)) for view in pages]
+    shared = renderer.shared
+    # keyed by what they show (an undated testimonial's entry by its publish date), so an
+    # unchanged feed or calendar is not made again
+    found.append(Job("feed.xml", data_digest(
+        "feed", common, views.testimonials, [t.publish for t in site.testimonials],
+        shared=shared), lambda: feeds.atom_feed(site, views.testimonials, shared,
+                                                cache_root / FEED_FILE),
+        here=True))  # every testimonial: a worker would copy them all
+    found.append(Job("week.ics", data_digest("ics", common, views.days, shared=shared),
+                     lambda: _week_ics(site)))
+    found.append(_ready("robots.txt", feeds.robots(site)))
+    if site.config.site.base_url:
+        found.append(_ready("sitemap.xml", feeds.sitemap(
+            site, [v["path"] for v in pages if v["kind"] not in ("404", "certificate")])))
+    return found
+
+
+def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
+           problems: Problems) -> list[Made]:
+    """Every job's bytes, in order; None for one whose file is `unchanged`.  Rendered on
+    every core; what fails is reported to `problems` (its `data` is then None)."""
+    todo = [job for job in jobs if not unchanged(job.path, job.key)]
+    far = [job for job in todo if not job.here]
+    made: dict[str, bytes | SiteError] = dict(zip(
+        (job.path for job in far), parallel.run(lambda i: _attempt(far[i]), len(far)),
+        strict=True))
+    made |= {job.path: _attempt(job) for job in todo if job.here}
+    reported: set[tuple[str, int]] = set()
+    found: list[Made] = []
+    for job in jobs:
+        data = made.get(job.path)
+        if isinstance(data, SiteError):
+            for problem in data.problems:  # one faulty template line: said once
+                if (problem.path, problem.line) not in reported:
+                    reported.add((problem.path, problem.line))
+                    problems.items.append(problem)
+            data = None
+        found.append(Made(job.path, job.key, data))
+    return found
+
+
+def render_again(jobs: list[Job], paths: list[str], problems: Problems) -> list[Made]:
+    """The files at `paths` rendered whatever the writer holds (it found that another
+    build had changed them); raises SiteError on a template error."""
+    again = set(paths)
+    made = render([job for job in jobs if job.path in again], lambda *_: False, problems)
+    if problems.errors:
+        raise SiteError(sorted(problems.errors) + sorted(problems.warnings))
+    return made
+
+
+def _attempt(job: Job) -> bytes | SiteError:
+    try:
+        return zlib.compress(job.make(), 1)
+    except SiteError as exc:
+        return exc
+
+
+def _html_path(path: str) -> str:
+    return path if path.endswith(".html") else path + "index.html"
+
+
+def _ready(path: str, data: bytes) -> Job:
+    return Job(path, digest("bytes", data), lambda: data, here=True)
+
+
+@dataclass(frozen=True)
+class _Page:
+    renderer: Renderer
+    view: View
+    common: dict[str, Any]
+
+    def __call__(self) -> bytes:
+        return self.renderer.render(self.view, self.common).encode("utf-8")
+
+
+def _week_ics(site: Site) -> bytes:
+    from cswgen.render import calendar  # icalendar takes as long to import as a small build
+
+    return calendar.week_ics(site)

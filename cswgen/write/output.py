@@ -1,0 +1,167 @@
+"""The output folder: what it holds (`survey`), the manifest of the files cswgen wrote
+there, and the checks that keep cswgen from replacing a folder it did not write.
+
+cswgen only ever replaces a folder it wrote itself: the output folder carries a manifest
+of the files cswgen put there, and a folder holding anything else, or holding the site's
+own sources, is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from cswgen.core import parallel
+from cswgen.core.errors import Problem, Problems, SiteError
+
+MANIFEST = ".cswgen-manifest"
+MANIFEST_HEADER = "# cswgen manifest 2: key, size, mtime_ns and path of every file written"
+
+Surveyed = dict[str, tuple[int, int]]  # output path -> size and mtime_ns
+
+
+def survey(folder: Path) -> Surveyed:
+    """Every file under `folder` (`/`-separated, relative) with its size and modification
+    time; a symbolic link counts as a file of its own (os.scandir: a build has tens of
+    thousands, a folder each)."""
+    found: Surveyed = {}
+    if not folder.is_dir():
+        return found
+    stack = [("", str(folder))]
+    while stack:
+        prefix, current = stack.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((prefix + entry.name + "/", entry.path))
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def check_place(output: Path, root: Path, where: str, line: int) -> None:
+    """Refuse an output folder that is, holds or sits inside the sources, or is a file."""
+    out, shown = output.resolve(), _shown(output, root)
+    site = root.resolve()
+    if site.is_relative_to(out):
+        raise _refuse(where, line, f"the output folder {shown} is or contains the site's own "
+                      "folder; cswgen replaces the output folder on every build, so choose a "
+                      "folder of its own, such as \"output\"")
+    for source in ("content", "themes"):
+        if out.is_relative_to(site / source):
+            raise _refuse(where, line, f"the output folder {shown} is inside {source}/, so "
+                          "the site would publish itself; choose a folder outside it, such as "
+                          "\"output\"")
+    if out.exists() and not out.is_dir():
+        raise _refuse(where, line, f"{shown} exists and is not a folder; choose another "
+                      "output folder")
+
+
+def check_output(output: Path, root: Path, where: str, line: int,
+                 present: Surveyed | None = None) -> None:
+    """Refuse an output folder in the wrong place (`check_place`), or holding files cswgen
+    did not write (`present`: its `survey`, when already made)."""
+    check_place(output, root, where, line)
+    files = sorted(survey(output.resolve()) if present is None else present)
+    if not files:
+        return
+    written = set(read_manifest(output))
+    # (a manifest being replaced when a build was killed is cswgen's too)
+    foreign = [p for p in files if p not in (MANIFEST, f"{MANIFEST}.new") and p not in written]
+    if foreign:
+        listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
+                                           if len(foreign) > 3 else "")
+        raise _refuse(where, line, f"the output folder {_shown(output, root)} holds files "
+                      f"cswgen did not write ({listed}); cswgen replaces that folder on every "
+                      "build, so it will not touch it. Move those files into content/ (they "
+                      "are published from there) or choose an empty output folder")
+
+
+def _shown(output: Path, root: Path) -> str:
+    out, site = output.resolve(), root.resolve()
+    return out.relative_to(site).as_posix() + "/" if out.is_relative_to(site) and out != site \
+        else str(output)
+
+
+def _refuse(where: str, line: int, message: str) -> SiteError:
+    return SiteError([Problem(where, line, message)])
+
+
+class OutputCheck:
+    """The output folder of a build: its place checked at once (`check_place`), what it
+    holds surveyed by a forked process beside the reading of the sources, and checked
+    once, when first asked, for files cswgen did not write (`check_output`).  What it
+    finds wrong goes to `problems`, with the content's, so one run reports everything."""
+
+    def __init__(self, root: Path, target: Path, where: str, line: int,
+                 problems: Problems) -> None:
+        self.target, self.root, self.where, self.line = target, root, where, line
+        self.problems = problems
+        self._present: Callable[[], Surveyed] | None = None
+        self._ok: bool | None = None
+        try:
+            check_place(target, root, where, line)
+            self._present = parallel.soon(partial(survey, target.resolve()))
+        except SiteError as exc:
+            problems.items.extend(exc.problems)
+
+    def present(self) -> Surveyed | None:
+        """What the output folder holds (None: its place was refused, so not surveyed)."""
+        return self._present() if self._present is not None else None
+
+    def ok(self) -> bool:
+        """The output folder holds only what cswgen wrote (else a problem, reported once)."""
+        if self._ok is None:
+            present = self.present()
+            self._ok = False
+            if present is not None:
+                try:
+                    check_output(self.target, self.root, self.where, self.line, present)
+                    self._ok = True
+                except SiteError as exc:
+                    self.problems.items.extend(exc.problems)
+        return self._ok
+
+    def untouched(self) -> bool:
+        """It holds only what cswgen wrote, every file as the last build left it."""
+        present = self.present()
+        return self.ok() and present is not None and untouched(self.target, present)
+
+
+Record = tuple[str, int, int]  # what the manifest keeps of a file: key, size, mtime_ns
+
+
+def read_manifest(folder: Path) -> dict[str, Record | None]:
+    """The files cswgen wrote into `folder`, with the key each was made from (None for a
+    manifest from before keys were kept)."""
+    try:
+        lines = (folder / MANIFEST).read_text("utf-8").splitlines()
+    except OSError:
+        return {}
+    found: dict[str, Record | None] = {}
+    if lines and lines[0] == MANIFEST_HEADER:
+        for line in lines[1:]:
+            key, size, mtime, name = line.split("\t", 3)
+            found[name] = (key, int(size), int(mtime))
+    else:
+        found = dict.fromkeys(lines)
+    return found
+
+
+def untouched(folder: Path, present: Surveyed) -> bool:
+    """Every file the manifest of `folder` lists is there as cswgen wrote it (same size
+    and modification time, as `Staging` checks before reusing one)."""
+    records = read_manifest(folder)
+    return bool(records) and all(record is not None and present.get(name) == record[1:]
+                                 for name, record in records.items())
+
+
+def write_manifest(folder: Path, records: dict[str, Record]) -> None:
+    lines = [MANIFEST_HEADER] + [f"{key}\t{size}\t{mtime}\t{name}"
+                                 for name, (key, size, mtime) in sorted(records.items())]
+    temporary = folder / f"{MANIFEST}.new"
+    temporary.write_text("\n".join(lines) + "\n", "utf-8")
+    os.replace(temporary, folder / MANIFEST)
