@@ -99,3 +99,41 @@ def test_help_does_not_load_the_heavy_libraries() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.strip()
     assert loaded == ""
+
+
+LOADED = """
+import sys
+from pathlib import Path
+from cswgen.core.cache import CACHE_FOLDER, Cache
+from cswgen.commands.build import STEPS_FILE
+cache = Cache.load(Path(sys.argv[1]) / CACHE_FOLDER / STEPS_FILE)
+print(len(cache._entries))
+"""
+
+
+def test_a_change_to_code_in_any_sub_package_discards_the_cache(tmp_path: Path) -> None:
+    """Results cached by one version of cswgen are not reused by another: an edit to any
+    module, in any sub-package, counts (an edited checkout included)."""
+    import shutil
+
+    from tests.helpers import write_site
+
+    code = tmp_path / "code"
+    shutil.copytree(PACKAGE, code / "cswgen", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(PACKAGE.parent / "themes", code / "themes")  # as in a source checkout
+    site = write_site(tmp_path / "site", {
+        "content/pages/about.md": "---\ntitle: About us\n---\nWe are **here**.\n"})
+    env = {"PYTHONPATH": str(code), "PATH": "/usr/bin:/bin"}
+
+    def cached_results() -> int:
+        shown = subprocess.run([sys.executable, "-c", LOADED, str(site)], capture_output=True,
+                               text=True, check=True, env=env, cwd=tmp_path)
+        return int(shown.stdout)
+
+    built = subprocess.run([sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"],
+                           cwd=site, capture_output=True, text=True, env=env)
+    assert built.returncode == 0, built.stderr
+    assert cached_results() > 0
+    views = code / "cswgen" / "render" / "views.py"
+    views.write_text(views.read_text("utf-8") + "\n# an edit\n", "utf-8")
+    assert cached_results() == 0
