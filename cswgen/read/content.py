@@ -21,21 +21,11 @@ from cswgen.read.config import SiteConfig
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
 from cswgen.read.fields import Finder
 from cswgen.read.frontmatter import decode
-from cswgen.read.records import (
-    Content,
-    Day,
-    Entry,
-    Event,
-    Honour,
-    Page,
-    Policy,
-    Testimonial,
-)
+from cswgen.read.records import Content, Entry
 from cswgen.read.tables import csv_rows, workbook_rows
 from cswgen.read.workbooks import is_workbook
 
-__all__ = ["MARKDOWN_SUFFIXES", "Content", "Day", "Entry", "Event", "Honour", "Page", "Policy",
-           "Testimonial", "kind_of", "load_content", "walk"]  # (the records: for render/)
+__all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content", "walk"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 

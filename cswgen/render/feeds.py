@@ -11,7 +11,7 @@ from pathlib import Path
 from cswgen.core.cache import SharedViews, code_version, digest, read_pickle, write_pickle
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
-from cswgen.read.content import Testimonial
+from cswgen.read.records import Testimonial
 from cswgen.render.views import View
 
 ATOM = "http://www.w3.org/2005/Atom"

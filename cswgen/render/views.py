@@ -17,7 +17,7 @@ from cswgen.core.week import WEEKDAYS, cx_day, long_label, plain_label, range_la
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Site, url_of
-from cswgen.read.content import Day, Entry, Honour, Policy, Testimonial
+from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
 
 View = dict[str, Any]
 Bodies = dict[str, Rendered]  # by Entry.key
