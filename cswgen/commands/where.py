@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cswgen.core.errors import SiteError
 from cswgen.read.config import find_root, load_config
+from cswgen.read.entries import example_date as example_in
 
 
 def site_root(here: Path) -> Path:
@@ -19,7 +20,6 @@ def example_date(here: Path) -> date | None:
     """The second day of the week of the site `here` is in, for examples in messages (a
     date of the site's own year); None when no site can be read here."""
     try:
-        dates = load_config(find_root(here)).week.dates
+        return example_in(load_config(find_root(here)))
     except (SiteError, OSError, ValueError):
         return None
-    return dates[min(1, len(dates) - 1)]
