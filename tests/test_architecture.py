@@ -34,6 +34,7 @@ OWNERS = {
     "PIL": "model/images",
     "tornado": "commands/serve",  # the server livereload runs on
     "openpyxl": "read/workbooks",
+    "babel": "core/cldr",
 }
 
 

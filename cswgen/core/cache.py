@@ -125,14 +125,14 @@ def code_version() -> str:
     code (its source files, so an edited checkout counts too) and the libraries'
     versions."""
     package = Path(__file__).resolve().parent.parent  # cswgen/, every sub-package in it
-    sources = sorted(package.rglob("*.py"))
+    sources = sorted([*package.rglob("*.py"), *package.glob("strings/*.toml")])
     return digest(_versions(), *(part for path in sources for part in (
         path.relative_to(package).as_posix(), path.read_bytes())))
 
 
 def _versions() -> str:
     found = [f"cswgen {__version__}", f"python {sys.version_info[:3]}"]
-    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow"))
+    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow", "babel"))
     found += [f"{name} {version}" for name, version in installed.items()]
     return "; ".join(found)
 

@@ -1,14 +1,18 @@
-"""The dates of Customer Service Week: pure date arithmetic, no I/O."""
+"""The dates of Customer Service Week: pure date arithmetic, no I/O.
+
+The labels here are for what cswgen tells the person running it, in English; what a visitor
+reads comes from `cldr.Language` in the site's language.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
+from cswgen.core.cldr import ENGLISH
+
+# English names from CLDR: `day: tuesday` in front matter, and messages
+WEEKDAYS = tuple(str(ENGLISH.locale.days["format"]["wide"][i]).lower() for i in range(7))
+MONTHS = tuple(str(ENGLISH.locale.months["format"]["wide"][i]) for i in range(1, 13))
 
 
 def first_full_week_of_october(year: int) -> date:

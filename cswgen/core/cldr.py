@@ -1,0 +1,220 @@
+"""Dates, times, numbers, plural rules and language names from the Unicode CLDR, through
+Babel.  The only module that imports babel.
+
+A `Language` is one visitor language, parsed from a BCP 47 tag (`fr-CA`, `pt-BR`, `ar`).
+Its labels are CLDR's own patterns: "mardi 6 octobre 2026", "5–9 octobre 2026",
+"الثلاثاء، 6 أكتوبر 2026", 14:30 or 2:30 PM as the locale writes the time.  Babel picks a
+pattern for a skeleton but, unlike ICU's pattern generator, does not widen its fields; a
+skeleton that asks for the full weekday or month (`EEEE`, `MMMM`) gets them widened here,
+as ICU does, so a day reads "Tuesday 6 October" rather than "Tue 6 Oct".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime, time
+from functools import cache
+
+import babel
+from babel import dates, numbers
+
+# what a visitor reads: the skeletons (CLDR's field letters) of each label
+_SHORT = "MMMMEEEEd"  # Tuesday 6 October
+_PLAIN = "yMMMMd"  # 6 October 2026
+_MONTH_DAY = "MMMMd"  # 6 October
+_FIELD = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
+_WIDE = {"E": "EEEE", "c": "cccc", "M": "MMMM", "L": "LLLL"}
+
+
+class UnknownLanguage(ValueError):
+    """A tag CLDR does not know; `suggestion` is the nearest known tag, if any."""
+
+    def __init__(self, tag: str, suggestion: str | None) -> None:
+        super().__init__(tag)
+        self.tag = tag
+        self.suggestion = suggestion
+
+
+class Language:
+    """One language and region's ways of writing dates, times and numbers."""
+
+    def __init__(self, tag: str) -> None:
+        self.locale = _locale(tag)
+        self.tag = tag
+
+    @property
+    def code(self) -> str:
+        """The language alone: `fr` for `fr-CA`."""
+        return self.locale.language
+
+    @property
+    def direction(self) -> str:
+        """`rtl` for Arabic, Hebrew, Persian, Urdu and the rest; otherwise `ltr`."""
+        return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
+
+    @property
+    def name(self) -> str:
+        """The language named in itself: "français", "Kiswahili", "العربية"."""
+        own = self.locale.get_language_name(self.locale) or self.tag
+        return own[:1].upper() + own[1:] if self.direction == "ltr" else own
+
+    @property
+    def english_name(self) -> str:
+        return self.locale.get_display_name("en") or self.tag
+
+    @property
+    def plural_categories(self) -> frozenset[str]:
+        """CLDR's plural categories this language uses (`other` always among them)."""
+        return frozenset(self.locale.plural_form.tags) | {"other"}
+
+    @property
+    def twelve_hour(self) -> bool:
+        return bool(re.search(r"[hK]", _unquoted(self.locale.time_formats["short"].pattern)))
+
+    def plural(self, count: int) -> str:
+        """The plural category of `count`: `one`, `few`, `many`, `other` ..."""
+        return str(self.locale.plural_form(count))
+
+    def number(self, value: int | float) -> str:
+        return numbers.format_decimal(value, locale=self.locale)
+
+    def long_date(self, day: date) -> str:
+        """The full date: "Tuesday, 6 October 2026", "mardi 6 octobre 2026"."""
+        return dates.format_date(day, "full", locale=self.locale)
+
+    def short_date(self, day: date) -> str:
+        """The weekday and date without the year: "Tuesday 6 October"."""
+        return dates.format_date(day, self._pattern(_SHORT), locale=self.locale)
+
+    def plain_date(self, day: date) -> str:
+        """The date without the weekday: "6 October 2026"."""
+        return dates.format_date(day, self._pattern(_PLAIN), locale=self.locale)
+
+    def month_day(self, day: date) -> str:
+        """"6 October"."""
+        return dates.format_date(day, self._pattern(_MONTH_DAY), locale=self.locale)
+
+    def weekday(self, day: date) -> str:
+        """"Tuesday", "mardi", in the form that stands alone (as a heading)."""
+        return dates.format_date(day, "cccc", locale=self.locale)
+
+    def date_range(self, start: date, end: date) -> str:
+        """"5–9 October 2026", "28 September – 2 October 2026", or one day."""
+        if start == end:
+            return self.plain_date(start)
+        formats = self.locale.interval_formats
+        skeleton = dates.match_skeleton(_PLAIN, [k for k in formats if k])
+        pieces = formats[skeleton] if skeleton else {}
+        greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        first = _unquoted(pieces[greatest][0]) if greatest in pieces else ""
+        if not first or greatest in "yM" and not re.search(r"[ML]", first):
+            # no interval pattern, or one that drops the first month (Swahili's in CLDR 47
+            # writes 28 September – 2 October as "28 – 2 Oktoba"): both dates in full
+            fallback = str(formats.get(None, "{0} – {1}"))
+            return fallback.replace("{0}", self.plain_date(start)).replace(
+                "{1}", self.plain_date(end))
+        return "".join(dates.parse_pattern(_widened(pattern, _PLAIN)).apply(day, self.locale)
+                       for pattern, day in zip(pieces[greatest], (start, end), strict=True))
+
+    def time(self, value: str) -> str:
+        """An `HH:MM` time as the locale writes it: "14:30", "2:30 PM", "14 h 30"."""
+        return dates.format_time(_clock(value), "short", locale=self.locale)
+
+    def time_range(self, start: str, end: str) -> str:
+        """"09:00–10:30", "9:00 – 10:30 AM"."""
+        skeleton = "hm" if self.twelve_hour else "Hm"
+        first, last = _clock(start), _clock(end)
+        if last <= first:  # past midnight or a slip: CLDR's intervals want them in order
+            return f"{self.time(start)} – {self.time(end)}"
+        day = date(2000, 1, 1)
+        return dates.format_interval(datetime.combine(day, first), datetime.combine(day, last),
+                                     skeleton, locale=self.locale)
+
+    def _pattern(self, skeleton: str) -> str:
+        return _skeleton_pattern(self.locale, skeleton)
+
+
+@cache
+def _skeleton_pattern(locale: babel.Locale, skeleton: str) -> str:
+    formats = locale.datetime_skeletons
+    matched = dates.match_skeleton(skeleton, formats)
+    if not matched:
+        return str(locale.date_formats["long"].pattern)
+    return _widened(str(formats[matched].pattern), skeleton)
+
+
+def _widened(pattern: str, skeleton: str) -> str:
+    """`pattern` with its weekday and month fields as wide as `skeleton` asks."""
+    wanted = {letter for letter in "EM" if letter * 4 in skeleton}
+
+    def widen(match: re.Match[str]) -> str:
+        field = match.group(0)
+        letter = match.group(1)
+        if not letter or len(field) < 3 and letter in "ML":  # numeric months stay numeric
+            return field
+        if letter in "Ec" and "E" in wanted or letter in "ML" and "M" in wanted:
+            return _WIDE[letter]
+        return field
+
+    return _FIELD.sub(widen, pattern)
+
+
+def _unquoted(pattern: str) -> str:
+    return re.sub(r"'(?:[^']|'')*'", "", pattern)
+
+
+def _clock(value: str) -> time:
+    hours, _, minutes = value.partition(":")
+    return time(int(hours), int(minutes or 0))
+
+
+@cache
+def _locale(tag: str) -> babel.Locale:
+    return babel.Locale.parse(tag.replace("-", "_"))
+
+
+@cache
+def known_tags() -> tuple[str, ...]:
+    """Every tag CLDR has data for, BCP 47 style (`en-GB`, `sr-Latn`)."""
+    from babel import localedata
+
+    return tuple(sorted(t.replace("_", "-") for t in localedata.locale_identifiers()
+                        if t != "root"))
+
+
+def parse(tag: str) -> Language:
+    """The language of a BCP 47 tag (any case, `-` or `_`); raises `UnknownLanguage` with
+    the nearest known tag (or the tag of a language named in English: "French" -> fr)."""
+    text = tag.strip()
+    parts = re.split(r"[-_]", text)
+    if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", text):
+        normal = "-".join([parts[0].lower()] + [
+            p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]])
+        try:
+            language = Language(normal)
+        except (ValueError, babel.UnknownLocaleError):
+            pass
+        else:
+            return language
+    raise UnknownLanguage(text, _nearest(text))
+
+
+def _nearest(text: str) -> str | None:
+    named = {name.casefold(): code for code, name in babel.Locale("en").languages.items()
+             if "_" not in code}
+    if text.casefold() in named and named[text.casefold()] in known_tags():
+        return named[text.casefold()]
+    tags = known_tags()
+    lowered = {t.lower(): t for t in tags}
+    normal = text.replace("_", "-").lower()
+    if normal.split("-")[0] in lowered and normal not in lowered:
+        return lowered[normal.split("-")[0]]  # a region CLDR lacks: the language alone
+    close = difflib.get_close_matches(normal, list(lowered), n=1, cutoff=0.5)
+    if close:
+        return lowered[close[0]]
+    close = difflib.get_close_matches(text.casefold(), list(named), n=1, cutoff=0.7)
+    return named[close[0]] if close else None
+
+
+ENGLISH = Language("en-GB")  # what cswgen says to the person running it
