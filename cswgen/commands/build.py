@@ -28,11 +28,12 @@ from cswgen.model.bodies import convert_bodies
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, assemble
-from cswgen.read import fingerprint, placeholders, themes
+from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config, today_in
 from cswgen.read.content import load_content
 from cswgen.render import pages as rendering
 from cswgen.render import share
+from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 from cswgen.write.output import MANIFEST, OutputCheck
@@ -79,6 +80,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     cache_root = cache_dir or root / CACHE_FOLDER
     out = None if preview else OutputCheck(root, *output_folder(config, output), problems)
     theme_chain = theme_chain_of(config, problems)
+    strings = catalogue.load(config, theme_chain, problems)
     sources = None
     if out is not None and cache is None and shortcut and not problems.errors:
         sources = fingerprint.read_sources(root, theme_chain, repr(
@@ -103,19 +105,21 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     # Phase 2: render every file that changed into bytes, on every core; a template error
     # stops the build here, with every other problem found and nothing written.
     hidden = teasers(site)
+    words = Words(strings, config.site.language)
     views = Views(site, {key: _with_photos(body, photos) for key, body in bodies.items()
-                         if key not in hidden}, photos)
+                         if key not in hidden}, photos, words)
     renderer = Renderer(theme_chain, root, portable=portable,
                         base_path=urlsplit(config.site.base_url).path or "/", cache=cache,
                         compiled=cache_root / "templates", shared=views.shared())
     common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
-                              "nav": views.nav(), "as_of": options.as_of.isoformat()}
+                              "nav": views.nav(), "as_of": options.as_of.isoformat(),
+                              "strings": strings}
     writer = Staging(out.target, out.present()) if out is not None else begun(preview)
     pages = views.pages()
     jobs = rendering.jobs(site, views, pages, renderer, common, cache_root)
     made = rendering.render(jobs, writer.unchanged, problems)
     stop_on_errors(problems)
-    copies = share_cards(pages, common, config, cache_root) + files_to_copy(
+    copies = share_cards(pages, common, words, config, cache_root) + files_to_copy(
         site, theme_chain, photos)
 
     # Phase 3: write into a staging folder and swap it in for the output folder (or update
@@ -236,12 +240,12 @@ def teasers(site: Site) -> set[str]:
     return {d.key for d in site.days if site.is_teaser(d)}
 
 
-def share_cards(pages: list[View], common: dict[str, Any], config: SiteConfig,
+def share_cards(pages: list[View], common: dict[str, Any], words: Words, config: SiteConfig,
                 cache_root: Path) -> list[tuple[str, Path]]:
     """The share image of every page that names one, drawn into the cache folder (or
     found there), with the output path each is copied to."""
     painter = share.Painter(cache_root)
-    cards = share.cards(pages, common["site"], common["week"],
+    cards = share.cards(pages, common["site"], common["week"], words,
                         share.logo_of(config.root, config.brand.logo))
     return [(path, painter.png(card)) for path, card in cards.items()]
 

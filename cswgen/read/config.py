@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cswgen.core import paths, tomlpos
+from cswgen.core import cldr, paths, tomlpos
 from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
@@ -31,11 +31,11 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "week": ("theme", "start", "year", "days", "timezone", "reveal"),
     "brand": ("primary", "secondary", "logo"),
     "build": ("output", "unsafe_html", "require_consent"),
+    "labels": (),  # checked against the strings (read/catalogue), which know the names
     "extra": (),
 }
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class SiteConfig:
     brand: BrandSettings = field(default_factory=BrandSettings)
     build: BuildSettings = field(default_factory=BuildSettings)
     extra: dict[str, Any] = field(default_factory=dict)
+    labels: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
 
     def line_of(self, dotted: str) -> int:
@@ -243,7 +244,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
             problems.error(CONFIG_NAME, lines.get(section, 1),
                            f"`{section}` must be a section written as [{section}]")
             continue
-        if section == "extra":
+        if section in ("extra", "labels"):
             continue
         for key in value:
             if key not in SCHEMA[section]:
@@ -273,8 +274,10 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         require_consent=builder.boolean("require_consent"),
     )
     extra = data.get("extra", {})
+    labels = data.get("labels", {})
     return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
-                      extra=extra if isinstance(extra, dict) else {}, lines=dict(lines))
+                      extra=extra if isinstance(extra, dict) else {},
+                      labels=labels if isinstance(labels, dict) else {}, lines=dict(lines))
 
 
 def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
@@ -285,11 +288,7 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     title = r.string("title")
     if "title" in r.data and not title and isinstance(r.data.get("title"), str):
         r.bad("title", "is empty; give the site a name")
-    language = r.string("language", "en") or "en"
-    if not _LANGUAGE.fullmatch(language):
-        r.bad("language", "must be a language code such as \"en\" or \"en-GB\", "
-              f"not {shown(language)}")
-        language = "en"
+    language = _language(r, r.string("language", "en") or "en")
     base_url = r.string("base_url")
     if base_url:
         if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
@@ -303,6 +302,18 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     return SiteSettings(title=title, organisation=r.string("organisation"),
                         description=r.string("description"), language=language,
                         base_url=base_url, theme=theme)
+
+
+def _language(r: _Table, written: str) -> str:
+    """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`)."""
+    try:
+        return cldr.parse(written).tag
+    except cldr.UnknownLanguage as exc:
+        hint = f"did you mean \"{exc.suggestion}\"? " if exc.suggestion else ""
+        r.bad("language", f"is {shown(written)}, which is not a language tag cswgen knows; "
+              f"{hint}Write the visitors' language as a BCP 47 tag, such as \"en\", "
+              "\"fr-CA\", \"pt-BR\", \"ar\" or \"sw\"")
+        return "en"
 
 
 def _week(r: _Table, problems: Problems) -> WeekSettings:

@@ -221,6 +221,6 @@ class EntryReader:
                 continue
             standards.append((measure, target))
         return Policy(
-            title=f.text("title") or "Our customer service policy",
+            title=f.text("title"),  # the site's language's words when empty (render)
             effective=f.date("effective"), version=f.text("version"), owner=f.text("owner"),
             commitments=f.strings("commitments"), standards=standards, **common)

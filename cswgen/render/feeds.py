@@ -33,7 +33,7 @@ def _id(site: Site, path: str) -> str:
 
 
 def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None = None,
-              kept: Path | None = None) -> bytes:
+              kept: Path | None = None, *, title: str) -> bytes:
     """Every published testimonial, newest first.  Links are absolute when base_url is set,
     otherwise relative to the feed (which sits at the site root).
 
@@ -48,7 +48,7 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     dates = [d for t in site.testimonials for d in (t.date or t.publish,) if d is not None]
     updated = min(max(dates), site.options.as_of) if dates else site.config.week.start
     out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(config.language)}">',
-           _leaf(1, "title", f"{config.title}: testimonials")]
+           _leaf(1, "title", title)]
     if config.description:
         out.append(_leaf(1, "subtitle", config.description))
     out += [_leaf(1, "id", _id(site, "feed.xml")), _leaf(1, "updated", _stamp(updated)),

@@ -60,8 +60,9 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     # unchanged feed or calendar is not made again
     found.append(Job("feed.xml", data_digest(
         "feed", common, views.testimonials, [t.publish for t in site.testimonials],
-        shared=shared), lambda: feeds.atom_feed(site, views.testimonials, shared,
-                                                cache_root / FEED_FILE),
+        shared=shared), lambda: feeds.atom_feed(
+            site, views.testimonials, shared, cache_root / FEED_FILE,
+            title=views.say("feed_title", site=site.config.site.title)),
         here=True))  # every testimonial: a worker would copy them all
     found.append(Job("week.ics", data_digest("ics", common, views.days, shared=shared),
                      lambda: _week_ics(site)))

@@ -18,20 +18,23 @@ from cswgen.core.digest import digest
 from cswgen.core.files import FileStore
 from cswgen.model import images
 from cswgen.model.photos import RASTER
+from cswgen.render.strings import Words
 from cswgen.render.views import View
 
 
-def cards(pages: list[View], site: View, week: View, logo: Path | None) -> dict[str, images.Card]:
+def cards(pages: list[View], site: View, week: View, words: Words,
+          logo: Path | None) -> dict[str, images.Card]:
     """Output path -> card, for every page that names a share image."""
     found: dict[str, images.Card] = {}
     for page in pages:
         path = page.get("share_image")
         if path and path not in found:
-            found[path] = card_for(page, site, week, logo)
+            found[path] = card_for(page, site, week, words, logo)
     return found
 
 
-def card_for(page: View, site: View, week: View, logo: Path | None) -> images.Card:
+def card_for(page: View, site: View, week: View, words: Words,
+             logo: Path | None) -> images.Card:
     kind = page["kind"]
     organisation = "" if site["organisation"] in site["title"] else site["organisation"]
     footer = _joined(site["title"], organisation)
@@ -41,12 +44,12 @@ def card_for(page: View, site: View, week: View, logo: Path | None) -> images.Ca
         title, quote = day["title"], day["summary"]
     elif kind == "testimonial":
         t = page["testimonial"]
-        kicker = _joined("What our customers say", "★" * (t["rating"] or 0))
+        kicker = _joined(words.say("what_our_customers_say"), "★" * (t["rating"] or 0))
         title = ", ".join(p for p in (t["customer"], t["organisation"]) if p)
         quote = f"“{t['excerpt']}”" if t["excerpt"] else ""
     elif kind in ("honour", "certificate"):
         person = page["person"]
-        kicker = person["award"] or "Honour roll"
+        kicker = person["award"] or words.say("honour_roll")
         title, quote = person["name"], person["excerpt"]
         footer = _joined(_joined(person["role"], person["department"]) or site["title"],
                          site["organisation"])

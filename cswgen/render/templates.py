@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from cswgen.core import paths
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.core.week import long_label, plain_label, short_label
+from cswgen.core.cldr import Language
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.themes import Theme
+from cswgen.render.strings import language_of, say
 
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
@@ -174,13 +176,44 @@ def _environment(themes: list[Theme], portable: bool,
     def asset(context: Any, name: str) -> str:
         return relative(f"assets/{name}", context["root"], portable=portable)
 
+    @jinja2.pass_context
+    def words(context: Any, key: str, **values: Any) -> Markup:
+        """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words."""
+        return Markup(say(context["strings"], _language(context), key, values, escape))
+
+    @jinja2.pass_context
+    def words_around(context: Any, key: str, name: str, **values: Any) -> list[Markup]:
+        """The words of `key` before and after its `{name}`, for a template that shows the
+        value itself and the words only to screen readers."""
+        marker = "\x00"
+        text = say(context["strings"], _language(context), key, {**values, name: marker},
+                   escape)
+        before, _, after = text.partition(marker)
+        return [Markup(before), Markup(after)]
+
     env.filters["url"] = url
     env.filters["asset"] = asset
-    env.filters["long_date"] = _date_filter(long_label)
-    env.filters["short_date"] = _date_filter(short_label)
-    env.filters["plain_date"] = _date_filter(plain_label)
+    env.filters["long_date"] = _date_filter(Language.long_date)
+    env.filters["short_date"] = _date_filter(Language.short_date)
+    env.filters["plain_date"] = _date_filter(Language.plain_date)
+    env.filters["time"] = _date_filter(Language.time)
+    env.filters["number"] = pass_language(Language.number)
     env.globals["absolute"] = _absolute
+    env.globals["t"] = words
+    env.globals["t_around"] = words_around
     return env
+
+
+def pass_language(write: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
+    @jinja2.pass_context
+    def apply(context: Any, value: Any) -> str:
+        return write(_language(context), value)
+
+    return apply
+
+
+def _language(context: Any) -> Language:
+    return language_of(context["site"]["language"])
 
 
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
@@ -211,10 +244,13 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int]:
     return None, 0
 
 
-def _date_filter(label: Callable[[Any], str]) -> Callable[[Any], str]:
-    def apply(value: Any) -> str:
-        if isinstance(value, str):
+def _date_filter(label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
+    """A filter that writes a date (or an `HH:MM` time) in the site's language."""
+
+    @jinja2.pass_context
+    def apply(context: Any, value: Any) -> str:
+        if isinstance(value, str) and label is not Language.time:
             value = date.fromisoformat(value)
-        return label(value) if value else ""
+        return label(_language(context), value) if value else ""
 
     return apply

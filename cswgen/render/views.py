@@ -13,11 +13,12 @@ from typing import Any
 from cswgen import __version__
 from cswgen.core.cache import SharedViews
 from cswgen.core.colours import shades
-from cswgen.core.week import WEEKDAYS, cx_day, long_label, plain_label, range_label, short_label
+from cswgen.core.week import cx_day
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.render.strings import Words
 
 View = dict[str, Any]
 Bodies = dict[str, Rendered]  # by Entry.key
@@ -91,10 +92,13 @@ def letter_of(name: str) -> str:
 class Views:
     """Builds the view of every page of one `Site`."""
 
-    def __init__(self, site: Site, bodies: Bodies, photos: Photos) -> None:
+    def __init__(self, site: Site, bodies: Bodies, photos: Photos, words: Words) -> None:
         self.site = site
         self.bodies = bodies
         self.photos = photos
+        self.words = words
+        self.say = words.say
+        self.language = words.language
         self.config = site.config
         self.as_of = site.options.as_of
         self.days = [self.day(d) for d in site.days]
@@ -123,7 +127,8 @@ class Views:
         s, brand = self.config.site, self.config.brand
         return {
             "title": s.title, "organisation": s.organisation, "description": s.description,
-            "language": s.language, "base_url": s.base_url, "theme": s.theme,
+            "language": s.language, "direction": self.language.direction,
+            "language_name": self.language.name, "base_url": s.base_url, "theme": s.theme,
             "logo": brand.logo, "logo_size": self.photos.size_of(brand.logo) if brand.logo
             else {}, "primary": brand.primary, "secondary": brand.secondary,
             "colours": {"primary": shades(brand.primary).as_dict(),
@@ -137,27 +142,31 @@ class Views:
         start, end = w.start, w.end
         status = "before" if self.as_of < start else "after" if self.as_of > end else "during"
         cx = cx_day(w.year)
+        lang = self.language
         return {
             "theme": w.theme, "year": w.year, "start": start.isoformat(),
-            "end": end.isoformat(), "label": range_label(start, end),
-            "start_label": long_label(start), "end_label": long_label(end),
+            "end": end.isoformat(), "label": lang.date_range(start, end),
+            "start_label": lang.long_date(start), "end_label": lang.long_date(end),
             "timezone": w.timezone, "reveal": w.reveal, "days": self.days,
-            "dates": [{"date": d.isoformat(), "weekday": WEEKDAYS[d.weekday()].title(),
-                       "label": short_label(d)} for d in w.dates],
+            "dates": [{"date": d.isoformat(), "weekday": lang.weekday(d),
+                       "label": lang.short_date(d)} for d in w.dates],
             "status": status, "days_to_go": (start - self.as_of).days,
             "cx_day": cx.isoformat() if start <= cx <= end else None,
-            "cx_day_label": short_label(cx),
+            "cx_day_label": lang.short_date(cx),
         }
 
     def nav(self) -> list[View]:
-        items: list[View] = [{"title": "Home", "path": "", "section": "home"}]
+        say = self.say
+        items: list[View] = [{"title": say("home"), "path": "", "section": "home"}]
         if self.days:
-            items.append({"title": "The week", "path": self.days[0]["path"], "section": "days"})
-        items.append({"title": "Testimonials", "path": "testimonials/",
+            items.append({"title": say("the_week"), "path": self.days[0]["path"],
+                          "section": "days"})
+        items.append({"title": say("testimonials"), "path": "testimonials/",
                       "section": "testimonials"})
-        items.append({"title": "Honour roll", "path": "honour-roll/", "section": "honour-roll"})
+        items.append({"title": say("honour_roll"), "path": "honour-roll/",
+                      "section": "honour-roll"})
         if self.site.policy:
-            items.append({"title": "Our policy", "path": "policy/", "section": "policy"})
+            items.append({"title": say("our_policy"), "path": "policy/", "section": "policy"})
         for page in self.site.menu():
             items.append({"title": page.title, "path": url_of(page), "section": url_of(page)})
         return items
@@ -167,17 +176,19 @@ class Views:
     def day(self, day: Day) -> View:
         teaser = self.site.is_teaser(day)
         body = _rendered(self.bodies, day)
+        lang = self.language
         return {
             "slug": day.slug, "path": url_of(day), "title": day.title,
-            "date": day.date.isoformat(), "weekday": WEEKDAYS[day.date.weekday()].title(),
-            "label": short_label(day.date), "long_label": long_label(day.date),
+            "date": day.date.isoformat(), "weekday": lang.weekday(day.date),
+            "label": lang.short_date(day.date), "long_label": lang.long_date(day.date),
             "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
             "summary": "" if teaser else day.summary,
             "dress_code": "" if teaser else day.dress_code,
             "image": None if teaser else self.photos.view(day.image),
             "events": [] if teaser else [
                 {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
-                 "description": e.description} for e in day.events],
+                 "description": e.description, **self.times(e.time, e.end)}
+                for e in day.events],
             "body_html": "" if teaser else body.html,
             "toc": [] if teaser else body.toc,
             "extra": {} if teaser else day.extra,
@@ -190,10 +201,10 @@ class Views:
                  for link in self.site.staff_of(t)]
         return {
             "slug": t.slug, "path": url_of(t), "title": t.title,
-            "heading": t.title or f"From {t.customer}", "customer": t.customer,
-            "organisation": t.organisation, "location": t.location,
+            "heading": t.title or self.say("from_customer", customer=t.customer),
+            "customer": t.customer, "organisation": t.organisation, "location": t.location,
             "date": t.date.isoformat() if t.date else None,
-            "date_label": plain_label(t.date) if t.date else "",
+            "date_label": self.language.plain_date(t.date) if t.date else "",
             "rating": t.rating, "staff": staff, "featured": t.featured,
             "photo": self.photos.view(t.photo), "body_html": body.html,
             "excerpt": excerpt(body.text), "text": body.text, "extra": t.extra,
@@ -202,7 +213,8 @@ class Views:
     def person(self, h: Honour) -> View:
         body = _rendered(self.bodies, h)
         path = url_of(h)
-        praised = [{"customer": t.customer, "heading": t.title or f"From {t.customer}",
+        praised = [{"customer": t.customer, "titled": bool(t.title),
+                    "heading": t.title or self.say("from_customer", customer=t.customer),
                     "path": url_of(t)} for t in self.site.praised.get(path, [])]
         return {
             "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
@@ -215,8 +227,9 @@ class Views:
     def policy(self, p: Policy) -> View:
         body = _rendered(self.bodies, p)
         return {
-            "title": p.title, "effective": p.effective.isoformat() if p.effective else None,
-            "effective_label": plain_label(p.effective) if p.effective else "",
+            "title": p.title or self.say("customer_service_policy"),
+            "effective": p.effective.isoformat() if p.effective else None,
+            "effective_label": self.language.plain_date(p.effective) if p.effective else "",
             "version": p.version, "owner": p.owner, "commitments": p.commitments,
             "standards": [{"measure": m, "target": t} for m, t in p.standards],
             "body_html": body.html, "toc": body.toc, "extra": p.extra,
@@ -230,7 +243,7 @@ class Views:
             award = person["award"]
             if not groups or groups[-1]["award"] != award:
                 slug = _anchor(award) or "other"
-                groups.append({"award": award, "title": award or "Also recognised",
+                groups.append({"award": award, "title": award or self.say("also_recognised"),
                                "id": "award-" + slug, "slug": slug, "people": [],
                                "path": None, "preview": []})
             groups[-1]["people"].append(person)
@@ -269,8 +282,8 @@ class Views:
                                     "path": paged_path(group["path"], number)})
         pages = []
         for number, part in enumerate(parts, 1):
-            title = group["title"] if number == 1 else \
-                f"{group['title']}, page {number} of {len(parts)}"
+            title = group["title"] if number == 1 else self.say(
+                "title_page_of", title=group["title"], number=number, count=len(parts))
             # the group's name and address only: a page's view is everything it depends on
             summary = {k: group[k] for k in ("award", "title", "id", "slug", "path")}
             pages.append(self._page("award", title, paged_path(group["path"], number),
@@ -308,19 +321,25 @@ class Views:
                 image=view["image"]))
         parts = chunks(self.testimonials, TESTIMONIALS_PER_PAGE)
         for number, part in enumerate(parts, 1):
-            title = "Testimonials" if number == 1 else \
-                f"Testimonials, page {number} of {len(parts)}"
+            title = self.say("testimonials") if number == 1 else self.say(
+                "title_page_of", title=self.say("testimonials"), number=number, count=len(parts))
+            organisation = self.config.site.organisation
+            about = self.say("testimonials_about", organisation=organisation) if organisation \
+                else self.say("testimonials_about_us")
             pages.append(self._page(
                 "testimonials", title, paged_path("testimonials/", number), "testimonials",
-                f"What our customers say about {self._who()}.", testimonials=part,
+                about, testimonials=part,
                 total=len(self.testimonials),
                 pagination=pagination("testimonials/", number, len(parts))))
         for view in self.testimonials:
             pages.append(self._page("testimonial", view["heading"], view["path"], "testimonials",
                                     view["excerpt"] or description, testimonial=view,
                                     body_html=view["body_html"], image=view["photo"]))
-        recognising = f"The people at {self._who()} we are recognising this week."
-        pages.append(self._page("honour_roll", "Honour roll", "honour-roll/", "honour-roll",
+        organisation = self.config.site.organisation
+        recognising = self.say("recognising_at", organisation=organisation) if organisation \
+            else self.say("recognising_here")
+        pages.append(self._page("honour_roll", self.say("honour_roll"), "honour-roll/",
+                                "honour-roll",
                                 recognising, groups=[self.shown_group(g) for g in
                                                      self.award_groups],
                                 total=len(self.people)))
@@ -332,7 +351,8 @@ class Views:
             pages.append(self._page("honour", view["name"], view["path"], "honour-roll",
                                     summary, person=view, body_html=view["body_html"],
                                     image=view["photo"]))
-            pages.append(self._page("certificate", f"Certificate: {view['name']}",
+            pages.append(self._page("certificate", self.say("certificate_title",
+                                                            name=view["name"]),
                                     view["certificate_path"], "honour-roll", summary,
                                     person=view))
         if site.policy:
@@ -346,11 +366,19 @@ class Views:
             pages.append(self._page("page", page.title, path, path,
                                     excerpt(body.text) or description, body_html=body.html,
                                     toc=body.toc, extra=page.extra))
-        pages.append(self._page("404", "Page not found", "404.html", "404", description))
+        pages.append(self._page("404", self.say("page_not_found"), "404.html", "404",
+                                description))
         return pages
 
-    def _who(self) -> str:
-        return self.config.site.organisation or "us"
+    def times(self, start: str | None, end: str | None) -> View:
+        """An event's times as the language writes them: shown, and read aloud."""
+        lang = self.language
+        if not start:
+            return {"time_label": "", "times_label": "", "times_spoken": ""}
+        shown = lang.time_range(start, end) if end else lang.time(start)
+        spoken = self.say("time_from_to", start=lang.time(start), end=lang.time(end)) \
+            if end else lang.time(start)
+        return {"time_label": lang.time(start), "times_label": shown, "times_spoken": spoken}
 
     def _page(self, kind: str, title: str, path: str, section: str, description: str,
               **fields: Any) -> View:
@@ -360,8 +388,8 @@ class Views:
         fields.setdefault("image", None)
         if not description:  # every page gets one: search results and link previews show it
             w = self.config.week
-            description = (f"{self.config.site.title}: Customer Service Week, "
-                           f"{range_label(w.start, w.end)}.")
+            description = self.say("default_description", site=self.config.site.title,
+                                   dates=self.language.date_range(w.start, w.end))
         fields.setdefault("share_image", self._share_image(kind, path, fields))
         site_title = self.config.site.title
         fields.setdefault("share_image_alt", "" if not fields["share_image"] else

@@ -1,0 +1,196 @@
+"""The words a site shows in its language: cswgen's own, its theme's and the site's.
+
+A site's `[labels]` wins over its theme's `i18n/<language>.toml`, which wins over the
+strings cswgen ships in `cswgen/strings/<language>.toml`; English fills in whatever none of
+them has.  A file is looked up by the whole tag first (`pt-BR.toml`), then the language
+(`pt.toml`).  An entry is a text, or, for a text that depends on a number `{n}`, a table of
+CLDR plural categories (`{ one = "...", other = "..." }`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cswgen.core import cldr
+from cswgen.core.errors import Problems
+from cswgen.read.config import CONFIG_NAME, SiteConfig, suggest
+from cswgen.read.themes import PACKAGE_DIR, Theme
+
+STRINGS = PACKAGE_DIR / "strings"
+Entry = str | dict[str, str]
+Catalogue = dict[str, Entry]
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+@cache
+def shipped(stem: str) -> Catalogue | None:
+    """cswgen's own strings in one language (`fr`, `pt-BR`), or None when not shipped."""
+    path = STRINGS / f"{stem}.toml"
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return dict(tomllib.load(handle))
+
+
+def english() -> Catalogue:
+    found = shipped("en")
+    assert found is not None, "cswgen/strings/en.toml is part of cswgen"
+    return found
+
+
+def shipped_languages() -> list[str]:
+    return sorted(p.stem for p in STRINGS.glob("*.toml"))
+
+
+def stems(language: cldr.Language) -> list[str]:
+    """The file names to look for, the most general first: `pt`, then `pt-BR`."""
+    return [language.code] if language.tag == language.code else [language.code, language.tag]
+
+
+def placeholders(entry: Entry) -> set[str]:
+    texts = entry.values() if isinstance(entry, dict) else [entry]
+    return {name for text in texts for name in PLACEHOLDER.findall(text)}
+
+
+def load(config: SiteConfig, themes: list[Theme], problems: Problems) -> Catalogue:
+    """Every string of the site's language, `[labels]` checked (unknown names, wrong
+    types and placeholders are `config.toml:LINE` errors)."""
+    language = cldr.parse(config.site.language)
+    english_words = english()
+    table: Catalogue = dict(english_words)
+    translated: set[str] = set()
+    for stem in stems(language):
+        found = shipped(stem) or {}
+        table.update(found)
+        translated.update(found)
+    theme_files = _theme_strings(themes, language, problems)
+    for stem, words in theme_files:
+        if stem == "en" and language.code != "en":
+            # a theme's English gives its own templates' words, never replaces a translation
+            words = {k: v for k, v in words.items() if k not in english_words}
+        table.update(words)
+        if stem != "en" or language.code == "en":
+            translated.update(words)
+    labels = _labels(config, table, language, problems)
+    table.update(labels)
+    translated.update(labels)
+    untranslated = [key for key in english_words if key not in translated]
+    if language.code != "en" and untranslated:
+        shown = language.english_name
+        problems.warning(CONFIG_NAME, config.line_of("site.language"),
+                         f"cswgen has no translation of its own words into {shown} "
+                         f"({language.tag}), so {len(untranslated)} labels, headings and "
+                         "buttons stay in English (dates and numbers are in "
+                         f"{shown}); give them in {shown} under [labels] in config.toml "
+                         "(the README lists every label name), or in the theme's "
+                         f"i18n/{language.code}.toml")
+    return table
+
+
+def _theme_strings(themes: list[Theme], language: cldr.Language,
+                   problems: Problems) -> list[tuple[str, Catalogue]]:
+    """The theme's strings files that apply, the least specific first: the theme a theme
+    extends before it, English before the language, the language before the tag."""
+    found: list[tuple[str, Catalogue]] = []
+    for theme in reversed(themes):
+        for stem in dict.fromkeys(["en", *stems(language)]):
+            path = theme.folder / "i18n" / f"{stem}.toml"
+            words = _theme_file(path, theme, problems)
+            if words is not None:
+                found.append((stem, words))
+    return found
+
+
+def _theme_file(path: Path, theme: Theme, problems: Problems) -> Catalogue | None:
+    if not path.is_file():
+        return None
+    where = path.relative_to(theme.folder.parent.parent).as_posix() if not theme.builtin \
+        else path.as_posix()
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.error(where, 1, "is not UTF-8 text; save it as UTF-8 in your editor")
+        return None
+    except tomllib.TOMLDecodeError as exc:
+        problems.error(where, _toml_line(exc), f"is not valid TOML: {_toml_message(exc)}; "
+                       "each line is a label name, =, and the text in double quotes")
+        return None
+    words: Catalogue = {}
+    for key, value in data.items():
+        if _entry(value) is None:
+            problems.error(where, 1, f"`{key}` must be a text in double quotes, or a table "
+                           "of plural forms such as { one = \"...\", other = \"...\" }")
+            continue
+        words[key] = value
+    return words
+
+
+def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
+            problems: Problems) -> Catalogue:
+    known = sorted(table)
+    labels: Catalogue = {}
+    for key, value in config.labels.items():
+        line = config.line_of(f"labels.{key}")
+        if key not in table:
+            hint = suggest(key, known)
+            advice = f"did you mean `{hint}`?" if hint else \
+                "the README lists every label name."
+            problems.error(CONFIG_NAME, line, f"[labels] {key} is not a label cswgen or the "
+                           f"theme has; {advice}")
+            continue
+        entry = _entry(value)
+        if entry is None:
+            problems.error(CONFIG_NAME, line, f"[labels] {key} must be a text in double "
+                           f"quotes, like {key} = \"{_plain(table[key])}\"")
+            continue
+        if isinstance(entry, dict):
+            needed = language.plural_categories
+            wrong = sorted(set(entry) - needed)
+            if "{n}" not in str(table[key]) and not isinstance(table[key], dict):
+                problems.error(CONFIG_NAME, line, f"[labels] {key} does not depend on a "
+                               f"number; write one text, like {key} = \"{_plain(table[key])}\"")
+                continue
+            if wrong or "other" not in entry:
+                problems.error(CONFIG_NAME, line, f"[labels] {key} has plural forms "
+                               f"{', '.join(sorted(entry))}, but {language.english_name} "
+                               f"uses {', '.join(c for c in CATEGORIES if c in needed)}; "
+                               "give `other` and any of those")
+                continue
+        extra = sorted(placeholders(entry) - placeholders(table[key]))
+        if extra:
+            allowed = sorted(placeholders(table[key]))
+            can = ("it can use " + ", ".join("{" + a + "}" for a in allowed)) if allowed \
+                else "it takes none"
+            problems.error(CONFIG_NAME, line, f"[labels] {key} uses "
+                           f"{', '.join('{' + e + '}' for e in extra)}, which cswgen does not "
+                           f"fill in here; {can}")
+            continue
+        labels[key] = entry
+    return labels
+
+
+def _entry(value: Any) -> Entry | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value and all(
+            k in CATEGORIES and isinstance(v, str) for k, v in value.items()):
+        return {str(k): str(v) for k, v in value.items()}
+    return None
+
+
+def _plain(entry: Entry) -> str:
+    return entry.get("other", "") if isinstance(entry, dict) else entry
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError) -> int:
+    match = re.search(r"\(at line (\d+)", str(exc))
+    return int(match.group(1)) if match else 1
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
