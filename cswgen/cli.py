@@ -171,16 +171,20 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 
 @cli.command(short_help="Start a new site from the demo campaign.")
 @click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--language", metavar="TAG",
+              help="The visitors' language, a BCP 47 tag such as fr, pt-BR, ar or sw "
+                   "(default: the demo's English).")
 @DEBUG
 @click.pass_context
-def new(ctx: click.Context, folder: Path) -> None:
+def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
     date in it, in numbers or in words, moves to that week."""
-    from cswgen.commands.new import DEMO_YEAR, new_site
+    from cswgen.commands.new import DEMO_YEAR, language_tag, new_site
     from cswgen.core.week import first_full_week_of_october, range_label
 
     with _bugs_reported(ctx, "new"):
-        made = new_site(folder, date.today())
+        tag = language_tag(language) if language else None
+        made = new_site(folder, date.today(), tag)
     start = first_full_week_of_october(made.year)
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
                f"{made.year} ({range_label(start, start + timedelta(days=4))}).")
@@ -189,6 +193,10 @@ def new(ctx: click.Context, folder: Path) -> None:
                    f"may not be a year there, so they were left as they are; check them:")
         for line in made.review:
             click.echo(f"  {line}")
+    if tag:
+        click.echo(f"The site's language is {tag}: cswgen writes its own words, dates and "
+                   "numbers in it. The demo's text in content/ is in English, for you to "
+                   "replace with your own.")
     click.echo(f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
                "edit config.toml and the files in content/.")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from cswgen.core import datewords
+from cswgen.core import cldr, datewords
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.week import first_full_week_of_october
 from cswgen.read.themes import PACKAGE_DIR
@@ -88,8 +88,29 @@ def excerpt(line: str, pattern: re.Pattern[str], width: int = 100) -> str:
     return shown
 
 
-def new_site(folder: Path, today: date) -> Created:
-    """Write the demo campaign into `folder`, dated for the coming week."""
+def language_tag(written: str) -> str:
+    """`--language`'s tag as BCP 47 writes it, or an error with the nearest known one."""
+    try:
+        return cldr.parse(written).tag
+    except cldr.UnknownLanguage as exc:
+        hint = f"did you mean {exc.suggestion}? " if exc.suggestion else ""
+        raise SiteError([Problem("--language", 0, f"{written} is not a language tag cswgen "
+                                 f"knows; {hint}Give the visitors' language as a BCP 47 tag, "
+                                 "such as fr, fr-CA, pt-BR, ar or sw")]) from None
+
+
+def set_language(config: str, tag: str) -> str:
+    """The demo's config.toml with `[site] language` set to `tag`, its note kept in step."""
+    name = cldr.parse(tag).english_name
+    line = re.compile(r'^language = "[^"]*"[^\r\n]*', re.MULTILINE)
+    return line.sub(lambda m: f'language = "{tag}"{" " * max(1, 27 - len(tag))}'
+                    f"# the visitors' language ({name}): cswgen's own words, dates and "
+                    "numbers are written in it", config, count=1)
+
+
+def new_site(folder: Path, today: date, language: str | None = None) -> Created:
+    """Write the demo campaign into `folder`, dated for the coming week, in `language`
+    (a tag already checked by `language_tag`) when given."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise SiteError([Problem(str(folder), 0, "already exists and is not empty; cswgen new "
                                  "never overwrites anything, so choose a new folder name")])
@@ -99,6 +120,10 @@ def new_site(folder: Path, today: date) -> Created:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source / "content", folder / "content")
     shutil.copyfile(source / "config.toml", folder / "config.toml")
+    if language:
+        config = folder / "config.toml"
+        config.write_bytes(set_language(config.read_bytes().decode("utf-8"), language)
+                           .encode("utf-8"))
     (folder / ".gitignore").write_text(GITIGNORE, "utf-8")
     result = Created(year)
     if not offset:
