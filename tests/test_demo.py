@@ -117,7 +117,7 @@ def test_every_page_has_one_h1_and_a_language(demo_output: Path) -> None:
     for page in demo_output.rglob("*.html"):
         text = page.read_text("utf-8")
         assert len(re.findall(r"<h1[\s>]", text)) == 1, page
-        assert re.search(r'<html[^>]* lang="en"', text), page
+        assert re.search(r'<html[^>]* lang="en-GB" dir="ltr"', text), page
 
 
 def test_brand_colours_reach_the_pages(demo_output: Path) -> None:

@@ -45,8 +45,8 @@ def card_for(page: View, site: View, week: View, words: Words,
     elif kind == "testimonial":
         t = page["testimonial"]
         kicker = _joined(words.say("what_our_customers_say"), "★" * (t["rating"] or 0))
-        title = ", ".join(p for p in (t["customer"], t["organisation"]) if p)
-        quote = f"“{t['excerpt']}”" if t["excerpt"] else ""
+        title = words.say("comma").join(p for p in (t["customer"], t["organisation"]) if p)
+        quote = words.say("quoted", text=t["excerpt"]) if t["excerpt"] else ""
     elif kind in ("honour", "certificate"):
         person = page["person"]
         kicker = person["award"] or words.say("honour_roll")

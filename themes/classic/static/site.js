@@ -28,7 +28,7 @@
     return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
   }
 
-  // Fill a message such as "Today is day {n}: {title}" into `el`, with the title as a link.
+  // Fill a message from the page, such as "... {n}: {title}", into `el`, the title as a link.
   function fill(el, message, values, href) {
     while (el.firstChild) { el.removeChild(el.firstChild); }
     var pieces = String(message).split(/(\{[a-z]+\})/);

@@ -28,7 +28,7 @@
     return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
   }
 
-  // Fill a message such as "Today is day {n}: {title}" into `el`, with the title as a link.
+  // Fill a message from the page, such as "... {n}: {title}", into `el`, the title as a link.
   function fill(el, message, values, href) {
     while (el.firstChild) { el.removeChild(el.firstChild); }
     var pieces = String(message).split(/(\{[a-z]+\})/);
@@ -50,6 +50,19 @@
     }
   }
 
+  // A message that depends on a number: the page gives each of the language's plural
+  // forms ({"one": ..., "other": ...}), and the browser's CLDR rules choose one.
+  function plural(forms, n) {
+    var table;
+    try { table = JSON.parse(forms); } catch (e) { return forms; }
+    if (typeof table === "string") { return table; }
+    var form = "other";
+    try {
+      form = new Intl.PluralRules(document.documentElement.lang || undefined).select(n);
+    } catch (e) { /* no Intl.PluralRules: the general form */ }
+    return table[form] || table.other;
+  }
+
   function updateStatus(el, now) {
     var d = el.dataset;
     if (!d.start || !d.end) { return; }
@@ -62,7 +75,7 @@
     if (state === "before") {
       values.n = start - day;
       values.start = d.startLabel || d.start;
-      message = values.n === 1 ? d.msgTomorrow : d.msgBefore;
+      message = values.n === 1 ? d.msgTomorrow : plural(d.msgBefore, values.n);
     } else if (state === "during") {
       values.n = day - start + 1;
       var entry = null;

@@ -1,0 +1,351 @@
+"""Sites in the visitors' language: every word cswgen writes, dates and numbers from CLDR,
+right to left for Arabic, the site's own words in [labels] (SPEC "Languages")."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import babel
+import pytest
+
+from tests.helpers import AS_OF, REPO, MakeSite, Run, error_lines, no_traceback, write_site
+
+STRINGS = REPO / "cswgen" / "strings"
+SHIPPED = ["en", "fr", "es", "pt", "ar", "sw"]
+TRANSLATED = [tag for tag in SHIPPED if tag != "en"]
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def strings(tag: str) -> dict[str, object]:
+    with (STRINGS / f"{tag}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+ENGLISH = strings("en")
+
+
+def demo_in(folder: Path, tag: str, **config: str) -> Path:
+    """A copy of the demo campaign with `[site] language = tag` (and other [site] keys)."""
+    text = (REPO / "config.toml").read_text("utf-8")
+    text = re.sub(r'^language = "[^"]*"', f'language = "{tag}"', text, count=1, flags=re.M)
+    for key, value in config.items():
+        text = re.sub(rf'^{key} = "[^"]*"', f'{key} = "{value}"', text, count=1, flags=re.M)
+    site = folder / f"demo-{tag}"
+    site.mkdir()
+    (site / "config.toml").write_text(text, "utf-8")
+    (site / "content").symlink_to(REPO / "content")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The demo built in a language, once per module: the output folder."""
+    from cswgen.commands.build import build
+
+    done: dict[str, Path] = {}
+
+    def get(tag: str) -> Path:
+        if tag not in done:
+            folder = tmp_path_factory.mktemp(f"lang-{tag}")
+            site = demo_in(folder, tag, base_url="https://csw.example/")
+            build(site, as_of=__import__("datetime").date(2026, 9, 28),
+                  output=folder / "output", cache_dir=folder / "cache")
+            done[tag] = folder / "output"
+        return done[tag]
+
+    return get
+
+
+# --- the catalogues ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_every_shipped_language_has_exactly_the_english_keys(tag: str) -> None:
+    words = strings(tag)
+    assert sorted(set(ENGLISH) - set(words)) == [], f"{tag}.toml lacks these"
+    assert sorted(set(words) - set(ENGLISH)) == [], f"{tag}.toml has keys English lacks"
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_translations_fill_in_only_what_cswgen_gives(tag: str) -> None:
+    for key, value in strings(tag).items():
+        texts = value.values() if isinstance(value, dict) else [value]
+        english = ENGLISH[key]
+        allowed = set(PLACEHOLDER.findall(str(english)))
+        for text in texts:
+            assert isinstance(text, str) and text.strip(), f"{tag}: {key} is empty"
+            extra = set(PLACEHOLDER.findall(text)) - allowed
+            assert not extra, f"{tag}: {key} uses {extra}, which cswgen does not fill in"
+
+
+@pytest.mark.parametrize("tag", SHIPPED)
+def test_plural_texts_have_every_form_the_language_uses(tag: str) -> None:
+    needed = set(babel.Locale.parse(tag).plural_form.tags) | {"other"}
+    for key, value in strings(tag).items():
+        if isinstance(ENGLISH[key], dict):
+            assert isinstance(value, dict), f"{tag}: {key} must give the plural forms"
+        if isinstance(value, dict):
+            assert set(value) == needed, f"{tag}: {key} has {sorted(value)}, CLDR: {needed}"
+
+
+def test_every_label_name_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    missing = [key for key in ENGLISH if f"`{key}`" not in readme]
+    assert not missing, f"the README does not list these label names: {missing}"
+
+
+def test_plurals_follow_the_languages_rules() -> None:
+    from cswgen.read.catalogue import shipped
+    from cswgen.render.strings import Words
+
+    french = Words(shipped("fr") or {}, "fr")
+    assert french.say("colleagues_this_year", n=1).startswith("1 collègue ")
+    assert french.say("colleagues_this_year", n=16).startswith("16 collègues ")
+    assert french.say("colleagues_this_year", n=1_000_000).startswith("1\u202f000\u202f000 de ")
+    arabic = Words(shipped("ar") or {}, "ar")
+    forms = {n: arabic.say("colleagues_this_year", n=n) for n in (0, 1, 2, 3, 11, 100)}
+    assert len(set(forms.values())) == 6, forms  # zero, one, two, few, many, other
+
+
+# --- the demo in every shipped language --------------------------------------------------
+
+class _Page(HTMLParser):
+    """What a visitor reads or hears from a page: its text and the attributes read aloud."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_attrs: dict[str, str | None] = {}
+        self.texts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.html_attrs = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name, value in attrs:
+            if value and (name in ("alt", "title", "aria-label", "content")
+                          or name.startswith("data-msg")):
+                self.texts.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.texts.append(data)
+
+
+def read_page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text("utf-8"))
+    return page
+
+
+def english_fragments(tag: str) -> dict[str, str]:
+    """Pieces of English labels (the words between placeholders, of 6 letters or more)
+    that a page in `tag` must not contain, with the key they come from.  Pieces that the
+    demo's own English content or settings contain are left out: those are the site's."""
+    own = " ".join(p.read_text("utf-8", errors="ignore") for p in
+                   [REPO / "config.toml", *(REPO / "content").rglob("*")]
+                   if p.is_file() and p.suffix in (".md", ".toml", ".csv")).casefold()
+    translated = strings(tag)
+    found: dict[str, str] = {}
+    for key, value in ENGLISH.items():
+        if translated[key] == value:
+            continue  # the same in both ("Version" in French)
+        texts = value.values() if isinstance(value, dict) else [value]
+        for text in texts:
+            for piece in PLACEHOLDER.split(str(text))[::2]:
+                piece = piece.strip(" .,:;()")
+                if len(re.sub(r"\W", "", piece)) >= 6 and piece.casefold() not in own:
+                    found[piece] = key
+    return found
+
+
+@pytest.mark.parametrize("tag", TRANSLATED)
+def test_no_english_label_is_left_in_any_page_or_script(built: Callable[[str], Path],
+                                                         tag: str) -> None:
+    out = built(tag)
+    fragments = english_fragments(tag)
+    assert len(fragments) > 50
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        text = " ".join(read_page(path).texts)
+        left = sorted(f"{piece!r} ({key})" for piece, key in fragments.items()
+                      if piece in text)
+        assert not left, f"{path.relative_to(out)} still says in English: {left}"
+    script = re.sub(r"/\*.*?\*/|//[^\n]*", "", (out / "assets" / "site.js").read_text("utf-8"),
+                    flags=re.S)  # what runs, not the comments
+    for piece in [*fragments, "Customer Service Week", "Today is", "Thank you", "starts"]:
+        assert piece not in script, f"site.js says {piece!r}"
+    feed = (out / "feed.xml").read_text("utf-8")
+    assert ": testimonials<" not in feed
+
+
+@pytest.mark.parametrize(("tag", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"),
+                                                ("pt", "ltr"), ("ar", "rtl"), ("sw", "ltr")])
+def test_every_page_carries_the_language_and_direction(built: Callable[[str], Path], tag: str,
+                                                       direction: str) -> None:
+    out = built(tag)
+    for path in out.rglob("*.html"):
+        attrs = read_page(path).html_attrs
+        assert (attrs.get("lang"), attrs.get("dir")) == (tag, direction), path
+
+
+@pytest.mark.parametrize(("tag", "dates"), [
+    ("fr", ["mardi 6 octobre 2026", "5–9 octobre 2026"]),
+    ("es", ["martes, 6 de octubre de 2026", "5–9 de octubre de 2026"]),
+    ("pt", ["terça-feira, 6 de outubro de 2026"]),
+    ("ar", ["الثلاثاء، 6 أكتوبر 2026", "5–9 أكتوبر 2026"]),
+    ("sw", ["Jumanne, 6 Oktoba 2026"]),
+])
+def test_dates_are_written_as_cldr_writes_them(built: Callable[[str], Path], tag: str,
+                                               dates: list[str]) -> None:
+    out = built(tag)
+    day = " ".join(read_page(out / "days" / "tuesday" / "index.html").texts)
+    home = " ".join(read_page(out / "index.html").texts)
+    for label in dates:
+        assert label in day + home, f"{label!r} not on the Tuesday page or home page"
+
+
+def test_times_follow_the_locales_clock(make_site: MakeSite, run: Run) -> None:
+    day = ("---\ntitle: Superhero Tuesday\nday: tuesday\nevents:\n"
+           "  - {time: \"14:30\", end: \"15:00\", title: Quiz}\n---\n")
+    for tag, shown in [("en", "2:30 – 3:00 PM"), ("fr", "14:30 – 15:00"),
+                       ("fr-CA", "14 h 30 – 15 h 00"), ("ar", "2:30–3:00 م")]:
+        site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguage = "{tag}"\n'
+                                         "[week]\nyear = 2026\n",
+                          "content/days/tuesday.md": day})
+        outcome = run(site, "build", *AS_OF)
+        assert outcome.exit_code == 0, outcome.stderr
+        text = " ".join(read_page(site / "output/days/tuesday/index.html").texts)
+        assert shown.replace(" ", " ") in text.replace("\u202f", " ").replace("\u2009", " "), \
+            (tag, text[:400])
+        ics = (site / "output" / "week.ics").read_text("utf-8")
+        assert "DTSTART;TZID" in ics or "DTSTART" in ics
+
+
+# --- the site's own words ---------------------------------------------------------------
+
+def test_labels_rename_what_the_site_calls_things(make_site: MakeSite, run: Run) -> None:
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\norganisation = "Acme"\nbase_url = '
+                       '"https://x.example/"\n[week]\nyear = 2026\n[labels]\n'
+                       'honour_roll = "Service Stars"\ntestimonials = "Kind <b>words</b>"\n',
+        "content/honour-roll/farai.md": "---\nname: Farai Moyo\n---\nThanks.\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nQuick.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    home = (site / "output" / "index.html").read_text("utf-8")
+    assert ">Service Stars</a>" in home and "Honour roll" not in home
+    assert "Kind &lt;b&gt;words&lt;/b&gt;" in home, "a label is text, never markup"
+    roll = (site / "output" / "honour-roll" / "index.html").read_text("utf-8")
+    assert "<h1>Service Stars</h1>" in roll
+
+
+def test_an_unknown_label_names_the_line_and_the_nearest_label(make_site: MakeSite,
+                                                               run: Run) -> None:
+    site = make_site({"config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\n[labels]\n'
+                                     'honor_roll = "Service Stars"\n'
+                                     'testimonials = 3\n'
+                                     'countdown = "Starts in {days} days"\n'})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    errors = error_lines(outcome)
+    assert any(e.startswith("config.toml:6:") and "did you mean `honour_roll`" in e
+               for e in errors), errors
+    assert any(e.startswith("config.toml:7:") and "testimonials" in e and "text" in e
+               for e in errors), errors
+    assert any(e.startswith("config.toml:8:") and "{days}" in e and "{n}" in e
+               for e in errors), errors
+
+
+@pytest.mark.parametrize(("written", "hint"), [("english", '"en"'), ("fr_ca", None),
+                                               ("French", '"fr"'), ("zz-ZZ-x1", None)])
+def test_an_unknown_language_tag_suggests_the_nearest(make_site: MakeSite, run: Run,
+                                                      written: str, hint: str | None) -> None:
+    site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguage = "{written}"\n'
+                                     "[week]\nyear = 2026\n"})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    if written == "fr_ca":  # Excel's and Windows' way of writing fr-CA: understood
+        assert outcome.exit_code == 0, outcome.stderr
+        assert 'lang="fr-CA"' in (site / "output" / "index.html").read_text("utf-8")
+        return
+    assert outcome.exit_code == 1
+    line = next(e for e in error_lines(outcome) if e.startswith("config.toml:3:"))
+    assert "language" in line and "BCP 47" in line
+    if hint:
+        assert f"did you mean {hint}" in line
+
+
+def test_a_language_without_translation_gets_cldr_dates_and_one_warning(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({"config.toml": '[site]\ntitle = "T"\nlanguage = "rw"\n'
+                                     "[week]\nyear = 2026\n",
+                      "content/days/tuesday.md": "---\ntitle: Umunsi\nday: tuesday\n---\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    warnings = [line for line in outcome.lines if "warning" in line]
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("config.toml:3: warning:")
+    assert "Kinyarwanda" in warnings[0] and "[labels]" in warnings[0] and "i18n/rw.toml" in \
+        warnings[0]
+    text = " ".join(read_page(site / "output/days/tuesday/index.html").texts)
+    assert "Ukwakira" in text  # October, as CLDR writes it in Kinyarwanda
+    assert "Dress code" not in text and "Honour roll" in text  # English labels stand in
+
+
+def test_a_sites_labels_win_over_its_themes_strings_which_win_over_cswgens(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\ntheme = "mine"\n'
+                       '[week]\nyear = 2026\n[labels]\ntestimonials = "Ils parlent de nous"\n',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/i18n/fr.toml": 'testimonials = "Témoignages clients"\n'
+                                    'honour_roll = "Nos étoiles du service"\n',
+        "themes/mine/i18n/en.toml": 'banner = "Welcome"\nhonour_roll = "Stars"\n',
+        "themes/mine/templates/page.html": '{% extends "classic:page.html" %}'
+                                           '{% block content %}<p id="b">{{ t("banner") }}</p>'
+                                           "{{ super() }}{% endblock %}",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nHello.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    faq = (site / "output" / "faq" / "index.html").read_text("utf-8")
+    assert ">Ils parlent de nous</a>" in faq  # the site's [labels]
+    assert ">Nos étoiles du service</a>" in faq  # the theme's French, over cswgen's
+    assert '<p id="b">Welcome</p>' in faq  # the theme's own word, from its English
+
+
+def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:
+    outcome = run(tmp_path, "new", "site", "--language", "fr_FR")
+    assert outcome.exit_code == 0, outcome.stderr
+    config = (tmp_path / "site" / "config.toml").read_text("utf-8")
+    assert re.search(r'^language = "fr-FR"', config, re.M)
+    tomllib.loads(config)
+    bad = run(tmp_path, "new", "other", "--language", "francais")
+    no_traceback(bad)
+    assert bad.exit_code == 1 and "did you mean" in bad.stderr
+    assert not (tmp_path / "other").exists()
+
+
+def test_an_rtl_site_mirrors_its_arrows(make_site: MakeSite, run: Run) -> None:
+    site = write_site(make_site() / "ar", {
+        "config.toml": '[site]\ntitle = "أسبوع خدمة العملاء"\nlanguage = "ar"\n'
+                       "[week]\nyear = 2026\n",
+        "content/testimonials/a.md": "---\ncustomer: سالم\n---\nشكراً\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output" / "testimonials" / "salm" / "index.html")
+    html = next((site / "output" / "testimonials").glob("*/index.html")).read_text("utf-8") \
+        if not page.exists() else page.read_text("utf-8")
+    assert '<span aria-hidden="true">→ </span>' in html  # "back" points right in Arabic
