@@ -340,3 +340,16 @@ class Serve(Protocol):
     """The `serve` fixture: `cswgen serve` started in `site` with `args`."""
 
     def __call__(self, site: Path, *args: str, port: int | None = None) -> Server: ...
+
+
+def demo_in(folder: Path, tag: str, **config: str) -> Path:
+    """A copy of the demo campaign with `[site] language = tag` (and other [site] keys)."""
+    text = (REPO / "config.toml").read_text("utf-8")
+    text = re.sub(r'^language = "[^"]*"', f'language = "{tag}"', text, count=1, flags=re.M)
+    for key, value in config.items():
+        text = re.sub(rf'^{key} = "[^"]*"', f'{key} = "{value}"', text, count=1, flags=re.M)
+    site = folder / f"demo-{tag}"
+    site.mkdir()
+    (site / "config.toml").write_text(text, "utf-8")
+    (site / "content").symlink_to(REPO / "content")
+    return site

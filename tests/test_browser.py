@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from cswgen.commands.build import build
-from tests.helpers import REPO, axe, large_site, serving, write_site
+from tests.helpers import REPO, axe, demo_in, large_site, serving, write_site
 
 # every page kind, and the variants that differ in markup (CSV rows, a person without award)
 PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/ruvarashe-m/",
@@ -29,6 +29,18 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("served") / "output"
     build(REPO, as_of=date(2026, 10, 6), output=out)
     with serving(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["en", "fr", "ar"])
+def served_in(request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo built in English, in French and in Arabic (right to left)."""
+    folder = tmp_path_factory.mktemp(f"served-{request.param}")
+    site = demo_in(folder, request.param) if request.param != "en" else REPO
+    build(site, as_of=date(2026, 10, 6), output=folder / "output",
+          cache_dir=folder / "cache")
+    with serving(folder / "output") as url:
         yield url
 
 
@@ -92,9 +104,9 @@ def _visit(browser: Any, url: str, width: int, scheme: str = "light",
 @pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "light"), (390, "dark"),
                                                (1280, "dark")])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly_and_passes_axe(browser: Any, served: str, path: str, width: int,
+def test_page_loads_cleanly_and_passes_axe(browser: Any, served_in: str, path: str, width: int,
                                            scheme: str) -> None:
-    result = _visit(browser, served + path, width, scheme, audit=True)
+    result = _visit(browser, served_in + path, width, scheme, audit=True)
     assert result["problems"] == []
     assert result["overflow"] <= 0, f"{path} scrolls sideways by {result['overflow']} px"
     assert result["violations"] == [], "\n".join(result["violations"])
@@ -171,8 +183,8 @@ def test_policy_prints_with_its_contents_and_without_navigation(browser: Any,
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_smallest_phones_do_not_scroll_sideways(browser: Any, served: str, path: str) -> None:
-    result = _visit(browser, served + path, 320)
+def test_smallest_phones_do_not_scroll_sideways(browser: Any, served_in: str, path: str) -> None:
+    result = _visit(browser, served_in + path, 320)
     assert result["overflow"] <= 0, f"{path} scrolls sideways by {result['overflow']} px at 320"
 
 
@@ -230,14 +242,79 @@ def test_week_status_text_is_there_without_script(browser: Any, served: str) -> 
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_certificate_prints_on_one_landscape_sheet(browser: Any, served: str,
+def test_certificate_prints_on_one_landscape_sheet(browser: Any, served_in: str,
                                                    paper: str) -> None:
     import re
 
     page = browser.new_page()
-    page.goto(served + "honour-roll/zoe-nyathi/certificate/")
+    page.goto(served_in + "honour-roll/zoe-nyathi/certificate/")
     page.emulate_media(media="print")
     pdf = page.pdf(format=paper, landscape=True, print_background=True)
     page.close()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1, f"the certificate takes {pages} {paper} sheets"
+
+
+@pytest.fixture(scope="module")
+def served_arabic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The demo in Arabic with base_url set (so share images are drawn), as of a week
+    before it starts."""
+    folder = tmp_path_factory.mktemp("arabic")
+    site = demo_in(folder, "ar", base_url="https://csw.example/")
+    build(site, as_of=date(2026, 9, 28), output=folder / "output", cache_dir=folder / "cache")
+    with serving(folder / "output") as url:
+        yield url, folder / "output"
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_screenshots_of_french_and_arabic_pages(browser: Any, tmp_path_factory:
+                                                pytest.TempPathFactory, language: str) -> None:
+    folder = tmp_path_factory.mktemp(f"shots-{language}")
+    site = demo_in(folder, language)
+    build(site, as_of=date(2026, 10, 6), output=folder / "output", cache_dir=folder / "cache")
+    shots = REPO / "test-artifacts" / "screenshots" / language
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir(parents=True)
+    with serving(folder / "output") as url:
+        for name, path in (("home", ""), ("day", "days/tuesday/"),
+                           ("honour-roll", "honour-roll/"),
+                           ("certificate", "honour-roll/zoe-nyathi/certificate/")):
+            for width in (390, 1280):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(url + path)
+                _load_lazy_images(page)
+                assert page.evaluate("document.documentElement.lang") == language
+                page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
+                page.close()
+    assert len(list(shots.glob("*.png"))) == 8
+
+
+def test_arabic_pages_read_right_to_left(browser: Any,
+                                         served_arabic: tuple[str, Path]) -> None:
+    url, out = served_arabic
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(url)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    brand = page.locator(".brand").bounding_box()
+    assert brand is not None and brand["x"] > 1280 / 2, "the brand starts at the right"
+    page.close()
+    card = REPO / "test-artifacts" / "share-ar.png"
+    card.parent.mkdir(exist_ok=True)
+    shutil.copyfile(out / "days" / "tuesday" / "share.png", card)
+
+
+@pytest.mark.parametrize(("moment", "expected"), [
+    ("2026-09-28T09:00:00+02:00", "7 أيام"),  # few: 3-10 days, the plural
+    ("2026-09-20T09:00:00+02:00", "15 يومًا"),  # many: 11-99, the singular accusative
+    ("2026-10-03T09:00:00+02:00", "يومين"),  # two: the dual, without a number
+    ("2026-10-12T10:00:00+02:00", "شكرًا"),
+])
+def test_arabic_countdown_uses_the_plural_form_for_the_number(
+        browser: Any, served_arabic: tuple[str, Path], moment: str, expected: str) -> None:
+    url, _ = served_arabic
+    page = browser.new_page()
+    page.clock.set_fixed_time(moment)
+    page.goto(url)
+    text = page.locator("[data-week-status-text]").inner_text()
+    page.close()
+    assert expected in text, text

@@ -12,7 +12,16 @@ from pathlib import Path
 import babel
 import pytest
 
-from tests.helpers import AS_OF, REPO, MakeSite, Run, error_lines, no_traceback, write_site
+from tests.helpers import (
+    AS_OF,
+    REPO,
+    MakeSite,
+    Run,
+    demo_in,
+    error_lines,
+    no_traceback,
+    write_site,
+)
 
 STRINGS = REPO / "cswgen" / "strings"
 SHIPPED = ["en", "fr", "es", "pt", "ar", "sw"]
@@ -26,19 +35,6 @@ def strings(tag: str) -> dict[str, object]:
 
 
 ENGLISH = strings("en")
-
-
-def demo_in(folder: Path, tag: str, **config: str) -> Path:
-    """A copy of the demo campaign with `[site] language = tag` (and other [site] keys)."""
-    text = (REPO / "config.toml").read_text("utf-8")
-    text = re.sub(r'^language = "[^"]*"', f'language = "{tag}"', text, count=1, flags=re.M)
-    for key, value in config.items():
-        text = re.sub(rf'^{key} = "[^"]*"', f'{key} = "{value}"', text, count=1, flags=re.M)
-    site = folder / f"demo-{tag}"
-    site.mkdir()
-    (site / "config.toml").write_text(text, "utf-8")
-    (site / "content").symlink_to(REPO / "content")
-    return site
 
 
 @pytest.fixture(scope="module")
