@@ -104,11 +104,11 @@ class Language:
         if start == end:
             return self.plain_date(start)
         formats = self.locale.interval_formats
-        skeleton = dates.match_skeleton(_PLAIN, [k for k in formats if k])
+        skeleton = dates.match_skeleton(_PLAIN, [str(k) for k in formats if k])
         pieces = formats[skeleton] if skeleton else {}
         greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
         first = _unquoted(pieces[greatest][0]) if greatest in pieces else ""
-        if not first or greatest in "yM" and not re.search(r"[ML]", first):
+        if not first or (greatest in "yM" and not re.search(r"[ML]", first)):
             # no interval pattern, or one that drops the first month (Swahili's in CLDR 47
             # writes 28 September – 2 October as "28 – 2 Oktoba"): both dates in full
             fallback = str(formats.get(None, "{0} – {1}"))
@@ -151,9 +151,9 @@ def _widened(pattern: str, skeleton: str) -> str:
     def widen(match: re.Match[str]) -> str:
         field = match.group(0)
         letter = match.group(1)
-        if not letter or len(field) < 3 and letter in "ML":  # numeric months stay numeric
+        if not letter or (len(field) < 3 and letter in "ML"):  # numeric months stay numeric
             return field
-        if letter in "Ec" and "E" in wanted or letter in "ML" and "M" in wanted:
+        if (letter in "Ec" and "E" in wanted) or (letter in "ML" and "M" in wanted):
             return _WIDE[letter]
         return field
 
@@ -201,8 +201,8 @@ def parse(tag: str) -> Language:
 
 
 def _nearest(text: str) -> str | None:
-    named = {name.casefold(): code for code, name in babel.Locale("en").languages.items()
-             if "_" not in code}
+    named = {str(name).casefold(): str(code)
+             for code, name in babel.Locale("en").languages.items() if "_" not in code}
     if text.casefold() in named and named[text.casefold()] in known_tags():
         return named[text.casefold()]
     tags = known_tags()

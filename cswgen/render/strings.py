@@ -16,7 +16,6 @@ from typing import Any
 from cswgen.core import cldr
 from cswgen.read.catalogue import PLACEHOLDER, Catalogue
 
-
 COUNTS = ("n", "count")  # the values written as the language writes numbers
 
 

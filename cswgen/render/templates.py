@@ -19,8 +19,8 @@ from markupsafe import Markup, escape
 
 from cswgen.core import paths
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
-from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.cldr import Language
+from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.themes import Theme
 from cswgen.render.strings import language_of, say
