@@ -27,7 +27,8 @@ DEFAULT_PRIMARY = "#c8102e"  # the week's red
 DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
 
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "site": ("title", "organisation", "description", "language", "base_url", "theme"),
+    "site": ("title", "organisation", "description", "language", "languages", "untranslated",
+             "base_url", "theme"),
     "week": ("theme", "start", "year", "days", "timezone", "reveal"),
     "brand": ("primary", "secondary", "logo"),
     "build": ("output", "unsafe_html", "require_consent"),
@@ -43,9 +44,16 @@ class SiteSettings:
     title: str
     organisation: str = ""
     description: str = ""
-    language: str = "en"
+    language: str = "en"  # the default language: the first of `languages`
     base_url: str = ""  # "" or an absolute URL ending in "/"
     theme: str = "classic"
+    languages: tuple[str, ...] = ()  # every language the site is published in, default first
+    untranslated: str = "show"  # "show": an entry without translation in its own language
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every language of the site, the default first."""
+        return self.languages or (self.language,)
 
 
 @dataclass(frozen=True)
@@ -289,6 +297,15 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     if "title" in r.data and not title and isinstance(r.data.get("title"), str):
         r.bad("title", "is empty; give the site a name")
     language = _language(r, r.string("language", "en") or "en")
+    languages = _languages(r, language)
+    if languages:
+        language = languages[0]
+    untranslated = r.string("untranslated", "show") or "show"
+    if untranslated not in ("show", "omit"):
+        r.bad("untranslated", f"must be \"show\" (an entry without a translation appears in "
+              "the default language) or \"omit\" (it is left out of that language's "
+              f"pages), not {shown(untranslated)}")
+        untranslated = "show"
     base_url = r.string("base_url")
     if base_url:
         if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
@@ -301,19 +318,49 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     theme = r.string("theme", "classic") or "classic"
     return SiteSettings(title=title, organisation=r.string("organisation"),
                         description=r.string("description"), language=language,
+                        languages=languages, untranslated=untranslated,
                         base_url=base_url, theme=theme)
 
 
-def _language(r: _Table, written: str) -> str:
+def _language(r: _Table, written: str, key: str = "language") -> str:
     """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`)."""
     try:
         return cldr.parse(written).tag
     except cldr.UnknownLanguage as exc:
         hint = f"did you mean \"{exc.suggestion}\"? " if exc.suggestion else ""
-        r.bad("language", f"is {shown(written)}, which is not a language tag cswgen knows; "
+        r.bad(key, f"{'is' if key == 'language' else 'lists'} {shown(written)}, which is not "
+              "a language tag cswgen knows; "
               f"{hint}Write the visitors' language as a BCP 47 tag, such as \"en\", "
               "\"fr-CA\", \"pt-BR\", \"ar\" or \"sw\"")
         return "en"
+
+
+def _languages(r: _Table, language: str) -> tuple[str, ...]:
+    """`[site] languages`, checked: known tags, each once; the first is the default, so a
+    `language` that names another is an error."""
+    if "languages" not in r.data:
+        return ()
+    value = r.data["languages"]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        r.bad("languages", "must be a list of language tags in quotes, the default first, "
+              f"like languages = [\"en\", \"sw\"], not {shown(value)}")
+        return ()
+    tags: list[str] = []
+    for written in value:
+        try:
+            tag = cldr.parse(written).tag
+        except cldr.UnknownLanguage:
+            _language(r, written, key="languages")  # says so, with the nearest tag
+            continue
+        if tag in tags:
+            r.bad("languages", f"names {shown(tag)} twice; list each language once")
+        else:
+            tags.append(tag)
+    if "language" in r.data and tags and language != tags[0]:
+        r.bad("language", f"is {shown(language)}, but the first of `languages` is "
+              f"{shown(tags[0])}, and the first is the site's default language; make them the "
+              "same, or leave out `language`")
+    return tuple(tags)
 
 
 def _week(r: _Table, problems: Problems) -> WeekSettings:

@@ -23,6 +23,7 @@ from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.themes import Theme
+from cswgen.render.alternates import localized
 from cswgen.render.strings import language_of, say
 
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
@@ -34,7 +35,7 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
 
 def root_of(path: str, base_path: str) -> str:
     """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
-    if path == "404.html":  # served at any depth, so it links from the site's root path
+    if path.rpartition("/")[2] == "404.html":  # served at any depth: links from the root path
         return base_path
     return "../" * path.count("/")
 
@@ -126,12 +127,13 @@ class Renderer:
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {exc}")]) from None
-        return self.link(html, root)
+        return self.link(html, root, common["site"].get("prefix", ""))
 
-    def link(self, html: str, root: str) -> str:
-        """Turn `cswgen-root:` links from content into links relative to the page."""
-        return rewrite_internal(html, lambda target: relative(target, root,
-                                                               portable=self.portable))
+    def link(self, html: str, root: str, prefix: str = "") -> str:
+        """Turn `cswgen-root:` links from content into links relative to the page (to
+        pages in the page's language)."""
+        return rewrite_internal(html, lambda target: relative(
+            localized(target, prefix), root, portable=self.portable))
 
     def _where(self, filename: str | Path | None) -> str:
         if not filename:
@@ -170,7 +172,8 @@ def _environment(themes: list[Theme], portable: bool,
 
     @jinja2.pass_context
     def url(context: Any, target: str) -> str:
-        return relative(str(target), context["root"], portable=portable)
+        prefix = context["site"].get("prefix", "")
+        return relative(localized(str(target), prefix), context["root"], portable=portable)
 
     @jinja2.pass_context
     def asset(context: Any, name: str) -> str:
