@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
@@ -15,6 +16,7 @@ from cswgen.core.errors import Problems
 from cswgen.model import fonts, images
 from cswgen.render import share
 from tests.helpers import REPO, MakeSite, Run
+from tests.test_photos import SHARE_CONFIG
 
 ARTIFACTS = REPO / "test-artifacts"
 THANKS = "شكراً لفريق خدمة العملاء"
@@ -57,7 +59,7 @@ def test_an_arabic_card_is_drawn_right_to_left() -> None:
 def test_arabic_is_joined_and_set_as_raqm_lays_it_out() -> None:
     setting = images.Setting(rtl=True, language="ar", bold=True)
     kind = images.Type(60, setting)
-    assert [(piece, Path(font.path).name, way) for piece, font, way in kind.runs(THANKS)] == [
+    assert [(piece, Path(str(font.path)).name, way) for piece, font, way in kind.runs(THANKS)] == [
         (THANKS, "NotoSansArabic-Bold.ttf", "rtl")]
     place = images.Place(0, 1000, rtl=True)
 
@@ -118,22 +120,11 @@ def test_scripts_no_font_has_are_named() -> None:
     assert fonts.missing("Zoë, فاطمة, Ελένη") == ""
 
 
-SITE = """\
-[site]
-title = "Harbour Telecom CSW 2026"
-organisation = "Harbour Telecom"
-base_url = "https://csw.harbour.example/2026/"
-
-[week]
-theme = "Dream Team"
-year = 2026
-"""
-
 
 def test_a_name_no_font_can_draw_is_left_out_with_a_warning(make_site: MakeSite,
                                                              run: Run) -> None:
     site = make_site({
-        "config.toml": SITE,
+        "config.toml": SHARE_CONFIG,
         "content/testimonials/li.md": "---\ncustomer: 李小龍\nrating: 5\n---\nExcellent 🙏\n",
         "content/honour-roll/selam.md": "---\ntitle: Selam\nrole: Teller\nname: ሰላም ተስፋዬ\n"
                                         "citation: For patience\n---\n",
@@ -158,21 +149,10 @@ def test_text_left_out_of_a_card_is_replaced_by_the_site_title() -> None:
     card = images.Card(kicker="What our customers say", title="李小龍", quote="“好”",
                        footer="Harbour", primary="#c8102e", secondary="#0b3d91")
 
-    class Config:
-        class site:  # noqa: N801
-            title = "Harbour Telecom CSW 2026"
-
-        @staticmethod
-        def line_of(dotted: str) -> int:
-            return 2
-
-    class FakeSite:
-        config = Config
-        days: list[object] = []
-        testimonials: list[object] = []
-        honour: list[object] = []
-
+    config = SimpleNamespace(site=SimpleNamespace(title="Harbour Telecom CSW 2026"),
+                             line_of=lambda dotted: 2)
+    site = SimpleNamespace(config=config, days=[], testimonials=[], honour=[])
     problems = Problems()
-    kept = share.drawable({"share.png": card}, FakeSite, problems)  # type: ignore[arg-type]
+    kept = share.drawable({"share.png": card}, site, problems)  # type: ignore[arg-type]
     assert (kept["share.png"].title, kept["share.png"].quote) == ("Harbour Telecom CSW 2026", "")
     assert [p.path for p in problems.warnings] == ["config.toml", "config.toml"]
