@@ -32,6 +32,7 @@ OWNERS = {
     "icalendar": "render/calendar",
     "livereload": "commands/serve",
     "PIL": "model/images",
+    "fontTools": "model/fonts",
     "tornado": "commands/serve",  # the server livereload runs on
     "openpyxl": "read/workbooks",
     "babel": "core/cldr",

@@ -119,7 +119,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     jobs = rendering.jobs(site, views, pages, renderer, common, cache_root)
     made = rendering.render(jobs, writer.unchanged, problems)
     stop_on_errors(problems)
-    copies = share_cards(pages, common, words, config, cache_root) + files_to_copy(
+    copies = share_cards(site, pages, common, words, cache_root, problems) + files_to_copy(
         site, theme_chain, photos)
 
     # Phase 3: write into a staging folder and swap it in for the output folder (or update
@@ -240,13 +240,15 @@ def teasers(site: Site) -> set[str]:
     return {d.key for d in site.days if site.is_teaser(d)}
 
 
-def share_cards(pages: list[View], common: dict[str, Any], words: Words, config: SiteConfig,
-                cache_root: Path) -> list[tuple[str, Path]]:
+def share_cards(site: Site, pages: list[View], common: dict[str, Any], words: Words,
+                cache_root: Path, problems: Problems) -> list[tuple[str, Path]]:
     """The share image of every page that names one, drawn into the cache folder (or
-    found there), with the output path each is copied to."""
+    found there), with the output path each is copied to; text a card cannot show is
+    left out of it, with a warning."""
     painter = share.Painter(cache_root)
-    cards = share.cards(pages, common["site"], common["week"], words,
-                        share.logo_of(config.root, config.brand.logo))
+    cards = share.drawable(share.cards(pages, common["site"], common["week"], words,
+                                       share.logo_of(site.config.root, site.config.brand.logo)),
+                           site, problems)
     return [(path, painter.png(card)) for path, card in cards.items()]
 
 
