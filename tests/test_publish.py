@@ -16,23 +16,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import AS_OF, GOOD, MINIMAL_CONFIG, MakeSite, Run, no_traceback, snapshot, write
+from tests.helpers import (
+    AS_OF,
+    GOOD,
+    MINIMAL_CONFIG,
+    MakeSite,
+    Run,
+    built,
+    git,
+    no_traceback,
+    published,
+    snapshot,
+    write,
+)
 
-RECORD = ".cswgen-published.json"
 PAGES = {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nAbout {n}.\n"
          for n in range(6)}
-
-
-def published(folder: Path) -> dict[str, bytes]:
-    """What publish put in `folder`: everything but its record and `foreign` files."""
-    return {name: data for name, data in snapshot(folder).items()
-            if name != RECORD and not name.startswith("foreign")}
-
-
-def built(site: Path) -> dict[str, bytes]:
-    """The site's output folder as `cswgen build` left it, less cswgen's bookkeeping."""
-    return {name: data for name, data in snapshot(site / "output").items()
-            if not name.startswith(".cswgen-")}
 
 
 @pytest.fixture
@@ -238,13 +237,6 @@ def test_a_zip_holds_the_portable_build(site: Path, run: Run, tmp_path: Path) ->
 
 
 # --- git ------------------------------------------------------------------------------------
-
-def git(*args: str, cwd: Path | None = None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          check=True).stdout
-
 
 def branch_files(repo: Path, branch: str = "gh-pages") -> dict[str, bytes]:
     names = git("--git-dir", str(repo), "ls-tree", "-r", "--name-only", branch).split("\n")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cswgen.publish.archive import ZipTarget
 from cswgen.publish.folder import FolderTarget
@@ -56,7 +57,7 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
                            f"names {branch}; keep one of them")
     branch = named or branch
     if _GIT_URL.match(location) or _SCP_LIKE.match(location):
-        return GitTarget(location, branch, location, force=force)
+        return GitTarget(location, branch, without_secret(location), force=force)
     path = Path(location).expanduser()
     path = path if path.is_absolute() else base / path
     if lowered.endswith(".zip") and not branch:
@@ -67,3 +68,12 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
                                f"or make one with `git init --bare {location}`")
         return GitTarget(str(path.resolve()), branch, location, force=force)
     return FolderTarget(path, location)
+
+
+def without_secret(url: str) -> str:
+    """A URL as messages show it: a token or password in it (as CI jobs write them) as ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=f"{parts.username}:***@{parts.netloc.rpartition('@')[2]}") \
+        .geturl()

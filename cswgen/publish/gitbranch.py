@@ -47,6 +47,7 @@ class GitTarget:
 
     def __init__(self, url: str, branch: str, shown_url: str, *, force: bool) -> None:
         self.url, self.branch, self.force = url, branch or DEFAULT_BRANCH, force
+        self.shown_url = shown_url  # without a token or password that the URL holds
         self.shown = f"{self.branch} of {shown_url}"
         self.tip = ""  # the branch's last commit ("" when it does not exist yet)
         self.ours = ""  # publish's last commit on it
@@ -76,7 +77,7 @@ class GitTarget:
             raise git_missing()
         self.git("init", "-q", "--bare", str(self.work / "repo.git"))
         self._ssh_defaults()
-        reach = f"cannot reach the git repository {self.url}; check the address, and that " \
+        reach = f"cannot reach the git repository {self.shown_url}; check the address, and that " \
                 "you can log in to it (`git ls-remote` with it should work)"
         heads = self.git("ls-remote", "--heads", "--", self.url, f"refs/heads/{self.branch}",
                          what=reach)
@@ -94,7 +95,7 @@ class GitTarget:
                 f"latest: {sha[:7]} \"{subject}\" by {author}), so it may hold someone's work. "
                 "If the branch is only for this site, publish again with --force (the site's "
                 "files then replace the ones publish manages; files others added are kept); "
-                f"otherwise publish to another branch (`{self.url}#csw-site`, or "
+                f"otherwise publish to another branch (`{self.shown_url}#csw-site`, or "
                 "branch = \"...\" in the [publish.NAME] table)")
 
     def _ssh_defaults(self) -> None:
