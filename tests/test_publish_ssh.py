@@ -142,10 +142,11 @@ def whole(www: Path, old: dict[str, bytes], new: dict[str, bytes]) -> None:
             f"{name} is neither the old file nor the new one"
 
 
-def test_a_killed_sftp_publish_leaves_whole_files_and_the_next_one_finishes(
-        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+def publishing_half_way(make_site: MakeSite, sshd: SshServer, www: Path,
+                        ) -> tuple[Path, subprocess.Popen[str], dict[str, bytes], dict[str, bytes]]:
+    """Publish a site of many files to `www`, change every file, and start publishing
+    again: the site, the publish (once 20 new files are in place), the old and new files."""
     site = make_site(many_files("old"))
-    www = tmp_path / "www"
     assert publish(site, sshd, address(sshd, www)).returncode == 0
     old = built(site)
     write(site, many_files("new"))
@@ -155,45 +156,39 @@ def test_a_killed_sftp_publish_leaves_whole_files_and_the_next_one_finishes(
     env = {**{k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}, **sshd.env()}
     process = subprocess.Popen([sys.executable, "-m", "cswgen", "publish", address(sshd, www),
                                 *AS_OF], cwd=site, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # kill it once some new files are in place
-        if sum(1 for name, data in published(www).items() if data == new.get(name)
-               and data != old.get(name)) >= 20:
-            break
+    while time.monotonic() < deadline and sum(
+            1 for name, data in published(www).items()
+            if data == new.get(name) and data != old.get(name)) < 20:
         time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.communicate()
-    assert "pending" in json.loads((www / RECORD).read_text()), "the publish was not cut short"
-    whole(www, old, new)
+    return site, process, old, new
 
+
+def finishes(site: Path, sshd: SshServer, www: Path, new: dict[str, bytes]) -> None:
+    """The next publish leaves the target byte for byte the output, no temporary file."""
     done = publish(site, sshd, address(sshd, www))
     assert done.returncode == 0, done.stderr
     assert snapshot(www) == {**new, RECORD: (www / RECORD).read_bytes()}, \
         "the target differs from the output (or a temporary file was left)"
 
 
+def test_a_killed_sftp_publish_leaves_whole_files_and_the_next_one_finishes(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    www = tmp_path / "www"
+    site, process, old, new = publishing_half_way(make_site, sshd, www)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert "pending" in json.loads((www / RECORD).read_text()), "the publish was not cut short"
+    whole(www, old, new)
+    finishes(site, sshd, www, new)
+
+
 def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
-    site = make_site(many_files("one"))
     www = tmp_path / "www"
-    assert publish(site, sshd, address(sshd, www)).returncode == 0
-    old = built(site)
-    write(site, many_files("two"))
-    subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site, check=True,
-                   capture_output=True)
-    new = built(site)
-    before = set(sshd.sessions())
-    env = {**{k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}, **sshd.env()}
-    process = subprocess.Popen([sys.executable, "-m", "cswgen", "publish", address(sshd, www),
-                                *AS_OF], cwd=site, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if sum(1 for name, data in published(www).items() if data == new.get(name)
-               and data != old.get(name)) >= 20:
-            break
-        time.sleep(0.005)
+    before = set(sshd.sessions())  # (the first publish's session has ended by the kill)
+    site, process, old, new = publishing_half_way(make_site, sshd, www)
     for pid in set(sshd.sessions()) - before:  # the server's end of this connection
         os.kill(pid, signal.SIGKILL)
     stdout, stderr = process.communicate(timeout=60)
@@ -201,10 +196,7 @@ def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
     assert "Traceback" not in stderr
     assert "publish again to finish" in stderr
     whole(www, old, new)
-
-    done = publish(site, sshd, address(sshd, www))
-    assert done.returncode == 0, done.stderr
-    assert snapshot(www) == {**new, RECORD: (www / RECORD).read_bytes()}
+    finishes(site, sshd, www, new)
 
 
 def test_a_git_branch_over_ssh(make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
