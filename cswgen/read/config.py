@@ -34,6 +34,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "build": ("output", "unsafe_html", "require_consent"),
     "labels": (),  # checked against the strings (read/catalogue), which know the names
     "extra": (),
+    "publish": (),  # named tables of their own: see PUBLISH_KEYS
 }
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -98,6 +99,7 @@ class SiteConfig:
     extra: dict[str, Any] = field(default_factory=dict)
     labels: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
+    publish: dict[str, PublishTarget] = field(default_factory=dict)  # [publish.NAME]
 
     def line_of(self, dotted: str) -> int:
         return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
@@ -252,7 +254,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
             problems.error(CONFIG_NAME, lines.get(section, 1),
                            f"`{section}` must be a section written as [{section}]")
             continue
-        if section in ("extra", "labels"):
+        if section in ("extra", "labels", "publish"):
             continue
         for key in value:
             if key not in SCHEMA[section]:
@@ -285,7 +287,8 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     labels = data.get("labels", {})
     return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
                       extra=extra if isinstance(extra, dict) else {},
-                      labels=labels if isinstance(labels, dict) else {}, lines=dict(lines))
+                      labels=labels if isinstance(labels, dict) else {}, lines=dict(lines),
+                      publish=_publish(data.get("publish", {}), lines, problems))
 
 
 def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
@@ -426,3 +429,61 @@ def _brand(r: _Table, root: Path) -> BrandSettings:
         else:
             logo = relative
     return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)
+
+
+# --- [publish.NAME]: where `cswgen publish` sends the site ---------------------------------
+
+PUBLISH_KEYS = ("to", "branch", "known_hosts", "identity")
+
+
+@dataclass(frozen=True)
+class PublishTarget:
+    """One `[publish.NAME]` table: `to` is a folder, a .zip file, a git repository or an
+    sftp:// address (see cswgen.publish); the other keys are optional."""
+
+    name: str
+    to: str
+    branch: str = ""  # a git branch (default gh-pages)
+    known_hosts: str = ""  # SFTP: another known_hosts file than ~/.ssh/known_hosts
+    identity: str = ""  # SFTP: a key file to log in with, besides the agent and ~/.ssh/id_*
+    line: int = 1  # where `to` is written
+
+
+def _publish(data: object, lines: dict[str, int], problems: Problems) -> dict[str, PublishTarget]:
+    """The `[publish.NAME]` tables, each checked as the other sections are; a password is
+    refused outright, because config.toml is shared and often kept in git."""
+    if not isinstance(data, dict):
+        return {}
+    targets: dict[str, PublishTarget] = {}
+    for name, table in data.items():
+        where = f"publish.{name}"
+        if not isinstance(table, dict):
+            problems.error(CONFIG_NAME, lines.get(where, lines.get("publish", 1)),
+                           f"[publish] {name} is not a publish target; name each target in a "
+                           f"table of its own, like [publish.intranet] with to = \"/mnt/web/csw\"")
+            continue
+        for key in table:
+            line = lines.get(f"{where}.{key}", lines.get(where, 1))
+            if key in ("password", "passphrase"):
+                problems.error(CONFIG_NAME, line, f"[{where}] {key}: a password is never kept "
+                               "in config.toml (anyone who sees the file could use it); cswgen "
+                               "logs in with your SSH agent or key file, so remove this line")
+            elif key not in PUBLISH_KEYS:
+                hint = suggest(key, PUBLISH_KEYS)
+                advice = f"did you mean `{hint}`?" if hint else (
+                    "known keys: " + ", ".join(PUBLISH_KEYS) + ".")
+                problems.error(CONFIG_NAME, line,
+                               f"[{where}] {key} is not a setting cswgen knows; {advice}")
+        r = _Table(table, where, lines, problems)
+        if "to" not in table:
+            problems.error(CONFIG_NAME, lines.get(where, 1), f"[{where}] has no `to`; say "
+                           "where to publish, like to = \"/mnt/web/csw\" (a folder), "
+                           "\"csw.zip\", \"git@github.com:acme/csw.git\" or "
+                           "\"sftp://me@host/var/www/csw\"")
+        to = r.string("to")
+        if "to" in table and not to and isinstance(table["to"], str):
+            r.bad("to", "is empty; say where to publish, like to = \"/mnt/web/csw\"")
+        targets[name] = PublishTarget(name=name, to=to, branch=r.string("branch"),
+                                      known_hosts=r.string("known_hosts"),
+                                      identity=r.string("identity"), line=r.line("to"))
+    return targets
