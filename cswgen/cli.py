@@ -337,13 +337,17 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
 
 @cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
 @click.argument("kind", metavar="KIND",
-                type=click.Choice(["testimonial", "honour", "day", "page"]))
-@click.argument("title")
+                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"]))
+@click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
 @click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@click.option("--language", metavar="TAG",
+              help="Translate the existing entry named TITLE into TAG, one of [site] "
+                   "languages: a file beside it, like days/monday.sw.md.")
 @DEBUG
 @click.pass_context
-def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None) -> None:
+def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None,
+        language: str | None) -> None:
     """Write a new content file of KIND for TITLE, with every field listed and explained.
     KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
     customer's or the person's name for a testimonial or honour-roll entry.  Never
@@ -356,9 +360,27 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add honour "Farai Moyo"
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
+      cswgen add day monday --language sw      (the Swahili version of an existing day)
+      cswgen add policy --language sw
     """
     from cswgen.commands.add import add as run_add
 
+    if language:
+        from cswgen.commands.translate import translate
+
+        if on or weekday:
+            raise click.UsageError("--date and --day are not for a translation: its date "
+                                   "comes from the original")
+        with _bugs_reported(ctx, "add"):
+            made = translate(_site_root(), kind, title, language)
+        click.echo(_shown_path(made))
+        return
+    if kind in ("policy", "home"):
+        raise click.UsageError(f"`cswgen add {kind}` is for a translation, with --language; "
+                               f"the {kind} is one file of its own, content/"
+                               f"{'policy.md' if kind == 'policy' else 'index.md'}")
+    if not title:
+        raise click.UsageError("give the TITLE of the new entry")
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")
     when = _as_of(on)

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from cswgen.commands.build import STEPS_FILE, build, output_folder
+from cswgen.commands.editions import report_untranslated
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.week import long_label
@@ -72,6 +73,7 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         site = assemble(config, content, Options(as_of=when, drafts=drafts), problems)
         _configured_output(config, problems)
         _content_rules(site, content, problems)
+        report_untranslated(config, content, problems)
         _body_rules(site, problems, steps)
         if built:
             _page_rules(site, output, problems)
@@ -224,7 +226,7 @@ def _page_rules(site: Site, output: Path, problems: Problems) -> None:
     for file in sorted(output.rglob("*.html")):
         page = file.relative_to(output).as_posix()
         found = scanned(page)
-        if page == "404.html" or found is None:
+        if (page.rpartition("/")[2] == "404.html" and page.count("/") <= 1) or found is None:
             continue  # served at any depth: its links start from base_url's path
         for link in found.links:
             if link.url.startswith(("mailto:", "tel:", "data:")) or link.url == "#":

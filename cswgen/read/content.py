@@ -23,8 +23,8 @@ from cswgen.read.entries import EntryReader, Read, example_date, pictures_named,
 from cswgen.read.fields import Fields, Finder
 from cswgen.read.frontmatter import decode, split
 from cswgen.read.records import Content, Entry
-from cswgen.read.tables import csv_rows, workbook_rows
 from cswgen.read.slugs import slugify
+from cswgen.read.tables import csv_rows, workbook_rows
 from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of
 from cswgen.read.workbooks import is_workbook
 
@@ -84,11 +84,14 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             continue
         kind = kind_of(relative)
         site_path = f"content/{relative}"
-        if kind is not None and (
-                translation := translation_of(relative, config.site.tags, problems)):
-            if translation.language:
+        translation = translation_of(relative, config.site.tags)
+        if translation is not None and (kind := kind_of(translation.original)) is not None:
+            if translation.wrong:
+                problems.error(site_path, 1, translation.wrong)
+            else:
                 pending.append((translation, kind))
             continue
+        kind = kind_of(relative)
         if kind is None:
             if relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, "this Markdown file is not part of the site; "

@@ -22,7 +22,8 @@ INHERITED = -1  # the line of a field a translation takes from its original
 class Translation:
     relative: str  # content-relative: days/monday.sw.md
     original: str  # days/monday.md
-    language: str  # the site's tag: sw
+    language: str  # the site's tag: sw ("" when `wrong` says why it cannot be one)
+    wrong: str = ""
 
 
 class Unreported(Problems):
@@ -38,11 +39,11 @@ class Unreported(Problems):
             super().warning(path, line, message, sheet=sheet)
 
 
-def translation_of(relative: str, tags: tuple[str, ...],
-                   problems: Problems) -> Translation | None:
-    """The translation a content file is by its name, when the site has several languages
+def translation_of(relative: str, tags: tuple[str, ...]) -> Translation | None:
+    """The translation a file is by its name, when the site has several languages
     (`days/monday.sw.md` -> days/monday.md in sw); None for any other file.  A name whose
-    last part before the suffix is a language the site does not list is an error."""
+    last part before the suffix is a language the site does not list, or its default
+    one, is a Translation that says what is `wrong`."""
     if len(tags) < 2:
         return None
     folder, slash, name = relative.rpartition("/")
@@ -58,17 +59,15 @@ def translation_of(relative: str, tags: tuple[str, ...],
             language = cldr.parse(written)
         except cldr.UnknownLanguage:
             return None  # a name with a dot in it (`a.b.md`), not a translation
-        problems.error(f"content/{relative}", 1,
-                       f"is named as a translation into {language.english_name} "
-                       f"({written}), which [site] languages does not list; add "
-                       f"\"{language.tag}\" to languages in config.toml, or rename the file")
-        return Translation(relative, original, "")
+        return Translation(relative, original, "", (
+            f"is named as a translation into {language.english_name} ({written}), which "
+            f"[site] languages does not list; add \"{language.tag}\" to languages in "
+            "config.toml, or rename the file"))
     if tag == tags[0]:
-        problems.error(f"content/{relative}", 1,
-                       f"is named as a translation into {tag}, the site's default language, "
-                       f"whose words are in {original.rpartition('/')[2]}; rename it, or "
-                       "make that file the translation")
-        return Translation(relative, original, "")
+        return Translation(relative, original, "", (
+            f"is named as a translation into {tag}, the site's default language, whose "
+            f"words are in {original.rpartition('/')[2]}; rename it, or make that file the "
+            "translation"))
     return Translation(relative, original, tag)
 
 
