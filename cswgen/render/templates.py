@@ -40,6 +40,16 @@ def root_of(path: str, base_path: str) -> str:
     return "../" * path.count("/")
 
 
+def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
+    """A link from a page in the language under `prefix` to another page of that language
+    stays within its folder (`policy/`, not `../sw/policy/`)."""
+    up = "../" * prefix.count("/")
+    if prefix and target.startswith(prefix) and root.startswith(up) and \
+            not root.startswith("/"):
+        return target[len(prefix):], root[len(up):]
+    return target, root
+
+
 def relative(target: str, root: str, *, portable: bool) -> str:
     """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page."""
     target, hash_mark, fragment = target.partition("#")
@@ -133,7 +143,7 @@ class Renderer:
         """Turn `cswgen-root:` links from content into links relative to the page (to
         pages in the page's language)."""
         return rewrite_internal(html, lambda target: relative(
-            localized(target, prefix), root, portable=self.portable))
+            *in_language(localized(target, prefix), root, prefix), portable=self.portable))
 
     def _where(self, filename: str | Path | None) -> str:
         if not filename:
@@ -173,7 +183,8 @@ def _environment(themes: list[Theme], portable: bool,
     @jinja2.pass_context
     def url(context: Any, target: str) -> str:
         prefix = context["site"].get("prefix", "")
-        return relative(localized(str(target), prefix), context["root"], portable=portable)
+        return relative(*in_language(localized(str(target), prefix), context["root"], prefix),
+                        portable=portable)
 
     @jinja2.pass_context
     def asset(context: Any, name: str) -> str:
