@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,7 +100,8 @@ def test_one_feed_per_language(built: Path) -> None:
     english = ET.parse(built / "feed.xml").getroot()
     swahili = ET.parse(built / "sw" / "feed.xml").getroot()
     assert swahili.get("{http://www.w3.org/XML/1998/namespace}lang") == "sw"
-    links = [e.find(f"{atom}link").get("href") for e in swahili.iter(f"{atom}entry")]
+    links = [str(e.find(f"{atom}link").get("href"))  # type: ignore[union-attr]
+             for e in swahili.iter(f"{atom}entry")]
     assert links and all(link.startswith("https://csw.example/sw/testimonials/")
                          for link in links)
     titles = [e.findtext(f"{atom}title") for e in swahili.iter(f"{atom}entry")]
@@ -211,3 +213,111 @@ def test_a_portable_build_links_each_language_from_disk(tmp_path: Path, run: Run
     monday = html_of(site / "output", "sw/days/monday/")
     assert 'href="../../../days/monday/index.html" hreflang="en-GB"' in monday
     assert 'href="../../testimonials/index.html"' in monday
+
+
+# --- in a real browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_bilingual(built: Path) -> Iterator[str]:
+    from tests.helpers import serving
+
+    with serving(built) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", KINDS[:-1])  # (the 404 page: served at any address)
+def test_the_switcher_lands_on_the_same_page_in_the_other_language(
+        browser: Any, served_bilingual: str, path: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(served_bilingual + path)
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Kiswahili").click()
+    assert page.url == served_bilingual + "sw/" + path
+    assert page.evaluate("document.documentElement.lang") == "sw"
+    page.get_by_role("navigation", name="Lugha").get_by_role("link", name="English").click()
+    assert page.url == served_bilingual + path
+    page.close()
+
+
+def test_the_switcher_works_from_the_keyboard(browser: Any, served_bilingual: str) -> None:
+    page = browser.new_page()
+    page.goto(served_bilingual + "days/monday/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Kiswahili":
+            break
+    else:
+        pytest.fail("Tab never reached the Kiswahili link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(served_bilingual + "sw/days/monday/")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "days/monday/", "testimonials/loveness-c/", "honour-roll/"])
+@pytest.mark.parametrize("language", ["", "sw/"])
+def test_both_languages_pass_axe(browser: Any, served_bilingual: str, language: str,
+                                 path: str, scheme: str) -> None:
+    from tests.helpers import axe
+
+    page = browser.new_page(viewport={"width": 390, "height": 800}, color_scheme=scheme)
+    page.goto(served_bilingual + language + path)
+    assert page.evaluate("document.documentElement.scrollWidth "
+                         "- document.documentElement.clientWidth") <= 0
+    violations = axe(page)
+    page.close()
+    assert violations == []
+
+
+FRENCH_ARABIC = {
+    "config.toml": '[site]\ntitle = "Semaine du service client"\norganisation = "Banque Atlas"\n'
+                   'languages = ["fr", "ar"]\n[week]\nyear = 2026\ntimezone = "Asia/Muscat"\n',
+    "content/days/mardi.md": "---\ntitle: Mardi des héros\nday: tuesday\nsummary: Nos héros "
+                             "du quotidien.\nevents:\n  - {time: \"09:00\", end: \"10:00\", "
+                             "title: Accueil}\n---\nBienvenue.\n",
+    "content/days/mardi.ar.md": "---\ntitle: ثلاثاء الأبطال\nsummary: أبطالنا في كل يوم.\n"
+                                "events:\n  - {title: استقبال}\n---\nأهلاً وسهلاً.\n",
+    "content/testimonials/salma.md": "---\ncustomer: Salma K.\nrating: 5\n---\nMerci !\n",
+}
+
+
+def test_right_to_left_and_left_to_right_side_by_side(browser: Any, make_site: MakeSite,
+                                                      run: Run) -> None:
+    from tests.helpers import axe, serving
+
+    site = make_site(FRENCH_ARABIC)
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert broken_links(out) == []
+    arabic = html_of(out, "ar/days/mardi/")
+    assert '<html lang="ar" dir="rtl">' in arabic and "<h1>ثلاثاء الأبطال</h1>" in arabic
+    assert 'lang="fr" dir="ltr"' in arabic  # the switcher's French link reads left to right
+    assert '<blockquote lang="fr">' in html_of(out, "ar/testimonials/salma/")
+    with serving(out) as url:
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(url + "days/mardi/")
+        page.get_by_role("link", name="العربية").click()
+        assert page.url == url + "ar/days/mardi/"
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        assert page.evaluate("document.documentElement.scrollWidth "
+                             "- document.documentElement.clientWidth") <= 0
+        assert axe(page) == []
+        page.get_by_role("link", name="Français").click()
+        assert page.url == url + "days/mardi/"
+        assert axe(page) == []
+        page.close()
+
+
+def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"] + '[labels]\nhonour_roll = '
+                      '"Service Stars"\n[labels.sw]\nhonour_roll = "Nyota wa Huduma"\n'
+                      'testimonal = "x"\n'})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert any(line.startswith("config.toml:10:") and "[labels.sw] testimonal" in line
+               and "did you mean `testimonials`" in line for line in error_lines(outcome))
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"] + '[labels]\nhonour_roll = '
+                      '"Service Stars"\n[labels.sw]\nhonour_roll = "Nyota wa Huduma"\n'})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert ">Nyota wa Huduma</a>" in html_of(site / "output", "sw/")
+    assert ">Service Stars</a>" in html_of(site / "output", "")
