@@ -321,3 +321,15 @@ def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
     assert run(site, "build", *AS_OF).exit_code == 0
     assert ">Nyota wa Huduma</a>" in html_of(site / "output", "sw/")
     assert ">Service Stars</a>" in html_of(site / "output", "")
+
+
+def test_a_translation_without_a_body_shows_the_originals_and_reports_nothing_twice(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL,
+                      "content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\n"
+                                                "---\nSee [the FAQ](../pages/missing.md).\n",
+                      "content/days/monday.sw.md": "---\ntitle: Jumatatu ya Shukrani\n---\n"})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    errors = error_lines(outcome)
+    assert len(errors) == 1 and errors[0].startswith("content/days/monday.md:5:"), errors
