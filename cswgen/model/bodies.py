@@ -25,8 +25,8 @@ def convert_bodies(site: Site, problems: Problems,
     bodies: dict[str, Rendered] = {}
     for entry, (body, found) in zip(entries, converted, strict=True):
         # a translation without a body of its own shows its original's, whose problems
-        # were reported for the original
-        for problem in found if not entry.inherited_body else []:  # (a workbook row's text: about its sheet's row)
+        # were reported for the original; a workbook row's text: about its sheet's row
+        for problem in found if not entry.inherited_body else []:
             problems.items.append(replace(problem, line=entry.line, sheet=entry.sheet)
                                   if entry.sheet else problem)
         bodies[entry.key] = body
