@@ -82,7 +82,6 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     for relative in files:
         if relative in links:
             continue
-        kind = kind_of(relative)
         site_path = f"content/{relative}"
         translation = translation_of(relative, config.site.tags)
         if translation is not None and (kind := kind_of(translation.original)) is not None:
