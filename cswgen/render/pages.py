@@ -69,7 +69,7 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     found.append(_ready("robots.txt", feeds.robots(site)))
     if site.config.site.base_url:
         found.append(_ready("sitemap.xml", feeds.sitemap(
-            site, [v["path"] for v in pages if v["kind"] not in ("404", "certificate")])))
+            site, [v["path"] for v in pages if v["kind"] not in ("404", "certificate", "poster")])))
     return found
 
 

@@ -29,7 +29,8 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
                "honour": "honour.html", "certificate": "certificate.html",
                "policy": "policy.html", "page": "page.html", "404": "404.html",
-               "award": "award.html"}
+               "award": "award.html", "programme": "programme.html",
+               "poster": "poster.html"}
 
 
 def root_of(path: str, base_path: str) -> str:
