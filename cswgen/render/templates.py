@@ -30,7 +30,7 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
                "honour": "honour.html", "certificate": "certificate.html",
                "policy": "policy.html", "page": "page.html", "404": "404.html",
                "award": "award.html", "programme": "programme.html",
-               "poster": "poster.html"}
+               "poster": "poster.html", "email": "email.html"}
 
 
 def root_of(path: str, base_path: str) -> str:
