@@ -14,13 +14,21 @@ from __future__ import annotations
 from math import ceil
 from typing import TYPE_CHECKING, Any
 
+from cswgen.core.cache import digest
 from cswgen.read.records import Day
 from cswgen.render import qr
 
 if TYPE_CHECKING:
     from cswgen.render.views import View, Views
 
+# a theme that does not extend classic may leave these pages' templates out: then the
+# pages are not made (see `render.pages.jobs`)
+OPTIONAL = ("programme", "poster", "screen")
 PROGRAMME = "programme/"
+SCREEN = "screen/"
+SCREEN_BUILD = "screen/build.json"  # the lobby screen looks here for a newer build
+SCREEN_PEOPLE = 3  # honour-roll people on one slide of the lobby screen
+SCREEN_EVENTS = 4  # the next events a day's slide shows
 POSTER = "poster/"  # in a day's folder
 # The programme's print type fits about this many lines of this many characters on a
 # portrait Letter sheet, the shorter paper, under its heading (see the programme's print
@@ -44,7 +52,40 @@ def pages(views: Views) -> list[View]:
         found.append(views._page("poster", say("poster_title", title=day["title"]), path,
                                  "days", day["summary"] or site.description, day=day,
                                  qr=_qr(views, path)))
+    found.append(screen(views))
     return found
+
+
+def screen(views: Views) -> View:
+    """The lobby screen: every slide it may show, with the data its script needs to pick
+    today's (the script works out the date, as the pages' status line does).  `build`
+    identifies what it shows; `screen/build.json` holds the newest, for screens to poll."""
+    featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
+    people = sorted(views.people, key=lambda p: p["photo"] is None)
+    slides = {
+        "days": views.days,
+        "testimonials": [{"heading": t["heading"], "excerpt": t["excerpt"],
+                          "customer": t["customer"], "organisation": t["organisation"]}
+                         for t in featured],
+        "people": [[{"name": p["name"], "role": p["role"], "department": p["department"],
+                     "award": p["award"], "initials": p["initials"],
+                     "photo": _screen_photo(p["photo"])} for p in people[i:i + SCREEN_PEOPLE]]
+                   for i in range(0, min(len(people), 4 * SCREEN_PEOPLE), SCREEN_PEOPLE)],
+        "seconds": views.config.screen.seconds, "events": SCREEN_EVENTS,
+    }
+    return views._page("screen", views.say("lobby_screen"), SCREEN, "screen",
+                       views.config.site.description, build=digest("screen", repr(slides),
+                                                   repr(views.site_view()),
+                                                   repr(views.week_view())),
+                       **slides)
+
+
+def _screen_photo(photo: View | None) -> View | None:
+    """A photo for the screen: the smallest copy at least 320 pixels wide."""
+    if photo is None:
+        return None
+    wide = [c for c in photo.get("srcset", []) if c["width"] >= 320]
+    return {"src": wide[0]["src"] if wide else photo["src"], "alt": photo["alt"]}
 
 
 def _qr(views: Views, path: str) -> dict[str, Any] | None:

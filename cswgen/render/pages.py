@@ -9,6 +9,7 @@ build stops before the writer has moved a thing.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,10 +20,13 @@ from cswgen.core import parallel
 from cswgen.core.cache import data_digest, digest
 from cswgen.core.errors import Problems, SiteError
 from cswgen.model.site import Site
-from cswgen.render import feeds
+from cswgen.render import beyond, feeds
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
+# pages not in the sitemap: the day's page is the one to find, not its poster; the lobby
+# screen is for TVs (noindex)
+UNLISTED = ("404", "certificate", "poster", "screen")
 FEED_FILE = "feed.pickle"  # in the cache folder: the last feed's entries
 
 
@@ -53,6 +57,8 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
          common: dict[str, Any], cache_root: Path) -> list[Job]:
     """Every file to render, keyed.  (Keys are quicker made here than in a worker.)"""
     common_key = renderer.common_key(common)
+    pages = [view for view in pages if view["kind"] not in beyond.OPTIONAL
+             or renderer.has_template(view["kind"])]
     found = [Job(_html_path(view["path"]), renderer.key(view, common_key),
                  _Page(renderer, view, common)) for view in pages]
     shared = renderer.shared
@@ -67,9 +73,13 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     found.append(Job("week.ics", data_digest("ics", common, views.days, shared=shared),
                      lambda: _week_ics(site)))
     found.append(_ready("robots.txt", feeds.robots(site)))
+    for view in pages:
+        if view["kind"] == "screen":  # what lobby screens poll for a newer build
+            found.append(_ready(beyond.SCREEN_BUILD, json.dumps(
+                {"build": view["build"]}).encode("utf-8")))
     if site.config.site.base_url:
         found.append(_ready("sitemap.xml", feeds.sitemap(
-            site, [v["path"] for v in pages if v["kind"] not in ("404", "certificate", "poster")])))
+            site, [v["path"] for v in pages if v["kind"] not in UNLISTED])))
     return found
 
 
