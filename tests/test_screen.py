@@ -167,3 +167,44 @@ def test_screen_seconds_is_a_setting(tmp_path: Path) -> None:
         config.write("\n[screen]\nseconds = 20\n")
     assert load_config(site).screen.seconds == 20
     assert load_config(REPO).screen.seconds == 12
+
+
+def _heap(page: Any) -> int:
+    """The page's JavaScript heap after a full garbage collection, in bytes."""
+    session = page.context.new_cdp_session(page)
+    session.send("HeapProfiler.collectGarbage")
+    used = int(session.send("Runtime.getHeapUsage")["usedSize"])
+    session.detach()
+    return used
+
+
+def test_a_day_of_slides_leaves_the_heap_as_it_was(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    """A screen runs for a week: its memory must not grow slide by slide.  A simulated
+    day (7,200 slides at 12 s, two build polls an hour, one midnight) is compared with the
+    first hour's end, once the page has settled."""
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T05:00:00Z")
+    page.clock.run_for(60 * 60 * 1000)  # an hour: every slide shown and every poll made
+    before = _heap(page)
+    for _ in range(24):
+        page.clock.run_for(60 * 60 * 1000)
+    after = _heap(page)
+    slide = _current(page)
+    page.close()
+    assert slide["kind"]  # still showing slides
+    assert after <= before * 1.05 + 64 * 1024, f"the heap grew from {before} to {after} bytes"
+
+
+def test_the_screen_carries_on_with_the_network_gone(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.context.set_offline(True)
+    kinds = set()
+    for _ in range(30):  # six minutes: two polls for a newer build fail
+        page.clock.run_for(SECONDS)
+        kinds.add(_current(page)["kind"])
+    page.close()
+    assert errors == []
+    assert len(kinds) >= 3, kinds  # the slides still change
