@@ -208,3 +208,19 @@ def test_the_screen_carries_on_with_the_network_gone(
     page.close()
     assert errors == []
     assert len(kinds) >= 3, kinds  # the slides still change
+
+
+def test_the_screen_works_opened_from_disk(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    out = site_in("en-GB")[0]
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, reduced_motion="reduce")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.clock.install(time="2026-10-06T07:00:00Z")
+    page.goto((out / "screen" / "index.html").as_uri())
+    first = _current(page)
+    page.clock.run_for(SECONDS)
+    second = _current(page)
+    page.close()
+    assert errors == []
+    assert first["kind"] == "day" and second["text"] != first["text"]
