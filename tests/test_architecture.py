@@ -37,7 +37,6 @@ OWNERS = {
     "openpyxl": "read/workbooks",
     "babel": "core/cldr",
     "paramiko": "publish/sftp",
-    "segno": "render/qr",
 }
 
 
