@@ -219,6 +219,8 @@ def _environment(themes: list[Theme], portable: bool,
 
 
 def pass_language(write: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
+    """A filter that writes its value in the site's language."""
+
     @jinja2.pass_context
     def apply(context: Any, value: Any) -> str:
         return write(_language(context), value)
@@ -261,10 +263,9 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int]:
 def _date_filter(label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
     """A filter that writes a date (or an `HH:MM` time) in the site's language."""
 
-    @jinja2.pass_context
-    def apply(context: Any, value: Any) -> str:
+    def write(language: Language, value: Any) -> str:
         if isinstance(value, str) and label is not Language.time:
             value = date.fromisoformat(value)
-        return label(_language(context), value) if value else ""
+        return label(language, value) if value else ""
 
-    return apply
+    return pass_language(write)
