@@ -335,6 +335,29 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     sys.exit(1 if failed else 0)
 
 
+@cli.command(short_help="Write the daily staff email, as drafts ready to send.")
+@click.argument("day", required=False)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Write as of this date: days after it stay unrevealed with "
+                   "reveal = \"daily\" (default: today).")
+@click.option("--html", is_flag=True, help="Also write each email's HTML alone.")
+@DEBUG
+@click.pass_context
+def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) -> None:
+    """Write the staff email for DAY (a date, a weekday or a day's slug), or for every day
+    of the week, as drafts in email/ beside the site: email/<date>-<slug>.eml, which
+    Outlook, Apple Mail and Thunderbird open ready to send.  cswgen sends nothing."""
+    from cswgen.commands.email import email as write_email
+
+    when = _as_of(as_of)
+    root = _site_root()
+    with _bugs_reported(ctx, "email"):
+        written = write_email(root, day, as_of=when, html=html)
+    _report(written.warnings)
+    for path in written.files:
+        click.echo(f"Wrote {_shown_path(path)}")
+
+
 @cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
 @click.argument("kind", metavar="KIND",
                 type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"]))

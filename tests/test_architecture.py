@@ -37,6 +37,7 @@ OWNERS = {
     "openpyxl": "read/workbooks",
     "babel": "core/cldr",
     "paramiko": "publish/sftp",
+    "segno": "render/qr",
 }
 
 

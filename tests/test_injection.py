@@ -113,7 +113,7 @@ class _Scanner(HTMLParser):
             self.found.append(f"{self.where}: <{tag}>")
         if tag == "script":
             src = dict(attrs).get("src") or ""
-            if not src.endswith("assets/site.js"):
+            if not src.endswith(("assets/site.js", "assets/screen.js")):
                 self.found.append(f"{self.where}: <script> not from the theme")
             self.in_script = True
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -48,11 +49,13 @@ def test_a_folder_gets_the_site_and_keeps_files_publish_did_not_put_there(
     assert published(target) == built(site)
     assert (target / "foreign.txt").read_text() == "IT's own file\n"
     assert (target / "foreign/web.config").read_text() == "<x/>\n"
-    assert outcome.stdout.startswith(f"Published 19 pages to {target} in ")
+    pages = len([p for p in built(site) if p.endswith(".html")])
+    assert outcome.stdout.startswith(f"Published {pages} pages to {target} in ")
     assert f"{len(built(site))} added" in outcome.stdout
 
     again = run(site, "publish", str(target), *AS_OF)
-    assert again.stdout.strip() == f"Nothing to publish: the 19 pages at {target} are up to date."
+    assert again.stdout.strip() == (f"Nothing to publish: the {pages} pages at {target} are "
+                                    "up to date.")
 
 
 def test_files_the_site_no_longer_has_are_removed_and_only_those(
@@ -273,7 +276,8 @@ def test_a_git_branch_gets_one_commit_per_publish_keeping_cname(
         site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
     outcome = run(site, "publish", str(bare), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
-    assert outcome.stdout.startswith(f"Published 19 pages to gh-pages of {bare} in ")
+    assert re.match(rf"Published \d+ pages to gh-pages of {re.escape(str(bare))} in ",
+                    outcome.stdout)
     files = branch_files(bare)
     assert files.pop(".nojekyll") == b""
     assert files == built(site)

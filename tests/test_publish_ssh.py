@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -70,7 +71,7 @@ def test_sftp_uploads_only_what_changed_and_keeps_other_files(
     write(www, {"foreign.txt": "IT's\n"})
     done = publish(site, sshd, address(sshd, www))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"Published 9 pages to {address(sshd, www)} in ")
+    assert re.match(rf"Published \d+ pages to {re.escape(address(sshd, www))} in ", done.stdout)
     assert published(www) == built(site)
     record = json.loads((www / RECORD).read_text())
     assert set(record["files"]) == set(built(site)) and "pending" not in record
@@ -206,7 +207,7 @@ def test_a_git_branch_over_ssh(make_site: MakeSite, sshd: SshServer, tmp_path: P
     url = f"ssh://{sshd.user}@127.0.0.1:{sshd.port}{repo}"
     done = publish(site, sshd, url)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"Published 7 pages to gh-pages of {url} in ")
+    assert re.match(rf"Published \d+ pages to gh-pages of {re.escape(url)} in ", done.stdout)
     files = git("--git-dir", str(repo), "ls-tree", "-r", "--name-only", "gh-pages").split()
     assert sorted(files) == sorted([*built(site), ".nojekyll"])
     again = publish(site, sshd, url)

@@ -32,6 +32,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "week": ("theme", "start", "year", "days", "timezone", "reveal"),
     "brand": ("primary", "secondary", "logo"),
     "build": ("output", "unsafe_html", "require_consent"),
+    "screen": ("seconds",),  # the lobby screen (screen/)
     "labels": (),  # checked against the strings (read/catalogue), which know the names
     "extra": (),
     "publish": (),  # named tables of their own: see PUBLISH_KEYS
@@ -90,12 +91,18 @@ class BuildSettings:
 
 
 @dataclass(frozen=True)
+class ScreenSettings:
+    seconds: int = 12  # each slide of the lobby screen shows this long
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     site: SiteSettings
     week: WeekSettings
     brand: BrandSettings = field(default_factory=BrandSettings)
     build: BuildSettings = field(default_factory=BuildSettings)
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
     extra: dict[str, Any] = field(default_factory=dict)
     labels: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
@@ -283,9 +290,12 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         unsafe_html=builder.boolean("unsafe_html"),
         require_consent=builder.boolean("require_consent"),
     )
+    # long enough to read a testimonial from across the room; short enough to get round
+    screen = ScreenSettings(seconds=table("screen").integer("seconds", 4, 120, 12))
     extra = data.get("extra", {})
     labels = data.get("labels", {})
     return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
+                      screen=screen,
                       extra=extra if isinstance(extra, dict) else {},
                       labels=labels if isinstance(labels, dict) else {}, lines=dict(lines),
                       publish=_publish(data.get("publish", {}), lines, problems))

@@ -9,6 +9,7 @@ build stops before the writer has moved a thing.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,10 +20,13 @@ from cswgen.core import parallel
 from cswgen.core.cache import data_digest, digest
 from cswgen.core.errors import Problems, SiteError
 from cswgen.model.site import Site
-from cswgen.render import feeds
+from cswgen.render import beyond, feeds
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
+# pages not in the sitemap: the day's page is the one to find, not its poster; the lobby
+# screen is for TVs (noindex)
+UNLISTED = ("404", "certificate", "poster", "screen")
 FEED_FILE = "feed.pickle"  # in the cache folder: the last feed's entries
 
 
@@ -58,6 +62,8 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     language's pages (default: `pages`)."""
     folder = views.prefix
     common_key = renderer.common_key(common)
+    pages = [view for view in pages if view["kind"] not in beyond.OPTIONAL
+             or renderer.has_template(view["kind"])]
     found = [Job(_html_path(view["path"]), renderer.key(view, common_key),
                  _Page(renderer, view, common)) for view in pages]
     shared = renderer.shared
@@ -74,11 +80,15 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     found.append(Job(folder + "week.ics", data_digest("ics", common, views.days,
                                                       shared=shared),
                      lambda: _week_ics(site)))
+    for view in pages:
+        if view["kind"] == "screen":  # what lobby screens poll for a newer build
+            found.append(_ready(folder + beyond.SCREEN_BUILD, json.dumps(
+                {"build": view["build"]}).encode("utf-8")))
     if folder:
         return found
     found.append(_ready("robots.txt", feeds.robots(site)))
     if site.config.site.base_url:
-        listed = [v for v in site_pages or pages if v["kind"] not in ("404", "certificate")]
+        listed = [v for v in site_pages or pages if v["kind"] not in UNLISTED]
         found.append(_ready("sitemap.xml", feeds.sitemap(
             site, [v["path"] for v in listed],
             {v["path"]: [(a["tag"], a["path"][1:]) for a in v["alternates"]]

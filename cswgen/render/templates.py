@@ -30,7 +30,9 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
                "honour": "honour.html", "certificate": "certificate.html",
                "policy": "policy.html", "page": "page.html", "404": "404.html",
-               "award": "award.html"}
+               "award": "award.html", "programme": "programme.html",
+               "poster": "poster.html", "email": "email.html",
+               "screen": "screen.html"}
 
 
 def root_of(path: str, base_path: str) -> str:
@@ -115,6 +117,17 @@ class Renderer:
         if page is None or common_key is None:
             return None
         return digest(common_key, page)
+
+    def has_template(self, kind: str) -> bool:
+        """Whether the theme has the template of a page kind (a theme made from scratch may
+        leave out those of the pages beyond the website: see `beyond.OPTIONAL`)."""
+        try:
+            self.env.get_template(TEMPLATE_OF[kind])
+        except jinja2.TemplateNotFound:
+            return False
+        except jinja2.TemplateError:
+            return True  # there, and broken: rendering it reports where
+        return True
 
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         """Render one page view; raises SiteError naming the template and line on failure."""

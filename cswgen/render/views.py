@@ -18,6 +18,7 @@ from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.render import beyond
 from cswgen.render.strings import Words
 
 View = dict[str, Any]
@@ -381,6 +382,7 @@ class Views:
         pages.append(self._page("404", self.say("page_not_found"), self.prefix + "404.html",
                                 "404",
                                 description))
+        pages.extend(beyond.pages(self))  # the printable programme and the day posters
         return pages
 
     def lang_of(self, entry: Entry) -> str | None:
