@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +40,20 @@ def site_in(tmp_path_factory: pytest.TempPathFactory,
 
 
 def _open(browser: Any, url: str, size: tuple[int, int], at: str) -> Any:
+    """The page at `url` with its clock stopped at `at`: time moves only by `run_for`.  (A
+    clock left running would add slides of its own on a slow machine, between the ones a
+    test counts.)"""
     page = browser.new_page(viewport={"width": size[0], "height": size[1]},
                             reduced_motion="reduce")
-    page.clock.install(time=at)
+    _stop_clock(page, at)
     page.goto(url)
     return page
+
+
+def _stop_clock(page: Any, at: str) -> None:
+    moment = datetime.fromisoformat(at)
+    page.clock.install(time=moment - timedelta(seconds=1))
+    page.clock.pause_at(moment)
 
 
 def _current(page: Any) -> dict[str, Any]:
@@ -111,6 +120,18 @@ def test_the_date_rolls_over_at_midnight_in_the_sites_time_zone(
     days = {d for kind, d, _ in found if kind == "day"}
     assert days == {"2026-10-07"}
     assert any("Today is day 3: Wellness Wednesday" in text for _, _, text in found)
+
+
+def test_reduced_motion_cuts_from_slide_to_slide(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+    moving = []
+    for _ in range(4):
+        page.clock.run_for(SECONDS)
+        moving += page.evaluate("""() => document.getAnimations().map(
+            a => `${a.effect.target.className}: ${a.transitionProperty || a.animationName}`)""")
+    page.close()
+    assert moving == [], moving
 
 
 def test_space_pauses(browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
@@ -219,7 +240,7 @@ def test_the_screen_works_opened_from_disk(
     page = browser.new_page(viewport={"width": 1920, "height": 1080}, reduced_motion="reduce")
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.clock.install(time="2026-10-06T07:00:00Z")
+    _stop_clock(page, "2026-10-06T07:00:00Z")
     page.goto((out / "screen" / "index.html").as_uri())
     first = _current(page)
     page.clock.run_for(SECONDS)
