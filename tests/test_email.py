@@ -6,6 +6,7 @@ test-artifacts/email/)."""
 from __future__ import annotations
 
 import base64
+import io
 import email.policy
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from PIL import Image
 
 from cswgen.commands.email import email as write_email
 from cswgen.core.errors import SiteError
@@ -76,6 +78,26 @@ def test_each_draft_parses_with_both_parts_and_its_pictures_inline(
         assert message.get_content_type() == "multipart/related"
         assert all(len(data) < 40_000 for data in attached.values())
     assert f'href="{BASE_URL}days/' in markup
+
+
+def test_each_person_honoured_has_a_round_photo_or_their_initials(
+        drafts: dict[str, Path]) -> None:
+    """A portrait photo cut square (mail programs cannot crop, so a round frame would make
+    an oval); someone without a photo gets their initials in the same place."""
+    photos = initials = 0
+    for name in DAYS:
+        message = parsed(drafts[f"{name}.eml"])
+        for part in message.walk():
+            if (part.get_filename() or "").startswith("person"):
+                with Image.open(io.BytesIO(part.get_content())) as picture:
+                    assert picture.size == (128, 128), (name, picture.size)
+                    assert not picture.getexif(), name
+                photos += 1
+        markup = cast(EmailMessage, message.get_body(("html",))).get_content()
+        cells = re.findall(r'<td width="64" height="64"[^>]*>([^<]+)</td>', markup)
+        assert all(re.fullmatch(r"[A-ZÀ-Ý]{1,3}", cell) for cell in cells), cells
+        initials += len(cells)
+    assert photos and initials  # the demo honours people with and without photos
 
 
 def test_tuesday_holds_the_programme_a_testimonial_and_honours(drafts: dict[str, Path]) -> None:

@@ -560,3 +560,18 @@ def _logo_tile(logo: Path, size: int) -> Image.Image:
     layer = picture.convert("RGBA")
     tile.paste(layer, (12, (size - picture.height) // 2), layer)
     return tile
+
+
+def avatar(source: Path, size: int) -> bytes:
+    """A square JPEG `size` pixels wide of a person's photo for an email, cut from its middle
+    a little above centre (where a face is in a portrait), without metadata.  Email programs
+    cannot crop (no `object-fit`), so a portrait photo in a round frame would be an oval."""
+    picture = _decode(source, size * 2)
+    if picture.mode == "RGBA":
+        flat = Image.new("RGB", picture.size, "#ffffff")
+        flat.paste(picture, mask=picture.getchannel("A"))
+        picture = flat
+    square = ImageOps.fit(picture, (size, size), Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+    buffer = io.BytesIO()
+    square.save(buffer, "JPEG", quality=82, optimize=True)
+    return buffer.getvalue()

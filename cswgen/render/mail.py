@@ -31,10 +31,12 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
+from cswgen.model import images
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
 HONOURS_PER_DAY = 3
+AVATAR = 128  # pixels: a person's photo, shown 64 px wide on a sharp screen
 EMAIL_FOLDER = "email"  # beside the site's config.toml, never in the output folder
 
 
@@ -109,7 +111,7 @@ class Mailer:
             "testimonial": testimonial and {
                 **testimonial, "link": base + testimonial["path"] if base else ""},
             "award": people[0]["award"] if people else "",
-            "people": [{**p, "picture": self.picture(p["photo"], f"person{i}", pictures),
+            "people": [{**p, "picture": self.avatar(p["photo"], f"person{i}", pictures),
                         "link": base + p["path"] if base else ""}
                        for i, p in enumerate(people)],
         }
@@ -146,6 +148,19 @@ class Mailer:
         ratio = image["height"] / image["width"] if image.get("width") else 1
         return {"cid": cid, "alt": image.get("alt", ""), "width": smallest["width"],
                 "height": round(smallest["width"] * ratio)}
+
+    def avatar(self, image: View | None, name: str,
+               pictures: list[Picture]) -> View | None:
+        """A person's photo as a small square JPEG, attached by `cid:` (email programs
+        cannot crop a portrait into a circle); None for an SVG or a picture without copies."""
+        if not image or not image.get("srcset"):
+            return None
+        path = self.files.get(image["srcset"][0]["src"])
+        if path is None:
+            return None
+        cid = make_msgid(name, domain="cswgen.invalid")[1:-1]
+        pictures.append(Picture(cid, images.avatar(path, AVATAR), "jpeg", f"{name}.jpg"))
+        return {"cid": cid, "alt": image.get("alt", ""), "width": AVATAR, "height": AVATAR}
 
     def text(self, view: View) -> str:
         """The plain-text part: what the HTML says, in the same order."""
