@@ -13,10 +13,13 @@ import shutil
 import signal
 import socket
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
+from PIL import Image
 
 from cswgen.commands.build import build
 from cswgen.commands.serve import Session, Watcher, is_loopback, preview_folder, resolve
@@ -345,3 +348,49 @@ def test_the_browser_follows_every_change_by_itself(
     page.close()
     assert errors == []
     assert server.stop()[0] == 0
+
+
+PERSON_WITH_PHOTO = """\
+---
+name: Sam Okafor
+award: Team Spirit Award
+photo: sam.jpg
+alt: Sam Okafor at the counter
+---
+Sam kept every queue moving.
+"""
+
+
+def test_new_photos_show_placeholders_until_made_beside_the_server(tmp_path: Path) -> None:
+    from tests.photofactory import phone_jpeg
+
+    photo = phone_jpeg(1600, 1200, seed=3, orientation=6)
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG,
+                                          "content/honour-roll/sam.md": PERSON_WITH_PHOTO,
+                                          "content/honour-roll/sam.jpg": photo})
+    said: list[str] = []
+    reloads: list[str] = []
+    session = Session(site, tmp_path / "preview", as_of=date(2026, 10, 6), drafts=False,
+                      say=said.append, warn=said.append)
+    session.notify = reloads.append
+    session.rebuild()
+    assert reloads == ["*"] and session.photos.busy
+    page = (session.preview.folder / "honour-roll/sam/index.html").read_text("utf-8")
+    named = sorted(session.preview.folder.rglob("sam-*w.*"))
+    assert len(named) == 8 and all(n.name in page for n in named)
+    with Image.open(named[-1]) as shown:  # a placeholder, at the copy's size: light, even
+        low, high = cast(tuple[tuple[int, int], ...], shown.getextrema())[0]
+        assert low == high > 200
+        assert f'{shown.width}w' in named[-1].name
+    deadline = time.monotonic() + DEADLINE
+    while session.photos.busy and time.monotonic() < deadline:
+        session.tick()
+        time.sleep(0.05)
+    assert not session.photos.busy and reloads == ["*", "*"]  # once more, when all are made
+    clean = tmp_path / "clean"
+    build(site, as_of=date(2026, 10, 6), output=clean, cache_dir=tmp_path / "other-cache")
+    made = {p.relative_to(session.preview.folder).as_posix(): p.read_bytes()
+            for p in session.preview.folder.rglob("*") if p.is_file()}
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes()
+                for p in clean.rglob("*") if p.is_file() and p.name != ".cswgen-manifest"}
+    assert made == expected  # the placeholders are gone, the pages as a build makes them

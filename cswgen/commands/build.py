@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.bodies import convert_bodies
 from cswgen.model.markup import Rendered
-from cswgen.model.photos import Photos
+from cswgen.model.photos import Photos, make_copies
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config, today_in
@@ -50,6 +51,8 @@ class Result:
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # output paths written or removed
+    # photos shown as placeholders (`photos_later`): cache key -> what makes their copies
+    pending: dict[str, Callable[[], object]] = field(default_factory=dict)
 
 
 def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str, int]:
@@ -63,13 +66,16 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
           portable: bool = False, output: Path | None = None,
           cache_dir: Path | None = None, cache: Cache | None = None,
-          preview: Preview | None = None, shortcut: bool = True) -> Result:
+          preview: Preview | None = None, shortcut: bool = True,
+          photos_later: Callable[[str], bool] | None = None) -> Result:
     """Build the site at `root`; `cache_dir` is where photo copies and share images are
     kept between builds (default: .cswgen-cache/ in the site).  `cswgen serve` passes a
     `cache` it keeps in memory between builds and a `preview` folder to update in place;
     the output folder is then not touched.  `shortcut`: when every input is what the last
     build of this output read and the output is as it left it, do nothing (see
-    `fingerprint`); off for a throwaway output."""
+    `fingerprint`); off for a throwaway output.  `photos_later` (with a `preview` only):
+    photos not in the cache whose key it accepts are shown as placeholders, and left in
+    the result's `pending` for the caller to make (see `Photos.prepare`)."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -96,8 +102,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     site = assemble(config, content, options, problems)
     placeholders.report(content.entries(), theme_chain, problems)
     bodies = convert_bodies(site, problems, steps)
-    photos = Photos.for_site(site, content.pictures, cache_root)
-    photos.prepare(bodies, problems)
+    photos = Photos.for_site(site, content.pictures, cache_root, known=cache)
+    photos.prepare(bodies, problems, later=photos_later if preview else None)
     if out is not None:
         out.ok()
     stop_on_errors(problems)
@@ -133,7 +139,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
-                  warnings=sorted(problems.warnings), changed=list(writer.changed))
+                  warnings=sorted(problems.warnings), changed=list(writer.changed),
+                  pending={key: partial(make_copies, photos.cache, path, key)
+                           for key, path in photos.pending.items()})
 
 
 def one_shot_build(root: Path, **options: Any) -> Result:
@@ -247,7 +255,7 @@ def share_cards(pages: list[View], common: dict[str, Any], words: Words, config:
     painter = share.Painter(cache_root)
     cards = share.cards(pages, common["site"], common["week"], words,
                         share.logo_of(config.root, config.brand.logo))
-    return [(path, painter.png(card)) for path, card in cards.items()]
+    return list(zip(cards, painter.pngs(list(cards.values())), strict=True))
 
 
 def files_to_copy(site: Site, theme_chain: list[themes.Theme],

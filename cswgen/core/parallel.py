@@ -9,6 +9,7 @@ process running other threads such as `cswgen serve`), the jobs run in this proc
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -40,12 +41,25 @@ def run(task: Callable[[int], T], count: int) -> list[T]:
     return list(each(task, count))
 
 
+def heavy(task: Callable[[int], T], count: int) -> list[T]:
+    """`run` for jobs that each take a good part of a second (a photo, a share image):
+    on every core from two jobs up, handed out one at a time."""
+    return list(_each(task, count, min_jobs=2, chunk=1))
+
+
 def each(task: Callable[[int], T], count: int) -> Iterator[T]:
     """`task(0)`, `task(1)`, ... in order, each as soon as it is ready, computed on every
     core when worth it: this process can use one result (write it to disk, say) while the
     workers compute the next."""
+    return _each(task, count, min_jobs=MIN_JOBS, chunk=0)
+
+
+def _each(task: Callable[[int], T], count: int, *, min_jobs: int,
+          chunk: int) -> Iterator[T]:
+    """`each`, with jobs handed out `chunk` at a time (0: a share of the jobs that keeps
+    every worker busy to the end)."""
     cores = workers()
-    if (count < MIN_JOBS or cores < 2 or threading.active_count() > 1
+    if (count < min_jobs or cores < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield from (task(i) for i in range(count))
         return
@@ -55,7 +69,7 @@ def each(task: Callable[[int], T], count: int) -> Iterator[T]:
     # not copy its memory by scanning it; they collect what they make themselves.
     gc.freeze()
     try:
-        chunk = max(1, min(64, count // (cores * 8)))
+        chunk = chunk or max(1, min(64, count // (cores * 8)))
         slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
         with multiprocessing.get_context("fork").Pool(cores, initializer=gc.enable) as pool:
             for part in pool.imap(_run, slices):
@@ -104,3 +118,68 @@ def soon(task: Callable[[], T]) -> Callable[[], T]:
         return cast(T, value)
 
     return result
+
+
+class Background:
+    """Jobs run beside a process that must stay responsive (`cswgen serve`): each in a
+    forked process of its own, as many at once as there are cores, started and reaped by
+    `poll()`, which never waits.  What a job returns or raises is not kept: it leaves its
+    result on disk.  Where forking is unsafe (another thread runs) or impossible, `poll()`
+    runs one job itself instead."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, Callable[[], object]] = {}
+        self.running: dict[str, multiprocessing.process.BaseProcess] = {}
+
+    def start(self, name: str, job: Callable[[], object]) -> None:
+        """Run `job`, unless one of that name is waiting or running."""
+        if name not in self:
+            self.waiting[name] = job
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.waiting or name in self.running
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.waiting or self.running)
+
+    def poll(self) -> int:
+        """Reap the jobs that ended and start waiting ones; returns how many ended."""
+        ended = [name for name, p in self.running.items() if not p.is_alive()]
+        for name in ended:
+            self.running.pop(name).join()
+        if self.waiting and (threading.active_count() > 1
+                             or "fork" not in multiprocessing.get_all_start_methods()):
+            name = next(iter(self.waiting))
+            _quietly(self.waiting.pop(name))
+            return len(ended) + 1
+        context = multiprocessing.get_context("fork")
+        while self.waiting and len(self.running) < workers():
+            name = next(iter(self.waiting))
+            process = context.Process(target=_aside, args=(self.waiting.pop(name),),
+                                      daemon=True)  # never outlives the server
+            process.start()
+            self.running[name] = process
+        return len(ended)
+
+    def stop(self) -> None:
+        self.waiting = {}
+        for process in self.running.values():
+            process.terminate()
+            process.join()
+        self.running = {}
+
+
+def _aside(job: Callable[[], object]) -> None:
+    """`job` in a background process, at a lower priority than the server that started
+    it: pages and rebuilds are served first, and the jobs take the cores left over."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
+    _quietly(job)
+
+
+def _quietly(job: Callable[[], object]) -> None:
+    """Run `job`; a failure is left for whoever needs its result to find and report."""
+    with contextlib.suppress(Exception):  # (the build that needs it makes it again, and
+        job()                              # says why it cannot)

@@ -199,12 +199,7 @@ def _decode(source: Path, widest: int) -> Image.Image:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(source) as opened:
-                orientation = opened.getexif().get(_ORIENTATION, 1)
-                upright_width = opened.height if orientation in _SIDEWAYS else opened.width
-                if opened.format == "JPEG" and upright_width > widest:
-                    scale = widest / upright_width
-                    opened.draft("RGB", (math.ceil(opened.width * scale),
-                                         math.ceil(opened.height * scale)))
+                _draft(opened, widest)
                 opened.load()
                 picture = ImageOps.exif_transpose(opened)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -219,6 +214,51 @@ def _decode(source: Path, widest: int) -> Image.Image:
         raise Unreadable(f"is damaged or incomplete ({exc}); copy it again from where it "
                          "came from, or open and save it again in a photo editor") from None
     return _normalise(picture)
+
+
+def _draft(opened: Image.Image, widest: int) -> tuple[int, int]:
+    """Have a JPEG decoded at the smallest scale that is still `widest` pixels wide upright
+    (nothing is decoded yet); returns the upright size the picture will have."""
+    sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
+    upright_width = opened.height if sideways else opened.width
+    if opened.format == "JPEG" and upright_width > widest:
+        scale = widest / upright_width
+        opened.draft("RGB", (math.ceil(opened.width * scale),
+                             math.ceil(opened.height * scale)))
+    return (opened.height, opened.width) if sideways else opened.size
+
+
+def planned(source: Path, widths: Sequence[int]) -> list[tuple[int, int, str]]:
+    """The width, height and format of each copy `render_photo` is expected to make, from
+    the picture's header alone (nothing is decoded: a few milliseconds); a copy that must
+    shrink to fit its budget, or a picture whose transparency is unused, turns out
+    otherwise.  Raises `Unreadable` for a file that is not a picture."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(source) as opened:
+                width, height = _draft(opened, max(widths))
+                transparent = opened.mode in ("RGBA", "LA", "PA") or (
+                    "transparency" in opened.info)
+    except Exception:
+        _decode(source, max(widths))  # says why, as a build would
+        raise Unreadable("is damaged or incomplete") from None
+    fallback = "png" if transparent else "jpg"
+    return [(w, max(1, round(height * w / width)), suffix)
+            for w in sizes_for(width, widths) for suffix in ("webp", fallback)]
+
+
+def placeholder(width: int, height: int, suffix: str) -> bytes:
+    """A light, even picture of that size, shown while a photo's copies are made."""
+    buffer = io.BytesIO()
+    picture = Image.new("RGB", (width, height), PLACEHOLDER)
+    if suffix == "webp":  # (lossy at effort 4, an even 1280×1707 took 0.8 s; this, 35 ms)
+        picture.save(buffer, "WEBP", lossless=True, method=0)
+    elif suffix == "png":
+        picture.save(buffer, "PNG", compress_level=1)
+    else:
+        picture.save(buffer, "JPEG", quality=30)
+    return buffer.getvalue()
 
 
 def _normalise(picture: Image.Image) -> Image.Image:

@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import posixpath
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cswgen.core.cache import CACHE_FOLDER
+from cswgen.core import parallel
+from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
@@ -72,29 +75,62 @@ class Photos:
     copies: dict[str, list[Copy]] = field(default_factory=dict)  # source -> copies
     published: set[str] = field(default_factory=set)  # sources a published page shows
     linked: set[str] = field(default_factory=set)  # files a published page links to
+    pending: dict[str, Path] = field(default_factory=dict)  # cache key -> picture not made
+    known: Cache | None = None  # photos' cache keys by their files' state (`_key`)
+    placeholders: FileStore = field(init=False)
+
+    def __post_init__(self) -> None:
+        # (an image's size and format name the file: nothing else goes into one)
+        self.placeholders = FileStore(self.cache.folder.parent / "placeholders" / digest(
+            images.recipe())[:16])
 
     @classmethod
-    def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None) -> Photos:
-        """`pictures`: what any content file shows, drafts too (`Content.pictures`)."""
+    def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None,
+                 known: Cache | None = None) -> Photos:
+        """`pictures`: what any content file shows, drafts too (`Content.pictures`);
+        `known`: a cache kept in memory between builds (see `_key`)."""
         root = cache_root or site.config.root / CACHE_FOLDER
-        return cls(site, FileStore(root / "images"), set(pictures))
+        return cls(site, FileStore(root / "images"), set(pictures), known=known)
 
     # --- phase 1 ----------------------------------------------------------------------
 
-    def prepare(self, bodies: dict[str, Rendered], problems: Problems) -> None:
-        """Decode (or find in the cache) every picture content shows; report the bad ones."""
+    def prepare(self, bodies: dict[str, Rendered], problems: Problems,
+                later: Callable[[str], bool] | None = None) -> None:
+        """Decode (or find in the cache) every picture content shows; report the bad ones.
+
+        `later` (`cswgen serve`, for its first look at new photos): a picture not in the
+        cache whose cache key it accepts is not made now but stands in `pending`, with
+        placeholders of the copies it should have, to be made by `make_copies` beside the
+        server; the next build finds them in the cache."""
         content = self.site.config.root / "content"
         uses = self.uses(bodies)
         failed: dict[str, str] = {}
         # a content file already named like a copy (`x-320w.jpg`) keeps its name: the copies
         # of `x.jpg` become `x-2-320w.jpg`
         names = {m[1] for m in (_COPY_NAME.match(f.casefold()) for f in self.site.files) if m}
+        todo: list[tuple[str, str, str]] = []  # (source, key, base) not in the cache yet
         for source in sorted({u.source for u in uses}):
             base = _unique(_published_name(source), names)
-            try:
-                self.copies[source] = self._make(content / source, base)
-            except images.Unreadable as exc:
-                failed[source] = str(exc)
+            key = self._key(content / source)
+            copies = _copies_in(self.cache.path(key), base)
+            if copies:
+                self.copies[source] = copies
+            elif later is not None and later(key):
+                try:
+                    self.copies[source] = self._placeholders(content / source, base)
+                    self.pending[key] = content / source
+                except images.Unreadable as exc:
+                    failed[source] = str(exc)
+            else:  # not made yet (or a damaged cache entry: made again)
+                todo.append((source, key, base))
+        # every photo from one decode, the photos on every core
+        made = parallel.heavy(lambda i: self._make(content / todo[i][0], *todo[i][1:]),
+                              len(todo))
+        for (source, _, _), result in zip(todo, made, strict=True):
+            if isinstance(result, str):
+                failed[source] = result
+            else:
+                self.copies[source] = result
         for use in uses:
             self.pictures.add(use.source)
             if use.source in failed:
@@ -130,16 +166,40 @@ class Photos:
                     uses.append(Use(source, entry.path, _line_in(entry, source), "", shown))
         return uses
 
-    def _make(self, path: Path, base: str) -> list[Copy]:
-        key = digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
-        copies = _copies_in(self.cache.path(key), base)
-        if not copies:  # not made yet (or a damaged cache entry: made again)
-            renditions = images.render_photo(path, WIDTHS, BUDGET)
-            shutil.rmtree(self.cache.path(key), ignore_errors=True)
-            folder = self.cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data
-                                            for r in renditions})
-            copies = _copies_in(folder, base)
-        return copies
+    def _key(self, path: Path) -> str:
+        """The cache folder of a picture's copies: its bytes and how copies are made.
+        Reading and hashing a phone photo's megabytes took three quarters of a rebuild of
+        the demo with 40 of them; `known` (`cswgen serve`'s cache, in memory) keeps the
+        result for the file as it is on disk now: same inode, size, modification and
+        change times (the change time moves on any write, and cannot be set back)."""
+        if self.known is None:
+            return _photo_key(path)
+        found = os.stat(path)
+        stat = digest("photo key", str(path), repr((found.st_ino, found.st_size,
+                                                    found.st_mtime_ns, found.st_ctime_ns)))
+        return self.known.remember(stat, lambda _: _photo_key(path), Problems(),
+                                   memory_only=True)
+
+    def _make(self, path: Path, key: str, base: str) -> list[Copy] | str:
+        """The copies of a picture, made and stored in the cache (in a worker); or why it
+        cannot be used."""
+        try:
+            folder = make_copies(self.cache, path, key)
+        except images.Unreadable as exc:
+            return str(exc)
+        return _copies_in(folder, base)
+
+    def _placeholders(self, path: Path, base: str) -> list[Copy]:
+        """Stand-ins for the copies a picture should get, each at its size (one file for
+        every size and format, kept in the cache folder)."""
+        copies = []
+        for width, height, suffix in images.planned(path, WIDTHS):
+            name = f"{width}x{height}.{suffix}"
+            cached = self.placeholders.path(name)
+            if not cached.is_file():
+                self.placeholders.store_file(name, images.placeholder(width, height, suffix))
+            copies.append(Copy(f"{base}-{width}w.{suffix}", width, height, suffix, cached))
+        return sorted(copies, key=lambda c: (c.width, c.suffix))
 
     def _check_links(self, bodies: dict[str, Rendered], problems: Problems) -> None:
         """Note the files pages link to; warn when such a photo records where it was taken."""
@@ -222,6 +282,18 @@ class Photos:
         the theme shows as it is, is always published."""
         return _is_raster(relative) and relative in self.pictures \
             and relative not in self.linked and relative != self.site.config.brand.logo
+
+
+def _photo_key(path: Path) -> str:
+    return digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
+
+
+def make_copies(cache: FileStore, path: Path, key: str) -> Path:
+    """Make a picture's copies into the cache folder `key` (in one step: a build killed
+    meanwhile leaves no half of them); returns that folder.  Raises `images.Unreadable`."""
+    renditions = images.render_photo(path, WIDTHS, BUDGET)
+    shutil.rmtree(cache.path(key), ignore_errors=True)
+    return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
 
 
 def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:

@@ -14,6 +14,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+from cswgen.core import parallel
 from cswgen.core.digest import digest
 from cswgen.core.files import FileStore
 from cswgen.model import images
@@ -75,14 +76,24 @@ class Painter:
     def __init__(self, cache_root: Path) -> None:
         self.cache = FileStore(cache_root / "share")
 
-    def png(self, card: images.Card) -> Path:
+    def pngs(self, cards: list[images.Card]) -> list[Path]:
+        """The cached PNG of each card; those not in the cache yet are drawn on every core
+        (in a worker each, which stores what it drew)."""
+        logos: dict[Path, bytes] = {}
+        names = [self._name(card, logos) for card in cards]
+        todo = [i for i, name in enumerate(names) if not self.cache.path(name).is_file()]
+        parallel.heavy(lambda i: self.cache.store_file(
+            names[todo[i]], images.draw_card(cards[todo[i]])), len(todo))
+        return [self.cache.path(name) for name in names]
+
+    @staticmethod
+    def _name(card: images.Card, logos: dict[Path, bytes]) -> str:
+        """A digest of everything drawn on the card, and of how it is drawn."""
         fields = {k: str(v) for k, v in dataclasses.asdict(card).items() if k != "logo"}
-        logo = card.logo.read_bytes() if card.logo else b""
-        name = digest(images.recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
-        cached = self.cache.path(name)
-        if cached.is_file():
-            return cached
-        return self.cache.store_file(name, images.draw_card(card))
+        if card.logo and card.logo not in logos:
+            logos[card.logo] = card.logo.read_bytes()
+        logo = logos[card.logo] if card.logo else b""
+        return digest(images.recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
 
 
 def _joined(*parts: str) -> str:
