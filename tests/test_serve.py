@@ -230,13 +230,20 @@ def test_cached_problems_are_reported_again(tmp_path: Path) -> None:
     assert first.warnings and again.warnings == first.warnings
 
 
-def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Path) -> None:
-    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
+def session_of(site: Path, preview: Path) -> tuple[Session, list[str], list[str]]:
+    """A session on `site` as on 6 October 2026, with what it says and each reload it
+    asks browsers for noted in lists."""
     said: list[str] = []
     reloads: list[str] = []
-    session = Session(site, tmp_path / "preview", as_of=date(2026, 10, 6), drafts=False,
+    session = Session(site, preview, as_of=date(2026, 10, 6), drafts=False,
                       say=said.append, warn=said.append)
     session.notify = reloads.append
+    return session, said, reloads
+
+
+def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
+    session, said, reloads = session_of(site, tmp_path / "preview")
     session.rebuild()
     assert said[-1].startswith("Built in ") and reloads == ["*"]
     reloads.clear()
@@ -368,11 +375,7 @@ def test_new_photos_show_placeholders_until_made_beside_the_server(tmp_path: Pat
     site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG,
                                           "content/honour-roll/sam.md": PERSON_WITH_PHOTO,
                                           "content/honour-roll/sam.jpg": photo})
-    said: list[str] = []
-    reloads: list[str] = []
-    session = Session(site, tmp_path / "preview", as_of=date(2026, 10, 6), drafts=False,
-                      say=said.append, warn=said.append)
-    session.notify = reloads.append
+    session, _, reloads = session_of(site, tmp_path / "preview")
     session.rebuild()
     assert reloads == ["*"] and session.photos.busy
     page = (session.preview.folder / "honour-roll/sam/index.html").read_text("utf-8")
