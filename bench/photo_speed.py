@@ -100,16 +100,18 @@ def first_build(site: Path, code: Path = REPO) -> tuple[float, float]:
 
 def floor(sources: list[Path], encode: bool) -> float:
     """Seconds Pillow alone takes, on this core, to decode every photo at reduced size,
-    turn it upright and resize it to every width (and, with `encode`, save each width
-    once as WebP and once as JPEG at cswgen's first quality and effort)."""
+    turn it upright and resize it to every width, each from the next wider (resizing each
+    from the whole picture takes half as long again), and, with `encode`, save each width
+    once as WebP and once as JPEG at cswgen's first quality and effort."""
     started = time.perf_counter()
     widest = max(WIDTHS)
     for source in sources:
         with Image.open(source) as opened:
             opened.draft("RGB", (widest, widest))
             picture = ImageOps.exif_transpose(opened)
-        for width in WIDTHS:
-            resized = picture.resize((width, round(picture.height * width / picture.width)),
+        resized = picture
+        for width in sorted(WIDTHS, reverse=True):  # each from the next wider, as cswgen does
+            resized = resized.resize((width, round(picture.height * width / picture.width)),
                                      Image.Resampling.LANCZOS, reducing_gap=3.0)
             if encode:
                 resized.save(io.BytesIO(), "WEBP", quality=82, method=WEBP_EFFORT)
