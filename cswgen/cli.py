@@ -7,10 +7,12 @@ Problems are printed as `path:line: message`, one per line; a failure exits with
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -119,11 +121,7 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
         result = one_shot_build(root, as_of=when, drafts=drafts, portable=portable,
                                 output=output)
     except SiteError as exc:
-        _report(exc.problems)
-        errors = sum(1 for p in exc.problems if p.severity == "error")
-        click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}. "
-                   "Nothing was written; the output folder is as it was.", err=True)
-        sys.exit(1)
+        _build_failed(exc, "Nothing was written; the output folder is as it was.")
     except Exception:
         if ctx.obj["debug"]:
             raise
@@ -140,6 +138,113 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
         f"{changed} file{'s' if changed != 1 else ''} changed"
     click.echo(f"Built {result.pages} pages and {result.files} files in "
                f"{result.seconds:.2f} s into {where} ({news})")
+
+
+def _build_failed(exc: SiteError, outcome: str) -> NoReturn:
+    _report(exc.problems)
+    errors = sum(1 for p in exc.problems if p.severity == "error")
+    click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}. {outcome}", err=True)
+    sys.exit(1)
+
+
+@cli.command(short_help="Build the site and publish it: to a folder, a zip, git or SFTP.")
+@click.argument("target", required=False)
+@AS_OF
+@DRAFTS
+@DEBUG
+@click.option("--dry-run", is_flag=True,
+              help="List what would be added, changed and removed; change nothing.")
+@click.option("--yes", is_flag=True, help="Do not ask before removing more than a quarter of "
+              "the files published there before.")
+@click.option("--force", is_flag=True,
+              help="Publish to a git branch even if it has commits cswgen did not make.")
+@click.pass_context
+def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: bool,
+            dry_run: bool, yes: bool, force: bool) -> None:
+    """Build the site exactly as `cswgen build` does, then publish it to TARGET: the name
+    of a [publish.NAME] table in config.toml, or an address (without TARGET: the only
+    [publish] table there is).  Only new and changed files are written, each whole; files
+    an earlier publish put there and the site no longer has are removed; nothing else
+    there is touched.
+
+    \b
+    Examples:
+      cswgen publish intranet                      ([publish.intranet] in config.toml)
+      cswgen publish /mnt/web/csw                  a folder
+      cswgen publish csw-2026.zip                  a zip file (the --portable build)
+      cswgen publish git@github.com:acme/csw.git   the gh-pages branch (or URL#branch)
+      cswgen publish sftp://me@web.example/var/www/csw
+    """
+    from cswgen.commands import publish as publishing
+
+    when = _as_of(as_of)
+    root = _site_root()
+    with _bugs_reported(ctx, "publish"), _publish_stopped():
+        job = publishing.prepare(root, target, force=force, here=Path.cwd())
+    try:
+        try:
+            publishing.build_site(job, as_of=when, drafts=drafts)
+        except SiteError as exc:
+            _build_failed(exc, "Nothing was published.")
+        with _bugs_reported(ctx, "publish"), _publish_stopped():
+            assert job.result is not None
+            _report(job.result.warnings)
+            ready = publishing.plan(job)
+        if dry_run:
+            for line in ready.lines():
+                click.echo(line)
+            click.echo(publishing.dry_run_line(job, ready))
+            return
+        if ready.asks_first() and not yes:
+            question = publishing.removal_question(job, ready)
+            if not sys.stdin.isatty():
+                click.echo(f"{question} Nothing was published: add --yes to publish anyway "
+                           "(there is no one at a terminal to ask).", err=True)
+                sys.exit(1)
+            if not click.confirm(f"{question} Publish?", default=False, err=True):
+                click.echo("Nothing was published.", err=True)
+                return
+        started = time.perf_counter()
+        with _bugs_reported(ctx, "publish"), _publish_stopped(job.target.shown):
+            publishing.apply(job, ready, _progress())
+        click.echo(publishing.closing_line(job, ready, time.perf_counter() - started))
+    finally:
+        job.close()
+
+
+@contextmanager
+def _publish_stopped(target: str = "") -> Iterator[None]:
+    """A target that cannot be published to is a plain sentence; so is Ctrl-C."""
+    from cswgen.commands.publish import PublishError
+
+    try:
+        yield
+    except PublishError as exc:
+        click.echo(f"Cannot publish: {exc}" if not target else str(exc), err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        if not target:
+            raise
+        click.echo(f"\nStopped. Every file at {target} is whole, old or new; publish again "
+                   "to finish.", err=True)
+        sys.exit(130)
+
+
+def _progress() -> Callable[[int, int, str], None]:
+    """Progress of a long upload, on stderr: a line that counts up on a terminal; every
+    tenth elsewhere, when there are many files."""
+    terminal = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if terminal and (now - last[0] > 0.1 or done == total):
+            last[0] = now
+            click.echo(f"\rPublishing: {done} of {total} files", nl=done == total, err=True)
+        elif not terminal and total >= 500 and done % (total // 10) == 0:
+            click.echo(f"Publishing: {done} of {total} files", err=True)
+
+    return show
 
 
 @cli.command(short_help="Preview the site in your browser while you edit it.")
@@ -230,20 +335,48 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     sys.exit(1 if failed else 0)
 
 
-@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
-@click.argument("kind", metavar="KIND",
-                type=click.Choice(["testimonial", "honour", "day", "page"]))
-@click.argument("title")
-@click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
-@click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@cli.command(short_help="Write the daily staff email, as drafts ready to send.")
+@click.argument("day", required=False)
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Write as of this date: days after it stay unrevealed with "
+                   "reveal = \"daily\" (default: today).")
+@click.option("--html", is_flag=True, help="Also write each email's HTML alone.")
 @DEBUG
 @click.pass_context
-def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None) -> None:
+def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) -> None:
+    """Write the staff email for DAY (a date, a weekday or a day's slug), or for every day
+    of the week, as drafts in email/ beside the site: email/<date>-<slug>.eml, which
+    Outlook, Apple Mail and Thunderbird open ready to send.  cswgen sends nothing."""
+    from cswgen.commands.email import email as write_email
+
+    when = _as_of(as_of)
+    root = _site_root()
+    with _bugs_reported(ctx, "email"):
+        written = write_email(root, day, as_of=when, html=html)
+    _report(written.warnings)
+    for path in written.files:
+        click.echo(f"Wrote {_shown_path(path)}")
+
+
+@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
+@click.argument("kind", metavar="KIND",
+                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"]))
+@click.argument("title", required=False, default="")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
+@click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@click.option("--language", metavar="TAG",
+              help="Translate the existing entry named TITLE into TAG, one of [site] "
+                   "languages: a file beside it, like days/monday.sw.md.")
+@DEBUG
+@click.pass_context
+def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None,
+        language: str | None) -> None:
     """Write a new content file of KIND for TITLE, with every field listed and explained.
     KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
     customer's or the person's name for a testimonial or honour-roll entry.  Never
     overwrites a file, and refuses a name already on the site (in a CSV file too).  A day
-    needs --date or --day.
+    needs --date or --day.  With --language, the file is the translation of the entry
+    named TITLE (or of the policy or home page) into one of the site's other languages.
 
     \b
     Examples:
@@ -251,9 +384,27 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add honour "Farai Moyo"
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
+      cswgen add day monday --language sw      (the Swahili version of an existing day)
+      cswgen add policy --language sw
     """
     from cswgen.commands.add import add as run_add
 
+    if language:
+        from cswgen.commands.translate import translate
+
+        if on or weekday:
+            raise click.UsageError("--date and --day are not for a translation: its date "
+                                   "comes from the original")
+        with _bugs_reported(ctx, "add"):
+            made = translate(_site_root(), kind, title, language)
+        click.echo(_shown_path(made))
+        return
+    if kind in ("policy", "home"):
+        raise click.UsageError(f"`cswgen add {kind}` is for a translation, with --language; "
+                               f"the {kind} is one file of its own, content/"
+                               f"{'policy.md' if kind == 'policy' else 'index.md'}")
+    if not title:
+        raise click.UsageError("give the TITLE of the new entry")
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")
     when = _as_of(on)

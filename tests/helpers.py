@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.client
 import http.server
+import os
 import re
 import signal
 import socket
@@ -353,3 +354,119 @@ def demo_in(folder: Path, tag: str, **config: str) -> Path:
     (site / "config.toml").write_text(text, "utf-8")
     (site / "content").symlink_to(REPO / "content")
     return site
+
+
+# --- an OpenSSH server of the test's own ----------------------------------------------------
+
+SSHD = "/usr/sbin/sshd"
+
+
+@dataclass
+class SshServer:
+    """Debian's sshd on 127.0.0.1, with a throwaway host key and user key."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    user: str
+    key: Path  # the user's private key
+    known_hosts: Path  # holds the server's key
+    host_key: Path
+
+    def env(self) -> dict[str, str]:
+        """What `cswgen publish` needs to use this server: its keys, and git's ssh too."""
+        ssh = (f"ssh -F /dev/null -i {self.key} -o IdentitiesOnly=yes -o BatchMode=yes "
+               f"-o UserKnownHostsFile={self.known_hosts} -o StrictHostKeyChecking=yes")
+        return {"CSWGEN_SSH_KNOWN_HOSTS": str(self.known_hosts),
+                "CSWGEN_SSH_IDENTITY": str(self.key), "GIT_SSH_COMMAND": ssh}
+
+    def sessions(self) -> list[int]:
+        """The processes sshd started for connections (its children)."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                found.append(int(stat.parent.name))
+        return found
+
+
+def keygen(path: Path) -> Path:
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "test", "-f",
+                    str(path)], check=True)
+    return path
+
+
+@contextmanager
+def ssh_server(folder: Path) -> Iterator[SshServer]:
+    """Start sshd in `folder` (as the current user: it can log in only as that user) and
+    stop it at the end."""
+    import getpass
+
+    folder.mkdir(parents=True, exist_ok=True)
+    host_key, key = keygen(folder / "host_key"), keygen(folder / "user_key")
+    (folder / "authorized_keys").write_text((folder / "user_key.pub").read_text())
+    port = free_port()
+    (folder / "sshd_config").write_text(textwrap.dedent(f"""\
+        Port {port}
+        ListenAddress 127.0.0.1
+        HostKey {host_key}
+        PidFile {folder}/sshd.pid
+        AuthorizedKeysFile {folder}/authorized_keys
+        StrictModes no
+        UsePAM no
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        PubkeyAuthentication yes
+        PermitRootLogin prohibit-password
+        Subsystem sftp internal-sftp
+        LogLevel ERROR
+        """))
+    known = folder / "known_hosts"
+    host_public = (folder / "host_key.pub").read_text().split()
+    known.write_text(f"[127.0.0.1]:{port} {host_public[0]} {host_public[1]}\n")
+    if os.geteuid() == 0:
+        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege separation
+    process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(folder / "sshd_config")],
+                               stderr=subprocess.PIPE)
+    server = SshServer(process, port, getpass.getuser(), key, known, host_key)
+    try:
+        deadline = time.monotonic() + DEADLINE
+        while True:
+            assert process.poll() is None, process.communicate()[1].decode()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "sshd did not start listening"
+                time.sleep(0.05)
+        yield server
+    finally:
+        process.terminate()
+        process.communicate(timeout=DEADLINE)
+
+
+# --- what `cswgen publish` leaves at a target -----------------------------------------------
+
+RECORD = ".cswgen-published.json"
+
+
+def published(folder: Path) -> dict[str, bytes]:
+    """What publish put in `folder`: everything but its record and `foreign` files."""
+    return {name: data for name, data in snapshot(folder).items()
+            if name != RECORD and not name.startswith("foreign")}
+
+
+def built(site: Path) -> dict[str, bytes]:
+    """The site's output folder as `cswgen build` left it, less cswgen's bookkeeping."""
+    return {name: data for name, data in snapshot(site / "output").items()
+            if not name.startswith(".cswgen-")}
+
+
+def git(*args: str, cwd: Path | None = None) -> str:
+    """Run git as a tester would (with a name of their own); what it printed."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Tester", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Tester", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          check=True).stdout

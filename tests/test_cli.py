@@ -78,7 +78,7 @@ def test_redate_asks_for_a_year_in_words_a_user_knows(make_site: MakeSite, run: 
 
 def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
     shown = run(make_site(), "add", "--help").stdout
-    assert shown.startswith("Usage: cli add [OPTIONS] KIND TITLE\n")  # (cswgen, when installed)
+    assert shown.startswith("Usage: cli add [OPTIONS] KIND [TITLE]\n")  # (cswgen, when installed)
     assert "KIND is testimonial, honour (an honour-roll entry), day or page" in \
         " ".join(shown.split())
 

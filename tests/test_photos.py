@@ -290,9 +290,9 @@ def test_card_text_is_wrapped_and_shortened_between_words_only() -> None:
     assert images.shorten(lines, 2, 20, measure) == ["For answering", "members in three…"]
     assert images.wrap("Supercalifragilisticexpialidocious day", 10, measure) == [
         "Supercalifragilisticexpialidocious", "day"]
-    font, fitted = images.fit("A long name " * 12, images.BOLD, (72, 60), 1072, 2)
+    font, fitted = images.fit("A long name " * 12, images.Setting(bold=True), (72, 60), 1072, 2)
     assert len(fitted) == 2 and fitted[-1].endswith("…")
-    assert all(font.getlength(line) <= 1072 for line in fitted)
+    assert all(font.length(line) <= 1072 for line in fitted)
     words = set(("A long name " * 12).split())
     assert all(w.rstrip("…") in words for line in fitted for w in line.split())
 

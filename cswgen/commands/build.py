@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cswgen.commands.editions import Edition, other_editions
 from cswgen.core import paths
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
@@ -34,6 +35,7 @@ from cswgen.read.config import SiteConfig, load_config, today_in
 from cswgen.read.content import load_content
 from cswgen.render import pages as rendering
 from cswgen.render import share
+from cswgen.render.alternates import link_editions
 from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
@@ -104,29 +106,32 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     bodies = convert_bodies(site, problems, steps)
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)
     photos.prepare(bodies, problems, later=photos_later if preview else None)
+    editions = [Edition(config.site.language, "", site, bodies, photos, strings),
+                *other_editions(config, content, options, theme_chain, cache_root, steps,
+                                problems)]
     if out is not None:
         out.ok()
     stop_on_errors(problems)
 
     # Phase 2: render every file that changed into bytes, on every core; a template error
     # stops the build here, with every other problem found and nothing written.
-    hidden = teasers(site)
-    words = Words(strings, config.site.language)
-    views = Views(site, {key: _with_photos(body, photos) for key, body in bodies.items()
-                         if key not in hidden}, photos, words)
-    renderer = Renderer(theme_chain, root, portable=portable,
-                        base_path=urlsplit(config.site.base_url).path or "/", cache=cache,
-                        compiled=cache_root / "templates", shared=views.shared())
-    common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
-                              "nav": views.nav(), "as_of": options.as_of.isoformat(),
-                              "strings": strings}
     writer = Staging(out.target, out.present()) if out is not None else begun(preview)
-    pages = views.pages()
-    jobs = rendering.jobs(site, views, pages, renderer, common, cache_root)
+    base_path = urlsplit(config.site.base_url).path or "/"
+    made_up = [_render_set(e, theme_chain, root, portable, base_path, options, cache,
+                           cache_root) for e in editions]
+    link_editions([(e.tag, e.folder, pages) for e, (_, _, pages, _) in
+                   zip(editions, made_up, strict=True)])
+    every_page = [page for _, _, pages, _ in made_up for page in pages]
+    jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
+            for job in rendering.jobs(editions[index].site, views, pages, renderer, common,
+                                      cache_root, site_pages=every_page)]
     made = rendering.render(jobs, writer.unchanged, problems)
     stop_on_errors(problems)
-    copies = share_cards(pages, common, words, config, cache_root) + files_to_copy(
-        site, theme_chain, photos)
+    copies = _unique([copy for e, (views, _, pages, common) in zip(editions, made_up, strict=True)
+                      for copy in share_cards(e.site, pages, common, views.words, cache_root,
+                                              problems)
+                      + files_to_copy(e.site, theme_chain, e.photos)])
+    pages = every_page
 
     # Phase 3: write into a staging folder and swap it in for the output folder (or update
     # the preview folder in place); a failed build keeps the last good output and cache.
@@ -243,18 +248,45 @@ def _with_photos(body: Rendered, photos: Photos) -> Rendered:
 
 
 
+def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,
+                portable: bool, base_path: str, options: Options, cache: Cache | None,
+                cache_root: Path) -> tuple[Views, Renderer, list[View], dict[str, Any]]:
+    """One language's views, renderer, pages and the data every page of it gets."""
+    hidden = teasers(edition.site)
+    words = Words(edition.strings, edition.tag)
+    views = Views(edition.site, {key: _with_photos(body, edition.photos)
+                                 for key, body in edition.bodies.items() if key not in hidden},
+                  edition.photos, words, edition.folder)
+    renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path, cache=cache,
+                        compiled=cache_root / "templates", shared=views.shared())
+    common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
+                              "nav": views.nav(), "as_of": options.as_of.isoformat(),
+                              "strings": edition.strings}
+    return views, renderer, views.pages(), common
+
+
+def _unique(copies: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """Each output path once (the languages share the theme's files and most photos)."""
+    found: dict[str, tuple[str, Path]] = {}
+    for copy in copies:
+        found.setdefault(copy[0], copy)
+    return list(found.values())
+
+
 def teasers(site: Site) -> set[str]:
     """The entries whose text is not published yet (days before their reveal)."""
     return {d.key for d in site.days if site.is_teaser(d)}
 
 
-def share_cards(pages: list[View], common: dict[str, Any], words: Words, config: SiteConfig,
-                cache_root: Path) -> list[tuple[str, Path]]:
+def share_cards(site: Site, pages: list[View], common: dict[str, Any], words: Words,
+                cache_root: Path, problems: Problems) -> list[tuple[str, Path]]:
     """The share image of every page that names one, drawn into the cache folder (or
-    found there), with the output path each is copied to."""
+    found there), with the output path each is copied to; text a card cannot show is
+    left out of it, with a warning."""
     painter = share.Painter(cache_root)
-    cards = share.cards(pages, common["site"], common["week"], words,
-                        share.logo_of(config.root, config.brand.logo))
+    cards = share.drawable(share.cards(pages, common["site"], common["week"], words,
+                                       share.logo_of(site.config.root, site.config.brand.logo)),
+                           site, problems)
     return list(zip(cards, painter.pngs(list(cards.values())), strict=True))
 
 

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from cswgen.commands.build import STEPS_FILE, build, output_folder
+from cswgen.commands.editions import report_untranslated
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.week import long_label
@@ -30,7 +31,7 @@ from cswgen.read.config import SiteConfig, load_config, today_in
 from cswgen.read.content import load_content
 from cswgen.read.records import Content, Entry, Honour, Testimonial
 from cswgen.read.slugs import name_key
-from cswgen.render import htmlscan
+from cswgen.render import beyond, htmlscan
 from cswgen.render.templates import TEMPLATE_OF
 from cswgen.write.output import check_output
 
@@ -72,6 +73,7 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         site = assemble(config, content, Options(as_of=when, drafts=drafts), problems)
         _configured_output(config, problems)
         _content_rules(site, content, problems)
+        report_untranslated(config, content, problems)
         _body_rules(site, problems, steps)
         if built:
             _page_rules(site, output, problems)
@@ -101,6 +103,7 @@ def _content_rules(site: Site, content: Content, problems: Problems) -> None:
     _repeated_people(site, problems)
     _week_coverage(site, content, problems)
     _late_publish_dates(site, content, problems)
+    _programme_length(site, problems)
 
 
 def _photos_without_alt(site: Site, problems: Problems) -> None:
@@ -138,6 +141,21 @@ def _week_coverage(site: Site, content: Content, problems: Problems) -> None:
                              "this day has no events; add an `events:` list (time, title, "
                              "place) so people know what is on, or ignore this if the day "
                              "has no programme")
+
+
+def _programme_length(site: Site, problems: Problems) -> None:
+    """The printed programme (programme/) is one sheet: warn, naming the longest days
+    first, when the week's days take more lines than a sheet holds (`beyond.sheet_lines`:
+    each day's heading, dress code and events, as wrapped)."""
+    lines = {day.title: beyond.sheet_lines(day) for day in site.days}
+    total = sum(lines.values())
+    if total > beyond.SHEET_LINES:
+        named = ", ".join(f"{title} ({count} lines)" for title, count in
+                          sorted(lines.items(), key=lambda item: -item[1]))
+        problems.warning("content/days", 0,
+                         f"the printed programme (programme/) is too long for one sheet: "
+                         f"{total} lines, and about {beyond.SHEET_LINES} fit; shorten the "
+                         f"events' descriptions or dress codes of {named}")
 
 
 def _late_publish_dates(site: Site, content: Content, problems: Problems) -> None:
@@ -224,7 +242,7 @@ def _page_rules(site: Site, output: Path, problems: Problems) -> None:
     for file in sorted(output.rglob("*.html")):
         page = file.relative_to(output).as_posix()
         found = scanned(page)
-        if page == "404.html" or found is None:
+        if (page.rpartition("/")[2] == "404.html" and page.count("/") <= 1) or found is None:
             continue  # served at any depth: its links start from base_url's path
         for link in found.links:
             if link.url.startswith(("mailto:", "tel:", "data:")) or link.url == "#":

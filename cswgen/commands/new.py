@@ -26,7 +26,7 @@ DEMO_YEAR = 2026
 TEXT_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".txt")
 # What cswgen writes at a site's root besides the output folder: for the site's .gitignore.
 GITIGNORE = ("output/\n.cswgen-staging*\n.cswgen-cache/\n.cswgen-lock\n"
-             "cswgen-redate-review.txt\n")
+             "cswgen-redate-review.txt\nemail/\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 

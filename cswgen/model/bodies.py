@@ -24,7 +24,9 @@ def convert_bodies(site: Site, problems: Problems,
     converted = converter.convert_all([(e.body, e.path, e.body_line) for e in entries])
     bodies: dict[str, Rendered] = {}
     for entry, (body, found) in zip(entries, converted, strict=True):
-        for problem in found:  # (a workbook row's text: about its sheet's row)
+        # a translation without a body of its own shows its original's, whose problems
+        # were reported for the original; a workbook row's text: about its sheet's row
+        for problem in found if not entry.inherited_body else []:
             problems.items.append(replace(problem, line=entry.line, sheet=entry.sheet)
                                   if entry.sheet else problem)
         bodies[entry.key] = body

@@ -13,6 +13,7 @@ import contextlib
 import io
 import math
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,14 +21,12 @@ from functools import cache
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
 
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest
+from cswgen.model import fonts
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
-REGULAR = FONTS / "DejaVuSans.ttf"
-BOLD = FONTS / "DejaVuSans-Bold.ttf"
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 QUALITIES = (82, 74, 66, 58, 50, 42)  # lossy qualities tried in turn until a copy fits
 # libwebp's effort (0-6, 4 by default): at 2 a phone photo's copies encode four times
@@ -324,40 +323,73 @@ class Card:
     primary: str  # "#rrggbb"
     secondary: str
     logo: Path | None = None  # a raster logo; None draws the puzzle-piece emblem
+    rtl: bool = False  # the site's language is written right to left: the card is mirrored
+    language: str = ""  # BCP 47, for the shapes a language prefers ("ar", "fa", "ur")
+
+
+RAQM = features.check("raqm")  # Pillow's complex-text layout: joins Arabic, sets it RTL
+
+
+@cache
+def card_recipe() -> str:
+    """What a cached card depends on besides its text: this code, the fonts (the text is
+    cut into runs by which characters each has) and whether Pillow lays text out with raqm."""
+    faces = [f.file(b).read_bytes() for f in fonts.FACES for b in (False, True)]
+    return digest(recipe(), Path(fonts.__file__).read_bytes(), *faces,
+                  str(features.version("raqm") if RAQM else None))
+
+
+def undrawable(text: str) -> tuple[str, str]:
+    """The characters of `text` a card cannot show, and why ("", "" when it shows them
+    all): none of the fonts has them, or Pillow here cannot join Arabic letters."""
+    lost = fonts.missing(text)
+    if lost:
+        return lost, "which none of cswgen's fonts has"
+    joined = "" if RAQM else "".join(dict.fromkeys(
+        c for c in text if unicodedata.bidirectional(c) in ("R", "AL")))
+    if joined:
+        return joined, ("which this copy of Pillow cannot join or set right to left (it lacks "
+                        "libraqm's text layout; installing libfribidi gives it)")
+    return "", ""
 
 
 def draw_card(card: Card) -> bytes:
     """The card as a 1200×630 PNG: the secondary colour with a band of the primary, the
-    emblem (or logo) on a white tile, and the text wrapped between words."""
+    emblem (or logo) on a white tile, and the text wrapped between words; right to left,
+    the tile is at the right and every line ends there."""
     margin, band, tile = 64, 104, 112
     image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), card.secondary)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, CARD_HEIGHT - band, CARD_WIDTH, CARD_HEIGHT), fill=card.primary)
     ink, band_ink = _ink(card.secondary), _ink(card.primary)
     width = CARD_WIDTH - 2 * margin
+    regular = Setting(rtl=card.rtl, language=card.language)
+    bold = Setting(rtl=card.rtl, language=card.language, bold=True)
 
     mark = _logo_tile(card.logo, tile) if card.logo else _emblem_tile(
         tile, card.primary, card.secondary)
-    image.paste(mark, (margin, margin), mark)
-    left = margin + mark.width + 32
-    font, lines = fit(card.kicker, REGULAR, (32, 28, 24), CARD_WIDTH - margin - left, 2)
-    _lines(draw, lines, font, left, margin + tile // 2, ink, middle=True)
+    image.paste(mark, (CARD_WIDTH - margin - mark.width if card.rtl else margin, margin), mark)
+    beside = mark.width + 32  # the kicker, beside the tile
+    kicker = Place(margin + beside, CARD_WIDTH - margin - beside, card.rtl)
+    place = Place(margin, CARD_WIDTH - margin, card.rtl)
+    font, lines = fit(card.kicker, regular, (32, 28, 24), width - beside, 2)
+    _lines(draw, lines, font, kicker, margin + tile // 2, ink, middle=True)
 
     top: float = margin + tile + 44
     bottom = CARD_HEIGHT - band - 40
-    font, lines = fit(card.title, BOLD, (72, 66, 60), width, 1)  # one line if it can
+    font, lines = fit(card.title, bold, (72, 66, 60), width, 1)  # one line if it can
     if not _whole(lines, card.title):
-        font, lines = fit(card.title, BOLD, (66, 60, 54, 48, 42), width, 2)
-    top = _lines(draw, lines, font, margin, top, ink) + 20
+        font, lines = fit(card.title, bold, (66, 60, 54, 48, 42), width, 2)
+    top = _lines(draw, lines, font, place, top, ink) + 20
     if card.quote:  # the largest size at which it fits whole; else shortened, at 36
         for size in (40, 36, 32, 28, 36):
-            rows = max(1, int((bottom - top) // (size * 1.25)))
-            font, lines = fit(card.quote, REGULAR, (size,), width, rows)
+            rows = max(1, int((bottom - top) // (size * regular.leading)))
+            font, lines = fit(card.quote, regular, (size,), width, rows)
             if _whole(lines, card.quote):
                 break
-        _lines(draw, lines, font, margin, top, ink)
-    font, lines = fit(card.footer, REGULAR, (30, 27, 24), width, 1)
-    _lines(draw, lines, font, margin, CARD_HEIGHT - band // 2, band_ink, middle=True)
+        _lines(draw, lines, font, place, top, ink)
+    font, lines = fit(card.footer, regular, (30, 27, 24), width, 1)
+    _lines(draw, lines, font, place, CARD_HEIGHT - band // 2, band_ink, middle=True)
 
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
@@ -371,7 +403,8 @@ def _whole(lines: list[str], text: str) -> bool:
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Lines of whole words no wider than `width`; a word wider than that stands alone on
-    its line rather than being cut."""
+    its line rather than being cut.  (Lines are cut in the order the text is written, and
+    each is then laid out on its own: right to left too.)"""
     lines: list[str] = []
     for word in text.split():
         if lines and measure(f"{lines[-1]} {word}") <= width:
@@ -391,43 +424,154 @@ def shorten(lines: list[str], count: int, width: float,
     words = kept[-1].split()
     while len(words) > 1 and measure(" ".join(words) + "…") > width:
         words.pop()
-    kept[-1] = " ".join(words).rstrip(",.;:—–-") + "…"
+    kept[-1] = " ".join(words).rstrip(",.;:—–-،؛") + "…"
     return kept
 
 
-def fit(text: str, face: Path, sizes: Sequence[int], width: float,
-        count: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+def fit(text: str, setting: Setting, sizes: Sequence[int], width: float,
+        count: int) -> tuple[Type, list[str]]:
     """The largest of `sizes` at which `text` fits in `count` lines of `width`; at the
     smallest, the text is shortened between words, and a single word too wide for the line
-    makes the type smaller still."""
-    font = _font(face, sizes[0])
+    makes the type smaller still.  Measured as it is drawn: the same fonts, the same layout."""
+    font = Type(sizes[0], setting)
     for size in sizes:
-        font = _font(face, size)
-        lines = wrap(text, width, font.getlength)
-        if len(lines) <= count and all(font.getlength(line) <= width for line in lines):
+        font = Type(size, setting)
+        lines = wrap(text, width, font.length)
+        if len(lines) <= count and all(font.length(line) <= width for line in lines):
             return font, lines
-    lines = shorten(wrap(text, width, font.getlength), count, width, font.getlength)
+    lines = shorten(wrap(text, width, font.length), count, width, font.length)
     size = sizes[-1]
-    while size > 12 and any(font.getlength(line) > width for line in lines):
+    while size > 12 and any(font.length(line) > width for line in lines):
         size -= 2
-        font = _font(face, size)
-        lines = shorten(wrap(text, width, font.getlength), count, width, font.getlength)
+        font = Type(size, setting)
+        lines = shorten(wrap(text, width, font.length), count, width, font.length)
     return font, lines
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How a card's text is set: its weight, which way it runs, in which language."""
+
+    rtl: bool = False
+    language: str = ""
+    bold: bool = False
+
+    @property
+    def leading(self) -> float:
+        """Line height, in sizes: Arabic needs room for the marks above and below."""
+        return 1.5 if self.rtl else 1.25
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where lines go across the card: from `left`, or right to left ending at `right`."""
+
+    left: float
+    right: float
+    rtl: bool
+
+
+@dataclass(frozen=True)
+class Type:
+    """Text of one size and setting, measured and drawn a run at a time, each run in the
+    first font that has all its characters, laid out by raqm where Pillow has it (joined,
+    and in the order the Unicode bidirectional algorithm gives)."""
+
+    size: int
+    setting: Setting
+
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont, str]]:
+        """The runs of `text` from left to right: text, font, and which way it runs."""
+        pieces = fonts.runs(text)
+        ways = _levels([_way(piece) for piece, _ in pieces], self.setting.rtl)
+        return [(piece, _font(face.file(self.setting.bold), self.size),
+                 "rtl" if level % 2 else "ltr")
+                for (piece, face), level in _visual(list(zip(pieces, ways, strict=True)))]
+
+    def length(self, text: str) -> float:
+        return sum((font.getlength(piece, direction=self._way(way), language=self._language)
+                    for piece, font, way in self.runs(text)), 0.0)
+
+    def draw(self, draw: ImageDraw.ImageDraw, text: str, place: Place, middle: float,
+             fill: str) -> None:
+        """One line, centred on `middle` from top to bottom, on one baseline (the Latin
+        font's, so that a line in two fonts does not jump)."""
+        ascent, descent = _font(fonts.FACES[0].file(self.setting.bold), self.size).getmetrics()
+        baseline = middle + (ascent - descent) / 2
+        x = place.right - self.length(text) if place.rtl else place.left
+        for piece, font, way in self.runs(text):
+            draw.text((x, baseline), piece, font=font, fill=fill, anchor="ls",
+                      direction=self._way(way), language=self._language)
+            x += font.getlength(piece, direction=self._way(way), language=self._language)
+
+    @staticmethod
+    def _way(way: str) -> str | None:
+        return way if RAQM else None  # (Pillow's basic layout knows only left to right)
+
+    @property
+    def _language(self) -> str | None:
+        return self.setting.language or None if RAQM else None
+
+
+Run = tuple[str, fonts.Face]  # text and the font that has its characters
+
+
+def _way(text: str) -> str:
+    """Which way a run reads: "ltr" or "rtl" (letters of one direction only), "both", or
+    "" (no letters: spaces, digits, punctuation, stars)."""
+    kinds = {unicodedata.bidirectional(c) for c in text}
+    right, left = bool(kinds & {"R", "AL"}), "L" in kinds
+    return "both" if right and left else "rtl" if right else "ltr" if left else ""
+
+
+def _levels(ways: list[str], rtl: bool) -> list[int]:
+    """The Unicode bidirectional algorithm's embedding levels, run by run: a run with no
+    letters takes the direction of the letters around it when both sides agree, else the
+    paragraph's; a run with both takes the paragraph's (raqm orders what is inside it)."""
+    base = "rtl" if rtl else "ltr"
+    strong = [base if w == "both" else w for w in ways]
+    levels: list[int] = []
+    for i, way in enumerate(strong):
+        if not way:
+            before = next((s for s in reversed(strong[:i]) if s), base)
+            after = next((s for s in strong[i + 1:] if s), base)
+            way = before if before == after else base
+        levels.append((1 if way == "rtl" else 2) if rtl else (1 if way == "rtl" else 0))
+    return levels
+
+
+def _visual(items: list[tuple[Run, int]]) -> list[tuple[Run, int]]:
+    """The runs from left to right: from the highest level down to 1, every stretch of runs
+    at that level or higher is reversed (the algorithm's rule L2)."""
+    order = list(items)
+    for level in range(max((lv for _, lv in order), default=0), 0, -1):
+        i = 0
+        while i < len(order):
+            if order[i][1] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(order) and order[j][1] >= level:
+                j += 1
+            order[i:j] = order[i:j][::-1]
+            i = j
+    return order
 
 
 @cache
 def _font(face: Path, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(face), size)
+    layout = ImageFont.Layout.RAQM if RAQM else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(face), size, layout_engine=layout)
 
 
-def _lines(draw: ImageDraw.ImageDraw, lines: list[str], font: ImageFont.FreeTypeFont,
-           left: int, top: float, fill: str, *, middle: bool = False) -> float:
+def _lines(draw: ImageDraw.ImageDraw, lines: list[str], font: Type, place: Place,
+           top: float, fill: str, *, middle: bool = False) -> float:
     """Draw lines from `top` (or centred on it); returns the y below the last one."""
-    height = font.size * 1.25
+    height = font.size * font.setting.leading
     if middle:
         top -= height * len(lines) / 2
     for line in lines:
-        draw.text((left, top + height / 2), line, font=font, fill=fill, anchor="lm")
+        font.draw(draw, line, place, top + height / 2, fill)
         top += height
     return top
 

@@ -157,6 +157,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         owners[name.casefold()] = "cswgen itself (a generated file)"
     for section in SECTIONS:
         owners[f"{section}/index.html"] = f"cswgen's {section} section"
+    for tag in site.config.site.tags[1:]:  # each other language's home page
+        owners[f"{tag.lower()}/index.html"] = f"cswgen's pages in {tag}"
     if site.policy:
         owners.pop("policy/index.html")
     for entry in site.entries():

@@ -57,10 +57,12 @@ def placeholders(entry: Entry) -> set[str]:
     return {name for text in texts for name in PLACEHOLDER.findall(text)}
 
 
-def load(config: SiteConfig, themes: list[Theme], problems: Problems) -> Catalogue:
-    """Every string of the site's language, `[labels]` checked (unknown names, wrong
-    types and placeholders are `config.toml:LINE` errors)."""
-    language = cldr.parse(config.site.language)
+def load(config: SiteConfig, themes: list[Theme], problems: Problems,
+         tag: str | None = None) -> Catalogue:
+    """Every string of the site's language (or of `tag`, one of its other languages),
+    `[labels]` checked (unknown names, wrong types and placeholders are `config.toml:LINE`
+    errors).  `[labels]` names the default language's words, `[labels.sw]` Swahili's."""
+    language = cldr.parse(tag or config.site.language)
     english_words = english()
     table: Catalogue = dict(english_words)
     translated: set[str] = set()
@@ -76,13 +78,14 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems) -> Catalog
         table.update(words)
         if stem != "en" or language.code == "en":
             translated.update(words)
-    labels = _labels(config, table, language, problems)
+    labels = _labels(config, table, language, problems,
+                     own=tag is not None and tag != config.site.language)
     table.update(labels)
     translated.update(labels)
     untranslated = [key for key in english_words if key not in translated]
     if language.code != "en" and untranslated:
         shown = language.english_name
-        problems.warning(CONFIG_NAME, config.line_of("site.language"),
+        problems.warning(CONFIG_NAME, config.line_of("site.languages" if tag else "site.language"),
                          f"cswgen has no translation of its own words into {shown} "
                          f"({language.tag}), so {len(untranslated)} labels, headings and "
                          "buttons stay in English (dates and numbers are in "
@@ -131,32 +134,43 @@ def _theme_file(path: Path, theme: Theme, problems: Problems) -> Catalogue | Non
 
 
 def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
-            problems: Problems) -> Catalogue:
+            problems: Problems, *, own: bool) -> Catalogue:
+    """The labels of `[labels]` (the default language's), or with `own`, of the table
+    named after the language (`[labels.sw]`)."""
     known = sorted(table)
     labels: Catalogue = {}
+    tags = {t.lower(): t for t in config.site.tags}
+    given: dict[str, Any] = {}
+    where = "labels"
     for key, value in config.labels.items():
-        line = config.line_of(f"labels.{key}")
+        if key.lower() not in tags or not isinstance(value, dict):
+            if not own:
+                given[key] = value
+        elif own and tags[key.lower()] == language.tag:
+            given, where = value, f"labels.{key}"
+    for key, value in given.items():
+        line = config.line_of(f"{where}.{key}")
         if key not in table:
             hint = suggest(key, known)
             advice = f"did you mean `{hint}`?" if hint else \
                 "the README lists every label name."
-            problems.error(CONFIG_NAME, line, f"[labels] {key} is not a label cswgen or the "
+            problems.error(CONFIG_NAME, line, f"[{where}] {key} is not a label cswgen or the "
                            f"theme has; {advice}")
             continue
         entry = _entry(value)
         if entry is None:
-            problems.error(CONFIG_NAME, line, f"[labels] {key} must be a text in double "
+            problems.error(CONFIG_NAME, line, f"[{where}] {key} must be a text in double "
                            f"quotes, like {key} = \"{_plain(table[key])}\"")
             continue
         if isinstance(entry, dict):
             needed = language.plural_categories
             wrong = sorted(set(entry) - needed)
             if "{n}" not in str(table[key]) and not isinstance(table[key], dict):
-                problems.error(CONFIG_NAME, line, f"[labels] {key} does not depend on a "
+                problems.error(CONFIG_NAME, line, f"[{where}] {key} does not depend on a "
                                f"number; write one text, like {key} = \"{_plain(table[key])}\"")
                 continue
             if wrong or "other" not in entry:
-                problems.error(CONFIG_NAME, line, f"[labels] {key} has plural forms "
+                problems.error(CONFIG_NAME, line, f"[{where}] {key} has plural forms "
                                f"{', '.join(sorted(entry))}, but {language.english_name} "
                                f"uses {', '.join(c for c in CATEGORIES if c in needed)}; "
                                "give `other` and any of those")
@@ -166,7 +180,7 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
             allowed = sorted(placeholders(table[key]))
             can = ("it can use " + ", ".join("{" + a + "}" for a in allowed)) if allowed \
                 else "it takes none"
-            problems.error(CONFIG_NAME, line, f"[labels] {key} uses "
+            problems.error(CONFIG_NAME, line, f"[{where}] {key} uses "
                            f"{', '.join('{' + e + '}' for e in extra)}, which cswgen does not "
                            f"fill in here; {can}")
             continue

@@ -27,12 +27,15 @@ DEFAULT_PRIMARY = "#c8102e"  # the week's red
 DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
 
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "site": ("title", "organisation", "description", "language", "base_url", "theme"),
+    "site": ("title", "organisation", "description", "language", "languages", "untranslated",
+             "base_url", "theme"),
     "week": ("theme", "start", "year", "days", "timezone", "reveal"),
     "brand": ("primary", "secondary", "logo"),
     "build": ("output", "unsafe_html", "require_consent"),
+    "screen": ("seconds",),  # the lobby screen (screen/)
     "labels": (),  # checked against the strings (read/catalogue), which know the names
     "extra": (),
+    "publish": (),  # named tables of their own: see PUBLISH_KEYS
 }
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -43,9 +46,16 @@ class SiteSettings:
     title: str
     organisation: str = ""
     description: str = ""
-    language: str = "en"
+    language: str = "en"  # the default language: the first of `languages`
     base_url: str = ""  # "" or an absolute URL ending in "/"
     theme: str = "classic"
+    languages: tuple[str, ...] = ()  # every language the site is published in, default first
+    untranslated: str = "show"  # "show": an entry without translation in its own language
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every language of the site, the default first."""
+        return self.languages or (self.language,)
 
 
 @dataclass(frozen=True)
@@ -81,15 +91,22 @@ class BuildSettings:
 
 
 @dataclass(frozen=True)
+class ScreenSettings:
+    seconds: int = 12  # each slide of the lobby screen shows this long
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     site: SiteSettings
     week: WeekSettings
     brand: BrandSettings = field(default_factory=BrandSettings)
     build: BuildSettings = field(default_factory=BuildSettings)
+    screen: ScreenSettings = field(default_factory=ScreenSettings)
     extra: dict[str, Any] = field(default_factory=dict)
     labels: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
+    publish: dict[str, PublishTarget] = field(default_factory=dict)  # [publish.NAME]
 
     def line_of(self, dotted: str) -> int:
         return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
@@ -244,7 +261,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
             problems.error(CONFIG_NAME, lines.get(section, 1),
                            f"`{section}` must be a section written as [{section}]")
             continue
-        if section in ("extra", "labels"):
+        if section in ("extra", "labels", "publish"):
             continue
         for key in value:
             if key not in SCHEMA[section]:
@@ -273,11 +290,15 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         unsafe_html=builder.boolean("unsafe_html"),
         require_consent=builder.boolean("require_consent"),
     )
+    # long enough to read a testimonial from across the room; short enough to get round
+    screen = ScreenSettings(seconds=table("screen").integer("seconds", 4, 120, 12))
     extra = data.get("extra", {})
     labels = data.get("labels", {})
     return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
+                      screen=screen,
                       extra=extra if isinstance(extra, dict) else {},
-                      labels=labels if isinstance(labels, dict) else {}, lines=dict(lines))
+                      labels=labels if isinstance(labels, dict) else {}, lines=dict(lines),
+                      publish=_publish(data.get("publish", {}), lines, problems))
 
 
 def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
@@ -289,6 +310,15 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     if "title" in r.data and not title and isinstance(r.data.get("title"), str):
         r.bad("title", "is empty; give the site a name")
     language = _language(r, r.string("language", "en") or "en")
+    languages = _languages(r, language)
+    if languages:
+        language = languages[0]
+    untranslated = r.string("untranslated", "show") or "show"
+    if untranslated not in ("show", "omit"):
+        r.bad("untranslated", f"must be \"show\" (an entry without a translation appears in "
+              "the default language) or \"omit\" (it is left out of that language's "
+              f"pages), not {shown(untranslated)}")
+        untranslated = "show"
     base_url = r.string("base_url")
     if base_url:
         if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
@@ -301,19 +331,49 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
     theme = r.string("theme", "classic") or "classic"
     return SiteSettings(title=title, organisation=r.string("organisation"),
                         description=r.string("description"), language=language,
+                        languages=languages, untranslated=untranslated,
                         base_url=base_url, theme=theme)
 
 
-def _language(r: _Table, written: str) -> str:
+def _language(r: _Table, written: str, key: str = "language") -> str:
     """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`)."""
     try:
         return cldr.parse(written).tag
     except cldr.UnknownLanguage as exc:
         hint = f"did you mean \"{exc.suggestion}\"? " if exc.suggestion else ""
-        r.bad("language", f"is {shown(written)}, which is not a language tag cswgen knows; "
+        r.bad(key, f"{'is' if key == 'language' else 'lists'} {shown(written)}, which is not "
+              "a language tag cswgen knows; "
               f"{hint}Write the visitors' language as a BCP 47 tag, such as \"en\", "
               "\"fr-CA\", \"pt-BR\", \"ar\" or \"sw\"")
         return "en"
+
+
+def _languages(r: _Table, language: str) -> tuple[str, ...]:
+    """`[site] languages`, checked: known tags, each once; the first is the default, so a
+    `language` that names another is an error."""
+    if "languages" not in r.data:
+        return ()
+    value = r.data["languages"]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        r.bad("languages", "must be a list of language tags in quotes, the default first, "
+              f"like languages = [\"en\", \"sw\"], not {shown(value)}")
+        return ()
+    tags: list[str] = []
+    for written in value:
+        try:
+            tag = cldr.parse(written).tag
+        except cldr.UnknownLanguage:
+            _language(r, written, key="languages")  # says so, with the nearest tag
+            continue
+        if tag in tags:
+            r.bad("languages", f"names {shown(tag)} twice; list each language once")
+        else:
+            tags.append(tag)
+    if "language" in r.data and tags and language != tags[0]:
+        r.bad("language", f"is {shown(language)}, but the first of `languages` is "
+              f"{shown(tags[0])}, and the first is the site's default language; make them the "
+              "same, or leave out `language`")
+    return tuple(tags)
 
 
 def _week(r: _Table, problems: Problems) -> WeekSettings:
@@ -379,3 +439,61 @@ def _brand(r: _Table, root: Path) -> BrandSettings:
         else:
             logo = relative
     return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)
+
+
+# --- [publish.NAME]: where `cswgen publish` sends the site ---------------------------------
+
+PUBLISH_KEYS = ("to", "branch", "known_hosts", "identity")
+
+
+@dataclass(frozen=True)
+class PublishTarget:
+    """One `[publish.NAME]` table: `to` is a folder, a .zip file, a git repository or an
+    sftp:// address (see cswgen.publish); the other keys are optional."""
+
+    name: str
+    to: str
+    branch: str = ""  # a git branch (default gh-pages)
+    known_hosts: str = ""  # SFTP: another known_hosts file than ~/.ssh/known_hosts
+    identity: str = ""  # SFTP: a key file to log in with, besides the agent and ~/.ssh/id_*
+    line: int = 1  # where `to` is written
+
+
+def _publish(data: object, lines: dict[str, int], problems: Problems) -> dict[str, PublishTarget]:
+    """The `[publish.NAME]` tables, each checked as the other sections are; a password is
+    refused outright, because config.toml is shared and often kept in git."""
+    if not isinstance(data, dict):
+        return {}
+    targets: dict[str, PublishTarget] = {}
+    for name, table in data.items():
+        where = f"publish.{name}"
+        if not isinstance(table, dict):
+            problems.error(CONFIG_NAME, lines.get(where, lines.get("publish", 1)),
+                           f"[publish] {name} is not a publish target; name each target in a "
+                           f"table of its own, like [publish.intranet] with to = \"/mnt/web/csw\"")
+            continue
+        for key in table:
+            line = lines.get(f"{where}.{key}", lines.get(where, 1))
+            if key in ("password", "passphrase"):
+                problems.error(CONFIG_NAME, line, f"[{where}] {key}: a password is never kept "
+                               "in config.toml (anyone who sees the file could use it); cswgen "
+                               "logs in with your SSH agent or key file, so remove this line")
+            elif key not in PUBLISH_KEYS:
+                hint = suggest(key, PUBLISH_KEYS)
+                advice = f"did you mean `{hint}`?" if hint else (
+                    "known keys: " + ", ".join(PUBLISH_KEYS) + ".")
+                problems.error(CONFIG_NAME, line,
+                               f"[{where}] {key} is not a setting cswgen knows; {advice}")
+        r = _Table(table, where, lines, problems)
+        if "to" not in table:
+            problems.error(CONFIG_NAME, lines.get(where, 1), f"[{where}] has no `to`; say "
+                           "where to publish, like to = \"/mnt/web/csw\" (a folder), "
+                           "\"csw.zip\", \"git@github.com:acme/csw.git\" or "
+                           "\"sftp://me@host/var/www/csw\"")
+        to = r.string("to")
+        if "to" in table and not to and isinstance(table["to"], str):
+            r.bad("to", "is empty; say where to publish, like to = \"/mnt/web/csw\"")
+        targets[name] = PublishTarget(name=name, to=to, branch=r.string("branch"),
+                                      known_hosts=r.string("known_hosts"),
+                                      identity=r.string("identity"), line=r.line("to"))
+    return targets

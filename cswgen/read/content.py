@@ -10,6 +10,7 @@ markup's job.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from cswgen.core import limits, paths, tree
@@ -19,10 +20,12 @@ from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.read.config import SiteConfig
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
-from cswgen.read.fields import Finder
-from cswgen.read.frontmatter import decode
+from cswgen.read.fields import Fields, Finder
+from cswgen.read.frontmatter import decode, split
 from cswgen.read.records import Content, Entry
+from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
+from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content", "walk"]
@@ -75,11 +78,19 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     # the cache or on every core); problems are reported in file order either way.
     slots: list[tuple[Problems, list[Entry], set[str]]] = []
     markdown: list[tuple[int, str, str, str]] = []  # slot, text, relative, kind
+    pending: list[tuple[Translation, str]] = []  # read once every original has been
     for relative in files:
         if relative in links:
             continue
-        kind = kind_of(relative)
         site_path = f"content/{relative}"
+        translation = translation_of(relative, config.site.tags)
+        if translation is not None and (kind := kind_of(translation.original)) is not None:
+            if translation.wrong:
+                problems.error(site_path, 1, translation.wrong)
+            else:
+                pending.append((translation, kind))
+            continue
+        kind = kind_of(relative)
         if kind is None:
             if relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, "this Markdown file is not part of the site; "
@@ -142,7 +153,106 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         result.pictures |= shown
         for entry in found:
             result.add(entry)
+    for translation, kind in pending:
+        entries, shown = read_translation(config, translation, kind, texts, drafts, problems)
+        result.translations.setdefault(translation.language, []).extend(entries)
+        result.pictures |= shown
     return result
+
+
+def read_translation(config: SiteConfig, translation: Translation, kind: str,
+                     texts: dict[str, bytes] | None, drafts: bool,
+                     problems: Problems) -> tuple[list[Entry], set[str]]:
+    """A translation's entries (one for a Markdown file, one per row for a table), each
+    over its original's fields, and the pictures they show."""
+    content_dir = config.root / "content"
+    site_path = f"content/{translation.relative}"
+    source = content_dir / translation.relative
+    original = content_dir / translation.original
+    if not original.is_file():
+        problems.error(site_path, 1, f"is a translation of content/{translation.original}, "
+                       "which does not exist; a translation is named after the file it "
+                       "translates, with the language before the suffix (monday.sw.md beside "
+                       "monday.md)")
+        return [], set()
+    own = Unreported()
+    finder = Finder(content_dir)
+    reader = EntryReader(config, own, drafts=drafts, finder=finder)
+    found: list[Entry] = []
+    shown: set[str] = set()
+    for fields, body, body_line, stem in _translated(
+            config, translation, kind, site_path, source, original, texts, own):
+        shown |= pictures_named(fields.data, body, source, finder)
+        entry = reader.entry(kind, fields, body, body_line, source, stem)
+        if entry is not None:
+            found.append(replace(entry, language=translation.language,
+                                 inherited_body=body_line == INHERITED,
+                                 sheet=fields.problems.sheet))
+    problems.extend(own)
+    return found, shown
+
+
+def _translated(config: SiteConfig, translation: Translation, kind: str, site_path: str,
+                source: Path, original: Path, texts: dict[str, bytes] | None,
+                problems: Problems) -> list[tuple[Fields, str, int, str | None]]:
+    """The fields of each entry a translation file makes, merged over its original's,
+    with its body, the body's line (INHERITED: the original's body), and the stem its
+    address comes from."""
+    example = example_date(config)
+    original_path = f"content/{translation.original}"
+    if translation.relative.lower().endswith(limits.TABLE_SUFFIXES):
+        ours = _rows(source, site_path, kind, texts, translation.relative, problems, example)
+        theirs = _rows(original, original_path, kind, texts, translation.original,
+                       Problems(), example)
+        by_slug = {_row_slug(f): (f, body) for f, body in theirs}
+        rows: list[tuple[Fields, str, int, str | None]] = []
+        for fields, body in ours:
+            match = by_slug.get(_row_slug(fields))
+            if match is None:
+                name = fields.data.get("slug") or fields.data.get(
+                    "customer" if kind == "testimonial" else "name") or "?"
+                fields.error("", f"translates \"{name}\", but {original_path} has no row of "
+                             "that name; keep the name (or slug) as it is in the original, "
+                             "so the row can be matched")
+                continue
+            data, lines = merged(match[0].data, fields.data, fields.lines)
+            rows.append((Fields(data, lines, site_path, fields.problems, row=True,
+                                example=example), body or match[1],
+                         lines.get("", 1) if body else INHERITED, None))
+        return rows
+    text = decode(_bytes(source, translation.relative, texts), site_path, problems)
+    before = decode(_bytes(original, translation.original, texts), original_path, Problems())
+    if text is None or before is None:
+        return []
+    document = split(text, site_path, problems)
+    base = split(before, original_path, Problems())
+    if document is None or base is None:
+        return []
+    data, lines = merged(base.data, document.data, document.lines)
+    if document.body.strip():
+        body, body_line = document.body, document.body_line
+    else:
+        body, body_line = base.body, INHERITED
+    fields = Fields(data, lines, site_path, problems, example=example)
+    return [(fields, body, body_line, Path(translation.original).stem)]
+
+
+def _bytes(source: Path, relative: str, texts: dict[str, bytes] | None) -> bytes:
+    raw = texts.get(relative) if texts is not None else None
+    return raw if raw is not None else source.read_bytes()
+
+
+def _rows(source: Path, site_path: str, kind: str, texts: dict[str, bytes] | None,
+          relative: str, problems: Problems, example: date) -> list[tuple[Fields, str]]:
+    if is_workbook(relative):
+        return workbook_rows(source, site_path, kind, problems, example)
+    text = decode(_bytes(source, relative, texts), site_path, problems)
+    return csv_rows(text, site_path, kind, problems, example) if text is not None else []
+
+
+def _row_slug(fields: Fields) -> str:
+    name = fields.data.get("slug") or fields.data.get("customer") or fields.data.get("name")
+    return slugify(str(name)) if name else ""
 
 
 def walk(content_dir: Path, root: Path) -> tuple[list[str], list[str]]:

@@ -57,6 +57,8 @@ class Entry:
     extra: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     sheet: str = ""  # a workbook row's sheet: problems about the entry name it (see errors)
+    language: str = ""  # a translation's language (`monday.sw.md`); "" in the default one
+    inherited_body: bool = False  # a translation without a body of its own: the original's
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -137,6 +139,9 @@ class Content:
     # content-relative paths of the pictures any file shows, drafts and later ones too:
     # their originals are not published as they are (see `photos`)
     pictures: set[str] = field(default_factory=set)
+    # the site's other languages' entries, by language: each one the translation of an
+    # entry above (same kind and slug), facts it leaves out filled in from that entry
+    translations: dict[str, list[Entry]] = field(default_factory=dict)
 
     def entries(self) -> list[Entry]:
         """Every entry read, published or not."""

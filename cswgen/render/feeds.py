@@ -12,6 +12,7 @@ from cswgen.core.cache import SharedViews, code_version, digest, read_pickle, wr
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Testimonial
+from cswgen.render.alternates import localized
 from cswgen.render.views import View
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -33,7 +34,8 @@ def _id(site: Site, path: str) -> str:
 
 
 def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None = None,
-              kept: Path | None = None, *, title: str) -> bytes:
+              kept: Path | None = None, *, title: str, folder: str = "",
+              language: str = "") -> bytes:
     """Every published testimonial, newest first.  Links are absolute when base_url is set,
     otherwise relative to the feed (which sits at the site root).
 
@@ -47,29 +49,29 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     base = config.base_url
     dates = [d for t in site.testimonials for d in (t.date or t.publish,) if d is not None]
     updated = min(max(dates), site.options.as_of) if dates else site.config.week.start
-    out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(config.language)}">',
+    out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(language or config.language)}">',
            _leaf(1, "title", title)]
     if config.description:
         out.append(_leaf(1, "subtitle", config.description))
-    out += [_leaf(1, "id", _id(site, "feed.xml")), _leaf(1, "updated", _stamp(updated)),
-            _link(1, base or "./"), _link(1, (base + "feed.xml") if base else "feed.xml",
-                                          "self"),
+    home = base + folder if base else "./"
+    out += [_leaf(1, "id", _id(site, folder + "feed.xml")), _leaf(1, "updated", _stamp(updated)),
+            _link(1, home), _link(1, (home + "feed.xml") if base else "feed.xml", "self"),
             "  <author>", _leaf(2, "name", config.organisation or config.title),
             "  </author>", _leaf(1, "generator", "cswgen")]
     before = read_pickle(kept) if kept is not None else None
     earlier: dict[str, str] = before if isinstance(before, dict) else {}
     now: dict[str, str] = {}
-    shown_by = (config.title, base, site.config.week.start.isoformat())  # in every entry
+    shown_by = (config.title, base, folder, site.config.week.start.isoformat())  # in every entry
     for entry, view in zip(site.testimonials, testimonials, strict=True):
         ref = shared.ref(view) if shared is not None else None
         if ref is None:
-            out.append(_entry(site, entry, view))
+            out.append(_entry(site, entry, view, folder))
             continue
         when = entry.date or entry.publish
         key = digest("feed entry", code_version(), ref, entry.customer,
                      when.isoformat() if when else "", *shown_by)
         text = earlier.get(key)
-        now[key] = text if text is not None else _entry(site, entry, view)
+        now[key] = text if text is not None else _entry(site, entry, view, folder)
         out.append(now[key])
     if kept is not None and now.keys() != earlier.keys():
         with contextlib.suppress(OSError):  # a read-only site: made in full next time
@@ -79,16 +81,18 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(out) + "\n").encode("utf-8")
 
 
-def _entry(site: Site, entry: Testimonial, view: View) -> str:
+def _entry(site: Site, entry: Testimonial, view: View, folder: str) -> str:
     base = site.config.site.base_url
-    path = url_of(entry)
+    path = url_of(entry)  # from the feed, which is in the language's folder
     when = entry.date or entry.publish or site.config.week.start
-    out = ["  <entry>", _leaf(2, "title", view["heading"]), _leaf(2, "id", _id(site, path)),
-           _link(2, base + path), _leaf(2, "updated", _stamp(when)),
+    out = ["  <entry>", _leaf(2, "title", view["heading"]),
+           _leaf(2, "id", _id(site, folder + path)),
+           _link(2, base + folder + path if base else path), _leaf(2, "updated", _stamp(when)),
            "    <author>", _leaf(3, "name", entry.customer), "    </author>"]
     if view["excerpt"]:
         out.append(_leaf(2, "summary", view["excerpt"]))
-    out += [_leaf(2, "content", absolute_links(view["body_html"], base), ' type="html"'),
+    out += [_leaf(2, "content", absolute_links(view["body_html"], base, folder),
+                  ' type="html"'),
             "  </entry>"]
     return "\n".join(out)
 
@@ -112,19 +116,30 @@ def _link(depth: int, href: str, rel: str = "alternate") -> str:
     return f'{"  " * depth}<link rel="{rel}" href="{_attribute(href)}" />'
 
 
-def absolute_links(fragment: str, base: str) -> str:
-    """Internal links of a body as seen from the feed (at the root), absolute with base_url."""
-    return rewrite_internal(fragment, lambda target: base + target)
+def absolute_links(fragment: str, base: str, folder: str = "") -> str:
+    """Internal links of a body as seen from the feed (in the language's folder), absolute
+    with base_url."""
+    if base:
+        return rewrite_internal(fragment, lambda target: base + localized(target, folder))
+    return rewrite_internal(fragment, lambda target: target)
 
 
-def sitemap(site: Site, paths: list[str]) -> bytes:
+def sitemap(site: Site, paths: list[str],
+            alternates: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
+    """Every page's address; with several languages, each with its versions in every
+    language (`xhtml:link rel="alternate" hreflang`, as search engines read them)."""
     base = site.config.site.base_url
     namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    xhtml = "http://www.w3.org/1999/xhtml"
     ET.register_namespace("", namespace)
+    ET.register_namespace("xhtml", xhtml)
     root = ET.Element(f"{{{namespace}}}urlset")
     for path in paths:
         url = ET.SubElement(root, f"{{{namespace}}}url")
         ET.SubElement(url, f"{{{namespace}}}loc").text = base + path
+        for tag, there in (alternates or {}).get(path, []):
+            ET.SubElement(url, f"{{{xhtml}}}link", rel="alternate", hreflang=tag,
+                          href=base + there)
     ET.indent(root)
     return _xml(root)
 

@@ -9,6 +9,7 @@ build stops before the writer has moved a thing.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,10 +20,13 @@ from cswgen.core import parallel
 from cswgen.core.cache import data_digest, digest
 from cswgen.core.errors import Problems, SiteError
 from cswgen.model.site import Site
-from cswgen.render import feeds
+from cswgen.render import beyond, feeds
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
+# pages not in the sitemap: the day's page is the one to find, not its poster; the lobby
+# screen is for TVs (noindex)
+UNLISTED = ("404", "certificate", "poster", "screen")
 FEED_FILE = "feed.pickle"  # in the cache folder: the last feed's entries
 
 
@@ -50,26 +54,45 @@ class Made:
 
 
 def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
-         common: dict[str, Any], cache_root: Path) -> list[Job]:
-    """Every file to render, keyed.  (Keys are quicker made here than in a worker.)"""
+         common: dict[str, Any], cache_root: Path, *,
+         site_pages: list[View] | None = None) -> list[Job]:
+    """Every file of one language to render, keyed (keys are quicker made here than in a
+    worker): its pages, feed and calendar in its folder (`views.prefix`).  robots.txt and
+    the sitemap come with the default language's, the sitemap listing `site_pages`, every
+    language's pages (default: `pages`)."""
+    folder = views.prefix
     common_key = renderer.common_key(common)
+    pages = [view for view in pages if view["kind"] not in beyond.OPTIONAL
+             or renderer.has_template(view["kind"])]
     found = [Job(_html_path(view["path"]), renderer.key(view, common_key),
                  _Page(renderer, view, common)) for view in pages]
     shared = renderer.shared
     # keyed by what they show (an undated testimonial's entry by its publish date), so an
     # unchanged feed or calendar is not made again
-    found.append(Job("feed.xml", data_digest(
+    found.append(Job(folder + "feed.xml", data_digest(
         "feed", common, views.testimonials, [t.publish for t in site.testimonials],
         shared=shared), lambda: feeds.atom_feed(
-            site, views.testimonials, shared, cache_root / FEED_FILE,
-            title=views.say("feed_title", site=site.config.site.title)),
+            site, views.testimonials, shared,
+            cache_root / (FEED_FILE if not folder else f"{folder.strip('/')}.{FEED_FILE}"),
+            title=views.say("feed_title", site=site.config.site.title), folder=folder,
+            language=views.language.tag),
         here=True))  # every testimonial: a worker would copy them all
-    found.append(Job("week.ics", data_digest("ics", common, views.days, shared=shared),
+    found.append(Job(folder + "week.ics", data_digest("ics", common, views.days,
+                                                      shared=shared),
                      lambda: _week_ics(site)))
+    for view in pages:
+        if view["kind"] == "screen":  # what lobby screens poll for a newer build
+            found.append(_ready(folder + beyond.SCREEN_BUILD, json.dumps(
+                {"build": view["build"]}).encode("utf-8")))
+    if folder:
+        return found
     found.append(_ready("robots.txt", feeds.robots(site)))
     if site.config.site.base_url:
+        listed = [v for v in site_pages or pages if v["kind"] not in UNLISTED]
         found.append(_ready("sitemap.xml", feeds.sitemap(
-            site, [v["path"] for v in pages if v["kind"] not in ("404", "certificate")])))
+            site, [v["path"] for v in listed],
+            {v["path"]: [(a["tag"], a["path"][1:]) for a in v["alternates"]]
+             for v in listed if v.get("alternates")})))
     return found
 
 

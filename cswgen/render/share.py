@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import unicodedata
 from pathlib import Path
 
 from cswgen.core import parallel
 from cswgen.core.digest import digest
+from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
-from cswgen.model import images
+from cswgen.model import fonts, images
 from cswgen.model.photos import RASTER
+from cswgen.model.site import Site, url_of
+from cswgen.read.records import Entry
 from cswgen.render.strings import Words
-from cswgen.render.views import View
+from cswgen.render.views import SHARE_IMAGE, View
 
 
 def cards(pages: list[View], site: View, week: View, words: Words,
@@ -59,7 +63,62 @@ def card_for(page: View, site: View, week: View, words: Words,
         title, quote = site["title"], site["description"]
         footer = site["organisation"] or site["title"]
     return images.Card(kicker=kicker, title=title, quote=quote, footer=footer,
-                       primary=site["primary"], secondary=site["secondary"], logo=logo)
+                       primary=site["primary"], secondary=site["secondary"], logo=logo,
+                       rtl=site.get("direction") == "rtl", language=site["language"])
+
+
+# where each text on a card was written: a field of the entry's front matter (or its body),
+# or a setting of config.toml (a dotted name)
+SOURCES = {
+    "day": {"kicker": "week.theme", "title": "title", "quote": "summary", "footer": "site.title"},
+    "testimonial": {"kicker": "site.title", "title": "customer", "quote": "body",
+                    "footer": "site.title"},
+    "honour": {"kicker": "award", "title": "name", "quote": "citation", "footer": "role"},
+    "": {"kicker": "week.theme", "title": "site.title", "quote": "site.description",
+         "footer": "site.organisation"},
+}
+
+
+def drawable(found: dict[str, images.Card], site: Site,
+             problems: Problems) -> dict[str, images.Card]:
+    """The cards with the text they cannot show left out, each such text reported once
+    where it was written: a name in a script none of the fonts has (Chinese, Amharic) is
+    never drawn as boxes.  A title gives way to the site's title; other lines are left
+    out.  Symbols no font has (emoji) are left out of the line quietly: the page shows them."""
+    entries: dict[str, Entry] = {url_of(e) + SHARE_IMAGE: e
+                                 for e in (*site.days, *site.testimonials, *site.honour)}
+    fallback = site.config.site.title
+    reported: set[tuple[str, int, str]] = set()
+    kept: dict[str, images.Card] = {}
+    for path, card in found.items():
+        entry = entries.get(path)
+        changes: dict[str, str] = {}
+        for name in ("kicker", "title", "quote", "footer"):
+            text: str = getattr(card, name)
+            lost, why = images.undrawable(text)
+            letters = "".join(c for c in lost if unicodedata.category(c)[0] in "LM")
+            if not letters:
+                continue
+            instead = fallback if name == "title" and not images.undrawable(fallback)[0] else ""
+            changes[name] = instead
+            source = SOURCES[entry.kind if entry else ""][name]
+            if "." in source or entry is None:
+                where, line, sheet = "config.toml", site.config.line_of(source), ""
+            else:
+                line = entry.body_line if source == "body" else entry.line_of(source)
+                where, sheet = entry.path, entry.sheet
+            shown = text if len(text) <= 60 else text[:59] + "…"
+            message = (f'the share image cannot show "{shown}" ({fonts.describe(letters)}), '
+                       f"{why}; the card shows "
+                       + ("the site's title instead" if instead else "nothing in its place"))
+            if (where, line, message) not in reported:
+                reported.add((where, line, message))
+                problems.warning(where, line, message, sheet=sheet)
+        texts = {name: changes.get(name, getattr(card, name))
+                 for name in ("kicker", "title", "quote", "footer")}
+        kept[path] = dataclasses.replace(card, kicker=texts["kicker"], title=texts["title"],
+                                         quote=texts["quote"], footer=texts["footer"])
+    return kept
 
 
 def logo_of(root: Path, logo: str | None) -> Path | None:
@@ -93,7 +152,7 @@ class Painter:
         if card.logo and card.logo not in logos:
             logos[card.logo] = card.logo.read_bytes()
         logo = logos[card.logo] if card.logo else b""
-        return digest(images.recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
+        return digest(images.card_recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
 
 
 def _joined(*parts: str) -> str:

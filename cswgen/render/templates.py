@@ -23,20 +23,33 @@ from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.themes import Theme
+from cswgen.render.alternates import localized
 from cswgen.render.strings import language_of, say
 
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
                "honour": "honour.html", "certificate": "certificate.html",
                "policy": "policy.html", "page": "page.html", "404": "404.html",
-               "award": "award.html"}
+               "award": "award.html", "programme": "programme.html",
+               "poster": "poster.html", "email": "email.html",
+               "screen": "screen.html"}
 
 
 def root_of(path: str, base_path: str) -> str:
     """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
-    if path == "404.html":  # served at any depth, so it links from the site's root path
+    if path.rpartition("/")[2] == "404.html":  # served at any depth: links from the root path
         return base_path
     return "../" * path.count("/")
+
+
+def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
+    """A link from a page in the language under `prefix` to another page of that language
+    stays within its folder (`policy/`, not `../sw/policy/`)."""
+    up = "../" * prefix.count("/")
+    if prefix and target.startswith(prefix) and root.startswith(up) and \
+            not root.startswith("/"):
+        return target[len(prefix):], root[len(up):]
+    return target, root
 
 
 def relative(target: str, root: str, *, portable: bool) -> str:
@@ -105,6 +118,17 @@ class Renderer:
             return None
         return digest(common_key, page)
 
+    def has_template(self, kind: str) -> bool:
+        """Whether the theme has the template of a page kind (a theme made from scratch may
+        leave out those of the pages beyond the website: see `beyond.OPTIONAL`)."""
+        try:
+            self.env.get_template(TEMPLATE_OF[kind])
+        except jinja2.TemplateNotFound:
+            return False
+        except jinja2.TemplateError:
+            return True  # there, and broken: rendering it reports where
+        return True
+
     def render(self, view: dict[str, Any], common: dict[str, Any]) -> str:
         """Render one page view; raises SiteError naming the template and line on failure."""
         path = view["path"]
@@ -126,12 +150,13 @@ class Renderer:
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {exc}")]) from None
-        return self.link(html, root)
+        return self.link(html, root, common["site"].get("prefix", ""))
 
-    def link(self, html: str, root: str) -> str:
-        """Turn `cswgen-root:` links from content into links relative to the page."""
-        return rewrite_internal(html, lambda target: relative(target, root,
-                                                               portable=self.portable))
+    def link(self, html: str, root: str, prefix: str = "") -> str:
+        """Turn `cswgen-root:` links from content into links relative to the page (to
+        pages in the page's language)."""
+        return rewrite_internal(html, lambda target: relative(
+            *in_language(localized(target, prefix), root, prefix), portable=self.portable))
 
     def _where(self, filename: str | Path | None) -> str:
         if not filename:
@@ -170,7 +195,9 @@ def _environment(themes: list[Theme], portable: bool,
 
     @jinja2.pass_context
     def url(context: Any, target: str) -> str:
-        return relative(str(target), context["root"], portable=portable)
+        prefix = context["site"].get("prefix", "")
+        return relative(*in_language(localized(str(target), prefix), context["root"], prefix),
+                        portable=portable)
 
     @jinja2.pass_context
     def asset(context: Any, name: str) -> str:

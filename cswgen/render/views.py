@@ -18,6 +18,7 @@ from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.render import beyond
 from cswgen.render.strings import Words
 
 View = dict[str, Any]
@@ -92,7 +93,10 @@ def letter_of(name: str) -> str:
 class Views:
     """Builds the view of every page of one `Site`."""
 
-    def __init__(self, site: Site, bodies: Bodies, photos: Photos, words: Words) -> None:
+    def __init__(self, site: Site, bodies: Bodies, photos: Photos, words: Words,
+                 prefix: str = "") -> None:
+        """`prefix`: where this language's pages are (`sw/`; "" for the default one)."""
+        self.prefix = prefix
         self.site = site
         self.bodies = bodies
         self.photos = photos
@@ -127,7 +131,8 @@ class Views:
         s, brand = self.config.site, self.config.brand
         return {
             "title": s.title, "organisation": s.organisation, "description": s.description,
-            "language": s.language, "direction": self.language.direction,
+            "language": self.language.tag, "direction": self.language.direction,
+            "prefix": self.prefix, "default_language": s.language,
             "language_name": self.language.name, "base_url": s.base_url, "theme": s.theme,
             "logo": brand.logo, "logo_size": self.photos.size_of(brand.logo) if brand.logo
             else {}, "primary": brand.primary, "secondary": brand.secondary,
@@ -157,18 +162,21 @@ class Views:
 
     def nav(self) -> list[View]:
         say = self.say
-        items: list[View] = [{"title": say("home"), "path": "", "section": "home"}]
+        here = self.prefix
+        items: list[View] = [{"title": say("home"), "path": here, "section": "home"}]
         if self.days:
             items.append({"title": say("the_week"), "path": self.days[0]["path"],
                           "section": "days"})
-        items.append({"title": say("testimonials"), "path": "testimonials/",
+        items.append({"title": say("testimonials"), "path": here + "testimonials/",
                       "section": "testimonials"})
-        items.append({"title": say("honour_roll"), "path": "honour-roll/",
+        items.append({"title": say("honour_roll"), "path": here + "honour-roll/",
                       "section": "honour-roll"})
         if self.site.policy:
-            items.append({"title": say("our_policy"), "path": "policy/", "section": "policy"})
+            items.append({"title": say("our_policy"), "path": here + "policy/",
+                          "section": "policy"})
         for page in self.site.menu():
-            items.append({"title": page.title, "path": url_of(page), "section": url_of(page)})
+            items.append({"title": page.title, "path": self.url(page),
+                          "section": self.url(page)})
         return items
 
     # --- entries --------------------------------------------------------------------
@@ -178,7 +186,8 @@ class Views:
         body = _rendered(self.bodies, day)
         lang = self.language
         return {
-            "slug": day.slug, "path": url_of(day), "title": day.title,
+            "slug": day.slug, "path": self.url(day), "title": day.title,
+            "lang": self.lang_of(day),
             "date": day.date.isoformat(), "weekday": lang.weekday(day.date),
             "label": lang.short_date(day.date), "long_label": lang.long_date(day.date),
             "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
@@ -197,10 +206,10 @@ class Views:
     def testimonial(self, t: Testimonial) -> View:
         body = _rendered(self.bodies, t)
         staff = [{"name": link.name,
-                  "path": url_of(link.honour) if link.honour else None}
+                  "path": self.url(link.honour) if link.honour else None}
                  for link in self.site.staff_of(t)]
         return {
-            "slug": t.slug, "path": url_of(t), "title": t.title,
+            "slug": t.slug, "path": self.url(t), "title": t.title, "lang": self.lang_of(t),
             "heading": t.title or self.say("from_customer", customer=t.customer),
             "customer": t.customer, "organisation": t.organisation, "location": t.location,
             "date": t.date.isoformat() if t.date else None,
@@ -212,12 +221,13 @@ class Views:
 
     def person(self, h: Honour) -> View:
         body = _rendered(self.bodies, h)
-        path = url_of(h)
+        path = self.url(h)
         praised = [{"customer": t.customer, "titled": bool(t.title),
                     "heading": t.title or self.say("from_customer", customer=t.customer),
-                    "path": url_of(t)} for t in self.site.praised.get(path, [])]
+                    "path": self.url(t)} for t in self.site.praised.get(url_of(h), [])]
         return {
             "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
+            "lang": self.lang_of(h),
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
             "citation": h.citation, "since": h.since, "photo": self.photos.view(h.photo),
             "initials": initials(h.name), "letter": letter_of(h.name), "body_html": body.html,
@@ -227,7 +237,7 @@ class Views:
     def policy(self, p: Policy) -> View:
         body = _rendered(self.bodies, p)
         return {
-            "title": p.title or self.say("customer_service_policy"),
+            "title": p.title or self.say("customer_service_policy"), "lang": self.lang_of(p),
             "effective": p.effective.isoformat() if p.effective else None,
             "effective_label": self.language.plain_date(p.effective) if p.effective else "",
             "version": p.version, "owner": p.owner, "commitments": p.commitments,
@@ -249,7 +259,7 @@ class Views:
             groups[-1]["people"].append(person)
         for group in groups:
             if len(group["people"]) > AWARD_INLINE:
-                group["path"] = f"honour-roll/awards/{group['slug']}/"
+                group["path"] = f"{self.prefix}honour-roll/awards/{group['slug']}/"
                 group["preview"] = group["people"][:AWARD_PREVIEW]
         return groups
 
@@ -306,8 +316,9 @@ class Views:
         for group in self.award_groups:
             spotlight.extend(group["people"][:1])
         pages.append(self._page(
-            "home", self.config.site.title, "", "home", description,
+            "home", self.config.site.title, self.prefix, "home", description,
             intro_title=home.title if home else "", body_html=intro.html,
+            intro_lang=self.lang_of(home) if home else None,
             featured=[t for t in self.testimonials if t["featured"]],
             spotlight=spotlight[:6], days=self.days,
             commitments=site.policy.commitments if site.policy else [],
@@ -320,6 +331,7 @@ class Views:
                 body_html=view["body_html"], toc=view["toc"],
                 image=view["image"]))
         parts = chunks(self.testimonials, TESTIMONIALS_PER_PAGE)
+        listing = self.prefix + "testimonials/"
         for number, part in enumerate(parts, 1):
             title = self.say("testimonials") if number == 1 else self.say(
                 "title_page_of", title=self.say("testimonials"), number=number, count=len(parts))
@@ -327,10 +339,10 @@ class Views:
             about = self.say("testimonials_about", organisation=organisation) if organisation \
                 else self.say("testimonials_about_us")
             pages.append(self._page(
-                "testimonials", title, paged_path("testimonials/", number), "testimonials",
+                "testimonials", title, paged_path(listing, number), "testimonials",
                 about, testimonials=part,
                 total=len(self.testimonials),
-                pagination=pagination("testimonials/", number, len(parts))))
+                pagination=pagination(listing, number, len(parts))))
         for view in self.testimonials:
             pages.append(self._page("testimonial", view["heading"], view["path"], "testimonials",
                                     view["excerpt"] or description, testimonial=view,
@@ -338,7 +350,8 @@ class Views:
         organisation = self.config.site.organisation
         recognising = self.say("recognising_at", organisation=organisation) if organisation \
             else self.say("recognising_here")
-        pages.append(self._page("honour_roll", self.say("honour_roll"), "honour-roll/",
+        pages.append(self._page("honour_roll", self.say("honour_roll"),
+                                self.prefix + "honour-roll/",
                                 "honour-roll",
                                 recognising, groups=[self.shown_group(g) for g in
                                                      self.award_groups],
@@ -357,18 +370,29 @@ class Views:
                                     person=view))
         if site.policy:
             view = self.policy(site.policy)
-            pages.append(self._page("policy", view["title"], "policy/", "policy",
+            pages.append(self._page("policy", view["title"], self.prefix + "policy/", "policy",
                                     excerpt(" ".join(view["commitments"])) or description,
                                     policy=view, body_html=view["body_html"], toc=view["toc"]))
         for page in site.pages:
             body = _rendered(self.bodies, page)
-            path = url_of(page)
+            path = self.url(page)
             pages.append(self._page("page", page.title, path, path,
                                     excerpt(body.text) or description, body_html=body.html,
-                                    toc=body.toc, extra=page.extra))
-        pages.append(self._page("404", self.say("page_not_found"), "404.html", "404",
+                                    toc=body.toc, extra=page.extra, lang=self.lang_of(page)))
+        pages.append(self._page("404", self.say("page_not_found"), self.prefix + "404.html",
+                                "404",
                                 description))
+        pages.extend(beyond.pages(self))  # the printable programme and the day posters
         return pages
+
+    def lang_of(self, entry: Entry) -> str | None:
+        """The language of an entry shown without a translation in this language's pages
+        (its container says so with `lang`); None when it is in the page's language."""
+        return self.config.site.language if self.prefix and not entry.language else None
+
+    def url(self, entry: Entry) -> str:
+        """Where an entry's page is in this language."""
+        return self.prefix + url_of(entry)
 
     def times(self, start: str | None, end: str | None) -> View:
         """An event's times as the language writes them: shown, and read aloud."""
@@ -394,6 +418,7 @@ class Views:
         site_title = self.config.site.title
         fields.setdefault("share_image_alt", "" if not fields["share_image"] else
                           site_title if title == site_title else f"{title} · {site_title}")
+        fields.setdefault("alternates", [])
         return {"kind": kind, "title": title, "path": path, "section": section,
                 "description": description,
                 "canonical": base + path if base and kind != "404" else "", **fields}
@@ -408,7 +433,7 @@ class Views:
             return str(fields["person"]["path"]) + SHARE_IMAGE
         if kind in ("day", "testimonial", "honour"):
             return path + SHARE_IMAGE
-        return SHARE_IMAGE
+        return self.prefix + SHARE_IMAGE
 
 
 def _anchor(text: str) -> str:

@@ -1,0 +1,76 @@
+"""A site's editions: the default language's, and one for each of `[site] languages`.
+
+Each edition is a whole site of its own (the model's `Site`, its bodies and photos, its
+words) whose pages go in its language's folder: the default at the root, Swahili under
+`sw/`.  The other languages' content is the default one's with translations in place
+(`model.languages`); what their reading and checking finds is reported only for the
+translations themselves, since the originals' problems were reported already.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cswgen.core import cldr
+from cswgen.core.cache import Cache
+from cswgen.core.errors import Problems
+from cswgen.model.bodies import convert_bodies
+from cswgen.model.languages import folder_of, in_language, originals, untranslated
+from cswgen.model.markup import Rendered
+from cswgen.model.photos import Photos
+from cswgen.model.site import Options, Site, assemble
+from cswgen.read import catalogue, themes
+from cswgen.read.catalogue import Catalogue
+from cswgen.read.config import SiteConfig
+from cswgen.read.records import Content
+
+
+@dataclass
+class Edition:
+    tag: str
+    folder: str  # "" or `sw/`
+    site: Site
+    bodies: dict[str, Rendered]
+    photos: Photos
+    strings: Catalogue
+
+
+def other_editions(config: SiteConfig, content: Content, options: Options,
+                   theme_chain: list[themes.Theme], cache_root: Path, steps: Cache | None,
+                   problems: Problems) -> list[Edition]:
+    """The editions of the site's languages after the default one."""
+    editions: list[Edition] = []
+    default = config.site.language
+    omit = config.site.untranslated == "omit"
+    for tag in config.site.tags[1:]:
+        own = Problems()
+        site = assemble(config, in_language(content, tag, omit), options, own)
+        for key, original in originals(content, tag).items():
+            if key in site.urls:  # a link to the original file reaches the translation
+                site.urls.setdefault(original.key, site.urls[key])
+        bodies = convert_bodies(site, own, steps)
+        photos = Photos.for_site(site, content.pictures, cache_root)
+        photos.prepare(bodies, own)
+        translations = {e.path for e in content.translations.get(tag, [])}
+        problems.items.extend(p for p in own.items if p.path in translations)
+        strings = catalogue.load(config, theme_chain, problems, tag)
+        editions.append(Edition(tag, folder_of(tag, default), site, bodies, photos, strings))
+    return editions
+
+
+def report_untranslated(config: SiteConfig, content: Content, problems: Problems) -> None:
+    """For `cswgen check`: each entry without a translation yet, per language, as a
+    warning at the entry, naming the file its translation goes in."""
+    for tag in config.site.tags[1:]:
+        name = cldr.parse(tag).english_name
+        for entry in untranslated(content, tag):
+            folder, _, file = entry.path.removeprefix("content/").rpartition("/")
+            stem, _, suffix = file.rpartition(".")
+            beside = f"{folder}/{stem}.{tag}.{suffix}" if folder else f"{stem}.{tag}.{suffix}"
+            how = (f"add the row to {beside}, with its "
+                   f"{'customer' if entry.kind == 'testimonial' else 'name'} as it is here"
+                   if entry.from_csv else f"translate it as {beside}")
+            problems.warning(entry.path, entry.line, f"has no translation into {name} ({tag}) "
+                             f"yet, so its page under {tag.lower()}/ shows it in "
+                             f"{config.site.language}; {how}", sheet=entry.sheet)

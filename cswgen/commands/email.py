@@ -1,0 +1,112 @@
+"""`cswgen email [DAY] [--as-of DATE] [--html]`: the daily staff email, as drafts.
+
+Writes `email/<date>-<slug>.eml` beside the site's config.toml (never in the output
+folder, which is published): one for DAY (a date, a weekday or a day's slug), or one for
+each day of the week.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
+newsletter tools.  The site is read and checked as `cswgen build` reads it; `--as-of`
+decides, as for a build, which days are revealed (reveal = "daily").  cswgen sends
+nothing.  See `render.mail` for what a draft holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from cswgen.commands.build import (
+    keep_steps,
+    load_steps,
+    stop_on_errors,
+    teasers,
+    theme_chain_of,
+)
+from cswgen.core.cache import CACHE_FOLDER
+from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.model.bodies import convert_bodies
+from cswgen.model.photos import Photos
+from cswgen.model.site import Options, assemble
+from cswgen.read import catalogue
+from cswgen.read.config import load_config, today_in
+from cswgen.read.content import load_content
+from cswgen.render.mail import EMAIL_FOLDER, Mailer
+from cswgen.render.strings import Words
+from cswgen.render.templates import Renderer
+from cswgen.render.views import View, Views
+
+HTML_LIMIT = 100_000  # bytes: Gmail clips a message whose HTML is longer than about 102 KB
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass
+class Written:
+    files: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def email(root: Path, day: str | None = None, *, as_of: date | None = None,
+          html: bool = False, now: datetime | None = None) -> Written:
+    problems = Problems()
+    config = load_config(root, problems)
+    options = Options(as_of=as_of or today_in(config.week.timezone), drafts=False,
+                      portable=False)
+    theme_chain = theme_chain_of(config, problems)
+    strings = catalogue.load(config, theme_chain, problems)
+    content = load_content(config, problems, drafts=False)
+    site = assemble(config, content, options, problems)
+    cache_root = root / CACHE_FOLDER
+    steps = load_steps(cache_root)  # what the last build converted
+    bodies = convert_bodies(site, problems, steps)
+    photos = Photos.for_site(site, content.pictures, cache_root)
+    photos.prepare(bodies, problems)
+    stop_on_errors(problems)
+    keep_steps(steps, cache_root, in_memory=False)
+
+    hidden = teasers(site)  # a day not yet revealed: none of its text
+    views = Views(site, {key: body for key, body in bodies.items() if key not in hidden},
+                  photos, Words(strings, config.site.language))
+    renderer = Renderer(theme_chain, root, portable=False,
+                        base_path=urlsplit(config.site.base_url).path or "/")
+    common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
+                              "nav": views.nav(), "as_of": options.as_of.isoformat(),
+                              "strings": strings}
+    mailer = Mailer(views, renderer, common)
+    moment = now or datetime.now(ZoneInfo(config.week.timezone))
+    folder = root / EMAIL_FOLDER
+    folder.mkdir(exist_ok=True)
+    written = Written()
+    for view in chosen(views.days, day):
+        draft = mailer.draft(view)
+        message = draft.message(moment).as_bytes()
+        eml = folder / f"{draft.name}.eml"
+        eml.write_bytes(message)
+        written.files.append(eml)
+        if html:
+            page = folder / f"{draft.name}.html"
+            page.write_text(draft.html, "utf-8")
+            written.files.append(page)
+        if len(draft.html.encode("utf-8")) > HTML_LIMIT:
+            problems.warning(f"{EMAIL_FOLDER}/{eml.name}", 0,
+                             f"the email's HTML is over {HTML_LIMIT // 1000} KB, so Gmail "
+                             "will cut it short; shorten the day's events or descriptions")
+    written.warnings = sorted(problems.warnings)
+    return written
+
+
+def chosen(days: list[View], wanted: str | None) -> list[View]:
+    """The days DAY names: a date (2026-10-06), a weekday in English or the site's
+    language (tuesday, mardi), or a day's slug; every day without DAY."""
+    if wanted is None:
+        return days
+    key = wanted.strip().casefold()
+    found = [d for d in days if key in (d["date"], d["slug"].casefold(), d["weekday"].casefold(),
+                                        WEEKDAYS[date.fromisoformat(d["date"]).weekday()])]
+    if not found:
+        known = ", ".join(f"{d['date']} ({d['slug']})" for d in days) or "none"
+        raise SiteError([Problem("content/days", 0,
+                                 f"no day of the week is {wanted!r}: give a date, a weekday "
+                                 f"or a day's slug; the days are {known}")])
+    return found

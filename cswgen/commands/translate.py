@@ -1,0 +1,110 @@
+"""`cswgen add KIND NAME --language sw`: a translation beside the original
+(`days/wednesday.sw.md` beside `days/wednesday.md`), holding the original's words to
+translate (titles, summaries, events' titles and places, the body) and none of its facts
+(dates, times, ratings, photos, staff names), which come from the original.  Never
+overwrites a file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cswgen.core import cldr
+from cswgen.core.errors import Problems, fail
+from cswgen.read.config import load_config
+from cswgen.read.content import load_content
+from cswgen.read.frontmatter import split
+from cswgen.read.records import Entry
+from cswgen.read.slugs import name_key, slugify
+
+WORDS = {"day": ("title", "summary", "dress_code", "alt", "events"),
+         "testimonial": ("title", "organisation", "location", "alt"),
+         "honour": ("role", "department", "award", "citation", "alt"),
+         "policy": ("title", "owner", "commitments", "standards"),
+         "page": ("title",), "home": ("title",)}
+PARTS = {"events": ("title", "place", "description"), "standards": ("measure", "target")}
+
+
+def translate(root: Path, kind: str, name: str, language: str) -> Path:
+    """Write the translation of the entry of `kind` named `name` into `language`."""
+    config = load_config(root, Problems())
+    tag = _site_language(config.site.tags, language)
+    content = load_content(config, Problems(), drafts=True)
+    original = _find(content.entries(), kind, name)
+    if original.from_csv:
+        table = original.path.removeprefix("content/")
+        stem, _, suffix = table.rpartition(".")
+        raise fail(original.key, 0, f"is a row of {table}; translate its rows in "
+                   f"{stem}.{tag}.{suffix}: a copy of the table with the words translated, "
+                   "each row keeping its name as it is, so it can be matched")
+    source = root / original.path
+    folder, _, file = original.path.rpartition("/")
+    stem, _, suffix = file.rpartition(".")
+    target = root / folder / f"{stem}.{tag}.{suffix}"
+    if target.exists():
+        raise fail(target.relative_to(root).as_posix(), 0, "already exists; cswgen add never "
+                   "overwrites a file: edit that one")
+    document = split(source.read_bytes().decode("utf-8-sig"), original.path, Problems())
+    data = document.data if document is not None else {}
+    body = document.body if document is not None else ""
+    lines = [f"# {cldr.parse(tag).english_name} ({tag}) translation of "
+             f"{original.path.removeprefix('content/')}: translate the words below. The "
+             "dates, times, photos and", f"# other facts come from {file}, so they are not "
+             "repeated here."]
+    for key in WORDS[original.kind]:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            lines.append(f"{key}: {json.dumps(value.strip(), ensure_ascii=False)}")
+        elif isinstance(value, list) and value:
+            lines += _list(key, value)
+    text = "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{body.strip()}\n" if body.strip()
+                                                       else "")
+    with target.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return target
+
+
+def _list(key: str, items: list[Any]) -> list[str]:
+    out = [f"{key}:"]
+    for item in items:
+        if isinstance(item, dict):
+            parts = [(k, item[k]) for k in PARTS.get(key, ()) if isinstance(item.get(k), str)]
+            if not parts:
+                out.append("  - {}")
+                continue
+            for index, (k, v) in enumerate(parts):
+                out.append(f"  {'- ' if index == 0 else '  '}{k}: "
+                           f"{json.dumps(v.strip(), ensure_ascii=False)}")
+        else:
+            out.append(f"  - {json.dumps(str(item), ensure_ascii=False)}")
+    return out
+
+
+def _site_language(tags: tuple[str, ...], written: str) -> str:
+    by_lower = {t.lower(): t for t in tags[1:]}
+    tag = by_lower.get(written.replace("_", "-").lower())
+    if tag is None:
+        listed = ", ".join(tags[1:]) or "none yet"
+        raise fail("config.toml", 0, f"--language {written} is not one of the site's other "
+                   f"languages ([site] languages: {', '.join(tags)}); a translation is for one "
+                   f"of them ({listed}); add it to languages first")
+    return tag
+
+
+def _find(entries: list[Entry], kind: str, name: str) -> Entry:
+    wanted = [e for e in entries if e.kind == kind and not e.language]
+    if kind in ("home", "policy"):
+        if wanted:
+            return wanted[0]
+        raise fail("content", 0, f"the site has no {'index.md' if kind == 'home' else 'policy.md'}"
+                   " to translate")
+    key = name_key(name)
+    for entry in wanted:
+        names = [entry.slug, entry.title, getattr(entry, "customer", ""),
+                 getattr(entry, "name", ""), Path(entry.path).stem]
+        if slugify(name) == entry.slug or key in {name_key(n) for n in names if n}:
+            return entry
+    choices = ", ".join(sorted(e.slug for e in wanted)[:12])
+    raise fail("content", 0, f"no {kind} is called \"{name}\"; name it by its file name or "
+               f"title, one of: {choices}")

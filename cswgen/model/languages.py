@@ -1,0 +1,72 @@
+"""One site in several languages: the content of each of the site's other languages.
+
+A language's content is the default language's, with each entry that has a translation
+replaced by it (same kind and slug, so the same address under the language's folder),
+and the others kept as they are, to be shown in the default language (or left out with
+`[site] untranslated = "omit"`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cswgen.read.records import Content, Entry
+
+__all__ = ["folder_of", "in_language", "untranslated"]
+
+
+def folder_of(tag: str, default: str) -> str:
+    """Where a language's pages are: "" for the default one, `sw/`, `pt-br/`."""
+    return "" if tag == default else tag.lower() + "/"
+
+
+@dataclass(frozen=True)
+class _Key:
+    kind: str
+    slug: str
+
+
+def _key(entry: Entry) -> _Key:
+    return _Key(entry.kind, entry.slug)
+
+
+def in_language(content: Content, tag: str, omit: bool) -> Content:
+    """`content` as the pages in `tag` show it."""
+    translated = {_key(e): e for e in content.translations.get(tag, [])}
+
+    def pick(entry: Entry) -> Entry | None:
+        found = translated.get(_key(entry))
+        return found if found is not None else None if omit else entry
+
+    def each(entries: list[Entry]) -> list[Entry]:
+        return [e for e in map(pick, entries) if e is not None]
+
+    return replace(
+        content,
+        home=pick(content.home) if content.home else None,  # type: ignore[arg-type]
+        policy=pick(content.policy) if content.policy else None,  # type: ignore[arg-type]
+        days=each(content.days),  # type: ignore[arg-type]
+        testimonials=each(content.testimonials),  # type: ignore[arg-type]
+        honour=each(content.honour),  # type: ignore[arg-type]
+        pages=each(content.pages),  # type: ignore[arg-type]
+    )
+
+
+def untranslated(content: Content, tag: str) -> list[Entry]:
+    """The entries that have no translation into `tag` yet."""
+    done = {_key(e) for e in content.translations.get(tag, [])}
+    return [e for e in content.entries() if _key(e) not in done]
+
+
+def originals(content: Content, tag: str) -> dict[str, Entry]:
+    """Each translation's original, by the translation's key."""
+    by_key = {_key(e): e for e in content.entries()}
+    return {t.key: by_key[_key(t)] for t in content.translations.get(tag, [])
+            if _key(t) in by_key}
+
+
+def orphans(content: Content) -> list[Entry]:
+    """Translations of entries that do not exist (a CSV row's is found when it is read)."""
+    known = {_key(e) for e in content.entries()}
+    return [t for entries in content.translations.values() for t in entries
+            if _key(t) not in known]

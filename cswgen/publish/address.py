@@ -1,0 +1,79 @@
+"""From what the person wrote (`/mnt/web/csw`, `csw-2026.zip`, `git@github.com:acme/csw.git`,
+`sftp://me@host/var/www/csw`) to the target that publishes there.
+
+    sftp://...                         SFTP
+    *.zip                              a zip file
+    git URLs (ssh://, git://, http(s)://, file://, user@host:path), a path
+    ending in .git, a local git repository, or any address with #branch
+    or a `branch` setting              a git branch
+    anything else                      a folder
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cswgen.publish.archive import ZipTarget
+from cswgen.publish.folder import FolderTarget
+from cswgen.publish.gitbranch import GitTarget
+from cswgen.publish.target import PublishError, Target
+
+_GIT_URL = re.compile(r"^(?:ssh|git|https?|file|git\+ssh|ssh\+git)://", re.IGNORECASE)
+_SCP_LIKE = re.compile(r"^[\w.+-]+@[\w.-]+:(?!//)")  # git@github.com:acme/csw.git
+
+
+def is_repository(folder: Path) -> bool:
+    """A git repository: a working tree's top (with .git) or a bare repository."""
+    return (folder / ".git").exists() or (
+        (folder / "HEAD").is_file() and (folder / "objects").is_dir()
+        and (folder / "refs").is_dir())
+
+
+def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str = "",
+               identity: str = "", force: bool = False) -> Target:
+    """The target `address` names; a relative path is taken from `base`."""
+    address = address.strip()
+    if not address:
+        raise PublishError("the address to publish to is empty; give a folder, a .zip file, "
+                           "a git repository or an sftp:// address")
+    lowered = address.lower()
+    if lowered.startswith("sftp://"):
+        if branch:
+            raise PublishError(f"{address} is an SFTP address; a branch is for git targets")
+        from cswgen.publish.sftp import SftpTarget  # paramiko loads only when used
+
+        return SftpTarget(address, known_hosts=known_hosts, identity=identity)
+    if lowered.startswith(("ftp://", "ftps://")):
+        raise PublishError(f"{address}: FTP is not supported (it sends your password "
+                           "unprotected); ask IT for SFTP and use sftp://user@host/path")
+    location, hashed, named = address.partition("#")
+    if hashed and not named:
+        raise PublishError(f"{address} ends in # without a branch; write it like "
+                           f"{location}#gh-pages")
+    if named and branch and named != branch:
+        raise PublishError(f"{address} names the branch {named}, and the setting branch "
+                           f"names {branch}; keep one of them")
+    branch = named or branch
+    if _GIT_URL.match(location) or _SCP_LIKE.match(location):
+        return GitTarget(location, branch, without_secret(location), force=force)
+    path = Path(location).expanduser()
+    path = path if path.is_absolute() else base / path
+    if lowered.endswith(".zip") and not branch:
+        return ZipTarget(path, location)
+    if branch or location.rstrip("/\\").endswith(".git") or is_repository(path):
+        if not path.exists():
+            raise PublishError(f"there is no git repository at {location}; check the path, "
+                               f"or make one with `git init --bare {location}`")
+        return GitTarget(str(path.resolve()), branch, location, force=force)
+    return FolderTarget(path, location)
+
+
+def without_secret(url: str) -> str:
+    """A URL as messages show it: a token or password in it (as CI jobs write them) as ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=f"{parts.username}:***@{parts.netloc.rpartition('@')[2]}") \
+        .geturl()

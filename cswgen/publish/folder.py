@@ -1,0 +1,101 @@
+"""Publishing to a folder on this computer or a mounted drive (a web server's folder, a
+mapped network drive, a synced SharePoint or OneDrive folder).
+
+New and changed files are copied in, each written under a temporary name beside it and
+then renamed over the old one (os.replace), so a web server, a sync client or a publish
+cut short never sees half a file.  Files the site no longer has are removed only when an
+earlier publish put them there (the record, see plan.py); nothing else is touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from cswgen.core.files import write_atomic
+from cswgen.publish.plan import RECORD, Plan, Record, carry_out, make_plan
+from cswgen.publish.target import Built, Progress, PublishError, clear_of_site, file_sha256
+
+
+class FolderTarget:
+    portable = False
+
+    def __init__(self, folder: Path, shown: str) -> None:
+        self.folder = folder
+        self.shown = shown
+        self.record = Record()
+
+    def check(self, site: Path, output: Path) -> None:
+        if self.folder.exists() and not self.folder.is_dir():
+            raise PublishError(f"{self.shown} is a file, not a folder; give the folder to "
+                               "publish into (a name ending in .zip makes a zip file)")
+        if not self.folder.is_dir() and not self.folder.parent.is_dir():
+            raise PublishError(f"there is no folder {self.folder.parent} to publish "
+                               f"{self.folder.name} in; check the address (publish creates "
+                               "the last folder of it, not the ones above)")
+        clear_of_site(self.folder, site, output, "the folder")
+        if self.folder.is_dir() and not os.access(self.folder, os.W_OK | os.X_OK):
+            raise PublishError(f"cannot write into {self.shown}: you are not allowed to; ask "
+                               "whoever looks after it for write access")
+        try:
+            self.record = Record.parse((self.folder / RECORD).read_bytes())
+        except FileNotFoundError:
+            self.record = Record()
+        except OSError as exc:
+            raise PublishError(f"cannot read {self.folder / RECORD}: {exc.strerror}") from None
+
+    def plan(self, built: Built) -> Plan:
+        there: dict[str, str | None] = {}
+        for name in built.files:
+            path = self.folder / name
+            if path.is_file():
+                # the same size as the site's file: compare bytes; else it has changed
+                same_size = path.stat().st_size == built.files[name].stat().st_size
+                there[name] = file_sha256(path) if same_size else None
+        present = {name for name in self.record.files if (self.folder / name).is_file()}
+        return make_plan(built.digests(), there, self.record.files, present)
+
+    def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
+        try:
+            self.folder.mkdir(exist_ok=True)
+            carry_out(plan, self.record, built.digests(),
+                      {name: str(path) for name, path in built.files.items()}, self, progress)
+        except OSError as exc:
+            raise PublishError(f"publishing to {self.shown} stopped: {exc.strerror or exc} "
+                               f"({exc.filename}); every file there is whole, old or new: fix "
+                               "that and publish again to finish") from None
+
+    def close(self) -> None:
+        pass
+
+    # the Store that plan.carry_out uses
+
+    def put(self, name: str, source: str, temporary: str) -> None:
+        target, partial = self.folder / name, self.folder / temporary
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copyfile(source, partial)
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+
+    def remove(self, name: str) -> None:
+        path = self.folder / name
+        path.unlink(missing_ok=True)
+        for parent in path.parents:
+            if parent == self.folder or not parent.is_relative_to(self.folder):
+                break
+            try:
+                parent.rmdir()  # only when empty: a file of someone else's keeps it
+            except OSError:
+                break
+
+    def discard(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            (self.folder / name).unlink()
+
+    def write_record(self, data: bytes) -> None:
+        write_atomic(self.folder / RECORD, data)

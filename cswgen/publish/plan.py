@@ -1,0 +1,147 @@
+"""What a publish adds, changes and removes at a target, the record that says what
+publish put there, and the order that keeps every file whole when a publish is cut short.
+
+The record (`.cswgen-published.json` at a folder or SFTP target) lists each file publish
+put there with its sha256.  Only those files are ever replaced or removed: whatever else
+is at the target (IT's own files, another team's pages) is never touched.
+
+`carry_out` works in four steps, each safe to interrupt:
+
+1. write the record marking every file about to change as unknown (so a publish cut
+   short uploads them again next time, and the files to remove stay listed),
+2. replace each new or changed file whole (a temporary name beside it, then a rename),
+3. remove the files the site no longer has,
+4. write the record of what is there now.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+RECORD = ".cswgen-published.json"
+RECORD_VERSION = 1
+
+
+@dataclass
+class Plan:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    before: int = 0  # the files publish had put there before (the base of "a quarter")
+    kept: list[str] = field(default_factory=list)  # there, but not put there by publish
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+    def asks_first(self) -> bool:
+        """It removes more than a quarter of the files publish put there before."""
+        return len(self.removed) * 4 > self.before > 0
+
+    def lines(self) -> list[str]:
+        """One line per file that changes, for --dry-run."""
+        return ([f"  add     {name}" for name in self.added]
+                + [f"  change  {name}" for name in self.changed]
+                + [f"  remove  {name}" for name in self.removed])
+
+    def summary(self, *, planned: bool = False) -> str:
+        """`3 added, 1 removed` (`planned`: `3 to add, 1 to remove`), or `nothing changed`."""
+        verbs = ("to add", "to change", "to remove") if planned else \
+            ("added", "changed", "removed")
+        parts = [f"{len(names)} {verb}" for names, verb in
+                 zip((self.added, self.changed, self.removed), verbs, strict=True) if names]
+        return ", ".join(parts) or "nothing changed"
+
+
+def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
+              published: Collection[str], present: Collection[str] | None = None) -> Plan:
+    """Compare the site's files (path -> digest) with what is at the target (`there`:
+    path -> digest, None when unknown), given the files publish put there before
+    (`published`); `present`: the published files still there (default: all of them)."""
+    plan = Plan(before=len(published))
+    for name, wanted in site.items():
+        if there.get(name) == wanted:
+            plan.unchanged += 1
+        elif name in there or name in published:
+            plan.changed.append(name)
+        else:
+            plan.added.append(name)
+    plan.removed = sorted(name for name in published if name not in site
+                          and (present is None or name in present))
+    return plan
+
+
+@dataclass
+class Record:
+    """What publish put at a target: path -> sha256 (None: being replaced when a publish
+    was cut short, so unknown), and the token naming that publish's temporary files."""
+
+    files: dict[str, str | None] = field(default_factory=dict)
+    pending: str = ""
+
+    @classmethod
+    def parse(cls, data: bytes | None) -> Record:
+        """A record as read from the target; none, or one cswgen cannot read, is empty."""
+        try:
+            raw = json.loads(data or b"{}")
+            files = {str(k): (str(v) if v else None) for k, v in raw.get("files", {}).items()}
+            return cls(files, str(raw.get("pending", "")))
+        except (ValueError, AttributeError):
+            return cls()
+
+    def dump(self) -> bytes:
+        data: dict[str, object] = {"cswgen": RECORD_VERSION, "files": self.files}
+        if self.pending:
+            data["pending"] = self.pending
+        return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def partial_name(name: str, token: str) -> str:
+    """The temporary name a file is written under before it takes its place: beside it,
+    hidden, and marked with the publish that wrote it."""
+    folder, _, base = name.rpartition("/")
+    return (folder + "/" if folder else "") + f".{base}.cswgen-{token}.part"
+
+
+class Store(Protocol):
+    """The few operations `carry_out` needs of a target (paths `/`-separated, relative)."""
+
+    def put(self, name: str, source: str, temporary: str) -> None:
+        """Copy the local file `source` to `temporary`, then rename it to `name`."""
+
+    def remove(self, name: str) -> None:
+        """Remove `name` if it is there, then each folder above it left empty."""
+
+    def discard(self, name: str) -> None:
+        """Remove a temporary file, if it is there."""
+
+    def write_record(self, data: bytes) -> None:
+        """Replace the record, whole."""
+
+
+def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
+              sources: Mapping[str, str], store: Store,
+              progress: Callable[[int, int, str], None]) -> None:
+    """Publish: `site` is path -> sha256 of every file of the site, `sources` path -> the
+    local file; `record` is what the target's record said before."""
+    if plan.empty and not record.pending and record.files == dict(site):
+        return  # nothing to do, not even the record
+    if record.pending:  # the temporary files of a publish that was cut short
+        for name, digest in record.files.items():
+            if digest is None:
+                store.discard(partial_name(name, record.pending))
+    token = os.urandom(4).hex()
+    writes = plan.added + plan.changed
+    marked = {**record.files, **{name: site[name] for name in site}, **dict.fromkeys(writes)}
+    store.write_record(Record(marked, token).dump())
+    for done, name in enumerate(writes, start=1):
+        store.put(name, sources[name], partial_name(name, token))
+        progress(done, len(writes), name)
+    for name in plan.removed:
+        store.remove(name)
+    store.write_record(Record(dict(site)).dump())

@@ -1,0 +1,264 @@
+"""Publishing over SFTP (`sftp://user@host[:port]/path`), for the web space IT provides.
+The only module that imports paramiko.
+
+Login uses the person's SSH agent or key files (~/.ssh/id_*), never a password.  The
+server's key must already be in known_hosts: an unknown or changed key is refused with
+the commands that accept it, since that is the only defence against a look-alike server.
+`CSWGEN_SSH_KNOWN_HOSTS` and `CSWGEN_SSH_IDENTITY` (or `known_hosts` and `identity` in the
+[publish.NAME] table) name other files, for a site's own key or a test's throwaway one.
+
+Only changed files are uploaded, decided by the record of hashes kept at the target (see
+plan.py); each is written under a temporary name and renamed into place (the atomic
+posix-rename where the server offers it).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import getpass
+import hashlib
+import os
+import socket
+import stat
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import paramiko
+
+from cswgen.publish.plan import RECORD, Plan, Record, carry_out, make_plan
+from cswgen.publish.target import Built, Progress, PublishError
+
+DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
+TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails in seconds
+
+
+def parse_address(address: str) -> tuple[str, str, int, str]:
+    """`sftp://user@host:port/path` -> user, host, port, path (`/~/x` or `~/x`: in the home
+    folder).  Raises PublishError for one that cannot be read."""
+    parts = urlsplit(address)
+    try:
+        port = parts.port or 22
+    except ValueError:
+        raise PublishError(f"{address}: the port is not a number; write it like "
+                           "sftp://me@host:2222/var/www/csw") from None
+    if not parts.hostname:
+        raise PublishError(f"{address} names no server; write it like "
+                           "sftp://me@host/var/www/csw")
+    if parts.password is not None:
+        raise PublishError(f"{address} holds a password; cswgen never uses one: remove it "
+                           "and log in with your SSH agent or key file")
+    path = unquote(parts.path) or "."
+    if path.startswith("/~"):
+        path = path[1:]
+    if path.startswith("~"):
+        path = "." + path[1:]
+    return unquote(parts.username or "") or getpass.getuser(), parts.hostname, port, path
+
+
+class _Refuse(paramiko.MissingHostKeyPolicy):
+    """An unknown server key is refused, with its fingerprint to compare."""
+
+    def missing_host_key(self, client: paramiko.SSHClient, hostname: str,
+                         key: paramiko.PKey) -> None:
+        raise _UnknownHost(hostname, key)
+
+
+class _UnknownHost(Exception):
+    def __init__(self, hostname: str, key: paramiko.PKey) -> None:
+        super().__init__(hostname)
+        self.key = key
+
+
+def fingerprint(key: paramiko.PKey) -> str:
+    """As `ssh-keygen -lf` and ssh show it: SHA256:..."""
+    digest = base64.b64encode(hashlib.sha256(key.asbytes()).digest()).decode().rstrip("=")
+    return f"{key.get_name()} SHA256:{digest}"
+
+
+class SftpTarget:
+    portable = False
+
+    def __init__(self, address: str, *, known_hosts: str = "", identity: str = "") -> None:
+        self.user, self.host, self.port, self.path = parse_address(address)
+        self.shown = address
+        self.known_hosts = Path(os.path.expanduser(
+            known_hosts or os.environ.get("CSWGEN_SSH_KNOWN_HOSTS") or DEFAULT_KNOWN_HOSTS))
+        chosen = identity or os.environ.get("CSWGEN_SSH_IDENTITY", "")
+        self.identity = os.path.expanduser(chosen) if chosen else None
+        self.client: paramiko.SSHClient | None = None
+        self.sftp: paramiko.SFTPClient | None = None
+        self.record = Record()
+        self.folders: set[str] = set()  # remote folders known to exist
+
+    @property
+    def _hostport(self) -> str:
+        return self.host if self.port == 22 else f"[{self.host}]:{self.port}"
+
+    def _accept_hint(self) -> str:
+        port = f"-p {self.port} " if self.port != 22 else ""
+        return (f"check with whoever runs the server that its key is right, then accept it: "
+                f"connect once with `ssh {port}{self.user}@{self.host}` and answer yes, or "
+                f"run `ssh-keyscan {port}{self.host} >> {self.known_hosts}`")
+
+    def check(self, site: Path, output: Path) -> None:
+        self._connect()
+        sftp = self._sftp()
+        try:
+            found = sftp.stat(self.path)
+        except FileNotFoundError:
+            parent = str(PurePosixPath(self.path).parent)
+            try:
+                sftp.stat(parent)
+            except FileNotFoundError:
+                raise PublishError(f"there is no folder {parent} on {self.host} to publish "
+                                   f"{PurePosixPath(self.path).name} in; check the path "
+                                   "(publish creates the last folder of it, not the ones "
+                                   "above)") from None
+            return
+        if not stat.S_ISDIR(found.st_mode or 0):
+            raise PublishError(f"{self.path} on {self.host} is a file, not a folder; give the "
+                               "folder to publish into")
+        try:
+            with sftp.open(f"{self.path}/{RECORD}", "rb") as file:
+                self.record = Record.parse(file.read())
+        except FileNotFoundError:
+            self.record = Record()
+
+    def _connect(self) -> None:
+        client = paramiko.SSHClient()
+        with contextlib.suppress(FileNotFoundError):
+            client.load_host_keys(str(self.known_hosts))
+        client.set_missing_host_key_policy(_Refuse())
+        where = f"{self.host} port {self.port}"
+        try:
+            client.connect(self.host, self.port, self.user, key_filename=self.identity,
+                           timeout=TIMEOUT, banner_timeout=TIMEOUT, auth_timeout=TIMEOUT,
+                           allow_agent=True, look_for_keys=True)
+        except _UnknownHost as exc:
+            client.close()
+            raise PublishError(f"the server {where} is not in your known_hosts file "
+                               f"({self.known_hosts}), so cswgen cannot be sure it is the "
+                               f"right server (its key: {fingerprint(exc.key)}); "
+                               f"{self._accept_hint()}") from None
+        except paramiko.BadHostKeyException as exc:
+            client.close()
+            raise PublishError(
+                f"the key of the server {where} is not the one recorded in "
+                f"{self.known_hosts} (now {fingerprint(exc.key)}): someone may be "
+                "pretending to be it, or it was reinstalled. Do not publish until whoever "
+                "runs it confirms the new key; then remove the old one with "
+                f"`ssh-keygen -R '{self._hostport}' -f {self.known_hosts}` and "
+                f"{self._accept_hint().split('then ', 1)[1]}") from None
+        except paramiko.PasswordRequiredException:
+            client.close()
+            raise PublishError(f"your key file {self.identity or '(in ~/.ssh)'} is protected "
+                               "by a passphrase; add it to your SSH agent with `ssh-add` and "
+                               "publish again") from None
+        except paramiko.AuthenticationException:
+            client.close()
+            raise PublishError(
+                f"{where} refused the login of {self.user}: cswgen logs in with your SSH "
+                "agent or your key files (~/.ssh/id_ed25519, id_ecdsa, id_rsa), never a "
+                "password. Ask whoever runs the server to add your public key (the .pub file) "
+                "for this user, or set CSWGEN_SSH_IDENTITY to the key file to use") from None
+        except socket.gaierror:
+            client.close()
+            raise PublishError(f"cannot find the server {self.host}; check the address "
+                               f"{self.shown}") from None
+        except (OSError, paramiko.SSHException, EOFError) as exc:
+            client.close()
+            cause: Exception = exc
+            if isinstance(exc, paramiko.ssh_exception.NoValidConnectionsError):
+                cause = next(iter(exc.errors.values()), exc)  # "Connection refused"
+            reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+            raise PublishError(f"cannot connect to {where}: {reason}; check the address and "
+                               "port, and that the server is running") from None
+        transport = client.get_transport()
+        if transport is not None:
+            transport.set_keepalive(15)
+        self.client = client
+
+    def _sftp(self) -> paramiko.SFTPClient:
+        if self.sftp is None:
+            assert self.client is not None
+            try:
+                self.sftp = self.client.open_sftp()
+            except (paramiko.SSHException, OSError) as exc:
+                raise PublishError(f"{self.host} does not offer SFTP ({exc}); ask whoever runs "
+                                   "it to turn it on") from None
+            self.sftp.get_channel().settimeout(60)  # type: ignore[union-attr]
+        return self.sftp
+
+    def plan(self, built: Built) -> Plan:
+        return make_plan(built.digests(), self.record.files, self.record.files)
+
+    def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
+        try:
+            self._folder(self.path)
+            carry_out(plan, self.record, built.digests(),
+                      {name: str(path) for name, path in built.files.items()}, self, progress)
+        except (OSError, EOFError, paramiko.SSHException) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc) or "the connection was lost"
+            raise PublishError(f"publishing to {self.shown} stopped: {reason}; every file "
+                               "there is whole, old or new: publish again to finish") from None
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+
+    def _remote(self, name: str) -> str:
+        return f"{self.path}/{name}"
+
+    def _folder(self, folder: str) -> None:
+        """Make `folder` and those above it that are missing."""
+        if folder in self.folders or folder in ("", ".", "/"):
+            return
+        sftp = self._sftp()
+        try:
+            sftp.stat(folder)
+        except FileNotFoundError:
+            self._folder(str(PurePosixPath(folder).parent))
+            sftp.mkdir(folder)
+        self.folders.add(folder)
+
+    # the Store that plan.carry_out uses
+
+    def put(self, name: str, source: str, temporary: str) -> None:
+        sftp, target, partial = self._sftp(), self._remote(name), self._remote(temporary)
+        self._folder(str(PurePosixPath(target).parent))
+        sftp.put(source, partial)
+        self._rename(partial, target)
+
+    def _rename(self, partial: str, target: str) -> None:
+        sftp = self._sftp()
+        try:
+            sftp.posix_rename(partial, target)
+        except OSError:  # a server without posix-rename: SFTP's own will not replace
+            with contextlib.suppress(FileNotFoundError):
+                sftp.remove(target)
+            sftp.rename(partial, target)
+
+    def remove(self, name: str) -> None:
+        sftp = self._sftp()
+        with contextlib.suppress(FileNotFoundError):
+            sftp.remove(self._remote(name))
+        for parent in PurePosixPath(name).parents:
+            if str(parent) == ".":
+                break
+            try:
+                sftp.rmdir(self._remote(str(parent)))  # only when empty
+            except OSError:
+                break
+            self.folders.discard(self._remote(str(parent)))
+
+    def discard(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            self._sftp().remove(self._remote(name))
+
+    def write_record(self, data: bytes) -> None:
+        sftp = self._sftp()
+        partial = self._remote(f".{RECORD}.{os.urandom(4).hex()}.part")
+        with sftp.open(partial, "wb") as file:
+            file.write(data)
+        self._rename(partial, self._remote(RECORD))

@@ -1,0 +1,103 @@
+"""Translations: `days/monday.sw.md` is the Swahili version of `days/monday.md`, and
+`honour-roll/team.sw.csv` (or `.sw.xlsx`) of `team.csv`'s rows, matched by name.
+
+A translation gives the words; facts it leaves out (dates, times, ratings, photos, staff
+names, awards) come from the original.  Its fields are merged over the original's before
+they are checked, so it is read by the same readers as any file; a problem in a field it
+inherits was reported for the original already, so it is not reported again here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cswgen.core import cldr
+from cswgen.core.errors import Problems
+
+INHERITED = -1  # the line of a field a translation takes from its original
+
+
+@dataclass(frozen=True)
+class Translation:
+    relative: str  # content-relative: days/monday.sw.md
+    original: str  # days/monday.md
+    language: str  # the site's tag: sw ("" when `wrong` says why it cannot be one)
+    wrong: str = ""
+
+
+class Unreported(Problems):
+    """Problems about inherited fields (line INHERITED) are left out: the original's own
+    reading reported them."""
+
+    def error(self, path: str, line: int, message: str, *, sheet: str = "") -> None:
+        if line >= 0:
+            super().error(path, line, message, sheet=sheet)
+
+    def warning(self, path: str, line: int, message: str, *, sheet: str = "") -> None:
+        if line >= 0:
+            super().warning(path, line, message, sheet=sheet)
+
+
+def translation_of(relative: str, tags: tuple[str, ...]) -> Translation | None:
+    """The translation a file is by its name, when the site has several languages
+    (`days/monday.sw.md` -> days/monday.md in sw); None for any other file.  A name whose
+    last part before the suffix is a language the site does not list, or its default
+    one, is a Translation that says what is `wrong`."""
+    if len(tags) < 2:
+        return None
+    folder, slash, name = relative.rpartition("/")
+    parts = name.split(".")
+    if len(parts) < 3 or not parts[-2]:
+        return None
+    written = parts[-2]
+    original = folder + slash + ".".join([*parts[:-2], parts[-1]])
+    by_lower = {t.lower(): t for t in tags}
+    tag = by_lower.get(written.replace("_", "-").lower())
+    if tag is None:
+        try:
+            language = cldr.parse(written)
+        except cldr.UnknownLanguage:
+            return None  # a name with a dot in it (`a.b.md`), not a translation
+        return Translation(relative, original, "", (
+            f"is named as a translation into {language.english_name} ({written}), which "
+            f"[site] languages does not list; add \"{language.tag}\" to languages in "
+            "config.toml, or rename the file"))
+    if tag == tags[0]:
+        return Translation(relative, original, "", (
+            f"is named as a translation into {tag}, the site's default language, whose "
+            f"words are in {original.rpartition('/')[2]}; rename it, or make that file the "
+            "translation"))
+    return Translation(relative, original, tag)
+
+
+def merged(original: dict[str, Any], translation: dict[str, Any],
+           lines: dict[str, int]) -> tuple[dict[str, Any], dict[str, int]]:
+    """The translation's fields over the original's, and the lines of each: the
+    translation's own, INHERITED for the rest.  Events merge one by one (the first
+    translated event over the first original one), so a translation can give an event's
+    title alone and keep its times."""
+    data = dict(original)
+    where = {key: INHERITED for key in original}
+    for key, value in translation.items():
+        if key == "slug":
+            continue  # one address per entry in every language: the original's
+        data[key] = value
+        where[key] = lines.get(key, lines.get("", 1))
+    events, before = translation.get("events"), original.get("events")
+    if isinstance(events, list) and isinstance(before, list):
+        data["events"] = []
+        for index, item in enumerate(events):
+            base = before[index] if index < len(before) else None
+            if isinstance(item, dict) and isinstance(base, dict):
+                data["events"].append({**base, **item})
+                for key in base:
+                    if key not in item:
+                        where[f"events.{index}.{key}"] = INHERITED
+            else:
+                data["events"].append(item)
+    for key, line in lines.items():
+        if "." in key:
+            where[key] = line
+    where[""] = lines.get("", 1)
+    return data, where

@@ -1,0 +1,42 @@
+"""The links between a page and its versions in the site's other languages: for the
+language switcher and `<link rel="alternate" hreflang>`."""
+
+from __future__ import annotations
+
+from cswgen.render.strings import language_of
+from cswgen.render.views import View
+
+LANGUAGE_FILES = ("feed.xml", "week.ics", "404.html", "share.png")  # one in each language
+
+
+def localized(target: str, prefix: str) -> str:
+    """A page's or a language's file's site path as it is in the language whose pages
+    are under `prefix` (`testimonials/` -> `sw/testimonials/`); a path that starts with
+    `/` is from the site's root, as it is (the language switcher's links)."""
+    if target.startswith("/"):
+        return target[1:]
+    if not prefix or target.startswith((prefix, "#")):
+        return target
+    path = target.partition("#")[0]
+    if path == "" or path.endswith("/") or path in LANGUAGE_FILES:
+        return prefix + target
+    return target
+
+
+def link_editions(editions: list[tuple[str, str, list[View]]]) -> None:
+    """Give every page of every language (tag, folder, pages; the default first) its
+    `alternates`: each language's version of the same page (the language's home page
+    where it has none), with paths from the site's root (`/sw/days/monday/`)."""
+    if len(editions) < 2:
+        return
+    present = {tag: {page["path"][len(folder):] for page in pages}
+               for tag, folder, pages in editions}
+    for tag, folder, pages in editions:
+        for page in pages:
+            own = page["path"][len(folder):]
+            page["alternates"] = [
+                {"tag": other, "name": language_of(other).name,
+                 "dir": language_of(other).direction, "current": other == tag,
+                 "default": index == 0,
+                 "path": "/" + there + (own if own in present[other] else "")}
+                for index, (other, there, _) in enumerate(editions)]

@@ -1,0 +1,113 @@
+"""The week beyond the website, as pages: the printable programme and each day's poster.
+
+`programme/` is the whole week on one portrait sheet (A4 or Letter); `days/<slug>/poster/`
+is one sheet per day for a noticeboard.  With `[site] base_url` both carry a QR code to
+the page online.  A day still a teaser (reveal = "daily") shows its title and date only,
+as its page does: its view has no dress code or events.
+
+`sheet_lines` is the measure `cswgen check` uses to warn that the programme will not fit on
+one sheet: the lines a day takes in the programme's print type.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+from typing import TYPE_CHECKING, Any
+
+from cswgen.core.cache import digest
+from cswgen.read.records import Day
+from cswgen.render import qr
+
+if TYPE_CHECKING:
+    from cswgen.render.views import View, Views
+
+# a theme that does not extend classic may leave these pages' templates out: then the
+# pages are not made (see `render.pages.jobs`)
+OPTIONAL = ("programme", "poster", "screen")
+PROGRAMME = "programme/"
+SCREEN = "screen/"
+SCREEN_BUILD = "screen/build.json"  # the lobby screen looks here for a newer build
+SCREEN_PEOPLE = 3  # honour-roll people on one slide of the lobby screen
+SCREEN_EVENTS = 4  # the next events a day's slide shows
+POSTER = "poster/"  # in a day's folder
+# The programme's print type fits about this many lines of this many characters on a
+# portrait Letter sheet, the shorter paper, under its heading (see the programme's print
+# CSS; the demo's week is 57 and fills a Letter sheet nearly to the foot).
+SHEET_LINES = 60
+LINE_CHARACTERS = 110
+
+
+def poster_path(day_path: str) -> str:
+    return day_path + POSTER
+
+
+def pages(views: Views) -> list[View]:
+    """The programme's page and every day's poster."""
+    say = views.say
+    site = views.config.site
+    programme = views.prefix + PROGRAMME  # (each language's in its folder)
+    found = [views._page("programme", say("programme_of_the_week"), programme, "days",
+                         site.description, days=views.days, qr=_qr(views, programme))]
+    for day in views.days:
+        path = poster_path(day["path"])
+        found.append(views._page("poster", say("poster_title", title=day["title"]), path,
+                                 "days", day["summary"] or site.description, day=day,
+                                 qr=_qr(views, path)))
+    found.append(screen(views))
+    return found
+
+
+def screen(views: Views) -> View:
+    """The lobby screen: every slide it may show, with the data its script needs to pick
+    today's (the script works out the date, as the pages' status line does).  `build`
+    identifies what it shows; `screen/build.json` holds the newest, for screens to poll."""
+    featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
+    people = sorted(views.people, key=lambda p: p["photo"] is None)
+    slides = {
+        "days": views.days,
+        "testimonials": [{"heading": t["heading"], "excerpt": t["excerpt"],
+                          "customer": t["customer"], "organisation": t["organisation"]}
+                         for t in featured],
+        "people": [[{"name": p["name"], "role": p["role"], "department": p["department"],
+                     "award": p["award"], "initials": p["initials"],
+                     "photo": _screen_photo(p["photo"])} for p in people[i:i + SCREEN_PEOPLE]]
+                   for i in range(0, min(len(people), 4 * SCREEN_PEOPLE), SCREEN_PEOPLE)],
+        "seconds": views.config.screen.seconds, "events": SCREEN_EVENTS,
+    }
+    return views._page("screen", views.say("lobby_screen"), views.prefix + SCREEN, "screen",
+                       views.config.site.description, build=digest("screen", repr(slides),
+                                                   repr(views.site_view()),
+                                                   repr(views.week_view())),
+                       **slides)
+
+
+def _screen_photo(photo: View | None) -> View | None:
+    """A photo for the screen: the smallest copy at least 320 pixels wide."""
+    if photo is None:
+        return None
+    wide = [c for c in photo.get("srcset", []) if c["width"] >= 320]
+    return {"src": wide[0]["src"] if wide else photo["src"], "alt": photo["alt"]}
+
+
+def _qr(views: Views, path: str) -> dict[str, Any] | None:
+    """The QR code to a page online, and the address it holds; None without base_url."""
+    base = views.config.site.base_url
+    if not base:
+        return None
+    return {"url": base + path, "svg": qr.svg(base + path)}
+
+
+def sheet_lines(day: Day) -> int:
+    """The lines a day takes on the printed programme: its heading (two, with the space
+    before it), its dress code, and each event's line and description, as wrapped at
+    `LINE_CHARACTERS`.  Simple and a little generous: a warning that comes early is better
+    than a programme that spills onto a second sheet."""
+    lines = 2 + _wrapped(day.dress_code)
+    for event in day.events:
+        lines += _wrapped(" · ".join(filter(None, [event.title, event.place]))) or 1
+        lines += _wrapped(event.description)
+    return lines
+
+
+def _wrapped(text: str) -> int:
+    return ceil(len(text) / LINE_CHARACTERS) if text else 0

@@ -1,0 +1,180 @@
+"""The daily staff email: one draft for one day of the week, ready to send.
+
+A draft is a `multipart/related` message: a `multipart/alternative` (plain text, then
+HTML) and the pictures the HTML shows by `cid:`.  `X-Unsent: 1` makes Outlook open it as
+a draft; it has a Date and no From (the sender's mail program fills that in).  The HTML
+is rendered by the theme's `email.html` for email clients: tables, inline styles, no
+script or web fonts.  Pictures are the photo pipeline's smallest JPEG or PNG copies
+(which carry no metadata); SVG pictures and an SVG logo are left out, since most mail
+programs do not show SVG.
+
+What a day's email holds (decisions of ours where the SPEC is silent):
+- the subject "Customer Service Week, day N: <title>" (`email_subject`), N counting from
+  the week's first day;
+- the day's title, date, summary, dress code and events, and its picture;
+- a featured testimonial: the featured ones in turn, one a day (any testimonial when
+  none is featured);
+- the day's honours: the honour roll's awards in turn, one award a day, up to
+  `HONOURS_PER_DAY` of its people (when the week has more days than awards, an award's
+  next people on its second turn);
+- a link to the day's page when `[site] base_url` is set.
+A day not yet revealed (reveal = "daily") gets its title and date only, as its page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import EmailMessage, MIMEPart
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any
+
+from cswgen.render.templates import Renderer
+from cswgen.render.views import View, Views
+
+HONOURS_PER_DAY = 3
+EMAIL_FOLDER = "email"  # beside the site's config.toml, never in the output folder
+
+
+@dataclass(frozen=True)
+class Picture:
+    cid: str
+    data: bytes
+    subtype: str  # "jpeg" or "png"
+    name: str
+
+
+@dataclass
+class Draft:
+    name: str  # `<date>-<slug>`, the files' name
+    subject: str
+    html: str
+    text: str
+    pictures: list[Picture]
+
+    def message(self, now: datetime) -> EmailMessage:
+        message = EmailMessage(policy=SMTP)
+        message["Subject"] = self.subject
+        message["Date"] = format_datetime(now)
+        message["X-Unsent"] = "1"
+        body = MIMEPart(policy=SMTP)
+        body.set_content(self.text)
+        body.add_alternative(self.html, subtype="html")
+        if not self.pictures:
+            message.set_content(self.text)
+            message.add_alternative(self.html, subtype="html")
+            return message
+        message["MIME-Version"] = "1.0"
+        message.add_header("Content-Type", "multipart/related", type="multipart/alternative")
+        message.set_payload([body])
+        for picture in self.pictures:
+            part = EmailMessage(policy=SMTP)  # an EmailMessage: what `attach` is typed for
+            part.set_content(picture.data, "image", picture.subtype, disposition="inline",
+                             filename=picture.name, cid=f"<{picture.cid}>")
+            del part["MIME-Version"]  # said once, at the top
+            message.attach(part)
+        return message
+
+
+class Mailer:
+    """Drafts for the days of one site's week."""
+
+    def __init__(self, views: Views, renderer: Renderer, common: dict[str, Any]) -> None:
+        self.views = views
+        self.renderer = renderer
+        self.common = common
+        self.files = views.photos.files()  # output path -> the copy on disk
+        self.featured = [t for t in views.testimonials if t["featured"]] or views.testimonials
+
+    def draft(self, day: View) -> Draft:
+        views = self.views
+        when = date.fromisoformat(day["date"])
+        dates = list(views.config.week.dates)
+        index = dates.index(when) if when in dates else 0
+        number = index + 1
+        pictures: list[Picture] = []
+        testimonial = None if day["teaser"] or not self.featured else \
+            self.featured[index % len(self.featured)]
+        people = [] if day["teaser"] else self.honours(index)
+        base = views.config.site.base_url
+        subject = views.say("email_subject", n=number, title=day["title"])
+        view: View = {
+            "day": {**day, "picture": None if day["teaser"] else
+                    self.picture(day["image"], "day", pictures)},
+            "number": number,
+            "subject": subject,
+            "link": base + day["path"] if base else "",
+            "testimonial": testimonial and {
+                **testimonial, "link": base + testimonial["path"] if base else ""},
+            "award": people[0]["award"] if people else "",
+            "people": [{**p, "picture": self.picture(p["photo"], f"person{i}", pictures),
+                        "link": base + p["path"] if base else ""}
+                       for i, p in enumerate(people)],
+        }
+        page = {"kind": "email", "path": "email/", "title": view["subject"], **view}
+        html = self.renderer.render(page, self.common)
+        return Draft(name=f"{day['date']}-{day['slug']}", subject=subject, html=html,
+                     text=self.text(view), pictures=pictures)
+
+    def honours(self, index: int) -> list[View]:
+        """The day's honour-roll people: one award a day, in turn."""
+        groups = [g for g in self.views.award_groups if g["people"]]
+        if not groups:
+            return []
+        group = groups[index % len(groups)]
+        start = (index // len(groups)) * HONOURS_PER_DAY
+        people: list[View] = group["people"][start:start + HONOURS_PER_DAY] \
+            or group["people"][:HONOURS_PER_DAY]
+        return people
+
+    def picture(self, image: View | None, name: str,
+                pictures: list[Picture]) -> View | None:
+        """The smallest JPEG or PNG copy of a photo, attached by `cid:`; None for an SVG
+        or a picture without copies."""
+        if not image or not image.get("srcset"):
+            return None
+        smallest = image["srcset"][0]
+        path = self.files.get(smallest["src"])
+        if path is None:
+            return None
+        suffix = Path(smallest["src"]).suffix.lower()
+        subtype = "png" if suffix == ".png" else "jpeg"
+        cid = make_msgid(name, domain="cswgen.invalid")[1:-1]
+        pictures.append(Picture(cid, path.read_bytes(), subtype, f"{name}{suffix}"))
+        ratio = image["height"] / image["width"] if image.get("width") else 1
+        return {"cid": cid, "alt": image.get("alt", ""), "width": smallest["width"],
+                "height": round(smallest["width"] * ratio)}
+
+    def text(self, view: View) -> str:
+        """The plain-text part: what the HTML says, in the same order."""
+        say = self.views.say
+        day = view["day"]
+        lines = [view["subject"], "", day["long_label"]]
+        if day["teaser"]:
+            lines += ["", say("details_on", weekday=day["weekday"])]
+        else:
+            if day["summary"]:
+                lines += ["", day["summary"]]
+            if day["dress_code"]:
+                lines += ["", say("dress_code"), day["dress_code"]]
+            if day["events"]:
+                lines += ["", say("programme")]
+                for e in day["events"]:
+                    when = e["times_label"] or say("all_day")
+                    lines.append(f"- {when} · {e['title']}")
+                    lines += [f"  {text}" for text in (e["place"], e["description"]) if text]
+            if view["testimonial"]:
+                t = view["testimonial"]
+                lines += ["", say("what_our_customers_say"), say("quoted", text=t["excerpt"]),
+                          f"— {t['customer']}"]
+            if view["people"]:
+                lines += ["", say("email_honours")] + ([view["award"]] if view["award"] else [])
+                for p in view["people"]:
+                    role = say("comma").join(filter(None, [p["role"], p["department"]]))
+                    lines.append(f"- {p['name']}" + (f", {role}" if role else ""))
+        if view["link"]:
+            lines += ["", say("email_see_site"), view["link"]]
+        return "\n".join(lines) + "\n"
+

@@ -1,0 +1,163 @@
+"""The printed programme (programme/) and day posters (days/<slug>/poster/): one portrait A4
+and one Letter sheet each, printed by Chromium; their QR codes decoded by a real decoder;
+axe clean on screen; `check` warns when the programme will not fit on one sheet."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cswgen.commands.build import build
+from cswgen.commands.check import check
+from tests.helpers import REPO, axe, demo_in, serving, write_site
+
+BASE_URL = "https://csw.msasa.example/"
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
+SHEETS = ["programme/"] + [f"days/{day}/poster/" for day in DAYS]
+
+
+@pytest.fixture(scope="module")
+def served_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """The demo with a base_url, built as of Tuesday in a language, once: its address."""
+    with contextlib.ExitStack() as stack:
+        built: dict[str, str] = {}
+
+        def get(language: str) -> str:
+            if language not in built:
+                folder = tmp_path_factory.mktemp(f"print-{language}")
+                site = demo_in(folder, language, base_url=BASE_URL)
+                build(site, as_of=date(2026, 10, 6), output=folder / "output",
+                      cache_dir=folder / "cache")
+                built[language] = stack.enter_context(serving(folder / "output"))
+            return built[language]
+
+        yield get
+
+
+def _sheets(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+# every sheet in English; the programme and the longest day's poster in French and Arabic
+PRINTED = [("en-GB", path) for path in SHEETS] + [
+    (language, path) for language in ("fr", "ar") for path in SHEETS[:2]]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize(("language", "path"), PRINTED)
+def test_each_sheet_prints_on_one_portrait_page(browser: Any, served_in: Callable[[str], str],
+                                                language: str, path: str, paper: str) -> None:
+    page = browser.new_page()
+    page.goto(served_in(language) + path)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format=paper, print_background=True)
+    page.close()
+    assert _sheets(pdf) == 1, f"{path} in {language} takes {_sheets(pdf)} {paper} sheets"
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert box and float(box[1]) < float(box[2]), "the sheet is not portrait"
+
+
+@pytest.mark.parametrize("path", ["programme/", "days/tuesday/poster/"])
+def test_the_qr_code_decodes_to_the_page_online(browser: Any, served_in: Callable[[str], str],
+                                                path: str) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served_in("en-GB") + path)
+    code = page.locator(".sheet-qr__code")
+    assert code.get_attribute("aria-label") == f"QR code to {BASE_URL}{path}"
+    png = code.screenshot()
+    page.close()
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert [result.text for result in found] == [BASE_URL + path]
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "dark")])
+@pytest.mark.parametrize(("language", "path"), [
+    (language, path) for language in ("en-GB", "fr", "ar")
+    for path in ("programme/", "days/monday/poster/")])
+def test_sheets_read_well_on_screen_and_pass_axe(browser: Any, served_in: Callable[[str], str],
+                                                 language: str, path: str, width: int,
+                                                 scheme: str) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served_in(language) + path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    violations = axe(page)
+    page.close()
+    assert errors == []
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow} px"
+    assert violations == [], "\n".join(violations)
+
+
+def test_a_day_not_yet_revealed_shows_its_title_and_date_only(tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('reveal = "all"', 'reveal = "daily"'),
+                      "utf-8")
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache")
+    poster = (out / "days/friday/poster/index.html").read_text("utf-8")
+    assert "Today: Team Colours Friday" in poster
+    assert "Full details will appear on Friday." in poster
+    assert "braai" not in poster.lower() and "Dress code" not in poster
+    programme = (out / "programme/index.html").read_text("utf-8")
+    assert "Team Colours Friday" in programme and "braai" not in programme.lower()
+    assert "Welcome breakfast" in programme  # Monday, revealed
+
+
+def test_posters_stay_out_of_the_sitemap_and_the_programme_is_in_it(
+        served_in: Callable[[str], str]) -> None:
+    from urllib.request import urlopen
+
+    with urlopen(served_in("en-GB") + "sitemap.xml") as response:
+        sitemap = response.read().decode("utf-8")
+    assert f"{BASE_URL}programme/" in sitemap
+    assert "/poster/" not in sitemap
+
+
+LONG_DAY = """\
+---
+title: {title}
+date: {date}
+dress_code: Anything you like.
+events:
+{events}
+---
+"""
+
+
+def test_check_warns_when_the_programme_is_too_long_for_one_sheet(tmp_path: Path) -> None:
+    event = ("  - time: 09:00\n    title: Talk {n}\n    place: Hall\n    description: "
+             + "A long description of what happens. " * 6 + "\n")
+    files = {"config.toml": '[site]\ntitle = "Week"\n\n[week]\nyear = 2026\n'
+                            'timezone = "Africa/Harare"\n'}
+    for number, (slug, when) in enumerate([("monday", "2026-10-05"), ("tuesday", "2026-10-06")]):
+        files[f"content/days/{slug}.md"] = LONG_DAY.format(
+            title=f"Busy {slug.title()}", date=when,
+            events="".join(event.format(n=n) for n in range(8 + number * 4)))
+    report = check(write_site(tmp_path / "site", files), as_of=date(2026, 10, 1))
+    warnings = [p.message for p in report.warnings if "printed programme" in p.message]
+    assert len(warnings) == 1
+    assert "Busy Tuesday (" in warnings[0] and "Busy Monday (" in warnings[0]
+    assert warnings[0].index("Busy Tuesday") < warnings[0].index("Busy Monday")
+
+
+def test_the_demo_programme_fits_without_a_warning() -> None:
+    from cswgen.core.errors import Problems
+    from cswgen.read.config import load_config
+    from cswgen.read.content import load_content
+    from cswgen.render.beyond import SHEET_LINES, sheet_lines
+
+    content = load_content(load_config(REPO, Problems()), Problems(), drafts=False)
+    assert sum(sheet_lines(day) for day in content.days) <= SHEET_LINES

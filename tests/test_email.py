@@ -1,0 +1,175 @@
+"""`cswgen email`: every draft parsed back by Python's email package (both parts, the
+pictures inline and referenced by cid:, X-Unsent, sizes), the reveal rule, the choice of
+DAY, and the HTML rendered by Chromium at 600 and 320 px (screenshots in
+test-artifacts/email/)."""
+
+from __future__ import annotations
+
+import base64
+import email.policy
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from cswgen.commands.email import email as write_email
+from cswgen.core.errors import SiteError
+from tests.helpers import REPO, Run, demo_in
+
+BASE_URL = "https://csw.msasa.example/"
+NOW = datetime(2026, 10, 6, 7, 30)
+ARTIFACTS = REPO / "test-artifacts" / "email"
+DAYS = ["2026-10-05-monday", "2026-10-06-tuesday", "2026-10-07-wednesday",
+        "2026-10-08-thursday", "2026-10-09-friday"]
+
+
+def parsed(path: Path) -> EmailMessage:
+    return BytesParser(policy=email.policy.default).parsebytes(path.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
+    """Every day's draft of the demo (with a base_url), written as of Tuesday."""
+    site = demo_in(tmp_path_factory.mktemp("email"), "en-GB", base_url=BASE_URL)
+    written = write_email(site, as_of=date(2026, 10, 6), html=True, now=NOW)
+    assert written.warnings == []
+    yield {p.name: p for p in written.files}
+
+
+def test_one_draft_per_day_beside_the_site_never_in_the_output(drafts: dict[str, Path]) -> None:
+    assert sorted(drafts) == sorted([f"{d}.eml" for d in DAYS] + [f"{d}.html" for d in DAYS])
+    for path in drafts.values():
+        assert path.parent.name == "email" and (path.parent.parent / "config.toml").exists()
+
+
+@pytest.mark.parametrize("name", DAYS)
+def test_each_draft_parses_with_both_parts_and_its_pictures_inline(
+        drafts: dict[str, Path], name: str) -> None:
+    path = drafts[f"{name}.eml"]
+    assert path.stat().st_size < 100_000, f"{path.name} is {path.stat().st_size} bytes"
+    message = parsed(path)
+    assert message["X-Unsent"] == "1"
+    assert message["From"] is None and message["Date"] is not None
+    assert message["Subject"].startswith("Customer Service Week, day ")
+    plain, html = message.get_body(("plain",)), message.get_body(("html",))
+    assert plain is not None and html is not None
+    text, markup = plain.get_content(), html.get_content()
+    assert message["Subject"] in text
+    assert len(markup.encode("utf-8")) < 100_000
+    assert "<script" not in markup.lower() and "@font-face" not in markup
+    assert "<link" not in markup.lower() and "<style" not in markup.lower()
+    assert "<table" in markup and 'style="' in markup
+    referenced = set(re.findall(r'src="cid:([^"]+)"', markup))
+    attached = {}
+    for part in message.walk():
+        if part.get_content_maintype() == "image":
+            assert part.get_content_disposition() == "inline"
+            assert part.get_content_type() in ("image/jpeg", "image/png")
+            attached[part["Content-ID"].strip("<>")] = part.get_content()
+    assert referenced == set(attached)
+    if referenced:
+        assert message.get_content_type() == "multipart/related"
+        assert all(len(data) < 40_000 for data in attached.values())
+    assert f'href="{BASE_URL}days/' in markup
+
+
+def test_tuesday_holds_the_programme_a_testimonial_and_honours(drafts: dict[str, Path]) -> None:
+    message = parsed(drafts["2026-10-06-tuesday.eml"])
+    assert message["Subject"] == "Customer Service Week, day 2: Superhero Tuesday"
+    text = cast(EmailMessage, message.get_body(("plain",))).get_content()
+    for words in ("Tuesday, 6 October 2026", "Dress code", "Capes optional", "Programme",
+                  "Superhero welcome", "What our customers say", "Today we recognise",
+                  f"{BASE_URL}days/tuesday/"):
+        assert words in text, words
+
+
+def test_a_day_not_yet_revealed_gets_its_title_and_date_only(tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('reveal = "all"', 'reveal = "daily"'),
+                      "utf-8")
+    written = write_email(site, "friday", as_of=date(2026, 10, 5), now=NOW)
+    message = parsed(written.files[0])
+    assert message["Subject"] == "Customer Service Week, day 5: Team Colours Friday"
+    text = cast(EmailMessage, message.get_body(("plain",))).get_content()
+    markup = cast(EmailMessage, message.get_body(("html",))).get_content()
+    for content in (text, markup):
+        assert "Friday, 9 October 2026" in content
+        assert "Full details will appear on Friday." in content
+        for hidden in ("braai", "Dress code", "Programme", "What our customers say",
+                       "Today we recognise"):
+            assert hidden not in content, hidden
+    assert not any(p.get_content_maintype() == "image" for p in message.walk())
+    assert "https://" not in markup  # no base_url: no links
+
+
+@pytest.mark.parametrize("day", ["tuesday", "Tuesday", "2026-10-06", "superhero-tuesday"])
+def test_day_is_a_date_a_weekday_or_a_slug(tmp_path: Path, day: str) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    slug = next(p.stem for p in (REPO / "content/days").glob("tuesday.md"))
+    wanted = day if day != "superhero-tuesday" else slug
+    written = write_email(site, wanted, as_of=date(2026, 10, 6), now=NOW)
+    assert [p.name for p in written.files] == ["2026-10-06-tuesday.eml"]
+
+
+def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "fr")
+    written = write_email(site, "mardi", as_of=date(2026, 10, 6), now=NOW)
+    message = parsed(written.files[0])
+    assert message["Subject"] == "Semaine du service client, jour 2\xa0: Superhero Tuesday"
+    text = cast(EmailMessage, message.get_body(("plain",))).get_content()
+    assert "Code vestimentaire" in text and "mardi 6 octobre 2026" in text
+
+
+def test_an_unknown_day_names_the_days(tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    with pytest.raises(SiteError) as caught:
+        write_email(site, "saturday", as_of=date(2026, 10, 6), now=NOW)
+    message = caught.value.problems[0].message
+    assert "no day of the week is 'saturday'" in message and "2026-10-06 (tuesday)" in message
+
+
+def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    outcome = run(site, "email", "wednesday", "--as-of", "2026-10-06", "--html")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Wrote email/2026-10-07-wednesday.eml" in outcome.stdout
+    assert (site / "email/2026-10-07-wednesday.html").is_file()
+    assert not (site / "output").exists()
+
+
+def _with_pictures(message: EmailMessage) -> str:
+    """The HTML with each cid: picture as a data: URL, as a mail program shows it."""
+    markup: str = cast(EmailMessage, message.get_body(("html",))).get_content()
+    for part in message.walk():
+        if part.get_content_maintype() == "image":
+            data = base64.b64encode(part.get_content()).decode("ascii")
+            markup = markup.replace(f'cid:{part["Content-ID"].strip("<>")}',
+                                    f"data:{part.get_content_type()};base64,{data}")
+    return markup
+
+
+@pytest.mark.parametrize("language", ["en-GB", "ar"])
+@pytest.mark.parametrize("width", [600, 320])
+def test_the_html_reads_in_a_mail_program_width(browser: Any, tmp_path: Path, language: str,
+                                                width: int) -> None:
+    site = demo_in(tmp_path, language, base_url=BASE_URL)
+    written = write_email(site, "tuesday", as_of=date(2026, 10, 6), now=NOW)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.set_content(_with_pictures(parsed(written.files[0])))
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('body *')]
+        .filter(e => e.childNodes.length && [...e.childNodes].some(n => n.nodeType === 3
+                 && n.textContent.trim()))
+        .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"tuesday-{language}-{width}.png"), full_page=True)
+    page.close()
+    assert overflow <= 0, f"the email scrolls sideways by {overflow} px at {width} px"
+    assert smallest >= 13

@@ -1,0 +1,344 @@
+"""`cswgen publish` to a folder, a zip file and a local git repository: each against the
+real thing (a folder, zipfile, a bare repository made by `git`), through the command line
+a person uses.  SFTP and git over SSH, which need an SSH server, are in
+test_publish_ssh.py."""
+
+from __future__ import annotations
+
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import (
+    AS_OF,
+    GOOD,
+    MINIMAL_CONFIG,
+    MakeSite,
+    Run,
+    built,
+    git,
+    no_traceback,
+    published,
+    snapshot,
+    write,
+)
+
+PAGES = {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nAbout {n}.\n"
+         for n in range(12)}
+
+
+@pytest.fixture
+def site(make_site: MakeSite) -> Path:
+    return make_site({**GOOD, **PAGES})
+
+
+def test_a_folder_gets_the_site_and_keeps_files_publish_did_not_put_there(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    write(target, {"foreign.txt": "IT's own file\n", "foreign/web.config": "<x/>\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(target) == built(site)
+    assert (target / "foreign.txt").read_text() == "IT's own file\n"
+    assert (target / "foreign/web.config").read_text() == "<x/>\n"
+    assert outcome.stdout.startswith(f"Published 19 pages to {target} in ")
+    assert f"{len(built(site))} added" in outcome.stdout
+
+    again = run(site, "publish", str(target), *AS_OF)
+    assert again.stdout.strip() == f"Nothing to publish: the 19 pages at {target} are up to date."
+
+
+def test_files_the_site_no_longer_has_are_removed_and_only_those(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    write(target, {"pages/page-0/foreign-notes.txt": "kept\n"})  # hypothetical IT file
+    (site / "content/pages/page-0.md").unlink()
+    (site / "content/pages/page-1.md").unlink()
+    write(site, {"content/pages/page-2.md": "---\ntitle: Page 2\n---\nChanged.\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ": 1 changed, 2 removed" in outcome.stdout  # pages 0 and 1
+    assert not (target / "page-1").exists(), "an emptied folder is removed too"
+    assert (target / "pages/page-0/foreign-notes.txt").read_text() == "kept\n"
+    assert published(target) == {**built(site), "pages/page-0/foreign-notes.txt": b"kept\n"}
+
+
+def test_dry_run_lists_the_changes_and_changes_nothing(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    (site / "content/pages/page-0.md").unlink()
+    write(site, {"content/pages/new.md": "---\ntitle: New\n---\nNew.\n"})
+    before = snapshot(target)
+    outcome = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "  add     new/index.html" in outcome.stdout
+    assert "  remove  page-0/index.html" in outcome.stdout
+    assert "Nothing was changed there." in outcome.stdout
+    assert snapshot(target) == before
+    fresh = tmp_path / "fresh"
+    assert run(site, "publish", str(fresh), "--dry-run", *AS_OF).exit_code == 0
+    assert not fresh.exists(), "a dry run created the target folder"
+
+
+def test_removing_more_than_a_quarter_is_refused_without_a_terminal(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    before = snapshot(target)
+    gone = len(before) // 4 + 1  # pages, each one file: more than a quarter of the files
+    for n in range(gone):
+        (site / f"content/pages/page-{n}.md").unlink()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert f"removes {gone} of the" in outcome.stderr and "add --yes" in outcome.stderr
+    assert snapshot(target) == before
+    outcome = run(site, "publish", str(target), "--yes", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(target) == built(site)
+
+
+def test_removing_more_than_a_quarter_asks_at_a_terminal(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    gone = len(snapshot(target)) // 4 + 1  # pages, each one file: more than a quarter
+    for n in range(gone):
+        (site / f"content/pages/page-{n}.md").unlink()
+    main, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
+                               cwd=site, stdin=terminal, stdout=subprocess.PIPE,
+                               stderr=terminal, text=True)
+    os.close(terminal)
+    said = b""
+    deadline = time.monotonic() + 60
+    while b"Publish? [y/N]" not in said and time.monotonic() < deadline:
+        said += os.read(main, 1024)
+    assert f"removes {gone} of the".encode() in said
+    os.write(main, b"y\n")
+    stdout, _ = process.communicate(timeout=60)
+    os.close(main)
+    assert process.returncode == 0
+    assert f"{gone} removed" in stdout
+    assert published(target) == built(site)
+
+
+def test_a_failed_build_publishes_nothing(site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    before = snapshot(target)
+    write(site, {"content/pages/page-2.md": "---\ntitle: [unclosed\n---\nx\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert outcome.lines[-1].startswith("Build failed: 1 error. Nothing was published.")
+    assert snapshot(target) == before
+
+
+def test_a_mistyped_target_in_config_fails_before_the_build(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    config = MINIMAL_CONFIG + f'\n[publish.intranet]\nto = "{tmp_path}/no-such/csw"\n'
+    site = make_site({**GOOD, "config.toml": config})
+    outcome = run(site, "publish", *AS_OF)  # the only target: no name needed
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert outcome.stderr.strip() == (
+        f"config.toml:10: [publish.intranet] to: there is no folder {tmp_path}/no-such to "
+        "publish csw in; check the address (publish creates the last folder of it, not the "
+        "ones above)")
+    assert not (site / "output").exists(), "the site was built before the target was checked"
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ('[publish.web]\nto = "x"\npassword = "hunter2"\n',
+     "config.toml:11: [publish.web] password: a password is never kept in config.toml"),
+    ('[publish.web]\nto = "x"\nbrnach = "main"\n',
+     "config.toml:11: [publish.web] brnach is not a setting cswgen knows; did you mean `branch`?"),
+    ('[publish.web]\nbranch = "main"\n', "config.toml:9: [publish.web] has no `to`"),
+    ('[publish]\nto = "x"\n', "config.toml:10: [publish] to is not a publish target; name each"),
+])
+def test_publish_tables_are_checked_as_the_rest_of_config(
+        make_site: MakeSite, run: Run, table: str, message: str) -> None:
+    site = make_site({**GOOD, "config.toml": MINIMAL_CONFIG + "\n" + table})
+    outcome = run(site, "publish", "web", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith(message), outcome.stderr
+
+
+def test_choosing_among_several_targets(make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    config = MINIMAL_CONFIG + (f'\n[publish.intranet]\nto = "{tmp_path}/a"\n'
+                               f'\n[publish.pages]\nto = "{tmp_path}/b.zip"\n')
+    site = make_site({**GOOD, "config.toml": config})
+    outcome = run(site, "publish", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "has 2 publish targets (intranet, pages); name the one" in outcome.stderr
+    outcome = run(site, "publish", "intrant", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "no [publish.intrant]; did you mean `intranet`?" in outcome.stderr
+    assert run(site, "publish", "intranet", *AS_OF).exit_code == 0
+    assert (tmp_path / "a/index.html").is_file()
+
+
+def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """A directory where a page must go stops the publish part of the way through (as a
+    full disk or a lost share would); the next publish completes it."""
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    old = published(target)
+    for n in range(6):
+        write(site, {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nNew {n}.\n"})
+    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
+    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the last file
+    outcome = run(site, "publish", str(target), *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert "publish again to finish" in outcome.stderr
+    new = built(site)
+    for name, data in published(target).items():
+        assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
+    assert not [p for p in target.rglob("*.part")], "a temporary file was left"
+    (target / "zzz/index.html").rmdir()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(target) == new
+
+
+def test_a_zip_holds_the_portable_build(site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "csw-2026.zip"
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output").exists(), "the zip's build went to output/"
+    with zipfile.ZipFile(target) as archive:
+        names = set(archive.namelist())
+        home = archive.read("index.html").decode()
+        page = archive.read("page-1/index.html").decode()
+    assert {"index.html", "404.html", "days/monday/index.html", "assets/style.css"} <= names
+    assert 'href="days/monday/index.html"' in home  # portable: links name index.html
+    assert 'href="../testimonials/index.html"' in page
+    first = target.read_bytes()
+    again = run(site, "publish", str(target), *AS_OF)
+    assert again.stdout.startswith("Nothing to publish"), again.stdout
+    assert target.read_bytes() == first
+    other = tmp_path / "notes.zip"
+    other.write_text("not a zip\n")
+    refused = run(site, "publish", str(other), *AS_OF)
+    assert refused.exit_code == 1
+    assert "exists and is not a zip file" in refused.stderr
+    assert other.read_text() == "not a zip\n"
+
+
+# --- git ------------------------------------------------------------------------------------
+
+def branch_files(repo: Path, branch: str = "gh-pages") -> dict[str, bytes]:
+    names = git("--git-dir", str(repo), "ls-tree", "-r", "--name-only", branch).split("\n")
+    return {name: subprocess.run(["git", "--git-dir", str(repo), "show", f"{branch}:{name}"],
+                                 capture_output=True, check=True).stdout
+            for name in names if name}
+
+
+def commits(repo: Path, branch: str = "gh-pages") -> list[str]:
+    return git("--git-dir", str(repo), "log", "--format=%s", branch).splitlines()
+
+
+def commit_to(repo: Path, tmp_path: Path, files: dict[str, str], message: str) -> None:
+    """Someone else's commit on gh-pages, as a person (or GitHub's settings page) makes it."""
+    clone = tmp_path / "clone"
+    shutil.rmtree(clone, ignore_errors=True)
+    git("clone", "-q", "-b", "gh-pages", str(repo), str(clone))
+    write(clone, files)
+    git("add", "-A", cwd=clone)
+    git("commit", "-q", "-m", message, cwd=clone)
+    git("push", "-q", "origin", "gh-pages", cwd=clone)
+
+
+@pytest.fixture
+def bare(tmp_path: Path) -> Path:
+    repo = tmp_path / "csw.git"
+    git("init", "-q", "--bare", str(repo))
+    return repo
+
+
+def test_a_git_branch_gets_one_commit_per_publish_keeping_cname(
+        site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
+    outcome = run(site, "publish", str(bare), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.startswith(f"Published 19 pages to gh-pages of {bare} in ")
+    files = branch_files(bare)
+    assert files.pop(".nojekyll") == b""
+    assert files == built(site)
+    assert commits(bare) == [f"Publish Test Week as of 2026-10-06: {len(files) + 1} added"]
+    assert "Published-by: cswgen" in git("--git-dir", str(bare), "log", "-1", "gh-pages")
+
+    again = run(site, "publish", str(bare), *AS_OF)
+    assert again.stdout.startswith("Nothing to publish"), again.stdout
+    assert len(commits(bare)) == 1, "a publish that changed nothing made a commit"
+
+    commit_to(bare, tmp_path, {"CNAME": "csw.example.org\n"}, "Create CNAME")
+    (site / "content/pages/page-0.md").unlink()
+    outcome = run(site, "publish", str(bare), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.rstrip().endswith(": 1 removed")
+    assert commits(bare)[0] == "Publish Test Week as of 2026-10-06: 1 removed"
+    files = branch_files(bare)
+    assert files.pop("CNAME") == b"csw.example.org\n"
+    assert files.pop(".nojekyll") == b""
+    assert files == built(site)
+
+
+def test_a_branch_with_commits_publish_did_not_make_is_refused_unless_forced(
+        site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
+    assert run(site, "publish", f"{bare}#site", *AS_OF).exit_code == 0
+    assert commits(bare, "site")
+    assert run(site, "publish", str(bare), *AS_OF).exit_code == 0
+    commit_to(bare, tmp_path, {"foreign.html": "<p>theirs</p>\n"}, "Add our banner page")
+    before = git("--git-dir", str(bare), "rev-parse", "gh-pages")
+    (site / "content/pages/page-0.md").unlink()
+    output = snapshot(site / "output")
+    outcome = run(site, "publish", str(bare), *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert "has 1 commit that cswgen publish did not make" in outcome.stderr
+    assert '"Add our banner page" by Tester' in outcome.stderr and "--force" in outcome.stderr
+    assert snapshot(site / "output") == output, "refused only after building"
+    assert git("--git-dir", str(bare), "rev-parse", "gh-pages") == before
+
+    outcome = run(site, "publish", str(bare), "--force", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "1 file there that cswgen did not publish left as they were" in outcome.stdout
+    files = branch_files(bare)
+    assert files.pop("foreign.html") == b"<p>theirs</p>\n"
+    files.pop(".nojekyll")
+    assert files == built(site)
+    # publish's own commit is on top now: no --force needed any more
+    write(site, {"content/pages/page-1.md": "---\ntitle: Page 1\n---\nNew.\n"})
+    assert run(site, "publish", str(bare), *AS_OF).exit_code == 0
+
+
+def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path: Path) -> None:
+    outcome = run(site, "publish", str(tmp_path / "missing.git"), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "there is no git repository at" in outcome.stderr
+    outcome = run(site, "publish", f"file://{tmp_path}/nothing-here", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "cannot reach the git repository" in outcome.stderr
+    assert not (site / "output").exists()
+
+
+def test_without_git_publish_says_to_install_it(site: Path, bare: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", str(bare), *AS_OF],
+                          cwd=site, capture_output=True, text=True,
+                          env={**os.environ, "PATH": str(site / "no-bin")})
+    assert done.returncode == 1
+    assert "needs the `git` program, which is not installed here" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,213 @@
+"""`cswgen publish` over SSH, against Debian's OpenSSH server started by the tests on
+127.0.0.1 with a throwaway host key and user key: SFTP (changed files only, whole files
+when the publish is killed or the connection drops, unknown and changed host keys
+refused) and a git push over SSH.
+
+Skipped, with the reason, where /usr/sbin/sshd is missing (`apt-get install
+openssh-server`); a failure instead when CSWGEN_REQUIRE_SSHD=1, as in .ci/run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import (
+    AS_OF,
+    GOOD,
+    RECORD,
+    SSHD,
+    MakeSite,
+    SshServer,
+    built,
+    git,
+    keygen,
+    published,
+    snapshot,
+    ssh_server,
+    write,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
+    if not Path(SSHD).exists():
+        reason = f"{SSHD} is missing (apt-get install openssh-server)"
+        if os.environ.get("CSWGEN_REQUIRE_SSHD") == "1":
+            pytest.fail(f"SSH tests are required here, but {reason}")
+        pytest.skip(reason)
+    with ssh_server(tmp_path_factory.mktemp("sshd")) as server:
+        yield server
+
+
+def publish(site: Path, sshd: SshServer, *args: str,
+            extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`cswgen publish` in a process of its own, as a person runs it (no SSH agent)."""
+    env = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
+    return subprocess.run([sys.executable, "-m", "cswgen", "publish", *args, *AS_OF],
+                          cwd=site, capture_output=True, text=True, timeout=120,
+                          env={**env, **sshd.env(), **(extra or {})})
+
+
+def address(sshd: SshServer, folder: Path) -> str:
+    return f"sftp://{sshd.user}@127.0.0.1:{sshd.port}{folder}"
+
+
+def test_sftp_uploads_only_what_changed_and_keeps_other_files(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n",
+                      "content/pages/b.md": "---\ntitle: B\n---\nB.\n"})
+    www = tmp_path / "www"
+    write(www, {"foreign.txt": "IT's\n"})
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Published 9 pages to {address(sshd, www)} in ")
+    assert published(www) == built(site)
+    record = json.loads((www / RECORD).read_text())
+    assert set(record["files"]) == set(built(site)) and "pending" not in record
+
+    stamps = {p: p.stat().st_mtime_ns for p in www.rglob("*") if p.is_file()}
+    time.sleep(0.01)
+    (site / "content/pages/b.md").unlink()
+    write(site, {"content/pages/a.md": "---\ntitle: A\n---\nA, changed.\n"})
+    done = publish(site, sshd, address(sshd, www), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(": 1 changed, 1 removed")
+    assert published(www) == built(site)
+    assert (www / "foreign.txt").read_text() == "IT's\n"
+    touched = {p.relative_to(www).as_posix() for p, stamp in stamps.items()
+               if p.exists() and p.stat().st_mtime_ns != stamp}
+    assert touched == {"a/index.html", RECORD}, "unchanged files were uploaded again"
+
+
+def test_an_unknown_or_changed_server_key_is_refused(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    site = make_site(GOOD)
+    empty = tmp_path / "known_hosts"
+    empty.write_text("")
+    done = publish(site, sshd, address(sshd, tmp_path / "www"),
+                   extra={"CSWGEN_SSH_KNOWN_HOSTS": str(empty)})
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"is not in your known_hosts file ({empty})" in done.stderr
+    assert f"ssh-keyscan -p {sshd.port} 127.0.0.1 >> {empty}" in done.stderr
+    assert not (site / "output").exists(), "the site was built before the server was checked"
+
+    other = keygen(tmp_path / "other_host_key").with_suffix(".pub").read_text().split()
+    wrong = tmp_path / "known_hosts_wrong"
+    wrong.write_text(f"[127.0.0.1]:{sshd.port} {other[0]} {other[1]}\n")
+    done = publish(site, sshd, address(sshd, tmp_path / "www"),
+                   extra={"CSWGEN_SSH_KNOWN_HOSTS": str(wrong)})
+    assert done.returncode == 1
+    assert "is not the one recorded in" in done.stderr
+    assert f"ssh-keygen -R '[127.0.0.1]:{sshd.port}'" in done.stderr
+    assert not (tmp_path / "www").exists()
+
+
+def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,
+                                          tmp_path: Path) -> None:
+    site = make_site(GOOD)
+    done = publish(site, sshd, address(sshd, tmp_path / "no-such/www"))
+    assert done.returncode == 1
+    assert f"there is no folder {tmp_path}/no-such on 127.0.0.1" in done.stderr
+    unused = sshd.port + 1 if sshd.port < 65535 else sshd.port - 1
+    done = publish(site, sshd, f"sftp://{sshd.user}@127.0.0.1:{unused}/tmp/www")
+    assert done.returncode == 1
+    assert f"cannot connect to 127.0.0.1 port {unused}" in done.stderr
+    done = publish(site, sshd, address(sshd, tmp_path / "www"),
+                   extra={"CSWGEN_SSH_IDENTITY": str(keygen(tmp_path / "stranger"))})
+    assert done.returncode == 1
+    assert "refused the login" in done.stderr
+
+
+def many_files(version: str, count: int = 400) -> dict[str, str | bytes]:
+    """A site with `count` downloads of 16 kB each, all of them different in each version."""
+    return {**GOOD, **{f"content/downloads/file-{n:03d}.txt": (f"{version} {n} " * 2000)[:16000]
+                       for n in range(count)}}
+
+
+def whole(www: Path, old: dict[str, bytes], new: dict[str, bytes]) -> None:
+    """Every file publish put at the target is the old one or the new one, whole."""
+    for name, data in published(www).items():
+        assert name.endswith(".part") or data in (old.get(name), new.get(name)), \
+            f"{name} is neither the old file nor the new one"
+
+
+def publishing_half_way(make_site: MakeSite, sshd: SshServer, www: Path,
+                        ) -> tuple[Path, subprocess.Popen[str], dict[str, bytes], dict[str, bytes]]:
+    """Publish a site of many files to `www`, change every file, and start publishing
+    again: the site, the publish (once 20 new files are in place), the old and new files."""
+    site = make_site(many_files("old"))
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    old = built(site)
+    write(site, many_files("new"))
+    subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site, check=True,
+                   capture_output=True)
+    new = built(site)
+    env = {**{k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}, **sshd.env()}
+    process = subprocess.Popen([sys.executable, "-m", "cswgen", "publish", address(sshd, www),
+                                *AS_OF], cwd=site, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and sum(
+            1 for name, data in published(www).items()
+            if data == new.get(name) and data != old.get(name)) < 20:
+        time.sleep(0.005)
+    return site, process, old, new
+
+
+def finishes(site: Path, sshd: SshServer, www: Path, new: dict[str, bytes]) -> None:
+    """The next publish leaves the target byte for byte the output, no temporary file."""
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert snapshot(www) == {**new, RECORD: (www / RECORD).read_bytes()}, \
+        "the target differs from the output (or a temporary file was left)"
+
+
+def test_a_killed_sftp_publish_leaves_whole_files_and_the_next_one_finishes(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    www = tmp_path / "www"
+    site, process, old, new = publishing_half_way(make_site, sshd, www)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert "pending" in json.loads((www / RECORD).read_text()), "the publish was not cut short"
+    whole(www, old, new)
+    finishes(site, sshd, www, new)
+
+
+def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    www = tmp_path / "www"
+    before = set(sshd.sessions())  # (the first publish's session has ended by the kill)
+    site, process, old, new = publishing_half_way(make_site, sshd, www)
+    for pid in set(sshd.sessions()) - before:  # the server's end of this connection
+        os.kill(pid, signal.SIGKILL)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 1, stdout + stderr
+    assert "Traceback" not in stderr
+    assert "publish again to finish" in stderr
+    whole(www, old, new)
+    finishes(site, sshd, www, new)
+
+
+def test_a_git_branch_over_ssh(make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    site = make_site(GOOD)
+    repo = tmp_path / "csw.git"
+    git("init", "-q", "--bare", str(repo))
+    url = f"ssh://{sshd.user}@127.0.0.1:{sshd.port}{repo}"
+    done = publish(site, sshd, url)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Published 7 pages to gh-pages of {url} in ")
+    files = git("--git-dir", str(repo), "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert sorted(files) == sorted([*built(site), ".nojekyll"])
+    again = publish(site, sshd, url)
+    assert again.stdout.startswith("Nothing to publish"), again.stdout + again.stderr

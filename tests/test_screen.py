@@ -1,0 +1,226 @@
+"""The lobby screen (screen/) in Chromium at 1920x1080 and 1080x1920: no scrolling, no text
+smaller than 3% of the shorter side, slides that change with the clock, the date rolling
+over at midnight in the site's time zone, a rebuilt site picked up, axe clean."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cswgen.commands.build import build
+from cswgen.read.config import load_config
+from tests.helpers import REPO, axe, demo_in, serving
+
+SIZES = [(1920, 1080), (1080, 1920)]
+SECONDS = 12 * 1000  # [screen] seconds, default
+
+
+@pytest.fixture(scope="module")
+def site_in(tmp_path_factory: pytest.TempPathFactory,
+            ) -> Iterator[Callable[[str], tuple[Path, str]]]:
+    """The demo built as of Tuesday in a language, served: (its output, its address)."""
+    with contextlib.ExitStack() as stack:
+        built: dict[str, tuple[Path, str]] = {}
+
+        def get(language: str) -> tuple[Path, str]:
+            if language not in built:
+                folder = tmp_path_factory.mktemp(f"screen-{language}")
+                site = demo_in(folder, language, base_url="https://csw.msasa.example/")
+                out = folder / "output"
+                build(site, as_of=date(2026, 10, 6), output=out, cache_dir=folder / "cache")
+                built[language] = (out, stack.enter_context(serving(out)))
+            return built[language]
+
+        yield get
+
+
+def _open(browser: Any, url: str, size: tuple[int, int], at: str) -> Any:
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]},
+                            reduced_motion="reduce")
+    page.clock.install(time=at)
+    page.goto(url)
+    return page
+
+
+def _current(page: Any) -> dict[str, Any]:
+    return dict(page.evaluate("""() => {
+        const slide = document.querySelector('.slide.is-current');
+        const texts = [...slide.querySelectorAll('*')].filter(e => e.offsetParent !== null
+            && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+        return {kind: slide.dataset.slide, date: slide.dataset.date || '',
+                text: slide.innerText,
+                overflow: slide.scrollHeight - slide.clientHeight,
+                pageY: document.documentElement.scrollHeight - innerHeight,
+                pageX: document.documentElement.scrollWidth - innerWidth,
+                smallest: Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize)))};
+    }"""))
+
+
+@pytest.mark.parametrize("language", ["en-GB", "ar"])
+@pytest.mark.parametrize("size", SIZES)
+def test_every_slide_fits_without_scrolling_in_large_type(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]], size: tuple[int, int],
+        language: str) -> None:
+    page = _open(browser, site_in(language)[1] + "screen/", size, "2026-10-06T07:00:00Z")
+    seen = []
+    for _ in range(9):
+        slide = _current(page)
+        seen.append(slide["kind"])
+        where = f"the {slide['kind']} slide at {size}"
+        assert slide["overflow"] <= 0, f"{where} is cut off by {slide['overflow']} px"
+        assert slide["pageY"] <= 0 and slide["pageX"] <= 0, f"{where} scrolls"
+        assert slide["smallest"] >= 0.03 * min(size) - 0.01, f"{where}: {slide['smallest']} px"
+        page.clock.run_for(SECONDS)
+    page.close()
+    assert seen[0] == "day"  # today's theme and programme first
+    assert {"day", "status", "quote", "people"} <= set(seen)
+
+
+def test_only_the_next_events_and_the_status_line_follow_the_clock(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    # 13:00 in Harare: the morning's events are over
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T11:00:00Z")
+    slide = _current(page)
+    assert slide["kind"] == "day" and slide["date"] == "2026-10-06"
+    assert "CX Day panel" in slide["text"] and "Superhero welcome" not in slide["text"]
+    page.clock.run_for(SECONDS)
+    assert "Today is day 2: Superhero Tuesday" in _current(page)["text"]
+    page.close()
+
+
+def test_the_date_rolls_over_at_midnight_in_the_sites_time_zone(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    # 23:59 on Tuesday in Harare (UTC+2)
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T21:59:00Z")
+    assert _current(page)["date"] == "2026-10-06"
+    page.clock.run_for(2 * 60 * 1000)
+    found = []
+    for _ in range(12):
+        slide = _current(page)
+        found.append((slide["kind"], slide["date"], slide["text"]))
+        page.clock.run_for(SECONDS)
+    page.close()
+    days = {d for kind, d, _ in found if kind == "day"}
+    assert days == {"2026-10-07"}
+    assert any("Today is day 3: Wellness Wednesday" in text for _, _, text in found)
+
+
+def test_space_pauses(browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+    page.keyboard.press("Space")
+    before = _current(page)["kind"]
+    page.clock.run_for(5 * SECONDS)
+    assert _current(page)["kind"] == before
+    page.keyboard.press("Space")
+    page.clock.run_for(SECONDS)
+    assert _current(page)["kind"] != before
+    page.close()
+
+
+def test_a_rebuilt_site_is_picked_up_without_a_reload(
+        browser: Any, tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache")
+    with serving(out) as url:
+        page = _open(browser, url + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+        first = page.get_attribute("[data-screen]", "data-build")
+        page.evaluate("document.body.dataset.marker = 'same page'")
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            'theme = "Dream Team"', 'theme = "Dream Team, rebuilt"'), "utf-8")
+        build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache")
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        for _ in range(50):  # the fetches are real: a moment for them
+            if page.get_attribute("[data-screen]", "data-build") != first:
+                break
+            page.wait_for_timeout(200)
+        assert page.get_attribute("[data-screen]", "data-build") != first
+        assert "Dream Team, rebuilt" in page.inner_text(".screen__week")
+        assert page.evaluate("document.body.dataset.marker") == "same page"  # no reload
+        page.clock.run_for(SECONDS)
+        page.close()
+
+
+@pytest.mark.parametrize("language", ["en-GB", "ar"])
+def test_the_screen_passes_axe_and_stays_out_of_search(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]], language: str) -> None:
+    out, url = site_in(language)
+    page = _open(browser, url + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+    violations = axe(page)
+    page.close()
+    assert violations == [], "\n".join(violations)
+    html = (out / "screen/index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex">' in html
+    assert "screen/" not in (out / "sitemap.xml").read_text("utf-8")
+    assert 'href="screen/"' in (out / "index.html").read_text("utf-8")
+
+
+def test_screen_seconds_is_a_setting(tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    with (site / "config.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[screen]\nseconds = 20\n")
+    assert load_config(site).screen.seconds == 20
+    assert load_config(REPO).screen.seconds == 12
+
+
+def _heap(page: Any) -> int:
+    """The page's JavaScript heap after a full garbage collection, in bytes."""
+    session = page.context.new_cdp_session(page)
+    session.send("HeapProfiler.collectGarbage")
+    used = int(session.send("Runtime.getHeapUsage")["usedSize"])
+    session.detach()
+    return used
+
+
+def test_a_day_of_slides_leaves_the_heap_as_it_was(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    """A screen runs for a week: its memory must not grow slide by slide.  A simulated
+    day (7,200 slides at 12 s, two build polls an hour, one midnight) is compared with the
+    first hour's end, once the page has settled."""
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T05:00:00Z")
+    page.clock.run_for(60 * 60 * 1000)  # an hour: every slide shown and every poll made
+    before = _heap(page)
+    for _ in range(24):
+        page.clock.run_for(60 * 60 * 1000)
+    after = _heap(page)
+    slide = _current(page)
+    page.close()
+    assert slide["kind"]  # still showing slides
+    assert after <= before * 1.05 + 64 * 1024, f"the heap grew from {before} to {after} bytes"
+
+
+def test_the_screen_carries_on_with_the_network_gone(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    page = _open(browser, site_in("en-GB")[1] + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.context.set_offline(True)
+    kinds = set()
+    for _ in range(30):  # six minutes: two polls for a newer build fail
+        page.clock.run_for(SECONDS)
+        kinds.add(_current(page)["kind"])
+    page.close()
+    assert errors == []
+    assert len(kinds) >= 3, kinds  # the slides still change
+
+
+def test_the_screen_works_opened_from_disk(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    out = site_in("en-GB")[0]
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, reduced_motion="reduce")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.clock.install(time="2026-10-06T07:00:00Z")
+    page.goto((out / "screen" / "index.html").as_uri())
+    first = _current(page)
+    page.clock.run_for(SECONDS)
+    second = _current(page)
+    page.close()
+    assert errors == []
+    assert first["kind"] == "day" and second["text"] != first["text"]

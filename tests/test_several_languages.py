@@ -1,0 +1,335 @@
+"""One site in several languages (SPEC "Several languages in one site"): the demo with a
+Kiswahili translation of its home introduction, two days and two testimonials, built in
+English and Kiswahili side by side; and the mistakes a team makes naming translations."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import AS_OF, REPO, MakeSite, Run, error_lines, no_traceback
+from tests.linkcheck import broken_links
+
+KISWAHILI = REPO / "tests" / "sites" / "kiswahili"
+KINDS = ["", "days/monday/", "days/wednesday/", "testimonials/", "testimonials/ruvarashe-m/",
+         "testimonials/loveness-c/", "honour-roll/", "honour-roll/zoe-nyathi/",
+         "honour-roll/zoe-nyathi/certificate/", "policy/", "faq/", "404.html"]
+
+
+def bilingual_demo(folder: Path, extra: str = "") -> Path:
+    """The demo campaign with its Kiswahili translations, in English and Kiswahili."""
+    site = folder / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copytree(KISWAHILI / "content", site / "content", dirs_exist_ok=True)
+    config = (REPO / "config.toml").read_text("utf-8")
+    config = re.sub(r'^language = "[^"]*".*$', 'languages = ["en-GB", "sw"]' + extra, config,
+                    count=1, flags=re.M)
+    config = config.replace('base_url = ""', 'base_url = "https://csw.example/"', 1)
+    (site / "config.toml").write_text(config, "utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    from cswgen.commands.build import build
+
+    folder = tmp_path_factory.mktemp("bilingual")
+    site = bilingual_demo(folder)
+    build(site, as_of=date(2026, 10, 6), output=site / "output", cache_dir=folder / "cache")
+    yield site / "output"
+
+
+def html_of(out: Path, path: str) -> str:
+    file = out / (path if path.endswith(".html") else path + "index.html")
+    return file.read_text("utf-8")
+
+
+@pytest.mark.parametrize("path", KINDS)
+def test_every_page_is_published_in_both_languages(built: Path, path: str) -> None:
+    english, swahili = html_of(built, path), html_of(built, "sw/" + path)
+    assert '<html lang="en-GB" dir="ltr">' in english
+    assert '<html lang="sw" dir="ltr">' in swahili
+    for html, here in ((english, "en-GB"), (swahili, "sw")):
+        versions = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+        assert [v[0] for v in versions] == ["en-GB", "x-default", "sw"], versions
+        assert versions[0][1] == versions[1][1] == "https://csw.example/" + path.replace(
+            "404.html", "404.html")
+        assert versions[2][1] == "https://csw.example/sw/" + path
+        assert f'hreflang="{here}" lang="{here}" dir="ltr" aria-current="true"' in html
+
+
+def test_links_resolve_in_every_language(built: Path) -> None:
+    assert broken_links(built) == []
+    for language in ("", "sw/"):  # each language's own feed and calendar, at its root
+        for name in ("feed.xml", "week.ics"):
+            assert (built / language / name).is_file()
+
+
+def test_translations_give_words_and_keep_the_originals_facts(built: Path) -> None:
+    monday = html_of(built, "sw/days/monday/")
+    assert "<h1>Jumatatu ya Dream Team</h1>" in monday
+    assert "Kifungua kinywa cha ukaribisho" in monday
+    assert 'datetime="2026-10-05T07:30"' in monday  # the time, from days/monday.md
+    assert "Jumatatu, 5 Oktoba 2026" in monday  # the date as CLDR writes it in Swahili
+    home = html_of(built, "sw/")
+    assert "Karibu kwenye Wiki ya Huduma kwa Wateja 2026" in home
+    assert 'href="policy/"' in home  # a link to policy.md lands on the Swahili policy page
+    story = html_of(built, "sw/testimonials/ruvarashe-m/")
+    assert "Nyumba yetu ya kwanza" in story and "★★★★★" in story  # the rating: a fact
+    assert 'href="../../honour-roll/farai-moyo/"' in story  # staff links stay in Swahili
+
+
+def test_an_untranslated_testimonial_is_shown_in_english_and_marked(built: Path) -> None:
+    story = html_of(built, "sw/testimonials/loveness-c/")
+    assert re.search(r'<h1 lang="en-GB">[^<]+</h1>', story)
+    assert '<blockquote lang="en-GB">' in story
+    assert "<h2" in story and 'lang="sw"' in story  # the page around it is in Swahili
+    translated = html_of(built, "sw/testimonials/ruvarashe-m/")
+    assert 'lang="en-GB">' not in translated.split("<main")[1].split("</main>")[0]
+
+
+def test_one_feed_per_language(built: Path) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    english = ET.parse(built / "feed.xml").getroot()
+    swahili = ET.parse(built / "sw" / "feed.xml").getroot()
+    assert swahili.get("{http://www.w3.org/XML/1998/namespace}lang") == "sw"
+    links = [str(e.find(f"{atom}link").get("href"))  # type: ignore[union-attr]
+             for e in swahili.iter(f"{atom}entry")]
+    assert links and all(link.startswith("https://csw.example/sw/testimonials/")
+                         for link in links)
+    titles = [e.findtext(f"{atom}title") for e in swahili.iter(f"{atom}entry")]
+    assert "Nyumba yetu ya kwanza, na mtu aliyejibu kila swali" in titles
+    assert len(titles) == len(list(english.iter(f"{atom}entry")))
+
+
+def test_the_sitemap_lists_every_language_with_its_alternates(built: Path) -> None:
+    root = ET.parse(built / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+          "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
+    monday = urls["https://csw.example/sw/days/monday/"]
+    assert {(a.get("hreflang"), a.get("href")) for a in monday.findall("x:link", ns)} == {
+        ("en-GB", "https://csw.example/days/monday/"),
+        ("sw", "https://csw.example/sw/days/monday/")}
+    assert "https://csw.example/days/monday/" in urls
+
+
+def test_untranslated_omit_leaves_them_out(tmp_path: Path, run: Run) -> None:
+    site = bilingual_demo(tmp_path, '\nuntranslated = "omit"')
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert (out / "sw/testimonials/ruvarashe-m/index.html").is_file()
+    assert not (out / "sw/testimonials/loveness-c").exists()
+    assert (out / "testimonials/loveness-c/index.html").is_file()
+    assert broken_links(out) == []
+    # the switcher on a page the other language lacks goes to that language's home page
+    english = html_of(out, "testimonials/loveness-c/")
+    assert 'href="../../sw/" hreflang="sw"' in english
+
+
+def test_check_lists_what_has_no_translation_yet(tmp_path: Path, run: Run) -> None:
+    site = bilingual_demo(tmp_path)
+    outcome = run(site, "check", *AS_OF)
+    lines = outcome.stdout + outcome.stderr
+    assert "content/days/wednesday.md:1: warning: has no translation into Swahili (sw)" in lines
+    assert "translate it as days/wednesday.sw.md" in lines
+    assert "content/days/monday.md:1: warning: has no translation" not in lines
+
+
+def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -> None:
+    site = bilingual_demo(tmp_path)
+    outcome = run(site, "add", "day", "Wellness Wednesday", "--language", "sw")
+    assert outcome.exit_code == 0, outcome.stderr
+    made = site / "content/days/wednesday.sw.md"
+    text = made.read_text("utf-8")
+    assert 'title: "Wellness Wednesday"' in text and "time:" not in text
+    again = run(site, "add", "day", "wednesday", "--language", "sw")
+    no_traceback(again)
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    made.write_text(text.replace('"Wellness Wednesday"', '"Jumatano ya Afya Njema"'), "utf-8")
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert "<h1>Jumatano ya Afya Njema</h1>" in html_of(site / "output", "sw/days/wednesday/")
+    assert "<h1>Wellness Wednesday</h1>" in html_of(site / "output", "days/wednesday/")
+
+
+SMALL = {
+    "config.toml": '[site]\ntitle = "T"\nlanguages = ["en", "sw"]\n[week]\nyear = 2026\n',
+    "content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\n---\nHello.\n",
+    "content/honour-roll/team.csv": "name,role,citation\nFarai Moyo,Teller,Always kind.\n",
+}
+
+
+@pytest.mark.parametrize(("files", "where", "says"), [
+    ({"content/days/sunday.sw.md": "---\ntitle: Jumapili\n---\n"},
+     "content/days/sunday.sw.md:1:", "is a translation of content/days/sunday.md, which does "
+                                     "not exist"),
+    ({"content/days/monday.fr.md": "---\ntitle: Lundi\n---\n"},
+     "content/days/monday.fr.md:1:", 'French (fr), which [site] languages does not list'),
+    ({"content/days/monday.en.md": "---\ntitle: Monday\n---\n"},
+     "content/days/monday.en.md:1:", "the site's default language"),
+    ({"content/honour-roll/team.sw.csv": "name,citation\nFarai Mojo,Mkarimu daima.\n"},
+     "content/honour-roll/team.sw.csv:2:", 'translates "Farai Mojo", but content/honour-roll/'
+                                           "team.csv has no row of that name"),
+    ({"config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\nlanguages = ["en", "sw"]\n'
+                     "[week]\nyear = 2026\n"},
+     "config.toml:3:", "the first of `languages` is \"en\""),
+    ({"config.toml": '[site]\ntitle = "T"\nlanguages = ["en", "kiswahili"]\n'
+                     "[week]\nyear = 2026\n"},
+     "config.toml:3:", "not a language tag cswgen knows"),
+])
+def test_mistakes_in_translations_name_the_file_and_line(make_site: MakeSite, run: Run,
+                                                         files: dict[str, str], where: str,
+                                                         says: str) -> None:
+    site = make_site({**SMALL, **files})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1, outcome.stdout
+    assert any(line.startswith(where) and says in line for line in error_lines(outcome)), \
+        error_lines(outcome)
+
+
+def test_a_table_translation_matches_rows_by_name(make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL, "content/honour-roll/team.sw.csv":
+                      "name,citation\nFarai Moyo,Mkarimu daima.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    swahili = html_of(site / "output", "sw/honour-roll/farai-moyo/")
+    assert "Mkarimu daima." in swahili and "Teller" in swahili  # the role: from team.csv
+    assert "Always kind." in html_of(site / "output", "honour-roll/farai-moyo/")
+
+
+def test_a_portable_build_links_each_language_from_disk(tmp_path: Path, run: Run) -> None:
+    site = bilingual_demo(tmp_path)
+    outcome = run(site, "build", "--portable", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    monday = html_of(site / "output", "sw/days/monday/")
+    assert 'href="../../../days/monday/index.html" hreflang="en-GB"' in monday
+    assert 'href="../../testimonials/index.html"' in monday
+
+
+# --- in a real browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served_bilingual(built: Path) -> Iterator[str]:
+    from tests.helpers import serving
+
+    with serving(built) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", KINDS[:-1])  # (the 404 page: served at any address)
+def test_the_switcher_lands_on_the_same_page_in_the_other_language(
+        browser: Any, served_bilingual: str, path: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(served_bilingual + path)
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Kiswahili").click()
+    assert page.url == served_bilingual + "sw/" + path
+    assert page.evaluate("document.documentElement.lang") == "sw"
+    page.get_by_role("navigation", name="Lugha").get_by_role("link", name="English").click()
+    assert page.url == served_bilingual + path
+    page.close()
+
+
+def test_the_switcher_works_from_the_keyboard(browser: Any, served_bilingual: str) -> None:
+    page = browser.new_page()
+    page.goto(served_bilingual + "days/monday/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Kiswahili":
+            break
+    else:
+        pytest.fail("Tab never reached the Kiswahili link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(served_bilingual + "sw/days/monday/")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "days/monday/", "testimonials/loveness-c/", "honour-roll/"])
+@pytest.mark.parametrize("language", ["", "sw/"])
+def test_both_languages_pass_axe(browser: Any, served_bilingual: str, language: str,
+                                 path: str, scheme: str) -> None:
+    from tests.helpers import axe
+
+    page = browser.new_page(viewport={"width": 390, "height": 800}, color_scheme=scheme)
+    page.goto(served_bilingual + language + path)
+    assert page.evaluate("document.documentElement.scrollWidth "
+                         "- document.documentElement.clientWidth") <= 0
+    violations = axe(page)
+    page.close()
+    assert violations == []
+
+
+FRENCH_ARABIC = {
+    "config.toml": '[site]\ntitle = "Semaine du service client"\norganisation = "Banque Atlas"\n'
+                   'languages = ["fr", "ar"]\n[week]\nyear = 2026\ntimezone = "Asia/Muscat"\n',
+    "content/days/mardi.md": "---\ntitle: Mardi des héros\nday: tuesday\nsummary: Nos héros "
+                             "du quotidien.\nevents:\n  - {time: \"09:00\", end: \"10:00\", "
+                             "title: Accueil}\n---\nBienvenue.\n",
+    "content/days/mardi.ar.md": "---\ntitle: ثلاثاء الأبطال\nsummary: أبطالنا في كل يوم.\n"
+                                "events:\n  - {title: استقبال}\n---\nأهلاً وسهلاً.\n",
+    "content/testimonials/salma.md": "---\ncustomer: Salma K.\nrating: 5\n---\nMerci !\n",
+}
+
+
+def test_right_to_left_and_left_to_right_side_by_side(browser: Any, make_site: MakeSite,
+                                                      run: Run) -> None:
+    from tests.helpers import axe, serving
+
+    site = make_site(FRENCH_ARABIC)
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert broken_links(out) == []
+    arabic = html_of(out, "ar/days/mardi/")
+    assert '<html lang="ar" dir="rtl">' in arabic and "<h1>ثلاثاء الأبطال</h1>" in arabic
+    assert 'lang="fr" dir="ltr"' in arabic  # the switcher's French link reads left to right
+    assert '<blockquote lang="fr">' in html_of(out, "ar/testimonials/salma/")
+    with serving(out) as url:
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(url + "days/mardi/")
+        page.get_by_role("link", name="العربية").click()
+        assert page.url == url + "ar/days/mardi/"
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        assert page.evaluate("document.documentElement.scrollWidth "
+                             "- document.documentElement.clientWidth") <= 0
+        assert axe(page) == []
+        page.get_by_role("link", name="Français").click()
+        assert page.url == url + "days/mardi/"
+        assert axe(page) == []
+        page.close()
+
+
+def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"] + '[labels]\nhonour_roll = '
+                      '"Service Stars"\n[labels.sw]\nhonour_roll = "Nyota wa Huduma"\n'
+                      'testimonal = "x"\n'})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert any(line.startswith("config.toml:10:") and "[labels.sw] testimonal" in line
+               and "did you mean `testimonials`" in line for line in error_lines(outcome))
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"] + '[labels]\nhonour_roll = '
+                      '"Service Stars"\n[labels.sw]\nhonour_roll = "Nyota wa Huduma"\n'})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert ">Nyota wa Huduma</a>" in html_of(site / "output", "sw/")
+    assert ">Service Stars</a>" in html_of(site / "output", "")
+
+
+def test_a_translation_without_a_body_shows_the_originals_and_reports_nothing_twice(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL,
+                      "content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\n"
+                                                "---\nSee [the FAQ](../pages/missing.md).\n",
+                      "content/days/monday.sw.md": "---\ntitle: Jumatatu ya Shukrani\n---\n"})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    errors = error_lines(outcome)
+    assert len(errors) == 1 and errors[0].startswith("content/days/monday.md:5:"), errors

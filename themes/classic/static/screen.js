@@ -1,0 +1,163 @@
+/* cswgen classic theme: the lobby screen (screen/).  Shows today's slides in the site's
+   time zone (worked out again at every change, so it rolls over at midnight), the next
+   events first, and rotates every data-seconds; Space pauses.  Every few minutes it asks
+   for screen/build.json and, when a newer build is there, swaps in its slides without a
+   blank frame.  All its words come from the page.  No dependencies; never throws. */
+(function () {
+  "use strict";
+
+  var POLL = 3 * 60 * 1000;  // how often to look for a newer build
+  var screen = document.querySelector("[data-screen]");
+  if (!screen) { return; }
+  var d = screen.dataset;
+  var paused = false, index = -1, timer = null;
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  // Now in the site's time zone: {date: "YYYY-MM-DD", time: "HH:MM"}.
+  function now() {
+    var at = new Date();
+    try {
+      var parts = new Intl.DateTimeFormat("en-GB", {
+        timeZone: d.timezone || undefined, year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+      }).formatToParts(at);
+      var v = {};
+      for (var i = 0; i < parts.length; i++) { v[parts[i].type] = parts[i].value; }
+      if (v.year && v.hour) {
+        return {date: v.year + "-" + v.month + "-" + v.day, time: v.hour + ":" + v.minute};
+      }
+    } catch (e) { /* unknown time zone: the device's clock */ }
+    return {date: at.getFullYear() + "-" + pad(at.getMonth() + 1) + "-" + pad(at.getDate()),
+            time: pad(at.getHours()) + ":" + pad(at.getMinutes())};
+  }
+
+  function dayNumber(iso) {
+    var p = String(iso).split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+
+  function plural(forms, n) {
+    var table;
+    try { table = JSON.parse(forms); } catch (e) { return forms; }
+    if (typeof table === "string") { return table; }
+    var form = "other";
+    try { form = new Intl.PluralRules(document.documentElement.lang || undefined).select(n); }
+    catch (e) { /* the general form */ }
+    return table[form] || table.other;
+  }
+
+  function fill(message, values) {
+    return String(message || "").replace(/\{([a-z]+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
+  // The countdown before the week, today's number during it, the thank-you after.
+  function status(today) {
+    var start = dayNumber(d.start), end = dayNumber(d.end), day = dayNumber(today);
+    if (day < start) {
+      var n = start - day;
+      return fill(n === 1 ? d.msgTomorrow : plural(d.msgBefore, n),
+                  {n: n, start: d.startLabel || d.start});
+    }
+    if (day > end) { return d.msgAfter || ""; }
+    var days = [];
+    try { days = JSON.parse(d.days || "[]") || []; } catch (e) { days = []; }
+    for (var i = 0; i < days.length; i++) {
+      if (days[i].date === today && days[i].title) {
+        return fill(d.msgDuring, {n: day - start + 1, title: days[i].title});
+      }
+    }
+    return fill(d.msgDuringUntitled, {n: day - start + 1});
+  }
+
+  // The slides to show now: today's day (with only its events still to come) first, then
+  // the status line, testimonials and honour-roll people.
+  function eligible(at) {
+    var slides = screen.querySelectorAll("[data-slide]"), shown = [], first = [];
+    for (var i = 0; i < slides.length; i++) {
+      var slide = slides[i], kind = slide.getAttribute("data-slide");
+      if (kind === "day") {
+        if (slide.getAttribute("data-date") !== at.date) { continue; }
+        var events = slide.querySelectorAll("[data-until]"), left = 0;
+        for (var j = 0; j < events.length; j++) {
+          var over = events[j].getAttribute("data-until") < at.time;
+          var hide = over || left >= (+d.events || 4);
+          events[j].hidden = hide;
+          if (!hide) { left++; }
+        }
+        var heading = slide.querySelector("[data-coming-up]");
+        if (heading) { heading.hidden = left === 0; }
+        first.push(slide);
+      } else {
+        if (kind === "status") {
+          var text = slide.querySelector("[data-status-text]");
+          var line = status(at.date);
+          if (text && line && text.textContent !== line) { text.textContent = line; }
+        }
+        shown.push(slide);
+      }
+    }
+    return first.concat(shown);
+  }
+
+  function show(next) {
+    var slides = screen.querySelectorAll("[data-slide]");
+    for (var i = 0; i < slides.length; i++) {
+      slides[i].classList.toggle("is-current", slides[i] === next);
+    }
+  }
+
+  function advance() {
+    var list = eligible(now());
+    if (!list.length) { return; }
+    index = (index + 1) % list.length;
+    show(list[index]);
+  }
+
+  function schedule() {
+    if (timer) { clearInterval(timer); }
+    timer = setInterval(function () { if (!paused) { advance(); } },
+                        Math.max(4, +d.seconds || 12) * 1000);
+  }
+
+  // A newer build: its slides replace these in one step (no blank frame); from disk, or
+  // with the network gone, nothing changes.
+  function poll() {
+    if (!window.fetch || location.protocol === "file:") { return; }
+    fetch("build.json?t=" + Date.now(), {cache: "no-store"}).then(function (r) {
+      return r.ok ? r.json() : null;
+    }).then(function (info) {
+      if (!info || !info.build || info.build === d.build) { return null; }
+      return fetch("./?t=" + Date.now(), {cache: "no-store"}).then(function (r) {
+        return r.ok ? r.text() : null;
+      });
+    }).then(function (html) {
+      if (!html) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html")
+        .querySelector("[data-screen]");
+      if (!fresh) { return; }
+      var next = document.importNode(fresh, true);
+      if (paused) { next.classList.add("is-paused"); }
+      screen.replaceWith(next);  // in one step: the old slides stay until the new ones are in
+      screen = next;
+      d = screen.dataset;
+      index = -1;
+      advance();
+      schedule();
+    }).catch(function () { /* offline: keep showing this build */ });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === " " || event.code === "Space") {
+      event.preventDefault();
+      paused = !paused;
+      screen.classList.toggle("is-paused", paused);
+    }
+  });
+
+  advance();
+  schedule();
+  setInterval(poll, POLL);
+})();
