@@ -281,6 +281,32 @@ def test_work_started_soon_gives_its_result_or_its_error_once(
         parallel.soon(failing)()
 
 
+def test_work_started_beside_the_build_gives_every_result_in_order_or_the_first_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parallel.started`: photos made in forked workers while the build renders pages."""
+    monkeypatch.setattr(parallel, "workers", lambda: 2)  # forks even on a one-core machine
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # and beside threads
+    calls: list[int] = []
+
+    def task(index: int) -> tuple[int, int]:
+        calls.append(index)  # in a worker: the parent's list stays empty
+        return index * index, os.getpid()
+
+    result = parallel.started(task, 9)
+    values = result()
+    assert [square for square, _ in values] == [i * i for i in range(9)]
+    assert os.getpid() not in {pid for _, pid in values} and calls == []
+    assert result() == values  # asked again: the same
+
+    def failing(index: int) -> int:
+        if index in (3, 6):
+            raise ValueError(f"photo {index} is damaged")
+        return index
+
+    with pytest.raises(ValueError, match="photo 3 is damaged"):  # the first, in order
+        parallel.started(failing, 8)()
+
+
 def test_placeholders_of_photos_not_made_yet_never_reach_a_build(tmp_path: Path) -> None:
     """The placeholders `cswgen serve` shows while it makes photos are kept in the cache
     folder beside the copies: a build that shares that folder publishes real copies."""

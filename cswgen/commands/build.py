@@ -105,27 +105,43 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     placeholders.report(content.entries(), theme_chain, problems)
     bodies = convert_bodies(site, problems, steps)
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)
-    photos.prepare(bodies, problems, later=photos_later if preview else None)
+    # (new photos are made beside the build, which renders the pages meanwhile)
+    photos.prepare(bodies, problems, later=photos_later if preview else None,
+                   wait=preview is not None)
+    if config.site.tags[1:]:  # the other languages show the same photos: made once
+        photos.finish(problems)
     editions = [Edition(config.site.language, "", site, bodies, photos, strings),
                 *other_editions(config, content, options, theme_chain, cache_root, steps,
                                 problems)]
     if out is not None:
         out.ok()
+    if problems.errors:
+        photos.finish(problems)  # every problem found: the photos' too
     stop_on_errors(problems)
 
     # Phase 2: render every file that changed into bytes, on every core; a template error
     # stops the build here, with every other problem found and nothing written.
     writer = Staging(out.target, out.present()) if out is not None else begun(preview)
     base_path = urlsplit(config.site.base_url).path or "/"
-    made_up = [_render_set(e, theme_chain, root, portable, base_path, options, cache,
-                           cache_root) for e in editions]
-    link_editions([(e.tag, e.folder, pages) for e, (_, _, pages, _) in
-                   zip(editions, made_up, strict=True)])
-    every_page = [page for _, _, pages, _ in made_up for page in pages]
-    jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
-            for job in rendering.jobs(editions[index].site, views, pages, renderer, common,
-                                      cache_root, site_pages=every_page)]
-    made = rendering.render(jobs, writer.unchanged, problems)
+
+    def render(into: Problems) -> tuple[list[tuple[Views, Renderer, list[View], dict[str, Any]]],
+                                        list[View], list[rendering.Job], list[rendering.Made]]:
+        made_up = [_render_set(e, theme_chain, root, portable, base_path, options, cache,
+                               cache_root) for e in editions]
+        link_editions([(e.tag, e.folder, pages) for e, (_, _, pages, _) in
+                       zip(editions, made_up, strict=True)])
+        every_page = [page for _, _, pages, _ in made_up for page in pages]
+        jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
+                for job in rendering.jobs(editions[index].site, views, pages, renderer,
+                                          common, cache_root, site_pages=every_page)]
+        return made_up, every_page, jobs, rendering.render(jobs, writer.unchanged, into)
+
+    rendered = Problems()
+    made_up, every_page, jobs, made = render(rendered)
+    if photos.finish(problems):  # a photo's copies came out otherwise than planned
+        rendered = Problems()
+        made_up, every_page, jobs, made = render(rendered)
+    problems.items.extend(rendered.items)
     stop_on_errors(problems)
     copies = _unique([copy for e, (views, _, pages, common) in zip(editions, made_up, strict=True)
                       for copy in share_cards(e.site, pages, common, views.words, cache_root,

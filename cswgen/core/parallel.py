@@ -15,6 +15,8 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing import connection
+from multiprocessing.connection import Connection
 from typing import TypeVar, cast
 
 T = TypeVar("T")
@@ -45,6 +47,81 @@ def heavy(task: Callable[[int], T], count: int) -> list[T]:
     """`run` for jobs that each take a good part of a second (a photo, a share image):
     on every core from two jobs up, handed out one at a time."""
     return list(_each(task, count, min_jobs=2, chunk=1))
+
+
+def started(task: Callable[[int], T], count: int) -> Callable[[], list[T]]:
+    """`heavy`, begun now beside this process: the function returned waits for
+    `[task(0), ..., task(count - 1)]` (what a task raised is raised there, as if the tasks
+    had run in order), so that this process can do other work meanwhile (render the pages
+    while the photos are made).  The workers are forked processes that take one job at a
+    time; no thread runs here meanwhile, so this process may still start workers of its
+    own.  Where forking is unsafe or pointless, the tasks run when the result is asked for.
+    What a task returns or raises must pickle."""
+    cores = workers()
+    if (count < 2 or cores < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return lambda: [task(i) for i in range(count)]
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # how many jobs have been taken
+
+    def work(send: Connection) -> None:
+        gc.enable()  # (a build may have paused the collector; the worker collects its own)
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= count:
+                break
+            try:
+                send.send((index, True, task(index)))
+            except BaseException as exc:  # handed to the parent as it is
+                send.send((index, False, exc))
+        send.close()
+
+    receivers: list[Connection] = []
+    processes: list[multiprocessing.process.BaseProcess] = []
+    gc.freeze()  # (the workers leave what this process holds to it: see `_each`)
+    try:
+        for _ in range(min(cores, count)):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=work, args=(send,),
+                                      daemon=True)  # never outlives the build
+            process.start()
+            send.close()
+            receivers.append(receive)
+            processes.append(process)
+    finally:
+        gc.unfreeze()
+
+    found: dict[int, tuple[bool, object]] = {}
+
+    def result() -> list[T]:
+        waiting = list(receivers)
+        receivers.clear()  # (asked again, the result is what was found)
+        while waiting:
+            for ready in connection.wait(waiting):
+                assert isinstance(ready, Connection)
+                try:
+                    index, ok, value = ready.recv()
+                except EOFError:  # that worker is done (or died: see below)
+                    waiting.remove(ready)
+                    ready.close()
+                else:
+                    found[index] = (ok, value)
+        for process in processes:
+            process.join()
+        values: list[T] = []
+        for index in range(count):
+            if index not in found:  # its worker was killed (out of memory?): do it here
+                values.append(task(index))
+                continue
+            ok, value = found[index]
+            if not ok:
+                raise cast(BaseException, value)
+            values.append(cast(T, value))
+        return values
+
+    return result
 
 
 def each(task: Callable[[int], T], count: int) -> Iterator[T]:

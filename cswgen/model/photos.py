@@ -11,6 +11,7 @@ as it is only when a page links to the file itself: a phone photo records where 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import os
@@ -78,6 +79,11 @@ class Photos:
     pending: dict[str, Path] = field(default_factory=dict)  # cache key -> picture not made
     known: Cache | None = None  # photos' cache keys by their files' state (`_key`)
     placeholders: FileStore = field(init=False)
+    # pictures being made beside the build (`prepare`, not to wait): (source, key, base)
+    # each, and what waits for their copies (or why one cannot be read)
+    _making: tuple[list[tuple[str, str, str]], Callable[[], list[list[Copy] | str]]] = \
+        field(init=False, default_factory=lambda: ([], lambda: []))
+    _uses: list[Use] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         # (an image's size and format name the file: nothing else goes into one)
@@ -95,13 +101,17 @@ class Photos:
     # --- phase 1 ----------------------------------------------------------------------
 
     def prepare(self, bodies: dict[str, Rendered], problems: Problems,
-                later: Callable[[str], bool] | None = None) -> None:
+                later: Callable[[str], bool] | None = None, *, wait: bool = True) -> None:
         """Decode (or find in the cache) every picture content shows; report the bad ones.
 
         `later` (`cswgen serve`, for its first look at new photos): a picture not in the
         cache whose cache key it accepts is not made now but stands in `pending`, with
         placeholders of the copies it should have, to be made by `make_copies` beside the
-        server; the next build finds them in the cache."""
+        server; the next build finds them in the cache.
+
+        Not to `wait`: the pictures not in the cache are made on every core beside the
+        build, which may render pages meanwhile: their copies stand as `planned` from the
+        pictures' headers until `finish`, which reports those that cannot be read."""
         content = self.site.config.root / "content"
         uses = self.uses(bodies)
         failed: dict[str, str] = {}
@@ -123,20 +133,17 @@ class Photos:
                     failed[source] = str(exc)
             else:  # not made yet (or a damaged cache entry: made again)
                 todo.append((source, key, base))
-        # every photo from one decode, the photos on every core
-        made = parallel.heavy(lambda i: self._make(content / todo[i][0], *todo[i][1:]),
-                              len(todo))
-        for (source, _, _), result in zip(todo, made, strict=True):
-            if isinstance(result, str):
-                failed[source] = result
-            else:
-                self.copies[source] = result
+        # every photo from one decode, the photos on every core, beside the build
+        self._making = (todo, parallel.started(
+            lambda i: self._make(content / todo[i][0], *todo[i][1:]), len(todo)))
+        self._uses = uses
+        for source, key, base in todo:
+            with contextlib.suppress(images.Unreadable):  # (`finish` says why)
+                self.copies[source] = self._planned(content / source, key, base)
         for use in uses:
             self.pictures.add(use.source)
             if use.source in failed:
-                what = f"`{use.key}` names {use.source}, which" if use.key else \
-                    f"the picture {use.source}"
-                problems.error(use.where, use.line, f"{what} {failed[use.source]}")
+                self._fail(use, failed[use.source], problems)
             elif use.published:
                 self.published.add(use.source)
         logo = self.site.config.brand.logo
@@ -147,6 +154,37 @@ class Photos:
                 problems.error("config.toml", self.site.config.line_of("brand.logo"),
                                f"[brand] logo {logo} {exc}")
         self._check_links(bodies, problems)
+        if wait:
+            self.finish(problems)
+
+    def finish(self, problems: Problems) -> bool:
+        """Wait for the pictures `prepare` left to be made; report those that cannot be
+        read.  True when a picture's copies came out otherwise than planned (one shrunk to
+        fit its budget, say): pages made meanwhile must be made again."""
+        todo, making = self._making
+        self._making = ([], lambda: [])
+        changed = False
+        failed: dict[str, str] = {}
+        for (source, _, _), result in zip(todo, making(), strict=True):
+            if isinstance(result, str):
+                failed[source] = result
+                self.copies.pop(source, None)
+                continue
+            planned = [(c.path, c.width, c.height, c.suffix)
+                       for c in self.copies.get(source, [])]
+            changed |= planned != [(c.path, c.width, c.height, c.suffix) for c in result]
+            self.copies[source] = result
+        for use in self._uses:
+            if use.source in failed:
+                self._fail(use, failed[use.source], problems)
+                self.published.discard(use.source)
+        return changed
+
+    @staticmethod
+    def _fail(use: Use, why: str, problems: Problems) -> None:
+        what = f"`{use.key}` names {use.source}, which" if use.key else \
+            f"the picture {use.source}"
+        problems.error(use.where, use.line, f"{what} {why}")
 
     def uses(self, bodies: dict[str, Rendered]) -> list[Use]:
         """Every raster picture that an entry's front matter or body shows."""
@@ -188,6 +226,14 @@ class Photos:
         except images.Unreadable as exc:
             return str(exc)
         return _copies_in(folder, base)
+
+    def _planned(self, path: Path, key: str, base: str) -> list[Copy]:
+        """The copies a picture is expected to get (`images.planned`), where they will be
+        in the cache."""
+        return sorted((Copy(f"{base}-{width}w.{suffix}", width, height, suffix,
+                            self.cache.path(key) / f"{width}x{height}.{suffix}")
+                       for width, height, suffix in images.planned(path, WIDTHS)),
+                      key=lambda c: (c.width, c.suffix))
 
     def _placeholders(self, path: Path, base: str) -> list[Copy]:
         """Stand-ins for the copies a picture should get, each at its size (one file for
