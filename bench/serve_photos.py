@@ -1,13 +1,17 @@
 """`cswgen serve` on a site whose photos are not in the cache yet: how soon the first page
 is served, what a page shows for a photo meanwhile, and when every photo is ready.
 
-    python bench/serve_photos.py [--photos 40]
+    python bench/serve_photos.py [--photos 40] [--against CHECKOUT] [--runs 3]
 
 The site is the demo campaign plus PHOTOS phone photos (as `bench/photo_speed.py` makes
 them), with no cache.  It prints the seconds from starting the server to the first page
 served (target: under 3 s), whether every photo address the honour roll names answered
 with a picture while the copies were being made (a placeholder, never a missing file), and
-the seconds until the server said all photos were ready.  It never fails on the numbers.
+the seconds until the server said all photos were ready.  Beside each wall-clock time it
+prints the CPU seconds the server process had used by then (its own, not the photo
+workers'): on a machine busy with other work they say more.  `--against` times the first
+page of another checkout (say, main) in turn with this one, RUNS times each, on fresh
+copies of the site.  It never fails on the numbers.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import http.client
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,9 +60,44 @@ def addresses(page: str, base: str) -> set[str]:
     return found
 
 
+def cpu_of(pid: int) -> float:
+    """CPU seconds (user and system) process `pid` has used so far (Linux; else NaN)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
+def first_page(sources: list[Path], code: Path) -> tuple[float, float]:
+    """Wall and server CPU seconds from starting `cswgen serve` (of checkout `code`) on a
+    fresh copy of the site to its first page served."""
+    with tempfile.TemporaryDirectory(prefix="cswgen-bench-") as tmp:
+        site = Path(tmp) / "site"
+        make_site(site, sources)
+        port = free_port()
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "cswgen", "serve", "--port", str(port), "--as-of", AS_OF],
+            cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=dict(os.environ, PYTHONPATH=str(code)))
+        try:
+            while time.perf_counter() - started < 300:
+                status, _, body = fetch(port, "/")
+                if status == 200 and b"</html>" in body:
+                    return time.perf_counter() - started, cpu_of(server.pid)
+                time.sleep(0.02)
+            return float("nan"), float("nan")
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--photos", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another cswgen checkout to time in turn")
     args = parser.parse_args()
     sources = photos(args.photos)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -91,7 +131,8 @@ def main() -> None:
             if first is None:
                 print("the server served nothing within 300 s")
                 return
-            print(f"first page served {first:.2f} s after starting (target under 3 s: "
+            print(f"first page served {first:.2f} s after starting, the server having used "
+                  f"{cpu_of(server.pid):.2f} s of CPU (target under 3 s: "
                   f"{'met' if first < 3 else 'NOT met'})", flush=True)
             _, _, roll = fetch(port, "/honour-roll/")
             names = addresses(roll.decode("utf-8", "replace"), "/honour-roll/")
@@ -116,6 +157,17 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=60)
+    if args.against:
+        times: dict[str, list[tuple[float, float]]] = {}
+        for _ in range(args.runs):  # alternated, so that a change in load hits both alike
+            for name, code in (("this checkout", REPO), (str(args.against),
+                                                          args.against.resolve())):
+                times.setdefault(name, []).append(first_page(sources, code))
+        for name, runs in times.items():
+            print(f"first page, {name}: median "
+                  f"{statistics.median(w for w, _ in runs):.2f} s wall, "
+                  f"{statistics.median(c for _, c in runs):.2f} s server CPU (runs, wall/CPU: "
+                  f"{', '.join(f'{w:.2f}/{c:.2f}' for w, c in runs)})")
 
 
 if __name__ == "__main__":

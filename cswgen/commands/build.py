@@ -17,7 +17,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,7 +27,7 @@ from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.bodies import convert_bodies
 from cswgen.model.markup import Rendered
-from cswgen.model.photos import Photos, make_copies
+from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config, today_in
@@ -161,8 +160,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
                   warnings=sorted(problems.warnings), changed=list(writer.changed),
-                  pending={key: partial(make_copies, photos.cache, path, key)
-                           for key, path in photos.pending.items()})
+                  pending={name: photos.maker(name) for name in photos.pending})
 
 
 def one_shot_build(root: Path, **options: Any) -> Result:

@@ -18,10 +18,12 @@ import os
 import posixpath
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from cswgen.core import parallel
 from cswgen.core.cache import CACHE_FOLDER, Cache
@@ -76,9 +78,11 @@ class Photos:
     copies: dict[str, list[Copy]] = field(default_factory=dict)  # source -> copies
     published: set[str] = field(default_factory=set)  # sources a published page shows
     linked: set[str] = field(default_factory=set)  # files a published page links to
-    pending: dict[str, Path] = field(default_factory=dict)  # cache key -> picture not made
+    # pictures `cswgen serve` makes beside it, each named by its file's state (NEW...)
+    pending: dict[str, Path] = field(default_factory=dict)
     known: Cache | None = None  # photos' cache keys by their files' state (`_key`)
     placeholders: FileStore = field(init=False)
+    notes: FileStore = field(init=False)  # photos' cache keys by their files' state
     # pictures being made beside the build (`prepare`, not to wait): (source, key, base)
     # each, and what waits for their copies (or why one cannot be read)
     _making: tuple[list[tuple[str, str, str]], Callable[[], list[list[Copy] | str]]] = \
@@ -89,6 +93,7 @@ class Photos:
         # (an image's size and format name the file: nothing else goes into one)
         self.placeholders = FileStore(self.cache.folder.parent / "placeholders" / digest(
             images.recipe())[:16])
+        self.notes = FileStore(self.cache.folder.parent / "photo-keys")
 
     @classmethod
     def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None,
@@ -105,9 +110,10 @@ class Photos:
         """Decode (or find in the cache) every picture content shows; report the bad ones.
 
         `later` (`cswgen serve`, for its first look at new photos): a picture not in the
-        cache whose cache key it accepts is not made now but stands in `pending`, with
-        placeholders of the copies it should have, to be made by `make_copies` beside the
-        server; the next build finds them in the cache.
+        cache (or whose key it has not seen, to find it there: see `_looked_up`) that it
+        accepts by its file's state is not made now but stands in `pending`, with
+        placeholders of the copies it should have, to be made by `make_new_copies` beside
+        the server; the next build finds them in the cache.
 
         Not to `wait`: the pictures not in the cache are made on every core beside the
         build, which may render pages meanwhile: their copies stand as `planned` from the
@@ -121,18 +127,24 @@ class Photos:
         todo: list[tuple[str, str, str]] = []  # (source, key, base) not in the cache yet
         for source in sorted({u.source for u in uses}):
             base = _unique(_published_name(source), names)
-            key = self._key(content / source)
-            copies = _copies_in(self.cache.path(key), base)
+            path, new = content / source, ""
+            if later is None:
+                key: str | None = self._key(path)
+            else:  # (`cswgen serve`: a photo is made beside it at most once in each state)
+                key, new = self._looked_up(path, read=False), NEW + _state_name(path)
+                if key is None and not later(new):  # seen beside the server: hashed there
+                    key = self._key(path)
+            copies = _copies_in(self.cache.path(key), base) if key else []
             if copies:
                 self.copies[source] = copies
-            elif later is not None and later(key):
+            elif later is not None and later(new):
                 try:
-                    self.copies[source] = self._placeholders(content / source, base)
-                    self.pending[key] = content / source
+                    self.copies[source] = self._placeholders(path, base)
+                    self.pending[new] = path
                 except images.Unreadable as exc:
                     failed[source] = str(exc)
             else:  # not made yet (or a damaged cache entry: made again)
-                todo.append((source, key, base))
+                todo.append((source, key or self._key(path), base))
         # every photo from one decode, the photos on every core, beside the build
         self._making = (todo, parallel.started(
             lambda i: self._make(content / todo[i][0], *todo[i][1:]), len(todo)))
@@ -205,18 +217,31 @@ class Photos:
         return uses
 
     def _key(self, path: Path) -> str:
+        key = self._looked_up(path, read=True)
+        assert key is not None
+        return key
+
+    def _looked_up(self, path: Path, *, read: bool) -> str | None:
         """The cache folder of a picture's copies: its bytes and how copies are made.
         Reading and hashing a phone photo's megabytes took three quarters of a rebuild of
-        the demo with 40 of them; `known` (`cswgen serve`'s cache, in memory) keeps the
-        result for the file as it is on disk now: same inode, size, modification and
-        change times (the change time moves on any write, and cannot be set back)."""
+        the demo with 40 of them, and half a second before `cswgen serve` showed its first
+        page.  So `cswgen serve` looks the key up by the file's state as it is on disk now
+        (`_state_name`): in `known` (its cache, in memory), then in the notes that hashing
+        a photo leaves (`note_key`).  Not to `read`: None for a picture found in neither."""
         if self.known is None:
-            return _photo_key(path)
-        found = os.stat(path)
-        stat = digest("photo key", str(path), repr((found.st_ino, found.st_size,
-                                                    found.st_mtime_ns, found.st_ctime_ns)))
-        return self.known.remember(stat, lambda _: _photo_key(path), Problems(),
-                                   memory_only=True)
+            return note_key(self.notes, path)  # (a build reads every picture, as ever)
+        state = _state_name(path)
+        found = self.known.get(state)
+        if found is not None:
+            return cast(str, found[0])
+        key = _noted(self.notes, state) or (note_key(self.notes, path) if read else None)
+        if key is not None:
+            self.known.put(state, key, memory_only=True)
+        return key
+
+    def maker(self, pending: str) -> Callable[[], object]:
+        """What makes the copies of a picture in `pending`, beside the server."""
+        return partial(make_new_copies, self.cache, self.notes, self.pending[pending])
 
     def _make(self, path: Path, key: str, base: str) -> list[Copy] | str:
         """The copies of a picture, made and stored in the cache (in a worker); or why it
@@ -334,11 +359,60 @@ def _photo_key(path: Path) -> str:
     return digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
 
 
+NEW = "new "  # names a picture in `pending` by its file's state
+NOTE_AGE = 2.0  # seconds since a file last changed before its key is noted on disk
+
+
+def _state_name(path: Path, found: os.stat_result | None = None) -> str:
+    """A picture's file as it is on disk now, and how copies are made: the same path,
+    device, inode, size, modification and change times (the change time moves on any
+    write, and cannot be set back; an edit in place, a copy over it or a file moved in its
+    place all change one of them)."""
+    found = found or os.stat(path)
+    return digest("photo state", images.recipe(), repr((WIDTHS, BUDGET)),
+                  os.path.abspath(path), repr((found.st_dev, found.st_ino, found.st_size,
+                                               found.st_mtime_ns, found.st_ctime_ns)))
+
+
+def note_key(notes: FileStore, path: Path) -> str:
+    """A picture's cache key, from its bytes; noted in `notes` by the file's state, for
+    `cswgen serve` to find without reading the file again.  Only a file that has not
+    changed for NOTE_AGE seconds is noted: one written again within the file system's
+    timestamp granularity could keep its state with other bytes."""
+    before, started = os.stat(path), time.time_ns()
+    key = _photo_key(path)
+    after = os.stat(path)
+    settled = started - max(after.st_mtime_ns, after.st_ctime_ns) > NOTE_AGE * 1e9
+    if settled and _state_name(path, before) == (state := _state_name(path, after)) \
+            and not notes.path(state).is_file():
+        with contextlib.suppress(OSError):  # (a read-only site: not noted)
+            notes.store_file(state, key.encode("ascii"))
+    return key
+
+
+def _noted(notes: FileStore, state: str) -> str | None:
+    try:
+        key = notes.path(state).read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return key if re.fullmatch(r"[0-9a-f]{40}", key) else None
+
+
+def make_new_copies(cache: FileStore, notes: FileStore, path: Path) -> None:
+    """`make_copies` beside `cswgen serve`, of a picture it has not hashed yet or whose
+    copies are not in the cache: hashed (and its key noted), then found there, or made."""
+    key = note_key(notes, path)
+    if not _copies_in(cache.path(key), "x"):
+        make_copies(cache, path, key)
+
+
 def make_copies(cache: FileStore, path: Path, key: str) -> Path:
     """Make a picture's copies into the cache folder `key` (in one step: a build killed
     meanwhile leaves no half of them); returns that folder.  Raises `images.Unreadable`."""
     renditions = images.render_photo(path, WIDTHS, BUDGET)
-    shutil.rmtree(cache.path(key), ignore_errors=True)
+    if _copies_in(cache.path(key), "x"):  # made meanwhile (the same bytes in another file,
+        return cache.path(key)            # or by a build): kept, for whoever reads it now
+    shutil.rmtree(cache.path(key), ignore_errors=True)  # (a damaged entry)
     return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
 
 
