@@ -36,6 +36,7 @@ from tests.helpers import (
     Serve,
     axe,
     served,
+    snapshot,
     write_site,
 )
 
@@ -397,3 +398,42 @@ def test_new_photos_show_placeholders_until_made_beside_the_server(tmp_path: Pat
     expected = {p.relative_to(clean).as_posix(): p.read_bytes()
                 for p in clean.rglob("*") if p.is_file() and p.name != ".cswgen-manifest"}
     assert made == expected  # the placeholders are gone, the pages as a build makes them
+
+
+def test_share_images_are_drawn_beside_the_server_and_never_reach_a_build(
+        tmp_path: Path) -> None:
+    """The preview shows no share image (only link previews do): a card not drawn yet is a
+    light placeholder there while it is drawn beside the server, so that the first page
+    does not wait for them; `cswgen build` draws them all before it publishes."""
+    config = SERVE_CONFIG.replace('theme = "mine"',
+                                  'theme = "mine"\nbase_url = "https://csw.example.org/"')
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": config})
+    session, _, reloads = session_of(site, tmp_path / "preview")
+    session.rebuild()
+    assert reloads == ["*"] and session.photos.busy
+    cards = sorted(session.preview.folder.rglob("share.png"))
+    assert cards
+    for card in cards:
+        with Image.open(card) as shown:  # a placeholder, at the card's size: light, even
+            low, high = cast(tuple[tuple[int, int], ...], shown.getextrema())[0]
+            assert low == high > 200 and shown.size == (1200, 630)
+    deadline = time.monotonic() + DEADLINE
+    while session.photos.busy and time.monotonic() < deadline:
+        session.tick()
+        time.sleep(0.05)
+    assert not session.photos.busy and reloads == ["*", "*"]  # once more, when all are drawn
+    clean = tmp_path / "clean"
+    build(site, as_of=date(2026, 10, 6), output=clean)  # the same cache folder
+    made = {p.relative_to(session.preview.folder).as_posix(): p.read_bytes()
+            for p in session.preview.folder.rglob("*") if p.is_file()}
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes()
+                for p in clean.rglob("*") if p.is_file() and p.name != ".cswgen-manifest"}
+    assert made == expected  # the placeholders are gone, the cards as a build draws them
+    with Image.open(clean / "share.png") as drawn:
+        assert drawn.size == (1200, 630) and len(drawn.convert("RGB").getcolors(99_999)
+                                                 or range(99_999)) > 2
+    # a build with no cache draws every card itself, and publishes no placeholder
+    fresh = tmp_path / "fresh"
+    build(site, as_of=date(2026, 10, 6), output=fresh, cache_dir=tmp_path / "other")
+    assert {**snapshot(fresh), ".cswgen-manifest": b""} == {**snapshot(clean),
+                                                            ".cswgen-manifest": b""}

@@ -142,9 +142,12 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         made_up, every_page, jobs, made = render(rendered)
     problems.items.extend(rendered.items)
     stop_on_errors(problems)
+    # (`cswgen serve` shows no share image: those not drawn yet are drawn beside it)
+    painter = share.Painter(cache_root)
+    later = photos_later if preview else None
     copies = _unique([copy for e, (views, _, pages, common) in zip(editions, made_up, strict=True)
-                      for copy in share_cards(e.site, pages, common, views.words, cache_root,
-                                              problems)
+                      for copy in share_cards(e.site, pages, common, views.words, painter,
+                                              problems, later)
                       + files_to_copy(e.site, theme_chain, e.photos)])
     pages = every_page
 
@@ -160,7 +163,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
                   warnings=sorted(problems.warnings), changed=list(writer.changed),
-                  pending={name: photos.maker(name) for name in photos.pending})
+                  pending={**{name: photos.maker(name) for name in photos.pending},
+                           **painter.pending})
 
 
 def one_shot_build(root: Path, **options: Any) -> Result:
@@ -293,15 +297,15 @@ def teasers(site: Site) -> set[str]:
 
 
 def share_cards(site: Site, pages: list[View], common: dict[str, Any], words: Words,
-                cache_root: Path, problems: Problems) -> list[tuple[str, Path]]:
+                painter: share.Painter, problems: Problems,
+                later: Callable[[str], bool] | None = None) -> list[tuple[str, Path]]:
     """The share image of every page that names one, drawn into the cache folder (or
-    found there), with the output path each is copied to; text a card cannot show is
-    left out of it, with a warning."""
-    painter = share.Painter(cache_root)
+    found there; see `Painter.pngs` for `later`), with the output path each is copied to;
+    text a card cannot show is left out of it, with a warning."""
     cards = share.drawable(share.cards(pages, common["site"], common["week"], words,
                                        share.logo_of(site.config.root, site.config.brand.logo)),
                            site, problems)
-    return list(zip(cards, painter.pngs(list(cards.values())), strict=True))
+    return list(zip(cards, painter.pngs(list(cards.values()), later), strict=True))
 
 
 def files_to_copy(site: Site, theme_chain: list[themes.Theme],
