@@ -1,7 +1,7 @@
 """`cswgen serve` on a site whose photos are not in the cache yet: how soon the first page
 is served, what a page shows for a photo meanwhile, and when every photo is ready.
 
-    python bench/serve_photos.py [--photos 40] [--against CHECKOUT] [--runs 3]
+    python bench/serve_photos.py [--photos 40] [--against CHECKOUT] [--runs 3] [--share]
 
 The site is the demo campaign plus PHOTOS phone photos (as `bench/photo_speed.py` makes
 them), with no cache.  It prints the seconds from starting the server to the first page
@@ -11,7 +11,8 @@ the seconds until the server said all photos were ready.  Beside each wall-clock
 prints the CPU seconds the server process had used by then (its own, not the photo
 workers'): on a machine busy with other work they say more.  `--against` times the first
 page of another checkout (say, main) in turn with this one, RUNS times each, on fresh
-copies of the site.  It never fails on the numbers.
+copies of the site.  `--share` sets `base_url`, so that every page names a share image
+too.  It never fails on the numbers.
 """
 
 from __future__ import annotations
@@ -69,12 +70,21 @@ def cpu_of(pid: int) -> float:
         return float("nan")
 
 
-def first_page(sources: list[Path], code: Path) -> tuple[float, float]:
+def site_for(site: Path, sources: list[Path], share: bool) -> None:
+    """The demo plus `sources` at `site`; with `share`, with a base_url (share images)."""
+    make_site(site, sources)
+    if share:
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            'base_url = ""', 'base_url = "https://csw.example.org/"'), "utf-8")
+
+
+def first_page(sources: list[Path], code: Path, share: bool) -> tuple[float, float]:
     """Wall and server CPU seconds from starting `cswgen serve` (of checkout `code`) on a
     fresh copy of the site to its first page served."""
     with tempfile.TemporaryDirectory(prefix="cswgen-bench-") as tmp:
         site = Path(tmp) / "site"
-        make_site(site, sources)
+        site_for(site, sources, share)
         port = free_port()
         started = time.perf_counter()
         server = subprocess.Popen(
@@ -98,6 +108,7 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--against", type=Path, help="another cswgen checkout to time in turn")
+    parser.add_argument("--share", action="store_true", help="with base_url: share images")
     args = parser.parse_args()
     sources = photos(args.photos)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -105,7 +116,7 @@ def main() -> None:
           f"load average {load:.1f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="cswgen-bench-") as tmp:
         site = Path(tmp) / "site"
-        make_site(site, sources)
+        site_for(site, sources, args.share)
         port = free_port()
         said: list[tuple[float, str]] = []
         started = time.perf_counter()
@@ -162,7 +173,7 @@ def main() -> None:
         for _ in range(args.runs):  # alternated, so that a change in load hits both alike
             for name, code in (("this checkout", REPO), (str(args.against),
                                                           args.against.resolve())):
-                times.setdefault(name, []).append(first_page(sources, code))
+                times.setdefault(name, []).append(first_page(sources, code, args.share))
         for name, runs in times.items():
             print(f"first page, {name}: median "
                   f"{statistics.median(w for w, _ in runs):.2f} s wall, "
