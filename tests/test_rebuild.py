@@ -279,3 +279,142 @@ def test_work_started_soon_gives_its_result_or_its_error_once(
 
     with pytest.raises(ValueError, match="no such folder"):
         parallel.soon(failing)()
+
+
+def test_work_started_beside_the_build_gives_every_result_in_order_or_the_first_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parallel.started`: photos made in forked workers while the build renders pages."""
+    monkeypatch.setattr(parallel, "workers", lambda: 2)  # forks even on a one-core machine
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # and beside threads
+    calls: list[int] = []
+
+    def task(index: int) -> tuple[int, int]:
+        calls.append(index)  # in a worker: the parent's list stays empty
+        return index * index, os.getpid()
+
+    result = parallel.started(task, 9)
+    values = result()
+    assert [square for square, _ in values] == [i * i for i in range(9)]
+    assert os.getpid() not in {pid for _, pid in values} and calls == []
+    assert result() == values  # asked again: the same
+
+    def failing(index: int) -> int:
+        if index in (3, 6):
+            raise ValueError(f"photo {index} is damaged")
+        return index
+
+    with pytest.raises(ValueError, match="photo 3 is damaged"):  # the first, in order
+        parallel.started(failing, 8)()
+
+
+def test_placeholders_of_photos_not_made_yet_never_reach_a_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The placeholders `cswgen serve` shows while it makes photos are kept in the cache
+    folder beside the copies: a build that shares that folder publishes real copies."""
+    from cswgen.core.cache import Cache
+    from cswgen.model import photos
+
+    # (the photo was written a moment ago: its key is noted all the same, as if long ago)
+    monkeypatch.setattr(photos, "NOTE_AGE", 0.0)
+    from cswgen.write.writer import Preview
+    from tests.photofactory import phone_jpeg
+
+    files: dict[str, str | bytes] = {
+        **site_files(2), "content/honour-roll/farai.jpg": phone_jpeg(900, 600, seed=2),
+        "content/honour-roll/farai.md": "---\nname: Farai Moyo\nphoto: farai.jpg\n"
+                                        "alt: Farai\n---\nKind.\n"}
+    site = write_site(tmp_path / "site", files)
+    shown = build(site, as_of=AS_OF, cache=Cache(), preview=Preview(tmp_path / "preview"),
+                  photos_later=lambda key: True)
+    assert len(shown.pending) == 1 and (site / CACHE_FOLDER / "placeholders").is_dir()
+    build(site, as_of=AS_OF)  # the same cache folder, placeholders and all
+    build(site, as_of=AS_OF, output=tmp_path / "clean", cache_dir=tmp_path / "other")
+    assert snapshot(site / "output") == snapshot(tmp_path / "clean")
+    # the copies that build made are found in the cache: no placeholder is left
+    again = build(site, as_of=AS_OF, cache=Cache(), preview=Preview(tmp_path / "preview"),
+                  photos_later=lambda key: True)
+    assert again.pending == {}
+    assert snapshot(tmp_path / "preview") == snapshot(tmp_path / "clean")
+
+
+def test_a_photo_key_noted_on_disk_is_never_used_for_other_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cswgen serve` finds a photo's cache key in notes left on disk by the file's state,
+    without reading the photo: changed in place at the same size with its modification
+    time set back, it is a new photo to a server started afresh; and a file that changed
+    a moment ago (within a file system's timestamp granularity) is never noted."""
+    from cswgen.core.cache import Cache
+    from cswgen.model import photos
+    from cswgen.write.writer import Preview
+    from tests.photofactory import phone_jpeg
+
+    photo = tmp_path / "site/content/honour-roll/farai.jpg"
+    site = write_site(tmp_path / "site", {
+        **site_files(2), "content/honour-roll/farai.jpg": phone_jpeg(600, 400, seed=2),
+        "content/honour-roll/farai.md": "---\nname: Farai Moyo\nphoto: farai.jpg\n"
+                                        "alt: Farai\n---\nKind.\n"})
+    notes = site / CACHE_FOLDER / "photo-keys"
+    build(site, as_of=AS_OF)
+    assert not notes.is_dir() or not any(notes.iterdir())  # written a moment ago: not noted
+    monkeypatch.setattr(photos, "NOTE_AGE", 0.0)  # as if written long ago
+    build(site, as_of=AS_OF, output=tmp_path / "out2")
+    assert len(list(notes.iterdir())) == 1
+
+    def serve_build() -> dict[str, bytes]:
+        """A server's first build, photos made in it (none beside it)."""
+        preview = Preview(tmp_path / f"preview-{len(list(tmp_path.iterdir()))}")
+        shown = build(site, as_of=AS_OF, cache=Cache(), preview=preview,
+                      photos_later=lambda key: False)
+        assert shown.pending == {}
+        return snapshot(preview.folder)
+
+    first = serve_build()
+    before = os.stat(photo)
+    other = phone_jpeg(600, 400, seed=3)
+    data = photo.read_bytes()
+    changed = data[:len(data) // 2] + other[len(data) // 2:len(data)]
+    changed += b"\0" * (len(data) - len(changed))  # (the same size; still a JPEG start)
+    photo.write_bytes(changed)
+    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(photo).st_size, os.stat(photo).st_mtime_ns) == (before.st_size,
+                                                                     before.st_mtime_ns)
+    try:
+        again = serve_build()
+    except SiteError:
+        pytest.skip("the spliced JPEG does not decode here")
+    build(site, as_of=AS_OF, output=tmp_path / "clean", cache_dir=tmp_path / "other")
+    assert again == snapshot(tmp_path / "clean") != first
+
+
+def test_a_photo_changed_in_place_is_seen_though_its_size_and_time_are_the_same(
+        tmp_path: Path) -> None:
+    """`cswgen serve` keeps each photo's cache key by the state of its file (a phone photo
+    takes long to hash): bytes changed in place, at the same size, with the modification
+    time set back, are still a new photo."""
+    from cswgen.core.cache import Cache
+    from cswgen.write.writer import Preview
+    from tests.photofactory import phone_jpeg
+
+    photo = tmp_path / "site/content/honour-roll/farai.jpg"
+    site = write_site(tmp_path / "site", {
+        **site_files(2), "content/honour-roll/farai.jpg": phone_jpeg(600, 400, seed=2),
+        "content/honour-roll/farai.md": "---\nname: Farai Moyo\nphoto: farai.jpg\n"
+                                        "alt: Farai\n---\nKind.\n"})
+    cache, preview = Cache(), Preview(tmp_path / "preview")
+    build(site, as_of=AS_OF, cache=cache, preview=preview)
+    before = os.stat(photo)
+    other = phone_jpeg(600, 400, seed=3)
+    data = photo.read_bytes()
+    changed = data[:len(data) // 2] + other[len(data) // 2:len(data)]
+    changed += b"\0" * (len(data) - len(changed))  # (the same size; still a JPEG start)
+    photo.write_bytes(changed)
+    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(photo).st_size == before.st_size
+    assert os.stat(photo).st_mtime_ns == before.st_mtime_ns
+    first = snapshot(preview.folder)
+    try:
+        build(site, as_of=AS_OF, cache=cache, preview=preview)
+    except SiteError:
+        pytest.skip("the spliced JPEG does not decode here")
+    build(site, as_of=AS_OF, output=tmp_path / "clean", cache_dir=tmp_path / "other")
+    assert snapshot(preview.folder) == snapshot(tmp_path / "clean") != first

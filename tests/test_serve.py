@@ -13,10 +13,13 @@ import shutil
 import signal
 import socket
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
+from PIL import Image
 
 from cswgen.commands.build import build
 from cswgen.commands.serve import Session, Watcher, is_loopback, preview_folder, resolve
@@ -33,6 +36,7 @@ from tests.helpers import (
     Serve,
     axe,
     served,
+    snapshot,
     write_site,
 )
 
@@ -228,13 +232,20 @@ def test_cached_problems_are_reported_again(tmp_path: Path) -> None:
     assert first.warnings and again.warnings == first.warnings
 
 
-def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Path) -> None:
-    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
+def session_of(site: Path, preview: Path) -> tuple[Session, list[str], list[str]]:
+    """A session on `site` as on 6 October 2026, with what it says and each reload it
+    asks browsers for noted in lists."""
     said: list[str] = []
     reloads: list[str] = []
-    session = Session(site, tmp_path / "preview", as_of=date(2026, 10, 6), drafts=False,
+    session = Session(site, preview, as_of=date(2026, 10, 6), drafts=False,
                       say=said.append, warn=said.append)
     session.notify = reloads.append
+    return session, said, reloads
+
+
+def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
+    session, said, reloads = session_of(site, tmp_path / "preview")
     session.rebuild()
     assert said[-1].startswith("Built in ") and reloads == ["*"]
     reloads.clear()
@@ -346,3 +357,84 @@ def test_the_browser_follows_every_change_by_itself(
     page.close()
     assert errors == []
     assert server.stop()[0] == 0
+
+
+PERSON_WITH_PHOTO = """\
+---
+name: Sam Okafor
+award: Team Spirit Award
+photo: sam.jpg
+alt: Sam Okafor at the counter
+---
+Sam kept every queue moving.
+"""
+
+
+def test_new_photos_show_placeholders_until_made_beside_the_server(tmp_path: Path) -> None:
+    from tests.photofactory import phone_jpeg
+
+    photo = phone_jpeg(1600, 1200, seed=3, orientation=6)
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG,
+                                          "content/honour-roll/sam.md": PERSON_WITH_PHOTO,
+                                          "content/honour-roll/sam.jpg": photo})
+    session, _, reloads = session_of(site, tmp_path / "preview")
+    session.rebuild()
+    assert reloads == ["*"] and session.photos.busy
+    page = (session.preview.folder / "honour-roll/sam/index.html").read_text("utf-8")
+    named = sorted(session.preview.folder.rglob("sam-*w.*"))
+    assert len(named) == 8 and all(n.name in page for n in named)
+    with Image.open(named[-1]) as shown:  # a placeholder, at the copy's size: light, even
+        low, high = cast(tuple[tuple[int, int], ...], shown.getextrema())[0]
+        assert low == high > 200
+        assert f'{shown.width}w' in named[-1].name
+    deadline = time.monotonic() + DEADLINE
+    while session.photos.busy and time.monotonic() < deadline:
+        session.tick()
+        time.sleep(0.05)
+    assert not session.photos.busy and reloads == ["*", "*"]  # once more, when all are made
+    clean = tmp_path / "clean"
+    build(site, as_of=date(2026, 10, 6), output=clean, cache_dir=tmp_path / "other-cache")
+    made = {p.relative_to(session.preview.folder).as_posix(): p.read_bytes()
+            for p in session.preview.folder.rglob("*") if p.is_file()}
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes()
+                for p in clean.rglob("*") if p.is_file() and p.name != ".cswgen-manifest"}
+    assert made == expected  # the placeholders are gone, the pages as a build makes them
+
+
+def test_share_images_are_drawn_beside_the_server_and_never_reach_a_build(
+        tmp_path: Path) -> None:
+    """The preview shows no share image (only link previews do): a card not drawn yet is a
+    light placeholder there while it is drawn beside the server, so that the first page
+    does not wait for them; `cswgen build` draws them all before it publishes."""
+    config = SERVE_CONFIG.replace('theme = "mine"',
+                                  'theme = "mine"\nbase_url = "https://csw.example.org/"')
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": config})
+    session, _, reloads = session_of(site, tmp_path / "preview")
+    session.rebuild()
+    assert reloads == ["*"] and session.photos.busy
+    cards = sorted(session.preview.folder.rglob("share.png"))
+    assert cards
+    for card in cards:
+        with Image.open(card) as shown:  # a placeholder, at the card's size: light, even
+            low, high = cast(tuple[tuple[int, int], ...], shown.getextrema())[0]
+            assert low == high > 200 and shown.size == (1200, 630)
+    deadline = time.monotonic() + DEADLINE
+    while session.photos.busy and time.monotonic() < deadline:
+        session.tick()
+        time.sleep(0.05)
+    assert not session.photos.busy and reloads == ["*", "*"]  # once more, when all are drawn
+    clean = tmp_path / "clean"
+    build(site, as_of=date(2026, 10, 6), output=clean)  # the same cache folder
+    made = {p.relative_to(session.preview.folder).as_posix(): p.read_bytes()
+            for p in session.preview.folder.rglob("*") if p.is_file()}
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes()
+                for p in clean.rglob("*") if p.is_file() and p.name != ".cswgen-manifest"}
+    assert made == expected  # the placeholders are gone, the cards as a build draws them
+    with Image.open(clean / "share.png") as drawn:
+        assert drawn.size == (1200, 630) and len(drawn.convert("RGB").getcolors(99_999)
+                                                 or range(99_999)) > 2
+    # a build with no cache draws every card itself, and publishes no placeholder
+    fresh = tmp_path / "fresh"
+    build(site, as_of=date(2026, 10, 6), output=fresh, cache_dir=tmp_path / "other")
+    assert {**snapshot(fresh), ".cswgen-manifest": b""} == {**snapshot(clean),
+                                                            ".cswgen-manifest": b""}

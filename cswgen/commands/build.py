@@ -52,6 +52,8 @@ class Result:
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)  # output paths written or removed
+    # photos shown as placeholders (`photos_later`): cache key -> what makes their copies
+    pending: dict[str, Callable[[], object]] = field(default_factory=dict)
 
 
 def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str, int]:
@@ -65,13 +67,16 @@ def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str,
 def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
           portable: bool = False, output: Path | None = None,
           cache_dir: Path | None = None, cache: Cache | None = None,
-          preview: Preview | None = None, shortcut: bool = True) -> Result:
+          preview: Preview | None = None, shortcut: bool = True,
+          photos_later: Callable[[str], bool] | None = None) -> Result:
     """Build the site at `root`; `cache_dir` is where photo copies and share images are
     kept between builds (default: .cswgen-cache/ in the site).  `cswgen serve` passes a
     `cache` it keeps in memory between builds and a `preview` folder to update in place;
     the output folder is then not touched.  `shortcut`: when every input is what the last
     build of this output read and the output is as it left it, do nothing (see
-    `fingerprint`); off for a throwaway output."""
+    `fingerprint`); off for a throwaway output.  `photos_later` (with a `preview` only):
+    photos not in the cache whose key it accepts are shown as placeholders, and left in
+    the result's `pending` for the caller to make (see `Photos.prepare`)."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -98,32 +103,51 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     site = assemble(config, content, options, problems)
     placeholders.report(content.entries(), theme_chain, problems)
     bodies = convert_bodies(site, problems, steps)
-    photos = Photos.for_site(site, content.pictures, cache_root)
-    photos.prepare(bodies, problems)
+    photos = Photos.for_site(site, content.pictures, cache_root, known=cache)
+    # (new photos are made beside the build, which renders the pages meanwhile)
+    photos.prepare(bodies, problems, later=photos_later if preview else None,
+                   wait=preview is not None)
+    if config.site.tags[1:]:  # the other languages show the same photos: made once
+        photos.finish(problems)
     editions = [Edition(config.site.language, "", site, bodies, photos, strings),
                 *other_editions(config, content, options, theme_chain, cache_root, steps,
                                 problems)]
     if out is not None:
         out.ok()
+    if problems.errors:
+        photos.finish(problems)  # every problem found: the photos' too
     stop_on_errors(problems)
 
     # Phase 2: render every file that changed into bytes, on every core; a template error
     # stops the build here, with every other problem found and nothing written.
     writer = Staging(out.target, out.present()) if out is not None else begun(preview)
     base_path = urlsplit(config.site.base_url).path or "/"
-    made_up = [_render_set(e, theme_chain, root, portable, base_path, options, cache,
-                           cache_root) for e in editions]
-    link_editions([(e.tag, e.folder, pages) for e, (_, _, pages, _) in
-                   zip(editions, made_up, strict=True)])
-    every_page = [page for _, _, pages, _ in made_up for page in pages]
-    jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
-            for job in rendering.jobs(editions[index].site, views, pages, renderer, common,
-                                      cache_root, site_pages=every_page)]
-    made = rendering.render(jobs, writer.unchanged, problems)
+
+    def render(into: Problems) -> tuple[list[tuple[Views, Renderer, list[View], dict[str, Any]]],
+                                        list[View], list[rendering.Job], list[rendering.Made]]:
+        made_up = [_render_set(e, theme_chain, root, portable, base_path, options, cache,
+                               cache_root) for e in editions]
+        link_editions([(e.tag, e.folder, pages) for e, (_, _, pages, _) in
+                       zip(editions, made_up, strict=True)])
+        every_page = [page for _, _, pages, _ in made_up for page in pages]
+        jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
+                for job in rendering.jobs(editions[index].site, views, pages, renderer,
+                                          common, cache_root, site_pages=every_page)]
+        return made_up, every_page, jobs, rendering.render(jobs, writer.unchanged, into)
+
+    rendered = Problems()
+    made_up, every_page, jobs, made = render(rendered)
+    if photos.finish(problems):  # a photo's copies came out otherwise than planned
+        rendered = Problems()
+        made_up, every_page, jobs, made = render(rendered)
+    problems.items.extend(rendered.items)
     stop_on_errors(problems)
+    # (`cswgen serve` shows no share image: those not drawn yet are drawn beside it)
+    painter = share.Painter(cache_root)
+    later = photos_later if preview else None
     copies = _unique([copy for e, (views, _, pages, common) in zip(editions, made_up, strict=True)
-                      for copy in share_cards(e.site, pages, common, views.words, cache_root,
-                                              problems)
+                      for copy in share_cards(e.site, pages, common, views.words, painter,
+                                              problems, later)
                       + files_to_copy(e.site, theme_chain, e.photos)])
     pages = every_page
 
@@ -138,7 +162,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
-                  warnings=sorted(problems.warnings), changed=list(writer.changed))
+                  warnings=sorted(problems.warnings), changed=list(writer.changed),
+                  pending={**{name: photos.maker(name) for name in photos.pending},
+                           **painter.pending})
 
 
 def one_shot_build(root: Path, **options: Any) -> Result:
@@ -271,15 +297,15 @@ def teasers(site: Site) -> set[str]:
 
 
 def share_cards(site: Site, pages: list[View], common: dict[str, Any], words: Words,
-                cache_root: Path, problems: Problems) -> list[tuple[str, Path]]:
+                painter: share.Painter, problems: Problems,
+                later: Callable[[str], bool] | None = None) -> list[tuple[str, Path]]:
     """The share image of every page that names one, drawn into the cache folder (or
-    found there), with the output path each is copied to; text a card cannot show is
-    left out of it, with a warning."""
-    painter = share.Painter(cache_root)
+    found there; see `Painter.pngs` for `later`), with the output path each is copied to;
+    text a card cannot show is left out of it, with a warning."""
     cards = share.drawable(share.cards(pages, common["site"], common["week"], words,
                                        share.logo_of(site.config.root, site.config.brand.logo)),
                            site, problems)
-    return [(path, painter.png(card)) for path, card in cards.items()]
+    return list(zip(cards, painter.pngs(list(cards.values()), later), strict=True))
 
 
 def files_to_copy(site: Site, theme_chain: list[themes.Theme],

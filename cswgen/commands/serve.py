@@ -40,7 +40,7 @@ from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
 
 from cswgen.commands.build import build
-from cswgen.core import tree
+from cswgen.core import parallel, tree
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
@@ -51,6 +51,7 @@ from cswgen.write.writer import Preview
 POLL = (0.025, 0.05)  # seconds between looks at the watched files: 10 times a look's
                      # duration within these bounds, so looking costs a tenth of a core at most
 SETTLE = 0.02  # after a change, seconds without another before building
+PHOTOS_GAP = 2.0  # seconds at least between builds that publish photos made meanwhile
 PORT_TRIES = 20  # when the port is taken, the next ones are tried
 Respond = Callable[[str, list[tuple[str, str]]], Any]  # WSGI start_response
 
@@ -110,11 +111,19 @@ class Session:
         self.settling = False  # files changed; build when they stop changing
         self.later: Callable[[float, Callable[[], None]], object] = lambda delay, call: call()
         self.built = False  # a build has worked
+        # photos new to the cache are made beside the server, one process a core, while
+        # pages show placeholders; each is tried there once (one that fails there is made
+        # by the next build itself, which says why)
+        self.photos = parallel.Background()
+        self.tried: set[str] = set()  # cache keys of photos handed to `photos`
+        self.ready = False  # some are made, and not yet in the preview
+        self.finished = 0.0  # when the last build ended (time.perf_counter())
 
     # --- building ---------------------------------------------------------------------
 
-    def rebuild(self, why: str = "") -> None:
-        """A full build; prints one line, and has browsers reload when anything changed."""
+    def rebuild(self, why: str = "", *, reload: bool = True) -> None:
+        """A full build; prints one line, and has browsers reload when anything changed
+        (unless not to `reload`: photos made while others are still being made)."""
         started = time.perf_counter()
         before = self.problems
         changed: list[str] = []
@@ -125,7 +134,7 @@ class Session:
             self.watcher.look()  # before building: a change made during the build is seen
         try:
             result = build(self.root, as_of=self.as_of, drafts=self.drafts, cache=self.cache,
-                           preview=self.preview)
+                           preview=self.preview, photos_later=self._later)
         except SiteError as exc:
             self.problems = tuple(exc.problems)
         except Exception as exc:  # a bug in cswgen: the server stays up to show it
@@ -136,11 +145,15 @@ class Session:
         else:
             self.problems = ()
             changed = result.changed
+            for key, make in result.pending.items():
+                self.tried.add(key)
+                self.photos.start(key, make)  # by the next tick
             if result.warnings != self.warnings:
                 for problem in result.warnings:
                     self.warn(str(problem))
             self.warnings = result.warnings
-        milliseconds = round((time.perf_counter() - started) * 1000)
+        self.finished = time.perf_counter()
+        milliseconds = round((self.finished - started) * 1000)
         self.state = self._state(config)
         suffix = f" ({why})" if why else ""
         if self.problems:
@@ -153,7 +166,9 @@ class Session:
             self.say(f"{'Rebuilt' if self.built else 'Built'} in {milliseconds} ms: "
                      f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed{suffix}")
             self.built = True
-        if self.problems != before:
+        if not reload:
+            pass
+        elif self.problems != before:
             self.notify("*")  # the problem list appeared, changed or went away
         elif changed and all(name.endswith(".css") for name in changed):
             self.notify(changed[0] if len(changed) == 1 else "*.css")  # styles only
@@ -162,7 +177,18 @@ class Session:
 
     def tick(self) -> None:
         """Called every POLL: after a change, look again every SETTLE seconds and
-        build once a look finds nothing new, so a burst of changes makes one build."""
+        build once a look finds nothing new, so a burst of changes makes one build.  When
+        photos made beside the server are ready, build to publish them (placeholders go);
+        browsers reload once, when the last is ready."""
+        if self.photos.busy and self.photos.poll():
+            self.ready = True
+        if self.ready and not self.photos.busy:
+            self.ready = False
+            self.rebuild("all photos ready", reload=False)
+            self.notify("*")
+        elif self.ready and time.perf_counter() - self.finished > PHOTOS_GAP:
+            self.ready = False
+            self.rebuild("photos ready", reload=False)
         if not self.settling and self.watcher.look():
             self.settling = True
             self.later(SETTLE, self.settle)
@@ -173,6 +199,11 @@ class Session:
         else:
             self.settling = False
             self.rebuild()
+
+    def _later(self, key: str) -> bool:
+        """Whether a build may show a placeholder for the photo with this cache key: one
+        not tried beside the server yet, or being made there now."""
+        return key not in self.tried or key in self.photos
 
     def _config(self) -> SiteConfig | None:
         try:
@@ -347,6 +378,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
     # Ctrl-C and SIGTERM both stop the server, even when started where SIGINT is ignored
     previous = {number: signal.signal(number, _stop) for number in (signal.SIGINT,
                                                                     signal.SIGTERM)}
+    session = None
     try:
         session = Session(root, folder, as_of=as_of, drafts=drafts, say=say, warn=warn)
         asyncio.set_event_loop(asyncio.new_event_loop())
@@ -379,6 +411,8 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
     except KeyboardInterrupt:
         say("Stopped.")
     finally:
+        if session is not None:
+            session.photos.stop()
         for number, handler in previous.items():
             signal.signal(number, handler)
         shutil.rmtree(folder, ignore_errors=True)

@@ -9,11 +9,14 @@ process running other threads such as `cswgen serve`), the jobs run in this proc
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from multiprocessing import connection
+from multiprocessing.connection import Connection
 from typing import TypeVar, cast
 
 T = TypeVar("T")
@@ -40,12 +43,100 @@ def run(task: Callable[[int], T], count: int) -> list[T]:
     return list(each(task, count))
 
 
+def heavy(task: Callable[[int], T], count: int) -> list[T]:
+    """`run` for jobs that each take a good part of a second (a photo, a share image):
+    on every core from two jobs up, handed out one at a time."""
+    return list(_each(task, count, min_jobs=2, chunk=1))
+
+
+def started(task: Callable[[int], T], count: int) -> Callable[[], list[T]]:
+    """`heavy`, begun now beside this process: the function returned waits for
+    `[task(0), ..., task(count - 1)]` (what a task raised is raised there, as if the tasks
+    had run in order), so that this process can do other work meanwhile (render the pages
+    while the photos are made).  The workers are forked processes that take one job at a
+    time; no thread runs here meanwhile, so this process may still start workers of its
+    own.  Where forking is unsafe or pointless, the tasks run when the result is asked for.
+    What a task returns or raises must pickle."""
+    cores = workers()
+    if (count < 2 or cores < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return lambda: [task(i) for i in range(count)]
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # how many jobs have been taken
+
+    def work(send: Connection) -> None:
+        gc.enable()  # (a build may have paused the collector; the worker collects its own)
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= count:
+                break
+            try:
+                send.send((index, True, task(index)))
+            except BaseException as exc:  # handed to the parent as it is
+                send.send((index, False, exc))
+        send.close()
+
+    receivers: list[Connection] = []
+    processes: list[multiprocessing.process.BaseProcess] = []
+    gc.freeze()  # (the workers leave what this process holds to it: see `_each`)
+    try:
+        for _ in range(min(cores, count)):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=work, args=(send,),
+                                      daemon=True)  # never outlives the build
+            process.start()
+            send.close()
+            receivers.append(receive)
+            processes.append(process)
+    finally:
+        gc.unfreeze()
+
+    found: dict[int, tuple[bool, object]] = {}
+
+    def result() -> list[T]:
+        waiting = list(receivers)
+        receivers.clear()  # (asked again, the result is what was found)
+        while waiting:
+            for ready in connection.wait(waiting):
+                assert isinstance(ready, Connection)
+                try:
+                    index, ok, value = ready.recv()
+                except EOFError:  # that worker is done (or died: see below)
+                    waiting.remove(ready)
+                    ready.close()
+                else:
+                    found[index] = (ok, value)
+        for process in processes:
+            process.join()
+        values: list[T] = []
+        for index in range(count):
+            if index not in found:  # its worker was killed (out of memory?): do it here
+                values.append(task(index))
+                continue
+            ok, value = found[index]
+            if not ok:
+                raise cast(BaseException, value)
+            values.append(cast(T, value))
+        return values
+
+    return result
+
+
 def each(task: Callable[[int], T], count: int) -> Iterator[T]:
     """`task(0)`, `task(1)`, ... in order, each as soon as it is ready, computed on every
     core when worth it: this process can use one result (write it to disk, say) while the
     workers compute the next."""
+    return _each(task, count, min_jobs=MIN_JOBS, chunk=0)
+
+
+def _each(task: Callable[[int], T], count: int, *, min_jobs: int,
+          chunk: int) -> Iterator[T]:
+    """`each`, with jobs handed out `chunk` at a time (0: a share of the jobs that keeps
+    every worker busy to the end)."""
     cores = workers()
-    if (count < MIN_JOBS or cores < 2 or threading.active_count() > 1
+    if (count < min_jobs or cores < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield from (task(i) for i in range(count))
         return
@@ -55,7 +146,7 @@ def each(task: Callable[[int], T], count: int) -> Iterator[T]:
     # not copy its memory by scanning it; they collect what they make themselves.
     gc.freeze()
     try:
-        chunk = max(1, min(64, count // (cores * 8)))
+        chunk = chunk or max(1, min(64, count // (cores * 8)))
         slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
         with multiprocessing.get_context("fork").Pool(cores, initializer=gc.enable) as pool:
             for part in pool.imap(_run, slices):
@@ -104,3 +195,68 @@ def soon(task: Callable[[], T]) -> Callable[[], T]:
         return cast(T, value)
 
     return result
+
+
+class Background:
+    """Jobs run beside a process that must stay responsive (`cswgen serve`): each in a
+    forked process of its own, as many at once as there are cores, started and reaped by
+    `poll()`, which never waits.  What a job returns or raises is not kept: it leaves its
+    result on disk.  Where forking is unsafe (another thread runs) or impossible, `poll()`
+    runs one job itself instead."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, Callable[[], object]] = {}
+        self.running: dict[str, multiprocessing.process.BaseProcess] = {}
+
+    def start(self, name: str, job: Callable[[], object]) -> None:
+        """Run `job`, unless one of that name is waiting or running."""
+        if name not in self:
+            self.waiting[name] = job
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.waiting or name in self.running
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.waiting or self.running)
+
+    def poll(self) -> int:
+        """Reap the jobs that ended and start waiting ones; returns how many ended."""
+        ended = [name for name, p in self.running.items() if not p.is_alive()]
+        for name in ended:
+            self.running.pop(name).join()
+        if self.waiting and (threading.active_count() > 1
+                             or "fork" not in multiprocessing.get_all_start_methods()):
+            name = next(iter(self.waiting))
+            _quietly(self.waiting.pop(name))
+            return len(ended) + 1
+        context = multiprocessing.get_context("fork")
+        while self.waiting and len(self.running) < workers():
+            name = next(iter(self.waiting))
+            process = context.Process(target=_aside, args=(self.waiting.pop(name),),
+                                      daemon=True)  # never outlives the server
+            process.start()
+            self.running[name] = process
+        return len(ended)
+
+    def stop(self) -> None:
+        self.waiting = {}
+        for process in self.running.values():
+            process.terminate()
+            process.join()
+        self.running = {}
+
+
+def _aside(job: Callable[[], object]) -> None:
+    """`job` in a background process, at a lower priority than the server that started
+    it: pages and rebuilds are served first, and the jobs take the cores left over."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(10)
+    _quietly(job)
+
+
+def _quietly(job: Callable[[], object]) -> None:
+    """Run `job`; a failure is left for whoever needs its result to find and report."""
+    with contextlib.suppress(Exception):  # (the build that needs it makes it again, and
+        job()                              # says why it cannot)

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 FOLDER = Path(__file__).resolve().parent.parent / "fonts"
 
 
@@ -41,6 +39,8 @@ FACES = (
 @cache
 def characters(face: Face) -> frozenset[str]:
     """The characters both weights of `face` have (read once from their character maps)."""
+    from fontTools.ttLib import TTFont  # (here: only share images need it, and importing
+                                        # it took 35 ms of every start of cswgen)
     regular, bold = (TTFont(face.file(b), lazy=True).getBestCmap() for b in (False, True))
     return frozenset(chr(c) for c in regular.keys() & bold.keys())
 

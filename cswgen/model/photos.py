@@ -11,16 +11,22 @@ as it is only when a page links to the file itself: a phone photo records where 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
+import os
 import posixpath
 import re
 import shutil
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from cswgen.core.cache import CACHE_FOLDER
+from cswgen.core import parallel
+from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
@@ -72,35 +78,84 @@ class Photos:
     copies: dict[str, list[Copy]] = field(default_factory=dict)  # source -> copies
     published: set[str] = field(default_factory=set)  # sources a published page shows
     linked: set[str] = field(default_factory=set)  # files a published page links to
+    # pictures `cswgen serve` makes beside it, each named by its file's state (NEW...)
+    pending: dict[str, Path] = field(default_factory=dict)
+    known: Cache | None = None  # photos' cache keys by their files' state (`_key`)
+    placeholders: FileStore = field(init=False)
+    notes: FileStore = field(init=False)  # photos' cache keys by their files' state
+    # pictures being made beside the build (`prepare`, not to wait): (source, key, base)
+    # each, and what waits for their copies (or why one cannot be read)
+    _making: tuple[list[tuple[str, str, str]], Callable[[], list[list[Copy] | str]]] = \
+        field(init=False, default_factory=lambda: ([], lambda: []))
+    _uses: list[Use] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        # (an image's size and format name the file: nothing else goes into one)
+        self.placeholders = FileStore(self.cache.folder.parent / "placeholders" / digest(
+            images.recipe())[:16])
+        self.notes = FileStore(self.cache.folder.parent / "photo-keys")
 
     @classmethod
-    def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None) -> Photos:
-        """`pictures`: what any content file shows, drafts too (`Content.pictures`)."""
+    def for_site(cls, site: Site, pictures: set[str], cache_root: Path | None = None,
+                 known: Cache | None = None) -> Photos:
+        """`pictures`: what any content file shows, drafts too (`Content.pictures`);
+        `known`: a cache kept in memory between builds (see `_key`)."""
         root = cache_root or site.config.root / CACHE_FOLDER
-        return cls(site, FileStore(root / "images"), set(pictures))
+        return cls(site, FileStore(root / "images"), set(pictures), known=known)
 
     # --- phase 1 ----------------------------------------------------------------------
 
-    def prepare(self, bodies: dict[str, Rendered], problems: Problems) -> None:
-        """Decode (or find in the cache) every picture content shows; report the bad ones."""
+    def prepare(self, bodies: dict[str, Rendered], problems: Problems,
+                later: Callable[[str], bool] | None = None, *, wait: bool = True) -> None:
+        """Decode (or find in the cache) every picture content shows; report the bad ones.
+
+        `later` (`cswgen serve`, for its first look at new photos): a picture not in the
+        cache (or whose key it has not seen, to find it there: see `_looked_up`) that it
+        accepts by its file's state is not made now but stands in `pending`, with
+        placeholders of the copies it should have, to be made by `make_new_copies` beside
+        the server; the next build finds them in the cache.
+
+        Not to `wait`: the pictures not in the cache are made on every core beside the
+        build, which may render pages meanwhile: their copies stand as `planned` from the
+        pictures' headers until `finish`, which reports those that cannot be read."""
         content = self.site.config.root / "content"
         uses = self.uses(bodies)
         failed: dict[str, str] = {}
         # a content file already named like a copy (`x-320w.jpg`) keeps its name: the copies
         # of `x.jpg` become `x-2-320w.jpg`
         names = {m[1] for m in (_COPY_NAME.match(f.casefold()) for f in self.site.files) if m}
+        todo: list[tuple[str, str, str]] = []  # (source, key, base) not in the cache yet
         for source in sorted({u.source for u in uses}):
             base = _unique(_published_name(source), names)
-            try:
-                self.copies[source] = self._make(content / source, base)
-            except images.Unreadable as exc:
-                failed[source] = str(exc)
+            path, new = content / source, ""
+            if later is None:
+                key: str | None = self._key(path)
+            else:  # (`cswgen serve`: a photo is made beside it at most once in each state)
+                key, new = self._looked_up(path, read=False), NEW + _state_name(path)
+                if key is None and not later(new):  # seen beside the server: hashed there
+                    key = self._key(path)
+            copies = _copies_in(self.cache.path(key), base) if key else []
+            if copies:
+                self.copies[source] = copies
+            elif later is not None and later(new):
+                try:
+                    self.copies[source] = self._placeholders(path, base)
+                    self.pending[new] = path
+                except images.Unreadable as exc:
+                    failed[source] = str(exc)
+            else:  # not made yet (or a damaged cache entry: made again)
+                todo.append((source, key or self._key(path), base))
+        # every photo from one decode, the photos on every core, beside the build
+        self._making = (todo, parallel.started(
+            lambda i: self._make(content / todo[i][0], *todo[i][1:]), len(todo)))
+        self._uses = uses
+        for source, key, base in todo:
+            with contextlib.suppress(images.Unreadable):  # (`finish` says why)
+                self.copies[source] = self._planned(content / source, key, base)
         for use in uses:
             self.pictures.add(use.source)
             if use.source in failed:
-                what = f"`{use.key}` names {use.source}, which" if use.key else \
-                    f"the picture {use.source}"
-                problems.error(use.where, use.line, f"{what} {failed[use.source]}")
+                self._fail(use, failed[use.source], problems)
             elif use.published:
                 self.published.add(use.source)
         logo = self.site.config.brand.logo
@@ -111,6 +166,37 @@ class Photos:
                 problems.error("config.toml", self.site.config.line_of("brand.logo"),
                                f"[brand] logo {logo} {exc}")
         self._check_links(bodies, problems)
+        if wait:
+            self.finish(problems)
+
+    def finish(self, problems: Problems) -> bool:
+        """Wait for the pictures `prepare` left to be made; report those that cannot be
+        read.  True when a picture's copies came out otherwise than planned (one shrunk to
+        fit its budget, say): pages made meanwhile must be made again."""
+        todo, making = self._making
+        self._making = ([], lambda: [])
+        changed = False
+        failed: dict[str, str] = {}
+        for (source, _, _), result in zip(todo, making(), strict=True):
+            if isinstance(result, str):
+                failed[source] = result
+                self.copies.pop(source, None)
+                continue
+            planned = [(c.path, c.width, c.height, c.suffix)
+                       for c in self.copies.get(source, [])]
+            changed |= planned != [(c.path, c.width, c.height, c.suffix) for c in result]
+            self.copies[source] = result
+        for use in self._uses:
+            if use.source in failed:
+                self._fail(use, failed[use.source], problems)
+                self.published.discard(use.source)
+        return changed
+
+    @staticmethod
+    def _fail(use: Use, why: str, problems: Problems) -> None:
+        what = f"`{use.key}` names {use.source}, which" if use.key else \
+            f"the picture {use.source}"
+        problems.error(use.where, use.line, f"{what} {why}")
 
     def uses(self, bodies: dict[str, Rendered]) -> list[Use]:
         """Every raster picture that an entry's front matter or body shows."""
@@ -130,16 +216,61 @@ class Photos:
                     uses.append(Use(source, entry.path, _line_in(entry, source), "", shown))
         return uses
 
-    def _make(self, path: Path, base: str) -> list[Copy]:
-        key = digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
-        copies = _copies_in(self.cache.path(key), base)
-        if not copies:  # not made yet (or a damaged cache entry: made again)
-            renditions = images.render_photo(path, WIDTHS, BUDGET)
-            shutil.rmtree(self.cache.path(key), ignore_errors=True)
-            folder = self.cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data
-                                            for r in renditions})
-            copies = _copies_in(folder, base)
-        return copies
+    def _key(self, path: Path) -> str:
+        key = self._looked_up(path, read=True)
+        assert key is not None
+        return key
+
+    def _looked_up(self, path: Path, *, read: bool) -> str | None:
+        """The cache folder of a picture's copies: its bytes and how copies are made.
+        Reading and hashing a phone photo's megabytes took three quarters of a rebuild of
+        the demo with 40 of them, and half a second before `cswgen serve` showed its first
+        page.  So `cswgen serve` looks the key up by the file's state as it is on disk now
+        (`_state_name`): in `known` (its cache, in memory), then in the notes that hashing
+        a photo leaves (`note_key`).  Not to `read`: None for a picture found in neither."""
+        if self.known is None:
+            return note_key(self.notes, path)  # (a build reads every picture, as ever)
+        state = _state_name(path)
+        found = self.known.get(state)
+        if found is not None:
+            return cast(str, found[0])
+        key = _noted(self.notes, state) or (note_key(self.notes, path) if read else None)
+        if key is not None:
+            self.known.put(state, key, memory_only=True)
+        return key
+
+    def maker(self, pending: str) -> Callable[[], object]:
+        """What makes the copies of a picture in `pending`, beside the server."""
+        return partial(make_new_copies, self.cache, self.notes, self.pending[pending])
+
+    def _make(self, path: Path, key: str, base: str) -> list[Copy] | str:
+        """The copies of a picture, made and stored in the cache (in a worker); or why it
+        cannot be used."""
+        try:
+            folder = make_copies(self.cache, path, key)
+        except images.Unreadable as exc:
+            return str(exc)
+        return _copies_in(folder, base)
+
+    def _planned(self, path: Path, key: str, base: str) -> list[Copy]:
+        """The copies a picture is expected to get (`images.planned`), where they will be
+        in the cache."""
+        return sorted((Copy(f"{base}-{width}w.{suffix}", width, height, suffix,
+                            self.cache.path(key) / f"{width}x{height}.{suffix}")
+                       for width, height, suffix in images.planned(path, WIDTHS)),
+                      key=lambda c: (c.width, c.suffix))
+
+    def _placeholders(self, path: Path, base: str) -> list[Copy]:
+        """Stand-ins for the copies a picture should get, each at its size (one file for
+        every size and format, kept in the cache folder)."""
+        copies = []
+        for width, height, suffix in images.planned(path, WIDTHS):
+            name = f"{width}x{height}.{suffix}"
+            cached = self.placeholders.path(name)
+            if not cached.is_file():
+                self.placeholders.store_file(name, images.placeholder(width, height, suffix))
+            copies.append(Copy(f"{base}-{width}w.{suffix}", width, height, suffix, cached))
+        return sorted(copies, key=lambda c: (c.width, c.suffix))
 
     def _check_links(self, bodies: dict[str, Rendered], problems: Problems) -> None:
         """Note the files pages link to; warn when such a photo records where it was taken."""
@@ -222,6 +353,67 @@ class Photos:
         the theme shows as it is, is always published."""
         return _is_raster(relative) and relative in self.pictures \
             and relative not in self.linked and relative != self.site.config.brand.logo
+
+
+def _photo_key(path: Path) -> str:
+    return digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
+
+
+NEW = "new "  # names a picture in `pending` by its file's state
+NOTE_AGE = 2.0  # seconds since a file last changed before its key is noted on disk
+
+
+def _state_name(path: Path, found: os.stat_result | None = None) -> str:
+    """A picture's file as it is on disk now, and how copies are made: the same path,
+    device, inode, size, modification and change times (the change time moves on any
+    write, and cannot be set back; an edit in place, a copy over it or a file moved in its
+    place all change one of them)."""
+    found = found or os.stat(path)
+    return digest("photo state", images.recipe(), repr((WIDTHS, BUDGET)),
+                  os.path.abspath(path), repr((found.st_dev, found.st_ino, found.st_size,
+                                               found.st_mtime_ns, found.st_ctime_ns)))
+
+
+def note_key(notes: FileStore, path: Path) -> str:
+    """A picture's cache key, from its bytes; noted in `notes` by the file's state, for
+    `cswgen serve` to find without reading the file again.  Only a file that has not
+    changed for NOTE_AGE seconds is noted: one written again within the file system's
+    timestamp granularity could keep its state with other bytes."""
+    before, started = os.stat(path), time.time_ns()
+    key = _photo_key(path)
+    after = os.stat(path)
+    settled = started - max(after.st_mtime_ns, after.st_ctime_ns) > NOTE_AGE * 1e9
+    if settled and _state_name(path, before) == (state := _state_name(path, after)) \
+            and not notes.path(state).is_file():
+        with contextlib.suppress(OSError):  # (a read-only site: not noted)
+            notes.store_file(state, key.encode("ascii"))
+    return key
+
+
+def _noted(notes: FileStore, state: str) -> str | None:
+    try:
+        key = notes.path(state).read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return key if re.fullmatch(r"[0-9a-f]{40}", key) else None
+
+
+def make_new_copies(cache: FileStore, notes: FileStore, path: Path) -> None:
+    """`make_copies` beside `cswgen serve`, of a picture it has not hashed yet or whose
+    copies are not in the cache: hashed (and its key noted), then found there, or made."""
+    key = note_key(notes, path)
+    if not _copies_in(cache.path(key), "x"):
+        make_copies(cache, path, key)
+
+
+def make_copies(cache: FileStore, path: Path, key: str) -> Path:
+    """Make a picture's copies into the cache folder `key` (in one step: a build killed
+    meanwhile leaves no half of them); returns that folder.  Raises `images.Unreadable`."""
+    renditions = images.render_photo(path, WIDTHS, BUDGET)
+    if _copies_in(cache.path(key), "x"):  # made meanwhile (the same bytes in another file,
+        return cache.path(key)            # or by a build): kept, for whoever reads it now
+    shutil.rmtree(cache.path(key), ignore_errors=True)  # (a damaged entry)
+    return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
 
 
 def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:

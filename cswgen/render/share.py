@@ -13,8 +13,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+from cswgen.core import parallel
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
@@ -133,15 +136,49 @@ class Painter:
 
     def __init__(self, cache_root: Path) -> None:
         self.cache = FileStore(cache_root / "share")
+        # (the same light picture as a photo's placeholder of that size, and where it is)
+        self.placeholders = FileStore(cache_root / "placeholders" / digest(
+            images.recipe())[:16])
+        # cards left to draw beside `cswgen serve`: name -> what draws and stores it
+        self.pending: dict[str, Callable[[], object]] = {}
 
-    def png(self, card: images.Card) -> Path:
-        fields = {k: str(v) for k, v in dataclasses.asdict(card).items() if k != "logo"}
-        logo = card.logo.read_bytes() if card.logo else b""
-        name = digest(images.card_recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
-        cached = self.cache.path(name)
-        if cached.is_file():
-            return cached
+    def pngs(self, cards: list[images.Card],
+             later: Callable[[str], bool] | None = None) -> list[Path]:
+        """The cached PNG of each card; those not in the cache yet are drawn on every core
+        (in a worker each, which stores what it drew).  `later` (`cswgen serve`, whose
+        preview shows no card, only names it for link previews): a card it accepts by name
+        is a light placeholder for now, and is drawn beside the server (`pending`)."""
+        logos: dict[Path, bytes] = {}
+        names = [self._name(card, logos) for card in cards]
+        todo = [i for i, name in enumerate(names) if not self.cache.path(name).is_file()]
+        waiting = {names[i] for i in todo if later is not None and later(CARD + names[i])}
+        for i in todo:
+            if names[i] in waiting:
+                self.pending[CARD + names[i]] = partial(self._draw, names[i], cards[i])
+        todo = [i for i in todo if names[i] not in waiting]
+        parallel.heavy(lambda i: self._draw(names[todo[i]], cards[todo[i]]), len(todo))
+        if not waiting:
+            return [self.cache.path(name) for name in names]
+        stand_in = self.placeholders.path(f"{images.CARD_WIDTH}x{images.CARD_HEIGHT}.png")
+        if not stand_in.is_file():
+            self.placeholders.store_file(stand_in.name, images.placeholder(
+                images.CARD_WIDTH, images.CARD_HEIGHT, "png"))
+        return [stand_in if name in waiting else self.cache.path(name) for name in names]
+
+    def _draw(self, name: str, card: images.Card) -> Path:
         return self.cache.store_file(name, images.draw_card(card))
+
+    @staticmethod
+    def _name(card: images.Card, logos: dict[Path, bytes]) -> str:
+        """A digest of everything drawn on the card, and of how it is drawn."""
+        fields = {k: str(v) for k, v in dataclasses.asdict(card).items() if k != "logo"}
+        if card.logo and card.logo not in logos:
+            logos[card.logo] = card.logo.read_bytes()
+        logo = logos[card.logo] if card.logo else b""
+        return digest(images.card_recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
+
+
+CARD = "card "  # names a card in `Painter.pending`
 
 
 def _joined(*parts: str) -> str:
