@@ -92,13 +92,14 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     sources = None
     if out is not None and cache is None and shortcut and not problems.errors:
         sources = fingerprint.read_sources(root, theme_chain, repr(
-            (options, str(out.target.resolve()), str(cache_root.resolve()))))
+            (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root)
         if last := unchanged_since_last_build(sources, out, cache_root):
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     steps = cache if cache is not None else load_steps(cache_root)
     content = load_content(config, problems, drafts=drafts, cache=steps,
-                           texts=sources.texts if sources else None)
+                           texts=sources.texts if sources else None,
+                           digests=sources.digests if sources else None)
     if sources is not None:
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
