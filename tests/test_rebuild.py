@@ -353,8 +353,12 @@ def test_a_content_file_changed_in_place_is_seen_though_its_size_and_time_are_th
     assert (site / CACHE_FOLDER / fingerprint.STATS).is_file()
     read: list[str] = []
     real = fingerprint._read_within
-    monkeypatch.setattr(fingerprint, "_read_within",
-                        lambda path, limit: read.append(path) or real(path, limit))
+
+    def reading(path: str, limit: int) -> bytes | None:
+        read.append(path)
+        return real(path, limit)
+
+    monkeypatch.setattr(fingerprint, "_read_within", reading)
     build(site, as_of=AS_OF)
     assert read == []  # nothing changed: no file was read
     story = site / "content/testimonials/t001.md"

@@ -145,8 +145,14 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     settings = repr((config.week, drafts))  # what an entry depends on besides its file
     finder_of_all = Finder(content_dir)  # to check cached entries' lookups
 
+    keys: dict[tuple[str, str], str] = {}  # (each made once: ten thousand digests)
+
     def key(item: _Markdown) -> str:
-        return digest("entry", f"content/{item.relative}", item.digest, settings)
+        found = keys.get((item.relative, item.digest))
+        if found is None:
+            found = keys[item.relative, item.digest] = digest(
+                "entry", f"content/{item.relative}", item.digest, settings)
+        return found
 
     if cache is not None:  # each file the cache cannot answer for is read now, as it is
         markdown = [item.read(content_dir) if key(item) not in cache else item
