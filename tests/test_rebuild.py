@@ -418,3 +418,52 @@ def test_a_photo_changed_in_place_is_seen_though_its_size_and_time_are_the_same(
         pytest.skip("the spliced JPEG does not decode here")
     build(site, as_of=AS_OF, output=tmp_path / "clean", cache_dir=tmp_path / "other")
     assert snapshot(preview.folder) == snapshot(tmp_path / "clean") != first
+
+
+def test_a_content_file_changed_in_place_is_seen_though_its_size_and_time_are_the_same(
+        built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's fingerprint takes a file's digest from `stats.pickle` while its status
+    is what it was: bytes changed at the same size, with the modification time set back,
+    still change its change time, so the file is read again and its pages made again."""
+    from cswgen.read import fingerprint
+
+    site, out = built
+    monkeypatch.setattr(fingerprint, "RACY", 0)  # (the test's files are all brand new)
+    build(site, as_of=AS_OF)  # the statuses are kept now
+    assert (site / CACHE_FOLDER / fingerprint.STATS).is_file()
+    read: list[str] = []
+    real = fingerprint._read_within
+
+    def reading(path: str, limit: int) -> bytes | None:
+        read.append(path)
+        return real(path, limit)
+
+    monkeypatch.setattr(fingerprint, "_read_within", reading)
+    build(site, as_of=AS_OF)
+    assert read == []  # nothing changed: no file was read
+    story = site / "content/testimonials/t001.md"
+    before = os.stat(story)
+    text = story.read_text("utf-8")
+    story.write_text(text.replace("Customer 1\n", "Customer X\n"), "utf-8")
+    os.utime(story, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(story).st_size == before.st_size
+    assert os.stat(story).st_mtime_ns == before.st_mtime_ns
+    build(site, as_of=AS_OF)
+    assert read == [str(story)]
+    assert "Customer X" in (out / "testimonials/t001/index.html").read_text("utf-8")
+    fresh = out.parent / "fresh"
+    build(site, as_of=AS_OF, output=fresh, cache_dir=out.parent / "fresh-cache")
+    assert snapshot(fresh) == snapshot(out)
+
+
+def test_a_file_changed_just_now_is_never_known_by_its_status(built: tuple[Path, Path]) -> None:
+    """A file changed within `RACY` of the build may change again in the same tick of its
+    clock without its times showing it: its status is not kept, so it is read next time."""
+    from cswgen.read import fingerprint
+
+    site, _ = built
+    story = site / "content/testimonials/t001.md"
+    story.write_text(story.read_text("utf-8") + "\nMore.\n", "utf-8")
+    build(site, as_of=AS_OF)
+    kept = pickle.loads((site / CACHE_FOLDER / fingerprint.STATS).read_bytes())[1]
+    assert str(story) not in kept

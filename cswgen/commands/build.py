@@ -18,28 +18,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from cswgen.commands.editions import Edition, other_editions
 from cswgen.core import paths
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.model.bodies import convert_bodies
-from cswgen.model.markup import Rendered
-from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config, today_in
-from cswgen.read.content import load_content
-from cswgen.render import pages as rendering
-from cswgen.render import share
-from cswgen.render.alternates import link_editions
-from cswgen.render.strings import Words
-from cswgen.render.templates import Renderer
-from cswgen.render.views import View, Views
 from cswgen.write.output import MANIFEST, OutputCheck
 from cswgen.write.writer import Preview, Staging, Writer
+
+if TYPE_CHECKING:  # (imported where used: a build with nothing to do needs none of them)
+    from cswgen.commands.editions import Edition
+    from cswgen.model.markup import Rendered
+    from cswgen.model.photos import Photos
+    from cswgen.render import pages as rendering
+    from cswgen.render import share
+    from cswgen.render.strings import Words
+    from cswgen.render.templates import Renderer
+    from cswgen.render.views import View, Views
 
 STEPS_FILE = "steps"  # in the cache folder: read entries, converted Markdown
 
@@ -91,13 +90,24 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     sources = None
     if out is not None and cache is None and shortcut and not problems.errors:
         sources = fingerprint.read_sources(root, theme_chain, repr(
-            (options, str(out.target.resolve()), str(cache_root.resolve()))))
+            (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root)
         if last := unchanged_since_last_build(sources, out, cache_root):
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
+    # What reads, converts, renders and draws: Markdown, Jinja, Pillow and the rest, which a
+    # build with nothing to do (above) never imports, a third of its time.
+    from cswgen.commands.editions import Edition, other_editions
+    from cswgen.model.bodies import convert_bodies
+    from cswgen.model.photos import Photos
+    from cswgen.read.content import load_content
+    from cswgen.render import pages as rendering
+    from cswgen.render import share
+    from cswgen.render.alternates import link_editions
+
     steps = cache if cache is not None else load_steps(cache_root)
     content = load_content(config, problems, drafts=drafts, cache=steps,
-                           texts=sources.texts if sources else None)
+                           texts=sources.texts if sources else None,
+                           digests=sources.digests if sources else None)
     if sources is not None:
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
@@ -270,6 +280,10 @@ def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,
                 portable: bool, base_path: str, options: Options, cache: Cache | None,
                 cache_root: Path) -> tuple[Views, Renderer, list[View], dict[str, Any]]:
     """One language's views, renderer, pages and the data every page of it gets."""
+    from cswgen.render.strings import Words
+    from cswgen.render.templates import Renderer
+    from cswgen.render.views import Views
+
     hidden = teasers(edition.site)
     words = Words(edition.strings, edition.tag)
     views = Views(edition.site, {key: _with_photos(body, edition.photos)
@@ -302,6 +316,8 @@ def share_cards(site: Site, pages: list[View], common: dict[str, Any], words: Wo
     """The share image of every page that names one, drawn into the cache folder (or
     found there; see `Painter.pngs` for `later`), with the output path each is copied to;
     text a card cannot show is left out of it, with a warning."""
+    from cswgen.render import share
+
     cards = share.drawable(share.cards(pages, common["site"], common["week"], words,
                                        share.logo_of(site.config.root, site.config.brand.logo)),
                            site, problems)

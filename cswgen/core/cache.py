@@ -245,6 +245,10 @@ class Cache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: object) -> bool:
+        """Whether a result is held under `key` (without counting it as used)."""
+        return key in self._entries
+
 
 @contextlib.contextmanager
 def paused_collector() -> Iterator[None]:

@@ -41,3 +41,15 @@ class Digest:
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
+
+
+def file_digest(data: bytes) -> str:
+    """What a file's bytes are known by (the build's fingerprint, and the keys of what is
+    read from a file), as 40 hex digits."""
+    return hashlib.blake2b(data, digest_size=SIZE).hexdigest()
+
+
+def file_digest_of(path: str | Path) -> str:
+    """`file_digest` of the file at `path`, read in pieces."""
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=SIZE)).hexdigest()

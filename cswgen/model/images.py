@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageCms, ImageDraw, ImageFont, UnidentifiedImageError, features
+from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
 
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest

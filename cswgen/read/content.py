@@ -9,14 +9,14 @@ markup's job.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from cswgen.core import limits, paths, tree
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
-from cswgen.core.digest import digest
+from cswgen.core.digest import digest, file_digest
 from cswgen.core.errors import Problems
 from cswgen.read.config import SiteConfig
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
@@ -61,9 +61,12 @@ def kind_of(relative: str) -> str | None:
 
 
 def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
-                 cache: Cache | None = None, texts: dict[str, bytes] | None = None) -> Content:
+                 cache: Cache | None = None, texts: dict[str, bytes] | None = None,
+                 digests: dict[str, str] | None = None) -> Content:
     """`cache` keeps read entries between builds; `texts` are Markdown and CSV files' bytes
-    already read (by content-relative path), so not read again."""
+    already read (by content-relative path), so not read again; `digests` the digests of
+    files' bytes already known (`fingerprint.file_digest`), so that a Markdown file whose
+    entry the cache holds is not read at all."""
     root = config.root
     content_dir = root / "content"
     result = Content()
@@ -77,7 +80,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     # Files are read in order, but for Markdown files, which are read together below (from
     # the cache or on every core); problems are reported in file order either way.
     slots: list[tuple[Problems, list[Entry], set[str]]] = []
-    markdown: list[tuple[int, str, str, str]] = []  # slot, text, relative, kind
+    markdown: list[_Markdown] = []
     pending: list[tuple[Translation, str]] = []  # read once every original has been
     for relative in files:
         if relative in links:
@@ -103,6 +106,10 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         own, found, shown = Problems(), list[Entry](), set[str]()
         slots.append((own, found, shown))
         raw = texts.get(relative) if texts is not None else None  # (within the limits)
+        known = digests.get(relative) if digests is not None else None
+        if known is not None and relative.lower().endswith(MARKDOWN_SUFFIXES):
+            markdown.append(_Markdown(len(slots) - 1, relative, kind, known, raw))
+            continue  # read below, only when the cache does not hold its entry
         if raw is None:
             source = content_dir / relative
             if (why := limits.too_large(relative, source.stat().st_size)) is not None:
@@ -119,6 +126,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                         found.append(replace(entry, sheet=fields.problems.sheet))
                 continue
             raw = source.read_bytes()
+        if not relative.lower().endswith(".csv"):
+            markdown.append(_Markdown(len(slots) - 1, relative, kind, file_digest(raw), raw))
+            continue
         text = decode(raw, site_path, own)
         if text is None:
             continue
@@ -132,19 +142,41 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 if entry is not None:
                     found.append(entry)
             continue
-        markdown.append((len(slots) - 1, text, relative, kind))
     settings = repr((config.week, drafts))  # what an entry depends on besides its file
     finder_of_all = Finder(content_dir)  # to check cached entries' lookups
 
-    def read(item: tuple[int, str, str, str], own: Problems) -> Read:
-        _, text, relative, kind = item
-        return read_markdown(config, text, f"content/{relative}", kind,
-                             content_dir / relative, drafts, own)
+    keys: dict[tuple[str, str], str] = {}  # (each made once: ten thousand digests)
 
-    read_all = cached_map(markdown, lambda m: digest("entry", f"content/{m[2]}", m[1], settings),
-                          read, cache=cache, reuse=lambda r: finder_of_all.finds_again(r[2]))
-    for (slot, *_), ((entry, pictures, _), reported) in zip(markdown, read_all, strict=True):
-        own, found, shown = slots[slot]
+    def key(item: _Markdown) -> str:
+        found = keys.get((item.relative, item.digest))
+        if found is None:
+            found = keys[item.relative, item.digest] = digest(
+                "entry", f"content/{item.relative}", item.digest, settings)
+        return found
+
+    if cache is not None:  # each file the cache cannot answer for is read now, as it is
+        markdown = [item.read(content_dir) if key(item) not in cache else item
+                    for item in markdown]
+
+    def read(item: _Markdown, own: Problems) -> Read:
+        site_path = f"content/{item.relative}"
+        raw = item.raw
+        if raw is None:
+            source = content_dir / item.relative
+            if (why := limits.too_large(item.relative, source.stat().st_size)) is not None:
+                own.error(site_path, 0, why)  # read, it would take minutes and gigabytes
+                return None, set(), []
+            raw = source.read_bytes()
+        text = decode(raw, site_path, own)
+        if text is None:
+            return None, set(), []
+        return read_markdown(config, text, site_path, item.kind, content_dir / item.relative,
+                             drafts, own)
+
+    read_all = cached_map(markdown, key, read, cache=cache,
+                          reuse=lambda r: finder_of_all.finds_again(r[2]))
+    for item, ((entry, pictures, _), reported) in zip(markdown, read_all, strict=True):
+        own, found, shown = slots[item.slot]
         own.items.extend(reported)
         found.extend([entry] if entry is not None else [])
         shown |= pictures
@@ -158,6 +190,30 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         result.translations.setdefault(translation.language, []).extend(entries)
         result.pictures |= shown
     return result
+
+
+@dataclass(frozen=True)
+class _Markdown:
+    """A Markdown file to read: its slot in file order, its kind, the digest of its bytes
+    (what its cached entry is found by), and the bytes when they have been read."""
+
+    slot: int
+    relative: str
+    kind: str
+    digest: str
+    raw: bytes | None
+
+    def read(self, content_dir: Path) -> _Markdown:
+        """With its bytes, read now, and known by them (had it changed since its digest was
+        made, its entry is found, or stored, under what it holds now).  A file over the
+        size limit is left unread: reading it reports that."""
+        if self.raw is not None:
+            return self
+        source = content_dir / self.relative
+        if limits.too_large(self.relative, source.stat().st_size) is not None:
+            return self
+        raw = source.read_bytes()
+        return replace(self, digest=file_digest(raw), raw=raw)
 
 
 def read_translation(config: SiteConfig, translation: Translation, kind: str,

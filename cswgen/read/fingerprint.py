@@ -8,34 +8,82 @@ the build would write the same bytes again: there is nothing to do, and the last
 warnings are reported again.  Anything else, down to one byte anywhere, is a full build
 (which itself redoes only the steps whose inputs changed).
 
+Each file counts by a digest of its bytes.  A file whose status (device, inode, size,
+modification and change times, to the nanosecond) is what the last build saw is not read
+again: its digest is taken from `stats.pickle` in the cache folder, as git's index does.
+Writing to a file, or putting another in its place, always sets its change time, which no
+program can set back; a file changed within `RACY` of when it was last looked at (when
+its times may not yet show a second write in the same tick) is always read again.
+
 Reading the sources for the digest also keeps the text of content's Markdown and CSV
-files, so that a build that does go ahead does not read them a second time.
+files it did read, so that a build that does go ahead does not read them a second time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cswgen.core import limits, tree
 from cswgen.core.cache import code_version, read_pickle, write_pickle
-from cswgen.core.digest import Digest, digest
+from cswgen.core.digest import Digest, digest, file_digest, file_digest_of
 from cswgen.core.errors import Problem
 from cswgen.read.config import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 
 LAST_BUILD = "last-build.pickle"  # in the cache folder
+STATS = "stats.pickle"  # in the cache folder: each file's status and digest
 TEXT_SUFFIXES = (".md", ".markdown", ".csv")
+RACY = 2_000_000_000  # ns: a file changed this recently may change again unseen (FAT: 2 s)
+
+Status = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
 
 
 @dataclass
 class Sources:
-    """What a build reads, as one digest, and the content text files' bytes."""
+    """What a build reads, as one digest; the content text files' bytes that were read,
+    and the digest of every content file's bytes (`file_digest`)."""
 
     digest: str
     texts: dict[str, bytes] = field(default_factory=dict)  # content-relative path -> bytes
+    digests: dict[str, str] = field(default_factory=dict)  # content-relative path -> digest
+
+
+class Stats:
+    """Each file's status when its digest was last made (by absolute path), loaded from
+    and saved to the cache folder; a status too recent to trust is never kept."""
+
+    def __init__(self, cache_root: Path | None) -> None:
+        self._path = cache_root / STATS if cache_root is not None else None
+        found = read_pickle(self._path) if self._path is not None else None
+        valid = isinstance(found, tuple) and len(found) == 2 and found[0] == code_version()
+        self._old: dict[str, tuple[Status, str]] = found[1] if valid else {}  # type: ignore[index]
+        self._new: dict[str, tuple[Status, str]] = {}
+        self._now = time.time_ns()
+
+    def known(self, path: str, status: Status) -> str | None:
+        """The digest of the file at `path` when its status is what it was then."""
+        found = self._old.get(path)
+        if found is None or found[0] != status:
+            return None
+        self._new[path] = found
+        return found[1]
+
+    def note(self, path: str, status: Status, digest_: str) -> None:
+        if max(status[3], status[4]) < self._now - RACY:
+            self._new[path] = status, digest_
+
+    def save(self) -> None:
+        """Kept for the next build when it differs; a cache folder that cannot be written
+        only means reading every file next time."""
+        if self._path is None or self._new == self._old:
+            return
+        with contextlib.suppress(OSError):
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            write_pickle(self._path, (code_version(), self._new))
 
 
 @dataclass
@@ -48,30 +96,35 @@ class LastBuild:
     warnings: list[Problem]
 
 
-def read_sources(root: Path, theme_chain: list[Theme], options: str) -> Sources | None:
+def read_sources(root: Path, theme_chain: list[Theme], options: str,
+                 cache_root: Path | None = None) -> Sources | None:
     """Every input of a build at `root` with these `options` (already resolved: as-of
     date, drafts, portable, output and cache folders), or None when something cannot be
-    read (the build itself then says what)."""
+    read (the build itself then says what).  `cache_root`: where the files' statuses are
+    kept between builds (None: every file is read)."""
     hasher = Digest()
     add = hasher.add
     add(code_version(), options)
-    texts: dict[str, bytes] = {}
+    sources = Sources("")
+    stats = Stats(cache_root)
     try:
         add(CONFIG_NAME, (root / CONFIG_NAME).read_bytes())
-        _add_tree(hasher, PACKAGE_DIR / "fonts", "fonts", None)
+        _add_tree(hasher, PACKAGE_DIR / "fonts", "fonts", stats, None)
         for theme in theme_chain:
-            _add_tree(hasher, theme.folder, f"theme {theme.name} {theme.folder}", None)
-        _add_tree(hasher, root / "content", "content", texts)
+            _add_tree(hasher, theme.folder, f"theme {theme.name} {theme.folder}", stats, None)
+        _add_tree(hasher, root / "content", "content", stats, sources)
     except (OSError, UnicodeError):
         return None
-    return Sources(hasher.hexdigest(), texts)
+    stats.save()
+    sources.digest = hasher.hexdigest()
+    return sources
 
 
-def _add_tree(hasher: Digest, folder: Path, label: str,
-              texts: dict[str, bytes] | None) -> None:
+def _add_tree(hasher: Digest, folder: Path, label: str, stats: Stats,
+              sources: Sources | None) -> None:
     """Every file under `folder` (hidden ones too, all of them: `tree.walk` leaving
-    nothing out), by relative path and bytes; symbolic links by where they point, and a
-    linked file by its bytes too."""
+    nothing out), by relative path and the digest of its bytes; symbolic links by where
+    they point, and a linked file by its bytes too."""
     add = hasher.add
     add("tree", label)
     if not folder.is_dir():
@@ -80,15 +133,30 @@ def _add_tree(hasher: Digest, folder: Path, label: str,
         if entry.is_symlink():
             add("link", relative, os.readlink(entry.path))
         if entry.is_file():
-            add("file", relative)
-            data = None
-            if texts is not None and relative.lower().endswith(TEXT_SUFFIXES):
-                data = _read_within(entry.path, limits.largest(relative))
-            if data is not None and texts is not None:
-                texts[relative] = data  # kept: the build reads it next
-                add(data)
-            else:  # not content text, or too large to read whole
-                hasher.add_file(entry.path)
+            found = _digest_of(entry.path, relative, stats, sources)
+            if sources is not None:
+                sources.digests[relative] = found
+            add("file", relative, found)
+
+
+def _digest_of(path: str, relative: str, stats: Stats, sources: Sources | None) -> str:
+    """The digest of a file's bytes: known from its status, or read (and a content text
+    file's bytes kept in `sources`: the build reads them next)."""
+    info = os.stat(path)
+    status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    found = stats.known(path, status)
+    if found is not None:
+        return found
+    data = None
+    if sources is not None and relative.lower().endswith(TEXT_SUFFIXES):
+        data = _read_within(path, limits.largest(relative))
+    if data is not None and sources is not None:
+        sources.texts[relative] = data
+        found = file_digest(data)
+    else:  # not content text, or too large to read whole
+        found = file_digest_of(path)
+    stats.note(path, status, found)
+    return found
 
 
 def _read_within(path: str, limit: int) -> bytes | None:
