@@ -6,8 +6,8 @@ test-artifacts/email/)."""
 from __future__ import annotations
 
 import base64
-import io
 import email.policy
+import io
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
