@@ -92,6 +92,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         sources = fingerprint.read_sources(root, theme_chain, repr(
             (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root)
         if last := unchanged_since_last_build(sources, out, cache_root):
+            fingerprint.keep_stats(sources)
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     # What reads, converts, renders and draws: Markdown, Jinja, Pillow and the rest, which a
@@ -217,7 +218,10 @@ def unchanged_since_last_build(sources: fingerprint.Sources | None, out: OutputC
 
 def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
                    pages: int, files: int, problems: Problems) -> None:
-    """What this build read and wrote, for the next one's `unchanged_since_last_build`."""
+    """What this build read and wrote, for the next one's `unchanged_since_last_build`
+    (only a build that succeeded keeps anything: a failed first build leaves the site's
+    folder as it was)."""
+    fingerprint.keep_stats(sources)
     manifest = fingerprint.manifest_digest(target, MANIFEST)
     if manifest is not None:
         fingerprint.save_last(cache_root, fingerprint.LastBuild(

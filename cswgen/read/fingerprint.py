@@ -50,6 +50,7 @@ class Sources:
     digest: str
     texts: dict[str, bytes] = field(default_factory=dict)  # content-relative path -> bytes
     digests: dict[str, str] = field(default_factory=dict)  # content-relative path -> digest
+    stats: Stats | None = None  # saved by `save_last`, once the build has succeeded
 
 
 class Stats:
@@ -115,7 +116,7 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str,
         _add_tree(hasher, root / "content", "content", stats, sources)
     except (OSError, UnicodeError):
         return None
-    stats.save()
+    sources.stats = stats
     sources.digest = hasher.hexdigest()
     return sources
 
@@ -189,6 +190,12 @@ def manifest_digest(output: Path, manifest: str) -> str | None:
 def load_last(cache_root: Path) -> LastBuild | None:
     last = read_pickle(cache_root / LAST_BUILD)
     return last if isinstance(last, LastBuild) else None  # else no shortcut
+
+
+def keep_stats(sources: Sources | None) -> None:
+    """The files' statuses this build trusted or noted, for the next build."""
+    if sources is not None and sources.stats is not None:
+        sources.stats.save()
 
 
 def save_last(cache_root: Path, last: LastBuild) -> None:
