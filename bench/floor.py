@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from build_speed import clean, entries, write_cswgen  # noqa: E402
+from build_speed import Memory, clean, entries, write_cswgen  # noqa: E402
 
 PIPELINE = r'''
 import multiprocessing, os, sys
@@ -65,29 +65,6 @@ if __name__ == "__main__":
 '''
 
 
-def _kib(pid: int, name: str, file: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
-            if line.startswith(name + ":"):
-                return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def _family(pid: int) -> list[int]:
-    found, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        try:
-            for task in Path(f"/proc/{current}/task").iterdir():
-                stack.extend(int(c) for c in (task / "children").read_text().split())
-        except (OSError, ValueError):
-            continue
-    return found
-
-
 def timed(command: list[str], cwd: Path,
           env: dict[str, str]) -> tuple[float, int, int, float]:
     """Seconds, the peak RSS and peak PSS of the largest process of the command's family
@@ -99,14 +76,12 @@ def timed(command: list[str], cwd: Path,
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
-    peaks = [0, 0]
+    memory = Memory()
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            for pid in _family(process.pid):
-                peaks[0] = max(peaks[0], _kib(pid, "VmRSS", "status"))
-                peaks[1] = max(peaks[1], _kib(pid, "Pss", "smaps_rollup"))
+            memory.sample(process.pid)
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -119,7 +94,7 @@ def timed(command: list[str], cwd: Path,
     if process.returncode:
         print(f"{command[2:4]} failed: {error.decode()[-500:]}")
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return seconds, peaks[0], peaks[1], cpu
+    return seconds, memory.rss, memory.pss, cpu
 
 
 def main() -> None:
