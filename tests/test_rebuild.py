@@ -337,6 +337,30 @@ def test_placeholders_of_photos_not_made_yet_never_reach_a_build(
     assert snapshot(tmp_path / "preview") == snapshot(tmp_path / "clean")
 
 
+def _site_with_a_phone_photo(tmp_path: Path) -> tuple[Path, Path]:
+    """A small site with one honour-roll person and their phone photo: (site, photo)."""
+    from tests.photofactory import phone_jpeg
+
+    site = write_site(tmp_path / "site", {
+        **site_files(2), "content/honour-roll/farai.jpg": phone_jpeg(600, 400, seed=2),
+        "content/honour-roll/farai.md": "---\nname: Farai Moyo\nphoto: farai.jpg\n"
+                                        "alt: Farai\n---\nKind.\n"})
+    return site, site / "content/honour-roll/farai.jpg"
+
+
+def _change_in_place(photo: Path, before: os.stat_result) -> None:
+    """Other bytes in the photo at the same size (still a JPEG start), with its
+    modification time set back to what it was `before`."""
+    from tests.photofactory import phone_jpeg
+
+    other = phone_jpeg(600, 400, seed=3)
+    data = photo.read_bytes()
+    changed = data[:len(data) // 2] + other[len(data) // 2:len(data)]
+    changed += b"\0" * (len(data) - len(changed))
+    photo.write_bytes(changed)
+    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def test_a_photo_key_noted_on_disk_is_never_used_for_other_bytes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`cswgen serve` finds a photo's cache key in notes left on disk by the file's state,
@@ -346,13 +370,8 @@ def test_a_photo_key_noted_on_disk_is_never_used_for_other_bytes(
     from cswgen.core.cache import Cache
     from cswgen.model import photos
     from cswgen.write.writer import Preview
-    from tests.photofactory import phone_jpeg
 
-    photo = tmp_path / "site/content/honour-roll/farai.jpg"
-    site = write_site(tmp_path / "site", {
-        **site_files(2), "content/honour-roll/farai.jpg": phone_jpeg(600, 400, seed=2),
-        "content/honour-roll/farai.md": "---\nname: Farai Moyo\nphoto: farai.jpg\n"
-                                        "alt: Farai\n---\nKind.\n"})
+    site, photo = _site_with_a_phone_photo(tmp_path)
     notes = site / CACHE_FOLDER / "photo-keys"
     build(site, as_of=AS_OF)
     assert not notes.is_dir() or not any(notes.iterdir())  # written a moment ago: not noted
@@ -370,12 +389,7 @@ def test_a_photo_key_noted_on_disk_is_never_used_for_other_bytes(
 
     first = serve_build()
     before = os.stat(photo)
-    other = phone_jpeg(600, 400, seed=3)
-    data = photo.read_bytes()
-    changed = data[:len(data) // 2] + other[len(data) // 2:len(data)]
-    changed += b"\0" * (len(data) - len(changed))  # (the same size; still a JPEG start)
-    photo.write_bytes(changed)
-    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _change_in_place(photo, before)
     assert (os.stat(photo).st_size, os.stat(photo).st_mtime_ns) == (before.st_size,
                                                                      before.st_mtime_ns)
     try:
@@ -393,22 +407,12 @@ def test_a_photo_changed_in_place_is_seen_though_its_size_and_time_are_the_same(
     time set back, are still a new photo."""
     from cswgen.core.cache import Cache
     from cswgen.write.writer import Preview
-    from tests.photofactory import phone_jpeg
 
-    photo = tmp_path / "site/content/honour-roll/farai.jpg"
-    site = write_site(tmp_path / "site", {
-        **site_files(2), "content/honour-roll/farai.jpg": phone_jpeg(600, 400, seed=2),
-        "content/honour-roll/farai.md": "---\nname: Farai Moyo\nphoto: farai.jpg\n"
-                                        "alt: Farai\n---\nKind.\n"})
+    site, photo = _site_with_a_phone_photo(tmp_path)
     cache, preview = Cache(), Preview(tmp_path / "preview")
     build(site, as_of=AS_OF, cache=cache, preview=preview)
     before = os.stat(photo)
-    other = phone_jpeg(600, 400, seed=3)
-    data = photo.read_bytes()
-    changed = data[:len(data) // 2] + other[len(data) // 2:len(data)]
-    changed += b"\0" * (len(data) - len(changed))  # (the same size; still a JPEG start)
-    photo.write_bytes(changed)
-    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _change_in_place(photo, before)
     assert os.stat(photo).st_size == before.st_size
     assert os.stat(photo).st_mtime_ns == before.st_mtime_ns
     first = snapshot(preview.folder)
