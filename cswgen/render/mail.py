@@ -135,16 +135,13 @@ class Mailer:
                 pictures: list[Picture]) -> View | None:
         """The smallest JPEG or PNG copy of a photo, attached by `cid:`; None for an SVG
         or a picture without copies."""
-        if not image or not image.get("srcset"):
+        path = self.smallest(image)
+        if image is None or path is None:
             return None
         smallest = image["srcset"][0]
-        path = self.files.get(smallest["src"])
-        if path is None:
-            return None
         suffix = Path(smallest["src"]).suffix.lower()
         subtype = "png" if suffix == ".png" else "jpeg"
-        cid = make_msgid(name, domain="cswgen.invalid")[1:-1]
-        pictures.append(Picture(cid, path.read_bytes(), subtype, f"{name}{suffix}"))
+        cid = attach(pictures, name, path.read_bytes(), subtype, suffix)
         ratio = image["height"] / image["width"] if image.get("width") else 1
         return {"cid": cid, "alt": image.get("alt", ""), "width": smallest["width"],
                 "height": round(smallest["width"] * ratio)}
@@ -153,14 +150,18 @@ class Mailer:
                pictures: list[Picture]) -> View | None:
         """A person's photo as a small square JPEG, attached by `cid:` (email programs
         cannot crop a portrait into a circle); None for an SVG or a picture without copies."""
+        path = self.smallest(image)
+        if image is None or path is None:
+            return None
+        cid = attach(pictures, name, images.avatar(path, AVATAR), "jpeg", ".jpg")
+        return {"cid": cid, "alt": image.get("alt", ""), "width": AVATAR, "height": AVATAR}
+
+    def smallest(self, image: View | None) -> Path | None:
+        """The smallest raster copy of a picture on disk; None for an SVG or a picture
+        without copies."""
         if not image or not image.get("srcset"):
             return None
-        path = self.files.get(image["srcset"][0]["src"])
-        if path is None:
-            return None
-        cid = make_msgid(name, domain="cswgen.invalid")[1:-1]
-        pictures.append(Picture(cid, images.avatar(path, AVATAR), "jpeg", f"{name}.jpg"))
-        return {"cid": cid, "alt": image.get("alt", ""), "width": AVATAR, "height": AVATAR}
+        return self.files.get(image["srcset"][0]["src"])
 
     def text(self, view: View) -> str:
         """The plain-text part: what the HTML says, in the same order."""
@@ -193,3 +194,9 @@ class Mailer:
             lines += ["", say("email_see_site"), view["link"]]
         return "\n".join(lines) + "\n"
 
+
+def attach(pictures: list[Picture], name: str, data: bytes, subtype: str, suffix: str) -> str:
+    """Add a picture to a draft's list; its Content-ID, for `cid:` in the HTML."""
+    cid = make_msgid(name, domain="cswgen.invalid")[1:-1]
+    pictures.append(Picture(cid, data, subtype, f"{name}{suffix}"))
+    return cid
