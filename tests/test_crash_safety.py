@@ -19,7 +19,7 @@ import pytest
 from cswgen.commands.build import build
 from cswgen.core.errors import SiteError
 from cswgen.write import lock
-from cswgen.write.output import MANIFEST
+from cswgen.write.manifest import MANIFEST
 from cswgen.write.writer import STAGING_PREFIX, Staging
 from tests.helpers import large_site, write_site
 

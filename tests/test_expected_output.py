@@ -17,7 +17,7 @@ from typing import Any
 from PIL import Image
 
 from cswgen.commands.build import build
-from cswgen.write.output import MANIFEST
+from cswgen.write.manifest import MANIFEST
 
 SITE = Path(__file__).resolve().parent / "sites" / "small"
 EXPECTED = Path(__file__).resolve().parent / "expected" / "small"

@@ -18,7 +18,7 @@ from cswgen.core import parallel
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import SiteError
 from cswgen.read.fingerprint import LAST_BUILD
-from cswgen.write.output import MANIFEST
+from cswgen.write.manifest import MANIFEST
 from tests.helpers import write_site
 
 AS_OF = date(2026, 10, 6)

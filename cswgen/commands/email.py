@@ -30,8 +30,9 @@ from cswgen.model.bodies import convert_bodies
 from cswgen.model.photos import Photos
 from cswgen.model.site import Options, assemble
 from cswgen.read import catalogue
-from cswgen.read.config import load_config, today_in
+from cswgen.read.config import load_config
 from cswgen.read.content import load_content
+from cswgen.read.place import today_in
 from cswgen.render.mail import EMAIL_FOLDER, Mailer
 from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer

@@ -44,7 +44,8 @@ from cswgen.core import parallel, tree
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
-from cswgen.read.config import CONFIG_NAME, SiteConfig, load_config, today_in
+from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.render.overlay import AS_OF_ACTION, CONTROL, State, decorate, empty_page, safe_next
 from cswgen.write.writer import Preview
 

@@ -29,10 +29,10 @@ from cswgen import __version__
 from cswgen.core.digest import digest as digest  # (where the build has long found it)
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.files import write_atomic
+from cswgen.core.status import CACHE_FOLDER as CACHE_FOLDER  # (where it has long been found)
 
 T = TypeVar("T")
 
-CACHE_FOLDER = ".cswgen-cache"  # in the site: everything kept between builds
 
 
 def to_json(data: object) -> str | None:

@@ -17,7 +17,8 @@ from typing import Any
 
 from cswgen.core import cldr
 from cswgen.core.errors import Problems
-from cswgen.read.config import CONFIG_NAME, SiteConfig, suggest
+from cswgen.read.config import SiteConfig, suggest
+from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 
 STRINGS = PACKAGE_DIR / "strings"

@@ -21,8 +21,8 @@ from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import first_full_week_of_october
+from cswgen.read.place import CONFIG_NAME, site_folder, today_in
 
-CONFIG_NAME = "config.toml"
 DEFAULT_PRIMARY = "#c8102e"  # the week's red
 DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
 
@@ -150,24 +150,15 @@ def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
 
 
 def find_root(start: Path) -> Path:
-    """The site folder: `start`, or the nearest folder above it with config.toml and content/
-    (so `cswgen build` works from inside content/days/ too)."""
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file() and (folder / "content").is_dir():
-            return folder
-    if (start / CONFIG_NAME).is_file():
-        return start  # without content/: reading the content says what to do
-    raise SiteError([Problem(str(start), 0, "this folder is not a cswgen site: there is no "
-                             "config.toml in it or in a folder above it. Start a new site with "
-                             "`cswgen new mysite`, or cd into your site's folder (the one with "
-                             "config.toml) and run the command there")])
-
-
-def today_in(timezone: str) -> date:
-    try:
-        return datetime.now(ZoneInfo(timezone)).date()
-    except (ZoneInfoNotFoundError, ValueError):
-        return date.today()
+    """The site folder `start` is in (see `place.site_folder`); SiteError saying how to
+    start one when there is none."""
+    found = site_folder(str(start))
+    if found is None:
+        raise SiteError([Problem(str(start), 0, "this folder is not a cswgen site: there is "
+                                 "no config.toml in it or in a folder above it. Start a new "
+                                 "site with `cswgen new mysite`, or cd into your site's folder "
+                                 "(the one with config.toml) and run the command there")])
+    return Path(found)
 
 
 class _Table:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from cswgen.core import paths, tomlpos
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.read.config import CONFIG_NAME, SiteConfig
+from cswgen.read.config import SiteConfig
+from cswgen.read.place import CONFIG_NAME
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cswgen/
 

@@ -15,9 +15,7 @@ from pathlib import Path
 
 from cswgen.core import parallel
 from cswgen.core.errors import Problem, Problems, SiteError
-
-MANIFEST = ".cswgen-manifest"
-MANIFEST_HEADER = "# cswgen manifest 2: key, size, mtime_ns and path of every file written"
+from cswgen.write.manifest import MANIFEST, read_manifest
 
 Surveyed = dict[str, tuple[int, int]]  # output path -> size and mtime_ns
 
@@ -131,37 +129,9 @@ class OutputCheck:
         return self.ok() and present is not None and untouched(self.target, present)
 
 
-Record = tuple[str, int, int]  # what the manifest keeps of a file: key, size, mtime_ns
-
-
-def read_manifest(folder: Path) -> dict[str, Record | None]:
-    """The files cswgen wrote into `folder`, with the key each was made from (None for a
-    manifest from before keys were kept)."""
-    try:
-        lines = (folder / MANIFEST).read_text("utf-8").splitlines()
-    except OSError:
-        return {}
-    found: dict[str, Record | None] = {}
-    if lines and lines[0] == MANIFEST_HEADER:
-        for line in lines[1:]:
-            key, size, mtime, name = line.split("\t", 3)
-            found[name] = (key, int(size), int(mtime))
-    else:
-        found = dict.fromkeys(lines)
-    return found
-
-
 def untouched(folder: Path, present: Surveyed) -> bool:
     """Every file the manifest of `folder` lists is there as cswgen wrote it (same size
     and modification time, as `Staging` checks before reusing one)."""
     records = read_manifest(folder)
     return bool(records) and all(record is not None and present.get(name) == record[1:]
                                  for name, record in records.items())
-
-
-def write_manifest(folder: Path, records: dict[str, Record]) -> None:
-    lines = [MANIFEST_HEADER] + [f"{key}\t{size}\t{mtime}\t{name}"
-                                 for name, (key, size, mtime) in sorted(records.items())]
-    temporary = folder / f"{MANIFEST}.new"
-    temporary.write_text("\n".join(lines) + "\n", "utf-8")
-    os.replace(temporary, folder / MANIFEST)

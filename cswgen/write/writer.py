@@ -17,13 +17,8 @@ from cswgen.core.cache import digest
 from cswgen.core.errors import Problem, SiteError
 from cswgen.write import journal
 from cswgen.write.lock import BuildLock
-from cswgen.write.output import (
-    MANIFEST,
-    Record,
-    Surveyed,
-    read_manifest,
-    write_manifest,
-)
+from cswgen.write.manifest import MANIFEST, Record, read_manifest, write_manifest
+from cswgen.write.output import Surveyed
 
 SMALL_CHANGE = 200  # at most this many files (or a tenth), changed in place
 STAGING_PREFIX = ".cswgen-staging-"
