@@ -34,12 +34,14 @@ def skipped(name: str, *, folder: bool = False) -> bool:
 
 
 def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = True,
-         strict: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
+         strict: bool = False, entering: Callable[[str], object] | None = None,
+         ) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Everything under `folder` but its folders, as (`/`-separated relative path, entry):
     files, and symbolic links to anything (not followed).  `ordered`: as `os.walk` lists
     them, a folder's files by name and then each sub-folder's, by name (else in the
     order the disk gives, which is quicker).  `skip` None: nothing is left out.  A folder
     that cannot be read is passed over, or with `strict` its OSError is raised.
+    `entering(path)` is called for each folder just before it is listed.
 
     os.scandir, as the tree can hold tens of thousands of files: its entries know whether
     they are folders without another system call."""
@@ -47,6 +49,8 @@ def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = Tru
     while pending:
         prefix, current = pending.pop()
         try:
+            if entering is not None:
+                entering(current)
             with os.scandir(current) as scan:
                 entries = sorted(scan, key=lambda e: e.name) if ordered else list(scan)
         except OSError:

@@ -16,13 +16,17 @@ program can set back; a file changed within `RACY` of when it was last looked at
 its times may not yet show a second write in the same tick) is always read again.
 
 Reading the sources for the digest also keeps the text of content's Markdown and CSV
-files it did read, so that a build that does go ahead does not read them a second time.
+files it did read, so that a build that does go ahead does not read them a second time,
+and the status of everything it looked at (`Watch`: each file and folder, cswgen's own
+code and where its libraries are installed), from which the build's stamp (see
+`commands.stamp`) answers the next build with nothing to do before any of this loads.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +35,8 @@ from cswgen.core import limits, tree
 from cswgen.core.cache import code_version, read_pickle, write_pickle
 from cswgen.core.digest import Digest, digest, file_digest, file_digest_of
 from cswgen.core.errors import Problem
-from cswgen.read.config import CONFIG_NAME
+from cswgen.core.status import Seen, Status, look, status_of
+from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 
 LAST_BUILD = "last-build.pickle"  # in the cache folder
@@ -39,7 +44,38 @@ STATS = "stats.pickle"  # in the cache folder: each file's status and digest
 TEXT_SUFFIXES = (".md", ".markdown", ".csv")
 RACY = 2_000_000_000  # ns: a file changed this recently may change again unseen (FAT: 2 s)
 
-Status = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
+FOLDERS_OF_CODE_LEFT_OUT = {"__pycache__", "fonts", "themes"}  # (fonts, themes: read as trees)
+
+
+class Watch:
+    """The status of everything a build read, taken before reading it; `settled` while
+    none changed too recently to be trusted (`RACY`)."""
+
+    def __init__(self, now: int) -> None:
+        self.seen: list[Seen] = []
+        self.settled = True
+        self._since = now - RACY
+
+    def saw(self, path: str, how: str, status: Status | None) -> None:
+        if status is not None and max(status[3], status[4]) >= self._since:
+            self.settled = False
+        self.seen.append((path, how, status))
+
+    def look(self, path: str, how: str) -> None:
+        self.saw(path, how, look(path, how))
+
+    def code(self, package: Path) -> None:
+        """cswgen's own code (every file `code_version` reads, and the folders holding
+        them) and the folders Python finds libraries in (installing or removing one
+        changes its folder)."""
+        for folder, folders, files in os.walk(package):
+            folders[:] = sorted(f for f in folders if f not in FOLDERS_OF_CODE_LEFT_OUT)
+            self.look(folder, "folder")
+            for name in sorted(files):
+                self.look(os.path.join(folder, name), "file")
+        for folder in sys.path[1:]:  # (the first is where cswgen was started from)
+            if os.path.isdir(folder):
+                self.look(folder, "folder")
 
 
 @dataclass
@@ -51,19 +87,20 @@ class Sources:
     texts: dict[str, bytes] = field(default_factory=dict)  # content-relative path -> bytes
     digests: dict[str, str] = field(default_factory=dict)  # content-relative path -> digest
     stats: Stats | None = None  # saved by `save_last`, once the build has succeeded
+    watch: Watch | None = None  # the status of every input, for the build's stamp
 
 
 class Stats:
     """Each file's status when its digest was last made (by absolute path), loaded from
     and saved to the cache folder; a status too recent to trust is never kept."""
 
-    def __init__(self, cache_root: Path | None) -> None:
+    def __init__(self, cache_root: Path | None, now: int) -> None:
         self._path = cache_root / STATS if cache_root is not None else None
         found = read_pickle(self._path) if self._path is not None else None
         valid = isinstance(found, tuple) and len(found) == 2 and found[0] == code_version()
         self._old: dict[str, tuple[Status, str]] = found[1] if valid else {}  # type: ignore[index]
         self._new: dict[str, tuple[Status, str]] = {}
-        self._now = time.time_ns()
+        self._now = now
 
     def known(self, path: str, status: Status) -> str | None:
         """The digest of the file at `path` when its status is what it was then."""
@@ -105,15 +142,22 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str,
     kept between builds (None: every file is read)."""
     hasher = Digest()
     add = hasher.add
+    now = time.time_ns()
+    sources = Sources("", watch=Watch(now))
+    watch = sources.watch
+    assert watch is not None
+    watch.code(PACKAGE_DIR)
     add(code_version(), options)
-    sources = Sources("")
-    stats = Stats(cache_root)
+    stats = Stats(cache_root, now)
     try:
+        watch.look(str(root / CONFIG_NAME), "file")
         add(CONFIG_NAME, (root / CONFIG_NAME).read_bytes())
-        _add_tree(hasher, PACKAGE_DIR / "fonts", "fonts", stats, None)
+        watch.look(str(root / "themes"), "folder")  # (one added there is another theme)
+        _add_tree(hasher, PACKAGE_DIR / "fonts", "fonts", stats, watch, None)
         for theme in theme_chain:
-            _add_tree(hasher, theme.folder, f"theme {theme.name} {theme.folder}", stats, None)
-        _add_tree(hasher, root / "content", "content", stats, sources)
+            _add_tree(hasher, theme.folder, f"theme {theme.name} {theme.folder}", stats,
+                      watch, None)
+        _add_tree(hasher, root / "content", "content", stats, watch, sources)
     except (OSError, UnicodeError):
         return None
     sources.stats = stats
@@ -121,7 +165,7 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str,
     return sources
 
 
-def _add_tree(hasher: Digest, folder: Path, label: str, stats: Stats,
+def _add_tree(hasher: Digest, folder: Path, label: str, stats: Stats, watch: Watch,
               sources: Sources | None) -> None:
     """Every file under `folder` (hidden ones too, all of them: `tree.walk` leaving
     nothing out), by relative path and the digest of its bytes; symbolic links by where
@@ -129,22 +173,26 @@ def _add_tree(hasher: Digest, folder: Path, label: str, stats: Stats,
     add = hasher.add
     add("tree", label)
     if not folder.is_dir():
+        watch.look(str(folder), "folder")
         return
-    for relative, entry in tree.walk(folder, None, strict=True):
+    for relative, entry in tree.walk(folder, None, strict=True,
+                                     entering=lambda path: watch.look(path, "folder")):
         if entry.is_symlink():
+            watch.look(entry.path, "link")
             add("link", relative, os.readlink(entry.path))
         if entry.is_file():
-            found = _digest_of(entry.path, relative, stats, sources)
+            found = _digest_of(entry.path, relative, stats, watch, sources)
             if sources is not None:
                 sources.digests[relative] = found
             add("file", relative, found)
 
 
-def _digest_of(path: str, relative: str, stats: Stats, sources: Sources | None) -> str:
+def _digest_of(path: str, relative: str, stats: Stats, watch: Watch,
+               sources: Sources | None) -> str:
     """The digest of a file's bytes: known from its status, or read (and a content text
     file's bytes kept in `sources`: the build reads them next)."""
-    info = os.stat(path)
-    status = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    status = status_of(os.stat(path))
+    watch.saw(path, "file", status)
     found = stats.known(path, status)
     if found is not None:
         return found
