@@ -114,6 +114,7 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
           output: Path | None) -> None:
     """Build the site into the output folder."""
     from cswgen.commands.build import one_shot_build
+    from cswgen.commands.stamp import built_line
 
     when = _as_of(as_of)
     root = _site_root()
@@ -129,15 +130,8 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
                    "Run again with `cswgen build --debug` and report what it prints.", err=True)
         sys.exit(2)
     _report(result.warnings)
-    try:
-        where = result.output.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
-    except ValueError:
-        where = str(result.output)
-    changed = len(result.changed)
-    news = "nothing changed" if not changed else \
-        f"{changed} file{'s' if changed != 1 else ''} changed"
-    click.echo(f"Built {result.pages} pages and {result.files} files in "
-               f"{result.seconds:.2f} s into {where} ({news})")
+    click.echo(built_line(result.pages, result.files, result.seconds, result.output,
+                          len(result.changed)))
 
 
 def _build_failed(exc: SiteError, outcome: str) -> NoReturn:

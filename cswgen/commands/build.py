@@ -21,13 +21,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from cswgen.commands import stamp
 from cswgen.core import paths
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
-from cswgen.read.config import SiteConfig, load_config, today_in
-from cswgen.write.output import MANIFEST, OutputCheck
+from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.place import today_in
+from cswgen.write.manifest import MANIFEST
+from cswgen.write.output import OutputCheck
 from cswgen.write.writer import Preview, Staging, Writer
 
 if TYPE_CHECKING:  # (imported where used: a build with nothing to do needs none of them)
@@ -93,6 +96,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root)
         if last := unchanged_since_last_build(sources, out, cache_root):
             fingerprint.keep_stats(sources)
+            leave_stamp(sources, config, options, out.target, cache_root, last.pages,
+                        last.files, last.warnings)
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     # What reads, converts, renders and draws: Markdown, Jinja, Pillow and the rest, which a
@@ -166,11 +171,14 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     # the preview folder in place); a failed build keeps the last good output and cache.
     if out is not None:  # the output is about to change: no shortcut until it is remembered
         fingerprint.forget_last(cache_root)
+        stamp.forget(cache_root)
     write_and_swap(writer, made, copies,
                    lambda stale: rendering.render_again(jobs, stale, problems))
     keep_steps(steps, cache_root, in_memory=cache is not None)
     if sources is not None and out is not None:
         remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
+        leave_stamp(sources, config, options, out.target, cache_root, len(pages),
+                    len(copies), sorted(problems.warnings))
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
                   warnings=sorted(problems.warnings), changed=list(writer.changed),
@@ -227,6 +235,23 @@ def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
         fingerprint.save_last(cache_root, fingerprint.LastBuild(
             inputs=sources.digest, output=str(target.resolve()), manifest=manifest,
             pages=pages, files=files, warnings=sorted(problems.warnings)))
+
+
+def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options: Options,
+                target: Path, cache_root: Path, pages: int, files: int,
+                warnings: list[Problem]) -> None:
+    """The stamp from which the next `cswgen build` with nothing to do is answered at
+    once (see `stamp`); none when an input changed too recently to be trusted."""
+    watch = sources.watch if sources is not None else None
+    if watch is None or not watch.settled:
+        stamp.forget(cache_root)
+        return
+    resolved = str(target.resolve())
+    stamp.save(cache_root, root=config.root, timezone=config.week.timezone,
+               config_output=config.root / config.build.output,
+               options=(options.as_of.isoformat(), options.drafts, options.portable, resolved),
+               seen=watch.seen, target=resolved,
+               done=(resolved, pages, files, [str(w) for w in warnings]))
 
 
 def load_steps(cache_root: Path) -> Cache:

@@ -1,0 +1,156 @@
+"""The stamp a build leaves, from which `cswgen build` with nothing to do is answered
+before anything heavy is loaded.
+
+The build's own shortcut (see `read.fingerprint`) finds that nothing changed by loading
+the config, the theme and cswgen's code and looking at every input and every file of the
+output: most of a second at 10,000 entries.  So a build that succeeded (or found nothing
+to do) leaves a stamp in the cache folder: the status (device, inode, size, modification
+and change times) of everything it read, taken before reading it — config.toml, every
+file and folder of the content and the themes, cswgen's own code, the folders its
+libraries are installed in — the options it built with, the output's manifest and the
+status of every folder of the output as it left it.  When each of those is the same now,
+and every file of the output is as the manifest says, a build would write the same bytes
+again: `nothing_to_do` says so and repeats the last build's warnings.
+
+A status is only trusted when nothing read had changed within two seconds of being looked
+at (see `fingerprint.RACY`); writing to a file or a folder always sets its change time,
+which no program can set back.  Anything else — a different status, a missing stamp, one
+this code cannot read — and the full build runs, which finds out for itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+from typing import TYPE_CHECKING
+
+from cswgen.core.status import CACHE_FOLDER, Seen, Status, look, status_of
+from cswgen.read.place import site_folder, today_in
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from pathlib import Path
+
+STAMP = "build-stamp.pickle"  # in the cache folder
+FORMAT = 1
+Done = tuple[str, int, int, list[str]]  # the output folder, pages, files, warnings (as said)
+
+
+def built_line(pages: int, files: int, seconds: float, output: str | Path,
+               changed: int) -> str:
+    """What `cswgen build` says when it is done, the same whether it had anything to do."""
+    where = os.path.realpath(output)
+    relative = os.path.relpath(where, os.path.realpath(os.getcwd()))
+    if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+        where = relative.replace(os.sep, "/") + "/"
+    news = "nothing changed" if not changed else \
+        f"{changed} file{'s' if changed != 1 else ''} changed"
+    return f"Built {pages} pages and {files} files in {seconds:.2f} s into {where} ({news})"
+
+
+def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
+         options: tuple[str, bool, bool, str], seen: list[Seen], target: str,
+         done: Done) -> None:
+    """The stamp of a build that succeeded: `options` are its as-of date, drafts,
+    portable and output folder (resolved, as `target`), `config_output` where
+    config.toml puts the output, `seen` the status of every input taken before it was
+    read."""
+    from pathlib import Path
+
+    from cswgen.write.manifest import MANIFEST, read_manifest
+
+    prefix = target + os.sep
+    manifest = look(prefix + MANIFEST, "file")
+    records = read_manifest(Path(target))
+    if manifest is None or None in records.values():
+        return
+    names = {""}
+    for name in records:
+        while (name := name.rpartition("/")[0]) and name not in names:
+            names.add(name)
+    folders = sorted(names)
+    stamp = {
+        "format": FORMAT, "python": sys.version, "path": sys.path[1:],
+        "root": os.path.realpath(root), "cache": os.path.realpath(cache_root),
+        "timezone": timezone, "config_output": os.path.realpath(config_output),
+        "options": options, "done": done,
+        "read": [(path, status) for path, how, status in seen if how != "link"],
+        "links": [(path, status) for path, how, status in seen if how == "link"],
+        "manifest": (prefix + MANIFEST, manifest),
+        "files": [(prefix + name, record[1:]) for name, record in records.items()
+                  if record is not None],
+        "folders": [(prefix + name, status_of(os.stat(prefix + name))) for name in folders],
+    }
+    with contextlib.suppress(OSError):  # no stamp: the next build just finds out itself
+        temporary = cache_root / f"{STAMP}.new"
+        temporary.write_bytes(pickle.dumps(stamp, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, cache_root / STAMP)
+
+
+def forget(cache_root: Path) -> None:
+    """Before a build changes the output: until it succeeds, no stamp."""
+    with contextlib.suppress(OSError):
+        (cache_root / STAMP).unlink(missing_ok=True)
+
+
+def nothing_to_do(here: str, as_of: date | None, drafts: bool, portable: bool,
+                  output: str | None) -> Done | None:
+    """What the last build of the site `here` is in said, when a build with these options
+    would write exactly what it wrote; None when it might not: not a site, no stamp, a
+    damaged one or another cswgen's, a file that cannot be looked at (the build finds out
+    and says what is wrong)."""
+    try:
+        root = site_folder(here)
+        return None if root is None else _unchanged(root, as_of, drafts, portable, output)
+    except Exception:  # (a stamp only ever saves time: never an error of its own)
+        return None
+
+
+def _unchanged(root: str, as_of: date | None, drafts: bool, portable: bool,
+               output: str | None) -> Done | None:
+    cache_root = os.path.join(root, CACHE_FOLDER)
+    with open(os.path.join(cache_root, STAMP), "rb") as file:
+        stamp = pickle.load(file)
+    if not isinstance(stamp, dict) or stamp.get("format") != FORMAT \
+            or stamp["python"] != sys.version or stamp["path"] != sys.path[1:] \
+            or stamp["root"] != os.path.realpath(root) \
+            or stamp["cache"] != os.path.realpath(cache_root):
+        return None
+    target = os.path.realpath(output) if output is not None else stamp["config_output"]
+    day = as_of or today_in(stamp["timezone"])
+    if (day.isoformat(), drafts, portable, target) != stamp["options"]:
+        return None
+    same = _same(stamp["read"], os.stat) and _same(stamp["links"], os.lstat) \
+        and _same([stamp["manifest"]], os.stat) and _same(stamp["folders"], os.stat) \
+        and _files_as_written(stamp["files"])
+    done: Done = stamp["done"]
+    return done if same else None
+
+
+def _same(seen: list[tuple[str, Status | None]], stat: Callable[[str], os.stat_result]) -> bool:
+    """Every path has the status it had (None: it is still not there)."""
+    for path, status in seen:
+        try:
+            info = stat(path)
+        except OSError:
+            if status is None:
+                continue
+            return False
+        if status is None or (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
+                              info.st_ctime_ns) != status:
+            return False
+    return True
+
+
+def _files_as_written(files: list[tuple[str, tuple[int, int]]]) -> bool:
+    """Every file of the output as the manifest says: its size and modification time (as
+    the build itself checks before keeping one)."""
+    stat = os.stat
+    try:
+        return all((info.st_size, info.st_mtime_ns) == record
+                   for info, record in ((stat(path), record) for path, record in files))
+    except OSError:
+        return False

@@ -1,0 +1,185 @@
+"""`cswgen build` with nothing to do, answered from the last build's stamp before anything
+heavy loads: only when nothing it read and nothing it wrote has changed since, down to a
+file's change time; anything else runs the build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cswgen.__main__ import build_options
+from cswgen.commands import stamp
+from cswgen.commands.build import build
+from cswgen.core.cache import CACHE_FOLDER
+from cswgen.read import fingerprint
+from tests.helpers import write_site
+
+AS_OF = date(2026, 10, 6)
+FILES = {
+    "content/honour-roll/farai.md": "---\nname: Farai Moyo\naward: Rising Star\n---\nKind.\n",
+    "content/testimonials/t1.md": "---\ncustomer: Ama\nstaff: [Nobody Known]\n---\nQuick.\n",
+    "content/testimonials/t2.md": "---\ncustomer: Kofi\nstaff: [Farai Moyo]\n---\nKind.\n",
+}
+
+
+@pytest.fixture(autouse=True)
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test's files are all brand new: trust them (see `fingerprint.RACY`)."""
+    monkeypatch.setattr(fingerprint, "RACY", 0)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Path]:
+    folder = write_site(tmp_path / "site", FILES)
+    first = build(folder, as_of=AS_OF)
+    assert any("Nobody Known" in p.message for p in first.warnings)
+    here = Path.cwd()
+    os.chdir(folder / "content" / "testimonials")  # (found from a folder inside the site too)
+    yield folder
+    os.chdir(here)
+
+
+def answered(*, as_of: date | None = AS_OF, drafts: bool = False, portable: bool = False,
+             output: str | None = None) -> stamp.Done | None:
+    return stamp.nothing_to_do(os.getcwd(), as_of, drafts, portable, output)
+
+
+def test_nothing_to_do_says_what_the_last_build_said(site: Path) -> None:
+    last = build(site, as_of=AS_OF)
+    assert last.changed == []
+    done = answered()
+    assert done == (str(site.resolve() / "output"), last.pages, last.files,
+                    [str(w) for w in last.warnings])
+
+
+def same_size_and_time(path: Path, text: str) -> None:
+    """`text` written over the file at the same size, its modification time set back."""
+    before = os.stat(path)
+    assert len(text.encode()) == before.st_size
+    path.write_text(text, "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+CHANGES = {
+    "content edited at the same size and time": lambda site: same_size_and_time(
+        site / "content/testimonials/t2.md",
+        (site / "content/testimonials/t2.md").read_text("utf-8").replace("Kind", "Good")),
+    "content added": lambda site: (site / "content/testimonials/t3.md").write_text(
+        "---\ncustomer: Esi\n---\nThanks.\n", "utf-8"),
+    "content added in a new folder": lambda site: write_site(site, {
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nAsk.\n"}),
+    "content removed": lambda site: (site / "content/testimonials/t2.md").unlink(),
+    "config.toml edited": lambda site: (site / "config.toml").write_text(
+        (site / "config.toml").read_text("utf-8") + "\n", "utf-8"),
+    "a theme of the site's own": lambda site: (site / "themes/classic/templates").mkdir(
+        parents=True),
+    "an output page edited": lambda site: (site / "output/index.html").write_text(
+        (site / "output/index.html").read_text("utf-8") + "<!-- mine -->", "utf-8"),
+    "an output page removed": lambda site: (site / "output/index.html").unlink(),
+    "a file put into the output": lambda site: (site / "output/testimonials/mine.html")
+    .write_text("mine", "utf-8"),
+    "the output's manifest edited": lambda site: (site / "output/.cswgen-manifest")
+    .write_text("", "utf-8"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_any_change_to_what_a_build_reads_or_wrote_runs_the_build(site: Path,
+                                                                  change: str) -> None:
+    assert answered() is not None
+    CHANGES[change](site)
+    assert answered() is None
+
+
+def test_other_options_are_another_build(site: Path, tmp_path: Path) -> None:
+    assert answered(output=str(site / "output")) is not None  # (the same folder)
+    assert answered(as_of=date(2026, 10, 7)) is None
+    assert answered(drafts=True) is None
+    assert answered(portable=True) is None
+    assert answered(output=str(tmp_path / "elsewhere")) is None
+
+
+def test_a_symbolic_link_pointed_elsewhere_runs_the_build(tmp_path: Path) -> None:
+    write_site(tmp_path, {"a.md": "---\ncustomer: A\n---\nOne.\n",
+                          "b.md": "---\ncustomer: A\n---\nTwo.\n"})
+    site = write_site(tmp_path / "site", FILES)
+    link = site / "content/testimonials/linked.md"
+    link.symlink_to(tmp_path / "a.md")
+    build(site, as_of=AS_OF)
+    assert stamp.nothing_to_do(str(site), AS_OF, False, False, None) is not None
+    link.unlink()
+    link.symlink_to(tmp_path / "b.md")
+    assert stamp.nothing_to_do(str(site), AS_OF, False, False, None) is None
+
+
+def test_cswgens_own_code_and_libraries_are_part_of_what_a_build_read(site: Path) -> None:
+    read = {path for path, _ in pickle_of(site)["read"]}
+    package = Path(stamp.__file__).resolve().parent.parent
+    assert str(package / "commands" / "build.py") in read
+    assert str(package / "render" / "templates.py") in read
+    assert any(folder.endswith("site-packages") for folder in read)
+
+
+def pickle_of(site: Path) -> dict[str, list[tuple[str, object]]]:
+    import pickle
+
+    found = pickle.loads((site / CACHE_FOLDER / stamp.STAMP).read_bytes())
+    assert isinstance(found, dict)
+    return found
+
+
+def test_no_stamp_while_an_input_has_just_changed_and_none_after_a_failed_build(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fingerprint, "RACY", 10**18)  # every file changed "just now"
+    story = site / "content/testimonials/t2.md"
+    story.write_text(story.read_text("utf-8") + "More.\n", "utf-8")
+    build(site, as_of=AS_OF)
+    assert not (site / CACHE_FOLDER / stamp.STAMP).exists()
+    assert answered() is None
+    monkeypatch.setattr(fingerprint, "RACY", 0)
+    build(site, as_of=AS_OF)  # nothing to do, and now trusted: stamped
+    assert answered() is not None
+    story.write_text("---\ncustomer: [\n---\nBroken.\n", "utf-8")
+    with pytest.raises(Exception):
+        build(site, as_of=AS_OF)
+    assert answered() is None
+
+
+def test_only_the_plainest_build_command_is_answered_before_click() -> None:
+    assert build_options(["build"]) == {}
+    assert build_options(["build", "--as-of=2026-10-06", "--drafts", "--output", "out"]) == {
+        "--as-of": "2026-10-06", "--drafts": True, "--output": "out"}
+    for other in (["serve"], [], ["build", "--debug"], ["build", "--help"], ["build", "-h"],
+                  ["build", "--as-of"], ["build", "--output", "--drafts"],
+                  ["build", "--drafts", "--drafts"], ["build", "--drafts=yes"], ["build", "x"]):
+        assert build_options(other) is None, other
+
+
+def test_cswgen_build_with_nothing_to_do_loads_nothing_heavy(tmp_path: Path) -> None:
+    """The real command, as a user runs it: the second build says what the first said,
+    and Python's own import log shows that Click, Jinja, Markdown, YAML, Pillow and Babel
+    never loaded."""
+    site = write_site(tmp_path / "site", FILES)
+    env = dict(os.environ, PYTHONPATH=str(Path(stamp.__file__).resolve().parents[2]))
+    first = subprocess.run(
+        [sys.executable, "-c", "import sys; from cswgen.read import fingerprint; "
+         "fingerprint.RACY = 0; from cswgen.__main__ import main; main()",
+         "build", "--as-of", "2026-10-06"],
+        cwd=site, env=env, capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-X", "importtime", "-m", "cswgen", "build",
+                            "--as-of", "2026-10-06"],
+                           cwd=site, env=env, capture_output=True, text=True, check=True)
+    imported = {line.rsplit("|", 1)[1].strip() for line in again.stderr.splitlines()
+                if line.startswith("import time:")}
+    said = [line for line in again.stderr.splitlines() if not line.startswith("import time:")]
+    assert "cswgen.commands.stamp" in imported
+    assert not {"click", "jinja2", "markdown", "yaml", "PIL", "babel"} & imported
+    assert said == first.stderr.splitlines() and any("Nobody Known" in s for s in said)
+    assert again.stdout.startswith("Built ") and "into output/ (nothing changed)" in again.stdout
+    assert first.stdout.split(" in ")[0] == again.stdout.split(" in ")[0]
