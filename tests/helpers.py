@@ -19,7 +19,7 @@ import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -222,6 +222,31 @@ def serving(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def demos_served(factory: pytest.TempPathFactory, name: str,
+                 **config: str) -> Iterator[Callable[[str], tuple[Path, str]]]:
+    """The demo campaign (with these [site] keys) built as of Tuesday 6 October 2026 in a
+    language, once per language, and served: `get(tag)` gives its output folder and its
+    address."""
+    from datetime import date
+
+    from cswgen.commands.build import build
+
+    with ExitStack() as stack:
+        built: dict[str, tuple[Path, str]] = {}
+
+        def get(language: str) -> tuple[Path, str]:
+            if language not in built:
+                folder = factory.mktemp(f"{name}-{language}")
+                out = folder / "output"
+                build(demo_in(folder, language, **config), as_of=date(2026, 10, 6),
+                      output=out, cache_dir=folder / "cache")
+                built[language] = (out, stack.enter_context(serving(out)))
+            return built[language]
+
+        yield get
 
 
 @functools.cache

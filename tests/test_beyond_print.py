@@ -4,7 +4,6 @@ axe clean on screen; `check` warns when the programme will not fit on one sheet.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -16,7 +15,7 @@ import pytest
 
 from cswgen.commands.build import build
 from cswgen.commands.check import check
-from tests.helpers import REPO, axe, demo_in, serving, write_site
+from tests.helpers import REPO, axe, demo_in, demos_served, write_site
 
 BASE_URL = "https://csw.msasa.example/"
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -26,19 +25,8 @@ SHEETS = ["programme/"] + [f"days/{day}/poster/" for day in DAYS]
 @pytest.fixture(scope="module")
 def served_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
     """The demo with a base_url, built as of Tuesday in a language, once: its address."""
-    with contextlib.ExitStack() as stack:
-        built: dict[str, str] = {}
-
-        def get(language: str) -> str:
-            if language not in built:
-                folder = tmp_path_factory.mktemp(f"print-{language}")
-                site = demo_in(folder, language, base_url=BASE_URL)
-                build(site, as_of=date(2026, 10, 6), output=folder / "output",
-                      cache_dir=folder / "cache")
-                built[language] = stack.enter_context(serving(folder / "output"))
-            return built[language]
-
-        yield get
+    with demos_served(tmp_path_factory, "print", base_url=BASE_URL) as get:
+        yield lambda language: get(language)[1]
 
 
 def _sheets(pdf: bytes) -> int:

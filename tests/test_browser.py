@@ -6,7 +6,6 @@ and sets CSWGEN_REQUIRE_BROWSER=1, which turns a skip into a failure.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 
 from cswgen.commands.build import build
-from tests.helpers import REPO, axe, demo_in, large_site, serving, write_site
+from tests.helpers import REPO, axe, demo_in, demos_served, large_site, serving, write_site
 
 # every page kind, and the variants that differ in markup (CSV rows, a person without award)
 PAGES = ["", "days/tuesday/", "days/friday/", "testimonials/", "testimonials/ruvarashe-m/",
@@ -35,24 +34,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def served_in(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
-    """The demo built in a language (English, French, Arabic), once: its address."""
-    with contextlib.ExitStack() as stack:
-        built: dict[str, str] = {}
-
-        def get(language: str) -> str:
-            if language not in built:
-                folder = tmp_path_factory.mktemp(f"served-{language}")
-                site = demo_in(folder, language) if language != "en" else REPO
-                build(site, as_of=date(2026, 10, 6), output=folder / "output",
-                      cache_dir=folder / "cache")
-                built[language] = stack.enter_context(serving(folder / "output"))
-            return built[language]
-
-        yield get
+    """The demo built in a language (British English as it comes, French, Arabic), once:
+    its address."""
+    with demos_served(tmp_path_factory, "served") as get:
+        yield lambda language: get(language)[1]
 
 
 # every page in English; in French and Arabic, one page of each kind
-IN_LANGUAGES = [("en", path) for path in PAGES] + [
+IN_LANGUAGES = [("en-GB", path) for path in PAGES] + [
     (language, path) for language in ("fr", "ar") for path in PAGES
     if path not in ("days/friday/", "testimonials/tafadzwa-r/", "honour-roll/tinashe-banda/",
                     "contact/")]
@@ -257,7 +246,7 @@ def test_week_status_text_is_there_without_script(browser: Any, served: str) -> 
     context.close()
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+@pytest.mark.parametrize("language", ["en-GB", "fr", "ar"])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_certificate_prints_on_one_landscape_sheet(browser: Any, served_in: Callable[[str], str],
                                                    paper: str, language: str) -> None:

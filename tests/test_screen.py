@@ -4,7 +4,6 @@ over at midnight in the site's time zone, a rebuilt site picked up, axe clean.""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from cswgen.commands.build import build
 from cswgen.read.config import load_config
-from tests.helpers import REPO, axe, demo_in, serving
+from tests.helpers import REPO, axe, demo_in, demos_served, serving
 
 SIZES = [(1920, 1080), (1080, 1920)]
 SECONDS = 12 * 1000  # [screen] seconds, default
@@ -24,18 +23,7 @@ SECONDS = 12 * 1000  # [screen] seconds, default
 def site_in(tmp_path_factory: pytest.TempPathFactory,
             ) -> Iterator[Callable[[str], tuple[Path, str]]]:
     """The demo built as of Tuesday in a language, served: (its output, its address)."""
-    with contextlib.ExitStack() as stack:
-        built: dict[str, tuple[Path, str]] = {}
-
-        def get(language: str) -> tuple[Path, str]:
-            if language not in built:
-                folder = tmp_path_factory.mktemp(f"screen-{language}")
-                site = demo_in(folder, language, base_url="https://csw.msasa.example/")
-                out = folder / "output"
-                build(site, as_of=date(2026, 10, 6), output=out, cache_dir=folder / "cache")
-                built[language] = (out, stack.enter_context(serving(out)))
-            return built[language]
-
+    with demos_served(tmp_path_factory, "screen", base_url="https://csw.msasa.example/") as get:
         yield get
 
 

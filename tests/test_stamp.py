@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from cswgen.__main__ import build_options
 from cswgen.commands import stamp
 from cswgen.commands.build import build
 from cswgen.core.cache import CACHE_FOLDER
+from cswgen.core.errors import SiteError
 from cswgen.read import fingerprint
 from tests.helpers import write_site
 
@@ -66,7 +67,7 @@ def same_size_and_time(path: Path, text: str) -> None:
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
-CHANGES = {
+CHANGES: dict[str, Callable[[Path], object]] = {
     "content edited at the same size and time": lambda site: same_size_and_time(
         site / "content/testimonials/t2.md",
         (site / "content/testimonials/t2.md").read_text("utf-8").replace("Kind", "Good")),
@@ -146,7 +147,7 @@ def test_no_stamp_while_an_input_has_just_changed_and_none_after_a_failed_build(
     build(site, as_of=AS_OF)  # nothing to do, and now trusted: stamped
     assert answered() is not None
     story.write_text("---\ncustomer: [\n---\nBroken.\n", "utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(SiteError):
         build(site, as_of=AS_OF)
     assert answered() is None
 
