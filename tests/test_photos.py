@@ -17,7 +17,7 @@ from typing import cast
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from cswgen.model import images
+from cswgen.model import images, textlines
 from tests.helpers import AS_OF, REPO, Files, MakeSite, Outcome, Run, files_in
 from tests.photofactory import hard_texture, phone_jpeg, portrait
 
@@ -284,13 +284,13 @@ def test_card_text_is_wrapped_and_shortened_between_words_only() -> None:
         return len(text)
 
     text = "For answering members in three languages with the same warmth"
-    lines = images.wrap(text, 20, measure)
+    lines = textlines.wrap(text, 20, measure)
     assert lines == ["For answering", "members in three", "languages with the", "same warmth"]
     assert " ".join(lines) == text
-    assert images.shorten(lines, 2, 20, measure) == ["For answering", "members in three…"]
-    assert images.wrap("Supercalifragilisticexpialidocious day", 10, measure) == [
+    assert textlines.shorten(lines, 2, 20, measure) == ["For answering", "members in three…"]
+    assert textlines.wrap("Supercalifragilisticexpialidocious day", 10, measure) == [
         "Supercalifragilisticexpialidocious", "day"]
-    font, fitted = images.fit("A long name " * 12, images.Setting(bold=True), (72, 60), 1072, 2)
+    font, fitted = images.fit("A long name " * 12, textlines.Setting(bold=True), (72, 60), 1072, 2)
     assert len(fitted) == 2 and fitted[-1].endswith("…")
     assert all(font.length(line) <= 1072 for line in fitted)
     words = set(("A long name " * 12).split())

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from cswgen.core.errors import Problems
-from cswgen.model import fonts, images
+from cswgen.model import fonts, images, textlines
 from cswgen.render import share
 from tests.helpers import REPO, MakeSite, Run
 from tests.test_photos import SHARE_CONFIG
@@ -57,11 +57,11 @@ def test_an_arabic_card_is_drawn_right_to_left() -> None:
 
 @needs_raqm
 def test_arabic_is_joined_and_set_as_raqm_lays_it_out() -> None:
-    setting = images.Setting(rtl=True, language="ar", bold=True)
+    setting = textlines.Setting(rtl=True, language="ar", bold=True)
     kind = images.Type(60, setting)
     assert [(piece, Path(str(font.path)).name, way) for piece, font, way in kind.runs(THANKS)] == [
         (THANKS, "NotoSansArabic-Bold.ttf", "rtl")]
-    place = images.Place(0, 1000, rtl=True)
+    place = textlines.Place(0, 1000, rtl=True)
 
     def drawn(draw_text: object) -> Image.Image:
         canvas = Image.new("L", (1000, 100))
@@ -93,7 +93,7 @@ def test_arabic_is_joined_and_set_as_raqm_lays_it_out() -> None:
     "李小龍 and Farai"])
 @pytest.mark.parametrize("rtl", [False, True])
 def test_every_run_is_drawn_in_a_font_that_has_its_characters(text: str, rtl: bool) -> None:
-    kind = images.Type(40, images.Setting(rtl=rtl))
+    kind = images.Type(40, textlines.Setting(rtl=rtl))
     faces = {str(f.file(b)): f for f in fonts.FACES for b in (False, True)}
     drawn = ""
     for piece, font, _ in kind.runs(text):
@@ -105,10 +105,10 @@ def test_every_run_is_drawn_in_a_font_that_has_its_characters(text: str, rtl: bo
 
 
 def test_arabic_names_and_stars_are_ordered_right_to_left() -> None:
-    kind = images.Type(40, images.Setting(rtl=True))
+    kind = images.Type(40, textlines.Setting(rtl=True))
     assert [(p, w) for p, _, w in kind.runs("ما يقوله عملاؤنا · ★★★★★")] == [
         ("★★★★★", "rtl"), ("ما يقوله عملاؤنا · ", "rtl")]
-    latin = images.Type(40, images.Setting())
+    latin = images.Type(40, textlines.Setting())
     assert [p for p, _, _ in latin.runs("What our customers say · ★★★★★")] == [
         "What our customers say · ★★★★★"]
 

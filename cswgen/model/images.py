@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +26,8 @@ from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedIma
 
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest
-from cswgen.model import fonts
+from cswgen.model import fonts, textlines
+from cswgen.model.textlines import Place, Setting, levels, shorten, visual, way_of, whole, wrap
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 QUALITIES = (82, 74, 66, 58, 50, 42)  # lossy qualities tried in turn until a copy fits
@@ -377,10 +378,12 @@ RAQM = features.check("raqm")  # Pillow's complex-text layout: joins Arabic, set
 
 @cache
 def card_recipe() -> str:
-    """What a cached card depends on besides its text: this code, the fonts (the text is
-    cut into runs by which characters each has) and whether Pillow lays text out with raqm."""
+    """What a cached card depends on besides its text: this code and `textlines`'s, the
+    fonts (the text is cut into runs by which characters each has) and whether Pillow lays
+    text out with raqm."""
     faces = [f.file(b).read_bytes() for f in fonts.FACES for b in (False, True)]
-    return digest(recipe(), Path(fonts.__file__).read_bytes(), *faces,
+    return digest(recipe(), Path(textlines.__file__).read_bytes(),
+                  Path(fonts.__file__).read_bytes(), *faces,
                   str(features.version("raqm") if RAQM else None))
 
 
@@ -424,14 +427,14 @@ def draw_card(card: Card) -> bytes:
     top: float = margin + tile + 44
     bottom = CARD_HEIGHT - band - 40
     font, lines = fit(card.title, bold, (72, 66, 60), width, 1)  # one line if it can
-    if not _whole(lines, card.title):
+    if not whole(lines, card.title):
         font, lines = fit(card.title, bold, (66, 60, 54, 48, 42), width, 2)
     top = _lines(draw, lines, font, place, top, ink) + 20
     if card.quote:  # the largest size at which it fits whole; else shortened, at 36
         for size in (40, 36, 32, 28, 36):
             rows = max(1, int((bottom - top) // (size * regular.leading)))
             font, lines = fit(card.quote, regular, (size,), width, rows)
-            if _whole(lines, card.quote):
+            if whole(lines, card.quote):
                 break
         _lines(draw, lines, font, place, top, ink)
     font, lines = fit(card.footer, regular, (30, 27, 24), width, 1)
@@ -440,38 +443,6 @@ def draw_card(card: Card) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
-
-
-def _whole(lines: list[str], text: str) -> bool:
-    """Whether `lines` hold all of `text` (it was not shortened)."""
-    return " ".join(lines) == " ".join(text.split())
-
-
-def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Lines of whole words no wider than `width`; a word wider than that stands alone on
-    its line rather than being cut.  (Lines are cut in the order the text is written, and
-    each is then laid out on its own: right to left too.)"""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and measure(f"{lines[-1]} {word}") <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
-def shorten(lines: list[str], count: int, width: float,
-            measure: Callable[[str], float]) -> list[str]:
-    """The first `count` lines; when text is left out, the last one ends in "…" after a
-    whole word."""
-    if len(lines) <= count:
-        return lines
-    kept = lines[:count]
-    words = kept[-1].split()
-    while len(words) > 1 and measure(" ".join(words) + "…") > width:
-        words.pop()
-    kept[-1] = " ".join(words).rstrip(",.;:—–-،؛") + "…"
-    return kept
 
 
 def fit(text: str, setting: Setting, sizes: Sequence[int], width: float,
@@ -495,29 +466,6 @@ def fit(text: str, setting: Setting, sizes: Sequence[int], width: float,
 
 
 @dataclass(frozen=True)
-class Setting:
-    """How a card's text is set: its weight, which way it runs, in which language."""
-
-    rtl: bool = False
-    language: str = ""
-    bold: bool = False
-
-    @property
-    def leading(self) -> float:
-        """Line height, in sizes: Arabic needs room for the marks above and below."""
-        return 1.5 if self.rtl else 1.25
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where lines go across the card: from `left`, or right to left ending at `right`."""
-
-    left: float
-    right: float
-    rtl: bool
-
-
-@dataclass(frozen=True)
 class Type:
     """Text of one size and setting, measured and drawn a run at a time, each run in the
     first font that has all its characters, laid out by raqm where Pillow has it (joined,
@@ -529,10 +477,10 @@ class Type:
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont, str]]:
         """The runs of `text` from left to right: text, font, and which way it runs."""
         pieces = fonts.runs(text)
-        ways = _levels([_way(piece) for piece, _ in pieces], self.setting.rtl)
+        ways = levels([way_of(piece) for piece, _ in pieces], self.setting.rtl)
         return [(piece, _font(face.file(self.setting.bold), self.size),
                  "rtl" if level % 2 else "ltr")
-                for (piece, face), level in _visual(list(zip(pieces, ways, strict=True)))]
+                for (piece, face), level in visual(list(zip(pieces, ways, strict=True)))]
 
     def length(self, text: str) -> float:
         return sum((font.getlength(piece, direction=self._way(way), language=self._language)
@@ -557,51 +505,6 @@ class Type:
     @property
     def _language(self) -> str | None:
         return self.setting.language or None if RAQM else None
-
-
-Run = tuple[str, fonts.Face]  # text and the font that has its characters
-
-
-def _way(text: str) -> str:
-    """Which way a run reads: "ltr" or "rtl" (letters of one direction only), "both", or
-    "" (no letters: spaces, digits, punctuation, stars)."""
-    kinds = {unicodedata.bidirectional(c) for c in text}
-    right, left = bool(kinds & {"R", "AL"}), "L" in kinds
-    return "both" if right and left else "rtl" if right else "ltr" if left else ""
-
-
-def _levels(ways: list[str], rtl: bool) -> list[int]:
-    """The Unicode bidirectional algorithm's embedding levels, run by run: a run with no
-    letters takes the direction of the letters around it when both sides agree, else the
-    paragraph's; a run with both takes the paragraph's (raqm orders what is inside it)."""
-    base = "rtl" if rtl else "ltr"
-    strong = [base if w == "both" else w for w in ways]
-    levels: list[int] = []
-    for i, way in enumerate(strong):
-        if not way:
-            before = next((s for s in reversed(strong[:i]) if s), base)
-            after = next((s for s in strong[i + 1:] if s), base)
-            way = before if before == after else base
-        levels.append((1 if way == "rtl" else 2) if rtl else (1 if way == "rtl" else 0))
-    return levels
-
-
-def _visual(items: list[tuple[Run, int]]) -> list[tuple[Run, int]]:
-    """The runs from left to right: from the highest level down to 1, every stretch of runs
-    at that level or higher is reversed (the algorithm's rule L2)."""
-    order = list(items)
-    for level in range(max((lv for _, lv in order), default=0), 0, -1):
-        i = 0
-        while i < len(order):
-            if order[i][1] < level:
-                i += 1
-                continue
-            j = i
-            while j < len(order) and order[j][1] >= level:
-                j += 1
-            order[i:j] = order[i:j][::-1]
-            i = j
-    return order
 
 
 @cache
