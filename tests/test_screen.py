@@ -174,6 +174,19 @@ def test_the_screen_passes_axe_and_stays_out_of_search(
     assert 'href="screen/"' in (out / "index.html").read_text("utf-8")
 
 
+def test_a_quote_slide_shows_more_of_a_testimonial_than_its_card(
+        site_in: Callable[[str], tuple[Path, str]]) -> None:
+    """A TV has room for a whole short testimonial: the demo's Nyasha & Tapiwa D. are
+    quoted whole on the screen, where their share card and feed summary stop at 160
+    characters."""
+    out, _ = site_in("en-GB")
+    whole = ("We phoned about a top-up on our bond and spoke to Tinashe, who passed us to Zoë "
+             "for the insurance question. Neither of them made us repeat anything. Ten out of "
+             "ten, or five out of five, whichever you use!")
+    assert len(whole) > 160
+    assert whole in (out / "screen/index.html").read_text("utf-8")
+
+
 def test_screen_seconds_is_a_setting(tmp_path: Path) -> None:
     site = demo_in(tmp_path, "en-GB")
     with (site / "config.toml").open("a", encoding="utf-8") as config:

@@ -29,6 +29,7 @@ SCREEN = "screen/"
 SCREEN_BUILD = "screen/build.json"  # the lobby screen looks here for a newer build
 SCREEN_PEOPLE = 3  # honour-roll people on one slide of the lobby screen
 SCREEN_EVENTS = 4  # the next events a day's slide shows
+SCREEN_QUOTE = 280  # characters of a testimonial a quote slide shows (a card shows 160)
 POSTER = "poster/"  # in a day's folder
 # The programme's print type fits about this many lines of this many characters on a
 # portrait Letter sheet, the shorter paper, under its heading (see the programme's print
@@ -61,12 +62,15 @@ def screen(views: Views) -> View:
     """The lobby screen: every slide it may show, with the data its script needs to pick
     today's (the script works out the date, as the pages' status line does).  `build`
     identifies what it shows; `screen/build.json` holds the newest, for screens to poll."""
+    from cswgen.render.views import excerpt
+
     featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
     people = sorted(views.people, key=lambda p: p["photo"] is None)
     slides = {
         "days": views.days,
-        "testimonials": [{"heading": t["heading"], "excerpt": t["excerpt"],
-                          "customer": t["customer"], "organisation": t["organisation"]}
+        "testimonials": [{"heading": t["heading"], "excerpt": excerpt(t["text"], SCREEN_QUOTE),
+                          "customer": t["customer"], "organisation": t["organisation"],
+                          "lang": t["lang"]}
                          for t in featured],
         "people": [[{"name": p["name"], "role": p["role"], "department": p["department"],
                      "award": p["award"], "initials": p["initials"],
