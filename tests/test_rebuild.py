@@ -196,6 +196,62 @@ def test_a_testimonials_publish_date_shows_in_the_feed(built: tuple[Path, Path])
         assert f"<updated>{when}T00:00:00Z</updated>" in (out / "feed.xml").read_text("utf-8")
 
 
+def test_the_feed_shows_every_change_to_what_its_entries_show(built: tuple[Path, Path]) -> None:
+    """The feed keeps each entry's text between builds (in the cache folder): an edited
+    body, a renamed customer, a new site title, a new or a deleted testimonial all show in
+    the next feed, which is always the one a build from nothing makes."""
+    site, out = built
+    config = site / "config.toml"
+    edits: list[tuple[str, str, str | None]] = [  # (file, old text, new text; None: delete)
+        ("content/testimonials/t002.md", "*kind*", "*ever so kind*"),
+        ("content/testimonials/t003.md", "Customer 3", "Renamed Customer"),
+        ("config.toml", "Test Org", "Renamed Org"),
+        ("content/testimonials/t009.md", "", "---\ncustomer: Newcomer\n---\nHello there.\n"),
+        ("content/testimonials/t009.md", "", None),  # (the others are linked to)
+    ]
+    assert "Test Org" in config.read_text("utf-8")
+    for number, (name, old, new) in enumerate(edits):
+        path = site / name
+        if new is None:
+            path.unlink()
+        elif old:
+            path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+        else:
+            path.write_text(new, "utf-8")
+        build(site, as_of=AS_OF)
+        feed = (out / "feed.xml").read_text("utf-8")
+        fresh = out.parent / f"fresh-{number}"
+        build(site, as_of=AS_OF, output=fresh, cache_dir=out.parent / f"fresh-cache-{number}")
+        assert feed == (fresh / "feed.xml").read_text("utf-8")
+        if new is None:
+            assert "testimonials/t009/" not in feed
+        else:
+            assert (new if old else "Hello there.").strip("*") in feed
+
+
+def test_a_cache_kept_as_an_earlier_build_kept_it_is_cleared(built: tuple[Path, Path]) -> None:
+    """Earlier builds kept their steps in sixteen files and the feed in one: none of them
+    is read any more, and the next build that saves its cache removes them."""
+    site, out = built
+    before = snapshot(out)
+    cache = site / CACHE_FOLDER
+    with open(cache / STEPS_FILE / "0.pickle", "wb") as file:
+        pickle.dump(("some other version", {}), file)
+    (cache / "feed.pickle").write_bytes(b"not a pickle")
+    (cache / LAST_BUILD).unlink()  # or the build has nothing to do
+    edited = site / "content/testimonials/t002.md"
+    edited.write_text(edited.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    build(site, as_of=AS_OF)
+    assert not (cache / STEPS_FILE / "0.pickle").exists()
+    assert not (cache / "feed.pickle").exists()
+    after = snapshot(out)
+    assert "One more line." in after["feed.xml"].decode()
+    assert after["feed.xml"] != before["feed.xml"]
+    fresh = out.parent / "fresh"
+    build(site, as_of=AS_OF, output=fresh, cache_dir=out.parent / "fresh-cache")
+    assert snapshot(fresh) == after
+
+
 def test_a_picture_that_goes_missing_is_reported_though_the_file_naming_it_did_not_change(
         built: tuple[Path, Path]) -> None:
     site, _ = built

@@ -1,5 +1,5 @@
 """Results of expensive, pure steps, kept between builds: in memory for the builds of one
-`cswgen serve`, and on disk (`.cswgen-cache/steps/`, sixteen files) for `cswgen build`.
+`cswgen serve`, and on disk (`.cswgen-cache/steps/`, up to 256 files) for `cswgen build`.
 
 Each result is stored under a digest of everything it depends on, so a stale result can
 never be found: a changed input is a different key.  Problems a step reported are stored
@@ -35,18 +35,22 @@ T = TypeVar("T")
 
 
 
+def _plain(value: object) -> object:
+    if isinstance(value, date | time):  # datetime is a date too
+        return [type(value).__name__, value.isoformat()]
+    raise TypeError(type(value).__name__)
+
+
+# views are built in a fixed order: no sorting; a view that holds itself is a RecursionError,
+# caught in `to_json` (one encoder for every view: json.dumps makes one a call, a third of
+# its time for a page's view)
+_ENCODER = json.JSONEncoder(default=_plain, check_circular=False)
+
+
 def to_json(data: object) -> str | None:
     """Plain data (views) as JSON text, or None when it holds something else."""
-
-    def plain(value: object) -> object:
-        if isinstance(value, date | time):  # datetime is a date too
-            return [type(value).__name__, value.isoformat()]
-        raise TypeError(type(value).__name__)
-
     try:
-        # views are built in a fixed order: no sorting; a view that holds itself is a
-        # RecursionError, caught below
-        return json.dumps(data, default=plain, check_circular=False)
+        return _ENCODER.encode(data)
     except (TypeError, ValueError, RecursionError):
         return None
 
@@ -162,7 +166,10 @@ def _installed(names: tuple[str, ...]) -> dict[str, str]:
 
 
 class Cache:
-    SHARDS = "0123456789abcdef"  # keys are hex digests; one file per first digit
+    # keys are hex digests; one file per first two digits: a rebuild after one edit rewrites
+    # the few files its new results fall in, a few hundred kilobytes at 10,000 entries (with
+    # one file per first digit, it rewrote a tenth of the cache, tens of megabytes)
+    SHARDS = tuple(f"{n:02x}" for n in range(256))
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[object, list[Problem]]] = {}
@@ -176,8 +183,8 @@ class Cache:
     @classmethod
     def load(cls, folder: Path) -> Cache:
         """The cache saved in `folder`, or an empty one when there is none that fits.  It
-        is kept in sixteen files, so that a build which redid a few steps rewrites a few
-        of them, not all."""
+        is kept in many files (`SHARDS`), so that a build which redid a few steps rewrites
+        a few of them, not all."""
         cache = cls()
         for shard in cls.SHARDS:
             found = read_pickle(folder / f"{shard}.pickle")
@@ -195,15 +202,18 @@ class Cache:
         saved: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
         loaded: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
         for key in self._used - self._memory_only:
-            saved.setdefault(key[:1], set()).add(key)
+            saved.setdefault(_shard(key), set()).add(key)
         for key in self._loaded:
-            loaded.setdefault(key[:1], set()).add(key)
+            loaded.setdefault(_shard(key), set()).add(key)
         folder.mkdir(parents=True, exist_ok=True)
         for shard in self.SHARDS:
             keys, path = saved[shard], folder / f"{shard}.pickle"
             if shard not in self._put and keys == loaded[shard] and (path.exists() or not keys):
                 continue
             write_pickle(path, (code_version(), {k: self._entries[k] for k in keys}))
+        for stale in folder.glob("?.pickle"):  # from when there were sixteen: read no more
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
     def get(self, key: str) -> tuple[object, list[Problem]] | None:
         found = self._entries.get(key)
@@ -216,7 +226,7 @@ class Cache:
             memory_only: bool = False) -> None:
         self._entries[key] = (value, list(problems or []))
         self._used.add(key)
-        self._put.add(key[:1])
+        self._put.add(_shard(key))
         if memory_only:
             self._memory_only.add(key)
         self.misses += 1
@@ -248,6 +258,11 @@ class Cache:
     def __contains__(self, key: object) -> bool:
         """Whether a result is held under `key` (without counting it as used)."""
         return key in self._entries
+
+
+def _shard(key: str) -> str:
+    """Which of `Cache.SHARDS` a key is kept in."""
+    return key[:2]
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from cswgen.core.cache import SharedViews, code_version, digest, read_pickle, write_pickle
+from cswgen.core.cache import Cache, SharedViews, code_version, digest
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Testimonial
@@ -41,10 +41,11 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
 
     Written as text, element by element, exactly as ElementTree would write and indent
     it: a large organisation's feed has thousands of entries, and building a tree of them
-    took most of the time of a rebuild after one testimonial changed.  With a `kept` file
+    took most of the time of a rebuild after one testimonial changed.  With a `kept` folder
     (in the cache folder), each entry's text is kept there under the digest of its
     testimonial's view (from `shared`) and everything else it shows, so that the next
-    feed writes only the testimonials that changed."""
+    feed writes only the testimonials that changed.  It is a `Cache` (the entries not in
+    this feed are dropped), so a feed with one entry changed rewrites a file or two of it."""
     config = site.config.site
     base = config.base_url
     dates = [d for t in site.testimonials for d in (t.date or t.publish,) if d is not None]
@@ -58,9 +59,7 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
             _link(1, home), _link(1, (home + "feed.xml") if base else "feed.xml", "self"),
             "  <author>", _leaf(2, "name", config.organisation or config.title),
             "  </author>", _leaf(1, "generator", "cswgen")]
-    before = read_pickle(kept) if kept is not None else None
-    earlier: dict[str, str] = before if isinstance(before, dict) else {}
-    now: dict[str, str] = {}
+    entries = Cache.load(kept) if kept is not None else Cache()
     shown_by = (config.title, base, folder, site.config.week.start.isoformat())  # in every entry
     for entry, view in zip(site.testimonials, testimonials, strict=True):
         ref = shared.ref(view) if shared is not None else None
@@ -70,12 +69,16 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
         when = entry.date or entry.publish
         key = digest("feed entry", code_version(), ref, entry.customer,
                      when.isoformat() if when else "", *shown_by)
-        text = earlier.get(key)
-        now[key] = text if text is not None else _entry(site, entry, view, folder)
-        out.append(now[key])
-    if kept is not None and now.keys() != earlier.keys():
+        found = entries.get(key)
+        text = found[0] if found is not None and isinstance(found[0], str) else None
+        if text is None:
+            text = _entry(site, entry, view, folder)
+            entries.put(key, text)
+        out.append(text)
+    if kept is not None:
         with contextlib.suppress(OSError):  # a read-only site: made in full next time
-            write_pickle(kept, now)
+            (kept.parent / f"{kept.name}.pickle").unlink(missing_ok=True)  # (kept before)
+            entries.save(kept)
     out.append("</feed>")
     # the last child's closing tag sits at its parent's depth, as ElementTree.indent does
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + "\n".join(out) + "\n").encode("utf-8")

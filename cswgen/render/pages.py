@@ -27,7 +27,7 @@ from cswgen.render.views import View, Views
 # pages not in the sitemap: the day's page is the one to find, not its poster; the lobby
 # screen is for TVs (noindex)
 UNLISTED = ("404", "certificate", "poster", "screen")
-FEED_FILE = "feed.pickle"  # in the cache folder: the last feed's entries
+FEED_FOLDER = "feed"  # in the cache folder: the last feed's entries
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
         "feed", common, views.testimonials, [t.publish for t in site.testimonials],
         shared=shared), lambda: feeds.atom_feed(
             site, views.testimonials, shared,
-            cache_root / (FEED_FILE if not folder else f"{folder.strip('/')}.{FEED_FILE}"),
+            cache_root / (FEED_FOLDER if not folder else f"{folder.strip('/')}.{FEED_FOLDER}"),
             title=views.say("feed_title", site=site.config.site.title), folder=folder,
             language=views.language.tag),
         here=True))  # every testimonial: a worker would copy them all

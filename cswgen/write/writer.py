@@ -159,16 +159,17 @@ class Staging(Writer):
             previous = read_manifest(self.output)
             if previous != self.previous:  # another build finished meanwhile
                 self.previous, self.present = previous, None
-            stale = [name for name, (key, data) in self._plan.items()
-                     if data is None and not self._unchanged(name, key)]
+            same = {name: self._unchanged(name, key) for name, (key, _) in self._plan.items()}
+            stale = [name for name, (_, data) in self._plan.items()
+                     if data is None and not same[name]]
             if not stale:
-                self._commit()
+                self._commit(same)
             return stale
         finally:
             lock.release()
 
-    def _commit(self) -> None:
-        same = {name: self._unchanged(name, key) for name, (key, _) in self._plan.items()}
+    def _commit(self, same: dict[str, bool]) -> None:
+        """`same`: for each file planned, whether the one in place is made from its key."""
         removed = sorted(set(self.previous) - set(self._plan))
         make = [(name, key, data) for name, (key, data) in self._plan.items()
                 if not same[name]]
