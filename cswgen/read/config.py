@@ -21,7 +21,7 @@ from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import first_full_week_of_october
-from cswgen.read.place import CONFIG_NAME, site_folder, today_in
+from cswgen.read.place import CONFIG_NAME, today_in
 
 DEFAULT_PRIMARY = "#c8102e"  # the week's red
 DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
@@ -147,18 +147,6 @@ def shown(value: object) -> str:
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
-
-
-def find_root(start: Path) -> Path:
-    """The site folder `start` is in (see `place.site_folder`); SiteError saying how to
-    start one when there is none."""
-    found = site_folder(str(start))
-    if found is None:
-        raise SiteError([Problem(str(start), 0, "this folder is not a cswgen site: there is "
-                                 "no config.toml in it or in a folder above it. Start a new "
-                                 "site with `cswgen new mysite`, or cd into your site's folder "
-                                 "(the one with config.toml) and run the command there")])
-    return Path(found)
 
 
 class _Table:
