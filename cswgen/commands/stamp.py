@@ -81,7 +81,7 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         "links": [(path, status) for path, how, status in seen if how == "link"],
         "manifest": (prefix + MANIFEST, manifest),
         "files": [(prefix + name, record[1:]) for name, record in records.items()
-                  if record is not None],
+                  if record is not None],  # (none is None: checked above, for mypy)
         "folders": [(prefix + name, status_of(os.stat(prefix + name))) for name in folders],
     }
     with contextlib.suppress(OSError):  # no stamp: the next build just finds out itself
@@ -139,8 +139,7 @@ def _same(seen: list[tuple[str, Status | None]], stat: Callable[[str], os.stat_r
             if status is None:
                 continue
             return False
-        if status is None or (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns,
-                              info.st_ctime_ns) != status:
+        if status is None or status_of(info) != status:
             return False
     return True
 

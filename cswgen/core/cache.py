@@ -34,7 +34,6 @@ from cswgen.core.status import CACHE_FOLDER as CACHE_FOLDER  # (where it has lon
 T = TypeVar("T")
 
 
-
 def _plain(value: object) -> object:
     if isinstance(value, date | time):  # datetime is a date too
         return [type(value).__name__, value.isoformat()]
