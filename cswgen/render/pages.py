@@ -46,7 +46,9 @@ class Job:
 class Made:
     """One rendered file for the writer: its bytes zlib-compressed (fast, in the worker
     that made them: a site is held whole until the swap, over 100 MB of HTML at 10,000
-    entries), or None when `unchanged` said the file made from this key is in place."""
+    entries), or None when `unchanged` said the file made from this key is in place.
+    What is made `here` is only wrapped, not compressed: that is the feed, 18 MB at 10,000
+    entries, which took as long to compress as to make, and is the last file made."""
 
     path: str
     key: str | None
@@ -132,7 +134,7 @@ def render_again(jobs: list[Job], paths: list[str], problems: Problems) -> list[
 
 def _attempt(job: Job) -> bytes | SiteError:
     try:
-        return zlib.compress(job.make(), 1)
+        return zlib.compress(job.make(), 0 if job.here else 1)  # (0: stored as it is)
     except SiteError as exc:
         return exc
 
