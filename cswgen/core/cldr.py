@@ -42,6 +42,7 @@ class Language:
     def __init__(self, tag: str) -> None:
         self.locale = _locale(tag)
         self.tag = tag
+        self._plain: dict[date, str] = {}  # (thousands of testimonials share a few dates)
 
     @property
     def code(self) -> str:
@@ -89,7 +90,11 @@ class Language:
 
     def plain_date(self, day: date) -> str:
         """The date without the weekday: "6 October 2026"."""
-        return dates.format_date(day, self._pattern(_PLAIN), locale=self.locale)
+        found = self._plain.get(day)
+        if found is None:
+            found = self._plain[day] = dates.format_date(day, self._pattern(_PLAIN),
+                                                         locale=self.locale)
+        return found
 
     def month_day(self, day: date) -> str:
         """"6 October"."""

@@ -46,6 +46,9 @@ BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .pros
 _IMG = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 _HREF = re.compile(r'href="([^"]*)"')
+# (most bodies link to no picture and show none: their HTML is passed over at C speed)
+_SUFFIXES = "|".join(re.escape(suffix[1:]) for suffix in RASTER)
+_RASTER_HREF = re.compile(rf'href="[^"]*\.(?i:{_SUFFIXES})(?:[?#][^"]*)?"')  # (literal href: fast)
 _COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
 _COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")
 
@@ -208,7 +211,7 @@ class Photos:
                 if isinstance(picture, Image) and _is_raster(picture.path):
                     uses.append(Use(picture.path, entry.path, entry.line_of(key), key, shown))
             body = bodies.get(entry.key)
-            if body is None:
+            if body is None or "<img" not in body.html:
                 continue
             for match in _IMG.finditer(body.html):
                 source = _root_target(dict(_ATTRIBUTE.findall(match.group(1))).get("src", ""))
@@ -277,7 +280,8 @@ class Photos:
         content = self.site.config.root / "content"
         for entry in self.site.entries():
             body = bodies.get(entry.key)
-            if body is None or (isinstance(entry, Day) and self.site.is_teaser(entry)):
+            if body is None or (isinstance(entry, Day) and self.site.is_teaser(entry)) \
+                    or not _RASTER_HREF.search(body.html):
                 continue
             for match in _HREF.finditer(body.html):
                 target = _root_target(match.group(1))
@@ -340,7 +344,7 @@ class Photos:
                     f'srcset="{_srcset(fallback)}" sizes="{BODY_SIZES}"{extra} '
                     'loading="lazy" decoding="async"></picture>')
 
-        return _IMG.sub(replace, fragment)
+        return _IMG.sub(replace, fragment) if "<img" in fragment else fragment
 
     def files(self) -> dict[str, Path]:
         """Output path -> cached copy, for every photo a published page shows."""

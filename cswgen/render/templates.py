@@ -105,15 +105,15 @@ class Renderer:
     def common_key(self, common: dict[str, Any]) -> str | None:
         """What every page's key starts from: the templates and settings, and the data
         every page is given.  None: that data is not plain, so no page has a key."""
-        shared = self.shared.to_json(common)
+        shared = self.shared.to_bytes(common)
         return digest("render", self.settings, shared) if shared is not None else None
 
     def key(self, view: dict[str, Any], common_key: str | None) -> str | None:
         """A digest of everything the page's HTML depends on: `common_key` and the page's
-        view.  Views are plain data, so their JSON text stands for everything a template
-        can see (with `shared` sub-views written once).  None: the view holds something
+        view.  Views are plain data, so their bytes (`to_bytes`) stand for everything a
+        template can see (with `shared` sub-views written once).  None: the view holds something
         else, so the page has no key and is always rendered."""
-        page = self.shared.to_json(view)
+        page = self.shared.to_bytes(view)
         if page is None or common_key is None:
             return None
         return digest(common_key, page)
