@@ -63,7 +63,7 @@ def to_bytes(data: object) -> bytes | None:
     write it.  Only for keys: `marshal` changes with Python's version, which every key
     holds (see `code_version`)."""
     try:
-        return b"M" + marshal.dumps(data, _MARSHAL)
+        return b"M" + marshal.dumps(data, _MARSHAL)  # type: ignore[arg-type]  # (checks it)
     except ValueError:  # (a date, or nested too deep)
         text = to_json(data)
         return None if text is None else b"J" + text.encode("utf-8", "surrogatepass")
