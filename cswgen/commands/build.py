@@ -17,12 +17,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from cswgen.commands import stamp
-from cswgen.core import paths
+from cswgen.core import parallel, paths
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.site import Options, Site, assemble
@@ -92,16 +93,23 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     strings = catalogue.load(config, theme_chain, problems)
     sources = None
     if out is not None and cache is None and shortcut and not problems.errors:
-        sources = fingerprint.read_sources(root, theme_chain, repr(
-            (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root)
+        # every input looked at (and the changed ones read) in a process of its own, while
+        # this one loads the last build's steps, which a build with something to do reads
+        # next: at 10,000 entries, a tenth of a second each, side by side
+        reading = parallel.soon(partial(fingerprint.read_sources, root, theme_chain, repr(
+            (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root))
+        steps = load_steps(cache_root)
+        sources = reading()
         if last := unchanged_since_last_build(sources, out, cache_root):
             fingerprint.keep_stats(sources)
             leave_stamp(sources, config, options, out.target, cache_root, last.pages,
                         last.files, last.warnings)
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
+    else:
+        steps = cache if cache is not None else load_steps(cache_root)
     # What reads, converts, renders and draws: Markdown, Jinja, Pillow and the rest, which a
-    # build with nothing to do (above) never imports, a third of its time.
+    # build with nothing to do (above) never imports.
     from cswgen.commands.editions import Edition, other_editions
     from cswgen.model.bodies import convert_bodies
     from cswgen.model.photos import Photos
@@ -110,7 +118,6 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     from cswgen.render import share
     from cswgen.render.alternates import link_editions
 
-    steps = cache if cache is not None else load_steps(cache_root)
     content = load_content(config, problems, drafts=drafts, cache=steps,
                            texts=sources.texts if sources else None,
                            digests=sources.digests if sources else None)

@@ -114,6 +114,13 @@ class Stats:
         if max(status[3], status[4]) < self._now - RACY:
             self._new[path] = status, digest_
 
+    def __getstate__(self) -> dict[str, object]:
+        """What `save` needs, sent back from the process that read the sources (see
+        `build`): the statuses looked at, and whether they are the ones loaded."""
+        state = dict(self.__dict__)
+        state["_old"] = self._new if self._new == self._old else {}  # (pickled once)
+        return state
+
     def save(self) -> None:
         """Kept for the next build when it differs; a cache folder that cannot be written
         only means reading every file next time."""
