@@ -531,3 +531,20 @@ def test_a_file_changed_just_now_is_never_known_by_its_status(built: tuple[Path,
     build(site, as_of=AS_OF)
     kept = pickle.loads((site / CACHE_FOLDER / fingerprint.STATS).read_bytes())[1]
     assert str(story) not in kept
+
+
+def test_the_check_of_file_names_is_kept_for_the_same_names_only(
+        built: tuple[Path, Path]) -> None:
+    """The names of content's files are checked once for each list of names (the result
+    is kept with the steps): a file added whose name differs from another's only in case
+    is still refused, and the problem is said again on every build until it is gone."""
+    site, _ = built
+    clash = site / "content/testimonials/T001.md"
+    clash.write_text((site / "content/testimonials/t001.md").read_text("utf-8"), "utf-8")
+    for _ in range(2):  # the second time from the kept result
+        with pytest.raises(SiteError) as failed:
+            build(site, as_of=AS_OF)
+        assert any(p.path == "content/testimonials/t001.md" and "only in upper and lower case"
+                   in p.message for p in failed.value.problems), failed.value.problems
+    clash.unlink()
+    assert build(site, as_of=AS_OF).changed == []
