@@ -27,7 +27,7 @@ ARABIC_CARD = images.Card(
     rtl=True, language="ar")
 NOTO = fonts.FACES[1]
 
-needs_raqm = pytest.mark.skipif(not images.RAQM, reason="Pillow here has no raqm layout")
+needs_raqm = pytest.mark.skipif(not images.raqm(), reason="Pillow here has no raqm layout")
 
 
 def _ink(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import io
 import math
 import re
@@ -20,9 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import PIL
-from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
+import PIL  # (its version: PIL itself is light)
+from PIL import UnidentifiedImageError  # (defined by PIL itself)
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, features
 
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest
@@ -39,11 +45,35 @@ _NARROWEST = 16  # pixels: a copy is never made narrower to fit a budget (any fi
 _ORIENTATION = 0x0112
 _GPS_IFD = 0x8825
 _SIDEWAYS = (5, 6, 7, 8)  # EXIF orientations that swap width and height
-_TURNS = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,  # upright,
-          4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,  # by EXIF
-          6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,  # orientation
-          8: Image.Transpose.ROTATE_90}
-_SIDEWAYS_TURNS = {_TURNS[o] for o in _SIDEWAYS}
+
+
+class _Later:
+    """A module of Pillow's, imported when first used: a build whose pictures are all in
+    the cache (or a site with none) never loads Pillow's image code, 35 ms of every
+    start."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attribute)
+
+
+if not TYPE_CHECKING:
+    Image, ImageCms, ImageDraw, ImageFont, ImageOps, features = (_Later(f"PIL.{name}") for name in (
+        "Image", "ImageCms", "ImageDraw", "ImageFont", "ImageOps", "features"))
+
+
+@cache
+def _turns() -> dict[int, Image.Transpose]:
+    """What turns a picture upright, by its EXIF orientation."""
+    return {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+            4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+            6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+            8: Image.Transpose.ROTATE_90}
 
 
 @cache
@@ -120,7 +150,7 @@ class _Scaled:
 
     def __init__(self, picture: Image.Image, turn: Image.Transpose | None) -> None:
         self.picture, self.turn = picture, turn
-        self.sideways = turn in _SIDEWAYS_TURNS
+        self.sideways = turn in {_turns()[o] for o in _SIDEWAYS}
         # upright
         self.width, self.height = picture.size[::-1] if self.sideways else picture.size
         self.made: dict[int, Image.Image] = {}
@@ -242,7 +272,7 @@ def _decode_stored(source: Path, widest: int) -> tuple[Image.Image, Image.Transp
                 opened = Image.open(file)
                 _draft(opened, widest)
                 opened.load()
-                turn = _TURNS.get(opened.getexif().get(_ORIENTATION, 1))
+                turn = _turns().get(opened.getexif().get(_ORIENTATION, 1))
                 picture = _normalise(opened)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         limit = (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
@@ -373,7 +403,10 @@ class Card:
     language: str = ""  # BCP 47, for the shapes a language prefers ("ar", "fa", "ur")
 
 
-RAQM = features.check("raqm")  # Pillow's complex-text layout: joins Arabic, sets it RTL
+@cache
+def raqm() -> bool:
+    """Whether Pillow lays text out with raqm: joins Arabic, sets it right to left."""
+    return bool(features.check("raqm"))
 
 
 @cache
@@ -384,7 +417,7 @@ def card_recipe() -> str:
     faces = [f.file(b).read_bytes() for f in fonts.FACES for b in (False, True)]
     return digest(recipe(), Path(textlines.__file__).read_bytes(),
                   Path(fonts.__file__).read_bytes(), *faces,
-                  str(features.version("raqm") if RAQM else None))
+                  str(features.version("raqm") if raqm() else None))
 
 
 def undrawable(text: str) -> tuple[str, str]:
@@ -393,7 +426,7 @@ def undrawable(text: str) -> tuple[str, str]:
     lost = fonts.missing(text)
     if lost:
         return lost, "which none of cswgen's fonts has"
-    joined = "" if RAQM else "".join(dict.fromkeys(
+    joined = "" if raqm() else "".join(dict.fromkeys(
         c for c in text if unicodedata.bidirectional(c) in ("R", "AL")))
     if joined:
         return joined, ("which this copy of Pillow cannot join or set right to left (it lacks "
@@ -500,16 +533,16 @@ class Type:
 
     @staticmethod
     def _way(way: str) -> str | None:
-        return way if RAQM else None  # (Pillow's basic layout knows only left to right)
+        return way if raqm() else None  # (Pillow's basic layout knows only left to right)
 
     @property
     def _language(self) -> str | None:
-        return self.setting.language or None if RAQM else None
+        return self.setting.language or None if raqm() else None
 
 
 @cache
 def _font(face: Path, size: int) -> ImageFont.FreeTypeFont:
-    layout = ImageFont.Layout.RAQM if RAQM else ImageFont.Layout.BASIC
+    layout = ImageFont.Layout.RAQM if raqm() else ImageFont.Layout.BASIC
     return ImageFont.truetype(str(face), size, layout_engine=layout)
 
 
