@@ -185,7 +185,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     if sources is not None and out is not None:
         remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
         leave_stamp(sources, config, options, out.target, cache_root, len(pages),
-                    len(copies), sorted(problems.warnings))
+                    len(copies), sorted(problems.warnings),
+                    writer.records if isinstance(writer, Staging) else None)
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
                   warnings=sorted(problems.warnings), changed=list(writer.changed),
@@ -246,7 +247,8 @@ def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
 
 def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options: Options,
                 target: Path, cache_root: Path, pages: int, files: int,
-                warnings: list[Problem]) -> None:
+                warnings: list[Problem],
+                records: dict[str, tuple[str, int, int]] | None = None) -> None:
     """The stamp from which the next `cswgen build` with nothing to do is answered at
     once (see `stamp`); none when an input changed too recently to be trusted."""
     watch = sources.watch if sources is not None else None
@@ -258,7 +260,7 @@ def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options
                config_output=config.root / config.build.output,
                options=(options.as_of.isoformat(), options.drafts, options.portable, resolved),
                seen=watch.seen, target=resolved,
-               done=(resolved, pages, files, [str(w) for w in warnings]))
+               done=(resolved, pages, files, [str(w) for w in warnings]), records=records)
 
 
 def load_steps(cache_root: Path) -> Cache:

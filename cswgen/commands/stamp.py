@@ -30,7 +30,7 @@ from cswgen.core.status import CACHE_FOLDER, Seen, Status, look, status_of
 from cswgen.read.place import site_folder, today_in
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from datetime import date
     from pathlib import Path
 
@@ -53,18 +53,19 @@ def built_line(pages: int, files: int, seconds: float, output: str | Path,
 
 def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
          options: tuple[str, bool, bool, str], seen: list[Seen], target: str,
-         done: Done) -> None:
+         done: Done, records: Mapping[str, tuple[str, int, int] | None] | None = None) -> None:
     """The stamp of a build that succeeded: `options` are its as-of date, drafts,
     portable and output folder (resolved, as `target`), `config_output` where
     config.toml puts the output, `seen` the status of every input taken before it was
-    read."""
+    read; `records`, the output's manifest as the build wrote it (else it is read)."""
     from pathlib import Path
 
     from cswgen.write.manifest import MANIFEST, read_manifest
 
     prefix = target + os.sep
     manifest = look(prefix + MANIFEST, "file")
-    records = read_manifest(Path(target))
+    if records is None:
+        records = read_manifest(Path(target))
     if manifest is None or None in records.values():
         return
     names = {""}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 CACHE_FOLDER = ".cswgen-cache"  # in the site: everything kept between builds
+RACY = 2_000_000_000  # ns: a file changed this recently may change again unseen (FAT: 2 s)
 
 Status = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
 # what a build looked at: a path, how ("file": its bytes, following links; "folder": what

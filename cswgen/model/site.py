@@ -67,14 +67,16 @@ class Site:
                       key=lambda p: (p.menu or 0, p.title.casefold()))
 
 
+_FOLDER_OF = {"day": "days/", "testimonial": "testimonials/", "honour": "honour-roll/",
+              "page": ""}
+
+
 def url_of(entry: Entry) -> str:
     if entry.kind == "home":
         return ""
     if entry.kind == "policy":
         return "policy/"
-    folder = {"day": "days/", "testimonial": "testimonials/", "honour": "honour-roll/",
-              "page": ""}[entry.kind]
-    return f"{folder}{entry.slug}/"
+    return f"{_FOLDER_OF[entry.kind]}{entry.slug}/"
 
 
 def assemble(config: SiteConfig, content: Content, options: Options,

@@ -35,14 +35,13 @@ from cswgen.core import limits, tree
 from cswgen.core.cache import code_version, read_pickle, write_pickle
 from cswgen.core.digest import Digest, digest, file_digest, file_digest_of
 from cswgen.core.errors import Problem
-from cswgen.core.status import Seen, Status, look, status_of
+from cswgen.core.status import RACY, Seen, Status, look, status_of
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 
 LAST_BUILD = "last-build.pickle"  # in the cache folder
 STATS = "stats.pickle"  # in the cache folder: each file's status and digest
 TEXT_SUFFIXES = (".md", ".markdown", ".csv")
-RACY = 2_000_000_000  # ns: a file changed this recently may change again unseen (FAT: 2 s)
 
 FOLDERS_OF_CODE_LEFT_OUT = {"__pycache__", "fonts", "themes"}  # (fonts, themes: read as trees)
 

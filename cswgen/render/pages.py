@@ -10,7 +10,6 @@ build stops before the writer has moved a thing.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from cswgen.core import parallel
 from cswgen.core.cache import data_digest, digest
 from cswgen.core.errors import Problems, SiteError
+from cswgen.core.packed import pack
 from cswgen.model.site import Site
 from cswgen.render import beyond, feeds
 from cswgen.render.templates import Renderer
@@ -44,11 +44,9 @@ class Job:
 
 @dataclass(frozen=True)
 class Made:
-    """One rendered file for the writer: its bytes zlib-compressed (fast, in the worker
-    that made them: a site is held whole until the swap, over 100 MB of HTML at 10,000
-    entries), or None when `unchanged` said the file made from this key is in place.
-    What is made `here` is only wrapped, not compressed: that is the feed, 18 MB at 10,000
-    entries, which took as long to compress as to make, and is the last file made."""
+    """One rendered file for the writer: its bytes packed (see `core.packed`: compressed
+    in the worker that made them, or as they are when made `here`), or None when
+    `unchanged` said the file made from this key is in place."""
 
     path: str
     key: str | None
@@ -134,7 +132,7 @@ def render_again(jobs: list[Job], paths: list[str], problems: Problems) -> list[
 
 def _attempt(job: Job) -> bytes | SiteError:
     try:
-        return zlib.compress(job.make(), 0 if job.here else 1)  # (0: stored as it is)
+        return pack(job.make(), plain=job.here)
     except SiteError as exc:
         return exc
 

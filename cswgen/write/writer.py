@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import zlib
+import time
 from pathlib import Path, PurePosixPath
 
 from cswgen.core.cache import digest
 from cswgen.core.errors import Problem, SiteError
+from cswgen.core.packed import unpack
+from cswgen.core.status import RACY
 from cswgen.write import journal
 from cswgen.write.lock import BuildLock
 from cswgen.write.manifest import MANIFEST, Record, read_manifest, write_manifest
@@ -86,8 +88,8 @@ class Writer:
         raise NotImplementedError
 
     def write(self, path: str, key: str | None, data: bytes | None) -> None:
-        """The file at `path`, made from `key`: its bytes zlib-compressed (they are held
-        until the swap), or None when `unchanged`."""
+        """The file at `path`, made from `key`: its bytes packed (`core.packed`: they are
+        held until the swap), or None when `unchanged`."""
         raise NotImplementedError
 
     def copy(self, path: str, source: Path) -> None:
@@ -120,11 +122,17 @@ class Staging(Writer):
         self.output = output.resolve()
         self.present = present
         self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
-        self.previous = read_manifest(self.output)  # read again by `commit`, under the lock
+        # read again by `commit`, under the lock, unless its status is what it was before
+        self._manifest = _status(self.output / MANIFEST)
+        self.previous = read_manifest(self.output)
         self._plan: dict[str, tuple[str | None, Data]] = {}
+        self._found: dict[str, bool] = {}  # `unchanged`'s answers, while `previous` holds
+        self.records: dict[str, Record] | None = None  # the manifest left, once committed
 
     def unchanged(self, path: str, key: str | None) -> bool:
-        return self._unchanged(_normal(path), key)
+        name = _normal(path)
+        self._found[name] = found = self._unchanged(name, key)
+        return found
 
     def write(self, path: str, key: str | None, data: bytes | None) -> None:
         self._plan[self.name(path)] = (key, data)
@@ -155,11 +163,18 @@ class Staging(Writer):
         lock = BuildLock(self.output)
         try:
             if recover(self.output):
-                self.present = None  # surveyed before a killed build's output was put back
-            previous = read_manifest(self.output)
-            if previous != self.previous:  # another build finished meanwhile
-                self.previous, self.present = previous, None
-            same = {name: self._unchanged(name, key) for name, (key, _) in self._plan.items()}
+                # surveyed before a killed build's output was put back
+                self.present, self._manifest, self._found = None, None, {}
+            status = _status(self.output / MANIFEST)
+            if status is None or status != self._manifest:
+                previous = read_manifest(self.output)
+                if previous != self.previous:  # another build finished meanwhile
+                    self.previous, self.present, self._found = previous, None, {}
+            # (what `unchanged` found from the survey still holds; files looked at on disk
+            # are looked at again)
+            found = self._found if self.present is not None else {}
+            same = {name: found[name] if name in found and key == self._plan[name][0]
+                    else self._unchanged(name, key) for name, (key, _) in self._plan.items()}
             stale = [name for name, (_, data) in self._plan.items()
                      if data is None and not same[name]]
             if not stale:
@@ -173,8 +188,9 @@ class Staging(Writer):
         removed = sorted(set(self.previous) - set(self._plan))
         make = [(name, key, data) for name, (key, data) in self._plan.items()
                 if not same[name]]
-        if not make and not removed:
-            return  # the output folder already is this build
+        if not make and not removed:  # the output folder already is this build
+            self.records = _records(self.previous)
+            return
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
         self.folder.mkdir()
@@ -189,6 +205,7 @@ class Staging(Writer):
                 self._link(name)
                 records[name] = self.previous[name]  # type: ignore[assignment]
         write_manifest(self.folder, records)
+        self.records = records
         old = parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}-old"
         if self.output.exists():
             os.replace(self.output, old)
@@ -217,6 +234,7 @@ class Staging(Writer):
             journal.set_aside(undo, self.output, name)
             journal.prune(self.output.joinpath(*PurePosixPath(name).parts).parent, self.output)
         write_manifest(self.output, final)
+        self.records = final
         journal.finish(undo)
         shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -232,7 +250,7 @@ class Staging(Writer):
         assert data is not None  # (`commit` found no stale file)
         if isinstance(data, Path):
             return self._record(key, os.stat(self.put(name, data)))
-        return self._record(key, self._store(name, zlib.decompress(data)))
+        return self._record(key, self._store(name, unpack(data)))
 
     def _store(self, name: str, data: bytes) -> os.stat_result:
         """`data` as the file `name`, and what it is on disk (os calls: thousands of them)."""
@@ -276,7 +294,7 @@ class Preview(Writer):
     def write(self, path: str, key: str | None, data: bytes | None) -> None:
         name = self.name(path)
         if data is not None:
-            self._put(name, key, zlib.decompress(data))
+            self._put(name, key, unpack(data))
 
     def copy(self, path: str, source: Path) -> None:
         stat = source.stat()
@@ -311,6 +329,26 @@ class Preview(Writer):
 
     def abort(self) -> None:
         """Files written so far stay: the server shows the build's errors over them."""
+
+
+def _status(path: Path) -> tuple[int, int, int, int, int] | None:
+    """A manifest's status, when it can stand for its content: one written within
+    `RACY` of now may yet change unseen in the same tick of its clock (None then)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if max(info.st_mtime_ns, info.st_ctime_ns) >= time.time_ns() - RACY:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _records(manifest: dict[str, Record | None]) -> dict[str, Record] | None:
+    """The manifest's records, when it has one for every file (None: one from before keys
+    were kept)."""
+    if None in manifest.values():
+        return None
+    return {name: record for name, record in manifest.items() if record is not None}
 
 
 def recover(output: Path) -> bool:
