@@ -58,3 +58,9 @@ def file_digest_of(path: str | Path) -> str:
     """`file_digest` of the file at `path`, read in pieces."""
     with open(path, "rb") as file:
         return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=SIZE)).hexdigest()
+
+
+def text_digest(text: str) -> str:
+    """`file_digest` of a text as UTF-8: what a body of Markdown is known by (made once,
+    when its file is read: see `Entry.body_digest`)."""
+    return file_digest(text.encode("utf-8", "surrogatepass"))

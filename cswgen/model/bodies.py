@@ -21,7 +21,8 @@ def convert_bodies(site: Site, problems: Problems,
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache)
     entries = site.entries()
-    converted = converter.convert_all([(e.body, e.path, e.body_line) for e in entries])
+    converted = converter.convert_all([(e.body, e.path, e.body_line) for e in entries],
+                                      [e.body_digest for e in entries])
     bodies: dict[str, Rendered] = {}
     for entry, (body, found) in zip(entries, converted, strict=True):
         # a translation without a body of its own shows its original's, whose problems

@@ -35,7 +35,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
-from cswgen.core.digest import digest
+from cswgen.core.digest import digest, text_digest
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
@@ -227,22 +227,27 @@ class Converter:
         problems.items.extend(found)
         return rendered
 
-    def convert_all(self, bodies: Sequence[Body]) -> list[tuple[Rendered, list[Problem]]]:
+    def convert_all(self, bodies: Sequence[Body], texts: Sequence[str] | None = None
+                    ) -> list[tuple[Rendered, list[Problem]]]:
         """Each body converted, with the problems found in it, as converting them one by
         one would: a body converted before is reused when its text, place and settings
         are the same and every page or file its links looked up is still as it was (its
-        problems reported again); the others are converted on every core."""
-        found = cached_map(bodies, self._key, self._memo, cache=self.cache, reuse=self._holds)
+        problems reported again); the others are converted on every core.  `texts`: each
+        body's `text_digest`, when known (an entry's `body_digest`)."""
+        known = texts or [""] * len(bodies)
+        found = cached_map(list(zip(bodies, known, strict=True)), self._key, self._memo,
+                           cache=self.cache, reuse=self._holds)
         return [(memo.rendered, problems) for memo, problems in found]
 
-    def _key(self, body: Body) -> str:
-        text, source, body_line = body
-        return digest("markdown", text, source, str(body_line), str(self.unsafe_html))
+    def _key(self, item: tuple[Body, str]) -> str:
+        (text, source, body_line), known = item
+        return digest("markdown", known or text_digest(text), source, str(body_line),
+                      str(self.unsafe_html))
 
-    def _memo(self, body: Body, problems: Problems) -> _Memo:
+    def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
         send it back."""
-        rendered = self._convert(*body, problems)
+        rendered = self._convert(*item[0], problems)
         return _Memo(rendered, tuple(self.lookups))
 
     def _holds(self, memo: _Memo) -> bool:

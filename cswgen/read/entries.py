@@ -49,6 +49,8 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
                     example=example_date(config))
     reader = EntryReader(config, problems, drafts=drafts, finder=finder)
     entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
+    if entry is not None:
+        entry.body_digest  # noqa: B018  (made now, so that it is kept with the entry)
     return entry, pictures, finder.lookups
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cswgen.core.digest import text_digest
 from cswgen.core.errors import place
 from cswgen.read.fields import Image
 
@@ -67,6 +68,13 @@ class Entry:
     def from_csv(self) -> bool:
         """A row of a table, CSV file or workbook: its fields are columns, all on its line."""
         return self.path.lower().endswith(".csv") or bool(self.sheet)
+
+    @functools.cached_property
+    def body_digest(self) -> str:  # a body never changes once read
+        """`text_digest` of the body: made when its file is read (see `read_markdown`), so
+        it is kept with the entry and a build that finds the entry kept does not digest
+        its text again."""
+        return text_digest(self.body)
 
     @functools.cached_property
     def key(self) -> str:  # asked for often, never changes
