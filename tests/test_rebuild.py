@@ -548,3 +548,21 @@ def test_the_check_of_file_names_is_kept_for_the_same_names_only(
                    in p.message for p in failed.value.problems), failed.value.problems
     clash.unlink()
     assert build(site, as_of=AS_OF).changed == []
+
+
+def test_scaffold_text_added_to_a_body_is_found_though_the_clean_bodies_are_kept(
+        built: tuple[Path, Path]) -> None:
+    """The bodies found free of `cswgen add`'s example text are kept by their digests and
+    not searched again; a body edited to hold it is a new digest, and is warned about on
+    every build until the text is replaced."""
+    site, _ = built
+    story = site / "content/testimonials/t002.md"
+    text = story.read_text("utf-8")
+    build(site, as_of=AS_OF)  # the clean bodies are kept now
+    story.write_text(text + "\nWrite the customer's words here, as they gave them.\n", "utf-8")
+    for _ in range(2):
+        warnings = [str(w) for w in build(site, as_of=AS_OF, shortcut=False).warnings]
+        assert any(w.startswith("content/testimonials/t002.md:") and "example text" in w
+                   for w in warnings), warnings
+    story.write_text(text, "utf-8")
+    assert not [w for w in build(site, as_of=AS_OF).warnings if "example text" in str(w)]

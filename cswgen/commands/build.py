@@ -124,7 +124,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     if sources is not None:
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
-    placeholders.report(content.entries(), theme_chain, problems)
+    placeholders.report(content.entries(), theme_chain, problems, steps)
     bodies = convert_bodies(site, problems, steps)
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)
     # (new photos are made beside the build, which renders the pages meanwhile)
