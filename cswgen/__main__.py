@@ -21,10 +21,40 @@ VALUED = ("--as-of", "--output")
 
 def main() -> None:
     started = time.perf_counter()
-    if not _answered(sys.argv[1:], started):
-        from cswgen.cli import main as cli
+    if _answered(sys.argv[1:], started):
+        return
+    from cswgen.cli import main as cli
 
+    if sys.argv[1:2] != ["build"]:
         cli()
+        return
+    try:
+        cli()
+    except SystemExit as exc:
+        _leave(exc.code)
+    _leave(0)
+
+
+def _leave(code: object) -> None:
+    """End `cswgen build` at once, its output flushed: Python taking apart everything a
+    build holds, one object at a time, took a tenth of a second after a rebuild of 10,000
+    entries.  Everything the build writes is closed and in place before it returns, and
+    its workers are done; nothing is left for Python's own ending to do."""
+    if isinstance(code, str):  # (as SystemExit says it)
+        _say(sys.stderr, code)
+        code = 1
+    if "multiprocessing" in sys.modules:  # a failed build's helpers may still be at work
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+            child.join()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: what Python's own ending would meet
+        code = code or 120
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 def build_options(args: list[str]) -> dict[str, str | bool] | None:

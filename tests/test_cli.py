@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -167,3 +168,31 @@ def test_build_works_from_inside_the_site(make_site: MakeSite, run: Run) -> None
     assert (site / "output/.htaccess").is_file()
     assert (site / "output/.well-known/security.txt").is_file()
     assert not (site / "output/.env").exists()
+
+
+def test_cswgen_build_as_a_process_says_what_it_did_and_ends_with_its_status(
+        make_site: MakeSite) -> None:
+    """`cswgen build` ends its process at once when done (see `cswgen.__main__`): what it
+    printed arrives whole, and the exit status is the build's: 0 built, 1 failed (every
+    problem said, no traceback), 2 a usage error."""
+    site = make_site({"content/pages/about.md": "---\ntitle: About\n---\nHello\n"})
+
+    # (its output to pipes, buffered as a user's terminal log or CI would have it)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+    def build(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cswgen", "build", *args], cwd=site,
+                              capture_output=True, text=True, timeout=120, env=env)
+
+    # --drafts: not answered from the stamp, so built again: nothing changed
+    for args in (("--as-of", "2026-10-06"), ("--as-of", "2026-10-06", "--drafts")):
+        built = build(*args)
+        assert built.returncode == 0, built.stderr
+        assert built.stdout.startswith("Built ") and built.stdout.endswith(")\n")
+    (site / "content/pages/about.md").write_text("---\ntitle: [About\n---\nHello\n", "utf-8")
+    failed = build("--as-of", "2026-10-06", "--drafts")
+    assert failed.returncode == 1, failed.stderr
+    assert "content/pages/about.md:2:" in failed.stderr and "Build failed: 1 error" in failed.stderr
+    assert "Traceback" not in failed.stderr and failed.stdout == ""
+    usage = build("--as-of", "6 October", "--drafts")
+    assert usage.returncode == 2 and "YYYY-MM-DD" in usage.stderr
