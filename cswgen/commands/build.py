@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -248,7 +248,7 @@ def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
 def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options: Options,
                 target: Path, cache_root: Path, pages: int, files: int,
                 warnings: list[Problem],
-                records: dict[str, tuple[str, int, int]] | None = None) -> None:
+                records: Mapping[str, tuple[str, int, int] | None] | None = None) -> None:
     """The stamp from which the next `cswgen build` with nothing to do is answered at
     once (see `stamp`); none when an input changed too recently to be trusted."""
     watch = sources.watch if sources is not None else None

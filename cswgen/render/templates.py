@@ -111,8 +111,8 @@ class Renderer:
     def key(self, view: dict[str, Any], common_key: str | None) -> str | None:
         """A digest of everything the page's HTML depends on: `common_key` and the page's
         view.  Views are plain data, so their bytes (`to_bytes`) stand for everything a
-        template can see (with `shared` sub-views written once).  None: the view holds something
-        else, so the page has no key and is always rendered."""
+        template can see (with `shared` sub-views written once).  None: the view holds
+        something else, so the page has no key and is always rendered."""
         page = self.shared.to_bytes(view)
         if page is None or common_key is None:
             return None

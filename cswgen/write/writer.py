@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from cswgen.core.cache import digest
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.packed import unpack
-from cswgen.core.status import RACY
+from cswgen.core.status import RACY, Status, look
 from cswgen.write import journal
 from cswgen.write.lock import BuildLock
 from cswgen.write.manifest import MANIFEST, Record, read_manifest, write_manifest
@@ -127,7 +128,8 @@ class Staging(Writer):
         self.previous = read_manifest(self.output)
         self._plan: dict[str, tuple[str | None, Data]] = {}
         self._found: dict[str, bool] = {}  # `unchanged`'s answers, while `previous` holds
-        self.records: dict[str, Record] | None = None  # the manifest left, once committed
+        # the manifest left, once committed (a record None: from before keys were kept)
+        self.records: Mapping[str, Record | None] | None = None
 
     def unchanged(self, path: str, key: str | None) -> bool:
         name = _normal(path)
@@ -189,7 +191,7 @@ class Staging(Writer):
         make = [(name, key, data) for name, (key, data) in self._plan.items()
                 if not same[name]]
         if not make and not removed:  # the output folder already is this build
-            self.records = _records(self.previous)
+            self.records = self.previous
             return
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -331,24 +333,16 @@ class Preview(Writer):
         """Files written so far stay: the server shows the build's errors over them."""
 
 
-def _status(path: Path) -> tuple[int, int, int, int, int] | None:
+def _status(path: Path) -> Status | None:
     """A manifest's status, when it can stand for its content: one written within
     `RACY` of now may yet change unseen in the same tick of its clock (None then)."""
     try:
-        info = os.stat(path)
-    except OSError:
+        status = look(str(path), "file")
+    except OSError:  # (unreadable: read again, which finds out)
         return None
-    if max(info.st_mtime_ns, info.st_ctime_ns) >= time.time_ns() - RACY:
+    if status is None or max(status[3], status[4]) >= time.time_ns() - RACY:
         return None
-    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
-
-
-def _records(manifest: dict[str, Record | None]) -> dict[str, Record] | None:
-    """The manifest's records, when it has one for every file (None: one from before keys
-    were kept)."""
-    if None in manifest.values():
-        return None
-    return {name: record for name, record in manifest.items() if record is not None}
+    return status
 
 
 def recover(output: Path) -> bool:
