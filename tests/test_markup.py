@@ -120,3 +120,25 @@ def test_quick_smarty_is_exactly_pythons_markdown_smarty() -> None:
         stock.reset()
         quick.reset()
         assert quick.convert(text) == stock.convert(text), text[:60]
+
+
+def test_a_body_says_once_whether_it_shows_or_links_a_photo(tmp_path: Path) -> None:
+    """Found when the body is converted (and kept with it), so photos pass over the
+    bodies that show none without reading their HTML on every build."""
+    (tmp_path / "images").mkdir()
+    for name in ("team.jpg", "plan.pdf", "logo.svg"):
+        (tmp_path / "images" / name).write_bytes(b"x")
+    converter = Converter(tmp_path, {}, unsafe_html=False)
+    said = {text: converter.convert(text, "content/pages/x.md", 5, Problems()).pictures
+            for text in (
+        "Thanks to the [branch team](https://example.org/team).",
+        "![The team](../images/team.jpg)",
+        "The [team photo](../images/team.JPG?size=large) is here.",
+        "Read [the plan](../images/plan.pdf) or see ![logo](../images/logo.svg).",
+            )}
+    assert said == {
+        "Thanks to the [branch team](https://example.org/team).": False,
+        "![The team](../images/team.jpg)": True,
+        "The [team photo](../images/team.JPG?size=large) is here.": True,
+        "Read [the plan](../images/plan.pdf) or see ![logo](../images/logo.svg).": True,
+    }

@@ -307,6 +307,8 @@ def write_and_swap(writer: Writer, made: list[rendering.Made],
 
 
 def _with_photos(body: Rendered, photos: Photos) -> Rendered:
+    if body.pictures is False:  # (found when it was converted: most bodies show none)
+        return body
     html = photos.rewrite(body.html)
     return body if html is body.html else replace(body, html=html,
                                                   digest=digest("photos", body.digest, html))

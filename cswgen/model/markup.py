@@ -38,6 +38,7 @@ from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, text_digest
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.limits import nesting_message, too_deep
+from cswgen.model.rasters import shows_pictures
 from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
 from cswgen.read.content import MARKDOWN_SUFFIXES
 
@@ -59,6 +60,9 @@ class Rendered:
     text: str = ""  # plain text, for excerpts
     # of `html` and `text`, made once with them: page keys name a body by it (SharedViews)
     digest: str = ""
+    # whether `html` shows or links to a raster picture (`rasters.shows_pictures`), found
+    # once with it: photos pass over the bodies that do neither; None: not known, look
+    pictures: bool | None = None
 
 
 Lookup = tuple[str, str, str | None]  # (kind, target, answer), see Converter._answer
@@ -269,7 +273,8 @@ class Converter:
         if not self.unsafe_html:
             output = clean(output)
         text = " ".join(html.unescape(strip_tags(output)).split())
-        return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text))
+        return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text),
+                        pictures=shows_pictures(output))
 
     def resolve(self, href: str) -> str:
         """One link or image address from the body, as published."""

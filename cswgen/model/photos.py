@@ -32,13 +32,13 @@ from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import images
 from cswgen.model.markup import Rendered
+from cswgen.model.rasters import RASTER, RASTER_HREF, is_raster
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
 from cswgen.read.records import Day, Entry
 from cswgen.read.slugs import slugify
 
-RASTER = (".jpg", ".jpeg", ".jpe", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
 WIDTHS = (160, 320, 640, 1280)  # what the classic theme shows, at up to twice its CSS size
 BUDGET = 200_000  # bytes a copy may take, where a lower quality can keep it to that
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
@@ -46,9 +46,6 @@ BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .pros
 _IMG = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 _HREF = re.compile(r'href="([^"]*)"')
-# (most bodies link to no picture and show none: their HTML is passed over at C speed)
-_SUFFIXES = "|".join(re.escape(suffix[1:]) for suffix in RASTER)
-_RASTER_HREF = re.compile(rf'href="[^"]*\.(?i:{_SUFFIXES})(?:[?#][^"]*)?"')  # (literal href: fast)
 _COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
 _COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")
 
@@ -208,14 +205,14 @@ class Photos:
             shown = not (isinstance(entry, Day) and self.site.is_teaser(entry))
             for key in ("image", "photo"):
                 picture = getattr(entry, key, None)
-                if isinstance(picture, Image) and _is_raster(picture.path):
+                if isinstance(picture, Image) and is_raster(picture.path):
                     uses.append(Use(picture.path, entry.path, entry.line_of(key), key, shown))
             body = bodies.get(entry.key)
-            if body is None or "<img" not in body.html:
+            if body is None or body.pictures is False or "<img" not in body.html:
                 continue
             for match in _IMG.finditer(body.html):
                 source = _root_target(dict(_ATTRIBUTE.findall(match.group(1))).get("src", ""))
-                if source and _is_raster(source) and self._exists(source):
+                if source and is_raster(source) and self._exists(source):
                     uses.append(Use(source, entry.path, _line_in(entry, source), "", shown))
         return uses
 
@@ -280,12 +277,13 @@ class Photos:
         content = self.site.config.root / "content"
         for entry in self.site.entries():
             body = bodies.get(entry.key)
-            if body is None or (isinstance(entry, Day) and self.site.is_teaser(entry)) \
-                    or not _RASTER_HREF.search(body.html):
+            if body is None or body.pictures is False \
+                    or (isinstance(entry, Day) and self.site.is_teaser(entry)) \
+                    or not RASTER_HREF.search(body.html):
                 continue
             for match in _HREF.finditer(body.html):
                 target = _root_target(match.group(1))
-                if not target or not _is_raster(target) or target in self.linked:
+                if not target or not is_raster(target) or target in self.linked:
                     continue
                 self.linked.add(target)
                 if self._exists(target) and images.has_location(content / target):
@@ -355,7 +353,7 @@ class Photos:
         """Whether a file under content/ stays unpublished as it is: a raster picture that
         content shows (then as copies) and that no page links to.  The brand logo, which
         the theme shows as it is, is always published."""
-        return _is_raster(relative) and relative in self.pictures \
+        return is_raster(relative) and relative in self.pictures \
             and relative not in self.linked and relative != self.site.config.brand.logo
 
 
@@ -426,10 +424,6 @@ def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int
         return match.group(0)
     own = match.group(1).rstrip().removesuffix("/").rstrip()
     return f'<img{own} width="{size["width"]}" height="{size["height"]}">'
-
-
-def _is_raster(path: str) -> bool:
-    return path.lower().endswith(RASTER)
 
 
 def _root_target(value: str) -> str | None:

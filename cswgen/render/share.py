@@ -22,7 +22,7 @@ from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import fonts, images
-from cswgen.model.photos import RASTER
+from cswgen.model.rasters import RASTER
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Entry
 from cswgen.render.strings import Words

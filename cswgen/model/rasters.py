@@ -1,0 +1,22 @@
+"""Which files are raster pictures (photos, as opposed to SVGs), and whether a body's HTML
+shows or links to one: decided once, when the body is converted, so that a rebuild passes
+over the bodies that do neither without reading their HTML again."""
+
+from __future__ import annotations
+
+import re
+
+RASTER = (".jpg", ".jpeg", ".jpe", ".png", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif")
+
+_SUFFIXES = "|".join(re.escape(suffix[1:]) for suffix in RASTER)
+# (a literal `href="` first: most bodies link to no picture, and are passed over at C speed)
+RASTER_HREF = re.compile(rf'href="[^"]*\.(?i:{_SUFFIXES})(?:[?#][^"]*)?"')
+
+
+def is_raster(path: str) -> bool:
+    return path.lower().endswith(RASTER)
+
+
+def shows_pictures(html: str) -> bool:
+    """Whether HTML has an <img> or a link to a raster picture's file."""
+    return "<img" in html or RASTER_HREF.search(html) is not None
