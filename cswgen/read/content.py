@@ -146,7 +146,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 if entry is not None:
                     found.append(entry)
             continue
-    settings = repr((config.week, drafts))  # what an entry depends on besides its file
+    # what an entry depends on besides its file (its digest: ten thousand keys include it)
+    settings = digest(repr((config.week, drafts)))
     finder_of_all = Finder(content_dir)  # to check cached entries' lookups
 
     keys: dict[tuple[str, str], str] = {}  # (each made once: ten thousand digests)

@@ -30,6 +30,9 @@ Data = bytes | Path | None  # a file's bytes, a file to copy, or None: unchanged
 
 def _normal(path: str) -> str:
     """An output path checked and made plain: never outside the folder."""
+    if path and path[0] != "/" and path[-1] not in "/." and "//" not in path \
+            and "./" not in path and "\x00" not in path:
+        return path  # plain already (as every path a build makes is): no part to drop
     parts = [part for part in path.split("/") if part not in ("", ".")]
     if path.startswith("/") or ".." in parts or "\x00" in path or not parts:
         raise SiteError([Problem(path, 0, "refusing to write outside the output folder")])
