@@ -8,6 +8,7 @@ import pickle
 import threading
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -335,6 +336,30 @@ def test_work_started_soon_gives_its_result_or_its_error_once(
 
     with pytest.raises(ValueError, match="no such folder"):
         parallel.soon(failing)()
+
+
+def test_several_tasks_started_soon_run_in_one_process_in_order_each_result_its_own(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`parallel.soon_each`: the sources read, then the output surveyed, by one forked
+    process; each result (or error) is given to whoever asks for it, in any order."""
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    log = tmp_path / "log"
+
+    def task(name: str) -> tuple[str, int]:
+        with open(log, "a") as file:  # (the parent's memory is not the child's)
+            file.write(name + "\n")
+        if name == "broken":
+            raise OSError("the output folder vanished")
+        return name, os.getpid()
+
+    first, broken, last = parallel.soon_each([partial(task, "first"), partial(task, "broken"),
+                                              partial(task, "last")])
+    assert last()[0] == "last"
+    with pytest.raises(OSError, match="vanished"):
+        broken()
+    assert first()[0] == "first" and first()[1] == last()[1] != os.getpid()
+    assert log.read_text().split() == ["first", "broken", "last"]  # in order, each once
 
 
 def test_work_started_beside_the_build_gives_every_result_in_order_or_the_first_error(

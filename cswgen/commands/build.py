@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from cswgen.commands import stamp
@@ -31,7 +31,7 @@ from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.place import today_in
 from cswgen.write.manifest import MANIFEST
-from cswgen.write.output import OutputCheck
+from cswgen.write.output import OutputCheck, Surveyed
 from cswgen.write.writer import Preview, Staging, Writer
 
 if TYPE_CHECKING:  # (imported where used: a build with nothing to do needs none of them)
@@ -88,7 +88,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=drafts,
                       portable=portable)
     cache_root = cache_dir or root / CACHE_FOLDER
-    out = None if preview else OutputCheck(root, *output_folder(config, output), problems)
+    out = None if preview else OutputCheck(root, *output_folder(config, output), problems,
+                                           begin=False)
     theme_chain = theme_chain_of(config, problems)
     strings = catalogue.load(config, theme_chain, problems)
     sources = None
@@ -96,10 +97,16 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         # every input looked at (and the changed ones read) in a process of its own, while
         # this one loads the last build's steps, which a build with something to do reads
         # next: at 10,000 entries, a tenth of a second each, side by side
-        reading = parallel.soon(partial(fingerprint.read_sources, root, theme_chain, repr(
-            (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root))
+        # reading, then the output folder's survey (needed later), in one process of its
+        # own, so that this one has a core of its own on two
+        surveying = out.survey()
+        reading, *surveyed = parallel.soon_each([partial(
+            fingerprint.read_sources, root, theme_chain, repr(
+                (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root),
+            *([surveying] if surveying is not None else [])])
+        out.begin(cast("Callable[[], Surveyed]", surveyed[0]) if surveyed else None)
         steps = load_steps(cache_root)
-        sources = reading()
+        sources = cast("fingerprint.Sources | None", reading())
         if last := unchanged_since_last_build(sources, out, cache_root):
             fingerprint.keep_stats(sources)
             leave_stamp(sources, config, options, out.target, cache_root, last.pages,
@@ -107,6 +114,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     else:
+        if out is not None:
+            out.begin()
         steps = cache if cache is not None else load_steps(cache_root)
     # What reads, converts, renders and draws: Markdown, Jinja, Pillow and the rest, which a
     # build with nothing to do (above) never imports.

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from multiprocessing import connection
 from multiprocessing.connection import Connection
 from typing import TypeVar, cast
@@ -162,17 +163,27 @@ def soon(task: Callable[[], T]) -> Callable[[], T]:
     work that waits on the disk more than on Python, such as surveying the output folder
     while the sources are read.  What it returns must pickle; what it raises is raised.
     The result is fetched once and kept: call the function as often as needed."""
+    [result] = soon_each([task])
+    return cast(Callable[[], T], result)
+
+
+def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object]]:
+    """`soon` for several tasks, done one after the other in one forked process, each
+    result sent as soon as it is made: so that the first is ready early, and the others,
+    needed later, take no core from this process meanwhile (on two cores, a process each
+    slowed the build down while it loaded its own data)."""
     if (workers() < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return task
+        return list(tasks)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
-        try:
-            send.send((True, task()))
-        except BaseException as exc:  # handed to the parent as it is
-            send.send((False, exc))
+        for task in tasks:
+            try:
+                send.send((True, task()))
+            except BaseException as exc:  # handed to the parent as it is
+                send.send((False, exc))
 
     process = context.Process(target=child, daemon=True)  # never outlives the build
     process.start()
@@ -180,21 +191,28 @@ def soon(task: Callable[[], T]) -> Callable[[], T]:
 
     found: list[tuple[bool, object]] = []
 
-    def result() -> T:
-        if not found:
+    def result(index: int) -> object:
+        while len(found) <= index:
             try:
                 found.append(receive.recv())
             except EOFError:  # the child died (killed, out of memory): do it here instead
-                found.append((True, task()))
-            finally:
+                found.append(_here(tasks[len(found)]))
+            if len(found) == len(tasks):
                 process.join()
                 receive.close()
-        ok, value = found[0]
+        ok, value = found[index]
         if not ok:
             raise cast(BaseException, value)
-        return cast(T, value)
+        return value
 
-    return result
+    return [partial(result, index) for index in range(len(tasks))]
+
+
+def _here(task: Callable[[], object]) -> tuple[bool, object]:
+    try:
+        return True, task()
+    except Exception as exc:  # (raised when its result is asked for, as from the child)
+        return False, exc
 
 
 class Background:

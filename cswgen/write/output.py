@@ -95,16 +95,31 @@ class OutputCheck:
     finds wrong goes to `problems`, with the content's, so one run reports everything."""
 
     def __init__(self, root: Path, target: Path, where: str, line: int,
-                 problems: Problems) -> None:
+                 problems: Problems, *, begin: bool = True) -> None:
+        """Not to `begin`: the survey waits for `begin`, to be done beside other work."""
         self.target, self.root, self.where, self.line = target, root, where, line
         self.problems = problems
         self._present: Callable[[], Surveyed] | None = None
         self._ok: bool | None = None
+        self._placed = False
         try:
             check_place(target, root, where, line)
-            self._present = parallel.soon(partial(survey, target.resolve()))
+            self._placed = True
         except SiteError as exc:
             problems.items.extend(exc.problems)
+        if begin:
+            self.begin()
+
+    def survey(self) -> Callable[[], Surveyed] | None:
+        """The survey to make, when the folder's place was not refused."""
+        return partial(survey, self.target.resolve()) if self._placed else None
+
+    def begin(self, surveyed: Callable[[], Surveyed] | None = None) -> None:
+        """Survey the folder in a forked process, unless `surveyed` (what `survey` gives,
+        begun elsewhere) will say what it holds."""
+        task = self.survey()
+        if self._present is None and task is not None:
+            self._present = surveyed or parallel.soon(task)
 
     def present(self) -> Surveyed | None:
         """What the output folder holds (None: its place was refused, so not surveyed)."""
