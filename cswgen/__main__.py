@@ -3,8 +3,8 @@
 `cswgen build` with nothing to do is answered here, from the last build's stamp (see
 `commands.stamp`), before Click and the rest of cswgen load: a third of the time such a
 build took.  Only the plainest form is answered so (`build` with any of --as-of, --drafts,
---portable and --output, each once); everything else, and any build the stamp cannot
-vouch for, goes to `cswgen.cli` as usual.
+--portable and --output, each once); such a build the stamp cannot vouch for runs here too,
+without Click (see `commands.said`), and everything else goes to `cswgen.cli` as usual.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import os
 import sys
 import time
 from datetime import date
-from typing import TextIO
 
 FLAGS = ("--drafts", "--portable")
 VALUED = ("--as-of", "--output")
@@ -23,6 +22,14 @@ def main() -> None:
     started = time.perf_counter()
     if _answered(sys.argv[1:], started):
         return
+    plain = _plain_build(sys.argv[1:])
+    if plain is not None:  # (the plain forms of `cswgen build`: no Click to load)
+        from pathlib import Path
+
+        from cswgen.commands.said import run_build
+
+        as_of, drafts, portable, output = plain
+        _leave(run_build(as_of, drafts, portable, Path(output) if output else None))
     from cswgen.cli import main as cli
 
     if sys.argv[1:2] != ["build"]:
@@ -41,7 +48,9 @@ def _leave(code: object) -> None:
     entries.  Everything the build writes is closed and in place before it returns, and
     its workers are done; nothing is left for Python's own ending to do."""
     if isinstance(code, str):  # (as SystemExit says it)
-        _say(sys.stderr, code)
+        from cswgen.commands.said import say
+
+        say(sys.stderr, code)
         code = 1
     if "multiprocessing" in sys.modules:  # a failed build's helpers may still be at work
         import multiprocessing
@@ -80,37 +89,38 @@ def build_options(args: list[str]) -> dict[str, str | bool] | None:
     return found
 
 
-def _answered(args: list[str], started: float) -> bool:
-    """Whether this was `cswgen build` with nothing to do, now said and done."""
+def _plain_build(args: list[str]) -> tuple[date | None, bool, bool, str | None] | None:
+    """The as-of date, drafts, portable and output of a plain `cswgen build` (see
+    `build_options`), or None for anything Click should read (and explain)."""
     options = build_options(args)
     if options is None:
-        return False
+        return None
     try:
         as_of = date.fromisoformat(str(options["--as-of"])) if "--as-of" in options else None
     except ValueError:
-        return False  # (Click explains)
-    from cswgen.commands import stamp
-
+        return None  # (Click explains)
     output = options.get("--output")
-    done = stamp.nothing_to_do(os.getcwd(), as_of, "--drafts" in options,
-                               "--portable" in options, output if isinstance(output, str) else None)
+    return as_of, "--drafts" in options, "--portable" in options, \
+        output if isinstance(output, str) else None
+
+
+def _answered(args: list[str], started: float) -> bool:
+    """Whether this was `cswgen build` with nothing to do, now said and done."""
+    plain = _plain_build(args)
+    if plain is None:
+        return False
+    from cswgen.commands import stamp
+    from cswgen.commands.said import say
+
+    as_of, drafts, portable, output = plain
+    done = stamp.nothing_to_do(os.getcwd(), as_of, drafts, portable, output)
     if done is None:
         return False
     folder, pages, files, warnings = done
     for warning in warnings:
-        _say(sys.stderr, warning)
-    _say(sys.stdout, stamp.built_line(pages, files, time.perf_counter() - started, folder, 0))
+        say(sys.stderr, warning)
+    say(sys.stdout, stamp.built_line(pages, files, time.perf_counter() - started, folder, 0))
     return True
-
-
-def _say(stream: TextIO, line: str) -> None:
-    """A line as Click would print it: what the console cannot show is replaced."""
-    text = line + "\n"
-    try:
-        stream.write(text)
-    except UnicodeEncodeError:
-        encoding = stream.encoding or "utf-8"
-        stream.write(text.encode(encoding, "replace").decode(encoding))
 
 
 if __name__ == "__main__":

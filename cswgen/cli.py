@@ -113,31 +113,19 @@ DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft
 def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
           output: Path | None) -> None:
     """Build the site into the output folder."""
-    from cswgen.commands.build import one_shot_build
-    from cswgen.commands.stamp import built_line
+    from cswgen.commands.said import run_build
 
     when = _as_of(as_of)
-    root = _site_root()
-    try:
-        result = one_shot_build(root, as_of=when, drafts=drafts, portable=portable,
-                                output=output)
-    except SiteError as exc:
-        _build_failed(exc, "Nothing was written; the output folder is as it was.")
-    except Exception:
-        if ctx.obj["debug"]:
-            raise
-        click.echo("cswgen stopped because of a bug, not because of your site. "
-                   "Run again with `cswgen build --debug` and report what it prints.", err=True)
-        sys.exit(2)
-    _report(result.warnings)
-    click.echo(built_line(result.pages, result.files, result.seconds, result.output,
-                          len(result.changed)))
+    code = run_build(when, drafts, portable, output, debug=ctx.obj["debug"])
+    if code:
+        sys.exit(code)
 
 
 def _build_failed(exc: SiteError, outcome: str) -> NoReturn:
+    from cswgen.commands.said import failed_line
+
     _report(exc.problems)
-    errors = sum(1 for p in exc.problems if p.severity == "error")
-    click.echo(f"Build failed: {errors} error{'s' if errors != 1 else ''}. {outcome}", err=True)
+    click.echo(failed_line(exc.problems, outcome), err=True)
     sys.exit(1)
 
 
