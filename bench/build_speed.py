@@ -16,7 +16,10 @@ navigation that every page shows) and, marked mkdocs*, with its navigation cut t
 page.  Each cold build is the faster of two runs (MkDocs as it comes at 10,000: one), and
 the warm and one-edit rebuilds are the median of five (each run edits another file), since
 a shared machine's speed wanders; CPU seconds (user + system) are printed beside them, and
-peak memory as the largest process's RSS and PSS (sampled from /proc every 20 ms).  It
+peak memory as the largest process's RSS and PSS (sampled from /proc every 20 ms: during
+the cold builds, and in one more warm and one-edit rebuild each, since sampling takes CPU
+that a 2-core machine's rebuild would otherwise have; those two runs' times are printed
+too).  It
 never fails on a slow machine: it prints numbers.
 """
 
@@ -34,7 +37,7 @@ import threading
 import time
 import venv
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -153,17 +156,25 @@ def write_mkdocs(site: Path, items: list[Entry], *, short_nav: bool = False) -> 
 
 # --- measuring ---------------------------------------------------------------------------
 
-def _status_kb(pid: int, field: str) -> int:
-    """A field of /proc/PID/smaps_rollup or /proc/PID/status, in bytes (0 when gone)."""
+def _sizes(pid: int) -> tuple[int, int]:
+    """A process's resident and proportional set sizes in bytes (RSS, PSS), from one read
+    of /proc/PID/smaps_rollup (the kernel walks the process's page tables for it: read
+    twice a sample, it took a fifth of a core beside a 2-second build), else RSS alone from
+    /proc/PID/status; (0, 0) when it is gone."""
+    found: dict[str, int] = {}
     for name in ("smaps_rollup", "status"):
         try:
             text = Path(f"/proc/{pid}/{name}").read_text()
         except OSError:
             continue
         for line in text.splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) * 1024
-    return 0
+            field, _, value = line.partition(":")
+            if field in ("Rss", "Pss", "VmRSS"):
+                found[field] = int(value.split()[0]) * 1024
+        if found:
+            break
+    rss = found.get("Rss") or found.get("VmRSS", 0)
+    return rss, found.get("Pss") or rss
 
 
 def _tree(pid: int) -> list[int]:
@@ -193,10 +204,10 @@ class Memory:
     def sample(self, pid: int) -> None:
         total = 0
         for each in _tree(pid):
-            pss = _status_kb(each, "Pss") or _status_kb(each, "VmRSS")
+            rss, pss = _sizes(each)
             total += pss
             self.pss = max(self.pss, pss)
-            self.rss = max(self.rss, _status_kb(each, "VmRSS") or _status_kb(each, "Rss"))
+            self.rss = max(self.rss, rss)
         self.tree_pss = max(self.tree_pss, total)
 
     def most(self, other: Memory) -> Memory:
@@ -214,7 +225,11 @@ class Run:
     memory: Memory | None = None
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None, *,
+          sampled: bool = True) -> Run:
+    """One run of `command`, its memory `sampled` from /proc every 20 ms (or not: the
+    sampling takes CPU from a 2-core machine, so the rebuilds are timed without it and
+    sampled in runs of their own)."""
     # Each run starts with the disk quiet: the hundreds of megabytes a cold build wrote are
     # otherwise still being flushed while the next run is timed (for every tool alike).
     if hasattr(os, "sync"):
@@ -232,11 +247,13 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> R
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if sampled:
+        sampler.start()
     output, _ = process.communicate()
     seconds = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if sampled:
+        sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Run(seconds, memory.tree_pss, process.returncode == 0,
@@ -319,19 +336,25 @@ def bench(n: int, with_others: bool, workdir: Path, others_rebuild: bool) -> Non
         print(f"cswgen build failed: {cold.tail}")
         return
     pages = count_pages(site / "output")
-    warm = median([timed(build, site, env) for _ in range(REBUILDS)])
+    # the rebuilds are timed unsampled, and then each run once more with memory sampled
+    warm = median([timed(build, site, env, sampled=False) for _ in range(REBUILDS)])
+    warm_sampled = timed(build, site, env)
     edits = []
-    for number in range(1, REBUILDS + 1):
+    for number in range(1, REBUILDS + 2):
         edited = site / f"content/testimonials/t-{number:05d}.md"
         edited.write_text(edited.read_text("utf-8") + "\nOne more line, written today.\n",
                           "utf-8")
-        edits.append(timed(build, site, env))
-    one = median(edits)
+        edits.append(timed(build, site, env, sampled=number > REBUILDS))
+    one, one_sampled = median(edits[:-1]), edits[-1]
+    warm, one = (replace(run, peak=sampled.peak, memory=sampled.memory)
+                 for run, sampled in ((warm, warm_sampled), (one, one_sampled)))
     print(f"{'tool':<9}{'pages':>8}{'cold s':>9}{'warm s':>9}{'1 edit s':>10}"
           f"{'peak MB':>9}{'pages/s':>9}", flush=True)
     row("cswgen", cold, warm, one, pages)
     print("cswgen CPU seconds (user + system, workers included): "
           f"cold {cold.cpu:.2f}, nothing changed {warm.cpu:.2f}, one edit {one.cpu:.2f}")
+    print(f"with the memory sampler running (a run each): nothing changed "
+          f"{warm_sampled.seconds:.2f} s, one edit {one_sampled.seconds:.2f} s")
     memory = _most([cold, warm, one])
     if memory is not None:
         print(f"cswgen peak memory: largest process RSS {mb(memory.rss)} MB, "
