@@ -591,3 +591,28 @@ def test_scaffold_text_added_to_a_body_is_found_though_the_clean_bodies_are_kept
                    for w in warnings), warnings
     story.write_text(text, "utf-8")
     assert not [w for w in build(site, as_of=AS_OF).warnings if "example text" in str(w)]
+
+
+def test_the_sitemap_is_made_again_only_when_an_address_in_it_changes(tmp_path: Path) -> None:
+    """It is keyed by the addresses it lists (and base_url): a body edited leaves it as it
+    is; a page added, or another base_url, makes it again, with the new address."""
+    files = site_files(3)
+    files["config.toml"] = ('[site]\ntitle = "Test Week"\nbase_url = "https://csw.example/"\n'
+                            '\n[week]\nyear = 2026\ntimezone = "Africa/Harare"\n')
+    site = write_site(tmp_path / "site", files)
+    out = site / "output"
+    build(site, as_of=AS_OF)
+    sitemap = out / "sitemap.xml"
+    first = sitemap.read_bytes()
+    edited = site / "content/testimonials/t001.md"
+    edited.write_text(edited.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert "sitemap.xml" not in build(site, as_of=AS_OF).changed
+    assert sitemap.read_bytes() == first
+    (site / "content/pages").mkdir()
+    (site / "content/pages/faq.md").write_text("---\ntitle: FAQ\n---\nAsk.\n", "utf-8")
+    assert "sitemap.xml" in build(site, as_of=AS_OF).changed
+    assert b"<loc>https://csw.example/faq/</loc>" in sitemap.read_bytes()
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace("csw.example", "week.example"), "utf-8")
+    assert "sitemap.xml" in build(site, as_of=AS_OF).changed
+    assert b"<loc>https://week.example/faq/</loc>" in sitemap.read_bytes()

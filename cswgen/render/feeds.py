@@ -133,21 +133,45 @@ def absolute_links(fragment: str, base: str, folder: str = "") -> str:
     return rewrite_internal(fragment, lambda target: target)
 
 
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
 def sitemap(site: Site, paths: list[str],
             alternates: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
     """Every page's address; with several languages, each with its versions in every
-    language (`xhtml:link rel="alternate" hreflang`, as search engines read them)."""
+    language (`xhtml:link rel="alternate" hreflang`, as search engines read them).
+
+    Written as text, exactly as ElementTree would write and indent it (`sitemap_tree`):
+    building a tree of 10,000 addresses took a twentieth of a rebuild."""
     base = site.config.site.base_url
-    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
-    xhtml = "http://www.w3.org/1999/xhtml"
-    ET.register_namespace("", namespace)
-    ET.register_namespace("xhtml", xhtml)
-    root = ET.Element(f"{{{namespace}}}urlset")
+    found = alternates or {}
+    used = any(found.get(path) for path in paths)
+    declared = f'xmlns="{SITEMAP}"' + (f' xmlns:xhtml="{XHTML}"' if used else "")
+    if not paths:
+        return _declaration(f"<urlset {declared} />")
+    out = [f"<urlset {declared}>"]
     for path in paths:
-        url = ET.SubElement(root, f"{{{namespace}}}url")
-        ET.SubElement(url, f"{{{namespace}}}loc").text = base + path
+        out += ["  <url>", _leaf(2, "loc", base + path)]
+        out += [f'    <xhtml:link rel="alternate" hreflang="{_attribute(tag)}" '
+                f'href="{_attribute(base + there)}" />' for tag, there in found.get(path, [])]
+        out.append("  </url>")
+    out.append("</urlset>")
+    return _declaration("\n".join(out))
+
+
+def sitemap_tree(site: Site, paths: list[str],
+                 alternates: dict[str, list[tuple[str, str]]] | None = None) -> bytes:
+    """`sitemap` made with ElementTree: what it must write, byte for byte (tests)."""
+    base = site.config.site.base_url
+    ET.register_namespace("", SITEMAP)
+    ET.register_namespace("xhtml", XHTML)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    for path in paths:
+        url = ET.SubElement(root, f"{{{SITEMAP}}}url")
+        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = base + path
         for tag, there in (alternates or {}).get(path, []):
-            ET.SubElement(url, f"{{{xhtml}}}link", rel="alternate", hreflang=tag,
+            ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=tag,
                           href=base + there)
     ET.indent(root)
     return _xml(root)
@@ -161,5 +185,8 @@ def robots(site: Site) -> bytes:
 
 
 def _xml(element: ET.Element) -> bytes:
-    body: bytes = ET.tostring(element, encoding="unicode").encode("utf-8")
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
+    return _declaration(ET.tostring(element, encoding="unicode"))
+
+
+def _declaration(body: str) -> bytes:
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body.encode("utf-8") + b"\n"

@@ -87,12 +87,13 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     if folder:
         return found
     found.append(_ready("robots.txt", feeds.robots(site)))
-    if site.config.site.base_url:
+    if base := site.config.site.base_url:  # (made when its addresses change, not before)
         listed = [v for v in site_pages or pages if v["kind"] not in UNLISTED]
-        found.append(_ready("sitemap.xml", feeds.sitemap(
-            site, [v["path"] for v in listed],
-            {v["path"]: [(a["tag"], a["path"][1:]) for a in v["alternates"]]
-             for v in listed if v.get("alternates")})))
+        addresses = [v["path"] for v in listed]
+        alternates = {v["path"]: [(a["tag"], a["path"][1:]) for a in v["alternates"]]
+                      for v in listed if v.get("alternates")}
+        found.append(Job("sitemap.xml", data_digest("sitemap", base, addresses, alternates),
+                         lambda: feeds.sitemap(site, addresses, alternates), here=True))
     return found
 
 
