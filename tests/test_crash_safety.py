@@ -212,9 +212,9 @@ def test_a_file_rendered_as_unchanged_that_another_build_changed_is_asked_for_ag
     """`settled`: the manifest is old enough for its status to stand for it (a commit
     then reads it again only when its status changed: another build's commit changes it)."""
     if settled:
-        from cswgen.write import writer
+        from cswgen.write import manifest
 
-        monkeypatch.setattr(writer, "RACY", 0)
+        monkeypatch.setattr(manifest, "RACY", 0)
     output = tmp_path / "output"
     first = Staging(output)
     first.write("a.html", "a1", zlib.compress(b"one"))

@@ -152,7 +152,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 
     # Phase 2: render every file that changed into bytes, on every core; a template error
     # stops the build here, with every other problem found and nothing written.
-    writer = Staging(out.target, out.present()) if out is not None else begun(preview)
+    writer = Staging(out.target, out.present(), out.known()) if out is not None \
+        else begun(preview)
     base_path = urlsplit(config.site.base_url).path or "/"
 
     def render(into: Problems) -> tuple[list[tuple[Views, Renderer, list[View], dict[str, Any]]],

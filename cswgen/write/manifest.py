@@ -4,12 +4,16 @@ made from and its size and modification time as written."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
+
+from cswgen.core.status import RACY, Status, look
 
 MANIFEST = ".cswgen-manifest"
 MANIFEST_HEADER = "# cswgen manifest 2: key, size, mtime_ns and path of every file written"
 
 Record = tuple[str, int, int]  # what the manifest keeps of a file: key, size, mtime_ns
+Known = tuple[Status | None, dict[str, "Record | None"]]  # see `read_known`
 
 
 def read_manifest(folder: Path) -> dict[str, Record | None]:
@@ -28,6 +32,25 @@ def read_manifest(folder: Path) -> dict[str, Record | None]:
         found = dict.fromkeys(lines)
     return found
 
+
+
+def trusted_status(folder: Path) -> Status | None:
+    """The manifest's status, when it can stand for its content: one written within
+    `RACY` of now may yet change unseen in the same tick of its clock (None then)."""
+    try:
+        status = look(str(folder / MANIFEST), "file")
+    except OSError:  # (unreadable: read again, which finds out)
+        return None
+    if status is None or max(status[3], status[4]) >= time.time_ns() - RACY:
+        return None
+    return status
+
+
+def read_known(folder: Path) -> Known:
+    """The manifest with its `trusted_status`, taken before it is read: should it change
+    meanwhile, the status no longer matches, and whoever compares it reads it again."""
+    status = trusted_status(folder)
+    return status, read_manifest(folder)
 
 
 def write_manifest(folder: Path, records: dict[str, Record]) -> None:

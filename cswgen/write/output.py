@@ -9,13 +9,13 @@ own sources, is refused.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
 from cswgen.core import parallel
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.write.manifest import MANIFEST, read_manifest
+from cswgen.write.manifest import MANIFEST, Known, read_known, read_manifest
 
 Surveyed = dict[str, tuple[int, int]]  # output path -> size and mtime_ns
 
@@ -59,16 +59,20 @@ def check_place(output: Path, root: Path, where: str, line: int) -> None:
 
 
 def check_output(output: Path, root: Path, where: str, line: int,
-                 present: Surveyed | None = None) -> None:
+                 present: Surveyed | None = None,
+                 written: Mapping[str, object] | None = None) -> None:
     """Refuse an output folder in the wrong place (`check_place`), or holding files cswgen
-    did not write (`present`: its `survey`, when already made)."""
+    did not write (`present`: its `survey`, when already made; `written`: its manifest,
+    when already read)."""
     check_place(output, root, where, line)
-    files = sorted(survey(output.resolve()) if present is None else present)
+    files = survey(output.resolve()) if present is None else present
     if not files:
         return
-    written = set(read_manifest(output))
+    if written is None:
+        written = read_manifest(output)
     # (a manifest being replaced when a build was killed is cswgen's too)
-    foreign = [p for p in files if p not in (MANIFEST, f"{MANIFEST}.new") and p not in written]
+    foreign = sorted(p for p in files
+                     if p not in written and p not in (MANIFEST, f"{MANIFEST}.new"))
     if foreign:
         listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
                                            if len(foreign) > 3 else "")
@@ -101,6 +105,7 @@ class OutputCheck:
         self.problems = problems
         self._present: Callable[[], Surveyed] | None = None
         self._ok: bool | None = None
+        self._known: Known | None = None
         self._placed = False
         try:
             check_place(target, root, where, line)
@@ -125,6 +130,12 @@ class OutputCheck:
         """What the output folder holds (None: its place was refused, so not surveyed)."""
         return self._present() if self._present is not None else None
 
+    def known(self) -> Known:
+        """The output folder's manifest with its status (`read_known`), read once."""
+        if self._known is None:
+            self._known = read_known(self.target)
+        return self._known
+
     def ok(self) -> bool:
         """The output folder holds only what cswgen wrote (else a problem, reported once)."""
         if self._ok is None:
@@ -132,7 +143,8 @@ class OutputCheck:
             self._ok = False
             if present is not None:
                 try:
-                    check_output(self.target, self.root, self.where, self.line, present)
+                    check_output(self.target, self.root, self.where, self.line, present,
+                                 self.known()[1])
                     self._ok = True
                 except SiteError as exc:
                     self.problems.items.extend(exc.problems)

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from cswgen.core.cache import digest
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.packed import unpack
-from cswgen.core.status import RACY, Status, look
 from cswgen.write import journal
 from cswgen.write.lock import BuildLock
-from cswgen.write.manifest import MANIFEST, Record, read_manifest, write_manifest
+from cswgen.write.manifest import (
+    MANIFEST,
+    Known,
+    Record,
+    read_known,
+    read_manifest,
+    trusted_status,
+    write_manifest,
+)
 from cswgen.write.output import Surveyed
 
 SMALL_CHANGE = 200  # at most this many files (or a tenth), changed in place
@@ -120,15 +126,16 @@ class Staging(Writer):
     left as it is.  Otherwise files whose key is unchanged (and which nobody has touched
     since) are linked from the old folder, and only the others are written."""
 
-    def __init__(self, output: Path, present: Surveyed | None = None) -> None:
-        """`present`: the output folder's `survey`, when already made."""
+    def __init__(self, output: Path, present: Surveyed | None = None,
+                 known: Known | None = None) -> None:
+        """`present`: the output folder's `survey`, when already made; `known`: its
+        manifest as read (`read_known`), when already read."""
         super().__init__()
         self.output = output.resolve()
         self.present = present
         self.folder = self.output.parent / f"{STAGING_PREFIX}{self.output.name}-{os.getpid()}"
         # read again by `commit`, under the lock, unless its status is what it was before
-        self._manifest = _status(self.output / MANIFEST)
-        self.previous = read_manifest(self.output)
+        self._manifest, self.previous = known or read_known(self.output)
         self._plan: dict[str, tuple[str | None, Data]] = {}
         self._found: dict[str, bool] = {}  # `unchanged`'s answers, while `previous` holds
         # the manifest left, once committed (a record None: from before keys were kept)
@@ -170,7 +177,7 @@ class Staging(Writer):
             if recover(self.output):
                 # surveyed before a killed build's output was put back
                 self.present, self._manifest, self._found = None, None, {}
-            status = _status(self.output / MANIFEST)
+            status = trusted_status(self.output)
             if status is None or status != self._manifest:
                 previous = read_manifest(self.output)
                 if previous != self.previous:  # another build finished meanwhile
@@ -334,18 +341,6 @@ class Preview(Writer):
 
     def abort(self) -> None:
         """Files written so far stay: the server shows the build's errors over them."""
-
-
-def _status(path: Path) -> Status | None:
-    """A manifest's status, when it can stand for its content: one written within
-    `RACY` of now may yet change unseen in the same tick of its clock (None then)."""
-    try:
-        status = look(str(path), "file")
-    except OSError:  # (unreadable: read again, which finds out)
-        return None
-    if status is None or max(status[3], status[4]) >= time.time_ns() - RACY:
-        return None
-    return status
 
 
 def recover(output: Path) -> bool:
