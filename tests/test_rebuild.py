@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -355,10 +355,10 @@ def test_several_tasks_started_soon_run_in_one_process_in_order_each_result_its_
 
     first, broken, last = parallel.soon_each([partial(task, "first"), partial(task, "broken"),
                                               partial(task, "last")])
-    assert last()[0] == "last"
+    assert last() == ("last", last_pid := cast(tuple[str, int], last())[1])
     with pytest.raises(OSError, match="vanished"):
         broken()
-    assert first()[0] == "first" and first()[1] == last()[1] != os.getpid()
+    assert first() == ("first", last_pid) and last_pid != os.getpid()
     assert log.read_text().split() == ["first", "broken", "last"]  # in order, each once
 
 
@@ -616,3 +616,33 @@ def test_the_sitemap_is_made_again_only_when_an_address_in_it_changes(tmp_path: 
     config.write_text(config.read_text("utf-8").replace("csw.example", "week.example"), "utf-8")
     assert "sitemap.xml" in build(site, as_of=AS_OF).changed
     assert b"<loc>https://week.example/faq/</loc>" in sitemap.read_bytes()
+
+
+def test_a_shared_view_is_known_by_its_own_fields_and_its_bodys_digest() -> None:
+    """Pages' keys name a testimonial's, person's or day's view by a digest of its fields
+    but its body's, and of the body's digest (see `Views._with_body`): any field or body
+    changed is another name, and a body known by no digest is looked through whole."""
+    from cswgen.core.cache import SharedViews
+    from cswgen.model.markup import Rendered
+    from cswgen.render.views import Views
+
+    class Made(Views):
+        def __init__(self) -> None:  # (just what `_with_body` needs)
+            self._split = {}
+
+    def ref(own: dict[str, Any], body: Rendered) -> str | None:
+        made = Made()
+        view = made._with_body(own, body, text=True)
+        return SharedViews([view], {}, made._split).ref(view)
+
+    long_html = "<p>" + "Thank you. " * 40 + "</p>"
+    body = Rendered(html=long_html, text="Thank you.", digest="b1")
+    first = ref({"title": "Kind", "rating": 5}, body)
+    assert first == ref({"title": "Kind", "rating": 5}, body) is not None
+    assert len({first, ref({"title": "Kind", "rating": 4}, body),
+                ref({"title": "Kind", "rating": 5, "extra": {"x": 1}}, body),
+                ref({"title": "Kind", "rating": 5}, Rendered(html=long_html, text="Thanks.",
+                                                            digest="b2"))}) == 4
+    # no digest: named by what it holds, the body's text included
+    plain = [ref({"title": "Kind"}, Rendered(html=html)) for html in ("<p>a</p>", "<p>b</p>")]
+    assert plain[0] != plain[1] and None not in plain

@@ -83,12 +83,18 @@ class SharedViews:
     MARK = "\x00view:"  # (text people write does not start with a NUL)
     LONG = 256  # shorter strings are written out: they are cheap, and may be shared
 
-    def __init__(self, shared: list[object], texts: dict[str, str] | None = None) -> None:
+    def __init__(self, shared: list[object], texts: dict[str, str] | None = None,
+                 split: dict[int, tuple[object, str]] | None = None) -> None:
+        """`split`: for a shared view (by identity), its fields but those of its body, and
+        the digest of that body (`Rendered.digest`): the view is known by both, without
+        its body's text being looked through (10,000 views a build)."""
         self._shared = shared, texts  # kept alive: the tables are by identity
         self._strings = {id(text): self.MARK + name for name, text in (texts or {}).items()
                          if len(text) > self.LONG}
         self._refs: dict[int, str] = {}
-        found = [self._digest(view) for view in shared]  # (a pool costs more than it saves)
+        parts = split or {}
+        found = [self._named(parts[id(view)]) if id(view) in parts else self._digest(view)
+                 for view in shared]  # (a pool costs more than it saves)
         self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
                       if ref is not None}
 
@@ -111,6 +117,12 @@ class SharedViews:
             view = {k: strings.get(id(v), v) if type(v) is str else v for k, v in view.items()}
         data = to_bytes(view)
         return None if data is None else digest(data)
+
+    @staticmethod
+    def _named(part: tuple[object, str]) -> str | None:
+        own, body = part
+        data = to_bytes(own)
+        return None if data is None else digest("view and body", data, body)
 
     def _swap(self, value: object) -> object:
         # (tens of thousands of pages: the common leaves, and empty lists and dicts, are

@@ -105,6 +105,7 @@ class Views:
         self.language = words.language
         self.config = site.config
         self.as_of = site.options.as_of
+        self._split: dict[int, tuple[object, str]] = {}  # see `_with_body`
         self.days = [self.day(d) for d in site.days]
         self.testimonials = [self.testimonial(t) for t in site.testimonials]
         self.people = [self.person(h) for h in site.honour]
@@ -113,7 +114,8 @@ class Views:
     def shared(self) -> SharedViews:
         """The sub-views many pages hold (days, testimonials, people) and the bodies' text,
         each written out once in the pages' keys."""
-        return SharedViews([*self.days, *self.testimonials, *self.people], self.body_texts())
+        return SharedViews([*self.days, *self.testimonials, *self.people], self.body_texts(),
+                           self._split)
 
     def body_texts(self) -> dict[str, str]:
         """The HTML and plain text of every body, by the digest each was made with (for
@@ -185,7 +187,7 @@ class Views:
         teaser = self.site.is_teaser(day)
         body = _rendered(self.bodies, day)
         lang = self.language
-        return {
+        own = {
             "slug": day.slug, "path": self.url(day), "title": day.title,
             "lang": self.lang_of(day),
             "date": day.date.isoformat(), "weekday": lang.weekday(day.date),
@@ -198,26 +200,27 @@ class Views:
                 {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
                  "description": e.description, **self.times(e.time, e.end)}
                 for e in day.events],
-            "body_html": "" if teaser else body.html,
             "toc": [] if teaser else body.toc,
             "extra": {} if teaser else day.extra,
         }
+        return self._with_body(own, _NO_BODY if teaser else body)
 
     def testimonial(self, t: Testimonial) -> View:
         body = _rendered(self.bodies, t)
         staff = [{"name": link.name,
                   "path": self.url(link.honour) if link.honour else None}
                  for link in self.site.staff_of(t)]
-        return {
+        own = {
             "slug": t.slug, "path": self.url(t), "title": t.title, "lang": self.lang_of(t),
             "heading": t.title or self.say("from_customer", customer=t.customer),
             "customer": t.customer, "organisation": t.organisation, "location": t.location,
             "date": t.date.isoformat() if t.date else None,
             "date_label": self.language.plain_date(t.date) if t.date else "",
             "rating": t.rating, "staff": staff, "featured": t.featured,
-            "photo": self.photos.view(t.photo), "body_html": body.html,
-            "excerpt": excerpt(body.text), "text": body.text, "extra": t.extra,
+            "photo": self.photos.view(t.photo),
+            "excerpt": excerpt(body.text), "extra": t.extra,
         }
+        return self._with_body(own, body, text=True)
 
     def person(self, h: Honour) -> View:
         body = _rendered(self.bodies, h)
@@ -225,14 +228,26 @@ class Views:
         praised = [{"customer": t.customer, "titled": bool(t.title),
                     "heading": t.title or self.say("from_customer", customer=t.customer),
                     "path": self.url(t)} for t in self.site.praised.get(url_of(h), [])]
-        return {
+        own = {
             "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
             "lang": self.lang_of(h),
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
             "citation": h.citation, "since": h.since, "photo": self.photos.view(h.photo),
-            "initials": initials(h.name), "letter": letter_of(h.name), "body_html": body.html,
+            "initials": initials(h.name), "letter": letter_of(h.name),
             "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
         }
+        return self._with_body(own, body)
+
+    def _with_body(self, own: View, body: Rendered, *, text: bool = False) -> View:
+        """A shared view: `own` with its body's HTML (and plain text, with `text`) added.
+        Its key is made from `own` and the body's digest (see `SharedViews`), so a body's
+        text is not looked through again for it; a body known by no digest (made outside
+        a conversion) is looked through, as any other view."""
+        view = {**own, "body_html": body.html, "text": body.text} if text else \
+            {**own, "body_html": body.html}
+        if body.digest or not (body.html or body.text):
+            self._split[id(view)] = own, body.digest
+        return view
 
     def policy(self, p: Policy) -> View:
         body = _rendered(self.bodies, p)
