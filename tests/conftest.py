@@ -20,6 +20,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from cswgen.render.pagekeys import CHECK
+
+# every build the tests run (and the processes they start) checks each page key it found
+# kept against the key of the page's view (see `render.pagekeys`)
+os.environ[CHECK] = "1"
+
 from cswgen.cli import cli
 from tests.helpers import (
     AS_OF,

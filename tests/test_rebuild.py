@@ -646,3 +646,46 @@ def test_a_shared_view_is_known_by_its_own_fields_and_its_bodys_digest() -> None
     # no digest: named by what it holds, the body's text included
     plain = [ref({"title": "Kind"}, Rendered(html=html)) for html in ("<p>a</p>", "<p>b</p>")]
     assert plain[0] != plain[1] and None not in plain
+
+
+def test_kept_page_keys_never_keep_a_page_that_changed(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A testimonial's, person's or certificate's key is found again by its entry's view
+    (see `render.pagekeys`; the check the tests run with is off here, so what was kept is
+    what the build goes by).  Whatever such a page shows that changed, it is made again:
+    its own entry, another entry it names, a setting or string shown on every page."""
+    from cswgen.render.pagekeys import CHECK
+
+    monkeypatch.delenv(CHECK)
+    files = site_files(2)
+    files["content/testimonials/t001.md"] = "---\ncustomer: Rudo\nstaff: [Farai Moyo]\n---\n"
+    files["config.toml"] = ('[site]\ntitle = "Test Week"\ndescription = "We thank you."\n'
+                            '\n[week]\nyear = 2026\ntimezone = "Africa/Harare"\n')
+    site = write_site(tmp_path / "site", files)
+    out = site / "output"
+    build(site, as_of=AS_OF)
+
+    def page(path: str) -> str:
+        return (out / path / "index.html").read_text("utf-8")
+
+    def rebuilt(relative: str, old: str, new: str) -> list[str]:
+        source = site / relative
+        source.write_text(source.read_text("utf-8").replace(old, new), "utf-8")
+        return build(site, as_of=AS_OF).changed
+
+    assert "We thank you." in page("testimonials/t001")  # (no body: the site's description)
+    changed = rebuilt("content/testimonials/t000.md", "Customer 0", "Chipo Dube")
+    assert "testimonials/t000/index.html" in changed and "Chipo Dube" in page("testimonials/t000")
+    assert "honour-roll/farai/index.html" in changed  # (its list of who praised Farai)
+    assert "Chipo Dube" in page("honour-roll/farai")
+    assert "testimonials/t001/index.html" not in changed
+    changed = rebuilt("content/honour-roll/farai.md", "Kind.", "Always kind.")
+    assert "Always kind." in page("honour-roll/farai")
+    assert "testimonials/t000/index.html" not in changed
+    changed = rebuilt("config.toml", "We thank you.", "Thank you, Harare.")
+    assert "Thank you, Harare." in page("testimonials/t001")
+    assert {"testimonials/t001/index.html", "honour-roll/farai/certificate/index.html"} \
+        <= set(changed)
+    changed = rebuilt("content/honour-roll/farai.md", "Farai Moyo", "Farai Moyo-Dube")
+    assert "Farai Moyo-Dube" in (out / "honour-roll/farai/certificate/index.html").read_text(
+        "utf-8")

@@ -165,7 +165,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         every_page = [page for _, _, pages, _ in made_up for page in pages]
         jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
                 for job in rendering.jobs(editions[index].site, views, pages, renderer,
-                                          common, cache_root, site_pages=every_page)]
+                                          common, cache_root, site_pages=every_page,
+                                          kept=steps)]
         return made_up, every_page, jobs, rendering.render(jobs, writer.unchanged, into)
 
     rendered = Problems()

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cswgen.core import parallel
-from cswgen.core.cache import data_digest, digest
+from cswgen.core.cache import Cache, data_digest, digest
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.packed import pack
 from cswgen.model.site import Site
 from cswgen.render import beyond, feeds
+from cswgen.render.pagekeys import PageKeys
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
@@ -54,17 +55,20 @@ class Made(NamedTuple):
 
 def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
          common: dict[str, Any], cache_root: Path, *,
-         site_pages: list[View] | None = None) -> list[Job]:
+         site_pages: list[View] | None = None, kept: Cache | None = None) -> list[Job]:
     """Every file of one language to render, keyed (keys are quicker made here than in a
     worker): its pages, feed and calendar in its folder (`views.prefix`).  robots.txt and
     the sitemap come with the default language's, the sitemap listing `site_pages`, every
-    language's pages (default: `pages`)."""
+    language's pages (default: `pages`).  `kept`: where the pages' keys are kept between
+    builds (see `pagekeys`)."""
     folder = views.prefix
     common_key = renderer.common_key(common)
     pages = [view for view in pages if view["kind"] not in beyond.OPTIONAL
              or renderer.has_template(view["kind"])]
-    found = [Job(_html_path(view["path"]), renderer.key(view, common_key),
+    keys = PageKeys(renderer, common_key, views.config, kept)
+    found = [Job(_html_path(view["path"]), keys.key(view),
                  partial(_page, renderer, view, common)) for view in pages]
+    keys.keep()
     shared = renderer.shared
     # keyed by what they show (an undated testimonial's entry by its publish date), so an
     # unchanged feed or calendar is not made again
