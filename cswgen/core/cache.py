@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import hashlib
 import json
 import marshal
 import os
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from cswgen import __version__
+from cswgen.core.digest import SIZE
 from cswgen.core.digest import digest as digest  # (where the build has long found it)
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.files import write_atomic
@@ -118,11 +120,21 @@ class SharedViews:
         data = to_bytes(view)
         return None if data is None else digest(data)
 
-    @staticmethod
-    def _named(part: tuple[object, str]) -> str | None:
+    # what a `split` view's digest starts with: never how `digest` starts (a part's length,
+    # whose last bytes are 0 for any part under a terabyte), so no view named one way can
+    # be named as another view the other way
+    _SPLIT = b"view\xff\xff\xff\xff"
+
+    @classmethod
+    def _named(cls, part: tuple[object, str]) -> str | None:
         own, body = part
         data = to_bytes(own)
-        return None if data is None else digest("view and body", data, body)
+        named = body.encode("utf-8", "surrogatepass")
+        if data is None or b"\x00" in named:
+            return None
+        # (one hash of plain bytes: a NUL ends the body's digest, which is hex)
+        return hashlib.blake2b(b"".join((cls._SPLIT, named, b"\x00", data)),
+                               digest_size=SIZE).hexdigest()
 
     def _swap(self, value: object) -> object:
         # (tens of thousands of pages: the common leaves, and empty lists and dicts, are
