@@ -145,10 +145,14 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
 def _claim_urls(site: Site, problems: Problems) -> None:
     owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
 
-    def claim(output: str, owner: str, path: str, line: int, hint: str,
+    def claim(output: str, owner: str, path: str, line: int, hint: str | Entry,
               sheet: str = "") -> bool:
+        """`hint`: how to fix a clash, or the entry whose `slug` to change."""
         key = output.casefold()
         if key in owners:
+            if not isinstance(hint, str):  # (made only when needed: 10,000 entries a build)
+                hint = "give one of them a different `slug`" + (
+                    " (add a `slug` column)" if hint.from_csv else "")
             problems.error(path, line, f"this would be published as {output}, which "
                            f"{owners[key]} also claims; {hint}", sheet=sheet)
             return False
@@ -173,9 +177,7 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                            f"the page address /{entry.slug}/ is used by cswgen for its own "
                            "section; give this page a different `slug`")
             continue
-        hint = ("give one of them a different `slug`" + (" (add a `slug` column)"
-                                                          if entry.from_csv else ""))
-        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), hint,
+        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), entry,
                  entry.sheet):
             site.urls[entry.key] = url
     for relative in site.files:
