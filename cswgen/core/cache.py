@@ -121,8 +121,8 @@ class SharedViews:
         return None if data is None else digest(data)
 
     # what a `split` view's digest starts with: never how `digest` starts (a part's length,
-    # whose last bytes are 0 for any part under a terabyte), so no view named one way can
-    # be named as another view the other way
+    # as 8 bytes of which the last four are 0 for any part under 4 GB), so no view named
+    # one way can be named as another view the other way
     _SPLIT = b"view\xff\xff\xff\xff"
 
     @classmethod

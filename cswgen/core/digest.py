@@ -28,6 +28,21 @@ def digest(*parts: str | bytes) -> str:
     return hashlib.blake2b(_framed(parts), digest_size=SIZE).hexdigest()  # one call: faster
 
 
+# what `plain_digest` hashes first: `digest` starts with its first part's length, as 8
+# bytes of which the last four are 0 for any part under 4 GB, so the two never meet
+PLAIN = b"\xff" * 8
+
+
+def plain_digest(*parts: str) -> str:
+    """`digest` of a few texts, in one hash call (10,000 keys a build): joined by NULs
+    after `PLAIN`, when none holds a NUL itself; else `digest`."""
+    joined = "\x00".join(parts)
+    if joined.count("\x00") != len(parts) - 1:
+        return digest(*parts)
+    return hashlib.blake2b(PLAIN + joined.encode("utf-8", "surrogatepass"),
+                           digest_size=SIZE).hexdigest()
+
+
 class Digest:
     """`digest` fed part by part, for inputs too many or too large to hold at once (every
     file a build reads): `Digest().add(a, b).hexdigest() == digest(a, b)`."""

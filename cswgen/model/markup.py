@@ -35,7 +35,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
-from cswgen.core.digest import digest, text_digest
+from cswgen.core.digest import digest, plain_digest, text_digest
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.rasters import shows_pictures
@@ -246,8 +246,8 @@ class Converter:
 
     def _key(self, item: tuple[Body, str]) -> str:
         (text, source, body_line), known = item
-        return digest("markdown", known or text_digest(text), source, str(body_line),
-                      str(self.unsafe_html))
+        return plain_digest("markdown", known or text_digest(text), source, str(body_line),
+                            str(self.unsafe_html))
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can

@@ -16,7 +16,7 @@ from pathlib import Path
 from cswgen.core import limits, paths, tree
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
-from cswgen.core.digest import digest, file_digest
+from cswgen.core.digest import digest, file_digest, plain_digest
 from cswgen.core.errors import Problems
 from cswgen.read.config import SiteConfig
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
@@ -155,7 +155,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     def key(item: _Markdown) -> str:
         found = keys.get((item.relative, item.digest))
         if found is None:
-            found = keys[item.relative, item.digest] = digest(
+            found = keys[item.relative, item.digest] = plain_digest(
                 "entry", f"content/{item.relative}", item.digest, settings)
         return found
 
