@@ -245,7 +245,8 @@ class Staging(Writer):
         for name in removed:
             journal.set_aside(undo, self.output, name)
             journal.prune(self.output.joinpath(*PurePosixPath(name).parts).parent, self.output)
-        write_manifest(self.output, final)
+        if removed:  # (else it already is: 15,000 lines at 10,000 entries, written once)
+            write_manifest(self.output, final)
         self.records = final
         journal.finish(undo)
         shutil.rmtree(self.folder, ignore_errors=True)
