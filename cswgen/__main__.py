@@ -20,16 +20,26 @@ VALUED = ("--as-of", "--output")
 
 def main() -> None:
     started = time.perf_counter()
-    if _answered(sys.argv[1:], started):
-        return
     plain = _plain_build(sys.argv[1:])
     if plain is not None:  # (the plain forms of `cswgen build`: no Click to load)
-        from pathlib import Path
+        try:
+            if _answered(plain, started):
+                return
+            from pathlib import Path
 
-        from cswgen.commands.said import run_build
+            from cswgen.commands.said import run_build
 
-        as_of, drafts, portable, output = plain
-        _leave(run_build(as_of, drafts, portable, Path(output) if output else None))
+            as_of, drafts, portable, output = plain
+            code = run_build(as_of, drafts, portable, Path(output) if output else None)
+        except KeyboardInterrupt:  # Ctrl-C: what Click says (the build leaves no trace)
+            from cswgen.commands.said import say
+
+            say(sys.stderr, "")
+            say(sys.stderr, "Aborted!")
+            code = 1
+        except BrokenPipeError:  # (`cswgen build | head -0`: nothing left to tell)
+            code = 1
+        _leave(code)
     from cswgen.cli import main as cli
 
     if sys.argv[1:2] != ["build"]:
@@ -104,16 +114,12 @@ def _plain_build(args: list[str]) -> tuple[date | None, bool, bool, str | None] 
         output if isinstance(output, str) else None
 
 
-def _answered(args: list[str], started: float) -> bool:
-    """Whether this was `cswgen build` with nothing to do, now said and done."""
-    plain = _plain_build(args)
-    if plain is None:
-        return False
+def _answered(plain: tuple[date | None, bool, bool, str | None], started: float) -> bool:
+    """Whether this plain `cswgen build` had nothing to do, now said and done."""
     from cswgen.commands import stamp
     from cswgen.commands.said import say
 
-    as_of, drafts, portable, output = plain
-    done = stamp.nothing_to_do(os.getcwd(), as_of, drafts, portable, output)
+    done = stamp.nothing_to_do(os.getcwd(), *plain)
     if done is None:
         return False
     folder, pages, files, warnings = done

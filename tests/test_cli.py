@@ -226,3 +226,33 @@ def test_a_plain_build_runs_without_click_and_says_what_click_would(
     assert built.returncode == 0, built.stderr
     assert built.stdout.startswith("Built ") and " into public/ " in built.stdout
     assert (site / "public/about/index.html").is_file()
+
+
+def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
+        make_site: MakeSite) -> None:
+    """Ctrl-C while a plain `cswgen build` works: "Aborted!" as Click says it, status 1,
+    and the output folder as the last build left it."""
+    import signal
+    import time
+
+    files = {f"content/testimonials/t{i:03d}.md":
+             f"---\ncustomer: Customer {i}\n---\n" + "Thank you for your help. " * 200 + "\n"
+             for i in range(400)}
+    site = make_site(files)
+    command = [sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"]
+    assert subprocess.run(command, cwd=site, capture_output=True, timeout=300).returncode == 0
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    for name in files:  # every body changed: the next build has minutes of work
+        (site / name).write_text(files[name].replace("help", "patience"), "utf-8")
+    process = subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (children.exists() and children.read_text()):
+        time.sleep(0.01)  # (until it forks its first helper: it is at work by then)
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1, stderr
+    assert stderr.endswith("\nAborted!\n") and "Traceback" not in stderr and stdout == ""
+    assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
