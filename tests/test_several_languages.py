@@ -340,7 +340,24 @@ def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
     byte for byte what ElementTree makes of the same addresses, escaping included."""
     from types import SimpleNamespace
 
-    from cswgen.render.feeds import sitemap, sitemap_tree
+    from cswgen.render.feeds import SITEMAP, XHTML, sitemap
+
+    def sitemap_tree(site: Any, paths: list[str],
+                     alternates: dict[str, list[tuple[str, str]]]) -> bytes:
+        """The sitemap as cswgen made it with ElementTree before it wrote it as text."""
+        base = site.config.site.base_url
+        ET.register_namespace("", SITEMAP)
+        ET.register_namespace("xhtml", XHTML)
+        root = ET.Element(f"{{{SITEMAP}}}urlset")
+        for path in paths:
+            url = ET.SubElement(root, f"{{{SITEMAP}}}url")
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = base + path
+            for tag, there in alternates.get(path, []):
+                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=tag,
+                              href=base + there)
+        ET.indent(root)
+        body = ET.tostring(root, encoding="unicode").encode("utf-8")
+        return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
     site: Any = SimpleNamespace(config=SimpleNamespace(site=SimpleNamespace(
         base_url="https://csw.example/a&b/")))
