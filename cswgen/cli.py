@@ -80,8 +80,9 @@ DEBUG = click.option("--debug", is_flag=True, expose_value=False, callback=_debu
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
+    from cswgen.commands.said import report
+
+    report(problems)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -467,9 +468,9 @@ def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
     except Exception:
         if ctx.obj["debug"]:
             raise
-        click.echo("cswgen stopped because of a bug, not because of your site. "
-                   f"Run again with `cswgen --debug {command}` and report what it prints.",
-                   err=True)
+        from cswgen.commands.said import BUG
+
+        click.echo(BUG.format(again=f"cswgen --debug {command}"), err=True)
         sys.exit(2)
 
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # (light: `cswgen/__main__.py` says what a build with nothing
     from cswgen.core.errors import Problem
 
 BUG = ("cswgen stopped because of a bug, not because of your site. Run again with "
-       "`{command} --debug` and report what it prints.")
+       "`{again}` and report what it prints.")  # (every command says it: see `cli`)
 
 
 def say(stream: TextIO, line: str) -> None:
@@ -67,7 +67,7 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
     except Exception:
         if debug:
             raise
-        say(sys.stderr, BUG.format(command="cswgen build"))
+        say(sys.stderr, BUG.format(again="cswgen build --debug"))
         return 2
     report(result.warnings)
     say(sys.stdout, built_line(result.pages, result.files, result.seconds, result.output,
