@@ -242,10 +242,10 @@ class Cache:
         that would hold exactly what was loaded from it is left as it is."""
         saved: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
         loaded: dict[str, set[str]] = {shard: set() for shard in self.SHARDS}
-        for key in self._used - self._memory_only:  # (`_shard`, inline: 20,000 keys)
-            saved.setdefault(key[:2], set()).add(key)
+        for key in self._used - self._memory_only:
+            saved.setdefault(_shard(key), set()).add(key)
         for key in self._loaded:
-            loaded.setdefault(key[:2], set()).add(key)
+            loaded.setdefault(_shard(key), set()).add(key)
         folder.mkdir(parents=True, exist_ok=True)
         for shard in self.SHARDS:
             keys, path = saved[shard], folder / f"{shard}.pickle"
