@@ -30,7 +30,7 @@ from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.place import today_in
-from cswgen.write.manifest import MANIFEST
+from cswgen.write.manifest import MANIFEST, Record
 from cswgen.write.output import OutputCheck, Surveyed
 from cswgen.write.writer import Preview, Staging, Writer
 
@@ -259,7 +259,7 @@ def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
 def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options: Options,
                 target: Path, cache_root: Path, pages: int, files: int,
                 warnings: list[Problem],
-                records: Mapping[str, tuple[str, int, int] | None] | None = None) -> None:
+                records: Mapping[str, Record | None] | None = None) -> None:
     """The stamp from which the next `cswgen build` with nothing to do is answered at
     once (see `stamp`); none when an input changed too recently to be trusted."""
     watch = sources.watch if sources is not None else None

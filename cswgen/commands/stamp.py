@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from cswgen.write.manifest import Record
+
 STAMP = "build-stamp.pickle"  # in the cache folder
 FORMAT = 1
 Done = tuple[str, int, int, list[str]]  # the output folder, pages, files, warnings (as said)
@@ -53,7 +55,7 @@ def built_line(pages: int, files: int, seconds: float, output: str | Path,
 
 def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
          options: tuple[str, bool, bool, str], seen: list[Seen], target: str,
-         done: Done, records: Mapping[str, tuple[str, int, int] | None] | None = None) -> None:
+         done: Done, records: Mapping[str, Record | None] | None = None) -> None:
     """The stamp of a build that succeeded: `options` are its as-of date, drafts,
     portable and output folder (resolved, as `target`), `config_output` where
     config.toml puts the output, `seen` the status of every input taken before it was
