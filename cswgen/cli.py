@@ -475,4 +475,7 @@ def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
 
 
 def main() -> None:
+    from cswgen.core import interrupt
+
+    interrupt.watch()  # (a Ctrl-C Python drops on the way still stops a build: see there)
     cli(prog_name="cswgen")

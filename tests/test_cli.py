@@ -256,3 +256,34 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
     assert process.returncode == 1, stderr
     assert stderr.endswith("\nAborted!\n") and "Traceback" not in stderr and stdout == ""
     assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
+
+
+def test_ctrl_c_that_python_drops_on_the_way_still_stops_the_build() -> None:
+    """Python drops a KeyboardInterrupt raised inside a `__del__` or a weakref callback,
+    printing "Exception ignored in" (CI met it: the build went on and replaced the output).
+    Once watched, such a Ctrl-C is remembered, kept out of the terminal, and raised again
+    where the build checks for it (before its output is put in place)."""
+    script = (
+        "import os, signal, sys\n"
+        "from cswgen.core import interrupt\n"
+        "watch = sys.argv[1] == 'watch'\n"
+        "if watch:\n"
+        "    interrupt.watch()\n"
+        "class Dropping:\n"
+        "    def __del__(self):\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        sum(range(100000))  # (the handler runs in here, and its raise is dropped)\n"
+        "Dropping()\n"
+        "try:\n"
+        "    interrupt.check()\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped')\n"
+        "else:\n"
+        "    print('went on')\n")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    watched = subprocess.run([sys.executable, "-c", script, "watch"], capture_output=True,
+                             text=True, timeout=60, env=env)
+    assert (watched.stdout, watched.stderr) == ("stopped\n", "")
+    unwatched = subprocess.run([sys.executable, "-c", script, "plain"], capture_output=True,
+                               text=True, timeout=60, env=env)
+    assert unwatched.stdout == "went on\n" and "Exception ignored" in unwatched.stderr

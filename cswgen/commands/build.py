@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from cswgen.commands import stamp
-from cswgen.core import parallel, paths
+from cswgen.core import interrupt, parallel, paths
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.site import Options, Site, assemble
@@ -308,6 +308,7 @@ def write_and_swap(writer: Writer, made: list[rendering.Made],
             writer.write(item.path, item.key, item.data)
         for path, source in copies:
             writer.copy(path, source)
+        interrupt.check()  # (Ctrl-C: the output stays as it was, even if Python dropped it)
         while stale := writer.commit():
             for item in again(stale):
                 assert item.data is not None

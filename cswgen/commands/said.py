@@ -49,8 +49,10 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
     from cswgen.commands.build import one_shot_build
     from cswgen.commands.stamp import built_line
     from cswgen.commands.where import site_root
+    from cswgen.core import interrupt
     from cswgen.core.errors import SiteError
 
+    interrupt.watch()
     try:
         root = site_root(Path.cwd())
     except SiteError as exc:
@@ -69,6 +71,7 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
             raise
         say(sys.stderr, BUG.format(again="cswgen build --debug"))
         return 2
+    interrupt.check()  # (a Ctrl-C Python dropped on the way is not forgotten)
     report(result.warnings)
     say(sys.stdout, built_line(result.pages, result.files, result.seconds, result.output,
                                len(result.changed)))

@@ -1,0 +1,49 @@
+"""Ctrl-C, never lost.
+
+Python raises KeyboardInterrupt wherever the program happens to be.  Raised inside a
+weakref callback or a `__del__` it is printed as "Exception ignored in: ..." and dropped,
+and the build goes on to replace the output folder the user asked it to leave alone.
+`watch()` installs a handler that remembers the interrupt as well as raising it, and keeps
+such a dropped one out of the terminal; `check()` raises it again at the points where it
+must not be lost (before a build puts its output in place)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from typing import Any
+
+_heard = False
+
+
+def _interrupted(number: int, frame: object) -> None:
+    global _heard
+    _heard = True
+    raise KeyboardInterrupt
+
+
+def _unraisable(hook: Any) -> Any:
+    def quiet(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return  # (remembered: `check` raises it where it counts)
+        hook(unraisable)
+
+    return quiet
+
+
+def watch() -> None:
+    """Remember Ctrl-C from now on (only where Python's own handler is in place)."""
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return
+    signal.signal(signal.SIGINT, _interrupted)
+    sys.unraisablehook = _unraisable(sys.unraisablehook)
+
+
+def heard() -> bool:
+    return _heard
+
+
+def check() -> None:
+    """Raise KeyboardInterrupt if Ctrl-C was pressed, even if it was dropped on the way."""
+    if _heard:
+        raise KeyboardInterrupt
