@@ -13,6 +13,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -23,7 +24,6 @@ from typing import TypeVar, cast
 T = TypeVar("T")
 
 MIN_JOBS = 200  # below this, starting workers costs more than it saves
-_task: Callable[[int], object] | None = None  # what the forked workers run
 
 
 def workers() -> int:
@@ -31,11 +31,6 @@ def workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def _run(indexes: Sequence[int]) -> list[object]:
-    assert _task is not None
-    return [_task(i) for i in indexes]
 
 
 def run(task: Callable[[int], T], count: int) -> list[T]:
@@ -54,73 +49,26 @@ def started(task: Callable[[int], T], count: int) -> Callable[[], list[T]]:
     """`heavy`, begun now beside this process: the function returned waits for
     `[task(0), ..., task(count - 1)]` (what a task raised is raised there, as if the tasks
     had run in order), so that this process can do other work meanwhile (render the pages
-    while the photos are made).  The workers are forked processes that take one job at a
-    time; no thread runs here meanwhile, so this process may still start workers of its
-    own.  Where forking is unsafe or pointless, the tasks run when the result is asked for.
-    What a task returns or raises must pickle."""
-    cores = workers()
-    if (count < 2 or cores < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    while the photos are made).  The helpers take one job at a time; no thread runs here
+    meanwhile, so this process may still start helpers of its own.  Where forking is
+    unsafe or pointless, the tasks run when the result is asked for.  What a task returns
+    or raises must pickle."""
+    if count < 2 or not _can_fork():
         return lambda: [task(i) for i in range(count)]
-    context = multiprocessing.get_context("fork")
-    taken = context.Value("i", 0)  # how many jobs have been taken
-
-    def work(send: Connection) -> None:
-        gc.enable()  # (a build may have paused the collector; the worker collects its own)
-        while True:
-            with taken.get_lock():
-                index = taken.value
-                taken.value += 1
-            if index >= count:
-                break
-            try:
-                send.send((index, True, task(index)))
-            except BaseException as exc:  # handed to the parent as it is
-                send.send((index, False, exc))
-        send.close()
-
-    receivers: list[Connection] = []
-    processes: list[multiprocessing.process.BaseProcess] = []
-    gc.freeze()  # (the workers leave what this process holds to it: see `_each`)
-    try:
-        for _ in range(min(cores, count)):
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=work, args=(send,),
-                                      daemon=True)  # never outlives the build
-            process.start()
-            send.close()
-            receivers.append(receive)
-            processes.append(process)
-    finally:
-        gc.unfreeze()
-
-    found: dict[int, tuple[bool, object]] = {}
+    helpers = _Helpers(task, count)
+    outcome: list[list[T] | BaseException] = []  # (asked again, it is what was found)
 
     def result() -> list[T]:
-        waiting = list(receivers)
-        receivers.clear()  # (asked again, the result is what was found)
-        while waiting:
-            for ready in connection.wait(waiting):
-                assert isinstance(ready, Connection)
-                try:
-                    index, ok, value = ready.recv()
-                except EOFError:  # that worker is done (or died: see below)
-                    waiting.remove(ready)
-                    ready.close()
-                else:
-                    found[index] = (ok, value)
-        for process in processes:
-            process.join()
-        values: list[T] = []
-        for index in range(count):
-            if index not in found:  # its worker was killed (out of memory?): do it here
-                values.append(task(index))
-                continue
-            ok, value = found[index]
-            if not ok:
-                raise cast(BaseException, value)
-            values.append(cast(T, value))
-        return values
+        if not outcome:
+            try:
+                outcome.append([cast(T, helpers.result(i)) for i in range(count)])
+            except BaseException as exc:
+                outcome.append(exc)
+            finally:
+                helpers.stop()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
 
     return result
 
@@ -128,33 +76,126 @@ def started(task: Callable[[int], T], count: int) -> Callable[[], list[T]]:
 def each(task: Callable[[int], T], count: int) -> Iterator[T]:
     """`task(0)`, `task(1)`, ... in order, each as soon as it is ready, computed on every
     core when worth it: this process can use one result (write it to disk, say) while the
-    workers compute the next."""
+    helpers compute the next."""
     return _each(task, count, min_jobs=MIN_JOBS, chunk=0)
 
 
 def _each(task: Callable[[int], T], count: int, *, min_jobs: int,
           chunk: int) -> Iterator[T]:
     """`each`, with jobs handed out `chunk` at a time (0: a share of the jobs that keeps
-    every worker busy to the end)."""
-    cores = workers()
-    if (count < min_jobs or cores < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    every helper busy to the end)."""
+    if count < min_jobs or not _can_fork():
         yield from (task(i) for i in range(count))
         return
-    global _task
-    _task = task
-    # What the parent holds is left out of the workers' cycle collection, so that they do
-    # not copy its memory by scanning it; they collect what they make themselves.
-    gc.freeze()
+    chunk = chunk or max(1, min(64, count // (workers() * 8)))
+    slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
+    helpers = _Helpers(partial(_slice, task, slices), len(slices))
     try:
-        chunk = chunk or max(1, min(64, count // (cores * 8)))
-        slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
-        with multiprocessing.get_context("fork").Pool(cores, initializer=gc.enable) as pool:
-            for part in pool.imap(_run, slices):
-                yield from part  # type: ignore[misc]
+        for index in range(len(slices)):
+            yield from cast(list[T], helpers.result(index))
     finally:
-        _task = None
-        gc.unfreeze()
+        helpers.stop()
+
+
+def _slice(task: Callable[[int], T], slices: list[range], index: int) -> list[T]:
+    return [task(i) for i in slices[index]]
+
+
+def _can_fork() -> bool:
+    """Whether helpers can be forked, and are worth it: not on one core, nor where fork is
+    missing, nor in a process running other threads (`cswgen serve`): a thread holding a
+    lock at the fork leaves it held for good in the child."""
+    return (workers() > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class _Helpers:
+    """`count` jobs, `job(0)` to `job(count - 1)`, done by forked helpers (one per core),
+    each taking the next job nobody has taken and sending its result down a pipe of its
+    own.  Plain processes and pipes, no `multiprocessing.Pool`: on Ctrl-C a pool could
+    hang in its own threads, or start a new worker as the build ended that outlived it."""
+
+    def __init__(self, job: Callable[[int], object], count: int) -> None:
+        self.job = job
+        self.count = count
+        self.found: dict[int, tuple[bool, object]] = {}
+        self.receivers: list[Connection] = []
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+        context = multiprocessing.get_context("fork")
+        self.taken = context.Value("i", 0)  # how many jobs have been taken
+        # What this process holds is left out of the helpers' cycle collection, so that
+        # they do not copy its memory by scanning it; they collect what they make.
+        gc.freeze()
+        try:
+            with _ctrl_c_held():
+                for _ in range(min(workers(), count)):
+                    receive, send = context.Pipe(duplex=False)
+                    process = context.Process(target=self._work, args=(send,),
+                                              daemon=True)  # never outlives the build
+                    process.start()
+                    send.close()
+                    self.receivers.append(receive)
+                    self.processes.append(process)
+        except BaseException:  # (Ctrl-C, held until the helpers started, lands here)
+            self.stop()
+            raise
+        finally:
+            gc.unfreeze()
+
+    def _work(self, send: Connection) -> None:
+        _forked()
+        while True:
+            with self.taken.get_lock():
+                index = self.taken.value
+                self.taken.value += 1
+            if index >= self.count:
+                break
+            try:
+                send.send((index, True, self.job(index)))
+            except BaseException as exc:  # handed to the parent as it is
+                send.send((index, False, exc))
+        send.close()
+
+    def result(self, index: int) -> object:
+        """What `job(index)` returned (what it raised is raised), waiting for it."""
+        while index not in self.found and self.receivers:
+            for ready in connection.wait(self.receivers):
+                assert isinstance(ready, Connection)
+                try:
+                    done, ok, value = ready.recv()
+                except EOFError:  # that helper is done (or died: see below)
+                    self.receivers.remove(ready)
+                    ready.close()
+                else:
+                    self.found[done] = (ok, value)
+        if index not in self.found:  # its helper was killed (out of memory?): do it here
+            return self.job(index)
+        ok, value = self.found.pop(index)
+        if not ok:
+            raise cast(BaseException, value)
+        return value
+
+    def stop(self) -> None:
+        """End the helpers: at once if they are still at work (the build stopped)."""
+        for process in self.processes:
+            if process.is_alive() and self.receivers:
+                process.terminate()
+            process.join()
+        for receive in self.receivers:
+            receive.close()
+        self.receivers = []
+        self.count = 0
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C held back while helpers are forked (a helper only learns to leave it to
+    this process once it runs; see `_forked`), and delivered here afterwards."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def soon(task: Callable[[], T]) -> Callable[[], T]:
@@ -172,13 +213,13 @@ def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object
     result sent as soon as it is made: so that the first is ready early, and the others,
     needed later, take no core from this process meanwhile (on two cores, a process each
     slowed the build down while it loaded its own data)."""
-    if (workers() < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if not _can_fork():
         return list(tasks)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
+        _forked()
         for task in tasks:
             try:
                 send.send((True, task()))
@@ -186,7 +227,8 @@ def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object
                 send.send((False, exc))
 
     process = context.Process(target=child, daemon=True)  # never outlives the build
-    process.start()
+    with _ctrl_c_held():
+        process.start()
     send.close()
 
     found: list[tuple[bool, object]] = []
@@ -253,8 +295,9 @@ class Background:
             name = next(iter(self.waiting))
             process = context.Process(target=_aside, args=(self.waiting.pop(name),),
                                       daemon=True)  # never outlives the server
-            process.start()
-            self.running[name] = process
+            with _ctrl_c_held():
+                process.start()
+                self.running[name] = process  # (stopped with the server, even on Ctrl-C)
         return len(ended)
 
     def stop(self) -> None:
@@ -265,9 +308,21 @@ class Background:
         self.running = {}
 
 
+def _forked() -> None:
+    """Set up a forked helper.  It collects its own cycles (a build may have paused the
+    collector), and it leaves Ctrl-C to the process that started it, which stops its
+    helpers itself: a pool worker that died of KeyboardInterrupt was replaced by the pool
+    at once, and the new one, started as the build ended, outlived it, holding the
+    terminal's pipes open."""
+    gc.enable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (see `_ctrl_c_held`)
+
+
 def _aside(job: Callable[[], object]) -> None:
     """`job` in a background process, at a lower priority than the server that started
     it: pages and rebuilds are served first, and the jobs take the cores left over."""
+    _forked()  # (the server stops its jobs itself)
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(10)
