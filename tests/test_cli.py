@@ -228,10 +228,13 @@ def test_a_plain_build_runs_without_click_and_says_what_click_would(
     assert (site / "public/about/index.html").is_file()
 
 
+@pytest.mark.parametrize("after", [0.0, 0.3, 0.8])
 def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
-        make_site: MakeSite) -> None:
-    """Ctrl-C while a plain `cswgen build` works: "Aborted!" as Click says it, status 1,
-    and the output folder as the last build left it."""
+        make_site: MakeSite, after: float) -> None:
+    """Ctrl-C while a plain `cswgen build` works (`after` seconds into its work: reading,
+    converting, rendering): "Aborted!" as Click says it, status 1, the output folder as
+    the last build left it, and no helper process left behind (one that outlived the
+    build once kept the terminal's pipes open: the command never returned)."""
     import signal
     import time
 
@@ -250,10 +253,15 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (children.exists() and children.read_text()):
         time.sleep(0.01)  # (until it forks its first helper: it is at work by then)
-    time.sleep(0.3)
+    time.sleep(after)
+    helpers = children.read_text().split() if children.exists() else []
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 1, stderr
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in helpers):
+        time.sleep(0.05)  # (an orphan is reaped by init once it ends)
+    assert not [pid for pid in helpers if Path(f"/proc/{pid}").exists()]
     assert stderr.endswith("\nAborted!\n") and "Traceback" not in stderr and stdout == ""
     assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
 
