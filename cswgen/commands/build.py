@@ -31,7 +31,7 @@ from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.place import today_in
 from cswgen.write.manifest import MANIFEST, Record
-from cswgen.write.output import Folders, OutputCheck, Surveyed
+from cswgen.write.output import OutputCheck, Surveyed
 from cswgen.write.writer import Preview, Staging, Writer
 
 if TYPE_CHECKING:  # (imported where used: a build with nothing to do needs none of them)
@@ -104,14 +104,13 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             fingerprint.read_sources, root, theme_chain, repr(
                 (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root),
             *([surveying] if surveying is not None else [])])
-        out.begin(cast("Callable[[], tuple[Surveyed, Folders]]", surveyed[0])
-                  if surveyed else None)
+        out.begin(cast("Callable[[], Surveyed]", surveyed[0]) if surveyed else None)
         steps = load_steps(cache_root)
         sources = cast("fingerprint.Sources | None", reading())
         if last := unchanged_since_last_build(sources, out, cache_root):
             fingerprint.keep_stats(sources)
             leave_stamp(sources, config, options, out.target, cache_root, last.pages,
-                        last.files, last.warnings, folders=out.folders(), touched=set())
+                        last.files, last.warnings)
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     else:
@@ -196,11 +195,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     keep_steps(steps, cache_root, in_memory=cache is not None)
     if sources is not None and out is not None:
         remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
-        staged = writer if isinstance(writer, Staging) else None
         leave_stamp(sources, config, options, out.target, cache_root, len(pages),
                     len(copies), sorted(problems.warnings),
-                    staged.records if staged else None, folders=out.folders(),
-                    touched=staged.touched if staged else None)
+                    writer.records if isinstance(writer, Staging) else None)
     return Result(output=out.target if out is not None else writer.folder, pages=len(pages),
                   files=len(copies), seconds=time.perf_counter() - started,
                   warnings=sorted(problems.warnings), changed=list(writer.changed),
@@ -262,12 +259,9 @@ def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
 def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options: Options,
                 target: Path, cache_root: Path, pages: int, files: int,
                 warnings: list[Problem],
-                records: Mapping[str, Record | None] | None = None, *,
-                folders: Folders | None = None, touched: set[str] | None = None) -> None:
+                records: Mapping[str, Record | None] | None = None) -> None:
     """The stamp from which the next `cswgen build` with nothing to do is answered at
-    once (see `stamp`); none when an input changed too recently to be trusted.
-    `folders`: the output's folders as surveyed before the build, of which all but the
-    `touched` ones (None: all) are as it leaves them."""
+    once (see `stamp`); none when an input changed too recently to be trusted."""
     watch = sources.watch if sources is not None else None
     if watch is None or not watch.settled:
         stamp.forget(cache_root)
@@ -277,8 +271,7 @@ def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options
                config_output=config.root / config.build.output,
                options=(options.as_of.isoformat(), options.drafts, options.portable, resolved),
                seen=watch.seen, target=resolved,
-               done=(resolved, pages, files, [str(w) for w in warnings]), records=records,
-               folders=folders if touched is not None else None, touched=touched)
+               done=(resolved, pages, files, [str(w) for w in warnings]), records=records)
 
 
 def load_steps(cache_root: Path) -> Cache:

@@ -55,15 +55,11 @@ def built_line(pages: int, files: int, seconds: float, output: str | Path,
 
 def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
          options: tuple[str, bool, bool, str], seen: list[Seen], target: str,
-         done: Done, records: Mapping[str, Record | None] | None = None,
-         folders: Mapping[str, Status] | None = None, touched: set[str] | None = None) -> None:
+         done: Done, records: Mapping[str, Record | None] | None = None) -> None:
     """The stamp of a build that succeeded: `options` are its as-of date, drafts,
     portable and output folder (resolved, as `target`), `config_output` where
     config.toml puts the output, `seen` the status of every input taken before it was
-    read; `records`, the output's manifest as the build wrote it (else it is read);
-    `folders`, the status of the output's folders as surveyed before the build, where
-    they are still right: all but the `touched` ones (the others are looked at again; a
-    folder that changed since anyway only makes the stamp useless, never wrong)."""
+    read; `records`, the output's manifest as the build wrote it (else it is read)."""
     from pathlib import Path
 
     from cswgen.write.manifest import MANIFEST, read_manifest
@@ -78,8 +74,7 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
     for name in records:
         while (name := name.rpartition("/")[0]) and name not in names:
             names.add(name)
-    kept = folders if folders is not None and touched is not None else {}
-    untouched = {name: kept[name] for name in names - (touched or set()) if name in kept}
+    folders = sorted(names)
     stamp = {
         "format": FORMAT, "python": sys.version, "path": sys.path[1:],
         "root": os.path.realpath(root), "cache": os.path.realpath(cache_root),
@@ -90,8 +85,7 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         "manifest": (prefix + MANIFEST, manifest),
         "files": [(prefix + name, record[1:]) for name, record in records.items()
                   if record is not None],  # (none is None: checked above, for mypy)
-        "folders": [(prefix + name, untouched[name] if name in untouched
-                     else status_of(os.stat(prefix + name))) for name in sorted(names)],
+        "folders": [(prefix + name, status_of(os.stat(prefix + name))) for name in folders],
     }
     with contextlib.suppress(OSError):  # no stamp: the next build just finds out itself
         temporary = cache_root / f"{STAMP}.new"

@@ -15,23 +15,18 @@ from pathlib import Path
 
 from cswgen.core import parallel
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.core.status import Status, status_of
 from cswgen.write.manifest import MANIFEST, Known, read_known, read_manifest
 
 Surveyed = dict[str, tuple[int, int]]  # output path -> size and mtime_ns
-Folders = dict[str, Status]  # output folder ("" for the folder itself) -> its status
 
 
-def survey(folder: Path, folders: Folders | None = None) -> Surveyed:
+def survey(folder: Path) -> Surveyed:
     """Every file under `folder` (`/`-separated, relative) with its size and modification
     time; a symbolic link counts as a file of its own (os.scandir: a build has tens of
-    thousands, a folder each).  The status of every folder in it goes into `folders`,
-    when given."""
+    thousands, a folder each)."""
     found: Surveyed = {}
     if not folder.is_dir():
         return found
-    if folders is not None:
-        folders[""] = status_of(os.stat(folder))
     stack = [("", str(folder))]
     while stack:
         prefix, current = stack.pop()
@@ -39,20 +34,10 @@ def survey(folder: Path, folders: Folders | None = None) -> Surveyed:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((prefix + entry.name + "/", entry.path))
-                    if folders is not None:
-                        folders[prefix + entry.name] = status_of(
-                            entry.stat(follow_symlinks=False))
                 else:
                     stat = entry.stat(follow_symlinks=False)
                     found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
     return found
-
-
-def survey_with_folders(folder: Path) -> tuple[Surveyed, Folders]:
-    """`survey`, with the status of every folder (for the build's stamp, see
-    `commands.stamp`: those the build does not touch need not be looked at again)."""
-    folders: Folders = {}
-    return survey(folder, folders), folders
 
 
 def check_place(output: Path, root: Path, where: str, line: int) -> None:
@@ -118,7 +103,7 @@ class OutputCheck:
         """Not to `begin`: the survey waits for `begin`, to be done beside other work."""
         self.target, self.root, self.where, self.line = target, root, where, line
         self.problems = problems
-        self._present: Callable[[], tuple[Surveyed, Folders]] | None = None
+        self._present: Callable[[], Surveyed] | None = None
         self._ok: bool | None = None
         self._known: Known | None = None
         self._placed = False
@@ -130,11 +115,11 @@ class OutputCheck:
         if begin:
             self.begin()
 
-    def survey(self) -> Callable[[], tuple[Surveyed, Folders]] | None:
+    def survey(self) -> Callable[[], Surveyed] | None:
         """The survey to make, when the folder's place was not refused."""
-        return partial(survey_with_folders, self.target.resolve()) if self._placed else None
+        return partial(survey, self.target.resolve()) if self._placed else None
 
-    def begin(self, surveyed: Callable[[], tuple[Surveyed, Folders]] | None = None) -> None:
+    def begin(self, surveyed: Callable[[], Surveyed] | None = None) -> None:
         """Survey the folder in a forked process, unless `surveyed` (what `survey` gives,
         begun elsewhere) will say what it holds."""
         task = self.survey()
@@ -143,11 +128,7 @@ class OutputCheck:
 
     def present(self) -> Surveyed | None:
         """What the output folder holds (None: its place was refused, so not surveyed)."""
-        return self._present()[0] if self._present is not None else None
-
-    def folders(self) -> Folders | None:
-        """The status of every folder in it when surveyed (None: not surveyed)."""
-        return self._present()[1] if self._present is not None else None
+        return self._present() if self._present is not None else None
 
     def known(self) -> Known:
         """The output folder's manifest with its status (`read_known`), read once."""

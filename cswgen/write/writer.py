@@ -45,16 +45,6 @@ def _normal(path: str) -> str:
     return "/".join(parts)
 
 
-def _folders_of(names: list[str]) -> set[str]:
-    """Every folder holding one of `names`, up to the output folder itself (""): the ones
-    whose status a change to those files may change."""
-    folders = {""}
-    for name in names:
-        while (name := name.rpartition("/")[0]) and name not in folders:
-            folders.add(name)
-    return folders
-
-
 class Writer:
     """What every build writes through: output paths are `/`-separated, stay inside the
     folder, and are written once each.  Every file comes with a key, a digest of all it is
@@ -150,9 +140,6 @@ class Staging(Writer):
         self._found: dict[str, bool] = {}  # `unchanged`'s answers, while `previous` holds
         # the manifest left, once committed (a record None: from before keys were kept)
         self.records: Mapping[str, Record | None] | None = None
-        # once committed, the folders of the output that may have changed since `present`
-        # was surveyed ("" for the output folder itself); None: any of them
-        self.touched: set[str] | None = None
 
     def unchanged(self, path: str, key: str | None) -> bool:
         name = _normal(path)
@@ -215,7 +202,6 @@ class Staging(Writer):
                 if not same[name]]
         if not make and not removed:  # the output folder already is this build
             self.records = self.previous
-            self.touched = set() if self.present is not None else None
             return
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -225,7 +211,6 @@ class Staging(Writer):
         small = len(self.changed) <= max(SMALL_CHANGE, len(self._plan) // 10)
         if small and self.previous and None not in self.previous.values():
             self._update_in_place(records, removed)
-            self.touched = _folders_of(self.changed) if self.present is not None else None
             return
         for name, unchanged in same.items():
             if unchanged:
