@@ -28,7 +28,9 @@ def main() -> None:
             from pathlib import Path
 
             from cswgen.commands.said import run_build
+            from cswgen.core import interrupt
 
+            interrupt.watch()  # (a Ctrl-C Python drops on the way still stops the build)
             as_of, drafts, portable, output = plain
             code = run_build(as_of, drafts, portable, Path(output) if output else None)
         except KeyboardInterrupt:  # Ctrl-C: what Click says (the build leaves no trace)

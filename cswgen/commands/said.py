@@ -52,7 +52,6 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
     from cswgen.core import interrupt
     from cswgen.core.errors import SiteError
 
-    interrupt.watch()
     try:
         root = site_root(Path.cwd())
     except SiteError as exc:

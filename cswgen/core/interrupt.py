@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import signal
 import sys
-from typing import Any
+from collections.abc import Callable
 
 _heard = False
 
@@ -22,8 +22,9 @@ def _interrupted(number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _unraisable(hook: Any) -> Any:
-    def quiet(unraisable: Any) -> None:
+def _unraisable(hook: Callable[[sys.UnraisableHookArgs], object]
+                ) -> Callable[[sys.UnraisableHookArgs], None]:
+    def quiet(unraisable: sys.UnraisableHookArgs) -> None:
         if isinstance(unraisable.exc_value, KeyboardInterrupt):
             return  # (remembered: `check` raises it where it counts)
         hook(unraisable)
@@ -37,10 +38,6 @@ def watch() -> None:
         return
     signal.signal(signal.SIGINT, _interrupted)
     sys.unraisablehook = _unraisable(sys.unraisablehook)
-
-
-def heard() -> bool:
-    return _heard
 
 
 def check() -> None:
