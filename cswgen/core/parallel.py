@@ -184,7 +184,6 @@ class _Helpers:
         for receive in self.receivers:
             receive.close()
         self.receivers = []
-        self.count = 0
 
 
 @contextlib.contextmanager
