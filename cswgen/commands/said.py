@@ -58,7 +58,7 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
         report(exc.problems)
         return 1
     try:
-        result = one_shot_build(root, as_of=as_of, drafts=drafts, portable=portable,
+        result = one_shot_build(root, hold=True, as_of=as_of, drafts=drafts, portable=portable,
                                 output=output)
     except SiteError as exc:
         report(exc.problems)
