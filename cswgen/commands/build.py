@@ -193,12 +193,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     if out is not None:  # the output is about to change: no shortcut until it is remembered
         fingerprint.forget_last(cache_root)
         stamp.forget(cache_root)
-    keep = partial(keep_steps, steps, cache_root, in_memory=cache is not None)
-    # (saved beside the writing: pure results, keyed by their inputs; in memory: here)
-    kept = keep if cache is not None else parallel.soon(keep)
     write_and_swap(writer, made, copies,
                    lambda stale: rendering.render_again(jobs, stale, problems))
-    kept()
+    keep_steps(steps, cache_root, in_memory=cache is not None)
     if sources is not None and out is not None:
         remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
         leave_stamp(sources, config, options, out.target, cache_root, len(pages),

@@ -226,12 +226,8 @@ def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object
                 send.send((False, exc))
 
     process = context.Process(target=child, daemon=True)  # never outlives the build
-    gc.freeze()  # (as for `_Helpers`: the child collects only what it makes)
-    try:
-        with _ctrl_c_held():
-            process.start()
-    finally:
-        gc.unfreeze()
+    with _ctrl_c_held():
+        process.start()
     send.close()
 
     found: list[tuple[bool, object]] = []
