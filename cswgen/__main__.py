@@ -42,13 +42,15 @@ def main() -> None:
         except BrokenPipeError:  # (`cswgen build | head -0`: nothing left to tell)
             code = 1
         _leave(code)
-    from cswgen.cli import main as cli
+    from cswgen.cli import cli
+    from cswgen.core import interrupt
 
+    interrupt.watch()  # (a Ctrl-C Python drops on the way still stops a build: see there)
     if sys.argv[1:2] != ["build"]:
-        cli()
+        cli(prog_name="cswgen")
         return
     try:
-        cli()
+        cli(prog_name="cswgen")
     except SystemExit as exc:
         _leave(exc.code)
     _leave(0)

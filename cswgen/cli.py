@@ -472,10 +472,3 @@ def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
 
         click.echo(BUG.format(again=f"cswgen --debug {command}"), err=True)
         sys.exit(2)
-
-
-def main() -> None:
-    from cswgen.core import interrupt
-
-    interrupt.watch()  # (a Ctrl-C Python drops on the way still stops a build: see there)
-    cli(prog_name="cswgen")
