@@ -228,6 +228,16 @@ def test_a_plain_build_runs_without_click_and_says_what_click_would(
     assert (site / "public/about/index.html").is_file()
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """(In the child, before it runs.)  Ctrl-C as a terminal's foreground command has it.
+    A runner that starts the tests in the background of a shell passes SIGINT on ignored,
+    and cswgen then rightly leaves it ignored (as Python itself does): the two tests below
+    would then test nothing but that."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("after", [0.0, 0.3, 0.8])
 def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
         make_site: MakeSite, after: float) -> None:
@@ -248,7 +258,8 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
     for name in files:  # every body changed: the next build has minutes of work
         (site / name).write_text(files[name].replace("help", "patience"), "utf-8")
     process = subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_ctrl_c_as_at_a_terminal)
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (children.exists() and children.read_text()):
@@ -290,8 +301,10 @@ def test_ctrl_c_that_python_drops_on_the_way_still_stops_the_build() -> None:
         "    print('went on')\n")
     env = dict(os.environ, PYTHONPATH=str(REPO))
     watched = subprocess.run([sys.executable, "-c", script, "watch"], capture_output=True,
-                             text=True, timeout=60, env=env)
+                             text=True, timeout=60, env=env,
+                             preexec_fn=_ctrl_c_as_at_a_terminal)
     assert (watched.stdout, watched.stderr) == ("stopped\n", "")
     unwatched = subprocess.run([sys.executable, "-c", script, "plain"], capture_output=True,
-                               text=True, timeout=60, env=env)
+                               text=True, timeout=60, env=env,
+                               preexec_fn=_ctrl_c_as_at_a_terminal)
     assert unwatched.stdout == "went on\n" and "Exception ignored" in unwatched.stderr
