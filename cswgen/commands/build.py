@@ -114,6 +114,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             fingerprint.keep_stats(sources)
             leave_stamp(sources, config, options, out.target, cache_root, last.pages,
                         last.files, last.warnings)
+            if held is not None:  # (the steps: tens of megabytes at 10,000 entries)
+                held[:] = [steps, sources]
             return Result(output=out.target, pages=last.pages, files=last.files,
                           seconds=time.perf_counter() - started, warnings=last.warnings)
     else:
