@@ -20,6 +20,9 @@ VALUED = ("--as-of", "--output")
 
 def main() -> None:
     started = time.perf_counter()
+    from cswgen.core import interrupt
+
+    interrupt.watch()  # (a Ctrl-C Python drops on the way still stops a build: see there)
     plain = _plain_build(sys.argv[1:])
     if plain is not None:  # (the plain forms of `cswgen build`: no Click to load)
         try:
@@ -28,9 +31,7 @@ def main() -> None:
             from pathlib import Path
 
             from cswgen.commands.said import run_build
-            from cswgen.core import interrupt
 
-            interrupt.watch()  # (a Ctrl-C Python drops on the way still stops the build)
             as_of, drafts, portable, output = plain
             code = run_build(as_of, drafts, portable, Path(output) if output else None)
         except KeyboardInterrupt:  # Ctrl-C: what Click says (the build leaves no trace)
@@ -43,9 +44,7 @@ def main() -> None:
             code = 1
         _leave(code)
     from cswgen.cli import cli
-    from cswgen.core import interrupt
 
-    interrupt.watch()  # (a Ctrl-C Python drops on the way still stops a build: see there)
     if sys.argv[1:2] != ["build"]:
         cli(prog_name="cswgen")
         return
