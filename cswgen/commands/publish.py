@@ -22,8 +22,10 @@ from cswgen.publish.address import target_for
 from cswgen.publish.plan import Plan
 from cswgen.publish.target import Built, Progress, Target
 from cswgen.publish.target import PublishError as PublishError  # for cli.py
-from cswgen.read.config import PublishTarget, SiteConfig, load_config, suggest
+from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.place import CONFIG_NAME, today_in
+from cswgen.read.publishing import PublishTarget
+from cswgen.read.tomltable import suggest
 
 
 @dataclass

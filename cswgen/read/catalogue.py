@@ -17,9 +17,10 @@ from typing import Any
 
 from cswgen.core import cldr
 from cswgen.core.errors import Problems
-from cswgen.read.config import SiteConfig, suggest
+from cswgen.read.config import SiteConfig
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
+from cswgen.read.tomltable import suggest
 
 STRINGS = PACKAGE_DIR / "strings"
 Entry = str | dict[str, str]

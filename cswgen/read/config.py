@@ -7,7 +7,6 @@ quietly does nothing.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import first_full_week_of_october
 from cswgen.read.place import CONFIG_NAME, today_in
+from cswgen.read.publishing import PublishTarget, publish_targets
+from cswgen.read.tomltable import Table, shown, suggest
 
 DEFAULT_PRIMARY = "#c8102e"  # the week's red
 DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
@@ -35,7 +36,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "screen": ("seconds",),  # the lobby screen (screen/)
     "labels": (),  # checked against the strings (read/catalogue), which know the names
     "extra": (),
-    "publish": (),  # named tables of their own: see PUBLISH_KEYS
+    "publish": (),  # named tables of their own: see read.publishing
 }
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
@@ -127,69 +128,6 @@ def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int
                    "brackets and `key = value` shape on this line")
 
 
-def shown(value: object) -> str:
-    """A value as the user wrote it in TOML, for messages."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value + '"'
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return str(value)
-
-
-def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-class _Table:
-    """Typed access to one table of the config, recording a problem per bad value."""
-
-    def __init__(self, data: dict[str, Any], table: str, lines: dict[str, int],
-                 problems: Problems) -> None:
-        self.data = data
-        self.table = table
-        self.lines = lines
-        self.problems = problems
-
-    def line(self, key: str) -> int:
-        return self.lines.get(f"{self.table}.{key}", self.lines.get(self.table, 1))
-
-    def bad(self, key: str, message: str) -> None:
-        self.problems.error(CONFIG_NAME, self.line(key), f"[{self.table}] {key} {message}")
-
-    def warn(self, key: str, message: str) -> None:
-        self.problems.warning(CONFIG_NAME, self.line(key), f"[{self.table}] {message}")
-
-    def string(self, key: str, default: str = "") -> str:
-        value = self.data.get(key, default)
-        if not isinstance(value, str):
-            self.bad(key, f"must be text in quotes, like {key} = \"...\", not {shown(value)}")
-            return default
-        return value.strip()
-
-    def boolean(self, key: str, default: bool = False) -> bool:
-        value = self.data.get(key, default)
-        if not isinstance(value, bool):
-            self.bad(key, f"must be true or false (without quotes), not {shown(value)}")
-            return default
-        return value
-
-    def integer(self, key: str, low: int, high: int, default: int) -> int:
-        value = self.data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.bad(key, f"must be a whole number from {low} to {high}, not {shown(value)}")
-            return default
-        return value
-
-
 def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
     """Read `root/config.toml`.
 
@@ -251,9 +189,9 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                                f"[{section}] {key} is not a setting cswgen knows; {advice} "
                                "Settings for your own templates go in [extra].")
 
-    def table(name: str) -> _Table:
+    def table(name: str) -> Table:
         value = data.get(name, {})
-        return _Table(value if isinstance(value, dict) else {}, name, lines, problems)
+        return Table(value if isinstance(value, dict) else {}, name, lines, problems)
 
     week = _week(table("week"), problems)
     site = _site(table("site"), problems, week.start.year)
@@ -277,10 +215,10 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                       screen=screen,
                       extra=extra if isinstance(extra, dict) else {},
                       labels=labels if isinstance(labels, dict) else {}, lines=dict(lines),
-                      publish=_publish(data.get("publish", {}), lines, problems))
+                      publish=publish_targets(data.get("publish", {}), lines, problems))
 
 
-def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
+def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
     if "title" not in r.data:
         problems.error(CONFIG_NAME, r.lines.get("site", 1),
                        "[site] title is missing; add a line like "
@@ -314,7 +252,7 @@ def _site(r: _Table, problems: Problems, year: int) -> SiteSettings:
                         base_url=base_url, theme=theme)
 
 
-def _language(r: _Table, written: str, key: str = "language") -> str:
+def _language(r: Table, written: str, key: str = "language") -> str:
     """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`)."""
     try:
         return cldr.parse(written).tag
@@ -327,7 +265,7 @@ def _language(r: _Table, written: str, key: str = "language") -> str:
         return "en"
 
 
-def _languages(r: _Table, language: str) -> tuple[str, ...]:
+def _languages(r: Table, language: str) -> tuple[str, ...]:
     """`[site] languages`, checked: known tags, each once; the first is the default, so a
     `language` that names another is an error."""
     if "languages" not in r.data:
@@ -355,7 +293,7 @@ def _languages(r: _Table, language: str) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _week(r: _Table, problems: Problems) -> WeekSettings:
+def _week(r: Table, problems: Problems) -> WeekSettings:
     timezone = r.string("timezone", "UTC") or "UTC"
     try:
         ZoneInfo(timezone)
@@ -393,7 +331,7 @@ def _week(r: _Table, problems: Problems) -> WeekSettings:
                         timezone=timezone, reveal=reveal)
 
 
-def _brand(r: _Table, root: Path) -> BrandSettings:
+def _brand(r: Table, root: Path) -> BrandSettings:
     colours = {}
     for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
         value = r.string(key, default) or default
@@ -418,61 +356,3 @@ def _brand(r: _Table, root: Path) -> BrandSettings:
         else:
             logo = relative
     return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)
-
-
-# --- [publish.NAME]: where `cswgen publish` sends the site ---------------------------------
-
-PUBLISH_KEYS = ("to", "branch", "known_hosts", "identity")
-
-
-@dataclass(frozen=True)
-class PublishTarget:
-    """One `[publish.NAME]` table: `to` is a folder, a .zip file, a git repository or an
-    sftp:// address (see cswgen.publish); the other keys are optional."""
-
-    name: str
-    to: str
-    branch: str = ""  # a git branch (default gh-pages)
-    known_hosts: str = ""  # SFTP: another known_hosts file than ~/.ssh/known_hosts
-    identity: str = ""  # SFTP: a key file to log in with, besides the agent and ~/.ssh/id_*
-    line: int = 1  # where `to` is written
-
-
-def _publish(data: object, lines: dict[str, int], problems: Problems) -> dict[str, PublishTarget]:
-    """The `[publish.NAME]` tables, each checked as the other sections are; a password is
-    refused outright, because config.toml is shared and often kept in git."""
-    if not isinstance(data, dict):
-        return {}
-    targets: dict[str, PublishTarget] = {}
-    for name, table in data.items():
-        where = f"publish.{name}"
-        if not isinstance(table, dict):
-            problems.error(CONFIG_NAME, lines.get(where, lines.get("publish", 1)),
-                           f"[publish] {name} is not a publish target; name each target in a "
-                           f"table of its own, like [publish.intranet] with to = \"/mnt/web/csw\"")
-            continue
-        for key in table:
-            line = lines.get(f"{where}.{key}", lines.get(where, 1))
-            if key in ("password", "passphrase"):
-                problems.error(CONFIG_NAME, line, f"[{where}] {key}: a password is never kept "
-                               "in config.toml (anyone who sees the file could use it); cswgen "
-                               "logs in with your SSH agent or key file, so remove this line")
-            elif key not in PUBLISH_KEYS:
-                hint = suggest(key, PUBLISH_KEYS)
-                advice = f"did you mean `{hint}`?" if hint else (
-                    "known keys: " + ", ".join(PUBLISH_KEYS) + ".")
-                problems.error(CONFIG_NAME, line,
-                               f"[{where}] {key} is not a setting cswgen knows; {advice}")
-        r = _Table(table, where, lines, problems)
-        if "to" not in table:
-            problems.error(CONFIG_NAME, lines.get(where, 1), f"[{where}] has no `to`; say "
-                           "where to publish, like to = \"/mnt/web/csw\" (a folder), "
-                           "\"csw.zip\", \"git@github.com:acme/csw.git\" or "
-                           "\"sftp://me@host/var/www/csw\"")
-        to = r.string("to")
-        if "to" in table and not to and isinstance(table["to"], str):
-            r.bad("to", "is empty; say where to publish, like to = \"/mnt/web/csw\"")
-        targets[name] = PublishTarget(name=name, to=to, branch=r.string("branch"),
-                                      known_hosts=r.string("known_hosts"),
-                                      identity=r.string("identity"), line=r.line("to"))
-    return targets

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.core.errors import Problems
-from cswgen.read.config import shown
+from cswgen.read.tomltable import shown
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
