@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 from PIL import Image  # noqa: E402
 
 from cswgen.model import images  # noqa: E402
-from cswgen.model.photos import BUDGET, WIDTHS  # noqa: E402
+from cswgen.model.photocache import BUDGET, WIDTHS  # noqa: E402
 from tests.photofactory import hard_texture  # noqa: E402
 
 

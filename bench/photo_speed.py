@@ -36,7 +36,7 @@ from PIL import Image  # noqa: E402
 
 from cswgen.core.parallel import workers  # noqa: E402
 from cswgen.model.images import WEBP_EFFORT  # noqa: E402
-from cswgen.model.photos import WIDTHS  # noqa: E402
+from cswgen.model.photocache import WIDTHS  # noqa: E402
 from tests.photofactory import phone_jpeg  # noqa: E402
 
 PERSON = """\

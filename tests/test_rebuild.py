@@ -393,10 +393,10 @@ def test_placeholders_of_photos_not_made_yet_never_reach_a_build(
     """The placeholders `cswgen serve` shows while it makes photos are kept in the cache
     folder beside the copies: a build that shares that folder publishes real copies."""
     from cswgen.core.cache import Cache
-    from cswgen.model import photos
+    from cswgen.model import photocache
 
     # (the photo was written a moment ago: its key is noted all the same, as if long ago)
-    monkeypatch.setattr(photos, "NOTE_AGE", 0.0)
+    monkeypatch.setattr(photocache, "NOTE_AGE", 0.0)
     from cswgen.write.writer import Preview
     from tests.photofactory import phone_jpeg
 
@@ -449,14 +449,14 @@ def test_a_photo_key_noted_on_disk_is_never_used_for_other_bytes(
     time set back, it is a new photo to a server started afresh; and a file that changed
     a moment ago (within a file system's timestamp granularity) is never noted."""
     from cswgen.core.cache import Cache
-    from cswgen.model import photos
+    from cswgen.model import photocache
     from cswgen.write.writer import Preview
 
     site, photo = _site_with_a_phone_photo(tmp_path)
     notes = site / CACHE_FOLDER / "photo-keys"
     build(site, as_of=AS_OF)
     assert not notes.is_dir() or not any(notes.iterdir())  # written a moment ago: not noted
-    monkeypatch.setattr(photos, "NOTE_AGE", 0.0)  # as if written long ago
+    monkeypatch.setattr(photocache, "NOTE_AGE", 0.0)  # as if written long ago
     build(site, as_of=AS_OF, output=tmp_path / "out2")
     assert len(list(notes.iterdir())) == 1
 

@@ -14,11 +14,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
-import os
 import posixpath
 import re
-import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,6 +29,17 @@ from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import images
 from cswgen.model.markup import Rendered
+from cswgen.model.photocache import (
+    NEW,
+    WIDTHS,
+    Copy,
+    copies_in,
+    make_copies,
+    make_new_copies,
+    note_key,
+    noted,
+    state_name,
+)
 from cswgen.model.rasters import RASTER, RASTER_HREF, is_raster
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
@@ -39,24 +47,12 @@ from cswgen.read.fields import Image
 from cswgen.read.records import Day, Entry
 from cswgen.read.slugs import slugify
 
-WIDTHS = (160, 320, 640, 1280)  # what the classic theme shows, at up to twice its CSS size
-BUDGET = 200_000  # bytes a copy may take, where a lower quality can keep it to that
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
 
 _IMG = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 _HREF = re.compile(r'href="([^"]*)"')
 _COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
-_COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")
-
-
-@dataclass(frozen=True)
-class Copy:
-    path: str  # where it is published, `/`-separated
-    width: int
-    height: int
-    suffix: str  # "webp", "jpg" or "png"
-    cached: Path
 
 
 @dataclass(frozen=True)
@@ -131,10 +127,10 @@ class Photos:
             if later is None:
                 key: str | None = self._key(path)
             else:  # (`cswgen serve`: a photo is made beside it at most once in each state)
-                key, new = self._looked_up(path, read=False), NEW + _state_name(path)
+                key, new = self._looked_up(path, read=False), NEW + state_name(path)
                 if key is None and not later(new):  # seen beside the server: hashed there
                     key = self._key(path)
-            copies = _copies_in(self.cache.path(key), base) if key else []
+            copies = copies_in(self.cache.path(key), base) if key else []
             if copies:
                 self.copies[source] = copies
             elif later is not None and later(new):
@@ -226,15 +222,15 @@ class Photos:
         Reading and hashing a phone photo's megabytes took three quarters of a rebuild of
         the demo with 40 of them, and half a second before `cswgen serve` showed its first
         page.  So `cswgen serve` looks the key up by the file's state as it is on disk now
-        (`_state_name`): in `known` (its cache, in memory), then in the notes that hashing
+        (`state_name`): in `known` (its cache, in memory), then in the notes that hashing
         a photo leaves (`note_key`).  Not to `read`: None for a picture found in neither."""
         if self.known is None:
             return note_key(self.notes, path)  # (a build reads every picture, as ever)
-        state = _state_name(path)
+        state = state_name(path)
         found = self.known.get(state)
         if found is not None:
             return cast(str, found[0])
-        key = _noted(self.notes, state) or (note_key(self.notes, path) if read else None)
+        key = noted(self.notes, state) or (note_key(self.notes, path) if read else None)
         if key is not None:
             self.known.put(state, key, memory_only=True)
         return key
@@ -250,7 +246,7 @@ class Photos:
             folder = make_copies(self.cache, path, key)
         except images.Unreadable as exc:
             return str(exc)
-        return _copies_in(folder, base)
+        return copies_in(folder, base)
 
     def _planned(self, path: Path, key: str, base: str) -> list[Copy]:
         """The copies a picture is expected to get (`images.planned`), where they will be
@@ -357,67 +353,6 @@ class Photos:
             and relative not in self.linked and relative != self.site.config.brand.logo
 
 
-def _photo_key(path: Path) -> str:
-    return digest(images.recipe(), repr((WIDTHS, BUDGET)), path.read_bytes())
-
-
-NEW = "new "  # names a picture in `pending` by its file's state
-NOTE_AGE = 2.0  # seconds since a file last changed before its key is noted on disk
-
-
-def _state_name(path: Path, found: os.stat_result | None = None) -> str:
-    """A picture's file as it is on disk now, and how copies are made: the same path,
-    device, inode, size, modification and change times (the change time moves on any
-    write, and cannot be set back; an edit in place, a copy over it or a file moved in its
-    place all change one of them)."""
-    found = found or os.stat(path)
-    return digest("photo state", images.recipe(), repr((WIDTHS, BUDGET)),
-                  os.path.abspath(path), repr((found.st_dev, found.st_ino, found.st_size,
-                                               found.st_mtime_ns, found.st_ctime_ns)))
-
-
-def note_key(notes: FileStore, path: Path) -> str:
-    """A picture's cache key, from its bytes; noted in `notes` by the file's state, for
-    `cswgen serve` to find without reading the file again.  Only a file that has not
-    changed for NOTE_AGE seconds is noted: one written again within the file system's
-    timestamp granularity could keep its state with other bytes."""
-    before, started = os.stat(path), time.time_ns()
-    key = _photo_key(path)
-    after = os.stat(path)
-    settled = started - max(after.st_mtime_ns, after.st_ctime_ns) > NOTE_AGE * 1e9
-    if settled and _state_name(path, before) == (state := _state_name(path, after)) \
-            and not notes.path(state).is_file():
-        with contextlib.suppress(OSError):  # (a read-only site: not noted)
-            notes.store_file(state, key.encode("ascii"))
-    return key
-
-
-def _noted(notes: FileStore, state: str) -> str | None:
-    try:
-        key = notes.path(state).read_text("ascii")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return key if re.fullmatch(r"[0-9a-f]{40}", key) else None
-
-
-def make_new_copies(cache: FileStore, notes: FileStore, path: Path) -> None:
-    """`make_copies` beside `cswgen serve`, of a picture it has not hashed yet or whose
-    copies are not in the cache: hashed (and its key noted), then found there, or made."""
-    key = note_key(notes, path)
-    if not _copies_in(cache.path(key), "x"):
-        make_copies(cache, path, key)
-
-
-def make_copies(cache: FileStore, path: Path, key: str) -> Path:
-    """Make a picture's copies into the cache folder `key` (in one step: a build killed
-    meanwhile leaves no half of them); returns that folder.  Raises `images.Unreadable`."""
-    renditions = images.render_photo(path, WIDTHS, BUDGET)
-    if _copies_in(cache.path(key), "x"):  # made meanwhile (the same bytes in another file,
-        return cache.path(key)            # or by a build): kept, for whoever reads it now
-    shutil.rmtree(cache.path(key), ignore_errors=True)  # (a damaged entry)
-    return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
-
-
 def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:
     """An <img> shown as it is, with its own width and height when it has neither."""
     if not size or "width" in attributes or "height" in attributes:
@@ -458,19 +393,6 @@ def _published_hash(source: str) -> str:
     address, kept as cswgen has always made it (not `digest`, which would move it)."""
     data = source.encode("utf-8")
     return hashlib.sha256(len(data).to_bytes(8, "big") + data).hexdigest()[:8]
-
-
-def _copies_in(folder: Path, base: str) -> list[Copy]:
-    """The copies in a cache folder (named `WIDTHxHEIGHT.SUFFIX`), to publish as `base-Ww`."""
-    if not folder.is_dir():
-        return []
-    copies: list[Copy] = []
-    for cached in folder.iterdir():
-        match = _COPY.match(cached.name)
-        if match:
-            width, height, suffix = int(match[1]), int(match[2]), match[3]
-            copies.append(Copy(f"{base}-{width}w.{suffix}", width, height, suffix, cached))
-    return sorted(copies, key=lambda c: (c.width, c.suffix))
 
 
 def _unique(base: str, taken: set[str]) -> str:
