@@ -140,7 +140,8 @@ def _build_failed(exc: SiteError, outcome: str) -> NoReturn:
 @click.option("--yes", is_flag=True, help="Do not ask before removing more than a quarter of "
               "the files published there before.")
 @click.option("--force", is_flag=True,
-              help="Publish to a git branch even if it has commits cswgen did not make.")
+              help="Replace files there that cswgen did not put there, where the site has "
+              "its own; publish to a git branch even if it has commits cswgen did not make.")
 @click.pass_context
 def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: bool,
             dry_run: bool, yes: bool, force: bool) -> None:

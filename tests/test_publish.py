@@ -58,6 +58,49 @@ def test_a_folder_gets_the_site_and_keeps_files_publish_did_not_put_there(
                                     "up to date.")
 
 
+def test_a_file_not_published_by_cswgen_where_the_site_has_one_stops_the_publish(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    write(target, {"robots.txt": "User-agent: *\nDisallow: /intranet/\n",
+                   "page-3/index.html": "<h1>IT's own page</h1>\n"})
+    before = snapshot(target)
+    outcome = run(site, "publish", str(target), *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert f"{target} already has 2 files that cswgen did not publish" in outcome.stderr
+    assert "(page-3/index.html, robots.txt); publishing would replace them" in outcome.stderr
+    assert "--force" in outcome.stderr
+    assert snapshot(target) == before, "a refused publish changed the folder"
+
+    # a file that is the site's own, byte for byte, is taken as published: no refusal
+    (target / "robots.txt").write_bytes((site / "output/robots.txt").read_bytes())
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(page-3/index.html); publishing would replace it" in outcome.stderr
+
+    outcome = run(site, "publish", str(target), "--force", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(target) == built(site)
+    write(site, {"content/pages/page-3.md": "---\ntitle: Page 3\n---\nChanged.\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)  # publish's own now
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ": 1 changed" in outcome.stdout
+
+
+def test_a_bare_word_names_a_publish_table_not_a_folder(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    outcome = run(site, "publish", "staging", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert "config.toml has no [publish] targets" in outcome.stderr
+    assert "write ./staging" in outcome.stderr
+    assert not (site / "staging").exists() and not (site / "output").exists()
+    outcome = run(site, "publish", "./staging", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(site / "staging") == built(site)
+
+
 def test_files_the_site_no_longer_has_are_removed_and_only_those(
         site: Path, run: Run, tmp_path: Path) -> None:
     target = tmp_path / "www"
@@ -319,14 +362,34 @@ def test_a_branch_with_commits_publish_did_not_make_is_refused_unless_forced(
 
     outcome = run(site, "publish", str(bare), "--force", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
-    assert "1 file there that cswgen did not publish left as they were" in outcome.stdout
+    assert "1 file there that cswgen did not publish left as it was" in outcome.stdout
     files = branch_files(bare)
     assert files.pop("foreign.html") == b"<p>theirs</p>\n"
     files.pop(".nojekyll")
     assert files == built(site)
-    # publish's own commit is on top now: no --force needed any more
-    write(site, {"content/pages/page-1.md": "---\ntitle: Page 1\n---\nNew.\n"})
+    # publish's own commit is on top now: no --force needed any more, and the file someone
+    # else added is still not publish's to remove, however many publishes later
+    for n in (1, 2):
+        write(site, {"content/pages/page-1.md": f"---\ntitle: Page 1\n---\nNew {n}.\n"})
+        outcome = run(site, "publish", str(bare), *AS_OF)
+        assert outcome.exit_code == 0, outcome.stderr
+        assert "removed" not in outcome.stdout
+        assert branch_files(bare)["foreign.html"] == b"<p>theirs</p>\n"
+
+
+def test_a_forced_publish_with_nothing_to_change_still_takes_the_branch_over(
+        site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
     assert run(site, "publish", str(bare), *AS_OF).exit_code == 0
+    commit_to(bare, tmp_path, {"google1234.html": "verification\n"}, "Verify the domain")
+    assert run(site, "publish", str(bare), *AS_OF).exit_code == 1
+    outcome = run(site, "publish", str(bare), "--force", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert commits(bare)[0].endswith(": nothing changed")
+    assert 'Left-alone: "google1234.html"' in git("--git-dir", str(bare), "log", "-1",
+                                                  "gh-pages")
+    outcome = run(site, "publish", str(bare), *AS_OF)  # not refused for that commit again
+    assert outcome.exit_code == 0, outcome.stderr
+    assert branch_files(bare)["google1234.html"] == b"verification\n"
 
 
 def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path: Path) -> None:

@@ -90,6 +90,24 @@ def test_sftp_uploads_only_what_changed_and_keeps_other_files(
     assert touched == {"a/index.html", RECORD}, "unchanged files were uploaded again"
 
 
+def test_sftp_refuses_to_replace_a_file_it_did_not_put_there(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n"})
+    www = tmp_path / "www"
+    write(www, {"a/index.html": "<h1>IT's page</h1>\n", "a/notes.txt": "IT's\n"})
+    before = snapshot(www)
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(a/index.html)" in done.stderr
+    assert snapshot(www) == before, "a refused publish changed the folder"
+
+    done = publish(site, sshd, address(sshd, www), "--force")
+    assert done.returncode == 0, done.stderr
+    assert published(www) == {**built(site), "a/notes.txt": b"IT's\n"}
+    assert (site / "output/a/index.html").read_bytes() == (www / "a/index.html").read_bytes()
+
+
 def test_an_unknown_or_changed_server_key_is_refused(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site(GOOD)

@@ -19,7 +19,7 @@ from pathlib import Path
 from cswgen.commands.build import Result, one_shot_build, output_folder
 from cswgen.core.errors import Problem, SiteError
 from cswgen.publish.address import target_for
-from cswgen.publish.plan import Plan
+from cswgen.publish.plan import RECORD, Plan
 from cswgen.publish.target import Built, Progress, Target
 from cswgen.publish.target import PublishError as PublishError  # for cli.py
 from cswgen.read.config import SiteConfig, load_config
@@ -36,6 +36,7 @@ class Job:
     config: SiteConfig
     target: Target
     setting: PublishTarget | None  # the [publish.NAME] table it came from, if any
+    force: bool = False  # --force: replace files there that publish did not put there
     built: Built | None = None
     result: Result | None = None
     temporary: list[Path] = field(default_factory=list)
@@ -49,7 +50,7 @@ class Job:
 def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
     """Read config.toml, choose the target and check it, before anything is built."""
     config = load_config(root)
-    setting = choose(config, name)
+    setting = choose(config, name, here)
     with located(setting):
         if setting is not None:
             target = target_for(setting.to, root, branch=setting.branch,
@@ -58,7 +59,7 @@ def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
         else:
             assert name is not None
             target = target_for(name, here, force=force)
-    job = Job(root, config, target, setting)
+    job = Job(root, config, target, setting, force)
     try:
         with located(setting):
             target.check(root, output_folder(config, None)[0])
@@ -68,8 +69,9 @@ def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
     return job
 
 
-def choose(config: SiteConfig, name: str | None) -> PublishTarget | None:
-    """The [publish.NAME] table `name` names; None when `name` is an address."""
+def choose(config: SiteConfig, name: str | None, here: Path) -> PublishTarget | None:
+    """The [publish.NAME] table `name` names; None when `name` is an address (taken from
+    `here` when relative).  A bare word is a table's name: `./name` is a folder."""
     tables = config.publish
     if name is None:
         if len(tables) == 1:
@@ -84,13 +86,19 @@ def choose(config: SiteConfig, name: str | None) -> PublishTarget | None:
                            f"`cswgen publish {sorted(tables)[0]}`")
     if name in tables:
         return tables[name]
-    if tables and not any(c in name for c in "/\\.:@#~"):
+    if any(c in name for c in "/\\.:@#~") or (here / name / RECORD).is_file():
+        return None  # an address (or a folder published to before, named as it was then)
+    if tables:
         hint = suggest(name, sorted(tables))
         advice = f"did you mean `{hint}`?" if hint else \
             "the targets there are " + ", ".join(sorted(tables)) + "."
         raise PublishError(f"{CONFIG_NAME} has no [publish.{name}]; {advice} (To publish to a "
                            f"folder of that name here, write ./{name})")
-    return None
+    # a bare word is a target's name, mistyped or not yet written, more often than a folder
+    raise PublishError(f"{CONFIG_NAME} has no [publish] targets, so there is no "
+                       f"[publish.{name}]: add one (`[publish.{name}]` with `to = \"...\"`, "
+                       f"the folder or address), or, to publish to a folder named {name} "
+                       f"here, write ./{name}")
 
 
 @contextlib.contextmanager
@@ -122,8 +130,26 @@ def build_site(job: Job, *, as_of: date | None, drafts: bool) -> Built:
 
 
 def plan(job: Job) -> Plan:
+    """What publishing would add, change and remove; refused (PublishError) when it would
+    replace files there that publish did not put there, unless --force."""
     assert job.built is not None
-    return job.target.plan(job.built)
+    ready = job.target.plan(job.built)
+    if ready.theirs and not job.force:
+        raise PublishError(theirs_refusal(job, ready.theirs))
+    return ready
+
+
+def theirs_refusal(job: Job, theirs: list[str]) -> str:
+    """Why a publish that would replace someone else's files does not happen."""
+    count = len(theirs)
+    shown = ", ".join(theirs[:3]) + (f" and {count - 3} more" if count > 3 else "")
+    files, them, are = ("a file", "it", "it is") if count == 1 else \
+        (f"{count} files", "them", "they are")
+    return (f"{job.target.shown} already has {files} that cswgen did not publish where the "
+            f"site has its own ({shown}); publishing would replace {them}. Nothing was "
+            f"published. Move {them} out of the way (or ask whoever put {them} there), or, if "
+            f"{are} an old copy of this site, publish again with --force to replace {them} "
+            "(nothing else there is touched)")
 
 
 def apply(job: Job, ready: Plan, progress: Progress) -> None:
@@ -138,8 +164,8 @@ def closing_line(job: Job, done: Plan, seconds: float) -> str:
     if done.empty:
         return f"Nothing to publish: the {pages} pages at {shown} are up to date."
     kept = len(done.kept)
-    note = f" ({kept} file{'s' if kept != 1 else ''} there that cswgen did not publish left " \
-           "as they were)" if kept else ""
+    note = "" if not kept else " (1 file there that cswgen did not publish left as it was)" \
+        if kept == 1 else f" ({kept} files there that cswgen did not publish left as they were)"
     return f"Published {pages} pages to {shown} in {seconds:.1f} s: {done.summary()}{note}"
 
 

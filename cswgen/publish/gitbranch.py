@@ -11,11 +11,15 @@ publish, none when nothing changed, then one push, which either happens whole or
 Publish's commits carry the trailer `Published-by: cswgen`.  A branch with other commits
 since publish's last one (a commit that only adds or changes CNAME aside) is refused
 unless --force: they may be someone's work.  Even then, only the files publish put there
-are replaced or removed; files others added stay.
+are replaced or removed; files others added stay, and each publish's commit names them
+(`Left-alone: "path"`, JSON-quoted, one trailer each), so that no later publish takes them
+for its own.  A forced publish commits even when no file changed: its commit is then the
+last one publish made, and the next publish is not refused again.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -34,6 +38,8 @@ CNAME = "CNAME"
 NOJEKYLL = ".nojekyll"
 FILE_MODE = "100644"
 _OURS = re.compile(r"^Published-by: cswgen\b", re.MULTILINE)
+LEFT_ALONE = "Left-alone: "
+_LEFT_ALONE = re.compile(r"^Left-alone: (\".*\")$", re.MULTILINE)
 
 
 def git_missing() -> PublishError:
@@ -51,6 +57,8 @@ class GitTarget:
         self.shown = f"{self.branch} of {shown_url}"
         self.tip = ""  # the branch's last commit ("" when it does not exist yet)
         self.ours = ""  # publish's last commit on it
+        self.left_alone: set[str] = set()  # files others added, as that commit names them
+        self.taking_over = False  # --force on a branch with commits publish did not make
         self.entries: dict[str, tuple[str, str]] = {}  # the new tree: path -> mode, object
         self.work = Path(tempfile.mkdtemp(prefix="cswgen-publish-"))
         self.env = {**os.environ, "GIT_DIR": str(self.work / "repo.git"),
@@ -87,6 +95,7 @@ class GitTarget:
                  f"+refs/heads/{self.branch}:refs/heads/{self.branch}", what=reach)
         self.tip = self.git("rev-parse", f"refs/heads/{self.branch}").strip()
         foreign = self._foreign_commits()
+        self.taking_over = bool(foreign)
         if foreign and not self.force:
             sha, author, subject = foreign[0]
             count = f"{len(foreign)} commit{'s' if len(foreign) != 1 else ''}"
@@ -119,6 +128,8 @@ class GitTarget:
             sha, author, subject, body, names = entry.split("\x1f")
             if _OURS.search(body):
                 self.ours = sha
+                self.left_alone = {str(json.loads(quoted))
+                                   for quoted in _LEFT_ALONE.findall(body)}
                 break
             if set(names.split()) - {CNAME}:
                 foreign.append((sha, author, subject))
@@ -146,9 +157,12 @@ class GitTarget:
             f"{sources[name]}\n" for name in names).encode("utf-8", "surrogateescape")).split()
         site = dict(zip(names, objects, strict=True))
         tip = self._tree(self.tip)
-        published = set(self._tree(self.ours)) - {CNAME}
+        published = set(self._tree(self.ours)) - {CNAME} - self.left_alone
         plan = make_plan(site, {path: obj for path, (_, obj) in tip.items()}, published,
                          present=set(tip))
+        # (a branch's own files are refused with its commits, unless --force; CNAME is
+        # GitHub's setting, which the site's own CNAME replaces)
+        plan.theirs = [] if self.force else [n for n in plan.theirs if n != CNAME]
         kept = set(tip) - set(site) - set(plan.removed)
         plan.kept = sorted(kept - {CNAME})  # CNAME: GitHub's, kept without a word
         self.entries = {name: (FILE_MODE, obj) for name, obj in site.items()}
@@ -156,7 +170,7 @@ class GitTarget:
         return plan
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
-        if plan.empty and self.tip:
+        if plan.empty and self.tip and not self.taking_over:
             return  # nothing changed: no commit
         self.git("update-index", "--add", "-z", "--index-info", data="".join(
             f"{mode} {obj}\t{path}\0" for path, (mode, obj) in sorted(self.entries.items())
@@ -165,7 +179,8 @@ class GitTarget:
         listed = plan.lines()
         message = (f"Publish {built.title}: {plan.summary()}\n\n" + "\n".join(listed[:50])
                    + (f"\n  ... and {len(listed) - 50} more" if len(listed) > 50 else "")
-                   + f"\n\n{TRAILER} {__version__}\n")
+                   + f"\n\n{TRAILER} {__version__}\n"
+                   + "".join(f"{LEFT_ALONE}{json.dumps(name)}\n" for name in plan.kept))
         parents = ["-p", self.tip] if self.tip else []
         self._identity()
         commit = self.git("commit-tree", tree, *parents, "-F", "-",

@@ -34,6 +34,9 @@ class Plan:
     unchanged: int = 0
     before: int = 0  # the files publish had put there before (the base of "a quarter")
     kept: list[str] = field(default_factory=list)  # there, but not put there by publish
+    # there, at a path the site has, not put there by publish and not the site's file:
+    # publishing would replace someone else's file (refused unless --force)
+    theirs: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -69,6 +72,8 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
             plan.unchanged += 1
         elif name in there or name in published:
             plan.changed.append(name)
+            if name not in published:
+                plan.theirs.append(name)
         else:
             plan.added.append(name)
     plan.removed = sorted(name for name in published if name not in site

@@ -191,7 +191,43 @@ class SftpTarget:
         return self.sftp
 
     def plan(self, built: Built) -> Plan:
-        return make_plan(built.digests(), self.record.files, self.record.files)
+        site = built.digests()
+        return make_plan(site, {**self._others(built, site), **self.record.files},
+                         self.record.files)
+
+    def _others(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
+        """The files there at the site's paths that the record does not list (someone
+        else's, or an old copy of the site): path -> sha256 when it is the site's very
+        file, else None.  One listing per folder, not one question per file."""
+        unlisted = [name for name in site if name not in self.record.files]
+        folders: dict[str, list[str]] = {}
+        for name in unlisted:
+            folder, _, base = name.rpartition("/")
+            folders.setdefault(folder, []).append(base)
+        sftp, found = self._sftp(), {}
+        for folder, bases in folders.items():
+            try:
+                listed = {entry.filename: entry for entry in sftp.listdir_attr(
+                    self._remote(folder) if folder else self.path)}
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # (a folder not there yet: nothing of anyone's in it)
+            except OSError:  # (a file where the site has a folder: its upload says so)
+                continue
+            for base in bases:
+                entry = listed.get(base)
+                if entry is None or stat.S_ISDIR(entry.st_mode or 0):
+                    continue
+                name = f"{folder}/{base}" if folder else base
+                same_size = entry.st_size == built.files[name].stat().st_size
+                found[name] = self._sha256(name) if same_size else None
+        return found
+
+    def _sha256(self, name: str) -> str:
+        digest = hashlib.sha256()
+        with self._sftp().open(self._remote(name), "rb") as file:
+            while chunk := file.read(1 << 16):
+                digest.update(chunk)
+        return digest.hexdigest()
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
         try:
