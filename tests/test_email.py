@@ -195,3 +195,54 @@ def test_the_html_reads_in_a_mail_program_width(browser: Any, tmp_path: Path, la
     page.close()
     assert overflow <= 0, f"the email scrolls sideways by {overflow} px at {width} px"
     assert smallest >= 13
+
+
+def _logo_part(message: EmailMessage) -> EmailMessage | None:
+    return next((part for part in message.walk() if part.get_filename() == "logo.png"), None)
+
+
+@pytest.mark.parametrize("logo", ["images/people/kudzai-mutasa.jpg", None, "images/logo.svg"])
+def test_the_email_is_headed_by_the_brands_logo(tmp_path: Path, logo: str | None) -> None:
+    """A raster logo as a small PNG; no logo, the puzzle-piece emblem, as the site's header
+    shows; an SVG logo (which most mail programs do not show) leaves the organisation's
+    name, in text, to head it alone."""
+    site = demo_in(tmp_path, "en-GB")
+    config = site / "config.toml"
+    line = f'logo = "{logo}"' if logo else ""
+    config.write_text(re.sub(r"^logo = .*$", line, config.read_text("utf-8"), count=1,
+                             flags=re.M), "utf-8")
+    message = parsed(write_email(site, "tuesday", as_of=date(2026, 10, 6), now=NOW).files[0])
+    markup = cast(EmailMessage, message.get_body(("html",))).get_content()
+    part = _logo_part(message)
+    if logo and logo.endswith(".svg"):
+        assert part is None and "logo" not in markup and "Msasa Building Society" in markup
+        return
+    assert part is not None and part.get_content_type() == "image/png"
+    with Image.open(io.BytesIO(part.get_content())) as picture:
+        assert picture.height == 80 and picture.width <= 320 and not picture.getexif()
+        width = picture.width
+    cid = part["Content-ID"].strip("<>")
+    assert (f'<img src="cid:{cid}" alt="Msasa Building Society" width="{width // 2}" '
+            'height="40"') in markup
+    assert markup.index(f"cid:{cid}") < markup.index("<h1")  # it heads the email
+
+
+def test_the_html_alone_has_its_pictures_beside_it(tmp_path: Path, browser: Any) -> None:
+    """`--html` is for newsletter tools and a browser, where `cid:` means nothing: its
+    pictures are files beside it, as a browser saves a page, and every one shows."""
+    site = demo_in(tmp_path, "en-GB")
+    config = site / "config.toml"
+    config.write_text(re.sub(r"^logo = .*$", "", config.read_text("utf-8"), count=1,
+                             flags=re.M), "utf-8")
+    written = write_email(site, "tuesday", as_of=date(2026, 10, 6), html=True, now=NOW)
+    page = next(p for p in written.files if p.suffix == ".html")
+    markup = page.read_text("utf-8")
+    assert "cid:" not in markup
+    sources = re.findall(r'<img src="([^"]+)"', markup)
+    assert "2026-10-06-tuesday_files/logo.png" in sources and len(sources) >= 2
+    assert all((page.parent / src).is_file() for src in sources)
+    view = browser.new_page()
+    view.goto(page.as_uri())
+    broken = view.evaluate("[...document.images].filter(i => !i.naturalWidth).length")
+    view.close()
+    assert broken == 0

@@ -3,13 +3,16 @@
 Writes `email/<date>-<slug>.eml` beside the site's config.toml (never in the output
 folder, which is published): one for DAY (a date, a weekday or a day's slug), or one for
 each day of the week.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
-newsletter tools.  The site is read and checked as `cswgen build` reads it; `--as-of`
-decides, as for a build, which days are revealed (reveal = "daily").  cswgen sends
-nothing.  See `render.mail` for what a draft holds.
+newsletter tools, with its pictures in `<date>-<slug>_files/` beside it.  The site is
+read and checked as `cswgen build` reads it; `--as-of` decides, as for a build, which
+days are revealed (reveal = "daily").  cswgen sends nothing.  See `render.mail` for
+what a draft holds.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +36,7 @@ from cswgen.read import catalogue
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
-from cswgen.render.mail import EMAIL_FOLDER, Mailer
+from cswgen.render.mail import EMAIL_FOLDER, Draft, Mailer
 from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
@@ -86,15 +89,35 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
         eml.write_bytes(message)
         written.files.append(eml)
         if html:
-            page = folder / f"{draft.name}.html"
-            page.write_text(draft.html, "utf-8")
-            written.files.append(page)
+            written.files.append(write_standalone(draft, folder))
         if len(draft.html.encode("utf-8")) > HTML_LIMIT:
             problems.warning(f"{EMAIL_FOLDER}/{eml.name}", 0,
                              f"the email's HTML is over {HTML_LIMIT // 1000} KB, so Gmail "
                              "will cut it short; shorten the day's events or descriptions")
     written.warnings = sorted(problems.warnings)
     return written
+
+
+def write_standalone(draft: Draft, folder: Path) -> Path:
+    """`<date>-<slug>.html`, its pictures in `<date>-<slug>_files/` beside it (as a browser
+    saves a page; a newsletter tool takes both, zipped): `cid:` means something only inside
+    the message.  Pictures a former run left there that this one has not are removed."""
+    pictures = folder / f"{draft.name}_files"
+    html, files = draft.standalone(pictures.name)
+    if files:
+        pictures.mkdir(exist_ok=True)
+        for name, data in files.items():
+            (pictures / name).write_bytes(data)
+    if pictures.is_dir():
+        for old in pictures.iterdir():
+            if old.name not in files and old.is_file() and re.fullmatch(
+                    r"(?:day|logo|person\d+)\.(?:jpe?g|png)", old.name):
+                old.unlink()
+        with contextlib.suppress(OSError):
+            pictures.rmdir()  # (only when empty)
+    page = folder / f"{draft.name}.html"
+    page.write_text(html, "utf-8")
+    return page
 
 
 def chosen(days: list[View], wanted: str | None) -> list[View]:

@@ -609,6 +609,23 @@ def _logo_tile(logo: Path, size: int) -> Image.Image:
     return tile
 
 
+def email_logo(source: Path | None, height: int, first: str,
+               second: str) -> tuple[bytes, int]:
+    """The picture that heads an email, a PNG `height` pixels high, and its width; without
+    metadata: a
+    raster logo (at most four times as wide as it is high), or with no logo the
+    puzzle-piece emblem in the brand's colours, as the site's header shows it."""
+    if source is None:
+        picture = _emblem_tile(height, first, second)
+    else:
+        picture = _decode(source, height * 4)
+        width = min(height * 4, max(1, round(picture.width * height / picture.height)))
+        picture.thumbnail((width, height), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue(), picture.width
+
+
 def avatar(source: Path, size: int) -> bytes:
     """A square JPEG `size` pixels wide of a person's photo for an email, cut from its middle
     a little above centre (where a face is in a portrait), without metadata.  Email programs

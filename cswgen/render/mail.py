@@ -5,8 +5,10 @@ HTML) and the pictures the HTML shows by `cid:`.  `X-Unsent: 1` makes Outlook op
 a draft; it has a Date and no From (the sender's mail program fills that in).  The HTML
 is rendered by the theme's `email.html` for email clients: tables, inline styles, no
 script or web fonts.  Pictures are the photo pipeline's smallest JPEG or PNG copies
-(which carry no metadata); SVG pictures and an SVG logo are left out, since most mail
-programs do not show SVG.
+(which carry no metadata); SVG pictures are left out, since most mail programs do not
+show SVG.  The email is headed by the brand's logo drawn as a PNG (with no logo, the
+puzzle-piece emblem the site's header shows); an SVG logo cannot be drawn, and the
+organisation's name, which heads the email in text anyway, stands alone.
 
 What a day's email holds (decisions of ours where the SPEC is silent):
 - the subject "Customer Service Week, day N: <title>" (`email_subject`), N counting from
@@ -32,11 +34,13 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.model import images
+from cswgen.model.rasters import RASTER
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
 HONOURS_PER_DAY = 3
 AVATAR = 128  # pixels: a person's photo, shown 64 px wide on a sharp screen
+LOGO = 80  # pixels high: the logo, shown 40 px high on a sharp screen
 EMAIL_FOLDER = "email"  # beside the site's config.toml, never in the output folder
 
 
@@ -55,6 +59,16 @@ class Draft:
     html: str
     text: str
     pictures: list[Picture]
+
+    def standalone(self, folder: str) -> tuple[str, dict[str, bytes]]:
+        """The HTML on its own (`cswgen email --html`, for newsletter tools and a browser),
+        each picture by its file in `folder` beside it instead of by `cid:`, and those
+        files' bytes by name."""
+        html, files = self.html, {}
+        for picture in self.pictures:
+            html = html.replace(f'src="cid:{picture.cid}"', f'src="{folder}/{picture.name}"')
+            files[picture.name] = picture.data
+        return html, files
 
     def message(self, now: datetime) -> EmailMessage:
         message = EmailMessage(policy=SMTP)
@@ -89,6 +103,7 @@ class Mailer:
         self.common = common
         self.files = views.photos.files()  # output path -> the copy on disk
         self.featured = [t for t in views.testimonials if t["featured"]] or views.testimonials
+        self.logo = self._logo()
 
     def draft(self, day: View) -> Draft:
         views = self.views
@@ -115,10 +130,29 @@ class Mailer:
                         "link": base + p["path"] if base else ""}
                        for i, p in enumerate(people)],
         }
+        view["logo"] = None
+        if self.logo is not None:
+            data, width = self.logo
+            site = views.config.site
+            view["logo"] = {"cid": attach(pictures, "logo", data, "png", ".png"),
+                            "alt": site.organisation or site.title,
+                            "width": width // 2, "height": LOGO // 2}
         page = {"kind": "email", "path": "email/", "title": view["subject"], **view}
         html = self.renderer.render(page, self.common)
         return Draft(name=f"{day['date']}-{day['slug']}", subject=subject, html=html,
                      text=self.text(view), pictures=pictures)
+
+    def _logo(self) -> tuple[bytes, int] | None:
+        """The logo as a PNG LOGO pixels high, and its width; None for an SVG logo."""
+        config = self.views.config
+        logo = config.brand.logo
+        if logo and not logo.lower().endswith(RASTER):
+            return None
+        try:
+            return images.email_logo(config.root / "content" / logo if logo else None, LOGO,
+                                     config.brand.primary, config.brand.secondary)
+        except (images.Unreadable, OSError):  # (the build says what is wrong with it)
+            return None
 
     def honours(self, index: int) -> list[View]:
         """The day's honour-roll people: one award a day, in turn."""
