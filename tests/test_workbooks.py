@@ -204,6 +204,41 @@ def test_a_workbook_with_no_usable_sheet_says_so(make_site: MakeSite, run: Run) 
         "column names (the same as a CSV file's) in the first row of a visible sheet")
 
 
+def test_a_title_above_the_column_names_is_pointed_out(make_site: MakeSite, run: Run) -> None:
+    book = workbook({"Awards": [["Staff awards 2026"], [],
+                                ["name", "role", "award"], ["Ivy Titled", "Teller", "Star"]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert 'content/honour-roll/staff.xlsx: sheet "Awards", row 3: warning: this row looks ' \
+           "like the column names (`name`, `role`, `award`), but they are read from row 1 " \
+           "only, so this sheet is not read; delete the rows above it" in outcome.stderr
+
+
+def test_cells_under_no_column_name_are_pointed_out(make_site: MakeSite, run: Run) -> None:
+    """A heading merged across two columns names the first only; Excel keeps the second's
+    cells, which would otherwise vanish without a word (a hidden column stays quiet)."""
+    book = workbook({"Sheet1": [["customer", None, "rating", "text", None, "notes"],
+                                ["Rudo M.", "Harare", 5, "Quick and kind.", "secret", None]]})
+    data = io.BytesIO(book)
+    loaded = openpyxl.load_workbook(data)
+    loaded["Sheet1"].column_dimensions["E"].hidden = True
+    data = io.BytesIO()
+    loaded.save(data)
+    site = make_site({"content/testimonials/feedback.xlsx": data.getvalue(),
+                      "content/testimonials/more.csv": "customer,,text\nTendai K.,Mutare,Hi\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/testimonials/feedback.xlsx: sheet \"Sheet1\", row 1: warning: column B has "
+        "no name in row 1, so its cells are not read; give it one of the column names (a "
+        "name in a merged cell counts for its first column only: unmerge it), or delete the "
+        "column",
+        "content/testimonials/more.csv:1: warning: column 2 has no name in the first row, so "
+        "its cells are not read; give it one of the column names, or delete the column"]
+    assert (site / "output/testimonials/rudo-m/index.html").is_file()
+
+
 def test_an_honour_roll_workbook_and_staff_links_from_testimonials(make_site: MakeSite,
                                                                   run: Run) -> None:
     staff = workbook({"Awards": [

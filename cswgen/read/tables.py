@@ -62,7 +62,9 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
         problems.error(path, 1, f"the CSV header cannot be read: {exc}")
         return []
     columns = field_names(header)
+    header_line = reader.line_num + skipped
     rows: list[tuple[Fields, str]] = []
+    unnamed: set[int] = set()  # columns with no name in the header that hold something
     line = reader.line_num + 1 + skipped
     while True:
         try:
@@ -88,8 +90,13 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
                            "must be in quotes")
             continue
         cleaned = [cell.strip() or None for cell in cells]
+        unnamed.update(i for i, cell in enumerate(cleaned) if cell and not columns[i])
         rows.append(table_row(columns, cleaned, body_column, path, row_line, problems,
                               example))
+    for index in sorted(unnamed):
+        problems.warning(path, header_line, f"column {index + 1} has no name in the first "
+                         "row, so its cells are not read; give it one of the column names, "
+                         "or delete the column")
     return rows
 
 

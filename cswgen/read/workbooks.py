@@ -33,6 +33,7 @@ SUFFIXES = (".xlsx", ".xlsm", ".xls")
 RESAVE = ("open it in Excel and save it again as an Excel Workbook (.xlsx), or export it "
           "as CSV UTF-8")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # a formula in a sheet's XML
+TITLE_ROWS = 5  # rows below the first in which to look for a header under a title
 
 
 @dataclass
@@ -74,6 +75,7 @@ def read_workbook(source: Path, site_path: str, problems: Problems,
         while header and not header[-1]:
             header.pop()
         if not header or not wanted(header):
+            _header_further_down(sheet, site_path, problems.in_sheet(sheet.title), wanted)
             continue
         found = Sheet(sheet.title, header)
         _read_rows(sheet, found, site_path, problems.in_sheet(sheet.title),
@@ -82,12 +84,51 @@ def read_workbook(source: Path, site_path: str, problems: Problems,
     return sheets
 
 
+def _header_further_down(sheet: Worksheet, site_path: str, problems: Problems,
+                         wanted: Callable[[list[str]], bool]) -> None:
+    """A sheet with a title (or a blank row) above its header row is not read, since the
+    header is row 1: say so, at the row that looks like the header."""
+    width = min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS)
+    for number in range(2, min(sheet.max_row, TITLE_ROWS + 1) + 1):
+        row = [_header_text(sheet.cell(number, c).value) for c in range(1, width + 1)]
+        if wanted(row):
+            named = ", ".join(f"`{cell}`" for cell in row if cell)
+            problems.warning(site_path, number, f"this row looks like the column names "
+                             f"({named}), but they are read from row 1 only, so this sheet "
+                             f"is not read; delete the row{'s' if number > 2 else ''} above "
+                             "it (a title can go in the sheet's name instead)")
+            return
+
+
+def _unnamed_columns(sheet: Worksheet, found: Sheet, site_path: str,
+                     problems: Problems, hidden: set[int]) -> None:
+    """Cells under no column name are not read: say so, once per column (a heading
+    merged across two columns names only the first; a column added without a heading)."""
+    width = min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS)
+    named = {c for c, name in enumerate(found.header, start=1) if name}
+    columns = sorted({column for (number, column), item in sheet._cells.items()
+                      if number > 1 and number not in hidden and column <= width
+                      and column not in named and _value(item.value) is not None})
+    from openpyxl.utils import get_column_letter
+
+    for column in columns:
+        letter = get_column_letter(column)
+        dimension = sheet.column_dimensions.get(letter)
+        if dimension is not None and dimension.hidden:
+            continue  # hidden on purpose, as hidden rows and sheets are
+        problems.warning(site_path, 1, f"column {letter} has no name in row 1, so its cells "
+                         "are not read; give it one of the column names (a name in a merged "
+                         "cell counts for its first column only: unmerge it), or delete the "
+                         "column")
+
+
 def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problems,
                unsaved: set[str]) -> None:
     if (why := limits.too_many_rows(sheet.max_row - 1, "sheet")) is not None:
         problems.error(site_path, 0, why)
         return
     hidden = {number for number, row in sheet.row_dimensions.items() if row.hidden}
+    _unnamed_columns(sheet, found, site_path, problems, hidden)
     width = len(found.header)
     held: dict[int, dict[int, Any]] = {}  # row -> column -> cell, as the file holds them
     # (iter_rows would make a cell for every empty one of the range: millions, for a file
