@@ -130,7 +130,8 @@ def test_a_day_not_yet_revealed_gets_its_title_and_date_only(tmp_path: Path) -> 
     assert "https://" not in markup  # no base_url: no links
 
 
-@pytest.mark.parametrize("day", ["tuesday", "Tuesday", "2026-10-06", "superhero-tuesday"])
+@pytest.mark.parametrize("day", ["tuesday", "Tuesday", "tue", "Tues.", "2026-10-06",
+                                 "superhero-tuesday"])
 def test_day_is_a_date_a_weekday_or_a_slug(tmp_path: Path, day: str) -> None:
     site = demo_in(tmp_path, "en-GB")
     slug = next(p.stem for p in (REPO / "content/days").glob("tuesday.md"))

@@ -29,6 +29,7 @@ from cswgen.commands.build import (
 )
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.week import weekday_index
 from cswgen.model.bodies import convert_bodies
 from cswgen.model.photos import Photos
 from cswgen.model.site import Options, assemble
@@ -122,12 +123,15 @@ def write_standalone(draft: Draft, folder: Path) -> Path:
 
 def chosen(days: list[View], wanted: str | None) -> list[View]:
     """The days DAY names: a date (2026-10-06), a weekday in English or the site's
-    language (tuesday, mardi), or a day's slug; every day without DAY."""
+    language (tuesday, mardi; in English also as front matter takes it: tue, Tues), or a
+    day's slug; every day without DAY."""
     if wanted is None:
         return days
     key = wanted.strip().casefold()
     found = [d for d in days if key in (d["date"], d["slug"].casefold(), d["weekday"].casefold(),
                                         WEEKDAYS[date.fromisoformat(d["date"]).weekday()])]
+    if not found and (index := weekday_index(key)) is not None:  # `tue`, as front matter
+        found = [d for d in days if date.fromisoformat(d["date"]).weekday() == index]
     if not found:
         known = ", ".join(f"{d['date']} ({d['slug']})" for d in days) or "none"
         raise SiteError([Problem("content/days", 0,
