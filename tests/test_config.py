@@ -193,6 +193,12 @@ def test_start_in_another_year(bad_config: BadConfig) -> None:
     find_line(outcome, "config.toml:8: ", "2025-10-06 is not in [week] year 2026")
 
 
+def test_a_year_in_quotes_is_the_one_thing_said_about_the_week(bad_config: BadConfig) -> None:
+    outcome = bad_config(CONFIG.replace("year = 2026", 'year = "2027"') + "start = 2027-10-04\n")
+    assert error_lines(outcome) == [
+        'config.toml:6: [week] year must be a whole number from 1900 to 9999, not "2027"']
+
+
 def test_table_written_as_a_value(bad_config: BadConfig) -> None:
     outcome = bad_config("extra = 5\n" + CONFIG)
     find_line(outcome, "config.toml:1: ", "`extra` must be a section written as [extra]")

@@ -323,8 +323,10 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
         else:
             start = start_value
     if "year" in r.data:
+        written = r.data["year"]
         year = r.integer("year", 1900, 9999, today_in(timezone).year)
-        if start is not None and start.year != year:
+        if start is not None and start.year != year and year == written:
+            # (a wrong `year` is reported already; the year that stands in for it is a guess)
             r.bad("start", f"{start.isoformat()} is not in [week] year {year}; change one of "
                   "them, or remove `start` to use the first full week of October")
     else:
