@@ -219,6 +219,24 @@ def test_unknown_staff_name_is_a_warning_with_a_suggestion(make_site: MakeSite, 
     assert (site / "output" / "testimonials" / "t" / "index.html").is_file()
 
 
+def test_staff_names_separated_by_commas_say_how_to_give_several(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site(with_theme({**GOOD, T + "t.md": "---\ncustomer: Ann\nstaff: Tawanda "
+                                 "Mhlanga, Zoë Nyathi\n---\nThanks\n",
+                                 T + "survey.csv": "customer,staff,text\nBo,\"Tawanda Mhlanga, "
+                                 "Zoë Nyathi\",Kind\n"}))
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line for line in outcome.lines if "matches no one" in line] == [
+        T + "survey.csv:2: warning: \"Tawanda Mhlanga, Zoë Nyathi\" in `staff` matches no one "
+        "on the honour roll; to give several names, separate them with ; like Tawanda Mhlanga; "
+        "Zoë Nyathi",
+        T + "t.md:3: warning: \"Tawanda Mhlanga, Zoë Nyathi\" in `staff` matches no one on "
+        "the honour roll; to give several names, separate them with ; (staff: Tawanda Mhlanga; "
+        "Zoë Nyathi) or write them as a list (staff: [Tawanda Mhlanga, Zoë Nyathi])"]
+
+
 def test_misspelt_key_is_a_warning_naming_the_known_key(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme({**GOOD, T + "t.md":
                                  "---\ncustomer: Ann\nratng: 4\n---\nThanks\n"}))

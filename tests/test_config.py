@@ -18,6 +18,7 @@ from tests.helpers import (
     MakeSite,
     Outcome,
     Run,
+    error_lines,
     failed_count,
     find_line,
     no_traceback,
@@ -175,6 +176,13 @@ def test_bad_timezone(bad_config: BadConfig) -> None:
               "Africa/Harare")
 
 
+@pytest.mark.parametrize("written", ["africa/harare", "Harare", "harare "])
+def test_a_time_zone_in_other_capitals_or_by_its_city_suggests_the_name(
+        bad_config: BadConfig, written: str) -> None:
+    outcome = bad_config(CONFIG.replace("Africa/Harare", written))
+    find_line(outcome, "config.toml:7: ", "is not a time zone; did you mean \"Africa/Harare\"?")
+
+
 def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")
@@ -183,6 +191,12 @@ def test_timezone_not_text(bad_config: BadConfig) -> None:
 def test_start_in_another_year(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + "start = 2025-10-06\n")
     find_line(outcome, "config.toml:8: ", "2025-10-06 is not in [week] year 2026")
+
+
+def test_a_year_in_quotes_is_the_one_thing_said_about_the_week(bad_config: BadConfig) -> None:
+    outcome = bad_config(CONFIG.replace("year = 2026", 'year = "2027"') + "start = 2027-10-04\n")
+    assert error_lines(outcome) == [
+        'config.toml:6: [week] year must be a whole number from 1900 to 9999, not "2027"']
 
 
 def test_table_written_as_a_value(bad_config: BadConfig) -> None:
@@ -208,6 +222,17 @@ def test_toml_syntax_error_names_the_line(bad_config: BadConfig) -> None:
                          'theme = "Dream Team\nyear = 2026\n')
     find_line(outcome, "config.toml:6: ", "is not valid TOML")
     assert failed_count(outcome) == 1
+
+
+def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
+        bad_config: BadConfig, make_site: MakeSite, run: Run) -> None:
+    # as Notepad saves a file: no line break after the last line
+    outcome = bad_config(CONFIG + "\n[extra]\ncontact_phone = ")
+    assert error_lines(outcome) == ["config.toml:10: is not valid TOML: Invalid value; check the "
+                                    "quotes, brackets and `key = value` shape on this line"]
+    site = make_site({"content/pages/faq.md": '+++\ntitle = "FAQ"\nmenu = \n+++\nHi\n'})
+    front = run(site, "build", *AS_OF)
+    assert front.lines[0].startswith("content/pages/faq.md:3: the front matter is not valid TOML")
 
 
 def test_toml_key_given_twice(bad_config: BadConfig) -> None:

@@ -249,6 +249,30 @@ def test_an_unclosed_list_is_reported_where_it_opens(make_site: MakeSite, run: R
         "commas"]
 
 
+def test_a_hashtag_after_a_space_is_reported_with_the_quoted_line(
+        make_site: MakeSite, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/days/monday.md": "---\ntitle: Prize draw #CSW2027\nday: monday\n---\nHi\n",
+        "content/days/tuesday.md": "---\ntitle: Heroes\nsummary: #CSW2027 starts with heroes"
+                                   "\nday: tuesday\n---\nHi\n",
+        "content/days/kickoff.md": "---\nday: wednesday\ntitle: #CSW2027 kick-off\n---\nHi\n",
+        "content/days/thursday.md": "---\n# a note of our own\ntitle: 'Quiz #2'\n"
+                                    "summary: Quiz#2 and more\nday: thursday\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    why = "because front matter reads a # after a space as the start of a comment"
+    assert problems_of(outcome, "content/days/kickoff.md") == [
+        f"content/days/kickoff.md:3: `title` is required but is read as empty, {why}; put the "
+        "whole value in quotes: title: \"#CSW2027 kick-off\""]
+    assert problems_of(outcome, "content/days/monday.md") == [
+        f"content/days/monday.md:2: warning: `title` is cut short to \"Prize draw\", {why}; "
+        "put the whole value in quotes: title: \"Prize draw #CSW2027\" (or, if the # starts a "
+        "note, put the note on a line of its own)"]
+    assert problems_of(outcome, "content/days/tuesday.md") == [
+        f"content/days/tuesday.md:3: warning: the value of `summary` is read as empty, {why}; "
+        "put the whole value in quotes: summary: \"#CSW2027 starts with heroes\""]
+    assert problems_of(outcome, "content/days/thursday.md") == []
+
+
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------
 
 def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: Run) -> None:

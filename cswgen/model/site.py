@@ -193,6 +193,16 @@ def _claim_urls(site: Site, problems: Problems) -> None:
 _QUOTES = re.compile("[\"'“”‘’„‚«»‹›]")
 
 
+def _several_names(names: list[str], markdown: bool) -> str:
+    """The advice for `staff: Tawanda Mhlanga, Zoë Nyathi`: commas do not separate names,
+    because a name may hold one ("Moyo, Farai")."""
+    joined = "; ".join(names)
+    if not markdown:  # a CSV or workbook cell
+        return f"to give several names, separate them with ; like {joined}"
+    return (f"to give several names, separate them with ; (staff: {joined}) or write them as "
+            f"a list (staff: [{', '.join(names)}])")
+
+
 def _link_staff(site: Site, problems: Problems) -> None:
     by_name: dict[str, Honour] = {}
     for person in site.honour:
@@ -206,8 +216,12 @@ def _link_staff(site: Site, problems: Problems) -> None:
             if match is None:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 bare = by_name.get(name_key(_QUOTES.sub("", name)))
+                several = [part.strip() for part in name.split(",") if part.strip()]
                 hint = (f"it matches \"{bare.name}\" but for the quotes around or in it; "
                         "remove them" if bare is not None else
+                        _several_names(several, testimonial.path.endswith(".md"))
+                        if len(several) > 1
+                        and any(name_key(part) in by_name for part in several) else
                         f"did you mean \"{close[0]}\"?" if close else
                         "add them to content/honour-roll/ or check the spelling")
                 problems.warning(testimonial.path, testimonial.line_of("staff"),

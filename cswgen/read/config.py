@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from cswgen.core import cldr, paths, tomlpos
 from cswgen.core.colours import readable_warning
@@ -117,7 +117,9 @@ def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int
     """A TOML syntax error as a message that names the line, and the key when it can."""
     match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     line = int(match.group(1)) if match else 1
-    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    if "(at end of document)" in str(exc):  # the last line, saved with no line break after it
+        line = max(len(text.splitlines()), 1)
+    message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
     source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     key, _, value = source.partition("=")
     if "date" in message.lower() and value.strip():
@@ -298,8 +300,10 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        r.bad("timezone", f"{shown(timezone)} is not a time zone; use a name from the IANA list, "
-              "such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
+        near = _zone_named(timezone)
+        hint = f"did you mean \"{near}\"? " if near else ""
+        r.bad("timezone", f"{shown(timezone)} is not a time zone; {hint}use a name from the "
+              "IANA list, such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
         timezone = "UTC"
     reveal = r.string("reveal", "all") or "all"
     if reveal not in ("all", "daily"):
@@ -319,8 +323,10 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
         else:
             start = start_value
     if "year" in r.data:
+        written = r.data["year"]
         year = r.integer("year", 1900, 9999, today_in(timezone).year)
-        if start is not None and start.year != year:
+        if start is not None and start.year != year and year == written:
+            # (a wrong `year` is reported already; the year that stands in for it is a guess)
             r.bad("start", f"{start.isoformat()} is not in [week] year {year}; change one of "
                   "them, or remove `start` to use the first full week of October")
     else:
@@ -329,6 +335,18 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
         start = first_full_week_of_october(year)
     return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
                         timezone=timezone, reveal=reveal)
+
+
+def _zone_named(written: str) -> str | None:
+    """The time zone `written` most likely means: the same name in other capitals
+    ("africa/harare"), or the one whose city it names ("Harare", "new york")."""
+    wanted = written.strip().replace(" ", "_").lower()
+    zones = sorted(available_timezones())
+    same = [zone for zone in zones if zone.lower() == wanted]
+    if same:
+        return same[0]
+    cities = [zone for zone in zones if "/" in zone and zone.rsplit("/", 1)[1].lower() == wanted]
+    return cities[0] if len(cities) == 1 else None
 
 
 def _brand(r: Table, root: Path) -> BrandSettings:

@@ -294,7 +294,8 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
         body, body_line = document.body, document.body_line
     else:
         body, body_line = base.body, INHERITED
-    fields = Fields(data, lines, site_path, problems, example=example)
+    fields = Fields(data, lines, site_path, problems, example=example,
+                    emptied=document.emptied)
     return [(fields, body, body_line, Path(translation.original).stem)]
 
 

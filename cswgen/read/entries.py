@@ -46,7 +46,7 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
         return None, set(), finder.lookups
     pictures = pictures_named(document.data, document.body, source, finder)
     fields = Fields(document.data, document.lines, site_path, problems,
-                    example=example_date(config))
+                    example=example_date(config), emptied=document.emptied)
     reader = EntryReader(config, problems, drafts=drafts, finder=finder)
     entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
     if entry is not None:
@@ -88,6 +88,12 @@ class EntryReader:
 
     def entry(self, kind: str, f: Fields, body: str, body_line: int, source: Path,
               stem: str | None) -> Entry | None:
+        entry = self.fields_of(kind, f, body, body_line, source, stem)
+        f.report_emptied()  # (after the required fields, which say it as an error)
+        return entry
+
+    def fields_of(self, kind: str, f: Fields, body: str, body_line: int, source: Path,
+                  stem: str | None) -> Entry | None:
         f.unwrap_quotes()
         draft = f.boolean("draft")
         if draft and not self.drafts:

@@ -39,13 +39,15 @@ class Image:
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
-                 example: date = EXAMPLE_DATE) -> None:
+                 example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None) -> None:
         self.data = data
         self.lines = lines
         self.path = path
         self.problems = problems
         self.row = row  # a CSV row: every key is on the row's line, cells are text
         self.example = example  # a date in the site's week, for examples in messages
+        # keys YAML read as empty because their text starts with # -> why, and the fix
+        self.emptied = dict(emptied or {})
 
     def line(self, key: str) -> int:
         while key:
@@ -85,6 +87,13 @@ class Fields:
         for key in list(self.data):
             self.data[key] = unwrapped(str(key), self.data[key], 0)
 
+    def report_emptied(self) -> None:
+        """A warning for each value read as empty because it starts with #, unless it was
+        a required field (an error already said so)."""
+        for key, why in self.emptied.items():
+            self.warning(key, f"{_named(key, 'value')} is read as empty, {why}")
+        self.emptied.clear()
+
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None and self.data[key] != ""
 
@@ -113,6 +122,10 @@ class Fields:
         return str(value).strip()
 
     def missing(self, key: str, what: str = "") -> None:
+        if key in self.emptied:
+            self.error(key, f"`{key}` is required but is read as empty, "
+                       f"{self.emptied.pop(key)}")
+            return
         where = "column" if self.row else "field"
         example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
         self.problems.error(self.path, self.lines.get("", 1),

@@ -53,6 +53,9 @@ class Document:
     body_line: int  # the file line on which the body starts
     lines: dict[str, int] = field(default_factory=dict)
     format: str = ""  # "yaml", "toml" or "" (no front matter)
+    # keys whose whole value YAML read as a comment (`title: #CSW2027 kick-off`) -> the
+    # advice that says so; whether that is an error depends on whether the field is required
+    emptied: dict[str, str] = field(default_factory=dict)
 
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -112,9 +115,10 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         kind = "toml"
     if parsed is None:
         return None
-    data, key_map = parsed
+    data, key_map, emptied = parsed
     return Document(data=data, body=body, body_line=end + 2,
-                    lines={key: line + 1 for key, line in key_map.items()}, format=kind)
+                    lines={key: line + 1 for key, line in key_map.items()}, format=kind,
+                    emptied=emptied)
 
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -148,12 +152,12 @@ def missing_front_matter(text: str, example: str) -> str:
             f"own: ---, {example}, ---")
 
 
-Parsed = tuple[dict[str, Any], dict[str, int]]
+Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str]]  # data, lines, emptied
 
 
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
-        return {}, {}
+        return {}, {}, {}
     loader = _Loader(source)
     try:
         node = loader.get_single_node()
@@ -168,7 +172,7 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     finally:
         loader.dispose()
     if data is None:
-        return {}, {}
+        return {}, {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         problems.error(path, 2, "the front matter must be a list of `field: value` lines "
                        f"(a mapping), but it is a {_kind(data)}; write it like `title: My page`")
@@ -184,7 +188,71 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
         seen[key] = line
         key_map[key] = line
         _child_lines(key, value_node, key_map)
-    return {str(k): v for k, v in data.items()}, key_map
+    emptied: dict[str, str] = {}
+    _hashes(node, "", source.split("\n"), path, problems, emptied)
+    return {str(k): v for k, v in data.items()}, key_map, emptied
+
+
+_COMMENT_AFTER_KEY = re.compile(r"^\s*:[ \t]+(#.*?)\s*$")
+_COMMENT_AFTER_DASH = re.compile(r"^\s*-[ \t]+(#.*?)\s*$")
+_COMMENT_AFTER_VALUE = re.compile(r"^[ \t]+#")
+_HASH_NOTE = "front matter reads a # after a space as the start of a comment"
+
+
+def _hashes(node: yaml.Node, prefix: str, lines: list[str], path: str, problems: Problems,
+            emptied: dict[str, str], depth: int = 0) -> None:
+    """Each unquoted value YAML cut short at a ` #` (`title: Prize draw #CSW2027`) gets a
+    warning; each it read as nothing at all (`title: #CSW2027 kick-off`) goes in `emptied`.
+    Hashtags are everyday text on these sites, and YAML drops them without a word."""
+    if depth > 3:
+        return
+    if isinstance(node, yaml.MappingNode):
+        pairs = [(f"{prefix}{k.value}", k.end_mark, v) for k, v in node.value
+                 if isinstance(k, yaml.ScalarNode)]
+    elif isinstance(node, yaml.SequenceNode):
+        pairs = [(f"{prefix}{i}", None, v) for i, v in enumerate(node.value)]
+    else:
+        return
+    for key, key_end, value in pairs:
+        if not isinstance(value, yaml.ScalarNode):
+            _hashes(value, key + ".", lines, path, problems, emptied, depth + 1)
+            continue
+        if value.style or value.start_mark.line >= len(lines):
+            continue  # quoted, or a block of text: a # in it is text
+        line = lines[value.start_mark.line]
+        if value.tag == "tag:yaml.org,2002:null" and value.value == "":
+            offset = key_end.column if key_end is not None else 0
+            after = (_COMMENT_AFTER_KEY.match(line[offset:]) if key_end is not None
+                     and key_end.line == value.start_mark.line
+                     else _COMMENT_AFTER_DASH.match(line) if key_end is None else None)
+            if after:
+                emptied[key] = (f"because {_HASH_NOTE}; put the whole value in quotes: "
+                                f"{_fixed(line, offset + after.start(1), key_end)}")
+        elif value.tag == "tag:yaml.org,2002:str" and value.end_mark.line == \
+                value.start_mark.line and _COMMENT_AFTER_VALUE.match(
+                    line[value.end_mark.column:]):
+            problems.warning(path, value.start_mark.line + 2,
+                             f"{_field_name(key)} is cut short to \"{value.value}\", because "
+                             f"{_HASH_NOTE}; put the whole value in quotes: "
+                             f"{_fixed(line, value.start_mark.column, key_end)} (or, if the "
+                             "# starts a note, put the note on a line of its own)")
+
+
+def _field_name(key: str) -> str:
+    """`title` -> "`title`"; `staff.1` -> "item 2 of `staff`"."""
+    parent, _, last = key.rpartition(".")
+    if last.isdigit():
+        return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
+    return f"`{last}`"
+
+
+def _fixed(line: str, start: int, key_end: yaml.Mark | None) -> str:
+    """The line as it should be written: the value from `start` on, in quotes."""
+    text = line[start:].strip()
+    quoted = '"' + text + '"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    if key_end is None:
+        return f"- {quoted}"
+    return f"{line[: key_end.column].strip()}: {quoted}"
 
 
 def _child_lines(prefix: str, node: yaml.Node, key_map: dict[str, int], depth: int = 0) -> None:
@@ -255,7 +323,7 @@ def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
         message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
         problems.error(path, problem.line, message)
         return None
-    return data, key_lines(source)
+    return data, key_lines(source), {}
 
 
 def _kind(value: object) -> str:
