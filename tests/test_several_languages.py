@@ -88,8 +88,8 @@ def test_translations_give_words_and_keep_the_originals_facts(built: Path) -> No
 
 def test_an_untranslated_testimonial_is_shown_in_english_and_marked(built: Path) -> None:
     story = html_of(built, "sw/testimonials/loveness-c/")
-    assert re.search(r'<h1 lang="en-GB">[^<]+</h1>', story)
-    assert '<blockquote lang="en-GB">' in story
+    assert re.search(r'<h1 lang="en-GB" dir="ltr">[^<]+</h1>', story)
+    assert '<blockquote lang="en-GB" dir="ltr">' in story
     assert "<h2" in story and 'lang="sw"' in story  # the page around it is in Swahili
     translated = html_of(built, "sw/testimonials/ruvarashe-m/")
     assert 'lang="en-GB">' not in translated.split("<main")[1].split("</main>")[0]
@@ -292,7 +292,7 @@ def test_right_to_left_and_left_to_right_side_by_side(browser: Any, make_site: M
     arabic = html_of(out, "ar/days/mardi/")
     assert '<html lang="ar" dir="rtl">' in arabic and "<h1>ثلاثاء الأبطال</h1>" in arabic
     assert 'lang="fr" dir="ltr"' in arabic  # the switcher's French link reads left to right
-    assert '<blockquote lang="fr">' in html_of(out, "ar/testimonials/salma/")
+    assert '<blockquote lang="fr" dir="ltr">' in html_of(out, "ar/testimonials/salma/")
     with serving(out) as url:
         page = browser.new_page(viewport={"width": 390, "height": 800})
         page.goto(url + "days/mardi/")
@@ -305,7 +305,31 @@ def test_right_to_left_and_left_to_right_side_by_side(browser: Any, make_site: M
         page.get_by_role("link", name="Français").click()
         assert page.url == url + "days/mardi/"
         assert axe(page) == []
+        page.goto(url + "ar/testimonials/salma/")  # French words on an Arabic page
+        assert page.evaluate("getComputedStyle(document.querySelector('blockquote')).direction"
+                             ) == "ltr"
         page.close()
+
+
+def test_words_in_another_language_carry_its_direction(make_site: MakeSite,
+                                                      run: Run) -> None:
+    """Arabic shown on English pages reads right to left; English on Arabic pages, left to
+    right: each `lang` comes with its language's `dir`."""
+    day = ("---\ntitle: {title}\nday: monday\nsummary: {summary}\n---\n{body}\n")
+    arabic = day.format(title="يوم الشكر", summary="شكراً لكم.", body="أهلاً.")
+    english = day.format(title="Thank-you Monday", summary="Thank you.", body="Hello.")
+    for languages, text, other, tag, way in (('["ar-OM", "en"]', arabic, "en", "ar-OM", "rtl"),
+                                             ('["en", "ar"]', english, "ar", "en", "ltr")):
+        site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguages = {languages}\n'
+                                         '[week]\nyear = 2026\n',
+                          "content/days/monday.md": text})
+        outcome = run(site, "build", *AS_OF)
+        assert outcome.exit_code == 0, outcome.stderr
+        monday = html_of(site / "output", f"{other}/days/monday/")
+        assert f'<h1 lang="{tag}" dir="{way}">' in monday
+        assert f'<p class="lede" lang="{tag}" dir="{way}">' in monday
+        assert f'<div class="prose" lang="{tag}" dir="{way}">' in monday
+        assert f' lang="{tag}">' not in monday  # no `lang` anywhere without its `dir`
 
 
 def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
