@@ -332,6 +332,46 @@ def test_words_in_another_language_carry_its_direction(make_site: MakeSite,
         assert f' lang="{tag}">' not in monday  # no `lang` anywhere without its `dir`
 
 
+def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """A translation without events shows the original's, in English and marked so; so is
+    a hero picture's alt text it leaves out, and a page without a translation in the menu."""
+    picture = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect '
+               'width="40" height="20"/></svg>')
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\nlanguages = ["en-GB", "sw", "ar"]\n'
+                       '[week]\nyear = 2026\n',
+        "content/images/cape.svg": picture,
+        "content/days/tuesday.md": "---\ntitle: Superhero Tuesday\nday: tuesday\nsummary: "
+                                   "Heroes.\nimage: ../images/cape.svg\nalt: A red cape\n"
+                                   "events:\n  - {time: \"09:00\", title: Superhero welcome, "
+                                   "place: Every branch, description: A caped colleague.}\n"
+                                   "---\nHello.\n",
+        "content/days/tuesday.ar.md": "---\ntitle: ثلاثاء الأبطال\nsummary: أبطالنا.\n"
+                                      "alt: عباءة حمراء\n---\nأهلاً.\n",
+        "content/days/tuesday.sw.md": "---\ntitle: Jumanne ya Mashujaa\nsummary: Mashujaa.\n"
+                                      "events:\n  - {title: Karibu, place: Kila tawi}\n"
+                                      "---\nKaribu.\n",
+        "content/pages/faq.md": "---\ntitle: Frequently asked questions\nmenu: 1\n---\nQ.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    english = ' lang="en-GB" dir="ltr"'
+    arabic = html_of(out, "ar/days/tuesday/")
+    assert f'<h3 class="event__title"{english}>Superhero welcome</h3>' in arabic
+    assert f'<span{english}>Every branch</span>' in arabic
+    assert f'<p class="event__description"{english}>A caped colleague.</p>' in arabic
+    assert "<h1>ثلاثاء الأبطال</h1>" in arabic and 'alt="عباءة حمراء" width' in arabic
+    swahili = html_of(out, "sw/days/tuesday/")
+    assert f'alt="A red cape"{english}' in swahili  # the <img>'s lang is its alt's
+    assert '<h3 class="event__title">Karibu</h3>' in swahili  # its own words: not marked
+    assert f'<p class="event__description"{english}>A caped colleague.</p>' in swahili
+    for home in ("ar/", "sw/"):
+        assert f'href="faq/"{english}>Frequently asked questions</a>' in html_of(out, home)
+    assert 'href="faq/">Frequently asked questions</a>' in html_of(out, "")
+
+
 def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
     site = make_site({**SMALL, "config.toml": SMALL["config.toml"] + '[labels]\nhonour_roll = '
                       '"Service Stars"\n[labels.sw]\nhonour_roll = "Nyota wa Huduma"\n'
