@@ -149,6 +149,23 @@ def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) ->
     assert "Code vestimentaire" in text and "mardi 6 octobre 2026" in text
 
 
+def test_the_plain_text_punctuates_a_role_as_the_language_does(tmp_path: Path,
+                                                               run: Run) -> None:
+    """Arabic writes "name، role": the plain-text part as the HTML part does."""
+    site = demo_in(tmp_path, "ar")
+    outcome = run(site, "email", "tuesday", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    message = parsed(site / "email/2026-10-06-tuesday.eml")
+    text = cast(EmailMessage, message.get_body(("plain",))).get_content()
+    markup = cast(EmailMessage, message.get_body(("html",))).get_content()
+    people = [line for line in text.splitlines() if line.startswith("- ") and "·" not in line]
+    assert people, text
+    for line in people:
+        name, _, role = line[2:].partition("، ")
+        assert role and "," not in name, line  # "- Farai Moyo، Teller" (no ", " in it)
+        assert name in markup and role.partition("، ")[0] in markup
+
+
 def test_an_unknown_day_names_the_days(tmp_path: Path) -> None:
     site = demo_in(tmp_path, "en-GB")
     with pytest.raises(SiteError) as caught:

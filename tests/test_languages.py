@@ -184,6 +184,19 @@ def test_no_english_label_is_left_in_any_page_or_script(built: Callable[[str], P
     assert ": testimonials<" not in feed
 
 
+def test_hidden_labels_are_punctuated_as_french_writes_them(
+        built: Callable[[str], Path]) -> None:
+    """What a screen reader hears before a colon: "Jour précédent : Lundi…", with the
+    no-break space French puts before it (and never a colon glued to the word)."""
+    out = built("fr")
+    day = (out / "days" / "tuesday" / "index.html").read_text("utf-8")
+    assert day.count('<span class="visually-hidden">\xa0: </span>') == 2  # previous, next
+    home = (out / "index.html").read_text("utf-8")
+    assert re.search(r'<span class="visually-hidden">\xa0: [^<]+</span></a>', home)
+    for path in out.rglob("*.html"):
+        assert not re.search(r'visually-hidden">:', path.read_text("utf-8")), path
+
+
 @pytest.mark.parametrize(("tag", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"),
                                                 ("pt", "ltr"), ("ar", "rtl"), ("sw", "ltr")])
 def test_every_page_carries_the_language_and_direction(built: Callable[[str], Path], tag: str,

@@ -88,8 +88,8 @@ def test_translations_give_words_and_keep_the_originals_facts(built: Path) -> No
 
 def test_an_untranslated_testimonial_is_shown_in_english_and_marked(built: Path) -> None:
     story = html_of(built, "sw/testimonials/loveness-c/")
-    assert re.search(r'<h1 lang="en-GB">[^<]+</h1>', story)
-    assert '<blockquote lang="en-GB">' in story
+    assert re.search(r'<h1 lang="en-GB" dir="ltr">[^<]+</h1>', story)
+    assert '<blockquote lang="en-GB" dir="ltr">' in story
     assert "<h2" in story and 'lang="sw"' in story  # the page around it is in Swahili
     translated = html_of(built, "sw/testimonials/ruvarashe-m/")
     assert 'lang="en-GB">' not in translated.split("<main")[1].split("</main>")[0]
@@ -115,9 +115,10 @@ def test_the_sitemap_lists_every_language_with_its_alternates(built: Path) -> No
           "x": "http://www.w3.org/1999/xhtml"}
     urls = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
     monday = urls["https://csw.example/sw/days/monday/"]
-    assert {(a.get("hreflang"), a.get("href")) for a in monday.findall("x:link", ns)} == {
+    assert [(a.get("hreflang"), a.get("href")) for a in monday.findall("x:link", ns)] == [
         ("en-GB", "https://csw.example/days/monday/"),
-        ("sw", "https://csw.example/sw/days/monday/")}
+        ("x-default", "https://csw.example/days/monday/"),  # as the page's own links say
+        ("sw", "https://csw.example/sw/days/monday/")]
     assert "https://csw.example/days/monday/" in urls
 
 
@@ -292,7 +293,7 @@ def test_right_to_left_and_left_to_right_side_by_side(browser: Any, make_site: M
     arabic = html_of(out, "ar/days/mardi/")
     assert '<html lang="ar" dir="rtl">' in arabic and "<h1>ثلاثاء الأبطال</h1>" in arabic
     assert 'lang="fr" dir="ltr"' in arabic  # the switcher's French link reads left to right
-    assert '<blockquote lang="fr">' in html_of(out, "ar/testimonials/salma/")
+    assert '<blockquote lang="fr" dir="ltr">' in html_of(out, "ar/testimonials/salma/")
     with serving(out) as url:
         page = browser.new_page(viewport={"width": 390, "height": 800})
         page.goto(url + "days/mardi/")
@@ -305,7 +306,71 @@ def test_right_to_left_and_left_to_right_side_by_side(browser: Any, make_site: M
         page.get_by_role("link", name="Français").click()
         assert page.url == url + "days/mardi/"
         assert axe(page) == []
+        page.goto(url + "ar/testimonials/salma/")  # French words on an Arabic page
+        assert page.evaluate("getComputedStyle(document.querySelector('blockquote')).direction"
+                             ) == "ltr"
         page.close()
+
+
+def test_words_in_another_language_carry_its_direction(make_site: MakeSite,
+                                                      run: Run) -> None:
+    """Arabic shown on English pages reads right to left; English on Arabic pages, left to
+    right: each `lang` comes with its language's `dir`."""
+    day = ("---\ntitle: {title}\nday: monday\nsummary: {summary}\n---\n{body}\n")
+    arabic = day.format(title="يوم الشكر", summary="شكراً لكم.", body="أهلاً.")
+    english = day.format(title="Thank-you Monday", summary="Thank you.", body="Hello.")
+    for languages, text, other, tag, way in (('["ar-OM", "en"]', arabic, "en", "ar-OM", "rtl"),
+                                             ('["en", "ar"]', english, "ar", "en", "ltr")):
+        site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguages = {languages}\n'
+                                         '[week]\nyear = 2026\n',
+                          "content/days/monday.md": text})
+        outcome = run(site, "build", *AS_OF)
+        assert outcome.exit_code == 0, outcome.stderr
+        monday = html_of(site / "output", f"{other}/days/monday/")
+        assert f'<h1 lang="{tag}" dir="{way}">' in monday
+        assert f'<p class="lede" lang="{tag}" dir="{way}">' in monday
+        assert f'<div class="prose" lang="{tag}" dir="{way}">' in monday
+        assert f' lang="{tag}">' not in monday  # no `lang` anywhere without its `dir`
+
+
+def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """A translation without events shows the original's, in English and marked so; so is
+    a hero picture's alt text it leaves out, and a page without a translation in the menu."""
+    picture = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect '
+               'width="40" height="20"/></svg>')
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\nlanguages = ["en-GB", "sw", "ar"]\n'
+                       '[week]\nyear = 2026\n',
+        "content/images/cape.svg": picture,
+        "content/days/tuesday.md": "---\ntitle: Superhero Tuesday\nday: tuesday\nsummary: "
+                                   "Heroes.\nimage: ../images/cape.svg\nalt: A red cape\n"
+                                   "events:\n  - {time: \"09:00\", title: Superhero welcome, "
+                                   "place: Every branch, description: A caped colleague.}\n"
+                                   "---\nHello.\n",
+        "content/days/tuesday.ar.md": "---\ntitle: ثلاثاء الأبطال\nsummary: أبطالنا.\n"
+                                      "alt: عباءة حمراء\n---\nأهلاً.\n",
+        "content/days/tuesday.sw.md": "---\ntitle: Jumanne ya Mashujaa\nsummary: Mashujaa.\n"
+                                      "events:\n  - {title: Karibu, place: Kila tawi}\n"
+                                      "---\nKaribu.\n",
+        "content/pages/faq.md": "---\ntitle: Frequently asked questions\nmenu: 1\n---\nQ.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    english = ' lang="en-GB" dir="ltr"'
+    arabic = html_of(out, "ar/days/tuesday/")
+    assert f'<h3 class="event__title"{english}>Superhero welcome</h3>' in arabic
+    assert f'<span{english}>Every branch</span>' in arabic
+    assert f'<p class="event__description"{english}>A caped colleague.</p>' in arabic
+    assert "<h1>ثلاثاء الأبطال</h1>" in arabic and 'alt="عباءة حمراء" width' in arabic
+    swahili = html_of(out, "sw/days/tuesday/")
+    assert f'alt="A red cape"{english}' in swahili  # the <img>'s lang is its alt's
+    assert '<h3 class="event__title">Karibu</h3>' in swahili  # its own words: not marked
+    assert f'<p class="event__description"{english}>A caped colleague.</p>' in swahili
+    for home in ("ar/", "sw/"):
+        assert f'href="faq/"{english}>Frequently asked questions</a>' in html_of(out, home)
+    assert 'href="faq/">Frequently asked questions</a>' in html_of(out, "")
 
 
 def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:

@@ -222,8 +222,8 @@ class Mailer:
             if view["people"]:
                 lines += ["", say("email_honours")] + ([view["award"]] if view["award"] else [])
                 for p in view["people"]:
-                    role = say("comma").join(filter(None, [p["role"], p["department"]]))
-                    lines.append(f"- {p['name']}" + (f", {role}" if role else ""))
+                    lines.append("- " + say("comma").join(
+                        filter(None, [p["name"], p["role"], p["department"]])))
         if view["link"]:
             lines += ["", say("email_see_site"), view["link"]]
         return "\n".join(lines) + "\n"

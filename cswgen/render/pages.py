@@ -93,7 +93,7 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     if base := site.config.site.base_url:  # (made when its addresses change, not before)
         listed = [v for v in site_pages or pages if v["kind"] not in UNLISTED]
         addresses = [v["path"] for v in listed]
-        alternates = {v["path"]: [(a["tag"], a["path"][1:]) for a in v["alternates"]]
+        alternates = {v["path"]: _hreflangs(v["alternates"])
                       for v in listed if v.get("alternates")}
         found.append(Job("sitemap.xml", data_digest("sitemap", base, addresses, alternates),
                          lambda: feeds.sitemap(site, addresses, alternates), here=True))
@@ -157,3 +157,14 @@ def _week_ics(site: Site) -> bytes:
     from cswgen.render import calendar  # icalendar takes as long to import as a small build
 
     return calendar.week_ics(site)
+
+
+def _hreflangs(versions: list[View]) -> list[tuple[str, str]]:
+    """A page's versions for the sitemap, as its own `<link hreflang>` list them: each
+    language's, and `x-default` (the default language's) right after that one."""
+    found: list[tuple[str, str]] = []
+    for version in versions:
+        found.append((version["tag"], version["path"][1:]))
+        if version["default"]:
+            found.append(("x-default", version["path"][1:]))
+    return found

@@ -225,6 +225,7 @@ def _environment(themes: list[Theme], portable: bool,
     env.filters["plain_date"] = _date_filter(Language.plain_date)
     env.filters["time"] = _date_filter(Language.time)
     env.filters["number"] = pass_language(Language.number)
+    env.filters["direction"] = direction
     env.globals["absolute"] = _absolute
     env.globals["t"] = words
     env.globals["t_around"] = words_around
@@ -239,6 +240,11 @@ def pass_language(write: Callable[[Language, Any], str]) -> Callable[[Any, Any],
         return write(_language(context), value)
 
     return apply
+
+
+def direction(tag: str) -> str:
+    """`ar-OM` -> `rtl`, `en-GB` -> `ltr`: the `dir` that goes with a `lang` (CLDR's)."""
+    return language_of(str(tag)).direction
 
 
 def _language(context: Any) -> Language:

@@ -18,6 +18,7 @@ from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.read.translations import INHERITED
 from cswgen.render import beyond
 from cswgen.render.paging import (
     AWARD_INLINE,
@@ -154,7 +155,7 @@ class Views:
                           "section": "policy"})
         for page in self.site.menu():
             items.append({"title": page.title, "path": self.url(page),
-                          "section": self.url(page)})
+                          "section": self.url(page), "lang": self.lang_of(page)})
         return items
 
     # --- entries --------------------------------------------------------------------
@@ -163,19 +164,25 @@ class Views:
         teaser = self.site.is_teaser(day)
         body = _rendered(self.bodies, day)
         lang = self.language
+        image = None if teaser else self.photos.view(day.image)
+        if image and (self.lang_of(day) or self.borrowed(day, "alt")):
+            image = {**image, "lang": self.config.site.language}  # (the <img>'s: its alt's)
         own = {
             "slug": day.slug, "path": self.url(day), "title": day.title,
             "lang": self.lang_of(day),
+            "borrowed": self.borrowed(day, "title", "summary", "dress_code", "body"),
             "date": day.date.isoformat(), "weekday": lang.weekday(day.date),
             "label": lang.short_date(day.date), "long_label": lang.long_date(day.date),
             "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
             "summary": "" if teaser else day.summary,
             "dress_code": "" if teaser else day.dress_code,
-            "image": None if teaser else self.photos.view(day.image),
+            "image": image,
             "events": [] if teaser else [
                 {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
-                 "description": e.description, **self.times(e.time, e.end)}
-                for e in day.events],
+                 "description": e.description, **self.times(e.time, e.end),
+                 "borrowed": self.borrowed(day, *(f"events.{index}.{key}" for key in
+                                                  ("title", "place", "description")))}
+                for index, e in enumerate(day.events)],
             "toc": [] if teaser else body.toc,
             "extra": {} if teaser else day.extra,
         }
@@ -380,6 +387,23 @@ class Views:
         """The language of an entry shown without a translation in this language's pages
         (its container says so with `lang`); None when it is in the page's language."""
         return self.config.site.language if self.prefix and not entry.language else None
+
+    def borrowed(self, entry: Entry, *keys: str) -> list[str]:
+        """Which of a translation's fields `keys` it left out, so that its page shows the
+        original's words (`events.0.title`, `body`): each is marked with the default
+        language's `lang`.  An event's field is borrowed with all of `events`; the last
+        part of its key (`title`) is what is listed."""
+        if not (self.prefix and entry.language):
+            return []
+
+        def inherited(key: str) -> bool:
+            if key == "body":
+                return entry.inherited_body
+            if key.startswith("events.") and entry.lines.get("events") == INHERITED:
+                return True
+            return entry.lines.get(key) == INHERITED
+
+        return [key.rpartition(".")[2] for key in keys if inherited(key)]
 
     def url(self, entry: Entry) -> str:
         """Where an entry's page is in this language."""
