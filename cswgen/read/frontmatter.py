@@ -193,9 +193,10 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     return {str(k): v for k, v in data.items()}, key_map, emptied
 
 
-_COMMENT_AFTER_KEY = re.compile(r"^\s*:[ \t]+(#.*?)\s*$")
-_COMMENT_AFTER_DASH = re.compile(r"^\s*-[ \t]+(#.*?)\s*$")
-_COMMENT_AFTER_VALUE = re.compile(r"^[ \t]+#")
+# (a hashtag: `#` then text, `#CSW2027`; `# then words` is a comment, as cswgen add writes)
+_COMMENT_AFTER_KEY = re.compile(r"^\s*:[ \t]+(#\S.*?)\s*$")
+_COMMENT_AFTER_DASH = re.compile(r"^\s*-[ \t]+(#\S.*?)\s*$")
+_COMMENT_AFTER_VALUE = re.compile(r"^[ \t]+#\S")
 _HASH_NOTE = "front matter reads a # after a space as the start of a comment"
 
 
