@@ -328,10 +328,22 @@ def test_curly_quotes_around_a_value_with_a_colon_are_read_without_them(
         "(write straight quotes \"...\" or none to silence this)"]
 
 
+def test_a_curly_quote_that_does_not_close_the_value_says_use_straight_quotes(
+        make_site: MakeSite, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/pages/faq.md": "---\ntitle: “FAQ: the basics\nmenu: 1\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/pages/faq.md") == [
+        f"content/pages/faq.md:2: {NOT_YAML}the value of `title` starts with a curly quote “, "
+        "as Word types it, but front matter reads only straight quotes; put the whole value in "
+        "straight quotes: title: \"FAQ: the basics\""]
+
+
 def test_an_invisible_character_in_a_field_name_is_left_out(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {
         "content/pages/contact.md": "---\ntitle: Contact us\n\u200bmenu: 1\n---\nHi\n",
-        "content/pages/hours.md": "---\ntitle: Opening hours\n\ufeffmenu: 2\n---\nHi\n"})
+        "content/pages/hours.md": "---\ntitle: Opening hours\n\ufeffmenu: 2\n---\nHi\n",
+        "content/pages/map.md": "---\ntitle: Find us\nme\u200bnu\u200b: 3\n---\nHi\n"})
     assert outcome.exit_code == 0, outcome.stderr
     home = page(site, "index.html")
     assert '<a href="contact/">Contact us</a>' in home  # in the menu: `menu` was read
@@ -344,6 +356,10 @@ def test_an_invisible_character_in_a_field_name_is_left_out(make_site: MakeSite,
         "content/pages/hours.md:3: warning: there is an invisible character (byte-order mark) "
         "before `menu`, often pasted from a web page or a chat; it is read as `menu`, but "
         "delete the character (or type the name again) to silence this"]
+    assert problems_of(outcome, "content/pages/map.md") == [
+        "content/pages/map.md:3: warning: there is an invisible character (zero-width space) "
+        "in `menu`, often pasted from a web page or a chat; it is read as `menu`, but delete "
+        "the character (or type the name again) to silence this"]
 
 
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------

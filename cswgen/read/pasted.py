@@ -72,7 +72,7 @@ def unseen(source: str) -> tuple[str, list[Note]]:
         name = "".join(c for c in key if c not in INVISIBLE)
         if not re.fullmatch(_NAME, name):
             continue
-        where = "before" if key[0] in INVISIBLE else "after" if key[-1] in INVISIBLE else "in"
+        where = "before" if key.endswith(name) else "after" if key.startswith(name) else "in"
         what = " and ".join(sorted({INVISIBLE[c] for c in key if c in INVISIBLE}))
         lines[number] = match.group(1) + name + line[match.end(2):]
         notes.append(Note(number, f"there is an invisible character ({what}) {where} "
@@ -118,6 +118,15 @@ def mistakes(source: str) -> list[Note]:
             notes.append(Note(number, f"the colon after `{match.group(1)}` is a full-width "
                                       f"colon {match.group(2)}, as Chinese and Japanese "
                                       "keyboards type it; type an ordinary colon : instead"))
+        elif (match := _CURLY_VALUE.match(line)) and match.group(4)[0] in TYPOGRAPHIC \
+                and ": " in match.group(4):
+            value = match.group(4)
+            inner = value.strip("".join(TYPOGRAPHIC) + " ")
+            quoted = f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
+            notes.append(Note(number, f"the value of `{match.group(2)}` starts with a curly "
+                                      f"quote {value[0]}, as Word types it, but front matter "
+                                      "reads only straight quotes; put the whole value in "
+                                      f"straight quotes: {match.group(2)}: {quoted}"))
     return notes
 
 
