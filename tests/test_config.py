@@ -199,6 +199,27 @@ def test_a_year_in_quotes_is_the_one_thing_said_about_the_week(bad_config: BadCo
         'config.toml:6: [week] year must be a whole number from 1900 to 9999, not "2027"']
 
 
+DAYS = {"content/days/tuesday.md": "---\ntitle: Superhero Tuesday\ndate: 2026-10-06\n---\nHi\n",
+        "content/days/friday.md": "---\ntitle: Thank-you Friday\nday: friday\n---\nHi\n",
+        "content/days/monday.md": "---\ntitle: Kick-off\nday: mon\ndate: 2026-10-05\n---\n"}
+
+
+@pytest.mark.parametrize(("week", "problem"), [
+    ("year = 2026\nstart = 2027-10-04\n",
+     "config.toml:7: [week] start 2027-10-04 is not in [week] year 2026; change one of them, "
+     "or remove `start` to use the first full week of October"),
+    ("year = 2027\nstart = \"soon\"\n",
+     "config.toml:7: [week] start must be a date written as YYYY-MM-DD without quotes, like "
+     "start = 2027-10-04; not \"soon\""),
+    ("year = 2026\nstart = 2026-10-12\ndays = 9\n",
+     "config.toml:8: [week] days must be a whole number from 1 to 7, not 9"),
+])
+def test_with_a_wrong_week_the_days_are_not_measured_against_a_guess(
+        bad_config: BadConfig, week: str, problem: str) -> None:
+    outcome = bad_config(CONFIG.replace("year = 2026\n", week), DAYS)
+    assert error_lines(outcome) == [problem]
+
+
 def test_table_written_as_a_value(bad_config: BadConfig) -> None:
     outcome = bad_config("extra = 5\n" + CONFIG)
     find_line(outcome, "config.toml:1: ", "`extra` must be a section written as [extra]")

@@ -273,6 +273,95 @@ def test_a_hashtag_after_a_space_is_reported_with_the_quoted_line(
     assert problems_of(outcome, "content/days/thursday.md") == []
 
 
+# --- characters pasted from Word, a web page or a chat, or typed on other keyboards ---------
+
+NOT_YAML = "the front matter is not valid YAML: "
+FROM_WORD = "(often pasted from Word or a web page)"
+
+
+def test_a_non_breaking_space_is_named_on_its_own_line(make_site: MakeSite, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nstaff:\n\xa0 - Tawanda "
+                                        "Mhlanga\nrating: 5\n---\nThank you.\n",
+        "content/testimonials/chipo.md": "---\ncustomer:\xa0Chipo D.\nrating: 5\n---\nHi\n",
+        "content/testimonials/tendai.md": "---\ncustomer:\xa0Tendai K.\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        f"content/testimonials/rudo.md:4: {NOT_YAML}this line starts with a non-breaking space "
+        f"{FROM_WORD}; replace it with ordinary spaces"]
+    for name in ("chipo", "tendai"):
+        assert problems_of(outcome, f"content/testimonials/{name}.md") == [
+            f"content/testimonials/{name}.md:2: {NOT_YAML}the space after `customer:` is a "
+            f"non-breaking space {FROM_WORD}; delete it and type an ordinary space"]
+
+
+def test_a_non_breaking_space_inside_a_value_is_text(make_site: MakeSite, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo\xa0M.\nrating: 5\n---\nHi\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Rudo\xa0M." in page(site, "testimonials/rudo/index.html")
+    assert not problems_of(outcome, "content/testimonials/rudo.md")
+
+
+def test_a_full_width_colon_is_named_on_its_own_line(make_site: MakeSite, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/pages/about.md": "---\ntitle: About us\nmenu： 1\nslug: about\n---\nHi\n",
+        "content/pages/faq.md": "---\ntitle︰ Questions\nmenu: 2\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/pages/about.md") == [
+        f"content/pages/about.md:3: {NOT_YAML}the colon after `menu` is a full-width colon ：, "
+        "as Chinese and Japanese keyboards type it; type an ordinary colon : instead"]
+    assert problems_of(outcome, "content/pages/faq.md") == [
+        f"content/pages/faq.md:2: {NOT_YAML}the colon after `title` is a full-width colon ︰, "
+        "as Chinese and Japanese keyboards type it; type an ordinary colon : instead"]
+
+
+def test_curly_quotes_around_a_value_with_a_colon_are_read_without_them(
+        make_site: MakeSite, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/pages/faq.md": "---\ntitle: “FAQ: the basics”\nmenu: 1\n---\nHi\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "<title>FAQ: the basics" in page(site, "faq/index.html")
+    assert problems_of(outcome, "content/pages/faq.md") == [
+        "content/pages/faq.md:2: warning: the value of `title` is wrapped in curly quotes "
+        "(“FAQ: the basics”), as Word types them; it is read as FAQ: the basics, without them "
+        "(write straight quotes \"...\" or none to silence this)"]
+
+
+def test_a_curly_quote_that_does_not_close_the_value_says_use_straight_quotes(
+        make_site: MakeSite, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/pages/faq.md": "---\ntitle: “FAQ: the basics\nmenu: 1\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/pages/faq.md") == [
+        f"content/pages/faq.md:2: {NOT_YAML}the value of `title` starts with a curly quote “, "
+        "as Word types it, but front matter reads only straight quotes; put the whole value in "
+        "straight quotes: title: \"FAQ: the basics\""]
+
+
+def test_an_invisible_character_in_a_field_name_is_left_out(make_site: MakeSite, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/pages/contact.md": "---\ntitle: Contact us\n\u200bmenu: 1\n---\nHi\n",
+        "content/pages/hours.md": "---\ntitle: Opening hours\n\ufeffmenu: 2\n---\nHi\n",
+        "content/pages/map.md": "---\ntitle: Find us\nme\u200bnu\u200b: 3\n---\nHi\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    home = page(site, "index.html")
+    assert '<a href="contact/">Contact us</a>' in home  # in the menu: `menu` was read
+    assert '<a href="hours/">Opening hours</a>' in home
+    assert problems_of(outcome, "content/pages/contact.md") == [
+        "content/pages/contact.md:3: warning: there is an invisible character (zero-width "
+        "space) before `menu`, often pasted from a web page or a chat; it is read as `menu`, "
+        "but delete the character (or type the name again) to silence this"]
+    assert problems_of(outcome, "content/pages/hours.md") == [
+        "content/pages/hours.md:3: warning: there is an invisible character (byte-order mark) "
+        "before `menu`, often pasted from a web page or a chat; it is read as `menu`, but "
+        "delete the character (or type the name again) to silence this"]
+    assert problems_of(outcome, "content/pages/map.md") == [
+        "content/pages/map.md:3: warning: there is an invisible character (zero-width space) "
+        "in `menu`, often pasted from a web page or a chat; it is read as `menu`, but delete "
+        "the character (or type the name again) to silence this"]
+
+
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------
 
 def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: Run) -> None:

@@ -67,6 +67,9 @@ class WeekSettings:
     theme: str = ""
     timezone: str = "UTC"
     reveal: str = "all"  # "all" or "daily"
+    # `start`, `year` or `days` is wrong (and reported): these dates stand in for the week,
+    # so nothing is measured against them
+    guessed: bool = False
 
     @property
     def dates(self) -> list[date]:
@@ -309,6 +312,7 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     if reveal not in ("all", "daily"):
         r.bad("reveal", f"must be \"all\" or \"daily\", not {shown(reveal)}")
         reveal = "all"
+    errors = len(problems.errors)
     days = r.integer("days", 1, 7, 5)
     start_value = r.data.get("start")
     start: date | None = None
@@ -334,7 +338,8 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     if start is None:
         start = first_full_week_of_october(year)
     return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
-                        timezone=timezone, reveal=reveal)
+                        timezone=timezone, reveal=reveal,
+                        guessed=len(problems.errors) > errors)
 
 
 def _zone_named(written: str) -> str | None:

@@ -147,7 +147,9 @@ class EntryReader:
         dates = week.dates
         span = range_label(dates[0], dates[-1])
         when = f.date("date")
-        if when is not None and when not in dates:
+        # when the week's own settings are wrong (and said so), its dates are a stand-in:
+        # the days are measured against the week once it is right, not against a guess
+        if when is not None and when not in dates and not week.guessed:
             f.error("date", f"{when.isoformat()} ({long_label(when)}) is outside the week "
                     f"({span}); change the date, or [week] in config.toml")
             return None
@@ -157,6 +159,8 @@ class EntryReader:
             if index is None:
                 f.error("day", f"`day` is \"{name}\", which is not a day of the week; write "
                         "a weekday like monday or tue")
+                return None
+            if week.guessed:
                 return None
             matches = [d for d in dates if d.weekday() == index]
             if not matches:
@@ -168,7 +172,7 @@ class EntryReader:
                         f"({short_label(when)}); keep one of them")
                 return None
             return matches[0]
-        return when
+        return None if week.guessed else when
 
     def event(self, f: Fields, index: int, item: dict[str, Any]) -> Event:
         key = f"events.{index}"

@@ -16,15 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.core.errors import Problems
+from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import shown
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
 # 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
 _CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
-# Word's "smart quotes" around a whole value: “…”, ‘…’, „…“, «…», and their mirror pairs.
-_TYPOGRAPHIC = {"“": "”", "”": "”", "‘": "’", "’": "’", "„": "“”", "‚": "‘’", "«": "»",
-                "»": "«", "‹": "›"}
 EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
 
 
@@ -70,13 +68,10 @@ class Fields:
 
         def unwrapped(key: str, value: Any, depth: int) -> Any:
             if isinstance(value, str):
-                inner = _unquoted(value)
+                inner = unquoted(value)
                 if inner is None:
                     return value
-                self.warning(key, f"{_named(key, where)} is wrapped in "
-                             f"curly quotes ({value.strip()}), as Word types them; it is read "
-                             f"as {inner}, without them (write straight quotes \"...\" or "
-                             "none to silence this)")
+                self.warning(key, curly_warning(_named(key, where), value, inner))
                 return inner
             if depth < 2 and isinstance(value, list):
                 return [unwrapped(f"{key}.{i}", item, depth + 1) for i, item in enumerate(value)]
@@ -342,17 +337,6 @@ def _named(key: str, where: str) -> str:
     if last.isdigit():
         return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
     return f"the {where} of `{last}`"
-
-
-def _unquoted(value: str) -> str | None:
-    """The text inside typographic quotes that wrap all of `value`, else None."""
-    text = value.strip()
-    if len(text) < 3 or text[0] not in _TYPOGRAPHIC or text[-1] not in _TYPOGRAPHIC[text[0]]:
-        return None
-    inner = text[1:-1].strip()
-    if not inner or any(c in inner for c in (text[0], text[-1])):
-        return None  # “one” and “two”: two quotations, not one wrapped value
-    return inner
 
 
 def _describe(value: object) -> str:

@@ -18,6 +18,7 @@ import yaml
 from cswgen.core import tomlpos
 from cswgen.core.errors import Problems
 from cswgen.core.tomlpos import key_lines
+from cswgen.read import pasted
 from cswgen.read.config import toml_problem
 
 # any HH:MM, and H.MM as people write times in Britain and Africa (`time: 9.00` is nine
@@ -158,19 +159,29 @@ Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str]]  # data, lines, e
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
         return {}, {}, {}
-    loader = _Loader(source)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        line, message = _yaml_problem(exc, source)
+    source, notes = pasted.unseen(source)
+    loaded = _load(source)
+    if not _is_mapping(loaded):
+        mended, straightened = pasted.straightened(source)
+        if straightened:
+            source, notes = mended, notes + straightened
+            loaded = _load(source)
+    for note in notes:
+        problems.warning(path, note.line + 2, note.message)
+    if not _is_mapping(loaded) and (mistakes := pasted.mistakes(source)):
+        # the YAML error is a consequence of these, and names the wrong line or fix
+        for note in mistakes:
+            problems.error(path, note.line + 2, f"the front matter is not valid YAML: "
+                           f"{note.message}")
+        return None
+    if isinstance(loaded, yaml.MarkedYAMLError):
+        line, message = _yaml_problem(loaded, source)
         problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
         return None
-    except yaml.YAMLError as exc:
-        problems.error(path, 2, f"the front matter is not valid YAML: {exc}")
+    if isinstance(loaded, yaml.YAMLError):
+        problems.error(path, 2, f"the front matter is not valid YAML: {loaded}")
         return None
-    finally:
-        loader.dispose()
+    node, data = loaded
     if data is None:
         return {}, {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -191,6 +202,27 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     emptied: dict[str, str] = {}
     _hashes(node, "", source.split("\n"), path, problems, emptied)
     return {str(k): v for k, v in data.items()}, key_map, emptied
+
+
+Loaded = tuple[yaml.Node | None, Any] | yaml.YAMLError
+
+
+def _load(source: str) -> Loaded:
+    """The document's node and its data, or what YAML said was wrong."""
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        return exc
+    finally:
+        loader.dispose()
+
+
+def _is_mapping(loaded: Loaded) -> bool:
+    """Whether YAML read fields (or nothing at all, which is no fields)."""
+    return not isinstance(loaded, yaml.YAMLError) and (
+        loaded[1] is None or isinstance(loaded[0], yaml.MappingNode))
 
 
 # (a hashtag: `#` then text, `#CSW2027`; `# then words` is a comment, as cswgen add writes)
