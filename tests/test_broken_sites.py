@@ -14,6 +14,7 @@ from tests.helpers import (
     GOOD,
     MINI_CONFIG,
     Fails,
+    Files,
     MakeSite,
     Run,
     error_lines,
@@ -268,6 +269,44 @@ def test_broken_link_in_a_day_not_yet_revealed(fails: Fails) -> None:
     outcome = fails({"config.toml": config, D + "fri.md":
                      "---\ntitle: Awards Friday\nday: fri\n---\nSee [the list](../nope.md).\n"})
     find_line(outcome, D + "fri.md:5: ", "../nope.md", "does not exist")
+
+
+SCHEDULED = "---\ncustomer: Sched\npublish: 2027-10-06\n---\nHello.\n\n"
+
+
+def test_broken_link_in_a_file_published_later(fails: Fails, make_site: MakeSite,
+                                                run: Run) -> None:
+    """Reported now, as the error it will be on its publish day, not on that morning."""
+    broken: Files = {T + "sched.md": SCHEDULED + "See [our promise](../promise.md).\n"}
+    outcome = fails(broken)
+    find_line(outcome, T + "sched.md:7: ", "../promise.md", "does not exist")
+    site = make_site(with_theme({**GOOD, **broken}))
+    on_the_day = run(site, "build", "--as-of", "2027-10-06")
+    assert on_the_day.exit_code == 1
+    find_line(on_the_day, T + "sched.md:7: ", "../promise.md", "does not exist")
+
+
+def test_file_published_later_may_link_to_files_not_published_yet(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    site = make_site(with_theme({**GOOD,
+        T + "sched.md": SCHEDULED + "See [Bo](bo.md) and [Cy](cy.md).\n",
+        T + "bo.md": "---\ncustomer: Bo\npublish: 2027-10-06\n---\nHi.\n",
+        T + "cy.md": "---\ncustomer: Cy\ndraft: true\n---\nHi.\n"}))
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "sched.md" not in outcome.stderr
+
+
+def test_broken_link_in_a_draft_is_reported_with_drafts_only(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A draft may never be published: it is checked when it is built, with --drafts."""
+    site = make_site(with_theme({**GOOD, T + "wip.md": "---\ncustomer: Wip\ndraft: true\n"
+                                 "---\nSee [our promise](../promise.md).\n"}))
+    assert run(site, "build", *AS_OF).exit_code == 0
+    outcome = run(site, "build", *AS_OF, "--drafts")
+    assert outcome.exit_code == 1
+    find_line(outcome, T + "wip.md:5: ", "../promise.md", "does not exist")
 
 
 def test_toml_event_error_points_at_its_own_event(fails: Fails) -> None:
