@@ -247,6 +247,16 @@ def test_every_problem_in_every_file_is_reported(fails: Fails) -> None:
     assert failed_count(outcome) == len(expected) == len(error_lines(outcome))
 
 
+@pytest.mark.parametrize("when", ["day: tuseday", "date: 2026-11-04"])
+def test_a_wrong_day_does_not_hide_the_days_other_problems(fails: Fails, when: str) -> None:
+    outcome = fails({D + "tuesday.md": f"---\ntitle: Tue\n{when}\nevents:\n  - time: 25:00\n"
+                     "    title: Quiz\n---\nRead [the policy](../policy2.md).\n"})
+    find_line(outcome, D + "tuesday.md:3: ", when.split(":")[0])
+    find_line(outcome, D + "tuesday.md:5: ", "25:00")
+    find_line(outcome, D + "tuesday.md:8: ", "../policy2.md", "does not exist")
+    assert failed_count(outcome) == 3
+
+
 def test_config_and_content_problems_reported_together(fails: Fails) -> None:
     config = MINI_CONFIG + "days = 9\n\n[brand]\nprimary = \"red\"\n"
     outcome = fails({"config.toml": config, T + "a.md": "---\nrating: 9\n---\nHi\n"})

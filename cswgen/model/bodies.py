@@ -16,14 +16,14 @@ def convert_bodies(site: Site, problems: Problems,
                    cache: Cache | None = None) -> dict[str, Rendered]:
     """Every published body from Markdown to HTML, with links resolved; the bodies of days
     that are still teasers too, so that their problems do not wait for that day's build,
-    and, for the same reason, the errors in the bodies of entries published later.
+    and, for the same reason, the errors in the bodies of entries not published now.
     Bodies the cache does not hold are converted on every core; the result, problems
     included, is the same as converting them one by one."""
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache)
     entries = site.entries()
-    later = [e for e in site.later if e.body.strip() and not e.inherited_body]
+    later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(
         [(e.body, e.path, e.body_line) for e in [*entries, *later]],
         [e.body_digest for e in [*entries, *later]])
@@ -38,7 +38,8 @@ def convert_bodies(site: Site, problems: Problems,
         # A file published later: what will be an error on its day (a link to a file that
         # does not exist) is one today, so that the daily rebuild on the morning it goes
         # live does not fail.  Warnings wait for that day: a link to a page not published
-        # yet may well be published by then.
+        # yet may well be published by then.  (A file whose fields keep it out, such as a
+        # day with a wrong date, has every error reported in one run, its body's too.)
         for problem in found:
             if problem.severity == "error":
                 _report(problem, entry, problems)

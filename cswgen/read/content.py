@@ -245,7 +245,7 @@ def read_translation(config: SiteConfig, translation: Translation, kind: str,
             config, translation, kind, site_path, source, original, texts, own):
         shown |= pictures_named(fields.data, body, source, finder)
         entry = reader.entry(kind, fields, body, body_line, source, stem)
-        if entry is not None:
+        if entry is not None and not entry.unplaced:
             found.append(replace(entry, language=translation.language,
                                  inherited_body=body_line == INHERITED,
                                  sheet=fields.problems.sheet))
