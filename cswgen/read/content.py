@@ -26,6 +26,7 @@ from cswgen.read.records import Content, Entry
 from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
 from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of
+from cswgen.read.withheld import withheld
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content", "walk"]
@@ -104,6 +105,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                                  "pages go in content/pages/, days in content/days/, "
                                  "testimonials in content/testimonials/ and staff in "
                                  "content/honour-roll/")
+            elif (why := withheld(relative)) is not None:
+                problems.warning(site_path, 0, why)
             else:
                 result.files.append(relative)
             continue
