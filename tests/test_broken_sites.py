@@ -319,6 +319,27 @@ def test_broken_link_in_a_draft_is_reported_with_drafts_only(make_site: MakeSite
     find_line(outcome, T + "wip.md:5: ", "../promise.md", "does not exist")
 
 
+def test_section_folders_and_files_named_with_capitals(fails: Fails) -> None:
+    """They work on Windows and macOS, and on a Linux CI server lose the section."""
+    outcome = fails({"content/Pages/faq.md": "---\ntitle: FAQ\n---\nAsk.\n",
+                     "content/Pages/about.md": "---\ntitle: About\n---\nUs.\n",
+                     "content/Testimonials/staff.csv": "customer,text\nRudo M.,Kind\n",
+                     "content/Policy.md": "---\ntitle: Policy\n---\nWe answer.\n"})
+    assert error_lines(outcome) == [
+        'content/Pages: the folder "Pages" should be named "pages", all in small letters: '
+        "cswgen looks for content/pages/ exactly, so on a Linux server (where sites are "
+        "usually built) everything in it would be left out, although Windows and macOS "
+        'find it; rename the folder to "pages"',
+        'content/Policy.md: the file "Policy.md" should be named "policy.md", all in small '
+        "letters: links to content/policy.md find it on Windows and macOS but not on a Linux "
+        'server (where sites are usually built); rename the file to "policy.md"',
+        'content/Testimonials: the folder "Testimonials" should be named "testimonials", all '
+        "in small letters: cswgen looks for content/testimonials/ exactly, so on a Linux "
+        "server (where sites are usually built) everything in it would be left out, although "
+        'Windows and macOS find it; rename the folder to "testimonials"']
+    assert "warning" not in outcome.stderr
+
+
 def test_toml_event_error_points_at_its_own_event(fails: Fails) -> None:
     text = ('+++\ntitle = "Tue"\nday = "tue"\n\n[[events]]\ntime = "09:00"\ntitle = "A"\n\n'
             '[[events]]\ntime = "14:00"\nend = "13:00"\ntitle = "Quiz"\n+++\nBody\n')

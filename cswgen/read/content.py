@@ -32,6 +32,8 @@ from cswgen.read.workbooks import is_workbook
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content", "walk"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+SECTION_FOLDERS = ("days", "testimonials", "honour-roll", "pages")
+SECTION_FILES = ("index.md", "index.markdown", "policy.md", "policy.markdown")
 
 
 def kind_of(relative: str) -> str | None:
@@ -61,6 +63,27 @@ def kind_of(relative: str) -> str | None:
     return None
 
 
+def miscased(relative: str) -> str | None:
+    """The name a content-relative path's section folder, or top-level index or policy
+    file, should have when it is written with capitals (`Days/monday.md` -> "days",
+    `Policy.md` -> "policy.md"), or None."""
+    first, slash, _ = relative.partition("/")
+    lowered = first.lower()
+    known = SECTION_FOLDERS if slash else SECTION_FILES
+    return lowered if first != lowered and lowered in known else None
+
+
+def _miscased_message(name: str, right: str) -> str:
+    if "." in right:
+        return (f"the file \"{name}\" should be named \"{right}\", all in small letters: "
+                f"links to content/{right} find it on Windows and macOS but not on a Linux "
+                f"server (where sites are usually built); rename the file to \"{right}\"")
+    return (f"the folder \"{name}\" should be named \"{right}\", all in small letters: cswgen "
+            f"looks for content/{right}/ exactly, so on a Linux server (where sites are "
+            "usually built) everything in it would be left out, although Windows and macOS "
+            f"find it; rename the folder to \"{right}\"")
+
+
 def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                  cache: Cache | None = None, texts: dict[str, bytes] | None = None,
                  digests: dict[str, str] | None = None) -> Content:
@@ -87,6 +110,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     slots: list[tuple[Problems, list[Entry], set[str]]] = []
     markdown: list[_Markdown] = []
     pending: list[tuple[Translation, str]] = []  # read once every original has been
+    named_wrong: set[str] = set()  # section folders (and files) named with capitals
     for relative in files:
         if relative in links:
             continue
@@ -97,6 +121,12 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 problems.error(site_path, 1, translation.wrong)
             else:
                 pending.append((translation, kind))
+            continue
+        if (right := miscased(relative)) is not None:
+            name = relative.split("/")[0]
+            if name not in named_wrong:  # (once per folder; its files are not read, nor copied)
+                named_wrong.add(name)
+                problems.error(f"content/{name}", 0, _miscased_message(name, right))
             continue
         kind = kind_of(relative)
         if kind is None:
