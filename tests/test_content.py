@@ -281,6 +281,23 @@ def test_portable_links_name_index_html(build: Build) -> None:
         "../../honour-roll/zoe-nyathi/index.html"]
 
 
+def test_links_find_a_file_whose_accents_are_stored_decomposed(build: Build) -> None:
+    """macOS may store `zoë` as `zoe` + a combining diaeresis; a link typed elsewhere has
+    the composed `ë`.  Both look the same, so the link must work, and the address is the
+    same as for the composed name."""
+    out = build({
+        "content/honour-roll/zoe\u0308-nyathi.md": "---\nname: Zoë Nyathi\n---\nKind.\n",
+        "content/files/zoe\u0308-cv.pdf": b"%PDF-1.4",
+        "content/pages/about.md": "---\ntitle: About\n---\nMeet [Zoë](../honour-roll/"
+                                  "zo\u00eb-nyathi.md) and read [her CV]"
+                                  "(../files/zo\u00eb-cv.pdf).\n"})
+    page = "about/index.html"
+    links = hrefs(read(out, page))
+    assert links[0] == "../honour-roll/zoe-nyathi/"
+    for href in links:
+        assert (out / target_of(page, html.unescape(href))).is_file(), href
+
+
 # --- unknown keys reach templates ---------------------------------------------------------
 
 def test_unknown_front_matter_keys_reach_templates(build: Build) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -300,16 +301,41 @@ class Converter:
             return href  # outside content/: left for `cswgen check` to report
         if target.lower().endswith(MARKDOWN_SUFFIXES):
             url = self._lookup("url", f"content/{target}")
+            if url is None and not target.isascii() and (stored := self._stored(target)):
+                target = stored
+                url = self._lookup("url", f"content/{target}")
             if url is None:
                 self._link_problem(href, target)
                 return "#"  # not published (yet): the warning or error says so
             return f"{ROOT_SCHEME}:{url}{suffix}"
         on_disk = self._lookup("disk", target)
+        if on_disk is None and not target.isascii() and (stored := self._stored(target)):
+            target = stored
+            on_disk = self._lookup("disk", target)
         if on_disk == "file" or decoded.startswith("/"):
             return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
         if on_disk == "dir":
             return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
         return href
+
+    def _stored(self, target: str) -> str | None:
+        """The content-relative name `target` is stored under when it differs only in how
+        its accents are stored (macOS may keep `zoë` as `zoe` and a combining diaeresis,
+        which looks the same and which a link typed elsewhere never has), or None."""
+        folder, found = self.content_dir, []
+        for part in target.split("/"):
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                names = [p.name for p in folder.iterdir()]
+            except OSError:
+                return None
+            match = next((n for n in names if unicodedata.normalize("NFC", n) == wanted), None)
+            if match is None:
+                return None
+            found.append(match)
+            folder = folder / match
+        stored = "/".join(found)
+        return stored if stored != target else None
 
     def _answer(self, kind: str, target: str) -> str | None:
         """A page's URL (kind "url"), or whether a content path is a "file" or "dir"."""
