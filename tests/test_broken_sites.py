@@ -340,6 +340,20 @@ def test_section_folders_and_files_named_with_capitals(fails: Fails) -> None:
     assert "warning" not in outcome.stderr
 
 
+def test_a_link_to_a_file_with_an_error_is_not_called_a_draft(fails: Fails) -> None:
+    outcome = fails({
+        T + "bo.md": '---\ncustomer: "Bo\n---\nKind.\n',  # its own error
+        D + "tue.md": "---\ntitle: Tue\nday: tuseday\n---\nHi.\n",  # kept out by its error
+        T + "wip.md": "---\ncustomer: Wip\ndraft: true\n---\nSoon.\n",
+        P + "a.md": "---\ntitle: A\n---\nSee [Bo](../testimonials/bo.md).\n",
+        P + "b.md": "---\ntitle: B\n---\nSee [Bo](../testimonials/bo.md), [Tue](../days/tue.md)"
+                    " and [Wip](../testimonials/wip.md).\n"})
+    assert [line.split(":")[0] for line in error_lines(outcome)] == [D + "tue.md", T + "bo.md"]
+    [warning] = [line for line in outcome.lines if ": warning: " in line]
+    assert warning.startswith(P + "b.md:4: warning: the link to ../testimonials/wip.md goes to "
+                              "content/testimonials/wip.md, which is not published (a draft")
+
+
 def test_toml_event_error_points_at_its_own_event(fails: Fails) -> None:
     text = ('+++\ntitle = "Tue"\nday = "tue"\n\n[[events]]\ntime = "09:00"\ntitle = "A"\n\n'
             '[[events]]\ntime = "14:00"\nend = "13:00"\ntitle = "Quiz"\n+++\nBody\n')

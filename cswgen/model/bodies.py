@@ -21,7 +21,8 @@ def convert_bodies(site: Site, problems: Problems,
     included, is the same as converting them one by one."""
     config = site.config
     converter = Converter(config.root / "content", site.urls,
-                          unsafe_html=config.build.unsafe_html, cache=cache)
+                          unsafe_html=config.build.unsafe_html, cache=cache,
+                          unread=site.unread)
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(

@@ -200,9 +200,12 @@ class Converter:
     """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
-                 cache: Cache | None = None) -> None:
+                 cache: Cache | None = None, unread: set[str] | None = None) -> None:
+        """`unread`: the source paths of files whose own errors keep them out (a link to
+        one gets no problem of its own: the file's error says it all)."""
         self.content_dir = content_dir
         self.urls = urls
+        self.unread = unread or set()
         self.unsafe_html = unsafe_html
         self.cache = cache
         self.context = _Context()
@@ -341,6 +344,8 @@ class Converter:
         """A page's URL (kind "url"), or whether a content path is a "file" or "dir"."""
         if kind == "url":
             return self.urls.get(target)
+        if kind == "unread":
+            return "yes" if f"content/{target}" in self.unread else None
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -358,6 +363,8 @@ class Converter:
             if href in text:
                 line = ctx.body_line + offset
                 break
+        if self._lookup("unread", target) is not None:
+            return  # that file's own error is reported; it is not a draft, nor scheduled
         if self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "

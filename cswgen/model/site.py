@@ -53,6 +53,7 @@ class Site:
     # entries not published, whose bodies are checked all the same (see `convert_bodies`):
     # those with a later `publish` date, and those whose fields keep them out (`unplaced`)
     unpublished: list[Entry] = field(default_factory=list)
+    unread: set[str] = field(default_factory=set)  # see `Content.unread`
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
@@ -108,7 +109,8 @@ def assemble(config: SiteConfig, content: Content, options: Options,
                 files=list(content.files),
                 unpublished=[*(e for e in content.entries() if (options.drafts or not e.draft)
                                and e.publish is not None and e.publish > options.as_of),
-                             *content.unplaced])
+                             *content.unplaced],
+                unread=content.unread)
     _claim_urls(site, problems)
     _link_staff(site, problems)
     return site

@@ -155,6 +155,9 @@ class Content:
     translations: dict[str, list[Entry]] = field(default_factory=dict)
     # entries whose fields keep them out of the site (see `Entry.unplaced`)
     unplaced: list[Entry] = field(default_factory=list)
+    # the Markdown files (site-relative paths) whose errors keep them out of the site: a
+    # link to one is broken by that error alone, which is reported at the file
+    unread: set[str] = field(default_factory=set)
 
     def entries(self) -> list[Entry]:
         """Every entry read, published or not."""
