@@ -29,7 +29,7 @@ def convert_bodies(site: Site, problems: Problems,
         [(e.body, e.path, e.body_line) for e in [*entries, *later]],
         [e.body_digest for e in [*entries, *later]])
     bodies: dict[str, Rendered] = {}
-    for entry, (body, found) in zip(entries, converted, strict=False):
+    for entry, (body, found) in zip(entries, converted[:len(entries)], strict=True):
         # a translation without a body of its own shows its original's, whose problems
         # were reported for the original; a workbook row's text: about its sheet's row
         for problem in found if not entry.inherited_body else []:

@@ -32,8 +32,8 @@ def withheld(relative: str) -> str | None:
         return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "
                 "and .xlsx files, and a list like this (an export, a copy or a backup) may "
                 "hold columns nobody should see; to add its rows, save it as CSV UTF-8 "
-                "(.csv) or as an Excel Workbook (.xlsx), and if it is not for the site, move "
-                "it out of content/")
+                f"(.csv) or as an Excel Workbook (.xlsx) directly in content/{parts[0]}/, and "
+                "if it is not for the site, move it out of content/")
     if suffixes and suffixes[-1] in WORKBOOKS:
         return ("is a spreadsheet, which cswgen never publishes (it may hold columns nobody "
                 "should see); to offer it as a download, save what people should see as a "
