@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import AS_OF, MINI_CONFIG, Files, MakeSite, Run, files_in, with_theme
+from tests.photofactory import phone_jpeg
 
 # the templates of the `mini` theme that print the view fields under test (the others: MINI)
 THEME = {
@@ -296,6 +297,19 @@ def test_links_find_a_file_whose_accents_are_stored_decomposed(build: Build) -> 
     assert links[0] == "../honour-roll/zoe-nyathi/"
     for href in links:
         assert (out / target_of(page, html.unescape(href))).is_file(), href
+
+
+def test_a_photo_field_finds_a_file_whose_accents_are_stored_decomposed(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({
+        "content/images/zoe\u0308.jpg": phone_jpeg(200, 150, orientation=1, location=False),
+        "content/honour-roll/zoe\u0308-nyathi.md": "---\nname: Zoë Nyathi\nphoto: "
+                                                   "../images/zo\u00eb.jpg\nalt: Zoë smiling\n"
+                                                   "---\nKind.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/zoe-nyathi/index.html").read_text("utf-8")
+    assert 'alt="Zoë smiling"' in page
 
 
 # --- unknown keys reach templates ---------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
+from cswgen.core import paths
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, plain_digest, text_digest
@@ -322,23 +322,9 @@ class Converter:
         return href
 
     def _stored(self, target: str) -> str | None:
-        """The content-relative name `target` is stored under when it differs only in how
-        its accents are stored (macOS may keep `zoë` as `zoe` and a combining diaeresis,
-        which looks the same and which a link typed elsewhere never has), or None."""
-        folder, found = self.content_dir, []
-        for part in target.split("/"):
-            wanted = unicodedata.normalize("NFC", part)
-            try:
-                names = [p.name for p in folder.iterdir()]
-            except OSError:
-                return None
-            match = next((n for n in names if unicodedata.normalize("NFC", n) == wanted), None)
-            if match is None:
-                return None
-            found.append(match)
-            folder = folder / match
-        stored = "/".join(found)
-        return stored if stored != target else None
+        """The name `target` is stored under, when it differs only in how its accents are
+        stored (see `paths.stored_as`)."""
+        return paths.stored_as(self.content_dir, target)
 
     def _answer(self, kind: str, target: str) -> str | None:
         """A page's URL (kind "url"), or whether a content path is a "file" or "dir"."""
