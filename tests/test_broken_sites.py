@@ -14,6 +14,7 @@ from tests.helpers import (
     GOOD,
     MINI_CONFIG,
     Fails,
+    Files,
     MakeSite,
     Run,
     error_lines,
@@ -264,6 +265,16 @@ def test_every_problem_in_every_file_is_reported(fails: Fails) -> None:
     assert failed_count(outcome) == len(expected) == len(error_lines(outcome))
 
 
+@pytest.mark.parametrize("when", ["day: tuseday", "date: 2026-11-04"])
+def test_a_wrong_day_does_not_hide_the_days_other_problems(fails: Fails, when: str) -> None:
+    outcome = fails({D + "tuesday.md": f"---\ntitle: Tue\n{when}\nevents:\n  - time: 25:00\n"
+                     "    title: Quiz\n---\nRead [the policy](../policy2.md).\n"})
+    find_line(outcome, D + "tuesday.md:3: ", when.split(":")[0])
+    find_line(outcome, D + "tuesday.md:5: ", "25:00")
+    find_line(outcome, D + "tuesday.md:8: ", "../policy2.md", "does not exist")
+    assert failed_count(outcome) == 3
+
+
 def test_config_and_content_problems_reported_together(fails: Fails) -> None:
     config = MINI_CONFIG + "days = 9\n\n[brand]\nprimary = \"red\"\n"
     outcome = fails({"config.toml": config, T + "a.md": "---\nrating: 9\n---\nHi\n"})
@@ -286,6 +297,79 @@ def test_broken_link_in_a_day_not_yet_revealed(fails: Fails) -> None:
     outcome = fails({"config.toml": config, D + "fri.md":
                      "---\ntitle: Awards Friday\nday: fri\n---\nSee [the list](../nope.md).\n"})
     find_line(outcome, D + "fri.md:5: ", "../nope.md", "does not exist")
+
+
+SCHEDULED = "---\ncustomer: Sched\npublish: 2027-10-06\n---\nHello.\n\n"
+
+
+def test_broken_link_in_a_file_published_later(fails: Fails, make_site: MakeSite,
+                                                run: Run) -> None:
+    """Reported now, as the error it will be on its publish day, not on that morning."""
+    broken: Files = {T + "sched.md": SCHEDULED + "See [our promise](../promise.md).\n"}
+    outcome = fails(broken)
+    find_line(outcome, T + "sched.md:7: ", "../promise.md", "does not exist")
+    site = make_site(with_theme({**GOOD, **broken}))
+    on_the_day = run(site, "build", "--as-of", "2027-10-06")
+    assert on_the_day.exit_code == 1
+    find_line(on_the_day, T + "sched.md:7: ", "../promise.md", "does not exist")
+
+
+def test_file_published_later_may_link_to_files_not_published_yet(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    site = make_site(with_theme({**GOOD,
+        T + "sched.md": SCHEDULED + "See [Bo](bo.md) and [Cy](cy.md).\n",
+        T + "bo.md": "---\ncustomer: Bo\npublish: 2027-10-06\n---\nHi.\n",
+        T + "cy.md": "---\ncustomer: Cy\ndraft: true\n---\nHi.\n"}))
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "sched.md" not in outcome.stderr
+
+
+def test_broken_link_in_a_draft_is_reported_with_drafts_only(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A draft may never be published: it is checked when it is built, with --drafts."""
+    site = make_site(with_theme({**GOOD, T + "wip.md": "---\ncustomer: Wip\ndraft: true\n"
+                                 "---\nSee [our promise](../promise.md).\n"}))
+    assert run(site, "build", *AS_OF).exit_code == 0
+    outcome = run(site, "build", *AS_OF, "--drafts")
+    assert outcome.exit_code == 1
+    find_line(outcome, T + "wip.md:5: ", "../promise.md", "does not exist")
+
+
+def test_section_folders_and_files_named_with_capitals(fails: Fails) -> None:
+    """They work on Windows and macOS, and on a Linux CI server lose the section."""
+    outcome = fails({"content/Pages/faq.md": "---\ntitle: FAQ\n---\nAsk.\n",
+                     "content/Pages/about.md": "---\ntitle: About\n---\nUs.\n",
+                     "content/Testimonials/staff.csv": "customer,text\nRudo M.,Kind\n",
+                     "content/Policy.md": "---\ntitle: Policy\n---\nWe answer.\n"})
+    assert error_lines(outcome) == [
+        'content/Pages: the folder "Pages" should be named "pages", all in small letters: '
+        "cswgen looks for content/pages/ exactly, so on a Linux server (where sites are "
+        "usually built) everything in it would be left out, although Windows and macOS "
+        'find it; rename the folder to "pages"',
+        'content/Policy.md: the file "Policy.md" should be named "policy.md", all in small '
+        "letters: links to content/policy.md find it on Windows and macOS but not on a Linux "
+        'server (where sites are usually built); rename the file to "policy.md"',
+        'content/Testimonials: the folder "Testimonials" should be named "testimonials", all '
+        "in small letters: cswgen looks for content/testimonials/ exactly, so on a Linux "
+        "server (where sites are usually built) everything in it would be left out, although "
+        'Windows and macOS find it; rename the folder to "testimonials"']
+    assert "warning" not in outcome.stderr
+
+
+def test_a_link_to_a_file_with_an_error_is_not_called_a_draft(fails: Fails) -> None:
+    outcome = fails({
+        T + "bo.md": '---\ncustomer: "Bo\n---\nKind.\n',  # its own error
+        D + "tue.md": "---\ntitle: Tue\nday: tuseday\n---\nHi.\n",  # kept out by its error
+        T + "wip.md": "---\ncustomer: Wip\ndraft: true\n---\nSoon.\n",
+        P + "a.md": "---\ntitle: A\n---\nSee [Bo](../testimonials/bo.md).\n",
+        P + "b.md": "---\ntitle: B\n---\nSee [Bo](../testimonials/bo.md), [Tue](../days/tue.md)"
+                    " and [Wip](../testimonials/wip.md).\n"})
+    assert [line.split(":")[0] for line in error_lines(outcome)] == [D + "tue.md", T + "bo.md"]
+    [warning] = [line for line in outcome.lines if ": warning: " in line]
+    assert warning.startswith(P + "b.md:4: warning: the link to ../testimonials/wip.md goes to "
+                              "content/testimonials/wip.md, which is not published (a draft")
 
 
 def test_toml_event_error_points_at_its_own_event(fails: Fails) -> None:

@@ -135,6 +135,15 @@ def test_publish_dates_after_the_week(make_site: MakeSite, run: Run) -> None:
               "after the week ends (Friday 9 October 2026)")
 
 
+def test_broken_link_in_a_page_published_later(make_site: MakeSite, run: Run) -> None:
+    site = site_with(make_site, {
+        "content/pages/thanks.md": "---\ntitle: Thank you\npublish: 2026-10-08\n---\n"
+                                   "Read [our promise](../promise.md).\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    line_with(outcome, "content/pages/thanks.md:5: ", "../promise.md", "does not exist")
+
+
 def test_build_problems_are_listed_and_fail(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/testimonials/ana.md": "---\nrating: 9\n---\nKind.\n",

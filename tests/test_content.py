@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import AS_OF, MINI_CONFIG, Files, MakeSite, Run, files_in, with_theme
+from tests.photofactory import phone_jpeg
 
 # the templates of the `mini` theme that print the view fields under test (the others: MINI)
 THEME = {
@@ -279,6 +280,36 @@ def test_portable_links_name_index_html(build: Build) -> None:
         assert (out / posixpath.join("about", href.partition("#")[0])).resolve().is_file()
     assert hrefs(read(out, "testimonials/ann/index.html"), "staff") == [
         "../../honour-roll/zoe-nyathi/index.html"]
+
+
+def test_links_find_a_file_whose_accents_are_stored_decomposed(build: Build) -> None:
+    """macOS may store `zoë` as `zoe` + a combining diaeresis; a link typed elsewhere has
+    the composed `ë`.  Both look the same, so the link must work, and the address is the
+    same as for the composed name."""
+    out = build({
+        "content/honour-roll/zoe\u0308-nyathi.md": "---\nname: Zoë Nyathi\n---\nKind.\n",
+        "content/files/zoe\u0308-cv.pdf": b"%PDF-1.4",
+        "content/pages/about.md": "---\ntitle: About\n---\nMeet [Zoë](../honour-roll/"
+                                  "zo\u00eb-nyathi.md) and read [her CV]"
+                                  "(../files/zo\u00eb-cv.pdf).\n"})
+    page = "about/index.html"
+    links = hrefs(read(out, page))
+    assert links[0] == "../honour-roll/zoe-nyathi/"
+    for href in links:
+        assert (out / target_of(page, html.unescape(href))).is_file(), href
+
+
+def test_a_photo_field_finds_a_file_whose_accents_are_stored_decomposed(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({
+        "content/images/zoe\u0308.jpg": phone_jpeg(200, 150, orientation=1, location=False),
+        "content/honour-roll/zoe\u0308-nyathi.md": "---\nname: Zoë Nyathi\nphoto: "
+                                                   "../images/zo\u00eb.jpg\nalt: Zoë smiling\n"
+                                                   "---\nKind.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/zoe-nyathi/index.html").read_text("utf-8")
+    assert 'alt="Zoë smiling"' in page
 
 
 # --- unknown keys reach templates ---------------------------------------------------------

@@ -362,6 +362,41 @@ def test_an_invisible_character_in_a_field_name_is_left_out(make_site: MakeSite,
         "the character (or type the name again) to silence this"]
 
 
+# --- lists kept in other forms are never published as they are ------------------------------
+
+LISTS = ["testimonials/staff-list.tsv", "testimonials/staff-list - Copy.csv.txt",
+         "honour-roll/staff.ods", "honour-roll/staff.numbers", "honour-roll/staff.csv.bak"]
+
+
+def test_lists_not_saved_as_csv_or_xlsx_are_withheld_with_a_warning(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """SPEC: an HR export may hold columns nobody should publish."""
+    files: dict[str, str | bytes] = {f"content/{name}": "name\tsalary\nFarai Moyo\t1200\n"
+                                     for name in LISTS}
+    files["content/testimonials/rudo.jpg"] = b"\xff\xd8\xff not read"  # photos stay
+    files["content/honour-roll/rules.pdf"] = b"%PDF-1.4"
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    for name in LISTS:
+        assert not (site / "output" / name).exists(), name
+        [line] = problems_of(outcome, f"content/{name}")
+        assert line.startswith(f"content/{name}: warning: is not published"), line
+        assert "reads only Markdown, .csv and .xlsx" in line, line
+        assert "save it as CSV UTF-8 (.csv) or as an Excel Workbook (.xlsx)" in line
+    assert (site / "output/testimonials/rudo.jpg").is_file()
+    assert (site / "output/honour-roll/rules.pdf").is_file()
+
+
+def test_a_markdown_file_saved_with_txt_added_says_so(make_site: MakeSite, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/pages/events.md.txt": "---\ntitle: Events\n---\nOur events.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/pages/events.md.txt").exists()
+    assert ('content/pages/events.md.txt: warning: "events.md.txt" looks like a Markdown file '
+            'saved with an extra .txt at the end (Notepad adds it), so it is not a page and is '
+            'not published; rename it to "events.md"') in outcome.stderr
+
+
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------
 
 def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: Run) -> None:

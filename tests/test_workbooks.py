@@ -281,13 +281,17 @@ def test_later_checks_name_the_sheet_and_row_too(make_site: MakeSite, run: Run) 
             "because [build] require_consent is on") in text
 
 
-def test_a_workbook_elsewhere_is_an_ordinary_file_and_is_published(make_site: MakeSite,
-                                                                   run: Run) -> None:
-    book = workbook({"Sheet1": [["time", "what"], [dt.time(10, 0), "Opening"]]})
-    site = make_site({"content/downloads/timetable.xlsx": book})
+def test_a_workbook_elsewhere_is_never_published(make_site: MakeSite, run: Run) -> None:
+    """SPEC: "Workbooks are never published", wherever they are under content/."""
+    book = workbook({"Sheet1": [["name", "salary"], ["Farai Moyo", 1200]]})
+    site = make_site({"content/images/pay.xlsx": book,
+                      "content/downloads/timetable.ods": b"PK\x03\x04 odf"})
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
-    assert (site / "output" / "downloads" / "timetable.xlsx").read_bytes() == book
+    for name in ("images/pay.xlsx", "downloads/timetable.ods"):
+        assert not (site / "output" / name).exists()
+        line = next(x for x in outcome.lines if x.startswith(f"content/{name}: warning: "))
+        assert "never publishes" in line and "save what people should see as a PDF" in line
 
 
 def test_editing_a_workbook_rebuilds_the_pages(make_site: MakeSite, run: Run) -> None:

@@ -79,6 +79,31 @@ def check_names(relatives: Iterable[str], prefix: str, problems: Problems) -> No
                 problems.error(f"{prefix}{path}", 0, why)
 
 
+def stored_as(folder: Path, relative: str) -> str | None:
+    """The `/`-separated path under `folder` that `relative` names with its accents stored
+    another way, or None when there is none.  macOS may keep `zoë` as `zoe` and a combining
+    diaeresis; it looks the same, and a name typed elsewhere (a link, a `photo:`) has the
+    composed `ë`, so names are compared in one form (NFC)."""
+    found: list[str] = []
+    for part in relative.split("/"):
+        if part in ("", ".", ".."):
+            found.append(part)
+            folder = folder / part
+            continue
+        wanted = unicodedata.normalize("NFC", part)
+        try:
+            names = [entry.name for entry in folder.iterdir()]
+        except OSError:
+            return None
+        match = next((n for n in names if unicodedata.normalize("NFC", n) == wanted), None)
+        if match is None:
+            return None
+        found.append(match)
+        folder = folder / match
+    stored = "/".join(found)
+    return stored if stored != relative else None
+
+
 def inside(path: Path, root: Path) -> bool:
     """Whether `path`, with every symbolic link followed, is `root` or under it."""
     try:

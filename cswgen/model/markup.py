@@ -33,6 +33,7 @@ from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
+from cswgen.core import paths
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, plain_digest, text_digest
@@ -199,9 +200,12 @@ class Converter:
     """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
-                 cache: Cache | None = None) -> None:
+                 cache: Cache | None = None, unread: set[str] | None = None) -> None:
+        """`unread`: the source paths of files whose own errors keep them out (a link to
+        one gets no problem of its own: the file's error says it all)."""
         self.content_dir = content_dir
         self.urls = urls
+        self.unread = unread or set()
         self.unsafe_html = unsafe_html
         self.cache = cache
         self.context = _Context()
@@ -300,21 +304,34 @@ class Converter:
             return href  # outside content/: left for `cswgen check` to report
         if target.lower().endswith(MARKDOWN_SUFFIXES):
             url = self._lookup("url", f"content/{target}")
+            if url is None and not target.isascii() and (stored := self._stored(target)):
+                target = stored
+                url = self._lookup("url", f"content/{target}")
             if url is None:
                 self._link_problem(href, target)
                 return "#"  # not published (yet): the warning or error says so
             return f"{ROOT_SCHEME}:{url}{suffix}"
         on_disk = self._lookup("disk", target)
+        if on_disk is None and not target.isascii() and (stored := self._stored(target)):
+            target = stored
+            on_disk = self._lookup("disk", target)
         if on_disk == "file" or decoded.startswith("/"):
             return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
         if on_disk == "dir":
             return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
         return href
 
+    def _stored(self, target: str) -> str | None:
+        """The name `target` is stored under, when it differs only in how its accents are
+        stored (see `paths.stored_as`)."""
+        return paths.stored_as(self.content_dir, target)
+
     def _answer(self, kind: str, target: str) -> str | None:
         """A page's URL (kind "url"), or whether a content path is a "file" or "dir"."""
         if kind == "url":
             return self.urls.get(target)
+        if kind == "unread":
+            return "yes" if f"content/{target}" in self.unread else None
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -332,6 +349,8 @@ class Converter:
             if href in text:
                 line = ctx.body_line + offset
                 break
+        if self._lookup("unread", target) is not None:
+            return  # that file's own error is reported; it is not a draft, nor scheduled
         if self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "

@@ -50,6 +50,10 @@ class Site:
     urls: dict[str, str] = field(default_factory=dict)  # source path -> page URL
     staff: dict[str, list[StaffLink]] = field(default_factory=dict)  # testimonial path+line
     praised: dict[str, list[Testimonial]] = field(default_factory=dict)  # honour URL -> quotes
+    # entries not published, whose bodies are checked all the same (see `convert_bodies`):
+    # those with a later `publish` date, and those whose fields keep them out (`unplaced`)
+    unpublished: list[Entry] = field(default_factory=list)
+    unread: set[str] = field(default_factory=set)  # see `Content.unread`
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
@@ -102,7 +106,11 @@ def assemble(config: SiteConfig, content: Content, options: Options,
 
     site = Site(config=config, options=options, home=home, policy=policy, days=days,
                 testimonials=testimonials, honour=honour, pages=pages,
-                files=list(content.files))
+                files=list(content.files),
+                unpublished=[*(e for e in content.entries() if (options.drafts or not e.draft)
+                               and e.publish is not None and e.publish > options.as_of),
+                             *content.unplaced],
+                unread=content.unread)
     _claim_urls(site, problems)
     _link_staff(site, problems)
     return site

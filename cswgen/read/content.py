@@ -26,11 +26,14 @@ from cswgen.read.records import Content, Entry
 from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
 from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of
+from cswgen.read.withheld import withheld
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content", "walk"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+SECTION_FOLDERS = ("days", "testimonials", "honour-roll", "pages")
+SECTION_FILES = ("index.md", "index.markdown", "policy.md", "policy.markdown")
 
 
 def kind_of(relative: str) -> str | None:
@@ -60,6 +63,27 @@ def kind_of(relative: str) -> str | None:
     return None
 
 
+def miscased(relative: str) -> str | None:
+    """The name a content-relative path's section folder, or top-level index or policy
+    file, should have when it is written with capitals (`Days/monday.md` -> "days",
+    `Policy.md` -> "policy.md"), or None."""
+    first, slash, _ = relative.partition("/")
+    lowered = first.lower()
+    known = SECTION_FOLDERS if slash else SECTION_FILES
+    return lowered if first != lowered and lowered in known else None
+
+
+def _miscased_message(name: str, right: str) -> str:
+    if "." in right:
+        return (f"the file \"{name}\" should be named \"{right}\", all in small letters: "
+                f"links to content/{right} find it on Windows and macOS but not on a Linux "
+                f"server (where sites are usually built); rename the file to \"{right}\"")
+    return (f"the folder \"{name}\" should be named \"{right}\", all in small letters: cswgen "
+            f"looks for content/{right}/ exactly, so on a Linux server (where sites are "
+            "usually built) everything in it would be left out, although Windows and macOS "
+            f"find it; rename the folder to \"{right}\"")
+
+
 def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                  cache: Cache | None = None, texts: dict[str, bytes] | None = None,
                  digests: dict[str, str] | None = None) -> Content:
@@ -86,6 +110,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     slots: list[tuple[Problems, list[Entry], set[str]]] = []
     markdown: list[_Markdown] = []
     pending: list[tuple[Translation, str]] = []  # read once every original has been
+    named_wrong: set[str] = set()  # section folders (and files) named with capitals
     for relative in files:
         if relative in links:
             continue
@@ -97,6 +122,12 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             else:
                 pending.append((translation, kind))
             continue
+        if (right := miscased(relative)) is not None:
+            name = relative.split("/")[0]
+            if name not in named_wrong:  # (once per folder; its files are not read, nor copied)
+                named_wrong.add(name)
+                problems.error(f"content/{name}", 0, _miscased_message(name, right))
+            continue
         kind = kind_of(relative)
         if kind is None:
             if relative.lower().endswith(MARKDOWN_SUFFIXES):
@@ -104,6 +135,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                                  "pages go in content/pages/, days in content/days/, "
                                  "testimonials in content/testimonials/ and staff in "
                                  "content/honour-roll/")
+            elif (why := withheld(relative)) is not None:
+                problems.warning(site_path, 0, why)
             else:
                 result.files.append(relative)
             continue
@@ -185,6 +218,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         own.items.extend(reported)
         found.extend([entry] if entry is not None else [])
         shown |= pictures
+        if own.errors and all(e.unplaced for e in found):
+            result.unread.add(f"content/{item.relative}")
     for own, found, shown in slots:
         problems.extend(own)
         result.pictures |= shown
@@ -245,7 +280,7 @@ def read_translation(config: SiteConfig, translation: Translation, kind: str,
             config, translation, kind, site_path, source, original, texts, own):
         shown |= pictures_named(fields.data, body, source, finder)
         entry = reader.entry(kind, fields, body, body_line, source, stem)
-        if entry is not None:
+        if entry is not None and not entry.unplaced:
             found.append(replace(entry, language=translation.language,
                                  inherited_body=body_line == INHERITED,
                                  sheet=fields.problems.sheet))

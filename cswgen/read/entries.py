@@ -126,7 +126,7 @@ class EntryReader:
         title = f.text("title", required=kind == "page", what="the page's headline")
         return Page(title=title, menu=f.number("menu") if kind == "page" else None, **common)
 
-    def day(self, f: Fields, source: Path, common: dict[str, Any]) -> Day | None:
+    def day(self, f: Fields, source: Path, common: dict[str, Any]) -> Day:
         week = self.config.week
         title = f.text("title", required=True, what="the day's theme, like \"Superhero Tuesday\"")
         when = self.day_date(f)
@@ -134,13 +134,13 @@ class EntryReader:
         for index, item in f.mappings("events"):
             events.append(self.event(f, index, item))
         image = f.image("image", "alt", source, self.finder, require_alt=True)
-        if when is None:
-            if not f.has("date") and not f.has("day"):
-                f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
-                          f"{WEEKDAYS[week.start.weekday()]}")
-            return None
-        return Day(title=title, date=when, summary=f.text("summary"),
-                   dress_code=f.text("dress_code"), events=events, image=image, **common)
+        if when is None and not f.has("date") and not f.has("day"):
+            f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
+                      f"{WEEKDAYS[week.start.weekday()]}")
+        # a wrong date (reported above) keeps the day out, but not its body from being read
+        return Day(title=title, date=when or week.start, summary=f.text("summary"),
+                   dress_code=f.text("dress_code"), events=events, image=image,
+                   unplaced=when is None, **common)
 
     def day_date(self, f: Fields) -> date | None:
         week = self.config.week

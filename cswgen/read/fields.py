@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from cswgen.core import paths
 from cswgen.core.errors import Problems
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import shown
@@ -328,6 +329,12 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
             continue
         if resolved.is_file():
             return relative.as_posix()
+    if not cleaned.isascii():  # (its accents may be stored another way: see `stored_as`)
+        bases = [] if cleaned.startswith("/") else [folder]
+        for base in [*bases, content]:
+            stored = paths.stored_as(base, cleaned.lstrip("/"))
+            if stored is not None:
+                return find_file(stored, base, content)
     return None
 
 

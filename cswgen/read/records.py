@@ -60,6 +60,9 @@ class Entry:
     sheet: str = ""  # a workbook row's sheet: problems about the entry name it (see errors)
     language: str = ""  # a translation's language (`monday.sw.md`); "" in the default one
     inherited_body: bool = False  # a translation without a body of its own: the original's
+    # its fields keep it out of the site (a day whose `day` or `date` is wrong): it is kept
+    # apart (`Content.unplaced`) only so that its body's problems are reported in the same run
+    unplaced: bool = False
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -150,6 +153,11 @@ class Content:
     # the site's other languages' entries, by language: each one the translation of an
     # entry above (same kind and slug), facts it leaves out filled in from that entry
     translations: dict[str, list[Entry]] = field(default_factory=dict)
+    # entries whose fields keep them out of the site (see `Entry.unplaced`)
+    unplaced: list[Entry] = field(default_factory=list)
+    # the Markdown files (site-relative paths) whose errors keep them out of the site: a
+    # link to one is broken by that error alone, which is reported at the file
+    unread: set[str] = field(default_factory=set)
 
     def entries(self) -> list[Entry]:
         """Every entry read, published or not."""
@@ -158,7 +166,9 @@ class Content:
 
     def add(self, entry: Entry) -> None:
         """An entry read, in the list of its kind."""
-        if isinstance(entry, Day):
+        if entry.unplaced:
+            self.unplaced.append(entry)
+        elif isinstance(entry, Day):
             self.days.append(entry)
         elif isinstance(entry, Testimonial):
             self.testimonials.append(entry)

@@ -1,0 +1,41 @@
+"""Files under content/ that are neither content nor published as they are, and why.
+
+Everything under content/ that cswgen does not read is copied to the output, so a file that
+should not be seen must be caught here: a spreadsheet anywhere (an HR export may hold columns
+nobody should publish), a list of people in testimonials/ or honour-roll/ saved in a form
+cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.ods`), and a
+Markdown file that Notepad saved with `.txt` added (its source would be published, and no
+page built).  Each is left out with a warning that says what to do.
+"""
+
+from __future__ import annotations
+
+WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods", "numbers"})
+# the words in a file name's suffixes that mark a list of rows (or a copy of one)
+_DATA = WORKBOOKS | {"csv", "tsv", "tab", "txt", "bak", "old", "json", "xml", "dat"}
+_PEOPLE = ("testimonials", "honour-roll")
+
+
+def withheld(relative: str) -> str | None:
+    """Why the content-relative file `relative`, which is not content, is not published
+    (the warning's text), or None when it is copied as it is."""
+    parts = relative.split("/")
+    name = parts[-1]
+    suffixes = [s.lower() for s in name.split(".")[1:]]
+    if name.lower().endswith((".md.txt", ".markdown.txt")):
+        fixed = name[:-len(".txt")]
+        return (f"\"{name}\" looks like a Markdown file saved with an extra .txt at the end "
+                f"(Notepad adds it), so it is not a page and is not published; rename it to "
+                f"\"{fixed}\" (in Windows Explorer, turn on View > File name extensions to "
+                "see the .txt)")
+    if parts[0] in _PEOPLE and len(parts) > 1 and _DATA.intersection(suffixes):
+        return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "
+                "and .xlsx files, and a list like this (an export, a copy or a backup) may "
+                "hold columns nobody should see; to add its rows, save it as CSV UTF-8 "
+                f"(.csv) or as an Excel Workbook (.xlsx) directly in content/{parts[0]}/, and "
+                "if it is not for the site, move it out of content/")
+    if suffixes and suffixes[-1] in WORKBOOKS:
+        return ("is a spreadsheet, which cswgen never publishes (it may hold columns nobody "
+                "should see); to offer it as a download, save what people should see as a "
+                "PDF, and if it is not for the site, move it out of content/")
+    return None
