@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
+from tests.photofactory import phone_jpeg
 
 PERSON = {"content/honour-roll/farai-moyo.md": "---\nname: Farai Moyo\nrole: Teller\n---\n"
           "Always kind.\n"}
@@ -43,6 +44,25 @@ def test_a_consent_note_is_accepted_as_it_is(make_site: MakeSite, run: Run) -> N
     assert outcome.exit_code == 0, outcome.stderr
     assert "The branch staff were kind." in page(site, "testimonials/rudo/index.html")
     assert not problems_of(outcome, "content/testimonials/rudo.md")
+
+
+def test_consent_false_is_a_no_even_without_require_consent(make_site: MakeSite,
+                                                             run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nconsent: false\n---\nKind.\n",
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: ann.jpg\nalt: Ann\n"
+                                      "consent: no\n---\n",
+        "content/honour-roll/ann.jpg": phone_jpeg(300, 400, orientation=1),
+        "content/honour-roll/bo.md": "---\nname: Bo Li\nconsent: false\n---\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/testimonials/rudo").exists()
+    assert not (site / "output/honour-roll/ann").exists()
+    assert (site / "output/honour-roll/bo/index.html").is_file()  # no photo: nothing to refuse
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: warning: left out because `consent` is false; once "
+        "the customer has agreed to publication, write `consent:` true or the date they "
+        "agreed (like 2026-09-14)"]
+    assert len(problems_of(outcome, "content/honour-roll/ann.md")) == 1
 
 
 def test_with_require_consent_a_note_withholds_the_entry_and_quotes_it(

@@ -118,19 +118,27 @@ def assemble(config: SiteConfig, content: Content, options: Options,
 
 def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
     """With [build] require_consent, a testimonial, or an honour-roll entry with a photo, is
-    published only when it records consent (`true` or the date it was given)."""
-    if not config.build.require_consent:
-        return True
+    published only when it records consent (`true` or the date it was given).  Without it,
+    one that says `consent: false` is left out all the same: that is a no, written down."""
     if isinstance(entry, Testimonial):
         who = "the customer has agreed to publication"
     elif isinstance(entry, Honour) and entry.photo is not None:
         who = "the person has agreed to their photo being published"
     else:
         return True
-    if entry.consent is True or isinstance(entry.consent, date):
-        return True
     what = "a `consent` column with" if entry.from_csv else "`consent:`"
     example = (config.week.start - timedelta(days=21)).isoformat()
+    if entry.consent is False:
+        problems.warning(entry.path, entry.line_of("consent"),
+                         f"left out because `consent` is false; once {who}, write {what} "
+                         f"true or the date they agreed (like {example})"
+                         + (", or remove the photo" if isinstance(entry, Honour) else ""),
+                         sheet=entry.sheet)
+        return False
+    if not config.build.require_consent:
+        return True
+    if entry.consent is True or isinstance(entry.consent, date):
+        return True
     if isinstance(entry.consent, str):
         # a note is a record for the team; cswgen does not guess what a sentence means
         problems.warning(entry.path, entry.line_of("consent"),
