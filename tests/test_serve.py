@@ -401,6 +401,27 @@ def test_new_photos_show_placeholders_until_made_beside_the_server(tmp_path: Pat
     assert made == expected  # the placeholders are gone, the pages as a build makes them
 
 
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+def test_stopped_while_photos_are_made_it_says_stopped_and_nothing_else(
+        serve: Serve, tmp_path: Path, number: int) -> None:
+    """Stopping the server stops the photo jobs beside it (SIGTERM to each): they end
+    quietly, not each with a traceback of the server's own stop."""
+    from tests.photofactory import phone_jpeg
+
+    people = {f"content/honour-roll/p{n}.md": PERSON_WITH_PHOTO.replace("sam.jpg", f"p{n}.jpg")
+              .replace("Sam Okafor", f"Person {n}") for n in range(4)}
+    photos = {f"content/honour-roll/p{n}.jpg": phone_jpeg(3000, 2250, seed=n, orientation=6)
+              for n in range(4)}
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG,
+                                          **people, **photos})
+    server = serve(site)
+    server.wait_for("/honour-roll/p0/", lambda status, _: status == 200)
+    code, stdout, stderr = server.stop(number)
+    assert code == 0, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert "Stopped." in stdout + stderr
+
+
 def test_share_images_are_drawn_beside_the_server_and_never_reach_a_build(
         tmp_path: Path) -> None:
     """The preview shows no share image (only link previews do): a card not drawn yet is a

@@ -312,9 +312,12 @@ def _forked() -> None:
     collector), and it leaves Ctrl-C to the process that started it, which stops its
     helpers itself: a pool worker that died of KeyboardInterrupt was replaced by the pool
     at once, and the new one, started as the build ended, outlived it, holding the
-    terminal's pipes open."""
+    terminal's pipes open.  Being stopped (SIGTERM, as `Background.stop` does) ends it at
+    once, as it would any program: not through a handler of its parent's (`cswgen serve`
+    turns SIGTERM into KeyboardInterrupt), which printed a traceback for each helper."""
     gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (see `_ctrl_c_held`)
 
 
