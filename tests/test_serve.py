@@ -359,6 +359,29 @@ def test_the_browser_follows_every_change_by_itself(
     assert server.stop()[0] == 0
 
 
+def test_a_page_that_missed_the_reload_notice_catches_up(
+        serve: Serve, site: Path, request: pytest.FixtureRequest) -> None:
+    """A file broken and fixed within a second: the second notice reached the page while
+    it was reloading for the first, and it stayed on the problem list.  A page with no
+    notice at all (its connection shut here) must still come to the fixed page."""
+    chromium = request.getfixturevalue("browser")
+    server = serve(site, "--as-of", "2026-10-06")
+    server.wait_for("/", served)
+    page = chromium.new_page()
+    page.set_default_timeout(DEADLINE * 1000)
+    page.goto(f"http://127.0.0.1:{server.port}/testimonials/rudo-m/")
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7")
+    story = site / "content/testimonials/rudo-m.md"
+    story.write_text(TESTIMONIAL.replace("---\n", "", 1), "utf-8")
+    page.wait_for_selector("#cswgen-errors")
+    page.evaluate("window.LiveReload.shutDown()")  # no notice reaches this page any more
+    story.write_text(TESTIMONIAL.replace("bond transfer", "title deeds"), "utf-8")
+    page.wait_for_selector("#cswgen-errors", state="detached")
+    page.wait_for_function("document.body.textContent.includes('title deeds')")
+    page.close()
+    assert server.stop()[0] == 0
+
+
 PERSON_WITH_PHOTO = """\
 ---
 name: Sam Okafor

@@ -29,6 +29,7 @@ import time
 import traceback
 import webbrowser
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import FrameType
@@ -46,7 +47,15 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.place import CONFIG_NAME, today_in
-from cswgen.render.overlay import AS_OF_ACTION, CONTROL, State, decorate, empty_page, safe_next
+from cswgen.render.overlay import (
+    AS_OF_ACTION,
+    CONTROL,
+    GENERATION,
+    State,
+    decorate,
+    empty_page,
+    safe_next,
+)
 from cswgen.write.writer import Preview
 
 POLL = (0.025, 0.05)  # seconds between looks at the watched files: 10 times a look's
@@ -109,6 +118,7 @@ class Session:
         self.warnings: list[Problem] = []
         self.state = State(as_of=as_of or date.today())
         self.notify: Callable[[str], None] = lambda path: None  # tells browsers to reload
+        self.generation = 0  # how many times every page was told to reload
         self.settling = False  # files changed; build when they stop changing
         self.later: Callable[[float, Callable[[], None]], object] = lambda delay, call: call()
         self.built = False  # a build has worked
@@ -170,11 +180,18 @@ class Session:
         if not reload:
             pass
         elif self.problems != before:
-            self.notify("*")  # the problem list appeared, changed or went away
+            self.reload_all()  # the problem list appeared, changed or went away
         elif changed and all(name.endswith(".css") for name in changed):
             self.notify(changed[0] if len(changed) == 1 else "*.css")  # styles only
         elif changed:
-            self.notify("*")
+            self.reload_all()
+
+    def reload_all(self) -> None:
+        """Have every open page reload: told now, and counted, so that a page that was
+        itself reloading as it was told finds out when it next asks (`GENERATION`)."""
+        self.generation += 1
+        self.state = replace(self.state, generation=self.generation)
+        self.notify("*")
 
     def tick(self) -> None:
         """Called every POLL: after a change, look again every SETTLE seconds and
@@ -186,7 +203,7 @@ class Session:
         if self.ready and not self.photos.busy:
             self.ready = False
             self.rebuild("all photos ready", reload=False)
-            self.notify("*")
+            self.reload_all()
         elif self.ready and time.perf_counter() - self.finished > PHOTOS_GAP:
             self.ready = False
             self.rebuild("photos ready", reload=False)
@@ -216,10 +233,10 @@ class Session:
         """What the preview bar shows, from the config as the build read it."""
         if config is None:
             return State(as_of=self.state.as_of, week=self.state.week, drafts=self.drafts,
-                         problems=self.problems)
+                         problems=self.problems, generation=self.generation)
         return State(as_of=self.as_of or today_in(config.week.timezone),
                      week=tuple(config.week.dates), drafts=self.drafts,
-                     problems=self.problems)
+                     problems=self.problems, generation=self.generation)
 
     def _watched(self, config: SiteConfig | None) -> list[Path]:
         """config.toml, content/, the site's themes/ and the built-in themes in use; the
@@ -237,6 +254,9 @@ class Session:
         """The WSGI application livereload serves (it adds its script to each page)."""
         method = environ["REQUEST_METHOD"]
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "replace")
+        if path == GENERATION:  # (asked by every served page: see `overlay`)
+            return _reply(start_response, "200 OK", str(self.generation).encode("ascii"),
+                          "text/plain; charset=utf-8", [("Cache-Control", "no-store")])
         if path == AS_OF_ACTION:
             if method != "POST":
                 return _reply(start_response, "405 Method Not Allowed", b"", "text/plain",

@@ -16,6 +16,15 @@ from cswgen.core.week import MONTHS, WEEKDAYS, long_label
 
 CONTROL = "/__cswgen/"  # the server's own addresses; no site path starts with `__cswgen`
 AS_OF_ACTION = CONTROL + "as-of"
+GENERATION = CONTROL + "generation"  # how many times browsers were told to reload
+
+# A page asks now and then whether the server has told browsers to reload since the page
+# was served: a reload notice sent while the page was itself reloading (a file broken and
+# fixed within a second) is otherwise missed, and the page stays on the problem list.
+_CATCH_UP = """<script>(function(){var served="%s";
+function look(){if(document.hidden)return;fetch("%s",{cache:"no-store"}).then(function(r){
+return r.ok?r.text():"";}).then(function(now){if(now&&now!==served)location.reload();
+}).catch(function(){});}setInterval(look,1500);})();</script>"""
 
 # On a phone the bar sits at the end of the page, so it never covers the content; on wider
 # screens it stays in view at the bottom.  Contrast is AA or better on every state.
@@ -56,13 +65,15 @@ class State:
     week: tuple[date, ...] = ()  # the days of the week, for the buttons
     drafts: bool = False
     problems: tuple[Problem, ...] = ()  # of the last build when it failed, else empty
+    generation: int = 0  # how many times browsers were told to reload (see `GENERATION`)
 
 
 def decorate(page: str, path: str, state: State) -> str:
     """A served HTML page with the preview's additions; `path` is its address."""
     head = (f'<meta name="cswgen-preview-date" content="{state.as_of.isoformat()}">'
             + _STYLE)
-    body = bar(state, path) + (overlay(state.problems) if state.problems else "")
+    body = bar(state, path) + (overlay(state.problems) if state.problems else "") \
+        + _CATCH_UP % (state.generation, GENERATION)
     page = _insert(page, "</head>", head, last=False)
     return _insert(page, "</body>", body, last=True)
 
