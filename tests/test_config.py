@@ -267,6 +267,13 @@ def test_config_not_utf8(bad_config: BadConfig) -> None:
     find_line(outcome, "config.toml:2: ", "not UTF-8", "byte 19")
 
 
+def test_config_saved_as_utf16_says_so(bad_config: BadConfig) -> None:
+    text = '[site]\ntitle = "Caf\xe9 Week"\ntheme = "mini"\n'.encode("utf-16")  # with its BOM
+    outcome = bad_config(text)
+    assert error_lines(outcome) == ["config.toml:1: is saved as UTF-16 (\"Unicode\" in Notepad); "
+                                    "save it again as UTF-8 (in Notepad: encoding UTF-8)"]
+
+
 def test_config_missing(make_site: MakeSite, run: Run) -> None:
     site = make_site(with_home({}))
     (site / "config.toml").unlink()

@@ -146,6 +146,10 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
         raise SiteError([Problem(CONFIG_NAME, 0, f"not found in {root}; run cswgen in your "
                                  "site's folder, or start a new site with `cswgen new mysite`")])
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (Notepad's "Unicode")
+        raise SiteError([Problem(CONFIG_NAME, 1, "is saved as UTF-16 (\"Unicode\" in "
+                                 "Notepad); save it again as UTF-8 (in Notepad: encoding "
+                                 "UTF-8)")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
