@@ -360,8 +360,9 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
     KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
     customer's or the person's name for a testimonial or honour-roll entry.  Never
     overwrites a file, and refuses a name already on the site (in a CSV file too).  A day
-    needs --date or --day.  With --language, the file is the translation of the entry
-    named TITLE (or of the policy or home page) into one of the site's other languages.
+    needs --date or --day, for a date that has no day file yet.  With --language, the
+    file is the translation of the entry named TITLE (or of the policy or home page) into
+    one of the site's other languages.
 
     \b
     Examples:
