@@ -198,3 +198,27 @@ def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
         assert outcome.exit_code == 1
         assert outcome.lines[0] == message, outcome.stderr
         assert "Traceback" not in outcome.stderr
+
+
+def test_theme_toml_mistakes_are_named_at_their_line(make_site: MakeSite, run: Run) -> None:
+    wrong = {
+        (("mine", 'extends = "mine"\n'),):
+            ['themes/mine/theme.toml:1: the theme mine extends itself, and a theme cannot; '
+             'name the theme whose templates and files it should use (like extends = '
+             '"classic"), or remove the line'],
+        (("mine", '# ours\nextend = "classic"\n'),):
+            ["themes/mine/theme.toml:2: extend is not a setting cswgen knows in theme.toml; "
+             "did you mean `extends`?"],
+        (("mine", 'extends = "other"\nauthor = "me"\n'), ("other", '\n\nextends = "mine"\n')):
+            ["themes/mine/theme.toml:2: author is not a setting cswgen knows in theme.toml; "
+             "the only one is `extends`.",
+             "themes/other/theme.toml:3: themes extend each other in a loop (mine -> other -> "
+             'mine); remove `extends` from one of them, or make it extend a theme outside '
+             'the loop, like "classic"'],
+    }
+    for manifests, messages in wrong.items():
+        site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                          **{f"themes/{name}/theme.toml": text for name, text in manifests}})
+        outcome = run(site, "build")
+        assert outcome.exit_code == 1
+        assert outcome.lines[:-1] == messages, outcome.stderr
