@@ -360,8 +360,9 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
     KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
     customer's or the person's name for a testimonial or honour-roll entry.  Never
     overwrites a file, and refuses a name already on the site (in a CSV file too).  A day
-    needs --date or --day.  With --language, the file is the translation of the entry
-    named TITLE (or of the policy or home page) into one of the site's other languages.
+    needs --date or --day, for a date that has no day file yet.  With --language, the
+    file is the translation of the entry named TITLE (or of the policy or home page) into
+    one of the site's other languages.
 
     \b
     Examples:
@@ -426,8 +427,8 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     files = len(ready.files)
     summary = (f"{len(ready.changes)} change{'s' if len(ready.changes) != 1 else ''} in "
                f"{files} file{'s' if files != 1 else ''}")
-    if not yes and not click.confirm(f"Move the site to the week of {label}: write these "
-                                     f"{summary}?", default=False):
+    if not yes and not _confirmed(f"Move the site to the week of {label}: write these "
+                                  f"{summary}?", "add --yes to write them without asking"):
         click.echo("Nothing was changed.")
         return
     with _bugs_reported(ctx, "redate"):
@@ -448,6 +449,18 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
         (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
     click.echo(f"{intro}; they are listed in {_shown_path(root / REVIEW_FILE)} (one "
                "`file:line: text` a line): review them, then run cswgen check.")
+
+
+def _confirmed(question: str, instead: str) -> bool:
+    """The answer to a yes/no question; when no answer can come (no terminal: input from
+    /dev/null or a script, or Ctrl+C), says that nothing was changed and how to go on
+    without the question, and stops with exit status 1 (not Click's bare "Aborted!")."""
+    try:
+        return click.confirm(question, default=False)
+    except click.Abort:
+        click.echo(f"\nNothing was changed: there was no answer (no one at a terminal to "
+                   f"ask); {instead}.", err=True)
+        sys.exit(1)
 
 
 def _shown_path(path: Path) -> str:

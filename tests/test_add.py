@@ -84,6 +84,25 @@ def test_add_refuses_what_would_not_build(make_site: MakeSite, run: Run, args: t
     assert not list((site / "content").rglob("*.md"))
 
 
+@pytest.mark.parametrize("when", [("--day", "tuesday"), ("--date", "2026-10-06")])
+def test_add_refuses_a_second_day_for_a_date(make_site: MakeSite, run: Run,
+                                             when: tuple[str, str]) -> None:
+    # README's own example, in a site that already has its Tuesday (as the demo has)
+    site = make_site({"content/days/tuesday.md": "---\ntitle: Hero Day\n\nday: tue\n---\n",
+                      "content/days/draft.md": "---\ntitle: D\ndate: 2026-10-07\n"
+                                               "draft: true\n---\n"})
+    outcome = run(site, "add", "day", "Superhero Tuesday", *when)
+    assert outcome.exit_code == 1
+    assert outcome.stderr == ("content/days/tuesday.md:4: Tuesday 6 October 2026 already has "
+                              "its day in this file (\"Hero Day\"); edit that file instead of "
+                              "adding one, since a date has one day page. Nothing was "
+                              "written\n")
+    refused = run(site, "add", "day", "Wild Wednesday", "--day", "wed")  # a draft counts
+    assert refused.stderr.startswith("content/days/draft.md:3: Wednesday 7 October 2026")
+    assert sorted(p.name for p in (site / "content/days").iterdir()) == ["draft.md",
+                                                                          "tuesday.md"]
+
+
 def test_date_is_for_days_only(make_site: MakeSite, run: Run) -> None:
     outcome = run(make_site(), "add", "page", "About", "--date", "2026-10-06")
     assert outcome.exit_code == 2

@@ -200,6 +200,18 @@ def test_two_csv_rows_with_one_slug_name_both_rows(fails: Fails) -> None:
               T + "survey.csv:2")
 
 
+def test_two_days_on_one_date_name_both(fails: Fails) -> None:
+    # GOOD has content/days/monday.md (day: monday); these are Monday too, and Tuesday
+    outcome = fails({D + "another-monday.md": "---\ntitle: Another\n\ndate: 2026-10-05\n---\n",
+                     D + "tuesday.md": "---\ntitle: Tue\nday: tue\n---\n",
+                     D + "superhero-tuesday.md": "---\ntitle: Hero\nday: Tuesday\n---\n"})
+    find_line(outcome, D + "monday.md:3: ", D + "another-monday.md:4 is also Monday 5 "
+              "October 2026, and a date has one day page; keep one of the two files",
+              "(Wednesday 7 October 2026, Thursday 8 October 2026, Friday 9 October 2026)")
+    find_line(outcome, D + "tuesday.md:3: ", D + "superhero-tuesday.md:3 is also Tuesday 6")
+    assert failed_count(outcome) == 2
+
+
 def test_two_honour_entries_with_one_slug_is_one_error(fails: Fails) -> None:
     outcome = fails({H + "a.md": "---\nname: Ann\nslug: same\n---\nA\n",
                      H + "b.md": "---\nname: Bob\nslug: same\n---\nB\n"})

@@ -68,3 +68,18 @@ def test_new_lists_what_it_left_for_review(tmp_path: Path, run: Run) -> None:
         assert all(line.endswith("extension 2026.") or "extension 2026," in line
                    for line in listed)
     assert lines[-1].startswith("Next: cd mysite and run `cswgen serve`")
+
+
+def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> None:
+    assert run(tmp_path, "new", "mysite").exit_code == 0
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    inside = run(tmp_path, "new", "mysite/content/sub")
+    assert inside.exit_code == 1
+    assert inside.stderr == ("mysite/content/sub: is inside the cswgen site in mysite (its "
+                             "config.toml and content/ are there), which would take the new "
+                             "site's files for its own; choose a folder outside it, such as "
+                             "one beside it. Nothing was written\n")
+    here = run(tmp_path / "mysite", "new", "other")
+    assert here.stderr.startswith("other: is inside the cswgen site in the folder you are in")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+    assert run(tmp_path, "new", "beside").exit_code == 0

@@ -183,3 +183,17 @@ def test_a_very_long_review_list_goes_to_a_file(make_site: MakeSite, run: Run) -
     listed = (site / "cswgen-redate-review.txt").read_text("utf-8").splitlines()
     assert listed[0] == "content/testimonials/survey.csv:2: Customer 0,Thanks for 2026,2026-09-01"
     assert len(listed) == 50
+
+
+def test_redate_without_a_terminal_says_nothing_was_changed(make_site: MakeSite) -> None:
+    # `cswgen redate 2027 < /dev/null`, as in a script: the question gets no answer
+    site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
+    before = snapshot(site)
+    outcome = answer(site, "", "2027")
+    assert outcome.exit_code == 1
+    assert "content/days/mon.md:3: 2026-10-05 -> 2027-10-04" in outcome.stdout
+    assert outcome.stderr.strip() == ("Nothing was changed: there was no answer (no one at a "
+                                      "terminal to ask); add --yes to write them without "
+                                      "asking.")
+    assert "Aborted" not in outcome.output
+    assert snapshot(site) == before

@@ -165,3 +165,60 @@ def test_template_errors_are_reported_together_and_nothing_is_written(make_site,
              for p in sorted((site / "output").rglob("*")) if p.is_file()}
     assert after == before
     assert not list(site.glob(".cswgen-staging-*"))
+
+
+def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
+                                                            run: Run) -> None:
+    base = {"config.toml": CONFIG, "themes/mine/theme.toml": 'extends = "classic"\n',
+            "content/pages/about.md": "---\ntitle: About\n---\nHi\n"}
+    wrong = {
+        '{# ours #}\n{% extends "nosuch.html" %}\n':
+            'themes/mine/templates/page.html:2: the template "nosuch.html" was not found in '
+            "the theme mine or the ones it extends (classic); check the name, or add it as "
+            "themes/mine/templates/nosuch.html",
+        '{% extends "classic:page.html" %}\n{% block content %}\n'
+        '{% include "missing_partial.html" %}{% endblock %}\n':
+            'themes/mine/templates/page.html:3: the template "missing_partial.html" was not '
+            "found in the theme mine or the ones it extends (classic); check the name, or add "
+            "it as themes/mine/templates/missing_partial.html",
+        '{% extends "classic:nosuch.html" %}\n':
+            'themes/mine/templates/page.html:1: the template "classic:nosuch.html" was not '
+            "found in the theme classic; check the name",
+        '{% extends "classic:pag.html" %}\n':
+            'themes/mine/templates/page.html:1: the template "classic:pag.html" was not found '
+            'in the theme classic; did you mean "classic:page.html"?',
+        '<p>\n{% include "dy.html" %}\n':
+            'themes/mine/templates/page.html:2: the template "dy.html" was not found in the '
+            'theme mine or the ones it extends (classic); did you mean "day.html"? If not, '
+            "add it as themes/mine/templates/dy.html",
+    }
+    for template, message in wrong.items():
+        site = make_site({**base, "themes/mine/templates/page.html": template})
+        outcome = run(site, "build")
+        assert outcome.exit_code == 1
+        assert outcome.lines[0] == message, outcome.stderr
+        assert "Traceback" not in outcome.stderr
+
+
+def test_theme_toml_mistakes_are_named_at_their_line(make_site: MakeSite, run: Run) -> None:
+    wrong = {
+        (("mine", 'extends = "mine"\n'),):
+            ['themes/mine/theme.toml:1: the theme mine extends itself, and a theme cannot; '
+             'name the theme whose templates and files it should use (like extends = '
+             '"classic"), or remove the line'],
+        (("mine", '# ours\nextend = "classic"\n'),):
+            ["themes/mine/theme.toml:2: extend is not a setting cswgen knows in theme.toml; "
+             "did you mean `extends`?"],
+        (("mine", 'extends = "other"\nauthor = "me"\n'), ("other", '\n\nextends = "mine"\n')):
+            ["themes/mine/theme.toml:2: author is not a setting cswgen knows in theme.toml; "
+             "the only one is `extends`.",
+             "themes/other/theme.toml:3: themes extend each other in a loop (mine -> other -> "
+             'mine); remove `extends` from one of them, or make it extend a theme outside '
+             'the loop, like "classic"'],
+    }
+    for manifests, messages in wrong.items():
+        site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                          **{f"themes/{name}/theme.toml": text for name, text in manifests}})
+        outcome = run(site, "build")
+        assert outcome.exit_code == 1
+        assert outcome.lines[:-1] == messages, outcome.stderr

@@ -7,7 +7,8 @@ filled in, and so are examples from the site's own week: `{{ year }}`, `{{ day_1
 to `{{ weekday_7 }}` (their weekdays, like tuesday) and `{{ before_week }}` (three weeks
 before it).  It is written only if nothing is there yet: an existing file is never
 touched, and neither is a name the site already has in a CSV file (the build would refuse
-two entries at one address).
+two entries at one address), nor a date that already has its day (the build would refuse
+two days on one date).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     if kind in ("testimonial", "honour"):
         _refuse_a_row(config, kind, title, slug)
     when, day_name = _day(config.week.dates, on, weekday) if kind == "day" else (None, "")
+    if kind == "day":
+        _refuse_a_second_day(config, when or next(
+            d for d in config.week.dates if WEEKDAYS[d.weekday()] == day_name))
     text = _scaffold(config, kind)
     values = {"title": json.dumps(title.strip(), ensure_ascii=False),
               "date": when.isoformat() if when else "", "day": day_name,
@@ -121,6 +125,18 @@ def _refuse_a_row(config: SiteConfig, kind: str, title: str, slug: str) -> None:
                    "instead of adding a file. For another story from them, add it with a "
                    f"title that tells the two apart, like \"{name} (2)\", then change "
                    "`customer:` in the new file. Nothing was written")
+
+
+def _refuse_a_second_day(config: SiteConfig, when: date) -> None:
+    """A date has one day page (the build refuses two): name the file of the day there
+    is, drafts too, so that it is edited instead."""
+    content = load_content(config, Problems(), drafts=True)
+    for day in sorted(content.days, key=lambda d: d.path):
+        if day.date == when:
+            line = day.lines.get("date", day.lines.get("day", day.line))
+            raise fail(day.path, line, f"{long_label(when)} already has its day in this file "
+                       f"(\"{day.title}\"); edit that file instead of adding one, since a "
+                       "date has one day page. Nothing was written")
 
 
 def _scaffold(config: SiteConfig, kind: str) -> str:

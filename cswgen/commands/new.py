@@ -11,6 +11,7 @@ for the user to review.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -108,12 +109,27 @@ def set_language(config: str, tag: str) -> str:
                     "numbers are written in it", config, count=1)
 
 
+def _refuse_a_site_inside_a_site(folder: Path) -> None:
+    """A site in a folder of another one would be read as part of it (its files in the
+    other's content/ as pages, its config.toml published): refuse, saying where that is."""
+    for parent in folder.resolve().parents:
+        if (parent / "config.toml").is_file() and (parent / "content").is_dir():
+            where = os.path.relpath(parent)
+            shown = "the folder you are in" if where == "." else where
+            raise SiteError([Problem(str(folder), 0, f"is inside the cswgen site in {shown} "
+                                     "(its config.toml and content/ are there), which would "
+                                     "take the new site's files for its own; choose a folder "
+                                     "outside it, such as one beside it. Nothing was "
+                                     "written")])
+
+
 def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     """Write the demo campaign into `folder`, dated for the coming week, in `language`
     (a tag already checked by `language_tag`) when given."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise SiteError([Problem(str(folder), 0, "already exists and is not empty; cswgen new "
                                  "never overwrites anything, so choose a new folder name")])
+    _refuse_a_site_inside_a_site(folder)
     source = demo_dir()
     year = coming_year(today)
     offset = first_full_week_of_october(year) - first_full_week_of_october(DEMO_YEAR)

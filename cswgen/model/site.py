@@ -3,7 +3,7 @@
 Takes the records from `content` and decides, with no I/O: what `--as-of` and `--drafts`
 leave in, which days are teasers, each page's URL (a `/`-separated path relative to the
 site root, ending in `/` for a page), which honour-roll entry each staff name links to,
-and which two files claim one URL.
+which two files claim one URL, and which two days fall on one date.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from cswgen.core.errors import Problems
+from cswgen.core.week import long_label
 from cswgen.read.config import SiteConfig
 from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.read.slugs import name_key
@@ -112,6 +113,7 @@ def assemble(config: SiteConfig, content: Content, options: Options,
                              *content.unplaced],
                 unread=content.unread)
     _claim_urls(site, problems)
+    _one_day_a_date(site, problems)
     _link_staff(site, problems)
     return site
 
@@ -204,6 +206,30 @@ def _claim_urls(site: Site, problems: Problems) -> None:
             continue
         claim(relative, f"content/{relative}", f"content/{relative}", 1,
               "rename or move the file")
+
+
+def _one_day_a_date(site: Site, problems: Problems) -> None:
+    """A date has one day page: two files for it would publish two programmes for one day
+    (as `cswgen add day` for an existing day did)."""
+    days = sorted(site.days, key=lambda d: (d.date, d.path))
+    first: dict[date, Day] = {}
+    for day in days:
+        first.setdefault(day.date, day)
+    free = [d for d in site.config.week.dates if d not in first]
+    for day in days:
+        other = first[day.date]
+        if other is day:
+            continue
+        move = (f"; or give one of them a date that has no day yet ("
+                f"{', '.join(long_label(d) for d in free)})" if free else "")
+        problems.error(day.path, _date_line(day), f"{other.path}:{_date_line(other)} is "
+                       f"also {long_label(day.date)}, and a date has one day page; keep one "
+                       f"of the two files: move what the other adds into it, then delete "
+                       f"the other{move}")
+
+
+def _date_line(day: Day) -> int:
+    return day.lines.get("date", day.lines.get("day", day.line))
 
 
 _QUOTES = re.compile("[\"'“”‘’„‚«»‹›]")

@@ -10,6 +10,7 @@ from cswgen.core import paths, tomlpos
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read.config import SiteConfig
 from cswgen.read.place import CONFIG_NAME
+from cswgen.read.tomltable import suggest
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cswgen/
 
@@ -70,31 +71,62 @@ def chain(config: SiteConfig) -> list[Theme]:
                                  f"themes/ or among the built-in themes; available: "
                                  f"{', '.join(available(root)) or 'none'}")])
     themes = [first]
+    problems: list[Problem] = []  # a misspelt key does not stop the themes it extends
     while True:
         current = themes[-1]
         manifest = current.folder / "theme.toml"
         if not manifest.is_file():
-            return themes
+            break
         where = manifest.relative_to(root).as_posix() if not current.builtin else str(manifest)
         try:
-            data = tomlpos.loads(manifest.read_bytes().decode("utf-8-sig"))
+            text = manifest.read_bytes().decode("utf-8-sig")
+            data = tomlpos.loads(text)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
+        lines = tomlpos.key_lines(text)
+        problems += [Problem(where, lines.get(key, 1), _unknown(key)) for key in data
+                     if key not in KEYS]
         parent = data.get("extends")
+        line = lines.get("extends", 1)
         if parent is None:
-            return themes
+            break
         if not isinstance(parent, str) or not parent:
-            raise SiteError([Problem(where, 1, "`extends` must be the name of a theme in "
-                                     "quotes, like extends = \"classic\"")])
-        if any(t.name == parent for t in themes) and parent != current.name:
-            raise SiteError([Problem(where, 1, f"themes extend each other in a loop "
-                                     f"({' -> '.join(t.name for t in themes)} -> {parent})")])
+            raise SiteError([*problems, Problem(where, line, "`extends` must be the name of a "
+                                                "theme in quotes, like extends = \"classic\"")])
         # a site theme named like a built-in one may extend the built-in one
         found = find(parent, root, below=current.folder)
-        if found is None or any(t.folder == found.folder for t in themes):
-            raise SiteError([Problem(where, 1, f"extends \"{parent}\", which was not found; "
-                                     f"available: {', '.join(available(root))}")])
-        themes.append(found)
+        if found is None and parent == current.name:
+            problems.append(Problem(where, line, f"the theme {parent} extends itself, and a "
+                                    "theme cannot; name the theme whose templates and files "
+                                    "it should use (like extends = \"classic\"), or remove "
+                                    "the line"))
+        elif (any(t.name == parent for t in themes) and parent != current.name) or any(
+                found is not None and t.folder == found.folder for t in themes):
+            problems.append(Problem(where, line, f"themes extend each other in a loop "
+                                    f"({' -> '.join(t.name for t in themes)} -> {parent}); "
+                                    "remove `extends` from one of them, or make it extend "
+                                    "a theme outside the loop, like \"classic\""))
+        elif found is None:
+            problems.append(Problem(where, line, f"extends \"{parent}\", which was not found "
+                                    f"in themes/ or among the built-in themes; available: "
+                                    f"{', '.join(available(root))}"))
+        else:
+            assert found is not None
+            themes.append(found)
+            continue
+        raise SiteError(problems)
+    if problems:
+        raise SiteError(problems)
+    return themes
+
+
+KEYS = ("extends",)  # what a theme.toml may say
+
+
+def _unknown(key: str) -> str:
+    hint = suggest(key, KEYS)
+    advice = f"did you mean `{hint}`?" if hint else "the only one is `extends`."
+    return f"{key} is not a setting cswgen knows in theme.toml; {advice}"
 
 
 def report_outside_links(chain: list[Theme], problems: Problems) -> None:

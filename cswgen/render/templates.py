@@ -8,6 +8,7 @@ it works from disk.
 
 from __future__ import annotations
 
+import difflib
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -141,10 +142,7 @@ class Renderer:
             raise SiteError([Problem(self._where(exc.filename), exc.lineno or 0,
                                      f"template error: {exc.message}")]) from None
         except jinja2.TemplateNotFound as exc:
-            raise SiteError([Problem(self._where(self.themes[0].templates), 0,
-                                     f"the theme has no template {exc.name}; add it, or "
-                                     "extend a theme that has it (extends = \"classic\" "
-                                     "in theme.toml)")]) from None
+            raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
             filename, line = _template_frame(exc)
             raise SiteError([Problem(self._where(filename), line,
@@ -157,6 +155,31 @@ class Renderer:
         pages in the page's language)."""
         return rewrite_internal(html, lambda target: relative(
             *in_language(localized(target, prefix), root, prefix), portable=self.portable))
+
+    def _not_found(self, exc: jinja2.TemplateNotFound) -> Problem:
+        """A template that is not there: named at the `extends` or `include` that asked
+        for it, with the nearest name the themes have."""
+        filename, line = _template_frame(exc)
+        if filename is None:  # the page's own template
+            return Problem(self._where(self.themes[0].templates), 0,
+                           f"the theme has no template {exc.name}; add it, or extend a "
+                           "theme that has it (extends = \"classic\" in theme.toml)")
+        name = str(exc.name)
+        prefix, _, bare = name.rpartition(":")
+        known = {t.rpartition(":")[2].rpartition(".")[0] or t: t
+                 for t in self.env.list_templates() if t.rpartition(":")[0] == prefix
+                 and not (not prefix and filename.endswith(f"/{t}"))}  # not itself
+        close = difflib.get_close_matches(bare.rpartition(".")[0] or bare, known, n=1,
+                                          cutoff=0.7)
+        first, *others = [t.name for t in self.themes]
+        searched = (f"the theme {prefix}" if prefix else
+                    f"the theme {first} or the ones it extends ({', '.join(others)})"
+                    if others else f"the theme {first}")
+        add = f"add it as {self._where(self.themes[0].templates)}/{name}"
+        hint = (f"did you mean \"{known[close[0]]}\"?" + ("" if prefix else f" If not, {add}")
+                if close else "check the name" + ("" if prefix else f", or {add}"))
+        return Problem(self._where(filename), line, f"the template \"{name}\" was not found "
+                       f"in {searched}; {hint}")
 
     def _where(self, filename: str | Path | None) -> str:
         if not filename:
