@@ -84,8 +84,10 @@ def chain(config: SiteConfig) -> list[Theme]:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
         lines = tomlpos.key_lines(text)
+        # (a key like `extend` is `extends` misspelt, and the theme would extend nothing;
+        # others, such as a downloaded theme's `author` or `license`, are its own notes)
         problems += [Problem(where, lines.get(key, 1), _unknown(key)) for key in data
-                     if key not in KEYS]
+                     if key not in KEYS and suggest(key, KEYS)]
         parent = data.get("extends")
         line = lines.get("extends", 1)
         if parent is None:
@@ -124,9 +126,8 @@ KEYS = ("extends",)  # what a theme.toml may say
 
 
 def _unknown(key: str) -> str:
-    hint = suggest(key, KEYS)
-    advice = f"did you mean `{hint}`?" if hint else "the only one is `extends`."
-    return f"{key} is not a setting cswgen knows in theme.toml; {advice}"
+    return (f"{key} is not a setting cswgen knows in theme.toml; did you mean "
+            f"`{suggest(key, KEYS)}`?")
 
 
 def report_outside_links(chain: list[Theme], problems: Problems) -> None:
