@@ -478,3 +478,25 @@ def test_a_photo_named_by_its_web_address_is_an_error_saying_to_download_it(
         '("https://cdn.example.com/people/sam.jpg?size=large"), and pages never load anything '
         "from elsewhere; download the picture, save it next to sam-okafor.md and write its "
         "file name here, like `photo: sam.jpg`")
+
+
+def test_a_wide_photo_in_a_square_avatar_gets_a_copy_tall_enough_for_it(build: Build) -> None:
+    """The round avatar (9rem square, `object-fit: cover`) crops a landscape photo: the copy a
+    browser picks must be at least as tall as the box, on an ordinary screen and a sharp
+    one, or the face is enlarged and blurred."""
+    site, outcome = build({
+        "content/honour-roll/sam-okafor.md": PERSON,
+        "content/honour-roll/sam.jpg": phone_jpeg(1920, 1080, seed=5, orientation=1),
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/sam-okafor/index.html").read_text("utf-8")
+    tag = re.search(r'<img class="avatar avatar--lg"[^>]*>', page)
+    assert tag, page
+    srcset = re.search(r'srcset="([^"]+)"', tag.group(0))
+    sizes = re.search(r'sizes="([\d.]+)rem"', tag.group(0))
+    assert srcset and sizes, tag.group(0)
+    copies = sorted(int(w) for w in re.findall(r"(\d+)w(?:,|$)", srcset.group(1)))
+    for density in (1, 2):  # as a browser picks: the narrowest copy as wide as `sizes`
+        wanted = float(sizes.group(1)) * 16 * density
+        width = next((w for w in copies if w >= wanted), copies[-1])
+        assert width * 1080 / 1920 >= 9 * 16 * density, (density, width, tag.group(0))
