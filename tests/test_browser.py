@@ -237,6 +237,37 @@ def test_week_status_follows_the_visitors_clock(browser: Any, served: str, momen
     page.close()
 
 
+@pytest.mark.parametrize("path", ["", "days/tuesday/"])
+def test_an_open_page_moves_to_the_next_day_at_midnight_and_when_shown_again(
+        browser: Any, served: str, path: str) -> None:
+    """A page left open overnight (a staff intranet's start page, a tab on a branch's PC)
+    moves its status line and today's highlight at midnight in the site's time zone, and
+    catches up when it is shown again after its timers were held back (sleep, a hidden tab)."""
+
+    def shown() -> tuple[str, list[str]]:
+        return (page.locator("[data-week-status]").inner_text(), page.eval_on_selector_all(
+            '[aria-current="date"]', "els => els.map(e => e.dataset.date)"))
+
+    page = browser.new_page()
+    page.clock.install(time="2026-10-05T21:59:00Z")  # 23:59 on Monday in Harare
+    page.goto(served + path)
+    status, today = shown()
+    assert "Today is day 1: Dream Team Monday" in status
+    assert today and set(today) == {"2026-10-05"}
+    page.clock.run_for("02:00")
+    status, today = shown()
+    assert "Today is day 2: Superhero Tuesday" in status
+    assert today and set(today) == {"2026-10-06"}
+    assert page.locator(".is-today").evaluate_all(
+        "els => els.every(e => e.dataset.date === '2026-10-06')")
+    page.clock.set_system_time("2026-10-08T08:00:00+02:00")  # no timer fired: as after sleep
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    status, today = shown()
+    assert "Today is day 4" in status
+    assert today and set(today) == {"2026-10-08"}
+    page.close()
+
+
 def test_week_status_text_is_there_without_script(browser: Any, served: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -81,6 +81,24 @@ def test_with_require_consent_a_note_withholds_the_entry_and_quotes_it(
         "(like 2026-09-14), and keep the note in a comment after #"]
 
 
+def test_praise_for_someone_left_out_for_lack_of_consent_says_so(
+        make_site: MakeSite, run: Run) -> None:
+    """Not "matches no one; did you mean ...": the name is right, the entry is withheld."""
+    site, outcome = built(make_site, run, {
+        "config.toml": CONSENT_CONFIG,
+        "content/honour-roll/secret.md": "---\nname: Secret Photoperson\nphoto: s.jpg\n"
+                                         "alt: Secret\n---\n",
+        "content/honour-roll/s.jpg": phone_jpeg(300, 400, orientation=1),
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nconsent: true\n"
+                                        "staff: Secret Photoperson\n---\nKind.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/honour-roll/secret").exists()
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:4: warning: \"Secret Photoperson\" in `staff` is left "
+        "out of the honour roll for lack of consent (content/honour-roll/secret.md says why), "
+        "so the name is not linked; it will be once that entry records consent"]
+
+
 def test_a_consent_date_that_does_not_exist_is_still_an_error(
         make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {

@@ -429,3 +429,74 @@ def test_pictures_shown_as_they_are_carry_their_size(build: Build) -> None:
     assert re.search(r'<img alt="A badge" src="../../days/badge.svg" width="64" height="32">',
                      page), page
     assert '<img alt="Sized" src="../../days/badge.svg" width="50">' in page
+
+
+def test_a_picture_from_another_website_becomes_a_link_with_a_warning(
+        build: Build, run: Run) -> None:
+    """No page loads anything from another host: a picture there, in Markdown or raw HTML,
+    is shown as a link to it (its alt text the words), and build and check say to download
+    it.  Links to another website stay as they are."""
+    files: Files = {
+        "content/pages/team.md": "---\ntitle: Our team\n---\nThe team:\n\n"
+                                 "![Remote picture](https://cdn.example.com/pic.jpg)\n\n"
+                                 '<img src="https://cdn.example.com/raw.png" alt="Raw">\n\n'
+                                 "[![Badge](//cdn.example.com/badge.png)](team.md)\n\n"
+                                 "[The photographer](https://example.org/photos/pic.jpg)\n",
+    }
+    site, outcome = build(files)
+    assert outcome.exit_code == 0, outcome.stderr
+    warning = ("content/pages/team.md:{}: warning: the picture {} is on another website, and "
+               "pages never load anything from elsewhere, so it is shown as a link to it "
+               "instead; download the picture, save it in content/ next to team.md and show it "
+               "with ![description]({})")
+    assert outcome.lines == [
+        warning.format(6, "https://cdn.example.com/pic.jpg", "pic.jpg"),
+        warning.format(8, "https://cdn.example.com/raw.png", "raw.png"),
+        warning.format(10, "//cdn.example.com/badge.png", "badge.png")]
+    page = (site / "output/team/index.html").read_text("utf-8")
+    assert "<img" not in page.split("<main", 1)[1].split("</main>")[0]
+    assert "cdn.example.com" not in re.sub(r'<a href="[^"]*"', "", page)  # only in links
+    assert '<a href="https://cdn.example.com/pic.jpg">Remote picture</a>' in page
+    assert '<a href="https://cdn.example.com/raw.png">Raw</a>' in page
+    assert re.search(r'<a href="[^"]*">Badge</a>', page)  # no link inside the link
+    assert '<a href="https://example.org/photos/pic.jpg">The photographer</a>' in page
+    checked = run(site, "check", *AS_OF)
+    assert checked.exit_code == 0, checked.stderr
+    assert "content/pages/team.md:6: warning: the picture https://cdn.example.com/pic.jpg is " \
+           "on another website" in checked.stdout + checked.stderr
+
+
+def test_a_photo_named_by_its_web_address_is_an_error_saying_to_download_it(
+        build: Build) -> None:
+    _, outcome = build({
+        "content/honour-roll/sam-okafor.md": PERSON.replace(
+            "photo: sam.jpg", "photo: https://cdn.example.com/people/sam.jpg?size=large"),
+    })
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        'content/honour-roll/sam-okafor.md:5: `photo` is an address on another website '
+        '("https://cdn.example.com/people/sam.jpg?size=large"), and pages never load anything '
+        "from elsewhere; download the picture, save it next to sam-okafor.md and write its "
+        "file name here, like `photo: sam.jpg`")
+
+
+def test_a_wide_photo_in_a_square_avatar_gets_a_copy_tall_enough_for_it(build: Build) -> None:
+    """The round avatar (9rem square, `object-fit: cover`) crops a landscape photo: the copy a
+    browser picks must be at least as tall as the box, on an ordinary screen and a sharp
+    one, or the face is enlarged and blurred."""
+    site, outcome = build({
+        "content/honour-roll/sam-okafor.md": PERSON,
+        "content/honour-roll/sam.jpg": phone_jpeg(1920, 1080, seed=5, orientation=1),
+    })
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/sam-okafor/index.html").read_text("utf-8")
+    tag = re.search(r'<img class="avatar avatar--lg"[^>]*>', page)
+    assert tag, page
+    srcset = re.search(r'srcset="([^"]+)"', tag.group(0))
+    sizes = re.search(r'sizes="([\d.]+)rem"', tag.group(0))
+    assert srcset and sizes, tag.group(0)
+    copies = sorted(int(w) for w in re.findall(r"(\d+)w(?:,|$)", srcset.group(1)))
+    for density in (1, 2):  # as a browser picks: the narrowest copy as wide as `sizes`
+        wanted = float(sizes.group(1)) * 16 * density
+        width = next((w for w in copies if w >= wanted), copies[-1])
+        assert width * 1080 / 1920 >= 9 * 16 * density, (density, width, tag.group(0))

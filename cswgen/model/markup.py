@@ -40,6 +40,7 @@ from cswgen.core.digest import digest, plain_digest, text_digest
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.rasters import shows_pictures
+from cswgen.model.remote import localise
 from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
 from cswgen.read.content import MARKDOWN_SUFFIXES
 
@@ -278,6 +279,8 @@ class Converter:
         toc = list(getattr(self.md, "toc_tokens", []))
         if not self.unsafe_html:
             output = clean(output)
+        output, remote = localise(output)
+        self._remote_problems(remote)
         text = " ".join(html.unescape(strip_tags(output)).split())
         return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text),
                         pictures=shows_pictures(output))
@@ -339,6 +342,26 @@ class Converter:
         answer = self._answer(kind, target)
         self.lookups.append((kind, target, answer))
         return answer
+
+    def _remote_problems(self, addresses: list[str]) -> None:
+        """A warning for each picture from another site, on the line that names it."""
+        ctx = self.context
+        if ctx.problems is None:
+            return
+        lines = ctx.body.split("\n")
+        start: dict[str, int] = {}  # an address met again: look after its last line
+        for address in addresses:
+            offset = next((i for i in range(start.get(address, 0), len(lines))
+                           if address in lines[i]), None)
+            start[address] = (offset or 0) + 1
+            name = posixpath.basename(address.split("?")[0].split("#")[0].rstrip("/"))
+            name = name if "." in name else "picture.jpg"
+            ctx.problems.warning(
+                ctx.site_path, ctx.body_line + (offset or 0),
+                f"the picture {address} is on another website, and pages never load anything "
+                "from elsewhere, so it is shown as a link to it instead; download the picture, "
+                f"save it in content/ next to {posixpath.basename(ctx.source)} and show it "
+                f"with ![description]({name})")
 
     def _link_problem(self, href: str, target: str) -> None:
         ctx = self.context

@@ -114,7 +114,12 @@ def assemble(config: SiteConfig, content: Content, options: Options,
                 unread=content.unread)
     _claim_urls(site, problems)
     _one_day_a_date(site, problems)
-    _link_staff(site, problems)
+    kept = {id(person) for person in honour}
+    # left out only for lack of consent: neither a draft nor scheduled for later
+    withheld = [person for person in content.honour if id(person) not in kept
+                and (options.drafts or not person.draft)
+                and not (person.publish is not None and person.publish > options.as_of)]
+    _link_staff(site, problems, withheld)
     return site
 
 
@@ -245,17 +250,25 @@ def _several_names(names: list[str], markdown: bool) -> str:
             f"a list (staff: [{', '.join(names)}])")
 
 
-def _link_staff(site: Site, problems: Problems) -> None:
+def _link_staff(site: Site, problems: Problems, withheld: list[Honour]) -> None:
+    """`withheld`: honour-roll entries left out for lack of consent."""
     by_name: dict[str, Honour] = {}
     for person in site.honour:
         by_name.setdefault(name_key(person.name), person)
+    left_out = {name_key(person.name): person for person in withheld}
     names = [person.name for person in site.honour]
     for testimonial in site.testimonials:
         links: list[StaffLink] = []
         for name in testimonial.staff:
             match = by_name.get(name_key(name))
             links.append(StaffLink(name, match))
-            if match is None:
+            if match is None and (absent := left_out.get(name_key(name))) is not None:
+                problems.warning(testimonial.path, testimonial.line_of("staff"),
+                                 f"\"{name}\" in `staff` is left out of the honour roll for "
+                                 f"lack of consent ({absent.path} says why), so the name is "
+                                 "not linked; it will be once that entry records consent",
+                                 sheet=testimonial.sheet)
+            elif match is None:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 bare = by_name.get(name_key(_QUOTES.sub("", name)))
                 several = [part.strip() for part in name.split(",") if part.strip()]

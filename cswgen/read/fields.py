@@ -21,6 +21,7 @@ from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import shown
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WEB_ADDRESS = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")  # names another host
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
 # 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
 _CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
@@ -280,6 +281,14 @@ class Fields:
         value = self.text(key)
         if not value:
             return None  # alt text without a picture is harmless
+        if _WEB_ADDRESS.match(value):
+            name = value.split("?")[0].split("#")[0].rstrip("/").rpartition("/")[2]
+            example = name if "." in name else "picture.jpg"
+            self.error(key, f"`{key}` is an address on another website (\"{value}\"), and "
+                       "pages never load anything from elsewhere; download the picture, save "
+                       f"it next to {source.name} and write its file name here, like "
+                       f"`{key}: {example}`")
+            return None
         relative = finder(value, source.parent)
         if relative is None:
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "

@@ -1,5 +1,6 @@
 /* cswgen classic theme: keeps the week status and today's highlight current for the visitor's
-   date in the site's time zone, and enables the certificate's print button.  No dependencies;
+   date in the site's time zone (again at each midnight there, and when the page is shown
+   again), and enables the certificate's print button.  No dependencies;
    does nothing where its elements are absent; never throws. */
 (function () {
   "use strict";
@@ -122,13 +123,48 @@
     }
   }
 
-  function run() {
+  // Milliseconds until the next midnight in the given time zone (a second after it, so the
+  // date has surely changed; a day that is 23 or 25 hours long is caught by looking again).
+  function untilMidnight(zone) {
+    var now = new Date(), seconds = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();
+    try {
+      var parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone || undefined, hourCycle: "h23", hour: "2-digit", minute: "2-digit",
+        second: "2-digit"
+      }).formatToParts(now);
+      var v = {};
+      for (var i = 0; i < parts.length; i++) { v[parts[i].type] = parts[i].value; }
+      if (v.hour && v.minute && v.second) {
+        seconds = (+v.hour % 24) * 3600 + (+v.minute) * 60 + (+v.second);
+      }
+    } catch (e) { /* the device's clock, as `today` does */ }
+    return (86400 - seconds) * 1000 - now.getMilliseconds() + 1000;
+  }
+
+  var timer = null;
+
+  // The status and today's highlight for the date now; again at the next midnight in the
+  // site's time zone, and whenever the page is shown again (a tab left open overnight, a
+  // computer woken from sleep, a page back from the browser's history): one timer a day.
+  function refresh() {
+    var zone = "";
     try {
       var el = document.querySelector("[data-week-status]");
-      var now = today(el ? el.getAttribute("data-timezone") : "");
+      zone = el ? el.getAttribute("data-timezone") : "";
+      var now = today(zone);
       if (el) { updateStatus(el, now); }
       highlight(now);
-    } catch (e) { /* leave the build-time text as it is */ }
+    } catch (e) { /* leave the text as it is */ }
+    if (timer !== null) { clearTimeout(timer); }
+    timer = setTimeout(refresh, untilMidnight(zone));
+  }
+
+  function run() {
+    refresh();
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") { refresh(); }
+    });
+    window.addEventListener("pageshow", function (event) { if (event.persisted) { refresh(); } });
     try { printButtons(); } catch (e) { /* the button stays hidden */ }
   }
 
