@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
+from email import message_from_bytes, policy
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -358,3 +359,27 @@ def test_an_rtl_site_mirrors_its_arrows(make_site: MakeSite, run: Run) -> None:
     html = next((site / "output" / "testimonials").glob("*/index.html")).read_text("utf-8") \
         if not page.exists() else page.read_text("utf-8")
     assert '<span aria-hidden="true">→ </span>' in html  # "back" points right in Arabic
+
+
+@pytest.mark.parametrize(("tag", "isolated"), [("ar-OM", True), ("en-GB", False)])
+def test_latin_names_are_isolated_in_arabic_words_only_on_the_page(
+        make_site: MakeSite, run: Run, tag: str, isolated: bool) -> None:
+    """"من Ruvarashe M." keeps its full stop after the M in a browser because the name is
+    set between direction isolates (U+2068 ... U+2069); the feed and the email subject,
+    which other programs show, get the words without them, and an English site none."""
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "CSW"\nlanguage = "{tag}"\n[week]\nyear = 2026\n',
+        "content/days/monday.md": "---\ntitle: Kick-off Monday.\ndate: 2026-10-05\n---\nHi\n",
+        "content/testimonials/ruvarashe-m.md":
+            "---\ncustomer: Ruvarashe M.\ndate: 2026-09-01\n---\nThank you.\n"})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert run(site, "email", "monday", *AS_OF).exit_code == 0
+    page = (site / "output" / "testimonials" / "ruvarashe-m" / "index.html").read_text("utf-8")
+    assert ("\u2068Ruvarashe M.\u2069" in page) == isolated
+    feed = (site / "output" / "feed.xml").read_text("utf-8")
+    draft = next((site / "email").glob("*.eml")).read_bytes()
+    subject = message_from_bytes(draft, policy=policy.default)["Subject"]
+    assert "Ruvarashe M." in feed and "Kick-off Monday." in subject
+    for text in (feed, subject) + (() if isolated else (page,)):
+        assert "\u2068" not in text and "\u2069" not in text
+
