@@ -383,3 +383,26 @@ def test_latin_names_are_isolated_in_arabic_words_only_on_the_page(
     for text in (feed, subject) + (() if isolated else (page,)):
         assert "\u2068" not in text and "\u2069" not in text
 
+
+EUROPEAN_ONLY = ("ecrã", "receção", "telemóvel", "a nossa", "os nossos", "as nossas", "o nosso")
+BRAZILIAN_ONLY = ("tela", "recepção", "celular", "equipe", "prêmio")
+
+
+def _words_on_pages(output: Path) -> str:
+    """Every page's text as a visitor sees or hears it (tags dropped), lower-case."""
+    pages = sorted(output.rglob("*.html"))
+    return " ".join(re.sub(r"<[^>]+>", " ", p.read_text("utf-8")) for p in pages).lower()
+
+
+def test_brazilian_portuguese_has_no_european_only_words(built: Callable[[str], Path]) -> None:
+    words = _words_on_pages(built("pt-BR"))
+    found = [w for w in EUROPEAN_ONLY if re.search(rf"\b{w}\b", words)]
+    assert found == [], f"a pt-BR site reads as European Portuguese: {found}"
+    assert "tela da recepção" in words and "no celular" in words
+
+
+def test_european_portuguese_keeps_its_own_words(built: Callable[[str], Path]) -> None:
+    words = _words_on_pages(built("pt-PT"))
+    found = [w for w in BRAZILIAN_ONLY if re.search(rf"\b{w}\b", words)]
+    assert found == [], f"a pt-PT site reads as Brazilian Portuguese: {found}"
+    assert "ecrã da receção" in words and "no telemóvel" in words
