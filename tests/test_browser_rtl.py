@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from cswgen.commands.build import build
-from tests.helpers import REPO, serving
+from tests.helpers import REPO, demo_in, serving
 
 ARTIFACTS = REPO / "test-artifacts" / "rtl"
 RIGHT_TO_LEFT = """() => {
@@ -110,3 +110,49 @@ def test_screenshots_right_to_left(browser: Any, served: str, name: str, path: s
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
     page.close()
+
+
+# Where the browser draws the characters of the first text in `selector` that has `text`:
+# each one's left and right edge, in the order they are written.
+CHARACTERS = """([selector, text]) => {
+    for (const element of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(text);
+            if (at < 0) continue;
+            return [...text].map((_, i) => {
+                const range = document.createRange();
+                range.setStart(node, at + i);
+                range.setEnd(node, at + i + 1);
+                const box = range.getBoundingClientRect();
+                return {left: box.left, right: box.right};
+            });
+        }
+    }
+    return null;
+}"""
+
+
+@pytest.fixture(scope="module")
+def served_arabic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo as an Omani site: Arabic words around the demo's Latin names."""
+    site = demo_in(tmp_path_factory.mktemp("ar-OM"), "ar-OM")
+    build(site, as_of=date(2026, 10, 6), output=site / "output")
+    with serving(site / "output") as url:
+        yield url
+
+
+@pytest.mark.parametrize(("selector", "name"), [
+    (".quote__more a", "Ruvarashe M."), (".quote__more a", "Nyasha & Tapiwa D."),
+    (".quote__more a", "Sibongile K."), (".site-footer__hashtag", "#CSW2026")])
+def test_latin_names_in_arabic_words_keep_their_punctuation(
+        browser: Any, served_arabic: str, selector: str, name: str) -> None:
+    """"اقرأ قصة Ruvarashe M." shows the full stop after the M (to its right), not at the
+    far left of the line; the footer shows "#CSW2026", not "CSW2026#"."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_arabic, wait_until="load")
+    drawn = page.evaluate(CHARACTERS, [selector, name])
+    page.close()
+    assert drawn is not None, f"{name} is not on the Arabic home page"
+    lefts = [c["left"] for c in drawn if c["right"] > c["left"]]
+    assert lefts == sorted(lefts), f"{name} is not drawn left to right in its own order"

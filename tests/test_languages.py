@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
+from email import message_from_bytes, policy
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -358,3 +359,50 @@ def test_an_rtl_site_mirrors_its_arrows(make_site: MakeSite, run: Run) -> None:
     html = next((site / "output" / "testimonials").glob("*/index.html")).read_text("utf-8") \
         if not page.exists() else page.read_text("utf-8")
     assert '<span aria-hidden="true">→ </span>' in html  # "back" points right in Arabic
+
+
+@pytest.mark.parametrize(("tag", "isolated"), [("ar-OM", True), ("en-GB", False)])
+def test_latin_names_are_isolated_in_arabic_words_only_on_the_page(
+        make_site: MakeSite, run: Run, tag: str, isolated: bool) -> None:
+    """"من Ruvarashe M." keeps its full stop after the M in a browser because the name is
+    set between direction isolates (U+2068 ... U+2069); the feed and the email subject,
+    which other programs show, get the words without them, and an English site none."""
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "CSW"\nlanguage = "{tag}"\n[week]\nyear = 2026\n',
+        "content/days/monday.md": "---\ntitle: Kick-off Monday.\ndate: 2026-10-05\n---\nHi\n",
+        "content/testimonials/ruvarashe-m.md":
+            "---\ncustomer: Ruvarashe M.\ndate: 2026-09-01\n---\nThank you.\n"})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert run(site, "email", "monday", *AS_OF).exit_code == 0
+    page = (site / "output" / "testimonials" / "ruvarashe-m" / "index.html").read_text("utf-8")
+    assert ("\u2068Ruvarashe M.\u2069" in page) == isolated
+    feed = (site / "output" / "feed.xml").read_text("utf-8")
+    draft = next((site / "email").glob("*.eml")).read_bytes()
+    subject = message_from_bytes(draft, policy=policy.default)["Subject"]
+    assert "Ruvarashe M." in feed and "Kick-off Monday." in subject
+    for text in (feed, subject) + (() if isolated else (page,)):
+        assert "\u2068" not in text and "\u2069" not in text
+
+
+EUROPEAN_ONLY = ("ecrã", "receção", "telemóvel", "a nossa", "os nossos", "as nossas", "o nosso")
+BRAZILIAN_ONLY = ("tela", "recepção", "celular", "equipe", "prêmio")
+
+
+def _words_on_pages(output: Path) -> str:
+    """Every page's text as a visitor sees or hears it (tags dropped), lower-case."""
+    pages = sorted(output.rglob("*.html"))
+    return " ".join(re.sub(r"<[^>]+>", " ", p.read_text("utf-8")) for p in pages).lower()
+
+
+def test_brazilian_portuguese_has_no_european_only_words(built: Callable[[str], Path]) -> None:
+    words = _words_on_pages(built("pt-BR"))
+    found = [w for w in EUROPEAN_ONLY if re.search(rf"\b{w}\b", words)]
+    assert found == [], f"a pt-BR site reads as European Portuguese: {found}"
+    assert "tela da recepção" in words and "no celular" in words
+
+
+def test_european_portuguese_keeps_its_own_words(built: Callable[[str], Path]) -> None:
+    words = _words_on_pages(built("pt-PT"))
+    found = [w for w in BRAZILIAN_ONLY if re.search(rf"\b{w}\b", words)]
+    assert found == [], f"a pt-PT site reads as Brazilian Portuguese: {found}"
+    assert "ecrã da receção" in words and "no telemóvel" in words

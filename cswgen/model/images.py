@@ -30,6 +30,7 @@ from PIL import UnidentifiedImageError  # (defined by PIL itself)
 if TYPE_CHECKING:
     from PIL import Image, ImageCms, ImageDraw, ImageFont, ImageOps, features
 
+from cswgen.core.bidi import plain
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest
 from cswgen.model import fonts, textlines
@@ -509,7 +510,7 @@ class Type:
 
     def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont, str]]:
         """The runs of `text` from left to right: text, font, and which way it runs."""
-        pieces = fonts.runs(text)
+        pieces = fonts.runs(plain(text))  # (runs are ordered here, not by isolates)
         ways = levels([way_of(piece) for piece, _ in pieces], self.setting.rtl)
         return [(piece, _font(face.file(self.setting.bold), self.size),
                  "rtl" if level % 2 else "ltr")

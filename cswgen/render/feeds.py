@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+from cswgen.core.bidi import plain
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
@@ -51,7 +52,7 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     dates = [d for t in site.testimonials for d in (t.date or t.publish,) if d is not None]
     updated = min(max(dates), site.options.as_of) if dates else site.config.week.start
     out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(language or config.language)}">',
-           _leaf(1, "title", title)]
+           _leaf(1, "title", plain(title))]
     if config.description:
         out.append(_leaf(1, "subtitle", config.description))
     home = base + folder if base else "./"
@@ -94,7 +95,7 @@ def _entry(site: Site, entry: Testimonial, view: View, folder: str) -> str:
     base = site.config.site.base_url
     path = url_of(entry)  # from the feed, which is in the language's folder
     when = entry.date or entry.publish or site.config.week.start
-    out = ["  <entry>", _leaf(2, "title", view["heading"]),
+    out = ["  <entry>", _leaf(2, "title", plain(view["heading"])),
            _leaf(2, "id", _id(site, folder + path)),
            _link(2, base + folder + path if base else path), _leaf(2, "updated", _stamp(when)),
            "    <author>", _leaf(3, "name", entry.customer), "    </author>"]

@@ -33,6 +33,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
+from cswgen.core.bidi import plain
 from cswgen.model import images
 from cswgen.model.rasters import RASTER
 from cswgen.render.templates import Renderer
@@ -116,7 +117,8 @@ class Mailer:
             self.featured[index % len(self.featured)]
         people = [] if day["teaser"] else self.honours(index)
         base = views.config.site.base_url
-        subject = views.say("email_subject", n=number, title=day["title"])
+        # (a mail program shows the subject as it is: no direction isolates in it)
+        subject = plain(views.say("email_subject", n=number, title=day["title"]))
         view: View = {
             "day": {**day, "picture": None if day["teaser"] else
                     self.picture(day["image"], "day", pictures)},

@@ -4,7 +4,9 @@ A text's `{name}`s are filled in (numbers written as the language writes them) a
 text that depends on a number, the plural form is chosen by the language's CLDR rules:
 "1 témoignage", "16 témoignages"; Arabic has six forms.  Templates call `t(key, ...)`,
 which does the same with HTML escaping: the words are text, never markup, and only a
-value given as markup (a `<time>` element) is kept as it is.
+value given as markup (a `<time>` element) is kept as it is.  A value with letters that
+read the other way than the language (a Latin name in Arabic words) is isolated from the
+words around it (`cswgen.core.bidi`), so that its punctuation stays where it belongs.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from cswgen.core import cldr
+from cswgen.core.bidi import FSI, PDI, reads_other_way
 from cswgen.read.catalogue import PLACEHOLDER, Catalogue
 
 COUNTS = ("n", "count")  # the values written as the language writes numbers
@@ -56,7 +59,14 @@ def say(table: Mapping[str, Any], language: cldr.Language, key: str,
         value = values[name]
         if name in COUNTS and isinstance(value, int | float) and not isinstance(value, bool):
             value = language.number(value)  # 1,234 people; a year or a page number as it is
-        out.append(escape(value))
+        out.append(_isolated(escape(value), value, language.direction))
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out)
+
+
+def _isolated(written: str, value: Any, direction: str) -> str:
+    """`written` (the escaped `value`) isolated when the value reads the other way; a
+    value given as markup is judged by its text, not its tags."""
+    text = value.striptags() if hasattr(value, "striptags") else str(value)
+    return f"{FSI}{written}{PDI}" if reads_other_way(text, direction) else written

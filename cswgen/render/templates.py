@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from cswgen.core import paths
+from cswgen.core.bidi import isolated
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
 from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
@@ -249,6 +250,8 @@ def _environment(themes: list[Theme], portable: bool,
     env.filters["time"] = _date_filter(Language.time)
     env.filters["number"] = pass_language(Language.number)
     env.filters["direction"] = direction
+    env.filters["isolated"] = pass_language(lambda language, value: isolated(
+        str(value), language.direction))
     env.globals["absolute"] = _absolute
     env.globals["t"] = words
     env.globals["t_around"] = words_around

@@ -1,0 +1,36 @@
+"""Names and titles set inside text of the other direction, kept in their own order.
+
+"اقرأ قصة Ruvarashe M." shows its full stop on the far left unless the name is isolated
+from the Arabic around it: between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL
+ISOLATE, the name is laid out on its own and then placed as one piece.  The marks work
+in element content and in attributes (alt, aria-label, title) alike, and are invisible.
+Only a value with letters of the other direction gets them, so an English site with
+English names writes exactly what it wrote before.  What draws text itself (share
+images) or leaves the page (the feed, email subjects) takes them out with `plain`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+FSI, PDI = "\u2068", "\u2069"
+ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")  # LRI RLI FSI PDI
+
+_OTHER = {"rtl": frozenset({"L"}), "ltr": frozenset({"R", "AL"})}
+
+
+def reads_other_way(text: str, direction: str) -> bool:
+    """Whether `text` has letters that read the other way than `direction` (that of the
+    text around it: "rtl" or "ltr")."""
+    other = _OTHER.get(direction, frozenset())
+    return any(unicodedata.bidirectional(c) in other for c in text)
+
+
+def isolated(value: str, direction: str) -> str:
+    """`value` isolated when it reads the other way than `direction`, else unchanged."""
+    return f"{FSI}{value}{PDI}" if reads_other_way(value, direction) else value
+
+
+def plain(text: str) -> str:
+    """`text` without direction isolates, for what cannot or need not show them."""
+    return text.translate(ISOLATES)
