@@ -355,3 +355,16 @@ def test_arabic_countdown_uses_the_plural_form_for_the_number(
     text = page.locator("[data-week-status-text]").inner_text()
     page.close()
     assert expected in text, text
+
+
+@pytest.mark.parametrize(("scheme", "backing"), [("light", "rgba(0, 0, 0, 0)"),
+                                                 ("dark", "rgb(255, 255, 255)")])
+def test_the_logo_sits_on_a_light_tile_in_the_dark_scheme(
+        browser: Any, served_in: Callable[[str], str], scheme: str, backing: str) -> None:
+    """A logo is drawn for a light page: on the dark header it would all but vanish (the
+    demo's dark blue on near-black), so in the dark scheme it gets a white tile."""
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(served_in("en-GB"))
+    logo = page.locator("img.brand__logo")
+    assert logo.evaluate("e => getComputedStyle(e).backgroundColor") == backing
+    page.close()
