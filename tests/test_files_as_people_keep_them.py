@@ -413,6 +413,7 @@ def test_lists_not_saved_as_csv_or_xlsx_are_withheld_with_a_warning(make_site: M
                                      for name in LISTS}
     files["content/testimonials/rudo.jpg"] = b"\xff\xd8\xff not read"  # photos stay
     files["content/honour-roll/rules.pdf"] = b"%PDF-1.4"
+    files["content/testimonials/card.2027.old.pdf"] = b"%PDF-1.4"  # a PDF, whatever its dots
     site, outcome = built(make_site, run, files)
     assert outcome.exit_code == 0, outcome.stderr
     for name in LISTS:
@@ -423,6 +424,7 @@ def test_lists_not_saved_as_csv_or_xlsx_are_withheld_with_a_warning(make_site: M
         assert "save it as CSV UTF-8 (.csv) or as an Excel Workbook (.xlsx)" in line
     assert (site / "output/testimonials/rudo.jpg").is_file()
     assert (site / "output/honour-roll/rules.pdf").is_file()
+    assert (site / "output/testimonials/card.2027.old.pdf").is_file()
 
 
 def test_a_markdown_file_saved_with_txt_added_says_so(make_site: MakeSite, run: Run) -> None:
@@ -492,3 +494,18 @@ def test_examples_in_messages_use_the_sites_own_year(make_site: MakeSite, run: R
     assert problems_of(outcome, "content/testimonials/rudo.md") == [
         "content/testimonials/rudo.md:3: `date` must be a date written YYYY-MM-DD, like "
         "2027-10-05, not \"last week\""]
+
+
+def test_the_text_of_a_block_is_the_writers_own(make_site: MakeSite, run: Run) -> None:
+    """A non-breaking space or a soft hyphen inside `notes: |` text is text, not a mistake in
+    the front matter's shape: it neither takes the blame for another line's error nor is
+    taken out."""
+    _, outcome = built(make_site, run, {"content/pages/rules.md": (
+        "---\ntitle: Rules\nmenu: |\n  Rules of the draw\n  \xa0\xa0one entry each\n"
+        "summary: Draw: Friday\n---\nHi\n")})
+    [line] = problems_of(outcome, "content/pages/rules.md")
+    assert line.startswith("content/pages/rules.md:6: the front matter is not valid YAML"), line
+    assert "non-breaking" not in line
+    _, outcome = built(make_site, run, {"content/pages/hours.md": (
+        "---\ntitle: Hours\nextra_notes: |\n  Satur\xaddays: 8 to 12\n---\nHi\n")})
+    assert not problems_of(outcome, "content/pages/hours.md")

@@ -35,6 +35,27 @@ _ODD_SPACE_AFTER_KEY = re.compile(rf"^{_INDENT}({_NAME})[ \t]*:({_ODD_SPACE})")
 _WIDE_COLON = re.compile(rf"^{_INDENT}({_NAME})[ \t]*([{_COLONS}])")
 
 
+_BLOCK_START = re.compile(
+    r"^( *)(?:-[ \t]+)?(?:[^#'\"\s][^#]*?:[ \t]+)?[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def in_blocks(lines: list[str]) -> set[int]:
+    """The numbers of the lines that are the text of a block (`notes: |` and the lines
+    indented below it): text as written, where a non-breaking space or a soft hyphen is
+    the writer's own, not a mistake in the front matter's shape."""
+    inside: set[int] = set()
+    indent: int | None = None  # the indentation of the line that opened the block
+    for number, line in enumerate(lines):
+        if indent is not None:
+            if not line.strip() or len(line) - len(line.lstrip(" ")) > indent:
+                inside.add(number)
+                continue
+            indent = None
+        if match := _BLOCK_START.match(line):
+            indent = len(match.group(1))
+    return inside
+
+
 @dataclass(frozen=True)
 class Note:
     line: int  # 0-based, in the text given
@@ -64,8 +85,9 @@ def unseen(source: str) -> tuple[str, list[Note]]:
     `menu:`), and a note for each: nobody can see them, so nobody can have meant them."""
     lines = source.split("\n")
     notes: list[Note] = []
+    blocks = in_blocks(lines)
     for number, line in enumerate(lines):
-        match = _KEY_WITH_INVISIBLE.match(line)
+        match = _KEY_WITH_INVISIBLE.match(line) if number not in blocks else None
         if not match:
             continue
         key = match.group(2)
@@ -88,8 +110,9 @@ def straightened(source: str) -> tuple[str, list[Note]]:
     same that a value in curly quotes gets where YAML can read it."""
     lines = source.split("\n")
     notes: list[Note] = []
+    blocks = in_blocks(lines)
     for number, line in enumerate(lines):
-        match = _CURLY_VALUE.match(line)
+        match = _CURLY_VALUE.match(line) if number not in blocks else None
         inner = unquoted(match.group(4)) if match else None
         if match is None or inner is None or not (": " in inner or inner.endswith(":")):
             continue
@@ -104,7 +127,11 @@ def mistakes(source: str) -> list[Note]:
     """Each line of front matter that YAML could not read because of a character that
     looks like a space or a colon but is not one, with what to type instead."""
     notes: list[Note] = []
-    for number, line in enumerate(source.split("\n")):
+    lines = source.split("\n")
+    blocks = in_blocks(lines)
+    for number, line in enumerate(lines):
+        if number in blocks:
+            continue  # (a block's text is the writer's own)
         if match := _LEADING_ODD_SPACE.match(line):
             space = _name(match.group(1))
             notes.append(Note(number, f"this line starts with a {space} (often pasted from "

@@ -28,7 +28,8 @@ def withheld(relative: str) -> str | None:
                 f"(Notepad adds it), so it is not a page and is not published; rename it to "
                 f"\"{fixed}\" (in Windows Explorer, turn on View > File name extensions to "
                 "see the .txt)")
-    if parts[0] in _PEOPLE and len(parts) > 1 and _DATA.intersection(suffixes):
+    # (by the last suffix: `staff.csv.bak` is a list, `card.2027.old.pdf` a PDF)
+    if parts[0] in _PEOPLE and len(parts) > 1 and suffixes and suffixes[-1] in _DATA:
         return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "
                 "and .xlsx files, and a list like this (an export, a copy or a backup) may "
                 "hold columns nobody should see; to add its rows, save it as CSV UTF-8 "
