@@ -509,3 +509,11 @@ def test_the_text_of_a_block_is_the_writers_own(make_site: MakeSite, run: Run) -
     _, outcome = built(make_site, run, {"content/pages/hours.md": (
         "---\ntitle: Hours\nextra_notes: |\n  Satur\xaddays: 8 to 12\n---\nHi\n")})
     assert not problems_of(outcome, "content/pages/hours.md")
+
+
+def test_a_hashtag_in_curly_quotes_gets_straight_ones(make_site: MakeSite, run: Run) -> None:
+    _, outcome = built(make_site, run, {
+        "content/pages/prize.md": "---\ntitle: \u201cPrize draw #CSW2027\u201d\n---\nWin.\n"})
+    [line] = problems_of(outcome, "content/pages/prize.md")
+    assert line.endswith('put the whole value in quotes: title: "Prize draw #CSW2027" (or, if '
+                         "the # starts a note, put the note on a line of its own)"), line

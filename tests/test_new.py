@@ -79,7 +79,10 @@ def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> N
                              "config.toml and content/ are there), which would take the new "
                              "site's files for its own; choose a folder outside it, such as "
                              "one beside it. Nothing was written\n")
-    here = run(tmp_path / "mysite", "new", "other")
-    assert here.stderr.startswith("other: is inside the cswgen site in the folder you are in")
+    here = run(tmp_path / "mysite", "new", "themes/other")
+    assert here.stderr.startswith("themes/other: is inside the cswgen site in the folder you "
+                                  "are in")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
     assert run(tmp_path, "new", "beside").exit_code == 0
+    # in the other site's own folder, beside its content/ (next year's site): nothing reads it
+    assert run(tmp_path / "mysite", "new", "next-year").exit_code == 0

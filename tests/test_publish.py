@@ -384,6 +384,8 @@ def test_a_forced_publish_with_nothing_to_change_still_takes_the_branch_over(
     assert run(site, "publish", str(bare), *AS_OF).exit_code == 1
     outcome = run(site, "publish", str(bare), "--force", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
+    assert ": nothing changed; the commits made without cswgen are now behind its own" \
+        in outcome.stdout
     assert commits(bare)[0].endswith(": nothing changed")
     assert 'Left-alone: "google1234.html"' in git("--git-dir", str(bare), "log", "-1",
                                                   "gh-pages")

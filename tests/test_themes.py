@@ -215,6 +215,10 @@ def test_theme_toml_mistakes_are_named_at_their_line(make_site: MakeSite, run: R
              'mine); remove `extends` from one of them, or make it extend a theme outside '
              'the loop, like "classic"'],
     }
+    # with `extends` there, a key that looks like it is the theme's own (an [extras] table)
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n[extras]\nby = "me"\n'})
+    assert run(site, "build").exit_code == 0
     for manifests, messages in wrong.items():
         site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
                           **{f"themes/{name}/theme.toml": text for name, text in manifests}})

@@ -218,11 +218,14 @@ def test_a_title_above_the_column_names_is_pointed_out(make_site: MakeSite, run:
 def test_cells_under_no_column_name_are_pointed_out(make_site: MakeSite, run: Run) -> None:
     """A heading merged across two columns names the first only; Excel keeps the second's
     cells, which would otherwise vanish without a word (a hidden column stays quiet)."""
-    book = workbook({"Sheet1": [["customer", None, "rating", "text", None, "notes"],
-                                ["Rudo M.", "Harare", 5, "Quick and kind.", "secret", None]]})
+    book = workbook({"Sheet1": [["customer", None, "rating", "text", None, "notes", None, None,
+                                 "featured"],
+                                ["Rudo M.", "Harare", 5, "Quick and kind.", "secret", None,
+                                 "hidden", "too", None]]})
     data = io.BytesIO(book)
     loaded = openpyxl.load_workbook(data)
     loaded["Sheet1"].column_dimensions["E"].hidden = True
+    loaded["Sheet1"].column_dimensions.group("G", "H", hidden=True)  # as Excel saves two
     data = io.BytesIO()
     loaded.save(data)
     site = make_site({"content/testimonials/feedback.xlsx": data.getvalue(),

@@ -110,10 +110,14 @@ def set_language(config: str, tag: str) -> str:
 
 
 def _refuse_a_site_inside_a_site(folder: Path) -> None:
-    """A site in a folder of another one would be read as part of it (its files in the
-    other's content/ as pages, its config.toml published): refuse, saying where that is."""
-    for parent in folder.resolve().parents:
-        if (parent / "config.toml").is_file() and (parent / "content").is_dir():
+    """A site in the content/ or themes/ of another one would be read as part of it (its
+    Markdown as pages, its config.toml published), and one in its output folder replaced by
+    its next build: refuse, saying where that site is.  (Beside them, in the other site's
+    own folder, is fine: nothing reads it there.)"""
+    resolved = folder.resolve()
+    for parent in resolved.parents:
+        if (parent / "config.toml").is_file() and (parent / "content").is_dir() \
+                and resolved.relative_to(parent).parts[0] in ("content", "themes", "output"):
             where = os.path.relpath(parent)
             shown = "the folder you are in" if where == "." else where
             raise SiteError([Problem(str(folder), 0, f"is inside the cswgen site in {shown} "

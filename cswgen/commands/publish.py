@@ -161,6 +161,10 @@ def closing_line(job: Job, done: Plan, seconds: float) -> str:
     """What was done, in one line: `Published 54 pages to ...: 3 changed, 1 removed`."""
     assert job.built is not None
     shown, pages = job.target.shown, job.built.pages
+    if done.empty and getattr(job.target, "taking_over", False):  # (git, with --force)
+        return (f"Published {pages} pages to {shown} in {seconds:.1f} s: nothing changed; "
+                "the commits made without cswgen are now behind its own, so the next "
+                "publish needs no --force")
     if done.empty:
         return f"Nothing to publish: the {pages} pages at {shown} are up to date."
     kept = len(done.kept)

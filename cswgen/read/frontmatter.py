@@ -280,8 +280,10 @@ def _field_name(key: str) -> str:
 
 
 def _fixed(line: str, start: int, key_end: yaml.Mark | None) -> str:
-    """The line as it should be written: the value from `start` on, in quotes."""
+    """The line as it should be written: the value from `start` on, in quotes (straight
+    ones: a value Word put in curly quotes is given without them)."""
     text = line[start:].strip()
+    text = pasted.unquoted(text) or text
     quoted = '"' + text + '"' if '"' not in text else "'" + text.replace("'", "''") + "'"
     if key_end is None:
         return f"- {quoted}"

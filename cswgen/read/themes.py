@@ -84,10 +84,10 @@ def chain(config: SiteConfig) -> list[Theme]:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
         lines = tomlpos.key_lines(text)
-        # (a key like `extend` is `extends` misspelt, and the theme would extend nothing;
-        # others, such as a downloaded theme's `author` or `license`, are its own notes)
+        # (with no `extends`, a key like `extend` is it misspelt, and the theme would extend
+        # nothing; others, such as a downloaded theme's `author`, are its own notes)
         problems += [Problem(where, lines.get(key, 1), _unknown(key)) for key in data
-                     if key not in KEYS and suggest(key, KEYS)]
+                     if key not in KEYS and suggest(key, KEYS) and "extends" not in data]
         parent = data.get("extends")
         line = lines.get("extends", 1)
         if parent is None:

@@ -111,10 +111,12 @@ def _unnamed_columns(sheet: Worksheet, found: Sheet, site_path: str,
                       and column not in named and _value(item.value) is not None})
     from openpyxl.utils import get_column_letter
 
+    # (Excel saves neighbouring hidden columns as one range, under its first letter)
+    hidden_columns = {c for d in sheet.column_dimensions.values() if d.hidden and d.min
+                      for c in range(d.min, (d.max or d.min) + 1)}
     for column in columns:
         letter = get_column_letter(column)
-        dimension = sheet.column_dimensions.get(letter)
-        if dimension is not None and dimension.hidden:
+        if column in hidden_columns:
             continue  # hidden on purpose, as hidden rows and sheets are
         problems.warning(site_path, 1, f"column {letter} has no name in row 1, so its cells "
                          "are not read; give it one of the column names (a name in a merged "
