@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -230,3 +231,34 @@ def test_a_git_branch_over_ssh(make_site: MakeSite, sshd: SshServer, tmp_path: P
     assert sorted(files) == sorted([*built(site), ".nojekyll"])
     again = publish(site, sshd, url)
     assert again.stdout.startswith("Nothing to publish"), again.stdout + again.stderr
+
+
+def test_a_first_publish_to_a_new_folder_asks_the_server_once_not_once_a_page(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Looking for files someone else put at the site's paths must not cost a round trip
+    per page (minutes, at 10,000 pages over the internet): a folder that is not there has
+    nothing below it."""
+    from cswgen.commands.build import build
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built
+
+    site = make_site({**GOOD, **{f"content/pages/p{n}.md": f"---\ntitle: P{n}\n---\nP.\n"
+                                 for n in range(20)}})
+    result = build(site, output=tmp_path / "out", shortcut=False)
+    target = SftpTarget(address(sshd, tmp_path / "www"), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    try:
+        target.check(site, tmp_path / "out")
+        assert target.sftp is not None
+        asked: list[str] = []
+        listing = target.sftp.listdir_attr
+        def counted(path: str = ".") -> list[Any]:
+            asked.append(path)
+            return listing(path)
+
+        target.sftp.listdir_attr = counted  # type: ignore[method-assign]
+        plan = target.plan(Built.of(result.output, result.pages, "test"))
+    finally:
+        target.close()
+    assert len(plan.added) > 40 and not plan.theirs and not plan.changed
+    assert len(asked) <= 1, asked

@@ -22,6 +22,7 @@ import os
 import socket
 import stat
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import paramiko
@@ -205,13 +206,28 @@ class SftpTarget:
             folder, _, base = name.rpartition("/")
             folders.setdefault(folder, []).append(base)
         sftp, found = self._sftp(), {}
+        listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
+
+        def listing(folder: str) -> dict[str, Any] | None:
+            """A folder's entries, asked once, and only when every folder above it is
+            there: a first publish to a new place costs one question, not one a page."""
+            if folder not in listings:
+                parent, _, name = folder.rpartition("/")
+                above = listing(parent) if folder else {}
+                entry = above.get(name) if above is not None and folder else None
+                if folder and (entry is None or not stat.S_ISDIR(entry.st_mode or 0)):
+                    listings[folder] = None
+                else:
+                    try:
+                        listings[folder] = {e.filename: e for e in sftp.listdir_attr(
+                            self._remote(folder) if folder else self.path)}
+                    except OSError:  # (not there, or a file where the site has a folder)
+                        listings[folder] = None
+            return listings[folder]
+
         for folder, bases in folders.items():
-            try:
-                listed = {entry.filename: entry for entry in sftp.listdir_attr(
-                    self._remote(folder) if folder else self.path)}
-            except (FileNotFoundError, NotADirectoryError):
-                continue  # (a folder not there yet: nothing of anyone's in it)
-            except OSError:  # (a file where the site has a folder: its upload says so)
+            listed = listing(folder)
+            if listed is None:
                 continue
             for base in bases:
                 entry = listed.get(base)
