@@ -201,7 +201,8 @@ def test_a_year_in_quotes_is_the_one_thing_said_about_the_week(bad_config: BadCo
 
 DAYS = {"content/days/tuesday.md": "---\ntitle: Superhero Tuesday\ndate: 2026-10-06\n---\nHi\n",
         "content/days/friday.md": "---\ntitle: Thank-you Friday\nday: friday\n---\nHi\n",
-        "content/days/monday.md": "---\ntitle: Kick-off\nday: mon\ndate: 2026-10-05\n---\n"}
+        "content/days/monday.md": "---\ntitle: Kick-off\nday: mon\ndate: 2026-10-05\n---\n",
+        "content/pages/about.md": "---\ntitle: About\n---\nSee [Monday](../days/monday.md).\n"}
 
 
 @pytest.mark.parametrize(("week", "problem"), [
@@ -218,6 +219,8 @@ def test_with_a_wrong_week_the_days_are_not_measured_against_a_guess(
         bad_config: BadConfig, week: str, problem: str) -> None:
     outcome = bad_config(CONFIG.replace("year = 2026\n", week), DAYS)
     assert error_lines(outcome) == [problem]
+    # (nor is a link to a day set aside until then called a link to a draft)
+    assert not [line for line in outcome.lines if "not published" in line], outcome.lines
 
 
 def test_table_written_as_a_value(bad_config: BadConfig) -> None:

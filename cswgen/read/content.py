@@ -218,7 +218,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         own.items.extend(reported)
         found.extend([entry] if entry is not None else [])
         shown |= pictures
-        if own.errors and all(e.unplaced for e in found):
+        # (a file that failed, or a day set aside while [week] itself is wrong: not a draft)
+        if (own.errors or (config.week.guessed and found)) and all(e.unplaced for e in found):
             result.unread.add(f"content/{item.relative}")
     for own, found, shown in slots:
         problems.extend(own)
