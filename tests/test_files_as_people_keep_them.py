@@ -517,3 +517,23 @@ def test_a_hashtag_in_curly_quotes_gets_straight_ones(make_site: MakeSite, run: 
     [line] = problems_of(outcome, "content/pages/prize.md")
     assert line.endswith('put the whole value in quotes: title: "Prize draw #CSW2027" (or, if '
                          "the # starts a note, put the note on a line of its own)"), line
+
+
+def test_a_file_published_later_clashes_today_not_on_its_morning(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """A clash in a file scheduled for later failed the daily rebuild on the morning it
+    went live; like its broken links, it is an error today."""
+    _, outcome = built(make_site, run, {
+        "content/pages/about.md": "---\ntitle: About\n---\nUs.\n",
+        "content/pages/zz.md": "---\ntitle: New about\nslug: about\npublish: 2026-10-08\n"
+                               "---\nUs, new.\n",
+        "content/days/tuesday.md": "---\ntitle: Superhero Tuesday\nday: tue\n---\nHi\n",
+        "content/days/zz.md": "---\ntitle: Other Tuesday\nday: tue\npublish: 2026-10-01\n"
+                              "---\nHi\n"}, "--as-of", "2026-09-20")
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/pages/zz.md")[0].startswith(
+        "content/pages/zz.md:3: this would be published as about/index.html, which "
+        "content/pages/about.md also claims")
+    assert problems_of(outcome, "content/days/zz.md")[0].startswith(
+        "content/days/zz.md:3: content/days/tuesday.md:3 is also Tuesday 6 October 2026")
+    assert not problems_of(outcome, "content/pages/about.md")

@@ -203,6 +203,12 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), entry,
                  entry.sheet):
             site.urls[entry.key] = url
+    # a file published later claims its address today, so that a clash does not wait to
+    # fail the daily rebuild on the morning it goes live
+    for entry in _scheduled(site):
+        if entry.kind != "home" and not (entry.kind == "page" and entry.slug in SECTIONS):
+            claim(f"{url_of(entry)}index.html", entry.key, entry.path, entry.line_of("slug"),
+                  entry, entry.sheet)
     for relative in site.files:
         if relative.split("/")[0] == "assets":
             problems.error(f"content/{relative}", 1, "content/assets/ is where the theme's "
@@ -216,7 +222,10 @@ def _claim_urls(site: Site, problems: Problems) -> None:
 def _one_day_a_date(site: Site, problems: Problems) -> None:
     """A date has one day page: two files for it would publish two programmes for one day
     (as `cswgen add day` for an existing day did)."""
-    days = sorted(site.days, key=lambda d: (d.date, d.path))
+    # (days published later too: a clash must not wait for the morning one goes live)
+    later = [d for d in _scheduled(site) if isinstance(d, Day)]
+    days = sorted(site.days, key=lambda d: (d.date, d.path)) \
+        + sorted(later, key=lambda d: (d.date, d.path))  # (the one published now comes first)
     first: dict[date, Day] = {}
     for day in days:
         first.setdefault(day.date, day)
@@ -231,6 +240,12 @@ def _one_day_a_date(site: Site, problems: Problems) -> None:
                        f"also {long_label(day.date)}, and a date has one day page; keep one "
                        f"of the two files: move what the other adds into it, then delete "
                        f"the other{move}")
+
+
+def _scheduled(site: Site) -> list[Entry]:
+    """The entries left out now only because their `publish` date is later."""
+    return [e for e in site.unpublished if not e.unplaced and e.publish is not None
+            and e.publish > site.options.as_of]
 
 
 def _date_line(day: Day) -> int:
