@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from email import message_from_bytes, policy
 from html.parser import HTMLParser
@@ -13,6 +14,7 @@ from pathlib import Path
 import babel
 import pytest
 
+from cswgen.core import bidi
 from tests.helpers import (
     AS_OF,
     REPO,
@@ -382,6 +384,17 @@ def test_latin_names_are_isolated_in_arabic_words_only_on_the_page(
     assert "Ruvarashe M." in feed and "Kick-off Monday." in subject
     for text in (feed, subject) + (() if isolated else (page,)):
         assert "\u2068" not in text and "\u2069" not in text
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_ascii_values_are_judged_as_the_unicode_database_judges_them(direction: str) -> None:
+    """Values in plain ASCII (most names) are judged without looking up each character:
+    every ASCII character, alone and among others, is judged as Unicode's bidi classes say."""
+    other = {"ltr": {"R", "AL"}, "rtl": {"L"}}[direction]
+    for code in range(128):
+        for text in (chr(code), f"1 {chr(code)}.", f"\u00e9{chr(code)}"):
+            expected = any(unicodedata.bidirectional(c) in other for c in text)
+            assert bidi.reads_other_way(text, direction) == expected, (direction, text)
 
 
 EUROPEAN_ONLY = ("ecrã", "receção", "telemóvel", "a nossa", "os nossos", "as nossas", "o nosso")

@@ -11,17 +11,26 @@ images) or leaves the page (the feed, email subjects) takes them out with `plain
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
 
 FSI, PDI = "\u2068", "\u2069"
 ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")  # LRI RLI FSI PDI
 
 _OTHER = {"rtl": frozenset({"L"}), "ltr": frozenset({"R", "AL"})}
+# in ASCII, only the 52 Latin letters have a strong direction (L), and none reads right to
+# left: most values (names, numbers, every value of an English site) are judged at once
+_ASCII_OTHER: dict[str, Callable[[str], object]] = {
+    "rtl": re.compile("[A-Za-z]").search, "ltr": lambda _: None}
 
 
 def reads_other_way(text: str, direction: str) -> bool:
     """Whether `text` has letters that read the other way than `direction` (that of the
     text around it: "rtl" or "ltr")."""
+    if text.isascii():
+        search = _ASCII_OTHER.get(direction)
+        return search is not None and search(text) is not None
     other = _OTHER.get(direction, frozenset())
     return any(unicodedata.bidirectional(c) in other for c in text)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime, time
-from functools import cache
+from functools import cache, cached_property
 
 import babel
 from babel import dates, numbers
@@ -49,9 +49,10 @@ class Language:
         """The language alone: `fr` for `fr-CA`."""
         return self.locale.language
 
-    @property
+    @cached_property
     def direction(self) -> str:
-        """`rtl` for Arabic, Hebrew, Persian, Urdu and the rest; otherwise `ltr`."""
+        """`rtl` for Arabic, Hebrew, Persian, Urdu and the rest; otherwise `ltr` (asked for
+        every value a sentence is filled with: found once)."""
         return "rtl" if self.locale.character_order == "right-to-left" else "ltr"
 
     @property

@@ -63,7 +63,8 @@ def letter_of(name: str) -> str:
     """The letter a name is filed under in A-Z jump links (`Zoë` -> `Z`; `7up` -> `#`)."""
     from cswgen.read.slugs import slugify
 
-    first = slugify(name)[:1].upper()
+    # (its first letter is that of its first few characters' slug: ten thousand names)
+    first = (slugify(name[:12]) or slugify(name))[:1].upper()
     return first if first.isalpha() else "#"
 
 
