@@ -99,6 +99,27 @@ def test_praise_for_someone_left_out_for_lack_of_consent_says_so(
         "so the name is not linked; it will be once that entry records consent"]
 
 
+def test_a_link_to_a_story_left_out_for_lack_of_consent_says_so(
+        make_site: MakeSite, run: Run) -> None:
+    """Not "a draft, or its publish date is later": the story is withheld, and the link's
+    warning points at the reason, which can change from build to build (the cache too)."""
+    files: dict[str, str | bytes] = {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nconsent: false\n---\nKind.\n",
+        "content/pages/thanks.md": "---\ntitle: Thanks\n---\nRead [Rudo's story](../"
+                                   "testimonials/rudo.md).\n"}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/pages/thanks.md") == [
+        "content/pages/thanks.md:4: warning: the link to ../testimonials/rudo.md goes to "
+        "content/testimonials/rudo.md, which is left out for lack of consent (its own warning "
+        "says why); the link will not work until it is published"]
+    (site / "content/testimonials/rudo.md").write_text(
+        "---\ncustomer: Rudo M.\ndraft: true\n---\nKind.\n", "utf-8")
+    again = run(site, "build", *AS_OF)
+    assert "a draft, or its `publish` date is later" in "\n".join(
+        problems_of(again, "content/pages/thanks.md"))
+
+
 def test_a_consent_date_that_does_not_exist_is_still_an_error(
         make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {

@@ -22,7 +22,7 @@ def convert_bodies(site: Site, problems: Problems,
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache,
-                          unread=site.unread)
+                          unread=site.unread, withheld=site.withheld)
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(

@@ -201,12 +201,15 @@ class Converter:
     """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
-                 cache: Cache | None = None, unread: set[str] | None = None) -> None:
+                 cache: Cache | None = None, unread: set[str] | None = None,
+                 withheld: set[str] | None = None) -> None:
         """`unread`: the source paths of files whose own errors keep them out (a link to
-        one gets no problem of its own: the file's error says it all)."""
+        one gets no problem of its own: the file's error says it all); `withheld`: those
+        left out for lack of consent."""
         self.content_dir = content_dir
         self.urls = urls
         self.unread = unread or set()
+        self.withheld = withheld or set()
         self.unsafe_html = unsafe_html
         self.cache = cache
         self.context = _Context()
@@ -335,6 +338,8 @@ class Converter:
             return self.urls.get(target)
         if kind == "unread":
             return "yes" if f"content/{target}" in self.unread else None
+        if kind == "withheld":
+            return "yes" if f"content/{target}" in self.withheld else None
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -374,7 +379,12 @@ class Converter:
                 break
         if self._lookup("unread", target) is not None:
             return  # that file's own error is reported; it is not a draft, nor scheduled
-        if self._lookup("disk", target) == "file":
+        if self._lookup("withheld", target) is not None:
+            ctx.problems.warning(ctx.site_path, line,
+                                 f"the link to {href} goes to content/{target}, which is left "
+                                 "out for lack of consent (its own warning says why); the "
+                                 "link will not work until it is published")
+        elif self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "
                                  "published (a draft, or its `publish` date is later); the "

@@ -55,6 +55,7 @@ class Site:
     # those with a later `publish` date, and those whose fields keep them out (`unplaced`)
     unpublished: list[Entry] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # see `Content.unread`
+    withheld: set[str] = field(default_factory=set)  # files left out for lack of consent
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
@@ -88,12 +89,17 @@ def assemble(config: SiteConfig, content: Content, options: Options,
              problems: Problems) -> Site:
     """Decide what is published and where; record collisions and unknown staff names."""
 
+    refused: list[Entry] = []  # left out only for lack of consent (the warning says why)
+
     def published(entry: Entry) -> bool:
         if entry.draft and not options.drafts:
             return False
         if entry.publish is not None and entry.publish > options.as_of:
             return False
-        return _consented(entry, config, problems)
+        if _consented(entry, config, problems):
+            return True
+        refused.append(entry)
+        return False
 
     days = sorted(filter(published, content.days), key=lambda d: (d.date, d.slug))
     testimonials = sorted(
@@ -111,15 +117,10 @@ def assemble(config: SiteConfig, content: Content, options: Options,
                 unpublished=[*(e for e in content.entries() if (options.drafts or not e.draft)
                                and e.publish is not None and e.publish > options.as_of),
                              *content.unplaced],
-                unread=content.unread)
+                unread=content.unread, withheld={e.path for e in refused})
     _claim_urls(site, problems)
     _one_day_a_date(site, problems)
-    kept = {id(person) for person in honour}
-    # left out only for lack of consent: neither a draft nor scheduled for later
-    withheld = [person for person in content.honour if id(person) not in kept
-                and (options.drafts or not person.draft)
-                and not (person.publish is not None and person.publish > options.as_of)]
-    _link_staff(site, problems, withheld)
+    _link_staff(site, problems, [e for e in refused if isinstance(e, Honour)])
     return site
 
 
