@@ -35,9 +35,12 @@ def reads_other_way(text: str, direction: str) -> bool:
     return any(unicodedata.bidirectional(c) in other for c in text)
 
 
-def isolated(value: str, direction: str) -> str:
-    """`value` isolated when it reads the other way than `direction`, else unchanged."""
-    return f"{FSI}{value}{PDI}" if reads_other_way(value, direction) else value
+def isolated(value: str, direction: str, text: str | None = None) -> str:
+    """`value` isolated when it reads the other way than `direction`, else unchanged;
+    `text`: what to judge it by instead (a value written as markup: its text, not its
+    tags)."""
+    judged = value if text is None else text
+    return f"{FSI}{value}{PDI}" if reads_other_way(judged, direction) else value
 
 
 def plain(text: str) -> str:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from cswgen.core import cldr
-from cswgen.core.bidi import FSI, PDI, reads_other_way
+from cswgen.core.bidi import isolated
 from cswgen.read.catalogue import PLACEHOLDER, Catalogue
 
 COUNTS = ("n", "count")  # the values written as the language writes numbers
@@ -59,14 +59,10 @@ def say(table: Mapping[str, Any], language: cldr.Language, key: str,
         value = values[name]
         if name in COUNTS and isinstance(value, int | float) and not isinstance(value, bool):
             value = language.number(value)  # 1,234 people; a year or a page number as it is
-        out.append(_isolated(escape(value), value, language.direction))
+        # (a value given as markup, a `<time>`, is judged by its text, not its tags)
+        judged = value.striptags() if hasattr(value, "striptags") else str(value)
+        out.append(isolated(escape(value), language.direction, judged))
         last = match.end()
     out.append(escape(text[last:]))
     return "".join(out)
 
-
-def _isolated(written: str, value: Any, direction: str) -> str:
-    """`written` (the escaped `value`) isolated when the value reads the other way; a
-    value given as markup is judged by its text, not its tags."""
-    text = value.striptags() if hasattr(value, "striptags") else str(value)
-    return f"{FSI}{written}{PDI}" if reads_other_way(text, direction) else written
