@@ -18,8 +18,8 @@ from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
-from cswgen.read.translations import INHERITED
 from cswgen.render import beyond
+from cswgen.render.borrowed import Borrowed
 from cswgen.render.paging import (
     AWARD_INLINE,
     AWARD_PER_PAGE,
@@ -82,6 +82,8 @@ class Views:
         self.say = words.say
         self.language = words.language
         self.config = site.config
+        self.borrowed = Borrowed(prefix, site.config.site.language)
+        self.lang_of = self.borrowed.lang_of
         self.as_of = site.options.as_of
         self._split: dict[int, tuple[object, str]] = {}  # see `_with_body`
         self.days = [self.day(d) for d in site.days]
@@ -166,12 +168,12 @@ class Views:
         body = _rendered(self.bodies, day)
         lang = self.language
         image = None if teaser else self.photos.view(day.image)
-        if image and (self.lang_of(day) or self.borrowed(day, "alt")):
+        if image and (self.lang_of(day) or self.borrowed.fields(day, "alt")):
             image = {**image, "lang": self.config.site.language}  # (the <img>'s: its alt's)
         own = {
             "slug": day.slug, "path": self.url(day), "title": day.title,
             "lang": self.lang_of(day),
-            "borrowed": self.borrowed(day, "title", "summary", "dress_code", "body"),
+            "borrowed": self.borrowed.fields(day, "title", "summary", "dress_code", "body"),
             "date": day.date.isoformat(), "weekday": lang.weekday(day.date),
             "label": lang.short_date(day.date), "long_label": lang.long_date(day.date),
             "teaser": teaser, "today": day.date == self.as_of, "past": day.date < self.as_of,
@@ -181,7 +183,7 @@ class Views:
             "events": [] if teaser else [
                 {"time": e.time, "end": e.end, "title": e.title, "place": e.place,
                  "description": e.description, **self.times(e.time, e.end),
-                 "borrowed": self.borrowed(day, *(f"events.{index}.{key}" for key in
+                 "borrowed": self.borrowed.fields(day, *(f"events.{index}.{key}" for key in
                                                   ("title", "place", "description")))}
                 for index, e in enumerate(day.events)],
             "toc": [] if teaser else body.toc,
@@ -383,28 +385,6 @@ class Views:
                                 description))
         pages.extend(beyond.pages(self))  # the printable programme and the day posters
         return pages
-
-    def lang_of(self, entry: Entry) -> str | None:
-        """The language of an entry shown without a translation in this language's pages
-        (its container says so with `lang`); None when it is in the page's language."""
-        return self.config.site.language if self.prefix and not entry.language else None
-
-    def borrowed(self, entry: Entry, *keys: str) -> list[str]:
-        """Which of a translation's fields `keys` it left out, so that its page shows the
-        original's words (`events.0.title`, `body`): each is marked with the default
-        language's `lang`.  An event's field is borrowed with all of `events`; the last
-        part of its key (`title`) is what is listed."""
-        if not (self.prefix and entry.language):
-            return []
-
-        def inherited(key: str) -> bool:
-            if key == "body":
-                return entry.inherited_body
-            if key.startswith("events.") and entry.lines.get("events") == INHERITED:
-                return True
-            return entry.lines.get(key) == INHERITED
-
-        return [key.rpartition(".")[2] for key in keys if inherited(key)]
 
     def url(self, entry: Entry) -> str:
         """Where an entry's page is in this language."""
