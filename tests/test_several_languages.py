@@ -432,3 +432,13 @@ def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
     for listed, others in ((paths, alternates), (paths, {}), ([], {}), ([], alternates)):
         assert sitemap(site, listed, others) == sitemap_tree(site, listed, others)
     ET.fromstring(sitemap(site, paths, alternates))  # (and it parses)
+
+
+def test_each_calendar_links_to_the_days_in_its_own_language(built: Path) -> None:
+    import icalendar
+
+    for folder in ("", "sw/"):
+        calendar = icalendar.Calendar.from_ical((built / folder / "week.ics").read_bytes())
+        links = [str(event["URL"]) for event in calendar.walk("VEVENT") if "URL" in event]
+        assert links and all(link.startswith(f"https://csw.example/{folder}days/")
+                             for link in links), links
