@@ -442,3 +442,16 @@ def test_each_calendar_links_to_the_days_in_its_own_language(built: Path) -> Non
         links = [str(event["URL"]) for event in calendar.walk("VEVENT") if "URL" in event]
         assert links and all(link.startswith(f"https://csw.example/{folder}days/")
                              for link in links), links
+
+
+def test_an_untranslated_testimonial_in_a_feed_says_its_language(built: Path) -> None:
+    atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    swahili = ET.parse(built / "sw" / "feed.xml").getroot()
+    entries = {str(e.findtext(f"{atom}id")).rsplit("/", 2)[1]: e
+               for e in swahili.iter(f"{atom}entry")}
+    assert entries["loveness-c"].get(lang) == "en-GB"  # its words are the English ones
+    # ... but not the heading cswgen wrote for it, in Swahili, as its page's heading is
+    assert entries["loveness-c"].find(f"{atom}title").get(lang) == "sw"  # type: ignore[union-attr]
+    assert entries["ruvarashe-m"].get(lang) is None  # translated: the feed's language
+    assert entries["brian-o"].get(lang) == "en-GB"  # its own title: English too
+    assert entries["brian-o"].find(f"{atom}title").get(lang) is None  # type: ignore[union-attr]
