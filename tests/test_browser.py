@@ -340,6 +340,26 @@ def test_arabic_pages_read_right_to_left(browser: Any,
     shutil.copyfile(out / "days" / "tuesday" / "share.png", card)
 
 
+def test_web_addresses_read_left_to_right_on_arabic_pages(
+        browser: Any, served_arabic: tuple[str, Path]) -> None:
+    """A web address in right-to-left text is laid out left to right, or its trailing "/"
+    moves to its start and a wrapped address reads as another one (".../tues" over
+    "/day/poster")."""
+    url, _ = served_arabic
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    page.goto(url + "days/tuesday/poster/")
+    shown = page.locator(".sheet-qr__url").evaluate("e => getComputedStyle(e).direction")
+    page.emulate_media(media="print")  # a link in the text prints its address after it
+    page.goto(url + "policy/")
+    page.evaluate("""() => document.querySelector(".prose").insertAdjacentHTML("beforeend",
+        '<p>انظر <a href="https://csw.example/a/b/">الموقع</a></p>')""")
+    printed = page.evaluate("""() => getComputedStyle(
+        document.querySelector('.prose a[href^="http"]'), "::after").content""")
+    page.close()
+    assert shown == "ltr"
+    assert printed == '" \u2066(https://csw.example/a/b/)\u2069"', printed
+
+
 @pytest.mark.parametrize(("moment", "expected"), [
     ("2026-09-28T09:00:00+02:00", "7 أيام"),  # few: 3-10 days, the plural
     ("2026-09-20T09:00:00+02:00", "15 يومًا"),  # many: 11-99, the singular accusative
