@@ -360,6 +360,25 @@ def test_web_addresses_read_left_to_right_on_arabic_pages(
     assert printed == '" \u2066(https://csw.example/a/b/)\u2069"', printed
 
 
+@pytest.mark.parametrize("path", ["programme/", "days/tuesday/poster/"])
+def test_the_programme_and_posters_read_well_on_a_phone(
+        browser: Any, served_arabic: tuple[str, Path], path: str) -> None:
+    """Beside the logo and the QR code (there with base_url) the headings kept so little
+    room at 320 px that they ran down the sheet a letter or two a line."""
+    url, _ = served_arabic
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    page.goto(url + path)
+    widths = page.evaluate("""() => {
+        const sheet = document.querySelector(".sheet"), style = getComputedStyle(sheet);
+        const room = sheet.clientWidth - parseFloat(style.paddingInlineStart)
+            - parseFloat(style.paddingInlineEnd);
+        return [".sheet__event", ".sheet__title"].map(
+            s => document.querySelector(s).getBoundingClientRect().width / room);
+    }""")
+    page.close()
+    assert min(widths) > 0.5, widths
+
+
 @pytest.mark.parametrize(("moment", "expected"), [
     ("2026-09-28T09:00:00+02:00", "7 أيام"),  # few: 3-10 days, the plural
     ("2026-09-20T09:00:00+02:00", "15 يومًا"),  # many: 11-99, the singular accusative
