@@ -351,6 +351,7 @@ def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSi
         "content/images/cape.svg": picture,
         "content/days/tuesday.md": "---\ntitle: Superhero Tuesday\nday: tuesday\nsummary: "
                                    "Heroes.\nimage: ../images/cape.svg\nalt: A red cape\n"
+                                   "dress_code: Capes optional.\n"
                                    "events:\n  - {time: \"09:00\", title: Superhero welcome, "
                                    "place: Every branch, description: A caped colleague.}\n"
                                    "---\nHello.\n",
@@ -370,6 +371,16 @@ def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSi
     assert f'<span{english}>Every branch</span>' in arabic
     assert f'<p class="event__description"{english}>A caped colleague.</p>' in arabic
     assert "<h1>ثلاثاء الأبطال</h1>" in arabic and 'alt="عباءة حمراء" width' in arabic
+    # ... and so on the poster and the programme, or Arabic lays the English out right to
+    # left: "(also on Teams)" with its brackets turned, the full stop at the start
+    poster = html_of(out, "ar/days/tuesday/poster/")
+    assert f'<h3 class="sheet-event__title"{english}>Superhero welcome</h3>' in poster
+    assert f'<span{english}>Every branch</span>' in poster
+    assert f'<p class="sheet-event__description"{english}>A caped colleague.</p>' in poster
+    assert f'<p{english}>Capes optional.</p>' in poster
+    programme = html_of(out, "ar/programme/")
+    assert f'<h3 class="sheet-event__title"{english}>Superhero welcome</h3>' in programme
+    assert f'<span{english}>Capes optional.</span>' in programme
     swahili = html_of(out, "sw/days/tuesday/")
     assert f'alt="A red cape"{english}' in swahili  # the <img>'s lang is its alt's
     assert '<h3 class="event__title">Karibu</h3>' in swahili  # its own words: not marked
