@@ -381,6 +381,10 @@ def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSi
     programme = html_of(out, "ar/programme/")
     assert f'<h3 class="sheet-event__title"{english}>Superhero welcome</h3>' in programme
     assert f'<span{english}>Capes optional.</span>' in programme
+    screen = html_of(out, "ar/screen/")
+    assert f'<span{english}>Capes optional.</span>' in screen
+    assert f'<span{english}>Superhero welcome</span>' in screen
+    assert f'<span{english}>Every branch</span>' in screen
     swahili = html_of(out, "sw/days/tuesday/")
     assert f'alt="A red cape"{english}' in swahili  # the <img>'s lang is its alt's
     assert '<h3 class="event__title">Karibu</h3>' in swahili  # its own words: not marked
