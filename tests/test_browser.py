@@ -340,6 +340,45 @@ def test_arabic_pages_read_right_to_left(browser: Any,
     shutil.copyfile(out / "days" / "tuesday" / "share.png", card)
 
 
+def test_web_addresses_read_left_to_right_on_arabic_pages(
+        browser: Any, served_arabic: tuple[str, Path]) -> None:
+    """A web address in right-to-left text is laid out left to right, or its trailing "/"
+    moves to its start and a wrapped address reads as another one (".../tues" over
+    "/day/poster")."""
+    url, _ = served_arabic
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    page.goto(url + "days/tuesday/poster/")
+    shown = page.locator(".sheet-qr__url").evaluate("e => getComputedStyle(e).direction")
+    page.emulate_media(media="print")  # a link in the text prints its address after it
+    page.goto(url + "policy/")
+    page.evaluate("""() => document.querySelector(".prose").insertAdjacentHTML("beforeend",
+        '<p>انظر <a href="https://csw.example/a/b/">الموقع</a></p>')""")
+    printed = page.evaluate("""() => getComputedStyle(
+        document.querySelector('.prose a[href^="http"]'), "::after").content""")
+    page.close()
+    assert shown == "ltr"
+    assert printed == '" \u2066(https://csw.example/a/b/)\u2069"', printed
+
+
+@pytest.mark.parametrize("path", ["programme/", "days/tuesday/poster/"])
+def test_the_programme_and_posters_read_well_on_a_phone(
+        browser: Any, served_arabic: tuple[str, Path], path: str) -> None:
+    """Beside the logo and the QR code (there with base_url) the headings kept so little
+    room at 320 px that they ran down the sheet a letter or two a line."""
+    url, _ = served_arabic
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    page.goto(url + path)
+    widths = page.evaluate("""() => {
+        const sheet = document.querySelector(".sheet"), style = getComputedStyle(sheet);
+        const room = sheet.clientWidth - parseFloat(style.paddingInlineStart)
+            - parseFloat(style.paddingInlineEnd);
+        return [".sheet__event", ".sheet__title"].map(
+            s => document.querySelector(s).getBoundingClientRect().width / room);
+    }""")
+    page.close()
+    assert min(widths) > 0.5, widths
+
+
 @pytest.mark.parametrize(("moment", "expected"), [
     ("2026-09-28T09:00:00+02:00", "7 أيام"),  # few: 3-10 days, the plural
     ("2026-09-20T09:00:00+02:00", "15 يومًا"),  # many: 11-99, the singular accusative

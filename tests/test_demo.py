@@ -76,6 +76,10 @@ def test_honour_roll_groups_by_award_with_unawarded_last(demo_output: Path) -> N
 def test_staff_names_link_to_the_honour_roll(demo_output: Path) -> None:
     page = html(demo_output, "testimonials/sibongile-k/index.html")  # staff: zoe nyathi
     assert 'href="../../honour-roll/zoe-nyathi/"' in page
+    # the link shows the name as the honour roll spells it, not as the customer typed it
+    assert '<a href="../../honour-roll/zoe-nyathi/">Zoë Nyathi</a>' in page
+    page = html(demo_output, "testimonials/loveness-c/index.html")  # precious ncube
+    assert '<a href="../../honour-roll/precious-ncube/">Precious Ncube</a>' in page
 
 
 def test_source_path_links_become_page_links(demo_output: Path) -> None:

@@ -88,8 +88,14 @@ def test_translations_give_words_and_keep_the_originals_facts(built: Path) -> No
 
 def test_an_untranslated_testimonial_is_shown_in_english_and_marked(built: Path) -> None:
     story = html_of(built, "sw/testimonials/loveness-c/")
-    assert re.search(r'<h1 lang="en-GB" dir="ltr">[^<]+</h1>', story)
+    # its heading is the one cswgen writes, in Swahili, for a testimonial without a title
+    assert "<h1>Kutoka kwa Loveness C.</h1>" in story
     assert '<blockquote lang="en-GB" dir="ltr">' in story
+    titled = html_of(built, "sw/testimonials/brian-o/")  # its own title is English
+    assert '<h1 lang="en-GB" dir="ltr">A business partner, not just a bank</h1>' in titled
+    listed = html_of(built, "sw/testimonials/")
+    assert re.search(r'__heading"><a href="[^"]+">Kutoka kwa Loveness C\.</a>', listed)
+    assert re.search(r'__heading" lang="en-GB" dir="ltr"><a href="[^"]+">A business', listed)
     assert "<h2" in story and 'lang="sw"' in story  # the page around it is in Swahili
     translated = html_of(built, "sw/testimonials/ruvarashe-m/")
     assert 'lang="en-GB">' not in translated.split("<main")[1].split("</main>")[0]
@@ -345,6 +351,7 @@ def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSi
         "content/images/cape.svg": picture,
         "content/days/tuesday.md": "---\ntitle: Superhero Tuesday\nday: tuesday\nsummary: "
                                    "Heroes.\nimage: ../images/cape.svg\nalt: A red cape\n"
+                                   "dress_code: Capes optional.\n"
                                    "events:\n  - {time: \"09:00\", title: Superhero welcome, "
                                    "place: Every branch, description: A caped colleague.}\n"
                                    "---\nHello.\n",
@@ -364,6 +371,20 @@ def test_words_a_translation_leaves_out_are_marked_as_borrowed(make_site: MakeSi
     assert f'<span{english}>Every branch</span>' in arabic
     assert f'<p class="event__description"{english}>A caped colleague.</p>' in arabic
     assert "<h1>ثلاثاء الأبطال</h1>" in arabic and 'alt="عباءة حمراء" width' in arabic
+    # ... and so on the poster and the programme, or Arabic lays the English out right to
+    # left: "(also on Teams)" with its brackets turned, the full stop at the start
+    poster = html_of(out, "ar/days/tuesday/poster/")
+    assert f'<h3 class="sheet-event__title"{english}>Superhero welcome</h3>' in poster
+    assert f'<span{english}>Every branch</span>' in poster
+    assert f'<p class="sheet-event__description"{english}>A caped colleague.</p>' in poster
+    assert f'<p{english}>Capes optional.</p>' in poster
+    programme = html_of(out, "ar/programme/")
+    assert f'<h3 class="sheet-event__title"{english}>Superhero welcome</h3>' in programme
+    assert f'<span{english}>Capes optional.</span>' in programme
+    screen = html_of(out, "ar/screen/")
+    assert f'<span{english}>Capes optional.</span>' in screen
+    assert f'<span{english}>Superhero welcome</span>' in screen
+    assert f'<span{english}>Every branch</span>' in screen
     swahili = html_of(out, "sw/days/tuesday/")
     assert f'alt="A red cape"{english}' in swahili  # the <img>'s lang is its alt's
     assert '<h3 class="event__title">Karibu</h3>' in swahili  # its own words: not marked
@@ -432,3 +453,26 @@ def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
     for listed, others in ((paths, alternates), (paths, {}), ([], {}), ([], alternates)):
         assert sitemap(site, listed, others) == sitemap_tree(site, listed, others)
     ET.fromstring(sitemap(site, paths, alternates))  # (and it parses)
+
+
+def test_each_calendar_links_to_the_days_in_its_own_language(built: Path) -> None:
+    import icalendar
+
+    for folder in ("", "sw/"):
+        calendar = icalendar.Calendar.from_ical((built / folder / "week.ics").read_bytes())
+        links = [str(event["URL"]) for event in calendar.walk("VEVENT") if "URL" in event]
+        assert links and all(link.startswith(f"https://csw.example/{folder}days/")
+                             for link in links), links
+
+
+def test_an_untranslated_testimonial_in_a_feed_says_its_language(built: Path) -> None:
+    atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    swahili = ET.parse(built / "sw" / "feed.xml").getroot()
+    entries = {str(e.findtext(f"{atom}id")).rsplit("/", 2)[1]: e
+               for e in swahili.iter(f"{atom}entry")}
+    assert entries["loveness-c"].get(lang) == "en-GB"  # its words are the English ones
+    # ... but not the heading cswgen wrote for it, in Swahili, as its page's heading is
+    assert entries["loveness-c"].find(f"{atom}title").get(lang) == "sw"  # type: ignore[union-attr]
+    assert entries["ruvarashe-m"].get(lang) is None  # translated: the feed's language
+    assert entries["brian-o"].get(lang) == "en-GB"  # its own title: English too
+    assert entries["brian-o"].find(f"{atom}title").get(lang) is None  # type: ignore[union-attr]

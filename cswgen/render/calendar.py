@@ -13,8 +13,9 @@ from cswgen import __version__
 from cswgen.model.site import Site, url_of
 
 
-def week_ics(site: Site) -> bytes:
-    """One all-day entry per day (its theme) and one timed entry per event.
+def week_ics(site: Site, folder: str = "") -> bytes:
+    """One all-day entry per day (its theme) and one timed entry per event; a day's link
+    is to its page in the calendar's language (`folder`: its pages' folder, "fr/").
 
     A teaser day (reveal = "daily", not yet come) contributes its title and date only.
     """
@@ -42,7 +43,7 @@ def week_ics(site: Site) -> bytes:
         if not teaser and day.summary:
             whole.add("description", day.summary)
         if config.site.base_url:
-            whole.add("url", config.site.base_url + url_of(day))
+            whole.add("url", config.site.base_url + folder + url_of(day))
         cal.add_component(whole)
         if teaser:
             continue

@@ -51,7 +51,8 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     base = config.base_url
     dates = [d for t in site.testimonials for d in (t.date or t.publish,) if d is not None]
     updated = min(max(dates), site.options.as_of) if dates else site.config.week.start
-    out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(language or config.language)}">',
+    language = language or config.language
+    out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(language)}">',
            _leaf(1, "title", plain(title))]
     if config.description:
         out.append(_leaf(1, "subtitle", config.description))
@@ -71,14 +72,14 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     for entry, view in zip(site.testimonials, testimonials, strict=True):
         ref = shared.ref(view) if shared is not None else None
         if ref is None:
-            parts.append(_entry(site, entry, view, folder).encode("utf-8") + b"\n")
+            parts.append(_entry(site, entry, view, folder, language).encode("utf-8") + b"\n")
             continue
         when = entry.date or entry.publish
         key = f"{ref[mark:]}:{when.isoformat() if when else ''}:{shown_by}"
         found = entries.get(key)
         text = found[0] if found is not None and isinstance(found[0], bytes) else None
         if text is None:
-            text = _entry(site, entry, view, folder).encode("utf-8") + b"\n"
+            text = _entry(site, entry, view, folder, language).encode("utf-8") + b"\n"
             entries.put(key, text)
         parts.append(text)
     if kept is not None:
@@ -91,11 +92,19 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     return b"".join(parts)  # (once: 18 MB at 10,000)
 
 
-def _entry(site: Site, entry: Testimonial, view: View, folder: str) -> str:
+def _entry(site: Site, entry: Testimonial, view: View, folder: str, language: str) -> str:
+    """One testimonial's entry.  One shown without a translation (its view's `lang`) says
+    so, as its page does, except in the heading cswgen wrote for it in the feed's
+    `language` ("Loveness C. témoigne")."""
     base = site.config.site.base_url
     path = url_of(entry)  # from the feed, which is in the language's folder
     when = entry.date or entry.publish or site.config.week.start
-    out = ["  <entry>", _leaf(2, "title", plain(view["heading"])),
+    own = view.get("lang")
+    titled = ""
+    if own and not view["title"]:
+        titled = f' xml:lang="{_attribute(language)}"'
+    out = [f'  <entry xml:lang="{_attribute(own)}">' if own else "  <entry>",
+           _leaf(2, "title", plain(view["heading"]), titled),
            _leaf(2, "id", _id(site, folder + path)),
            _link(2, base + folder + path if base else path), _leaf(2, "updated", _stamp(when)),
            "    <author>", _leaf(3, "name", entry.customer), "    </author>"]

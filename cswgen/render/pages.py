@@ -82,7 +82,7 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
         here=True))  # every testimonial: a worker would copy them all
     found.append(Job(folder + "week.ics", data_digest("ics", common, views.days,
                                                       shared=shared),
-                     lambda: _week_ics(site)))
+                     lambda: _week_ics(site, folder)))
     for view in pages:
         if view["kind"] == "screen":  # what lobby screens poll for a newer build
             found.append(_ready(folder + beyond.SCREEN_BUILD, json.dumps(
@@ -153,10 +153,10 @@ def _page(renderer: Renderer, view: View, common: dict[str, Any]) -> bytes:
     return renderer.render(view, common).encode("utf-8")
 
 
-def _week_ics(site: Site) -> bytes:
+def _week_ics(site: Site, folder: str) -> bytes:
     from cswgen.render import calendar  # icalendar takes as long to import as a small build
 
-    return calendar.week_ics(site)
+    return calendar.week_ics(site, folder)
 
 
 def _hreflangs(versions: list[View]) -> list[tuple[str, str]]:

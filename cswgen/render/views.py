@@ -193,7 +193,9 @@ class Views:
 
     def testimonial(self, t: Testimonial) -> View:
         body = _rendered(self.bodies, t)
-        staff = [{"name": link.name,
+        # a name found on the honour roll is shown as the honour roll spells it (the
+        # customer's "precious ncube" is "Precious Ncube" there)
+        staff = [{"name": link.honour.name if link.honour else link.name,
                   "path": self.url(link.honour) if link.honour else None}
                  for link in self.site.staff_of(t)]
         own = {
