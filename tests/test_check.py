@@ -230,3 +230,20 @@ def test_an_output_folder_build_would_refuse(make_site: MakeSite, run: Run) -> N
     assert outcome.exit_code == 1
     line_with(outcome, "config.toml: ", "holds files cswgen did not write (notes.txt)")
     assert (site / "output/notes.txt").read_text() == "mine\n"
+
+
+def test_a_broken_anchor_on_a_translated_page_is_found_in_the_content(
+        make_site: MakeSite, run: Run) -> None:
+    """The French FAQ shows the English text (it has no translation), whose link to the
+    policy's `#privacy` misses on the French policy: the problem is at the FAQ's line,
+    not in the theme's template."""
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\nlanguages = ["en-GB", "fr"]\n'
+                       '[week]\nyear = 2026\n',
+        "content/policy.md": "---\ntitle: Policy\n---\n## Privacy {#privacy}\n\nKept safe.\n",
+        "content/policy.fr.md": "---\ntitle: Politique\n---\n## Confidentialité\n\nGardé.\n",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nIntro.\n\nSee [privacy]"
+                                "(../policy.md#privacy).\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert line_with(outcome, "content/pages/faq.md:6:", "#privacy", "fr/policy/")
+    assert not [line for line in report_lines(outcome) if "templates/" in line], outcome.stdout

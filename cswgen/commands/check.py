@@ -23,6 +23,7 @@ from cswgen.commands.editions import report_untranslated
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.week import long_label
+from cswgen.model.languages import folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Options, Site, assemble, url_of
@@ -77,7 +78,8 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         report_untranslated(config, content, problems)
         _body_rules(site, problems, steps)
         if built:
-            _page_rules(site, output, problems)
+            _page_rules(site, _other_languages(config, content, site.options), output,
+                        problems)
     return _report(problems, when, started)
 
 
@@ -222,13 +224,28 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
 # --- the built pages ----------------------------------------------------------------------
 
 
-def _page_rules(site: Site, output: Path, problems: Problems) -> None:
+def _other_languages(config: SiteConfig, content: Content,
+                     options: Options) -> list[tuple[str, Site]]:
+    """Each other language's folder (`fr/`) and site: its translations, and the originals
+    it shows where a translation is missing."""
+    default = config.site.language
+    omit = config.site.untranslated == "omit"
+    return [(folder_of(tag, default), assemble(config, in_language(content, tag, omit),
+                                               options, Problems()))
+            for tag in config.site.tags[1:]]
+
+
+def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
+                problems: Problems) -> None:
+    """Broken links and anchors in the built pages, each at the file and line it came
+    from: the content file whose body holds it (in any language), or the template."""
     sources: dict[str, Entry] = {}
-    for entry in site.entries():
-        if entry.key in site.urls:
-            sources[site.urls[entry.key] + "index.html"] = entry
-            if isinstance(entry, Honour):
-                sources[url_of(entry) + "certificate/index.html"] = entry
+    for folder, edition in [("", site), *others]:
+        for entry in edition.entries():
+            if entry.key in edition.urls:
+                sources[folder + edition.urls[entry.key] + "index.html"] = entry
+                if isinstance(entry, Honour):
+                    sources[folder + url_of(entry) + "certificate/index.html"] = entry
     scans: dict[str, htmlscan.Scan] = {}
 
     def scanned(page: str) -> htmlscan.Scan | None:
