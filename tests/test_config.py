@@ -183,6 +183,22 @@ def test_a_time_zone_in_other_capitals_or_by_its_city_suggests_the_name(
     find_line(outcome, "config.toml:7: ", "is not a time zone; did you mean \"Africa/Harare\"?")
 
 
+@pytest.mark.parametrize(("written", "places"), [
+    ("GMT+2", '"Africa/Harare", "Africa/Johannesburg" or "Africa/Maputo"'),
+    ("UTC +3", '"Africa/Nairobi", "Africa/Addis_Ababa" or "Africa/Dar_es_Salaam"'),
+    ("CAT", '"Africa/Harare", "Africa/Johannesburg" or "Africa/Maputo"'),
+    ("eat", '"Africa/Nairobi", "Africa/Addis_Ababa" or "Africa/Dar_es_Salaam"'),
+    ("UTC-05:00", '"America/Chicago", ')])
+def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep_it(
+        bad_config: BadConfig, written: str, places: str) -> None:
+    # "Etc/GMT+2" is two hours *behind* GMT (POSIX turns the sign round): suggesting it for
+    # "GMT+2" would move every countdown and daily reveal by four hours in Harare.
+    outcome = bad_config(CONFIG.replace("Africa/Harare", written))
+    line = find_line(outcome, "config.toml:7: ", f'[week] timezone "{written}" is not a time '
+                     "zone cswgen can use", f"such as {places}")
+    assert "Etc/GMT" not in line
+
+
 def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")

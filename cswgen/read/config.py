@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -307,10 +307,19 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        near = _zone_named(timezone)
-        hint = f"did you mean \"{near}\"? " if near else ""
-        r.bad("timezone", f"{shown(timezone)} is not a time zone; {hint}use a name from the "
-              "IANA list, such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
+        offset = _offset_named(timezone)
+        places = _places_at(offset) if offset is not None else []
+        if places:
+            r.bad("timezone", f"{shown(timezone)} is not a time zone cswgen can use: it needs "
+                  "the name of a place, which also says when the clocks change; use the one "
+                  "where your week happens, such as " + _or(places) + " (from the IANA list "
+                  "of time zones)")
+        else:
+            near = _zone_named(timezone)
+            hint = f"did you mean \"{near}\"? " if near else ""
+            r.bad("timezone", f"{shown(timezone)} is not a time zone; {hint}use a name from "
+                  "the IANA list, such as \"Africa/Harare\", \"Europe/London\" or "
+                  "\"America/New_York\"")
         timezone = "UTC"
     reveal = r.string("reveal", "all") or "all"
     if reveal not in ("all", "daily"):
@@ -344,6 +353,52 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
                         timezone=timezone, reveal=reveal,
                         guessed=len(problems.errors) > errors)
+
+
+# Abbreviations people write for a time zone, by their hours from UTC in October.  (EST,
+# CET and a few others are zone names of their own, and are accepted as they are.)
+_ABBREVIATIONS = {"WAT": 1, "WEST": 1, "BST": 1, "CAT": 2, "SAST": 2, "CEST": 2, "EAT": 3,
+                  "EEST": 3, "MSK": 3, "GST": 4, "PKT": 5, "SGT": 8, "AWST": 8, "JST": 9,
+                  "AEST": 10, "EDT": -4, "CDT": -5, "MDT": -6, "PDT": -7}
+_OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-\u2212])\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.I)
+# The places named first for an offset, as people there would name them.
+_KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Africa/Lusaka",
+                 "Africa/Nairobi", "Africa/Addis_Ababa", "Africa/Dar_es_Salaam",
+                 "Africa/Kampala", "Africa/Lagos", "Africa/Kinshasa", "Africa/Accra",
+                 "Europe/London", "Europe/Paris", "Europe/Athens", "Asia/Dubai",
+                 "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Bangkok",
+                 "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney", "America/Sao_Paulo",
+                 "America/New_York", "America/Chicago", "America/Denver",
+                 "America/Los_Angeles")
+
+
+def _offset_named(written: str) -> timedelta | None:
+    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00", "CAT"), if any.
+    ("Etc/GMT+2" is never the answer: POSIX turns the sign round, so it is UTC-2.)"""
+    text = written.strip()
+    if text.upper() in _ABBREVIATIONS:
+        return timedelta(hours=_ABBREVIATIONS[text.upper()])
+    found = _OFFSET.fullmatch(text)
+    if not found:
+        return None
+    sign = -1 if found.group(1) in "-\u2212" else 1
+    return sign * timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
+
+
+def _places_at(offset: timedelta) -> list[str]:
+    """Three time zones of places that are `offset` from UTC in October, well-known first."""
+    october = datetime(date.today().year, 10, 10, 12)
+    zones = [z for z in sorted(available_timezones())
+             if z.split("/")[0] in ("Africa", "Europe", "Asia", "America", "Australia",
+                                    "Pacific", "Atlantic", "Indian")]
+    same = [z for z in zones if october.replace(tzinfo=ZoneInfo(z)).utcoffset() == offset]
+    return sorted(same, key=lambda z: (_KNOWN_PLACES.index(z) if z in _KNOWN_PLACES
+                                       else len(_KNOWN_PLACES)))[:3]
+
+
+def _or(names: list[str]) -> str:
+    quoted = [f'"{name}"' for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def _zone_named(written: str) -> str | None:
