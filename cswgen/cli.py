@@ -268,7 +268,7 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
     date in it, in numbers or in words, moves to that week."""
-    from cswgen.commands.new import DEMO_YEAR, language_tag, new_site
+    from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
     from cswgen.core.week import first_full_week_of_october, range_label
 
     with _bugs_reported(ctx, "new"):
@@ -283,9 +283,8 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
         for line in made.review:
             click.echo(f"  {line}")
     if tag:
-        click.echo(f"The site's language is {tag}: cswgen writes its own words, dates and "
-                   "numbers in it. The demo's text in content/ is in English, for you to "
-                   "replace with your own.")
+        click.echo(f"{language_line(tag)} The demo's text in content/ is in English, for "
+                   "you to replace with your own.")
     click.echo(f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
                "edit config.toml and the files in content/.")
 
