@@ -42,6 +42,7 @@ def test_a_new_site_says_the_dates_of_its_own_week(tmp_path: Path, run: Run, tod
     assert f"Customer Service Week {year}" in home
     config = said["config.toml"]
     assert f"{week[0].day} to {week[-1].day} October {year}" in config
+    assert f'"en" as "Monday, October {week[0].day}"' in config  # American order too
     assert f'hashtag = "#CSW{year}"' in config and f"year = {year} " in config
     programme = said[f"content/downloads/csw-{year}-programme.txt"]
     assert f"MONDAY {week[0].day} OCTOBER: DREAM TEAM MONDAY" in programme
