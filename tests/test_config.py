@@ -292,6 +292,9 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
     (CONFIG + "theme = 'Dream Team's week'\n",
      "config.toml:8: the text of `theme` is in single quotes, and the apostrophe inside it "
      'ends it early; use double quotes: theme = "Dream Team\'s week"'),
+    (CONFIG + "days = five\n",
+     "config.toml:8: `days` must be a whole number written in digits, without quotes, like "
+     "days = 5"),
     (CONFIG + "days = \n",
      'config.toml:8: `days` has no value after =; give one (text in "double quotes"), or '
      "delete the line to use the default"),

@@ -143,6 +143,9 @@ def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int
                    "brackets and `key = value` shape on this line")
 
 
+# Settings and fields that are numbers, with an example: "days = five" is not text.
+_NUMBER_KEYS = {"days": "5", "year": "2027", "seconds": "12", "rating": "5", "menu": "1",
+                "since": "2019"}
 _CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
 _WRITTEN_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 
@@ -197,6 +200,9 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
     if _WRITTEN_DATE.fullmatch(bare):
         return (f"`{key}` is {bare}; write a date as YYYY-MM-DD (year, month, day, with "
                 "a real month and day) and without quotes, like 2027-10-04")
+    if key in _NUMBER_KEYS and (bare[0].isalpha() or bare[0] in "'\""):
+        return (f"`{key}` must be a whole number written in digits, without quotes, like "
+                f"{key} = {_NUMBER_KEYS[key]}")
     if bare[0].isalpha() or bare[0] == "#":
         return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
                 "outside quotes starts a note)" if bare[0] == "#" else
