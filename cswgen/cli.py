@@ -271,8 +271,12 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
     from cswgen.core.week import first_full_week_of_october, range_label
 
-    with _bugs_reported(ctx, "new"):
+    try:
         tag = language_tag(language) if language else None
+    except SiteError as exc:  # a mistake in what was typed: exit status 2, as Click's own
+        message = exc.problems[0].message
+        raise click.BadParameter(message, param_hint="'--language'") from None
+    with _bugs_reported(ctx, "new"):
         made = new_site(folder, date.today(), tag)
     start = first_full_week_of_october(made.year)
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
@@ -392,6 +396,8 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         raise click.UsageError("give the TITLE of the new entry")
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")
+    if on and weekday:
+        raise click.UsageError("give --date or --day, not both")
     when = _as_of(on)
     root = _site_root()
     with _bugs_reported(ctx, "add"):
