@@ -278,8 +278,13 @@ def test_an_unknown_label_names_the_line_and_the_nearest_label(make_site: MakeSi
                for e in errors), errors
 
 
-@pytest.mark.parametrize(("written", "hint"), [("english", '"en"'), ("fr_ca", None),
-                                               ("French", '"fr"'), ("zz-ZZ-x1", None)])
+@pytest.mark.parametrize(("written", "hint"), [
+    ("english", '"en"'), ("fr_ca", None), ("French", '"fr"'), ("zz-ZZ-x1", None),
+    # the language named in itself, with or without its accents (not "fr-NC", "es-PA",
+    # Old Prussian or Swiss German, the tags that merely look alike)
+    ("francais", '"fr"'), ("Français", '"fr"'), ("español", '"es"'), ("portugues", '"pt"'),
+    ("português", '"pt"'), ("Kiswahili", '"sw"'), ("Ikinyarwanda", '"rw"'),
+    ("Brazilian Portuguese", '"pt-BR"'), ("brazilian", '"pt-BR"'), ("Deutsch", '"de"')])
 def test_an_unknown_language_tag_suggests_the_nearest(make_site: MakeSite, run: Run,
                                                       written: str, hint: str | None) -> None:
     site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguage = "{written}"\n'
