@@ -316,6 +316,14 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
     (CONFIG + "\n[extra]\nteams = [\"Sales\", \"Support\"\nhashtag = \"x\"\n",
      "config.toml:10: the list `teams` opened with [ on this line is never closed; end it "
      'with ], like teams = ["one", "two"]'),
+    (CONFIG + '\n[publish.intranet]\nto = "S:\\intranet\\csw"\n',
+     "config.toml:10: the text of `to` holds \\, which starts a special character inside "
+     '"double quotes"; write a Windows path in single quotes: to = \'S:\\intranet\\csw\''),
+    (CONFIG + '\n[publish.intranet]\nto = "C:\\Users\\comms\\csw"\n',
+     "config.toml:10: the text of `to` holds \\, which starts a special character inside "
+     '"double quotes"; write a Windows path in single quotes: to = \'C:\\Users\\comms\\csw\''),
+    (CONFIG + "\n[publish.intranet]\nto = /mnt/web/csw\n",
+     'config.toml:10: the text of `to` must be in double quotes: to = "/mnt/web/csw"'),
     (CONFIG + "\n[week]\ndays = 5\n",
      "config.toml:9: [week] appears twice (also on line 5); put all its settings under one "
      "[week]"),

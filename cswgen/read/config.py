@@ -179,6 +179,11 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
     if not bare:
         return (f"`{key}` has no value after =; give one (text in \"double quotes\"), or "
                 "delete the line to use the default")
+    if bare.startswith('"') and "\\" in bare and message.startswith(
+            ("Unescaped '\\'", "Invalid hex value", "Unterminated string")):
+        return (f"the text of `{key}` holds \\, which starts a special character inside "
+                "\"double quotes\"; write a Windows path in single quotes: "
+                f"{key} = '{bare.strip(chr(34))}'")
     if bare[0] in _CURLY_QUOTES:
         straight = '"' + bare.strip(_CURLY_QUOTES + '"') + '"'
         curly = "".join(dict.fromkeys(c for c in bare if c in _CURLY_QUOTES))
@@ -203,7 +208,7 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
     if key in _NUMBER_KEYS and (bare[0].isalpha() or bare[0] in "'\""):
         return (f"`{key}` must be a whole number written in digits, without quotes, like "
                 f"{key} = {_NUMBER_KEYS[key]}")
-    if bare[0].isalpha() or bare[0] == "#":
+    if bare[0].isalpha() or bare[0] in "#/~.\\":  # a word, a hashtag, a path
         return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
                 "outside quotes starts a note)" if bare[0] == "#" else
                 f"the text of `{key}` must be in double quotes: {key} = \"{bare}\"")
