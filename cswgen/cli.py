@@ -289,8 +289,12 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     if tag:
         click.echo(f"{language_line(tag)} The demo's text in content/ is in English, for "
                    "you to replace with your own.")
-    click.echo(f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
-               "edit config.toml and the files in content/.")
+    shown = str(folder)
+    if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
+        shown = f'"{shown}"'
+    go = "run `cswgen serve` here" if folder == Path(".") else f"cd {shown} and run `cswgen serve`"
+    click.echo(f"Next: {go} to preview the site while you edit config.toml and the files in "
+               "content/.")
 
 
 @cli.command(short_help="Is the site ready? A report of everything to fix.")

@@ -71,6 +71,17 @@ def test_new_lists_what_it_left_for_review(tmp_path: Path, run: Run) -> None:
     assert lines[-1].startswith("Next: cd mysite and run `cswgen serve`")
 
 
+@pytest.mark.parametrize(("folder", "said"), [
+    ("CSW 2027", 'Next: cd "CSW 2027" and run `cswgen serve`'),  # typed as shown, it works
+    (".", "Next: run `cswgen serve` here"),
+])
+def test_new_says_the_next_step_as_it_can_be_typed(tmp_path: Path, run: Run, folder: str,
+                                                   said: str) -> None:
+    outcome = run(tmp_path, "new", folder)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.splitlines()[-1].startswith(said)
+
+
 def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> None:
     assert run(tmp_path, "new", "mysite").exit_code == 0
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
