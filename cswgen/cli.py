@@ -20,14 +20,15 @@ from cswgen import __version__
 from cswgen.core.errors import Problem, SiteError
 
 
-def _as_of(value: str | None) -> date | None:
+def _as_of(value: str | None, option: str = "--as-of") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f'"{value}" is not a date; write it as YYYY-MM-DD (year, '
-                                 f"month, day){_example_date()}") from None
+                                 f"month, day){_example_date()}",
+                                 param_hint=f"'{option}'") from None
 
 
 def _example_date() -> str:
@@ -402,7 +403,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         raise click.UsageError("--date and --day are for `cswgen add day` only")
     if on and weekday:
         raise click.UsageError("give --date or --day, not both")
-    when = _as_of(on)
+    when = _as_of(on, "--date")
     root = _site_root()
     with _bugs_reported(ctx, "add"):
         path = run_add(root, kind, title, on=when, weekday=weekday)
