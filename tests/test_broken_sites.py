@@ -60,6 +60,10 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("impossible-date", D + "wed.md", "---\ntitle: Wild Wednesday\ndate: 2026-02-30\n---\n",
      D + "wed.md:3: `date` is 2026-02-30, a date that does not exist; check the month and "
      "day (dates are YYYY-MM-DD)"),
+    # the required field is there, misspelt: the error says so on its line
+    ("customer-misspelt", T + "a.md", "---\ncustmer: Ann\nrating: 5\n---\nThanks\n",
+     T + "a.md:2: `customer` is required but missing; the `custmer` field on this line is "
+     "probably it: spell it `customer`"),
     ("date-outside-the-week", D + "wed.md", "---\ntitle: Late\n\ndate: 2026-10-20\n---\n",
      D + "wed.md:4: 2026-10-20 (Tuesday 20 October 2026) is outside the week (5–9 October "
      "2026); change the date, or [week] in config.toml"),

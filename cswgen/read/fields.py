@@ -124,6 +124,13 @@ class Fields:
                        f"{self.emptied.pop(key)}")
             return
         where = "column" if self.row else "field"
+        near = difflib.get_close_matches(key, [str(k) for k in self.data if self.has(str(k))],
+                                         n=1, cutoff=0.75)
+        if near:  # `custmer: Ann`
+            here = "" if self.row else " on this line"
+            self.error(near[0], f"`{key}` is required but missing; the `{near[0]}` {where}"
+                       f"{here} is probably it: spell it `{key}`")
+            return
         example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
         self.problems.error(self.path, self.lines.get("", 1),
                             f"`{key}` is required but missing; {example}")
