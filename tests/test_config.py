@@ -199,6 +199,25 @@ def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep
     assert "Etc/GMT" not in line
 
 
+@pytest.mark.parametrize(("written", "said"), [
+    # the path as the user sees it from the site's folder
+    ("content/images/logo.svg", '[brand] logo "content/images/logo.svg" is not a file under '
+     'content/: give its path from inside content/, without content/ in front: '
+     'logo = "images/logo.svg"'),
+    # capitals: Windows and macOS find it, the Linux server does not
+    ("images/Logo.SVG", '[brand] logo "images/Logo.SVG" is not a file under content/: the '
+     'file is content/images/logo.svg, and capitals count on the server that builds the '
+     'site: logo = "images/logo.svg"'),
+    ("logo.svg", '[brand] logo "logo.svg" is not a file under content/: the file is '
+     'content/images/logo.svg: logo = "images/logo.svg"'),
+])
+def test_a_logo_path_nearly_right_names_the_file(bad_config: BadConfig, written: str,
+                                                 said: str) -> None:
+    outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{written}"\n',
+                         {"content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    assert error_lines(outcome) == [f"config.toml:10: {said}"]
+
+
 def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")
