@@ -508,24 +508,19 @@ def _zone_named(written: str) -> str | None:
 
 
 def _logo_hint(relative: str, content: Path) -> str:
-    """How to write a logo path that nearly names a file in `content`: written from the
-    site's folder (content/images/logo.svg), in other capitals, or without its folder."""
-    if ".." in relative.split("/"):
-        return "; put the logo in content/ and give its path from there"
-    if relative.startswith("content/") and (content.parent / relative).is_file():
+    """How to write a logo path that nearly names a file in `content`."""
+    near = paths.nearly(relative, content) if ".." not in relative.split("/") else None
+    if near is None:
+        return ("; put the logo in content/ (for example content/images/logo.svg) and give "
+                "its path from there")
+    how, found = near
+    if how == "content":
         return (": give its path from inside content/, without content/ in front: "
-                f"logo = \"{relative.removeprefix('content/')}\"")
-    files = [p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()]
-    same = [f for f in files if f.lower() == relative.lower()]
-    if len(same) == 1:
-        return (f": the file is content/{same[0]}, and capitals count on the server that "
-                f"builds the site: logo = \"{same[0]}\"")
-    named = [f for f in files if f.rsplit("/", 1)[-1].lower() == relative.rsplit("/", 1)[-1]
-             .lower()]
-    if len(named) == 1:
-        return f": the file is content/{named[0]}: logo = \"{named[0]}\""
-    return ("; put the logo in content/ (for example content/images/logo.svg) and give its "
-            "path from there")
+                f"logo = \"{found}\"")
+    if how == "capitals":
+        return (f": the file is content/{found}, and capitals count on the server that "
+                f"builds the site: logo = \"{found}\"")
+    return f": the file is content/{found}: logo = \"{found}\""
 
 
 def _brand(r: Table, root: Path) -> BrandSettings:

@@ -299,7 +299,8 @@ class Fields:
         relative = finder(value, source.parent)
         if relative is None:
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
-                       f"{source.name} or under content/; check the spelling and the folder")
+                       f"{source.name} or under content/; "
+                       + _nearly(key, paths.nearly(value, finder.content, source.parent)))
             return None
         alt = self.text(alt_key)
         if require_alt and not alt:
@@ -352,6 +353,19 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
             if stored is not None:
                 return find_file(stored, base, content)
     return None
+
+
+def _nearly(key: str, near: tuple[str, str] | None) -> str:
+    """How to write a picture's path that nearly names a file (see `paths.nearly`)."""
+    if near is None:
+        return "check the spelling and the folder"
+    how, found = near
+    if how == "content":
+        return f"write it from inside content/, without content/ in front: `{key}: {found}`"
+    if how == "capitals":
+        return (f"the file is content/{found}, and capitals count on the server that builds "
+                f"the site: `{key}: {found}`")
+    return f"the file is content/{found}: `{key}: {found}`"
 
 
 def _named(key: str, where: str) -> str:
