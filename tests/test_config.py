@@ -303,6 +303,10 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
     (CONFIG + 'theme = "Dream Team\ndays = 5\n',
      'config.toml:8: the text of `theme` opens with " but is never closed on this line; end '
      'it with ", like theme = "Dream Team"'),
+    # a stray control character (pasted from a PDF) inside closed quotes is not "never closed"
+    (CONFIG + 'theme = "Dream\x0bTeam"\n',
+     "config.toml:8: is not valid TOML: Illegal character '\\x0b'; check the quotes, brackets "
+     "and `key = value` shape on this line"),
     (CONFIG + "theme = Dream Team\n",
      'config.toml:8: the text of `theme` must be in double quotes: theme = "Dream Team"'),
     (CONFIG + "theme = \u201cDream Team\u201d\n",

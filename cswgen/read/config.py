@@ -124,13 +124,13 @@ def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int
     if "(at end of document)" in str(exc):  # the last line, saved with no line break after it
         line = max(len(text.splitlines()), 1)
     message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
-    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    lines = text.split("\n")  # (as TOML counts lines: a stray \x0b or \x0c ends none)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
     key, _, value = source.partition("=")
     if "date" in message.lower() and value.strip():
         return Problem(path, line + offset, f"`{key.strip()}` is {value.split('#')[0].strip()}, "
                        "which is not a date that exists; write it as YYYY-MM-DD with a real "
                        "month and day")
-    lines = text.splitlines()
     if message == "Unclosed array":  # (found on a later line: name the one that opens it)
         line = next((n for n in range(min(line, len(lines)), 0, -1)
                      if lines[n - 1].partition("=")[2].lstrip().startswith("[")), line)
@@ -189,8 +189,8 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         curly = "".join(dict.fromkeys(c for c in bare if c in _CURLY_QUOTES))
         return (f"`{key}` is in curly quotes ({curly}), which Word and Outlook "
                 f"type; use straight double quotes: {key} = {straight}")
-    if bare.startswith('"') and (message.startswith(("Illegal character", "Unterminated"))
-                                 or bare.count('"') == 1):
+    if bare.startswith('"') and (message.startswith(("Illegal character '\\n'",
+                                                     "Unterminated")) or bare.count('"') == 1):
         return (f"the text of `{key}` opens with \" but is never closed on this line; end it "
                 f"with \", like {key} = {bare.rstrip()}\"")
     if bare.startswith("'") and bare.count("'") != 2:
