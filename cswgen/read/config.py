@@ -402,7 +402,8 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
         offset = _offset_named(timezone)
-        places = _places_at(offset) if offset is not None else []
+        places = list(_ABBREVIATIONS.get(timezone.strip().upper(), ())) or (
+            _places_at(offset) if offset is not None else [])
         if places:
             r.bad("timezone", f"{shown(timezone)} is not a time zone cswgen can use: it needs "
                   "the name of a place, which also says when the clocks change; use the one "
@@ -449,11 +450,21 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
                         guessed=len(problems.errors) > errors)
 
 
-# Abbreviations people write for a time zone, by their hours from UTC in October.  (EST,
-# CET and a few others are zone names of their own, and are accepted as they are.)
-_ABBREVIATIONS = {"WAT": 1, "WEST": 1, "BST": 1, "CAT": 2, "SAST": 2, "CEST": 2, "EAT": 3,
-                  "EEST": 3, "MSK": 3, "GST": 4, "PKT": 5, "SGT": 8, "AWST": 8, "JST": 9,
-                  "AEST": 10, "EDT": -4, "CDT": -5, "MDT": -6, "PDT": -7}
+# Abbreviations people write for a time zone, and places that keep that time.  (EST, CET
+# and a few others are zone names of their own, and are accepted as they are.)
+_ABBREVIATIONS = {
+    "CAT": ("Africa/Harare", "Africa/Maputo", "Africa/Lusaka"),
+    "SAST": ("Africa/Johannesburg", "Africa/Maseru", "Africa/Mbabane"),
+    "EAT": ("Africa/Nairobi", "Africa/Dar_es_Salaam", "Africa/Kampala"),
+    "WAT": ("Africa/Lagos", "Africa/Kinshasa", "Africa/Luanda"),
+    "BST": ("Europe/London",), "WEST": ("Europe/Lisbon", "Atlantic/Canary"),
+    "CEST": ("Europe/Paris", "Europe/Berlin", "Europe/Madrid"),
+    "EEST": ("Europe/Athens", "Europe/Helsinki", "Europe/Bucharest"),
+    "MSK": ("Europe/Moscow",), "GST": ("Asia/Dubai", "Asia/Muscat"), "PKT": ("Asia/Karachi",),
+    "SGT": ("Asia/Singapore",), "AWST": ("Australia/Perth",), "JST": ("Asia/Tokyo",),
+    "AEST": ("Australia/Brisbane",), "EDT": ("America/New_York", "America/Toronto"),
+    "CDT": ("America/Chicago",), "MDT": ("America/Denver",),
+    "PDT": ("America/Los_Angeles", "America/Vancouver")}
 _OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-\u2212])\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.I)
 # The places named first for an offset, as people there would name them.
 _KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Africa/Lusaka",
@@ -467,11 +478,9 @@ _KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Afric
 
 
 def _offset_named(written: str) -> timedelta | None:
-    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00", "CAT"), if any.
+    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00"), if any.
     ("Etc/GMT+2" is never the answer: POSIX turns the sign round, so it is UTC-2.)"""
     text = written.strip()
-    if text.upper() in _ABBREVIATIONS:
-        return timedelta(hours=_ABBREVIATIONS[text.upper()])
     found = _OFFSET.fullmatch(text)
     if not found:
         return None
