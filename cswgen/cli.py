@@ -20,14 +20,15 @@ from cswgen import __version__
 from cswgen.core.errors import Problem, SiteError
 
 
-def _as_of(value: str | None) -> date | None:
+def _as_of(value: str | None, option: str = "--as-of") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f'"{value}" is not a date; write it as YYYY-MM-DD (year, '
-                                 f"month, day){_example_date()}") from None
+                                 f"month, day){_example_date()}",
+                                 param_hint=f"'{option}'") from None
 
 
 def _example_date() -> str:
@@ -268,11 +269,15 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
     date in it, in numbers or in words, moves to that week."""
-    from cswgen.commands.new import DEMO_YEAR, language_tag, new_site
+    from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
     from cswgen.core.week import first_full_week_of_october, range_label
 
-    with _bugs_reported(ctx, "new"):
+    try:
         tag = language_tag(language) if language else None
+    except SiteError as exc:  # a mistake in what was typed: exit status 2, as Click's own
+        message = exc.problems[0].message
+        raise click.BadParameter(message, param_hint="'--language'") from None
+    with _bugs_reported(ctx, "new"):
         made = new_site(folder, date.today(), tag)
     start = first_full_week_of_october(made.year)
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
@@ -283,11 +288,14 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
         for line in made.review:
             click.echo(f"  {line}")
     if tag:
-        click.echo(f"The site's language is {tag}: cswgen writes its own words, dates and "
-                   "numbers in it. The demo's text in content/ is in English, for you to "
-                   "replace with your own.")
-    click.echo(f"Next: cd {folder} and run `cswgen serve` to preview the site while you "
-               "edit config.toml and the files in content/.")
+        click.echo(f"{language_line(tag)} The demo's text in content/ is in English, for "
+                   "you to replace with your own.")
+    shown = str(folder)
+    if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
+        shown = f'"{shown}"'
+    go = "run `cswgen serve` here" if folder == Path(".") else f"cd {shown} and run `cswgen serve`"
+    click.echo(f"Next: {go} to preview the site while you edit config.toml and the files in "
+               "content/.")
 
 
 @cli.command(short_help="Is the site ready? A report of everything to fix.")
@@ -393,7 +401,9 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         raise click.UsageError("give the TITLE of the new entry")
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")
-    when = _as_of(on)
+    if on and weekday:
+        raise click.UsageError("give --date or --day, not both")
+    when = _as_of(on, "--date")
     root = _site_root()
     with _bugs_reported(ctx, "add"):
         path = run_add(root, kind, title, on=when, weekday=weekday)

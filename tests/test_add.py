@@ -71,7 +71,6 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     (("day", "Fun"), "say which day of the week (5–9 October 2026)"),
     (("day", "Fun", "--date", "2026-10-12"), "2026-10-12 (Monday 12 October 2026) is not in"),
     (("day", "Fun", "--day", "saturday"), "\"saturday\" is not one of the week's days"),
-    (("day", "Fun", "--day", "mon", "--date", "2026-10-05"), "not both"),
     (("page", "Days"), "belongs to cswgen's own days section"),
     (("page", "???"), "cannot make a file name"),
 ])
@@ -101,6 +100,14 @@ def test_add_refuses_a_second_day_for_a_date(make_site: MakeSite, run: Run,
     assert refused.stderr.startswith("content/days/draft.md:3: Wednesday 7 October 2026")
     assert sorted(p.name for p in (site / "content/days").iterdir()) == ["draft.md",
                                                                           "tuesday.md"]
+
+
+def test_date_and_day_together_is_a_command_line_mistake(make_site: MakeSite,
+                                                         run: Run) -> None:
+    # a mistake in what was typed, not in the site: exit status 2, as Click's own
+    outcome = run(make_site(), "add", "day", "Fun", "--day", "mon", "--date", "2026-10-05")
+    assert outcome.exit_code == 2
+    assert outcome.stderr.endswith("Error: give --date or --day, not both\n")
 
 
 def test_date_is_for_days_only(make_site: MakeSite, run: Run) -> None:

@@ -60,9 +60,30 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("impossible-date", D + "wed.md", "---\ntitle: Wild Wednesday\ndate: 2026-02-30\n---\n",
      D + "wed.md:3: `date` is 2026-02-30, a date that does not exist; check the month and "
      "day (dates are YYYY-MM-DD)"),
+    # the required field is there, misspelt: the error says so on its line
+    ("customer-misspelt", T + "a.md", "---\ncustmer: Ann\nrating: 5\n---\nThanks\n",
+     T + "a.md:2: `customer` is required but missing; the `custmer` field on this line is "
+     "probably it: spell it `customer`"),
+    # a picture's path nearly right: the message gives the one to write
+    ("image-from-the-sites-folder", D + "wed.md",
+     "---\ntitle: W\nday: wednesday\nimage: content/days/hero.png\nalt: A hero\n---\n",
+     D + 'wed.md:4: `image` names "content/days/hero.png", but there is no such file next to '
+     "wed.md or under content/; write it from inside content/, without content/ in front: "
+     "`image: days/hero.png`"),
+    ("image-in-other-capitals", D + "wed.md",
+     "---\ntitle: W\nday: wednesday\nimage: Hero.PNG\nalt: A hero\n---\n",
+     D + 'wed.md:4: `image` names "Hero.PNG", but there is no such file next to wed.md or '
+     "under content/; the file is content/days/hero.png, and capitals count on the server "
+     "that builds the site: `image: days/hero.png`"),
     ("date-outside-the-week", D + "wed.md", "---\ntitle: Late\n\ndate: 2026-10-20\n---\n",
      D + "wed.md:4: 2026-10-20 (Tuesday 20 October 2026) is outside the week (5–9 October "
      "2026); change the date, or [week] in config.toml"),
+    # last year's date, after [week] year was changed by hand: redate moves them all
+    ("date-in-last-years-week", D + "wed.md", "---\ntitle: Wild\ndate: 2025-10-08\n---\n",
+     D + "wed.md:3: 2025-10-08 (Wednesday 8 October 2025) is outside the week (5–9 October "
+     "2026); change the date, or [week] in config.toml (if the whole site is moving to "
+     "2026, put [week] back as it was for 2025 and run `cswgen redate 2026`: it moves every "
+     "date at once)"),
     ("saturday-in-a-five-day-week", D + "sat.md", "---\ntitle: Sat\nday: saturday\n---\n",
      D + "sat.md:3: saturday is not one of the week's days (5–9 October 2026); change "
      "`day`, or [week] days in config.toml"),

@@ -183,6 +183,42 @@ def test_a_time_zone_in_other_capitals_or_by_its_city_suggests_the_name(
     find_line(outcome, "config.toml:7: ", "is not a time zone; did you mean \"Africa/Harare\"?")
 
 
+@pytest.mark.parametrize(("written", "places"), [
+    ("GMT+2", '"Africa/Harare", "Africa/Johannesburg" or "Africa/Maputo"'),
+    ("UTC +3", '"Africa/Nairobi", "Africa/Addis_Ababa" or "Africa/Dar_es_Salaam"'),
+    ("CAT", '"Africa/Harare", "Africa/Maputo" or "Africa/Lusaka"'),
+    ("eat", '"Africa/Nairobi", "Africa/Dar_es_Salaam" or "Africa/Kampala"'),
+    ("BST", '"Europe/London" (from'),
+    ("UTC-05:00", '"America/Chicago", ')])
+def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep_it(
+        bad_config: BadConfig, written: str, places: str) -> None:
+    # "Etc/GMT+2" is two hours *behind* GMT (POSIX turns the sign round): suggesting it for
+    # "GMT+2" would move every countdown and daily reveal by four hours in Harare.
+    outcome = bad_config(CONFIG.replace("Africa/Harare", written))
+    line = find_line(outcome, "config.toml:7: ", f'[week] timezone "{written}" is not a time '
+                     "zone cswgen can use", f"such as {places}")
+    assert "Etc/GMT" not in line
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    # the path as the user sees it from the site's folder
+    ("content/images/logo.svg", '[brand] logo "content/images/logo.svg" is not a file under '
+     'content/: give its path from inside content/, without content/ in front: '
+     'logo = "images/logo.svg"'),
+    # capitals: Windows and macOS find it, the Linux server does not
+    ("images/Logo.SVG", '[brand] logo "images/Logo.SVG" is not a file under content/: the '
+     'file is content/images/logo.svg, and capitals count on the server that builds the '
+     'site: logo = "images/logo.svg"'),
+    ("logo.svg", '[brand] logo "logo.svg" is not a file under content/: the file is '
+     'content/images/logo.svg: logo = "images/logo.svg"'),
+])
+def test_a_logo_path_nearly_right_names_the_file(bad_config: BadConfig, written: str,
+                                                 said: str) -> None:
+    outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{written}"\n',
+                         {"content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    assert error_lines(outcome) == [f"config.toml:10: {said}"]
+
+
 def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")
@@ -244,7 +280,7 @@ def test_every_config_problem_in_one_run(bad_config: BadConfig) -> None:
 def test_toml_syntax_error_names_the_line(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntitle = "Test Week"\ntheme = "mini"\n\n[week]\n'
                          'theme = "Dream Team\nyear = 2026\n')
-    find_line(outcome, "config.toml:6: ", "is not valid TOML")
+    find_line(outcome, "config.toml:6: ", "the text of `theme` opens with \" but is never closed")
     assert failed_count(outcome) == 1
 
 
@@ -252,16 +288,79 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
         bad_config: BadConfig, make_site: MakeSite, run: Run) -> None:
     # as Notepad saves a file: no line break after the last line
     outcome = bad_config(CONFIG + "\n[extra]\ncontact_phone = ")
-    assert error_lines(outcome) == ["config.toml:10: is not valid TOML: Invalid value; check the "
-                                    "quotes, brackets and `key = value` shape on this line"]
+    assert error_lines(outcome) == ["config.toml:10: `contact_phone` has no value after =; give "
+                                    'one (text in "double quotes"), or delete the line to use '
+                                    "the default"]
     site = make_site({"content/pages/faq.md": '+++\ntitle = "FAQ"\nmenu = \n+++\nHi\n'})
     front = run(site, "build", *AS_OF)
-    assert front.lines[0].startswith("content/pages/faq.md:3: the front matter is not valid TOML")
+    assert front.lines[0].startswith("content/pages/faq.md:3: `menu` has no value after =")
+
+
+@pytest.mark.parametrize(("config", "said"), [
+    # a first week's mistakes, each said in plain words with the line as it should be
+    (CONFIG + 'theme = "Dream Team\n',
+     'config.toml:8: the text of `theme` opens with " but is never closed on this line; end '
+     'it with ", like theme = "Dream Team"'),
+    (CONFIG + 'theme = "Dream Team\ndays = 5\n',
+     'config.toml:8: the text of `theme` opens with " but is never closed on this line; end '
+     'it with ", like theme = "Dream Team"'),
+    # a stray control character (pasted from a PDF) inside closed quotes is not "never closed"
+    (CONFIG + 'theme = "Dream\x0bTeam"\n',
+     "config.toml:8: is not valid TOML: Illegal character '\\x0b'; check the quotes, brackets "
+     "and `key = value` shape on this line"),
+    (CONFIG + "theme = Dream Team\n",
+     'config.toml:8: the text of `theme` must be in double quotes: theme = "Dream Team"'),
+    (CONFIG + "theme = \u201cDream Team\u201d\n",
+     "config.toml:8: `theme` is in curly quotes (\u201c\u201d), which Word and Outlook type; "
+     'use straight double quotes: theme = "Dream Team"'),
+    (CONFIG + "theme = 'Dream Team's week'\n",
+     "config.toml:8: the text of `theme` is in single quotes, and the apostrophe inside it "
+     'ends it early; use double quotes: theme = "Dream Team\'s week"'),
+    (CONFIG + "days = five\n",
+     "config.toml:8: `days` must be a whole number written in digits, without quotes, like "
+     "days = 5"),
+    (CONFIG + "days = \n",
+     'config.toml:8: `days` has no value after =; give one (text in "double quotes"), or '
+     "delete the line to use the default"),
+    (CONFIG + "days: 5\n",
+     "config.toml:8: a setting and its value are joined with =, not a colon: write days = 5"),
+    (CONFIG + "start = 05/10/2026\n",
+     "config.toml:8: `start` is 05/10/2026; write a date as YYYY-MM-DD (year, month, day, "
+     "with a real month and day) and without quotes, like 2027-10-04"),
+    (CONFIG + "start = 2026-13-05\n",
+     "config.toml:8: `start` is 2026-13-05; write a date as YYYY-MM-DD (year, month, day, "
+     "with a real month and day) and without quotes, like 2027-10-04"),
+    (CONFIG + "\n[build]\nunsafe_html = no\n",
+     "config.toml:10: `unsafe_html` must be true or false, in small letters and without "
+     "quotes: unsafe_html = false"),
+    (CONFIG + "days = 5\nreveal = \"all\"\ndays = 6\n",
+     "config.toml:10: `days` is set twice (also on line 8); keep one of them"),
+    (CONFIG + "\n[brand\nprimary = \"#c8102e\"\n",
+     "config.toml:9: the section name [brand is not closed; end it with ], like [brand]"),
+    (CONFIG + "\n[extra]\nteams = [\"Sales\", \"Support\"\nhashtag = \"x\"\n",
+     "config.toml:10: the list `teams` opened with [ on this line is never closed; end it "
+     'with ], like teams = ["one", "two"]'),
+    (CONFIG + '\n[publish.intranet]\nto = "S:\\intranet\\csw"\n',
+     "config.toml:10: the text of `to` holds \\, which starts a special character inside "
+     '"double quotes"; write a Windows path in single quotes: to = \'S:\\intranet\\csw\''),
+    (CONFIG + '\n[publish.intranet]\nto = "C:\\Users\\comms\\csw"\n',
+     "config.toml:10: the text of `to` holds \\, which starts a special character inside "
+     '"double quotes"; write a Windows path in single quotes: to = \'C:\\Users\\comms\\csw\''),
+    (CONFIG + "\n[publish.intranet]\nto = /mnt/web/csw\n",
+     'config.toml:10: the text of `to` must be in double quotes: to = "/mnt/web/csw"'),
+    (CONFIG + "\n[week]\ndays = 5\n",
+     "config.toml:9: [week] appears twice (also on line 5); put all its settings under one "
+     "[week]"),
+])
+def test_toml_mistakes_are_said_in_plain_words(bad_config: BadConfig, config: str,
+                                               said: str) -> None:
+    outcome = bad_config(config)
+    assert error_lines(outcome) == [said]
 
 
 def test_toml_key_given_twice(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + "year = 2027\n")
-    find_line(outcome, "config.toml:8: ", "is not valid TOML")
+    find_line(outcome, "config.toml:8: ", "`year` is set twice (also on line 6)")
 
 
 def test_config_not_utf8(bad_config: BadConfig) -> None:

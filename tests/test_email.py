@@ -174,6 +174,16 @@ def test_an_unknown_day_names_the_days(tmp_path: Path) -> None:
     assert "no day of the week is 'saturday'" in message and "2026-10-06 (tuesday)" in message
 
 
+def test_a_day_mistyped_on_the_command_line_leaves_no_email_folder(tmp_path: Path,
+                                                                   run: Run) -> None:
+    # an empty email/ beside the site after a typo looks as if something was written
+    site = demo_in(tmp_path, "en-GB")
+    outcome = run(site, "email", "fridy", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith("content/days: no day of the week is 'fridy'")
+    assert not (site / "email").exists()
+
+
 def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     site = demo_in(tmp_path, "en-GB")
     outcome = run(site, "email", "wednesday", "--as-of", "2026-10-06", "--html")

@@ -280,8 +280,13 @@ def test_an_unknown_label_names_the_line_and_the_nearest_label(make_site: MakeSi
                for e in errors), errors
 
 
-@pytest.mark.parametrize(("written", "hint"), [("english", '"en"'), ("fr_ca", None),
-                                               ("French", '"fr"'), ("zz-ZZ-x1", None)])
+@pytest.mark.parametrize(("written", "hint"), [
+    ("english", '"en"'), ("fr_ca", None), ("French", '"fr"'), ("zz-ZZ-x1", None),
+    # the language named in itself, with or without its accents (not "fr-NC", "es-PA",
+    # Old Prussian or Swiss German, the tags that merely look alike)
+    ("francais", '"fr"'), ("Français", '"fr"'), ("español", '"es"'), ("portugues", '"pt"'),
+    ("português", '"pt"'), ("Kiswahili", '"sw"'), ("Ikinyarwanda", '"rw"'),
+    ("Brazilian Portuguese", '"pt-BR"'), ("brazilian", '"pt-BR"'), ("Deutsch", '"de"')])
 def test_an_unknown_language_tag_suggests_the_nearest(make_site: MakeSite, run: Run,
                                                       written: str, hint: str | None) -> None:
     site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguage = "{written}"\n'
@@ -346,8 +351,34 @@ def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:
     tomllib.loads(config)
     bad = run(tmp_path, "new", "other", "--language", "francais")
     no_traceback(bad)
-    assert bad.exit_code == 1 and "did you mean" in bad.stderr
+    assert bad.exit_code == 2  # a mistake on the command line, as Click says its own
+    assert ("Error: Invalid value for '--language': francais is not a language tag cswgen "
+            "knows; did you mean") in bad.stderr
     assert not (tmp_path / "other").exists()
+
+
+def test_new_in_a_language_cswgen_has_no_words_for_says_they_stay_english(
+        tmp_path: Path, run: Run) -> None:
+    # Kinyarwanda is a tag cswgen knows (CLDR has its dates), but cswgen/strings/ has no
+    # rw.toml: saying "cswgen writes its own words in it" would be untrue.
+    outcome = run(tmp_path, "new", "site", "--language", "rw")
+    assert outcome.exit_code == 0, outcome.stderr
+    said = " ".join(outcome.stdout.split())
+    assert "cswgen writes its own words" not in said
+    assert ("The site's language is rw (Kinyarwanda): cswgen writes dates and numbers in "
+            "it, but has no translation of its own words (labels, headings, buttons) into "
+            "Kinyarwanda, so they stay in English, with a warning at each build, until you "
+            "give them under [labels] in config.toml (the README lists every label name).") \
+        in said
+    config = (tmp_path / "site" / "config.toml").read_text("utf-8")
+    line = next(line for line in config.splitlines() if line.startswith("language ="))
+    assert line.endswith("# the visitors' language (Kinyarwanda): dates and numbers are "
+                         "written in it; cswgen's own words stay in English until you give "
+                         "them under [labels]")
+    tomllib.loads(config)
+    french = run(tmp_path, "new", "fr", "--language", "fr")
+    assert ("The site's language is fr (French): cswgen writes its own words, dates and "
+            "numbers in it.") in " ".join(french.stdout.split())
 
 
 def test_an_rtl_site_mirrors_its_arrows(make_site: MakeSite, run: Run) -> None:

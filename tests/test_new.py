@@ -42,6 +42,7 @@ def test_a_new_site_says_the_dates_of_its_own_week(tmp_path: Path, run: Run, tod
     assert f"Customer Service Week {year}" in home
     config = said["config.toml"]
     assert f"{week[0].day} to {week[-1].day} October {year}" in config
+    assert f'"en" as "Monday, October {week[0].day}"' in config  # American order too
     assert f'hashtag = "#CSW{year}"' in config and f"year = {year} " in config
     programme = said[f"content/downloads/csw-{year}-programme.txt"]
     assert f"MONDAY {week[0].day} OCTOBER: DREAM TEAM MONDAY" in programme
@@ -68,6 +69,17 @@ def test_new_lists_what_it_left_for_review(tmp_path: Path, run: Run) -> None:
         assert all(line.endswith("extension 2026.") or "extension 2026," in line
                    for line in listed)
     assert lines[-1].startswith("Next: cd mysite and run `cswgen serve`")
+
+
+@pytest.mark.parametrize(("folder", "said"), [
+    ("CSW 2027", 'Next: cd "CSW 2027" and run `cswgen serve`'),  # typed as shown, it works
+    (".", "Next: run `cswgen serve` here"),
+])
+def test_new_says_the_next_step_as_it_can_be_typed(tmp_path: Path, run: Run, folder: str,
+                                                   said: str) -> None:
+    outcome = run(tmp_path, "new", folder)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.splitlines()[-1].startswith(said)
 
 
 def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> None:

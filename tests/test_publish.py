@@ -211,6 +211,11 @@ def test_a_mistyped_target_in_config_fails_before_the_build(
      "config.toml:11: [publish.web] brnach is not a setting cswgen knows; did you mean `branch`?"),
     ('[publish.web]\nbranch = "main"\n', "config.toml:9: [publish.web] has no `to`"),
     ('[publish]\nto = "x"\n', "config.toml:10: [publish] to is not a publish target; name each"),
+    # "\n" and "\t" in double quotes are a line break and a tab: a Windows path read wrong
+    ('[publish.web]\nto = "D:\\new\\team"\n',
+     "config.toml:10: [publish.web] to holds a line break or a tab, because in \"double "
+     "quotes\" \\n and \\t stand for them; write a Windows path in single quotes: "
+     "to = 'D:\\new\\team'"),
 ])
 def test_publish_tables_are_checked_as_the_rest_of_config(
         make_site: MakeSite, run: Run, table: str, message: str) -> None:

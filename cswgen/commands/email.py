@@ -80,10 +80,11 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
                               "strings": strings}
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
+    days = chosen(views.days, day)  # (a day that is not one: before any folder is made)
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
     written = Written()
-    for view in chosen(views.days, day):
+    for view in days:
         draft = mailer.draft(view)
         message = draft.message(moment).as_bytes()
         eml = folder / f"{draft.name}.eml"

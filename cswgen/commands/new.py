@@ -21,6 +21,7 @@ from pathlib import Path
 from cswgen.core import cldr, datewords
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.week import first_full_week_of_october
+from cswgen.read import catalogue
 from cswgen.read.themes import PACKAGE_DIR
 
 DEMO_YEAR = 2026
@@ -100,13 +101,36 @@ def language_tag(written: str) -> str:
                                  "such as fr, fr-CA, pt-BR, ar or sw")]) from None
 
 
+def has_words(tag: str) -> bool:
+    """Whether cswgen ships its own words (labels, headings, buttons) in `tag`'s language;
+    without them they stay in English, and only dates and numbers follow the language."""
+    language = cldr.parse(tag)
+    return language.code == "en" or any(catalogue.shipped(stem) is not None
+                                        for stem in catalogue.stems(language))
+
+
 def set_language(config: str, tag: str) -> str:
     """The demo's config.toml with `[site] language` set to `tag`, its note kept in step."""
     name = cldr.parse(tag).english_name
+    note = ("cswgen's own words, dates and numbers are written in it" if has_words(tag) else
+            "dates and numbers are written in it; cswgen's own words stay in English until "
+            "you give them under [labels]")
     line = re.compile(r'^language = "[^"]*"[^\r\n]*', re.MULTILINE)
     return line.sub(lambda m: f'language = "{tag}"{" " * max(1, 27 - len(tag))}'
-                    f"# the visitors' language ({name}): cswgen's own words, dates and "
-                    "numbers are written in it", config, count=1)
+                    f"# the visitors' language ({name}): {note}", config, count=1)
+
+
+def language_line(tag: str) -> str:
+    """What `cswgen new --language TAG` says about the language: honestly, when cswgen has
+    no words of its own in it (Kinyarwanda: CLDR's dates, English labels)."""
+    name = cldr.parse(tag).english_name
+    if has_words(tag):
+        return (f"The site's language is {tag} ({name}): cswgen writes its own words, dates "
+                "and numbers in it.")
+    return (f"The site's language is {tag} ({name}): cswgen writes dates and numbers in it, "
+            f"but has no translation of its own words (labels, headings, buttons) into {name}, "
+            "so they stay in English, with a warning at each build, until you give them "
+            "under [labels] in config.toml (the README lists every label name).")
 
 
 def _refuse_a_site_inside_a_site(folder: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from datetime import date, datetime, time
 from functools import cache, cached_property
 
@@ -206,21 +207,58 @@ def parse(tag: str) -> Language:
     raise UnknownLanguage(text, _nearest(text))
 
 
+def _folded(name: str) -> str:
+    """A language's name as people type it: any case, with or without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold())
+                   if not unicodedata.combining(c)).strip()
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    """Each language CLDR has by its English name ("French", "Brazilian Portuguese"),
+    folded, to its tag."""
+    tags = set(known_tags())
+    named: dict[str, str] = {}
+    for code, name in babel.Locale("en").languages.items():
+        tag = str(code).replace("_", "-")
+        if tag in tags:
+            named.setdefault(_folded(str(name)), tag)
+    return named
+
+
+@cache
+def _own_names() -> dict[str, str]:
+    """Each language by its name in itself ("français", "Kiswahili", "Deutsch"), folded.
+    (Reading every language's data takes a second or two: only for a tag not understood.)"""
+    named: dict[str, str] = {}
+    for tag in (t for t in known_tags() if "-" not in t):
+        own = _locale(tag).get_display_name(_locale(tag))
+        if own:
+            named.setdefault(_folded(own), tag)
+    return named
+
+
 def _nearest(text: str) -> str | None:
-    named = {str(name).casefold(): str(code)
-             for code, name in babel.Locale("en").languages.items() if "_" not in code}
-    if text.casefold() in named and named[text.casefold()] in known_tags():
-        return named[text.casefold()]
+    english = _english_names()
+    if _folded(text) in english:  # "French", "Brazilian Portuguese"
+        return english[_folded(text)]
     tags = known_tags()
     lowered = {t.lower(): t for t in tags}
     normal = text.replace("_", "-").lower()
     if normal.split("-")[0] in lowered and normal not in lowered:
         return lowered[normal.split("-")[0]]  # a region CLDR lacks: the language alone
+    if len(text) > 3 and text.replace(" ", "").isalpha():  # a name, not a tag
+        named = {**english, **_own_names()}
+        if _folded(text) in named:  # "francais", "português", "Deutsch"
+            return named[_folded(text)]
+        longer = [name for name in named if name.startswith(_folded(text) + " ")]
+        if len(longer) == 1:  # "Brazilian": Brazilian Portuguese
+            return named[longer[0]]
+        close = difflib.get_close_matches(_folded(text), list(named), n=1, cutoff=0.7)
+        if close:  # "Fench"
+            return named[close[0]]
     close = difflib.get_close_matches(normal, list(lowered), n=1, cutoff=0.5)
-    if close:
-        return lowered[close[0]]
-    close = difflib.get_close_matches(text.casefold(), list(named), n=1, cutoff=0.7)
-    return named[close[0]] if close else None
+    return lowered[close[0]] if close else None
 
 
 ENGLISH = Language("en-GB")  # what cswgen says to the person running it

@@ -1,12 +1,13 @@
-"""Dates written in words ("Monday 5 October", "5 to 9 October 2026", "5–9 October"):
-found in text and moved by a number of days.  Pure text, no I/O.
+"""Dates written in words ("Monday 5 October", "5 to 9 October 2026", "5–9 October", and
+in American order "Monday, October 5", "October 5–9, 2026"): found in text and moved by a
+number of days.  Pure text, no I/O.
 
 A number counts as a date only when a month name is tied to it: directly after it
-("6 October"), or at the end of a range it starts ("Monday 5 to Friday 9 October").  So
-"extension 2026", "08:00 to 16:00" and "from 61 to 84 per cent" are never touched.  When
-a date moves, its weekday, day of the month, month and year move together; the case of
-each word ("MONDAY 5 OCTOBER"), abbreviations ("Tue 6 Oct"), separators and spacing are
-kept.
+("6 October") or before it ("October 6"), or at the end of a range it starts ("Monday 5 to
+Friday 9 October").  So "extension 2026", "08:00 to 16:00" and "from 61 to 84 per cent"
+are never touched.  When a date moves, its weekday, day of the month, month and year move
+together; the case of each word ("MONDAY 5 OCTOBER"), abbreviations ("Tue 6 Oct"),
+separators and spacing are kept.
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ _PHRASE = re.compile(
     + r"[ \t]+(?P<m2>" + _MONTH + r")"
     + r"(?:(?P<ysep>,?[ \t]+)(?P<y>\d{4}))?"
     + r"(?![\w-])",
+    re.IGNORECASE)
+# The same in American order ("Monday, October 5", "October 5–9, 2026"): the month comes
+# first and ties the number after it; a range's second month ("to Friday, October 9") is
+# optional.  A number followed by a colon and digits ("October 08:30") is a time.
+_US_PHRASE = re.compile(
+    r"(?<![\w#/:.-])"
+    + r"(?:(?P<wd1>" + _WEEKDAY + r"),?[ \t]+)?"
+    + r"(?P<m1>" + _MONTH + r")[ \t]+(?P<d1>\d{1,2})(?P<th1>st|nd|rd|th)?"
+    + r"(?:(?P<sep>[ \t]*(?:–|—|-)[ \t]*|[ \t]+(?:to|until|till|through)[ \t]+)"
+    + r"(?:(?P<wd2>" + _WEEKDAY + r"),?[ \t]+)?"
+    + r"(?:(?P<m2>" + _MONTH + r")[ \t]+)?(?P<d2>\d{1,2})(?P<th2>st|nd|rd|th)?)?"
+    + r"(?:(?P<ysep>,?[ \t]+)(?P<y>\d{4}))?"
+    + r"(?![\w-]|[:.]\d)",
     re.IGNORECASE)
 
 
@@ -72,15 +86,24 @@ def _ordinal(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+def _american(match: re.Match[str]) -> bool:
+    return match.re is _US_PHRASE
+
+
 def _read(match: re.Match[str], year: int) -> tuple[date, ...] | None:
     """The dates the phrase names (its own year, else `year`); None if one is impossible."""
     written = int(match["y"]) if match["y"] else year
-    month2 = _month(match["m2"])
-    if match["d2"] is None:
-        parts = [(int(match["d1"]), month2)]
+    if _american(match):  # "October 5", "October 5 to 9", "September 28 to October 2"
+        month1 = _month(match["m1"])
+        parts = [(int(match["d1"]), month1)]
+        if match["d2"] is not None:
+            parts.append((int(match["d2"]), _month(match["m2"]) if match["m2"] else month1))
+    elif match["d2"] is None:
+        parts = [(int(match["d1"]), _month(match["m2"]))]
         if match["m1"]:
             return None  # "5 October October": not a phrase we understand
     else:
+        month2 = _month(match["m2"])
         parts = [(int(match["d1"]), _month(match["m1"]) if match["m1"] else month2),
                  (int(match["d2"]), month2)]
     try:
@@ -92,10 +115,20 @@ def _read(match: re.Match[str], year: int) -> tuple[date, ...] | None:
     return tuple(found)
 
 
+def _phrases(text: str) -> list[re.Match[str]]:
+    """Every phrase in either order, in the order of the text; where the two overlap
+    ("5 October 6 ..."), the day-month one."""
+    taken = list(_PHRASE.finditer(text))
+    for match in _US_PHRASE.finditer(text):
+        if not any(m.start() < match.end() and match.start() < m.end() for m in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start())
+
+
 def find(text: str, year: int) -> list[Found]:
     """Every date phrase in `text`; a phrase without a year is taken to be in `year`."""
     found: list[Found] = []
-    for match in _PHRASE.finditer(text):
+    for match in _phrases(text):
         dates = _read(match, year)
         if dates is not None:
             found.append(Found(match.start(), match.end(), match.group(0), dates))
@@ -104,7 +137,13 @@ def find(text: str, year: int) -> list[Found]:
 
 def shift(text: str, offset: timedelta, year: int) -> str:
     """`text` with every date phrase moved by `offset` (`year`: as for `find`)."""
-    return _PHRASE.sub(_mover(offset, year), text)
+    move = _mover(offset, year)
+    pieces: list[str] = []
+    at = 0
+    for match in _phrases(text):
+        pieces += [text[at:match.start()], move(match)]
+        at = match.end()
+    return "".join(pieces) + text[at:]
 
 
 def _mover(offset: timedelta, year: int) -> Callable[[re.Match[str]], str]:
@@ -126,7 +165,17 @@ def _mover(offset: timedelta, year: int) -> Callable[[re.Match[str]], str]:
 
         last = moved[-1]
         day(1, moved[0])
-        if len(moved) == 2:
+        if _american(match):
+            edits.append((*match.span("m1"), _styled(MONTHS[moved[0].month - 1], match["m1"])))
+            if len(moved) == 2:
+                day(2, last)
+                if match["m2"]:
+                    edits.append((*match.span("m2"),
+                                  _styled(MONTHS[last.month - 1], match["m2"])))
+                elif moved[0].month != last.month:  # "September 28 to October 2"
+                    at = match.start("d2")
+                    edits.append((at, at, _styled(MONTHS[last.month - 1], match["m1"]) + " "))
+        elif len(moved) == 2:
             day(2, last)
             if match["m1"]:
                 edits.append((*match.span("m1"),
@@ -134,7 +183,8 @@ def _mover(offset: timedelta, year: int) -> Callable[[re.Match[str]], str]:
             elif moved[0].month != last.month:  # "Monday 28 September to Friday 2 October"
                 at = match.end("th1") if match["th1"] else match.end("d1")
                 edits.append((at, at, " " + _styled(MONTHS[moved[0].month - 1], match["m2"])))
-        edits.append((*match.span("m2"), _styled(MONTHS[last.month - 1], match["m2"])))
+        if not _american(match):
+            edits.append((*match.span("m2"), _styled(MONTHS[last.month - 1], match["m2"])))
         if match["y"]:
             edits.append((*match.span("y"), str(last.year)))
         text = match.group(0)

@@ -10,6 +10,7 @@ machine would not have that target, and a build must not publish what it points 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -126,3 +127,27 @@ def report_links(links: list[str], prefix: str, problems: Problems) -> None:
                          "site's folder, so cswgen does not follow it (it would not be there "
                          "on another computer, and a build must not publish what it points "
                          "at); copy the file or folder into the site instead")
+
+
+def nearly(written: str, content: Path, folder: Path | None = None) -> tuple[str, str] | None:
+    """The file under `content` that a path which finds nothing nearly names, and how it is
+    off: ("content", path) written from the site's folder (content/images/logo.svg),
+    ("capitals", path) in other capitals, ("folder", path) without its folder or in
+    another one.  `written` is from `folder` (a Markdown file's), then from content/."""
+    cleaned = written.strip().replace("\\", "/")
+    if "\x00" in cleaned or not content.is_dir():
+        return None
+    if cleaned.startswith("content/") and (content / cleaned[len("content/"):]).is_file():
+        return "content", cleaned[len("content/"):]
+    files = [p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()]
+    wanted = {cleaned.lstrip("/").lower()}
+    if folder is not None:
+        with contextlib.suppress(ValueError, OSError):  # (outside content/: not a hint)
+            wanted.add((folder / cleaned).resolve().relative_to(content.resolve())
+                       .as_posix().lower())
+    same = [f for f in files if f.lower() in wanted]
+    if len(same) == 1:
+        return "capitals", same[0]
+    name = cleaned.rsplit("/", 1)[-1].lower()
+    named = [f for f in files if f.rsplit("/", 1)[-1].lower() == name]
+    return ("folder", named[0]) if len(named) == 1 else None

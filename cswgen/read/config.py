@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -123,14 +124,107 @@ def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int
     if "(at end of document)" in str(exc):  # the last line, saved with no line break after it
         line = max(len(text.splitlines()), 1)
     message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
-    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    lines = text.split("\n")  # (as TOML counts lines: a stray \x0b or \x0c ends none)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
     key, _, value = source.partition("=")
     if "date" in message.lower() and value.strip():
         return Problem(path, line + offset, f"`{key.strip()}` is {value.split('#')[0].strip()}, "
                        "which is not a date that exists; write it as YYYY-MM-DD with a real "
                        "month and day")
+    if message == "Unclosed array":  # (found on a later line: name the one that opens it)
+        line = next((n for n in range(min(line, len(lines)), 0, -1)
+                     if lines[n - 1].partition("=")[2].lstrip().startswith("[")), line)
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        key, _, value = source.partition("=")
+    said = _toml_in_words(message, key.strip(), value.strip(), source.strip(), lines, line)
+    if said:
+        return Problem(path, line + offset, said)
     return Problem(path, line + offset, f"is not valid TOML: {message}; check the quotes, "
                    "brackets and `key = value` shape on this line")
+
+
+# Settings and fields that are numbers, with an example: "days = five" is not text.
+_NUMBER_KEYS = {"days": "5", "year": "2027", "seconds": "12", "rating": "5", "menu": "1",
+                "since": "2019"}
+_CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+_WRITTEN_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[str],
+                   line: int) -> str | None:
+    """What the common mistakes on a TOML line mean, in plain words with the line as it
+    should be; None for anything else (said as TOML says it)."""
+    bare = value.split(" #")[0].strip()
+    if message.startswith("Cannot overwrite a value") and key:
+        first = _set_before(lines, line, lambda text: text.partition("=")[0].strip() == key)
+        also = f" (also on line {first})" if first else ""
+        return f"`{key}` is set twice{also}; keep one of them"
+    if message.startswith("Cannot declare"):
+        first = _set_before(lines, line, lambda text: text == source, within_table=False)
+        also = f" (also on line {first})" if first else ""
+        return f"{source} appears twice{also}; put all its settings under one {source}"
+    if message.startswith("Expected ']' at the end of a table declaration"):
+        return f"the section name {source} is not closed; end it with ], like {source}]"
+    if message.startswith("Expected '=' after a key"):
+        name, colon, after = source.partition(":")
+        if colon:
+            return (f"a setting and its value are joined with =, not a colon: write "
+                    f"{name.strip()} = {after.strip()}")
+        return None
+    if not key:
+        return None
+    if message == "Unclosed array":
+        return (f"the list `{key}` opened with [ on this line is never closed; end it with ], "
+                f"like {key} = [\"one\", \"two\"]")
+    if not bare:
+        return (f"`{key}` has no value after =; give one (text in \"double quotes\"), or "
+                "delete the line to use the default")
+    if bare.startswith('"') and "\\" in bare and message.startswith(
+            ("Unescaped '\\'", "Invalid hex value", "Unterminated string")):
+        return (f"the text of `{key}` holds \\, which starts a special character inside "
+                "\"double quotes\"; write a Windows path in single quotes: "
+                f"{key} = '{bare.strip(chr(34))}'")
+    if bare[0] in _CURLY_QUOTES:
+        straight = '"' + bare.strip(_CURLY_QUOTES + '"') + '"'
+        curly = "".join(dict.fromkeys(c for c in bare if c in _CURLY_QUOTES))
+        return (f"`{key}` is in curly quotes ({curly}), which Word and Outlook "
+                f"type; use straight double quotes: {key} = {straight}")
+    if bare.startswith('"') and (message.startswith(("Illegal character '\\n'",
+                                                     "Unterminated")) or bare.count('"') == 1):
+        return (f"the text of `{key}` opens with \" but is never closed on this line; end it "
+                f"with \", like {key} = {bare.rstrip()}\"")
+    if bare.startswith("'") and bare.count("'") != 2:
+        inside = bare.strip("'")
+        return (f"the text of `{key}` is in single quotes, and the apostrophe inside it ends "
+                f"it early; use double quotes: {key} = \"{inside}\"")
+    if bare.lower() in ("yes", "no", "on", "off", "y", "n") or bare in ("True", "False",
+                                                                          "TRUE", "FALSE"):
+        meant = "true" if bare.lower() in ("yes", "on", "y", "true") else "false"
+        return (f"`{key}` must be true or false, in small letters and without quotes: "
+                f"{key} = {meant}")
+    if _WRITTEN_DATE.fullmatch(bare):
+        return (f"`{key}` is {bare}; write a date as YYYY-MM-DD (year, month, day, with "
+                "a real month and day) and without quotes, like 2027-10-04")
+    if key in _NUMBER_KEYS and (bare[0].isalpha() or bare[0] in "'\""):
+        return (f"`{key}` must be a whole number written in digits, without quotes, like "
+                f"{key} = {_NUMBER_KEYS[key]}")
+    if bare[0].isalpha() or bare[0] in "#/~.\\":  # a word, a hashtag, a path
+        return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
+                "outside quotes starts a note)" if bare[0] == "#" else
+                f"the text of `{key}` must be in double quotes: {key} = \"{bare}\"")
+    return None
+
+
+def _set_before(lines: list[str], line: int, same: Callable[[str], bool],
+                within_table: bool = True) -> int | None:
+    """The number of an earlier line that `same` recognises (within the table of `line`)."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1].strip()
+        if same(text):
+            return number
+        if within_table and text.startswith("["):
+            return None
+    return None
 
 
 def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
@@ -307,10 +401,20 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        near = _zone_named(timezone)
-        hint = f"did you mean \"{near}\"? " if near else ""
-        r.bad("timezone", f"{shown(timezone)} is not a time zone; {hint}use a name from the "
-              "IANA list, such as \"Africa/Harare\", \"Europe/London\" or \"America/New_York\"")
+        offset = _offset_named(timezone)
+        places = list(_ABBREVIATIONS.get(timezone.strip().upper(), ())) or (
+            _places_at(offset) if offset is not None else [])
+        if places:
+            r.bad("timezone", f"{shown(timezone)} is not a time zone cswgen can use: it needs "
+                  "the name of a place, which also says when the clocks change; use the one "
+                  "where your week happens, such as " + _or(places) + " (from the IANA list "
+                  "of time zones)")
+        else:
+            near = _zone_named(timezone)
+            hint = f"did you mean \"{near}\"? " if near else ""
+            r.bad("timezone", f"{shown(timezone)} is not a time zone; {hint}use a name from "
+                  "the IANA list, such as \"Africa/Harare\", \"Europe/London\" or "
+                  "\"America/New_York\"")
         timezone = "UTC"
     reveal = r.string("reveal", "all") or "all"
     if reveal not in ("all", "daily"):
@@ -346,6 +450,60 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
                         guessed=len(problems.errors) > errors)
 
 
+# Abbreviations people write for a time zone, and places that keep that time.  (EST, CET
+# and a few others are zone names of their own, and are accepted as they are.)
+_ABBREVIATIONS = {
+    "CAT": ("Africa/Harare", "Africa/Maputo", "Africa/Lusaka"),
+    "SAST": ("Africa/Johannesburg", "Africa/Maseru", "Africa/Mbabane"),
+    "EAT": ("Africa/Nairobi", "Africa/Dar_es_Salaam", "Africa/Kampala"),
+    "WAT": ("Africa/Lagos", "Africa/Kinshasa", "Africa/Luanda"),
+    "BST": ("Europe/London",), "WEST": ("Europe/Lisbon", "Atlantic/Canary"),
+    "CEST": ("Europe/Paris", "Europe/Berlin", "Europe/Madrid"),
+    "EEST": ("Europe/Athens", "Europe/Helsinki", "Europe/Bucharest"),
+    "MSK": ("Europe/Moscow",), "GST": ("Asia/Dubai", "Asia/Muscat"), "PKT": ("Asia/Karachi",),
+    "SGT": ("Asia/Singapore",), "AWST": ("Australia/Perth",), "JST": ("Asia/Tokyo",),
+    "AEST": ("Australia/Brisbane",), "EDT": ("America/New_York", "America/Toronto"),
+    "CDT": ("America/Chicago",), "MDT": ("America/Denver",),
+    "PDT": ("America/Los_Angeles", "America/Vancouver")}
+_OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-\u2212])\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.I)
+# The places named first for an offset, as people there would name them.
+_KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Africa/Lusaka",
+                 "Africa/Nairobi", "Africa/Addis_Ababa", "Africa/Dar_es_Salaam",
+                 "Africa/Kampala", "Africa/Lagos", "Africa/Kinshasa", "Africa/Accra",
+                 "Europe/London", "Europe/Paris", "Europe/Athens", "Asia/Dubai",
+                 "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Bangkok",
+                 "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney", "America/Sao_Paulo",
+                 "America/New_York", "America/Chicago", "America/Denver",
+                 "America/Los_Angeles")
+
+
+def _offset_named(written: str) -> timedelta | None:
+    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00"), if any.
+    ("Etc/GMT+2" is never the answer: POSIX turns the sign round, so it is UTC-2.)"""
+    text = written.strip()
+    found = _OFFSET.fullmatch(text)
+    if not found:
+        return None
+    sign = -1 if found.group(1) in "-\u2212" else 1
+    return sign * timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
+
+
+def _places_at(offset: timedelta) -> list[str]:
+    """Three time zones of places that are `offset` from UTC in October, well-known first."""
+    october = datetime(date.today().year, 10, 10, 12)
+    zones = [z for z in sorted(available_timezones())
+             if z.split("/")[0] in ("Africa", "Europe", "Asia", "America", "Australia",
+                                    "Pacific", "Atlantic", "Indian")]
+    same = [z for z in zones if october.replace(tzinfo=ZoneInfo(z)).utcoffset() == offset]
+    return sorted(same, key=lambda z: (_KNOWN_PLACES.index(z) if z in _KNOWN_PLACES
+                                       else len(_KNOWN_PLACES)))[:3]
+
+
+def _or(names: list[str]) -> str:
+    quoted = [f'"{name}"' for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def _zone_named(written: str) -> str | None:
     """The time zone `written` most likely means: the same name in other capitals
     ("africa/harare"), or the one whose city it names ("Harare", "new york")."""
@@ -356,6 +514,22 @@ def _zone_named(written: str) -> str | None:
         return same[0]
     cities = [zone for zone in zones if "/" in zone and zone.rsplit("/", 1)[1].lower() == wanted]
     return cities[0] if len(cities) == 1 else None
+
+
+def _logo_hint(relative: str, content: Path) -> str:
+    """How to write a logo path that nearly names a file in `content`."""
+    near = paths.nearly(relative, content) if ".." not in relative.split("/") else None
+    if near is None:
+        return ("; put the logo in content/ (for example content/images/logo.svg) and give "
+                "its path from there")
+    how, found = near
+    if how == "content":
+        return (": give its path from inside content/, without content/ in front: "
+                f"logo = \"{found}\"")
+    if how == "capitals":
+        return (f": the file is content/{found}, and capitals count on the server that "
+                f"builds the site: logo = \"{found}\"")
+    return f": the file is content/{found}: logo = \"{found}\""
 
 
 def _brand(r: Table, root: Path) -> BrandSettings:
@@ -377,8 +551,8 @@ def _brand(r: Table, root: Path) -> BrandSettings:
         target = root / "content" / relative
         if ".." in relative.split("/") or not target.is_file() \
                 or not paths.inside(target, root / "content"):
-            r.bad("logo", f"{shown(logo)} is not a file under content/; put the logo in "
-                  "content/ (for example content/images/logo.svg) and give its path from there")
+            r.bad("logo", f"{shown(logo)} is not a file under content/" + _logo_hint(
+                relative, root / "content"))
             logo = None
         else:
             logo = relative

@@ -150,8 +150,11 @@ class EntryReader:
         # when the week's own settings are wrong (and said so), its dates are a stand-in:
         # the days are measured against the week once it is right, not against a guess
         if when is not None and when not in dates and not week.guessed:
+            moving = (f" (if the whole site is moving to {week.year}, put [week] back as it "
+                      f"was for {when.year} and run `cswgen redate {week.year}`: it moves "
+                      "every date at once)" if when.year != week.year else "")
             f.error("date", f"{when.isoformat()} ({long_label(when)}) is outside the week "
-                    f"({span}); change the date, or [week] in config.toml")
+                    f"({span}); change the date, or [week] in config.toml{moving}")
             return None
         if f.has("day"):
             name = f.text("day")

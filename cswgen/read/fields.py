@@ -124,6 +124,13 @@ class Fields:
                        f"{self.emptied.pop(key)}")
             return
         where = "column" if self.row else "field"
+        near = difflib.get_close_matches(key, [str(k) for k in self.data if self.has(str(k))],
+                                         n=1, cutoff=0.75)
+        if near:  # `custmer: Ann`
+            here = "" if self.row else " on this line"
+            self.error(near[0], f"`{key}` is required but missing; the `{near[0]}` {where}"
+                       f"{here} is probably it: spell it `{key}`")
+            return
         example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
         self.problems.error(self.path, self.lines.get("", 1),
                             f"`{key}` is required but missing; {example}")
@@ -292,7 +299,8 @@ class Fields:
         relative = finder(value, source.parent)
         if relative is None:
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
-                       f"{source.name} or under content/; check the spelling and the folder")
+                       f"{source.name} or under content/; "
+                       + _nearly(key, paths.nearly(value, finder.content, source.parent)))
             return None
         alt = self.text(alt_key)
         if require_alt and not alt:
@@ -345,6 +353,19 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
             if stored is not None:
                 return find_file(stored, base, content)
     return None
+
+
+def _nearly(key: str, near: tuple[str, str] | None) -> str:
+    """How to write a picture's path that nearly names a file (see `paths.nearly`)."""
+    if near is None:
+        return "check the spelling and the folder"
+    how, found = near
+    if how == "content":
+        return f"write it from inside content/, without content/ in front: `{key}: {found}`"
+    if how == "capitals":
+        return (f"the file is content/{found}, and capitals count on the server that builds "
+                f"the site: `{key}: {found}`")
+    return f"the file is content/{found}: `{key}: {found}`"
 
 
 def _named(key: str, where: str) -> str:

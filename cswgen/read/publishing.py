@@ -59,6 +59,11 @@ def publish_targets(data: object, lines: dict[str, int],
         to = r.string("to")
         if "to" in table and not to and isinstance(table["to"], str):
             r.bad("to", "is empty; say where to publish, like to = \"/mnt/web/csw\"")
+        if to and any(c in to for c in "\n\t\r\b\f"):  # to = "D:\new": TOML's escapes
+            written = to.translate({10: "\\n", 9: "\\t", 13: "\\r", 8: "\\b", 12: "\\f"})
+            r.bad("to", "holds a line break or a tab, because in \"double quotes\" \\n and \\t "
+                  f"stand for them; write a Windows path in single quotes: to = '{written}'")
+            to = ""
         targets[name] = PublishTarget(name=name, to=to, branch=r.string("branch"),
                                       known_hosts=r.string("known_hosts"),
                                       identity=r.string("identity"), line=r.line("to"))
