@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cswgen.core import cldr, paths, tomlpos
 from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import first_full_week_of_october
+from cswgen.read import zones
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.publishing import PublishTarget, publish_targets
 from cswgen.read.tomltable import Table, shown, suggest
+from cswgen.read.tomlwords import toml_problem
 
 DEFAULT_PRIMARY = "#c8102e"  # the week's red
 DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
@@ -115,116 +116,6 @@ class SiteConfig:
 
     def line_of(self, dotted: str) -> int:
         return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
-
-
-def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
-    """A TOML syntax error as a message that names the line, and the key when it can."""
-    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    line = int(match.group(1)) if match else 1
-    if "(at end of document)" in str(exc):  # the last line, saved with no line break after it
-        line = max(len(text.splitlines()), 1)
-    message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
-    lines = text.split("\n")  # (as TOML counts lines: a stray \x0b or \x0c ends none)
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    key, _, value = source.partition("=")
-    if "date" in message.lower() and value.strip():
-        return Problem(path, line + offset, f"`{key.strip()}` is {value.split('#')[0].strip()}, "
-                       "which is not a date that exists; write it as YYYY-MM-DD with a real "
-                       "month and day")
-    if message == "Unclosed array":  # (found on a later line: name the one that opens it)
-        line = next((n for n in range(min(line, len(lines)), 0, -1)
-                     if lines[n - 1].partition("=")[2].lstrip().startswith("[")), line)
-        source = lines[line - 1] if 0 < line <= len(lines) else ""
-        key, _, value = source.partition("=")
-    said = _toml_in_words(message, key.strip(), value.strip(), source.strip(), lines, line)
-    if said:
-        return Problem(path, line + offset, said)
-    return Problem(path, line + offset, f"is not valid TOML: {message}; check the quotes, "
-                   "brackets and `key = value` shape on this line")
-
-
-# Settings and fields that are numbers, with an example: "days = five" is not text.
-_NUMBER_KEYS = {"days": "5", "year": "2027", "seconds": "12", "rating": "5", "menu": "1",
-                "since": "2019"}
-_CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
-_WRITTEN_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
-
-
-def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[str],
-                   line: int) -> str | None:
-    """What the common mistakes on a TOML line mean, in plain words with the line as it
-    should be; None for anything else (said as TOML says it)."""
-    bare = value.split(" #")[0].strip()
-    if message.startswith("Cannot overwrite a value") and key:
-        first = _set_before(lines, line, lambda text: text.partition("=")[0].strip() == key)
-        also = f" (also on line {first})" if first else ""
-        return f"`{key}` is set twice{also}; keep one of them"
-    if message.startswith("Cannot declare"):
-        first = _set_before(lines, line, lambda text: text == source, within_table=False)
-        also = f" (also on line {first})" if first else ""
-        return f"{source} appears twice{also}; put all its settings under one {source}"
-    if message.startswith("Expected ']' at the end of a table declaration"):
-        return f"the section name {source} is not closed; end it with ], like {source}]"
-    if message.startswith("Expected '=' after a key"):
-        name, colon, after = source.partition(":")
-        if colon:
-            return (f"a setting and its value are joined with =, not a colon: write "
-                    f"{name.strip()} = {after.strip()}")
-        return None
-    if not key:
-        return None
-    if message == "Unclosed array":
-        return (f"the list `{key}` opened with [ on this line is never closed; end it with ], "
-                f"like {key} = [\"one\", \"two\"]")
-    if not bare:
-        return (f"`{key}` has no value after =; give one (text in \"double quotes\"), or "
-                "delete the line to use the default")
-    if bare.startswith('"') and "\\" in bare and message.startswith(
-            ("Unescaped '\\'", "Invalid hex value", "Unterminated string")):
-        return (f"the text of `{key}` holds \\, which starts a special character inside "
-                "\"double quotes\"; write a Windows path in single quotes: "
-                f"{key} = '{bare.strip(chr(34))}'")
-    if bare[0] in _CURLY_QUOTES:
-        straight = '"' + bare.strip(_CURLY_QUOTES + '"') + '"'
-        curly = "".join(dict.fromkeys(c for c in bare if c in _CURLY_QUOTES))
-        return (f"`{key}` is in curly quotes ({curly}), which Word and Outlook "
-                f"type; use straight double quotes: {key} = {straight}")
-    if bare.startswith('"') and (message.startswith(("Illegal character '\\n'",
-                                                     "Unterminated")) or bare.count('"') == 1):
-        return (f"the text of `{key}` opens with \" but is never closed on this line; end it "
-                f"with \", like {key} = {bare.rstrip()}\"")
-    if bare.startswith("'") and bare.count("'") != 2:
-        inside = bare.strip("'")
-        return (f"the text of `{key}` is in single quotes, and the apostrophe inside it ends "
-                f"it early; use double quotes: {key} = \"{inside}\"")
-    if bare.lower() in ("yes", "no", "on", "off", "y", "n") or bare in ("True", "False",
-                                                                          "TRUE", "FALSE"):
-        meant = "true" if bare.lower() in ("yes", "on", "y", "true") else "false"
-        return (f"`{key}` must be true or false, in small letters and without quotes: "
-                f"{key} = {meant}")
-    if _WRITTEN_DATE.fullmatch(bare):
-        return (f"`{key}` is {bare}; write a date as YYYY-MM-DD (year, month, day, with "
-                "a real month and day) and without quotes, like 2027-10-04")
-    if key in _NUMBER_KEYS and (bare[0].isalpha() or bare[0] in "'\""):
-        return (f"`{key}` must be a whole number written in digits, without quotes, like "
-                f"{key} = {_NUMBER_KEYS[key]}")
-    if bare[0].isalpha() or bare[0] in "#/~.\\":  # a word, a hashtag, a path
-        return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
-                "outside quotes starts a note)" if bare[0] == "#" else
-                f"the text of `{key}` must be in double quotes: {key} = \"{bare}\"")
-    return None
-
-
-def _set_before(lines: list[str], line: int, same: Callable[[str], bool],
-                within_table: bool = True) -> int | None:
-    """The number of an earlier line that `same` recognises (within the table of `line`)."""
-    for number in range(line - 1, 0, -1):
-        text = lines[number - 1].strip()
-        if same(text):
-            return number
-        if within_table and text.startswith("["):
-            return None
-    return None
 
 
 def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
@@ -401,20 +292,7 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        offset = _offset_named(timezone)
-        places = list(_ABBREVIATIONS.get(timezone.strip().upper(), ())) or (
-            _places_at(offset) if offset is not None else [])
-        if places:
-            r.bad("timezone", f"{shown(timezone)} is not a time zone cswgen can use: it needs "
-                  "the name of a place, which also says when the clocks change; use the one "
-                  "where your week happens, such as " + _or(places) + " (from the IANA list "
-                  "of time zones)")
-        else:
-            near = _zone_named(timezone)
-            hint = f"did you mean \"{near}\"? " if near else ""
-            r.bad("timezone", f"{shown(timezone)} is not a time zone; {hint}use a name from "
-                  "the IANA list, such as \"Africa/Harare\", \"Europe/London\" or "
-                  "\"America/New_York\"")
+        r.bad("timezone", zones.not_a_zone(timezone))
         timezone = "UTC"
     reveal = r.string("reveal", "all") or "all"
     if reveal not in ("all", "daily"):
@@ -448,72 +326,6 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
                         timezone=timezone, reveal=reveal,
                         guessed=len(problems.errors) > errors)
-
-
-# Abbreviations people write for a time zone, and places that keep that time.  (EST, CET
-# and a few others are zone names of their own, and are accepted as they are.)
-_ABBREVIATIONS = {
-    "CAT": ("Africa/Harare", "Africa/Maputo", "Africa/Lusaka"),
-    "SAST": ("Africa/Johannesburg", "Africa/Maseru", "Africa/Mbabane"),
-    "EAT": ("Africa/Nairobi", "Africa/Dar_es_Salaam", "Africa/Kampala"),
-    "WAT": ("Africa/Lagos", "Africa/Kinshasa", "Africa/Luanda"),
-    "BST": ("Europe/London",), "WEST": ("Europe/Lisbon", "Atlantic/Canary"),
-    "CEST": ("Europe/Paris", "Europe/Berlin", "Europe/Madrid"),
-    "EEST": ("Europe/Athens", "Europe/Helsinki", "Europe/Bucharest"),
-    "MSK": ("Europe/Moscow",), "GST": ("Asia/Dubai", "Asia/Muscat"), "PKT": ("Asia/Karachi",),
-    "SGT": ("Asia/Singapore",), "AWST": ("Australia/Perth",), "JST": ("Asia/Tokyo",),
-    "AEST": ("Australia/Brisbane",), "EDT": ("America/New_York", "America/Toronto"),
-    "CDT": ("America/Chicago",), "MDT": ("America/Denver",),
-    "PDT": ("America/Los_Angeles", "America/Vancouver")}
-_OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-\u2212])\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.I)
-# The places named first for an offset, as people there would name them.
-_KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Africa/Lusaka",
-                 "Africa/Nairobi", "Africa/Addis_Ababa", "Africa/Dar_es_Salaam",
-                 "Africa/Kampala", "Africa/Lagos", "Africa/Kinshasa", "Africa/Accra",
-                 "Europe/London", "Europe/Paris", "Europe/Athens", "Asia/Dubai",
-                 "Asia/Karachi", "Asia/Kolkata", "Asia/Dhaka", "Asia/Bangkok",
-                 "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney", "America/Sao_Paulo",
-                 "America/New_York", "America/Chicago", "America/Denver",
-                 "America/Los_Angeles")
-
-
-def _offset_named(written: str) -> timedelta | None:
-    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00"), if any.
-    ("Etc/GMT+2" is never the answer: POSIX turns the sign round, so it is UTC-2.)"""
-    text = written.strip()
-    found = _OFFSET.fullmatch(text)
-    if not found:
-        return None
-    sign = -1 if found.group(1) in "-\u2212" else 1
-    return sign * timedelta(hours=int(found.group(2)), minutes=int(found.group(3) or 0))
-
-
-def _places_at(offset: timedelta) -> list[str]:
-    """Three time zones of places that are `offset` from UTC in October, well-known first."""
-    october = datetime(date.today().year, 10, 10, 12)
-    zones = [z for z in sorted(available_timezones())
-             if z.split("/")[0] in ("Africa", "Europe", "Asia", "America", "Australia",
-                                    "Pacific", "Atlantic", "Indian")]
-    same = [z for z in zones if october.replace(tzinfo=ZoneInfo(z)).utcoffset() == offset]
-    return sorted(same, key=lambda z: (_KNOWN_PLACES.index(z) if z in _KNOWN_PLACES
-                                       else len(_KNOWN_PLACES)))[:3]
-
-
-def _or(names: list[str]) -> str:
-    quoted = [f'"{name}"' for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
-def _zone_named(written: str) -> str | None:
-    """The time zone `written` most likely means: the same name in other capitals
-    ("africa/harare"), or the one whose city it names ("Harare", "new york")."""
-    wanted = written.strip().replace(" ", "_").lower()
-    zones = sorted(available_timezones())
-    same = [zone for zone in zones if zone.lower() == wanted]
-    if same:
-        return same[0]
-    cities = [zone for zone in zones if "/" in zone and zone.rsplit("/", 1)[1].lower() == wanted]
-    return cities[0] if len(cities) == 1 else None
 
 
 def _logo_hint(relative: str, content: Path) -> str:

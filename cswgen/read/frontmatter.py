@@ -19,7 +19,7 @@ from cswgen.core import tomlpos
 from cswgen.core.errors import Problems
 from cswgen.core.tomlpos import key_lines
 from cswgen.read import pasted
-from cswgen.read.config import toml_problem
+from cswgen.read.tomlwords import toml_problem
 
 # any HH:MM, and H.MM as people write times in Britain and Africa (`time: 9.00` is nine
 # o'clock, not the number 9.0): kept as text, checked later with its line

@@ -1,0 +1,122 @@
+"""A TOML syntax error (config.toml, `+++` front matter) said in plain words: the line,
+what is wrong on it as a comms team would put it, and the line as it should be written
+(curly quotes from Word, a Windows path in double quotes, `yes` for `true`, a setting given
+twice); anything else as TOML says it, with the line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+
+from cswgen.core.errors import Problem
+
+
+def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
+    """A TOML syntax error as a message that names the line, and the key when it can."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    line = int(match.group(1)) if match else 1
+    if "(at end of document)" in str(exc):  # the last line, saved with no line break after it
+        line = max(len(text.splitlines()), 1)
+    message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+    lines = text.split("\n")  # (as TOML counts lines: a stray \x0b or \x0c ends none)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    key, _, value = source.partition("=")
+    if "date" in message.lower() and value.strip():
+        return Problem(path, line + offset, f"`{key.strip()}` is {value.split('#')[0].strip()}, "
+                       "which is not a date that exists; write it as YYYY-MM-DD with a real "
+                       "month and day")
+    if message == "Unclosed array":  # (found on a later line: name the one that opens it)
+        line = next((n for n in range(min(line, len(lines)), 0, -1)
+                     if lines[n - 1].partition("=")[2].lstrip().startswith("[")), line)
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        key, _, value = source.partition("=")
+    said = _toml_in_words(message, key.strip(), value.strip(), source.strip(), lines, line)
+    if said:
+        return Problem(path, line + offset, said)
+    return Problem(path, line + offset, f"is not valid TOML: {message}; check the quotes, "
+                   "brackets and `key = value` shape on this line")
+
+
+# Settings and fields that are numbers, with an example: "days = five" is not text.
+_NUMBER_KEYS = {"days": "5", "year": "2027", "seconds": "12", "rating": "5", "menu": "1",
+                "since": "2019"}
+_CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+_WRITTEN_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[str],
+                   line: int) -> str | None:
+    """What the common mistakes on a TOML line mean, in plain words with the line as it
+    should be; None for anything else (said as TOML says it)."""
+    bare = value.split(" #")[0].strip()
+    if message.startswith("Cannot overwrite a value") and key:
+        first = _set_before(lines, line, lambda text: text.partition("=")[0].strip() == key)
+        also = f" (also on line {first})" if first else ""
+        return f"`{key}` is set twice{also}; keep one of them"
+    if message.startswith("Cannot declare"):
+        first = _set_before(lines, line, lambda text: text == source, within_table=False)
+        also = f" (also on line {first})" if first else ""
+        return f"{source} appears twice{also}; put all its settings under one {source}"
+    if message.startswith("Expected ']' at the end of a table declaration"):
+        return f"the section name {source} is not closed; end it with ], like {source}]"
+    if message.startswith("Expected '=' after a key"):
+        name, colon, after = source.partition(":")
+        if colon:
+            return (f"a setting and its value are joined with =, not a colon: write "
+                    f"{name.strip()} = {after.strip()}")
+        return None
+    if not key:
+        return None
+    if message == "Unclosed array":
+        return (f"the list `{key}` opened with [ on this line is never closed; end it with ], "
+                f"like {key} = [\"one\", \"two\"]")
+    if not bare:
+        return (f"`{key}` has no value after =; give one (text in \"double quotes\"), or "
+                "delete the line to use the default")
+    if bare.startswith('"') and "\\" in bare and message.startswith(
+            ("Unescaped '\\'", "Invalid hex value", "Unterminated string")):
+        return (f"the text of `{key}` holds \\, which starts a special character inside "
+                "\"double quotes\"; write a Windows path in single quotes: "
+                f"{key} = '{bare.strip(chr(34))}'")
+    if bare[0] in _CURLY_QUOTES:
+        straight = '"' + bare.strip(_CURLY_QUOTES + '"') + '"'
+        curly = "".join(dict.fromkeys(c for c in bare if c in _CURLY_QUOTES))
+        return (f"`{key}` is in curly quotes ({curly}), which Word and Outlook "
+                f"type; use straight double quotes: {key} = {straight}")
+    if bare.startswith('"') and (message.startswith(("Illegal character '\\n'",
+                                                     "Unterminated")) or bare.count('"') == 1):
+        return (f"the text of `{key}` opens with \" but is never closed on this line; end it "
+                f"with \", like {key} = {bare.rstrip()}\"")
+    if bare.startswith("'") and bare.count("'") != 2:
+        inside = bare.strip("'")
+        return (f"the text of `{key}` is in single quotes, and the apostrophe inside it ends "
+                f"it early; use double quotes: {key} = \"{inside}\"")
+    if bare.lower() in ("yes", "no", "on", "off", "y", "n") or bare in ("True", "False",
+                                                                          "TRUE", "FALSE"):
+        meant = "true" if bare.lower() in ("yes", "on", "y", "true") else "false"
+        return (f"`{key}` must be true or false, in small letters and without quotes: "
+                f"{key} = {meant}")
+    if _WRITTEN_DATE.fullmatch(bare):
+        return (f"`{key}` is {bare}; write a date as YYYY-MM-DD (year, month, day, with "
+                "a real month and day) and without quotes, like 2027-10-04")
+    if key in _NUMBER_KEYS and (bare[0].isalpha() or bare[0] in "'\""):
+        return (f"`{key}` must be a whole number written in digits, without quotes, like "
+                f"{key} = {_NUMBER_KEYS[key]}")
+    if bare[0].isalpha() or bare[0] in "#/~.\\":  # a word, a hashtag, a path
+        return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
+                "outside quotes starts a note)" if bare[0] == "#" else
+                f"the text of `{key}` must be in double quotes: {key} = \"{bare}\"")
+    return None
+
+
+def _set_before(lines: list[str], line: int, same: Callable[[str], bool],
+                within_table: bool = True) -> int | None:
+    """The number of an earlier line that `same` recognises (within the table of `line`)."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1].strip()
+        if same(text):
+            return number
+        if within_table and text.startswith("["):
+            return None
+    return None
