@@ -537,3 +537,29 @@ def test_a_file_published_later_clashes_today_not_on_its_morning(make_site: Make
     assert problems_of(outcome, "content/days/zz.md")[0].startswith(
         "content/days/zz.md:3: content/days/tuesday.md:3 is also Tuesday 6 October 2026")
     assert not problems_of(outcome, "content/pages/about.md")
+
+
+# --- what Finder and Explorer leave in a folder -----------------------------------------------
+
+JUNK: dict[str, str | bytes] = {
+    "content/.DS_Store": b"\x00\x00\x00\x01Bud1" + bytes(64),
+    "content/images/._logo.svg": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ",
+    "content/Icon\r": b"",  # a folder with a custom icon in Finder
+    "content/images/Icon\r": b"",
+    "content/images/Thumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64),
+    "content/honour-roll/desktop.ini": "[.ShellClassInfo]\r\nIconResource=x\r\n",
+    "content/images/Desktop.ini": "[.ShellClassInfo]\r\n",
+    "content/images/ehthumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64)}
+
+
+def test_what_finder_and_explorer_leave_is_neither_an_error_nor_published(
+        make_site: MakeSite, run: Run) -> None:
+    """`Icon\\r` is how macOS marks a folder with a custom icon: the name cannot be typed,
+    renamed or seen in Finder, so an error that says to rename it cannot be acted on."""
+    site, outcome = built(make_site, run, {**JUNK, "content/images/logo.svg": "<svg/>"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [line for line in outcome.lines if not line.startswith("content/")]
+    published = {p.name for p in (site / "output").rglob("*")}
+    assert not published & {"Icon\r", "Thumbs.db", "desktop.ini", "Desktop.ini",
+                            "ehthumbs.db", ".DS_Store", "._logo.svg"}
+    assert "logo.svg" in published
