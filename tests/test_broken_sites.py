@@ -154,7 +154,7 @@ def test_csv_line_numbers_count_multi_line_cells(fails: Fails) -> None:
            ',3,Nobody signed this\n')  # line 7
     outcome = fails({T + "survey.csv": csv})
     find_line(outcome, T + "survey.csv:6: ", "`rating` must be a whole number from 1 to 5, not 9")
-    find_line(outcome, T + "survey.csv:7: ", "`customer` is required but missing", "column")
+    find_line(outcome, T + "survey.csv:7: ", "this row's `customer` cell is empty; fill it in")
     assert failed_count(outcome) == 2
 
 

@@ -563,3 +563,21 @@ def test_what_finder_and_explorer_leave_is_neither_an_error_nor_published(
     assert not published & {"Icon\r", "Thumbs.db", "desktop.ini", "Desktop.ini",
                             "ehthumbs.db", ".DS_Store", "._logo.svg"}
     assert "logo.svg" in published
+
+
+# --- lists exported from Excel ----------------------------------------------------------------
+
+def test_an_empty_name_cell_says_fill_it_in_and_nothing_else(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """Not "add a `customer` column" (the column is there), and not a clash over the
+    address `testimonials//` that two nameless rows would share."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "customer,text\r\n,Nice\r\n,Good\r\nAda K.,Kind\r\n",
+        "content/honour-roll/staff.csv": "\ufeffname;role\r\n;Teller\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        f"content/testimonials/survey.csv:{n}: this row's `customer` cell is empty; fill it in "
+        "(the name the customer agreed to show, like \"Rudo M.\")" for n in (2, 3)]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: this row's `name` cell is empty; fill it in "
+        "(the person's name)"]

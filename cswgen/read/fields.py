@@ -39,7 +39,8 @@ class Image:
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
-                 example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None) -> None:
+                 example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None,
+                 columns: frozenset[str] = frozenset()) -> None:
         self.data = data
         self.lines = lines
         self.path = path
@@ -48,6 +49,7 @@ class Fields:
         self.example = example  # a date in the site's week, for examples in messages
         # keys YAML read as empty because their text starts with # -> why, and the fix
         self.emptied = dict(emptied or {})
+        self.columns = columns  # a CSV row: the columns its header names (empty cells too)
 
     def line(self, key: str) -> int:
         while key:
@@ -123,10 +125,13 @@ class Fields:
             self.error(key, f"`{key}` is required but is read as empty, "
                        f"{self.emptied.pop(key)}")
             return
-        where = "column" if self.row else "field"
-        example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
-        self.problems.error(self.path, self.lines.get("", 1),
-                            f"`{key}` is required but missing; {example}")
+        why = "" if not what else f" ({what})"
+        if key in self.columns:  # the column is there; this row left its cell empty
+            message = f"this row's `{key}` cell is empty; fill it in{why}"
+        else:
+            message = (f"`{key}` is required but missing; add a `{key}` "
+                       f"{'column' if self.row else 'field'}{why}")
+        self.problems.error(self.path, self.lines.get("", 1), message)
 
     def boolean(self, key: str) -> bool:
         value = self.data.get(key)

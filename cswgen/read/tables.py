@@ -41,7 +41,8 @@ def table_row(columns: list[str], cells: list[Any], body_column: str, path: str,
             data[column] = cell
     body = data.pop(body_column, None)
     lines = {"": line, **{c: line for c in data}}
-    return (Fields(data, lines, path, problems, row=True, example=example),
+    return (Fields(data, lines, path, problems, row=True, example=example,
+                   columns=frozenset(c for c in columns if c)),
             "" if body is None else str(body))
 
 
