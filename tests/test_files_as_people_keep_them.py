@@ -581,3 +581,25 @@ def test_an_empty_name_cell_says_fill_it_in_and_nothing_else(make_site: MakeSite
     assert problems_of(outcome, "content/honour-roll/staff.csv") == [
         "content/honour-roll/staff.csv:2: this row's `name` cell is empty; fill it in "
         "(the person's name)"]
+
+
+def test_a_title_above_the_column_names_is_one_error_at_their_line(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """Excel's "Save as CSV" keeps a sheet's title row (or an empty first row), and every
+    row was then read without a name: an error per row, and a clash over `testimonials//`."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "\ufeff;;\r\ncustomer;text;rating\r\n"
+                                           "Ada K.;Nice;5\r\nBea K.;Good;4\r\n",
+        "content/honour-roll/staff.csv": "Staff awards 2026,,\r\n\r\nName,Role,Award\r\n"
+                                         "Farai Moyo,Teller,Star\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        "content/testimonials/survey.csv:2: this line looks like the column names (`customer`, "
+        "`text`, `rating`), but they are read from the first line only, so nothing in this "
+        "file can be read; delete the line above it (a title can go in the file's name "
+        "instead)"]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:3: this line looks like the column names (`Name`, "
+        "`Role`, `Award`), but they are read from the first line only, so nothing in this "
+        "file can be read; delete the lines above it (a title can go in the file's name "
+        "instead)"]

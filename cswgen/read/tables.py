@@ -3,8 +3,10 @@ validate like a Markdown file's front matter: one row, one entry."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
 from cswgen.read.records import KNOWN
-from cswgen.read.workbooks import read_workbook
+from cswgen.read.workbooks import TITLE_ROWS, read_workbook
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:
@@ -64,6 +66,9 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
         return []
     columns = field_names(header)
     header_line = reader.line_num + skipped
+    if not set(columns) & set(KNOWN[kind]) \
+            and _header_further_down(text, delimiter, kind, path, problems, skipped):
+        return []
     rows: list[tuple[Fields, str]] = []
     unnamed: set[int] = set()  # columns with no name in the header that hold something
     line = reader.line_num + 1 + skipped
@@ -99,6 +104,26 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
                          "row, so its cells are not read; give it one of the column names, "
                          "or delete the column")
     return rows
+
+
+def _header_further_down(text: str, delimiter: str, kind: str, path: str,
+                         problems: Problems, skipped: int) -> bool:
+    """Whether a line under the first one looks like the column names (a title or an empty
+    row above them, as a sheet exported from Excel often has): an error at that line, as
+    the whole file would be read wrongly (every row missing its name)."""
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+    with contextlib.suppress(csv.Error):  # (a broken row is reported by the real read)
+        for number, row in enumerate(itertools.islice(reader, TITLE_ROWS + 1), start=1):
+            if number == 1 or not set(field_names(row)) & set(KNOWN[kind]):
+                continue
+            named = ", ".join(f"`{cell.strip()}`" for cell in row if cell.strip())
+            problems.error(path, reader.line_num + skipped, f"this line looks like the "
+                           f"column names ({named}), but they are read from the first line "
+                           "only, so nothing in this file can be read; delete the "
+                           f"line{'s' if number > 2 else ''} above it (a title can go in "
+                           "the file's name instead)")
+            return True
+    return False
 
 
 def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
