@@ -603,3 +603,32 @@ def test_a_title_above_the_column_names_is_one_error_at_their_line(make_site: Ma
         "`Role`, `Award`), but they are read from the first line only, so nothing in this "
         "file can be read; delete the lines above it (a title can go in the file's name "
         "instead)"]
+
+
+# --- photos that no page shows ------------------------------------------------------------------
+
+def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """SPEC Photos: a phone photo carries the GPS position where it was taken.  A copy
+    Explorer made beside the one an entry shows is published as it is, GPS and all."""
+    photo = phone_jpeg(600, 800, orientation=1)
+    site, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: Ann Lee.JPG\nalt: Ann\n---\n",
+        "content/honour-roll/Ann Lee.JPG": photo,
+        "content/honour-roll/Ann Lee - Copy.JPG": photo,
+        "content/honour-roll/IMG_0412.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+        "content/images/banner.jpg": phone_jpeg(600, 200, orientation=1, location=False)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/honour-roll/Ann Lee - Copy.JPG") == [
+        "content/honour-roll/Ann Lee - Copy.JPG: warning: is a photo that no page shows, so "
+        "it is published as it is, and it records where it was taken (GPS); move it out of "
+        "content/ if it is not for the site, or show it in a page (as ![description](...)), "
+        "which publishes copies without the location"]
+    assert problems_of(outcome, "content/honour-roll/IMG_0412.HEIC") == [
+        "content/honour-roll/IMG_0412.HEIC: warning: is an iPhone photo (HEIC) that no page "
+        "shows, so it is published as it is, and such photos usually record where they were "
+        "taken (GPS); move it out of content/, or save it as JPEG and show it in a page "
+        "(only Safari shows HEIC)"]
+    assert not problems_of(outcome, "content/honour-roll/Ann Lee.JPG")  # shown: copies
+    assert not problems_of(outcome, "content/images/banner.jpg")  # no location
+    assert not (site / "output/honour-roll/Ann Lee.JPG").exists()
