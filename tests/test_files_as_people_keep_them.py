@@ -632,3 +632,34 @@ def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: Mak
     assert not problems_of(outcome, "content/honour-roll/Ann Lee.JPG")  # shown: copies
     assert not problems_of(outcome, "content/images/banner.jpg")  # no location
     assert not (site / "output/honour-roll/Ann Lee.JPG").exists()
+
+
+# --- dates written as Word and Excel write them ------------------------------------------------
+
+def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run: Run) -> None:
+    """A date pasted from Word, or exported by Excel in the computer's own format, was
+    refused with only the rule; the message now gives the date to write (both, when
+    06/10/2026 could be either), and for a list, how to make Excel write it."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\ndate: 6 Oct 2026\n---\nHi\n",
+        "content/testimonials/tino.md": "---\ncustomer: Tino\ndate: 2026–10–06\n---\nHi\n",
+        "content/days/tue.md": "---\ntitle: Superhero Tuesday\ndate: 06/10/2026\n---\n",
+        "content/testimonials/survey.csv": "customer,text,date\r\nAda K.,Hi,13/10/2026\r\n"
+                                           "Bea K.,Hi,46301\r\nCat K.,Hi,last week\r\n"})
+    assert outcome.exit_code == 1
+    rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again")
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        f"content/testimonials/rudo.md:3: `date` {rule} \"6 Oct 2026\"; write 2026-10-06"]
+    assert problems_of(outcome, "content/testimonials/tino.md") == [
+        f"content/testimonials/tino.md:3: `date` {rule} \"2026–10–06\"; write 2026-10-06"]
+    assert problems_of(outcome, "content/days/tue.md") == [
+        f"content/days/tue.md:3: `date` {rule} \"06/10/2026\"; write 2026-10-06 for "
+        "6 October or 2026-06-10 for 10 June"]
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        f"content/testimonials/survey.csv:2: `date` {rule} \"13/10/2026\"; write 2026-10-13"
+        + excel,
+        f"content/testimonials/survey.csv:3: `date` {rule} \"46301\", which is Excel's number "
+        "for 2026-10-06 (the cell is not formatted as a date)" + excel,
+        f"content/testimonials/survey.csv:4: `date` {rule} \"last week\""]

@@ -15,12 +15,15 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from cswgen.core import paths
+from cswgen.core import datewords, paths
 from cswgen.core.errors import Problems
+from cswgen.core.week import MONTHS
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import shown
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
 _WEB_ADDRESS = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")  # names another host
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
 # 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
@@ -191,7 +194,8 @@ class Fields:
                                "check the month and day (dates are YYYY-MM-DD)")
                     return None
         self.error(key, f"`{key}` must be a date written YYYY-MM-DD, like "
-                   f"{self.example.isoformat()}, not {_describe(value)}")
+                   f"{self.example.isoformat()}, not {_describe(value)}"
+                   + _date_meant(value, self.row))
         return None
 
     def clock(self, key: str, value: Any) -> str | None:
@@ -358,6 +362,44 @@ def _named(key: str, where: str) -> str:
     if last.isdigit():
         return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
     return f"the {where} of `{last}`"
+
+
+def _date_meant(value: object, row: bool) -> str:
+    """The fix for a date written another way, to end its message with: Excel's day count
+    in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
+    both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again" if row else "")
+    if row and isinstance(value, (int, str)) and not isinstance(value, bool) \
+            and str(value).strip().isdigit() and 20_000 <= int(value) <= 80_000:
+        counted = date(1899, 12, 30) + dt.timedelta(days=int(value))
+        return (f", which is Excel's number for {counted.isoformat()} (the cell is not "
+                "formatted as a date)" + excel)
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
+    if (match := _YEAR_FIRST.match(text)) is not None:
+        candidates = [tuple(int(g) for g in match.groups())]
+    elif (match := _NUMERIC_DATE.match(text)) is not None:
+        first, second, year = (int(g) for g in match.groups())
+        candidates = [(year, second, first), (year, first, second)]  # day first, then month
+    else:
+        found = datewords.find(text, EXAMPLE_DATE.year)
+        whole = len(found) == 1 and found[0].text == text and len(found[0].dates) == 1 \
+            and re.search(r"\d{4}", text)
+        candidates = [found[0].dates[0].timetuple()[:3]] if whole else []
+    meant: list[date] = []
+    for year, month, day in candidates:
+        with contextlib.suppress(ValueError):
+            if date(year, month, day) not in meant:
+                meant.append(date(year, month, day))
+    if len(meant) == 1:
+        return f"; write {meant[0].isoformat()}" + excel
+    if len(meant) == 2:
+        a, b = meant
+        return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
+                f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
+    return ""
 
 
 def _describe(value: object) -> str:
