@@ -663,3 +663,23 @@ def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run:
         f"content/testimonials/survey.csv:3: `date` {rule} \"46301\", which is Excel's number "
         "for 2026-10-06 (the cell is not formatted as a date)" + excel,
         f"content/testimonials/survey.csv:4: `date` {rule} \"last week\""]
+
+
+def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """A path copied from Explorer into "quotes" is read by YAML as escape codes (\\U, \\p);
+    the message said the quote was never closed, and the writer added another."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nrole: Teller\n"
+                                      "photo: \"images\\people\\Ann Lee.JPG\"\nalt: Ann\n---\n",
+        "content/honour-roll/bo.md": "---\nname: Bo Li\nphoto: \"C:\\Users\\bo\\bo.jpg\"\n"
+                                     "alt: Bo\n---\n"})
+    assert outcome.exit_code == 1
+    message = ("the front matter is not valid YAML: in a value in \" quotes a \\ starts a code "
+               "(like \\n for a new line), so a Windows path cannot be read there; write the "
+               "path with / instead of \\ (images/people/photo.jpg), or put the value in ' "
+               "quotes")
+    assert problems_of(outcome, "content/honour-roll/ann.md") == [
+        f"content/honour-roll/ann.md:4: {message}"]
+    assert problems_of(outcome, "content/honour-roll/bo.md") == [
+        f"content/honour-roll/bo.md:3: {message}"]

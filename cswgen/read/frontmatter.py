@@ -320,6 +320,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
     if tabbed is not None:
         return tabbed, "this line is indented with a tab; use spaces instead of tabs (two " \
             "spaces for each level, as in the lines around it)"
+    # `"C:\Users\..."`, `"images\people\a.jpg"` (libyaml: "...expected hexdecimal number")
+    if "quoted scalar" in context and ("escape" in problem or "hex" in problem):
+        return at, ("in a value in \" quotes a \\ starts a code (like \\n for a new line), "
+                    "so a Windows path cannot be read there; write the path with / instead "
+                    "of \\ (images/people/photo.jpg), or put the value in ' quotes")
     if "quoted scalar" in context:
         quote = lines[opened][exc.context_mark.column] if exc.context_mark is not None \
             and exc.context_mark.column < len(lines[opened]) else '"'
