@@ -683,3 +683,22 @@ def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,
         f"content/honour-roll/ann.md:4: {message}"]
     assert problems_of(outcome, "content/honour-roll/bo.md") == [
         f"content/honour-roll/bo.md:3: {message}"]
+
+
+def test_a_photo_named_in_other_capitals_names_the_file(make_site: MakeSite, run: Run) -> None:
+    """Explorer shows `Ann Lee.JPG`, the writer types `ann lee.jpg`: found on Windows, not
+    on the Linux server that builds the site, where the message said to check the spelling."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: ann lee.jpg\nalt: Ann\n---\n",
+        "content/honour-roll/Ann Lee.JPG": phone_jpeg(300, 400, orientation=1),
+        "content/honour-roll/bo.md": "---\nname: Bo Li\nphoto: images/BO.jpg\nalt: Bo\n---\n",
+        "content/images/bo.jpg": phone_jpeg(300, 400, orientation=1)})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/ann.md") == [
+        "content/honour-roll/ann.md:3: `photo` names \"ann lee.jpg\", but the file is "
+        "\"Ann Lee.JPG\": Windows and macOS overlook the difference in capitals, a Linux "
+        "server (where sites are usually built) does not; write the name as the file has it"]
+    assert problems_of(outcome, "content/honour-roll/bo.md") == [
+        "content/honour-roll/bo.md:3: `photo` names \"images/BO.jpg\", but the file is "
+        "\"bo.jpg\": Windows and macOS overlook the difference in capitals, a Linux "
+        "server (where sites are usually built) does not; write the name as the file has it"]

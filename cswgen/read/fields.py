@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -300,8 +301,13 @@ class Fields:
             return None
         relative = finder(value, source.parent)
         if relative is None:
+            named = _in_other_case(value, source.parent, finder.content)
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
-                       f"{source.name} or under content/; check the spelling and the folder")
+                       f"{source.name} or under content/; check the spelling and the folder"
+                       if named is None else
+                       f"`{key}` names \"{value}\", but the file is \"{named}\": Windows "
+                       "and macOS overlook the difference in capitals, a Linux server (where "
+                       "sites are usually built) does not; write the name as the file has it")
             return None
         alt = self.text(alt_key)
         if require_alt and not alt:
@@ -353,6 +359,20 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
             stored = paths.stored_as(base, cleaned.lstrip("/"))
             if stored is not None:
                 return find_file(stored, base, content)
+    return None
+
+
+def _in_other_case(reference: str, folder: Path, content: Path) -> str | None:
+    """The name of the file `reference` names with other capitals (`jane moyo.jpg` for
+    `Jane Moyo.JPG`), next to `folder` or under content/, or None."""
+    cleaned = reference.strip().replace("\\", "/")
+    bases = [content] if cleaned.startswith("/") else [folder, content]
+    for base in bases:
+        wanted = base / cleaned.lstrip("/")
+        with contextlib.suppress(OSError):
+            for name in sorted(os.listdir(wanted.parent)):
+                if name.casefold() == wanted.name.casefold():
+                    return name
     return None
 
 
