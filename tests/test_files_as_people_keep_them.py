@@ -702,3 +702,18 @@ def test_a_photo_named_in_other_capitals_names_the_file(make_site: MakeSite, run
         "content/honour-roll/bo.md:3: `photo` names \"images/BO.jpg\", but the file is "
         "\"bo.jpg\": Windows and macOS overlook the difference in capitals, a Linux "
         "server (where sites are usually built) does not; write the name as the file has it"]
+
+
+def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSite,
+                                                               run: Run) -> None:
+    """SPEC: Markdown is never copied.  `notes.mdown` was published as its source."""
+    site, outcome = built(make_site, run, {
+        "content/pages/events.mdown": "---\ntitle: Events\n---\nInternal: budget R 40 000.\n",
+        "content/pages/visitors.MD": "---\ntitle: Visitors\n---\nWelcome.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/pages/events.mdown").exists()
+    assert problems_of(outcome, "content/pages/events.mdown") == [
+        'content/pages/events.mdown: warning: "events.mdown" is a Markdown file by its ending, '
+        "but cswgen reads only .md and .markdown files, so it is not a page and is not "
+        'published; rename it to "events.md"']
+    assert "Welcome." in page(site, "visitors/index.html")  # .MD is .md
