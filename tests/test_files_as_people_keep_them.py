@@ -717,3 +717,35 @@ def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSit
         "but cswgen reads only .md and .markdown files, so it is not a page and is not "
         'published; rename it to "events.md"']
     assert "Welcome." in page(site, "visitors/index.html")  # .MD is .md
+
+
+def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """A form tool's export names its columns "Customer Name" and "Testimonial": every
+    row got an error (and a warning that its `text` cell was empty, though it was not),
+    instead of one message at the column names."""
+    rows = "".join(f"{name},Kind words,5\r\n" for name in ("Ada K.", "Bea K.", "Cat K."))
+    _, outcome = built(make_site, run, {
+        "content/testimonials/form.csv": "Customer Name,Testimonial,Rating\r\n" + rows,
+        "content/testimonials/survey.csv": "customer,Testimonial,Rating\r\n" + rows,
+        "content/honour-roll/staff.csv": "Full name,Role\r\nFarai Moyo,Teller\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        "content/testimonials/form.csv:1: there is no `customer` column, so no row can be "
+        "read; rename the column \"Customer Name\" to `customer`"]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:1: there is no `name` column, so no row can be read; "
+        "rename the column \"Full name\" to `name`"]
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        "content/testimonials/survey.csv:1: warning: there is no `text` column, so these "
+        "testimonials have no text; name the column that holds the customer's words `text`"]
+    # a translation's rows keep the original's text: no `text` column is no warning there
+    site, outcome = built(make_site, run, {
+        "config.toml": MINIMAL_CONFIG.replace('organisation = "Test Org"\n',
+                                              'organisation = "Test Org"\n'
+                                              'languages = ["en", "sw"]\n'),
+        "content/testimonials/survey.csv": "customer,text\r\nAda K.,Kind words\r\n",
+        "content/testimonials/survey.sw.csv": "customer,title\r\nAda K.,Asante\r\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not problems_of(outcome, "content/testimonials/survey.sw.csv")
+    assert "Kind words" in page(site, "sw/testimonials/ada-k/index.html")
