@@ -110,10 +110,12 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      P + "faq.md:3: the front matter is not valid TOML: Invalid value; check the quotes, "
      "brackets and `key = value` shape on this line"),
     ("not-utf8", P + "cafe.md", "---\ntitle: Caf\xe9\n---\nCoffee\n".encode("latin-1"),
-     P + "cafe.md:2: is not UTF-8 text (byte 14 cannot be read); save the file as UTF-8 "
+     P + "cafe.md:2: is not UTF-8 text (byte 14, \"é\" in \"Café\", cannot be read); save the "
+     "file as UTF-8 "
      '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
     ("csv-not-utf8", H + "staff.csv", "name,role\nJos\xe9,Agent\n".encode("latin-1"),
-     H + "staff.csv:2: is not UTF-8 text (byte 13 cannot be read); save the file as UTF-8 "
+     H + "staff.csv:2: is not UTF-8 text (byte 13, \"é\" in \"José,Agent\", cannot be read); "
+     "save the file as UTF-8 "
      '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
     ("reserved-slug-from-file-name", P + "testimonials.md", "---\ntitle: Our stories\n---\nX\n",
      P + "testimonials.md:1: the page address /testimonials/ is used by cswgen for its "

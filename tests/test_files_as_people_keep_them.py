@@ -749,3 +749,17 @@ def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSi
     assert outcome.exit_code == 0, outcome.stderr
     assert not problems_of(outcome, "content/testimonials/survey.sw.csv")
     assert "Kind words" in page(site, "sw/testimonials/ada-k/index.html")
+
+
+def test_a_file_saved_in_windows_own_encoding_names_the_character(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """The message said "byte 43 cannot be read", which Notepad cannot find; the character
+    and its word can (Word's apostrophe is the usual one)."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nThey were kind. "
+                                        "I’m grateful.\n".encode("cp1252")})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:4: is not UTF-8 text (byte 43, \"’\" in \"I’m\", cannot "
+        "be read); save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
+        "choose the UTF-8 encoding when saving)"]
