@@ -763,3 +763,29 @@ def test_a_file_saved_in_windows_own_encoding_names_the_character(make_site: Mak
         "content/testimonials/rudo.md:4: is not UTF-8 text (byte 43, \"’\" in \"I’m\", cannot "
         "be read); save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
         "choose the UTF-8 encoding when saving)"]
+
+
+def test_a_file_name_with_a_line_separator_builds_again(make_site: MakeSite, run: Run) -> None:
+    """A name pasted from a web page or chat may hold U+2028 (a line separator), which Windows
+    and macOS allow: the output manifest, read back with splitlines(), broke the name in two,
+    and the next build stopped with "because of a bug"."""
+    site, outcome = built(make_site, run, {"content/downloads/menu\u2028week.txt": "Menu\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0, again.stderr
+    assert "nothing changed" in again.stdout
+    assert (site / "output/downloads/menu\u2028week.txt").read_text("utf-8") == "Menu\n"
+
+
+def test_an_output_folder_built_on_windows_is_still_ours(make_site: MakeSite, run: Run) -> None:
+    """Python on Windows wrote the output manifest with \\r\\n; it must still be read as
+    cswgen's own list, or the next build would refuse the folder as someone else's."""
+    from cswgen.write.manifest import MANIFEST
+
+    site, outcome = built(make_site, run, {"content/downloads/menu.txt": "Menu\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    manifest = site / "output" / MANIFEST
+    manifest.write_bytes(manifest.read_bytes().replace(b"\n", b"\r\n"))
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0, again.stderr
+    assert "nothing changed" in again.stdout
