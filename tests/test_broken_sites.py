@@ -131,10 +131,12 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      P + "faq.md:3: the front matter is not valid TOML: Invalid value; check the quotes, "
      "brackets and `key = value` shape on this line"),
     ("not-utf8", P + "cafe.md", "---\ntitle: Caf\xe9\n---\nCoffee\n".encode("latin-1"),
-     P + "cafe.md:2: is not UTF-8 text (byte 14 cannot be read); save the file as UTF-8 "
+     P + "cafe.md:2: is not UTF-8 text (byte 14, \"é\" in \"Café\", cannot be read); save the "
+     "file as UTF-8 "
      '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
     ("csv-not-utf8", H + "staff.csv", "name,role\nJos\xe9,Agent\n".encode("latin-1"),
-     H + "staff.csv:2: is not UTF-8 text (byte 13 cannot be read); save the file as UTF-8 "
+     H + "staff.csv:2: is not UTF-8 text (byte 13, \"é\" in \"José,Agent\", cannot be read); "
+     "save the file as UTF-8 "
      '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
     ("reserved-slug-from-file-name", P + "testimonials.md", "---\ntitle: Our stories\n---\nX\n",
      P + "testimonials.md:1: the page address /testimonials/ is used by cswgen for its "
@@ -175,7 +177,7 @@ def test_csv_line_numbers_count_multi_line_cells(fails: Fails) -> None:
            ',3,Nobody signed this\n')  # line 7
     outcome = fails({T + "survey.csv": csv})
     find_line(outcome, T + "survey.csv:6: ", "`rating` must be a whole number from 1 to 5, not 9")
-    find_line(outcome, T + "survey.csv:7: ", "`customer` is required but missing", "column")
+    find_line(outcome, T + "survey.csv:7: ", "this row's `customer` cell is empty; fill it in")
     assert failed_count(outcome) == 2
 
 

@@ -558,3 +558,256 @@ def test_a_file_published_later_clashes_today_not_on_its_morning(make_site: Make
     assert problems_of(outcome, "content/days/zz.md")[0].startswith(
         "content/days/zz.md:3: content/days/tuesday.md:3 is also Tuesday 6 October 2026")
     assert not problems_of(outcome, "content/pages/about.md")
+
+
+# --- what Finder and Explorer leave in a folder -----------------------------------------------
+
+JUNK: dict[str, str | bytes] = {
+    "content/.DS_Store": b"\x00\x00\x00\x01Bud1" + bytes(64),
+    "content/images/._logo.svg": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ",
+    "content/Icon\r": b"",  # a folder with a custom icon in Finder
+    "content/images/Icon\r": b"",
+    "content/images/Thumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64),
+    "content/honour-roll/desktop.ini": "[.ShellClassInfo]\r\nIconResource=x\r\n",
+    "content/images/Desktop.ini": "[.ShellClassInfo]\r\n",
+    "content/images/ehthumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64)}
+
+
+def test_what_finder_and_explorer_leave_is_neither_an_error_nor_published(
+        make_site: MakeSite, run: Run) -> None:
+    """`Icon\\r` is how macOS marks a folder with a custom icon: the name cannot be typed,
+    renamed or seen in Finder, so an error that says to rename it cannot be acted on."""
+    site, outcome = built(make_site, run, {**JUNK, "content/images/logo.svg": "<svg/>"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [line for line in outcome.lines if not line.startswith("content/")]
+    published = {p.name for p in (site / "output").rglob("*")}
+    assert not published & {"Icon\r", "Thumbs.db", "desktop.ini", "Desktop.ini",
+                            "ehthumbs.db", ".DS_Store", "._logo.svg"}
+    assert "logo.svg" in published
+
+
+# --- lists exported from Excel ----------------------------------------------------------------
+
+def test_an_empty_name_cell_says_fill_it_in_and_nothing_else(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """Not "add a `customer` column" (the column is there), and not a clash over the
+    address `testimonials//` that two nameless rows would share."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "customer,text\r\n,Nice\r\n,Good\r\nAda K.,Kind\r\n",
+        "content/honour-roll/staff.csv": "\ufeffname;role\r\n;Teller\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        f"content/testimonials/survey.csv:{n}: this row's `customer` cell is empty; fill it in "
+        "(the name the customer agreed to show, like \"Rudo M.\")" for n in (2, 3)]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: this row's `name` cell is empty; fill it in "
+        "(the person's name)"]
+
+
+def test_a_title_above_the_column_names_is_one_error_at_their_line(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """Excel's "Save as CSV" keeps a sheet's title row (or an empty first row), and every
+    row was then read without a name: an error per row, and a clash over `testimonials//`."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "\ufeff;;\r\ncustomer;text;rating\r\n"
+                                           "Ada K.;Nice;5\r\nBea K.;Good;4\r\n",
+        "content/honour-roll/staff.csv": "Staff awards 2026,,\r\n\r\nName,Role,Award\r\n"
+                                         "Farai Moyo,Teller,Star\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        "content/testimonials/survey.csv:2: this line looks like the column names (`customer`, "
+        "`text`, `rating`), but they are read from the first line only, so nothing in this "
+        "file can be read; delete the line above it (a title can go in the file's name "
+        "instead)"]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:3: this line looks like the column names (`Name`, "
+        "`Role`, `Award`), but they are read from the first line only, so nothing in this "
+        "file can be read; delete the lines above it (a title can go in the file's name "
+        "instead)"]
+
+
+# --- photos that no page shows ------------------------------------------------------------------
+
+def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """SPEC Photos: a phone photo carries the GPS position where it was taken.  A copy
+    Explorer made beside the one an entry shows is published as it is, GPS and all."""
+    photo = phone_jpeg(600, 800, orientation=1)
+    site, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: Ann Lee.JPG\nalt: Ann\n---\n",
+        "content/honour-roll/Ann Lee.JPG": photo,
+        "content/honour-roll/Ann Lee - Copy.JPG": photo,
+        "content/honour-roll/IMG_0412.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+        "content/images/banner.jpg": phone_jpeg(600, 200, orientation=1, location=False)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/honour-roll/Ann Lee - Copy.JPG") == [
+        "content/honour-roll/Ann Lee - Copy.JPG: warning: is a photo that no page shows, so "
+        "it is published as it is, and it records where it was taken (GPS); move it out of "
+        "content/ if it is not for the site, or show it in a page (as ![description](...)), "
+        "which publishes copies without the location"]
+    assert problems_of(outcome, "content/honour-roll/IMG_0412.HEIC") == [
+        "content/honour-roll/IMG_0412.HEIC: warning: is an iPhone photo (HEIC) that no page "
+        "shows, so it is published as it is, and such photos usually record where they were "
+        "taken (GPS); move it out of content/, or save it as JPEG and show it in a page "
+        "(only Safari shows HEIC)"]
+    assert not problems_of(outcome, "content/honour-roll/Ann Lee.JPG")  # shown: copies
+    assert not problems_of(outcome, "content/images/banner.jpg")  # no location
+    assert not (site / "output/honour-roll/Ann Lee.JPG").exists()
+
+
+# --- dates written as Word and Excel write them ------------------------------------------------
+
+def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run: Run) -> None:
+    """A date pasted from Word, or exported by Excel in the computer's own format, was
+    refused with only the rule; the message now gives the date to write (both, when
+    06/10/2026 could be either), and for a list, how to make Excel write it."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\ndate: 6 Oct 2026\n---\nHi\n",
+        "content/testimonials/tino.md": "---\ncustomer: Tino\ndate: 2026–10–06\n---\nHi\n",
+        "content/days/tue.md": "---\ntitle: Superhero Tuesday\ndate: 06/10/2026\n---\n",
+        "content/testimonials/survey.csv": "customer,text,date\r\nAda K.,Hi,13/10/2026\r\n"
+                                           "Bea K.,Hi,46301\r\nCat K.,Hi,last week\r\n"})
+    assert outcome.exit_code == 1
+    rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again")
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        f"content/testimonials/rudo.md:3: `date` {rule} \"6 Oct 2026\"; write 2026-10-06"]
+    assert problems_of(outcome, "content/testimonials/tino.md") == [
+        f"content/testimonials/tino.md:3: `date` {rule} \"2026–10–06\"; write 2026-10-06"]
+    assert problems_of(outcome, "content/days/tue.md") == [
+        f"content/days/tue.md:3: `date` {rule} \"06/10/2026\"; write 2026-10-06 for "
+        "6 October or 2026-06-10 for 10 June"]
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        f"content/testimonials/survey.csv:2: `date` {rule} \"13/10/2026\"; write 2026-10-13"
+        + excel,
+        f"content/testimonials/survey.csv:3: `date` {rule} \"46301\", which is Excel's number "
+        "for 2026-10-06 (the cell is not formatted as a date)" + excel,
+        f"content/testimonials/survey.csv:4: `date` {rule} \"last week\""]
+
+
+def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """A path copied from Explorer into "quotes" is read by YAML as escape codes (\\U, \\p);
+    the message said the quote was never closed, and the writer added another."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nrole: Teller\n"
+                                      "photo: \"images\\people\\Ann Lee.JPG\"\nalt: Ann\n---\n",
+        "content/honour-roll/bo.md": "---\nname: Bo Li\nphoto: \"C:\\Users\\bo\\bo.jpg\"\n"
+                                     "alt: Bo\n---\n"})
+    assert outcome.exit_code == 1
+    message = ("the front matter is not valid YAML: in a value in \" quotes a \\ starts a code "
+               "(like \\n for a new line), so a Windows path cannot be read there; write the "
+               "path with / instead of \\ (images/people/photo.jpg), or put the value in ' "
+               "quotes")
+    assert problems_of(outcome, "content/honour-roll/ann.md") == [
+        f"content/honour-roll/ann.md:4: {message}"]
+    assert problems_of(outcome, "content/honour-roll/bo.md") == [
+        f"content/honour-roll/bo.md:3: {message}"]
+
+
+def test_a_photo_named_in_other_capitals_names_the_file(make_site: MakeSite, run: Run) -> None:
+    """Explorer shows `Ann Lee.JPG`, the writer types `ann lee.jpg`: found on Windows, not
+    on the Linux server that builds the site, where the message said to check the spelling."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: ann lee.jpg\nalt: Ann\n---\n",
+        "content/honour-roll/Ann Lee.JPG": phone_jpeg(300, 400, orientation=1),
+        "content/honour-roll/bo.md": "---\nname: Bo Li\nphoto: images/BO.jpg\nalt: Bo\n---\n",
+        "content/images/bo.jpg": phone_jpeg(300, 400, orientation=1)})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/ann.md") == [
+        "content/honour-roll/ann.md:3: `photo` names \"ann lee.jpg\", but there is no such "
+        "file next to ann.md or under content/; the file is content/honour-roll/Ann Lee.JPG, "
+        "and capitals count on the server that builds the site: "
+        "`photo: honour-roll/Ann Lee.JPG`"]
+    assert problems_of(outcome, "content/honour-roll/bo.md") == [
+        "content/honour-roll/bo.md:3: `photo` names \"images/BO.jpg\", but there is no "
+        "such file next to bo.md or under content/; the file is content/images/bo.jpg, and "
+        "capitals count on the server that builds the site: `photo: images/bo.jpg`"]
+
+
+def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSite,
+                                                               run: Run) -> None:
+    """SPEC: Markdown is never copied.  `notes.mdown` was published as its source."""
+    site, outcome = built(make_site, run, {
+        "content/pages/events.mdown": "---\ntitle: Events\n---\nInternal: budget R 40 000.\n",
+        "content/pages/visitors.MD": "---\ntitle: Visitors\n---\nWelcome.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/pages/events.mdown").exists()
+    assert problems_of(outcome, "content/pages/events.mdown") == [
+        'content/pages/events.mdown: warning: "events.mdown" is a Markdown file by its ending, '
+        "but cswgen reads only .md and .markdown files, so it is not a page and is not "
+        'published; rename it to "events.md"']
+    assert "Welcome." in page(site, "visitors/index.html")  # .MD is .md
+
+
+def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """A form tool's export names its columns "Customer Name" and "Testimonial": every
+    row got an error (and a warning that its `text` cell was empty, though it was not),
+    instead of one message at the column names."""
+    rows = "".join(f"{name},Kind words,5\r\n" for name in ("Ada K.", "Bea K.", "Cat K."))
+    _, outcome = built(make_site, run, {
+        "content/testimonials/form.csv": "Customer Name,Testimonial,Rating\r\n" + rows,
+        "content/testimonials/survey.csv": "customer,Testimonial,Rating\r\n" + rows,
+        "content/honour-roll/staff.csv": "Full name,Role\r\nFarai Moyo,Teller\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        "content/testimonials/form.csv:1: there is no `customer` column, so no row can be "
+        "read; rename the column \"Customer Name\" to `customer`"]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:1: there is no `name` column, so no row can be read; "
+        "rename the column \"Full name\" to `name`"]
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        "content/testimonials/survey.csv:1: warning: there is no `text` column, so these "
+        "testimonials have no text; name the column that holds the customer's words `text`"]
+    # a translation's rows keep the original's text: no `text` column is no warning there
+    site, outcome = built(make_site, run, {
+        "config.toml": MINIMAL_CONFIG.replace('organisation = "Test Org"\n',
+                                              'organisation = "Test Org"\n'
+                                              'languages = ["en", "sw"]\n'),
+        "content/testimonials/survey.csv": "customer,text\r\nAda K.,Kind words\r\n",
+        "content/testimonials/survey.sw.csv": "customer,title\r\nAda K.,Asante\r\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not problems_of(outcome, "content/testimonials/survey.sw.csv")
+    assert "Kind words" in page(site, "sw/testimonials/ada-k/index.html")
+
+
+def test_a_file_saved_in_windows_own_encoding_names_the_character(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """The message said "byte 43 cannot be read", which Notepad cannot find; the character
+    and its word can (Word's apostrophe is the usual one)."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nThey were kind. "
+                                        "I’m grateful.\n".encode("cp1252")})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:4: is not UTF-8 text (byte 43, \"’\" in \"I’m\", cannot "
+        "be read); save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
+        "choose the UTF-8 encoding when saving)"]
+
+
+def test_a_file_name_with_a_line_separator_builds_again(make_site: MakeSite, run: Run) -> None:
+    """A name pasted from a web page or chat may hold U+2028 (a line separator), which Windows
+    and macOS allow: the output manifest, read back with splitlines(), broke the name in two,
+    and the next build stopped with "because of a bug"."""
+    site, outcome = built(make_site, run, {"content/downloads/menu\u2028week.txt": "Menu\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0, again.stderr
+    assert "nothing changed" in again.stdout
+    assert (site / "output/downloads/menu\u2028week.txt").read_text("utf-8") == "Menu\n"
+
+
+def test_an_output_folder_built_on_windows_is_still_ours(make_site: MakeSite, run: Run) -> None:
+    """Python on Windows wrote the output manifest with \\r\\n; it must still be read as
+    cswgen's own list, or the next build would refuse the folder as someone else's."""
+    from cswgen.write.manifest import MANIFEST
+
+    site, outcome = built(make_site, run, {"content/downloads/menu.txt": "Menu\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    manifest = site / "output" / MANIFEST
+    manifest.write_bytes(manifest.read_bytes().replace(b"\n", b"\r\n"))
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0, again.stderr
+    assert "nothing changed" in again.stdout

@@ -170,7 +170,11 @@ def test_body_pictures_become_picture_elements_and_a_linked_original_is_publishe
         "content/images/unused.jpg": phone_jpeg(200, 150, seed=4, orientation=1),
     })
     assert outcome.exit_code == 0, outcome.stderr
-    assert outcome.lines == [
+    assert outcome.lines == [  # (a phone photo, published as it is: GPS and all)
+        "content/images/unused.jpg: warning: is a photo that no page shows, so it is "
+        "published as it is, and it records where it was taken (GPS); move it out of "
+        "content/ if it is not for the site, or show it in a page (as ![description](...)), "
+        "which publishes copies without the location",
         "content/pages/team.md:6: warning: the link to images/team.jpg publishes the original "
         "photo, which records where it was taken (GPS); show it with ![description](...) "
         "instead, or link to a copy saved without location"]

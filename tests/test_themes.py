@@ -225,3 +225,20 @@ def test_theme_toml_mistakes_are_named_at_their_line(make_site: MakeSite, run: R
         outcome = run(site, "build")
         assert outcome.exit_code == 1
         assert outcome.lines[:-1] == messages, outcome.stderr
+
+
+def test_what_finder_and_explorer_leave_in_a_theme_is_not_published(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """A theme unzipped on Windows or kept in a Finder folder with a custom icon: its
+    `Thumbs.db`, `desktop.ini` and `Icon\\r` went out under assets/."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/static/extra.css": "body { background: pink; }\n",
+                      "themes/mine/static/Thumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64),
+                      "themes/mine/static/fonts/desktop.ini": "[.ShellClassInfo]\r\n",
+                      "themes/mine/static/Icon\r": b""})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "output/assets/extra.css").is_file()
+    published = {p.name for p in (site / "output/assets").rglob("*")}
+    assert not published & {"Thumbs.db", "desktop.ini", "Icon\r"}

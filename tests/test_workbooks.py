@@ -121,10 +121,10 @@ def test_a_broken_row_names_the_file_the_sheet_and_the_row(make_site: MakeSite,
     where = 'content/testimonials/feedback.xlsx: sheet "Sheet1"'
     assert outcome.lines[:3] == [
         f"{where}, row 3: `rating` must be a whole number from 1 to 5, not 9",
-        f"{where}, row 4: `customer` is required but missing; add a `customer` column (the "
-        "name the customer agreed to show, like \"Rudo M.\")",
         f"{where}, row 4: `date` must be a date written YYYY-MM-DD, like 2026-10-06, not "
         "\"last week\"",
+        f"{where}, row 4: this row's `customer` cell is empty; fill it in (the name the "
+        "customer agreed to show, like \"Rudo M.\")",
     ]
     assert not (site / "output").exists()
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from cswgen.commands import stamp
-from cswgen.core import interrupt, parallel, paths
+from cswgen.core import interrupt, parallel, paths, tree
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.site import Options, Site, assemble
@@ -402,7 +402,7 @@ def files_to_copy(site: Site, theme_chain: list[themes.Theme],
         for source in sorted(theme.static.rglob("*")):
             relative = source.relative_to(theme.static).as_posix()
             if not source.is_file() or relative in seen or source.name.startswith(".") \
-                    or not paths.inside(source, theme.boundary):
+                    or tree.skipped(source.name) or not paths.inside(source, theme.boundary):
                 continue
             seen.add(relative)
             copies.append((f"assets/{relative}", source))

@@ -4,9 +4,10 @@ check for links out of the site), and the one set of names it leaves out.
 
 Left out: hidden names (`.git`, `.env`) except the few a static host reads, folders
 starting with `_` (`_drafts`), and what editors and file managers leave behind (`notes.md~`,
-`.notes.md.swp`, Office's `~$book.xlsx` lock files, `Thumbs.db`).  A symbolic link is
-listed as it is, never followed into: whether its target is inside the site is for the
-caller to check (`paths.outside_links`).
+`.notes.md.swp`, Office's `~$book.xlsx` lock files, Explorer's `Thumbs.db` and
+`desktop.ini`, and Finder's `Icon\r`, the hidden file that gives a folder a custom icon).
+A symbolic link is listed as it is, never followed into: whether its target is inside the
+site is for the caller to check (`paths.outside_links`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
+# (by lower case: Explorer writes `Desktop.ini` as well as `desktop.ini`)
+IGNORED_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".gitkeep", "icon\r"}
 # Hidden names a static host reads, published like any other file; every other name that
 # starts with `.` or `_` (.git, .env, _drafts) stays private.
 PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
@@ -30,7 +32,7 @@ def skipped(name: str, *, folder: bool = False) -> bool:
     if folder:
         return name.startswith((".", "_"))
     return name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
-        or name in IGNORED_NAMES
+        or name.lower() in IGNORED_NAMES
 
 
 def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = True,

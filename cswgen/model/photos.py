@@ -162,6 +162,7 @@ class Photos:
                 problems.error("config.toml", self.site.config.line_of("brand.logo"),
                                f"[brand] logo {logo} {exc}")
         self._check_links(bodies, problems)
+        self._check_unshown(problems)
         if wait:
             self.finish(problems)
 
@@ -288,6 +289,28 @@ class Photos:
                                      "which records where it was taken (GPS); show it with "
                                      "![description](...) instead, or link to a copy saved "
                                      "without location")
+
+    def _check_unshown(self, problems: Problems) -> None:
+        """Warn about a photo that no content shows or links to, so it is published as it
+        is, when it records where it was taken (a phone's `IMG_0412 - Copy.JPG` left beside
+        the one an entry shows); an iPhone's HEIC is not read, and usually does."""
+        content = self.site.config.root / "content"
+        for relative in self.site.files:
+            if not is_raster(relative) or relative in self.pictures \
+                    or relative in self.linked or relative == self.site.config.brand.logo:
+                continue
+            if relative.lower().endswith((".heic", ".heif")):
+                problems.warning(f"content/{relative}", 0, "is an iPhone photo (HEIC) that "
+                                 "no page shows, so it is published as it is, and such "
+                                 "photos usually record where they were taken (GPS); move it "
+                                 "out of content/, or save it as JPEG and show it in a page "
+                                 "(only Safari shows HEIC)")
+            elif images.has_location(content / relative):
+                problems.warning(f"content/{relative}", 0, "is a photo that no page shows, "
+                                 "so it is published as it is, and it records where it was "
+                                 "taken (GPS); move it out of content/ if it is not for the "
+                                 "site, or show it in a page (as ![description](...)), which "
+                                 "publishes copies without the location")
 
     def _exists(self, source: str) -> bool:
         return (self.site.config.root / "content" / source).is_file()

@@ -195,6 +195,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         if entry.kind == "home":
             site.urls[entry.key] = ""  # index.html, written by cswgen itself
             continue
+        if not entry.slug and entry.kind != "policy":
+            continue  # no name to make an address from: reported as missing already
         url = url_of(entry)
         if entry.kind == "page" and entry.slug in SECTIONS:
             problems.error(entry.path, entry.line_of("slug"),
@@ -207,7 +209,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
     # a file published later claims its address today, so that a clash does not wait to
     # fail the daily rebuild on the morning it goes live
     for entry in _scheduled(site):
-        if entry.kind != "home" and not (entry.kind == "page" and entry.slug in SECTIONS):
+        if entry.slug and entry.kind not in ("home", "policy") \
+                and not (entry.kind == "page" and entry.slug in SECTIONS):
             claim(f"{url_of(entry)}index.html", entry.key, entry.path, entry.line_of("slug"),
                   entry, entry.sheet)
     for relative in site.files:

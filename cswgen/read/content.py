@@ -298,7 +298,8 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     example = example_date(config)
     original_path = f"content/{translation.original}"
     if translation.relative.lower().endswith(limits.TABLE_SUFFIXES):
-        ours = _rows(source, site_path, kind, texts, translation.relative, problems, example)
+        ours = _rows(source, site_path, kind, texts, translation.relative, problems, example,
+                     translated=True)
         theirs = _rows(original, original_path, kind, texts, translation.original,
                        Problems(), example)
         by_slug = {_row_slug(f): (f, body) for f, body in theirs}
@@ -341,11 +342,14 @@ def _bytes(source: Path, relative: str, texts: dict[str, bytes] | None) -> bytes
 
 
 def _rows(source: Path, site_path: str, kind: str, texts: dict[str, bytes] | None,
-          relative: str, problems: Problems, example: date) -> list[tuple[Fields, str]]:
+          relative: str, problems: Problems, example: date,
+          translated: bool = False) -> list[tuple[Fields, str]]:
     if is_workbook(relative):
-        return workbook_rows(source, site_path, kind, problems, example)
+        return workbook_rows(source, site_path, kind, problems, example,
+                             translated=translated)
     text = decode(_bytes(source, relative, texts), site_path, problems)
-    return csv_rows(text, site_path, kind, problems, example) if text is not None else []
+    return [] if text is None else csv_rows(text, site_path, kind, problems, example,
+                                            translated=translated)
 
 
 def _row_slug(fields: Fields) -> str:

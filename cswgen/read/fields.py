@@ -15,12 +15,15 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from cswgen.core import paths
+from cswgen.core import datewords, paths
 from cswgen.core.errors import Problems
+from cswgen.core.week import MONTHS
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import shown
 
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
 _WEB_ADDRESS = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")  # names another host
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
 # 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
@@ -39,7 +42,8 @@ class Image:
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
-                 example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None) -> None:
+                 example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None,
+                 columns: frozenset[str] = frozenset()) -> None:
         self.data = data
         self.lines = lines
         self.path = path
@@ -48,6 +52,7 @@ class Fields:
         self.example = example  # a date in the site's week, for examples in messages
         # keys YAML read as empty because their text starts with # -> why, and the fix
         self.emptied = dict(emptied or {})
+        self.columns = columns  # a CSV row: the columns its header names (empty cells too)
 
     def line(self, key: str) -> int:
         while key:
@@ -123,6 +128,11 @@ class Fields:
             self.error(key, f"`{key}` is required but is read as empty, "
                        f"{self.emptied.pop(key)}")
             return
+        why = "" if not what else f" ({what})"
+        if key in self.columns:  # the column is there; this row left its cell empty
+            self.problems.error(self.path, self.lines.get("", 1),
+                                f"this row's `{key}` cell is empty; fill it in{why}")
+            return
         where = "column" if self.row else "field"
         near = difflib.get_close_matches(key, [str(k) for k in self.data if self.has(str(k))],
                                          n=1, cutoff=0.75)
@@ -131,9 +141,8 @@ class Fields:
             self.error(near[0], f"`{key}` is required but missing; the `{near[0]}` {where}"
                        f"{here} is probably it: spell it `{key}`")
             return
-        example = f"add a `{key}` {where}" + (f" ({what})" if what else "")
         self.problems.error(self.path, self.lines.get("", 1),
-                            f"`{key}` is required but missing; {example}")
+                            f"`{key}` is required but missing; add a `{key}` {where}{why}")
 
     def boolean(self, key: str) -> bool:
         value = self.data.get(key)
@@ -193,7 +202,8 @@ class Fields:
                                "check the month and day (dates are YYYY-MM-DD)")
                     return None
         self.error(key, f"`{key}` must be a date written YYYY-MM-DD, like "
-                   f"{self.example.isoformat()}, not {_describe(value)}")
+                   f"{self.example.isoformat()}, not {_describe(value)}"
+                   + _date_meant(value, self.row))
         return None
 
     def clock(self, key: str, value: Any) -> str | None:
@@ -374,6 +384,44 @@ def _named(key: str, where: str) -> str:
     if last.isdigit():
         return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
     return f"the {where} of `{last}`"
+
+
+def _date_meant(value: object, row: bool) -> str:
+    """The fix for a date written another way, to end its message with: Excel's day count
+    in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
+    both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again" if row else "")
+    if row and isinstance(value, (int, str)) and not isinstance(value, bool) \
+            and str(value).strip().isdigit() and 20_000 <= int(value) <= 80_000:
+        counted = date(1899, 12, 30) + dt.timedelta(days=int(value))
+        return (f", which is Excel's number for {counted.isoformat()} (the cell is not "
+                "formatted as a date)" + excel)
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
+    if (match := _YEAR_FIRST.match(text)) is not None:
+        candidates = [tuple(int(g) for g in match.groups())]
+    elif (match := _NUMERIC_DATE.match(text)) is not None:
+        first, second, year = (int(g) for g in match.groups())
+        candidates = [(year, second, first), (year, first, second)]  # day first, then month
+    else:
+        found = datewords.find(text, EXAMPLE_DATE.year)
+        whole = len(found) == 1 and found[0].text == text and len(found[0].dates) == 1 \
+            and re.search(r"\d{4}", text)
+        candidates = [found[0].dates[0].timetuple()[:3]] if whole else []
+    meant: list[date] = []
+    for year, month, day in candidates:
+        with contextlib.suppress(ValueError):
+            if date(year, month, day) not in meant:
+                meant.append(date(year, month, day))
+    if len(meant) == 1:
+        return f"; write {meant[0].isoformat()}" + excel
+    if len(meant) == 2:
+        a, b = meant
+        return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
+                f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
+    return ""
 
 
 def _describe(value: object) -> str:

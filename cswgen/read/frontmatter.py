@@ -59,6 +59,22 @@ class Document:
     emptied: dict[str, str] = field(default_factory=dict)
 
 
+def _legacy_character(raw: bytes, at: int) -> str:
+    """What the byte at `at` reads as in Windows' own encoding (cp1252, which Notepad and
+    Excel write unless told otherwise), in its word, to find it by: `, "é" in "Café",`;
+    "" when it is not such a character."""
+    start = raw.rfind(b"\n", 0, at) + 1
+    end = raw.find(b"\n", at)
+    line = raw[start: end if end >= 0 else len(raw)].decode("cp1252", errors="replace")
+    offset = len(raw[start:at].decode("cp1252", errors="replace"))
+    character = line[offset: offset + 1]
+    if not character or character == "\ufffd" or not character.isprintable():
+        return ""
+    word = next((m.group(0) for m in re.finditer(r"\S+", line)
+                 if m.start() <= offset < m.end()), character)
+    return f", \"{character}\" in \"{word[:40]}\","
+
+
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text with any byte-order mark removed and line endings made `\\n`."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -69,7 +85,8 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.error(path, line, f"is not UTF-8 text (byte {exc.start} cannot be read); "
+        problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
+                       f"{_legacy_character(raw, exc.start)} cannot be read); "
                        "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
                        "choose the UTF-8 encoding when saving)")
         return None
@@ -320,6 +337,11 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
     if tabbed is not None:
         return tabbed, "this line is indented with a tab; use spaces instead of tabs (two " \
             "spaces for each level, as in the lines around it)"
+    # `"C:\Users\..."`, `"images\people\a.jpg"` (libyaml: "...expected hexdecimal number")
+    if "quoted scalar" in context and ("escape" in problem or "hex" in problem):
+        return at, ("in a value in \" quotes a \\ starts a code (like \\n for a new line), "
+                    "so a Windows path cannot be read there; write the path with / instead "
+                    "of \\ (images/people/photo.jpg), or put the value in ' quotes")
     if "quoted scalar" in context:
         quote = lines[opened][exc.context_mark.column] if exc.context_mark is not None \
             and exc.context_mark.column < len(lines[opened]) else '"'

@@ -3,8 +3,11 @@ validate like a Markdown file's front matter: one row, one entry."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import difflib
 import io
+import itertools
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +16,7 @@ from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
 from cswgen.read.records import KNOWN
-from cswgen.read.workbooks import read_workbook
+from cswgen.read.workbooks import TITLE_ROWS, read_workbook
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:
@@ -41,12 +44,13 @@ def table_row(columns: list[str], cells: list[Any], body_column: str, path: str,
             data[column] = cell
     body = data.pop(body_column, None)
     lines = {"": line, **{c: line for c in data}}
-    return (Fields(data, lines, path, problems, row=True, example=example),
+    return (Fields(data, lines, path, problems, row=True, example=example,
+                   columns=frozenset(c for c in columns if c)),
             "" if body is None else str(body))
 
 
 def csv_rows(text: str, path: str, kind: str, problems: Problems,
-             example: date) -> list[tuple[Fields, str]]:
+             example: date, *, translated: bool = False) -> list[tuple[Fields, str]]:
     """Each row of a CSV file with cells, as Fields, and its body (the `text` or
     `citation_long` cell)."""
     body_column = "text" if kind == "testimonial" else "citation_long"
@@ -63,6 +67,11 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
         return []
     columns = field_names(header)
     header_line = reader.line_num + skipped
+    if not set(columns) & set(KNOWN[kind]) \
+            and _header_further_down(text, delimiter, kind, path, problems, skipped):
+        return []
+    if not _columns_named(header, kind, path, header_line, problems, translated):
+        return []
     rows: list[tuple[Fields, str]] = []
     unnamed: set[int] = set()  # columns with no name in the header that hold something
     line = reader.line_num + 1 + skipped
@@ -100,8 +109,51 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
     return rows
 
 
+def _columns_named(header: list[str], kind: str, path: str, line: int,
+                   problems: Problems, translated: bool) -> bool:
+    """Whether the rows can be read: not when no column holds each entry's name (one error
+    at the column names, not one per row, naming the column meant when there is one).  A
+    list of testimonials with no `text` column gets one warning there too (not a
+    translation: its rows keep the original's text)."""
+    columns = field_names(header)
+    name = "customer" if kind == "testimonial" else "name"
+    if name not in columns and "slug" not in columns:
+        near = difflib.get_close_matches(name, columns, n=1, cutoff=0.6) \
+            or [c for c in columns if name in c]
+        what = ("the name the customer agreed to show, like \"Rudo M.\"" if name == "customer"
+                else "the person's name")
+        problems.error(path, line, f"there is no `{name}` column, so no row can be read; "
+                       + (f"rename the column \"{header[columns.index(near[0])].strip()}\" "
+                          f"to `{name}`" if near else f"add a `{name}` column ({what})"))
+        return False
+    if kind == "testimonial" and "text" not in columns and not translated:
+        problems.warning(path, line, "there is no `text` column, so these testimonials have "
+                         "no text; name the column that holds the customer's words `text`")
+    return True
+
+
+def _header_further_down(text: str, delimiter: str, kind: str, path: str,
+                         problems: Problems, skipped: int) -> bool:
+    """Whether a line under the first one looks like the column names (a title or an empty
+    row above them, as a sheet exported from Excel often has): an error at that line, as
+    the whole file would be read wrongly (every row missing its name)."""
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter)
+    with contextlib.suppress(csv.Error):  # (a broken row is reported by the real read)
+        for number, row in enumerate(itertools.islice(reader, TITLE_ROWS + 1), start=1):
+            if number == 1 or not set(field_names(row)) & set(KNOWN[kind]):
+                continue
+            named = ", ".join(f"`{cell.strip()}`" for cell in row if cell.strip())
+            problems.error(path, reader.line_num + skipped, f"this line looks like the "
+                           f"column names ({named}), but they are read from the first line "
+                           "only, so nothing in this file can be read; delete the "
+                           f"line{'s' if number > 2 else ''} above it (a title can go in "
+                           "the file's name instead)")
+            return True
+    return False
+
+
 def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
-                  example: date) -> list[tuple[Fields, str]]:
+                  example: date, *, translated: bool = False) -> list[tuple[Fields, str]]:
     """Each row of each sheet whose first row names known columns, read like a CSV
     file's rows; each row's Fields report through `Problems.in_sheet`."""
     body_column = "text" if kind == "testimonial" else "citation_long"
@@ -119,6 +171,8 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
     for sheet in sheets:
         columns = field_names(sheet.header)
         sheet_problems = problems.in_sheet(sheet.name)
+        if not _columns_named(sheet.header, kind, path, 1, sheet_problems, translated):
+            continue
         for number, values in sheet.rows:
             rows.append(table_row(columns, values, body_column, path, number, sheet_problems,
                                   example))

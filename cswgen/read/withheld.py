@@ -4,8 +4,9 @@ Everything under content/ that cswgen does not read is copied to the output, so 
 should not be seen must be caught here: a spreadsheet anywhere (an HR export may hold columns
 nobody should publish), a list of people in testimonials/ or honour-roll/ saved in a form
 cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.ods`), and a
-Markdown file that Notepad saved with `.txt` added (its source would be published, and no
-page built).  Each is left out with a warning that says what to do.
+Markdown file that Notepad saved with `.txt` added or an editor with another ending
+(`.mdown`, `.mkd`): its source would be published, and no page built.  Each is left out
+with a warning that says what to do.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods", "numbers"})
 # the words in a file name's suffixes that mark a list of rows (or a copy of one)
 _DATA = WORKBOOKS | {"csv", "tsv", "tab", "txt", "bak", "old", "json", "xml", "dat"}
 _PEOPLE = ("testimonials", "honour-roll")
+# the other endings editors give Markdown files: their source would be published as it is
+_OTHER_MARKDOWN = frozenset({"mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext", "mkdown"})
 
 
 def withheld(relative: str) -> str | None:
@@ -28,6 +31,11 @@ def withheld(relative: str) -> str | None:
                 f"(Notepad adds it), so it is not a page and is not published; rename it to "
                 f"\"{fixed}\" (in Windows Explorer, turn on View > File name extensions to "
                 "see the .txt)")
+    if suffixes and suffixes[-1] in _OTHER_MARKDOWN:
+        fixed = name[:-len(suffixes[-1])] + "md"
+        return (f"\"{name}\" is a Markdown file by its ending, but cswgen reads only .md and "
+                f".markdown files, so it is not a page and is not published; rename it to "
+                f"\"{fixed}\"")
     # (by the last suffix: `staff.csv.bak` is a list, `card.2027.old.pdf` a PDF)
     if parts[0] in _PEOPLE and len(parts) > 1 and suffixes and suffixes[-1] in _DATA:
         return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "

@@ -54,7 +54,7 @@ def roll_back(undo: Path, output: Path, manifest: str) -> None:
     """Put the output back as it was before the build that left `undo`, then remove it."""
     journal = undo / JOURNAL
     if journal.is_file() and output.is_dir():
-        for line in journal.read_text("utf-8").splitlines():
+        for line in journal.read_bytes().decode("utf-8").split("\n"):  # (as the manifest)
             state, _, name = line.partition("\t")
             if not name:
                 continue

@@ -20,7 +20,12 @@ def read_manifest(folder: Path) -> dict[str, Record | None]:
     """The files cswgen wrote into `folder`, with the key each was made from (None for a
     manifest from before keys were kept)."""
     try:
-        lines = (folder / MANIFEST).read_text("utf-8").splitlines()
+        # (split at \n only: a file's name may hold U+2028, which splitlines breaks at; the
+        # \r of a manifest an earlier cswgen wrote on Windows, with \r\n, is dropped)
+        lines = [line.removesuffix("\r") for line in
+                 (folder / MANIFEST).read_bytes().decode("utf-8").split("\n")]
+        if lines and not lines[-1]:
+            lines.pop()
     except OSError:
         return {}
     found: dict[str, Record | None] = {}
@@ -57,5 +62,5 @@ def write_manifest(folder: Path, records: dict[str, Record]) -> None:
     lines = [MANIFEST_HEADER] + [f"{key}\t{size}\t{mtime}\t{name}"
                                  for name, (key, size, mtime) in sorted(records.items())]
     temporary = folder / f"{MANIFEST}.new"
-    temporary.write_text("\n".join(lines) + "\n", "utf-8")
+    temporary.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))  # (\n on Windows too)
     os.replace(temporary, folder / MANIFEST)
