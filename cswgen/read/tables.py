@@ -15,7 +15,7 @@ from typing import Any
 from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
-from cswgen.read.records import KNOWN
+from cswgen.read.records import KIND_NAMES, KNOWN
 from cswgen.read.workbooks import TITLE_ROWS, read_workbook
 
 
@@ -129,6 +129,12 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
     if kind == "testimonial" and "text" not in columns and not translated:
         problems.warning(path, line, "there is no `text` column, so these testimonials have "
                          "no text; name the column that holds the customer's words `text`")
+    for cell, column in zip(header, columns, strict=True):  # once here, not once per row
+        if column and column not in KNOWN[kind] and (match := difflib.get_close_matches(
+                column, KNOWN[kind], n=1, cutoff=0.75)):
+            problems.warning(path, line, f"the column \"{cell.strip()}\" is not a field of "
+                             f"{KIND_NAMES[kind]}; did you mean `{match[0]}`? (its cells are "
+                             "kept for templates as they are)")
     return True
 
 
