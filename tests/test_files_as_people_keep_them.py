@@ -811,3 +811,31 @@ def test_an_output_folder_built_on_windows_is_still_ours(make_site: MakeSite, ru
     again = run(site, "build", *AS_OF)
     assert again.exit_code == 0, again.stderr
     assert "nothing changed" in again.stdout
+
+
+def test_a_misspelt_column_is_said_once_at_the_column_names(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """A survey export of 200 rows with a `Ratng` column said "did you mean `rating`?"
+    200 times, once per row; the column is named once, at the header."""
+    rows = "".join(f"Customer {n},Kind staff.,5\n" for n in range(200))
+    _, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "customer,text,Ratng\n" + rows})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        "content/testimonials/survey.csv:1: warning: the column \"Ratng\" is not a field of "
+        "testimonials; did you mean `rating`? (its cells are kept for templates as they are)"]
+
+
+def test_a_very_long_value_is_quoted_by_its_start_and_end(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """A whole speech pasted into `title:`, with a hashtag: the warning quotes the value
+    and the fixed line, each by its start and end, not 15,000 characters of it."""
+    speech = " ".join(["Thank you all for a wonderful week of service"] * 300)
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": f"---\ncustomer: Rudo M.\ntitle: {speech} #CSW2027\n"
+                                        "---\nKind.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    [warning] = problems_of(outcome, "content/testimonials/rudo.md")
+    assert warning.startswith("content/testimonials/rudo.md:3: warning: `title` is cut short "
+                              "to \"Thank you all for a wonderful week")
+    assert "#CSW2027\"" in warning and " … " in warning and len(warning) < 800, len(warning)

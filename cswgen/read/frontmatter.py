@@ -282,7 +282,8 @@ def _hashes(node: yaml.Node, prefix: str, lines: list[str], path: str, problems:
                 value.start_mark.line and _COMMENT_AFTER_VALUE.match(
                     line[value.end_mark.column:]):
             problems.warning(path, value.start_mark.line + 2,
-                             f"{_field_name(key)} is cut short to \"{value.value}\", because "
+                             f"{_field_name(key)} is cut short to "
+                             f"\"{pasted.shortened(value.value)}\", because "
                              f"{_HASH_NOTE}; put the whole value in quotes: "
                              f"{_fixed(line, value.start_mark.column, key_end)} (or, if the "
                              "# starts a note, put the note on a line of its own)")
@@ -301,7 +302,7 @@ def _fixed(line: str, start: int, key_end: yaml.Mark | None) -> str:
     ones: a value Word put in curly quotes is given without them)."""
     text = line[start:].strip()
     text = pasted.unquoted(text) or text
-    quoted = '"' + text + '"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    quoted = pasted.shortened(pasted.yaml_quoted(text))
     if key_end is None:
         return f"- {quoted}"
     return f"{line[: key_end.column].strip()}: {quoted}"

@@ -149,12 +149,26 @@ def mistakes(source: str) -> list[Note]:
                 and ": " in match.group(4):
             value = match.group(4)
             inner = value.strip("".join(TYPOGRAPHIC) + " ")
-            quoted = f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
+            quoted = yaml_quoted(inner)
             notes.append(Note(number, f"the value of `{match.group(2)}` starts with a curly "
                                       f"quote {value[0]}, as Word types it, but front matter "
                                       "reads only straight quotes; put the whole value in "
                                       f"straight quotes: {match.group(2)}: {quoted}"))
     return notes
+
+
+def yaml_quoted(text: str) -> str:
+    """`text` as a YAML value in quotes, for a message's fix: in double quotes, or in single
+    ones (each ' doubled) when it holds a double quote."""
+    return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+
+
+def shortened(text: str, limit: int = 120) -> str:
+    """`text` as a message quotes it: a long one by its start and end (a 3,000-word line
+    quoted whole made a message nobody could read)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit * 2 // 3].rstrip() + " … " + text[-(limit // 3):].lstrip()
 
 
 def _name(space: str) -> str:
