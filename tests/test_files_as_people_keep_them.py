@@ -626,6 +626,21 @@ def test_a_title_above_the_column_names_is_one_error_at_their_line(make_site: Ma
         "instead)"]
 
 
+
+def test_a_title_with_no_separator_does_not_hide_semicolon_columns(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """A French Excel export: the title line holds no `;`, and the separator used to be
+    guessed from it alone (a comma), so the header below was not recognised either."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/staff.csv": "Staff awards 2026\r\nname;role\r\n"
+                                         "Farai Moyo;Teller\r\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: this line looks like the column names (`name`, "
+        "`role`), but they are read from the first line only, so nothing in this file can be "
+        "read; delete the line above it (a title can go in the file's name instead)"]
+
+
 # --- photos that no page shows ------------------------------------------------------------------
 
 def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: MakeSite,

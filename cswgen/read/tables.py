@@ -25,9 +25,13 @@ def csv_dialect(text: str) -> tuple[str, str, int]:
     header_line, _, rest = text.partition("\n")
     if header_line.lower().startswith("sep=") and len(header_line.strip()) == 5:
         return rest, header_line.strip()[4], 1
-    # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.
-    delimiter = max(",;\t", key=header_line.count)
-    return text, delimiter if header_line.count(delimiter) else ",", 0
+    # Excel writes `;` where the decimal comma is usual; quotes are always Excel's.  The
+    # first line that has any of them says which (a title above the column names, as an
+    # export often has, has none: it is reported in `csv_rows`)
+    first = next((line for line in text.split("\n", TITLE_ROWS + 1)[:TITLE_ROWS + 1]
+                  if any(c in line for c in ",;\t")), header_line)
+    delimiter = max(",;\t", key=first.count)
+    return text, delimiter if first.count(delimiter) else ",", 0
 
 
 def field_names(header: list[str]) -> list[str]:
