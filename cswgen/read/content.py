@@ -124,6 +124,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             continue
         if (right := miscased(relative)) is not None:
             name = relative.split("/")[0]
+            # (a link to it by its right name is right: the rename fixes both, so the
+            # folder's or file's own error is the one to read)
+            result.unread.add(f"content/{right}{relative[len(name):]}")
             if name not in named_wrong:  # (once per folder; its files are not read, nor copied)
                 named_wrong.add(name)
                 problems.error(f"content/{name}", 0, _miscased_message(name, right))
