@@ -123,6 +123,16 @@ def test_new_never_overwrites(tmp_path: Path, run: Run) -> None:
     assert (tmp_path / "mysite/notes.txt").read_text() == "mine"
 
 
+def test_new_on_a_file_says_it_is_a_file(tmp_path: Path, run: Run) -> None:
+    """Not "already exists and is not empty", which sends the user to look inside it."""
+    (tmp_path / "notes").write_text("mine")
+    outcome = run(tmp_path, "new", "notes")
+    assert outcome.exit_code == 1
+    assert "notes: is a file, not a folder; cswgen new never overwrites anything" \
+        in outcome.stderr
+    assert (tmp_path / "notes").read_text() == "mine"
+
+
 def test_coming_year_rolls_over_after_the_week() -> None:
     assert coming_year(date(2026, 10, 9)) == 2026  # the Friday of the week
     assert coming_year(date(2026, 10, 10)) == 2027

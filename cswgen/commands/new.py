@@ -154,7 +154,11 @@ def _refuse_a_site_inside_a_site(folder: Path) -> None:
 def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     """Write the demo campaign into `folder`, dated for the coming week, in `language`
     (a tag already checked by `language_tag`) when given."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise SiteError([Problem(str(folder), 0, "is a file, not a folder; cswgen new never "
+                                 "overwrites anything, so choose a name that is not taken "
+                                 "for the new site's folder")])
+    if folder.exists() and any(folder.iterdir()):
         raise SiteError([Problem(str(folder), 0, "already exists and is not empty; cswgen new "
                                  "never overwrites anything, so choose a new folder name")])
     _refuse_a_site_inside_a_site(folder)
