@@ -854,3 +854,18 @@ def test_a_very_long_value_is_quoted_by_its_start_and_end(make_site: MakeSite,
     assert warning.startswith("content/testimonials/rudo.md:3: warning: `title` is cut short "
                               "to \"Thank you all for a wonderful week")
     assert "#CSW2027\"" in warning and " … " in warning and len(warning) < 800, len(warning)
+
+
+def test_a_photo_field_with_a_web_address_asks_for_the_file(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """SPEC: no page loads anything from another host; the example names the picture's
+    own file, without the address's query."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nphoto: https://cdn.example."
+                                        "com/people/ann.jpg?size=2\nalt: Rudo\n---\nKind.\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: `photo` is an address on another website "
+        "(\"https://cdn.example.com/people/ann.jpg?size=2\"), and pages never load anything "
+        "from elsewhere; download the picture, save it next to rudo.md and write its file "
+        "name here, like `photo: ann.jpg`"]

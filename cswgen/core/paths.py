@@ -6,11 +6,14 @@ them sees as the same file (`Photo.jpg` and `photo.jpg`; `café` composed and de
 are errors everywhere, naming the file.  A symbolic link whose target is outside the site
 (or, for a built-in theme, outside its folder) is not followed: a site copied to another
 machine would not have that target, and a build must not publish what it points at.
+An address on another host (`https://cdn...`) is told apart here too, for the pages that
+must not load it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -151,3 +154,19 @@ def nearly(written: str, content: Path, folder: Path | None = None) -> tuple[str
     name = cleaned.rsplit("/", 1)[-1].lower()
     named = [f for f in files if f.rsplit("/", 1)[-1].lower() == name]
     return ("folder", named[0]) if len(named) == 1 else None
+
+
+# an address that names a host: `https://...`, `http://...`, `//...` (any scheme with `//`)
+_ELSEWHERE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+
+
+def on_another_host(address: str) -> bool:
+    """Whether `address` names another host, which no page may load anything from."""
+    return _ELSEWHERE.match(address) is not None
+
+
+def picture_name(address: str) -> str:
+    """The file name an address ends in, for the example in a message that asks for the
+    picture to be saved in content/ (`picture.jpg` when the address names none)."""
+    name = posixpath.basename(address.split("?")[0].split("#")[0].rstrip("/"))
+    return name if "." in name else "picture.jpg"

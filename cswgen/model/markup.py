@@ -359,14 +359,12 @@ class Converter:
             offset = next((i for i in range(start.get(address, 0), len(lines))
                            if address in lines[i]), None)
             start[address] = (offset or 0) + 1
-            name = posixpath.basename(address.split("?")[0].split("#")[0].rstrip("/"))
-            name = name if "." in name else "picture.jpg"
             ctx.problems.warning(
                 ctx.site_path, ctx.body_line + (offset or 0),
                 f"the picture {address} is on another website, and pages never load anything "
                 "from elsewhere, so it is shown as a link to it instead; download the picture, "
                 f"save it in content/ next to {posixpath.basename(ctx.source)} and show it "
-                f"with ![description]({name})")
+                f"with ![description]({paths.picture_name(address)})")
 
     def _link_problem(self, href: str, target: str) -> None:
         ctx = self.context

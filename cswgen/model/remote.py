@@ -13,8 +13,8 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-# an address that names a host: `https://...`, `http://...`, `//...` (any scheme with `//`)
-_REMOTE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+from cswgen.core import paths
+
 _PICTURE_TAG = re.compile(r"<(img|source)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(
     r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -22,7 +22,7 @@ _ANCHOR = re.compile(r"<a\b|</a\s*>", re.IGNORECASE)
 
 
 def is_remote(address: str) -> bool:
-    return _REMOTE.match(html.unescape(address)) is not None
+    return paths.on_another_host(html.unescape(address))
 
 
 def localise(fragment: str) -> tuple[str, list[str]]:

@@ -24,7 +24,6 @@ from cswgen.read.tomltable import shown
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
-_WEB_ADDRESS = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")  # names another host
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
 # 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
 _CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
@@ -298,13 +297,11 @@ class Fields:
         value = self.text(key)
         if not value:
             return None  # alt text without a picture is harmless
-        if _WEB_ADDRESS.match(value):
-            name = value.split("?")[0].split("#")[0].rstrip("/").rpartition("/")[2]
-            example = name if "." in name else "picture.jpg"
+        if paths.on_another_host(value):
             self.error(key, f"`{key}` is an address on another website (\"{value}\"), and "
                        "pages never load anything from elsewhere; download the picture, save "
                        f"it next to {source.name} and write its file name here, like "
-                       f"`{key}: {example}`")
+                       f"`{key}: {paths.picture_name(value)}`")
             return None
         relative = finder(value, source.parent)
         if relative is None:
