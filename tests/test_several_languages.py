@@ -476,3 +476,17 @@ def test_an_untranslated_testimonial_in_a_feed_says_its_language(built: Path) ->
     assert entries["ruvarashe-m"].get(lang) is None  # translated: the feed's language
     assert entries["brian-o"].get(lang) == "en-GB"  # its own title: English too
     assert entries["brian-o"].find(f"{atom}title").get(lang) is None  # type: ignore[union-attr]
+
+
+def test_a_problem_in_a_field_a_translation_takes_from_its_original_is_said_once(
+        tmp_path: Path, run: Run) -> None:
+    """ruvarashe-m.sw.md takes `staff` from ruvarashe-m.md: a name there that matches no one
+    is the original's warning, at its line, and not the translation's, at line -1."""
+    site = bilingual_demo(tmp_path)
+    (site / "content/honour-roll/farai-moyo.md").unlink()
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    lines = [line for line in outcome.stderr.splitlines() if '"Farai Moyo"' in line]
+    assert any(line.startswith("content/testimonials/ruvarashe-m.md:") for line in lines)
+    assert not [line for line in lines if ".sw.md" in line], lines
+    assert ":-1:" not in outcome.stderr

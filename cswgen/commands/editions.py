@@ -24,6 +24,7 @@ from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
 from cswgen.read.config import SiteConfig
 from cswgen.read.records import Content
+from cswgen.read.translations import INHERITED
 
 
 @dataclass
@@ -53,7 +54,9 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
         photos = Photos.for_site(site, content.pictures, cache_root)
         photos.prepare(bodies, own)
         translations = {e.path for e in content.translations.get(tag, [])}
-        problems.items.extend(p for p in own.items if p.path in translations)
+        # (a field a translation takes from its original: the original's problem, said)
+        problems.items.extend(p for p in own.items if p.path in translations
+                              and p.line != INHERITED)
         strings = catalogue.load(config, theme_chain, problems, tag)
         editions.append(Edition(tag, folder_of(tag, default), site, bodies, photos, strings))
     return editions
