@@ -87,6 +87,14 @@ def test_unknown_key_suggests_the_nearest(bad_config: BadConfig) -> None:
     assert failed_count(outcome) == 2
 
 
+def test_a_setting_under_the_wrong_section_names_its_section(bad_config: BadConfig) -> None:
+    """`require_consent` is [build]'s: under [site] it is not misspelt, it is misplaced."""
+    outcome = bad_config(CONFIG.replace("[week]", 'require_consent = true\n[week]', 1))
+    find_line(outcome, "config.toml:5: ", "`require_consent` is a setting of [build], not of "
+              "[site]; move this line under [build]")
+    assert failed_count(outcome) == 1
+
+
 def test_unknown_table_suggests_the_nearest(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG + '\n[sitee]\norganisation = "Acme"\n')
     find_line(outcome, "config.toml:9: ", "unknown section [sitee]", "did you mean [site]?",
@@ -100,8 +108,8 @@ def test_unknown_key_in_week_suggests_timezone(bad_config: BadConfig) -> None:
 
 
 def test_unknown_key_without_a_near_one_lists_the_known_keys(bad_config: BadConfig) -> None:
-    outcome = bad_config(CONFIG + 'language = "en"\n')
-    find_line(outcome, "config.toml:8: ", "[week] language", "known keys:", "timezone")
+    outcome = bad_config(CONFIG + 'mascot = "Puzzle"\n')
+    find_line(outcome, "config.toml:8: ", "[week] mascot", "known keys:", "timezone")
 
 
 def test_key_outside_any_table(bad_config: BadConfig) -> None:

@@ -177,9 +177,14 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         for key in value:
             if key not in SCHEMA[section]:
                 hint = suggest(key, SCHEMA[section])
+                # (`require_consent` under [site]: a setting of another section, where it
+                # works once moved)
+                owner = next((t for t, keys in SCHEMA.items() if key in keys), None)
                 advice = f"did you mean `{hint}`?" if hint else (
                     "known keys: " + ", ".join(SCHEMA[section]) + ".")
                 problems.error(CONFIG_NAME, lines.get(f"{section}.{key}", lines.get(section, 1)),
+                               f"`{key}` is a setting of [{owner}], not of [{section}]; move "
+                               f"this line under [{owner}]" if owner else
                                f"[{section}] {key} is not a setting cswgen knows; {advice} "
                                "Settings for your own templates go in [extra].")
 
