@@ -332,6 +332,12 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
      "delete the line to use the default"),
     (CONFIG + "days: 5\n",
      "config.toml:8: a setting and its value are joined with =, not a colon: write days = 5"),
+    (CONFIG + "theme: Dream Team\n",
+     'config.toml:8: a setting and its value are joined with =, not a colon: write '
+     'theme = "Dream Team"'),
+    (CONFIG + "theme: 'Dream Team's week'\n",
+     'config.toml:8: a setting and its value are joined with =, not a colon: write '
+     'theme = "Dream Team\'s week"'),
     (CONFIG + "start = 05/10/2026\n",
      "config.toml:8: `start` is 05/10/2026; write a date as YYYY-MM-DD (year, month, day, "
      "with a real month and day) and without quotes, like 2027-10-04"),

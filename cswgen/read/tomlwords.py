@@ -64,7 +64,7 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         name, colon, after = source.partition(":")
         if colon:
             return (f"a setting and its value are joined with =, not a colon: write "
-                    f"{name.strip()} = {after.strip()}")
+                    f"{name.strip()} = {_as_value(after.strip())}")
         return None
     if not key:
         return None
@@ -120,3 +120,15 @@ def _set_before(lines: list[str], line: int, same: Callable[[str], bool],
         if within_table and text.startswith("["):
             return None
     return None
+
+
+def _as_value(written: str) -> str:
+    """A value as TOML reads it: as written when it is one (`5`, `true`, `"Dream Team"`),
+    else as text in double quotes (`Dream Team`, `'it's'`), so that the line offered as the
+    fix is one TOML takes."""
+    try:
+        tomllib.loads(f"x = {written}")
+        return written
+    except tomllib.TOMLDecodeError:
+        bare = written.split(" #")[0].strip().strip(_CURLY_QUOTES + "\"'")
+        return '"' + bare.replace("\\", "\\\\").replace('"', '\\"') + '"'
