@@ -170,6 +170,13 @@ def test_csv_row_error_names_the_rows_line(fails: Fails) -> None:
     assert failed_count(outcome) == 1
 
 
+def test_csv_row_without_words_says_what_to_put_in_its_cell(fails: Fails) -> None:
+    outcome = fails({T + "survey.csv": "customer,rating,text\nAnn,5,\nBob,9,Fine\n"})
+    find_line(outcome, T + "survey.csv:2: warning: ", "this row's `text` cell is empty; fill it "
+              "in with the customer's words")
+    assert failed_count(outcome) == 1  # (Bob's rating)
+
+
 def test_csv_line_numbers_count_multi_line_cells(fails: Fails) -> None:
     csv = ('customer,rating,text\n'
            'Ann,5,"Line one\nline two, with a comma\n\nline four"\n'  # lines 2-5
