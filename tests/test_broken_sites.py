@@ -177,6 +177,21 @@ def test_csv_row_without_words_says_what_to_put_in_its_cell(fails: Fails) -> Non
     assert failed_count(outcome) == 1  # (Bob's rating)
 
 
+def test_csv_whose_column_names_cannot_be_read_says_why_in_words(fails: Fails) -> None:
+    outcome = fails({T + "survey.csv": '"customer,rating,text\nAnn,5,Great\n'})
+    find_line(outcome, T + "survey.csv:1: ", "the column names cannot be read as CSV: a quote "
+              '" opened here is never closed')
+    assert failed_count(outcome) == 1
+
+
+def test_an_empty_csv_file_says_what_to_put_in_it(make_site: MakeSite, run: Run) -> None:
+    site = make_site(with_theme({**GOOD, T + "survey.csv": ""}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    find_line(outcome, T + "survey.csv:1: warning: ", "this CSV file is empty; put the column "
+              "names on its first line (like customer,rating,text)")
+
+
 def test_csv_line_numbers_count_multi_line_cells(fails: Fails) -> None:
     csv = ('customer,rating,text\n'
            'Ann,5,"Line one\nline two, with a comma\n\nline four"\n'  # lines 2-5

@@ -208,8 +208,9 @@ class EntryReader:
         if not common["body"].strip() and ("text" in f.columns or not f.columns):
             # (a list with no `text` column at all is warned about once, at its header)
             f.warning("", "this testimonial has no text; write the customer's words below "
-                      "the front matter" if not f.row else "this row's `text` cell is empty; fill it in "
-                      "with the customer's words, or the testimonial shows its name alone")
+                      "the front matter" if not f.row else "this row's `text` cell is empty; "
+                      "fill it in with the customer's words, or the testimonial shows its name "
+                      "alone")
         return Testimonial(
             title=f.text("title"), customer=customer, organisation=f.text("organisation"),
             location=f.text("location"), date=f.date("date"),

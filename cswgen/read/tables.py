@@ -64,10 +64,15 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
     try:
         header = next(reader)
     except StopIteration:
-        problems.warning(path, 1, "this CSV file is empty")
+        example = "customer,rating,text" if kind == "testimonial" else "name,role,citation"
+        problems.warning(path, 1, "this CSV file is empty; put the column names on its first "
+                         f"line (like {example}) and a row for each entry below them, or "
+                         "delete the file")
         return []
     except csv.Error as exc:
-        problems.error(path, 1, f"the CSV header cannot be read: {exc}")
+        problems.error(path, 1, f"the column names cannot be read as CSV: {_unreadable(exc)}; "
+                       "a name that contains quotes must be written \"like \"\"this\"\"\" "
+                       "(each quote doubled, the name in quotes)")
         return []
     columns = field_names(header)
     header_line = reader.line_num + skipped
@@ -85,9 +90,7 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
         except StopIteration:
             break
         except csv.Error as exc:
-            reason = ("a quote \" opened in this row is never closed"
-                      if "end of data" in str(exc) or "expected" in str(exc) else str(exc))
-            problems.error(path, line, f"this row cannot be read as CSV: {reason}; "
+            problems.error(path, line, f"this row cannot be read as CSV: {_unreadable(exc)}; "
                            "a cell that contains quotes must be written \"like \"\"this"
                            "\"\"\" (each quote doubled, the cell in quotes)")
             break
@@ -187,3 +190,9 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
             rows.append(table_row(columns, values, body_column, path, number, sheet_problems,
                                   example))
     return rows
+
+
+def _unreadable(exc: csv.Error) -> str:
+    """Why Python's CSV reader stopped, in words (it says "',' expected after '\"'")."""
+    return ("a quote \" opened here is never closed" if "end of data" in str(exc)
+            or "expected" in str(exc) else str(exc))
