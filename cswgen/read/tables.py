@@ -64,9 +64,9 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
     try:
         header = next(reader)
     except StopIteration:
-        example = "customer,rating,text" if kind == "testimonial" else "name,role,citation"
+        columns_like = "customer,rating,text" if kind == "testimonial" else "name,role,citation"
         problems.warning(path, 1, "this CSV file is empty; put the column names on its first "
-                         f"line (like {example}) and a row for each entry below them, or "
+                         f"line (like {columns_like}) and a row for each entry below them, or "
                          "delete the file")
         return []
     except csv.Error as exc:
