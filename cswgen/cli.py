@@ -86,7 +86,28 @@ def _report(problems: list[Problem]) -> None:
     report(problems)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# What Ctrl-C leaves, said as it stops a command (status 130, as a shell's user expects of
+# a command they stopped; not Click's bare "Aborted!").  `build` says it in `said`, and
+# `publish` while it writes at the target; `serve` stops with "Stopped." as it always does.
+STOPPED = {
+    "check": "Nothing was changed.",
+    "publish": "Nothing was published.",
+    "email": "The drafts written before it stopped are in email/; run it again for the rest.",
+    "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
+}
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            said = STOPPED.get(ctx.invoked_subcommand or "", "")
+            click.echo(f"\nStopped. {said}".rstrip(), err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cswgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting bugs).")
 @click.pass_context
