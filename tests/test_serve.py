@@ -13,6 +13,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
@@ -36,7 +37,9 @@ from tests.helpers import (
     SERVE_SITE,
     TESTIMONIAL,
     Serve,
+    Server,
     axe,
+    free_port,
     served,
     snapshot,
     write_site,
@@ -215,6 +218,31 @@ def test_serving_on_every_address_names_the_one_other_devices_use(
         time.sleep(0.05)  # (until the first build is in place)
     assert _get(url) == 200 and _get(f"http://{here}:{server.port}/") == 200
     assert server.stop()[0] == 0
+
+
+def test_open_with_no_browser_says_so_and_goes_on_serving(site: Path, tmp_path: Path) -> None:
+    """`--open` on a computer with no browser (no desktop session, none on PATH): a
+    warning that says where to look instead, and the preview is served all the same."""
+    port = free_port()
+    nothing = tmp_path / "no-programs"
+    nothing.mkdir()
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")} | {"PATH": str(nothing)}
+    process = subprocess.Popen([sys.executable, "-m", "cswgen", "serve", "--port", str(port),
+                                "--open"], cwd=site, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    server = Server(process, port)
+    try:
+        server.wait_for("/", served)
+        time.sleep(1)  # (the browser is looked for beside the server)
+        server.wait_for("/", served)  # (and it goes on serving)
+    finally:
+        code, _, stderr = server.stop()
+    assert code == 0, stderr
+    assert stderr.splitlines()[0] == (
+        f"warning: --open found no web browser to start here; open http://127.0.0.1:{port}/ "
+        "in a browser yourself. The preview is running.")
+    assert "Traceback" not in stderr
 
 
 def test_a_host_that_is_not_loopback_gets_a_warning() -> None:

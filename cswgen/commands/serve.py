@@ -374,6 +374,18 @@ def network_address(host: str) -> str | None:
         else str(found)
 
 
+def open_in_browser(url: str, warn: Callable[[str], None]) -> None:
+    """`--open`: a computer with no browser to open (a server, a container, a session
+    without a desktop) is told so, and the preview goes on."""
+    try:
+        opened = webbrowser.open(url)
+    except (webbrowser.Error, OSError):
+        opened = False
+    if not opened:
+        warn(f"warning: --open found no web browser to start here; open {url} in a browser "
+             "yourself. The preview is running.")
+
+
 def listen(server: Any, host: str, port: int) -> int:
     """Listen on `port`, or the next free one; returns the port used."""
     for candidate in range(port, port + PORT_TRIES):
@@ -448,7 +460,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
         session.later = loop.call_later
         session.rebuild()
         if open_browser:
-            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+            threading.Thread(target=open_in_browser, args=(url, warn), daemon=True).start()
 
         def poll() -> None:
             started = time.perf_counter()
