@@ -92,6 +92,7 @@ def _report(problems: list[Problem]) -> None:
 STOPPED = {
     "check": "Nothing was changed.",
     "publish": "Nothing was published.",
+    "redate": "Nothing was changed.",
     "email": "The drafts written before it stopped are in email/; run it again for the rest.",
     "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
 }
@@ -101,7 +102,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, click.Abort):  # (Abort: Ctrl-C at a question)
             said = STOPPED.get(ctx.invoked_subcommand or "", "")
             click.echo(f"\nStopped. {said}".rstrip(), err=True)
             sys.exit(130)
@@ -484,11 +485,14 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
 
 def _confirmed(question: str, instead: str) -> bool:
     """The answer to a yes/no question; when no answer can come (no terminal: input from
-    /dev/null or a script, or Ctrl+C), says that nothing was changed and how to go on
-    without the question, and stops with exit status 1 (not Click's bare "Aborted!")."""
+    /dev/null or a script), says that nothing was changed and how to go on without the
+    question, and stops with exit status 1 (not Click's bare "Aborted!").  Ctrl-C at a
+    terminal stops the command as it stops any other (see `_Commands`)."""
     try:
         return click.confirm(question, default=False)
     except click.Abort:
+        if sys.stdin.isatty():
+            raise
         click.echo(f"\nNothing was changed: there was no answer (no one at a terminal to "
                    f"ask); {instead}.", err=True)
         sys.exit(1)

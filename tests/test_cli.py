@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cswgen.commands.new import coming_year, shift_text
-from tests.helpers import REPO, MakeSite, Run
+from tests.helpers import REPO, MakeSite, Run, ctrl_c_as_at_a_terminal
 
 
 def test_python_dash_m_and_help() -> None:
@@ -241,16 +241,6 @@ def test_a_plain_build_runs_without_click_and_says_what_click_would(
     assert (site / "public/about/index.html").is_file()
 
 
-def _ctrl_c_as_at_a_terminal() -> None:
-    """(In the child, before it runs.)  Ctrl-C as a terminal's foreground command has it.
-    A runner that starts the tests in the background of a shell passes SIGINT on ignored,
-    and cswgen then rightly leaves it ignored (as Python itself does): the two tests below
-    would then test nothing but that."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 BUILD_STOPPED = "Stopped. Nothing was written; the output folder is as it was."
 
 
@@ -284,7 +274,7 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
         (site / name).write_text(files[name].replace("help", "patience"), "utf-8")
     process = subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True,
-                               preexec_fn=_ctrl_c_as_at_a_terminal)
+                               preexec_fn=ctrl_c_as_at_a_terminal)
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (children.exists() and children.read_text()):
@@ -328,9 +318,9 @@ def test_ctrl_c_that_python_drops_on_the_way_still_stops_the_build() -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     watched = subprocess.run([sys.executable, "-c", script, "watch"], capture_output=True,
                              text=True, timeout=60, env=env,
-                             preexec_fn=_ctrl_c_as_at_a_terminal)
+                             preexec_fn=ctrl_c_as_at_a_terminal)
     assert (watched.stdout, watched.stderr) == ("stopped\n", "")
     unwatched = subprocess.run([sys.executable, "-c", script, "plain"], capture_output=True,
                                text=True, timeout=60, env=env,
-                               preexec_fn=_ctrl_c_as_at_a_terminal)
+                               preexec_fn=ctrl_c_as_at_a_terminal)
     assert unwatched.stdout == "went on\n" and "Exception ignored" in unwatched.stderr
