@@ -1,7 +1,8 @@
 """The `cswgen` command.  The only module that imports Click.
 
 Problems are printed as `path:line: message`, one per line; a failure exits with status
-1 and no traceback (unless --debug).
+1 and no traceback (unless --debug); Ctrl-C, with a sentence that says what it left and
+status 130 (see `STOPPED`).
 """
 
 from __future__ import annotations
