@@ -34,12 +34,12 @@ def main() -> None:
 
             as_of, drafts, portable, output = plain
             code = run_build(as_of, drafts, portable, Path(output) if output else None)
-        except KeyboardInterrupt:  # Ctrl-C: what Click says (the build leaves no trace)
-            from cswgen.commands.said import say
+        except KeyboardInterrupt:  # Ctrl-C: as `run_build` says it (the build leaves no trace)
+            from cswgen.commands.said import STOPPED, say
 
             say(sys.stderr, "")
-            say(sys.stderr, "Aborted!")
-            code = 1
+            say(sys.stderr, STOPPED)
+            code = 130
         except BrokenPipeError:  # (`cswgen build | head -0`: nothing left to tell)
             code = 1
         _leave(code)

@@ -1,7 +1,8 @@
 """The `cswgen` command.  The only module that imports Click.
 
 Problems are printed as `path:line: message`, one per line; a failure exits with status
-1 and no traceback (unless --debug).
+1 and no traceback (unless --debug); Ctrl-C, with a sentence that says what it left and
+status 130 (see `STOPPED`).
 """
 
 from __future__ import annotations
@@ -86,7 +87,29 @@ def _report(problems: list[Problem]) -> None:
     report(problems)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# What Ctrl-C leaves, said as it stops a command (status 130, as a shell's user expects of
+# a command they stopped; not Click's bare "Aborted!").  `build` says it in `said`, and
+# `publish` while it writes at the target; `serve` stops with "Stopped." as it always does.
+STOPPED = {
+    "check": "Nothing was changed.",
+    "publish": "Nothing was published.",
+    "redate": "Nothing was changed.",
+    "email": "The drafts written before it stopped are in email/; run it again for the rest.",
+    "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
+}
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, click.Abort):  # (Abort: Ctrl-C at a question)
+            said = STOPPED.get(ctx.invoked_subcommand or "", "")
+            click.echo(f"\nStopped. {said}".rstrip(), err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cswgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting bugs).")
 @click.pass_context
@@ -463,11 +486,14 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
 
 def _confirmed(question: str, instead: str) -> bool:
     """The answer to a yes/no question; when no answer can come (no terminal: input from
-    /dev/null or a script, or Ctrl+C), says that nothing was changed and how to go on
-    without the question, and stops with exit status 1 (not Click's bare "Aborted!")."""
+    /dev/null or a script), says that nothing was changed and how to go on without the
+    question, and stops with exit status 1 (not Click's bare "Aborted!").  Ctrl-C at a
+    terminal stops the command as it stops any other (see `_Commands`)."""
     try:
         return click.confirm(question, default=False)
     except click.Abort:
+        if sys.stdin.isatty():
+            raise
         click.echo(f"\nNothing was changed: there was no answer (no one at a terminal to "
                    f"ask); {instead}.", err=True)
         sys.exit(1)

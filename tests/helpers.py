@@ -7,6 +7,7 @@ test module.  bench/ scripts may import from here too.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.client
 import http.server
@@ -101,6 +102,40 @@ def failed_count(outcome: Outcome) -> int:
     match = re.search(r"Build failed: (\d+) errors?\.", outcome.stderr)
     assert match, outcome.stderr
     return int(match.group(1))
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """(`preexec_fn`: in the child, before it runs.)  Ctrl-C as a terminal's foreground
+    command has it.  A runner that starts the tests in the background of a shell passes
+    SIGINT on ignored, and cswgen then rightly leaves it ignored (as Python itself does): a
+    test of Ctrl-C would then test nothing but that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def ctrl_c_at_a_question(command: list[str], site: Path, question: bytes) -> tuple[int, str]:
+    """`command` run in `site` at a terminal of its own, stopped with Ctrl-C (a real
+    SIGINT) once it asks `question`: its exit status and everything it wrote there."""
+    main, terminal = os.openpty()
+    process = subprocess.Popen(command, cwd=site, stdin=terminal, stdout=terminal,
+                               stderr=terminal, preexec_fn=ctrl_c_as_at_a_terminal)
+    os.close(terminal)
+    said = b""
+    try:
+        deadline = time.monotonic() + DEADLINE
+        while question not in said and time.monotonic() < deadline:
+            said += os.read(main, 1024)
+        assert question in said, said
+        process.send_signal(signal.SIGINT)
+        process.wait(DEADLINE)
+        with contextlib.suppress(OSError):  # (EIO once the terminal is closed: all is read)
+            while chunk := os.read(main, 1024):
+                said += chunk
+    finally:
+        os.close(main)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return process.returncode, said.decode("utf-8").replace("\r\n", "\n")
 
 
 # --- files ----------------------------------------------------------------------------------

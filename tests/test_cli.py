@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cswgen.commands.new import coming_year, shift_text
-from tests.helpers import REPO, MakeSite, Run
+from tests.helpers import REPO, MakeSite, Run, ctrl_c_as_at_a_terminal
 
 
 def test_python_dash_m_and_help() -> None:
@@ -241,23 +241,24 @@ def test_a_plain_build_runs_without_click_and_says_what_click_would(
     assert (site / "public/about/index.html").is_file()
 
 
-def _ctrl_c_as_at_a_terminal() -> None:
-    """(In the child, before it runs.)  Ctrl-C as a terminal's foreground command has it.
-    A runner that starts the tests in the background of a shell passes SIGINT on ignored,
-    and cswgen then rightly leaves it ignored (as Python itself does): the two tests below
-    would then test nothing but that."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+BUILD_STOPPED = "Stopped. Nothing was written; the output folder is as it was."
 
 
-@pytest.mark.parametrize("after", [0.0, 0.3, 0.8])
+@pytest.mark.parametrize(("args", "after", "said"), [
+    (["build"], 0.0, BUILD_STOPPED),
+    (["build"], 0.3, BUILD_STOPPED),
+    (["build"], 0.8, BUILD_STOPPED),
+    (["build", "--debug"], 0.3, BUILD_STOPPED),  # (read by Click, not by `__main__`)
+    (["check"], 0.3, "Stopped. Nothing was changed."),
+    (["publish", "../published"], 0.3, "Stopped. Nothing was published."),
+])
 def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
-        make_site: MakeSite, after: float) -> None:
-    """Ctrl-C while a plain `cswgen build` works (`after` seconds into its work: reading,
-    converting, rendering): "Aborted!" as Click says it, status 1, the output folder as
-    the last build left it, and no helper process left behind (one that outlived the
-    build once kept the terminal's pipes open: the command never returned)."""
+        make_site: MakeSite, args: list[str], after: float, said: str) -> None:
+    """Ctrl-C while `cswgen build` works (`after` seconds into its work: reading,
+    converting, rendering): a sentence that says what it left, status 130 as for any
+    command a user stops (as `cswgen publish` says it), the output folder as the last
+    build left it, and no helper process left behind (one that outlived the build once
+    kept the terminal's pipes open: the command never returned)."""
     import signal
     import time
 
@@ -265,14 +266,15 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
              f"---\ncustomer: Customer {i}\n---\n" + "Thank you for your help. " * 200 + "\n"
              for i in range(400)}
     site = make_site(files)
-    command = [sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"]
-    assert subprocess.run(command, cwd=site, capture_output=True, timeout=300).returncode == 0
+    first = [sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"]
+    assert subprocess.run(first, cwd=site, capture_output=True, timeout=300).returncode == 0
+    command = [sys.executable, "-m", "cswgen", *args, "--as-of", "2026-10-06"]
     before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
     for name in files:  # every body changed: the next build has minutes of work
         (site / name).write_text(files[name].replace("help", "patience"), "utf-8")
     process = subprocess.Popen(command, cwd=site, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True,
-                               preexec_fn=_ctrl_c_as_at_a_terminal)
+                               preexec_fn=ctrl_c_as_at_a_terminal)
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (children.exists() and children.read_text()):
@@ -281,12 +283,13 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
     helpers = children.read_text().split() if children.exists() else []
     process.send_signal(signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
-    assert process.returncode == 1, stderr
+    assert process.returncode == 130, stderr
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in helpers):
         time.sleep(0.05)  # (an orphan is reaped by init once it ends)
     assert not [pid for pid in helpers if Path(f"/proc/{pid}").exists()]
-    assert stderr.endswith("\nAborted!\n") and "Traceback" not in stderr and stdout == ""
+    assert stderr.endswith(f"\n{said}\n") and "Traceback" not in stderr and stdout == ""
+    assert "Aborted" not in stderr and not (site.parent / "published").exists()
     assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
 
 
@@ -315,9 +318,9 @@ def test_ctrl_c_that_python_drops_on_the_way_still_stops_the_build() -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     watched = subprocess.run([sys.executable, "-c", script, "watch"], capture_output=True,
                              text=True, timeout=60, env=env,
-                             preexec_fn=_ctrl_c_as_at_a_terminal)
+                             preexec_fn=ctrl_c_as_at_a_terminal)
     assert (watched.stdout, watched.stderr) == ("stopped\n", "")
     unwatched = subprocess.run([sys.executable, "-c", script, "plain"], capture_output=True,
                                text=True, timeout=60, env=env,
-                               preexec_fn=_ctrl_c_as_at_a_terminal)
+                               preexec_fn=ctrl_c_as_at_a_terminal)
     assert unwatched.stdout == "went on\n" and "Exception ignored" in unwatched.stderr

@@ -443,6 +443,32 @@ def test_start_without_year_sets_the_year(home: Home) -> None:
     assert "start=2027-10-04 end=2027-10-10 year=2027" in page
 
 
+def test_a_start_that_is_not_a_monday_is_a_warning_that_names_the_monday(
+        make_site: MakeSite, run: Run) -> None:
+    """`start = 2027-10-05`, the 2026 week's date kept for 2027 (a Tuesday): allowed (the
+    week runs `days` days from `start`), but a Monday's day file is then outside the week.
+    Said at config.toml's line, with the weekday and the Monday of that week, not only as
+    that day file's error."""
+    week = '[site]\ntitle = "W"\ntheme = "mini"\n\n[week]\nyear = 2027\nstart = 2027-10-05\n'
+    site = make_site(with_home({"config.toml": week}))
+    outcome = run(site, "build", "--as-of", "2027-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "config.toml:7: warning: [week] start 2027-10-05 is a Tuesday, so the week runs "
+        "Tuesday to Saturday (5–9 October 2027); if it should begin on the Monday of that "
+        "week, write start = 2027-10-04 (Monday 4 October 2027)"]
+    monday = {"content/days/monday.md": "---\ntitle: Kick-off\nday: monday\n---\n"}
+    failed = run(make_site(with_home({"config.toml": week, **monday})), "build", *AS_OF)
+    assert failed.exit_code == 1
+    find_line(failed, "config.toml:7: warning: [week] start 2027-10-05 is a Tuesday")
+    one_day = run(make_site(with_home({"config.toml": week + "days = 1\n"})), "build", *AS_OF)
+    assert one_day.exit_code == 0 and "runs Tuesday only (5 October 2027)" in one_day.stderr
+    for monday_start in ("start = 2027-10-04\n", ""):  # a Monday, and the default
+        text = week.replace("start = 2027-10-05\n", monday_start)
+        quiet = run(make_site(with_home({"config.toml": text})), "build", *AS_OF)
+        assert quiet.exit_code == 0 and quiet.lines == [], quiet.stderr
+
+
 def test_config_with_bom_and_crlf(home: Home) -> None:
     text = '\ufeff[site]\r\ntitle = "W"\r\ntheme = "mini"\r\n\r\n[week]\r\nyear = 2023\r\n'
     assert "start=2023-10-02" in home(text)

@@ -21,7 +21,7 @@ from cswgen.core.errors import SiteError
 from cswgen.write import lock
 from cswgen.write.manifest import MANIFEST
 from cswgen.write.writer import STAGING_PREFIX, Staging
-from tests.helpers import large_site, write_site
+from tests.helpers import Run, large_site, no_traceback, write_site
 
 AS_OF = "2026-10-06"
 
@@ -235,3 +235,57 @@ def test_a_file_rendered_as_unchanged_that_another_build_changed_is_asked_for_ag
     assert ours.commit() == []
     assert (output / "a.html").read_bytes() == b"one"
     assert (output / "b.html").read_bytes() == b"TWO"
+
+
+def _holding(site: Path) -> subprocess.Popen[bytes]:
+    """Another process that holds the build lock of `site`'s output until killed."""
+    code = ("import time; from pathlib import Path; from cswgen.write.lock import BuildLock\n"
+            f"held = BuildLock(Path({str(site / 'output')!r})); print('held', flush=True)\n"
+            "time.sleep(120)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    return holder
+
+
+def test_a_second_build_says_once_that_it_waits_for_the_first(tmp_path: Path) -> None:
+    """A build that waits for another one says so at once, on standard error: half a
+    minute of silence looks like a hang.  It goes on by itself when the other ends."""
+    site = write_site(tmp_path / "site", {})
+    holder = _holding(site)
+    try:
+        waiting = cswgen(site, "build", "--as-of", AS_OF)
+        assert waiting.stderr is not None
+        line = waiting.stderr.readline().decode("utf-8")
+        assert line == (f"Waiting for another cswgen build (process {holder.pid}) to finish "
+                        "writing output/ (up to 30 seconds)...\n")
+        time.sleep(0.5)
+        assert waiting.poll() is None  # (still waiting: said once, not once a poll)
+    finally:
+        holder.kill()
+        holder.wait()
+    stdout, stderr = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, stderr
+    assert stderr == b"" and stdout.startswith(b"Built ")
+    assert (site / "output/index.html").is_file()
+
+
+def test_a_wait_that_runs_out_is_a_message_and_status_1(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = write_site(tmp_path / "site", {})
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 2.0)
+    holder = _holding(site)
+    try:
+        outcome = run(site, "build", "--as-of", AS_OF)
+    finally:
+        holder.kill()
+        holder.wait()
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        f"Waiting for another cswgen build (process {holder.pid}) to finish writing output/ "
+        "(up to 2 seconds)...",
+        f"output: another cswgen build (process {holder.pid}) has been writing this output "
+        f"folder for more than 2 seconds; wait for it to finish (or stop it) and build again. "
+        f"The lock is .cswgen-lock in {site}; the system releases it when that build ends",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+    assert not (site / "output").exists()

@@ -24,6 +24,7 @@ from tests.helpers import (
     MakeSite,
     Run,
     built,
+    ctrl_c_at_a_question,
     git,
     no_traceback,
     published,
@@ -176,6 +177,24 @@ def test_removing_more_than_a_quarter_asks_at_a_terminal(
     assert process.returncode == 0
     assert f"{gone} removed" in stdout
     assert published(target) == built(site)
+
+
+def test_ctrl_c_at_the_question_publishes_nothing_and_says_so(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """Ctrl-C at "Publish? [y/N]" stops publish as Ctrl-C anywhere else does: a sentence,
+    status 130, not Click's bare "Aborted!"."""
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    before = snapshot(target)
+    for n in range(len(before) // 4 + 1):
+        (site / f"content/pages/page-{n}.md").unlink()
+    code, said = ctrl_c_at_a_question(
+        [sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF], site,
+        b"Publish? [y/N]")
+    assert code == 130, said
+    assert said.endswith("\nStopped. Nothing was published.\n"), said
+    assert "Aborted" not in said and "Traceback" not in said
+    assert snapshot(target) == before
 
 
 def test_a_failed_build_publishes_nothing(site: Path, run: Run, tmp_path: Path) -> None:

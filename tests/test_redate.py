@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
 from cswgen.cli import cli
-from tests.helpers import REPO, MakeSite, Run, snapshot
+from tests.helpers import REPO, MakeSite, Run, ctrl_c_at_a_question, snapshot
 
 
 def answer(site: Path, reply: str, *args: str) -> Result:
@@ -196,4 +197,16 @@ def test_redate_without_a_terminal_says_nothing_was_changed(make_site: MakeSite)
                                       "terminal to ask); add --yes to write them without "
                                       "asking.")
     assert "Aborted" not in outcome.output
+    assert snapshot(site) == before
+
+
+def test_ctrl_c_at_the_question_says_nothing_was_changed(make_site: MakeSite) -> None:
+    """At a terminal, Ctrl-C is the user's answer, not "no one at a terminal to ask"."""
+    site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
+    before = snapshot(site)
+    code, said = ctrl_c_at_a_question([sys.executable, "-m", "cswgen", "redate", "2027"],
+                                      site, b"[y/N]")
+    assert code == 130, said
+    assert said.endswith("\nStopped. Nothing was changed.\n"), said
+    assert "no one at a terminal" not in said and "Aborted" not in said
     assert snapshot(site) == before

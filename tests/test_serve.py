@@ -12,11 +12,14 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 from typing import cast
+from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
@@ -34,7 +37,9 @@ from tests.helpers import (
     SERVE_SITE,
     TESTIMONIAL,
     Serve,
+    Server,
     axe,
+    free_port,
     served,
     snapshot,
     write_site,
@@ -168,6 +173,76 @@ def test_a_taken_port_means_the_next_free_one(serve: Serve, site: Path) -> None:
             f"Serving the preview at http://127.0.0.1:{server.port}/")
         server.wait_for("/", served)
         assert server.stop()[0] == 0
+
+
+def _global_addresses(version: str) -> set[str]:
+    """This computer's addresses on a network, as `ip` lists them (none: no network)."""
+    listed = subprocess.run(["ip", "-o", f"-{version}", "addr", "show", "scope", "global"],
+                            capture_output=True, text=True, check=False).stdout
+    return {line.split()[3].split("/")[0] for line in listed.splitlines()}
+
+
+def _get(url: str) -> int:
+    parts = urlsplit(url)
+    assert parts.hostname is not None
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=DEADLINE)
+    try:
+        connection.request("GET", "/")
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(("host", "version", "here"), [("0.0.0.0", "4", "127.0.0.1"),
+                                                       ("::", "6", "[::1]")])
+def test_serving_on_every_address_names_the_one_other_devices_use(
+        serve: Serve, site: Path, host: str, version: str, here: str) -> None:
+    """`--host 0.0.0.0`, so that a colleague's phone sees the preview: the address to type
+    there too, not only this computer's own (found without asking any outside service).
+    `::` serves IPv6 only, so its address on this computer is [::1], not 127.0.0.1."""
+    addresses = _global_addresses(version)
+    if not addresses:
+        pytest.skip(f"this computer has no IPv{version} address on a network")
+    server = serve(site, "--host", host)
+    assert server.process.stdout is not None
+    first = server.process.stdout.readline()
+    assert first == f"Serving the preview at http://{here}:{server.port}/ (Ctrl-C to stop)\n"
+    second = server.process.stdout.readline()
+    prefix = "Other devices on your network can see it at http://"
+    assert second.startswith(prefix), second
+    url = second.removeprefix(prefix[:-len("http://")]).strip()
+    assert urlsplit(url).hostname in addresses and urlsplit(url).port == server.port
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline and (_get(f"http://{here}:{server.port}/") != 200
+                                           or _get(url) != 200):
+        time.sleep(0.05)  # (until the first build is in place)
+    assert _get(url) == 200 and _get(f"http://{here}:{server.port}/") == 200
+    assert server.stop()[0] == 0
+
+
+def test_open_with_no_browser_says_so_and_goes_on_serving(site: Path, tmp_path: Path) -> None:
+    """`--open` on a computer with no browser (no desktop session, none on PATH): a
+    warning that says where to look instead, and the preview is served all the same."""
+    port = free_port()
+    nothing = tmp_path / "no-programs"
+    nothing.mkdir()
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")} | {"PATH": str(nothing)}
+    process = subprocess.Popen([sys.executable, "-m", "cswgen", "serve", "--port", str(port),
+                                "--open"], cwd=site, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    server = Server(process, port)
+    try:
+        server.wait_for("/", served)
+        time.sleep(1)  # (the browser is looked for beside the server)
+        server.wait_for("/", served)  # (and it goes on serving)
+    finally:
+        code, _, stderr = server.stop()
+    assert code == 0, stderr
+    assert stderr.splitlines()[0] == (
+        f"warning: --open found no web browser to start here; open http://127.0.0.1:{port}/ "
+        "in a browser yourself. The preview is running.")
+    assert "Traceback" not in stderr
 
 
 def test_a_host_that_is_not_loopback_gets_a_warning() -> None:

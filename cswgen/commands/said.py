@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # (light: `cswgen/__main__.py` says what a build with nothing
 
 BUG = ("cswgen stopped because of a bug, not because of your site. Run again with "
        "`{again}` and report what it prints.")  # (every command says it: see `cli`)
+# Ctrl-C during a build (status 130, as for any command a shell's user stops; see `cli`)
+STOPPED = "Stopped. Nothing was written; the output folder is as it was."
 
 
 def say(stream: TextIO, line: str) -> None:
@@ -60,6 +62,11 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
     try:
         result = one_shot_build(root, hold=True, as_of=as_of, drafts=drafts, portable=portable,
                                 output=output)
+        interrupt.check()  # (a Ctrl-C Python dropped on the way is not forgotten)
+    except KeyboardInterrupt:
+        say(sys.stderr, "")  # (after the terminal's ^C)
+        say(sys.stderr, STOPPED)
+        return 130
     except SiteError as exc:
         report(exc.problems)
         say(sys.stderr, failed_line(exc.problems, "Nothing was written; the output folder "
@@ -70,7 +77,6 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
             raise
         say(sys.stderr, BUG.format(again="cswgen build --debug"))
         return 2
-    interrupt.check()  # (a Ctrl-C Python dropped on the way is not forgotten)
     report(result.warnings)
     say(sys.stdout, built_line(result.pages, result.files, result.seconds, result.output,
                                len(result.changed)))

@@ -22,6 +22,7 @@ import mimetypes
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -346,6 +347,45 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+# a host that means "every address of this computer" -> the one it is seen at from itself
+# (`::` serves IPv6 only: tornado binds it IPv6-only, so 127.0.0.1 would not answer)
+EVERY_ADDRESS = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}
+
+
+def address(host: str, port: int) -> str:
+    return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+
+
+def network_address(host: str) -> str | None:
+    """The address other devices on the local network reach this computer at, when it
+    serves on every address (`host` in EVERY_ADDRESS); None when it has none.  It is the
+    address the system would send from to a private address: a UDP socket "connected"
+    there says so, and sends nothing (nothing leaves the computer, no outside service)."""
+    family, private = ((socket.AF_INET6, "fd00::1") if host == "::"
+                       else (socket.AF_INET, "10.255.255.255"))
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.connect((private, 9))
+            found = ipaddress.ip_address(probe.getsockname()[0])
+    except (OSError, ValueError):
+        return None
+    # (a link-local address needs the interface named as well: not one to type on a phone)
+    return None if found.is_loopback or found.is_unspecified or found.is_link_local \
+        else str(found)
+
+
+def open_in_browser(url: str, warn: Callable[[str], None]) -> None:
+    """`--open`: a computer with no browser to open (a server, a container, a session
+    without a desktop) is told so, and the preview goes on."""
+    try:
+        opened = webbrowser.open(url)
+    except (webbrowser.Error, OSError):
+        opened = False
+    if not opened:
+        warn(f"warning: --open found no web browser to start here; open {url} in a browser "
+             "yourself. The preview is running.")
+
+
 def listen(server: Any, host: str, port: int) -> int:
     """Listen on `port`, or the next free one; returns the port used."""
     for candidate in range(port, port + PORT_TRIES):
@@ -412,14 +452,15 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
             warn(f"warning: serving on {host}, which other computers can reach: anyone on "
                  "your network can see this preview, drafts included. Leave out --host to "
                  "serve on this computer only.")
-        shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-        url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{used}/"
+        url = address(EVERY_ADDRESS.get(host, host), used)
         say(f"Serving the preview at {url} (Ctrl-C to stop)")
+        if host in EVERY_ADDRESS and (seen_at := network_address(host)):
+            say(f"Other devices on your network can see it at {address(seen_at, used)}")
         session.notify = lambda path: LiveReloadHandler.reload_waiters(path)
         session.later = loop.call_later
         session.rebuild()
         if open_browser:
-            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+            threading.Thread(target=open_in_browser, args=(url, warn), daemon=True).start()
 
         def poll() -> None:
             started = time.perf_counter()

@@ -19,7 +19,7 @@ from cswgen.core import cldr, paths, tomlpos
 from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
-from cswgen.core.week import first_full_week_of_october
+from cswgen.core.week import WEEKDAYS, first_full_week_of_october, long_label, range_label
 from cswgen.read import zones
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.publishing import PublishTarget, publish_targets
@@ -326,11 +326,25 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
                   "them, or remove `start` to use the first full week of October")
     else:
         year = start.year if start is not None else today_in(timezone).year
+    if start is not None and start.weekday() and len(problems.errors) == errors:
+        r.warn("start", _not_a_monday(start, days))
     if start is None:
         start = first_full_week_of_october(year)
     return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
                         timezone=timezone, reveal=reveal,
                         guessed=len(problems.errors) > errors)
+
+
+def _not_a_monday(start: date, days: int) -> str:
+    """Why a `start` that is not a Monday is worth a second look (allowed: a week may
+    begin on any day), with the Monday of its week to write instead."""
+    end = date.fromordinal(start.toordinal() + days - 1)
+    monday = date.fromordinal(start.toordinal() - start.weekday())
+    first, last = WEEKDAYS[start.weekday()].title(), WEEKDAYS[end.weekday()].title()
+    runs = f"{first} to {last}" if days > 1 else f"{first} only"
+    return (f"start {start.isoformat()} is a {first}, so the week runs {runs} "
+            f"({range_label(start, end)}); if it should begin on the Monday of that week, "
+            f"write start = {monday.isoformat()} ({long_label(monday)})")
 
 
 def _logo_hint(relative: str, content: Path) -> str:

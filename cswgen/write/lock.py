@@ -6,7 +6,9 @@ folders.  The lock is an operating-system lock on `.cswgen-lock` beside the outp
 (`fcntl.flock`, or `msvcrt.locking` on Windows): the system releases it when the process
 ends, however it ends, so a build that was killed never blocks the next one.  The file
 itself stays (removing a lock file races with the next build taking it); it is empty but
-for the process id of the build holding it, shown in the message to a build that waited.
+for the process id of the build holding it, shown to a build that waits: once on standard
+error when it starts waiting (a silent wait of half a minute looks like a hang), and in its
+error if the wait runs out.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class BuildLock:
         self.path = output.parent / LOCK_NAME
         self.handle: IO[bytes] | None = open(self.path, "a+b")  # noqa: SIM115 (held open)
         deadline = time.monotonic() + wait
+        told = False
         while not _try_lock(self.handle):
             if time.monotonic() >= deadline:
                 holder = self._holder()
@@ -59,6 +62,11 @@ class BuildLock:
                     f"output folder for more than {wait:.0f} seconds; wait for it to finish "
                     f"(or stop it) and build again. The lock is {self.path.name} in "
                     f"{output.parent}; the system releases it when that build ends")])
+            if not told:
+                told = True
+                print(f"Waiting for another cswgen build{self._holder()} to finish writing "
+                      f"{output.name}/ (up to {wait:.0f} seconds)...", file=sys.stderr,
+                      flush=True)
             time.sleep(0.05)
         self.handle.seek(0)
         self.handle.truncate()
