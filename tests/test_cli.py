@@ -293,6 +293,41 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
     assert {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == before
 
 
+def test_ctrl_c_just_after_the_output_is_written_does_not_say_it_was_not(
+        make_site: MakeSite) -> None:
+    """Ctrl-C in the moment after a build put its new output in place, while it keeps its
+    records for the next build: the output is the new one, so the sentence says so (not
+    "nothing was written"), status 130; the next build goes on from there.  The signal is a
+    real one, sent as the build starts keeping its records."""
+    site = make_site({"content/pages/about.md": "---\ntitle: About\n---\nHello\n"})
+    build = [sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"]
+    assert subprocess.run(build, cwd=site, capture_output=True, timeout=300).returncode == 0
+    (site / "content/pages/about.md").write_text("---\ntitle: About\n---\nHello again\n",
+                                                 "utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "import cswgen.commands.build as build\n"
+        "from cswgen.__main__ import main\n"
+        "keep = build.keep_steps\n"
+        "def stopped_here(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return keep(*args, **kwargs)\n"
+        "build.keep_steps = stopped_here\n"
+        "sys.argv = ['cswgen', 'build', '--as-of', '2026-10-06']\n"
+        "main()\n")
+    stopped = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True,
+                             text=True, timeout=300, env=dict(os.environ, PYTHONPATH=str(REPO)),
+                             preexec_fn=ctrl_c_as_at_a_terminal)
+    assert stopped.returncode == 130, stopped.stderr
+    assert stopped.stderr.endswith("\nStopped, just after the new site was written to the "
+                                   "output folder; it is complete, and the next build "
+                                   "finishes what this one left.\n"), stopped.stderr
+    assert "Nothing was written" not in stopped.stderr and "Traceback" not in stopped.stderr
+    assert "Hello again" in (site / "output/about/index.html").read_text("utf-8")
+    again = subprocess.run(build, cwd=site, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and again.stdout.startswith("Built "), again.stderr
+
+
 def test_ctrl_c_that_python_drops_on_the_way_still_stops_the_build() -> None:
     """Python drops a KeyboardInterrupt raised inside a `__del__` or a weakref callback,
     printing "Exception ignored in" (CI met it: the build went on and replaced the output).

@@ -197,12 +197,15 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         stamp.forget(cache_root)
     write_and_swap(writer, made, copies,
                    lambda stale: rendering.render_again(jobs, stale, problems))
-    keep_steps(steps, cache_root, in_memory=cache is not None)
-    if sources is not None and out is not None:
-        remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
-        leave_stamp(sources, config, options, out.target, cache_root, len(pages),
-                    len(copies), sorted(problems.warnings),
-                    writer.records if isinstance(writer, Staging) else None)
+    try:  # (the output is in place: what remains is for the next build, which can redo it)
+        keep_steps(steps, cache_root, in_memory=cache is not None)
+        if sources is not None and out is not None:
+            remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
+            leave_stamp(sources, config, options, out.target, cache_root, len(pages),
+                        len(copies), sorted(problems.warnings),
+                        writer.records if isinstance(writer, Staging) else None)
+    except KeyboardInterrupt:
+        raise interrupt.Written from None
     if held is not None:
         held[:] = [steps, sources, content, site, bodies, photos, editions, made_up, jobs,
                    made, copies, writer]

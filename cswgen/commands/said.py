@@ -19,6 +19,10 @@ BUG = ("cswgen stopped because of a bug, not because of your site. Run again wit
        "`{again}` and report what it prints.")  # (every command says it: see `cli`)
 # Ctrl-C during a build (status 130, as for any command a shell's user stops; see `cli`)
 STOPPED = "Stopped. Nothing was written; the output folder is as it was."
+# (Ctrl-C in the moment after the new output was put in place, while the build kept its
+# records for the next one: the next build keeps them again)
+STOPPED_WRITTEN = ("Stopped, just after the new site was written to the output folder; it is "
+                   "complete, and the next build finishes what this one left.")
 
 
 def say(stream: TextIO, line: str) -> None:
@@ -62,7 +66,11 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
     try:
         result = one_shot_build(root, hold=True, as_of=as_of, drafts=drafts, portable=portable,
                                 output=output)
-        interrupt.check()  # (a Ctrl-C Python dropped on the way is not forgotten)
+        interrupt.check(written=True)  # (a Ctrl-C Python dropped on the way is not lost)
+    except interrupt.Written:
+        say(sys.stderr, "")
+        say(sys.stderr, STOPPED_WRITTEN)
+        return 130
     except KeyboardInterrupt:
         say(sys.stderr, "")  # (after the terminal's ^C)
         say(sys.stderr, STOPPED)

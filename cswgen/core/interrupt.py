@@ -40,7 +40,13 @@ def watch() -> None:
     sys.unraisablehook = _unraisable(sys.unraisablehook)
 
 
-def check() -> None:
-    """Raise KeyboardInterrupt if Ctrl-C was pressed, even if it was dropped on the way."""
+class Written(KeyboardInterrupt):
+    """Ctrl-C once a build had put its new output in place: what stops it then must not
+    say that the output is as it was."""
+
+
+def check(*, written: bool = False) -> None:
+    """Raise KeyboardInterrupt if Ctrl-C was pressed, even if it was dropped on the way
+    (`Written`, once the output is in place)."""
     if _heard:
-        raise KeyboardInterrupt
+        raise Written if written else KeyboardInterrupt
