@@ -7,6 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from cswgen.cli import cli
@@ -209,4 +210,32 @@ def test_ctrl_c_at_the_question_says_nothing_was_changed(make_site: MakeSite) ->
     assert code == 130, said
     assert said.endswith("\nStopped. Nothing was changed.\n"), said
     assert "no one at a terminal" not in said and "Aborted" not in said
+    assert snapshot(site) == before
+
+
+def test_ctrl_c_while_redate_writes_leaves_no_half_written_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while redate writes its new copies beside the files (before any is swapped
+    in): every file as it was, and no copy left beside one.  (The Ctrl-C is raised where
+    the signal lands: inside the writing of the third copy.)"""
+    from cswgen.commands import redate
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    before = snapshot(site)
+    plan = redate.plan(site, 2027)
+    assert len(plan.files) > 3
+    written: list[Path] = []
+    from cswgen.core.files import write_beside as original
+
+    def interrupted(path: Path, data: bytes, **options: object) -> Path:
+        if len(written) == 2:
+            raise KeyboardInterrupt
+        written.append(path)
+        return original(path, data, keep_mode=True)
+
+    monkeypatch.setattr(redate, "write_beside", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        redate.write(site, plan)
     assert snapshot(site) == before

@@ -99,7 +99,7 @@ def write(root: Path, ready: Plan) -> None:
     try:
         for path, text in ready.files.items():
             staged.append((write_beside(path, text.encode("utf-8"), keep_mode=True), path))
-    except OSError:
+    except BaseException:  # a full disk, or Ctrl-C: no half-written copy is left beside
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
         raise
