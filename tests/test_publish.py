@@ -226,6 +226,46 @@ def test_publish_tables_are_checked_as_the_rest_of_config(
     assert outcome.lines[0].startswith(message), outcome.stderr
 
 
+WRONG_ADDRESSES = [
+    # a Windows path on a computer that is not Windows: no folder named "D:\\web\\csw" here
+    ("D:\\web\\csw", "D:\\web\\csw is a Windows path, and this computer does not "
+     "use drive letters; give the folder as this computer names it (a shared drive is "
+     "mounted at a path like /mnt/web/csw)"),
+    ("\\\\fileserver\\web\\csw", "\\\\fileserver\\web\\csw is a Windows network path, and "
+     "this computer does not use those; give the folder as this computer names it (a "
+     "shared drive is mounted at a path like /mnt/web/csw)"),
+    # the two slashes left out, or the kind of address misspelt
+    ("sftp:me@web.example.com/var/www/csw", "sftp:me@web.example.com/var/www/csw needs two "
+     "slashes after sftp:, like sftp://me@web.example.com/var/www/csw"),
+    ("htps://github.com/acme/csw.git", "htps://github.com/acme/csw.git: cswgen does not know "
+     "addresses that start htps://; did you mean https://?"),
+    ("stfp://me@web.example.com/var/www/csw", "stfp://me@web.example.com/var/www/csw: cswgen "
+     "does not know addresses that start stfp://; did you mean sftp://?"),
+]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="drive letters are addresses on Windows")
+@pytest.mark.parametrize(("address", "message"), WRONG_ADDRESSES)
+def test_an_address_written_wrong_says_how_to_write_it(
+        make_site: MakeSite, run: Run, address: str, message: str) -> None:
+    """Given on the command line or in config.toml, a mistyped address fails with what to
+    write instead, before the build, and leaves nothing behind (not a folder named after
+    it in the site)."""
+    site = make_site(GOOD)
+    outcome = run(site, "publish", address, *AS_OF)
+    no_traceback(outcome)
+    assert (outcome.exit_code, outcome.stderr.strip()) == (1, f"Cannot publish: {message}")
+    assert sorted(p.name for p in site.iterdir()) == ["config.toml", "content"]
+
+    written = address.replace("'", "")
+    write(site, {"config.toml": MINIMAL_CONFIG + f"\n[publish.web]\nto = '{written}'\n"})
+    outcome = run(site, "publish", *AS_OF)
+    no_traceback(outcome)
+    assert (outcome.exit_code, outcome.stderr.strip()) == (
+        1, f"config.toml:10: [publish.web] to: {message}")
+    assert sorted(p.name for p in site.iterdir()) == ["config.toml", "content"]
+
+
 def test_choosing_among_several_targets(make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     config = MINIMAL_CONFIG + (f'\n[publish.intranet]\nto = "{tmp_path}/a"\n'
                                f'\n[publish.pages]\nto = "{tmp_path}/b.zip"\n')
