@@ -241,6 +241,10 @@ WRONG_ADDRESSES = [
      "addresses that start htps://; did you mean https://?"),
     ("stfp://me@web.example.com/var/www/csw", "stfp://me@web.example.com/var/www/csw: cswgen "
      "does not know addresses that start stfp://; did you mean sftp://?"),
+    # no folder: the site would land among the files of the user's home folder
+    ("sftp://me@127.0.0.1:1", "sftp://me@127.0.0.1:1 names no folder to publish into; write "
+     "it like sftp://me@127.0.0.1:1/var/www/csw (or sftp://me@127.0.0.1:1/~/csw for a "
+     "folder in your home folder)"),
 ]
 
 

@@ -36,7 +36,7 @@ TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails
 
 def parse_address(address: str) -> tuple[str, str, int, str]:
     """`sftp://user@host:port/path` -> user, host, port, path (`/~/x` or `~/x`: in the home
-    folder).  Raises PublishError for one that cannot be read."""
+    folder).  Raises PublishError for one that cannot be read, or that names no folder."""
     parts = urlsplit(address)
     try:
         port = parts.port or 22
@@ -49,7 +49,12 @@ def parse_address(address: str) -> tuple[str, str, int, str]:
     if parts.password is not None:
         raise PublishError(f"{address} holds a password; cswgen never uses one: remove it "
                            "and log in with your SSH agent or key file")
-    path = unquote(parts.path) or "."
+    path = unquote(parts.path)
+    if path in ("", "/"):  # the site would land among the files of a home folder, or at /
+        top = address.rstrip("/")
+        raise PublishError(f"{address} names no folder to publish into; write it like "
+                           f"{top}/var/www/csw (or {top}/~/csw for a folder in your home "
+                           "folder)")
     if path.startswith("/~"):
         path = path[1:]
     if path.startswith("~"):
