@@ -309,6 +309,34 @@ def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes
     assert published(target) == new
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
+def test_a_publish_stopped_by_the_target_names_the_file_there_not_the_built_one(
+        make_site: MakeSite, tmp_path: Path) -> None:
+    """A target that cannot take a file (full, over quota, a file too large for it: here a
+    limit on file size) is named with the file publish was writing there; the built copy
+    in output/ is fine and naming it sends the person to look in the wrong place."""
+    import resource
+    import signal
+
+    site = make_site({**GOOD, "content/downloads/big.bin": os.urandom(300_000)})
+    target = tmp_path / "www"
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a write too large then fails)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    done = subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
+                          cwd=site, capture_output=True, text=True, timeout=300,
+                          preexec_fn=limited)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"publishing to {target} stopped at downloads/big.bin: File too large; every file "
+        "there is whole, old or new: fix that and publish again to finish")
+
+
 def test_a_zip_holds_the_portable_build(site: Path, run: Run, tmp_path: Path) -> None:
     target = tmp_path / "csw-2026.zip"
     outcome = run(site, "publish", str(target), *AS_OF)

@@ -26,6 +26,7 @@ class FolderTarget:
         self.folder = folder
         self.shown = shown
         self.record = Record()
+        self.doing = ""  # the file being written or removed there, for a message
 
     def check(self, site: Path, output: Path) -> None:
         if self.folder.exists() and not self.folder.is_dir():
@@ -63,9 +64,12 @@ class FolderTarget:
             carry_out(plan, self.record, built.digests(),
                       {name: str(path) for name, path in built.files.items()}, self, progress)
         except OSError as exc:
-            raise PublishError(f"publishing to {self.shown} stopped: {exc.strerror or exc} "
-                               f"({exc.filename}); every file there is whole, old or new: fix "
-                               "that and publish again to finish") from None
+            # (named by the file there: an error's own file name may be the built copy)
+            at = f" at {self.doing}" if self.doing else \
+                f" ({exc.filename})" if exc.filename else ""
+            raise PublishError(f"publishing to {self.shown} stopped{at}: "
+                               f"{exc.strerror or exc}; every file there is whole, old or "
+                               "new: fix that and publish again to finish") from None
 
     def close(self) -> None:
         pass
@@ -73,6 +77,7 @@ class FolderTarget:
     # the Store that plan.carry_out uses
 
     def put(self, name: str, source: str, temporary: str) -> None:
+        self.doing = name
         target, partial = self.folder / name, self.folder / temporary
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -83,6 +88,7 @@ class FolderTarget:
             raise
 
     def remove(self, name: str) -> None:
+        self.doing = name
         path = self.folder / name
         path.unlink(missing_ok=True)
         for parent in path.parents:
@@ -98,4 +104,5 @@ class FolderTarget:
             (self.folder / name).unlink()
 
     def write_record(self, data: bytes) -> None:
+        self.doing = RECORD
         write_atomic(self.folder / RECORD, data)
