@@ -219,6 +219,28 @@ def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
     finishes(site, sshd, www, new)
 
 
+def test_a_file_the_server_will_not_take_is_named(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """The server refusing a file (here a folder is in its way; a full disk or a read-only
+    folder says the same) stops the publish with that file's name and SFTP's bare
+    "Failure" explained; the next publish, once it is out of the way, finishes."""
+    site = make_site({**GOOD, "content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
+    www = tmp_path / "www"
+    write(www, {"zzz/index.html/IT.txt": "in the way\n"})
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == (
+        f"publishing to {address(sshd, www)} stopped at zzz/index.html: the server "
+        "refused it (its disk may be full, the folder read-only, or a folder of that name "
+        "in the way; SFTP says only \"Failure\"); every file there is whole, old or new: "
+        "fix that and publish again to finish")
+    (www / "zzz/index.html/IT.txt").unlink()
+    (www / "zzz/index.html").rmdir()
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert published(www) == built(site)
+
+
 def test_a_git_branch_over_ssh(make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site(GOOD)
     repo = tmp_path / "csw.git"

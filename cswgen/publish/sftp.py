@@ -96,6 +96,7 @@ class SftpTarget:
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
+        self.doing = ""  # the file being written or removed there, for a message
 
     @property
     def _hostport(self) -> str:
@@ -252,13 +253,22 @@ class SftpTarget:
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
         try:
+            self.doing = f"{self.path}/"  # (made when missing)
             self._folder(self.path)
             carry_out(plan, self.record, built.digests(),
                       {name: str(path) for name, path in built.files.items()}, self, progress)
         except (OSError, EOFError, paramiko.SSHException) as exc:
+            at = f" at {self.doing}" if self.doing else ""
             reason = getattr(exc, "strerror", None) or str(exc) or "the connection was lost"
-            raise PublishError(f"publishing to {self.shown} stopped: {reason}; every file "
-                               "there is whole, old or new: publish again to finish") from None
+            advice = "publish again to finish"
+            if isinstance(exc, OSError) and exc.errno is None and reason == "Failure":
+                # (SFTP's one word for a full disk, a read-only folder, a folder in the way)
+                reason = ("the server refused it (its disk may be full, the folder "
+                          "read-only, or a folder of that name in the way; SFTP says only "
+                          "\"Failure\")")
+                advice = "fix that and publish again to finish"
+            raise PublishError(f"publishing to {self.shown} stopped{at}: {reason}; every "
+                               f"file there is whole, old or new: {advice}") from None
 
     def close(self) -> None:
         if self.client is not None:
@@ -282,6 +292,7 @@ class SftpTarget:
     # the Store that plan.carry_out uses
 
     def put(self, name: str, source: str, temporary: str) -> None:
+        self.doing = name
         sftp, target, partial = self._sftp(), self._remote(name), self._remote(temporary)
         self._folder(str(PurePosixPath(target).parent))
         sftp.put(source, partial)
@@ -297,6 +308,7 @@ class SftpTarget:
             sftp.rename(partial, target)
 
     def remove(self, name: str) -> None:
+        self.doing = name
         sftp = self._sftp()
         with contextlib.suppress(FileNotFoundError):
             sftp.remove(self._remote(name))
@@ -314,6 +326,7 @@ class SftpTarget:
             self._sftp().remove(self._remote(name))
 
     def write_record(self, data: bytes) -> None:
+        self.doing = RECORD
         sftp = self._sftp()
         partial = self._remote(f".{RECORD}.{os.urandom(4).hex()}.part")
         with sftp.open(partial, "wb") as file:
