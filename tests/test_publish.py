@@ -309,6 +309,25 @@ def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes
     assert published(target) == new
 
 
+def test_the_publish_after_one_that_stopped_says_what_it_did(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """Files the stopped publish never got to are added, not "changed", and the message
+    says that this publish finishes the one that stopped."""
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
+    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the new page
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1, outcome.stdout
+    (target / "zzz/index.html").rmdir()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert re.fullmatch(rf"Published \d+ pages to {re.escape(str(target))} in [\d.]+ s: "
+                        r"1 added; this finishes the publish that stopped\n",
+                        outcome.stdout), outcome.stdout
+    assert published(target) == built(site)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
 def test_a_publish_stopped_by_the_target_names_the_file_there_not_the_built_one(
         make_site: MakeSite, tmp_path: Path) -> None:

@@ -56,7 +56,9 @@ class FolderTarget:
                 same_size = path.stat().st_size == built.files[name].stat().st_size
                 there[name] = file_sha256(path) if same_size else None
         present = {name for name in self.record.files if (self.folder / name).is_file()}
-        return make_plan(built.digests(), there, self.record.files, present)
+        plan = make_plan(built.digests(), there, self.record.files, present)
+        plan.resumed = bool(self.record.pending)
+        return plan
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
         try:

@@ -37,6 +37,7 @@ class Plan:
     # there, at a path the site has, not put there by publish and not the site's file:
     # publishing would replace someone else's file (refused unless --force)
     theirs: list[str] = field(default_factory=list)
+    resumed: bool = False  # the last publish there stopped part of the way: this finishes it
 
     @property
     def empty(self) -> bool:
@@ -70,11 +71,11 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
     for name, wanted in site.items():
         if there.get(name) == wanted:
             plan.unchanged += 1
-        elif name in there or name in published:
+        elif name in there:
             plan.changed.append(name)
             if name not in published:
                 plan.theirs.append(name)
-        else:
+        else:  # (published before and gone since, or never reached by a publish that stopped)
             plan.added.append(name)
     plan.removed = sorted(name for name in published if name not in site
                           and (present is None or name in present))

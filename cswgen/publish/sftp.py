@@ -199,8 +199,10 @@ class SftpTarget:
 
     def plan(self, built: Built) -> Plan:
         site = built.digests()
-        return make_plan(site, {**self._others(built, site), **self.record.files},
+        plan = make_plan(site, {**self._others(built, site), **self.record.files},
                          self.record.files)
+        plan.resumed = bool(self.record.pending)
+        return plan
 
     def _others(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
         """The files there at the site's paths that the record does not list (someone
