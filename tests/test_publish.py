@@ -117,6 +117,33 @@ def test_files_the_site_no_longer_has_are_removed_and_only_those(
     assert published(target) == {**built(site), "pages/page-0/foreign-notes.txt": b"kept\n"}
 
 
+def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    """IT puts a newer form where publish put the site's; when the site drops its copy,
+    IT's file stays (it is no longer the file publish put there), and stays theirs."""
+    site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n",
+                      "content/downloads/old.txt": "old\n"})
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    write(target, {"downloads/form.txt": "IT's newer form\n"})
+    (site / "content/downloads/form.txt").unlink()
+    (site / "content/downloads/old.txt").unlink()
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert dry.stdout.splitlines()[:-1] == ["  remove  downloads/old.txt"], dry.stdout
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip().endswith(
+        ": 1 removed (1 file there that cswgen did not publish left as it was)")
+    assert (target / "downloads/form.txt").read_text() == "IT's newer form\n"
+    assert not (target / "downloads/old.txt").exists()
+    # from now on it is someone else's file: the site bringing its own back is refused
+    write(site, {"content/downloads/form.txt": "the site's form\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(downloads/form.txt)" in outcome.stderr
+
+
 def test_dry_run_lists_the_changes_and_changes_nothing(
         site: Path, run: Run, tmp_path: Path) -> None:
     target = tmp_path / "www"

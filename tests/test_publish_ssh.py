@@ -109,6 +109,24 @@ def test_sftp_refuses_to_replace_a_file_it_did_not_put_there(
     assert (site / "output/a/index.html").read_bytes() == (www / "a/index.html").read_bytes()
 
 
+def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n",
+                      "content/downloads/old.txt": "old\n"})
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    write(www, {"downloads/form.txt": "IT's newer form\n"})
+    (site / "content/downloads/form.txt").unlink()
+    (site / "content/downloads/old.txt").unlink()
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith(
+        ": 1 removed (1 file there that cswgen did not publish left as it was)")
+    assert (www / "downloads/form.txt").read_text() == "IT's newer form\n"
+    assert not (www / "downloads/old.txt").exists()
+    assert "downloads/form.txt" not in json.loads((www / RECORD).read_text())["files"]
+
+
 def test_an_unknown_or_changed_server_key_is_refused(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site(GOOD)

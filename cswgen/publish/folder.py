@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from cswgen.core.files import write_atomic
-from cswgen.publish.plan import RECORD, Plan, Record, carry_out, make_plan
+from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
 from cswgen.publish.target import Built, Progress, PublishError, clear_of_site, file_sha256
 
 
@@ -57,6 +57,7 @@ class FolderTarget:
                 there[name] = file_sha256(path) if same_size else None
         present = {name for name in self.record.files if (self.folder / name).is_file()}
         plan = make_plan(built.digests(), there, self.record.files, present)
+        keep_replaced(plan, self.record.files, lambda name: file_sha256(self.folder / name))
         plan.resumed = bool(self.record.pending)
         return plan
 

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 import paramiko
 
-from cswgen.publish.plan import RECORD, Plan, Record, carry_out, make_plan
+from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
 from cswgen.publish.target import Built, Progress, PublishError
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
@@ -201,6 +201,7 @@ class SftpTarget:
         site = built.digests()
         plan = make_plan(site, {**self._others(built, site), **self.record.files},
                          self.record.files)
+        keep_replaced(plan, self.record.files, self._sha256_or_none)
         plan.resumed = bool(self.record.pending)
         return plan
 
@@ -245,6 +246,12 @@ class SftpTarget:
                 same_size = entry.st_size == built.files[name].stat().st_size
                 found[name] = self._sha256(name) if same_size else None
         return found
+
+    def _sha256_or_none(self, name: str) -> str | None:
+        try:
+            return self._sha256(name)
+        except OSError:  # (not there, or not readable: removed as publish's own)
+            return None
 
     def _sha256(self, name: str) -> str:
         digest = hashlib.sha256()
