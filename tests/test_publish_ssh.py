@@ -24,6 +24,7 @@ import pytest
 from tests.helpers import (
     AS_OF,
     GOOD,
+    MINIMAL_CONFIG,
     RECORD,
     SSHD,
     MakeSite,
@@ -149,6 +150,35 @@ def test_an_unknown_or_changed_server_key_is_refused(
     assert "is not the one recorded in" in done.stderr
     assert f"ssh-keygen -R '[127.0.0.1]:{sshd.port}'" in done.stderr
     assert not (tmp_path / "www").exists()
+
+
+def test_a_key_file_that_is_missing_or_not_a_private_key_says_so(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """A mistyped key file, or the .pub half of the key, is a problem with the key file,
+    not "cannot connect ... check that the server is running"."""
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    missing = tmp_path / "id_wrok"
+    public = sshd.key.with_suffix(".pub")
+    for key, message in [
+            (missing, f"the key file {missing} (CSWGEN_SSH_IDENTITY) does not exist; check "
+             "its name, or leave the setting out to use your SSH agent and ~/.ssh/id_*"),
+            (public, f"the key file {public} (CSWGEN_SSH_IDENTITY) is a public key; give the "
+             f"private key beside it, {sshd.key}")]:
+        done = publish(site, sshd, address(sshd, www), extra={"CSWGEN_SSH_IDENTITY": str(key)})
+        assert "Traceback" not in done.stderr
+        assert (done.returncode, done.stderr.strip()) == (1, f"Cannot publish: {message}")
+    write(site, {"config.toml": MINIMAL_CONFIG + f"\n[publish.web]\nto = "
+                 f"'{address(sshd, www)}'\nidentity = '{missing}'\n"})
+    env = {k: v for k, v in sshd.env().items() if k != "CSWGEN_SSH_IDENTITY"}
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", *AS_OF], cwd=site,
+                          capture_output=True, text=True, timeout=120,
+                          env={**{k: v for k, v in os.environ.items()
+                                  if k not in ("SSH_AUTH_SOCK", "CSWGEN_SSH_IDENTITY")}, **env})
+    assert (done.returncode, done.stderr.strip()) == (
+        1, f"config.toml:11: [publish.web] identity: the key file {missing} does not exist; "
+        "check its name, or leave the setting out to use your SSH agent and ~/.ssh/id_*")
+    assert not www.exists()
 
 
 def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,

@@ -109,8 +109,8 @@ def located(setting: PublishTarget | None) -> Iterator[None]:
     except PublishError as exc:
         if setting is None:
             raise
-        raise SiteError([Problem(CONFIG_NAME, setting.line,
-                                 f"[publish.{setting.name}] to: {exc}")]) from None
+        raise SiteError([Problem(CONFIG_NAME, setting.lines.get(exc.key, setting.line),
+                                 f"[publish.{setting.name}] {exc.key}: {exc}")]) from None
 
 
 def build_site(job: Job, *, as_of: date | None, drafts: bool) -> Built:

@@ -92,6 +92,7 @@ class SftpTarget:
             known_hosts or os.environ.get("CSWGEN_SSH_KNOWN_HOSTS") or DEFAULT_KNOWN_HOSTS))
         chosen = identity or os.environ.get("CSWGEN_SSH_IDENTITY", "")
         self.identity = os.path.expanduser(chosen) if chosen else None
+        self.identity_from = "" if identity else " (CSWGEN_SSH_IDENTITY)"  # for messages
         self.client: paramiko.SSHClient | None = None
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
@@ -132,7 +133,40 @@ class SftpTarget:
         except FileNotFoundError:
             self.record = Record()
 
+    def _check_identity(self, path: Path) -> None:
+        """A key file to log in with that is missing, or not a private key, says so (not
+        "cannot connect": the server is fine)."""
+        shown = f"the key file {path}{self.identity_from}"
+
+        def refuse(problem: str) -> PublishError:
+            return PublishError(f"{shown} {problem}", key="identity")
+
+        if not path.is_file():
+            raise refuse("does not exist; check its name, or leave the setting out to use "
+                         "your SSH agent and ~/.ssh/id_*")
+        try:
+            head = path.read_bytes()[:64]
+        except OSError as exc:
+            raise refuse(f"cannot be read: {exc.strerror}") from None
+        if head.startswith((b"ssh-", b"ecdsa-", b"sk-")):
+            private = path.with_suffix("") if path.suffix == ".pub" else None
+            beside = f"the private key beside it, {private}" if private and private.is_file() \
+                else "the private key file (the one whose name does not end in .pub)"
+            raise refuse(f"is a public key; give {beside}")
+        if head.startswith(b"PuTTY-User-Key-File"):
+            raise refuse("is a PuTTY key; save it in OpenSSH format (PuTTYgen: Conversions, "
+                         "Export OpenSSH key) and give that file")
+        try:
+            paramiko.PKey.from_path(path)
+        except (paramiko.PasswordRequiredException, TypeError):  # (TypeError: paramiko 3+)
+            pass  # protected by a passphrase: fine when the agent holds it
+        except (paramiko.SSHException, ValueError, OSError) as exc:
+            raise refuse(f"is not a private key cswgen can read ({exc}); give the file `ssh` "
+                         "logs in with, such as ~/.ssh/id_ed25519") from None
+
     def _connect(self) -> None:
+        if self.identity is not None:
+            self._check_identity(Path(self.identity))
         client = paramiko.SSHClient()
         with contextlib.suppress(FileNotFoundError):
             client.load_host_keys(str(self.known_hosts))
