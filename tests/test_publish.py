@@ -517,6 +517,24 @@ def test_a_forced_publish_with_nothing_to_change_still_takes_the_branch_over(
     assert branch_files(bare)["google1234.html"] == b"verification\n"
 
 
+def test_a_repository_with_the_branch_checked_out_is_refused_before_the_build(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """A clone where gh-pages is the branch checked out (someone's own copy of the
+    website) cannot take a push to it: said before the build, with what to do instead,
+    not as git's twenty lines about receive.denyCurrentBranch after it."""
+    clone = tmp_path / "website"
+    git("init", "-q", "-b", "gh-pages", str(clone))
+    outcome = run(site, "publish", str(clone), *AS_OF)
+    no_traceback(outcome)
+    assert (outcome.exit_code, outcome.stderr.strip()) == (1, (
+        f"Cannot publish: the branch gh-pages is checked out in {clone}, so git will not "
+        "let publish change it there; publish to the repository it came from (its origin, "
+        f"like git@github.com:acme/csw.git), or to another branch ({clone}#csw-site)"))
+    assert not (site / "output").exists(), "the site was built before the target was checked"
+    assert run(site, "publish", f"{clone}#csw-site", *AS_OF).exit_code == 0
+    assert "index.html" in branch_files(clone / ".git", "csw-site")
+
+
 def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path: Path) -> None:
     outcome = run(site, "publish", str(tmp_path / "missing.git"), *AS_OF)
     assert outcome.exit_code == 1
