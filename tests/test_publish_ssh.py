@@ -110,6 +110,22 @@ def test_sftp_refuses_to_replace_a_file_it_did_not_put_there(
     assert (site / "output/a/index.html").read_bytes() == (www / "a/index.html").read_bytes()
 
 
+def test_sftp_refuses_to_replace_a_file_behind_a_linked_folder(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """IT's `downloads` on the server is a link to a shared folder: a file of the site's
+    name in it is theirs as much as one in a real folder (as a folder target says)."""
+    site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n"})
+    shared, www = tmp_path / "shared", tmp_path / "www"
+    write(shared, {"form.txt": "IT's shared form\n"})
+    www.mkdir()
+    (www / "downloads").symlink_to(shared)
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(downloads/form.txt)" in done.stderr
+    assert (shared / "form.txt").read_text() == "IT's shared form\n"
+
+
 def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n",

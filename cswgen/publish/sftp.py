@@ -251,6 +251,12 @@ class SftpTarget:
         sftp, found = self._sftp(), {}
         listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
 
+        def followed(name: str) -> Any:
+            try:
+                return sftp.stat(self._remote(name))
+            except OSError:  # (a link to nothing)
+                return None
+
         def listing(folder: str) -> dict[str, Any] | None:
             """A folder's entries, asked once, and only when every folder above it is
             there: a first publish to a new place costs one question, not one a page."""
@@ -258,6 +264,8 @@ class SftpTarget:
                 parent, _, name = folder.rpartition("/")
                 above = listing(parent) if folder else {}
                 entry = above.get(name) if above is not None and folder else None
+                if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
+                    entry = followed(folder)  # (a link to a folder is a folder here)
                 if folder and (entry is None or not stat.S_ISDIR(entry.st_mode or 0)):
                     listings[folder] = None
                 else:
@@ -273,10 +281,12 @@ class SftpTarget:
             if listed is None:
                 continue
             for base in bases:
+                name = f"{folder}/{base}" if folder else base
                 entry = listed.get(base)
+                if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
+                    entry = followed(name)
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
                     continue
-                name = f"{folder}/{base}" if folder else base
                 same_size = entry.st_size == built.files[name].stat().st_size
                 found[name] = self._sha256(name) if same_size else None
         return found
