@@ -268,6 +268,10 @@ WRONG_ADDRESSES = [
      "addresses that start htps://; did you mean https://?"),
     ("stfp://me@web.example.com/var/www/csw", "stfp://me@web.example.com/var/www/csw: cswgen "
      "does not know addresses that start stfp://; did you mean sftp://?"),
+    # a folder written as a browser shows it: file:// is for a git repository
+    ("file:///srv/no-such/csw", "file:///srv/no-such/csw: a file:// address is for a git "
+     "repository, and there is none at /srv/no-such/csw; to publish into a folder, write "
+     "its path: /srv/no-such/csw"),
     # no folder: the site would land among the files of the user's home folder
     ("sftp://me@127.0.0.1:1", "sftp://me@127.0.0.1:1 names no folder to publish into; write "
      "it like sftp://me@127.0.0.1:1/var/www/csw (or sftp://me@127.0.0.1:1/~/csw for a "
@@ -541,7 +545,7 @@ def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path
     assert "there is no git repository at" in outcome.stderr
     outcome = run(site, "publish", f"file://{tmp_path}/nothing-here", *AS_OF)
     assert outcome.exit_code == 1
-    assert "cannot reach the git repository" in outcome.stderr
+    assert "a file:// address is for a git repository, and there is none at" in outcome.stderr
     assert not (site / "output").exists()
 
 

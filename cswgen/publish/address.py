@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from cswgen.publish.archive import ZipTarget
 from cswgen.publish.folder import FolderTarget
@@ -62,6 +63,12 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
         raise PublishError(f"{address} names the branch {named}, and the setting branch "
                            f"names {branch}; keep one of them")
     branch = named or branch
+    if lowered.startswith("file://"):
+        local = url2pathname(urlsplit(location).path)
+        if not is_repository(Path(local)):
+            raise PublishError(f"{address}: a file:// address is for a git repository, and "
+                               f"there is none at {local}; to publish into a folder, write "
+                               f"its path: {local}")
     if _GIT_URL.match(location) or _SCP_LIKE.match(location):
         return GitTarget(location, branch, without_secret(location), force=force)
     path = Path(location).expanduser()
