@@ -118,6 +118,33 @@ def test_files_the_site_no_longer_has_are_removed_and_only_those(
     assert published(target) == {**built(site), "pages/page-0/foreign-notes.txt": b"kept\n"}
 
 
+def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    """IT puts a newer form where publish put the site's; when the site drops its copy,
+    IT's file stays (it is no longer the file publish put there), and stays theirs."""
+    site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n",
+                      "content/downloads/old.txt": "old\n"})
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    write(target, {"downloads/form.txt": "IT's newer form\n"})
+    (site / "content/downloads/form.txt").unlink()
+    (site / "content/downloads/old.txt").unlink()
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert dry.stdout.splitlines()[:-1] == ["  remove  downloads/old.txt"], dry.stdout
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip().endswith(
+        ": 1 removed (1 file there that cswgen did not publish left as it was)")
+    assert (target / "downloads/form.txt").read_text() == "IT's newer form\n"
+    assert not (target / "downloads/old.txt").exists()
+    # from now on it is someone else's file: the site bringing its own back is refused
+    write(site, {"content/downloads/form.txt": "the site's form\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(downloads/form.txt)" in outcome.stderr
+
+
 def test_dry_run_lists_the_changes_and_changes_nothing(
         site: Path, run: Run, tmp_path: Path) -> None:
     target = tmp_path / "www"
@@ -245,6 +272,54 @@ def test_publish_tables_are_checked_as_the_rest_of_config(
     assert outcome.lines[0].startswith(message), outcome.stderr
 
 
+WRONG_ADDRESSES = [
+    # a Windows path on a computer that is not Windows: no folder named "D:\\web\\csw" here
+    ("D:\\web\\csw", "D:\\web\\csw is a Windows path, and this computer does not "
+     "use drive letters; give the folder as this computer names it (a shared drive is "
+     "mounted at a path like /mnt/web/csw)"),
+    ("\\\\fileserver\\web\\csw", "\\\\fileserver\\web\\csw is a Windows network path, and "
+     "this computer does not use those; give the folder as this computer names it (a "
+     "shared drive is mounted at a path like /mnt/web/csw)"),
+    # the two slashes left out, or the kind of address misspelt
+    ("sftp:me@web.example.com/var/www/csw", "sftp:me@web.example.com/var/www/csw needs two "
+     "slashes after sftp:, like sftp://me@web.example.com/var/www/csw"),
+    ("htps://github.com/acme/csw.git", "htps://github.com/acme/csw.git: cswgen does not know "
+     "addresses that start htps://; did you mean https://?"),
+    ("stfp://me@web.example.com/var/www/csw", "stfp://me@web.example.com/var/www/csw: cswgen "
+     "does not know addresses that start stfp://; did you mean sftp://?"),
+    # a folder written as a browser shows it: file:// is for a git repository
+    ("file:///srv/no-such/csw", "file:///srv/no-such/csw: a file:// address is for a git "
+     "repository, and there is none at /srv/no-such/csw; to publish into a folder, write "
+     "its path: /srv/no-such/csw"),
+    # no folder: the site would land among the files of the user's home folder
+    ("sftp://me@127.0.0.1:1", "sftp://me@127.0.0.1:1 names no folder to publish into; write "
+     "it like sftp://me@127.0.0.1:1/var/www/csw (or sftp://me@127.0.0.1:1/~/csw for a "
+     "folder in your home folder)"),
+]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="drive letters are addresses on Windows")
+@pytest.mark.parametrize(("address", "message"), WRONG_ADDRESSES)
+def test_an_address_written_wrong_says_how_to_write_it(
+        make_site: MakeSite, run: Run, address: str, message: str) -> None:
+    """Given on the command line or in config.toml, a mistyped address fails with what to
+    write instead, before the build, and leaves nothing behind (not a folder named after
+    it in the site)."""
+    site = make_site(GOOD)
+    outcome = run(site, "publish", address, *AS_OF)
+    no_traceback(outcome)
+    assert (outcome.exit_code, outcome.stderr.strip()) == (1, f"Cannot publish: {message}")
+    assert sorted(p.name for p in site.iterdir()) == ["config.toml", "content"]
+
+    written = address.replace("'", "")
+    write(site, {"config.toml": MINIMAL_CONFIG + f"\n[publish.web]\nto = '{written}'\n"})
+    outcome = run(site, "publish", *AS_OF)
+    no_traceback(outcome)
+    assert (outcome.exit_code, outcome.stderr.strip()) == (
+        1, f"config.toml:10: [publish.web] to: {message}")
+    assert sorted(p.name for p in site.iterdir()) == ["config.toml", "content"]
+
+
 def test_choosing_among_several_targets(make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     config = MINIMAL_CONFIG + (f'\n[publish.intranet]\nto = "{tmp_path}/a"\n'
                                f'\n[publish.pages]\nto = "{tmp_path}/b.zip"\n')
@@ -282,6 +357,53 @@ def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     assert published(target) == new
+
+
+def test_the_publish_after_one_that_stopped_says_what_it_did(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """Files the stopped publish never got to are added, not "changed", and the message
+    says that this publish finishes the one that stopped."""
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
+    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the new page
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1, outcome.stdout
+    (target / "zzz/index.html").rmdir()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert re.fullmatch(rf"Published \d+ pages to {re.escape(str(target))} in [\d.]+ s: "
+                        r"1 added; this finishes the publish that stopped\n",
+                        outcome.stdout), outcome.stdout
+    assert published(target) == built(site)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
+def test_a_publish_stopped_by_the_target_names_the_file_there_not_the_built_one(
+        make_site: MakeSite, tmp_path: Path) -> None:
+    """A target that cannot take a file (full, over quota, a file too large for it: here a
+    limit on file size) is named with the file publish was writing there; the built copy
+    in output/ is fine and naming it sends the person to look in the wrong place."""
+    import resource
+    import signal
+
+    site = make_site({**GOOD, "content/downloads/big.bin": os.urandom(300_000)})
+    target = tmp_path / "www"
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a write too large then fails)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    done = subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
+                          cwd=site, capture_output=True, text=True, timeout=300,
+                          preexec_fn=limited)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"publishing to {target} stopped at downloads/big.bin: File too large; every file "
+        "there is whole, old or new: fix that and publish again to finish")
 
 
 def test_a_zip_holds_the_portable_build(site: Path, run: Run, tmp_path: Path) -> None:
@@ -418,13 +540,31 @@ def test_a_forced_publish_with_nothing_to_change_still_takes_the_branch_over(
     assert branch_files(bare)["google1234.html"] == b"verification\n"
 
 
+def test_a_repository_with_the_branch_checked_out_is_refused_before_the_build(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """A clone where gh-pages is the branch checked out (someone's own copy of the
+    website) cannot take a push to it: said before the build, with what to do instead,
+    not as git's twenty lines about receive.denyCurrentBranch after it."""
+    clone = tmp_path / "website"
+    git("init", "-q", "-b", "gh-pages", str(clone))
+    outcome = run(site, "publish", str(clone), *AS_OF)
+    no_traceback(outcome)
+    assert (outcome.exit_code, outcome.stderr.strip()) == (1, (
+        f"Cannot publish: the branch gh-pages is checked out in {clone}, so git will not "
+        "let publish change it there; publish to the repository it came from (its origin, "
+        f"like git@github.com:acme/csw.git), or to another branch ({clone}#csw-site)"))
+    assert not (site / "output").exists(), "the site was built before the target was checked"
+    assert run(site, "publish", f"{clone}#csw-site", *AS_OF).exit_code == 0
+    assert "index.html" in branch_files(clone / ".git", "csw-site")
+
+
 def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path: Path) -> None:
     outcome = run(site, "publish", str(tmp_path / "missing.git"), *AS_OF)
     assert outcome.exit_code == 1
     assert "there is no git repository at" in outcome.stderr
     outcome = run(site, "publish", f"file://{tmp_path}/nothing-here", *AS_OF)
     assert outcome.exit_code == 1
-    assert "cannot reach the git repository" in outcome.stderr
+    assert "a file:// address is for a git repository, and there is none at" in outcome.stderr
     assert not (site / "output").exists()
 
 

@@ -24,6 +24,7 @@ import pytest
 from tests.helpers import (
     AS_OF,
     GOOD,
+    MINIMAL_CONFIG,
     RECORD,
     SSHD,
     MakeSite,
@@ -109,6 +110,40 @@ def test_sftp_refuses_to_replace_a_file_it_did_not_put_there(
     assert (site / "output/a/index.html").read_bytes() == (www / "a/index.html").read_bytes()
 
 
+def test_sftp_refuses_to_replace_a_file_behind_a_linked_folder(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """IT's `downloads` on the server is a link to a shared folder: a file of the site's
+    name in it is theirs as much as one in a real folder (as a folder target says)."""
+    site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n"})
+    shared, www = tmp_path / "shared", tmp_path / "www"
+    write(shared, {"form.txt": "IT's shared form\n"})
+    www.mkdir()
+    (www / "downloads").symlink_to(shared)
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(downloads/form.txt)" in done.stderr
+    assert (shared / "form.txt").read_text() == "IT's shared form\n"
+
+
+def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n",
+                      "content/downloads/old.txt": "old\n"})
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    write(www, {"downloads/form.txt": "IT's newer form\n"})
+    (site / "content/downloads/form.txt").unlink()
+    (site / "content/downloads/old.txt").unlink()
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith(
+        ": 1 removed (1 file there that cswgen did not publish left as it was)")
+    assert (www / "downloads/form.txt").read_text() == "IT's newer form\n"
+    assert not (www / "downloads/old.txt").exists()
+    assert "downloads/form.txt" not in json.loads((www / RECORD).read_text())["files"]
+
+
 def test_an_unknown_or_changed_server_key_is_refused(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site(GOOD)
@@ -131,6 +166,35 @@ def test_an_unknown_or_changed_server_key_is_refused(
     assert "is not the one recorded in" in done.stderr
     assert f"ssh-keygen -R '[127.0.0.1]:{sshd.port}'" in done.stderr
     assert not (tmp_path / "www").exists()
+
+
+def test_a_key_file_that_is_missing_or_not_a_private_key_says_so(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """A mistyped key file, or the .pub half of the key, is a problem with the key file,
+    not "cannot connect ... check that the server is running"."""
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    missing = tmp_path / "id_wrok"
+    public = sshd.key.with_suffix(".pub")
+    for key, message in [
+            (missing, f"the key file {missing} (CSWGEN_SSH_IDENTITY) does not exist; check "
+             "its name, or leave the setting out to use your SSH agent and ~/.ssh/id_*"),
+            (public, f"the key file {public} (CSWGEN_SSH_IDENTITY) is a public key; give the "
+             f"private key beside it, {sshd.key}")]:
+        done = publish(site, sshd, address(sshd, www), extra={"CSWGEN_SSH_IDENTITY": str(key)})
+        assert "Traceback" not in done.stderr
+        assert (done.returncode, done.stderr.strip()) == (1, f"Cannot publish: {message}")
+    write(site, {"config.toml": MINIMAL_CONFIG + f"\n[publish.web]\nto = "
+                 f"'{address(sshd, www)}'\nidentity = '{missing}'\n"})
+    env = {k: v for k, v in sshd.env().items() if k != "CSWGEN_SSH_IDENTITY"}
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", *AS_OF], cwd=site,
+                          capture_output=True, text=True, timeout=120,
+                          env={**{k: v for k, v in os.environ.items()
+                                  if k not in ("SSH_AUTH_SOCK", "CSWGEN_SSH_IDENTITY")}, **env})
+    assert (done.returncode, done.stderr.strip()) == (
+        1, f"config.toml:11: [publish.web] identity: the key file {missing} does not exist; "
+        "check its name, or leave the setting out to use your SSH agent and ~/.ssh/id_*")
+    assert not www.exists()
 
 
 def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,
@@ -217,6 +281,28 @@ def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
     assert "publish again to finish" in stderr
     whole(www, old, new)
     finishes(site, sshd, www, new)
+
+
+def test_a_file_the_server_will_not_take_is_named(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """The server refusing a file (here a folder is in its way; a full disk or a read-only
+    folder says the same) stops the publish with that file's name and SFTP's bare
+    "Failure" explained; the next publish, once it is out of the way, finishes."""
+    site = make_site({**GOOD, "content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
+    www = tmp_path / "www"
+    write(www, {"zzz/index.html/IT.txt": "in the way\n"})
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == (
+        f"publishing to {address(sshd, www)} stopped at zzz/index.html: the server "
+        "refused it (its disk may be full, the folder read-only, or a folder of that name "
+        "in the way; SFTP says only \"Failure\"); every file there is whole, old or new: "
+        "fix that and publish again to finish")
+    (www / "zzz/index.html/IT.txt").unlink()
+    (www / "zzz/index.html").rmdir()
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert published(www) == built(site)
 
 
 def test_a_git_branch_over_ssh(make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:

@@ -109,8 +109,8 @@ def located(setting: PublishTarget | None) -> Iterator[None]:
     except PublishError as exc:
         if setting is None:
             raise
-        raise SiteError([Problem(CONFIG_NAME, setting.line,
-                                 f"[publish.{setting.name}] to: {exc}")]) from None
+        raise SiteError([Problem(CONFIG_NAME, setting.lines.get(exc.key, setting.line),
+                                 f"[publish.{setting.name}] {exc.key}: {exc}")]) from None
 
 
 def build_site(job: Job, *, as_of: date | None, drafts: bool) -> Built:
@@ -165,12 +165,14 @@ def closing_line(job: Job, done: Plan, seconds: float) -> str:
         return (f"Published {pages} pages to {shown} in {seconds:.1f} s: nothing changed; "
                 "the commits made without cswgen are now behind its own, so the next "
                 "publish needs no --force")
-    if done.empty:
+    if done.empty and not done.resumed:
         return f"Nothing to publish: the {pages} pages at {shown} are up to date."
     kept = len(done.kept)
     note = "" if not kept else " (1 file there that cswgen did not publish left as it was)" \
         if kept == 1 else f" ({kept} files there that cswgen did not publish left as they were)"
-    return f"Published {pages} pages to {shown} in {seconds:.1f} s: {done.summary()}{note}"
+    finished = "; this finishes the publish that stopped" if done.resumed else ""
+    return (f"Published {pages} pages to {shown} in {seconds:.1f} s: {done.summary()}{note}"
+            f"{finished}")
 
 
 def dry_run_line(job: Job, ready: Plan) -> str:

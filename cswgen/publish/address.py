@@ -11,9 +11,12 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from cswgen.publish.archive import ZipTarget
 from cswgen.publish.folder import FolderTarget
@@ -22,6 +25,9 @@ from cswgen.publish.target import PublishError, Target
 
 _GIT_URL = re.compile(r"^(?:ssh|git|https?|file|git\+ssh|ssh\+git)://", re.IGNORECASE)
 _SCP_LIKE = re.compile(r"^[\w.+-]+@[\w.-]+:(?!//)")  # git@github.com:acme/csw.git
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+):(/*)", re.IGNORECASE)  # sftp://, htps://, sftp:
+_KNOWN = ("sftp", "ssh", "git", "https", "http", "file", "git+ssh", "ssh+git", "ftp", "ftps")
+_WINDOWS = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)  # D:\web, \\server\share
 
 
 def is_repository(folder: Path) -> bool:
@@ -38,6 +44,7 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
     if not address:
         raise PublishError("the address to publish to is empty; give a folder, a .zip file, "
                            "a git repository or an sftp:// address")
+    written_wrong(address)
     lowered = address.lower()
     if lowered.startswith("sftp://"):
         if branch:
@@ -56,6 +63,12 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
         raise PublishError(f"{address} names the branch {named}, and the setting branch "
                            f"names {branch}; keep one of them")
     branch = named or branch
+    if lowered.startswith("file://"):
+        local = url2pathname(urlsplit(location).path)
+        if not is_repository(Path(local)):
+            raise PublishError(f"{address}: a file:// address is for a git repository, and "
+                               f"there is none at {local}; to publish into a folder, write "
+                               f"its path: {local}")
     if _GIT_URL.match(location) or _SCP_LIKE.match(location):
         return GitTarget(location, branch, without_secret(location), force=force)
     path = Path(location).expanduser()
@@ -68,6 +81,33 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
                                f"or make one with `git init --bare {location}`")
         return GitTarget(str(path.resolve()), branch, location, force=force)
     return FolderTarget(path, location)
+
+
+def written_wrong(address: str) -> None:
+    """Refuse, with what to write instead, an address that would otherwise be taken for a
+    folder named as it is written: a Windows path on a computer without drive letters, an
+    address whose kind is misspelt or lacks its two slashes (`htps://`, `sftp:me@host`)."""
+    if os.name != "nt" and _WINDOWS.match(address):
+        kind = "network path, and this computer does not use those" \
+            if address.startswith("\\\\") else "path, and this computer does not use drive letters"
+        raise PublishError(f"{address} is a Windows {kind}; give the folder as this computer "
+                           "names it (a shared drive is mounted at a path like /mnt/web/csw)")
+    found = _SCHEME.match(address)
+    if found is None:
+        return
+    scheme, slashes = found.group(1).lower(), found.group(2)
+    if scheme in _KNOWN:
+        if not slashes.startswith("//"):
+            raise PublishError(f"{address} needs two slashes after {found.group(1)}:, like "
+                               f"{found.group(1)}://{address[found.end():]}")
+        return
+    if not slashes:
+        return  # (host:path, git's way too; or a folder whose name has a colon)
+    near = difflib.get_close_matches(scheme, _KNOWN, n=1, cutoff=0.5)
+    advice = f"did you mean {near[0]}://?" if near else \
+        "write a folder, a .zip file, a git URL or sftp://user@host/path"
+    raise PublishError(f"{address}: cswgen does not know addresses that start {scheme}://; "
+                       f"{advice}")
 
 
 def without_secret(url: str) -> str:

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from cswgen.core.files import write_atomic
-from cswgen.publish.plan import RECORD, Plan, Record, carry_out, make_plan
+from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
 from cswgen.publish.target import Built, Progress, PublishError, clear_of_site, file_sha256
 
 
@@ -26,6 +26,7 @@ class FolderTarget:
         self.folder = folder
         self.shown = shown
         self.record = Record()
+        self.doing = ""  # the file being written or removed there, for a message
 
     def check(self, site: Path, output: Path) -> None:
         if self.folder.exists() and not self.folder.is_dir():
@@ -55,7 +56,10 @@ class FolderTarget:
                 same_size = path.stat().st_size == built.files[name].stat().st_size
                 there[name] = file_sha256(path) if same_size else None
         present = {name for name in self.record.files if (self.folder / name).is_file()}
-        return make_plan(built.digests(), there, self.record.files, present)
+        plan = make_plan(built.digests(), there, self.record.files, present)
+        keep_replaced(plan, self.record.files, lambda name: file_sha256(self.folder / name))
+        plan.resumed = bool(self.record.pending)
+        return plan
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
         try:
@@ -63,9 +67,12 @@ class FolderTarget:
             carry_out(plan, self.record, built.digests(),
                       {name: str(path) for name, path in built.files.items()}, self, progress)
         except OSError as exc:
-            raise PublishError(f"publishing to {self.shown} stopped: {exc.strerror or exc} "
-                               f"({exc.filename}); every file there is whole, old or new: fix "
-                               "that and publish again to finish") from None
+            # (named by the file there: an error's own file name may be the built copy)
+            at = f" at {self.doing}" if self.doing else \
+                f" ({exc.filename})" if exc.filename else ""
+            raise PublishError(f"publishing to {self.shown} stopped{at}: "
+                               f"{exc.strerror or exc}; every file there is whole, old or "
+                               "new: fix that and publish again to finish") from None
 
     def close(self) -> None:
         pass
@@ -73,6 +80,7 @@ class FolderTarget:
     # the Store that plan.carry_out uses
 
     def put(self, name: str, source: str, temporary: str) -> None:
+        self.doing = name
         target, partial = self.folder / name, self.folder / temporary
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -83,6 +91,7 @@ class FolderTarget:
             raise
 
     def remove(self, name: str) -> None:
+        self.doing = name
         path = self.folder / name
         path.unlink(missing_ok=True)
         for parent in path.parents:
@@ -98,4 +107,5 @@ class FolderTarget:
             (self.folder / name).unlink()
 
     def write_record(self, data: bytes) -> None:
+        self.doing = RECORD
         write_atomic(self.folder / RECORD, data)

@@ -83,6 +83,7 @@ class GitTarget:
     def check(self, site: Path, output: Path) -> None:
         if shutil.which("git") is None:
             raise git_missing()
+        self._not_checked_out()
         self.git("init", "-q", "--bare", str(self.work / "repo.git"))
         self._ssh_defaults()
         reach = f"cannot reach the git repository {self.shown_url}; check the address, and that " \
@@ -106,6 +107,33 @@ class GitTarget:
                 "files then replace the ones publish manages; files others added are kept); "
                 f"otherwise publish to another branch (`{self.shown_url}#csw-site`, or "
                 "branch = \"...\" in the [publish.NAME] table)")
+
+    def _not_checked_out(self) -> None:
+        """A repository on this computer with the branch checked out (someone's clone of
+        the website) refuses a push to that branch, unless it is set to take one: said
+        now, before the build, with what to do instead."""
+        local = Path(self.url)
+        if not (local.is_absolute() and (local / ".git").exists()):
+            return
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE")}
+
+        def asked(*args: str) -> str:
+            return subprocess.run(["git", "-C", str(local), *args], env=env, text=True,
+                                  capture_output=True, check=False).stdout
+
+        if asked("config", "receive.denyCurrentBranch").strip().lower() in (
+                "ignore", "warn", "false", "no", "off", "0", "updateinstead"):
+            return
+        checked_out = {line.partition(" ")[2] for line in
+                       asked("worktree", "list", "--porcelain").splitlines()
+                       if line.startswith("branch ")}
+        if f"refs/heads/{self.branch}" in checked_out:
+            raise PublishError(
+                f"the branch {self.branch} is checked out in {self.shown_url}, so git will "
+                "not let publish change it there; publish to the repository it came from "
+                "(its origin, like git@github.com:acme/csw.git), or to another branch "
+                f"({self.shown_url}#csw-site)")
 
     def _ssh_defaults(self) -> None:
         """Without the person's own ssh command: give up on an unreachable host in

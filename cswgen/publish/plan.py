@@ -3,7 +3,8 @@ publish put there, and the order that keeps every file whole when a publish is c
 
 The record (`.cswgen-published.json` at a folder or SFTP target) lists each file publish
 put there with its sha256.  Only those files are ever replaced or removed: whatever else
-is at the target (IT's own files, another team's pages) is never touched.
+is at the target (IT's own files, another team's pages) is never touched, and a file
+someone has replaced since publish put it there is theirs: it is not removed.
 
 `carry_out` works in four steps, each safe to interrupt:
 
@@ -37,6 +38,7 @@ class Plan:
     # there, at a path the site has, not put there by publish and not the site's file:
     # publishing would replace someone else's file (refused unless --force)
     theirs: list[str] = field(default_factory=list)
+    resumed: bool = False  # the last publish there stopped part of the way: this finishes it
 
     @property
     def empty(self) -> bool:
@@ -70,15 +72,27 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
     for name, wanted in site.items():
         if there.get(name) == wanted:
             plan.unchanged += 1
-        elif name in there or name in published:
+        elif name in there:
             plan.changed.append(name)
             if name not in published:
                 plan.theirs.append(name)
-        else:
+        else:  # (published before and gone since, or never reached by a publish that stopped)
             plan.added.append(name)
     plan.removed = sorted(name for name in published if name not in site
                           and (present is None or name in present))
     return plan
+
+
+def keep_replaced(plan: Plan, published: Mapping[str, str | None],
+                  digest_there: Callable[[str], str | None]) -> None:
+    """A file to remove whose bytes there are no longer those publish put there (`published`:
+    path -> sha256) has been replaced by someone since: it is theirs now, and kept.
+    `digest_there` gives a file's sha256 at the target, None when it is not there."""
+    for name in list(plan.removed):
+        put = published.get(name)
+        if put is not None and digest_there(name) not in (put, None):
+            plan.removed.remove(name)
+            plan.kept.append(name)
 
 
 @dataclass

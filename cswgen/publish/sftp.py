@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 import paramiko
 
-from cswgen.publish.plan import RECORD, Plan, Record, carry_out, make_plan
+from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
 from cswgen.publish.target import Built, Progress, PublishError
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
@@ -36,7 +36,7 @@ TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails
 
 def parse_address(address: str) -> tuple[str, str, int, str]:
     """`sftp://user@host:port/path` -> user, host, port, path (`/~/x` or `~/x`: in the home
-    folder).  Raises PublishError for one that cannot be read."""
+    folder).  Raises PublishError for one that cannot be read, or that names no folder."""
     parts = urlsplit(address)
     try:
         port = parts.port or 22
@@ -49,7 +49,12 @@ def parse_address(address: str) -> tuple[str, str, int, str]:
     if parts.password is not None:
         raise PublishError(f"{address} holds a password; cswgen never uses one: remove it "
                            "and log in with your SSH agent or key file")
-    path = unquote(parts.path) or "."
+    path = unquote(parts.path)
+    if path in ("", "/"):  # the site would land among the files of a home folder, or at /
+        top = address.rstrip("/")
+        raise PublishError(f"{address} names no folder to publish into; write it like "
+                           f"{top}/var/www/csw (or {top}/~/csw for a folder in your home "
+                           "folder)")
     if path.startswith("/~"):
         path = path[1:]
     if path.startswith("~"):
@@ -87,10 +92,12 @@ class SftpTarget:
             known_hosts or os.environ.get("CSWGEN_SSH_KNOWN_HOSTS") or DEFAULT_KNOWN_HOSTS))
         chosen = identity or os.environ.get("CSWGEN_SSH_IDENTITY", "")
         self.identity = os.path.expanduser(chosen) if chosen else None
+        self.identity_from = "" if identity else " (CSWGEN_SSH_IDENTITY)"  # for messages
         self.client: paramiko.SSHClient | None = None
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
+        self.doing = ""  # the file being written or removed there, for a message
 
     @property
     def _hostport(self) -> str:
@@ -126,7 +133,40 @@ class SftpTarget:
         except FileNotFoundError:
             self.record = Record()
 
+    def _check_identity(self, path: Path) -> None:
+        """A key file to log in with that is missing, or not a private key, says so (not
+        "cannot connect": the server is fine)."""
+        shown = f"the key file {path}{self.identity_from}"
+
+        def refuse(problem: str) -> PublishError:
+            return PublishError(f"{shown} {problem}", key="identity")
+
+        if not path.is_file():
+            raise refuse("does not exist; check its name, or leave the setting out to use "
+                         "your SSH agent and ~/.ssh/id_*")
+        try:
+            head = path.read_bytes()[:64]
+        except OSError as exc:
+            raise refuse(f"cannot be read: {exc.strerror}") from None
+        if head.startswith((b"ssh-", b"ecdsa-", b"sk-")):
+            private = path.with_suffix("") if path.suffix == ".pub" else None
+            beside = f"the private key beside it, {private}" if private and private.is_file() \
+                else "the private key file (the one whose name does not end in .pub)"
+            raise refuse(f"is a public key; give {beside}")
+        if head.startswith(b"PuTTY-User-Key-File"):
+            raise refuse("is a PuTTY key; save it in OpenSSH format (PuTTYgen: Conversions, "
+                         "Export OpenSSH key) and give that file")
+        try:
+            paramiko.PKey.from_path(path)
+        except (paramiko.PasswordRequiredException, TypeError):  # (TypeError: paramiko 3+)
+            pass  # protected by a passphrase: fine when the agent holds it
+        except (paramiko.SSHException, ValueError, OSError) as exc:
+            raise refuse(f"is not a private key cswgen can read ({exc}); give the file `ssh` "
+                         "logs in with, such as ~/.ssh/id_ed25519") from None
+
     def _connect(self) -> None:
+        if self.identity is not None:
+            self._check_identity(Path(self.identity))
         client = paramiko.SSHClient()
         with contextlib.suppress(FileNotFoundError):
             client.load_host_keys(str(self.known_hosts))
@@ -193,8 +233,11 @@ class SftpTarget:
 
     def plan(self, built: Built) -> Plan:
         site = built.digests()
-        return make_plan(site, {**self._others(built, site), **self.record.files},
+        plan = make_plan(site, {**self._others(built, site), **self.record.files},
                          self.record.files)
+        keep_replaced(plan, self.record.files, self._sha256_or_none)
+        plan.resumed = bool(self.record.pending)
+        return plan
 
     def _others(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
         """The files there at the site's paths that the record does not list (someone
@@ -208,6 +251,12 @@ class SftpTarget:
         sftp, found = self._sftp(), {}
         listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
 
+        def followed(name: str) -> Any:
+            try:
+                return sftp.stat(self._remote(name))
+            except OSError:  # (a link to nothing)
+                return None
+
         def listing(folder: str) -> dict[str, Any] | None:
             """A folder's entries, asked once, and only when every folder above it is
             there: a first publish to a new place costs one question, not one a page."""
@@ -215,6 +264,8 @@ class SftpTarget:
                 parent, _, name = folder.rpartition("/")
                 above = listing(parent) if folder else {}
                 entry = above.get(name) if above is not None and folder else None
+                if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
+                    entry = followed(folder)  # (a link to a folder is a folder here)
                 if folder and (entry is None or not stat.S_ISDIR(entry.st_mode or 0)):
                     listings[folder] = None
                 else:
@@ -230,13 +281,21 @@ class SftpTarget:
             if listed is None:
                 continue
             for base in bases:
+                name = f"{folder}/{base}" if folder else base
                 entry = listed.get(base)
+                if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
+                    entry = followed(name)
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
                     continue
-                name = f"{folder}/{base}" if folder else base
                 same_size = entry.st_size == built.files[name].stat().st_size
                 found[name] = self._sha256(name) if same_size else None
         return found
+
+    def _sha256_or_none(self, name: str) -> str | None:
+        try:
+            return self._sha256(name)
+        except OSError:  # (not there, or not readable: removed as publish's own)
+            return None
 
     def _sha256(self, name: str) -> str:
         digest = hashlib.sha256()
@@ -247,13 +306,22 @@ class SftpTarget:
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
         try:
+            self.doing = f"{self.path}/"  # (made when missing)
             self._folder(self.path)
             carry_out(plan, self.record, built.digests(),
                       {name: str(path) for name, path in built.files.items()}, self, progress)
         except (OSError, EOFError, paramiko.SSHException) as exc:
+            at = f" at {self.doing}" if self.doing else ""
             reason = getattr(exc, "strerror", None) or str(exc) or "the connection was lost"
-            raise PublishError(f"publishing to {self.shown} stopped: {reason}; every file "
-                               "there is whole, old or new: publish again to finish") from None
+            advice = "publish again to finish"
+            if isinstance(exc, OSError) and exc.errno is None and reason == "Failure":
+                # (SFTP's one word for a full disk, a read-only folder, a folder in the way)
+                reason = ("the server refused it (its disk may be full, the folder "
+                          "read-only, or a folder of that name in the way; SFTP says only "
+                          "\"Failure\")")
+                advice = "fix that and publish again to finish"
+            raise PublishError(f"publishing to {self.shown} stopped{at}: {reason}; every "
+                               f"file there is whole, old or new: {advice}") from None
 
     def close(self) -> None:
         if self.client is not None:
@@ -277,6 +345,7 @@ class SftpTarget:
     # the Store that plan.carry_out uses
 
     def put(self, name: str, source: str, temporary: str) -> None:
+        self.doing = name
         sftp, target, partial = self._sftp(), self._remote(name), self._remote(temporary)
         self._folder(str(PurePosixPath(target).parent))
         sftp.put(source, partial)
@@ -292,6 +361,7 @@ class SftpTarget:
             sftp.rename(partial, target)
 
     def remove(self, name: str) -> None:
+        self.doing = name
         sftp = self._sftp()
         with contextlib.suppress(FileNotFoundError):
             sftp.remove(self._remote(name))
@@ -309,6 +379,7 @@ class SftpTarget:
             self._sftp().remove(self._remote(name))
 
     def write_record(self, data: bytes) -> None:
+        self.doing = RECORD
         sftp = self._sftp()
         partial = self._remote(f".{RECORD}.{os.urandom(4).hex()}.part")
         with sftp.open(partial, "wb") as file:

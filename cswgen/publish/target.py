@@ -23,7 +23,11 @@ Progress = Callable[[int, int, str], None]
 
 class PublishError(Exception):
     """A target that cannot be published to, said as a plain sentence that says what to do
-    (a target from config.toml gets its `path:line` from the command)."""
+    (a target from config.toml gets its `path:line` from the command: the line of `key`)."""
+
+    def __init__(self, message: str, key: str = "to") -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cswgen.core.errors import Problems
 from cswgen.read.place import CONFIG_NAME
@@ -22,6 +22,7 @@ class PublishTarget:
     known_hosts: str = ""  # SFTP: another known_hosts file than ~/.ssh/known_hosts
     identity: str = ""  # SFTP: a key file to log in with, besides the agent and ~/.ssh/id_*
     line: int = 1  # where `to` is written
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # key -> its line
 
 
 def publish_targets(data: object, lines: dict[str, int],
@@ -66,5 +67,6 @@ def publish_targets(data: object, lines: dict[str, int],
             to = ""
         targets[name] = PublishTarget(name=name, to=to, branch=r.string("branch"),
                                       known_hosts=r.string("known_hosts"),
-                                      identity=r.string("identity"), line=r.line("to"))
+                                      identity=r.string("identity"), line=r.line("to"),
+                                      lines={key: r.line(key) for key in PUBLISH_KEYS})
     return targets
