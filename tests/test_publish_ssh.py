@@ -348,3 +348,25 @@ def test_a_first_publish_to_a_new_folder_asks_the_server_once_not_once_a_page(
         target.close()
     assert len(plan.added) > 40 and not plan.theirs and not plan.changed
     assert len(asked) <= 1, asked
+
+
+@pytest.mark.parametrize("kind", [["-t", "rsa", "-b", "2048", "-m", "PEM"], ["-t", "ed25519"]])
+def test_a_key_file_with_a_passphrase_and_no_agent_says_to_add_it_to_the_agent(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path, kind: list[str]) -> None:
+    """A key protected by a passphrase cannot be used without the agent (cswgen never asks
+    for or stores one): that is what is said, whatever the key's format (an old PEM key made
+    paramiko answer "encountered RSA key, expected OPENSSH key")."""
+    site = make_site(GOOD)
+    key = tmp_path / "id_locked"
+    subprocess.run(["ssh-keygen", "-q", *kind, "-N", "a passphrase", "-C", "test", "-f",
+                    str(key)], check=True)
+    env = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", *AS_OF,
+                           address(sshd, tmp_path / "www")], cwd=site, capture_output=True,
+                          text=True, timeout=120,
+                          env={**env, **sshd.env(), "CSWGEN_SSH_IDENTITY": str(key)})
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert f"your key file {key} is protected by a passphrase; add it to your SSH agent " \
+           "with `ssh-add` and publish again" in done.stderr, done.stderr
+    assert not (tmp_path / "www").exists()

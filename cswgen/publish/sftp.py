@@ -94,6 +94,7 @@ class SftpTarget:
         self.identity = os.path.expanduser(chosen) if chosen else None
         self.identity_from = "" if identity else " (CSWGEN_SSH_IDENTITY)"  # for messages
         self.client: paramiko.SSHClient | None = None
+        self._locked = False  # the identity is protected by a passphrase (see `_connect`)
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
@@ -159,10 +160,15 @@ class SftpTarget:
         try:
             paramiko.PKey.from_path(path)
         except (paramiko.PasswordRequiredException, TypeError):  # (TypeError: paramiko 3+)
-            pass  # protected by a passphrase: fine when the agent holds it
+            self._locked = True  # protected by a passphrase: fine when the agent holds it
         except (paramiko.SSHException, ValueError, OSError) as exc:
             raise refuse(f"is not a private key cswgen can read ({exc}); give the file `ssh` "
                          "logs in with, such as ~/.ssh/id_ed25519") from None
+
+    def _locked_key(self) -> PublishError:
+        return PublishError(f"your key file {self.identity or '(in ~/.ssh)'} is protected by "
+                            "a passphrase; add it to your SSH agent with `ssh-add` and publish "
+                            "again")
 
     def _connect(self) -> None:
         if self.identity is not None:
@@ -193,9 +199,7 @@ class SftpTarget:
                 f"{self._accept_hint().split('then ', 1)[1]}") from None
         except paramiko.PasswordRequiredException:
             client.close()
-            raise PublishError(f"your key file {self.identity or '(in ~/.ssh)'} is protected "
-                               "by a passphrase; add it to your SSH agent with `ssh-add` and "
-                               "publish again") from None
+            raise self._locked_key() from None
         except paramiko.AuthenticationException:
             client.close()
             raise PublishError(
@@ -209,6 +213,10 @@ class SftpTarget:
                                f"{self.shown}") from None
         except (OSError, paramiko.SSHException, EOFError) as exc:
             client.close()
+            if self._locked and isinstance(exc, paramiko.SSHException):
+                # (an old PEM key with a passphrase: paramiko tries each key type in turn,
+                # and says what the last found, "encountered RSA key, expected OPENSSH key")
+                raise self._locked_key() from None
             cause: Exception = exc
             if isinstance(exc, paramiko.ssh_exception.NoValidConnectionsError):
                 cause = next(iter(exc.errors.values()), exc)  # "Connection refused"
