@@ -489,6 +489,23 @@ def test_a_git_branch_gets_one_commit_per_publish_keeping_cname(
     assert files == built(site)
 
 
+def test_a_push_the_server_refuses_quotes_its_last_lines_whole(
+        site: Path, run: Run, bare: Path) -> None:
+    """A server's long refusal (a protected branch, a hook) is quoted by its last lines,
+    each whole: not cut in the middle of a word."""
+    hook = bare / "hooks/pre-receive"
+    hook.write_text("#!/bin/sh\n" + "".join(
+        f"echo 'remote rule {n}: pushes to this branch need a review by the web team' >&2\n"
+        for n in range(1, 31)) + "exit 1\n", "utf-8")
+    hook.chmod(0o755)
+    outcome = run(site, "publish", str(bare), *AS_OF)
+    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
+    said = outcome.stderr.split("git said: ", 1)[1]
+    assert said.startswith("… remote: remote rule "), said
+    assert "remote rule 30: pushes to this branch need a review by the web team" in said
+    assert len(said) < 700, said
+
+
 def test_a_branch_with_commits_publish_did_not_make_is_refused_unless_forced(
         site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
     assert run(site, "publish", f"{bare}#site", *AS_OF).exit_code == 0

@@ -74,10 +74,14 @@ class GitTarget:
         except FileNotFoundError:
             raise git_missing() from None
         if done.returncode != 0:
-            said = " ".join(line.strip() for line in done.stderr.decode("utf-8", "replace")
-                            .splitlines() if line.strip() and not line.startswith("hint:"))
+            lines = [line.strip() for line in done.stderr.decode("utf-8", "replace")
+                     .splitlines() if line.strip() and not line.startswith("hint:")]
+            said = " ".join(lines)
+            while len(said) > 600 and len(lines) > 1:  # (its last lines, each whole)
+                lines.pop(0)
+                said = "… " + " ".join(lines)
             raise PublishError(f"{what or 'git ' + args[0] + ' failed'}: git said: "
-                               f"{said[-600:] or 'nothing'}")
+                               f"{said or 'nothing'}")
         return done.stdout.decode("utf-8", "surrogateescape")
 
     def check(self, site: Path, output: Path) -> None:
