@@ -506,6 +506,32 @@ def test_a_push_the_server_refuses_quotes_its_last_lines_whole(
     assert len(said) < 700, said
 
 
+def test_the_sites_web_address_as_the_target_says_what_to_give_instead(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """`cswgen publish https://intranet.example/csw`: a web server that is no git
+    repository.  The message says so, and what to publish to instead."""
+    import functools
+    import http.server
+    import threading
+
+    served = tmp_path / "web"
+    (served / "csw").mkdir(parents=True)
+    (served / "csw/index.html").write_text("<p>the intranet</p>\n", "utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_address[1]}/csw"
+        outcome = run(site, "publish", address, *AS_OF)
+    finally:
+        server.shutdown()
+    assert outcome.exit_code == 1 and "Traceback" not in outcome.stderr
+    assert f"cannot reach the git repository {address}" in outcome.stderr
+    assert "If it is the address the site is seen at, not a git repository, publish to the " \
+           "folder the web server shows, or to sftp://user@host/path" in outcome.stderr
+    assert (served / "csw/index.html").read_text("utf-8") == "<p>the intranet</p>\n"
+
+
 def test_a_branch_with_commits_publish_did_not_make_is_refused_unless_forced(
         site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
     assert run(site, "publish", f"{bare}#site", *AS_OF).exit_code == 0

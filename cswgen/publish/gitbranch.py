@@ -92,6 +92,10 @@ class GitTarget:
         self._ssh_defaults()
         reach = f"cannot reach the git repository {self.shown_url}; check the address, and that " \
                 "you can log in to it (`git ls-remote` with it should work)"
+        if self.url.startswith(("http://", "https://")) and not self.url.endswith(".git"):
+            # (the site's own web address, given as where to publish it)
+            reach += (". If it is the address the site is seen at, not a git repository, "
+                      "publish to the folder the web server shows, or to sftp://user@host/path")
         heads = self.git("ls-remote", "--heads", "--", self.url, f"refs/heads/{self.branch}",
                          what=reach)
         if not heads.strip():
