@@ -242,3 +242,36 @@ def test_what_finder_and_explorer_leave_in_a_theme_is_not_published(make_site: M
     assert (site / "output/assets/extra.css").is_file()
     published = {p.name for p in (site / "output/assets").rglob("*")}
     assert not published & {"Thumbs.db", "desktop.ini", "Icon\r"}
+
+
+def test_a_template_saved_by_notepad_is_read_or_named(make_site: MakeSite, run: Run) -> None:
+    """Notepad saves with a byte-order mark ("UTF-8 with BOM"), or as UTF-16 ("Unicode"):
+    the mark is no character of the page, and UTF-16 is named at the template, with how to
+    save it, not as a codec error from "themes"."""
+    day = ('{% extends "classic:day.html" %}\n{% block content %}<p class="mine">Zoë '
+           '{{ page.day.title }}</p>{{ super() }}{% endblock %}\n')
+    partial = '<p class="motto">Serve well</p>\n'
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/day.html": b"\xef\xbb\xbf" + day.encode(),
+                      "themes/mine/templates/_motto.html": b"\xef\xbb\xbf" + partial.encode(),
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}'
+                          '{% include "_motto.html" %}{% endblock %}\n',
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    monday = (site / "output/days/monday/index.html").read_text("utf-8")
+    assert '<p class="mine">Zoë Thanks Monday</p>' in monday
+    about = (site / "output/about/index.html").read_text("utf-8")
+    assert '<p class="motto">Serve well</p>' in about
+    assert "\ufeff" not in monday + about
+    before = (site / "output/days/monday/index.html").read_bytes()
+    (site / "themes/mine/templates/day.html").write_bytes(day.encode("utf-16"))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[0] == (
+        "themes/mine/templates/day.html:1: is saved as UTF-16 (\"Unicode\" in Notepad); save "
+        "it again as UTF-8 (in Notepad: encoding UTF-8)")
+    assert (site / "output/days/monday/index.html").read_bytes() == before

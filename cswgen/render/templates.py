@@ -68,20 +68,40 @@ def relative(target: str, root: str, *, portable: bool) -> str:
     return link + hash_mark + fragment
 
 
+class _NotText(jinja2.TemplateSyntaxError):
+    """A template that is not UTF-8 text (Notepad's "Unicode" is UTF-16)."""
+
+
 class _ThemeLoader(jinja2.FileSystemLoader):
     """A theme's templates, where a symbolic link out of the theme's boundary (the site, or
-    a built-in theme's folder) is not followed: the template counts as missing."""
+    a built-in theme's folder) is not followed: the template counts as missing.  A
+    byte-order mark (Notepad's "UTF-8 with BOM") is not part of the template."""
 
     def __init__(self, theme: Theme) -> None:
-        super().__init__(str(theme.templates))
+        super().__init__(str(theme.templates), encoding="utf-8-sig")
         self.boundary = theme.boundary
 
     def get_source(self, environment: jinja2.Environment,
                    template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            raise self._not_text(template, exc) from None
         if not paths.inside(Path(filename), self.boundary):
             raise jinja2.TemplateNotFound(template)
         return source, filename, uptodate
+
+    def _not_text(self, template: str, exc: UnicodeDecodeError) -> _NotText:
+        file = next(path for path in (Path(base, *template.split("/"))
+                                      for base in self.searchpath) if path.is_file())
+        raw = file.read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            line, message = 1, ("is saved as UTF-16 (\"Unicode\" in Notepad); save it again "
+                                "as UTF-8 (in Notepad: encoding UTF-8)")
+        else:
+            line = raw[: exc.start].count(b"\n") + 1
+            message = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 in your editor"
+        return _NotText(message, line, template, str(file))
 
 
 class Renderer:
@@ -140,8 +160,9 @@ class Renderer:
             template = self.env.get_template(name)
             html = template.render(common, page=view, root=root, portable=self.portable)
         except jinja2.TemplateSyntaxError as exc:
+            said = exc.message if isinstance(exc, _NotText) else f"template error: {exc.message}"
             raise SiteError([Problem(self._where(exc.filename), exc.lineno or 0,
-                                     f"template error: {exc.message}")]) from None
+                                     str(said))]) from None
         except jinja2.TemplateNotFound as exc:
             raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
