@@ -86,6 +86,30 @@ def test_a_misspelt_variable_names_the_template_and_line(make_site: MakeSite, ru
     assert not (site / "output").exists()
 
 
+def test_a_misspelt_field_suggests_the_one_meant(make_site: MakeSite, run: Run) -> None:
+    """"'dict object' has no attribute 'nme'" tells a comms team neither what a dict object
+    is nor what to write instead: the message names the field and the nearest real one."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          "{% if page.day.dres_code %}<p>{{ page.day.title }}</p>{% endif %}\n"
+                          "{% endblock %}\n",
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}\n'
+                          "<p>{{ site.extra.motto }}</p>\n{% endblock %}\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:2] == [
+        "themes/mine/templates/day.html:3: template error while rendering days/monday/: "
+        "`dres_code` is not a field of this value; did you mean `dress_code`?",
+        "themes/mine/templates/page.html:3: template error while rendering about/: "
+        "`motto` is not a field of this value; check the name (cswgen/render/views.py "
+        "lists every field templates get; a site's own settings go in [extra] of "
+        "config.toml)"]
+
+
 def test_a_template_syntax_error_names_the_line(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG,
                       "themes/mine/theme.toml": 'extends = "classic"\n',
@@ -158,7 +182,7 @@ def test_template_errors_are_reported_together_and_nothing_is_written(make_site,
     # two pages use page.html: its faulty line is reported once
     assert [line for line in outcome.lines if line.startswith("themes/")][1:] == [
         "themes/mine/templates/page.html:2: template error while rendering about/: "
-        "'dict object' has no attribute 'titel'"]
+        "`titel` is not a field of this value; did you mean `title`?"]
     assert outcome.lines[-1] == ("Build failed: 2 errors. Nothing was written; the output "
                                  "folder is as it was.")
     after = {p.relative_to(site).as_posix(): p.read_bytes()

@@ -68,6 +68,24 @@ def relative(target: str, root: str, *, portable: bool) -> str:
     return link + hash_mark + fragment
 
 
+class _Undefined(jinja2.StrictUndefined):
+    """A misspelt field (`page.titel`) is an error that names it and the nearest field
+    there is, not Jinja's "'dict object' has no attribute 'titel'"."""
+
+    @property
+    def _undefined_message(self) -> str:
+        name, holder = self._undefined_name, self._undefined_obj
+        if self._undefined_hint or not isinstance(name, str) or holder is jinja2.utils.missing:
+            return str(super()._undefined_message)
+        fields = [key for key in holder if isinstance(key, str)] \
+            if isinstance(holder, dict) else []
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        hint = (f"did you mean `{close[0]}`?" if close else
+                "check the name (cswgen/render/views.py lists every field templates get; a "
+                "site's own settings go in [extra] of config.toml)")
+        return f"`{name}` is not a field of this value; {hint}"
+
+
 class _NotText(jinja2.TemplateSyntaxError):
     """A template that is not UTF-8 text (Notepad's "Unicode" is UTF-16)."""
 
@@ -227,7 +245,7 @@ def _environment(themes: list[Theme], portable: bool,
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
