@@ -299,3 +299,33 @@ def test_a_template_saved_by_notepad_is_read_or_named(make_site: MakeSite, run: 
         "themes/mine/templates/day.html:1: is saved as UTF-16 (\"Unicode\" in Notepad); save "
         "it again as UTF-8 (in Notepad: encoding UTF-8)")
     assert (site / "output/days/monday/index.html").read_bytes() == before
+
+
+def test_a_theme_toml_typo_is_named_at_its_line_in_plain_words(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """theme.toml's syntax errors said "is not valid TOML: Invalid value (at line 2, column
+    11)" at line 1, where config.toml's say what to write, at the line to fix."""
+    wrong = {
+        b'# my theme\nextends = classic\n':
+            'themes/mine/theme.toml:2: the text of `extends` must be in double quotes: '
+            'extends = "classic"',
+        b'\n\nextends: "classic"\n':
+            'themes/mine/theme.toml:3: a setting and its value are joined with =, not a colon: '
+            'write extends = "classic"',
+        '\ufeffextends = \u201cclassic\u201d\n'.encode():
+            "themes/mine/theme.toml:1: `extends` is in curly quotes (\u201c\u201d), which Word "
+            'and Outlook type; use straight double quotes: extends = "classic"',
+        'extends = "classic"\n'.encode("utf-16"):
+            'themes/mine/theme.toml:1: is saved as UTF-16 ("Unicode" in Notepad); save it '
+            "again as UTF-8 (in Notepad: encoding UTF-8)",
+        b'# caf\xe9\nextends = "classic"\n':
+            "themes/mine/theme.toml:1: is not UTF-8 text (byte 5); save it as UTF-8 in your "
+            "editor",
+    }
+    for manifest, message in wrong.items():
+        site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                          "themes/mine/theme.toml": manifest})
+        outcome = run(site, "build")
+        assert outcome.exit_code == 1
+        assert "Traceback" not in outcome.stderr
+        assert outcome.lines[:-1] == [message], outcome.stderr

@@ -11,6 +11,7 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read.config import SiteConfig
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.tomltable import suggest
+from cswgen.read.tomlwords import toml_problem
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cswgen/
 
@@ -78,11 +79,11 @@ def chain(config: SiteConfig) -> list[Theme]:
         if not manifest.is_file():
             break
         where = manifest.relative_to(root).as_posix() if not current.builtin else str(manifest)
+        text = _text(manifest.read_bytes(), where)
         try:
-            text = manifest.read_bytes().decode("utf-8-sig")
             data = tomlpos.loads(text)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SiteError([toml_problem(where, text, exc)]) from None
         lines = tomlpos.key_lines(text)
         # (with no `extends`, a key like `extend` is it misspelt, and the theme would extend
         # nothing; others, such as a downloaded theme's `author`, are its own notes)
@@ -123,6 +124,20 @@ def chain(config: SiteConfig) -> list[Theme]:
 
 
 KEYS = ("extends",)  # what a theme.toml may say
+
+
+def _text(raw: bytes, where: str) -> str:
+    """theme.toml as text, or the error of a file Notepad saved as UTF-16 ("Unicode") or
+    in another encoding (a byte-order mark is fine)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SiteError([Problem(where, 1, "is saved as UTF-16 (\"Unicode\" in Notepad); save "
+                                 "it again as UTF-8 (in Notepad: encoding UTF-8)")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SiteError([Problem(where, line, f"is not UTF-8 text (byte {exc.start}); save it "
+                                 "as UTF-8 in your editor")]) from None
 
 
 def _unknown(key: str) -> str:
