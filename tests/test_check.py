@@ -247,3 +247,30 @@ def test_a_broken_anchor_on_a_translated_page_is_found_in_the_content(
     outcome = run(site, "check", *AS_OF)
     assert line_with(outcome, "content/pages/faq.md:6:", "#privacy", "fr/policy/")
     assert not [line for line in report_lines(outcome) if "templates/" in line], outcome.stdout
+
+
+def test_a_theme_stylesheet_naming_a_missing_file(make_site: MakeSite, run: Run) -> None:
+    """A stylesheet copied into a theme and given a background picture and a font that were
+    never put in the theme: the site looks wrong, and check said "no problems found"."""
+    css = ("body { color: #222; }\n"
+           "/* url(commented-out.png) */\n"
+           'header { background: url("images/paper.png") repeat; }\n'
+           "@font-face { font-family: Brand;\n"
+           "  src: url(fonts/brand.woff2?v=2#iefix) format(\"woff2\"); }\n"
+           "footer { background: url(data:image/gif;base64,R0lGOD==),\n"
+           "  url('https://example.org/x.png'), url(images/here.png),\n"
+           "  url(../images/logo.svg); }\n")
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/static/extra.css": css,
+        "themes/mine/static/images/here.png": b"\x89PNG\r\n\x1a\n",
+        "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1, outcome.stdout
+    wrong = [line for line in report_lines(outcome) if "extra.css" in line]
+    assert wrong == [
+        "themes/mine/static/extra.css:3: the picture images/paper.png is not in the theme; "
+        "add it as themes/mine/static/images/paper.png, or correct the name",
+        "themes/mine/static/extra.css:5: the font fonts/brand.woff2 is not in the theme; "
+        "add it as themes/mine/static/fonts/brand.woff2, or correct the name"]

@@ -80,6 +80,7 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         if built:
             _page_rules(site, _other_languages(config, content, site.options), output,
                         problems)
+            _stylesheet_rules(themes.chain(config), output, problems)
     return _report(problems, when, started)
 
 
@@ -273,6 +274,43 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             if line == 0 and path.endswith(".html"):  # from a template: once per target
                 wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
             problems.error(path, line, wrong)
+
+
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_FONTS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp")
+
+
+def _stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
+                      problems: Problems) -> None:
+    """A `url(...)` in a site theme's stylesheet that names a file the built site lacks (a
+    background picture or a font never put in the theme), at the stylesheet's line."""
+    for css in sorted((output / "assets").rglob("*.css")):
+        name = css.relative_to(output / "assets").as_posix()
+        theme = next((t for t in theme_chain if (t.static / name).is_file()), None)
+        if theme is None or theme.builtin:
+            continue  # (a built-in theme's stylesheets are tested with cswgen)
+        where = f"themes/{theme.name}/static/{name}"
+        text = _CSS_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"),
+                                css.read_text("utf-8", errors="replace"))
+        for match in _CSS_URL.finditer(text):
+            url = next(group for group in match.groups() if group is not None)
+            address = url.split("?", 1)[0].split("#", 1)[0]
+            if not address or re.match(r"[a-z][a-z0-9+.-]*:|/", address, re.I):
+                continue  # data:, another host, or the site's root: not a file of the theme
+            landing = htmlscan.target(f"assets/{name}", address)
+            if landing is None or landing[0].startswith("..") or \
+                    (output / landing[0]).is_file():
+                continue
+            thing = "font" if address.lower().endswith(_FONTS) else \
+                "picture" if address.lower().endswith(_PICTURES) else "file"
+            place, add = ("the theme", f"themes/{theme.name}/static/{landing[0][7:]}") \
+                if landing[0].startswith("assets/") else \
+                ("the built site", f"content/{landing[0]}")
+            problems.error(where, text.count("\n", 0, match.start()) + 1,
+                           f"the {thing} {address} is not in {place}; add it as {add}, or "
+                           "correct the name")
 
 
 def _wrong(landing: tuple[str, str], page: str, link: htmlscan.Link, output: Path,
