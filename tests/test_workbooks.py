@@ -349,3 +349,24 @@ def test_redate_leaves_a_workbook_as_it_is_and_lists_its_rows(make_site: MakeSit
     assert outcome.exit_code == 0, outcome.stderr
     assert (site / "content" / "testimonials" / "feedback.xlsx").read_bytes() == book
     assert 'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2' in outcome.stdout
+
+
+def test_names_on_lines_of_their_own_in_one_cell_are_several_names(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """In Excel, Alt+Enter puts each name on a line of its own in one cell, as people list
+    them; the cell was read as one name, "Farai Moyo\\nZoë Nyathi", that matched no one."""
+    staff = workbook({"Awards": [["name", "award"], ["Farai Moyo", "Rising Star"],
+                                 ["Zoë Nyathi", "Rising Star"]]})
+    replies = workbook({"Replies": [["customer", "staff", "text"],
+                                    ["Rudo M.", "Farai Moyo\nZoë Nyathi", "Thank you both."],
+                                    ["Tendai K.", "Farai Moyo;\r\n Zoë Nyathi\n", "Thanks."]]})
+    site = make_site({"content/honour-roll/staff.xlsx": staff,
+                      "content/testimonials/replies.xlsx": replies,
+                      "content/testimonials/more.csv":
+                          'customer,staff,text\nAnn B.,"Farai Moyo\r\nZoë Nyathi",Kind.\n'})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, []), outcome.stderr
+    for slug in ("rudo-m", "tendai-k", "ann-b"):
+        page = (site / "output" / "testimonials" / slug / "index.html").read_text("utf-8")
+        assert "honour-roll/farai-moyo/" in page and "honour-roll/zoe-nyathi/" in page, slug
+
