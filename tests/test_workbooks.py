@@ -370,3 +370,29 @@ def test_names_on_lines_of_their_own_in_one_cell_are_several_names(make_site: Ma
         page = (site / "output" / "testimonials" / slug / "index.html").read_text("utf-8")
         assert "honour-roll/farai-moyo/" in page and "honour-roll/zoe-nyathi/" in page, slug
 
+
+def test_a_cell_merged_down_several_rows_counts_for_each_row(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """An award typed once and merged down over the rows of everyone who won it, as Excel
+    shows it: only the first person got the award; the others were quietly listed under
+    "Also recognised".  (A merge across columns is not copied: it names one column.)"""
+    rows: list[list[Any]] = [["name", "award", "role", "citation"],
+                             ["Ann One", "Customer Champion", "Teller", "Always kind."],
+                             ["Ben Two", None, "Teller", "Calm under pressure."],
+                             ["Cat Three", None, "Agent", None],
+                             ["Dan Four", "Rising Star", "Agent", "Quick."]]
+    book = openpyxl.load_workbook(io.BytesIO(workbook({"Awards": rows})))
+    book["Awards"].merge_cells("B2:B4")
+    book["Awards"].merge_cells("C4:D4")  # across: Cat's citation stays empty
+    data = io.BytesIO()
+    book.save(data)
+    site = make_site({"content/honour-roll/staff.xlsx": data.getvalue()})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, []), outcome.stderr
+    roll = (site / "output" / "honour-roll" / "index.html").read_text("utf-8")
+    assert "Also recognised" not in roll
+    for slug in ("ann-one", "ben-two", "cat-three"):
+        page = (site / "output" / "honour-roll" / slug / "index.html").read_text("utf-8")
+        assert "Customer Champion" in page, slug
+    cat = (site / "output" / "honour-roll" / "cat-three" / "index.html").read_text("utf-8")
+    assert "Agent" in cat and "Always kind." not in cat
