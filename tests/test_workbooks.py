@@ -396,3 +396,25 @@ def test_a_cell_merged_down_several_rows_counts_for_each_row(make_site: MakeSite
         assert "Customer Champion" in page, slug
     cat = (site / "output" / "honour-roll" / "cat-three" / "index.html").read_text("utf-8")
     assert "Agent" in cat and "Always kind." not in cat
+
+
+def test_a_column_name_given_twice_is_pointed_out(make_site: MakeSite, run: Run) -> None:
+    """Two columns both named `text` (one "Text ", pasted from another list): the second
+    silently replaced the first, and the customer's words in it were lost."""
+    book = workbook({"Feedback": [["customer", "rating", "text", "Text ", "notes", "Notes"],
+                                  ["Rudo M.", 5, "First words.", "Second words.", "a", "b"]]})
+    site = make_site({"content/testimonials/feedback.xlsx": book,
+                      "content/testimonials/more.csv": "customer,text,text\nAnn B.,One,Two\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[:-1] == [
+        "content/testimonials/feedback.xlsx: sheet \"Feedback\", row 1: the column name "
+        "`text` is in row 1 twice (columns C and D), so the cells of one would be lost; "
+        "rename one of them, or put what belongs together in one column",
+        "content/testimonials/more.csv:1: the column name `text` is in the first row twice "
+        "(columns 2 and 3), so the cells of one would be lost; rename one of them, or put "
+        "what belongs together in one column",
+        "content/testimonials/feedback.xlsx: sheet \"Feedback\", row 1: warning: the column "
+        "name `notes` is in row 1 twice (columns E and F), so the cells of one would be "
+        "lost; rename one of them, or put what belongs together in one column"]
