@@ -211,6 +211,14 @@ def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
         '{% extends "classic:pag.html" %}\n':
             'themes/mine/templates/page.html:1: the template "classic:pag.html" was not found '
             'in the theme classic; did you mean "classic:page.html"?',
+        '{% extends "fancy:page.html" %}\n':
+            'themes/mine/templates/page.html:1: the template "fancy:page.html" was not found: '
+            '"fancy:" names a theme, and fancy is not one of this site\'s themes (mine, '
+            'classic); did you mean "classic:page.html"?',
+        '{% extends "Classic:page.html" %}\n':
+            'themes/mine/templates/page.html:1: the template "Classic:page.html" was not '
+            'found: "Classic:" names a theme, and Classic is not one of this site\'s themes '
+            '(mine, classic); did you mean "classic:page.html"?',
         '<p>\n{% include "dy.html" %}\n':
             'themes/mine/templates/page.html:2: the template "dy.html" was not found in the '
             'theme mine or the ones it extends (classic); did you mean "day.html"? If not, '

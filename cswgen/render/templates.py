@@ -206,6 +206,15 @@ class Renderer:
                            "theme that has it (extends = \"classic\" in theme.toml)")
         name = str(exc.name)
         prefix, _, bare = name.rpartition(":")
+        names = [t.name for t in self.themes]
+        if prefix and prefix not in names:  # ("fancy:page.html", "Classic:page.html")
+            having = [f"{t}:{bare}" for t in [*names[1:], names[0]]
+                      if f"{t}:{bare}" in self.env.list_templates()]
+            return Problem(self._where(filename), line, f"the template \"{name}\" was not "
+                           f"found: \"{prefix}:\" names a theme, and {prefix} is not one of "
+                           f"this site's themes ({', '.join(names)}); " +
+                           (f"did you mean \"{having[0]}\"?" if having else
+                            "write the name of one of them before the colon"))
         known = {t.rpartition(":")[2].rpartition(".")[0] or t: t
                  for t in self.env.list_templates() if t.rpartition(":")[0] == prefix
                  and not (not prefix and filename.endswith(f"/{t}"))}  # not itself
