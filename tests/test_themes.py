@@ -337,3 +337,30 @@ def test_a_theme_toml_typo_is_named_at_its_line_in_plain_words(make_site: MakeSi
         assert outcome.exit_code == 1
         assert "Traceback" not in outcome.stderr
         assert outcome.lines[:-1] == [message], outcome.stderr
+
+
+def test_a_label_the_theme_never_gave_is_named(make_site: MakeSite, run: Run) -> None:
+    """`{{ t("our_motto") }}` before the theme's i18n/en.toml has the label (or with it
+    misspelt) said only "template error while rendering about/: 'our_motto'"."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/i18n/en.toml": 'our_motto = "Serve well"\n',
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}\n'
+                          '<p>{{ t("our_moto") }}</p>\n<p>{{ t("our_motto") }}</p>\n'
+                          "{% endblock %}\n",
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          '{% set before, after = t_around("slogan", "n", n=3) %}\n'
+                          "{% endblock %}\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[:2] == [
+        "themes/mine/templates/day.html:3: template error while rendering days/monday/: "
+        "there is no label \"slogan\"; give it in themes/mine/i18n/en.toml, like "
+        "slogan = \"...\"",
+        "themes/mine/templates/page.html:3: template error while rendering about/: "
+        "there is no label \"our_moto\"; did you mean \"our_motto\"?"]
+

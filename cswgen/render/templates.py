@@ -278,17 +278,31 @@ def _environment(themes: list[Theme], portable: bool,
     @jinja2.pass_context
     def words(context: Any, key: str, **values: Any) -> Markup:
         """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words."""
+        _known_label(context, key)
         return Markup(say(context["strings"], _language(context), key, values, escape))
 
     @jinja2.pass_context
     def words_around(context: Any, key: str, name: str, **values: Any) -> list[Markup]:
         """The words of `key` before and after its `{name}`, for a template that shows the
         value itself and the words only to screen readers."""
+        _known_label(context, key)
         marker = "\x00"
         text = say(context["strings"], _language(context), key, {**values, name: marker},
                    escape)
         before, _, after = text.partition(marker)
         return [Markup(before), Markup(after)]
+
+    def _known_label(context: Any, key: str) -> None:
+        """A label no strings file gives (misspelt, or not yet in the theme's i18n/)."""
+        table = context["strings"]
+        if key in table:
+            return
+        close = difflib.get_close_matches(str(key), [k for k in table if isinstance(k, str)],
+                                          n=1, cutoff=0.75)
+        hint = (f"did you mean \"{close[0]}\"?" if close else
+                f"give it in themes/{themes[0].name}/i18n/{_language(context).code}.toml, "
+                f"like {key} = \"...\"")
+        raise jinja2.TemplateRuntimeError(f"there is no label \"{key}\"; {hint}")
 
     env.filters["url"] = url
     env.filters["asset"] = asset
