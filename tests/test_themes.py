@@ -364,3 +364,33 @@ def test_a_label_the_theme_never_gave_is_named(make_site: MakeSite, run: Run) ->
         "themes/mine/templates/page.html:3: template error while rendering about/: "
         "there is no label \"our_moto\"; did you mean \"our_motto\"?"]
 
+
+def test_a_tag_never_closed_is_named_where_it_opens(make_site: MakeSite, run: Run) -> None:
+    """An `{% if %}` or `{% block %}` whose end was forgotten was reported where Jinja gave
+    up (the last line, or a later `{% endblock %}`), in Jinja's words; in a long template
+    a comms team could not tell which of its tags was meant."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}\n'
+                          "{% if page.title %}\n<h2>{{ page.title }}</h2>\n"
+                          "{% for x in [1] %}{{ x }}{% endfor %}\n{% endblock %}\n",
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          "{% if page.day %}<p>Hi</p>{% endif %}\n<p>x</p>\n",
+                      "themes/mine/templates/404.html":
+                          '{% extends "classic:404.html" %}\n{% block content %}\n'
+                          "<p>x</p>{% endif %}\n{% endblock %}\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[:3] == [
+        "themes/mine/templates/404.html:3: template error: the {% endif %} on this line "
+        "closes nothing (no {% if %} is open here); delete it, or add the {% if %} it "
+        "belongs to",
+        "themes/mine/templates/day.html:2: template error: the {% block %} that starts on "
+        "this line is never closed; add {% endblock %} where it should end",
+        "themes/mine/templates/page.html:3: template error: the {% if %} that starts on this "
+        "line is not closed before the {% endblock %} on line 6; add {% endif %} where it "
+        "should end"]

@@ -9,6 +9,7 @@ it works from disk.
 from __future__ import annotations
 
 import difflib
+import re
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -179,8 +180,10 @@ class Renderer:
             html = template.render(common, page=view, root=root, portable=self.portable)
         except jinja2.TemplateSyntaxError as exc:
             said = exc.message if isinstance(exc, _NotText) else f"template error: {exc.message}"
-            raise SiteError([Problem(self._where(exc.filename), exc.lineno or 0,
-                                     str(said))]) from None
+            line = exc.lineno or 0
+            if (unclosed := _unclosed(self.env, exc)) is not None:
+                line, said = unclosed
+            raise SiteError([Problem(self._where(exc.filename), line, str(said))]) from None
         except jinja2.TemplateNotFound as exc:
             raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
@@ -358,6 +361,60 @@ def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
                     parts += [template.relative_to(theme.templates).as_posix(),
                               template.read_bytes()]
     return digest(*parts)
+
+
+_ENDS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "trans",
+         "set"}
+_INNERMOST = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
+
+
+def _unclosed(env: jinja2.Environment,
+              exc: jinja2.TemplateSyntaxError) -> tuple[int, str] | None:
+    """For a tag whose end is missing, the line where it opens and what to add (Jinja
+    names the line where it gave up: the end of the file, or a later end tag)."""
+    wanted = _INNERMOST.search(exc.message or "")
+    if wanted is None or not exc.filename:
+        return None
+    try:
+        source = exc.source or Path(exc.filename).read_text("utf-8-sig")
+        tokens = [t for t in env.lex(source) if t[1] != "whitespace"]
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return None
+    opened: list[tuple[str, int]] = []  # tag, line
+    for index, (line, kind, _value) in enumerate(tokens[:-1]):
+        if kind != "block_begin" or tokens[index + 1][1] != "name":
+            continue
+        tag = tokens[index + 1][2]
+        if tag == "set" and any(t[1] == "assign" for t in _to_block_end(tokens, index)):
+            continue  # {% set x = ... %} needs no end
+        if tag in _ENDS:
+            opened.append((tag, line))
+        elif tag.startswith("end") and tag[3:] in _ENDS:
+            if opened and opened[-1][0] == tag[3:]:
+                opened.pop()
+            elif all(t != tag[3:] for t, _ in opened):
+                return line, (f"template error: the {{% {tag} %}} on this line closes "
+                              f"nothing (no {{% {tag[3:]} %}} is open here); delete it, or add "
+                              f"the {{% {tag[3:]} %}} it belongs to")
+            elif opened and opened[-1][0] == wanted.group(1):
+                top, start = opened[-1]
+                return start, (f"template error: the {{% {top} %}} that starts on this line "
+                               f"is not closed before the {{% {tag} %}} on line {line}; add "
+                               f"{{% end{top} %}} where it should end")
+            else:
+                return None
+    if opened and opened[-1][0] == wanted.group(1):
+        top, start = opened[-1]
+        return start, (f"template error: the {{% {top} %}} that starts on this line is never "
+                       f"closed; add {{% end{top} %}} where it should end")
+    return None
+
+
+def _to_block_end(tokens: list[tuple[int, str, str]],
+                  start: int) -> list[tuple[int, str, str]]:
+    end = next((i for i in range(start, len(tokens)) if tokens[i][1] == "block_end"),
+               len(tokens))
+    return tokens[start:end]
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:
