@@ -394,3 +394,23 @@ def test_a_tag_never_closed_is_named_where_it_opens(make_site: MakeSite, run: Ru
         "themes/mine/templates/page.html:3: template error: the {% if %} that starts on this "
         "line is not closed before the {% endblock %} on line 6; add {% endif %} where it "
         "should end"]
+
+
+def test_template_mistakes_are_listed_with_content_mistakes(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """A build with a content error stopped before rendering, so a broken template came to
+    light only in the next run, after the content was fixed: all problems in one run."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nrating: 9\n"
+                                                      "---\nThanks.\n",
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          "{{ page.title | nosuchfilter }}\n{% endblock %}\n",
+                      "themes/mine/templates/Thumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64)})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/testimonials/rudo.md:3: `rating` must be a whole number from 1 to 5, not 9",
+        "themes/mine/templates/day.html:3: template error: No filter named 'nosuchfilter'.",
+        "Build failed: 2 errors. Nothing was written; the output folder is as it was."]

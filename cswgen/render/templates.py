@@ -179,11 +179,7 @@ class Renderer:
             template = self.env.get_template(name)
             html = template.render(common, page=view, root=root, portable=self.portable)
         except jinja2.TemplateSyntaxError as exc:
-            said = exc.message if isinstance(exc, _NotText) else f"template error: {exc.message}"
-            line = exc.lineno or 0
-            if (unclosed := _unclosed(self.env, exc)) is not None:
-                line, said = unclosed
-            raise SiteError([Problem(self._where(exc.filename), line, str(said))]) from None
+            raise SiteError([self._syntax_problem(exc)]) from None
         except jinja2.TemplateNotFound as exc:
             raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
@@ -192,6 +188,32 @@ class Renderer:
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {exc}")]) from None
         return self.link(html, root, common["site"].get("prefix", ""))
+
+    def _syntax_problem(self, exc: jinja2.TemplateSyntaxError) -> Problem:
+        said = exc.message if isinstance(exc, _NotText) else f"template error: {exc.message}"
+        line = exc.lineno or 0
+        if (unclosed := _unclosed(self.env, exc)) is not None:
+            line, said = unclosed
+        return Problem(self._where(exc.filename), line, str(said))
+
+    def syntax_problems(self) -> list[Problem]:
+        """The syntax errors of the site's own templates, found without rendering a page
+        (for a build that stops before rendering: its other problems come with these)."""
+        found: list[Problem] = []
+        for theme in self.themes:
+            if theme.builtin or not theme.templates.is_dir():
+                continue
+            for file in sorted(theme.templates.rglob("*")):
+                if not file.is_file() or not file.name.endswith(TEMPLATE_SUFFIXES):
+                    continue
+                name = file.relative_to(theme.templates).as_posix()
+                try:
+                    self.env.get_template(f"{theme.name}:{name}")
+                except jinja2.TemplateSyntaxError as exc:
+                    found.append(self._syntax_problem(exc))
+                except jinja2.TemplateError:
+                    continue  # reported where it is used, when rendering
+        return found
 
     def link(self, html: str, root: str, prefix: str = "") -> str:
         """Turn `cswgen-root:` links from content into links relative to the page (to
@@ -417,9 +439,12 @@ def _to_block_end(tokens: list[tuple[int, str, str]],
     return tokens[start:end]
 
 
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".j2")
+
+
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith((".html", ".xml", ".txt", ".md", ".j2")):
+        if frame.filename.endswith(TEMPLATE_SUFFIXES):
             return frame.filename, frame.lineno or 0
     return None, 0
 
