@@ -34,7 +34,7 @@ from cswgen.read.place import today_in
 from cswgen.read.records import Content, Entry, Honour, Testimonial
 from cswgen.read.slugs import name_key
 from cswgen.render import beyond, htmlscan
-from cswgen.render.templates import TEMPLATE_OF
+from cswgen.render.templates import TEMPLATE_OF, TEMPLATE_SUFFIXES
 from cswgen.write.output import check_output
 
 VAGUE = {"click here", "here", "click", "read more", "more", "link", "this link", "this",
@@ -81,6 +81,7 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
             _page_rules(site, _other_languages(config, content, site.options), output,
                         problems)
             _stylesheet_rules(themes.chain(config), output, problems)
+            _remote_in_templates(themes.chain(config), problems)
     return _report(problems, when, started)
 
 
@@ -276,7 +277,8 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             problems.error(path, line, wrong)
 
 
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"""
+                      r"""|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _FONTS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 _PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp")
@@ -297,6 +299,10 @@ def _stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
         for match in _CSS_URL.finditer(text):
             url = next(group for group in match.groups() if group is not None)
             address = url.split("?", 1)[0].split("#", 1)[0]
+            if _REMOTE.match(url):
+                problems.warning(where, text.count("\n", 0, match.start()) + 1,
+                                 _remote(url, theme))
+                continue
             if not address or re.match(r"[a-z][a-z0-9+.-]*:|/", address, re.I):
                 continue  # data:, another host, or the site's root: not a file of the theme
             landing = htmlscan.target(f"assets/{name}", address)
@@ -311,6 +317,43 @@ def _stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
             problems.error(where, text.count("\n", 0, match.start()) + 1,
                            f"the {thing} {address} is not in {place}; add it as {add}, or "
                            "correct the name")
+
+
+_REMOTE = re.compile(r"\s*(?:https?:)?//", re.I)
+_LOADING_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio|embed)\b[^>]*>",
+                          re.I | re.S)
+_ADDRESS = re.compile(r"""\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_LOADED_LINKS = re.compile(r"""\brel\s*=\s*["']?[^"'>]*\b(stylesheet|icon|preload|
+                           modulepreload|manifest)\b""", re.I | re.X)
+
+
+def _remote(url: str, theme: themes.Theme) -> str:
+    return (f"loads {_shown(url.strip())} from another host; visitors' browsers ask that host "
+            "for it (telling it who is reading), and it is missing when the site is opened "
+            f"from disk or a zip; put the file in themes/{theme.name}/static/ and refer to it "
+            "by its path there")
+
+
+def _remote_in_templates(theme_chain: list[themes.Theme], problems: Problems) -> None:
+    """A script, stylesheet, font or picture a site theme's template loads from another
+    host (SPEC: no page loads anything from another host), at the template's line."""
+    for theme in theme_chain:
+        if theme.builtin or not theme.templates.is_dir():
+            continue
+        for file in sorted(theme.templates.rglob("*")):
+            if not file.is_file() or not file.name.endswith(TEMPLATE_SUFFIXES):
+                continue
+            text = file.read_text("utf-8", errors="replace")
+            for tag in _LOADING_TAG.finditer(text):
+                if tag.group(1).lower() == "link" and not _LOADED_LINKS.search(tag.group(0)):
+                    continue  # canonical, alternate, preconnect: nothing is loaded
+                for found in _ADDRESS.finditer(tag.group(0)):
+                    url = next(g for g in found.groups()[1:] if g is not None)
+                    if _REMOTE.match(url):
+                        problems.warning(f"themes/{theme.name}/templates/"
+                                         f"{file.relative_to(theme.templates).as_posix()}",
+                                         text.count("\n", 0, tag.start()) + 1,
+                                         _remote(url, theme))
 
 
 def _wrong(landing: tuple[str, str], page: str, link: htmlscan.Link, output: Path,
