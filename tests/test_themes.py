@@ -414,3 +414,21 @@ def test_template_mistakes_are_listed_with_content_mistakes(make_site: MakeSite,
         "content/testimonials/rudo.md:3: `rating` must be a whole number from 1 to 5, not 9",
         "themes/mine/templates/day.html:3: template error: No filter named 'nosuchfilter'.",
         "Build failed: 2 errors. Nothing was written; the output folder is as it was."]
+
+
+def test_a_partial_of_macros_replaced_in_part_says_what_to_copy(make_site: MakeSite,
+                                                               run: Run) -> None:
+    """A theme's own _macros.html with just the macro the team changed replaces all of
+    classic's, so classic's templates miss the others: the message called a macro "not a
+    field of this value" and pointed to views.py."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/_macros.html":
+                          "{% macro rating(value) %}<b>{{ value }}</b>{% endmacro %}\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[0].endswith(
+        "`preview_meta` is not a macro of _macros.html; a theme's _macros.html replaces the "
+        "whole file of the theme it extends, so copy into yours the macros you did not "
+        "change (or give your own macros a file of another name)"), outcome.stderr

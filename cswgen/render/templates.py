@@ -78,6 +78,15 @@ class _Undefined(jinja2.StrictUndefined):
         name, holder = self._undefined_name, self._undefined_obj
         if self._undefined_hint or not isinstance(name, str) or holder is jinja2.utils.missing:
             return str(super()._undefined_message)
+        if isinstance(holder, jinja2.environment.TemplateModule):  # {% import ... as ui %}
+            module = holder.__name__
+            close = difflib.get_close_matches(name, [k for k in vars(holder)
+                                                     if not k.startswith("_")], n=1)
+            if close:
+                return f"`{name}` is not a macro of {module}; did you mean `{close[0]}`?"
+            return (f"`{name}` is not a macro of {module}; a theme's {module} replaces the "
+                    "whole file of the theme it extends, so copy into yours the macros you "
+                    "did not change (or give your own macros a file of another name)")
         fields = [key for key in holder if isinstance(key, str)] \
             if isinstance(holder, dict) else []
         close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
