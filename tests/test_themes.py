@@ -432,3 +432,27 @@ def test_a_partial_of_macros_replaced_in_part_says_what_to_copy(make_site: MakeS
         "`preview_meta` is not a macro of _macros.html; a theme's _macros.html replaces the "
         "whole file of the theme it extends, so copy into yours the macros you did not "
         "change (or give your own macros a file of another name)"), outcome.stderr
+
+
+def test_a_theme_file_named_in_other_capitals_is_named(make_site: MakeSite, run: Run) -> None:
+    """`Day.html` or `Style.css` (as typed on Windows, where capitals do not matter) replaced
+    nothing on the server that builds the site: the template was ignored without a word,
+    and the stylesheet failed as "assets/style.css: two things would be written to this
+    output path; give one of them a different slug"."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/Day.html":
+                          '{% extends "classic:day.html" %}{% block content %}MINE'
+                          "{% endblock %}\n",
+                      "themes/mine/static/Style.css": "body { background: pink; }\n",
+                      "themes/mine/static/extra.css": "p { color: red; }\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:-1] == [
+        "themes/mine/static/Style.css: is named like classic's style.css in other capitals, "
+        "so it replaces nothing (the server that builds the site tells capitals apart); "
+        "rename it to style.css",
+        "themes/mine/templates/Day.html: is named like classic's day.html in other capitals, "
+        "so it replaces nothing (the server that builds the site tells capitals apart); "
+        "rename it to day.html"]
+

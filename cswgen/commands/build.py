@@ -243,6 +243,7 @@ def theme_chain_of(config: SiteConfig, problems: Problems) -> list[themes.Theme]
         problems.items.extend(exc.problems)
         return []
     themes.report_outside_links(chain, problems)
+    themes.report_other_capitals(chain, problems)
     return chain
 
 

@@ -152,3 +152,32 @@ def report_outside_links(chain: list[Theme], problems: Problems) -> None:
         if not theme.builtin:
             paths.report_links(paths.outside_links(theme.folder, theme.boundary),
                                f"themes/{theme.name}/", problems)
+
+
+def report_other_capitals(chain: list[Theme], problems: Problems) -> None:
+    """A site theme's template or static file named like one of a theme it extends in
+    other capitals (`Day.html`, `Style.css`, typed on Windows where capitals do not
+    matter): on the server that builds the site it would replace nothing."""
+    for index, theme in enumerate(chain):
+        if theme.builtin:
+            continue
+        for folder in ("templates", "static"):
+            own = theme.folder / folder
+            if not own.is_dir():
+                continue
+            theirs: dict[str, tuple[str, str]] = {}  # casefolded -> name, theme
+            for parent in chain[index + 1:]:
+                if (parent.folder / folder).is_dir():
+                    for file in (parent.folder / folder).rglob("*"):
+                        name = file.relative_to(parent.folder / folder).as_posix()
+                        theirs.setdefault(name.casefold(), (name, parent.name))
+            for file in sorted(own.rglob("*")):
+                name = file.relative_to(own).as_posix()
+                meant, parent_name = theirs.get(name.casefold(), (name, ""))
+                if meant != name and file.is_file():
+                    problems.error(f"themes/{theme.name}/{folder}/{name}", 0,
+                                   f"is named like {parent_name}'s {meant} in other "
+                                   "capitals, so it replaces nothing (the server that builds "
+                                   "the site tells capitals apart); rename it to "
+                                   + (meant.rpartition("/")[2] if meant.rpartition("/")[0]
+                                      == name.rpartition("/")[0] else f"{folder}/{meant}"))
