@@ -456,3 +456,17 @@ def test_a_theme_file_named_in_other_capitals_is_named(make_site: MakeSite, run:
         "so it replaces nothing (the server that builds the site tells capitals apart); "
         "rename it to day.html"]
 
+
+def test_extends_under_a_table_in_theme_toml_is_pointed_out(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """`[theme]` above `extends` (as other generators' theme files have it) made the theme
+    extend nothing, and the build said only that the theme has no template home.html."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": '# my theme\n[theme]\nname = "Mine"\n'
+                                                'extends = "classic"\n',
+                      "themes/mine/static/extra.css": "p { color: red; }\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:-1] == [
+        "themes/mine/theme.toml:4: `extends` is under [theme] (line 2), so it is not read; "
+        "move it above that line, to the top of the file"]

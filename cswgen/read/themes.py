@@ -91,6 +91,13 @@ def chain(config: SiteConfig) -> list[Theme]:
                      if key not in KEYS and suggest(key, KEYS) and "extends" not in data]
         parent = data.get("extends")
         line = lines.get("extends", 1)
+        tables = [key for key, value in data.items()
+                  if isinstance(value, dict) and "extends" in value]
+        if parent is None and tables:
+            raise SiteError([*problems, Problem(
+                where, lines.get(f"{tables[0]}.extends", 1), f"`extends` is under "
+                f"[{tables[0]}] (line {lines.get(tables[0], 1)}), so it is not read; move it "
+                "above that line, to the top of the file")])
         if parent is None:
             break
         if not isinstance(parent, str) or not parent:
