@@ -470,3 +470,23 @@ def test_extends_under_a_table_in_theme_toml_is_pointed_out(make_site: MakeSite,
     assert outcome.lines[:-1] == [
         "themes/mine/theme.toml:4: `extends` is under [theme] (line 2), so it is not read; "
         "move it above that line, to the top of the file"]
+
+
+def test_a_field_of_an_empty_value_says_the_value_is_empty(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """`{{ page.person.photo.src }}` on the page of someone without a photo said "`src` is
+    not a field of this value; check the name", though the name is right: the photo is
+    what is missing, on that page only."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/honour-roll/farai.md": "---\nname: Farai Moyo\n---\nKind.\n",
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/honour.html":
+                          '{% extends "classic:honour.html" %}\n{% block content %}\n'
+                          '<img src="{{ page.person.photo.src }}" alt="">\n{% endblock %}\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "themes/mine/templates/honour.html:3: template error while rendering "
+        "honour-roll/farai/: `src` cannot be read: the value before `.src` is empty "
+        "on this page (an entry without that field); show it only when it is there, with "
+        "{% if ... %} around the line")

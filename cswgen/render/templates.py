@@ -78,6 +78,10 @@ class _Undefined(jinja2.StrictUndefined):
         name, holder = self._undefined_name, self._undefined_obj
         if self._undefined_hint or not isinstance(name, str) or holder is jinja2.utils.missing:
             return str(super()._undefined_message)
+        if holder is None:  # page.person.photo.src for someone without a photo
+            return (f"`{name}` cannot be read: the value before `.{name}` is empty on this "
+                    "page (an entry without that field); show it only when it is there, "
+                    "with {% if ... %} around the line")
         if isinstance(holder, jinja2.environment.TemplateModule):  # {% import ... as ui %}
             module = holder.__name__
             close = difflib.get_close_matches(name, [k for k in vars(holder)
