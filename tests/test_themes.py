@@ -490,3 +490,39 @@ def test_a_field_of_an_empty_value_says_the_value_is_empty(make_site: MakeSite,
         "honour-roll/farai/: `src` cannot be read: the value before `.src` is empty "
         "on this page (an entry without that field); show it only when it is there, with "
         "{% if ... %} around the line")
+
+
+def test_theme_files_outside_templates_and_static_are_pointed_out(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A stylesheet saved in the theme's own folder, a `template/` folder, or Notepad's
+    `theme.toml.txt`: cswgen used none of them, and the site looked as before without a
+    word.  (A downloaded theme's README, licence and screenshot are its own business.)"""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/style.css": "body { background: pink; }\n",
+                      "themes/mine/template/day.html": "<p>mine</p>\n",
+                      "themes/mine/css/brand.css": "p { color: red; }\n",
+                      "themes/mine/README.md": "# Mine\n",
+                      "themes/mine/LICENSE": "MIT\n",
+                      "themes/mine/screenshot.png": b"\x89PNG\r\n\x1a\n",
+                      "themes/mine/static/extra.css": "p { color: red; }\n",
+                      "themes/other/theme.toml.txt": 'extends = "classic"\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    only = ("warning: a theme uses only its templates/, static/, i18n/ and scaffolds/ "
+            "folders and theme.toml, so this")
+    assert outcome.lines == [
+        f"themes/mine/css: {only} folder is not used; move what it holds into "
+        "themes/mine/static/ (stylesheets, fonts, pictures: published under assets/) or "
+        "themes/mine/templates/",
+        f"themes/mine/style.css: {only} file is not used; move it into themes/mine/static/ "
+        "(published under assets/)",
+        f"themes/mine/template: {only} folder is not used; rename it to templates"]
+    site = make_site({"config.toml": CONFIG.replace('"mine"', '"other"'),
+                      "content/days/monday.md": DAY,
+                      "themes/other/theme.toml.txt": 'extends = "classic"\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert (
+        f"themes/other/theme.toml.txt: {only} file is not used; rename it to theme.toml (in "
+        "Windows Explorer, turn on View > File name extensions to see the whole name)"
+    ) in outcome.lines, outcome.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,3 +189,38 @@ def report_other_capitals(chain: list[Theme], problems: Problems) -> None:
                                    "the site tells capitals apart); rename it to "
                                    + (meant.rpartition("/")[2] if meant.rpartition("/")[0]
                                       == name.rpartition("/")[0] else f"{folder}/{meant}"))
+
+
+_USED = ("templates", "static", "i18n", "scaffolds", "theme.toml")
+_LOOSE = (".css", ".js", ".html", ".htm", ".j2", ".woff", ".woff2", ".ttf", ".otf", ".toml")
+
+
+def report_unused(chain: list[Theme], problems: Problems) -> None:
+    """What a site theme holds outside its templates/, static/, i18n/ and scaffolds/
+    folders and theme.toml, that looks meant for the site: a stylesheet or template saved
+    beside them, a `template/` or `css/` folder, Notepad's `theme.toml.txt`; cswgen would
+    not use it.  (A downloaded theme's README, licence and screenshot stay quiet.)"""
+    for theme in chain:
+        if theme.builtin:
+            continue
+        for entry in sorted(theme.folder.iterdir()):
+            name = entry.name
+            if name in _USED or name.startswith((".", "_")):
+                continue
+            said = ("a theme uses only its templates/, static/, i18n/ and scaffolds/ "
+                    "folders and theme.toml, so this ")
+            if entry.is_dir():
+                close = difflib.get_close_matches(name.lower(), _USED[:4], n=1, cutoff=0.75)
+                said += ("folder is not used; " + (f"rename it to {close[0]}" if close else
+                         f"move what it holds into themes/{theme.name}/static/ (stylesheets, "
+                         "fonts, pictures: published under assets/) or "
+                         f"themes/{theme.name}/templates/"))
+            elif name.lower().startswith("theme.") or name.lower() == "theme":
+                said += ("file is not used; rename it to theme.toml (in Windows Explorer, "
+                         "turn on View > File name extensions to see the whole name)")
+            elif name.lower().endswith(_LOOSE):
+                said += (f"file is not used; move it into themes/{theme.name}/static/ "
+                         "(published under assets/)")
+            else:
+                continue
+            problems.warning(f"themes/{theme.name}/{name}", 0, said)
