@@ -164,7 +164,7 @@ def test_links_from_the_theme_name_the_template(make_site: MakeSite, run: Run) -
                                            "Gone</a>{% endblock %}\n",
         "content/pages/about.md": "---\ntitle: About\n---\nHello.\n"})
     outcome = run(site, "check", *AS_OF)
-    line_with(outcome, "themes/mine/templates/page.html: ", "gone/", "not in the built site")
+    line_with(outcome, "themes/mine/templates/page.html:1: ", "gone/", "not in the built site")
 
 
 def test_strict_and_json(make_site: MakeSite, run: Run) -> None:
@@ -310,3 +310,26 @@ def test_a_theme_that_loads_files_from_another_host(make_site: MakeSite, run: Ru
         f"family=Roboto from another host; {why}",
         f"themes/mine/templates/base.html:6: warning: loads //cdn.example.org/confetti.js "
         f"from another host; {why}"], outcome.stdout
+
+
+def test_a_theme_template_naming_a_missing_asset(make_site: MakeSite, run: Run) -> None:
+    """`{{ "brand.css" | asset }}` for a file never put in the theme was reported with no
+    line and "it must be under content/", where a theme's files do not go."""
+    page = ('{% extends "classic:page.html" %}\n{% block head %}\n'
+            '<link rel="stylesheet" href="{{ "brand.css" | asset }}">\n{% endblock %}\n'
+            '{% block content %}\n<img src="{{ "images/logo-big.png" | asset }}" alt="Logo">'
+            "\n{% endblock %}\n")
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/templates/page.html": page,
+        "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    found = [line for line in report_lines(outcome) if line.startswith("themes/")]
+    assert found == [
+        "themes/mine/templates/page.html:3: the link goes to assets/brand.css, which is not "
+        "in the built site; add it as themes/mine/static/brand.css, or correct the name",
+        "themes/mine/templates/page.html:6: the picture goes to assets/images/logo-big.png, "
+        "which is not in the built site; add it as themes/mine/static/images/logo-big.png, "
+        "or correct the name"], outcome.stdout

@@ -274,6 +274,8 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             path, line = _source(sources.get(page), link.url, page, theme_chain, site)
             if line == 0 and path.endswith(".html"):  # from a template: once per target
                 wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
+                line, wrong = _in_template(site.config.root / path, landing, wrong,
+                                           theme_chain)
             problems.error(path, line, wrong)
 
 
@@ -354,6 +356,26 @@ def _remote_in_templates(theme_chain: list[themes.Theme], problems: Problems) ->
                                          f"{file.relative_to(theme.templates).as_posix()}",
                                          text.count("\n", 0, tag.start()) + 1,
                                          _remote(url, theme))
+
+
+def _in_template(template: Path, landing: tuple[str, str] | None, wrong: str,
+                 theme_chain: list[themes.Theme]) -> tuple[int, str]:
+    """A template's broken link at the line that names its file (`{{ "brand.css" | asset
+    }}`), and a theme file missing from assets/ with where to add it."""
+    target = landing[0] if landing else ""
+    name = target.rstrip("/").rpartition("/")[2]
+    line = 0
+    if name and template.is_file():
+        lines = template.read_text("utf-8", errors="replace").split("\n")
+        inside = target.removeprefix("assets/")
+        line = next((n for n, text in enumerate(lines, 1) if inside in text), 0) or \
+            next((n for n, text in enumerate(lines, 1) if name in text), 0)
+    own = next((t for t in theme_chain if not t.builtin), None)
+    if target.startswith("assets/") and own is not None:
+        wrong = wrong.replace("; check the file name and folder (it must be under content/)",
+                              f"; add it as themes/{own.name}/static/{target[7:]}, or "
+                              "correct the name")
+    return line, wrong
 
 
 def _wrong(landing: tuple[str, str], page: str, link: htmlscan.Link, output: Path,
