@@ -164,7 +164,7 @@ def test_links_from_the_theme_name_the_template(make_site: MakeSite, run: Run) -
                                            "Gone</a>{% endblock %}\n",
         "content/pages/about.md": "---\ntitle: About\n---\nHello.\n"})
     outcome = run(site, "check", *AS_OF)
-    line_with(outcome, "themes/mine/templates/page.html: ", "gone/", "not in the built site")
+    line_with(outcome, "themes/mine/templates/page.html:1: ", "gone/", "not in the built site")
 
 
 def test_strict_and_json(make_site: MakeSite, run: Run) -> None:
@@ -247,3 +247,89 @@ def test_a_broken_anchor_on_a_translated_page_is_found_in_the_content(
     outcome = run(site, "check", *AS_OF)
     assert line_with(outcome, "content/pages/faq.md:6:", "#privacy", "fr/policy/")
     assert not [line for line in report_lines(outcome) if "templates/" in line], outcome.stdout
+
+
+def test_a_theme_stylesheet_naming_a_missing_file(make_site: MakeSite, run: Run) -> None:
+    """A stylesheet copied into a theme and given a background picture and a font that were
+    never put in the theme: the site looks wrong, and check said "no problems found"."""
+    css = ("body { color: #222; }\n"
+           "/* url(commented-out.png) */\n"
+           'header { background: url("images/paper.png") repeat; }\n'
+           "@font-face { font-family: Brand;\n"
+           "  src: url(fonts/brand.woff2?v=2#iefix) format(\"woff2\"); }\n"
+           "footer { background: url(data:image/gif;base64,R0lGOD==),\n"
+           "  url('https://example.org/x.png'), url(images/here.png),\n"
+           "  url(../images/logo.svg); }\n")
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/static/extra.css": css,
+        "themes/mine/static/images/here.png": b"\x89PNG\r\n\x1a\n",
+        "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1, outcome.stdout
+    wrong = [line for line in report_lines(outcome)
+             if "extra.css" in line and ": warning: " not in line]
+    assert wrong == [
+        "themes/mine/static/extra.css:3: the picture images/paper.png is not in the theme; "
+        "add it as themes/mine/static/images/paper.png, or correct the name",
+        "themes/mine/static/extra.css:5: the font fonts/brand.woff2 is not in the theme; "
+        "add it as themes/mine/static/fonts/brand.woff2, or correct the name"]
+
+
+def test_a_theme_that_loads_files_from_another_host(make_site: MakeSite, run: Run) -> None:
+    """SPEC: no page loads anything from another host.  A Google font or a script from a CDN
+    pasted into a site's theme went out without a word: visitors' browsers tell that host who
+    is reading, and the page is unstyled when opened from a zip."""
+    base = ('{% extends "classic:base.html" %}\n{% block head %}\n'
+            '<link rel="preconnect" href="https://fonts.gstatic.com">\n'
+            '<link rel="stylesheet"\n      href="https://fonts.googleapis.com/css2?family=Roboto">'
+            '\n<script src="//cdn.example.org/confetti.js" defer></script>\n'
+            '<link rel="canonical" href="https://csw.example.org/">\n'
+            '<a href="https://example.org/">a link is fine</a>\n{% endblock %}\n')
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/templates/base.html": base,
+        "themes/mine/static/extra.css":
+            "/* fonts */\n@import url('https://fonts.googleapis.com/css2?family=Lato');\n"
+            '@import "https://cdn.example.org/reset.css";\n@import "more.css";\n'})
+    outcome = run(site, "check", *AS_OF)
+    found = [line for line in report_lines(outcome) if line.startswith("themes/")]
+    why = ("visitors' browsers ask that host for it (telling it who is reading), and it is "
+           "missing when the site is opened from disk or a zip; put the file in "
+           "themes/mine/static/ and refer to it by its path there")
+    assert found == [
+        "themes/mine/static/extra.css:4: the file more.css is not in the theme; add it as "
+        "themes/mine/static/more.css, or correct the name",
+        f"themes/mine/static/extra.css:2: warning: loads https://fonts.googleapis.com/css2?"
+        f"family=Lato from another host; {why}",
+        "themes/mine/static/extra.css:3: warning: loads https://cdn.example.org/reset.css "
+        f"from another host; {why}",
+        f"themes/mine/templates/base.html:4: warning: loads https://fonts.googleapis.com/css2?"
+        f"family=Roboto from another host; {why}",
+        f"themes/mine/templates/base.html:6: warning: loads //cdn.example.org/confetti.js "
+        f"from another host; {why}"], outcome.stdout
+
+
+def test_a_theme_template_naming_a_missing_asset(make_site: MakeSite, run: Run) -> None:
+    """`{{ "brand.css" | asset }}` for a file never put in the theme was reported with no
+    line and "it must be under content/", where a theme's files do not go."""
+    page = ('{% extends "classic:page.html" %}\n{% block head %}\n'
+            '<link rel="stylesheet" href="{{ "brand.css" | asset }}">\n{% endblock %}\n'
+            '{% block content %}\n<img src="{{ "images/logo-big.png" | asset }}" alt="Logo">'
+            "\n{% endblock %}\n")
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\ntheme = "mine"\n[week]\nyear = 2026\n',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/templates/page.html": page,
+        "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1
+    found = [line for line in report_lines(outcome) if line.startswith("themes/")]
+    assert found == [
+        "themes/mine/templates/page.html:3: the link goes to assets/brand.css, which is not "
+        "in the built site; add it as themes/mine/static/brand.css, or correct the name",
+        "themes/mine/templates/page.html:6: the picture goes to assets/images/logo-big.png, "
+        "which is not in the built site; add it as themes/mine/static/images/logo-big.png, "
+        "or correct the name"], outcome.stdout

@@ -86,6 +86,30 @@ def test_a_misspelt_variable_names_the_template_and_line(make_site: MakeSite, ru
     assert not (site / "output").exists()
 
 
+def test_a_misspelt_field_suggests_the_one_meant(make_site: MakeSite, run: Run) -> None:
+    """"'dict object' has no attribute 'nme'" tells a comms team neither what a dict object
+    is nor what to write instead: the message names the field and the nearest real one."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          "{% if page.day.dres_code %}<p>{{ page.day.title }}</p>{% endif %}\n"
+                          "{% endblock %}\n",
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}\n'
+                          "<p>{{ site.extra.motto }}</p>\n{% endblock %}\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:2] == [
+        "themes/mine/templates/day.html:3: template error while rendering days/monday/: "
+        "`dres_code` is not a field of this value; did you mean `dress_code`?",
+        "themes/mine/templates/page.html:3: template error while rendering about/: "
+        "`motto` is not a field of this value; check the name (cswgen/render/views.py "
+        "lists every field templates get; a site's own settings go in [extra] of "
+        "config.toml)"]
+
+
 def test_a_template_syntax_error_names_the_line(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG,
                       "themes/mine/theme.toml": 'extends = "classic"\n',
@@ -158,7 +182,7 @@ def test_template_errors_are_reported_together_and_nothing_is_written(make_site,
     # two pages use page.html: its faulty line is reported once
     assert [line for line in outcome.lines if line.startswith("themes/")][1:] == [
         "themes/mine/templates/page.html:2: template error while rendering about/: "
-        "'dict object' has no attribute 'titel'"]
+        "`titel` is not a field of this value; did you mean `title`?"]
     assert outcome.lines[-1] == ("Build failed: 2 errors. Nothing was written; the output "
                                  "folder is as it was.")
     after = {p.relative_to(site).as_posix(): p.read_bytes()
@@ -187,6 +211,14 @@ def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
         '{% extends "classic:pag.html" %}\n':
             'themes/mine/templates/page.html:1: the template "classic:pag.html" was not found '
             'in the theme classic; did you mean "classic:page.html"?',
+        '{% extends "fancy:page.html" %}\n':
+            'themes/mine/templates/page.html:1: the template "fancy:page.html" was not found: '
+            '"fancy:" names a theme, and fancy is not one of this site\'s themes (mine, '
+            'classic); did you mean "classic:page.html"?',
+        '{% extends "Classic:page.html" %}\n':
+            'themes/mine/templates/page.html:1: the template "Classic:page.html" was not '
+            'found: "Classic:" names a theme, and Classic is not one of this site\'s themes '
+            '(mine, classic); did you mean "classic:page.html"?',
         '<p>\n{% include "dy.html" %}\n':
             'themes/mine/templates/page.html:2: the template "dy.html" was not found in the '
             'theme mine or the ones it extends (classic); did you mean "day.html"? If not, '
@@ -242,3 +274,255 @@ def test_what_finder_and_explorer_leave_in_a_theme_is_not_published(make_site: M
     assert (site / "output/assets/extra.css").is_file()
     published = {p.name for p in (site / "output/assets").rglob("*")}
     assert not published & {"Thumbs.db", "desktop.ini", "Icon\r"}
+
+
+def test_a_template_saved_by_notepad_is_read_or_named(make_site: MakeSite, run: Run) -> None:
+    """Notepad saves with a byte-order mark ("UTF-8 with BOM"), or as UTF-16 ("Unicode"):
+    the mark is no character of the page, and UTF-16 is named at the template, with how to
+    save it, not as a codec error from "themes"."""
+    day = ('{% extends "classic:day.html" %}\n{% block content %}<p class="mine">Zoë '
+           '{{ page.day.title }}</p>{{ super() }}{% endblock %}\n')
+    partial = '<p class="motto">Serve well</p>\n'
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/day.html": b"\xef\xbb\xbf" + day.encode(),
+                      "themes/mine/templates/_motto.html": b"\xef\xbb\xbf" + partial.encode(),
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}'
+                          '{% include "_motto.html" %}{% endblock %}\n',
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    monday = (site / "output/days/monday/index.html").read_text("utf-8")
+    assert '<p class="mine">Zoë Thanks Monday</p>' in monday
+    about = (site / "output/about/index.html").read_text("utf-8")
+    assert '<p class="motto">Serve well</p>' in about
+    assert "\ufeff" not in monday + about
+    before = (site / "output/days/monday/index.html").read_bytes()
+    (site / "themes/mine/templates/day.html").write_bytes(day.encode("utf-16"))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[0] == (
+        "themes/mine/templates/day.html:1: is saved as UTF-16 (\"Unicode\" in Notepad); save "
+        "it again as UTF-8 (in Notepad: encoding UTF-8)")
+    assert (site / "output/days/monday/index.html").read_bytes() == before
+
+
+def test_a_theme_toml_typo_is_named_at_its_line_in_plain_words(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """theme.toml's syntax errors said "is not valid TOML: Invalid value (at line 2, column
+    11)" at line 1, where config.toml's say what to write, at the line to fix."""
+    wrong = {
+        b'# my theme\nextends = classic\n':
+            'themes/mine/theme.toml:2: the text of `extends` must be in double quotes: '
+            'extends = "classic"',
+        b'\n\nextends: "classic"\n':
+            'themes/mine/theme.toml:3: a setting and its value are joined with =, not a colon: '
+            'write extends = "classic"',
+        '\ufeffextends = \u201cclassic\u201d\n'.encode():
+            "themes/mine/theme.toml:1: `extends` is in curly quotes (\u201c\u201d), which Word "
+            'and Outlook type; use straight double quotes: extends = "classic"',
+        'extends = "classic"\n'.encode("utf-16"):
+            'themes/mine/theme.toml:1: is saved as UTF-16 ("Unicode" in Notepad); save it '
+            "again as UTF-8 (in Notepad: encoding UTF-8)",
+        b'# caf\xe9\nextends = "classic"\n':
+            "themes/mine/theme.toml:1: is not UTF-8 text (byte 5); save it as UTF-8 in your "
+            "editor",
+    }
+    for manifest, message in wrong.items():
+        site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                          "themes/mine/theme.toml": manifest})
+        outcome = run(site, "build")
+        assert outcome.exit_code == 1
+        assert "Traceback" not in outcome.stderr
+        assert outcome.lines[:-1] == [message], outcome.stderr
+
+
+def test_a_label_the_theme_never_gave_is_named(make_site: MakeSite, run: Run) -> None:
+    """`{{ t("our_motto") }}` before the theme's i18n/en.toml has the label (or with it
+    misspelt) said only "template error while rendering about/: 'our_motto'"."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/i18n/en.toml": 'our_motto = "Serve well"\n',
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}\n'
+                          '<p>{{ t("our_moto") }}</p>\n<p>{{ t("our_motto") }}</p>\n'
+                          "{% endblock %}\n",
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          '{% set before, after = t_around("slogan", "n", n=3) %}\n'
+                          "{% endblock %}\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[:2] == [
+        "themes/mine/templates/day.html:3: template error while rendering days/monday/: "
+        "there is no label \"slogan\"; give it in themes/mine/i18n/en.toml, like "
+        "slogan = \"...\"",
+        "themes/mine/templates/page.html:3: template error while rendering about/: "
+        "there is no label \"our_moto\"; did you mean \"our_motto\"?"]
+
+
+def test_a_tag_never_closed_is_named_where_it_opens(make_site: MakeSite, run: Run) -> None:
+    """An `{% if %}` or `{% block %}` whose end was forgotten was reported where Jinja gave
+    up (the last line, or a later `{% endblock %}`), in Jinja's words; in a long template
+    a comms team could not tell which of its tags was meant."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/page.html":
+                          '{% extends "classic:page.html" %}\n{% block content %}\n'
+                          "{% if page.title %}\n<h2>{{ page.title }}</h2>\n"
+                          "{% for x in [1] %}{{ x }}{% endfor %}\n{% endblock %}\n",
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          "{% if page.day %}<p>Hi</p>{% endif %}\n<p>x</p>\n",
+                      "themes/mine/templates/404.html":
+                          '{% extends "classic:404.html" %}\n{% block content %}\n'
+                          "<p>x</p>{% endif %}\n{% endblock %}\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[:3] == [
+        "themes/mine/templates/404.html:3: template error: the {% endif %} on this line "
+        "closes nothing (no {% if %} is open here); delete it, or add the {% if %} it "
+        "belongs to",
+        "themes/mine/templates/day.html:2: template error: the {% block %} that starts on "
+        "this line is never closed; add {% endblock %} where it should end",
+        "themes/mine/templates/page.html:3: template error: the {% if %} that starts on this "
+        "line is not closed before the {% endblock %} on line 6; add {% endif %} where it "
+        "should end"]
+
+
+def test_template_mistakes_are_listed_with_content_mistakes(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """A build with a content error stopped before rendering, so a broken template came to
+    light only in the next run, after the content was fixed: all problems in one run."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nrating: 9\n"
+                                                      "---\nThanks.\n",
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/day.html":
+                          '{% extends "classic:day.html" %}\n{% block content %}\n'
+                          "{{ page.title | nosuchfilter }}\n{% endblock %}\n",
+                      "themes/mine/templates/Thumbs.db": b"\xd0\xcf\x11\xe0" + bytes(64)})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/testimonials/rudo.md:3: `rating` must be a whole number from 1 to 5, not 9",
+        "themes/mine/templates/day.html:3: template error: No filter named 'nosuchfilter'.",
+        "Build failed: 2 errors. Nothing was written; the output folder is as it was."]
+
+
+def test_a_partial_of_macros_replaced_in_part_says_what_to_copy(make_site: MakeSite,
+                                                               run: Run) -> None:
+    """A theme's own _macros.html with just the macro the team changed replaces all of
+    classic's, so classic's templates miss the others: the message called a macro "not a
+    field of this value" and pointed to views.py."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/_macros.html":
+                          "{% macro rating(value) %}<b>{{ value }}</b>{% endmacro %}\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[0].endswith(
+        "`preview_meta` is not a macro of _macros.html; a theme's _macros.html replaces the "
+        "whole file of the theme it extends, so copy into yours the macros you did not "
+        "change (or give your own macros a file of another name)"), outcome.stderr
+
+
+def test_a_theme_file_named_in_other_capitals_is_named(make_site: MakeSite, run: Run) -> None:
+    """`Day.html` or `Style.css` (as typed on Windows, where capitals do not matter) replaced
+    nothing on the server that builds the site: the template was ignored without a word,
+    and the stylesheet failed as "assets/style.css: two things would be written to this
+    output path; give one of them a different slug"."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/Day.html":
+                          '{% extends "classic:day.html" %}{% block content %}MINE'
+                          "{% endblock %}\n",
+                      "themes/mine/static/Style.css": "body { background: pink; }\n",
+                      "themes/mine/static/extra.css": "p { color: red; }\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:-1] == [
+        "themes/mine/static/Style.css: is named like classic's style.css in other capitals, "
+        "so it replaces nothing (the server that builds the site tells capitals apart); "
+        "rename it to style.css",
+        "themes/mine/templates/Day.html: is named like classic's day.html in other capitals, "
+        "so it replaces nothing (the server that builds the site tells capitals apart); "
+        "rename it to day.html"]
+
+
+def test_extends_under_a_table_in_theme_toml_is_pointed_out(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """`[theme]` above `extends` (as other generators' theme files have it) made the theme
+    extend nothing, and the build said only that the theme has no template home.html."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": '# my theme\n[theme]\nname = "Mine"\n'
+                                                'extends = "classic"\n',
+                      "themes/mine/static/extra.css": "p { color: red; }\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:-1] == [
+        "themes/mine/theme.toml:4: `extends` is under [theme] (line 2), so it is not read; "
+        "move it above that line, to the top of the file"]
+
+
+def test_a_field_of_an_empty_value_says_the_value_is_empty(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """`{{ page.person.photo.src }}` on the page of someone without a photo said "`src` is
+    not a field of this value; check the name", though the name is right: the photo is
+    what is missing, on that page only."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/honour-roll/farai.md": "---\nname: Farai Moyo\n---\nKind.\n",
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/honour.html":
+                          '{% extends "classic:honour.html" %}\n{% block content %}\n'
+                          '<img src="{{ page.person.photo.src }}" alt="">\n{% endblock %}\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "themes/mine/templates/honour.html:3: template error while rendering "
+        "honour-roll/farai/: `src` cannot be read: the value before `.src` is empty "
+        "on this page (an entry without that field); show it only when it is there, with "
+        "{% if ... %} around the line")
+
+
+def test_theme_files_outside_templates_and_static_are_pointed_out(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A stylesheet saved in the theme's own folder, a `template/` folder, or Notepad's
+    `theme.toml.txt`: cswgen used none of them, and the site looked as before without a
+    word.  (A downloaded theme's README, licence and screenshot are its own business.)"""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/style.css": "body { background: pink; }\n",
+                      "themes/mine/template/day.html": "<p>mine</p>\n",
+                      "themes/mine/css/brand.css": "p { color: red; }\n",
+                      "themes/mine/README.md": "# Mine\n",
+                      "themes/mine/LICENSE": "MIT\n",
+                      "themes/mine/screenshot.png": b"\x89PNG\r\n\x1a\n",
+                      "themes/mine/static/extra.css": "p { color: red; }\n",
+                      "themes/other/theme.toml.txt": 'extends = "classic"\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    only = ("warning: a theme uses only its templates/, static/, i18n/ and scaffolds/ "
+            "folders and theme.toml, so this")
+    assert outcome.lines == [
+        f"themes/mine/css: {only} folder is not used; move what it holds into "
+        "themes/mine/static/ (stylesheets, fonts, pictures: published under assets/) or "
+        "themes/mine/templates/",
+        f"themes/mine/style.css: {only} file is not used; move it into themes/mine/static/ "
+        "(published under assets/)",
+        f"themes/mine/template: {only} folder is not used; rename it to templates"]
+    site = make_site({"config.toml": CONFIG.replace('"mine"', '"other"'),
+                      "content/days/monday.md": DAY,
+                      "themes/other/theme.toml.txt": 'extends = "classic"\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert (
+        f"themes/other/theme.toml.txt: {only} file is not used; rename it to theme.toml (in "
+        "Windows Explorer, turn on View > File name extensions to see the whole name)"
+    ) in outcome.lines, outcome.stderr

@@ -349,3 +349,72 @@ def test_redate_leaves_a_workbook_as_it_is_and_lists_its_rows(make_site: MakeSit
     assert outcome.exit_code == 0, outcome.stderr
     assert (site / "content" / "testimonials" / "feedback.xlsx").read_bytes() == book
     assert 'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2' in outcome.stdout
+
+
+def test_names_on_lines_of_their_own_in_one_cell_are_several_names(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """In Excel, Alt+Enter puts each name on a line of its own in one cell, as people list
+    them; the cell was read as one name, "Farai Moyo\\nZoë Nyathi", that matched no one."""
+    staff = workbook({"Awards": [["name", "award"], ["Farai Moyo", "Rising Star"],
+                                 ["Zoë Nyathi", "Rising Star"]]})
+    replies = workbook({"Replies": [["customer", "staff", "text"],
+                                    ["Rudo M.", "Farai Moyo\nZoë Nyathi", "Thank you both."],
+                                    ["Tendai K.", "Farai Moyo;\r\n Zoë Nyathi\n", "Thanks."]]})
+    site = make_site({"content/honour-roll/staff.xlsx": staff,
+                      "content/testimonials/replies.xlsx": replies,
+                      "content/testimonials/more.csv":
+                          'customer,staff,text\nAnn B.,"Farai Moyo\r\nZoë Nyathi",Kind.\n'})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, []), outcome.stderr
+    for slug in ("rudo-m", "tendai-k", "ann-b"):
+        page = (site / "output" / "testimonials" / slug / "index.html").read_text("utf-8")
+        assert "honour-roll/farai-moyo/" in page and "honour-roll/zoe-nyathi/" in page, slug
+
+
+def test_a_cell_merged_down_several_rows_counts_for_each_row(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """An award typed once and merged down over the rows of everyone who won it, as Excel
+    shows it: only the first person got the award; the others were quietly listed under
+    "Also recognised".  (A merge across columns is not copied: it names one column.)"""
+    rows: list[list[Any]] = [["name", "award", "role", "citation"],
+                             ["Ann One", "Customer Champion", "Teller", "Always kind."],
+                             ["Ben Two", None, "Teller", "Calm under pressure."],
+                             ["Cat Three", None, "Agent", None],
+                             ["Dan Four", "Rising Star", "Agent", "Quick."]]
+    book = openpyxl.load_workbook(io.BytesIO(workbook({"Awards": rows})))
+    book["Awards"].merge_cells("B2:B4")
+    book["Awards"].merge_cells("C4:D4")  # across: Cat's citation stays empty
+    data = io.BytesIO()
+    book.save(data)
+    site = make_site({"content/honour-roll/staff.xlsx": data.getvalue()})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, []), outcome.stderr
+    roll = (site / "output" / "honour-roll" / "index.html").read_text("utf-8")
+    assert "Also recognised" not in roll
+    for slug in ("ann-one", "ben-two", "cat-three"):
+        page = (site / "output" / "honour-roll" / slug / "index.html").read_text("utf-8")
+        assert "Customer Champion" in page, slug
+    cat = (site / "output" / "honour-roll" / "cat-three" / "index.html").read_text("utf-8")
+    assert "Agent" in cat and "Always kind." not in cat
+
+
+def test_a_column_name_given_twice_is_pointed_out(make_site: MakeSite, run: Run) -> None:
+    """Two columns both named `text` (one "Text ", pasted from another list): the second
+    silently replaced the first, and the customer's words in it were lost."""
+    book = workbook({"Feedback": [["customer", "rating", "text", "Text ", "notes", "Notes"],
+                                  ["Rudo M.", 5, "First words.", "Second words.", "a", "b"]]})
+    site = make_site({"content/testimonials/feedback.xlsx": book,
+                      "content/testimonials/more.csv": "customer,text,text\nAnn B.,One,Two\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    assert outcome.lines[:-1] == [
+        "content/testimonials/feedback.xlsx: sheet \"Feedback\", row 1: the column name "
+        "`text` is in row 1 twice (columns C and D), so the cells of one would be lost; "
+        "rename one of them, or put what belongs together in one column",
+        "content/testimonials/more.csv:1: the column name `text` is in the first row twice "
+        "(columns 2 and 3), so the cells of one would be lost; rename one of them, or put "
+        "what belongs together in one column",
+        "content/testimonials/feedback.xlsx: sheet \"Feedback\", row 1: warning: the column "
+        "name `notes` is in row 1 twice (columns E and F), so the cells of one would be "
+        "lost; rename one of them, or put what belongs together in one column"]

@@ -153,6 +153,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         out.ok()
     if problems.errors:
         photos.finish(problems)  # every problem found: the photos' too
+        problems.items.extend(template_syntax(theme_chain, root))  # and the templates'
     stop_on_errors(problems)
 
     # Phase 2: render every file that changed into bytes, on every core; a template error
@@ -245,6 +246,8 @@ def theme_chain_of(config: SiteConfig, problems: Problems) -> list[themes.Theme]
         problems.items.extend(exc.problems)
         return []
     themes.report_outside_links(chain, problems)
+    themes.report_other_capitals(chain, problems)
+    themes.report_unused(chain, problems)
     return chain
 
 
@@ -343,6 +346,14 @@ def _with_photos(body: Rendered, photos: Photos) -> Rendered:
                                                   digest=digest("photos", body.digest, html))
 
 
+
+
+def template_syntax(theme_chain: list[themes.Theme], root: Path) -> list[Problem]:
+    """The syntax errors of the site's own templates, for a build that stops before
+    rendering (a template is otherwise compiled only when a page needs it)."""
+    from cswgen.render.templates import Renderer
+
+    return Renderer(theme_chain, root, portable=False, base_path="").syntax_problems()
 
 
 def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,

@@ -233,12 +233,13 @@ class Fields:
         return None
 
     def strings(self, key: str, *, separator: str | None = None) -> list[str]:
-        """A list of text; a single text (a CSV cell) is split on `separator`."""
+        """A list of text; a single text (a CSV cell) is split on `separator`, and on line
+        breaks too (Alt+Enter in an Excel cell puts each name on a line of its own)."""
         value = self.data.get(key)
         if value is None or value == "":
             return []
         if isinstance(value, str):
-            parts = value.split(separator) if separator else [value]
+            parts = value.replace(separator, "\n").splitlines() if separator else [value]
             return [p.strip() for p in parts if p.strip()]
         if not isinstance(value, list):
             self.error(key, f"`{key}` must be a list, with one item per line starting with "

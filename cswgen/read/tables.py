@@ -16,7 +16,7 @@ from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
 from cswgen.read.records import KIND_NAMES, KNOWN
-from cswgen.read.workbooks import TITLE_ROWS, read_workbook
+from cswgen.read.workbooks import TITLE_ROWS, is_workbook, read_workbook
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:
@@ -142,7 +142,33 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
             problems.warning(path, line, f"the column \"{cell.strip()}\" is not a field of "
                              f"{KIND_NAMES[kind]}; did you mean `{match[0]}`? (its cells are "
                              "kept for templates as they are)")
+    _columns_twice(columns, kind, path, line, problems)
     return True
+
+
+def _columns_twice(columns: list[str], kind: str, path: str, line: int,
+                   problems: Problems) -> None:
+    """A name given to two columns (`Text` and `text `): a row keeps one cell of the two, so
+    the other's words would be lost without a word (an error for a field the site shows)."""
+    sheet = is_workbook(path)
+    for column in dict.fromkeys(c for c in columns if c and columns.count(c) > 1):
+        numbers = [i + 1 for i, c in enumerate(columns) if c == column]
+        named = [_letter(n) if sheet else str(n) for n in numbers]
+        report = problems.error if column in KNOWN[kind] else problems.warning
+        times = "twice" if len(numbers) == 2 else f"{len(numbers)} times"
+        report(path, line, f"the column name `{column}` is in "
+               f"{'row 1' if sheet else 'the first row'} {times} (columns "
+               f"{', '.join(named[:-1])} and {named[-1]}), so the cells of one would be lost; "
+               "rename one of them, or put what belongs together in one column")
+
+
+def _letter(number: int) -> str:
+    """A column's letters in Excel: 1 -> A, 27 -> AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _header_further_down(text: str, delimiter: str, kind: str, path: str,

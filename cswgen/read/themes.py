@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read.config import SiteConfig
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.tomltable import suggest
+from cswgen.read.tomlwords import toml_problem
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cswgen/
 
@@ -78,11 +80,11 @@ def chain(config: SiteConfig) -> list[Theme]:
         if not manifest.is_file():
             break
         where = manifest.relative_to(root).as_posix() if not current.builtin else str(manifest)
+        text = _text(manifest.read_bytes(), where)
         try:
-            text = manifest.read_bytes().decode("utf-8-sig")
             data = tomlpos.loads(text)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SiteError([Problem(where, 1, f"is not valid TOML: {exc}")]) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SiteError([toml_problem(where, text, exc)]) from None
         lines = tomlpos.key_lines(text)
         # (with no `extends`, a key like `extend` is it misspelt, and the theme would extend
         # nothing; others, such as a downloaded theme's `author`, are its own notes)
@@ -90,6 +92,13 @@ def chain(config: SiteConfig) -> list[Theme]:
                      if key not in KEYS and suggest(key, KEYS) and "extends" not in data]
         parent = data.get("extends")
         line = lines.get("extends", 1)
+        tables = [key for key, value in data.items()
+                  if isinstance(value, dict) and "extends" in value]
+        if parent is None and tables:
+            raise SiteError([*problems, Problem(
+                where, lines.get(f"{tables[0]}.extends", 1), f"`extends` is under "
+                f"[{tables[0]}] (line {lines.get(tables[0], 1)}), so it is not read; move it "
+                "above that line, to the top of the file")])
         if parent is None:
             break
         if not isinstance(parent, str) or not parent:
@@ -125,6 +134,20 @@ def chain(config: SiteConfig) -> list[Theme]:
 KEYS = ("extends",)  # what a theme.toml may say
 
 
+def _text(raw: bytes, where: str) -> str:
+    """theme.toml as text, or the error of a file Notepad saved as UTF-16 ("Unicode") or
+    in another encoding (a byte-order mark is fine)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SiteError([Problem(where, 1, "is saved as UTF-16 (\"Unicode\" in Notepad); save "
+                                 "it again as UTF-8 (in Notepad: encoding UTF-8)")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SiteError([Problem(where, line, f"is not UTF-8 text (byte {exc.start}); save it "
+                                 "as UTF-8 in your editor")]) from None
+
+
 def _unknown(key: str) -> str:
     return (f"{key} is not a setting cswgen knows in theme.toml; did you mean "
             f"`{suggest(key, KEYS)}`?")
@@ -137,3 +160,67 @@ def report_outside_links(chain: list[Theme], problems: Problems) -> None:
         if not theme.builtin:
             paths.report_links(paths.outside_links(theme.folder, theme.boundary),
                                f"themes/{theme.name}/", problems)
+
+
+def report_other_capitals(chain: list[Theme], problems: Problems) -> None:
+    """A site theme's template or static file named like one of a theme it extends in
+    other capitals (`Day.html`, `Style.css`, typed on Windows where capitals do not
+    matter): on the server that builds the site it would replace nothing."""
+    for index, theme in enumerate(chain):
+        if theme.builtin:
+            continue
+        for folder in ("templates", "static"):
+            own = theme.folder / folder
+            if not own.is_dir():
+                continue
+            theirs: dict[str, tuple[str, str]] = {}  # casefolded -> name, theme
+            for parent in chain[index + 1:]:
+                if (parent.folder / folder).is_dir():
+                    for file in (parent.folder / folder).rglob("*"):
+                        name = file.relative_to(parent.folder / folder).as_posix()
+                        theirs.setdefault(name.casefold(), (name, parent.name))
+            for file in sorted(own.rglob("*")):
+                name = file.relative_to(own).as_posix()
+                meant, parent_name = theirs.get(name.casefold(), (name, ""))
+                if meant != name and file.is_file():
+                    problems.error(f"themes/{theme.name}/{folder}/{name}", 0,
+                                   f"is named like {parent_name}'s {meant} in other "
+                                   "capitals, so it replaces nothing (the server that builds "
+                                   "the site tells capitals apart); rename it to "
+                                   + (meant.rpartition("/")[2] if meant.rpartition("/")[0]
+                                      == name.rpartition("/")[0] else f"{folder}/{meant}"))
+
+
+_USED = ("templates", "static", "i18n", "scaffolds", "theme.toml")
+_LOOSE = (".css", ".js", ".html", ".htm", ".j2", ".woff", ".woff2", ".ttf", ".otf", ".toml")
+
+
+def report_unused(chain: list[Theme], problems: Problems) -> None:
+    """What a site theme holds outside its templates/, static/, i18n/ and scaffolds/
+    folders and theme.toml, that looks meant for the site: a stylesheet or template saved
+    beside them, a `template/` or `css/` folder, Notepad's `theme.toml.txt`; cswgen would
+    not use it.  (A downloaded theme's README, licence and screenshot stay quiet.)"""
+    for theme in chain:
+        if theme.builtin:
+            continue
+        for entry in sorted(theme.folder.iterdir()):
+            name = entry.name
+            if name in _USED or name.startswith((".", "_")):
+                continue
+            said = ("a theme uses only its templates/, static/, i18n/ and scaffolds/ "
+                    "folders and theme.toml, so this ")
+            if entry.is_dir():
+                close = difflib.get_close_matches(name.lower(), _USED[:4], n=1, cutoff=0.75)
+                said += ("folder is not used; " + (f"rename it to {close[0]}" if close else
+                         f"move what it holds into themes/{theme.name}/static/ (stylesheets, "
+                         "fonts, pictures: published under assets/) or "
+                         f"themes/{theme.name}/templates/"))
+            elif name.lower().startswith("theme.") or name.lower() == "theme":
+                said += ("file is not used; rename it to theme.toml (in Windows Explorer, "
+                         "turn on View > File name extensions to see the whole name)")
+            elif name.lower().endswith(_LOOSE):
+                said += (f"file is not used; move it into themes/{theme.name}/static/ "
+                         "(published under assets/)")
+            else:
+                continue
+            problems.warning(f"themes/{theme.name}/{name}", 0, said)

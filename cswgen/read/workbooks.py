@@ -138,6 +138,16 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
     for (number, column), item in sheet._cells.items():
         if number > 1 and column <= width and number not in hidden:  # hidden: not read
             held.setdefault(number, {})[column] = item
+    # A cell merged down over several rows (an award typed once for everyone who won it)
+    # shows its value on each of them, as Excel shows it; one merged across columns names
+    # only its first column, as a merged heading does.
+    for merged in sheet.merged_cells.ranges:
+        first = sheet._cells.get((merged.min_row, merged.min_col))
+        if first is None or merged.min_row < 2 or merged.min_col > width:
+            continue
+        for number in range(merged.min_row + 1, merged.max_row + 1):
+            if number not in hidden:
+                held.setdefault(number, {})[merged.min_col] = first
     for number in sorted(held):
         values: list[Any] = []
         bad = False

@@ -9,6 +9,7 @@ it works from disk.
 from __future__ import annotations
 
 import difflib
+import re
 import traceback
 from collections.abc import Callable
 from datetime import date
@@ -68,20 +69,71 @@ def relative(target: str, root: str, *, portable: bool) -> str:
     return link + hash_mark + fragment
 
 
+class _Undefined(jinja2.StrictUndefined):
+    """A misspelt field (`page.titel`) is an error that names it and the nearest field
+    there is, not Jinja's "'dict object' has no attribute 'titel'"."""
+
+    @property
+    def _undefined_message(self) -> str:
+        name, holder = self._undefined_name, self._undefined_obj
+        if self._undefined_hint or not isinstance(name, str) or holder is jinja2.utils.missing:
+            return str(super()._undefined_message)
+        if holder is None:  # page.person.photo.src for someone without a photo
+            return (f"`{name}` cannot be read: the value before `.{name}` is empty on this "
+                    "page (an entry without that field); show it only when it is there, "
+                    "with {% if ... %} around the line")
+        if isinstance(holder, jinja2.environment.TemplateModule):  # {% import ... as ui %}
+            module = holder.__name__
+            close = difflib.get_close_matches(name, [k for k in vars(holder)
+                                                     if not k.startswith("_")], n=1)
+            if close:
+                return f"`{name}` is not a macro of {module}; did you mean `{close[0]}`?"
+            return (f"`{name}` is not a macro of {module}; a theme's {module} replaces the "
+                    "whole file of the theme it extends, so copy into yours the macros you "
+                    "did not change (or give your own macros a file of another name)")
+        fields = [key for key in holder if isinstance(key, str)] \
+            if isinstance(holder, dict) else []
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        hint = (f"did you mean `{close[0]}`?" if close else
+                "check the name (cswgen/render/views.py lists every field templates get; a "
+                "site's own settings go in [extra] of config.toml)")
+        return f"`{name}` is not a field of this value; {hint}"
+
+
+class _NotText(jinja2.TemplateSyntaxError):
+    """A template that is not UTF-8 text (Notepad's "Unicode" is UTF-16)."""
+
+
 class _ThemeLoader(jinja2.FileSystemLoader):
     """A theme's templates, where a symbolic link out of the theme's boundary (the site, or
-    a built-in theme's folder) is not followed: the template counts as missing."""
+    a built-in theme's folder) is not followed: the template counts as missing.  A
+    byte-order mark (Notepad's "UTF-8 with BOM") is not part of the template."""
 
     def __init__(self, theme: Theme) -> None:
-        super().__init__(str(theme.templates))
+        super().__init__(str(theme.templates), encoding="utf-8-sig")
         self.boundary = theme.boundary
 
     def get_source(self, environment: jinja2.Environment,
                    template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            raise self._not_text(template, exc) from None
         if not paths.inside(Path(filename), self.boundary):
             raise jinja2.TemplateNotFound(template)
         return source, filename, uptodate
+
+    def _not_text(self, template: str, exc: UnicodeDecodeError) -> _NotText:
+        file = next(path for path in (Path(base, *template.split("/"))
+                                      for base in self.searchpath) if path.is_file())
+        raw = file.read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            line, message = 1, ("is saved as UTF-16 (\"Unicode\" in Notepad); save it again "
+                                "as UTF-8 (in Notepad: encoding UTF-8)")
+        else:
+            line = raw[: exc.start].count(b"\n") + 1
+            message = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 in your editor"
+        return _NotText(message, line, template, str(file))
 
 
 class Renderer:
@@ -140,8 +192,7 @@ class Renderer:
             template = self.env.get_template(name)
             html = template.render(common, page=view, root=root, portable=self.portable)
         except jinja2.TemplateSyntaxError as exc:
-            raise SiteError([Problem(self._where(exc.filename), exc.lineno or 0,
-                                     f"template error: {exc.message}")]) from None
+            raise SiteError([self._syntax_problem(exc)]) from None
         except jinja2.TemplateNotFound as exc:
             raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
@@ -150,6 +201,32 @@ class Renderer:
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {exc}")]) from None
         return self.link(html, root, common["site"].get("prefix", ""))
+
+    def _syntax_problem(self, exc: jinja2.TemplateSyntaxError) -> Problem:
+        said = exc.message if isinstance(exc, _NotText) else f"template error: {exc.message}"
+        line = exc.lineno or 0
+        if (unclosed := _unclosed(self.env, exc)) is not None:
+            line, said = unclosed
+        return Problem(self._where(exc.filename), line, str(said))
+
+    def syntax_problems(self) -> list[Problem]:
+        """The syntax errors of the site's own templates, found without rendering a page
+        (for a build that stops before rendering: its other problems come with these)."""
+        found: list[Problem] = []
+        for theme in self.themes:
+            if theme.builtin or not theme.templates.is_dir():
+                continue
+            for file in sorted(theme.templates.rglob("*")):
+                if not file.is_file() or not file.name.endswith(TEMPLATE_SUFFIXES):
+                    continue
+                name = file.relative_to(theme.templates).as_posix()
+                try:
+                    self.env.get_template(f"{theme.name}:{name}")
+                except jinja2.TemplateSyntaxError as exc:
+                    found.append(self._syntax_problem(exc))
+                except jinja2.TemplateError:
+                    continue  # reported where it is used, when rendering
+        return found
 
     def link(self, html: str, root: str, prefix: str = "") -> str:
         """Turn `cswgen-root:` links from content into links relative to the page (to
@@ -167,6 +244,15 @@ class Renderer:
                            "theme that has it (extends = \"classic\" in theme.toml)")
         name = str(exc.name)
         prefix, _, bare = name.rpartition(":")
+        names = [t.name for t in self.themes]
+        if prefix and prefix not in names:  # ("fancy:page.html", "Classic:page.html")
+            having = [f"{t}:{bare}" for t in [*names[1:], names[0]]
+                      if f"{t}:{bare}" in self.env.list_templates()]
+            return Problem(self._where(filename), line, f"the template \"{name}\" was not "
+                           f"found: \"{prefix}:\" names a theme, and {prefix} is not one of "
+                           f"this site's themes ({', '.join(names)}); " +
+                           (f"did you mean \"{having[0]}\"?" if having else
+                            "write the name of one of them before the colon"))
         known = {t.rpartition(":")[2].rpartition(".")[0] or t: t
                  for t in self.env.list_templates() if t.rpartition(":")[0] == prefix
                  and not (not prefix and filename.endswith(f"/{t}"))}  # not itself
@@ -206,7 +292,7 @@ def _environment(themes: list[Theme], portable: bool,
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=_Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -230,17 +316,31 @@ def _environment(themes: list[Theme], portable: bool,
     @jinja2.pass_context
     def words(context: Any, key: str, **values: Any) -> Markup:
         """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words."""
+        _known_label(context, key)
         return Markup(say(context["strings"], _language(context), key, values, escape))
 
     @jinja2.pass_context
     def words_around(context: Any, key: str, name: str, **values: Any) -> list[Markup]:
         """The words of `key` before and after its `{name}`, for a template that shows the
         value itself and the words only to screen readers."""
+        _known_label(context, key)
         marker = "\x00"
         text = say(context["strings"], _language(context), key, {**values, name: marker},
                    escape)
         before, _, after = text.partition(marker)
         return [Markup(before), Markup(after)]
+
+    def _known_label(context: Any, key: str) -> None:
+        """A label no strings file gives (misspelt, or not yet in the theme's i18n/)."""
+        table = context["strings"]
+        if key in table:
+            return
+        close = difflib.get_close_matches(str(key), [k for k in table if isinstance(k, str)],
+                                          n=1, cutoff=0.75)
+        hint = (f"did you mean \"{close[0]}\"?" if close else
+                f"give it in themes/{themes[0].name}/i18n/{_language(context).code}.toml, "
+                f"like {key} = \"...\"")
+        raise jinja2.TemplateRuntimeError(f"there is no label \"{key}\"; {hint}")
 
     env.filters["url"] = url
     env.filters["asset"] = asset
@@ -298,9 +398,66 @@ def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
     return digest(*parts)
 
 
+_ENDS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "trans",
+         "set"}
+_INNERMOST = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
+
+
+def _unclosed(env: jinja2.Environment,
+              exc: jinja2.TemplateSyntaxError) -> tuple[int, str] | None:
+    """For a tag whose end is missing, the line where it opens and what to add (Jinja
+    names the line where it gave up: the end of the file, or a later end tag)."""
+    wanted = _INNERMOST.search(exc.message or "")
+    if wanted is None or not exc.filename:
+        return None
+    try:
+        source = exc.source or Path(exc.filename).read_text("utf-8-sig")
+        tokens = [t for t in env.lex(source) if t[1] != "whitespace"]
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return None
+    opened: list[tuple[str, int]] = []  # tag, line
+    for index, (line, kind, _value) in enumerate(tokens[:-1]):
+        if kind != "block_begin" or tokens[index + 1][1] != "name":
+            continue
+        tag = tokens[index + 1][2]
+        if tag == "set" and any(t[1] == "assign" for t in _to_block_end(tokens, index)):
+            continue  # {% set x = ... %} needs no end
+        if tag in _ENDS:
+            opened.append((tag, line))
+        elif tag.startswith("end") and tag[3:] in _ENDS:
+            if opened and opened[-1][0] == tag[3:]:
+                opened.pop()
+            elif all(t != tag[3:] for t, _ in opened):
+                return line, (f"template error: the {{% {tag} %}} on this line closes "
+                              f"nothing (no {{% {tag[3:]} %}} is open here); delete it, or add "
+                              f"the {{% {tag[3:]} %}} it belongs to")
+            elif opened and opened[-1][0] == wanted.group(1):
+                top, start = opened[-1]
+                return start, (f"template error: the {{% {top} %}} that starts on this line "
+                               f"is not closed before the {{% {tag} %}} on line {line}; add "
+                               f"{{% end{top} %}} where it should end")
+            else:
+                return None
+    if opened and opened[-1][0] == wanted.group(1):
+        top, start = opened[-1]
+        return start, (f"template error: the {{% {top} %}} that starts on this line is never "
+                       f"closed; add {{% end{top} %}} where it should end")
+    return None
+
+
+def _to_block_end(tokens: list[tuple[int, str, str]],
+                  start: int) -> list[tuple[int, str, str]]:
+    end = next((i for i in range(start, len(tokens)) if tokens[i][1] == "block_end"),
+               len(tokens))
+    return tokens[start:end]
+
+
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".j2")
+
+
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith((".html", ".xml", ".txt", ".md", ".j2")):
+        if frame.filename.endswith(TEMPLATE_SUFFIXES):
             return frame.filename, frame.lineno or 0
     return None, 0
 
