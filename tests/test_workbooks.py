@@ -267,6 +267,25 @@ def test_an_honour_roll_workbook_and_staff_links_from_testimonials(make_site: Ma
     assert not list(out.rglob("*.xlsx"))
 
 
+def test_a_start_date_in_the_since_column_gives_its_year(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """HR lists keep the date someone joined, typed as a date in Excel; `since` is the year
+    it gives.  The same date in front matter too."""
+    from datetime import datetime
+
+    staff = workbook({"Awards": [["Name", "Role", "Since"],
+                                 ["Farai Moyo", "Teller", datetime(2019, 3, 1)]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": staff,
+        "content/honour-roll/zoe.md": "---\nname: Zoe Nyathi\nsince: 2021-06-14\n---\nKind.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, []), outcome.stderr
+    out = site / "output/honour-roll"
+    assert "2019" in (out / "farai-moyo/index.html").read_text("utf-8")
+    assert "2021" in (out / "zoe/index.html").read_text("utf-8")
+
+
 def test_later_checks_name_the_sheet_and_row_too(make_site: MakeSite, run: Run) -> None:
     rows = [["customer", "staff", "text"], ["Rudo M.", "Farai Mayo", "Thanks"]]
     site = make_site({

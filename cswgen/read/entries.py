@@ -225,7 +225,7 @@ class EntryReader:
             title=f.text("title") or name, name=name, role=f.text("role"),
             department=f.text("department"), award=f.text("award"),
             citation=f.text("citation"),
-            since=f.integer("since", 1900, 2100, "a year like 2019"),
+            since=f.year("since"),
             photo=f.image("photo", "alt", source, self.finder, require_alt=False),
             consent=f.consent(), **common)
 

@@ -167,6 +167,17 @@ class Fields:
             return None
         return value
 
+    def year(self, key: str) -> int | None:
+        """A year (`since`); a whole date, as HR lists keep the day someone joined (an
+        Excel date cell), gives its year."""
+        value = self.data.get(key)
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            with contextlib.suppress(ValueError):
+                value = dt.date.fromisoformat(value.strip())
+        if isinstance(value, dt.date) and 1900 <= value.year <= 2100:
+            return value.year
+        return self.integer(key, 1900, 2100, "a year like 2019")
+
     def number(self, key: str) -> float | None:
         value = self.data.get(key)
         if value is None or value == "":
