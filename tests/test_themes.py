@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.helpers import MakeSite, Run
+from tests.helpers import MakeSite, Run, write
 
 CONFIG = """\
 [site]
@@ -61,6 +61,20 @@ def test_unknown_theme_lists_the_available_ones(make_site: MakeSite, run: Run) -
     assert outcome.exit_code == 1
     assert outcome.lines[0].startswith('config.toml:3: [site] theme "mine" was not found')
     assert "classic" in outcome.lines[0]
+
+
+def test_a_theme_named_in_other_capitals_is_named_right(make_site: MakeSite, run: Run) -> None:
+    """`theme = "Classic"` builds on a Mac or a Windows PC, whose disks do not mind
+    capitals, and fails on the Linux server: the message there names the theme meant."""
+    site = make_site({"config.toml": CONFIG.replace('"mine"', '"Classic"'),
+                      "themes/Fancy/templates/page.html": "x"})
+    outcome = run(site, "build")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith('config.toml:3: [site] theme "Classic" was not found '
+                                       'in themes/ or among the built-in themes; did you mean '
+                                       '"classic"?'), outcome.lines
+    write(site, {"config.toml": CONFIG.replace('"mine"', '"fancy"')})
+    assert 'did you mean "Fancy"?' in run(site, "build").lines[0]
 
 
 def test_themes_extending_each_other_in_a_loop(make_site: MakeSite, run: Run) -> None:

@@ -62,6 +62,16 @@ def find(name: str, root: Path, *, below: Path | None = None) -> Theme | None:
     return None
 
 
+def _other_capitals(name: str, root: Path) -> str:
+    """The start of a message for a theme named in other capitals ("Classic"), which a Mac or
+    Windows PC finds but a Linux server does not; "" for any other name."""
+    same = [theme for theme in available(root) if theme.casefold() == name.casefold()]
+    if not same:
+        return ""
+    return (f"did you mean \"{same[0]}\"? Theme names are matched exactly, capitals too, as "
+            "on the Linux servers where sites are usually built. Available: ")
+
+
 def chain(config: SiteConfig) -> list[Theme]:
     """The theme and each theme it extends, most specific first."""
     root = config.root
@@ -70,7 +80,8 @@ def chain(config: SiteConfig) -> list[Theme]:
     first = find(name, root)
     if first is None:
         raise SiteError([Problem(CONFIG_NAME, line, f"[site] theme \"{name}\" was not found in "
-                                 f"themes/ or among the built-in themes; available: "
+                                 f"themes/ or among the built-in themes; "
+                                 f"{_other_capitals(name, root) or 'available: '}"
                                  f"{', '.join(available(root)) or 'none'}")])
     themes = [first]
     problems: list[Problem] = []  # a misspelt key does not stop the themes it extends
@@ -119,7 +130,8 @@ def chain(config: SiteConfig) -> list[Theme]:
                                     "a theme outside the loop, like \"classic\""))
         elif found is None:
             problems.append(Problem(where, line, f"extends \"{parent}\", which was not found "
-                                    f"in themes/ or among the built-in themes; available: "
+                                    f"in themes/ or among the built-in themes; "
+                                    f"{_other_capitals(parent, root) or 'available: '}"
                                     f"{', '.join(available(root))}"))
         else:
             assert found is not None
