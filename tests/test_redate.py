@@ -239,3 +239,30 @@ def test_ctrl_c_while_redate_writes_leaves_no_half_written_copy(
     with pytest.raises(KeyboardInterrupt):
         redate.write(site, plan)
     assert snapshot(site) == before
+
+
+def test_translations_move_with_their_originals(make_site: MakeSite, run: Run) -> None:
+    # a translation that gives its own date or publish date (monday.sw.md, a *.sw.csv) is
+    # moved too: left behind, the site would not build in the new year
+    rows = "customer,text,publish\r\nAna B.,Great,2026-10-06\r\n"
+    site = make_site({
+        "config.toml": "[site]\ntitle = \"T\"\nlanguages = [\"en\", \"sw\"]\n\n[week]\n"
+                       "year = 2026\ntimezone = \"Africa/Harare\"\n",
+        "content/days/monday.md": "---\ntitle: Monday\ndate: 2026-10-05\n"
+                                  "publish: 2026-09-20\n---\nHi\n",
+        "content/days/monday.sw.md": "---\ntitle: Jumatatu\ndate: 2026-10-05\n"
+                                     "publish: 2026-09-21\n---\nHabari\n",
+        "content/days/tuesday.md": "---\ntitle: Tuesday\nday: tue\n---\nHi\n",
+        "content/days/tuesday.sw.md": "---\ntitle: Jumanne\n---\nHabari\n",
+        "content/testimonials/kind.csv": rows, "content/testimonials/kind.sw.csv": rows})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "content/days/monday.sw.md:3: 2026-10-05 -> 2027-10-04" in outcome.stdout
+    assert "content/days/monday.sw.md:4: 2026-09-21 -> 2027-09-20" in outcome.stdout
+    assert "content/testimonials/kind.sw.csv:2: 2026-10-06 -> 2027-10-05" in outcome.stdout
+    assert "tuesday.sw.md" not in outcome.stdout  # its day is the original's
+    assert (site / "content/days/monday.sw.md").read_text("utf-8") == (
+        "---\ntitle: Jumatatu\ndate: 2027-10-04\npublish: 2027-09-20\n---\nHabari\n")
+    built = run(site, "build", "--as-of", "2027-10-05")
+    assert built.exit_code == 0, built.stderr
+    assert (site / "output/sw/days/monday/index.html").is_file()

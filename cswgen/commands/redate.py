@@ -3,10 +3,11 @@
 The week moves by whole weeks (from the first full week of October of its year to that of
 YEAR), so every day keeps its weekday.  Only these values change: `[week] start` and
 `year` in config.toml, each day's `date`, and every `publish` date (front matter and CSV
-columns).  An empty or absent field has no date to move and is left alone (`cswgen add`
-writes an empty `publish:`).  Each value is edited where it is written, and every other
-byte of every file stays as it was: comments, order, quotes, line endings and byte-order
-marks.  Every value that cannot be moved is reported, all in one run.
+columns), in translations (`monday.sw.md`) too.  An empty or absent field has no date to
+move and is left alone (`cswgen add` writes an empty `publish:`).  Each value is edited
+where it is written, and every other byte of every file stays as it was: comments, order,
+quotes, line endings and byte-order marks.  Every value that cannot be moved is reported,
+all in one run.
 
 Text is not changed: a date in words ("Monday 5 October") may be a record of what
 happened (a testimonial's story), so the lines that name the old year, or a day of the old
@@ -32,6 +33,7 @@ from cswgen.read.content import load_content
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.records import Entry
 from cswgen.read.tables import csv_dialect
+from cswgen.read.translations import INHERITED
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")
@@ -80,7 +82,8 @@ def plan(root: Path, year: int) -> Plan:
         return result
     editor = _Editor(root, offset, result, config.week.dates, problems)
     editor.config(config)
-    for entry in content.entries():
+    translated = [e for entries in content.translations.values() for e in entries]
+    for entry in [*content.entries(), *translated]:
         editor.entry(entry)
     if problems.errors:
         raise SiteError([*problems.errors, Problem(
@@ -199,8 +202,9 @@ class _Editor:
         if entry.sheet:
             return  # a workbook is not text to edit in place: its rows are listed to review
         for key in ["publish"] + (["date"] if entry.kind == "day" else []):
-            if key not in entry.lines or (key == "publish" and entry.publish is None):
-                continue  # absent or empty: no date to move
+            if entry.lines.get(key, INHERITED) == INHERITED \
+                    or (key == "publish" and entry.publish is None):
+                continue  # absent or empty, or a translation's from its original: no date
             if entry.from_csv:
                 self.csv_cell(entry, key)
             else:
