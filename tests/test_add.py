@@ -72,6 +72,8 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     (("day", "Fun", "--date", "2026-10-12"), "2026-10-12 (Monday 12 October 2026) is not in"),
     (("day", "Fun", "--day", "saturday"), "\"saturday\" is not one of the week's days"),
     (("page", "Days"), "belongs to cswgen's own days section"),
+    (("page", "Programme"), "belongs to cswgen's own programme section"),
+    (("page", "Screen"), "belongs to cswgen's own screen section"),
     (("page", "???"), "cannot make a file name"),
 ])
 def test_add_refuses_what_would_not_build(make_site: MakeSite, run: Run, args: tuple[str, ...],

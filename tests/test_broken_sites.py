@@ -144,6 +144,12 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("reserved-slug-field", P + "wall.md", "---\ntitle: Wall\nslug: honour-roll\n---\nX\n",
      P + "wall.md:3: the page address /honour-roll/ is used by cswgen for its own "
      "section; give this page a different `slug`"),
+    ("reserved-slug-programme", P + "programme.md", "---\ntitle: Programme\n---\nX\n",
+     P + "programme.md:1: the page address /programme/ is used by cswgen for its own "
+     "section; give this page a different `slug`"),
+    ("reserved-slug-screen", P + "tv.md", "---\ntitle: TV\nslug: screen\n---\nX\n",
+     P + "tv.md:3: the page address /screen/ is used by cswgen for its own "
+     "section; give this page a different `slug`"),
     ("crlf-and-bom-keep-line-numbers", T + "a.md",
      "\ufeff---\r\ncustomer: Ann\r\n\r\nrating: 9\r\n---\r\nThanks\r\n".encode(),
      T + "a.md:4: `rating` must be a whole number from 1 to 5, not 9"),

@@ -21,7 +21,7 @@ from cswgen.read.slugs import name_key
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.
 GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html")
-SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets")
+SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets", "programme", "screen")
 
 
 @dataclass(frozen=True)
