@@ -49,6 +49,24 @@ def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tupl
     assert not list((site / "output").rglob("scaffolds"))
 
 
+@pytest.mark.parametrize(("kind", "title", "written"), [
+    ("page", "CON", "content/pages/con-page.md"),
+    ("honour", "Con", "content/honour-roll/con-honour.md"),
+    ("testimonial", "Aux.", "content/testimonials/aux-testimonial.md"),
+])
+def test_a_title_windows_reserves_gets_a_name_that_builds(make_site: MakeSite, run: Run,
+                                                          kind: str, title: str,
+                                                          written: str) -> None:
+    # `con.md` would fail the build ("a name Windows reserves for a device")
+    site = make_site()
+    outcome = run(site, "add", kind, title)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip() == written
+    assert f"\"{title}\"" in (site / written).read_text("utf-8")
+    built = run(site, "build", *AS_OF)
+    assert built.exit_code == 0, built.stderr
+
+
 def test_the_day_is_written_as_given(make_site: MakeSite, run: Run) -> None:
     site = make_site()
     run(site, "add", "day", "Superhero Tuesday", "--day", "Tue")

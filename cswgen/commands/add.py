@@ -18,6 +18,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+from cswgen.core import paths
 from cswgen.core.errors import Problems, fail
 from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
 from cswgen.model.site import SECTIONS
@@ -43,6 +44,8 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     if kind == "page" and slug in SECTIONS:
         raise fail(folder, 0, f"the address /{slug}/ belongs to cswgen's own {slug} section; "
                    "choose another title")
+    if paths.name_problem(f"{slug}.md") is not None:
+        slug = f"{slug}-{kind}"  # `con.md`, `aux.md`: names Windows keeps for devices
     path = root / folder / f"{slug}.md"
     for existing in sorted((root / folder).glob("*")):
         if existing == path or (existing.suffix.lower() in (".md", ".markdown")
