@@ -49,6 +49,13 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("page-without-title", P + "faq.md", "---\nmenu: 2\n---\nQuestions\n",
      P + "faq.md:1: `title` is required but missing; add a `title` field (the page's "
      "headline)"),
+    ("page-with-an-empty-title", P + "faq.md", "---\nmenu: 2\ntitle:\n---\nQuestions\n",
+     P + "faq.md:3: `title` is empty; fill it in (the page's headline)"),
+    ("customer-only-spaces", T + "a.md", "---\ncustomer: \"   \"\nrating: 5\n---\nHi\n",
+     T + "a.md:2: `customer` is empty; fill it in (the name the customer agreed to show, "
+     'like "Rudo M.")'),
+    ("toml-empty-name", H + "x.md", "+++\nrole = \"Agent\"\nname = \"\"\n+++\nKind.\n",
+     H + "x.md:3: `name` is empty; fill it in (the person's name)"),
     ("title-is-a-list", P + "faq.md", "---\ntitle: [a, b]\n---\nQuestions\n",
      P + 'faq.md:2: `title` must be text, not a list; write it like title: "..."'),
     ("featured-not-a-boolean", T + "a.md", "---\ncustomer: Ann\nfeatured: sometimes\n---\nHi\n",

@@ -110,7 +110,8 @@ class Fields:
 
     def text(self, key: str, *, required: bool = False, what: str = "") -> str:
         value = self.data.get(key)
-        if value is None or value == "":
+        if value is None or value == "" or (required and isinstance(value, str)
+                                            and not value.strip()):
             if required:
                 self.missing(key, what)
             return ""
@@ -131,6 +132,9 @@ class Fields:
         if key in self.columns:  # the column is there; this row left its cell empty
             self.problems.error(self.path, self.lines.get("", 1),
                                 f"this row's `{key}` cell is empty; fill it in{why}")
+            return
+        if not self.row and key in self.data and self.lines.get(key, 0) > 0:
+            self.error(key, f"`{key}` is empty; fill it in{why}")  # `title:` with nothing
             return
         where = "column" if self.row else "field"
         near = difflib.get_close_matches(key, [str(k) for k in self.data if self.has(str(k))],
