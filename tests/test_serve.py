@@ -18,7 +18,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -339,6 +339,66 @@ def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Pat
     (site / "content/pages/about.md").write_text("---\ntitle: About\n---\nNew.\n", "utf-8")
     session.rebuild()
     assert len(reloads) == 4 and not session.problems  # the overlay goes away
+
+
+def test_a_file_saved_by_renaming_during_a_build_is_built_again_not_a_bug(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Editors that save through a temporary file (JetBrains' `menu.txt___jb_tmp___`,
+    renamed over `menu.txt`) can rename it while a build is reading the folder.  That is
+    no bug of cswgen's to show in the browser: the site is built again."""
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG,
+                                          "content/files/menu.txt": "Tea\n"})
+    session, said, _ = session_of(site, tmp_path / "preview")
+    session.rebuild()
+    temporary = site / "content/files/menu.txt___jb_tmp___"
+    temporary.write_text("Coffee\n", "utf-8")
+    assert session.watcher.look()  # the change the server builds for
+    copy = Preview.copy
+
+    def renamed_meanwhile(preview: Preview, path: str, source: Path) -> None:
+        if Path(source).name == temporary.name and temporary.exists():
+            os.replace(temporary, site / "content/files/menu.txt")  # the save ends
+        copy(preview, path, source)
+
+    monkeypatch.setattr(Preview, "copy", renamed_meanwhile)
+    session.rebuild()
+    assert not session.problems, session.problems
+    assert not any("bug" in line for line in said), said
+    assert said[-1].startswith("Rebuilt in ")
+    assert "Traceback" not in capsys.readouterr().err
+    assert (tmp_path / "preview/files/menu.txt").read_text("utf-8") == "Coffee\n"
+    assert not (tmp_path / "preview/files/menu.txt___jb_tmp___").exists()
+
+
+def test_a_file_half_saved_as_a_build_reads_it_is_not_shown_as_an_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an editor that empties the file, then writes it: the build read it in between
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
+    session, said, reloads = session_of(site, tmp_path / "preview")
+    session.rebuild()
+    about = site / "content/pages/about.md"
+    about.write_text("---\ntitle: Ab", "utf-8")
+    assert session.watcher.look()
+    real = build
+
+    def saved_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return real(*args, **kwargs)
+        finally:
+            about.write_text("---\ntitle: About\n---\nSaved whole.\n", "utf-8")
+
+    monkeypatch.setattr("cswgen.commands.serve.build", saved_meanwhile)
+    session.rebuild()
+    assert not any(line.startswith(("Rebuild failed", "content/")) for line in said), said
+    assert not session.problems and reloads == ["*", "*"]
+    assert "Saved whole." in (tmp_path / "preview/about/index.html").read_text("utf-8")
+    # a file that is still broken when nothing is changing any more is shown, once
+    about.write_text("---\ntitle: About\n", "utf-8")
+    monkeypatch.setattr("cswgen.commands.serve.build", real)
+    assert session.watcher.look()
+    session.rebuild()
+    assert session.problems and said[-1].startswith("Rebuild failed")
 
 
 def test_the_watcher_sees_changes_but_not_editor_leftovers(tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ expensive results kept in memory (`Cache`) and only changed files written (`Prev
 into a temporary folder of its own, never the output folder.  Requests wait while a build
 runs, so no page is served half-written or older than the last build.  A build that fails
 leaves the server running: every page shows the problems over the last good build until
-they are fixed.
+they are fixed; but one that failed while files changed under it (an editor saving through
+a temporary file) is not shown: the site is built again once they settle.
 """
 
 from __future__ import annotations
@@ -123,6 +124,7 @@ class Session:
         self.settling = False  # files changed; build when they stop changing
         self.later: Callable[[float, Callable[[], None]], object] = lambda delay, call: call()
         self.built = False  # a build has worked
+        self.retried = False  # the last build failed on files changed as it ran
         # photos new to the cache are made beside the server, one process a core, while
         # pages show placeholders; each is tried there once (one that fails there is made
         # by the next build itself, which says why)
@@ -147,13 +149,15 @@ class Session:
         try:
             result = build(self.root, as_of=self.as_of, drafts=self.drafts, cache=self.cache,
                            preview=self.preview, photos_later=self._later)
-        except SiteError as exc:
-            self.problems = tuple(exc.problems)
+        except (SiteError, FileNotFoundError) as exc:
+            if self._again():
+                return
+            if isinstance(exc, SiteError):
+                self.problems = tuple(exc.problems)
+            else:
+                self.problems = _bug(exc)
         except Exception as exc:  # a bug in cswgen: the server stays up to show it
-            traceback.print_exc()
-            self.problems = (Problem("cswgen", 0, "stopped because of a bug, not because of "
-                                     f"your site ({type(exc).__name__}: {exc}); please report "
-                                     "it with the traceback printed in the terminal"),)
+            self.problems = _bug(exc)
         else:
             self.problems = ()
             changed = result.changed
@@ -164,6 +168,7 @@ class Session:
                 for problem in result.warnings:
                     self.warn(str(problem))
             self.warnings = result.warnings
+        self.retried = False
         self.finished = time.perf_counter()
         milliseconds = round((self.finished - started) * 1000)
         self.state = self._state(config)
@@ -186,6 +191,20 @@ class Session:
             self.notify(changed[0] if len(changed) == 1 else "*.css")  # styles only
         elif changed:
             self.reload_all()
+
+    def _again(self) -> bool:
+        """After a failed build: whether files changed while it ran, so that what it
+        failed on may be a file half-saved (an editor that writes a temporary file and
+        renames it over the old one, one that empties a file and then writes it, a sync
+        tool); then it is neither shown nor reported, and the site is built again once the
+        files settle.  Once in a row: a file that never stops changing hides no error."""
+        if self.retried or not self.watcher.look():
+            return False
+        self.retried = True
+        if not self.settling:
+            self.settling = True
+            self.later(SETTLE, self.settle)
+        return True
 
     def reload_all(self) -> None:
         """Have every open page reload: told now, and counted, so that a page that was
@@ -307,6 +326,14 @@ class Session:
         self.rebuild(f"as on {self.as_of.isoformat() if self.as_of else 'today'}")
         return _reply(start_response, "303 See Other", b"", "text/plain",
                       [("Location", quote(back, safe="/%?=&#:@!$'()*+,;~"))])
+
+
+def _bug(exc: Exception) -> tuple[Problem, ...]:
+    """A bug in cswgen, printed with its traceback and shown in the browser."""
+    traceback.print_exc()
+    return (Problem("cswgen", 0, "stopped because of a bug, not because of your site "
+                    f"({type(exc).__name__}: {exc}); please report it with the traceback "
+                    "printed in the terminal"),)
 
 
 def resolve(folder: Path, path: str) -> Path | str | None:
