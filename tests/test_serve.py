@@ -245,6 +245,24 @@ def test_open_with_no_browser_says_so_and_goes_on_serving(site: Path, tmp_path: 
     assert "Traceback" not in stderr
 
 
+def test_the_last_port_taken_is_said_not_wrapped_round(serve: Serve, site: Path) -> None:
+    # 65535 is the highest port: the next "free" one, 65536, was taken as port 0 (any
+    # port), and the address shown, http://127.0.0.1:65536/, led nowhere
+    with socket.socket() as taken:
+        try:
+            taken.bind(("127.0.0.1", 65535))
+        except OSError:
+            pytest.skip("port 65535 is in use on this machine")
+        taken.listen()
+        server = serve(site, port=65535)
+        stdout, stderr = server.process.communicate(timeout=DEADLINE)
+    assert server.process.returncode == 1
+    assert "65536" not in stdout + stderr
+    assert stderr == ("cswgen serve cannot listen on 127.0.0.1 port 65535: port 65535 is in "
+                      "use; stop what uses it (another cswgen serve?), or choose another "
+                      "port with --port, like --port 8000\n")
+
+
 def test_a_host_that_is_not_loopback_gets_a_warning() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20")

@@ -415,7 +415,8 @@ def open_in_browser(url: str, warn: Callable[[str], None]) -> None:
 
 def listen(server: Any, host: str, port: int) -> int:
     """Listen on `port`, or the next free one; returns the port used."""
-    for candidate in range(port, port + PORT_TRIES):
+    last = min(port + PORT_TRIES, 65536) - 1  # (above 65535, a port number wraps round)
+    for candidate in range(port, last + 1):
         try:
             server.application(candidate, host, debug=False, live_css=True)
         except OSError as exc:
@@ -423,7 +424,10 @@ def listen(server: Any, host: str, port: int) -> int:
                 raise
             continue
         return candidate
-    raise OSError(errno.EADDRINUSE, f"ports {port} to {port + PORT_TRIES - 1} are all in use")
+    taken = f"port {port} is in use; stop what uses it" if last == port \
+        else f"ports {port} to {last} are all in use; stop what uses them"
+    raise OSError(errno.EADDRINUSE, f"{taken} (another cswgen serve?), or choose another "
+                  f"port with --port, like --port {last + 1 if last < 65535 else 8000}")
 
 
 def preview_folder() -> Path:
