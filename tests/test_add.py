@@ -9,7 +9,7 @@ import pytest
 from cswgen.core.errors import Problems
 from cswgen.read.frontmatter import split
 from cswgen.read.records import KNOWN
-from tests.helpers import AS_OF, MakeSite, Run
+from tests.helpers import AS_OF, MakeSite, Run, snapshot
 
 CSV_ONLY = {"text", "citation_long"}
 
@@ -192,6 +192,31 @@ def test_add_refuses_someone_already_on_a_staff_csv(make_site: MakeSite, run: Ru
     assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["staff.csv"]
     apart = run(site, "add", "honour", "Tinashe Banda (Harare)")
     assert apart.exit_code == 0, apart.stderr
+    assert run(site, "build", *AS_OF).exit_code == 0
+
+
+@pytest.mark.parametrize(("kind", "title", "refused"), [
+    ("page", "About", "content/pages/who.md:3: this file already has the address about/ (its "
+     "`slug`), which the new file would have too; edit it instead, or choose another title. "
+     "Nothing was written"),
+    ("testimonial", "Rudo", "content/testimonials/story.md:3: this file already has the "
+     "address testimonials/rudo/ (its `slug`)"),
+    ("honour", "farai  MOYÓ", "content/honour-roll/fm.md:2: Farai Moyo is already on the "
+     "honour roll in this file; edit it instead of adding one"),
+])
+def test_add_refuses_what_a_file_of_another_name_already_is(
+        make_site: MakeSite, run: Run, kind: str, title: str, refused: str) -> None:
+    # the file names differ, so nothing would be overwritten, but the build would refuse
+    # two entries at one address (or publish Farai twice)
+    site = make_site({
+        "content/pages/who.md": "---\ntitle: Who we are\nslug: about\n---\nUs.\n",
+        "content/testimonials/story.md": "---\ncustomer: Rudo M.\nslug: rudo\n---\nKind.\n",
+        "content/honour-roll/fm.md": "---\nname: Farai Moyo\n---\nStar.\n"})
+    before = snapshot(site)
+    outcome = run(site, "add", kind, title)
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith(refused), outcome.stderr
+    assert snapshot(site) == before
     assert run(site, "build", *AS_OF).exit_code == 0
 
 

@@ -6,15 +6,16 @@ filled in, and so are examples from the site's own week: `{{ year }}`, `{{ day_1
 `{{ day_7 }}` (the week's dates, the last one repeated in a shorter week), `{{ weekday_1 }}`
 to `{{ weekday_7 }}` (their weekdays, like tuesday) and `{{ before_week }}` (three weeks
 before it).  It is written only if nothing is there yet: an existing file is never
-touched, and neither is a name the site already has in a CSV file (the build would refuse
-two entries at one address), nor a date that already has its day (the build would refuse
-two days on one date).
+touched, and neither is an address another entry has (a CSV row's, or a file's `slug`:
+the build would refuse two entries at one address), nor a person the honour roll has, nor a
+date that already has its day (the build would refuse two days on one date).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from cswgen.model.site import SECTIONS
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.content import load_content
+from cswgen.read.records import Entry
 from cswgen.read.slugs import name_key, slugify
 
 FOLDERS = {"testimonial": "testimonials", "honour": "honour-roll", "day": "days",
@@ -52,8 +54,7 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
                                 and slugify(existing.stem) == slug):
             raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
                        "overwrites a file: edit that one, or choose another title")
-    if kind in ("testimonial", "honour"):
-        _refuse_a_row(config, kind, title, slug)
+    _refuse_a_twin(config, kind, title, slug)
     when, day_name = _day(config.week.dates, on, weekday) if kind == "day" else (None, "")
     if kind == "day":
         _refuse_a_second_day(config, when or next(
@@ -103,29 +104,46 @@ def _examples(dates: list[date]) -> dict[str, str]:
     return values
 
 
-def _refuse_a_row(config: SiteConfig, kind: str, title: str, slug: str) -> None:
-    """A CSV row that already names this person (case, accents and spacing aside), or
-    that has this address, makes a new file a second entry for them: refuse, naming the
-    row, since the build would refuse the two (or publish the person twice)."""
+def _refuse_a_twin(config: SiteConfig, kind: str, title: str, slug: str) -> None:
+    """An entry of this kind that already has this address (a CSV row, or a file whose
+    `slug` gives it), or that already names this person (case, accents and spacing aside;
+    for testimonials, a CSV row only), makes a new file a second entry at one address or
+    for one person: refuse, naming it, since the build would refuse the two (or publish
+    the person twice)."""
     content = load_content(config, Problems(), drafts=True)
-    rows = content.honour if kind == "honour" else content.testimonials
+    of_kind: dict[str, Sequence[Entry]] = {
+        "honour": content.honour, "testimonial": content.testimonials, "day": content.days,
+        "page": content.pages}
+    entries = of_kind[kind]
     wanted = name_key(title)
-    for row in rows:
-        if not row.from_csv:
+    for entry in entries:
+        name = getattr(entry, {"honour": "name", "testimonial": "customer"}.get(kind, ""), "")
+        same_name = bool(name) and name_key(name) == wanted \
+            and (kind == "honour" or entry.from_csv)
+        if not same_name and entry.slug != slug:
             continue
-        name = getattr(row, "name" if kind == "honour" else "customer", "")
-        if name_key(name) != wanted and row.slug != slug:
-            continue
+        if not entry.from_csv and same_name:
+            raise fail(entry.path, entry.line_of("name"), f"{name} is already on the honour "
+                       "roll in this file; edit it instead of adding one: two entries would "
+                       "publish them twice. If this is another person with the same name, add "
+                       "them with a title that tells the two apart, like "
+                       f"\"{name} (Harare)\", then change `name:` in the new file. Nothing "
+                       "was written")
+        if not entry.from_csv:
+            address = f"{slug}/" if kind == "page" else f"{FOLDERS[kind]}/{slug}/"
+            raise fail(entry.path, entry.line_of("slug"), f"this file already has the address "
+                       f"{address} (its `slug`), which the new file would have too; edit it "
+                       "instead, or choose another title. Nothing was written")
         if kind == "honour":
-            raise fail(row.path, row.line, f"{name} is already on the honour roll in this "
-                       f"file (row {row.line}); edit that row instead of adding a file: two "
+            raise fail(entry.path, entry.line, f"{name} is already on the honour roll in this "
+                       f"file (row {entry.line}); edit that row instead of adding a file: two "
                        "entries would publish them twice. If this is another person with the "
                        "same name, add them with a title that tells the two apart, like "
                        f"\"{name} (Harare)\", then change `name:` in the new file. "
                        "Nothing was written")
-        raise fail(row.path, row.line, f"{name} already has a testimonial in this file (row "
-                   f"{row.line}), at the address testimonials/{row.slug}/; edit that row "
-                   "instead of adding a file. For another story from them, add it with a "
+        raise fail(entry.path, entry.line, f"{name} already has a testimonial in this file "
+                   f"(row {entry.line}), at the address testimonials/{entry.slug}/; edit that "
+                   "row instead of adding a file. For another story from them, add it with a "
                    f"title that tells the two apart, like \"{name} (2)\", then change "
                    "`customer:` in the new file. Nothing was written")
 
