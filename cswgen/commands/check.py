@@ -271,11 +271,16 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             wrong = _wrong(landing, page, link, output, scanned) if landing else None
             if wrong is None:
                 continue
-            path, line = _source(sources.get(page), link.url, page, theme_chain, site)
+            origin = sources.get(page)
+            path, line = _source(origin, link.url, page, theme_chain, site)
             if line == 0 and path.endswith(".html"):  # from a template: once per target
                 wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
                 line, wrong = _in_template(site.config.root / path, landing, wrong,
                                            theme_chain)
+            elif origin is not None and (written := _written(_text_of(origin, line),
+                                                             link.url)):
+                wrong = wrong.replace(f" {_shown(link.url)} goes to", f" {_shown(written)} "
+                                      "goes to")
             problems.error(path, line, wrong)
 
 
@@ -447,6 +452,18 @@ def _locate(entry: Entry, *needles: str, fallback: int | None = None) -> int:
                 if words in _words(text):
                     return entry.body_line + offset
     return entry.body_line if fallback is None else fallback
+
+
+def _written(text: str, url: str) -> str:
+    """The address as the line `text` writes it, when cswgen rewrote it (a link to a
+    Markdown file, `../pages/faq.md#hours`, is built as `../../faq/#hours`): the message
+    quotes what the person can find in their file."""
+    fragment = url.partition("#")[2]
+    for target in re.findall(r"\]\(\s*<?([^)\s>]+)", text):
+        path, _, its_fragment = target.partition("#")
+        if its_fragment == fragment and path.lower().endswith((".md", ".markdown")):
+            return str(target)
+    return ""
 
 
 def _text_of(entry: Entry, line: int) -> str:
