@@ -335,3 +335,23 @@ def test_a_theme_template_naming_a_missing_asset(make_site: MakeSite, run: Run) 
         "themes/mine/templates/page.html:6: the picture goes to assets/images/logo-big.png, "
         "which is not in the built site; add it as themes/mine/static/images/logo-big.png, "
         "or correct the name"], outcome.stdout
+
+
+def test_an_untranslated_pages_broken_links_are_listed_once(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """The French FAQ shows the English text: its missing picture and anchors are one
+    item each, at the English file's line, not one per language."""
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\nlanguages = ["en-GB", "fr"]\n'
+                       '[week]\nyear = 2026\n',
+        "content/policy.md": "---\ntitle: Policy\n---\nKept safe.\n",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nIntro.\n\n![Us](../images/us.png) "
+                                "[top](#nowhere) [privacy](../policy.md#privacy)\n"})
+    outcome = run(site, "check", *AS_OF)
+    listed = [line for line in report_lines(outcome) if "faq.md:6:" in line]
+    assert len(listed) == 3, outcome.stdout
+    assert "the picture ../images/us.png goes to images/us.png," in listed[0] + listed[1] \
+        + listed[2]
+    assert "the link ../policy.md#privacy goes to #privacy, which is not on policy/;" \
+        in "".join(listed)
+    assert "fr/" not in "".join(listed)

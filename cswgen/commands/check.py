@@ -259,8 +259,15 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
         return scans[page]
 
     theme_chain = themes.chain(site.config)
-    for file in sorted(output.rglob("*.html")):
-        page = file.relative_to(output).as_posix()
+    folders = tuple(folder for folder, _ in others)  # `sw/`: the default language's first
+
+    def in_default(page: str) -> str:
+        """The page's address in the default language."""
+        return next((page.removeprefix(f) for f in folders if page.startswith(f)), page)
+
+    reported: set[tuple[str, int, str, str, str]] = set()
+    for page in sorted((f.relative_to(output).as_posix() for f in output.rglob("*.html")),
+                       key=lambda page: (in_default(page) != page, page)):
         found = scanned(page)
         if (page.rpartition("/")[2] == "404.html" and page.count("/") <= 1) or found is None:
             continue  # served at any depth: its links start from base_url's path
@@ -273,15 +280,20 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
                 continue
             origin = sources.get(page)
             path, line = _source(origin, link.url, page, theme_chain, site)
+            written = _written(_text_of(origin, line), link.url) if origin else ""
             if line == 0 and path.endswith(".html"):  # from a template: once per target
                 wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
                 line, wrong = _in_template(site.config.root / path, landing, wrong,
                                            theme_chain)
-            elif origin is not None and (written := _written(_text_of(origin, line),
-                                                             link.url)):
+            elif written:
                 wrong = wrong.replace(f" {_shown(link.url)} goes to", f" {_shown(written)} "
                                       "goes to")
-            problems.error(path, line, wrong)
+            # an untranslated page shows its original's text in every language: one
+            # broken link there is one item, not one per language
+            key = (path, line, link.tag, in_default(page), written or link.url)
+            if line == 0 or key not in reported:
+                reported.add(key)
+                problems.error(path, line, wrong)
 
 
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"""
