@@ -103,6 +103,19 @@ def test_add_refuses_what_would_not_build(make_site: MakeSite, run: Run, args: t
     assert not list((site / "content").rglob("*.md"))
 
 
+def test_add_refuses_a_page_at_another_languages_address(make_site: MakeSite,
+                                                         run: Run) -> None:
+    # sw/ is where the Swahili pages go: a page there would fail the build
+    site = make_site({"config.toml": "[site]\ntitle = \"T\"\nlanguages = [\"en\", \"sw\"]\n"
+                                     "[week]\nyear = 2026\n"})
+    outcome = run(site, "add", "page", "SW")
+    assert outcome.exit_code == 1
+    assert outcome.stderr == ("content/pages: the address /sw/ holds the site's pages in "
+                              "that language; choose another title\n")
+    assert not (site / "content/pages").exists()
+    assert run(site, "add", "page", "Swahili").exit_code == 0
+
+
 @pytest.mark.parametrize("when", [("--day", "tuesday"), ("--date", "2026-10-06")])
 def test_add_refuses_a_second_day_for_a_date(make_site: MakeSite, run: Run,
                                              when: tuple[str, str]) -> None:

@@ -46,6 +46,9 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     if kind == "page" and slug in SECTIONS:
         raise fail(folder, 0, f"the address /{slug}/ belongs to cswgen's own {slug} section; "
                    "choose another title")
+    if kind == "page" and slug in [tag.lower() for tag in config.site.tags[1:]]:
+        raise fail(folder, 0, f"the address /{slug}/ holds the site's pages in that "
+                   "language; choose another title")
     if paths.name_problem(f"{slug}.md") is not None:
         slug = f"{slug}-{kind}"  # `con.md`, `aux.md`: names Windows keeps for devices
     path = root / folder / f"{slug}.md"
