@@ -129,6 +129,15 @@ def test_days_without_a_page_or_events(make_site: MakeSite, run: Run) -> None:
     line_with(outcome, "content/days/friday.md:1: warning: ", "no events")
 
 
+def test_days_without_a_page_are_listed_in_the_weeks_order(make_site: MakeSite,
+                                                          run: Run) -> None:
+    files = {k: v for k, v in WEEK.items() if "monday" in k or "tuesday" in k}
+    outcome = run(make_site(files), "check", *AS_OF)
+    missing = [line.split(": warning: ")[1].split()[0] for line in report_lines(outcome)
+               if "is a day of the week but has no page" in line]
+    assert missing == ["Wednesday", "Thursday", "Friday"], outcome.stdout  # not by alphabet
+
+
 def test_publish_dates_after_the_week(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/thanks.md": "---\ntitle: Thank you\npublish: 2026-11-02\n---\nThanks.\n"})

@@ -86,8 +86,10 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
 
 
 def _report(problems: Problems, as_of: date, started: float) -> Report:
-    unique = sorted(set(problems.items), key=lambda p: (p.severity != "error", p.path, p.sheet,
-                                                       p.line, p.message))
+    # (problems about one line, or one folder, stay in the order they were found: the
+    # days without a page from Monday on, not by the alphabet of their messages)
+    unique = sorted(dict.fromkeys(problems.items), key=lambda p: (p.severity != "error", p.path,
+                                                                 p.sheet, p.line))
     return Report(unique, as_of, time.perf_counter() - started)
 
 
