@@ -157,6 +157,9 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("reserved-slug-screen", P + "tv.md", "---\ntitle: TV\nslug: screen\n---\nX\n",
      P + "tv.md:3: the page address /screen/ is used by cswgen for its own "
      "section; give this page a different `slug`"),
+    ("file-at-the-lobby-screens-address", "content/screen/build.json", "{}\n",
+     "content/screen/build.json:1: this would be published as screen/build.json, which "
+     "cswgen itself (a generated file) also claims; rename or move the file"),
     ("crlf-and-bom-keep-line-numbers", T + "a.md",
      "\ufeff---\r\ncustomer: Ann\r\n\r\nrating: 9\r\n---\r\nThanks\r\n".encode(),
      T + "a.md:4: `rating` must be a whole number from 1 to 5, not 9"),

@@ -20,7 +20,8 @@ from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testi
 from cswgen.read.slugs import name_key
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.
-GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html")
+GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html",
+             "screen/build.json")  # (the lobby screen looks there for a newer build)
 SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets", "programme", "screen")
 
 
