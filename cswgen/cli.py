@@ -327,7 +327,8 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
 @DRAFTS
 @DEBUG
 @click.option("--strict", is_flag=True, help="Fail (exit status 1) on warnings too.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "json"], case_sensitive=False),
               default="text", show_default=True, help="json: for CI pipelines.")
 @click.pass_context
 def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
@@ -376,7 +377,8 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 
 @cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
 @click.argument("kind", metavar="KIND",
-                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"]))
+                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
+                                 case_sensitive=False))
 @click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
 @click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")

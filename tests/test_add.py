@@ -261,3 +261,11 @@ def test_examples_in_a_new_file_are_from_the_sites_own_week(make_site: MakeSite,
     assert "# or the weekday, like tuesday\n" in written["superhero-tuesday.md"]
     assert 'title: "{{ year }} FAQ"' in written["year-faq.md"]  # a title is written as given
     assert run(site, "build", "--as-of", "2027-10-05").exit_code == 0
+
+
+def test_the_kind_may_be_typed_in_capitals(make_site: MakeSite, run: Run) -> None:
+    """`cswgen add Honour "Ann Lee"`, as a sentence would have it, is `add honour`."""
+    site = make_site()
+    outcome = run(site, "add", "Honour", "Ann Lee")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip() == "content/honour-roll/ann-lee.md"

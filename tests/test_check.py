@@ -192,6 +192,8 @@ def test_strict_and_json(make_site: MakeSite, run: Run) -> None:
                                  "path": "content/pages/about.md", "line": 4,
                                  "message": data["problems"][0]["message"]}]
     assert "\"here\"" in data["problems"][0]["message"]
+    again = run(site, "check", *AS_OF, "--format", "JSON")  # (as CI documentation writes it)
+    assert again.exit_code == 0 and json.loads(again.stdout)["warnings"] == 1
 
 
 def test_require_consent_leaves_out_and_lists(make_site: MakeSite, run: Run) -> None:
