@@ -21,6 +21,7 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october, long_label, range_label
 from cswgen.read import zones
+from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.publishing import PublishTarget, publish_targets
 from cswgen.read.tomltable import Table, shown, suggest
@@ -131,16 +132,10 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
         raise SiteError([Problem(CONFIG_NAME, 0, f"not found in {root}; run cswgen in your "
                                  "site's folder, or start a new site with `cswgen new mysite`")])
     raw = path.read_bytes()
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # (Notepad's "Unicode")
-        raise SiteError([Problem(CONFIG_NAME, 1, "is saved as UTF-16 (\"Unicode\" in "
-                                 "Notepad); save it again as UTF-8 (in Notepad: encoding "
-                                 "UTF-8)")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SiteError([Problem(CONFIG_NAME, line, f"is not UTF-8 text (byte {exc.start}); "
-                                 "save it as UTF-8 in your editor")]) from None
+        raise SiteError([Problem(CONFIG_NAME, *not_text(raw, exc))]) from None
     try:
         data = tomlpos.loads(text)
     except tomllib.TOMLDecodeError as exc:

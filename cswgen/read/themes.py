@@ -10,6 +10,7 @@ from pathlib import Path
 from cswgen.core import paths, tomlpos
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read.config import SiteConfig
+from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.tomltable import suggest
 from cswgen.read.tomlwords import toml_problem
@@ -149,15 +150,10 @@ KEYS = ("extends",)  # what a theme.toml may say
 def _text(raw: bytes, where: str) -> str:
     """theme.toml as text, or the error of a file Notepad saved as UTF-16 ("Unicode") or
     in another encoding (a byte-order mark is fine)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SiteError([Problem(where, 1, "is saved as UTF-16 (\"Unicode\" in Notepad); save "
-                                 "it again as UTF-8 (in Notepad: encoding UTF-8)")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SiteError([Problem(where, line, f"is not UTF-8 text (byte {exc.start}); save it "
-                                 "as UTF-8 in your editor")]) from None
+        raise SiteError([Problem(where, *not_text(raw, exc))]) from None
 
 
 def _unknown(key: str) -> str:

@@ -25,6 +25,7 @@ from cswgen.core.cache import Cache, SharedViews, code_version, digest
 from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.sanitize import rewrite_internal
+from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
 from cswgen.render.strings import language_of, say
@@ -126,13 +127,7 @@ class _ThemeLoader(jinja2.FileSystemLoader):
     def _not_text(self, template: str, exc: UnicodeDecodeError) -> _NotText:
         file = next(path for path in (Path(base, *template.split("/"))
                                       for base in self.searchpath) if path.is_file())
-        raw = file.read_bytes()
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            line, message = 1, ("is saved as UTF-16 (\"Unicode\" in Notepad); save it again "
-                                "as UTF-8 (in Notepad: encoding UTF-8)")
-        else:
-            line = raw[: exc.start].count(b"\n") + 1
-            message = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8 in your editor"
+        line, message = not_text(file.read_bytes(), exc)
         return _NotText(message, line, template, str(file))
 
 
