@@ -77,11 +77,12 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         _content_rules(site, content, problems)
         report_untranslated(config, content, problems)
         _body_rules(site, problems, steps)
-        if built:
+        if built:  # (the theme chain is found once: it reads every theme.toml)
+            theme_chain = themes.chain(config)
             _page_rules(site, _other_languages(config, content, site.options), output,
-                        problems)
-            _stylesheet_rules(themes.chain(config), output, problems)
-            _remote_in_templates(themes.chain(config), problems)
+                        theme_chain, problems)
+            _stylesheet_rules(theme_chain, output, problems)
+            _remote_in_templates(theme_chain, problems)
     return _report(problems, when, started)
 
 
@@ -240,7 +241,7 @@ def _other_languages(config: SiteConfig, content: Content,
 
 
 def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
-                problems: Problems) -> None:
+                theme_chain: list[themes.Theme], problems: Problems) -> None:
     """Broken links and anchors in the built pages, each at the file and line it came
     from: the content file whose body holds it (in any language), or the template."""
     sources: dict[str, Entry] = {}
@@ -260,7 +261,6 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             scans[page] = htmlscan.scan(file.read_text("utf-8", errors="replace"))
         return scans[page]
 
-    theme_chain = themes.chain(site.config)
     folders = tuple(folder for folder, _ in others)  # `sw/`: the default language's first
 
     def in_default(page: str) -> str:
