@@ -289,3 +289,48 @@ def test_a_wait_that_runs_out_is_a_message_and_status_1(
         f"The lock is .cswgen-lock in {site}; the system releases it when that build ends",
         "Build failed: 1 error. Nothing was written; the output folder is as it was."]
     assert not (site / "output").exists()
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):  # (it ended meanwhile)
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("helpers", [1, 2])
+def test_a_killed_build_leaves_no_helper_running(tmp_path: Path, helpers: int) -> None:
+    """SIGKILL (out of memory, a cancelled CI job) gives a build no chance to stop its
+    helpers: they end with it rather than wait for good on a pipe nobody reads."""
+    site = large_site(lambda files: write_site(tmp_path / "site", files), 400, 150)
+    process = cswgen(site, "build", "--as-of", AS_OF)
+    seen: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(seen) < helpers and process.poll() is None and time.monotonic() < deadline:
+        seen = _children(process.pid)
+        time.sleep(0.005)
+    assert len(seen) >= helpers, "the build never started its helpers"
+    process.send_signal(signal.SIGKILL)
+    process.wait(60)
+    gone = time.monotonic() + 10
+    while any(_alive(pid) for pid in seen) and time.monotonic() < gone:
+        time.sleep(0.05)
+    left = [pid for pid in seen if _alive(pid)]
+    for pid in left:  # (so that a failing run does not leave them either)
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"helpers {left} outlived the killed build"

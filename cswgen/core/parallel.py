@@ -14,6 +14,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -24,6 +25,7 @@ from typing import TypeVar, cast
 T = TypeVar("T")
 
 MIN_JOBS = 200  # below this, starting workers costs more than it saves
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 def workers() -> int:
@@ -123,6 +125,7 @@ class _Helpers:
         self.processes: list[multiprocessing.process.BaseProcess] = []
         context = multiprocessing.get_context("fork")
         self.taken = context.Value("i", 0)  # how many jobs have been taken
+        self.parent = os.getpid()
         # What this process holds is left out of the helpers' cycle collection, so that
         # they do not copy its memory by scanning it; they collect what they make.
         gc.freeze()
@@ -143,7 +146,7 @@ class _Helpers:
             gc.unfreeze()
 
     def _work(self, send: Connection) -> None:
-        _forked()
+        _forked(self.parent)
         while True:
             with self.taken.get_lock():
                 index = self.taken.value
@@ -216,9 +219,10 @@ def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object
         return list(tasks)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
+    parent = os.getpid()
 
     def child() -> None:
-        _forked()
+        _forked(parent)
         for task in tasks:
             try:
                 send.send((True, task()))
@@ -292,7 +296,8 @@ class Background:
         context = multiprocessing.get_context("fork")
         while self.waiting and len(self.running) < workers():
             name = next(iter(self.waiting))
-            process = context.Process(target=_aside, args=(self.waiting.pop(name),),
+            process = context.Process(target=_aside, args=(self.waiting.pop(name),
+                                                           os.getpid()),
                                       daemon=True)  # never outlives the server
             with _ctrl_c_held():
                 process.start()
@@ -307,24 +312,44 @@ class Background:
         self.running = {}
 
 
-def _forked() -> None:
-    """Set up a forked helper.  It collects its own cycles (a build may have paused the
-    collector), and it leaves Ctrl-C to the process that started it, which stops its
-    helpers itself: a pool worker that died of KeyboardInterrupt was replaced by the pool
-    at once, and the new one, started as the build ended, outlived it, holding the
-    terminal's pipes open.  Being stopped (SIGTERM, as `Background.stop` does) ends it at
-    once, as it would any program: not through a handler of its parent's (`cswgen serve`
-    turns SIGTERM into KeyboardInterrupt), which printed a traceback for each helper."""
+def _forked(parent: int) -> None:
+    """Set up a forked helper of the process `parent`.  It collects its own cycles (a
+    build may have paused the collector), and it leaves Ctrl-C to the process that
+    started it, which stops its helpers itself: a pool worker that died of
+    KeyboardInterrupt was replaced by the pool at once, and the new one, started as the
+    build ended, outlived it, holding the terminal's pipes open.  Being stopped
+    (SIGTERM, as `Background.stop` does) ends it at once, as it would any program: not
+    through a handler of its parent's (`cswgen serve` turns SIGTERM into
+    KeyboardInterrupt), which printed a traceback for each helper.  And it ends with its
+    parent, whatever ends that (see `_ended_with`)."""
+    _ended_with(parent)
     gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # (see `_ctrl_c_held`)
 
 
-def _aside(job: Callable[[], object]) -> None:
+def _ended_with(parent: int) -> None:
+    """Have the kernel end this helper when its parent ends (Linux): a build killed with
+    SIGKILL (the machine out of memory, a CI job cancelled) cannot stop its helpers, and
+    they would never end on their own: a helper blocks for good sending down a full pipe
+    whose reading end it, or a helper forked after it, still holds.  Elsewhere (macOS,
+    where SIGKILL is rare) the parent's own `stop` is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # (in the helper only: the build never loads it)
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the line above: end now
+        os._exit(1)
+
+
+def _aside(job: Callable[[], object], parent: int) -> None:
     """`job` in a background process, at a lower priority than the server that started
     it: pages and rebuilds are served first, and the jobs take the cores left over."""
-    _forked()  # (the server stops its jobs itself)
+    _forked(parent)  # (the server stops its jobs itself)
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(10)
