@@ -180,6 +180,19 @@ def test_one_broken_file(fails: Fails, name: str, text: str | bytes, first_line:
 
 # --- CSV rows -----------------------------------------------------------------------------
 
+def test_a_file_where_another_language_gets_its_generated_files(fails: Fails) -> None:
+    """Each language's folder has its own feed, calendar, 404 page and screen: a content
+    file there is named, as at the root (it was a message naming neither file)."""
+    config = MINI_CONFIG.replace('theme = "mini"', 'theme = "mini"\nlanguages = ["en", "sw"]')
+    outcome = fails({"config.toml": config, "content/sw/feed.xml": "<feed/>\n",
+                     "content/sw/screen/build.json": "{}\n"})
+    assert error_lines(outcome) == [
+        "content/sw/feed.xml:1: this would be published as sw/feed.xml, which cswgen "
+        "itself (a generated file, in sw) also claims; rename or move the file",
+        "content/sw/screen/build.json:1: this would be published as sw/screen/build.json, "
+        "which cswgen itself (a generated file, in sw) also claims; rename or move the file"]
+
+
 def test_csv_row_error_names_the_rows_line(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,rating,text\nAnn,5,Great\nBob,9,Fine\n"})
     find_line(outcome, T + "survey.csv:3: ", "`rating` must be a whole number from 1 to 5")

@@ -22,6 +22,7 @@ from cswgen.read.slugs import name_key
 # Output paths the build writes itself; a page or file of the user's may not claim them.
 GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html",
              "screen/build.json")  # (the lobby screen looks there for a newer build)
+SITE_WIDE = ("robots.txt", "sitemap.xml")  # (the others: in each language's folder too)
 SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets", "programme", "screen")
 
 
@@ -188,8 +189,14 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         owners[name.casefold()] = "cswgen itself (a generated file)"
     for section in SECTIONS:
         owners[f"{section}/index.html"] = f"cswgen's {section} section"
-    for tag in site.config.site.tags[1:]:  # each other language's home page
-        owners[f"{tag.lower()}/index.html"] = f"cswgen's pages in {tag}"
+    for tag in site.config.site.tags[1:]:  # each other language's own files and sections
+        folder = tag.lower()
+        for name in GENERATED:
+            if name not in SITE_WIDE:
+                owners[f"{folder}/{name}"] = f"cswgen itself (a generated file, in {tag})"
+        for section in SECTIONS:
+            owners[f"{folder}/{section}/index.html"] = f"cswgen's {section} section in {tag}"
+        owners[f"{folder}/index.html"] = f"cswgen's pages in {tag}"
     if site.policy:
         owners.pop("policy/index.html")
     for entry in site.entries():
