@@ -127,8 +127,47 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      "but it is a list; write it like `title: My page`"),
     ("yaml-syntax-error", P + "faq.md",
      "---\ntitle: FAQ\nmenu: 2\nsummary: Before: after\n---\nQuestions\n",
-     P + "faq.md:4: the front matter is not valid YAML: mapping values are not allowed in "
-     'this context; a value that contains `: ` must be in quotes, like title: "Before: after"'),
+     P + "faq.md:4: the front matter is not valid YAML: the value of `summary` contains "
+     '`: `, so it must be in quotes, like summary: "Before: after"'),
+    # YAML's own words ("did not find expected key") said in a Markdown writer's words
+    ("yaml-words-that-go-on-below-a-value", T + "a.md",
+     "---\ncustomer: Ann\nGreat service all round\nrating: 5\n---\nThanks\n",
+     T + "a.md:3: the front matter is not valid YAML: this line is not a field: each line of "
+     "the front matter is `name: value`; words that go on from the value above belong on its "
+     "line, in quotes, and text for the page goes below the closing ---"),
+    ("yaml-list-on-the-fields-line", T + "a.md", "---\ncustomer: Ann\nstaff: - Ann Lee\n---\nX\n",
+     T + "a.md:3: the front matter is not valid YAML: a list starts on the line after its "
+     "field: `staff:` alone on its line, then each item on a line of its own, indented and "
+     "starting with `- ` (like `  - Ann`); for a single value, leave out the -"),
+    ("yaml-list-item-without-a-field", T + "a.md", "---\ncustomer: Ann\n- Ann Lee\n---\nX\n",
+     T + "a.md:3: the front matter is not valid YAML: this list item belongs to no list: a "
+     "list goes right under its field, which has nothing else on its line (like `staff:`), "
+     "each item indented and starting with `- `"),
+    ("yaml-field-indented-under-a-value", P + "faq.md", "---\ntitle: FAQ\n  menu: 2\n---\nQ\n",
+     P + "faq.md:3: the front matter is not valid YAML: `menu` is indented, so YAML reads it "
+     "as part of the field above, which has a value already; start `menu` at the left edge, "
+     "as the other fields"),
+    ("yaml-field-indented-like-list-items", T + "a.md",
+     "---\ncustomer: Ann\nstaff:\n  - Ann Lee\n  rating: 5\n---\nX\n",
+     T + "a.md:5: the front matter is not valid YAML: `rating` is indented like the list "
+     "items above it: a new field starts at the left edge, and a new item of the list starts "
+     "with `- `"),
+    ("yaml-value-starting-with-a-bracket", P + "faq.md", "---\ntitle: [Draft] FAQ\n---\nQ\n",
+     P + "faq.md:2: the front matter is not valid YAML: the value starts with [, so it is "
+     "read as a list that ends at ], and the words after that cannot be read; put the whole "
+     'value in quotes, like title: "[Draft] FAQ"'),
+    ("yaml-value-starting-with-a-chevron", P + "faq.md", "---\ntitle: >>> Read me\n---\nQ\n",
+     P + "faq.md:2: the front matter is not valid YAML: a value that starts with > must be in "
+     "quotes (YAML reads > as the start of a block of text), like title: \">>> Read me\""),
+    ("yaml-markdown-quote-in-front-matter", T + "a.md",
+     "---\ncustomer: Ann\n> Thank you so much\n---\nX\n",
+     T + "a.md:3: the front matter is not valid YAML: this line looks like Markdown (a quote "
+     "or a table), which goes below the closing ---, with the page's text; the front matter "
+     "holds only fields"),
+    ("yaml-value-starting-with-an-exclamation-mark", P + "faq.md",
+     "---\ntitle: !Important notice\n---\nQ\n",
+     P + "faq.md:2: the front matter is not valid YAML: a value that starts with ! must be in "
+     'quotes (YAML reads ! as a type), like title: "!Important notice"'),
     ("yaml-tab-indent", P + "faq.md", "---\ntitle: FAQ\n\tmenu: 2\n---\nQuestions\n",
      P + "faq.md:3: the front matter is not valid YAML: this line is indented with a tab; "
      "use spaces instead of tabs (two spaces for each level, as in the lines around it)"),

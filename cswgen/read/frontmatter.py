@@ -362,6 +362,13 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
             return at, (f"the value starts with a {quote} quote that closes before its end "
                         f"(a {quote} inside the value ends it); put the whole value in "
                         f"{other} quotes instead")
+    if "could not find expected ':'" in problem and opened < len(lines) \
+            and ":" not in lines[opened]:  # (libyaml names the line after the one at fault)
+        return opened, ("this line is not a field: each line of the front matter is "
+                        "`name: value`; words that go on from the value above belong on its "
+                        "line, in quotes, and text for the page goes below the closing ---")
+    if at < len(lines) and (plain := _in_plain_words(problem, lines, at)) is not None:
+        return at, plain
     if "mapping values are not allowed" in problem:
         hint = "a value that contains `: ` must be in quotes, like title: \"Before: after\""
     elif "found undefined alias" in problem or "expected alphabetic or numeric" in problem:
@@ -371,6 +378,61 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
     else:
         hint = "check the indentation and quotes on this line"
     return at, f"{problem or 'it cannot be read'}; {hint}"
+
+
+_FIELD = re.compile(r"\s*([^\s:#\-\[{][^:#]*):\s*(.*)$")  # `name: value`, its parts
+
+
+def _in_plain_words(problem: str, lines: list[str], at: int) -> str | None:
+    """What libyaml's parser words (\"did not find expected key\") mean on this line, in
+    the words of someone who writes Markdown, not YAML; None when it is none of these."""
+    line = lines[at]
+    text = line.strip()
+    field = _FIELD.match(line)
+    value = field.group(2).strip() if field else text
+    name = field.group(1).strip() if field else "title"
+    if "block sequence entries are not allowed" in problem:
+        return (f"a list starts on the line after its field: `{name}:` alone on its line, "
+                f"then each item on a line of its own, indented and starting with `- ` "
+                f"(like `  - Ann`); for a single value, leave out the -")
+    if "unhashable key" in problem:
+        return ("a field's name cannot start with [ or {: start the line with the field's "
+                "name, like `note: ...`; text for the page goes below the closing ---")
+    if "could not determine a constructor" in problem:
+        return (f"a value that starts with ! must be in quotes (YAML reads ! as a type), "
+                f"like {name}: \"{value.replace(chr(34), chr(39))}\"")
+    if value[:1] in "|>" and "comment or line break" in problem:
+        if field:
+            return (f"a value that starts with {value[0]} must be in quotes (YAML reads "
+                    f"{value[0]} as the start of a block of text), like "
+                    f"{name}: \"{value.replace(chr(34), chr(39))}\"")
+        return ("this line looks like Markdown (a quote or a table), which goes below the "
+                "closing ---, with the page's text; the front matter holds only fields")
+    if "mapping values are not allowed" in problem and field:
+        above = _FIELD.match(lines[at - 1]) if at else None
+        if line[:1].isspace() and above and above.group(2).strip():
+            return (f"`{name}` is indented, so YAML reads it as part of the field above, "
+                    f"which has a value already; start `{name}` at the left edge, as the "
+                    f"other fields")
+        return (f"the value of `{name}` contains `: `, so it must be in quotes, like "
+                f"{name}: \"{value.replace(chr(34), chr(39))}\"")
+    if text.startswith("-") and ("expected key" in problem or "expected '-'" in problem):
+        return ("this list item belongs to no list: a list goes right under its field, "
+                "which has nothing else on its line (like `staff:`), each item indented "
+                "and starting with `- `")
+    if "expected key" in problem and value[:1] in "[{":
+        closing = "]" if value[0] == "[" else "}"
+        return (f"the value starts with {value[0]}, so it is read as a list that ends at "
+                f"{closing}, and the words after that cannot be read; put the whole value "
+                f"in quotes, like {name}: \"{value.replace(chr(34), chr(39))}\"")
+    if "expected '-'" in problem and field:
+        return (f"`{name}` is indented like the list items above it: a new field starts at "
+                f"the left edge, and a new item of the list starts with `- `")
+    if "expected key" in problem:
+        return ("this line is not lined up with the fields above it: each field starts at "
+                "the left edge, and the items of a list are indented under their field; "
+                "words that go on from the value above belong on its line, in quotes")
+    return None
 
 
 def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
