@@ -364,7 +364,23 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
      'config.toml:10: the text of `to` must be in double quotes: to = "/mnt/web/csw"'),
     (CONFIG + "\n[week]\ndays = 5\n",
      "config.toml:9: [week] appears twice (also on line 5); put all its settings under one "
-     "[week]"),
+     "[week]"),    (CONFIG + 'theme "Dream Team"\n',
+     'config.toml:8: a setting and its value are joined with =: write theme = "Dream Team"'),
+    (CONFIG + "theme\n",
+     'config.toml:8: `theme` has no = and no value; write it as theme = "..." (text in double '
+     "quotes), or delete the line"),
+    (CONFIG + 'week theme = "Dream Team"\n',
+     "config.toml:8: `week theme` has a space in it, and a setting's name has none; check "
+     "the name against the config.toml that `cswgen new` writes"),
+    (CONFIG + 'theme = "Dream" "Team"\n',
+     "config.toml:8: more follows the value of `theme` on this line, and a setting has one "
+     'value: write theme = "Dream Team" (all its text inside one pair of quotes)'),
+    (CONFIG + "days = 5 6\n",
+     "config.toml:8: more follows the value of `days` on this line, and a setting has one "
+     "value: write days = 5"),
+    (CONFIG + '\n[brand] primary = "#c8102e"\n',
+     "config.toml:9: [brand] stands on a line of its own; put `primary = ...` on the line "
+     "after it"),
 ])
 def test_toml_mistakes_are_said_in_plain_words(bad_config: BadConfig, config: str,
                                                said: str) -> None:

@@ -65,7 +65,19 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         if colon:
             return (f"a setting and its value are joined with =, not a colon: write "
                     f"{name.strip()} = {_as_value(after.strip())}")
-        return None
+        if "=" in source and " " in key:  # (`site title = "A"`)
+            return (f"`{key}` has a space in it, and a setting's name has none; check the "
+                    "name against the config.toml that `cswgen new` writes")
+        name, _, after = source.partition(" ")
+        if after.strip():  # (`title "A"`)
+            return (f"a setting and its value are joined with =: write "
+                    f"{name} = {_as_value(after.strip())}")
+        return (f"`{source}` has no = and no value; write it as {source} = \"...\" (text in "
+                "double quotes), or delete the line")
+    if message.startswith("Expected newline or end of document") and key.startswith("["):
+        section = key.partition("]")[0] + "]"
+        return (f"{section} stands on a line of its own; put "
+                f"`{key.partition(']')[2].strip()} = ...` on the line after it")
     if not key:
         return None
     if message == "Unclosed array":
@@ -107,6 +119,11 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
                 "outside quotes starts a note)" if bare[0] == "#" else
                 f"the text of `{key}` must be in double quotes: {key} = \"{bare}\"")
+    if message.startswith("Expected newline or end of document"):  # (`title = "A" "B"`)
+        one = f'"{bare.replace(chr(34), "")}"' if bare[0] == '"' else bare.split()[0]
+        return (f"more follows the value of `{key}` on this line, and a setting has one "
+                f"value: write {key} = {one}" + (" (all its text inside one pair of quotes)"
+                                                  if bare[0] == '"' else ""))
     return None
 
 
