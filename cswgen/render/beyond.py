@@ -67,7 +67,7 @@ def screen(views: Views) -> View:
     featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
     people = sorted(views.people, key=lambda p: p["photo"] is None)
     slides = {
-        "days": views.days,
+        "days": [{**day, "events": by_the_clock(day["events"])} for day in views.days],
         "testimonials": [{"heading": t["heading"], "excerpt": excerpt(t["text"], SCREEN_QUOTE),
                           "customer": t["customer"], "organisation": t["organisation"],
                           "lang": t["lang"]}
@@ -83,6 +83,12 @@ def screen(views: Views) -> View:
                                                    repr(views.site_view()),
                                                    repr(views.week_view())),
                        **slides)
+
+
+def by_the_clock(events: list[View]) -> list[View]:
+    """A day's events in the order they come (as written when times are equal), all-day
+    events first: the screen shows the next ones, however the day lists them."""
+    return sorted(events, key=lambda e: e["time"] or "")
 
 
 def _screen_photo(photo: View | None) -> View | None:
