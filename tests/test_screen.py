@@ -282,3 +282,29 @@ def test_the_next_events_come_first_however_the_day_lists_them(
     page.close()
     assert shown == ["Briefing", "Breakfast", "Workshop", "Lunch"]
 
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_long_day_is_shown_whole_with_the_events_that_fit(
+        browser: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    """A long theme, a long dress code and four events with long names and places: the
+    slide shows what fits, never a line cut in half or a date under the header."""
+    place = "Conference room on the sixth floor of the head office building, and on Teams"
+    url = _day_site(tmp_path, (
+        "dress_code: Capes optional, name badges compulsory. Come as your favourite hero, "
+        "real or fictional, and bring a friend from another department so that nobody "
+        "feels left out of the fun.\nevents:\n" + "".join(
+            f"  - time: {8 + n:02d}:00\n    end: {8 + n:02d}:45\n    title: Session {n} "
+            f"with quite a long descriptive title for the lobby\n    place: {place}\n"
+            for n in range(4))), "Superhero Tuesday with a Rather Long Theme Name for Everyone")
+    page = _open(browser, url, size, "2026-10-05T05:00:00Z")  # 07:00 in Harare
+    slide = _current(page)
+    shown = _events_shown(page)
+    tops = page.evaluate("""() => [...document.querySelectorAll('.slide.is-current > *')]
+        .filter(e => !e.hidden).map(e => e.getBoundingClientRect().top
+        - document.querySelector('.screen__slides').getBoundingClientRect().top)""")
+    page.close()
+    assert slide["kind"] == "day" and slide["date"] == "2026-10-05"
+    assert slide["overflow"] <= 0, f"the day's slide is cut off by {slide['overflow']} px"
+    assert min(tops) >= 0, "the top of the day's slide is hidden under the header"
+    assert shown and shown == [f"Session {n} with quite a long descriptive title for the lobby"
+                               for n in range(len(shown))]
