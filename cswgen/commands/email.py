@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from cswgen.commands.build import (
     keep_steps,
     load_steps,
+    output_folder,
     stop_on_errors,
     teasers,
     theme_chain_of,
@@ -57,6 +58,14 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
           html: bool = False, now: datetime | None = None) -> Written:
     problems = Problems()
     config = load_config(root, problems)
+    output, where, line = output_folder(config, None)
+    if (root / EMAIL_FOLDER).resolve().is_relative_to(output := output.resolve()):
+        shown = output.relative_to(root.resolve()).as_posix() \
+            if output.is_relative_to(root.resolve()) else str(output)
+        raise SiteError([Problem(where, line, f"the output folder {shown}/ is "
+                                 "where `cswgen email` writes its drafts, and everything in "
+                                 "the output folder is published; choose another output "
+                                 "folder, such as \"output\"")])
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=False,
                       portable=False)
     theme_chain = theme_chain_of(config, problems)
