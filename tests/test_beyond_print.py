@@ -149,3 +149,47 @@ def test_the_demo_programme_fits_without_a_warning() -> None:
 
     content = load_content(load_config(REPO, Problems()), Problems(), drafts=False)
     assert sum(sheet_lines(day) for day in content.days) <= SHEET_LINES
+
+
+def test_check_warns_when_a_days_poster_is_too_long_for_one_sheet(
+        tmp_path: Path, browser: Any) -> None:
+    """Six events with a sentence each take a second Letter sheet on a day's poster, though
+    the week's programme still fits on one: `check` names that day's file."""
+    event = ("  - time: {hour:02d}:00\n    end: {hour:02d}:30\n    title: Talk {n}\n"
+             "    place: Main hall\n    description: "
+             + "A long description of what happens. " * 3 + "\n")
+    files = {"config.toml": '[site]\ntitle = "Week"\nbase_url = "https://csw.example/"\n\n'
+                            '[week]\nyear = 2026\ntimezone = "Africa/Harare"\n'}
+    for slug, when, count in [("monday", "2026-10-05", 5), ("tuesday", "2026-10-06", 6)]:
+        files[f"content/days/{slug}.md"] = LONG_DAY.format(
+            title=f"Busy {slug.title()}", date=when,
+            events="".join(event.format(hour=8 + n, n=n) for n in range(count)))
+    site = write_site(tmp_path / "site", files)
+    report = check(site, as_of=date(2026, 10, 1))
+    warnings = [p for p in report.warnings if "poster" in p.message]
+    assert [(p.path, p.line) for p in warnings] == [("content/days/tuesday.md", 5)]
+    assert "the poster of Busy Tuesday (days/tuesday/poster/) is too long for one sheet" \
+        in warnings[0].message
+    assert not [p for p in report.warnings if "printed programme" in p.message]
+
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 1), output=out, cache_dir=tmp_path / "cache")
+    page = browser.new_page()
+    sheets = {}
+    for slug in ("monday", "tuesday"):
+        page.goto((out / f"days/{slug}/poster/index.html").as_uri())
+        page.emulate_media(media="print")
+        sheets[slug] = _sheets(page.pdf(format="Letter", print_background=True))
+    page.close()
+    assert sheets == {"monday": 1, "tuesday": 2}  # the warning is right, both ways
+
+
+def test_the_demo_posters_fit_without_a_warning() -> None:
+    from cswgen.core.errors import Problems
+    from cswgen.read.config import load_config
+    from cswgen.read.content import load_content
+    from cswgen.render.beyond import POSTER_LINES, poster_lines
+
+    config = load_config(REPO, Problems())
+    for day in load_content(config, Problems(), drafts=False).days:
+        assert poster_lines(day, qr=True) <= POSTER_LINES, day.title

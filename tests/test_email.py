@@ -21,7 +21,7 @@ from PIL import Image
 
 from cswgen.commands.email import email as write_email
 from cswgen.core.errors import SiteError
-from tests.helpers import REPO, Run, demo_in
+from tests.helpers import MINIMAL_CONFIG, REPO, MakeSite, Run, demo_in, snapshot
 
 BASE_URL = "https://csw.msasa.example/"
 NOW = datetime(2026, 10, 6, 7, 30)
@@ -182,6 +182,43 @@ def test_a_day_mistyped_on_the_command_line_leaves_no_email_folder(tmp_path: Pat
     assert outcome.exit_code == 1
     assert outcome.stderr.startswith("content/days: no day of the week is 'fridy'")
     assert not (site / "email").exists()
+
+
+def test_a_day_published_later_says_so_rather_than_that_there_is_no_such_day(
+        make_site: MakeSite, run: Run) -> None:
+    """A day held back by `publish` is on the site from that date: asked for earlier, its
+    email is refused with the reason and the way to write it, not "no day of the week"."""
+    site = make_site({
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\n",
+        "content/days/tuesday.md": ("---\ntitle: Superhero Tuesday\nday: tuesday\n"
+                                    "publish: 2026-10-06\n---\nCapes.\n")})
+    outcome = run(site, "email", "tuesday", "--as-of", "2026-10-01")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith(
+        "content/days/tuesday.md:4: Superhero Tuesday is left out of the site until "
+        "2026-10-06 (its `publish` date), so as of 2026-10-01 it has no email; write it with "
+        "--as-of 2026-10-06 or later, or change `publish`\n"), outcome.stderr
+    assert not (site / "email").exists()
+    outcome = run(site, "email", "2026-10-06", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Wrote email/2026-10-06-tuesday.eml" in outcome.stdout
+
+
+def test_drafts_are_never_written_into_the_output_folder(make_site: MakeSite, run: Run) -> None:
+    """An output folder named email/ is where the drafts go: they would be published with
+    the site (and the next build refuses the folder). Said before anything is written."""
+    site = make_site({
+        "config.toml": MINIMAL_CONFIG + '\n[build]\noutput = "email"\n',
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\n"})
+    assert run(site, "build", "--as-of", "2026-10-05").exit_code == 0
+    before = snapshot(site / "email")
+    outcome = run(site, "email", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith(
+        "config.toml:10: the output folder email/ is where `cswgen email` writes its drafts, "
+        "and everything in the output folder is published; choose another output folder, "
+        "such as \"output\"\n"), outcome.stderr
+    assert snapshot(site / "email") == before
 
 
 def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:

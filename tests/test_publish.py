@@ -291,6 +291,18 @@ WRONG_ADDRESSES = [
     ("file:///srv/no-such/csw", "file:///srv/no-such/csw: a file:// address is for a git "
      "repository, and there is none at /srv/no-such/csw; to publish into a folder, write "
      "its path: /srv/no-such/csw"),
+    # a password in the address: refused, and never repeated on the screen or in a CI log
+    ("sftp://me:hunter2@web.example.com/var/www/csw", "sftp://me:***@web.example.com/var/"
+     "www/csw holds a password; cswgen never uses one: remove it and log in with your SSH "
+     "agent or key file"),
+    ("ftp://me:hunter2@web.example.com/csw", "ftp://me:***@web.example.com/csw: FTP is not "
+     "supported (it sends your password unprotected); ask IT for SFTP and use "
+     "sftp://user@host/path"),
+    ("stfp://me:hunter2@web.example.com/var/www/csw", "stfp://me:***@web.example.com/var/"
+     "www/csw: cswgen does not know addresses that start stfp://; did you mean sftp://?"),
+    ("https://ci:hunter2@git.example.com/acme/csw.git#", "https://ci:***@git.example.com/"
+     "acme/csw.git# ends in # without a branch; write it like "
+     "https://ci:***@git.example.com/acme/csw.git#gh-pages"),
     # no folder: the site would land among the files of the user's home folder
     ("sftp://me@127.0.0.1:1", "sftp://me@127.0.0.1:1 names no folder to publish into; write "
      "it like sftp://me@127.0.0.1:1/var/www/csw (or sftp://me@127.0.0.1:1/~/csw for a "

@@ -13,7 +13,7 @@ import pytest
 
 from cswgen.commands.build import build
 from cswgen.read.config import load_config
-from tests.helpers import REPO, axe, demo_in, demos_served, serving
+from tests.helpers import REPO, axe, demo_in, demos_served, serving, write_site
 
 SIZES = [(1920, 1080), (1080, 1920)]
 SECONDS = 12 * 1000  # [screen] seconds, default
@@ -250,3 +250,61 @@ def test_the_screen_works_opened_from_disk(
     page.close()
     assert errors == []
     assert first["kind"] == "day" and second["text"] != first["text"]
+
+
+def _day_site(tmp_path: Path, front_matter: str, title: str = "Opening Monday") -> str:
+    """A site of one day, Monday 5 October 2026, with this title and front matter, built:
+    the address of its lobby screen, opened from disk."""
+    site = write_site(tmp_path / "site", {"content/days/monday.md": (
+        f"---\ntitle: {title}\nday: monday\n{front_matter}---\n")})
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache")
+    return (out / "screen" / "index.html").as_uri()
+
+
+def _events_shown(page: Any) -> list[str]:
+    return list(page.evaluate("""() => [...document.querySelectorAll(
+        '.slide.is-current .slide__events li')].filter(li => !li.hidden).map(
+        li => li.querySelector('.slide__event').firstChild.textContent.trim())"""))
+
+
+def test_the_next_events_come_first_however_the_day_lists_them(
+        browser: Any, tmp_path: Path) -> None:
+    """Events pasted in as they were planned, not by the clock: at 08:00 the screen shows
+    what comes next, in the order it comes."""
+    events = [("15:00", "Afternoon tea"), ("09:00", "Breakfast"), ("12:00", "Lunch"),
+              ("10:30", "Workshop"), ("16:00", "Closing"), ("08:30", "Briefing")]
+    url = _day_site(tmp_path, "events:\n" + "".join(
+        f"  - time: {time}\n    title: {title}\n" for time, title in events))
+    page = _open(browser, url, SIZES[0], "2026-10-05T06:00:00Z")  # 08:00 in Harare
+    assert _current(page)["kind"] == "day"
+    shown = _events_shown(page)
+    page.close()
+    assert shown == ["Briefing", "Breakfast", "Workshop", "Lunch"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_long_day_is_shown_whole_with_the_events_that_fit(
+        browser: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    """A long theme, a long dress code and four events with long names and places: the
+    slide shows what fits, never a line cut in half or a date under the header."""
+    place = "Conference room on the sixth floor of the head office building, and on Teams"
+    url = _day_site(tmp_path, (
+        "dress_code: Capes optional, name badges compulsory. Come as your favourite hero, "
+        "real or fictional, and bring a friend from another department so that nobody "
+        "feels left out of the fun.\nevents:\n" + "".join(
+            f"  - time: {8 + n:02d}:00\n    end: {8 + n:02d}:45\n    title: Session {n} "
+            f"with quite a long descriptive title for the lobby\n    place: {place}\n"
+            for n in range(4))), "Superhero Tuesday with a Rather Long Theme Name for Everyone")
+    page = _open(browser, url, size, "2026-10-05T05:00:00Z")  # 07:00 in Harare
+    slide = _current(page)
+    shown = _events_shown(page)
+    tops = page.evaluate("""() => [...document.querySelectorAll('.slide.is-current > *')]
+        .filter(e => !e.hidden).map(e => e.getBoundingClientRect().top
+        - document.querySelector('.screen__slides').getBoundingClientRect().top)""")
+    page.close()
+    assert slide["kind"] == "day" and slide["date"] == "2026-10-05"
+    assert slide["overflow"] <= 0, f"the day's slide is cut off by {slide['overflow']} px"
+    assert min(tops) >= 0, "the top of the day's slide is hidden under the header"
+    assert shown and shown == [f"Session {n} with quite a long descriptive title for the lobby"
+                               for n in range(len(shown))]

@@ -112,6 +112,7 @@ def _content_rules(site: Site, content: Content, problems: Problems) -> None:
     _week_coverage(site, content, problems)
     _late_publish_dates(site, content, problems)
     _programme_length(site, problems)
+    _poster_length(site, problems)
 
 
 def _photos_without_alt(site: Site, problems: Problems) -> None:
@@ -164,6 +165,22 @@ def _programme_length(site: Site, problems: Problems) -> None:
                          f"the printed programme (programme/) is too long for one sheet: "
                          f"{total} lines, and about {beyond.SHEET_LINES} fit; shorten the "
                          f"events' descriptions or dress codes of {named}")
+
+
+def _poster_length(site: Site, problems: Problems) -> None:
+    """Each day's poster (days/<slug>/poster/) is one sheet: warn at the day's events when
+    its title, dress code and events take more lines than a sheet holds
+    (`beyond.poster_lines`)."""
+    qr = bool(site.config.site.base_url)
+    for day in site.days:
+        lines = beyond.poster_lines(day, qr=qr)
+        if lines > beyond.POSTER_LINES:
+            where = beyond.poster_path(url_of(day))
+            problems.warning(day.path, day.line_of("events" if day.events else "dress_code"),
+                             f"the poster of {day.title} ({where}) is too long for one sheet: "
+                             f"{lines} lines, and about {beyond.POSTER_LINES} fit; shorten "
+                             "its events' descriptions or dress code, or leave the details "
+                             "to the day's page")
 
 
 def _late_publish_dates(site: Site, content: Content, problems: Problems) -> None:

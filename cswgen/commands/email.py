@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from cswgen.commands.build import (
     keep_steps,
     load_steps,
+    output_folder,
     stop_on_errors,
     teasers,
     theme_chain_of,
@@ -32,11 +33,12 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.week import weekday_index
 from cswgen.model.bodies import convert_bodies
 from cswgen.model.photos import Photos
-from cswgen.model.site import Options, assemble
+from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
+from cswgen.read.records import Day
 from cswgen.render.mail import EMAIL_FOLDER, Draft, Mailer
 from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
@@ -56,6 +58,14 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
           html: bool = False, now: datetime | None = None) -> Written:
     problems = Problems()
     config = load_config(root, problems)
+    output, where, line = output_folder(config, None)
+    if (root / EMAIL_FOLDER).resolve().is_relative_to(output := output.resolve()):
+        shown = output.relative_to(root.resolve()).as_posix() \
+            if output.is_relative_to(root.resolve()) else str(output)
+        raise SiteError([Problem(where, line, f"the output folder {shown}/ is "
+                                 "where `cswgen email` writes its drafts, and everything in "
+                                 "the output folder is published; choose another output "
+                                 "folder, such as \"output\"")])
     options = Options(as_of=as_of or today_in(config.week.timezone), drafts=False,
                       portable=False)
     theme_chain = theme_chain_of(config, problems)
@@ -80,7 +90,8 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
                               "strings": strings}
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
-    days = chosen(views.days, day)  # (a day that is not one: before any folder is made)
+    # (a day that is not one: before any folder is made)
+    days = chosen(views.days, day, later=scheduled_days(site), as_of=options.as_of)
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
     written = Written()
@@ -122,20 +133,43 @@ def write_standalone(draft: Draft, folder: Path) -> Path:
     return page
 
 
-def chosen(days: list[View], wanted: str | None) -> list[View]:
+def scheduled_days(site: Site) -> list[Day]:
+    """The days left out of the site only until their later `publish` date."""
+    return [e for e in site.unpublished if isinstance(e, Day) and not e.unplaced
+            and e.publish is not None and e.publish > site.options.as_of]
+
+
+def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = None,
+           as_of: date | None = None) -> list[View]:
     """The days DAY names: a date (2026-10-06), a weekday in English or the site's
     language (tuesday, mardi; in English also as front matter takes it: tue, Tues), or a
-    day's slug; every day without DAY."""
+    day's slug; every day without DAY.  A day among `later` (published on a later date)
+    is named with the reason it has no email yet."""
     if wanted is None:
         return days
-    key = wanted.strip().casefold()
-    found = [d for d in days if key in (d["date"], d["slug"].casefold(), d["weekday"].casefold(),
-                                        WEEKDAYS[date.fromisoformat(d["date"]).weekday()])]
-    if not found and (index := weekday_index(key)) is not None:  # `tue`, as front matter
-        found = [d for d in days if date.fromisoformat(d["date"]).weekday() == index]
+    found = _matching(days, wanted)
+    held = _matching([{"date": d.date.isoformat(), "slug": d.slug, "entry": d,
+                       "weekday": WEEKDAYS[d.date.weekday()]} for d in later or []], wanted)
+    if not found and held and as_of is not None:
+        day: Day = held[0]["entry"]
+        when = day.publish.isoformat() if day.publish else ""
+        raise SiteError([Problem(day.path, day.line_of("publish"),
+                                 f"{day.title} is left out of the site until {when} (its "
+                                 f"`publish` date), so as of {as_of.isoformat()} it has no "
+                                 f"email; write it with --as-of {when} or later, or change "
+                                 "`publish`")])
     if not found:
         known = ", ".join(f"{d['date']} ({d['slug']})" for d in days) or "none"
         raise SiteError([Problem("content/days", 0,
                                  f"no day of the week is {wanted!r}: give a date, a weekday "
                                  f"or a day's slug; the days are {known}")])
+    return found
+
+
+def _matching(days: list[View], wanted: str) -> list[View]:
+    key = wanted.strip().casefold()
+    found = [d for d in days if key in (d["date"], d["slug"].casefold(), d["weekday"].casefold(),
+                                        WEEKDAYS[date.fromisoformat(d["date"]).weekday()])]
+    if not found and (index := weekday_index(key)) is not None:  # `tue`, as front matter
+        found = [d for d in days if date.fromisoformat(d["date"]).weekday() == index]
     return found

@@ -53,15 +53,16 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
 
         return SftpTarget(address, known_hosts=known_hosts, identity=identity)
     if lowered.startswith(("ftp://", "ftps://")):
-        raise PublishError(f"{address}: FTP is not supported (it sends your password "
-                           "unprotected); ask IT for SFTP and use sftp://user@host/path")
+        raise PublishError(f"{without_secret(address)}: FTP is not supported (it sends your "
+                           "password unprotected); ask IT for SFTP and use "
+                           "sftp://user@host/path")
     location, hashed, named = address.partition("#")
     if hashed and not named:
-        raise PublishError(f"{address} ends in # without a branch; write it like "
-                           f"{location}#gh-pages")
+        raise PublishError(f"{without_secret(location)}# ends in # without a branch; write it "
+                           f"like {without_secret(location)}#gh-pages")
     if named and branch and named != branch:
-        raise PublishError(f"{address} names the branch {named}, and the setting branch "
-                           f"names {branch}; keep one of them")
+        raise PublishError(f"{without_secret(address)} names the branch {named}, and the "
+                           f"setting branch names {branch}; keep one of them")
     branch = named or branch
     if lowered.startswith("file://"):
         local = url2pathname(urlsplit(location).path)
@@ -95,6 +96,7 @@ def written_wrong(address: str) -> None:
     found = _SCHEME.match(address)
     if found is None:
         return
+    address = without_secret(address)  # (as messages show it)
     scheme, slashes = found.group(1).lower(), found.group(2)
     if scheme in _KNOWN:
         if not slashes.startswith("//"):

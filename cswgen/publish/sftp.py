@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 import paramiko
 
+from cswgen.publish.address import without_secret
 from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
 from cswgen.publish.target import Built, Progress, PublishError
 
@@ -38,6 +39,7 @@ def parse_address(address: str) -> tuple[str, str, int, str]:
     """`sftp://user@host:port/path` -> user, host, port, path (`/~/x` or `~/x`: in the home
     folder).  Raises PublishError for one that cannot be read, or that names no folder."""
     parts = urlsplit(address)
+    address = without_secret(address)  # (as messages show it)
     try:
         port = parts.port or 22
     except ValueError:

@@ -6,7 +6,8 @@ the page online.  A day still a teaser (reveal = "daily") shows its title and da
 as its page does: its view has no dress code or events.
 
 `sheet_lines` is the measure `cswgen check` uses to warn that the programme will not fit on
-one sheet: the lines a day takes in the programme's print type.
+one sheet: the lines a day takes in the programme's print type; `poster_lines` the same for
+a day's poster.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ POSTER = "poster/"  # in a day's folder
 # CSS; the demo's week is 57 and fills a Letter sheet nearly to the foot).
 SHEET_LINES = 60
 LINE_CHARACTERS = 110
+# A poster's body type (11 pt) fits about this many lines on a portrait Letter sheet; its
+# title (32 pt) wraps at about 30 characters, its other text at about 75 (see the
+# poster's print CSS: six events with a sentence each do not fit, five do).
+POSTER_LINES = 49
 
 
 def poster_path(day_path: str) -> str:
@@ -67,7 +72,7 @@ def screen(views: Views) -> View:
     featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
     people = sorted(views.people, key=lambda p: p["photo"] is None)
     slides = {
-        "days": views.days,
+        "days": [{**day, "events": by_the_clock(day["events"])} for day in views.days],
         "testimonials": [{"heading": t["heading"], "excerpt": excerpt(t["text"], SCREEN_QUOTE),
                           "customer": t["customer"], "organisation": t["organisation"],
                           "lang": t["lang"]}
@@ -83,6 +88,12 @@ def screen(views: Views) -> View:
                                                    repr(views.site_view()),
                                                    repr(views.week_view())),
                        **slides)
+
+
+def by_the_clock(events: list[View]) -> list[View]:
+    """A day's events in the order they come (as written when times are equal), all-day
+    events first: the screen shows the next ones, however the day lists them."""
+    return sorted(events, key=lambda e: e["time"] or "")
 
 
 def _screen_photo(photo: View | None) -> View | None:
@@ -113,5 +124,21 @@ def sheet_lines(day: Day) -> int:
     return lines
 
 
-def _wrapped(text: str) -> int:
-    return ceil(len(text) / LINE_CHARACTERS) if text else 0
+def poster_lines(day: Day, *, qr: bool) -> int:
+    """The lines, in the poster's body type, that a day's poster takes: the header with
+    the day's title and summary, the dress code, each event (its title in larger type, its
+    place and description), and the footer, with a QR code when `qr`.  A little generous,
+    as `sheet_lines` is."""
+    lines = 9 + 2.5 * (_wrapped(day.title, 30) - 1) + 1.2 * _wrapped(day.summary, 75)
+    if day.dress_code:
+        lines += 2.8 + 1.2 * _wrapped(day.dress_code, 75)
+    if day.events:
+        lines += 1.6
+    for event in day.events:
+        lines += (0.6 + 1.3 * (_wrapped(event.title, 55) or 1) + _wrapped(event.place, 75)
+                  + _wrapped(event.description, 75))
+    return ceil(lines + (7 if qr else 2.5))
+
+
+def _wrapped(text: str, characters: int = LINE_CHARACTERS) -> int:
+    return ceil(len(text) / characters) if text else 0

@@ -72,8 +72,8 @@
     return fill(d.msgDuringUntitled, {n: day - start + 1});
   }
 
-  // The slides to show now: today's day (with only its events still to come) first, then
-  // the status line, testimonials and honour-roll people.
+  // The slides to show now: today's day (with only its events still to come, as many as
+  // fit) first, then the status line, testimonials and honour-roll people.
   function eligible(at) {
     var slides = screen.querySelectorAll("[data-slide]"), shown = [], first = [];
     for (var i = 0; i < slides.length; i++) {
@@ -89,6 +89,13 @@
         }
         var heading = slide.querySelector("[data-coming-up]");
         if (heading) { heading.hidden = left === 0; }
+        // as many of them as the screen has room for: the last ones give way
+        for (j = events.length - 1; j >= 0 && slide.scrollHeight > slide.clientHeight; j--) {
+          if (!events[j].hidden) {
+            events[j].hidden = true;
+            if (--left === 0 && heading) { heading.hidden = true; }
+          }
+        }
         first.push(slide);
       } else {
         if (kind === "status") {
