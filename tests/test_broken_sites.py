@@ -161,9 +161,30 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      "quotes (YAML reads > as the start of a block of text), like title: \">>> Read me\""),
     ("yaml-markdown-quote-in-front-matter", T + "a.md",
      "---\ncustomer: Ann\n> Thank you so much\n---\nX\n",
-     T + "a.md:3: the front matter is not valid YAML: this line looks like Markdown (a quote "
-     "or a table), which goes below the closing ---, with the page's text; the front matter "
-     "holds only fields"),
+     T + "a.md:3: the front matter is not valid YAML: this line looks like Markdown, which "
+     "goes below the closing ---, with the page's text; the front matter holds only fields, "
+     "`name: value`"),
+    ("yaml-a-config-toml-line-among-the-fields", P + "faq.md",
+     "---\ntitle: FAQ\nmenu = 2\n---\nQ\n",
+     P + "faq.md:3: the front matter is not valid YAML: this line is written as in "
+     "config.toml; between --- lines a field is written with a colon: menu: 2"),
+    # valid YAML, read as a field named `role = "Mortgage`: the role was lost in silence
+    ("yaml-a-config-toml-line-read-as-a-name", "content/honour-roll/ann.md",
+     '---\nname: Ann Lee\nrole = "Mortgage: Adviser"\n---\nX\n',
+     "content/honour-roll/ann.md:3: this line is written as in config.toml; between --- "
+     'lines a field is written with a colon: role: "Mortgage: Adviser"'),
+    ("yaml-a-picture-among-the-fields", P + "faq.md",
+     "---\ntitle: FAQ\n![Our team](team.jpg)\nmenu: 2\n---\nQ\n",
+     P + "faq.md:3: the front matter is not valid YAML: this line looks like Markdown, which "
+     "goes below the closing ---, with the page's text; the front matter holds only fields, "
+     "`name: value`"),
+    ("yaml-a-template-tag-among-the-fields", P + "faq.md",
+     "---\n{% if x %}\ntitle: FAQ\n---\nQ\n",
+     P + "faq.md:2: the front matter is not valid YAML: this line looks like a template or "
+     "HTML, which the front matter cannot hold; move it below the closing --- or delete it"),
+    ("yaml-the-first-field-indented", P + "faq.md", "---\n  title: FAQ\nmenu: 2\n---\nQ\n",
+     P + "faq.md:2: the front matter is not valid YAML: `title` is indented; start it, and "
+     "every other field, at the left edge"),
     ("yaml-value-starting-with-an-exclamation-mark", P + "faq.md",
      "---\ntitle: !Important notice\n---\nQ\n",
      P + "faq.md:2: the front matter is not valid YAML: a value that starts with ! must be in "

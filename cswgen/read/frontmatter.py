@@ -215,6 +215,12 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
                            f"{seen[key] + 1}); keep one of them")
         seen[key] = line
         key_map[key] = line
+        if _TOML_KEY.match(key) and (toml := _TOML_LINE.match(
+                f"{key}: {value_node.value}" if isinstance(value_node, yaml.ScalarNode)
+                else key)):  # (`role = "Sales: North"`: a key, `role = "Sales`)
+            problems.error(path, line + 1, "this line is written as in config.toml; between "
+                           "--- lines a field is written with a colon: "
+                           f"{toml.group(1)}: {_quoted(toml.group(2))}")
         _child_lines(key, value_node, key_map)
     emptied: dict[str, str] = {}
     _hashes(node, "", source.split("\n"), path, problems, emptied)
@@ -362,11 +368,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
             return at, (f"the value starts with a {quote} quote that closes before its end "
                         f"(a {quote} inside the value ends it); put the whole value in "
                         f"{other} quotes instead")
-    if "could not find expected ':'" in problem and opened < len(lines) \
-            and ":" not in lines[opened]:  # (libyaml names the line after the one at fault)
-        return opened, ("this line is not a field: each line of the front matter is "
-                        "`name: value`; words that go on from the value above belong on its "
-                        "line, in quotes, and text for the page goes below the closing ---")
+    after = "<document start>" in problem and at > 0  # (a whole document read before it)
+    for line in dict.fromkeys((opened, at - 1 if after else at, at)):  # (libyaml may name
+        if line < len(lines) and (shape := _not_a_field(lines[line])) is not None:  # the next)
+            return line, shape
+    if "<document start>" in problem and lines[0][:1].isspace():  # (the first field's
+        at = 0                                                      # indent is the rule)
     if at < len(lines) and (plain := _in_plain_words(problem, lines, at)) is not None:
         return at, plain
     if "mapping values are not allowed" in problem:
@@ -380,7 +387,40 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
     return at, f"{problem or 'it cannot be read'}; {hint}"
 
 
-_FIELD = re.compile(r"\s*([^\s:#\-\[{][^:#]*):\s*(.*)$")  # `name: value`, its parts
+_NAME_VALUE = re.compile(r"""\s*([^\s:#\-\[{"'=][^:#"'=]*):\s*(.*)$""")  # `name: value`, its parts
+
+
+_TOML_KEY = re.compile(r"""[\w.-]+(\s+=\s+|\s*=\s*["'])""")  # what YAML took for a name
+_TOML_LINE = re.compile(r"\s*([\w.-]+)\s*=\s*(.*)$")  # `name = value`, as in config.toml
+
+
+def _quoted(value: str) -> str:
+    """A value as a front-matter line can hold it: in quotes when it holds `: `."""
+    value = value.strip()
+    if ": " in value and value[:1] not in "\"'":
+        return '"' + value.replace('"', "'") + '"'
+    return value
+
+
+def _not_a_field(line: str) -> str | None:
+    """What a line of the front matter that is no field, no list item and no note is,
+    when YAML cannot read it: words, Markdown, a template tag, a config.toml line."""
+    text = line.strip()
+    if not text or text[0] == "#" or text == "-" or text.startswith("- ") \
+            or _NAME_VALUE.match(line) or (text[0] in "[{\"'" and ":" in text):
+        return None  # (a note, a list item, a field, `[x]: y`, `"title": x`)
+    if toml := _TOML_LINE.match(line):
+        return (f"this line is written as in config.toml; between --- lines a field is "
+                f"written with a colon: {toml.group(1)}: {_quoted(toml.group(2))}")
+    if text.startswith(("![", ">", "|", "*", "#", "```")):
+        return ("this line looks like Markdown, which goes below the closing ---, with the "
+                "page's text; the front matter holds only fields, `name: value`")
+    if text.startswith(("{%", "{{", "<")):
+        return ("this line looks like a template or HTML, which the front matter cannot "
+                "hold; move it below the closing --- or delete it")
+    return ("this line is not a field: each line of the front matter is `name: value`; "
+            "words that go on from the value above belong on its line, in quotes, and text "
+            "for the page goes below the closing ---")
 
 
 def _in_plain_words(problem: str, lines: list[str], at: int) -> str | None:
@@ -388,7 +428,7 @@ def _in_plain_words(problem: str, lines: list[str], at: int) -> str | None:
     the words of someone who writes Markdown, not YAML; None when it is none of these."""
     line = lines[at]
     text = line.strip()
-    field = _FIELD.match(line)
+    field = _NAME_VALUE.match(line)
     value = field.group(2).strip() if field else text
     name = field.group(1).strip() if field else "title"
     if "block sequence entries are not allowed" in problem:
@@ -398,25 +438,30 @@ def _in_plain_words(problem: str, lines: list[str], at: int) -> str | None:
     if "unhashable key" in problem:
         return ("a field's name cannot start with [ or {: start the line with the field's "
                 "name, like `note: ...`; text for the page goes below the closing ---")
-    if "could not determine a constructor" in problem:
+    if field and value[:1] in "|>" and "comment or line break" in problem:
+        return (f"a value that starts with {value[0]} must be in quotes (YAML reads "
+                f"{value[0]} as the start of a block of text), like "
+                f"{name}: \"{value.replace(chr(34), chr(39))}\"")
+    if "<document start>" in problem and field and line[:1].isspace():
+        return f"`{name}` is indented; start it, and every other field, at the left edge"
+    if "could not determine a constructor" in problem and not (field and value[:1] == "!"):
+        return "a value that starts with ! must be in quotes (YAML reads ! as a type)"
+    if field and value[:1] == "!":
         return (f"a value that starts with ! must be in quotes (YAML reads ! as a type), "
                 f"like {name}: \"{value.replace(chr(34), chr(39))}\"")
-    if value[:1] in "|>" and "comment or line break" in problem:
-        if field:
-            return (f"a value that starts with {value[0]} must be in quotes (YAML reads "
-                    f"{value[0]} as the start of a block of text), like "
-                    f"{name}: \"{value.replace(chr(34), chr(39))}\"")
-        return ("this line looks like Markdown (a quote or a table), which goes below the "
-                "closing ---, with the page's text; the front matter holds only fields")
+    if field and value[:1] in "%{" and "cannot start any token" in problem:
+        return (f"a value that starts with {value[0]} must be in quotes, like "
+                f"{name}: \"{value.replace(chr(34), chr(39))}\"")
     if "mapping values are not allowed" in problem and field:
-        above = _FIELD.match(lines[at - 1]) if at else None
+        above = _NAME_VALUE.match(lines[at - 1]) if at else None
         if line[:1].isspace() and above and above.group(2).strip():
             return (f"`{name}` is indented, so YAML reads it as part of the field above, "
                     f"which has a value already; start `{name}` at the left edge, as the "
                     f"other fields")
         return (f"the value of `{name}` contains `: `, so it must be in quotes, like "
                 f"{name}: \"{value.replace(chr(34), chr(39))}\"")
-    if text.startswith("-") and ("expected key" in problem or "expected '-'" in problem):
+    if text.startswith("-") and ("expected key" in problem or "expected '-'" in problem
+                                 or "<document start>" in problem):
         return ("this list item belongs to no list: a list goes right under its field, "
                 "which has nothing else on its line (like `staff:`), each item indented "
                 "and starting with `- `")
