@@ -115,6 +115,18 @@ def test_unquoted_times_are_clock_times(build: Build) -> None:
     assert "630" not in ics.replace("20261005", "")
 
 
+def test_unquoted_times_with_seconds_are_clock_times(build: Build) -> None:
+    # (a time copied from Outlook or Excel: TOML's `time = 16:45:00` reads so already;
+    # YAML 1.1 would read it as the sexagesimal number 60300)
+    day = ("---\ntitle: Monday\nday: monday\nevents:\n"
+           "  - time: 16:45:00\n    end: 17:30:00\n    title: Prizes\n---\n")
+    out = build({"content/days/monday.md": day})
+    assert "<li>16:45-17:30 Prizes</li>" in read(out, "days/monday/index.html")
+    ics = read(out, "week.ics")
+    assert "DTSTART;TZID=Africa/Harare:20261005T164500" in ics
+    assert "DTEND;TZID=Africa/Harare:20261005T173000" in ics
+
+
 def test_toml_front_matter_with_events_table(build: Build) -> None:
     day = ('+++\ntitle = "Quiz Tuesday"\ndate = 2026-10-06\nsummary = "Bring a pen"\n\n'
            '[[events]]\ntime = "14:00"\nend = "15:30"\ntitle = "The big quiz"\nplace = "Hall"\n'
