@@ -227,6 +227,19 @@ def test_a_logo_path_nearly_right_names_the_file(bad_config: BadConfig, written:
     assert error_lines(outcome) == [f"config.toml:10: {said}"]
 
 
+@pytest.mark.parametrize("logo", ["images/logo.pdf", "images/logo.eps", "images/logo.tif"])
+def test_a_logo_a_browser_cannot_show_is_an_error(bad_config: BadConfig, logo: str) -> None:
+    # (a brand pack's PDF, EPS or TIFF: every page's header and the favicon would show a
+    # broken picture)
+    outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{logo}"\n',
+                         {f"content/{logo}": b"%PDF-1.4 a brand pack's file\n"})
+    suffix = logo.rpartition(".")[2]
+    assert error_lines(outcome) == [
+        f'config.toml:10: [brand] logo "{logo}" is a .{suffix} file, which a web page cannot '
+        "show as a picture; save the logo as SVG or PNG (a brand pack usually has one) and "
+        "give that file's path"]
+
+
 def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")
