@@ -271,7 +271,9 @@ class Fields:
                 items.append(str(item).strip())
         return items
 
-    def mappings(self, key: str) -> list[tuple[int, dict[str, Any]]]:
+    def mappings(self, key: str, example: str) -> list[tuple[int, dict[str, Any]]]:
+        """The items of a list of `{field: value}` items; `example`: two fields such an
+        item has, for the message about one written as a sentence."""
         value = self.data.get(key)
         if value is None or value == "":
             return []
@@ -282,7 +284,8 @@ class Fields:
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 self.error(f"{key}.{index}", f"item {index + 1} of `{key}` must have fields "
-                           f"(like `title: ...`), not be {_describe(item)}")
+                           f"(like {example}, each on a line of its own), not be "
+                           f"{_describe(item)}")
                 continue
             items.append((index, item))
         return items
