@@ -122,6 +122,10 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      'content/policy.md:3: item 1 of `standards` must have fields (like `measure: Answer the '
      'phone` and `target: within 3 rings`, each on a line of its own), not be "Answer the '
      'phone within 3 rings"'),
+    # YAML takes `time: 10:30` as it is; TOML (before 1.1) takes a time only with seconds
+    ("toml-time-without-quotes", D + "thu.md",
+     '+++\ntitle = "Thu"\nday = "thu"\n\n[[events]]\ntitle = "Quiz"\ntime = 10:30\n+++\n',
+     D + 'thu.md:7: the time `time` must be in double quotes here: time = "10:30"'),
     ("image-without-alt", D + "fri.md", "---\ntitle: Fri\nday: fri\nimage: hero.png\n---\n",
      D + "fri.md:4: `image` has no `alt` text; add `alt:` describing the picture for "
      "people who cannot see it"),
