@@ -164,6 +164,13 @@ SITE_VALUES = [
     ("language-a-word", 'language = "English"', ("[site] language", '"English"')),
     ("base-url-without-scheme", 'base_url = "example.org/csw"',
      ("[site] base_url must be an absolute address", "https://")),
+    # (not "must be a list ..., not a list": it is one)
+    ("languages-empty", "languages = []",
+     ('[site] languages is empty; list the site\'s languages, the default first, like '
+      'languages = ["en", "sw"], or delete the line for a site in one language',)),
+    ("languages-with-a-number", 'languages = ["en", 5]',
+     ('[site] languages lists 5, which is not a language tag in quotes; write each one '
+      'like languages = ["en", "sw"]',)),
 ]
 
 

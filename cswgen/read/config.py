@@ -265,7 +265,15 @@ def _languages(r: Table, language: str) -> tuple[str, ...]:
     if "languages" not in r.data:
         return ()
     value = r.data["languages"]
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+    if value == []:
+        r.bad("languages", "is empty; list the site's languages, the default first, like "
+              "languages = [\"en\", \"sw\"], or delete the line for a site in one language")
+        return ()
+    if isinstance(value, list) and (odd := [v for v in value if not isinstance(v, str)]):
+        r.bad("languages", f"lists {shown(odd[0])}, which is not a language tag in quotes; "
+              "write each one like languages = [\"en\", \"sw\"]")
+        return ()
+    if not isinstance(value, list):
         r.bad("languages", "must be a list of language tags in quotes, the default first, "
               f"like languages = [\"en\", \"sw\"], not {shown(value)}")
         return ()
