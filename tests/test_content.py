@@ -395,6 +395,24 @@ def test_markdown_and_content_csv_are_not_copied_other_files_are(build: Build) -
     assert "honour-roll/hr-export.csv" not in found
 
 
+def test_markdown_in_a_folder_inside_a_content_folder_says_to_move_it_up(
+        make_site: MakeSite, run: Run) -> None:
+    # (testimonials kept in a folder per year: "testimonials go in content/testimonials/"
+    # would be read as "they are there already")
+    site = make_site({"content/testimonials/2025/rudo.md": "---\ncustomer: Rudo M.\n---\nHi\n",
+                      "content/notes/readme.md": "Internal notes\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/notes/readme.md:1: warning: this Markdown file is not part of the site; "
+        "pages go in content/pages/, days in content/days/, testimonials in "
+        "content/testimonials/ and staff in content/honour-roll/",
+        "content/testimonials/2025/rudo.md:1: warning: this Markdown file is not part of the "
+        "site: cswgen reads only the files directly in content/testimonials/, not in folders "
+        "inside it; move it up into content/testimonials/, or out of content/ if it is not "
+        "for the site"]
+
+
 def test_internal_link_scheme_cannot_smuggle_javascript(build: Build) -> None:
     body = ("Hi [x](cswgen-root:javascript:alert(1)) "
             "<a href=\"cswgen-root:javascript:alert(2)\">y</a>\n")
