@@ -112,6 +112,20 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      "---\ntitle: Thu\nday: thu\nevents:\n  - title: Late\n    time: 25:00\n---\n",
      D + "thu.md:6: `time` is 25:00, which is not a time of day; write a time from 00:00 "
      "to 23:59 on the 24-hour clock, like 14:30"),
+    # a list item written as a sentence: the message shows the fields that kind of item has
+    ("event-as-a-sentence", D + "thu.md",
+     "---\ntitle: Thu\nday: thu\nevents:\n  - Quiz at 10:30 in the hall\n---\n",
+     D + 'thu.md:5: item 1 of `events` must have fields (like `title: Quiz` and `time: '
+     '10:30`, each on a line of its own), not be "Quiz at 10:30 in the hall"'),
+    ("standard-as-a-sentence", "content/policy.md",
+     "---\nstandards:\n  - Answer the phone within 3 rings\n---\nOur policy\n",
+     'content/policy.md:3: item 1 of `standards` must have fields (like `measure: Answer the '
+     'phone` and `target: within 3 rings`, each on a line of its own), not be "Answer the '
+     'phone within 3 rings"'),
+    # YAML takes `time: 10:30` as it is; TOML (before 1.1) takes a time only with seconds
+    ("toml-time-without-quotes", D + "thu.md",
+     '+++\ntitle = "Thu"\nday = "thu"\n\n[[events]]\ntitle = "Quiz"\ntime = 10:30\n+++\n',
+     D + 'thu.md:7: the time `time` must be in double quotes here: time = "10:30"'),
     ("image-without-alt", D + "fri.md", "---\ntitle: Fri\nday: fri\nimage: hero.png\n---\n",
      D + "fri.md:4: `image` has no `alt` text; add `alt:` describing the picture for "
      "people who cannot see it"),

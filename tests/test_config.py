@@ -164,6 +164,13 @@ SITE_VALUES = [
     ("language-a-word", 'language = "English"', ("[site] language", '"English"')),
     ("base-url-without-scheme", 'base_url = "example.org/csw"',
      ("[site] base_url must be an absolute address", "https://")),
+    # (not "must be a list ..., not a list": it is one)
+    ("languages-empty", "languages = []",
+     ('[site] languages is empty; list the site\'s languages, the default first, like '
+      'languages = ["en", "sw"], or delete the line for a site in one language',)),
+    ("languages-with-a-number", 'languages = ["en", 5]',
+     ('[site] languages lists 5, which is not a language tag in quotes; write each one '
+      'like languages = ["en", "sw"]',)),
 ]
 
 
@@ -225,6 +232,19 @@ def test_a_logo_path_nearly_right_names_the_file(bad_config: BadConfig, written:
     outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{written}"\n',
                          {"content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
     assert error_lines(outcome) == [f"config.toml:10: {said}"]
+
+
+@pytest.mark.parametrize("logo", ["images/logo.pdf", "images/logo.eps", "images/logo.tif"])
+def test_a_logo_a_browser_cannot_show_is_an_error(bad_config: BadConfig, logo: str) -> None:
+    # (a brand pack's PDF, EPS or TIFF: every page's header and the favicon would show a
+    # broken picture)
+    outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{logo}"\n',
+                         {f"content/{logo}": b"%PDF-1.4 a brand pack's file\n"})
+    suffix = logo.rpartition(".")[2]
+    assert error_lines(outcome) == [
+        f'config.toml:10: [brand] logo "{logo}" is a .{suffix} file, which a web page cannot '
+        "show as a picture; save the logo as SVG or PNG (a brand pack usually has one) and "
+        "give that file's path"]
 
 
 def test_timezone_not_text(bad_config: BadConfig) -> None:

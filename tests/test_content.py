@@ -115,6 +115,18 @@ def test_unquoted_times_are_clock_times(build: Build) -> None:
     assert "630" not in ics.replace("20261005", "")
 
 
+def test_unquoted_times_with_seconds_are_clock_times(build: Build) -> None:
+    # (a time copied from Outlook or Excel: TOML's `time = 16:45:00` reads so already;
+    # YAML 1.1 would read it as the sexagesimal number 60300)
+    day = ("---\ntitle: Monday\nday: monday\nevents:\n"
+           "  - time: 16:45:00\n    end: 17:30:00\n    title: Prizes\n---\n")
+    out = build({"content/days/monday.md": day})
+    assert "<li>16:45-17:30 Prizes</li>" in read(out, "days/monday/index.html")
+    ics = read(out, "week.ics")
+    assert "DTSTART;TZID=Africa/Harare:20261005T164500" in ics
+    assert "DTEND;TZID=Africa/Harare:20261005T173000" in ics
+
+
 def test_toml_front_matter_with_events_table(build: Build) -> None:
     day = ('+++\ntitle = "Quiz Tuesday"\ndate = 2026-10-06\nsummary = "Bring a pen"\n\n'
            '[[events]]\ntime = "14:00"\nend = "15:30"\ntitle = "The big quiz"\nplace = "Hall"\n'
@@ -381,6 +393,24 @@ def test_markdown_and_content_csv_are_not_copied_other_files_are(build: Build) -
     assert not [f for f in found if f.endswith((".md", ".markdown"))]
     assert "testimonials/survey.csv" not in found
     assert "honour-roll/hr-export.csv" not in found
+
+
+def test_markdown_in_a_folder_inside_a_content_folder_says_to_move_it_up(
+        make_site: MakeSite, run: Run) -> None:
+    # (testimonials kept in a folder per year: "testimonials go in content/testimonials/"
+    # would be read as "they are there already")
+    site = make_site({"content/testimonials/2025/rudo.md": "---\ncustomer: Rudo M.\n---\nHi\n",
+                      "content/notes/readme.md": "Internal notes\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/notes/readme.md:1: warning: this Markdown file is not part of the site; "
+        "pages go in content/pages/, days in content/days/, testimonials in "
+        "content/testimonials/ and staff in content/honour-roll/",
+        "content/testimonials/2025/rudo.md:1: warning: this Markdown file is not part of the "
+        "site: cswgen reads only the files directly in content/testimonials/, not in folders "
+        "inside it; move it up into content/testimonials/, or out of content/ if it is not "
+        "for the site"]
 
 
 def test_internal_link_scheme_cannot_smuggle_javascript(build: Build) -> None:

@@ -99,6 +99,26 @@ def test_praise_for_someone_left_out_for_lack_of_consent_says_so(
         "so the name is not linked; it will be once that entry records consent"]
 
 
+def test_praise_for_someone_published_later_says_so(make_site: MakeSite, run: Run) -> None:
+    """Not "matches no one; add them to content/honour-roll/": they are there, with a
+    `publish` date to come, and the name is linked in a build on or after that date."""
+    files: dict[str, str | bytes] = {
+        "content/honour-roll/fay.md": "---\nname: Fay Dube\npublish: 2026-10-08\n---\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nstaff: [Fay Dube]\n---\n"
+                                        "Kind.\n"}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/honour-roll/fay-dube").exists()
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:3: warning: \"Fay Dube\" in `staff` is on the honour "
+        "roll from 2026-10-08 (the `publish` date of content/honour-roll/fay.md), so the name "
+        "is not linked; it will be in a build on or after that date"]
+    site, outcome = built(make_site, run, files, "--as-of", "2026-10-08")
+    assert outcome.lines == []
+    assert 'href="../../honour-roll/fay/"' in \
+        (site / "output/testimonials/rudo/index.html").read_text("utf-8")
+
+
 def test_a_link_to_a_story_left_out_for_lack_of_consent_says_so(
         make_site: MakeSite, run: Run) -> None:
     """Not "a draft, or its publish date is later": the story is withheld, and the link's

@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from cswgen.model import images, textlines
-from tests.helpers import AS_OF, REPO, Files, MakeSite, Outcome, Run, files_in
+from tests.helpers import AS_OF, MINIMAL_CONFIG, REPO, Files, MakeSite, Outcome, Run, files_in
 from tests.photofactory import hard_texture, phone_jpeg, portrait
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -193,6 +193,22 @@ def test_body_pictures_become_picture_elements_and_a_linked_original_is_publishe
     assert "images/office-1000w.jpg" in files  # never enlarged to 1280
     assert "images/office-1280w.jpg" not in files
     assert "images/unused.jpg" in files  # no page shows it: an ordinary content file
+
+
+@pytest.mark.parametrize("location", [True, False])
+def test_a_logo_that_records_where_it_was_taken_is_a_warning(build: Build,
+                                                             location: bool) -> None:
+    # (the theme shows the logo as it is, on every page and as the favicon: a logo taken
+    # from a phone photo of the sign outside the branch tells every visitor where that was)
+    config = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.jpg"\n'
+    _, outcome = build({"config.toml": config, "content/images/logo.jpg":
+                       phone_jpeg(400, 300, seed=5, orientation=1, location=location)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == ([
+        "config.toml:10: warning: [brand] logo images/logo.jpg records where it was taken "
+        "(GPS), and the theme shows the logo as it is, on every page; save a copy without "
+        "the location (an image editor's \"Export\" leaves it out) and give that file's "
+        "path"] if location else [])
 
 
 def test_photos_of_drafts_and_unrevealed_days_are_not_published(

@@ -161,6 +161,13 @@ class Photos:
             except images.Unreadable as exc:
                 problems.error("config.toml", self.site.config.line_of("brand.logo"),
                                f"[brand] logo {logo} {exc}")
+            else:
+                if images.has_location(content / logo):  # (shown as it is, not as copies)
+                    problems.warning("config.toml", self.site.config.line_of("brand.logo"),
+                                     f"[brand] logo {logo} records where it was taken (GPS), "
+                                     "and the theme shows the logo as it is, on every page; "
+                                     "save a copy without the location (an image editor's "
+                                     "\"Export\" leaves it out) and give that file's path")
         self._check_links(bodies, problems)
         self._check_unshown(problems)
         if wait:

@@ -122,7 +122,9 @@ def assemble(config: SiteConfig, content: Content, options: Options,
                 unread=content.unread, withheld={e.path for e in refused})
     _claim_urls(site, problems)
     _one_day_a_date(site, problems)
-    _link_staff(site, problems, [e for e in refused if isinstance(e, Honour)])
+    shown = {id(e) for e in (*honour, *refused)}
+    _link_staff(site, problems, [e for e in refused if isinstance(e, Honour)],
+                [e for e in content.honour if id(e) not in shown])
     return site
 
 
@@ -277,12 +279,15 @@ def _several_names(names: list[str], markdown: bool) -> str:
             f"a list (staff: [{', '.join(names)}])")
 
 
-def _link_staff(site: Site, problems: Problems, withheld: list[Honour]) -> None:
-    """`withheld`: honour-roll entries left out for lack of consent."""
+def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
+                unpublished: list[Honour]) -> None:
+    """`withheld`: honour-roll entries left out for lack of consent; `unpublished`: those
+    left out until their `publish` date."""
     by_name: dict[str, Honour] = {}
     for person in site.honour:
         by_name.setdefault(name_key(person.name), person)
     left_out = {name_key(person.name): person for person in withheld}
+    later = {name_key(person.name): person for person in reversed(unpublished)}
     names = [person.name for person in site.honour]
     for testimonial in site.testimonials:
         links: list[StaffLink] = []
@@ -295,6 +300,9 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour]) -> None:
                                  f"lack of consent ({absent.path} says why), so the name is "
                                  "not linked; it will be once that entry records consent",
                                  sheet=testimonial.sheet)
+            elif match is None and (waiting := later.get(name_key(name))) is not None:
+                problems.warning(testimonial.path, testimonial.line_of("staff"),
+                                 _not_yet(name, waiting), sheet=testimonial.sheet)
             elif match is None:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 bare = by_name.get(name_key(_QUOTES.sub("", name)))
@@ -312,3 +320,13 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour]) -> None:
             else:
                 site.praised.setdefault(url_of(match), []).append(testimonial)
         site.staff[testimonial.key] = links
+
+
+def _not_yet(name: str, person: Honour) -> str:
+    """Why a name in `staff` is not linked to its honour-roll entry, whose `publish` date
+    is still to come, and when it will be.  (A draft is not read at all: its name is not
+    known here.)"""
+    when = person.publish.isoformat() if person.publish else ""
+    return (f"\"{name}\" in `staff` is on the honour roll from {when} (the `publish` date "
+            f"of {person.path}), so the name is not linked; it will be in a build on or "
+            "after that date")

@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -265,7 +265,15 @@ def _languages(r: Table, language: str) -> tuple[str, ...]:
     if "languages" not in r.data:
         return ()
     value = r.data["languages"]
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+    if value == []:
+        r.bad("languages", "is empty; list the site's languages, the default first, like "
+              "languages = [\"en\", \"sw\"], or delete the line for a site in one language")
+        return ()
+    if isinstance(value, list) and (odd := [v for v in value if not isinstance(v, str)]):
+        r.bad("languages", f"lists {shown(odd[0])}, which is not a language tag in quotes; "
+              "write each one like languages = [\"en\", \"sw\"]")
+        return ()
+    if not isinstance(value, list):
         r.bad("languages", "must be a list of language tags in quotes, the default first, "
               f"like languages = [\"en\", \"sw\"], not {shown(value)}")
         return ()
@@ -342,6 +350,10 @@ def _not_a_monday(start: date, days: int) -> str:
             f"write start = {monday.isoformat()} ({long_label(monday)})")
 
 
+# what every browser shows in <img> and as a favicon: the theme shows the logo as it is
+_SHOWN_AS_PICTURES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
+
+
 def _logo_hint(relative: str, content: Path) -> str:
     """How to write a logo path that nearly names a file in `content`."""
     near = paths.nearly(relative, content) if ".." not in relative.split("/") else None
@@ -379,6 +391,13 @@ def _brand(r: Table, root: Path) -> BrandSettings:
                 or not paths.inside(target, root / "content"):
             r.bad("logo", f"{shown(logo)} is not a file under content/" + _logo_hint(
                 relative, root / "content"))
+            logo = None
+        elif not relative.lower().endswith(_SHOWN_AS_PICTURES):
+            suffix = PurePosixPath(relative).suffix
+            kind = f"a {suffix} file" if suffix else "a file without a type (like .svg)"
+            r.bad("logo", f"{shown(logo)} is {kind}, which a web page cannot show as a "
+                  "picture; save the logo as SVG or PNG (a brand pack usually has one) and "
+                  "give that file's path")
             logo = None
         else:
             logo = relative

@@ -63,6 +63,20 @@ def kind_of(relative: str) -> str | None:
     return None
 
 
+def _not_read(relative: str) -> str:
+    """Why a content-relative Markdown file that is no kind of content is not read, and
+    where to put it; one in a folder inside a section's folder (`testimonials/2025/`) is
+    in the right section already, one level too deep."""
+    section = relative.split("/")[0]
+    if section in ("days", "pages", "testimonials", "honour-roll"):
+        return (f"this Markdown file is not part of the site: cswgen reads only the files "
+                f"directly in content/{section}/, not in folders inside it; move it up into "
+                f"content/{section}/, or out of content/ if it is not for the site")
+    return ("this Markdown file is not part of the site; pages go in content/pages/, days in "
+            "content/days/, testimonials in content/testimonials/ and staff in "
+            "content/honour-roll/")
+
+
 def miscased(relative: str) -> str | None:
     """The name a content-relative path's section folder, or top-level index or policy
     file, should have when it is written with capitals (`Days/monday.md` -> "days",
@@ -134,10 +148,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         kind = kind_of(relative)
         if kind is None:
             if relative.lower().endswith(MARKDOWN_SUFFIXES):
-                problems.warning(site_path, 1, "this Markdown file is not part of the site; "
-                                 "pages go in content/pages/, days in content/days/, "
-                                 "testimonials in content/testimonials/ and staff in "
-                                 "content/honour-roll/")
+                problems.warning(site_path, 1, _not_read(relative))
             elif (why := withheld(relative)) is not None:
                 problems.warning(site_path, 0, why)
             else:

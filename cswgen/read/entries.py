@@ -132,7 +132,7 @@ class EntryReader:
         title = f.text("title", required=True, what="the day's theme, like \"Superhero Tuesday\"")
         when = self.day_date(f)
         events: list[Event] = []
-        for index, item in f.mappings("events"):
+        for index, item in f.mappings("events", "`title: Quiz` and `time: 10:30`"):
             events.append(self.event(f, index, item))
         image = f.image("image", "alt", source, self.finder, require_alt=True)
         if when is None and not f.has("date") and not f.has("day"):
@@ -231,7 +231,8 @@ class EntryReader:
 
     def policy(self, f: Fields, common: dict[str, Any]) -> Policy:
         standards: list[tuple[str, str]] = []
-        for index, item in f.mappings("standards"):
+        for index, item in f.mappings("standards", "`measure: Answer the phone` and "
+                                             "`target: within 3 rings`"):
             measure = str(item.get("measure") or "").strip()
             target = str(item.get("target") or "").strip()
             if not measure or not target:

@@ -26,7 +26,7 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
 # 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
-_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?)?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
 EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
 
 
@@ -221,8 +221,9 @@ class Fields:
         return None
 
     def clock(self, key: str, value: Any) -> str | None:
-        """`10:30`, `"9:05"`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`; anything
-        else is an error that quotes what was typed."""
+        """`10:30`, `"9:05"`, `10:30:00`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`
+        (seconds dropped, as for a TOML time); anything else is an error that quotes what
+        was typed."""
         name = key.rpartition(".")[2]
         if isinstance(value, time):
             return f"{value.hour:02d}:{value.minute:02d}"
@@ -270,7 +271,9 @@ class Fields:
                 items.append(str(item).strip())
         return items
 
-    def mappings(self, key: str) -> list[tuple[int, dict[str, Any]]]:
+    def mappings(self, key: str, example: str) -> list[tuple[int, dict[str, Any]]]:
+        """The items of a list of `{field: value}` items; `example`: two fields such an
+        item has, for the message about one written as a sentence."""
         value = self.data.get(key)
         if value is None or value == "":
             return []
@@ -281,7 +284,8 @@ class Fields:
         for index, item in enumerate(value):
             if not isinstance(item, dict):
                 self.error(f"{key}.{index}", f"item {index + 1} of `{key}` must have fields "
-                           f"(like `title: ...`), not be {_describe(item)}")
+                           f"(like {example}, each on a line of its own), not be "
+                           f"{_describe(item)}")
                 continue
             items.append((index, item))
         return items

@@ -21,9 +21,10 @@ from cswgen.core.tomlpos import key_lines
 from cswgen.read import pasted
 from cswgen.read.tomlwords import toml_problem
 
-# any HH:MM, and H.MM as people write times in Britain and Africa (`time: 9.00` is nine
-# o'clock, not the number 9.0): kept as text, checked later with its line
-_TIME = re.compile(r"^[0-9]{1,2}[:.][0-9]{2}$")
+# any HH:MM or HH:MM:SS (as Outlook and Excel copy a time), and H.MM as people write times
+# in Britain and Africa (`time: 9.00` is nine o'clock, not the number 9.0): kept as text,
+# checked later with its line
+_TIME = re.compile(r"^[0-9]{1,2}(?:[:.][0-9]{2}|:[0-9]{2}:[0-9]{2})$")
 
 
 # libyaml's parser (PyYAML's wheels include it) reads front matter about ten times faster

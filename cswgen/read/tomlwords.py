@@ -43,6 +43,7 @@ _NUMBER_KEYS = {"days": "5", "year": "2027", "seconds": "12", "rating": "5", "me
                 "since": "2019"}
 _CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
 _WRITTEN_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[str],
@@ -109,6 +110,8 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         meant = "true" if bare.lower() in ("yes", "on", "y", "true") else "false"
         return (f"`{key}` must be true or false, in small letters and without quotes: "
                 f"{key} = {meant}")
+    if _CLOCK_TIME.fullmatch(bare):  # (TOML 1.0 reads a time only with its seconds)
+        return f"the time `{key}` must be in double quotes here: {key} = \"{bare}\""
     if _WRITTEN_DATE.fullmatch(bare):
         return (f"`{key}` is {bare}; write a date as YYYY-MM-DD (year, month, day, with "
                 "a real month and day) and without quotes, like 2027-10-04")
