@@ -231,6 +231,25 @@ def test_transparency_keeps_a_png_fallback(build: Build) -> None:
         assert isinstance(pixel, tuple) and pixel[3] == 0
 
 
+def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
+    """A black-and-white portrait exported as a 16-bit PNG (Lightroom, a scanner) was
+    published as a white rectangle: its levels (0-65535) were cut at 255."""
+    grey = Image.new("I;16", (800, 600), 30000)  # 30000 of 65535: a mid grey
+    grey.paste(Image.new("I;16", (400, 600), 5000), (0, 0))  # a dark left half
+    buffer = io.BytesIO()
+    grey.save(buffer, "PNG")
+    site, outcome = build({"content/pages/p.md": "---\ntitle: P\n---\n![Portrait](bw.png)\n",
+                           "content/pages/bw.png": buffer.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    for name in ("bw-640w.jpg", "bw-640w.webp", "bw-800w.jpg"):
+        with Image.open(site / "output/pages" / name) as copy:
+            dark, light = copy.convert("L").getpixel((50, 300)), copy.convert("L").getpixel(
+                (copy.width - 50, 300))
+            assert isinstance(dark, int) and isinstance(light, int)
+            assert abs(dark - 5000 // 257) <= 3 and abs(light - 30000 // 257) <= 3, (
+                name, dark, light)
+
+
 # --- share images ---------------------------------------------------------------------
 
 SHARE_CONFIG = """\
