@@ -94,6 +94,20 @@ def test_phone_photo_becomes_small_upright_copies_without_metadata(
     assert re.search(r'<img class="avatar[^>]*loading="lazy"', roll)
 
 
+def test_a_folder_named_like_a_copy_of_a_photo_keeps_its_files(
+        build: Build, phone_photo: bytes) -> None:
+    """A folder `sam-160w.jpg/` (a download unzipped under the name of its zip, say) stood
+    where the 160-pixel copy of sam.jpg goes: the writer stopped "because of a bug", and
+    left output/ so that every later build did too."""
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": phone_photo,
+                           "content/honour-roll/sam-160w.jpg/citation.pdf": b"%PDF-1.4"})
+    assert outcome.exit_code == 0, outcome.stderr
+    found = files_in(site / "output")
+    assert "honour-roll/sam-160w.jpg/citation.pdf" in found
+    assert {"honour-roll/sam-2-160w.jpg", "honour-roll/sam-2-160w.webp"} <= found
+
+
 def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(
         build: Build, phone_photo: bytes) -> None:
     site, outcome = build({
