@@ -91,6 +91,21 @@ def test_an_anchor_on_a_day_not_revealed_yet_is_not_an_error(make_site: MakeSite
     assert not [line for line in report_lines(outcome) if "quiz-time" in line], outcome.stdout
 
 
+def test_one_picture_shown_twice_without_alt_is_named_at_each_line(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """Both were reported at the first line, so the second stayed after that one was
+    fixed, with a line number that pointed at the fixed picture."""
+    site = site_with(make_site, {
+        "content/images/team.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/pages/about.md": "---\ntitle: About\n---\nIntro.\n\n"
+                                  "![](../images/team.svg)\n\nMore words.\n\n"
+                                  "![](../images/team.svg)\n"})
+    outcome = run(site, "check", *AS_OF)
+    alt = [line for line in report_lines(outcome) if "no alt text" in line]
+    assert [line.split(" warning: ")[0] for line in alt] == [
+        "content/pages/about.md:6:", "content/pages/about.md:10:"], outcome.stdout
+
+
 def test_a_missing_picture(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/about.md": "---\ntitle: About\n---\n![Our team](../images/team.jpg)\n"})

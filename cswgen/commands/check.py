@@ -189,9 +189,10 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
         body = htmlscan.scan(converter.convert(entry.body, entry.path, entry.body_line,
                                                Problems()).html)
         problems = everything.in_sheet(entry.sheet)  # a workbook row's: about its sheet
+        shown: dict[int, int] = {}  # line -> pictures without alt placed on it so far
         for image in body.images:
             if not (image.alt or "").strip():
-                problems.warning(entry.path, _locate(entry, *_needles(image.src)),
+                problems.warning(entry.path, _locate_next(entry, _needles(image.src), shown),
                                  f"the picture {_shown(image.src)} has no alt text; write a "
                                  "short description between the brackets, like ![Our team at "
                                  "the opening](...), for people who cannot see it")
@@ -484,6 +485,20 @@ def _locate(entry: Entry, *needles: str, fallback: int | None = None) -> int:
                 if words in _words(text):
                     return entry.body_line + offset
     return entry.body_line if fallback is None else fallback
+
+
+def _locate_next(entry: Entry, needles: list[str], placed: dict[int, int]) -> int:
+    """As `_locate`, for the next of several pictures of one file: the first line that
+    names it more often than pictures were placed there already (`placed`, updated)."""
+    if not entry.from_csv:
+        lines = entry.body.split("\n")
+        for needle in needles:
+            for offset, text in enumerate(lines):
+                line = entry.body_line + offset
+                if text.count(needle) > placed.get(line, 0):
+                    placed[line] = placed.get(line, 0) + 1
+                    return line
+    return _locate(entry, *needles)
 
 
 def _written(text: str, url: str) -> str:
