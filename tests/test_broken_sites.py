@@ -348,6 +348,43 @@ def test_two_csv_rows_with_one_slug_name_both_rows(fails: Fails) -> None:
               T + "survey.csv:2")
 
 
+def test_a_file_where_a_generated_page_needs_its_folder(fails: Fails) -> None:
+    # GOOD's Zoë Nyathi has a certificate at honour-roll/zoe-nyathi/certificate/index.html;
+    # a file named `certificate` beside it crashed the writer
+    outcome = fails({H + "zoe-nyathi/certificate": "notes\n"})
+    find_line(outcome, H + "zoe-nyathi/certificate:1: ", "this would be published as "
+              "honour-roll/zoe-nyathi/certificate, where cswgen needs a folder for "
+              "honour-roll/zoe-nyathi/certificate/index.html, which content/honour-roll/"
+              "zoë-nyathi.md (its certificate) also claims; rename or move the file")
+    assert failed_count(outcome) == 1
+
+
+def test_a_folder_named_like_a_generated_file(fails: Fails) -> None:
+    outcome = fails({"content/feed.xml/readme.txt": "notes\n"})
+    find_line(outcome, "content/feed.xml/readme.txt:1: ", "this would be published as "
+              "feed.xml/readme.txt, which needs a folder feed.xml, but feed.xml is a file "
+              "that cswgen itself (a generated file) also claims; rename or move the file")
+    assert failed_count(outcome) == 1
+
+
+def test_a_file_at_an_entrys_share_image_or_poster(fails: Fails) -> None:
+    config = MINI_CONFIG.replace('theme = "mini"',
+                                 'theme = "mini"\nbase_url = "https://csw.example.org/"')
+    outcome = fails({D + "monday/share.png": b"\x89PNG\r\n\x1a\n",
+                     D + "monday/poster/index.html": "<p>our poster</p>\n",
+                     "content/share.png": b"\x89PNG\r\n\x1a\n"},
+                    base={"config.toml": config})
+    find_line(outcome, D + "monday/share.png:1: ", "this would be published as "
+              "days/monday/share.png, which content/days/monday.md (its share image) also "
+              "claims; rename or move the file")
+    find_line(outcome, D + "monday/poster/index.html:1: ", "this would be published as "
+              "days/monday/poster/index.html, which content/days/monday.md (its poster) also "
+              "claims; rename or move the file")
+    find_line(outcome, "content/share.png:1: ", "this would be published as share.png, which "
+              "cswgen itself (a generated file) also claims; rename or move the file")
+    assert failed_count(outcome) == 3
+
+
 def test_two_days_on_one_date_name_both(fails: Fails) -> None:
     # GOOD has content/days/monday.md (day: monday); these are Monday too, and Tuesday
     outcome = fails({D + "another-monday.md": "---\ntitle: Another\n\ndate: 2026-10-05\n---\n",

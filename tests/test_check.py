@@ -67,6 +67,45 @@ def test_anchors_that_go_nowhere(make_site: MakeSite, run: Run) -> None:
     assert not [line for line in report_lines(outcome) if "#privacy" in line]
 
 
+def test_an_anchor_on_a_day_not_revealed_yet_is_not_an_error(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """With reveal = "daily", Thursday's headings are not on its page before Thursday: a link
+    to one is not a mistake to fix, and failing `check` failed a daily check-then-publish
+    pipeline all week."""
+    site = site_with(make_site, {
+        "config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\nreveal = "daily"\n',
+        "content/days/thursday.md": "---\ntitle: Throwback\nday: thursday\n---\n"
+                                    "## Quiz time\n\nTeams of four.\n",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nJoin [the quiz]"
+                                "(../days/thursday.md#quiz-time).\n\nOr [this](../days/"
+                                "monday.md#nowhere).\n"})
+    outcome = run(site, "check", *AS_OF)  # Tuesday
+    assert outcome.exit_code == 1, outcome.stdout  # (Monday's #nowhere: an error)
+    line_with(outcome, "content/pages/faq.md:6: ", "#nowhere", "not on days/monday/")
+    assert line_with(outcome, "content/pages/faq.md:4: warning: ") == (
+        "content/pages/faq.md:4: warning: the link ../days/thursday.md#quiz-time goes to "
+        "#quiz-time on days/thursday/, a day whose text is not shown until Thursday 8 "
+        'October 2026 (reveal = "daily"), so that heading cannot be checked yet; until then '
+        "the link opens the top of the day's page")
+    outcome = run(site, "check", "--as-of", "2026-10-08")
+    assert not [line for line in report_lines(outcome) if "quiz-time" in line], outcome.stdout
+
+
+def test_one_picture_shown_twice_without_alt_is_named_at_each_line(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """Both were reported at the first line, so the second stayed after that one was
+    fixed, with a line number that pointed at the fixed picture."""
+    site = site_with(make_site, {
+        "content/images/team.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/pages/about.md": "---\ntitle: About\n---\nIntro.\n\n"
+                                  "![](../images/team.svg)\n\nMore words.\n\n"
+                                  "![](../images/team.svg)\n"})
+    outcome = run(site, "check", *AS_OF)
+    alt = [line for line in report_lines(outcome) if "no alt text" in line]
+    assert [line.split(" warning: ")[0] for line in alt] == [
+        "content/pages/about.md:6:", "content/pages/about.md:10:"], outcome.stdout
+
+
 def test_a_missing_picture(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/about.md": "---\ntitle: About\n---\n![Our team](../images/team.jpg)\n"})

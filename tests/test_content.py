@@ -294,6 +294,21 @@ def test_portable_links_name_index_html(build: Build) -> None:
         "../../honour-roll/zoe-nyathi/index.html"]
 
 
+def test_a_link_written_as_the_pages_address_keeps_its_folder(build: Build) -> None:
+    """People copy a page's address from the browser: [the FAQ](/faq/).  It was built as
+    ../faq, with the slash lost, which a zip opened from disk cannot follow, and with
+    --portable it did not name index.html."""
+    about = ("---\ntitle: About\n---\nSee [the FAQ](/faq/), [the hours](/faq/#top), "
+             "[home](/) and [the logo](/images/logo.png).\n")
+    files = {**LINKS, "content/pages/about.md": about}
+    page = "about/index.html"
+    assert hrefs(read(build(files), page)) == ["../faq/", "../faq/#top", "../",
+                                               "../images/logo.png"]
+    portable = hrefs(read(build(files, *AS_OF, "--portable"), page))
+    assert portable == ["../faq/index.html", "../faq/index.html#top", "../index.html",
+                        "../images/logo.png"]
+
+
 def test_links_find_a_file_whose_accents_are_stored_decomposed(build: Build) -> None:
     """macOS may store `zoë` as `zoe` + a combining diaeresis; a link typed elsewhere has
     the composed `ë`.  Both look the same, so the link must work, and the address is the

@@ -94,6 +94,20 @@ def test_phone_photo_becomes_small_upright_copies_without_metadata(
     assert re.search(r'<img class="avatar[^>]*loading="lazy"', roll)
 
 
+def test_a_folder_named_like_a_copy_of_a_photo_keeps_its_files(
+        build: Build, phone_photo: bytes) -> None:
+    """A folder `sam-160w.jpg/` (a download unzipped under the name of its zip, say) stood
+    where the 160-pixel copy of sam.jpg goes: the writer stopped "because of a bug", and
+    left output/ so that every later build did too."""
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": phone_photo,
+                           "content/honour-roll/sam-160w.jpg/citation.pdf": b"%PDF-1.4"})
+    assert outcome.exit_code == 0, outcome.stderr
+    found = files_in(site / "output")
+    assert "honour-roll/sam-160w.jpg/citation.pdf" in found
+    assert {"honour-roll/sam-2-160w.jpg", "honour-roll/sam-2-160w.webp"} <= found
+
+
 def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(
         build: Build, phone_photo: bytes) -> None:
     site, outcome = build({
@@ -245,6 +259,25 @@ def test_transparency_keeps_a_png_fallback(build: Build) -> None:
     with Image.open(site / "output/pages/badge-600w.png") as copy:
         pixel = copy.convert("RGBA").getpixel((0, 0))
         assert isinstance(pixel, tuple) and pixel[3] == 0
+
+
+def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
+    """A black-and-white portrait exported as a 16-bit PNG (Lightroom, a scanner) was
+    published as a white rectangle: its levels (0-65535) were cut at 255."""
+    grey = Image.new("I;16", (800, 600), 30000)  # 30000 of 65535: a mid grey
+    grey.paste(Image.new("I;16", (400, 600), 5000), (0, 0))  # a dark left half
+    buffer = io.BytesIO()
+    grey.save(buffer, "PNG")
+    site, outcome = build({"content/pages/p.md": "---\ntitle: P\n---\n![Portrait](bw.png)\n",
+                           "content/pages/bw.png": buffer.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    for name in ("bw-640w.jpg", "bw-640w.webp", "bw-800w.jpg"):
+        with Image.open(site / "output/pages" / name) as copy:
+            dark, light = copy.convert("L").getpixel((50, 300)), copy.convert("L").getpixel(
+                (copy.width - 50, 300))
+            assert isinstance(dark, int) and isinstance(light, int)
+            assert abs(dark - 5000 // 257) <= 3 and abs(light - 30000 // 257) <= 3, (
+                name, dark, light)
 
 
 # --- share images ---------------------------------------------------------------------

@@ -77,6 +77,31 @@ def test_a_theme_named_in_other_capitals_is_named_right(make_site: MakeSite, run
     assert 'did you mean "Fancy"?' in run(site, "build").lines[0]
 
 
+def test_a_theme_given_as_a_path_is_named_not_read(make_site: MakeSite, run: Run,
+                                                  tmp_path: Path) -> None:
+    """A theme is chosen by name (SPEC, Themes): `theme = "/srv/shared/csw-theme"` read that
+    folder as a theme (or stopped "because of a bug" when it extended classic)."""
+    shared = tmp_path / "shared-theme"
+    write(shared, {"theme.toml": 'extends = "classic"\n',
+                   "static/style.css": "body { background: pink; }\n"})
+    site = make_site({"config.toml": CONFIG.replace('"mine"', f'"{shared.as_posix()}"'),
+                      "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": f'extends = "{shared.as_posix()}"\n'})
+    hint = ("a theme is named by its folder under themes/, not by a path; copy the theme's "
+            "folder into themes/ (themes/shared-theme/) and write its name, "
+            'like "shared-theme"')
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1, outcome.stderr
+    assert outcome.lines[0] == (f'config.toml:3: [site] theme "{shared.as_posix()}" was not '
+                                f"found; {hint}"), outcome.stderr
+    write(site, {"config.toml": CONFIG})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1, outcome.stderr
+    assert outcome.lines[0] == (f'themes/mine/theme.toml:1: extends "{shared.as_posix()}", '
+                                f"which was not found; {hint}"), outcome.stderr
+    assert not (site / "output").exists()
+
+
 def test_themes_extending_each_other_in_a_loop(make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": CONFIG,
                       "themes/mine/theme.toml": 'extends = "other"\n',

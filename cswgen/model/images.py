@@ -336,6 +336,13 @@ def placeholder(width: int, height: int, suffix: str) -> bytes:
 
 def _normalise(picture: Image.Image) -> Image.Image:
     """RGB, or RGBA when some pixel is see-through; colours moved to sRGB; no metadata."""
+    if picture.mode.startswith("I"):
+        # 16-bit greys (a black-and-white PNG from Lightroom or a scanner) run to 65535:
+        # converted as they are, every grey above 255 would be white
+        wide = picture.convert("I")
+        top = wide.getextrema()[1]  # (one band: its lowest and highest level)
+        scale = 1 / 257 if isinstance(top, int | float) and top > 255 else 1
+        picture = wide.point(lambda level: level * scale).convert("L")
     if picture.mode not in ("RGB", "RGBA", "L", "CMYK"):
         picture = picture.convert("RGBA")
     mode = "RGB"

@@ -321,9 +321,12 @@ class Converter:
         if on_disk is None and not target.isascii() and (stored := self._stored(target)):
             target = stored
             on_disk = self._lookup("disk", target)
-        if on_disk == "file" or decoded.startswith("/"):
+        # (a page's address as the browser shows it, `/faq/`, keeps its closing slash: the
+        # page is the folder's index.html, which a --portable build names)
+        folder_written = decoded.endswith("/") and target != "."
+        if on_disk == "file" or (decoded.startswith("/") and not folder_written):
             return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
-        if on_disk == "dir":
+        if on_disk == "dir" or decoded.startswith("/"):
             return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
         return href
 

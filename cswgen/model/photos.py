@@ -119,7 +119,10 @@ class Photos:
         failed: dict[str, str] = {}
         # a content file already named like a copy (`x-320w.jpg`) keeps its name: the copies
         # of `x.jpg` become `x-2-320w.jpg`
-        names = {m[1] for m in (_COPY_NAME.match(f.casefold()) for f in self.site.files) if m}
+        # (a folder too: `x-320w.jpg/notes.txt` holds that name as a folder)
+        held = {f.casefold() for f in self.site.files}
+        held |= {folder for f in held for folder in _folders(f)}
+        names = {m[1] for m in (_COPY_NAME.match(f) for f in held) if m}
         todo: list[tuple[str, str, str]] = []  # (source, key, base) not in the cache yet
         for source in sorted({u.source for u in uses}):
             base = _unique(_published_name(source), names)
@@ -423,6 +426,12 @@ def _published_hash(source: str) -> str:
     address, kept as cswgen has always made it (not `digest`, which would move it)."""
     data = source.encode("utf-8")
     return hashlib.sha256(len(data).to_bytes(8, "big") + data).hexdigest()[:8]
+
+
+def _folders(relative: str) -> list[str]:
+    """The folders a `/`-separated path lies in (`a/b/c.txt`: `a` and `a/b`)."""
+    parts = relative.split("/")
+    return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
 
 
 def _unique(base: str, taken: set[str]) -> str:

@@ -170,35 +170,82 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
     return False
 
 
+def _beside(entry: Entry, shared: bool) -> list[tuple[str, str]]:
+    """The files the build writes in an entry's folder besides its page, each with what it
+    is (`shared`: base_url is set, so each day, testimonial and person has a share image;
+    the names are render.beyond.POSTER, views.SHARE_IMAGE and the certificate's)."""
+    found = [("poster/index.html", "its poster")] if entry.kind == "day" else \
+        [("certificate/index.html", "its certificate")] if entry.kind == "honour" else []
+    if shared and entry.kind in ("day", "testimonial", "honour"):
+        found.append(("share.png", "its share image"))
+    return found
+
+
 def _claim_urls(site: Site, problems: Problems) -> None:
     owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
+    folders: dict[str, str] = {}  # a folder a claimed file needs, case-folded -> that file
+    shared = bool(site.config.site.base_url)  # (share images are made only then)
+
+    def clash(output: str, key: str) -> str | None:
+        """Why `output` cannot be written beside the files claimed so far, if it cannot:
+        a file claims its path, needs a folder another claims as a file, or claims the
+        path of a folder another needs."""
+        if key in owners:
+            return f"which {owners[key]} also claims"
+        if key in folders:
+            inner = folders[key]
+            return (f"where cswgen needs a folder for {inner}, which "
+                    f"{owners[inner.casefold()]} also claims")
+        parts = output.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder.casefold() in owners:
+                return (f"which needs a folder {folder}, but {folder} is a file that "
+                        f"{owners[folder.casefold()]} also claims")
+        return None
 
     def claim(output: str, owner: str, path: str, line: int, hint: str | Entry,
               sheet: str = "") -> bool:
         """`hint`: how to fix a clash, or the entry whose `slug` to change."""
         key = output.casefold()
-        if key in owners:
+        if (why := clash(output, key)) is not None:
             if not isinstance(hint, str):  # (made only when needed: 10,000 entries a build)
                 hint = "give one of them a different `slug`" + (
                     " (add a `slug` column)" if hint.from_csv else "")
-            problems.error(path, line, f"this would be published as {output}, which "
-                           f"{owners[key]} also claims; {hint}", sheet=sheet)
+            problems.error(path, line, f"this would be published as {output}, {why}; "
+                           f"{hint}", sheet=sheet)
             return False
-        owners[key] = owner
+        hold(output, owner)
         return True
 
-    for name in GENERATED:
-        owners[name.casefold()] = "cswgen itself (a generated file)"
+    def hold(output: str, owner: str) -> None:
+        owners[output.casefold()] = owner
+        parts = output.split("/")
+        for depth in range(1, len(parts)):
+            folders.setdefault("/".join(parts[:depth]).casefold(), output)
+
+    def claim_entry(entry: Entry) -> bool:
+        url = url_of(entry)
+        if not claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), entry,
+                     entry.sheet):
+            return False
+        for name, what in _beside(entry, shared):
+            claim(f"{url}{name}", f"{entry.key} ({what})", entry.path,
+                  entry.line_of("slug"), entry, entry.sheet)
+        return True
+
+    for name in (*GENERATED, *(["share.png"] if shared else [])):
+        hold(name, "cswgen itself (a generated file)")
     for section in SECTIONS:
-        owners[f"{section}/index.html"] = f"cswgen's {section} section"
+        hold(f"{section}/index.html", f"cswgen's {section} section")
     for tag in site.config.site.tags[1:]:  # each other language's own files and sections
         folder = tag.lower()
         for name in GENERATED:
             if name not in SITE_WIDE:
-                owners[f"{folder}/{name}"] = f"cswgen itself (a generated file, in {tag})"
+                hold(f"{folder}/{name}", f"cswgen itself (a generated file, in {tag})")
         for section in SECTIONS:
-            owners[f"{folder}/{section}/index.html"] = f"cswgen's {section} section in {tag}"
-        owners[f"{folder}/index.html"] = f"cswgen's pages in {tag}"
+            hold(f"{folder}/{section}/index.html", f"cswgen's {section} section in {tag}")
+        hold(f"{folder}/index.html", f"cswgen's pages in {tag}")
     if site.policy:
         owners.pop("policy/index.html")
     for entry in site.entries():
@@ -213,16 +260,14 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                            f"the page address /{entry.slug}/ is used by cswgen for its own "
                            "section; give this page a different `slug`")
             continue
-        if claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), entry,
-                 entry.sheet):
+        if claim_entry(entry):
             site.urls[entry.key] = url
     # a file published later claims its address today, so that a clash does not wait to
     # fail the daily rebuild on the morning it goes live
     for entry in _scheduled(site):
         if entry.slug and entry.kind not in ("home", "policy") \
                 and not (entry.kind == "page" and entry.slug in SECTIONS):
-            claim(f"{url_of(entry)}index.html", entry.key, entry.path, entry.line_of("slug"),
-                  entry, entry.sheet)
+            claim_entry(entry)
     for relative in site.files:
         if relative.split("/")[0] == "assets":
             problems.error(f"content/{relative}", 1, "content/assets/ is where the theme's "

@@ -54,6 +54,8 @@ def available(root: Path) -> list[str]:
 
 
 def find(name: str, root: Path, *, below: Path | None = None) -> Theme | None:
+    if _path_hint(name):  # a name, not a path: never a folder outside themes/
+        return None
     own = root / "themes" / name
     if own.is_dir() and own != below:
         return Theme(name, own, builtin=False)
@@ -61,6 +63,18 @@ def find(name: str, root: Path, *, below: Path | None = None) -> Theme | None:
     if builtin.is_dir():
         return Theme(name, builtin, builtin=True)
     return None
+
+
+def _path_hint(name: str) -> str:
+    """How to fix a theme given as a path (`/srv/shared/csw-theme`, `..\\theme`), which
+    would read a folder anywhere on the disk; "" for a plain name."""
+    if "/" not in name and "\\" not in name and name not in (".", ".."):
+        return ""
+    folder = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    if folder in ("", ".", ".."):
+        folder = "mine"
+    return ("a theme is named by its folder under themes/, not by a path; copy the theme's "
+            f"folder into themes/ (themes/{folder}/) and write its name, like \"{folder}\"")
 
 
 def _other_capitals(name: str, root: Path) -> str:
@@ -79,6 +93,9 @@ def chain(config: SiteConfig) -> list[Theme]:
     name = config.site.theme
     line = config.line_of("site.theme")
     first = find(name, root)
+    if first is None and _path_hint(name):
+        raise SiteError([Problem(CONFIG_NAME, line, f"[site] theme \"{name}\" was not found; "
+                                 f"{_path_hint(name)}")])
     if first is None:
         raise SiteError([Problem(CONFIG_NAME, line, f"[site] theme \"{name}\" was not found in "
                                  f"themes/ or among the built-in themes; "
@@ -129,6 +146,9 @@ def chain(config: SiteConfig) -> list[Theme]:
                                     f"({' -> '.join(t.name for t in themes)} -> {parent}); "
                                     "remove `extends` from one of them, or make it extend "
                                     "a theme outside the loop, like \"classic\""))
+        elif found is None and _path_hint(parent):
+            problems.append(Problem(where, line, f"extends \"{parent}\", which was not "
+                                    f"found; {_path_hint(parent)}"))
         elif found is None:
             problems.append(Problem(where, line, f"extends \"{parent}\", which was not found "
                                     f"in themes/ or among the built-in themes; "
