@@ -334,3 +334,33 @@ def test_a_killed_build_leaves_no_helper_running(tmp_path: Path, helpers: int) -
     for pid in left:  # (so that a failing run does not leave them either)
         os.kill(pid, signal.SIGKILL)
     assert left == [], f"helpers {left} outlived the killed build"
+
+
+def test_a_roll_back_puts_a_file_back_where_the_build_had_made_a_folder(
+        tmp_path: Path) -> None:
+    """A build killed after it moved `feed.xml` aside and wrote `feed.xml/a.txt` in its
+    place: the roll-back (which every later build tries until it succeeds) must put the
+    old file back, not stop at the folder and leave the site unbuildable."""
+    from cswgen.write import journal
+
+    output, undo = tmp_path / "output", tmp_path / "undo"
+    output.mkdir()
+    (output / MANIFEST).write_text("old manifest\n", "utf-8")
+    (output / "feed.xml").write_text("<feed/>\n", "utf-8")
+    (output / "about").mkdir()
+    (output / "about/index.html").write_text("about\n", "utf-8")
+    before = {p.relative_to(output).as_posix(): p.read_bytes()
+              for p in output.rglob("*") if p.is_file()}
+    journal.start(undo, output, ["feed.xml", "feed.xml/a.txt", "about/index.html",
+                                 "about/index.html/x", "new/page/index.html"], MANIFEST)
+    journal.set_aside(undo, output, "feed.xml")
+    (output / "feed.xml").mkdir()
+    (output / "feed.xml/a.txt").write_text("new\n", "utf-8")
+    (output / "new/page").mkdir(parents=True)
+    (output / "new/page/index.html").write_text("new\n", "utf-8")
+    journal.roll_back(undo, output, MANIFEST)
+    after = {p.relative_to(output).as_posix(): p.read_bytes()
+             for p in output.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in output.iterdir()) == sorted([MANIFEST, "about", "feed.xml"])
+    assert not undo.exists()

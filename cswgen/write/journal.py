@@ -12,6 +12,7 @@ new ones go, and the output is byte for byte the previous one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path, PurePosixPath
@@ -51,21 +52,30 @@ def finish(undo: Path) -> None:
 
 
 def roll_back(undo: Path, output: Path, manifest: str) -> None:
-    """Put the output back as it was before the build that left `undo`, then remove it."""
+    """Put the output back as it was before the build that left `undo`, then remove it.
+    The files the build added go first, then the old ones come back: a new folder may
+    stand where an old file was (`feed.xml/` for `feed.xml`), and must not stop this
+    roll-back, which every later build would try again."""
     journal = undo / JOURNAL
     if journal.is_file() and output.is_dir():
+        names = []
         for line in journal.read_bytes().decode("utf-8").split("\n"):  # (as the manifest)
             state, _, name = line.partition("\t")
-            if not name:
-                continue
-            parts = PurePosixPath(name).parts
+            if name:
+                names.append((state, PurePosixPath(name).parts))
+        for state, parts in names:
+            current, kept = output.joinpath(*parts), undo.joinpath("files", *parts)
+            if state == "new" and not kept.is_file():  # a file the build added (or was
+                with contextlib.suppress(NotADirectoryError, IsADirectoryError):  # about to)
+                    current.unlink(missing_ok=True)
+                prune(current.parent, output)
+        for _, parts in names:
             current, kept = output.joinpath(*parts), undo.joinpath("files", *parts)
             if kept.is_file():  # set aside, maybe replaced already: the old one goes back
                 current.parent.mkdir(parents=True, exist_ok=True)
+                if current.is_dir():  # (a folder the build made in its place: it goes)
+                    shutil.rmtree(current)
                 os.replace(kept, current)
-            elif state == "new":  # a file the build added (or was about to)
-                current.unlink(missing_ok=True)
-                prune(current.parent, output)
             # else: an old file the build had not reached yet, still in place
         if (undo / manifest).is_file():
             os.replace(undo / manifest, output / manifest)
@@ -76,6 +86,7 @@ def roll_back(undo: Path, output: Path, manifest: str) -> None:
 def prune(folder: Path, output: Path) -> None:
     """Remove `folder` and its parents up to `output` while they are empty."""
     for current in (folder, *folder.parents):
-        if current == output or not current.is_relative_to(output) or any(current.iterdir()):
+        if current == output or not current.is_relative_to(output) \
+                or not current.is_dir() or any(current.iterdir()):
             break
         current.rmdir()
