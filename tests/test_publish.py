@@ -300,6 +300,8 @@ WRONG_ADDRESSES = [
      "sftp://user@host/path"),
     ("stfp://me:hunter2@web.example.com/var/www/csw", "stfp://me:***@web.example.com/var/"
      "www/csw: cswgen does not know addresses that start stfp://; did you mean sftp://?"),
+    ("sftp:me:hunter2@web.example.com/var/www/csw", "sftp:me:***@web.example.com/var/www/"
+     "csw needs two slashes after sftp:, like sftp://me:***@web.example.com/var/www/csw"),
     ("https://ci:hunter2@git.example.com/acme/csw.git#", "https://ci:***@git.example.com/"
      "acme/csw.git# ends in # without a branch; write it like "
      "https://ci:***@git.example.com/acme/csw.git#gh-pages"),

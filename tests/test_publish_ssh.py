@@ -370,3 +370,16 @@ def test_a_key_file_with_a_passphrase_and_no_agent_says_to_add_it_to_the_agent(
     assert f"your key file {key} is protected by a passphrase; add it to your SSH agent " \
            "with `ssh-add` and publish again" in done.stderr, done.stderr
     assert not (tmp_path / "www").exists()
+
+
+def test_a_folder_the_server_cannot_make_is_not_called_a_publish_to_finish(
+        make_site: MakeSite, sshd: SshServer) -> None:
+    """Publishing again cannot help where the server has no such folder and cannot make
+    one (here under /proc): the message says to check the address."""
+    site = make_site(GOOD)
+    done = publish(site, sshd, address(sshd, Path("/proc/cswgen-www")))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().endswith(
+        "stopped at /proc/cswgen-www/: the server has no such folder and cannot make one "
+        "there; every file there is whole, old or new: check the folder in the address, "
+        "then publish again"), done.stderr

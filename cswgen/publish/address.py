@@ -112,10 +112,13 @@ def written_wrong(address: str) -> None:
                        f"{advice}")
 
 
+_USER_SECRET = re.compile(r"^([A-Za-z][\w+.-]*:/*[^:@/\s]+):[^@/\s]+@")  # scheme:user:pw@
+
+
 def without_secret(url: str) -> str:
     """A URL as messages show it: a token or password in it (as CI jobs write them) as ***."""
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
+    if parts.password is None:  # (or an address without its slashes: `sftp:me:pw@host`)
+        return _USER_SECRET.sub(r"\1:***@", url)
     return parts._replace(netloc=f"{parts.username}:***@{parts.netloc.rpartition('@')[2]}") \
         .geturl()

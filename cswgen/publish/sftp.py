@@ -330,6 +330,14 @@ class SftpTarget:
                           "read-only, or a folder of that name in the way; SFTP says only "
                           "\"Failure\")")
                 advice = "fix that and publish again to finish"
+            elif isinstance(exc, PermissionError):
+                reason = (f"the server does not let {self.user} write there (permission "
+                          "denied)")
+                advice = (f"ask IT to let {self.user} write to {self.path}/, or publish to a "
+                          "folder that login can write to, then publish again")
+            elif isinstance(exc, FileNotFoundError):
+                reason = "the server has no such folder and cannot make one there"
+                advice = "check the folder in the address, then publish again"
             raise PublishError(f"publishing to {self.shown} stopped{at}: {reason}; every "
                                f"file there is whole, old or new: {advice}") from None
 
