@@ -417,6 +417,22 @@ def test_unknown_staff_name_is_a_warning_with_a_suggestion(make_site: MakeSite, 
     assert (site / "output" / "testimonials" / "t" / "index.html").is_file()
 
 
+def test_a_staff_name_whose_honour_roll_entry_is_a_draft_says_so(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """A draft is not read, so its name is not known: its file name is, and "add them to
+    content/honour-roll/" would have the team add the person twice."""
+    site = make_site(with_theme({**GOOD, T + "t.md":
+                                 "---\ncustomer: Ann\nstaff:\n  - Dee Moyo\n---\nThanks\n",
+                                 "content/honour-roll/dee-moyo.md":
+                                 "---\nname: Dee Moyo\ndraft: true\n---\nKind.\n"}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert find_line(outcome, T + "t.md:3: warning: ") == (
+        T + 't.md:3: warning: "Dee Moyo" in `staff` is not linked: '
+        "content/honour-roll/dee-moyo.md, named like them, is a draft; it will be linked "
+        "once that entry is no longer one")
+
+
 def test_staff_names_separated_by_commas_say_how_to_give_several(
         make_site: MakeSite, run: Run) -> None:
     site = make_site(with_theme({**GOOD, T + "t.md": "---\ncustomer: Ann\nstaff: Tawanda "

@@ -204,6 +204,23 @@ def test_a_day_published_later_says_so_rather_than_that_there_is_no_such_day(
     assert "Wrote email/2026-10-06-tuesday.eml" in outcome.stdout
 
 
+def test_a_draft_day_says_it_is_a_draft_rather_than_that_there_is_no_such_day(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\n",
+        "content/days/wednesday.md": ("---\ntitle: Wellness Wednesday\nday: wednesday\n"
+                                      "draft: true\n---\nYoga.\n")})
+    outcome = run(site, "email", "wednesday", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith(
+        "content/days/wednesday.md: this day is marked as a draft (its `draft` line), and a "
+        "draft has no email; once the day is ready, remove that line\n"), outcome.stderr
+    outcome = run(site, "email", "2026-10-07", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert "; the drafts, which have no email, are content/days/wednesday.md" in outcome.stderr
+    assert not (site / "email").exists()
+
+
 def test_drafts_are_never_written_into_the_output_folder(make_site: MakeSite, run: Run) -> None:
     """An output folder named email/ is where the drafts go: they would be published with
     the site (and the next build refuses the folder). Said before anything is written."""

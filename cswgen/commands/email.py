@@ -15,7 +15,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -91,7 +91,8 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
     # (a day that is not one: before any folder is made)
-    days = chosen(views.days, day, later=scheduled_days(site), as_of=options.as_of)
+    days = chosen(views.days, day, later=scheduled_days(site), as_of=options.as_of,
+                  drafts=sorted(p for p in content.drafts if p.startswith("content/days/")))
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
     written = Written()
@@ -140,7 +141,7 @@ def scheduled_days(site: Site) -> list[Day]:
 
 
 def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = None,
-           as_of: date | None = None) -> list[View]:
+           as_of: date | None = None, drafts: list[str] | None = None) -> list[View]:
     """The days DAY names: a date (2026-10-06), a weekday in English or the site's
     language (tuesday, mardi; in English also as front matter takes it: tue, Tues), or a
     day's slug; every day without DAY.  A day among `later` (published on a later date)
@@ -158,11 +159,19 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
                                  f"`publish` date), so as of {as_of.isoformat()} it has no "
                                  f"email; write it with --as-of {when} or later, or change "
                                  "`publish`")])
+    key = wanted.strip().casefold()
+    if not found and (draft := next((d for d in drafts or [] if PurePosixPath(
+            d).stem.split(".")[0].casefold() == key), None)) is not None:
+        raise SiteError([Problem(draft, 0, "this day is marked as a draft (its `draft` "
+                                 "line), and a draft has no email; once the day is ready, "
+                                 "remove that line")])
     if not found:
         known = ", ".join(f"{d['date']} ({d['slug']})" for d in days) or "none"
+        also = f"; the drafts, which have no email, are {', '.join(drafts)}" if drafts \
+            else ""
         raise SiteError([Problem("content/days", 0,
                                  f"no day of the week is {wanted!r}: give a date, a weekday "
-                                 f"or a day's slug; the days are {known}")])
+                                 f"or a day's slug; the days are {known}{also}")])
     return found
 
 

@@ -12,12 +12,13 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import PurePosixPath
 
 from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
 from cswgen.read.config import SiteConfig
 from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial
-from cswgen.read.slugs import name_key
+from cswgen.read.slugs import name_key, slugify
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.
 GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html",
@@ -124,7 +125,8 @@ def assemble(config: SiteConfig, content: Content, options: Options,
     _one_day_a_date(site, problems)
     shown = {id(e) for e in (*honour, *refused)}
     _link_staff(site, problems, [e for e in refused if isinstance(e, Honour)],
-                [e for e in content.honour if id(e) not in shown])
+                [e for e in content.honour if id(e) not in shown],
+                sorted(p for p in content.drafts if p.startswith("content/honour-roll/")))
     return site
 
 
@@ -325,15 +327,17 @@ def _several_names(names: list[str], markdown: bool) -> str:
 
 
 def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
-                unpublished: list[Honour]) -> None:
+                unpublished: list[Honour], drafts: list[str]) -> None:
     """`withheld`: honour-roll entries left out for lack of consent; `unpublished`: those
-    left out until their `publish` date."""
+    left out until their `publish` date; `drafts`: the honour-roll files that are drafts
+    (not read, so known by their file names alone)."""
     by_name: dict[str, Honour] = {}
     for person in site.honour:
         by_name.setdefault(name_key(person.name), person)
     left_out = {name_key(person.name): person for person in withheld}
     later = {name_key(person.name): person for person in reversed(unpublished)}
     names = [person.name for person in site.honour]
+    drafted = {PurePosixPath(path).stem.split(".")[0]: path for path in drafts}
     for testimonial in site.testimonials:
         links: list[StaffLink] = []
         for name in testimonial.staff:
@@ -348,6 +352,11 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
             elif match is None and (waiting := later.get(name_key(name))) is not None:
                 problems.warning(testimonial.path, testimonial.line_of("staff"),
                                  _not_yet(name, waiting), sheet=testimonial.sheet)
+            elif match is None and (draft := drafted.get(slugify(name))) is not None:
+                problems.warning(testimonial.path, testimonial.line_of("staff"),
+                                 f"\"{name}\" in `staff` is not linked: {draft}, named like "
+                                 "them, is a draft; it will be linked once that entry is no "
+                                 "longer one", sheet=testimonial.sheet)
             elif match is None:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 bare = by_name.get(name_key(_QUOTES.sub("", name)))

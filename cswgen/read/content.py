@@ -231,6 +231,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         own, found, shown = slots[item.slot]
         own.items.extend(reported)
         found.extend([entry] if entry is not None else [])
+        if entry is None and not any(p.severity == "error" for p in reported):
+            result.drafts.add(f"content/{item.relative}")  # (read, and left out as one)
         shown |= pictures
         # (a file that failed, or a day set aside while [week] itself is wrong: not a draft)
         if (own.errors or (config.week.guessed and found)) and all(e.unplaced for e in found):

@@ -158,6 +158,8 @@ class Content:
     # the Markdown files (site-relative paths) whose errors keep them out of the site: a
     # link to one is broken by that error alone, which is reported at the file
     unread: set[str] = field(default_factory=set)
+    # the Markdown files (site-relative paths) left out as drafts (`draft: true`)
+    drafts: set[str] = field(default_factory=set)
 
     def entries(self) -> list[Entry]:
         """Every entry read, published or not."""
