@@ -267,6 +267,17 @@ def test_a_file_where_another_language_gets_its_generated_files(fails: Fails) ->
         "which cswgen itself (a generated file, in sw) also claims; rename or move the file"]
 
 
+def test_a_link_to_a_list_of_testimonials_is_a_link_to_nothing(fails: Fails) -> None:
+    """The list is read into pages, never published: the link would lead nowhere."""
+    outcome = fails({T + "s.csv": "customer,text\nAnn,Thanks\n",
+                     P + "about.md": "---\ntitle: About\n---\nFirst.\n\n"
+                                     "Read [the survey](../testimonials/s.csv).\n"})
+    assert error_lines(outcome) == [
+        P + "about.md:6: the link to ../testimonials/s.csv goes to content/testimonials/"
+        "s.csv, a list that cswgen makes into pages, and does not publish itself; link to "
+        "those pages instead: ../testimonials/"]
+
+
 def test_csv_row_error_names_the_rows_line(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,rating,text\nAnn,5,Great\nBob,9,Fine\n"})
     find_line(outcome, T + "survey.csv:3: ", "`rating` must be a whole number from 1 to 5")

@@ -42,7 +42,7 @@ from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.rasters import shows_pictures
 from cswgen.model.remote import localise
 from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
-from cswgen.read.content import MARKDOWN_SUFFIXES
+from cswgen.read.content import MARKDOWN_SUFFIXES, kind_of
 
 # Ids the page around a body uses (the skip link's target, the built-in theme's sections):
 # a heading in content that would take one of them gets `-section` added instead.
@@ -324,6 +324,9 @@ class Converter:
         # (a page's address as the browser shows it, `/faq/`, keeps its closing slash: the
         # page is the folder's index.html, which a --portable build names)
         folder_written = decoded.endswith("/") and target != "."
+        if on_disk == "file" and kind_of(target) in ("testimonial", "honour"):
+            self._list_link_problem(href, target)  # (a Markdown entry's is its page's above)
+            return "#"
         if on_disk == "file" or (decoded.startswith("/") and not folder_written):
             return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
         if on_disk == "dir" or decoded.startswith("/"):
@@ -369,15 +372,31 @@ class Converter:
                 f"save it in content/ next to {posixpath.basename(ctx.source)} and show it "
                 f"with ![description]({paths.picture_name(address)})")
 
+    def _line_of(self, href: str) -> int:
+        """The body line that holds `href` (else the body's first)."""
+        ctx = self.context
+        for offset, text in enumerate(ctx.body.split("\n")):
+            if href in text:
+                return ctx.body_line + offset
+        return ctx.body_line
+
+    def _list_link_problem(self, href: str, target: str) -> None:
+        """A link to a list of testimonials or people, which is read, not published."""
+        ctx = self.context
+        if ctx.problems is None:
+            return
+        section = target.split("/")[0]
+        here = posixpath.dirname(ctx.source) or "."
+        ctx.problems.error(ctx.site_path, self._line_of(href),
+                           f"the link to {href} goes to content/{target}, a list that "
+                           f"cswgen makes into pages, and does not publish itself; link to "
+                           f"those pages instead: {posixpath.relpath(section, here)}/")
+
     def _link_problem(self, href: str, target: str) -> None:
         ctx = self.context
         if ctx.problems is None:
             return
-        line = ctx.body_line
-        for offset, text in enumerate(ctx.body.split("\n")):
-            if href in text:
-                line = ctx.body_line + offset
-                break
+        line = self._line_of(href)
         if self._lookup("unread", target) is not None:
             return  # that file's own error is reported; it is not a draft, nor scheduled
         if self._lookup("withheld", target) is not None:
