@@ -106,6 +106,20 @@ def test_one_picture_shown_twice_without_alt_is_named_at_each_line(make_site: Ma
         "content/pages/about.md:6:", "content/pages/about.md:10:"], outcome.stdout
 
 
+def test_a_picture_written_as_html_is_told_to_take_an_alt_attribute(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    site = site_with(make_site, {
+        "content/images/team.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/pages/about.md": "---\ntitle: About\n---\nIntro.\n\n"
+                                  "<img src=\"../images/team.svg\">\n\n![](../images/team.svg)\n"})
+    outcome = run(site, "check", *AS_OF)
+    line_with(outcome, "content/pages/about.md:6: warning: ", "no alt text; add alt=\"...\" "
+              "to its <img> tag with a short description, like <img src=\"...\" alt=\"Our "
+              "team at the opening\">, for people who cannot see it")
+    line_with(outcome, "content/pages/about.md:8: warning: ", "no alt text; write a short "
+              "description between the brackets")
+
+
 def test_a_missing_picture(make_site: MakeSite, run: Run) -> None:
     site = site_with(make_site, {
         "content/pages/about.md": "---\ntitle: About\n---\n![Our team](../images/team.jpg)\n"})

@@ -209,10 +209,16 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
         shown: dict[int, int] = {}  # line -> pictures without alt placed on it so far
         for image in body.images:
             if not (image.alt or "").strip():
-                problems.warning(entry.path, _locate_next(entry, _needles(image.src), shown),
-                                 f"the picture {_shown(image.src)} has no alt text; write a "
-                                 "short description between the brackets, like ![Our team at "
-                                 "the opening](...), for people who cannot see it")
+                line = _locate_next(entry, _needles(image.src), shown)
+                typed = _text_of(entry, line).lower()
+                how = ("add alt=\"...\" to its <img> tag with a short description, like "
+                       "<img src=\"...\" alt=\"Our team at the opening\">"
+                       if "<img" in typed and "![" not in typed else
+                       "write a short description between the brackets, like ![Our team at "
+                       "the opening](...)")
+                problems.warning(entry.path, line,
+                                 f"the picture {_shown(image.src)} has no alt text; {how}, "
+                                 "for people who cannot see it")
         for link in body.links:
             if link.tag != "a":
                 continue
