@@ -237,6 +237,16 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("crlf-and-bom-keep-line-numbers", T + "a.md",
      "\ufeff---\r\ncustomer: Ann\r\n\r\nrating: 9\r\n---\r\nThanks\r\n".encode(),
      T + "a.md:4: `rating` must be a whole number from 1 to 5, not 9"),
+    # SPEC: "a link to a content file that does not exist is an error": any file, not
+    # only Markdown (the link, or the picture, went nowhere without a word)
+    ("link-to-a-missing-download", P + "about.md",
+     "---\ntitle: About\n---\nFirst.\n\nGet [the form](../downloads/form.pdf).\n",
+     P + "about.md:6: the link to ../downloads/form.pdf goes to content/downloads/form.pdf, "
+     "which does not exist; check the file name and folder"),
+    ("picture-that-is-missing", P + "about.md",
+     "---\ntitle: About\n---\n![Our team](../images/team.jpg)\n",
+     P + "about.md:4: the picture ../images/team.jpg goes to content/images/team.jpg, which "
+     "does not exist; check the file name and folder"),
     ("link-to-missing-markdown", P + "about.md",
      "---\ntitle: About\n---\nFirst paragraph.\n\nRead [the rules](../rulez.md) first.\n",
      P + "about.md:6: the link to ../rulez.md goes to content/rulez.md, which does not "
@@ -276,6 +286,27 @@ def test_a_link_to_a_list_of_testimonials_is_a_link_to_nothing(fails: Fails) -> 
         P + "about.md:6: the link to ../testimonials/s.csv goes to content/testimonials/"
         "s.csv, a list that cswgen makes into pages, and does not publish itself; link to "
         "those pages instead: ../testimonials/"]
+
+
+def test_a_link_to_a_file_in_other_capitals_names_the_file(fails: Fails) -> None:
+    """It works on the Mac it was written on, and not on the web server."""
+    outcome = fails({"content/downloads/form.pdf": "%PDF-1.4\n",
+                     P + "about.md": "---\ntitle: About\n---\nGet [it](../downloads/Form.PDF)\n"})
+    assert error_lines(outcome) == [
+        P + "about.md:4: the link to ../downloads/Form.PDF goes to content/downloads/Form.PDF, "
+        "which does not exist; the file is named form.pdf, and a web server tells capitals "
+        "apart: write the name as the file has it"]
+
+
+def test_links_to_what_the_build_makes_are_no_missing_files(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """Pages, the feed, the calendar and the theme's files are not in content/, and are
+    there to link to."""
+    site = make_site(with_theme({**GOOD, P + "about.md": (
+        "---\ntitle: About\n---\n[feed](../feed.xml) [ics](/week.ics) [faq](../faq/index.html) "
+        "[css](../assets/style.css) [roll](../honour-roll/) [v2](../docs/v2.1)\n")}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
 
 
 def test_csv_row_error_names_the_rows_line(fails: Fails) -> None:

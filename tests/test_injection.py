@@ -84,7 +84,22 @@ def hostile_site(folder: Path, *, unsafe: bool = False) -> Path:
         "commitments": VECTORS, "standards": [{"measure": v, "target": v} for v in VECTORS]},
         "\n\n".join(VECTORS))
     files["content/index.md"] = front({"title": chunk(2)}, "\n\n".join(VECTORS))
+    for where in ("", "days/", "pages/", "testimonials/", "honour-roll/"):  # (the vectors'
+        files[f"content/{where}x.png"] = _PNG                                # own picture)
     return write_site(folder, files)
+
+
+def _png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (4, 4), (200, 16, 46)).save(out, "PNG")
+    return out.getvalue()
+
+
+_PNG = _png()
 
 
 class _Scanner(HTMLParser):

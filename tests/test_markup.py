@@ -126,7 +126,7 @@ def test_a_body_says_once_whether_it_shows_or_links_a_photo(tmp_path: Path) -> N
     """Found when the body is converted (and kept with it), so photos pass over the
     bodies that show none without reading their HTML on every build."""
     (tmp_path / "images").mkdir()
-    for name in ("team.jpg", "plan.pdf", "logo.svg"):
+    for name in ("team.jpg", "team.JPG", "plan.pdf", "logo.svg"):
         (tmp_path / "images" / name).write_bytes(b"x")
     converter = Converter(tmp_path, {}, unsafe_html=False)
     said = {text: converter.convert(text, "content/pages/x.md", 5, Problems()).pictures

@@ -9,7 +9,9 @@ renderer makes them relative to each page, so one conversion serves every page i
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -86,6 +88,21 @@ class _Context:
     problems: Problems | None = None
 
 
+# what a build makes, which content may link to though no file under content/ has its name:
+# pages, feeds, the calendar, share images, photo copies (the theme's files: assets/)
+_MADE = re.compile(r"(?:^|/)(?:feed\.xml|week\.ics|sitemap\.xml|robots\.txt|share\.png|"
+                   r"build\.json)$|-\d+w\.(?:webp|jpg|png)$|\.html?$", re.IGNORECASE)
+
+
+def _a_file_of_the_sites(target: str) -> bool:
+    """Whether a content path that is not on disk names a file the team would have put
+    there (`downloads/form.pdf`, `images/team.jpg`), not a page's address (`faq/`) or a
+    file the build makes."""
+    suffix = posixpath.splitext(target)[1]
+    return any(c.isalpha() for c in suffix) and not target.startswith("assets/") \
+        and not _MADE.search(target)
+
+
 class _Links(Treeprocessor):
     def __init__(self, md: markdown.Markdown, converter: Converter) -> None:
         super().__init__(md)
@@ -95,7 +112,8 @@ class _Links(Treeprocessor):
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             if attribute and element.get(attribute):
-                element.set(attribute, self.converter.resolve(element.get(attribute, "")))
+                element.set(attribute, self.converter.resolve(element.get(attribute, ""),
+                                                              picture=element.tag == "img"))
 
 
 class _Headings(Treeprocessor):
@@ -288,8 +306,8 @@ class Converter:
         return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text),
                         pictures=shows_pictures(output))
 
-    def resolve(self, href: str) -> str:
-        """One link or image address from the body, as published."""
+    def resolve(self, href: str, *, picture: bool = False) -> str:
+        """One link or image address (`picture`) from the body, as published."""
         if href.strip().lower().startswith(ROOT_SCHEME + ":"):
             return "#"  # cswgen's own marker for internal links is not for content to use
         if _EXTERNAL.match(href):
@@ -327,6 +345,9 @@ class Converter:
         if on_disk == "file" and kind_of(target) in ("testimonial", "honour"):
             self._list_link_problem(href, target)  # (a Markdown entry's is its page's above)
             return "#"
+        if on_disk is None and _a_file_of_the_sites(target):
+            self._missing_problem(href, target, picture)
+            return "#"
         if on_disk == "file" or (decoded.startswith("/") and not folder_written):
             return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
         if on_disk == "dir" or decoded.startswith("/"):
@@ -346,6 +367,13 @@ class Converter:
             return "yes" if f"content/{target}" in self.unread else None
         if kind == "withheld":
             return "yes" if f"content/{target}" in self.withheld else None
+        if kind == "alike":  # a file named so but for its capitals
+            folder, name = posixpath.split(target)
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(self.content_dir / folder):
+                    if entry.name.casefold() == name.casefold() and entry.is_file():
+                        return posixpath.join(folder, entry.name)
+            return None
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -379,6 +407,20 @@ class Converter:
             if href in text:
                 return ctx.body_line + offset
         return ctx.body_line
+
+    def _missing_problem(self, href: str, target: str, picture: bool) -> None:
+        """A link to (or a picture of) a file that is not in content/."""
+        ctx = self.context
+        if ctx.problems is None:
+            return
+        alike = self._lookup("alike", target)
+        hint = (f"the file is named {posixpath.basename(alike)}, and a web server tells "
+                "capitals apart: write the name as the file has it" if alike is not None
+                else "check the file name and folder")
+        what = "the picture" if picture else "the link to"
+        ctx.problems.error(ctx.site_path, self._line_of(href),
+                           f"{what} {href} goes to content/{target}, which does not exist; "
+                           f"{hint}")
 
     def _list_link_problem(self, href: str, target: str) -> None:
         """A link to a list of testimonials or people, which is read, not published."""
