@@ -185,6 +185,15 @@ SMALL = {
     ({"content/honour-roll/team.sw.csv": "name,citation\nFarai Mojo,Mkarimu daima.\n"},
      "content/honour-roll/team.sw.csv:2:", 'translates "Farai Mojo", but content/honour-roll/'
                                            "team.csv has no row of that name"),
+    # a fact the translation gives that disagrees with one it takes from its original:
+    # said at the translation's line (the original's own line is not where it went wrong)
+    ({"content/days/monday.sw.md": "---\ntitle: Jumatatu\ndate: 2026-10-06\n---\n"},
+     "content/days/monday.sw.md:3:", "`day: monday` and `date: 2026-10-06` disagree"),
+    ({"content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\nevents:\n"
+                                "  - {time: \"07:00\", end: \"08:00\", title: Walk}\n---\n",
+      "content/days/monday.sw.md": "---\ntitle: Jumatatu\nevents:\n"
+                                   "  - {time: \"09:00\", title: Matembezi}\n---\n"},
+     "content/days/monday.sw.md:4:", "event 1 ends at 08:00, before it starts at 09:00"),
     ({"config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\nlanguages = ["en", "sw"]\n'
                      "[week]\nyear = 2026\n"},
      "config.toml:3:", "the first of `languages` is \"en\""),
