@@ -140,6 +140,13 @@ def test_untranslated_omit_leaves_them_out(tmp_path: Path, run: Run) -> None:
     # the switcher on a page the other language lacks goes to that language's home page
     english = html_of(out, "testimonials/loveness-c/")
     assert 'href="../../sw/" hreflang="sw"' in english
+    # ... but the Swahili home page is no version of this page: no search engine is told so
+    assert '<link rel="alternate" hreflang="sw"' not in english
+    assert '<link rel="alternate" hreflang="sw" href="https://csw.example/sw/testimonials/' \
+        'ruvarashe-m/">' in html_of(out, "testimonials/ruvarashe-m/")
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    entry = sitemap.partition("<loc>https://csw.example/testimonials/loveness-c/</loc>")[2]
+    assert 'hreflang="sw"' not in entry.partition("</url>")[0], entry[:600]
 
 
 def test_check_lists_what_has_no_translation_yet(tmp_path: Path, run: Run) -> None:
