@@ -425,6 +425,22 @@ def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
     assert ">Service Stars</a>" in html_of(site / "output", "")
 
 
+def test_a_second_language_without_cswgens_words_is_told_its_own_labels_table(
+        make_site: MakeSite, run: Run) -> None:
+    """`[labels]` is the default language's: the warning for German, the site's second
+    language, names `[labels.de]`, where German labels are read from."""
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace('"sw"', '"de"')})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    warning = next(line for line in outcome.lines if "into German (de)" in line)
+    assert warning.startswith("config.toml:3: warning:")
+    assert "give them in German under [labels.de] in config.toml" in warning, warning
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace('"sw"', '"de"')
+                      + '[labels.de]\nhonour_roll = "Ehrentafel"\n'})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert ">Ehrentafel</a>" in html_of(site / "output", "de/")
+
+
 def test_a_translation_without_a_body_shows_the_originals_and_reports_nothing_twice(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({**SMALL,
