@@ -50,14 +50,15 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
         for key, original in originals(content, tag).items():
             if key in site.urls:  # a link to the original file reaches the translation
                 site.urls.setdefault(original.key, site.urls[key])
-        bodies = convert_bodies(site, own, steps)
+        strings = catalogue.load(config, theme_chain, problems, tag)
+        bodies = convert_bodies(site, own, steps,
+                                footnote_back=catalogue.plain(strings, "footnote_back"))
         photos = Photos.for_site(site, content.pictures, cache_root)
         photos.prepare(bodies, own)
         translations = {e.path for e in content.translations.get(tag, [])}
         # (a field a translation takes from its original: the original's problem, said)
         problems.items.extend(p for p in own.items if p.path in translations
                               and p.line != INHERITED)
-        strings = catalogue.load(config, theme_chain, problems, tag)
         editions.append(Edition(tag, folder_of(tag, default), site, bodies, photos, strings))
     return editions
 

@@ -200,6 +200,12 @@ def _entry(value: Any) -> Entry | None:
     return None
 
 
+def plain(table: Catalogue, key: str) -> str:
+    """The text of `key` as one text (a label given with plural forms: its `other`), for
+    words written outside the templates (a footnote's link back to the text)."""
+    return _plain(table[key])
+
+
 def _plain(entry: Entry) -> str:
     return entry.get("other", "") if isinstance(entry, dict) else entry
 
