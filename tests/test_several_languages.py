@@ -158,6 +158,18 @@ def test_check_lists_what_has_no_translation_yet(tmp_path: Path, run: Run) -> No
     assert "content/days/monday.md:1: warning: has no translation" not in lines
 
 
+def test_check_says_an_untranslated_entry_is_left_out_when_untranslated_is_omit(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\n[week]')})
+    outcome = run(site, "check", *AS_OF)
+    no_traceback(outcome)
+    said = outcome.stdout + outcome.stderr
+    assert ("content/days/monday.md:1: warning: has no translation into Swahili (sw) yet, so "
+            "it is left out of the pages under sw/ ([site] untranslated = \"omit\"); "
+            "translate it as days/monday.sw.md") in said, said
+
+
 def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -> None:
     site = bilingual_demo(tmp_path)
     outcome = run(site, "add", "day", "Wellness Wednesday", "--language", "sw")

@@ -66,8 +66,12 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
 def report_untranslated(config: SiteConfig, content: Content, problems: Problems) -> None:
     """For `cswgen check`: each entry without a translation yet, per language, as a
     warning at the entry, naming the file its translation goes in."""
+    omit = config.site.untranslated == "omit"
     for tag in config.site.tags[1:]:
         name = cldr.parse(tag).english_name
+        shown = (f"it is left out of the pages under {tag.lower()}/ ([site] untranslated = "
+                 "\"omit\")" if omit else
+                 f"its page under {tag.lower()}/ shows it in {config.site.language}")
         for entry in untranslated(content, tag):
             folder, _, file = entry.path.removeprefix("content/").rpartition("/")
             stem, _, suffix = file.rpartition(".")
@@ -76,5 +80,4 @@ def report_untranslated(config: SiteConfig, content: Content, problems: Problems
                    f"{'customer' if entry.kind == 'testimonial' else 'name'} as it is here"
                    if entry.from_csv else f"translate it as {beside}")
             problems.warning(entry.path, entry.line, f"has no translation into {name} ({tag}) "
-                             f"yet, so its page under {tag.lower()}/ shows it in "
-                             f"{config.site.language}; {how}", sheet=entry.sheet)
+                             f"yet, so {shown}; {how}", sheet=entry.sheet)
