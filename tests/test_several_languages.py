@@ -170,6 +170,23 @@ def test_check_says_an_untranslated_entry_is_left_out_when_untranslated_is_omit(
             "translate it as days/monday.sw.md") in said, said
 
 
+def test_a_link_to_an_entry_omitted_in_a_language_says_why(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """With untranslated = "omit", a Swahili page that links to a page with no Swahili
+    version is told so, not that the page is a draft or scheduled (it is neither)."""
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\n[week]'),
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nAnswers.\n",
+        "content/days/monday.sw.md": "---\ntitle: Jumatatu\n---\n"
+                                     "Soma [maswali](../pages/faq.md).\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    line = next(line for line in outcome.lines if "the link to ../pages/faq.md" in line)
+    assert line.startswith("content/days/monday.sw.md:4: warning:"), line
+    assert "a draft" not in line
+    assert "has no translation into this language" in line and 'untranslated = "omit"' in line
+
+
 def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -> None:
     site = bilingual_demo(tmp_path)
     outcome = run(site, "add", "day", "Wellness Wednesday", "--language", "sw")

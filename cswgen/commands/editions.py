@@ -47,6 +47,8 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
     for tag in config.site.tags[1:]:
         own = Problems()
         site = assemble(config, in_language(content, tag, omit), options, own)
+        if omit:
+            site.omitted = {e.path for e in untranslated(content, tag)}
         for key, original in originals(content, tag).items():
             if key in site.urls:  # a link to the original file reaches the translation
                 site.urls.setdefault(original.key, site.urls[key])

@@ -208,16 +208,18 @@ class Converter:
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
                  cache: Cache | None = None, unread: set[str] | None = None,
-                 withheld: set[str] | None = None,
+                 withheld: set[str] | None = None, omitted: set[str] | None = None,
                  footnote_back: str = "Jump back to footnote {n} in the text") -> None:
         """`unread`: the source paths of files whose own errors keep them out (a link to
         one gets no problem of its own: the file's error says it all); `withheld`: those
-        left out for lack of consent; `footnote_back`: the title of a footnote's link back
+        left out for lack of consent; `omitted`: those another language's pages leave out
+        for want of a translation; `footnote_back`: the title of a footnote's link back
         to the text, in the site's language (`{n}`: the footnote's number)."""
         self.content_dir = content_dir
         self.urls = urls
         self.unread = unread or set()
         self.withheld = withheld or set()
+        self.omitted = omitted or set()
         self.unsafe_html = unsafe_html
         self.footnote_back = footnote_back
         self.cache = cache
@@ -350,6 +352,8 @@ class Converter:
             return "yes" if f"content/{target}" in self.unread else None
         if kind == "withheld":
             return "yes" if f"content/{target}" in self.withheld else None
+        if kind == "omitted":
+            return "yes" if f"content/{target}" in self.omitted else None
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -392,6 +396,12 @@ class Converter:
                                  f"the link to {href} goes to content/{target}, which is left "
                                  "out for lack of consent (its own warning says why); the "
                                  "link will not work until it is published")
+        elif self._lookup("omitted", target) is not None:
+            ctx.problems.warning(ctx.site_path, line,
+                                 f"the link to {href} goes to content/{target}, which has no "
+                                 "translation into this language, and [site] untranslated = "
+                                 "\"omit\" leaves it out of this language's pages; the link "
+                                 "will not work until it is translated")
         elif self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "
