@@ -140,6 +140,13 @@ def test_untranslated_omit_leaves_them_out(tmp_path: Path, run: Run) -> None:
     # the switcher on a page the other language lacks goes to that language's home page
     english = html_of(out, "testimonials/loveness-c/")
     assert 'href="../../sw/" hreflang="sw"' in english
+    # ... but the Swahili home page is no version of this page: no search engine is told so
+    assert '<link rel="alternate" hreflang="sw"' not in english
+    assert '<link rel="alternate" hreflang="sw" href="https://csw.example/sw/testimonials/' \
+        'ruvarashe-m/">' in html_of(out, "testimonials/ruvarashe-m/")
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    entry = sitemap.partition("<loc>https://csw.example/testimonials/loveness-c/</loc>")[2]
+    assert 'hreflang="sw"' not in entry.partition("</url>")[0], entry[:600]
 
 
 def test_check_lists_what_has_no_translation_yet(tmp_path: Path, run: Run) -> None:
@@ -149,6 +156,35 @@ def test_check_lists_what_has_no_translation_yet(tmp_path: Path, run: Run) -> No
     assert "content/days/wednesday.md:1: warning: has no translation into Swahili (sw)" in lines
     assert "translate it as days/wednesday.sw.md" in lines
     assert "content/days/monday.md:1: warning: has no translation" not in lines
+
+
+def test_check_says_an_untranslated_entry_is_left_out_when_untranslated_is_omit(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\n[week]')})
+    outcome = run(site, "check", *AS_OF)
+    no_traceback(outcome)
+    said = outcome.stdout + outcome.stderr
+    assert ("content/days/monday.md:1: warning: has no translation into Swahili (sw) yet, so "
+            "it is left out of the pages under sw/ ([site] untranslated = \"omit\"); "
+            "translate it as days/monday.sw.md") in said, said
+
+
+def test_a_link_to_an_entry_omitted_in_a_language_says_why(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """With untranslated = "omit", a Swahili page that links to a page with no Swahili
+    version is told so, not that the page is a draft or scheduled (it is neither)."""
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\n[week]'),
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nAnswers.\n",
+        "content/days/monday.sw.md": "---\ntitle: Jumatatu\n---\n"
+                                     "Soma [maswali](../pages/faq.md).\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    line = next(line for line in outcome.lines if "the link to ../pages/faq.md" in line)
+    assert line.startswith("content/days/monday.sw.md:4: warning:"), line
+    assert "a draft" not in line
+    assert "has no translation into this language" in line and 'untranslated = "omit"' in line
 
 
 def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -> None:
@@ -185,6 +221,15 @@ SMALL = {
     ({"content/honour-roll/team.sw.csv": "name,citation\nFarai Mojo,Mkarimu daima.\n"},
      "content/honour-roll/team.sw.csv:2:", 'translates "Farai Mojo", but content/honour-roll/'
                                            "team.csv has no row of that name"),
+    # a fact the translation gives that disagrees with one it takes from its original:
+    # said at the translation's line (the original's own line is not where it went wrong)
+    ({"content/days/monday.sw.md": "---\ntitle: Jumatatu\ndate: 2026-10-06\n---\n"},
+     "content/days/monday.sw.md:3:", "`day: monday` and `date: 2026-10-06` disagree"),
+    ({"content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\nevents:\n"
+                                "  - {time: \"07:00\", end: \"08:00\", title: Walk}\n---\n",
+      "content/days/monday.sw.md": "---\ntitle: Jumatatu\nevents:\n"
+                                   "  - {time: \"09:00\", title: Matembezi}\n---\n"},
+     "content/days/monday.sw.md:4:", "event 1 ends at 08:00, before it starts at 09:00"),
     ({"config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\nlanguages = ["en", "sw"]\n'
                      "[week]\nyear = 2026\n"},
      "config.toml:3:", "the first of `languages` is \"en\""),
@@ -407,6 +452,22 @@ def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
     assert run(site, "build", *AS_OF).exit_code == 0
     assert ">Nyota wa Huduma</a>" in html_of(site / "output", "sw/")
     assert ">Service Stars</a>" in html_of(site / "output", "")
+
+
+def test_a_second_language_without_cswgens_words_is_told_its_own_labels_table(
+        make_site: MakeSite, run: Run) -> None:
+    """`[labels]` is the default language's: the warning for German, the site's second
+    language, names `[labels.de]`, where German labels are read from."""
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace('"sw"', '"de"')})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    warning = next(line for line in outcome.lines if "into German (de)" in line)
+    assert warning.startswith("config.toml:3: warning:")
+    assert "give them in German under [labels.de] in config.toml" in warning, warning
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace('"sw"', '"de"')
+                      + '[labels.de]\nhonour_roll = "Ehrentafel"\n'})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert ">Ehrentafel</a>" in html_of(site / "output", "de/")
 
 
 def test_a_translation_without_a_body_shows_the_originals_and_reports_nothing_twice(

@@ -139,7 +139,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
     placeholders.report(content.entries(), theme_chain, problems, steps)
-    bodies = convert_bodies(site, problems, steps)
+    bodies = convert_bodies(site, problems, steps,
+                            footnote_back=catalogue.plain(strings, "footnote_back"))
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)
     # (new photos are made beside the build, which renders the pages meanwhile)
     photos.prepare(bodies, problems, later=photos_later if preview else None,

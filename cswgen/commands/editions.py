@@ -47,17 +47,20 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
     for tag in config.site.tags[1:]:
         own = Problems()
         site = assemble(config, in_language(content, tag, omit), options, own)
+        if omit:
+            site.omitted = {e.path for e in untranslated(content, tag)}
         for key, original in originals(content, tag).items():
             if key in site.urls:  # a link to the original file reaches the translation
                 site.urls.setdefault(original.key, site.urls[key])
-        bodies = convert_bodies(site, own, steps)
+        strings = catalogue.load(config, theme_chain, problems, tag)
+        bodies = convert_bodies(site, own, steps,
+                                footnote_back=catalogue.plain(strings, "footnote_back"))
         photos = Photos.for_site(site, content.pictures, cache_root)
         photos.prepare(bodies, own)
         translations = {e.path for e in content.translations.get(tag, [])}
         # (a field a translation takes from its original: the original's problem, said)
         problems.items.extend(p for p in own.items if p.path in translations
                               and p.line != INHERITED)
-        strings = catalogue.load(config, theme_chain, problems, tag)
         editions.append(Edition(tag, folder_of(tag, default), site, bodies, photos, strings))
     return editions
 
@@ -65,8 +68,12 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
 def report_untranslated(config: SiteConfig, content: Content, problems: Problems) -> None:
     """For `cswgen check`: each entry without a translation yet, per language, as a
     warning at the entry, naming the file its translation goes in."""
+    omit = config.site.untranslated == "omit"
     for tag in config.site.tags[1:]:
         name = cldr.parse(tag).english_name
+        shown = (f"it is left out of the pages under {tag.lower()}/ ([site] untranslated = "
+                 "\"omit\")" if omit else
+                 f"its page under {tag.lower()}/ shows it in {config.site.language}")
         for entry in untranslated(content, tag):
             folder, _, file = entry.path.removeprefix("content/").rpartition("/")
             stem, _, suffix = file.rpartition(".")
@@ -75,5 +82,4 @@ def report_untranslated(config: SiteConfig, content: Content, problems: Problems
                    f"{'customer' if entry.kind == 'testimonial' else 'name'} as it is here"
                    if entry.from_csv else f"translate it as {beside}")
             problems.warning(entry.path, entry.line, f"has no translation into {name} ({tag}) "
-                             f"yet, so its page under {tag.lower()}/ shows it in "
-                             f"{config.site.language}; {how}", sheet=entry.sheet)
+                             f"yet, so {shown}; {how}", sheet=entry.sheet)

@@ -74,7 +74,8 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
     site = assemble(config, content, options, problems)
     cache_root = root / CACHE_FOLDER
     steps = load_steps(cache_root)  # what the last build converted
-    bodies = convert_bodies(site, problems, steps)
+    bodies = convert_bodies(site, problems, steps,
+                            footnote_back=catalogue.plain(strings, "footnote_back"))
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
     stop_on_errors(problems)

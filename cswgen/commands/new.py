@@ -95,10 +95,11 @@ def language_tag(written: str) -> str:
     try:
         return cldr.parse(written).tag
     except cldr.UnknownLanguage as exc:
-        hint = f"did you mean {exc.suggestion}? " if exc.suggestion else ""
+        advice = "give the visitors' language as a BCP 47 tag, such as fr, fr-CA, pt-BR, ar or sw"
+        if exc.suggestion:  # (a question ends a sentence: the advice starts the next)
+            advice = f"did you mean {exc.suggestion}? {advice[:1].upper()}{advice[1:]}"
         raise SiteError([Problem("--language", 0, f"{written} is not a language tag cswgen "
-                                 f"knows; {hint}Give the visitors' language as a BCP 47 tag, "
-                                 "such as fr, fr-CA, pt-BR, ar or sw")]) from None
+                                 f"knows; {advice}")]) from None
 
 
 def has_words(tag: str) -> bool:

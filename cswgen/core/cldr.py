@@ -135,8 +135,15 @@ class Language:
         if last <= first:  # past midnight or a slip: CLDR's intervals want them in order
             return f"{self.time(start)} – {self.time(end)}"
         day = date(2000, 1, 1)
-        return dates.format_interval(datetime.combine(day, first), datetime.combine(day, last),
-                                     skeleton, locale=self.locale)
+        try:
+            return dates.format_interval(datetime.combine(day, first),
+                                         datetime.combine(day, last), skeleton,
+                                         locale=self.locale)
+        except NotImplementedError:
+            # Taiwan's and Hong Kong's clocks name the part of the day ("下午", CLDR's `B`),
+            # a field Babel cannot compare between two times: both times in full
+            fallback = str(self.locale.interval_formats.get(None, "{0} – {1}"))
+            return fallback.replace("{0}", self.time(start)).replace("{1}", self.time(end))
 
     def _pattern(self, skeleton: str) -> str:
         return _skeleton_pattern(self.locale, skeleton)

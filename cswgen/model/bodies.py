@@ -12,17 +12,19 @@ from cswgen.model.site import Site
 from cswgen.read.records import Entry
 
 
-def convert_bodies(site: Site, problems: Problems,
-                   cache: Cache | None = None) -> dict[str, Rendered]:
+def convert_bodies(site: Site, problems: Problems, cache: Cache | None = None, *,
+                   footnote_back: str) -> dict[str, Rendered]:
     """Every published body from Markdown to HTML, with links resolved; the bodies of days
     that are still teasers too, so that their problems do not wait for that day's build,
     and, for the same reason, the errors in the bodies of entries not published now.
     Bodies the cache does not hold are converted on every core; the result, problems
-    included, is the same as converting them one by one."""
+    included, is the same as converting them one by one.  `footnote_back`: the label of a
+    footnote's link back to the text, in the language of the site's pages."""
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache,
-                          unread=site.unread, withheld=site.withheld)
+                          unread=site.unread, withheld=site.withheld, omitted=site.omitted,
+                          footnote_back=footnote_back)
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(

@@ -215,20 +215,31 @@ def _heading_id(value: str, separator: str) -> str:
     return f"{slug}-section" if slug in RESERVED_IDS else slug
 
 
+def _format_of(label: str) -> str:
+    """A `{n}` label as Python-Markdown's footnotes fill it in: `{}` for the number, any
+    other brace doubled."""
+    return "{}".join(p.replace("{", "{{").replace("}", "}}") for p in label.split("{n}"))
+
+
 class Converter:
     """Converts bodies for one build; `urls` maps source paths (`content/x.md`) to URLs."""
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
                  cache: Cache | None = None, unread: set[str] | None = None,
-                 withheld: set[str] | None = None) -> None:
+                 withheld: set[str] | None = None, omitted: set[str] | None = None,
+                 footnote_back: str = "Jump back to footnote {n} in the text") -> None:
         """`unread`: the source paths of files whose own errors keep them out (a link to
         one gets no problem of its own: the file's error says it all); `withheld`: those
-        left out for lack of consent."""
+        left out for lack of consent; `omitted`: those another language's pages leave out
+        for want of a translation; `footnote_back`: the title of a footnote's link back
+        to the text, in the site's language (`{n}`: the footnote's number)."""
         self.content_dir = content_dir
         self.urls = urls
         self.unread = unread or set()
         self.withheld = withheld or set()
+        self.omitted = omitted or set()
         self.unsafe_html = unsafe_html
+        self.footnote_back = footnote_back
         self.cache = cache
         self.context = _Context()
         self.lookups: list[Lookup] = []  # what the conversion asked of the site, in order
@@ -236,7 +247,8 @@ class Converter:
         # packages' entry points took a twentieth of a rebuild's start)
         self.md = markdown.Markdown(
             extensions=[TableExtension(), FencedCodeExtension(), AttrListExtension(),
-                        FootnoteExtension(SEPARATOR="-"),
+                        FootnoteExtension(SEPARATOR="-",
+                                          BACKLINK_TITLE=_format_of(footnote_back)),
                         TocExtension(toc_depth="2-3", slugify=_heading_id), SmartyExtension(),
                         SaneListExtension(), DefListExtension(), AbbrExtension(),
                         _LinkExtension(self)],
@@ -273,7 +285,7 @@ class Converter:
     def _key(self, item: tuple[Body, str]) -> str:
         (text, source, body_line), known = item
         return plain_digest("markdown", known or text_digest(text), source, str(body_line),
-                            str(self.unsafe_html))
+                            str(self.unsafe_html), self.footnote_back)
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
@@ -374,6 +386,8 @@ class Converter:
                     if entry.name.casefold() == name.casefold() and entry.is_file():
                         return posixpath.join(folder, entry.name)
             return None
+        if kind == "omitted":
+            return "yes" if f"content/{target}" in self.omitted else None
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -446,6 +460,12 @@ class Converter:
                                  f"the link to {href} goes to content/{target}, which is left "
                                  "out for lack of consent (its own warning says why); the "
                                  "link will not work until it is published")
+        elif self._lookup("omitted", target) is not None:
+            ctx.problems.warning(ctx.site_path, line,
+                                 f"the link to {href} goes to content/{target}, which has no "
+                                 "translation into this language, and [site] untranslated = "
+                                 "\"omit\" leaves it out of this language's pages; the link "
+                                 "will not work until it is translated")
         elif self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "

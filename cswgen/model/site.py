@@ -59,6 +59,8 @@ class Site:
     unpublished: list[Entry] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # see `Content.unread`
     withheld: set[str] = field(default_factory=set)  # files left out for lack of consent
+    # (another language's site) files left out for want of a translation (untranslated = omit)
+    omitted: set[str] = field(default_factory=set)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of

@@ -80,8 +80,8 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
         table.update(words)
         if stem != "en" or language.code == "en":
             translated.update(words)
-    labels = _labels(config, table, language, problems,
-                     own=tag is not None and tag != config.site.language)
+    own = tag is not None and tag != config.site.language
+    labels = _labels(config, table, language, problems, own=own)
     table.update(labels)
     translated.update(labels)
     untranslated = [key for key in english_words if key not in translated]
@@ -91,7 +91,8 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
                          f"cswgen has no translation of its own words into {shown} "
                          f"({language.tag}), so {len(untranslated)} labels, headings and "
                          "buttons stay in English (dates and numbers are in "
-                         f"{shown}); give them in {shown} under [labels] in config.toml "
+                         f"{shown}); give them in {shown} under "
+                         f"[labels{'.' + language.tag if own else ''}] in config.toml "
                          "(the README lists every label name), or in the theme's "
                          f"i18n/{language.code}.toml")
     return table
@@ -197,6 +198,12 @@ def _entry(value: Any) -> Entry | None:
             k in CATEGORIES and isinstance(v, str) for k, v in value.items()):
         return {str(k): str(v) for k, v in value.items()}
     return None
+
+
+def plain(table: Catalogue, key: str) -> str:
+    """The text of `key` as one text (a label given with plural forms: its `other`), for
+    words written outside the templates (a footnote's link back to the text)."""
+    return _plain(table[key])
 
 
 def _plain(entry: Entry) -> str:

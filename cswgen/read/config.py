@@ -251,11 +251,12 @@ def _language(r: Table, written: str, key: str = "language") -> str:
     try:
         return cldr.parse(written).tag
     except cldr.UnknownLanguage as exc:
-        hint = f"did you mean \"{exc.suggestion}\"? " if exc.suggestion else ""
+        advice = ("write the visitors' language as a BCP 47 tag, such as \"en\", \"fr-CA\", "
+                  "\"pt-BR\", \"ar\" or \"sw\"")
+        if exc.suggestion:  # (a question ends a sentence: the advice starts the next)
+            advice = f"did you mean \"{exc.suggestion}\"? {advice[:1].upper()}{advice[1:]}"
         r.bad(key, f"{'is' if key == 'language' else 'lists'} {shown(written)}, which is not "
-              "a language tag cswgen knows; "
-              f"{hint}Write the visitors' language as a BCP 47 tag, such as \"en\", "
-              "\"fr-CA\", \"pt-BR\", \"ar\" or \"sw\"")
+              f"a language tag cswgen knows; {advice}")
         return "en"
 
 

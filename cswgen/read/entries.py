@@ -172,7 +172,8 @@ class EntryReader:
                         "change `day`, or [week] days in config.toml")
                 return None
             if when is not None and when != matches[0]:
-                f.error("day", f"`day: {name}` and `date: {when.isoformat()}` disagree "
+                f.error(f.written("day", "date"), f"`day: {name}` and `date: "
+                        f"{when.isoformat()}` disagree "
                         f"({short_label(when)}); keep one of them")
                 return None
             return matches[0]
@@ -197,7 +198,8 @@ class EntryReader:
             f.error(f"{key}.end", f"event {index + 1} has an `end` but no `time`; add the "
                     "start time")
         elif start and end and end <= start:
-            f.error(f"{key}.end", f"event {index + 1} ends at {end}, before it starts at "
+            f.error(f.written(f"{key}.end", f"{key}.time"),
+                    f"event {index + 1} ends at {end}, before it starts at "
                     f"{start}; check the times (24-hour clock)")
         return Event(title=title, time=start, end=end, place=sub.text("place"),
                      description=sub.text("description"))

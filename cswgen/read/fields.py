@@ -60,6 +60,12 @@ class Fields:
             key = key.rpartition(".")[0]
         return self.lines.get("", 1)
 
+    def written(self, key: str, other: str) -> str:
+        """Of two fields that disagree, the one to report at: `key`, unless a translation
+        takes it from its original (a negative line, never reported again) and gives
+        `other` itself, which is then where it went wrong."""
+        return other if self.line(key) < 0 <= self.line(other) else key
+
     def error(self, key: str, message: str) -> None:
         self.problems.error(self.path, self.line(key), message)
 

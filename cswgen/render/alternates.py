@@ -26,7 +26,9 @@ def localized(target: str, prefix: str) -> str:
 def link_editions(editions: list[tuple[str, str, list[View]]]) -> None:
     """Give every page of every language (tag, folder, pages; the default first) its
     `alternates`: each language's version of the same page (the language's home page
-    where it has none), with paths from the site's root (`/sw/days/monday/`)."""
+    where it has none, for the switcher; `exists` false, so that no `hreflang` calls that
+    home page a version of this one), with paths from the site's root
+    (`/sw/days/monday/`)."""
     if len(editions) < 2:
         return
     present = {tag: {page["path"][len(folder):] for page in pages}
@@ -38,5 +40,6 @@ def link_editions(editions: list[tuple[str, str, list[View]]]) -> None:
                 {"tag": other, "name": language_of(other).name,
                  "dir": language_of(other).direction, "current": other == tag,
                  "default": index == 0,
+                 "exists": own in present[other],
                  "path": "/" + there + (own if own in present[other] else "")}
                 for index, (other, there, _) in enumerate(editions)]

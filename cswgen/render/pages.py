@@ -161,9 +161,11 @@ def _week_ics(site: Site, folder: str) -> bytes:
 
 def _hreflangs(versions: list[View]) -> list[tuple[str, str]]:
     """A page's versions for the sitemap, as its own `<link hreflang>` list them: each
-    language's, and `x-default` (the default language's) right after that one."""
+    language's that has it, and `x-default` (the default language's) right after that one."""
     found: list[tuple[str, str]] = []
     for version in versions:
+        if not version["exists"]:
+            continue
         found.append((version["tag"], version["path"][1:]))
         if version["default"]:
             found.append(("x-default", version["path"][1:]))
