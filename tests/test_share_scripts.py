@@ -55,6 +55,21 @@ def test_an_arabic_card_is_drawn_right_to_left() -> None:
     assert 1136 - 6 <= footer[2] <= 1136
 
 
+def test_a_hebrew_card_is_drawn_right_to_left_in_a_font_that_has_its_letters() -> None:
+    """SPEC: right-to-left languages (Hebrew among them) get share images drawn right to
+    left with a font that has the script's letters (DejaVu Sans has Hebrew, with points)."""
+    card = images.Card(kicker="יום שלישי, 6 באוקטובר 2026", title="תודה לצוות שירות הלקוחות",
+                       quote="«שָׂרָה עָנְתָה לְכָל שְׁאֵלָה»", footer="שבוע שירות הלקוחות",
+                       primary="#c8102e", secondary="#0b3d91", rtl=True, language="he")
+    assert fonts.missing(card.title + card.quote + card.kicker + card.footer) == ""
+    data = images.draw_card(card)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "share-hebrew.png").write_bytes(data)  # to look at
+    with Image.open(io.BytesIO(data)) as drawn:
+        title = _ink(drawn.convert("RGB"), (0, 220, 1200, 330))
+    assert 1136 - 6 <= title[2] <= 1136 and title[0] > 150, "the title ends at the right margin"
+
+
 @needs_raqm
 def test_arabic_is_joined_and_set_as_raqm_lays_it_out() -> None:
     setting = textlines.Setting(rtl=True, language="ar", bold=True)

@@ -27,7 +27,7 @@ class Face:
         return self.bold if bold else self.regular
 
 
-# in the order they are tried: DejaVu for Latin, Greek and Cyrillic; Noto Sans Arabic for
+# in the order they are tried: DejaVu for Latin, Greek, Cyrillic and Hebrew; Noto Sans Arabic for
 # Arabic (it has basic Latin too, so a name in both scripts is drawn in one font)
 FACES = (
     Face("DejaVu Sans", FOLDER / "DejaVuSans.ttf", FOLDER / "DejaVuSans-Bold.ttf"),
