@@ -187,6 +187,21 @@ def test_a_link_to_an_entry_omitted_in_a_language_says_why(make_site: MakeSite,
     assert "has no translation into this language" in line and 'untranslated = "omit"' in line
 
 
+def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:
+    """Every language has a page at the original's address: a translated `slug` was
+    dropped without a word, and the team looked for sw/maswali/ in vain."""
+    site = make_site({**SMALL, "content/pages/faq.md": "---\ntitle: FAQ\n---\nAnswers.\n",
+                      "content/pages/faq.sw.md": "---\ntitle: Maswali\nslug: maswali\n---\n"
+                                                 "Majibu.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "content/pages/faq.sw.md:3: warning: `slug` is not used in a translation: the " \
+        "Swahili version of a page is at its original's address, under sw/; delete this " \
+        "line (to change the address in every language, set `slug` in " \
+        "content/pages/faq.md)" in outcome.lines
+    assert (site / "output/sw/faq/index.html").is_file()
+
+
 def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -> None:
     site = bilingual_demo(tmp_path)
     outcome = run(site, "add", "day", "Wellness Wednesday", "--language", "sw")

@@ -342,6 +342,15 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     base = split(before, original_path, Problems())
     if document is None or base is None:
         return []
+    if "slug" in document.data and document.data["slug"] != base.data.get("slug"):
+        from cswgen.core import cldr  # (Babel's names: only for this warning)
+
+        name = cldr.parse(translation.language).english_name
+        problems.warning(site_path, document.lines.get("slug", 1),
+                         f"`slug` is not used in a translation: the {name} version of a "
+                         f"page is at its original's address, under "
+                         f"{translation.language.lower()}/; delete this line (to change the "
+                         f"address in every language, set `slug` in {original_path})")
     data, lines = merged(base.data, document.data, document.lines)
     if document.body.strip():
         body, body_line = document.body, document.body_line
