@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import PurePosixPath
@@ -185,6 +186,14 @@ def _beside(entry: Entry, shared: bool) -> list[tuple[str, str]]:
     return found
 
 
+def _folders_of(path: str) -> Iterator[str]:
+    """`a/b/c.html` -> `a`, `a/b`: the folders a file needs, outermost first."""
+    end = path.find("/")
+    while end != -1:
+        yield path[:end]
+        end = path.find("/", end + 1)
+
+
 def _claim_urls(site: Site, problems: Problems) -> None:
     owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
     folders: dict[str, str] = {}  # a folder a claimed file needs, case-folded -> that file
@@ -193,19 +202,19 @@ def _claim_urls(site: Site, problems: Problems) -> None:
     def clash(output: str, key: str) -> str | None:
         """Why `output` cannot be written beside the files claimed so far, if it cannot:
         a file claims its path, needs a folder another claims as a file, or claims the
-        path of a folder another needs."""
+        path of a folder another needs.  (`key`: `output` case-folded, which folds each
+        character alone, so its folders are the key's own prefixes: 10,000 a build.)"""
         if key in owners:
             return f"which {owners[key]} also claims"
         if key in folders:
             inner = folders[key]
             return (f"where cswgen needs a folder for {inner}, which "
                     f"{owners[inner.casefold()]} also claims")
-        parts = output.split("/")
-        for depth in range(1, len(parts)):
-            folder = "/".join(parts[:depth])
-            if folder.casefold() in owners:
-                return (f"which needs a folder {folder}, but {folder} is a file that "
-                        f"{owners[folder.casefold()]} also claims")
+        for depth, folder in enumerate(_folders_of(key), 1):
+            if folder in owners:
+                shown = "/".join(output.split("/")[:depth])
+                return (f"which needs a folder {shown}, but {shown} is a file that "
+                        f"{owners[folder]} also claims")
         return None
 
     def claim(output: str, owner: str, path: str, line: int, hint: str | Entry,
@@ -219,14 +228,14 @@ def _claim_urls(site: Site, problems: Problems) -> None:
             problems.error(path, line, f"this would be published as {output}, {why}; "
                            f"{hint}", sheet=sheet)
             return False
-        hold(output, owner)
+        hold(output, owner, key)
         return True
 
-    def hold(output: str, owner: str) -> None:
-        owners[output.casefold()] = owner
-        parts = output.split("/")
-        for depth in range(1, len(parts)):
-            folders.setdefault("/".join(parts[:depth]).casefold(), output)
+    def hold(output: str, owner: str, key: str = "") -> None:
+        key = key or output.casefold()
+        owners[key] = owner
+        for folder in _folders_of(key):
+            folders.setdefault(folder, output)
 
     def claim_entry(entry: Entry) -> bool:
         url = url_of(entry)
