@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import PurePosixPath
@@ -186,33 +185,36 @@ def _beside(entry: Entry, shared: bool) -> list[tuple[str, str]]:
     return found
 
 
-def _folders_of(path: str) -> Iterator[str]:
-    """`a/b/c.html` -> `a`, `a/b`: the folders a file needs, outermost first."""
-    end = path.find("/")
-    while end != -1:
-        yield path[:end]
-        end = path.find("/", end + 1)
-
-
 def _claim_urls(site: Site, problems: Problems) -> None:
     owners: dict[str, str] = {}  # output file, case-folded -> who claimed it, for messages
     folders: dict[str, str] = {}  # a folder a claimed file needs, case-folded -> that file
     shared = bool(site.config.site.base_url)  # (share images are made only then)
 
-    def clash(output: str, key: str) -> str | None:
+    def new_folders(key: str) -> list[str]:
+        """The folders a file needs (`key`: its path case-folded, which folds each
+        character alone, so that its folders are the key's own prefixes) that no file
+        claimed so far needs, innermost first: a folder known already has its own folders
+        known (10,000 entries a build, most in a folder of their own in a known one)."""
+        found = []
+        end = key.rfind("/")
+        while end != -1 and (folder := key[:end]) not in folders:
+            found.append(folder)
+            end = key.rfind("/", 0, end)
+        return found
+
+    def clash(output: str, key: str, needed: list[str]) -> str | None:
         """Why `output` cannot be written beside the files claimed so far, if it cannot:
         a file claims its path, needs a folder another claims as a file, or claims the
-        path of a folder another needs.  (`key`: `output` case-folded, which folds each
-        character alone, so its folders are the key's own prefixes: 10,000 a build.)"""
+        path of a folder another needs."""
         if key in owners:
             return f"which {owners[key]} also claims"
         if key in folders:
             inner = folders[key]
             return (f"where cswgen needs a folder for {inner}, which "
                     f"{owners[inner.casefold()]} also claims")
-        for depth, folder in enumerate(_folders_of(key), 1):
+        for folder in needed:
             if folder in owners:
-                shown = "/".join(output.split("/")[:depth])
+                shown = "/".join(output.split("/")[:folder.count("/") + 1])
                 return (f"which needs a folder {shown}, but {shown} is a file that "
                         f"{owners[folder]} also claims")
         return None
@@ -221,21 +223,24 @@ def _claim_urls(site: Site, problems: Problems) -> None:
               sheet: str = "") -> bool:
         """`hint`: how to fix a clash, or the entry whose `slug` to change."""
         key = output.casefold()
-        if (why := clash(output, key)) is not None:
+        needed = new_folders(key)
+        if (why := clash(output, key, needed)) is not None:
             if not isinstance(hint, str):  # (made only when needed: 10,000 entries a build)
                 hint = "give one of them a different `slug`" + (
                     " (add a `slug` column)" if hint.from_csv else "")
             problems.error(path, line, f"this would be published as {output}, {why}; "
                            f"{hint}", sheet=sheet)
             return False
-        hold(output, owner, key)
+        owners[key] = owner
+        for folder in needed:
+            folders[folder] = output
         return True
 
-    def hold(output: str, owner: str, key: str = "") -> None:
-        key = key or output.casefold()
+    def hold(output: str, owner: str) -> None:
+        key = output.casefold()
         owners[key] = owner
-        for folder in _folders_of(key):
-            folders.setdefault(folder, output)
+        for folder in new_folders(key):
+            folders[folder] = output
 
     def claim_entry(entry: Entry) -> bool:
         url = url_of(entry)
