@@ -424,29 +424,26 @@ class Converter:
 
     def _missing_problem(self, href: str, target: str, picture: bool) -> None:
         """A link to (or a picture of) a file that is not in content/."""
-        ctx = self.context
-        if ctx.problems is None:
-            return
         alike = self._lookup("alike", target)
         hint = (f"the file is named {posixpath.basename(alike)}, and a web server tells "
                 "capitals apart: write the name as the file has it" if alike is not None
                 else "check the file name and folder")
-        what = "the picture" if picture else "the link to"
-        ctx.problems.error(ctx.site_path, self._line_of(href),
-                           f"{what} {href} goes to content/{target}, which does not exist; "
-                           f"{hint}")
+        self._error_at(href, f"{'the picture' if picture else 'the link to'} {href} goes to "
+                             f"content/{target}, which does not exist; {hint}")
 
     def _list_link_problem(self, href: str, target: str) -> None:
         """A link to a list of testimonials or people, which is read, not published."""
+        here = posixpath.dirname(self.context.source) or "."
+        self._error_at(href, f"the link to {href} goes to content/{target}, a list that "
+                             f"cswgen makes into pages, and does not publish itself; link "
+                             f"to those pages instead: "
+                             f"{posixpath.relpath(target.split('/')[0], here)}/")
+
+    def _error_at(self, href: str, message: str) -> None:
+        """An error at the body line that holds `href`."""
         ctx = self.context
-        if ctx.problems is None:
-            return
-        section = target.split("/")[0]
-        here = posixpath.dirname(ctx.source) or "."
-        ctx.problems.error(ctx.site_path, self._line_of(href),
-                           f"the link to {href} goes to content/{target}, a list that "
-                           f"cswgen makes into pages, and does not publish itself; link to "
-                           f"those pages instead: {posixpath.relpath(section, here)}/")
+        if ctx.problems is not None:
+            ctx.problems.error(ctx.site_path, self._line_of(href), message)
 
     def _link_problem(self, href: str, target: str) -> None:
         ctx = self.context
