@@ -33,7 +33,7 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.week import weekday_index
 from cswgen.model.bodies import convert_bodies
 from cswgen.model.photos import Photos
-from cswgen.model.site import Options, Site, assemble
+from cswgen.model.site import Options, assemble, scheduled
 from cswgen.read import catalogue
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
@@ -92,7 +92,8 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
     # (a day that is not one: before any folder is made)
-    days = chosen(views.days, day, later=scheduled_days(site), as_of=options.as_of,
+    days = chosen(views.days, day, later=[d for d in scheduled(site) if isinstance(d, Day)],
+                  as_of=options.as_of,
                   drafts=sorted(p for p in content.drafts if p.startswith("content/days/")))
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
@@ -133,12 +134,6 @@ def write_standalone(draft: Draft, folder: Path) -> Path:
     page = folder / f"{draft.name}.html"
     page.write_text(html, "utf-8")
     return page
-
-
-def scheduled_days(site: Site) -> list[Day]:
-    """The days left out of the site only until their later `publish` date."""
-    return [e for e in site.unpublished if isinstance(e, Day) and not e.unplaced
-            and e.publish is not None and e.publish > site.options.as_of]
 
 
 def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = None,

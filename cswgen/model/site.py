@@ -282,7 +282,7 @@ def _claim_urls(site: Site, problems: Problems) -> None:
             site.urls[entry.key] = url
     # a file published later claims its address today, so that a clash does not wait to
     # fail the daily rebuild on the morning it goes live
-    for entry in _scheduled(site):
+    for entry in scheduled(site):
         if entry.slug and entry.kind not in ("home", "policy") \
                 and not (entry.kind == "page" and entry.slug in SECTIONS):
             claim_entry(entry)
@@ -300,7 +300,7 @@ def _one_day_a_date(site: Site, problems: Problems) -> None:
     """A date has one day page: two files for it would publish two programmes for one day
     (as `cswgen add day` for an existing day did)."""
     # (days published later too: a clash must not wait for the morning one goes live)
-    later = [d for d in _scheduled(site) if isinstance(d, Day)]
+    later = [d for d in scheduled(site) if isinstance(d, Day)]
     days = sorted(site.days, key=lambda d: (d.date, d.path)) \
         + sorted(later, key=lambda d: (d.date, d.path))  # (the one published now comes first)
     first: dict[date, Day] = {}
@@ -319,7 +319,7 @@ def _one_day_a_date(site: Site, problems: Problems) -> None:
                        f"the other{move}")
 
 
-def _scheduled(site: Site) -> list[Entry]:
+def scheduled(site: Site) -> list[Entry]:
     """The entries left out now only because their `publish` date is later."""
     return [e for e in site.unpublished if not e.unplaced and e.publish is not None
             and e.publish > site.options.as_of]
