@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import AS_OF, REPO, MakeSite, Run, error_lines, no_traceback
-from tests.linkcheck import broken_links
+from tests.linkcheck import broken_links, target_file
 
 KISWAHILI = REPO / "tests" / "sites" / "kiswahili"
 KINDS = ["", "days/monday/", "days/wednesday/", "testimonials/", "testimonials/ruvarashe-m/",
@@ -170,21 +170,28 @@ def test_check_says_an_untranslated_entry_is_left_out_when_untranslated_is_omit(
             "translate it as days/monday.sw.md") in said, said
 
 
-def test_a_link_to_an_entry_omitted_in_a_language_says_why(make_site: MakeSite,
-                                                           run: Run) -> None:
+def test_a_link_to_an_entry_omitted_in_a_language_goes_to_its_default_page(
+        make_site: MakeSite, run: Run) -> None:
     """With untranslated = "omit", a Swahili page that links to a page with no Swahili
-    version is told so, not that the page is a draft or scheduled (it is neither)."""
+    version links to the English page, marked as English; it was `href="#"`, a dead link,
+    with a warning that it would not work until translated."""
     site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
         "]\n[week]", ']\nuntranslated = "omit"\n[week]'),
-        "content/pages/faq.md": "---\ntitle: FAQ\n---\nAnswers.\n",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\n## Hours {#hours}\nAnswers.\n",
         "content/days/monday.sw.md": "---\ntitle: Jumatatu\n---\n"
-                                     "Soma [maswali](../pages/faq.md).\n"})
+                                     "Soma [maswali](../pages/faq.md#hours).\n"})
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
-    line = next(line for line in outcome.lines if "the link to ../pages/faq.md" in line)
-    assert line.startswith("content/days/monday.sw.md:4: warning:"), line
-    assert "a draft" not in line
-    assert "has no translation into this language" in line and 'untranslated = "omit"' in line
+    assert "faq.md" not in outcome.stderr, outcome.stderr
+    out = site / "output"
+    assert not (out / "sw/faq").exists()
+    page = out / "sw/days/monday/index.html"
+    link = re.search(r'<a href="([^"]*)"([^>]*)>maswali</a>', page.read_text("utf-8"))
+    assert link is not None
+    assert link.group(2) == ' hreflang="en"', link.group(0)
+    target = target_file(page, out, link.group(1))
+    assert target == (out / "faq/index.html", "hours"), link.group(1)
+    assert broken_links(out) == []
 
 
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:

@@ -39,8 +39,9 @@ class Edition:
 
 def other_editions(config: SiteConfig, content: Content, options: Options,
                    theme_chain: list[themes.Theme], cache_root: Path, steps: Cache | None,
-                   problems: Problems) -> list[Edition]:
-    """The editions of the site's languages after the default one."""
+                   problems: Problems, default_urls: dict[str, str]) -> list[Edition]:
+    """The editions of the site's languages after the default one; `default_urls`: the
+    default language's pages, where a link to a page another language leaves out goes."""
     editions: list[Edition] = []
     default = config.site.language
     omit = config.site.untranslated == "omit"
@@ -48,7 +49,8 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
         own = Problems()
         site = assemble(config, in_language(content, tag, omit), options, own)
         if omit:
-            site.omitted = {e.path for e in untranslated(content, tag)}
+            site.omitted = {e.key: "/" + default_urls[e.key]
+                            for e in untranslated(content, tag) if e.key in default_urls}
         for key, original in originals(content, tag).items():
             if key in site.urls:  # a link to the original file reaches the translation
                 site.urls.setdefault(original.key, site.urls[key])

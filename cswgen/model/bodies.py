@@ -24,7 +24,7 @@ def convert_bodies(site: Site, problems: Problems, cache: Cache | None = None, *
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache,
                           unread=site.unread, withheld=site.withheld, omitted=site.omitted,
-                          footnote_back=footnote_back)
+                          default_language=config.site.language, footnote_back=footnote_back)
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(

@@ -112,8 +112,12 @@ class _Links(Treeprocessor):
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             if attribute and element.get(attribute):
-                element.set(attribute, self.converter.resolve(element.get(attribute, ""),
-                                                              picture=element.tag == "img"))
+                address = self.converter.resolve(element.get(attribute, ""),
+                                                 picture=element.tag == "img")
+                element.set(attribute, address)
+                if element.tag == "a" and address.startswith(ROOT_SCHEME + ":/"):
+                    # a page this language leaves out: its version in the default language
+                    element.set("hreflang", self.converter.default_language)
 
 
 class _Headings(Treeprocessor):
@@ -226,18 +230,22 @@ class Converter:
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
                  cache: Cache | None = None, unread: set[str] | None = None,
-                 withheld: set[str] | None = None, omitted: set[str] | None = None,
+                 withheld: set[str] | None = None, omitted: dict[str, str] | None = None,
+                 default_language: str = "",
                  footnote_back: str = "Jump back to footnote {n} in the text") -> None:
         """`unread`: the source paths of files whose own errors keep them out (a link to
         one gets no problem of its own: the file's error says it all); `withheld`: those
         left out for lack of consent; `omitted`: those another language's pages leave out
-        for want of a translation; `footnote_back`: the title of a footnote's link back
-        to the text, in the site's language (`{n}`: the footnote's number)."""
+        for want of a translation, each with its page in the default language (`/policy/`,
+        from the site's root), where a link to it goes, marked `hreflang` with
+        `default_language`; `footnote_back`: the title of a footnote's link back to the
+        text, in the site's language (`{n}`: the footnote's number)."""
         self.content_dir = content_dir
         self.urls = urls
         self.unread = unread or set()
         self.withheld = withheld or set()
-        self.omitted = omitted or set()
+        self.omitted = omitted or {}
+        self.default_language = default_language
         self.unsafe_html = unsafe_html
         self.footnote_back = footnote_back
         self.cache = cache
@@ -285,7 +293,7 @@ class Converter:
     def _key(self, item: tuple[Body, str]) -> str:
         (text, source, body_line), known = item
         return plain_digest("markdown", known or text_digest(text), source, str(body_line),
-                            str(self.unsafe_html), self.footnote_back)
+                            str(self.unsafe_html), self.footnote_back, self.default_language)
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
@@ -343,6 +351,8 @@ class Converter:
             if url is None and not target.isascii() and (stored := self._stored(target)):
                 target = stored
                 url = self._lookup("url", f"content/{target}")
+            if url is None and (elsewhere := self._lookup("omitted", target)) is not None:
+                return f"{ROOT_SCHEME}:{elsewhere}{suffix}"  # the default language's page
             if url is None:
                 self._link_problem(href, target)
                 return "#"  # not published (yet): the warning or error says so
@@ -387,7 +397,7 @@ class Converter:
                         return posixpath.join(folder, entry.name)
             return None
         if kind == "omitted":
-            return "yes" if f"content/{target}" in self.omitted else None
+            return self.omitted.get(f"content/{target}")
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 
@@ -457,12 +467,6 @@ class Converter:
                                  f"the link to {href} goes to content/{target}, which is left "
                                  "out for lack of consent (its own warning says why); the "
                                  "link will not work until it is published")
-        elif self._lookup("omitted", target) is not None:
-            ctx.problems.warning(ctx.site_path, line,
-                                 f"the link to {href} goes to content/{target}, which has no "
-                                 "translation into this language, and [site] untranslated = "
-                                 "\"omit\" leaves it out of this language's pages; the link "
-                                 "will not work until it is translated")
         elif self._lookup("disk", target) == "file":
             ctx.problems.warning(ctx.site_path, line,
                                  f"the link to {href} goes to content/{target}, which is not "

@@ -33,7 +33,7 @@ _ATTRIBUTES: dict[str, set[str]] = {
 _SCHEMES = {"http", "https", "mailto", "tel", ROOT_SCHEME}
 
 
-_SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:|^\s*[/\\]")
+_SCHEME = re.compile(r"^\s*[a-zA-Z][a-zA-Z0-9+.-]*:|^\s*\\|^\s*/\s*[/\\]|^\s+/")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
@@ -45,7 +45,9 @@ _ROOT_NAMES = ("srcset", "href", "src", "content")
 
 def _internal_target(target: str) -> str | None:
     """The site path of a `cswgen-root:` link, or None when it could leave the site (content
-    may write that prefix itself, so it is checked: no scheme, no leading slash)."""
+    may write that prefix itself, so it is checked: no scheme, no `//` or backslash).  One
+    leading slash says the path is from the site's root, not the page's language's folder
+    (a page another language leaves out, in the default one: `/policy/`)."""
     decoded = html.unescape(target)
     if _SCHEME.match(decoded) or _CONTROL.search(decoded):
         return None

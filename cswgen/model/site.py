@@ -59,8 +59,10 @@ class Site:
     unpublished: list[Entry] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # see `Content.unread`
     withheld: set[str] = field(default_factory=set)  # files left out for lack of consent
-    # (another language's site) files left out for want of a translation (untranslated = omit)
-    omitted: set[str] = field(default_factory=set)
+    # (another language's site) entries left out for want of a translation (untranslated =
+    # omit), by key, each with its page in the default language from the site's root
+    # (`/policy/`)
+    omitted: dict[str, str] = field(default_factory=dict)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
