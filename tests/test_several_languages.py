@@ -194,6 +194,29 @@ def test_a_link_to_an_entry_omitted_in_a_language_goes_to_its_default_page(
     assert broken_links(out) == []
 
 
+def test_a_colleague_omitted_in_a_language_is_linked_to_their_default_page(
+        make_site: MakeSite, run: Run) -> None:
+    """With untranslated = "omit", a Swahili testimonial that praises someone whose
+    honour-roll entry has no Swahili version links the name to their English page, marked
+    as English; the name was shown unlinked, as if no such person were on the roll."""
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\n[week]'),
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nstaff: [farai moyo]\n---\n"
+                                        "Lovely service.\n",
+        "content/testimonials/rudo.sw.md": "---\ncustomer: Rudo M.\n---\nHuduma nzuri.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert not (out / "sw/honour-roll/farai-moyo").exists()
+    page = out / "sw/testimonials/rudo/index.html"
+    link = re.search(r'<a href="([^"]*)"([^>]*)>Farai Moyo</a>', page.read_text("utf-8"))
+    assert link is not None, page.read_text("utf-8")
+    assert link.group(2) == ' hreflang="en"', link.group(0)
+    assert target_file(page, out, link.group(1)) == (out / "honour-roll/farai-moyo/index.html",
+                                                     "")
+    assert broken_links(out) == []
+
+
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:
     """Every language has a page at the original's address: a translated `slug` was
     dropped without a word, and the team looked for sw/maswali/ in vain."""

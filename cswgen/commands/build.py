@@ -149,7 +149,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         photos.finish(problems)
     editions = [Edition(config.site.language, "", site, bodies, photos, strings),
                 *other_editions(config, content, options, theme_chain, cache_root, steps,
-                                problems, site.urls)]
+                                problems, site)]
     if out is not None:
         out.ok()
     if problems.errors:

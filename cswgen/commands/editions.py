@@ -19,11 +19,12 @@ from cswgen.model.bodies import convert_bodies
 from cswgen.model.languages import folder_of, in_language, originals, untranslated
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import Options, Site, assemble
+from cswgen.model.site import Options, Site, StaffLink, assemble
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
 from cswgen.read.config import SiteConfig
 from cswgen.read.records import Content
+from cswgen.read.slugs import name_key
 from cswgen.read.translations import INHERITED
 
 
@@ -39,9 +40,9 @@ class Edition:
 
 def other_editions(config: SiteConfig, content: Content, options: Options,
                    theme_chain: list[themes.Theme], cache_root: Path, steps: Cache | None,
-                   problems: Problems, default_urls: dict[str, str]) -> list[Edition]:
-    """The editions of the site's languages after the default one; `default_urls`: the
-    default language's pages, where a link to a page another language leaves out goes."""
+                   problems: Problems, default_site: Site) -> list[Edition]:
+    """The editions of the site's languages after the default one; `default_site`: the
+    default language's, where a link to a page another language leaves out goes."""
     editions: list[Edition] = []
     default = config.site.language
     omit = config.site.untranslated == "omit"
@@ -49,8 +50,9 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
         own = Problems()
         site = assemble(config, in_language(content, tag, omit), options, own)
         if omit:
-            site.omitted = {e.key: "/" + default_urls[e.key]
-                            for e in untranslated(content, tag) if e.key in default_urls}
+            site.omitted = {e.key: "/" + default_site.urls[e.key]
+                            for e in untranslated(content, tag) if e.key in default_site.urls}
+            _staff_elsewhere(site, default_site)
         for key, original in originals(content, tag).items():
             if key in site.urls:  # a link to the original file reaches the translation
                 site.urls.setdefault(original.key, site.urls[key])
@@ -65,6 +67,15 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
                               and p.line != INHERITED)
         editions.append(Edition(tag, folder_of(tag, default), site, bodies, photos, strings))
     return editions
+
+
+def _staff_elsewhere(site: Site, default: Site) -> None:
+    """A name in a testimonial's `staff` whose honour-roll entry the language leaves out
+    (untranslated = "omit") links to that entry in the default language."""
+    away = {name_key(h.name): h for h in default.honour if h.key in site.omitted}
+    for key, links in site.staff.items():
+        site.staff[key] = [StaffLink(link.name, away.get(name_key(link.name)))
+                           if link.honour is None else link for link in links]
 
 
 def report_untranslated(config: SiteConfig, content: Content, problems: Problems) -> None:

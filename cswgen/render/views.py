@@ -195,8 +195,12 @@ class Views:
         body = _rendered(self.bodies, t)
         # a name found on the honour roll is shown as the honour roll spells it (the
         # customer's "precious ncube" is "Precious Ncube" there)
+        # (one this language leaves out is linked to in the default language: `hreflang`)
         staff = [{"name": link.honour.name if link.honour else link.name,
-                  "path": self.url(link.honour) if link.honour else None}
+                  "path": self.site.omitted.get(link.honour.key) or self.url(link.honour)
+                  if link.honour else None,
+                  "hreflang": self.site.config.site.language
+                  if link.honour and link.honour.key in self.site.omitted else None}
                  for link in self.site.staff_of(t)]
         own = {
             "slug": t.slug, "path": self.url(t), "title": t.title, "lang": self.lang_of(t),
