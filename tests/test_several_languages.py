@@ -217,6 +217,19 @@ def test_a_colleague_omitted_in_a_language_is_linked_to_their_default_page(
     assert broken_links(out) == []
 
 
+def test_a_default_language_without_words_is_warned_at_the_languages_line(
+        make_site: MakeSite, run: Run) -> None:
+    """A Kigali site whose default language is Kinyarwanda, for which cswgen has no words of
+    its own: the warning named line 1, [site], where the team looks for `language` in
+    vain; it is `languages` that sets it."""
+    site = make_site({**SMALL, "config.toml": '[site]\ntitle = "T"\n'
+                      'languages = ["rw", "en", "fr"]\n[week]\nyear = 2026\n'})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    said = [line for line in outcome.lines if "no translation of its own words" in line]
+    assert len(said) == 1 and said[0].startswith("config.toml:3: warning: "), said
+
+
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:
     """Every language has a page at the original's address: a translated `slug` was
     dropped without a word, and the team looked for sw/maswali/ in vain."""

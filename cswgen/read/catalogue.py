@@ -87,7 +87,10 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
     untranslated = [key for key in english_words if key not in translated]
     if language.code != "en" and untranslated:
         shown = language.english_name
-        problems.warning(CONFIG_NAME, config.line_of("site.languages" if tag else "site.language"),
+        # (the default language is set by `languages` when the site has several)
+        setting = "site.language" if not tag and "site.language" in config.lines else \
+            "site.languages"
+        problems.warning(CONFIG_NAME, config.line_of(setting),
                          f"cswgen has no translation of its own words into {shown} "
                          f"({language.tag}), so {len(untranslated)} labels, headings and "
                          "buttons stay in English (dates and numbers are in "
