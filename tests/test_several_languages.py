@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from cswgen.render.paging import AWARD_INLINE
 from tests.helpers import AS_OF, REPO, MakeSite, Run, error_lines, no_traceback
 from tests.linkcheck import broken_links, target_file
 
@@ -228,6 +229,35 @@ def test_a_default_language_without_words_is_warned_at_the_languages_line(
     assert outcome.exit_code == 0, outcome.stderr
     said = [line for line in outcome.lines if "no translation of its own words" in line]
     assert len(said) == 1 and said[0].startswith("config.toml:3: warning: "), said
+
+
+def test_a_long_award_with_a_translated_name_has_its_pages_at_one_address(
+        make_site: MakeSite, run: Run) -> None:
+    """An award with pages of its own (more people than the honour roll shows) is at the
+    same address in every language, as every other page is, so the switcher lands on it;
+    a translated award name put the French pages at fr/honour-roll/awards/etoile-.../, and
+    the switcher there went to the English home page."""
+    def rows(award: str, citation: str) -> str:
+        return "name,award,citation\n" + "".join(f"Person {i:02d},{award},{citation}\n"
+                                                 for i in range(AWARD_INLINE + 1))
+    site = make_site({"config.toml": '[site]\ntitle = "T"\nlanguages = ["en", "fr"]\n'
+                                     'base_url = "https://csw.example/"\n[week]\nyear = 2026\n',
+                      "content/honour-roll/team.csv": rows("Star of the Week", "Kind."),
+                      "content/honour-roll/team.fr.csv": rows("Étoile de la semaine",
+                                                              "Gentil.")})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    page = out / "fr/honour-roll/awards/star-of-the-week/index.html"
+    html = page.read_text("utf-8")
+    assert "Étoile de la semaine" in html
+    english = re.search(r'<a href="([^"]*)" hreflang="en"', html)
+    assert english is not None
+    assert target_file(page, out, english.group(1)) == (
+        out / "honour-roll/awards/star-of-the-week/index.html", "")
+    assert '<link rel="alternate" hreflang="en" href="https://csw.example/honour-roll/awards/' \
+        'star-of-the-week/">' in html
+    assert broken_links(out) == []
 
 
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:

@@ -9,6 +9,7 @@ translations themselves, since the originals' problems were reported already.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from cswgen.model.site import Options, Site, StaffLink, assemble
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
 from cswgen.read.config import SiteConfig
-from cswgen.read.records import Content
+from cswgen.read.records import Content, Entry, Honour
 from cswgen.read.slugs import name_key
 from cswgen.read.translations import INHERITED
 
@@ -53,9 +54,11 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
             site.omitted = {e.key: "/" + default_site.urls[e.key]
                             for e in untranslated(content, tag) if e.key in default_site.urls}
             _staff_elsewhere(site, default_site)
-        for key, original in originals(content, tag).items():
+        before = originals(content, tag)
+        for key, original in before.items():
             if key in site.urls:  # a link to the original file reaches the translation
                 site.urls.setdefault(original.key, site.urls[key])
+        site.award_names = _award_names(site, before)
         strings = catalogue.load(config, theme_chain, problems, tag)
         bodies = convert_bodies(site, own, steps,
                                 footnote_back=catalogue.plain(strings, "footnote_back"))
@@ -67,6 +70,22 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
                               and p.line != INHERITED)
         editions.append(Edition(tag, folder_of(tag, default), site, bodies, photos, strings))
     return editions
+
+
+def _award_names(site: Site, before: dict[str, Entry]) -> dict[str, str]:
+    """Each award name the language gives that stands for one award of the default
+    language, which no other name of the language stands for or is: its name there (an
+    award translated two ways, or also shown untranslated, keeps its names, so that no two
+    groups share an address)."""
+    stands_for: dict[str, set[str]] = {}
+    for person in site.honour:
+        original = before.get(person.key, person)
+        named = original.award if isinstance(original, Honour) else person.award
+        stands_for.setdefault(person.award or "", set()).add(named or "")
+    single = {name: next(iter(names)) for name, names in stands_for.items() if len(names) == 1}
+    taken = Counter(single.values())
+    return {name: award for name, award in single.items()
+            if taken[award] == 1 and (award == name or award not in stands_for)}
 
 
 def _staff_elsewhere(site: Site, default: Site) -> None:

@@ -63,6 +63,9 @@ class Site:
     # omit), by key, each with its page in the default language from the site's root
     # (`/policy/`)
     omitted: dict[str, str] = field(default_factory=dict)
+    # (another language's site) each award as this language names it -> as the default
+    # language does, so that an award's pages are at the same address in every language
+    award_names: dict[str, str] = field(default_factory=dict)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of

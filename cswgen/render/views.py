@@ -259,7 +259,8 @@ class Views:
         for person in self.people:
             award = person["award"]
             if not groups or groups[-1]["award"] != award:
-                slug = _anchor(award) or "other"
+                # (at the default language's award's address: the same in every language)
+                slug = _anchor(self.site.award_names.get(award or "", award or "")) or "other"
                 groups.append({"award": award, "title": award or self.say("also_recognised"),
                                "id": "award-" + slug, "slug": slug, "people": [],
                                "path": None, "preview": []})
