@@ -260,6 +260,42 @@ def test_a_long_award_with_a_translated_name_has_its_pages_at_one_address(
     assert broken_links(out) == []
 
 
+@pytest.mark.parametrize("untranslated", ["show", "omit"])
+def test_a_translation_published_later_leaves_the_original_in_its_place(
+        make_site: MakeSite, run: Run, untranslated: str) -> None:
+    """A translation whose `publish` date is later is, until then, no translation: the
+    page is shown in the default language (or, with untranslated = "omit", a link to it
+    goes to that language's page).  The Swahili Monday page was missing altogether, and
+    a link to it from the Swahili home page was `#`."""
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", f']\nuntranslated = "{untranslated}"\n[week]'),
+        "content/days/monday.sw.md": "---\ntitle: Jumatatu\npublish: 2026-10-20\n---\n"
+                                     "Habari. [Soma](../pages/faq.md)\n",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nSee [Monday](../days/monday.md).\n",
+        "content/pages/faq.sw.md": "---\ntitle: Maswali\n---\n"
+                                   "Tazama [Jumatatu](../days/monday.md).\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "monday.md" not in outcome.stderr, outcome.stderr
+    out = site / "output"
+    page = out / "sw/faq/index.html"
+    link = re.search(r'<a href="([^"]*)"[^>]*>Jumatatu</a>', page.read_text("utf-8"))
+    assert link is not None
+    shown = target_file(page, out, link.group(1))
+    assert shown is not None and shown[0].is_file(), link.group(0)
+    assert re.search(r"<h1[^>]*>Thank-you Monday</h1>", shown[0].read_text("utf-8"))
+    assert "Habari" not in shown[0].read_text("utf-8")  # not before its date
+    assert (out / "sw/days/monday/index.html").is_file() == (untranslated == "show")
+    assert broken_links(out) == []
+    # its problems are found today all the same, not on the morning it goes live
+    broken = make_site({**SMALL, "content/days/monday.sw.md": "---\ntitle: Jumatatu\n"
+                        "publish: 2026-10-20\n---\n[Soma](../pages/nowhere.md)\n"})
+    failed = run(broken, "build", *AS_OF)
+    assert failed.exit_code == 1
+    assert any(line.startswith("content/days/monday.sw.md:5: ") and "nowhere.md" in line
+               for line in failed.lines), failed.stderr
+
+
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:
     """Every language has a page at the original's address: a translated `slug` was
     dropped without a word, and the team looked for sw/maswali/ in vain."""

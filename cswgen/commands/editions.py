@@ -49,10 +49,11 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
     omit = config.site.untranslated == "omit"
     for tag in config.site.tags[1:]:
         own = Problems()
-        site = assemble(config, in_language(content, tag, omit), options, own)
+        site = assemble(config, in_language(content, tag, omit, options.as_of), options, own)
         if omit:
             site.omitted = {e.key: "/" + default_site.urls[e.key]
-                            for e in untranslated(content, tag) if e.key in default_site.urls}
+                            for e in untranslated(content, tag, options.as_of)
+                            if e.key in default_site.urls}
             _staff_elsewhere(site, default_site)
         before = originals(content, tag)
         for key, original in before.items():

@@ -9,6 +9,7 @@ and the others kept as they are, to be shown in the default language (or left ou
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from cswgen.read.records import Content, Entry
 
@@ -30,9 +31,13 @@ def _key(entry: Entry) -> _Key:
     return _Key(entry.kind, entry.slug)
 
 
-def in_language(content: Content, tag: str, omit: bool) -> Content:
-    """`content` as the pages in `tag` show it."""
-    translated = {_key(e): e for e in content.translations.get(tag, [])}
+def in_language(content: Content, tag: str, omit: bool, as_of: date) -> Content:
+    """`content` as the pages in `tag` show it on `as_of`.  A translation whose `publish`
+    date is later is no translation until then: the original stands in for it (or is
+    left out, with `omit`), and it is kept apart, unplaced, so that its body's errors
+    are found today all the same."""
+    translated = {_key(e): e for e in content.translations.get(tag, [])
+                  if not _later(e, as_of)}
 
     def pick(entry: Entry) -> Entry | None:
         found = translated.get(_key(entry))
@@ -49,12 +54,21 @@ def in_language(content: Content, tag: str, omit: bool) -> Content:
         testimonials=each(content.testimonials),  # type: ignore[arg-type]
         honour=each(content.honour),  # type: ignore[arg-type]
         pages=each(content.pages),  # type: ignore[arg-type]
+        unplaced=[*content.unplaced, *(replace(e, unplaced=True)
+                                       for e in content.translations.get(tag, [])
+                                       if _later(e, as_of))],
     )
 
 
-def untranslated(content: Content, tag: str) -> list[Entry]:
-    """The entries that have no translation into `tag` yet."""
-    done = {_key(e) for e in content.translations.get(tag, [])}
+def _later(entry: Entry, as_of: date) -> bool:
+    return entry.publish is not None and entry.publish > as_of
+
+
+def untranslated(content: Content, tag: str, as_of: date | None = None) -> list[Entry]:
+    """The entries that have no translation into `tag` yet (with `as_of`: none published
+    on that day)."""
+    done = {_key(e) for e in content.translations.get(tag, [])
+            if as_of is None or not _later(e, as_of)}
     return [e for e in content.entries() if _key(e) not in done]
 
 
