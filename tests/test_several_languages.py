@@ -296,6 +296,26 @@ def test_a_translation_published_later_leaves_the_original_in_its_place(
                for line in failed.lines), failed.stderr
 
 
+def test_a_link_to_a_translation_goes_to_that_language_s_page(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """An English page that links to the Swahili policy by its file (`policy.sw.md`) links
+    to sw/policy/, marked as Swahili; it was `#`, with a warning that the file was a draft
+    or scheduled, which it is not."""
+    site = make_site({**SMALL, "content/policy.md": "---\ntitle: Policy\n---\n"
+                                                    "Also [in Kiswahili](policy.sw.md).\n",
+                      "content/policy.sw.md": "---\ntitle: Sera\n---\nMaandishi.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "policy.sw.md" not in outcome.stderr, outcome.stderr
+    out = site / "output"
+    page = out / "policy/index.html"
+    link = re.search(r'<a href="([^"]*)"([^>]*)>in Kiswahili</a>', page.read_text("utf-8"))
+    assert link is not None
+    assert link.group(2) == ' hreflang="sw"', link.group(0)
+    assert target_file(page, out, link.group(1)) == (out / "sw/policy/index.html", "")
+    assert broken_links(out) == []
+
+
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:
     """Every language has a page at the original's address: a translated `slug` was
     dropped without a word, and the team looked for sw/maswali/ in vain."""

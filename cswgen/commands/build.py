@@ -126,6 +126,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     # build with nothing to do (above) never imports.
     from cswgen.commands.editions import Edition, other_editions
     from cswgen.model.bodies import convert_bodies
+    from cswgen.model.languages import translated_elsewhere
     from cswgen.model.photos import Photos
     from cswgen.read.content import load_content
     from cswgen.render import pages as rendering
@@ -138,6 +139,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     if sources is not None:
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)
+    site.elsewhere = translated_elsewhere(content, config.site.tags, config.site.language,
+                                          site.urls, options.as_of)
     placeholders.report(content.entries(), theme_chain, problems, steps)
     bodies = convert_bodies(site, problems, steps,
                             footnote_back=catalogue.plain(strings, "footnote_back"))

@@ -24,7 +24,7 @@ from cswgen.commands.themecheck import remote_in_templates, stylesheet_rules
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.week import long_label
-from cswgen.model.languages import folder_of, in_language
+from cswgen.model.languages import by_folder, folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Options, Site, assemble, url_of
@@ -199,8 +199,10 @@ def _late_publish_dates(site: Site, content: Content, problems: Problems) -> Non
 
 
 def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
+    # (as the build's converter is, so that what it converted is found in `cache`)
     converter = Converter(site.config.root / "content", site.urls,
-                          unsafe_html=site.config.build.unsafe_html, cache=cache)
+                          unsafe_html=site.config.build.unsafe_html, cache=cache,
+                          languages=by_folder(site.config.site.tags))
     for entry in site.entries():
         if not entry.body.strip():
             continue

@@ -17,7 +17,13 @@ from cswgen.core import cldr
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problems
 from cswgen.model.bodies import convert_bodies
-from cswgen.model.languages import folder_of, in_language, originals, untranslated
+from cswgen.model.languages import (
+    folder_of,
+    in_language,
+    originals,
+    translated_elsewhere,
+    untranslated,
+)
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, StaffLink, assemble
@@ -50,10 +56,12 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
     for tag in config.site.tags[1:]:
         own = Problems()
         site = assemble(config, in_language(content, tag, omit, options.as_of), options, own)
+        site.elsewhere = translated_elsewhere(content, config.site.tags, tag,
+                                              default_site.urls, options.as_of)
         if omit:
-            site.omitted = {e.key: "/" + default_site.urls[e.key]
-                            for e in untranslated(content, tag, options.as_of)
-                            if e.key in default_site.urls}
+            site.elsewhere.update({e.key: "/" + default_site.urls[e.key]
+                                   for e in untranslated(content, tag, options.as_of)
+                                   if e.key in default_site.urls})
             _staff_elsewhere(site, default_site)
         before = originals(content, tag)
         for key, original in before.items():
@@ -92,7 +100,7 @@ def _award_names(site: Site, before: dict[str, Entry]) -> dict[str, str]:
 def _staff_elsewhere(site: Site, default: Site) -> None:
     """A name in a testimonial's `staff` whose honour-roll entry the language leaves out
     (untranslated = "omit") links to that entry in the default language."""
-    away = {name_key(h.name): h for h in default.honour if h.key in site.omitted}
+    away = {name_key(h.name): h for h in default.honour if h.key in site.elsewhere}
     for key, links in site.staff.items():
         site.staff[key] = [StaffLink(link.name, away.get(name_key(link.name)))
                            if link.honour is None else link for link in links]

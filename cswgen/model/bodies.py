@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems
+from cswgen.model.languages import by_folder
 from cswgen.model.markup import Converter, Rendered
 from cswgen.model.site import Site
 from cswgen.read.records import Entry
@@ -23,8 +24,9 @@ def convert_bodies(site: Site, problems: Problems, cache: Cache | None = None, *
     config = site.config
     converter = Converter(config.root / "content", site.urls,
                           unsafe_html=config.build.unsafe_html, cache=cache,
-                          unread=site.unread, withheld=site.withheld, omitted=site.omitted,
-                          default_language=config.site.language, footnote_back=footnote_back)
+                          unread=site.unread, withheld=site.withheld, elsewhere=site.elsewhere,
+                          languages=by_folder(config.site.tags),
+                          footnote_back=footnote_back)
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(

@@ -8,12 +8,13 @@ and the others kept as they are, to be shown in the default language (or left ou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from cswgen.read.records import Content, Entry
 
-__all__ = ["folder_of", "in_language", "untranslated"]
+__all__ = ["by_folder", "folder_of", "in_language", "translated_elsewhere", "untranslated"]
 
 
 def folder_of(tag: str, default: str) -> str:
@@ -62,6 +63,26 @@ def in_language(content: Content, tag: str, omit: bool, as_of: date) -> Content:
 
 def _later(entry: Entry, as_of: date) -> bool:
     return entry.publish is not None and entry.publish > as_of
+
+
+def by_folder(tags: Sequence[str]) -> dict[str, str]:
+    """Each language of `tags` (the default first) by its folder: `{"": "en", "sw/": "sw"}`."""
+    return {folder_of(tag, tags[0]): tag for tag in tags}
+
+
+def translated_elsewhere(content: Content, tags: Sequence[str], here: str, urls: dict[str, str],
+                         as_of: date) -> dict[str, str]:
+    """Each translation into a language of `tags` (the default first) other than `here`,
+    published on `as_of`, by key: its page from the site's root (`/sw/policy/`), where a
+    link to its file goes; `urls`: the default language's pages."""
+    by_key = {_key(e): e for e in content.entries()}
+    found: dict[str, str] = {}
+    for tag in tags[1:]:
+        for entry in content.translations.get(tag, []) if tag != here else []:
+            original = by_key.get(_key(entry))
+            if original is not None and original.key in urls and not _later(entry, as_of):
+                found[entry.key] = "/" + folder_of(tag, tags[0]) + urls[original.key]
+    return found
 
 
 def untranslated(content: Content, tag: str, as_of: date | None = None) -> list[Entry]:

@@ -116,8 +116,8 @@ class _Links(Treeprocessor):
                                                  picture=element.tag == "img")
                 element.set(attribute, address)
                 if element.tag == "a" and address.startswith(ROOT_SCHEME + ":/"):
-                    # a page this language leaves out: its version in the default language
-                    element.set("hreflang", self.converter.default_language)
+                    # a page in another language (see `Converter.elsewhere`)
+                    element.set("hreflang", self.converter.language_at(address))
 
 
 class _Headings(Treeprocessor):
@@ -230,22 +230,22 @@ class Converter:
 
     def __init__(self, content_dir: Path, urls: dict[str, str], *, unsafe_html: bool,
                  cache: Cache | None = None, unread: set[str] | None = None,
-                 withheld: set[str] | None = None, omitted: dict[str, str] | None = None,
-                 default_language: str = "",
+                 withheld: set[str] | None = None, elsewhere: dict[str, str] | None = None,
+                 languages: dict[str, str] | None = None,
                  footnote_back: str = "Jump back to footnote {n} in the text") -> None:
         """`unread`: the source paths of files whose own errors keep them out (a link to
         one gets no problem of its own: the file's error says it all); `withheld`: those
-        left out for lack of consent; `omitted`: those another language's pages leave out
-        for want of a translation, each with its page in the default language (`/policy/`,
-        from the site's root), where a link to it goes, marked `hreflang` with
-        `default_language`; `footnote_back`: the title of a footnote's link back to the
-        text, in the site's language (`{n}`: the footnote's number)."""
+        left out for lack of consent; `elsewhere`: those whose page is in another language
+        (see `Site.elsewhere`), with that page from the site's root (`/sw/policy/`), where
+        a link to one goes, marked `hreflang` with the language `languages` (folder ->
+        tag: `{"": "en", "sw/": "sw"}`) says; `footnote_back`: the title of a footnote's
+        link back to the text, in the site's language (`{n}`: the footnote's number)."""
         self.content_dir = content_dir
         self.urls = urls
         self.unread = unread or set()
         self.withheld = withheld or set()
-        self.omitted = omitted or {}
-        self.default_language = default_language
+        self.elsewhere = elsewhere or {}
+        self.languages = languages or {}
         self.unsafe_html = unsafe_html
         self.footnote_back = footnote_back
         self.cache = cache
@@ -293,7 +293,8 @@ class Converter:
     def _key(self, item: tuple[Body, str]) -> str:
         (text, source, body_line), known = item
         return plain_digest("markdown", known or text_digest(text), source, str(body_line),
-                            str(self.unsafe_html), self.footnote_back, self.default_language)
+                            str(self.unsafe_html), self.footnote_back,
+                            repr(sorted(self.languages.items())))
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
@@ -351,8 +352,8 @@ class Converter:
             if url is None and not target.isascii() and (stored := self._stored(target)):
                 target = stored
                 url = self._lookup("url", f"content/{target}")
-            if url is None and (elsewhere := self._lookup("omitted", target)) is not None:
-                return f"{ROOT_SCHEME}:{elsewhere}{suffix}"  # the default language's page
+            if url is None and (elsewhere := self._lookup("elsewhere", target)) is not None:
+                return f"{ROOT_SCHEME}:{elsewhere}{suffix}"  # another language's page
             if url is None:
                 self._link_problem(href, target)
                 return "#"  # not published (yet): the warning or error says so
@@ -376,6 +377,12 @@ class Converter:
             return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
         return href
 
+    def language_at(self, address: str) -> str:
+        """The language of the page at `cswgen-root:/sw/policy/`: the one whose folder it
+        is in, else the default one."""
+        folder = address.removeprefix(ROOT_SCHEME + ":/").partition("/")[0] + "/"
+        return self.languages.get(folder, self.languages.get("", ""))
+
     def _stored(self, target: str) -> str | None:
         """The name `target` is stored under, when it differs only in how its accents are
         stored (see `paths.stored_as`)."""
@@ -396,8 +403,8 @@ class Converter:
                     if entry.name.casefold() == name.casefold() and entry.is_file():
                         return posixpath.join(folder, entry.name)
             return None
-        if kind == "omitted":
-            return self.omitted.get(f"content/{target}")
+        if kind == "elsewhere":
+            return self.elsewhere.get(f"content/{target}")
         on_disk = self.content_dir / target
         return "file" if on_disk.is_file() else "dir" if on_disk.is_dir() else None
 

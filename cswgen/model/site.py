@@ -59,10 +59,11 @@ class Site:
     unpublished: list[Entry] = field(default_factory=list)
     unread: set[str] = field(default_factory=set)  # see `Content.unread`
     withheld: set[str] = field(default_factory=set)  # files left out for lack of consent
-    # (another language's site) entries left out for want of a translation (untranslated =
-    # omit), by key, each with its page in the default language from the site's root
-    # (`/policy/`)
-    omitted: dict[str, str] = field(default_factory=dict)
+    # entries whose pages are in another language's folder, by key, each with that page
+    # from the site's root: the translations into the other languages (`/sw/policy/`), and
+    # on another language's site, with untranslated = "omit", the entries it leaves out
+    # for want of a translation (`/policy/`, in the default language)
+    elsewhere: dict[str, str] = field(default_factory=dict)
     # (another language's site) each award as this language names it -> as the default
     # language does, so that an award's pages are at the same address in every language
     award_names: dict[str, str] = field(default_factory=dict)

@@ -197,10 +197,10 @@ class Views:
         # customer's "precious ncube" is "Precious Ncube" there)
         # (one this language leaves out is linked to in the default language: `hreflang`)
         staff = [{"name": link.honour.name if link.honour else link.name,
-                  "path": self.site.omitted.get(link.honour.key) or self.url(link.honour)
+                  "path": self.site.elsewhere.get(link.honour.key) or self.url(link.honour)
                   if link.honour else None,
                   "hreflang": self.site.config.site.language
-                  if link.honour and link.honour.key in self.site.omitted else None}
+                  if link.honour and link.honour.key in self.site.elsewhere else None}
                  for link in self.site.staff_of(t)]
         own = {
             "slug": t.slug, "path": self.url(t), "title": t.title, "lang": self.lang_of(t),
