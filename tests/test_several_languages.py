@@ -316,6 +316,33 @@ def test_a_link_to_a_translation_goes_to_that_language_s_page(make_site: MakeSit
     assert broken_links(out) == []
 
 
+def test_a_language_s_feed_without_base_url_links_to_what_exists(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """Without base_url a feed's links are relative to the feed, and sw/feed.xml is in sw/:
+    a picture in a Swahili testimonial pointed at sw/images/logo.svg, which is not there,
+    and a link to a page the language leaves out was root-absolute (wrong under a
+    sub-path)."""
+    logo = (REPO / "content/images/logo.svg").read_text("utf-8")
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\n[week]'),
+        "content/images/logo.svg": logo,
+        "content/policy.md": "---\ntitle: Policy\n---\nText.\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nGood.\n",
+        "content/testimonials/rudo.sw.md": "---\ncustomer: Rudo M.\n---\nNzuri. "
+                                           "[Sera](../policy.md) ![Nembo](../images/logo.svg)\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    feed = out / "sw/feed.xml"
+    content = "".join(ET.parse(feed).getroot().itertext())
+    addresses = re.findall(r'(?:href|src)="([^"]+)"', content)
+    assert len(addresses) == 2, content
+    for address in addresses:
+        assert not address.startswith("/"), address
+        found = target_file(feed, out, address)
+        assert found is not None and found[0].is_file(), address
+
+
 def test_a_slug_in_a_translation_is_said_to_be_unused(make_site: MakeSite, run: Run) -> None:
     """Every language has a page at the original's address: a translated `slug` was
     dropped without a word, and the team looked for sw/maswali/ in vain."""

@@ -137,10 +137,18 @@ def _link(depth: int, href: str, rel: str = "alternate") -> str:
 
 def absolute_links(fragment: str, base: str, folder: str = "") -> str:
     """Internal links of a body as seen from the feed (in the language's folder), absolute
-    with base_url."""
+    with base_url, else relative to the feed."""
     if base:
         return rewrite_internal(fragment, lambda target: base + localized(target, folder))
-    return rewrite_internal(fragment, lambda target: target)
+
+    def from_feed(target: str) -> str:
+        path = localized(target, folder)
+        if path.startswith("#"):
+            return path
+        return path[len(folder):] if path.startswith(folder) else \
+            "../" * folder.count("/") + path
+
+    return rewrite_internal(fragment, from_feed)
 
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
