@@ -12,12 +12,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import PurePosixPath
 
 from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
 from cswgen.read.config import SiteConfig
-from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial
+from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial, draft_name
 from cswgen.read.slugs import name_key, slugify
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.
@@ -353,7 +352,7 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
     left_out = {name_key(person.name): person for person in withheld}
     later = {name_key(person.name): person for person in reversed(unpublished)}
     names = [person.name for person in site.honour]
-    drafted = {PurePosixPath(path).stem.split(".")[0]: path for path in drafts}
+    drafted = {draft_name(path): path for path in drafts}
     for testimonial in site.testimonials:
         links: list[StaffLink] = []
         for name in testimonial.staff:
