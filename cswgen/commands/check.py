@@ -29,7 +29,7 @@ from cswgen.core.week import long_label
 from cswgen.model.languages import folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
-from cswgen.model.site import Options, Site, assemble, url_of
+from cswgen.model.site import CERTIFICATE, Options, Site, assemble, url_of
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.content import load_content
@@ -277,7 +277,7 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             if entry.key in edition.urls:
                 sources[folder + edition.urls[entry.key] + "index.html"] = entry
                 if isinstance(entry, Honour):
-                    sources[folder + url_of(entry) + "certificate/index.html"] = entry
+                    sources[f"{folder}{url_of(entry)}{CERTIFICATE}index.html"] = entry
     scans: dict[str, htmlscan.Scan] = {}
 
     def scanned(page: str) -> htmlscan.Scan | None:
@@ -403,7 +403,7 @@ def _source(entry: Entry | None, url: str, page: str,
         if line:
             return entry.path, line
     kind = entry.kind if entry is not None else LIST_PAGES.get(page, "page")
-    if page.endswith("certificate/index.html"):
+    if page.endswith(f"{CERTIFICATE}index.html"):
         kind = "certificate"
     name = TEMPLATE_OF.get(kind, "base.html")
     for theme in theme_chain:
