@@ -374,6 +374,29 @@ def test_a_small_logo_is_not_enlarged(build: Build) -> None:
     assert "srcset" not in logo
 
 
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_a_png_with_one_see_through_colour_stays_see_through(build: Build, mode: str) -> None:
+    """optipng and other optimisers save a logo whose pixels are all opaque or all clear as
+    an RGB (or grey) PNG that names one colour see-through; its copies were drawn with
+    that colour, a green or white box, on the pages, in the email and on share images."""
+    clear, ink = ((0, 255, 0), (200, 16, 46)) if mode == "RGB" else (255, 90)
+    picture = Image.new(mode, (800, 400), clear)
+    picture.paste(ink, (200, 100, 600, 300))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", transparency=clear)
+    site, outcome = build({"config.toml": LOGO_CONFIG, "content/images/logo.png":
+                           buffer.getvalue(), "content/pages/p.md":
+                           "---\ntitle: P\n---\n![Badge](../images/logo.png)\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    for name in ("images/logo-48h.png", "images/logo-96h.png", "images/logo-800w.png"):
+        with Image.open(site / "output" / name) as copy:
+            rgba = copy.convert("RGBA")
+            corner, middle = rgba.getpixel((0, 0)), rgba.getpixel((copy.width // 2,
+                                                                   copy.height // 2))
+            assert isinstance(corner, tuple) and isinstance(middle, tuple)
+            assert (corner[3], middle[3]) == (0, 255), name
+
+
 def test_the_logo_copies_look_right_in_a_browser(browser: Any, build: Build) -> None:
     """At once and twice the screen's density, the header shows the copy made for it, 3rem
     high, in its shape; a screenshot of each is in test-artifacts/."""

@@ -371,7 +371,9 @@ def _normalise(picture: Image.Image) -> Image.Image:
         top = wide.getextrema()[1]  # (one band: its lowest and highest level)
         scale = 1 / 257 if isinstance(top, int | float) and top > 255 else 1
         picture = wide.point(lambda level: level * scale).convert("L")
-    if picture.mode not in ("RGB", "RGBA", "L", "CMYK"):
+    if picture.mode not in ("RGB", "RGBA", "L", "CMYK") or "transparency" in picture.info:
+        # (an RGB or grey PNG may name one colour see-through: how optimisers such as
+        # optipng save a logo whose edges are all opaque or all clear)
         picture = picture.convert("RGBA")
     mode = "RGB"
     if picture.mode == "RGBA":
