@@ -397,6 +397,24 @@ def test_a_png_with_one_see_through_colour_stays_see_through(build: Build, mode:
             assert (corner[3], middle[3]) == (0, 255), name
 
 
+@pytest.mark.parametrize("written", ["./images/logo.png", "images//logo.png",
+                                     "images/./logo.png"])
+def test_a_logo_path_written_with_dots_or_doubled_slashes_is_the_same_file(
+        build: Build, written: str) -> None:
+    """`logo = "./images/logo.png"` names content/images/logo.png, as a shell would read it;
+    its copies were published under a folder named `x/` (the `.` made a safe name), and
+    the file was not known as the logo where content files are told apart."""
+    small = io.BytesIO()
+    Image.new("RGB", (300, 150), (200, 16, 46)).save(small, "PNG")
+    site, outcome = build({"config.toml": MINIMAL_CONFIG + f'\n[brand]\nlogo = "{written}"\n',
+                           "content/images/logo.png": small.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    logo = _logo_images((site / "output/index.html").read_text("utf-8"))[0]
+    assert (logo["src"], logo["srcset"]) == (
+        "images/logo-96h.png", "images/logo-48h.png 1x, images/logo-96h.png 2x")
+    assert not (site / "output/x").exists()
+
+
 def test_the_logo_copies_look_right_in_a_browser(browser: Any, build: Build) -> None:
     """At once and twice the screen's density, the header shows the copy made for it, 3rem
     high, in its shape; a screenshot of each is in test-artifacts/."""

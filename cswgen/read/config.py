@@ -7,6 +7,7 @@ quietly does nothing.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -400,6 +401,6 @@ def _brand(r: Table, root: Path) -> BrandSettings:
                   "picture; save the logo as SVG or PNG (a brand pack usually has one) and "
                   "give that file's path")
             logo = None
-        else:
-            logo = relative
+        else:  # (`./images/logo.png`, `images//logo.png`: the file's own path, as elsewhere)
+            logo = posixpath.normpath(relative)
     return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)
