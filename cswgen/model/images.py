@@ -219,11 +219,6 @@ def sizes_for(actual: int, widths: Sequence[int]) -> list[int]:
     return sorted({w for w in ladder if w < actual} | {min(actual, ladder[-1])})
 
 
-def check(source: Path) -> None:
-    """Raise `Unreadable` unless `source` is a picture that can be decoded safely."""
-    _decode(source, 1024)
-
-
 _SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
 _SVG_ATTRIBUTE = re.compile(rb"""\s([a-zA-Z:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _SVG_LENGTH = re.compile(rb"\s*([0-9]*\.?[0-9]+)\s*(?:px)?\s*")
