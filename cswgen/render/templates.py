@@ -57,8 +57,10 @@ def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
 
 
 def relative(target: str, root: str, *, portable: bool) -> str:
-    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page."""
+    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page,
+    percent-encoded where a link cannot hold it (`images/our logo.svg`)."""
     target, hash_mark, fragment = target.partition("#")
+    target = paths.in_link(target)
     if target == "" or target.endswith("/"):
         link = root + target
         if portable:

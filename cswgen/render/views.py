@@ -115,8 +115,7 @@ class Views:
             "language": self.language.tag, "direction": self.language.direction,
             "prefix": self.prefix, "default_language": s.language,
             "language_name": self.language.name, "base_url": s.base_url, "theme": s.theme,
-            "logo": brand.logo, "logo_size": self.photos.size_of(brand.logo) if brand.logo
-            else {}, "primary": brand.primary, "secondary": brand.secondary,
+            **self.photos.logo_view(), "primary": brand.primary, "secondary": brand.secondary,
             "colours": {"primary": shades(brand.primary).as_dict(),
                         "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",
