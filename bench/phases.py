@@ -3,6 +3,7 @@
     python bench/build_speed.py --sizes 10000 --no-others --keep /tmp/bench   # a site, once
     python bench/phases.py /tmp/bench/cswgen-10000                           # then this
     python bench/phases.py SITE --runs 9
+    python bench/phases.py SITE --cold --runs 3                              # a first build
 
 Each run appends a line to another Markdown file of the site's testimonials (or of its
 other content), waits out the two seconds in which a changed file is not trusted (see
@@ -12,7 +13,9 @@ taken.  It prints each phase's median over the runs, the time no phase accounts 
 the median wall time of the whole process, interpreter start included.  The modules that a
 build with something to do imports are imported first, as a phase of their own (the build
 itself imports them once the stamp and the fingerprint have found a change).  The site's
-content is changed by every run, so use a copy made for benchmarking.  It never fails on a
+content is changed by every run, so use a copy made for benchmarking.  With `--cold`, each
+run is a first build instead: nothing is edited, and the output and cache folders are
+removed before it.  It never fails on a
 slow machine: it prints numbers.
 """
 
@@ -22,6 +25,7 @@ import argparse
 import functools
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -119,6 +123,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a site built before (its copy for benchmarks)")
     parser.add_argument("--runs", type=int, default=5, help="builds to take the median of")
+    parser.add_argument("--cold", action="store_true",
+                        help="first builds: the output and cache folders removed each run")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     site = args.site.resolve()
@@ -131,8 +137,12 @@ def main() -> None:
     found: list[dict[str, float]] = []
     walls: list[float] = []
     for run in range(args.runs):
-        edited(site, run)
-        time.sleep(RACY)
+        if args.cold:
+            for folder in ("output", ".cswgen-cache"):
+                shutil.rmtree(site / folder, ignore_errors=True)
+        else:
+            edited(site, run)
+            time.sleep(RACY)
         begun = time.perf_counter()
         done = subprocess.run([sys.executable, __file__, "--one", str(site)],
                               capture_output=True, text=True, check=False)
@@ -140,7 +150,9 @@ def main() -> None:
         if done.returncode != 0:
             raise SystemExit(f"the build failed:\n{done.stderr}")
         found.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    print(f"one edit, then `cswgen build`, in {site}: the median of {args.runs} runs, "
+    what = "a first build (no output, no cache)" if args.cold else \
+        "one edit, then `cswgen build`,"
+    print(f"{what} in {site}: the median of {args.runs} runs, "
           f"on {len(os.sched_getaffinity(0))} cores")
     for phase in ORDER:
         print(f"  {phase:<58}{statistics.median(r.get(phase, 0.0) for r in found):7.3f} s")

@@ -247,6 +247,22 @@ def test_a_logo_a_browser_cannot_show_is_an_error(bad_config: BadConfig, logo: s
         "give that file's path"]
 
 
+@pytest.mark.parametrize("logo", ["_brand/logo.svg", ".brand/logo.svg", "images/.logo.svg"])
+def test_a_logo_in_a_folder_that_is_not_published_is_an_error(bad_config: BadConfig,
+                                                               logo: str) -> None:
+    # (files and folders starting with `.` or `_` are left out of the site: the build
+    # succeeded and every page showed a broken logo, which `cswgen check` blamed on the
+    # theme's templates)
+    outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{logo}"\n',
+                         {f"content/{logo}": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    name = next(part for part in logo.split("/") if part.startswith(("_", ".")))
+    assert error_lines(outcome) == [
+        f'config.toml:10: [brand] logo "{logo}" is in content/ but not published: cswgen '
+        f'leaves {name} out of the site (as it does every name starting with "." and every '
+        'folder starting with "_"); move the logo to a folder such as content/images/ and '
+        'give that path']
+
+
 def test_timezone_not_text(bad_config: BadConfig) -> None:
     outcome = bad_config(CONFIG.replace('"Africa/Harare"', "2"))
     find_line(outcome, "config.toml:7: ", "[week] timezone must be text")

@@ -165,3 +165,33 @@ def test_the_writer_refuses_paths_outside_the_output(tmp_path: Path, path: str) 
     finally:
         staging.abort()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_with_a_space_in_its_name_is_linked_percent_encoded(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """`images/our logo.svg` was written into `src` and `href` with its space as it is:
+    invalid HTML, which a validator (and a CMS that takes the pages) rejects, and an
+    address that `srcset` would cut at the space."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"/>'
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\nbase_url = "https://example.org/csw/"\n'
+                       '[week]\nyear = 2026\n[brand]\nlogo = "images/our logo.svg"\n',
+        "content/images/our logo.svg": svg, "content/days/hero pic.svg": svg,
+        "content/files/100% plan.pdf": b"%PDF-1.4\n",
+        "content/days/mon.md": "---\nday: monday\ntitle: Mon\nimage: hero pic.svg\nalt: Hero\n"
+                               "---\n![Again](hero%20pic.svg) [Plan](<../files/100% plan.pdf>)\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\n"
+                                        "![Logo](../images/our%20logo.svg)\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    day = (out / "days/mon/index.html").read_text("utf-8")
+    assert '<img class="brand__logo" src="../../images/our%20logo.svg"' in day
+    assert '<link rel="icon" href="../../images/our%20logo.svg"' in day
+    assert day.count('src="../../days/hero%20pic.svg"') + day.count('src="hero%20pic.svg"') \
+        == 2, day
+    assert 'href="../../files/100%25%20plan.pdf"' in day
+    assert 'src="https://example.org/csw/images/our%20logo.svg"' in \
+        (out / "feed.xml").read_text("utf-8").replace("&quot;", '"')
+    assert (out / "images/our logo.svg").is_file() and (out / "files/100% plan.pdf").is_file()
+    assert " logo.svg" not in (out / "index.html").read_text("utf-8")

@@ -12,13 +12,23 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from cswgen.model import images, textlines
-from tests.helpers import AS_OF, MINIMAL_CONFIG, REPO, Files, MakeSite, Outcome, Run, files_in
+from tests.helpers import (
+    AS_OF,
+    MINIMAL_CONFIG,
+    REPO,
+    Files,
+    MakeSite,
+    Outcome,
+    Run,
+    files_in,
+    serving,
+)
 from tests.photofactory import hard_texture, phone_jpeg, portrait
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -212,17 +222,17 @@ def test_body_pictures_become_picture_elements_and_a_linked_original_is_publishe
 @pytest.mark.parametrize("location", [True, False])
 def test_a_logo_that_records_where_it_was_taken_is_a_warning(build: Build,
                                                              location: bool) -> None:
-    # (the theme shows the logo as it is, on every page and as the favicon: a logo taken
-    # from a phone photo of the sign outside the branch tells every visitor where that was)
+    # (the logo is published as it is, as every content file is: a logo taken from a phone
+    # photo of the sign outside the branch tells every visitor where that was)
     config = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.jpg"\n'
     _, outcome = build({"config.toml": config, "content/images/logo.jpg":
                        phone_jpeg(400, 300, seed=5, orientation=1, location=location)})
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.lines == ([
         "config.toml:10: warning: [brand] logo images/logo.jpg records where it was taken "
-        "(GPS), and the theme shows the logo as it is, on every page; save a copy without "
-        "the location (an image editor's \"Export\" leaves it out) and give that file's "
-        "path"] if location else [])
+        "(GPS), and the file is published as it is, as every file in content/ is; save a "
+        "copy without the location (an image editor's \"Export\" leaves it out) and give "
+        "that file's path"] if location else [])
 
 
 def test_photos_of_drafts_and_unrevealed_days_are_not_published(
@@ -278,6 +288,154 @@ def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
             assert isinstance(dark, int) and isinstance(light, int)
             assert abs(dark - 5000 // 257) <= 3 and abs(light - 30000 // 257) <= 3, (
                 name, dark, light)
+
+
+# --- the logo -------------------------------------------------------------------------
+
+LOGO_CONFIG = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.png"\n'
+DAY = "---\ntitle: Superhero Monday\nday: monday\n---\nCapes on.\n"
+HONOUR = "---\nname: Sam Okafor\n---\nSam kept every queue moving.\n"
+
+
+def big_logo() -> bytes:
+    """A 4000×2000 PNG logo as a brand pack's "print" file is: a transparent background
+    around a detailed mark, hundreds of kilobytes."""
+    picture = Image.new("RGBA", (4000, 2000), (0, 0, 0, 0))
+    picture.paste(hard_texture(3000, 1600, seed=3, mode="RGBA").convert("RGB"), (500, 200))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _logo_images(page: str) -> list[dict[str, str]]:
+    return [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in
+            re.findall(r"<img\b[^>]*class=\"[^\"]*logo[^\"]*\"[^>]*>", page)]
+
+
+def test_a_big_raster_logo_is_shown_as_small_copies(build: Build) -> None:
+    """A logo straight from the brand pack (or a phone) was shown as it is on every page:
+    the same 4000-pixel file on every visit, for a box 3rem high.  The pages show copies
+    at the header's size and twice it, in its own shape and with its transparency; the
+    file itself is still published where it is."""
+    original = big_logo()
+    site, outcome = build({"config.toml": LOGO_CONFIG, "content/images/logo.png": original,
+                           "content/days/monday.md": DAY,
+                           "content/honour-roll/sam-okafor.md": HONOUR})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert (out / "images/logo.png").read_bytes() == original  # content is copied as it is
+    pages = ["index.html", "days/monday/index.html", "screen/index.html",
+             "honour-roll/sam-okafor/certificate/index.html", "programme/index.html"]
+    for name in pages:
+        page = (out / name).read_text("utf-8")
+        logos = _logo_images(page)
+        assert logos, name
+        for logo in logos:
+            shown = ((out / name).parent / logo["src"]).resolve()
+            assert logo["src"].endswith("-96h.png") and shown.is_file(), (name, logo)
+            assert shown.stat().st_size < len(original) / 10, (name, logo)
+            assert (logo["width"], logo["height"]) == ("96", "48"), (name, logo)  # 2:1
+        icon = re.search(r'<link rel="icon" href="([^"]*)"', page)
+        assert icon is None or icon[1].endswith("-96h.png"), name
+    header = _logo_images((out / "index.html").read_text("utf-8"))[0]
+    assert header["srcset"] == "images/logo-48h.png 1x, images/logo-96h.png 2x"
+    for name, size in (("images/logo-48h.png", (96, 48)), ("images/logo-96h.png", (192, 96))):
+        with Image.open(out / name) as copy:
+            assert (copy.format, copy.size) == ("PNG", size)
+            corner = copy.convert("RGBA").getpixel((0, 0))
+            middle = copy.convert("RGBA").getpixel((size[0] // 2, size[1] // 2))
+            assert isinstance(corner, tuple) and isinstance(middle, tuple)
+            assert (corner[3], middle[3]) == (0, 255)  # transparent around, opaque within
+
+
+def test_a_phone_photo_logo_is_shown_upright_as_small_jpegs(build: Build) -> None:
+    config = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/sign.JPG"\n'
+    site, outcome = build({"config.toml": config, "content/images/sign.JPG":
+                           phone_jpeg(4032, 3024, seed=4, orientation=6, location=False)})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    logo = _logo_images((out / "index.html").read_text("utf-8"))[0]
+    # upright, it is 3024 wide and 4032 high: 48 high at the header's size
+    assert (logo["src"], logo["width"], logo["height"]) == ("images/sign-96h.jpg", "36", "48")
+    for name in ("images/sign-48h.jpg", "images/sign-96h.jpg"):
+        with Image.open(out / name) as copy:
+            assert copy.format == "JPEG" and copy.height in (48, 96)
+        assert not carries_metadata(out / name)
+
+
+def test_a_small_logo_is_not_enlarged(build: Build) -> None:
+    small = io.BytesIO()
+    Image.new("RGBA", (60, 30), (200, 16, 46, 255)).save(small, "PNG")
+    site, outcome = build({"config.toml": LOGO_CONFIG,
+                           "content/images/logo.png": small.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    logo = _logo_images((site / "output/index.html").read_text("utf-8"))[0]
+    assert (logo["src"], logo["width"], logo["height"]) == ("images/logo-30h.png", "60", "30")
+    assert "srcset" not in logo
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_a_png_with_one_see_through_colour_stays_see_through(build: Build, mode: str) -> None:
+    """optipng and other optimisers save a logo whose pixels are all opaque or all clear as
+    an RGB (or grey) PNG that names one colour see-through; its copies were drawn with
+    that colour, a green or white box, on the pages, in the email and on share images."""
+    clear, ink = ((0, 255, 0), (200, 16, 46)) if mode == "RGB" else (255, 90)
+    picture = Image.new(mode, (800, 400), clear)
+    picture.paste(ink, (200, 100, 600, 300))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", transparency=clear)
+    site, outcome = build({"config.toml": LOGO_CONFIG, "content/images/logo.png":
+                           buffer.getvalue(), "content/pages/p.md":
+                           "---\ntitle: P\n---\n![Badge](../images/logo.png)\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    for name in ("images/logo-48h.png", "images/logo-96h.png", "images/logo-800w.png"):
+        with Image.open(site / "output" / name) as copy:
+            rgba = copy.convert("RGBA")
+            corner, middle = rgba.getpixel((0, 0)), rgba.getpixel((copy.width // 2,
+                                                                   copy.height // 2))
+            assert isinstance(corner, tuple) and isinstance(middle, tuple)
+            assert (corner[3], middle[3]) == (0, 255), name
+
+
+@pytest.mark.parametrize("written", ["./images/logo.png", "images//logo.png",
+                                     "images/./logo.png"])
+def test_a_logo_path_written_with_dots_or_doubled_slashes_is_the_same_file(
+        build: Build, written: str) -> None:
+    """`logo = "./images/logo.png"` names content/images/logo.png, as a shell would read it;
+    its copies were published under a folder named `x/` (the `.` made a safe name), and
+    the file was not known as the logo where content files are told apart."""
+    small = io.BytesIO()
+    Image.new("RGB", (300, 150), (200, 16, 46)).save(small, "PNG")
+    site, outcome = build({"config.toml": MINIMAL_CONFIG + f'\n[brand]\nlogo = "{written}"\n',
+                           "content/images/logo.png": small.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    logo = _logo_images((site / "output/index.html").read_text("utf-8"))[0]
+    assert (logo["src"], logo["srcset"]) == (
+        "images/logo-96h.png", "images/logo-48h.png 1x, images/logo-96h.png 2x")
+    assert not (site / "output/x").exists()
+
+
+def test_the_logo_copies_look_right_in_a_browser(browser: Any, build: Build) -> None:
+    """At once and twice the screen's density, the header shows the copy made for it, 3rem
+    high, in its shape; a screenshot of each is in test-artifacts/."""
+    site, outcome = build({"config.toml": LOGO_CONFIG, "content/images/logo.png": big_logo()})
+    assert outcome.exit_code == 0, outcome.stderr
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serving(site / "output") as url:
+        for density, copy in ((1, "logo-48h.png"), (2, "logo-96h.png")):
+            page = browser.new_page(viewport={"width": 390, "height": 700},
+                                    device_scale_factor=density)
+            page.goto(url, wait_until="load")
+            shown = page.evaluate("""() => { const i = document.querySelector('.brand__logo');
+                const box = i.getBoundingClientRect();
+                return [i.currentSrc, i.complete, i.naturalWidth, box.width, box.height]; }""")
+            page.screenshot(path=str(ARTIFACTS / f"logo-header-{density}x.png"),
+                            clip={"x": 0, "y": 0, "width": 390, "height": 120})
+            page.close()
+            src, complete, natural, width, height = shown
+            # (a 2x candidate counts half its pixels: both fill the same 96 CSS pixels)
+            assert src.endswith("/images/" + copy) and complete and natural == 96
+            assert (round(width), round(height)) == (80, 40)  # 2.5rem on a phone, 2:1
 
 
 # --- share images ---------------------------------------------------------------------

@@ -565,3 +565,38 @@ def test_theme_files_outside_templates_and_static_are_pointed_out(make_site: Mak
         f"themes/other/theme.toml.txt: {only} file is not used; rename it to theme.toml (in "
         "Windows Explorer, turn on View > File name extensions to see the whole name)"
     ) in outcome.lines, outcome.stderr
+
+
+def test_words_and_fields_read_the_same_on_every_page(make_site: MakeSite, run: Run) -> None:
+    """Each `t(...)` is worked out once per build and a view's fields are read as keys
+    first (both for speed): a value given as markup must still not be escaped while the
+    same text given plainly is, numbers and plural forms follow the value on each page,
+    and a dict's own methods (`.items()`) are still the methods."""
+    site = make_site({
+        "config.toml": CONFIG + '\n[extra]\nmotto = "Serve well"\nitems = "three"\n',
+        "content/days/monday.md": DAY,
+        "content/days/tuesday.md": DAY.replace("Monday", "Tuesday").replace(
+            "monday", "tuesday"),
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/i18n/en.toml": 'greeting = "Hello {name}"\n'
+                                    'people = { one = "{n} person", other = "{n} people" }\n',
+        "themes/mine/templates/day.html":
+            '{% extends "classic:day.html" %}{% block content %}'
+            '<p class="plain">{{ t("greeting", name="<b>Ann</b>") }}</p>'
+            '<p class="markup">{{ t("greeting", name="<b>Ann</b>" | safe) }}</p>'
+            '<p class="again">{{ t("greeting", name="<b>Ann</b>") }}</p>'
+            '<p class="count">{{ t("people", n=page.day.title | length) }}'
+            ' / {{ t("people", n=1) }} / {{ t("people", n=1234) }}</p>'
+            '<p class="extra">{% for k, v in site.extra.items() %}{{ k }}={{ v }};'
+            '{% endfor %} {{ site.extra["items"] }}</p>{% endblock %}'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    monday = (site / "output/days/monday/index.html").read_text("utf-8")
+    tuesday = (site / "output/days/tuesday/index.html").read_text("utf-8")
+    for page in (monday, tuesday):
+        assert '<p class="plain">Hello &lt;b&gt;Ann&lt;/b&gt;</p>' in page
+        assert '<p class="markup">Hello <b>Ann</b></p>' in page
+        assert '<p class="again">Hello &lt;b&gt;Ann&lt;/b&gt;</p>' in page
+        assert '<p class="extra">motto=Serve well;items=three; three</p>' in page
+    assert '<p class="count">13 people / 1 person / 1,234 people</p>' in monday
+    assert '<p class="count">14 people / 1 person / 1,234 people</p>' in tuesday

@@ -5,7 +5,8 @@ problem the build reports, then reads the site again for what a build lets throu
 links and anchors that go nowhere in the built pages, pictures without alt text, vague
 link text, skipped heading levels, the same person twice on the honour roll, days of the
 week without a page or without events, and `publish` dates after the week.  Every
-problem carries the source file and line it comes from where there is one.
+problem carries the source file and line it comes from where there is one
+(`sourcelines` finds the line in a content file's body).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from cswgen.commands.build import STEPS_FILE, build, output_folder
 from cswgen.commands.editions import report_untranslated
+from cswgen.commands.sourcelines import as_written, locate, locate_next, needles, text_of
 from cswgen.commands.themecheck import remote_in_templates, stylesheet_rules
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
@@ -27,7 +29,7 @@ from cswgen.core.week import long_label
 from cswgen.model.languages import by_folder, folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
-from cswgen.model.site import Options, Site, assemble, url_of
+from cswgen.model.site import CERTIFICATE, Options, Site, assemble, url_of
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.content import load_content
@@ -212,8 +214,8 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
         shown: dict[int, int] = {}  # line -> pictures without alt placed on it so far
         for image in body.images:
             if not (image.alt or "").strip():
-                line = _locate_next(entry, _needles(image.src), shown)
-                typed = _text_of(entry, line).lower()
+                line = locate_next(entry, needles(image.src), shown)
+                typed = text_of(entry, line).lower()
                 how = ("add alt=\"...\" to its <img> tag with a short description, like "
                        "<img src=\"...\" alt=\"Our team at the opening\">"
                        if "<img" in typed and "![" not in typed else
@@ -228,20 +230,20 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
             text = " ".join(link.text.split())
             words = re.sub(r"[^\w\s]", "", text).strip().lower()
             if not text:
-                problems.warning(entry.path, _locate(entry, *_needles(link.url)),
+                problems.warning(entry.path, locate(entry, *needles(link.url)),
                                  f"the link to {_shown(link.url)} has no text, so nobody can "
                                  "tell where it goes; write the text between the brackets, "
                                  "like [our policy](...)")
             elif words in VAGUE:
-                problems.warning(entry.path, _locate(entry, *_needles(link.url), text),
+                problems.warning(entry.path, locate(entry, *needles(link.url), text),
                                  f"the link text \"{text}\" does not say where the link goes "
                                  "(screen readers list links by their text); use words that "
                                  "name the destination, like [read our policy](...)")
         above, previous = 1, "the page title"
         for heading in body.headings:
             if heading.level > above + 1:
-                line = _locate(entry, heading.text)
-                written = re.match(r"\s{0,3}(#{1,6})\s", _text_of(entry, line))
+                line = locate(entry, heading.text)
+                written = re.match(r"\s{0,3}(#{1,6})\s", text_of(entry, line))
                 hashes = len(written.group(1)) if written else 0
                 want = hashes - (heading.level - above - 1)
                 fix = (f"write it with {'#' * want} instead of {'#' * hashes}" if want > 0
@@ -278,7 +280,7 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
             if entry.key in edition.urls:
                 sources[folder + edition.urls[entry.key] + "index.html"] = entry
                 if isinstance(entry, Honour):
-                    sources[folder + url_of(entry) + "certificate/index.html"] = entry
+                    sources[f"{folder}{url_of(entry)}{CERTIFICATE}index.html"] = entry
     scans: dict[str, htmlscan.Scan] = {}
 
     def scanned(page: str) -> htmlscan.Scan | None:
@@ -310,7 +312,7 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
                 continue
             origin = sources.get(page)
             path, line = _source(origin, link.url, page, theme_chain, site)
-            written = _written(_text_of(origin, line), link.url) if origin else ""
+            written = as_written(text_of(origin, line), link.url) if origin else ""
             teaser = _teaser_at(landing, output, sources, site)
             if teaser is not None and landing:
                 # (its headings come with its text, on its day: nothing to fix now)
@@ -400,11 +402,11 @@ def _source(entry: Entry | None, url: str, page: str,
     """The file and line a link in a built page came from: the content file whose body
     holds it, or else the theme template that renders the page."""
     if entry is not None:
-        line = _locate(entry, *_needles(url), fallback=0)
+        line = locate(entry, *needles(url), fallback=0)
         if line:
             return entry.path, line
     kind = entry.kind if entry is not None else LIST_PAGES.get(page, "page")
-    if page.endswith("certificate/index.html"):
+    if page.endswith(f"{CERTIFICATE}index.html"):
         kind = "certificate"
     name = TEMPLATE_OF.get(kind, "base.html")
     for theme in theme_chain:
@@ -415,70 +417,6 @@ def _source(entry: Entry | None, url: str, page: str,
             except ValueError:
                 return f"{theme.name} theme: templates/{name}", 0
     return f"theme template {name}", 0
-
-
-def _locate(entry: Entry, *needles: str, fallback: int | None = None) -> int:
-    """The file line of the body that holds the first needle found (by text, or by its
-    words for headings and link text); the entry's line when nothing matches."""
-    if entry.from_csv:
-        return entry.line
-    lines = entry.body.split("\n")
-    for needle in needles:
-        for offset, text in enumerate(lines):
-            if needle in text:
-                return entry.body_line + offset
-        words = _words(needle)
-        if words:
-            for offset, text in enumerate(lines):
-                if words in _words(text):
-                    return entry.body_line + offset
-    return entry.body_line if fallback is None else fallback
-
-
-def _locate_next(entry: Entry, needles: list[str], placed: dict[int, int]) -> int:
-    """As `_locate`, for the next of several pictures of one file: the first line that
-    names it more often than pictures were placed there already (`placed`, updated)."""
-    if not entry.from_csv:
-        lines = entry.body.split("\n")
-        for needle in needles:
-            for offset, text in enumerate(lines):
-                line = entry.body_line + offset
-                if text.count(needle) > placed.get(line, 0):
-                    placed[line] = placed.get(line, 0) + 1
-                    return line
-    return _locate(entry, *needles)
-
-
-def _written(text: str, url: str) -> str:
-    """The address as the line `text` writes it, when cswgen rewrote it (a link to a
-    Markdown file, `../pages/faq.md#hours`, is built as `../../faq/#hours`): the message
-    quotes what the person can find in their file."""
-    fragment = url.partition("#")[2]
-    for target in re.findall(r"\]\(\s*<?([^)\s>]+)", text):
-        path, _, its_fragment = target.partition("#")
-        if its_fragment == fragment and path.lower().endswith((".md", ".markdown")):
-            return str(target)
-    return ""
-
-
-def _text_of(entry: Entry, line: int) -> str:
-    lines = entry.body.split("\n")
-    index = line - entry.body_line
-    return lines[index] if 0 <= index < len(lines) and not entry.from_csv else ""
-
-
-def _needles(url: str) -> list[str]:
-    """What to look for in a body to find where a link was written: the address as it is,
-    without cswgen's internal prefix, its fragment, and its file name."""
-    bare = url.removeprefix(ROOT_SCHEME + ":")
-    path, _, fragment = bare.partition("#")
-    name = path.rstrip("/").rsplit("/", 1)[-1]
-    found = [url, bare, f"#{fragment}" if fragment else "", name if "." in name else ""]
-    return [n for n in found if n]
-
-
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
 def _shown(url: str) -> str:

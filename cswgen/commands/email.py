@@ -15,7 +15,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -38,7 +38,7 @@ from cswgen.read import catalogue
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
-from cswgen.read.records import Day
+from cswgen.read.records import Day, draft_name
 from cswgen.render.mail import EMAIL_FOLDER, Draft, Mailer
 from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
@@ -156,8 +156,8 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
                                  f"email; write it with --as-of {when} or later, or change "
                                  "`publish`")])
     key = wanted.strip().casefold()
-    if not found and (draft := next((d for d in drafts or [] if PurePosixPath(
-            d).stem.split(".")[0].casefold() == key), None)) is not None:
+    if not found and (draft := next((d for d in drafts or []
+                                     if draft_name(d).casefold() == key), None)) is not None:
         raise SiteError([Problem(draft, 0, "this day is marked as a draft (its `draft` "
                                  "line), and a draft has no email; once the day is ready, "
                                  "remove that line")])

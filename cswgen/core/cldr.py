@@ -44,6 +44,7 @@ class Language:
         self.locale = _locale(tag)
         self.tag = tag
         self._plain: dict[date, str] = {}  # (thousands of testimonials share a few dates)
+        self._numbers: dict[tuple[type, int | float], str] = {}  # (every page has a few)
 
     @property
     def code(self) -> str:
@@ -80,7 +81,13 @@ class Language:
         return str(self.locale.plural_form(count))
 
     def number(self, value: int | float) -> str:
-        return numbers.format_decimal(value, locale=self.locale)
+        """`1234` -> "1,234", "1 234", "١٬٢٣٤" (a page count, a rating: the same few
+        numbers on thousands of pages, so each is written once)."""
+        key = (type(value), value)
+        found = self._numbers.get(key)
+        if found is None:
+            found = self._numbers[key] = numbers.format_decimal(value, locale=self.locale)
+        return found
 
     def long_date(self, day: date) -> str:
         """The full date: "Tuesday, 6 October 2026", "mardi 6 octobre 2026"."""

@@ -26,6 +26,9 @@ from cswgen.core.errors import Problems
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in "123456789¹²³"),
              *(f"lpt{i}" for i in "123456789¹²³")}
 _FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+# what a link cannot hold as it is, of what a file name may: a space ends an address in
+# `srcset` and makes `src` invalid HTML; a `%` would start an escape
+_NOT_IN_LINKS = re.compile(r"[ %^`{}\x7f]")
 
 
 def name_problem(name: str) -> str | None:
@@ -158,6 +161,15 @@ def nearly(written: str, content: Path, folder: Path | None = None) -> tuple[str
 
 # an address that names a host: `https://...`, `http://...`, `//...` (any scheme with `//`)
 _ELSEWHERE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+
+
+def in_link(path: str) -> str:
+    """A `/`-separated site path as a link writes it: percent-encoded where a URL cannot
+    hold it (`images/our logo.svg` -> `images/our%20logo.svg`); letters of every script
+    stay as they are, as browsers show them."""
+    if not _NOT_IN_LINKS.search(path):
+        return path
+    return _NOT_IN_LINKS.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), path)
 
 
 def on_another_host(address: str) -> bool:

@@ -185,15 +185,38 @@ def _fitted(scaled: _Scaled, width: int, budget: int,
         width = max(_NARROWEST, math.floor(width * scale))
 
 
+def render_logo(source: Path, boxes: Sequence[tuple[int, int]], budget: int) -> list[Rendition]:
+    """Copies of a logo, each as large as fits in one of `boxes` (width, height) keeping
+    its shape, never enlarged (boxes a small logo fits whole give one copy), upright and
+    without metadata: a JPEG as JPEG, anything else as PNG, transparency kept (a logo's
+    flat colours and sharp edges are what PNG keeps best, losslessly); a JPEG copy within
+    `budget` bytes where a lower quality can keep it to that.  Raises `Unreadable`."""
+    picture, turn = _decode_stored(source, max(width for width, _ in boxes))
+    scaled = _Scaled(picture, turn)
+    photo = source.suffix.lower() in (".jpg", ".jpeg", ".jpe")
+    renditions: list[Rendition] = []
+    for width in sorted({fitted_width(scaled.width, scaled.height, box) for box in boxes}):
+        resized = scaled.at(width)
+        if photo:
+            data = _lossy(resized, "JPEG", budget)
+        else:  # (never down to 256 colours, as `_png` may: Pillow's octree loses alpha)
+            buffer = io.BytesIO()
+            resized.save(buffer, "PNG", optimize=True)
+            data = buffer.getvalue()
+        renditions.append(Rendition(width, resized.height, "jpg" if photo else "png", data))
+    return renditions
+
+
+def fitted_width(width: int, height: int, box: tuple[int, int]) -> int:
+    """The width of a picture `width` by `height` as large as fits in `box`, not enlarged."""
+    scale = min(1.0, box[0] / width, box[1] / height)
+    return max(1, round(width * scale))
+
+
 def sizes_for(actual: int, widths: Sequence[int]) -> list[int]:
     """The widths to make of a picture `actual` pixels wide: never wider than it is."""
     ladder = sorted(set(widths))
     return sorted({w for w in ladder if w < actual} | {min(actual, ladder[-1])})
-
-
-def check(source: Path) -> None:
-    """Raise `Unreadable` unless `source` is a picture that can be decoded safely."""
-    _decode(source, 1024)
 
 
 _SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
@@ -343,7 +366,9 @@ def _normalise(picture: Image.Image) -> Image.Image:
         top = wide.getextrema()[1]  # (one band: its lowest and highest level)
         scale = 1 / 257 if isinstance(top, int | float) and top > 255 else 1
         picture = wide.point(lambda level: level * scale).convert("L")
-    if picture.mode not in ("RGB", "RGBA", "L", "CMYK"):
+    if picture.mode not in ("RGB", "RGBA", "L", "CMYK") or "transparency" in picture.info:
+        # (an RGB or grey PNG may name one colour see-through: how optimisers such as
+        # optipng save a logo whose edges are all opaque or all clear)
         picture = picture.convert("RGBA")
     mode = "RGB"
     if picture.mode == "RGBA":

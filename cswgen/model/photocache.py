@@ -19,6 +19,10 @@ from cswgen.model import images
 
 WIDTHS = (160, 320, 640, 1280)  # what the classic theme shows, at up to twice its CSS size
 BUDGET = 200_000  # bytes a copy may take, where a lower quality can keep it to that
+# the boxes a raster logo's copies fit in: the classic theme's header logo (style.css
+# `.brand__logo`: 3rem high, at most 12rem wide), at its CSS size and at twice it
+LOGO_BOXES = ((192, 48), (384, 96))
+LOGO_BUDGET = 60_000
 _COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")  # a copy in the cache
 
 
@@ -90,6 +94,25 @@ def make_copies(cache: FileStore, path: Path, key: str) -> Path:
         return cache.path(key)            # or by a build): kept, for whoever reads it now
     shutil.rmtree(cache.path(key), ignore_errors=True)  # (a damaged entry)
     return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
+
+
+def logo_key(path: Path) -> str:
+    return digest("logo", images.recipe(), repr((LOGO_BOXES, LOGO_BUDGET)), path.read_bytes())
+
+
+def logo_copies(cache: FileStore, path: Path, base: str) -> list[Copy]:
+    """A raster logo's copies (`images.render_logo`, in LOGO_BOXES), from the cache or made
+    into it, to publish as `base-Hh` (by their height), smallest first.  Raises
+    `images.Unreadable`."""
+    folder = cache.path(logo_key(path))
+    copies = copies_in(folder, base)
+    if not copies:
+        shutil.rmtree(folder, ignore_errors=True)  # (a damaged entry)
+        folder = cache.store(folder.name, {f"{r.width}x{r.height}.{r.suffix}": r.data for r
+                                           in images.render_logo(path, LOGO_BOXES, LOGO_BUDGET)})
+        copies = copies_in(folder, base)
+    return [Copy(f"{base}-{c.height}h.{c.suffix}", c.width, c.height, c.suffix, c.cached)
+            for c in copies]
 
 
 def copies_in(folder: Path, base: str) -> list[Copy]:

@@ -12,6 +12,7 @@ as it is only when a page links to the file itself: a phone photo records where 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import html
 import posixpath
@@ -34,13 +35,14 @@ from cswgen.model.photocache import (
     WIDTHS,
     Copy,
     copies_in,
+    logo_copies,
     make_copies,
     make_new_copies,
     note_key,
     noted,
     state_name,
 )
-from cswgen.model.rasters import RASTER, RASTER_HREF, is_raster
+from cswgen.model.rasters import RASTER_HREF, is_raster
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
@@ -84,6 +86,7 @@ class Photos:
     _making: tuple[list[tuple[str, str, str]], Callable[[], list[list[Copy] | str]]] = \
         field(init=False, default_factory=lambda: ([], lambda: []))
     _uses: list[Use] = field(init=False, default_factory=list)
+    logo: list[Copy] = field(default_factory=list)  # a raster logo's copies, smallest first
 
     def __post_init__(self) -> None:
         # (an image's size and format name the file: nothing else goes into one)
@@ -157,20 +160,7 @@ class Photos:
                 self._fail(use, failed[use.source], problems)
             elif use.published:
                 self.published.add(use.source)
-        logo = self.site.config.brand.logo
-        if logo and logo.lower().endswith(RASTER):
-            try:
-                images.check(content / logo)
-            except images.Unreadable as exc:
-                problems.error("config.toml", self.site.config.line_of("brand.logo"),
-                               f"[brand] logo {logo} {exc}")
-            else:
-                if images.has_location(content / logo):  # (shown as it is, not as copies)
-                    problems.warning("config.toml", self.site.config.line_of("brand.logo"),
-                                     f"[brand] logo {logo} records where it was taken (GPS), "
-                                     "and the theme shows the logo as it is, on every page; "
-                                     "save a copy without the location (an image editor's "
-                                     "\"Export\" leaves it out) and give that file's path")
+        self._prepare_logo(held, problems)
         self._check_links(bodies, problems)
         self._check_unshown(problems)
         if wait:
@@ -198,6 +188,33 @@ class Photos:
                 self._fail(use, failed[use.source], problems)
                 self.published.discard(use.source)
         return changed
+
+    def _prepare_logo(self, held: set[str], problems: Problems) -> None:
+        """A raster logo's copies for the pages (the theme shows it on every page: a phone's
+        4032×3024 photo of it would be megabytes on each), found in the cache or made; one
+        that cannot be read is an error at its key.  `held`: the content files' and
+        folders' paths, casefolded, which no copy's name may take."""
+        logo = self.site.config.brand.logo
+        if not logo or not is_raster(logo):
+            return
+        path, line = self.site.config.root / "content" / logo, \
+            self.site.config.line_of("brand.logo")
+        try:
+            made = logo_copies(self.cache, path, "")  # (named `-48h.png`: the base comes next)
+        except images.Unreadable as exc:
+            problems.error("config.toml", line, f"[brand] logo {logo} {exc}")
+            return
+        stem = base = _published_name(logo)
+        counter = 2
+        while any((base + copy.path).casefold() in held for copy in made):
+            base, counter = f"{stem}-{counter}", counter + 1
+        self.logo = [dataclasses.replace(copy, path=base + copy.path) for copy in made]
+        if images.has_location(path):
+            problems.warning("config.toml", line,
+                             f"[brand] logo {logo} records where it was taken (GPS), and "
+                             "the file is published as it is, as every file in content/ is; "
+                             "save a copy without the location (an image editor's "
+                             "\"Export\" leaves it out) and give that file's path")
 
     @staticmethod
     def _fail(use: Use, why: str, problems: Problems) -> None:
@@ -343,6 +360,19 @@ class Photos:
                 "webp": [{"src": c.path, "width": c.width} for c in copies
                          if c.suffix == "webp"]}
 
+    def logo_view(self) -> dict[str, Any]:
+        """The brand logo for templates: `logo`, the file pages show (a raster logo's copy
+        at twice the size of the header's box, as sharp on a phone's screen; an SVG as it
+        is), `logo_1x`, the copy at the box's size ("" when there is no smaller one), and
+        `logo_size`, {width, height} at the box's size (empty when the file does not say)."""
+        logo = self.site.config.brand.logo
+        if not self.logo:
+            return {"logo": logo, "logo_1x": "",
+                    "logo_size": self.size_of(logo) if logo else {}}
+        small, large = self.logo[0], self.logo[-1]
+        return {"logo": large.path, "logo_1x": small.path if small is not large else "",
+                "logo_size": {"width": small.width, "height": small.height}}
+
     def size_of(self, source: str) -> dict[str, int]:
         """{width, height} of a file under content/ shown as it is (an SVG, the logo), or
         {} when it does not say."""
@@ -374,9 +404,11 @@ class Photos:
         return _IMG.sub(replace, fragment) if "<img" in fragment else fragment
 
     def files(self) -> dict[str, Path]:
-        """Output path -> cached copy, for every photo a published page shows."""
-        return {copy.path: copy.cached for source in sorted(self.published)
-                for copy in self.copies[source]}
+        """Output path -> cached copy, for every photo a published page shows and the
+        logo's."""
+        return {copy.path: copy.cached for copies in [
+            *(self.copies[source] for source in sorted(self.published)), self.logo]
+            for copy in copies}
 
     def is_withheld(self, relative: str) -> bool:
         """Whether a file under content/ stays unpublished as it is: a raster picture that

@@ -12,12 +12,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import PurePosixPath
 
 from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
 from cswgen.read.config import SiteConfig
-from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial
+from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial, draft_name
 from cswgen.read.slugs import name_key, slugify
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.
@@ -25,6 +24,11 @@ GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", 
              "screen/build.json")  # (the lobby screen looks there for a newer build)
 SITE_WIDE = ("robots.txt", "sitemap.xml")  # (the others: in each language's folder too)
 SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets", "programme", "screen")
+# What the build writes in an entry's folder besides its page (see `_beside`); render
+# writes them by these names.
+POSTER = "poster/"  # a day's poster, a page to print
+CERTIFICATE = "certificate/"  # an honour-roll person's certificate, a page to print
+SHARE_IMAGE = "share.png"  # a link preview's picture when base_url is set (the site's at the root)
 
 
 @dataclass(frozen=True)
@@ -182,12 +186,11 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
 
 def _beside(entry: Entry, shared: bool) -> list[tuple[str, str]]:
     """The files the build writes in an entry's folder besides its page, each with what it
-    is (`shared`: base_url is set, so each day, testimonial and person has a share image;
-    the names are render.beyond.POSTER, views.SHARE_IMAGE and the certificate's)."""
-    found = [("poster/index.html", "its poster")] if entry.kind == "day" else \
-        [("certificate/index.html", "its certificate")] if entry.kind == "honour" else []
+    is (`shared`: base_url is set, so each day, testimonial and person has a share image)."""
+    found = [(f"{POSTER}index.html", "its poster")] if entry.kind == "day" else \
+        [(f"{CERTIFICATE}index.html", "its certificate")] if entry.kind == "honour" else []
     if shared and entry.kind in ("day", "testimonial", "honour"):
-        found.append(("share.png", "its share image"))
+        found.append((SHARE_IMAGE, "its share image"))
     return found
 
 
@@ -258,7 +261,7 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                   entry.line_of("slug"), entry, entry.sheet)
         return True
 
-    for name in (*GENERATED, *(["share.png"] if shared else [])):
+    for name in (*GENERATED, *([SHARE_IMAGE] if shared else [])):
         hold(name, "cswgen itself (a generated file)")
     for section in SECTIONS:
         hold(f"{section}/index.html", f"cswgen's {section} section")
@@ -359,7 +362,7 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
     left_out = {name_key(person.name): person for person in withheld}
     later = {name_key(person.name): person for person in reversed(unpublished)}
     names = [person.name for person in site.honour]
-    drafted = {PurePosixPath(path).stem.split(".")[0]: path for path in drafts}
+    drafted = {draft_name(path): path for path in drafts}
     for testimonial in site.testimonials:
         links: list[StaffLink] = []
         for name in testimonial.staff:

@@ -7,6 +7,7 @@ quietly does nothing.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cswgen.core import cldr, paths, tomlpos
+from cswgen.core import cldr, paths, tomlpos, tree
 from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
@@ -371,6 +372,14 @@ def _logo_hint(relative: str, content: Path) -> str:
     return f": the file is content/{found}: logo = \"{found}\""
 
 
+def _left_out(relative: str) -> str | None:
+    """The folder or file name that keeps a file under content/ out of the site, if any."""
+    *folders, name = relative.split("/")
+    skipped = [f for f in folders if tree.skipped(f, folder=True)] + \
+        ([name] if tree.skipped(name) else [])
+    return skipped[0] if skipped else None
+
+
 def _brand(r: Table, root: Path) -> BrandSettings:
     colours = {}
     for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
@@ -400,6 +409,12 @@ def _brand(r: Table, root: Path) -> BrandSettings:
                   "picture; save the logo as SVG or PNG (a brand pack usually has one) and "
                   "give that file's path")
             logo = None
-        else:
-            logo = relative
+        elif left_out := _left_out(posixpath.normpath(relative)):
+            r.bad("logo", f"{shown(logo)} is in content/ but not published: cswgen leaves "
+                  f"{left_out} out of the site (as it does every name starting with \".\" "
+                  "and every folder starting with \"_\"); move the logo to a folder such as "
+                  "content/images/ and give that path")
+            logo = None
+        else:  # (`./images/logo.png`, `images//logo.png`: the file's own path, as elsewhere)
+            logo = posixpath.normpath(relative)
     return BrandSettings(primary=colours["primary"], secondary=colours["secondary"], logo=logo)

@@ -2,6 +2,7 @@
 
 A `Fields` wraps the raw mapping and the line of every key; each accessor returns a clean
 value or records a `path:line` problem that says how to fix it and returns a safe default.
+Dates and clock times are read, and their problems worded, in `dates`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from cswgen.core import datewords, paths
+from cswgen.core import paths
 from cswgen.core.errors import Problems
-from cswgen.core.week import MONTHS
+from cswgen.read.dates import DATE, EXAMPLE_DATE, read_clock, read_date
 from cswgen.read.pasted import curly_warning, unquoted
-from cswgen.read.tomltable import shown
-
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
-# A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
-# 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
-_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?)?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
-EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
+from cswgen.read.tomltable import described
 
 
 @dataclass(frozen=True)
@@ -122,7 +115,7 @@ class Fields:
                 self.missing(key, what)
             return ""
         if isinstance(value, (bool, list, dict)):
-            self.error(key, f"`{key}` must be text, not {_describe(value)}; "
+            self.error(key, f"`{key}` must be text, not {described(value)}; "
                        f"write it like {key}: \"...\"")
             return ""
         if isinstance(value, (datetime, date, time)):
@@ -161,7 +154,7 @@ class Fields:
             return value
         if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
             return value.strip().lower() in ("true", "yes")
-        self.error(key, f"`{key}` must be true or false, not {_describe(value)}")
+        self.error(key, f"`{key}` must be true or false, not {described(value)}")
         return False
 
     def integer(self, key: str, low: int, high: int, what: str) -> int | None:
@@ -173,7 +166,7 @@ class Fields:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.error(key, f"`{key}` must be {what}, not {_describe(value)}")
+            self.error(key, f"`{key}` must be {what}, not {described(value)}")
             return None
         return value
 
@@ -196,7 +189,7 @@ class Fields:
             with contextlib.suppress(ValueError):
                 value = float(value)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error(key, f"`{key}` must be a number, like {key}: 1, not {_describe(value)}")
+            self.error(key, f"`{key}` must be a number, like {key}: 1, not {described(value)}")
             return None
         return float(value)
 
@@ -207,52 +200,17 @@ class Fields:
         return self.parse_date(key, value)
 
     def parse_date(self, key: str, value: Any) -> dt.date | None:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            match = _DATE.match(value.strip())
-            if match:
-                year, month, day = (int(g) for g in match.groups())
-                try:
-                    return date(year, month, day)
-                except ValueError:
-                    self.error(key, f"`{key}` is {value.strip()}, a date that does not exist; "
-                               "check the month and day (dates are YYYY-MM-DD)")
-                    return None
-        self.error(key, f"`{key}` must be a date written YYYY-MM-DD, like "
-                   f"{self.example.isoformat()}, not {_describe(value)}"
-                   + _date_meant(value, self.row))
-        return None
+        when, wrong = read_date(key, value, self.example, row=self.row)
+        if wrong:
+            self.error(key, wrong)
+        return when
 
     def clock(self, key: str, value: Any) -> str | None:
-        """`10:30`, `"9:05"`, `10:30:00`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`
-        (seconds dropped, as for a TOML time); anything else is an error that quotes what
-        was typed."""
-        name = key.rpartition(".")[2]
-        if isinstance(value, time):
-            return f"{value.hour:02d}:{value.minute:02d}"
-        if isinstance(value, float) and not isinstance(value, bool):
-            value = f"{value:.2f}"  # TOML's `time = 9.30`
-        if isinstance(value, str):
-            typed = value.strip()
-            match = _CLOCK.match(typed)
-            if match and (match.group(2) or match.group(3)):
-                hour, minute = int(match.group(1)), int(match.group(2) or 0)
-                half = (match.group(3) or "").lower()
-                if half and 1 <= hour <= 12:
-                    hour = hour % 12 + (12 if half == "p" else 0)
-                elif half:
-                    hour = 99  # "14 pm" is not a time
-                if hour <= 23 and minute <= 59:
-                    return f"{hour:02d}:{minute:02d}"
-                self.error(key, f"`{name}` is {typed}, which is not a time of day; write a "
-                           "time from 00:00 to 23:59 on the 24-hour clock, like 14:30")
-                return None
-        self.error(key, f"`{name}` must be a time written HH:MM on the 24-hour clock, like "
-                   f"14:30, not {_describe(value)}")
-        return None
+        """A time of day as HH:MM (see `dates.read_clock` for the ways it may be written)."""
+        clock, wrong = read_clock(key, value)
+        if wrong:
+            self.error(key, wrong)
+        return clock
 
     def strings(self, key: str, *, separator: str | None = None) -> list[str]:
         """A list of text; a single text (a CSV cell) is split on `separator`, and on line
@@ -265,13 +223,13 @@ class Fields:
             return [p.strip() for p in parts if p.strip()]
         if not isinstance(value, list):
             self.error(key, f"`{key}` must be a list, with one item per line starting with "
-                       f"\"- \", not {_describe(value)}")
+                       f"\"- \", not {described(value)}")
             return []
         items: list[str] = []
         for index, item in enumerate(value):
             if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
                 self.error(f"{key}.{index}", f"item {index + 1} of `{key}` must be text, "
-                           f"not {_describe(item)}")
+                           f"not {described(item)}")
                 continue
             if str(item).strip():
                 items.append(str(item).strip())
@@ -291,7 +249,7 @@ class Fields:
             if not isinstance(item, dict):
                 self.error(f"{key}.{index}", f"item {index + 1} of `{key}` must have fields "
                            f"(like {example}, each on a line of its own), not be "
-                           f"{_describe(item)}")
+                           f"{described(item)}")
                 continue
             items.append((index, item))
         return items
@@ -309,12 +267,12 @@ class Fields:
         text = str(value).strip() if isinstance(value, (str, int, float)) else ""
         if text.lower() in ("true", "yes", "false", "no"):
             return text.lower() in ("true", "yes")
-        if _DATE.match(text):
+        if DATE.match(text):
             return self.parse_date(key, text)  # meant as a date: an impossible one is wrong
         if text:
             return text
         self.error(key, f"`{key}` must be true, the date consent was given (YYYY-MM-DD) or a "
-                   f"note, not {_describe(value)}")
+                   f"note, not {described(value)}")
         return None
 
     def image(self, key: str, alt_key: str, source: Path, finder: Finder,
@@ -407,50 +365,3 @@ def _named(key: str, where: str) -> str:
     if last.isdigit():
         return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
     return f"the {where} of `{last}`"
-
-
-def _date_meant(value: object, row: bool) -> str:
-    """The fix for a date written another way, to end its message with: Excel's day count
-    in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
-    both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
-    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
-             "and save the file again" if row else "")
-    if row and isinstance(value, (int, str)) and not isinstance(value, bool) \
-            and str(value).strip().isdigit() and 20_000 <= int(value) <= 80_000:
-        counted = date(1899, 12, 30) + dt.timedelta(days=int(value))
-        return (f", which is Excel's number for {counted.isoformat()} (the cell is not "
-                "formatted as a date)" + excel)
-    if not isinstance(value, str):
-        return ""
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
-    if (match := _YEAR_FIRST.match(text)) is not None:
-        candidates = [tuple(int(g) for g in match.groups())]
-    elif (match := _NUMERIC_DATE.match(text)) is not None:
-        first, second, year = (int(g) for g in match.groups())
-        candidates = [(year, second, first), (year, first, second)]  # day first, then month
-    else:
-        found = datewords.find(text, EXAMPLE_DATE.year)
-        whole = len(found) == 1 and found[0].text == text and len(found[0].dates) == 1 \
-            and re.search(r"\d{4}", text)
-        candidates = [found[0].dates[0].timetuple()[:3]] if whole else []
-    meant: list[date] = []
-    for year, month, day in candidates:
-        with contextlib.suppress(ValueError):
-            if date(year, month, day) not in meant:
-                meant.append(date(year, month, day))
-    if len(meant) == 1:
-        return f"; write {meant[0].isoformat()}" + excel
-    if len(meant) == 2:
-        a, b = meant
-        return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
-                f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
-    return ""
-
-
-def _describe(value: object) -> str:
-    """A value as written in the file, for messages (`"five"`, `true`, `a list`)."""
-    if value is None or value == "":
-        return "empty"
-    if isinstance(value, dict):
-        return "a set of fields"
-    return shown(value)

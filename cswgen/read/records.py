@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Any
 
 from cswgen.core.digest import text_digest
@@ -158,7 +159,8 @@ class Content:
     # the Markdown files (site-relative paths) whose errors keep them out of the site: a
     # link to one is broken by that error alone, which is reported at the file
     unread: set[str] = field(default_factory=set)
-    # the Markdown files (site-relative paths) left out as drafts (`draft: true`)
+    # the Markdown files (site-relative paths) left out as drafts (`draft: true`); no entry
+    # is kept for one, so it is known by its name alone (see `draft_name`)
     drafts: set[str] = field(default_factory=set)
 
     def entries(self) -> list[Entry]:
@@ -182,3 +184,9 @@ class Content:
             self.home = entry
         elif isinstance(entry, Page):
             self.pages.append(entry)
+
+
+def draft_name(path: str) -> str:
+    """The name a draft (one of `Content.drafts`, which keeps no entry for it) is known by:
+    its file name without language or extension (`content/days/tuesday.sw.md` -> `tuesday`)."""
+    return PurePosixPath(path).stem.split(".")[0]

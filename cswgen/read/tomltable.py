@@ -29,6 +29,16 @@ def shown(value: object) -> str:
     return str(value)
 
 
+def described(value: object) -> str:
+    """A value as written in front matter or a CSV cell, for messages (`"five"`, `true`,
+    `a list`, `empty`)."""
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return shown(value)
+
+
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None

@@ -3,10 +3,11 @@ language switcher and `<link rel="alternate" hreflang>`."""
 
 from __future__ import annotations
 
+from cswgen.model.site import SHARE_IMAGE
 from cswgen.render.strings import language_of
 from cswgen.render.views import View
 
-LANGUAGE_FILES = ("feed.xml", "week.ics", "404.html", "share.png")  # one in each language
+LANGUAGE_FILES = ("feed.xml", "week.ics", "404.html", SHARE_IMAGE)  # one in each language
 
 
 def localized(target: str, prefix: str) -> str:

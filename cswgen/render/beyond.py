@@ -16,6 +16,7 @@ from math import ceil
 from typing import TYPE_CHECKING, Any
 
 from cswgen.core.cache import digest
+from cswgen.model.site import POSTER
 from cswgen.read.records import Day
 from cswgen.render import qr
 
@@ -31,7 +32,6 @@ SCREEN_BUILD = "screen/build.json"  # the lobby screen looks here for a newer bu
 SCREEN_PEOPLE = 3  # honour-roll people on one slide of the lobby screen
 SCREEN_EVENTS = 4  # the next events a day's slide shows
 SCREEN_QUOTE = 280  # characters of a testimonial a quote slide shows (a card shows 160)
-POSTER = "poster/"  # in a day's folder
 # The programme's print type fits about this many lines of this many characters on a
 # portrait Letter sheet, the shorter paper, under its heading (see the programme's print
 # CSS; the demo's week is 57 and fills a Letter sheet nearly to the foot).

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cswgen.core.bidi import plain
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
+from cswgen.core.paths import in_link
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Testimonial
@@ -139,14 +140,15 @@ def absolute_links(fragment: str, base: str, folder: str = "") -> str:
     """Internal links of a body as seen from the feed (in the language's folder), absolute
     with base_url, else relative to the feed."""
     if base:
-        return rewrite_internal(fragment, lambda target: base + localized(target, folder))
+        return rewrite_internal(fragment, lambda target: base + in_link(localized(target,
+                                                                                   folder)))
 
     def from_feed(target: str) -> str:
         path = localized(target, folder)
         if path.startswith("#"):
-            return path
-        return path[len(folder):] if path.startswith(folder) else \
-            "../" * folder.count("/") + path
+            return in_link(path)
+        return in_link(path[len(folder):] if path.startswith(folder) else
+                       "../" * folder.count("/") + path)
 
     return rewrite_internal(fragment, from_feed)
 

@@ -23,10 +23,10 @@ from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import fonts, images
 from cswgen.model.rasters import RASTER
-from cswgen.model.site import Site, url_of
+from cswgen.model.site import SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Entry
 from cswgen.render.strings import Words
-from cswgen.render.views import SHARE_IMAGE, View
+from cswgen.render.views import View
 
 
 def cards(pages: list[View], site: View, week: View, words: Words,

@@ -57,8 +57,10 @@ def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
 
 
 def relative(target: str, root: str, *, portable: bool) -> str:
-    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page."""
+    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page,
+    percent-encoded where a link cannot hold it (`images/our logo.svg`)."""
     target, hash_mark, fragment = target.partition("#")
+    target = paths.in_link(target)
     if target == "" or target.endswith("/"):
         link = root + target
         if portable:
@@ -278,13 +280,32 @@ def _absolute(base_url: str, path: str) -> str:
     return base_url + path if base_url else ""
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with `page.title` on a view (a plain dict) looked up as the
+    key it is.  Jinja tries the attribute first, and a dict has none by that name: the
+    `AttributeError` raised and caught for each of half a million lookups was a tenth of a
+    cold build's rendering.  A dict's own attributes (`page.items`) and every other object
+    go Jinja's way, so a template reads exactly what it read before."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 def _environment(themes: list[Theme], portable: bool,
                  compiled: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [_ThemeLoader(t)
                                         for t in themes if t.templates.is_dir()]
     prefixed = {t.name: _ThemeLoader(t) for t in themes}
     loaders.append(jinja2.PrefixLoader(prefixed, delimiter=":"))
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=_Undefined,
@@ -308,11 +329,22 @@ def _environment(themes: list[Theme], portable: bool,
     def asset(context: Any, name: str) -> str:
         return relative(f"assets/{name}", context["root"], portable=portable)
 
+    said: dict[tuple[object, ...], tuple[object, Markup]] = {}
+
     @jinja2.pass_context
     def words(context: Any, key: str, **values: Any) -> Markup:
-        """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words."""
+        """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words.  Every
+        page says the same few dozen things, so each is worked out once (see `_said`)."""
+        table = context["strings"]
+        memo = _said(table, context["site"]["language"], key, values)
+        found = said.get(memo) if memo is not None else None
+        if found is not None and found[0] is table:
+            return found[1]
         _known_label(context, key)
-        return Markup(say(context["strings"], _language(context), key, values, escape))
+        text = Markup(say(table, _language(context), key, values, escape))
+        if memo is not None:
+            said[memo] = (table, text)
+        return text
 
     @jinja2.pass_context
     def words_around(context: Any, key: str, name: str, **values: Any) -> list[Markup]:
@@ -366,6 +398,25 @@ def pass_language(write: Callable[[Language, Any], str]) -> Callable[[Any, Any],
 def direction(tag: str) -> str:
     """`ar-OM` -> `rtl`, `en-GB` -> `ltr`: the `dir` that goes with a `lang` (CLDR's)."""
     return language_of(str(tag)).direction
+
+
+_PLAIN_VALUES = (str, Markup, int, float, bool, type(None))
+
+
+def _said(table: object, language: object, key: object,
+          values: dict[str, Any]) -> tuple[object, ...] | None:
+    """What `t(key, **values)` is known by in one strings table (the table itself is kept
+    beside the text, so that its `id` cannot be another table's), or None when a value is
+    anything but plain text, markup or a number: each type is part of the key, since
+    `Markup("<b>")` equals the text "<b>" that must be escaped, and `True` equals 1."""
+    if type(key) is not str:
+        return None
+    if not values:
+        return (id(table), language, key)
+    types = tuple(map(type, values.values()))
+    if not all(kind in _PLAIN_VALUES for kind in types):
+        return None
+    return (id(table), language, key, tuple(values.items()), types)
 
 
 def _language(context: Any) -> Language:

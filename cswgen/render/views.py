@@ -16,7 +16,7 @@ from cswgen.core.colours import shades
 from cswgen.core.week import cx_day
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import Site, url_of
+from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
@@ -33,7 +33,6 @@ from cswgen.render.paging import View as View  # (where every renderer finds it)
 from cswgen.render.strings import Words
 
 Bodies = dict[str, Rendered]  # by Entry.key
-SHARE_IMAGE = "share.png"  # a page's share image, in its folder (the site's at the root)
 
 def excerpt(text: str, limit: int = 160) -> str:
     if len(text) <= limit:
@@ -116,8 +115,7 @@ class Views:
             "language": self.language.tag, "direction": self.language.direction,
             "prefix": self.prefix, "default_language": s.language,
             "language_name": self.language.name, "base_url": s.base_url, "theme": s.theme,
-            "logo": brand.logo, "logo_size": self.photos.size_of(brand.logo) if brand.logo
-            else {}, "primary": brand.primary, "secondary": brand.secondary,
+            **self.photos.logo_view(), "primary": brand.primary, "secondary": brand.secondary,
             "colours": {"primary": shades(brand.primary).as_dict(),
                         "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",
@@ -221,7 +219,7 @@ class Views:
                     "heading": t.title or self.say("from_customer", customer=t.customer),
                     "path": self.url(t)} for t in self.site.praised.get(url_of(h), [])]
         own = {
-            "slug": h.slug, "path": path, "certificate_path": f"{path}certificate/",
+            "slug": h.slug, "path": path, "certificate_path": path + CERTIFICATE,
             "lang": self.lang_of(h),
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
             "citation": h.citation, "since": h.since, "photo": self.photos.view(h.photo),

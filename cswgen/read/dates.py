@@ -1,0 +1,112 @@
+"""Dates and clock times as people write them in front matter and CSV cells, read into
+clean values, and what to say when one cannot be: a date must be YYYY-MM-DD, and its
+message names the date meant when it was written another way (06/10/2026, "6 Oct 2026",
+an Excel day count); a time may be written 14:30, 9.00, 9h00 or 2:30 pm and is kept as
+HH:MM on the 24-hour clock.  `Fields` reports the problems at the value's line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+from cswgen.core import datewords
+from cswgen.core.week import MONTHS
+from cswgen.read.tomltable import described
+
+DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
+# A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
+# 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?)?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
+EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
+
+
+def read_date(key: str, value: Any, example: date, *, row: bool) -> tuple[date | None, str]:
+    """The date `value` is (a YAML or TOML date, or text written YYYY-MM-DD), or None and
+    what is wrong with it, with the fix; `example`: a date for the message, `row`: the
+    value is a CSV or sheet cell."""
+    if isinstance(value, datetime):
+        return value.date(), ""
+    if isinstance(value, date):
+        return value, ""
+    if isinstance(value, str):
+        match = DATE.match(value.strip())
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day), ""
+            except ValueError:
+                return None, (f"`{key}` is {value.strip()}, a date that does not exist; "
+                              "check the month and day (dates are YYYY-MM-DD)")
+    return None, (f"`{key}` must be a date written YYYY-MM-DD, like {example.isoformat()}, "
+                  f"not {described(value)}" + _date_meant(value, row))
+
+
+def read_clock(key: str, value: Any) -> tuple[str | None, str]:
+    """`10:30`, `"9:05"`, `10:30:00`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`
+    (seconds dropped, as for a TOML time); anything else is None and a message that quotes
+    what was typed."""
+    name = key.rpartition(".")[2]
+    if isinstance(value, time):
+        return f"{value.hour:02d}:{value.minute:02d}", ""
+    if isinstance(value, float) and not isinstance(value, bool):
+        value = f"{value:.2f}"  # TOML's `time = 9.30`
+    if isinstance(value, str):
+        typed = value.strip()
+        match = _CLOCK.match(typed)
+        if match and (match.group(2) or match.group(3)):
+            hour, minute = int(match.group(1)), int(match.group(2) or 0)
+            half = (match.group(3) or "").lower()
+            if half and 1 <= hour <= 12:
+                hour = hour % 12 + (12 if half == "p" else 0)
+            elif half:
+                hour = 99  # "14 pm" is not a time
+            if hour <= 23 and minute <= 59:
+                return f"{hour:02d}:{minute:02d}", ""
+            return None, (f"`{name}` is {typed}, which is not a time of day; write a time "
+                          "from 00:00 to 23:59 on the 24-hour clock, like 14:30")
+    return None, (f"`{name}` must be a time written HH:MM on the 24-hour clock, like 14:30, "
+                  f"not {described(value)}")
+
+
+def _date_meant(value: object, row: bool) -> str:
+    """The fix for a date written another way, to end its message with: Excel's day count
+    in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
+    both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again" if row else "")
+    if row and isinstance(value, (int, str)) and not isinstance(value, bool) \
+            and str(value).strip().isdigit() and 20_000 <= int(value) <= 80_000:
+        counted = date(1899, 12, 30) + dt.timedelta(days=int(value))
+        return (f", which is Excel's number for {counted.isoformat()} (the cell is not "
+                "formatted as a date)" + excel)
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
+    if (match := _YEAR_FIRST.match(text)) is not None:
+        candidates = [tuple(int(g) for g in match.groups())]
+    elif (match := _NUMERIC_DATE.match(text)) is not None:
+        first, second, year = (int(g) for g in match.groups())
+        candidates = [(year, second, first), (year, first, second)]  # day first, then month
+    else:
+        found = datewords.find(text, EXAMPLE_DATE.year)
+        whole = len(found) == 1 and found[0].text == text and len(found[0].dates) == 1 \
+            and re.search(r"\d{4}", text)
+        candidates = [found[0].dates[0].timetuple()[:3]] if whole else []
+    meant: list[date] = []
+    for year, month, day in candidates:
+        with contextlib.suppress(ValueError):
+            if date(year, month, day) not in meant:
+                meant.append(date(year, month, day))
+    if len(meant) == 1:
+        return f"; write {meant[0].isoformat()}" + excel
+    if len(meant) == 2:
+        a, b = meant
+        return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
+                f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
+    return ""
