@@ -28,6 +28,7 @@ from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
+from cswgen.render.links import in_language, relative, root_of
 from cswgen.render.strings import language_of, say
 
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
@@ -37,39 +38,6 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
                "award": "award.html", "programme": "programme.html",
                "poster": "poster.html", "email": "email.html",
                "screen": "screen.html"}
-
-
-def root_of(path: str, base_path: str) -> str:
-    """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
-    if path.rpartition("/")[2] == "404.html":  # served at any depth: links from the root path
-        return base_path
-    return "../" * path.count("/")
-
-
-def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
-    """A link from a page in the language under `prefix` to another page of that language
-    stays within its folder (`policy/`, not `../sw/policy/`)."""
-    up = "../" * prefix.count("/")
-    if prefix and target.startswith(prefix) and root.startswith(up) and \
-            not root.startswith("/"):
-        return target[len(prefix):], root[len(up):]
-    return target, root
-
-
-def relative(target: str, root: str, *, portable: bool) -> str:
-    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page,
-    percent-encoded where a link cannot hold it (`images/our logo.svg`)."""
-    target, hash_mark, fragment = target.partition("#")
-    target = paths.in_link(target)
-    if target == "" or target.endswith("/"):
-        link = root + target
-        if portable:
-            link += "index.html"
-        elif not link:
-            link = "./"
-    else:
-        link = root + target
-    return link + hash_mark + fragment
 
 
 class _Undefined(jinja2.StrictUndefined):

@@ -1,0 +1,42 @@
+"""Where a page's links point: a site path (`days/monday/`, `assets/site.css`) as seen
+from one page, relative to it so that the output works at any sub-path (and, `portable`,
+from disk), and kept within the page's language folder.  Plain string work, used by the
+templates' `url` filter and by the links in converted bodies.
+"""
+
+from __future__ import annotations
+
+from cswgen.core import paths
+
+
+def root_of(path: str, base_path: str) -> str:
+    """The relative way up from a page to the site root (`days/monday/` -> `../../`)."""
+    if path.rpartition("/")[2] == "404.html":  # served at any depth: links from the root path
+        return base_path
+    return "../" * path.count("/")
+
+
+def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
+    """A link from a page in the language under `prefix` to another page of that language
+    stays within its folder (`policy/`, not `../sw/policy/`)."""
+    up = "../" * prefix.count("/")
+    if prefix and target.startswith(prefix) and root.startswith(up) and \
+            not root.startswith("/"):
+        return target[len(prefix):], root[len(up):]
+    return target, root
+
+
+def relative(target: str, root: str, *, portable: bool) -> str:
+    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page,
+    percent-encoded where a link cannot hold it (`images/our logo.svg`)."""
+    target, hash_mark, fragment = target.partition("#")
+    target = paths.in_link(target)
+    if target == "" or target.endswith("/"):
+        link = root + target
+        if portable:
+            link += "index.html"
+        elif not link:
+            link = "./"
+    else:
+        link = root + target
+    return link + hash_mark + fragment
