@@ -92,7 +92,13 @@ def make_copies(cache: FileStore, path: Path, key: str) -> Path:
     renditions = images.render_photo(path, WIDTHS, BUDGET)
     if copies_in(cache.path(key), "x"):  # made meanwhile (the same bytes in another file,
         return cache.path(key)            # or by a build): kept, for whoever reads it now
-    shutil.rmtree(cache.path(key), ignore_errors=True)  # (a damaged entry)
+    return _stored(cache, key, renditions)
+
+
+def _stored(cache: FileStore, key: str, renditions: list[images.Rendition]) -> Path:
+    """`renditions` as the cache folder `key`, named as `copies_in` reads them, in place of
+    a damaged entry there."""
+    shutil.rmtree(cache.path(key), ignore_errors=True)
     return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
 
 
@@ -104,13 +110,11 @@ def logo_copies(cache: FileStore, path: Path, base: str) -> list[Copy]:
     """A raster logo's copies (`images.render_logo`, in LOGO_BOXES), from the cache or made
     into it, to publish as `base-Hh` (by their height), smallest first.  Raises
     `images.Unreadable`."""
-    folder = cache.path(logo_key(path))
-    copies = copies_in(folder, base)
+    key = logo_key(path)
+    copies = copies_in(cache.path(key), base)
     if not copies:
-        shutil.rmtree(folder, ignore_errors=True)  # (a damaged entry)
-        folder = cache.store(folder.name, {f"{r.width}x{r.height}.{r.suffix}": r.data for r
-                                           in images.render_logo(path, LOGO_BOXES, LOGO_BUDGET)})
-        copies = copies_in(folder, base)
+        copies = copies_in(_stored(cache, key, images.render_logo(path, LOGO_BOXES,
+                                                                   LOGO_BUDGET)), base)
     return [Copy(f"{base}-{c.height}h.{c.suffix}", c.width, c.height, c.suffix, c.cached)
             for c in copies]
 
