@@ -19,7 +19,7 @@ import pytest
 from cswgen.commands.build import build
 from cswgen.core.errors import SiteError
 from cswgen.write import lock
-from cswgen.write.manifest import MANIFEST
+from cswgen.write.manifest import MANIFEST, read_manifest
 from cswgen.write.writer import STAGING_PREFIX, Staging
 from tests.helpers import Run, large_site, no_traceback, write_site
 
@@ -235,6 +235,42 @@ def test_a_file_rendered_as_unchanged_that_another_build_changed_is_asked_for_ag
     assert ours.commit() == []
     assert (output / "a.html").read_bytes() == b"one"
     assert (output / "b.html").read_bytes() == b"TWO"
+
+
+def test_a_build_still_rendering_keeps_the_files_it_stored_when_another_tidies_up(
+        tmp_path: Path) -> None:
+    """Pages are stored in the staging folder as they are made, before the build takes
+    the lock; a build that takes it meanwhile tidies what killed builds left, and must
+    not take this one's folder for such."""
+    site = write_site(tmp_path / "site", {})
+    ours = Staging(site / "output")
+    ours.reserve()
+    stored = ours.store("early/index.html", b"<p>made first</p>")
+    assert leftovers(site)  # its folder, and the mark that it is in use
+    other = cswgen(site, "build", "--as-of", AS_OF)  # another build, start to end
+    assert other.wait(120) == 0, other.communicate()[1]
+    assert (ours.folder / "early/index.html").read_bytes() == b"<p>made first</p>"
+    ours.write("early/index.html", "e1", stored)
+    assert ours.commit() == []
+    assert (site / "output/early/index.html").read_bytes() == b"<p>made first</p>"
+    assert read_manifest(site / "output")["early/index.html"] == ("e1", *stored)
+    assert leftovers(site) == []
+
+
+def test_the_files_a_killed_build_stored_are_tidied_by_the_next(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {})
+    code = ("from pathlib import Path; from cswgen.write.writer import Staging\n"
+            f"ours = Staging(Path({str(site / 'output')!r})); ours.reserve()\n"
+            "ours.store('a/index.html', b'half a build'); print('stored', flush=True)\n"
+            "import time; time.sleep(120)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline() == b"stored\n"
+    holder.kill()
+    holder.wait()
+    assert len(leftovers(site)) == 2  # the folder and its mark
+    build(site, as_of=date.fromisoformat(AS_OF))
+    assert leftovers(site) == []
+    assert not (site / "output/a").exists()
 
 
 def _holding(site: Path) -> subprocess.Popen[bytes]:

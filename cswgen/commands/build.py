@@ -3,9 +3,10 @@
 Phase 1 reads and checks everything (config, content, links, theme, photos, the output
 folder) and stops with every problem found.  Photos are decoded there, because decoding is
 the only real check that one can be read; their copies go to the cache folder, never to
-the output.  Phase 2 renders every file that changed into bytes (see `render.pages`), and
-stops on a template error as phase 1 does.  Phase 3 writes into a staging folder that
-replaces the output folder only when complete.  `cswgen serve` runs the same function for
+the output.  Phase 2 renders every file that changed (see `render.pages`), each written
+into a staging folder by the process that made it, and stops on a template error as phase
+1 does (the staging folder goes).  Phase 3 puts the staging folder in place of the output
+folder only when it is complete (or moves the few files made into it).  `cswgen serve` runs the same function for
 every rebuild, with a cache of the expensive steps' results kept in memory and a preview
 folder updated in place.
 """
@@ -161,9 +162,11 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     stop_on_errors(problems)
 
     # Phase 2: render every file that changed into bytes, on every core; a template error
-    # stops the build here, with every other problem found and nothing written.
+    # stops the build here, with every other problem found and nothing written (files
+    # stored in the staging folder as they were made go with it).
     writer = Staging(out.target, out.present(), out.known()) if out is not None \
         else begun(preview)
+    storing = partial(_storing, writer) if isinstance(writer, Staging) else None
     base_path = urlsplit(config.site.base_url).path or "/"
 
     def render(into: Problems) -> tuple[list[tuple[Views, Renderer, list[View], dict[str, Any]]],
@@ -177,31 +180,38 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
                 for job in rendering.jobs(editions[index].site, views, pages, renderer,
                                           common, cache_root, site_pages=every_page,
                                           kept=steps)]
-        return made_up, every_page, jobs, rendering.render(jobs, writer.unchanged, into)
+        return made_up, every_page, jobs, rendering.render(jobs, writer.unchanged, into,
+                                                           storing)
 
-    rendered = Problems()
-    made_up, every_page, jobs, made = render(rendered)
-    if photos.finish(problems):  # a photo's copies came out otherwise than planned
+    try:
         rendered = Problems()
         made_up, every_page, jobs, made = render(rendered)
-    problems.items.extend(rendered.items)
-    stop_on_errors(problems)
-    # (`cswgen serve` shows no share image: those not drawn yet are drawn beside it)
-    painter = share.Painter(cache_root)
-    later = photos_later if preview else None
-    copies = _unique([copy for e, (views, _, pages, common) in zip(editions, made_up, strict=True)
-                      for copy in share_cards(e.site, pages, common, views.words, painter,
-                                              problems, later)
-                      + files_to_copy(e.site, theme_chain, e.photos)])
-    pages = every_page
+        if photos.finish(problems):  # a photo's copies came out otherwise than planned
+            rendered = Problems()
+            made_up, every_page, jobs, made = render(rendered)
+        problems.items.extend(rendered.items)
+        stop_on_errors(problems)
+        # (`cswgen serve` shows no share image: those not drawn yet are drawn beside it)
+        painter = share.Painter(cache_root)
+        later = photos_later if preview else None
+        copies = _unique([copy for e, (views, _, pages, common)
+                          in zip(editions, made_up, strict=True)
+                          for copy in share_cards(e.site, pages, common, views.words, painter,
+                                                  problems, later)
+                          + files_to_copy(e.site, theme_chain, e.photos)])
+        pages = every_page
 
-    # Phase 3: write into a staging folder and swap it in for the output folder (or update
-    # the preview folder in place); a failed build keeps the last good output and cache.
-    if out is not None:  # the output is about to change: no shortcut until it is remembered
-        fingerprint.forget_last(cache_root)
-        stamp.forget(cache_root)
-    write_and_swap(writer, made, copies,
-                   lambda stale: rendering.render_again(jobs, stale, problems))
+        # Phase 3: write into a staging folder and swap it in for the output folder (or
+        # update the preview folder in place); a failed build keeps the last good output
+        # and cache.
+        if out is not None:  # the output is about to change: no shortcut until remembered
+            fingerprint.forget_last(cache_root)
+            stamp.forget(cache_root)
+        write_and_swap(writer, made, copies,
+                       lambda stale: rendering.render_again(jobs, stale, problems))
+    except BaseException:
+        writer.abort()
+        raise
     try:  # (the output is in place: what remains is for the next build, which can redo it)
         keep_steps(steps, cache_root, in_memory=cache is not None)
         if sources is not None and out is not None:
@@ -315,6 +325,12 @@ def keep_steps(steps: Cache, cache_root: Path, *, in_memory: bool) -> None:
         steps.save(cache_root / STEPS_FILE)
 
 
+def _storing(writer: Staging) -> rendering.Store:
+    """The staging folder made now, for pages to be written into as they are made."""
+    writer.reserve()
+    return writer.store
+
+
 def begun(preview: Preview | None) -> Preview:
     """The preview folder, ready for this build's files (`cswgen serve`)."""
     assert preview is not None
@@ -335,7 +351,7 @@ def write_and_swap(writer: Writer, made: list[rendering.Made],
         interrupt.check()  # (Ctrl-C: the output stays as it was, even if Python dropped it)
         while stale := writer.commit():
             for item in again(stale):
-                assert item.data is not None
+                assert isinstance(item.data, bytes)  # (made again: never stored)
                 writer.redo(item.path, item.data)
     except BaseException:
         writer.abort()

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from cswgen.core import parallel
 from cswgen.core.cache import Cache, data_digest, digest
 from cswgen.core.errors import Problems, SiteError
-from cswgen.core.packed import pack
+from cswgen.core.packed import Stored, pack
 from cswgen.model.site import Site
 from cswgen.render import beyond, feeds
 from cswgen.render.pagekeys import PageKeys
@@ -45,12 +45,12 @@ class Job(NamedTuple):
 
 class Made(NamedTuple):
     """One rendered file for the writer: its bytes packed (see `core.packed`: compressed
-    in the worker that made them, or as they are when made `here`), or None when
-    `unchanged` said the file made from this key is in place."""
+    in the worker that made them, or as they are when made `here`), `Stored` when written
+    already, or None when `unchanged` said the file made from this key is in place."""
 
     path: str
     key: str | None
-    data: bytes | None
+    data: bytes | Stored | None
 
 
 def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
@@ -100,16 +100,22 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     return found
 
 
+Store = Callable[[str, bytes], Stored]  # writes a file where the writer takes it from
+
+
 def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
-           problems: Problems) -> list[Made]:
+           problems: Problems, storing: Callable[[], Store] | None = None) -> list[Made]:
     """Every job's bytes, in order; None for one whose file is `unchanged`.  Rendered on
-    every core; what fails is reported to `problems` (its `data` is then None)."""
+    every core; what fails is reported to `problems` (its `data` is then None).  With
+    `storing` (the writer's, see `writer.Staging.store`), files are written by the process
+    that makes them, and only that they were (`Stored`) is sent back."""
     todo = [job for job in jobs if not unchanged(job.path, job.key)]
+    store = storing() if storing is not None and todo else None
     far = [job for job in todo if not job.here]
-    made: dict[str, bytes | SiteError] = dict(zip(
-        (job.path for job in far), parallel.run(lambda i: _attempt(far[i]), len(far)),
+    made: dict[str, bytes | Stored | SiteError] = dict(zip(
+        (job.path for job in far), parallel.run(lambda i: _attempt(far[i], store), len(far)),
         strict=True))
-    made |= {job.path: _attempt(job) for job in todo if job.here}
+    made |= {job.path: _attempt(job, store) for job in todo if job.here}
     reported: set[tuple[str, int]] = set()
     found: list[Made] = []
     for job in jobs:
@@ -134,9 +140,10 @@ def render_again(jobs: list[Job], paths: list[str], problems: Problems) -> list[
     return made
 
 
-def _attempt(job: Job) -> bytes | SiteError:
+def _attempt(job: Job, store: Store | None = None) -> bytes | Stored | SiteError:
     try:
-        return pack(job.make(), plain=job.here)
+        data = job.make()
+        return store(job.path, data) if store is not None else pack(data, plain=job.here)
     except SiteError as exc:
         return exc
 

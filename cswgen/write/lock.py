@@ -85,3 +85,28 @@ class BuildLock:
         if self.handle is not None:
             self.handle.close()
             self.handle = None
+
+
+class Mark:
+    """A file this process holds locked while it lives, so that another can tell a folder
+    still in use from one a killed build left (`held_by_another`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle: IO[bytes] | None = open(path, "a+b")  # noqa: SIM115 (held open)
+        _try_lock(self.handle)  # (made for this build: nobody else holds it)
+
+    def release(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+def held_by_another(path: Path) -> bool:
+    """Whether a live process holds the `Mark` at `path` (this one, through another
+    handle, counts)."""
+    try:
+        handle = open(path, "r+b")  # noqa: SIM115 (closed below, which unlocks it)
+    except OSError:  # (none there: nobody's)
+        return False
+    with handle:
+        return not _try_lock(handle)
