@@ -230,6 +230,19 @@ def test_template_errors_are_reported_together_and_nothing_is_written(make_site,
     assert not list(site.glob(".cswgen-staging-*"))
 
 
+def test_a_failed_first_build_into_a_new_folder_leaves_no_folder(make_site, run) -> None:  # type: ignore[no-untyped-def]
+    """Pages are written into the staging folder as they are made, beside the output; a
+    template error in the last of them leaves nothing there, nor the folders made for it."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/page.html": "<p>{{ page.titel }}</p>\n",
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05", "--output", "builds/2026/site")
+    assert outcome.exit_code == 1, outcome.stderr
+    assert outcome.lines[-1].startswith("Build failed: 1 error. Nothing was written")
+    assert not (site / "builds").exists()
+
+
 def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
                                                             run: Run) -> None:
     base = {"config.toml": CONFIG, "themes/mine/theme.toml": 'extends = "classic"\n',

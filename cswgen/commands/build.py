@@ -6,9 +6,9 @@ the only real check that one can be read; their copies go to the cache folder, n
 the output.  Phase 2 renders every file that changed (see `render.pages`), each written
 into a staging folder by the process that made it, and stops on a template error as phase
 1 does (the staging folder goes).  Phase 3 puts the staging folder in place of the output
-folder only when it is complete (or moves the few files made into it).  `cswgen serve` runs the same function for
-every rebuild, with a cache of the expensive steps' results kept in memory and a preview
-folder updated in place.
+folder only when it is complete (or moves the few files made into it).  `cswgen serve`
+runs the same function for every rebuild, with a cache of the expensive steps' results
+kept in memory and a preview folder updated in place.
 """
 
 from __future__ import annotations

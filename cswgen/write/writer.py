@@ -149,12 +149,16 @@ class Staging(Writer):
         # the manifest left, once committed (a record None: from before keys were kept)
         self.records: Mapping[str, Record | None] | None = None
         self._owner: Mark | None = None  # see `reserve`
+        self._made: list[Path] = []  # the folders `reserve` made to hold the staging folder
 
     def reserve(self) -> None:
         """Make the staging folder now, for `store`, and mark it as this build's until it
         ends (`commit` or `abort`): another build's `recover` leaves it alone meanwhile."""
         if self._owner is None:
+            missing = [f for f in (self.folder.parent, *self.folder.parent.parents)
+                       if not f.exists()]
             self.folder.parent.mkdir(parents=True, exist_ok=True)
+            self._made = missing  # (a failed first build leaves none of them)
             self._owner = Mark(self.folder.parent / f"{self.folder.name}{OWNER}")
             shutil.rmtree(self.folder, ignore_errors=True)  # (a dead build's of this pid)
             self.folder.mkdir()
@@ -312,6 +316,12 @@ class Staging(Writer):
     def abort(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
         self._done()
+        for folder in self._made:  # (innermost first; one holding anything else stays)
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        self._made = []
 
     def _done(self) -> None:
         """The staging folder is gone (in place, or removed): so goes its mark."""
