@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
 from cswgen.model import images, textlines
 from tests.helpers import (
@@ -269,6 +269,45 @@ def test_transparency_keeps_a_png_fallback(build: Build) -> None:
     with Image.open(site / "output/pages/badge-600w.png") as copy:
         pixel = copy.convert("RGBA").getpixel((0, 0))
         assert isinstance(pixel, tuple) and pixel[3] == 0
+
+
+def test_a_see_through_photo_over_its_budget_keeps_its_opaque_pixels_opaque(
+        build: Build) -> None:
+    """A cut-out portrait (a photo on a see-through background, as a designer exports it)
+    whose full-colour PNG copies are over 200 KB is cut to 256 colours; its opaque pixels
+    came out 1-4% see-through (the page's colour showed through the face), because the
+    colours' alpha was averaged with the soft edge's."""
+    cutout = Image.new("RGBA", (1280, 900), (0, 0, 0, 0))
+    mask = Image.new("L", (1000, 800), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, 999, 799), fill=255)
+    mask = mask.filter(ImageFilter.GaussianBlur(12))  # a soft edge: every alpha 1-254
+    cutout.paste(portrait(1000, 800, seed=3), (140, 50), mask)
+    site, outcome = build({"content/pages/p.md": "---\ntitle: P\n---\n![Sam](sam.png)\n",
+                           "content/pages/sam.png": _png(cutout)})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output/pages"
+    fallbacks = sorted(out.glob("sam-*w.png"))
+    assert fallbacks
+    cut = 0
+    for path in fallbacks:
+        with Image.open(path) as copy:
+            copy.load()
+            cut += copy.mode == "P"  # (the 256-colour copy this is about)
+            alpha = copy.convert("RGBA").getchannel("A")
+        assert path.stat().st_size <= 200_000, path.name
+        source = cutout.getchannel("A").resize(alpha.size, Image.Resampling.LANCZOS)
+        # (a pixel or two in from the edge: resampling may have blurred the edge itself)
+        opaque = source.point(lambda a: 255 if a == 255 else 0).filter(ImageFilter.MinFilter(5))
+        clear = source.point(lambda a: 255 if a == 0 else 0).filter(ImageFilter.MinFilter(5))
+        # every pixel that was opaque is opaque, every clear one clear
+        assert ImageChops.multiply(ImageChops.invert(alpha), opaque).getbbox() is None, \
+            f"{path.name}: opaque pixels came out see-through"
+        assert ImageChops.multiply(alpha, clear).getbbox() is None, path.name
+        # and the soft edge stays soft, close to its own alpha
+        edge = ImageChops.difference(alpha, source)
+        assert ImageStat.Stat(edge).mean[0] < 2, path.name
+        assert ImageStat.Stat(alpha.point(lambda a: 255 if 0 < a < 255 else 0)).mean[0] > 0
+    assert cut, "no copy was cut to 256 colours: the test tests nothing"
 
 
 def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
