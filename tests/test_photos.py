@@ -7,6 +7,8 @@ through the real command line with the classic theme.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import re
 import shutil
@@ -27,6 +29,7 @@ from tests.helpers import (
     Outcome,
     Run,
     files_in,
+    find_line,
     serving,
 )
 from tests.photofactory import hard_texture, phone_jpeg, portrait
@@ -434,6 +437,78 @@ def test_a_png_with_one_see_through_colour_stays_see_through(build: Build, mode:
                                                                    copy.height // 2))
             assert isinstance(corner, tuple) and isinstance(middle, tuple)
             assert (corner[3], middle[3]) == (0, 255), name
+
+
+GREEN = (0, 150, 70)
+
+
+def _logo_file(kind: str) -> bytes:
+    """A green 600×300 mark on a see-through background, as a brand pack's GIF (animated:
+    the first frame is the logo), favicon-style ICO, or AVIF."""
+    picture = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
+    picture.paste((*GREEN, 255), (60, 30, 540, 270))
+    buffer = io.BytesIO()
+    if kind == "gif":
+        blink = Image.new("RGBA", (600, 300), (255, 255, 255, 255))
+        picture.save(buffer, "GIF", save_all=True, append_images=[blink], duration=500,
+                     loop=0)
+    elif kind == "ico":
+        picture.crop((0, 0, 300, 300)).save(buffer, "ICO", sizes=[(256, 256), (32, 32)])
+    else:
+        picture.save(buffer, "AVIF", quality=90)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["gif", "ico", "avif"])
+def test_a_gif_ico_or_avif_logo_is_on_the_pages_the_share_images_and_the_email(
+        build: Build, run: Run, kind: str) -> None:
+    """config.toml accepts a GIF, ICO or AVIF logo (every browser shows them), and the
+    pages showed it; but the share images drew the puzzle-piece emblem and the email had
+    no logo, without a word.  Pillow reads all three, as it reads a PNG."""
+    config = SHARE_CONFIG + f'logo = "images/logo.{kind}"\n'
+    site, outcome = build({"config.toml": config, f"content/images/logo.{kind}":
+                           _logo_file(kind), "content/days/monday.md": DAY})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "warning" not in outcome.stderr, outcome.stderr
+    out = site / "output"
+    header = _logo_images((out / "index.html").read_text("utf-8"))[0]
+    assert header["src"].endswith("h.png"), header  # a copy, as any raster logo's
+
+    def green(picture: Image.Image) -> int:
+        colours = cast(list[tuple[int, tuple[int, int, int]]],
+                       picture.convert("RGB").getcolors(1_000_000) or [])
+        return sum(n for n, c in colours
+                   if max(abs(a - b) for a, b in zip(c, GREEN, strict=True)) < 24)
+
+    with Image.open(out / "days/monday/share.png") as card:
+        assert green(card.crop((64, 64, 400, 176))) > 2000, "the card shows no logo"
+    mailed = run(site, "email", "monday", "--as-of", "2026-10-05")
+    assert mailed.exit_code == 0, mailed.stderr
+    assert "warning" not in mailed.stderr, mailed.stderr
+    draft = email.message_from_bytes((site / "email/2026-10-05-monday.eml").read_bytes(),
+                                     policy=email.policy.default)
+    logo = next((p for p in draft.walk() if p.get_filename() == "logo.png"), None)
+    assert logo is not None, "the email has no logo"
+    with Image.open(io.BytesIO(cast(bytes, logo.get_payload(decode=True)))) as picture:
+        assert picture.height == 80 and green(picture) > 1000
+
+
+def test_an_avif_logo_that_this_pillow_cannot_read_is_a_warning(
+        build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pillow reads AVIF only from 11.2, built with libavif: without it the logo is shown on
+    the pages as it is, and the build says what lacks it and what to save instead."""
+    monkeypatch.setattr(images, "reads", lambda name: not name.endswith(".avif"))
+    config = SHARE_CONFIG + 'logo = "images/logo.avif"\n'
+    site, outcome = build({"config.toml": config, "content/images/logo.avif":
+                           _logo_file("avif"), "content/days/monday.md": DAY})
+    assert outcome.exit_code == 0, outcome.stderr
+    line = config.splitlines().index('logo = "images/logo.avif"') + 1
+    warning = find_line(outcome, f"config.toml:{line}: warning: [brand] logo images/logo.avif",
+                        "share images", "email", "PNG")
+    assert "Traceback" not in outcome.stderr, warning
+    header = _logo_images((site / "output/index.html").read_text("utf-8"))[0]
+    assert header["src"] == "images/logo.avif"
+    assert (site / "output/days/monday/share.png").is_file()
 
 
 @pytest.mark.parametrize("written", ["./images/logo.png", "images//logo.png",

@@ -185,6 +185,14 @@ def _fitted(scaled: _Scaled, width: int, budget: int,
         width = max(_NARROWEST, math.floor(width * scale))
 
 
+def reads(name: str) -> bool:
+    """Whether this copy of Pillow reads a picture named `name`: an AVIF only where it was
+    built with libavif (Pillow 11.2 on); every other type cswgen takes, always."""
+    if not name.lower().endswith(".avif"):
+        return True
+    return "avif" in features.modules and bool(features.check_module("avif"))
+
+
 def render_logo(source: Path, boxes: Sequence[tuple[int, int]], budget: int) -> list[Rendition]:
     """Copies of a logo, each as large as fits in one of `boxes` (width, height) keeping
     its shape, never enlarged (boxes a small logo fits whole give one copy), upright and

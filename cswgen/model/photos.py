@@ -42,7 +42,7 @@ from cswgen.model.photocache import (
     noted,
     state_name,
 )
-from cswgen.model.rasters import RASTER_HREF, is_raster
+from cswgen.model.rasters import RASTER_HREF, is_raster, is_raster_logo
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
@@ -195,10 +195,17 @@ class Photos:
         that cannot be read is an error at its key.  `held`: the content files' and
         folders' paths, casefolded, which no copy's name may take."""
         logo = self.site.config.brand.logo
-        if not logo or not is_raster(logo):
+        if not logo or not is_raster_logo(logo):
             return
         path, line = self.site.config.root / "content" / logo, \
             self.site.config.line_of("brand.logo")
+        if not images.reads(logo):
+            problems.warning("config.toml", line, f"[brand] logo {logo} is an AVIF file, "
+                             "which this installation's Pillow cannot read: the pages show "
+                             "it as it is, but the share images show the puzzle-piece "
+                             "emblem and the staff email has no logo; save the logo as PNG "
+                             "(or SVG) and give that file's path")
+            return
         try:
             made = logo_copies(self.cache, path, "")  # (named `-48h.png`: the base comes next)
         except images.Unreadable as exc:
