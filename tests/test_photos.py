@@ -349,9 +349,10 @@ def big_logo() -> bytes:
     return buffer.getvalue()
 
 
-def _logo_images(page: str) -> list[dict[str, str]]:
+def _logo_images(page: str, kind: str = "") -> list[dict[str, str]]:
+    """The logos a page shows (only those of class `kind`, when given: `screen__logo`)."""
     return [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in
-            re.findall(r"<img\b[^>]*class=\"[^\"]*logo[^\"]*\"[^>]*>", page)]
+            re.findall(rf"<img\b[^>]*class=\"[^\"]*{kind or 'logo'}[^\"]*\"[^>]*>", page)]
 
 
 def test_a_big_raster_logo_is_shown_as_small_copies(build: Build) -> None:
@@ -367,21 +368,27 @@ def test_a_big_raster_logo_is_shown_as_small_copies(build: Build) -> None:
     out = site / "output"
     assert (out / "images/logo.png").read_bytes() == original  # content is copied as it is
     pages = ["index.html", "days/monday/index.html", "screen/index.html",
-             "honour-roll/sam-okafor/certificate/index.html", "programme/index.html"]
+             "honour-roll/sam-okafor/certificate/index.html", "programme/index.html",
+             "days/monday/poster/index.html"]
+    heights = {"brand__logo": 96, "screen__logo": 168, "certificate__logo": 168,
+               "sheet__logo": 120}  # (each box's copy: see the next test)
     for name in pages:
         page = (out / name).read_text("utf-8")
         logos = _logo_images(page)
         assert logos, name
         for logo in logos:
             shown = ((out / name).parent / logo["src"]).resolve()
-            assert logo["src"].endswith("-96h.png") and shown.is_file(), (name, logo)
+            height = heights[logo["class"].split()[0]]
+            assert logo["src"].endswith(f"-{height}h.png") and shown.is_file(), (name, logo)
             assert shown.stat().st_size < len(original) / 10, (name, logo)
             assert (logo["width"], logo["height"]) == ("96", "48"), (name, logo)  # 2:1
         icon = re.search(r'<link rel="icon" href="([^"]*)"', page)
         assert icon is None or icon[1].endswith("-96h.png"), name
     header = _logo_images((out / "index.html").read_text("utf-8"))[0]
     assert header["srcset"] == "images/logo-48h.png 1x, images/logo-96h.png 2x"
-    for name, size in (("images/logo-48h.png", (96, 48)), ("images/logo-96h.png", (192, 96))):
+    for name, size in (("images/logo-48h.png", (96, 48)), ("images/logo-96h.png", (192, 96)),
+                       ("images/logo-120h.png", (240, 120)),
+                       ("images/logo-168h.png", (336, 168))):
         with Image.open(out / name) as copy:
             assert (copy.format, copy.size) == ("PNG", size)
             corner = copy.convert("RGBA").getpixel((0, 0))
@@ -414,6 +421,41 @@ def test_a_small_logo_is_not_enlarged(build: Build) -> None:
     logo = _logo_images((site / "output/index.html").read_text("utf-8"))[0]
     assert (logo["src"], logo["width"], logo["height"]) == ("images/logo-30h.png", "60", "30")
     assert "srcset" not in logo
+
+
+def test_the_lobby_screen_and_print_get_a_logo_sized_for_them(build: Build) -> None:
+    """The lobby screen (a TV, often 4K) and the printed certificates, posters and
+    programme showed the header's 96-pixel copy, soft at their sizes.  Each gets a copy
+    for the box it shows the logo in (the screen's at twice its CSS size on a 1920×1080
+    screen, as sharp on a 4K one; paper's at three times, a printer's 300 dots an inch),
+    never enlarged beyond the file itself; an SVG stays the SVG."""
+    small = io.BytesIO()
+    Image.new("RGBA", (300, 150), (200, 16, 46, 255)).save(small, "PNG")
+    pages = ("screen/index.html", "honour-roll/sam-okafor/certificate/index.html",
+             "programme/index.html", "days/monday/poster/index.html")
+    site_files = {"config.toml": LOGO_CONFIG, "content/days/monday.md": DAY,
+                  "content/honour-roll/sam-okafor.md": HONOUR}
+    site, outcome = build({**site_files, "content/images/logo.png": small.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    kinds = ("screen__logo", "certificate__logo", "sheet__logo", "sheet__logo")
+    shown = {name: _logo_images((out / name).read_text("utf-8"), kind)[0]["src"]
+             for name, kind in zip(pages, kinds, strict=True)}
+    # 300×150: at most 150 high, its own size, never enlarged; the sheets' box is 120 high
+    assert [src.rsplit("/", 1)[1] for src in shown.values()] == [
+        "logo-150h.png", "logo-150h.png", "logo-120h.png", "logo-120h.png"], shown
+    with Image.open(out / "images/logo-150h.png") as copy:
+        assert copy.size == (300, 150)
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+           '<rect width="200" height="100" fill="#c8102e"/></svg>')
+    config = LOGO_CONFIG.replace("logo.png", "logo.svg")
+    site, outcome = build({**site_files, "config.toml": config,
+                           "content/images/logo.svg": svg})
+    assert outcome.exit_code == 0, outcome.stderr
+    for name, kind in zip(pages, kinds, strict=True):
+        src = _logo_images((site / "output" / name).read_text("utf-8"), kind)[0]["src"]
+        assert src.endswith("images/logo.svg"), (name, src)
 
 
 @pytest.mark.parametrize("mode", ["RGB", "L"])
@@ -550,6 +592,38 @@ def test_the_logo_copies_look_right_in_a_browser(browser: Any, build: Build) -> 
             # (a 2x candidate counts half its pixels: both fill the same 96 CSS pixels)
             assert src.endswith("/images/" + copy) and complete and natural == 96
             assert (round(width), round(height)) == (80, 40)  # 2.5rem on a phone, 2:1
+
+
+def test_the_screen_and_print_logos_are_sharp_in_a_browser(browser: Any, build: Build) -> None:
+    """On a 4K lobby TV and on paper, the logo is drawn from at least twice as many pixels
+    as the CSS pixels it fills (the header's 96-pixel copy was stretched to 166 on the
+    TV); a screenshot of the TV's bar is in test-artifacts/."""
+    site, outcome = build({"config.toml": LOGO_CONFIG, "content/images/logo.png": big_logo(),
+                           "content/days/monday.md": DAY,
+                           "content/honour-roll/sam-okafor.md": HONOUR})
+    assert outcome.exit_code == 0, outcome.stderr
+    ARTIFACTS.mkdir(exist_ok=True)
+    measure = """(selector) => { const i = document.querySelector(selector);
+        return [i.complete, i.naturalHeight, i.getBoundingClientRect().height]; }"""
+    with serving(site / "output") as url:
+        for path, selector, viewport, media, density in (
+                ("screen/", ".screen__logo", (3840, 2160), "screen", 1),
+                ("screen/", ".screen__logo", (1920, 1080), "screen", 2),
+                ("honour-roll/sam-okafor/certificate/", ".certificate__logo", (1123, 794),
+                 "print", 1),
+                ("days/monday/poster/", ".sheet__logo", (794, 1123), "print", 1)):
+            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]},
+                                    device_scale_factor=density)
+            page.emulate_media(media=media)
+            page.goto(url + path, wait_until="load")
+            complete, natural, height = page.evaluate(measure, selector)
+            if path == "screen/" and density == 1:
+                page.screenshot(path=str(ARTIFACTS / "logo-screen-4k.png"),
+                                clip={"x": 0, "y": 0, "width": 1600, "height": 260})
+            page.close()
+            # (on paper, two pixels for each CSS pixel at least: the copy has three)
+            wanted = height * density if media == "screen" else height * 2
+            assert complete and natural >= wanted - 1, (path, viewport, natural, height)
 
 
 # --- share images ---------------------------------------------------------------------
