@@ -145,6 +145,25 @@ def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(
     assert "Traceback" not in outcome.stderr
 
 
+def test_an_empty_picture_file_is_an_error_saying_its_copy_did_not_finish(
+        build: Build) -> None:
+    """A photo or logo of 0 bytes (a copy or download that did not finish, a sync that
+    left a stub) was "not a picture cswgen can read; save it as JPEG or PNG", about a file
+    already named .jpg, with advice about iPhones."""
+    config = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.png"\n'
+    _, outcome = build({"config.toml": config, "content/images/logo.png": b"",
+                        "content/honour-roll/sam-okafor.md": PERSON,
+                        "content/honour-roll/sam.jpg": b""})
+    assert outcome.exit_code == 1
+    why = ("is empty (0 bytes): the copy or download that made it did not finish; copy it "
+           "again from where it came from")
+    line = config.splitlines().index('logo = "images/logo.png"') + 1
+    assert sorted(outcome.lines[:2]) == [
+        f"config.toml:{line}: [brand] logo images/logo.png {why}",
+        f"content/honour-roll/sam-okafor.md:5: `photo` names honour-roll/sam.jpg, which {why}"]
+    assert "Traceback" not in outcome.stderr
+
+
 def test_a_picture_too_large_to_decode_safely_is_an_error(
         build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)

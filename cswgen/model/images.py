@@ -311,6 +311,9 @@ def _decode_stored(source: Path, widest: int) -> tuple[Image.Image, Image.Transp
         raise Unreadable(f"is too large to open safely (more than {limit} million pixels); "
                          "save a smaller copy, for example 4000 pixels wide") from None
     except UnidentifiedImageError:
+        if not source.stat().st_size:  # (a stub a sync left, a copy stopped at its start)
+            raise Unreadable("is empty (0 bytes): the copy or download that made it did not "
+                             "finish; copy it again from where it came from") from None
         raise Unreadable("is not a picture cswgen can read; save it as JPEG or PNG "
                          "(a photo from an iPhone may need \"Most Compatible\" in its camera "
                          "settings, or exporting as JPEG)") from None
