@@ -761,6 +761,27 @@ def test_a_photo_named_in_other_capitals_names_the_file(make_site: MakeSite, run
         "capitals count on the server that builds the site: `photo: images/bo.jpg`"]
 
 
+def test_a_photo_in_a_spreadsheet_named_in_other_capitals_says_what_to_type_in_the_cell(
+        make_site: MakeSite, run: Run) -> None:
+    """An honour roll kept in Excel names `Sam.JPG`; the file is `sam.jpg`.  The fix was
+    written as front matter (`photo: honour-roll/sam.jpg`), which is not what goes in a
+    spreadsheet's cell; the same for a photo named by its address on the intranet."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/staff.csv": "name,photo,alt\nSam Okafor,Sam.JPG,Sam\n"
+                                         "Ana Dube,https://intranet.example/ana.jpg,Ana\n",
+        "content/honour-roll/sam.jpg": phone_jpeg(300, 400, orientation=1)})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: `photo` names \"Sam.JPG\", but there is no such "
+        "file next to staff.csv or under content/; the file is content/honour-roll/sam.jpg, "
+        "and capitals count on the server that builds the site: write honour-roll/sam.jpg "
+        "in the `photo` column",
+        "content/honour-roll/staff.csv:3: `photo` is an address on another website "
+        "(\"https://intranet.example/ana.jpg\"), and pages never load anything from "
+        "elsewhere; download the picture, save it next to staff.csv and write ana.jpg in "
+        "the `photo` column"]
+
+
 def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSite,
                                                                run: Run) -> None:
     """SPEC: Markdown is never copied.  `notes.mdown` was published as its source."""
