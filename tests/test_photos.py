@@ -351,6 +351,31 @@ def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
                 name, dark, light)
 
 
+def test_the_lobby_screen_shows_honour_roll_photos_sharp_on_a_4k_tv(
+        build: Build, phone_photo: bytes) -> None:
+    """The screen's round photos (`.slide__photo`: 7rem, where 1rem is 3.2% of the
+    screen's shorter side) are 242 CSS pixels on a 1920×1080 screen and 484 pixels on a
+    4K one, filled edge to edge (`object-fit: cover`); they were drawn from the 320-pixel
+    copy, 320×240 for a landscape photo: soft on any TV.  Each is now the smallest copy
+    whose shorter side covers 484 pixels (or the largest there is)."""
+    landscape = phone_jpeg(4000, 3000, seed=5, orientation=1, location=False)
+    bo = PERSON.replace("Sam Okafor", "Bo Li").replace("sam.jpg", "bo.jpg")
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": phone_photo,  # portrait
+                           "content/honour-roll/bo-li.md": bo,
+                           "content/honour-roll/bo.jpg": landscape})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    page = (out / "screen/index.html").read_text("utf-8")
+    shown = re.findall(r'<img class="slide__photo" src="([^"]+)"', page)
+    assert len(shown) == 2, shown
+    sizes = {}
+    for src in shown:
+        with Image.open((out / "screen" / src).resolve()) as copy:
+            sizes[src.rsplit("/", 1)[1]] = copy.size
+    assert sizes == {"sam-640w.jpg": (640, 853), "bo-1280w.jpg": (1280, 960)}, sizes
+
+
 # --- the logo -------------------------------------------------------------------------
 
 LOGO_CONFIG = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.png"\n'
