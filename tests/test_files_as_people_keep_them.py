@@ -690,6 +690,24 @@ def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: Mak
     assert not (site / "output/honour-roll/Ann Lee.JPG").exists()
 
 
+def test_a_link_to_an_iphone_photo_is_a_warning_that_it_is_published_as_it_is(
+        make_site: MakeSite, run: Run) -> None:
+    """A link to a phone photo publishes the original, and a warning says so when it
+    records where it was taken; an iPhone's HEIC, which cswgen does not read (so its GPS
+    could not be seen), was published the same way without a word."""
+    site, outcome = built(make_site, run, {
+        "content/pages/team.md": "---\ntitle: Team\n---\nOur day out.\n\n"
+                                 "[The full photo](IMG_0412.HEIC)\n",
+        "content/pages/IMG_0412.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/pages/team.md") == [
+        "content/pages/team.md:6: warning: the link to pages/IMG_0412.HEIC publishes the "
+        "original iPhone photo (HEIC), and such photos usually record where they were taken "
+        "(GPS); save it as JPEG and show it with ![description](...) instead (only Safari "
+        "shows HEIC), or link to a copy saved without location"]
+    assert (site / "output/pages/IMG_0412.HEIC").exists()  # (linked: published, as it says)
+
+
 # --- dates written as Word and Excel write them ------------------------------------------------
 
 def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run: Run) -> None:

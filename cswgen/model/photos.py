@@ -280,7 +280,16 @@ class Photos:
                 if not target or not is_raster(target) or target in self.linked:
                     continue
                 self.linked.add(target)
-                if self._exists(target) and images.has_location(content / target):
+                if not self._exists(target):
+                    continue
+                if _is_heic(target):  # (not read, so its location cannot be seen)
+                    problems.warning(entry.path, _line_in(entry, target),
+                                     f"the link to {target} publishes the original iPhone "
+                                     "photo (HEIC), and such photos usually record where "
+                                     "they were taken (GPS); save it as JPEG and show it "
+                                     "with ![description](...) instead (only Safari shows "
+                                     "HEIC), or link to a copy saved without location")
+                elif images.has_location(content / target):
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the original photo, "
                                      "which records where it was taken (GPS); show it with "
@@ -296,7 +305,7 @@ class Photos:
             if not is_raster(relative) or relative in self.pictures \
                     or relative in self.linked or relative == self.site.config.brand.logo:
                 continue
-            if relative.lower().endswith((".heic", ".heif")):
+            if _is_heic(relative):
                 problems.warning(f"content/{relative}", 0, "is an iPhone photo (HEIC) that "
                                  "no page shows, so it is published as it is, and such "
                                  "photos usually record where they were taken (GPS); move it "
@@ -373,6 +382,11 @@ class Photos:
         the theme shows as it is, is always published."""
         return is_raster(relative) and relative in self.pictures \
             and relative not in self.linked and relative != self.site.config.brand.logo
+
+
+def _is_heic(relative: str) -> bool:
+    """An iPhone's photo (HEIC or HEIF), which cswgen does not read."""
+    return relative.lower().endswith((".heic", ".heif"))
 
 
 def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:
