@@ -800,6 +800,29 @@ def test_a_photo_in_a_spreadsheet_named_in_other_capitals_says_what_to_type_in_t
         "the `photo` column"]
 
 
+def test_a_photo_named_by_its_file_address_says_to_copy_it_into_the_site(
+        make_site: MakeSite, run: Run) -> None:
+    """A photo dragged from Explorer into a browser shows as `file:///C:/Users/...`, and
+    that address pasted into `photo:` was "an address on another website ... download
+    the picture": it is a file on the writer's own computer, which the site cannot reach."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\n"
+                                      "photo: file:///C:/Users/ann/Pictures/Ann%20Lee.jpg\n"
+                                      "alt: Ann\n---\n",
+        "content/honour-roll/staff.csv": "name,photo,alt\n"
+                                         "Bo Li,file:///Users/bo/Desktop/bo.jpg,Bo\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/ann.md") == [
+        "content/honour-roll/ann.md:3: `photo` is the address of a file on one computer "
+        "(\"file:///C:/Users/ann/Pictures/Ann%20Lee.jpg\"), which the site cannot reach; "
+        "copy the picture next to ann.md and write its file name here, like "
+        "`photo: Ann Lee.jpg`"]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: `photo` is the address of a file on one computer "
+        "(\"file:///Users/bo/Desktop/bo.jpg\"), which the site cannot reach; copy the "
+        "picture next to staff.csv and write bo.jpg in the `photo` column"]
+
+
 def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSite,
                                                                run: Run) -> None:
     """SPEC: Markdown is never copied.  `notes.mdown` was published as its source."""

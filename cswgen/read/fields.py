@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import difflib
 import re
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -290,12 +291,18 @@ class Fields:
         if not value:
             return None  # alt text without a picture is harmless
         if paths.on_another_host(value):
-            self.error(key, f"`{key}` is an address on another website (\"{value}\"), and "
-                       "pages never load anything from elsewhere; download the picture, save "
-                       f"it next to {source.name} and "
-                       + (self._as_written(key, paths.picture_name(value)) if self.row else
-                          f"write its file name here, like `{key}: "
-                          f"{paths.picture_name(value)}`"))
+            name = paths.picture_name(value)
+            if value.strip().lower().startswith("file:"):  # (dragged from Explorer)
+                name = urllib.parse.unquote(name)
+                what = (f"the address of a file on one computer (\"{value}\"), which the "
+                        f"site cannot reach; copy the picture next to {source.name}")
+            else:
+                what = (f"an address on another website (\"{value}\"), and pages never "
+                        "load anything from elsewhere; download the picture, save it "
+                        f"next to {source.name}")
+            self.error(key, f"`{key}` is {what} and "
+                       + (self._as_written(key, name) if self.row else
+                          f"write its file name here, like `{key}: {name}`"))
             return None
         relative = finder(value, source.parent)
         if relative is None:
