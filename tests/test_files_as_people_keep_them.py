@@ -690,6 +690,24 @@ def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: Mak
     assert not (site / "output/honour-roll/Ann Lee.JPG").exists()
 
 
+def test_a_link_to_an_iphone_photo_is_a_warning_that_it_is_published_as_it_is(
+        make_site: MakeSite, run: Run) -> None:
+    """A link to a phone photo publishes the original, and a warning says so when it
+    records where it was taken; an iPhone's HEIC, which cswgen does not read (so its GPS
+    could not be seen), was published the same way without a word."""
+    site, outcome = built(make_site, run, {
+        "content/pages/team.md": "---\ntitle: Team\n---\nOur day out.\n\n"
+                                 "[The full photo](IMG_0412.HEIC)\n",
+        "content/pages/IMG_0412.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/pages/team.md") == [
+        "content/pages/team.md:6: warning: the link to pages/IMG_0412.HEIC publishes the "
+        "original iPhone photo (HEIC), and such photos usually record where they were taken "
+        "(GPS); save it as JPEG and show it with ![description](...) instead (only Safari "
+        "shows HEIC), or link to a copy saved without location"]
+    assert (site / "output/pages/IMG_0412.HEIC").exists()  # (linked: published, as it says)
+
+
 # --- dates written as Word and Excel write them ------------------------------------------------
 
 def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run: Run) -> None:
@@ -759,6 +777,50 @@ def test_a_photo_named_in_other_capitals_names_the_file(make_site: MakeSite, run
         "content/honour-roll/bo.md:3: `photo` names \"images/BO.jpg\", but there is no "
         "such file next to bo.md or under content/; the file is content/images/bo.jpg, and "
         "capitals count on the server that builds the site: `photo: images/bo.jpg`"]
+
+
+def test_a_photo_in_a_spreadsheet_named_in_other_capitals_says_what_to_type_in_the_cell(
+        make_site: MakeSite, run: Run) -> None:
+    """An honour roll kept in Excel names `Sam.JPG`; the file is `sam.jpg`.  The fix was
+    written as front matter (`photo: honour-roll/sam.jpg`), which is not what goes in a
+    spreadsheet's cell; the same for a photo named by its address on the intranet."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/staff.csv": "name,photo,alt\nSam Okafor,Sam.JPG,Sam\n"
+                                         "Ana Dube,https://intranet.example/ana.jpg,Ana\n",
+        "content/honour-roll/sam.jpg": phone_jpeg(300, 400, orientation=1)})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: `photo` names \"Sam.JPG\", but there is no such "
+        "file next to staff.csv or under content/; the file is content/honour-roll/sam.jpg, "
+        "and capitals count on the server that builds the site: write honour-roll/sam.jpg "
+        "in the `photo` column",
+        "content/honour-roll/staff.csv:3: `photo` is an address on another website "
+        "(\"https://intranet.example/ana.jpg\"), and pages never load anything from "
+        "elsewhere; download the picture, save it next to staff.csv and write ana.jpg in "
+        "the `photo` column"]
+
+
+def test_a_photo_named_by_its_file_address_says_to_copy_it_into_the_site(
+        make_site: MakeSite, run: Run) -> None:
+    """A photo dragged from Explorer into a browser shows as `file:///C:/Users/...`, and
+    that address pasted into `photo:` was "an address on another website ... download
+    the picture": it is a file on the writer's own computer, which the site cannot reach."""
+    _, outcome = built(make_site, run, {
+        "content/honour-roll/ann.md": "---\nname: Ann Lee\n"
+                                      "photo: file:///C:/Users/ann/Pictures/Ann%20Lee.jpg\n"
+                                      "alt: Ann\n---\n",
+        "content/honour-roll/staff.csv": "name,photo,alt\n"
+                                         "Bo Li,file:///Users/bo/Desktop/bo.jpg,Bo\n"})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/ann.md") == [
+        "content/honour-roll/ann.md:3: `photo` is the address of a file on one computer "
+        "(\"file:///C:/Users/ann/Pictures/Ann%20Lee.jpg\"), which the site cannot reach; "
+        "copy the picture next to ann.md and write its file name here, like "
+        "`photo: Ann Lee.jpg`"]
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:2: `photo` is the address of a file on one computer "
+        "(\"file:///Users/bo/Desktop/bo.jpg\"), which the site cannot reach; copy the "
+        "picture next to staff.csv and write bo.jpg in the `photo` column"]
 
 
 def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSite,

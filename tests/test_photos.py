@@ -7,6 +7,8 @@ through the real command line with the classic theme.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import re
 import shutil
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from PIL import Image, ImageChops, ImageStat
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
 from cswgen.model import images, textlines
 from tests.helpers import (
@@ -27,6 +29,7 @@ from tests.helpers import (
     Outcome,
     Run,
     files_in,
+    find_line,
     serving,
 )
 from tests.photofactory import hard_texture, phone_jpeg, portrait
@@ -139,6 +142,25 @@ def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(
         "content/testimonials/ana.md:3: `photo` names images/ana.jpg, which is not a picture "
         "cswgen can read; save it as JPEG or PNG (a photo from an iPhone may need \"Most "
         "Compatible\" in its camera settings, or exporting as JPEG)")
+    assert "Traceback" not in outcome.stderr
+
+
+def test_an_empty_picture_file_is_an_error_saying_its_copy_did_not_finish(
+        build: Build) -> None:
+    """A photo or logo of 0 bytes (a copy or download that did not finish, a sync that
+    left a stub) was "not a picture cswgen can read; save it as JPEG or PNG", about a file
+    already named .jpg, with advice about iPhones."""
+    config = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.png"\n'
+    _, outcome = build({"config.toml": config, "content/images/logo.png": b"",
+                        "content/honour-roll/sam-okafor.md": PERSON,
+                        "content/honour-roll/sam.jpg": b""})
+    assert outcome.exit_code == 1
+    why = ("is empty (0 bytes): the copy or download that made it did not finish; copy it "
+           "again from where it came from")
+    line = config.splitlines().index('logo = "images/logo.png"') + 1
+    assert sorted(outcome.lines[:2]) == [
+        f"config.toml:{line}: [brand] logo images/logo.png {why}",
+        f"content/honour-roll/sam-okafor.md:5: `photo` names honour-roll/sam.jpg, which {why}"]
     assert "Traceback" not in outcome.stderr
 
 
@@ -271,6 +293,45 @@ def test_transparency_keeps_a_png_fallback(build: Build) -> None:
         assert isinstance(pixel, tuple) and pixel[3] == 0
 
 
+def test_a_see_through_photo_over_its_budget_keeps_its_opaque_pixels_opaque(
+        build: Build) -> None:
+    """A cut-out portrait (a photo on a see-through background, as a designer exports it)
+    whose full-colour PNG copies are over 200 KB is cut to 256 colours; its opaque pixels
+    came out 1-4% see-through (the page's colour showed through the face), because the
+    colours' alpha was averaged with the soft edge's."""
+    cutout = Image.new("RGBA", (1280, 900), (0, 0, 0, 0))
+    mask = Image.new("L", (1000, 800), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, 999, 799), fill=255)
+    mask = mask.filter(ImageFilter.GaussianBlur(12))  # a soft edge: every alpha 1-254
+    cutout.paste(portrait(1000, 800, seed=3), (140, 50), mask)
+    site, outcome = build({"content/pages/p.md": "---\ntitle: P\n---\n![Sam](sam.png)\n",
+                           "content/pages/sam.png": _png(cutout)})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output/pages"
+    fallbacks = sorted(out.glob("sam-*w.png"))
+    assert fallbacks
+    cut = 0
+    for path in fallbacks:
+        with Image.open(path) as copy:
+            copy.load()
+            cut += copy.mode == "P"  # (the 256-colour copy this is about)
+            alpha = copy.convert("RGBA").getchannel("A")
+        assert path.stat().st_size <= 200_000, path.name
+        source = cutout.getchannel("A").resize(alpha.size, Image.Resampling.LANCZOS)
+        # (a pixel or two in from the edge: resampling may have blurred the edge itself)
+        opaque = source.point(lambda a: 255 if a == 255 else 0).filter(ImageFilter.MinFilter(5))
+        clear = source.point(lambda a: 255 if a == 0 else 0).filter(ImageFilter.MinFilter(5))
+        # every pixel that was opaque is opaque, every clear one clear
+        assert ImageChops.multiply(ImageChops.invert(alpha), opaque).getbbox() is None, \
+            f"{path.name}: opaque pixels came out see-through"
+        assert ImageChops.multiply(alpha, clear).getbbox() is None, path.name
+        # and the soft edge stays soft, close to its own alpha
+        edge = ImageChops.difference(alpha, source)
+        assert ImageStat.Stat(edge).mean[0] < 2, path.name
+        assert ImageStat.Stat(alpha.point(lambda a: 255 if 0 < a < 255 else 0)).mean[0] > 0
+    assert cut, "no copy was cut to 256 colours: the test tests nothing"
+
+
 def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
     """A black-and-white portrait exported as a 16-bit PNG (Lightroom, a scanner) was
     published as a white rectangle: its levels (0-65535) were cut at 255."""
@@ -290,6 +351,31 @@ def test_a_16_bit_greyscale_photo_keeps_its_greys(build: Build) -> None:
                 name, dark, light)
 
 
+def test_the_lobby_screen_shows_honour_roll_photos_sharp_on_a_4k_tv(
+        build: Build, phone_photo: bytes) -> None:
+    """The screen's round photos (`.slide__photo`: 7rem, where 1rem is 3.2% of the
+    screen's shorter side) are 242 CSS pixels on a 1920×1080 screen and 484 pixels on a
+    4K one, filled edge to edge (`object-fit: cover`); they were drawn from the 320-pixel
+    copy, 320×240 for a landscape photo: soft on any TV.  Each is now the smallest copy
+    whose shorter side covers 484 pixels (or the largest there is)."""
+    landscape = phone_jpeg(4000, 3000, seed=5, orientation=1, location=False)
+    bo = PERSON.replace("Sam Okafor", "Bo Li").replace("sam.jpg", "bo.jpg")
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": phone_photo,  # portrait
+                           "content/honour-roll/bo-li.md": bo,
+                           "content/honour-roll/bo.jpg": landscape})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    page = (out / "screen/index.html").read_text("utf-8")
+    shown = re.findall(r'<img class="slide__photo" src="([^"]+)"', page)
+    assert len(shown) == 2, shown
+    sizes = {}
+    for src in shown:
+        with Image.open((out / "screen" / src).resolve()) as copy:
+            sizes[src.rsplit("/", 1)[1]] = copy.size
+    assert sizes == {"sam-640w.jpg": (640, 853), "bo-1280w.jpg": (1280, 960)}, sizes
+
+
 # --- the logo -------------------------------------------------------------------------
 
 LOGO_CONFIG = MINIMAL_CONFIG + '\n[brand]\nlogo = "images/logo.png"\n'
@@ -307,9 +393,10 @@ def big_logo() -> bytes:
     return buffer.getvalue()
 
 
-def _logo_images(page: str) -> list[dict[str, str]]:
+def _logo_images(page: str, kind: str = "") -> list[dict[str, str]]:
+    """The logos a page shows (only those of class `kind`, when given: `screen__logo`)."""
     return [dict(re.findall(r'([a-z-]+)="([^"]*)"', tag)) for tag in
-            re.findall(r"<img\b[^>]*class=\"[^\"]*logo[^\"]*\"[^>]*>", page)]
+            re.findall(rf"<img\b[^>]*class=\"[^\"]*{kind or 'logo'}[^\"]*\"[^>]*>", page)]
 
 
 def test_a_big_raster_logo_is_shown_as_small_copies(build: Build) -> None:
@@ -325,21 +412,27 @@ def test_a_big_raster_logo_is_shown_as_small_copies(build: Build) -> None:
     out = site / "output"
     assert (out / "images/logo.png").read_bytes() == original  # content is copied as it is
     pages = ["index.html", "days/monday/index.html", "screen/index.html",
-             "honour-roll/sam-okafor/certificate/index.html", "programme/index.html"]
+             "honour-roll/sam-okafor/certificate/index.html", "programme/index.html",
+             "days/monday/poster/index.html"]
+    heights = {"brand__logo": 96, "screen__logo": 168, "certificate__logo": 168,
+               "sheet__logo": 120}  # (each box's copy: see the next test)
     for name in pages:
         page = (out / name).read_text("utf-8")
         logos = _logo_images(page)
         assert logos, name
         for logo in logos:
             shown = ((out / name).parent / logo["src"]).resolve()
-            assert logo["src"].endswith("-96h.png") and shown.is_file(), (name, logo)
+            height = heights[logo["class"].split()[0]]
+            assert logo["src"].endswith(f"-{height}h.png") and shown.is_file(), (name, logo)
             assert shown.stat().st_size < len(original) / 10, (name, logo)
             assert (logo["width"], logo["height"]) == ("96", "48"), (name, logo)  # 2:1
         icon = re.search(r'<link rel="icon" href="([^"]*)"', page)
         assert icon is None or icon[1].endswith("-96h.png"), name
     header = _logo_images((out / "index.html").read_text("utf-8"))[0]
     assert header["srcset"] == "images/logo-48h.png 1x, images/logo-96h.png 2x"
-    for name, size in (("images/logo-48h.png", (96, 48)), ("images/logo-96h.png", (192, 96))):
+    for name, size in (("images/logo-48h.png", (96, 48)), ("images/logo-96h.png", (192, 96)),
+                       ("images/logo-120h.png", (240, 120)),
+                       ("images/logo-168h.png", (336, 168))):
         with Image.open(out / name) as copy:
             assert (copy.format, copy.size) == ("PNG", size)
             corner = copy.convert("RGBA").getpixel((0, 0))
@@ -374,6 +467,41 @@ def test_a_small_logo_is_not_enlarged(build: Build) -> None:
     assert "srcset" not in logo
 
 
+def test_the_lobby_screen_and_print_get_a_logo_sized_for_them(build: Build) -> None:
+    """The lobby screen (a TV, often 4K) and the printed certificates, posters and
+    programme showed the header's 96-pixel copy, soft at their sizes.  Each gets a copy
+    for the box it shows the logo in (the screen's at twice its CSS size on a 1920×1080
+    screen, as sharp on a 4K one; paper's at three times, a printer's 300 dots an inch),
+    never enlarged beyond the file itself; an SVG stays the SVG."""
+    small = io.BytesIO()
+    Image.new("RGBA", (300, 150), (200, 16, 46, 255)).save(small, "PNG")
+    pages = ("screen/index.html", "honour-roll/sam-okafor/certificate/index.html",
+             "programme/index.html", "days/monday/poster/index.html")
+    site_files = {"config.toml": LOGO_CONFIG, "content/days/monday.md": DAY,
+                  "content/honour-roll/sam-okafor.md": HONOUR}
+    site, outcome = build({**site_files, "content/images/logo.png": small.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    kinds = ("screen__logo", "certificate__logo", "sheet__logo", "sheet__logo")
+    shown = {name: _logo_images((out / name).read_text("utf-8"), kind)[0]["src"]
+             for name, kind in zip(pages, kinds, strict=True)}
+    # 300×150: at most 150 high, its own size, never enlarged; the sheets' box is 120 high
+    assert [src.rsplit("/", 1)[1] for src in shown.values()] == [
+        "logo-150h.png", "logo-150h.png", "logo-120h.png", "logo-120h.png"], shown
+    with Image.open(out / "images/logo-150h.png") as copy:
+        assert copy.size == (300, 150)
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">'
+           '<rect width="200" height="100" fill="#c8102e"/></svg>')
+    config = LOGO_CONFIG.replace("logo.png", "logo.svg")
+    site, outcome = build({**site_files, "config.toml": config,
+                           "content/images/logo.svg": svg})
+    assert outcome.exit_code == 0, outcome.stderr
+    for name, kind in zip(pages, kinds, strict=True):
+        src = _logo_images((site / "output" / name).read_text("utf-8"), kind)[0]["src"]
+        assert src.endswith("images/logo.svg"), (name, src)
+
+
 @pytest.mark.parametrize("mode", ["RGB", "L"])
 def test_a_png_with_one_see_through_colour_stays_see_through(build: Build, mode: str) -> None:
     """optipng and other optimisers save a logo whose pixels are all opaque or all clear as
@@ -395,6 +523,78 @@ def test_a_png_with_one_see_through_colour_stays_see_through(build: Build, mode:
                                                                    copy.height // 2))
             assert isinstance(corner, tuple) and isinstance(middle, tuple)
             assert (corner[3], middle[3]) == (0, 255), name
+
+
+GREEN = (0, 150, 70)
+
+
+def _logo_file(kind: str) -> bytes:
+    """A green 600×300 mark on a see-through background, as a brand pack's GIF (animated:
+    the first frame is the logo), favicon-style ICO, or AVIF."""
+    picture = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
+    picture.paste((*GREEN, 255), (60, 30, 540, 270))
+    buffer = io.BytesIO()
+    if kind == "gif":
+        blink = Image.new("RGBA", (600, 300), (255, 255, 255, 255))
+        picture.save(buffer, "GIF", save_all=True, append_images=[blink], duration=500,
+                     loop=0)
+    elif kind == "ico":
+        picture.crop((0, 0, 300, 300)).save(buffer, "ICO", sizes=[(256, 256), (32, 32)])
+    else:
+        picture.save(buffer, "AVIF", quality=90)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["gif", "ico", "avif"])
+def test_a_gif_ico_or_avif_logo_is_on_the_pages_the_share_images_and_the_email(
+        build: Build, run: Run, kind: str) -> None:
+    """config.toml accepts a GIF, ICO or AVIF logo (every browser shows them), and the
+    pages showed it; but the share images drew the puzzle-piece emblem and the email had
+    no logo, without a word.  Pillow reads all three, as it reads a PNG."""
+    config = SHARE_CONFIG + f'logo = "images/logo.{kind}"\n'
+    site, outcome = build({"config.toml": config, f"content/images/logo.{kind}":
+                           _logo_file(kind), "content/days/monday.md": DAY})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "warning" not in outcome.stderr, outcome.stderr
+    out = site / "output"
+    header = _logo_images((out / "index.html").read_text("utf-8"))[0]
+    assert header["src"].endswith("h.png"), header  # a copy, as any raster logo's
+
+    def green(picture: Image.Image) -> int:
+        colours = cast(list[tuple[int, tuple[int, int, int]]],
+                       picture.convert("RGB").getcolors(1_000_000) or [])
+        return sum(n for n, c in colours
+                   if max(abs(a - b) for a, b in zip(c, GREEN, strict=True)) < 24)
+
+    with Image.open(out / "days/monday/share.png") as card:
+        assert green(card.crop((64, 64, 400, 176))) > 2000, "the card shows no logo"
+    mailed = run(site, "email", "monday", "--as-of", "2026-10-05")
+    assert mailed.exit_code == 0, mailed.stderr
+    assert "warning" not in mailed.stderr, mailed.stderr
+    draft = email.message_from_bytes((site / "email/2026-10-05-monday.eml").read_bytes(),
+                                     policy=email.policy.default)
+    logo = next((p for p in draft.walk() if p.get_filename() == "logo.png"), None)
+    assert logo is not None, "the email has no logo"
+    with Image.open(io.BytesIO(cast(bytes, logo.get_payload(decode=True)))) as picture:
+        assert picture.height == 80 and green(picture) > 1000
+
+
+def test_an_avif_logo_that_this_pillow_cannot_read_is_a_warning(
+        build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pillow reads AVIF only from 11.2, built with libavif: without it the logo is shown on
+    the pages as it is, and the build says what lacks it and what to save instead."""
+    monkeypatch.setattr(images, "reads", lambda name: not name.endswith(".avif"))
+    config = SHARE_CONFIG + 'logo = "images/logo.avif"\n'
+    site, outcome = build({"config.toml": config, "content/images/logo.avif":
+                           _logo_file("avif"), "content/days/monday.md": DAY})
+    assert outcome.exit_code == 0, outcome.stderr
+    line = config.splitlines().index('logo = "images/logo.avif"') + 1
+    warning = find_line(outcome, f"config.toml:{line}: warning: [brand] logo images/logo.avif",
+                        "share images", "email", "PNG")
+    assert "Traceback" not in outcome.stderr, warning
+    header = _logo_images((site / "output/index.html").read_text("utf-8"))[0]
+    assert header["src"] == "images/logo.avif"
+    assert (site / "output/days/monday/share.png").is_file()
 
 
 @pytest.mark.parametrize("written", ["./images/logo.png", "images//logo.png",
@@ -436,6 +636,38 @@ def test_the_logo_copies_look_right_in_a_browser(browser: Any, build: Build) -> 
             # (a 2x candidate counts half its pixels: both fill the same 96 CSS pixels)
             assert src.endswith("/images/" + copy) and complete and natural == 96
             assert (round(width), round(height)) == (80, 40)  # 2.5rem on a phone, 2:1
+
+
+def test_the_screen_and_print_logos_are_sharp_in_a_browser(browser: Any, build: Build) -> None:
+    """On a 4K lobby TV and on paper, the logo is drawn from at least twice as many pixels
+    as the CSS pixels it fills (the header's 96-pixel copy was stretched to 166 on the
+    TV); a screenshot of the TV's bar is in test-artifacts/."""
+    site, outcome = build({"config.toml": LOGO_CONFIG, "content/images/logo.png": big_logo(),
+                           "content/days/monday.md": DAY,
+                           "content/honour-roll/sam-okafor.md": HONOUR})
+    assert outcome.exit_code == 0, outcome.stderr
+    ARTIFACTS.mkdir(exist_ok=True)
+    measure = """(selector) => { const i = document.querySelector(selector);
+        return [i.complete, i.naturalHeight, i.getBoundingClientRect().height]; }"""
+    with serving(site / "output") as url:
+        for path, selector, viewport, media, density in (
+                ("screen/", ".screen__logo", (3840, 2160), "screen", 1),
+                ("screen/", ".screen__logo", (1920, 1080), "screen", 2),
+                ("honour-roll/sam-okafor/certificate/", ".certificate__logo", (1123, 794),
+                 "print", 1),
+                ("days/monday/poster/", ".sheet__logo", (794, 1123), "print", 1)):
+            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]},
+                                    device_scale_factor=density)
+            page.emulate_media(media=media)
+            page.goto(url + path, wait_until="load")
+            complete, natural, height = page.evaluate(measure, selector)
+            if path == "screen/" and density == 1:
+                page.screenshot(path=str(ARTIFACTS / "logo-screen-4k.png"),
+                                clip={"x": 0, "y": 0, "width": 1600, "height": 260})
+            page.close()
+            # (on paper, two pixels for each CSS pixel at least: the copy has three)
+            wanted = height * density if media == "screen" else height * 2
+            assert complete and natural >= wanted - 1, (path, viewport, natural, height)
 
 
 # --- share images ---------------------------------------------------------------------

@@ -185,6 +185,14 @@ def _fitted(scaled: _Scaled, width: int, budget: int,
         width = max(_NARROWEST, math.floor(width * scale))
 
 
+def reads(name: str) -> bool:
+    """Whether this copy of Pillow reads a picture named `name`: an AVIF only where it was
+    built with libavif (Pillow 11.2 on); every other type cswgen takes, always."""
+    if not name.lower().endswith(".avif"):
+        return True
+    return "avif" in features.modules and bool(features.check_module("avif"))
+
+
 def render_logo(source: Path, boxes: Sequence[tuple[int, int]], budget: int) -> list[Rendition]:
     """Copies of a logo, each as large as fits in one of `boxes` (width, height) keeping
     its shape, never enlarged (boxes a small logo fits whole give one copy), upright and
@@ -303,6 +311,9 @@ def _decode_stored(source: Path, widest: int) -> tuple[Image.Image, Image.Transp
         raise Unreadable(f"is too large to open safely (more than {limit} million pixels); "
                          "save a smaller copy, for example 4000 pixels wide") from None
     except UnidentifiedImageError:
+        if not source.stat().st_size:  # (a stub a sync left, a copy stopped at its start)
+            raise Unreadable("is empty (0 bytes): the copy or download that made it did not "
+                             "finish; copy it again from where it came from") from None
         raise Unreadable("is not a picture cswgen can read; save it as JPEG or PNG "
                          "(a photo from an iPhone may need \"Most Compatible\" in its camera "
                          "settings, or exporting as JPEG)") from None
@@ -414,8 +425,31 @@ def _png(picture: Image.Image, budget: int) -> bytes:
     if buffer.tell() <= budget:
         return buffer.getvalue()
     fewer = io.BytesIO()  # 256 colours: what a PNG of a photo needs to stay small
-    picture.quantize(256, method=Image.Quantize.FASTOCTREE).save(fewer, "PNG", optimize=True)
+    _quantized(picture).save(fewer, "PNG", optimize=True)
     return min(buffer.getvalue(), fewer.getvalue(), key=len)
+
+
+def _quantized(picture: Image.Image) -> Image.Image:
+    """`picture` in 256 colours.  Pillow's octree gives each colour the mean alpha of the
+    pixels it stands for, so where a soft edge shares a colour with opaque pixels, they
+    came out 1-4% see-through (the page showing through a face): a colour that any opaque
+    pixel has is made opaque (the edge's pixels that share it are within a sixteenth of
+    opaque already), and one that only clear pixels have, clear."""
+    fewer = picture.quantize(256, method=Image.Quantize.FASTOCTREE)
+    if picture.mode != "RGBA":
+        return fewer
+    alpha = picture.getchannel("A")
+    opaque = fewer.histogram(mask=alpha.point(lambda a: 255 if a == 255 else 0))
+    clear = fewer.histogram(mask=alpha.point(lambda a: 255 if a == 0 else 0))
+    used = fewer.histogram()
+    palette = fewer.getpalette("RGBA") or []
+    for index in range(len(palette) // 4):
+        if opaque[index]:
+            palette[4 * index + 3] = 255
+        elif clear[index] and clear[index] == used[index]:
+            palette[4 * index + 3] = 0
+    fewer.putpalette(palette, "RGBA")
+    return fewer
 
 
 # --- share cards --------------------------------------------------------------------

@@ -6,6 +6,7 @@ without reading the file again.  What the site shows and publishes is `photos`'.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -16,13 +17,10 @@ from pathlib import Path
 from cswgen.core.digest import digest
 from cswgen.core.files import FileStore
 from cswgen.model import images
+from cswgen.read.slugs import slugify
 
 WIDTHS = (160, 320, 640, 1280)  # what the classic theme shows, at up to twice its CSS size
 BUDGET = 200_000  # bytes a copy may take, where a lower quality can keep it to that
-# the boxes a raster logo's copies fit in: the classic theme's header logo (style.css
-# `.brand__logo`: 3rem high, at most 12rem wide), at its CSS size and at twice it
-LOGO_BOXES = ((192, 48), (384, 96))
-LOGO_BUDGET = 60_000
 _COPY = re.compile(r"^(\d+)x(\d+)\.(webp|jpg|png)$")  # a copy in the cache
 
 
@@ -92,31 +90,14 @@ def make_copies(cache: FileStore, path: Path, key: str) -> Path:
     renditions = images.render_photo(path, WIDTHS, BUDGET)
     if copies_in(cache.path(key), "x"):  # made meanwhile (the same bytes in another file,
         return cache.path(key)            # or by a build): kept, for whoever reads it now
-    return _stored(cache, key, renditions)
+    return stored(cache, key, renditions)
 
 
-def _stored(cache: FileStore, key: str, renditions: list[images.Rendition]) -> Path:
-    """`renditions` as the cache folder `key`, named as `copies_in` reads them, in place of
-    a damaged entry there."""
+def stored(cache: FileStore, key: str, renditions: list[images.Rendition]) -> Path:
+    """`renditions` (a photo's or the logo's) as the cache folder `key`, named as
+    `copies_in` reads them, in place of a damaged entry there."""
     shutil.rmtree(cache.path(key), ignore_errors=True)
     return cache.store(key, {f"{r.width}x{r.height}.{r.suffix}": r.data for r in renditions})
-
-
-def logo_key(path: Path) -> str:
-    return digest("logo", images.recipe(), repr((LOGO_BOXES, LOGO_BUDGET)), path.read_bytes())
-
-
-def logo_copies(cache: FileStore, path: Path, base: str) -> list[Copy]:
-    """A raster logo's copies (`images.render_logo`, in LOGO_BOXES), from the cache or made
-    into it, to publish as `base-Hh` (by their height), smallest first.  Raises
-    `images.Unreadable`."""
-    key = logo_key(path)
-    copies = copies_in(cache.path(key), base)
-    if not copies:
-        copies = copies_in(_stored(cache, key, images.render_logo(path, LOGO_BOXES,
-                                                                   LOGO_BUDGET)), base)
-    return [Copy(f"{base}-{c.height}h.{c.suffix}", c.width, c.height, c.suffix, c.cached)
-            for c in copies]
 
 
 def copies_in(folder: Path, base: str) -> list[Copy]:
@@ -130,3 +111,19 @@ def copies_in(folder: Path, base: str) -> list[Copy]:
             width, height, suffix = int(match[1]), int(match[2]), match[3]
             copies.append(Copy(f"{base}-{width}w.{suffix}", width, height, suffix, cached))
     return sorted(copies, key=lambda c: (c.width, c.suffix))
+
+
+def published_name(source: str) -> str:
+    """`images/Team Photos/Zoë at work.JPG` -> `images/team-photos/zoe-at-work`: copies'
+    names are safe in `srcset`, where a space would end the address."""
+    parts = source.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    safe = [slugify(p) or "x" for p in parts[:-1]]
+    return "/".join([*safe, slugify(stem) or "photo-" + published_hash(source)])
+
+
+def published_hash(source: str) -> str:
+    """Eight hex digits for a picture whose name has no letters (`+++.jpg`): a published
+    address, kept as cswgen has always made it (not `digest`, which would move it)."""
+    data = source.encode("utf-8")
+    return hashlib.sha256(len(data).to_bytes(8, "big") + data).hexdigest()[:8]

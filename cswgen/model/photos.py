@@ -12,8 +12,6 @@ as it is only when a page links to the file itself: a phone photo records where 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import hashlib
 import html
 import posixpath
 import re
@@ -28,18 +26,18 @@ from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
-from cswgen.model import images
+from cswgen.model import images, logos
 from cswgen.model.markup import Rendered
 from cswgen.model.photocache import (
     NEW,
     WIDTHS,
     Copy,
     copies_in,
-    logo_copies,
     make_copies,
     make_new_copies,
     note_key,
     noted,
+    published_name,
     state_name,
 )
 from cswgen.model.rasters import RASTER_HREF, is_raster
@@ -47,7 +45,6 @@ from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
 from cswgen.read.records import Day, Entry
-from cswgen.read.slugs import slugify
 
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
 
@@ -86,7 +83,7 @@ class Photos:
     _making: tuple[list[tuple[str, str, str]], Callable[[], list[list[Copy] | str]]] = \
         field(init=False, default_factory=lambda: ([], lambda: []))
     _uses: list[Use] = field(init=False, default_factory=list)
-    logo: list[Copy] = field(default_factory=list)  # a raster logo's copies, smallest first
+    logo: list[Copy] = field(default_factory=list)  # a raster logo's copies (`logos`)
 
     def __post_init__(self) -> None:
         # (an image's size and format name the file: nothing else goes into one)
@@ -128,7 +125,7 @@ class Photos:
         names = {m[1] for m in (_COPY_NAME.match(f) for f in held) if m}
         todo: list[tuple[str, str, str]] = []  # (source, key, base) not in the cache yet
         for source in sorted({u.source for u in uses}):
-            base = _unique(_published_name(source), names)
+            base = _unique(published_name(source), names)
             path, new = content / source, ""
             if later is None:
                 key: str | None = self._key(path)
@@ -160,7 +157,7 @@ class Photos:
                 self._fail(use, failed[use.source], problems)
             elif use.published:
                 self.published.add(use.source)
-        self._prepare_logo(held, problems)
+        self.logo = logos.prepare(self.site.config, self.cache, held, problems)
         self._check_links(bodies, problems)
         self._check_unshown(problems)
         if wait:
@@ -188,33 +185,6 @@ class Photos:
                 self._fail(use, failed[use.source], problems)
                 self.published.discard(use.source)
         return changed
-
-    def _prepare_logo(self, held: set[str], problems: Problems) -> None:
-        """A raster logo's copies for the pages (the theme shows it on every page: a phone's
-        4032×3024 photo of it would be megabytes on each), found in the cache or made; one
-        that cannot be read is an error at its key.  `held`: the content files' and
-        folders' paths, casefolded, which no copy's name may take."""
-        logo = self.site.config.brand.logo
-        if not logo or not is_raster(logo):
-            return
-        path, line = self.site.config.root / "content" / logo, \
-            self.site.config.line_of("brand.logo")
-        try:
-            made = logo_copies(self.cache, path, "")  # (named `-48h.png`: the base comes next)
-        except images.Unreadable as exc:
-            problems.error("config.toml", line, f"[brand] logo {logo} {exc}")
-            return
-        stem = base = _published_name(logo)
-        counter = 2
-        while any((base + copy.path).casefold() in held for copy in made):
-            base, counter = f"{stem}-{counter}", counter + 1
-        self.logo = [dataclasses.replace(copy, path=base + copy.path) for copy in made]
-        if images.has_location(path):
-            problems.warning("config.toml", line,
-                             f"[brand] logo {logo} records where it was taken (GPS), and "
-                             "the file is published as it is, as every file in content/ is; "
-                             "save a copy without the location (an image editor's "
-                             "\"Export\" leaves it out) and give that file's path")
 
     @staticmethod
     def _fail(use: Use, why: str, problems: Problems) -> None:
@@ -310,7 +280,16 @@ class Photos:
                 if not target or not is_raster(target) or target in self.linked:
                     continue
                 self.linked.add(target)
-                if self._exists(target) and images.has_location(content / target):
+                if not self._exists(target):
+                    continue
+                if _is_heic(target):  # (not read, so its location cannot be seen)
+                    problems.warning(entry.path, _line_in(entry, target),
+                                     f"the link to {target} publishes the original iPhone "
+                                     "photo (HEIC), and such photos usually record where "
+                                     "they were taken (GPS); save it as JPEG and show it "
+                                     "with ![description](...) instead (only Safari shows "
+                                     "HEIC), or link to a copy saved without location")
+                elif images.has_location(content / target):
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the original photo, "
                                      "which records where it was taken (GPS); show it with "
@@ -326,7 +305,7 @@ class Photos:
             if not is_raster(relative) or relative in self.pictures \
                     or relative in self.linked or relative == self.site.config.brand.logo:
                 continue
-            if relative.lower().endswith((".heic", ".heif")):
+            if _is_heic(relative):
                 problems.warning(f"content/{relative}", 0, "is an iPhone photo (HEIC) that "
                                  "no page shows, so it is published as it is, and such "
                                  "photos usually record where they were taken (GPS); move it "
@@ -359,19 +338,6 @@ class Photos:
                 "srcset": [{"src": c.path, "width": c.width} for c in fallback],
                 "webp": [{"src": c.path, "width": c.width} for c in copies
                          if c.suffix == "webp"]}
-
-    def logo_view(self) -> dict[str, Any]:
-        """The brand logo for templates: `logo`, the file pages show (a raster logo's copy
-        at twice the size of the header's box, as sharp on a phone's screen; an SVG as it
-        is), `logo_1x`, the copy at the box's size ("" when there is no smaller one), and
-        `logo_size`, {width, height} at the box's size (empty when the file does not say)."""
-        logo = self.site.config.brand.logo
-        if not self.logo:
-            return {"logo": logo, "logo_1x": "",
-                    "logo_size": self.size_of(logo) if logo else {}}
-        small, large = self.logo[0], self.logo[-1]
-        return {"logo": large.path, "logo_1x": small.path if small is not large else "",
-                "logo_size": {"width": small.width, "height": small.height}}
 
     def size_of(self, source: str) -> dict[str, int]:
         """{width, height} of a file under content/ shown as it is (an SVG, the logo), or
@@ -418,6 +384,11 @@ class Photos:
             and relative not in self.linked and relative != self.site.config.brand.logo
 
 
+def _is_heic(relative: str) -> bool:
+    """An iPhone's photo (HEIC or HEIF), which cswgen does not read."""
+    return relative.lower().endswith((".heic", ".heif"))
+
+
 def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:
     """An <img> shown as it is, with its own width and height when it has neither."""
     if not size or "width" in attributes or "height" in attributes:
@@ -442,22 +413,6 @@ def _line_in(entry: Entry, source: str) -> int:
         if name in text or name.replace(" ", "%20") in text:
             return entry.body_line + offset
     return entry.body_line
-
-
-def _published_name(source: str) -> str:
-    """`images/Team Photos/Zoë at work.JPG` -> `images/team-photos/zoe-at-work`: copies'
-    names are safe in `srcset`, where a space would end the address."""
-    parts = source.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    safe = [slugify(p) or "x" for p in parts[:-1]]
-    return "/".join([*safe, slugify(stem) or "photo-" + _published_hash(source)])
-
-
-def _published_hash(source: str) -> str:
-    """Eight hex digits for a picture whose name has no letters (`+++.jpg`): a published
-    address, kept as cswgen has always made it (not `digest`, which would move it)."""
-    data = source.encode("utf-8")
-    return hashlib.sha256(len(data).to_bytes(8, "big") + data).hexdigest()[:8]
 
 
 def _folders(relative: str) -> list[str]:

@@ -13,8 +13,17 @@ _SUFFIXES = "|".join(re.escape(suffix[1:]) for suffix in RASTER)
 RASTER_HREF = re.compile(rf'href="[^"]*\.(?i:{_SUFFIXES})(?:[?#][^"]*)?"')
 
 
+# what a logo may be besides SVG (config.toml takes every type a browser shows): drawn by
+# Pillow, as the pages' copies, on the share images and in the email
+LOGO_RASTER = (*RASTER, ".gif", ".ico", ".avif")
+
+
 def is_raster(path: str) -> bool:
     return path.lower().endswith(RASTER)
+
+
+def is_raster_logo(path: str) -> bool:
+    return path.lower().endswith(LOGO_RASTER)
 
 
 def shows_pictures(html: str) -> bool:

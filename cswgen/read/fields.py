@@ -11,8 +11,11 @@ import contextlib
 import datetime as dt
 import difflib
 import re
+import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -275,6 +278,12 @@ class Fields:
                    f"note, not {described(value)}")
         return None
 
+    def _as_written(self, key: str, value: str) -> str:
+        """A value as the person writes it: `photo: x.jpg` in front matter, and in a
+        spreadsheet's row (where `photo: ` in a cell would be part of the value) "write
+        x.jpg in the `photo` column"."""
+        return f"write {value} in the `{key}` column" if self.row else f"`{key}: {value}`"
+
     def image(self, key: str, alt_key: str, source: Path, finder: Finder,
               *, require_alt: bool) -> Image | None:
         """A picture path looked up next to the file first, then from content/."""
@@ -282,16 +291,25 @@ class Fields:
         if not value:
             return None  # alt text without a picture is harmless
         if paths.on_another_host(value):
-            self.error(key, f"`{key}` is an address on another website (\"{value}\"), and "
-                       "pages never load anything from elsewhere; download the picture, save "
-                       f"it next to {source.name} and write its file name here, like "
-                       f"`{key}: {paths.picture_name(value)}`")
+            name = paths.picture_name(value)
+            if value.strip().lower().startswith("file:"):  # (dragged from Explorer)
+                name = urllib.parse.unquote(name)
+                what = (f"the address of a file on one computer (\"{value}\"), which the "
+                        f"site cannot reach; copy the picture next to {source.name}")
+            else:
+                what = (f"an address on another website (\"{value}\"), and pages never "
+                        "load anything from elsewhere; download the picture, save it "
+                        f"next to {source.name}")
+            self.error(key, f"`{key}` is {what} and "
+                       + (self._as_written(key, name) if self.row else
+                          f"write its file name here, like `{key}: {name}`"))
             return None
         relative = finder(value, source.parent)
         if relative is None:
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
                        f"{source.name} or under content/; "
-                       + _nearly(key, paths.nearly(value, finder.content, source.parent)))
+                       + _nearly(paths.nearly(value, finder.content, source.parent),
+                                 partial(self._as_written, key)))
             return None
         alt = self.text(alt_key)
         if require_alt and not alt:
@@ -346,17 +364,18 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
     return None
 
 
-def _nearly(key: str, near: tuple[str, str] | None) -> str:
-    """How to write a picture's path that nearly names a file (see `paths.nearly`)."""
+def _nearly(near: tuple[str, str] | None, written: Callable[[str], str]) -> str:
+    """How to write a picture's path that nearly names a file (see `paths.nearly`);
+    `written`: a value as it is written (`Fields._as_written`)."""
     if near is None:
         return "check the spelling and the folder"
     how, found = near
     if how == "content":
-        return f"write it from inside content/, without content/ in front: `{key}: {found}`"
+        return f"write it from inside content/, without content/ in front: {written(found)}"
     if how == "capitals":
         return (f"the file is content/{found}, and capitals count on the server that builds "
-                f"the site: `{key}: {found}`")
-    return f"the file is content/{found}: `{key}: {found}`"
+                f"the site: {written(found)}")
+    return f"the file is content/{found}: {written(found)}"
 
 
 def _named(key: str, where: str) -> str:

@@ -32,6 +32,9 @@ SCREEN_BUILD = "screen/build.json"  # the lobby screen looks here for a newer bu
 SCREEN_PEOPLE = 3  # honour-roll people on one slide of the lobby screen
 SCREEN_EVENTS = 4  # the next events a day's slide shows
 SCREEN_QUOTE = 280  # characters of a testimonial a quote slide shows (a card shows 160)
+# pixels a photo on the screen fills: `.slide__photo` is 7rem square, where 1rem is 3.2% of
+# the shorter side, 242 CSS pixels on a 1920×1080 screen; twice that on a 4K one
+SCREEN_PHOTO = 484
 # The programme's print type fits about this many lines of this many characters on a
 # portrait Letter sheet, the shorter paper, under its heading (see the programme's print
 # CSS; the demo's week is 57 and fills a Letter sheet nearly to the foot).
@@ -97,11 +100,14 @@ def by_the_clock(events: list[View]) -> list[View]:
 
 
 def _screen_photo(photo: View | None) -> View | None:
-    """A photo for the screen: the smallest copy at least 320 pixels wide."""
+    """A photo for the screen: the smallest copy whose shorter side covers SCREEN_PHOTO
+    pixels (the round frame is filled edge to edge), else the largest there is."""
     if photo is None:
         return None
-    wide = [c for c in photo.get("srcset", []) if c["width"] >= 320]
-    return {"src": wide[0]["src"] if wide else photo["src"], "alt": photo["alt"]}
+    copies = photo.get("srcset", [])
+    shape = photo["height"] / photo["width"] if copies else 1
+    large = [c for c in copies if min(c["width"], c["width"] * shape) >= SCREEN_PHOTO]
+    return {"src": large[0]["src"] if large else photo["src"], "alt": photo["alt"]}
 
 
 def _qr(views: Views, path: str) -> dict[str, Any] | None:

@@ -35,7 +35,7 @@ from typing import Any
 
 from cswgen.core.bidi import plain
 from cswgen.model import images
-from cswgen.model.rasters import RASTER
+from cswgen.model.rasters import is_raster_logo
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
@@ -145,10 +145,11 @@ class Mailer:
                      text=self.text(view), pictures=pictures)
 
     def _logo(self) -> tuple[bytes, int] | None:
-        """The logo as a PNG LOGO pixels high, and its width; None for an SVG logo."""
+        """The logo as a PNG LOGO pixels high, and its width; None for an SVG logo (or one
+        this Pillow cannot read: the build warns)."""
         config = self.views.config
         logo = config.brand.logo
-        if logo and not logo.lower().endswith(RASTER):
+        if logo and not (is_raster_logo(logo) and images.reads(logo)):
             return None
         try:
             return images.email_logo(config.root / "content" / logo if logo else None, LOGO,

@@ -22,7 +22,7 @@ from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import fonts, images
-from cswgen.model.rasters import RASTER
+from cswgen.model.rasters import is_raster_logo
 from cswgen.model.site import SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Entry
 from cswgen.render.strings import Words
@@ -124,9 +124,10 @@ def drawable(found: dict[str, images.Card], site: Site,
 
 
 def logo_of(root: Path, logo: str | None) -> Path | None:
-    """The brand logo when Pillow can draw it (a raster file); otherwise cards show the
-    puzzle-piece emblem."""
-    if logo and logo.lower().endswith(RASTER):
+    """The brand logo when Pillow can draw it (a raster file, GIF, ICO and AVIF too);
+    otherwise cards show the puzzle-piece emblem (the build warns when that is not for an
+    SVG)."""
+    if logo and is_raster_logo(logo) and images.reads(logo):
         return root / "content" / logo
     return None
 

@@ -14,6 +14,7 @@ from cswgen import __version__
 from cswgen.core.cache import SharedViews
 from cswgen.core.colours import shades
 from cswgen.core.week import cx_day
+from cswgen.model import logos
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
@@ -115,7 +116,8 @@ class Views:
             "language": self.language.tag, "direction": self.language.direction,
             "prefix": self.prefix, "default_language": s.language,
             "language_name": self.language.name, "base_url": s.base_url, "theme": s.theme,
-            **self.photos.logo_view(), "primary": brand.primary, "secondary": brand.secondary,
+            **logos.view(self.config, self.photos.logo),
+            "primary": brand.primary, "secondary": brand.secondary,
             "colours": {"primary": shades(brand.primary).as_dict(),
                         "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",
