@@ -204,6 +204,32 @@ def test_copies_are_cached_and_a_rebuild_decodes_nothing(
     assert len(list((site / ".cswgen-cache/images").rglob("*.webp"))) == 4
 
 
+def test_a_photo_saved_with_a_gain_map_is_decoded_at_reduced_size(
+        build: Build, phone_photo: bytes) -> None:
+    """Android's Ultra HDR photos and Samsung's are MPO files: a JPEG with a second picture
+    (the gain map) after it.  Like any JPEG, the photo is decoded at the smallest scale its
+    largest copy needs, not at 4000×3000, and its copies are upright and without GPS."""
+    with Image.open(io.BytesIO(phone_photo)) as phone:
+        exif = phone.getexif()
+        mpo = io.BytesIO()
+        phone.save(mpo, "MPO", exif=exif, save_all=True,
+                   append_images=[phone.resize((1000, 750)).convert("L").convert("RGB")])
+    with Image.open(io.BytesIO(mpo.getvalue())) as opened:
+        assert (opened.format, opened.size) == ("MPO", (4000, 3000))
+        assert images._draft(opened, 640) == (opened.size[1], opened.size[0])
+        assert max(opened.size) <= 2000  # (decoded at a half or less: the draft's scale)
+    site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
+                           "content/honour-roll/sam.jpg": mpo.getvalue()})
+    assert outcome.exit_code == 0, outcome.stderr
+    copies = sorted(p for p in files_in(site / "output")
+                    if p.startswith("honour-roll/sam") and p.endswith(PHOTO_SUFFIXES))
+    assert copies
+    for name in copies:
+        with Image.open(site / "output" / name) as copy:
+            assert copy.height > copy.width  # upright: the phone was held upright
+            assert not copy.getexif().get_ifd(0x8825)
+
+
 def test_body_pictures_become_picture_elements_and_a_linked_original_is_published(
         build: Build, phone_photo: bytes) -> None:
     site, outcome = build({

@@ -328,7 +328,9 @@ def _draft(opened: Image.Image, widest: int) -> tuple[int, int]:
     (nothing is decoded yet); returns the upright size the picture will have."""
     sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
     upright_width = opened.height if sideways else opened.width
-    if opened.format == "JPEG" and upright_width > widest:
+    # (MPO: a JPEG with a second picture after it, as Android's Ultra HDR and Samsung's
+    # cameras save a photo and its gain map; Pillow shrinks its first picture as a JPEG's)
+    if opened.format in ("JPEG", "MPO") and upright_width > widest:
         scale = widest / upright_width
         opened.draft("RGB", (math.ceil(opened.width * scale),
                              math.ceil(opened.height * scale)))
