@@ -119,7 +119,7 @@ class Views:
             "colours": {"primary": shades(brand.primary).as_dict(),
                         "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",
-            "has_policy": self.site.policy is not None,
+            "has_policy": self.site.policy is not None, "sections": self.sections(),
         }
 
     def week_view(self) -> View:
@@ -140,20 +140,31 @@ class Views:
             "cx_day_label": lang.short_date(cx),
         }
 
+    def sections(self) -> dict[str, View]:
+        """Where each section of the site is (`path`): in this language, or, for one this
+        language leaves out whole (untranslated = "omit"), in the default language, which
+        `hreflang` names (as on any link to a page the language leaves out)."""
+        here = self.prefix
+        found: dict[str, View] = {}
+        if self.days:
+            found["days"] = {"path": self.days[0]["path"], "hreflang": None}
+        found["testimonials"] = {"path": here + "testimonials/", "hreflang": None}
+        found["honour-roll"] = {"path": here + "honour-roll/", "hreflang": None}
+        if self.site.policy:
+            found["policy"] = {"path": here + "policy/", "hreflang": None}
+        found |= {section: {"path": path, "hreflang": self.config.site.language}
+                  for section, path in self.site.sections_elsewhere.items()}
+        return found
+
     def nav(self) -> list[View]:
         say = self.say
         here = self.prefix
         items: list[View] = [{"title": say("home"), "path": here, "section": "home"}]
-        if self.days:
-            items.append({"title": say("the_week"), "path": self.days[0]["path"],
-                          "section": "days"})
-        items.append({"title": say("testimonials"), "path": here + "testimonials/",
-                      "section": "testimonials"})
-        items.append({"title": say("honour_roll"), "path": here + "honour-roll/",
-                      "section": "honour-roll"})
-        if self.site.policy:
-            items.append({"title": say("our_policy"), "path": here + "policy/",
-                          "section": "policy"})
+        sections = self.sections()
+        for section, label in (("days", "the_week"), ("testimonials", "testimonials"),
+                               ("honour-roll", "honour_roll"), ("policy", "our_policy")):
+            if section in sections:
+                items.append({"title": say(label), "section": section, **sections[section]})
         for page in self.site.menu():
             items.append({"title": page.title, "path": self.url(page),
                           "section": self.url(page), "lang": self.lang_of(page)})
@@ -336,7 +347,9 @@ class Views:
                 next=self.days[index + 1] if index + 1 < len(self.days) else None,
                 body_html=view["body_html"], toc=view["toc"],
                 image=view["image"]))
-        parts = chunks(self.testimonials, TESTIMONIALS_PER_PAGE)
+        elsewhere = site.sections_elsewhere  # (no empty list where they are elsewhere)
+        parts = [] if "testimonials" in elsewhere else chunks(self.testimonials,
+                                                              TESTIMONIALS_PER_PAGE)
         listing = self.prefix + "testimonials/"
         for number, part in enumerate(parts, 1):
             title = self.say("testimonials") if number == 1 else self.say(
@@ -356,12 +369,12 @@ class Views:
         organisation = self.config.site.organisation
         recognising = self.say("recognising_at", organisation=organisation) if organisation \
             else self.say("recognising_here")
-        pages.append(self._page("honour_roll", self.say("honour_roll"),
-                                self.prefix + "honour-roll/",
-                                "honour-roll",
-                                recognising, groups=[self.shown_group(g) for g in
-                                                     self.award_groups],
-                                total=len(self.people)))
+        if "honour-roll" not in elsewhere:
+            pages.append(self._page("honour_roll", self.say("honour_roll"),
+                                    self.prefix + "honour-roll/", "honour-roll",
+                                    recognising, groups=[self.shown_group(g) for g in
+                                                         self.award_groups],
+                                    total=len(self.people)))
         for group in self.award_groups:
             if group["path"]:
                 pages.extend(self.award_pages(group, recognising))
