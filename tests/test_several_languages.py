@@ -781,6 +781,19 @@ def test_a_section_a_language_omits_whole_is_linked_in_the_default_language(
     assert button.group(2) == (f' hreflang="{default}"' if days else "")
     assert target_file(home, out, button.group(1)) == \
         (out / (days or "sw/days/monday/") / "index.html", "")
+    # ... and with no day, no empty printable programme and no calendar without an event
+    assert (out / "sw/programme/index.html").is_file() == (days is None)
+    if "Sera yetu" in elsewhere:  # the footer's link to the policy, too
+        assert '<a href="../policy/" hreflang="en-GB">Sera yetu ya huduma kwa wateja</a>' in \
+            home.read_text("utf-8")
+    for label, file in (("Ongeza kwenye kalenda yako", "week.ics"),
+                        ("Ongeza wiki hii kwenye kalenda yako", "week.ics"),
+                        ("Ratiba ya wiki, ya kuchapisha", "programme/index.html")):
+        link = re.search(rf'<a [^>]*href="([^"]*)"([^>]*)>{label}</a>', home.read_text("utf-8"))
+        assert link is not None, label
+        assert ('hreflang' in link.group(2)) == bool(days), link.group(0)
+        found = target_file(home, out, link.group(1))
+        assert found is not None and found[0] == out / ("" if days else "sw") / file
     assert broken_links(out) == []
     # the not-found page's suggestions (served at any depth: links from the root)
     not_found = (out / "sw/404.html").read_text("utf-8")

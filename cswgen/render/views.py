@@ -152,8 +152,14 @@ class Views:
         found["honour-roll"] = {"path": here + "honour-roll/", "hreflang": None}
         if self.site.policy:
             found["policy"] = {"path": here + "policy/", "hreflang": None}
+        found["programme"] = {"path": here + beyond.PROGRAMME, "hreflang": None}
+        found["calendar"] = {"path": here + "week.ics", "hreflang": None}
+        elsewhere = self.site.sections_elsewhere
+        if "days" in elsewhere:  # (the language's programme and calendar would be empty)
+            elsewhere = {**elsewhere, "programme": "/" + beyond.PROGRAMME,
+                         "calendar": "/week.ics"}
         found |= {section: {"path": path, "hreflang": self.config.site.language}
-                  for section, path in self.site.sections_elsewhere.items()}
+                  for section, path in elsewhere.items()}
         return found
 
     def nav(self) -> list[View]:
