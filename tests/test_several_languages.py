@@ -804,3 +804,25 @@ def test_a_section_a_language_omits_whole_is_linked_in_the_default_language(
     sitemap = (out / "sitemap.xml").read_text("utf-8")
     for path in elsewhere.values():
         assert f"https://csw.example/sw/{path}" not in sitemap
+
+
+def test_the_switcher_on_a_list_s_later_page_lands_on_the_list(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """With untranslated = "omit", English has 30 testimonials (two pages) and Kiswahili
+    one: the switcher on English page 2 went to the Kiswahili home page, though the
+    Kiswahili list exists; it goes to that list (and no `hreflang` calls it page 2)."""
+    rows = "".join(f"Customer {n:02},Kind words number {n}.\n" for n in range(30))
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\nbase_url = "https://csw.example/"\n[week]'),
+        "content/testimonials/survey.csv": "customer,text\n" + rows,
+        "content/testimonials/survey.sw.csv": "customer,text\nCustomer 07,Maneno mazuri.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    page = out / "testimonials/page/2/index.html"
+    html = page.read_text("utf-8")
+    link = re.search(r'<a href="([^"]*)" hreflang="sw"[^>]*>Kiswahili</a>', html)
+    assert link is not None, html
+    assert target_file(page, out, link.group(1)) == (out / "sw/testimonials/index.html", "")
+    assert '<link rel="alternate" hreflang="sw"' not in html
+    assert broken_links(out) == []
