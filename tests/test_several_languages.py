@@ -728,8 +728,10 @@ NAV = re.compile(r'<nav class="site-nav".*?</nav>', re.S)
 
 
 @pytest.mark.parametrize(("files", "elsewhere"), [
-    # the demo: Kiswahili days and testimonials, but no honour-roll entry or policy
-    ({}, {"Orodha ya Heshima": "honour-roll/", "Sera yetu": "policy/"}),
+    # the demo: Kiswahili days and testimonials, but no honour-roll entry, policy or page
+    # (its two menu pages are named in English: marked so)
+    ({}, {"Orodha ya Heshima": "honour-roll/", "Sera yetu": "policy/",
+          "Frequently asked questions": "faq/", "Contact us": "contact/"}),
     # nothing but the honour roll translated
     ({"content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nLovely service.\n",
       "content/honour-roll/team.sw.csv": "name,citation\nFarai Moyo,Mkarimu daima.\n"},
@@ -771,6 +773,9 @@ def test_a_section_a_language_omits_whole_is_linked_in_the_default_language(
             link = re.search(rf'<a href="([^"]*)"([^>]*)>{label}</a>', menu.group(0))
             assert link is not None, (page, label, menu.group(0))
             assert f'hreflang="{default}"' in link.group(2), link.group(0)
+            # (the words of the link are the language's own, or marked as English)
+            english = path in ("faq/", "contact/")
+            assert (f' lang="{default}"' in link.group(2)) == english, link.group(0)
             assert target_file(page, out, link.group(1)) == (out / path / "index.html", "")
     assert menus >= 2
     home = out / "sw/index.html"

@@ -75,6 +75,8 @@ class Site:
     # of and the default language has ("days", "testimonials", "honour-roll", "policy"):
     # that section's page there from the site's root (`/honour-roll/`), where the menu goes
     sections_elsewhere: dict[str, str] = field(default_factory=dict)
+    # (the same) the default language's menu pages it leaves out, linked to there
+    menu_elsewhere: list[Page] = field(default_factory=list)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of

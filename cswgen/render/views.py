@@ -17,7 +17,7 @@ from cswgen.core.week import cx_day
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
-from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
 from cswgen.render.paging import (
@@ -171,9 +171,16 @@ class Views:
                                ("honour-roll", "honour_roll"), ("policy", "our_policy")):
             if section in sections:
                 items.append({"title": say(label), "section": section, **sections[section]})
-        for page in self.site.menu():
-            items.append({"title": page.title, "path": self.url(page),
-                          "section": self.url(page), "lang": self.lang_of(page)})
+        default = self.config.site.language
+        pages: list[tuple[Page, str, str | None, str | None]] = [
+            (page, self.url(page), self.lang_of(page), None) for page in self.site.menu()]
+        # (a page this language leaves out: its title and page in the default language)
+        pages += [(page, self.site.elsewhere[page.key], default, default)
+                  for page in self.site.menu_elsewhere]
+        pages.sort(key=lambda found: (found[0].menu or 0, found[0].title.casefold()))
+        for page, path, lang, hreflang in pages:
+            items.append({"title": page.title, "path": path, "section": path, "lang": lang,
+                          "hreflang": hreflang})
         return items
 
     # --- entries --------------------------------------------------------------------
