@@ -121,6 +121,26 @@ def test_nothing_outside_the_built_site_is_served(serve: Serve, site: Path) -> N
     server.stop()
 
 
+def test_a_missing_address_in_a_language_s_folder_gets_that_language_s_not_found_page(
+        serve: Serve, site: Path) -> None:
+    """A team previewing its Swahili pages saw the English not-found page for a mistyped
+    `/sw/...` address; the preview serves the nearest `404.html` up the folders, as
+    Cloudflare Pages does and as the README shows other hosts to."""
+    config = site / "config.toml"
+    config.write_text(SERVE_CONFIG.replace("[week]", 'languages = ["en", "sw"]\n\n[week]'),
+                      "utf-8")
+    server = serve(site)
+    server.wait_for("/sw/", served)
+    for path in ("/sw/no-such-page/", "/sw/days/no-such-day/", "/sw/missing.pdf"):
+        status, body = server.get(path)
+        assert status == 404, path
+        assert '<html lang="sw" dir="ltr">' in body, (path, body[:300])
+    status, body = server.get("/no-such-page/")
+    assert status == 404
+    assert '<html lang="en" dir="ltr">' in body, body[:300]
+    server.stop()
+
+
 def test_folders_redirect_and_files_have_types(serve: Serve, site: Path) -> None:
     server = serve(site)
     server.wait_for("/", served)

@@ -722,3 +722,112 @@ def test_a_problem_in_a_field_a_translation_takes_from_its_original_is_said_once
     assert any(line.startswith("content/testimonials/ruvarashe-m.md:") for line in lines)
     assert not [line for line in lines if ".sw.md" in line], lines
     assert ":-1:" not in outcome.stderr
+
+
+NAV = re.compile(r'<nav class="site-nav".*?</nav>', re.S)
+
+
+@pytest.mark.parametrize(("files", "elsewhere"), [
+    # the demo: Kiswahili days and testimonials, but no honour-roll entry, policy or page
+    # (its two menu pages are named in English: marked so)
+    ({}, {"Orodha ya Heshima": "honour-roll/", "Sera yetu": "policy/",
+          "Frequently asked questions": "faq/", "Contact us": "contact/"}),
+    # nothing but the honour roll translated
+    ({"content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nLovely service.\n",
+      "content/honour-roll/team.sw.csv": "name,citation\nFarai Moyo,Mkarimu daima.\n"},
+     {"Wiki": "days/monday/", "Shuhuda": "testimonials/"}),
+])
+def test_a_section_a_language_omits_whole_is_linked_in_the_default_language(
+        tmp_path: Path, make_site: MakeSite, run: Run, files: dict[str, str],
+        elsewhere: dict[str, str]) -> None:
+    """With untranslated = "omit", a language with no translation of any honour-roll
+    entry (or testimonial, or day, or of the policy) had an empty honour roll saying it
+    "will be published during the week" (it was: in English) and a menu linking to it, or
+    no link to the section at all; its menu now links to the default language's page,
+    marked with `hreflang` as every link to an omitted page is, and no empty list is
+    published."""
+    if files:
+        site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+            "]\n[week]", ']\nuntranslated = "omit"\nbase_url = "https://csw.example/"\n'
+            "[week]"), **files})
+        default = "en"
+    else:
+        site = bilingual_demo(tmp_path, '\nuntranslated = "omit"')
+        default = "en-GB"
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    for path in elsewhere.values():
+        assert not (out / "sw" / path).exists(), path
+    later = ("Orodha ya Heshima itachapishwa", "Bado hakuna shuhuda",
+             "Ratiba itatangazwa baadaye")
+    menus = 0
+    for page in sorted((out / "sw").rglob("*.html")):
+        html = page.read_text("utf-8")
+        assert not any(words in html for words in later), page
+        menu = NAV.search(html)
+        if page.name == "404.html" or menu is None:  # (a certificate, the lobby screen)
+            continue
+        menus += 1
+        for label, path in elsewhere.items():
+            link = re.search(rf'<a href="([^"]*)"([^>]*)>{label}</a>', menu.group(0))
+            assert link is not None, (page, label, menu.group(0))
+            assert f'hreflang="{default}"' in link.group(2), link.group(0)
+            # (the words of the link are the language's own, or marked as English)
+            english = path in ("faq/", "contact/")
+            assert (f' lang="{default}"' in link.group(2)) == english, link.group(0)
+            assert target_file(page, out, link.group(1)) == (out / path / "index.html", "")
+    assert menus >= 2
+    home = out / "sw/index.html"
+    button = re.search(r'<a class="button" href="([^"]*)"([^>]*)>Tazama ratiba</a>',
+                       home.read_text("utf-8"))
+    assert button is not None
+    days = elsewhere.get("Wiki")
+    assert button.group(2) == (f' hreflang="{default}"' if days else "")
+    assert target_file(home, out, button.group(1)) == \
+        (out / (days or "sw/days/monday/") / "index.html", "")
+    # ... and with no day, no empty printable programme and no calendar without an event
+    assert (out / "sw/programme/index.html").is_file() == (days is None)
+    if "Sera yetu" in elsewhere:  # the footer's link to the policy, too
+        assert '<a href="../policy/" hreflang="en-GB">Sera yetu ya huduma kwa wateja</a>' in \
+            home.read_text("utf-8")
+    for label, file in (("Ongeza kwenye kalenda yako", "week.ics"),
+                        ("Ongeza wiki hii kwenye kalenda yako", "week.ics"),
+                        ("Ratiba ya wiki, ya kuchapisha", "programme/index.html")):
+        link = re.search(rf'<a [^>]*href="([^"]*)"([^>]*)>{label}</a>', home.read_text("utf-8"))
+        assert link is not None, label
+        assert ('hreflang' in link.group(2)) == bool(days), link.group(0)
+        found = target_file(home, out, link.group(1))
+        assert found is not None and found[0] == out / ("" if days else "sw") / file
+    assert broken_links(out) == []
+    # the not-found page's suggestions (served at any depth: links from the root)
+    not_found = (out / "sw/404.html").read_text("utf-8")
+    if "honour-roll/" in elsewhere.values():
+        assert '<a href="/honour-roll/" hreflang="en-GB">' in not_found, not_found
+    else:
+        assert '<a href="/testimonials/" hreflang="en">' in not_found, not_found
+    sitemap = (out / "sitemap.xml").read_text("utf-8")
+    for path in elsewhere.values():
+        assert f"https://csw.example/sw/{path}" not in sitemap
+
+
+def test_the_switcher_on_a_list_s_later_page_lands_on_the_list(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """With untranslated = "omit", English has 30 testimonials (two pages) and Kiswahili
+    one: the switcher on English page 2 went to the Kiswahili home page, though the
+    Kiswahili list exists; it goes to that list (and no `hreflang` calls it page 2)."""
+    rows = "".join(f"Customer {n:02},Kind words number {n}.\n" for n in range(30))
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", ']\nuntranslated = "omit"\nbase_url = "https://csw.example/"\n[week]'),
+        "content/testimonials/survey.csv": "customer,text\n" + rows,
+        "content/testimonials/survey.sw.csv": "customer,text\nCustomer 07,Maneno mazuri.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    page = out / "testimonials/page/2/index.html"
+    html = page.read_text("utf-8")
+    link = re.search(r'<a href="([^"]*)" hreflang="sw"[^>]*>Kiswahili</a>', html)
+    assert link is not None, html
+    assert target_file(page, out, link.group(1)) == (out / "sw/testimonials/index.html", "")
+    assert '<link rel="alternate" hreflang="sw"' not in html
+    assert broken_links(out) == []

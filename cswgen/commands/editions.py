@@ -26,7 +26,7 @@ from cswgen.model.languages import (
 )
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import Options, Site, StaffLink, assemble
+from cswgen.model.site import Options, Site, StaffLink, assemble, url_of
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
 from cswgen.read.config import SiteConfig
@@ -63,6 +63,8 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
                                    for e in untranslated(content, tag, options.as_of)
                                    if e.key in default_site.urls})
             _staff_elsewhere(site, default_site)
+            site.sections_elsewhere = _sections_elsewhere(site, default_site)
+            site.menu_elsewhere = [p for p in default_site.menu() if p.key in site.elsewhere]
         before = originals(content, tag)
         for key, original in before.items():
             if key in site.urls:  # a link to the original file reaches the translation
@@ -104,6 +106,23 @@ def _staff_elsewhere(site: Site, default: Site) -> None:
     for key, links in site.staff.items():
         site.staff[key] = [StaffLink(link.name, away.get(name_key(link.name)))
                            if link.honour is None else link for link in links]
+
+
+def _sections_elsewhere(site: Site, default: Site) -> dict[str, str]:
+    """Each section a language leaves out whole (untranslated = "omit": not one of its
+    entries is translated) and the default language has: its page there, from the site's
+    root.  The language's menu links to it, as to any page it leaves out, rather than to an
+    empty list that says it will be published (it is, in the default language)."""
+    found: dict[str, str] = {}
+    if default.days and not site.days:
+        found["days"] = "/" + url_of(default.days[0])
+    if default.testimonials and not site.testimonials:
+        found["testimonials"] = "/testimonials/"
+    if default.honour and not site.honour:
+        found["honour-roll"] = "/honour-roll/"
+    if default.policy and not site.policy:
+        found["policy"] = "/policy/"
+    return found
 
 
 def report_untranslated(config: SiteConfig, content: Content, problems: Problems) -> None:

@@ -302,8 +302,8 @@ class Session:
                                                     "application/xml"):
                 kind += "; charset=utf-8"
             return "200 OK", found.read_bytes(), kind, []
-        not_found = self.preview.folder / "404.html"
-        data = (not_found.read_bytes() if not_found.is_file()
+        not_found = nearest_not_found(self.preview.folder, path)
+        data = (not_found.read_bytes() if not_found is not None
                 else empty_page("Page not found").encode("utf-8"))
         return "404 Not Found", data, "text/html; charset=utf-8", []
 
@@ -356,6 +356,18 @@ def resolve(folder: Path, path: str) -> Path | str | None:
     if not real.is_relative_to(folder.resolve()) or not real.is_file():
         return None
     return real
+
+
+def nearest_not_found(folder: Path, path: str) -> Path | None:
+    """The not-found page for a missing address: the nearest `404.html` up its folders
+    (`sw/404.html` for `/sw/days/x/`), as Cloudflare Pages serves it and as the README
+    shows other hosts to, so that each language's own is what a preview shows."""
+    parts = [p for p in path.split("/")[:-1] if p]
+    for depth in range(len(parts), -1, -1):
+        found = resolve(folder, "/" + "".join(p + "/" for p in parts[:depth]) + "404.html")
+        if isinstance(found, Path):
+            return found
+    return None
 
 
 def _reply(start_response: Respond, status: str, data: bytes, kind: str,

@@ -71,6 +71,12 @@ class Site:
     # (another language's site) each award as this language names it -> as the default
     # language does, so that an award's pages are at the same address in every language
     award_names: dict[str, str] = field(default_factory=dict)
+    # (another language's site, with untranslated = "omit") each section it has nothing
+    # of and the default language has ("days", "testimonials", "honour-roll", "policy"):
+    # that section's page there from the site's root (`/honour-roll/`), where the menu goes
+    sections_elsewhere: dict[str, str] = field(default_factory=dict)
+    # (the same) the default language's menu pages it leaves out, linked to there
+    menu_elsewhere: list[Page] = field(default_factory=list)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of

@@ -3,6 +3,8 @@ language switcher and `<link rel="alternate" hreflang>`."""
 
 from __future__ import annotations
 
+import re
+
 from cswgen.model.site import SHARE_IMAGE
 from cswgen.render.strings import language_of
 from cswgen.render.views import View
@@ -26,10 +28,10 @@ def localized(target: str, prefix: str) -> str:
 
 def link_editions(editions: list[tuple[str, str, list[View]]]) -> None:
     """Give every page of every language (tag, folder, pages; the default first) its
-    `alternates`: each language's version of the same page (the language's home page
-    where it has none, for the switcher; `exists` false, so that no `hreflang` calls that
-    home page a version of this one), with paths from the site's root
-    (`/sw/days/monday/`)."""
+    `alternates`: each language's version of the same page (where it has none, for the
+    switcher, the language's first page of the same list for a later page of one, or its
+    home page; `exists` false, so that no `hreflang` calls that page a version of this
+    one), with paths from the site's root (`/sw/days/monday/`)."""
     if len(editions) < 2:
         return
     present = {tag: {page["path"][len(folder):] for page in pages}
@@ -42,5 +44,17 @@ def link_editions(editions: list[tuple[str, str, list[View]]]) -> None:
                  "dir": language_of(other).direction, "current": other == tag,
                  "default": index == 0,
                  "exists": own in present[other],
-                 "path": "/" + there + (own if own in present[other] else "")}
+                 "path": "/" + there + _nearest(own, present[other])}
                 for index, (other, there, _) in enumerate(editions)]
+
+
+_LATER_PAGE = re.compile(r"page/[0-9]+/$")  # `testimonials/page/2/` (see `paging`)
+
+
+def _nearest(own: str, present: set[str]) -> str:
+    """Where a language's switcher lands for the page at `own`: that page, or for a later
+    page of a list that language has fewer pages of, its list, or else its home page."""
+    if own in present:
+        return own
+    listing = _LATER_PAGE.sub("", own)
+    return listing if listing != own and listing in present else ""

@@ -55,8 +55,9 @@ def pages(views: Views) -> list[View]:
     say = views.say
     site = views.config.site
     programme = views.prefix + PROGRAMME  # (each language's in its folder)
-    found = [views._page("programme", say("programme_of_the_week"), programme, "days",
-                         site.description, days=views.days, qr=_qr(views, programme))]
+    found = [] if "days" in views.site.sections_elsewhere else [  # (no empty programme)
+        views._page("programme", say("programme_of_the_week"), programme, "days",
+                    site.description, days=views.days, qr=_qr(views, programme))]
     for day in views.days:
         path = poster_path(day["path"])
         found.append(views._page("poster", say("poster_title", title=day["title"]), path,

@@ -18,7 +18,7 @@ from cswgen.model import logos
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
 from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
-from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
 from cswgen.render.paging import (
@@ -121,7 +121,7 @@ class Views:
             "colours": {"primary": shades(brand.primary).as_dict(),
                         "secondary": shades(brand.secondary).as_dict()},
             "extra": self.config.extra, "generator": f"cswgen {__version__}",
-            "has_policy": self.site.policy is not None,
+            "has_policy": self.site.policy is not None, "sections": self.sections(),
         }
 
     def week_view(self) -> View:
@@ -142,23 +142,47 @@ class Views:
             "cx_day_label": lang.short_date(cx),
         }
 
+    def sections(self) -> dict[str, View]:
+        """Where each section of the site is (`path`): in this language, or, for one this
+        language leaves out whole (untranslated = "omit"), in the default language, which
+        `hreflang` names (as on any link to a page the language leaves out)."""
+        here = self.prefix
+        found: dict[str, View] = {}
+        if self.days:
+            found["days"] = {"path": self.days[0]["path"], "hreflang": None}
+        found["testimonials"] = {"path": here + "testimonials/", "hreflang": None}
+        found["honour-roll"] = {"path": here + "honour-roll/", "hreflang": None}
+        if self.site.policy:
+            found["policy"] = {"path": here + "policy/", "hreflang": None}
+        found["programme"] = {"path": here + beyond.PROGRAMME, "hreflang": None}
+        found["calendar"] = {"path": here + "week.ics", "hreflang": None}
+        elsewhere = self.site.sections_elsewhere
+        if "days" in elsewhere:  # (the language's programme and calendar would be empty)
+            elsewhere = {**elsewhere, "programme": "/" + beyond.PROGRAMME,
+                         "calendar": "/week.ics"}
+        found |= {section: {"path": path, "hreflang": self.config.site.language}
+                  for section, path in elsewhere.items()}
+        return found
+
     def nav(self) -> list[View]:
         say = self.say
         here = self.prefix
         items: list[View] = [{"title": say("home"), "path": here, "section": "home"}]
-        if self.days:
-            items.append({"title": say("the_week"), "path": self.days[0]["path"],
-                          "section": "days"})
-        items.append({"title": say("testimonials"), "path": here + "testimonials/",
-                      "section": "testimonials"})
-        items.append({"title": say("honour_roll"), "path": here + "honour-roll/",
-                      "section": "honour-roll"})
-        if self.site.policy:
-            items.append({"title": say("our_policy"), "path": here + "policy/",
-                          "section": "policy"})
-        for page in self.site.menu():
-            items.append({"title": page.title, "path": self.url(page),
-                          "section": self.url(page), "lang": self.lang_of(page)})
+        sections = self.sections()
+        for section, label in (("days", "the_week"), ("testimonials", "testimonials"),
+                               ("honour-roll", "honour_roll"), ("policy", "our_policy")):
+            if section in sections:
+                items.append({"title": say(label), "section": section, **sections[section]})
+        default = self.config.site.language
+        pages: list[tuple[Page, str, str | None, str | None]] = [
+            (page, self.url(page), self.lang_of(page), None) for page in self.site.menu()]
+        # (a page this language leaves out: its title and page in the default language)
+        pages += [(page, self.site.elsewhere[page.key], default, default)
+                  for page in self.site.menu_elsewhere]
+        pages.sort(key=lambda found: (found[0].menu or 0, found[0].title.casefold()))
+        for page, path, lang, hreflang in pages:
+            items.append({"title": page.title, "path": path, "section": path, "lang": lang,
+                          "hreflang": hreflang})
         return items
 
     # --- entries --------------------------------------------------------------------
@@ -338,7 +362,9 @@ class Views:
                 next=self.days[index + 1] if index + 1 < len(self.days) else None,
                 body_html=view["body_html"], toc=view["toc"],
                 image=view["image"]))
-        parts = chunks(self.testimonials, TESTIMONIALS_PER_PAGE)
+        elsewhere = site.sections_elsewhere  # (no empty list where they are elsewhere)
+        parts = [] if "testimonials" in elsewhere else chunks(self.testimonials,
+                                                              TESTIMONIALS_PER_PAGE)
         listing = self.prefix + "testimonials/"
         for number, part in enumerate(parts, 1):
             title = self.say("testimonials") if number == 1 else self.say(
@@ -358,12 +384,12 @@ class Views:
         organisation = self.config.site.organisation
         recognising = self.say("recognising_at", organisation=organisation) if organisation \
             else self.say("recognising_here")
-        pages.append(self._page("honour_roll", self.say("honour_roll"),
-                                self.prefix + "honour-roll/",
-                                "honour-roll",
-                                recognising, groups=[self.shown_group(g) for g in
-                                                     self.award_groups],
-                                total=len(self.people)))
+        if "honour-roll" not in elsewhere:
+            pages.append(self._page("honour_roll", self.say("honour_roll"),
+                                    self.prefix + "honour-roll/", "honour-roll",
+                                    recognising, groups=[self.shown_group(g) for g in
+                                                         self.award_groups],
+                                    total=len(self.people)))
         for group in self.award_groups:
             if group["path"]:
                 pages.extend(self.award_pages(group, recognising))
