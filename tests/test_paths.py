@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 from cswgen.core.errors import SiteError
 from cswgen.write.writer import Staging
-from tests.helpers import MakeSite, Run
+from tests.helpers import MakeSite, Run, serving
+from tests.linkcheck import broken_links
+from tests.photofactory import phone_jpeg
 
 DAY = "---\nday: monday\ntitle: Mon\n---\n"
 THEMED: dict[str, str | bytes] = {
@@ -195,3 +199,52 @@ def test_a_file_with_a_space_in_its_name_is_linked_percent_encoded(make_site: Ma
         (out / "feed.xml").read_text("utf-8").replace("&quot;", '"')
     assert (out / "images/our logo.svg").is_file() and (out / "files/100% plan.pdf").is_file()
     assert " logo.svg" not in (out / "index.html").read_text("utf-8")
+
+
+# names people give files, each with what it holds: `#` (C# guide), `%`, `&`, `+`, `;`,
+# spaces, Arabic and accented French letters
+AWKWARD = ["C# guide.pdf", "100% plan.pdf", "Q&A sheet.pdf", "a+b;c.pdf", "دليل الموظف.pdf",
+           "café crème.pdf"]
+
+
+def test_files_with_awkward_names_are_published_and_load_in_a_browser(
+        make_site: MakeSite, run: Run, browser: Any) -> None:
+    """`[guide](../files/C%23%20guide.pdf)` linked to `files/C# guide.pdf` as it is, and a
+    browser reads everything after a `#` as a fragment: the link went to files/C, and a
+    picture or logo named so did not show.  Every such file is published, and every link
+    and picture to it loads."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"/>'
+    links = " ".join(f"[{i}](<../files/{name}>)" for i, name in enumerate(AWKWARD))
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\n'
+                       '[brand]\nlogo = "images/C# logo.svg"\n',
+        "content/images/C# logo.svg": svg, "content/days/C# hero.svg": svg,
+        "content/images/C# team.jpg": phone_jpeg(800, 600, orientation=1, location=False),
+        **{f"content/files/{name}": f"%PDF-1.4 {name}\n" for name in AWKWARD},
+        "content/days/mon.md": "---\nday: monday\ntitle: Mon\nimage: C# hero.svg\nalt: Hero\n"
+                               f"---\n{links} [C# again](../files/C%23%20guide.pdf)\n\n"
+                               "![Logo](../images/C%23%20logo.svg) "
+                               "![Team](../images/C%23%20team.jpg) "
+                               "[Team photo](../images/C%23%20team.jpg#top)\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    for name in AWKWARD:
+        assert (out / "files" / name).is_file(), name
+    assert broken_links(out) == []
+    with serving(out) as url:
+        page = browser.new_page()
+        page.goto(url + "days/mon/")
+        hrefs = page.eval_on_selector_all("main a[href*='files/'], main a[href*='.jpg']",
+                                          "links => links.map(a => a.href)")
+        assert len(hrefs) == len(AWKWARD) + 2, hrefs
+        for href in hrefs:
+            assert page.request.get(href).status == 200, href
+        assert sorted(unquote(h.split("/files/")[-1]) for h in hrefs if "/files/" in h) == \
+            sorted([*AWKWARD, "C# guide.pdf"])
+        page.wait_for_load_state("load")
+        pictures = page.eval_on_selector_all(
+            "img", "images => images.map(i => [i.getAttribute('src'), i.naturalWidth])")
+        assert len(pictures) == 4, pictures  # the logo, the day's picture, the body's two
+        assert all(width > 0 for _, width in pictures), pictures
+        page.close()

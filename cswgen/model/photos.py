@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
-from cswgen.core import parallel
+from cswgen.core import parallel, paths
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
@@ -351,7 +351,8 @@ class Photos:
             return None
         copies = self.copies.get(image.path)
         if not copies:  # an SVG: its own width and height hold its space while it loads
-            return {"src": image.path, "alt": image.alt, **self.size_of(image.path)}
+            return {"src": paths.as_target(image.path), "alt": image.alt,
+                    **self.size_of(image.path)}
         fallback = [c for c in copies if c.suffix != "webp"]
         largest = fallback[-1]
         return {"src": largest.path, "alt": image.alt, "width": largest.width,
@@ -367,7 +368,7 @@ class Photos:
         `logo_size`, {width, height} at the box's size (empty when the file does not say)."""
         logo = self.site.config.brand.logo
         if not self.logo:
-            return {"logo": logo, "logo_1x": "",
+            return {"logo": paths.as_target(logo) if logo else logo, "logo_1x": "",
                     "logo_size": self.size_of(logo) if logo else {}}
         small, large = self.logo[0], self.logo[-1]
         return {"logo": large.path, "logo_1x": small.path if small is not large else "",
@@ -432,7 +433,7 @@ def _root_target(value: str) -> str | None:
     if not value.startswith(ROOT_SCHEME + ":"):
         return None
     path = value.removeprefix(ROOT_SCHEME + ":").split("#")[0].split("?")[0]
-    return path or None
+    return paths.from_target(path) or None
 
 
 def _line_in(entry: Entry, source: str) -> int:
