@@ -211,8 +211,9 @@ def test_files_with_awkward_names_are_published_and_load_in_a_browser(
         make_site: MakeSite, run: Run, browser: Any) -> None:
     """`[guide](../files/C%23%20guide.pdf)` linked to `files/C# guide.pdf` as it is, and a
     browser reads everything after a `#` as a fragment: the link went to files/C, and a
-    picture or logo named so did not show.  Every such file is published, and every link
-    and picture to it loads."""
+    picture or logo named so did not show; written with its `#` as it is
+    (`<../files/C# guide.pdf#page=2>`), the link went nowhere.  Every such file is
+    published, and every link and picture to it loads."""
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"/>'
     links = " ".join(f"[{i}](<../files/{name}>)" for i, name in enumerate(AWKWARD))
     site = make_site({
@@ -225,7 +226,10 @@ def test_files_with_awkward_names_are_published_and_load_in_a_browser(
                                f"---\n{links} [C# again](../files/C%23%20guide.pdf)\n\n"
                                "![Logo](../images/C%23%20logo.svg) "
                                "![Team](../images/C%23%20team.jpg) "
-                               "[Team photo](../images/C%23%20team.jpg#top)\n"})
+                               "[Team photo](../images/C%23%20team.jpg#top) "
+                               "[Page 2](<../files/C# guide.pdf#page=2>) "
+                               "[Tips](<../pages/C# tips.md#in-short>)\n",
+        "content/pages/C# tips.md": "---\ntitle: C# tips\n---\n## In short\n\nTips.\n"})
     outcome = run(site, "build", "--as-of", "2026-10-06")
     assert outcome.exit_code == 0, outcome.stderr
     out = site / "output"
@@ -237,11 +241,12 @@ def test_files_with_awkward_names_are_published_and_load_in_a_browser(
         page.goto(url + "days/mon/")
         hrefs = page.eval_on_selector_all("main a[href*='files/'], main a[href*='.jpg']",
                                           "links => links.map(a => a.href)")
-        assert len(hrefs) == len(AWKWARD) + 2, hrefs
+        assert len(hrefs) == len(AWKWARD) + 3, hrefs
         for href in hrefs:
             assert page.request.get(href).status == 200, href
         assert sorted(unquote(h.split("/files/")[-1]) for h in hrefs if "/files/" in h) == \
-            sorted([*AWKWARD, "C# guide.pdf"])
+            sorted([*AWKWARD, "C# guide.pdf", "C# guide.pdf#page=2"])
+        assert page.get_attribute("a:text('Tips')", "href") == "../../c-tips/#in-short"
         page.wait_for_load_state("load")
         pictures = page.eval_on_selector_all(
             "img", "images => images.map(i => [i.getAttribute('src'), i.naturalWidth])")

@@ -334,9 +334,8 @@ class Converter:
         if _EXTERNAL.match(href):
             return href
         path, hash_mark, fragment = href.partition("#")
-        whole = self._target(href.partition("?")[0]) if path and hash_mark else ".."
-        if not whole.startswith("..") and self._lookup("disk", whole) == "file":
-            path, hash_mark, fragment = href, "", ""  # `<files/C# guide.pdf>`: the name's
+        if path and hash_mark:
+            path, hash_mark, fragment = self._named(href)
         path, question, query = path.partition("?")
         if not path:
             return href
@@ -375,6 +374,23 @@ class Converter:
         if on_disk == "dir" or decoded.startswith("/"):
             return f"{ROOT_SCHEME}:{named.rstrip('/')}/{suffix}"
         return href
+
+    def _named(self, href: str) -> tuple[str, str, str]:
+        """`href` as (path, "#", fragment), its first `#` read as the fragment's, unless
+        the path before it names nothing and a longer one, to a later `#` or to the end,
+        names a file or folder: `<files/C# guide.pdf>`, `<C# tips.md#section>`."""
+        first = href.partition("#")
+        if self._exists(first[0]):
+            return first
+        for end in [*(i for i, c in enumerate(href) if c == "#"), len(href)][1:]:
+            if self._exists(href[:end]):
+                return href[:end], href[end:end + 1], href[end + 1:]
+        return first
+
+    def _exists(self, path: str) -> bool:
+        """Whether a link's path (before its fragment) names a file or folder in content/."""
+        target = self._target(path.partition("?")[0])
+        return not target.startswith("..") and self._lookup("disk", target) is not None
 
     def _target(self, path: str) -> str:
         """The content path a link's path (without its query or fragment) names, from the
