@@ -114,6 +114,21 @@ def test_names_that_differ_only_in_case_are_errors(make_site: MakeSite, run: Run
     assert any("only in upper and lower case" in line for line in outcome.lines), outcome.stderr
 
 
+def test_two_files_that_differ_only_in_case_are_one_error(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """`Guide.pdf` beside `guide.pdf` was said twice, the second time as if the PDF had a
+    line 1 and as if guide.pdf would be published at Guide.pdf's address."""
+    site = make_site({"content/days/mon.md": DAY, "content/files/Guide.pdf": b"%PDF-1.4\n",
+                      "content/files/guide.pdf": b"%PDF-1.4\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/files/guide.pdf: differs from content/files/Guide.pdf only in upper and "
+        "lower case (or in how an accent is stored); Windows and macOS see one file where "
+        "Linux sees two, so the site would build differently there; rename one of them",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+
+
 @pytest.mark.parametrize("reference", [
     "../../config.toml", "../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini",
     "C:/Windows/win.ini", "\\\\server\\share\\x.png", "x\x00.png", "file:///etc/passwd",
