@@ -217,9 +217,9 @@ def test_a_file_with_a_space_in_its_name_is_linked_percent_encoded(make_site: Ma
 
 
 # names people give files, each with what it holds: `#` (C# guide), `%`, `&`, `+`, `;`,
-# spaces, Arabic and accented French letters
+# brackets, spaces, Arabic and accented French letters
 AWKWARD = ["C# guide.pdf", "100% plan.pdf", "Q&A sheet.pdf", "a+b;c.pdf", "دليل الموظف.pdf",
-           "café crème.pdf"]
+           "café crème.pdf", "[draft] plan (v2).pdf"]
 
 
 def test_files_with_awkward_names_are_published_and_load_in_a_browser(
@@ -257,6 +257,7 @@ def test_files_with_awkward_names_are_published_and_load_in_a_browser(
         hrefs = page.eval_on_selector_all("main a[href*='files/'], main a[href*='.jpg']",
                                           "links => links.map(a => a.href)")
         assert len(hrefs) == len(AWKWARD) + 3, hrefs
+        assert any(h.endswith("/files/%5Bdraft%5D%20plan%20(v2).pdf") for h in hrefs), hrefs
         for href in hrefs:
             assert page.request.get(href).status == 200, href
         assert sorted(unquote(h.split("/files/")[-1]) for h in hrefs if "/files/" in h) == \

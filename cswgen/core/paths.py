@@ -27,9 +27,10 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in "123456789¹²³")
              *(f"lpt{i}" for i in "123456789¹²³")}
 _FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 # what a link cannot hold as it is, of what a file name may: a space ends an address in
-# `srcset` and makes `src` invalid HTML; a `%` would start an escape, `#` and `?` the
+# `srcset` and makes `src` invalid HTML, as `[`, `]`, `^`, `{`, `}` and a backtick do (the
+# URL standard's "invalid URL unit"); a `%` would start an escape, `#` and `?` the
 # fragment and the query
-_NOT_IN_LINKS = re.compile(r"[ %#?^`{}\x7f]")
+_NOT_IN_LINKS = re.compile(r"[ %#?\[\]^`{}\x7f]")
 # what a site path cannot hold in an internal link, which may go on with `#fragment`
 _NOT_IN_TARGETS = re.compile(r"[%#?]")
 _TARGET_ESCAPE = re.compile(r"%(25|23|3F)")
