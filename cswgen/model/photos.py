@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import unquote
 
 from cswgen.core import parallel, paths
 from cswgen.core.cache import CACHE_FOLDER, Cache
@@ -440,7 +441,7 @@ def _line_in(entry: Entry, source: str) -> int:
     """The body line that names `source` (by its file name), else the body's first line."""
     name = posixpath.basename(source)
     for offset, text in enumerate(entry.body.split("\n")):
-        if name in text or name.replace(" ", "%20") in text:
+        if name in text or name in unquote(text):  # (`team%20photo.jpg`, `C%23.jpg`)
             return entry.body_line + offset
     return entry.body_line
 
