@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 
 class _Collector(HTMLParser):
@@ -79,3 +79,32 @@ def broken_links(output: Path, *, skip: tuple[str, ...] = ("404.html",)) -> list
                 if fragment not in ids:
                     problems.append(f"{relative}: {link!r} -> no id {fragment!r}")
     return problems
+
+
+def feed_links(feed: Path, output: Path, base: str = "") -> list[tuple[str, Path, str]]:
+    """Every address an Atom feed holds (its and its entries' `<link>`s but `self`, and the
+    links and pictures of each entry's content) as a feed reader resolves it, against the
+    feed's own address: (address, the file it lands on, its fragment).  `base` is the site's
+    base_url; without it the feed is taken to be served under a sub-path."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    site = base or "https://example.test/sub/"
+    here = site + feed.relative_to(output).as_posix()
+    root = ET.parse(feed).getroot()
+    addresses = [str(link.get("href")) for link in root.iter(f"{atom}link")
+                 if link.get("rel") != "self"]  # (the feed's own address)
+    for content in root.iter(f"{atom}content"):
+        collector = _Collector()
+        collector.feed(content.text or "")
+        addresses += collector.links
+    found = []
+    for address in addresses:
+        parts = urlsplit(urljoin(here, address))
+        assert parts.geturl().startswith(site), f"{feed}: {address!r} leaves the site"
+        path = unquote(parts.path[len(urlsplit(site).path):])
+        target = output / path
+        if path == "" or path.endswith("/"):
+            target = target / "index.html"
+        found.append((address, target, parts.fragment))
+    return found

@@ -164,6 +164,13 @@ SITE_VALUES = [
     ("language-a-word", 'language = "English"', ("[site] language", '"English"')),
     ("base-url-without-scheme", 'base_url = "example.org/csw"',
      ("[site] base_url must be an absolute address", "https://")),
+    # pasted from the address bar: every page's address was put after the ? or #
+    ("base-url-with-a-query", 'base_url = "https://intranet.example/csw/?web=1"',
+     ("[site] base_url is the address of the site's folder, which every page's address is "
+      "written after, so it cannot have a ? or # part; write "
+      'base_url = "https://intranet.example/csw/"',)),
+    ("base-url-with-a-fragment", 'base_url = "https://intranet.example/csw#top"',
+     ('cannot have a ? or # part; write base_url = "https://intranet.example/csw/"',)),
     # (not "must be a list ..., not a list": it is one)
     ("languages-empty", "languages = []",
      ('[site] languages is empty; list the site\'s languages, the default first, like '

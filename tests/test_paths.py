@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 from cswgen.core.errors import SiteError
 from cswgen.write.writer import Staging
-from tests.helpers import MakeSite, Run
+from tests.helpers import MakeSite, Run, serving
+from tests.linkcheck import broken_links
+from tests.photofactory import phone_jpeg
 
 DAY = "---\nday: monday\ntitle: Mon\n---\n"
 THEMED: dict[str, str | bytes] = {
@@ -110,6 +114,21 @@ def test_names_that_differ_only_in_case_are_errors(make_site: MakeSite, run: Run
     assert any("only in upper and lower case" in line for line in outcome.lines), outcome.stderr
 
 
+def test_two_files_that_differ_only_in_case_are_one_error(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """`Guide.pdf` beside `guide.pdf` was said twice, the second time as if the PDF had a
+    line 1 and as if guide.pdf would be published at Guide.pdf's address."""
+    site = make_site({"content/days/mon.md": DAY, "content/files/Guide.pdf": b"%PDF-1.4\n",
+                      "content/files/guide.pdf": b"%PDF-1.4\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/files/guide.pdf: differs from content/files/Guide.pdf only in upper and "
+        "lower case (or in how an accent is stored); Windows and macOS see one file where "
+        "Linux sees two, so the site would build differently there; rename one of them",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+
+
 @pytest.mark.parametrize("reference", [
     "../../config.toml", "../../../etc/passwd", "/etc/passwd", "C:\\Windows\\win.ini",
     "C:/Windows/win.ini", "\\\\server\\share\\x.png", "x\x00.png", "file:///etc/passwd",
@@ -195,3 +214,58 @@ def test_a_file_with_a_space_in_its_name_is_linked_percent_encoded(make_site: Ma
         (out / "feed.xml").read_text("utf-8").replace("&quot;", '"')
     assert (out / "images/our logo.svg").is_file() and (out / "files/100% plan.pdf").is_file()
     assert " logo.svg" not in (out / "index.html").read_text("utf-8")
+
+
+# names people give files, each with what it holds: `#` (C# guide), `%`, `&`, `+`, `;`,
+# brackets, spaces, Arabic and accented French letters
+AWKWARD = ["C# guide.pdf", "100% plan.pdf", "Q&A sheet.pdf", "a+b;c.pdf", "دليل الموظف.pdf",
+           "café crème.pdf", "[draft] plan (v2).pdf"]
+
+
+def test_files_with_awkward_names_are_published_and_load_in_a_browser(
+        make_site: MakeSite, run: Run, browser: Any) -> None:
+    """`[guide](../files/C%23%20guide.pdf)` linked to `files/C# guide.pdf` as it is, and a
+    browser reads everything after a `#` as a fragment: the link went to files/C, and a
+    picture or logo named so did not show; written with its `#` as it is
+    (`<../files/C# guide.pdf#page=2>`), the link went nowhere.  Every such file is
+    published, and every link and picture to it loads."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"/>'
+    links = " ".join(f"[{i}](<../files/{name}>)" for i, name in enumerate(AWKWARD))
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\n'
+                       '[brand]\nlogo = "images/C# logo.svg"\n',
+        "content/images/C# logo.svg": svg, "content/days/C# hero.svg": svg,
+        "content/images/C# team.jpg": phone_jpeg(800, 600, orientation=1, location=False),
+        **{f"content/files/{name}": f"%PDF-1.4 {name}\n" for name in AWKWARD},
+        "content/days/mon.md": "---\nday: monday\ntitle: Mon\nimage: C# hero.svg\nalt: Hero\n"
+                               f"---\n{links} [C# again](../files/C%23%20guide.pdf)\n\n"
+                               "![Logo](../images/C%23%20logo.svg) "
+                               "![Team](../images/C%23%20team.jpg) "
+                               "[Team photo](../images/C%23%20team.jpg#top) "
+                               "[Page 2](<../files/C# guide.pdf#page=2>) "
+                               "[Tips](<../pages/C# tips.md#in-short>)\n",
+        "content/pages/C# tips.md": "---\ntitle: C# tips\n---\n## In short\n\nTips.\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    for name in AWKWARD:
+        assert (out / "files" / name).is_file(), name
+    assert broken_links(out) == []
+    with serving(out) as url:
+        page = browser.new_page()
+        page.goto(url + "days/mon/")
+        hrefs = page.eval_on_selector_all("main a[href*='files/'], main a[href*='.jpg']",
+                                          "links => links.map(a => a.href)")
+        assert len(hrefs) == len(AWKWARD) + 3, hrefs
+        assert any(h.endswith("/files/%5Bdraft%5D%20plan%20(v2).pdf") for h in hrefs), hrefs
+        for href in hrefs:
+            assert page.request.get(href).status == 200, href
+        assert sorted(unquote(h.split("/files/")[-1]) for h in hrefs if "/files/" in h) == \
+            sorted([*AWKWARD, "C# guide.pdf", "C# guide.pdf#page=2"])
+        assert page.get_attribute("a:text('Tips')", "href") == "../../c-tips/#in-short"
+        page.wait_for_load_state("load")
+        pictures = page.eval_on_selector_all(
+            "img", "images => images.map(i => [i.getAttribute('src'), i.naturalWidth])")
+        assert len(pictures) == 4, pictures  # the logo, the day's picture, the body's two
+        assert all(width > 0 for _, width in pictures), pictures
+        page.close()

@@ -300,6 +300,40 @@ def test_photos_of_drafts_and_unrevealed_days_are_not_published(
     assert not [f for f in files if f.endswith(PHOTO_SUFFIXES)], files
 
 
+@pytest.mark.parametrize("written", ["C%23%20team.jpg", "<C# team.jpg>", "C# team.jpg"])
+def test_a_link_to_a_photo_with_its_location_is_warned_about_at_its_line(
+        build: Build, written: str) -> None:
+    """The warning named the body's first line when the link wrote the file's name
+    percent-encoded other than a space (`C%23%20team.jpg`)."""
+    _, outcome = build({
+        "content/pages/team.md": "---\ntitle: Team\n---\nHello.\n\nMore.\n\n"
+                                 f"[Full size]({written})\n",
+        "content/pages/C# team.jpg": phone_jpeg(400, 300, seed=2, orientation=1)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/pages/team.md:8: warning: the link to pages/C# team.jpg publishes the "
+        "original photo, which records where it was taken (GPS); show it with "
+        "![description](...) instead, or link to a copy saved without location"]
+
+
+@pytest.mark.parametrize("written", ["<team photo.jpg>", "team%20photo.jpg#centre",
+                                     "<team photo.jpg> \"The team\""])
+def test_a_draft_s_picture_with_a_space_or_fragment_is_not_published_as_it_is(
+        build: Build, written: str) -> None:
+    """A draft's pictures stay unpublished until it is; one written in angle brackets
+    with a space in its name (as Markdown asks) was not seen as shown, so the original
+    phone photo, with where it was taken, was published as it is."""
+    site, outcome = build({
+        "content/days/monday.md": "---\ntitle: Mon\nday: monday\n---\nHello.\n",
+        "content/days/tuesday.md": "---\ntitle: Tue\nday: tuesday\ndraft: true\n---\n"
+                                   f"![The team]({written})\n",
+        "content/days/team photo.jpg": phone_jpeg(800, 600, seed=2, orientation=1)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == []
+    files = files_in(site / "output")
+    assert not [f for f in files if f.endswith(PHOTO_SUFFIXES)], files
+
+
 def test_transparency_keeps_a_png_fallback(build: Build) -> None:
     logo = Image.new("RGBA", (600, 300), (0, 0, 0, 0))
     logo.paste((200, 16, 46, 255), (100, 50, 500, 250))

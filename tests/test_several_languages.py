@@ -16,7 +16,7 @@ import pytest
 
 from cswgen.render.paging import AWARD_INLINE
 from tests.helpers import AS_OF, REPO, MakeSite, Run, error_lines, no_traceback
-from tests.linkcheck import broken_links, target_file
+from tests.linkcheck import broken_links, feed_links, target_file
 
 KISWAHILI = REPO / "tests" / "sites" / "kiswahili"
 KINDS = ["", "days/monday/", "days/wednesday/", "testimonials/", "testimonials/ruvarashe-m/",
@@ -831,3 +831,35 @@ def test_the_switcher_on_a_list_s_later_page_lands_on_the_list(make_site: MakeSi
     assert target_file(page, out, link.group(1)) == (out / "sw/testimonials/index.html", "")
     assert '<link rel="alternate" hreflang="sw"' not in html
     assert broken_links(out) == []
+
+
+@pytest.mark.parametrize("base", ["", "https://csw.example/week/"])
+def test_every_address_in_every_feed_leads_to_a_published_file(make_site: MakeSite, run: Run,
+                                                              base: str) -> None:
+    """A feed reader resolves a feed's links against the feed's address.  Without base_url
+    a link to the home page was `href=""`, which is the feed itself, and a footnote's
+    `#fn-1` pointed into the feed, not into the testimonial's page."""
+    logo = (REPO / "content/images/logo.svg").read_text("utf-8")
+    body = ("[Home](../index.md) [Policy](../policy.md) ![Logo](../images/logo.svg) "
+            "[Programme](../files/our%20programme.txt) A note[^1].\n\n[^1]: Said in May.\n")
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"].replace(
+        "]\n[week]", f']\nbase_url = "{base}"\n[week]'),
+        "content/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/images/logo.svg": logo,
+        "content/files/our programme.txt": "Monday: breakfast.\n",
+        "content/policy.md": "---\ntitle: Policy\n---\nText.\n",
+        "content/testimonials/rudo.md": f"---\ncustomer: Rudo M.\n---\nGood. {body}",
+        "content/testimonials/rudo.sw.md": f"---\ncustomer: Rudo M.\n---\nNzuri. {body}"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    for folder in ("", "sw/"):
+        feed = out / folder / "feed.xml"
+        found = feed_links(feed, out, base)
+        assert len(found) == 1 + 1 + 6, found  # the feed's, the entry's, its content's
+        for address, target, fragment in found:
+            assert target != feed and target.is_file(), (folder, address, target)
+            if fragment:
+                assert f'id="{fragment}"' in target.read_text("utf-8"), (folder, address)
+        pages = {target.relative_to(out).as_posix() for _, target, _ in found}
+        assert f"{folder}index.html" in pages and f"{folder}policy/index.html" in pages

@@ -27,8 +27,13 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in "123456789¹²³")
              *(f"lpt{i}" for i in "123456789¹²³")}
 _FORBIDDEN = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 # what a link cannot hold as it is, of what a file name may: a space ends an address in
-# `srcset` and makes `src` invalid HTML; a `%` would start an escape
-_NOT_IN_LINKS = re.compile(r"[ %^`{}\x7f]")
+# `srcset` and makes `src` invalid HTML, as `[`, `]`, `^`, `{`, `}` and a backtick do (the
+# URL standard's "invalid URL unit"); a `%` would start an escape, `#` and `?` the
+# fragment and the query
+_NOT_IN_LINKS = re.compile(r"[ %#?\[\]^`{}\x7f]")
+# what a site path cannot hold in an internal link, which may go on with `#fragment`
+_NOT_IN_TARGETS = re.compile(r"[%#?]")
+_TARGET_ESCAPE = re.compile(r"%(25|23|3F)")
 
 
 def name_problem(name: str) -> str | None:
@@ -170,6 +175,19 @@ def in_link(path: str) -> str:
     if not _NOT_IN_LINKS.search(path):
         return path
     return _NOT_IN_LINKS.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), path)
+
+
+def as_target(path: str) -> str:
+    """A site path as an internal link names it (`cswgen-root:PATH#fragment`, a page's
+    `photo.src`): a `%`, `#` or `?` of a file's name escaped (`files/C# guide.pdf` ->
+    `files/C%23 guide.pdf`), so that only the link's own fragment or query follows one."""
+    return _NOT_IN_TARGETS.sub(lambda m: f"%{ord(m[0]):02X}", path)
+
+
+def from_target(target: str) -> str:
+    """The site path an internal link names (without its fragment or query): the file's
+    name as it is (see `as_target`)."""
+    return _TARGET_ESCAPE.sub(lambda m: chr(int(m[1], 16)), target)
 
 
 def on_another_host(address: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cswgen.core import paths
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
@@ -102,9 +103,10 @@ def view(config: SiteConfig, copies: list[Copy]) -> dict[str, Any]:
     logo = config.brand.logo
     if not copies:
         size = images.intrinsic_size(config.root / "content" / logo) if logo else None
-        return {"logo": logo, "logo_1x": "",
+        named = paths.as_target(logo) if logo else logo  # (`C# logo.svg`: its `#` is the name's)
+        return {"logo": named, "logo_1x": "",
                 "logo_size": {"width": size[0], "height": size[1]} if size else {},
-                **{f"logo_{use.name}": logo for use in USES}}
+                **{f"logo_{use.name}": named for use in USES}}
     small, large = _fitting(copies, HEADER[0]), _fitting(copies, HEADER[1])
     return {"logo": large.path, "logo_1x": small.path if small is not large else "",
             "logo_size": {"width": small.width, "height": small.height},

@@ -333,17 +333,14 @@ class Converter:
             return "#"  # cswgen's own marker for internal links is not for content to use
         if _EXTERNAL.match(href):
             return href
-        ctx = self.context
         path, hash_mark, fragment = href.partition("#")
+        if path and hash_mark:
+            path, hash_mark, fragment = self._named(href)
         path, question, query = path.partition("?")
         if not path:
             return href
         decoded = unquote(path).replace("\\", "/")
-        folder = posixpath.dirname(ctx.source)
-        if decoded.startswith("/"):
-            target = posixpath.normpath(decoded.lstrip("/"))
-        else:
-            target = posixpath.normpath(posixpath.join(folder, decoded))
+        target = self._target(path)
         suffix = (question + query if question else "") + (hash_mark + fragment)
         if target.startswith("../") or target == "..":
             return href  # outside content/: left for `cswgen check` to report
@@ -371,11 +368,38 @@ class Converter:
         if on_disk is None and _a_file_of_the_sites(target):
             self._missing_problem(href, target, picture)
             return "#"
+        named = paths.as_target(target)  # (`files/C# guide.pdf`: its `#` is the name's)
         if on_disk == "file" or (decoded.startswith("/") and not folder_written):
-            return f"{ROOT_SCHEME}:{target if target != '.' else ''}{suffix}"
+            return f"{ROOT_SCHEME}:{named if target != '.' else ''}{suffix}"
         if on_disk == "dir" or decoded.startswith("/"):
-            return f"{ROOT_SCHEME}:{target.rstrip('/')}/{suffix}"
+            return f"{ROOT_SCHEME}:{named.rstrip('/')}/{suffix}"
         return href
+
+    def _named(self, href: str) -> tuple[str, str, str]:
+        """`href` as (path, "#", fragment), its first `#` read as the fragment's, unless
+        the path before it names nothing and a longer one, to a later `#` or to the end,
+        names a file or folder: `<files/C# guide.pdf>`, `<C# tips.md#section>`."""
+        first = href.partition("#")
+        if self._exists(first[0]):
+            return first
+        for end in [*(i for i, c in enumerate(href) if c == "#"), len(href)][1:]:
+            if self._exists(href[:end]):
+                return href[:end], href[end:end + 1], href[end + 1:]
+        return first
+
+    def _exists(self, path: str) -> bool:
+        """Whether a link's path (before its fragment) names a file or folder in content/."""
+        target = self._target(path.partition("?")[0])
+        return not target.startswith("..") and self._lookup("disk", target) is not None
+
+    def _target(self, path: str) -> str:
+        """The content path a link's path (without its query or fragment) names, from the
+        Markdown file's folder or, starting with `/`, from content/."""
+        decoded = unquote(path).replace("\\", "/")
+        if decoded.startswith("/"):
+            return posixpath.normpath(decoded.lstrip("/"))
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.context.source),
+                                                 decoded))
 
     def language_at(self, address: str) -> str:
         """The language of the page at `cswgen-root:/sw/policy/`: the one whose folder it

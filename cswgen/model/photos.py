@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import unquote
 
-from cswgen.core import parallel
+from cswgen.core import parallel, paths
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
@@ -330,7 +331,8 @@ class Photos:
             return None
         copies = self.copies.get(image.path)
         if not copies:  # an SVG: its own width and height hold its space while it loads
-            return {"src": image.path, "alt": image.alt, **self.size_of(image.path)}
+            return {"src": paths.as_target(image.path), "alt": image.alt,
+                    **self.size_of(image.path)}
         fallback = [c for c in copies if c.suffix != "webp"]
         largest = fallback[-1]
         return {"src": largest.path, "alt": image.alt, "width": largest.width,
@@ -403,14 +405,14 @@ def _root_target(value: str) -> str | None:
     if not value.startswith(ROOT_SCHEME + ":"):
         return None
     path = value.removeprefix(ROOT_SCHEME + ":").split("#")[0].split("?")[0]
-    return path or None
+    return paths.from_target(path) or None
 
 
 def _line_in(entry: Entry, source: str) -> int:
     """The body line that names `source` (by its file name), else the body's first line."""
     name = posixpath.basename(source)
     for offset, text in enumerate(entry.body.split("\n")):
-        if name in text or name.replace(" ", "%20") in text:
+        if name in text or name in unquote(text):  # (`team%20photo.jpg`, `C%23.jpg`)
             return entry.body_line + offset
     return entry.body_line
 

@@ -307,6 +307,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                            "files are published; move this file to another folder, such as "
                            "content/files/")
             continue
+        if owners.get(relative.casefold(), "").casefold() == f"content/{relative}".casefold():
+            continue  # a name that differs only in case: `paths.check_names` said so
         claim(relative, f"content/{relative}", f"content/{relative}", 1,
               "rename or move the file")
 

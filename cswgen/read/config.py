@@ -238,6 +238,13 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
                   "(like \"https://example.org/csw/\"), or \"\" to leave it out; "
                   f"not {shown(base_url)}")
             base_url = ""
+        elif "?" in base_url or "#" in base_url:
+            # (copied from a browser's address bar: `.../csw/?web=1`, `.../csw/#top`)
+            folder = re.split(r"[?#]", base_url)[0]
+            r.bad("base_url", "is the address of the site's folder, which every page's "
+                  "address is written after, so it cannot have a ? or # part; write "
+                  f"base_url = {shown(folder.rstrip('/') + '/')}")
+            base_url = ""
         elif not base_url.endswith("/"):
             base_url += "/"
     theme = r.string("theme", "classic") or "classic"

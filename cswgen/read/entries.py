@@ -60,17 +60,21 @@ def example_date(config: SiteConfig) -> date:
     return dates[min(1, len(dates) - 1)]
 
 
-_BODY_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+# `![alt](address)`, or `![alt](<address with spaces>)` as Markdown asks for such a name
+_BODY_PICTURE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s>]+))")
 
 
 def pictures_named(data: dict[str, Any], body: str, source: Path, finder: Finder) -> set[str]:
     """The pictures a file shows however it is published (a draft's too): its `image` and
     `photo` fields and the ![...](...) in its body."""
-    named = [data.get("image"), data.get("photo"), *_BODY_PICTURE.findall(body)]
+    named = [data.get("image"), data.get("photo"),
+             *(bracketed or plain for bracketed, plain in _BODY_PICTURE.findall(body))]
     found: set[str] = set()
     for name in named:
         if isinstance(name, str):
-            path = finder(unquote(name), source.parent)
+            # (a `#` or `?` may be the name's, or start the address's fragment or query)
+            path = finder(unquote(name), source.parent) or \
+                finder(unquote(re.split(r"[?#]", name)[0]), source.parent)
             if path is not None:
                 found.add(path)
     return found

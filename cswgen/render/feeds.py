@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import uuid
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from cswgen.core.bidi import plain
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
-from cswgen.core.paths import in_link
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Testimonial
 from cswgen.render.alternates import localized
+from cswgen.render.links import in_language, relative
 from cswgen.render.views import View
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -111,7 +112,8 @@ def _entry(site: Site, entry: Testimonial, view: View, folder: str, language: st
            "    <author>", _leaf(3, "name", entry.customer), "    </author>"]
     if view["excerpt"]:
         out.append(_leaf(2, "summary", view["excerpt"]))
-    out += [_leaf(2, "content", absolute_links(view["body_html"], base, folder),
+    out += [_leaf(2, "content", absolute_links(view["body_html"], base, folder,
+                                                 path),
                   ' type="html"'),
             "  </entry>"]
     return "\n".join(out)
@@ -136,21 +138,23 @@ def _link(depth: int, href: str, rel: str = "alternate") -> str:
     return f'{"  " * depth}<link rel="{rel}" href="{_attribute(href)}" />'
 
 
-def absolute_links(fragment: str, base: str, folder: str = "") -> str:
+def absolute_links(fragment: str, base: str, folder: str = "", page: str = "") -> str:
     """Internal links of a body as seen from the feed (in the language's folder), absolute
-    with base_url, else relative to the feed."""
-    if base:
-        return rewrite_internal(fragment, lambda target: base + in_link(localized(target,
-                                                                                   folder)))
+    with base_url, else relative to the feed, the way a page's are relative to it (see
+    `links`): a feed reader resolves them against the feed's address.  A link within the
+    body (`#fn:1`, a footnote) goes to the entry's `page`, not to the feed."""
+    root = base or "../" * folder.count("/")
 
-    def from_feed(target: str) -> str:
-        path = localized(target, folder)
-        if path.startswith("#"):
-            return in_link(path)
-        return in_link(path[len(folder):] if path.startswith(folder) else
-                       "../" * folder.count("/") + path)
+    def link(target: str) -> str:
+        return relative(*in_language(localized(target, folder), root, folder), portable=False)
 
-    return rewrite_internal(fragment, from_feed)
+    if page:
+        fragment = _WITHIN.sub(lambda m: f'="{link(page)}#', fragment)
+    return rewrite_internal(fragment, link)
+
+
+# a link within a body (`<a href="#fn:1">`), which in a feed would be read as the feed's
+_WITHIN = re.compile(r'(?<=\shref)="#')
 
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -27,10 +27,13 @@ def in_language(target: str, root: str, prefix: str) -> tuple[str, str]:
 
 
 def relative(target: str, root: str, *, portable: bool) -> str:
-    """A site path (`days/monday/`, `assets/site.css`, `` for home) as seen from a page,
-    percent-encoded where a link cannot hold it (`images/our logo.svg`)."""
+    """A site path (`days/monday/`, `assets/site.css`, `` for home; a file's as
+    `paths.as_target` names it, with any `?query` or `#fragment` of the link's own) as seen
+    from a page, percent-encoded where a link cannot hold it (`images/our logo.svg`,
+    `files/C# guide.pdf`)."""
     target, hash_mark, fragment = target.partition("#")
-    target = paths.in_link(target)
+    target, question, query = target.partition("?")
+    target = paths.in_link(paths.from_target(target))
     if target == "" or target.endswith("/"):
         link = root + target
         if portable:
@@ -39,4 +42,4 @@ def relative(target: str, root: str, *, portable: bool) -> str:
             link = "./"
     else:
         link = root + target
-    return link + hash_mark + fragment
+    return link + question + query + hash_mark + fragment
