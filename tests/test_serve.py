@@ -25,7 +25,14 @@ import pytest
 from PIL import Image
 
 from cswgen.commands.build import build
-from cswgen.commands.serve import Session, Watcher, is_loopback, preview_folder, resolve
+from cswgen.commands.preview import (
+    Watcher,
+    is_loopback,
+    preview_folder,
+    remove_preview_folder,
+    resolve,
+)
+from cswgen.commands.serve import Session
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem
 from cswgen.render.overlay import State, decorate, safe_next
@@ -466,6 +473,37 @@ def test_folders_of_killed_servers_are_cleaned_up() -> None:
     finally:
         for folder in (killed, running, made):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_preview_folder_is_kept_while_its_server_runs_and_only_then() -> None:
+    """Whether a server still runs is told by the mark beside its folder, which it holds
+    locked (the system lets go of it when the server ends, however it ends), not by the
+    process id in the folder's name: an id can be reused, and on Windows asking whether a
+    process exists by `os.kill` ends it."""
+    base = Path(tempfile.gettempdir())
+    live = base / "cswgen-serve-4194305-live"  # an id no system gives: only its mark tells
+    dead = base / f"cswgen-serve-{os.getpid()}-dead"  # a running process's id, reused
+    for folder in (live, dead):
+        (folder / "days").mkdir(parents=True, exist_ok=True)
+    (base / f"{dead.name}.lock").touch()  # its server's mark, which nobody holds now
+    code = ("import time; from pathlib import Path; from cswgen.write.lock import Mark\n"
+            f"held = Mark(Path({str(base / (live.name + '.lock'))!r})); print('held', "
+            "flush=True)\ntime.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    made = preview_folder()
+    try:
+        assert live.is_dir() and not dead.exists()
+        assert not (base / f"{dead.name}.lock").exists()
+        assert (base / f"{made.name}.lock").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+        remove_preview_folder(made)
+        for folder in (live, dead):
+            shutil.rmtree(folder, ignore_errors=True)
+            (base / f"{folder.name}.lock").unlink(missing_ok=True)
+    assert not made.exists() and not (base / f"{made.name}.lock").exists()
 
 
 def test_overlay_and_bar_are_added_and_escaped() -> None:

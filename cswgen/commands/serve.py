@@ -17,19 +17,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
-import ipaddress
 import logging
 import mimetypes
-import os
-import shutil
 import signal
-import socket
 import sys
-import tempfile
 import threading
 import time
 import traceback
-import webbrowser
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -43,7 +37,19 @@ from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
 
 from cswgen.commands.build import build
-from cswgen.core import parallel, tree
+from cswgen.commands.preview import (
+    EVERY_ADDRESS,
+    Watcher,
+    address,
+    is_loopback,
+    nearest_not_found,
+    network_address,
+    open_in_browser,
+    preview_folder,
+    remove_preview_folder,
+    resolve,
+)
+from cswgen.core import parallel
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
@@ -51,7 +57,6 @@ from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.render.overlay import (
     AS_OF_ACTION,
-    CONTROL,
     GENERATION,
     State,
     decorate,
@@ -66,41 +71,6 @@ SETTLE = 0.02  # after a change, seconds without another before building
 PHOTOS_GAP = 2.0  # seconds at least between builds that publish photos made meanwhile
 PORT_TRIES = 20  # when the port is taken, the next ones are tried
 Respond = Callable[[str, list[tuple[str, str]]], Any]  # WSGI start_response
-
-
-class Watcher:
-    """The sizes and times of the files the site is made from, compared between looks."""
-
-    def __init__(self) -> None:
-        self.roots: list[Path] = []
-        self.state: dict[str, tuple[int, int]] = {}
-
-    def look(self) -> bool:
-        """Whether anything was added, changed or removed since the last look."""
-        state: dict[str, tuple[int, int]] = {}
-        for root in self.roots:
-            _scan(str(root), state)
-        changed = state != self.state
-        self.state = state
-        return changed
-
-
-def _scan(path: str, state: dict[str, tuple[int, int]]) -> None:
-    """The size and time of `path` (a file), or of each file under it that the build reads
-    (as `tree.walk` finds them; a linked file by its target's)."""
-    try:
-        if not os.path.isdir(path):
-            found = os.stat(path)
-            state[path] = (found.st_size, found.st_mtime_ns)
-            return
-    except OSError:
-        return  # missing, or removed while looking: the next look sees it as it is then
-    for _, entry in tree.walk(path, ordered=False):
-        try:
-            found = entry.stat()
-        except OSError:
-            continue  # removed while looking, or a broken link
-        state[entry.path] = (found.st_size, found.st_mtime_ns)
 
 
 class Session:
@@ -336,93 +306,11 @@ def _bug(exc: Exception) -> tuple[Problem, ...]:
                     "printed in the terminal"),)
 
 
-def resolve(folder: Path, path: str) -> Path | str | None:
-    """The file in `folder` for an address; "redirect" for a folder named without its
-    trailing `/`; None for anything else, including any way out of the folder."""
-    parts = path.split("/")
-    if any(p in (".", "..") or "\\" in p or "\x00" in p or ":" in p for p in parts) \
-            or path.startswith(CONTROL):
-        return None
-    relative = "/".join(p for p in parts if p)
-    candidate = folder / relative if relative else folder
-    if candidate.is_dir():
-        if relative and not path.endswith("/"):
-            return "redirect"
-        candidate = candidate / "index.html"
-    try:
-        real = candidate.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
-    if not real.is_relative_to(folder.resolve()) or not real.is_file():
-        return None
-    return real
-
-
-def nearest_not_found(folder: Path, path: str) -> Path | None:
-    """The not-found page for a missing address: the nearest `404.html` up its folders
-    (`sw/404.html` for `/sw/days/x/`), as Cloudflare Pages serves it and as the README
-    shows other hosts to, so that each language's own is what a preview shows."""
-    parts = [p for p in path.split("/")[:-1] if p]
-    for depth in range(len(parts), -1, -1):
-        found = resolve(folder, "/" + "".join(p + "/" for p in parts[:depth]) + "404.html")
-        if isinstance(found, Path):
-            return found
-    return None
-
-
 def _reply(start_response: Respond, status: str, data: bytes, kind: str,
            extra: list[tuple[str, str]] | None = None) -> list[bytes]:
     start_response(status, [("Content-Type", kind), ("Content-Length", str(len(data))),
                             ("Cache-Control", "no-store"), *(extra or [])])
     return [data]
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-# a host that means "every address of this computer" -> the one it is seen at from itself
-# (`::` serves IPv6 only: tornado binds it IPv6-only, so 127.0.0.1 would not answer)
-EVERY_ADDRESS = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}
-
-
-def address(host: str, port: int) -> str:
-    return f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
-
-
-def network_address(host: str) -> str | None:
-    """The address other devices on the local network reach this computer at, when it
-    serves on every address (`host` in EVERY_ADDRESS); None when it has none.  It is the
-    address the system would send from to a private address: a UDP socket "connected"
-    there says so, and sends nothing (nothing leaves the computer, no outside service)."""
-    family, private = ((socket.AF_INET6, "fd00::1") if host == "::"
-                       else (socket.AF_INET, "10.255.255.255"))
-    try:
-        with socket.socket(family, socket.SOCK_DGRAM) as probe:
-            probe.connect((private, 9))
-            found = ipaddress.ip_address(probe.getsockname()[0])
-    except (OSError, ValueError):
-        return None
-    # (a link-local address needs the interface named as well: not one to type on a phone)
-    return None if found.is_loopback or found.is_unspecified or found.is_link_local \
-        else str(found)
-
-
-def open_in_browser(url: str, warn: Callable[[str], None]) -> None:
-    """`--open`: a computer with no browser to open (a server, a container, a session
-    without a desktop) is told so, and the preview goes on."""
-    try:
-        opened = webbrowser.open(url)
-    except (webbrowser.Error, OSError):
-        opened = False
-    if not opened:
-        warn(f"warning: --open found no web browser to start here; open {url} in a browser "
-             "yourself. The preview is running.")
 
 
 def listen(server: Any, host: str, port: int) -> int:
@@ -440,27 +328,6 @@ def listen(server: Any, host: str, port: int) -> int:
         else f"ports {port} to {last} are all in use; stop what uses them"
     raise OSError(errno.EADDRINUSE, f"{taken} (another cswgen serve?), or choose another "
                   f"port with --port, like --port {last + 1 if last < 65535 else 8000}")
-
-
-def preview_folder() -> Path:
-    """A new temporary folder for this server's builds.  Folders of servers that were
-    killed before they could remove theirs (the name holds the process id) go first."""
-    prefix = "cswgen-serve-"
-    for old in Path(tempfile.gettempdir()).glob(f"{prefix}*-*"):
-        owner = old.name.removeprefix(prefix).split("-")[0]
-        if owner.isdigit() and not _running(int(owner)):
-            shutil.rmtree(old, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process
-    return True
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
@@ -520,4 +387,4 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
             session.photos.stop()
         for number, handler in previous.items():
             signal.signal(number, handler)
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_preview_folder(folder)
