@@ -84,9 +84,7 @@ def one(site: Path) -> dict[str, float]:
 
     from cswgen.commands import build
     from cswgen.core import parallel
-    for name in ("cswgen.commands.editions", "cswgen.model.bodies", "cswgen.model.photos",
-                 "cswgen.read.content", "cswgen.render.pages", "cswgen.render.share",
-                 "cswgen.render.alternates"):
+    for name in build.THE_REST:
         importlib.import_module(name)
     spent["imports"] = time.perf_counter() - begun
     for module, attribute, phase in PHASES:

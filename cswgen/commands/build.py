@@ -357,20 +357,17 @@ def write_and_swap(writer: Writer, made: list[rendering.Made],
                    copies: list[tuple[str, Path]],
                    again: Callable[[list[str]], list[rendering.Made]]) -> None:
     """Every rendered file and every copy through the writer, then put in place.  A file
-    rendered as unchanged that another build changed meanwhile is rendered `again`."""
-    try:
-        for item in made:
-            writer.write(item.path, item.key, item.data)
-        for path, source in copies:
-            writer.copy(path, source)
-        interrupt.check()  # (Ctrl-C: the output stays as it was, even if Python dropped it)
-        while stale := writer.commit():
-            for item in again(stale):
-                assert isinstance(item.data, bytes)  # (made again: never stored)
-                writer.redo(item.path, item.data)
-    except BaseException:
-        writer.abort()
-        raise
+    rendered as unchanged that another build changed meanwhile is rendered `again`.  (On
+    any failure `build` aborts the writer, files stored while rendering and all.)"""
+    for item in made:
+        writer.write(item.path, item.key, item.data)
+    for path, source in copies:
+        writer.copy(path, source)
+    interrupt.check()  # (Ctrl-C: the output stays as it was, even if Python dropped it)
+    while stale := writer.commit():
+        for item in again(stale):
+            assert isinstance(item.data, bytes)  # (made again: never stored)
+            writer.redo(item.path, item.data)
 
 
 def _with_photos(body: Rendered, photos: Photos) -> Rendered:

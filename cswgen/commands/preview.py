@@ -173,8 +173,6 @@ def remove_preview_folder(folder: Path) -> None:
     mark = _HELD.pop(folder, None)
     if mark is not None:
         mark.release()
-        with contextlib.suppress(OSError):
-            folder.with_name(folder.name + MARK).unlink(missing_ok=True)
 
 
 def _running(pid: int) -> bool:

@@ -13,6 +13,7 @@ error if the wait runs out.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -92,13 +93,17 @@ class Mark:
     still in use from one a killed build left (`held_by_another`)."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         self.handle: IO[bytes] | None = open(path, "a+b")  # noqa: SIM115 (held open)
         _try_lock(self.handle)  # (made for this build: nobody else holds it)
 
     def release(self) -> None:
+        """Let go of it, and remove it (one left behind is removed by whoever finds it)."""
         if self.handle is not None:
             self.handle.close()
             self.handle = None
+            with contextlib.suppress(OSError):
+                self.path.unlink(missing_ok=True)
 
 
 def held_by_another(path: Path) -> bool:

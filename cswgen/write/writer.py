@@ -8,7 +8,6 @@ previous output exactly as it was.  Which folder it may replace is `output`'s to
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 from collections.abc import Mapping
@@ -314,7 +313,6 @@ class Staging(Writer):
         return (key or "-", stat.st_size, stat.st_mtime_ns)
 
     def abort(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
         self._done()
         for folder in self._made:  # (innermost first; one holding anything else stays)
             try:
@@ -329,8 +327,6 @@ class Staging(Writer):
         if self._owner is not None:
             self._owner.release()
             self._owner = None
-            with contextlib.suppress(OSError):  # (a build that takes it next removes it)
-                os.unlink(f"{self.folder}{OWNER}")
 
 
 class Preview(Writer):
