@@ -48,6 +48,13 @@ BOXES = tuple(sorted({*HEADER, *(use.box for use in USES)}, key=lambda box: box[
 BUDGET = 60_000  # bytes a JPEG logo's copy may take, where a lower quality can keep it
 
 
+def drawable(logo: str | None) -> bool:
+    """Whether Pillow draws the logo (the share images' and the staff email's): a raster
+    file of a type this installation's Pillow reads; else cards show the emblem and the
+    email none."""
+    return logo is not None and is_raster_logo(logo) and images.reads(logo)
+
+
 def prepare(config: SiteConfig, cache: FileStore, held: set[str],
             problems: Problems) -> list[Copy]:
     """A raster logo's copies for the pages, smallest first (none for an SVG, or no logo;

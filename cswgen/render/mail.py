@@ -34,8 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.core.bidi import plain
-from cswgen.model import images
-from cswgen.model.rasters import is_raster_logo
+from cswgen.model import images, logos
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
@@ -149,7 +148,7 @@ class Mailer:
         this Pillow cannot read: the build warns)."""
         config = self.views.config
         logo = config.brand.logo
-        if logo and not (is_raster_logo(logo) and images.reads(logo)):
+        if logo and not logos.drawable(logo):
             return None
         try:
             return images.email_logo(config.root / "content" / logo if logo else None, LOGO,

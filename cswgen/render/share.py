@@ -21,8 +21,7 @@ from cswgen.core import parallel
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
-from cswgen.model import fonts, images
-from cswgen.model.rasters import is_raster_logo
+from cswgen.model import fonts, images, logos
 from cswgen.model.site import SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Entry
 from cswgen.render.strings import Words
@@ -127,7 +126,7 @@ def logo_of(root: Path, logo: str | None) -> Path | None:
     """The brand logo when Pillow can draw it (a raster file, GIF, ICO and AVIF too);
     otherwise cards show the puzzle-piece emblem (the build warns when that is not for an
     SVG)."""
-    if logo and is_raster_logo(logo) and images.reads(logo):
+    if logo and logos.drawable(logo):
         return root / "content" / logo
     return None
 
