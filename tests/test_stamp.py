@@ -18,6 +18,7 @@ from cswgen.commands import stamp
 from cswgen.commands.build import build
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import SiteError
+from cswgen.core.status import look
 from cswgen.read import fingerprint
 from tests.helpers import write_site
 
@@ -128,11 +129,12 @@ def test_cswgens_own_code_and_libraries_are_part_of_what_a_build_read(site: Path
 
 
 def pickle_of(site: Path) -> dict[str, list[tuple[str, object]]]:
+    """The stamp's tables of paths, each path with its status."""
     import pickle
 
     found = pickle.loads((site / CACHE_FOLDER / stamp.STAMP).read_bytes())
     assert isinstance(found, dict)
-    return found
+    return {name: list(stamp.rows(found[name])) for name in ("read", "links", "folders")}
 
 
 EDITS: dict[str, Callable[[Path], object]] = {
@@ -215,3 +217,19 @@ def test_cswgen_build_with_nothing_to_do_loads_nothing_heavy(tmp_path: Path) -> 
     assert said == first.stderr.splitlines() and any("Nobody Known" in s for s in said)
     assert again.stdout.startswith("Built ") and "into output/ (nothing changed)" in again.stdout
     assert first.stdout.split(" in ")[0] == again.stdout.split(" in ")[0]
+
+
+def test_a_path_that_was_not_there_is_kept_as_missing_and_its_arrival_noticed(
+        tmp_path: Path) -> None:
+    here, gone = tmp_path / "here.txt", tmp_path / "gone.txt"
+    here.write_text("a", "utf-8")
+    table = stamp._statuses("", [(str(here), look(str(here), "file")),
+                                 (str(gone), None)])
+    assert stamp.rows(table) == [(str(here), look(str(here), "file")), (str(gone), None)]
+    assert stamp._same_table(table, os.stat)
+    gone.write_text("b", "utf-8")
+    assert not stamp._same_table(table, os.stat)
+    gone.unlink()
+    here.write_text("changed", "utf-8")
+    assert not stamp._same_table(table, os.stat)
+    assert stamp._same_table(stamp._statuses("", []), os.stat)

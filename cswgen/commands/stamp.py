@@ -24,6 +24,7 @@ import contextlib
 import os
 import pickle
 import sys
+from array import array
 from typing import TYPE_CHECKING
 
 from cswgen.core.status import CACHE_FOLDER, Seen, Status, look, status_of
@@ -37,8 +38,14 @@ if TYPE_CHECKING:
     from cswgen.write.manifest import Record
 
 STAMP = "build-stamp.pickle"  # in the cache folder
-FORMAT = 1
+FORMAT = 2
 Done = tuple[str, int, int, list[str]]  # the output folder, pages, files, warnings (as said)
+# Paths and the numbers of their statuses, as the stamp keeps them: a prefix, the rest of
+# each path joined by NULs (which no path holds), and the numbers in a row, `width` a path
+# (-1 for a path that was not there).  Tens of thousands of paths at 10,000 entries: as
+# tuples, pickling and unpickling them took a tenth of a second of every build.
+Table = tuple[str, str, int, int, bytes]  # prefix, names, how many, width, numbers
+MISSING = -1
 
 
 def built_line(pages: int, files: int, seconds: float, output: str | Path,
@@ -80,12 +87,13 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         "root": os.path.realpath(root), "cache": os.path.realpath(cache_root),
         "timezone": timezone, "config_output": os.path.realpath(config_output),
         "options": options, "done": done,
-        "read": [(path, status) for path, how, status in seen if how != "link"],
-        "links": [(path, status) for path, how, status in seen if how == "link"],
+        "read": _statuses("", [(path, status) for path, how, status in seen if how != "link"]),
+        "links": _statuses("", [(path, status) for path, how, status in seen if how == "link"]),
         "manifest": (prefix + MANIFEST, manifest),
-        "files": [(prefix + name, record[1:]) for name, record in records.items()
-                  if record is not None],  # (none is None: checked above, for mypy)
-        "folders": [(prefix + name, status_of(os.stat(prefix + name))) for name in folders],
+        "files": _table(prefix, list(records), 2, [n for record in records.values()
+                                                   if record is not None for n in record[1:]]),
+        "folders": _table(prefix, folders, 5, [n for name in folders
+                                               for n in status_of(os.stat(prefix + name))]),
     }
     with contextlib.suppress(OSError):  # no stamp: the next build just finds out itself
         temporary = cache_root / f"{STAMP}.new"
@@ -126,8 +134,8 @@ def _unchanged(root: str, as_of: date | None, drafts: bool, portable: bool,
     day = as_of or today_in(stamp["timezone"])
     if (day.isoformat(), drafts, portable, target) != stamp["options"]:
         return None
-    same = _same(stamp["read"], os.stat) and _same(stamp["links"], os.lstat) \
-        and _same([stamp["manifest"]], os.stat) and _same(stamp["folders"], os.stat) \
+    same = _same([stamp["manifest"]], os.stat) and _same_table(stamp["read"], os.stat) \
+        and _same_table(stamp["links"], os.lstat) and _same_table(stamp["folders"], os.stat) \
         and _files_as_written(stamp["files"])
     done: Done = stamp["done"]
     return done if same else None
@@ -147,12 +155,59 @@ def _same(seen: list[tuple[str, Status | None]], stat: Callable[[str], os.stat_r
     return True
 
 
-def _files_as_written(files: list[tuple[str, tuple[int, int]]]) -> bool:
+def _same_table(table: Table, stat: Callable[[str], os.stat_result]) -> bool:
+    """`_same` for a `Table`."""
+    prefix, names, count, width, data = table
+    numbers = _numbers(data)
+    for index, name in enumerate(names.split("\0") if count else ()):
+        status = numbers[index * width:(index + 1) * width]
+        try:
+            info = stat(prefix + name)
+        except OSError:
+            if status[0] == MISSING:
+                continue
+            return False
+        if list(status_of(info)) != status:
+            return False
+    return True
+
+
+def _files_as_written(files: Table) -> bool:
     """Every file of the output as the manifest says: its size and modification time (as
     the build itself checks before keeping one)."""
+    prefix, names, count, _, data = files
+    numbers = _numbers(data)
     stat = os.stat
     try:
-        return all((info.st_size, info.st_mtime_ns) == record
-                   for info, record in ((stat(path), record) for path, record in files))
+        return count == 0 or all(
+            info.st_size == numbers[2 * index] and info.st_mtime_ns == numbers[2 * index + 1]
+            for index, info in enumerate(stat(prefix + name) for name in names.split("\0")))
     except OSError:
         return False
+
+
+def _table(prefix: str, names: list[str], width: int, numbers: list[int]) -> Table:
+    assert len(numbers) == width * len(names) and not any("\0" in name for name in names)
+    return prefix, "\0".join(names), len(names), width, array("q", numbers).tobytes()
+
+
+def _statuses(prefix: str, found: list[tuple[str, Status | None]]) -> Table:
+    return _table(prefix, [path for path, _ in found],
+                  5, [n for _, status in found for n in status or (MISSING,) * 5])
+
+
+def rows(table: Table) -> list[tuple[str, Status | None]]:
+    """A table's paths, each with its status (None: it was not there)."""
+    prefix, names, count, width, data = table
+    numbers = _numbers(data)
+    found: list[tuple[str, Status | None]] = []
+    for index, name in enumerate(names.split("\0") if count else []):
+        status = tuple(numbers[index * width:(index + 1) * width])
+        found.append((prefix + name, None if status[0] == MISSING else status))  # type: ignore[arg-type]
+    return found
+
+
+def _numbers(data: bytes) -> list[int]:
+    numbers = array("q")
+    numbers.frombytes(data)
+    return numbers.tolist()
