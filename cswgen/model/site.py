@@ -158,6 +158,10 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
         who = "the person has agreed to their photo being published"
     else:
         return True
+    if entry.consent is True or isinstance(entry.consent, date):
+        return True  # (ten thousand testimonials a build: no message made for them)
+    if entry.consent is not False and not config.build.require_consent:
+        return True
     what = "a `consent` column with" if entry.from_csv else "`consent:`"
     example = (config.week.start - timedelta(days=21)).isoformat()
     if entry.consent is False:
@@ -167,10 +171,6 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
                          + (", or remove the photo" if isinstance(entry, Honour) else ""),
                          sheet=entry.sheet)
         return False
-    if not config.build.require_consent:
-        return True
-    if entry.consent is True or isinstance(entry.consent, date):
-        return True
     if isinstance(entry.consent, str):
         # a note is a record for the team; cswgen does not guess what a sentence means
         problems.warning(entry.path, entry.line_of("consent"),
@@ -236,11 +236,13 @@ def _claim_urls(site: Site, problems: Problems) -> None:
 
     def claim(output: str, owner: str, path: str, line: int, hint: str | Entry,
               sheet: str = "") -> bool:
-        """`hint`: how to fix a clash, or the entry whose `slug` to change."""
+        """`hint`: how to fix a clash, or the entry whose `slug` to change (`line`: -1 for
+        the line of its `slug`)."""
         key = output.casefold()
         needed = new_folders(key)
         if (why := clash(output, key, needed)) is not None:
             if not isinstance(hint, str):  # (made only when needed: 10,000 entries a build)
+                line = hint.line_of("slug") if line == -1 else line
                 hint = "give one of them a different `slug`" + (
                     " (add a `slug` column)" if hint.from_csv else "")
             problems.error(path, line, f"this would be published as {output}, {why}; "
@@ -257,14 +259,11 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         for folder in new_folders(key):
             folders[folder] = output
 
-    def claim_entry(entry: Entry) -> bool:
-        url = url_of(entry)
-        if not claim(f"{url}index.html", entry.key, entry.path, entry.line_of("slug"), entry,
-                     entry.sheet):
+    def claim_entry(entry: Entry, url: str) -> bool:
+        if not claim(f"{url}index.html", entry.key, entry.path, -1, entry, entry.sheet):
             return False
         for name, what in _beside(entry, shared):
-            claim(f"{url}{name}", f"{entry.key} ({what})", entry.path,
-                  entry.line_of("slug"), entry, entry.sheet)
+            claim(f"{url}{name}", f"{entry.key} ({what})", entry.path, -1, entry, entry.sheet)
         return True
 
     for name in (*GENERATED, *([SHARE_IMAGE] if shared else [])):
@@ -293,14 +292,14 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                            f"the page address /{entry.slug}/ is used by cswgen for its own "
                            "section; give this page a different `slug`")
             continue
-        if claim_entry(entry):
+        if claim_entry(entry, url):
             site.urls[entry.key] = url
     # a file published later claims its address today, so that a clash does not wait to
     # fail the daily rebuild on the morning it goes live
     for entry in scheduled(site):
         if entry.slug and entry.kind not in ("home", "policy") \
                 and not (entry.kind == "page" and entry.slug in SECTIONS):
-            claim_entry(entry)
+            claim_entry(entry, url_of(entry))
     for relative in site.files:
         if relative.split("/")[0] == "assets":
             problems.error(f"content/{relative}", 1, "content/assets/ is where the theme's "
