@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from cswgen.commands import stamp
-from cswgen.core import interrupt, parallel, paths, tree
+from cswgen.commands.copies import files_to_copy, share_cards, unique
+from cswgen.core import interrupt, parallel
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.model.site import Options, Site, assemble
@@ -41,8 +42,6 @@ if TYPE_CHECKING:  # (imported where used: a build with nothing to do needs none
     from cswgen.model.markup import Rendered
     from cswgen.model.photos import Photos
     from cswgen.render import pages as rendering
-    from cswgen.render import share
-    from cswgen.render.strings import Words
     from cswgen.render.templates import Renderer
     from cswgen.render.views import View, Views
 
@@ -197,11 +196,11 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         # (`cswgen serve` shows no share image: those not drawn yet are drawn beside it)
         painter = share.Painter(cache_root)
         later = photos_later if preview else None
-        copies = _unique([copy for e, (views, _, pages, common)
-                          in zip(editions, made_up, strict=True)
-                          for copy in share_cards(e.site, pages, common, views.words, painter,
-                                                  problems, later)
-                          + files_to_copy(e.site, theme_chain, e.photos)])
+        copies = unique([copy for e, (views, _, pages, common)
+                         in zip(editions, made_up, strict=True)
+                         for copy in share_cards(e.site, pages, common, views.words, painter,
+                                                 problems, later)
+                         + files_to_copy(e.site, theme_chain, e.photos)])
         pages = every_page
 
         # Phase 3: write into a staging folder and swap it in for the output folder (or
@@ -409,51 +408,6 @@ def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,
     return views, renderer, views.pages(), common
 
 
-def _unique(copies: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
-    """Each output path once (the languages share the theme's files and most photos)."""
-    found: dict[str, tuple[str, Path]] = {}
-    for copy in copies:
-        found.setdefault(copy[0], copy)
-    return list(found.values())
-
-
 def teasers(site: Site) -> set[str]:
     """The entries whose text is not published yet (days before their reveal)."""
     return {d.key for d in site.days if site.is_teaser(d)}
-
-
-def share_cards(site: Site, pages: list[View], common: dict[str, Any], words: Words,
-                painter: share.Painter, problems: Problems,
-                later: Callable[[str], bool] | None = None) -> list[tuple[str, Path]]:
-    """The share image of every page that names one, drawn into the cache folder (or
-    found there; see `Painter.pngs` for `later`), with the output path each is copied to;
-    text a card cannot show is left out of it, with a warning."""
-    from cswgen.render import share
-
-    cards = share.drawable(share.cards(pages, common["site"], common["week"], words,
-                                       share.logo_of(site.config.root, site.config.brand.logo)),
-                           site, problems)
-    return list(zip(cards, painter.pngs(list(cards.values()), later), strict=True))
-
-
-def files_to_copy(site: Site, theme_chain: list[themes.Theme],
-                  photos: Photos) -> list[tuple[str, Path]]:
-    """The theme's static files to assets/ (the most specific theme wins), the copies of
-    photos, then content files (photo originals only where a page links to them)."""
-    copies: list[tuple[str, Path]] = []
-    seen: set[str] = set()
-    for theme in theme_chain:
-        if not theme.static.is_dir():
-            continue
-        for source in sorted(theme.static.rglob("*")):
-            relative = source.relative_to(theme.static).as_posix()
-            if not source.is_file() or relative in seen or source.name.startswith(".") \
-                    or tree.skipped(source.name) or not paths.inside(source, theme.boundary):
-                continue
-            seen.add(relative)
-            copies.append((f"assets/{relative}", source))
-    copies += photos.files().items()
-    content_dir = site.config.root / "content"
-    copies += [(relative, content_dir / relative) for relative in site.files
-               if not photos.is_withheld(relative)]
-    return copies
