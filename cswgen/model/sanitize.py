@@ -81,18 +81,18 @@ def rewrite_internal(fragment: str, link: Callable[[str], str]) -> str:
     return _ROOT_VALUE.sub(replace, fragment)
 
 
+# Built once: `nh3.clean` with these settings builds a sanitizer on every call, a third
+# of its time (10,000 bodies in a first build)
+_CLEANER = nh3.Cleaner(tags=_TAGS, clean_content_tags={"script", "style"},
+                       attributes=_ATTRIBUTES, link_rel=None, url_schemes=_SCHEMES,
+                       filter_style_properties={"text-align"})
+_STRIPPER = nh3.Cleaner(tags=set(), clean_content_tags={"script", "style"})
+
+
 def clean(fragment: str) -> str:
-    return nh3.clean(
-        fragment,
-        tags=_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=_ATTRIBUTES,
-        link_rel=None,
-        url_schemes=_SCHEMES,
-        filter_style_properties={"text-align"},
-    )
+    return _CLEANER.clean(fragment)
 
 
 def strip_tags(fragment: str) -> str:
     """The text of an HTML fragment, for excerpts and share text."""
-    return nh3.clean(fragment, tags=set(), clean_content_tags={"script", "style"})
+    return _STRIPPER.clean(fragment)
