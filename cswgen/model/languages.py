@@ -75,8 +75,10 @@ def translated_elsewhere(content: Content, tags: Sequence[str], here: str, urls:
     """Each translation into a language of `tags` (the default first) other than `here`,
     published on `as_of`, by key: its page from the site's root (`/sw/policy/`), where a
     link to its file goes; `urls`: the default language's pages."""
-    by_key = {_key(e): e for e in content.entries()}
     found: dict[str, str] = {}
+    if not any(content.translations.get(tag) for tag in tags[1:] if tag != here):
+        return found  # (a site in one language: ten thousand keys not made for nothing)
+    by_key = {_key(e): e for e in content.entries()}
     for tag in tags[1:]:
         for entry in content.translations.get(tag, []) if tag != here else []:
             original = by_key.get(_key(entry))
