@@ -241,6 +241,49 @@ def test_ctrl_c_while_redate_writes_leaves_no_half_written_copy(
     assert snapshot(site) == before
 
 
+def test_a_file_redate_cannot_replace_leaves_every_file_as_it_was(tmp_path: Path) -> None:
+    # on Windows a CSV file open in Excel cannot be replaced; here a folder stands in the
+    # way of friday.md after the plan was made.  config.toml was already replaced by then:
+    # it is put back, so the site is not left with its week in 2027 and its days in 2026
+    from cswgen.commands import redate
+    from cswgen.core.errors import SiteError
+
+    site = tmp_path / "demo"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    plan = redate.plan(site, 2027)
+    friday = site / "content/days/friday.md"
+    text = friday.read_bytes()
+    friday.unlink()
+    (friday / "locked").mkdir(parents=True)
+    before = snapshot(site)
+    with pytest.raises(SiteError) as raised:
+        redate.write(site, plan)
+    assert snapshot(site) == before  # config.toml and monday.md as they were, no .tmp left
+    message = str(raised.value)
+    assert message.startswith("content/days/friday.md: cswgen redate cannot change this file (")
+    assert "close it if another program has it open" in message
+    assert message.endswith("Nothing was changed")
+    shutil.rmtree(friday)
+    friday.write_bytes(text)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="a read-only file is writable for root")
+def test_a_read_only_file_is_named_before_anything_is_written(make_site: MakeSite,
+                                                               run: Run) -> None:
+    site = make_site({"content/days/monday.md": "---\ntitle: M\ndate: 2026-10-05\n---\n"})
+    (site / "content/days/monday.md").chmod(0o444)
+    before = snapshot(site)
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 1
+    assert outcome.lines == ["content/days/monday.md: cswgen redate cannot change this file "
+                             "(it is read-only); make it writable (on Windows: right-click it, "
+                             "Properties, untick Read-only), then run cswgen redate again. "
+                             "Nothing was changed"]
+    assert snapshot(site) == before
+
+
 def test_translations_move_with_their_originals(make_site: MakeSite, run: Run) -> None:
     # a translation that gives its own date or publish date (monday.sw.md, a *.sw.csv) is
     # moved too: left behind, the site would not build in the new year
