@@ -23,6 +23,11 @@ CSV_ONLY = {"text", "citation_long"}
      "days/awards-friday/"),
     (("page", "Getting here: a map"), "content/pages/getting-here-a-map.md",
      "getting-here-a-map/"),
+    # pasted from Word or an email: curly quotes around it, a non-breaking space, a tab
+    (("testimonial", "“Jean-Baptiste N.”"), "content/testimonials/jean-baptiste-n.md",
+     "testimonials/jean-baptiste-n/"),
+    (("honour", "Aimée\u00a0 Uwase\t"), "content/honour-roll/aimee-uwase.md",
+     "honour-roll/aimee-uwase/"),
 ])
 def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tuple[str, ...],
                                      written: str, page: str) -> None:
@@ -47,6 +52,19 @@ def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tupl
         "with the real text"]
     assert (site / "output" / page / "index.html").is_file()
     assert not list((site / "output").rglob("scaffolds"))
+
+
+def test_a_pasted_title_is_written_as_it_was_meant(make_site: MakeSite, run: Run) -> None:
+    site = make_site()
+    assert run(site, "add", "testimonial", "“Jean-Baptiste N.”").exit_code == 0
+    assert run(site, "add", "honour", "Aimée\u00a0 Uwase\t").exit_code == 0
+    assert run(site, "add", "page", "‘Kind’ and ‘quick’").exit_code == 0  # two quotations
+    assert 'customer: "Jean-Baptiste N."  #' in \
+        (site / "content/testimonials/jean-baptiste-n.md").read_text("utf-8")
+    assert 'name: "Aimée Uwase"  #' in \
+        (site / "content/honour-roll/aimee-uwase.md").read_text("utf-8")
+    assert 'title: "‘Kind’ and ‘quick’"  #' in \
+        (site / "content/pages/kind-and-quick.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize(("kind", "title", "written"), [

@@ -26,6 +26,7 @@ from cswgen.model.site import SECTIONS
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.content import load_content
+from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
 from cswgen.read.slugs import name_key, slugify
 
@@ -39,6 +40,7 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
     config = load_config(root, Problems())
     folder = f"content/{FOLDERS[kind]}"
+    title = as_meant(title)
     slug = slugify(title)
     if not slug:
         raise fail(folder, 0, f"cannot make a file name from \"{title}\"; use a title with "
@@ -63,7 +65,7 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
         _refuse_a_second_day(config, when or next(
             d for d in config.week.dates if WEEKDAYS[d.weekday()] == day_name))
     text = _scaffold(config, kind)
-    values = {"title": json.dumps(title.strip(), ensure_ascii=False),
+    values = {"title": json.dumps(title, ensure_ascii=False),
               "date": when.isoformat() if when else "", "day": day_name,
               **_examples(config.week.dates)}
     # one pass, so a title that contains "{{ year }}" is written as it is
@@ -72,6 +74,14 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
         handle.write(text)
     return path
+
+
+def as_meant(title: str) -> str:
+    """The title as the user meant it when they pasted it from Word or an email: without
+    curly quotes around all of it (the build would warn about them in the new file), and
+    with each run of spaces, tabs, line breaks or non-breaking spaces as one space."""
+    title = " ".join(title.split())
+    return unquoted(title) or title
 
 
 def _day(dates: list[date], on: date | None, weekday: str | None) -> tuple[date | None, str]:
