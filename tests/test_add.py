@@ -226,6 +226,25 @@ def test_add_refuses_someone_already_on_a_staff_csv(make_site: MakeSite, run: Ru
     assert run(site, "build", *AS_OF).exit_code == 0
 
 
+def test_add_refuses_someone_already_in_a_workbook_naming_its_sheet_and_row(
+        make_site: MakeSite, run: Run) -> None:
+    # as every problem in a workbook is named: the sheet and the row Excel shows
+    from tests.test_workbooks import workbook
+
+    rows: list[list[str | None]] = [
+        ["name", "role", "since"], ["Uwimana Jeanne d’Arc", "Teller", "2015"],
+        [None, None, None], ["Habimana Éric", "Agent", "2010"]]
+    site = make_site({"content/honour-roll/kigali.xlsx": workbook({"Awards": rows})})
+    outcome = run(site, "add", "honour", "Habimana Eric")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        'content/honour-roll/kigali.xlsx: sheet "Awards", row 4: Habimana Éric is already on '
+        "the honour roll in this workbook; edit that row instead of adding a file: two "
+        "entries would publish them twice. If this is another person with the same name, add "
+        "them with a title that tells the two apart, like \"Habimana Éric (Harare)\", then "
+        "change `name:` in the new file. Nothing was written"]
+
+
 @pytest.mark.parametrize(("kind", "title", "refused"), [
     ("page", "About", "content/pages/who.md:3: this file already has the address about/ (its "
      "`slug`), which the new file would have too; edit it instead, or choose another title. "

@@ -147,18 +147,19 @@ def _refuse_a_twin(config: SiteConfig, kind: str, title: str, slug: str) -> None
             raise fail(entry.path, entry.line_of("slug"), f"this file already has the address "
                        f"{address} (its `slug`), which the new file would have too; edit it "
                        "instead, or choose another title. Nothing was written")
+        row = "this workbook" if entry.sheet else f"this file (row {entry.line})"
         if kind == "honour":
-            raise fail(entry.path, entry.line, f"{name} is already on the honour roll in this "
-                       f"file (row {entry.line}); edit that row instead of adding a file: two "
+            raise fail(entry.path, entry.line, f"{name} is already on the honour roll in "
+                       f"{row}; edit that row instead of adding a file: two "
                        "entries would publish them twice. If this is another person with the "
                        "same name, add them with a title that tells the two apart, like "
                        f"\"{name} (Harare)\", then change `name:` in the new file. "
-                       "Nothing was written")
-        raise fail(entry.path, entry.line, f"{name} already has a testimonial in this file "
-                   f"(row {entry.line}), at the address testimonials/{entry.slug}/; edit that "
-                   "row instead of adding a file. For another story from them, add it with a "
-                   f"title that tells the two apart, like \"{name} (2)\", then change "
-                   "`customer:` in the new file. Nothing was written")
+                       "Nothing was written", sheet=entry.sheet)
+        raise fail(entry.path, entry.line, f"{name} already has a testimonial in {row}, at "
+                   f"the address testimonials/{entry.slug}/; edit that row instead of adding "
+                   "a file. For another story from them, add it with a title that tells the "
+                   f"two apart, like \"{name} (2)\", then change `customer:` in the new file. "
+                   "Nothing was written", sheet=entry.sheet)
 
 
 def _refuse_a_second_day(config: SiteConfig, when: date) -> None:
