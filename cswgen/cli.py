@@ -282,7 +282,21 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
         sys.exit(1)
 
 
-@cli.command(short_help="Start a new site from the demo campaign.")
+# A name of several words typed without quotes reaches a command as several arguments;
+# `_one_name` says to quote it rather than Click's "Got unexpected extra argument".
+WORDS = {"context_settings": {"allow_extra_args": True}}
+
+
+def _one_name(ctx: click.Context, words: list[str], typed: str) -> None:
+    """Stop with how to type `words` as one name (`typed`: the command with `{}` where the
+    name goes), when more than one word was given."""
+    if len(words) > 1:
+        quoted = '"' + " ".join(words) + '"'
+        raise click.UsageError(f"put a name with spaces in double quotes, so that it is "
+                               f"read as one name: {typed.format(quoted)}", ctx)
+
+
+@cli.command(short_help="Start a new site from the demo campaign.", **WORDS)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--language", metavar="TAG",
               help="The visitors' language, a BCP 47 tag such as fr, pt-BR, ar or sw "
@@ -292,6 +306,8 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
     date in it, in numbers or in words, moves to that week."""
+    _one_name(ctx, [str(folder), *ctx.args],
+              "cswgen new {}" + (f" --language {language}" if language else ""))
     from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
     from cswgen.core.week import first_full_week_of_october, range_label
 
@@ -375,7 +391,7 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
         click.echo(f"Wrote {_shown_path(path)}")
 
 
-@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
+@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.", **WORDS)
 @click.argument("kind", metavar="KIND",
                 type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
                                  case_sensitive=False))
@@ -408,6 +424,9 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
     """
     from cswgen.commands.add import add as run_add
 
+    given = "".join(f" {option} {value}" for option, value in
+                    (("--date", on), ("--day", weekday), ("--language", language)) if value)
+    _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
     if language:
         from cswgen.commands.translate import translate
 

@@ -54,6 +54,23 @@ def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tupl
     assert not list((site / "output").rglob("scaffolds"))
 
 
+@pytest.mark.parametrize(("args", "typed"), [
+    (("testimonial", "Jean", "Baptiste", "N."), 'cswgen add testimonial "Jean Baptiste N."'),
+    (("day", "Superhero", "Tuesday", "--day", "tue"),
+     'cswgen add day "Superhero Tuesday" --day tue'),
+])
+def test_a_name_typed_without_quotes_is_shown_with_them(make_site: MakeSite, run: Run,
+                                                        args: tuple[str, ...],
+                                                        typed: str) -> None:
+    site = make_site()
+    before = snapshot(site)
+    outcome = run(site, "add", *args)
+    assert outcome.exit_code == 2
+    assert outcome.stderr.splitlines()[-1] == ("Error: put a name with spaces in double "
+                                               f"quotes, so that it is read as one name: {typed}")
+    assert snapshot(site) == before
+
+
 def test_a_pasted_title_is_written_as_it_was_meant(make_site: MakeSite, run: Run) -> None:
     site = make_site()
     assert run(site, "add", "testimonial", "“Jean-Baptiste N.”").exit_code == 0

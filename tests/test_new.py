@@ -82,6 +82,16 @@ def test_new_says_the_next_step_as_it_can_be_typed(tmp_path: Path, run: Run, fol
     assert outcome.stdout.splitlines()[-1].startswith(said)
 
 
+def test_a_folder_name_typed_without_quotes_is_shown_with_them(tmp_path: Path,
+                                                              run: Run) -> None:
+    outcome = run(tmp_path, "new", "Kigali", "Bank", "CSW", "--language", "fr")
+    assert outcome.exit_code == 2
+    assert outcome.stderr.splitlines()[-1] == (
+        'Error: put a name with spaces in double quotes, so that it is read as one name: '
+        'cswgen new "Kigali Bank CSW" --language fr')
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> None:
     assert run(tmp_path, "new", "mysite").exit_code == 0
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
