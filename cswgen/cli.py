@@ -433,6 +433,11 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         if on or weekday:
             raise click.UsageError("--date and --day are not for a translation: its date "
                                    "comes from the original")
+        if not title and kind not in ("policy", "home"):
+            raise click.UsageError(f"say which {kind} to translate, by its file name or "
+                                   f"title, like: cswgen add {kind} "
+                                   f"{'monday' if kind == 'day' else 'NAME'} "
+                                   f"--language {language}")
         with _bugs_reported(ctx, "add"):
             made = translate(_site_root(), kind, title, language)
         click.echo(_shown_path(made))

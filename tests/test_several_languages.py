@@ -368,6 +368,10 @@ def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -
     again = run(site, "add", "day", "wednesday", "--language", "sw")
     no_traceback(again)
     assert again.exit_code == 1 and "already exists" in again.stderr
+    unnamed = run(site, "add", "day", "--language", "sw")  # which day?
+    assert unnamed.exit_code == 2 and unnamed.stderr.splitlines()[-1] == (
+        "Error: say which day to translate, by its file name or title, like: cswgen add day "
+        "monday --language sw")
     made.write_text(text.replace('"Wellness Wednesday"', '"Jumatano ya Afya Njema"'), "utf-8")
     assert run(site, "build", *AS_OF).exit_code == 0
     assert "<h1>Jumatano ya Afya Njema</h1>" in html_of(site / "output", "sw/days/wednesday/")
