@@ -385,6 +385,17 @@ SMALL = {
 }
 
 
+def test_add_names_the_row_of_a_table_to_translate_in_a_copy(make_site: MakeSite,
+                                                             run: Run) -> None:
+    site = make_site(SMALL)
+    outcome = run(site, "add", "honour", "Farai Moyo", "--language", "sw")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/honour-roll/team.csv:2: Farai Moyo is a row of this file, not a file of its "
+        "own; translate the rows in honour-roll/team.sw.csv: a copy of honour-roll/team.csv "
+        "with the words translated, each row keeping its name as it is, so it can be matched"]
+
+
 @pytest.mark.parametrize(("files", "where", "says"), [
     ({"content/days/sunday.sw.md": "---\ntitle: Jumapili\n---\n"},
      "content/days/sunday.sw.md:1:", "is a translation of content/days/sunday.md, which does "

@@ -35,9 +35,13 @@ def translate(root: Path, kind: str, name: str, language: str) -> Path:
     if original.from_csv:
         table = original.path.removeprefix("content/")
         stem, _, suffix = table.rpartition(".")
-        raise fail(original.key, 0, f"is a row of {table}; translate its rows in "
-                   f"{stem}.{tag}.{suffix}: a copy of the table with the words translated, "
-                   "each row keeping its name as it is, so it can be matched")
+        named = getattr(original, "name", "") or getattr(original, "customer", "") \
+            or original.title
+        raise fail(original.path, original.line, f"{named} is a row of this "
+                   f"{'workbook' if original.sheet else 'file'}, not a file of its own; "
+                   f"translate the rows in {stem}.{tag}.{suffix}: a copy of {table} with the "
+                   "words translated, each row keeping its name as it is, so it can be "
+                   "matched", sheet=original.sheet)
     source = root / original.path
     folder, _, file = original.path.rpartition("/")
     stem, _, suffix = file.rpartition(".")
