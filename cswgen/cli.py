@@ -96,6 +96,7 @@ STOPPED = {
     "redate": "Nothing was changed.",
     "email": "The drafts written before it stopped are in email/; run it again for the rest.",
     "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
+    "add": "Nothing was written.",
 }
 
 
@@ -527,23 +528,31 @@ def _confirmed(question: str, instead: str) -> bool:
 
 def _shown_path(path: Path) -> str:
     """A path as the user can type it from where they are."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    from cswgen.commands.said import shown_path
+
+    return shown_path(path)
 
 
 @contextmanager
 def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
-    """A problem in the site is reported as `path:line: message`; anything else is a bug."""
+    """A problem in the site is reported as `path:line: message`; the computer refusing a
+    write (a file open in another program, a read-only folder, a full disk) is said plainly
+    with what to do; anything else is a bug."""
     try:
         yield
     except SiteError as exc:
         _report(exc.problems)
         sys.exit(1)
-    except Exception:
+    except Exception as exc:
         if ctx.obj["debug"]:
             raise
+        if isinstance(exc, OSError):
+            from cswgen.commands.said import cannot_write
+
+            said = cannot_write(exc, command, STOPPED.get(command, ""))
+            if said is not None:
+                click.echo(said, err=True)
+                sys.exit(1)
         from cswgen.commands.said import BUG
 
         click.echo(BUG.format(again=f"cswgen --debug {command}"), err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,6 +120,22 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
         assert outcome.stderr.startswith("content/honour-roll/zoë-nyathi.md: already exists")
     assert (site / "content/honour-roll/zoë-nyathi.md").read_text("utf-8").endswith("Mine.\n")
     assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["zoë-nyathi.md"]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="a read-only folder is writable for root")
+def test_a_read_only_folder_is_said_plainly(make_site: MakeSite, run: Run) -> None:
+    site = make_site({"content/testimonials/.keep": ""})
+    (site / "content/testimonials").chmod(0o555)
+    try:
+        outcome = run(site, "add", "testimonial", "Rudo M.")
+    finally:
+        (site / "content/testimonials").chmod(0o755)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/testimonials: cswgen add cannot write here (Permission denied); make sure "
+        "it is not read-only (on Windows: right-click it, Properties, untick Read-only), "
+        "then run cswgen add again. Nothing was written."]
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -247,6 +247,22 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_draft_the_computer_will_not_let_it_write_is_said_plainly(tmp_path: Path,
+                                                                     run: Run) -> None:
+    # (a folder in the way here; on Windows a draft open in Outlook, the same
+    # refusal): what to do and what was left, not "a bug"
+    site = demo_in(tmp_path, "en-GB")
+    (site / "email/2026-10-07-wednesday.eml").mkdir(parents=True)
+    outcome = run(site, "email", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "email/2026-10-07-wednesday.eml: cswgen email cannot write here (Is a directory); a "
+        "folder has the name of the file it writes: rename or move that folder, then run "
+        "cswgen email again. The drafts written before it stopped are in email/; run it "
+        "again for the rest."]
+    assert (site / "email/2026-10-06-tuesday.eml").is_file()
+
+
 def _with_pictures(message: EmailMessage) -> str:
     """The HTML with each cid: picture as a data: URL, as a mail program shows it."""
     markup: str = cast(EmailMessage, message.get_body(("html",))).get_content()
