@@ -247,6 +247,37 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_draft_someone_changed_is_never_written_over(tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    first = run(site, "email", "--as-of", "2026-10-06", "--html")
+    assert first.exit_code == 0, first.stderr
+    mine = site / "email/2026-10-07-wednesday.html"
+    edited = mine.read_text("utf-8").replace("<body", "<body data-note=\"our own words\"")
+    mine.write_text(edited, "utf-8")
+    again = run(site, "email", "--as-of", "2026-10-06", "--html")
+    assert again.exit_code == 0, again.stderr
+    assert again.lines == [
+        "email/2026-10-07-wednesday.html: warning: has changed since cswgen wrote it, so it "
+        "is kept as it is and no new draft was written; to get one, rename this file (to "
+        "keep your changes) or delete it, then run cswgen email again"]
+    assert mine.read_text("utf-8") == edited
+    assert "Wrote email/2026-10-07-wednesday.eml" in again.stdout  # the others, as before
+    assert "Wrote email/2026-10-07-wednesday.html" not in again.stdout
+    mine.unlink()
+    assert run(site, "email", "wednesday", "--as-of", "2026-10-06", "--html").lines == []
+    assert "our own words" not in mine.read_text("utf-8")
+
+
+def test_drafts_written_before_cswgen_kept_a_record_are_its_own(tmp_path: Path,
+                                                                run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    assert run(site, "email", "--as-of", "2026-10-06", "--html").exit_code == 0
+    (site / "email/.cswgen-drafts").unlink()  # an email/ folder from an older cswgen
+    again = run(site, "email", "--as-of", "2026-10-06", "--html")
+    assert again.exit_code == 0 and again.lines == []
+    assert again.stdout.count("Wrote ") == 10
+
+
 def test_a_draft_the_computer_will_not_let_it_write_is_said_plainly(tmp_path: Path,
                                                                      run: Run) -> None:
     # (a folder in the way here; on Windows a draft open in Outlook, the same
