@@ -306,7 +306,14 @@ def _one_name(ctx: click.Context, words: list[str], typed: str) -> None:
 @click.pass_context
 def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
-    date in it, in numbers or in words, moves to that week."""
+    date in it, in numbers or in words, moves to that week.  FOLDER must be new or empty;
+    put a name with spaces in double quotes.
+
+    \b
+    Examples:
+      cswgen new csw-site
+      cswgen new "Kigali Bank CSW" --language fr
+    """
     _one_name(ctx, [str(folder), *ctx.args],
               "cswgen new {}" + (f" --language {language}" if language else ""))
     from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
@@ -408,8 +415,9 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         language: str | None) -> None:
     """Write a new content file of KIND for TITLE, with every field listed and explained.
     KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
-    customer's or the person's name for a testimonial or honour-roll entry.  Never
-    overwrites a file, and refuses a name already on the site (in a CSV file too).  A day
+    customer's or the person's name for a testimonial or honour-roll entry, in double
+    quotes when it has spaces.  Never overwrites a file, and refuses a name already on
+    the site (in a CSV file or Excel workbook too).  A day
     needs --date or --day, for a date that has no day file yet.  With --language, the
     file is the translation of the entry named TITLE (or of the policy or home page) into
     one of the site's other languages.
