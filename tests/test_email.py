@@ -247,6 +247,20 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+@pytest.mark.parametrize("day", [None, "monday"])
+def test_a_site_without_day_pages_says_there_is_no_email_to_write(
+        make_site: MakeSite, run: Run, day: str | None) -> None:
+    # a new site, its days not written yet: not silence and an empty email/ folder
+    site = make_site()
+    outcome = run(site, "email", *([day] if day else []), "--as-of", "2026-09-01")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/days: no day of the week has a page published as of 2026-09-01, so there is "
+        "no email to write (each one is a day's theme and programme); add a day with: cswgen "
+        'add day "Theme of the day" --date 2026-10-05']
+    assert not (site / "email").exists()
+
+
 def test_a_draft_someone_changed_is_never_written_over(tmp_path: Path, run: Run) -> None:
     site = demo_in(tmp_path, "en-GB")
     first = run(site, "email", "--as-of", "2026-10-06", "--html")

@@ -96,9 +96,12 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
     # (a day that is not one: before any folder is made)
-    days = chosen(views.days, day, later=[d for d in scheduled(site) if isinstance(d, Day)],
-                  as_of=options.as_of,
-                  drafts=sorted(p for p in content.drafts if p.startswith("content/days/")))
+    later = [d for d in scheduled(site) if isinstance(d, Day)]
+    drafts = sorted(p for p in content.drafts if p.startswith("content/days/"))
+    if not views.days and (day is None or not (later or drafts)):
+        raise SiteError([Problem("content/days", 0, no_days(config.week.dates[0],
+                                                            options.as_of))])
+    days = chosen(views.days, day, later=later, as_of=options.as_of, drafts=drafts)
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
     written = Written()
@@ -217,6 +220,14 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
                                  f"no day of the week is {wanted!r}: give a date, a weekday "
                                  f"or a day's slug; the days are {known}{also}")])
     return found
+
+
+def no_days(first: date, as_of: date) -> str:
+    """Why there is no email to write: no day has a page published as of `as_of`."""
+    example = f" --date {first.isoformat()}"
+    return (f"no day of the week has a page published as of {as_of.isoformat()}, so there "
+            "is no email to write (each one is a day's theme and programme); add a day with: "
+            f"cswgen add day \"Theme of the day\"{example}")
 
 
 def _matching(days: list[View], wanted: str) -> list[View]:
