@@ -284,6 +284,18 @@ def test_a_read_only_file_is_named_before_anything_is_written(make_site: MakeSit
     assert snapshot(site) == before
 
 
+def test_a_date_in_curly_quotes_moves_as_the_build_reads_it(make_site: MakeSite,
+                                                            run: Run) -> None:
+    # pasted from Word: the build reads it (with a warning), so redate moves it too
+    site = make_site({"content/days/monday.md": "---\r\ntitle: M\r\ndate: “2026-10-05”\r\n"
+                                                "publish: ‘2026-09-20’\r\n---\r\n"})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "content/days/monday.md").read_bytes().decode("utf-8") == (
+        "---\r\ntitle: M\r\ndate: “2027-10-04”\r\npublish: ‘2027-09-19’\r\n---\r\n")
+    assert run(site, "build", "--as-of", "2027-10-04").exit_code == 0
+
+
 def test_translations_move_with_their_originals(make_site: MakeSite, run: Run) -> None:
     # a translation that gives its own date or publish date (monday.sw.md, a *.sw.csv) is
     # moved too: left behind, the site would not build in the new year

@@ -36,7 +36,8 @@ from cswgen.read.tables import csv_dialect
 from cswgen.read.translations import INHERITED
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")
+# (a date in Word's curly quotes too: the build reads it, with a warning)
+_VALUE = re.compile(r"""(\s*["'“”‘’„«]?)(\d{4}-\d{1,2}-\d{1,2})""")
 # A value with nothing in it: empty, "", ~ or null, maybe with a comment after it.
 _EMPTY = re.compile(r"""\s*(?:""|''|~|null|Null|NULL)?\s*(?:#.*)?$""", re.S)
 _TEXT_FILES = (".md", ".markdown", ".csv", ".toml", ".txt")
