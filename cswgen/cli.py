@@ -330,8 +330,9 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
                f"{made.year} ({range_label(start, start + timedelta(days=4))}).")
     if made.review:
-        click.echo(f"Every date moved to that week. These lines still say {DEMO_YEAR}, which "
-                   f"may not be a year there, so they were left as they are; check them:")
+        click.echo(f"Every date moved to that week. These lines still say {DEMO_YEAR} where it "
+                   f"may not be a year (like a phone extension), so it was left as it is; "
+                   f"check them:")
         for line in made.review:
             click.echo(f"  {line}")
     if tag:

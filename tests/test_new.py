@@ -60,8 +60,9 @@ def test_new_lists_what_it_left_for_review(tmp_path: Path, run: Run) -> None:
     lines = outcome.stdout.splitlines()
     assert lines[0].startswith("Created mysite with the demo campaign for Customer Service Week")
     if lines[1].startswith("Every date moved"):  # today is not in 2026's week
-        assert lines[1] == ("Every date moved to that week. These lines still say 2026, which "
-                            "may not be a year there, so they were left as they are; check them:")
+        assert lines[1] == ("Every date moved to that week. These lines still say 2026 where it "
+                            "may not be a year (like a phone extension), so it was left as it "
+                            "is; check them:")
         listed = [line.strip() for line in lines if line.startswith("  ")]
         assert [line.split(":")[0] for line in listed] == [
             f"content/downloads/csw-{lines[0].split()[-4]}-programme.txt",
