@@ -406,7 +406,8 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
                                  case_sensitive=False))
 @click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
-@click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@click.option("--day", "weekday", metavar="WEEKDAY",
+              help="For a day: its weekday, like tuesday (or in the site's language).")
 @click.option("--language", metavar="TAG",
               help="Translate the existing entry named TITLE into TAG, one of [site] "
                    "languages: a file beside it, like days/monday.sw.md.")

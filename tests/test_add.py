@@ -11,7 +11,7 @@ import pytest
 from cswgen.core.errors import Problems
 from cswgen.read.frontmatter import split
 from cswgen.read.records import KNOWN
-from tests.helpers import AS_OF, MakeSite, Run, snapshot
+from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Run, snapshot
 
 CSV_ONLY = {"text", "citation_long"}
 
@@ -110,6 +110,17 @@ def test_the_day_is_written_as_given(make_site: MakeSite, run: Run) -> None:
     run(site, "add", "day", "Awards Friday", "--date", "2026-10-09")
     assert "\nday: tuesday " in (site / "content/days/superhero-tuesday.md").read_text("utf-8")
     assert "\ndate: 2026-10-09 " in (site / "content/days/awards-friday.md").read_text("utf-8")
+
+
+def test_a_weekday_in_the_sites_language_is_written_as_front_matter_takes_it(
+        make_site: MakeSite, run: Run) -> None:
+    # as `cswgen email mardi` takes it; front matter takes the English word
+    site = make_site({"config.toml": MINIMAL_CONFIG.replace(
+        '[site]\n', '[site]\nlanguage = "fr"\n')})
+    outcome = run(site, "add", "day", "Mardi des héros", "--day", "Mardi")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "\nday: tuesday " in (site / "content/days/mardi-des-heros.md").read_text("utf-8")
+    assert run(site, "build", *AS_OF).exit_code == 0
 
 
 def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:

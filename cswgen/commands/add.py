@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from cswgen.core import paths
+from cswgen.core import cldr, paths
 from cswgen.core.errors import Problems, fail
 from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
 from cswgen.model.site import SECTIONS
@@ -60,7 +60,8 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
             raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
                        "overwrites a file: edit that one, or choose another title")
     _refuse_a_twin(config, kind, title, slug)
-    when, day_name = _day(config.week.dates, on, weekday) if kind == "day" else (None, "")
+    when, day_name = _day(config.week.dates, on, weekday, config.site.language) \
+        if kind == "day" else (None, "")
     if kind == "day":
         _refuse_a_second_day(config, when or next(
             d for d in config.week.dates if WEEKDAYS[d.weekday()] == day_name))
@@ -84,8 +85,10 @@ def as_meant(title: str) -> str:
     return unquoted(title) or title
 
 
-def _day(dates: list[date], on: date | None, weekday: str | None) -> tuple[date | None, str]:
-    """The date (from --date) or the weekday name (from --day) to write into the file."""
+def _day(dates: list[date], on: date | None, weekday: str | None,
+         language: str = "en") -> tuple[date | None, str]:
+    """The date (from --date) or the weekday name (from --day: in English, as front matter
+    takes it, or in the site's language, `mardi`) to write into the file."""
     span = range_label(dates[0], dates[-1])
     example = f"--day {WEEKDAYS[dates[0].weekday()]} or --date {dates[0].isoformat()}"
     if on is None and weekday is None:
@@ -100,6 +103,10 @@ def _day(dates: list[date], on: date | None, weekday: str | None) -> tuple[date 
                        "config.toml")
         return on, ""
     index = weekday_index(weekday or "")
+    if index is None:  # the site's own word for it
+        named = cldr.parse(language)
+        index = next((d.weekday() for d in dates if named.weekday(d).casefold()
+                      == (weekday or "").strip().casefold()), None)
     if index is None or not any(d.weekday() == index for d in dates):
         raise fail("content/days", 0, f"\"{weekday}\" is not one of the week's days ({span}); "
                    f"use a weekday name, like {example}")
