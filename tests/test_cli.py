@@ -147,6 +147,11 @@ def test_new_never_overwrites(tmp_path: Path, run: Run) -> None:
     assert outcome.exit_code == 1
     assert "not empty" in outcome.stderr
     assert (tmp_path / "mysite/notes.txt").read_text() == "mine"
+    here = run(tmp_path / "mysite", "new", ".")  # not ".: already exists"
+    assert here.exit_code == 1
+    assert here.stderr == (f"{(tmp_path / 'mysite').resolve()}: the folder you are in has "
+                           "files in it, and cswgen new never overwrites anything; give it a "
+                           "new folder's name, like cswgen new csw-site\n")
 
 
 def test_new_on_a_file_says_it_is_a_file(tmp_path: Path, run: Run) -> None:
