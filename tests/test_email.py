@@ -247,6 +247,17 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_file_named_email_is_said_plainly(tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    (site / "email").write_text("notes for the staff email", "utf-8")
+    outcome = run(site, "email", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines[-1].startswith(
+        "email: cswgen email cannot write here (File exists); a file has the name of the "
+        "folder it writes into: rename or move that file, then run cswgen email again.")
+    assert (site / "email").read_text("utf-8") == "notes for the staff email"
+
+
 @pytest.mark.parametrize("day", [None, "monday"])
 def test_a_site_without_day_pages_says_there_is_no_email_to_write(
         make_site: MakeSite, run: Run, day: str | None) -> None:

@@ -47,6 +47,8 @@ def cannot_write(exc: OSError, command: str, left: str) -> str | None:
             fix = f"close it if another program has it open (Outlook, Excel, Word) and {fix}"
     elif isinstance(exc, IsADirectoryError):
         fix = "a folder has the name of the file it writes: rename or move that folder"
+    elif isinstance(exc, FileExistsError | NotADirectoryError) and target.is_file():
+        fix = "a file has the name of the folder it writes into: rename or move that file"
     elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         fix = "make room on the disk"
     elif exc.errno == errno.EROFS:
