@@ -510,13 +510,17 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     lines = f"{count} line{'s' if count != 1 else ''}"
     intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
              "day of the old week in words")
-    if count <= REVIEW_SHOWN:
+    listed = count <= REVIEW_SHOWN
+    if not listed:
+        try:
+            (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
+        except OSError:  # (the site has moved already: not "Nothing was changed")
+            listed = True  # (open in a program that locks it, read-only): here instead
+    if listed:
         click.echo(f"{intro}; review {'them' if count != 1 else 'it'}, then run cswgen check:")
         for mention in ready.mentions:
             click.echo(f"  {mention}")
         return
-    with _bugs_reported(ctx, "redate"):
-        (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
     click.echo(f"{intro}; they are listed in {_shown_path(root / REVIEW_FILE)} (one "
                "`file:line: text` a line): review them, then run cswgen check.")
 

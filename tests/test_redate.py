@@ -187,6 +187,21 @@ def test_a_very_long_review_list_goes_to_a_file(make_site: MakeSite, run: Run) -
     assert len(listed) == 50
 
 
+def test_a_review_file_that_cannot_be_written_is_listed_instead(make_site: MakeSite,
+                                                                run: Run) -> None:
+    # the site has moved by then: "Nothing was changed" would be untrue
+    rows = "".join(f"Customer {n},Thanks for 2026,2026-09-01\n" for n in range(50))
+    site = make_site({"content/testimonials/survey.csv": "customer,text,date\n" + rows})
+    (site / "cswgen-redate-review.txt").mkdir()  # in the way, as a file locked open would be
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    lines = outcome.stdout.splitlines()
+    assert "50 lines still name 2026" in lines[-51] and lines[-51].endswith("run cswgen check:")
+    assert lines[-50] == ("  content/testimonials/survey.csv:2: Customer 0,Thanks for 2026,"
+                          "2026-09-01")
+    assert "Nothing was changed" not in outcome.stderr
+
+
 def test_redate_without_a_terminal_says_nothing_was_changed(make_site: MakeSite) -> None:
     # `cswgen redate 2027 < /dev/null`, as in a script: the question gets no answer
     site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
