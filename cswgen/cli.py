@@ -376,7 +376,7 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     sys.exit(1 if failed else 0)
 
 
-@cli.command(short_help="Write the daily staff email, as drafts ready to send.")
+@cli.command(short_help="Write the daily staff email, as drafts ready to send.", **WORDS)
 @click.argument("day", required=False)
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
               help="Write as of this date: days after it stay unrevealed with "
@@ -390,6 +390,10 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
     Outlook opens ready to send (Apple Mail: Message > Send Again; Thunderbird: Message >
     Edit as New Message).  cswgen sends nothing."""
     from cswgen.commands.email import email as write_email
+
+    if day is not None:  # a weekday of two words in the site's language (Kuwa mbere)
+        given = (f" --as-of {as_of}" if as_of else "") + (" --html" if html else "")
+        _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
 
     when = _as_of(as_of)
     root = _site_root()

@@ -247,6 +247,19 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_weekday_of_two_words_typed_without_quotes_is_shown_with_them(
+        tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "rw")  # Monday is "Kuwa mbere" in Kinyarwanda
+    outcome = run(site, "email", "Kuwa", "mbere", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 2
+    assert outcome.stderr.splitlines()[-1] == (
+        "Error: put a name with spaces in double quotes, so that it is read as one name: "
+        'cswgen email "Kuwa mbere" --as-of 2026-10-06')
+    quoted = run(site, "email", "Kuwa mbere", "--as-of", "2026-10-06")
+    assert quoted.exit_code == 0, quoted.stderr
+    assert "Wrote email/2026-10-05-monday.eml" in quoted.stdout
+
+
 def test_a_file_named_email_is_said_plainly(tmp_path: Path, run: Run) -> None:
     site = demo_in(tmp_path, "en-GB")
     (site / "email").write_text("notes for the staff email", "utf-8")
