@@ -385,6 +385,21 @@ SMALL = {
 }
 
 
+def test_a_translation_copies_words_without_the_curly_quotes_around_them(
+        make_site: MakeSite, run: Run) -> None:
+    # pasted from Word into the original: the build reads them without the quotes, and so
+    # does the translation, which is not warned about a second time
+    site = make_site({**SMALL, "content/days/monday.md": (
+        "---\ntitle: “Thank-you Monday”\nday: monday\nevents:\n  - time: 10:00\n"
+        "    title: ‘Tea’\n---\nHello.\n")})
+    assert run(site, "add", "day", "monday", "--language", "sw").exit_code == 0
+    text = (site / "content/days/monday.sw.md").read_text("utf-8")
+    assert 'title: "Thank-you Monday"' in text and '- title: "Tea"' in text
+    built = run(site, "build", *AS_OF)
+    assert built.exit_code == 0, built.stderr
+    assert not [line for line in built.lines if "monday.sw.md" in line]
+
+
 def test_add_names_the_row_of_a_table_to_translate_in_a_copy(make_site: MakeSite,
                                                              run: Run) -> None:
     site = make_site(SMALL)

@@ -15,6 +15,7 @@ from cswgen.core.errors import Problems, fail
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.frontmatter import split
+from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
 from cswgen.read.slugs import name_key, slugify
 
@@ -59,7 +60,7 @@ def translate(root: Path, kind: str, name: str, language: str) -> Path:
     for key in WORDS[original.kind]:
         value = data.get(key)
         if isinstance(value, str) and value.strip():
-            lines.append(f"{key}: {json.dumps(value.strip(), ensure_ascii=False)}")
+            lines.append(f"{key}: {_quoted(value)}")
         elif isinstance(value, list) and value:
             lines += _list(key, value)
     text = "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{body.strip()}\n" if body.strip()
@@ -78,11 +79,16 @@ def _list(key: str, items: list[Any]) -> list[str]:
                 out.append("  - {}")
                 continue
             for index, (k, v) in enumerate(parts):
-                out.append(f"  {'- ' if index == 0 else '  '}{k}: "
-                           f"{json.dumps(v.strip(), ensure_ascii=False)}")
+                out.append(f"  {'- ' if index == 0 else '  '}{k}: {_quoted(v)}")
         else:
-            out.append(f"  - {json.dumps(str(item), ensure_ascii=False)}")
+            out.append(f"  - {_quoted(str(item))}")
     return out
+
+
+def _quoted(words: str) -> str:
+    """`words` in straight quotes, as the build reads them: without the curly quotes Word
+    put around all of them (which the build would warn about again in the translation)."""
+    return json.dumps(unquoted(words) or words.strip(), ensure_ascii=False)
 
 
 def _site_language(tags: tuple[str, ...], written: str) -> str:
