@@ -123,6 +123,24 @@ def test_a_weekday_in_the_sites_language_is_written_as_front_matter_takes_it(
     assert run(site, "build", *AS_OF).exit_code == 0
 
 
+def test_add_writes_nothing_beside_a_config_toml_with_errors(tmp_path: Path,
+                                                             run: Run) -> None:
+    # another tool's config.toml (Hugo's) in the folder: not a cswgen site to write into
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    (folder / "config.toml").write_text('baseURL = "https://example.org/"\n'
+                                        'title = "My blog"\n', "utf-8")
+    outcome = run(folder, "add", "testimonial", "Rudo M.")
+    assert outcome.exit_code == 1
+    assert outcome.lines[-1] == (
+        "config.toml: cswgen add writes a file for the site that config.toml describes; fix "
+        "the lines above first (or, if this is not your cswgen site's config.toml, cd into "
+        "your site's folder). Nothing was written")
+    assert "config.toml:2: `title` is not inside a section: put it under [site]" \
+        in outcome.lines
+    assert sorted(p.name for p in folder.iterdir()) == ["config.toml"]
+
+
 def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nMine.\n"})
     for title in ("Zoë Nyathi", "Zoe Nyathi"):

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cswgen.core import cldr, paths
-from cswgen.core.errors import Problems, fail
+from cswgen.core.errors import Problem, Problems, SiteError, fail
 from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
 from cswgen.model.site import SECTIONS
 from cswgen.read import themes
@@ -38,7 +38,7 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
         weekday: str | None = None) -> Path:
     """Write the new file and return its path; raises SiteError, writing nothing, when it
     cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
-    config = load_config(root, Problems())
+    config = readable_config(root)
     folder = f"content/{FOLDERS[kind]}"
     title = as_meant(title)
     slug = slugify(title)
@@ -75,6 +75,20 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
         handle.write(text)
     return path
+
+
+def readable_config(root: Path) -> SiteConfig:
+    """The site's config.toml, read without errors: its week, theme and language shape the
+    new file, and a config.toml with errors may not be a cswgen site's at all (another
+    tool's, in a folder above), where nothing should be written."""
+    problems = Problems()
+    config = load_config(root, problems)
+    if problems.errors:
+        raise SiteError([*problems.errors, Problem(
+            "config.toml", 0, "cswgen add writes a file for the site that config.toml "
+            "describes; fix the lines above first (or, if this is not your cswgen site's "
+            "config.toml, cd into your site's folder). Nothing was written")])
+    return config
 
 
 def as_meant(title: str) -> str:

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cswgen.commands.add import readable_config
 from cswgen.core import cldr
 from cswgen.core.errors import Problems, fail
-from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.frontmatter import split
 from cswgen.read.pasted import unquoted
@@ -29,7 +29,7 @@ PARTS = {"events": ("title", "place", "description"), "standards": ("measure", "
 
 def translate(root: Path, kind: str, name: str, language: str) -> Path:
     """Write the translation of the entry of `kind` named `name` into `language`."""
-    config = load_config(root, Problems())
+    config = readable_config(root)
     tag = _site_language(config.site.tags, language)
     content = load_content(config, Problems(), drafts=True)
     original = _find(content.entries(), kind, name)
