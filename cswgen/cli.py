@@ -96,6 +96,7 @@ STOPPED = {
     "redate": "Nothing was changed.",
     "email": "The drafts written before it stopped are in email/; run it again for the rest.",
     "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
+    "add": "Nothing was written.",
 }
 
 
@@ -282,7 +283,21 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
         sys.exit(1)
 
 
-@cli.command(short_help="Start a new site from the demo campaign.")
+# A name of several words typed without quotes reaches a command as several arguments;
+# `_one_name` says to quote it rather than Click's "Got unexpected extra argument".
+WORDS = {"context_settings": {"allow_extra_args": True}}
+
+
+def _one_name(ctx: click.Context, words: list[str], typed: str) -> None:
+    """Stop with how to type `words` as one name (`typed`: the command with `{}` where the
+    name goes), when more than one word was given."""
+    if len(words) > 1:
+        quoted = '"' + " ".join(words) + '"'
+        raise click.UsageError(f"put a name with spaces in double quotes, so that it is "
+                               f"read as one name: {typed.format(quoted)}", ctx)
+
+
+@cli.command(short_help="Start a new site from the demo campaign.", **WORDS)
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--language", metavar="TAG",
               help="The visitors' language, a BCP 47 tag such as fr, pt-BR, ar or sw "
@@ -291,7 +306,16 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 @click.pass_context
 def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """Start a new site in FOLDER, from the demo campaign, dated for the coming week: every
-    date in it, in numbers or in words, moves to that week."""
+    date in it, in numbers or in words, moves to that week.  FOLDER must be new or empty;
+    put a name with spaces in double quotes.
+
+    \b
+    Examples:
+      cswgen new csw-site
+      cswgen new "Kigali Bank CSW" --language fr
+    """
+    _one_name(ctx, [str(folder), *ctx.args],
+              "cswgen new {}" + (f" --language {language}" if language else ""))
     from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
     from cswgen.core.week import first_full_week_of_october, range_label
 
@@ -306,8 +330,9 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
                f"{made.year} ({range_label(start, start + timedelta(days=4))}).")
     if made.review:
-        click.echo(f"Every date moved to that week. These lines still say {DEMO_YEAR}, which "
-                   f"may not be a year there, so they were left as they are; check them:")
+        click.echo(f"Every date moved to that week. These lines still say {DEMO_YEAR} where it "
+                   f"may not be a year (like a phone extension), so it was left as it is; "
+                   f"check them:")
         for line in made.review:
             click.echo(f"  {line}")
     if tag:
@@ -351,7 +376,7 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     sys.exit(1 if failed else 0)
 
 
-@cli.command(short_help="Write the daily staff email, as drafts ready to send.")
+@cli.command(short_help="Write the daily staff email, as drafts ready to send.", **WORDS)
 @click.argument("day", required=False)
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
               help="Write as of this date: days after it stay unrevealed with "
@@ -366,6 +391,10 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
     Edit as New Message).  cswgen sends nothing."""
     from cswgen.commands.email import email as write_email
 
+    if day is not None:  # a weekday of two words in the site's language (Kuwa mbere)
+        given = (f" --as-of {as_of}" if as_of else "") + (" --html" if html else "")
+        _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
+
     when = _as_of(as_of)
     root = _site_root()
     with _bugs_reported(ctx, "email"):
@@ -375,13 +404,14 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
         click.echo(f"Wrote {_shown_path(path)}")
 
 
-@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.")
+@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.", **WORDS)
 @click.argument("kind", metavar="KIND",
                 type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
                                  case_sensitive=False))
 @click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
-@click.option("--day", "weekday", metavar="WEEKDAY", help="For a day: its weekday, like tuesday.")
+@click.option("--day", "weekday", metavar="WEEKDAY",
+              help="For a day: its weekday, like tuesday (or in the site's language).")
 @click.option("--language", metavar="TAG",
               help="Translate the existing entry named TITLE into TAG, one of [site] "
                    "languages: a file beside it, like days/monday.sw.md.")
@@ -391,8 +421,9 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         language: str | None) -> None:
     """Write a new content file of KIND for TITLE, with every field listed and explained.
     KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
-    customer's or the person's name for a testimonial or honour-roll entry.  Never
-    overwrites a file, and refuses a name already on the site (in a CSV file too).  A day
+    customer's or the person's name for a testimonial or honour-roll entry, in double
+    quotes when it has spaces.  Never overwrites a file, and refuses a name already on
+    the site (in a CSV file or Excel workbook too).  A day
     needs --date or --day, for a date that has no day file yet.  With --language, the
     file is the translation of the entry named TITLE (or of the policy or home page) into
     one of the site's other languages.
@@ -408,12 +439,20 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
     """
     from cswgen.commands.add import add as run_add
 
+    given = "".join(f" {option} {value}" for option, value in
+                    (("--date", on), ("--day", weekday), ("--language", language)) if value)
+    _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
     if language:
         from cswgen.commands.translate import translate
 
         if on or weekday:
             raise click.UsageError("--date and --day are not for a translation: its date "
                                    "comes from the original")
+        if not title and kind not in ("policy", "home"):
+            raise click.UsageError(f"say which {kind} to translate, by its file name or "
+                                   f"title, like: cswgen add {kind} "
+                                   f"{'monday' if kind == 'day' else 'NAME'} "
+                                   f"--language {language}")
         with _bugs_reported(ctx, "add"):
             made = translate(_site_root(), kind, title, language)
         click.echo(_shown_path(made))
@@ -475,13 +514,17 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     lines = f"{count} line{'s' if count != 1 else ''}"
     intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
              "day of the old week in words")
-    if count <= REVIEW_SHOWN:
+    listed = count <= REVIEW_SHOWN
+    if not listed:
+        try:
+            (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
+        except OSError:  # (the site has moved already: not "Nothing was changed")
+            listed = True  # (open in a program that locks it, read-only): here instead
+    if listed:
         click.echo(f"{intro}; review {'them' if count != 1 else 'it'}, then run cswgen check:")
         for mention in ready.mentions:
             click.echo(f"  {mention}")
         return
-    with _bugs_reported(ctx, "redate"):
-        (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
     click.echo(f"{intro}; they are listed in {_shown_path(root / REVIEW_FILE)} (one "
                "`file:line: text` a line): review them, then run cswgen check.")
 
@@ -503,23 +546,31 @@ def _confirmed(question: str, instead: str) -> bool:
 
 def _shown_path(path: Path) -> str:
     """A path as the user can type it from where they are."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    from cswgen.commands.said import shown_path
+
+    return shown_path(path)
 
 
 @contextmanager
 def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
-    """A problem in the site is reported as `path:line: message`; anything else is a bug."""
+    """A problem in the site is reported as `path:line: message`; the computer refusing a
+    write (a file open in another program, a read-only folder, a full disk) is said plainly
+    with what to do; anything else is a bug."""
     try:
         yield
     except SiteError as exc:
         _report(exc.problems)
         sys.exit(1)
-    except Exception:
+    except Exception as exc:
         if ctx.obj["debug"]:
             raise
+        if isinstance(exc, OSError):
+            from cswgen.commands.said import cannot_write
+
+            said = cannot_write(exc, command, STOPPED.get(command, ""))
+            if said is not None:
+                click.echo(said, err=True)
+                sys.exit(1)
         from cswgen.commands.said import BUG
 
         click.echo(BUG.format(again=f"cswgen --debug {command}"), err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from cswgen.core.errors import Problems
 from cswgen.read.frontmatter import split
 from cswgen.read.records import KNOWN
-from tests.helpers import AS_OF, MakeSite, Run, snapshot
+from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Run, snapshot
 
 CSV_ONLY = {"text", "citation_long"}
 
@@ -23,6 +25,11 @@ CSV_ONLY = {"text", "citation_long"}
      "days/awards-friday/"),
     (("page", "Getting here: a map"), "content/pages/getting-here-a-map.md",
      "getting-here-a-map/"),
+    # pasted from Word or an email: curly quotes around it, a non-breaking space, a tab
+    (("testimonial", "“Jean-Baptiste N.”"), "content/testimonials/jean-baptiste-n.md",
+     "testimonials/jean-baptiste-n/"),
+    (("honour", "Aimée\u00a0 Uwase\t"), "content/honour-roll/aimee-uwase.md",
+     "honour-roll/aimee-uwase/"),
 ])
 def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tuple[str, ...],
                                      written: str, page: str) -> None:
@@ -47,6 +54,36 @@ def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tupl
         "with the real text"]
     assert (site / "output" / page / "index.html").is_file()
     assert not list((site / "output").rglob("scaffolds"))
+
+
+@pytest.mark.parametrize(("args", "typed"), [
+    (("testimonial", "Jean", "Baptiste", "N."), 'cswgen add testimonial "Jean Baptiste N."'),
+    (("day", "Superhero", "Tuesday", "--day", "tue"),
+     'cswgen add day "Superhero Tuesday" --day tue'),
+])
+def test_a_name_typed_without_quotes_is_shown_with_them(make_site: MakeSite, run: Run,
+                                                        args: tuple[str, ...],
+                                                        typed: str) -> None:
+    site = make_site()
+    before = snapshot(site)
+    outcome = run(site, "add", *args)
+    assert outcome.exit_code == 2
+    assert outcome.stderr.splitlines()[-1] == ("Error: put a name with spaces in double "
+                                               f"quotes, so that it is read as one name: {typed}")
+    assert snapshot(site) == before
+
+
+def test_a_pasted_title_is_written_as_it_was_meant(make_site: MakeSite, run: Run) -> None:
+    site = make_site()
+    assert run(site, "add", "testimonial", "“Jean-Baptiste N.”").exit_code == 0
+    assert run(site, "add", "honour", "Aimée\u00a0 Uwase\t").exit_code == 0
+    assert run(site, "add", "page", "‘Kind’ and ‘quick’").exit_code == 0  # two quotations
+    assert 'customer: "Jean-Baptiste N."  #' in \
+        (site / "content/testimonials/jean-baptiste-n.md").read_text("utf-8")
+    assert 'name: "Aimée Uwase"  #' in \
+        (site / "content/honour-roll/aimee-uwase.md").read_text("utf-8")
+    assert 'title: "‘Kind’ and ‘quick’"  #' in \
+        (site / "content/pages/kind-and-quick.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize(("kind", "title", "written"), [
@@ -75,6 +112,35 @@ def test_the_day_is_written_as_given(make_site: MakeSite, run: Run) -> None:
     assert "\ndate: 2026-10-09 " in (site / "content/days/awards-friday.md").read_text("utf-8")
 
 
+def test_a_weekday_in_the_sites_language_is_written_as_front_matter_takes_it(
+        make_site: MakeSite, run: Run) -> None:
+    # as `cswgen email mardi` takes it; front matter takes the English word
+    site = make_site({"config.toml": MINIMAL_CONFIG.replace(
+        '[site]\n', '[site]\nlanguage = "fr"\n')})
+    outcome = run(site, "add", "day", "Mardi des héros", "--day", "Mardi")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "\nday: tuesday " in (site / "content/days/mardi-des-heros.md").read_text("utf-8")
+    assert run(site, "build", *AS_OF).exit_code == 0
+
+
+def test_add_writes_nothing_beside_a_config_toml_with_errors(tmp_path: Path,
+                                                             run: Run) -> None:
+    # another tool's config.toml (Hugo's) in the folder: not a cswgen site to write into
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    (folder / "config.toml").write_text('baseURL = "https://example.org/"\n'
+                                        'title = "My blog"\n', "utf-8")
+    outcome = run(folder, "add", "testimonial", "Rudo M.")
+    assert outcome.exit_code == 1
+    assert outcome.lines[-1] == (
+        "config.toml: cswgen add writes a file for the site that config.toml describes; fix "
+        "the lines above first (or, if this is not your cswgen site's config.toml, cd into "
+        "your site's folder). Nothing was written")
+    assert "config.toml:2: `title` is not inside a section: put it under [site]" \
+        in outcome.lines
+    assert sorted(p.name for p in folder.iterdir()) == ["config.toml"]
+
+
 def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/zoë-nyathi.md": "---\nname: Zoë Nyathi\n---\nMine.\n"})
     for title in ("Zoë Nyathi", "Zoe Nyathi"):
@@ -83,6 +149,22 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
         assert outcome.stderr.startswith("content/honour-roll/zoë-nyathi.md: already exists")
     assert (site / "content/honour-roll/zoë-nyathi.md").read_text("utf-8").endswith("Mine.\n")
     assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["zoë-nyathi.md"]
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="a read-only folder is writable for root")
+def test_a_read_only_folder_is_said_plainly(make_site: MakeSite, run: Run) -> None:
+    site = make_site({"content/testimonials/.keep": ""})
+    (site / "content/testimonials").chmod(0o555)
+    try:
+        outcome = run(site, "add", "testimonial", "Rudo M.")
+    finally:
+        (site / "content/testimonials").chmod(0o755)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/testimonials: cswgen add cannot write here (Permission denied); make sure "
+        "it is not read-only (on Windows: right-click it, Properties, untick Read-only), "
+        "then run cswgen add again. Nothing was written."]
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -206,6 +288,25 @@ def test_add_refuses_someone_already_on_a_staff_csv(make_site: MakeSite, run: Ru
     apart = run(site, "add", "honour", "Tinashe Banda (Harare)")
     assert apart.exit_code == 0, apart.stderr
     assert run(site, "build", *AS_OF).exit_code == 0
+
+
+def test_add_refuses_someone_already_in_a_workbook_naming_its_sheet_and_row(
+        make_site: MakeSite, run: Run) -> None:
+    # as every problem in a workbook is named: the sheet and the row Excel shows
+    from tests.test_workbooks import workbook
+
+    rows: list[list[str | None]] = [
+        ["name", "role", "since"], ["Uwimana Jeanne d’Arc", "Teller", "2015"],
+        [None, None, None], ["Habimana Éric", "Agent", "2010"]]
+    site = make_site({"content/honour-roll/kigali.xlsx": workbook({"Awards": rows})})
+    outcome = run(site, "add", "honour", "Habimana Eric")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        'content/honour-roll/kigali.xlsx: sheet "Awards", row 4: Habimana Éric is already on '
+        "the honour roll in this workbook; edit that row instead of adding a file: two "
+        "entries would publish them twice. If this is another person with the same name, add "
+        "them with a title that tells the two apart, like \"Habimana Éric (Harare)\", then "
+        "change `name:` in the new file. Nothing was written"]
 
 
 @pytest.mark.parametrize(("kind", "title", "refused"), [

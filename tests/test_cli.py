@@ -84,6 +84,32 @@ def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
         " ".join(shown.split())
 
 
+def _examples(help_text: str) -> list[list[str]]:
+    """The commands under "Examples:" in a --help, as a shell splits them (a note in
+    brackets after one left out)."""
+    import shlex
+
+    lines = help_text.split("Examples:", 1)[1].splitlines()
+    return [shlex.split(line.strip().split("  (")[0])[1:] for line in lines
+            if line.strip().startswith("cswgen ")]
+
+
+def test_the_examples_in_new_and_add_help_run_as_shown(tmp_path: Path, run: Run) -> None:
+    for example in _examples(run(tmp_path, "new", "--help").stdout):
+        outcome = run(tmp_path, *example)
+        assert outcome.exit_code == 0, (example, outcome.stderr)
+    assert (tmp_path / "Kigali Bank CSW/config.toml").is_file()
+    site = tmp_path / "Kigali Bank CSW"
+    config = (site / "config.toml").read_text("utf-8")
+    (site / "config.toml").write_text(config.replace('language = "fr"', 'language = "fr"\n'
+                                                     'languages = ["fr", "sw"]'), "utf-8")
+    (site / "content/days/tuesday.md").unlink()
+    (site / "content/honour-roll/farai-moyo.md").unlink()
+    for example in _examples(run(site, "add", "--help").stdout):
+        outcome = run(site, *example)
+        assert outcome.exit_code == 0, (example, outcome.stderr)
+
+
 def test_dates_in_help_and_errors_are_written_as_users_write_them(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2027\n"})
@@ -121,6 +147,11 @@ def test_new_never_overwrites(tmp_path: Path, run: Run) -> None:
     assert outcome.exit_code == 1
     assert "not empty" in outcome.stderr
     assert (tmp_path / "mysite/notes.txt").read_text() == "mine"
+    here = run(tmp_path / "mysite", "new", ".")  # not ".: already exists"
+    assert here.exit_code == 1
+    assert here.stderr == (f"{(tmp_path / 'mysite').resolve()}: the folder you are in has "
+                           "files in it, and cswgen new never overwrites anything; give it a "
+                           "new folder's name, like cswgen new csw-site\n")
 
 
 def test_new_on_a_file_says_it_is_a_file(tmp_path: Path, run: Run) -> None:

@@ -247,6 +247,91 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_weekday_of_two_words_typed_without_quotes_is_shown_with_them(
+        tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "rw")  # Monday is "Kuwa mbere" in Kinyarwanda
+    outcome = run(site, "email", "Kuwa", "mbere", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 2
+    assert outcome.stderr.splitlines()[-1] == (
+        "Error: put a name with spaces in double quotes, so that it is read as one name: "
+        'cswgen email "Kuwa mbere" --as-of 2026-10-06')
+    quoted = run(site, "email", "Kuwa mbere", "--as-of", "2026-10-06")
+    assert quoted.exit_code == 0, quoted.stderr
+    assert "Wrote email/2026-10-05-monday.eml" in quoted.stdout
+
+
+def test_a_file_named_email_is_said_plainly(tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    (site / "email").write_text("notes for the staff email", "utf-8")
+    outcome = run(site, "email", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines[-1].startswith(
+        "email: cswgen email cannot write here (File exists); a file has the name of the "
+        "folder it writes into: rename or move that file, then run cswgen email again.")
+    assert (site / "email").read_text("utf-8") == "notes for the staff email"
+
+
+@pytest.mark.parametrize("day", [None, "monday"])
+def test_a_site_without_day_pages_says_there_is_no_email_to_write(
+        make_site: MakeSite, run: Run, day: str | None) -> None:
+    # a new site, its days not written yet: not silence and an empty email/ folder
+    site = make_site()
+    outcome = run(site, "email", *([day] if day else []), "--as-of", "2026-09-01")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/days: no day of the week has a page published as of 2026-09-01, so there is "
+        "no email to write (each one is a day's theme and programme); add a day with: cswgen "
+        'add day "Theme of the day" --date 2026-10-05']
+    assert not (site / "email").exists()
+
+
+def test_a_draft_someone_changed_is_never_written_over(tmp_path: Path, run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    first = run(site, "email", "--as-of", "2026-10-06", "--html")
+    assert first.exit_code == 0, first.stderr
+    mine = site / "email/2026-10-07-wednesday.html"
+    edited = mine.read_text("utf-8").replace("<body", "<body data-note=\"our own words\"")
+    mine.write_text(edited, "utf-8")
+    again = run(site, "email", "--as-of", "2026-10-06", "--html")
+    assert again.exit_code == 0, again.stderr
+    assert again.lines == [
+        "email/2026-10-07-wednesday.html: warning: has changed since cswgen wrote it, so it "
+        "is kept as it is and no new draft was written; to get one, rename this file (to "
+        "keep your changes) or delete it, then run cswgen email again"]
+    assert mine.read_text("utf-8") == edited
+    assert "Wrote email/2026-10-07-wednesday.eml" in again.stdout  # the others, as before
+    assert "Wrote email/2026-10-07-wednesday.html" not in again.stdout
+    mine.unlink()
+    assert run(site, "email", "wednesday", "--as-of", "2026-10-06", "--html").lines == []
+    assert "our own words" not in mine.read_text("utf-8")
+
+
+def test_drafts_written_before_cswgen_kept_a_record_are_its_own(tmp_path: Path,
+                                                                run: Run) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    assert run(site, "email", "--as-of", "2026-10-06", "--html").exit_code == 0
+    (site / "email/.cswgen-drafts").unlink()  # an email/ folder from an older cswgen
+    again = run(site, "email", "--as-of", "2026-10-06", "--html")
+    assert again.exit_code == 0 and again.lines == []
+    assert again.stdout.count("Wrote ") == 10
+
+
+def test_a_draft_the_computer_will_not_let_it_write_is_said_plainly(tmp_path: Path,
+                                                                     run: Run) -> None:
+    # (a folder in the way here; on Windows a draft open in Outlook, the same
+    # refusal): what to do and what was left, not "a bug"
+    site = demo_in(tmp_path, "en-GB")
+    (site / "email/2026-10-07-wednesday.eml").mkdir(parents=True)
+    outcome = run(site, "email", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "email/2026-10-07-wednesday.eml: cswgen email cannot write here (Is a directory); a "
+        "folder has the name of the file it writes: rename or move that folder, then run "
+        "cswgen email again. The drafts written before it stopped are in email/; run it "
+        "again for the rest."]
+    assert (site / "email/2026-10-06-tuesday.eml").is_file()
+
+
 def _with_pictures(message: EmailMessage) -> str:
     """The HTML with each cid: picture as a data: URL, as a mail program shows it."""
     markup: str = cast(EmailMessage, message.get_body(("html",))).get_content()

@@ -60,8 +60,9 @@ def test_new_lists_what_it_left_for_review(tmp_path: Path, run: Run) -> None:
     lines = outcome.stdout.splitlines()
     assert lines[0].startswith("Created mysite with the demo campaign for Customer Service Week")
     if lines[1].startswith("Every date moved"):  # today is not in 2026's week
-        assert lines[1] == ("Every date moved to that week. These lines still say 2026, which "
-                            "may not be a year there, so they were left as they are; check them:")
+        assert lines[1] == ("Every date moved to that week. These lines still say 2026 where it "
+                            "may not be a year (like a phone extension), so it was left as it "
+                            "is; check them:")
         listed = [line.strip() for line in lines if line.startswith("  ")]
         assert [line.split(":")[0] for line in listed] == [
             f"content/downloads/csw-{lines[0].split()[-4]}-programme.txt",
@@ -80,6 +81,16 @@ def test_new_says_the_next_step_as_it_can_be_typed(tmp_path: Path, run: Run, fol
     outcome = run(tmp_path, "new", folder)
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.stdout.splitlines()[-1].startswith(said)
+
+
+def test_a_folder_name_typed_without_quotes_is_shown_with_them(tmp_path: Path,
+                                                              run: Run) -> None:
+    outcome = run(tmp_path, "new", "Kigali", "Bank", "CSW", "--language", "fr")
+    assert outcome.exit_code == 2
+    assert outcome.stderr.splitlines()[-1] == (
+        'Error: put a name with spaces in double quotes, so that it is read as one name: '
+        'cswgen new "Kigali Bank CSW" --language fr')
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> None:

@@ -187,6 +187,21 @@ def test_a_very_long_review_list_goes_to_a_file(make_site: MakeSite, run: Run) -
     assert len(listed) == 50
 
 
+def test_a_review_file_that_cannot_be_written_is_listed_instead(make_site: MakeSite,
+                                                                run: Run) -> None:
+    # the site has moved by then: "Nothing was changed" would be untrue
+    rows = "".join(f"Customer {n},Thanks for 2026,2026-09-01\n" for n in range(50))
+    site = make_site({"content/testimonials/survey.csv": "customer,text,date\n" + rows})
+    (site / "cswgen-redate-review.txt").mkdir()  # in the way, as a file locked open would be
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    lines = outcome.stdout.splitlines()
+    assert "50 lines still name 2026" in lines[-51] and lines[-51].endswith("run cswgen check:")
+    assert lines[-50] == ("  content/testimonials/survey.csv:2: Customer 0,Thanks for 2026,"
+                          "2026-09-01")
+    assert "Nothing was changed" not in outcome.stderr
+
+
 def test_redate_without_a_terminal_says_nothing_was_changed(make_site: MakeSite) -> None:
     # `cswgen redate 2027 < /dev/null`, as in a script: the question gets no answer
     site = make_site({"content/days/mon.md": "---\ntitle: Hi\ndate: 2026-10-05\n---\n"})
@@ -239,6 +254,61 @@ def test_ctrl_c_while_redate_writes_leaves_no_half_written_copy(
     with pytest.raises(KeyboardInterrupt):
         redate.write(site, plan)
     assert snapshot(site) == before
+
+
+def test_a_file_redate_cannot_replace_leaves_every_file_as_it_was(tmp_path: Path) -> None:
+    # on Windows a CSV file open in Excel cannot be replaced; here a folder stands in the
+    # way of friday.md after the plan was made.  config.toml was already replaced by then:
+    # it is put back, so the site is not left with its week in 2027 and its days in 2026
+    from cswgen.commands import redate
+    from cswgen.core.errors import SiteError
+
+    site = tmp_path / "demo"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    plan = redate.plan(site, 2027)
+    friday = site / "content/days/friday.md"
+    text = friday.read_bytes()
+    friday.unlink()
+    (friday / "locked").mkdir(parents=True)
+    before = snapshot(site)
+    with pytest.raises(SiteError) as raised:
+        redate.write(site, plan)
+    assert snapshot(site) == before  # config.toml and monday.md as they were, no .tmp left
+    message = str(raised.value)
+    assert message.startswith("content/days/friday.md: cswgen redate cannot change this file (")
+    assert "close it if another program has it open" in message
+    assert message.endswith("Nothing was changed")
+    shutil.rmtree(friday)
+    friday.write_bytes(text)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
+                    reason="a read-only file is writable for root")
+def test_a_read_only_file_is_named_before_anything_is_written(make_site: MakeSite,
+                                                               run: Run) -> None:
+    site = make_site({"content/days/monday.md": "---\ntitle: M\ndate: 2026-10-05\n---\n"})
+    (site / "content/days/monday.md").chmod(0o444)
+    before = snapshot(site)
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 1
+    assert outcome.lines == ["content/days/monday.md: cswgen redate cannot change this file "
+                             "(it is read-only); make it writable (on Windows: right-click it, "
+                             "Properties, untick Read-only), then run cswgen redate again. "
+                             "Nothing was changed"]
+    assert snapshot(site) == before
+
+
+def test_a_date_in_curly_quotes_moves_as_the_build_reads_it(make_site: MakeSite,
+                                                            run: Run) -> None:
+    # pasted from Word: the build reads it (with a warning), so redate moves it too
+    site = make_site({"content/days/monday.md": "---\r\ntitle: M\r\ndate: “2026-10-05”\r\n"
+                                                "publish: ‘2026-09-20’\r\n---\r\n"})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "content/days/monday.md").read_bytes().decode("utf-8") == (
+        "---\r\ntitle: M\r\ndate: “2027-10-04”\r\npublish: ‘2027-09-19’\r\n---\r\n")
+    assert run(site, "build", "--as-of", "2027-10-04").exit_code == 0
 
 
 def test_translations_move_with_their_originals(make_site: MakeSite, run: Run) -> None:

@@ -368,6 +368,10 @@ def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -
     again = run(site, "add", "day", "wednesday", "--language", "sw")
     no_traceback(again)
     assert again.exit_code == 1 and "already exists" in again.stderr
+    unnamed = run(site, "add", "day", "--language", "sw")  # which day?
+    assert unnamed.exit_code == 2 and unnamed.stderr.splitlines()[-1] == (
+        "Error: say which day to translate, by its file name or title, like: cswgen add day "
+        "monday --language sw")
     made.write_text(text.replace('"Wellness Wednesday"', '"Jumatano ya Afya Njema"'), "utf-8")
     assert run(site, "build", *AS_OF).exit_code == 0
     assert "<h1>Jumatano ya Afya Njema</h1>" in html_of(site / "output", "sw/days/wednesday/")
@@ -379,6 +383,32 @@ SMALL = {
     "content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\n---\nHello.\n",
     "content/honour-roll/team.csv": "name,role,citation\nFarai Moyo,Teller,Always kind.\n",
 }
+
+
+def test_a_translation_copies_words_without_the_curly_quotes_around_them(
+        make_site: MakeSite, run: Run) -> None:
+    # pasted from Word into the original: the build reads them without the quotes, and so
+    # does the translation, which is not warned about a second time
+    site = make_site({**SMALL, "content/days/monday.md": (
+        "---\ntitle: “Thank-you Monday”\nday: monday\nevents:\n  - time: 10:00\n"
+        "    title: ‘Tea’\n---\nHello.\n")})
+    assert run(site, "add", "day", "monday", "--language", "sw").exit_code == 0
+    text = (site / "content/days/monday.sw.md").read_text("utf-8")
+    assert 'title: "Thank-you Monday"' in text and '- title: "Tea"' in text
+    built = run(site, "build", *AS_OF)
+    assert built.exit_code == 0, built.stderr
+    assert not [line for line in built.lines if "monday.sw.md" in line]
+
+
+def test_add_names_the_row_of_a_table_to_translate_in_a_copy(make_site: MakeSite,
+                                                             run: Run) -> None:
+    site = make_site(SMALL)
+    outcome = run(site, "add", "honour", "Farai Moyo", "--language", "sw")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/honour-roll/team.csv:2: Farai Moyo is a row of this file, not a file of its "
+        "own; translate the rows in honour-roll/team.sw.csv: a copy of honour-roll/team.csv "
+        "with the words translated, each row keeping its name as it is, so it can be matched"]
 
 
 @pytest.mark.parametrize(("files", "where", "says"), [

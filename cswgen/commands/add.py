@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from cswgen.core import paths
-from cswgen.core.errors import Problems, fail
+from cswgen.core import cldr, paths
+from cswgen.core.errors import Problem, Problems, SiteError, fail
 from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
 from cswgen.model.site import SECTIONS
 from cswgen.read import themes
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.content import load_content
+from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
 from cswgen.read.slugs import name_key, slugify
 
@@ -37,8 +38,9 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
         weekday: str | None = None) -> Path:
     """Write the new file and return its path; raises SiteError, writing nothing, when it
     cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
-    config = load_config(root, Problems())
+    config = readable_config(root)
     folder = f"content/{FOLDERS[kind]}"
+    title = as_meant(title)
     slug = slugify(title)
     if not slug:
         raise fail(folder, 0, f"cannot make a file name from \"{title}\"; use a title with "
@@ -58,12 +60,13 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
             raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
                        "overwrites a file: edit that one, or choose another title")
     _refuse_a_twin(config, kind, title, slug)
-    when, day_name = _day(config.week.dates, on, weekday) if kind == "day" else (None, "")
+    when, day_name = _day(config.week.dates, on, weekday, config.site.language) \
+        if kind == "day" else (None, "")
     if kind == "day":
         _refuse_a_second_day(config, when or next(
             d for d in config.week.dates if WEEKDAYS[d.weekday()] == day_name))
     text = _scaffold(config, kind)
-    values = {"title": json.dumps(title.strip(), ensure_ascii=False),
+    values = {"title": json.dumps(title, ensure_ascii=False),
               "date": when.isoformat() if when else "", "day": day_name,
               **_examples(config.week.dates)}
     # one pass, so a title that contains "{{ year }}" is written as it is
@@ -74,8 +77,32 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     return path
 
 
-def _day(dates: list[date], on: date | None, weekday: str | None) -> tuple[date | None, str]:
-    """The date (from --date) or the weekday name (from --day) to write into the file."""
+def readable_config(root: Path) -> SiteConfig:
+    """The site's config.toml, read without errors: its week, theme and language shape the
+    new file, and a config.toml with errors may not be a cswgen site's at all (another
+    tool's, in a folder above), where nothing should be written."""
+    problems = Problems()
+    config = load_config(root, problems)
+    if problems.errors:
+        raise SiteError([*problems.errors, Problem(
+            "config.toml", 0, "cswgen add writes a file for the site that config.toml "
+            "describes; fix the lines above first (or, if this is not your cswgen site's "
+            "config.toml, cd into your site's folder). Nothing was written")])
+    return config
+
+
+def as_meant(title: str) -> str:
+    """The title as the user meant it when they pasted it from Word or an email: without
+    curly quotes around all of it (the build would warn about them in the new file), and
+    with each run of spaces, tabs, line breaks or non-breaking spaces as one space."""
+    title = " ".join(title.split())
+    return unquoted(title) or title
+
+
+def _day(dates: list[date], on: date | None, weekday: str | None,
+         language: str = "en") -> tuple[date | None, str]:
+    """The date (from --date) or the weekday name (from --day: in English, as front matter
+    takes it, or in the site's language, `mardi`) to write into the file."""
     span = range_label(dates[0], dates[-1])
     example = f"--day {WEEKDAYS[dates[0].weekday()]} or --date {dates[0].isoformat()}"
     if on is None and weekday is None:
@@ -90,6 +117,10 @@ def _day(dates: list[date], on: date | None, weekday: str | None) -> tuple[date 
                        "config.toml")
         return on, ""
     index = weekday_index(weekday or "")
+    if index is None:  # the site's own word for it
+        named = cldr.parse(language)
+        index = next((d.weekday() for d in dates if named.weekday(d).casefold()
+                      == (weekday or "").strip().casefold()), None)
     if index is None or not any(d.weekday() == index for d in dates):
         raise fail("content/days", 0, f"\"{weekday}\" is not one of the week's days ({span}); "
                    f"use a weekday name, like {example}")
@@ -137,18 +168,19 @@ def _refuse_a_twin(config: SiteConfig, kind: str, title: str, slug: str) -> None
             raise fail(entry.path, entry.line_of("slug"), f"this file already has the address "
                        f"{address} (its `slug`), which the new file would have too; edit it "
                        "instead, or choose another title. Nothing was written")
+        row = "this workbook" if entry.sheet else f"this file (row {entry.line})"
         if kind == "honour":
-            raise fail(entry.path, entry.line, f"{name} is already on the honour roll in this "
-                       f"file (row {entry.line}); edit that row instead of adding a file: two "
+            raise fail(entry.path, entry.line, f"{name} is already on the honour roll in "
+                       f"{row}; edit that row instead of adding a file: two "
                        "entries would publish them twice. If this is another person with the "
                        "same name, add them with a title that tells the two apart, like "
                        f"\"{name} (Harare)\", then change `name:` in the new file. "
-                       "Nothing was written")
-        raise fail(entry.path, entry.line, f"{name} already has a testimonial in this file "
-                   f"(row {entry.line}), at the address testimonials/{entry.slug}/; edit that "
-                   "row instead of adding a file. For another story from them, add it with a "
-                   f"title that tells the two apart, like \"{name} (2)\", then change "
-                   "`customer:` in the new file. Nothing was written")
+                       "Nothing was written", sheet=entry.sheet)
+        raise fail(entry.path, entry.line, f"{name} already has a testimonial in {row}, at "
+                   f"the address testimonials/{entry.slug}/; edit that row instead of adding "
+                   "a file. For another story from them, add it with a title that tells the "
+                   f"two apart, like \"{name} (2)\", then change `customer:` in the new file. "
+                   "Nothing was written", sheet=entry.sheet)
 
 
 def _refuse_a_second_day(config: SiteConfig, when: date) -> None:

@@ -5,13 +5,16 @@ folder, which is published): one for DAY (a date, a weekday or a day's slug), or
 each day of the week.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
 newsletter tools, with its pictures in `<date>-<slug>_files/` beside it.  The site is
 read and checked as `cswgen build` reads it; `--as-of` decides, as for a build, which
-days are revealed (reveal = "daily").  cswgen sends nothing.  See `render.mail` for
+days are revealed (reveal = "daily").  A draft changed since cswgen wrote it is
+kept as it is (see `Record`).  cswgen sends nothing.  See `render.mail` for
 what a draft holds.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +33,7 @@ from cswgen.commands.build import (
 )
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.files import write_atomic
 from cswgen.core.week import weekday_index
 from cswgen.model.bodies import convert_bodies
 from cswgen.model.photos import Photos
@@ -92,26 +96,73 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
     # (a day that is not one: before any folder is made)
-    days = chosen(views.days, day, later=[d for d in scheduled(site) if isinstance(d, Day)],
-                  as_of=options.as_of,
-                  drafts=sorted(p for p in content.drafts if p.startswith("content/days/")))
+    later = [d for d in scheduled(site) if isinstance(d, Day)]
+    drafts = sorted(p for p in content.drafts if p.startswith("content/days/"))
+    if not views.days and (day is None or not (later or drafts)):
+        raise SiteError([Problem("content/days", 0, no_days(config.week.dates[0],
+                                                            options.as_of))])
+    days = chosen(views.days, day, later=later, as_of=options.as_of, drafts=drafts)
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
     written = Written()
+    record = Record(folder)
     for view in days:
         draft = mailer.draft(view)
-        message = draft.message(moment).as_bytes()
         eml = folder / f"{draft.name}.eml"
-        eml.write_bytes(message)
-        written.files.append(eml)
-        if html:
-            written.files.append(write_standalone(draft, folder))
+        for path in [eml, *([folder / f"{draft.name}.html"] if html else [])]:
+            if not record.ours(path):
+                problems.warning(f"{EMAIL_FOLDER}/{path.name}", 0, "has changed since "
+                                 "cswgen wrote it, so it is kept as it is and no new draft "
+                                 "was written; to get one, rename this file (to keep your "
+                                 "changes) or delete it, then run cswgen email again")
+                continue
+            if path == eml:
+                path.write_bytes(draft.message(moment).as_bytes())
+            else:
+                write_standalone(draft, folder)
+            record.wrote(path)
+            written.files.append(path)
         if len(draft.html.encode("utf-8")) > HTML_LIMIT:
             problems.warning(f"{EMAIL_FOLDER}/{eml.name}", 0,
                              f"the email's HTML is over {HTML_LIMIT // 1000} KB, so Gmail "
                              "will cut it short; shorten the day's events or descriptions")
     written.warnings = sorted(problems.warnings)
     return written
+
+
+class Record:
+    """What cswgen wrote in email/: each file's name and a digest of its bytes, kept in
+    `email/.cswgen-drafts`, so that a draft someone changed (their own words added to the
+    HTML for a newsletter tool) is never written over.  The drafts in an email/ folder
+    without one were written before cswgen kept it: they are taken as its own, as they
+    are now."""
+
+    NAME = ".cswgen-drafts"
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / self.NAME
+        self.digests: dict[str, str]
+        try:
+            loaded = json.loads(self.path.read_bytes())
+            self.digests = {str(k): str(v) for k, v in loaded.items()}
+        except FileNotFoundError:
+            self.digests = {p.name: _digest(p) for p in sorted(folder.iterdir())
+                            if p.suffix in (".eml", ".html") and p.is_file()}
+        except (OSError, ValueError, AttributeError):
+            self.digests = {}  # unreadable: nothing there is known to be cswgen's
+
+    def ours(self, path: Path) -> bool:
+        """Whether cswgen may write `path`: not there, or as cswgen last wrote it."""
+        return not path.exists() or self.digests.get(path.name) == _digest(path)
+
+    def wrote(self, path: Path) -> None:
+        self.digests[path.name] = _digest(path)
+        write_atomic(self.path, json.dumps(self.digests, indent=1, sort_keys=True)
+                     .encode("utf-8"))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_standalone(draft: Draft, folder: Path) -> Path:
@@ -169,6 +220,14 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
                                  f"no day of the week is {wanted!r}: give a date, a weekday "
                                  f"or a day's slug; the days are {known}{also}")])
     return found
+
+
+def no_days(first: date, as_of: date) -> str:
+    """Why there is no email to write: no day has a page published as of `as_of`."""
+    example = f" --date {first.isoformat()}"
+    return (f"no day of the week has a page published as of {as_of.isoformat()}, so there "
+            "is no email to write (each one is a day's theme and programme); add a day with: "
+            f"cswgen add day \"Theme of the day\"{example}")
 
 
 def _matching(days: list[View], wanted: str) -> list[View]:

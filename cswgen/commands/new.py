@@ -160,6 +160,13 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
                                  "overwrites anything, so choose a name that is not taken "
                                  "for the new site's folder")])
     if folder.exists() and any(folder.iterdir()):
+        if folder.resolve() == Path.cwd().resolve():  # `cswgen new .`: "." says nothing
+            site = " (it is a cswgen site already)" if (folder / "config.toml").is_file() \
+                else ""
+            raise SiteError([Problem(str(folder.resolve()), 0, "the folder you are in has "
+                                     f"files in it{site}, and cswgen new never overwrites "
+                                     "anything; give it a new folder's name, like cswgen new "
+                                     "csw-site")])
         raise SiteError([Problem(str(folder), 0, "already exists and is not empty; cswgen new "
                                  "never overwrites anything, so choose a new folder name")])
     _refuse_a_site_inside_a_site(folder)

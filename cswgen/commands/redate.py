@@ -26,7 +26,7 @@ from pathlib import Path
 from cswgen.commands.new import excerpt
 from cswgen.core import datewords
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.core.files import write_beside
+from cswgen.core.files import write_atomic, write_beside
 from cswgen.core.week import first_full_week_of_october
 from cswgen.read.config import SiteConfig, load_config
 from cswgen.read.content import load_content
@@ -36,12 +36,14 @@ from cswgen.read.tables import csv_dialect
 from cswgen.read.translations import INHERITED
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_VALUE = re.compile(r"""(\s*["']?)(\d{4}-\d{1,2}-\d{1,2})""")
+# (a date in Word's curly quotes too: the build reads it, with a warning)
+_VALUE = re.compile(r"""(\s*["'“”‘’„«]?)(\d{4}-\d{1,2}-\d{1,2})""")
 # A value with nothing in it: empty, "", ~ or null, maybe with a comment after it.
 _EMPTY = re.compile(r"""\s*(?:""|''|~|null|Null|NULL)?\s*(?:#.*)?$""", re.S)
 _TEXT_FILES = (".md", ".markdown", ".csv", ".toml", ".txt")
 REVIEW_SHOWN = 40  # more lines to review than this go to REVIEW_FILE
 REVIEW_FILE = "cswgen-redate-review.txt"
+READ_ONLY = "it is read-only"
 
 
 @dataclass(frozen=True)
@@ -97,19 +99,44 @@ def plan(root: Path, year: int) -> Plan:
 
 
 def write(root: Path, ready: Plan) -> None:
-    """Write every changed file safely: all new files first, then each swapped in."""
+    """Write every changed file, all of them or none: the new files are written beside
+    the old ones first, then each takes its old one's place.  A file that cannot be
+    changed (read-only, or open in a program that locks it, as Excel does a CSV file) is
+    a SiteError naming it, with every file as it was: a site half moved would have its
+    days outside its week."""
+    refused = [_cannot(root, path, READ_ONLY) for path in ready.files
+               if path.exists() and not os.access(path, os.W_OK)]
+    if refused:
+        raise SiteError(refused)
     staged: list[tuple[Path, Path]] = []
+    done: list[tuple[Path, bytes]] = []  # each file replaced, with its old bytes
+    path = root
     try:
         for path, text in ready.files.items():
             staged.append((write_beside(path, text.encode("utf-8"), keep_mode=True), path))
-    except BaseException:  # a full disk, or Ctrl-C: no half-written copy is left beside
+        for temporary, path in staged:
+            old = path.read_bytes()
+            os.replace(temporary, path)
+            done.append((path, old))
+    except BaseException as exc:  # and Ctrl-C: "Nothing was changed" is then true too
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+        for replaced, old in reversed(done):
+            write_atomic(replaced, old, keep_mode=True)
+        if isinstance(exc, OSError):
+            raise SiteError([_cannot(root, path, exc.strerror or str(exc))]) from None
         raise
-    for temporary, path in staged:
-        os.replace(temporary, path)
 
 
+def _cannot(root: Path, path: Path, why: str) -> Problem:
+    """Why `path` cannot be changed (`why`: the system's reason, or "it is read-only")."""
+    if why == READ_ONLY:
+        fix = "make it writable (on Windows: right-click it, Properties, untick Read-only)"
+    else:
+        fix = ("close it if another program has it open (Excel locks a CSV file it has "
+               "open) and make sure it is not read-only")
+    return Problem(path.relative_to(root).as_posix(), 0, f"cswgen redate cannot change this "
+                   f"file ({why}); {fix}, then run cswgen redate again. Nothing was changed")
 
 
 class _Editor:

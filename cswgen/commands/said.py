@@ -5,6 +5,7 @@ Problems are printed as `path:line: message`, one per line, on standard error.""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,50 @@ STOPPED = "Stopped. Nothing was written; the output folder is as it was."
 # records for the next one: the next build keeps them again)
 STOPPED_WRITTEN = ("Stopped, just after the new site was written to the output folder; it is "
                    "complete, and the next build finishes what this one left.")
+
+
+def cannot_write(exc: OSError, command: str, left: str) -> str | None:
+    """What to say when the computer refused to let a command write (`left`: what the
+    command left, like "Nothing was written."): a file open in another program, a
+    read-only folder, a full disk.  None for any other error, which is a bug."""
+    import errno
+    from pathlib import Path
+
+    target = Path(os.fsdecode(exc.filename)) if isinstance(
+        exc.filename, str | bytes | os.PathLike) else None
+    if target is None:
+        return None
+    if not target.exists():  # a new file: its folder refused it
+        target = target.parent
+    shown = shown_path(target)
+    if isinstance(exc, PermissionError):
+        fix = ("make sure it is not read-only (on Windows: right-click it, Properties, "
+               "untick Read-only)")
+        if target.is_file():
+            fix = f"close it if another program has it open (Outlook, Excel, Word) and {fix}"
+    elif isinstance(exc, IsADirectoryError):
+        fix = "a folder has the name of the file it writes: rename or move that folder"
+    elif isinstance(exc, FileExistsError | NotADirectoryError) and target.is_file():
+        fix = "a file has the name of the folder it writes into: rename or move that file"
+    elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        fix = "make room on the disk"
+    elif exc.errno == errno.EROFS:
+        fix = "the disk cannot be written to: copy the site to one that can"
+    else:
+        return None
+    why = exc.strerror or type(exc).__name__
+    return (f"{shown}: cswgen {command} cannot write here ({why}); {fix}, then run "
+            f"cswgen {command} again. {left}").rstrip()
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user can type it from where they are."""
+    from pathlib import Path
+
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def say(stream: TextIO, line: str) -> None:

@@ -10,11 +10,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cswgen.commands.add import readable_config
 from cswgen.core import cldr
 from cswgen.core.errors import Problems, fail
-from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.frontmatter import split
+from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
 from cswgen.read.slugs import name_key, slugify
 
@@ -28,16 +29,20 @@ PARTS = {"events": ("title", "place", "description"), "standards": ("measure", "
 
 def translate(root: Path, kind: str, name: str, language: str) -> Path:
     """Write the translation of the entry of `kind` named `name` into `language`."""
-    config = load_config(root, Problems())
+    config = readable_config(root)
     tag = _site_language(config.site.tags, language)
     content = load_content(config, Problems(), drafts=True)
     original = _find(content.entries(), kind, name)
     if original.from_csv:
         table = original.path.removeprefix("content/")
         stem, _, suffix = table.rpartition(".")
-        raise fail(original.key, 0, f"is a row of {table}; translate its rows in "
-                   f"{stem}.{tag}.{suffix}: a copy of the table with the words translated, "
-                   "each row keeping its name as it is, so it can be matched")
+        named = getattr(original, "name", "") or getattr(original, "customer", "") \
+            or original.title
+        raise fail(original.path, original.line, f"{named} is a row of this "
+                   f"{'workbook' if original.sheet else 'file'}, not a file of its own; "
+                   f"translate the rows in {stem}.{tag}.{suffix}: a copy of {table} with the "
+                   "words translated, each row keeping its name as it is, so it can be "
+                   "matched", sheet=original.sheet)
     source = root / original.path
     folder, _, file = original.path.rpartition("/")
     stem, _, suffix = file.rpartition(".")
@@ -55,7 +60,7 @@ def translate(root: Path, kind: str, name: str, language: str) -> Path:
     for key in WORDS[original.kind]:
         value = data.get(key)
         if isinstance(value, str) and value.strip():
-            lines.append(f"{key}: {json.dumps(value.strip(), ensure_ascii=False)}")
+            lines.append(f"{key}: {_quoted(value)}")
         elif isinstance(value, list) and value:
             lines += _list(key, value)
     text = "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{body.strip()}\n" if body.strip()
@@ -74,11 +79,16 @@ def _list(key: str, items: list[Any]) -> list[str]:
                 out.append("  - {}")
                 continue
             for index, (k, v) in enumerate(parts):
-                out.append(f"  {'- ' if index == 0 else '  '}{k}: "
-                           f"{json.dumps(v.strip(), ensure_ascii=False)}")
+                out.append(f"  {'- ' if index == 0 else '  '}{k}: {_quoted(v)}")
         else:
-            out.append(f"  - {json.dumps(str(item), ensure_ascii=False)}")
+            out.append(f"  - {_quoted(str(item))}")
     return out
+
+
+def _quoted(words: str) -> str:
+    """`words` in straight quotes, as the build reads them: without the curly quotes Word
+    put around all of them (which the build would warn about again in the translation)."""
+    return json.dumps(unquoted(words) or words.strip(), ensure_ascii=False)
 
 
 def _site_language(tags: tuple[str, ...], written: str) -> str:

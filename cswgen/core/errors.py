@@ -101,6 +101,7 @@ class SiteError(Exception):
         return (SiteError, (self.problems,))  # raised in a worker process, re-raised here
 
 
-def fail(path: str, line: int, message: str) -> SiteError:
-    """A single-problem `SiteError`, for problems that stop everything (a bad output folder)."""
-    return SiteError([Problem(path, line, message)])
+def fail(path: str, line: int, message: str, *, sheet: str = "") -> SiteError:
+    """A single-problem `SiteError`, for problems that stop everything (a bad output folder);
+    `sheet`: a workbook's, whose row `line` is."""
+    return SiteError([Problem(path, line, message, sheet=sheet)])
