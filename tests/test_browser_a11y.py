@@ -1,0 +1,141 @@
+"""What a screen reader is told, in a real browser: the language of each part of an Arabic
+page whose words partly come from the English original, and where the visitor is in the
+menu.  A small site in English and Arabic, built once; one browser for the module.
+
+Skipped like tests/test_browser.py where Chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from cswgen.commands.build import build
+from tests.helpers import serving, write_site
+
+SITE = {
+    "config.toml": """\
+        [site]
+        title = "CSW"
+        languages = ["en", "ar"]
+        [week]
+        start = 2026-10-05
+        """,
+    "content/days/monday.md": """\
+        ---
+        title: Dream Team Monday
+        day: monday
+        ---
+        Breakfast.
+        """,
+    "content/days/tuesday.md": """\
+        ---
+        title: Superhero Tuesday
+        day: tuesday
+        ---
+        Capes.
+        """,
+    "content/days/tuesday.ar.md": "---\ntitle: ثلاثاء الأبطال\n---\nالأبطال.\n",
+    "content/honour-roll/farai-moyo.md": """\
+        ---
+        name: Farai Moyo
+        role: Mortgage Adviser
+        department: Borrowdale Branch
+        award: Customer Champion Award
+        citation: For guiding forty-one first-time buyers into their own homes.
+        ---
+        Patient and honest.
+        """,
+    # (the role and the award left out: they are shown as the English file gives them)
+    "content/honour-roll/farai-moyo.ar.md": """\
+        ---
+        department: فرع بورودايل
+        citation: لمساعدته واحداً وأربعين مشترياً لأول مرة.
+        ---
+        صبور وأمين.
+        """,
+    "content/honour-roll/zoe-nyathi.md": """\
+        ---
+        name: Zoë Nyathi
+        role: Contact Centre Agent
+        award: Customer Champion Award
+        ---
+        """,
+    "content/testimonials/rudo-m.md": """\
+        ---
+        customer: Rudo M.
+        title: Sorted in one call
+        staff: [Farai Moyo]
+        ---
+        Farai sorted out my bond transfer in one phone call.
+        """,
+    "content/policy.md": """\
+        ---
+        owner: Head of Customer Experience
+        standards:
+          - {measure: Answer the phone, target: within 3 rings}
+        ---
+        We exist for our members.
+        """,
+    "content/policy.ar.md": "---\ntitle: سياسة خدمة العملاء\n---\nنحن هنا من أجل أعضائنا.\n",
+}
+
+# what an element's words are read as: the `lang` nearest it
+LANGUAGE_OF = """els => els.map(e => [e.textContent.trim(), e.closest("[lang]").lang])"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = write_site(tmp_path_factory.mktemp("a11y") / "site", SITE)
+    build(folder, as_of=date(2026, 10, 6), output=folder / "output")
+    with serving(folder / "output") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any) -> Iterator[Any]:
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def _read_as(page: Any, url: str, selector: str) -> list[list[str]]:
+    page.goto(url)
+    found: list[list[str]] = page.locator(selector).evaluate_all(LANGUAGE_OF)
+    return found
+
+
+@pytest.mark.parametrize(("path", "selector", "expected"), [
+    # a day not translated, in the pager and the list of the week's days
+    ("ar/days/tuesday/", ".day-pager a > span:not(.day-pager__label)",
+     [["Dream Team Monday", "en"]]),
+    ("ar/days/tuesday/", ".week-strip a > span:not(.week-strip__day)",
+     [["Dream Team Monday", "en"]]),
+    # a translation that left the role and the award out
+    ("ar/honour-roll/farai-moyo/", ".person__role span",
+     [["Mortgage Adviser", "en"]]),
+    ("ar/honour-roll/farai-moyo/", ".eyebrow span", [["Customer Champion Award", "en"]]),
+    ("ar/honour-roll/farai-moyo/certificate/", ".certificate__award",
+     [["Customer Champion Award", "en"]]),
+    ("ar/honour-roll/", ".award-group h2", [["Customer Champion Award", "en"]]),
+    # a person with no translation at all: the role, and the photo-less avatar's page
+    ("ar/honour-roll/zoe-nyathi/", ".person__role span", [["Contact Centre Agent", "en"]]),
+    # a testimonial not translated, listed on the person's page
+    ("ar/honour-roll/farai-moyo/", ".praised a", [["Sorted in one call", "en"]]),
+    # a policy whose translation gave its title and text only
+    ("ar/policy/", ".standards tbody th", [["Answer the phone", "en"]]),
+    ("ar/policy/", ".meta-list dd", [["Head of Customer Experience", "en"]]),
+])
+def test_words_from_the_original_are_read_in_its_language(
+        page: Any, site: str, path: str, selector: str, expected: list[list[str]]) -> None:
+    """An Arabic screen reader reads "Customer Champion Award" with Arabic rules (or
+    spells it out) unless the words say they are English (WCAG 3.1.2)."""
+    assert _read_as(page, site + path, selector) == expected
+
+
+def test_words_translated_stay_in_the_pages_language(page: Any, site: str) -> None:
+    assert _read_as(page, site + "ar/honour-roll/farai-moyo/", ".citation, .prose") == [
+        ["لمساعدته واحداً وأربعين مشترياً لأول مرة.", "ar"], ["صبور وأمين.", "ar"]]
