@@ -139,3 +139,18 @@ def test_words_from_the_original_are_read_in_its_language(
 def test_words_translated_stay_in_the_pages_language(page: Any, site: str) -> None:
     assert _read_as(page, site + "ar/honour-roll/farai-moyo/", ".citation, .prose") == [
         ["لمساعدته واحداً وأربعين مشترياً لأول مرة.", "ar"], ["صبور وأمين.", "ar"]]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("honour-roll/", [["Honour roll", "page"]]),
+    ("honour-roll/farai-moyo/", [["Honour roll", "true"]]),
+    ("honour-roll/farai-moyo/certificate/", [["Honour roll", "true"]]),
+    ("days/tuesday/", [["The week", "true"]]),
+])
+def test_the_menu_says_which_section_the_page_is_in(page: Any, site: str, path: str,
+                                                      expected: list[list[str]]) -> None:
+    """The underline under "Honour roll" on a person's page is told to screen readers
+    too (WCAG 1.3.1), not only on the honour roll itself."""
+    page.goto(site + path)
+    assert page.locator(".site-nav a[aria-current]").evaluate_all(
+        "els => els.map(e => [e.textContent, e.getAttribute('aria-current')])") == expected
