@@ -154,3 +154,45 @@ def test_the_menu_says_which_section_the_page_is_in(page: Any, site: str, path: 
     page.goto(site + path)
     assert page.locator(".site-nav a[aria-current]").evaluate_all(
         "els => els.map(e => [e.textContent, e.getAttribute('aria-current')])") == expected
+
+
+# text too light to read on white paper (under 3:1), unless a background that is printed
+# even when the browser leaves backgrounds out (print-color-adjust: exact) is behind it
+LIGHT_ON_PAPER = r"""() => {
+    const linear = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    const luminance = colour => {
+        const [r, g, b] = colour.match(/[\d.]+/g).map(Number);
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const printed = el => {
+        for (let e = el; e; e = e.parentElement) {
+            const s = getComputedStyle(e);
+            if ((s.backgroundImage !== "none" || s.backgroundColor !== "rgba(0, 0, 0, 0)")
+                && s.printColorAdjust === "exact") return true;
+        }
+        return false;
+    };
+    const found = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement;
+        if (!n.data.trim() || !el.checkVisibility({visibilityProperty: true})
+            || el.closest(".visually-hidden")) continue;
+        if (1.05 / (luminance(getComputedStyle(el).color) + 0.05) < 3 && !printed(el))
+            found.push(n.data.trim());
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "ar/", "days/tuesday/"])
+def test_printed_pages_have_no_white_text_on_white_paper(page: Any, site: str,
+                                                         path: str) -> None:
+    """Browsers print without backgrounds unless asked: the home page's welcome, the
+    year's theme and dates (white on the blue band) and the white "CX Day" badge came
+    out as blank paper."""
+    page.goto(site + path)
+    page.emulate_media(media="print")
+    try:
+        assert page.evaluate(LIGHT_ON_PAPER) == []
+    finally:
+        page.emulate_media(media="screen")
