@@ -196,3 +196,10 @@ def test_printed_pages_have_no_white_text_on_white_paper(page: Any, site: str,
         assert page.evaluate(LIGHT_ON_PAPER) == []
     finally:
         page.emulate_media(media="screen")
+
+
+def test_a_posters_untranslated_day_title_is_read_in_its_language(page: Any, site: str) -> None:
+    """ "اليوم: Dream Team Monday": the day's English title inside the Arabic sentence."""
+    assert _read_as(page, site + "ar/days/monday/poster/", ".poster__title span, "
+                    ".back-link a > span:not([aria-hidden])") == [
+        ["Dream Team Monday", "en"], ["Dream Team Monday", "en"]]
