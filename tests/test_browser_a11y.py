@@ -203,3 +203,14 @@ def test_a_posters_untranslated_day_title_is_read_in_its_language(page: Any, sit
     assert _read_as(page, site + "ar/days/monday/poster/", ".poster__title span, "
                     ".back-link a > span:not([aria-hidden])") == [
         ["Dream Team Monday", "en"], ["Dream Team Monday", "en"]]
+
+
+def test_the_status_lines_untranslated_day_title_is_read_in_its_language(
+        browser: Any, site: str) -> None:
+    """On Monday the Arabic status line says "Today is day 1:" in Arabic and links to
+    the day by its English title; the script that writes it marks the title English."""
+    page = browser.new_page()
+    page.clock.set_fixed_time("2026-10-05T12:00:00Z")
+    found = _read_as(page, site + "ar/", "[data-week-status-text] a")
+    page.close()
+    assert found == [["Dream Team Monday", "en"]]
