@@ -214,3 +214,26 @@ def test_the_status_lines_untranslated_day_title_is_read_in_its_language(
     found = _read_as(page, site + "ar/", "[data-week-status-text] a")
     page.close()
     assert found == [["Dream Team Monday", "en"]]
+
+
+# WCAG 1.4.12: what a reader's own stylesheet may set, and nothing may be lost with it
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: .12em !important;
+                    word-spacing: .16em !important; }
+                  p { margin-bottom: 2em !important; }"""
+
+
+def test_a_certificate_grows_with_wider_text_spacing(browser: Any, site: str) -> None:
+    """The landscape sheet kept its shape and its words spilled over its frame, the
+    organisation's name under the blue border."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "honour-roll/farai-moyo/certificate/")
+    page.add_style_tag(content=TEXT_SPACING)
+    outside = page.evaluate("""() => {
+        const frame = document.querySelector(".certificate__border").getBoundingClientRect();
+        return [...document.querySelectorAll(".certificate__border > *")].filter(e => {
+            const box = e.getBoundingClientRect();
+            return box.top < frame.top || box.bottom > frame.bottom;
+        }).map(e => e.className);
+    }""")
+    page.close()
+    assert outside == []
