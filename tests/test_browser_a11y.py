@@ -237,3 +237,19 @@ def test_a_certificate_grows_with_wider_text_spacing(browser: Any, site: str) ->
     }""")
     page.close()
     assert outside == []
+
+
+def test_in_high_contrast_only_the_current_menu_item_is_underlined(browser: Any,
+                                                                    site: str) -> None:
+    """Windows' contrast themes draw a transparent border in the text's colour: every
+    item of the menu looked like the current one."""
+    page = browser.new_page(forced_colors="active")
+    page.goto(site + "honour-roll/")
+    underlined = page.evaluate("""() => {
+        const paper = getComputedStyle(document.body).backgroundColor;
+        return [...document.querySelectorAll(".site-nav a")]
+            .filter(a => getComputedStyle(a).borderBottomColor !== paper)
+            .map(a => a.textContent);
+    }""")
+    page.close()
+    assert underlined == ["Honour roll"]
