@@ -23,7 +23,11 @@ SITE = {
         languages = ["en", "ar"]
         [week]
         start = 2026-10-05
+        [brand]
+        logo = "images/logo.svg"
         """,
+    "content/images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="120" '
+                               'height="40"><rect width="120" height="40" fill="#0b3d91"/></svg>',
     "content/days/monday.md": """\
         ---
         title: Dream Team Monday
@@ -253,3 +257,13 @@ def test_in_high_contrast_only_the_current_menu_item_is_underlined(browser: Any,
     }""")
     page.close()
     assert underlined == ["Honour roll"]
+
+
+def test_in_a_dark_high_contrast_theme_the_logo_keeps_its_light_tile(browser: Any,
+                                                                     site: str) -> None:
+    """The tile that keeps a dark logo visible in the dark scheme was painted black."""
+    page = browser.new_page(forced_colors="active", color_scheme="dark")
+    page.goto(site)
+    tile = page.locator("img.brand__logo").evaluate("e => getComputedStyle(e).backgroundColor")
+    page.close()
+    assert tile == "rgb(255, 255, 255)"
