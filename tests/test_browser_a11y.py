@@ -259,11 +259,16 @@ def test_in_high_contrast_only_the_current_menu_item_is_underlined(browser: Any,
     assert underlined == ["Honour roll"]
 
 
-def test_in_a_dark_high_contrast_theme_the_logo_keeps_its_light_tile(browser: Any,
-                                                                     site: str) -> None:
-    """The tile that keeps a dark logo visible in the dark scheme was painted black."""
+@pytest.mark.parametrize(("path", "logo"), [("", "img.brand__logo"),
+                                            ("honour-roll/farai-moyo/certificate/",
+                                             "img.certificate__logo"),
+                                            ("programme/", "img.sheet__logo")])
+def test_in_a_dark_high_contrast_theme_the_logo_keeps_a_light_tile(
+        browser: Any, site: str, path: str, logo: str) -> None:
+    """The tile that keeps a dark logo visible in the dark scheme was painted black (the
+    header's), or there was none on the sheet, painted black too (a certificate's)."""
     page = browser.new_page(forced_colors="active", color_scheme="dark")
-    page.goto(site)
-    tile = page.locator("img.brand__logo").evaluate("e => getComputedStyle(e).backgroundColor")
+    page.goto(site + path)
+    tile = page.locator(logo).first.evaluate("e => getComputedStyle(e).backgroundColor")
     page.close()
     assert tile == "rgb(255, 255, 255)"
