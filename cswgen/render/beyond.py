@@ -82,7 +82,8 @@ def screen(views: Views) -> View:
                           "lang": t["lang"]}
                          for t in featured],
         "people": [[{"name": p["name"], "role": p["role"], "department": p["department"],
-                     "award": p["award"], "initials": p["initials"],
+                     "award": p["award"], "initials": p["initials"], "lang": p["lang"],
+                     "borrowed": p["borrowed"],
                      "photo": _screen_photo(p["photo"])} for p in people[i:i + SCREEN_PEOPLE]]
                    for i in range(0, min(len(people), 4 * SCREEN_PEOPLE), SCREEN_PEOPLE)],
         "seconds": views.config.screen.seconds, "events": SCREEN_EVENTS,

@@ -191,9 +191,7 @@ class Views:
         teaser = self.site.is_teaser(day)
         body = _rendered(self.bodies, day)
         lang = self.language
-        image = None if teaser else self.photos.view(day.image)
-        if image and (self.lang_of(day) or self.borrowed.fields(day, "alt")):
-            image = {**image, "lang": self.config.site.language}  # (the <img>'s: its alt's)
+        image = None if teaser else self.picture(day, day.image)
         own = {
             "slug": day.slug, "path": self.url(day), "title": day.title,
             "lang": self.lang_of(day),
@@ -233,7 +231,7 @@ class Views:
             "date": t.date.isoformat() if t.date else None,
             "date_label": self.language.plain_date(t.date) if t.date else "",
             "rating": t.rating, "staff": staff, "featured": t.featured,
-            "photo": self.photos.view(t.photo),
+            "photo": self.picture(t, t.photo),
             "excerpt": excerpt(body.text), "extra": t.extra,
         }
         return self._with_body(own, body, text=True)
@@ -243,16 +241,28 @@ class Views:
         path = self.url(h)
         praised = [{"customer": t.customer, "titled": bool(t.title),
                     "heading": t.title or self.say("from_customer", customer=t.customer),
-                    "path": self.url(t)} for t in self.site.praised.get(url_of(h), [])]
+                    "path": self.url(t), "lang": self.lang_of(t) if t.title else None}
+                   for t in self.site.praised.get(url_of(h), [])]
         own = {
             "slug": h.slug, "path": path, "certificate_path": path + CERTIFICATE,
             "lang": self.lang_of(h),
+            "borrowed": self.borrowed.fields(h, "role", "department", "award", "citation",
+                                             "body"),
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
-            "citation": h.citation, "since": h.since, "photo": self.photos.view(h.photo),
+            "citation": h.citation, "since": h.since, "photo": self.picture(h, h.photo),
             "initials": initials(h.name), "letter": letter_of(h.name),
             "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
         }
         return self._with_body(own, body)
+
+    def picture(self, entry: Entry, photo: Any) -> View | None:
+        """A photo's view; marked with the default language (`lang`, which on an `<img>`
+        is its alt text's) when the entry shows it without a translation or its
+        translation left `alt` out."""
+        image = self.photos.view(photo)
+        if image and (self.lang_of(entry) or self.borrowed.fields(entry, "alt")):
+            image = {**image, "lang": self.config.site.language}
+        return image
 
     def _with_body(self, own: View, body: Rendered, *, text: bool = False) -> View:
         """A shared view: `own` with its body's HTML (and plain text, with `text`) added.
@@ -269,6 +279,8 @@ class Views:
         body = _rendered(self.bodies, p)
         return {
             "title": p.title or self.say("customer_service_policy"), "lang": self.lang_of(p),
+            "borrowed": self.borrowed.fields(p, "title", "owner", "commitments", "standards",
+                                             "body"),
             "effective": p.effective.isoformat() if p.effective else None,
             "effective_label": self.language.plain_date(p.effective) if p.effective else "",
             "version": p.version, "owner": p.owner, "commitments": p.commitments,
@@ -285,7 +297,10 @@ class Views:
             if not groups or groups[-1]["award"] != award:
                 # (at the default language's award's address: the same in every language)
                 slug = _anchor(self.site.award_names.get(award or "", award or "")) or "other"
+                # (an award's name as the default language's file gives it: marked so)
+                borrowed = award and (person["lang"] or "award" in person["borrowed"])
                 groups.append({"award": award, "title": award or self.say("also_recognised"),
+                               "lang": self.config.site.language if borrowed else None,
                                "id": "award-" + slug, "slug": slug, "people": [],
                                "path": None, "preview": []})
             groups[-1]["people"].append(person)

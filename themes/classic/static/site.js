@@ -29,8 +29,9 @@
     return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
   }
 
-  // Fill a message from the page, such as "... {n}: {title}", into `el`, the title as a link.
-  function fill(el, message, values, href) {
+  // Fill a message from the page, such as "... {n}: {title}", into `el`, the title as a link
+  // (with the day's `lang` and `dir` when its title is in another language than the page).
+  function fill(el, message, values, href, entry) {
     while (el.firstChild) { el.removeChild(el.firstChild); }
     var pieces = String(message).split(/(\{[a-z]+\})/);
     for (var i = 0; i < pieces.length; i++) {
@@ -41,6 +42,7 @@
           var a = document.createElement("a");
           a.href = href;
           a.textContent = values.title;
+          if (entry && entry.lang) { a.lang = entry.lang; a.dir = entry.dir; }
           el.appendChild(a);
         } else {
           el.appendChild(document.createTextNode(String(values[key])));
@@ -93,7 +95,7 @@
     }
     if (!message) { return; }
     // (the classic theme's line sits in a child, beside unseen lines that hold its space)
-    fill(el.querySelector("[data-week-status-text]") || el, message, values, href);
+    fill(el.querySelector("[data-week-status-text]") || el, message, values, href, entry);
     el.className = el.className.replace(/\bweek-status--\w+/g, "").replace(/\s+$/, "") +
       " week-status--" + state;
   }
