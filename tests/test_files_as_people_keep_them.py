@@ -857,7 +857,7 @@ def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSi
         "rename the column \"Full name\" to `name`"]
     assert problems_of(outcome, "content/testimonials/survey.csv") == [
         "content/testimonials/survey.csv:1: warning: there is no `text` column, so these "
-        "testimonials have no text; name the column that holds the customer's words `text`"]
+        "testimonials have no text; rename the column \"Testimonial\" to `text`"]
     # a translation's rows keep the original's text: no `text` column is no warning there
     site, outcome = built(make_site, run, {
         "config.toml": MINIMAL_CONFIG.replace('organisation = "Test Org"\n',

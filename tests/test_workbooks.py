@@ -201,7 +201,49 @@ def test_a_workbook_with_no_usable_sheet_says_so(make_site: MakeSite, run: Run) 
     assert outcome.lines[0] == (
         "content/testimonials/feedback.xlsx: warning: no sheet has a header row naming known "
         "columns like `customer` and `text`, so nothing in this workbook is read; put the "
-        "column names (the same as a CSV file's) in the first row of a visible sheet")
+        "column names (the same as a CSV file's) in the first row of a visible sheet: in "
+        "sheet \"Sheet1\", rename \"Name of customer\" to `customer` and \"What they said\" "
+        "to `text`")
+
+
+def test_an_hr_export_is_told_which_of_its_headings_to_rename(
+        make_site: MakeSite, run: Run) -> None:
+    """Headings as an HR system exports them name none of the columns cswgen reads: the
+    warning says what each is called here, rather than only that nothing was read."""
+    book = workbook({"Instructions": [["Fill in one row per person"]],
+                     "Staff": [["Full name", "Job title", "Dept", "Year joined", "Comments",
+                                "Notes"], ["Ivy Moyo", "Teller", "Harare", 2019, "", ""]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0
+    assert outcome.lines[0] == (
+        "content/honour-roll/staff.xlsx: warning: no sheet has a header row naming known "
+        "columns like `name` and `citation_long`, so nothing in this workbook is read; put "
+        "the column names (the same as a CSV file's) in the first row of a visible sheet: in "
+        "sheet \"Staff\", rename \"Full name\" to `name`, \"Job title\" to `role`, \"Dept\" "
+        "to `department` and \"Year joined\" to `since`")
+
+
+def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
+        make_site: MakeSite, run: Run) -> None:
+    site = make_site({"content/honour-roll/staff.csv":
+                      "Employee name,Position,award\nIvy Moyo,Teller,Star\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert "content/honour-roll/staff.csv:1: there is no `name` column, so no row can be " \
+           "read; rename the column \"Employee name\" to `name`" in outcome.lines
+    site = make_site({"content/honour-roll/staff.csv":
+                      "name,Position,award\nIvy Moyo,Teller,Star\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0
+    assert "content/honour-roll/staff.csv:1: warning: the column \"Position\" is not a field " \
+           "of honour-roll entries; did you mean `role`? (its cells are kept for templates " \
+           "as they are)" in outcome.lines
+    site = make_site({"content/testimonials/t.csv": "customer,Rating\nAda K.,5\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert "content/testimonials/t.csv:1: warning: there is no `text` column, so these " \
+           "testimonials have no text; name the column that holds the customer's words " \
+           "`text`" in outcome.lines
 
 
 def test_a_title_above_the_column_names_is_pointed_out(make_site: MakeSite, run: Run) -> None:

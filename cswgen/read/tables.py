@@ -16,7 +16,43 @@ from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
 from cswgen.read.records import KIND_NAMES, KNOWN
-from cswgen.read.workbooks import TITLE_ROWS, is_workbook, read_workbook
+from cswgen.read.workbooks import TITLE_ROWS, Sheet, is_workbook, read_workbook
+
+# What people head a column of their own list with, by the field it holds (headings made
+# field names: `Job title` -> job_title); a heading near a field's name is found by
+# difflib, and one that holds it as a word (`Name of customer`) by that word
+SAID_AS: dict[str, dict[str, str]] = {
+    "testimonial": {
+        "client": "customer", "client_name": "customer", "customer_name": "customer",
+        "name": "customer", "company": "organisation", "organization": "organisation",
+        "business": "organisation", "city": "location", "town": "location",
+        "branch": "location", "score": "rating", "stars": "rating", "comment": "text",
+        "comments": "text", "feedback": "text", "testimonial": "text", "quote": "text",
+        "review": "text", "message": "text", "what_they_said": "text", "words": "text",
+        "staff_member": "staff", "staff_name": "staff", "served_by": "staff",
+        "picture": "photo", "image": "photo", "agreed": "consent", "permission": "consent"},
+    "honour": {
+        "full_name": "name", "employee": "name", "employee_name": "name",
+        "staff_name": "name", "staff_member": "name", "job_title": "role", "position": "role",
+        "job": "role", "dept": "department", "team": "department", "division": "department",
+        "unit": "department", "category": "award", "award_category": "award",
+        "year_joined": "since", "joined": "since", "start_year": "since",
+        "year_started": "since", "started": "since", "reason": "citation",
+        "picture": "photo", "image": "photo", "agreed": "consent", "permission": "consent"},
+}
+
+
+def meant(column: str, kind: str) -> str | None:
+    """The field a column heading (a field name, `field_names`) not among `kind`'s fields
+    most likely means, if one: `job_title` -> role, `ratng` -> rating."""
+    if not column or column in KNOWN[kind]:
+        return None
+    if (said := SAID_AS.get(kind, {}).get(column)) is not None:
+        return said
+    if near := difflib.get_close_matches(column, KNOWN[kind], n=1, cutoff=0.75):
+        return near[0]
+    return next((word for word in column.split("_") if len(word) > 3 and word in KNOWN[kind]),
+                None)
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:
@@ -125,7 +161,8 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
     columns = field_names(header)
     name = "customer" if kind == "testimonial" else "name"
     if name not in columns and "slug" not in columns:
-        near = difflib.get_close_matches(name, columns, n=1, cutoff=0.6) \
+        near = [c for c in columns if meant(c, kind) == name] \
+            or difflib.get_close_matches(name, columns, n=1, cutoff=0.6) \
             or [c for c in columns if name in c]
         what = ("the name the customer agreed to show, like \"Rudo M.\"" if name == "customer"
                 else "the person's name")
@@ -133,14 +170,21 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
                        + (f"rename the column \"{header[columns.index(near[0])].strip()}\" "
                           f"to `{name}`" if near else f"add a `{name}` column ({what})"))
         return False
+    told: set[str] = set()  # the columns a message has named already
     if kind == "testimonial" and "text" not in columns and not translated:
+        words = next((c for c in columns if meant(c, kind) == "text"), None)
+        if words is not None:
+            told.add(words)
         problems.warning(path, line, "there is no `text` column, so these testimonials have "
-                         "no text; name the column that holds the customer's words `text`")
+                         "no text; " + (
+                             f"rename the column \"{header[columns.index(words)].strip()}\" to "
+                             "`text`" if words is not None else
+                             "name the column that holds the customer's words `text`"))
     for cell, column in zip(header, columns, strict=True):  # once here, not once per row
-        if column and column not in KNOWN[kind] and (match := difflib.get_close_matches(
-                column, KNOWN[kind], n=1, cutoff=0.75)):
+        if column not in told and (match := meant(column, kind)) is not None \
+                and match not in columns:
             problems.warning(path, line, f"the column \"{cell.strip()}\" is not a field of "
-                             f"{KIND_NAMES[kind]}; did you mean `{match[0]}`? (its cells are "
+                             f"{KIND_NAMES[kind]}; did you mean `{match}`? (its cells are "
                              "kept for templates as they are)")
     _columns_twice(columns, kind, path, line, problems)
     return True
@@ -196,8 +240,10 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
     """Each row of each sheet whose first row names known columns, read like a CSV
     file's rows; each row's Fields report through `Problems.in_sheet`."""
     body_column = "text" if kind == "testimonial" else "citation_long"
+    passed_over: list[Sheet] = []
     sheets = read_workbook(source, path, problems,
-                           lambda header: bool(set(field_names(header)) & set(KNOWN[kind])))
+                           lambda header: bool(set(field_names(header)) & set(KNOWN[kind])),
+                           passed_over)
     if sheets is None:
         return []
     if not sheets:
@@ -205,7 +251,8 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
         problems.warning(path, 0, f"no sheet has a header row naming known columns "
                          f"like `{name}` and `{body_column}`, so nothing in this "
                          "workbook is read; put the column names (the same as a CSV "
-                         "file's) in the first row of a visible sheet")
+                         "file's) in the first row of a visible sheet"
+                         + _renames(passed_over, kind))
     rows: list[tuple[Fields, str]] = []
     for sheet in sheets:
         columns = field_names(sheet.header)
@@ -216,6 +263,22 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
             rows.append(table_row(columns, values, body_column, path, number, sheet_problems,
                                   example))
     return rows
+
+
+def _renames(sheets: list[Sheet], kind: str) -> str:
+    """What to rename in the first sheet whose first row names columns cswgen knows by
+    other names (`: in sheet "Staff", rename "Job title" to `role` and ...`), or ""."""
+    for sheet in sheets:
+        fields: dict[str, str] = {}  # field -> the first heading meaning it
+        for cell, column in zip(sheet.header, field_names(sheet.header), strict=True):
+            if (field := meant(column, kind)) is not None:
+                fields.setdefault(field, cell.strip())
+        renames = [f"\"{cell}\" to `{field}`" for field, cell in fields.items()]
+        if renames:
+            listed = ", ".join(renames[:-1]) + " and " + renames[-1] if len(renames) > 1 \
+                else renames[0]
+            return f": in sheet \"{sheet.name}\", rename {listed}"
+    return ""
 
 
 def _unreadable(exc: csv.Error) -> str:

@@ -50,9 +50,11 @@ def is_workbook(name: str) -> bool:
 
 
 def read_workbook(source: Path, site_path: str, problems: Problems,
-                  wanted: Callable[[list[str]], bool]) -> list[Sheet] | None:
+                  wanted: Callable[[list[str]], bool],
+                  passed_over: list[Sheet] | None = None) -> list[Sheet] | None:
     """The visible sheets of the workbook at `source` whose first row `wanted` accepts, with
-    their visible rows; None when the file cannot be read as a workbook (reported)."""
+    their visible rows; None when the file cannot be read as a workbook (reported).  The
+    other visible sheets with a first row go to `passed_over`, without their rows."""
     why = _unreadable(source)
     if why is not None:
         problems.error(site_path, 0, why)
@@ -75,6 +77,8 @@ def read_workbook(source: Path, site_path: str, problems: Problems,
         while header and not header[-1]:
             header.pop()
         if not header or not wanted(header):
+            if header and passed_over is not None:
+                passed_over.append(Sheet(sheet.title, header))
             _header_further_down(sheet, site_path, problems.in_sheet(sheet.title), wanted)
             continue
         found = Sheet(sheet.title, header)
