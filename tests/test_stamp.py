@@ -226,10 +226,10 @@ def test_a_path_that_was_not_there_is_kept_as_missing_and_its_arrival_noticed(
     table = stamp._statuses("", [(str(here), look(str(here), "file")),
                                  (str(gone), None)])
     assert stamp.rows(table) == [(str(here), look(str(here), "file")), (str(gone), None)]
-    assert stamp._same_table(table, os.stat)
+    assert stamp._same(table, os.stat)
     gone.write_text("b", "utf-8")
-    assert not stamp._same_table(table, os.stat)
+    assert not stamp._same(table, os.stat)
     gone.unlink()
     here.write_text("changed", "utf-8")
-    assert not stamp._same_table(table, os.stat)
-    assert stamp._same_table(stamp._statuses("", []), os.stat)
+    assert not stamp._same(table, os.stat)
+    assert stamp._same(stamp._statuses("", []), os.stat)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from cswgen.write.manifest import Record
 
 STAMP = "build-stamp.pickle"  # in the cache folder
-FORMAT = 2
+FORMAT = 3
 Done = tuple[str, int, int, list[str]]  # the output folder, pages, files, warnings (as said)
 # Paths and the numbers of their statuses, as the stamp keeps them: a prefix, the rest of
 # each path joined by NULs (which no path holds), and the numbers in a row, `width` a path
@@ -89,7 +89,7 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         "options": options, "done": done,
         "read": _statuses("", [(path, status) for path, how, status in seen if how != "link"]),
         "links": _statuses("", [(path, status) for path, how, status in seen if how == "link"]),
-        "manifest": (prefix + MANIFEST, manifest),
+        "manifest": _statuses("", [(prefix + MANIFEST, manifest)]),
         "files": _table(prefix, list(records), 2, [n for record in records.values()
                                                    if record is not None for n in record[1:]]),
         "folders": _table(prefix, folders, 5, [n for name in folders
@@ -134,29 +134,15 @@ def _unchanged(root: str, as_of: date | None, drafts: bool, portable: bool,
     day = as_of or today_in(stamp["timezone"])
     if (day.isoformat(), drafts, portable, target) != stamp["options"]:
         return None
-    same = _same([stamp["manifest"]], os.stat) and _same_table(stamp["read"], os.stat) \
-        and _same_table(stamp["links"], os.lstat) and _same_table(stamp["folders"], os.stat) \
+    same = _same(stamp["manifest"], os.stat) and _same(stamp["read"], os.stat) \
+        and _same(stamp["links"], os.lstat) and _same(stamp["folders"], os.stat) \
         and _files_as_written(stamp["files"])
     done: Done = stamp["done"]
     return done if same else None
 
 
-def _same(seen: list[tuple[str, Status | None]], stat: Callable[[str], os.stat_result]) -> bool:
-    """Every path has the status it had (None: it is still not there)."""
-    for path, status in seen:
-        try:
-            info = stat(path)
-        except OSError:
-            if status is None:
-                continue
-            return False
-        if status is None or status_of(info) != status:
-            return False
-    return True
-
-
-def _same_table(table: Table, stat: Callable[[str], os.stat_result]) -> bool:
-    """`_same` for a `Table`."""
+def _same(table: Table, stat: Callable[[str], os.stat_result]) -> bool:
+    """Every path has the status it had (`MISSING`: it is still not there)."""
     prefix, names, count, width, data = table
     numbers = _numbers(data)
     for index, name in enumerate(names.split("\0") if count else ()):
