@@ -13,7 +13,6 @@ what a draft holds.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from cswgen.commands.build import (
     theme_chain_of,
 )
 from cswgen.core.cache import CACHE_FOLDER
+from cswgen.core.digest import file_digest_of
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.files import write_atomic
 from cswgen.core.week import weekday_index
@@ -146,23 +146,19 @@ class Record:
             loaded = json.loads(self.path.read_bytes())
             self.digests = {str(k): str(v) for k, v in loaded.items()}
         except FileNotFoundError:
-            self.digests = {p.name: _digest(p) for p in sorted(folder.iterdir())
+            self.digests = {p.name: file_digest_of(p) for p in sorted(folder.iterdir())
                             if p.suffix in (".eml", ".html") and p.is_file()}
         except (OSError, ValueError, AttributeError):
             self.digests = {}  # unreadable: nothing there is known to be cswgen's
 
     def ours(self, path: Path) -> bool:
         """Whether cswgen may write `path`: not there, or as cswgen last wrote it."""
-        return not path.exists() or self.digests.get(path.name) == _digest(path)
+        return not path.exists() or self.digests.get(path.name) == file_digest_of(path)
 
     def wrote(self, path: Path) -> None:
-        self.digests[path.name] = _digest(path)
+        self.digests[path.name] = file_digest_of(path)
         write_atomic(self.path, json.dumps(self.digests, indent=1, sort_keys=True)
                      .encode("utf-8"))
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def write_standalone(draft: Draft, folder: Path) -> Path:
