@@ -655,6 +655,73 @@ def test_labels_for_each_language(make_site: MakeSite, run: Run) -> None:
     assert ">Service Stars</a>" in html_of(site / "output", "")
 
 
+def test_the_site_s_own_words_in_each_language(make_site: MakeSite, run: Run) -> None:
+    """`[site.sw]` and `[week.sw]` give the title, organisation, description and the week's
+    theme in Kiswahili: what the Swahili pages, feed and calendar show; the English pages
+    keep `[site]`'s own."""
+    config = ('[site]\ntitle = "Customer Service Week"\norganisation = "Acme Bank"\n'
+              'description = "We thank our customers."\nlanguages = ["en", "sw"]\n'
+              'base_url = "https://csw.example/"\n'
+              '[site.sw]\ntitle = "Wiki ya Huduma kwa Wateja"\norganisation = "Benki ya Acme"\n'
+              'description = "Tunawashukuru wateja wetu."\n'
+              '[week]\nyear = 2026\ntheme = "Dream Team"\n[week.sw]\ntheme = "Timu ya Ndoto"\n')
+    site = make_site({**SMALL, "config.toml": config})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    swahili, english = html_of(out, "sw/"), html_of(out, "")
+    assert "<title>Wiki ya Huduma kwa Wateja</title>" in swahili
+    assert 'content="Tunawashukuru wateja wetu."' in swahili
+    assert "Timu ya Ndoto" in swahili and "Dream Team" not in swahili
+    assert "Benki ya Acme" in swahili and "Acme Bank" not in swahili
+    assert "<title>Customer Service Week</title>" in english
+    assert "Dream Team" in english and "Timu ya Ndoto" not in english
+    feed = ET.parse(out / "sw/feed.xml").getroot()
+    assert "Wiki ya Huduma kwa Wateja" in feed.findtext("{http://www.w3.org/2005/Atom}title", "")
+    assert broken_links(out) == []
+    # what `check` says is missing: a language that gives none of them
+    site = make_site({**SMALL, "config.toml": config.replace('organisation = "Benki ya Acme"\n',
+                                                             "")})
+    said = run(site, "check", *AS_OF)
+    assert ("config.toml:3: warning: [site] organisation has no translation into Swahili (sw) "
+            "yet, so the pages under sw/ show it as written here; add it in Swahili under "
+            '[site.sw], like organisation = "..."') in said.stdout, said.stdout
+    assert "[site] title has no translation" not in said.stdout
+
+
+@pytest.mark.parametrize(("table", "says"), [
+    ('[site.sw]\ntittle = "x"\n', 'config.toml:7: [site.sw] tittle cannot be given per '
+     "language: only title, organisation, description can; did you mean `title`?"),
+    ('[site.sw]\nbase_url = "https://x.example/"\n', "config.toml:7: [site.sw] base_url "
+     "cannot be given per language: only title, organisation, description can; the same in "
+     "every language, it is set under [site] only"),
+    ('[site.sw]\ntitle = ""\n', "config.toml:7: [site.sw] title is empty; write it in "
+     "Swahili, or delete the line to show the default language's"),
+    ('[site.sw]\ntitle = 3\n', 'config.toml:7: [site.sw] title must be text in quotes, '
+     'like title = "...", not 3'),
+    ('[site.fr]\ntitle = "x"\n', "config.toml:6: [site.fr] gives the site's words in French, "
+     'which is not one of the site\'s languages ([site] languages = ["en", "sw"]); add "fr" to '
+     "[site] languages, or delete [site.fr]"),
+    ('[site.swa]\ntitle = "x"\n', "config.toml:6: [site.swa] gives the site's words in "
+     "Swahili (Tanzania), which is not one of the site's languages "
+     '([site] languages = ["en", "sw"]); did you mean [site.sw]?'),
+    ('[site.en]\ntitle = "x"\n', 'config.toml:6: [site.en] gives the words of "en", the '
+     "site's default language, whose words are [site]'s own; move its lines up under [site]"),
+    ('[site.colours]\nx = 1\n', "config.toml:6: [site.colours] is not a table cswgen knows: "
+     "a table in [site] gives the site's words in one of its other languages and is named "
+     "after it, like [site.fr]; settings for your own templates go in [extra]"),
+    ('[week.sw]\ndays = 3\n', "config.toml:7: [week.sw] days cannot be given per language: "
+     "only theme can; the same in every language, it is set under [week] only"),
+])
+def test_mistakes_in_a_language_s_words_name_the_line(make_site: MakeSite, run: Run,
+                                                       table: str, says: str) -> None:
+    site = make_site({**SMALL, "config.toml": SMALL["config.toml"] + table})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [says], outcome.lines
+
+
 def test_a_second_language_without_cswgens_words_is_told_its_own_labels_table(
         make_site: MakeSite, run: Run) -> None:
     """`[labels]` is the default language's: the warning for German, the site's second

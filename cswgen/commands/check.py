@@ -264,8 +264,8 @@ def _other_languages(config: SiteConfig, content: Content,
     it shows where a translation is missing."""
     default = config.site.language
     omit = config.site.untranslated == "omit"
-    return [(folder_of(tag, default), assemble(config, in_language(content, tag, omit,
-                                                                   options.as_of),
+    return [(folder_of(tag, default), assemble(config.for_language(tag),
+                                               in_language(content, tag, omit, options.as_of),
                                                options, Problems()))
             for tag in config.site.tags[1:]]
 

@@ -29,7 +29,8 @@ from cswgen.model.photos import Photos
 from cswgen.model.site import Options, Site, StaffLink, assemble, url_of
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
-from cswgen.read.config import SiteConfig
+from cswgen.read.config import IN_LANGUAGE, SiteConfig
+from cswgen.read.place import CONFIG_NAME
 from cswgen.read.records import Content, Entry, Honour
 from cswgen.read.slugs import name_key
 from cswgen.read.translations import INHERITED
@@ -55,7 +56,8 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
     omit = config.site.untranslated == "omit"
     for tag in config.site.tags[1:]:
         own = Problems()
-        site = assemble(config, in_language(content, tag, omit, options.as_of), options, own)
+        site = assemble(config.for_language(tag), in_language(content, tag, omit, options.as_of),
+                        options, own)
         site.elsewhere = translated_elsewhere(content, config.site.tags, tag,
                                               default_site.urls, options.as_of)
         if omit:
@@ -134,6 +136,7 @@ def report_untranslated(config: SiteConfig, content: Content, problems: Problems
         shown = (f"it is left out of the pages under {tag.lower()}/ ([site] untranslated = "
                  "\"omit\")" if omit else
                  f"its page under {tag.lower()}/ shows it in {config.site.language}")
+        _report_words(config, tag, problems)
         for entry in untranslated(content, tag):
             folder, _, file = entry.path.removeprefix("content/").rpartition("/")
             stem, _, suffix = file.rpartition(".")
@@ -143,3 +146,19 @@ def report_untranslated(config: SiteConfig, content: Content, problems: Problems
                    if entry.from_csv else f"translate it as {beside}")
             problems.warning(entry.path, entry.line, f"has no translation into {name} ({tag}) "
                              f"yet, so {shown}; {how}", sheet=entry.sheet)
+
+
+def _report_words(config: SiteConfig, tag: str, problems: Problems) -> None:
+    """For `cswgen check`: each of the site's words (`[site] title`, `[week] theme`...)
+    that language `tag` does not give in a table of its own (`[site.fr]`) yet."""
+    name = cldr.parse(tag).english_name
+    given = config.words.get(tag, {})
+    for section, keys in IN_LANGUAGE.items():
+        settings = getattr(config, section)
+        for key in keys:
+            if getattr(settings, key) and f"{section}.{key}" not in given:
+                problems.warning(CONFIG_NAME, config.line_of(f"{section}.{key}"),
+                                 f"[{section}] {key} has no translation into {name} ({tag}) "
+                                 f"yet, so the pages under {tag.lower()}/ show it as written "
+                                 f"here; add it in {name} under [{section}.{tag}], like "
+                                 f"{key} = \"...\"")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -42,6 +42,12 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "extra": (),
     "publish": (),  # named tables of their own: see read.publishing
 }
+
+# what a site gives in each of its other languages, in a table named after the language
+# (`[site.fr] title = "Semaine du service client"`, `[week.fr] theme = "..."`): the words a
+# visitor reads; the rest are facts or settings, the same in every language
+IN_LANGUAGE: dict[str, tuple[str, ...]] = {"site": ("title", "organisation", "description"),
+                                           "week": ("theme",)}
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
@@ -115,9 +121,25 @@ class SiteConfig:
     labels: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
     publish: dict[str, PublishTarget] = field(default_factory=dict)  # [publish.NAME]
+    # the words of each other language (`IN_LANGUAGE`): "fr" -> {"site.title": "...", ...}
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def line_of(self, dotted: str) -> int:
         return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
+
+    def for_language(self, tag: str) -> SiteConfig:
+        """The config as the pages of language `tag` read it: with the title, organisation,
+        description and week theme it gives in that language (`[site.fr]`, `[week.fr]`),
+        the default language's where it gives none."""
+        given = self.words.get(tag)
+        if not given:
+            return self
+        site, week = self.site, self.week
+        return replace(self, site=replace(
+            site, title=given.get("site.title", site.title),
+            organisation=given.get("site.organisation", site.organisation),
+            description=given.get("site.description", site.description)),
+            week=replace(week, theme=given.get("week.theme", week.theme)))
 
 
 def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
@@ -171,6 +193,9 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         if section in ("extra", "labels", "publish"):
             continue
         for key in value:
+            if section in IN_LANGUAGE and isinstance(value[key], dict) \
+                    and key not in SCHEMA[section]:
+                continue  # a language's words (`[site.fr]`): see `_words`
             if key not in SCHEMA[section]:
                 hint = suggest(key, SCHEMA[section])
                 # (`require_consent` under [site]: a setting of another section, where it
@@ -206,8 +231,9 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     screen = ScreenSettings(seconds=table("screen").integer("seconds", 4, 120, 12))
     extra = data.get("extra", {})
     labels = data.get("labels", {})
+    words = _words(data, site, lines, problems)
     return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
-                      screen=screen,
+                      screen=screen, words=words,
                       extra=extra if isinstance(extra, dict) else {},
                       labels=labels if isinstance(labels, dict) else {}, lines=dict(lines),
                       publish=publish_targets(data.get("publish", {}), lines, problems))
@@ -252,6 +278,69 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
                         description=r.string("description"), language=language,
                         languages=languages, untranslated=untranslated,
                         base_url=base_url, theme=theme)
+
+
+def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
+           problems: Problems) -> dict[str, dict[str, str]]:
+    """The words each other language of the site gives in a table named after it
+    (`[site.fr] title`, `[week.fr] theme`), checked: a language the site is published in,
+    other than the default (whose words are `[site]`'s own), and only `IN_LANGUAGE`'s
+    keys, each text."""
+    words: dict[str, dict[str, str]] = {}
+    for section, keys in IN_LANGUAGE.items():
+        value = data.get(section)
+        if not isinstance(value, dict):
+            continue
+        for written, table in value.items():
+            if not isinstance(table, dict) or written in SCHEMA[section]:
+                continue  # (a setting written as a table: reported as that setting)
+            name = f"{section}.{written}"
+            line = lines.get(name, lines.get(section, 1))
+            try:
+                tag = cldr.parse(written).tag
+            except cldr.UnknownLanguage as exc:
+                tag_like = re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", written)
+                advice = (f"did you mean [{section}.{exc.suggestion}]? " if tag_like
+                          and exc.suggestion else "")
+                problems.error(CONFIG_NAME, line, f"[{name}] is not a table cswgen knows: "
+                               f"a table in [{section}] gives the site's words in one of its "
+                               f"other languages and is named after it, like [{section}.fr]; "
+                               f"{advice}settings for your own templates go in [extra]")
+                continue
+            others = site.tags[1:]
+            listed = ", ".join(f'"{t}"' for t in site.tags)
+            if tag == site.language:
+                problems.error(CONFIG_NAME, line, f"[{name}] gives the words of \"{tag}\", "
+                               f"the site's default language, whose words are [{section}]'s own; "
+                               f"move its lines up under [{section}]")
+                continue
+            if tag not in others:
+                english = cldr.parse(tag).english_name
+                meant = [t for t in others if cldr.parse(t).english_name.split()[0]
+                         == english.split()[0]]
+                advice = (f"did you mean [{section}.{meant[0]}]?" if meant else
+                          f"add \"{tag}\" to [site] languages, or delete [{name}]")
+                problems.error(CONFIG_NAME, line, f"[{name}] gives the site's words in "
+                               f"{english}, which is not one of the site's languages "
+                               f"([site] languages = [{listed}]); {advice}")
+                continue
+            own = Table(table, name, lines, problems)
+            for key in table:
+                if key not in keys:
+                    hint = suggest(key, keys)
+                    advice = f"did you mean `{hint}`?" if hint else (
+                        f"the same in every language, it is set under [{section}] only"
+                        if key in SCHEMA[section] else "it is not a setting cswgen knows")
+                    own.bad(key, f"cannot be given per language: only {', '.join(keys)} "
+                            f"can; {advice}")
+                    continue
+                text = own.string(key)
+                if text:
+                    words.setdefault(tag, {})[f"{section}.{key}"] = text
+                elif isinstance(table[key], str):
+                    own.bad(key, f"is empty; write it in {cldr.parse(tag).english_name}, or "
+                            "delete the line to show the default language's")
+    return words
 
 
 def _language(r: Table, written: str, key: str = "language") -> str:
