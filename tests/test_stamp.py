@@ -95,8 +95,11 @@ CHANGES: dict[str, Callable[[Path], object]] = {
 def test_any_change_to_what_a_build_reads_or_wrote_runs_the_build(site: Path,
                                                                   change: str) -> None:
     assert answered() is not None
+    assert not stamp.saw_an_edit()
     CHANGES[change](site)
     assert answered() is None
+    # an input edited: the build that follows imports what it will need at once
+    assert stamp.saw_an_edit() == change.startswith(("content", "config", "a theme"))
 
 
 def test_other_options_are_another_build(site: Path, tmp_path: Path) -> None:

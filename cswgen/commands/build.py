@@ -110,8 +110,10 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             *([surveying] if surveying is not None else [])])
         out.begin(cast("Callable[[], Surveyed]", surveyed[0]) if surveyed else None)
         steps = load_steps(cache_root)
-        if not (cache_root / fingerprint.LAST_BUILD).exists():  # a first build: no shortcut
-            _import_the_rest()  # (imported while the helper reads: a third of a second)
+        # a first build, or one the stamp saw an input edited for (`cswgen build` looks at
+        # it first): almost surely work to do, whose code is imported while the helper reads
+        if stamp.saw_an_edit() or not (cache_root / fingerprint.LAST_BUILD).exists():
+            _import_the_rest()
         sources = cast("fingerprint.Sources | None", reading())
         if last := unchanged_since_last_build(sources, out, cache_root):
             fingerprint.keep_stats(sources)
