@@ -458,3 +458,49 @@ def test_european_portuguese_keeps_its_own_words(built: Callable[[str], Path]) -
     found = [w for w in BRAZILIAN_ONLY if re.search(rf"\b{w}\b", words)]
     assert found == [], f"a pt-PT site reads as Brazilian Portuguese: {found}"
     assert "ecrã da receção" in words and "no telemóvel" in words
+
+
+def test_names_beside_arabic_words_keep_their_full_stops(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """On an Arabic page, a customer's name, organisation and place, and the title of a
+    story a colleague is praised in, are each laid out on their own (between direction
+    isolates), so "Tapiwa D." keeps its full stop after the D and "Is this bank real?" its
+    question mark after "real", wherever the line breaks."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "أسبوع خدمة العملاء"\nlanguage = "ar"\n'
+                       "[week]\nyear = 2026\n",
+        "content/honour-roll/tendai-moyo.md": "---\nname: Tendai Moyo\n---\n",
+        "content/testimonials/tapiwa-d.md":
+            "---\ncustomer: Tapiwa D.\ntitle: Is this bank real?\norganisation: Moyo & Co.\n"
+            "location: Harare\nstaff: [Tendai Moyo]\nfeatured: true\n---\nشكراً\n"})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    out = site / "output"
+    person = (out / "honour-roll" / "tendai-moyo" / "index.html").read_text("utf-8")
+    assert ">\u2068Is this bank real?\u2069</a>" in person
+    assert '<span class="link-list__meta">\u2068Tapiwa D.\u2069</span>' in person
+    for page in (out / "index.html", out / "testimonials" / "index.html"):
+        html = page.read_text("utf-8")
+        assert '<span class="attribution__name">\u2068Tapiwa D.\u2069</span>' in html, page
+        assert '<span class="attribution__detail">، \u2068Moyo &amp; Co.\u2069</span>' in html
+
+
+def test_arabic_keeps_a_number_on_the_line_of_its_word(built: Callable[[str], Path]) -> None:
+    """"نحن في اليوم 2" and "بعد 5 أيام": a no-break space holds the number to the word it
+    counts, so a narrow screen never starts a line with the number alone."""
+    home = (built("ar") / "index.html").read_text("utf-8")
+    assert "نحن في اليوم\u00a02: " in home  # the status line's text for each day
+    assert "نحن في اليوم\u00a05 من أسبوع خدمة العملاء" in home
+    assert re.search("بعد 7\u00a0أيام", home)  # 28 September: a week before the week
+    assert "اليوم 1" not in home.replace("\u00a0", "~")
+
+
+def test_portuguese_and_swahili_say_it_as_the_rest_of_their_site(
+        built: Callable[[str], Path]) -> None:
+    """The staff email says "Today we honour" with the verb the rest of the Portuguese site
+    uses for the honour roll ("homenageamos"), and the Swahili QR code's text says where
+    it leads ("kwenye" the address)."""
+    assert strings("pt")["email_honours"] == "Hoje homenageamos"
+    assert not [k for k, v in strings("pt").items()
+                if isinstance(v, str) and "reconhecemos" in v]
+    poster = next(built("sw").glob("days/*/poster/index.html")).read_text("utf-8")
+    assert 'aria-label="Msimbo wa QR unaoelekeza kwenye https://csw.example/' in poster
