@@ -504,3 +504,36 @@ def test_portuguese_and_swahili_say_it_as_the_rest_of_their_site(
                 if isinstance(v, str) and "reconhecemos" in v]
     poster = next(built("sw").glob("days/*/poster/index.html")).read_text("utf-8")
     assert 'aria-label="Msimbo wa QR unaoelekeza kwenye https://csw.example/' in poster
+
+
+@pytest.mark.parametrize(("tag", "line"), [
+    ("ur", "منیجر، شعبہ فروخت"),  # Urdu and Persian have their own comma in CLDR's lists
+    ("fa", "مدیر،\u200f بخش فروش"),
+    ("ja", "マネージャー、営業部"),
+    ("ar", "مدير، إدارة المبيعات"),  # ar.toml's own: CLDR's Arabic list joins with "و"
+    ("rw", "Umuyobozi, Ishami ry’igurisha"),
+])
+def test_a_role_and_department_are_punctuated_as_the_language_does(
+        make_site: MakeSite, run: Run, tag: str, line: str) -> None:
+    """A person's role and department, on their page and their share image, are set apart
+    as the site's language writes a list, also in a language whose labels stay English."""
+    from cswgen.core import cldr
+    from cswgen.read.catalogue import english, shipped
+    from cswgen.render.share import card_for
+    from cswgen.render.strings import Words
+
+    role, department = line.split(dict(ur="، ", fa="،\u200f ", ja="、", ar="، ").get(tag, ", "))
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "CSW"\nlanguage = "{tag}"\n[week]\nyear = 2026\n',
+        "content/honour-roll/a.md": f"---\nname: A\nrole: {role}\ndepartment: {department}\n"
+                                    "---\n"})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    page = (site / "output" / "honour-roll" / "a" / "index.html").read_text("utf-8")
+    assert f'<p class="person__role">{line}</p>' in page
+    table = {**english(), "comma": cldr.parse(tag).comma, **(shipped(tag) or {})}
+    person = {"role": role, "department": department, "award": "", "name": "A",
+              "excerpt": ""}
+    view = {"organisation": "Acme", "title": "CSW", "primary": "#c8102e",
+            "secondary": "#0b3d91", "language": tag}
+    card = card_for({"kind": "honour", "person": person}, view, {}, Words(table, tag), None)
+    assert card.footer == f"{line} · Acme"
