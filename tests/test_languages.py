@@ -537,3 +537,18 @@ def test_a_role_and_department_are_punctuated_as_the_language_does(
             "secondary": "#0b3d91", "language": tag}
     card = card_for({"kind": "honour", "person": person}, view, {}, Words(table, tag), None)
     assert card.footer == f"{line} · Acme"
+
+
+@pytest.mark.parametrize(("tag", "start", "first_day"), [
+    ("ar", "الاثنين، 5\u00a0أكتوبر\u00a02026", "(الاثنين، 5\u00a0أكتوبر)"),
+    ("pt", "segunda-feira, 5\u00a0de outubro de\u00a02026", "(segunda-feira, 5\u00a0de outubro)"),
+    ("fr", "lundi\u00a05\u00a0octobre\u00a02026", "(lundi\u00a05\u00a0octobre)"),
+])
+def test_the_weeks_dates_keep_their_numbers_beside_their_words(
+        built: Callable[[str], Path], tag: str, start: str, first_day: str) -> None:
+    """The home page's dates and the status line's first day wrap only between words that
+    hold no number (after the weekday's comma), never between "5" and its month."""
+    home = (built(tag) / "index.html").read_text("utf-8")
+    hero = re.search(r'<p class="hero__dates">(.*?)</p>', home)
+    assert hero and f">{start}</time>" in hero.group(1)
+    assert first_day in home  # the countdown's "starts in 7 days (Monday 5 October)"
