@@ -494,16 +494,19 @@ def test_arabic_keeps_a_number_on_the_line_of_its_word(built: Callable[[str], Pa
     assert "اليوم 1" not in home.replace("\u00a0", "~")
 
 
-def test_portuguese_and_swahili_say_it_as_the_rest_of_their_site(
+def test_words_read_as_the_rest_of_their_site_says_them(
         built: Callable[[str], Path]) -> None:
     """The staff email says "Today we honour" with the verb the rest of the Portuguese site
-    uses for the honour roll ("homenageamos"), and the Swahili QR code's text says where
-    it leads ("kwenye" the address)."""
+    uses for the honour roll ("homenageamos"), the Swahili QR code's text says where it
+    leads ("kwenye" the address), and the Arabic lobby screen heads the day's next events
+    as "the coming events" (not "التالي", "the next one")."""
     assert strings("pt")["email_honours"] == "Hoje homenageamos"
     assert not [k for k, v in strings("pt").items()
                 if isinstance(v, str) and "reconhecemos" in v]
     poster = next(built("sw").glob("days/*/poster/index.html")).read_text("utf-8")
     assert 'aria-label="Msimbo wa QR unaoelekeza kwenye https://csw.example/' in poster
+    screen = (built("ar") / "screen" / "index.html").read_text("utf-8")
+    assert "<h3 class=\"slide__subtitle\" data-coming-up>الفعاليات القادمة</h3>" in screen
 
 
 @pytest.mark.parametrize(("tag", "line"), [
