@@ -198,6 +198,9 @@ def test_hidden_labels_are_punctuated_as_french_writes_them(
     assert re.search(r'<span class="visually-hidden">\xa0: [^<]+</span></a>', home)
     for path in out.rglob("*.html"):
         assert not re.search(r'visually-hidden">:', path.read_text("utf-8")), path
+    screen = (out / "screen" / "index.html").read_text("utf-8")  # its hidden heading
+    assert re.search('<h1 class="visually-hidden">[^<]+\xa0: Écran du hall d’accueil</h1>',
+                     screen)
 
 
 @pytest.mark.parametrize(("tag", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"),
