@@ -156,3 +156,21 @@ def test_latin_names_in_arabic_words_keep_their_punctuation(
     assert drawn is not None, f"{name} is not on the Arabic home page"
     lefts = [c["left"] for c in drawn if c["right"] > c["left"]]
     assert lefts == sorted(lefts), f"{name} is not drawn left to right in its own order"
+
+
+@pytest.mark.parametrize(("path", "selector", "name"), [
+    ("honour-roll/zoe-nyathi/", ".link-list__meta", "Nyasha & Tapiwa D."),
+    ("honour-roll/zoe-nyathi/", ".link-list__meta", "Sibongile K."),
+    ("testimonials/", ".attribution__name", "Sibongile K."),
+    ("", ".attribution__name", "Mr T. Chinoda")])
+def test_customers_names_beside_arabic_words_keep_their_punctuation(
+        browser: Any, served_arabic: str, path: str, selector: str, name: str) -> None:
+    """A person's "What customers said" list ("<title> — Nyasha & Tapiwa D.") and a
+    testimonial's attribution show each name's full stop after its last letter."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served_arabic + path, wait_until="load")
+    drawn = page.evaluate(CHARACTERS, [selector, name])
+    page.close()
+    assert drawn is not None, f"{name} is not on {path or 'the home page'}"
+    lefts = [c["left"] for c in drawn if c["right"] > c["left"]]
+    assert lefts == sorted(lefts), f"{name} is not drawn left to right in its own order"

@@ -198,6 +198,9 @@ def test_hidden_labels_are_punctuated_as_french_writes_them(
     assert re.search(r'<span class="visually-hidden">\xa0: [^<]+</span></a>', home)
     for path in out.rglob("*.html"):
         assert not re.search(r'visually-hidden">:', path.read_text("utf-8")), path
+    screen = (out / "screen" / "index.html").read_text("utf-8")  # its hidden heading
+    assert re.search('<h1 class="visually-hidden">[^<]+\xa0: Écran du hall d’accueil</h1>',
+                     screen)
 
 
 @pytest.mark.parametrize(("tag", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"),
@@ -458,3 +461,100 @@ def test_european_portuguese_keeps_its_own_words(built: Callable[[str], Path]) -
     found = [w for w in BRAZILIAN_ONLY if re.search(rf"\b{w}\b", words)]
     assert found == [], f"a pt-PT site reads as Brazilian Portuguese: {found}"
     assert "ecrã da receção" in words and "no telemóvel" in words
+
+
+def test_names_beside_arabic_words_keep_their_full_stops(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """On an Arabic page, a customer's name, organisation and place, and the title of a
+    story a colleague is praised in, are each laid out on their own (between direction
+    isolates), so "Tapiwa D." keeps its full stop after the D and "Is this bank real?" its
+    question mark after "real", wherever the line breaks."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "أسبوع خدمة العملاء"\nlanguage = "ar"\n'
+                       "[week]\nyear = 2026\n",
+        "content/honour-roll/tendai-moyo.md": "---\nname: Tendai Moyo\n---\n",
+        "content/testimonials/tapiwa-d.md":
+            "---\ncustomer: Tapiwa D.\ntitle: Is this bank real?\norganisation: Moyo & Co.\n"
+            "location: Harare\nstaff: [Tendai Moyo]\nfeatured: true\n---\nشكراً\n"})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    out = site / "output"
+    person = (out / "honour-roll" / "tendai-moyo" / "index.html").read_text("utf-8")
+    assert ">\u2068Is this bank real?\u2069</a>" in person
+    assert '<span class="link-list__meta">\u2068Tapiwa D.\u2069</span>' in person
+    for page in (out / "index.html", out / "testimonials" / "index.html"):
+        html = page.read_text("utf-8")
+        assert '<span class="attribution__name">\u2068Tapiwa D.\u2069</span>' in html, page
+        assert '<span class="attribution__detail">، \u2068Moyo &amp; Co.\u2069</span>' in html
+
+
+def test_arabic_keeps_a_number_on_the_line_of_its_word(built: Callable[[str], Path]) -> None:
+    """"نحن في اليوم 2" and "بعد 5 أيام": a no-break space holds the number to the word it
+    counts, so a narrow screen never starts a line with the number alone."""
+    home = (built("ar") / "index.html").read_text("utf-8")
+    assert "نحن في اليوم\u00a02: " in home  # the status line's text for each day
+    assert "نحن في اليوم\u00a05 من أسبوع خدمة العملاء" in home
+    assert re.search("بعد 7\u00a0أيام", home)  # 28 September: a week before the week
+    assert "اليوم 1" not in home.replace("\u00a0", "~")
+
+
+def test_words_read_as_the_rest_of_their_site_says_them(
+        built: Callable[[str], Path]) -> None:
+    """The staff email says "Today we honour" with the verb the rest of the Portuguese site
+    uses for the honour roll ("homenageamos"), the Swahili QR code's text says where it
+    leads ("kwenye" the address), and the Arabic lobby screen heads the day's next events
+    as "the coming events" (not "التالي", "the next one")."""
+    assert strings("pt")["email_honours"] == "Hoje homenageamos"
+    assert not [k for k, v in strings("pt").items()
+                if isinstance(v, str) and "reconhecemos" in v]
+    poster = next(built("sw").glob("days/*/poster/index.html")).read_text("utf-8")
+    assert 'aria-label="Msimbo wa QR unaoelekeza kwenye https://csw.example/' in poster
+    screen = (built("ar") / "screen" / "index.html").read_text("utf-8")
+    assert "<h3 class=\"slide__subtitle\" data-coming-up>الفعاليات القادمة</h3>" in screen
+
+
+@pytest.mark.parametrize(("tag", "line"), [
+    ("ur", "منیجر، شعبہ فروخت"),  # Urdu and Persian have their own comma in CLDR's lists
+    ("fa", "مدیر،\u200f بخش فروش"),
+    ("ja", "マネージャー、営業部"),
+    ("ar", "مدير، إدارة المبيعات"),  # ar.toml's own: CLDR's Arabic list joins with "و"
+    ("rw", "Umuyobozi, Ishami ry’igurisha"),
+])
+def test_a_role_and_department_are_punctuated_as_the_language_does(
+        make_site: MakeSite, run: Run, tag: str, line: str) -> None:
+    """A person's role and department, on their page and their share image, are set apart
+    as the site's language writes a list, also in a language whose labels stay English."""
+    from cswgen.core import cldr
+    from cswgen.read.catalogue import english, shipped
+    from cswgen.render.share import card_for
+    from cswgen.render.strings import Words
+
+    role, department = line.split(dict(ur="، ", fa="،\u200f ", ja="、", ar="، ").get(tag, ", "))
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "CSW"\nlanguage = "{tag}"\n[week]\nyear = 2026\n',
+        "content/honour-roll/a.md": f"---\nname: A\nrole: {role}\ndepartment: {department}\n"
+                                    "---\n"})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    page = (site / "output" / "honour-roll" / "a" / "index.html").read_text("utf-8")
+    assert f'<p class="person__role">{line}</p>' in page
+    table = {**english(), "comma": cldr.parse(tag).comma, **(shipped(tag) or {})}
+    person = {"role": role, "department": department, "award": "", "name": "A",
+              "excerpt": ""}
+    view = {"organisation": "Acme", "title": "CSW", "primary": "#c8102e",
+            "secondary": "#0b3d91", "language": tag}
+    card = card_for({"kind": "honour", "person": person}, view, {}, Words(table, tag), None)
+    assert card.footer == f"{line} · Acme"
+
+
+@pytest.mark.parametrize(("tag", "start", "first_day"), [
+    ("ar", "الاثنين، 5\u00a0أكتوبر\u00a02026", "(الاثنين، 5\u00a0أكتوبر)"),
+    ("pt", "segunda-feira, 5\u00a0de outubro de\u00a02026", "(segunda-feira, 5\u00a0de outubro)"),
+    ("fr", "lundi\u00a05\u00a0octobre\u00a02026", "(lundi\u00a05\u00a0octobre)"),
+])
+def test_the_weeks_dates_keep_their_numbers_beside_their_words(
+        built: Callable[[str], Path], tag: str, start: str, first_day: str) -> None:
+    """The home page's dates and the status line's first day wrap only between words that
+    hold no number (after the weekday's comma), never between "5" and its month."""
+    home = (built(tag) / "index.html").read_text("utf-8")
+    hero = re.search(r'<p class="hero__dates">(.*?)</p>', home)
+    assert hero and f">{start}</time>" in hero.group(1)
+    assert first_day in home  # the countdown's "starts in 7 days (Monday 5 October)"

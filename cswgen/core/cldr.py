@@ -76,6 +76,18 @@ class Language:
     def twelve_hour(self) -> bool:
         return bool(re.search(r"[hK]", _unquoted(self.locale.time_formats["short"].pattern)))
 
+    @cached_property
+    def comma(self) -> str:
+        """What sets two items of a list apart, from CLDR's list patterns: ", ", "، " in
+        Urdu and Persian, "、" in Japanese (between a role and a department).  A language
+        whose pattern has a word there (Arabic's "{0} و{1}" is "and") gets ", ", and its
+        own comma from cswgen's strings."""
+        middle = str(self.locale.list_patterns["standard"]["middle"])
+        between = middle.replace("{0}", "").replace("{1}", "")
+        if not between or any(unicodedata.category(c).startswith("L") for c in between):
+            return ", "
+        return between
+
     def plural(self, count: int) -> str:
         """The plural category of `count`: `one`, `few`, `many`, `other` ..."""
         return str(self.locale.plural_form(count))

@@ -68,6 +68,9 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
     english_words = english()
     table: Catalogue = dict(english_words)
     translated: set[str] = set()
+    if language.code != "en":  # punctuated as the language does, translated or not
+        table["comma"] = language.comma
+        translated.add("comma")
     for stem in stems(language):
         found = shipped(stem) or {}
         table.update(found)

@@ -57,8 +57,8 @@ def card_for(page: View, site: View, week: View, words: Words,
         person = page["person"]
         kicker = person["award"] or words.say("honour_roll")
         title, quote = person["name"], person["excerpt"]
-        footer = _joined(_joined(person["role"], person["department"]) or site["title"],
-                         site["organisation"])
+        role = words.say("comma").join(p for p in (person["role"], person["department"]) if p)
+        footer = _joined(role or site["title"], site["organisation"])  # as the page writes it
     else:
         kicker = _joined(week["theme"], week["label"])
         title, quote = site["title"], site["description"]

@@ -243,6 +243,17 @@ class Renderer:
             return str(path)
 
 
+# the spaces beside a digit, except one after a comma: "4 October 2026", "5 de outubro de 2026"
+_BESIDE_DIGIT = re.compile(r"(?<=\d) (?=\S)|(?<=[^\s,،]) (?=\d)")
+
+
+def held(value: str) -> str:
+    """A date with its numbers held to the words beside them by no-break spaces, for a
+    line that may wrap ("الاثنين، 4 أكتوبر" never leaves "4" at the end of a line and
+    "أكتوبر" at the start of the next); the break after a comma stays."""
+    return _BESIDE_DIGIT.sub("\u00a0", str(value))
+
+
 def _absolute(base_url: str, path: str) -> str:
     """A site path as an absolute URL (link previews need one), or "" without base_url."""
     return base_url + path if base_url else ""
@@ -344,6 +355,7 @@ def _environment(themes: list[Theme], portable: bool,
     env.filters["plain_date"] = _date_filter(Language.plain_date)
     env.filters["time"] = _date_filter(Language.time)
     env.filters["number"] = pass_language(Language.number)
+    env.filters["held"] = held
     env.filters["direction"] = direction
     env.filters["isolated"] = pass_language(lambda language, value: isolated(
         str(value), language.direction))
