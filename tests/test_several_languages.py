@@ -685,10 +685,12 @@ def test_a_translation_without_a_body_shows_the_originals_and_reports_nothing_tw
 
 def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
     """`feeds.sitemap` writes its text directly (10,000 addresses in a few milliseconds):
-    byte for byte what ElementTree makes of the same addresses, escaping included."""
+    byte for byte what ElementTree makes of the same addresses (each a URL, as
+    `links.absolute` writes it), escaping included."""
     from types import SimpleNamespace
 
     from cswgen.render.feeds import SITEMAP, XHTML, sitemap
+    from cswgen.render.links import absolute
 
     def sitemap_tree(site: Any, paths: list[str],
                      alternates: dict[str, list[tuple[str, str]]]) -> bytes:
@@ -699,10 +701,10 @@ def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
         root = ET.Element(f"{{{SITEMAP}}}urlset")
         for path in paths:
             url = ET.SubElement(root, f"{{{SITEMAP}}}url")
-            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = base + path
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = absolute(base, path)
             for tag, there in alternates.get(path, []):
                 ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=tag,
-                              href=base + there)
+                              href=absolute(base, there))
         ET.indent(root)
         body = ET.tostring(root, encoding="unicode").encode("utf-8")
         return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"

@@ -19,6 +19,7 @@ from cswgen.core.cache import digest
 from cswgen.model.site import POSTER
 from cswgen.read.records import Day
 from cswgen.render import qr
+from cswgen.render.links import absolute
 
 if TYPE_CHECKING:
     from cswgen.render.views import View, Views
@@ -114,10 +115,10 @@ def _screen_photo(photo: View | None) -> View | None:
 
 def _qr(views: Views, path: str) -> dict[str, Any] | None:
     """The QR code to a page online, and the address it holds; None without base_url."""
-    base = views.config.site.base_url
-    if not base:
+    address = absolute(views.config.site.base_url, path)
+    if not address:
         return None
-    return {"url": base + path, "svg": qr.svg(base + path)}
+    return {"url": address, "svg": qr.svg(address)}
 
 
 def sheet_lines(day: Day) -> int:

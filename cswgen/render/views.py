@@ -21,6 +21,7 @@ from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
+from cswgen.render.links import absolute
 from cswgen.render.paging import (
     AWARD_INLINE,
     AWARD_PER_PAGE,
@@ -465,7 +466,7 @@ class Views:
         fields.setdefault("alternates", [])
         return {"kind": kind, "title": title, "path": path, "section": section,
                 "description": description,
-                "canonical": base + path if base and kind != "404" else "", **fields}
+                "canonical": absolute(base, path) if kind != "404" else "", **fields}
 
     def _share_image(self, kind: str, path: str, fields: dict[str, Any]) -> str | None:
         """The picture a link preview shows (made by `share` when base_url is set): each
