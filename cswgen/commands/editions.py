@@ -65,6 +65,7 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
             _staff_elsewhere(site, default_site)
             site.sections_elsewhere = _sections_elsewhere(site, default_site)
             site.menu_elsewhere = [p for p in default_site.menu() if p.key in site.elsewhere]
+            site.days_elsewhere = [d for d in default_site.days if d.key in site.elsewhere]
         before = originals(content, tag)
         for key, original in before.items():
             if key in site.urls:  # a link to the original file reaches the translation

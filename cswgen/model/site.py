@@ -77,6 +77,9 @@ class Site:
     sections_elsewhere: dict[str, str] = field(default_factory=dict)
     # (the same) the default language's menu pages it leaves out, linked to there
     menu_elsewhere: list[Page] = field(default_factory=list)
+    # (the same) the default language's days it leaves out, which the week's status line
+    # links to there on their day
+    days_elsewhere: list[Day] = field(default_factory=list)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of

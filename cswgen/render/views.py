@@ -131,13 +131,20 @@ class Views:
         status = "before" if self.as_of < start else "after" if self.as_of > end else "during"
         cx = cx_day(w.year)
         lang = self.language
+        # (a day this language leaves out, untranslated = "omit": its page in the default
+        # language, which the status line links to on that day, with `hreflang`)
+        default = self.config.site.language
+        elsewhere = {day.date: {"title": day.title, "path": self.site.elsewhere[day.key],
+                                "lang": default, "hreflang": default}
+                     for day in self.site.days_elsewhere if day.key in self.site.elsewhere}
         return {
             "theme": w.theme, "year": w.year, "start": start.isoformat(),
             "end": end.isoformat(), "label": lang.date_range(start, end),
             "start_label": lang.long_date(start), "end_label": lang.long_date(end),
             "timezone": w.timezone, "reveal": w.reveal, "days": self.days,
             "dates": [{"date": d.isoformat(), "weekday": lang.weekday(d),
-                       "label": lang.short_date(d)} for d in w.dates],
+                       "label": lang.short_date(d), "elsewhere": elsewhere.get(d)}
+                      for d in w.dates],
             "status": status, "days_to_go": (start - self.as_of).days,
             "cx_day": cx.isoformat() if start <= cx <= end else None,
             "cx_day_label": lang.short_date(cx),
