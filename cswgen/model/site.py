@@ -24,6 +24,8 @@ GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", 
              "screen/build.json")  # (the lobby screen looks there for a newer build)
 SITE_WIDE = ("robots.txt", "sitemap.xml")  # (the others: in each language's folder too)
 SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets", "programme", "screen")
+# the sections whose page is a list, from a language's folder (published even when empty)
+LISTS = {"testimonials": "testimonials/", "honour-roll": "honour-roll/"}
 # What the build writes in an entry's folder besides its page (see `_beside`); render
 # writes them by these names.
 POSTER = "poster/"  # a day's poster, a page to print
@@ -107,6 +109,23 @@ def url_of(entry: Entry) -> str:
     if entry.kind == "policy":
         return "policy/"
     return f"{_FOLDER_OF[entry.kind]}{entry.slug}/"
+
+
+def section_paths(site: Site) -> dict[str, str]:
+    """Where each section a site has entries in starts, from its language's folder: the
+    first day's page, the testimonials' and the honour roll's lists, the policy.  The one
+    place these addresses are made: the menu's links and, for a language that leaves a
+    section out whole (untranslated = "omit"), its links to the default language's."""
+    found: dict[str, str] = {}
+    if site.days:
+        found["days"] = url_of(site.days[0])
+    if site.testimonials:
+        found["testimonials"] = LISTS["testimonials"]
+    if site.honour:
+        found["honour-roll"] = LISTS["honour-roll"]
+    if site.policy:
+        found["policy"] = url_of(site.policy)
+    return found
 
 
 def assemble(config: SiteConfig, content: Content, options: Options,

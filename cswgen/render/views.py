@@ -17,7 +17,7 @@ from cswgen.core.week import cx_day
 from cswgen.model import logos
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
+from cswgen.model.site import CERTIFICATE, LISTS, SHARE_IMAGE, Site, section_paths, url_of
 from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
@@ -155,13 +155,12 @@ class Views:
         language leaves out whole (untranslated = "omit"), in the default language, which
         `hreflang` names (as on any link to a page the language leaves out)."""
         here = self.prefix
+        own = section_paths(self.site)
         found: dict[str, View] = {}
-        if self.days:
-            found["days"] = {"path": self.days[0]["path"], "hreflang": None}
-        found["testimonials"] = {"path": here + "testimonials/", "hreflang": None}
-        found["honour-roll"] = {"path": here + "honour-roll/", "hreflang": None}
-        if self.site.policy:
-            found["policy"] = {"path": here + "policy/", "hreflang": None}
+        for section in ("days", *LISTS, "policy"):  # (a list is there even when empty)
+            if section in own or section in LISTS:
+                path = own.get(section) or LISTS[section]
+                found[section] = {"path": here + path, "hreflang": None}
         found["programme"] = {"path": here + beyond.PROGRAMME, "hreflang": None}
         found["calendar"] = {"path": here + "week.ics", "hreflang": None}
         elsewhere = self.site.sections_elsewhere
@@ -388,7 +387,7 @@ class Views:
         elsewhere = site.sections_elsewhere  # (no empty list where they are elsewhere)
         parts = [] if "testimonials" in elsewhere else chunks(self.testimonials,
                                                               TESTIMONIALS_PER_PAGE)
-        listing = self.prefix + "testimonials/"
+        listing = self.prefix + LISTS["testimonials"]
         for number, part in enumerate(parts, 1):
             title = self.say("testimonials") if number == 1 else self.say(
                 "title_page_of", title=self.say("testimonials"), number=number, count=len(parts))
@@ -409,7 +408,7 @@ class Views:
             else self.say("recognising_here")
         if "honour-roll" not in elsewhere:
             pages.append(self._page("honour_roll", self.say("honour_roll"),
-                                    self.prefix + "honour-roll/", "honour-roll",
+                                    self.prefix + LISTS["honour-roll"], "honour-roll",
                                     recognising, groups=[self.shown_group(g) for g in
                                                          self.award_groups],
                                     total=len(self.people)))
@@ -427,7 +426,7 @@ class Views:
                                     person=view))
         if site.policy:
             view = self.policy(site.policy)
-            pages.append(self._page("policy", view["title"], self.prefix + "policy/", "policy",
+            pages.append(self._page("policy", view["title"], self.url(site.policy), "policy",
                                     excerpt(" ".join(view["commitments"])) or description,
                                     policy=view, body_html=view["body_html"], toc=view["toc"]))
         for page in site.pages:
