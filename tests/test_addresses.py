@@ -72,7 +72,8 @@ def test_every_absolute_address_is_a_valid_url_that_finds_its_file(
     assert f"{base}fichiers/100%25%20s%C3%BBr.pdf" in feed
     assert f"{base}fichiers/Guide%20d'accueil%20(%C3%A9t%C3%A9)%20%232.pdf" in feed
     programme = (out / "programme/index.html").read_text("utf-8")
-    assert f">{base}programme/<" in programme  # the QR code's address, under it
+    # under the QR code (which holds the address encoded), the address as people type it
+    assert f">{paths.shown_address(base)}programme/<" in programme
     # links inside pages stay relative, letters as they are
     day = (out / "days/mardi/index.html").read_text("utf-8")
     assert 'href="../../fichiers/Guide%20d\'accueil%20(été)%20%232.pdf"' in day
@@ -120,3 +121,8 @@ def test_absolute_encodes_a_site_path_once(target: str, url: str) -> None:
 def test_a_base_url_becomes_ascii_encoded_once(written: str, address: str) -> None:
     assert paths.ascii_address(written) == address
     assert paths.ascii_address(address) == address
+
+
+def test_an_address_is_shown_to_people_as_the_address_bar_shows_it() -> None:
+    shown = paths.shown_address("https://xn--exmple-cua.org/journ%C3%A9e%20du%20client/%23/")
+    assert shown == "https://exämple.org/journée%20du%20client/%23/"

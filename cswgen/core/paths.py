@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from cswgen.core import tree
 from cswgen.core.errors import Problems
@@ -227,6 +227,33 @@ def ascii_address(address: str) -> str:
         netloc = in_url_part(user) + at + host + colon + port
     return urlunsplit((scheme, netloc, in_url_part(path), in_url_part(query),
                        in_url_part(fragment)))
+
+
+_ENCODED_LETTERS = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def shown_address(address: str) -> str:
+    """An address written by `ascii_address` as a browser's address bar shows it, for
+    people to read and type (under a QR code): the host's `xn--` labels and the letters of
+    other scripts as they are (`https://xn--exmple-cua.org/journ%C3%A9e/` ->
+    `https://exämple.org/journée/`); a space or `#` stays encoded."""
+    scheme, netloc, path, query, fragment = urlsplit(address)
+    labels = []
+    for label in netloc.split("."):
+        try:
+            labels.append(label.encode("ascii").decode("idna")
+                          if label.lower().startswith("xn--") else label)
+        except UnicodeError:
+            labels.append(label)
+
+    def letters(match: re.Match[str]) -> str:
+        try:
+            return unquote(match[0], errors="strict")
+        except UnicodeDecodeError:  # (not UTF-8: kept as it is)
+            return match[0]
+
+    return urlunsplit((scheme, ".".join(labels), _ENCODED_LETTERS.sub(letters, path),
+                       query, fragment))
 
 
 def as_target(path: str) -> str:

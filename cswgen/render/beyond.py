@@ -15,6 +15,7 @@ from __future__ import annotations
 from math import ceil
 from typing import TYPE_CHECKING, Any
 
+from cswgen.core import paths
 from cswgen.core.cache import digest
 from cswgen.model.site import POSTER
 from cswgen.read.records import Day
@@ -118,7 +119,8 @@ def _qr(views: Views, path: str) -> dict[str, Any] | None:
     address = absolute(views.config.site.base_url, path)
     if not address:
         return None
-    return {"url": address, "svg": qr.svg(address)}
+    # (the code holds the address in ASCII; people read it as the address bar shows it)
+    return {"url": address, "shown": paths.shown_address(address), "svg": qr.svg(address)}
 
 
 def sheet_lines(day: Day) -> int:
