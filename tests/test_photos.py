@@ -12,6 +12,7 @@ import email.policy
 import io
 import re
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -314,6 +315,20 @@ def test_a_link_to_a_photo_with_its_location_is_warned_about_at_its_line(
         "content/pages/team.md:8: warning: the link to pages/C# team.jpg publishes the "
         "original photo, which records where it was taken (GPS); show it with "
         "![description](...) instead, or link to a copy saved without location"]
+
+
+def test_a_link_to_a_photo_macos_stored_decomposed_is_warned_about_at_its_line(
+        build: Build) -> None:
+    """A photo whose name macOS stored decomposed (`e` and a combining accent), linked as
+    it is typed (composed `é`): the warning named the body's first line, not the link's."""
+    stored = unicodedata.normalize("NFD", "content/pages/Équipe été.jpg")
+    _, outcome = build({
+        "content/pages/team.md": "---\ntitle: Team\n---\nHello.\n\nMore.\n\n"
+                                 "[Full size](<Équipe été.jpg>)\n",
+        stored: phone_jpeg(400, 300, seed=2, orientation=1)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert len(outcome.lines) == 1 and outcome.lines[0].startswith(
+        "content/pages/team.md:8: warning: the link to pages/"), outcome.lines
 
 
 def _avif(*, location: bool) -> bytes:

@@ -15,6 +15,7 @@ import contextlib
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -433,9 +434,15 @@ def _root_target(value: str) -> str | None:
 def _line_in(entry: Entry, source: str) -> int:
     """The body line that names `source` (by its file name), else the body's first line."""
     name = posixpath.basename(source)
-    for offset, text in enumerate(entry.body.split("\n")):
+    lines = entry.body.split("\n")
+    for offset, text in enumerate(lines):
         if name in text or name in unquote(text):  # (`team%20photo.jpg`, `C%23.jpg`)
             return entry.body_line + offset
+    if not name.isascii():  # (a name macOS stored decomposed, `e` and `´`, typed composed)
+        name = unicodedata.normalize("NFC", name)
+        for offset, text in enumerate(lines):
+            if name in unicodedata.normalize("NFC", unquote(text)):
+                return entry.body_line + offset
     return entry.body_line
 
 
