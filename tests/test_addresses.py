@@ -5,6 +5,7 @@ links inside pages stay relative and find their file."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,23 @@ def test_a_base_url_becomes_ascii_encoded_once(written: str, address: str) -> No
 def test_an_address_is_shown_to_people_as_the_address_bar_shows_it() -> None:
     shown = paths.shown_address("https://xn--exmple-cua.org/journ%C3%A9e%20du%20client/%23/")
     assert shown == "https://exämple.org/journée%20du%20client/%23/"
+
+
+def test_an_award_spelt_two_ways_is_one_group_with_one_id(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """An HR export spells one award `Team Award`, `Team award` and `Team  award`: the
+    honour roll sorted them together, by name, and began a group each time the spelling
+    changed, so "Team Award" was listed four times, each heading with the id
+    `award-team-award` (the A to Z jump links went to the first).  One spelling makes one
+    group now, and two awards whose names make one slug (`Team-Award`) get an id each."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\n',
+        "content/honour-roll/staff.csv": "name,award\nAmy,Team award\nBob,Team Award\n"
+                                         "Cat,Team  award\nDan,Team Award\nEve,Team-Award\n"
+                                         "Fay,Other\nGus,\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    roll = (site / "output/honour-roll/index.html").read_text("utf-8")
+    ids = re.findall(r'<h2 id="(award-[^"]+)"', roll)
+    assert ids == ["award-other", "award-team-award", "award-team-award-2", "award-other-2"]
+    assert broken_links(site / "output") == []

@@ -111,6 +111,12 @@ def url_of(entry: Entry) -> str:
     return f"{_FOLDER_OF[entry.kind]}{entry.slug}/"
 
 
+def award_key(award: str) -> str:
+    """What an award's spellings in a spreadsheet share (`Team award`, `Team  Award`): one
+    award, listed once on the honour roll, not a group for each spelling in turn."""
+    return " ".join(award.casefold().split())
+
+
 def section_paths(site: Site) -> dict[str, str]:
     """Where each section a site has entries in starts, from its language's folder: the
     first day's page, the testimonials' and the honour roll's lists, the policy.  The one
@@ -149,7 +155,7 @@ def assemble(config: SiteConfig, content: Content, options: Options,
         filter(published, content.testimonials),
         key=lambda t: (-(t.date or date.min).toordinal(), t.customer.casefold(), t.slug))
     honour = sorted(filter(published, content.honour),
-                    key=lambda h: (h.award == "", h.award.casefold(), h.name.casefold()))
+                    key=lambda h: (h.award == "", award_key(h.award), h.name.casefold()))
     pages = sorted(filter(published, content.pages), key=lambda p: p.slug)
     home = content.home if content.home and published(content.home) else None
     policy = content.policy if content.policy and published(content.policy) else None

@@ -17,7 +17,15 @@ from cswgen.core.week import cx_day
 from cswgen.model import logos
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import CERTIFICATE, LISTS, SHARE_IMAGE, Site, section_paths, url_of
+from cswgen.model.site import (
+    CERTIFICATE,
+    LISTS,
+    SHARE_IMAGE,
+    Site,
+    award_key,
+    section_paths,
+    url_of,
+)
 from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
@@ -299,11 +307,17 @@ class Views:
         """People by award.  A long award has pages of its own (`path`), and the honour
         roll shows its first few people (`preview`)."""
         groups: list[View] = []
+        last: str | None = None
+        slugs: set[str] = set()
         for person in self.people:
             award = person["award"]
-            if not groups or groups[-1]["award"] != award:
-                # (at the default language's award's address: the same in every language)
-                slug = _anchor(self.site.award_names.get(award or "", award or "")) or "other"
+            if not groups or last != award_key(award or ""):
+                last = award_key(award or "")
+                # (at the default language's award's address: the same in every language;
+                # two awards whose names make one slug, `Team-Award` and `Team Award`, each
+                # their own, so that no two groups share an id or an address)
+                slug = _unique_slug(_anchor(self.site.award_names.get(award or "", award or ""))
+                                    or "other", slugs)
                 # (an award's name as the default language's file gives it: marked so)
                 borrowed = award and (person["lang"] or "award" in person["borrowed"])
                 groups.append({"award": award, "title": award or self.say("also_recognised"),
@@ -485,6 +499,14 @@ class Views:
         if kind in ("day", "testimonial", "honour"):
             return path + SHARE_IMAGE
         return self.prefix + SHARE_IMAGE
+
+
+def _unique_slug(slug: str, taken: set[str]) -> str:
+    found, number = slug, 2
+    while found in taken:
+        found, number = f"{slug}-{number}", number + 1
+    taken.add(found)
+    return found
 
 
 def _anchor(text: str) -> str:
