@@ -163,7 +163,7 @@ def absolute_urls(output: Path) -> list[tuple[str, str]]:
                 found += [(name, value) for value in element.attrib.values()
                           if value.startswith(("http://", "https://"))]
         elif file.name == "week.ics":
-            unfolded = file.read_text("utf-8").replace("\r\n ", "")
+            unfolded = file.read_bytes().decode("utf-8").replace("\r\n ", "")
             found += [(name, line.partition(":")[2]) for line in unfolded.splitlines()
                       if line.startswith("URL")]
         elif file.name == "robots.txt":

@@ -48,6 +48,10 @@ def _site(make_site: MakeSite, base_url: str) -> Path:
      "https://xn--exmple-cua.org/journ%C3%A9e%20du%20client/"),
     # as the browser's address bar shows it, already encoded: not encoded again
     ("https://example.org/csw%202026", "https://example.org/csw%202026/"),
+    # (long enough that week.ics folds its URL lines)
+    ("https://مثال.example/أسبوع خدمة العملاء/",
+     "https://xn--mgbh0fb.example/%D8%A3%D8%B3%D8%A8%D9%88%D8%B9%20%D8%AE%D8%AF%D9%85%D8%A9"
+     "%20%D8%A7%D9%84%D8%B9%D9%85%D9%84%D8%A7%D8%A1/"),
 ])
 def test_every_absolute_address_is_a_valid_url_that_finds_its_file(
         make_site: MakeSite, run: Run, written: str, base: str) -> None:
