@@ -108,6 +108,7 @@ def test_a_host_name_no_address_can_hold_is_an_error(make_site: MakeSite, run: R
     ("days/monday/", "https://x.org/a%20b/days/monday/"),
     ("", "https://x.org/a%20b/"),
     ("fichiers/été 100%25.pdf", "https://x.org/a%20b/fichiers/%C3%A9t%C3%A9%20100%25.pdf"),
+    ("files/100%25plan.pdf", "https://x.org/a%20b/files/100%25plan.pdf"),
     ("files/C%23 guide.pdf#page=2", "https://x.org/a%20b/files/C%23%20guide.pdf#page=2"),
     ("policy/#über", "https://x.org/a%20b/policy/#%C3%BCber"),
 ])

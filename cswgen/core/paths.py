@@ -191,20 +191,14 @@ def in_url(path: str) -> str:
     too (`fichiers/été 100%.pdf` -> `fichiers/%C3%A9t%C3%A9%20100%25.pdf`).  Links inside
     pages keep letters as they are (see `in_link`); a feed, a sitemap, a QR code or a
     calendar is read by programs that expect plain ASCII."""
-    return path if _plain(path) else quote(path, safe=_URL_SAFE)
+    return quote(path, safe=_URL_SAFE)
 
 
 def in_url_part(text: str) -> str:
     """A query or fragment, or an address already written as a URL (base_url), in ASCII:
     what a URL cannot hold percent-encoded, a `%` that starts an escape kept as it is, so
     that nothing is encoded twice (`csw%202026` stays, `csw 2026` -> `csw%202026`)."""
-    if _plain(text) and not _NOT_AN_ESCAPE.search(text):
-        return text
     return quote(_NOT_AN_ESCAPE.sub("%25", text), safe=_URL_SAFE + "%?#")
-
-
-def _plain(text: str) -> bool:
-    return text.isascii() and quote(text, safe=_URL_SAFE + "%?#") == text
 
 
 class NotAnAddress(ValueError):
