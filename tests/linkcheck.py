@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -108,3 +109,73 @@ def feed_links(feed: Path, output: Path, base: str = "") -> list[tuple[str, Path
             target = target / "index.html"
         found.append((address, target, parts.fragment))
     return found
+
+
+# an absolute http(s) URL as RFC 3986 writes it: ASCII only, every `%` the start of an
+# escape, nothing a URL cannot hold (a space, a non-ASCII letter, `"`, `<`, `>`)
+_RFC3986 = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?"
+                      r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*")
+
+
+def is_valid_url(address: str) -> bool:
+    """Whether `address` is an absolute http(s) URL that RFC 3986 allows."""
+    return _RFC3986.fullmatch(address) is not None and address.count("#") <= 1
+
+
+class _Addresses(HTMLParser):
+    """Every absolute address in a page: canonical, alternates, link previews, links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "content") and value and \
+                    re.match(r"https?://", value):
+                self.found.append(value)
+            if name == "srcset" and value and "://" in value:
+                self.found += [part.strip().split(" ")[0] for part in value.split(",")]
+
+
+def absolute_urls(output: Path) -> list[tuple[str, str]]:
+    """Every absolute address a build wrote, as (file, address): in its pages' tags, in
+    sitemap.xml, in each feed (its links and ids, and its entries' HTML), in each week.ics
+    and in robots.txt."""
+    import xml.etree.ElementTree as ET
+
+    found: list[tuple[str, str]] = []
+    for file in sorted(output.rglob("*")):
+        name = file.relative_to(output).as_posix()
+        if file.suffix == ".html":
+            collector = _Addresses()
+            collector.feed(file.read_text("utf-8"))
+            found += [(name, address) for address in collector.found]
+        elif file.name in ("sitemap.xml", "feed.xml"):
+            for element in ET.parse(file).getroot().iter():
+                text = (element.text or "").strip()
+                if element.tag.endswith("}content"):
+                    collector = _Addresses()
+                    collector.feed(text)
+                    found += [(name, address) for address in collector.found]
+                elif text.startswith(("http://", "https://")):
+                    found.append((name, text))
+                found += [(name, value) for value in element.attrib.values()
+                          if value.startswith(("http://", "https://"))]
+        elif file.name == "week.ics":
+            unfolded = file.read_bytes().decode("utf-8").replace("\r\n ", "")
+            found += [(name, line.partition(":")[2]) for line in unfolded.splitlines()
+                      if line.startswith("URL")]
+        elif file.name == "robots.txt":
+            found += [(name, line.partition(": ")[2]) for line in
+                      file.read_text("utf-8").splitlines() if line.startswith("Sitemap:")]
+    return found
+
+
+def lands_on(address: str, base: str, output: Path) -> Path:
+    """The file in `output` that an absolute address under `base` (as written, encoded)
+    is served from: the way a web server decodes it."""
+    assert address.startswith(base), (address, base)
+    path = unquote(urlsplit(address).path[len(urlsplit(base).path):])
+    target = output / path
+    return target / "index.html" if path == "" or path.endswith("/") else target

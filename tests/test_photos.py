@@ -12,6 +12,7 @@ import email.policy
 import io
 import re
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -314,6 +315,57 @@ def test_a_link_to_a_photo_with_its_location_is_warned_about_at_its_line(
         "content/pages/team.md:8: warning: the link to pages/C# team.jpg publishes the "
         "original photo, which records where it was taken (GPS); show it with "
         "![description](...) instead, or link to a copy saved without location"]
+
+
+def test_a_link_to_a_photo_macos_stored_decomposed_is_warned_about_at_its_line(
+        build: Build) -> None:
+    """A photo whose name macOS stored decomposed (`e` and a combining accent), linked as
+    it is typed (composed `é`): the warning named the body's first line, not the link's."""
+    stored = unicodedata.normalize("NFD", "content/pages/Équipe été.jpg")
+    _, outcome = build({
+        "content/pages/team.md": "---\ntitle: Team\n---\nHello.\n\nMore.\n\n"
+                                 "[Full size](<Équipe été.jpg>)\n",
+        stored: phone_jpeg(400, 300, seed=2, orientation=1)})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert len(outcome.lines) == 1 and outcome.lines[0].startswith(
+        "content/pages/team.md:8: warning: the link to pages/"), outcome.lines
+
+
+def _avif(*, location: bool) -> bytes:
+    """A phone photo saved as AVIF, with its EXIF (and so its GPS position) kept."""
+    with Image.open(io.BytesIO(phone_jpeg(400, 300, seed=2, orientation=1,
+                                          location=location))) as photo:
+        buffer = io.BytesIO()
+        photo.save(buffer, "AVIF", exif=photo.getexif().tobytes())
+    return buffer.getvalue()
+
+
+@pytest.mark.skipif(not images.reads("x.avif"), reason="this Pillow does not read AVIF")
+def test_an_avif_photo_that_records_where_it_was_taken_is_a_warning(build: Build) -> None:
+    """An AVIF is published as it is (no copies are made of it), shown, linked to or
+    neither, and its location was never looked for, as a JPEG's is: a phone's AVIF
+    told every visitor where it was taken, without a word.  Each one that records it is
+    now a warning naming the file; one without a location is not."""
+    _, outcome = build({
+        "content/pages/team.md": "---\ntitle: Team\nimage: shown.avif\nalt: Team\n---\n"
+                                 "Hello.\n\n[Full size](<linked one.avif>)\n\n"
+                                 "![Clean](clean.avif)\n",
+        "content/pages/shown.avif": _avif(location=True),
+        "content/pages/linked one.avif": _avif(location=True),
+        "content/pages/unshown.avif": _avif(location=True),
+        "content/pages/clean.avif": _avif(location=False)})
+    assert outcome.exit_code == 0, outcome.stderr
+    fix = ("save it again without the location (most photo editors have \"remove location\" "
+           "when exporting), or as JPEG, which cswgen publishes as copies without it")
+    assert sorted(outcome.lines) == [
+        "content/pages/shown.avif: warning: is an AVIF photo that a page shows; cswgen "
+        "publishes AVIF files as they are, and this one records where it was taken (GPS); "
+        + fix,
+        "content/pages/team.md:8: warning: the link to pages/linked one.avif publishes the "
+        f"photo as it is, and it records where it was taken (GPS); {fix}",
+        "content/pages/unshown.avif: warning: is an AVIF photo that no page shows; cswgen "
+        "publishes AVIF files as they are, and this one records where it was taken (GPS); "
+        + fix]
 
 
 @pytest.mark.parametrize("written", ["<team photo.jpg>", "team%20photo.jpg#centre",

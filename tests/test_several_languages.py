@@ -4,6 +4,7 @@ English and Kiswahili side by side; and the mistakes a team makes naming transla
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -148,6 +149,39 @@ def test_untranslated_omit_leaves_them_out(tmp_path: Path, run: Run) -> None:
     sitemap = (out / "sitemap.xml").read_text("utf-8")
     entry = sitemap.partition("<loc>https://csw.example/testimonials/loveness-c/</loc>")[2]
     assert 'hreflang="sw"' not in entry.partition("</url>")[0], entry[:600]
+
+
+@pytest.mark.parametrize("portable", [False, True])
+def test_the_status_line_links_to_today_s_page_where_a_language_omits_it(
+        tmp_path: Path, run: Run, portable: bool) -> None:
+    """With untranslated = "omit", on a day that Kiswahili leaves out (Wednesday: only
+    Monday and Tuesday are translated) the status line of every Swahili page said "today
+    is day 3" with no title and no link, and the script's list of days had none for it to
+    show on another day: the day's page exists, in English.  It now names that day and
+    links to its English page, marked `hreflang` and `lang`, from the page and in the
+    script's list (which site.js shows on the day)."""
+    site = bilingual_demo(tmp_path, '\nuntranslated = "omit"')
+    outcome = run(site, "build", "--as-of", "2026-10-07", *(["--portable"] if portable else []))
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    assert not (out / "sw/days/wednesday").exists()
+    for path in ("sw/index.html", "sw/days/monday/index.html", "sw/404.html"):
+        page = out / path
+        html = page.read_text("utf-8")
+        status = html.partition("data-week-status-text>")[2].partition("</span>")[0]
+        link = re.search(r'<a href="([^"]+)" hreflang="en-GB" lang="en-GB" dir="ltr">'
+                         r'Wellness Wednesday</a>', status)
+        assert link is not None, status
+        if path != "sw/404.html":  # (served at any depth: links from base_url's path)
+            assert target_file(page, out, link.group(1)) == (
+                out / "days/wednesday/index.html", "")
+        days = json.loads(html.partition("data-days='")[2].partition("'")[0])
+        wednesday = next(d for d in days if d["date"] == "2026-10-07")
+        assert wednesday["hreflang"] == wednesday["lang"] == "en-GB", days
+        assert wednesday["href"] == link.group(1)
+    assert broken_links(out) == []
+    script = (out / "assets/site.js").read_text("utf-8")
+    assert "a.hreflang = entry.hreflang" in script
 
 
 def test_check_lists_what_has_no_translation_yet(tmp_path: Path, run: Run) -> None:
@@ -752,10 +786,12 @@ def test_a_translation_without_a_body_shows_the_originals_and_reports_nothing_tw
 
 def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
     """`feeds.sitemap` writes its text directly (10,000 addresses in a few milliseconds):
-    byte for byte what ElementTree makes of the same addresses, escaping included."""
+    byte for byte what ElementTree makes of the same addresses (each a URL, as
+    `links.absolute` writes it), escaping included."""
     from types import SimpleNamespace
 
     from cswgen.render.feeds import SITEMAP, XHTML, sitemap
+    from cswgen.render.links import absolute
 
     def sitemap_tree(site: Any, paths: list[str],
                      alternates: dict[str, list[tuple[str, str]]]) -> bytes:
@@ -766,10 +802,10 @@ def test_the_sitemap_is_written_exactly_as_elementtree_writes_it() -> None:
         root = ET.Element(f"{{{SITEMAP}}}urlset")
         for path in paths:
             url = ET.SubElement(root, f"{{{SITEMAP}}}url")
-            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = base + path
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = absolute(base, path)
             for tag, there in alternates.get(path, []):
                 ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=tag,
-                              href=base + there)
+                              href=absolute(base, there))
         ET.indent(root)
         body = ET.tostring(root, encoding="unicode").encode("utf-8")
         return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"

@@ -26,7 +26,7 @@ from cswgen.model.languages import (
 )
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import Options, Site, StaffLink, assemble, url_of
+from cswgen.model.site import Options, Site, StaffLink, assemble, section_paths
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
 from cswgen.read.config import IN_LANGUAGE, SiteConfig
@@ -67,6 +67,7 @@ def other_editions(config: SiteConfig, content: Content, options: Options,
             _staff_elsewhere(site, default_site)
             site.sections_elsewhere = _sections_elsewhere(site, default_site)
             site.menu_elsewhere = [p for p in default_site.menu() if p.key in site.elsewhere]
+            site.days_elsewhere = [d for d in default_site.days if d.key in site.elsewhere]
         before = originals(content, tag)
         for key, original in before.items():
             if key in site.urls:  # a link to the original file reaches the translation
@@ -115,16 +116,9 @@ def _sections_elsewhere(site: Site, default: Site) -> dict[str, str]:
     entries is translated) and the default language has: its page there, from the site's
     root.  The language's menu links to it, as to any page it leaves out, rather than to an
     empty list that says it will be published (it is, in the default language)."""
-    found: dict[str, str] = {}
-    if default.days and not site.days:
-        found["days"] = "/" + url_of(default.days[0])
-    if default.testimonials and not site.testimonials:
-        found["testimonials"] = "/testimonials/"
-    if default.honour and not site.honour:
-        found["honour-roll"] = "/honour-roll/"
-    if default.policy and not site.policy:
-        found["policy"] = "/policy/"
-    return found
+    own = section_paths(site)
+    return {section: "/" + path for section, path in section_paths(default).items()
+            if section not in own}
 
 
 def report_untranslated(config: SiteConfig, content: Content, problems: Problems) -> None:

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from cswgen.core import tree
 from cswgen.core.errors import Problems
@@ -175,6 +176,78 @@ def in_link(path: str) -> str:
     if not _NOT_IN_LINKS.search(path):
         return path
     return _NOT_IN_LINKS.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), path)
+
+
+# what RFC 3986 lets a path, query or fragment hold as it is besides letters and digits
+# (its "pchar", and `/`); everything else, a space and every non-ASCII letter included, is
+# percent-encoded as its UTF-8 bytes
+_URL_SAFE = "/:@!$&'()*+,;=-._~"
+_NOT_AN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def in_url(path: str) -> str:
+    """A `/`-separated site path (a file's name as it is) as an absolute URL writes it:
+    every character a URL cannot hold percent-encoded, letters of other scripts and `%`
+    too (`fichiers/été 100%.pdf` -> `fichiers/%C3%A9t%C3%A9%20100%25.pdf`).  Links inside
+    pages keep letters as they are (see `in_link`); a feed, a sitemap, a QR code or a
+    calendar is read by programs that expect plain ASCII."""
+    return quote(path, safe=_URL_SAFE)
+
+
+def in_url_part(text: str) -> str:
+    """A query or fragment, or an address already written as a URL (base_url), in ASCII:
+    what a URL cannot hold percent-encoded, a `%` that starts an escape kept as it is, so
+    that nothing is encoded twice (`csw%202026` stays, `csw 2026` -> `csw%202026`)."""
+    return quote(_NOT_AN_ESCAPE.sub("%25", text), safe=_URL_SAFE + "%?#")
+
+
+class NotAnAddress(ValueError):
+    """A host name that no URL can hold (IDNA refuses it)."""
+
+
+def ascii_address(address: str) -> str:
+    """An absolute address as ASCII, as every reader of it accepts it: a host name in
+    another script in its IDNA form (`exämple.org` -> `xn--exmple-cua.org`), and the path
+    percent-encoded once (`/journée du client/` -> `/journ%C3%A9e%20du%20client/`)."""
+    scheme, netloc, path, query, fragment = urlsplit(address)
+    if not netloc.isascii():
+        user, at, place = netloc.rpartition("@")
+        host, colon, port = place.partition(":")
+        try:
+            host = ".".join(label.encode("idna").decode("ascii") if not label.isascii()
+                            else label for label in host.split("."))
+        except UnicodeError as exc:
+            raise NotAnAddress(host) from exc
+        netloc = in_url_part(user) + at + host + colon + port
+    return urlunsplit((scheme, netloc, in_url_part(path), in_url_part(query),
+                       in_url_part(fragment)))
+
+
+_ENCODED_LETTERS = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def shown_address(address: str) -> str:
+    """An address written by `ascii_address` as a browser's address bar shows it, for
+    people to read and type (under a QR code): the host's `xn--` labels and the letters of
+    other scripts as they are (`https://xn--exmple-cua.org/journ%C3%A9e/` ->
+    `https://exämple.org/journée/`); a space or `#` stays encoded."""
+    scheme, netloc, path, query, fragment = urlsplit(address)
+    labels = []
+    for label in netloc.split("."):
+        try:
+            labels.append(label.encode("ascii").decode("idna")
+                          if label.lower().startswith("xn--") else label)
+        except UnicodeError:
+            labels.append(label)
+
+    def letters(match: re.Match[str]) -> str:
+        try:
+            return unquote(match[0], errors="strict")
+        except UnicodeDecodeError:  # (not UTF-8: kept as it is)
+            return match[0]
+
+    return urlunsplit((scheme, ".".join(labels), _ENCODED_LETTERS.sub(letters, path),
+                       query, fragment))
 
 
 def as_target(path: str) -> str:

@@ -15,6 +15,7 @@ import contextlib
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -41,7 +42,7 @@ from cswgen.model.photocache import (
     published_name,
     state_name,
 )
-from cswgen.model.rasters import RASTER_HREF, is_raster
+from cswgen.model.rasters import RASTER_HREF, is_as_is_photo, is_raster
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
@@ -278,7 +279,8 @@ class Photos:
                 continue
             for match in _HREF.finditer(body.html):
                 target = _root_target(match.group(1))
-                if not target or not is_raster(target) or target in self.linked:
+                if not target or target in self.linked or \
+                        not (is_raster(target) or is_as_is_photo(target)):
                     continue
                 self.linked.add(target)
                 if not self._exists(target):
@@ -290,6 +292,10 @@ class Photos:
                                      "they were taken (GPS); save it as JPEG and show it "
                                      "with ![description](...) instead (only Safari shows "
                                      "HEIC), or link to a copy saved without location")
+                elif is_as_is_photo(target) and images.has_location(content / target):
+                    problems.warning(entry.path, _line_in(entry, target),
+                                     f"the link to {target} publishes the photo as it is, "
+                                     f"and it records where it was taken (GPS); {_AS_IS_FIX}")
                 elif images.has_location(content / target):
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the original photo, "
@@ -300,9 +306,20 @@ class Photos:
     def _check_unshown(self, problems: Problems) -> None:
         """Warn about a photo that no content shows or links to, so it is published as it
         is, when it records where it was taken (a phone's `IMG_0412 - Copy.JPG` left beside
-        the one an entry shows); an iPhone's HEIC is not read, and usually does."""
+        the one an entry shows); an iPhone's HEIC is not read, and usually does.  An AVIF
+        is published as it is, shown or not (no copies are made of it), so one that records
+        its location is reported wherever it is."""
         content = self.site.config.root / "content"
         for relative in self.site.files:
+            if is_as_is_photo(relative) and relative not in self.linked \
+                    and relative != self.site.config.brand.logo:
+                if images.has_location(content / relative):
+                    shown = "a page shows" if relative in self.pictures else "no page shows"
+                    problems.warning(f"content/{relative}", 0, f"is an AVIF photo that "
+                                     f"{shown}; cswgen publishes AVIF files as they are, and "
+                                     f"this one records where it was taken (GPS); "
+                                     f"{_AS_IS_FIX}")
+                continue
             if not is_raster(relative) or relative in self.pictures \
                     or relative in self.linked or relative == self.site.config.brand.logo:
                 continue
@@ -386,6 +403,12 @@ class Photos:
             and relative not in self.linked and relative != self.site.config.brand.logo
 
 
+# what to do about an AVIF that records its location (see `_check_unshown`)
+_AS_IS_FIX = ("save it again without the location (most photo editors have \"remove "
+              "location\" when exporting), or as JPEG, which cswgen publishes as copies "
+              "without it")
+
+
 def _is_heic(relative: str) -> bool:
     """An iPhone's photo (HEIC or HEIF), which cswgen does not read."""
     return relative.lower().endswith((".heic", ".heif"))
@@ -411,9 +434,15 @@ def _root_target(value: str) -> str | None:
 def _line_in(entry: Entry, source: str) -> int:
     """The body line that names `source` (by its file name), else the body's first line."""
     name = posixpath.basename(source)
-    for offset, text in enumerate(entry.body.split("\n")):
+    lines = entry.body.split("\n")
+    for offset, text in enumerate(lines):
         if name in text or name in unquote(text):  # (`team%20photo.jpg`, `C%23.jpg`)
             return entry.body_line + offset
+    if not name.isascii():  # (a name macOS stored decomposed, `e` and `´`, typed composed)
+        name = unicodedata.normalize("NFC", name)
+        for offset, text in enumerate(lines):
+            if name in unicodedata.normalize("NFC", unquote(text)):
+                return entry.body_line + offset
     return entry.body_line
 
 

@@ -24,6 +24,8 @@ GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", 
              "screen/build.json")  # (the lobby screen looks there for a newer build)
 SITE_WIDE = ("robots.txt", "sitemap.xml")  # (the others: in each language's folder too)
 SECTIONS = ("days", "testimonials", "honour-roll", "policy", "assets", "programme", "screen")
+# the sections whose page is a list, from a language's folder (published even when empty)
+LISTS = {"testimonials": "testimonials/", "honour-roll": "honour-roll/"}
 # What the build writes in an entry's folder besides its page (see `_beside`); render
 # writes them by these names.
 POSTER = "poster/"  # a day's poster, a page to print
@@ -77,6 +79,9 @@ class Site:
     sections_elsewhere: dict[str, str] = field(default_factory=dict)
     # (the same) the default language's menu pages it leaves out, linked to there
     menu_elsewhere: list[Page] = field(default_factory=list)
+    # (the same) the default language's days it leaves out, which the week's status line
+    # links to there on their day
+    days_elsewhere: list[Day] = field(default_factory=list)
 
     def is_teaser(self, day: Day) -> bool:
         return self.config.week.reveal == "daily" and day.date > self.options.as_of
@@ -106,6 +111,29 @@ def url_of(entry: Entry) -> str:
     return f"{_FOLDER_OF[entry.kind]}{entry.slug}/"
 
 
+def award_key(award: str) -> str:
+    """What an award's spellings in a spreadsheet share (`Team award`, `Team  Award`): one
+    award, listed once on the honour roll, not a group for each spelling in turn."""
+    return " ".join(award.casefold().split())
+
+
+def section_paths(site: Site) -> dict[str, str]:
+    """Where each section a site has entries in starts, from its language's folder: the
+    first day's page, the testimonials' and the honour roll's lists, the policy.  The one
+    place these addresses are made: the menu's links and, for a language that leaves a
+    section out whole (untranslated = "omit"), its links to the default language's."""
+    found: dict[str, str] = {}
+    if site.days:
+        found["days"] = url_of(site.days[0])
+    if site.testimonials:
+        found["testimonials"] = LISTS["testimonials"]
+    if site.honour:
+        found["honour-roll"] = LISTS["honour-roll"]
+    if site.policy:
+        found["policy"] = url_of(site.policy)
+    return found
+
+
 def assemble(config: SiteConfig, content: Content, options: Options,
              problems: Problems) -> Site:
     """Decide what is published and where; record collisions and unknown staff names."""
@@ -127,7 +155,7 @@ def assemble(config: SiteConfig, content: Content, options: Options,
         filter(published, content.testimonials),
         key=lambda t: (-(t.date or date.min).toordinal(), t.customer.casefold(), t.slug))
     honour = sorted(filter(published, content.honour),
-                    key=lambda h: (h.award == "", h.award.casefold(), h.name.casefold()))
+                    key=lambda h: (h.award == "", award_key(h.award), h.name.casefold()))
     pages = sorted(filter(published, content.pages), key=lambda p: p.slug)
     home = content.home if content.home and published(content.home) else None
     policy = content.policy if content.policy and published(content.policy) else None

@@ -259,7 +259,9 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
         untranslated = "show"
     base_url = r.string("base_url")
     if base_url:
-        if not re.match(r"https?://[^/\s]+", base_url) or any(c.isspace() for c in base_url):
+        # (a space in the path is a folder's name, as the address bar shows it: encoded)
+        if not re.match(r"https?://[^/\s]+(?:/|$)", base_url) or \
+                any(c.isspace() and c != " " for c in base_url):
             r.bad("base_url", "must be an absolute address starting with https:// "
                   "(like \"https://example.org/csw/\"), or \"\" to leave it out; "
                   f"not {shown(base_url)}")
@@ -271,8 +273,8 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
                   "address is written after, so it cannot have a ? or # part; write "
                   f"base_url = {shown(folder.rstrip('/') + '/')}")
             base_url = ""
-        elif not base_url.endswith("/"):
-            base_url += "/"
+        else:
+            base_url = _address(r, base_url if base_url.endswith("/") else base_url + "/")
     theme = r.string("theme", "classic") or "classic"
     return SiteSettings(title=title, organisation=r.string("organisation"),
                         description=r.string("description"), language=language,
@@ -341,6 +343,19 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                     own.bad(key, f"is empty; write it in {cldr.parse(tag).english_name}, or "
                             "delete the line to show the default language's")
     return words
+
+
+def _address(r: Table, base_url: str) -> str:
+    """base_url as every address is written after it: in ASCII, with a host name in another
+    script in its IDNA form and the path percent-encoded once (`/journée du client/` ->
+    `/journ%C3%A9e%20du%20client/`, `/csw%202026/` as it is)."""
+    try:
+        return paths.ascii_address(base_url)
+    except paths.NotAnAddress as exc:
+        r.bad("base_url", f"names the host {shown(str(exc))}, which cannot be written as a web "
+              "address (a host name is letters, digits, - and dots); check it in the "
+              "browser's address bar")
+        return ""
 
 
 def _language(r: Table, written: str, key: str = "language") -> str:

@@ -15,10 +15,12 @@ from __future__ import annotations
 from math import ceil
 from typing import TYPE_CHECKING, Any
 
+from cswgen.core import paths
 from cswgen.core.cache import digest
 from cswgen.model.site import POSTER
 from cswgen.read.records import Day
 from cswgen.render import qr
+from cswgen.render.links import absolute
 
 if TYPE_CHECKING:
     from cswgen.render.views import View, Views
@@ -114,10 +116,11 @@ def _screen_photo(photo: View | None) -> View | None:
 
 def _qr(views: Views, path: str) -> dict[str, Any] | None:
     """The QR code to a page online, and the address it holds; None without base_url."""
-    base = views.config.site.base_url
-    if not base:
+    address = absolute(views.config.site.base_url, path)
+    if not address:
         return None
-    return {"url": base + path, "svg": qr.svg(base + path)}
+    # (the code holds the address in ASCII; people read it as the address bar shows it)
+    return {"url": address, "shown": paths.shown_address(address), "svg": qr.svg(address)}
 
 
 def sheet_lines(day: Day) -> int:

@@ -11,6 +11,7 @@ import icalendar
 
 from cswgen import __version__
 from cswgen.model.site import Site, url_of
+from cswgen.render.links import absolute
 
 
 def week_ics(site: Site, folder: str = "") -> bytes:
@@ -43,7 +44,7 @@ def week_ics(site: Site, folder: str = "") -> bytes:
         if not teaser and day.summary:
             whole.add("description", day.summary)
         if config.site.base_url:
-            whole.add("url", config.site.base_url + folder + url_of(day))
+            whole.add("url", absolute(config.site.base_url, folder + url_of(day)))
         cal.add_component(whole)
         if teaser:
             continue

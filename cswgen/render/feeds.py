@@ -14,7 +14,7 @@ from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Testimonial
 from cswgen.render.alternates import localized
-from cswgen.render.links import in_language, relative
+from cswgen.render.links import absolute, in_language, relative
 from cswgen.render.views import View
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,7 +29,7 @@ def _stamp(day: date) -> str:
 def _id(site: Site, path: str) -> str:
     base = site.config.site.base_url
     if base:
-        return base + path
+        return absolute(base, path)
     # Without base_url there is no stable address: a name-based UUID stays the same
     # from build to build, which is what feed readers need.
     seed = f"cswgen:{site.config.site.title}:{path}"
@@ -58,9 +58,9 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
            _leaf(1, "title", plain(title))]
     if config.description:
         out.append(_leaf(1, "subtitle", config.description))
-    home = base + folder if base else "./"
     out += [_leaf(1, "id", _id(site, folder + "feed.xml")), _leaf(1, "updated", _stamp(updated)),
-            _link(1, home), _link(1, (home + "feed.xml") if base else "feed.xml", "self"),
+            _link(1, absolute(base, folder) or "./"),
+            _link(1, absolute(base, folder + "feed.xml") or "feed.xml", "self"),
             "  <author>", _leaf(2, "name", config.organisation or config.title),
             "  </author>", _leaf(1, "generator", "cswgen")]
     entries = Cache.load(kept) if kept is not None else Cache()
@@ -108,7 +108,7 @@ def _entry(site: Site, entry: Testimonial, view: View, folder: str, language: st
     out = [f'  <entry xml:lang="{_attribute(own)}">' if own else "  <entry>",
            _leaf(2, "title", plain(view["heading"]), titled),
            _leaf(2, "id", _id(site, folder + path)),
-           _link(2, base + folder + path if base else path), _leaf(2, "updated", _stamp(when)),
+           _link(2, absolute(base, folder + path) or path), _leaf(2, "updated", _stamp(when)),
            "    <author>", _leaf(3, "name", entry.customer), "    </author>"]
     if view["excerpt"]:
         out.append(_leaf(2, "summary", view["excerpt"]))
@@ -143,9 +143,11 @@ def absolute_links(fragment: str, base: str, folder: str = "", page: str = "") -
     with base_url, else relative to the feed, the way a page's are relative to it (see
     `links`): a feed reader resolves them against the feed's address.  A link within the
     body (`#fn:1`, a footnote) goes to the entry's `page`, not to the feed."""
-    root = base or "../" * folder.count("/")
+    root = "../" * folder.count("/")
 
     def link(target: str) -> str:
+        if base:
+            return absolute(base, localized(target, folder))
         return relative(*in_language(localized(target, folder), root, folder), portable=False)
 
     if page:
@@ -176,9 +178,10 @@ def sitemap(site: Site, paths: list[str],
         return _declaration(f"<urlset {declared} />")
     out = [f"<urlset {declared}>"]
     for path in paths:
-        out += ["  <url>", _leaf(2, "loc", base + path)]
+        out += ["  <url>", _leaf(2, "loc", absolute(base, path))]
         out += [f'    <xhtml:link rel="alternate" hreflang="{_attribute(tag)}" '
-                f'href="{_attribute(base + there)}" />' for tag, there in found.get(path, [])]
+                f'href="{_attribute(absolute(base, there))}" />'
+                for tag, there in found.get(path, [])]
         out.append("  </url>")
     out.append("</urlset>")
     return _declaration("\n".join(out))
@@ -187,7 +190,7 @@ def sitemap(site: Site, paths: list[str],
 def robots(site: Site) -> bytes:
     lines = ["User-agent: *", "Allow: /"]
     if site.config.site.base_url:
-        lines.append(f"Sitemap: {site.config.site.base_url}sitemap.xml")
+        lines.append(f"Sitemap: {absolute(site.config.site.base_url, 'sitemap.xml')}")
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -43,3 +43,18 @@ def relative(target: str, root: str, *, portable: bool) -> str:
     else:
         link = root + target
     return link + question + query + hash_mark + fragment
+
+
+def absolute(base_url: str, target: str) -> str:
+    """A site path (`days/monday/`; a file's as `paths.as_target` names it, with any
+    `?query` or `#fragment` of the link's own) as an absolute URL under `base_url`, which
+    config has made ASCII: for canonical and link-preview tags, the feed, the sitemap, QR
+    codes, the calendar and emails.  Encoded once, every character a URL cannot hold
+    percent-encoded (`fichiers/Guide d'été.pdf` -> `fichiers/Guide%20d'%C3%A9t%C3%A9.pdf`).
+    "" without base_url."""
+    if not base_url:
+        return ""
+    target, hash_mark, fragment = target.partition("#")
+    target, question, query = target.partition("?")
+    return (base_url + paths.in_url(paths.from_target(target)) + question
+            + paths.in_url_part(query) + hash_mark + paths.in_url_part(fragment))

@@ -35,6 +35,7 @@ from typing import Any
 
 from cswgen.core.bidi import plain
 from cswgen.model import images, logos
+from cswgen.render.links import absolute
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
@@ -123,12 +124,12 @@ class Mailer:
                     self.picture(day["image"], "day", pictures)},
             "number": number,
             "subject": subject,
-            "link": base + day["path"] if base else "",
+            "link": absolute(base, day["path"]),
             "testimonial": testimonial and {
-                **testimonial, "link": base + testimonial["path"] if base else ""},
+                **testimonial, "link": absolute(base, testimonial["path"])},
             "award": people[0]["award"] if people else "",
             "people": [{**p, "picture": self.avatar(p["photo"], f"person{i}", pictures),
-                        "link": base + p["path"] if base else ""}
+                        "link": absolute(base, p["path"])}
                        for i, p in enumerate(people)],
         }
         view["logo"] = None

@@ -28,7 +28,7 @@ from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
-from cswgen.render.links import in_language, relative, root_of
+from cswgen.render.links import absolute, in_language, relative, root_of
 from cswgen.render.strings import language_of, say
 
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
@@ -254,11 +254,6 @@ def held(value: str) -> str:
     return _BESIDE_DIGIT.sub("\u00a0", str(value))
 
 
-def _absolute(base_url: str, path: str) -> str:
-    """A site path as an absolute URL (link previews need one), or "" without base_url."""
-    return base_url + path if base_url else ""
-
-
 class _Environment(jinja2.Environment):
     """Jinja's environment, with `page.title` on a view (a plain dict) looked up as the
     key it is.  Jinja tries the attribute first, and a dict has none by that name: the
@@ -359,7 +354,7 @@ def _environment(themes: list[Theme], portable: bool,
     env.filters["direction"] = direction
     env.filters["isolated"] = pass_language(lambda language, value: isolated(
         str(value), language.direction))
-    env.globals["absolute"] = _absolute
+    env.globals["absolute"] = absolute
     env.globals["t"] = words
     env.globals["t_around"] = words_around
     return env

@@ -17,10 +17,19 @@ from cswgen.core.week import cx_day
 from cswgen.model import logos
 from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
-from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
+from cswgen.model.site import (
+    CERTIFICATE,
+    LISTS,
+    SHARE_IMAGE,
+    Site,
+    award_key,
+    section_paths,
+    url_of,
+)
 from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
+from cswgen.render.links import absolute
 from cswgen.render.paging import (
     AWARD_INLINE,
     AWARD_PER_PAGE,
@@ -130,13 +139,20 @@ class Views:
         status = "before" if self.as_of < start else "after" if self.as_of > end else "during"
         cx = cx_day(w.year)
         lang = self.language
+        # (a day this language leaves out, untranslated = "omit": its page in the default
+        # language, which the status line links to on that day, with `hreflang`)
+        default = self.config.site.language
+        elsewhere = {day.date: {"title": day.title, "path": self.site.elsewhere[day.key],
+                                "lang": default, "hreflang": default}
+                     for day in self.site.days_elsewhere if day.key in self.site.elsewhere}
         return {
             "theme": w.theme, "year": w.year, "start": start.isoformat(),
             "end": end.isoformat(), "label": lang.date_range(start, end),
             "start_label": lang.long_date(start), "end_label": lang.long_date(end),
             "timezone": w.timezone, "reveal": w.reveal, "days": self.days,
             "dates": [{"date": d.isoformat(), "weekday": lang.weekday(d),
-                       "label": lang.short_date(d)} for d in w.dates],
+                       "label": lang.short_date(d), "elsewhere": elsewhere.get(d)}
+                      for d in w.dates],
             "status": status, "days_to_go": (start - self.as_of).days,
             "cx_day": cx.isoformat() if start <= cx <= end else None,
             "cx_day_label": lang.short_date(cx),
@@ -147,13 +163,12 @@ class Views:
         language leaves out whole (untranslated = "omit"), in the default language, which
         `hreflang` names (as on any link to a page the language leaves out)."""
         here = self.prefix
+        own = section_paths(self.site)
         found: dict[str, View] = {}
-        if self.days:
-            found["days"] = {"path": self.days[0]["path"], "hreflang": None}
-        found["testimonials"] = {"path": here + "testimonials/", "hreflang": None}
-        found["honour-roll"] = {"path": here + "honour-roll/", "hreflang": None}
-        if self.site.policy:
-            found["policy"] = {"path": here + "policy/", "hreflang": None}
+        for section in ("days", *LISTS, "policy"):  # (a list is there even when empty)
+            if section in own or section in LISTS:
+                path = own.get(section) or LISTS[section]
+                found[section] = {"path": here + path, "hreflang": None}
         found["programme"] = {"path": here + beyond.PROGRAMME, "hreflang": None}
         found["calendar"] = {"path": here + "week.ics", "hreflang": None}
         elsewhere = self.site.sections_elsewhere
@@ -292,11 +307,17 @@ class Views:
         """People by award.  A long award has pages of its own (`path`), and the honour
         roll shows its first few people (`preview`)."""
         groups: list[View] = []
+        last: str | None = None
+        slugs: set[str] = set()
         for person in self.people:
             award = person["award"]
-            if not groups or groups[-1]["award"] != award:
-                # (at the default language's award's address: the same in every language)
-                slug = _anchor(self.site.award_names.get(award or "", award or "")) or "other"
+            if not groups or last != award_key(award or ""):
+                last = award_key(award or "")
+                # (at the default language's award's address: the same in every language;
+                # two awards whose names make one slug, `Team-Award` and `Team Award`, each
+                # their own, so that no two groups share an id or an address)
+                slug = _unique_slug(_anchor(self.site.award_names.get(award or "", award or ""))
+                                    or "other", slugs)
                 # (an award's name as the default language's file gives it: marked so)
                 borrowed = award and (person["lang"] or "award" in person["borrowed"])
                 groups.append({"award": award, "title": award or self.say("also_recognised"),
@@ -380,7 +401,7 @@ class Views:
         elsewhere = site.sections_elsewhere  # (no empty list where they are elsewhere)
         parts = [] if "testimonials" in elsewhere else chunks(self.testimonials,
                                                               TESTIMONIALS_PER_PAGE)
-        listing = self.prefix + "testimonials/"
+        listing = self.prefix + LISTS["testimonials"]
         for number, part in enumerate(parts, 1):
             title = self.say("testimonials") if number == 1 else self.say(
                 "title_page_of", title=self.say("testimonials"), number=number, count=len(parts))
@@ -401,7 +422,7 @@ class Views:
             else self.say("recognising_here")
         if "honour-roll" not in elsewhere:
             pages.append(self._page("honour_roll", self.say("honour_roll"),
-                                    self.prefix + "honour-roll/", "honour-roll",
+                                    self.prefix + LISTS["honour-roll"], "honour-roll",
                                     recognising, groups=[self.shown_group(g) for g in
                                                          self.award_groups],
                                     total=len(self.people)))
@@ -419,7 +440,7 @@ class Views:
                                     person=view))
         if site.policy:
             view = self.policy(site.policy)
-            pages.append(self._page("policy", view["title"], self.prefix + "policy/", "policy",
+            pages.append(self._page("policy", view["title"], self.url(site.policy), "policy",
                                     excerpt(" ".join(view["commitments"])) or description,
                                     policy=view, body_html=view["body_html"], toc=view["toc"]))
         for page in site.pages:
@@ -465,7 +486,7 @@ class Views:
         fields.setdefault("alternates", [])
         return {"kind": kind, "title": title, "path": path, "section": section,
                 "description": description,
-                "canonical": base + path if base and kind != "404" else "", **fields}
+                "canonical": absolute(base, path) if kind != "404" else "", **fields}
 
     def _share_image(self, kind: str, path: str, fields: dict[str, Any]) -> str | None:
         """The picture a link preview shows (made by `share` when base_url is set): each
@@ -478,6 +499,14 @@ class Views:
         if kind in ("day", "testimonial", "honour"):
             return path + SHARE_IMAGE
         return self.prefix + SHARE_IMAGE
+
+
+def _unique_slug(slug: str, taken: set[str]) -> str:
+    found, number = slug, 2
+    while found in taken:
+        found, number = f"{slug}-{number}", number + 1
+    taken.add(found)
+    return found
 
 
 def _anchor(text: str) -> str:

@@ -30,7 +30,8 @@
   }
 
   // Fill a message from the page, such as "... {n}: {title}", into `el`, the title as a link
-  // (with the day's `lang` and `dir` when its title is in another language than the page).
+  // (with the day's `lang` and `dir` when its title is in another language than the page,
+  // and `hreflang` when it is a page in another language: a day the page's leaves out).
   function fill(el, message, values, href, entry) {
     while (el.firstChild) { el.removeChild(el.firstChild); }
     var pieces = String(message).split(/(\{[a-z]+\})/);
@@ -42,6 +43,7 @@
           var a = document.createElement("a");
           a.href = href;
           a.textContent = values.title;
+          if (entry && entry.hreflang) { a.hreflang = entry.hreflang; }
           if (entry && entry.lang) { a.lang = entry.lang; a.dir = entry.dir; }
           el.appendChild(a);
         } else {
