@@ -113,7 +113,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                        "config.toml and put your Markdown files in it")
         return result
     files, links = walk(content_dir, root)
-    paths.report_links(links, "content/", problems)
+    paths.report_links(links, "content/", problems, content_dir)
     if cache is None:
         paths.check_names(files, "content/", problems)
     else:  # (a name at a time: a twentieth of a rebuild at 10,000 files, for the same list)
@@ -386,11 +386,12 @@ def _row_slug(fields: Fields) -> str:
 
 def walk(content_dir: Path, root: Path) -> tuple[list[str], list[str]]:
     """Every file under content/, content-relative, in `tree.walk`'s order; and the
-    symbolic links among them (and among its folders) that point out of the site."""
+    symbolic links among them (and among its folders) that point out of the site or at
+    nothing."""
     files: list[str] = []
     links: list[str] = []
     for relative, entry in tree.walk(content_dir):
-        if entry.is_symlink() and not paths.inside(Path(entry.path), root):
+        if entry.is_symlink() and paths.not_followed(Path(entry.path), root):
             links.append(relative)
         if not entry.is_dir():  # (a link to a folder: not followed)
             files.append(relative)
