@@ -441,6 +441,25 @@ def test_an_invisible_character_in_a_field_name_is_left_out(make_site: MakeSite,
         "the character (or type the name again) to silence this"]
 
 
+def test_a_non_breaking_space_before_a_colon_as_french_word_types_it_is_left_out(
+        make_site: MakeSite, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/days/mardi.md": "---\ntitle\u00a0: Mardi des héros\nday\u202f: tuesday\n"
+                                 "events:\n  - time\u00a0\u00a0: 10:00\n    title: Accueil\n---\n",
+        "content/testimonials/rudo.md": "---\ncustomer \u00a0: Rudo M.\n---\nMerci.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Mardi des héros" in page(site, "days/mardi/index.html")
+    assert "Rudo M." in page(site, "testimonials/rudo/index.html")
+    said = ("warning: there is a {} between `{}` and its colon (Word types one there when it "
+            "is set to French); it is read as `{}`, but delete the space to silence this")
+    assert outcome.lines == [
+        "content/days/mardi.md:2: " + said.format("non-breaking space", "title", "title"),
+        "content/days/mardi.md:3: " + said.format("narrow non-breaking space", "day", "day"),
+        "content/days/mardi.md:5: " + said.format("non-breaking space", "time", "time"),
+        "content/testimonials/rudo.md:2: " + said.format("non-breaking space", "customer",
+                                                          "customer")]
+
+
 # --- lists kept in other forms are never published as they are ------------------------------
 
 LISTS = ["testimonials/staff-list.tsv", "testimonials/staff-list - Copy.csv.txt",
