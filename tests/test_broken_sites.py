@@ -298,6 +298,22 @@ def test_a_link_to_a_file_in_other_capitals_names_the_file(fails: Fails) -> None
         "apart: write the name as the file has it"]
 
 
+def test_a_link_to_a_page_in_other_capitals_names_the_file(fails: Fails) -> None:
+    """A link to another page by its source file, as a Windows user types it: the same
+    hint as a link to a download (it said only "check the file name and folder")."""
+    outcome = fails({D + "monday.md": "---\ntitle: Mon\nday: monday\n---\nHi\n",
+                     P + "about.md": "---\ntitle: About\n---\nSee [Monday](../days/Monday.md)"
+                                     " and the [policy](..\\Policy.MD).\n",
+                     "content/policy.md": "---\ntitle: Policy\n---\nWe care.\n"})
+    assert error_lines(outcome) == [
+        P + "about.md:4: the link to ../days/Monday.md goes to content/days/Monday.md, which "
+        "does not exist; the file is named monday.md, and a web server tells capitals apart: "
+        "write the name as the file has it",
+        P + "about.md:4: the link to ..\\Policy.MD goes to content/Policy.MD, which does not "
+        "exist; the file is named policy.md, and a web server tells capitals apart: write "
+        "the name as the file has it"]
+
+
 def test_links_to_what_the_build_makes_are_no_missing_files(make_site: MakeSite,
                                                              run: Run) -> None:
     """Pages, the feed, the calendar and the theme's files are not in content/, and are

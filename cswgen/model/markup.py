@@ -465,12 +465,18 @@ class Converter:
 
     def _missing_problem(self, href: str, target: str, picture: bool) -> None:
         """A link to (or a picture of) a file that is not in content/."""
+        self._error_at(href, f"{'the picture' if picture else 'the link to'} {href} goes to "
+                             f"content/{target}, which does not exist; "
+                             f"{self._missing_hint(target)}")
+
+    def _missing_hint(self, target: str) -> str:
+        """How to mend a link to `target`, which is not in content/: the name of a file
+        there named so but for its capitals (written on Windows or macOS, where the link
+        worked), else where to look."""
         alike = self._lookup("alike", target)
-        hint = (f"the file is named {posixpath.basename(alike)}, and a web server tells "
+        return (f"the file is named {posixpath.basename(alike)}, and a web server tells "
                 "capitals apart: write the name as the file has it" if alike is not None
                 else "check the file name and folder")
-        self._error_at(href, f"{'the picture' if picture else 'the link to'} {href} goes to "
-                             f"content/{target}, which does not exist; {hint}")
 
     def _list_link_problem(self, href: str, target: str) -> None:
         """A link to a list of testimonials or people, which is read, not published."""
@@ -506,4 +512,4 @@ class Converter:
         else:
             ctx.problems.error(ctx.site_path, line,
                                f"the link to {href} goes to content/{target}, which does not "
-                               "exist; check the file name and folder")
+                               f"exist; {self._missing_hint(target)}")
