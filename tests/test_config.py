@@ -7,6 +7,7 @@ tiny theme whose templates print them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -156,6 +157,26 @@ def test_bad_value_in_week_build_or_brand(bad_config: BadConfig, lines: str, lin
     outcome = bad_config(CONFIG + lines)
     find_line(outcome, f"config.toml:{line}: ", *phrases)
     assert failed_count(outcome) == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a Windows path is right on Windows")
+def test_a_windows_output_path_on_another_system_is_refused(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """It made one folder named `C:\\Sites\\csw` beside config.toml (on the CI server or a
+    colleague's Mac); a relative path with backslashes is the same path with slashes."""
+    site = make_site(with_home({"config.toml": CONFIG + "\n[build]\noutput = 'C:\\Sites\\csw'\n"}))
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        'config.toml:10: [build] output "C:\\Sites\\csw" is a Windows path, and this computer '
+        'does not run Windows, so the site would go into one folder named "C:\\Sites\\csw" '
+        'beside config.toml; write a folder beside config.toml instead, like output = '
+        '"output" (and copy the site where it should go, or use `cswgen publish`)']
+    assert sorted(p.name for p in site.iterdir()) == ["config.toml", "content", "themes"]
+    (site / "config.toml").write_text(CONFIG + "\n[build]\noutput = 'build\\site'\n", "utf-8")
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert (site / "build/site/index.html").is_file()
 
 
 SITE_VALUES = [

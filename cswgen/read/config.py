@@ -7,6 +7,7 @@ quietly does nothing.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import tomllib
@@ -192,13 +193,8 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     site = _site(table("site"), problems, week.start.year)
     brand = _brand(table("brand"), root)
     builder = table("build")
-    output = builder.string("output", "output") or "output"
-    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
-        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
-                    "break); write the folder's name, like output = \"output\"")
-        output = "output"
     build_settings = BuildSettings(
-        output=output,
+        output=_output(builder),
         unsafe_html=builder.boolean("unsafe_html"),
         require_consent=builder.boolean("require_consent"),
     )
@@ -302,6 +298,29 @@ def _languages(r: Table, language: str) -> tuple[str, ...]:
               f"{shown(tags[0])}, and the first is the site's default language; make them the "
               "same, or leave out `language`")
     return tuple(tags)
+
+
+# a Windows drive or network path: `C:\Sites\csw`, `D:/csw`, `\\server\share`
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\])")
+
+
+def _output(builder: Table) -> str:
+    """[build] output: the folder's path as this computer writes it.  A Windows path on
+    another system would be one folder here with the whole path as its odd name; a relative
+    one written with `\\` (`site\\output`) means the same with `/` everywhere."""
+    output = builder.string("output", "output") or "output"
+    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
+        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
+                    "break); write the folder's name, like output = \"output\"")
+        return "output"
+    if os.name != "nt" and _WINDOWS_PATH.match(output):
+        builder.bad("output", f"{shown(output)} is a Windows path, and this computer does not "
+                    "run Windows, so the site would go into one folder named "
+                    f"{shown(output)} beside config.toml; write a folder beside config.toml "
+                    "instead, like output = \"output\" (and copy the site where it should go, "
+                    "or use `cswgen publish`)")
+        return "output"
+    return output.replace("\\", "/")
 
 
 def _week(r: Table, problems: Problems) -> WeekSettings:
