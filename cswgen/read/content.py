@@ -127,11 +127,13 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     markdown: list[_Markdown] = []
     pending: list[tuple[Translation, str]] = []  # read once every original has been
     named_wrong: set[str] = set()  # section folders (and files) named with capitals
+    # (a site of one language: a file named as a translation of one of these is an error)
+    originals = frozenset(files) if len(config.site.tags) < 2 else frozenset()
     for relative in files:
         if relative in links:
             continue
         site_path = f"content/{relative}"
-        translation = translation_of(relative, config.site.tags)
+        translation = translation_of(relative, config.site.tags, originals)
         if translation is not None and (kind := kind_of(translation.original)) is not None:
             if translation.wrong:
                 problems.error(site_path, 1, translation.wrong)
