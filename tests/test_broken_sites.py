@@ -46,6 +46,11 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("day-without-date-or-day", D + "wed.md", "---\ntitle: Odd Day\n---\nBody\n",
      D + "wed.md:1: `date` is required but missing; add a `date` field (or `day`, like "
      "date: 2026-10-05 or day: monday)"),
+    # a field named as a spreadsheet's heading (as a CSV file may head it): said on its line
+    ("required-field-written-as-a-heading", T + "a.md",
+     "---\nrating: 5\nCustomer Name: Rudo M.\n---\nThanks\n",
+     T + "a.md:3: `customer` is required but missing; the `Customer Name` field on this line "
+     "is probably it: spell it `customer`"),
     ("page-without-title", P + "faq.md", "---\nmenu: 2\n---\nQuestions\n",
      P + "faq.md:1: `title` is required but missing; add a `title` field (the page's "
      "headline)"),

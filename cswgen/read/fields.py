@@ -139,8 +139,10 @@ class Fields:
             self.error(key, f"`{key}` is empty; fill it in{why}")  # `title:` with nothing
             return
         where = "column" if self.row else "field"
-        near = difflib.get_close_matches(key, [str(k) for k in self.data if self.has(str(k))],
-                                         n=1, cutoff=0.75)
+        # (a name as a heading writes it, `Customer Name`, is compared as `customer_name`)
+        given = {str(k).strip().lower().replace(" ", "_"): str(k) for k in self.data
+                 if self.has(str(k))}
+        near = [given[n] for n in difflib.get_close_matches(key, list(given), n=1, cutoff=0.75)]
         if near:  # `custmer: Ann`
             here = "" if self.row else " on this line"
             self.error(near[0], f"`{key}` is required but missing; the `{near[0]}` {where}"
