@@ -377,6 +377,21 @@ def test_csv_with_crlf_and_bom_counts_lines_the_same(fails: Fails) -> None:
     find_line(outcome, H + "staff.csv:4: ", "`since` must be a year like 2019, not 1800")
 
 
+def test_a_list_from_excel_for_mac_in_its_own_encoding_is_one_error_on_its_line(
+        fails: Fails) -> None:
+    """Excel for Mac's "CSV (Macintosh)": Mac Roman, each line ended by a lone CR.  The
+    error said line 1 (it counted only LF), and each name a testimonial praised that the
+    unread list holds got a "matches no one on the honour roll" warning on top of it."""
+    csv = "name,role\rTinashe Banda,Agent\rZo\u00eb Nyathi,Teller\r".encode("mac_roman")
+    outcome = fails({H + "staff.csv": csv,
+                     T + "a.md": "---\ncustomer: Ann\nstaff: [Tinashe Banda, Zoë Nyathi, "
+                                 "Nobody Known]\n---\nThanks.\n"})
+    assert outcome.lines[:-1] == [
+        H + "staff.csv:3: is not UTF-8 text (byte 32, \"\u2018\" in \"Zo\u2018\", cannot be read); "
+        "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: choose the "
+        "UTF-8 encoding when saving)"]
+
+
 def test_csv_row_with_too_many_cells(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,text\nAnn,Great\nBob,Good, really good\n"})
     find_line(outcome, T + "survey.csv:3: ", "3 cells", "2 columns", "quotes")

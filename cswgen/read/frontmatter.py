@@ -19,6 +19,7 @@ from cswgen.core import tomlpos
 from cswgen.core.errors import Problems
 from cswgen.core.tomlpos import key_lines
 from cswgen.read import pasted, yamlwords
+from cswgen.read.notext import line_of
 from cswgen.read.tomlwords import toml_problem
 
 # any HH:MM or HH:MM:SS (as Outlook and Excel copy a time), and H.MM as people write times
@@ -85,18 +86,19 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = line_of(raw, exc.start)
         problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
                        f"{_legacy_character(raw, exc.start)} cannot be read); "
                        "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
                        "choose the UTF-8 encoding when saving)")
         return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         problems.error(path, line, "contains a NUL character, so it is not a text file; "
                        "save it again as plain UTF-8 text")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def split(text: str, path: str, problems: Problems) -> Document | None:
