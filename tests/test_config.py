@@ -243,6 +243,21 @@ def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep
     assert "Etc/GMT" not in line
 
 
+@pytest.mark.parametrize(("written", "zone"), [
+    ("South Africa Standard Time", "Africa/Johannesburg"),  # as `tzutil /g` prints it
+    ("GMT Standard Time", "Europe/London"),
+    ("(UTC+02:00) Harare, Pretoria", "Africa/Harare"),  # as Windows' settings show it
+    ("(UTC+03:00) Nairobi", "Africa/Nairobi")])
+def test_a_time_zone_as_windows_names_it_gives_its_iana_name(
+        bad_config: BadConfig, written: str, zone: str) -> None:
+    # (it said only "is not a time zone; use a name from the IANA list")
+    outcome = bad_config(CONFIG.replace("Africa/Harare", written))
+    assert error_lines(outcome) == [
+        f'config.toml:7: [week] timezone "{written}" is how Windows names a time zone, and '
+        "cswgen needs its name from the IANA list, which says when the clocks change too; "
+        f'write timezone = "{zone}"']
+
+
 @pytest.mark.parametrize(("written", "said"), [
     # the path as the user sees it from the site's folder
     ("content/images/logo.svg", '[brand] logo "content/images/logo.svg" is not a file under '
