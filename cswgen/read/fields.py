@@ -34,6 +34,13 @@ class Image:
     alt: str
 
 
+def _year_as_excel_date(value: dt.date) -> int | None:
+    """The year typed into a spreadsheet cell formatted as a date, which Excel counts as
+    days from 1900 (2019 is shown as 1905-07-11), or None for any other date."""
+    typed = (value - dt.date(1899, 12, 30)).days
+    return typed if value.year < 1906 and 1900 <= typed <= 2100 else None
+
+
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
@@ -182,6 +189,13 @@ class Fields:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value.strip())
+        if self.row and isinstance(value, dt.date) \
+                and (typed := _year_as_excel_date(value)) is not None:
+            self.warning(key, f"the `{key}` cell holds the year {typed}, but it is formatted "
+                         f"as a date, so Excel shows a day in 1905 ({value.isoformat()}); it "
+                         f"is read as {typed}: format the column as Number in Excel to "
+                         "silence this")
+            return typed
         if isinstance(value, dt.date) and 1900 <= value.year <= 2100:
             return value.year
         return self.integer(key, 1900, 2100, "a year like 2019")
