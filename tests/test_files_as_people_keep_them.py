@@ -460,6 +460,34 @@ def test_a_non_breaking_space_before_a_colon_as_french_word_types_it_is_left_out
                                                           "customer")]
 
 
+def test_a_copy_named_as_windows_or_macos_names_it_is_pointed_out(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A backup made before an edit, or a file copied to start another, was published
+    with no word: the FAQ twice in the menu, a person twice on the honour roll."""
+    faq = "---\ntitle: FAQ\nmenu: 1\n---\nQ\n"
+    site, outcome = built(make_site, run, {
+        **PERSON, "content/honour-roll/farai-moyo copy.md": PERSON[
+            "content/honour-roll/farai-moyo.md"],
+        "content/pages/faq.md": faq, "content/pages/faq - Copy.md": faq,
+        "content/pages/faq - Copy (2).md": faq, "content/pages/Copy of faq.md": faq,
+        "content/pages/faq (1).md": faq,
+        "content/pages/holiday (2026).md": "---\ntitle: Holiday hours\n---\nQ\n",  # no copy
+        "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/images/logo - Copy.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is named as a copy of {}, as Windows or macOS names a copy, so it is "
+            "published as well as that file; if it is a backup, move it out of content/ (or "
+            "into a folder whose name starts with _, which is never published); if it is "
+            "meant to be published, give it a name of its own")
+    assert outcome.lines == [
+        "content/honour-roll/farai-moyo copy.md: " + said.format("farai-moyo.md"),
+        "content/pages/Copy of faq.md: " + said.format("faq.md"),
+        "content/pages/faq (1).md: " + said.format("faq.md"),
+        "content/pages/faq - Copy (2).md: " + said.format("faq.md"),
+        "content/pages/faq - Copy.md: " + said.format("faq.md")]
+    assert (site / "output/holiday-2026/index.html").is_file()
+
+
 # --- lists kept in other forms are never published as they are ------------------------------
 
 LISTS = ["testimonials/staff-list.tsv", "testimonials/staff-list - Copy.csv.txt",
