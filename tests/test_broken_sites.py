@@ -319,6 +319,43 @@ def test_a_link_to_a_page_in_other_capitals_names_the_file(fails: Fails) -> None
         "the name as the file has it"]
 
 
+def test_a_file_on_the_writers_own_computer_is_an_error_that_says_to_copy_it_in(
+        fails: Fails) -> None:
+    """`C:\\...` read as a web address's scheme: the picture was published with no address
+    at all, and the build said nothing; `\\\\server` showed Markdown's own placeholder
+    characters in its message; a photo's path said only "check the spelling"."""
+    outcome = fails({
+        P + "about.md": "---\ntitle: About\n---\nFirst.\n\n"
+                        "![Our team](C:\\Users\\me\\Pictures\\team.jpg)\n\n"
+                        "The [form](\\\\fileserver\\hr\\Leave Form.pdf).\n",
+        H + "ann.md": "---\nname: Ann\nphoto: 'H:\\Comms\\CSW\\ann.jpg'\nalt: Ann\n---\n"})
+    copy = ("is a file on one computer (or its network drive), which visitors cannot reach "
+            "and a build elsewhere does not have; copy the file into content/, next to "
+            "about.md, and ")
+    assert error_lines(outcome) == [
+        H + 'ann.md:3: `photo` names "H:\\Comms\\CSW\\ann.jpg", a file on one computer (or its '
+        "network drive), which the site cannot reach; copy the picture next to ann.md and "
+        "write its file name here, like `photo: ann.jpg`",
+        P + "about.md:6: the picture C:\\Users\\me\\Pictures\\team.jpg " + copy
+        + "show it with ![description](team.jpg)",
+        P + "about.md:8: the link to \\\\fileserver\\hr\\Leave Form.pdf " + copy
+        + "link to it by its name: [text](Leave%20Form.pdf)"]
+
+
+def test_a_backslash_escape_in_an_address_is_read_as_markdown_means_it(
+        make_site: MakeSite, run: Run) -> None:
+    """`leave\\_form.pdf`, escaped as Markdown escapes an underscore, and `..\\\\images`
+    with its backslashes doubled: both name a file that is there."""
+    site = make_site(with_theme({**GOOD, "content/downloads/leave_form.pdf": "%PDF-1.4\n",
+                                 "content/images/team.png": b"\x89PNG\r\n\x1a\n",
+                                 P + "about.md": "---\ntitle: About\n---\n"
+                                                 "[form](../downloads/leave\\_form.pdf)\n"}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert 'href="../downloads/leave_form.pdf"' in \
+        (site / "output/about/index.html").read_text("utf-8")
+
+
 def test_links_to_what_the_build_makes_are_no_missing_files(make_site: MakeSite,
                                                              run: Run) -> None:
     """Pages, the feed, the calendar and the theme's files are not in content/, and are

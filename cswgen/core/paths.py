@@ -206,6 +206,19 @@ def from_target(target: str) -> str:
     return _TARGET_ESCAPE.sub(lambda m: chr(int(m[1], 16)), target)
 
 
+# a file on the computer or network drive it was written on: `C:\Users\...`, `H:/Comms/...`,
+# `\\fileserver\share\...`, `file:///...`, `~/Pictures/...`, a Mac's `/Users/...`
+_ON_ONE_COMPUTER = re.compile(
+    r"^\s*(?:[A-Za-z]:[\\/]|\\\\[^\\]|file:|~[\\/]|/(?:Users|Volumes|home)/)",
+    re.IGNORECASE)
+
+
+def on_one_computer(address: str) -> bool:
+    """Whether `address` names a file on one computer or network drive, which no visitor's
+    browser can reach and no other computer that builds the site has."""
+    return _ON_ONE_COMPUTER.match(address) is not None
+
+
 def on_another_host(address: str) -> bool:
     """Whether `address` names another host, which no page may load anything from."""
     return _ELSEWHERE.match(address) is not None

@@ -322,10 +322,18 @@ class Fields:
             return None
         relative = finder(value, source.parent)
         if relative is None:
+            near = paths.nearly(value, finder.content, source.parent)
+            if near is None and paths.on_one_computer(value):
+                name = paths.picture_name(value.replace("\\", "/"))
+                self.error(key, f"`{key}` names \"{value}\", a file on one computer (or its "
+                           "network drive), which the site cannot reach; copy the picture "
+                           f"next to {source.name} and "
+                           + (self._as_written(key, name) if self.row else
+                              f"write its file name here, like `{key}: {name}`"))
+                return None
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
                        f"{source.name} or under content/; "
-                       + _nearly(paths.nearly(value, finder.content, source.parent),
-                                 partial(self._as_written, key)))
+                       + _nearly(near, partial(self._as_written, key)))
             return None
         alt = self.text(alt_key)
         if require_alt and not alt:
