@@ -51,6 +51,14 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      "---\nrating: 5\nCustomer Name: Rudo M.\n---\nThanks\n",
      T + "a.md:3: `customer` is required but missing; the `Customer Name` field on this line "
      "is probably it: spell it `customer`"),
+    # a programme copied from a poster: the start and end in one field (it said only
+    # "must be a time written HH:MM")
+    ("event-time-as-a-span", D + "wed.md",
+     "---\ntitle: Quiz Day\nday: wednesday\nevents:\n  - title: Quiz\n"
+     "    time: 10.30am – 12pm\n---\nBody\n",
+     D + "wed.md:6: `time` is 10.30am – 12pm, when the event starts and ends; write the start "
+     "in `time` and the end in a field of its own: time: 10:30 and, on the next line, "
+     "end: 12:00"),
     ("page-without-title", P + "faq.md", "---\nmenu: 2\n---\nQuestions\n",
      P + "faq.md:1: `title` is required but missing; add a `title` field (the page's "
      "headline)"),
