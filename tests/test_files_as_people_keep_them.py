@@ -515,6 +515,30 @@ def test_lists_not_saved_as_csv_or_xlsx_are_withheld_with_a_warning(make_site: M
     assert (site / "output/testimonials/card.2027.old.pdf").is_file()
 
 
+def test_letters_and_emails_kept_beside_the_entries_are_withheld(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """A customer's letter, a nomination or an email kept beside the entries it concerns
+    was published as it was, at testimonials/letter.docx, for anyone to download."""
+    site, outcome = built(make_site, run, {
+        **PERSON, "content/testimonials/letter from Rudo.docx": b"PK\x03\x04 Word",
+        "content/honour-roll/Nomination - Farai.msg": b"\xd0\xcf\x11\xe0 Outlook",
+        "content/pages/leave-form.docx": b"PK\x03\x04 a download"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is not published: in content/{}/ cswgen reads only Markdown, .csv and "
+            ".xlsx files, and a document or email kept here (a letter, a nomination, a consent "
+            "form) is a record for the team that may hold what nobody should see; to publish "
+            "its words, copy them into a new file (cswgen add {} \"Name\"), and if it is not "
+            "for the site, move it out of content/")
+    assert outcome.lines == [
+        "content/honour-roll/Nomination - Farai.msg: " + said.format("honour-roll", "honour"),
+        "content/testimonials/letter from Rudo.docx: " + said.format("testimonials",
+                                                                     "testimonial")]
+    out = site / "output"
+    assert not (out / "testimonials/letter from Rudo.docx").exists()
+    assert not (out / "honour-roll/Nomination - Farai.msg").exists()
+    assert (out / "pages/leave-form.docx").is_file()  # a download, as any other file
+
+
 def test_a_markdown_file_saved_with_txt_added_says_so(make_site: MakeSite, run: Run) -> None:
     site, outcome = built(make_site, run, {
         "content/pages/events.md.txt": "---\ntitle: Events\n---\nOur events.\n"})
