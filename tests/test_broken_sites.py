@@ -59,6 +59,12 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
      D + "wed.md:6: `time` is 10.30am – 12pm, when the event starts and ends; write the start "
      "in `time` and the end in a field of its own: time: 10:30 and, on the next line, "
      "end: 12:00"),
+    # (it said "the front matter must be a list of `field: value` lines, but it is a single
+    # line of text", of two lines of fields)
+    ("toml-between-yaml-fences", P + "faq.md", "---\ntitle = \"FAQ\"\nmenu = 2\n---\nQ\n",
+     P + "faq.md:2: this field is written as TOML (title = \"FAQ\"), but the front matter "
+     "starts with ---, which is for `field: value` lines; write title: \"FAQ\" (and the same "
+     "on each line), or start and end the block with +++ instead of ---"),
     ("page-without-title", P + "faq.md", "---\nmenu: 2\n---\nQuestions\n",
      P + "faq.md:1: `title` is required but missing; add a `title` field (the page's "
      "headline)"),

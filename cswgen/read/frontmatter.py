@@ -176,6 +176,10 @@ def missing_front_matter(text: str, example: str) -> str:
 Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str]]  # data, lines, emptied
 
 
+# a first line of TOML (`title = "FAQ"`): the name, and the value as YAML would take it
+_TOML_LINE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(\S.*)")
+
+
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
         return {}, {}, {}
@@ -205,6 +209,12 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if data is None:
         return {}, {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        if (toml := _TOML_LINE.match(source)) is not None:  # TOML between YAML's fences
+            problems.error(path, 2, f"this field is written as TOML ({toml[0].strip()}), but "
+                           "the front matter starts with ---, which is for `field: value` "
+                           f"lines; write {toml[1]}: {toml[2].strip()} (and the same on each "
+                           "line), or start and end the block with +++ instead of ---")
+            return None
         problems.error(path, 2, "the front matter must be a list of `field: value` lines "
                        f"(a mapping), but it is a {_kind(data)}; write it like `title: My page`")
         return None
