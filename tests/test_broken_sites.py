@@ -443,6 +443,17 @@ def test_a_list_from_excel_for_mac_in_its_own_encoding_is_one_error_on_its_line(
         "UTF-8 encoding when saving)"]
 
 
+def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) -> None:
+    """It said to rename "First Name" to `name`, which publishes everyone without their
+    surname."""
+    outcome = fails({H + "staff.csv": "Employee ID,Last Name,Email,First Name,Job Title\n"
+                                      "1042,Banda,tb@example.org,Tinashe,Agent\n"})
+    assert error_lines(outcome) == [
+        H + 'staff.csv:1: there is no `name` column, so no row can be read, and each name is '
+        'in two columns, "First Name" and "Last Name"; add a column named `name` with the '
+        'whole name (in Excel: type =D2&" "&B2 in its second row and fill it down)']
+
+
 def test_csv_row_with_too_many_cells(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,text\nAnn,Great\nBob,Good, really good\n"})
     find_line(outcome, T + "survey.csv:3: ", "3 cells", "2 columns", "quotes")
