@@ -119,6 +119,23 @@ def test_key_outside_any_table(bad_config: BadConfig) -> None:
               "put it under [site]")
 
 
+@pytest.mark.parametrize(("line", "space"), [
+    ('days\u00a0= 5   # Monday to Friday: from `start`', "non-breaking space"),
+    ('days =\u202f5', "narrow non-breaking space")])
+def test_a_non_breaking_space_in_a_setting_s_line_is_named(bad_config: BadConfig, line: str,
+                                                           space: str) -> None:
+    """Pasted from Word or a web page.  It said "joined with =, not a colon: write days =
+    5 # Monday to Friday: from `start` = ..." (a colon in the note), or "Invalid value";
+    one inside a quoted text is the text's own."""
+    outcome = bad_config(CONFIG.replace('timezone = "Africa/Harare"',
+                                        'timezone = "Africa/Harare"\n' + line)
+                         .replace('title = "Test Week"', 'title = "Test\u00a0Week"'))
+    assert error_lines(outcome) == [
+        f"config.toml:8: there is a {space} in the line of `days` (often pasted from Word or "
+        "a web page), which TOML does not take for a space; delete it and type an ordinary "
+        "space"]
+
+
 def test_missing_site_title(bad_config: BadConfig) -> None:
     outcome = bad_config('[week]\nyear = 2026\n\n[site]\ntheme = "mini"\n')
     find_line(outcome, "config.toml:4: ", "[site] title is missing")

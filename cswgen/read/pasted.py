@@ -186,3 +186,10 @@ def shortened(text: str, limit: int = 120) -> str:
 
 def _name(space: str) -> str:
     return _SPACES.get(space, "special space")
+
+
+def odd_space(text: str) -> str | None:
+    """The name of the first space in `text` that is not an ordinary one (a non-breaking
+    space, pasted from Word or a web page), or None."""
+    found = re.search(_ODD_SPACE, text)
+    return _name(found[0]) if found else None
