@@ -136,7 +136,8 @@ def test_a_non_breaking_space_in_a_setting_s_line_is_named(bad_config: BadConfig
         "space"]
 
 
-def test_a_section_in_capitals_is_one_error_not_a_cascade(bad_config: BadConfig) -> None:
+def test_a_section_in_capitals_or_misspelt_is_one_error_not_a_cascade(
+        bad_config: BadConfig) -> None:
     """[Site] and [Week] were each an unknown section, and then "[site] title is missing",
     and a day dated in the week "outside the week" of the current year, as well."""
     outcome = bad_config(CONFIG.replace("[site]", "[Site]").replace("[week]", "[ Week ]")
@@ -149,6 +150,12 @@ def test_a_section_in_capitals_is_one_error_not_a_cascade(bad_config: BadConfig)
         "[week]",
         "config.toml:7: [week] them is not a setting cswgen knows; did you mean `theme`? "
         "Settings for your own templates go in [extra]."]
+    # (misspelt: the same, with the section meant)
+    outcome = bad_config(CONFIG.replace("[week]", "[wek]"),
+                         {"content/days/mon.md": "---\ntitle: Mon\ndate: 2026-10-05\n---\n"})
+    assert error_lines(outcome) == [
+        "config.toml:5: unknown section [wek]: did you mean [week]? Settings for your own "
+        "templates go in [extra]."]
 
 
 def test_missing_site_title(bad_config: BadConfig) -> None:

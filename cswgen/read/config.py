@@ -150,18 +150,20 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
 
 def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                  problems: Problems) -> SiteConfig:
-    # a section written in other capitals ([Site]) is an error, and read as the section all
-    # the same: its settings are not said to be missing as well, nor the days outside a week
-    cased = {section.strip().lower(): section for section, value in data.items()
+    # a section written in other capitals ([Site]) or misspelt ([wek]) is an error, and read
+    # as the section meant all the same: its settings are not said to be missing as well,
+    # nor every day to be outside a week of the current year
+    cased = {meant: section for section, value in data.items()
              if section not in SCHEMA and isinstance(value, dict)
-             and section.strip().lower() in SCHEMA and section.strip().lower() not in data}
+             and (meant := suggest(section.strip().lower(), list(SCHEMA))) is not None
+             and meant not in data}
     for known, written in cased.items():
         data = {**data, known: data[written]}
         lines = {**lines, known: lines.get(written, 1),
                  **{known + k[len(written):]: v for k, v in lines.items()
                     if k.startswith(written + ".")}}
     for section, value in data.items():
-        if section in cased.values():
+        if section in cased.values() and section.strip().lower() in SCHEMA:
             problems.error(CONFIG_NAME, lines.get(section, 1), f"unknown section [{section}]: "
                            f"section names are in small letters; write [{section.strip().lower()}]")
             continue
