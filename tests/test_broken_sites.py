@@ -46,6 +46,25 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("day-without-date-or-day", D + "wed.md", "---\ntitle: Odd Day\n---\nBody\n",
      D + "wed.md:1: `date` is required but missing; add a `date` field (or `day`, like "
      "date: 2026-10-05 or day: monday)"),
+    # a field named as a spreadsheet's heading (as a CSV file may head it): said on its line
+    ("required-field-written-as-a-heading", T + "a.md",
+     "---\nrating: 5\nCustomer Name: Rudo M.\n---\nThanks\n",
+     T + "a.md:3: `customer` is required but missing; the `Customer Name` field on this line "
+     "is probably it: spell it `customer`"),
+    # a programme copied from a poster: the start and end in one field (it said only
+    # "must be a time written HH:MM")
+    ("event-time-as-a-span", D + "wed.md",
+     "---\ntitle: Quiz Day\nday: wednesday\nevents:\n  - title: Quiz\n"
+     "    time: 10.30am – 12pm\n---\nBody\n",
+     D + "wed.md:6: `time` is 10.30am – 12pm, when the event starts and ends; write the start "
+     "in `time` and the end in a field of its own: time: 10:30 and, on the next line, "
+     "end: 12:00"),
+    # (it said "the front matter must be a list of `field: value` lines, but it is a single
+    # line of text", of two lines of fields)
+    ("toml-between-yaml-fences", P + "faq.md", "---\ntitle = \"FAQ\"\nmenu = 2\n---\nQ\n",
+     P + "faq.md:2: this field is written as TOML (title = \"FAQ\"), but the front matter "
+     "starts with ---, which is for `field: value` lines; write title: \"FAQ\" (and the same "
+     "on each line), or start and end the block with +++ instead of ---"),
     ("page-without-title", P + "faq.md", "---\nmenu: 2\n---\nQuestions\n",
      P + "faq.md:1: `title` is required but missing; add a `title` field (the page's "
      "headline)"),
@@ -298,6 +317,59 @@ def test_a_link_to_a_file_in_other_capitals_names_the_file(fails: Fails) -> None
         "apart: write the name as the file has it"]
 
 
+def test_a_link_to_a_page_in_other_capitals_names_the_file(fails: Fails) -> None:
+    """A link to another page by its source file, as a Windows user types it: the same
+    hint as a link to a download (it said only "check the file name and folder")."""
+    outcome = fails({D + "monday.md": "---\ntitle: Mon\nday: monday\n---\nHi\n",
+                     P + "about.md": "---\ntitle: About\n---\nSee [Monday](../days/Monday.md)"
+                                     " and the [policy](..\\Policy.MD).\n",
+                     "content/policy.md": "---\ntitle: Policy\n---\nWe care.\n"})
+    assert error_lines(outcome) == [
+        P + "about.md:4: the link to ../days/Monday.md goes to content/days/Monday.md, which "
+        "does not exist; the file is named monday.md, and a web server tells capitals apart: "
+        "write the name as the file has it",
+        P + "about.md:4: the link to ..\\Policy.MD goes to content/Policy.MD, which does not "
+        "exist; the file is named policy.md, and a web server tells capitals apart: write "
+        "the name as the file has it"]
+
+
+def test_a_file_on_the_writers_own_computer_is_an_error_that_says_to_copy_it_in(
+        fails: Fails) -> None:
+    """`C:\\...` read as a web address's scheme: the picture was published with no address
+    at all, and the build said nothing; `\\\\server` showed Markdown's own placeholder
+    characters in its message; a photo's path said only "check the spelling"."""
+    outcome = fails({
+        P + "about.md": "---\ntitle: About\n---\nFirst.\n\n"
+                        "![Our team](C:\\Users\\me\\Pictures\\team.jpg)\n\n"
+                        "The [form](\\\\fileserver\\hr\\Leave Form.pdf).\n",
+        H + "ann.md": "---\nname: Ann\nphoto: 'H:\\Comms\\CSW\\ann.jpg'\nalt: Ann\n---\n"})
+    copy = ("is a file on one computer (or its network drive), which visitors cannot reach "
+            "and a build elsewhere does not have; copy the file into content/, next to "
+            "about.md, and ")
+    assert error_lines(outcome) == [
+        H + 'ann.md:3: `photo` names "H:\\Comms\\CSW\\ann.jpg", a file on one computer (or its '
+        "network drive), which the site cannot reach; copy the picture next to ann.md and "
+        "write its file name here, like `photo: ann.jpg`",
+        P + "about.md:6: the picture C:\\Users\\me\\Pictures\\team.jpg " + copy
+        + "show it with ![description](team.jpg)",
+        P + "about.md:8: the link to \\\\fileserver\\hr\\Leave Form.pdf " + copy
+        + "link to it by its name: [text](Leave%20Form.pdf)"]
+
+
+def test_a_backslash_escape_in_an_address_is_read_as_markdown_means_it(
+        make_site: MakeSite, run: Run) -> None:
+    """`leave\\_form.pdf`, escaped as Markdown escapes an underscore, and `..\\\\images`
+    with its backslashes doubled: both name a file that is there."""
+    site = make_site(with_theme({**GOOD, "content/downloads/leave_form.pdf": "%PDF-1.4\n",
+                                 "content/images/team.png": b"\x89PNG\r\n\x1a\n",
+                                 P + "about.md": "---\ntitle: About\n---\n"
+                                                 "[form](../downloads/leave\\_form.pdf)\n"}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert 'href="../downloads/leave_form.pdf"' in \
+        (site / "output/about/index.html").read_text("utf-8")
+
+
 def test_links_to_what_the_build_makes_are_no_missing_files(make_site: MakeSite,
                                                              run: Run) -> None:
     """Pages, the feed, the calendar and the theme's files are not in content/, and are
@@ -354,6 +426,32 @@ def test_csv_with_crlf_and_bom_counts_lines_the_same(fails: Fails) -> None:
            'Old Timer,1800,Long ago\r\n')  # line 4
     outcome = fails({H + "staff.csv": csv.encode("utf-8")})
     find_line(outcome, H + "staff.csv:4: ", "`since` must be a year like 2019, not 1800")
+
+
+def test_a_list_from_excel_for_mac_in_its_own_encoding_is_one_error_on_its_line(
+        fails: Fails) -> None:
+    """Excel for Mac's "CSV (Macintosh)": Mac Roman, each line ended by a lone CR.  The
+    error said line 1 (it counted only LF), and each name a testimonial praised that the
+    unread list holds got a "matches no one on the honour roll" warning on top of it."""
+    csv = "name,role\rTinashe Banda,Agent\rZo\u00eb Nyathi,Teller\r".encode("mac_roman")
+    outcome = fails({H + "staff.csv": csv,
+                     T + "a.md": "---\ncustomer: Ann\nstaff: [Tinashe Banda, Zoë Nyathi, "
+                                 "Nobody Known]\n---\nThanks.\n"})
+    assert outcome.lines[:-1] == [
+        H + "staff.csv:3: is not UTF-8 text (byte 32, \"\u2018\" in \"Zo\u2018\", cannot be read); "
+        "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: choose the "
+        "UTF-8 encoding when saving)"]
+
+
+def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) -> None:
+    """It said to rename "First Name" to `name`, which publishes everyone without their
+    surname."""
+    outcome = fails({H + "staff.csv": "Employee ID,Last Name,Email,First Name,Job Title\n"
+                                      "1042,Banda,tb@example.org,Tinashe,Agent\n"})
+    assert error_lines(outcome) == [
+        H + 'staff.csv:1: there is no `name` column, so no row can be read, and each name is '
+        'in two columns, "First Name" and "Last Name"; add a column named `name` with the '
+        'whole name (in Excel: type =D2&" "&B2 in its second row and fill it down)']
 
 
 def test_csv_row_with_too_many_cells(fails: Fails) -> None:

@@ -7,6 +7,7 @@ tiny theme whose templates print them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -118,6 +119,45 @@ def test_key_outside_any_table(bad_config: BadConfig) -> None:
               "put it under [site]")
 
 
+@pytest.mark.parametrize(("line", "space"), [
+    ('days\u00a0= 5   # Monday to Friday: from `start`', "non-breaking space"),
+    ('days =\u202f5', "narrow non-breaking space")])
+def test_a_non_breaking_space_in_a_setting_s_line_is_named(bad_config: BadConfig, line: str,
+                                                           space: str) -> None:
+    """Pasted from Word or a web page.  It said "joined with =, not a colon: write days =
+    5 # Monday to Friday: from `start` = ..." (a colon in the note), or "Invalid value";
+    one inside a quoted text is the text's own."""
+    outcome = bad_config(CONFIG.replace('timezone = "Africa/Harare"',
+                                        'timezone = "Africa/Harare"\n' + line)
+                         .replace('title = "Test Week"', 'title = "Test\u00a0Week"'))
+    assert error_lines(outcome) == [
+        f"config.toml:8: there is a {space} in the line of `days` (often pasted from Word or "
+        "a web page), which TOML does not take for a space; delete it and type an ordinary "
+        "space"]
+
+
+def test_a_section_in_capitals_or_misspelt_is_one_error_not_a_cascade(
+        bad_config: BadConfig) -> None:
+    """[Site] and [Week] were each an unknown section, and then "[site] title is missing",
+    and a day dated in the week "outside the week" of the current year, as well."""
+    outcome = bad_config(CONFIG.replace("[site]", "[Site]").replace("[week]", "[ Week ]")
+                         .replace("year = 2026", "year = 2026\nthem = 1"),
+                         {"content/days/mon.md": "---\ntitle: Mon\ndate: 2026-10-05\n---\n"})
+    assert error_lines(outcome) == [
+        "config.toml:1: unknown section [Site]: section names are in small letters; write "
+        "[site]",
+        "config.toml:5: unknown section [Week]: section names are in small letters; write "
+        "[week]",
+        "config.toml:7: [week] them is not a setting cswgen knows; did you mean `theme`? "
+        "Settings for your own templates go in [extra]."]
+    # (misspelt: the same, with the section meant)
+    outcome = bad_config(CONFIG.replace("[week]", "[wek]"),
+                         {"content/days/mon.md": "---\ntitle: Mon\ndate: 2026-10-05\n---\n"})
+    assert error_lines(outcome) == [
+        "config.toml:5: unknown section [wek]: did you mean [week]? Settings for your own "
+        "templates go in [extra]."]
+
+
 def test_missing_site_title(bad_config: BadConfig) -> None:
     outcome = bad_config('[week]\nyear = 2026\n\n[site]\ntheme = "mini"\n')
     find_line(outcome, "config.toml:4: ", "[site] title is missing")
@@ -156,6 +196,26 @@ def test_bad_value_in_week_build_or_brand(bad_config: BadConfig, lines: str, lin
     outcome = bad_config(CONFIG + lines)
     find_line(outcome, f"config.toml:{line}: ", *phrases)
     assert failed_count(outcome) == 1
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a Windows path is right on Windows")
+def test_a_windows_output_path_on_another_system_is_refused(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """It made one folder named `C:\\Sites\\csw` beside config.toml (on the CI server or a
+    colleague's Mac); a relative path with backslashes is the same path with slashes."""
+    site = make_site(with_home({"config.toml": CONFIG + "\n[build]\noutput = 'C:\\Sites\\csw'\n"}))
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        'config.toml:10: [build] output "C:\\Sites\\csw" is a Windows path, and this computer '
+        'does not run Windows, so the site would go into one folder named "C:\\Sites\\csw" '
+        'beside config.toml; write a folder beside config.toml instead, like output = '
+        '"output" (and copy the site where it should go, or use `cswgen publish`)']
+    assert sorted(p.name for p in site.iterdir()) == ["config.toml", "content", "themes"]
+    (site / "config.toml").write_text(CONFIG + "\n[build]\noutput = 'build\\site'\n", "utf-8")
+    assert run(site, "build", *AS_OF).exit_code == 0
+    assert (site / "build/site/index.html").is_file()
 
 
 SITE_VALUES = [
@@ -220,6 +280,21 @@ def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep
     line = find_line(outcome, "config.toml:7: ", f'[week] timezone "{written}" is not a time '
                      "zone cswgen can use", f"such as {places}")
     assert "Etc/GMT" not in line
+
+
+@pytest.mark.parametrize(("written", "zone"), [
+    ("South Africa Standard Time", "Africa/Johannesburg"),  # as `tzutil /g` prints it
+    ("GMT Standard Time", "Europe/London"),
+    ("(UTC+02:00) Harare, Pretoria", "Africa/Harare"),  # as Windows' settings show it
+    ("(UTC+03:00) Nairobi", "Africa/Nairobi")])
+def test_a_time_zone_as_windows_names_it_gives_its_iana_name(
+        bad_config: BadConfig, written: str, zone: str) -> None:
+    # (it said only "is not a time zone; use a name from the IANA list")
+    outcome = bad_config(CONFIG.replace("Africa/Harare", written))
+    assert error_lines(outcome) == [
+        f'config.toml:7: [week] timezone "{written}" is how Windows names a time zone, and '
+        "cswgen needs its name from the IANA list, which says when the clocks change too; "
+        f'write timezone = "{zone}"']
 
 
 @pytest.mark.parametrize(("written", "said"), [

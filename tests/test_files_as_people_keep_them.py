@@ -441,6 +441,53 @@ def test_an_invisible_character_in_a_field_name_is_left_out(make_site: MakeSite,
         "the character (or type the name again) to silence this"]
 
 
+def test_a_non_breaking_space_before_a_colon_as_french_word_types_it_is_left_out(
+        make_site: MakeSite, run: Run) -> None:
+    site, outcome = built(make_site, run, {
+        "content/days/mardi.md": "---\ntitle\u00a0: Mardi des héros\nday\u202f: tuesday\n"
+                                 "events:\n  - time\u00a0\u00a0: 10:00\n    title: Accueil\n---\n",
+        "content/testimonials/rudo.md": "---\ncustomer \u00a0: Rudo M.\n---\nMerci.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Mardi des héros" in page(site, "days/mardi/index.html")
+    assert "Rudo M." in page(site, "testimonials/rudo/index.html")
+    said = ("warning: there is a {} between `{}` and its colon (Word types one there when it "
+            "is set to French); it is read as `{}`, but delete the space to silence this")
+    assert outcome.lines == [
+        "content/days/mardi.md:2: " + said.format("non-breaking space", "title", "title"),
+        "content/days/mardi.md:3: " + said.format("narrow non-breaking space", "day", "day"),
+        "content/days/mardi.md:5: " + said.format("non-breaking space", "time", "time"),
+        "content/testimonials/rudo.md:2: " + said.format("non-breaking space", "customer",
+                                                          "customer")]
+
+
+def test_a_copy_named_as_windows_or_macos_names_it_is_pointed_out(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A backup made before an edit, or a file copied to start another, was published
+    with no word: the FAQ twice in the menu, a person twice on the honour roll."""
+    faq = "---\ntitle: FAQ\nmenu: 1\n---\nQ\n"
+    site, outcome = built(make_site, run, {
+        **PERSON, "content/honour-roll/farai-moyo copy.md": PERSON[
+            "content/honour-roll/farai-moyo.md"],
+        "content/pages/faq.md": faq, "content/pages/faq - Copy.md": faq,
+        "content/pages/faq - Copy (2).md": faq, "content/pages/Copy of faq.md": faq,
+        "content/pages/faq (1).md": faq,
+        "content/pages/holiday (2026).md": "---\ntitle: Holiday hours\n---\nQ\n",  # no copy
+        "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        "content/images/logo - Copy.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is named as a copy of {}, as Windows or macOS names a copy, so it is "
+            "published as well as that file; if it is a backup, move it out of content/ (or "
+            "into a folder whose name starts with _, which is never published); if it is "
+            "meant to be published, give it a name of its own")
+    assert outcome.lines == [
+        "content/honour-roll/farai-moyo copy.md: " + said.format("farai-moyo.md"),
+        "content/pages/Copy of faq.md: " + said.format("faq.md"),
+        "content/pages/faq (1).md: " + said.format("faq.md"),
+        "content/pages/faq - Copy (2).md: " + said.format("faq.md"),
+        "content/pages/faq - Copy.md: " + said.format("faq.md")]
+    assert (site / "output/holiday-2026/index.html").is_file()
+
+
 # --- lists kept in other forms are never published as they are ------------------------------
 
 LISTS = ["testimonials/staff-list.tsv", "testimonials/staff-list - Copy.csv.txt",
@@ -466,6 +513,30 @@ def test_lists_not_saved_as_csv_or_xlsx_are_withheld_with_a_warning(make_site: M
     assert (site / "output/testimonials/rudo.jpg").is_file()
     assert (site / "output/honour-roll/rules.pdf").is_file()
     assert (site / "output/testimonials/card.2027.old.pdf").is_file()
+
+
+def test_letters_and_emails_kept_beside_the_entries_are_withheld(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """A customer's letter, a nomination or an email kept beside the entries it concerns
+    was published as it was, at testimonials/letter.docx, for anyone to download."""
+    site, outcome = built(make_site, run, {
+        **PERSON, "content/testimonials/letter from Rudo.docx": b"PK\x03\x04 Word",
+        "content/honour-roll/Nomination - Farai.msg": b"\xd0\xcf\x11\xe0 Outlook",
+        "content/pages/leave-form.docx": b"PK\x03\x04 a download"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is not published: in content/{}/ cswgen reads only Markdown, .csv and "
+            ".xlsx files, and a document or email kept here (a letter, a nomination, a consent "
+            "form) is a record for the team that may hold what nobody should see; to publish "
+            "its words, copy them into a new file (cswgen add {} \"Name\"), and if it is not "
+            "for the site, move it out of content/")
+    assert outcome.lines == [
+        "content/honour-roll/Nomination - Farai.msg: " + said.format("honour-roll", "honour"),
+        "content/testimonials/letter from Rudo.docx: " + said.format("testimonials",
+                                                                     "testimonial")]
+    out = site / "output"
+    assert not (out / "testimonials/letter from Rudo.docx").exists()
+    assert not (out / "honour-roll/Nomination - Farai.msg").exists()
+    assert (out / "pages/leave-form.docx").is_file()  # a download, as any other file
 
 
 def test_a_markdown_file_saved_with_txt_added_says_so(make_site: MakeSite, run: Run) -> None:

@@ -286,6 +286,22 @@ def test_an_unknown_label_names_the_line_and_the_nearest_label(make_site: MakeSi
                for e in errors), errors
 
 
+def test_an_empty_label_is_an_error(make_site: MakeSite, run: Run) -> None:
+    """It was published as it was: a menu link with no text, that no one could see and a
+    screen reader named only by its address."""
+    site = make_site({"config.toml": '[site]\ntitle = "T"\n[week]\nyear = 2026\n[labels]\n'
+                                     'testimonials = ""\nhonour_roll = "  "\n'})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        f"config.toml:{line}: [labels] {key} is empty, so every menu, heading and link that "
+        "says it would show nothing (and be invisible to a screen reader); write the words "
+        f'to show, like {key} = "{default}", or delete the line to keep cswgen\'s'
+        for line, key, default in ((6, "testimonials", "Testimonials"),
+                                   (7, "honour_roll", "Honour roll"))]
+
+
 @pytest.mark.parametrize(("written", "hint"), [
     ("english", '"en"'), ("fr_ca", None), ("French", '"fr"'), ("zz-ZZ-x1", None),
     # the language named in itself, with or without its accents (not "fr-NC", "es-PA",

@@ -62,6 +62,27 @@ def test_symlinks_in_a_theme_to_outside_the_site_are_not_followed(
     assert (out / "assets/own.css").is_file()
 
 
+def test_a_symlink_to_a_file_that_is_gone_is_a_warning_not_a_crash(
+        make_site: MakeSite, run: Run) -> None:
+    # (the file it named was renamed or deleted: a page, a picture, a theme's file)
+    site = make_site({**THEMED, "content/honour-roll/a.md": "---\nname: A\n---\n"})
+    os.symlink("faq-old.md", site / "content/faq.md")
+    (site / "content/images").mkdir()
+    os.symlink("../../photos/logo.png", site / "content/images/logo.png")
+    (site / "themes/mine/templates").mkdir(parents=True)
+    os.symlink("old-day.html", site / "themes/mine/templates/day.html")
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    gone = ("warning: is a symbolic link to \"{}\", which does not exist (it was moved, "
+            "renamed or deleted), so it is left out; copy the file itself here, or delete "
+            "the link")
+    assert outcome.lines == [
+        "content/faq.md: " + gone.format("faq-old.md"),
+        "content/images/logo.png: " + gone.format("../../photos/logo.png"),
+        "themes/mine/templates/day.html: " + gone.format("old-day.html")]
+    assert (site / "output/days/mon/index.html").is_file()
+
+
 def test_a_template_linked_from_outside_the_site_counts_as_missing(
         make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     outside = tmp_path / "evil.html"

@@ -996,3 +996,31 @@ def test_every_address_in_every_feed_leads_to_a_published_file(make_site: MakeSi
                 assert f'id="{fragment}"' in target.read_text("utf-8"), (folder, address)
         pages = {target.relative_to(out).as_posix() for _, target, _ in found}
         assert f"{folder}index.html" in pages and f"{folder}policy/index.html" in pages
+
+
+def test_a_translation_in_a_site_of_one_language_says_to_list_its_language(
+        make_site: MakeSite, run: Run) -> None:
+    """It was read as content of its own: a second Monday ("a date has one day page; keep
+    one of the two files"), a second copy of each person; a name with a dot that is no
+    language, or no translation of a file beside it, is content as before."""
+    config = '[site]\ntitle = "T"\nlanguage = "en-GB"\n[week]\nyear = 2026\n'
+    site = make_site({**SMALL, "config.toml": config,
+                      "content/days/monday.FR.md": "---\ntitle: Lundi merci\n---\n",
+                      "content/honour-roll/team.sw.csv": "name,citation\nFarai Moyo,Mkarimu.\n",
+                      "content/pages/faq.md": "---\ntitle: FAQ\n---\nQ\n",
+                      "content/pages/faq.en-GB.md": "---\ntitle: FAQ\n---\nQ\n",
+                      "content/pages/faq.v2.md": "---\ntitle: FAQ, second draft\n---\nQ\n",
+                      "content/pages/rules.it.md": "---\ntitle: Rules for IT\n---\nQ\n"})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1, outcome.stdout
+    only = ("but the site has only one language, so it would be published as well as that "
+            "file, not as its translation; to publish both languages, add languages = ")
+    assert error_lines(outcome) == [
+        "content/days/monday.FR.md:1: is named as a translation of monday.md into French "
+        f'(FR), {only}["en-GB", "fr"] to [site] in config.toml, or rename the file',
+        "content/honour-roll/team.sw.csv:1: is named as a translation of team.csv into "
+        f'Swahili (sw), {only}["en-GB", "sw"] to [site] in config.toml, or rename the file',
+        "content/pages/faq.en-GB.md:1: is named as a translation of faq.md into English "
+        "(United Kingdom) (en-GB), the site's own language; move what it adds into faq.md "
+        "and delete it, or rename it"]

@@ -328,6 +328,26 @@ def test_a_start_date_in_the_since_column_gives_its_year(make_site: MakeSite,
     assert "2021" in (out / "zoe/index.html").read_text("utf-8")
 
 
+def test_a_year_typed_in_a_date_formatted_since_cell_is_that_year(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """2019 in a cell formatted as a date is day 2019 of Excel's calendar, 1905-07-11: the
+    page said "With us since 1905", and nothing else did."""
+    staff = workbook({"Awards": [["Name", "Role", "Since"],
+                                 ["Farai Moyo", "Teller", dt.datetime(1905, 7, 11)],
+                                 ["Zoe Nyathi", "Agent", dt.datetime(2021, 6, 14)]]})
+    site = make_site({"content/honour-roll/staff.xlsx": staff})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Awards", row 2: warning: the `since` cell holds '
+        "the year 2019, but it is formatted as a date, so Excel shows a day in 1905 "
+        "(1905-07-11); it is read as 2019: format the column as Number in Excel to silence "
+        "this"]
+    out = site / "output/honour-roll"
+    assert "since 2019" in (out / "farai-moyo/index.html").read_text("utf-8")
+    assert "since 2021" in (out / "zoe-nyathi/index.html").read_text("utf-8")
+
+
 def test_later_checks_name_the_sheet_and_row_too(make_site: MakeSite, run: Run) -> None:
     rows = [["customer", "staff", "text"], ["Rudo M.", "Farai Mayo", "Thanks"]]
     site = make_site({

@@ -208,6 +208,15 @@ def _locale(tag: str) -> babel.Locale:
 
 
 @cache
+def windows_zones() -> dict[str, str]:
+    """Windows' names of time zones by lower case (`south africa standard time`), each
+    with the IANA name CLDR gives it (`Africa/Johannesburg`)."""
+    from babel.core import get_global
+
+    return {name.lower(): zone for name, zone in get_global("windows_zone_mapping").items()}
+
+
+@cache
 def known_tags() -> tuple[str, ...]:
     """Every tag CLDR has data for, BCP 47 style (`en-GB`, `sr-Latn`)."""
     from babel import localedata

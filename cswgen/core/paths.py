@@ -13,6 +13,7 @@ must not load it.
 from __future__ import annotations
 
 import contextlib
+import os
 import posixpath
 import re
 import unicodedata
@@ -130,11 +131,26 @@ def outside_links(folder: Path, root: Path, skip: tree.Skip | None = None) -> li
     `folder`) whose target is not inside `root` or does not exist; names `skip` leaves
     out (see `tree.walk`) are not looked at."""
     return sorted(relative for relative, entry in tree.walk(folder, skip, ordered=False)
-                  if entry.is_symlink() and not inside(Path(entry.path), root))
+                  if entry.is_symlink() and not_followed(Path(entry.path), root))
 
 
-def report_links(links: list[str], prefix: str, problems: Problems) -> None:
+def not_followed(link: Path, root: Path) -> bool:
+    """Whether the symbolic link `link` is left alone: its target is outside `root`, or
+    does not exist (the file it named was moved, renamed or deleted)."""
+    return not inside(link, root) or not link.exists()
+
+
+def report_links(links: list[str], prefix: str, problems: Problems, folder: Path) -> None:
+    """A warning for each link `outside_links` found under `folder` (`prefix` its site
+    path): one whose target is gone names it, the others say why they are not followed."""
     for link in links:
+        path = folder / link
+        if not path.exists():
+            problems.warning(f"{prefix}{link}", 0, "is a symbolic link to "
+                             f"\"{os.readlink(path)}\", which does not exist (it was moved, "
+                             "renamed or deleted), so it is left out; copy the file itself "
+                             "here, or delete the link")
+            continue
         problems.warning(f"{prefix}{link}", 0, "is a symbolic link to something outside the "
                          "site's folder, so cswgen does not follow it (it would not be there "
                          "on another computer, and a build must not publish what it points "
@@ -261,6 +277,19 @@ def from_target(target: str) -> str:
     """The site path an internal link names (without its fragment or query): the file's
     name as it is (see `as_target`)."""
     return _TARGET_ESCAPE.sub(lambda m: chr(int(m[1], 16)), target)
+
+
+# a file on the computer or network drive it was written on: `C:\Users\...`, `H:/Comms/...`,
+# `\\fileserver\share\...`, `file:///...`, `~/Pictures/...`, a Mac's `/Users/...`
+_ON_ONE_COMPUTER = re.compile(
+    r"^\s*(?:[A-Za-z]:[\\/]|\\\\[^\\]|file:|~[\\/]|/(?:Users|Volumes|home)/)",
+    re.IGNORECASE)
+
+
+def on_one_computer(address: str) -> bool:
+    """Whether `address` names a file on one computer or network drive, which no visitor's
+    browser can reach and no other computer that builds the site has."""
+    return _ON_ONE_COMPUTER.match(address) is not None
 
 
 def on_another_host(address: str) -> bool:

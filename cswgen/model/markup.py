@@ -33,7 +33,8 @@ from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
+from markdown.util import ETX, STX
 
 from cswgen.core import paths
 from cswgen.core.cache import Cache
@@ -54,6 +55,7 @@ RESERVED_IDS = frozenset({
     "featured-heading", "policy-commitments", "policy-standards", "praised-title",
     "spotlight-heading", "week-strip-title",
 })
+_ESCAPED = re.compile(f"{STX}(\\d+){ETX}")  # Markdown's placeholder for a backslash escape
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 
@@ -109,11 +111,18 @@ class _Links(Treeprocessor):
         self.converter = converter
 
     def run(self, root: ET.Element) -> None:
+        # (a backslash escape in an address, `\\server` or `leave\_form.pdf`, is still
+        # Markdown's placeholder here, until its last step: the address as written is read)
+        steps = self.md.treeprocessors  # (a markdown Registry, which has no .get)
+        step = steps["unescape"] if "unescape" in steps else None  # noqa: SIM401
+        unescaped = step.unescape if isinstance(step, UnescapeTreeprocessor) else str
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             if attribute and element.get(attribute):
-                address = self.converter.resolve(element.get(attribute, ""),
-                                                 picture=element.tag == "img")
+                raw = element.get(attribute, "")
+                address = self.converter.resolve(
+                    unescaped(raw), picture=element.tag == "img",
+                    written=_ESCAPED.sub(lambda m: "\\" + chr(int(m[1])), raw))
                 element.set(attribute, address)
                 if element.tag == "a" and address.startswith(ROOT_SCHEME + ":/"):
                     # a page in another language (see `Converter.elsewhere`)
@@ -327,10 +336,18 @@ class Converter:
         return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text),
                         pictures=shows_pictures(output))
 
-    def resolve(self, href: str, *, picture: bool = False) -> str:
-        """One link or image address (`picture`) from the body, as published."""
+    def resolve(self, href: str, *, picture: bool = False, written: str = "") -> str:
+        """One link or image address (`picture`) from the body, as published; `written`:
+        as the body writes it, its backslashes kept (`\\\\fileserver`, which Markdown
+        reads as one)."""
         if href.strip().lower().startswith(ROOT_SCHEME + ":"):
             return "#"  # cswgen's own marker for internal links is not for content to use
+        local = next((a for a in (written, href) if paths.on_one_computer(a)), None)
+        if local is not None and (
+                _EXTERNAL.match(href) or not href.strip().startswith("/")
+                or self._lookup("disk", self._target(href.split("#")[0].split("?")[0])) is None):
+            self._one_computer_problem(local, picture)  # (`C:` is no web address's scheme)
+            return "#"
         if _EXTERNAL.match(href):
             return href
         path, hash_mark, fragment = href.partition("#")
@@ -465,12 +482,30 @@ class Converter:
 
     def _missing_problem(self, href: str, target: str, picture: bool) -> None:
         """A link to (or a picture of) a file that is not in content/."""
+        self._error_at(href, f"{'the picture' if picture else 'the link to'} {href} goes to "
+                             f"content/{target}, which does not exist; "
+                             f"{self._missing_hint(target)}")
+
+    def _missing_hint(self, target: str) -> str:
+        """How to mend a link to `target`, which is not in content/: the name of a file
+        there named so but for its capitals (written on Windows or macOS, where the link
+        worked), else where to look."""
         alike = self._lookup("alike", target)
-        hint = (f"the file is named {posixpath.basename(alike)}, and a web server tells "
+        return (f"the file is named {posixpath.basename(alike)}, and a web server tells "
                 "capitals apart: write the name as the file has it" if alike is not None
                 else "check the file name and folder")
-        self._error_at(href, f"{'the picture' if picture else 'the link to'} {href} goes to "
-                             f"content/{target}, which does not exist; {hint}")
+
+    def _one_computer_problem(self, href: str, picture: bool) -> None:
+        """A link to (or a picture of) a file on the writer's computer or network drive."""
+        name = paths.picture_name(unquote(href).replace("\\", "/")) if picture else \
+            posixpath.basename(unquote(href).replace("\\", "/").rstrip("/")) or "file.pdf"
+        how = (f"show it with ![description]({paths.in_link(name)})" if picture else
+               f"link to it by its name: [text]({paths.in_link(name)})")
+        self._error_at(href, f"{'the picture' if picture else 'the link to'} {href} is a file "
+                             "on one computer (or its network drive), which visitors cannot "
+                             "reach and a build elsewhere does not have; copy the file into "
+                             f"content/, next to {posixpath.basename(self.context.source)}, "
+                             f"and {how}")
 
     def _list_link_problem(self, href: str, target: str) -> None:
         """A link to a list of testimonials or people, which is read, not published."""
@@ -506,4 +541,4 @@ class Converter:
         else:
             ctx.problems.error(ctx.site_path, line,
                                f"the link to {href} goes to content/{target}, which does not "
-                               "exist; check the file name and folder")
+                               f"exist; {self._missing_hint(target)}")

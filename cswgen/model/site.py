@@ -398,6 +398,11 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
     later = {name_key(person.name): person for person in reversed(unpublished)}
     names = [person.name for person in site.honour]
     drafted = {draft_name(path): path for path in drafts}
+    # an honour-roll file with an error may name them: it is to be mended first, and a
+    # warning for each name it holds would bury its error (a list saved in the wrong encoding
+    # was one error and a "matches no one" for every colleague a customer praised)
+    unsure = any(p.severity == "error" and p.path.startswith("content/honour-roll/")
+                 for p in problems)
     for testimonial in site.testimonials:
         links: list[StaffLink] = []
         for name in testimonial.staff:
@@ -417,7 +422,7 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
                                  f"\"{name}\" in `staff` is not linked: {draft}, named like "
                                  "them, is a draft; it will be linked once that entry is no "
                                  "longer one", sheet=testimonial.sheet)
-            elif match is None:
+            elif match is None and not unsure:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 bare = by_name.get(name_key(_QUOTES.sub("", name)))
                 several = [part.strip() for part in name.split(",") if part.strip()]
@@ -431,7 +436,7 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
                 problems.warning(testimonial.path, testimonial.line_of("staff"),
                                  f"\"{name}\" in `staff` matches no one on the honour roll; "
                                  f"{hint}", sheet=testimonial.sheet)
-            else:
+            elif match is not None:
                 site.praised.setdefault(url_of(match), []).append(testimonial)
         site.staff[testimonial.key] = links
 

@@ -171,6 +171,14 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
             problems.error(CONFIG_NAME, line, f"[{where}] {key} must be a text in double "
                            f"quotes, like {key} = \"{_plain(table[key])}\"")
             continue
+        if not all(text.strip() for text in ([entry] if isinstance(entry, str)
+                                              else entry.values())):
+            problems.error(CONFIG_NAME, line, f"[{where}] {key} is empty, so every menu, "
+                           "heading and link that says it would show nothing (and be "
+                           "invisible to a screen reader); write the words to show, like "
+                           f"{key} = \"{_plain(table[key])}\", or delete the line to keep "
+                           "cswgen's")
+            continue
         if isinstance(entry, dict):
             needed = language.plural_categories
             wrong = sorted(set(entry) - needed)

@@ -7,6 +7,7 @@ quietly does nothing.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import tomllib
@@ -171,7 +172,23 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
 
 def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                  problems: Problems) -> SiteConfig:
+    # a section written in other capitals ([Site]) or misspelt ([wek]) is an error, and read
+    # as the section meant all the same: its settings are not said to be missing as well,
+    # nor every day to be outside a week of the current year
+    cased = {meant: section for section, value in data.items()
+             if section not in SCHEMA and isinstance(value, dict)
+             and (meant := suggest(section.strip().lower(), list(SCHEMA))) is not None
+             and meant not in data}
+    for known, written in cased.items():
+        data = {**data, known: data[written]}
+        lines = {**lines, known: lines.get(written, 1),
+                 **{known + k[len(written):]: v for k, v in lines.items()
+                    if k.startswith(written + ".")}}
     for section, value in data.items():
+        if section in cased.values() and section.strip().lower() in SCHEMA:
+            problems.error(CONFIG_NAME, lines.get(section, 1), f"unknown section [{section}]: "
+                           f"section names are in small letters; write [{section.strip().lower()}]")
+            continue
         if section not in SCHEMA:
             hint = suggest(section, list(SCHEMA))
             where = lines.get(section, 1)
@@ -217,13 +234,8 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     site = _site(table("site"), problems, week.start.year)
     brand = _brand(table("brand"), root)
     builder = table("build")
-    output = builder.string("output", "output") or "output"
-    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
-        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
-                    "break); write the folder's name, like output = \"output\"")
-        output = "output"
     build_settings = BuildSettings(
-        output=output,
+        output=_output(builder),
         unsafe_html=builder.boolean("unsafe_html"),
         require_consent=builder.boolean("require_consent"),
     )
@@ -406,6 +418,29 @@ def _languages(r: Table, language: str) -> tuple[str, ...]:
               f"{shown(tags[0])}, and the first is the site's default language; make them the "
               "same, or leave out `language`")
     return tuple(tags)
+
+
+# a Windows drive or network path: `C:\Sites\csw`, `D:/csw`, `\\server\share`
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\[^\\])")
+
+
+def _output(builder: Table) -> str:
+    """[build] output: the folder's path as this computer writes it.  A Windows path on
+    another system would be one folder here with the whole path as its odd name; a relative
+    one written with `\\` (`site\\output`) means the same with `/` everywhere."""
+    output = builder.string("output", "output") or "output"
+    if any(ord(c) < 32 for c in output):  # a NUL or a line break: no folder has that name
+        builder.bad("output", f"{shown(output)} holds a control character (such as a line "
+                    "break); write the folder's name, like output = \"output\"")
+        return "output"
+    if os.name != "nt" and _WINDOWS_PATH.match(output):
+        builder.bad("output", f"{shown(output)} is a Windows path, and this computer does not "
+                    "run Windows, so the site would go into one folder named "
+                    f"{shown(output)} beside config.toml; write a folder beside config.toml "
+                    "instead, like output = \"output\" (and copy the site where it should go, "
+                    "or use `cswgen publish`)")
+        return "output"
+    return output.replace("\\", "/")
 
 
 def _week(r: Table, problems: Problems) -> WeekSettings:

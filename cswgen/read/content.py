@@ -9,6 +9,7 @@ markup's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -77,6 +78,35 @@ def _not_read(relative: str) -> str:
             "content/honour-roll/")
 
 
+# how Windows, macOS and a browser's downloads name a copy: `faq - Copy.md`, `faq - Copy
+# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md`, `faq (1).md`,
+# and `Copy of faq.md`
+_COPY = re.compile(r"(.+?)(?: - (?:copy|kopie|copie|copia|cópia)(?: \(\d+\))?| copy(?: \d+)?"
+                   r"| ?\(\d+\))(\.[^.]+)", re.IGNORECASE)
+_COPY_OF = re.compile(r"copy of (.+)", re.IGNORECASE)
+
+
+def report_copies(files: list[str], problems: Problems) -> None:
+    """A warning for each content file named as a copy of one beside it: a backup made
+    before an edit, or a file copied to start another, is published as well (the FAQ
+    twice in the menu, a person twice on the honour roll) and nothing else says so."""
+    present = set(files)
+    for relative in files:
+        folder, slash, name = relative.rpartition("/")
+        copy = _COPY.fullmatch(name)
+        copy_of = _COPY_OF.fullmatch(name) if copy is None else None
+        if (copy is None and copy_of is None) or kind_of(relative) is None:
+            continue
+        original = copy[1] + copy[2] if copy is not None else copy_of[1] if copy_of else ""
+        if folder + slash + original not in present:
+            continue
+        problems.warning(f"content/{relative}", 0, f"is named as a copy of {original}, as "
+                         "Windows or macOS names a copy, so it is published as well as that "
+                         "file; if it is a backup, move it out of content/ (or into a folder "
+                         "whose name starts with _, which is never published); if it is "
+                         "meant to be published, give it a name of its own")
+
+
 def miscased(relative: str) -> str | None:
     """The name a content-relative path's section folder, or top-level index or policy
     file, should have when it is written with capitals (`Days/monday.md` -> "days",
@@ -113,7 +143,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                        "config.toml and put your Markdown files in it")
         return result
     files, links = walk(content_dir, root)
-    paths.report_links(links, "content/", problems)
+    paths.report_links(links, "content/", problems, content_dir)
+    report_copies(files, problems)
     if cache is None:
         paths.check_names(files, "content/", problems)
     else:  # (a name at a time: a twentieth of a rebuild at 10,000 files, for the same list)
@@ -127,11 +158,13 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     markdown: list[_Markdown] = []
     pending: list[tuple[Translation, str]] = []  # read once every original has been
     named_wrong: set[str] = set()  # section folders (and files) named with capitals
+    # (a site of one language: a file named as a translation of one of these is an error)
+    originals = frozenset(files) if len(config.site.tags) < 2 else frozenset()
     for relative in files:
         if relative in links:
             continue
         site_path = f"content/{relative}"
-        translation = translation_of(relative, config.site.tags)
+        translation = translation_of(relative, config.site.tags, originals)
         if translation is not None and (kind := kind_of(translation.original)) is not None:
             if translation.wrong:
                 problems.error(site_path, 1, translation.wrong)
@@ -386,11 +419,12 @@ def _row_slug(fields: Fields) -> str:
 
 def walk(content_dir: Path, root: Path) -> tuple[list[str], list[str]]:
     """Every file under content/, content-relative, in `tree.walk`'s order; and the
-    symbolic links among them (and among its folders) that point out of the site."""
+    symbolic links among them (and among its folders) that point out of the site or at
+    nothing."""
     files: list[str] = []
     links: list[str] = []
     for relative, entry in tree.walk(content_dir):
-        if entry.is_symlink() and not paths.inside(Path(entry.path), root):
+        if entry.is_symlink() and paths.not_followed(Path(entry.path), root):
             links.append(relative)
         if not entry.is_dir():  # (a link to a folder: not followed)
             files.append(relative)

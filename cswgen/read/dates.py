@@ -70,8 +70,26 @@ def read_clock(key: str, value: Any) -> tuple[str | None, str]:
                 return f"{hour:02d}:{minute:02d}", ""
             return None, (f"`{name}` is {typed}, which is not a time of day; write a time "
                           "from 00:00 to 23:59 on the 24-hour clock, like 14:30")
+        if name == "time" and (span := _span(typed)) is not None:
+            return None, (f"`time` is {typed}, when the event starts and ends; write the "
+                          f"start in `time` and the end in a field of its own: time: "
+                          f"{span[0]} and, on the next line, end: {span[1]}")
     return None, (f"`{name}` must be a time written HH:MM on the 24-hour clock, like 14:30, "
                   f"not {described(value)}")
+
+
+_SPAN = re.compile(r"(.+?)\s*(?:[-\u2010-\u2015]|\bto\b|\buntil\b)\s*(.+)", re.IGNORECASE)
+
+
+def _span(typed: str) -> tuple[str, str] | None:
+    """The start and end of a time written as a span (`09:00 - 10:00`, `9am to 11am`), each
+    as HH:MM, or None."""
+    match = _SPAN.fullmatch(typed)
+    if match is None:
+        return None
+    start, _ = read_clock("time", match.group(1))
+    end, _ = read_clock("end", match.group(2))
+    return (start, end) if start is not None and end is not None else None
 
 
 def _date_meant(value: object, row: bool) -> str:

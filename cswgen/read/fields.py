@@ -34,6 +34,13 @@ class Image:
     alt: str
 
 
+def _year_as_excel_date(value: dt.date) -> int | None:
+    """The year typed into a spreadsheet cell formatted as a date, which Excel counts as
+    days from 1900 (2019 is shown as 1905-07-11), or None for any other date."""
+    typed = (value - dt.date(1899, 12, 30)).days
+    return typed if value.year < 1906 and 1900 <= typed <= 2100 else None
+
+
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
@@ -139,8 +146,10 @@ class Fields:
             self.error(key, f"`{key}` is empty; fill it in{why}")  # `title:` with nothing
             return
         where = "column" if self.row else "field"
-        near = difflib.get_close_matches(key, [str(k) for k in self.data if self.has(str(k))],
-                                         n=1, cutoff=0.75)
+        # (a name as a heading writes it, `Customer Name`, is compared as `customer_name`)
+        given = {str(k).strip().lower().replace(" ", "_"): str(k) for k in self.data
+                 if self.has(str(k))}
+        near = [given[n] for n in difflib.get_close_matches(key, list(given), n=1, cutoff=0.75)]
         if near:  # `custmer: Ann`
             here = "" if self.row else " on this line"
             self.error(near[0], f"`{key}` is required but missing; the `{near[0]}` {where}"
@@ -180,6 +189,13 @@ class Fields:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value.strip())
+        if self.row and isinstance(value, dt.date) \
+                and (typed := _year_as_excel_date(value)) is not None:
+            self.warning(key, f"the `{key}` cell holds the year {typed}, but it is formatted "
+                         f"as a date, so Excel shows a day in 1905 ({value.isoformat()}); it "
+                         f"is read as {typed}: format the column as Number in Excel to "
+                         "silence this")
+            return typed
         if isinstance(value, dt.date) and 1900 <= value.year <= 2100:
             return value.year
         return self.integer(key, 1900, 2100, "a year like 2019")
@@ -306,10 +322,18 @@ class Fields:
             return None
         relative = finder(value, source.parent)
         if relative is None:
+            near = paths.nearly(value, finder.content, source.parent)
+            if near is None and paths.on_one_computer(value):
+                name = paths.picture_name(value.replace("\\", "/"))
+                self.error(key, f"`{key}` names \"{value}\", a file on one computer (or its "
+                           "network drive), which the site cannot reach; copy the picture "
+                           f"next to {source.name} and "
+                           + (self._as_written(key, name) if self.row else
+                              f"write its file name here, like `{key}: {name}`"))
+                return None
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
                        f"{source.name} or under content/; "
-                       + _nearly(paths.nearly(value, finder.content, source.parent),
-                                 partial(self._as_written, key)))
+                       + _nearly(near, partial(self._as_written, key)))
             return None
         alt = self.text(alt_key)
         if require_alt and not alt:

@@ -19,6 +19,7 @@ from cswgen.core import tomlpos
 from cswgen.core.errors import Problems
 from cswgen.core.tomlpos import key_lines
 from cswgen.read import pasted, yamlwords
+from cswgen.read.notext import line_of
 from cswgen.read.tomlwords import toml_problem
 
 # any HH:MM or HH:MM:SS (as Outlook and Excel copy a time), and H.MM as people write times
@@ -85,18 +86,19 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = line_of(raw, exc.start)
         problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
                        f"{_legacy_character(raw, exc.start)} cannot be read); "
                        "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
                        "choose the UTF-8 encoding when saving)")
         return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         problems.error(path, line, "contains a NUL character, so it is not a text file; "
                        "save it again as plain UTF-8 text")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def split(text: str, path: str, problems: Problems) -> Document | None:
@@ -174,6 +176,10 @@ def missing_front_matter(text: str, example: str) -> str:
 Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str]]  # data, lines, emptied
 
 
+# a first line of TOML (`title = "FAQ"`): the name, and the value as YAML would take it
+_TOML_LINE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(\S.*)")
+
+
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
         return {}, {}, {}
@@ -203,6 +209,12 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if data is None:
         return {}, {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        if (toml := _TOML_LINE.match(source)) is not None:  # TOML between YAML's fences
+            problems.error(path, 2, f"this field is written as TOML ({toml[0].strip()}), but "
+                           "the front matter starts with ---, which is for `field: value` "
+                           f"lines; write {toml[1]}: {toml[2].strip()} (and the same on each "
+                           "line), or start and end the block with +++ instead of ---")
+            return None
         problems.error(path, 2, "the front matter must be a list of `field: value` lines "
                        f"(a mapping), but it is a {_kind(data)}; write it like `title: My page`")
         return None

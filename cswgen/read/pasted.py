@@ -29,6 +29,10 @@ _NAME = r"[A-Za-z_][A-Za-z0-9_-]*"
 _INDENT = r"[ \t]*(?:-[ \t]+)?"
 _KEY_WITH_INVISIBLE = re.compile(
     rf"^({_INDENT})([^\s:#'\"]*[{''.join(INVISIBLE)}][^\s:#'\"]*)([ \t]*:(?:[ \t]|$))")
+# a name and its colon with a space YAML does not know between them (`title\u00a0:`, as Word
+# set to French types it): the name would be `title\u00a0`, which nobody can see
+_ODD_SPACE_BEFORE_COLON = re.compile(
+    rf"^({_INDENT})({_NAME})([ \t]*{_ODD_SPACE}(?:[ \t]|{_ODD_SPACE})*)(:(?:[ \t]|$))")
 _CURLY_VALUE = re.compile(rf"^({_INDENT})({_NAME})([ \t]*:[ \t]+)(\S.*?)[ \t]*$")
 _LEADING_ODD_SPACE = re.compile(rf"^[ \t]*({_ODD_SPACE})")
 _ODD_SPACE_AFTER_KEY = re.compile(rf"^{_INDENT}({_NAME})[ \t]*:({_ODD_SPACE})")
@@ -82,11 +86,20 @@ def curly_warning(name: str, value: str, inner: str) -> str:
 
 def unseen(source: str) -> tuple[str, list[Note]]:
     """`source` with invisible characters taken out of field names (`\\u200bmenu:` is
-    `menu:`), and a note for each: nobody can see them, so nobody can have meant them."""
+    `menu:`), and non-breaking spaces from between a name and its colon (`title\\u00a0:`
+    is `title:`), and a note for each: nobody can see them, so nobody can have meant them."""
     lines = source.split("\n")
     notes: list[Note] = []
     blocks = in_blocks(lines)
     for number, line in enumerate(lines):
+        if number not in blocks and (spaced := _ODD_SPACE_BEFORE_COLON.match(line)):
+            name = spaced.group(2)
+            space = _name(next(c for c in spaced.group(3) if c not in " \t"))
+            lines[number] = spaced.group(1) + name + line[spaced.start(4):]
+            notes.append(Note(number, f"there is a {space} between `{name}` and its colon (Word "
+                                      "types one there when it is set to French); it is read as "
+                                      f"`{name}`, but delete the space to silence this"))
+            continue
         match = _KEY_WITH_INVISIBLE.match(line) if number not in blocks else None
         if not match:
             continue
@@ -173,3 +186,10 @@ def shortened(text: str, limit: int = 120) -> str:
 
 def _name(space: str) -> str:
     return _SPACES.get(space, "special space")
+
+
+def odd_space(text: str) -> str | None:
+    """The name of the first space in `text` that is not an ordinary one (a non-breaking
+    space, pasted from Word or a web page), or None."""
+    found = re.search(_ODD_SPACE, text)
+    return _name(found[0]) if found else None

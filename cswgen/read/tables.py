@@ -42,6 +42,12 @@ SAID_AS: dict[str, dict[str, str]] = {
 }
 
 
+# how an HR export heads a name kept in two columns (headings made field names)
+_FIRST_NAMES = frozenset({"first_name", "firstname", "first_names", "given_name",
+                          "given_names", "forename", "forenames", "first"})
+_LAST_NAMES = frozenset({"surname", "last_name", "lastname", "family_name", "last"})
+
+
 def meant(column: str, kind: str) -> str | None:
     """The field a column heading (a field name, `field_names`) not among `kind`'s fields
     most likely means, if one: `job_title` -> role, `ratng` -> rating."""
@@ -166,6 +172,15 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
             or [c for c in columns if name in c]
         what = ("the name the customer agreed to show, like \"Rudo M.\"" if name == "customer"
                 else "the person's name")
+        first = next((i for i, c in enumerate(columns) if c in _FIRST_NAMES), None)
+        last = next((i for i, c in enumerate(columns) if c in _LAST_NAMES), None)
+        if name == "name" and first is not None and last is not None:  # an HR export's
+            problems.error(path, line, f"there is no `{name}` column, so no row can be read, "
+                           f"and each name is in two columns, \"{header[first].strip()}\" and "
+                           f"\"{header[last].strip()}\"; add a column named `name` with the "
+                           f"whole name (in Excel: type ={_letter(first + 1)}2&\" \"&"
+                           f"{_letter(last + 1)}2 in its second row and fill it down)")
+            return False
         problems.error(path, line, f"there is no `{name}` column, so no row can be read; "
                        + (f"rename the column \"{header[columns.index(near[0])].strip()}\" "
                           f"to `{name}`" if near else f"add a `{name}` column ({what})"))

@@ -187,7 +187,7 @@ def report_outside_links(chain: list[Theme], problems: Problems) -> None:
     for theme in chain:
         if not theme.builtin:
             paths.report_links(paths.outside_links(theme.folder, theme.boundary),
-                               f"themes/{theme.name}/", problems)
+                               f"themes/{theme.name}/", problems, theme.folder)
 
 
 def report_other_capitals(chain: list[Theme], problems: Problems) -> None:

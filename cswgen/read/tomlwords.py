@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Callable
 
 from cswgen.core.errors import Problem
+from cswgen.read.pasted import odd_space
 
 
 def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
@@ -51,6 +52,12 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
     """What the common mistakes on a TOML line mean, in plain words with the line as it
     should be; None for anything else (said as TOML says it)."""
     bare = value.split(" #")[0].strip()
+    outside = re.sub(r"\"[^\"]*\"|'[^']*'", "", source).partition("#")[0]  # (not quoted text)
+    if (space := odd_space(outside)) is not None:
+        named = re.split(r"[^\w.-]", source.strip(), maxsplit=1)[0]
+        return (f"there is a {space} in the line of `{named}` (often pasted from Word or a "
+                "web page), which TOML does not take for a space; delete it and type an "
+                "ordinary space")
     if message.startswith("Cannot overwrite a value") and key:
         first = _set_before(lines, line, lambda text: text.partition("=")[0].strip() == key)
         also = f" (also on line {first})" if first else ""
@@ -63,7 +70,7 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         return f"the section name {source} is not closed; end it with ], like {source}]"
     if message.startswith("Expected '=' after a key"):
         name, colon, after = source.partition(":")
-        if colon:
+        if colon and "=" not in name:  # (`title: "A"`; not a colon in the note after a #)
             return (f"a setting and its value are joined with =, not a colon: write "
                     f"{name.strip()} = {_as_value(after.strip())}")
         if "=" in source and " " in key:  # (`site title = "A"`)

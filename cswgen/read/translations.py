@@ -9,6 +9,7 @@ inherits was reported for the original already, so it is not reported again here
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,19 +40,22 @@ class Unreported(Problems):
             super().warning(path, line, message, sheet=sheet)
 
 
-def translation_of(relative: str, tags: tuple[str, ...]) -> Translation | None:
+def translation_of(relative: str, tags: tuple[str, ...],
+                   files: Container[str] = ()) -> Translation | None:
     """The translation a file is by its name, when the site has several languages
     (`days/monday.sw.md` -> days/monday.md in sw); None for any other file.  A name whose
     last part before the suffix is a language the site does not list, or its default
-    one, is a Translation that says what is `wrong`."""
-    if len(tags) < 2:
-        return None
+    one, is a Translation that says what is `wrong`; so is, in a site of one language, a
+    file named as a translation of one of `files` (the content-relative paths): it would
+    be a second page of the same day, person or story."""
     folder, slash, name = relative.rpartition("/")
     parts = name.split(".")
     if len(parts) < 3 or not parts[-2]:
         return None
     written = parts[-2]
     original = folder + slash + ".".join([*parts[:-2], parts[-1]])
+    if len(tags) < 2:
+        return _one_language(relative, original, written, tags, files)
     by_lower = {t.lower(): t for t in tags}
     tag = by_lower.get(written.replace("_", "-").lower())
     if tag is None:
@@ -69,6 +73,27 @@ def translation_of(relative: str, tags: tuple[str, ...]) -> Translation | None:
             f"words are in {original.rpartition('/')[2]}; rename it, or make that file the "
             "translation"))
     return Translation(relative, original, tag)
+
+
+def _one_language(relative: str, original: str, written: str, tags: tuple[str, ...],
+                  files: Container[str]) -> Translation | None:
+    if original not in files or not tags:
+        return None
+    try:
+        language = cldr.parse(written)
+    except cldr.UnknownLanguage:
+        return None  # a name with a dot in it (`a.b.md`), not a translation
+    into = f"is named as a translation of {original.rpartition('/')[2]} into " \
+           f"{language.english_name} ({written})"
+    if language.tag.lower() == tags[0].lower():
+        return Translation(relative, original, "", (
+            f"{into}, the site's own language; move what it adds into "
+            f"{original.rpartition('/')[2]} and delete it, or rename it"))
+    return Translation(relative, original, "", (
+        f"{into}, but the site has only one language, so it would be published as well as "
+        "that file, not as its translation; to publish both languages, add "
+        f"languages = [\"{tags[0]}\", \"{language.tag}\"] to [site] in config.toml, or "
+        "rename the file"))
 
 
 def merged(original: dict[str, Any], translation: dict[str, Any],

@@ -5,8 +5,9 @@ should not be seen must be caught here: a spreadsheet anywhere (an HR export may
 nobody should publish), a list of people in testimonials/ or honour-roll/ saved in a form
 cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.ods`), and a
 Markdown file that Notepad saved with `.txt` added or an editor with another ending
-(`.mdown`, `.mkd`): its source would be published, and no page built.  Each is left out
-with a warning that says what to do.
+(`.mdown`, `.mkd`): its source would be published, and no page built; and a document or
+email kept beside the entries it concerns (`nomination.docx`, `thank-you.msg`).  Each is
+left out with a warning that says what to do.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods", "numbers"})
 # the words in a file name's suffixes that mark a list of rows (or a copy of one)
 _DATA = WORKBOOKS | {"csv", "tsv", "tab", "txt", "bak", "old", "json", "xml", "dat"}
 _PEOPLE = ("testimonials", "honour-roll")
+# a document or an email saved beside the entries it concerns: a customer's letter, a
+# nomination, a consent form: a record for the team, never read as content
+_DOCUMENTS = frozenset({"docx", "doc", "docm", "dotx", "rtf", "odt", "pages", "wpd", "msg",
+                        "eml", "oft"})
 # the other endings editors give Markdown files: their source would be published as it is
 _OTHER_MARKDOWN = frozenset({"mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext", "mkdown"})
 
@@ -43,6 +48,13 @@ def withheld(relative: str) -> str | None:
                 "hold columns nobody should see; to add its rows, save it as CSV UTF-8 "
                 f"(.csv) or as an Excel Workbook (.xlsx) directly in content/{parts[0]}/, and "
                 "if it is not for the site, move it out of content/")
+    if parts[0] in _PEOPLE and len(parts) > 1 and suffixes and suffixes[-1] in _DOCUMENTS:
+        kind = "testimonial" if parts[0] == "testimonials" else "honour"
+        return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "
+                "and .xlsx files, and a document or email kept here (a letter, a nomination, "
+                "a consent form) is a record for the team that may hold what nobody should "
+                f"see; to publish its words, copy them into a new file (cswgen add {kind} "
+                "\"Name\"), and if it is not for the site, move it out of content/")
     if suffixes and suffixes[-1] in WORKBOOKS:
         return ("is a spreadsheet, which cswgen never publishes (it may hold columns nobody "
                 "should see); to offer it as a download, save what people should see as a "

@@ -1,7 +1,8 @@
 """What a `[week] timezone` that is not a time zone's name most likely means, said so
 that following the advice gives the right hours: "GMT+2" and "CAT" name the places that
 keep that time in October (never `Etc/GMT+2`, which POSIX turns round to UTC-2), and
-"harare" or "new york" the zone whose city it names."""
+"harare" or "new york" the zone whose city it names, and Windows' own names ("South Africa
+Standard Time", "(UTC+02:00) Harare, Pretoria") the zone CLDR or the city gives."""
 
 from __future__ import annotations
 
@@ -9,11 +10,16 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
+from cswgen.core import cldr
 from cswgen.read.tomltable import shown
 
 
 def not_a_zone(written: str) -> str:
     """Why `written` is refused as a time zone, and the names to write instead."""
+    if (windows := _windows_zone(written)) is not None:
+        return (f"{shown(written)} is how Windows names a time zone, and cswgen needs its "
+                f"name from the IANA list, which says when the clocks change too; write "
+                f"timezone = \"{windows}\"")
     offset = _offset_named(written)
     places = list(_ABBREVIATIONS.get(written.strip().upper(), ())) or (
         _places_at(offset) if offset is not None else [])
@@ -52,6 +58,23 @@ _KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Afric
                  "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney", "America/Sao_Paulo",
                  "America/New_York", "America/Chicago", "America/Denver",
                  "America/Los_Angeles")
+
+
+# how Windows shows a time zone in its settings: `(UTC+02:00) Harare, Pretoria` (its offset
+# is the one outside summer time, so it is no guide to October's: only a city is)
+_WINDOWS_SHOWN = re.compile(r"\((?:UTC|GMT)(?:[+-\u2212]\d{1,2}:?\d{2})?\)\s*(.+)", re.I)
+
+
+def _windows_zone(written: str) -> str | None:
+    """The IANA time zone of a name Windows gives one (`South Africa Standard Time`), or of
+    a city Windows shows with its offset (`(UTC+02:00) Harare, Pretoria`: Africa/Harare)."""
+    text = " ".join(written.split())
+    if (zone := cldr.windows_zones().get(text.lower())) is not None:
+        return zone
+    if shown_as := _WINDOWS_SHOWN.fullmatch(text):
+        cities = (_zone_named(city) for city in re.split(r",|\band\b", shown_as.group(1)))
+        return next((city for city in cities if city is not None), None)
+    return None
 
 
 def _offset_named(written: str) -> timedelta | None:
