@@ -294,8 +294,8 @@ def test_ctrl_c_during_a_build_stops_it_with_no_trace_and_no_traceback(
     import time
 
     files = {f"content/testimonials/t{i:03d}.md":
-             f"---\ncustomer: Customer {i}\n---\n" + "Thank you for your help. " * 200 + "\n"
-             for i in range(400)}
+             f"---\ncustomer: Customer {i}\n---\n" + "Thank you for your help. " * 800 + "\n"
+             for i in range(600)}  # (seconds of converting on a fast two-core machine)
     site = make_site(files)
     first = [sys.executable, "-m", "cswgen", "build", "--as-of", "2026-10-06"]
     assert subprocess.run(first, cwd=site, capture_output=True, timeout=300).returncode == 0
