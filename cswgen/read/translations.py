@@ -48,6 +48,8 @@ def translation_of(relative: str, tags: tuple[str, ...],
     one, is a Translation that says what is `wrong`; so is, in a site of one language, a
     file named as a translation of one of `files` (the content-relative paths): it would
     be a second page of the same day, person or story."""
+    if relative.count(".") < 2:  # (ten thousand names: `monday.md` passes by at once)
+        return None
     folder, slash, name = relative.rpartition("/")
     parts = name.split(".")
     if len(parts) < 3 or not parts[-2]:
