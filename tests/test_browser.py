@@ -380,8 +380,9 @@ def test_the_programme_and_posters_read_well_on_a_phone(
 
 
 @pytest.mark.parametrize(("moment", "expected"), [
-    ("2026-09-28T09:00:00+02:00", "7 أيام"),  # few: 3-10 days, the plural
-    ("2026-09-20T09:00:00+02:00", "15 يومًا"),  # many: 11-99, the singular accusative
+    # (a no-break space holds the number to its word)
+    ("2026-09-28T09:00:00+02:00", "7\u00a0أيام"),  # few: 3-10 days, the plural
+    ("2026-09-20T09:00:00+02:00", "15\u00a0يومًا"),  # many: 11-99, the singular accusative
     ("2026-10-03T09:00:00+02:00", "يومين"),  # two: the dual, without a number
     ("2026-10-12T10:00:00+02:00", "شكرًا"),
 ])
