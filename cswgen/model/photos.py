@@ -47,6 +47,7 @@ from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
 from cswgen.read.records import Day, Entry
+from cswgen.read.slugs import numbered
 
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
 
@@ -127,7 +128,7 @@ class Photos:
         names = {m[1] for m in (_COPY_NAME.match(f) for f in held) if m}
         todo: list[tuple[str, str, str]] = []  # (source, key, base) not in the cache yet
         for source in sorted({u.source for u in uses}):
-            base = _unique(published_name(source), names)
+            base = numbered(published_name(source), names)
             path, new = content / source, ""
             if later is None:
                 key: str | None = self._key(path)
@@ -450,14 +451,6 @@ def _folders(relative: str) -> list[str]:
     """The folders a `/`-separated path lies in (`a/b/c.txt`: `a` and `a/b`)."""
     parts = relative.split("/")
     return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    name, counter = base, 2
-    while name in taken:
-        name, counter = f"{base}-{counter}", counter + 1
-    taken.add(name)
-    return name
 
 
 def _srcset(copies: Any) -> str:

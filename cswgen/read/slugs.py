@@ -23,6 +23,15 @@ def slugify(text: str) -> str:
     return _NOT_WORD.sub("-", ascii_text).strip("-")[:80].strip("-")
 
 
+def numbered(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`... the first not in `taken`, which it is added to."""
+    name, counter = base, 2
+    while name in taken:
+        name, counter = f"{base}-{counter}", counter + 1
+    taken.add(name)
+    return name
+
+
 def name_key(name: str) -> str:
     """What two spellings of one person's name share: case, accents and spacing ignored."""
     if not name.isascii():  # (ASCII has no accents to drop nor letters to transliterate)

@@ -27,6 +27,7 @@ from cswgen.model.site import (
     url_of,
 )
 from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
+from cswgen.read.slugs import numbered
 from cswgen.render import beyond
 from cswgen.render.borrowed import Borrowed
 from cswgen.render.links import absolute
@@ -311,13 +312,14 @@ class Views:
         slugs: set[str] = set()
         for person in self.people:
             award = person["award"]
-            if not groups or last != award_key(award or ""):
-                last = award_key(award or "")
+            key = award_key(award or "")
+            if not groups or last != key:
+                last = key
                 # (at the default language's award's address: the same in every language;
                 # two awards whose names make one slug, `Team-Award` and `Team Award`, each
                 # their own, so that no two groups share an id or an address)
-                slug = _unique_slug(_anchor(self.site.award_names.get(award or "", award or ""))
-                                    or "other", slugs)
+                slug = numbered(_anchor(self.site.award_names.get(award or "", award or ""))
+                                or "other", slugs)
                 # (an award's name as the default language's file gives it: marked so)
                 borrowed = award and (person["lang"] or "award" in person["borrowed"])
                 groups.append({"award": award, "title": award or self.say("also_recognised"),
@@ -499,14 +501,6 @@ class Views:
         if kind in ("day", "testimonial", "honour"):
             return path + SHARE_IMAGE
         return self.prefix + SHARE_IMAGE
-
-
-def _unique_slug(slug: str, taken: set[str]) -> str:
-    found, number = slug, 2
-    while found in taken:
-        found, number = f"{slug}-{number}", number + 1
-    taken.add(found)
-    return found
 
 
 def _anchor(text: str) -> str:
