@@ -703,3 +703,32 @@ def test_a_plain_digest_is_one_digest_of_its_parts_and_never_another_kind() -> N
     assert len(names) == 6
     assert plain_digest("entry", "a\x00b", "c") == digest("entry", "a\x00b", "c")
     assert plain_digest("x", "y") == plain_digest("x", "y")
+
+
+def test_a_saved_cache_holds_exactly_what_the_build_used(tmp_path: Path) -> None:
+    """Files are rewritten only where something changed, yet each holds exactly the results
+    the last build used: a new one added, one no longer used dropped, a file deleted
+    meanwhile written again, the others left as they are (byte for byte, time and all)."""
+    from cswgen.core.cache import Cache
+
+    folder = tmp_path / "steps"
+    first = Cache()
+    for key in ("aa01", "aa02", "bb01", "cc01"):
+        first.put(key, f"result {key}")
+    first.save(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["aa.pickle", "bb.pickle", "cc.pickle"]
+    untouched = (folder / "cc.pickle").stat().st_mtime_ns
+    os.utime(folder / "cc.pickle", ns=(untouched - 10**9, untouched - 10**9))
+    untouched -= 10**9
+
+    second = Cache.load(folder)
+    assert second.get("aa01") is not None and second.get("cc01") is not None  # used again
+    second.get("bb01")
+    second.put("dd01", "result dd01")  # a new result; aa02 is not used: it goes
+    (folder / "bb.pickle").unlink()  # deleted while the build ran
+    second.save(folder)
+
+    third = Cache.load(folder)
+    assert sorted(third._entries) == ["aa01", "bb01", "cc01", "dd01"]
+    assert third.get("dd01") == ("result dd01", [])
+    assert (folder / "cc.pickle").stat().st_mtime_ns == untouched  # nothing changed in it
