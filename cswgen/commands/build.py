@@ -29,6 +29,7 @@ from cswgen.commands.copies import files_to_copy, share_cards, unique
 from cswgen.core import interrupt, parallel
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.status import Status
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import SiteConfig, load_config
@@ -220,9 +221,10 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         keep_steps(steps, cache_root, in_memory=cache is not None)
         if sources is not None and out is not None:
             remember_build(sources, out.target, cache_root, len(pages), len(copies), problems)
+            staged = writer if isinstance(writer, Staging) else None
             leave_stamp(sources, config, options, out.target, cache_root, len(pages),
                         len(copies), sorted(problems.warnings),
-                        writer.records if isinstance(writer, Staging) else None)
+                        staged.records if staged else None, staged.folders if staged else None)
     except KeyboardInterrupt:
         raise interrupt.Written from None
     if held is not None:
@@ -309,7 +311,8 @@ def remember_build(sources: fingerprint.Sources, target: Path, cache_root: Path,
 def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options: Options,
                 target: Path, cache_root: Path, pages: int, files: int,
                 warnings: list[Problem],
-                records: Mapping[str, Record | None] | None = None) -> None:
+                records: Mapping[str, Record | None] | None = None,
+                folders: Mapping[str, Status] | None = None) -> None:
     """The stamp from which the next `cswgen build` with nothing to do is answered at
     once (see `stamp`); none when an input changed too recently to be trusted."""
     watch = sources.watch if sources is not None else None
@@ -321,7 +324,8 @@ def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options
                config_output=config.root / config.build.output,
                options=(options.as_of.isoformat(), options.drafts, options.portable, resolved),
                seen=watch.seen, target=resolved,
-               done=(resolved, pages, files, [str(w) for w in warnings]), records=records)
+               done=(resolved, pages, files, [str(w) for w in warnings]), records=records,
+               folders=folders)
 
 
 def load_steps(cache_root: Path) -> Cache:

@@ -65,11 +65,14 @@ def built_line(pages: int, files: int, seconds: float, output: str | Path,
 
 def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
          options: tuple[str, bool, bool, str], seen: list[Seen], target: str,
-         done: Done, records: Mapping[str, Record | None] | None = None) -> None:
+         done: Done, records: Mapping[str, Record | None] | None = None,
+         folders: Mapping[str, Status] | None = None) -> None:
     """The stamp of a build that succeeded: `options` are its as-of date, drafts,
     portable and output folder (resolved, as `target`), `config_output` where
     config.toml puts the output, `seen` the status of every input taken before it was
-    read; `records`, the output's manifest as the build wrote it (else it is read)."""
+    read; `records`, the output's manifest as the build wrote it (else it is read);
+    `folders`, the status of every folder of the output as the build left it (else each
+    is looked at)."""
     from pathlib import Path
 
     from cswgen.write.manifest import MANIFEST, read_manifest
@@ -80,11 +83,12 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         records = read_manifest(Path(target))
     if manifest is None or None in records.values():
         return
-    names = {""}
-    for name in records:
-        while (name := name.rpartition("/")[0]) and name not in names:
-            names.add(name)
-    folders = sorted(names)
+    if folders is None:
+        names = {""}
+        for name in records:
+            while (name := name.rpartition("/")[0]) and name not in names:
+                names.add(name)
+        folders = {name: status_of(os.stat(prefix + name)) for name in sorted(names)}
     stamp = {
         "format": FORMAT, "python": sys.version, "path": sys.path[1:],
         "root": os.path.realpath(root), "cache": os.path.realpath(cache_root),
@@ -95,8 +99,8 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         "manifest": _statuses("", [(prefix + MANIFEST, manifest)]),
         "files": _table(prefix, list(records), 2, [n for record in records.values()
                                                    if record is not None for n in record[1:]]),
-        "folders": _table(prefix, folders, 5, [n for name in folders
-                                               for n in status_of(os.stat(prefix + name))]),
+        "folders": _table(prefix, list(folders), 5, [n for status in folders.values()
+                                                     for n in status]),
     }
     with contextlib.suppress(OSError):  # no stamp: the next build just finds out itself
         temporary = cache_root / f"{STAMP}.new"

@@ -15,24 +15,37 @@ from pathlib import Path
 
 from cswgen.core import parallel
 from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.status import Status, status_of
 from cswgen.write.manifest import MANIFEST, Known, read_known, read_manifest
 
-Surveyed = dict[str, tuple[int, int]]  # output path -> size and mtime_ns
+
+class Surveyed(dict[str, tuple[int, int]]):
+    """What an output folder holds: each file's path with its size and mtime_ns, and in
+    `folders` the status of each folder ("" for the folder itself; `core.status`), which
+    the build's stamp keeps for the folders a build leaves as they were (see
+    `Staging.folders`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folders: dict[str, Status] = {}
 
 
 def survey(folder: Path) -> Surveyed:
     """Every file under `folder` (`/`-separated, relative) with its size and modification
     time; a symbolic link counts as a file of its own (os.scandir: a build has tens of
     thousands, a folder each)."""
-    found: Surveyed = {}
+    found = Surveyed()
     if not folder.is_dir():
         return found
+    folders = found.folders
+    folders[""] = status_of(os.stat(folder))
     stack = [("", str(folder))]
     while stack:
         prefix, current = stack.pop()
         with os.scandir(current) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
+                    folders[prefix + entry.name] = status_of(entry.stat(follow_symlinks=False))
                     stack.append((prefix + entry.name + "/", entry.path))
                 else:
                     stat = entry.stat(follow_symlinks=False)

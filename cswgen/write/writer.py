@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from cswgen.core.cache import digest
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.packed import Stored, unpack
+from cswgen.core.status import Status, status_of
 from cswgen.write import journal
 from cswgen.write.lock import BuildLock, Mark, held_by_another
 from cswgen.write.manifest import (
@@ -147,6 +148,9 @@ class Staging(Writer):
         self._found: dict[str, bool] = {}  # `unchanged`'s answers, while `previous` holds
         # the manifest left, once committed (a record None: from before keys were kept)
         self.records: Mapping[str, Record | None] | None = None
+        # once committed, the status of every folder of the output, when known without
+        # looking at each again: its survey's, but for the folders the commit changed
+        self.folders: dict[str, Status] | None = None
         self._owner: Mark | None = None  # see `reserve`
         self._made: list[Path] = []  # the folders `reserve` made to hold the staging folder
 
@@ -231,6 +235,7 @@ class Staging(Writer):
                 if not same[name]]
         if not make and not removed:  # the output folder already is this build
             self.records = self.previous
+            self.folders = self._folders_after([])
             return
         parent = self.output.parent
         parent.mkdir(parents=True, exist_ok=True)
@@ -240,6 +245,7 @@ class Staging(Writer):
         small = len(self.changed) <= max(SMALL_CHANGE, len(self._plan) // 10)
         if small and self.previous and None not in self.previous.values():
             self._update_in_place(records, removed)
+            self.folders = self._folders_after(self.changed)
             return
         for name, unchanged in same.items():
             if unchanged:
@@ -279,6 +285,25 @@ class Staging(Writer):
         self.records = final
         journal.finish(undo)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _folders_after(self, changed: list[str]) -> dict[str, Status] | None:
+        """The survey's folders, those holding a file `changed` (and the output folder, which
+        holds the manifest) looked at again: the others are as the survey found them.  (At
+        10,000 entries, looking at 15,000 folders took a twentieth of a second.)"""
+        surveyed = getattr(self.present, "folders", None)
+        if not surveyed:
+            return None
+        folders = dict(surveyed)
+        touched = {""}
+        for name in changed:
+            while (name := name.rpartition("/")[0]) and name not in touched:
+                touched.add(name)
+        for name in touched:
+            try:
+                folders[name] = status_of(os.stat(os.path.join(self.output, name)))
+            except OSError:  # (emptied and removed)
+                folders.pop(name, None)
+        return folders
 
     def _link(self, name: str) -> None:
         """The previous build's file, shared rather than written again."""
