@@ -141,7 +141,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
 
     content = load_content(config, problems, drafts=drafts, cache=steps,
                            texts=sources.texts if sources else None,
-                           digests=sources.digests if sources else None)
+                           digests=sources.digests if sources else None,
+                           listing=sources.listing if sources else None)
     if sources is not None:
         sources.texts.clear()  # read: tens of megabytes at 10,000 entries
     site = assemble(config, content, options, problems)

@@ -134,6 +134,23 @@ def outside_links(folder: Path, root: Path, skip: tree.Skip | None = None) -> li
                   if entry.is_symlink() and not_followed(Path(entry.path), root))
 
 
+Listing = tuple[list[str], list[str]]  # see `listing`
+
+
+def listing(content_dir: Path, root: Path) -> Listing:
+    """Every file under content/, content-relative, in `tree.walk`'s order; and the
+    symbolic links among them (and among its folders) that point out of the site or at
+    nothing."""
+    files: list[str] = []
+    links: list[str] = []
+    for relative, entry in tree.walk(content_dir):
+        if entry.is_symlink() and not_followed(Path(entry.path), root):
+            links.append(relative)
+        if not entry.is_dir():  # (a link to a folder: not followed)
+            files.append(relative)
+    return files, sorted(links)
+
+
 def not_followed(link: Path, root: Path) -> bool:
     """Whether the symbolic link `link` is left alone: its target is outside `root`, or
     does not exist (the file it named was moved, renamed or deleted)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from cswgen.core import limits, paths, tree
+from cswgen.core import limits, paths
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, file_digest, plain_digest
@@ -30,7 +30,7 @@ from cswgen.read.translations import INHERITED, Translation, Unreported, merged,
 from cswgen.read.withheld import withheld
 from cswgen.read.workbooks import is_workbook
 
-__all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content", "walk"]
+__all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SECTION_FOLDERS = ("days", "testimonials", "honour-roll", "pages")
@@ -134,11 +134,13 @@ def _miscased_message(name: str, right: str) -> str:
 
 def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                  cache: Cache | None = None, texts: dict[str, bytes] | None = None,
-                 digests: dict[str, str] | None = None) -> Content:
+                 digests: dict[str, str] | None = None,
+                 listing: paths.Listing | None = None) -> Content:
     """`cache` keeps read entries between builds; `texts` are Markdown and CSV files' bytes
     already read (by content-relative path), so not read again; `digests` the digests of
     files' bytes already known (`fingerprint.file_digest`), so that a Markdown file whose
-    entry the cache holds is not read at all."""
+    entry the cache holds is not read at all; `listing`, content/'s `paths.listing`
+    already made (by the process that read those)."""
     root = config.root
     content_dir = root / "content"
     result = Content()
@@ -146,7 +148,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         problems.error("content", 0, "the folder content/ is missing; create it next to "
                        "config.toml and put your Markdown files in it")
         return result
-    files, links = walk(content_dir, root)
+    files, links = listing or paths.listing(content_dir, root)
     paths.report_links(links, "content/", problems, content_dir)
     report_copies(files, problems)
     if cache is None:
@@ -419,17 +421,3 @@ def _rows(source: Path, site_path: str, kind: str, texts: dict[str, bytes] | Non
 def _row_slug(fields: Fields) -> str:
     name = fields.data.get("slug") or fields.data.get("customer") or fields.data.get("name")
     return slugify(str(name)) if name else ""
-
-
-def walk(content_dir: Path, root: Path) -> tuple[list[str], list[str]]:
-    """Every file under content/, content-relative, in `tree.walk`'s order; and the
-    symbolic links among them (and among its folders) that point out of the site or at
-    nothing."""
-    files: list[str] = []
-    links: list[str] = []
-    for relative, entry in tree.walk(content_dir):
-        if entry.is_symlink() and paths.not_followed(Path(entry.path), root):
-            links.append(relative)
-        if not entry.is_dir():  # (a link to a folder: not followed)
-            files.append(relative)
-    return files, sorted(links)

@@ -35,6 +35,7 @@ from cswgen.core import limits, tree
 from cswgen.core.cache import code_version, read_pickle, write_pickle
 from cswgen.core.digest import Digest, digest, file_digest, file_digest_of
 from cswgen.core.errors import Problem
+from cswgen.core.paths import Listing, listing
 from cswgen.core.status import RACY, Seen, Status, look, status_of
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
@@ -87,6 +88,7 @@ class Sources:
     digests: dict[str, str] = field(default_factory=dict)  # content-relative path -> digest
     stats: Stats | None = None  # saved by `save_last`, once the build has succeeded
     watch: Watch | None = None  # the status of every input, for the build's stamp
+    listing: Listing | None = None  # content/'s (`paths.listing`), looked at after the rest
 
 
 class Stats:
@@ -164,6 +166,8 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str,
             _add_tree(hasher, theme.folder, f"theme {theme.name} {theme.folder}", stats,
                       watch, None)
         _add_tree(hasher, root / "content", "content", stats, watch, sources)
+        if (root / "content").is_dir():  # (what the build lists next, listed here)
+            sources.listing = listing(root / "content", root)
     except (OSError, UnicodeError):
         return None
     sources.stats = stats
