@@ -13,7 +13,6 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from cswgen.core import datewords
 from cswgen.core.week import MONTHS
 from cswgen.read.tomltable import described
 
@@ -111,7 +110,9 @@ def _date_meant(value: object, row: bool) -> str:
     elif (match := _NUMERIC_DATE.match(text)) is not None:
         first, second, year = (int(g) for g in match.groups())
         candidates = [(year, second, first), (year, first, second)]  # day first, then month
-    else:
+    else:  # (its patterns take a while to compile: only for a date written otherwise)
+        from cswgen.core import datewords
+
         found = datewords.find(text, EXAMPLE_DATE.year)
         whole = len(found) == 1 and found[0].text == text and len(found[0].dates) == 1 \
             and re.search(r"\d{4}", text)

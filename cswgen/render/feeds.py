@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import uuid
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def _id(site: Site, path: str) -> str:
         return absolute(base, path)
     # Without base_url there is no stable address: a name-based UUID stays the same
     # from build to build, which is what feed readers need.
+    import uuid  # (and `platform`, which it loads: only a site without base_url needs it)
+
     seed = f"cswgen:{site.config.site.title}:{path}"
     return uuid.uuid5(uuid.NAMESPACE_URL, seed).urn
 
