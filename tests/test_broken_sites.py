@@ -78,7 +78,8 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("title-is-a-list", P + "faq.md", "---\ntitle: [a, b]\n---\nQuestions\n",
      P + 'faq.md:2: `title` must be text, not a list; write it like title: "..."'),
     ("featured-not-a-boolean", T + "a.md", "---\ncustomer: Ann\nfeatured: sometimes\n---\nHi\n",
-     T + 'a.md:3: `featured` must be true or false, not "sometimes"'),
+     T + 'a.md:3: `featured` must be true or false, not "sometimes"; write featured: true '
+     "(or yes, 1), or featured: false (or no, 0)"),
     ("rating-out-of-range", T + "a.md", "---\ncustomer: Ann\nrating: 9\n---\nThanks\n",
      T + "a.md:3: `rating` must be a whole number from 1 to 5, not 9"),
     ("rating-in-words", T + "a.md", "---\ncustomer: Ann\nrating: \"five\"\n---\nThanks\n",

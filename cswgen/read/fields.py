@@ -41,6 +41,12 @@ def _year_as_excel_date(value: dt.date) -> int | None:
     return typed if value.year < 1906 and 1900 <= typed <= 2100 else None
 
 
+# what a yes/no field is written as, in small letters: YAML's and TOML's true and false,
+# and what a spreadsheet column of them holds (Excel's TRUE, 1 and 0, Y and N, a tick)
+YES = ("true", "yes", "y", "1", "x", "\u2713", "\u2714")
+NO = ("false", "no", "n", "0")
+
+
 class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
@@ -164,9 +170,12 @@ class Fields:
             return False
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
-            return value.strip().lower() in ("true", "yes")
-        self.error(key, f"`{key}` must be true or false, not {described(value)}")
+        if isinstance(value, int | float) and value in (0, 1):  # a spreadsheet's 1 and 0
+            return value == 1
+        if isinstance(value, str) and value.strip().lower() in YES + NO:
+            return value.strip().lower() in YES
+        self.error(key, f"`{key}` must be true or false, not {described(value)}; write "
+                   f"{key}: true (or yes, 1), or {key}: false (or no, 0)")
         return False
 
     def integer(self, key: str, low: int, high: int, what: str) -> int | None:
