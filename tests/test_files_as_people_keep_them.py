@@ -1022,3 +1022,37 @@ def test_a_photo_field_with_a_web_address_asks_for_the_file(make_site: MakeSite,
         "(\"https://cdn.example.com/people/ann.jpg?size=2\"), and pages never load anything "
         "from elsewhere; download the picture, save it next to rudo.md and write its file "
         "name here, like `photo: ann.jpg`"]
+
+
+# --- one person twice on the honour roll --------------------------------------------------
+
+def test_one_person_in_two_files_is_warned_about(make_site: MakeSite, run: Run) -> None:
+    """A file copied under another name gives Farai two pages, and praise that links to
+    one of them: the build says so, and how to mend it either way."""
+    copy = "---\nname: farai  moyo\nrole: Teller\ndepartment: Msasa\n---\nKind.\n"
+    praise = "---\ncustomer: Ama\nstaff: [Farai Moyo]\n---\nQuick.\n"
+    site, outcome = built(make_site, run, {**PERSON, "content/honour-roll/farai.md": copy,
+                                           "content/testimonials/ama.md": praise})
+    assert outcome.exit_code == 0
+    # (the honour roll's order, by name, puts the copy first: the praise links to it)
+    assert problems_of(outcome, "content/honour-roll/farai-moyo.md") == [
+        "content/honour-roll/farai-moyo.md:2: warning: Farai Moyo is on the honour roll "
+        "twice (also in content/honour-roll/farai.md), so each has a page, and testimonials "
+        "that praise the name link to the first one only; if this is the same person, "
+        "remove one of the two; if they are two people who share a name, tell them apart in "
+        "`name`, such as name: Farai Moyo (Teller), and in the testimonials that praise them"]
+    assert 'href="../../honour-roll/farai/"' in page(site, "testimonials/ama/index.html")
+
+
+def test_one_person_in_a_file_and_in_the_staff_list_stops_the_build(
+        make_site: MakeSite, run: Run) -> None:
+    """A team that moves its honour roll into a spreadsheet and keeps the old file: one
+    address for both, an error that says what to do for one person or for two."""
+    staff = "name,role\nTino Banda,Agent\nFarai Moyo,Teller\n"
+    _, outcome = built(make_site, run, {**PERSON, "content/honour-roll/staff.csv": staff})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:3: this would be published as "
+        "honour-roll/farai-moyo/index.html, which content/honour-roll/farai-moyo.md also "
+        "claims; if this is the same person, remove one of the two; if they are two people, "
+        "give one of them a different `slug` (add a `slug` column)"]

@@ -271,7 +271,9 @@ def _claim_urls(site: Site, problems: Problems) -> None:
         if (why := clash(output, key, needed)) is not None:
             if not isinstance(hint, str):  # (made only when needed: 10,000 entries a build)
                 line = hint.line_of("slug") if line == -1 else line
-                hint = "give one of them a different `slug`" + (
+                hint = ("if this is the same person, remove one of the two; if they are two "
+                        "people, " if isinstance(hint, Honour) else "") \
+                    + "give one of them a different `slug`" + (
                     " (add a `slug` column)" if hint.from_csv else "")
             problems.error(path, line, f"this would be published as {output}, {why}; "
                            f"{hint}", sheet=sheet)
@@ -386,6 +388,18 @@ def _several_names(names: list[str], markdown: bool) -> str:
             f"a list (staff: [{', '.join(names)}])")
 
 
+def _twice(person: Honour, first: Honour) -> str:
+    """Two honour-roll entries of one name (a file copied, or a person both in a file and
+    in a staff list): each gets a page, and praise for the name goes to the first."""
+    apart = person.department or person.role
+    example = f", such as name: {person.name} ({apart})," if apart else ""
+    return (f"{person.name} is on the honour roll twice (also in {first.key}), so each has "
+            "a page, and testimonials that praise the name link to the first one only; if "
+            "this is the same person, remove one of the two; if they are two people who "
+            f"share a name, tell them apart in `name`{example} and in the testimonials that "
+            "praise them")
+
+
 def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
                 unpublished: list[Honour], drafts: list[str]) -> None:
     """`withheld`: honour-roll entries left out for lack of consent; `unpublished`: those
@@ -393,7 +407,14 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
     (not read, so known by their file names alone)."""
     by_name: dict[str, Honour] = {}
     for person in site.honour:
-        by_name.setdefault(name_key(person.name), person)
+        first = by_name.setdefault(name_key(person.name), person)
+        # (one address for both: that clash is an error already, see `_claim_urls`; a file
+        # named as a copy of the other has been pointed out, see `report_copies`)
+        if first is not person and url_of(first).casefold() != url_of(person).casefold() \
+                and not any(p.path in (first.path, person.path) and "named as a copy" in
+                            p.message for p in problems):
+            problems.warning(person.path, person.line_of("name"), _twice(person, first),
+                             sheet=person.sheet)
     left_out = {name_key(person.name): person for person in withheld}
     later = {name_key(person.name): person for person in reversed(unpublished)}
     names = [person.name for person in site.honour]
