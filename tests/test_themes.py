@@ -417,6 +417,22 @@ def test_a_label_the_theme_never_gave_is_named(make_site: MakeSite, run: Run) ->
         "there is no label \"our_moto\"; did you mean \"our_motto\"?"]
 
 
+def test_a_label_that_is_not_text_is_named_on_its_line(make_site: MakeSite, run: Run) -> None:
+    """A theme's strings file with a number or a list where a text belongs: each is named
+    on its own line (they were all said to be on line 1)."""
+    strings = ('# our words\nour_motto = "Serve well"\nour_year = 2026\n\n'
+               '[team_count]\none = "{n} team"\nother = "{n} teams"\n\n[nested]\ndeep = 1\n')
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/i18n/en.toml": strings})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert [line for line in outcome.lines if line.startswith("themes/")] == [
+        f"themes/mine/i18n/en.toml:{line}: `{key}` must be a text in double quotes, or a "
+        'table of plural forms such as { one = "...", other = "..." }'
+        for line, key in ((3, "our_year"), (9, "nested"))]
+
+
 def test_a_tag_never_closed_is_named_where_it_opens(make_site: MakeSite, run: Run) -> None:
     """An `{% if %}` or `{% block %}` whose end was forgotten was reported where Jinja gave
     up (the last line, or a later `{% endblock %}`), in Jinja's words; in a long template

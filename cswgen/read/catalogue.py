@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cswgen.core import cldr
+from cswgen.core import cldr, tomlpos
 from cswgen.core.errors import Problems
 from cswgen.read.config import SiteConfig
 from cswgen.read.place import CONFIG_NAME
@@ -124,7 +124,8 @@ def _theme_file(path: Path, theme: Theme, problems: Problems) -> Catalogue | Non
     where = path.relative_to(theme.folder.parent.parent).as_posix() if not theme.builtin \
         else path.as_posix()
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        text = path.read_bytes().decode("utf-8-sig")
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         problems.error(where, 1, "is not UTF-8 text; save it as UTF-8 in your editor")
         return None
@@ -133,10 +134,13 @@ def _theme_file(path: Path, theme: Theme, problems: Problems) -> Catalogue | Non
                        "each line is a label name, =, and the text in double quotes")
         return None
     words: Catalogue = {}
+    lines: dict[str, int] | None = None  # (looked for only when one is wrong)
     for key, value in data.items():
         if _entry(value) is None:
-            problems.error(where, 1, f"`{key}` must be a text in double quotes, or a table "
-                           "of plural forms such as { one = \"...\", other = \"...\" }")
+            lines = tomlpos.key_lines(text) if lines is None else lines
+            problems.error(where, lines.get(key, 1), f"`{key}` must be a text in double "
+                           "quotes, or a table of plural forms such as { one = \"...\", "
+                           "other = \"...\" }")
             continue
         words[key] = value
     return words
