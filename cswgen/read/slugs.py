@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from anyascii import anyascii
-
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def anyascii(text: str) -> str:
+    """`anyascii.anyascii`, imported when first needed: a site whose names are all ASCII
+    never loads it (nor the importlib.resources it loads its tables with)."""
+    from anyascii import anyascii as transliterated
+
+    return transliterated(text)
 
 
 def slugify(text: str) -> str:
