@@ -38,6 +38,17 @@ def test_headings_never_take_the_ids_the_page_uses() -> None:
     assert 'id="main-section"' in html
 
 
+def test_a_heading_in_a_script_without_latin_letters_has_its_own_words_as_its_id() -> None:
+    """Arabic, Chinese or Amharic headings had ids `_1`, `_2`: a link to one said nothing
+    and broke when a heading was added above it.  Latin headings keep their ASCII ids."""
+    html, _ = convert("## ساعات العمل\n\n## 营业时间\n\n## Qualité du service\n\n"
+                      "[back](#ساعات-العمل)\n")
+    assert '<h2 id="ساعات-العمل">ساعات العمل</h2>' in html
+    assert '<h2 id="营业时间">营业时间</h2>' in html
+    assert '<h2 id="qualite-du-service">Qualité du service</h2>' in html
+    assert 'href="#ساعات-العمل"' in html
+
+
 def test_links_to_content_files_by_source_path(tmp_path: Path) -> None:
     (tmp_path / "pages").mkdir()
     (tmp_path / "images").mkdir()

@@ -33,6 +33,7 @@ from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import slugify_unicode as toc_slugify_unicode
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import ETX, STX
 
@@ -224,7 +225,11 @@ class _QuickSmarty(InlineProcessor):
 
 
 def _heading_id(value: str, separator: str) -> str:
-    slug = toc_slugify(value, separator)
+    """A heading's id: its words in plain ASCII (`Qualité du service` ->
+    `qualite-du-service`), or, for a heading with no Latin letter in it (Arabic, Chinese),
+    its own words (`القسم-الأول`) rather than Python-Markdown's `_1`, which says nothing
+    and changes when a heading is added above it."""
+    slug = toc_slugify(value, separator) or toc_slugify_unicode(value, separator)
     return f"{slug}-section" if slug in RESERVED_IDS else slug
 
 
