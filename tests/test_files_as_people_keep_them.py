@@ -909,6 +909,28 @@ def test_a_markdown_file_with_another_ending_is_not_published(make_site: MakeSit
     assert "Welcome." in page(site, "visitors/index.html")  # .MD is .md
 
 
+def test_a_form_export_headed_with_its_questions_gets_every_rename_at_once(
+        make_site: MakeSite, run: Run) -> None:
+    """Google Forms and Microsoft Forms head each column with its question.  The one error
+    names every rename the list needs, so one edit of the header row makes it readable;
+    columns it does not know (the timestamp) are kept for templates, as any other."""
+    form = ("Timestamp,Your name,How would you rate us?,May we publish your comments?,"
+            "Comments,Staff member who helped you\r\n"
+            "2026/10/05 9:14:03 AM GMT+2,Ann K.,5,Yes,Great service,Farai Moyo\r\n")
+    _, outcome = built(make_site, run, {**PERSON, "content/testimonials/form.csv": form})
+    assert outcome.exit_code == 1
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        "content/testimonials/form.csv:1: there is no `customer` column, so no row can be "
+        "read; rename \"Your name\" to `customer`, \"How would you rate us?\" to `rating`, "
+        "\"May we publish your comments?\" to `consent`, \"Comments\" to `text` and "
+        "\"Staff member who helped you\" to `staff`"]
+    renamed = "Timestamp,customer,rating,consent,text,staff" + form[form.index("\r\n"):]
+    site, outcome = built(make_site, run, {**PERSON, "content/testimonials/form.csv": renamed})
+    assert outcome.exit_code == 0, outcome.stderr
+    shown = page(site, "testimonials/ann-k/index.html")
+    assert "Great service" in shown and "honour-roll/farai-moyo/" in shown
+
+
 def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSite,
                                                                 run: Run) -> None:
     """A form tool's export names its columns "Customer Name" and "Testimonial": every
@@ -922,7 +944,7 @@ def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSi
     assert outcome.exit_code == 1
     assert problems_of(outcome, "content/testimonials/form.csv") == [
         "content/testimonials/form.csv:1: there is no `customer` column, so no row can be "
-        "read; rename the column \"Customer Name\" to `customer`"]
+        "read; rename \"Customer Name\" to `customer` and \"Testimonial\" to `text`"]
     assert problems_of(outcome, "content/honour-roll/staff.csv") == [
         "content/honour-roll/staff.csv:1: there is no `name` column, so no row can be read; "
         "rename the column \"Full name\" to `name`"]

@@ -231,7 +231,8 @@ def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 1
     assert "content/honour-roll/staff.csv:1: there is no `name` column, so no row can be " \
-           "read; rename the column \"Employee name\" to `name`" in outcome.lines
+           "read; rename \"Employee name\" to `name` and \"Position\" to `role`" \
+        in outcome.lines
     site = make_site({"content/honour-roll/staff.csv":
                       "name,Position,award\nIvy Moyo,Teller,Star\n"})
     outcome = run(site, "build", *AS_OF)

@@ -8,6 +8,7 @@ import csv
 import difflib
 import io
 import itertools
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,26 @@ SAID_AS: dict[str, dict[str, str]] = {
 }
 
 
+# The words of a form's question that say which field its answers are, in the order they
+# are looked for (the staff member's name before the customer's)
+ASKED_AS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "testimonial": (
+        (frozenset({"staff", "employee", "agent", "helped", "served", "colleague"}), "staff"),
+        (frozenset({"company", "organisation", "organization", "business"}), "organisation"),
+        (frozenset({"rate", "rating", "score", "stars", "satisfied"}), "rating"),
+        (frozenset({"consent", "permission", "agree", "publish"}), "consent"),
+        (frozenset({"comment", "comments", "feedback", "testimonial", "review",
+                    "experience", "tell"}), "text"),
+        (frozenset({"city", "town", "branch", "location"}), "location"),
+        (frozenset({"name"}), "customer")),
+    "honour": (
+        (frozenset({"department", "dept", "team", "division"}), "department"),
+        (frozenset({"role", "position", "job"}), "role"),
+        (frozenset({"award", "category"}), "award"),
+        (frozenset({"reason", "why", "citation", "nomination"}), "citation"),
+        (frozenset({"name", "nominee"}), "name")),
+}
+
 # how an HR export heads a name kept in two columns (headings made field names)
 _FIRST_NAMES = frozenset({"first_name", "firstname", "first_names", "given_name",
                           "given_names", "forename", "forenames", "first"})
@@ -55,10 +76,17 @@ def meant(column: str, kind: str) -> str | None:
         return None
     if (said := SAID_AS.get(kind, {}).get(column)) is not None:
         return said
+    # a question of a form (Google Forms, Microsoft Forms), whose export heads each column
+    # with it: "How would you rate us?", "May we publish your comments?" (not `publish`)
+    words = re.findall(r"[a-z]+", column)
+    asked = next((field for cues, field in ASKED_AS.get(kind, ()) if cues.intersection(words)),
+                 None)
+    if asked is not None and (len(words) >= 4 or "?" in column):
+        return asked
     if near := difflib.get_close_matches(column, KNOWN[kind], n=1, cutoff=0.75):
         return near[0]
     return next((word for word in column.split("_") if len(word) > 3 and word in KNOWN[kind]),
-                None)
+                asked)  # ("Your name")
 
 
 def csv_dialect(text: str) -> tuple[str, str, int]:
@@ -181,8 +209,11 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
                            f"whole name (in Excel: type ={_letter(first + 1)}2&\" \"&"
                            f"{_letter(last + 1)}2 in its second row and fill it down)")
             return False
+        # (every column to rename at once: a form's export has several)
+        renames = _rename_list(header, kind) if near else ""
         problems.error(path, line, f"there is no `{name}` column, so no row can be read; "
-                       + (f"rename the column \"{header[columns.index(near[0])].strip()}\" "
+                       + (renames if renames.count("`") > 2 else
+                          f"rename the column \"{header[columns.index(near[0])].strip()}\" "
                           f"to `{name}`" if near else f"add a `{name}` column ({what})"))
         return False
     told: set[str] = set()  # the columns a message has named already
@@ -284,16 +315,24 @@ def _renames(sheets: list[Sheet], kind: str) -> str:
     """What to rename in the first sheet whose first row names columns cswgen knows by
     other names (`: in sheet "Staff", rename "Job title" to `role` and ...`), or ""."""
     for sheet in sheets:
-        fields: dict[str, str] = {}  # field -> the first heading meaning it
-        for cell, column in zip(sheet.header, field_names(sheet.header), strict=True):
-            if (field := meant(column, kind)) is not None:
-                fields.setdefault(field, cell.strip())
-        renames = [f"\"{cell}\" to `{field}`" for field, cell in fields.items()]
-        if renames:
-            listed = ", ".join(renames[:-1]) + " and " + renames[-1] if len(renames) > 1 \
-                else renames[0]
-            return f": in sheet \"{sheet.name}\", rename {listed}"
+        if renames := _rename_list(sheet.header, kind):
+            return f": in sheet \"{sheet.name}\", {renames}"
     return ""
+
+
+def _rename_list(header: list[str], kind: str) -> str:
+    """`rename "Job title" to `role` and "Team" to `department``: each heading that means a
+    field the header has not (the first one for each), or ""."""
+    columns = field_names(header)
+    fields: dict[str, str] = {}  # field -> the first heading meaning it
+    for cell, column in zip(header, columns, strict=True):
+        if (field := meant(column, kind)) is not None and field not in columns:
+            fields.setdefault(field, cell.strip())
+    renames = [f"\"{cell}\" to `{field}`" for field, cell in fields.items()]
+    if not renames:
+        return ""
+    return "rename " + (", ".join(renames[:-1]) + " and " + renames[-1] if len(renames) > 1
+                        else renames[0])
 
 
 def _unreadable(exc: csv.Error) -> str:
