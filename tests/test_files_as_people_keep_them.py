@@ -931,6 +931,16 @@ def test_a_form_export_headed_with_its_questions_gets_every_rename_at_once(
     assert "Great service" in shown and "honour-roll/farai-moyo/" in shown
 
 
+def test_an_hr_export_gets_every_rename_at_once(make_site: MakeSite, run: Run) -> None:
+    hr = ("Employee Number,Full Name,Job Title,Department,Date Joined\r\n"
+          "E1042,Farai Moyo,Teller,Msasa,2019-03-01\r\n")
+    _, outcome = built(make_site, run, {"content/honour-roll/staff.csv": hr})
+    assert problems_of(outcome, "content/honour-roll/staff.csv") == [
+        "content/honour-roll/staff.csv:1: there is no `name` column, so no row can be read; "
+        "rename \"Full Name\" to `name`, \"Job Title\" to `role` and \"Date Joined\" to "
+        "`since`"]
+
+
 def test_a_list_whose_columns_are_named_otherwise_says_so_once(make_site: MakeSite,
                                                                 run: Run) -> None:
     """A form tool's export names its columns "Customer Name" and "Testimonial": every

@@ -60,6 +60,7 @@ ASKED_AS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"role", "position", "job"}), "role"),
         (frozenset({"award", "category"}), "award"),
         (frozenset({"reason", "why", "citation", "nomination"}), "citation"),
+        (frozenset({"joined", "hired", "start", "started", "since"}), "since"),
         (frozenset({"name", "nominee"}), "name")),
 }
 
@@ -85,7 +86,7 @@ def meant(column: str, kind: str) -> str | None:
         return asked
     if near := difflib.get_close_matches(column, KNOWN[kind], n=1, cutoff=0.75):
         return near[0]
-    return next((word for word in column.split("_") if len(word) > 3 and word in KNOWN[kind]),
+    return next((word for word in words if len(word) > 3 and word in KNOWN[kind]),
                 asked)  # ("Your name")
 
 
