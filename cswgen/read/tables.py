@@ -210,12 +210,12 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
                            f"whole name (in Excel: type ={_letter(first + 1)}2&\" \"&"
                            f"{_letter(last + 1)}2 in its second row and fill it down)")
             return False
-        # (every column to rename at once: a form's export has several)
-        renames = _rename_list(header, kind) if near else ""
-        problems.error(path, line, f"there is no `{name}` column, so no row can be read; "
-                       + (renames if renames.count("`") > 2 else
-                          f"rename the column \"{header[columns.index(near[0])].strip()}\" "
-                          f"to `{name}`" if near else f"add a `{name}` column ({what})"))
+        # (every column to rename at once, when there are several: a form's export)
+        fix = _rename_list(header, kind) if near else ""
+        if fix.count("`") <= 2 or f"to `{name}`" not in fix:
+            fix = (f"rename the column \"{header[columns.index(near[0])].strip()}\" to "
+                   f"`{name}`" if near else f"add a `{name}` column ({what})")
+        problems.error(path, line, f"there is no `{name}` column, so no row can be read; {fix}")
         return False
     told: set[str] = set()  # the columns a message has named already
     if kind == "testimonial" and "text" not in columns and not translated:
