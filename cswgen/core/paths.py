@@ -134,6 +134,29 @@ def outside_links(folder: Path, root: Path, skip: tree.Skip | None = None) -> li
                   if entry.is_symlink() and not_followed(Path(entry.path), root))
 
 
+# how Windows, macOS and a browser's downloads name a copy: `faq - Copy.md`, `faq - Copy
+# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md`, `faq (1).md`,
+# and `Copy of faq.md`
+_COPY = re.compile(r"(.+?)(?: - (?:copy|kopie|copie|copia|cópia)(?: \(\d+\))?| copy(?: \d+)?"
+                   r"| ?\(\d+\))(\.[^.]+)", re.IGNORECASE)
+_COPY_OF = re.compile(r"copy of (.+)", re.IGNORECASE)
+
+
+def copied_from(path: str) -> str | None:
+    """The path of the file that `path` (`/`-separated) is named as a copy of, in the same
+    folder (`faq - Copy.md` -> `faq.md`), or None for a name that is not a copy's."""
+    lower = path.lower()  # (ten thousand names: most pass by at once)
+    if "cop" not in lower and "kopie" not in lower and "cópia" not in lower \
+            and "(" not in lower:
+        return None
+    folder, slash, name = path.rpartition("/")
+    if (copy := _COPY.fullmatch(name)) is not None:
+        return folder + slash + copy[1] + copy[2]
+    if (copy_of := _COPY_OF.fullmatch(name)) is not None:
+        return folder + slash + copy_of[1]
+    return None
+
+
 Listing = tuple[list[str], list[str]]  # see `listing`
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from cswgen.core import paths
 from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
 from cswgen.read.config import SiteConfig
@@ -406,13 +407,16 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
     left out until their `publish` date; `drafts`: the honour-roll files that are drafts
     (not read, so known by their file names alone)."""
     by_name: dict[str, Honour] = {}
+    honour_files: set[str] = set()  # (made when two entries share a name)
     for person in site.honour:
         first = by_name.setdefault(name_key(person.name), person)
-        # (one address for both: that clash is an error already, see `_claim_urls`; a file
-        # named as a copy of the other has been pointed out, see `report_copies`)
-        if first is not person and url_of(first).casefold() != url_of(person).casefold() \
-                and not any(p.path in (first.path, person.path) and "named as a copy" in
-                            p.message for p in problems):
+        if first is person or url_of(first).casefold() == url_of(person).casefold():
+            continue  # (one address for both: an error already, see `_claim_urls`)
+        if not honour_files:
+            honour_files = {e.path for e in (*site.honour, *withheld, *unpublished)}
+            honour_files.update(drafts)
+        if not any(paths.copied_from(e.path) in honour_files for e in (first, person)):
+            # (a file named as a copy of another is pointed out already: `report_copies`)
             problems.warning(person.path, person.line_of("name"), _twice(person, first),
                              sheet=person.sheet)
     left_out = {name_key(person.name): person for person in withheld}

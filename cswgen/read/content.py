@@ -9,7 +9,6 @@ markup's job.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -78,32 +77,16 @@ def _not_read(relative: str) -> str:
             "content/honour-roll/")
 
 
-# how Windows, macOS and a browser's downloads name a copy: `faq - Copy.md`, `faq - Copy
-# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md`, `faq (1).md`,
-# and `Copy of faq.md`
-_COPY = re.compile(r"(.+?)(?: - (?:copy|kopie|copie|copia|cópia)(?: \(\d+\))?| copy(?: \d+)?"
-                   r"| ?\(\d+\))(\.[^.]+)", re.IGNORECASE)
-_COPY_OF = re.compile(r"copy of (.+)", re.IGNORECASE)
-
-
 def report_copies(files: list[str], problems: Problems) -> None:
     """A warning for each content file named as a copy of one beside it: a backup made
     before an edit, or a file copied to start another, is published as well (the FAQ
     twice in the menu, a person twice on the honour roll) and nothing else says so."""
     present = set(files)
     for relative in files:
-        lower = relative.lower()  # (ten thousand names: most pass by at once)
-        if "cop" not in lower and "kopie" not in lower and "cópia" not in lower \
-                and "(" not in lower:
+        copied = paths.copied_from(relative)
+        if copied is None or copied not in present or kind_of(relative) is None:
             continue
-        folder, slash, name = relative.rpartition("/")
-        copy = _COPY.fullmatch(name)
-        copy_of = _COPY_OF.fullmatch(name) if copy is None else None
-        if (copy is None and copy_of is None) or kind_of(relative) is None:
-            continue
-        original = copy[1] + copy[2] if copy is not None else copy_of[1] if copy_of else ""
-        if folder + slash + original not in present:
-            continue
+        original = copied.rpartition("/")[2]
         problems.warning(f"content/{relative}", 0, f"is named as a copy of {original}, as "
                          "Windows or macOS names a copy, so it is published as well as that "
                          "file; if it is a backup, move it out of content/ (or into a folder "
