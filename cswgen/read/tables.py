@@ -211,10 +211,10 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
                            f"{_letter(last + 1)}2 in its second row and fill it down)")
             return False
         # (every column to rename at once, when there are several: a form's export)
-        fix = _rename_list(header, kind) if near else ""
-        if fix.count("`") <= 2 or f"to `{name}`" not in fix:
-            fix = (f"rename the column \"{header[columns.index(near[0])].strip()}\" to "
-                   f"`{name}`" if near else f"add a `{name}` column ({what})")
+        renames = _meant_fields(header, kind) if near else {}
+        fix = (_rename_words(renames) if len(renames) > 1 and name in renames else
+               f"rename the column \"{header[columns.index(near[0])].strip()}\" to `{name}`"
+               if near else f"add a `{name}` column ({what})")
         problems.error(path, line, f"there is no `{name}` column, so no row can be read; {fix}")
         return False
     told: set[str] = set()  # the columns a message has named already
@@ -316,22 +316,25 @@ def _renames(sheets: list[Sheet], kind: str) -> str:
     """What to rename in the first sheet whose first row names columns cswgen knows by
     other names (`: in sheet "Staff", rename "Job title" to `role` and ...`), or ""."""
     for sheet in sheets:
-        if renames := _rename_list(sheet.header, kind):
-            return f": in sheet \"{sheet.name}\", {renames}"
+        if renames := _meant_fields(sheet.header, kind):
+            return f": in sheet \"{sheet.name}\", {_rename_words(renames)}"
     return ""
 
 
-def _rename_list(header: list[str], kind: str) -> str:
-    """`rename "Job title" to `role` and "Team" to `department``: each heading that means a
-    field the header has not (the first one for each), or ""."""
+def _meant_fields(header: list[str], kind: str) -> dict[str, str]:
+    """Each field the header has not that one of its headings means, with the first such
+    heading (`{"role": "Job title"}`)."""
     columns = field_names(header)
-    fields: dict[str, str] = {}  # field -> the first heading meaning it
+    fields: dict[str, str] = {}
     for cell, column in zip(header, columns, strict=True):
         if (field := meant(column, kind)) is not None and field not in columns:
             fields.setdefault(field, cell.strip())
+    return fields
+
+
+def _rename_words(fields: dict[str, str]) -> str:
+    """`rename "Job title" to `role` and "Team" to `department`` (`_meant_fields`)."""
     renames = [f"\"{cell}\" to `{field}`" for field, cell in fields.items()]
-    if not renames:
-        return ""
     return "rename " + (", ".join(renames[:-1]) + " and " + renames[-1] if len(renames) > 1
                         else renames[0])
 
