@@ -19,6 +19,7 @@ from cswgen.core import parallel
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import SiteError
 from cswgen.read.fingerprint import LAST_BUILD
+from cswgen.render import pages
 from cswgen.write.manifest import MANIFEST
 from tests.helpers import write_site
 
@@ -593,15 +594,21 @@ def test_scaffold_text_added_to_a_body_is_found_though_the_clean_bodies_are_kept
     assert not [w for w in build(site, as_of=AS_OF).warnings if "example text" in str(w)]
 
 
-def test_the_sitemap_is_made_again_only_when_an_address_in_it_changes(tmp_path: Path) -> None:
-    """It is keyed by the addresses it lists (and base_url): a body edited leaves it as it
-    is; a page added, or another base_url, makes it again, with the new address."""
-    files = site_files(3)
+def built_with_base_url(tmp_path: Path, testimonials: int) -> Path:
+    """A site with `testimonials` and a base_url (so that it has a sitemap), built once."""
+    files = site_files(testimonials)
     files["config.toml"] = ('[site]\ntitle = "Test Week"\nbase_url = "https://csw.example/"\n'
                             '\n[week]\nyear = 2026\ntimezone = "Africa/Harare"\n')
     site = write_site(tmp_path / "site", files)
-    out = site / "output"
     build(site, as_of=AS_OF)
+    return site
+
+
+def test_the_sitemap_is_made_again_only_when_an_address_in_it_changes(tmp_path: Path) -> None:
+    """It is keyed by the addresses it lists (and base_url): a body edited leaves it as it
+    is; a page added, or another base_url, makes it again, with the new address."""
+    site = built_with_base_url(tmp_path, 3)
+    out = site / "output"
     sitemap = out / "sitemap.xml"
     first = sitemap.read_bytes()
     edited = site / "content/testimonials/t001.md"
@@ -732,3 +739,35 @@ def test_a_saved_cache_holds_exactly_what_the_build_used(tmp_path: Path) -> None
     assert sorted(third._entries) == ["aa01", "bb01", "cc01", "dd01"]
     assert third.get("dd01") == ("result dd01", [])
     assert (folder / "cc.pickle").stat().st_mtime_ns == untouched  # nothing changed in it
+
+
+def test_a_large_file_written_by_a_thread_is_in_place_and_recorded_as_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The feed (18 MB at 10,000 entries) is written by a thread while the few pages that
+    changed are rendered: what lands is what a build from nothing makes, and the output's
+    manifest records the file as it is on disk, so that the next build finds it in place."""
+    site = built_with_base_url(tmp_path, 5)
+    out = site / "output"
+    monkeypatch.setattr(pages, "BIG", 0)  # every file made here written by a thread
+    threads: list[str] = []
+    real = threading.Thread.start
+
+    def counted(self: threading.Thread) -> None:
+        threads.append(self.name)
+        real(self)
+
+    monkeypatch.setattr(threading.Thread, "start", counted)
+    edited = site / "content/testimonials/t001.md"
+    edited.write_text(edited.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    (site / "content/pages").mkdir()  # (and the sitemap changes too)
+    (site / "content/pages/faq.md").write_text("---\ntitle: FAQ\n---\nAsk.\n", "utf-8")
+    changed = build(site, as_of=AS_OF).changed
+    assert {"feed.xml", "sitemap.xml"} <= set(changed)
+    assert {"write feed.xml", "write sitemap.xml"} <= set(threads)
+    assert b"One more line." in (out / "feed.xml").read_bytes()
+    fresh = tmp_path / "fresh"
+    build(site, as_of=AS_OF, output=fresh, cache_dir=tmp_path / "fresh-cache")
+    assert snapshot(fresh) == snapshot(out)
+    before = times(out)
+    assert build(site, as_of=AS_OF).changed == []
+    assert times(out) == before

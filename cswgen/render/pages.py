@@ -10,6 +10,7 @@ build stops before the writer has moved a thing.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -112,10 +113,24 @@ def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
     todo = [job for job in jobs if not unchanged(job.path, job.key)]
     store = storing() if storing is not None and todo else None
     far = [job for job in todo if not job.here]
-    made: dict[str, bytes | Stored | SiteError] = dict(zip(
-        (job.path for job in far), parallel.run(lambda i: _attempt(far[i], store), len(far)),
-        strict=True))
-    made |= {job.path: _attempt(job, store) for job in todo if job.here}
+    made: dict[str, bytes | Stored | SiteError] = {}
+    writes: list[tuple[str, Callable[[], Stored]]] = []
+    try:
+        if store is not None and len(far) < parallel.MIN_JOBS:
+            # the pages are rendered in this process too (a few changed): the files made
+            # here first, each large one written by a thread (the feed, 18 MB at 10,000
+            # entries: the kernel's time, not Python's) while the pages are rendered
+            for job in todo:
+                if job.here:
+                    made[job.path] = _attempt(job, partial(_written_aside, store, writes))
+        made |= dict(zip((job.path for job in far),
+                         parallel.run(lambda i: _attempt(far[i], store), len(far)),
+                         strict=True))
+        made |= {job.path: _attempt(job, store) for job in todo
+                 if job.here and job.path not in made}
+    finally:
+        for path, written in writes:  # (waited for whatever happened: see `_written_aside`)
+            made[path] = written()
     reported: set[tuple[str, int]] = set()
     found: list[Made] = []
     for job in jobs:
@@ -128,6 +143,39 @@ def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
             data = None
         found.append(Made(job.path, job.key, data))
     return found
+
+
+BIG = 1 << 20  # bytes: a file made here that is written by a thread of its own
+
+
+def _written_aside(store: Store, writes: list[tuple[str, Callable[[], Stored]]],
+                   path: str, data: bytes) -> Stored:
+    """`store(path, data)`, by a thread of its own when `data` is large: what it gives
+    is then only a placeholder, the real one left in `writes` (a function that waits for
+    the thread and gives what it wrote, or raises what the writing raised).  Each thread is
+    waited for before `render` returns, even on an error or Ctrl-C, so that nothing is
+    still writing into the staging folder when it goes."""
+    if len(data) < BIG:
+        return store(path, data)
+    outcome: list[Stored | BaseException] = []
+
+    def write() -> None:
+        try:
+            outcome.append(store(path, data))
+        except BaseException as exc:  # (raised in the build's thread, by `written`)
+            outcome.append(exc)
+
+    thread = threading.Thread(target=write, name=f"write {path}")
+    thread.start()
+
+    def written() -> Stored:
+        thread.join()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    writes.append((path, written))
+    return Stored(0, 0)
 
 
 def render_again(jobs: list[Job], paths: list[str], problems: Problems) -> list[Made]:
