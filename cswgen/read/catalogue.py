@@ -17,7 +17,7 @@ from typing import Any
 
 from cswgen.core import cldr, tomlpos
 from cswgen.core.errors import Problem, Problems
-from cswgen.read.config import SiteConfig
+from cswgen.read.config import SiteConfig, not_its_language
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 from cswgen.read.tomltable import suggest
@@ -171,15 +171,19 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
     named after the language (`[labels.sw]`)."""
     known = sorted(table)
     labels: Catalogue = {}
-    tags = {t.lower(): t for t in config.site.tags}
     given: dict[str, Any] = {}
     where = "labels"
     for key, value in config.labels.items():
-        if key.lower() not in tags or not isinstance(value, dict):
+        tag = _named_after(key, value, table)
+        if tag is None:
             if not own:
                 given[key] = value
-        elif own and tags[key.lower()] == language.tag:
+        elif own and tag == language.tag:
             given, where = value, f"labels.{key}"
+        elif not own and (why := not_its_language("labels", tag, key, config.site, "labels")):
+            # ([labels.fr] in a site in French, or one not published in Swahili: its labels
+            # would be read by no page)
+            problems.error(CONFIG_NAME, config.line_of(f"labels.{key}"), why)
     for key, value in given.items():
         line = config.line_of(f"{where}.{key}")
         if key not in table:
@@ -198,6 +202,17 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
             continue
         labels[key] = entry
     return labels
+
+
+def _named_after(key: str, value: Any, table: Catalogue) -> str | None:
+    """The language tag `[labels.KEY]` is named after (`sw`, `fr-CA`), None when it is a
+    label (`[labels.countdown]`, a table of plural forms) or named after no language."""
+    if not isinstance(value, dict) or key in table:
+        return None
+    try:
+        return cldr.parse(key).tag
+    except cldr.UnknownLanguage:
+        return None
 
 
 def _wrong(name: str, key: str, entry: Entry, known: Entry | None,
