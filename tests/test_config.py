@@ -499,11 +499,32 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
     (CONFIG + '\n[brand] primary = "#c8102e"\n',
      "config.toml:9: [brand] stands on a line of its own; put `primary = ...` on the line "
      "after it"),
+    # (each said "more follows the value of `start`...: write start = " and the same line)
+    (CONFIG + "start = 2026\u201310\u201305\n",
+     "config.toml:8: `start` is written with \u2013 where TOML needs the hyphen - (Word and "
+     "some keyboards type one for the other); write start = 2026-10-05"),
+    (CONFIG + "start = 2026-10-05T08:00\n",
+     "config.toml:8: `start` is a date and a time, and it takes a date alone; write "
+     "start = 2026-10-05"),
 ])
 def test_toml_mistakes_are_said_in_plain_words(bad_config: BadConfig, config: str,
                                                said: str) -> None:
     outcome = bad_config(config)
     assert error_lines(outcome) == [said]
+
+
+def test_a_config_saved_as_rich_text_says_how_to_save_it_as_plain_text(
+        bad_config: BadConfig) -> None:
+    """TextEdit saves a new document as rich text unless told otherwise: the file began
+    `{\\rtf1\\ansi...`, and cswgen said that line "has no value after =; give one"."""
+    rtf = ("{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+           "{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+           "\\f0\\fs24 \\cf0 [site]\\\ntitle = \"Test Week\"\\\n}\n")
+    outcome = bad_config(rtf)
+    assert error_lines(outcome) == [
+        "config.toml:1: is saved as rich text (RTF), with its fonts and formatting, not as "
+        "plain text; in TextEdit choose Format > Make Plain Text (in WordPad: Save as > Plain "
+        "text document), then save it again as config.toml"]
 
 
 def test_toml_key_given_twice(bad_config: BadConfig) -> None:
