@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -216,6 +217,23 @@ def test_a_windows_output_path_on_another_system_is_refused(make_site: MakeSite,
     (site / "config.toml").write_text(CONFIG + "\n[build]\noutput = 'build\\site'\n", "utf-8")
     assert run(site, "build", *AS_OF).exit_code == 0
     assert (site / "build/site/index.html").is_file()
+
+
+def test_an_output_folder_in_the_home_folder_is_made_there(make_site: MakeSite, run: Run,
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """`output = "~/csw-site"` made a folder named "~" beside config.toml, and the build
+    said "into ~/csw-site/", which reads as the home folder (where `cswgen publish` and a
+    terminal put "~/csw-site"), so the site was looked for there and not found."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    site = make_site(with_home({"config.toml": CONFIG + '\n[build]\noutput = "~/csw-site"\n'}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (home / "csw-site/index.html").is_file()
+    assert not (site / "~").exists()
 
 
 SITE_VALUES = [

@@ -458,6 +458,10 @@ def _output(builder: Table) -> str:
                     "instead, like output = \"output\" (and copy the site where it should go, "
                     "or use `cswgen publish`)")
         return "output"
+    if output == "~" or output.startswith(("~/", "~\\")):
+        # (the home folder, as a terminal and `cswgen publish` read it; not a folder named
+        # "~" beside config.toml, which the build's message would show as the home folder)
+        return os.path.expanduser(output.replace("\\", "/"))
     return output.replace("\\", "/")
 
 
