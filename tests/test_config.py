@@ -289,7 +289,11 @@ def test_a_time_zone_in_other_capitals_or_by_its_city_suggests_the_name(
     ("CAT", '"Africa/Harare", "Africa/Maputo" or "Africa/Lusaka"'),
     ("eat", '"Africa/Nairobi", "Africa/Dar_es_Salaam" or "Africa/Kampala"'),
     ("BST", '"Europe/London" (from'),
-    ("UTC-05:00", '"America/Chicago", ')])
+    ("UTC-05:00", '"America/Chicago", '),
+    # (as a timestamp ends: it was told only "use a name from the IANA list, such as
+    # "Africa/Harare", "Europe/London" or "America/New_York"")
+    ("+02:00", '"Africa/Harare", "Africa/Johannesburg" or "Africa/Maputo"'),
+    ("-05:00", '"America/Chicago", ')])
 def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep_it(
         bad_config: BadConfig, written: str, places: str) -> None:
     # "Etc/GMT+2" is two hours *behind* GMT (POSIX turns the sign round): suggesting it for
