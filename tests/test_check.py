@@ -424,3 +424,19 @@ def test_an_untranslated_pages_broken_links_are_listed_once(make_site: MakeSite,
     assert "the link ../policy.md#privacy goes to #privacy, which is not on policy/;" \
         in "".join(listed)
     assert "fr/" not in "".join(listed)
+
+
+def test_a_wrong_week_is_the_one_thing_said_about_the_days(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """`start = "2026-10-05"` in quotes, or `days = 0`, was one error and then a warning
+    for every day of the week that it "has no page; add one with cswgen add day", though
+    each day's file was there (set aside until the week is right): following that advice
+    would give each day a second page."""
+    for week in ('start = "2026-10-05"\n', "days = 0\n", "days = 8\n"):
+        config = ('[site]\ntitle = "Test Week"\n\n[week]\nyear = 2026\n' + week +
+                  'timezone = "Africa/Harare"\n')
+        outcome = run(site_with(make_site, {"config.toml": config}), "check", *AS_OF)
+        assert outcome.exit_code == 1
+        assert [line for line in report_lines(outcome) if line.startswith("config.toml")] \
+            == [line for line in report_lines(outcome)], outcome.stdout
+        assert "has no page" not in outcome.stdout, outcome.stdout

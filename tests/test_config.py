@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -218,6 +219,23 @@ def test_a_windows_output_path_on_another_system_is_refused(make_site: MakeSite,
     assert (site / "build/site/index.html").is_file()
 
 
+def test_an_output_folder_in_the_home_folder_is_made_there(make_site: MakeSite, run: Run,
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """`output = "~/csw-site"` made a folder named "~" beside config.toml, and the build
+    said "into ~/csw-site/", which reads as the home folder (where `cswgen publish` and a
+    terminal put "~/csw-site"), so the site was looked for there and not found."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    site = make_site(with_home({"config.toml": CONFIG + '\n[build]\noutput = "~/csw-site"\n'}))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (home / "csw-site/index.html").is_file()
+    assert not (site / "~").exists()
+
+
 SITE_VALUES = [
     ("title-a-number", "title = 2026", ("[site] title must be text in quotes", "2026")),
     ("title-empty", 'title = ""', ("[site] title is empty",)),
@@ -271,7 +289,11 @@ def test_a_time_zone_in_other_capitals_or_by_its_city_suggests_the_name(
     ("CAT", '"Africa/Harare", "Africa/Maputo" or "Africa/Lusaka"'),
     ("eat", '"Africa/Nairobi", "Africa/Dar_es_Salaam" or "Africa/Kampala"'),
     ("BST", '"Europe/London" (from'),
-    ("UTC-05:00", '"America/Chicago", ')])
+    ("UTC-05:00", '"America/Chicago", '),
+    # (as a timestamp ends: it was told only "use a name from the IANA list, such as
+    # "Africa/Harare", "Europe/London" or "America/New_York"")
+    ("+02:00", '"Africa/Harare", "Africa/Johannesburg" or "Africa/Maputo"'),
+    ("-05:00", '"America/Chicago", ')])
 def test_a_time_zone_written_as_an_offset_or_abbreviation_names_places_that_keep_it(
         bad_config: BadConfig, written: str, places: str) -> None:
     # "Etc/GMT+2" is two hours *behind* GMT (POSIX turns the sign round): suggesting it for
@@ -499,11 +521,32 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
     (CONFIG + '\n[brand] primary = "#c8102e"\n',
      "config.toml:9: [brand] stands on a line of its own; put `primary = ...` on the line "
      "after it"),
+    # (each said "more follows the value of `start`...: write start = " and the same line)
+    (CONFIG + "start = 2026\u201310\u201305\n",
+     "config.toml:8: `start` is written with \u2013 where TOML needs the hyphen - (Word and "
+     "some keyboards type one for the other); write start = 2026-10-05"),
+    (CONFIG + "start = 2026-10-05T08:00\n",
+     "config.toml:8: `start` is a date and a time, and it takes a date alone; write "
+     "start = 2026-10-05"),
 ])
 def test_toml_mistakes_are_said_in_plain_words(bad_config: BadConfig, config: str,
                                                said: str) -> None:
     outcome = bad_config(config)
     assert error_lines(outcome) == [said]
+
+
+def test_a_config_saved_as_rich_text_says_how_to_save_it_as_plain_text(
+        bad_config: BadConfig) -> None:
+    """TextEdit saves a new document as rich text unless told otherwise: the file began
+    `{\\rtf1\\ansi...`, and cswgen said that line "has no value after =; give one"."""
+    rtf = ("{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+           "{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+           "\\f0\\fs24 \\cf0 [site]\\\ntitle = \"Test Week\"\\\n}\n")
+    outcome = bad_config(rtf)
+    assert error_lines(outcome) == [
+        "config.toml:1: is saved as rich text (RTF), with its fonts and formatting, not as "
+        "plain text; in TextEdit choose Format > Make Plain Text (in WordPad: Save as > Plain "
+        "text document), then save it again as config.toml"]
 
 
 def test_toml_key_given_twice(bad_config: BadConfig) -> None:

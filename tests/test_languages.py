@@ -302,6 +302,39 @@ def test_an_empty_label_is_an_error(make_site: MakeSite, run: Run) -> None:
                                    (7, "honour_roll", "Honour roll"))]
 
 
+@pytest.mark.parametrize(("config", "says"), [
+    ('language = "fr"\n[week]\nyear = 2026\n[labels.fr]\nhonour_roll = "Nos étoiles"\n',
+     'config.toml:6: [labels.fr] gives the labels of "fr", the site\'s default language, whose '
+     "labels are [labels]'s own; move its lines up under [labels]"),
+    ('language = "fr-CA"\n[week]\nyear = 2026\n[labels.fr]\nhonour_roll = "Nos étoiles"\n',
+     'config.toml:6: [labels.fr] gives the labels of "fr-CA", the site\'s default language, '
+     "whose labels are [labels]'s own; move its lines up under [labels]"),
+    ('language = "fr"\n[week]\nyear = 2026\n[labels.sw]\nhonour_roll = "Nyota"\n',
+     "config.toml:6: [labels.sw] gives the site's labels in Swahili, which is not one of the "
+     'site\'s languages ([site] language = "fr"); to publish the site in Swahili as well, '
+     'write languages = ["fr", "sw"] under [site]; or delete [labels.sw]'),
+    ('languages = ["en", "fr-CA"]\n[week]\nyear = 2026\n[labels.en]\nhonour_roll = "Stars"\n'
+     '[labels.FR]\nhonour_roll = "Nos étoiles"\n[labels.sw]\nhonour_roll = "Nyota"\n',
+     'config.toml:6: [labels.en] gives the labels of "en", the site\'s default language, '
+     "whose labels are [labels]'s own; move its lines up under [labels]\n"
+     "config.toml:8: [labels.FR] gives the site's labels in French, which is not one of the "
+     'site\'s languages ([site] languages = ["en", "fr-CA"]); did you mean [labels.fr-CA]?\n'
+     "config.toml:10: [labels.sw] gives the site's labels in Swahili, which is not one of the "
+     'site\'s languages ([site] languages = ["en", "fr-CA"]); add "sw" to [site] languages, '
+     "or delete [labels.sw]"),
+])
+def test_labels_for_a_language_the_pages_are_not_in_are_an_error(
+        make_site: MakeSite, run: Run, config: str, says: str) -> None:
+    """`[labels.fr]` in a site in French was read by no page, silently (its labels are
+    [labels]'s own); `[labels.sw]` in a site not published in Swahili was called "not a
+    label cswgen or the theme has", with the README's list of labels as the fix."""
+    site = make_site({"config.toml": '[site]\ntitle = "T"\n' + config})
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == says.split("\n")
+
+
 @pytest.mark.parametrize(("written", "hint"), [
     ("english", '"en"'), ("fr_ca", None), ("French", '"fr"'), ("zz-ZZ-x1", None),
     # the language named in itself, with or without its accents (not "fr-NC", "es-PA",

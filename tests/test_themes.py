@@ -629,3 +629,41 @@ def test_words_and_fields_read_the_same_on_every_page(make_site: MakeSite, run: 
         assert '<p class="extra">motto=Serve well;items=three; three</p>' in page
     assert '<p class="count">13 people / 1 person / 1,234 people</p>' in monday
     assert '<p class="count">14 people / 1 person / 1,234 people</p>' in tuesday
+
+
+def test_a_themes_strings_are_checked_as_the_sites_labels_are(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """A theme's i18n/fr.toml with a `{name}` cswgen never fills in, plural forms without
+    `other`, or an empty label built without a word: visitors read "Nos étoiles {nom}" in
+    the menu, the countdown said "dans 305 jour", and the "Read more" links had no text.
+    The same words under [labels] were errors; here they are too, each on its line, in
+    every language of the site only once."""
+    strings = ('# nos mots\nhonour_roll = "Nos étoiles {nom}"\n'
+               'countdown = { one = "Plus que {n} jour", many = "Plus que {n} de jours" }\n'
+               'read_more = " "\nbanner = { one = "Une équipe", other = "{n} équipes" }\n'
+               'skip_to_content = { one = "Aller", other = "Aller au contenu" }\n'
+               'team = { one = "{n} équipe", few = "{n} équipes", other = "{n} équipes" }\n')
+    site = make_site({"config.toml": CONFIG.replace('theme = "mine"', 'theme = "mine"\n'
+                                                    'languages = ["fr", "en"]'),
+                      "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/i18n/fr.toml": strings,
+                      "themes/mine/i18n/en.toml": 'honour_roll = "Stars of {year}"\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    where = "themes/mine/i18n/fr.toml"
+    assert outcome.lines[:-1] == [
+        "themes/mine/i18n/en.toml:1: `honour_roll` uses {year}, which cswgen does not fill in "
+        "here; it takes none",
+        f"{where}:2: `honour_roll` uses {{nom}}, which cswgen does not fill in here; it takes "
+        "none",
+        f"{where}:3: `countdown` has plural forms many, one, but French uses one, many, other; "
+        "give `other` and any of those",
+        f"{where}:4: `read_more` is empty, so every menu, heading and link that says it would "
+        "show nothing (and be invisible to a screen reader); write the words to show, like "
+        'read_more = "Read more", or delete the line to keep cswgen\'s',
+        f"{where}:6: `skip_to_content` does not depend on a number; write one text, like "
+        'skip_to_content = "Skip to main content"',
+        f"{where}:7: `team` has plural forms few, one, other, but French uses one, many, other;"
+        " give `other` and any of those"], outcome.stderr

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.core import cldr, tomlpos
-from cswgen.core.errors import Problems
-from cswgen.read.config import SiteConfig
+from cswgen.core.errors import Problem, Problems
+from cswgen.read.config import SiteConfig, not_its_language
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 from cswgen.read.tomltable import suggest
@@ -127,23 +127,42 @@ def _theme_file(path: Path, theme: Theme, problems: Problems) -> Catalogue | Non
         text = path.read_bytes().decode("utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        problems.error(where, 1, "is not UTF-8 text; save it as UTF-8 in your editor")
+        _once(problems, where, 1, "is not UTF-8 text; save it as UTF-8 in your editor")
         return None
     except tomllib.TOMLDecodeError as exc:
-        problems.error(where, _toml_line(exc), f"is not valid TOML: {_toml_message(exc)}; "
-                       "each line is a label name, =, and the text in double quotes")
+        _once(problems, where, _toml_line(exc), f"is not valid TOML: {_toml_message(exc)}; "
+              "each line is a label name, =, and the text in double quotes")
         return None
     words: Catalogue = {}
     lines: dict[str, int] | None = None  # (looked for only when one is wrong)
+    language = _file_language(path.stem)
     for key, value in data.items():
-        if _entry(value) is None:
+        entry = _entry(value)
+        wrong = f"`{key}` must be a text in double quotes, or a table of plural forms " \
+            "such as { one = \"...\", other = \"...\" }" if entry is None else \
+            _wrong(f"`{key}`", key, entry, english().get(key), language)
+        if wrong:
             lines = tomlpos.key_lines(text) if lines is None else lines
-            problems.error(where, lines.get(key, 1), f"`{key}` must be a text in double "
-                           "quotes, or a table of plural forms such as { one = \"...\", "
-                           "other = \"...\" }")
+            _once(problems, where, lines.get(key, 1), wrong)
             continue
         words[key] = value
     return words
+
+
+def _once(problems: Problems, where: str, line: int, message: str) -> None:
+    """Report a mistake in a theme's strings file once: its English file is read again for
+    each language of a site in several."""
+    if Problem(where, line, message) not in problems.items:
+        problems.error(where, line, message)
+
+
+def _file_language(stem: str) -> cldr.Language:
+    """The language a theme's strings file is in, by its name (`fr`, `pt-BR`); English for
+    a name that is not a tag, whose words are never looked up."""
+    try:
+        return cldr.parse(stem)
+    except cldr.UnknownLanguage:
+        return cldr.parse("en")
 
 
 def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
@@ -152,15 +171,19 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
     named after the language (`[labels.sw]`)."""
     known = sorted(table)
     labels: Catalogue = {}
-    tags = {t.lower(): t for t in config.site.tags}
     given: dict[str, Any] = {}
     where = "labels"
     for key, value in config.labels.items():
-        if key.lower() not in tags or not isinstance(value, dict):
+        tag = _named_after(key, value, table)
+        if tag is None:
             if not own:
                 given[key] = value
-        elif own and tags[key.lower()] == language.tag:
+        elif own and tag == language.tag:
             given, where = value, f"labels.{key}"
+        elif not own and (why := not_its_language("labels", tag, key, config.site, "labels")):
+            # ([labels.fr] in a site in French, or one not published in Swahili: its labels
+            # would be read by no page)
+            problems.error(CONFIG_NAME, config.line_of(f"labels.{key}"), why)
     for key, value in given.items():
         line = config.line_of(f"{where}.{key}")
         if key not in table:
@@ -171,42 +194,58 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
                            f"theme has; {advice}")
             continue
         entry = _entry(value)
-        if entry is None:
-            problems.error(CONFIG_NAME, line, f"[{where}] {key} must be a text in double "
-                           f"quotes, like {key} = \"{_plain(table[key])}\"")
-            continue
-        if not all(text.strip() for text in ([entry] if isinstance(entry, str)
-                                              else entry.values())):
-            problems.error(CONFIG_NAME, line, f"[{where}] {key} is empty, so every menu, "
-                           "heading and link that says it would show nothing (and be "
-                           "invisible to a screen reader); write the words to show, like "
-                           f"{key} = \"{_plain(table[key])}\", or delete the line to keep "
-                           "cswgen's")
-            continue
-        if isinstance(entry, dict):
-            needed = language.plural_categories
-            wrong = sorted(set(entry) - needed)
-            if "{n}" not in str(table[key]) and not isinstance(table[key], dict):
-                problems.error(CONFIG_NAME, line, f"[{where}] {key} does not depend on a "
-                               f"number; write one text, like {key} = \"{_plain(table[key])}\"")
-                continue
-            if wrong or "other" not in entry:
-                problems.error(CONFIG_NAME, line, f"[{where}] {key} has plural forms "
-                               f"{', '.join(sorted(entry))}, but {language.english_name} "
-                               f"uses {', '.join(c for c in CATEGORIES if c in needed)}; "
-                               "give `other` and any of those")
-                continue
-        extra = sorted(placeholders(entry) - placeholders(table[key]))
-        if extra:
-            allowed = sorted(placeholders(table[key]))
-            can = ("it can use " + ", ".join("{" + a + "}" for a in allowed)) if allowed \
-                else "it takes none"
-            problems.error(CONFIG_NAME, line, f"[{where}] {key} uses "
-                           f"{', '.join('{' + e + '}' for e in extra)}, which cswgen does not "
-                           f"fill in here; {can}")
+        wrong = f"[{where}] {key} must be a text in double quotes, like {key} = " \
+            f"\"{_plain(table[key])}\"" if entry is None else \
+            _wrong(f"[{where}] {key}", key, entry, table[key], language)
+        if entry is None or wrong:
+            problems.error(CONFIG_NAME, line, wrong)
             continue
         labels[key] = entry
     return labels
+
+
+def _named_after(key: str, value: Any, table: Catalogue) -> str | None:
+    """The language tag `[labels.KEY]` is named after (`sw`, `fr-CA`), None when it is a
+    label (`[labels.countdown]`, a table of plural forms) or named after no language."""
+    if not isinstance(value, dict) or key in table:
+        return None
+    try:
+        return cldr.parse(key).tag
+    except cldr.UnknownLanguage:
+        return None
+
+
+def _wrong(name: str, key: str, entry: Entry, known: Entry | None,
+           language: cldr.Language) -> str:
+    """What is wrong with the words `entry` given for `key` in `language` ("" when nothing
+    is), said of `name`: empty (every menu, heading and link that says it would show
+    nothing), plural forms the language does not use or without `other` (which every
+    number falls back to), or a `{name}` cswgen does not fill in (shown to visitors as it
+    is).  `known`: the words cswgen has for `key` (English), None for a theme's own label,
+    whose `{name}`s and use only its templates know."""
+    example = f"{key} = \"{_plain(known)}\"" if known is not None else ""
+    if known is not None and not all(text.strip() for text in (
+            [entry] if isinstance(entry, str) else entry.values())):
+        return (f"{name} is empty, so every menu, heading and link that says it would show "
+                "nothing (and be invisible to a screen reader); write the words to show, "
+                f"like {example}, or delete the line to keep cswgen's")
+    if isinstance(entry, dict):
+        needed = language.plural_categories
+        if known is not None and not isinstance(known, dict) and "{n}" not in known:
+            return f"{name} does not depend on a number; write one text, like {example}"
+        if set(entry) - needed or "other" not in entry:
+            return (f"{name} has plural forms {', '.join(sorted(entry))}, but "
+                    f"{language.english_name} uses "
+                    f"{', '.join(c for c in CATEGORIES if c in needed)}; give `other` and "
+                    "any of those")
+    extra = sorted(placeholders(entry) - placeholders(known)) if known is not None else []
+    if extra and known is not None:
+        allowed = sorted(placeholders(known))
+        can = ("it can use " + ", ".join("{" + a + "}" for a in allowed)) if allowed \
+            else "it takes none"
+        return (f"{name} uses {', '.join('{' + e + '}' for e in extra)}, which cswgen does "
+                f"not fill in here; {can}")
+    return ""
 
 
 def _entry(value: Any) -> Entry | None:

@@ -321,22 +321,9 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                                f"other languages and is named after it, like [{section}.fr]; "
                                f"{advice}settings for your own templates go in [extra]")
                 continue
-            others = site.tags[1:]
-            listed = ", ".join(f'"{t}"' for t in site.tags)
-            if tag == site.language:
-                problems.error(CONFIG_NAME, line, f"[{name}] gives the words of \"{tag}\", "
-                               f"the site's default language, whose words are [{section}]'s own; "
-                               f"move its lines up under [{section}]")
-                continue
-            if tag not in others:
-                english = cldr.parse(tag).english_name
-                meant = [t for t in others if cldr.parse(t).english_name.split()[0]
-                         == english.split()[0]]
-                advice = (f"did you mean [{section}.{meant[0]}]?" if meant else
-                          f"add \"{tag}\" to [site] languages, or delete [{name}]")
-                problems.error(CONFIG_NAME, line, f"[{name}] gives the site's words in "
-                               f"{english}, which is not one of the site's languages "
-                               f"([site] languages = [{listed}]); {advice}")
+            why = not_its_language(section, tag, written, site)
+            if why:
+                problems.error(CONFIG_NAME, line, why)
                 continue
             own = Table(table, name, lines, problems)
             for key in table:
@@ -355,6 +342,37 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                     own.bad(key, f"is empty; write it in {cldr.parse(tag).english_name}, or "
                             "delete the line to show the default language's")
     return words
+
+
+def not_its_language(section: str, tag: str, written: str, site: SiteSettings,
+                     noun: str = "words") -> str:
+    """What is wrong with the table `[section.written]` (`[site.fr]`, `[labels.sw]`), which
+    gives the site's `noun` in the language `tag`: "" when it is one of the site's other
+    languages; else that the default language's are the section's own, or that the site
+    is not published in that language (a tag of the same language it is, suggested)."""
+    name = f"{section}.{written}"
+    others = site.tags[1:]
+    if tag in others:
+        return ""
+    english = cldr.parse(tag).english_name
+    same = [t for t in site.tags if cldr.parse(t).english_name.split()[0]
+            == english.split()[0]]  # (French, for `fr` in a site in fr-CA)
+    if tag == site.language or same == [site.language]:
+        return (f"[{name}] gives the {noun} of \"{site.language}\", the site's default "
+                f"language, whose {noun} are [{section}]'s own; move its lines up under "
+                f"[{section}]")
+    meant = [t for t in same if t in others]
+    if meant:
+        advice = f"did you mean [{section}.{meant[0]}]?"
+    elif site.languages:
+        advice = f"add \"{tag}\" to [site] languages, or delete [{name}]"
+    else:
+        advice = (f"to publish the site in {english} as well, write languages = "
+                  f"[\"{site.language}\", \"{tag}\"] under [site]; or delete [{name}]")
+    listed = ", ".join(f'"{t}"' for t in site.tags)
+    setting = f"languages = [{listed}]" if site.languages else f"language = {listed}"
+    return (f"[{name}] gives the site's {noun} in {english}, which is not one of the site's "
+            f"languages ([site] {setting}); {advice}")
 
 
 def _address(r: Table, base_url: str) -> str:
@@ -440,6 +458,10 @@ def _output(builder: Table) -> str:
                     "instead, like output = \"output\" (and copy the site where it should go, "
                     "or use `cswgen publish`)")
         return "output"
+    if output == "~" or output.startswith(("~/", "~\\")):
+        # (the home folder, as a terminal and `cswgen publish` read it; not a folder named
+        # "~" beside config.toml, which the build's message would show as the home folder)
+        return os.path.expanduser(output.replace("\\", "/"))
     return output.replace("\\", "/")
 
 

@@ -15,6 +15,11 @@ from cswgen.read.pasted import odd_space
 
 def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
     """A TOML syntax error as a message that names the line, and the key when it can."""
+    if text.lstrip().startswith("{\\rtf"):  # (TextEdit's default: "Rich Text")
+        return Problem(path, 1 + offset, "is saved as rich text (RTF), with its fonts and "
+                       "formatting, not as plain text; in TextEdit choose Format > Make Plain "
+                       "Text (in WordPad: Save as > Plain text document), then save it again "
+                       f"as {path.rpartition('/')[2]}")
     match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
     line = int(match.group(1)) if match else 1
     if "(at end of document)" in str(exc):  # the last line, saved with no line break after it
@@ -129,12 +134,46 @@ def _toml_in_words(message: str, key: str, value: str, source: str, lines: list[
         return (f"the text of `{key}` must be in double quotes: {key} = \"{bare}\" (a # "
                 "outside quotes starts a note)" if bare[0] == "#" else
                 f"the text of `{key}` must be in double quotes: {key} = \"{bare}\"")
-    if message.startswith("Expected newline or end of document"):  # (`title = "A" "B"`)
-        one = f'"{bare.replace(chr(34), "")}"' if bare[0] == '"' else bare.split()[0]
-        return (f"more follows the value of `{key}` on this line, and a setting has one "
-                f"value: write {key} = {one}" + (" (all its text inside one pair of quotes)"
-                                                  if bare[0] == '"' else ""))
+    if message.startswith("Expected newline or end of document"):
+        return _more_than_a_value(key, bare)
     return None
+
+
+_DASHES = re.compile("[\u2010-\u2015\u2212]")  # ‐ ‑ ‒ – — ― and the minus sign
+_DATE_AND_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[Tt ]\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _more_than_a_value(key: str, bare: str) -> str | None:
+    """What TOML read as a value with more after it: two texts (`title = "A" "B"`), a date
+    with other dashes than the hyphen (`2026–10–05` pasted from Word: TOML reads 2026, then
+    stops), or a date with a time where a setting takes a date; None when no line offered
+    as the fix would be one TOML takes."""
+    if bare[0] == '"':
+        return (f"more follows the value of `{key}` on this line, and a setting has one "
+                f"value: write {key} = \"{bare.replace(chr(34), '')}\" (all its text inside "
+                "one pair of quotes)")
+    hyphens = _DASHES.sub("-", bare)
+    if hyphens != bare and _takes(hyphens):
+        dashes = "".join(dict.fromkeys(_DASHES.findall(bare)))
+        return (f"`{key}` is written with {dashes} where TOML needs the hyphen - (Word and "
+                f"some keyboards type one for the other); write {key} = {hyphens}")
+    if (moment := _DATE_AND_TIME.fullmatch(bare)) is not None:
+        return (f"`{key}` is a date and a time, and it takes a date alone; write "
+                f"{key} = {moment.group(1)}")
+    one = bare.split()[0]
+    if one == bare or not _takes(one):
+        return None
+    return (f"more follows the value of `{key}` on this line, and a setting has one value: "
+            f"write {key} = {one}")
+
+
+def _takes(value: str) -> bool:
+    """Whether TOML reads `value` as a setting's value."""
+    try:
+        tomllib.loads(f"x = {value}")
+    except tomllib.TOMLDecodeError:
+        return False
+    return True
 
 
 def _set_before(lines: list[str], line: int, same: Callable[[str], bool],

@@ -48,7 +48,7 @@ _ABBREVIATIONS = {
     "AEST": ("Australia/Brisbane",), "EDT": ("America/New_York", "America/Toronto"),
     "CDT": ("America/Chicago",), "MDT": ("America/Denver",),
     "PDT": ("America/Los_Angeles", "America/Vancouver")}
-_OFFSET = re.compile(r"(?:GMT|UTC)\s*([+-\u2212])\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.I)
+_OFFSET = re.compile(r"(?:GMT|UTC)?\s*([+-\u2212])\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.I)
 # The places named first for an offset, as people there would name them.
 _KNOWN_PLACES = ("Africa/Harare", "Africa/Johannesburg", "Africa/Maputo", "Africa/Lusaka",
                  "Africa/Nairobi", "Africa/Addis_Ababa", "Africa/Dar_es_Salaam",
@@ -78,7 +78,8 @@ def _windows_zone(written: str) -> str | None:
 
 
 def _offset_named(written: str) -> timedelta | None:
-    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00"), if any.
+    """The difference from UTC that `written` gives ("GMT+2", "UTC-05:00", "+02:00" as a
+    timestamp ends), if any.
     ("Etc/GMT+2" is never the answer: POSIX turns the sign round, so it is UTC-2.)"""
     text = written.strip()
     found = _OFFSET.fullmatch(text)
