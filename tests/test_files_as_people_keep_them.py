@@ -282,6 +282,42 @@ def test_a_page_may_start_with_a_dash_in_its_text(make_site: MakeSite, run: Run)
     assert "thank you to every customer" in page(site, "index.html")
 
 
+def test_front_matter_below_an_empty_line_or_indented_is_still_front_matter(
+        make_site: MakeSite, run: Run) -> None:
+    """Left as text, the fields were published: `title: Welcome` as a heading on the home
+    page, the policy's fields as a paragraph, and a page was said to have no front matter."""
+    site, outcome = built(make_site, run, {
+        "content/index.md": "\n---\ntitle: Welcome\n---\nHello from the branch.\n",
+        "content/policy.md": "  ---\r\nversion: 2\r\n---\r\nBe kind.\r\n",
+        "content/pages/faq.md": "\n\n+++\ntitle = \"Questions\"\n+++\nAsk us.\n",
+        "content/testimonials/rudo.md": "\n---\ncustomer: Rudo M.\nrating: 9\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    moved = ("warning: the {} that starts the front matter is {}, not at the very start of "
+             "the file; it is read as front matter all the same, but delete {} to silence this")
+    assert problems_of(outcome, "content/index.md") == [
+        "content/index.md:2: " + moved.format("---", "below an empty line",
+                                              "the empty line above it")]
+    assert problems_of(outcome, "content/pages/faq.md") == [
+        "content/pages/faq.md:3: " + moved.format("+++", "below 2 empty lines",
+                                                  "the empty lines above it")]
+    assert problems_of(outcome, "content/policy.md") == [
+        "content/policy.md:1: " + moved.format("---", "after spaces", "the spaces before it")]
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:4: `rating` must be a whole number from 1 to 5, not 9",
+        "content/testimonials/rudo.md:2: " + moved.format("---", "below an empty line",
+                                                          "the empty line above it")]
+    (site / "content/testimonials/rudo.md").write_text(
+        "\n---\ncustomer: Rudo M.\nrating: 5\n---\nHi\n")
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    home = page(site, "index.html")
+    assert "Hello from the branch." in home and "title: Welcome" not in home
+    policy = page(site, "policy/index.html")
+    assert "Be kind." in policy and "version: 2" not in policy
+    assert "<h1>Questions</h1>" in page(site, "faq/index.html")
+    assert "Rudo M." in page(site, "testimonials/rudo/index.html")
+
+
 # --- YAML mistakes, on the right line, in plain words ----------------------------------------
 
 def test_an_unclosed_quote_is_reported_where_it_opens(make_site: MakeSite, run: Run) -> None:

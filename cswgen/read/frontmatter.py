@@ -104,6 +104,7 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
 def split(text: str, path: str, problems: Problems) -> Document | None:
     """Split `text` (already decoded); record a problem and return None when it cannot be."""
     lines = text.split("\n")
+    _fence_moved_up(lines, path, problems)
     fence = lines[0].rstrip() if lines else ""
     if fence not in ("---", "+++"):
         if _looks_like_fence(fence) and _field_follows(lines, 1):
@@ -140,6 +141,31 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
     return Document(data=data, body=body, body_line=end + 2,
                     lines={key: line + 1 for key, line in key_map.items()}, format=kind,
                     emptied=emptied)
+
+
+def _fence_moved_up(lines: list[str], path: str, problems: Problems) -> None:
+    """Front matter whose first `---` (or `+++`) is below an empty line, or indented, is
+    read as front matter all the same, with a warning: left as text, its fields would be
+    published as a heading (`title: Welcome` underlined by `---`).  The empty lines are
+    moved below the fence, so every line keeps its number."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or (start == 0 and not lines[0][:1].isspace()):
+        return
+    fence = lines[start].strip()
+    field = _FIELD if fence == "---" else _TOML_LINE if fence == "+++" else None
+    following = next((line for line in lines[start + 1:start + 6] if line.strip()), "")
+    if field is None or not field.match(following.strip()):
+        return
+    if start > 0:
+        where = "below an empty line" if start == 1 else f"below {start} empty lines"
+        fix = "the empty line above it" if start == 1 else "the empty lines above it"
+    else:
+        where, fix = "after spaces", "the spaces before it"
+    problems.warning(path, start + 1, f"the {fence} that starts the front matter is {where}, "
+                     f"not at the very start of the file; it is read as front matter all the "
+                     f"same, but delete {fix} to silence this")
+    lines[1: start + 1] = lines[:start]
+    lines[0] = fence
 
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
