@@ -667,6 +667,26 @@ def test_a_hashtag_in_curly_quotes_gets_straight_ones(make_site: MakeSite, run: 
                          "the # starts a note, put the note on a line of its own)"), line
 
 
+def test_a_line_that_starts_with_a_hashtag_or_a_number_is_text_not_a_heading(
+        make_site: MakeSite, run: Run) -> None:
+    """`#1 service in Harare` became the heading "1 service in Harare", and a testimonial's
+    closing `#CSW2026 #DreamTeam` a heading without its first #: Python-Markdown alone
+    takes any # at the start of a line for a heading."""
+    site, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "customer,text\n"
+                                           "Ann B.,\"#1 service in Harare, honestly.\"\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nThe best branch.\n"
+                                        "#CSW2026 #DreamTeam\n\n## What happened\n\n"
+                                        "They called back.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    ann = page(site, "testimonials/ann-b/index.html")
+    assert "<p>#1 service in Harare, honestly.</p>" in ann
+    assert "<h2" not in ann.split('<main')[1].split("</main>")[0]
+    rudo = page(site, "testimonials/rudo/index.html")
+    assert "<p>The best branch.\n#CSW2026 #DreamTeam</p>" in rudo
+    assert '<h2 id="what-happened">What happened</h2>' in rudo  # `#` and a space: a heading
+
+
 def test_a_file_published_later_clashes_today_not_on_its_morning(make_site: MakeSite,
                                                                  run: Run) -> None:
     """A clash in a file scheduled for later failed the daily rebuild on the morning it
