@@ -320,6 +320,29 @@ def test_front_matter_below_an_empty_line_or_indented_is_still_front_matter(
 
 # --- YAML mistakes, on the right line, in plain words ----------------------------------------
 
+def test_a_word_yaml_takes_for_yes_or_no_is_text_in_a_text_field(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """YAML 1.1 reads No, Yes, ON and OFF as true or false: `dress_code: No` was "must be
+    text, not false", naming a word nobody typed.  A text field reads the word as written;
+    a yes/no field still reads yes as yes."""
+    site, outcome = built(make_site, run, {
+        "content/days/monday.md": "---\ntitle: Casual Monday\nday: monday\ndress_code: No\n"
+                                  "events:\n  - time: 10:00\n    title: Quiz\n"
+                                  "    place: OFF\n---\nHi\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nlocation: ON\n"
+                                        "featured: yes\n---\nKind staff.\n",
+        "content/pages/faq.md": "---\ntitle: Yes\nmenu: 1\n---\nWe can.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == []
+    monday = page(site, "days/monday/index.html")
+    assert "Dress code</h2>\n<p>No</p>" in monday
+    assert "</span>OFF</p>" in monday
+    assert '<span class="attribution__detail">, ON</span>' in page(
+        site, "testimonials/rudo/index.html")
+    assert "Kind staff." in page(site, "index.html")  # featured: yes is still a yes
+    assert "<h1>Yes</h1>" in page(site, "faq/index.html")
+
+
 def test_an_unclosed_quote_is_reported_where_it_opens(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/days/tuesday.md":
                                         "---\ntitle: \"Superhero Tuesday\nday: tuesday\n"

@@ -51,7 +51,8 @@ class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
                  example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None,
-                 columns: frozenset[str] = frozenset()) -> None:
+                 columns: frozenset[str] = frozenset(),
+                 spelled: dict[str, str] | None = None) -> None:
         self.data = data
         self.lines = lines
         self.path = path
@@ -61,6 +62,8 @@ class Fields:
         # keys YAML read as empty because their text starts with # -> why, and the fix
         self.emptied = dict(emptied or {})
         self.columns = columns  # a CSV row: the columns its header names (empty cells too)
+        # values YAML read as true or false from another word -> that word (`Document`)
+        self.spelled = spelled or {}
 
     def line(self, key: str) -> int:
         while key:
@@ -130,6 +133,8 @@ class Fields:
             if required:
                 self.missing(key, what)
             return ""
+        if isinstance(value, bool) and key in self.spelled:
+            return self.spelled[key]  # `dress_code: No`: the word, not YAML's false
         if isinstance(value, (bool, list, dict)):
             self.error(key, f"`{key}` must be text, not {described(value)}; "
                        f"write it like {key}: \"...\"")
