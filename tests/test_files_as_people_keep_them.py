@@ -230,6 +230,22 @@ def test_times_written_with_a_point_or_am_pm_are_clock_times(make_site: MakeSite
     assert "09:00" in day and "14:30" in day and "9.0<" not in day
 
 
+def test_whole_hours_written_the_french_way_are_clock_times(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """In Paris 9 o'clock is written 9h, and 9h to 11h 9h-11h: 9h00 was read, 9h was "must
+    be a time written HH:MM"."""
+    site, outcome = built(make_site, run, {"content/days/mardi.md": (
+        "---\ntitle: Mardi des héros\nday: tuesday\nevents:\n  - time: 9h\n    end: 11h\n"
+        "    title: Accueil\n  - time: 14 h\n    end: 15h30\n    title: Quiz\n---\n")})
+    assert outcome.exit_code == 0, outcome.stderr
+    ics = page(site, "week.ics")
+    for line in ("DTSTART;TZID=Africa/Harare:20261006T090000",
+                 "DTEND;TZID=Africa/Harare:20261006T110000",
+                 "DTSTART;TZID=Africa/Harare:20261006T140000",
+                 "DTEND;TZID=Africa/Harare:20261006T153000"):
+        assert line in ics, line
+
+
 def test_an_impossible_time_is_one_error_that_quotes_it(make_site: MakeSite, run: Run) -> None:
     broken = DAY.replace("time: 9.00", "time: 24:30")
     _, outcome = built(make_site, run, {"content/days/tuesday.md": broken})
