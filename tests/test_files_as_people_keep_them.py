@@ -905,6 +905,25 @@ def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run:
         f"content/testimonials/survey.csv:4: `date` {rule} \"last week\""]
 
 
+def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """A date copied from Outlook or an Excel cell with its time was refused with the rule
+    alone, which the writer thought they had followed: YYYY-MM-DD is there."""
+    _, outcome = built(make_site, run, {
+        "content/pages/prize.md": "---\ntitle: Prize draw\npublish: 2026-10-05 08:00\n---\n",
+        "content/testimonials/survey.csv": "customer,text,date\r\n"
+                                           "Ada K.,Hi,2026-09-14 14:32:05\r\n"})
+    assert outcome.exit_code == 1
+    rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    assert problems_of(outcome, "content/pages/prize.md") == [
+        f"content/pages/prize.md:3: `publish` {rule} \"2026-10-05 08:00\"; write the date "
+        "alone, 2026-10-05 (a date has no time of day here)"]
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        f"content/testimonials/survey.csv:2: `date` {rule} \"2026-09-14 14:32:05\"; write "
+        "the date alone, 2026-09-14 (a date has no time of day here); in Excel, select the "
+        "column, choose Format Cells > Custom, type yyyy-mm-dd and save the file again"]
+
+
 def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,
                                                           run: Run) -> None:
     """A path copied from Explorer into "quotes" is read by YAML as escape codes (\\U, \\p);

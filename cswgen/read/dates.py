@@ -18,6 +18,9 @@ from cswgen.read.tomltable import described
 
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
+# a date with the time of day after it, as Outlook and Excel copy one: 2026-10-05 08:00
+_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+|,\s*)\d{1,2}[:.]\d{2}(?::\d{2})?"
+                        r"(?:\.\d+)?\s*(?:[aApP]\.?[mM]\.?|Z|[+-]\d{2}:?\d{2})?$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 and 9h
 # (French), 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is
@@ -107,6 +110,13 @@ def _date_meant(value: object, row: bool) -> str:
     if not isinstance(value, str):
         return ""
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
+    if (match := _WITH_TIME.match(text)) is not None \
+            and (written := DATE.match(match.group(1))) is not None:
+        with contextlib.suppress(ValueError):
+            meant_day = date(*(int(g) for g in written.groups()))
+            return (f"; write the date alone, {meant_day.isoformat()} (a date has no time of "
+                    "day here)" + excel)
+        return ""
     if (match := _YEAR_FIRST.match(text)) is not None:
         candidates = [tuple(int(g) for g in match.groups())]
     elif (match := _NUMERIC_DATE.match(text)) is not None:
