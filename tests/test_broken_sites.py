@@ -388,6 +388,15 @@ def test_csv_row_error_names_the_rows_line(fails: Fails) -> None:
     assert failed_count(outcome) == 1
 
 
+def test_a_cell_that_is_not_a_yes_or_no_says_what_to_type_in_its_column(fails: Fails) -> None:
+    """In a list, `featured: true` typed into the cell would be read as the words
+    "featured: true": the fix names the column, as the other cell messages do."""
+    outcome = fails({T + "survey.csv": "customer,featured,text\nAnn,Oui,Great\n"})
+    assert error_lines(outcome) == [
+        T + 'survey.csv:2: `featured` must be true or false, not "Oui"; write true (or yes, '
+        "1) or false (or no, 0) in the `featured` column"]
+
+
 def test_csv_row_without_words_says_what_to_put_in_its_cell(fails: Fails) -> None:
     outcome = fails({T + "survey.csv": "customer,rating,text\nAnn,5,\nBob,9,Fine\n"})
     find_line(outcome, T + "survey.csv:2: warning: ", "this row's `text` cell is empty; fill it "

@@ -170,16 +170,19 @@ def test_csv_testimonials_lists_booleans_and_empty_cells(build: Build) -> None:
 
 def test_yes_and_no_as_spreadsheets_and_people_write_them(build: Build) -> None:
     """A featured column ticked with 1 and 0, Y and N, an x or a tick mark (what Excel
-    lists hold), and `featured: 1` in front matter, all read as yes or no."""
+    lists hold; Jo's tick is typed on a phone, ✔ with the selector for its colour
+    picture), and `featured: 1` in front matter, all read as yes or no."""
     csv = ("customer,featured,text\n"
-           "Ann,1,A\nBen,0,B\nCleo,Y,C\nDan,n,D\nEve,x,E\nFay,\u2713,F\nGus,,G\n")
+           "Ann,1,A\nBen,0,B\nCleo,Y,C\nDan,n,D\nEve,x,E\nFay,\u2713,F\nGus,,G\n"
+           "Jo,\u2714\ufe0f,J\n")
     out = build({"content/testimonials/survey.csv": csv,
                  "content/testimonials/hal.md": "---\ncustomer: Hal\nfeatured: 1\n---\nH\n",
                  "content/testimonials/ida.md": "---\ncustomer: Ida\nfeatured: 0\n---\nI\n"})
     featured = {name: "featured=True" in read(out, f"testimonials/{name.lower()}/index.html")
-                for name in ("Ann", "Ben", "Cleo", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida")}
+                for name in ("Ann", "Ben", "Cleo", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida",
+                             "Jo")}
     assert featured == {"Ann": True, "Ben": False, "Cleo": True, "Dan": False, "Eve": True,
-                        "Fay": True, "Gus": False, "Hal": True, "Ida": False}
+                        "Fay": True, "Gus": False, "Hal": True, "Ida": False, "Jo": True}
 
 
 def test_csv_honour_roll_citation_long_is_the_body(build: Build) -> None:

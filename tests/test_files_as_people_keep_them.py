@@ -230,6 +230,22 @@ def test_times_written_with_a_point_or_am_pm_are_clock_times(make_site: MakeSite
     assert "09:00" in day and "14:30" in day and "9.0<" not in day
 
 
+def test_whole_hours_written_the_french_way_are_clock_times(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """In Paris 9 o'clock is written 9h, and 9h to 11h 9h-11h: 9h00 was read, 9h was "must
+    be a time written HH:MM"."""
+    site, outcome = built(make_site, run, {"content/days/mardi.md": (
+        "---\ntitle: Mardi des héros\nday: tuesday\nevents:\n  - time: 9h\n    end: 11h\n"
+        "    title: Accueil\n  - time: 14 h\n    end: 15h30\n    title: Quiz\n---\n")})
+    assert outcome.exit_code == 0, outcome.stderr
+    ics = page(site, "week.ics")
+    for line in ("DTSTART;TZID=Africa/Harare:20261006T090000",
+                 "DTEND;TZID=Africa/Harare:20261006T110000",
+                 "DTSTART;TZID=Africa/Harare:20261006T140000",
+                 "DTEND;TZID=Africa/Harare:20261006T153000"):
+        assert line in ics, line
+
+
 def test_an_impossible_time_is_one_error_that_quotes_it(make_site: MakeSite, run: Run) -> None:
     broken = DAY.replace("time: 9.00", "time: 24:30")
     _, outcome = built(make_site, run, {"content/days/tuesday.md": broken})
@@ -282,7 +298,66 @@ def test_a_page_may_start_with_a_dash_in_its_text(make_site: MakeSite, run: Run)
     assert "thank you to every customer" in page(site, "index.html")
 
 
+def test_front_matter_below_an_empty_line_or_indented_is_still_front_matter(
+        make_site: MakeSite, run: Run) -> None:
+    """Left as text, the fields were published: `title: Welcome` as a heading on the home
+    page, the policy's fields as a paragraph, and a page was said to have no front matter."""
+    site, outcome = built(make_site, run, {
+        "content/index.md": "\n---\ntitle: Welcome\n---\nHello from the branch.\n",
+        "content/policy.md": "  ---\r\nversion: 2\r\n---\r\nBe kind.\r\n",
+        "content/pages/faq.md": "\n\n+++\ntitle = \"Questions\"\n+++\nAsk us.\n",
+        "content/testimonials/rudo.md": "\n---\ncustomer: Rudo M.\nrating: 9\n---\nHi\n"})
+    assert outcome.exit_code == 1
+    moved = ("warning: the {} that starts the front matter is {}, not at the very start of "
+             "the file; it is read as front matter all the same, but delete {} to silence this")
+    assert problems_of(outcome, "content/index.md") == [
+        "content/index.md:2: " + moved.format("---", "below an empty line",
+                                              "the empty line above it")]
+    assert problems_of(outcome, "content/pages/faq.md") == [
+        "content/pages/faq.md:3: " + moved.format("+++", "below 2 empty lines",
+                                                  "the empty lines above it")]
+    assert problems_of(outcome, "content/policy.md") == [
+        "content/policy.md:1: " + moved.format("---", "after spaces", "the spaces before it")]
+    assert problems_of(outcome, "content/testimonials/rudo.md") == [
+        "content/testimonials/rudo.md:4: `rating` must be a whole number from 1 to 5, not 9",
+        "content/testimonials/rudo.md:2: " + moved.format("---", "below an empty line",
+                                                          "the empty line above it")]
+    (site / "content/testimonials/rudo.md").write_text(
+        "\n---\ncustomer: Rudo M.\nrating: 5\n---\nHi\n")
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    home = page(site, "index.html")
+    assert "Hello from the branch." in home and "title: Welcome" not in home
+    policy = page(site, "policy/index.html")
+    assert "Be kind." in policy and "version: 2" not in policy
+    assert "<h1>Questions</h1>" in page(site, "faq/index.html")
+    assert "Rudo M." in page(site, "testimonials/rudo/index.html")
+
+
 # --- YAML mistakes, on the right line, in plain words ----------------------------------------
+
+def test_a_word_yaml_takes_for_yes_or_no_is_text_in_a_text_field(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """YAML 1.1 reads No, Yes, ON and OFF as true or false: `dress_code: No` was "must be
+    text, not false", naming a word nobody typed.  A text field reads the word as written;
+    a yes/no field still reads yes as yes."""
+    site, outcome = built(make_site, run, {
+        "content/days/monday.md": "---\ntitle: Casual Monday\nday: monday\ndress_code: No\n"
+                                  "events:\n  - time: 10:00\n    title: Quiz\n"
+                                  "    place: OFF\n---\nHi\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\nlocation: ON\n"
+                                        "featured: yes\n---\nKind staff.\n",
+        "content/pages/faq.md": "---\ntitle: Yes\nmenu: 1\n---\nWe can.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == []
+    monday = page(site, "days/monday/index.html")
+    assert "Dress code</h2>\n<p>No</p>" in monday
+    assert "</span>OFF</p>" in monday
+    assert '<span class="attribution__detail">, ON</span>' in page(
+        site, "testimonials/rudo/index.html")
+    assert "Kind staff." in page(site, "index.html")  # featured: yes is still a yes
+    assert "<h1>Yes</h1>" in page(site, "faq/index.html")
+
 
 def test_an_unclosed_quote_is_reported_where_it_opens(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {"content/days/tuesday.md":
@@ -631,6 +706,26 @@ def test_a_hashtag_in_curly_quotes_gets_straight_ones(make_site: MakeSite, run: 
                          "the # starts a note, put the note on a line of its own)"), line
 
 
+def test_a_line_that_starts_with_a_hashtag_or_a_number_is_text_not_a_heading(
+        make_site: MakeSite, run: Run) -> None:
+    """`#1 service in Harare` became the heading "1 service in Harare", and a testimonial's
+    closing `#CSW2026 #DreamTeam` a heading without its first #: Python-Markdown alone
+    takes any # at the start of a line for a heading."""
+    site, outcome = built(make_site, run, {
+        "content/testimonials/survey.csv": "customer,text\n"
+                                           "Ann B.,\"#1 service in Harare, honestly.\"\n",
+        "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n---\nThe best branch.\n"
+                                        "#CSW2026 #DreamTeam\n\n## What happened\n\n"
+                                        "They called back.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    ann = page(site, "testimonials/ann-b/index.html")
+    assert "<p>#1 service in Harare, honestly.</p>" in ann
+    assert "<h2" not in ann.split('<main')[1].split("</main>")[0]
+    rudo = page(site, "testimonials/rudo/index.html")
+    assert "<p>The best branch.\n#CSW2026 #DreamTeam</p>" in rudo
+    assert '<h2 id="what-happened">What happened</h2>' in rudo  # `#` and a space: a heading
+
+
 def test_a_file_published_later_clashes_today_not_on_its_morning(make_site: MakeSite,
                                                                  run: Run) -> None:
     """A clash in a file scheduled for later failed the daily rebuild on the morning it
@@ -808,6 +903,25 @@ def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run:
         f"content/testimonials/survey.csv:3: `date` {rule} \"46301\", which is Excel's number "
         "for 2026-10-06 (the cell is not formatted as a date)" + excel,
         f"content/testimonials/survey.csv:4: `date` {rule} \"last week\""]
+
+
+def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """A date copied from Outlook or an Excel cell with its time was refused with the rule
+    alone, which the writer thought they had followed: YYYY-MM-DD is there."""
+    _, outcome = built(make_site, run, {
+        "content/pages/prize.md": "---\ntitle: Prize draw\npublish: 2026-10-05 08:00\n---\n",
+        "content/testimonials/survey.csv": "customer,text,date\r\n"
+                                           "Ada K.,Hi,2026-09-14 14:32:05\r\n"})
+    assert outcome.exit_code == 1
+    rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    assert problems_of(outcome, "content/pages/prize.md") == [
+        f"content/pages/prize.md:3: `publish` {rule} \"2026-10-05 08:00\"; write the date "
+        "alone, 2026-10-05 (a date has no time of day here)"]
+    assert problems_of(outcome, "content/testimonials/survey.csv") == [
+        f"content/testimonials/survey.csv:2: `date` {rule} \"2026-09-14 14:32:05\"; write "
+        "the date alone, 2026-09-14 (a date has no time of day here); in Excel, select the "
+        "column, choose Format Cells > Custom, type yyyy-mm-dd and save the file again"]
 
 
 def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,

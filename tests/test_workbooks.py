@@ -129,6 +129,23 @@ def test_a_broken_row_names_the_file_the_sheet_and_the_row(make_site: MakeSite,
     assert not (site / "output").exists()
 
 
+def test_a_cell_of_the_wrong_kind_says_what_to_type_in_its_column(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """Excel turns TRUE typed in a cell into a yes/no value; the fix names the column, not
+    a `location: "..."` line that, typed into a cell, would be published as it is."""
+    rows: list[list[Any]] = [["customer", "location", "featured", "text"],
+                             ["Rudo M.", True, "maybe", "Thank you"]]
+    site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows})})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    where = 'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2'
+    assert sorted(outcome.lines[:2]) == [
+        f"{where}: `featured` must be true or false, not \"maybe\"; write true (or yes, 1) "
+        "or false (or no, 0) in the `featured` column",
+        f"{where}: `location` must be text, not true; write the text in the `location` "
+        "column"]
+
+
 def test_the_lock_file_of_a_workbook_open_in_excel_changes_nothing(make_site: MakeSite,
                                                                   run: Run) -> None:
     closed = make_site({"content/testimonials/feedback.xlsx": feedback_workbook()})

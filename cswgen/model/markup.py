@@ -22,6 +22,7 @@ from typing import Any, cast
 from urllib.parse import unquote
 
 import markdown
+from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
@@ -142,12 +143,23 @@ class _Headings(Treeprocessor):
             element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
 
 
+class _SpacedHeadings(HashHeaderProcessor):
+    """A heading is `#` and a space, as in CommonMark (GitHub, Teams, most editors): a line
+    that starts with a hashtag or a number (`#CSW2026 was the best week`, `#1 branch in
+    town`) is text, not a heading that loses its `#`.  Testimonials pasted from a form or
+    a chat start lines like that; Python-Markdown alone takes any `#` for a heading."""
+
+    RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t\n]|$)"
+                    r"(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)")
+
+
 class _LinkExtension(Extension):
     def __init__(self, converter: Converter) -> None:
         super().__init__()
         self.converter = converter
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.parser.blockprocessors.register(_SpacedHeadings(md.parser), "hashheader", 70)
         md.treeprocessors.register(_Links(md, self.converter), "cswgen_links", 1)
         md.treeprocessors.register(_Headings(md), "cswgen_headings", 7)  # before toc (5)
         smarty = md.treeprocessors["smarty"]

@@ -380,8 +380,10 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
         body, body_line = document.body, document.body_line
     else:
         body, body_line = base.body, INHERITED
+    spelled = {**{k: v for k, v in base.spelled.items() if k not in document.data},
+               **document.spelled}
     fields = Fields(data, lines, site_path, problems, example=example,
-                    emptied=document.emptied)
+                    emptied=document.emptied, spelled=spelled)
     return [(fields, body, body_line, Path(translation.original).stem)]
 
 

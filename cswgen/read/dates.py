@@ -1,7 +1,7 @@
 """Dates and clock times as people write them in front matter and CSV cells, read into
 clean values, and what to say when one cannot be: a date must be YYYY-MM-DD, and its
 message names the date meant when it was written another way (06/10/2026, "6 Oct 2026",
-an Excel day count); a time may be written 14:30, 9.00, 9h00 or 2:30 pm and is kept as
+an Excel day count); a time may be written 14:30, 9.00, 9h00, 9h or 2:30 pm and is kept as
 HH:MM on the 24-hour clock.  `Fields` reports the problems at the value's line.
 """
 
@@ -18,10 +18,15 @@ from cswgen.read.tomltable import described
 
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
+# a date with the time of day after it, as Outlook and Excel copy one: 2026-10-05 08:00
+_WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+|,\s*)\d{1,2}[:.]\d{2}(?::\d{2})?"
+                        r"(?:\.\d+)?\s*(?:[aApP]\.?[mM]\.?|Z|[+-]\d{2}:?\d{2})?$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
-# A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 (French),
-# 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is quoted back.
-_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?)?\s*(?:([aApP])\.?\s*[mM]\.?)?$")
+# A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 and 9h
+# (French), 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is
+# quoted back.
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?|\s*([hH]))?"
+                    r"\s*(?:([aApP])\.?\s*[mM]\.?)?$")
 EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
 
 
@@ -47,7 +52,7 @@ def read_date(key: str, value: Any, example: date, *, row: bool) -> tuple[date |
 
 
 def read_clock(key: str, value: Any) -> tuple[str | None, str]:
-    """`10:30`, `"9:05"`, `10:30:00`, `9.00`, `9h00`, `2:30 pm` or a TOML time -> `10:30`
+    """`10:30`, `"9:05"`, `10:30:00`, `9.00`, `9h00`, `9h`, `2:30 pm` or a TOML time -> `10:30`
     (seconds dropped, as for a TOML time); anything else is None and a message that quotes
     what was typed."""
     name = key.rpartition(".")[2]
@@ -58,9 +63,9 @@ def read_clock(key: str, value: Any) -> tuple[str | None, str]:
     if isinstance(value, str):
         typed = value.strip()
         match = _CLOCK.match(typed)
-        if match and (match.group(2) or match.group(3)):
+        if match and (match.group(2) or match.group(3) or match.group(4)):
             hour, minute = int(match.group(1)), int(match.group(2) or 0)
-            half = (match.group(3) or "").lower()
+            half = (match.group(4) or "").lower()
             if half and 1 <= hour <= 12:
                 hour = hour % 12 + (12 if half == "p" else 0)
             elif half:
@@ -105,6 +110,13 @@ def _date_meant(value: object, row: bool) -> str:
     if not isinstance(value, str):
         return ""
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
+    if (match := _WITH_TIME.match(text)) is not None \
+            and (written := DATE.match(match.group(1))) is not None:
+        with contextlib.suppress(ValueError):
+            meant_day = date(*(int(g) for g in written.groups()))
+            return (f"; write the date alone, {meant_day.isoformat()} (a date has no time of "
+                    "day here)" + excel)
+        return ""
     if (match := _YEAR_FIRST.match(text)) is not None:
         candidates = [tuple(int(g) for g in match.groups())]
     elif (match := _NUMERIC_DATE.match(text)) is not None:

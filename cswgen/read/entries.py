@@ -46,7 +46,8 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
         return None, set(), finder.lookups
     pictures = pictures_named(document.data, document.body, source, finder)
     fields = Fields(document.data, document.lines, site_path, problems,
-                    example=example_date(config), emptied=document.emptied)
+                    example=example_date(config), emptied=document.emptied,
+                    spelled=document.spelled)
     reader = EntryReader(config, problems, drafts=drafts, finder=finder)
     entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
     if entry is not None:
@@ -191,7 +192,9 @@ class EntryReader:
                           f"are {', '.join(EVENT_KEYS)}")
         sub = Fields({k: v for k, v in item.items()},
                      {k.removeprefix(key + "."): v for k, v in f.lines.items()
-                      if k.startswith(key + ".")} | {"": f.line(key)}, f.path, self.problems)
+                      if k.startswith(key + ".")} | {"": f.line(key)}, f.path, self.problems,
+                     spelled={k.removeprefix(key + "."): v for k, v in f.spelled.items()
+                              if k.startswith(key + ".")})
         title = sub.text("title")
         if not title:
             f.error(key, f"event {index + 1} has no `title`; give every event a title")

@@ -51,7 +51,8 @@ class Fields:
     def __init__(self, data: dict[str, Any], lines: dict[str, int], path: str,
                  problems: Problems, *, row: bool = False,
                  example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None,
-                 columns: frozenset[str] = frozenset()) -> None:
+                 columns: frozenset[str] = frozenset(),
+                 spelled: dict[str, str] | None = None) -> None:
         self.data = data
         self.lines = lines
         self.path = path
@@ -61,6 +62,8 @@ class Fields:
         # keys YAML read as empty because their text starts with # -> why, and the fix
         self.emptied = dict(emptied or {})
         self.columns = columns  # a CSV row: the columns its header names (empty cells too)
+        # values YAML read as true or false from another word -> that word (`Document`)
+        self.spelled = spelled or {}
 
     def line(self, key: str) -> int:
         while key:
@@ -130,9 +133,12 @@ class Fields:
             if required:
                 self.missing(key, what)
             return ""
+        if isinstance(value, bool) and key in self.spelled:
+            return self.spelled[key]  # `dress_code: No`: the word, not YAML's false
         if isinstance(value, (bool, list, dict)):
             self.error(key, f"`{key}` must be text, not {described(value)}; "
-                       f"write it like {key}: \"...\"")
+                       + (f"write the text in the `{key}` column" if self.row else
+                          f"write it like {key}: \"...\""))
             return ""
         if isinstance(value, (datetime, date, time)):
             return value.isoformat()
@@ -172,10 +178,15 @@ class Fields:
             return value
         if isinstance(value, int | float) and value in (0, 1):  # a spreadsheet's 1 and 0
             return value == 1
-        if isinstance(value, str) and value.strip().lower() in YES + NO:
-            return value.strip().lower() in YES
-        self.error(key, f"`{key}` must be true or false, not {described(value)}; write "
-                   f"{key}: true (or yes, 1), or {key}: false (or no, 0)")
+        # (a tick typed on a phone or from Windows' emoji panel, ✔️, is ✔ and a selector
+        # that asks for its colour picture)
+        if isinstance(value, str) and (said := value.strip().lower().replace(
+                "\ufe0f", "")) in YES + NO:
+            return said in YES
+        self.error(key, f"`{key}` must be true or false, not {described(value)}; "
+                   + (f"write true (or yes, 1) or false (or no, 0) in the `{key}` column"
+                      if self.row else
+                      f"write {key}: true (or yes, 1), or {key}: false (or no, 0)"))
         return False
 
     def integer(self, key: str, low: int, high: int, what: str) -> int | None:

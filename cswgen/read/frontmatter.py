@@ -59,6 +59,9 @@ class Document:
     # keys whose whole value YAML read as a comment (`title: #CSW2027 kick-off`) -> the
     # advice that says so; whether that is an error depends on whether the field is required
     emptied: dict[str, str] = field(default_factory=dict)
+    # keys whose value YAML read as true or false from another word (`dress_code: No`,
+    # `location: ON`) -> that word as written, for a field that is text (see `_spelled`)
+    spelled: dict[str, str] = field(default_factory=dict)
 
 
 def _legacy_character(raw: bytes, at: int) -> str:
@@ -104,6 +107,7 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
 def split(text: str, path: str, problems: Problems) -> Document | None:
     """Split `text` (already decoded); record a problem and return None when it cannot be."""
     lines = text.split("\n")
+    _fence_moved_up(lines, path, problems)
     fence = lines[0].rstrip() if lines else ""
     if fence not in ("---", "+++"):
         if _looks_like_fence(fence) and _field_follows(lines, 1):
@@ -136,10 +140,35 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         kind = "toml"
     if parsed is None:
         return None
-    data, key_map, emptied = parsed
+    data, key_map, emptied, spelled = parsed
     return Document(data=data, body=body, body_line=end + 2,
                     lines={key: line + 1 for key, line in key_map.items()}, format=kind,
-                    emptied=emptied)
+                    emptied=emptied, spelled=spelled)
+
+
+def _fence_moved_up(lines: list[str], path: str, problems: Problems) -> None:
+    """Front matter whose first `---` (or `+++`) is below an empty line, or indented, is
+    read as front matter all the same, with a warning: left as text, its fields would be
+    published as a heading (`title: Welcome` underlined by `---`).  The empty lines are
+    moved below the fence, so every line keeps its number."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or (start == 0 and not lines[0][:1].isspace()):
+        return
+    fence = lines[start].strip()
+    field = _FIELD if fence == "---" else _TOML_LINE if fence == "+++" else None
+    following = next((line for line in lines[start + 1:start + 6] if line.strip()), "")
+    if field is None or not field.match(following.strip()):
+        return
+    if start > 0:
+        where = "below an empty line" if start == 1 else f"below {start} empty lines"
+        fix = "the empty line above it" if start == 1 else "the empty lines above it"
+    else:
+        where, fix = "after spaces", "the spaces before it"
+    problems.warning(path, start + 1, f"the {fence} that starts the front matter is {where}, "
+                     f"not at the very start of the file; it is read as front matter all the "
+                     f"same, but delete {fix} to silence this")
+    lines[1: start + 1] = lines[:start]
+    lines[0] = fence
 
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -173,7 +202,8 @@ def missing_front_matter(text: str, example: str) -> str:
             f"own: ---, {example}, ---")
 
 
-Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str]]  # data, lines, emptied
+# data, lines, emptied, spelled (see `Document`)
+Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str], dict[str, str]]
 
 
 # a first line of TOML (`title = "FAQ"`): the name, and the value as YAML would take it
@@ -182,7 +212,7 @@ _TOML_LINE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(\S.*)")
 
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
-        return {}, {}, {}
+        return {}, {}, {}, {}
     source, notes = pasted.unseen(source)
     loaded = _load(source)
     if not _is_mapping(loaded):
@@ -207,7 +237,7 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
         return None
     node, data = loaded
     if data is None:
-        return {}, {}, {}
+        return {}, {}, {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         if (toml := _TOML_LINE.match(source)) is not None:  # TOML between YAML's fences
             problems.error(path, 2, f"this field is written as TOML ({toml[0].strip()}), but "
@@ -234,7 +264,33 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
         _child_lines(key, value_node, key_map)
     emptied: dict[str, str] = {}
     _hashes(node, "", source.split("\n"), path, problems, emptied)
-    return {str(k): v for k, v in data.items()}, key_map, emptied
+    return {str(k): v for k, v in data.items()}, key_map, emptied, _spelled(node)
+
+
+_BOOLEAN = "tag:yaml.org,2002:bool"
+
+
+def _spelled(node: yaml.MappingNode) -> dict[str, str]:
+    """The values YAML 1.1 reads as true or false though they were written as another word
+    (yes, no, on, off, y, n, in any case), by key (`events.0.place` in a list of
+    mappings): `dress_code: No` or `location: ON` means that word to whoever typed it, and
+    a field that is text reads it as written (a yes/no field reads the true or false)."""
+    found: dict[str, str] = {}
+
+    def scalar(key: str, value: yaml.Node) -> None:
+        if isinstance(value, yaml.ScalarNode) and value.tag == _BOOLEAN \
+                and value.value.lower() not in ("true", "false"):
+            found[key] = value.value
+
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        scalar(key, value_node)
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value[:1000]):
+                if isinstance(item, yaml.MappingNode):
+                    for sub_key, sub_value in item.value:
+                        scalar(f"{key}.{index}.{sub_key.value}", sub_value)
+    return found
 
 
 Loaded = tuple[yaml.Node | None, Any] | yaml.YAMLError
@@ -357,7 +413,7 @@ def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
         message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
         problems.error(path, problem.line, message)
         return None
-    return data, key_lines(source), {}
+    return data, key_lines(source), {}, {}
 
 
 def _kind(value: object) -> str:
