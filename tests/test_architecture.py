@@ -32,6 +32,7 @@ OWNERS = {
     "icalendar": "render/calendar",
     "livereload": "commands/serve",
     "PIL": "model/images",
+    "pillow_heif": "model/heif",  # (loaded only when a HEIC photo is read)
     "fontTools": "model/fonts",
     "tornado": "commands/serve",  # the server livereload runs on
     "openpyxl": "read/workbooks",
@@ -98,7 +99,7 @@ def test_cli_only_parses_and_calls_commands() -> None:
 def test_help_does_not_load_the_heavy_libraries() -> None:
     code = ("import sys; from cswgen import cli; "
             "print(','.join(m for m in ('jinja2','markdown','nh3','yaml','icalendar','PIL',"
-            "'livereload','tornado','openpyxl','paramiko') "
+            "'pillow_heif','livereload','tornado','openpyxl','paramiko') "
             "if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout.strip()

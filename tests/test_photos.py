@@ -141,8 +141,7 @@ def test_unreadable_pictures_are_errors_naming_the_file_line_and_key(
                                      "save it again in a photo editor")
     assert outcome.lines[1] == (
         "content/testimonials/ana.md:3: `photo` names images/ana.jpg, which is not a picture "
-        "cswgen can read; save it as JPEG or PNG (a photo from an iPhone may need \"Most "
-        "Compatible\" in its camera settings, or exporting as JPEG)")
+        "cswgen can read; save it as JPEG or PNG")
     assert "Traceback" not in outcome.stderr
 
 

@@ -177,7 +177,8 @@ def code_version() -> str:
 
 def _versions() -> str:
     found = [f"cswgen {__version__}", f"python {sys.version_info[:3]}"]
-    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow", "babel"))
+    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow", "pillow-heif",
+                            "babel"))
     found += [f"{name} {version}" for name, version in installed.items()]
     return "; ".join(found)
 

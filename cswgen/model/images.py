@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import PIL  # (its version: PIL itself is light)
 from PIL import UnidentifiedImageError  # (defined by PIL itself)
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 from cswgen.core.bidi import plain
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest
-from cswgen.model import fonts, textlines
+from cswgen.model import fonts, heif, textlines
 from cswgen.model.textlines import Place, Setting, levels, shorten, visual, way_of, whole, wrap
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
@@ -79,8 +79,11 @@ def _turns() -> dict[int, Image.Transpose]:
 
 @cache
 def recipe() -> str:
-    """What a cached result depends on besides its inputs: this code and Pillow's version."""
-    return f"{digest(Path(__file__).read_bytes())} {PIL.__version__}"
+    """What a cached result depends on besides its inputs: this code and `heif`'s, Pillow's
+    version and pillow_heif's (read from its files, not loaded: every photo's key holds it,
+    so that one way to name a picture's decoder serves a HEIC renamed `.jpg` too)."""
+    code = digest(Path(__file__).read_bytes(), Path(heif.__file__).read_bytes())
+    return f"{code} {PIL.__version__} {heif.version()}"
 
 
 class Unreadable(Exception):
@@ -242,8 +245,8 @@ def intrinsic_size(source: Path) -> tuple[int, int] | None:
                 return _svg_size(file.read(65_536))
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(source) as opened:
-                sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
+            with source.open("rb") as file, _open(file) as opened:
+                sideways = _orientation(opened) in _SIDEWAYS
                 width, height = opened.size
                 return (height, width) if sideways else (width, height)
     except Exception:  # unreadable: shown without a size, and reported where it is checked
@@ -273,7 +276,7 @@ def _svg_size(head: bytes) -> tuple[int, int] | None:
 def has_location(source: Path) -> bool:
     """Whether a picture records where it was taken (EXIF GPS data)."""
     try:
-        with Image.open(source) as opened:
+        with source.open("rb") as file, _open(file) as opened:
             return bool(opened.getexif().get_ifd(_GPS_IFD))
     except Exception:  # an unreadable file is reported elsewhere, if it is used
         return False
@@ -289,7 +292,8 @@ def _decode(source: Path, widest: int) -> Image.Image:
 def _decode_stored(source: Path, widest: int) -> tuple[Image.Image, Image.Transpose | None]:
     """The picture as stored, in sRGB, as RGB or RGBA, with every piece of metadata
     dropped, and the turn that makes it upright (by its EXIF orientation, as
-    `ImageOps.exif_transpose` reads it), None when it is upright already.
+    `ImageOps.exif_transpose` reads it; a HEIF, by the boxes libheif applies as it decodes:
+    `_orientation`), None when it is upright already.
 
     A JPEG is decoded at a reduced scale when the copies need no more (`draft`), so a
     50-megapixel photo never takes 200 MB of memory; anything over Pillow's
@@ -301,32 +305,67 @@ def _decode_stored(source: Path, widest: int) -> tuple[Image.Image, Image.Transp
             # (the file is opened here, not by Pillow, whose closing it would free the
             # pixels too: the picture is used as decoded, not copied first)
             with source.open("rb") as file:
-                opened = Image.open(file)
+                opened = _open(file)
                 _draft(opened, widest)
                 opened.load()
-                turn = _turns().get(opened.getexif().get(_ORIENTATION, 1))
+                turn = _turns().get(_orientation(opened))
                 picture = _normalise(opened)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         limit = (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
         raise Unreadable(f"is too large to open safely (more than {limit} million pixels); "
                          "save a smaller copy, for example 4000 pixels wide") from None
     except UnidentifiedImageError:
+        if _is_heif(source):  # (its first bytes say so, but not the rest of its header)
+            raise Unreadable(f"is damaged or incomplete ({heif.problem(source)}); "
+                             f"{_COPY_AGAIN}") from None
         if not source.stat().st_size:  # (a stub a sync left, a copy stopped at its start)
             raise Unreadable("is empty (0 bytes): the copy or download that made it did not "
                              "finish; copy it again from where it came from") from None
-        raise Unreadable("is not a picture cswgen can read; save it as JPEG or PNG "
-                         "(a photo from an iPhone may need \"Most Compatible\" in its camera "
-                         "settings, or exporting as JPEG)") from None
+        raise Unreadable("is not a picture cswgen can read; save it as JPEG or PNG") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise Unreadable(f"is damaged or incomplete ({exc}); copy it again from where it "
-                         "came from, or open and save it again in a photo editor") from None
+        why = " ".join(str(exc).split())  # (libheif's messages end with a line break)
+        raise Unreadable(f"is damaged or incomplete ({why}); {_COPY_AGAIN}") from None
     return picture, turn
+
+
+_COPY_AGAIN = ("copy it again from where it came from, or open and save it again in a photo "
+               "editor")
+
+
+def _open(file: IO[bytes]) -> Image.Image:
+    """`Image.open`, which reads a HEIF too (an iPhone's HEIC, whatever it is named):
+    pillow_heif's reader is registered when a file starts like one, so that a build with
+    none never loads it."""
+    if heif.is_heif(file.read(12)) and not heif.register():
+        raise Unreadable("is an iPhone photo (HEIC), which cswgen reads with pillow-heif, "
+                         "and pillow-heif is not installed (cswgen was installed without its "
+                         "dependencies); install it: pip install pillow-heif")
+    file.seek(0)
+    return Image.open(file)
+
+
+def _is_heif(source: Path) -> bool:
+    try:
+        with source.open("rb") as file:
+            return heif.is_heif(file.read(12))
+    except OSError:
+        return False
+
+
+def _orientation(opened: Image.Image) -> int:
+    """The EXIF orientation that says how to turn a picture as decoded upright; 1 for a
+    HEIF, which libheif decodes upright already (`heif`): an iPhone records the turn in the
+    file's `irot` box and in its EXIF as well, and turning by both would turn it twice."""
+    if opened.format == "HEIF":
+        return 1
+    orientation = opened.getexif().get(_ORIENTATION, 1)
+    return orientation if isinstance(orientation, int) else 1
 
 
 def _draft(opened: Image.Image, widest: int) -> tuple[int, int]:
     """Have a JPEG decoded at the smallest scale that is still `widest` pixels wide upright
     (nothing is decoded yet); returns the upright size the picture will have."""
-    sideways = opened.getexif().get(_ORIENTATION, 1) in _SIDEWAYS
+    sideways = _orientation(opened) in _SIDEWAYS
     upright_width = opened.height if sideways else opened.width
     # (MPO: a JPEG with a second picture after it, as Android's Ultra HDR and Samsung's
     # cameras save a photo and its gain map; Pillow shrinks its first picture as a JPEG's)
@@ -345,7 +384,7 @@ def planned(source: Path, widths: Sequence[int]) -> list[tuple[int, int, str]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(source) as opened:
+            with source.open("rb") as file, _open(file) as opened:
                 width, height = _draft(opened, max(widths))
                 transparent = opened.mode in ("RGBA", "LA", "PA") or (
                     "transparency" in opened.info)
