@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
-from tests.photofactory import phone_jpeg
+from tests.photofactory import phone_heic, phone_jpeg
 
 PERSON = {"content/honour-roll/farai-moyo.md": "---\nname: Farai Moyo\nrole: Teller\n---\n"
           "Always kind.\n"}
@@ -838,7 +840,7 @@ def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: Mak
         "content/honour-roll/ann.md": "---\nname: Ann Lee\nphoto: Ann Lee.JPG\nalt: Ann\n---\n",
         "content/honour-roll/Ann Lee.JPG": photo,
         "content/honour-roll/Ann Lee - Copy.JPG": photo,
-        "content/honour-roll/IMG_0412.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+        "content/honour-roll/IMG_0412.HEIC": phone_heic(400, 300),  # (AirDropped beside it)
         "content/images/banner.jpg": phone_jpeg(600, 200, orientation=1, location=False)})
     assert outcome.exit_code == 0, outcome.stderr
     assert problems_of(outcome, "content/honour-roll/Ann Lee - Copy.JPG") == [
@@ -847,30 +849,34 @@ def test_a_photo_no_page_shows_that_records_its_location_is_named(make_site: Mak
         "content/ if it is not for the site, or show it in a page (as ![description](...)), "
         "which publishes copies without the location"]
     assert problems_of(outcome, "content/honour-roll/IMG_0412.HEIC") == [
-        "content/honour-roll/IMG_0412.HEIC: warning: is an iPhone photo (HEIC) that no page "
-        "shows, so it is published as it is, and such photos usually record where they were "
-        "taken (GPS); move it out of content/, or save it as JPEG and show it in a page "
-        "(only Safari shows HEIC)"]
+        "content/honour-roll/IMG_0412.HEIC: warning: is a photo that no page shows, so it is "
+        "published as it is, and it records where it was taken (GPS); move it out of "
+        "content/ if it is not for the site, or show it in a page (as ![description](...)), "
+        "which publishes copies without the location"]
     assert not problems_of(outcome, "content/honour-roll/Ann Lee.JPG")  # shown: copies
     assert not problems_of(outcome, "content/images/banner.jpg")  # no location
     assert not (site / "output/honour-roll/Ann Lee.JPG").exists()
 
 
-def test_a_link_to_an_iphone_photo_is_a_warning_that_it_is_published_as_it_is(
-        make_site: MakeSite, run: Run) -> None:
-    """A link to a phone photo publishes the original, and a warning says so when it
-    records where it was taken; an iPhone's HEIC, which cswgen does not read (so its GPS
-    could not be seen), was published the same way without a word."""
+@pytest.mark.parametrize("location", [True, False])
+def test_a_link_to_an_iphone_photo_is_a_warning_that_few_browsers_show_it(
+        make_site: MakeSite, run: Run, location: bool) -> None:
+    """A link to an iPhone's HEIC publishes the original, which only Safari shows (the
+    others download it), and which usually records where it was taken: the warning says
+    which, now that cswgen reads HEIC, and that a picture in the page shows it to all."""
     site, outcome = built(make_site, run, {
         "content/pages/team.md": "---\ntitle: Team\n---\nOur day out.\n\n"
                                  "[The full photo](IMG_0412.HEIC)\n",
-        "content/pages/IMG_0412.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64)})
+        "content/pages/IMG_0412.HEIC": phone_heic(400, 300, location=location)})
     assert outcome.exit_code == 0, outcome.stderr
     assert problems_of(outcome, "content/pages/team.md") == [
         "content/pages/team.md:6: warning: the link to pages/IMG_0412.HEIC publishes the "
-        "original iPhone photo (HEIC), and such photos usually record where they were taken "
-        "(GPS); save it as JPEG and show it with ![description](...) instead (only Safari "
-        "shows HEIC), or link to a copy saved without location"]
+        "original iPhone photo (HEIC), which only Safari shows, and it records where it was "
+        "taken (GPS); show it with ![description](...) instead, which publishes copies every "
+        "browser shows, without the location" if location else
+        "content/pages/team.md:6: warning: the link to pages/IMG_0412.HEIC publishes the "
+        "original iPhone photo (HEIC), which only Safari shows; show it with "
+        "![description](...) instead, which publishes copies every browser shows"]
     assert (site / "output/pages/IMG_0412.HEIC").exists()  # (linked: published, as it says)
 
 

@@ -1,12 +1,13 @@
 """Photos as visitors get them: resized, upright, stripped of metadata, and cached.
 
-Every raster picture content shows (`image`, `photo`, `![...](...)` in a body) is decoded in
-phase 1, because decoding is the only real check that it can be read: one that cannot is a
-`path:line` error naming the key.  The copies (WebP, and JPEG or PNG for browsers without
-WebP, at the widths in WIDTHS) go into a cache folder beside the site, keyed by the
-picture's bytes and the settings, so a rebuild decodes nothing it has done before; phase 2
-publishes them from there.  Originals are never changed, and a raster picture is published
-as it is only when a page links to the file itself: a phone photo records where it was taken.
+Every raster picture content shows (`image`, `photo`, `![...](...)` in a body; an iPhone's
+HEIC as well as a JPEG) is decoded in phase 1, because decoding is the only real check that
+it can be read: one that cannot is a `path:line` error naming the key.  The copies (WebP,
+and JPEG or PNG for browsers without WebP, at the widths in WIDTHS) go into a cache folder
+beside the site, keyed by the picture's bytes and the settings, so a rebuild decodes nothing
+it has done before; phase 2 publishes them from there.  Originals are never changed, and a
+raster picture is published as it is only when a page links to the file itself: a phone
+photo records where it was taken.
 """
 
 from __future__ import annotations
@@ -286,13 +287,16 @@ class Photos:
                 self.linked.add(target)
                 if not self._exists(target):
                     continue
-                if _is_heic(target):  # (not read, so its location cannot be seen)
+                if _is_heic(target):  # (most browsers download it, and cannot show it)
+                    recorded = images.has_location(content / target)
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the original iPhone "
-                                     "photo (HEIC), and such photos usually record where "
-                                     "they were taken (GPS); save it as JPEG and show it "
-                                     "with ![description](...) instead (only Safari shows "
-                                     "HEIC), or link to a copy saved without location")
+                                     "photo (HEIC), which only Safari shows" +
+                                     (", and it records where it was taken (GPS)"
+                                      if recorded else "") +
+                                     "; show it with ![description](...) instead, which "
+                                     "publishes copies every browser shows" +
+                                     (", without the location" if recorded else ""))
                 elif is_as_is_photo(target) and images.has_location(content / target):
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the photo as it is, "
@@ -307,7 +311,7 @@ class Photos:
     def _check_unshown(self, problems: Problems) -> None:
         """Warn about a photo that no content shows or links to, so it is published as it
         is, when it records where it was taken (a phone's `IMG_0412 - Copy.JPG` left beside
-        the one an entry shows); an iPhone's HEIC is not read, and usually does.  An AVIF
+        the one an entry shows, or the HEIC an iPhone saved of it).  An AVIF
         is published as it is, shown or not (no copies are made of it), so one that records
         its location is reported wherever it is."""
         content = self.site.config.root / "content"
@@ -324,13 +328,7 @@ class Photos:
             if not is_raster(relative) or relative in self.pictures \
                     or relative in self.linked or relative == self.site.config.brand.logo:
                 continue
-            if _is_heic(relative):
-                problems.warning(f"content/{relative}", 0, "is an iPhone photo (HEIC) that "
-                                 "no page shows, so it is published as it is, and such "
-                                 "photos usually record where they were taken (GPS); move it "
-                                 "out of content/, or save it as JPEG and show it in a page "
-                                 "(only Safari shows HEIC)")
-            elif images.has_location(content / relative):
+            if images.has_location(content / relative):
                 problems.warning(f"content/{relative}", 0, "is a photo that no page shows, "
                                  "so it is published as it is, and it records where it was "
                                  "taken (GPS); move it out of content/ if it is not for the "
@@ -411,7 +409,8 @@ _AS_IS_FIX = ("save it again without the location (most photo editors have \"rem
 
 
 def _is_heic(relative: str) -> bool:
-    """An iPhone's photo (HEIC or HEIF), which cswgen does not read."""
+    """An iPhone's photo (HEIC or HEIF): cswgen reads it, as any photo, but of the
+    browsers only Safari shows the file itself."""
     return relative.lower().endswith((".heic", ".heif"))
 
 
