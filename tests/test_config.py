@@ -237,7 +237,8 @@ def test_an_output_folder_in_the_home_folder_is_made_there(make_site: MakeSite, 
 
 
 SITE_VALUES = [
-    ("title-a-number", "title = 2026", ("[site] title must be text in quotes", "2026")),
+    ("title-a-number", "title = 2026", ('[site] title is 2026, a number, but it must be '
+                                        'text, which goes in double quotes: title = "2026"',)),
     ("title-empty", 'title = ""', ("[site] title is empty",)),
     ("language-a-word", 'language = "English"', ("[site] language", '"English"')),
     ("base-url-without-scheme", 'base_url = "example.org/csw"',
@@ -365,6 +366,24 @@ def test_a_logo_in_a_folder_that_is_not_published_is_an_error(bad_config: BadCon
         f'leaves {name} out of the site (as it does every name starting with "." and every '
         'folder starting with "_"); move the logo to a folder such as content/images/ and '
         'give that path']
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("[site]\norganisation = 2027", '[site] organisation is 2027, a number, but it must be '
+     'text, which goes in double quotes: organisation = "2027"'),
+    ("[site]\ndescription = 2026-10-05", '[site] description is 2026-10-05, a date, but it '
+     'must be text, which goes in double quotes: description = "2026-10-05"'),
+    ("[week]\ntheme = 2.0", '[week] theme is 2.0, a number, but it must be text, which goes '
+     'in double quotes: theme = "2.0"'),
+])
+def test_words_written_as_a_number_or_date_are_offered_in_quotes(
+        bad_config: BadConfig, line: str, said: str) -> None:
+    # (it said `like title = "..."`, and the user had to work out that the quotes were
+    # what was missing)
+    section = line.partition("\n")[0]
+    text = CONFIG.replace(section + "\n", line + "\n")
+    assert error_lines(bad_config(text)) == [f"config.toml:{2 if section == '[site]' else 6}: "
+                                             f"{said}"]
 
 
 def test_timezone_not_text(bad_config: BadConfig) -> None:
@@ -588,7 +607,7 @@ def test_impossible_date_names_the_key(bad_config: BadConfig) -> None:
 def test_messages_show_values_as_written(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntitle = 2026-10-05\ntheme = "mini"\n\n'
                          '[week]\nstart = 2026-10-05T09:00:00\n')
-    title = find_line(outcome, "config.toml:2: ", "[site] title must be text")
+    title = find_line(outcome, "config.toml:2: ", '[site] title is 2026-10-05, a date')
     start = find_line(outcome, "config.toml:6: ", "[week] start must be a date")
     assert "datetime." not in title + start, title + "\n" + start
 

@@ -256,7 +256,7 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
         problems.error(CONFIG_NAME, r.lines.get("site", 1),
                        "[site] title is missing; add a line like "
                        f"title = \"Customer Service Week {year}\" under [site]")
-    title = r.string("title")
+    title = r.text("title")
     if "title" in r.data and not title and isinstance(r.data.get("title"), str):
         r.bad("title", "is empty; give the site a name")
     language = _language(r, r.string("language", "en") or "en")
@@ -288,8 +288,8 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
         else:
             base_url = _address(r, base_url if base_url.endswith("/") else base_url + "/")
     theme = r.string("theme", "classic") or "classic"
-    return SiteSettings(title=title, organisation=r.string("organisation"),
-                        description=r.string("description"), language=language,
+    return SiteSettings(title=title, organisation=r.text("organisation"),
+                        description=r.text("description"), language=language,
                         languages=languages, untranslated=untranslated,
                         base_url=base_url, theme=theme)
 
@@ -335,7 +335,7 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                     own.bad(key, f"cannot be given per language: only {', '.join(keys)} "
                             f"can; {advice}")
                     continue
-                text = own.string(key)
+                text = own.text(key)
                 if text:
                     words.setdefault(tag, {})[f"{section}.{key}"] = text
                 elif isinstance(table[key], str):
@@ -503,7 +503,7 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
         r.warn("start", _not_a_monday(start, days))
     if start is None:
         start = first_full_week_of_october(year)
-    return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
+    return WeekSettings(start=start, year=year, days=days, theme=r.text("theme"),
                         timezone=timezone, reveal=reveal,
                         guessed=len(problems.errors) > errors)
 
