@@ -180,8 +180,6 @@ BAD_VALUES = [
     ("require-consent-as-number", "\n[build]\nrequire_consent = 1\n", 10,
      ("[build] require_consent must be true or false",)),
     ("output-as-number", "\n[build]\noutput = 5\n", 10, ("[build] output must be text",)),
-    ("primary-colour-name", '\n[brand]\nprimary = "red"\n', 10,
-     ("[brand] primary must be a colour", '"red"')),
     ("secondary-five-digits", '\n[brand]\nsecondary = "#12345"\n', 10,
      ("[brand] secondary must be a colour", '"#12345"')),
     ("colour-not-hex", '\n[brand]\nprimary = "#ggg"\n', 10, ("[brand] primary", '"#ggg"')),
@@ -197,6 +195,29 @@ def test_bad_value_in_week_build_or_brand(bad_config: BadConfig, lines: str, lin
     outcome = bad_config(CONFIG + lines)
     find_line(outcome, f"config.toml:{line}: ", *phrases)
     assert failed_count(outcome) == 1
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    # (it said `must be a colour written as "#rrggbb" (like "#c8102e"), not ...`, and the
+    # user was left to find the code: pasted from a brand guide without its #, or a name)
+    ("c8102e", 'primary "c8102e" needs a # in front to be read as a colour: '
+     'primary = "#c8102e"'),
+    ("red", 'primary "red" is a colour\'s name, and cswgen needs the colour\'s code; write '
+     'primary = "#ff0000", the colour a browser shows for "red", or primary = "#c8102e", '
+     "the Customer Service Week red"),
+    ("Navy", 'primary "Navy" is a colour\'s name, and cswgen needs the colour\'s code; write '
+     'primary = "#000080", the colour a browser shows for "Navy", or the code in your '
+     "brand guide"),
+    ("rgb(200, 16, 46)", 'primary "rgb(200, 16, 46)" is written the way a style sheet can '
+     'write it, and cswgen needs the colour\'s code: primary = "#c8102e" is the same colour'),
+    # (transparency: no brand colour has it, so no code is offered)
+    ("#c8102e80", 'primary must be a colour written as "#rrggbb" (like "#c8102e"), '
+     'not "#c8102e80"'),
+])
+def test_a_colour_written_another_way_is_offered_as_its_code(bad_config: BadConfig,
+                                                             written: str, said: str) -> None:
+    outcome = bad_config(CONFIG + f'\n[brand]\nprimary = "{written}"\n')
+    assert error_lines(outcome) == [f"config.toml:10: [brand] {said}"]
 
 
 @pytest.mark.skipif(os.name == "nt", reason="a Windows path is right on Windows")

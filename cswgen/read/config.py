@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cswgen.core import cldr, paths, tomlpos, tree
-from cswgen.core.colours import readable_warning
+from cswgen.core.colours import as_code, readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october, long_label, range_label
@@ -548,13 +548,39 @@ def _left_out(relative: str) -> str | None:
     return skipped[0] if skipped else None
 
 
+# what a comms team may mean by "red" and "blue": the week's own, not CSS's bright ones
+_WEEKS = {"red": DEFAULT_PRIMARY, "blue": DEFAULT_SECONDARY}
+
+
+def _not_a_code(key: str, value: str, default: str) -> str:
+    """What is wrong with a brand colour that is not "#rrggbb", with the line to write when
+    it is a colour written another way.  (Refused, not read as meant: the theme's shades
+    and contrast checks need the code, a colour's CSS name is seldom the brand's own, and
+    every other setting written in a way cswgen does not read is an error with its fix.)"""
+    found = as_code(value)
+    if found is None:
+        return (f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
+                f"not {shown(value)}")
+    how, code = found
+    if how == "hex":
+        return f"{shown(value)} needs a # in front to be read as a colour: {key} = \"{code}\""
+    week = _WEEKS.get(value.strip().lower())
+    other = (f"{key} = \"{week}\", the Customer Service Week {value.strip().lower()}"
+             if week else "the code in your brand guide")
+    if how == "name":
+        return (f"{shown(value)} is a colour's name, and cswgen needs the colour's code; "
+                f"write {key} = \"{code}\", the colour a browser shows for {shown(value)}, "
+                f"or {other}")
+    return (f"{shown(value)} is written the way a style sheet can write it, and cswgen needs "
+            f"the colour's code: {key} = \"{code}\" is the same colour")
+
+
 def _brand(r: Table, root: Path) -> BrandSettings:
     colours = {}
     for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
         value = r.string(key, default) or default
         if not _COLOUR.fullmatch(value):
-            r.bad(key, f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
-                  f"not {shown(value)}")
+            r.bad(key, _not_a_code(key, value, default))
             value = default
         if len(value) == 4:
             value = "#" + "".join(c * 2 for c in value[1:])
