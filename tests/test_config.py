@@ -352,12 +352,28 @@ def test_a_time_zone_as_windows_names_it_gives_its_iana_name(
      'site: logo = "images/logo.svg"'),
     ("logo.svg", '[brand] logo "logo.svg" is not a file under content/: the file is '
      'content/images/logo.svg: logo = "images/logo.svg"'),
+    # the same name, another type: the brand pack had an SVG, the config says PNG (it said
+    # only "put the logo in content/ ... and give its path from there")
+    ("images/logo.png", '[brand] logo "images/logo.png" is not a file under content/, but '
+     'content/images/logo.svg is: logo = "images/logo.svg"'),
+    ("Images/Logo.png", '[brand] logo "Images/Logo.png" is not a file under content/, but '
+     'content/images/logo.svg is: logo = "images/logo.svg"'),
 ])
 def test_a_logo_path_nearly_right_names_the_file(bad_config: BadConfig, written: str,
                                                  said: str) -> None:
     outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{written}"\n',
                          {"content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
     assert error_lines(outcome) == [f"config.toml:10: {said}"]
+
+
+def test_a_logo_of_another_type_offers_the_one_a_page_can_show(bad_config: BadConfig) -> None:
+    # (a brand pack: the PDF is not a picture a page can show, the PNG is)
+    outcome = bad_config(CONFIG + '\n[brand]\nlogo = "brand/Logo.jpg"\n',
+                         {"content/brand/logo.pdf": b"%PDF-1.4\n",
+                          "content/brand/logo.png": b"\x89PNG\r\n\x1a\n"})
+    assert error_lines(outcome) == [
+        'config.toml:10: [brand] logo "brand/Logo.jpg" is not a file under content/, but '
+        'content/brand/logo.png is: logo = "brand/logo.png"']
 
 
 @pytest.mark.parametrize("logo", ["images/logo.pdf", "images/logo.eps", "images/logo.tif"])

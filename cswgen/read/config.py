@@ -526,7 +526,8 @@ _SHOWN_AS_PICTURES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
 
 def _logo_hint(relative: str, content: Path) -> str:
     """How to write a logo path that nearly names a file in `content`."""
-    near = paths.nearly(relative, content) if ".." not in relative.split("/") else None
+    near = paths.nearly(relative, content, types=_SHOWN_AS_PICTURES) \
+        if ".." not in relative.split("/") else None
     if near is None:
         return ("; put the logo in content/ (for example content/images/logo.svg) and give "
                 "its path from there")
@@ -537,6 +538,8 @@ def _logo_hint(relative: str, content: Path) -> str:
     if how == "capitals":
         return (f": the file is content/{found}, and capitals count on the server that "
                 f"builds the site: logo = \"{found}\"")
+    if how == "type":
+        return f", but content/{found} is: logo = \"{found}\""
     return f": the file is content/{found}: logo = \"{found}\""
 
 
