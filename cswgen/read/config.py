@@ -389,9 +389,10 @@ def _address(r: Table, base_url: str) -> str:
 
 
 def _language(r: Table, written: str, key: str = "language") -> str:
-    """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`)."""
+    """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`), an old code
+    read as its current one with a warning (`iw` -> `he`)."""
     try:
-        return cldr.parse(written).tag
+        language = cldr.parse(written)
     except cldr.UnknownLanguage as exc:
         advice = ("write the visitors' language as a BCP 47 tag, such as \"en\", \"fr-CA\", "
                   "\"pt-BR\", \"ar\" or \"sw\"")
@@ -400,6 +401,17 @@ def _language(r: Table, written: str, key: str = "language") -> str:
         r.bad(key, f"{'is' if key == 'language' else 'lists'} {shown(written)}, which is not "
               f"a language tag cswgen knows; {advice}")
         return "en"
+    if old := cldr.replaced(written):
+        # (browsers, screen readers and search engines read lang="he"; many no longer
+        # know "iw", and a theme's i18n/he.toml would not be found for it)
+        name = cldr.parse(old[1]).english_name
+        line = (f'language = "{language.tag}"' if key == "language" else
+                f'"{language.tag}" in its place')
+        r.warn(key, f"{key} {'is' if key == 'language' else 'lists'} {shown(written)}, the "
+               f"old code for {name}, which browsers, screen readers and search engines may "
+               f"not know; the site is built as \"{language.tag}\", the code for {name} now: "
+               f"write {line}")
+    return language.tag
 
 
 def _languages(r: Table, language: str) -> tuple[str, ...]:
@@ -423,10 +435,11 @@ def _languages(r: Table, language: str) -> tuple[str, ...]:
     tags: list[str] = []
     for written in value:
         try:
-            tag = cldr.parse(written).tag
+            cldr.parse(written)
         except cldr.UnknownLanguage:
             _language(r, written, key="languages")  # says so, with the nearest tag
             continue
+        tag = _language(r, written, key="languages")  # (an old code: said, read as now)
         if tag in tags:
             r.bad("languages", f"names {shown(tag)} twice; list each language once")
         else:
