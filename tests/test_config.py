@@ -180,8 +180,6 @@ BAD_VALUES = [
     ("require-consent-as-number", "\n[build]\nrequire_consent = 1\n", 10,
      ("[build] require_consent must be true or false",)),
     ("output-as-number", "\n[build]\noutput = 5\n", 10, ("[build] output must be text",)),
-    ("primary-colour-name", '\n[brand]\nprimary = "red"\n', 10,
-     ("[brand] primary must be a colour", '"red"')),
     ("secondary-five-digits", '\n[brand]\nsecondary = "#12345"\n', 10,
      ("[brand] secondary must be a colour", '"#12345"')),
     ("colour-not-hex", '\n[brand]\nprimary = "#ggg"\n', 10, ("[brand] primary", '"#ggg"')),
@@ -197,6 +195,29 @@ def test_bad_value_in_week_build_or_brand(bad_config: BadConfig, lines: str, lin
     outcome = bad_config(CONFIG + lines)
     find_line(outcome, f"config.toml:{line}: ", *phrases)
     assert failed_count(outcome) == 1
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    # (it said `must be a colour written as "#rrggbb" (like "#c8102e"), not ...`, and the
+    # user was left to find the code: pasted from a brand guide without its #, or a name)
+    ("c8102e", 'primary "c8102e" needs a # in front to be read as a colour: '
+     'primary = "#c8102e"'),
+    ("red", 'primary "red" is a colour\'s name, and cswgen needs the colour\'s code; write '
+     'primary = "#ff0000", the colour a browser shows for "red", or primary = "#c8102e", '
+     "the Customer Service Week red"),
+    ("Navy", 'primary "Navy" is a colour\'s name, and cswgen needs the colour\'s code; write '
+     'primary = "#000080", the colour a browser shows for "Navy", or the code in your '
+     "brand guide"),
+    ("rgb(200, 16, 46)", 'primary "rgb(200, 16, 46)" is written the way a style sheet can '
+     'write it, and cswgen needs the colour\'s code: primary = "#c8102e" is the same colour'),
+    # (transparency: no brand colour has it, so no code is offered)
+    ("#c8102e80", 'primary must be a colour written as "#rrggbb" (like "#c8102e"), '
+     'not "#c8102e80"'),
+])
+def test_a_colour_written_another_way_is_offered_as_its_code(bad_config: BadConfig,
+                                                             written: str, said: str) -> None:
+    outcome = bad_config(CONFIG + f'\n[brand]\nprimary = "{written}"\n')
+    assert error_lines(outcome) == [f"config.toml:10: [brand] {said}"]
 
 
 @pytest.mark.skipif(os.name == "nt", reason="a Windows path is right on Windows")
@@ -237,7 +258,8 @@ def test_an_output_folder_in_the_home_folder_is_made_there(make_site: MakeSite, 
 
 
 SITE_VALUES = [
-    ("title-a-number", "title = 2026", ("[site] title must be text in quotes", "2026")),
+    ("title-a-number", "title = 2026", ('[site] title is 2026, a number, but it must be '
+                                        'text, which goes in double quotes: title = "2026"',)),
     ("title-empty", 'title = ""', ("[site] title is empty",)),
     ("language-a-word", 'language = "English"', ("[site] language", '"English"')),
     ("base-url-without-scheme", 'base_url = "example.org/csw"',
@@ -330,12 +352,28 @@ def test_a_time_zone_as_windows_names_it_gives_its_iana_name(
      'site: logo = "images/logo.svg"'),
     ("logo.svg", '[brand] logo "logo.svg" is not a file under content/: the file is '
      'content/images/logo.svg: logo = "images/logo.svg"'),
+    # the same name, another type: the brand pack had an SVG, the config says PNG (it said
+    # only "put the logo in content/ ... and give its path from there")
+    ("images/logo.png", '[brand] logo "images/logo.png" is not a file under content/, but '
+     'content/images/logo.svg is: logo = "images/logo.svg"'),
+    ("Images/Logo.png", '[brand] logo "Images/Logo.png" is not a file under content/, but '
+     'content/images/logo.svg is: logo = "images/logo.svg"'),
 ])
 def test_a_logo_path_nearly_right_names_the_file(bad_config: BadConfig, written: str,
                                                  said: str) -> None:
     outcome = bad_config(CONFIG + f'\n[brand]\nlogo = "{written}"\n',
                          {"content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
     assert error_lines(outcome) == [f"config.toml:10: {said}"]
+
+
+def test_a_logo_of_another_type_offers_the_one_a_page_can_show(bad_config: BadConfig) -> None:
+    # (a brand pack: the PDF is not a picture a page can show, the PNG is)
+    outcome = bad_config(CONFIG + '\n[brand]\nlogo = "brand/Logo.jpg"\n',
+                         {"content/brand/logo.pdf": b"%PDF-1.4\n",
+                          "content/brand/logo.png": b"\x89PNG\r\n\x1a\n"})
+    assert error_lines(outcome) == [
+        'config.toml:10: [brand] logo "brand/Logo.jpg" is not a file under content/, but '
+        'content/brand/logo.png is: logo = "brand/logo.png"']
 
 
 @pytest.mark.parametrize("logo", ["images/logo.pdf", "images/logo.eps", "images/logo.tif"])
@@ -365,6 +403,24 @@ def test_a_logo_in_a_folder_that_is_not_published_is_an_error(bad_config: BadCon
         f'leaves {name} out of the site (as it does every name starting with "." and every '
         'folder starting with "_"); move the logo to a folder such as content/images/ and '
         'give that path']
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("[site]\norganisation = 2027", '[site] organisation is 2027, a number, but it must be '
+     'text, which goes in double quotes: organisation = "2027"'),
+    ("[site]\ndescription = 2026-10-05", '[site] description is 2026-10-05, a date, but it '
+     'must be text, which goes in double quotes: description = "2026-10-05"'),
+    ("[week]\ntheme = 2.0", '[week] theme is 2.0, a number, but it must be text, which goes '
+     'in double quotes: theme = "2.0"'),
+])
+def test_words_written_as_a_number_or_date_are_offered_in_quotes(
+        bad_config: BadConfig, line: str, said: str) -> None:
+    # (it said `like title = "..."`, and the user had to work out that the quotes were
+    # what was missing)
+    section = line.partition("\n")[0]
+    text = CONFIG.replace(section + "\n", line + "\n")
+    assert error_lines(bad_config(text)) == [f"config.toml:{2 if section == '[site]' else 6}: "
+                                             f"{said}"]
 
 
 def test_timezone_not_text(bad_config: BadConfig) -> None:
@@ -588,7 +644,7 @@ def test_impossible_date_names_the_key(bad_config: BadConfig) -> None:
 def test_messages_show_values_as_written(bad_config: BadConfig) -> None:
     outcome = bad_config('[site]\ntitle = 2026-10-05\ntheme = "mini"\n\n'
                          '[week]\nstart = 2026-10-05T09:00:00\n')
-    title = find_line(outcome, "config.toml:2: ", "[site] title must be text")
+    title = find_line(outcome, "config.toml:2: ", '[site] title is 2026-10-05, a date')
     start = find_line(outcome, "config.toml:6: ", "[week] start must be a date")
     assert "datetime." not in title + start, title + "\n" + start
 

@@ -361,6 +361,34 @@ def test_an_unknown_language_tag_suggests_the_nearest(make_site: MakeSite, run: 
         assert "knows; write the visitors' language as a BCP 47 tag" in line, line
 
 
+@pytest.mark.parametrize(("written", "current", "name", "direction"), [
+    ("iw", "he", "Hebrew", "rtl"), ("in", "id", "Indonesian", "ltr"),
+    ("ji", "yi", "Yiddish", "rtl"), ("jw", "jv", "Javanese", "ltr"),
+    ("mo", "ro", "Romanian", "ltr"), ("iw-IL", "he-IL", "Hebrew", "rtl")])
+def test_an_old_language_code_is_read_as_the_current_one_with_a_warning(
+        make_site: MakeSite, run: Run, written: str, current: str, name: str,
+        direction: str) -> None:
+    # (`iw` was kept as lang="iw", which browsers and screen readers may not know, and
+    # called "Hebrew (Israel)"; a theme's i18n/he.toml was not found for it)
+    site = make_site({"config.toml": f'[site]\ntitle = "T"\nlanguage = "{written}"\n'
+                                     "[week]\nyear = 2026\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines[0] == (
+        f'config.toml:3: warning: [site] language is "{written}", the old code for {name}, '
+        "which browsers, screen readers and search engines may not know; the site is built "
+        f'as "{current}", the code for {name} now: write language = "{current}"')
+    page = (site / "output" / "index.html").read_text("utf-8")
+    assert f'<html lang="{current}" dir="{direction}">' in page
+
+
+def test_tagalog_is_not_an_old_code() -> None:
+    # (CLDR reads `tl` as Filipino, but it is Tagalog's own code, not a replaced one)
+    from cswgen.core import cldr
+
+    assert cldr.replaced("tl") is None and cldr.parse("tl").tag == "tl"
+
+
 def test_a_language_without_translation_gets_cldr_dates_and_one_warning(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({"config.toml": '[site]\ntitle = "T"\nlanguage = "rw"\n'

@@ -731,8 +731,8 @@ def test_the_site_s_own_words_in_each_language(make_site: MakeSite, run: Run) ->
      "every language, it is set under [site] only"),
     ('[site.sw]\ntitle = ""\n', "config.toml:7: [site.sw] title is empty; write it in "
      "Swahili, or delete the line to show the default language's"),
-    ('[site.sw]\ntitle = 3\n', 'config.toml:7: [site.sw] title must be text in quotes, '
-     'like title = "...", not 3'),
+    ('[site.sw]\ntitle = 3\n', 'config.toml:7: [site.sw] title is 3, a number, but it must '
+     'be text, which goes in double quotes: title = "3"'),
     ('[site.fr]\ntitle = "x"\n', "config.toml:6: [site.fr] gives the site's words in French, "
      'which is not one of the site\'s languages ([site] languages = ["en", "sw"]); add "fr" to '
      "[site] languages, or delete [site.fr]"),

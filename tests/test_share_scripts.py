@@ -160,6 +160,30 @@ def test_a_name_no_font_can_draw_is_left_out_with_a_warning(make_site: MakeSite,
         assert (site / "output" / card).is_file()
 
 
+def test_dates_in_a_script_no_font_has_leave_the_rest_of_the_line_and_one_warning(
+        make_site: MakeSite, run: Run) -> None:
+    # (Amharic: every day's card lost its whole line "Dream Team · ኦክቶበር 5–9፣ 2026", with
+    # a warning per day pointing at [week] theme, though the dates were what it could not
+    # draw, and nothing said what to do)
+    config = SHARE_CONFIG.replace('organisation = "Harbour Telecom"\n',
+                                  'organisation = "Harbour Telecom"\nlanguage = "am"\n')
+    site = make_site({"config.toml": config,
+                      "content/days/monday.md": "---\ntitle: Opening\nday: monday\n---\n",
+                      "content/days/tuesday.md": "---\ntitle: Games\nday: tuesday\n---\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line for line in outcome.lines if "share image" in line] == [
+        "config.toml:4: warning: share images cannot show the week's dates in Amharic "
+        "(Ethiopic letters), which none of cswgen's fonts has, so each card leaves its date "
+        "out and shows the rest of the line; the pages show the dates in full, so nothing "
+        "needs fixing (a font with those letters, added to cswgen, would put them on the "
+        "cards too)"]
+    with Image.open(site / "output/days/monday/share.png") as card:
+        kicker = _ink(card.convert("RGB"), (64 + 112 + 32, 64, 1136, 176))
+    # "Dream Team" alone, in the kicker's type: wider than a word, narrower than a date too
+    assert 150 < kicker[2] - kicker[0] < 400, kicker
+
+
 def test_text_left_out_of_a_card_is_replaced_by_the_site_title() -> None:
     card = images.Card(kicker="What our customers say", title="李小龍", quote="“好”",
                        footer="Harbour", primary="#c8102e", secondary="#0b3d91")

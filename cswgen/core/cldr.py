@@ -225,11 +225,36 @@ def known_tags() -> tuple[str, ...]:
                         if t != "root"))
 
 
+@cache
+def _old_codes() -> dict[str, str]:
+    """The two-letter codes of a language that has another now (`iw` -> `he`, `in` -> `id`,
+    `ji` -> `yi`, `jw` -> `jv`, `mo` -> `ro`), from CLDR's aliases: those it no longer names
+    in English.  The aliases it still names are languages of their own that CLDR reads as
+    another (`tl` Tagalog as Filipino, `tw` Twi as Akan): a tag people write today."""
+    from babel.core import get_global
+
+    named = babel.Locale("en").languages
+    return {str(old): str(new).replace("_", "-")
+            for old, new in get_global("language_aliases").items()
+            if new and len(old) == 2 and old not in named}
+
+
+def replaced(tag: str) -> tuple[str, str] | None:
+    """(the old code, the current one) when `tag` names its language by a code that has
+    been replaced (`iw-IL`: ("iw", "he")); else None."""
+    code = re.split(r"[-_]", tag.strip())[0].lower()
+    current = _old_codes().get(code)
+    return (code, current) if current else None
+
+
 def parse(tag: str) -> Language:
-    """The language of a BCP 47 tag (any case, `-` or `_`); raises `UnknownLanguage` with
-    the nearest known tag (or the tag of a language named in English: "French" -> fr)."""
+    """The language of a BCP 47 tag (any case, `-` or `_`), an old code read as the one
+    that replaced it (`iw` as `he`: see `replaced`); raises `UnknownLanguage` with the
+    nearest known tag (or the tag of a language named in English: "French" -> fr)."""
     text = tag.strip()
     parts = re.split(r"[-_]", text)
+    if old := replaced(text):
+        parts = old[1].split("-") + parts[1:]
     if re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", text):
         normal = "-".join([parts[0].lower()] + [
             p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]])

@@ -15,6 +15,7 @@ channels, so the contrast a browser (or axe-core) measures is the contrast check
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 AA = 4.5  # WCAG 2 AA contrast for body text
@@ -84,3 +85,27 @@ def readable_warning(key: str, hex_colour: str) -> str | None:
             f"(contrast {ratio}:1; WCAG AA needs {AA}:1), so the theme uses the darker shade "
             f"{derived.ink} for text and buttons; choose a darker colour if yours must appear "
             "exactly as it is")
+
+
+_BARE_HEX = re.compile(r"[0-9a-fA-F]{6}|[0-9a-fA-F]{3}")
+
+
+def as_code(written: str) -> tuple[str, str] | None:
+    """What a colour written in another way than "#rrggbb" is as "#rrggbb", and how it was
+    written: ("hex", code) for a code without its # (`c8102e`), ("name", code) for one of
+    the 148 colour names of CSS (`navy`, `Red`), ("css", code) for CSS's other ways
+    (`rgb(200, 16, 46)`, `hsl(...)`); None for anything else, or a colour with transparency,
+    which a brand colour cannot have."""
+    from PIL import ImageColor  # (its table of CSS's names; only for a colour written wrong)
+
+    text = written.strip()
+    if text.lower() not in ImageColor.colormap and _BARE_HEX.fullmatch(text):
+        return "hex", "#" + text  # (as written: "#fff" is a colour too)
+    how = "name" if text.lower() in ImageColor.colormap else "css"
+    try:
+        rgb = ImageColor.getrgb(text)
+    except ValueError:
+        return None
+    if len(rgb) != 3:
+        return None
+    return how, _hex((rgb[0], rgb[1], rgb[2]))

@@ -18,7 +18,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from cswgen.core import tree
@@ -197,11 +197,15 @@ def report_links(links: list[str], prefix: str, problems: Problems, folder: Path
                          "at); copy the file or folder into the site instead")
 
 
-def nearly(written: str, content: Path, folder: Path | None = None) -> tuple[str, str] | None:
+def nearly(written: str, content: Path, folder: Path | None = None,
+           types: tuple[str, ...] = ()) -> tuple[str, str] | None:
     """The file under `content` that a path which finds nothing nearly names, and how it is
     off: ("content", path) written from the site's folder (content/images/logo.svg),
-    ("capitals", path) in other capitals, ("folder", path) without its folder or in
-    another one.  `written` is from `folder` (a Markdown file's), then from content/."""
+    ("capitals", path) in other capitals, ("type", path) the same name with another
+    ending (logo.svg for logo.png), ("folder", path) without its folder or in another one.
+    `written` is from `folder` (a Markdown file's), then from content/.  With `types`
+    (endings such as ".svg", in the order preferred), a file of another type is one of
+    those, the first that is there; without, the only one."""
     cleaned = written.strip().replace("\\", "/")
     if "\x00" in cleaned or not content.is_dir():
         return None
@@ -216,9 +220,23 @@ def nearly(written: str, content: Path, folder: Path | None = None) -> tuple[str
     same = [f for f in files if f.lower() in wanted]
     if len(same) == 1:
         return "capitals", same[0]
+    stems = {_stem(w) for w in wanted}
+    others = [f for f in files if _stem(f.lower()) in stems]
+    if types:
+        others = sorted((f for f in others if PurePosixPath(f).suffix.lower() in types),
+                        key=lambda f: types.index(PurePosixPath(f).suffix.lower()))
+    if others and (types or len(others) == 1):
+        return "type", others[0]
     name = cleaned.rsplit("/", 1)[-1].lower()
     named = [f for f in files if f.rsplit("/", 1)[-1].lower() == name]
     return ("folder", named[0]) if len(named) == 1 else None
+
+
+def _stem(path: str) -> str:
+    """A `/`-separated path without its file name's ending: `images/logo.svg` ->
+    `images/logo`."""
+    folder, _, name = path.rpartition("/")
+    return f"{folder}/{name.rpartition('.')[0] or name}"
 
 
 # an address that names a host: `https://...`, `http://...`, `//...` (any scheme with `//`)

@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cswgen.core import cldr, paths, tomlpos, tree
-from cswgen.core.colours import readable_warning
+from cswgen.core.colours import as_code, readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october, long_label, range_label
@@ -256,7 +256,7 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
         problems.error(CONFIG_NAME, r.lines.get("site", 1),
                        "[site] title is missing; add a line like "
                        f"title = \"Customer Service Week {year}\" under [site]")
-    title = r.string("title")
+    title = r.text("title")
     if "title" in r.data and not title and isinstance(r.data.get("title"), str):
         r.bad("title", "is empty; give the site a name")
     language = _language(r, r.string("language", "en") or "en")
@@ -288,8 +288,8 @@ def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
         else:
             base_url = _address(r, base_url if base_url.endswith("/") else base_url + "/")
     theme = r.string("theme", "classic") or "classic"
-    return SiteSettings(title=title, organisation=r.string("organisation"),
-                        description=r.string("description"), language=language,
+    return SiteSettings(title=title, organisation=r.text("organisation"),
+                        description=r.text("description"), language=language,
                         languages=languages, untranslated=untranslated,
                         base_url=base_url, theme=theme)
 
@@ -335,7 +335,7 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                     own.bad(key, f"cannot be given per language: only {', '.join(keys)} "
                             f"can; {advice}")
                     continue
-                text = own.string(key)
+                text = own.text(key)
                 if text:
                     words.setdefault(tag, {})[f"{section}.{key}"] = text
                 elif isinstance(table[key], str):
@@ -389,9 +389,10 @@ def _address(r: Table, base_url: str) -> str:
 
 
 def _language(r: Table, written: str, key: str = "language") -> str:
-    """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`)."""
+    """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`), an old code
+    read as its current one with a warning (`iw` -> `he`)."""
     try:
-        return cldr.parse(written).tag
+        language = cldr.parse(written)
     except cldr.UnknownLanguage as exc:
         advice = ("write the visitors' language as a BCP 47 tag, such as \"en\", \"fr-CA\", "
                   "\"pt-BR\", \"ar\" or \"sw\"")
@@ -400,6 +401,17 @@ def _language(r: Table, written: str, key: str = "language") -> str:
         r.bad(key, f"{'is' if key == 'language' else 'lists'} {shown(written)}, which is not "
               f"a language tag cswgen knows; {advice}")
         return "en"
+    if old := cldr.replaced(written):
+        # (browsers, screen readers and search engines read lang="he"; many no longer
+        # know "iw", and a theme's i18n/he.toml would not be found for it)
+        name = cldr.parse(old[1]).english_name
+        line = (f'language = "{language.tag}"' if key == "language" else
+                f'"{language.tag}" in its place')
+        r.warn(key, f"{key} {'is' if key == 'language' else 'lists'} {shown(written)}, the "
+               f"old code for {name}, which browsers, screen readers and search engines may "
+               f"not know; the site is built as \"{language.tag}\", the code for {name} now: "
+               f"write {line}")
+    return language.tag
 
 
 def _languages(r: Table, language: str) -> tuple[str, ...]:
@@ -423,10 +435,11 @@ def _languages(r: Table, language: str) -> tuple[str, ...]:
     tags: list[str] = []
     for written in value:
         try:
-            tag = cldr.parse(written).tag
+            cldr.parse(written)
         except cldr.UnknownLanguage:
             _language(r, written, key="languages")  # says so, with the nearest tag
             continue
+        tag = _language(r, written, key="languages")  # (an old code: said, read as now)
         if tag in tags:
             r.bad("languages", f"names {shown(tag)} twice; list each language once")
         else:
@@ -503,7 +516,7 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
         r.warn("start", _not_a_monday(start, days))
     if start is None:
         start = first_full_week_of_october(year)
-    return WeekSettings(start=start, year=year, days=days, theme=r.string("theme"),
+    return WeekSettings(start=start, year=year, days=days, theme=r.text("theme"),
                         timezone=timezone, reveal=reveal,
                         guessed=len(problems.errors) > errors)
 
@@ -526,7 +539,8 @@ _SHOWN_AS_PICTURES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
 
 def _logo_hint(relative: str, content: Path) -> str:
     """How to write a logo path that nearly names a file in `content`."""
-    near = paths.nearly(relative, content) if ".." not in relative.split("/") else None
+    near = paths.nearly(relative, content, types=_SHOWN_AS_PICTURES) \
+        if ".." not in relative.split("/") else None
     if near is None:
         return ("; put the logo in content/ (for example content/images/logo.svg) and give "
                 "its path from there")
@@ -537,6 +551,8 @@ def _logo_hint(relative: str, content: Path) -> str:
     if how == "capitals":
         return (f": the file is content/{found}, and capitals count on the server that "
                 f"builds the site: logo = \"{found}\"")
+    if how == "type":
+        return f", but content/{found} is: logo = \"{found}\""
     return f": the file is content/{found}: logo = \"{found}\""
 
 
@@ -548,13 +564,39 @@ def _left_out(relative: str) -> str | None:
     return skipped[0] if skipped else None
 
 
+# what a comms team may mean by "red" and "blue": the week's own, not CSS's bright ones
+_WEEKS = {"red": DEFAULT_PRIMARY, "blue": DEFAULT_SECONDARY}
+
+
+def _not_a_code(key: str, value: str, default: str) -> str:
+    """What is wrong with a brand colour that is not "#rrggbb", with the line to write when
+    it is a colour written another way.  (Refused, not read as meant: the theme's shades
+    and contrast checks need the code, a colour's CSS name is seldom the brand's own, and
+    every other setting written in a way cswgen does not read is an error with its fix.)"""
+    found = as_code(value)
+    if found is None:
+        return (f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
+                f"not {shown(value)}")
+    how, code = found
+    if how == "hex":
+        return f"{shown(value)} needs a # in front to be read as a colour: {key} = \"{code}\""
+    week = _WEEKS.get(value.strip().lower())
+    other = (f"{key} = \"{week}\", the Customer Service Week {value.strip().lower()}"
+             if week else "the code in your brand guide")
+    if how == "name":
+        return (f"{shown(value)} is a colour's name, and cswgen needs the colour's code; "
+                f"write {key} = \"{code}\", the colour a browser shows for {shown(value)}, "
+                f"or {other}")
+    return (f"{shown(value)} is written the way a style sheet can write it, and cswgen needs "
+            f"the colour's code: {key} = \"{code}\" is the same colour")
+
+
 def _brand(r: Table, root: Path) -> BrandSettings:
     colours = {}
     for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
         value = r.string(key, default) or default
         if not _COLOUR.fullmatch(value):
-            r.bad(key, f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
-                  f"not {shown(value)}")
+            r.bad(key, _not_a_code(key, value, default))
             value = default
         if len(value) == 4:
             value = "#" + "".join(c * 2 for c in value[1:])

@@ -5,7 +5,7 @@ use for what the user wrote (`shown`) and for the name they may have meant (`sug
 from __future__ import annotations
 
 import difflib
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from cswgen.core.errors import Problems
@@ -69,6 +69,19 @@ class Table:
             self.bad(key, f"must be text in quotes, like {key} = \"...\", not {shown(value)}")
             return default
         return value.strip()
+
+    def text(self, key: str) -> str:
+        """Words of the site's own (a title, a theme): any text.  A number or a date written
+        without quotes (`title = 2027`) is offered back as the line to write, in quotes."""
+        value = self.data.get(key, "")
+        kind = ("a date" if isinstance(value, date | datetime) else "a time"
+                if isinstance(value, time) else "a number"
+                if isinstance(value, int | float) and not isinstance(value, bool) else "")
+        if kind:
+            self.bad(key, f"is {shown(value)}, {kind}, but it must be text, which goes in "
+                     f"double quotes: {key} = \"{shown(value)}\"")
+            return ""
+        return self.string(key)
 
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key, default)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from cswgen.core import parallel
+from cswgen.core import cldr, parallel
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
@@ -84,8 +84,9 @@ def drawable(found: dict[str, images.Card], site: Site,
              problems: Problems) -> dict[str, images.Card]:
     """The cards with the text they cannot show left out, each such text reported once
     where it was written: a name in a script none of the fonts has (Chinese, Amharic) is
-    never drawn as boxes.  A title gives way to the site's title; other lines are left
-    out.  Symbols no font has (emoji) are left out of the line quietly: the page shows them."""
+    never drawn as boxes.  A title gives way to the site's title; other lines lose only
+    the parts they cannot show ("Dream Team" stays beside a date in Ethiopic letters).
+    Symbols no font has (emoji) are left out of the line quietly: the page shows them."""
     entries: dict[str, Entry] = {url_of(e) + SHARE_IMAGE: e
                                  for e in (*site.days, *site.testimonials, *site.honour)}
     fallback = site.config.site.title
@@ -93,33 +94,70 @@ def drawable(found: dict[str, images.Card], site: Site,
     kept: dict[str, images.Card] = {}
     for path, card in found.items():
         entry = entries.get(path)
-        changes: dict[str, str] = {}
+        kind = entry.kind if entry else ""
+        texts: dict[str, str] = {}
         for name in ("kicker", "title", "quote", "footer"):
             text: str = getattr(card, name)
-            lost, why = images.undrawable(text)
-            letters = "".join(c for c in lost if unicodedata.category(c)[0] in "LM")
-            if not letters:
-                continue
-            instead = fallback if name == "title" and not images.undrawable(fallback)[0] else ""
-            changes[name] = instead
-            source = SOURCES[entry.kind if entry else ""][name]
-            if "." in source or entry is None:
-                where, line, sheet = "config.toml", site.config.line_of(source), ""
-            else:
-                line = entry.body_line if source == "body" else entry.line_of(source)
-                where, sheet = entry.path, entry.sheet
-            shown = text if len(text) <= 60 else text[:59] + "…"
-            message = (f'the share image cannot show "{shown}" ({fonts.describe(letters)}), '
-                       f"{why}; the card shows "
-                       + ("the site's title instead" if instead else "nothing in its place"))
-            if (where, line, message) not in reported:
-                reported.add((where, line, message))
-                problems.warning(where, line, message, sheet=sheet)
-        texts = {name: changes.get(name, getattr(card, name))
-                 for name in ("kicker", "title", "quote", "footer")}
+            parts = text.split(SEPARATOR) if name in ("kicker", "footer") else [text]
+            shown_parts = []
+            for part in parts:
+                letters = _lost_letters(part)
+                if not letters:
+                    shown_parts.append(part)
+                    continue
+                instead = fallback if name == "title" and not _lost_letters(fallback) else ""
+                if instead:
+                    shown_parts.append(instead)
+                where, line, sheet, message = _said(site, entry, kind, name, part, letters,
+                                                    card.language, bool(instead),
+                                                    whole=len(parts) == 1)
+                if (where, line, message) not in reported:
+                    reported.add((where, line, message))
+                    problems.warning(where, line, message, sheet=sheet)
+            texts[name] = SEPARATOR.join(shown_parts)
         kept[path] = dataclasses.replace(card, kicker=texts["kicker"], title=texts["title"],
                                          quote=texts["quote"], footer=texts["footer"])
     return kept
+
+
+def _lost_letters(text: str) -> str:
+    """The letters of `text` a card cannot show (symbols aside: see `drawable`)."""
+    lost = images.undrawable(text)[0]
+    return "".join(c for c in lost if unicodedata.category(c)[0] in "LM")
+
+
+def _said(site: Site, entry: Entry | None, kind: str, name: str, text: str, letters: str,
+          tag: str, instead: bool, whole: bool) -> tuple[str, int, str, str]:
+    """Where `text`, left out of the `name` line of a card, was written, and the warning
+    that says so: a setting of config.toml, the entry's field, or (a date, in the words of
+    the site's language) the `language` line, said once for every card."""
+    why = images.undrawable(text)[1]
+    config = site.config
+    source = SOURCES[kind][name]
+    if not whole:  # (a part of a line: a setting, or the date in the language's words)
+        own = config.for_language(tag) if tag else config
+        settings = {"week.theme": own.week.theme, "site.title": own.site.title,
+                    "site.organisation": own.site.organisation}
+        source = next((k for k, v in settings.items() if v == text), "")
+        if not source and name == "kicker" and kind in ("day", ""):
+            language = cldr.parse(tag or config.site.language).english_name
+            setting = "site.languages" if config.site.languages else "site.language"
+            return ("config.toml", config.line_of(setting), "", (
+                f"share images cannot show the week's dates in {language} "
+                f"({fonts.describe(letters)}), {why}, so each card leaves its date out and "
+                "shows the rest of the line; the pages show the dates in full, so nothing "
+                "needs fixing (a font with those letters, added to cswgen, would put them "
+                "on the cards too)"))
+        source = source or SOURCES[kind][name]
+    if "." in source or entry is None:
+        where, line, sheet = "config.toml", config.line_of(source), ""
+    else:
+        line = entry.body_line if source == "body" else entry.line_of(source)
+        where, sheet = entry.path, entry.sheet
+    shown = text if len(text) <= 60 else text[:59] + "…"
+    return where, line, sheet, (
+        f'the share image cannot show "{shown}" ({fonts.describe(letters)}), {why}; the '
+        "card shows " + ("the site's title instead" if instead else "nothing in its place"))
 
 
 def logo_of(root: Path, logo: str | None) -> Path | None:
@@ -181,5 +219,8 @@ class Painter:
 CARD = "card "  # names a card in `Painter.pending`
 
 
+SEPARATOR = " · "  # between the parts of a line: the date and the week's theme
+
+
 def _joined(*parts: str) -> str:
-    return " · ".join(p for p in parts if p)
+    return SEPARATOR.join(p for p in parts if p)
