@@ -517,3 +517,40 @@ def test_a_column_name_given_twice_is_pointed_out(make_site: MakeSite, run: Run)
         "content/testimonials/feedback.xlsx: sheet \"Feedback\", row 1: warning: the column "
         "name `notes` is in row 1 twice (columns E and F), so the cells of one would be "
         "lost; rename one of them, or put what belongs together in one column"]
+
+
+def test_an_invisible_character_in_a_column_name_is_left_out(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A heading pasted from a web page or a chat carried a zero-width space, and the list
+    was refused with "rename the column "customer" to `customer`": the two look the same.
+    Such a heading is read as it looks, with a warning that names the character."""
+    staff = workbook({"Awards": [["Name\u200b", "Depart\u00adment", "Award"],
+                                 ["Farai Moyo", "Contact Centre", "Rising Star"]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": staff,
+        "content/testimonials/survey.csv": "customer\u200b,\u2060ra\u00adting,Text\ufeff\u200b,"
+                                           "Dress\u00a0Code\r\nAda K.,5,Kind and quick.,Blue\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    read_as = ("often pasted from a web page or a chat; it is read as `{}`, but {} to silence "
+               "this")
+    csv_fix = "delete the name and type it again"
+    sheet = 'content/honour-roll/staff.xlsx: sheet "Awards", row 1: warning: the column name'
+    assert outcome.lines == [
+        f"{sheet} in A1, \"Name\", has an invisible character (zero-width space) at its end, "
+        + read_as.format("name", "select A1 and type the name again"),
+        f"{sheet} in B1, \"Department\", has an invisible character (soft hyphen) inside it, "
+        + read_as.format("department", "select B1 and type the name again"),
+        "content/testimonials/survey.csv:1: warning: the name of column 1, \"customer\", has "
+        "an invisible character (zero-width space) at its end, "
+        + read_as.format("customer", csv_fix),
+        "content/testimonials/survey.csv:1: warning: the name of column 2, \"rating\", has "
+        "invisible characters (soft hyphen and word joiner) inside it, "
+        + read_as.format("rating", csv_fix),
+        "content/testimonials/survey.csv:1: warning: the name of column 3, \"Text\", has "
+        "invisible characters (byte-order mark and zero-width space) at its end, "
+        + read_as.format("text", csv_fix)]
+    ada = (site / "output/testimonials/ada-k/index.html").read_text("utf-8")
+    assert "Kind and quick." in ada and "Rated 5 out of 5" in ada
+    farai = (site / "output/honour-roll/farai-moyo/index.html").read_text("utf-8")
+    assert "Contact Centre" in farai
