@@ -554,3 +554,24 @@ def test_an_invisible_character_in_a_column_name_is_left_out(make_site: MakeSite
     assert "Kind and quick." in ada and "Rated 5 out of 5" in ada
     farai = (site / "output/honour-roll/farai-moyo/index.html").read_text("utf-8")
     assert "Contact Centre" in farai
+
+
+def test_a_number_or_a_date_in_the_staff_column_says_what_to_type_there(
+        make_site: MakeSite, run: Run) -> None:
+    """A staff number, a date or TRUE in a workbook's `staff` cell was "must be a list, with
+    one item per line starting with "- "", which is front matter's way, not a cell's."""
+    book = workbook({"Replies": [["customer", "staff", "text"],
+                                 ["Rudo M.", 1042, "Thank you."],
+                                 ["Tendai K.", dt.datetime(2026, 9, 14), "Thanks."],
+                                 ["Ann B.", True, "Kind."]]})
+    site = make_site({"content/testimonials/replies.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    where = 'content/testimonials/replies.xlsx: sheet "Replies", row'
+    fix = ("type the names in it, separated by ; (like Rudo Moyo; Farai Dube), or each on a "
+           "line of its own in the cell (Alt+Enter in Excel starts a new line)")
+    assert outcome.lines[:-1] == [
+        f"{where} 2: the `staff` cell holds 1042, but it is for names (not staff numbers); "
+        + fix,
+        f"{where} 3: the `staff` cell holds 2026-09-14, but it is for names; " + fix,
+        f"{where} 4: the `staff` cell holds true, but it is for names; " + fix]

@@ -260,6 +260,15 @@ class Fields:
         if isinstance(value, str):
             parts = value.replace(separator, "\n").splitlines() if separator else [value]
             return [p.strip() for p in parts if p.strip()]
+        if not isinstance(value, list) and self.row:  # (Excel's number, date or TRUE)
+            apart = (f", separated by {separator} (like Rudo Moyo{separator} Farai Dube), or"
+                     if separator else ",")
+            numbers = " (not staff numbers)" if isinstance(value, int | float) \
+                and not isinstance(value, bool) else ""
+            self.error(key, f"the `{key}` cell holds {described(value)}, but it is for "
+                       f"names{numbers}; type the names in it{apart} each on a line of its "
+                       "own in the cell (Alt+Enter in Excel starts a new line)")
+            return []
         if not isinstance(value, list):
             self.error(key, f"`{key}` must be a list, with one item per line starting with "
                        f"\"- \", not {described(value)}")
