@@ -575,3 +575,23 @@ def test_a_number_or_a_date_in_the_staff_column_says_what_to_type_there(
         + fix,
         f"{where} 3: the `staff` cell holds 2026-09-14, but it is for names; " + fix,
         f"{where} 4: the `staff` cell holds true, but it is for names; " + fix]
+
+
+def test_a_start_date_shown_as_excels_number_in_the_since_column_is_explained(
+        make_site: MakeSite, run: Run) -> None:
+    """A start date in a column formatted as General is Excel's day number (43525 is
+    2019-03-01); `date` explained it, `since` said only "must be a year like 2019"."""
+    staff = workbook({"Awards": [["Name", "Role", "Since"], ["Farai Moyo", "Teller", 43525]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": staff,
+        "content/honour-roll/more.csv": "name,since\r\nZoe Nyathi,44361\r\nAnn Lee,2020\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    excel = ("(the cell is not formatted as a date); in Excel, select the column, choose "
+             "Format Cells > Custom, type yyyy-mm-dd and save the file again")
+    assert outcome.lines[:-1] == [
+        "content/honour-roll/more.csv:2: `since` must be a year like 2019, not \"44361\", "
+        f"which is Excel's number for 2021-06-14 {excel} (or type the year alone, 2021)",
+        'content/honour-roll/staff.xlsx: sheet "Awards", row 2: `since` must be a year like '
+        f"2019, not 43525, which is Excel's number for 2019-03-01 {excel} (or type the year "
+        "alone, 2019)"]

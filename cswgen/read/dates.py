@@ -96,17 +96,38 @@ def _span(typed: str) -> tuple[str, str] | None:
     return (start, end) if start is not None and end is not None else None
 
 
+# how to make Excel write a column's dates as YYYY-MM-DD (a CSV file) or keep them as dates
+EXCEL_FORMAT = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+                "and save the file again")
+
+
+def excel_day(value: object) -> date | None:
+    """The date a spreadsheet cell's number stands for, when it is one of Excel's day
+    numbers for a date from 1954 to 2119 (days counted from 1900; 46301 is 2026-10-06, as
+    a cell not formatted as a date shows it), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    text = str(value).strip()
+    if isinstance(value, float):
+        text = text.partition(".")[0]  # (a date cell with its time: 46301.375)
+    if not text.isdigit() or not 20_000 <= int(text) <= 80_000:
+        return None
+    return date(1899, 12, 30) + dt.timedelta(days=int(text))
+
+
+def excel_number(counted: date) -> str:
+    """The end of the message for a cell that holds Excel's number for `counted`."""
+    return (f", which is Excel's number for {counted.isoformat()} (the cell is not formatted "
+            "as a date)" + EXCEL_FORMAT)
+
+
 def _date_meant(value: object, row: bool) -> str:
     """The fix for a date written another way, to end its message with: Excel's day count
     in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
     both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
-    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
-             "and save the file again" if row else "")
-    if row and isinstance(value, (int, str)) and not isinstance(value, bool) \
-            and str(value).strip().isdigit() and 20_000 <= int(value) <= 80_000:
-        counted = date(1899, 12, 30) + dt.timedelta(days=int(value))
-        return (f", which is Excel's number for {counted.isoformat()} (the cell is not "
-                "formatted as a date)" + excel)
+    excel = EXCEL_FORMAT if row else ""
+    if row and (counted := excel_day(value)) is not None:
+        return excel_number(counted)
     if not isinstance(value, str):
         return ""
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
