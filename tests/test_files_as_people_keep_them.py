@@ -924,6 +924,27 @@ def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
         "column, choose Format Cells > Custom, type yyyy-mm-dd and save the file again"]
 
 
+def test_a_date_with_its_time_in_toml_front_matter_is_refused_as_in_yaml(
+        make_site: MakeSite, run: Run) -> None:
+    """`publish = 2026-10-05T08:00:00` between +++ lines was read as 5 October with the time
+    dropped without a word (the page appeared at midnight, not at eight), while the same
+    date and time between --- lines was refused with "write the date alone"."""
+    site, outcome = built(make_site, run, {
+        "content/pages/prize.md": "+++\ntitle = \"Prize draw\"\npublish = 2026-10-05T08:00:00"
+                                  "\n+++\nWin a hamper.\n",
+        "content/days/tue.md": "+++\ntitle = \"Superhero Tuesday\"\n"
+                               "date = 2026-10-06 09:30:00+02:00\n+++\n"})
+    assert outcome.exit_code == 1
+    rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    assert problems_of(outcome, "content/pages/prize.md") == [
+        f"content/pages/prize.md:3: `publish` {rule} 2026-10-05T08:00:00; write the date "
+        "alone, 2026-10-05 (a date has no time of day here)"]
+    assert problems_of(outcome, "content/days/tue.md") == [
+        f"content/days/tue.md:3: `date` {rule} 2026-10-06T09:30:00+02:00; write the date "
+        "alone, 2026-10-06 (a date has no time of day here)"]
+    assert not (site / "output").exists()
+
+
 def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,
                                                           run: Run) -> None:
     """A path copied from Explorer into "quotes" is read by YAML as escape codes (\\U, \\p);

@@ -34,8 +34,12 @@ def read_date(key: str, value: Any, example: date, *, row: bool) -> tuple[date |
     """The date `value` is (a YAML or TOML date, or text written YYYY-MM-DD), or None and
     what is wrong with it, with the fix; `example`: a date for the message, `row`: the
     value is a CSV or sheet cell."""
-    if isinstance(value, datetime):
-        return value.date(), ""
+    if isinstance(value, datetime):  # (TOML's `publish = 2026-10-05T08:00:00`)
+        # refused as YAML's `publish: 2026-10-05 08:00` is: the time would be dropped
+        # without a word, and someone who wrote 08:00 expects it to count
+        return None, (f"`{key}` must be a date written YYYY-MM-DD, like {example.isoformat()}, "
+                      f"not {value.isoformat()}; write the date alone, "
+                      f"{value.date().isoformat()} (a date has no time of day here)")
     if isinstance(value, date):
         return value, ""
     if isinstance(value, str):
