@@ -266,6 +266,31 @@ def test_a_testimonial_without_front_matter_says_what_to_add(make_site: MakeSite
         "each on a line of its own: ---, customer: Rudo M., ---"]
 
 
+def test_the_front_matter_to_add_fits_the_file(make_site: MakeSite, run: Run) -> None:
+    """Every page without front matter was told to add `title: Frequently asked questions`,
+    whatever it was about; a day was told `day: tuesday` whatever its name said."""
+    _, outcome = built(make_site, run, {
+        "content/pages/opening-hours.md": "We open at eight.\n",
+        "content/pages/faq.md": "Ask us anything.\n",
+        "content/pages/about_CSW.md": "The week.\n",
+        "content/days/fun-friday.md": "Games all day.\n",
+        "content/days/thursday.md": "Training.\n",
+        "content/days/day-2.md": "Capes.\n",
+        "content/honour-roll/ann.md": "Always kind.\n"})
+    assert outcome.exit_code == 1
+    said = ("{}:1: this file has no front matter, the block of fields that starts and ends "
+            "with a line of three hyphens; add these lines at the very top, each on a line of "
+            "its own: ---, {}, ---")
+    assert [line for line in outcome.lines if line.startswith("content/")] == [
+        said.format("content/days/day-2.md", "title: Superhero Tuesday, day: tuesday"),
+        said.format("content/days/fun-friday.md", "title: Fun Friday, day: friday"),
+        said.format("content/days/thursday.md", "title: Superhero Thursday, day: thursday"),
+        said.format("content/honour-roll/ann.md", "name: Farai Moyo"),
+        said.format("content/pages/about_CSW.md", "title: About CSW"),
+        said.format("content/pages/faq.md", "title: Frequently asked questions"),
+        said.format("content/pages/opening-hours.md", "title: Opening hours")]
+
+
 def test_fields_without_fences_say_where_the_fences_go(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {
         "content/honour-roll/tinashe.md": "name: Tinashe Banda\nrole: Teller\n\nKind.\n"})

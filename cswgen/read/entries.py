@@ -42,7 +42,8 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
         return None, set(), finder.lookups
     if not document.format and kind in FIELD_EXAMPLES:
         # (instead of "`customer` is required", which sends them looking for a field)
-        problems.error(site_path, 1, missing_front_matter(text, FIELD_EXAMPLES[kind]))
+        problems.error(site_path, 1, missing_front_matter(text, fields_example(kind,
+                                                                                source.stem)))
         return None, set(), finder.lookups
     pictures = pictures_named(document.data, document.body, source, finder)
     fields = Fields(document.data, document.lines, site_path, problems,
@@ -53,6 +54,23 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     if entry is not None:
         entry.body_digest  # noqa: B018  (made now, so that it is kept with the entry)
     return entry, pictures, finder.lookups
+
+
+def fields_example(kind: str, stem: str) -> str:
+    """The first fields of a file of `kind` named `stem`, for the message that says it has
+    no front matter: a page's title from its name (`opening-hours` -> "title: Opening
+    hours"), a day's weekday from its name (`fun-friday` -> "day: friday")."""
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    if kind == "page" and words and stem.lower() != "faq":
+        title = " ".join(words)  # (its words as the name writes them: `about-CSW`)
+        return f"title: {title[:1].upper()}{title[1:]}"
+    weekday = next((WEEKDAYS[i] for w in words if len(w) >= 3
+                    and (i := weekday_index(w)) is not None), None)
+    if kind == "day" and weekday is not None:
+        theme = " ".join(w[:1].upper() + w[1:] for w in words) if len(words) > 1 else \
+            f"Superhero {weekday.capitalize()}"
+        return f"title: {theme}, day: {weekday}"
+    return FIELD_EXAMPLES[kind]
 
 
 def example_date(config: SiteConfig) -> date:
