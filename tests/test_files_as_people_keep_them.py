@@ -970,6 +970,37 @@ def test_a_date_with_its_time_in_toml_front_matter_is_refused_as_in_yaml(
     assert not (site / "output").exists()
 
 
+def test_a_days_date_written_as_its_weekday_or_without_its_year_names_the_fix(
+        make_site: MakeSite, run: Run) -> None:
+    """`date: Tuesday` or `date: 5 October` in a day's file got the rule alone, though the
+    week's dates say what was meant: `day: tuesday`, or the date in the week's year."""
+    _, outcome = built(make_site, run, {
+        "content/days/mon.md": "---\ntitle: Welcome Monday\ndate: 5 October\n---\n",
+        "content/days/tue.md": "---\ntitle: Superhero Tuesday\ndate: Tuesday\n---\n",
+        "content/days/wed.md": "+++\ntitle = \"Wellness Wednesday\"\ndate = \"October 7th\"\n+++\n",
+        "content/days/thu.md": "---\ntitle: Thank-you Thursday\ndate: Monday 8 Oct\n---\n",
+        "content/days/fri.md": "---\ntitle: Fun Friday\ndate: 9 November\n---\n",
+        "content/days/sat.md": "---\ntitle: Family Saturday\ndate: Sat\n---\n"})
+    assert outcome.exit_code == 1
+    rule = "`date` must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    assert [line for line in outcome.lines if line.startswith("content/")] == [
+        f"content/days/fri.md:3: {rule} \"9 November\"; with the year that is 2026-11-09 "
+        "(Monday 9 November 2026), which is outside the week (5–9 October 2026); check the "
+        "day and the month",
+        f"content/days/mon.md:3: {rule} \"5 October\"; write the whole date, with the year: "
+        "2026-10-05",
+        f"content/days/sat.md:3: {rule} \"Sat\"; a weekday goes in the `day` field, but "
+        "Saturday is not one of the week's days (5–9 October 2026); write one of them, like "
+        "day: friday, or change [week] days in config.toml",
+        f"content/days/thu.md:3: {rule} \"Monday 8 Oct\"; 8 October 2026 is a Thursday, not "
+        "a Monday: write 2026-10-08 for that date, or day: monday in place of `date` for the "
+        "week's Monday",
+        f"content/days/tue.md:3: {rule} \"Tuesday\"; a weekday goes in the `day` field: "
+        "write day: tuesday instead (or date: 2026-10-06)",
+        f"content/days/wed.md:3: {rule} \"October 7th\"; write the whole date, with the "
+        "year: 2026-10-07"]
+
+
 def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,
                                                           run: Run) -> None:
     """A path copied from Explorer into "quotes" is read by YAML as escape codes (\\U, \\p);

@@ -1,8 +1,9 @@
 """Dates and clock times as people write them in front matter and CSV cells, read into
 clean values, and what to say when one cannot be: a date must be YYYY-MM-DD, and its
 message names the date meant when it was written another way (06/10/2026, "6 Oct 2026",
-an Excel day count); a time may be written 14:30, 9.00, 9h00, 9h or 2:30 pm and is kept as
-HH:MM on the 24-hour clock.  `Fields` reports the problems at the value's line.
+an Excel day count, and for a day of the week "Tuesday" or "5 October"); a time may be
+written 14:30, 9.00, 9h00, 9h or 2:30 pm and is kept as HH:MM on the 24-hour clock.
+`Fields` reports the problems at the value's line.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from cswgen.core.week import MONTHS
+from cswgen.core.week import MONTHS, WEEKDAYS, long_label, plain_label, range_label, weekday_index
 from cswgen.read.tomltable import described
 
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -166,3 +168,41 @@ def _date_meant(value: object, row: bool) -> str:
         return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
                 f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
     return ""
+
+
+def day_meant(value: object, week: Sequence[date], *, guessed: bool) -> str:
+    """The fix for a day's `date` written as its weekday (`Tuesday`: day: tuesday) or as
+    its day and month without the year (`5 October`: the date in the week's year), to end
+    its message with; "" for anything else.  `week`: the week's dates, `guessed`: they are
+    a stand-in, as [week] itself is wrong (then no date is offered)."""
+    if not isinstance(value, str) or re.search(r"\d{4}", value) or not week:
+        return ""  # (a date with its year gets its fix from `_date_meant`)
+    text = value.strip()
+    span = range_label(week[0], week[-1])
+    if (index := weekday_index(text)) is not None:
+        name = WEEKDAYS[index]
+        on = next((d for d in week if d.weekday() == index), None)
+        if on is None and not guessed:
+            return (f"; a weekday goes in the `day` field, but {name.title()} is not one of "
+                    f"the week's days ({span}); write one of them, like day: "
+                    f"{WEEKDAYS[week[-1].weekday()]}, or change [week] days in config.toml")
+        full = f" (or date: {on.isoformat()})" if on is not None and not guessed else ""
+        return f"; a weekday goes in the `day` field: write day: {name} instead{full}"
+    if guessed:
+        return ""
+    from cswgen.core import datewords  # (as in `_date_meant`: only for such a date)
+
+    found = datewords.find(text, week[0].year)
+    if len(found) != 1 or found[0].text != text or len(found[0].dates) != 1:
+        return ""
+    meant = found[0].dates[0]
+    said = weekday_index(re.split(r"[\s,]+", text)[0])
+    if said is not None and said != meant.weekday():  # "Monday 6 October": which one?
+        return (f"; {plain_label(meant)} is a {WEEKDAYS[meant.weekday()].title()}, not a "
+                f"{WEEKDAYS[said].title()}: write {meant.isoformat()} for that date, or "
+                f"day: {WEEKDAYS[said]} in place of `date` for the week's "
+                f"{WEEKDAYS[said].title()}")
+    if meant in week:
+        return f"; write the whole date, with the year: {meant.isoformat()}"
+    return (f"; with the year that is {meant.isoformat()} ({long_label(meant)}), which is "
+            f"outside the week ({span}); check the day and the month")

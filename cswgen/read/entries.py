@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from cswgen.core.errors import Problems
 from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
 from cswgen.read.config import SiteConfig
+from cswgen.read.dates import day_meant, read_date
 from cswgen.read.fields import Fields, Finder, Lookup
 from cswgen.read.frontmatter import missing_front_matter, split
 from cswgen.read.records import (
@@ -170,7 +171,11 @@ class EntryReader:
         week = self.config.week
         dates = week.dates
         span = range_label(dates[0], dates[-1])
-        when = f.date("date")
+        written = f.data.get("date")
+        when, wrong = (None, "") if written is None or written == "" else \
+            read_date("date", written, f.example, row=f.row)
+        if wrong:  # (a weekday, or a day and month without the year: which date is meant)
+            f.error("date", wrong + day_meant(written, dates, guessed=week.guessed))
         # when the week's own settings are wrong (and said so), its dates are a stand-in:
         # the days are measured against the week once it is right, not against a guess
         if when is not None and when not in dates and not week.guessed:
