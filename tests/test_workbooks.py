@@ -524,8 +524,8 @@ def test_an_invisible_character_in_a_column_name_is_left_out(make_site: MakeSite
     """A heading pasted from a web page or a chat carried a zero-width space, and the list
     was refused with "rename the column "customer" to `customer`": the two look the same.
     Such a heading is read as it looks, with a warning that names the character."""
-    staff = workbook({"Awards": [["Name\u200b", "Depart\u00adment", "Award"],
-                                 ["Farai Moyo", "Contact Centre", "Rising Star"]]})
+    staff = workbook({"Awards": [["Name\u200b", "Depart\u00adment", "Award", "\u200b"],
+                                 ["Farai Moyo", "Contact Centre", "Rising Star", "x"]]})
     site = make_site({
         "content/honour-roll/staff.xlsx": staff,
         "content/testimonials/survey.csv": "customer\u200b,\u2060ra\u00adting,Text\ufeff\u200b,"
@@ -537,6 +537,9 @@ def test_an_invisible_character_in_a_column_name_is_left_out(make_site: MakeSite
     csv_fix = "delete the name and type it again"
     sheet = 'content/honour-roll/staff.xlsx: sheet "Awards", row 1: warning: the column name'
     assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Awards", row 1: warning: column D has no name '
+        "in row 1, so its cells are not read; give it one of the column names (a name in a "
+        "merged cell counts for its first column only: unmerge it), or delete the column",
         f"{sheet} in A1, \"Name\", has an invisible character (zero-width space) at its end, "
         + read_as.format("name", "select A1 and type the name again"),
         f"{sheet} in B1, \"Department\", has an invisible character (soft hyphen) inside it, "
