@@ -268,6 +268,31 @@ def test_a_testimonial_without_front_matter_says_what_to_add(make_site: MakeSite
         "each on a line of its own: ---, customer: Rudo M., ---"]
 
 
+def test_the_front_matter_to_add_fits_the_file(make_site: MakeSite, run: Run) -> None:
+    """Every page without front matter was told to add `title: Frequently asked questions`,
+    whatever it was about; a day was told `day: tuesday` whatever its name said."""
+    _, outcome = built(make_site, run, {
+        "content/pages/opening-hours.md": "We open at eight.\n",
+        "content/pages/faq.md": "Ask us anything.\n",
+        "content/pages/about_CSW.md": "The week.\n",
+        "content/days/fun-friday.md": "Games all day.\n",
+        "content/days/thursday.md": "Training.\n",
+        "content/days/day-2.md": "Capes.\n",
+        "content/honour-roll/ann.md": "Always kind.\n"})
+    assert outcome.exit_code == 1
+    said = ("{}:1: this file has no front matter, the block of fields that starts and ends "
+            "with a line of three hyphens; add these lines at the very top, each on a line of "
+            "its own: ---, {}, ---")
+    assert [line for line in outcome.lines if line.startswith("content/")] == [
+        said.format("content/days/day-2.md", "title: Superhero Tuesday, day: tuesday"),
+        said.format("content/days/fun-friday.md", "title: Fun Friday, day: friday"),
+        said.format("content/days/thursday.md", "title: Superhero Thursday, day: thursday"),
+        said.format("content/honour-roll/ann.md", "name: Farai Moyo"),
+        said.format("content/pages/about_CSW.md", "title: About CSW"),
+        said.format("content/pages/faq.md", "title: Frequently asked questions"),
+        said.format("content/pages/opening-hours.md", "title: Opening hours")]
+
+
 def test_fields_without_fences_say_where_the_fences_go(make_site: MakeSite, run: Run) -> None:
     _, outcome = built(make_site, run, {
         "content/honour-roll/tinashe.md": "name: Tinashe Banda\nrole: Teller\n\nKind.\n"})
@@ -928,6 +953,58 @@ def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
         f"content/testimonials/survey.csv:2: `date` {rule} \"2026-09-14 14:32:05\"; write "
         "the date alone, 2026-09-14 (a date has no time of day here); in Excel, select the "
         "column, choose Format Cells > Custom, type yyyy-mm-dd and save the file again"]
+
+
+def test_a_date_with_its_time_in_toml_front_matter_is_refused_as_in_yaml(
+        make_site: MakeSite, run: Run) -> None:
+    """`publish = 2026-10-05T08:00:00` between +++ lines was read as 5 October with the time
+    dropped without a word (the page appeared at midnight, not at eight), while the same
+    date and time between --- lines was refused with "write the date alone"."""
+    site, outcome = built(make_site, run, {
+        "content/pages/prize.md": "+++\ntitle = \"Prize draw\"\npublish = 2026-10-05T08:00:00"
+                                  "\n+++\nWin a hamper.\n",
+        "content/days/tue.md": "+++\ntitle = \"Superhero Tuesday\"\n"
+                               "date = 2026-10-06 09:30:00+02:00\n+++\n"})
+    assert outcome.exit_code == 1
+    rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    assert problems_of(outcome, "content/pages/prize.md") == [
+        f"content/pages/prize.md:3: `publish` {rule} 2026-10-05T08:00:00; write the date "
+        "alone, 2026-10-05 (a date has no time of day here)"]
+    assert problems_of(outcome, "content/days/tue.md") == [
+        f"content/days/tue.md:3: `date` {rule} 2026-10-06T09:30:00+02:00; write the date "
+        "alone, 2026-10-06 (a date has no time of day here)"]
+    assert not (site / "output").exists()
+
+
+def test_a_days_date_written_as_its_weekday_or_without_its_year_names_the_fix(
+        make_site: MakeSite, run: Run) -> None:
+    """`date: Tuesday` or `date: 5 October` in a day's file got the rule alone, though the
+    week's dates say what was meant: `day: tuesday`, or the date in the week's year."""
+    _, outcome = built(make_site, run, {
+        "content/days/mon.md": "---\ntitle: Welcome Monday\ndate: 5 October\n---\n",
+        "content/days/tue.md": "---\ntitle: Superhero Tuesday\ndate: Tuesday\n---\n",
+        "content/days/wed.md": "+++\ntitle = \"Wellness Wednesday\"\ndate = \"October 7th\"\n+++\n",
+        "content/days/thu.md": "---\ntitle: Thank-you Thursday\ndate: Monday 8 Oct\n---\n",
+        "content/days/fri.md": "---\ntitle: Fun Friday\ndate: 9 November\n---\n",
+        "content/days/sat.md": "---\ntitle: Family Saturday\ndate: Sat\n---\n"})
+    assert outcome.exit_code == 1
+    rule = "`date` must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    assert [line for line in outcome.lines if line.startswith("content/")] == [
+        f"content/days/fri.md:3: {rule} \"9 November\"; with the year that is 2026-11-09 "
+        "(Monday 9 November 2026), which is outside the week (5–9 October 2026); check the "
+        "day and the month",
+        f"content/days/mon.md:3: {rule} \"5 October\"; write the whole date, with the year: "
+        "2026-10-05",
+        f"content/days/sat.md:3: {rule} \"Sat\"; a weekday goes in the `day` field, but "
+        "Saturday is not one of the week's days (5–9 October 2026); write one of them, like "
+        "day: friday, or change [week] days in config.toml",
+        f"content/days/thu.md:3: {rule} \"Monday 8 Oct\"; 8 October 2026 is a Thursday, not "
+        "a Monday: write 2026-10-08 for that date, or day: monday in place of `date` for the "
+        "week's Monday",
+        f"content/days/tue.md:3: {rule} \"Tuesday\"; a weekday goes in the `day` field: "
+        "write day: tuesday instead (or date: 2026-10-06)",
+        f"content/days/wed.md:3: {rule} \"October 7th\"; write the whole date, with the "
+        "year: 2026-10-07"]
 
 
 def test_a_windows_path_in_double_quotes_says_use_slashes(make_site: MakeSite,

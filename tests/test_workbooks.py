@@ -517,3 +517,84 @@ def test_a_column_name_given_twice_is_pointed_out(make_site: MakeSite, run: Run)
         "content/testimonials/feedback.xlsx: sheet \"Feedback\", row 1: warning: the column "
         "name `notes` is in row 1 twice (columns E and F), so the cells of one would be "
         "lost; rename one of them, or put what belongs together in one column"]
+
+
+def test_an_invisible_character_in_a_column_name_is_left_out(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A heading pasted from a web page or a chat carried a zero-width space, and the list
+    was refused with "rename the column "customer" to `customer`": the two look the same.
+    Such a heading is read as it looks, with a warning that names the character."""
+    staff = workbook({"Awards": [["Name\u200b", "Depart\u00adment", "Award", "\u200b"],
+                                 ["Farai Moyo", "Contact Centre", "Rising Star", "x"]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": staff,
+        "content/testimonials/survey.csv": "customer\u200b,\u2060ra\u00adting,Text\ufeff\u200b,"
+                                           "Dress\u00a0Code\r\nAda K.,5,Kind and quick.,Blue\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    read_as = ("often pasted from a web page or a chat; it is read as `{}`, but {} to silence "
+               "this")
+    csv_fix = "delete the name and type it again"
+    sheet = 'content/honour-roll/staff.xlsx: sheet "Awards", row 1: warning: the column name'
+    assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Awards", row 1: warning: column D has no name '
+        "in row 1, so its cells are not read; give it one of the column names (a name in a "
+        "merged cell counts for its first column only: unmerge it), or delete the column",
+        f"{sheet} in A1, \"Name\", has an invisible character (zero-width space) at its end, "
+        + read_as.format("name", "select A1 and type the name again"),
+        f"{sheet} in B1, \"Department\", has an invisible character (soft hyphen) inside it, "
+        + read_as.format("department", "select B1 and type the name again"),
+        "content/testimonials/survey.csv:1: warning: the name of column 1, \"customer\", has "
+        "an invisible character (zero-width space) at its end, "
+        + read_as.format("customer", csv_fix),
+        "content/testimonials/survey.csv:1: warning: the name of column 2, \"rating\", has "
+        "invisible characters (soft hyphen and word joiner) inside it, "
+        + read_as.format("rating", csv_fix),
+        "content/testimonials/survey.csv:1: warning: the name of column 3, \"Text\", has "
+        "invisible characters (byte-order mark and zero-width space) at its end, "
+        + read_as.format("text", csv_fix)]
+    ada = (site / "output/testimonials/ada-k/index.html").read_text("utf-8")
+    assert "Kind and quick." in ada and "Rated 5 out of 5" in ada
+    farai = (site / "output/honour-roll/farai-moyo/index.html").read_text("utf-8")
+    assert "Contact Centre" in farai
+
+
+def test_a_number_or_a_date_in_the_staff_column_says_what_to_type_there(
+        make_site: MakeSite, run: Run) -> None:
+    """A staff number, a date or TRUE in a workbook's `staff` cell was "must be a list, with
+    one item per line starting with "- "", which is front matter's way, not a cell's."""
+    book = workbook({"Replies": [["customer", "staff", "text"],
+                                 ["Rudo M.", 1042, "Thank you."],
+                                 ["Tendai K.", dt.datetime(2026, 9, 14), "Thanks."],
+                                 ["Ann B.", True, "Kind."]]})
+    site = make_site({"content/testimonials/replies.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    where = 'content/testimonials/replies.xlsx: sheet "Replies", row'
+    fix = ("type the names in it, separated by ; (like Rudo Moyo; Farai Dube), or each on a "
+           "line of its own in the cell (Alt+Enter in Excel starts a new line)")
+    assert outcome.lines[:-1] == [
+        f"{where} 2: the `staff` cell holds 1042, but it is for names (not staff numbers); "
+        + fix,
+        f"{where} 3: the `staff` cell holds 2026-09-14, but it is for names; " + fix,
+        f"{where} 4: the `staff` cell holds true, but it is for names; " + fix]
+
+
+def test_a_start_date_shown_as_excels_number_in_the_since_column_is_explained(
+        make_site: MakeSite, run: Run) -> None:
+    """A start date in a column formatted as General is Excel's day number (43525 is
+    2019-03-01); `date` explained it, `since` said only "must be a year like 2019"."""
+    staff = workbook({"Awards": [["Name", "Role", "Since"], ["Farai Moyo", "Teller", 43525]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": staff,
+        "content/honour-roll/more.csv": "name,since\r\nZoe Nyathi,44361\r\nAnn Lee,2020\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    excel = ("(the cell is not formatted as a date); in Excel, select the column, choose "
+             "Format Cells > Custom, type yyyy-mm-dd and save the file again")
+    assert outcome.lines[:-1] == [
+        "content/honour-roll/more.csv:2: `since` must be a year like 2019, not \"44361\", "
+        f"which is Excel's number for 2021-06-14 {excel} (or type the year alone, 2021)",
+        'content/honour-roll/staff.xlsx: sheet "Awards", row 2: `since` must be a year like '
+        f"2019, not 43525, which is Excel's number for 2019-03-01 {excel} (or type the year "
+        "alone, 2019)"]

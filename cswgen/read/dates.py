@@ -1,8 +1,9 @@
 """Dates and clock times as people write them in front matter and CSV cells, read into
 clean values, and what to say when one cannot be: a date must be YYYY-MM-DD, and its
 message names the date meant when it was written another way (06/10/2026, "6 Oct 2026",
-an Excel day count); a time may be written 14:30, 9.00, 9h00, 9h or 2:30 pm and is kept as
-HH:MM on the 24-hour clock.  `Fields` reports the problems at the value's line.
+an Excel day count, and for a day of the week "Tuesday" or "5 October"); a time may be
+written 14:30, 9.00, 9h00, 9h or 2:30 pm and is kept as HH:MM on the 24-hour clock.
+`Fields` reports the problems at the value's line.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
-from cswgen.core.week import MONTHS
+from cswgen.core.week import MONTHS, WEEKDAYS, long_label, plain_label, range_label, weekday_index
 from cswgen.read.tomltable import described
 
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -34,8 +36,12 @@ def read_date(key: str, value: Any, example: date, *, row: bool) -> tuple[date |
     """The date `value` is (a YAML or TOML date, or text written YYYY-MM-DD), or None and
     what is wrong with it, with the fix; `example`: a date for the message, `row`: the
     value is a CSV or sheet cell."""
-    if isinstance(value, datetime):
-        return value.date(), ""
+    if isinstance(value, datetime):  # (TOML's `publish = 2026-10-05T08:00:00`)
+        # refused as YAML's `publish: 2026-10-05 08:00` is: the time would be dropped
+        # without a word, and someone who wrote 08:00 expects it to count
+        return None, (f"`{key}` must be a date written YYYY-MM-DD, like {example.isoformat()}, "
+                      f"not {value.isoformat()}; write the date alone, "
+                      f"{value.date().isoformat()} (a date has no time of day here)")
     if isinstance(value, date):
         return value, ""
     if isinstance(value, str):
@@ -96,17 +102,38 @@ def _span(typed: str) -> tuple[str, str] | None:
     return (start, end) if start is not None and end is not None else None
 
 
+# how to make Excel write a column's dates as YYYY-MM-DD (a CSV file) or keep them as dates
+EXCEL_FORMAT = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+                "and save the file again")
+
+
+def excel_day(value: object) -> date | None:
+    """The date a spreadsheet cell's number stands for, when it is one of Excel's day
+    numbers for a date from 1954 to 2119 (days counted from 1900; 46301 is 2026-10-06, as
+    a cell not formatted as a date shows it), else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    text = str(value).strip()
+    if isinstance(value, float):
+        text = text.partition(".")[0]  # (a date cell with its time: 46301.375)
+    if not text.isdigit() or not 20_000 <= int(text) <= 80_000:
+        return None
+    return date(1899, 12, 30) + dt.timedelta(days=int(text))
+
+
+def excel_number(counted: date) -> str:
+    """The end of the message for a cell that holds Excel's number for `counted`."""
+    return (f", which is Excel's number for {counted.isoformat()} (the cell is not formatted "
+            "as a date)" + EXCEL_FORMAT)
+
+
 def _date_meant(value: object, row: bool) -> str:
     """The fix for a date written another way, to end its message with: Excel's day count
     in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
     both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
-    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
-             "and save the file again" if row else "")
-    if row and isinstance(value, (int, str)) and not isinstance(value, bool) \
-            and str(value).strip().isdigit() and 20_000 <= int(value) <= 80_000:
-        counted = date(1899, 12, 30) + dt.timedelta(days=int(value))
-        return (f", which is Excel's number for {counted.isoformat()} (the cell is not "
-                "formatted as a date)" + excel)
+    excel = EXCEL_FORMAT if row else ""
+    if row and (counted := excel_day(value)) is not None:
+        return excel_number(counted)
     if not isinstance(value, str):
         return ""
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()
@@ -141,3 +168,41 @@ def _date_meant(value: object, row: bool) -> str:
         return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
                 f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
     return ""
+
+
+def day_meant(value: object, week: Sequence[date], *, guessed: bool) -> str:
+    """The fix for a day's `date` written as its weekday (`Tuesday`: day: tuesday) or as
+    its day and month without the year (`5 October`: the date in the week's year), to end
+    its message with; "" for anything else.  `week`: the week's dates, `guessed`: they are
+    a stand-in, as [week] itself is wrong (then no date is offered)."""
+    if not isinstance(value, str) or re.search(r"\d{4}", value) or not week:
+        return ""  # (a date with its year gets its fix from `_date_meant`)
+    text = value.strip()
+    span = range_label(week[0], week[-1])
+    if (index := weekday_index(text)) is not None:
+        name = WEEKDAYS[index]
+        on = next((d for d in week if d.weekday() == index), None)
+        if on is None and not guessed:
+            return (f"; a weekday goes in the `day` field, but {name.title()} is not one of "
+                    f"the week's days ({span}); write one of them, like day: "
+                    f"{WEEKDAYS[week[-1].weekday()]}, or change [week] days in config.toml")
+        full = f" (or date: {on.isoformat()})" if on is not None and not guessed else ""
+        return f"; a weekday goes in the `day` field: write day: {name} instead{full}"
+    if guessed:
+        return ""
+    from cswgen.core import datewords  # (as in `_date_meant`: only for such a date)
+
+    found = datewords.find(text, week[0].year)
+    if len(found) != 1 or found[0].text != text or len(found[0].dates) != 1:
+        return ""
+    meant = found[0].dates[0]
+    said = weekday_index(re.split(r"[\s,]+", text)[0])
+    if said is not None and said != meant.weekday():  # "Monday 6 October": which one?
+        return (f"; {plain_label(meant)} is a {WEEKDAYS[meant.weekday()].title()}, not a "
+                f"{WEEKDAYS[said].title()}: write {meant.isoformat()} for that date, or "
+                f"day: {WEEKDAYS[said]} in place of `date` for the week's "
+                f"{WEEKDAYS[said].title()}")
+    if meant in week:
+        return f"; write the whole date, with the year: {meant.isoformat()}"
+    return (f"; with the year that is {meant.isoformat()} ({long_label(meant)}), which is "
+            f"outside the week ({span}); check the day and the month")

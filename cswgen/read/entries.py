@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from cswgen.core.errors import Problems
 from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
 from cswgen.read.config import SiteConfig
+from cswgen.read.dates import day_meant, read_date
 from cswgen.read.fields import Fields, Finder, Lookup
 from cswgen.read.frontmatter import missing_front_matter, split
 from cswgen.read.records import (
@@ -42,7 +43,8 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
         return None, set(), finder.lookups
     if not document.format and kind in FIELD_EXAMPLES:
         # (instead of "`customer` is required", which sends them looking for a field)
-        problems.error(site_path, 1, missing_front_matter(text, FIELD_EXAMPLES[kind]))
+        problems.error(site_path, 1, missing_front_matter(text, fields_example(kind,
+                                                                                source.stem)))
         return None, set(), finder.lookups
     pictures = pictures_named(document.data, document.body, source, finder)
     fields = Fields(document.data, document.lines, site_path, problems,
@@ -53,6 +55,23 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     if entry is not None:
         entry.body_digest  # noqa: B018  (made now, so that it is kept with the entry)
     return entry, pictures, finder.lookups
+
+
+def fields_example(kind: str, stem: str) -> str:
+    """The first fields of a file of `kind` named `stem`, for the message that says it has
+    no front matter: a page's title from its name (`opening-hours` -> "title: Opening
+    hours"), a day's weekday from its name (`fun-friday` -> "day: friday")."""
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    if kind == "page" and words and stem.lower() != "faq":
+        title = " ".join(words)  # (its words as the name writes them: `about-CSW`)
+        return f"title: {title[:1].upper()}{title[1:]}"
+    weekday = next((WEEKDAYS[i] for w in words if len(w) >= 3
+                    and (i := weekday_index(w)) is not None), None)
+    if kind == "day" and weekday is not None:
+        theme = " ".join(w[:1].upper() + w[1:] for w in words) if len(words) > 1 else \
+            f"Superhero {weekday.capitalize()}"
+        return f"title: {theme}, day: {weekday}"
+    return FIELD_EXAMPLES[kind]
 
 
 def example_date(config: SiteConfig) -> date:
@@ -152,7 +171,11 @@ class EntryReader:
         week = self.config.week
         dates = week.dates
         span = range_label(dates[0], dates[-1])
-        when = f.date("date")
+        written = f.data.get("date")
+        when, wrong = (None, "") if written is None or written == "" else \
+            read_date("date", written, f.example, row=f.row)
+        if wrong:  # (a weekday, or a day and month without the year: which date is meant)
+            f.error("date", wrong + day_meant(written, dates, guessed=week.guessed))
         # when the week's own settings are wrong (and said so), its dates are a stand-in:
         # the days are measured against the week once it is right, not against a guess
         if when is not None and when not in dates and not week.guessed:

@@ -21,7 +21,14 @@ from typing import Any
 
 from cswgen.core import paths
 from cswgen.core.errors import Problems
-from cswgen.read.dates import DATE, EXAMPLE_DATE, read_clock, read_date
+from cswgen.read.dates import (
+    DATE,
+    EXAMPLE_DATE,
+    excel_day,
+    excel_number,
+    read_clock,
+    read_date,
+)
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import described
 
@@ -218,6 +225,10 @@ class Fields:
             return typed
         if isinstance(value, dt.date) and 1900 <= value.year <= 2100:
             return value.year
+        if self.row and (counted := excel_day(value)) is not None:  # a start date's number
+            self.error(key, f"`{key}` must be a year like 2019, not {described(value)}"
+                       + excel_number(counted) + f" (or type the year alone, {counted.year})")
+            return None
         return self.integer(key, 1900, 2100, "a year like 2019")
 
     def number(self, key: str) -> float | None:
@@ -260,6 +271,15 @@ class Fields:
         if isinstance(value, str):
             parts = value.replace(separator, "\n").splitlines() if separator else [value]
             return [p.strip() for p in parts if p.strip()]
+        if not isinstance(value, list) and self.row:  # (Excel's number, date or TRUE)
+            apart = (f", separated by {separator} (like Rudo Moyo{separator} Farai Dube), or"
+                     if separator else ",")
+            numbers = " (not staff numbers)" if isinstance(value, int | float) \
+                and not isinstance(value, bool) else ""
+            self.error(key, f"the `{key}` cell holds {described(value)}, but it is for "
+                       f"names{numbers}; type the names in it{apart} each on a line of its "
+                       "own in the cell (Alt+Enter in Excel starts a new line)")
+            return []
         if not isinstance(value, list):
             self.error(key, f"`{key}` must be a list, with one item per line starting with "
                        f"\"- \", not {described(value)}")

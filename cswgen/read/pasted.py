@@ -184,6 +184,26 @@ def shortened(text: str, limit: int = 120) -> str:
     return text[:limit * 2 // 3].rstrip() + " … " + text[-(limit // 3):].lstrip()
 
 
+def unseen_in(heading: str) -> tuple[str, str, str]:
+    """A column heading as it looks: without its invisible characters, and with each space
+    that is not an ordinary one (a non-breaking space) made ordinary, as it is seen; the
+    names of the invisible characters ("" when there are none); and where they were: at
+    the heading's "start", "end", "start and end", or "inside" it."""
+    if heading.isascii():  # (nearly every heading: nothing to look for)
+        return heading, "", ""
+    seen = re.sub(_ODD_SPACE, " ", "".join(c for c in heading if c not in INVISIBLE))
+    found = sorted({INVISIBLE[c] for c in heading if c in INVISIBLE})
+    if not found:
+        return seen, "", ""
+    text = heading.strip()
+    lead = len(text) - len(text.lstrip("".join(INVISIBLE)))
+    trail = len(text) - len(text.rstrip("".join(INVISIBLE)))
+    middle = text[lead:len(text) - trail]
+    where = ("inside" if any(c in INVISIBLE for c in middle) or not middle else
+             "start and end" if lead and trail else "start" if lead else "end")
+    return seen, " and ".join(found), where
+
+
 def _name(space: str) -> str:
     return _SPACES.get(space, "special space")
 

@@ -16,6 +16,7 @@ from typing import Any
 from cswgen.core import limits
 from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
+from cswgen.read.pasted import INVISIBLE, unseen_in
 from cswgen.read.records import KIND_NAMES, KNOWN
 from cswgen.read.workbooks import TITLE_ROWS, Sheet, is_workbook, read_workbook
 
@@ -106,8 +107,34 @@ def csv_dialect(text: str) -> tuple[str, str, int]:
 
 
 def field_names(header: list[str]) -> list[str]:
-    """A header row's cells as field names: `Dress Code ` -> `dress_code`."""
-    return [h.strip().lower().replace(" ", "_") for h in header]
+    """A header row's cells as field names, read as they look: `Dress Code ` ->
+    `dress_code`, and `customer` with a zero-width space pasted after it -> `customer`
+    (see `_seen_names`)."""
+    return [unseen_in(h)[0].strip().lower().replace(" ", "_") for h in header]
+
+
+def _seen_names(header: list[str], path: str, line: int, problems: Problems) -> list[str]:
+    """The header's cells as they look (see `pasted.unseen_in`), with a warning for each
+    that held an invisible character: nobody can see one, so nobody meant it, and
+    "rename the column "customer" to `customer`" would make no sense to the reader."""
+    sheet = is_workbook(path)
+    seen_header: list[str] = []
+    for number, cell in enumerate(header, start=1):
+        seen, what, where = unseen_in(cell)
+        seen_header.append(seen)
+        if not what or not seen.strip():
+            continue  # (a heading of invisible characters alone: a column with no name)
+        cell_name = f"{_letter(number)}1"
+        place = f"the column name in {cell_name}" if sheet else f"the name of column {number}"
+        several = sum(c in INVISIBLE for c in cell) > 1
+        problems.warning(path, line, f"{place}, \"{seen.strip()}\", has "
+                         f"{'invisible characters' if several else 'an invisible character'} "
+                         f"({what}) {'inside it' if where == 'inside' else 'at its ' + where}, "
+                         "often pasted from a web page or a chat; it is read as "
+                         f"`{field_names([seen])[0]}`, but "
+                         + (f"select {cell_name} and type the name again" if sheet else
+                            "delete the name and type it again") + " to silence this")
+    return seen_header
 
 
 def table_row(columns: list[str], cells: list[Any], body_column: str, path: str, line: int,
@@ -193,6 +220,7 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
     at the column names, not one per row, naming the column meant when there is one).  A
     list of testimonials with no `text` column gets one warning there too (not a
     translation: its rows keep the original's text)."""
+    header = _seen_names(header, path, line, problems)
     columns = field_names(header)
     name = "customer" if kind == "testimonial" else "name"
     if name not in columns and "slug" not in columns:
@@ -272,7 +300,8 @@ def _header_further_down(text: str, delimiter: str, kind: str, path: str,
         for number, row in enumerate(itertools.islice(reader, TITLE_ROWS + 1), start=1):
             if number == 1 or not set(field_names(row)) & set(KNOWN[kind]):
                 continue
-            named = ", ".join(f"`{cell.strip()}`" for cell in row if cell.strip())
+            named = ", ".join(f"`{unseen_in(cell)[0].strip()}`" for cell in row
+                              if unseen_in(cell)[0].strip())
             problems.error(path, reader.line_num + skipped, f"this line looks like the "
                            f"column names ({named}), but they are read from the first line "
                            "only, so nothing in this file can be read; delete the "
@@ -328,7 +357,7 @@ def _meant_fields(header: list[str], kind: str) -> dict[str, str]:
     fields: dict[str, str] = {}
     for cell, column in zip(header, columns, strict=True):
         if (field := meant(column, kind)) is not None and field not in columns:
-            fields.setdefault(field, cell.strip())
+            fields.setdefault(field, unseen_in(cell)[0].strip())
     return fields
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from cswgen.core import limits
 from cswgen.core.errors import Problems
+from cswgen.read.pasted import unseen_in
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -96,7 +97,7 @@ def _header_further_down(sheet: Worksheet, site_path: str, problems: Problems,
     for number in range(2, min(sheet.max_row, TITLE_ROWS + 1) + 1):
         row = [_header_text(sheet.cell(number, c).value) for c in range(1, width + 1)]
         if wanted(row):
-            named = ", ".join(f"`{cell}`" for cell in row if cell)
+            named = ", ".join(f"`{unseen_in(cell)[0]}`" for cell in row if cell)
             problems.warning(site_path, number, f"this row looks like the column names "
                              f"({named}), but they are read from row 1 only, so this sheet "
                              f"is not read; delete the row{'s' if number > 2 else ''} above "
@@ -109,7 +110,8 @@ def _unnamed_columns(sheet: Worksheet, found: Sheet, site_path: str,
     """Cells under no column name are not read: say so, once per column (a heading
     merged across two columns names only the first; a column added without a heading)."""
     width = min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS)
-    named = {c for c, name in enumerate(found.header, start=1) if name}
+    # (a name of invisible characters alone is no name: see `pasted.unseen_in`)
+    named = {c for c, name in enumerate(found.header, start=1) if unseen_in(name)[0].strip()}
     columns = sorted({column for (number, column), item in sheet._cells.items()
                       if number > 1 and number not in hidden and column <= width
                       and column not in named and _value(item.value) is not None})
