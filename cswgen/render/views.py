@@ -71,6 +71,8 @@ def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
 
 def letter_of(name: str) -> str:
     """The letter a name is filed under in A-Z jump links (`Zoë` -> `Z`; `7up` -> `#`)."""
+    if (first := name[:1]).isascii() and first.isalpha():  # (nearly every name: its slug
+        return first.upper()                                 # starts with it, lowercased)
     from cswgen.read.slugs import slugify
 
     # (its first letter is that of its first few characters' slug: ten thousand names)
