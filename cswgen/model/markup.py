@@ -274,6 +274,8 @@ class Converter:
         self.languages = languages or {}
         self.unsafe_html = unsafe_html
         self.footnote_back = footnote_back
+        # what every body's key holds besides its own (made once: ten thousand keys a build)
+        self._settings = (str(unsafe_html), footnote_back, repr(sorted(self.languages.items())))
         self.cache = cache
         self.context = _Context()
         self.lookups: list[Lookup] = []  # what the conversion asked of the site, in order
@@ -319,8 +321,7 @@ class Converter:
     def _key(self, item: tuple[Body, str]) -> str:
         (text, source, body_line), known = item
         return plain_digest("markdown", known or text_digest(text), source, str(body_line),
-                            str(self.unsafe_html), self.footnote_back,
-                            repr(sorted(self.languages.items())))
+                            *self._settings)
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
