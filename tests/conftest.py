@@ -21,10 +21,13 @@ import pytest
 from click.testing import CliRunner
 
 from cswgen.render.pagekeys import CHECK
+from cswgen.write.output import CHECK as CHECK_SURVEY
 
 # every build the tests run (and the processes they start) checks each page key it found
-# kept against the key of the page's view (see `render.pagekeys`)
+# kept against the key of the page's view (see `render.pagekeys`), and each quick survey
+# of the output against a full one (see `write.output.survey`)
 os.environ[CHECK] = "1"
+os.environ[CHECK_SURVEY] = "1"
 
 from cswgen.cli import cli
 from tests.helpers import (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -236,3 +237,77 @@ def test_a_path_that_was_not_there_is_kept_as_missing_and_its_arrival_noticed(
     here.write_text("changed", "utf-8")
     assert not stamp._same(table, os.stat)
     assert stamp._same(stamp._statuses("", []), os.stat)
+
+
+def scanned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders `os.scandir` reads from now on, in this process."""
+    seen: list[str] = []
+    real = os.scandir
+
+    def scandir(path: str) -> object:
+        seen.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    return seen
+
+
+def test_the_survey_after_a_stamp_reads_only_the_folders_that_changed(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build after a stamp surveys the output from what the stamp says each folder
+    held: a folder whose status is unchanged holds the same names, so only each of them is
+    looked at.  A file put into a folder, one removed and one edited in place are found as
+    a full survey finds them."""
+    from cswgen.write.output import CHECK, survey
+
+    monkeypatch.setattr(stamp, "RACY", 0)  # (the test's folders are all brand new)
+    monkeypatch.delenv(CHECK)  # (each quick survey is compared with a full one here)
+    output = (site / "output").resolve()
+    assert answered() is not None
+    left = stamp.left_output(str(output))
+    assert left is not None
+    folders = [p for p in output.rglob("*") if p.is_dir()]
+    assert len(folders) >= 8
+    seen = scanned(monkeypatch)
+    assert survey(output, left) == survey(output)
+    assert len(seen) == 1 + len(folders) + 1  # the output folder itself read, every time
+    time.sleep(0.05)  # (past the tick of the clock a folder's last status was taken in)
+    story = next(p for p in (output / "testimonials").iterdir() if p.is_dir())
+    (story / "mine.html").write_text("mine", "utf-8")
+    page = next(p for p in output.rglob("index.html") if p.parent not in (output, story))
+    page.write_text(page.read_text("utf-8") + "<!-- mine -->", "utf-8")
+    gone = next(p for p in (output / "honour-roll").rglob("index.html") if p.parent != story)
+    gone.unlink()
+    del seen[:]
+    quick, full = survey(output, left), survey(output)
+    assert quick == full and quick.folders == full.folders
+    assert "testimonials/" + story.name + "/mine.html" in quick
+    assert gone.relative_to(output).as_posix() not in quick
+    assert quick[page.relative_to(output).as_posix()][0] == page.stat().st_size
+    read_quickly = seen[:seen.index(str(output), 1)]
+    assert sorted(read_quickly) == sorted([str(output), str(story), str(gone.parent)])
+
+
+def test_the_build_after_a_stamp_finds_what_was_done_to_the_output(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the output surveyed from the stamp: a file put into it is refused, a page
+    removed or edited in place is written again."""
+    monkeypatch.setattr(stamp, "RACY", 0)
+    output = site / "output"
+    time.sleep(0.05)
+    edited, removed = output / "honour-roll/index.html", output / "testimonials/index.html"
+    before = edited.read_text("utf-8")
+    edited.write_text(before + "<!-- mine -->", "utf-8")
+    removed.unlink()
+    foreign = next(p for p in (output / "testimonials").iterdir() if p.is_dir()) / "mine.html"
+    foreign.write_text("mine", "utf-8")
+    story = site / "content/testimonials/t2.md"
+    story.write_text(story.read_text("utf-8") + "More.\n", "utf-8")
+    assert answered() is None
+    with pytest.raises(SiteError, match=r"mine\.html"):
+        build(site, as_of=AS_OF)
+    foreign.unlink()
+    assert answered() is None
+    result = build(site, as_of=AS_OF)
+    assert edited.read_text("utf-8") == before and removed.exists()
+    assert {"honour-roll/index.html", "testimonials/index.html"} <= set(result.changed)

@@ -104,7 +104,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         # next: at 10,000 entries, a tenth of a second each, side by side
         # reading, then the output folder's survey (needed later), in one process of its
         # own, so that this one has a core of its own on two
-        surveying = out.survey()
+        surveying = out.survey(stamp.left_output(str(out.target.resolve())))
         reading, *surveyed = parallel.soon_each([partial(
             fingerprint.read_sources, root, theme_chain, repr(
                 (options, str(out.target.resolve()), str(cache_root.resolve()))), cache_root),

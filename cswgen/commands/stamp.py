@@ -25,9 +25,10 @@ import os
 import pickle
 import sys
 from array import array
+from functools import partial
 from typing import TYPE_CHECKING
 
-from cswgen.core.status import CACHE_FOLDER, Seen, Status, look, status_of
+from cswgen.core.status import CACHE_FOLDER, RACY, Seen, Status, look, status_of
 from cswgen.read.place import site_folder, today_in
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cswgen.write.manifest import Record
+    from cswgen.write.output import Listing
 
 STAMP = "build-stamp.pickle"  # in the cache folder
 FORMAT = 3
@@ -49,6 +51,10 @@ MISSING = -1
 # whether the last `nothing_to_do` of this process found the last build's stamp and
 # something changed since it: the build that follows will almost surely have work to do
 _SAW_CHANGE: list[bool] = [False]
+# the output as the stamp found by the last `nothing_to_do` says the build left it: the
+# output folder, its files and folders tables and when the stamp was written (ns), for the
+# survey of the build that follows (see `left_output`)
+_LEFT: list[tuple[str, Table, Table, int] | None] = [None]
 
 
 def built_line(pages: int, files: int, seconds: float, output: str | Path,
@@ -130,13 +136,16 @@ def nothing_to_do(here: str, as_of: date | None, drafts: bool, portable: bool,
 def _unchanged(root: str, as_of: date | None, drafts: bool, portable: bool,
                output: str | None) -> Done | None:
     cache_root = os.path.join(root, CACHE_FOLDER)
+    _LEFT[0] = None
     with open(os.path.join(cache_root, STAMP), "rb") as file:
         stamp = pickle.load(file)
+        written = os.fstat(file.fileno()).st_mtime_ns
     if not isinstance(stamp, dict) or stamp.get("format") != FORMAT \
             or stamp["python"] != sys.version or stamp["path"] != sys.path[1:] \
             or stamp["root"] != os.path.realpath(root) \
             or stamp["cache"] != os.path.realpath(cache_root):
         return None
+    _LEFT[0] = (stamp["options"][3], stamp["files"], stamp["folders"], written)
     target = os.path.realpath(output) if output is not None else stamp["config_output"]
     day = as_of or today_in(stamp["timezone"])
     if (day.isoformat(), drafts, portable, target) != stamp["options"]:
@@ -156,6 +165,39 @@ def saw_an_edit() -> bool:
     follows, told so, loads what a build with work to do needs at once, beside its look at
     every input, rather than after it (a tenth of a second after one edit)."""
     return _SAW_CHANGE[0]
+
+
+def left_output(target: str) -> Callable[[], Listing] | None:
+    """What each folder of the output `target` (resolved) held as the last build left it,
+    from the stamp the last `nothing_to_do` found (made when called: by the forked process
+    that surveys the output); None when it found none for that folder."""
+    left = _LEFT[0]
+    return partial(_listing, *left[1:]) if left is not None and left[0] == target else None
+
+
+def _listing(files: Table, folders: Table, written: int) -> Listing:
+    """The stamp's folders with their files and folders, but for the output folder itself
+    (which holds the manifest: read anyway) and those changed within `RACY` of the
+    stamp's writing (a change in the same tick of the clock as their status was taken
+    would not show in it: the folders the last build wrote into)."""
+    listing: Listing = {}
+    _, names, count, width, data = folders
+    numbers = _numbers(data)
+    found = names.split("\0") if count else []
+    for index, name in enumerate(found):
+        status = tuple(numbers[index * width:(index + 1) * width])
+        if name and status[4] < written - RACY:
+            listing[name + "/"] = status, [], []  # type: ignore[assignment]
+    for name in found:
+        parent, _, own = name.rpartition("/")
+        if name and (held := listing.get(parent + "/" if parent else "")) is not None:
+            held[2].append(own)
+    _, names, count, _, _ = files
+    for name in names.split("\0") if count else []:
+        parent, _, own = name.rpartition("/")
+        if (held := listing.get(parent + "/" if parent else "")) is not None:
+            held[1].append(own)
+    return listing
 
 
 def _same(table: Table, stat: Callable[[str], os.stat_result]) -> bool:
