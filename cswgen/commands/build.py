@@ -17,7 +17,7 @@ import contextlib
 import importlib
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -379,9 +379,12 @@ def write_and_swap(writer: Writer, made: list[rendering.Made],
 def _with_photos(body: Rendered, photos: Photos) -> Rendered:
     if body.pictures is False:  # (found when it was converted: most bodies show none)
         return body
+    from cswgen.model.markup import Rendered
+
     html = photos.rewrite(body.html)
-    return body if html is body.html else replace(body, html=html,
-                                                  digest=digest("photos", body.digest, html))
+    return body if html is body.html else Rendered(
+        html, body.toc, body.kept_text, digest("photos", body.digest, html), body.pictures,
+        body.lead)
 
 
 

@@ -16,6 +16,7 @@ import contextlib
 import functools
 import gc
 import hashlib
+import io
 import json
 import marshal
 import os
@@ -25,13 +26,14 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date, time
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from cswgen import __version__
 from cswgen.core.digest import SIZE
 from cswgen.core.digest import digest as digest  # (where the build has long found it)
 from cswgen.core.errors import Problem, Problems
 from cswgen.core.files import write_atomic
+from cswgen.core.kept import Kept, Loading, Source, stored
 from cswgen.core.status import CACHE_FOLDER as CACHE_FOLDER  # (where it has long been found)
 
 T = TypeVar("T")
@@ -40,6 +42,8 @@ T = TypeVar("T")
 def _plain(value: object) -> object:
     if isinstance(value, date | time):  # datetime is a date too
         return [type(value).__name__, value.isoformat()]
+    if type(value) is Kept:
+        return value.value
     raise TypeError(type(value).__name__)
 
 
@@ -85,14 +89,14 @@ class SharedViews:
     MARK = "\x00view:"  # (text people write does not start with a NUL)
     LONG = 256  # shorter strings are written out: they are cheap, and may be shared
 
-    def __init__(self, shared: list[object], texts: dict[str, str] | None = None,
+    def __init__(self, shared: list[object], texts: dict[str, str | Kept] | None = None,
                  split: dict[int, tuple[object, str]] | None = None) -> None:
         """`split`: for a shared view (by identity), its fields but those of its body, and
         the digest of that body (`Rendered.digest`): the view is known by both, without
         its body's text being looked through (10,000 views a build)."""
         self._shared = shared, texts  # kept alive: the tables are by identity
         self._strings = {id(text): self.MARK + name for name, text in (texts or {}).items()
-                         if len(text) > self.LONG}
+                         if type(text) is Kept or len(cast(str, text)) > self.LONG}
         self._refs: dict[int, str] = {}
         parts = split or {}
         found = [self._named(parts[id(view)]) if id(view) in parts else self._digest(view)
@@ -116,7 +120,9 @@ class SharedViews:
         are not yet named while they are made), so only they are looked up."""
         if isinstance(view, dict):
             strings = self._strings
-            view = {k: strings.get(id(v), v) if type(v) is str else v for k, v in view.items()}
+            view = {k: strings.get(id(v), v) if type(v) is str else
+                    strings.get(id(v)) or v.value if type(v) is Kept else v
+                    for k, v in view.items()}
         data = to_bytes(view)
         return None if data is None else digest(data)
 
@@ -152,6 +158,8 @@ class SharedViews:
                     v if type(v) in _LEAVES or not v else self._swap(v) for v in value]
         if type(value) is str:
             return strings.get(id(value), value)
+        if type(value) is Kept:  # (a body's string not found by its digest)
+            return strings.get(id(value)) or value.value
         return value
 
 
@@ -220,6 +228,7 @@ class Cache:
         self._loaded: set[str] = set()  # what `load` found
         self._files: set[str] = set()  # the shards `load` found entries in
         self._put: set[str] = set()  # shards with a new result
+        self._sources: dict[str, Source] = {}  # each shard's file of strings, as loaded
         self.hits = 0
         self.misses = 0
 
@@ -227,14 +236,15 @@ class Cache:
     def load(cls, folder: Path) -> Cache:
         """The cache saved in `folder`, or an empty one when there is none that fits.  It
         is kept in many files (`SHARDS`), so that a build which redid a few steps rewrites
-        a few of them, not all."""
+        a few of them, not all; each file's long strings are in a file beside it (see
+        `core.kept`), read when a build asks for one of them."""
         cache = cls()
         for shard in cls.SHARDS:
-            found = read_pickle(folder / f"{shard}.pickle")
-            if not isinstance(found, tuple) or len(found) != 2:
-                continue  # missing or damaged: that part starts empty
-            versions, entries = found
-            if versions == code_version() and isinstance(entries, dict):
+            entries, source = _read_shard(folder / f"{shard}.pickle",
+                                          folder / f"{shard}{TEXTS}")
+            if source is not None:
+                cache._sources[shard] = source
+            if entries is not None:
                 cache._entries.update(entries)
                 cache._loaded.update(entries)
                 if entries:
@@ -261,8 +271,18 @@ class Cache:
                 part = saved.get(key[:2])
                 if part is not None:
                     part[key] = entries[key]
+            # (the files a string of this cache may still be read from are replaced once
+            # every file is made, which reads them: Windows replaces no file held open)
+            later: list[tuple[str, tuple[bytes, bytes]]] = []
             for shard in sorted(write):
-                write_pickle(folder / f"{shard}.pickle", (code_version(), saved[shard]))
+                made = _dump_shard(saved[shard])
+                if shard in self._sources:
+                    later.append((shard, made))
+                else:
+                    _write_shard(folder, shard, made)
+            for shard, made in later:
+                self._sources.pop(shard).close()
+                _write_shard(folder, shard, made)
         for stale in folder.glob("?.pickle"):  # from when there were sixteen: read no more
             with contextlib.suppress(OSError):
                 stale.unlink()
@@ -347,3 +367,66 @@ def read_pickle(path: Path) -> object:
 def write_pickle(path: Path, data: object) -> None:
     """`data` at `path`, atomically: a reader finds the old file or the new one."""
     write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+TEXTS = ".texts"  # beside each file of a cache: its long strings (see `core.kept`)
+_MARK = 16  # bytes that open a file of strings, its pickle's own: the two were written together
+
+
+def _dump_shard(entries: dict[str, tuple[object, list[Problem]]]) -> tuple[bytes, bytes]:
+    """One file of a cache, and the file of its `Kept` strings beside it."""
+    strings = io.BytesIO()
+    strings.write(os.urandom(_MARK))
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: object) -> Any:
+            if type(obj) is not Kept:
+                return NotImplemented
+            data = obj.value.encode("utf-8", "surrogatepass")
+            at = strings.tell()
+            strings.write(data)
+            return stored, (at, len(data))
+
+    out = io.BytesIO()
+    pickler = Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump((code_version(), entries))
+    pickler.dump((strings.getvalue()[:_MARK], strings.tell()))  # (known once written)
+    return out.getvalue(), strings.getvalue()
+
+
+def _write_shard(folder: Path, shard: str, made: tuple[bytes, bytes]) -> None:
+    """A file of a cache and its strings (written first: a pickle names the strings' file
+    it was written with, so a build killed between the two leaves a pair that does not
+    match, which reads as no file)."""
+    data, strings = made
+    texts = folder / f"{shard}{TEXTS}"
+    if len(strings) > _MARK:
+        write_atomic(texts, strings)
+    else:
+        texts.unlink(missing_ok=True)
+    write_atomic(folder / f"{shard}.pickle", data)
+
+
+def _read_shard(path: Path, texts: Path
+                ) -> tuple[dict[str, tuple[object, list[Problem]]] | None, Source | None]:
+    """One file of a cache and the strings beside it (opened); no entries when there is
+    none, it is not this cswgen's, or it cannot be read whole."""
+    try:
+        source = Source(str(texts))
+    except OSError:
+        source = None
+    try:
+        with open(path, "rb") as file, paused_collector(), Loading(source):
+            found = pickle.load(file)
+            if not isinstance(found, tuple) or len(found) != 2 or found[0] != code_version():
+                return None, source
+            entries = found[1]
+            mark, size = pickle.load(file)
+    except Exception:  # missing, truncated, not a pickle, its strings' file missing
+        return None, source
+    if not isinstance(entries, dict):
+        return None, source
+    if size > _MARK and (source is None or source.size != size
+                         or source.read(0, _MARK) != mark):
+        return None, source  # (the strings' file is another's)
+    return entries, source

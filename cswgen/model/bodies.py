@@ -30,7 +30,7 @@ def convert_bodies(site: Site, problems: Problems, cache: Cache | None = None, *
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(
-        [(e.body, e.path, e.body_line) for e in [*entries, *later]],
+        [(e.kept_body, e.path, e.body_line) for e in [*entries, *later]],
         [e.body_digest for e in [*entries, *later]])
     bodies: dict[str, Rendered] = {}
     for entry, (body, found) in zip(entries, converted[:len(entries)], strict=True):

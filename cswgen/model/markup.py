@@ -16,7 +16,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
@@ -43,6 +43,7 @@ from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, plain_digest, text_digest
 from cswgen.core.errors import Problem, Problems
+from cswgen.core.kept import Kept, kept, text_of
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.rasters import shows_pictures
 from cswgen.model.remote import localise
@@ -61,26 +62,55 @@ _ESCAPED = re.compile(f"{STX}(\\d+){ETX}")  # Markdown's placeholder for a backs
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 
-@dataclass
+LEAD = 161  # characters of a body's text an excerpt is made from (`views.excerpt`)
+
+
 class Rendered:
-    html: str
-    toc: list[dict[str, object]] = field(default_factory=list)  # [{id, name, level, children}]
-    text: str = ""  # plain text, for excerpts
-    # of `html` and `text`, made once with them: page keys name a body by it (SharedViews)
-    digest: str = ""
-    # whether `html` shows or links to a raster picture (`rasters.shows_pictures`), found
-    # once with it: photos pass over the bodies that do neither; None: not known, look
-    pictures: bool | None = None
+    """A body converted: its HTML, headings (`toc`: [{id, name, level, children}]) and
+    plain text (for excerpts).  The HTML and text of one from the cache may be `Kept`
+    apart (`kept_html`, `kept_text`), read only when asked for (`html`, `text`); `lead`,
+    the text's start, is at hand either way."""
+
+    __slots__ = ("_lead", "digest", "kept_html", "kept_text", "pictures", "toc")
+
+    def __init__(self, html: str | Kept, toc: list[dict[str, object]] | None = None,
+                 text: str | Kept = "", digest: str = "", pictures: bool | None = None,
+                 lead: str | None = None) -> None:
+        self.kept_html, self.kept_text = html, text
+        self.toc = toc if toc is not None else []
+        # of `html` and `text`, made once with them: page keys name a body by it
+        # (SharedViews)
+        self.digest = digest
+        # whether `html` shows or links to a raster picture (`rasters.shows_pictures`),
+        # found once with it: photos pass over the bodies that do neither; None: look
+        self.pictures = pictures
+        self._lead = lead
+
+    @property
+    def html(self) -> str:
+        return text_of(self.kept_html)
+
+    @property
+    def text(self) -> str:
+        return text_of(self.kept_text)
+
+    @property
+    def lead(self) -> str:
+        return self._lead if self._lead is not None else self.text[:LEAD]
 
 
 Lookup = tuple[str, str, str | None]  # (kind, target, answer), see Converter._answer
-Body = tuple[str, str, int]  # text, site-relative source path, line of its first line
+# text (as an entry keeps it: see `Entry.kept_body`), site-relative source path, line of
+# its first line
+Body = tuple[str | Kept, str, int]
 
 
 # A conversion as it is kept between builds: the Rendered's fields (html, toc, text,
-# digest, pictures) and what its links looked up.  Plain tuples: Python unpickles them in
-# half the time of objects, and a rebuild of 10,000 entries loads 10,000 of them.
-_Memo = tuple[str, list[dict[str, object]], str, str, bool | None, tuple[Lookup, ...]]
+# digest, pictures), what its links looked up and its text's `lead`; the long HTML and
+# text kept apart (`core.kept`).  Plain tuples: Python unpickles them in half the time of
+# objects, and a rebuild of 10,000 entries loads 10,000 of them.
+_Memo = tuple[str | Kept, list[dict[str, object]], str | Kept, str, bool | None,
+              tuple[Lookup, ...], str]
 
 
 @dataclass
@@ -315,23 +345,25 @@ class Converter:
         known = texts or [""] * len(bodies)
         found = cached_map(list(zip(bodies, known, strict=True)), self._key, self._memo,
                            cache=self.cache, reuse=self._holds)
-        return [(Rendered(memo[0], memo[1], memo[2], memo[3], memo[4]), problems)
+        return [(Rendered(memo[0], memo[1], memo[2], memo[3], memo[4], memo[6]), problems)
                 for memo, problems in found]
 
     def _key(self, item: tuple[Body, str]) -> str:
         (text, source, body_line), known = item
-        return plain_digest("markdown", known or text_digest(text), source, str(body_line),
+        return plain_digest("markdown", known or text_digest(text_of(text)), source,
+                            str(body_line),
                             *self._settings)
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
         send it back."""
-        rendered = self._convert(*item[0], problems)
-        return (rendered.html, rendered.toc, rendered.text, rendered.digest, rendered.pictures,
-                tuple(self.lookups))
+        text, source, body_line = item[0]
+        rendered = self._convert(text_of(text), source, body_line, problems)
+        return (kept(rendered.html), rendered.toc, kept(rendered.text), rendered.digest,
+                rendered.pictures, tuple(self.lookups), rendered.lead)
 
     def _holds(self, memo: _Memo) -> bool:
-        return isinstance(memo, tuple) and len(memo) == 6 and all(  # (from the disk: checked)
+        return isinstance(memo, tuple) and len(memo) == 7 and all(  # (from the disk: checked)
             self._answer(kind, target) == answer for kind, target, answer in memo[5])
 
     def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:

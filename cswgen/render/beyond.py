@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from cswgen.core import paths
 from cswgen.core.cache import digest
+from cswgen.core.kept import text_of
 from cswgen.model.site import POSTER
 from cswgen.read.records import Day
 from cswgen.render import qr
@@ -79,7 +80,8 @@ def screen(views: Views) -> View:
     people = sorted(views.people, key=lambda p: p["photo"] is None)
     slides = {
         "days": [{**day, "events": by_the_clock(day["events"])} for day in views.days],
-        "testimonials": [{"heading": t["heading"], "excerpt": excerpt(t["text"], SCREEN_QUOTE),
+        "testimonials": [{"heading": t["heading"],
+                          "excerpt": excerpt(text_of(t["text"]), SCREEN_QUOTE),
                           "customer": t["customer"], "organisation": t["organisation"],
                           "lang": t["lang"]}
                          for t in featured],

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cswgen.core.bidi import plain
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
+from cswgen.core.kept import text_of
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Testimonial
@@ -113,7 +114,7 @@ def _entry(site: Site, entry: Testimonial, view: View, folder: str, language: st
            "    <author>", _leaf(3, "name", entry.customer), "    </author>"]
     if view["excerpt"]:
         out.append(_leaf(2, "summary", view["excerpt"]))
-    out += [_leaf(2, "content", absolute_links(view["body_html"], base, folder,
+    out += [_leaf(2, "content", absolute_links(text_of(view["body_html"]), base, folder,
                                                  path),
                   ' type="html"'),
             "  </entry>"]

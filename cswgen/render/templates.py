@@ -24,6 +24,7 @@ from cswgen.core.bidi import isolated
 from cswgen.core.cache import Cache, SharedViews, code_version, digest
 from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
+from cswgen.core.kept import plain
 from cswgen.model.sanitize import rewrite_internal
 from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
@@ -155,7 +156,9 @@ class Renderer:
         name = TEMPLATE_OF[view["kind"]]
         try:
             template = self.env.get_template(name)
-            html = template.render(common, page=view, root=root, portable=self.portable)
+            # (the bodies a view holds are read now, the cache's kept apart: `core.kept`)
+            html = template.render(common, page=plain(view), root=root,
+                                   portable=self.portable)
         except jinja2.TemplateSyntaxError as exc:
             raise SiteError([self._syntax_problem(exc)]) from None
         except jinja2.TemplateNotFound as exc:

@@ -13,6 +13,7 @@ from typing import Any
 from cswgen import __version__
 from cswgen.core.cache import SharedViews
 from cswgen.core.colours import shades
+from cswgen.core.kept import Kept
 from cswgen.core.week import cx_day
 from cswgen.model import logos
 from cswgen.model.markup import Rendered
@@ -109,14 +110,15 @@ class Views:
         return SharedViews([*self.days, *self.testimonials, *self.people], self.body_texts(),
                            self._split)
 
-    def body_texts(self) -> dict[str, str]:
+    def body_texts(self) -> dict[str, str | Kept]:
         """The HTML and plain text of every body, by the digest each was made with (for
-        `SharedViews`: views hold these very strings, and may be keyed by the digest)."""
-        texts: dict[str, str] = {}
+        `SharedViews`: views hold these very strings, and may be keyed by the digest);
+        those the cache keeps apart are not read for it."""
+        texts: dict[str, str | Kept] = {}
         for body in self.bodies.values():
             if body.digest:
-                texts[body.digest + ":html"] = body.html
-                texts[body.digest + ":text"] = body.text
+                texts[body.digest + ":html"] = body.kept_html
+                texts[body.digest + ":text"] = body.kept_text
         return texts
 
     # --- shared by every page -------------------------------------------------------
@@ -250,7 +252,7 @@ class Views:
             "date_label": self.language.plain_date(t.date) if t.date else "",
             "rating": t.rating, "staff": staff, "featured": t.featured,
             "photo": self.picture(t, t.photo),
-            "excerpt": excerpt(body.text), "extra": t.extra,
+            "excerpt": excerpt(body.lead), "extra": t.extra,
         }
         return self._with_body(own, body, text=True)
 
@@ -269,7 +271,7 @@ class Views:
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
             "citation": h.citation, "since": h.since, "photo": self.picture(h, h.photo),
             "initials": initials(h.name), "letter": letter_of(h.name),
-            "excerpt": h.citation or excerpt(body.text), "praised": praised, "extra": h.extra,
+            "excerpt": h.citation or excerpt(body.lead), "praised": praised, "extra": h.extra,
         }
         return self._with_body(own, body)
 
@@ -287,9 +289,9 @@ class Views:
         Its key is made from `own` and the body's digest (see `SharedViews`), so a body's
         text is not looked through again for it; a body known by no digest (made outside
         a conversion) is looked through, as any other view."""
-        view = {**own, "body_html": body.html, "text": body.text} if text else \
-            {**own, "body_html": body.html}
-        if body.digest or not (body.html or body.text):
+        view = {**own, "body_html": body.kept_html, "text": body.kept_text} if text else \
+            {**own, "body_html": body.kept_html}
+        if body.digest or not (body.kept_html or body.kept_text):
             self._split[id(view)] = own, body.digest
         return view
 
@@ -303,7 +305,7 @@ class Views:
             "effective_label": self.language.plain_date(p.effective) if p.effective else "",
             "version": p.version, "owner": p.owner, "commitments": p.commitments,
             "standards": [{"measure": m, "target": t} for m, t in p.standards],
-            "body_html": body.html, "toc": body.toc, "extra": p.extra,
+            "body_html": body.kept_html, "toc": body.toc, "extra": p.extra,
         }
 
     def groups(self) -> list[View]:
@@ -389,7 +391,7 @@ class Views:
             spotlight.extend(group["people"][:1])
         pages.append(self._page(
             "home", self.config.site.title, self.prefix, "home", description,
-            intro_title=home.title if home else "", body_html=intro.html,
+            intro_title=home.title if home else "", body_html=intro.kept_html,
             intro_lang=self.lang_of(home) if home else None,
             featured=[t for t in self.testimonials if t["featured"]],
             spotlight=spotlight[:6], days=self.days,
@@ -451,7 +453,8 @@ class Views:
             body = _rendered(self.bodies, page)
             path = self.url(page)
             pages.append(self._page("page", page.title, path, path,
-                                    excerpt(body.text) or description, body_html=body.html,
+                                    excerpt(body.lead) or description,
+                                    body_html=body.kept_html,
                                     toc=body.toc, extra=page.extra, lang=self.lang_of(page)))
         pages.append(self._page("404", self.say("page_not_found"), self.prefix + "404.html",
                                 "404",
