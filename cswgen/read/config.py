@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cswgen.core import cldr, paths, tomlpos, tree
-from cswgen.core.colours import as_code, readable_warning
+from cswgen.core.colours import WEEK_BLUE, WEEK_RED, as_code, readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october, long_label, range_label
@@ -29,8 +29,8 @@ from cswgen.read.publishing import PublishTarget, publish_targets
 from cswgen.read.tomltable import Table, shown, suggest
 from cswgen.read.tomlwords import toml_problem
 
-DEFAULT_PRIMARY = "#c8102e"  # the week's red
-DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
+# a site that names no brand colours has the week's own, red and blue
+DEFAULT_PRIMARY, DEFAULT_SECONDARY = WEEK_RED, WEEK_BLUE
 
 SCHEMA: dict[str, tuple[str, ...]] = {
     "site": ("title", "organisation", "description", "language", "languages", "untranslated",
