@@ -20,7 +20,7 @@ from typing import Any, cast
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
-from cswgen.model import images, textlines
+from cswgen.model import cards, images, textlines
 from tests.helpers import (
     AS_OF,
     MINIMAL_CONFIG,
@@ -844,7 +844,7 @@ def test_card_text_is_wrapped_and_shortened_between_words_only() -> None:
     assert textlines.shorten(lines, 2, 20, measure) == ["For answering", "members in three…"]
     assert textlines.wrap("Supercalifragilisticexpialidocious day", 10, measure) == [
         "Supercalifragilisticexpialidocious", "day"]
-    font, fitted = images.fit("A long name " * 12, textlines.Setting(bold=True), (72, 60), 1072, 2)
+    font, fitted = cards.fit("A long name " * 12, textlines.Setting(bold=True), (72, 60), 1072, 2)
     assert len(fitted) == 2 and fitted[-1].endswith("…")
     assert all(font.length(line) <= 1072 for line in fitted)
     words = set(("A long name " * 12).split())

@@ -13,21 +13,21 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from cswgen.core.errors import Problems
-from cswgen.model import fonts, images, textlines
+from cswgen.model import cards, fonts, textlines
 from cswgen.render import share
 from tests.helpers import REPO, MakeSite, Run
 from tests.test_photos import SHARE_CONFIG
 
 ARTIFACTS = REPO / "test-artifacts"
 THANKS = "شكراً لفريق خدمة العملاء"
-ARABIC_CARD = images.Card(
+ARABIC_CARD = cards.Card(
     kicker="الثلاثاء 6 أكتوبر 2026 · فريق الأحلام", title=THANKS,
     quote="«أجاب فريقنا على أكثر من ألف مكالمة هذا الأسبوع، وكل واحدة منها كانت مهمة»",
     footer="أسبوع خدمة العملاء · جمعية مساسا للبناء", primary="#c8102e", secondary="#0b3d91",
     rtl=True, language="ar")
 NOTO = fonts.FACES[1]
 
-needs_raqm = pytest.mark.skipif(not images.raqm(), reason="Pillow here has no raqm layout")
+needs_raqm = pytest.mark.skipif(not cards.raqm(), reason="Pillow here has no raqm layout")
 
 
 def _ink(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -40,7 +40,7 @@ def _ink(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int, 
 
 @needs_raqm
 def test_an_arabic_card_is_drawn_right_to_left() -> None:
-    data = images.draw_card(ARABIC_CARD)
+    data = cards.draw_card(ARABIC_CARD)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "share-arabic.png").write_bytes(data)  # to look at
     with Image.open(io.BytesIO(data)) as card:
@@ -58,11 +58,11 @@ def test_an_arabic_card_is_drawn_right_to_left() -> None:
 def test_a_hebrew_card_is_drawn_right_to_left_in_a_font_that_has_its_letters() -> None:
     """SPEC: right-to-left languages (Hebrew among them) get share images drawn right to
     left with a font that has the script's letters (DejaVu Sans has Hebrew, with points)."""
-    card = images.Card(kicker="יום שלישי, 6 באוקטובר 2026", title="תודה לצוות שירות הלקוחות",
+    card = cards.Card(kicker="יום שלישי, 6 באוקטובר 2026", title="תודה לצוות שירות הלקוחות",
                        quote="«שָׂרָה עָנְתָה לְכָל שְׁאֵלָה»", footer="שבוע שירות הלקוחות",
                        primary="#c8102e", secondary="#0b3d91", rtl=True, language="he")
     assert fonts.missing(card.title + card.quote + card.kicker + card.footer) == ""
-    data = images.draw_card(card)
+    data = cards.draw_card(card)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "share-hebrew.png").write_bytes(data)  # to look at
     with Image.open(io.BytesIO(data)) as drawn:
@@ -73,7 +73,7 @@ def test_a_hebrew_card_is_drawn_right_to_left_in_a_font_that_has_its_letters() -
 @needs_raqm
 def test_arabic_is_joined_and_set_as_raqm_lays_it_out() -> None:
     setting = textlines.Setting(rtl=True, language="ar", bold=True)
-    kind = images.Type(60, setting)
+    kind = cards.Type(60, setting)
     assert [(piece, Path(str(font.path)).name, way) for piece, font, way in kind.runs(THANKS)] == [
         (THANKS, "NotoSansArabic-Bold.ttf", "rtl")]
     place = textlines.Place(0, 1000, rtl=True)
@@ -108,7 +108,7 @@ def test_arabic_is_joined_and_set_as_raqm_lays_it_out() -> None:
     "李小龍 and Farai"])
 @pytest.mark.parametrize("rtl", [False, True])
 def test_every_run_is_drawn_in_a_font_that_has_its_characters(text: str, rtl: bool) -> None:
-    kind = images.Type(40, textlines.Setting(rtl=rtl))
+    kind = cards.Type(40, textlines.Setting(rtl=rtl))
     faces = {str(f.file(b)): f for f in fonts.FACES for b in (False, True)}
     drawn = ""
     for piece, font, _ in kind.runs(text):
@@ -120,10 +120,10 @@ def test_every_run_is_drawn_in_a_font_that_has_its_characters(text: str, rtl: bo
 
 
 def test_arabic_names_and_stars_are_ordered_right_to_left() -> None:
-    kind = images.Type(40, textlines.Setting(rtl=True))
+    kind = cards.Type(40, textlines.Setting(rtl=True))
     assert [(p, w) for p, _, w in kind.runs("ما يقوله عملاؤنا · ★★★★★")] == [
         ("★★★★★", "rtl"), ("ما يقوله عملاؤنا · ", "rtl")]
-    latin = images.Type(40, textlines.Setting())
+    latin = cards.Type(40, textlines.Setting())
     assert [p for p, _, _ in latin.runs("What our customers say · ★★★★★")] == [
         "What our customers say · ★★★★★"]
 
@@ -185,7 +185,7 @@ def test_dates_in_a_script_no_font_has_leave_the_rest_of_the_line_and_one_warnin
 
 
 def test_text_left_out_of_a_card_is_replaced_by_the_site_title() -> None:
-    card = images.Card(kicker="What our customers say", title="李小龍", quote="“好”",
+    card = cards.Card(kicker="What our customers say", title="李小龍", quote="“好”",
                        footer="Harbour", primary="#c8102e", secondary="#0b3d91")
 
     config = SimpleNamespace(site=SimpleNamespace(title="Harbour Telecom CSW 2026"),

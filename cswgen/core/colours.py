@@ -21,6 +21,8 @@ from dataclasses import dataclass
 AA = 4.5  # WCAG 2 AA contrast for body text
 LIGHT_SURFACE = "#f4f6f9"  # the lightest background text sits on, besides white
 DARK_SURFACE = "#1d2129"  # the dark-mode surface
+WEEK_RED = "#c8102e"  # Customer Service Week's own colours
+WEEK_BLUE = "#0b3d91"
 
 
 @dataclass(frozen=True)

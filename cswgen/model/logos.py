@@ -6,7 +6,7 @@ for where the classic theme shows it, so that no page carries a 4000-pixel file 
 3rem high, and a TV or a printer does not enlarge a 96-pixel copy: the copies are found in
 the cache, or made into it, in phase 1, where one that cannot be read is an error at its
 key in config.toml.  The share images and the staff email draw the logo themselves
-(`images.draw_card`, `images.email_logo`).
+(`cards.draw_card`, `cards.email_logo`).
 """
 
 from __future__ import annotations

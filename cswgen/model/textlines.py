@@ -1,4 +1,4 @@
-"""Lines of text for a picture, without Pillow (see `images`, which measures and draws
+"""Lines of text for a picture, without Pillow (see `cards`, which measures and draws
 them): words wrapped to a width and shortened with "…", how the text is set, and the order
 its runs of left-to-right and right-to-left letters go in, by the Unicode bidirectional
 algorithm."""

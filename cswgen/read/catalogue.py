@@ -17,7 +17,8 @@ from typing import Any
 
 from cswgen.core import cldr, tomlpos
 from cswgen.core.errors import Problem, Problems
-from cswgen.read.config import SiteConfig, not_its_language
+from cswgen.read.config import SiteConfig
+from cswgen.read.confighints import not_its_language
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.themes import PACKAGE_DIR, Theme
 from cswgen.read.tomltable import suggest

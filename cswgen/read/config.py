@@ -2,7 +2,8 @@
 
 Every problem is collected with the line it is on; an unknown table or key is refused
 with the nearest known one suggested, because a silently ignored typo is a setting that
-quietly does nothing.
+quietly does nothing.  What to write instead of a value written wrongly (a colour's name,
+a logo path that nearly names a file) is said by `confighints`.
 """
 
 from __future__ import annotations
@@ -18,19 +19,19 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cswgen.core import cldr, paths, tomlpos, tree
-from cswgen.core.colours import as_code, readable_warning
+from cswgen.core.colours import WEEK_BLUE, WEEK_RED, readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
-from cswgen.core.week import WEEKDAYS, first_full_week_of_october, long_label, range_label
-from cswgen.read import zones
+from cswgen.core.week import first_full_week_of_october
+from cswgen.read import confighints, zones
 from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.publishing import PublishTarget, publish_targets
 from cswgen.read.tomltable import Table, shown, suggest
 from cswgen.read.tomlwords import toml_problem
 
-DEFAULT_PRIMARY = "#c8102e"  # the week's red
-DEFAULT_SECONDARY = "#0b3d91"  # the week's blue
+# a site that names no brand colours has the week's own, red and blue
+DEFAULT_PRIMARY, DEFAULT_SECONDARY = WEEK_RED, WEEK_BLUE
 
 SCHEMA: dict[str, tuple[str, ...]] = {
     "site": ("title", "organisation", "description", "language", "languages", "untranslated",
@@ -321,7 +322,7 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                                f"other languages and is named after it, like [{section}.fr]; "
                                f"{advice}settings for your own templates go in [extra]")
                 continue
-            why = not_its_language(section, tag, written, site)
+            why = confighints.not_its_language(section, tag, written, site)
             if why:
                 problems.error(CONFIG_NAME, line, why)
                 continue
@@ -342,37 +343,6 @@ def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
                     own.bad(key, f"is empty; write it in {cldr.parse(tag).english_name}, or "
                             "delete the line to show the default language's")
     return words
-
-
-def not_its_language(section: str, tag: str, written: str, site: SiteSettings,
-                     noun: str = "words") -> str:
-    """What is wrong with the table `[section.written]` (`[site.fr]`, `[labels.sw]`), which
-    gives the site's `noun` in the language `tag`: "" when it is one of the site's other
-    languages; else that the default language's are the section's own, or that the site
-    is not published in that language (a tag of the same language it is, suggested)."""
-    name = f"{section}.{written}"
-    others = site.tags[1:]
-    if tag in others:
-        return ""
-    english = cldr.parse(tag).english_name
-    same = [t for t in site.tags if cldr.parse(t).english_name.split()[0]
-            == english.split()[0]]  # (French, for `fr` in a site in fr-CA)
-    if tag == site.language or same == [site.language]:
-        return (f"[{name}] gives the {noun} of \"{site.language}\", the site's default "
-                f"language, whose {noun} are [{section}]'s own; move its lines up under "
-                f"[{section}]")
-    meant = [t for t in same if t in others]
-    if meant:
-        advice = f"did you mean [{section}.{meant[0]}]?"
-    elif site.languages:
-        advice = f"add \"{tag}\" to [site] languages, or delete [{name}]"
-    else:
-        advice = (f"to publish the site in {english} as well, write languages = "
-                  f"[\"{site.language}\", \"{tag}\"] under [site]; or delete [{name}]")
-    listed = ", ".join(f'"{t}"' for t in site.tags)
-    setting = f"languages = [{listed}]" if site.languages else f"language = {listed}"
-    return (f"[{name}] gives the site's {noun} in {english}, which is not one of the site's "
-            f"languages ([site] {setting}); {advice}")
 
 
 def _address(r: Table, base_url: str) -> str:
@@ -513,47 +483,12 @@ def _week(r: Table, problems: Problems) -> WeekSettings:
     else:
         year = start.year if start is not None else today_in(timezone).year
     if start is not None and start.weekday() and len(problems.errors) == errors:
-        r.warn("start", _not_a_monday(start, days))
+        r.warn("start", confighints.not_a_monday(start, days))
     if start is None:
         start = first_full_week_of_october(year)
     return WeekSettings(start=start, year=year, days=days, theme=r.text("theme"),
                         timezone=timezone, reveal=reveal,
                         guessed=len(problems.errors) > errors)
-
-
-def _not_a_monday(start: date, days: int) -> str:
-    """Why a `start` that is not a Monday is worth a second look (allowed: a week may
-    begin on any day), with the Monday of its week to write instead."""
-    end = date.fromordinal(start.toordinal() + days - 1)
-    monday = date.fromordinal(start.toordinal() - start.weekday())
-    first, last = WEEKDAYS[start.weekday()].title(), WEEKDAYS[end.weekday()].title()
-    runs = f"{first} to {last}" if days > 1 else f"{first} only"
-    return (f"start {start.isoformat()} is a {first}, so the week runs {runs} "
-            f"({range_label(start, end)}); if it should begin on the Monday of that week, "
-            f"write start = {monday.isoformat()} ({long_label(monday)})")
-
-
-# what every browser shows in <img> and as a favicon: the theme shows the logo as it is
-_SHOWN_AS_PICTURES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico")
-
-
-def _logo_hint(relative: str, content: Path) -> str:
-    """How to write a logo path that nearly names a file in `content`."""
-    near = paths.nearly(relative, content, types=_SHOWN_AS_PICTURES) \
-        if ".." not in relative.split("/") else None
-    if near is None:
-        return ("; put the logo in content/ (for example content/images/logo.svg) and give "
-                "its path from there")
-    how, found = near
-    if how == "content":
-        return (": give its path from inside content/, without content/ in front: "
-                f"logo = \"{found}\"")
-    if how == "capitals":
-        return (f": the file is content/{found}, and capitals count on the server that "
-                f"builds the site: logo = \"{found}\"")
-    if how == "type":
-        return f", but content/{found} is: logo = \"{found}\""
-    return f": the file is content/{found}: logo = \"{found}\""
 
 
 def _left_out(relative: str) -> str | None:
@@ -564,39 +499,12 @@ def _left_out(relative: str) -> str | None:
     return skipped[0] if skipped else None
 
 
-# what a comms team may mean by "red" and "blue": the week's own, not CSS's bright ones
-_WEEKS = {"red": DEFAULT_PRIMARY, "blue": DEFAULT_SECONDARY}
-
-
-def _not_a_code(key: str, value: str, default: str) -> str:
-    """What is wrong with a brand colour that is not "#rrggbb", with the line to write when
-    it is a colour written another way.  (Refused, not read as meant: the theme's shades
-    and contrast checks need the code, a colour's CSS name is seldom the brand's own, and
-    every other setting written in a way cswgen does not read is an error with its fix.)"""
-    found = as_code(value)
-    if found is None:
-        return (f"must be a colour written as \"#rrggbb\" (like \"{default}\"), "
-                f"not {shown(value)}")
-    how, code = found
-    if how == "hex":
-        return f"{shown(value)} needs a # in front to be read as a colour: {key} = \"{code}\""
-    week = _WEEKS.get(value.strip().lower())
-    other = (f"{key} = \"{week}\", the Customer Service Week {value.strip().lower()}"
-             if week else "the code in your brand guide")
-    if how == "name":
-        return (f"{shown(value)} is a colour's name, and cswgen needs the colour's code; "
-                f"write {key} = \"{code}\", the colour a browser shows for {shown(value)}, "
-                f"or {other}")
-    return (f"{shown(value)} is written the way a style sheet can write it, and cswgen needs "
-            f"the colour's code: {key} = \"{code}\" is the same colour")
-
-
 def _brand(r: Table, root: Path) -> BrandSettings:
     colours = {}
     for key, default in (("primary", DEFAULT_PRIMARY), ("secondary", DEFAULT_SECONDARY)):
         value = r.string(key, default) or default
         if not _COLOUR.fullmatch(value):
-            r.bad(key, _not_a_code(key, value, default))
+            r.bad(key, confighints.not_a_code(key, value, default))
             value = default
         if len(value) == 4:
             value = "#" + "".join(c * 2 for c in value[1:])
@@ -609,10 +517,10 @@ def _brand(r: Table, root: Path) -> BrandSettings:
         target = root / "content" / relative
         if ".." in relative.split("/") or not target.is_file() \
                 or not paths.inside(target, root / "content"):
-            r.bad("logo", f"{shown(logo)} is not a file under content/" + _logo_hint(
-                relative, root / "content"))
+            r.bad("logo", f"{shown(logo)} is not a file under content/"
+                  + confighints.logo_hint(relative, root / "content"))
             logo = None
-        elif not relative.lower().endswith(_SHOWN_AS_PICTURES):
+        elif not relative.lower().endswith(confighints.SHOWN_AS_PICTURES):
             suffix = PurePosixPath(relative).suffix
             kind = f"a {suffix} file" if suffix else "a file without a type (like .svg)"
             r.bad("logo", f"{shown(logo)} is {kind}, which a web page cannot show as a "

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.core.bidi import plain
-from cswgen.model import images, logos
+from cswgen.model import cards, images, logos
 from cswgen.render.links import absolute
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
@@ -152,8 +152,8 @@ class Mailer:
         if logo and not logos.drawable(logo):
             return None
         try:
-            return images.email_logo(config.root / "content" / logo if logo else None, LOGO,
-                                     config.brand.primary, config.brand.secondary)
+            return cards.email_logo(config.root / "content" / logo if logo else None, LOGO,
+                                    config.brand.primary, config.brand.secondary)
         except (images.Unreadable, OSError):  # (the build says what is wrong with it)
             return None
 

@@ -22,6 +22,7 @@ from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import fonts, images, logos
+from cswgen.model.cards import CARD_HEIGHT, CARD_WIDTH, Card, card_recipe, draw_card, undrawable
 from cswgen.model.site import SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Entry
 from cswgen.render.strings import Words
@@ -29,9 +30,9 @@ from cswgen.render.views import View
 
 
 def cards(pages: list[View], site: View, week: View, words: Words,
-          logo: Path | None) -> dict[str, images.Card]:
+          logo: Path | None) -> dict[str, Card]:
     """Output path -> card, for every page that names a share image."""
-    found: dict[str, images.Card] = {}
+    found: dict[str, Card] = {}
     for page in pages:
         path = page.get("share_image")
         if path and path not in found:
@@ -40,7 +41,7 @@ def cards(pages: list[View], site: View, week: View, words: Words,
 
 
 def card_for(page: View, site: View, week: View, words: Words,
-             logo: Path | None) -> images.Card:
+             logo: Path | None) -> Card:
     kind = page["kind"]
     organisation = "" if site["organisation"] in site["title"] else site["organisation"]
     footer = _joined(site["title"], organisation)
@@ -63,7 +64,7 @@ def card_for(page: View, site: View, week: View, words: Words,
         kicker = _joined(week["theme"], week["label"])
         title, quote = site["title"], site["description"]
         footer = site["organisation"] or site["title"]
-    return images.Card(kicker=kicker, title=title, quote=quote, footer=footer,
+    return Card(kicker=kicker, title=title, quote=quote, footer=footer,
                        primary=site["primary"], secondary=site["secondary"], logo=logo,
                        rtl=site.get("direction") == "rtl", language=site["language"])
 
@@ -80,8 +81,8 @@ SOURCES = {
 }
 
 
-def drawable(found: dict[str, images.Card], site: Site,
-             problems: Problems) -> dict[str, images.Card]:
+def drawable(found: dict[str, Card], site: Site,
+             problems: Problems) -> dict[str, Card]:
     """The cards with the text they cannot show left out, each such text reported once
     where it was written: a name in a script none of the fonts has (Chinese, Amharic) is
     never drawn as boxes.  A title gives way to the site's title; other lines lose only
@@ -91,7 +92,7 @@ def drawable(found: dict[str, images.Card], site: Site,
                                  for e in (*site.days, *site.testimonials, *site.honour)}
     fallback = site.config.site.title
     reported: set[tuple[str, int, str]] = set()
-    kept: dict[str, images.Card] = {}
+    kept: dict[str, Card] = {}
     for path, card in found.items():
         entry = entries.get(path)
         kind = entry.kind if entry else ""
@@ -122,7 +123,7 @@ def drawable(found: dict[str, images.Card], site: Site,
 
 def _lost_letters(text: str) -> str:
     """The letters of `text` a card cannot show (symbols aside: see `drawable`)."""
-    lost = images.undrawable(text)[0]
+    lost = undrawable(text)[0]
     return "".join(c for c in lost if unicodedata.category(c)[0] in "LM")
 
 
@@ -131,7 +132,7 @@ def _said(site: Site, entry: Entry | None, kind: str, name: str, text: str, lett
     """Where `text`, left out of the `name` line of a card, was written, and the warning
     that says so: a setting of config.toml, the entry's field, or (a date, in the words of
     the site's language) the `language` line, said once for every card."""
-    why = images.undrawable(text)[1]
+    why = undrawable(text)[1]
     config = site.config
     source = SOURCES[kind][name]
     if not whole:  # (a part of a line: a setting, or the date in the language's words)
@@ -180,7 +181,7 @@ class Painter:
         # cards left to draw beside `cswgen serve`: name -> what draws and stores it
         self.pending: dict[str, Callable[[], object]] = {}
 
-    def pngs(self, cards: list[images.Card],
+    def pngs(self, cards: list[Card],
              later: Callable[[str], bool] | None = None) -> list[Path]:
         """The cached PNG of each card; those not in the cache yet are drawn on every core
         (in a worker each, which stores what it drew).  `later` (`cswgen serve`, whose
@@ -197,23 +198,23 @@ class Painter:
         parallel.heavy(lambda i: self._draw(names[todo[i]], cards[todo[i]]), len(todo))
         if not waiting:
             return [self.cache.path(name) for name in names]
-        stand_in = self.placeholders.path(f"{images.CARD_WIDTH}x{images.CARD_HEIGHT}.png")
+        stand_in = self.placeholders.path(f"{CARD_WIDTH}x{CARD_HEIGHT}.png")
         if not stand_in.is_file():
             self.placeholders.store_file(stand_in.name, images.placeholder(
-                images.CARD_WIDTH, images.CARD_HEIGHT, "png"))
+                CARD_WIDTH, CARD_HEIGHT, "png"))
         return [stand_in if name in waiting else self.cache.path(name) for name in names]
 
-    def _draw(self, name: str, card: images.Card) -> Path:
-        return self.cache.store_file(name, images.draw_card(card))
+    def _draw(self, name: str, card: Card) -> Path:
+        return self.cache.store_file(name, draw_card(card))
 
     @staticmethod
-    def _name(card: images.Card, logos: dict[Path, bytes]) -> str:
+    def _name(card: Card, logos: dict[Path, bytes]) -> str:
         """A digest of everything drawn on the card, and of how it is drawn."""
         fields = {k: str(v) for k, v in dataclasses.asdict(card).items() if k != "logo"}
         if card.logo and card.logo not in logos:
             logos[card.logo] = card.logo.read_bytes()
         logo = logos[card.logo] if card.logo else b""
-        return digest(images.card_recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
+        return digest(card_recipe(), json.dumps(fields, sort_keys=True), logo) + ".png"
 
 
 CARD = "card "  # names a card in `Painter.pending`
