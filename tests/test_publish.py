@@ -5,6 +5,7 @@ test_publish_ssh.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -21,6 +22,7 @@ from tests.helpers import (
     AS_OF,
     GOOD,
     MINIMAL_CONFIG,
+    RECORD,
     MakeSite,
     Run,
     built,
@@ -143,6 +145,26 @@ def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
     assert outcome.exit_code == 1
     assert "already has a file that cswgen did not publish where the site has its own " \
            "(downloads/form.txt)" in outcome.stderr
+
+
+def test_a_record_naming_files_outside_the_target_removes_none_of_them(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """The record lives at the target, where anyone who can write the shared folder can
+    change it: a name in it that leads out of the target (`../`, an absolute path, a
+    Windows path) is not a file publish put there, and nothing outside is removed."""
+    target, outside = tmp_path / "www", tmp_path / "mine"
+    write(outside, {"thesis.docx": "years of work\n", "notes.txt": "mine\n"})
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    record = json.loads((target / RECORD).read_text())
+    record["files"].update({str(outside / "thesis.docx"): None, "../mine/notes.txt": None,
+                            "..\\mine\\notes.txt": None})
+    record["pending"] = "../../mine"
+    (target / RECORD).write_text(json.dumps(record))
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert "remove" not in dry.stdout, dry.stdout
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert snapshot(outside) == {"thesis.docx": b"years of work\n", "notes.txt": b"mine\n"}
 
 
 def test_dry_run_lists_the_changes_and_changes_nothing(
