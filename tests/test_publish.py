@@ -647,6 +647,26 @@ def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path
     assert not (site / "output").exists()
 
 
+def test_a_branch_name_git_refuses_fails_before_the_build(
+        make_site: MakeSite, run: Run, bare: Path) -> None:
+    """`#gh pages` (a space for the dash) was built, listed by --dry-run as fine, then
+    refused by the push with git's "invalid refspec"."""
+    config = MINIMAL_CONFIG + f'\n[publish.web]\nto = "{bare}"\nbranch = "gh pages"\n'
+    site = make_site({**GOOD, "config.toml": config})
+    for args, said in [
+            ((f"{bare}#gh pages", "--dry-run"), ""),
+            ((f"{bare}#csw..2026",), ""),
+            (("web", "--dry-run"), "config.toml:11: [publish.web] branch: ")]:
+        outcome = run(site, "publish", *args, *AS_OF)
+        no_traceback(outcome)
+        assert outcome.exit_code == 1
+        assert outcome.stderr.startswith(said), outcome.stderr
+        assert "cannot be the name of a git branch (it holds " in outcome.stderr
+        assert "like gh-pages" in outcome.stderr
+    assert not (site / "output").exists(), "the site was built before the branch was checked"
+    assert git("--git-dir", str(bare), "branch", "--list") == ""
+
+
 def test_without_git_publish_says_to_install_it(site: Path, bare: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "cswgen", "publish", str(bare), *AS_OF],
                           cwd=site, capture_output=True, text=True,
