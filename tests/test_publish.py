@@ -466,6 +466,34 @@ def test_a_zip_holds_the_portable_build(site: Path, run: Run, tmp_path: Path) ->
     assert other.read_text() == "not a zip\n"
 
 
+def test_a_zip_file_publish_did_not_make_is_not_replaced_unless_forced(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """A real zip of someone's (the team's photos, named by mistake) was taken for an
+    earlier publish: "removes 3 of the 3 files published there before", and --yes replaced
+    it with the site."""
+    target = tmp_path / "photos.zip"
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in ("team.jpg", "party.jpg", "notes.txt"):
+            archive.writestr(name, f"the team's {name}\n")
+    before = target.read_bytes()
+    for options in ((), ("--yes",), ("--dry-run",)):
+        refused = run(site, "publish", str(target), *options, *AS_OF)
+        no_traceback(refused)
+        assert refused.exit_code == 1
+        assert refused.stderr.strip() == (
+            f"Cannot publish: {target} is a zip file that cswgen publish did not make (it "
+            "holds team.jpg, party.jpg, notes.txt); cswgen will not replace it: move it away "
+            "or choose another name, or, if it is an old copy of this site, publish again "
+            "with --force to replace it")
+        assert target.read_bytes() == before
+    forced = run(site, "publish", str(target), "--force", "--yes", *AS_OF)
+    assert forced.exit_code == 0, forced.stderr
+    with zipfile.ZipFile(target) as archive:
+        assert "index.html" in archive.namelist() and "team.jpg" not in archive.namelist()
+    again = run(site, "publish", str(target), *AS_OF)  # now it is publish's own
+    assert again.stdout.startswith("Nothing to publish"), again.stderr
+
+
 # --- git ------------------------------------------------------------------------------------
 
 def branch_files(repo: Path, branch: str = "gh-pages") -> dict[str, bytes]:

@@ -79,7 +79,7 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
     path = Path(location).expanduser()
     path = path if path.is_absolute() else base / path
     if lowered.endswith(".zip") and not branch:
-        return ZipTarget(path, location)
+        return ZipTarget(path, location, force=force)
     if branch or location.rstrip("/\\").endswith(".git") or is_repository(path):
         if not path.exists():
             raise PublishError(f"there is no git repository at {location}; check the path, "
