@@ -91,6 +91,35 @@ def test_a_file_not_published_by_cswgen_where_the_site_has_one_stops_the_publish
     assert ": 1 changed" in outcome.stdout
 
 
+def test_a_file_where_the_site_has_a_folder_stops_the_publish_before_anything_changes(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's file `page-3` (a redirect with no extension) where the site has the folder
+    `page-3/`, and a folder `feed.xml/` where it has a file: publish copied files in, then
+    stopped part-way with "File exists", --force or not."""
+    target = tmp_path / "www"
+    write(target, {"page-3": "Redirect /page-3 /new-page-3\n", "feed.xml/old.xml": "<x/>\n"})
+    refused_each_time(site, run, target, ((), ("--force",)), (
+        f"Cannot publish: {target} has files or folders in the way of the site's own: "
+        "page-3 (a file; the site has a folder there), feed.xml (a folder; the site has "
+        "a file there). Nothing was published. Move them out of the way (or ask whoever "
+        "put them there), then publish again"))
+
+
+def refused_each_time(site: Path, run: Run, target: Path, ways: tuple[tuple[str, ...], ...],
+                      message: str) -> None:
+    """Publishing to `target` with each of `ways` (options) is refused with `message`, and
+    the target (a folder or a file) stays as it was."""
+    def state() -> object:
+        return target.read_bytes() if target.is_file() else snapshot(target)
+
+    before = state()
+    for options in ways:
+        outcome = run(site, "publish", str(target), *options, *AS_OF)
+        no_traceback(outcome)
+        assert (outcome.exit_code, outcome.stderr.strip()) == (1, message)
+        assert state() == before, "a refused publish changed the target"
+
+
 def test_a_bare_word_names_a_publish_table_not_a_folder(
         site: Path, run: Run, tmp_path: Path) -> None:
     outcome = run(site, "publish", "staging", *AS_OF)
@@ -370,42 +399,60 @@ def test_choosing_among_several_targets(make_site: MakeSite, run: Run, tmp_path:
     assert (tmp_path / "a/index.html").is_file()
 
 
+def publish_with_little_room(site: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    """`cswgen publish` of a site built already, in a process that cannot write a file of
+    more than 200 KB: stopped there as a full disk, a quota or a lost share would."""
+    import resource
+    import signal
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a write too large then fails)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    done = subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return subprocess.run([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
+                          cwd=site, capture_output=True, text=True, timeout=300,
+                          preexec_fn=limited)
+
+
+BIG = {"content/zzz/big.bin": os.urandom(300_000)}  # (the last file publish writes)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
 def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes(
         site: Path, run: Run, tmp_path: Path) -> None:
-    """A directory where a page must go stops the publish part of the way through (as a
-    full disk or a lost share would); the next publish completes it."""
+    """A file the target cannot take stops the publish part of the way through; the next
+    publish completes it."""
     target = tmp_path / "www"
     assert run(site, "publish", str(target), *AS_OF).exit_code == 0
     old = published(target)
     for n in range(6):
         write(site, {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nNew {n}.\n"})
-    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
-    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the last file
-    outcome = run(site, "publish", str(target), *AS_OF)
-    no_traceback(outcome)
-    assert outcome.exit_code == 1
-    assert "publish again to finish" in outcome.stderr
+    write(site, BIG)
+    stopped = publish_with_little_room(site, target)
+    assert stopped.returncode == 1 and "Traceback" not in stopped.stderr
+    assert "publish again to finish" in stopped.stderr
     new = built(site)
     for name, data in published(target).items():
         assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
     assert not [p for p in target.rglob("*.part")], "a temporary file was left"
-    (target / "zzz/index.html").rmdir()
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     assert published(target) == new
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
 def test_the_publish_after_one_that_stopped_says_what_it_did(
         site: Path, run: Run, tmp_path: Path) -> None:
     """Files the stopped publish never got to are added, not "changed", and the message
     says that this publish finishes the one that stopped."""
     target = tmp_path / "www"
     assert run(site, "publish", str(target), *AS_OF).exit_code == 0
-    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
-    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the new page
-    outcome = run(site, "publish", str(target), *AS_OF)
-    assert outcome.exit_code == 1, outcome.stdout
-    (target / "zzz/index.html").rmdir()
+    write(site, BIG)
+    stopped = publish_with_little_room(site, target)
+    assert stopped.returncode == 1, stopped.stdout
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     assert re.fullmatch(rf"Published \d+ pages to {re.escape(str(target))} in [\d.]+ s: "
@@ -420,25 +467,12 @@ def test_a_publish_stopped_by_the_target_names_the_file_there_not_the_built_one(
     """A target that cannot take a file (full, over quota, a file too large for it: here a
     limit on file size) is named with the file publish was writing there; the built copy
     in output/ is fine and naming it sends the person to look in the wrong place."""
-    import resource
-    import signal
-
-    site = make_site({**GOOD, "content/downloads/big.bin": os.urandom(300_000)})
+    site = make_site({**GOOD, **BIG})
     target = tmp_path / "www"
-
-    def limited() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a write too large then fails)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
-
-    done = subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
-                          cwd=site, capture_output=True, text=True, timeout=300,
-                          preexec_fn=limited)
+    done = publish_with_little_room(site, target)
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        f"publishing to {target} stopped at downloads/big.bin: File too large; every file "
+        f"publishing to {target} stopped at zzz/big.bin: File too large; every file "
         "there is whole, old or new: fix that and publish again to finish")
 
 
@@ -475,17 +509,11 @@ def test_a_zip_file_publish_did_not_make_is_not_replaced_unless_forced(
     with zipfile.ZipFile(target, "w") as archive:
         for name in ("team.jpg", "party.jpg", "notes.txt"):
             archive.writestr(name, f"the team's {name}\n")
-    before = target.read_bytes()
-    for options in ((), ("--yes",), ("--dry-run",)):
-        refused = run(site, "publish", str(target), *options, *AS_OF)
-        no_traceback(refused)
-        assert refused.exit_code == 1
-        assert refused.stderr.strip() == (
-            f"Cannot publish: {target} is a zip file that cswgen publish did not make (it "
-            "holds team.jpg, party.jpg, notes.txt); cswgen will not replace it: move it away "
-            "or choose another name, or, if it is an old copy of this site, publish again "
-            "with --force to replace it")
-        assert target.read_bytes() == before
+    refused_each_time(site, run, target, ((), ("--yes",), ("--dry-run",)), (
+        f"Cannot publish: {target} is a zip file that cswgen publish did not make (it "
+        "holds team.jpg, party.jpg, notes.txt); cswgen will not replace it: move it away "
+        "or choose another name, or, if it is an old copy of this site, publish again "
+        "with --force to replace it"))
     forced = run(site, "publish", str(target), "--force", "--yes", *AS_OF)
     assert forced.exit_code == 0, forced.stderr
     with zipfile.ZipFile(target) as archive:
