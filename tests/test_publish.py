@@ -120,6 +120,20 @@ def refused_each_time(site: Path, run: Run, target: Path, ways: tuple[tuple[str,
         assert state() == before, "a refused publish changed the target"
 
 
+def test_an_address_pasted_in_word_s_quotes_is_read_without_them(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's instructions, a Word document: `cswgen publish “csw.zip”` pasted into a Mac's
+    Terminal made a folder named “csw.zip” inside the site, and “/srv/web/csw” a message
+    about a folder named “ there."""
+    outcome = run(site, "publish", "“csw.zip”", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert zipfile.is_zipfile(site / "csw.zip")
+    assert not [p.name for p in site.iterdir() if "“" in p.name]
+    outcome = run(site, "publish", f"‘{tmp_path / 'www'}’", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(tmp_path / "www") == built(site)
+
+
 def test_a_bare_word_names_a_publish_table_not_a_folder(
         site: Path, run: Run, tmp_path: Path) -> None:
     outcome = run(site, "publish", "staging", *AS_OF)
