@@ -2,9 +2,9 @@
 site works opened from the zip or from disk), ready to email or to drop on a host.
 
 The files are at the top of the zip, as in the output folder, each dated WHEN: a zip
-with any other date is someone else's, and is replaced only with --force.  It is written under a
-temporary name beside the target, then renamed over it: a publish cut short leaves the
-old zip as it was.  The same site makes the same bytes (fixed dates, sorted names), so a
+with any other date is someone else's, and is replaced only with --force.  It is written
+under a temporary name beside the target, then renamed over it: a publish cut short
+leaves the old zip as it was.  The same site makes the same bytes (fixed dates, sorted names), so a
 zip that did not change is not rewritten.
 """
 
