@@ -10,7 +10,7 @@ import pytest
 
 from cswgen.commands.new import new_site
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october
-from tests.helpers import Run
+from tests.helpers import Run, git, snapshot
 
 DAY_OF_MONTH = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b[ \t]+(\d{{1,2}})\b", re.I)
 RANGE = re.compile(r"\b(\d{1,2})(?:[ \t]*[–-][ \t]*|[ \t]+to[ \t]+)(\d{1,2})[ \t]+October", re.I)
@@ -109,3 +109,23 @@ def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> N
     assert run(tmp_path, "new", "beside").exit_code == 0
     # in the other site's own folder, beside its content/ (next year's site): nothing reads it
     assert run(tmp_path / "mysite", "new", "next-year").exit_code == 0
+
+
+def test_new_fills_a_repository_just_cloned_and_nothing_else(tmp_path: Path, run: Run) -> None:
+    """`git clone` of the team's new, empty repository, then `cswgen new` into it, as the
+    publishing steps for GitHub Pages go: the clone holds only .git, which is left alone."""
+    git("init", "-q", str(tmp_path / "csw"))
+    before = snapshot(tmp_path / "csw/.git")
+    outcome = run(tmp_path, "new", "csw")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (tmp_path / "csw/config.toml").is_file() and (tmp_path / "csw/.gitignore").is_file()
+    assert snapshot(tmp_path / "csw/.git") == before
+    git("init", "-q", str(tmp_path / "here"))
+    assert run(tmp_path / "here", "new", ".").exit_code == 0
+    # anything else in it is someone's: refused, as for any folder with files in it
+    git("init", "-q", str(tmp_path / "notes"))
+    (tmp_path / "notes/README.md").write_text("# Our notes\n")
+    refused = run(tmp_path, "new", "notes")
+    assert refused.exit_code == 1
+    assert refused.stderr == ("notes: already exists and is not empty; cswgen new never "
+                              "overwrites anything, so choose a new folder name\n")

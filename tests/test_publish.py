@@ -5,6 +5,7 @@ test_publish_ssh.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -21,6 +22,7 @@ from tests.helpers import (
     AS_OF,
     GOOD,
     MINIMAL_CONFIG,
+    RECORD,
     MakeSite,
     Run,
     built,
@@ -89,6 +91,49 @@ def test_a_file_not_published_by_cswgen_where_the_site_has_one_stops_the_publish
     assert ": 1 changed" in outcome.stdout
 
 
+def test_a_file_where_the_site_has_a_folder_stops_the_publish_before_anything_changes(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's file `page-3` (a redirect with no extension) where the site has the folder
+    `page-3/`, and a folder `feed.xml/` where it has a file: publish copied files in, then
+    stopped part-way with "File exists", --force or not."""
+    target = tmp_path / "www"
+    write(target, {"page-3": "Redirect /page-3 /new-page-3\n", "feed.xml/old.xml": "<x/>\n"})
+    refused_each_time(site, run, target, ((), ("--force",)), (
+        f"Cannot publish: {target} has files or folders in the way of the site's own: "
+        "page-3 (a file; the site has a folder there), feed.xml (a folder; the site has "
+        "a file there). Nothing was published. Move them out of the way (or ask whoever "
+        "put them there), then publish again"))
+
+
+def refused_each_time(site: Path, run: Run, target: Path, ways: tuple[tuple[str, ...], ...],
+                      message: str) -> None:
+    """Publishing to `target` with each of `ways` (options) is refused with `message`, and
+    the target (a folder or a file) stays as it was."""
+    def state() -> object:
+        return target.read_bytes() if target.is_file() else snapshot(target)
+
+    before = state()
+    for options in ways:
+        outcome = run(site, "publish", str(target), *options, *AS_OF)
+        no_traceback(outcome)
+        assert (outcome.exit_code, outcome.stderr.strip()) == (1, message)
+        assert state() == before, "a refused publish changed the target"
+
+
+def test_an_address_pasted_in_word_s_quotes_is_read_without_them(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's instructions, a Word document: `cswgen publish “csw.zip”` pasted into a Mac's
+    Terminal made a folder named “csw.zip” inside the site, and “/srv/web/csw” a message
+    about a folder named “ there."""
+    outcome = run(site, "publish", "“csw.zip”", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert zipfile.is_zipfile(site / "csw.zip")
+    assert not [p.name for p in site.iterdir() if "“" in p.name]
+    outcome = run(site, "publish", f"‘{tmp_path / 'www'}’", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert published(tmp_path / "www") == built(site)
+
+
 def test_a_bare_word_names_a_publish_table_not_a_folder(
         site: Path, run: Run, tmp_path: Path) -> None:
     outcome = run(site, "publish", "staging", *AS_OF)
@@ -143,6 +188,26 @@ def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
     assert outcome.exit_code == 1
     assert "already has a file that cswgen did not publish where the site has its own " \
            "(downloads/form.txt)" in outcome.stderr
+
+
+def test_a_record_naming_files_outside_the_target_removes_none_of_them(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """The record lives at the target, where anyone who can write the shared folder can
+    change it: a name in it that leads out of the target (`../`, an absolute path, a
+    Windows path) is not a file publish put there, and nothing outside is removed."""
+    target, outside = tmp_path / "www", tmp_path / "mine"
+    write(outside, {"thesis.docx": "years of work\n", "notes.txt": "mine\n"})
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    record = json.loads((target / RECORD).read_text())
+    record["files"].update({str(outside / "thesis.docx"): None, "../mine/notes.txt": None,
+                            "..\\mine\\notes.txt": None})
+    record["pending"] = "../../mine"
+    (target / RECORD).write_text(json.dumps(record))
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert "remove" not in dry.stdout, dry.stdout
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert snapshot(outside) == {"thesis.docx": b"years of work\n", "notes.txt": b"mine\n"}
 
 
 def test_dry_run_lists_the_changes_and_changes_nothing(
@@ -348,42 +413,60 @@ def test_choosing_among_several_targets(make_site: MakeSite, run: Run, tmp_path:
     assert (tmp_path / "a/index.html").is_file()
 
 
+def publish_with_little_room(site: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    """`cswgen publish` of a site built already, in a process that cannot write a file of
+    more than 200 KB: stopped there as a full disk, a quota or a lost share would."""
+    import resource
+    import signal
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a write too large then fails)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    done = subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return subprocess.run([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
+                          cwd=site, capture_output=True, text=True, timeout=300,
+                          preexec_fn=limited)
+
+
+BIG = {"content/zzz/big.bin": os.urandom(300_000)}  # (the last file publish writes)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
 def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes(
         site: Path, run: Run, tmp_path: Path) -> None:
-    """A directory where a page must go stops the publish part of the way through (as a
-    full disk or a lost share would); the next publish completes it."""
+    """A file the target cannot take stops the publish part of the way through; the next
+    publish completes it."""
     target = tmp_path / "www"
     assert run(site, "publish", str(target), *AS_OF).exit_code == 0
     old = published(target)
     for n in range(6):
         write(site, {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nNew {n}.\n"})
-    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
-    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the last file
-    outcome = run(site, "publish", str(target), *AS_OF)
-    no_traceback(outcome)
-    assert outcome.exit_code == 1
-    assert "publish again to finish" in outcome.stderr
+    write(site, BIG)
+    stopped = publish_with_little_room(site, target)
+    assert stopped.returncode == 1 and "Traceback" not in stopped.stderr
+    assert "publish again to finish" in stopped.stderr
     new = built(site)
     for name, data in published(target).items():
         assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
     assert not [p for p in target.rglob("*.part")], "a temporary file was left"
-    (target / "zzz/index.html").rmdir()
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     assert published(target) == new
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs setrlimit, as on Linux and macOS")
 def test_the_publish_after_one_that_stopped_says_what_it_did(
         site: Path, run: Run, tmp_path: Path) -> None:
     """Files the stopped publish never got to are added, not "changed", and the message
     says that this publish finishes the one that stopped."""
     target = tmp_path / "www"
     assert run(site, "publish", str(target), *AS_OF).exit_code == 0
-    write(site, {"content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
-    (target / "zzz/index.html").mkdir(parents=True)  # in the way of the new page
-    outcome = run(site, "publish", str(target), *AS_OF)
-    assert outcome.exit_code == 1, outcome.stdout
-    (target / "zzz/index.html").rmdir()
+    write(site, BIG)
+    stopped = publish_with_little_room(site, target)
+    assert stopped.returncode == 1, stopped.stdout
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     assert re.fullmatch(rf"Published \d+ pages to {re.escape(str(target))} in [\d.]+ s: "
@@ -398,25 +481,12 @@ def test_a_publish_stopped_by_the_target_names_the_file_there_not_the_built_one(
     """A target that cannot take a file (full, over quota, a file too large for it: here a
     limit on file size) is named with the file publish was writing there; the built copy
     in output/ is fine and naming it sends the person to look in the wrong place."""
-    import resource
-    import signal
-
-    site = make_site({**GOOD, "content/downloads/big.bin": os.urandom(300_000)})
+    site = make_site({**GOOD, **BIG})
     target = tmp_path / "www"
-
-    def limited() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # (a write too large then fails)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
-
-    done = subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", str(target), *AS_OF],
-                          cwd=site, capture_output=True, text=True, timeout=300,
-                          preexec_fn=limited)
+    done = publish_with_little_room(site, target)
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        f"publishing to {target} stopped at downloads/big.bin: File too large; every file "
+        f"publishing to {target} stopped at zzz/big.bin: File too large; every file "
         "there is whole, old or new: fix that and publish again to finish")
 
 
@@ -442,6 +512,28 @@ def test_a_zip_holds_the_portable_build(site: Path, run: Run, tmp_path: Path) ->
     assert refused.exit_code == 1
     assert "exists and is not a zip file" in refused.stderr
     assert other.read_text() == "not a zip\n"
+
+
+def test_a_zip_file_publish_did_not_make_is_not_replaced_unless_forced(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """A real zip of someone's (the team's photos, named by mistake) was taken for an
+    earlier publish: "removes 3 of the 3 files published there before", and --yes replaced
+    it with the site."""
+    target = tmp_path / "photos.zip"
+    with zipfile.ZipFile(target, "w") as archive:
+        for name in ("team.jpg", "party.jpg", "notes.txt"):
+            archive.writestr(name, f"the team's {name}\n")
+    refused_each_time(site, run, target, ((), ("--yes",), ("--dry-run",)), (
+        f"Cannot publish: {target} is a zip file that cswgen publish did not make (it "
+        "holds team.jpg, party.jpg, notes.txt); cswgen will not replace it: move it away "
+        "or choose another name, or, if it is an old copy of this site, publish again "
+        "with --force to replace it"))
+    forced = run(site, "publish", str(target), "--force", "--yes", *AS_OF)
+    assert forced.exit_code == 0, forced.stderr
+    with zipfile.ZipFile(target) as archive:
+        assert "index.html" in archive.namelist() and "team.jpg" not in archive.namelist()
+    again = run(site, "publish", str(target), *AS_OF)  # now it is publish's own
+    assert again.stdout.startswith("Nothing to publish"), again.stderr
 
 
 # --- git ------------------------------------------------------------------------------------
@@ -623,6 +715,26 @@ def test_git_targets_are_checked_before_the_build(site: Path, run: Run, tmp_path
     assert outcome.exit_code == 1
     assert "a file:// address is for a git repository, and there is none at" in outcome.stderr
     assert not (site / "output").exists()
+
+
+def test_a_branch_name_git_refuses_fails_before_the_build(
+        make_site: MakeSite, run: Run, bare: Path) -> None:
+    """`#gh pages` (a space for the dash) was built, listed by --dry-run as fine, then
+    refused by the push with git's "invalid refspec"."""
+    config = MINIMAL_CONFIG + f'\n[publish.web]\nto = "{bare}"\nbranch = "gh pages"\n'
+    site = make_site({**GOOD, "config.toml": config})
+    for args, said in [
+            ((f"{bare}#gh pages", "--dry-run"), ""),
+            ((f"{bare}#csw..2026",), ""),
+            (("web", "--dry-run"), "config.toml:11: [publish.web] branch: ")]:
+        outcome = run(site, "publish", *args, *AS_OF)
+        no_traceback(outcome)
+        assert outcome.exit_code == 1
+        assert outcome.stderr.startswith(said), outcome.stderr
+        assert "cannot be the name of a git branch (it holds " in outcome.stderr
+        assert "like gh-pages" in outcome.stderr
+    assert not (site / "output").exists(), "the site was built before the branch was checked"
+    assert git("--git-dir", str(bare), "branch", "--list") == ""
 
 
 def test_without_git_publish_says_to_install_it(site: Path, bare: Path) -> None:

@@ -159,7 +159,9 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
         raise SiteError([Problem(str(folder), 0, "is a file, not a folder; cswgen new never "
                                  "overwrites anything, so choose a name that is not taken "
                                  "for the new site's folder")])
-    if folder.exists() and any(folder.iterdir()):
+    # (a repository just made with `git init`, or cloned empty, holds only .git: nothing of
+    # it is written over, and the site is then ready to commit)
+    if folder.exists() and any(entry.name != ".git" for entry in folder.iterdir()):
         if folder.resolve() == Path.cwd().resolve():  # `cswgen new .`: "." says nothing
             site = " (it is a cswgen site already)" if (folder / "config.toml").is_file() \
                 else ""

@@ -20,7 +20,7 @@ from urllib.request import url2pathname
 
 from cswgen.publish.archive import ZipTarget
 from cswgen.publish.folder import FolderTarget
-from cswgen.publish.gitbranch import GitTarget
+from cswgen.publish.gitbranch import GitTarget, branch_problem
 from cswgen.publish.target import PublishError, Target
 
 _GIT_URL = re.compile(r"^(?:ssh|git|https?|file|git\+ssh|ssh\+git)://", re.IGNORECASE)
@@ -64,6 +64,10 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
         raise PublishError(f"{without_secret(address)} names the branch {named}, and the "
                            f"setting branch names {branch}; keep one of them")
     branch = named or branch
+    if branch and (problem := branch_problem(branch)):
+        raise PublishError(f"\"{branch}\" cannot be the name of a git branch ({problem}); "
+                           "write it with letters, digits, - and /, like gh-pages",
+                           key="to" if named else "branch")
     if lowered.startswith("file://"):
         local = url2pathname(urlsplit(location).path)
         if not is_repository(Path(local)):
@@ -75,7 +79,7 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
     path = Path(location).expanduser()
     path = path if path.is_absolute() else base / path
     if lowered.endswith(".zip") and not branch:
-        return ZipTarget(path, location)
+        return ZipTarget(path, location, force=force)
     if branch or location.rstrip("/\\").endswith(".git") or is_repository(path):
         if not path.exists():
             raise PublishError(f"there is no git repository at {location}; check the path, "

@@ -1,9 +1,10 @@
 """Publishing to a zip file: the `--portable` build (every link names index.html, so the
 site works opened from the zip or from disk), ready to email or to drop on a host.
 
-The files are at the top of the zip, as in the output folder.  It is written under a
-temporary name beside the target, then renamed over it: a publish cut short leaves the
-old zip as it was.  The same site makes the same bytes (fixed dates, sorted names), so a
+The files are at the top of the zip, as in the output folder, each dated WHEN: a zip
+with any other date is someone else's, and is replaced only with --force.  It is written
+under a temporary name beside the target, then renamed over it: a publish cut short
+leaves the old zip as it was.  The same site makes the same bytes (fixed dates, sorted names), so a
 zip that did not change is not rewritten.
 """
 
@@ -25,9 +26,10 @@ WHEN = (2000, 1, 1, 0, 0, 0)  # every entry's date: the same site, the same zip
 class ZipTarget:
     portable = True
 
-    def __init__(self, path: Path, shown: str) -> None:
+    def __init__(self, path: Path, shown: str, *, force: bool = False) -> None:
         self.path = path
         self.shown = shown
+        self.force = force  # --force: replace a zip file that publish did not make
         self.there: dict[str, str | None] = {}
 
     def check(self, site: Path, output: Path) -> None:
@@ -46,8 +48,17 @@ class ZipTarget:
                 raise PublishError(f"{self.shown} exists and is not a zip file; cswgen will not "
                                    "overwrite it: move it away or choose another name")
             with zipfile.ZipFile(self.path) as old:
+                entries = old.infolist()
+                if not self.force and any(info.date_time != WHEN for info in entries):
+                    shown = ", ".join(info.filename for info in entries[:3]) \
+                        + (f" and {len(entries) - 3} more" if len(entries) > 3 else "")
+                    raise PublishError(
+                        f"{self.shown} is a zip file that cswgen publish did not make (it "
+                        f"holds {shown}); cswgen will not replace it: move it away or "
+                        "choose another name, or, if it is an old copy of this site, publish "
+                        "again with --force to replace it")
                 self.there = {info.filename: hashlib.sha256(old.read(info)).hexdigest()
-                              for info in old.infolist() if not info.is_dir()}
+                              for info in entries if not info.is_dir()}
 
     def plan(self, built: Built) -> Plan:
         return make_plan(built.digests(), self.there, self.there)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from cswgen.core.files import write_atomic
@@ -48,6 +49,13 @@ class FolderTarget:
             raise PublishError(f"cannot read {self.folder / RECORD}: {exc.strerror}") from None
 
     def plan(self, built: Built) -> Plan:
+        in_the_way = self._in_the_way(built.files)
+        if in_the_way:
+            shown = ", ".join(in_the_way[:3]) + \
+                (f" and {len(in_the_way) - 3} more" if len(in_the_way) > 3 else "")
+            raise PublishError(f"{self.shown} has files or folders in the way of the site's "
+                               f"own: {shown}. Nothing was published. Move them out of the "
+                               "way (or ask whoever put them there), then publish again")
         there: dict[str, str | None] = {}
         for name in built.files:
             path = self.folder / name
@@ -60,6 +68,16 @@ class FolderTarget:
         keep_replaced(plan, self.record.files, lambda name: file_sha256(self.folder / name))
         plan.resumed = bool(self.record.pending)
         return plan
+
+    def _in_the_way(self, names: Iterable[str]) -> list[str]:
+        """What stands there where the site needs a folder or a file: a file with the name
+        of one of the site's folders, a folder with the name of one of its files."""
+        folders = {"/".join(parts[:depth]) for parts in (name.split("/") for name in names)
+                   for depth in range(1, len(parts))}
+        found = [f"{folder} (a file; the site has a folder there)" for folder in sorted(folders)
+                 if (self.folder / folder).exists() and not (self.folder / folder).is_dir()]
+        return found + [f"{name} (a folder; the site has a file there)" for name in names
+                        if (self.folder / name).is_dir()]
 
     def apply(self, plan: Plan, built: Built, progress: Progress) -> None:
         try:

@@ -42,6 +42,24 @@ LEFT_ALONE = "Left-alone: "
 _LEFT_ALONE = re.compile(r"^Left-alone: (\".*\")$", re.MULTILINE)
 
 
+def branch_problem(name: str) -> str:
+    """Why git would refuse `name` as a branch's name (`git check-ref-format --branch`),
+    or "" when it takes it: said before the build, not by the push after it."""
+    found = re.search(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{", name)
+    if found:
+        held = found.group()
+        return "it holds a space" if held == " " else "it holds an invisible character" \
+            if held < " " or held == "\x7f" else f"it holds {held}"
+    parts = name.split("/")
+    return ("it starts with -" if name.startswith("-") else "it is @ alone" if name == "@"
+            else "git keeps HEAD for itself" if name == "HEAD"
+            else "it starts or ends with /, or holds //" if "" in parts
+            else "a part of it starts or ends with a dot" if name.endswith(".")
+            or any(part.startswith(".") for part in parts)
+            else "a part of it ends in .lock" if any(p.endswith(".lock") for p in parts)
+            else "")
+
+
 def git_missing() -> PublishError:
     return PublishError("publishing to a git branch needs the `git` program, which is not "
                         "installed here: install Git (https://git-scm.com/downloads; on "

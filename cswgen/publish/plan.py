@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -108,8 +109,10 @@ class Record:
         """A record as read from the target; none, or one cswgen cannot read, is empty."""
         try:
             raw = json.loads(data or b"{}")
-            files = {str(k): (str(v) if v else None) for k, v in raw.get("files", {}).items()}
-            return cls(files, str(raw.get("pending", "")))
+            files = {str(k): (str(v) if v else None) for k, v in raw.get("files", {}).items()
+                     if _inside(str(k))}
+            pending = str(raw.get("pending", ""))
+            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "")
         except (ValueError, AttributeError):
             return cls()
 
@@ -118,6 +121,14 @@ class Record:
         if self.pending:
             data["pending"] = self.pending
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _inside(name: str) -> bool:
+    """A name as publish writes them: `/`-separated, inside the target.  The record is at
+    the target, where whoever can write there can change it: a name leading out of it
+    (`../`, `/home/...`, `C:\\...`) was never put there by publish, and is dropped."""
+    return not re.search(r"[\\:\0]", name) and all(
+        part not in ("", ".", "..") for part in name.split("/"))
 
 
 def partial_name(name: str, token: str) -> str:
