@@ -156,3 +156,15 @@ def test_a_cache_saved_over_its_own_files_lets_go_of_them_first(tmp_path: Path) 
     again = Cache.load(folder)
     assert {key: value for key, (value, _) in again._entries.items()} == {
         "ab01": Kept("kept " * 100), "ab03": Kept("new " * 100)}
+
+
+def test_a_string_is_read_where_the_system_has_no_pread(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Windows has no os.pread: a string is read by seeking, one at a time.)"""
+    folder = tmp_path / "steps"
+    first = Cache()
+    first.put("ab01", (Kept("one " * 100), Kept("two " * 100)))
+    first.save(folder)
+    monkeypatch.delattr(os, "pread")
+    found = Cache.load(folder).get("ab01")
+    assert found is not None and found[0] == (Kept("one " * 100), Kept("two " * 100))
