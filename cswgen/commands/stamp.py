@@ -181,20 +181,16 @@ def _listing(files: Table, folders: Table, written: int) -> Listing:
     stamp's writing (a change in the same tick of the clock as their status was taken
     would not show in it: the folders the last build wrote into)."""
     listing: Listing = {}
-    _, names, count, width, data = folders
-    numbers = _numbers(data)
-    found = names.split("\0") if count else []
-    for index, name in enumerate(found):
-        status = tuple(numbers[index * width:(index + 1) * width])
-        if name and status[4] < written - RACY:
-            listing[name + "/"] = status, [], []  # type: ignore[assignment]
-    for name in found:
+    found = [(path[len(folders[0]):], status) for path, status in rows(folders)]
+    for name, status in found:
+        if name and status is not None and status[4] < written - RACY:
+            listing[name + "/"] = status, [], []
+    for name, _ in found:
         parent, _, own = name.rpartition("/")
         if name and (held := listing.get(parent + "/" if parent else "")) is not None:
             held[2].append(own)
-    _, names, count, _, _ = files
-    for name in names.split("\0") if count else []:
-        parent, _, own = name.rpartition("/")
+    for path, _ in rows(files):
+        parent, _, own = path[len(files[0]):].rpartition("/")
         if (held := listing.get(parent + "/" if parent else "")) is not None:
             held[1].append(own)
     return listing
