@@ -247,6 +247,16 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_day_pasted_in_word_s_quotes_is_read_without_them(tmp_path: Path, run: Run) -> None:
+    """`cswgen email “tuesday”`, from the team's Word notes into a Mac's Terminal (where
+    those quotes are characters), said no day of the week is '“tuesday”'."""
+    site = demo_in(tmp_path, "en-GB")
+    for day in ("“tuesday”", "‘2026-10-06’"):
+        outcome = run(site, "email", day, "--as-of", "2026-10-06")
+        assert outcome.exit_code == 0, outcome.stderr
+        assert outcome.stdout == "Wrote email/2026-10-06-tuesday.eml\n"
+
+
 def test_a_weekday_of_two_words_typed_without_quotes_is_shown_with_them(
         tmp_path: Path, run: Run) -> None:
     site = demo_in(tmp_path, "rw")  # Monday is "Kuwa mbere" in Kinyarwanda
