@@ -316,6 +316,31 @@ def test_a_draft_someone_changed_is_never_written_over(tmp_path: Path, run: Run)
     assert "our own words" not in mine.read_text("utf-8")
 
 
+def test_a_picture_someone_replaced_beside_the_html_is_never_written_over(
+        tmp_path: Path, run: Run) -> None:
+    """The team put the day's own photo in place of cswgen's beside the HTML for their
+    newsletter tool; the next `cswgen email --html` put cswgen's back without a word."""
+    site = demo_in(tmp_path, "en-GB")
+    typed = ("email", "tuesday", "--as-of", "2026-10-06", "--html")
+    assert run(site, *typed).exit_code == 0
+    pictures = site / "email/2026-10-06-tuesday_files"
+    names = sorted(p.name for p in pictures.iterdir())
+    assert len(names) >= 2  # the people's photos
+    theirs = pictures / names[0]
+    theirs.write_bytes(b"the team's own photo")
+    again = run(site, *typed)
+    assert again.exit_code == 0, again.stderr
+    assert again.lines == [
+        f"email/2026-10-06-tuesday_files/{theirs.name}: warning: has changed since cswgen "
+        "wrote it, so it is kept as it is (the HTML beside it shows it); to get cswgen's "
+        "picture again, delete it, then run cswgen email --html again"]
+    assert theirs.read_bytes() == b"the team's own photo"
+    assert sorted(p.name for p in pictures.iterdir()) == names
+    theirs.unlink()
+    assert run(site, *typed).lines == []
+    assert theirs.read_bytes() != b"the team's own photo"
+
+
 def test_drafts_written_before_cswgen_kept_a_record_are_its_own(tmp_path: Path,
                                                                 run: Run) -> None:
     site = demo_in(tmp_path, "en-GB")
