@@ -435,7 +435,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add honour "Farai Moyo"
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
-      cswgen add policy
+      cswgen add policy                        (when the site has none)
       cswgen add day monday --language sw      (the Swahili version of an existing day)
       cswgen add policy --language sw
     """
