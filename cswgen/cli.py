@@ -420,7 +420,8 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None,
         language: str | None) -> None:
     """Write a new content file of KIND for TITLE, with every field listed and explained.
-    KIND is testimonial, honour (an honour-roll entry), day or page; TITLE is the
+    KIND is testimonial, honour (an honour-roll entry), day, page or policy (the site's
+    content/policy.md, TITLE optional); TITLE is the
     customer's or the person's name for a testimonial or honour-roll entry, in double
     quotes when it has spaces.  Never overwrites a file, and refuses a name already on
     the site (in a CSV file or Excel workbook too).  A day
@@ -434,6 +435,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add honour "Farai Moyo"
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
+      cswgen add policy                        (when the site has none)
       cswgen add day monday --language sw      (the Swahili version of an existing day)
       cswgen add policy --language sw
     """
@@ -457,11 +459,10 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
             made = translate(_site_root(), kind, title, language)
         click.echo(_shown_path(made))
         return
-    if kind in ("policy", "home"):
-        raise click.UsageError(f"`cswgen add {kind}` is for a translation, with --language; "
-                               f"the {kind} is one file of its own, content/"
-                               f"{'policy.md' if kind == 'policy' else 'index.md'}")
-    if not title:
+    if kind == "home":
+        raise click.UsageError("`cswgen add home` is for a translation, with --language; "
+                               "the home is one file of its own, content/index.md")
+    if not title and kind != "policy":  # (the policy's title has a default)
         raise click.UsageError("give the TITLE of the new entry")
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")

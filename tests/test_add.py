@@ -25,6 +25,7 @@ CSV_ONLY = {"text", "citation_long"}
      "days/awards-friday/"),
     (("page", "Getting here: a map"), "content/pages/getting-here-a-map.md",
      "getting-here-a-map/"),
+    (("policy",), "content/policy.md", "policy/"),  # a site without one yet; no slug
     # pasted from Word or an email: curly quotes around it, a non-breaking space, a tab
     (("testimonial", "“Jean-Baptiste N.”"), "content/testimonials/jean-baptiste-n.md",
      "testimonials/jean-baptiste-n/"),
@@ -41,9 +42,10 @@ def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tupl
     document = split(text, written, Problems())
     assert document is not None
     kind = args[0]
-    assert set(document.data) >= set(KNOWN[kind]) - CSV_ONLY - {"date", "day"} - \
+    fields = set(KNOWN[kind]) - CSV_ONLY - ({"slug"} if kind == "policy" else set())
+    assert set(document.data) >= fields - {"date", "day"} - \
         ({"title"} if kind == "testimonial" else set())
-    assert all(f"{key}:" in text for key in set(KNOWN[kind]) - CSV_ONLY)
+    assert all(f"{key}:" in text for key in fields)
     for line in text.split("---")[1].strip().splitlines():
         assert "#" in line, f"field without a comment: {line}"
     built = run(site, "build", *AS_OF)
@@ -149,6 +151,23 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
         assert outcome.stderr.startswith("content/honour-roll/zoë-nyathi.md: already exists")
     assert (site / "content/honour-roll/zoë-nyathi.md").read_text("utf-8").endswith("Mine.\n")
     assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["zoë-nyathi.md"]
+
+
+def test_a_policy_is_added_with_its_title_or_none_and_never_twice(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    site = make_site()
+    outcome = run(site, "add", "policy", "“Our promise to members”")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "title: \"Our promise to members\"  # " in (site / "content/policy.md").read_text()
+    for policy in ("policy.md", "Policy.markdown"):
+        (site / "content/policy.md").rename(site / "content" / policy)
+        before = snapshot(site)
+        outcome = run(site, "add", "policy")
+        assert outcome.exit_code == 1
+        assert outcome.stderr == (f"content/{policy}: already exists; cswgen add never "
+                                  "overwrites a file: edit that one\n")
+        assert snapshot(site) == before
+        (site / "content" / policy).rename(site / "content/policy.md")
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,

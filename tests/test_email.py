@@ -247,6 +247,16 @@ def test_the_command_line_writes_the_drafts(tmp_path: Path, run: Run) -> None:
     assert not (site / "output").exists()
 
 
+def test_a_day_pasted_in_word_s_quotes_is_read_without_them(tmp_path: Path, run: Run) -> None:
+    """`cswgen email “tuesday”`, from the team's Word notes into a Mac's Terminal (where
+    those quotes are characters), said no day of the week is '“tuesday”'."""
+    site = demo_in(tmp_path, "en-GB")
+    for day in ("“tuesday”", "‘2026-10-06’"):
+        outcome = run(site, "email", day, "--as-of", "2026-10-06")
+        assert outcome.exit_code == 0, outcome.stderr
+        assert outcome.stdout == "Wrote email/2026-10-06-tuesday.eml\n"
+
+
 def test_a_weekday_of_two_words_typed_without_quotes_is_shown_with_them(
         tmp_path: Path, run: Run) -> None:
     site = demo_in(tmp_path, "rw")  # Monday is "Kuwa mbere" in Kinyarwanda
@@ -304,6 +314,31 @@ def test_a_draft_someone_changed_is_never_written_over(tmp_path: Path, run: Run)
     mine.unlink()
     assert run(site, "email", "wednesday", "--as-of", "2026-10-06", "--html").lines == []
     assert "our own words" not in mine.read_text("utf-8")
+
+
+def test_a_picture_someone_replaced_beside_the_html_is_never_written_over(
+        tmp_path: Path, run: Run) -> None:
+    """The team put the day's own photo in place of cswgen's beside the HTML for their
+    newsletter tool; the next `cswgen email --html` put cswgen's back without a word."""
+    site = demo_in(tmp_path, "en-GB")
+    typed = ("email", "tuesday", "--as-of", "2026-10-06", "--html")
+    assert run(site, *typed).exit_code == 0
+    pictures = site / "email/2026-10-06-tuesday_files"
+    names = sorted(p.name for p in pictures.iterdir())
+    assert len(names) >= 2  # the people's photos
+    theirs = pictures / names[0]
+    theirs.write_bytes(b"the team's own photo")
+    again = run(site, *typed)
+    assert again.exit_code == 0, again.stderr
+    assert again.lines == [
+        f"email/2026-10-06-tuesday_files/{theirs.name}: warning: has changed since cswgen "
+        "wrote it, so it is kept as it is (the HTML beside it shows it); to get cswgen's "
+        "picture again, delete it, then run cswgen email --html again"]
+    assert theirs.read_bytes() == b"the team's own photo"
+    assert sorted(p.name for p in pictures.iterdir()) == names
+    theirs.unlink()
+    assert run(site, *typed).lines == []
+    assert theirs.read_bytes() != b"the team's own photo"
 
 
 def test_drafts_written_before_cswgen_kept_a_record_are_its_own(tmp_path: Path,

@@ -352,6 +352,10 @@ WRONG_ADDRESSES = [
      "addresses that start htps://; did you mean https://?"),
     ("stfp://me@web.example.com/var/www/csw", "stfp://me@web.example.com/var/www/csw: cswgen "
      "does not know addresses that start stfp://; did you mean sftp://?"),
+    # an archive cswgen does not write: not a folder named like one, inside the site
+    ("csw.tar.gz", "csw.tar.gz: cswgen does not write .tar.gz files; publish a .zip file, "
+     "which every computer opens (like csw.zip), or give a folder, a git repository or an "
+     "sftp:// address"),
     # a folder written as a browser shows it: file:// is for a git repository
     ("file:///srv/no-such/csw", "file:///srv/no-such/csw: a file:// address is for a git "
      "repository, and there is none at /srv/no-such/csw; to publish into a folder, write "

@@ -167,6 +167,25 @@ def test_folders_redirect_and_files_have_types(serve: Serve, site: Path) -> None
     server.stop()
 
 
+def test_a_head_request_gets_the_headers_of_a_get_and_no_body(serve: Serve, site: Path) -> None:
+    """A link checker or `curl -I` asks with HEAD: it was told `Content-Length: 0`."""
+    server = serve(site)
+    server.wait_for("/", served)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    for path in ("/", "/assets/extra.css", "/no-such-page/"):
+        got = []
+        for method in ("GET", "HEAD"):  # one connection: a body after a HEAD would show
+            connection.request(method, path)
+            response = connection.getresponse()
+            got.append((response.status, response.getheader("Content-Type"),
+                        response.getheader("Content-Length"), response.read()))
+        (status, kind, length, body), head = got
+        assert int(length or 0) == len(body) > 0
+        assert head == (status, kind, length, b""), path
+    connection.close()
+    server.stop()
+
+
 def test_the_preview_bar_shows_the_site_as_on_a_day_of_the_week(serve: Serve, site: Path) -> None:
     server = serve(site, "--as-of", "2026-09-01")
     status, page = server.wait_for("/", served)

@@ -412,6 +412,27 @@ def test_add_makes_a_translation_beside_the_original(tmp_path: Path, run: Run) -
     assert "<h1>Wellness Wednesday</h1>" in html_of(site / "output", "days/wednesday/")
 
 
+def test_a_translation_on_a_site_in_one_language_says_how_config_toml_has_it(
+        make_site: MakeSite, run: Run) -> None:
+    """config.toml sets `language` only: the message quoted a `languages` it does not
+    have (`[site] languages: en-GB`), which the team then looked for in vain."""
+    site = make_site({**SMALL, "config.toml": '[site]\ntitle = "T"\nlanguage = "en-GB"\n'
+                                              '[week]\nyear = 2026\n'})
+    outcome = run(site, "add", "day", "monday", "--language", "sw")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        'config.toml:3: --language sw is not the site\'s language ([site] language = "en-GB", '
+        "its only one); a translation is into another of the site's languages: list them in "
+        '[site], the default first, like languages = ["en-GB", "sw"]']
+    assert not (site / "content/days/monday.sw.md").exists()
+    (site / "config.toml").write_text('[site]\ntitle = "T"\nlanguages = ["en", "sw"]\n'
+                                      '[week]\nyear = 2026\n', "utf-8")
+    outcome = run(site, "add", "day", "monday", "--language", "fr")
+    assert outcome.lines == [
+        "config.toml:3: --language fr is not one of the site's other languages ([site] "
+        "languages: en, sw); a translation is for one of them (sw); add it to languages first"]
+
+
 SMALL = {
     "config.toml": '[site]\ntitle = "T"\nlanguages = ["en", "sw"]\n[week]\nyear = 2026\n',
     "content/days/monday.md": "---\ntitle: Thank-you Monday\nday: monday\n---\nHello.\n",

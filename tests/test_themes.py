@@ -158,6 +158,26 @@ def test_a_template_syntax_error_names_the_line(make_site: MakeSite, run: Run) -
     assert outcome.lines[0].startswith("themes/mine/templates/home.html:2: template error")
 
 
+def test_a_syntax_error_in_the_email_template_is_found_by_build_and_check(
+        make_site: MakeSite, run: Run) -> None:
+    """No page uses email.html: its mistake was found on the morning `cswgen email` ran,
+    not by the build and `cswgen check` the evening before."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/templates/email.html": "<p>\n{% if %}\n</p>\n"})
+    said = "themes/mine/templates/email.html:2: template error: "
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0].startswith(said), outcome.lines
+    assert outcome.lines[1:] == ["Build failed: 1 error. Nothing was written; the output "
+                                 "folder is as it was."]
+    outcome = run(site, "check", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert any(line.startswith(f"  1. {said}") for line in outcome.stdout.splitlines())
+    (site / "themes/mine/templates/email.html").write_text("<p>{{ page.title }}</p>\n")
+    assert run(site, "build", "--as-of", "2026-10-05").exit_code == 0
+
+
 def test_content_cannot_inject_through_templates(make_site: MakeSite, run: Run) -> None:
     evil = '<script>alert(1)</script>'
     site = make_site({

@@ -1,4 +1,5 @@
-"""`cswgen add KIND TITLE`: a new content file with every field of its kind, commented.
+"""`cswgen add KIND TITLE`: a new content file with every field of its kind, commented
+(`cswgen add policy`: the site's one `content/policy.md`, when it has none).
 
 The file comes from the theme's `scaffolds/KIND.md` (the first theme in the chain that has
 one, so a site's theme can change it); `{{ title }}`, `{{ date }}` and `{{ day }}` in it are
@@ -39,8 +40,12 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     """Write the new file and return its path; raises SiteError, writing nothing, when it
     cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
     config = readable_config(root)
-    folder = f"content/{FOLDERS[kind]}"
     title = as_meant(title)
+    if kind == "policy":  # one file at one address: its title (if any) names nothing
+        path = root / "content" / "policy.md"
+        _refuse_an_existing_file(path, "content", "policy", "edit that one")
+        return _write(config, path, kind, title)
+    folder = f"content/{FOLDERS[kind]}"
     slug = slugify(title)
     if not slug:
         raise fail(folder, 0, f"cannot make a file name from \"{title}\"; use a title with "
@@ -54,19 +59,32 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     if paths.name_problem(f"{slug}.md") is not None:
         slug = f"{slug}-{kind}"  # `con.md`, `aux.md`: names Windows keeps for devices
     path = root / folder / f"{slug}.md"
-    for existing in sorted((root / folder).glob("*")):
-        if existing == path or (existing.suffix.lower() in (".md", ".markdown")
-                                and slugify(existing.stem) == slug):
-            raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
-                       "overwrites a file: edit that one, or choose another title")
+    _refuse_an_existing_file(path, folder, slug, "edit that one, or choose another title")
     _refuse_a_twin(config, kind, title, slug)
     when, day_name = _day(config.week.dates, on, weekday, config.site.language) \
         if kind == "day" else (None, "")
     if kind == "day":
         _refuse_a_second_day(config, when or next(
             d for d in config.week.dates if WEEKDAYS[d.weekday()] == day_name))
+    return _write(config, path, kind, title, when, day_name)
+
+
+def _refuse_an_existing_file(path: Path, folder: str, slug: str, instead: str) -> None:
+    """A file at `path`, or a Markdown file beside it whose name makes the same address
+    (`Policy.md`, `rudo-m.markdown`), is never overwritten nor doubled (`folder`: the
+    content folder they are in, as messages name it)."""
+    for existing in sorted(path.parent.glob("*")):
+        if existing == path or (existing.suffix.lower() in (".md", ".markdown")
+                                and slugify(existing.stem) == slug):
+            raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
+                       f"overwrites a file: {instead}")
+
+
+def _write(config: SiteConfig, path: Path, kind: str, title: str, when: date | None = None,
+           day_name: str = "") -> Path:
+    """The theme's scaffold for `kind`, filled in, as the new file at `path`."""
     text = _scaffold(config, kind)
-    values = {"title": json.dumps(title, ensure_ascii=False),
+    values = {"title": json.dumps(title, ensure_ascii=False) if title else "",
               "date": when.isoformat() if when else "", "day": day_name,
               **_examples(config.week.dates)}
     # one pass, so a title that contains "{{ year }}" is written as it is

@@ -138,6 +138,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     from cswgen.render import pages as rendering
     from cswgen.render import share
     from cswgen.render.alternates import link_editions
+    from cswgen.render.templates import TEMPLATE_OF
 
     content = load_content(config, problems, drafts=drafts, cache=steps,
                            texts=sources.texts if sources else None,
@@ -196,6 +197,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
             rendered = Problems()
             made_up, every_page, jobs, made = render(rendered)
         problems.items.extend(rendered.items)
+        # the staff email's template, which no page uses: a mistake in it is found now, with
+        # the pages', not on the morning `cswgen email` renders it
+        problems.items.extend(made_up[0][1].syntax_problems(only=(TEMPLATE_OF["email"],)))
         stop_on_errors(problems)
         # (`cswgen serve` shows no share image: those not drawn yet are drawn beside it)
         painter = share.Painter(cache_root)

@@ -41,6 +41,7 @@ from cswgen.model.site import Options, assemble, scheduled
 from cswgen.read import catalogue
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
+from cswgen.read.pasted import unquoted
 from cswgen.read.place import today_in
 from cswgen.read.records import Day, draft_name
 from cswgen.render.mail import EMAIL_FOLDER, Draft, Mailer
@@ -60,6 +61,8 @@ class Written:
 
 def email(root: Path, day: str | None = None, *, as_of: date | None = None,
           html: bool = False, now: datetime | None = None) -> Written:
+    if day is not None:  # pasted from Word or an email, in its quotes: “tuesday”
+        day = unquoted(day) or day
     problems = Problems()
     config = load_config(root, problems)
     output, where, line = output_folder(config, None)
@@ -119,7 +122,7 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
             if path == eml:
                 path.write_bytes(draft.message(moment).as_bytes())
             else:
-                write_standalone(draft, folder)
+                write_standalone(draft, folder, record, problems)
             record.wrote(path)
             written.files.append(path)
         if len(draft.html.encode("utf-8")) > HTML_LIMIT:
@@ -131,15 +134,16 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
 
 
 class Record:
-    """What cswgen wrote in email/: each file's name and a digest of its bytes, kept in
-    `email/.cswgen-drafts`, so that a draft someone changed (their own words added to the
-    HTML for a newsletter tool) is never written over.  The drafts in an email/ folder
-    without one were written before cswgen kept it: they are taken as its own, as they
-    are now."""
+    """What cswgen wrote in email/: each file's path there and a digest of its bytes, kept
+    in `email/.cswgen-drafts`, so that a draft someone changed (their own words added to
+    the HTML for a newsletter tool, or a picture beside it replaced) is never written
+    over.  The drafts in an email/ folder without one were written before cswgen kept it:
+    they are taken as its own, as they are now."""
 
     NAME = ".cswgen-drafts"
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.path = folder / self.NAME
         self.digests: dict[str, str]
         try:
@@ -151,30 +155,48 @@ class Record:
         except (OSError, ValueError, AttributeError):
             self.digests = {}  # unreadable: nothing there is known to be cswgen's
 
-    def ours(self, path: Path) -> bool:
-        """Whether cswgen may write `path`: not there, or as cswgen last wrote it."""
-        return not path.exists() or self.digests.get(path.name) == file_digest_of(path)
+    def ours(self, path: Path, *, unrecorded: bool = False) -> bool:
+        """Whether cswgen may write `path`: not there, or as cswgen last wrote it
+        (`unrecorded`: or not in the record, as the pictures beside an HTML draft were
+        not before cswgen kept theirs)."""
+        if not path.exists():
+            return True
+        found = file_digest_of(path)  # (a folder in its place: refused, and said plainly)
+        return self.digests.get(self._key(path), found if unrecorded else None) == found
 
     def wrote(self, path: Path) -> None:
-        self.digests[path.name] = file_digest_of(path)
+        self.digests[self._key(path)] = file_digest_of(path)
         write_atomic(self.path, json.dumps(self.digests, indent=1, sort_keys=True)
                      .encode("utf-8"))
 
+    def _key(self, path: Path) -> str:
+        return path.relative_to(self.folder).as_posix()  # (a draft's: its name)
 
-def write_standalone(draft: Draft, folder: Path) -> Path:
+
+def write_standalone(draft: Draft, folder: Path, record: Record, problems: Problems) -> Path:
     """`<date>-<slug>.html`, its pictures in `<date>-<slug>_files/` beside it (as a browser
     saves a page; a newsletter tool takes both, zipped): `cid:` means something only inside
-    the message.  Pictures a former run left there that this one has not are removed."""
+    the message.  Pictures a former run left there that this one has not are removed; a
+    picture someone replaced is kept, as a draft someone changed is."""
     pictures = folder / f"{draft.name}_files"
     html, files = draft.standalone(pictures.name)
     if files:
         pictures.mkdir(exist_ok=True)
         for name, data in files.items():
-            (pictures / name).write_bytes(data)
+            picture = pictures / name
+            if not record.ours(picture, unrecorded=True):
+                problems.warning(f"{EMAIL_FOLDER}/{pictures.name}/{name}", 0, "has changed "
+                                 "since cswgen wrote it, so it is kept as it is (the HTML "
+                                 "beside it shows it); to get cswgen's picture again, delete "
+                                 "it, then run cswgen email --html again")
+                continue
+            picture.write_bytes(data)
+            record.wrote(picture)
     if pictures.is_dir():
         for old in pictures.iterdir():
             if old.name not in files and old.is_file() and re.fullmatch(
-                    r"(?:day|logo|person\d+)\.(?:jpe?g|png)", old.name):
+                    r"(?:day|logo|person\d+)\.(?:jpe?g|png)", old.name) \
+                    and record.ours(old, unrecorded=True):
                 old.unlink()
         with contextlib.suppress(OSError):
             pictures.rmdir()  # (only when empty)

@@ -258,7 +258,7 @@ class Session:
         status, data, kind, extra = self._file(path, environ.get("QUERY_STRING", ""))
         if kind.startswith("text/html"):
             data = decorate(data.decode("utf-8", "replace"), path, self.state).encode("utf-8")
-        return _reply(start_response, status, b"" if method == "HEAD" else data, kind, extra)
+        return _reply(start_response, status, data, kind, extra)  # (a HEAD's: `_Server`)
 
     def _file(self, path: str, query: str) -> tuple[str, bytes, str, list[tuple[str, str]]]:
         """Status, bytes, type and extra headers for a request; nothing outside the site."""
@@ -313,6 +313,36 @@ def _reply(start_response: Respond, status: str, data: bytes, kind: str,
     return [data]
 
 
+class _Server(livereload.Server):  # type: ignore[misc]
+    """livereload's server, but a HEAD request gets the headers a GET gets, the length of
+    the page included, and no body: livereload gives the length of the body it is handed,
+    and tornado refuses to send one for a HEAD."""
+
+    def get_web_handlers(self, script: bytes) -> list[Any]:
+        [(pattern, handler, options)] = super().get_web_handlers(script)
+        container = options["fallback"]
+
+        def fallback(request: Any) -> None:
+            if request.method == "HEAD":
+                request.connection = _HeadersOnly(request.connection)
+            container(request)
+
+        return [(pattern, handler, {**options, "fallback": fallback})]
+
+
+class _HeadersOnly:
+    """A request's connection that sends a response's headers and leaves out its body."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def write_headers(self, start_line: Any, headers: Any, chunk: bytes | None = None) -> Any:
+        return self.connection.write_headers(start_line, headers)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.connection, name)
+
+
 def listen(server: Any, host: str, port: int) -> int:
     """Listen on `port`, or the next free one; returns the port used."""
     last = min(port + PORT_TRIES, 65536) - 1  # (above 65535, a port number wraps round)
@@ -354,7 +384,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
         session = Session(root, folder, as_of=as_of, drafts=drafts, say=say, warn=warn)
         asyncio.set_event_loop(asyncio.new_event_loop())
         loop = IOLoop.current()
-        server = livereload.Server(app=session.app)
+        server = _Server(app=session.app)
         used = listen(server, host, port)
         if used != port:
             say(f"Port {port} is in use, so the preview uses port {used}.")

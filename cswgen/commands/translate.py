@@ -13,6 +13,7 @@ from typing import Any
 from cswgen.commands.add import readable_config
 from cswgen.core import cldr
 from cswgen.core.errors import Problems, fail
+from cswgen.read.config import SiteConfig
 from cswgen.read.content import load_content
 from cswgen.read.frontmatter import split
 from cswgen.read.pasted import unquoted
@@ -30,7 +31,7 @@ PARTS = {"events": ("title", "place", "description"), "standards": ("measure", "
 def translate(root: Path, kind: str, name: str, language: str) -> Path:
     """Write the translation of the entry of `kind` named `name` into `language`."""
     config = readable_config(root)
-    tag = _site_language(config.site.tags, language)
+    tag = _site_language(config, language)
     content = load_content(config, Problems(), drafts=True)
     original = _find(content.entries(), kind, name)
     if original.from_csv:
@@ -91,14 +92,24 @@ def _quoted(words: str) -> str:
     return json.dumps(unquoted(words) or words.strip(), ensure_ascii=False)
 
 
-def _site_language(tags: tuple[str, ...], written: str) -> str:
+def _site_language(config: SiteConfig, written: str) -> str:
+    tags = config.site.tags
     by_lower = {t.lower(): t for t in tags[1:]}
     tag = by_lower.get(written.replace("_", "-").lower())
+    if tag is None and not config.site.languages:  # as config.toml says it: `language`
+        default = config.site.language
+        same = written.replace("_", "-").lower() == default.lower()
+        raise fail("config.toml", config.line_of("site.language"), f"--language {written} "
+                   f"is {'' if same else 'not '}the site's language ([site] language = "
+                   f"\"{default}\", its only one); a translation is into another of the site's "
+                   "languages: list them in [site], the default first, like languages = "
+                   f"[\"{default}\", \"{'sw' if same else written}\"]")
     if tag is None:
         listed = ", ".join(tags[1:]) or "none yet"
-        raise fail("config.toml", 0, f"--language {written} is not one of the site's other "
-                   f"languages ([site] languages: {', '.join(tags)}); a translation is for one "
-                   f"of them ({listed}); add it to languages first")
+        raise fail("config.toml", config.line_of("site.languages"), f"--language {written} is "
+                   f"not one of the site's other languages ([site] languages: "
+                   f"{', '.join(tags)}); a translation is for one of them ({listed}); add it "
+                   "to languages first")
     return tag
 
 

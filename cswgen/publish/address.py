@@ -3,6 +3,7 @@
 
     sftp://...                         SFTP
     *.zip                              a zip file
+    *.tar.gz, *.tgz, *.7z ...          refused: cswgen writes zip files only
     git URLs (ssh://, git://, http(s)://, file://, user@host:path), a path
     ending in .git, a local git repository, or any address with #branch
     or a `branch` setting              a git branch
@@ -28,6 +29,9 @@ _SCP_LIKE = re.compile(r"^[\w.+-]+@[\w.-]+:(?!//)")  # git@github.com:acme/csw.g
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+):(/*)", re.IGNORECASE)  # sftp://, htps://, sftp:
 _KNOWN = ("sftp", "ssh", "git", "https", "http", "file", "git+ssh", "ssh+git", "ftp", "ftps")
 _WINDOWS = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)  # D:\web, \\server\share
+# archives other than zip files, which a folder is never meant to be named like
+_ARCHIVE = re.compile(r"\.(?:tar(?:\.(?:gz|bz2|xz|zst))?|tgz|tbz2?|txz|gz|7z|rar)$",
+                      re.IGNORECASE)
 
 
 def is_repository(folder: Path) -> bool:
@@ -78,6 +82,12 @@ def target_for(address: str, base: Path, *, branch: str = "", known_hosts: str =
         return GitTarget(location, branch, without_secret(location), force=force)
     path = Path(location).expanduser()
     path = path if path.is_absolute() else base / path
+    named = location.rstrip("/\\")
+    if (archive := _ARCHIVE.search(named)) and not branch:
+        raise PublishError(f"{location}: cswgen does not write {archive[0]} files; publish "
+                           f"a .zip file, which every computer opens (like "
+                           f"{named[:archive.start()]}.zip), or give a folder, a git "
+                           "repository or an sftp:// address")
     if lowered.endswith(".zip") and not branch:
         return ZipTarget(path, location, force=force)
     if branch or location.rstrip("/\\").endswith(".git") or is_repository(path):

@@ -177,9 +177,10 @@ class Renderer:
             line, said = unclosed
         return Problem(self._where(exc.filename), line, str(said))
 
-    def syntax_problems(self) -> list[Problem]:
-        """The syntax errors of the site's own templates, found without rendering a page
-        (for a build that stops before rendering: its other problems come with these)."""
+    def syntax_problems(self, only: tuple[str, ...] = ()) -> list[Problem]:
+        """The syntax errors of the site's own templates (`only`: of those names), found
+        without rendering a page (for a build that stops before rendering: its other
+        problems come with these; and for a template no page uses)."""
         found: list[Problem] = []
         for theme in self.themes:
             if theme.builtin or not theme.templates.is_dir():
@@ -188,6 +189,8 @@ class Renderer:
                 if not file.is_file() or not file.name.endswith(TEMPLATE_SUFFIXES):
                     continue
                 name = file.relative_to(theme.templates).as_posix()
+                if only and name not in only:
+                    continue
                 try:
                     self.env.get_template(f"{theme.name}:{name}")
                 except jinja2.TemplateSyntaxError as exc:
