@@ -284,6 +284,23 @@ def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
         assert "Traceback" not in outcome.stderr
 
 
+def test_every_template_a_theme_lacks_is_named_in_one_run(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """A theme made from scratch, with a home page only: each template it still lacks is
+    named (the build named day.html alone, and the next build the next one)."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n",
+                      "themes/mine/templates/home.html": "<h1>{{ site.title }}</h1>\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    missing = ["404", "day", "honour_roll", "page", "testimonials"]
+    assert outcome.lines[:-1] == [
+        f"themes/mine/templates/{name}.html: the theme has no template {name}.html; add it, "
+        "or extend a theme that has it (extends = \"classic\" in theme.toml)"
+        for name in missing]
+
+
 def test_theme_toml_mistakes_are_named_at_their_line(make_site: MakeSite, run: Run) -> None:
     wrong = {
         (("mine", 'extends = "mine"\n'),):

@@ -206,8 +206,9 @@ class Renderer:
         """A template that is not there: named at the `extends` or `include` that asked
         for it, with the nearest name the themes have."""
         filename, line = _template_frame(exc)
-        if filename is None:  # the page's own template
-            return Problem(self._where(self.themes[0].templates), 0,
+        if filename is None:  # the page's own template: named as the file to add, so
+            # that each one missing is listed (a template's problems are said once a line)
+            return Problem(f"{self._where(self.themes[0].templates)}/{exc.name}", 0,
                            f"the theme has no template {exc.name}; add it, or extend a "
                            "theme that has it (extends = \"classic\" in theme.toml)")
         name = str(exc.name)
