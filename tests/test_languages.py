@@ -458,6 +458,26 @@ def _french_site_with_theme(make_site: MakeSite, labels: str, strings: dict[str,
     })
 
 
+@pytest.mark.parametrize(("tag", "day", "time", "count"), [
+    ("ar-OM", "الثلاثاء، ٦ أكتوبر ٢٠٢٦", "٩:٣٠", "١٠"),
+    ("ar", "الثلاثاء، 6 أكتوبر 2026", "9:30", "10")])
+def test_dates_and_numbers_use_the_digits_cldr_gives_the_region(
+        make_site: MakeSite, run: Run, tag: str, day: str, time: str, count: str) -> None:
+    """CLDR writes Omani (and Egyptian, Saudi...) dates and numbers in Arabic-Indic digits,
+    as browsers do, and Arabic alone in ASCII ones; Babel knows only the system's name, so
+    an Omani site had "6 أكتوبر 2026" beside the browser's "بعد ١٠ أيام"."""
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "CSW"\nlanguage = "{tag}"\n[week]\nyear = 2026\n',
+        "content/days/tuesday.md": "---\ntitle: يوم\nday: tuesday\nevents:\n"
+                                   "  - {time: 09:30, title: فطور}\n---\nأهلاً.\n"})
+    outcome = run(site, "build", "--as-of", "2026-09-25")  # 10 days before
+    assert outcome.exit_code == 0, outcome.stderr
+    html = (site / "output/days/tuesday/index.html").read_text("utf-8")
+    assert day in html
+    assert time in html
+    assert f"بعد {count}\u00a0أيام" in html  # the countdown, as the page says it before script
+
+
 def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:
     outcome = run(tmp_path, "new", "site", "--language", "fr_FR")
     assert outcome.exit_code == 0, outcome.stderr
