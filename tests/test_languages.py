@@ -408,24 +408,74 @@ def test_a_language_without_translation_gets_cldr_dates_and_one_warning(
 
 def test_a_sites_labels_win_over_its_themes_strings_which_win_over_cswgens(
         make_site: MakeSite, run: Run) -> None:
-    site = make_site({
-        "config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\ntheme = "mine"\n'
-                       '[week]\nyear = 2026\n[labels]\ntestimonials = "Ils parlent de nous"\n',
-        "themes/mine/theme.toml": 'extends = "classic"\n',
-        "themes/mine/i18n/fr.toml": 'testimonials = "Témoignages clients"\n'
-                                    'honour_roll = "Nos étoiles du service"\n',
-        "themes/mine/i18n/en.toml": 'banner = "Welcome"\nhonour_roll = "Stars"\n',
-        "themes/mine/templates/page.html": '{% extends "classic:page.html" %}'
-                                           '{% block content %}<p id="b">{{ t("banner") }}</p>'
-                                           "{{ super() }}{% endblock %}",
-        "content/pages/faq.md": "---\ntitle: FAQ\n---\nHello.\n",
-    })
+    site = _french_site_with_theme(
+        make_site, 'testimonials = "Ils parlent de nous"\n',
+        {"fr": 'testimonials = "Témoignages clients"\nhonour_roll = "Nos étoiles du service"\n',
+         "en": 'banner = "Welcome"\nhonour_roll = "Stars"\n'},
+        '<p id="b">{{ t("banner") }}</p>')
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     faq = (site / "output" / "faq" / "index.html").read_text("utf-8")
     assert ">Ils parlent de nous</a>" in faq  # the site's [labels]
     assert ">Nos étoiles du service</a>" in faq  # the theme's French, over cswgen's
     assert '<p id="b">Welcome</p>' in faq  # the theme's own word, from its English
+
+
+def test_a_themes_own_label_given_only_in_english_is_pointed_out(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A theme whose i18n/ has only en.toml, on a French site: its own words showed in
+    English on French pages, and nothing said so (cswgen's own labels warn)."""
+    site = _french_site_with_theme(
+        make_site, 'tagline = "Merci à vous"\n',
+        {"en": '# our words\ntagline = "Thank you"\njoin_us = "Join us"\nhonour_roll = "Stars"\n'},
+        '<p>{{ t("join_us") }} {{ t("tagline") }}</p>')
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "<p>Join us Merci à vous</p>" in (site / "output/faq/index.html").read_text("utf-8")
+    assert outcome.lines == [
+        "themes/mine/i18n/en.toml:3: warning: the theme's own label join_us has no words in "
+        "French, so French pages show it in English; give it in themes/mine/i18n/fr.toml, or "
+        "under [labels] in config.toml"]
+    (site / "themes/mine/i18n/fr.toml").write_text('join_us = "Rejoignez-nous"\n', "utf-8")
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0, again.stderr
+    assert "warning" not in again.stderr
+
+
+def _french_site_with_theme(make_site: MakeSite, labels: str, strings: dict[str, str],
+                            block: str) -> Path:
+    """A French site with a FAQ page, its [labels] and theme "mine": `strings` are the
+    theme's i18n files by language, `block` what its page.html shows before classic's."""
+    return make_site({
+        "config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\ntheme = "mine"\n'
+                       f'[week]\nyear = 2026\n[labels]\n{labels}',
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        **{f"themes/mine/i18n/{stem}.toml": text for stem, text in strings.items()},
+        "themes/mine/templates/page.html": '{% extends "classic:page.html" %}'
+                                           f"{{% block content %}}{block}"
+                                           "{{ super() }}{% endblock %}",
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nHello.\n",
+    })
+
+
+@pytest.mark.parametrize(("tag", "day", "time", "count"), [
+    ("ar-OM", "الثلاثاء، ٦ أكتوبر ٢٠٢٦", "٩:٣٠", "١٠"),
+    ("ar", "الثلاثاء، 6 أكتوبر 2026", "9:30", "10")])
+def test_dates_and_numbers_use_the_digits_cldr_gives_the_region(
+        make_site: MakeSite, run: Run, tag: str, day: str, time: str, count: str) -> None:
+    """CLDR writes Omani (and Egyptian, Saudi...) dates and numbers in Arabic-Indic digits,
+    as browsers do, and Arabic alone in ASCII ones; Babel knows only the system's name, so
+    an Omani site had "6 أكتوبر 2026" beside the browser's "بعد ١٠ أيام"."""
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "CSW"\nlanguage = "{tag}"\n[week]\nyear = 2026\n',
+        "content/days/tuesday.md": "---\ntitle: يوم\nday: tuesday\nevents:\n"
+                                   "  - {time: 09:30, title: فطور}\n---\nأهلاً.\n"})
+    outcome = run(site, "build", "--as-of", "2026-09-25")  # 10 days before
+    assert outcome.exit_code == 0, outcome.stderr
+    html = (site / "output/days/tuesday/index.html").read_text("utf-8")
+    assert day in html
+    assert time in html
+    assert f"بعد {count}\u00a0أيام" in html  # the countdown, as the page says it before script
 
 
 def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:

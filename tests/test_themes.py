@@ -125,6 +125,34 @@ def test_a_misspelt_variable_names_the_template_and_line(make_site: MakeSite, ru
     assert not (site / "output").exists()
 
 
+def test_an_unknown_filter_test_or_variable_says_what_to_write(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """Jinja's "No filter named 'upper_case'." and "'extra' is undefined" said what was
+    wrong but not what to write instead: the nearest filter, test or field is named."""
+    wrong = {
+        "{{ page.title | upper_case }}":
+            "there is no filter named `upper_case`; did you mean `upper`?",
+        "{% if page.title is strin %}x{% endif %}":
+            "there is no test named `strin`; did you mean `string`?",
+        "{{ extra.motto }}": "`extra` is undefined; did you mean `page.extra` or `site.extra`?",
+        "{{ title }}": "`title` is undefined; did you mean `page.title` or `site.title`?",
+        "{{ sit.title }}": "`sit` is undefined; did you mean `site`?",
+        "{{ now() }}":
+            "`now` is undefined; templates are given site, week, nav, page and as_of "
+            "(cswgen/render/views.py lists every field); a name of your own needs "
+            "{% set now = ... %} before it is used",
+    }
+    for line, said in wrong.items():
+        site = make_site({"config.toml": CONFIG, "themes/mine/theme.toml": 'extends = "classic"\n',
+                          "themes/mine/templates/page.html": f"<h1>Hi</h1>\n<p>{line}</p>\n",
+                          "content/pages/about.md": "---\ntitle: About\n---\nHi\n"})
+        outcome = run(site, "build")
+        assert outcome.exit_code == 1
+        assert "Traceback" not in outcome.stderr
+        assert outcome.lines[0].startswith("themes/mine/templates/page.html:2: template error")
+        assert outcome.lines[0].endswith(f": {said}"), outcome.lines[0]
+
+
 def test_a_misspelt_field_suggests_the_one_meant(make_site: MakeSite, run: Run) -> None:
     """"'dict object' has no attribute 'nme'" tells a comms team neither what a dict object
     is nor what to write instead: the message names the field and the nearest real one."""
@@ -236,8 +264,8 @@ def test_template_errors_are_reported_together_and_nothing_is_written(make_site,
     outcome = run(site, "build", "--as-of", "2026-10-05")
     assert outcome.exit_code == 1, outcome.stderr
     assert "Traceback" not in outcome.stderr
-    assert outcome.lines[0] == ("themes/mine/templates/day.html:2: template error: No filter "
-                                "named 'nosuchfilter'.")
+    assert outcome.lines[0].startswith("themes/mine/templates/day.html:2: template error: "
+                                       "there is no filter named `nosuchfilter`; ")
     # two pages use page.html: its faulty line is reported once
     assert [line for line in outcome.lines if line.startswith("themes/")][1:] == [
         "themes/mine/templates/page.html:2: template error while rendering about/: "
@@ -302,6 +330,23 @@ def test_a_missing_template_is_named_where_it_was_asked_for(make_site: MakeSite,
         assert outcome.exit_code == 1
         assert outcome.lines[0] == message, outcome.stderr
         assert "Traceback" not in outcome.stderr
+
+
+def test_every_template_a_theme_lacks_is_named_in_one_run(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """A theme made from scratch, with a home page only: each template it still lacks is
+    named (the build named day.html alone, and the next build the next one)."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/pages/about.md": "---\ntitle: About\n---\nHi\n",
+                      "themes/mine/templates/home.html": "<h1>{{ site.title }}</h1>\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    missing = ["404", "day", "honour_roll", "page", "testimonials"]
+    assert outcome.lines[:-1] == [
+        f"themes/mine/templates/{name}.html: the theme has no template {name}.html; add it, "
+        "or extend a theme that has it (extends = \"classic\" in theme.toml)"
+        for name in missing]
 
 
 def test_theme_toml_mistakes_are_named_at_their_line(make_site: MakeSite, run: Run) -> None:
@@ -500,7 +545,10 @@ def test_template_mistakes_are_listed_with_content_mistakes(make_site: MakeSite,
     assert outcome.exit_code == 1
     assert outcome.lines == [
         "content/testimonials/rudo.md:3: `rating` must be a whole number from 1 to 5, not 9",
-        "themes/mine/templates/day.html:3: template error: No filter named 'nosuchfilter'.",
+"themes/mine/templates/day.html:3: template error: there is no filter named "
+        "`nosuchfilter`; check the name: Jinja's own filters and cswgen's (url, asset, "
+        "long_date, short_date, plain_date, time, number, held, direction, isolated) can be "
+        "used",
         "Build failed: 2 errors. Nothing was written; the output folder is as it was."]
 
 

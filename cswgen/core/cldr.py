@@ -20,6 +20,13 @@ from functools import cache, cached_property
 import babel
 from babel import dates, numbers
 
+# CLDR's numeric numbering systems that are some locale's default, by the Unicode name of
+# their digits (`unicodedata` has the digits; Babel has only the systems' names)
+_ZEROS = {"arab": "ARABIC-INDIC", "arabext": "EXTENDED ARABIC-INDIC", "adlm": "ADLAM",
+          "beng": "BENGALI", "cakm": "CHAKMA", "deva": "DEVANAGARI", "hmnp":
+          "NYIAKENG PUACHUE HMONG", "mtei": "MEETEI MAYEK", "mymr": "MYANMAR", "nkoo": "NKO",
+          "olck": "OL CHIKI", "tibt": "TIBETAN"}
+
 # what a visitor reads: the skeletons (CLDR's field letters) of each label
 _SHORT = "MMMMEEEEd"  # Tuesday 6 October
 _PLAIN = "yMMMMd"  # 6 October 2026
@@ -88,6 +95,21 @@ class Language:
             return ", "
         return between
 
+    @cached_property
+    def _digits(self) -> dict[int, int]:
+        """ASCII digits to those of the locale's own numbering system (CLDR's default:
+        "٠١٢" in Oman, Egypt and Saudi Arabia, "012" in Arabic alone since CLDR 42), which
+        Babel knows by name only: it writes every date, time and number in ASCII digits."""
+        zero = _ZEROS.get(self.locale.default_numbering_system)
+        if zero is None:  # latn, or a system cswgen does not know: ASCII digits
+            return {}
+        first = ord(unicodedata.lookup(f"{zero} DIGIT ZERO"))
+        return {ord("0") + d: first + d for d in range(10)}
+
+    def digits(self, text: str) -> str:
+        """`text` with its digits in the locale's own: a year, a date, a time."""
+        return text.translate(self._digits)
+
     def plural(self, count: int) -> str:
         """The plural category of `count`: `one`, `few`, `many`, `other` ..."""
         return str(self.locale.plural_form(count))
@@ -98,28 +120,30 @@ class Language:
         key = (type(value), value)
         found = self._numbers.get(key)
         if found is None:
-            found = self._numbers[key] = numbers.format_decimal(value, locale=self.locale)
+            found = self._numbers[key] = self.digits(numbers.format_decimal(
+                value, locale=self.locale, numbering_system="default"))
         return found
 
     def long_date(self, day: date) -> str:
         """The full date: "Tuesday, 6 October 2026", "mardi 6 octobre 2026"."""
-        return dates.format_date(day, "full", locale=self.locale)
+        return self.digits(dates.format_date(day, "full", locale=self.locale))
 
     def short_date(self, day: date) -> str:
         """The weekday and date without the year: "Tuesday 6 October"."""
-        return dates.format_date(day, self._pattern(_SHORT), locale=self.locale)
+        return self.digits(dates.format_date(day, self._pattern(_SHORT), locale=self.locale))
 
     def plain_date(self, day: date) -> str:
         """The date without the weekday: "6 October 2026"."""
         found = self._plain.get(day)
         if found is None:
-            found = self._plain[day] = dates.format_date(day, self._pattern(_PLAIN),
-                                                         locale=self.locale)
+            found = self._plain[day] = self.digits(dates.format_date(
+                day, self._pattern(_PLAIN), locale=self.locale))
         return found
 
     def month_day(self, day: date) -> str:
         """"6 October"."""
-        return dates.format_date(day, self._pattern(_MONTH_DAY), locale=self.locale)
+        return self.digits(dates.format_date(day, self._pattern(_MONTH_DAY),
+                                             locale=self.locale))
 
     def weekday(self, day: date) -> str:
         """"Tuesday", "mardi", in the form that stands alone (as a heading)."""
@@ -140,12 +164,13 @@ class Language:
             fallback = str(formats.get(None, "{0} – {1}"))
             return fallback.replace("{0}", self.plain_date(start)).replace(
                 "{1}", self.plain_date(end))
-        return "".join(dates.parse_pattern(_widened(pattern, _PLAIN)).apply(day, self.locale)
-                       for pattern, day in zip(pieces[greatest], (start, end), strict=True))
+        return self.digits("".join(
+            dates.parse_pattern(_widened(pattern, _PLAIN)).apply(day, self.locale)
+            for pattern, day in zip(pieces[greatest], (start, end), strict=True)))
 
     def time(self, value: str) -> str:
         """An `HH:MM` time as the locale writes it: "14:30", "2:30 PM", "14 h 30"."""
-        return dates.format_time(_clock(value), "short", locale=self.locale)
+        return self.digits(dates.format_time(_clock(value), "short", locale=self.locale))
 
     def time_range(self, start: str, end: str) -> str:
         """"09:00–10:30", "9:00 – 10:30 AM"."""
@@ -155,9 +180,9 @@ class Language:
             return f"{self.time(start)} – {self.time(end)}"
         day = date(2000, 1, 1)
         try:
-            return dates.format_interval(datetime.combine(day, first),
-                                         datetime.combine(day, last), skeleton,
-                                         locale=self.locale)
+            return self.digits(dates.format_interval(datetime.combine(day, first),
+                                                     datetime.combine(day, last), skeleton,
+                                                     locale=self.locale))
         except NotImplementedError:
             # Taiwan's and Hong Kong's clocks name the part of the day ("下午", CLDR's `B`),
             # a field Babel cannot compare between two times: both times in full

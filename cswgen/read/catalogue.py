@@ -13,7 +13,7 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cswgen.core import cldr, tomlpos
 from cswgen.core.errors import Problem, Problems
@@ -77,10 +77,13 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
         table.update(found)
         translated.update(found)
     theme_files = _theme_strings(themes, language, problems)
-    for stem, words in theme_files:
+    theme_english: list[tuple[ThemeFile, Catalogue]] = []  # and their own labels
+    for file in theme_files:
+        stem, words = file.stem, file.words
         if stem == "en" and language.code != "en":
             # a theme's English gives its own templates' words, never replaces a translation
             words = {k: v for k, v in words.items() if k not in english_words}
+            theme_english.append((file, words))
         table.update(words)
         if stem != "en" or language.code == "en":
             translated.update(words)
@@ -88,6 +91,9 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
     labels = _labels(config, table, language, problems, own=own)
     table.update(labels)
     translated.update(labels)
+    for file, words in theme_english:
+        _only_english(file, [key for key in words if key not in translated], language,
+                      f"labels{'.' + language.tag if own else ''}", problems)
     untranslated = [key for key in english_words if key not in translated]
     if language.code != "en" and untranslated:
         shown = language.english_name
@@ -105,25 +111,50 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
     return table
 
 
+class ThemeFile(NamedTuple):
+    """One of a theme's strings files: `i18n/<stem>.toml`, `where` as problems name it."""
+
+    stem: str
+    words: Catalogue
+    path: Path
+    where: str
+
+
 def _theme_strings(themes: list[Theme], language: cldr.Language,
-                   problems: Problems) -> list[tuple[str, Catalogue]]:
+                   problems: Problems) -> list[ThemeFile]:
     """The theme's strings files that apply, the least specific first: the theme a theme
     extends before it, English before the language, the language before the tag."""
-    found: list[tuple[str, Catalogue]] = []
+    found: list[ThemeFile] = []
     for theme in reversed(themes):
         for stem in dict.fromkeys(["en", *stems(language)]):
             path = theme.folder / "i18n" / f"{stem}.toml"
-            words = _theme_file(path, theme, problems)
+            where = path.relative_to(theme.folder.parent.parent).as_posix() \
+                if not theme.builtin else path.as_posix()
+            words = _theme_file(path, where, problems)
             if words is not None:
-                found.append((stem, words))
+                found.append(ThemeFile(stem, words, path, where))
     return found
 
 
-def _theme_file(path: Path, theme: Theme, problems: Problems) -> Catalogue | None:
+def _only_english(file: ThemeFile, keys: list[str], language: cldr.Language,
+                  labels: str, problems: Problems) -> None:
+    """A warning for a theme's own labels, given in its English file, that nothing gives
+    in `language`: its pages would show them in English without a word said."""
+    if not keys:
+        return
+    line = tomlpos.key_lines(file.path.read_text("utf-8-sig")).get(keys[0], 1)
+    name = language.english_name
+    them = "them" if len(keys) > 1 else "it"
+    problems.warning(file.where, line, f"the theme's own label{'s' if len(keys) > 1 else ''} "
+                     f"{', '.join(keys)} {'have' if len(keys) > 1 else 'has'} no words in "
+                     f"{name}, so {name} pages show {them} in English; give {them} in "
+                     f"{file.where.rpartition('/')[0]}/{language.code}.toml, or under "
+                     f"[{labels}] in config.toml")
+
+
+def _theme_file(path: Path, where: str, problems: Problems) -> Catalogue | None:
     if not path.is_file():
         return None
-    where = path.relative_to(theme.folder.parent.parent).as_posix() if not theme.builtin \
-        else path.as_posix()
     try:
         text = path.read_bytes().decode("utf-8-sig")
         data = tomllib.loads(text)

@@ -165,13 +165,15 @@ class Renderer:
             raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
             filename, line = _template_frame(exc)
+            said = _unknown_name(self.env, str(exc), {**common, "page": view}) or str(exc)
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
-                                     f": {exc}")]) from None
+                                     f": {said}")]) from None
         return self.link(html, root, common["site"].get("prefix", ""))
 
     def _syntax_problem(self, exc: jinja2.TemplateSyntaxError) -> Problem:
-        said = exc.message if isinstance(exc, _NotText) else f"template error: {exc.message}"
+        said = exc.message if isinstance(exc, _NotText) else \
+            f"template error: {_unknown_name(self.env, exc.message or '', {}) or exc.message}"
         line = exc.lineno or 0
         if (unclosed := _unclosed(self.env, exc)) is not None:
             line, said = unclosed
@@ -209,8 +211,9 @@ class Renderer:
         """A template that is not there: named at the `extends` or `include` that asked
         for it, with the nearest name the themes have."""
         filename, line = _template_frame(exc)
-        if filename is None:  # the page's own template
-            return Problem(self._where(self.themes[0].templates), 0,
+        if filename is None:  # the page's own template: named as the file to add, so
+            # that each one missing is listed (a template's problems are said once a line)
+            return Problem(f"{self._where(self.themes[0].templates)}/{exc.name}", 0,
                            f"the theme has no template {exc.name}; add it, or extend a "
                            "theme that has it (extends = \"classic\" in theme.toml)")
         name = str(exc.name)
@@ -480,6 +483,37 @@ def _to_block_end(tokens: list[tuple[int, str, str]],
 
 
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".j2")
+
+
+_UNKNOWN = re.compile(r"No (filter|test) named '(\w+)'( found)?\.|'(\w+)' is undefined")
+
+
+def _unknown_name(env: jinja2.Environment, message: str, given: dict[str, Any]) -> str:
+    """Jinja's "No filter named 'upper_case'.", "No test named 'shouting' found." and
+    "'extra' is undefined" (a variable no template is given), said with how to fix it; ""
+    for any other message.  `given`: what the page's template is given, by name."""
+    match = _UNKNOWN.fullmatch(message)
+    if match is None:
+        return ""
+    kind, name, _, variable = match.groups()
+    if variable is not None:
+        holders = [holder for holder in ("page", "site", "week")
+                   if isinstance(given.get(holder), dict) and variable in given[holder]]
+        close = [f"{holder}.{variable}" for holder in holders] or difflib.get_close_matches(
+            variable, [*given, *env.globals], n=1, cutoff=0.75)
+        hint = (f"did you mean `{'` or `'.join(close)}`?" if close else
+                "templates are given site, week, nav, page and as_of (cswgen/render/views.py "
+                "lists every field); a name of your own needs {% set " + variable +
+                " = ... %} before it is used")
+        return f"`{variable}` is undefined; {hint}"
+    known = env.filters if kind == "filter" else env.tests
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    own = [f for f in env.filters if f not in jinja2.filters.FILTERS]
+    hint = (f"did you mean `{close[0]}`?" if close else
+            f"check the name: Jinja's own filters and cswgen's ({', '.join(own)}) can be used"
+            if kind == "filter" else "check the name: Jinja's own tests (defined, none, "
+            "number, string, in, odd and the rest) can be used")
+    return f"there is no {kind} named `{name}`; {hint}"
 
 
 def _template_frame(exc: BaseException) -> tuple[str | None, int]:

@@ -37,6 +37,13 @@
     return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
   }
 
+  // A number in the page's language, as the page writes it ("١٠" in Oman: CLDR's digits)
+  function written(value) {
+    if (typeof value !== "number") { return String(value); }
+    try { return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value); }
+    catch (e) { return String(value); }
+  }
+
   function plural(forms, n) {
     var table;
     try { table = JSON.parse(forms); } catch (e) { return forms; }
@@ -49,7 +56,7 @@
 
   function fill(message, values) {
     return String(message || "").replace(/\{([a-z]+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+      return Object.prototype.hasOwnProperty.call(values, key) ? written(values[key]) : all;
     });
   }
 

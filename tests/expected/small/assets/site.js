@@ -47,12 +47,19 @@
           if (entry && entry.lang) { a.lang = entry.lang; a.dir = entry.dir; }
           el.appendChild(a);
         } else {
-          el.appendChild(document.createTextNode(String(values[key])));
+          el.appendChild(document.createTextNode(written(values[key])));
         }
       } else if (piece) {
         el.appendChild(document.createTextNode(piece));
       }
     }
+  }
+
+  // A number in the page's language, as the page writes it ("١٠" in Oman: CLDR's digits)
+  function written(value) {
+    if (typeof value !== "number") { return String(value); }
+    try { return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value); }
+    catch (e) { return String(value); }
   }
 
   // A message that depends on a number: the page gives each of the language's plural
