@@ -420,14 +420,14 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str | None,
         language: str | None) -> None:
     """Write a new content file of KIND for TITLE, with every field listed and explained.
-    KIND is testimonial, honour (an honour-roll entry), day, page or policy (the site's
-    content/policy.md, TITLE optional); TITLE is the
-    customer's or the person's name for a testimonial or honour-roll entry, in double
-    quotes when it has spaces.  Never overwrites a file, and refuses a name already on
-    the site (in a CSV file or Excel workbook too).  A day
-    needs --date or --day, for a date that has no day file yet.  With --language, the
-    file is the translation of the entry named TITLE (or of the policy or home page) into
-    one of the site's other languages.
+    KIND is testimonial, honour (an honour-roll entry), day, page, policy (the site's
+    content/policy.md) or home (the home page's introduction, content/index.md); TITLE
+    is the customer's or the person's name for a testimonial or honour-roll entry, in
+    double quotes when it has spaces, and optional for the policy and the home page.
+    Never overwrites a file, and refuses a name already on the site (in a CSV file or
+    Excel workbook too).  A day needs --date or --day, for a date that has no day file
+    yet.  With --language, the file is the translation of the entry named TITLE (or of
+    the policy or home page) into one of the site's other languages.
 
     \b
     Examples:
@@ -436,6 +436,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add day "Superhero Tuesday" --day tuesday
       cswgen add page "Frequently asked questions"
       cswgen add policy                        (when the site has none)
+      cswgen add home                          (when the site has none)
       cswgen add day monday --language sw      (the Swahili version of an existing day)
       cswgen add policy --language sw
     """
@@ -459,10 +460,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
             made = translate(_site_root(), kind, title, language)
         click.echo(_shown_path(made))
         return
-    if kind == "home":
-        raise click.UsageError("`cswgen add home` is for a translation, with --language; "
-                               "the home is one file of its own, content/index.md")
-    if not title and kind != "policy":  # (the policy's title has a default)
+    if not title and kind not in ("policy", "home"):  # (their titles have defaults)
         raise click.UsageError("give the TITLE of the new entry")
     if kind != "day" and (on or weekday):
         raise click.UsageError("--date and --day are for `cswgen add day` only")

@@ -26,6 +26,7 @@ CSV_ONLY = {"text", "citation_long"}
     (("page", "Getting here: a map"), "content/pages/getting-here-a-map.md",
      "getting-here-a-map/"),
     (("policy",), "content/policy.md", "policy/"),  # a site without one yet; no slug
+    (("home",), "content/index.md", ""),  # the same: index.html, its introduction
     # pasted from Word or an email: curly quotes around it, a non-breaking space, a tab
     (("testimonial", "“Jean-Baptiste N.”"), "content/testimonials/jean-baptiste-n.md",
      "testimonials/jean-baptiste-n/"),
@@ -42,7 +43,7 @@ def test_add_writes_a_file_that_builds(make_site: MakeSite, run: Run, args: tupl
     document = split(text, written, Problems())
     assert document is not None
     kind = args[0]
-    fields = set(KNOWN[kind]) - CSV_ONLY - ({"slug"} if kind == "policy" else set())
+    fields = set(KNOWN[kind]) - CSV_ONLY - ({"slug"} if kind in ("policy", "home") else set())
     assert set(document.data) >= fields - {"date", "day"} - \
         ({"title"} if kind == "testimonial" else set())
     assert all(f"{key}:" in text for key in fields)
@@ -168,6 +169,32 @@ def test_a_policy_is_added_with_its_title_or_none_and_never_twice(make_site: Mak
                                   "overwrites a file: edit that one\n")
         assert snapshot(site) == before
         (site / "content" / policy).rename(site / "content/policy.md")
+
+
+def test_a_home_page_is_added_with_its_title_or_none_and_never_twice(make_site: MakeSite,
+                                                                      run: Run) -> None:
+    # a site without content/index.md (the demo's deleted, or a bare site) was told that
+    # `cswgen add home` is for a translation only, and had no way to start one
+    site = make_site()
+    outcome = run(site, "add", "home", "“Welcome to the week”")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout == "content/index.md\n"
+    text = (site / "content/index.md").read_text("utf-8")
+    assert "\ntitle: \"Welcome to the week\"  # " in text
+    assert run(site, "build", *AS_OF).exit_code == 0
+    home = (site / "output/index.html").read_text("utf-8")
+    assert ">Welcome to the week</h1>" in home
+    body = text.rsplit("---\n", 1)[1].strip()
+    assert body.split(",")[0] in home  # the introduction, under it (its quotes made curly)
+    for existing in ("index.md", "Index.markdown"):
+        (site / "content/index.md").rename(site / "content" / existing)
+        before = snapshot(site)
+        outcome = run(site, "add", "home")
+        assert outcome.exit_code == 1
+        assert outcome.stderr == (f"content/{existing}: already exists; cswgen add never "
+                                  "overwrites a file: edit that one\n")
+        assert snapshot(site) == before
+        (site / "content" / existing).rename(site / "content/index.md")
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,

@@ -80,8 +80,9 @@ def test_redate_asks_for_a_year_in_words_a_user_knows(make_site: MakeSite, run: 
 def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
     shown = run(make_site(), "add", "--help").stdout
     assert shown.startswith("Usage: cli add [OPTIONS] KIND [TITLE]\n")  # (cswgen, when installed)
-    assert "KIND is testimonial, honour (an honour-roll entry), day, page or policy" in \
-        " ".join(shown.split())
+    assert ("KIND is testimonial, honour (an honour-roll entry), day, page, policy (the "
+            "site's content/policy.md) or home (the home page's introduction, "
+            "content/index.md)") in " ".join(shown.split())
 
 
 def _examples(help_text: str) -> list[list[str]]:
@@ -106,6 +107,7 @@ def test_the_examples_in_new_and_add_help_run_as_shown(tmp_path: Path, run: Run)
     (site / "content/days/tuesday.md").unlink()
     (site / "content/honour-roll/farai-moyo.md").unlink()
     (site / "content/policy.md").unlink()
+    (site / "content/index.md").unlink()
     for example in _examples(run(site, "add", "--help").stdout):
         outcome = run(site, *example)
         assert outcome.exit_code == 0, (example, outcome.stderr)

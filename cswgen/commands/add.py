@@ -1,5 +1,6 @@
 """`cswgen add KIND TITLE`: a new content file with every field of its kind, commented
-(`cswgen add policy`: the site's one `content/policy.md`, when it has none).
+(`cswgen add policy`, `cswgen add home`: the site's one `content/policy.md` or
+`content/index.md`, when it has none).
 
 The file comes from the theme's `scaffolds/KIND.md` (the first theme in the chain that has
 one, so a site's theme can change it); `{{ title }}`, `{{ date }}` and `{{ day }}` in it are
@@ -33,6 +34,8 @@ from cswgen.read.slugs import name_key, slugify
 
 FOLDERS = {"testimonial": "testimonials", "honour": "honour-roll", "day": "days",
            "page": "pages"}
+# the kinds a site has one file of, at one address of their own (the home page's: index.html)
+SINGLES = {"policy": "policy.md", "home": "index.md"}
 
 
 def add(root: Path, kind: str, title: str, *, on: date | None = None,
@@ -41,9 +44,9 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
     config = readable_config(root)
     title = as_meant(title)
-    if kind == "policy":  # one file at one address: its title (if any) names nothing
-        path = root / "content" / "policy.md"
-        _refuse_an_existing_file(path, "content", "policy", "edit that one")
+    if kind in SINGLES:  # one file at one address: its title (if any) names nothing
+        path = root / "content" / SINGLES[kind]
+        _refuse_an_existing_file(path, "content", path.stem, "edit that one")
         return _write(config, path, kind, title)
     folder = f"content/{FOLDERS[kind]}"
     slug = slugify(title)
