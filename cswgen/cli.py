@@ -404,10 +404,22 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
         click.echo(f"Wrote {_shown_path(path)}")
 
 
+class _Pasted(click.Choice[str]):
+    """One of the choices, as typed or as pasted from Word in its curly quotes (“day”):
+    in a Mac's Terminal those are characters, not quotes, and are read without them."""
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        from cswgen.commands.add import as_meant
+
+        return super().convert(as_meant(value) if isinstance(value, str) else value, param,
+                               ctx)
+
+
 @cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.", **WORDS)
 @click.argument("kind", metavar="KIND",
-                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
-                                 case_sensitive=False))
+                type=_Pasted(["testimonial", "honour", "day", "page", "policy", "home"],
+                             case_sensitive=False))
 @click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
 @click.option("--day", "weekday", metavar="WEEKDAY",
@@ -441,10 +453,17 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add policy --language sw
     """
     from cswgen.commands.add import add as run_add
+    from cswgen.commands.add import as_meant, pasted_whole
 
+    # each value as meant when pasted from Word or an email in its curly quotes, which a
+    # Mac's Terminal keeps (--day “tuesday”), as `cswgen email “tuesday”` reads its DAY
+    on, weekday, language = (as_meant(v) if v else v for v in (on, weekday, language))
     given = "".join(f" {option} {value}" for option, value in
                     (("--date", on), ("--day", weekday), ("--language", language)) if value)
-    _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
+    if (whole := pasted_whole([title, *ctx.args])) is not None:
+        title = whole  # “Superhero Tuesday”, which the shell split in two
+    else:
+        _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
     if language:
         from cswgen.commands.translate import translate
 

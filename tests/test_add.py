@@ -126,6 +126,45 @@ def test_a_weekday_in_the_sites_language_is_written_as_front_matter_takes_it(
     assert run(site, "build", *AS_OF).exit_code == 0
 
 
+@pytest.mark.parametrize("args", [
+    ("day", "Superhero Tuesday", "--day", "“tuesday”"),
+    ("day", "Superhero Tuesday", "--day", "‘Tue’"),
+    ("day", "Superhero Tuesday", "--date", "“2026-10-06”"),
+    ("“day”", "Superhero Tuesday", "--day", "tuesday"),
+    # the whole command pasted from Word into a Mac's Terminal, where those quotes are
+    # characters, so the shell splits the title in two: “Superhero and Tuesday”
+    ("day", "“Superhero", "Tuesday”", "--day", "“tuesday”"),
+])
+def test_values_pasted_in_word_s_quotes_are_read_without_them(make_site: MakeSite, run: Run,
+                                                              args: tuple[str, ...]) -> None:
+    # as `cswgen email “tuesday”` reads its DAY; `--day “tuesday”` said that "“tuesday”"
+    # is not one of the week's days
+    site = make_site()
+    outcome = run(site, "add", *args)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout == "content/days/superhero-tuesday.md\n"
+    text = (site / "content/days/superhero-tuesday.md").read_text("utf-8")
+    assert "\ntitle: \"Superhero Tuesday\"  #" in text
+    assert "\nday: tuesday " in text or "\ndate: 2026-10-06 " in text
+    assert run(site, "build", *AS_OF).exit_code == 0
+
+
+@pytest.mark.parametrize(("args", "written"), [
+    (("day", "“monday”"), "content/days/monday.sw.md"),
+    (("home",), "content/index.sw.md"),
+])
+def test_a_translation_asked_for_in_word_s_quotes_is_written(make_site: MakeSite, run: Run,
+                                                             args: tuple[str, ...],
+                                                             written: str) -> None:
+    site = make_site({
+        "config.toml": MINIMAL_CONFIG.replace("[site]\n", '[site]\nlanguages = ["en", "sw"]\n'),
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\n",
+        "content/index.md": "---\ntitle: Welcome\n---\n"})
+    outcome = run(site, "add", *args, "--language", "“sw”")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout == f"{written}\n"
+
+
 def test_add_writes_nothing_beside_a_config_toml_with_errors(tmp_path: Path,
                                                              run: Run) -> None:
     # another tool's config.toml (Hugo's) in the folder: not a cswgen site to write into
