@@ -2,23 +2,24 @@
 
 Problems are printed as `path:line: message`, one per line; a failure exits with status
 1 and no traceback (unless --debug); Ctrl-C, with a sentence that says what it left and
-status 130 (see `STOPPED`).
+status 130 (see `said.LEFT`).
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from cswgen import __version__
-from cswgen.core.errors import Problem, SiteError
+from cswgen.commands import said  # (light: os and sys)
+from cswgen.core.errors import SiteError
 
 
 def _as_of(value: str | None, option: str = "--as-of") -> date | None:
@@ -27,18 +28,10 @@ def _as_of(value: str | None, option: str = "--as-of") -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f'"{value}" is not a date; write it as YYYY-MM-DD (year, '
-                                 f"month, day){_example_date()}",
+        from cswgen.commands.where import not_a_date
+
+        raise click.BadParameter(not_a_date(value, Path.cwd()),
                                  param_hint=f"'{option}'") from None
-
-
-def _example_date() -> str:
-    """`, like 2027-10-05`: the second day of the week of the site we are in, if any (an
-    example from the site's own year); nothing when no site can be read here."""
-    from cswgen.commands.where import example_date
-
-    example = example_date(Path.cwd())
-    return f", like {example.isoformat()}" if example else ""
 
 
 class _Year(click.ParamType[int]):
@@ -67,7 +60,7 @@ def _site_root() -> Path:
     try:
         return site_root(Path.cwd())
     except SiteError as exc:
-        _report(exc.problems)
+        said.report(exc.problems)
         sys.exit(1)
 
 
@@ -81,32 +74,13 @@ DEBUG = click.option("--debug", is_flag=True, expose_value=False, callback=_debu
                      help="Show Python tracebacks (for reporting bugs).")
 
 
-def _report(problems: list[Problem]) -> None:
-    from cswgen.commands.said import report
-
-    report(problems)
-
-
-# What Ctrl-C leaves, said as it stops a command (status 130, as a shell's user expects of
-# a command they stopped; not Click's bare "Aborted!").  `build` says it in `said`, and
-# `publish` while it writes at the target; `serve` stops with "Stopped." as it always does.
-STOPPED = {
-    "check": "Nothing was changed.",
-    "publish": "Nothing was published.",
-    "redate": "Nothing was changed.",
-    "email": "The drafts written before it stopped are in email/; run it again for the rest.",
-    "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
-    "add": "Nothing was written.",
-}
-
-
 class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, click.Abort):  # (Abort: Ctrl-C at a question)
-            said = STOPPED.get(ctx.invoked_subcommand or "", "")
-            click.echo(f"\nStopped. {said}".rstrip(), err=True)
+            left = said.LEFT.get(ctx.invoked_subcommand or "", "")
+            click.echo(f"\nStopped. {left}".rstrip(), err=True)
             sys.exit(130)
 
 
@@ -148,10 +122,8 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
 
 
 def _build_failed(exc: SiteError, outcome: str) -> NoReturn:
-    from cswgen.commands.said import failed_line
-
-    _report(exc.problems)
-    click.echo(failed_line(exc.problems, outcome), err=True)
+    said.report(exc.problems)
+    click.echo(said.failed_line(exc.problems, outcome), err=True)
     sys.exit(1)
 
 
@@ -197,7 +169,7 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
             _build_failed(exc, "Nothing was published.")
         with _bugs_reported(ctx, "publish"), _publish_stopped():
             assert job.result is not None
-            _report(job.result.warnings)
+            said.report(job.result.warnings)
             ready = publishing.plan(job)
         if dry_run:
             for line in ready.lines():
@@ -215,7 +187,8 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
                 return
         started = time.perf_counter()
         with _bugs_reported(ctx, "publish"), _publish_stopped(job.target.shown):
-            publishing.apply(job, ready, _progress())
+            publishing.apply(job, ready, publishing.progress(
+                lambda text, nl: click.echo(text, nl=nl, err=True), sys.stderr.isatty()))
         click.echo(publishing.closing_line(job, ready, time.perf_counter() - started))
     finally:
         job.close()
@@ -237,23 +210,6 @@ def _publish_stopped(target: str = "") -> Iterator[None]:
         click.echo(f"\nStopped. Every file at {target} is whole, old or new; publish again "
                    "to finish.", err=True)
         sys.exit(130)
-
-
-def _progress() -> Callable[[int, int, str], None]:
-    """Progress of a long upload, on stderr: a line that counts up on a terminal; every
-    tenth elsewhere, when there are many files."""
-    terminal = sys.stderr.isatty()
-    last = [0.0]
-
-    def show(done: int, total: int, name: str) -> None:
-        now = time.monotonic()
-        if terminal and (now - last[0] > 0.1 or done == total):
-            last[0] = now
-            click.echo(f"\rPublishing: {done} of {total} files", nl=done == total, err=True)
-        elif not terminal and total >= 500 and done % (total // 10) == 0:
-            click.echo(f"Publishing: {done} of {total} files", err=True)
-
-    return show
 
 
 @cli.command(short_help="Preview the site in your browser while you edit it.")
@@ -316,8 +272,7 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     """
     _one_name(ctx, [str(folder), *ctx.args],
               "cswgen new {}" + (f" --language {language}" if language else ""))
-    from cswgen.commands.new import DEMO_YEAR, language_line, language_tag, new_site
-    from cswgen.core.week import first_full_week_of_october, range_label
+    from cswgen.commands.new import created_lines, language_tag, new_site
 
     try:
         tag = language_tag(language) if language else None
@@ -326,24 +281,8 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
         raise click.BadParameter(message, param_hint="'--language'") from None
     with _bugs_reported(ctx, "new"):
         made = new_site(folder, date.today(), tag)
-    start = first_full_week_of_october(made.year)
-    click.echo(f"Created {folder} with the demo campaign for Customer Service Week "
-               f"{made.year} ({range_label(start, start + timedelta(days=4))}).")
-    if made.review:
-        click.echo(f"Every date moved to that week. These lines still say {DEMO_YEAR} where it "
-                   f"may not be a year (like a phone extension), so it was left as it is; "
-                   f"check them:")
-        for line in made.review:
-            click.echo(f"  {line}")
-    if tag:
-        click.echo(f"{language_line(tag)} The demo's text in content/ is in English, for "
-                   "you to replace with your own.")
-    shown = str(folder)
-    if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
-        shown = f'"{shown}"'
-    go = "run `cswgen serve` here" if folder == Path(".") else f"cd {shown} and run `cswgen serve`"
-    click.echo(f"Next: {go} to preview the site while you edit config.toml and the files in "
-               "content/.")
+    for line in created_lines(folder, made, tag):
+        click.echo(line)
 
 
 @cli.command(short_help="Is the site ready? A report of everything to fix.")
@@ -399,9 +338,9 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
     root = _site_root()
     with _bugs_reported(ctx, "email"):
         written = write_email(root, day, as_of=when, html=html)
-    _report(written.warnings)
+    said.report(written.warnings)
     for path in written.files:
-        click.echo(f"Wrote {_shown_path(path)}")
+        click.echo(f"Wrote {said.shown_path(path)}")
 
 
 class _Pasted(click.Choice[str]):
@@ -453,7 +392,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add policy --language sw
     """
     from cswgen.commands.add import add as run_add
-    from cswgen.commands.add import as_meant, pasted_whole
+    from cswgen.commands.add import as_meant, misused, pasted_whole
 
     # each value as meant when pasted from Word or an email in its curly quotes, which a
     # Mac's Terminal keeps (--day “tuesday”), as `cswgen email “tuesday”` reads its DAY
@@ -464,32 +403,20 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         title = whole  # “Superhero Tuesday”, which the shell split in two
     else:
         _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
+    if (wrong := misused(kind, title, on, weekday, language)) is not None:
+        raise click.UsageError(wrong)
     if language:
         from cswgen.commands.translate import translate
 
-        if on or weekday:
-            raise click.UsageError("--date and --day are not for a translation: its date "
-                                   "comes from the original")
-        if not title and kind not in ("policy", "home"):
-            raise click.UsageError(f"say which {kind} to translate, by its file name or "
-                                   f"title, like: cswgen add {kind} "
-                                   f"{'monday' if kind == 'day' else 'NAME'} "
-                                   f"--language {language}")
         with _bugs_reported(ctx, "add"):
             made = translate(_site_root(), kind, title, language)
-        click.echo(_shown_path(made))
+        click.echo(said.shown_path(made))
         return
-    if not title and kind not in ("policy", "home"):  # (their titles have defaults)
-        raise click.UsageError("give the TITLE of the new entry")
-    if kind != "day" and (on or weekday):
-        raise click.UsageError("--date and --day are for `cswgen add day` only")
-    if on and weekday:
-        raise click.UsageError("give --date or --day, not both")
     when = _as_of(on, "--date")
     root = _site_root()
     with _bugs_reported(ctx, "add"):
         path = run_add(root, kind, title, on=when, weekday=weekday)
-    click.echo(_shown_path(path))
+    click.echo(said.shown_path(path))
 
 
 @cli.command(short_help="Move the site to another year's week.")
@@ -504,7 +431,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     nothing else in any file changes.  Afterwards it lists the lines that may still need
     a change by hand: those that name the old year, or a date of the old week in words
     ("Monday 5 October")."""
-    from cswgen.commands.redate import REVIEW_FILE, REVIEW_SHOWN, plan, write
+    from cswgen.commands.redate import plan, review_lines, write
     from cswgen.core.week import range_label
 
     root = _site_root()
@@ -516,9 +443,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
         return
     for change in ready.changes:
         click.echo(str(change))
-    files = len(ready.files)
-    summary = (f"{len(ready.changes)} change{'s' if len(ready.changes) != 1 else ''} in "
-               f"{files} file{'s' if files != 1 else ''}")
+    summary = ready.summary()
     if not yes and not _confirmed(f"Move the site to the week of {label}: write these "
                                   f"{summary}?", "add --yes to write them without asking"):
         click.echo("Nothing was changed.")
@@ -526,25 +451,8 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     with _bugs_reported(ctx, "redate"):
         write(root, ready)
     click.echo(f"Moved the site to the week of {label}: {summary}.")
-    if not ready.mentions:
-        return
-    count = len(ready.mentions)
-    lines = f"{count} line{'s' if count != 1 else ''}"
-    intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
-             "day of the old week in words")
-    listed = count <= REVIEW_SHOWN
-    if not listed:
-        try:
-            (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
-        except OSError:  # (the site has moved already: not "Nothing was changed")
-            listed = True  # (open in a program that locks it, read-only): here instead
-    if listed:
-        click.echo(f"{intro}; review {'them' if count != 1 else 'it'}, then run cswgen check:")
-        for mention in ready.mentions:
-            click.echo(f"  {mention}")
-        return
-    click.echo(f"{intro}; they are listed in {_shown_path(root / REVIEW_FILE)} (one "
-               "`file:line: text` a line): review them, then run cswgen check.")
+    for line in review_lines(root, ready):
+        click.echo(line)
 
 
 def _confirmed(question: str, instead: str) -> bool:
@@ -562,13 +470,6 @@ def _confirmed(question: str, instead: str) -> bool:
         sys.exit(1)
 
 
-def _shown_path(path: Path) -> str:
-    """A path as the user can type it from where they are."""
-    from cswgen.commands.said import shown_path
-
-    return shown_path(path)
-
-
 @contextmanager
 def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
     """A problem in the site is reported as `path:line: message`; the computer refusing a
@@ -577,19 +478,15 @@ def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
     try:
         yield
     except SiteError as exc:
-        _report(exc.problems)
+        said.report(exc.problems)
         sys.exit(1)
     except Exception as exc:
         if ctx.obj["debug"]:
             raise
         if isinstance(exc, OSError):
-            from cswgen.commands.said import cannot_write
-
-            said = cannot_write(exc, command, STOPPED.get(command, ""))
-            if said is not None:
-                click.echo(said, err=True)
+            plainly = said.cannot_write(exc, command, said.LEFT.get(command, ""))
+            if plainly is not None:
+                click.echo(plainly, err=True)
                 sys.exit(1)
-        from cswgen.commands.said import BUG
-
-        click.echo(BUG.format(again=f"cswgen --debug {command}"), err=True)
+        click.echo(said.BUG.format(again=f"cswgen --debug {command}"), err=True)
         sys.exit(2)

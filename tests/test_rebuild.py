@@ -630,7 +630,7 @@ def test_a_shared_view_is_known_by_its_own_fields_and_its_bodys_digest() -> None
     but its body's, and of the body's digest (see `Views._with_body`): any field or body
     changed is another name, and a body known by no digest is looked through whole."""
     from cswgen.core.cache import SharedViews
-    from cswgen.model.markup import Rendered
+    from cswgen.model.rendered import Rendered
     from cswgen.render.views import Views
 
     class Made(Views):

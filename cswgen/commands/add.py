@@ -72,6 +72,27 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     return _write(config, path, kind, title, when, day_name)
 
 
+def misused(kind: str, title: str, on: str | None, weekday: str | None,
+            language: str | None) -> str | None:
+    """Why the options given to `cswgen add KIND TITLE` do not go together (`on`: --date,
+    `weekday`: --day, `language`: --language, a translation), or None when they do."""
+    if language:
+        if on or weekday:
+            return "--date and --day are not for a translation: its date comes from the original"
+        if not title and kind not in ("policy", "home"):
+            return (f"say which {kind} to translate, by its file name or title, like: "
+                    f"cswgen add {kind} {'monday' if kind == 'day' else 'NAME'} "
+                    f"--language {language}")
+        return None
+    if not title and kind not in ("policy", "home"):  # (their titles have defaults)
+        return "give the TITLE of the new entry"
+    if kind != "day" and (on or weekday):
+        return "--date and --day are for `cswgen add day` only"
+    if on and weekday:
+        return "give --date or --day, not both"
+    return None
+
+
 def _refuse_an_existing_file(path: Path, folder: str, slug: str, instead: str) -> None:
     """A file at `path`, or a Markdown file beside it whose name makes the same address
     (`Policy.md`, `rudo-m.markdown`), is never overwritten nor doubled (`folder`: the

@@ -40,8 +40,8 @@ from cswgen.write.writer import Preview, Staging, Writer
 
 if TYPE_CHECKING:  # (imported where used: a build with nothing to do needs none of them)
     from cswgen.commands.editions import Edition
-    from cswgen.model.markup import Rendered
     from cswgen.model.photos import Photos
+    from cswgen.model.rendered import Rendered
     from cswgen.render import pages as rendering
     from cswgen.render.templates import Renderer
     from cswgen.render.views import View, Views
@@ -383,7 +383,7 @@ def write_and_swap(writer: Writer, made: list[rendering.Made],
 def _with_photos(body: Rendered, photos: Photos) -> Rendered:
     if body.pictures is False:  # (found when it was converted: most bodies show none)
         return body
-    from cswgen.model.markup import Rendered
+    from cswgen.model.rendered import Rendered
 
     html = photos.rewrite(body.html)
     return body if html is body.html else Rendered(

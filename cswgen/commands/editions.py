@@ -24,8 +24,8 @@ from cswgen.model.languages import (
     translated_elsewhere,
     untranslated,
 )
-from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
+from cswgen.model.rendered import Rendered
 from cswgen.model.site import Options, Site, StaffLink, assemble, section_paths
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue

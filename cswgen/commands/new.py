@@ -20,7 +20,7 @@ from pathlib import Path
 
 from cswgen.core import cldr, datewords
 from cswgen.core.errors import Problem, SiteError
-from cswgen.core.week import first_full_week_of_october
+from cswgen.core.week import first_full_week_of_october, range_label
 from cswgen.read import catalogue
 from cswgen.read.themes import PACKAGE_DIR
 
@@ -132,6 +132,29 @@ def language_line(tag: str) -> str:
             f"but has no translation of its own words (labels, headings, buttons) into {name}, "
             "so they stay in English, with a warning at each build, until you give them "
             "under [labels] in config.toml (the README lists every label name).")
+
+
+def created_lines(folder: Path, made: Created, tag: str | None) -> list[str]:
+    """What `cswgen new` says of the site it made in `folder` (in the language `tag`): the
+    week it is dated for, the lines to check by hand, and what to do next."""
+    start = first_full_week_of_october(made.year)
+    lines = [f"Created {folder} with the demo campaign for Customer Service Week "
+             f"{made.year} ({range_label(start, start + timedelta(days=4))})."]
+    if made.review:
+        lines.append(f"Every date moved to that week. These lines still say {DEMO_YEAR} where "
+                     f"it may not be a year (like a phone extension), so it was left as it is; "
+                     f"check them:")
+        lines += [f"  {line}" for line in made.review]
+    if tag:
+        lines.append(f"{language_line(tag)} The demo's text in content/ is in English, for "
+                     "you to replace with your own.")
+    shown = str(folder)
+    if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
+        shown = f'"{shown}"'
+    go = "run `cswgen serve` here" if folder == Path(".") else f"cd {shown} and run `cswgen serve`"
+    lines.append(f"Next: {go} to preview the site while you edit config.toml and the files "
+                 "in content/.")
+    return lines
 
 
 def _refuse_a_site_inside_a_site(folder: Path) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -158,6 +159,22 @@ def theirs_refusal(job: Job, theirs: list[str]) -> str:
 def apply(job: Job, ready: Plan, progress: Progress) -> None:
     assert job.built is not None
     job.target.apply(ready, job.built, progress)
+
+
+def progress(echo: Callable[[str, bool], None], terminal: bool) -> Progress:
+    """Progress of a long upload, said by `echo(text, newline)`: a line that counts up on a
+    terminal; every tenth elsewhere, when there are many files."""
+    last = [0.0]
+
+    def show(done: int, total: int, name: str) -> None:
+        now = time.monotonic()
+        if terminal and (now - last[0] > 0.1 or done == total):
+            last[0] = now
+            echo(f"\rPublishing: {done} of {total} files", done == total)
+        elif not terminal and total >= 500 and done % (total // 10) == 0:
+            echo(f"Publishing: {done} of {total} files", True)
+
+    return show
 
 
 def closing_line(job: Job, done: Plan, seconds: float) -> str:

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cswgen.commands.new import excerpt
+from cswgen.commands.said import shown_path
 from cswgen.core import datewords
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.files import write_atomic, write_beside
@@ -67,6 +68,12 @@ class Plan:
     files: dict[Path, str] = field(default_factory=dict)  # new text of each changed file
     # `path:line: text` of lines that still name the old year or a day of its week in words
     mentions: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """`3 changes in 2 files`."""
+        changes, files = len(self.changes), len(self.files)
+        return (f"{changes} change{'s' if changes != 1 else ''} in "
+                f"{files} file{'s' if files != 1 else ''}")
 
 
 def plan(root: Path, year: int) -> Plan:
@@ -126,6 +133,29 @@ def write(root: Path, ready: Plan) -> None:
         if isinstance(exc, OSError):
             raise SiteError([_cannot(root, path, exc.strerror or str(exc))]) from None
         raise
+
+
+def review_lines(root: Path, ready: Plan) -> list[str]:
+    """What to say, once the site has moved, of the lines that still name the old year or
+    a day of the old week in words (`Plan.mentions`): few are listed; more are written to
+    REVIEW_FILE in the site's folder, and named."""
+    if not ready.mentions:
+        return []
+    count = len(ready.mentions)
+    lines = f"{count} line{'s' if count != 1 else ''}"
+    intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
+             "day of the old week in words")
+    listed = count <= REVIEW_SHOWN
+    if not listed:
+        try:
+            (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
+        except OSError:  # (the site has moved already: not "Nothing was changed")
+            listed = True  # (open in a program that locks it, read-only): here instead
+    if listed:
+        return [f"{intro}; review {'them' if count != 1 else 'it'}, then run cswgen check:",
+                *(f"  {mention}" for mention in ready.mentions)]
+    return [f"{intro}; they are listed in {shown_path(root / REVIEW_FILE)} (one "
+            "`file:line: text` a line): review them, then run cswgen check."]
 
 
 def _cannot(root: Path, path: Path, why: str) -> Problem:

@@ -1,7 +1,8 @@
 """What `cswgen build` says and the status it ends with, in the same words whether Click
 parsed its options (`cli`) or `cswgen/__main__.py` did: the plain forms of `cswgen build`
 are run without loading Click, a twentieth of a rebuild after one edit at 10,000 entries.
-Problems are printed as `path:line: message`, one per line, on standard error."""
+Problems are printed as `path:line: message`, one per line, on standard error.  Also what
+every command says when it stops early (a bug, a refused write, Ctrl-C: `LEFT`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,18 @@ STOPPED = "Stopped. Nothing was written; the output folder is as it was."
 # records for the next one: the next build keeps them again)
 STOPPED_WRITTEN = ("Stopped, just after the new site was written to the output folder; it is "
                    "complete, and the next build finishes what this one left.")
+
+# What Ctrl-C leaves, said as it stops a command (status 130, as a shell's user expects of
+# a command they stopped; not Click's bare "Aborted!").  `build` says it in STOPPED, and
+# `publish` while it writes at the target; `serve` stops with "Stopped." as it always does.
+LEFT = {
+    "check": "Nothing was changed.",
+    "publish": "Nothing was published.",
+    "redate": "Nothing was changed.",
+    "email": "The drafts written before it stopped are in email/; run it again for the rest.",
+    "new": "The new site's folder may be incomplete: delete it and run cswgen new again.",
+    "add": "Nothing was written.",
+}
 
 
 def cannot_write(exc: OSError, command: str, left: str) -> str | None:

@@ -30,3 +30,11 @@ def example_date(here: Path) -> date | None:
         return example_in(load_config(site_root(here)))
     except (SiteError, OSError, ValueError):
         return None
+
+
+def not_a_date(value: str, here: Path) -> str:
+    """Why `value` is not a date, with an example: the second day of the week of the site
+    `here` is in, if any (an example from the site's own year)."""
+    example = example_date(here)
+    return (f'"{value}" is not a date; write it as YYYY-MM-DD (year, month, day)'
+            + (f", like {example.isoformat()}" if example else ""))

@@ -8,7 +8,8 @@ from dataclasses import replace
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems
 from cswgen.model.languages import by_folder
-from cswgen.model.markup import Converter, Rendered
+from cswgen.model.markup import Converter
+from cswgen.model.rendered import Rendered
 from cswgen.model.site import Site
 from cswgen.read.records import Entry
 

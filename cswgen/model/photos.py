@@ -30,7 +30,6 @@ from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
 from cswgen.model import images, logos
-from cswgen.model.markup import Rendered
 from cswgen.model.photocache import (
     NEW,
     WIDTHS,
@@ -44,6 +43,7 @@ from cswgen.model.photocache import (
     state_name,
 )
 from cswgen.model.rasters import RASTER_HREF, is_as_is_photo, is_raster
+from cswgen.model.rendered import Rendered
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image

@@ -16,8 +16,8 @@ from cswgen.core.colours import shades
 from cswgen.core.kept import Kept
 from cswgen.core.week import cx_day
 from cswgen.model import logos
-from cswgen.model.markup import Rendered
 from cswgen.model.photos import Photos
+from cswgen.model.rendered import Rendered
 from cswgen.model.site import (
     CERTIFICATE,
     LISTS,
