@@ -112,6 +112,24 @@ def ctrl_c_as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _wait_for_a_read(pid: int) -> None:
+    """Until the process `pid` sleeps (in Linux's /proc), which after it asked a question
+    is its wait for the answer.  Python runs its handler for a signal only between steps of
+    a program: a Ctrl-C sent in the instant between the question written and the read begun
+    would wait for Enter, which no person at a terminal is quick enough to meet, but a
+    test is."""
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+                if stat.read().rpartition(")")[2].split()[0] == "S":
+                    return
+        except OSError:  # (no /proc: a moment's wait instead)
+            time.sleep(0.5)
+            return
+        time.sleep(0.01)
+
+
 def ctrl_c_at_a_question(command: list[str], site: Path, question: bytes) -> tuple[int, str]:
     """`command` run in `site` at a terminal of its own, stopped with Ctrl-C (a real
     SIGINT) once it asks `question`: its exit status and everything it wrote there."""
@@ -125,6 +143,7 @@ def ctrl_c_at_a_question(command: list[str], site: Path, question: bytes) -> tup
         while question not in said and time.monotonic() < deadline:
             said += os.read(main, 1024)
         assert question in said, said
+        _wait_for_a_read(process.pid)
         process.send_signal(signal.SIGINT)
         process.wait(DEADLINE)
         with contextlib.suppress(OSError):  # (EIO once the terminal is closed: all is read)
