@@ -32,8 +32,9 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.status import Status
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.place import today_in
+from cswgen.read.settings import SiteConfig
 from cswgen.write.manifest import MANIFEST, Record
 from cswgen.write.output import OutputCheck, Surveyed
 from cswgen.write.writer import Preview, Staging, Writer
