@@ -139,7 +139,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     from cswgen.render import pages as rendering
     from cswgen.render import share
     from cswgen.render.alternates import link_editions
-    from cswgen.render.templates import TEMPLATE_OF
+    from cswgen.render.templatekeys import TEMPLATE_OF
 
     content = load_content(config, problems, drafts=drafts, cache=steps,
                            texts=sources.texts if sources else None,

@@ -38,7 +38,7 @@ from cswgen.read.records import Content, Day, Entry, Honour, Testimonial
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import name_key
 from cswgen.render import beyond, htmlscan
-from cswgen.render.templates import TEMPLATE_OF
+from cswgen.render.templatekeys import TEMPLATE_OF
 from cswgen.write.output import check_output
 
 VAGUE = {"click here", "here", "click", "read more", "more", "link", "this link", "this",
