@@ -26,10 +26,11 @@ from cswgen.core.errors import Problem, Problems, SiteError, fail
 from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
 from cswgen.model.site import SECTIONS
 from cswgen.read import themes
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
+from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import name_key, slugify
 
 FOLDERS = {"testimonial": "testimonials", "honour": "honour-roll", "day": "days",

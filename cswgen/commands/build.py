@@ -32,8 +32,9 @@ from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.status import Status
 from cswgen.model.site import Options, Site, assemble
 from cswgen.read import catalogue, fingerprint, placeholders, themes
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.place import today_in
+from cswgen.read.settings import SiteConfig
 from cswgen.write.manifest import MANIFEST, Record
 from cswgen.write.output import OutputCheck, Surveyed
 from cswgen.write.writer import Preview, Staging, Writer
@@ -138,7 +139,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     from cswgen.render import pages as rendering
     from cswgen.render import share
     from cswgen.render.alternates import link_editions
-    from cswgen.render.templates import TEMPLATE_OF
+    from cswgen.render.templatekeys import TEMPLATE_OF
 
     content = load_content(config, problems, drafts=drafts, cache=steps,
                            texts=sources.texts if sources else None,

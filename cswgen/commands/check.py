@@ -31,13 +31,14 @@ from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import CERTIFICATE, Options, Site, assemble, url_of
 from cswgen.read import themes
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
 from cswgen.read.records import Content, Day, Entry, Honour, Testimonial
+from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import name_key
 from cswgen.render import beyond, htmlscan
-from cswgen.render.templates import TEMPLATE_OF
+from cswgen.render.templatekeys import TEMPLATE_OF
 from cswgen.write.output import check_output
 
 VAGUE = {"click here", "here", "click", "read more", "more", "link", "this link", "this",

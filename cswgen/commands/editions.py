@@ -29,9 +29,9 @@ from cswgen.model.rendered import Rendered
 from cswgen.model.site import Options, Site, StaffLink, assemble, section_paths
 from cswgen.read import catalogue, themes
 from cswgen.read.catalogue import Catalogue
-from cswgen.read.config import IN_LANGUAGE, SiteConfig
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.records import Content, Entry, Honour
+from cswgen.read.settings import IN_LANGUAGE, SiteConfig
 from cswgen.read.slugs import name_key
 from cswgen.read.translations import INHERITED
 

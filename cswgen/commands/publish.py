@@ -23,10 +23,11 @@ from cswgen.publish.address import target_for
 from cswgen.publish.plan import RECORD, Plan
 from cswgen.publish.target import Built, Progress, Target
 from cswgen.publish.target import PublishError as PublishError  # for cli.py
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.pasted import unquoted
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.publishing import PublishTarget
+from cswgen.read.settings import SiteConfig
 from cswgen.read.tomltable import suggest
 
 

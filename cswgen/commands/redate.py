@@ -29,10 +29,11 @@ from cswgen.core import datewords
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.files import write_atomic, write_beside
 from cswgen.core.week import first_full_week_of_october
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.records import Entry
+from cswgen.read.settings import SiteConfig
 from cswgen.read.tables import csv_dialect
 from cswgen.read.translations import INHERITED
 

@@ -53,8 +53,9 @@ from cswgen.core import parallel
 from cswgen.core.cache import Cache
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
-from cswgen.read.config import SiteConfig, load_config
+from cswgen.read.config import load_config
 from cswgen.read.place import CONFIG_NAME, today_in
+from cswgen.read.settings import SiteConfig
 from cswgen.render.overlay import (
     AS_OF_ACTION,
     GENERATION,

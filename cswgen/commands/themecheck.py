@@ -11,7 +11,7 @@ from pathlib import Path
 from cswgen.core.errors import Problems
 from cswgen.read import themes
 from cswgen.render import htmlscan
-from cswgen.render.templates import TEMPLATE_SUFFIXES
+from cswgen.render.templatekeys import TEMPLATE_SUFFIXES
 
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"""
                       r"""|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)

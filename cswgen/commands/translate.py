@@ -13,11 +13,11 @@ from typing import Any
 from cswgen.commands.add import readable_config
 from cswgen.core import cldr
 from cswgen.core.errors import Problems, fail
-from cswgen.read.config import SiteConfig
 from cswgen.read.content import load_content
 from cswgen.read.frontmatter import split
 from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
+from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import name_key, slugify
 
 WORDS = {"day": ("title", "summary", "dress_code", "alt", "events"),

@@ -22,7 +22,7 @@ from cswgen.core.files import FileStore
 from cswgen.model import images
 from cswgen.model.photocache import Copy, copies_in, published_name, stored
 from cswgen.model.rasters import is_raster_logo
-from cswgen.read.config import SiteConfig
+from cswgen.read.settings import SiteConfig
 
 # Where the classic theme shows the logo (style.css), as boxes (width, height) in pixels
 # that its copies fit in, keeping its shape and never enlarged.  A screen gets twice the

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from cswgen.core import paths
 from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
-from cswgen.read.config import SiteConfig
 from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial, draft_name
+from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import name_key, slugify
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.

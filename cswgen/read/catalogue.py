@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 
 from cswgen.core import cldr, tomlpos
 from cswgen.core.errors import Problem, Problems
-from cswgen.read.config import SiteConfig
 from cswgen.read.confighints import not_its_language
 from cswgen.read.place import CONFIG_NAME
+from cswgen.read.settings import SiteConfig
 from cswgen.read.themes import PACKAGE_DIR, Theme
 from cswgen.read.tomltable import suggest
 

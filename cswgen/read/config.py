@@ -1,9 +1,11 @@
-"""Read and validate `config.toml` into a typed, immutable `SiteConfig`.
+"""Read and validate `config.toml` into a typed, immutable `SiteConfig` (`settings`).
 
 Every problem is collected with the line it is on; an unknown table or key is refused
 with the nearest known one suggested, because a silently ignored typo is a setting that
-quietly does nothing.  What to write instead of a value written wrongly (a colour's name,
-a logo path that nearly names a file) is said by `confighints`.
+quietly does nothing.  Each table is read in its turn: `[site]` and the words of the
+site's other languages by `configsite`, `[week]`, `[brand]` and `[build]` here.  What to
+write instead of a value written wrongly (a colour's name, a logo path that nearly names a
+file) is said by `confighints`.
 """
 
 from __future__ import annotations
@@ -12,136 +14,35 @@ import os
 import posixpath
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cswgen.core import cldr, paths, tomlpos, tree
-from cswgen.core.colours import WEEK_BLUE, WEEK_RED, readable_warning
+from cswgen.core import paths, tomlpos, tree
+from cswgen.core.colours import readable_warning
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.tomlpos import key_lines
 from cswgen.core.week import first_full_week_of_october
-from cswgen.read import confighints, zones
+from cswgen.read import confighints, configsite, zones
 from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME, today_in
-from cswgen.read.publishing import PublishTarget, publish_targets
+from cswgen.read.publishing import publish_targets
+from cswgen.read.settings import (
+    DEFAULT_PRIMARY,
+    DEFAULT_SECONDARY,
+    IN_LANGUAGE,
+    SCHEMA,
+    BrandSettings,
+    BuildSettings,
+    ScreenSettings,
+    SiteConfig,
+    WeekSettings,
+)
 from cswgen.read.tomltable import Table, shown, suggest
 from cswgen.read.tomlwords import toml_problem
 
-# a site that names no brand colours has the week's own, red and blue
-DEFAULT_PRIMARY, DEFAULT_SECONDARY = WEEK_RED, WEEK_BLUE
-
-SCHEMA: dict[str, tuple[str, ...]] = {
-    "site": ("title", "organisation", "description", "language", "languages", "untranslated",
-             "base_url", "theme"),
-    "week": ("theme", "start", "year", "days", "timezone", "reveal"),
-    "brand": ("primary", "secondary", "logo"),
-    "build": ("output", "unsafe_html", "require_consent"),
-    "screen": ("seconds",),  # the lobby screen (screen/)
-    "labels": (),  # checked against the strings (read/catalogue), which know the names
-    "extra": (),
-    "publish": (),  # named tables of their own: see read.publishing
-}
-
-# what a site gives in each of its other languages, in a table named after the language
-# (`[site.fr] title = "Semaine du service client"`, `[week.fr] theme = "..."`): the words a
-# visitor reads; the rest are facts or settings, the same in every language
-IN_LANGUAGE: dict[str, tuple[str, ...]] = {"site": ("title", "organisation", "description"),
-                                           "week": ("theme",)}
-
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-
-
-@dataclass(frozen=True)
-class SiteSettings:
-    title: str
-    organisation: str = ""
-    description: str = ""
-    language: str = "en"  # the default language: the first of `languages`
-    base_url: str = ""  # "" or an absolute URL ending in "/"
-    theme: str = "classic"
-    languages: tuple[str, ...] = ()  # every language the site is published in, default first
-    untranslated: str = "show"  # "show": an entry without translation in its own language
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        """Every language of the site, the default first."""
-        return self.languages or (self.language,)
-
-
-@dataclass(frozen=True)
-class WeekSettings:
-    start: date
-    year: int
-    days: int = 5
-    theme: str = ""
-    timezone: str = "UTC"
-    reveal: str = "all"  # "all" or "daily"
-    # `start`, `year` or `days` is wrong (and reported): these dates stand in for the week,
-    # so nothing is measured against them
-    guessed: bool = False
-
-    @property
-    def dates(self) -> list[date]:
-        return [date.fromordinal(self.start.toordinal() + i) for i in range(self.days)]
-
-    @property
-    def end(self) -> date:
-        return self.dates[-1]
-
-
-@dataclass(frozen=True)
-class BrandSettings:
-    primary: str = DEFAULT_PRIMARY
-    secondary: str = DEFAULT_SECONDARY
-    logo: str | None = None  # a path under content/, `/`-separated
-
-
-@dataclass(frozen=True)
-class BuildSettings:
-    output: str = "output"
-    unsafe_html: bool = False
-    require_consent: bool = False
-
-
-@dataclass(frozen=True)
-class ScreenSettings:
-    seconds: int = 12  # each slide of the lobby screen shows this long
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    root: Path
-    site: SiteSettings
-    week: WeekSettings
-    brand: BrandSettings = field(default_factory=BrandSettings)
-    build: BuildSettings = field(default_factory=BuildSettings)
-    screen: ScreenSettings = field(default_factory=ScreenSettings)
-    extra: dict[str, Any] = field(default_factory=dict)
-    labels: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)  # "site.title" -> line
-    publish: dict[str, PublishTarget] = field(default_factory=dict)  # [publish.NAME]
-    # the words of each other language (`IN_LANGUAGE`): "fr" -> {"site.title": "...", ...}
-    words: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def line_of(self, dotted: str) -> int:
-        return self.lines.get(dotted, self.lines.get(dotted.split(".")[0], 1))
-
-    def for_language(self, tag: str) -> SiteConfig:
-        """The config as the pages of language `tag` read it: with the title, organisation,
-        description and week theme it gives in that language (`[site.fr]`, `[week.fr]`),
-        the default language's where it gives none."""
-        given = self.words.get(tag)
-        if not given:
-            return self
-        site, week = self.site, self.week
-        return replace(self, site=replace(
-            site, title=given.get("site.title", site.title),
-            organisation=given.get("site.organisation", site.organisation),
-            description=given.get("site.description", site.description)),
-            week=replace(week, theme=given.get("week.theme", week.theme)))
 
 
 def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
@@ -213,7 +114,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         for key in value:
             if section in IN_LANGUAGE and isinstance(value[key], dict) \
                     and key not in SCHEMA[section]:
-                continue  # a language's words (`[site.fr]`): see `_words`
+                continue  # a language's words (`[site.fr]`): see `configsite.words`
             if key not in SCHEMA[section]:
                 hint = suggest(key, SCHEMA[section])
                 # (`require_consent` under [site]: a setting of another section, where it
@@ -232,7 +133,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
         return Table(value if isinstance(value, dict) else {}, name, lines, problems)
 
     week = _week(table("week"), problems)
-    site = _site(table("site"), problems, week.start.year)
+    site = configsite.site(table("site"), problems, week.start.year)
     brand = _brand(table("brand"), root)
     builder = table("build")
     build_settings = BuildSettings(
@@ -244,7 +145,7 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
     screen = ScreenSettings(seconds=table("screen").integer("seconds", 4, 120, 12))
     extra = data.get("extra", {})
     labels = data.get("labels", {})
-    words = _words(data, site, lines, problems)
+    words = configsite.words(data, site, lines, problems)
     return SiteConfig(root=root, site=site, week=week, brand=brand, build=build_settings,
                       screen=screen, words=words,
                       extra=extra if isinstance(extra, dict) else {},
@@ -252,173 +153,6 @@ def parse_config(root: Path, data: dict[str, Any], lines: dict[str, int],
                       publish=publish_targets(data.get("publish", {}), lines, problems))
 
 
-def _site(r: Table, problems: Problems, year: int) -> SiteSettings:
-    if "title" not in r.data:
-        problems.error(CONFIG_NAME, r.lines.get("site", 1),
-                       "[site] title is missing; add a line like "
-                       f"title = \"Customer Service Week {year}\" under [site]")
-    title = r.text("title")
-    if "title" in r.data and not title and isinstance(r.data.get("title"), str):
-        r.bad("title", "is empty; give the site a name")
-    language = _language(r, r.string("language", "en") or "en")
-    languages = _languages(r, language)
-    if languages:
-        language = languages[0]
-    untranslated = r.string("untranslated", "show") or "show"
-    if untranslated not in ("show", "omit"):
-        r.bad("untranslated", f"must be \"show\" (an entry without a translation appears in "
-              "the default language) or \"omit\" (it is left out of that language's "
-              f"pages), not {shown(untranslated)}")
-        untranslated = "show"
-    base_url = r.string("base_url")
-    if base_url:
-        # (a space in the path is a folder's name, as the address bar shows it: encoded)
-        if not re.match(r"https?://[^/\s]+(?:/|$)", base_url) or \
-                any(c.isspace() and c != " " for c in base_url):
-            r.bad("base_url", "must be an absolute address starting with https:// "
-                  "(like \"https://example.org/csw/\"), or \"\" to leave it out; "
-                  f"not {shown(base_url)}")
-            base_url = ""
-        elif "?" in base_url or "#" in base_url:
-            # (copied from a browser's address bar: `.../csw/?web=1`, `.../csw/#top`)
-            folder = re.split(r"[?#]", base_url)[0]
-            r.bad("base_url", "is the address of the site's folder, which every page's "
-                  "address is written after, so it cannot have a ? or # part; write "
-                  f"base_url = {shown(folder.rstrip('/') + '/')}")
-            base_url = ""
-        else:
-            base_url = _address(r, base_url if base_url.endswith("/") else base_url + "/")
-    theme = r.string("theme", "classic") or "classic"
-    return SiteSettings(title=title, organisation=r.text("organisation"),
-                        description=r.text("description"), language=language,
-                        languages=languages, untranslated=untranslated,
-                        base_url=base_url, theme=theme)
-
-
-def _words(data: dict[str, Any], site: SiteSettings, lines: dict[str, int],
-           problems: Problems) -> dict[str, dict[str, str]]:
-    """The words each other language of the site gives in a table named after it
-    (`[site.fr] title`, `[week.fr] theme`), checked: a language the site is published in,
-    other than the default (whose words are `[site]`'s own), and only `IN_LANGUAGE`'s
-    keys, each text."""
-    words: dict[str, dict[str, str]] = {}
-    for section, keys in IN_LANGUAGE.items():
-        value = data.get(section)
-        if not isinstance(value, dict):
-            continue
-        for written, table in value.items():
-            if not isinstance(table, dict) or written in SCHEMA[section]:
-                continue  # (a setting written as a table: reported as that setting)
-            name = f"{section}.{written}"
-            line = lines.get(name, lines.get(section, 1))
-            try:
-                tag = cldr.parse(written).tag
-            except cldr.UnknownLanguage as exc:
-                tag_like = re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", written)
-                advice = (f"did you mean [{section}.{exc.suggestion}]? " if tag_like
-                          and exc.suggestion else "")
-                problems.error(CONFIG_NAME, line, f"[{name}] is not a table cswgen knows: "
-                               f"a table in [{section}] gives the site's words in one of its "
-                               f"other languages and is named after it, like [{section}.fr]; "
-                               f"{advice}settings for your own templates go in [extra]")
-                continue
-            why = confighints.not_its_language(section, tag, written, site)
-            if why:
-                problems.error(CONFIG_NAME, line, why)
-                continue
-            own = Table(table, name, lines, problems)
-            for key in table:
-                if key not in keys:
-                    hint = suggest(key, keys)
-                    advice = f"did you mean `{hint}`?" if hint else (
-                        f"the same in every language, it is set under [{section}] only"
-                        if key in SCHEMA[section] else "it is not a setting cswgen knows")
-                    own.bad(key, f"cannot be given per language: only {', '.join(keys)} "
-                            f"can; {advice}")
-                    continue
-                text = own.text(key)
-                if text:
-                    words.setdefault(tag, {})[f"{section}.{key}"] = text
-                elif isinstance(table[key], str):
-                    own.bad(key, f"is empty; write it in {cldr.parse(tag).english_name}, or "
-                            "delete the line to show the default language's")
-    return words
-
-
-def _address(r: Table, base_url: str) -> str:
-    """base_url as every address is written after it: in ASCII, with a host name in another
-    script in its IDNA form and the path percent-encoded once (`/journée du client/` ->
-    `/journ%C3%A9e%20du%20client/`, `/csw%202026/` as it is)."""
-    try:
-        return paths.ascii_address(base_url)
-    except paths.NotAnAddress as exc:
-        r.bad("base_url", f"names the host {shown(str(exc))}, which cannot be written as a web "
-              "address (a host name is letters, digits, - and dots); check it in the "
-              "browser's address bar")
-        return ""
-
-
-def _language(r: Table, written: str, key: str = "language") -> str:
-    """The tag of `[site] language` as BCP 47 writes it (`pt_br` -> `pt-BR`), an old code
-    read as its current one with a warning (`iw` -> `he`)."""
-    try:
-        language = cldr.parse(written)
-    except cldr.UnknownLanguage as exc:
-        advice = ("write the visitors' language as a BCP 47 tag, such as \"en\", \"fr-CA\", "
-                  "\"pt-BR\", \"ar\" or \"sw\"")
-        if exc.suggestion:  # (a question ends a sentence: the advice starts the next)
-            advice = f"did you mean \"{exc.suggestion}\"? {advice[:1].upper()}{advice[1:]}"
-        r.bad(key, f"{'is' if key == 'language' else 'lists'} {shown(written)}, which is not "
-              f"a language tag cswgen knows; {advice}")
-        return "en"
-    if old := cldr.replaced(written):
-        # (browsers, screen readers and search engines read lang="he"; many no longer
-        # know "iw", and a theme's i18n/he.toml would not be found for it)
-        name = cldr.parse(old[1]).english_name
-        line = (f'language = "{language.tag}"' if key == "language" else
-                f'"{language.tag}" in its place')
-        r.warn(key, f"{key} {'is' if key == 'language' else 'lists'} {shown(written)}, the "
-               f"old code for {name}, which browsers, screen readers and search engines may "
-               f"not know; the site is built as \"{language.tag}\", the code for {name} now: "
-               f"write {line}")
-    return language.tag
-
-
-def _languages(r: Table, language: str) -> tuple[str, ...]:
-    """`[site] languages`, checked: known tags, each once; the first is the default, so a
-    `language` that names another is an error."""
-    if "languages" not in r.data:
-        return ()
-    value = r.data["languages"]
-    if value == []:
-        r.bad("languages", "is empty; list the site's languages, the default first, like "
-              "languages = [\"en\", \"sw\"], or delete the line for a site in one language")
-        return ()
-    if isinstance(value, list) and (odd := [v for v in value if not isinstance(v, str)]):
-        r.bad("languages", f"lists {shown(odd[0])}, which is not a language tag in quotes; "
-              "write each one like languages = [\"en\", \"sw\"]")
-        return ()
-    if not isinstance(value, list):
-        r.bad("languages", "must be a list of language tags in quotes, the default first, "
-              f"like languages = [\"en\", \"sw\"], not {shown(value)}")
-        return ()
-    tags: list[str] = []
-    for written in value:
-        try:
-            cldr.parse(written)
-        except cldr.UnknownLanguage:
-            _language(r, written, key="languages")  # says so, with the nearest tag
-            continue
-        tag = _language(r, written, key="languages")  # (an old code: said, read as now)
-        if tag in tags:
-            r.bad("languages", f"names {shown(tag)} twice; list each language once")
-        else:
-            tags.append(tag)
-    if "language" in r.data and tags and language != tags[0]:
-        r.bad("language", f"is {shown(language)}, but the first of `languages` is "
-              f"{shown(tags[0])}, and the first is the site's default language; make them the "
-              "same, or leave out `language`")
-    return tuple(tags)
 
 
 # a Windows drive or network path: `C:\Sites\csw`, `D:/csw`, `\\server\share`

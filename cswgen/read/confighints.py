@@ -2,23 +2,20 @@
 write instead: a brand colour by its name or without its # (`not_a_code`), a logo path
 that nearly names a file (`logo_hint`), a week that does not start on a Monday
 (`not_a_monday`), a table of words in a language the site is not published in
-(`not_its_language`).  `config` finds each problem and reports it on its line; this module
-says what to do about it.
+(`not_its_language`).  `config` and `configsite` find each problem and report it on its
+line; this module says what to do about it.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cswgen.core import cldr, paths
 from cswgen.core.colours import WEEK_BLUE, WEEK_RED, as_code
 from cswgen.core.week import WEEKDAYS, long_label, range_label
+from cswgen.read.settings import SiteSettings
 from cswgen.read.tomltable import shown
-
-if TYPE_CHECKING:  # (only its type: `config` imports this module)
-    from cswgen.read.config import SiteSettings
 
 
 def not_its_language(section: str, tag: str, written: str, site: SiteSettings,

@@ -19,11 +19,11 @@ from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, file_digest, plain_digest
 from cswgen.core.errors import Problems
-from cswgen.read.config import SiteConfig
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
 from cswgen.read.fields import Fields, Finder
 from cswgen.read.frontmatter import decode, split
 from cswgen.read.records import Content, Entry
+from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
 from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of

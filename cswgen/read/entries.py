@@ -11,7 +11,6 @@ from urllib.parse import unquote
 
 from cswgen.core.errors import Problems
 from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
-from cswgen.read.config import SiteConfig
 from cswgen.read.dates import day_meant, read_date
 from cswgen.read.fields import Fields, Finder, Lookup
 from cswgen.read.frontmatter import missing_front_matter, split
@@ -28,6 +27,7 @@ from cswgen.read.records import (
     Policy,
     Testimonial,
 )
+from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
 
 Read = tuple["Entry | None", set[str], list[Lookup]]  # entry, pictures, files looked up

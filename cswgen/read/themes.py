@@ -9,9 +9,9 @@ from pathlib import Path
 
 from cswgen.core import paths, tomlpos
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.read.config import SiteConfig
 from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME
+from cswgen.read.settings import SiteConfig
 from cswgen.read.tomltable import suggest
 from cswgen.read.tomlwords import toml_problem
 

@@ -3,14 +3,14 @@
 Autoescaping is on and undefined variables are errors (`StrictUndefined`), so a typo in a
 template is reported instead of rendering as nothing.  Links are made relative to each
 page, so the output works at any sub-path, and with `portable` they name `index.html` so
-it works from disk.
+it works from disk.  What went wrong in a template is worded, with its line, by
+`templateproblems`; the template of each page kind and the keys a page is known by are in
+`templatekeys`: neither needs Jinja.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from cswgen.core import paths
 from cswgen.core.bidi import isolated
-from cswgen.core.cache import Cache, SharedViews, code_version, digest
+from cswgen.core.cache import Cache, SharedViews, digest
 from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.kept import plain
@@ -31,14 +31,18 @@ from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
 from cswgen.render.links import absolute, in_language, relative, root_of
 from cswgen.render.strings import language_of, say
-
-TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
-               "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
-               "honour": "honour.html", "certificate": "certificate.html",
-               "policy": "policy.html", "page": "page.html", "404": "404.html",
-               "award": "award.html", "programme": "programme.html",
-               "poster": "poster.html", "email": "email.html",
-               "screen": "screen.html"}
+from cswgen.render.templatekeys import TEMPLATE_OF, TEMPLATE_SUFFIXES, fingerprint, said_key
+from cswgen.render.templateproblems import (
+    needs_closing,
+    no_label,
+    not_a_field,
+    not_a_macro,
+    not_found,
+    site_path,
+    template_frame,
+    unclosed_tag,
+    unknown_name,
+)
 
 
 class _Undefined(jinja2.StrictUndefined):
@@ -50,26 +54,10 @@ class _Undefined(jinja2.StrictUndefined):
         name, holder = self._undefined_name, self._undefined_obj
         if self._undefined_hint or not isinstance(name, str) or holder is jinja2.utils.missing:
             return str(super()._undefined_message)
-        if holder is None:  # page.person.photo.src for someone without a photo
-            return (f"`{name}` cannot be read: the value before `.{name}` is empty on this "
-                    "page (an entry without that field); show it only when it is there, "
-                    "with {% if ... %} around the line")
         if isinstance(holder, jinja2.environment.TemplateModule):  # {% import ... as ui %}
-            module = holder.__name__
-            close = difflib.get_close_matches(name, [k for k in vars(holder)
-                                                     if not k.startswith("_")], n=1)
-            if close:
-                return f"`{name}` is not a macro of {module}; did you mean `{close[0]}`?"
-            return (f"`{name}` is not a macro of {module}; a theme's {module} replaces the "
-                    "whole file of the theme it extends, so copy into yours the macros you "
-                    "did not change (or give your own macros a file of another name)")
-        fields = [key for key in holder if isinstance(key, str)] \
-            if isinstance(holder, dict) else []
-        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
-        hint = (f"did you mean `{close[0]}`?" if close else
-                "check the name (cswgen/render/views.py lists every field templates get; a "
-                "site's own settings go in [extra] of config.toml)")
-        return f"`{name}` is not a field of this value; {hint}"
+            return not_a_macro(name, str(holder.__name__),
+                               [k for k in vars(holder) if not k.startswith("_")])
+        return not_a_field(name, holder)
 
 
 class _NotText(jinja2.TemplateSyntaxError):
@@ -112,7 +100,7 @@ class Renderer:
         self.root = root
         self.portable = portable
         self.base_path = base_path
-        self.settings = _fingerprint(themes, portable, base_path)
+        self.settings = fingerprint(themes, portable, base_path)
         self.shared = shared or SharedViews([])
         if cache is None:
             self.env = _environment(themes, portable, compiled)
@@ -164,8 +152,8 @@ class Renderer:
         except jinja2.TemplateNotFound as exc:
             raise SiteError([self._not_found(exc)]) from None
         except Exception as exc:  # an error raised inside a template while rendering
-            filename, line = _template_frame(exc)
-            said = _unknown_name(self.env, str(exc), {**common, "page": view}) or str(exc)
+            filename, line = template_frame(exc)
+            said = self._unknown_name(str(exc), {**common, "page": view}) or str(exc)
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {said}")]) from None
@@ -173,7 +161,7 @@ class Renderer:
 
     def _syntax_problem(self, exc: jinja2.TemplateSyntaxError) -> Problem:
         said = exc.message if isinstance(exc, _NotText) else \
-            f"template error: {_unknown_name(self.env, exc.message or '', {}) or exc.message}"
+            f"template error: {self._unknown_name(exc.message or '', {}) or exc.message}"
         line = exc.lineno or 0
         if (unclosed := _unclosed(self.env, exc)) is not None:
             line, said = unclosed
@@ -208,48 +196,19 @@ class Renderer:
             *in_language(localized(target, prefix), root, prefix), portable=self.portable))
 
     def _not_found(self, exc: jinja2.TemplateNotFound) -> Problem:
-        """A template that is not there: named at the `extends` or `include` that asked
-        for it, with the nearest name the themes have."""
-        filename, line = _template_frame(exc)
-        if filename is None:  # the page's own template: named as the file to add, so
-            # that each one missing is listed (a template's problems are said once a line)
-            return Problem(f"{self._where(self.themes[0].templates)}/{exc.name}", 0,
-                           f"the theme has no template {exc.name}; add it, or extend a "
-                           "theme that has it (extends = \"classic\" in theme.toml)")
-        name = str(exc.name)
-        prefix, _, bare = name.rpartition(":")
-        names = [t.name for t in self.themes]
-        if prefix and prefix not in names:  # ("fancy:page.html", "Classic:page.html")
-            having = [f"{t}:{bare}" for t in [*names[1:], names[0]]
-                      if f"{t}:{bare}" in self.env.list_templates()]
-            return Problem(self._where(filename), line, f"the template \"{name}\" was not "
-                           f"found: \"{prefix}:\" names a theme, and {prefix} is not one of "
-                           f"this site's themes ({', '.join(names)}); " +
-                           (f"did you mean \"{having[0]}\"?" if having else
-                            "write the name of one of them before the colon"))
-        known = {t.rpartition(":")[2].rpartition(".")[0] or t: t
-                 for t in self.env.list_templates() if t.rpartition(":")[0] == prefix
-                 and not (not prefix and filename.endswith(f"/{t}"))}  # not itself
-        close = difflib.get_close_matches(bare.rpartition(".")[0] or bare, known, n=1,
-                                          cutoff=0.7)
-        first, *others = [t.name for t in self.themes]
-        searched = (f"the theme {prefix}" if prefix else
-                    f"the theme {first} or the ones it extends ({', '.join(others)})"
-                    if others else f"the theme {first}")
-        add = f"add it as {self._where(self.themes[0].templates)}/{name}"
-        hint = (f"did you mean \"{known[close[0]]}\"?" + ("" if prefix else f" If not, {add}")
-                if close else "check the name" + ("" if prefix else f", or {add}"))
-        return Problem(self._where(filename), line, f"the template \"{name}\" was not found "
-                       f"in {searched}; {hint}")
+        """A template that is not there: see `templateproblems.not_found`."""
+        filename, line = template_frame(exc)
+        return not_found(str(exc.name), filename, line, self.themes, self.env.list_templates,
+                         self.root)
+
+    def _unknown_name(self, message: str, given: dict[str, Any]) -> str:
+        """An unknown filter, test or variable said with how to fix it (see
+        `templateproblems.unknown_name`), from the names this environment knows."""
+        return unknown_name(message, given, names=self.env.globals, filters=self.env.filters,
+                            tests=self.env.tests, jinja_filters=jinja2.filters.FILTERS)
 
     def _where(self, filename: str | Path | None) -> str:
-        if not filename:
-            return "themes"
-        path = Path(filename)
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        return site_path(filename, self.root)
 
 
 # the spaces beside a digit, except one after a comma: "4 October 2026", "5 de outubro de 2026"
@@ -317,9 +276,9 @@ def _environment(themes: list[Theme], portable: bool,
     @jinja2.pass_context
     def words(context: Any, key: str, **values: Any) -> Markup:
         """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words.  Every
-        page says the same few dozen things, so each is worked out once (see `_said`)."""
+        page says the same few dozen things, so each is worked out once (see `said_key`)."""
         table = context["strings"]
-        memo = _said(table, context["site"]["language"], key, values)
+        memo = said_key(table, context["site"]["language"], key, values)
         found = said.get(memo) if memo is not None else None
         if found is not None and found[0] is table:
             return found[1]
@@ -345,12 +304,8 @@ def _environment(themes: list[Theme], portable: bool,
         table = context["strings"]
         if key in table:
             return
-        close = difflib.get_close_matches(str(key), [k for k in table if isinstance(k, str)],
-                                          n=1, cutoff=0.75)
-        hint = (f"did you mean \"{close[0]}\"?" if close else
-                f"give it in themes/{themes[0].name}/i18n/{_language(context).code}.toml, "
-                f"like {key} = \"...\"")
-        raise jinja2.TemplateRuntimeError(f"there is no label \"{key}\"; {hint}")
+        raise jinja2.TemplateRuntimeError(no_label(key, table, themes[0].name,
+                                                   _language(context).code))
 
     env.filters["url"] = url
     env.filters["asset"] = asset
@@ -384,25 +339,6 @@ def direction(tag: str) -> str:
     return language_of(str(tag)).direction
 
 
-_PLAIN_VALUES = (str, Markup, int, float, bool, type(None))
-
-
-def _said(table: object, language: object, key: object,
-          values: dict[str, Any]) -> tuple[object, ...] | None:
-    """What `t(key, **values)` is known by in one strings table (the table itself is kept
-    beside the text, so that its `id` cannot be another table's), or None when a value is
-    anything but plain text, markup or a number: each type is part of the key, since
-    `Markup("<b>")` equals the text "<b>" that must be escaped, and `True` equals 1."""
-    if type(key) is not str:
-        return None
-    if not values:
-        return (id(table), language, key)
-    types = tuple(map(type, values.values()))
-    if not all(kind in _PLAIN_VALUES for kind in types):
-        return None
-    return (id(table), language, key, tuple(values.items()), types)
-
-
 def _language(context: Any) -> Language:
     return language_of(context["site"]["language"])
 
@@ -415,29 +351,11 @@ def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def _fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
-    """Everything besides the views that decides what a page renders to."""
-    parts: list[str | bytes] = [code_version(), str(portable), base_path]
-    for theme in themes:
-        parts.append(f"{theme.name}={theme.folder}")
-        if theme.templates.is_dir():
-            for template in sorted(theme.templates.rglob("*")):
-                if template.is_file():
-                    parts += [template.relative_to(theme.templates).as_posix(),
-                              template.read_bytes()]
-    return digest(*parts)
-
-
-_ENDS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "trans",
-         "set"}
-_INNERMOST = re.compile(r"The innermost block that needs to be closed is '(\w+)'")
-
-
 def _unclosed(env: jinja2.Environment,
               exc: jinja2.TemplateSyntaxError) -> tuple[int, str] | None:
     """For a tag whose end is missing, the line where it opens and what to add (Jinja
     names the line where it gave up: the end of the file, or a later end tag)."""
-    wanted = _INNERMOST.search(exc.message or "")
+    wanted = needs_closing(exc.message or "")
     if wanted is None or not exc.filename:
         return None
     try:
@@ -445,82 +363,7 @@ def _unclosed(env: jinja2.Environment,
         tokens = [t for t in env.lex(source) if t[1] != "whitespace"]
     except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
         return None
-    opened: list[tuple[str, int]] = []  # tag, line
-    for index, (line, kind, _value) in enumerate(tokens[:-1]):
-        if kind != "block_begin" or tokens[index + 1][1] != "name":
-            continue
-        tag = tokens[index + 1][2]
-        if tag == "set" and any(t[1] == "assign" for t in _to_block_end(tokens, index)):
-            continue  # {% set x = ... %} needs no end
-        if tag in _ENDS:
-            opened.append((tag, line))
-        elif tag.startswith("end") and tag[3:] in _ENDS:
-            if opened and opened[-1][0] == tag[3:]:
-                opened.pop()
-            elif all(t != tag[3:] for t, _ in opened):
-                return line, (f"template error: the {{% {tag} %}} on this line closes "
-                              f"nothing (no {{% {tag[3:]} %}} is open here); delete it, or add "
-                              f"the {{% {tag[3:]} %}} it belongs to")
-            elif opened and opened[-1][0] == wanted.group(1):
-                top, start = opened[-1]
-                return start, (f"template error: the {{% {top} %}} that starts on this line "
-                               f"is not closed before the {{% {tag} %}} on line {line}; add "
-                               f"{{% end{top} %}} where it should end")
-            else:
-                return None
-    if opened and opened[-1][0] == wanted.group(1):
-        top, start = opened[-1]
-        return start, (f"template error: the {{% {top} %}} that starts on this line is never "
-                       f"closed; add {{% end{top} %}} where it should end")
-    return None
-
-
-def _to_block_end(tokens: list[tuple[int, str, str]],
-                  start: int) -> list[tuple[int, str, str]]:
-    end = next((i for i in range(start, len(tokens)) if tokens[i][1] == "block_end"),
-               len(tokens))
-    return tokens[start:end]
-
-
-TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".j2")
-
-
-_UNKNOWN = re.compile(r"No (filter|test) named '(\w+)'( found)?\.|'(\w+)' is undefined")
-
-
-def _unknown_name(env: jinja2.Environment, message: str, given: dict[str, Any]) -> str:
-    """Jinja's "No filter named 'upper_case'.", "No test named 'shouting' found." and
-    "'extra' is undefined" (a variable no template is given), said with how to fix it; ""
-    for any other message.  `given`: what the page's template is given, by name."""
-    match = _UNKNOWN.fullmatch(message)
-    if match is None:
-        return ""
-    kind, name, _, variable = match.groups()
-    if variable is not None:
-        holders = [holder for holder in ("page", "site", "week")
-                   if isinstance(given.get(holder), dict) and variable in given[holder]]
-        close = [f"{holder}.{variable}" for holder in holders] or difflib.get_close_matches(
-            variable, [*given, *env.globals], n=1, cutoff=0.75)
-        hint = (f"did you mean `{'` or `'.join(close)}`?" if close else
-                "templates are given site, week, nav, page and as_of (cswgen/render/views.py "
-                "lists every field); a name of your own needs {% set " + variable +
-                " = ... %} before it is used")
-        return f"`{variable}` is undefined; {hint}"
-    known = env.filters if kind == "filter" else env.tests
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    own = [f for f in env.filters if f not in jinja2.filters.FILTERS]
-    hint = (f"did you mean `{close[0]}`?" if close else
-            f"check the name: Jinja's own filters and cswgen's ({', '.join(own)}) can be used"
-            if kind == "filter" else "check the name: Jinja's own tests (defined, none, "
-            "number, string, in, odd and the rest) can be used")
-    return f"there is no {kind} named `{name}`; {hint}"
-
-
-def _template_frame(exc: BaseException) -> tuple[str | None, int]:
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(TEMPLATE_SUFFIXES):
-            return frame.filename, frame.lineno or 0
-    return None, 0
+    return unclosed_tag(tokens, wanted)
 
 
 def _date_filter(label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
