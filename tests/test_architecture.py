@@ -31,10 +31,11 @@ OWNERS: dict[str, str | tuple[str, ...]] = {
     "anyascii": "read/slugs",
     "icalendar": "render/calendar",
     "livereload": "commands/serve",
-    # (images: reading and copying pictures; cards, beside it: drawing share cards and
-    # laying out their text, on what images decodes, a module of its own so that each reads
-    # in one sitting; colours: Pillow's table of CSS's colour names)
-    "PIL": ("model/images", "model/cards", "core/colours"),
+    # (images: copying pictures; decoder, beside it: opening and decoding them and reading
+    # their headers, a module of its own so that each reads in one sitting, as is cards:
+    # drawing share cards and laying out their text, on what decoder decodes; colours:
+    # Pillow's table of CSS's colour names)
+    "PIL": ("model/images", "model/decoder", "model/cards", "core/colours"),
     "pillow_heif": "model/heif",  # (loaded only when a HEIC photo is read)
     "fontTools": "model/fonts",
     "tornado": "commands/serve",  # the server livereload runs on

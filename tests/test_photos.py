@@ -20,7 +20,7 @@ from typing import Any, cast
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
-from cswgen.model import cards, images, textlines
+from cswgen.model import cards, decoder, images, textlines
 from tests.helpers import (
     AS_OF,
     MINIMAL_CONFIG,
@@ -216,7 +216,7 @@ def test_a_photo_saved_with_a_gain_map_is_decoded_at_reduced_size(
                    append_images=[phone.resize((1000, 750)).convert("L").convert("RGB")])
     with Image.open(io.BytesIO(mpo.getvalue())) as opened:
         assert (opened.format, opened.size) == ("MPO", (4000, 3000))
-        assert images._draft(opened, 640) == (opened.size[1], opened.size[0])
+        assert decoder._draft(opened, 640) == (opened.size[1], opened.size[0])
         assert max(opened.size) <= 2000  # (decoded at a half or less: the draft's scale)
     site, outcome = build({"content/honour-roll/sam-okafor.md": PERSON,
                            "content/honour-roll/sam.jpg": mpo.getvalue()})
@@ -339,7 +339,7 @@ def _avif(*, location: bool) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.skipif(not images.reads("x.avif"), reason="this Pillow does not read AVIF")
+@pytest.mark.skipif(not decoder.reads("x.avif"), reason="this Pillow does not read AVIF")
 def test_an_avif_photo_that_records_where_it_was_taken_is_a_warning(build: Build) -> None:
     """An AVIF is published as it is (no copies are made of it), shown, linked to or
     neither, and its location was never looked for, as a JPEG's is: a phone's AVIF
@@ -694,7 +694,7 @@ def test_an_avif_logo_that_this_pillow_cannot_read_is_a_warning(
         build: Build, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pillow reads AVIF only from 11.2, built with libavif: without it the logo is shown on
     the pages as it is, and the build says what lacks it and what to save instead."""
-    monkeypatch.setattr(images, "reads", lambda name: not name.endswith(".avif"))
+    monkeypatch.setattr(decoder, "reads", lambda name: not name.endswith(".avif"))
     config = SHARE_CONFIG + 'logo = "images/logo.avif"\n'
     site, outcome = build({"config.toml": config, "content/images/logo.avif":
                            _logo_file("avif"), "content/days/monday.md": DAY})

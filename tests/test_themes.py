@@ -139,7 +139,8 @@ def test_an_unknown_filter_test_or_variable_says_what_to_write(make_site: MakeSi
         "{{ sit.title }}": "`sit` is undefined; did you mean `site`?",
         "{{ now() }}":
             "`now` is undefined; templates are given site, week, nav, page and as_of "
-            "(cswgen/render/views.py lists every field); a name of your own needs "
+            "(cswgen/render/views.py, sitewide.py and lists.py list every field); a name of "
+            "your own needs "
             "{% set now = ... %} before it is used",
     }
     for line, said in wrong.items():
@@ -172,9 +173,9 @@ def test_a_misspelt_field_suggests_the_one_meant(make_site: MakeSite, run: Run) 
         "themes/mine/templates/day.html:3: template error while rendering days/monday/: "
         "`dres_code` is not a field of this value; did you mean `dress_code`?",
         "themes/mine/templates/page.html:3: template error while rendering about/: "
-        "`motto` is not a field of this value; check the name (cswgen/render/views.py "
-        "lists every field templates get; a site's own settings go in [extra] of "
-        "config.toml)"]
+        "`motto` is not a field of this value; check the name (cswgen/render/views.py, "
+        "sitewide.py and lists.py list every field templates get; a site's own settings go "
+        "in [extra] of config.toml)"]
 
 
 def test_a_template_syntax_error_names_the_line(make_site: MakeSite, run: Run) -> None:

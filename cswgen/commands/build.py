@@ -262,7 +262,7 @@ def one_shot_build(root: Path, *, hold: bool = False, **options: Any) -> Result:
 THE_REST = ("cswgen.commands.editions", "cswgen.model.bodies", "cswgen.model.languages",
             "cswgen.model.photos", "cswgen.read.content", "cswgen.render.pages",
             "cswgen.render.share", "cswgen.render.alternates", "cswgen.render.strings",
-            "cswgen.render.templates", "cswgen.render.views")
+            "cswgen.render.templates", "cswgen.render.views", "cswgen.render.sitewide")
 
 
 def _import_the_rest() -> None:
@@ -406,6 +406,7 @@ def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,
                 portable: bool, base_path: str, options: Options, cache: Cache | None,
                 cache_root: Path) -> tuple[Views, Renderer, list[View], dict[str, Any]]:
     """One language's views, renderer, pages and the data every page of it gets."""
+    from cswgen.render import sitewide
     from cswgen.render.strings import Words
     from cswgen.render.templates import Renderer
     from cswgen.render.views import Views
@@ -417,9 +418,9 @@ def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,
                   edition.photos, words, edition.folder)
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path, cache=cache,
                         compiled=cache_root / "templates", shared=views.shared())
-    common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
-                              "nav": views.nav(), "as_of": options.as_of.isoformat(),
-                              "strings": edition.strings}
+    common: dict[str, Any] = {"site": sitewide.site_view(views),
+                              "week": sitewide.week_view(views), "nav": sitewide.nav(views),
+                              "as_of": options.as_of.isoformat(), "strings": edition.strings}
     return views, renderer, views.pages(), common
 
 

@@ -44,6 +44,7 @@ from cswgen.read.content import load_content
 from cswgen.read.pasted import unquoted
 from cswgen.read.place import today_in
 from cswgen.read.records import Day, draft_name
+from cswgen.render import sitewide
 from cswgen.render.mail import EMAIL_FOLDER, Draft, Mailer
 from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
@@ -93,9 +94,9 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
                   photos, Words(strings, config.site.language))
     renderer = Renderer(theme_chain, root, portable=False,
                         base_path=urlsplit(config.site.base_url).path or "/")
-    common: dict[str, Any] = {"site": views.site_view(), "week": views.week_view(),
-                              "nav": views.nav(), "as_of": options.as_of.isoformat(),
-                              "strings": strings}
+    common: dict[str, Any] = {"site": sitewide.site_view(views),
+                              "week": sitewide.week_view(views), "nav": sitewide.nav(views),
+                              "as_of": options.as_of.isoformat(), "strings": strings}
     mailer = Mailer(views, renderer, common)
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
     # (a day that is not one: before any folder is made)

@@ -1,6 +1,7 @@
 """Share cards, with Pillow: the 1200×630 picture a link preview shows, and the emblem or
-logo that heads an email.  With `images` (which reads and copies photos, and decodes a logo
-for this module), the only modules that import PIL: this one to draw and to lay out text.
+logo that heads an email.  With `decoder` (which decodes a logo for this module) and
+`images` (which copies photos), the only modules that import PIL: this one to draw and to lay
+out text.
 
 `draw_card` draws a `Card`, its text in `fonts`' faces, wrapped and set by `textlines`.
 Nothing here knows about sites or the cache: `share` decides what each card shows and keeps
@@ -25,7 +26,8 @@ from cswgen.core.bidi import plain
 from cswgen.core.colours import contrast
 from cswgen.core.digest import digest
 from cswgen.model import fonts, textlines
-from cswgen.model.images import Later, decode, keep_memory, recipe
+from cswgen.model.decoder import Later, decode
+from cswgen.model.images import keep_memory, recipe
 from cswgen.model.textlines import Place, Setting, levels, shorten, visual, way_of, whole, wrap
 
 if not TYPE_CHECKING:
@@ -58,9 +60,9 @@ def raqm() -> bool:
 
 @cache
 def card_recipe() -> str:
-    """What a cached card depends on besides its text: this code, `images`' (which decodes
-    a logo: its `recipe`) and `textlines`'s, the fonts (the text is cut into runs by which
-    characters each has) and whether Pillow lays text out with raqm."""
+    """What a cached card depends on besides its text: this code, `decoder`'s (which decodes
+    a logo: in `images`' `recipe`) and `textlines`'s, the fonts (the text is cut into runs by
+    which characters each has) and whether Pillow lays text out with raqm."""
     faces = [f.file(b).read_bytes() for f in fonts.FACES for b in (False, True)]
     return digest(recipe(), Path(__file__).read_bytes(), Path(textlines.__file__).read_bytes(),
                   Path(fonts.__file__).read_bytes(), *faces,

@@ -4,7 +4,7 @@ is 70 ms to load, which a build without one never pays.
 
 libheif decodes a picture upright (it applies the file's `irot` and `imir` boxes), and
 pillow_heif sets the EXIF orientation it passes on to 1, so that nothing turns it again;
-`images` reads no orientation from a HEIF at all, as the HEIF standard tells readers.
+`decoder` reads no orientation from a HEIF at all, as the HEIF standard tells readers.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from cswgen.core import paths
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
-from cswgen.model import images
+from cswgen.model import decoder, images
 from cswgen.model.photocache import Copy, copies_in, published_name, stored
 from cswgen.model.rasters import is_raster_logo
 from cswgen.read.settings import SiteConfig
@@ -52,7 +52,7 @@ def drawable(logo: str | None) -> bool:
     """Whether Pillow draws the logo (the share images' and the staff email's): a raster
     file of a type this installation's Pillow reads; else cards show the emblem and the
     email none."""
-    return logo is not None and is_raster_logo(logo) and images.reads(logo)
+    return logo is not None and is_raster_logo(logo) and decoder.reads(logo)
 
 
 def prepare(config: SiteConfig, cache: FileStore, held: set[str],
@@ -65,7 +65,7 @@ def prepare(config: SiteConfig, cache: FileStore, held: set[str],
     if not logo or not is_raster_logo(logo):
         return []
     path, line = config.root / "content" / logo, config.line_of("brand.logo")
-    if not images.reads(logo):
+    if not decoder.reads(logo):
         problems.warning("config.toml", line, f"[brand] logo {logo} is an AVIF file, "
                          "which this installation's Pillow cannot read: the pages show "
                          "it as it is, but the share images show the puzzle-piece "
@@ -74,14 +74,14 @@ def prepare(config: SiteConfig, cache: FileStore, held: set[str],
         return []
     try:
         made = _copies(cache, path)
-    except images.Unreadable as exc:
+    except decoder.Unreadable as exc:
         problems.error("config.toml", line, f"[brand] logo {logo} {exc}")
         return []
     stem = base = published_name(logo)
     counter = 2
     while any(f"{base}-{copy.height}h.{copy.suffix}".casefold() in held for copy in made):
         base, counter = f"{stem}-{counter}", counter + 1
-    if images.has_location(path):
+    if decoder.has_location(path):
         problems.warning("config.toml", line,
                          f"[brand] logo {logo} records where it was taken (GPS), and "
                          "the file is published as it is, as every file in content/ is; "
@@ -93,7 +93,7 @@ def prepare(config: SiteConfig, cache: FileStore, held: set[str],
 
 def _copies(cache: FileStore, path: Path) -> list[Copy]:
     """The copies (`images.render_logo`, in BOXES), from the cache or made into it.
-    Raises `images.Unreadable`."""
+    Raises `decoder.Unreadable`."""
     key = digest("logo", images.recipe(), repr((BOXES, BUDGET)), path.read_bytes())
     copies = copies_in(cache.path(key), "")
     if not copies:
@@ -109,7 +109,7 @@ def view(config: SiteConfig, copies: list[Copy]) -> dict[str, Any]:
     of USES, `logo_<name>`, the copy made for it (an SVG: the file itself)."""
     logo = config.brand.logo
     if not copies:
-        size = images.intrinsic_size(config.root / "content" / logo) if logo else None
+        size = decoder.intrinsic_size(config.root / "content" / logo) if logo else None
         named = paths.as_target(logo) if logo else logo  # (`C# logo.svg`: its `#` is the name's)
         return {"logo": named, "logo_1x": "",
                 "logo_size": {"width": size[0], "height": size[1]} if size else {},

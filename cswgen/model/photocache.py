@@ -86,7 +86,7 @@ def make_new_copies(cache: FileStore, notes: FileStore, path: Path) -> None:
 
 def make_copies(cache: FileStore, path: Path, key: str) -> Path:
     """Make a picture's copies into the cache folder `key` (in one step: a build killed
-    meanwhile leaves no half of them); returns that folder.  Raises `images.Unreadable`."""
+    meanwhile leaves no half of them); returns that folder.  Raises `decoder.Unreadable`."""
     renditions = images.render_photo(path, WIDTHS, BUDGET)
     if copies_in(cache.path(key), "x"):  # made meanwhile (the same bytes in another file,
         return cache.path(key)            # or by a build): kept, for whoever reads it now

@@ -29,7 +29,7 @@ from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.core.files import FileStore
-from cswgen.model import images, logos
+from cswgen.model import decoder, images, logos
 from cswgen.model.photocache import (
     NEW,
     WIDTHS,
@@ -144,7 +144,7 @@ class Photos:
                 try:
                     self.copies[source] = self._placeholders(path, base)
                     self.pending[new] = path
-                except images.Unreadable as exc:
+                except decoder.Unreadable as exc:
                     failed[source] = str(exc)
             else:  # not made yet (or a damaged cache entry: made again)
                 todo.append((source, key or self._key(path), base))
@@ -153,7 +153,7 @@ class Photos:
             lambda i: self._make(content / todo[i][0], *todo[i][1:]), len(todo)))
         self._uses = uses
         for source, key, base in todo:
-            with contextlib.suppress(images.Unreadable):  # (`finish` says why)
+            with contextlib.suppress(decoder.Unreadable):  # (`finish` says why)
                 self.copies[source] = self._planned(content / source, key, base)
         for use in uses:
             self.pictures.add(use.source)
@@ -246,7 +246,7 @@ class Photos:
         cannot be used."""
         try:
             folder = make_copies(self.cache, path, key)
-        except images.Unreadable as exc:
+        except decoder.Unreadable as exc:
             return str(exc)
         return copies_in(folder, base)
 
@@ -288,7 +288,7 @@ class Photos:
                 if not self._exists(target):
                     continue
                 if _is_heic(target):  # (most browsers download it, and cannot show it)
-                    recorded = images.has_location(content / target)
+                    recorded = decoder.has_location(content / target)
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the original iPhone "
                                      "photo (HEIC), which only Safari shows" +
@@ -297,11 +297,11 @@ class Photos:
                                      "; show it with ![description](...) instead, which "
                                      "publishes copies every browser shows" +
                                      (", without the location" if recorded else ""))
-                elif is_as_is_photo(target) and images.has_location(content / target):
+                elif is_as_is_photo(target) and decoder.has_location(content / target):
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the photo as it is, "
                                      f"and it records where it was taken (GPS); {_AS_IS_FIX}")
-                elif images.has_location(content / target):
+                elif decoder.has_location(content / target):
                     problems.warning(entry.path, _line_in(entry, target),
                                      f"the link to {target} publishes the original photo, "
                                      "which records where it was taken (GPS); show it with "
@@ -318,7 +318,7 @@ class Photos:
         for relative in self.site.files:
             if is_as_is_photo(relative) and relative not in self.linked \
                     and relative != self.site.config.brand.logo:
-                if images.has_location(content / relative):
+                if decoder.has_location(content / relative):
                     shown = "a page shows" if relative in self.pictures else "no page shows"
                     problems.warning(f"content/{relative}", 0, f"is an AVIF photo that "
                                      f"{shown}; cswgen publishes AVIF files as they are, and "
@@ -328,7 +328,7 @@ class Photos:
             if not is_raster(relative) or relative in self.pictures \
                     or relative in self.linked or relative == self.site.config.brand.logo:
                 continue
-            if images.has_location(content / relative):
+            if decoder.has_location(content / relative):
                 problems.warning(f"content/{relative}", 0, "is a photo that no page shows, "
                                  "so it is published as it is, and it records where it was "
                                  "taken (GPS); move it out of content/ if it is not for the "
@@ -360,7 +360,7 @@ class Photos:
     def size_of(self, source: str) -> dict[str, int]:
         """{width, height} of a file under content/ shown as it is (an SVG, the logo), or
         {} when it does not say."""
-        size = images.intrinsic_size(self.site.config.root / "content" / source)
+        size = decoder.intrinsic_size(self.site.config.root / "content" / source)
         return {"width": size[0], "height": size[1]} if size else {}
 
     def rewrite(self, fragment: str) -> str:

@@ -74,6 +74,7 @@ def screen(views: Views) -> View:
     """The lobby screen: every slide it may show, with the data its script needs to pick
     today's (the script works out the date, as the pages' status line does).  `build`
     identifies what it shows; `screen/build.json` holds the newest, for screens to poll."""
+    from cswgen.render import sitewide
     from cswgen.render.views import excerpt
 
     featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
@@ -94,8 +95,8 @@ def screen(views: Views) -> View:
     }
     return views._page("screen", views.say("lobby_screen"), views.prefix + SCREEN, "screen",
                        views.config.site.description, build=digest("screen", repr(slides),
-                                                   repr(views.site_view()),
-                                                   repr(views.week_view())),
+                                                   repr(sitewide.site_view(views)),
+                                                   repr(sitewide.week_view(views))),
                        **slides)
 
 

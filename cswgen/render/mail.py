@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from cswgen.core.bidi import plain
-from cswgen.model import cards, images, logos
+from cswgen.model import cards, decoder, images, logos
 from cswgen.render.links import absolute
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
@@ -154,7 +154,7 @@ class Mailer:
         try:
             return cards.email_logo(config.root / "content" / logo if logo else None, LOGO,
                                     config.brand.primary, config.brand.secondary)
-        except (images.Unreadable, OSError):  # (the build says what is wrong with it)
+        except (decoder.Unreadable, OSError):  # (the build says what is wrong with it)
             return None
 
     def honours(self, index: int) -> list[View]:

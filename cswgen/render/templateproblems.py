@@ -53,8 +53,8 @@ def not_a_field(name: str, holder: object) -> str:
         if isinstance(holder, dict) else []
     close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
     hint = (f"did you mean `{close[0]}`?" if close else
-            "check the name (cswgen/render/views.py lists every field templates get; a "
-            "site's own settings go in [extra] of config.toml)")
+            "check the name (cswgen/render/views.py, sitewide.py and lists.py list every "
+            "field templates get; a site's own settings go in [extra] of config.toml)")
     return f"`{name}` is not a field of this value; {hint}"
 
 
@@ -100,8 +100,9 @@ def unknown_name(message: str, given: dict[str, Any], *, names: Iterable[str],
         close = [f"{holder}.{variable}" for holder in holders] or difflib.get_close_matches(
             variable, [*given, *names], n=1, cutoff=0.75)
         hint = (f"did you mean `{'` or `'.join(close)}`?" if close else
-                "templates are given site, week, nav, page and as_of (cswgen/render/views.py "
-                "lists every field); a name of your own needs {% set " + variable +
+                "templates are given site, week, nav, page and as_of (cswgen/render/views.py, "
+                "sitewide.py and lists.py list every field); a name of your own needs "
+                "{% set " + variable +
                 " = ... %} before it is used")
         return f"`{variable}` is undefined; {hint}"
     known = filters if kind == "filter" else tests

@@ -1,46 +1,26 @@
 """Plain, explicit views of the site for templates: dicts of text, numbers and lists.
 
-Templates never see internal objects.  Every page gets `site`, `week`, `nav`, `page` and
-`as_of`; `page.kind` says which template renders it and what else `page` holds.  Paths in
-views (`path`, `src`) are relative to the site root (`days/monday/`, `images/x.jpg`); the
-`url` filter turns them into links relative to the page being rendered.
+Templates never see internal objects.  Every page gets `site`, `week`, `nav` (made in
+`sitewide`), `page` and `as_of`; `page.kind` says which template renders it and what else
+`page` holds, made here but for the list pages (`lists`: the testimonials a page at a time,
+the honour roll and a long award's pages) and the programme, posters and lobby screen
+(`beyond`).  Paths in views (`path`, `src`) are relative to the site root (`days/monday/`,
+`images/x.jpg`); the `url` filter turns them into links relative to the page being rendered.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from cswgen import __version__
 from cswgen.core.cache import SharedViews
-from cswgen.core.colours import shades
 from cswgen.core.kept import Kept
-from cswgen.core.week import cx_day
-from cswgen.model import logos
 from cswgen.model.photos import Photos
 from cswgen.model.rendered import Rendered
-from cswgen.model.site import (
-    CERTIFICATE,
-    LISTS,
-    SHARE_IMAGE,
-    Site,
-    award_key,
-    section_paths,
-    url_of,
-)
-from cswgen.read.records import Day, Entry, Honour, Page, Policy, Testimonial
-from cswgen.read.slugs import numbered
-from cswgen.render import beyond
+from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
+from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
+from cswgen.render import beyond, lists
 from cswgen.render.borrowed import Borrowed
 from cswgen.render.links import absolute
-from cswgen.render.paging import (
-    AWARD_INLINE,
-    AWARD_PER_PAGE,
-    AWARD_PREVIEW,
-    TESTIMONIALS_PER_PAGE,
-    chunks,
-    paged_path,
-    pagination,
-)
 from cswgen.render.paging import View as View  # (where every renderer finds it)
 from cswgen.render.strings import Words
 
@@ -70,17 +50,6 @@ def _rendered(bodies: Bodies, entry: Entry) -> Rendered:
     return _NO_BODY if body is None else body
 
 
-def letter_of(name: str) -> str:
-    """The letter a name is filed under in A-Z jump links (`Zoë` -> `Z`; `7up` -> `#`)."""
-    if (first := name[:1]).isascii() and first.isalpha():  # (nearly every name: its slug
-        return first.upper()                                 # starts with it, lowercased)
-    from cswgen.read.slugs import slugify
-
-    # (its first letter is that of its first few characters' slug: ten thousand names)
-    first = (slugify(name[:12]) or slugify(name))[:1].upper()
-    return first if first.isalpha() else "#"
-
-
 class Views:
     """Builds the view of every page of one `Site`."""
 
@@ -102,7 +71,7 @@ class Views:
         self.days = [self.day(d) for d in site.days]
         self.testimonials = [self.testimonial(t) for t in site.testimonials]
         self.people = [self.person(h) for h in site.honour]
-        self.award_groups = self.groups()
+        self.award_groups = lists.groups(self)
 
     def shared(self) -> SharedViews:
         """The sub-views many pages hold (days, testimonials, people) and the bodies' text,
@@ -120,90 +89,6 @@ class Views:
                 texts[body.digest + ":html"] = body.kept_html
                 texts[body.digest + ":text"] = body.kept_text
         return texts
-
-    # --- shared by every page -------------------------------------------------------
-
-    def site_view(self) -> View:
-        s, brand = self.config.site, self.config.brand
-        return {
-            "title": s.title, "organisation": s.organisation, "description": s.description,
-            "language": self.language.tag, "direction": self.language.direction,
-            "prefix": self.prefix, "default_language": s.language,
-            "language_name": self.language.name, "base_url": s.base_url, "theme": s.theme,
-            **logos.view(self.config, self.photos.logo),
-            "primary": brand.primary, "secondary": brand.secondary,
-            "colours": {"primary": shades(brand.primary).as_dict(),
-                        "secondary": shades(brand.secondary).as_dict()},
-            "extra": self.config.extra, "generator": f"cswgen {__version__}",
-            "has_policy": self.site.policy is not None, "sections": self.sections(),
-        }
-
-    def week_view(self) -> View:
-        w = self.config.week
-        start, end = w.start, w.end
-        status = "before" if self.as_of < start else "after" if self.as_of > end else "during"
-        cx = cx_day(w.year)
-        lang = self.language
-        # (a day this language leaves out, untranslated = "omit": its page in the default
-        # language, which the status line links to on that day, with `hreflang`)
-        default = self.config.site.language
-        elsewhere = {day.date: {"title": day.title, "path": self.site.elsewhere[day.key],
-                                "lang": default, "hreflang": default}
-                     for day in self.site.days_elsewhere if day.key in self.site.elsewhere}
-        return {
-            "theme": w.theme, "year": w.year, "start": start.isoformat(),
-            "end": end.isoformat(), "label": lang.date_range(start, end),
-            "start_label": lang.long_date(start), "end_label": lang.long_date(end),
-            "timezone": w.timezone, "reveal": w.reveal, "days": self.days,
-            "dates": [{"date": d.isoformat(), "weekday": lang.weekday(d),
-                       "label": lang.short_date(d), "elsewhere": elsewhere.get(d)}
-                      for d in w.dates],
-            "status": status, "days_to_go": (start - self.as_of).days,
-            "cx_day": cx.isoformat() if start <= cx <= end else None,
-            "cx_day_label": lang.short_date(cx),
-        }
-
-    def sections(self) -> dict[str, View]:
-        """Where each section of the site is (`path`): in this language, or, for one this
-        language leaves out whole (untranslated = "omit"), in the default language, which
-        `hreflang` names (as on any link to a page the language leaves out)."""
-        here = self.prefix
-        own = section_paths(self.site)
-        found: dict[str, View] = {}
-        for section in ("days", *LISTS, "policy"):  # (a list is there even when empty)
-            if section in own or section in LISTS:
-                path = own.get(section) or LISTS[section]
-                found[section] = {"path": here + path, "hreflang": None}
-        found["programme"] = {"path": here + beyond.PROGRAMME, "hreflang": None}
-        found["calendar"] = {"path": here + "week.ics", "hreflang": None}
-        elsewhere = self.site.sections_elsewhere
-        if "days" in elsewhere:  # (the language's programme and calendar would be empty)
-            elsewhere = {**elsewhere, "programme": "/" + beyond.PROGRAMME,
-                         "calendar": "/week.ics"}
-        found |= {section: {"path": path, "hreflang": self.config.site.language}
-                  for section, path in elsewhere.items()}
-        return found
-
-    def nav(self) -> list[View]:
-        say = self.say
-        here = self.prefix
-        items: list[View] = [{"title": say("home"), "path": here, "section": "home"}]
-        sections = self.sections()
-        for section, label in (("days", "the_week"), ("testimonials", "testimonials"),
-                               ("honour-roll", "honour_roll"), ("policy", "our_policy")):
-            if section in sections:
-                items.append({"title": say(label), "section": section, **sections[section]})
-        default = self.config.site.language
-        pages: list[tuple[Page, str, str | None, str | None]] = [
-            (page, self.url(page), self.lang_of(page), None) for page in self.site.menu()]
-        # (a page this language leaves out: its title and page in the default language)
-        pages += [(page, self.site.elsewhere[page.key], default, default)
-                  for page in self.site.menu_elsewhere]
-        pages.sort(key=lambda found: (found[0].menu or 0, found[0].title.casefold()))
-        for page, path, lang, hreflang in pages:
-            items.append({"title": page.title, "path": path, "section": path, "lang": lang,
-                          "hreflang": hreflang})
-        return items
 
     # --- entries --------------------------------------------------------------------
 
@@ -270,7 +155,7 @@ class Views:
                                              "body"),
             "name": h.name, "role": h.role, "department": h.department, "award": h.award,
             "citation": h.citation, "since": h.since, "photo": self.picture(h, h.photo),
-            "initials": initials(h.name), "letter": letter_of(h.name),
+            "initials": initials(h.name), "letter": lists.letter_of(h.name),
             "excerpt": h.citation or excerpt(body.lead), "praised": praised, "extra": h.extra,
         }
         return self._with_body(own, body)
@@ -308,75 +193,6 @@ class Views:
             "body_html": body.kept_html, "toc": body.toc, "extra": p.extra,
         }
 
-    def groups(self) -> list[View]:
-        """People by award.  A long award has pages of its own (`path`), and the honour
-        roll shows its first few people (`preview`)."""
-        groups: list[View] = []
-        last: str | None = None
-        slugs: set[str] = set()
-        for person in self.people:
-            award = person["award"]
-            key = award_key(award or "")
-            if not groups or last != key:
-                last = key
-                # (at the default language's award's address: the same in every language;
-                # two awards whose names make one slug, `Team-Award` and `Team Award`, each
-                # their own, so that no two groups share an id or an address)
-                slug = numbered(_anchor(self.site.award_names.get(award or "", award or ""))
-                                or "other", slugs)
-                # (an award's name as the default language's file gives it: marked so)
-                borrowed = award and (person["lang"] or "award" in person["borrowed"])
-                groups.append({"award": award, "title": award or self.say("also_recognised"),
-                               "lang": self.config.site.language if borrowed else None,
-                               "id": "award-" + slug, "slug": slug, "people": [],
-                               "path": None, "preview": []})
-            groups[-1]["people"].append(person)
-        for group in groups:
-            if len(group["people"]) > AWARD_INLINE:
-                group["path"] = f"{self.prefix}honour-roll/awards/{group['slug']}/"
-                group["preview"] = group["people"][:AWARD_PREVIEW]
-        return groups
-
-    @staticmethod
-    def shown_group(group: View) -> View:
-        """A group as the honour roll shows it: `people` are the ones listed there (all of
-        a short award, the `preview` of a long one) and `count` is how many it has.  A
-        page's view is everything it depends on, so a long award's other people stay out:
-        a change to one of them does not make the honour roll again."""
-        people = group["preview"] if group["path"] else group["people"]
-        return {**group, "people": people, "count": len(group["people"])}
-
-    def award_pages(self, group: View, description: str) -> list[View]:
-        """The pages of one long award, alphabetical, with links to each letter's first
-        person wherever that falls."""
-        people = sorted(group["people"], key=lambda p: (p["letter"] == "#", p["letter"],
-                                                        p["name"].casefold()))
-        parts = chunks(people, AWARD_PER_PAGE)
-        letters: list[View] = []
-        anchors: list[dict[str, str]] = []  # a page's first person of each letter -> id
-        for number, part in enumerate(parts, 1):
-            anchors.append({})
-            for person in part:
-                anchor = "letter-" + (person["letter"].lower() if person["letter"] != "#"
-                                      else "other")
-                if anchor not in anchors[-1].values():
-                    anchors[-1][person["path"]] = anchor
-                if not letters or letters[-1]["letter"] != person["letter"]:
-                    letters.append({"letter": person["letter"], "anchor": anchor,
-                                    "path": paged_path(group["path"], number)})
-        pages = []
-        for number, part in enumerate(parts, 1):
-            title = group["title"] if number == 1 else self.say(
-                "title_page_of", title=group["title"], number=number, count=len(parts))
-            # the group's name and address only: a page's view is everything it depends on
-            summary = {k: group[k] for k in ("award", "title", "id", "slug", "path")}
-            pages.append(self._page("award", title, paged_path(group["path"], number),
-                                    "honour-roll", description, group=summary, people=part,
-                                    letters=letters, anchors=anchors[number - 1],
-                                    total=len(people),
-                                    pagination=pagination(group["path"], number, len(parts))))
-        return pages
-
     # --- pages ----------------------------------------------------------------------
 
     def pages(self) -> list[View]:
@@ -404,37 +220,12 @@ class Views:
                 next=self.days[index + 1] if index + 1 < len(self.days) else None,
                 body_html=view["body_html"], toc=view["toc"],
                 image=view["image"]))
-        elsewhere = site.sections_elsewhere  # (no empty list where they are elsewhere)
-        parts = [] if "testimonials" in elsewhere else chunks(self.testimonials,
-                                                              TESTIMONIALS_PER_PAGE)
-        listing = self.prefix + LISTS["testimonials"]
-        for number, part in enumerate(parts, 1):
-            title = self.say("testimonials") if number == 1 else self.say(
-                "title_page_of", title=self.say("testimonials"), number=number, count=len(parts))
-            organisation = self.config.site.organisation
-            about = self.say("testimonials_about", organisation=organisation) if organisation \
-                else self.say("testimonials_about_us")
-            pages.append(self._page(
-                "testimonials", title, paged_path(listing, number), "testimonials",
-                about, testimonials=part,
-                total=len(self.testimonials),
-                pagination=pagination(listing, number, len(parts))))
+        pages.extend(lists.testimonial_pages(self))  # (the list, a page at a time)
         for view in self.testimonials:
             pages.append(self._page("testimonial", view["heading"], view["path"], "testimonials",
                                     view["excerpt"] or description, testimonial=view,
                                     body_html=view["body_html"], image=view["photo"]))
-        organisation = self.config.site.organisation
-        recognising = self.say("recognising_at", organisation=organisation) if organisation \
-            else self.say("recognising_here")
-        if "honour-roll" not in elsewhere:
-            pages.append(self._page("honour_roll", self.say("honour_roll"),
-                                    self.prefix + LISTS["honour-roll"], "honour-roll",
-                                    recognising, groups=[self.shown_group(g) for g in
-                                                         self.award_groups],
-                                    total=len(self.people)))
-        for group in self.award_groups:
-            if group["path"]:
-                pages.extend(self.award_pages(group, recognising))
+        pages.extend(lists.honour_roll_pages(self))  # (with each long award's pages)
         for view in self.people:
             summary = view["excerpt"] or description
             pages.append(self._page("honour", view["name"], view["path"], "honour-roll",
@@ -506,10 +297,3 @@ class Views:
         if kind in ("day", "testimonial", "honour"):
             return path + SHARE_IMAGE
         return self.prefix + SHARE_IMAGE
-
-
-def _anchor(text: str) -> str:
-    from cswgen.read.slugs import slugify
-
-    return slugify(text)
-
