@@ -19,6 +19,7 @@ import click
 
 from cswgen import __version__
 from cswgen.commands import said  # (light: os and sys)
+from cswgen.commands.pastedargs import pasted_whole, words_as_meant  # (light: re)
 from cswgen.core.errors import SiteError
 
 
@@ -75,6 +76,12 @@ DEBUG = click.option("--debug", is_flag=True, expose_value=False, callback=_debu
 
 
 class _Commands(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # every word as meant when pasted from Word or Outlook in its curly quotes, which a
+        # Mac's Terminal keeps (`--as-of “2026-10-06”`, `cswgen new “csw”`): for every
+        # command, option and value, and before Click reads them (a port, a year, a choice)
+        return super().parse_args(ctx, words_as_meant(args))
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -343,22 +350,10 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
         click.echo(f"Wrote {said.shown_path(path)}")
 
 
-class _Pasted(click.Choice[str]):
-    """One of the choices, as typed or as pasted from Word in its curly quotes (“day”):
-    in a Mac's Terminal those are characters, not quotes, and are read without them."""
-
-    def convert(self, value: object, param: click.Parameter | None,
-                ctx: click.Context | None) -> str:
-        from cswgen.commands.add import as_meant
-
-        return super().convert(as_meant(value) if isinstance(value, str) else value, param,
-                               ctx)
-
-
 @cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.", **WORDS)
 @click.argument("kind", metavar="KIND",
-                type=_Pasted(["testimonial", "honour", "day", "page", "policy", "home"],
-                             case_sensitive=False))
+                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
+                                  case_sensitive=False))
 @click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
 @click.option("--day", "weekday", metavar="WEEKDAY",
@@ -392,11 +387,8 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add policy --language sw
     """
     from cswgen.commands.add import add as run_add
-    from cswgen.commands.add import as_meant, misused, pasted_whole
+    from cswgen.commands.add import misused
 
-    # each value as meant when pasted from Word or an email in its curly quotes, which a
-    # Mac's Terminal keeps (--day “tuesday”), as `cswgen email “tuesday”` reads its DAY
-    on, weekday, language = (as_meant(v) if v else v for v in (on, weekday, language))
     given = "".join(f" {option} {value}" for option, value in
                     (("--date", on), ("--day", weekday), ("--language", language)) if value)
     if (whole := pasted_whole([title, *ctx.args])) is not None:
