@@ -4,8 +4,8 @@ Comms teams copy commands from Word or Outlook, whose curly quotes a Mac's (or L
 Terminal keeps as characters, not quotes: `cswgen build --as-of “2026-10-06”` reaches cswgen
 with the quotes in the date, and `cswgen new “Kigali Bank CSW”` as three words, “Kigali,
 Bank and CSW”.  `cli` reads every command line through `words_as_meant` before Click parses
-it, so that no command, option or value is left to read them on its own.  (Light: `re`
-only.)
+it, and `__main__` reads the plain `cswgen build` it answers without Click through it too,
+so that no command, option or value is left to read them on its own.  (Light: `re` only.)
 """
 
 from __future__ import annotations
