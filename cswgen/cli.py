@@ -251,13 +251,18 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 WORDS = {"context_settings": {"allow_extra_args": True}}
 
 
-def _one_name(ctx: click.Context, words: list[str], typed: str) -> None:
-    """Stop with how to type `words` as one name (`typed`: the command with `{}` where the
-    name goes), when more than one word was given."""
+def _one_name(ctx: click.Context, words: list[str], typed: str) -> str:
+    """The one name that `words` are: one word, or the words of a name pasted from Word in
+    its curly quotes, which the shell split at its spaces (“Kigali Bank CSW”); for other
+    words, stop with how to type them as one name (`typed`: the command with `{}` where
+    the name goes)."""
+    if (whole := pasted_whole(words)) is not None:
+        return whole
     if len(words) > 1:
         quoted = '"' + " ".join(words) + '"'
         raise click.UsageError(f"put a name with spaces in double quotes, so that it is "
                                f"read as one name: {typed.format(quoted)}", ctx)
+    return words[0]
 
 
 @cli.command(short_help="Start a new site from the demo campaign.", **WORDS)
@@ -277,8 +282,8 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
       cswgen new csw-site
       cswgen new "Kigali Bank CSW" --language fr
     """
-    _one_name(ctx, [str(folder), *ctx.args],
-              "cswgen new {}" + (f" --language {language}" if language else ""))
+    folder = Path(_one_name(ctx, [str(folder), *ctx.args],
+                            "cswgen new {}" + (f" --language {language}" if language else "")))
     from cswgen.commands.new import created_lines, language_tag, new_site
 
     try:
@@ -339,7 +344,7 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 
     if day is not None:  # a weekday of two words in the site's language (Kuwa mbere)
         given = (f" --as-of {as_of}" if as_of else "") + (" --html" if html else "")
-        _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
+        day = _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
 
     when = _as_of(as_of)
     root = _site_root()
@@ -391,10 +396,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
 
     given = "".join(f" {option} {value}" for option, value in
                     (("--date", on), ("--day", weekday), ("--language", language)) if value)
-    if (whole := pasted_whole([title, *ctx.args])) is not None:
-        title = whole  # “Superhero Tuesday”, which the shell split in two
-    else:
-        _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
+    title = _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
     if (wrong := misused(kind, title, on, weekday, language)) is not None:
         raise click.UsageError(wrong)
     if language:

@@ -98,6 +98,9 @@ def test_a_folder_name_typed_without_quotes_is_shown_with_them(tmp_path: Path,
     (("“csw”",), "csw", "en-GB"),
     (("csw", "--language", "“fr”"), "csw", "fr"),
     (("‘csw’", "--language=«fr»"), "csw", "fr"),
+    # the whole command pasted from Word into a Mac's Terminal: the shell splits the name
+    # at its spaces, as “Kigali, Bank and CSW”
+    (("“Kigali", "Bank", "CSW”", "--language", "“fr”"), "Kigali Bank CSW", "fr"),
 ])
 def test_values_pasted_in_word_s_quotes_are_read_without_them(
         tmp_path: Path, run: Run, args: tuple[str, ...], folder: str, language: str) -> None:
