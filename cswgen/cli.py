@@ -355,7 +355,9 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
         click.echo(f"Wrote {said.shown_path(path)}")
 
 
-@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.", **WORDS)
+# (the summary fits the 67 columns `cswgen --help` gives it in an 80-column Terminal)
+@cli.command(short_help="New testimonial, honour-roll entry, day, page, policy or home page.",
+             **WORDS)
 @click.argument("kind", metavar="KIND",
                 type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
                                   case_sensitive=False))

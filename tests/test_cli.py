@@ -123,6 +123,15 @@ def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
             "content/index.md)") in " ".join(shown.split())
 
 
+
+def test_the_summary_of_add_names_every_kind(tmp_path: Path, run: Run,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it said "testimonial, honour-roll entry, day or page" after it added the policy and
+    # the home page too); on one line of an 80-column Terminal
+    monkeypatch.setenv("COLUMNS", "80")
+    assert ("\n  add      New testimonial, honour-roll entry, day, page, policy or home "
+            "page.\n") in run(tmp_path, "--help").stdout
+
 def _examples(help_text: str) -> list[list[str]]:
     """The commands under "Examples:" in a --help, as a shell splits them (a note in
     brackets after one left out)."""
