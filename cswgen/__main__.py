@@ -81,9 +81,14 @@ def _leave(code: object) -> None:
 
 def build_options(args: list[str]) -> dict[str, str | bool] | None:
     """The options of `cswgen build ...` as given, or None for any other command line
-    (including anything Click would have to explain: those go to it)."""
+    (including anything Click would have to explain: those go to it).  Its words are read
+    as Click reads them, without the curly quotes of a command pasted from Word
+    (`--as-of “2026-10-06”`: see `commands.pastedargs`)."""
     if args[:1] != ["build"]:
         return None
+    from cswgen.commands.pastedargs import words_as_meant
+
+    args = words_as_meant(args)
     found: dict[str, str | bool] = {}
     rest = iter(args[1:])
     for arg in rest:

@@ -19,6 +19,7 @@ import click
 
 from cswgen import __version__
 from cswgen.commands import said  # (light: os and sys)
+from cswgen.commands.pastedargs import pasted_whole, words_as_meant  # (light: re)
 from cswgen.core.errors import SiteError
 
 
@@ -75,6 +76,12 @@ DEBUG = click.option("--debug", is_flag=True, expose_value=False, callback=_debu
 
 
 class _Commands(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # every word as meant when pasted from Word or Outlook in its curly quotes, which a
+        # Mac's Terminal keeps (`--as-of “2026-10-06”`, `cswgen new “csw”`): for every
+        # command, option and value, and before Click reads them (a port, a year, a choice)
+        return super().parse_args(ctx, words_as_meant(args))
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -244,13 +251,18 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
 WORDS = {"context_settings": {"allow_extra_args": True}}
 
 
-def _one_name(ctx: click.Context, words: list[str], typed: str) -> None:
-    """Stop with how to type `words` as one name (`typed`: the command with `{}` where the
-    name goes), when more than one word was given."""
+def _one_name(ctx: click.Context, words: list[str], typed: str) -> str:
+    """The one name that `words` are: one word, or the words of a name pasted from Word in
+    its curly quotes, which the shell split at its spaces (“Kigali Bank CSW”); for other
+    words, stop with how to type them as one name (`typed`: the command with `{}` where
+    the name goes)."""
+    if (whole := pasted_whole(words)) is not None:
+        return whole
     if len(words) > 1:
         quoted = '"' + " ".join(words) + '"'
         raise click.UsageError(f"put a name with spaces in double quotes, so that it is "
                                f"read as one name: {typed.format(quoted)}", ctx)
+    return words[0]
 
 
 @cli.command(short_help="Start a new site from the demo campaign.", **WORDS)
@@ -270,8 +282,8 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
       cswgen new csw-site
       cswgen new "Kigali Bank CSW" --language fr
     """
-    _one_name(ctx, [str(folder), *ctx.args],
-              "cswgen new {}" + (f" --language {language}" if language else ""))
+    folder = Path(_one_name(ctx, [str(folder), *ctx.args],
+                            "cswgen new {}" + (f" --language {language}" if language else "")))
     from cswgen.commands.new import created_lines, language_tag, new_site
 
     try:
@@ -332,7 +344,7 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 
     if day is not None:  # a weekday of two words in the site's language (Kuwa mbere)
         given = (f" --as-of {as_of}" if as_of else "") + (" --html" if html else "")
-        _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
+        day = _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
 
     when = _as_of(as_of)
     root = _site_root()
@@ -343,22 +355,12 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
         click.echo(f"Wrote {said.shown_path(path)}")
 
 
-class _Pasted(click.Choice[str]):
-    """One of the choices, as typed or as pasted from Word in its curly quotes (“day”):
-    in a Mac's Terminal those are characters, not quotes, and are read without them."""
-
-    def convert(self, value: object, param: click.Parameter | None,
-                ctx: click.Context | None) -> str:
-        from cswgen.commands.add import as_meant
-
-        return super().convert(as_meant(value) if isinstance(value, str) else value, param,
-                               ctx)
-
-
-@cli.command(short_help="Start a new testimonial, honour-roll entry, day or page.", **WORDS)
+# (the summary fits the 67 columns `cswgen --help` gives it in an 80-column Terminal)
+@cli.command(short_help="New testimonial, honour-roll entry, day, page, policy or home page.",
+             **WORDS)
 @click.argument("kind", metavar="KIND",
-                type=_Pasted(["testimonial", "honour", "day", "page", "policy", "home"],
-                             case_sensitive=False))
+                type=click.Choice(["testimonial", "honour", "day", "page", "policy", "home"],
+                                  case_sensitive=False))
 @click.argument("title", required=False, default="")
 @click.option("--date", "on", metavar="YYYY-MM-DD", help="For a day: its date, in the week.")
 @click.option("--day", "weekday", metavar="WEEKDAY",
@@ -392,17 +394,11 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
       cswgen add policy --language sw
     """
     from cswgen.commands.add import add as run_add
-    from cswgen.commands.add import as_meant, misused, pasted_whole
+    from cswgen.commands.add import misused
 
-    # each value as meant when pasted from Word or an email in its curly quotes, which a
-    # Mac's Terminal keeps (--day “tuesday”), as `cswgen email “tuesday”` reads its DAY
-    on, weekday, language = (as_meant(v) if v else v for v in (on, weekday, language))
     given = "".join(f" {option} {value}" for option, value in
                     (("--date", on), ("--day", weekday), ("--language", language)) if value)
-    if (whole := pasted_whole([title, *ctx.args])) is not None:
-        title = whole  # “Superhero Tuesday”, which the shell split in two
-    else:
-        _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
+    title = _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
     if (wrong := misused(kind, title, on, weekday, language)) is not None:
         raise click.UsageError(wrong)
     if language:

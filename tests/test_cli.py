@@ -36,6 +36,44 @@ def test_bad_as_of_is_a_clear_usage_error(make_site: MakeSite, run: Run) -> None
     assert "Traceback" not in outcome.stderr
 
 
+
+# `--as-of “2026-10-06”`, pasted from the team's Word notes into a Mac's Terminal (where
+# those quotes are characters, not quotes), was "not a date" to every command but `add`
+@pytest.mark.parametrize("args", [
+    ("build", "--as-of", "“2026-10-06”"),
+    ("build", "--as-of=“2026-10-06”", "--debug"),  # (--debug: read by Click, not `__main__`)
+    ("check", "--as-of", "‘2026-10-06’", "--format", "“json”"),
+    ("email", "tuesday", "--as-of", "“2026-10-06”"),
+    ("publish", "../published", "--as-of", "“2026-10-06”"),
+])
+def test_a_date_pasted_in_word_s_quotes_is_read_without_them(make_site: MakeSite, run: Run,
+                                                             args: tuple[str, ...]) -> None:
+    site = make_site({"content/days/tuesday.md": "---\ntitle: Tuesday\nday: tuesday\n---\n",
+                      "content/pages/soon.md": "---\ntitle: Soon\npublish: 2026-10-06\n---\n"})
+    outcome = run(site, *args)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "not a date" not in outcome.stderr
+    if args[0] == "build":  # (as of that date: the page it publishes is there)
+        assert (site / "output/soon/index.html").is_file()
+
+
+def test_serve_reads_values_pasted_in_word_s_quotes(make_site: MakeSite, run: Run,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    served: dict[str, object] = {}
+    monkeypatch.setattr("cswgen.commands.serve.run",
+                        lambda root, **given: served.update(given))
+    outcome = run(make_site(), "serve", "--port", "“8001”", "--as-of", "“2026-10-06”",
+                  "--host", "‘127.0.0.1’")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert served == {"host": "127.0.0.1", "port": 8001, "open_browser": False,
+                      "as_of": date(2026, 10, 6), "drafts": False}
+
+
+def test_redate_reads_a_year_pasted_in_word_s_quotes(make_site: MakeSite, run: Run) -> None:
+    outcome = run(make_site(), "redate", "“2027”", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Moved the site to the week of 4–8 October 2027" in outcome.stdout
+
 @pytest.mark.parametrize("args", [("build",), ("check",), ("serve",), ("redate", "2027"),
                                   ("add", "page", "About"), ("build", "--debug")])
 def test_outside_a_site_every_command_says_so_once(tmp_path: Path, run: Run,
@@ -84,6 +122,15 @@ def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
             "site's content/policy.md) or home (the home page's introduction, "
             "content/index.md)") in " ".join(shown.split())
 
+
+
+def test_the_summary_of_add_names_every_kind(tmp_path: Path, run: Run,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it said "testimonial, honour-roll entry, day or page" after it added the policy and
+    # the home page too); on one line of an 80-column Terminal
+    monkeypatch.setenv("COLUMNS", "80")
+    assert ("\n  add      New testimonial, honour-roll entry, day, page, policy or home "
+            "page.\n") in run(tmp_path, "--help").stdout
 
 def _examples(help_text: str) -> list[list[str]]:
     """The commands under "Examples:" in a --help, as a shell splits them (a note in

@@ -270,6 +270,16 @@ def test_a_weekday_of_two_words_typed_without_quotes_is_shown_with_them(
     assert "Wrote email/2026-10-05-monday.eml" in quoted.stdout
 
 
+
+def test_a_weekday_of_two_words_pasted_in_word_s_quotes_is_read_as_one(
+        tmp_path: Path, run: Run) -> None:
+    # `cswgen email “Kuwa mbere”` pasted into a Mac's Terminal, where those quotes are
+    # characters: the shell splits it at its space, into “Kuwa and mbere”
+    site = demo_in(tmp_path, "rw")
+    outcome = run(site, "email", "“Kuwa", "mbere”", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout == "Wrote email/2026-10-05-monday.eml\n"
+
 def test_a_file_named_email_is_said_plainly(tmp_path: Path, run: Run) -> None:
     site = demo_in(tmp_path, "en-GB")
     (site / "email").write_text("notes for the staff email", "utf-8")

@@ -93,6 +93,24 @@ def test_a_folder_name_typed_without_quotes_is_shown_with_them(tmp_path: Path,
     assert list(tmp_path.iterdir()) == []
 
 
+
+@pytest.mark.parametrize(("args", "folder", "language"), [
+    (("“csw”",), "csw", "en-GB"),
+    (("csw", "--language", "“fr”"), "csw", "fr"),
+    (("‘csw’", "--language=«fr»"), "csw", "fr"),
+    # the whole command pasted from Word into a Mac's Terminal: the shell splits the name
+    # at its spaces, as “Kigali, Bank and CSW”
+    (("“Kigali", "Bank", "CSW”", "--language", "“fr”"), "Kigali Bank CSW", "fr"),
+])
+def test_values_pasted_in_word_s_quotes_are_read_without_them(
+        tmp_path: Path, run: Run, args: tuple[str, ...], folder: str, language: str) -> None:
+    # `cswgen new “csw”` made a folder named “csw”, quotes and all
+    outcome = run(tmp_path, "new", *args)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [folder]
+    config = (tmp_path / folder / "config.toml").read_text("utf-8")
+    assert re.search(rf'^language = "{language}"', config, re.M), config[:400]
+
 def test_new_refuses_a_folder_inside_another_site(tmp_path: Path, run: Run) -> None:
     assert run(tmp_path, "new", "mysite").exit_code == 0
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))

@@ -193,13 +193,17 @@ def test_only_the_plainest_build_command_is_answered_before_click() -> None:
     assert build_options(["build"]) == {}
     assert build_options(["build", "--as-of=2026-10-06", "--drafts", "--output", "out"]) == {
         "--as-of": "2026-10-06", "--drafts": True, "--output": "out"}
+    # (pasted from Word into a Mac's Terminal, in its curly quotes: read as Click reads them)
+    assert build_options(["build", "--as-of", "“2026-10-06”", "--output=‘out’"]) == {
+        "--as-of": "2026-10-06", "--output": "out"}
     for other in (["serve"], [], ["build", "--debug"], ["build", "--help"], ["build", "-h"],
                   ["build", "--as-of"], ["build", "--output", "--drafts"],
                   ["build", "--drafts", "--drafts"], ["build", "--drafts=yes"], ["build", "x"]):
         assert build_options(other) is None, other
 
 
-def test_cswgen_build_with_nothing_to_do_loads_nothing_heavy(tmp_path: Path) -> None:
+@pytest.mark.parametrize("as_of", ["2026-10-06", "“2026-10-06”"])  # (as pasted from Word)
+def test_cswgen_build_with_nothing_to_do_loads_nothing_heavy(tmp_path: Path, as_of: str) -> None:
     """The real command, as a user runs it: the second build says what the first said,
     and Python's own import log shows that Click, Jinja, Markdown, YAML, Pillow and Babel
     never loaded."""
@@ -211,7 +215,7 @@ def test_cswgen_build_with_nothing_to_do_loads_nothing_heavy(tmp_path: Path) -> 
          "build", "--as-of", "2026-10-06"],
         cwd=site, env=env, capture_output=True, text=True, check=True)
     again = subprocess.run([sys.executable, "-X", "importtime", "-m", "cswgen", "build",
-                            "--as-of", "2026-10-06"],
+                            "--as-of", as_of],
                            cwd=site, env=env, capture_output=True, text=True, check=True)
     imported = {line.rsplit("|", 1)[1].strip() for line in again.stderr.splitlines()
                 if line.startswith("import time:")}

@@ -142,15 +142,6 @@ def as_meant(title: str) -> str:
     return unquoted(title) or title
 
 
-def pasted_whole(words: list[str]) -> str | None:
-    """The one value that the shell split into `words` because it was pasted in Word's
-    curly quotes, which a Mac's or Linux's shell takes as characters, not quotes (the
-    title in `cswgen add day “Superhero Tuesday”`, copied whole from a Word document, is
-    “Superhero and Tuesday”): that value, without the quotes; None for one word, or for
-    words that curly quotes do not wrap as a whole."""
-    return unquoted(" ".join(words)) if len(words) > 1 else None
-
-
 def _day(dates: list[date], on: date | None, weekday: str | None,
          language: str = "en") -> tuple[date | None, str]:
     """The date (from --date) or the weekday name (from --day: in English, as front matter

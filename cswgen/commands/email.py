@@ -41,7 +41,6 @@ from cswgen.model.site import Options, assemble, scheduled
 from cswgen.read import catalogue
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
-from cswgen.read.pasted import unquoted
 from cswgen.read.place import today_in
 from cswgen.read.records import Day, draft_name
 from cswgen.render import sitewide
@@ -62,8 +61,6 @@ class Written:
 
 def email(root: Path, day: str | None = None, *, as_of: date | None = None,
           html: bool = False, now: datetime | None = None) -> Written:
-    if day is not None:  # pasted from Word or an email, in its quotes: “tuesday”
-        day = unquoted(day) or day
     problems = Problems()
     config = load_config(root, problems)
     output, where, line = output_folder(config, None)

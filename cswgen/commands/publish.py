@@ -24,7 +24,6 @@ from cswgen.publish.plan import RECORD, Plan
 from cswgen.publish.target import Built, Progress, Target
 from cswgen.publish.target import PublishError as PublishError  # for cli.py
 from cswgen.read.config import load_config
-from cswgen.read.pasted import unquoted
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.publishing import PublishTarget
 from cswgen.read.settings import SiteConfig
@@ -53,8 +52,6 @@ class Job:
 def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
     """Read config.toml, choose the target and check it, before anything is built."""
     config = load_config(root)
-    if name is not None:  # pasted from Word or an email, in its quotes: “/mnt/web/csw”
-        name = unquoted(name) or name
     setting = choose(config, name, here)
     with located(setting):
         if setting is not None:
