@@ -249,6 +249,37 @@ def test_times_follow_the_locales_clock(make_site: MakeSite, run: Run) -> None:
         assert "DTSTART;TZID" in ics or "DTSTART" in ics
 
 
+TEXT_PROPERTIES = ("SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT")
+
+
+def calendar_texts(ics: Path) -> list[tuple[str, str, str | None]]:
+    """Each text a calendar app shows from `ics`, as the icalendar library reads it:
+    (property, text, its LANGUAGE parameter)."""
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(ics.read_bytes())
+    return [(name, str(value), value.params.get("LANGUAGE"))
+            for component in calendar.walk() for name in TEXT_PROPERTIES
+            for value in (lambda found: found if isinstance(found, list) else
+                          [found] if found is not None else [])(component.get(name))]
+
+
+@pytest.mark.parametrize(("tag", "note"), [
+    ("fr", "Ces règles de fuseau horaire s’appliquent du 1 janvier 1970 au 1 janvier 2038."),
+    ("sw", "Kanuni hizi za saa za eneo zinatumika kuanzia 1 Januari 1970 hadi 1 Januari 2038."),
+    ("ar", "تسري قواعد المنطقة الزمنية هذه من 1 يناير 1970 إلى 1 يناير 2038."),
+])
+def test_the_calendar_speaks_the_sites_language(built: Callable[[str], Path], tag: str,
+                                                note: str) -> None:
+    """week.ics said "This timezone only works from 1970-01-01 to 2038-01-01." on a French
+    site, and none of its texts said what language it is in (RFC 5545: LANGUAGE)."""
+    texts = calendar_texts(built(tag) / "week.ics")
+    assert {name for name, _, _ in texts} == set(TEXT_PROPERTIES)
+    assert ("COMMENT", note, tag) in texts
+    assert [t for t in texts if t[2] != tag] == []
+    assert [t for t in texts if t[0] == "COMMENT"] == [("COMMENT", note, tag)]  # no English
+
+
 # --- the site's own words ---------------------------------------------------------------
 
 def test_labels_rename_what_the_site_calls_things(make_site: MakeSite, run: Run) -> None:
