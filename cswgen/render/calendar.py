@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from cswgen import __version__
+from cswgen.core import langmarks
 from cswgen.core.bidi import plain
 from cswgen.model.site import Site, url_of
 from cswgen.read.records import Day
@@ -92,12 +93,14 @@ def week_ics(site: Site, words: Words, folder: str = "") -> bytes:
                 text(entry, "description", event.description, day, field + "description")
             cal.add_component(entry)
     first, last = (words.language.plain_date(when) for when in ZONE_RULES)
-    note = plain(words.say("time_zone_rules", start=first, end=last))  # (no isolates)
+    # (in English when the language has no words for it: said so)
+    said, note = langmarks.language_of(words.say("time_zone_rules", start=first, end=last))
+    note = plain(note)  # (no isolates)
     existing = len(cal.timezones)  # what add_missing_timezones() does, with each zone made once
     for tzid in cal.get_missing_tzids():
         timezone = _timezone(tzid)
         if timezone is not None:
-            cal.subcomponents.insert(existing, _noted(timezone, note, language))
+            cal.subcomponents.insert(existing, _noted(timezone, note, said or language))
             existing += 1
     return bytes(cal.to_ical())
 
