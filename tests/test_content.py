@@ -139,7 +139,7 @@ def test_toml_front_matter_with_events_table(build: Build) -> None:
     assert "<strong>galore</strong>" in page
     ics = read(out, "week.ics")
     assert "DTSTART;TZID=Africa/Harare:20261006T140000" in ics
-    assert "LOCATION:Hall" in ics
+    assert "LOCATION;LANGUAGE=en:Hall" in ics
 
 
 # --- CSV ----------------------------------------------------------------------------------
@@ -269,8 +269,8 @@ def test_daily_reveal_shows_future_days_as_teasers(build: Build) -> None:
     assert "MonEvent" in monday and "Monday secret body" in monday and "MonSum" in monday
     assert "TueEvent" in read(out, "days/tuesday/index.html")  # today counts as come
     ics = read(out, "week.ics")
-    assert "SUMMARY:Future Thursday" in ics
-    assert "SUMMARY:MonEvent" in ics and "SUMMARY:TueEvent" in ics
+    assert "SUMMARY;LANGUAGE=en:Future Thursday" in ics
+    assert "SUMMARY;LANGUAGE=en:MonEvent" in ics and "SUMMARY;LANGUAGE=en:TueEvent" in ics
     for name in files_in(out):
         text = (out / name).read_bytes().decode("utf-8", "replace")
         for secret in ("ThuEvent", "Thursday secret body", "ThuSum"):

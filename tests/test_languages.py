@@ -249,6 +249,37 @@ def test_times_follow_the_locales_clock(make_site: MakeSite, run: Run) -> None:
         assert "DTSTART;TZID" in ics or "DTSTART" in ics
 
 
+TEXT_PROPERTIES = ("SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT")
+
+
+def calendar_texts(ics: Path) -> list[tuple[str, str, str | None]]:
+    """Each text a calendar app shows from `ics`, as the icalendar library reads it:
+    (property, text, its LANGUAGE parameter)."""
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(ics.read_bytes())
+    return [(name, str(value), value.params.get("LANGUAGE"))
+            for component in calendar.walk() for name in TEXT_PROPERTIES
+            for value in (lambda found: found if isinstance(found, list) else
+                          [found] if found is not None else [])(component.get(name))]
+
+
+@pytest.mark.parametrize(("tag", "note"), [
+    ("fr", "Ces règles de fuseau horaire s’appliquent du 1 janvier 1970 au 1 janvier 2038."),
+    ("sw", "Kanuni hizi za saa za eneo zinatumika kuanzia 1 Januari 1970 hadi 1 Januari 2038."),
+    ("ar", "تسري قواعد المنطقة الزمنية هذه من 1 يناير 1970 إلى 1 يناير 2038."),
+])
+def test_the_calendar_speaks_the_sites_language(built: Callable[[str], Path], tag: str,
+                                                note: str) -> None:
+    """week.ics said "This timezone only works from 1970-01-01 to 2038-01-01." on a French
+    site, and none of its texts said what language it is in (RFC 5545: LANGUAGE)."""
+    texts = calendar_texts(built(tag) / "week.ics")
+    assert {name for name, _, _ in texts} == set(TEXT_PROPERTIES)
+    assert ("COMMENT", note, tag) in texts
+    assert [t for t in texts if t[2] != tag] == []
+    assert [t for t in texts if t[0] == "COMMENT"] == [("COMMENT", note, tag)]  # no English
+
+
 # --- the site's own words ---------------------------------------------------------------
 
 def test_labels_rename_what_the_site_calls_things(make_site: MakeSite, run: Run) -> None:
@@ -406,6 +437,85 @@ def test_a_language_without_translation_gets_cldr_dates_and_one_warning(
     assert "Dress code" not in text and "Honour roll" in text  # English labels stand in
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+class _Spoken(HTMLParser):
+    """Each piece of a page's text with the language a screen reader reads it in: the
+    `lang` of the nearest element around it that has one."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.langs: list[str | None] = []
+        self.texts: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.langs.append(dict(attrs).get("lang") or (self.langs[-1] if self.langs
+                                                          else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID:
+            self.langs.pop()
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.texts.append((" ".join(data.split()), self.langs[-1] if self.langs else None))
+
+
+def spoken(path: Path) -> list[tuple[str, str | None]]:
+    parser = _Spoken()
+    parser.feed(path.read_text("utf-8"))
+    parser.close()
+    return parser.texts
+
+
+def test_english_words_standing_in_for_a_translation_are_marked_english(
+        make_site: MakeSite, run: Run) -> None:
+    """A German site (cswgen has no German words) showed "Dress code" and "Honour roll" in
+    English inside `<html lang="de">`: screen readers read them with a German voice."""
+    files: dict[str, str | bytes] = {
+        "content/days/tuesday.md": "---\ntitle: Heldendienstag\nday: tuesday\n"
+                                   "dress_code: Umhang\nevents:\n  - time: 10:00\n"
+                                   "    title: Begrüßung\n---\nHallo.\n",
+        "content/testimonials/tom.md": "---\ncustomer: Tom & <Jerry>\n---\nSehr gut.\n"}
+    site = make_site({"config.toml": '[site]\ntitle = "T"\nlanguage = "de"\n'
+                                     '[week]\nyear = 2026\ntimezone = "Europe/Berlin"\n',
+                      **files})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    out = site / "output"
+    day = spoken(out / "days/tuesday/index.html")
+    for words in ("Dress code", "Programme", "Skip to main content", "Honour roll"):
+        assert (words, "en") in day, (words, [t for t in day if words in t[0]])
+    assert ("Heldendienstag", "de") in day and ("Umhang", "de") in day  # the site's own
+    assert not [text for text, lang in day if "Dress code" in text and lang != "en"]
+    story = (out / "testimonials/tom/index.html").read_text("utf-8")
+    # a value inside English words is the site's, in its language, escaped once (its `<`
+    # never makes a tag)
+    assert ('<span lang="en" dir="ltr">From <span lang="de" dir="ltr">Tom &amp; &lt;Jerry&gt;'
+            '</span></span>') in story
+    heard = spoken(out / "testimonials/tom/index.html")
+    assert heard[heard.index(("From", "en")) + 1] == ("Tom & <Jerry>", "de")
+    # where no element can go (the title, an attribute), the words are as they were
+    assert "<title>From Tom &amp; &lt;Jerry&gt; · T</title>" in story
+    for path in out.rglob("*"):  # and nothing else cswgen writes holds the marks
+        if path.is_file() and path.suffix in (".html", ".xml", ".ics", ".js", ".json"):
+            text = path.read_text("utf-8")
+            assert not re.search("[\ufdd0-\ufdd2]", text), path
+            assert '"lang="' not in text and "<span lang" not in re.sub(
+                r"<body.*</body>", "", text, flags=re.S), path  # (not in the head)
+    # the calendar's note on its time zone is English too, and says so
+    assert [(name, lang) for name, _, lang in calendar_texts(out / "week.ics")
+            if lang != "de"] == [("COMMENT", "en")]
+    # a site in a language cswgen has words for is as it was: nothing is marked
+    french = make_site({"config.toml": '[site]\ntitle = "T"\nlanguage = "fr"\n'
+                                       "[week]\nyear = 2026\n", **files})
+    assert run(french, "build", *AS_OF).exit_code == 0
+    for path in (french / "output").rglob("*.html"):
+        assert 'lang="en"' not in path.read_text("utf-8"), path
+
+
 def test_a_sites_labels_win_over_its_themes_strings_which_win_over_cswgens(
         make_site: MakeSite, run: Run) -> None:
     site = _french_site_with_theme(
@@ -418,7 +528,8 @@ def test_a_sites_labels_win_over_its_themes_strings_which_win_over_cswgens(
     faq = (site / "output" / "faq" / "index.html").read_text("utf-8")
     assert ">Ils parlent de nous</a>" in faq  # the site's [labels]
     assert ">Nos étoiles du service</a>" in faq  # the theme's French, over cswgen's
-    assert '<p id="b">Welcome</p>' in faq  # the theme's own word, from its English
+    # the theme's own word, from its English (and so marked English on a French page)
+    assert '<p id="b"><span lang="en" dir="ltr">Welcome</span></p>' in faq
 
 
 def test_a_themes_own_label_given_only_in_english_is_pointed_out(make_site: MakeSite,
@@ -431,7 +542,8 @@ def test_a_themes_own_label_given_only_in_english_is_pointed_out(make_site: Make
         '<p>{{ t("join_us") }} {{ t("tagline") }}</p>')
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
-    assert "<p>Join us Merci à vous</p>" in (site / "output/faq/index.html").read_text("utf-8")
+    assert '<p><span lang="en" dir="ltr">Join us</span> Merci à vous</p>' in \
+        (site / "output/faq/index.html").read_text("utf-8")
     assert outcome.lines == [
         "themes/mine/i18n/en.toml:3: warning: the theme's own label join_us has no words in "
         "French, so French pages show it in English; give it in themes/mine/i18n/fr.toml, or "

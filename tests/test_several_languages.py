@@ -851,6 +851,28 @@ def test_each_calendar_links_to_the_days_in_its_own_language(built: Path) -> Non
                              for link in links), links
 
 
+def test_each_calendars_texts_say_the_language_they_are_in(built: Path) -> None:
+    """RFC 5545's LANGUAGE on each text: the calendar's language, or the default one's for
+    the words a translation left out (as its page marks them with `lang`)."""
+    import icalendar
+
+    def texts(folder: str) -> dict[str, str | None]:
+        calendar = icalendar.Calendar.from_ical((built / folder / "week.ics").read_bytes())
+        return {str(value): value.params.get("LANGUAGE") for component in calendar.walk()
+                for name in ("SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT")
+                if (value := component.get(name)) is not None}
+
+    swahili = texts("sw/")
+    assert swahili["Jumanne ya Mashujaa"] == "sw"  # translated
+    assert swahili["Ukaribisho wa mashujaa"] == swahili["Kila tawi"] == "sw"
+    assert swahili["Members arriving in the first hour are greeted by a caped colleague and "
+                   "leave with a small thank-you gift."] == "en-GB"  # left out: the original's
+    assert swahili["Wellness Wednesday"] == "en-GB"  # no translation
+    assert swahili["Kanuni hizi za saa za eneo zinatumika kuanzia 1 Januari 1970 hadi "
+                   "1 Januari 2038."] == "sw"
+    assert set(texts("").values()) == {"en-GB"}
+
+
 def test_an_untranslated_testimonial_in_a_feed_says_its_language(built: Path) -> None:
     atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
     swahili = ET.parse(built / "sw" / "feed.xml").getroot()

@@ -736,3 +736,45 @@ def test_a_themes_strings_are_checked_as_the_sites_labels_are(make_site: MakeSit
         'skip_to_content = "Skip to main content"',
         f"{where}:7: `team` has plural forms few, one, other, but French uses one, many, other;"
         " give `other` and any of those"], outcome.stderr
+
+
+def test_a_theme_file_that_is_not_there_is_a_build_warning(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """A stylesheet's background picture and a template's stylesheet never put in the
+    theme: `cswgen check` named them, and `cswgen build` published the site without a
+    word.  The build says the same thing as check, as a warning, and still succeeds."""
+    site = make_site({
+        "config.toml": CONFIG, "content/days/monday.md": DAY,
+        "content/pages/about.md": "---\ntitle: About\n---\nHi\n",
+        "themes/mine/theme.toml": 'extends = "classic"\n',
+        "themes/mine/static/extra.css": "body { color: #222; }\n"
+                                        "/* url(commented-out.png) */\n"
+                                        'header { background: url("images/paper.png"); }\n'
+                                        "footer { background: url(images/here.png); }\n",
+        "themes/mine/static/images/here.png": b"\x89PNG\r\n\x1a\n",
+        "themes/mine/templates/page.html":
+            '{% extends "classic:page.html" %}\n{% block head %}\n'
+            '<link rel="stylesheet" href="{{ "brand.css" | asset }}">\n'
+            '<link rel="stylesheet" href="{{ "extra.css" | asset }}">\n'
+            '<script src="{{ \'site.js\' | asset }}" defer></script>\n{% endblock %}\n'
+            '{% block content %}\n<img src="{{ "images/logo-big.png" | asset }}" alt="Logo">'
+            "\n{% endblock %}\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "output/about/index.html").is_file()
+    assert outcome.lines == [
+        "themes/mine/static/extra.css:3: warning: the picture images/paper.png is not in the "
+        "theme; add it as themes/mine/static/images/paper.png, or correct the name",
+        "themes/mine/templates/page.html:3: warning: the link goes to assets/brand.css, which "
+        "is not in the built site; add it as themes/mine/static/brand.css, or correct the "
+        "name",
+        "themes/mine/templates/page.html:8: warning: the picture goes to "
+        "assets/images/logo-big.png, which is not in the built site; add it as "
+        "themes/mine/static/images/logo-big.png, or correct the name"], outcome.stderr
+    # ... and `cswgen check` lists each once, as the error it was
+    checked = run(site, "check", "--as-of", "2026-10-05")
+    assert checked.exit_code == 1
+    listed = [line.split(". ", 1)[1] for line in checked.stdout.splitlines()
+              if line[:4].strip().rstrip(".").isdigit() and "themes/mine/" in line]
+    assert listed == [line.replace(": warning: ", ": ") for line in outcome.lines], \
+        checked.stdout

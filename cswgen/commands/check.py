@@ -22,7 +22,7 @@ from pathlib import Path
 from cswgen.commands.build import STEPS_FILE, build, output_folder
 from cswgen.commands.editions import report_untranslated
 from cswgen.commands.sourcelines import as_written, locate, locate_next, needles, text_of
-from cswgen.commands.themecheck import remote_in_templates, stylesheet_rules
+from cswgen.commands.themecheck import missing_files, remote_in_templates
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
 from cswgen.core.week import long_label
@@ -83,18 +83,23 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         _body_rules(site, problems, steps)
         if built:  # (the theme chain is found once: it reads every theme.toml)
             theme_chain = themes.chain(config)
+            # (the build warned of these: here they are errors, and each is said once)
+            missing = missing_files(theme_chain, output, problems)
             _page_rules(site, _other_languages(config, content, site.options), output,
-                        theme_chain, problems)
-            stylesheet_rules(theme_chain, output, problems)
+                        theme_chain, problems, missing)
             remote_in_templates(theme_chain, problems)
     return _report(problems, when, started)
 
 
 def _report(problems: Problems, as_of: date, started: float) -> Report:
     # (problems about one line, or one folder, stay in the order they were found: the
-    # days without a page from Monday on, not by the alphabet of their messages)
-    unique = sorted(dict.fromkeys(problems.items), key=lambda p: (p.severity != "error", p.path,
-                                                                 p.sheet, p.line))
+    # days without a page from Monday on, not by the alphabet of their messages; a
+    # warning of the build's that check finds an error is listed once, as the error)
+    errors = {(p.path, p.sheet, p.line, p.message) for p in problems.items
+              if p.severity == "error"}
+    unique = sorted(dict.fromkeys(p for p in problems.items if p.severity == "error" or
+                                  (p.path, p.sheet, p.line, p.message) not in errors),
+                    key=lambda p: (p.severity != "error", p.path, p.sheet, p.line))
     return Report(unique, as_of, time.perf_counter() - started)
 
 
@@ -274,9 +279,11 @@ def _other_languages(config: SiteConfig, content: Content,
 
 
 def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
-                theme_chain: list[themes.Theme], problems: Problems) -> None:
+                theme_chain: list[themes.Theme], problems: Problems,
+                missing: set[str]) -> None:
     """Broken links and anchors in the built pages, each at the file and line it came
-    from: the content file whose body holds it (in any language), or the template."""
+    from: the content file whose body holds it (in any language), or the template (but
+    for the theme's files `missing`, reported at their templates' lines already)."""
     sources: dict[str, Entry] = {}
     for folder, edition in [("", site), *others]:
         for entry in edition.entries():
@@ -324,6 +331,8 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
                          f"{long_label(teaser.date)} (reveal = \"daily\"), so that heading "
                          "cannot be checked yet; until then the link opens the top of the "
                          "day's page")
+            if line == 0 and path.endswith(".html") and landing and landing[0] in missing:
+                continue
             if line == 0 and path.endswith(".html"):  # from a template: once per target
                 wrong = wrong.replace(f" {_shown(link.url)} goes to", " goes to")
                 line, wrong = _in_template(site.config.root / path, landing, wrong,

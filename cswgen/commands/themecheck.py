@@ -1,11 +1,14 @@
-"""`cswgen check`'s rules for a site's own theme: a file its stylesheets name that the
-built site lacks, and a script, stylesheet, font or picture its templates load from
-another host (SPEC: no page loads anything from another host).  Built-in themes are
-tested with cswgen, and passed over."""
+"""`cswgen check`'s rules for a site's own theme: a file its stylesheets or templates
+name that the built site lacks (which `cswgen build` reports too, as warnings: the site
+works, less its picture or font), and a script, stylesheet, font or picture its templates
+load from another host (SPEC: no page loads anything from another host).  Built-in
+themes are tested with cswgen, and passed over."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from cswgen.core.errors import Problems
@@ -20,10 +23,20 @@ _FONTS = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 _PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".ico", ".bmp")
 
 
+def missing_files(theme_chain: list[themes.Theme], output: Path, problems: Problems, *,
+                  warn: bool = False) -> set[str]:
+    """The files a site theme's stylesheets and templates name that the site built in
+    `output` lacks, as errors (`warn`: warnings); the output paths of those its templates
+    name (`assets/brand.css`), which need no other report."""
+    stylesheet_rules(theme_chain, output, problems, warn=warn)
+    return missing_in_templates(theme_chain, output, problems, warn=warn)
+
+
 def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
-                      problems: Problems) -> None:
+                     problems: Problems, *, warn: bool = False) -> None:
     """A `url(...)` in a site theme's stylesheet that names a file the built site lacks (a
     background picture or a font never put in the theme), at the stylesheet's line."""
+    report = problems.warning if warn else problems.error
     for css in sorted((output / "assets").rglob("*.css")):
         name = css.relative_to(output / "assets").as_posix()
         theme = next((t for t in theme_chain if (t.static / name).is_file()), None)
@@ -50,9 +63,9 @@ def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
             place, add = ("the theme", f"themes/{theme.name}/static/{landing[0][7:]}") \
                 if landing[0].startswith("assets/") else \
                 ("the built site", f"content/{landing[0]}")
-            problems.error(where, text.count("\n", 0, match.start()) + 1,
-                           f"the {thing} {address} is not in {place}; add it as {add}, or "
-                           "correct the name")
+            report(where, text.count("\n", 0, match.start()) + 1,
+                   f"the {thing} {address} is not in {place}; add it as {add}, or correct "
+                   "the name")
 
 
 _REMOTE = re.compile(r"\s*(?:https?:)?//", re.I)
@@ -70,26 +83,60 @@ def _remote(url: str, theme: themes.Theme) -> str:
             "by its path there")
 
 
-def remote_in_templates(theme_chain: list[themes.Theme], problems: Problems) -> None:
-    """A script, stylesheet, font or picture a site theme's template loads from another
-    host (SPEC: no page loads anything from another host), at the template's line."""
+def _loading_tags(theme_chain: list[themes.Theme]) -> Iterator[
+        tuple[themes.Theme, str, str, re.Match[str]]]:
+    """Each tag of a site theme's templates that may load a file (script, link, img...):
+    its theme, its template (as problems name it), the template's text and the tag."""
     for theme in theme_chain:
         if theme.builtin or not theme.templates.is_dir():
             continue
         for file in sorted(theme.templates.rglob("*")):
             if not file.is_file() or not file.name.endswith(TEMPLATE_SUFFIXES):
                 continue
+            where = f"themes/{theme.name}/templates/{file.relative_to(theme.templates).as_posix()}"
             text = file.read_text("utf-8", errors="replace")
             for tag in _LOADING_TAG.finditer(text):
-                if tag.group(1).lower() == "link" and not _LOADED_LINKS.search(tag.group(0)):
-                    continue  # canonical, alternate, preconnect: nothing is loaded
-                for found in _ADDRESS.finditer(tag.group(0)):
-                    url = next(g for g in found.groups()[1:] if g is not None)
-                    if _REMOTE.match(url):
-                        problems.warning(f"themes/{theme.name}/templates/"
-                                         f"{file.relative_to(theme.templates).as_posix()}",
-                                         text.count("\n", 0, tag.start()) + 1,
-                                         _remote(url, theme))
+                yield theme, where, text, tag
+
+
+def remote_in_templates(theme_chain: list[themes.Theme], problems: Problems) -> None:
+    """A script, stylesheet, font or picture a site theme's template loads from another
+    host (SPEC: no page loads anything from another host), at the template's line."""
+    for theme, where, text, tag in _loading_tags(theme_chain):
+        if tag.group(1).lower() == "link" and not _LOADED_LINKS.search(tag.group(0)):
+            continue  # canonical, alternate, preconnect: nothing is loaded
+        for found in _ADDRESS.finditer(tag.group(0)):
+            url = next(g for g in found.groups()[1:] if g is not None)
+            if _REMOTE.match(url):
+                problems.warning(where, text.count("\n", 0, tag.start()) + 1,
+                                 _remote(url, theme))
+
+
+# a theme's file named in a template: `{{ "brand.css" | asset }}`
+_ASSET = re.compile(r"""\{\{-?\s*(?:"([^"{}]*)"|'([^'{}]*)')\s*\|\s*asset\s*-?\}\}""")
+
+
+def missing_in_templates(theme_chain: list[themes.Theme], output: Path, problems: Problems,
+                         *, warn: bool = False) -> set[str]:
+    """A theme's file a site theme's template loads (`<link href="{{ "brand.css" | asset
+    }}">`) that the site built in `output` lacks, at the line that names it, in the words
+    of check's broken links (a file named in a variable is found among those); the output
+    paths reported."""
+    report = problems.warning if warn else problems.error
+    own = next((t.name for t in theme_chain if not t.builtin), "")  # (as check's links say)
+    reported: set[str] = set()
+    for _, where, text, tag in _loading_tags(theme_chain):
+        for found in _ASSET.finditer(tag.group(0)):
+            name = (found.group(1) or found.group(2) or "").split("?", 1)[0].split("#", 1)[0]
+            target = posixpath.normpath(f"assets/{name}")
+            if not name or not target.startswith("assets/") or (output / target).is_file():
+                continue
+            thing = "picture" if tag.group(1).lower() in ("img", "source") else "link"
+            reported.add(target)
+            report(where, text.count("\n", 0, tag.start() + found.start()) + 1,
+                   f"the {thing} goes to {target}, which is not in the built site; add it "
+                   f"as themes/{own}/static/{target[7:]}, or correct the name")
+    return reported
 
 
 def _shown(url: str) -> str:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from cswgen.core import langmarks
+
 FSI, PDI = "\u2068", "\u2069"
 ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")  # LRI RLI FSI PDI
 
@@ -44,5 +46,6 @@ def isolated(value: str, direction: str, text: str | None = None) -> str:
 
 
 def plain(text: str) -> str:
-    """`text` without direction isolates, for what cannot or need not show them."""
-    return text.translate(ISOLATES)
+    """`text` without direction isolates, for what cannot or need not show them (nor the
+    marks of words in another language: `langmarks`)."""
+    return langmarks.plain(text.translate(ISOLATES))

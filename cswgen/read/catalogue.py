@@ -2,9 +2,11 @@
 
 A site's `[labels]` wins over its theme's `i18n/<language>.toml`, which wins over the
 strings cswgen ships in `cswgen/strings/<language>.toml`; English fills in whatever none of
-them has.  A file is looked up by the whole tag first (`pt-BR.toml`), then the language
-(`pt.toml`).  An entry is a text, or, for a text that depends on a number `{n}`, a table of
-CLDR plural categories (`{ one = "...", other = "..." }`).
+them has, and the table says which labels it filled in under `FALLBACK`, so that the
+pages mark those words as English (`render.strings`).  A file is looked up by the whole
+tag first (`pt-BR.toml`), then the language (`pt.toml`).  An entry is a text, or, for a
+text that depends on a number `{n}`, a table of CLDR plural categories
+(`{ one = "...", other = "..." }`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from cswgen.read.themes import PACKAGE_DIR, Theme
 from cswgen.read.tomltable import suggest
 
 STRINGS = PACKAGE_DIR / "strings"
+# the table's entry that names the labels shown in English for want of words in the
+# language: label -> "en".  (Not a name [labels] can give: `load` adds it after them.  In
+# the table itself, every page's key and every worker already has it.)
+FALLBACK = "(fallback)"
+FALLBACK_LANGUAGE = "en"
 Entry = str | dict[str, str]
 Catalogue = dict[str, Entry]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -53,6 +60,13 @@ def shipped_languages() -> list[str]:
 def stems(language: cldr.Language) -> list[str]:
     """The file names to look for, the most general first: `pt`, then `pt-BR`."""
     return [language.code] if language.tag == language.code else [language.code, language.tag]
+
+
+def _has_words(entry: Entry) -> bool:
+    """Whether a label says something besides its values: `colon` (": ") and `quoted`
+    ("“{text}”") are in no language of their own."""
+    texts = entry.values() if isinstance(entry, dict) else [entry]
+    return any(c.isalpha() for text in texts for c in PLACEHOLDER.sub("", text))
 
 
 def placeholders(entry: Entry) -> set[str]:
@@ -94,6 +108,10 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
     for file, words in theme_english:
         _only_english(file, [key for key in words if key not in translated], language,
                       f"labels{'.' + language.tag if own else ''}", problems)
+    if language.code != FALLBACK_LANGUAGE and (shown_in_english := {
+            key: FALLBACK_LANGUAGE for key, entry in table.items()
+            if key not in translated and _has_words(entry)}):
+        table[FALLBACK] = shown_in_english
     untranslated = [key for key in english_words if key not in translated]
     if language.code != "en" and untranslated:
         shown = language.english_name

@@ -33,6 +33,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
+from cswgen.core import langmarks
 from cswgen.core.bidi import plain
 from cswgen.model import cards, decoder, images, logos
 from cswgen.render.links import absolute
@@ -229,7 +230,7 @@ class Mailer:
                         filter(None, [p["name"], p["role"], p["department"]])))
         if view["link"]:
             lines += ["", say("email_see_site"), view["link"]]
-        return "\n".join(lines) + "\n"
+        return langmarks.plain("\n".join(lines)) + "\n"  # (plain text has no `lang`)
 
 
 def attach(pictures: list[Picture], name: str, data: bytes, subtype: str, suffix: str) -> str:

@@ -23,6 +23,7 @@ from cswgen.core.packed import Stored, pack
 from cswgen.model.site import Site
 from cswgen.render import beyond, feeds
 from cswgen.render.pagekeys import PageKeys
+from cswgen.render.strings import Words
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
@@ -83,7 +84,7 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
         here=True))  # every testimonial: a worker would copy them all
     found.append(Job(folder + "week.ics", data_digest("ics", common, views.days,
                                                       shared=shared),
-                     lambda: _week_ics(site, folder)))
+                     lambda: _week_ics(site, views.words, folder)))
     for view in pages:
         if view["kind"] == "screen":  # what lobby screens poll for a newer build
             found.append(_ready(folder + beyond.SCREEN_BUILD, json.dumps(
@@ -208,10 +209,10 @@ def _page(renderer: Renderer, view: View, common: dict[str, Any]) -> bytes:
     return renderer.render(view, common).encode("utf-8")
 
 
-def _week_ics(site: Site, folder: str) -> bytes:
+def _week_ics(site: Site, words: Words, folder: str) -> bytes:
     from cswgen.render import calendar  # icalendar takes as long to import as a small build
 
-    return calendar.week_ics(site, folder)
+    return calendar.week_ics(site, words, folder)
 
 
 def _hreflangs(versions: list[View]) -> list[tuple[str, str]]:

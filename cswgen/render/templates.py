@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from cswgen.core import paths
+from cswgen.core import langmarks, paths
 from cswgen.core.bidi import isolated
 from cswgen.core.cache import Cache, SharedViews, digest
 from cswgen.core.cldr import Language
@@ -30,7 +30,7 @@ from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
 from cswgen.render.links import absolute, in_language, relative, root_of
-from cswgen.render.strings import language_of, say
+from cswgen.render.strings import in_spans, language_of, say
 from cswgen.render.templatekeys import TEMPLATE_OF, TEMPLATE_SUFFIXES, fingerprint, said_key
 from cswgen.render.templateproblems import (
     needs_closing,
@@ -157,7 +157,8 @@ class Renderer:
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {said}")]) from None
-        return self.link(html, root, common["site"].get("prefix", ""))
+        # (English words standing in for a translation say so: `strings.in_spans`)
+        return in_spans(self.link(html, root, common["site"].get("prefix", "")))
 
     def _syntax_problem(self, exc: jinja2.TemplateSyntaxError) -> Problem:
         said = exc.message if isinstance(exc, _NotText) else \
@@ -296,8 +297,10 @@ def _environment(themes: list[Theme], portable: bool,
         marker = "\x00"
         text = say(context["strings"], _language(context), key, {**values, name: marker},
                    escape)
+        other, text = langmarks.language_of(text)  # English standing in: each part is
         before, _, after = text.partition(marker)
-        return [Markup(before), Markup(after)]
+        return [Markup(langmarks.marked(part, other) if other and part else part)
+                for part in (before, after)]
 
     def _known_label(context: Any, key: str) -> None:
         """A label no strings file gives (misspelt, or not yet in the theme's i18n/)."""
