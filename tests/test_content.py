@@ -468,6 +468,26 @@ def test_csv_with_excel_sep_line_and_semicolons(make_site: MakeSite, run: Run) -
     assert outcome.lines[0].startswith("content/testimonials/survey.csv:4: `rating` must be")
 
 
+def test_a_row_with_one_cell_too_many_names_the_files_own_separator(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """French Excel saves CSV with `;` between cells; a row with an unquoted `;` in its
+    citation was told "a cell with a comma must be in quotes", where there was no comma."""
+    site = make_site({
+        "content/honour-roll/equipe.csv": ("name;role;citation\r\nKamanzi Éric;Caissier;"
+                                           "Souriant.\r\nIngabire Claudine;Conseillère;"
+                                           "À l’écoute; merci\r\n").encode("utf-8-sig"),
+        "content/honour-roll/team.csv": "name,role\nAnn Lee,Teller,Harare\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/honour-roll/equipe.csv:3: this row has 4 cells but the header names 3 "
+        "columns; a cell with a semicolon (;) in it must be in double quotes, like "
+        "\"one; two\"",
+        "content/honour-roll/team.csv:2: this row has 3 cells but the header names 2 "
+        "columns; a cell with a comma (,) in it must be in double quotes, like \"one, two\"",
+        "Build failed: 2 errors. Nothing was written; the output folder is as it was."]
+
+
 def test_front_matter_paths_next_to_the_file_first_then_from_content(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({

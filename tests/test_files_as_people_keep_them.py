@@ -248,6 +248,21 @@ def test_whole_hours_written_the_french_way_are_clock_times(make_site: MakeSite,
         assert line in ics, line
 
 
+def test_a_weekday_in_the_sites_own_language_names_the_day(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """On a French site `day: mardi` was "not a day of the week; write a weekday like monday",
+    though `cswgen add day --day mardi` and `cswgen email mardi` both take it."""
+    site, outcome = built(make_site, run, {
+        "config.toml": MINIMAL_CONFIG.replace("[week]", 'language = "fr"\n\n[week]'),
+        "content/days/mardi.md": "---\ntitle: Mardi des héros\nday: Mardi\n---\n",
+        "content/days/jeudi.md": "---\ntitle: Jeudi rétro\nday: jeu.\n---\n",
+        "content/days/vendredi.md": "---\ntitle: Vendredi\nday: Friday\n---\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "mardi 6 octobre 2026" in page(site, "days/mardi/index.html")
+    assert "jeudi 8 octobre 2026" in page(site, "days/jeudi/index.html")
+    assert "vendredi 9 octobre 2026" in page(site, "days/vendredi/index.html")
+
+
 def test_an_impossible_time_is_one_error_that_quotes_it(make_site: MakeSite, run: Run) -> None:
     broken = DAY.replace("time: 9.00", "time: 24:30")
     _, outcome = built(make_site, run, {"content/days/tuesday.md": broken})

@@ -203,6 +203,16 @@ def test_hidden_labels_are_punctuated_as_french_writes_them(
                      screen)
 
 
+def test_a_french_testimonial_is_dated_when_it_was_given_not_published(
+        built: Callable[[str], Path]) -> None:
+    """A testimonial's `date` is when the customer gave it; French pages said "Publié le"
+    (published on), a date the site never published it on."""
+    story = (built("fr") / "testimonials" / "t-chinoda" / "index.html").read_text("utf-8")
+    assert re.search(r'Témoignage recueilli le <time datetime="[\d-]+">\d+ \w+ \d{4}</time>',
+                     story), story
+    assert "Publié le" not in story
+
+
 @pytest.mark.parametrize(("tag", "direction"), [("en", "ltr"), ("fr", "ltr"), ("es", "ltr"),
                                                 ("pt", "ltr"), ("ar", "rtl"), ("sw", "ltr")])
 def test_every_page_carries_the_language_and_direction(built: Callable[[str], Path], tag: str,

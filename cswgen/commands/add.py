@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from cswgen.core import cldr, paths
+from cswgen.core import paths
 from cswgen.core.errors import Problem, Problems, SiteError, fail
-from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_index
+from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_in
 from cswgen.model.site import SECTIONS
 from cswgen.read import themes
 from cswgen.read.config import load_config
@@ -159,11 +159,7 @@ def _day(dates: list[date], on: date | None, weekday: str | None,
                        f"week ({span}); choose a date within it, or change [week] in "
                        "config.toml")
         return on, ""
-    index = weekday_index(weekday or "")
-    if index is None:  # the site's own word for it
-        named = cldr.parse(language)
-        index = next((d.weekday() for d in dates if named.weekday(d).casefold()
-                      == (weekday or "").strip().casefold()), None)
+    index = weekday_in(weekday or "", (language,))  # (or the site's own word for it)
     if index is None or not any(d.weekday() == index for d in dates):
         raise fail("content/days", 0, f"\"{weekday}\" is not one of the week's days ({span}); "
                    f"use a weekday name, like {example}")

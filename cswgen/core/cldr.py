@@ -149,6 +149,20 @@ class Language:
         """"Tuesday", "mardi", in the form that stands alone (as a heading)."""
         return dates.format_date(day, "cccc", locale=self.locale)
 
+    @cached_property
+    def _weekdays(self) -> dict[str, int]:
+        names: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for index, name in self.locale.days[context][width].items():
+                    names.setdefault(_folded(str(name)).rstrip("."), int(index))
+        return names
+
+    def weekday_index(self, name: str) -> int | None:
+        """0 for Monday ... 6 for Sunday, from a weekday's name in this language, whole or
+        short, as people type it (`Mardi`, `mar.`, `miercoles`); None for anything else."""
+        return self._weekdays.get(_folded(name).rstrip("."))
+
     def date_range(self, start: date, end: date) -> str:
         """"5–9 October 2026", "28 September – 2 October 2026", or one day."""
         if start == end:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cswgen.core.cldr import ENGLISH
+from cswgen.core.cldr import ENGLISH, parse
 
 # English names from CLDR: `day: tuesday` in front matter, and messages
 WEEKDAYS = tuple(str(ENGLISH.locale.days["format"]["wide"][i]).lower() for i in range(7))
@@ -36,6 +36,16 @@ def weekday_index(name: str) -> int | None:
         if full.startswith(word):
             return index
     return None
+
+
+def weekday_in(name: str, tags: tuple[str, ...]) -> int | None:
+    """`weekday_index`, or else the weekday of that name in one of a site's languages
+    (`mardi` on a French site), as its people write the day."""
+    index = weekday_index(name)
+    for tag in tags:
+        if index is None:
+            index = parse(tag).weekday_index(name)
+    return index
 
 
 def long_label(day: date) -> str:

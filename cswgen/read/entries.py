@@ -10,7 +10,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from cswgen.core.errors import Problems
-from cswgen.core.week import WEEKDAYS, long_label, range_label, short_label, weekday_index
+from cswgen.core.week import (
+    WEEKDAYS,
+    long_label,
+    range_label,
+    short_label,
+    weekday_in,
+    weekday_index,
+)
 from cswgen.read.dates import day_meant, read_date
 from cswgen.read.fields import Fields, Finder, Lookup
 from cswgen.read.frontmatter import missing_front_matter, split
@@ -187,7 +194,7 @@ class EntryReader:
             return None
         if f.has("day"):
             name = f.text("day")
-            index = weekday_index(name)
+            index = weekday_in(name, self.config.site.tags)
             if index is None:
                 f.error("day", f"`day` is \"{name}\", which is not a day of the week; write "
                         "a weekday like monday or tue")

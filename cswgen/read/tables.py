@@ -151,6 +151,10 @@ def table_row(columns: list[str], cells: list[Any], body_column: str, path: str,
             "" if body is None else str(body))
 
 
+# what sets a CSV file's cells apart, as a message names it (French Excel saves with `;`)
+_SEPARATORS = {",": "a comma (,)", ";": "a semicolon (;)", "\t": "a tab"}
+
+
 def csv_rows(text: str, path: str, kind: str, problems: Problems,
              example: date, *, translated: bool = False) -> list[tuple[Fields, str]]:
     """Each row of a CSV file with cells, as Fields, and its body (the `text` or
@@ -199,9 +203,11 @@ def csv_rows(text: str, path: str, kind: str, problems: Problems,
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(columns):
+            separator = _SEPARATORS.get(delimiter, delimiter)
+            like = f", like \"one{delimiter} two\"" if delimiter != "\t" else ""
             problems.error(path, row_line, f"this row has {len(cells)} cells but the "
-                           f"header names {len(columns)} columns; a cell with a comma "
-                           "must be in quotes")
+                           f"header names {len(columns)} columns; a cell with {separator} "
+                           f"in it must be in double quotes{like}")
             continue
         cleaned = [cell.strip() or None for cell in cells]
         unnamed.update(i for i, cell in enumerate(cleaned) if cell and not columns[i])
