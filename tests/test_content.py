@@ -223,6 +223,25 @@ def test_staff_names_link_ignoring_case_accents_and_spacing(build: Build) -> Non
     assert (out / target_of(page, href)).is_file()
 
 
+def test_arabic_staff_names_link_ignoring_marks_tatweel_and_spacing(build: Build) -> None:
+    """The same name typed with or without harakat, tatweel, a final ة or ه, and عبدالله
+    or عبد الله is one person; but two letters that only sound alike in a Latin
+    transliteration (ح and ه: الحمداني, الهمداني) are two people, not the first one twice."""
+    out = build({
+        "content/honour-roll/fatima.md": "---\nname: فاطِمة البَلوشي\n---\nشكرًا.\n",
+        "content/honour-roll/abdullah.md": "---\nname: عبد الله السيابي\n---\nشكرًا.\n",
+        "content/honour-roll/hamdani.md": "---\nname: سعيد الحمداني\n---\nشكرًا.\n",
+        "content/honour-roll/hamadani.md": "---\nname: سعيد الهمداني\n---\nشكرًا.\n",
+        "content/testimonials/salim.md": "---\ncustomer: سالم\nstaff:\n  - فاطمه البلوشي\n"
+                                         "  - عبدالله السيـابي\n  - سعيد الهمداني\n"
+                                         "  - سعيد  الحمداني\n---\nشكرًا.\n",
+    })
+    page = "testimonials/salim/index.html"
+    assert [target_of(page, href) for href in hrefs(read(out, page), "staff")] == [
+        f"honour-roll/{slug}/index.html" for slug in ("fatima", "abdullah", "hamadani",
+                                                       "hamdani")]
+
+
 # --- what is published when ---------------------------------------------------------------
 
 DRAFTS = {

@@ -600,6 +600,30 @@ def test_dates_and_numbers_use_the_digits_cldr_gives_the_region(
     assert f"بعد {count}\u00a0أيام" in html  # the countdown, as the page says it before script
 
 
+def test_years_and_page_numbers_use_the_sites_digits_too(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """An Omani site wrote its dates in Arabic-Indic digits but the year in "أسبوع خدمة
+    العملاء 2026" and "معنا منذ 2015", and "الصفحة 2 من ٢" in one phrase: a year and a
+    page number are numbers cswgen writes too, in the site's digits (without grouping)."""
+    stories = {f"content/testimonials/t{i}.md": f"---\ncustomer: عميل {i}\n---\nشكرًا.\n"
+               for i in range(30)}
+    site = make_site({
+        "config.toml": '[site]\ntitle = "CSW"\nlanguage = "ar-OM"\n[week]\nyear = 2026\n',
+        "content/honour-roll/f.md": "---\nname: فاطمة\nsince: 2015\n---\n", **stories})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    pages = {path: path.read_text("utf-8") for path in out.rglob("*.html")}
+    every = "".join(pages.values())
+    assert "أسبوع خدمة العملاء ٢٠٢٦" in every
+    assert "أسبوع خدمة العملاء 2026" not in every
+    person = (out / "honour-roll/f/index.html").read_text("utf-8")
+    assert "معنا منذ ٢٠١٥" in person
+    second = next(html for html in pages.values() if "الصفحة ٢ من ٢" in html)
+    assert not re.search(r"الصفحة [0-9]", second)
+    assert not re.search(r">[0-9]</a>", second)  # the pager's own links
+
+
 def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:
     outcome = run(tmp_path, "new", "site", "--language", "fr_FR")
     assert outcome.exit_code == 0, outcome.stderr

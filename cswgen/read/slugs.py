@@ -38,12 +38,25 @@ def numbered(base: str, taken: set[str]) -> str:
     return name
 
 
+# Spellings of one Arabic letter that people type for one another in names: tatweel (the
+# stretching stroke, مـحـمـد), a final ى for ي and ة for ه (marks and hamzas go with accents)
+_SAME_LETTER = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0647"})
+
+
 def name_key(name: str) -> str:
-    """What two spellings of one person's name share: case, accents and spacing ignored."""
+    """What two spellings of one person's name share: case, accents and spacing ignored
+    (`Zoë Nyathi`, `zoe nyathi`; `عبد الله`, `عبدالله`)."""
     if not name.isascii():  # (ASCII has no accents to drop nor letters to transliterate)
-        decomposed = unicodedata.normalize("NFKD", name)
-        name = anyascii("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return " ".join(name.casefold().replace(".", " ").split())
+        decomposed = unicodedata.normalize("NFKD", name).translate(_SAME_LETTER)
+        name = "".join(_latin(c) for c in decomposed if not unicodedata.combining(c))
+    return "".join(name.casefold().replace(".", " ").split())
+
+
+def _latin(char: str) -> str:
+    """A Latin letter as ASCII (`ø` -> `o`, `ß` -> `ss`); a letter of another script as it
+    is: transliterated, distinct letters fall together (ح and ه are both `h`), and so would
+    two people (الحمداني, الهمداني)."""
+    return anyascii(char) if unicodedata.name(char, "").startswith("LATIN") else char
 
 
 def is_valid_slug(slug: str) -> bool:

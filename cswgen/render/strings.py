@@ -23,6 +23,7 @@ from cswgen.core.bidi import isolated
 from cswgen.read.catalogue import FALLBACK, PLACEHOLDER, Catalogue
 
 COUNTS = ("n", "count")  # the values written as the language writes numbers
+FIGURES = ("year", "number")  # ... and those written in its digits, ungrouped: 2026, page 2
 
 
 @cache
@@ -74,7 +75,9 @@ def _filled(table: Mapping[str, Any], language: cldr.Language, key: str,
         out.append(escape(text[last:match.start()]))
         value = values[name]
         if name in COUNTS and isinstance(value, int | float) and not isinstance(value, bool):
-            value = language.number(value)  # 1,234 people; a year or a page number as it is
+            value = language.number(value)  # 1,234 people
+        elif name in FIGURES and str(value).isascii() and str(value).isdigit():
+            value = language.digits(str(value))  # ٢٠٢٦ beside "٦ أكتوبر ٢٠٢٦", not 2026
         # (a value given as markup, a `<time>`, is judged by its text, not its tags)
         judged = value.striptags() if hasattr(value, "striptags") else str(value)
         shown = isolated(escape(value), language.direction, judged)
