@@ -45,18 +45,23 @@ _SAME_LETTER = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0
 
 def name_key(name: str) -> str:
     """What two spellings of one person's name share: case, accents and spacing ignored
-    (`Zoë Nyathi`, `zoe nyathi`; `عبد الله`, `عبدالله`)."""
+    (`Zoë Nyathi`, `zoe nyathi`; `Jean-Claude`, `Jean Claude`; Word's `O’Brien`,
+    `O'Brien`; `عبد الله`, `عبدالله`)."""
     if not name.isascii():  # (ASCII has no accents to drop nor letters to transliterate)
         decomposed = unicodedata.normalize("NFKD", name).translate(_SAME_LETTER)
         name = "".join(_latin(c) for c in decomposed if not unicodedata.combining(c))
-    return "".join(name.casefold().replace(".", " ").split())
+    return "".join(name.casefold().replace(".", " ").replace("-", " ").split())
 
 
 def _latin(char: str) -> str:
-    """A Latin letter as ASCII (`ø` -> `o`, `ß` -> `ss`); a letter of another script as it
-    is: transliterated, distinct letters fall together (ح and ه are both `h`), and so would
-    two people (الحمداني, الهمداني)."""
-    return anyascii(char) if unicodedata.name(char, "").startswith("LATIN") else char
+    """A Latin letter as ASCII (`ø` -> `o`, `ß` -> `ss`), and punctuation as ASCII's (Word's
+    `’` -> `'`, a dash -> `-`); a letter of another script as it is: transliterated,
+    distinct letters fall together (ح and ه are both `h`), and so would two people
+    (الحمداني, الهمداني)."""
+    if unicodedata.category(char).startswith("L") \
+            and not unicodedata.name(char, "").startswith("LATIN"):
+        return char
+    return anyascii(char)
 
 
 def is_valid_slug(slug: str) -> bool:
