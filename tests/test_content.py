@@ -256,6 +256,25 @@ def test_staff_names_typed_in_words_punctuation_or_with_a_hyphen_link(build: Bui
     assert [target_of(page, href) for href in hrefs(read(out, page), "staff")] == [
         f"honour-roll/{slug}/index.html" for slug in ("sean", "jean")]
 
+
+def test_a_staff_name_in_another_script_is_suggested(make_site: MakeSite, run: Run) -> None:
+    """A customer writes the Latin spelling of a name the honour roll has in Arabic or
+    Cyrillic: they do not link (a transliteration drops what tells names apart), but the
+    warning names the person it may be."""
+    site = make_site({
+        "content/honour-roll/fatima.md": "---\nname: فاطمة البلوشي\n---\nشكرًا.\n",
+        "content/honour-roll/olena.md": "---\nname: Олена Коваленко\n---\nДякую.\n",
+        "content/testimonials/rita.md": "---\ncustomer: Rita\nstaff:\n  - Fatima Al Balushi\n"
+                                        "  - Olena Kovalenko\n---\nThanks.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line for line in outcome.lines if "in `staff`" in line] == [
+        'content/testimonials/rita.md:3: warning: "Fatima Al Balushi" in `staff` matches no '
+        'one on the honour roll; did you mean "فاطمة البلوشي"?',
+        'content/testimonials/rita.md:3: warning: "Olena Kovalenko" in `staff` matches no '
+        'one on the honour roll; did you mean "Олена Коваленко"?']
+
+
 # --- what is published when ---------------------------------------------------------------
 
 DRAFTS = {

@@ -18,7 +18,7 @@ from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
 from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial, draft_name
 from cswgen.read.settings import SiteConfig
-from cswgen.read.slugs import name_key, slugify
+from cswgen.read.slugs import name_key, slugify, spelled_alike
 
 # Output paths the build writes itself; a page or file of the user's may not claim them.
 GENERATED = ("index.html", "feed.xml", "week.ics", "robots.txt", "sitemap.xml", "404.html",
@@ -448,7 +448,8 @@ def _link_staff(site: Site, problems: Problems, withheld: list[Honour],
                                  "them, is a draft; it will be linked once that entry is no "
                                  "longer one", sheet=testimonial.sheet)
             elif match is None and not unsure:
-                close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.6) or [
+                    alike for alike in (spelled_alike(name, names),) if alike]
                 bare = by_name.get(name_key(_QUOTES.sub("", name)))
                 several = [part.strip() for part in name.split(",") if part.strip()]
                 hint = (f"it matches \"{bare.name}\" but for the quotes around or in it; "

@@ -6,6 +6,7 @@ The only module that imports anyascii (a transliteration table: `Zoë` -> `Zoe`,
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -63,6 +64,19 @@ def _latin(char: str) -> str:
         return char
     return anyascii(char)
 
+
+
+def spelled_alike(name: str, names: list[str]) -> str | None:
+    """The one of `names` in another script that `name` may be (`Fatima Al Balushi` for
+    `فاطمة البلوشي`, `Olena` for `Олена`), as their transliterations compare; None when
+    none is close.  (For a hint only: a transliteration drops what tells names apart.)"""
+    ascii_name = name.isascii()
+    spelled: dict[str, str] = {}
+    for other in names:
+        if other.isascii() != ascii_name:
+            spelled.setdefault(slugify(other), other)
+    close = difflib.get_close_matches(slugify(name), list(spelled), n=1, cutoff=0.6)
+    return spelled[close[0]] if close else None
 
 def is_valid_slug(slug: str) -> bool:
     return bool(slug) and _NOT_WORD.sub("-", slug) == slug and not slug.startswith("-") \
