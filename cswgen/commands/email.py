@@ -2,7 +2,8 @@
 
 Writes `email/<date>-<slug>.eml` beside the site's config.toml (never in the output
 folder, which is published): one for DAY (a date, a weekday or a day's slug), or one for
-each day of the week.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
+each day of the week; a site in several languages gets them in each, the other languages'
+named `<date>-<slug>.<tag>.eml`.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
 newsletter tools, with its pictures in `<date>-<slug>_files/` beside it.  The site is
 read and checked as `cswgen build` reads it; `--as-of` decides, as for a build, which
 days are revealed (reveal = "daily").  A draft changed since cswgen wrote it is
