@@ -458,3 +458,37 @@ def test_the_html_alone_has_its_pictures_beside_it(tmp_path: Path, browser: Any)
     broken = view.evaluate("[...document.images].filter(i => !i.naturalWidth).length")
     view.close()
     assert broken == 0
+
+
+def test_a_site_in_two_languages_gets_each_days_draft_in_each(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """`languages = ["en", "sw"]`: a Nairobi team sends the staff email in both, so each
+    day's draft is written in each language (`<date>-<slug>.sw.eml` beside the default
+    one's), in that language's words and linking to that language's pages; DAY may be a
+    weekday in any of the site's languages (`jumanne`)."""
+    config = MINIMAL_CONFIG.replace('organisation = "Test Org"', 'organisation = "Test Org"\n'
+                                    'languages = ["en", "sw"]\n'
+                                    'base_url = "https://csw.example/"')
+    site = make_site({
+        "config.toml": config,
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\nHello.\n",
+        "content/days/tuesday.md": ("---\ntitle: Superhero Tuesday\nday: tuesday\n"
+                                    "dress_code: Capes\n---\nCapes.\n"),
+        "content/days/tuesday.sw.md": ("---\ntitle: Jumanne ya Mashujaa\n"
+                                       "dress_code: Vaa kama shujaa\n---\nMashujaa.\n")})
+    outcome = run(site, "email", "jumanne", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert sorted(p.name for p in (site / "email").glob("*.eml")) == [
+        "2026-10-06-tuesday.eml", "2026-10-06-tuesday.sw.eml"]
+    english = parsed(site / "email/2026-10-06-tuesday.eml")
+    swahili = parsed(site / "email/2026-10-06-tuesday.sw.eml")
+    assert english["Subject"] == "Customer Service Week, day 2: Superhero Tuesday"
+    assert swahili["Subject"] == "Wiki ya Huduma kwa Wateja, siku ya 2: Jumanne ya Mashujaa"
+    markup = cast(EmailMessage, swahili.get_body(("html",))).get_content()
+    text = cast(EmailMessage, swahili.get_body(("plain",))).get_content()
+    assert '<html lang="sw"' in markup and "Mavazi ya siku" in text and "Vaa kama shujaa" in text
+    assert "https://csw.example/sw/days/tuesday/" in markup
+    assert "https://csw.example/sw/days/tuesday/" in text
+    outcome = run(site, "email", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert len(list((site / "email").glob("*.sw.eml"))) == 2  # Monday too, untranslated

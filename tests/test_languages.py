@@ -785,6 +785,18 @@ def test_words_read_as_the_rest_of_their_site_says_them(
     assert "<h3 class=\"slide__subtitle\" data-coming-up>الفعاليات القادمة</h3>" in screen
 
 
+def test_swahili_headings_read_as_a_kenyan_team_writes_them(
+        built: Callable[[str], Path]) -> None:
+    """Swahili names a thing before what it is of ("Muhtasari wa wiki", the week's summary,
+    not the English word order "Wiki kwa muhtasari"), and the lobby screen heads the day's
+    next events as "the coming events" ("Matukio yajayo"), not "Kinachofuata" (the next
+    one), as the Arabic screen does."""
+    home = (built("sw") / "index.html").read_text("utf-8")
+    assert '<h2 id="week-heading">Muhtasari wa wiki</h2>' in home
+    screen = (built("sw") / "screen" / "index.html").read_text("utf-8")
+    assert "<h3 class=\"slide__subtitle\" data-coming-up>Matukio yajayo</h3>" in screen
+
+
 @pytest.mark.parametrize(("tag", "line"), [
     ("ur", "منیجر، شعبہ فروخت"),  # Urdu and Persian have their own comma in CLDR's lists
     ("fa", "مدیر،\u200f بخش فروش"),

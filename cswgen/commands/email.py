@@ -2,7 +2,8 @@
 
 Writes `email/<date>-<slug>.eml` beside the site's config.toml (never in the output
 folder, which is published): one for DAY (a date, a weekday or a day's slug), or one for
-each day of the week.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
+each day of the week; a site in several languages gets them in each, the other languages'
+named `<date>-<slug>.<tag>.eml`.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
 newsletter tools, with its pictures in `<date>-<slug>_files/` beside it.  The site is
 read and checked as `cswgen build` reads it; `--as-of` decides, as for a build, which
 days are revealed (reveal = "daily").  A draft changed since cswgen wrote it is
@@ -15,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from cswgen.commands.build import (
     teasers,
     theme_chain_of,
 )
+from cswgen.commands.editions import Edition, other_editions
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.digest import file_digest_of
 from cswgen.core.errors import Problem, Problems, SiteError
@@ -43,6 +45,7 @@ from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
 from cswgen.read.records import Day, draft_name
+from cswgen.read.themes import Theme
 from cswgen.render import sitewide
 from cswgen.render.mail import EMAIL_FOLDER, Draft, Mailer
 from cswgen.render.strings import Words
@@ -83,18 +86,15 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
                             footnote_back=catalogue.plain(strings, "footnote_back"))
     photos = Photos.for_site(site, content.pictures, cache_root)
     photos.prepare(bodies, problems)
+    editions = [Edition(config.site.language, "", site, bodies, photos, strings),
+                *other_editions(config, content, options, theme_chain, cache_root, steps,
+                                problems, site)]
     stop_on_errors(problems)
     keep_steps(steps, cache_root, in_memory=False)
 
-    hidden = teasers(site)  # a day not yet revealed: none of its text
-    views = Views(site, {key: body for key, body in bodies.items() if key not in hidden},
-                  photos, Words(strings, config.site.language))
-    renderer = Renderer(theme_chain, root, portable=False,
-                        base_path=urlsplit(config.site.base_url).path or "/")
-    common: dict[str, Any] = {"site": sitewide.site_view(views),
-                              "week": sitewide.week_view(views), "nav": sitewide.nav(views),
-                              "as_of": options.as_of.isoformat(), "strings": strings}
-    mailer = Mailer(views, renderer, common)
+    mailers = [_mailer(e, theme_chain, root, config.site.base_url, options.as_of)
+               for e in editions]
+    views = mailers[0][1].views
     moment = now or datetime.now(ZoneInfo(config.week.timezone))
     # (a day that is not one: before any folder is made)
     later = [d for d in scheduled(site) if isinstance(d, Day)]
@@ -102,13 +102,18 @@ def email(root: Path, day: str | None = None, *, as_of: date | None = None,
     if not views.days and (day is None or not (later or drafts)):
         raise SiteError([Problem("content/days", 0, no_days(config.week.dates[0],
                                                             options.as_of))])
-    days = chosen(views.days, day, later=later, as_of=options.as_of, drafts=drafts)
+    # (DAY in any of the site's languages: `jumanne` names Tuesday's draft in each)
+    dates = {d["date"] for d in chosen([d for _, m in mailers for d in m.views.days], day,
+                                       later=later, as_of=options.as_of, drafts=drafts)}
     folder = root / EMAIL_FOLDER
     folder.mkdir(exist_ok=True)
     written = Written()
     record = Record(folder)
-    for view in days:
+    for view, mailer, suffix in sorted([(d, m, suffix) for suffix, m in mailers
+                                        for d in m.views.days if d["date"] in dates],
+                                       key=lambda each: each[0]["date"]):
         draft = mailer.draft(view)
+        draft = replace(draft, name=draft.name + suffix)
         eml = folder / f"{draft.name}.eml"
         for path in [eml, *([folder / f"{draft.name}.html"] if html else [])]:
             if not record.ours(path):
@@ -203,6 +208,22 @@ def write_standalone(draft: Draft, folder: Path, record: Record, problems: Probl
     return page
 
 
+def _mailer(edition: Edition, theme_chain: list[Theme], root: Path, base_url: str,
+            as_of: date) -> tuple[str, Mailer]:
+    """The drafts of one language's edition, and what their files' names end with: "" for
+    the default language, `.sw` for Swahili (`2026-10-06-tuesday.sw.eml`)."""
+    hidden = teasers(edition.site)  # a day not yet revealed: none of its text
+    views = Views(edition.site, {key: body for key, body in edition.bodies.items()
+                                 if key not in hidden},
+                  edition.photos, Words(edition.strings, edition.tag), edition.folder)
+    renderer = Renderer(theme_chain, root, portable=False,
+                        base_path=urlsplit(base_url).path or "/")
+    common: dict[str, Any] = {"site": sitewide.site_view(views),
+                              "week": sitewide.week_view(views), "nav": sitewide.nav(views),
+                              "as_of": as_of.isoformat(), "strings": edition.strings}
+    return (f".{edition.tag}" if edition.folder else ""), Mailer(views, renderer, common)
+
+
 def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = None,
            as_of: date | None = None, drafts: list[str] | None = None) -> list[View]:
     """The days DAY names: a date (2026-10-06), a weekday in English or the site's
@@ -229,7 +250,8 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
                                  "line), and a draft has no email; once the day is ready, "
                                  "remove that line")])
     if not found:
-        known = ", ".join(f"{d['date']} ({d['slug']})" for d in days) or "none"
+        known = ", ".join(dict.fromkeys(f"{d['date']} ({d['slug']})" for d in days)) \
+            or "none"
         also = f"; the drafts, which have no email, are {', '.join(drafts)}" if drafts \
             else ""
         raise SiteError([Problem("content/days", 0,
