@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -241,14 +242,45 @@ def test_demo_ships_with_the_package() -> None:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    import re
-
     readme = (REPO / "README.md").read_text("utf-8")
     blocks = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     assert len(blocks) >= 2
     install_and_build, run_tests = blocks[0], blocks[1]
     assert "cswgen build" in install_and_build
     assert run_tests in (REPO / ".ci/run").read_text("utf-8").splitlines()
+
+
+def _cron_matches(expression: str, when: datetime) -> bool:
+    """Whether a five-field cron expression (numbers, `*`, ranges, lists) runs at `when`."""
+    def field(text: str, value: int) -> bool:
+        for part in text.split(","):
+            low, _, high = part.partition("-")
+            if part == "*" or int(low) <= value <= int(high or low):
+                return True
+        return False
+
+    minute, hour, day, month, weekday = expression.split()
+    return (field(minute, when.minute) and field(hour, when.hour) and field(day, when.day)
+            and field(month, when.month) and field(weekday, (when.weekday() + 1) % 7))
+
+
+@pytest.mark.parametrize("zone", ["America/Bogota", "America/Los_Angeles", "Africa/Harare",
+                                  "Europe/London", "Asia/Tokyo", "Pacific/Auckland"])
+def test_the_readmes_github_schedule_reveals_each_day_on_its_morning(zone: str) -> None:
+    """GitHub runs a schedule by UTC, and `cswgen publish` reveals the day it is in the
+    site's time zone: "03:00 UTC on weekdays" is 22:00 the evening before in Bogotá, so
+    each day appeared at night and Friday never did.  Copied as it is, the README's job
+    reveals every day of the week before 08:00 where the site is."""
+    from zoneinfo import ZoneInfo
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    cron = re.search(r'schedule: \[\{ cron: "([^"]+)" \}\]', readme)
+    assert cron, "the README's GitHub Actions job has no schedule"
+    start = datetime(2026, 10, 4, tzinfo=UTC)
+    runs = [when.astimezone(ZoneInfo(zone)) for minute in range(7 * 1440)
+            if _cron_matches(cron.group(1), when := start + timedelta(minutes=minute))]
+    for day in range(5, 10):
+        assert [r for r in runs if r.day == day and r.hour < 8], f"{zone}: 2026-10-0{day}"
 
 
 def test_build_works_from_inside_the_site(make_site: MakeSite, run: Run) -> None:

@@ -736,6 +736,19 @@ def test_european_portuguese_keeps_its_own_words(built: Callable[[str], Path]) -
     assert "ecrã da receção" in words and "no telemóvel" in words
 
 
+def test_spanish_says_celular_and_colombian_spanish_says_afiche(
+        built: Callable[[str], Path]) -> None:
+    """Latin America scans a QR code with its "celular" (a "teléfono" is on the desk), and
+    a poster on a Colombian noticeboard is an "afiche": there a "cartel" is a drug gang."""
+    latin_american = _words_on_pages(built("es"))
+    assert "en su celular" in latin_american and "en su teléfono" not in latin_american
+    assert "imprimir este cartel" in latin_american
+    colombian = _words_on_pages(built("es-CO"))
+    assert not re.search(r"\bcartel\b", colombian), "a Colombian site says cartel"
+    assert "imprimir este afiche" in colombian and "el afiche de este día" in colombian
+    assert "en su celular" in colombian
+
+
 def test_names_beside_arabic_words_keep_their_full_stops(make_site: MakeSite,
                                                            run: Run) -> None:
     """On an Arabic page, a customer's name, organisation and place, and the title of a

@@ -300,6 +300,32 @@ def test_photos_of_drafts_and_unrevealed_days_are_not_published(
     assert not [f for f in files if f.endswith(PHOTO_SUFFIXES)], files
 
 
+def test_pictures_shown_as_they_are_wait_for_their_surprise_day(
+        make_site: MakeSite, run: Run) -> None:
+    """An SVG (or AVIF) is published as it is, not as copies, so it was online at its
+    address before its day came: the surprise given away by its picture.  It waits for
+    its day as a photo's copies do, unless a page already published shows or links to
+    it; the brand logo always goes."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text>Gala</text></svg>'
+    site = make_site({
+        "config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2026\nreveal = \"daily\"\n"
+                       "[brand]\nlogo = \"images/logo.svg\"\n",
+        "content/days/monday.md": "---\ntitle: Start\nday: monday\n---\n"
+                                  "[The trophy](../images/trophy.svg)\n",
+        "content/days/friday.md": "---\ntitle: Awards\nday: friday\nimage: gala.svg\n"
+                                  "alt: The gala\n---\n![Menu](menu.svg) ![Cup](../images/"
+                                  "trophy.svg) ![Logo](../images/logo.svg)\n",
+        "content/days/gala.svg": svg, "content/days/menu.svg": svg,
+        "content/images/trophy.svg": svg, "content/images/logo.svg": svg,
+        "content/images/other.svg": svg})
+    assert run(site, "build", *AS_OF).exit_code == 0
+    files = files_in(site / "output")
+    assert "days/gala.svg" not in files and "days/menu.svg" not in files, files
+    assert {"images/trophy.svg", "images/logo.svg", "images/other.svg"} <= set(files)
+    assert run(site, "build", "--as-of", "2026-10-09").exit_code == 0
+    assert {"days/gala.svg", "days/menu.svg"} <= set(files_in(site / "output"))
+
+
 @pytest.mark.parametrize("written", ["C%23%20team.jpg", "<C# team.jpg>", "C# team.jpg"])
 def test_a_link_to_a_photo_with_its_location_is_warned_about_at_its_line(
         build: Build, written: str) -> None:

@@ -676,6 +676,35 @@ def test_a_branch_with_commits_publish_did_not_make_is_refused_unless_forced(
         assert branch_files(bare)["foreign.html"] == b"<p>theirs</p>\n"
 
 
+def test_work_merged_in_from_a_clone_older_than_the_last_publish_is_refused(
+        site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
+    """Someone edits gh-pages in their clone while a publish happens, then `git pull`s
+    (a merge) and pushes: their commit is older than publish's last one, and the merge
+    itself lists no files, yet both are commits publish did not make."""
+    assert run(site, "publish", str(bare), *AS_OF).exit_code == 0
+    clone = tmp_path / "clone"
+    git("clone", "-q", "-b", "gh-pages", str(bare), str(clone))
+    write(clone, {"index.html": "<p>their home page</p>\n"})
+    git("add", "-A", cwd=clone)
+    subprocess.run(["git", "commit", "-q", "-m", "Our own home page"], cwd=clone, check=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "Tester",
+                        "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Tester",
+                        "GIT_COMMITTER_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_DATE": "2026-09-01T09:00:00"})
+    write(site, {"content/pages/page-1.md": "---\ntitle: Page 1\n---\nNew.\n"})
+    assert run(site, "publish", str(bare), *AS_OF).exit_code == 0
+    git("pull", "-q", "--no-rebase", "--no-edit", "origin", "gh-pages", cwd=clone)
+    git("push", "-q", "origin", "gh-pages", cwd=clone)
+    before = git("--git-dir", str(bare), "rev-parse", "gh-pages")
+    write(site, {"content/pages/page-2.md": "---\ntitle: Page 2\n---\nNew.\n"})
+    outcome = run(site, "publish", str(bare), *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1, outcome.stdout
+    assert "has 2 commits that cswgen publish did not make" in outcome.stderr
+    assert git("--git-dir", str(bare), "rev-parse", "gh-pages") == before
+    assert branch_files(bare)["index.html"] == b"<p>their home page</p>\n"
+
+
 def test_a_forced_publish_with_nothing_to_change_still_takes_the_branch_over(
         site: Path, run: Run, bare: Path, tmp_path: Path) -> None:
     assert run(site, "publish", str(bare), *AS_OF).exit_code == 0

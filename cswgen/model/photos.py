@@ -77,6 +77,8 @@ class Photos:
     copies: dict[str, list[Copy]] = field(default_factory=dict)  # source -> copies
     published: set[str] = field(default_factory=set)  # sources a published page shows
     linked: set[str] = field(default_factory=set)  # files a published page links to
+    # pictures published as they are that only days not revealed yet show (`_surprises`)
+    surprises: set[str] = field(default_factory=set)
     # pictures `cswgen serve` makes beside it, each named by its file's state (NEW...)
     pending: dict[str, Path] = field(default_factory=dict)
     known: Cache | None = None  # photos' cache keys by their files' state (`_key`)
@@ -162,6 +164,7 @@ class Photos:
             elif use.published:
                 self.published.add(use.source)
         self.logo = logos.prepare(self.site.config, self.cache, held, problems)
+        self.surprises = self._surprises(bodies)
         self._check_links(bodies, problems)
         self._check_unshown(problems)
         if wait:
@@ -196,21 +199,22 @@ class Photos:
             f"the picture {use.source}"
         problems.error(use.where, use.line, f"{what} {why}")
 
-    def uses(self, bodies: dict[str, Rendered]) -> list[Use]:
-        """Every raster picture that an entry's front matter or body shows."""
+    def uses(self, bodies: dict[str, Rendered], *, rasters: bool = True) -> list[Use]:
+        """Every raster picture (or, not `rasters`, every picture) that an entry's front
+        matter or body shows."""
         uses: list[Use] = []
         for entry in self.site.entries():
             shown = not (isinstance(entry, Day) and self.site.is_teaser(entry))
             for key in ("image", "photo"):
                 picture = getattr(entry, key, None)
-                if isinstance(picture, Image) and is_raster(picture.path):
+                if isinstance(picture, Image) and (is_raster(picture.path) or not rasters):
                     uses.append(Use(picture.path, entry.path, entry.line_of(key), key, shown))
             body = bodies.get(entry.key)
             if body is None or body.pictures is False or "<img" not in body.html:
                 continue
             for match in _IMG.finditer(body.html):
                 source = _root_target(dict(_ATTRIBUTE.findall(match.group(1))).get("src", ""))
-                if source and is_raster(source) and self._exists(source):
+                if source and (is_raster(source) or not rasters) and self._exists(source):
                     uses.append(Use(source, entry.path, _line_in(entry, source), "", shown))
         return uses
 
@@ -308,6 +312,20 @@ class Photos:
                                      "![description](...) instead, or link to a copy saved "
                                      "without location")
 
+    def _surprises(self, bodies: dict[str, Rendered]) -> set[str]:
+        """Pictures published as they are (an SVG, an AVIF) that only days not revealed yet
+        show: left out until their day, as a photo's copies are, so that no one finds the
+        surprise at its address.  One that a published page shows or links to, and the
+        brand logo, are published."""
+        every = self.uses(bodies, rasters=False)
+        public = {use.source for use in every if use.published}
+        for entry in self.site.entries():
+            body = bodies.get(entry.key)
+            if body is not None and not (isinstance(entry, Day) and self.site.is_teaser(entry)):
+                public |= {_root_target(match.group(1)) or "" for match in
+                           _HREF.finditer(body.html)}
+        return {use.source for use in every} - public - {self.site.config.brand.logo}
+
     def _check_unshown(self, problems: Problems) -> None:
         """Warn about a photo that no content shows or links to, so it is published as it
         is, when it records where it was taken (a phone's `IMG_0412 - Copy.JPG` left beside
@@ -396,8 +414,11 @@ class Photos:
 
     def is_withheld(self, relative: str) -> bool:
         """Whether a file under content/ stays unpublished as it is: a raster picture that
-        content shows (then as copies) and that no page links to.  The brand logo, which
+        content shows (then as copies) and that no page links to, or a picture that only
+        days not revealed yet show.  The brand logo, which
         the theme shows as it is, is always published."""
+        if relative in self.surprises:
+            return True
         return is_raster(relative) and relative in self.pictures \
             and relative not in self.linked and relative != self.site.config.brand.logo
 

@@ -173,21 +173,27 @@ class GitTarget:
             self.env["GIT_SSH_COMMAND"] = f"ssh -o ConnectTimeout=15{batch}"
 
     def _foreign_commits(self) -> list[tuple[str, str, str]]:
-        """The commits since publish's last one that publish did not make (newest first);
-        one that only adds or changes CNAME does not count."""
-        log = self.git("log", "--no-renames", "--name-only",
-                       "--format=%x1e%H%x1f%an%x1f%s%x1f%B%x1f", self.tip)
-        foreign = []
-        for entry in log.split("\x1e")[1:]:
-            sha, author, subject, body, names = entry.split("\x1f")
+        """The commits on the branch that publish's last one does not hold and that publish
+        did not make (newest first): found from that commit's ancestry, not by date, so
+        work merged in from a clone made before it counts, and so does the merge itself
+        (which lists no files); one that only adds or changes CNAME does not."""
+        for sha, _, _, _, body, _ in self._log(self.tip):
             if _OURS.search(body):
                 self.ours = sha
                 self.left_alone = {str(json.loads(quoted))
                                    for quoted in _LEFT_ALONE.findall(body)}
                 break
-            if set(names.split()) - {CNAME}:
-                foreign.append((sha, author, subject))
-        return foreign
+        since = [self.tip, f"^{self.ours}"] if self.ours else [self.tip]
+        return [(sha, author, subject)
+                for sha, parents, author, subject, body, names in self._log(*since)
+                if not _OURS.search(body)
+                and (len(parents.split()) > 1 or set(names.split()) - {CNAME})]
+
+    def _log(self, *commits: str) -> list[list[str]]:
+        """sha, parents, author, subject, message and changed files of each commit."""
+        log = self.git("log", "--no-renames", "--name-only",
+                       "--format=%x1e%H%x1f%P%x1f%an%x1f%s%x1f%B%x1f", *commits, "--")
+        return [entry.split("\x1f") for entry in log.split("\x1e")[1:]]
 
     def _tree(self, commit: str) -> dict[str, tuple[str, str]]:
         """path -> mode, object of every file in a commit."""
