@@ -317,14 +317,20 @@ class Photos:
         show: left out until their day, as a photo's copies are, so that no one finds the
         surprise at its address.  One that a published page shows or links to, and the
         brand logo, are published."""
+        if not any(self.site.is_teaser(day) for day in self.site.days):
+            return set()  # (no surprise to keep: no body looked through, nor read from disk)
         every = self.uses(bodies, rasters=False)
-        public = {use.source for use in every if use.published}
+        hidden = {use.source for use in every} - {use.source for use in every
+                                                  if use.published}
+        hidden.discard(self.site.config.brand.logo)
+        if not hidden:
+            return hidden
         for entry in self.site.entries():
             body = bodies.get(entry.key)
             if body is not None and not (isinstance(entry, Day) and self.site.is_teaser(entry)):
-                public |= {_root_target(match.group(1)) or "" for match in
+                hidden -= {_root_target(match.group(1)) or "" for match in
                            _HREF.finditer(body.html)}
-        return {use.source for use in every} - public - {self.site.config.brand.logo}
+        return hidden
 
     def _check_unshown(self, problems: Problems) -> None:
         """Warn about a photo that no content shows or links to, so it is published as it
