@@ -424,10 +424,8 @@ def _render_set(edition: Edition, theme_chain: list[themes.Theme], root: Path,
                   edition.photos, words, edition.folder)
     renderer = Renderer(theme_chain, root, portable=portable, base_path=base_path, cache=cache,
                         compiled=cache_root / "templates", shared=views.shared())
-    common: dict[str, Any] = {"site": sitewide.site_view(views),
-                              "week": sitewide.week_view(views), "nav": sitewide.nav(views),
-                              "as_of": options.as_of.isoformat(), "strings": edition.strings}
-    return views, renderer, views.pages(), common
+    return views, renderer, views.pages(), sitewide.common(views, options.as_of,
+                                                           edition.strings)
 
 
 def teasers(site: Site) -> set[str]:

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -218,10 +217,8 @@ def _mailer(edition: Edition, theme_chain: list[Theme], root: Path, base_url: st
                   edition.photos, Words(edition.strings, edition.tag), edition.folder)
     renderer = Renderer(theme_chain, root, portable=False,
                         base_path=urlsplit(base_url).path or "/")
-    common: dict[str, Any] = {"site": sitewide.site_view(views),
-                              "week": sitewide.week_view(views), "nav": sitewide.nav(views),
-                              "as_of": as_of.isoformat(), "strings": edition.strings}
-    return (f".{edition.tag}" if edition.folder else ""), Mailer(views, renderer, common)
+    return (f".{edition.tag}" if edition.folder else ""), Mailer(
+        views, renderer, sitewide.common(views, as_of, edition.strings))
 
 
 def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = None,

@@ -6,7 +6,8 @@ template with `as_of`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from cswgen import __version__
 from cswgen.core.colours import shades
@@ -19,6 +20,13 @@ from cswgen.render.paging import View
 
 if TYPE_CHECKING:
     from cswgen.render.views import Views
+
+
+def common(views: Views, as_of: date, strings: dict[str, Any]) -> dict[str, Any]:
+    """What every template of one language is given beside its `page` (the pages', the
+    staff email's): `site`, `week`, `nav`, `as_of` and the language's `strings`."""
+    return {"site": site_view(views), "week": week_view(views), "nav": nav(views),
+            "as_of": as_of.isoformat(), "strings": strings}
 
 
 def site_view(views: Views) -> View:
