@@ -13,16 +13,12 @@ photo records where it was taken.
 from __future__ import annotations
 
 import contextlib
-import html
-import posixpath
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import unquote
 
 from cswgen.core import parallel, paths
 from cswgen.core.cache import CACHE_FOLDER, Cache
@@ -42,19 +38,19 @@ from cswgen.model.photocache import (
     published_name,
     state_name,
 )
-from cswgen.model.rasters import RASTER_HREF, is_as_is_photo, is_raster
+from cswgen.model.photolinks import HREF, line_in, linked_files, root_target, warn_unshown
+from cswgen.model.rasters import is_raster
 from cswgen.model.rendered import Rendered
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
 from cswgen.read.fields import Image
-from cswgen.read.records import Day, Entry
+from cswgen.read.records import Day
 from cswgen.read.slugs import numbered
 
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
 
 _IMG = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
-_HREF = re.compile(r'href="([^"]*)"')
 _COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
 
 
@@ -165,8 +161,8 @@ class Photos:
                 self.published.add(use.source)
         self.logo = logos.prepare(self.site.config, self.cache, held, problems)
         self.surprises = self._surprises(bodies)
-        self._check_links(bodies, problems)
-        self._check_unshown(problems)
+        self.linked |= linked_files(self.site, bodies, problems)
+        warn_unshown(self.site, self.pictures, self.linked, problems)
         if wait:
             self.finish(problems)
 
@@ -213,9 +209,9 @@ class Photos:
             if body is None or body.pictures is False or "<img" not in body.html:
                 continue
             for match in _IMG.finditer(body.html):
-                source = _root_target(dict(_ATTRIBUTE.findall(match.group(1))).get("src", ""))
+                source = root_target(dict(_ATTRIBUTE.findall(match.group(1))).get("src", ""))
                 if source and (is_raster(source) or not rasters) and self._exists(source):
-                    uses.append(Use(source, entry.path, _line_in(entry, source), "", shown))
+                    uses.append(Use(source, entry.path, line_in(entry, source), "", shown))
         return uses
 
     def _key(self, path: Path) -> str:
@@ -274,44 +270,6 @@ class Photos:
             copies.append(Copy(f"{base}-{width}w.{suffix}", width, height, suffix, cached))
         return sorted(copies, key=lambda c: (c.width, c.suffix))
 
-    def _check_links(self, bodies: dict[str, Rendered], problems: Problems) -> None:
-        """Note the files pages link to; warn when such a photo records where it was taken."""
-        content = self.site.config.root / "content"
-        for entry in self.site.entries():
-            body = bodies.get(entry.key)
-            if body is None or body.pictures is False \
-                    or (isinstance(entry, Day) and self.site.is_teaser(entry)) \
-                    or not RASTER_HREF.search(body.html):
-                continue
-            for match in _HREF.finditer(body.html):
-                target = _root_target(match.group(1))
-                if not target or target in self.linked or \
-                        not (is_raster(target) or is_as_is_photo(target)):
-                    continue
-                self.linked.add(target)
-                if not self._exists(target):
-                    continue
-                if _is_heic(target):  # (most browsers download it, and cannot show it)
-                    recorded = decoder.has_location(content / target)
-                    problems.warning(entry.path, _line_in(entry, target),
-                                     f"the link to {target} publishes the original iPhone "
-                                     "photo (HEIC), which only Safari shows" +
-                                     (", and it records where it was taken (GPS)"
-                                      if recorded else "") +
-                                     "; show it with ![description](...) instead, which "
-                                     "publishes copies every browser shows" +
-                                     (", without the location" if recorded else ""))
-                elif is_as_is_photo(target) and decoder.has_location(content / target):
-                    problems.warning(entry.path, _line_in(entry, target),
-                                     f"the link to {target} publishes the photo as it is, "
-                                     f"and it records where it was taken (GPS); {_AS_IS_FIX}")
-                elif decoder.has_location(content / target):
-                    problems.warning(entry.path, _line_in(entry, target),
-                                     f"the link to {target} publishes the original photo, "
-                                     "which records where it was taken (GPS); show it with "
-                                     "![description](...) instead, or link to a copy saved "
-                                     "without location")
-
     def _surprises(self, bodies: dict[str, Rendered]) -> set[str]:
         """Pictures published as they are (an SVG, an AVIF) that only days not revealed yet
         show: left out until their day, as a photo's copies are, so that no one finds the
@@ -328,36 +286,9 @@ class Photos:
         for entry in self.site.entries():
             body = bodies.get(entry.key)
             if body is not None and not (isinstance(entry, Day) and self.site.is_teaser(entry)):
-                hidden -= {_root_target(match.group(1)) or "" for match in
-                           _HREF.finditer(body.html)}
+                hidden -= {root_target(match.group(1)) or "" for match in
+                           HREF.finditer(body.html)}
         return hidden
-
-    def _check_unshown(self, problems: Problems) -> None:
-        """Warn about a photo that no content shows or links to, so it is published as it
-        is, when it records where it was taken (a phone's `IMG_0412 - Copy.JPG` left beside
-        the one an entry shows, or the HEIC an iPhone saved of it).  An AVIF
-        is published as it is, shown or not (no copies are made of it), so one that records
-        its location is reported wherever it is."""
-        content = self.site.config.root / "content"
-        for relative in self.site.files:
-            if is_as_is_photo(relative) and relative not in self.linked \
-                    and relative != self.site.config.brand.logo:
-                if decoder.has_location(content / relative):
-                    shown = "a page shows" if relative in self.pictures else "no page shows"
-                    problems.warning(f"content/{relative}", 0, f"is an AVIF photo that "
-                                     f"{shown}; cswgen publishes AVIF files as they are, and "
-                                     f"this one records where it was taken (GPS); "
-                                     f"{_AS_IS_FIX}")
-                continue
-            if not is_raster(relative) or relative in self.pictures \
-                    or relative in self.linked or relative == self.site.config.brand.logo:
-                continue
-            if decoder.has_location(content / relative):
-                problems.warning(f"content/{relative}", 0, "is a photo that no page shows, "
-                                 "so it is published as it is, and it records where it was "
-                                 "taken (GPS); move it out of content/ if it is not for the "
-                                 "site, or show it in a page (as ![description](...)), which "
-                                 "publishes copies without the location")
 
     def _exists(self, source: str) -> bool:
         return (self.site.config.root / "content" / source).is_file()
@@ -393,7 +324,7 @@ class Photos:
 
         def replace(match: re.Match[str]) -> str:
             attributes = dict(_ATTRIBUTE.findall(match.group(1)))
-            source = _root_target(attributes.get("src", ""))
+            source = root_target(attributes.get("src", ""))
             copies = self.copies.get(source or "")
             if not copies:
                 return _sized(match, attributes, self.size_of(source) if source else {})
@@ -429,48 +360,12 @@ class Photos:
             and relative not in self.linked and relative != self.site.config.brand.logo
 
 
-# what to do about an AVIF that records its location (see `_check_unshown`)
-_AS_IS_FIX = ("save it again without the location (most photo editors have \"remove "
-              "location\" when exporting), or as JPEG, which cswgen publishes as copies "
-              "without it")
-
-
-def _is_heic(relative: str) -> bool:
-    """An iPhone's photo (HEIC or HEIF): cswgen reads it, as any photo, but of the
-    browsers only Safari shows the file itself."""
-    return relative.lower().endswith((".heic", ".heif"))
-
-
 def _sized(match: re.Match[str], attributes: dict[str, str], size: dict[str, int]) -> str:
     """An <img> shown as it is, with its own width and height when it has neither."""
     if not size or "width" in attributes or "height" in attributes:
         return match.group(0)
     own = match.group(1).rstrip().removesuffix("/").rstrip()
     return f'<img{own} width="{size["width"]}" height="{size["height"]}">'
-
-
-def _root_target(value: str) -> str | None:
-    """The content path of a `cswgen-root:` address in HTML, without query or fragment."""
-    value = html.unescape(value)
-    if not value.startswith(ROOT_SCHEME + ":"):
-        return None
-    path = value.removeprefix(ROOT_SCHEME + ":").split("#")[0].split("?")[0]
-    return paths.from_target(path) or None
-
-
-def _line_in(entry: Entry, source: str) -> int:
-    """The body line that names `source` (by its file name), else the body's first line."""
-    name = posixpath.basename(source)
-    lines = entry.body.split("\n")
-    for offset, text in enumerate(lines):
-        if name in text or name in unquote(text):  # (`team%20photo.jpg`, `C%23.jpg`)
-            return entry.body_line + offset
-    if not name.isascii():  # (a name macOS stored decomposed, `e` and `´`, typed composed)
-        name = unicodedata.normalize("NFC", name)
-        for offset, text in enumerate(lines):
-            if name in unicodedata.normalize("NFC", unquote(text)):
-                return entry.body_line + offset
-    return entry.body_line
 
 
 def _folders(relative: str) -> list[str]:
