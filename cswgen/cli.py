@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
@@ -167,14 +165,14 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
 
     when = _as_of(as_of)
     root = _site_root()
-    with _bugs_reported(ctx, "publish"), _publish_stopped():
+    with said.bugs_reported(ctx.obj["debug"], "publish"), said.publish_stopped():
         job = publishing.prepare(root, target, force=force, here=Path.cwd())
     try:
         try:
             publishing.build_site(job, as_of=when, drafts=drafts)
         except SiteError as exc:
             _build_failed(exc, "Nothing was published.")
-        with _bugs_reported(ctx, "publish"), _publish_stopped():
+        with said.bugs_reported(ctx.obj["debug"], "publish"), said.publish_stopped():
             assert job.result is not None
             said.report(job.result.warnings)
             ready = publishing.plan(job)
@@ -193,30 +191,13 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
                 click.echo("Nothing was published.", err=True)
                 return
         started = time.perf_counter()
-        with _bugs_reported(ctx, "publish"), _publish_stopped(job.target.shown):
+        with said.bugs_reported(ctx.obj["debug"], "publish"), \
+                said.publish_stopped(job.target.shown):
             publishing.apply(job, ready, publishing.progress(
                 lambda text, nl: click.echo(text, nl=nl, err=True), sys.stderr.isatty()))
         click.echo(publishing.closing_line(job, ready, time.perf_counter() - started))
     finally:
         job.close()
-
-
-@contextmanager
-def _publish_stopped(target: str = "") -> Iterator[None]:
-    """A target that cannot be published to is a plain sentence; so is Ctrl-C."""
-    from cswgen.commands.publish import PublishError
-
-    try:
-        yield
-    except PublishError as exc:
-        click.echo(f"Cannot publish: {exc}" if not target else str(exc), err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        if not target:
-            raise
-        click.echo(f"\nStopped. Every file at {target} is whole, old or new; publish again "
-                   "to finish.", err=True)
-        sys.exit(130)
 
 
 @cli.command(short_help="Preview the site in your browser while you edit it.")
@@ -291,7 +272,7 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
     except SiteError as exc:  # a mistake in what was typed: exit status 2, as Click's own
         message = exc.problems[0].message
         raise click.BadParameter(message, param_hint="'--language'") from None
-    with _bugs_reported(ctx, "new"):
+    with said.bugs_reported(ctx.obj["debug"], "new"):
         made = new_site(folder, date.today(), tag)
     for line in created_lines(folder, made, tag):
         click.echo(line)
@@ -319,7 +300,7 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
 
     when = _as_of(as_of)
     root = _site_root()
-    with _bugs_reported(ctx, "check"):
+    with said.bugs_reported(ctx.obj["debug"], "check"):
         report = run_check(root, as_of=when, drafts=drafts)
     failed = bool(report.errors or (strict and report.warnings))
     click.echo(as_json(report, strict=strict) if output_format == "json"
@@ -348,7 +329,7 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 
     when = _as_of(as_of)
     root = _site_root()
-    with _bugs_reported(ctx, "email"):
+    with said.bugs_reported(ctx.obj["debug"], "email"):
         written = write_email(root, day, as_of=when, html=html)
     said.report(written.warnings)
     for path in written.files:
@@ -404,13 +385,13 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
     if language:
         from cswgen.commands.translate import translate
 
-        with _bugs_reported(ctx, "add"):
+        with said.bugs_reported(ctx.obj["debug"], "add"):
             made = translate(_site_root(), kind, title, language)
         click.echo(said.shown_path(made))
         return
     when = _as_of(on, "--date")
     root = _site_root()
-    with _bugs_reported(ctx, "add"):
+    with said.bugs_reported(ctx.obj["debug"], "add"):
         path = run_add(root, kind, title, on=when, weekday=weekday)
     click.echo(said.shown_path(path))
 
@@ -431,7 +412,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     from cswgen.core.week import range_label
 
     root = _site_root()
-    with _bugs_reported(ctx, "redate"):
+    with said.bugs_reported(ctx.obj["debug"], "redate"):
         ready = plan(root, year)
     label = range_label(ready.start, ready.end)
     if not ready.changes:
@@ -444,7 +425,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
                                   f"{summary}?", "add --yes to write them without asking"):
         click.echo("Nothing was changed.")
         return
-    with _bugs_reported(ctx, "redate"):
+    with said.bugs_reported(ctx.obj["debug"], "redate"):
         write(root, ready)
     click.echo(f"Moved the site to the week of {label}: {summary}.")
     for line in review_lines(root, ready):
@@ -464,25 +445,3 @@ def _confirmed(question: str, instead: str) -> bool:
         click.echo(f"\nNothing was changed: there was no answer (no one at a terminal to "
                    f"ask); {instead}.", err=True)
         sys.exit(1)
-
-
-@contextmanager
-def _bugs_reported(ctx: click.Context, command: str) -> Iterator[None]:
-    """A problem in the site is reported as `path:line: message`; the computer refusing a
-    write (a file open in another program, a read-only folder, a full disk) is said plainly
-    with what to do; anything else is a bug."""
-    try:
-        yield
-    except SiteError as exc:
-        said.report(exc.problems)
-        sys.exit(1)
-    except Exception as exc:
-        if ctx.obj["debug"]:
-            raise
-        if isinstance(exc, OSError):
-            plainly = said.cannot_write(exc, command, said.LEFT.get(command, ""))
-            if plainly is not None:
-                click.echo(plainly, err=True)
-                sys.exit(1)
-        click.echo(said.BUG.format(again=f"cswgen --debug {command}"), err=True)
-        sys.exit(2)

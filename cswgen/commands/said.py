@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (light: `cswgen/__main__.py` says what a build with nothing to do did)
@@ -147,3 +149,45 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
     say(sys.stdout, built_line(result.pages, result.files, result.seconds, result.output,
                                len(result.changed)))
     return 0
+
+
+@contextmanager
+def bugs_reported(debug: bool, command: str) -> Iterator[None]:
+    """A problem in the site is reported as `path:line: message`; the computer refusing a
+    write (a file open in another program, a read-only folder, a full disk) is said plainly
+    with what to do; anything else is a bug (raised as it is with `debug`)."""
+    from cswgen.core.errors import SiteError
+
+    try:
+        yield
+    except SiteError as exc:
+        report(exc.problems)
+        sys.exit(1)
+    except Exception as exc:
+        if debug:
+            raise
+        if isinstance(exc, OSError):
+            plainly = cannot_write(exc, command, LEFT.get(command, ""))
+            if plainly is not None:
+                say(sys.stderr, plainly)
+                sys.exit(1)
+        say(sys.stderr, BUG.format(again=f"cswgen --debug {command}"))
+        sys.exit(2)
+
+
+@contextmanager
+def publish_stopped(target: str = "") -> Iterator[None]:
+    """A target that cannot be published to is a plain sentence; so is Ctrl-C."""
+    from cswgen.commands.publish import PublishError
+
+    try:
+        yield
+    except PublishError as exc:
+        say(sys.stderr, f"Cannot publish: {exc}" if not target else str(exc))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        if not target:
+            raise
+        say(sys.stderr, f"\nStopped. Every file at {target} is whole, old or new; publish "
+                        "again to finish.")
+        sys.exit(130)
