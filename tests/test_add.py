@@ -193,21 +193,27 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["zoë-nyathi.md"]
 
 
+def _never_twice(site: Path, run: Run, kind: str, made: str, *names: str) -> None:
+    """`cswgen add KIND` refuses, and changes nothing, when content/`made` is there under
+    any of `names` (another case, the other Markdown suffix)."""
+    for name in (made, *names):
+        (site / "content" / made).rename(site / "content" / name)
+        before = snapshot(site)
+        outcome = run(site, "add", kind)
+        assert outcome.exit_code == 1
+        assert outcome.stderr == (f"content/{name}: already exists; cswgen add never "
+                                  "overwrites a file: edit that one\n")
+        assert snapshot(site) == before
+        (site / "content" / name).rename(site / "content" / made)
+
+
 def test_a_policy_is_added_with_its_title_or_none_and_never_twice(make_site: MakeSite,
                                                                    run: Run) -> None:
     site = make_site()
     outcome = run(site, "add", "policy", "“Our promise to members”")
     assert outcome.exit_code == 0, outcome.stderr
     assert "title: \"Our promise to members\"  # " in (site / "content/policy.md").read_text()
-    for policy in ("policy.md", "Policy.markdown"):
-        (site / "content/policy.md").rename(site / "content" / policy)
-        before = snapshot(site)
-        outcome = run(site, "add", "policy")
-        assert outcome.exit_code == 1
-        assert outcome.stderr == (f"content/{policy}: already exists; cswgen add never "
-                                  "overwrites a file: edit that one\n")
-        assert snapshot(site) == before
-        (site / "content" / policy).rename(site / "content/policy.md")
+    _never_twice(site, run, "policy", "policy.md", "Policy.markdown")
 
 
 def test_a_home_page_is_added_with_its_title_or_none_and_never_twice(make_site: MakeSite,
@@ -225,15 +231,7 @@ def test_a_home_page_is_added_with_its_title_or_none_and_never_twice(make_site: 
     assert ">Welcome to the week</h1>" in home
     body = text.rsplit("---\n", 1)[1].strip()
     assert body.split(",")[0] in home  # the introduction, under it (its quotes made curly)
-    for existing in ("index.md", "Index.markdown"):
-        (site / "content/index.md").rename(site / "content" / existing)
-        before = snapshot(site)
-        outcome = run(site, "add", "home")
-        assert outcome.exit_code == 1
-        assert outcome.stderr == (f"content/{existing}: already exists; cswgen add never "
-                                  "overwrites a file: edit that one\n")
-        assert snapshot(site) == before
-        (site / "content" / existing).rename(site / "content/index.md")
+    _never_twice(site, run, "home", "index.md", "Index.markdown")
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0,
