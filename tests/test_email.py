@@ -145,6 +145,7 @@ def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) ->
     written = write_email(site, "mardi", as_of=date(2026, 10, 6), now=NOW)
     message = parsed(written.files[0])
     assert message["Subject"] == "Semaine du service client, jour 2\xa0: Superhero Tuesday"
+    assert message["Content-Language"] == "fr"  # (mail programs offer to translate by it)
     text = cast(EmailMessage, message.get_body(("plain",))).get_content()
     assert "Code vestimentaire" in text and "mardi 6 octobre 2026" in text
 
@@ -484,6 +485,7 @@ def test_a_site_in_two_languages_gets_each_days_draft_in_each(make_site: MakeSit
     swahili = parsed(site / "email/2026-10-06-tuesday.sw.eml")
     assert english["Subject"] == "Customer Service Week, day 2: Superhero Tuesday"
     assert swahili["Subject"] == "Wiki ya Huduma kwa Wateja, siku ya 2: Jumanne ya Mashujaa"
+    assert (english["Content-Language"], swahili["Content-Language"]) == ("en", "sw")
     markup = cast(EmailMessage, swahili.get_body(("html",))).get_content()
     text = cast(EmailMessage, swahili.get_body(("plain",))).get_content()
     assert '<html lang="sw"' in markup and "Mavazi ya siku" in text and "Vaa kama shujaa" in text

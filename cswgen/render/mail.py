@@ -61,6 +61,7 @@ class Draft:
     html: str
     text: str
     pictures: list[Picture]
+    language: str = ""  # the BCP 47 tag the draft is written in ("sw", "pt-MZ")
 
     def standalone(self, folder: str) -> tuple[str, dict[str, bytes]]:
         """The HTML on its own (`cswgen email --html`, for newsletter tools and a browser),
@@ -77,6 +78,8 @@ class Draft:
         message["Subject"] = self.subject
         message["Date"] = format_datetime(now)
         message["X-Unsent"] = "1"
+        if self.language:  # (RFC 3282: screen readers and translators in mail programs)
+            message["Content-Language"] = self.language
         body = MIMEPart(policy=SMTP)
         body.set_content(self.text)
         body.add_alternative(self.html, subtype="html")
@@ -143,7 +146,8 @@ class Mailer:
         page = {"kind": "email", "path": "email/", "title": view["subject"], **view}
         html = self.renderer.render(page, self.common)
         return Draft(name=f"{day['date']}-{day['slug']}", subject=subject, html=html,
-                     text=self.text(view), pictures=pictures)
+                     text=self.text(view), pictures=pictures,
+                     language=views.language.tag)
 
     def _logo(self) -> tuple[bytes, int] | None:
         """The logo as a PNG LOGO pixels high, and its width; None for an SVG logo (or one
