@@ -303,9 +303,10 @@ def test_photos_of_drafts_and_unrevealed_days_are_not_published(
 def test_pictures_shown_as_they_are_wait_for_their_surprise_day(
         make_site: MakeSite, run: Run) -> None:
     """An SVG (or AVIF) is published as it is, not as copies, so it was online at its
-    address before its day came: the surprise given away by its picture.  It waits for
-    its day as a photo's copies do, unless a page already published shows or links to
-    it; the brand logo always goes."""
+    address before its day came: the surprise given away by its picture.  So was a file
+    only that day links to (Friday's quiz).  Each waits for its day as a photo's copies
+    do, unless a page already published shows or links to it; the brand logo always
+    goes."""
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text>Gala</text></svg>'
     site = make_site({
         "config.toml": "[site]\ntitle = \"T\"\n[week]\nyear = 2026\nreveal = \"daily\"\n"
@@ -314,16 +315,22 @@ def test_pictures_shown_as_they_are_wait_for_their_surprise_day(
                                   "[The trophy](../images/trophy.svg)\n",
         "content/days/friday.md": "---\ntitle: Awards\nday: friday\nimage: gala.svg\n"
                                   "alt: The gala\n---\n![Menu](menu.svg) ![Cup](../images/"
-                                  "trophy.svg) ![Logo](../images/logo.svg)\n",
+                                  "trophy.svg) ![Logo](../images/logo.svg)\n\n"
+                                  "[The quiz](quiz.pdf), [the rules](../files/rules.pdf)\n",
+        "content/pages/rules.md": "---\ntitle: Rules\n---\n[Rules](../files/rules.pdf)\n",
+        "content/days/quiz.pdf": b"%PDF-1.4 quiz", "content/files/rules.pdf": b"%PDF-1.4 r",
         "content/days/gala.svg": svg, "content/days/menu.svg": svg,
         "content/images/trophy.svg": svg, "content/images/logo.svg": svg,
         "content/images/other.svg": svg})
     assert run(site, "build", *AS_OF).exit_code == 0
     files = files_in(site / "output")
     assert "days/gala.svg" not in files and "days/menu.svg" not in files, files
-    assert {"images/trophy.svg", "images/logo.svg", "images/other.svg"} <= set(files)
+    assert "days/quiz.pdf" not in files, files
+    assert {"images/trophy.svg", "images/logo.svg", "images/other.svg",
+            "files/rules.pdf"} <= set(files)
     assert run(site, "build", "--as-of", "2026-10-09").exit_code == 0
-    assert {"days/gala.svg", "days/menu.svg"} <= set(files_in(site / "output"))
+    assert {"days/gala.svg", "days/menu.svg", "days/quiz.pdf"} <= set(
+        files_in(site / "output"))
 
 
 @pytest.mark.parametrize("written", ["C%23%20team.jpg", "<C# team.jpg>", "C# team.jpg"])

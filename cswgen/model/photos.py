@@ -271,15 +271,22 @@ class Photos:
         return sorted(copies, key=lambda c: (c.width, c.suffix))
 
     def _surprises(self, bodies: dict[str, Rendered]) -> set[str]:
-        """Pictures published as they are (an SVG, an AVIF) that only days not revealed yet
-        show: left out until their day, as a photo's copies are, so that no one finds the
-        surprise at its address.  One that a published page shows or links to, and the
-        brand logo, are published."""
-        if not any(self.site.is_teaser(day) for day in self.site.days):
+        """Files published as they are that only days not revealed yet show or link to (an
+        SVG, an AVIF, Friday's quiz as a PDF): left out until their day, as a photo's copies
+        are, so that no one finds the surprise at its address.  One that a published page
+        shows or links to, and the brand logo, are published."""
+        teasers = [day for day in self.site.days if self.site.is_teaser(day)]
+        if not teasers:
             return set()  # (no surprise to keep: no body looked through, nor read from disk)
         every = self.uses(bodies, rasters=False)
-        hidden = {use.source for use in every} - {use.source for use in every
-                                                  if use.published}
+        hidden = {use.source for use in every}
+        files = set(self.site.files)
+        for day in teasers:
+            body = bodies.get(day.key)
+            if body is not None:
+                hidden |= {target for match in HREF.finditer(body.html)
+                           if (target := root_target(match.group(1))) in files}
+        hidden -= {use.source for use in every if use.published}
         hidden.discard(self.site.config.brand.logo)
         if not hidden:
             return hidden
@@ -351,8 +358,8 @@ class Photos:
 
     def is_withheld(self, relative: str) -> bool:
         """Whether a file under content/ stays unpublished as it is: a raster picture that
-        content shows (then as copies) and that no page links to, or a picture that only
-        days not revealed yet show.  The brand logo, which
+        content shows (then as copies) and that no page links to, or a file that only
+        days not revealed yet show or link to.  The brand logo, which
         the theme shows as it is, is always published."""
         if relative in self.surprises:
             return True
