@@ -629,7 +629,10 @@ def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:
     assert outcome.exit_code == 0, outcome.stderr
     config = (tmp_path / "site" / "config.toml").read_text("utf-8")
     assert re.search(r'^language = "fr-FR"', config, re.M)
-    tomllib.loads(config)
+    # the region keeps one time zone, so the day begins in Paris, not in the demo's Harare
+    assert tomllib.loads(config)["week"]["timezone"] == "Europe/Paris"
+    assert ('The site keeps France\'s time (timezone = "Europe/Paris" in config.toml).'
+            in outcome.stdout)
     bad = run(tmp_path, "new", "other", "--language", "francais")
     no_traceback(bad)
     assert bad.exit_code == 2  # a mistake on the command line, as Click says its own
@@ -663,6 +666,11 @@ def test_new_in_a_language_cswgen_has_no_words_for_says_they_stay_english(
     french = run(tmp_path, "new", "fr", "--language", "fr")
     assert ("The site's language is fr (French): cswgen writes its own words, dates and "
             "numbers in it.") in " ".join(french.stdout.split())
+    # French alone names no country, so no time zone: the demo's stays, and is named
+    assert ("The site keeps the demo's time zone, Africa/Harare: set timezone in config.toml "
+            'to yours, such as "Europe/Paris".') in french.stdout
+    assert tomllib.loads((tmp_path / "fr" / "config.toml").read_text("utf-8"))["week"][
+        "timezone"] == "Africa/Harare"
 
 
 def test_an_rtl_site_mirrors_its_arrows(make_site: MakeSite, run: Run) -> None:

@@ -25,6 +25,7 @@ from cswgen.read import catalogue
 from cswgen.read.themes import PACKAGE_DIR
 
 DEMO_YEAR = 2026
+DEMO_ZONE = "Africa/Harare"  # the demo config.toml's `timezone`
 TEXT_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".txt")
 # What cswgen writes at a site's root besides the output folder: for the site's .gitignore.
 GITIGNORE = ("output/\n.cswgen-staging*\n.cswgen-cache/\n.cswgen-lock\n"
@@ -36,6 +37,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 class Created:
     year: int
     review: list[str] = field(default_factory=list)  # `path:line: text` still naming 2026
+    zone: tuple[str, str] | None = None  # the time zone set from `--language`'s region
 
 
 def demo_dir() -> Path:
@@ -148,6 +150,10 @@ def created_lines(folder: Path, made: Created, tag: str | None) -> list[str]:
     if tag:
         lines.append(f"{language_line(tag)} The demo's text in content/ is in English, for "
                      "you to replace with your own.")
+        lines.append(f'The site keeps {made.zone[1]}\'s time (timezone = "{made.zone[0]}" in '
+                     "config.toml)." if made.zone else
+                     f"The site keeps the demo's time zone, {DEMO_ZONE}: set timezone in "
+                     'config.toml to yours, such as "Europe/Paris".')
     shown = str(folder)
     if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
         shown = f'"{shown}"'
@@ -201,12 +207,16 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source / "content", folder / "content")
     shutil.copyfile(source / "config.toml", folder / "config.toml")
+    zone = cldr.region_zone(language) if language else None
     if language:
         config = folder / "config.toml"
-        config.write_bytes(set_language(config.read_bytes().decode("utf-8"), language)
-                           .encode("utf-8"))
+        text = set_language(config.read_bytes().decode("utf-8"), language)
+        if zone:  # (Muscat's team, `ar-OM`, keeps Oman's time, not the demo's Harare's)
+            text = text.replace(f'timezone = "{DEMO_ZONE}"',
+                                f'timezone = "{zone[0]}"'.ljust(len(DEMO_ZONE) + 13), 1)
+        config.write_bytes(text.encode("utf-8"))
     (folder / ".gitignore").write_text(GITIGNORE, "utf-8")
-    result = Created(year)
+    result = Created(year, zone=zone)
     if not offset:
         return result
     # File names that name the year (csw-2026-programme.txt) move to the new year, and so

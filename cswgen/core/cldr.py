@@ -255,6 +255,19 @@ def windows_zones() -> dict[str, str]:
     return {name.lower(): zone for name, zone in get_global("windows_zone_mapping").items()}
 
 
+def region_zone(tag: str) -> tuple[str, str] | None:
+    """(the time zone, the region's English name) of a tag whose region keeps one time zone
+    in CLDR (`ar-OM`: ("Asia/Muscat", "Oman")); None without a region, or for a region of
+    several (`en-US`, `pt-BR`)."""
+    from babel.core import get_global
+
+    region = _locale(tag).territory
+    zones = get_global("territory_zones").get(region, []) if region else []
+    if len(zones) != 1:
+        return None
+    return str(zones[0]), str(babel.Locale("en").territories.get(region, region))
+
+
 @cache
 def known_tags() -> tuple[str, ...]:
     """Every tag CLDR has data for, BCP 47 style (`en-GB`, `sr-Latn`)."""
