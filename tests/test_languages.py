@@ -7,6 +7,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from email import message_from_bytes, policy
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import babel
 import pytest
 
-from cswgen.core import bidi
+from cswgen.core import bidi, cldr
 from tests.helpers import (
     AS_OF,
     REPO,
@@ -425,8 +426,6 @@ def test_an_old_language_code_is_read_as_the_current_one_with_a_warning(
 
 def test_tagalog_is_not_an_old_code() -> None:
     # (CLDR reads `tl` as Filipino, but it is Tagalog's own code, not a replaced one)
-    from cswgen.core import cldr
-
     assert cldr.replaced("tl") is None and cldr.parse("tl").tag == "tl"
 
 
@@ -851,16 +850,40 @@ def test_a_role_and_department_are_punctuated_as_the_language_does(
     assert card.footer == f"{line} · Acme"
 
 
-@pytest.mark.parametrize(("tag", "start", "first_day"), [
-    ("ar", "الاثنين، 5\u00a0أكتوبر\u00a02026", "(الاثنين، 5\u00a0أكتوبر)"),
-    ("pt", "segunda-feira, 5\u00a0de outubro de\u00a02026", "(segunda-feira, 5\u00a0de outubro)"),
-    ("fr", "lundi\u00a05\u00a0octobre\u00a02026", "(lundi\u00a05\u00a0octobre)"),
+@pytest.mark.parametrize(("tag", "start", "end", "first_day"), [
+    ("ar", "الاثنين، 5", "الجمعة، 9\u00a0أكتوبر، 2026", "(الاثنين، 5\u00a0أكتوبر)"),
+    ("pt", "segunda-feira, 5\u00a0de outubro", "sexta-feira, 9\u00a0de outubro de\u00a02026",
+     "(segunda-feira, 5\u00a0de outubro)"),
+    ("fr", "lundi\u00a05", "vendredi\u00a09\u00a0octobre\u00a02026", "(lundi\u00a05\u00a0octobre)"),
 ])
 def test_the_weeks_dates_keep_their_numbers_beside_their_words(
-        built: Callable[[str], Path], tag: str, start: str, first_day: str) -> None:
+        built: Callable[[str], Path], tag: str, start: str, end: str, first_day: str) -> None:
     """The home page's dates and the status line's first day wrap only between words that
-    hold no number (after the weekday's comma), never between "5" and its month."""
+    hold no number (after the weekday's comma), never between "5" and its month.  The
+    home page says the month and year once where CLDR's range of days does ("Du lundi 5
+    au vendredi 9 octobre 2026", not "Du lundi 5 octobre 2026 au vendredi 9 octobre
+    2026")."""
     home = (built(tag) / "index.html").read_text("utf-8")
     hero = re.search(r'<p class="hero__dates">(.*?)</p>', home)
-    assert hero and f">{start}</time>" in hero.group(1)
+    assert hero and f">{start}</time>" in hero.group(1) and f">{end}</time>" in hero.group(1)
     assert first_day in home  # the countdown's "starts in 7 days (Monday 5 October)"
+
+
+@pytest.mark.parametrize(("tag", "start", "end", "ends"), [
+    ("fr", date(2027, 10, 4), date(2027, 10, 8), ("lundi 4", "vendredi 8 octobre 2027")),
+    ("fr", date(2027, 9, 27), date(2027, 10, 1),
+     ("lundi 27 septembre", "vendredi 1 octobre 2027")),
+    ("en-GB", date(2027, 10, 4), date(2027, 10, 8),
+     ("Monday 4 October", "Friday 8 October 2027")),  # (CLDR's en-GB names both months)
+    ("es-CO", date(2027, 10, 4), date(2027, 10, 8),
+     ("lunes, 4 de octubre", "viernes, 8 de octubre de 2027")),
+    ("ar-OM", date(2027, 10, 4), date(2027, 10, 8), ("الاثنين، ٤", "الجمعة، ٨ أكتوبر، ٢٠٢٧")),
+    # an interval whose first half does not end in a dash (Japanese's ends in "～" and
+    # drops the weekday's brackets): each date in full, as CLDR writes a date alone
+    ("ja", date(2027, 10, 4), date(2027, 10, 8), ("2027年10月4日月曜日", "2027年10月8日金曜日")),
+    ("fr", date(2027, 12, 27), date(2028, 1, 1),
+     ("lundi 27 décembre 2027", "samedi 1 janvier 2028")),
+])
+def test_a_range_of_days_says_its_month_and_year_as_cldr_does(
+        tag: str, start: date, end: date, ends: tuple[str, str]) -> None:
+    assert cldr.parse(tag).range_ends(start, end) == ends

@@ -31,6 +31,9 @@ _ZEROS = {"arab": "ARABIC-INDIC", "arabext": "EXTENDED ARABIC-INDIC", "adlm": "A
 _SHORT = "MMMMEEEEd"  # Tuesday 6 October
 _PLAIN = "yMMMMd"  # 6 October 2026
 _MONTH_DAY = "MMMMd"  # 6 October
+_LONG = "yMMMMEEEEd"  # Tuesday 6 October 2026, in a range of days
+# the dash (or the word, `'al '` in es-CO) that ends the first half of an interval pattern
+_DASH = re.compile(r"\s*(?:[-–—~]|'(?:[^']|'')*')\s*$")
 _FIELD = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
 _WIDE = {"E": "EEEE", "c": "cccc", "M": "MMMM", "L": "LLLL"}
 
@@ -181,6 +184,34 @@ class Language:
         return self.digits("".join(
             dates.parse_pattern(_widened(pattern, _PLAIN)).apply(day, self.locale)
             for pattern, day in zip(pieces[greatest], (start, end), strict=True)))
+
+    def range_ends(self, start: date, end: date) -> tuple[str, str]:
+        """The first and last days of a range in full, as CLDR's interval pattern writes
+        them, for a sentence that joins them in words ("Du {start} au {end}"): ("lundi 4",
+        "vendredi 8 octobre 2027"), ("Monday 4", "Friday 8 October 2027") in en-GB.  Each
+        date in full (`long_date`) where the locale's interval does not have that shape."""
+        full = (self.long_date(start), self.long_date(end))
+        formats = self.locale.interval_formats
+        skeleton = dates.match_skeleton(_LONG, [str(k) for k in formats if k])
+        pieces = formats[skeleton] if skeleton and start < end else {}
+        greatest = "y" if start.year != end.year else "M" if start.month != end.month else "d"
+        if greatest not in pieces:
+            return full
+        first, last = pieces[greatest]
+        # (en-GB's thin spaces belong to the dash: out of the range, a word space)
+        cut = _DASH.sub("", first).replace("\u2009", " ")
+        kept = _unquoted(cut)
+        # (the first half keeps its weekday, and its month and year where they differ)
+        if cut == first.replace("\u2009", " ") or "E" not in kept or (
+                greatest in "yM" and not re.search(r"[ML]", kept)) or (
+                greatest == "y" and "y" not in kept):
+            return full
+
+        def written(pattern: str, day: date) -> str:
+            return self.digits(dates.parse_pattern(_widened(pattern, _LONG)).apply(
+                day, self.locale))
+
+        return written(cut, start), written(last, end)
 
     def time(self, value: str) -> str:
         """An `HH:MM` time as the locale writes it: "14:30", "2:30 PM", "14 h 30"."""

@@ -63,6 +63,10 @@ def week_view(views: Views) -> View:
         "theme": w.theme, "year": w.year, "start": start.isoformat(),
         "end": end.isoformat(), "label": lang.date_range(start, end),
         "start_label": lang.long_date(start), "end_label": lang.long_date(end),
+        # the two ends of the week in a sentence ("Du {start} au {end}"), the month and year
+        # said once where CLDR's range says them once: "lundi 4", "vendredi 8 octobre 2027"
+        **dict(zip(("range_start_label", "range_end_label"), lang.range_ends(start, end),
+                   strict=True)),
         "timezone": w.timezone, "reveal": w.reveal, "days": views.days,
         "dates": [{"date": d.isoformat(), "weekday": lang.weekday(d),
                    "label": lang.short_date(d), "elsewhere": elsewhere.get(d)}
