@@ -264,15 +264,61 @@ def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
            "`text`" in outcome.lines
 
 
-def test_a_title_above_the_column_names_is_pointed_out(make_site: MakeSite, run: Run) -> None:
-    book = workbook({"Awards": [["Staff awards 2026"], [],
-                                ["name", "role", "award"], ["Ivy Titled", "Teller", "Star"]]})
-    site = make_site({"content/honour-roll/staff.xlsx": book})
+def titled_staff_list(since: Any) -> bytes:
+    """An HR export with a title merged across the columns and a blank row above the
+    column names; `since`: the last person's cell."""
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = "Quadro de Honra"
+    sheet.append(["Quadro de Honra 2027 — Direcção de Recursos Humanos"])
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(["name", "role", "award", "since"])
+    sheet.append(["João Macuácua  ", "Caixa", "Campeão do Cliente", 2015])
+    sheet.append(["Conceição Sitoe", "Gestora de Clientes", None, 2019])
+    sheet.merge_cells("C4:C5")  # one award typed once for both
+    sheet.append(["Ivy Late", "Caixa", None, since])
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_a_title_above_the_column_names_is_read_past(make_site: MakeSite, run: Run) -> None:
+    """HR's export puts a title above the column names: the sheet is read from its header
+    row on, and a problem names the row Excel shows."""
+    site = make_site({"content/honour-roll/staff.xlsx": titled_staff_list("last year")})
     outcome = run(site, "build", *AS_OF)
-    assert outcome.exit_code == 0, outcome.stderr
-    assert 'content/honour-roll/staff.xlsx: sheet "Awards", row 3: warning: this row looks ' \
-           "like the column names (`name`, `role`, `award`), but they are read from row 1 " \
-           "only, so this sheet is not read; delete the rows above it" in outcome.stderr
+    assert outcome.lines[0] == (
+        'content/honour-roll/staff.xlsx: sheet "Quadro de Honra", row 6: `since` must be a '
+        'year like 2019, not "last year"')
+    (site / "content/honour-roll/staff.xlsx").write_bytes(titled_staff_list(2020))
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    roll = site / "output/honour-roll"
+    assert sorted(p.name for p in roll.iterdir() if p.is_dir()) == [
+        "conceicao-sitoe", "ivy-late", "joao-macuacua"]
+    conceicao = (roll / "conceicao-sitoe/index.html").read_text("utf-8")
+    assert "Campeão do Cliente" in conceicao and "Gestora de Clientes" in conceicao
+    assert "Direcção" not in (roll / "index.html").read_text("utf-8")
+
+
+def test_a_hidden_column_is_not_read(make_site: MakeSite, run: Run) -> None:
+    """HR hides the columns that are not for the site: what they hold is never published,
+    and an Excel error or a formula never calculated in one stops nothing."""
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.append(["name", "role", "phone", "years", "award"])
+    sheet.append(["Graça Tembe", "Caixa", "+258 84 123 4567", "=2027-2013", "Estrela"])
+    sheet.append(["Armando Cossa", "Caixa", "#N/A", "=2027-2020", "Estrela"])
+    sheet.column_dimensions.group("C", "D", hidden=True)
+    data = io.BytesIO()
+    book.save(data)
+    site = make_site({"content/honour-roll/staff.xlsx": data.getvalue()})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    published = "".join(p.read_text("utf-8") for p in (site / "output").rglob("*.html"))
+    assert "Armando Cossa" in published and "Graça Tembe" in published
+    assert "123 4567" not in published
 
 
 def test_cells_under_no_column_name_are_pointed_out(make_site: MakeSite, run: Run) -> None:

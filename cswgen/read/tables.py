@@ -124,7 +124,7 @@ def _seen_names(header: list[str], path: str, line: int, problems: Problems) -> 
         seen_header.append(seen)
         if not what or not seen.strip():
             continue  # (a heading of invisible characters alone: a column with no name)
-        cell_name = f"{_letter(number)}1"
+        cell_name = f"{_letter(number)}{line}"
         place = f"the column name in {cell_name}" if sheet else f"the name of column {number}"
         several = sum(c in INVISIBLE for c in cell) > 1
         problems.warning(path, line, f"{place}, \"{seen.strip()}\", has "
@@ -282,7 +282,7 @@ def _columns_twice(columns: list[str], kind: str, path: str, line: int,
         report = problems.error if column in KNOWN[kind] else problems.warning
         times = "twice" if len(numbers) == 2 else f"{len(numbers)} times"
         report(path, line, f"the column name `{column}` is in "
-               f"{'row 1' if sheet else 'the first row'} {times} (columns "
+               f"{f'row {line}' if sheet else 'the first row'} {times} (columns "
                f"{', '.join(named[:-1])} and {named[-1]}), so the cells of one would be lost; "
                "rename one of them, or put what belongs together in one column")
 
@@ -339,7 +339,8 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
     for sheet in sheets:
         columns = field_names(sheet.header)
         sheet_problems = problems.in_sheet(sheet.name)
-        if not _columns_named(sheet.header, kind, path, 1, sheet_problems, translated):
+        if not _columns_named(sheet.header, kind, path, sheet.header_row, sheet_problems,
+                              translated):
             continue
         for number, values in sheet.rows:
             rows.append(table_row(columns, values, body_column, path, number, sheet_problems,
