@@ -241,6 +241,31 @@ def test_an_hr_export_is_told_which_of_its_headings_to_rename(
         "to `department` and \"Year joined\" to `since`")
 
 
+def test_portuguese_headings_are_told_which_field_each_is(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """HR in Maputo heads its columns in Portuguese; the testimonials' CSV export from Excel
+    in a Portuguese locale uses `;` and starts with a byte-order mark."""
+    book = workbook({"Quadro de Honra": [
+        ["Nome", "Cargo", "Departamento", "Prémio", "Desde", "Citação", "Consentimento"],
+        ["Conceição Sitoe", "Caixa", "Balcão Baixa", "Estrela", 2019, "Sempre atenta.", "sim"]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": book,
+        "content/testimonials/inquerito.csv": "\ufeffCliente;Avaliação;Comentário;"
+                                               "Colaborador\r\nJoão M.;5;Muito bem atendido."
+                                               ";Conceição Sitoe\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert sorted(outcome.lines)[1:] == [
+        "content/honour-roll/staff.xlsx: warning: no sheet has a header row naming known "
+        "columns like `name` and `citation_long`, so nothing in this workbook is read; put "
+        "the column names (the same as a CSV file's) in the first row of a visible sheet: in "
+        "sheet \"Quadro de Honra\", rename \"Nome\" to `name`, \"Cargo\" to `role`, "
+        "\"Departamento\" to `department`, \"Prémio\" to `award`, \"Desde\" to `since`, "
+        "\"Citação\" to `citation` and \"Consentimento\" to `consent`",
+        "content/testimonials/inquerito.csv:1: there is no `customer` column, so no row can "
+        "be read; rename \"Cliente\" to `customer`, \"Avaliação\" to `rating`, "
+        "\"Comentário\" to `text` and \"Colaborador\" to `staff`"]
+
+
 def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/staff.csv":

@@ -43,6 +43,33 @@ SAID_AS: dict[str, dict[str, str]] = {
         "picture": "photo", "image": "photo", "agreed": "consent", "permission": "consent"},
 }
 
+# ... and in Portuguese, as HR in Maputo, Luanda, Lisbon or São Paulo heads its columns
+# (both spellings: "prémio"/"prêmio", "direcção"/"direção"), so that a list kept in
+# Portuguese is told which heading to rename, not only that nothing was read
+SAID_AS["testimonial"].update({
+    "cliente": "customer", "nome": "customer", "nome_do_cliente": "customer",
+    "empresa": "organisation", "organização": "organisation", "instituição": "organisation",
+    "cidade": "location", "localidade": "location", "local": "location",
+    "província": "location", "avaliação": "rating", "classificação": "rating",
+    "nota": "rating", "estrelas": "rating", "comentário": "text", "comentários": "text",
+    "depoimento": "text", "testemunho": "text", "texto": "text", "mensagem": "text",
+    "opinião": "text", "colaborador": "staff", "colaboradores": "staff",
+    "funcionário": "staff", "funcionários": "staff", "atendido_por": "staff",
+    "data": "date", "destaque": "featured", "em_destaque": "featured", "título": "title",
+    "foto": "photo", "fotografia": "photo", "consentimento": "consent",
+    "autorização": "consent"})
+SAID_AS["honour"].update({
+    "nome": "name", "nome_completo": "name", "colaborador": "name", "funcionário": "name",
+    "trabalhador": "name", "cargo": "role", "função": "role", "departamento": "department",
+    "direcção": "department", "direção": "department", "área": "department",
+    "unidade": "department", "equipa": "department", "equipe": "department",
+    "prémio": "award", "prêmio": "award", "categoria": "award", "distinção": "award",
+    "desde": "since", "admissão": "since", "data_de_admissão": "since",
+    "ano_de_admissão": "since", "data_de_entrada": "since", "ano_de_entrada": "since",
+    "citação": "citation", "motivo": "citation", "justificação": "citation",
+    "justificativa": "citation", "foto": "photo", "fotografia": "photo",
+    "consentimento": "consent", "autorização": "consent"})
+
 
 # The words of a form's question that say which field its answers are, in the order they
 # are looked for (the staff member's name before the customer's)
