@@ -417,6 +417,27 @@ def test_a_start_date_in_the_since_column_gives_its_year(make_site: MakeSite,
     assert "2021" in (out / "zoe/index.html").read_text("utf-8")
 
 
+def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: Run) -> None:
+    """Excel's CSV export writes a date cell as the HR person's locale shows it: day first
+    in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany."""
+    site = make_site({"content/honour-roll/staff.csv":
+                      "\ufeffname;role;since\r\nGraça Tembe;Caixa;01/03/2014\r\n"
+                      "Inês Cossa;Caixa;12.9.1998\r\nLuís Langa;Caixa;3/31/2021\r\n"
+                      "Ana Bila;Caixa;31/31/2001\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0] == ('content/honour-roll/staff.csv:5: `since` must be a year like '
+                                '2019, not "31/31/2001"')
+    (site / "content/honour-roll/staff.csv").write_text(
+        (site / "content/honour-roll/staff.csv").read_text("utf-8").replace("31/31", "31/1"),
+        "utf-8")
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    out = site / "output/honour-roll"
+    for slug, year in (("graca-tembe", 2014), ("ines-cossa", 1998), ("luis-langa", 2021),
+                       ("ana-bila", 2001)):
+        assert f"{year}</" in (out / slug / "index.html").read_text("utf-8"), slug
+
+
 def test_a_year_typed_in_a_date_formatted_since_cell_is_that_year(make_site: MakeSite,
                                                                    run: Run) -> None:
     """2019 in a cell formatted as a date is day 2019 of Excel's calendar, 1905-07-11: the

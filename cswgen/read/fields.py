@@ -216,6 +216,13 @@ class Fields:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value.strip())
+        # a start date as a CSV export from Excel writes it in the HR person's locale
+        # (01/03/2014, 1.3.2014): day and month may be either way round, the year is not
+        if isinstance(value, str) and (shown := re.fullmatch(
+                r"\s*(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)\s*", value)) \
+                and 1 <= min(int(shown[1]), int(shown[3])) <= 12 \
+                and max(int(shown[1]), int(shown[3])) <= 31:
+            return int(shown[4])
         if self.row and isinstance(value, dt.date) \
                 and (typed := _year_as_excel_date(value)) is not None:
             self.warning(key, f"the `{key}` cell holds the year {typed}, but it is formatted "
