@@ -266,6 +266,22 @@ def test_portuguese_headings_are_told_which_field_each_is(make_site: MakeSite,
         "\"Comentário\" to `text` and \"Colaborador\" to `staff`"]
 
 
+def test_a_heading_wrapped_on_two_lines_of_its_cell_is_read_as_it_looks(
+        make_site: MakeSite, run: Run) -> None:
+    """A long heading is wrapped in its cell (Alt+Enter): "Citation" over "long" is the
+    `citation_long` column, and a message shows a heading on one line."""
+    book = workbook({"Staff": [["name", "Citation\nlong", "Year\r\njoined"],
+                               ["Graça Tembe", "Sempre *atenta*.", 2014]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Staff", row 1: warning: the column "Year '
+        'joined" is not a field of honour-roll entries; did you mean `since`? (its cells are '
+        "kept for templates as they are)"]
+    page = (site / "output/honour-roll/graca-tembe/index.html").read_text("utf-8")
+    assert "<em>atenta</em>" in page
+
+
 def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/staff.csv":

@@ -135,9 +135,10 @@ def csv_dialect(text: str) -> tuple[str, str, int]:
 
 def field_names(header: list[str]) -> list[str]:
     """A header row's cells as field names, read as they look: `Dress Code ` ->
-    `dress_code`, and `customer` with a zero-width space pasted after it -> `customer`
-    (see `_seen_names`)."""
-    return [unseen_in(h)[0].strip().lower().replace(" ", "_") for h in header]
+    `dress_code`, `Citation` and `long` on two lines of one cell (Alt+Enter, as a long
+    heading is wrapped in Excel) -> `citation_long`, and `customer` with a zero-width space
+    pasted after it -> `customer` (see `_seen_names`)."""
+    return [re.sub(r"\s+", "_", unseen_in(h)[0].strip().lower()) for h in header]
 
 
 def _seen_names(header: list[str], path: str, line: int, problems: Problems) -> list[str]:
@@ -148,7 +149,7 @@ def _seen_names(header: list[str], path: str, line: int, problems: Problems) -> 
     seen_header: list[str] = []
     for number, cell in enumerate(header, start=1):
         seen, what, where = unseen_in(cell)
-        seen_header.append(seen)
+        seen_header.append(" ".join(seen.split()))  # (a heading wrapped: on one line)
         if not what or not seen.strip():
             continue  # (a heading of invisible characters alone: a column with no name)
         cell_name = f"{_letter(number)}{line}"
@@ -391,7 +392,7 @@ def _meant_fields(header: list[str], kind: str) -> dict[str, str]:
     fields: dict[str, str] = {}
     for cell, column in zip(header, columns, strict=True):
         if (field := meant(column, kind)) is not None and field not in columns:
-            fields.setdefault(field, unseen_in(cell)[0].strip())
+            fields.setdefault(field, " ".join(unseen_in(cell)[0].split()))
     return fields
 
 
