@@ -433,6 +433,26 @@ def test_a_start_date_in_the_since_column_gives_its_year(make_site: MakeSite,
     assert "2021" in (out / "zoe/index.html").read_text("utf-8")
 
 
+def test_a_date_typed_in_words_in_portuguese_is_told_how_to_write_it(
+        make_site: MakeSite, run: Run) -> None:
+    """A date typed as text, as Graça in Maputo says it: the fix names the date it is."""
+    book = workbook({"Testemunhos": [
+        ["customer", "date", "text"],
+        ["Dona Fátima M.", dt.datetime(2027, 9, 14), "O João foi impecável."],
+        ["Sr. Armando C.", "3 de outubro de 2027", "Atendimento rápido."],
+        ["Inês T.", "15 de set. de 2027", "Muito obrigada."]]})
+    site = make_site({"content/testimonials/testemunhos.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert [line.split("; in Excel")[0] for line in outcome.lines[:2]] == [
+        'content/testimonials/testemunhos.xlsx: sheet "Testemunhos", row 3: `date` must be a '
+        f'date written YYYY-MM-DD, like {AS_OF[1]}, not "3 de outubro de 2027"; write '
+        "2027-10-03",
+        'content/testimonials/testemunhos.xlsx: sheet "Testemunhos", row 4: `date` must be a '
+        f'date written YYYY-MM-DD, like {AS_OF[1]}, not "15 de set. de 2027"; write '
+        "2027-09-15"]
+
+
 def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: Run) -> None:
     """Excel's CSV export writes a date cell as the HR person's locale shows it: day first
     in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany."""
