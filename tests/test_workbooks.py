@@ -174,6 +174,23 @@ def test_a_formula_excel_never_calculated_is_reported(make_site: MakeSite, run: 
         "export it as CSV UTF-8")
 
 
+def test_a_column_of_formulas_never_calculated_is_one_error(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """An HR system that writes its export with formulas and no values has none in any row:
+    one error for the column, not one for each of 150 people."""
+    rows: list[list[Any]] = [["name", "role", "years_of_service"]]
+    rows += [[f"Pessoa {n}", "Caixa", f"=2027-{1990 + n}"] for n in range(150)]
+    site = make_site({"content/honour-roll/staff.xlsx": workbook({"Pessoal": rows})})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Pessoal", row 2: the 150 `years_of_service` '
+        "cells (C2 to C151) are formulas with no saved value (the file was written by a "
+        "program that does not calculate formulas); open it in Excel and save it as an Excel "
+        "Workbook (.xlsx), or export it as CSV UTF-8",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+
+
 def test_an_excel_error_in_a_cell_is_reported(make_site: MakeSite, run: Run) -> None:
     rows = [["customer", "rating", "text"], ["Rudo M.", "#DIV/0!", "Thanks"]]
     site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows})})

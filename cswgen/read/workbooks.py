@@ -163,6 +163,9 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
         for number in range(merged.min_row + 1, merged.max_row + 1):
             if number not in hidden:
                 held.setdefault(number, {})[merged.min_col] = first
+    # a formula with no saved value: one error per column, at its first row (a file a
+    # program wrote has none in any row, and 150 lines saying so would hide the rest)
+    uncalculated: dict[int, list[str]] = {}  # column -> its cells, in row order
     for number in sorted(held):
         values: list[Any] = []
         bad = False
@@ -173,10 +176,7 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
                 continue
             label = f"`{name}` cell ({cell.coordinate})" if name else f"cell {cell.coordinate}"
             if cell.value is None and cell.coordinate in unsaved:
-                problems.error(site_path, number, f"the {label} is a formula with no saved "
-                               "value (the file was written by a program that does not "
-                               "calculate formulas); " + RESAVE.replace("save it again",
-                                                                         "save it"))
+                uncalculated.setdefault(column, []).append(cell.coordinate)
                 bad = True
             elif cell.data_type == "e":
                 problems.error(site_path, number, f"the {label} shows the Excel error "
@@ -185,6 +185,20 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
             values.append(_value(cell.value))
         if not bad and any(v is not None for v in values):
             found.rows.append((number, values))
+    for column, cells in sorted(uncalculated.items(), key=lambda item: _row_of(item[1][0])):
+        name = found.header[column - 1]
+        label = (f"`{name}` cell ({cells[0]})" if len(cells) == 1 else
+                 f"{len(cells)} `{name}` cells ({cells[0]} to {cells[-1]})") if name else \
+            (f"cell {cells[0]}" if len(cells) == 1 else f"cells {cells[0]} to {cells[-1]}")
+        problems.error(site_path, _row_of(cells[0]),
+                       f"the {label} {'is a formula' if len(cells) == 1 else 'are formulas'} "
+                       "with no saved value (the file was written by a program that does not "
+                       "calculate formulas); " + RESAVE.replace("save it again", "save it"))
+
+
+def _row_of(coordinate: str) -> int:
+    """The row of a cell's coordinate: `F12` -> 12."""
+    return int(coordinate.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 
 
 def _hidden_columns(sheet: Worksheet) -> set[int]:
