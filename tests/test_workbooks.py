@@ -491,6 +491,17 @@ def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: R
         assert f"{year}</" in (out / slug / "index.html").read_text("utf-8"), slug
 
 
+def test_years_of_service_in_the_since_column_are_told_the_year_to_write(
+        make_site: MakeSite, run: Run) -> None:
+    """HR keeps each person's years of service; `since` is the year they joined."""
+    book = workbook({"Pessoal": [["name", "since"], ["Graça Tembe", 12.0]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0] == (
+        'content/honour-roll/staff.xlsx: sheet "Pessoal", row 2: `since` must be the year '
+        "they joined, like 2019, not 12; if 12 is their years of service, write 2014")
+
+
 def test_a_year_typed_in_a_date_formatted_since_cell_is_that_year(make_site: MakeSite,
                                                                    run: Run) -> None:
     """2019 in a cell formatted as a date is day 2019 of Excel's calendar, 1905-07-11: the

@@ -236,6 +236,13 @@ class Fields:
             self.error(key, f"`{key}` must be a year like 2019, not {described(value)}"
                        + excel_number(counted) + f" (or type the year alone, {counted.year})")
             return None
+        served = value if isinstance(value, int) and not isinstance(value, bool) else \
+            int(value) if isinstance(value, str) and value.strip().isdigit() else None
+        if served is not None and 0 <= served <= 70:  # an HR list's years of service
+            self.error(key, f"`{key}` must be the year they joined, like 2019, not {served}; "
+                       f"if {served} is their years of service, write "
+                       f"{self.example.year - served}")
+            return None
         return self.integer(key, 1900, 2100, "a year like 2019")
 
     def number(self, key: str) -> float | None:
