@@ -299,6 +299,17 @@ def test_a_heading_wrapped_on_two_lines_of_its_cell_is_read_as_it_looks(
     assert "<em>atenta</em>" in page
 
 
+def test_headings_under_a_title_are_told_which_to_rename(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """The renames are found in the row under HR's title, not in the title."""
+    book = workbook({"Quadro de Honra": [["Quadro de Honra 2027"], [],
+                                         ["Nome", "Cargo"], ["Graça Tembe", "Caixa"]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0].endswith(
+        'in sheet "Quadro de Honra", rename "Nome" to `name` and "Cargo" to `role`')
+
+
 def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/staff.csv":

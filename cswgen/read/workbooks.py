@@ -56,7 +56,7 @@ def read_workbook(source: Path, site_path: str, problems: Problems,
                   passed_over: list[Sheet] | None = None) -> list[Sheet] | None:
     """The visible sheets of the workbook at `source` whose first row `wanted` accepts, with
     their visible rows; None when the file cannot be read as a workbook (reported).  The
-    other visible sheets with a first row go to `passed_over`, without their rows."""
+    other visible sheets with a header row go to `passed_over`, without their rows."""
     why = _unreadable(source)
     if why is not None:
         problems.error(site_path, 0, why)
@@ -77,8 +77,9 @@ def read_workbook(source: Path, site_path: str, problems: Problems,
         header = _header_cells(sheet, 1)
         header_row = 1 if header and wanted(header) else _header_further_down(sheet, wanted)
         if header_row is None:
-            if header and passed_over is not None:
-                passed_over.append(Sheet(sheet.title, header))
+            if passed_over is not None and (named := _likely_header(sheet)) is not None:
+                passed_over.append(Sheet(sheet.title, _header_cells(sheet, named),
+                                         header_row=named))
             continue
         hidden_columns = _hidden_columns(sheet)  # their names too: nothing in them is read
         found = Sheet(sheet.title, ["" if c in hidden_columns else name for c, name
@@ -97,6 +98,16 @@ def _header_cells(sheet: Worksheet, number: int) -> list[str]:
     while header and not header[-1]:
         header.pop()
     return header
+
+
+def _likely_header(sheet: Worksheet) -> int | None:
+    """The row that most likely names a sheet's columns, for a message about headings
+    cswgen does not know: the first of the first rows with two cells or more (a title has
+    one), else the first row with any."""
+    rows = [(number, _header_cells(sheet, number))
+            for number in range(1, min(sheet.max_row, TITLE_ROWS + 1) + 1)]
+    return next((number for number, row in rows if sum(map(bool, row)) >= 2),
+                next((number for number, row in rows if row), None))
 
 
 def _header_further_down(sheet: Worksheet,
