@@ -481,6 +481,25 @@ def test_a_date_typed_in_words_in_portuguese_is_told_how_to_write_it(
         "2027-09-15"]
 
 
+def test_a_consent_date_written_another_way_is_named_as_the_date_to_write(
+        make_site: MakeSite, run: Run) -> None:
+    """Excel's CSV export in Maputo writes the consent date 15/09/2027; HR types another as
+    it says it.  Each stays a note (cswgen does not guess), and the warning names the date."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "Semana"\nlanguage = "pt-MZ"\n[week]\nyear = 2026\n'
+                       "[build]\nrequire_consent = true\n",
+        "content/testimonials/t.csv": "\ufeffcustomer;text;consent\r\n"
+                                      "Dona Fátima M.;Impecável.;15/09/2026\r\n"
+                                      "Sr. Armando C.;Rápido.;3 de outubro de 2026\r\n"
+                                      "Inês T.;Obrigada.;05/09/2026\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    agreed = [line.split("the date they agreed ")[1].split("), ")[0] + ")"
+              for line in outcome.lines]
+    assert agreed == ['(2026-09-15, if "15/09/2026" is that day)',
+                      '(2026-10-03, if "3 de outubro de 2026" is that day)',
+                      "(like 2026-09-14)"]
+
+
 def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: Run) -> None:
     """Excel's CSV export writes a date cell as the HR person's locale shows it: day first
     in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany."""

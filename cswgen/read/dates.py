@@ -130,6 +130,14 @@ def excel_number(counted: date) -> str:
             "as a date)" + EXCEL_FORMAT)
 
 
+def written_otherwise(text: str) -> date | None:
+    """The one date that `text` is, written another way than YYYY-MM-DD (15/09/2027,
+    "3 de outubro de 2027"), or None when it is none or could be two."""
+    meant = _date_meant(text, False)
+    found = re.fullmatch(r"; write (\d{4}-\d{2}-\d{2})", meant)
+    return date.fromisoformat(found.group(1)) if found else None
+
+
 def _month_number(word: str) -> int | None:
     from cswgen.core import cldr  # (Babel: only for a date written in words)
 
