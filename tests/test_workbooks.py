@@ -502,11 +502,12 @@ def test_a_consent_date_written_another_way_is_named_as_the_date_to_write(
 
 def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: Run) -> None:
     """Excel's CSV export writes a date cell as the HR person's locale shows it: day first
-    in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany."""
+    in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany; and HR types
+    some as it says them."""
     site = make_site({"content/honour-roll/staff.csv":
                       "\ufeffname;role;since\r\nGraça Tembe;Caixa;01/03/2014\r\n"
                       "Inês Cossa;Caixa;12.9.1998\r\nLuís Langa;Caixa;3/31/2021\r\n"
-                      "Ana Bila;Caixa;31/31/2001\r\n"})
+                      "Ana Bila;Caixa;31/31/2001\r\nJoão Sitoe;Caixa;3 de outubro de 2011\r\n"})
     outcome = run(site, "build", *AS_OF)
     assert outcome.lines[0] == ('content/honour-roll/staff.csv:5: `since` must be a year like '
                                 '2019, not "31/31/2001"')
@@ -517,7 +518,7 @@ def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: R
     assert (outcome.exit_code, outcome.lines) == (0, [])
     out = site / "output/honour-roll"
     for slug, year in (("graca-tembe", 2014), ("ines-cossa", 1998), ("luis-langa", 2021),
-                       ("ana-bila", 2001)):
+                       ("ana-bila", 2001), ("joao-sitoe", 2011)):
         assert f"{year}</" in (out / slug / "index.html").read_text("utf-8"), slug
 
 

@@ -28,6 +28,7 @@ from cswgen.read.dates import (
     excel_number,
     read_clock,
     read_date,
+    written_otherwise,
 )
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import described
@@ -223,6 +224,9 @@ class Fields:
                 and 1 <= min(int(shown[1]), int(shown[3])) <= 12 \
                 and max(int(shown[1]), int(shown[3])) <= 31:
             return int(shown[4])
+        if isinstance(value, str) and not value.strip().isdigit() \
+                and (said := written_otherwise(value)) is not None:
+            return said.year  # typed as HR says it: "3 de outubro de 2014"
         if self.row and isinstance(value, dt.date) \
                 and (typed := _year_as_excel_date(value)) is not None:
             self.warning(key, f"the `{key}` cell holds the year {typed}, but it is formatted "
