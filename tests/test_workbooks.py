@@ -500,6 +500,24 @@ def test_a_consent_date_written_another_way_is_named_as_the_date_to_write(
                       "(like 2026-09-14)"]
 
 
+def test_ticked_boxes_exported_by_a_portuguese_excel_are_yes_and_no(
+        make_site: MakeSite, run: Run) -> None:
+    """Excel in Portuguese writes a TRUE cell as VERDADEIRO in its CSV export (French Excel
+    VRAI, German WAHR): the spreadsheet's own yes, for `featured` and for `consent`."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "Semana"\nlanguage = "pt-MZ"\n[week]\nyear = 2026\n'
+                       "[build]\nrequire_consent = true\n",
+        "content/testimonials/t.csv": "\ufeffcustomer;text;featured;consent\r\n"
+                                      "Dona Fátima M.;Impecável.;VERDADEIRO;VERDADEIRO\r\n"
+                                      "Sr. Armando C.;Rápido.;FALSO;FALSO\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line.split(": warning: ")[1][:36] for line in outcome.lines] == [
+        "left out because `consent` is false;"]
+    home = (site / "output/index.html").read_text("utf-8")
+    assert "Impecável." in home and "Rápido." not in home
+
+
 def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: Run) -> None:
     """Excel's CSV export writes a date cell as the HR person's locale shows it: day first
     in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany; and HR types

@@ -53,6 +53,11 @@ def _year_as_excel_date(value: dt.date) -> int | None:
 # and what a spreadsheet column of them holds (Excel's TRUE, 1 and 0, Y and N, a tick)
 YES = ("true", "yes", "y", "1", "x", "\u2713", "\u2714")
 NO = ("false", "no", "n", "0")
+# TRUE and FALSE as Excel writes them in a CSV export in its other languages: a column of
+# ticked boxes exported in Maputo or São Paulo reads VERDADEIRO/FALSO (not a guess at a
+# word's meaning: it is the spreadsheet's own yes and no)
+EXCEL_YES = ("verdadeiro", "vrai", "verdadero", "wahr", "vero", "waar")
+EXCEL_NO = ("falso", "faux", "falsch", "onwaar")
 
 
 class Fields:
@@ -189,8 +194,8 @@ class Fields:
         # (a tick typed on a phone or from Windows' emoji panel, ✔️, is ✔ and a selector
         # that asks for its colour picture)
         if isinstance(value, str) and (said := value.strip().lower().replace(
-                "\ufe0f", "")) in YES + NO:
-            return said in YES
+                "\ufe0f", "")) in YES + NO + ((EXCEL_YES + EXCEL_NO) if self.row else ()):
+            return said in YES + EXCEL_YES
         self.error(key, f"`{key}` must be true or false, not {described(value)}; "
                    + (f"write true (or yes, 1) or false (or no, 0) in the `{key}` column"
                       if self.row else
@@ -344,6 +349,8 @@ class Fields:
         text = str(value).strip() if isinstance(value, (str, int, float)) else ""
         if text.lower() in ("true", "yes", "false", "no"):
             return text.lower() in ("true", "yes")
+        if self.row and text.lower() in EXCEL_YES + EXCEL_NO:
+            return text.lower() in EXCEL_YES
         if DATE.match(text):
             return self.parse_date(key, text)  # meant as a date: an impossible one is wrong
         if text:
