@@ -3,8 +3,8 @@
 A comms team keeps its testimonials and honour roll in Excel; asking for a CSV export is
 one more step to forget.  A workbook is read the way Excel last saved it: a formula is the
 value Excel calculated and saved (a file no spreadsheet program ever calculated has none,
-which is reported), a date is a date, a whole number is whole, and hidden rows and sheets
-are left out, as the person who hid them expects.  Which columns mean what is `content`'s
+which is reported), a date is a date, a whole number is whole, and hidden rows, columns
+and sheets are left out, as the person who hid them expects.  Which columns mean what is `content`'s
 business: this module only turns sheets into rows of plain Python values.
 
 openpyxl is imported only when a workbook is read (it takes a fifth of a second), and a
@@ -54,7 +54,8 @@ def is_workbook(name: str) -> bool:
 def read_workbook(source: Path, site_path: str, problems: Problems,
                   wanted: Callable[[list[str]], bool],
                   passed_over: list[Sheet] | None = None) -> list[Sheet] | None:
-    """The visible sheets of the workbook at `source` whose first row `wanted` accepts, with
+    """The visible sheets of the workbook at `source` whose header row `wanted` accepts (the
+    first row, or one under a title: `_header_further_down`), with
     their visible rows; None when the file cannot be read as a workbook (reported).  The
     other visible sheets with a header row go to `passed_over`, without their rows."""
     why = _unreadable(source)
