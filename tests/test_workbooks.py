@@ -299,6 +299,23 @@ def test_a_heading_wrapped_on_two_lines_of_its_cell_is_read_as_it_looks(
     assert "<em>atenta</em>" in page
 
 
+def test_a_form_asked_in_portuguese_is_told_which_column_is_which(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A Microsoft or Google form in Portuguese heads each column with its question."""
+    site = make_site({"content/testimonials/formulario.csv":
+                      "Carimbo de data/hora,O seu nome,Como avalia o nosso atendimento?,"
+                      "Nome do colaborador que o atendeu,Conte-nos a sua experiência,"
+                      "Autoriza a publicação do seu comentário?\r\n"
+                      "2027/09/14,Dona Fátima M.,5,João Macuácua,Impecável.,Sim\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0] == (
+        "content/testimonials/formulario.csv:1: there is no `customer` column, so no row can "
+        "be read; rename \"O seu nome\" to `customer`, \"Como avalia o nosso atendimento?\" "
+        "to `rating`, \"Nome do colaborador que o atendeu\" to `staff`, \"Conte-nos a sua "
+        "experiência\" to `text` and \"Autoriza a publicação do seu comentário?\" to "
+        "`consent`")
+
+
 def test_headings_under_a_title_are_told_which_to_rename(make_site: MakeSite,
                                                          run: Run) -> None:
     """The renames are found in the row under HR's title, not in the title."""

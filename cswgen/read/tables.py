@@ -72,17 +72,25 @@ SAID_AS["honour"].update({
 
 
 # The words of a form's question that say which field its answers are, in the order they
-# are looked for (the staff member's name before the customer's)
+# are looked for (the staff member's name before the customer's); a question in Portuguese
+# ("Como avalia o atendimento?") is split at its accented letters, so its cues are the
+# parts before them ("avalia" of avaliação, "coment" of comentário, "balc" of balcão)
 ASKED_AS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "testimonial": (
-        (frozenset({"staff", "employee", "agent", "helped", "served", "colleague"}), "staff"),
-        (frozenset({"company", "organisation", "organization", "business"}), "organisation"),
-        (frozenset({"rate", "rating", "score", "stars", "satisfied"}), "rating"),
-        (frozenset({"consent", "permission", "agree", "publish"}), "consent"),
+        (frozenset({"staff", "employee", "agent", "helped", "served", "colleague",
+                    "colaborador", "atendeu", "funcion"}), "staff"),
+        (frozenset({"company", "organisation", "organization", "business", "empresa"}),
+         "organisation"),
+        (frozenset({"rate", "rating", "score", "stars", "satisfied", "avalia", "classifica",
+                    "satisfeito", "satisfeita"}), "rating"),
+        (frozenset({"consent", "permission", "agree", "publish", "autoriza", "publicar",
+                    "consentimento"}), "consent"),
         (frozenset({"comment", "comments", "feedback", "testimonial", "review",
-                    "experience", "tell"}), "text"),
-        (frozenset({"city", "town", "branch", "location"}), "location"),
-        (frozenset({"name"}), "customer")),
+                    "experience", "tell", "coment", "testemunho", "depoimento", "conte",
+                    "opini"}), "text"),
+        (frozenset({"city", "town", "branch", "location", "cidade", "localidade", "balc",
+                    "ag"}), "location"),
+        (frozenset({"name", "nome"}), "customer")),
     "honour": (
         (frozenset({"department", "dept", "team", "division"}), "department"),
         (frozenset({"role", "position", "job"}), "role"),
