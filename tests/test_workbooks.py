@@ -388,6 +388,29 @@ def test_a_title_above_the_column_names_is_read_past(make_site: MakeSite, run: R
     assert "Direcção" not in (roll / "index.html").read_text("utf-8")
 
 
+def test_the_total_row_of_an_excel_table_is_no_one(make_site: MakeSite, run: Run) -> None:
+    """HR keeps the list as an Excel table with its Total Row turned on: "Total" and a count
+    under the last person is not a person."""
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = "Pessoal"
+    sheet.append(["name", "role", "since"])
+    sheet.append(["Graça Tembe", "Caixa", 2014])
+    sheet.append(["João Sitoe", "Caixa", 2016])
+    sheet.append(["Total", None, "=SUBTOTAL(103,Tabela1[since])"])
+    sheet.add_table(Table(displayName="Tabela1", ref="A1:C4", totalsRowCount=1))
+    data = io.BytesIO()
+    book.save(data)
+    site = make_site({"content/honour-roll/staff.xlsx": with_saved_values(data.getvalue(),
+                                                                           {"C4": "2"})})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    roll = site / "output/honour-roll"
+    assert sorted(p.name for p in roll.iterdir() if p.is_dir()) == ["graca-tembe", "joao-sitoe"]
+
+
 def test_a_hidden_column_is_not_read(make_site: MakeSite, run: Run) -> None:
     """HR hides the columns that are not for the site: what they hold is never published,
     and an Excel error or a formula never calculated in one stops nothing."""

@@ -151,6 +151,7 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
         problems.error(site_path, 0, why)
         return
     hidden = {number for number, row in sheet.row_dimensions.items() if row.hidden}
+    hidden |= _totals_rows(sheet)  # a table's "Total" row is no one
     # A hidden column is left out as a hidden row is: HR hides the columns that are not
     # for the site (an ID number, a phone, a working formula), and an error or a formula
     # with no saved value in one stops nothing
@@ -211,6 +212,20 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
 def _row_of(coordinate: str) -> int:
     """The row of a cell's coordinate: `F12` -> 12."""
     return int(coordinate.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _totals_rows(sheet: Worksheet) -> set[int]:
+    """The rows of the sheet's tables (Insert > Table) that Excel keeps as their totals row
+    (Table Design > Total Row: "Total" and a count under the last person), never an entry."""
+    from openpyxl.utils import range_boundaries
+
+    rows: set[int] = set()
+    for table in sheet.tables.values():
+        if table.totalsRowCount and table.ref:
+            last = range_boundaries(table.ref)[3]
+            if last is not None:
+                rows.update(range(last - table.totalsRowCount + 1, last + 1))
+    return rows
 
 
 def _hidden_columns(sheet: Worksheet) -> set[int]:
