@@ -73,3 +73,10 @@ def test_a_day_kept_secret_says_when_in_a_sentence_a_native_speaker_writes(
     assert "revelado no próprio dia (quarta-feira)" in text
     assert "todos os detalhes serão publicados no próprio dia (quarta-feira)." in text
     assert not re.search(r"(revelado|publicados) (segunda|terça|quarta|quinta|sexta)", text)
+
+
+@pytest.mark.parametrize("tag", ["pt-MZ", "pt-BR"])
+def test_the_404_page_reads_as_portuguese_punctuates(words: Callable[[str], str],
+                                                     tag: str) -> None:
+    """Portuguese puts no comma before the "ou" that joins two clauses."""
+    assert "pode ter mudado de endereço ou o endereço pode ter um erro." in words(tag)
