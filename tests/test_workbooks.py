@@ -174,6 +174,23 @@ def test_a_formula_excel_never_calculated_is_reported(make_site: MakeSite, run: 
         "export it as CSV UTF-8")
 
 
+def test_a_column_of_formulas_never_calculated_is_one_error(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """An HR system that writes its export with formulas and no values has none in any row:
+    one error for the column, not one for each of 150 people."""
+    rows: list[list[Any]] = [["name", "role", "years_of_service"]]
+    rows += [[f"Pessoa {n}", "Caixa", f"=2027-{1990 + n}"] for n in range(150)]
+    site = make_site({"content/honour-roll/staff.xlsx": workbook({"Pessoal": rows})})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Pessoal", row 2: the 150 `years_of_service` '
+        "cells (C2 to C151) are formulas with no saved value (the file was written by a "
+        "program that does not calculate formulas); open it in Excel and save it as an Excel "
+        "Workbook (.xlsx), or export it as CSV UTF-8",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+
+
 def test_an_excel_error_in_a_cell_is_reported(make_site: MakeSite, run: Run) -> None:
     rows = [["customer", "rating", "text"], ["Rudo M.", "#DIV/0!", "Thanks"]]
     site = make_site({"content/testimonials/feedback.xlsx": workbook({"Sheet1": rows})})
@@ -241,6 +258,75 @@ def test_an_hr_export_is_told_which_of_its_headings_to_rename(
         "to `department` and \"Year joined\" to `since`")
 
 
+def test_portuguese_headings_are_told_which_field_each_is(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """HR in Maputo heads its columns in Portuguese; the testimonials' CSV export from Excel
+    in a Portuguese locale uses `;` and starts with a byte-order mark."""
+    book = workbook({"Quadro de Honra": [
+        ["Nome", "Cargo", "Departamento", "Prémio", "Desde", "Citação", "Consentimento"],
+        ["Conceição Sitoe", "Caixa", "Balcão Baixa", "Estrela", 2019, "Sempre atenta.", "sim"]]})
+    site = make_site({
+        "content/honour-roll/staff.xlsx": book,
+        "content/testimonials/inquerito.csv": "\ufeffCliente;Avaliação;Comentário;"
+                                               "Colaborador\r\nJoão M.;5;Muito bem atendido."
+                                               ";Conceição Sitoe\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert sorted(outcome.lines)[1:] == [
+        "content/honour-roll/staff.xlsx: warning: no sheet has a header row naming known "
+        "columns like `name` and `citation_long`, so nothing in this workbook is read; put "
+        "the column names (the same as a CSV file's) in the first row of a visible sheet: in "
+        "sheet \"Quadro de Honra\", rename \"Nome\" to `name`, \"Cargo\" to `role`, "
+        "\"Departamento\" to `department`, \"Prémio\" to `award`, \"Desde\" to `since`, "
+        "\"Citação\" to `citation` and \"Consentimento\" to `consent`",
+        "content/testimonials/inquerito.csv:1: there is no `customer` column, so no row can "
+        "be read; rename \"Cliente\" to `customer`, \"Avaliação\" to `rating`, "
+        "\"Comentário\" to `text` and \"Colaborador\" to `staff`"]
+
+
+def test_a_heading_wrapped_on_two_lines_of_its_cell_is_read_as_it_looks(
+        make_site: MakeSite, run: Run) -> None:
+    """A long heading is wrapped in its cell (Alt+Enter): "Citation" over "long" is the
+    `citation_long` column, and a message shows a heading on one line."""
+    book = workbook({"Staff": [["name", "Citation\nlong", "Year\r\njoined"],
+                               ["Graça Tembe", "Sempre *atenta*.", 2014]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines == [
+        'content/honour-roll/staff.xlsx: sheet "Staff", row 1: warning: the column "Year '
+        'joined" is not a field of honour-roll entries; did you mean `since`? (its cells are '
+        "kept for templates as they are)"]
+    page = (site / "output/honour-roll/graca-tembe/index.html").read_text("utf-8")
+    assert "<em>atenta</em>" in page
+
+
+def test_a_form_asked_in_portuguese_is_told_which_column_is_which(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """A Microsoft or Google form in Portuguese heads each column with its question."""
+    site = make_site({"content/testimonials/formulario.csv":
+                      "Carimbo de data/hora,O seu nome,Como avalia o nosso atendimento?,"
+                      "Nome do colaborador que o atendeu,Conte-nos a sua experiência,"
+                      "Autoriza a publicação do seu comentário?\r\n"
+                      "2027/09/14,Dona Fátima M.,5,João Macuácua,Impecável.,Sim\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0] == (
+        "content/testimonials/formulario.csv:1: there is no `customer` column, so no row can "
+        "be read; rename \"O seu nome\" to `customer`, \"Como avalia o nosso atendimento?\" "
+        "to `rating`, \"Nome do colaborador que o atendeu\" to `staff`, \"Conte-nos a sua "
+        "experiência\" to `text` and \"Autoriza a publicação do seu comentário?\" to "
+        "`consent`")
+
+
+def test_headings_under_a_title_are_told_which_to_rename(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """The renames are found in the row under HR's title, not in the title."""
+    book = workbook({"Quadro de Honra": [["Quadro de Honra 2027"], [],
+                                         ["Nome", "Cargo"], ["Graça Tembe", "Caixa"]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0].endswith(
+        'in sheet "Quadro de Honra", rename "Nome" to `name` and "Cargo" to `role`')
+
+
 def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
         make_site: MakeSite, run: Run) -> None:
     site = make_site({"content/honour-roll/staff.csv":
@@ -264,15 +350,84 @@ def test_a_csv_heading_named_as_people_say_it_is_pointed_to_its_field(
            "`text`" in outcome.lines
 
 
-def test_a_title_above_the_column_names_is_pointed_out(make_site: MakeSite, run: Run) -> None:
-    book = workbook({"Awards": [["Staff awards 2026"], [],
-                                ["name", "role", "award"], ["Ivy Titled", "Teller", "Star"]]})
-    site = make_site({"content/honour-roll/staff.xlsx": book})
+def titled_staff_list(since: Any) -> bytes:
+    """An HR export with a title merged across the columns and a blank row above the
+    column names; `since`: the last person's cell."""
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = "Quadro de Honra"
+    sheet.append(["Quadro de Honra 2027 — Direcção de Recursos Humanos"])
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(["name", "role", "award", "since"])
+    sheet.append(["João Macuácua  ", "Caixa", "Campeão do Cliente", 2015])
+    sheet.append(["Conceição Sitoe", "Gestora de Clientes", None, 2019])
+    sheet.merge_cells("C4:C5")  # one award typed once for both
+    sheet.append(["Ivy Late", "Caixa", None, since])
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_a_title_above_the_column_names_is_read_past(make_site: MakeSite, run: Run) -> None:
+    """HR's export puts a title above the column names: the sheet is read from its header
+    row on, and a problem names the row Excel shows."""
+    site = make_site({"content/honour-roll/staff.xlsx": titled_staff_list("last year")})
     outcome = run(site, "build", *AS_OF)
-    assert outcome.exit_code == 0, outcome.stderr
-    assert 'content/honour-roll/staff.xlsx: sheet "Awards", row 3: warning: this row looks ' \
-           "like the column names (`name`, `role`, `award`), but they are read from row 1 " \
-           "only, so this sheet is not read; delete the rows above it" in outcome.stderr
+    assert outcome.lines[0] == (
+        'content/honour-roll/staff.xlsx: sheet "Quadro de Honra", row 6: `since` must be a '
+        'year like 2019, not "last year"')
+    (site / "content/honour-roll/staff.xlsx").write_bytes(titled_staff_list(2020))
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    roll = site / "output/honour-roll"
+    assert sorted(p.name for p in roll.iterdir() if p.is_dir()) == [
+        "conceicao-sitoe", "ivy-late", "joao-macuacua"]
+    conceicao = (roll / "conceicao-sitoe/index.html").read_text("utf-8")
+    assert "Campeão do Cliente" in conceicao and "Gestora de Clientes" in conceicao
+    assert "Direcção" not in (roll / "index.html").read_text("utf-8")
+
+
+def test_the_total_row_of_an_excel_table_is_no_one(make_site: MakeSite, run: Run) -> None:
+    """HR keeps the list as an Excel table with its Total Row turned on: "Total" and a count
+    under the last person is not a person."""
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = "Pessoal"
+    sheet.append(["name", "role", "since"])
+    sheet.append(["Graça Tembe", "Caixa", 2014])
+    sheet.append(["João Sitoe", "Caixa", 2016])
+    sheet.append(["Total", None, "=SUBTOTAL(103,Tabela1[since])"])
+    sheet.add_table(Table(displayName="Tabela1", ref="A1:C4", totalsRowCount=1))
+    data = io.BytesIO()
+    book.save(data)
+    site = make_site({"content/honour-roll/staff.xlsx": with_saved_values(data.getvalue(),
+                                                                           {"C4": "2"})})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    roll = site / "output/honour-roll"
+    assert sorted(p.name for p in roll.iterdir() if p.is_dir()) == ["graca-tembe", "joao-sitoe"]
+
+
+def test_a_hidden_column_is_not_read(make_site: MakeSite, run: Run) -> None:
+    """HR hides the columns that are not for the site: what they hold is never published,
+    and an Excel error or a formula never calculated in one stops nothing."""
+    book = openpyxl.Workbook()
+    sheet = book.worksheets[0]
+    sheet.append(["name", "role", "phone", "years", "award"])
+    sheet.append(["Graça Tembe", "Caixa", "+258 84 123 4567", "=2027-2013", "Estrela"])
+    sheet.append(["Armando Cossa", "Caixa", "#N/A", "=2027-2020", "Estrela"])
+    sheet.column_dimensions.group("C", "D", hidden=True)
+    data = io.BytesIO()
+    book.save(data)
+    site = make_site({"content/honour-roll/staff.xlsx": data.getvalue()})
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    published = "".join(p.read_text("utf-8") for p in (site / "output").rglob("*.html"))
+    assert "Armando Cossa" in published and "Graça Tembe" in published
+    assert "123 4567" not in published
 
 
 def test_cells_under_no_column_name_are_pointed_out(make_site: MakeSite, run: Run) -> None:
@@ -344,6 +499,96 @@ def test_a_start_date_in_the_since_column_gives_its_year(make_site: MakeSite,
     out = site / "output/honour-roll"
     assert "2019" in (out / "farai-moyo/index.html").read_text("utf-8")
     assert "2021" in (out / "zoe/index.html").read_text("utf-8")
+
+
+def test_a_date_typed_in_words_in_portuguese_is_told_how_to_write_it(
+        make_site: MakeSite, run: Run) -> None:
+    """A date typed as text, as Graça in Maputo says it: the fix names the date it is."""
+    book = workbook({"Testemunhos": [
+        ["customer", "date", "text"],
+        ["Dona Fátima M.", dt.datetime(2027, 9, 14), "O João foi impecável."],
+        ["Sr. Armando C.", "3 de outubro de 2027", "Atendimento rápido."],
+        ["Inês T.", "15 de set. de 2027", "Muito obrigada."]]})
+    site = make_site({"content/testimonials/testemunhos.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert [line.split("; in Excel")[0] for line in outcome.lines[:2]] == [
+        'content/testimonials/testemunhos.xlsx: sheet "Testemunhos", row 3: `date` must be a '
+        f'date written YYYY-MM-DD, like {AS_OF[1]}, not "3 de outubro de 2027"; write '
+        "2027-10-03",
+        'content/testimonials/testemunhos.xlsx: sheet "Testemunhos", row 4: `date` must be a '
+        f'date written YYYY-MM-DD, like {AS_OF[1]}, not "15 de set. de 2027"; write '
+        "2027-09-15"]
+
+
+def test_a_consent_date_written_another_way_is_named_as_the_date_to_write(
+        make_site: MakeSite, run: Run) -> None:
+    """Excel's CSV export in Maputo writes the consent date 15/09/2027; HR types another as
+    it says it.  Each stays a note (cswgen does not guess), and the warning names the date."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "Semana"\nlanguage = "pt-MZ"\n[week]\nyear = 2026\n'
+                       "[build]\nrequire_consent = true\n",
+        "content/testimonials/t.csv": "\ufeffcustomer;text;consent\r\n"
+                                      "Dona Fátima M.;Impecável.;15/09/2026\r\n"
+                                      "Sr. Armando C.;Rápido.;3 de outubro de 2026\r\n"
+                                      "Inês T.;Obrigada.;05/09/2026\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    agreed = [line.split("the date they agreed ")[1].split("), ")[0] + ")"
+              for line in outcome.lines]
+    assert agreed == ['(2026-09-15, if "15/09/2026" is that day)',
+                      '(2026-10-03, if "3 de outubro de 2026" is that day)',
+                      "(like 2026-09-14)"]
+
+
+def test_ticked_boxes_exported_by_a_portuguese_excel_are_yes_and_no(
+        make_site: MakeSite, run: Run) -> None:
+    """Excel in Portuguese writes a TRUE cell as VERDADEIRO in its CSV export (French Excel
+    VRAI, German WAHR): the spreadsheet's own yes, for `featured` and for `consent`."""
+    site = make_site({
+        "config.toml": '[site]\ntitle = "Semana"\nlanguage = "pt-MZ"\n[week]\nyear = 2026\n'
+                       "[build]\nrequire_consent = true\n",
+        "content/testimonials/t.csv": "\ufeffcustomer;text;featured;consent\r\n"
+                                      "Dona Fátima M.;Impecável.;VERDADEIRO;VERDADEIRO\r\n"
+                                      "Sr. Armando C.;Rápido.;FALSO;FALSO\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line.split(": warning: ")[1][:36] for line in outcome.lines] == [
+        "left out because `consent` is false;"]
+    home = (site / "output/index.html").read_text("utf-8")
+    assert "Impecável." in home and "Rápido." not in home
+
+
+def test_a_start_date_in_a_csv_export_gives_its_year(make_site: MakeSite, run: Run) -> None:
+    """Excel's CSV export writes a date cell as the HR person's locale shows it: day first
+    in Maputo and Lisbon (01/03/2014), month first in the US, dots in Germany; and HR types
+    some as it says them."""
+    site = make_site({"content/honour-roll/staff.csv":
+                      "\ufeffname;role;since\r\nGraça Tembe;Caixa;01/03/2014\r\n"
+                      "Inês Cossa;Caixa;12.9.1998\r\nLuís Langa;Caixa;3/31/2021\r\n"
+                      "Ana Bila;Caixa;31/31/2001\r\nJoão Sitoe;Caixa;3 de outubro de 2011\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0] == ('content/honour-roll/staff.csv:5: `since` must be a year like '
+                                '2019, not "31/31/2001"')
+    (site / "content/honour-roll/staff.csv").write_text(
+        (site / "content/honour-roll/staff.csv").read_text("utf-8").replace("31/31", "31/1"),
+        "utf-8")
+    outcome = run(site, "build", *AS_OF)
+    assert (outcome.exit_code, outcome.lines) == (0, [])
+    out = site / "output/honour-roll"
+    for slug, year in (("graca-tembe", 2014), ("ines-cossa", 1998), ("luis-langa", 2021),
+                       ("ana-bila", 2001), ("joao-sitoe", 2011)):
+        assert f"{year}</" in (out / slug / "index.html").read_text("utf-8"), slug
+
+
+def test_years_of_service_in_the_since_column_are_told_the_year_to_write(
+        make_site: MakeSite, run: Run) -> None:
+    """HR keeps each person's years of service; `since` is the year they joined."""
+    book = workbook({"Pessoal": [["name", "since"], ["Graça Tembe", 12.0]]})
+    site = make_site({"content/honour-roll/staff.xlsx": book})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.lines[0] == (
+        'content/honour-roll/staff.xlsx: sheet "Pessoal", row 2: `since` must be the year '
+        "they joined, like 2019, not 12; if 12 is their years of service, write 2014")
 
 
 def test_a_year_typed_in_a_date_formatted_since_cell_is_that_year(make_site: MakeSite,

@@ -350,6 +350,30 @@ def parse(tag: str) -> Language:
     raise UnknownLanguage(text, _nearest(text))
 
 
+# the languages whose month names a date typed in words is read in, for a message's fix:
+# those cswgen ships, and a few more that comms teams in Africa and Europe write in
+_MONTH_LANGUAGES = ("en", "fr", "es", "pt", "sw", "de", "it", "nl", "af")
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) a month's name or abbreviation is in any of a few languages
+    (`outubro`, `Okt.`, `février`, `Oktoba`), in any case, with or without accents; None
+    when it is none, or when two languages disagree on it."""
+    return _month_numbers().get(_folded(word).rstrip("."))
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    found: dict[str, set[int]] = {}
+    for tag in _MONTH_LANGUAGES:
+        months = babel.Locale.parse(tag).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    found.setdefault(_folded(name).rstrip("."), set()).add(number)
+    return {name: next(iter(numbers)) for name, numbers in found.items() if len(numbers) == 1}
+
+
 def _folded(name: str) -> str:
     """A language's name as people type it: any case, with or without accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold())

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from cswgen.core.errors import Problems
 from cswgen.core.week import long_label
+from cswgen.read.dates import written_otherwise
 from cswgen.read.records import Content, Day, Entry, Honour, Page, Policy, Testimonial
 from cswgen.read.settings import SiteConfig
 
@@ -199,11 +200,16 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
                          sheet=entry.sheet)
         return False
     if isinstance(entry.consent, str):
-        # a note is a record for the team; cswgen does not guess what a sentence means
+        # a note is a record for the team; cswgen does not guess what a sentence means,
+        # but a date written another way (15/09/2027, as Excel's CSV export writes a date
+        # cell) is named as the date to write
+        day = written_otherwise(entry.consent)
+        agreed = f"({day.isoformat()}, if \"{entry.consent}\" is that day)" if day else \
+            f"(like {example})"
         problems.warning(entry.path, entry.line_of("consent"),
                          f"left out because [build] require_consent is on and `consent` is a "
                          f"note (\"{entry.consent}\"), not a yes; once you have checked that "
-                         f"{who}, write {what} true or the date they agreed (like {example}), "
+                         f"{who}, write {what} true or the date they agreed {agreed}, "
                          + ("and keep the note in a column of its own" if entry.from_csv
                             else "and keep the note in a comment after #"),
                          sheet=entry.sheet)

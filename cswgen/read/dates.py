@@ -24,6 +24,9 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
 _WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+|,\s*)\d{1,2}[:.]\d{2}(?::\d{2})?"
                         r"(?:\.\d+)?\s*(?:[aApP]\.?[mM]\.?|Z|[+-]\d{2}:?\d{2})?$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
+# a date in words in another language than English: "3 de outubro de 2027", "3 octobre
+# 2027", "3. Oktober 2027", "3 Oktoba 2027" (the month's name is looked up in the CLDR)
+_IN_WORDS = re.compile(r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+\.?)\s+(?:de\s+)?(\d{4})$")
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 and 9h
 # (French), 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is
 # quoted back.
@@ -127,6 +130,20 @@ def excel_number(counted: date) -> str:
             "as a date)" + EXCEL_FORMAT)
 
 
+def written_otherwise(text: str) -> date | None:
+    """The one date that `text` is, written another way than YYYY-MM-DD (15/09/2027,
+    "3 de outubro de 2027"), or None when it is none or could be two."""
+    meant = _date_meant(text, False)
+    found = re.fullmatch(r"; write (\d{4}-\d{2}-\d{2})", meant)
+    return date.fromisoformat(found.group(1)) if found else None
+
+
+def _month_number(word: str) -> int | None:
+    from cswgen.core import cldr  # (Babel: only for a date written in words)
+
+    return cldr.month_number(word)
+
+
 def _date_meant(value: object, row: bool) -> str:
     """The fix for a date written another way, to end its message with: Excel's day count
     in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
@@ -149,6 +166,9 @@ def _date_meant(value: object, row: bool) -> str:
     elif (match := _NUMERIC_DATE.match(text)) is not None:
         first, second, year = (int(g) for g in match.groups())
         candidates = [(year, second, first), (year, first, second)]  # day first, then month
+    elif (match := _IN_WORDS.match(text)) is not None \
+            and (month := _month_number(match.group(2))) is not None:
+        candidates = [(int(match.group(3)), month, int(match.group(1)))]
     else:  # (its patterns take a while to compile: only for a date written otherwise)
         from cswgen.core import datewords
 

@@ -28,6 +28,7 @@ from cswgen.read.dates import (
     excel_number,
     read_clock,
     read_date,
+    written_otherwise,
 )
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import described
@@ -52,6 +53,11 @@ def _year_as_excel_date(value: dt.date) -> int | None:
 # and what a spreadsheet column of them holds (Excel's TRUE, 1 and 0, Y and N, a tick)
 YES = ("true", "yes", "y", "1", "x", "\u2713", "\u2714")
 NO = ("false", "no", "n", "0")
+# TRUE and FALSE as Excel writes them in a CSV export in its other languages: a column of
+# ticked boxes exported in Maputo or São Paulo reads VERDADEIRO/FALSO (not a guess at a
+# word's meaning: it is the spreadsheet's own yes and no)
+EXCEL_YES = ("verdadeiro", "vrai", "verdadero", "wahr", "vero", "waar")
+EXCEL_NO = ("falso", "faux", "falsch", "onwaar")
 
 
 class Fields:
@@ -188,8 +194,8 @@ class Fields:
         # (a tick typed on a phone or from Windows' emoji panel, ✔️, is ✔ and a selector
         # that asks for its colour picture)
         if isinstance(value, str) and (said := value.strip().lower().replace(
-                "\ufe0f", "")) in YES + NO:
-            return said in YES
+                "\ufe0f", "")) in YES + NO + ((EXCEL_YES + EXCEL_NO) if self.row else ()):
+            return said in YES + EXCEL_YES
         self.error(key, f"`{key}` must be true or false, not {described(value)}; "
                    + (f"write true (or yes, 1) or false (or no, 0) in the `{key}` column"
                       if self.row else
@@ -216,6 +222,16 @@ class Fields:
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
             with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value.strip())
+        # a start date as a CSV export from Excel writes it in the HR person's locale
+        # (01/03/2014, 1.3.2014): day and month may be either way round, the year is not
+        if isinstance(value, str) and (shown := re.fullmatch(
+                r"\s*(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)\s*", value)) \
+                and 1 <= min(int(shown[1]), int(shown[3])) <= 12 \
+                and max(int(shown[1]), int(shown[3])) <= 31:
+            return int(shown[4])
+        if isinstance(value, str) and not value.strip().isdigit() \
+                and (said := written_otherwise(value)) is not None:
+            return said.year  # typed as HR says it: "3 de outubro de 2014"
         if self.row and isinstance(value, dt.date) \
                 and (typed := _year_as_excel_date(value)) is not None:
             self.warning(key, f"the `{key}` cell holds the year {typed}, but it is formatted "
@@ -228,6 +244,13 @@ class Fields:
         if self.row and (counted := excel_day(value)) is not None:  # a start date's number
             self.error(key, f"`{key}` must be a year like 2019, not {described(value)}"
                        + excel_number(counted) + f" (or type the year alone, {counted.year})")
+            return None
+        served = value if isinstance(value, int) and not isinstance(value, bool) else \
+            int(value) if isinstance(value, str) and value.strip().isdigit() else None
+        if served is not None and 0 <= served <= 70:  # an HR list's years of service
+            self.error(key, f"`{key}` must be the year they joined, like 2019, not {served}; "
+                       f"if {served} is their years of service, write "
+                       f"{self.example.year - served}")
             return None
         return self.integer(key, 1900, 2100, "a year like 2019")
 
@@ -326,6 +349,8 @@ class Fields:
         text = str(value).strip() if isinstance(value, (str, int, float)) else ""
         if text.lower() in ("true", "yes", "false", "no"):
             return text.lower() in ("true", "yes")
+        if self.row and text.lower() in EXCEL_YES + EXCEL_NO:
+            return text.lower() in EXCEL_YES
         if DATE.match(text):
             return self.parse_date(key, text)  # meant as a date: an impossible one is wrong
         if text:

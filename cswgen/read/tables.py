@@ -43,19 +43,54 @@ SAID_AS: dict[str, dict[str, str]] = {
         "picture": "photo", "image": "photo", "agreed": "consent", "permission": "consent"},
 }
 
+# ... and in Portuguese, as HR in Maputo, Luanda, Lisbon or São Paulo heads its columns
+# (both spellings: "prémio"/"prêmio", "direcção"/"direção"), so that a list kept in
+# Portuguese is told which heading to rename, not only that nothing was read
+SAID_AS["testimonial"].update({
+    "cliente": "customer", "nome": "customer", "nome_do_cliente": "customer",
+    "empresa": "organisation", "organização": "organisation", "instituição": "organisation",
+    "cidade": "location", "localidade": "location", "local": "location",
+    "província": "location", "avaliação": "rating", "classificação": "rating",
+    "nota": "rating", "estrelas": "rating", "comentário": "text", "comentários": "text",
+    "depoimento": "text", "testemunho": "text", "texto": "text", "mensagem": "text",
+    "opinião": "text", "colaborador": "staff", "colaboradores": "staff",
+    "funcionário": "staff", "funcionários": "staff", "atendido_por": "staff",
+    "data": "date", "destaque": "featured", "em_destaque": "featured", "título": "title",
+    "foto": "photo", "fotografia": "photo", "consentimento": "consent",
+    "autorização": "consent"})
+SAID_AS["honour"].update({
+    "nome": "name", "nome_completo": "name", "colaborador": "name", "funcionário": "name",
+    "trabalhador": "name", "cargo": "role", "função": "role", "departamento": "department",
+    "direcção": "department", "direção": "department", "área": "department",
+    "unidade": "department", "equipa": "department", "equipe": "department",
+    "prémio": "award", "prêmio": "award", "categoria": "award", "distinção": "award",
+    "desde": "since", "admissão": "since", "data_de_admissão": "since",
+    "ano_de_admissão": "since", "data_de_entrada": "since", "ano_de_entrada": "since",
+    "citação": "citation", "motivo": "citation", "justificação": "citation",
+    "justificativa": "citation", "foto": "photo", "fotografia": "photo",
+    "consentimento": "consent", "autorização": "consent"})
+
 
 # The words of a form's question that say which field its answers are, in the order they
-# are looked for (the staff member's name before the customer's)
+# are looked for (the staff member's name before the customer's); a question in Portuguese
+# ("Como avalia o atendimento?") is split at its accented letters, so its cues are the
+# parts before them ("avalia" of avaliação, "coment" of comentário, "balc" of balcão)
 ASKED_AS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "testimonial": (
-        (frozenset({"staff", "employee", "agent", "helped", "served", "colleague"}), "staff"),
-        (frozenset({"company", "organisation", "organization", "business"}), "organisation"),
-        (frozenset({"rate", "rating", "score", "stars", "satisfied"}), "rating"),
-        (frozenset({"consent", "permission", "agree", "publish"}), "consent"),
+        (frozenset({"staff", "employee", "agent", "helped", "served", "colleague",
+                    "colaborador", "atendeu", "funcion"}), "staff"),
+        (frozenset({"company", "organisation", "organization", "business", "empresa"}),
+         "organisation"),
+        (frozenset({"rate", "rating", "score", "stars", "satisfied", "avalia", "classifica",
+                    "satisfeito", "satisfeita"}), "rating"),
+        (frozenset({"consent", "permission", "agree", "publish", "autoriza", "publicar",
+                    "consentimento"}), "consent"),
         (frozenset({"comment", "comments", "feedback", "testimonial", "review",
-                    "experience", "tell"}), "text"),
-        (frozenset({"city", "town", "branch", "location"}), "location"),
-        (frozenset({"name"}), "customer")),
+                    "experience", "tell", "coment", "testemunho", "depoimento", "conte",
+                    "opini"}), "text"),
+        (frozenset({"city", "town", "branch", "location", "cidade", "localidade", "balc",
+                    "ag"}), "location"),
+        (frozenset({"name", "nome"}), "customer")),
     "honour": (
         (frozenset({"department", "dept", "team", "division"}), "department"),
         (frozenset({"role", "position", "job"}), "role"),
@@ -108,9 +143,10 @@ def csv_dialect(text: str) -> tuple[str, str, int]:
 
 def field_names(header: list[str]) -> list[str]:
     """A header row's cells as field names, read as they look: `Dress Code ` ->
-    `dress_code`, and `customer` with a zero-width space pasted after it -> `customer`
-    (see `_seen_names`)."""
-    return [unseen_in(h)[0].strip().lower().replace(" ", "_") for h in header]
+    `dress_code`, `Citation` and `long` on two lines of one cell (Alt+Enter, as a long
+    heading is wrapped in Excel) -> `citation_long`, and `customer` with a zero-width space
+    pasted after it -> `customer` (see `_seen_names`)."""
+    return [re.sub(r"\s+", "_", unseen_in(h)[0].strip().lower()) for h in header]
 
 
 def _seen_names(header: list[str], path: str, line: int, problems: Problems) -> list[str]:
@@ -121,10 +157,10 @@ def _seen_names(header: list[str], path: str, line: int, problems: Problems) -> 
     seen_header: list[str] = []
     for number, cell in enumerate(header, start=1):
         seen, what, where = unseen_in(cell)
-        seen_header.append(seen)
+        seen_header.append(" ".join(seen.split()))  # (a heading wrapped: on one line)
         if not what or not seen.strip():
             continue  # (a heading of invisible characters alone: a column with no name)
-        cell_name = f"{_letter(number)}1"
+        cell_name = f"{_letter(number)}{line}"
         place = f"the column name in {cell_name}" if sheet else f"the name of column {number}"
         several = sum(c in INVISIBLE for c in cell) > 1
         problems.warning(path, line, f"{place}, \"{seen.strip()}\", has "
@@ -282,7 +318,7 @@ def _columns_twice(columns: list[str], kind: str, path: str, line: int,
         report = problems.error if column in KNOWN[kind] else problems.warning
         times = "twice" if len(numbers) == 2 else f"{len(numbers)} times"
         report(path, line, f"the column name `{column}` is in "
-               f"{'row 1' if sheet else 'the first row'} {times} (columns "
+               f"{f'row {line}' if sheet else 'the first row'} {times} (columns "
                f"{', '.join(named[:-1])} and {named[-1]}), so the cells of one would be lost; "
                "rename one of them, or put what belongs together in one column")
 
@@ -339,7 +375,8 @@ def workbook_rows(source: Path, path: str, kind: str, problems: Problems,
     for sheet in sheets:
         columns = field_names(sheet.header)
         sheet_problems = problems.in_sheet(sheet.name)
-        if not _columns_named(sheet.header, kind, path, 1, sheet_problems, translated):
+        if not _columns_named(sheet.header, kind, path, sheet.header_row, sheet_problems,
+                              translated):
             continue
         for number, values in sheet.rows:
             rows.append(table_row(columns, values, body_column, path, number, sheet_problems,
@@ -363,7 +400,7 @@ def _meant_fields(header: list[str], kind: str) -> dict[str, str]:
     fields: dict[str, str] = {}
     for cell, column in zip(header, columns, strict=True):
         if (field := meant(column, kind)) is not None and field not in columns:
-            fields.setdefault(field, unseen_in(cell)[0].strip())
+            fields.setdefault(field, " ".join(unseen_in(cell)[0].split()))
     return fields
 
 

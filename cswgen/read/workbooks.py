@@ -3,8 +3,8 @@
 A comms team keeps its testimonials and honour roll in Excel; asking for a CSV export is
 one more step to forget.  A workbook is read the way Excel last saved it: a formula is the
 value Excel calculated and saved (a file no spreadsheet program ever calculated has none,
-which is reported), a date is a date, a whole number is whole, and hidden rows and sheets
-are left out, as the person who hid them expects.  Which columns mean what is `content`'s
+which is reported), a date is a date, a whole number is whole, and hidden rows, columns
+and sheets are left out, as the person who hid them expects.  Which columns mean what is `content`'s
 business: this module only turns sheets into rows of plain Python values.
 
 openpyxl is imported only when a workbook is read (it takes a fifth of a second), and a
@@ -42,8 +42,9 @@ class Sheet:
     """One visible sheet whose header `content` wants: its rows below the header."""
 
     name: str
-    header: list[str]  # the first row's cells as text ("" for an empty cell)
+    header: list[str]  # the header row's cells as text ("" for an empty cell)
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # Excel row number, values
+    header_row: int = 1  # the Excel row of the header: below a title, in an HR export
 
 
 def is_workbook(name: str) -> bool:
@@ -53,9 +54,10 @@ def is_workbook(name: str) -> bool:
 def read_workbook(source: Path, site_path: str, problems: Problems,
                   wanted: Callable[[list[str]], bool],
                   passed_over: list[Sheet] | None = None) -> list[Sheet] | None:
-    """The visible sheets of the workbook at `source` whose first row `wanted` accepts, with
+    """The visible sheets of the workbook at `source` whose header row `wanted` accepts (the
+    first row, or one under a title: `_header_further_down`), with
     their visible rows; None when the file cannot be read as a workbook (reported).  The
-    other visible sheets with a first row go to `passed_over`, without their rows."""
+    other visible sheets with a header row go to `passed_over`, without their rows."""
     why = _unreadable(source)
     if why is not None:
         problems.error(site_path, 0, why)
@@ -73,58 +75,71 @@ def read_workbook(source: Path, site_path: str, problems: Problems,
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue  # hidden (or "very hidden") on purpose: a working sheet, not content
-        header = [_header_text(sheet.cell(1, c).value)
-                  for c in range(1, min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS) + 1)]
-        while header and not header[-1]:
-            header.pop()
-        if not header or not wanted(header):
-            if header and passed_over is not None:
-                passed_over.append(Sheet(sheet.title, header))
-            _header_further_down(sheet, site_path, problems.in_sheet(sheet.title), wanted)
+        header = _header_cells(sheet, 1)
+        header_row = 1 if header and wanted(header) else _header_further_down(sheet, wanted)
+        if header_row is None:
+            if passed_over is not None and (named := _likely_header(sheet)) is not None:
+                passed_over.append(Sheet(sheet.title, _header_cells(sheet, named),
+                                         header_row=named))
             continue
-        found = Sheet(sheet.title, header)
+        hidden_columns = _hidden_columns(sheet)  # their names too: nothing in them is read
+        found = Sheet(sheet.title, ["" if c in hidden_columns else name for c, name
+                                    in enumerate(_header_cells(sheet, header_row), start=1)],
+                      header_row=header_row)
         _read_rows(sheet, found, site_path, problems.in_sheet(sheet.title),
                    unsaved.get(sheet.title, set()))
         sheets.append(found)
     return sheets
 
 
-def _header_further_down(sheet: Worksheet, site_path: str, problems: Problems,
-                         wanted: Callable[[list[str]], bool]) -> None:
-    """A sheet with a title (or a blank row) above its header row is not read, since the
-    header is row 1: say so, at the row that looks like the header."""
+def _header_cells(sheet: Worksheet, number: int) -> list[str]:
+    """Row `number`'s cells as text, without the empty ones at its end."""
     width = min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS)
+    header = [_header_text(sheet.cell(number, c).value) for c in range(1, width + 1)]
+    while header and not header[-1]:
+        header.pop()
+    return header
+
+
+def _likely_header(sheet: Worksheet) -> int | None:
+    """The row that most likely names a sheet's columns, for a message about headings
+    cswgen does not know: the first of the first rows with two cells or more (a title has
+    one), else the first row with any."""
+    rows = [(number, _header_cells(sheet, number))
+            for number in range(1, min(sheet.max_row, TITLE_ROWS + 1) + 1)]
+    return next((number for number, row in rows if sum(map(bool, row)) >= 2),
+                next((number for number, row in rows if row), None))
+
+
+def _header_further_down(sheet: Worksheet,
+                         wanted: Callable[[list[str]], bool]) -> int | None:
+    """The row of a header under a title (or a blank row), as an HR export puts one above
+    the column names ("Quadro de Honra 2027 - Recursos Humanos", often merged across the
+    columns), or None.  The sheet is read from there: it is saved that way, and asking
+    people to delete the title from the file HR sends every year helps nobody."""
     for number in range(2, min(sheet.max_row, TITLE_ROWS + 1) + 1):
-        row = [_header_text(sheet.cell(number, c).value) for c in range(1, width + 1)]
-        if wanted(row):
-            named = ", ".join(f"`{unseen_in(cell)[0]}`" for cell in row if cell)
-            problems.warning(site_path, number, f"this row looks like the column names "
-                             f"({named}), but they are read from row 1 only, so this sheet "
-                             f"is not read; delete the row{'s' if number > 2 else ''} above "
-                             "it (a title can go in the sheet's name instead)")
-            return
+        if (row := _header_cells(sheet, number)) and wanted(row):
+            return number
+    return None
 
 
 def _unnamed_columns(sheet: Worksheet, found: Sheet, site_path: str,
-                     problems: Problems, hidden: set[int]) -> None:
+                     problems: Problems, hidden: set[int], hidden_columns: set[int]) -> None:
     """Cells under no column name are not read: say so, once per column (a heading
     merged across two columns names only the first; a column added without a heading)."""
     width = min(sheet.max_column, limits.MAX_WORKBOOK_COLUMNS)
     # (a name of invisible characters alone is no name: see `pasted.unseen_in`)
     named = {c for c, name in enumerate(found.header, start=1) if unseen_in(name)[0].strip()}
     columns = sorted({column for (number, column), item in sheet._cells.items()
-                      if number > 1 and number not in hidden and column <= width
-                      and column not in named and _value(item.value) is not None})
+                      if number > found.header_row and number not in hidden
+                      and column <= width and column not in named
+                      and column not in hidden_columns and _value(item.value) is not None})
     from openpyxl.utils import get_column_letter
 
-    # (Excel saves neighbouring hidden columns as one range, under its first letter)
-    hidden_columns = {c for d in sheet.column_dimensions.values() if d.hidden and d.min
-                      for c in range(d.min, (d.max or d.min) + 1)}
     for column in columns:
         letter = get_column_letter(column)
-        if column in hidden_columns:
-            continue  # hidden on purpose, as hidden rows and sheets are
-        problems.warning(site_path, 1, f"column {letter} has no name in row 1, so its cells "
+        problems.warning(site_path, found.header_row, f"column {letter} has no name in row "
+                         f"{found.header_row}, so its cells "
                          "are not read; give it one of the column names (a name in a merged "
                          "cell counts for its first column only: unmerge it), or delete the "
                          "column")
@@ -136,24 +151,34 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
         problems.error(site_path, 0, why)
         return
     hidden = {number for number, row in sheet.row_dimensions.items() if row.hidden}
-    _unnamed_columns(sheet, found, site_path, problems, hidden)
+    hidden |= _totals_rows(sheet)  # a table's "Total" row is no one
+    # A hidden column is left out as a hidden row is: HR hides the columns that are not
+    # for the site (an ID number, a phone, a working formula), and an error or a formula
+    # with no saved value in one stops nothing
+    hidden_columns = _hidden_columns(sheet)
+    _unnamed_columns(sheet, found, site_path, problems, hidden, hidden_columns)
     width = len(found.header)
     held: dict[int, dict[int, Any]] = {}  # row -> column -> cell, as the file holds them
     # (iter_rows would make a cell for every empty one of the range: millions, for a file
     # with a few cells far apart)
     for (number, column), item in sheet._cells.items():
-        if number > 1 and column <= width and number not in hidden:  # hidden: not read
+        if number > found.header_row and column <= width and number not in hidden \
+                and column not in hidden_columns:  # hidden: not read
             held.setdefault(number, {})[column] = item
     # A cell merged down over several rows (an award typed once for everyone who won it)
     # shows its value on each of them, as Excel shows it; one merged across columns names
     # only its first column, as a merged heading does.
     for merged in sheet.merged_cells.ranges:
         first = sheet._cells.get((merged.min_row, merged.min_col))
-        if first is None or merged.min_row < 2 or merged.min_col > width:
+        if first is None or merged.min_row <= found.header_row or merged.min_col > width \
+                or merged.min_col in hidden_columns:
             continue
         for number in range(merged.min_row + 1, merged.max_row + 1):
             if number not in hidden:
                 held.setdefault(number, {})[merged.min_col] = first
+    # a formula with no saved value: one error per column, at its first row (a file a
+    # program wrote has none in any row, and 150 lines saying so would hide the rest)
+    uncalculated: dict[int, list[str]] = {}  # column -> its cells, in row order
     for number in sorted(held):
         values: list[Any] = []
         bad = False
@@ -164,10 +189,7 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
                 continue
             label = f"`{name}` cell ({cell.coordinate})" if name else f"cell {cell.coordinate}"
             if cell.value is None and cell.coordinate in unsaved:
-                problems.error(site_path, number, f"the {label} is a formula with no saved "
-                               "value (the file was written by a program that does not "
-                               "calculate formulas); " + RESAVE.replace("save it again",
-                                                                         "save it"))
+                uncalculated.setdefault(column, []).append(cell.coordinate)
                 bad = True
             elif cell.data_type == "e":
                 problems.error(site_path, number, f"the {label} shows the Excel error "
@@ -176,6 +198,41 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
             values.append(_value(cell.value))
         if not bad and any(v is not None for v in values):
             found.rows.append((number, values))
+    for column, cells in sorted(uncalculated.items(), key=lambda item: _row_of(item[1][0])):
+        name = found.header[column - 1]
+        label = (f"`{name}` cell ({cells[0]})" if len(cells) == 1 else
+                 f"{len(cells)} `{name}` cells ({cells[0]} to {cells[-1]})") if name else \
+            (f"cell {cells[0]}" if len(cells) == 1 else f"cells {cells[0]} to {cells[-1]}")
+        problems.error(site_path, _row_of(cells[0]),
+                       f"the {label} {'is a formula' if len(cells) == 1 else 'are formulas'} "
+                       "with no saved value (the file was written by a program that does not "
+                       "calculate formulas); " + RESAVE.replace("save it again", "save it"))
+
+
+def _row_of(coordinate: str) -> int:
+    """The row of a cell's coordinate: `F12` -> 12."""
+    return int(coordinate.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+
+def _totals_rows(sheet: Worksheet) -> set[int]:
+    """The rows of the sheet's tables (Insert > Table) that Excel keeps as their totals row
+    (Table Design > Total Row: "Total" and a count under the last person), never an entry."""
+    from openpyxl.utils import range_boundaries
+
+    rows: set[int] = set()
+    for table in sheet.tables.values():
+        if table.totalsRowCount and table.ref:
+            last = range_boundaries(table.ref)[3]
+            if last is not None:
+                rows.update(range(last - table.totalsRowCount + 1, last + 1))
+    return rows
+
+
+def _hidden_columns(sheet: Worksheet) -> set[int]:
+    """The numbers of the hidden columns (Excel saves neighbouring hidden columns as one
+    range, under its first letter)."""
+    return {c for d in sheet.column_dimensions.values() if d.hidden and d.min
+            for c in range(d.min, (d.max or d.min) + 1)}
 
 
 def _value(value: Any) -> Any:
