@@ -264,15 +264,20 @@ def test_a_staff_name_in_another_script_is_suggested(make_site: MakeSite, run: R
     site = make_site({
         "content/honour-roll/fatima.md": "---\nname: فاطمة البلوشي\n---\nشكرًا.\n",
         "content/honour-roll/olena.md": "---\nname: Олена Коваленко\n---\nДякую.\n",
+        # (accented Latin is not another script: "Tinashe Banda" is not João Banda's)
+        "content/honour-roll/joao.md": "---\nname: João Banda\n---\nObrigado.\n",
         "content/testimonials/rita.md": "---\ncustomer: Rita\nstaff:\n  - Fatima Al Balushi\n"
-                                        "  - Olena Kovalenko\n---\nThanks.\n"})
+                                        "  - Olena Kovalenko\n  - Tinashe Banda\n---\n"
+                                        "Thanks.\n"})
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
     assert [line for line in outcome.lines if "in `staff`" in line] == [
         'content/testimonials/rita.md:3: warning: "Fatima Al Balushi" in `staff` matches no '
         'one on the honour roll; did you mean "فاطمة البلوشي"?',
         'content/testimonials/rita.md:3: warning: "Olena Kovalenko" in `staff` matches no '
-        'one on the honour roll; did you mean "Олена Коваленко"?']
+        'one on the honour roll; did you mean "Олена Коваленко"?',
+        'content/testimonials/rita.md:3: warning: "Tinashe Banda" in `staff` matches no '
+        'one on the honour roll; add them to content/honour-roll/ or check the spelling']
 
 
 # --- what is published when ---------------------------------------------------------------

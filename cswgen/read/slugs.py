@@ -66,14 +66,20 @@ def _latin(char: str) -> str:
 
 
 
+def _in_latin(name: str) -> bool:
+    """Whether every letter of `name` is a Latin one, accented or not (`Inês Mabunda`
+    is in the same script as `Tinashe Banda`: not a spelling of a name in another)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
 def spelled_alike(name: str, names: list[str]) -> str | None:
     """The one of `names` in another script that `name` may be (`Fatima Al Balushi` for
     `فاطمة البلوشي`, `Olena` for `Олена`), as their transliterations compare; None when
     none is close.  (For a hint only: a transliteration drops what tells names apart.)"""
-    ascii_name = name.isascii()
+    latin = _in_latin(name)
     spelled: dict[str, str] = {}
     for other in names:
-        if other.isascii() != ascii_name:
+        if _in_latin(other) != latin:
             spelled.setdefault(slugify(other), other)
     close = difflib.get_close_matches(slugify(name), list(spelled), n=1, cutoff=0.6)
     return spelled[close[0]] if close else None
