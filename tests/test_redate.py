@@ -336,3 +336,32 @@ def test_translations_move_with_their_originals(make_site: MakeSite, run: Run) -
     built = run(site, "build", "--as-of", "2027-10-05")
     assert built.exit_code == 0, built.stderr
     assert (site / "output/sw/days/monday/index.html").is_file()
+
+
+@pytest.mark.parametrize("lock", [".monday.md.swp", ".#monday.md", "~$monday.md",
+                                  ".~lock.monday.md#"])
+def test_a_file_open_in_an_editor_is_named_before_anything_is_asked(
+        make_site: MakeSite, lock: str) -> None:
+    # Rudo has monday.md open in her editor: changed under it, the editor's next save
+    # would put 2026 back (a day outside the week), or cswgen's change would cost her
+    # the edits she has not saved yet
+    site = make_site({"content/days/monday.md": "---\ntitle: M\ndate: 2026-10-05\n---\n",
+                      "content/days/tuesday.md": "---\ntitle: T\ndate: 2026-10-06\n---\n"})
+    held = site / "content/days" / lock
+    if lock.startswith(".#"):  # Emacs's lock: a link to nowhere
+        held.symlink_to("rudo@pc.1234:1700000000")
+    else:
+        held.write_bytes(b"b0VIM 9.0\0")
+    before = snapshot(site)
+    outcome = answer(site, "y\n", "2027")
+    assert outcome.exit_code == 1
+    assert "Move the site" not in outcome.stdout  # not asked, then refused
+    assert outcome.stderr.strip() == (
+        f"content/days/monday.md: cswgen redate cannot change this file while it is open in "
+        f"an editor ({lock} is beside it): save your changes and close it, then run cswgen "
+        f"redate again; its next save would otherwise undo cswgen's change. If no editor has "
+        f"it open, {lock} was left behind by one that stopped: delete it. Nothing was changed")
+    assert snapshot(site) == before
+    held.unlink()
+    assert answer(site, "", "2027", "--yes").exit_code == 0
+    assert "2027-10-04" in (site / "content/days/monday.md").read_text("utf-8")

@@ -112,10 +112,7 @@ def write(root: Path, ready: Plan) -> None:
     changed (read-only, or open in a program that locks it, as Excel does a CSV file) is
     a SiteError naming it, with every file as it was: a site half moved would have its
     days outside its week."""
-    refused = [_cannot(root, path, READ_ONLY) for path in ready.files
-               if path.exists() and not os.access(path, os.W_OK)]
-    if refused:
-        raise SiteError(refused)
+    refuse(root, ready)
     staged: list[tuple[Path, Path]] = []
     done: list[tuple[Path, bytes]] = []  # each file replaced, with its old bytes
     path = root
@@ -134,6 +131,17 @@ def write(root: Path, ready: Plan) -> None:
         if isinstance(exc, OSError):
             raise SiteError([_cannot(root, path, exc.strerror or str(exc))]) from None
         raise
+
+
+def refuse(root: Path, ready: Plan) -> None:
+    """SiteError naming every file that cannot be changed now (read-only, or open in an
+    editor), before anything is written or asked."""
+    refused = [_cannot(root, path, READ_ONLY) for path in ready.files
+               if path.exists() and not os.access(path, os.W_OK)]
+    refused += [_open_in_editor(root, path, lock) for path in ready.files
+                if (lock := editor_lock(path)) is not None]
+    if refused:
+        raise SiteError(refused)
 
 
 def review_lines(root: Path, ready: Plan) -> list[str]:
@@ -168,6 +176,32 @@ def _cannot(root: Path, path: Path, why: str) -> Problem:
                "open) and make sure it is not read-only")
     return Problem(path.relative_to(root).as_posix(), 0, f"cswgen redate cannot change this "
                    f"file ({why}); {fix}, then run cswgen redate again. Nothing was changed")
+
+
+def editor_lock(path: Path) -> Path | None:
+    """The file an editor keeps beside `path` while it has it open, if there is one: Vim's
+    and nano's `.name.swp` (`.swo`...), Emacs's `.#name`, LibreOffice's `.~lock.name#`,
+    Office's `~$name` (Word's drops the name's first two letters), Kate's
+    `.name.kate-swp`.  Changed under an editor, a file is overwritten by the editor's next
+    save, and cswgen's change with it (or the editor's unsaved work by cswgen's)."""
+    name = path.name
+    names = [f".{name}.sw{letter}" for letter in "ponmlkjihgfedcba"]
+    names += [f".#{name}", f".~lock.{name}#", f"~${name}", f"~${name[2:]}",
+              f".{name}.kate-swp"]
+    for candidate in names:
+        lock = path.with_name(candidate)
+        if os.path.lexists(lock):  # (Emacs's is a symbolic link to nowhere)
+            return lock
+    return None
+
+
+def _open_in_editor(root: Path, path: Path, lock: Path) -> Problem:
+    return Problem(path.relative_to(root).as_posix(), 0, "cswgen redate cannot change "
+                   f"this file while it is open in an editor ({lock.name} is beside it): "
+                   "save your changes and close it, then run cswgen redate again; its next "
+                   "save would otherwise undo cswgen's change. If no editor has it open, "
+                   f"{lock.name} was left behind by one that stopped: delete it. "
+                   "Nothing was changed")
 
 
 class _Editor:
