@@ -167,7 +167,7 @@ def test_lines_left_to_review_are_listed_whole(make_site: MakeSite, run: Run) ->
     assert outcome.exit_code == 0, outcome.stderr
     tail = outcome.stdout.split("Moved the site to the week of 4–8 October 2027: ")[1]
     assert tail.splitlines()[1:] == [
-        "Only dates in fields were moved. 6 lines still name 2026 or a day of the old week in "
+        "Only dates in fields were moved. 6 lines still name 2026 or a date of 2026 in "
         "words; review them, then run cswgen check:",
         *[f"  content/pages/p{n}.md:4: See you on Tuesday 6 October{' 2026' if n % 2 else ''}."
           for n in range(6)]]
@@ -179,7 +179,7 @@ def test_a_very_long_review_list_goes_to_a_file(make_site: MakeSite, run: Run) -
     outcome = run(site, "redate", "2027", "--yes")
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.stdout.splitlines()[-1] == (
-        "Only dates in fields were moved. 50 lines still name 2026 or a day of the old week in "
+        "Only dates in fields were moved. 50 lines still name 2026 or a date of 2026 in "
         "words; they are listed in cswgen-redate-review.txt (one `file:line: text` a line): "
         "review them, then run cswgen check.")
     listed = (site / "cswgen-redate-review.txt").read_text("utf-8").splitlines()
@@ -365,3 +365,16 @@ def test_a_file_open_in_an_editor_is_named_before_anything_is_asked(
     held.unlink()
     assert answer(site, "", "2027", "--yes").exit_code == 0
     assert "2027-10-04" in (site / "content/days/monday.md").read_text("utf-8")
+
+
+def test_a_weekday_with_a_date_of_last_year_is_listed_to_review(make_site: MakeSite,
+                                                                run: Run) -> None:
+    # "Wednesday, 30 September" was right in 2026; in 2027 that date is a Thursday
+    site = make_site({"content/pages/nominate.md": "---\ntitle: N\n---\nNominations close "
+                      "on Wednesday, 30 September.\n\nWe met on 2 June.\n"})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.splitlines()[-2:] == [
+        "Only dates in fields were moved. 1 line still names 2026 or a date of 2026 in "
+        "words; review it, then run cswgen check:",
+        "  content/pages/nominate.md:4: Nominations close on Wednesday, 30 September."]

@@ -10,8 +10,9 @@ quotes, line endings and byte-order marks.  Every value that cannot be moved is 
 all in one run.
 
 Text is not changed: a date in words ("Monday 5 October") may be a record of what
-happened (a testimonial's story), so the lines that name the old year, or a day of the old
-week in words, are listed for the user to review instead.
+happened (a testimonial's story), so the lines that name the old year, a day of the old
+week in words, or a weekday with a date of the old year ("the deadline is Wednesday, 30
+September") are listed for the user to review instead.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VALUE = re.compile(r"""(\s*["'“”‘’„«]?)(\d{4}-\d{1,2}-\d{1,2})""")
 # A value with nothing in it: empty, "", ~ or null, maybe with a comment after it.
 _EMPTY = re.compile(r"""\s*(?:""|''|~|null|Null|NULL)?\s*(?:#.*)?$""", re.S)
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")
 _TEXT_FILES = (".md", ".markdown", ".csv", ".toml", ".txt")
 REVIEW_SHOWN = 40  # more lines to review than this go to REVIEW_FILE
 REVIEW_FILE = "cswgen-redate-review.txt"
@@ -146,14 +148,15 @@ def refuse(root: Path, ready: Plan) -> None:
 
 def review_lines(root: Path, ready: Plan) -> list[str]:
     """What to say, once the site has moved, of the lines that still name the old year or
-    a day of the old week in words (`Plan.mentions`): few are listed; more are written to
+    a date of it in words (`Plan.mentions`): few are listed; more are written to
     REVIEW_FILE in the site's folder, and named."""
     if not ready.mentions:
         return []
     count = len(ready.mentions)
     lines = f"{count} line{'s' if count != 1 else ''}"
-    intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
-             "day of the old week in words")
+    intro = (f"Only dates in fields were moved. {lines} still "
+             f"name{'s' if count == 1 else ''} {ready.old_year} or a "
+             f"date of {ready.old_year} in words")
     listed = count <= REVIEW_SHOWN
     if not listed:
         try:
@@ -331,6 +334,13 @@ def _cells(text: str, start: int, delimiter: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _weekday_of(phrase: datewords.Found, year: int) -> bool:
+    """Whether the phrase gives a weekday to a date of the old year ("Wednesday, 30
+    September"): true last year, that weekday is wrong in the new one."""
+    return _WEEKDAY.search(phrase.text) is not None and any(d.year == year
+                                                             for d in phrase.dates)
+
+
 def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
     """`path:line: text` of each line that still names the old year (titles, descriptions,
     #CSW2026), or a day of the old week in words ("Monday 5 October"): for the user to
@@ -349,6 +359,7 @@ def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
             if (relative, number) in changed:
                 continue
             if pattern.search(line) or any(
-                    week & set(phrase.dates) for phrase in datewords.find(line, year)):
+                    week & set(phrase.dates) or _weekday_of(phrase, year)
+                    for phrase in datewords.find(line, year)):
                 found.append(f"{relative}:{number}: {excerpt(line, pattern)}")
     return found
