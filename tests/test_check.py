@@ -440,3 +440,32 @@ def test_a_wrong_week_is_the_one_thing_said_about_the_days(make_site: MakeSite,
         assert [line for line in report_lines(outcome) if line.startswith("config.toml")] \
             == [line for line in report_lines(outcome)], outcome.stdout
         assert "has no page" not in outcome.stdout, outcome.stdout
+
+
+def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
+                                                           run: Run) -> None:
+    # Rudo moved the site to 2027 with cswgen redate; the title and the home page still
+    # say 2026, and one testimonial was saved again from her editor with last year's date
+    site = make_site({
+        "config.toml": "[site]\ntitle = \"Customer Service Week 2026\"\ndescription = \"5 to 9 "
+                       "October 2026 at Msasa\"\n\n[week]\nyear = 2027\ntheme = \"Dream Team\"\n"
+                       "timezone = \"Africa/Harare\"\n",
+        "content/index.md": "---\ntitle: Welcome to CSW 2026\n---\nHello.\n",
+        "content/testimonials/grace.md": "---\ncustomer: Grace O.\ntitle: Best day of 2026\n"
+                                         "publish: 2026-10-06\n---\nThank you.\n",
+        **{path.replace("2026", "2027"): text for path, text in WEEK.items()}})
+    outcome = run(site, "check", "--as-of", "2027-09-20")
+    assert outcome.exit_code == 0, outcome.stdout
+    lines = report_lines(outcome)
+    assert ("config.toml:2: warning: [site] title names 2026, but the week is in 2027; if it "
+            "is about this year's week, write \"Customer Service Week 2027\"") in lines
+    assert ("config.toml:3: warning: [site] description names 2026, but the week is in 2027; "
+            "if it is about this year's week, update its year and any dates in it (this "
+            "year's week is 4–8 October 2027)") in lines
+    assert ("content/index.md:2: warning: the title names 2026, but the week is in 2027; if "
+            "it is about this year's week, write \"Welcome to CSW 2027\"") in lines
+    assert ("content/testimonials/grace.md:4: warning: `publish` is 2026-10-06, a date of "
+            "2026, so this is online already instead of waiting for its day in this year's "
+            "week; change it to 2027-10-05 (the same day, 2027), or remove `publish` if it "
+            "should be online now") in lines
+    assert not any("Best day of 2026" in line for line in lines)  # a record: left as it is

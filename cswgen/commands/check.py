@@ -23,9 +23,10 @@ from cswgen.commands.build import STEPS_FILE, build, output_folder
 from cswgen.commands.editions import report_untranslated
 from cswgen.commands.sourcelines import as_written, locate, locate_next, needles, text_of
 from cswgen.commands.themecheck import missing_files, remote_in_templates
+from cswgen.core import datewords
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
-from cswgen.core.week import long_label
+from cswgen.core.week import first_full_week_of_october, long_label, range_label
 from cswgen.model.languages import by_folder, folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
@@ -120,6 +121,8 @@ def _content_rules(site: Site, content: Content, problems: Problems) -> None:
     _repeated_people(site, problems)
     _week_coverage(site, content, problems)
     _late_publish_dates(site, content, problems)
+    _last_years_publish_dates(site, content, problems)
+    _last_years_titles(site, content, problems)
     _programme_length(site, problems)
     _poster_length(site, problems)
 
@@ -203,6 +206,66 @@ def _late_publish_dates(site: Site, content: Content, problems: Problems) -> Non
                              f"({long_label(end)}), so it will not appear during the week; "
                              f"use a date on or before {end.isoformat()}, or remove `publish`",
                              sheet=entry.sheet)
+
+
+def _last_years_publish_dates(site: Site, content: Content, problems: Problems) -> None:
+    """A `publish` date of an earlier year has passed, so the entry is online now, not on
+    its day: last year's date left behind when `[week]` moved (by hand, or a file saved
+    again from an editor over `cswgen redate`'s change)."""
+    year = site.config.week.year
+    for entry in content.entries():
+        if entry.publish is not None and entry.publish.year < year:
+            moved = entry.publish + (first_full_week_of_october(year)
+                                     - first_full_week_of_october(entry.publish.year))
+            problems.warning(entry.path, entry.line_of("publish"),
+                             f"`publish` is {entry.publish.isoformat()}, a date of "
+                             f"{entry.publish.year}, so this is online already instead of "
+                             f"waiting for its day in this year's week; change it to "
+                             f"{moved.isoformat()} (the same day, {year}), or remove `publish` "
+                             "if it should be online now", sheet=entry.sheet)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _last_years_titles(site: Site, content: Content, problems: Problems) -> None:
+    """The site's title and description, the week's theme and the titles of its pages
+    (not the testimonials and honours: those are records) that name an earlier year than
+    the week's, as they do after `cswgen redate` (which changes dates, not words)."""
+    config = site.config
+    year = config.week.year
+    week = range_label(config.week.start, config.week.end)
+    said = [("site.title", config.site.title), ("site.description", config.site.description),
+            ("week.theme", config.week.theme)]
+    for key, text in said:
+        if (old := _earlier_year(text, year)) is not None:
+            table, name = key.split(".")
+            problems.warning("config.toml", config.line_of(key),
+                             f"[{table}] {name} names {old}, but the week is in {year}; if it "
+                             f"is about this year's week, {_moved(text, old, year, week)}")
+    pages: list[Entry] = [e for e in (content.home, content.policy) if e is not None]
+    for entry in [*pages, *content.days, *content.pages]:
+        if (old := _earlier_year(entry.title, year)) is not None:
+            problems.warning(entry.path, entry.line_of("title"),
+                             f"the title names {old}, but the week is in {year}; if it is "
+                             f"about this year's week, {_moved(entry.title, old, year, week)}",
+                             sheet=entry.sheet)
+
+
+def _moved(text: str, old: int, year: int, week: str) -> str:
+    """What to write instead: `text` with `year` for `old` when it is short and names no
+    date in words; else what to update."""
+    if len(text) <= 80 and not datewords.find(text, old):
+        return "write \"" + re.sub(rf"(?<!\d){old}(?!\d)", str(year), text) + "\""
+    return f"update its year and any dates in it (this year's week is {week})"
+
+
+def _earlier_year(text: str, year: int) -> int | None:
+    """The first year in `text` (in the ten before `year`) that is not `year` itself."""
+    for found in _YEAR.findall(text or ""):
+        if year - 10 <= int(found) < year:
+            return int(found)
+    return None
 
 
 # --- each body, converted -------------------------------------------------------------
