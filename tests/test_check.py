@@ -469,3 +469,19 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
             "week; change it to 2027-10-05 (the same day, 2027), or remove `publish` if it "
             "should be online now") in lines
     assert not any("Best day of 2026" in line for line in lines)  # a record: left as it is
+
+
+def test_a_day_left_at_last_years_date_is_not_also_said_to_be_missing(make_site: MakeSite,
+                                                                      run: Run) -> None:
+    # after cswgen redate 2027, monday.md was saved again from an editor with 2026's date:
+    # "Monday has no page; add one with cswgen add day" would make a second Monday
+    days = {path: text.replace("day: monday", "date: 2026-10-05") for path, text in WEEK.items()}
+    site = make_site({**days, "config.toml": "[site]\ntitle = \"T\"\n\n[week]\nyear = "
+                      "2027\ntimezone = \"Africa/Harare\"\n"})
+    outcome = run(site, "check", "--as-of", "2027-09-20")
+    assert outcome.exit_code == 1
+    assert report_lines(outcome) == [
+        "content/days/monday.md:3: 2026-10-05 (Monday 5 October 2026) is outside the week "
+        "(4–8 October 2027); change it to 2027-10-04, the same day of this year's week, or "
+        "[week] in config.toml (if the whole site is moving to 2027, put [week] back as it "
+        "was for 2026 and run `cswgen redate 2027`: it moves every date at once)"]

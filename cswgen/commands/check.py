@@ -151,8 +151,11 @@ def _repeated_people(site: Site, problems: Problems) -> None:
 def _week_coverage(site: Site, content: Content, problems: Problems) -> None:
     covered = {day.date for day in content.days}
     # (while [week] itself is wrong, and said so, its dates are a stand-in and the days are
-    # set aside: each would be said to have no page, and adding one would make it twice)
-    for when in [] if site.config.week.guessed else site.config.week.dates:
+    # set aside: each would be said to have no page, and adding one would make it twice;
+    # so while a day's own date is wrong, and said so: Monday's file left at last year's
+    # date is Monday's page, and `cswgen add day` would make a second one)
+    misdated = any(isinstance(e, Day) and not e.language for e in content.unplaced)
+    for when in [] if site.config.week.guessed or misdated else site.config.week.dates:
         if when not in covered:
             problems.warning("content/days", 0,
                              f"{long_label(when)} is a day of the week but has no page; add "
