@@ -485,3 +485,22 @@ def test_a_day_left_at_last_years_date_is_not_also_said_to_be_missing(make_site:
         "(4–8 October 2027); change it to 2027-10-04, the same day of this year's week, or "
         "[week] in config.toml (if the whole site is moving to 2027, put [week] back as it "
         "was for 2026 and run `cswgen redate 2027`: it moves every date at once)"]
+
+
+def test_the_report_says_the_day_it_checked_and_what_a_daily_reveal_shows(
+        make_site: MakeSite, run: Run) -> None:
+    # Rudo checks the site as it will be on Wednesday: which days can people read in full?
+    config = ("[site]\ntitle = \"T\"\n\n[week]\nyear = 2026\ntimezone = \"Africa/Harare\"\n"
+              "reveal = \"daily\"\n")
+    site = site_with(make_site, {"config.toml": config})
+    said = {day: run(site, "check", "--as-of", day).stdout.splitlines()[:2]
+            for day in ("2026-09-28", "2026-10-07", "2026-10-09")}
+    assert said["2026-09-28"][0].startswith("Checked the site as of Monday 28 September 2026 (")
+    assert said["2026-09-28"][1] == ("Every day shows only its title and date until its day "
+                                     "([week] reveal = \"daily\").")
+    assert said["2026-10-07"][0].startswith("Checked the site as of Wednesday 7 October 2026 (")
+    assert said["2026-10-07"][1] == (
+        "Monday 5 October to Wednesday 7 October show in full; Thursday 8 October to Friday "
+        "9 October show only their title and date until their day ([week] reveal = \"daily\").")
+    assert said["2026-10-09"][1] != said["2026-10-07"][1]  # every day in full: nothing said
+    assert not said["2026-10-09"][1].startswith(("Every", "Monday"))

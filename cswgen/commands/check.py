@@ -26,7 +26,12 @@ from cswgen.commands.themecheck import missing_files, remote_in_templates
 from cswgen.core import datewords
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
-from cswgen.core.week import first_full_week_of_october, long_label, range_label
+from cswgen.core.week import (
+    first_full_week_of_october,
+    long_label,
+    range_label,
+    short_label,
+)
 from cswgen.model.languages import by_folder, folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
@@ -54,6 +59,8 @@ class Report(Problems):
 
     as_of: date = date.min
     seconds: float = 0.0
+    # with `reveal = "daily"`: which days the site shows in full as of that date
+    revealed: str = ""
 
 
 def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Report:
@@ -89,7 +96,30 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
             _page_rules(site, _other_languages(config, content, site.options), output,
                         theme_chain, problems, missing)
             remote_in_templates(theme_chain, problems)
-    return _report(problems, when, started)
+    report = _report(problems, when, started)
+    report.revealed = _revealed(config, when)
+    return report
+
+
+def _revealed(config: SiteConfig, when: date) -> str:
+    """What a daily reveal shows as of `when`, in a sentence ("" when every day shows)."""
+    dates = config.week.dates
+    if config.week.reveal != "daily" or when >= dates[-1]:
+        return ""
+    if when < dates[0]:
+        return ("Every day shows only its title and date until its day "
+                '([week] reveal = "daily").')
+    shown = [d for d in dates if d <= when]
+    later = dates[len(shown):]
+
+    def days(some: list[date]) -> str:
+        names = [short_label(d) for d in some]
+        return names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+
+    return (f"{days(shown)} show{'s' if len(shown) == 1 else ''} in full; {days(later)} "
+            f"show{'s' if len(later) == 1 else ''} only "
+            f"{'its' if len(later) == 1 else 'their'} title and date until "
+            f"{'its' if len(later) == 1 else 'their'} day ([week] reveal = \"daily\").")
 
 
 def _report(problems: Problems, as_of: date, started: float) -> Report:
