@@ -494,13 +494,16 @@ def test_the_report_says_the_day_it_checked_and_what_a_daily_reveal_shows(
               "reveal = \"daily\"\n")
     site = site_with(make_site, {"config.toml": config})
     said = {day: run(site, "check", "--as-of", day).stdout.splitlines()[:2]
-            for day in ("2026-09-28", "2026-10-07", "2026-10-09")}
+            for day in ("2026-09-28", "2026-10-07", "2026-10-08", "2026-10-09")}
     assert said["2026-09-28"][0].startswith("Checked the site as of Monday 28 September 2026 (")
     assert said["2026-09-28"][1] == ("Every day shows only its title and date until its day "
                                      "([week] reveal = \"daily\").")
     assert said["2026-10-07"][0].startswith("Checked the site as of Wednesday 7 October 2026 (")
     assert said["2026-10-07"][1] == (
-        "Monday 5 October to Wednesday 7 October show in full; Thursday 8 October to Friday "
+        "Monday 5 October to Wednesday 7 October show in full; Thursday 8 October and Friday "
         "9 October show only their title and date until their day ([week] reveal = \"daily\").")
+    assert said["2026-10-08"][1] == (
+        "Monday 5 October to Thursday 8 October show in full; Friday 9 October shows only "
+        "its title and date until its day ([week] reveal = \"daily\").")
     assert said["2026-10-09"][1] != said["2026-10-07"][1]  # every day in full: nothing said
     assert not said["2026-10-09"][1].startswith(("Every", "Monday"))

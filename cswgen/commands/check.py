@@ -114,7 +114,9 @@ def _revealed(config: SiteConfig, when: date) -> str:
 
     def days(some: list[date]) -> str:
         names = [short_label(d) for d in some]
-        return names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+        if len(names) < 3:
+            return " and ".join(names)
+        return f"{names[0]} to {names[-1]}"
 
     return (f"{days(shown)} show{'s' if len(shown) == 1 else ''} in full; {days(later)} "
             f"show{'s' if len(later) == 1 else ''} only "
