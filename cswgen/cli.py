@@ -416,7 +416,8 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
         ready = plan(root, year)
     label = range_label(ready.start, ready.end)
     if not ready.changes:
-        click.echo(f"Nothing to change: the site is already dated for {year}.")
+        click.echo(f"Nothing to change: the site is already dated for {year}. "
+                   "cswgen check lists a `publish` date or title still from an earlier year.")
         return
     for change in ready.changes:
         click.echo(str(change))

@@ -109,7 +109,28 @@ def test_nothing_to_do_and_a_site_without_a_year(make_site: MakeSite, run: Run) 
     assert (site / "config.toml").read_text("utf-8") == \
         "[site]\ntitle = \"T\"\n\n[week]\nyear = 2030\ntheme = \"Go\"\n"
     again = run(site, "redate", "2030", "--yes")
-    assert again.stdout.strip() == "Nothing to change: the site is already dated for 2030."
+    assert again.stdout.strip() == (
+        "Nothing to change: the site is already dated for 2030. cswgen check lists a "
+        "`publish` date or title still from an earlier year.")
+
+
+def test_redate_again_after_an_editor_put_last_years_date_back(make_site: MakeSite,
+                                                               run: Run) -> None:
+    # Rudo ran redate 2027, then saved grace.md from her editor with 2026's publish date,
+    # and runs redate 2027 again: it has nothing to move, and says where to look
+    site = make_site({"config.toml": "[site]\ntitle = \"T\"\n\n[week]\nyear = 2026\n",
+                      "content/testimonials/grace.md": "---\ncustomer: Grace\npublish: "
+                                                       "2026-10-06\n---\nThanks\n"})
+    grace = site / "content/testimonials/grace.md"
+    saved = grace.read_bytes()
+    assert run(site, "redate", "2027", "--yes").exit_code == 0
+    grace.write_bytes(saved)
+    again = run(site, "redate", "2027", "--yes")
+    assert again.exit_code == 0 and "cswgen check lists" in again.stdout
+    checked = run(site, "check", "--as-of", "2027-09-01")
+    assert ("content/testimonials/grace.md:3: warning: `publish` is 2026-10-06, a date of "
+            "2026, so this is online already") in checked.stdout
+    assert "change it to 2027-10-05 (the same day, 2027)" in checked.stdout
 
 
 def test_a_site_with_errors_is_not_redated(make_site: MakeSite, run: Run) -> None:
