@@ -399,3 +399,22 @@ def test_a_weekday_with_a_date_of_last_year_is_listed_to_review(make_site: MakeS
         "Only dates in fields were moved. 1 line still names 2026 or a date of 2026 in "
         "words; review it, then run cswgen check:",
         "  content/pages/nominate.md:4: Nominations close on Wednesday, 30 September."]
+
+
+def test_a_review_line_shows_what_it_names_and_a_moved_row_is_still_reviewed(
+        make_site: MakeSite, run: Run) -> None:
+    # a long paragraph that names a day of the old week far into it is shown around that
+    # day, not cut before it; a CSV row whose publish date moved, and whose words say 2026,
+    # is listed too
+    words = "We will be thanking members in every branch all week long, " * 3
+    rows = "customer,title,publish,text\r\nAna B.,Our CSW 2026 star,2026-10-06,Great\r\n"
+    site = make_site({"content/pages/p.md": f"---\ntitle: P\n---\n{words}and the braai "
+                                            "is on Friday 9 October at Msasa House.\n",
+                      "content/testimonials/kind.csv": rows})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    listed = outcome.stdout.splitlines()[-2:]
+    assert listed[0].startswith("  content/pages/p.md:4: …")
+    assert "braai is on Friday 9 October at Msasa House." in listed[0]
+    assert listed[1] == ("  content/testimonials/kind.csv:2: Ana B.,Our CSW 2026 star,"
+                         "2027-10-05,Great")

@@ -344,8 +344,12 @@ def _weekday_of(phrase: datewords.Found, year: int) -> bool:
 def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
     """`path:line: text` of each line that still names the old year (titles, descriptions,
     #CSW2026), or a day of the old week in words ("Monday 5 October"): for the user to
-    review, since redate changes only the dates of fields."""
-    changed = {(c.path, c.line) for c in result.changes}
+    review, since redate changes only the dates of fields.  A line redate changed is
+    listed too when the rest of it names them (a CSV row whose `publish` moved and whose
+    title says "CSW 2026"); the long ones are shown around what they name."""
+    moved: dict[tuple[str, int], list[str]] = {}
+    for change in result.changes:
+        moved.setdefault((change.path, change.line), []).append(change.new)
     year = config.week.year
     week = set(config.week.dates)
     pattern = re.compile(rf"(?<!\d){year}(?!\d)")
@@ -356,10 +360,12 @@ def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
         relative = path.relative_to(root).as_posix()
         text = result.files.get(path) or path.read_bytes().decode("utf-8", errors="replace")
         for number, line in enumerate(_LINE.findall(text), start=1):
-            if (relative, number) in changed:
-                continue
-            if pattern.search(line) or any(
-                    week & set(phrase.dates) or _weekday_of(phrase, year)
-                    for phrase in datewords.find(line, year)):
-                found.append(f"{relative}:{number}: {excerpt(line, pattern)}")
+            rest = line
+            for new in moved.get((relative, number), []):  # (its new dates are not old)
+                rest = rest.replace(new, "")
+            near = pattern if pattern.search(rest) else next(
+                (re.compile(re.escape(phrase.text)) for phrase in datewords.find(rest, year)
+                 if week & set(phrase.dates) or _weekday_of(phrase, year)), None)
+            if near is not None:
+                found.append(f"{relative}:{number}: {excerpt(line, near)}")
     return found
