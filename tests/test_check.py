@@ -507,3 +507,18 @@ def test_the_report_says_the_day_it_checked_and_what_a_daily_reveal_shows(
         "its title and date until its day ([week] reveal = \"daily\").")
     assert said["2026-10-09"][1] != said["2026-10-07"][1]  # every day in full: nothing said
     assert not said["2026-10-09"][1].startswith(("Every", "Monday"))
+
+
+def test_as_of_a_weekday_or_a_date_in_words_is_told_its_date(make_site: MakeSite,
+                                                              run: Run) -> None:
+    # Rudo checks "Wednesday's site": the message gives her the date to type
+    site = site_with(make_site, {})
+    for given, meant in (("wednesday", "for Wednesday 7 October 2026, 2026-10-07"),
+                         ("Monday 5 October", "for Monday 5 October 2026, 2026-10-05"),
+                         ("2026-10-6", "for Tuesday 6 October 2026, 2026-10-06")):
+        outcome = run(site, "check", "--as-of", given)
+        assert outcome.exit_code == 2
+        assert (f'Invalid value for \'--as-of\': "{given}" is not a date; write it as '
+                f"YYYY-MM-DD (year, month, day): {meant}") in outcome.stderr
+    unknown = run(site, "check", "--as-of", "06/10/2026")  # which is the day? not guessed
+    assert unknown.stderr.rstrip().endswith("(year, month, day), like 2026-10-06")
