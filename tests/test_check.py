@@ -447,9 +447,10 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
     # Rudo moved the site to 2027 with cswgen redate; the title and the home page still
     # say 2026, and one testimonial was saved again from her editor with last year's date
     site = make_site({
-        "config.toml": "[site]\ntitle = \"Customer Service Week 2026\"\ndescription = \"5 to 9 "
+        "config.toml": "[site]\ntitle = \"Customer Service Week 2026\"\nlanguages = [\"en\", "
+                       "\"fr\"]\ndescription = \"5 to 9 "
                        "October 2026 at Msasa\"\n\n[week]\nyear = 2027\ntheme = \"Dream Team\"\n"
-                       "timezone = \"Africa/Harare\"\n",
+                       "timezone = \"Africa/Harare\"\n\n[site.fr]\ntitle = \"Semaine 2026\"\n",
         "content/index.md": "---\ntitle: Welcome to CSW 2026\n---\nHello.\n",
         "content/testimonials/grace.md": "---\ncustomer: Grace O.\ntitle: Best day of 2026\n"
                                          "publish: 2026-10-06\n---\nThank you.\n",
@@ -459,9 +460,11 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
     lines = report_lines(outcome)
     assert ("config.toml:2: warning: [site] title names 2026, but the week is in 2027; if it "
             "is about this year's week, write \"Customer Service Week 2027\"") in lines
-    assert ("config.toml:3: warning: [site] description names 2026, but the week is in 2027; "
+    assert ("config.toml:4: warning: [site] description names 2026, but the week is in 2027; "
             "if it is about this year's week, update its year and any dates in it (this "
             "year's week is 4–8 October 2027)") in lines
+    assert ("config.toml:12: warning: [site.fr] title names 2026, but the week is in 2027; if "
+            "it is about this year's week, write \"Semaine 2027\"") in lines
     assert ("content/index.md:2: warning: the title names 2026, but the week is in 2027; if "
             "it is about this year's week, write \"Welcome to CSW 2027\"") in lines
     assert ("content/testimonials/grace.md:4: warning: `publish` is 2026-10-06, a date of "

@@ -272,9 +272,12 @@ def _last_years_titles(site: Site, content: Content, problems: Problems) -> None
     week = range_label(config.week.start, config.week.end)
     said = [("site.title", config.site.title), ("site.description", config.site.description),
             ("week.theme", config.week.theme)]
+    # (and the words of each other language: `[site.sw] title`)
+    said += [(f"{key.split('.')[0]}.{tag}.{key.split('.')[1]}", text)
+             for tag, words in config.words.items() for key, text in words.items()]
     for key, text in said:
         if (old := _earlier_year(text, year)) is not None:
-            table, name = key.split(".")
+            table, name = key.rsplit(".", 1)
             problems.warning("config.toml", config.line_of(key),
                              f"[{table}] {name} names {old}, but the week is in {year}; if it "
                              f"is about this year's week, {_moved(text, old, year, week)}")
