@@ -418,3 +418,20 @@ def test_a_review_line_shows_what_it_names_and_a_moved_row_is_still_reviewed(
     assert "braai is on Friday 9 October at Msasa House." in listed[0]
     assert listed[1] == ("  content/testimonials/kind.csv:2: Ana B.,Our CSW 2026 star,"
                          "2027-10-05,Great")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+def test_a_linked_file_is_changed_where_it_is_and_stays_linked(make_site: MakeSite,
+                                                                run: Run) -> None:
+    # monday.md is a link to the team's shared copy: the build reads that copy, so redate
+    # moves its date there; replacing the link by a file left the shared copy in 2026
+    site = make_site({"shared/monday.md": "---\ntitle: M\ndate: 2026-10-05\n---\nHi\n"})
+    (site / "content/days").mkdir(parents=True)
+    link = site / "content/days/monday.md"
+    link.symlink_to("../../shared/monday.md")
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert link.is_symlink()
+    assert (site / "shared/monday.md").read_text("utf-8") == \
+        "---\ntitle: M\ndate: 2027-10-04\n---\nHi\n"
+    assert sorted(p.name for p in (site / "shared").iterdir()) == ["monday.md"]

@@ -120,11 +120,12 @@ def write(root: Path, ready: Plan) -> None:
     path = root
     try:
         for path, text in ready.files.items():
-            staged.append((write_beside(path, text.encode("utf-8"), keep_mode=True), path))
+            staged.append((write_beside(_real(path), text.encode("utf-8"), keep_mode=True),
+                           path))
         for temporary, path in staged:
-            old = path.read_bytes()
-            os.replace(temporary, path)
-            done.append((path, old))
+            old = _real(path).read_bytes()
+            os.replace(temporary, _real(path))
+            done.append((_real(path), old))
     except BaseException as exc:  # and Ctrl-C: "Nothing was changed" is then true too
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
@@ -135,13 +136,19 @@ def write(root: Path, ready: Plan) -> None:
         raise
 
 
+def _real(path: Path) -> Path:
+    """The file `path` is, through a symbolic link (a policy.md shared by two sites): the
+    file the build reads is the one changed, and the link stays a link."""
+    return Path(os.path.realpath(path))
+
+
 def refuse(root: Path, ready: Plan) -> None:
     """SiteError naming every file that cannot be changed now (read-only, or open in an
     editor), before anything is written or asked."""
     refused = [_cannot(root, path, READ_ONLY) for path in ready.files
                if path.exists() and not os.access(path, os.W_OK)]
     refused += [_open_in_editor(root, path, lock) for path in ready.files
-                if (lock := editor_lock(path)) is not None]
+                if (lock := editor_lock(path) or editor_lock(_real(path))) is not None]
     if refused:
         raise SiteError(refused)
 
