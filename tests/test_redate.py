@@ -450,3 +450,16 @@ def test_a_file_named_with_the_old_year_is_listed_to_review(make_site: MakeSite,
     assert outcome.stdout.splitlines()[-2:] == [
         "  content/downloads/csw-2026-programme.pdf: the file's name names 2026",
         "  content/pages/get.md:4: [The programme](../downloads/csw-2026-programme.pdf)"]
+
+
+def test_a_field_cswgen_add_wrote_is_not_listed_for_its_comment(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    # `cswgen add` writes `publish:  # ..., like 2026-10-06`: once its date is filled in and
+    # moved, the example in the comment is not a line to review
+    site = make_site({"content/pages/p.md": "---\ntitle: P\npublish: 2026-10-06   # a date: "
+                                            "kept off the site until then, like 2026-10-06\n"
+                                            "---\nHi\n"})
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.splitlines()[-1] == ("Moved the site to the week of 4–8 October "
+                                               "2027: 2 changes in 2 files.")

@@ -374,6 +374,8 @@ def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
             rest = line
             for new in moved.get((relative, number), []):  # (its new dates are not old)
                 rest = rest.replace(new, "")
+                if path.suffix.lower() != ".csv":  # (nor is the example in its comment)
+                    rest = re.split(r"\s#", rest)[0]
             near = pattern if pattern.search(rest) else next(
                 (re.compile(re.escape(phrase.text)) for phrase in datewords.find(rest, year)
                  if week & set(phrase.dates) or _weekday_of(phrase, year)), None)
