@@ -525,3 +525,21 @@ def test_as_of_a_weekday_or_a_date_in_words_is_told_its_date(make_site: MakeSite
                 f"YYYY-MM-DD (year, month, day): {meant}") in outcome.stderr
     unknown = run(site, "check", "--as-of", "06/10/2026")  # which is the day? not guessed
     assert unknown.stderr.rstrip().endswith("(year, month, day), like 2026-10-06")
+
+
+def test_a_day_published_after_its_own_date(make_site: MakeSite, run: Run) -> None:
+    # Wednesday's page with Thursday's publish date (last year's Wednesday was the 7th):
+    # on Wednesday the page is not there at all
+    site = site_with(make_site, {"content/days/wednesday.md": "---\ntitle: Wellness "
+                                 "Wednesday\nday: wednesday\npublish: 2026-10-08\nevents:\n"
+                                 "  - time: 10:00\n    title: Walk\n---\nHi\n"})
+    outcome = run(site, "check", "--as-of", "2026-10-07")
+    assert outcome.exit_code == 0
+    assert ("content/days/wednesday.md:4: warning: `publish` is 2026-10-08, after the day "
+            "itself (Wednesday 7 October 2026), so this day's page is not online on its day; "
+            "use 2026-10-07 or earlier, or remove `publish` ([week] reveal = \"daily\" shows "
+            "each day on its day)") in report_lines(outcome)
+    on_time = site_with(make_site, {"content/days/wednesday.md": "---\ntitle: W\nday: "
+                                    "wednesday\npublish: 2026-10-07\nevents:\n  - time: "
+                                    "10:00\n    title: Walk\n---\nHi\n"})
+    assert "after the day itself" not in run(on_time, "check", *AS_OF).stdout

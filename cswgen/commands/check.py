@@ -153,6 +153,7 @@ def _content_rules(site: Site, content: Content, problems: Problems) -> None:
     _repeated_people(site, problems)
     _week_coverage(site, content, problems)
     _late_publish_dates(site, content, problems)
+    _days_published_late(site, content, problems)
     _last_years_publish_dates(site, content, problems)
     _last_years_titles(site, content, problems)
     _programme_length(site, problems)
@@ -241,6 +242,20 @@ def _late_publish_dates(site: Site, content: Content, problems: Problems) -> Non
                              f"({long_label(end)}), so it will not appear during the week; "
                              f"use a date on or before {end.isoformat()}, or remove `publish`",
                              sheet=entry.sheet)
+
+
+def _days_published_late(site: Site, content: Content, problems: Problems) -> None:
+    """A day whose `publish` date comes after the day itself is not online on its day
+    (nor its poster, nor its events in the calendar); after the week, it is said once, by
+    `_late_publish_dates`."""
+    for day in content.days:
+        if day.publish is not None and day.date < day.publish <= site.config.week.end:
+            problems.warning(day.path, day.line_of("publish"),
+                             f"`publish` is {day.publish.isoformat()}, after the day itself "
+                             f"({long_label(day.date)}), so this day's page is not online on "
+                             f"its day; use {day.date.isoformat()} or earlier, or remove "
+                             "`publish` ([week] reveal = \"daily\" shows each day on its day)",
+                             sheet=day.sheet)
 
 
 def _last_years_publish_dates(site: Site, content: Content, problems: Problems) -> None:
