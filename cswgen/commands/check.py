@@ -314,9 +314,10 @@ def _moved(text: str, old: int, year: int, week: str) -> str:
 
 
 def _earlier_year(text: str, year: int) -> int | None:
-    """The first year in `text` (in the ten before `year`) that is not `year` itself."""
+    """The first year in `text` that is one of the two before `year` (a site moved on
+    from them; "since 2016" is history, not last year's words)."""
     for found in _YEAR.findall(text or ""):
-        if year - 10 <= int(found) < year:
+        if year - 2 <= int(found) < year:
             return int(found)
     return None
 
