@@ -452,7 +452,7 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
                        "October 2026 at Msasa\"\n\n[week]\nyear = 2027\ntheme = \"Dream Team\"\n"
                        "timezone = \"Africa/Harare\"\n\n[site.fr]\ntitle = \"Semaine 2026\"\n",
         "content/index.md": "---\ntitle: Welcome to CSW 2026\n---\nHello.\n",
-        "content/pages/history.md": "---\ntitle: Ten years since 2016\n---\nHello.\n",
+        "content/pages/history.md": "---\ntitle: Seven years since 2020\n---\nHello.\n",
         "content/testimonials/grace.md": "---\ncustomer: Grace O.\ntitle: Best day of 2026\n"
                                          "publish: 2026-10-06\n---\nThank you.\n",
         **{path.replace("2026", "2027"): text for path, text in WEEK.items()}})
@@ -473,7 +473,7 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
             "week; change it to 2027-10-05 (the same day, 2027), or remove `publish` if it "
             "should be online now") in lines
     assert not any("Best day of 2026" in line for line in lines)  # a record: left as it is
-    assert not any("names 2016" in line for line in lines)  # history, not last year
+    assert not any("names 2020" in line for line in lines)  # history, not last year
 
 
 def test_a_day_left_at_last_years_date_is_not_also_said_to_be_missing(make_site: MakeSite,
