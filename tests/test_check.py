@@ -450,7 +450,8 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
         "config.toml": "[site]\ntitle = \"Customer Service Week 2026\"\nlanguages = [\"en\", "
                        "\"fr\"]\ndescription = \"5 to 9 "
                        "October 2026 at Msasa\"\n\n[week]\nyear = 2027\ntheme = \"Dream Team\"\n"
-                       "timezone = \"Africa/Harare\"\n\n[site.fr]\ntitle = \"Semaine 2026\"\n",
+                       "timezone = \"Africa/Harare\"\n\n[site.fr]\ntitle = \"Semaine 2026\"\n\n"
+                       "[extra]\nhashtag = \"#CSW2026\"\n",
         "content/index.md": "---\ntitle: Welcome to CSW 2026\n---\nHello.\n",
         "content/pages/history.md": "---\ntitle: Seven years since 2020\n---\nHello.\n",
         "content/testimonials/grace.md": "---\ncustomer: Grace O.\ntitle: Best day of 2026\n"
@@ -466,6 +467,8 @@ def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
             "year's week is 4–8 October 2027)") in lines
     assert ("config.toml:12: warning: [site.fr] title names 2026, but the week is in 2027; if "
             "it is about this year's week, write \"Semaine 2027\"") in lines
+    assert ("config.toml:15: warning: [extra] hashtag names 2026, but the week is in 2027; "
+            "if it is about this year's week, write \"#CSW2027\"") in lines
     assert ("content/index.md:2: warning: the title names 2026, but the week is in 2027; if "
             "it is about this year's week, write \"Welcome to CSW 2027\"") in lines
     assert ("content/testimonials/grace.md:4: warning: `publish` is 2026-10-06, a date of "

@@ -279,14 +279,18 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _last_years_titles(site: Site, content: Content, problems: Problems) -> None:
-    """The site's title and description, the week's theme and the titles of its pages
-    (not the testimonials and honours: those are records) that name an earlier year than
+    """The site's title and description, the week's theme, the `[extra]` words its theme
+    may show, and the titles of its pages (not the testimonials and honours: those are
+    records) that name an earlier year than
     the week's, as they do after `cswgen redate` (which changes dates, not words)."""
     config = site.config
     year = config.week.year
     week = range_label(config.week.start, config.week.end)
     said = [("site.title", config.site.title), ("site.description", config.site.description),
             ("week.theme", config.week.theme)]
+    # (the theme shows [extra] words too: the classic footer's hashtag, "#CSW2026")
+    said += [(f"extra.{key}", value) for key, value in config.extra.items()
+             if isinstance(value, str)]
     # (and the words of each other language: `[site.sw] title`)
     said += [(f"{key.split('.')[0]}.{tag}.{key.split('.')[1]}", text)
              for tag, words in config.words.items() for key, text in words.items()]
