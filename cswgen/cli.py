@@ -408,7 +408,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     nothing else in any file changes.  Afterwards it lists the lines that may still need
     a change by hand: those that name the old year, or a date of the old week in words
     ("Monday 5 October")."""
-    from cswgen.commands.redate import plan, review_lines, write
+    from cswgen.commands.redate import plan, refuse, review_lines, write
     from cswgen.core.week import range_label
 
     root = _site_root()
@@ -416,11 +416,14 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
         ready = plan(root, year)
     label = range_label(ready.start, ready.end)
     if not ready.changes:
-        click.echo(f"Nothing to change: the site is already dated for {year}.")
+        click.echo(f"Nothing to change: the site is already dated for {year}. "
+                   "cswgen check lists a `publish` date or title still from an earlier year.")
         return
     for change in ready.changes:
         click.echo(str(change))
     summary = ready.summary()
+    with said.bugs_reported(ctx.obj["debug"], "redate"):
+        refuse(root, ready)  # (before asking: a "yes" it would then refuse is wasted)
     if not yes and not _confirmed(f"Move the site to the week of {label}: write these "
                                   f"{summary}?", "add --yes to write them without asking"):
         click.echo("Nothing was changed.")

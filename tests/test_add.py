@@ -115,6 +115,25 @@ def test_the_day_is_written_as_given(make_site: MakeSite, run: Run) -> None:
     assert "\ndate: 2026-10-09 " in (site / "content/days/awards-friday.md").read_text("utf-8")
 
 
+def test_a_title_that_names_its_day_needs_no_day_option(make_site: MakeSite, run: Run) -> None:
+    # "Wellness Wednesday" says which day it is; asking for --day wed as well was a
+    # round trip Rudo did not expect.  A title naming no day, or two, is still asked.
+    site = make_site()
+    assert run(site, "add", "day", "Wellness Wednesday").exit_code == 0
+    assert "\nday: wednesday " in (site / "content/days/wellness-wednesday.md").read_text("utf-8")
+    assert run(site, "build", *AS_OF).exit_code == 0
+    for title in ("Monday to Friday quiz", "Fun Saturday", "Team Spirit"):
+        asked = run(site, "add", "day", title)
+        assert asked.exit_code == 1
+        assert "say which day of the week (5–9 October 2026) this is" in asked.stderr
+    twice = run(site, "add", "day", "Wild Wednesday")
+    assert twice.exit_code == 1 and "already has its day" in twice.stderr
+    french = make_site({"config.toml": MINIMAL_CONFIG.replace(
+        '[site]\n', '[site]\nlanguage = "fr"\n')})
+    assert run(french, "add", "day", "Mardi des héros").exit_code == 0
+    assert "\nday: tuesday " in (french / "content/days/mardi-des-heros.md").read_text("utf-8")
+
+
 def test_a_weekday_in_the_sites_language_is_written_as_front_matter_takes_it(
         make_site: MakeSite, run: Run) -> None:
     # as `cswgen email mardi` takes it; front matter takes the English word

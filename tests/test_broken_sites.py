@@ -108,9 +108,9 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     # last year's date, after [week] year was changed by hand: redate moves them all
     ("date-in-last-years-week", D + "wed.md", "---\ntitle: Wild\ndate: 2025-10-08\n---\n",
      D + "wed.md:3: 2025-10-08 (Wednesday 8 October 2025) is outside the week (5–9 October "
-     "2026); change the date, or [week] in config.toml (if the whole site is moving to "
-     "2026, put [week] back as it was for 2025 and run `cswgen redate 2026`: it moves every "
-     "date at once)"),
+     "2026); change it to 2026-10-07, the same day of this year's week, or [week] in "
+     "config.toml (if the whole site is moving to 2026, put [week] back as it was for 2025 "
+     "and run `cswgen redate 2026`: it moves every date at once)"),
     ("saturday-in-a-five-day-week", D + "sat.md", "---\ntitle: Sat\nday: saturday\n---\n",
      D + "sat.md:3: saturday is not one of the week's days (5–9 October 2026); change "
      "`day`, or [week] days in config.toml"),

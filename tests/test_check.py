@@ -440,3 +440,111 @@ def test_a_wrong_week_is_the_one_thing_said_about_the_days(make_site: MakeSite,
         assert [line for line in report_lines(outcome) if line.startswith("config.toml")] \
             == [line for line in report_lines(outcome)], outcome.stdout
         assert "has no page" not in outcome.stdout, outcome.stdout
+
+
+def test_last_years_words_and_publish_dates_after_a_redate(make_site: MakeSite,
+                                                           run: Run) -> None:
+    # Rudo moved the site to 2027 with cswgen redate; the title and the home page still
+    # say 2026, and one testimonial was saved again from her editor with last year's date
+    site = make_site({
+        "config.toml": "[site]\ntitle = \"Customer Service Week 2026\"\nlanguages = [\"en\", "
+                       "\"fr\"]\ndescription = \"5 to 9 "
+                       "October 2026 at Msasa\"\n\n[week]\nyear = 2027\ntheme = \"Dream Team\"\n"
+                       "timezone = \"Africa/Harare\"\n\n[site.fr]\ntitle = \"Semaine 2026\"\n\n"
+                       "[extra]\nhashtag = \"#CSW2026\"\n",
+        "content/index.md": "---\ntitle: Welcome to CSW 2026\n---\nHello.\n",
+        "content/pages/history.md": "---\ntitle: Seven years since 2020\n---\nHello.\n",
+        "content/testimonials/grace.md": "---\ncustomer: Grace O.\ntitle: Best day of 2026\n"
+                                         "publish: 2026-10-06\n---\nThank you.\n",
+        **{path.replace("2026", "2027"): text for path, text in WEEK.items()}})
+    outcome = run(site, "check", "--as-of", "2027-09-20")
+    assert outcome.exit_code == 0, outcome.stdout
+    lines = report_lines(outcome)
+    assert ("config.toml:2: warning: [site] title names 2026, but the week is in 2027; if it "
+            "is about this year's week, write \"Customer Service Week 2027\"") in lines
+    assert ("config.toml:4: warning: [site] description names 2026, but the week is in 2027; "
+            "if it is about this year's week, update its year and any dates in it (this "
+            "year's week is 4–8 October 2027)") in lines
+    assert ("config.toml:12: warning: [site.fr] title names 2026, but the week is in 2027; if "
+            "it is about this year's week, write \"Semaine 2027\"") in lines
+    assert ("config.toml:15: warning: [extra] hashtag names 2026, but the week is in 2027; "
+            "if it is about this year's week, write \"#CSW2027\"") in lines
+    assert ("content/index.md:2: warning: the title names 2026, but the week is in 2027; if "
+            "it is about this year's week, write \"Welcome to CSW 2027\"") in lines
+    assert ("content/testimonials/grace.md:4: warning: `publish` is 2026-10-06, a date of "
+            "2026, so this is online already instead of waiting for its day in this year's "
+            "week; change it to 2027-10-05 (the same day, 2027), or remove `publish` if it "
+            "should be online now") in lines
+    assert not any("Best day of 2026" in line for line in lines)  # a record: left as it is
+    assert not any("names 2020" in line for line in lines)  # history, not last year
+
+
+def test_a_day_left_at_last_years_date_is_not_also_said_to_be_missing(make_site: MakeSite,
+                                                                      run: Run) -> None:
+    # after cswgen redate 2027, monday.md was saved again from an editor with 2026's date:
+    # "Monday has no page; add one with cswgen add day" would make a second Monday
+    days = {path: text.replace("day: monday", "date: 2026-10-05") for path, text in WEEK.items()}
+    site = make_site({**days, "config.toml": "[site]\ntitle = \"T\"\n\n[week]\nyear = "
+                      "2027\ntimezone = \"Africa/Harare\"\n"})
+    outcome = run(site, "check", "--as-of", "2027-09-20")
+    assert outcome.exit_code == 1
+    assert report_lines(outcome) == [
+        "content/days/monday.md:3: 2026-10-05 (Monday 5 October 2026) is outside the week "
+        "(4–8 October 2027); change it to 2027-10-04, the same day of this year's week, or "
+        "[week] in config.toml (if the whole site is moving to 2027, put [week] back as it "
+        "was for 2026 and run `cswgen redate 2027`: it moves every date at once)"]
+
+
+def test_the_report_says_the_day_it_checked_and_what_a_daily_reveal_shows(
+        make_site: MakeSite, run: Run) -> None:
+    # Rudo checks the site as it will be on Wednesday: which days can people read in full?
+    config = ("[site]\ntitle = \"T\"\n\n[week]\nyear = 2026\ntimezone = \"Africa/Harare\"\n"
+              "reveal = \"daily\"\n")
+    site = site_with(make_site, {"config.toml": config})
+    said = {day: run(site, "check", "--as-of", day).stdout.splitlines()[:2]
+            for day in ("2026-09-28", "2026-10-07", "2026-10-08", "2026-10-09")}
+    assert said["2026-09-28"][0].startswith("Checked the site as of Monday 28 September 2026 (")
+    assert said["2026-09-28"][1] == ("Every day shows only its title and date until its day "
+                                     "([week] reveal = \"daily\").")
+    assert said["2026-10-07"][0].startswith("Checked the site as of Wednesday 7 October 2026 (")
+    assert said["2026-10-07"][1] == (
+        "Monday 5 October to Wednesday 7 October show in full; Thursday 8 October and Friday "
+        "9 October show only their title and date until their day ([week] reveal = \"daily\").")
+    assert said["2026-10-08"][1] == (
+        "Monday 5 October to Thursday 8 October show in full; Friday 9 October shows only "
+        "its title and date until its day ([week] reveal = \"daily\").")
+    assert said["2026-10-09"][1] != said["2026-10-07"][1]  # every day in full: nothing said
+    assert not said["2026-10-09"][1].startswith(("Every", "Monday"))
+
+
+def test_as_of_a_weekday_or_a_date_in_words_is_told_its_date(make_site: MakeSite,
+                                                              run: Run) -> None:
+    # Rudo checks "Wednesday's site": the message gives her the date to type
+    site = site_with(make_site, {})
+    for given, meant in (("wednesday", "for Wednesday 7 October 2026, 2026-10-07"),
+                         ("Monday 5 October", "for Monday 5 October 2026, 2026-10-05"),
+                         ("2026-10-6", "for Tuesday 6 October 2026, 2026-10-06")):
+        outcome = run(site, "check", "--as-of", given)
+        assert outcome.exit_code == 2
+        assert (f'Invalid value for \'--as-of\': "{given}" is not a date; write it as '
+                f"YYYY-MM-DD (year, month, day): {meant}") in outcome.stderr
+    unknown = run(site, "check", "--as-of", "06/10/2026")  # which is the day? not guessed
+    assert unknown.stderr.rstrip().endswith("(year, month, day), like 2026-10-06")
+
+
+def test_a_day_published_after_its_own_date(make_site: MakeSite, run: Run) -> None:
+    # Wednesday's page with Thursday's publish date (last year's Wednesday was the 7th):
+    # on Wednesday the page is not there at all
+    site = site_with(make_site, {"content/days/wednesday.md": "---\ntitle: Wellness "
+                                 "Wednesday\nday: wednesday\npublish: 2026-10-08\nevents:\n"
+                                 "  - time: 10:00\n    title: Walk\n---\nHi\n"})
+    outcome = run(site, "check", "--as-of", "2026-10-07")
+    assert outcome.exit_code == 0
+    assert ("content/days/wednesday.md:4: warning: `publish` is 2026-10-08, after the day "
+            "itself (Wednesday 7 October 2026), so this day's page is not online on its day; "
+            "use 2026-10-07 or earlier, or remove `publish` ([week] reveal = \"daily\" shows "
+            "each day on its day)") in report_lines(outcome)
+    on_time = site_with(make_site, {"content/days/wednesday.md": "---\ntitle: W\nday: "
+                                    "wednesday\npublish: 2026-10-07\nevents:\n  - time: "
+                                    "10:00\n    title: Walk\n---\nHi\n"})
+    assert "after the day itself" not in run(on_time, "check", *AS_OF).stdout

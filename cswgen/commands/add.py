@@ -65,6 +65,8 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     path = root / folder / f"{slug}.md"
     _refuse_an_existing_file(path, folder, slug, "edit that one, or choose another title")
     _refuse_a_twin(config, kind, title, slug)
+    if kind == "day" and on is None and weekday is None:
+        weekday = _named_day(title, config.week.dates, config.site.language)
     when, day_name = _day(config.week.dates, on, weekday, config.site.language) \
         if kind == "day" else (None, "")
     if kind == "day":
@@ -140,6 +142,15 @@ def as_meant(title: str) -> str:
     with each run of spaces, tabs, line breaks or non-breaking spaces as one space."""
     title = " ".join(title.split())
     return unquoted(title) or title
+
+
+def _named_day(title: str, dates: list[date], language: str) -> str | None:
+    """The one day of the week the title names ("Wellness Wednesday", "Mardi des héros"),
+    as people name their theme days; None when it names none of the week's days, or two."""
+    named = {index for word in re.findall(r"\w+", title) if len(word) >= 5
+             and (index := weekday_in(word, (language,))) is not None
+             and any(d.weekday() == index for d in dates)}
+    return WEEKDAYS[named.pop()] if len(named) == 1 else None
 
 
 def _day(dates: list[date], on: date | None, weekday: str | None,

@@ -23,9 +23,15 @@ from cswgen.commands.build import STEPS_FILE, build, output_folder
 from cswgen.commands.editions import report_untranslated
 from cswgen.commands.sourcelines import as_written, locate, locate_next, needles, text_of
 from cswgen.commands.themecheck import missing_files, remote_in_templates
+from cswgen.core import datewords
 from cswgen.core.cache import CACHE_FOLDER, Cache
 from cswgen.core.errors import Problems, SiteError
-from cswgen.core.week import long_label
+from cswgen.core.week import (
+    first_full_week_of_october,
+    long_label,
+    range_label,
+    short_label,
+)
 from cswgen.model.languages import by_folder, folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
@@ -53,6 +59,8 @@ class Report(Problems):
 
     as_of: date = date.min
     seconds: float = 0.0
+    # with `reveal = "daily"`: which days the site shows in full as of that date
+    revealed: str = ""
 
 
 def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Report:
@@ -88,7 +96,32 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
             _page_rules(site, _other_languages(config, content, site.options), output,
                         theme_chain, problems, missing)
             remote_in_templates(theme_chain, problems)
-    return _report(problems, when, started)
+    report = _report(problems, when, started)
+    report.revealed = _revealed(config, when)
+    return report
+
+
+def _revealed(config: SiteConfig, when: date) -> str:
+    """What a daily reveal shows as of `when`, in a sentence ("" when every day shows)."""
+    dates = config.week.dates
+    if config.week.reveal != "daily" or when >= dates[-1]:
+        return ""
+    if when < dates[0]:
+        return ("Every day shows only its title and date until its day "
+                '([week] reveal = "daily").')
+    shown = [d for d in dates if d <= when]
+    later = dates[len(shown):]
+
+    def days(some: list[date]) -> str:
+        names = [short_label(d) for d in some]
+        if len(names) < 3:
+            return " and ".join(names)
+        return f"{names[0]} to {names[-1]}"
+
+    return (f"{days(shown)} show{'s' if len(shown) == 1 else ''} in full; {days(later)} "
+            f"show{'s' if len(later) == 1 else ''} only "
+            f"{'its' if len(later) == 1 else 'their'} title and date until "
+            f"{'its' if len(later) == 1 else 'their'} day ([week] reveal = \"daily\").")
 
 
 def _report(problems: Problems, as_of: date, started: float) -> Report:
@@ -120,6 +153,9 @@ def _content_rules(site: Site, content: Content, problems: Problems) -> None:
     _repeated_people(site, problems)
     _week_coverage(site, content, problems)
     _late_publish_dates(site, content, problems)
+    _days_published_late(site, content, problems)
+    _last_years_publish_dates(site, content, problems)
+    _last_years_titles(site, content, problems)
     _programme_length(site, problems)
     _poster_length(site, problems)
 
@@ -148,8 +184,11 @@ def _repeated_people(site: Site, problems: Problems) -> None:
 def _week_coverage(site: Site, content: Content, problems: Problems) -> None:
     covered = {day.date for day in content.days}
     # (while [week] itself is wrong, and said so, its dates are a stand-in and the days are
-    # set aside: each would be said to have no page, and adding one would make it twice)
-    for when in [] if site.config.week.guessed else site.config.week.dates:
+    # set aside: each would be said to have no page, and adding one would make it twice;
+    # so while a day's own date is wrong, and said so: Monday's file left at last year's
+    # date is Monday's page, and `cswgen add day` would make a second one)
+    misdated = any(isinstance(e, Day) and not e.language for e in content.unplaced)
+    for when in [] if site.config.week.guessed or misdated else site.config.week.dates:
         if when not in covered:
             problems.warning("content/days", 0,
                              f"{long_label(when)} is a day of the week but has no page; add "
@@ -203,6 +242,88 @@ def _late_publish_dates(site: Site, content: Content, problems: Problems) -> Non
                              f"({long_label(end)}), so it will not appear during the week; "
                              f"use a date on or before {end.isoformat()}, or remove `publish`",
                              sheet=entry.sheet)
+
+
+def _days_published_late(site: Site, content: Content, problems: Problems) -> None:
+    """A day whose `publish` date comes after the day itself is not online on its day
+    (nor its poster, nor its events in the calendar); after the week, it is said once, by
+    `_late_publish_dates`."""
+    for day in content.days:
+        if day.publish is not None and day.date < day.publish <= site.config.week.end:
+            problems.warning(day.path, day.line_of("publish"),
+                             f"`publish` is {day.publish.isoformat()}, after the day itself "
+                             f"({long_label(day.date)}), so this day's page is not online on "
+                             f"its day; use {day.date.isoformat()} or earlier, or remove "
+                             "`publish` ([week] reveal = \"daily\" shows each day on its day)",
+                             sheet=day.sheet)
+
+
+def _last_years_publish_dates(site: Site, content: Content, problems: Problems) -> None:
+    """A `publish` date of an earlier year has passed, so the entry is online now, not on
+    its day: last year's date left behind when `[week]` moved (by hand, or a file saved
+    again from an editor over `cswgen redate`'s change)."""
+    year = site.config.week.year
+    for entry in content.entries():
+        if entry.publish is not None and entry.publish.year < year:
+            moved = entry.publish + (first_full_week_of_october(year)
+                                     - first_full_week_of_october(entry.publish.year))
+            problems.warning(entry.path, entry.line_of("publish"),
+                             f"`publish` is {entry.publish.isoformat()}, a date of "
+                             f"{entry.publish.year}, so this is online already instead of "
+                             f"waiting for its day in this year's week; change it to "
+                             f"{moved.isoformat()} (the same day, {year}), or remove `publish` "
+                             "if it should be online now", sheet=entry.sheet)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _last_years_titles(site: Site, content: Content, problems: Problems) -> None:
+    """The site's title and description, the week's theme, the `[extra]` words its theme
+    may show, and the titles of its pages (not the testimonials and honours: those are
+    records) that name an earlier year than
+    the week's, as they do after `cswgen redate` (which changes dates, not words)."""
+    config = site.config
+    year = config.week.year
+    week = range_label(config.week.start, config.week.end)
+    said = [("site.title", config.site.title), ("site.description", config.site.description),
+            ("week.theme", config.week.theme)]
+    # (the theme shows [extra] words too: the classic footer's hashtag, "#CSW2026")
+    said += [(f"extra.{key}", value) for key, value in config.extra.items()
+             if isinstance(value, str)]
+    # (and the words of each other language: `[site.sw] title`)
+    said += [(f"{key.split('.')[0]}.{tag}.{key.split('.')[1]}", text)
+             for tag, words in config.words.items() for key, text in words.items()]
+    for key, text in said:
+        if (old := _earlier_year(text, year)) is not None:
+            table, name = key.rsplit(".", 1)
+            problems.warning("config.toml", config.line_of(key),
+                             f"[{table}] {name} names {old}, but the week is in {year}; if it "
+                             f"is about this year's week, {_moved(text, old, year, week)}")
+    pages: list[Entry] = [e for e in (content.home, content.policy) if e is not None]
+    for entry in [*pages, *content.days, *content.pages]:
+        if (old := _earlier_year(entry.title, year)) is not None:
+            problems.warning(entry.path, entry.line_of("title"),
+                             f"the title names {old}, but the week is in {year}; if it is "
+                             f"about this year's week, {_moved(entry.title, old, year, week)}",
+                             sheet=entry.sheet)
+
+
+def _moved(text: str, old: int, year: int, week: str) -> str:
+    """What to write instead: `text` with `year` for `old` when it is short and names no
+    date in words; else what to update."""
+    if len(text) <= 80 and not datewords.find(text, old):
+        return "write \"" + re.sub(rf"(?<!\d){old}(?!\d)", str(year), text) + "\""
+    return f"update its year and any dates in it (this year's week is {week})"
+
+
+def _earlier_year(text: str, year: int) -> int | None:
+    """The first year in `text` that is one of the two before `year` (a site moved on
+    from them; "since 2016" is history, not last year's words)."""
+    for found in _YEAR.findall(text or ""):
+        if year - 2 <= int(found) < year:
+            return int(found)
+    return None
 
 
 # --- each body, converted -------------------------------------------------------------

@@ -10,8 +10,9 @@ quotes, line endings and byte-order marks.  Every value that cannot be moved is 
 all in one run.
 
 Text is not changed: a date in words ("Monday 5 October") may be a record of what
-happened (a testimonial's story), so the lines that name the old year, or a day of the old
-week in words, are listed for the user to review instead.
+happened (a testimonial's story), so the lines that name the old year, a day of the old
+week in words, or a weekday with a date of the old year ("the deadline is Wednesday, 30
+September") are listed for the user to review instead.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from cswgen.commands.said import shown_path
 from cswgen.core import datewords
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.files import write_atomic, write_beside
+from cswgen.core.tree import skipped
 from cswgen.core.week import first_full_week_of_october
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
@@ -42,6 +44,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VALUE = re.compile(r"""(\s*["'“”‘’„«]?)(\d{4}-\d{1,2}-\d{1,2})""")
 # A value with nothing in it: empty, "", ~ or null, maybe with a comment after it.
 _EMPTY = re.compile(r"""\s*(?:""|''|~|null|Null|NULL)?\s*(?:#.*)?$""", re.S)
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")
 _TEXT_FILES = (".md", ".markdown", ".csv", ".toml", ".txt")
 REVIEW_SHOWN = 40  # more lines to review than this go to REVIEW_FILE
 REVIEW_FILE = "cswgen-redate-review.txt"
@@ -112,20 +115,18 @@ def write(root: Path, ready: Plan) -> None:
     changed (read-only, or open in a program that locks it, as Excel does a CSV file) is
     a SiteError naming it, with every file as it was: a site half moved would have its
     days outside its week."""
-    refused = [_cannot(root, path, READ_ONLY) for path in ready.files
-               if path.exists() and not os.access(path, os.W_OK)]
-    if refused:
-        raise SiteError(refused)
+    refuse(root, ready)
     staged: list[tuple[Path, Path]] = []
     done: list[tuple[Path, bytes]] = []  # each file replaced, with its old bytes
     path = root
     try:
         for path, text in ready.files.items():
-            staged.append((write_beside(path, text.encode("utf-8"), keep_mode=True), path))
+            staged.append((write_beside(_real(path), text.encode("utf-8"), keep_mode=True),
+                           path))
         for temporary, path in staged:
-            old = path.read_bytes()
-            os.replace(temporary, path)
-            done.append((path, old))
+            old = _real(path).read_bytes()
+            os.replace(temporary, _real(path))
+            done.append((_real(path), old))
     except BaseException as exc:  # and Ctrl-C: "Nothing was changed" is then true too
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
@@ -136,16 +137,34 @@ def write(root: Path, ready: Plan) -> None:
         raise
 
 
+def _real(path: Path) -> Path:
+    """The file `path` is, through a symbolic link (a policy.md shared by two sites): the
+    file the build reads is the one changed, and the link stays a link."""
+    return Path(os.path.realpath(path))
+
+
+def refuse(root: Path, ready: Plan) -> None:
+    """SiteError naming every file that cannot be changed now (read-only, or open in an
+    editor), before anything is written or asked."""
+    refused = [_cannot(root, path, READ_ONLY) for path in ready.files
+               if path.exists() and not os.access(path, os.W_OK)]
+    refused += [_open_in_editor(root, path, lock) for path in ready.files
+                if (lock := editor_lock(path) or editor_lock(_real(path))) is not None]
+    if refused:
+        raise SiteError(refused)
+
+
 def review_lines(root: Path, ready: Plan) -> list[str]:
     """What to say, once the site has moved, of the lines that still name the old year or
-    a day of the old week in words (`Plan.mentions`): few are listed; more are written to
+    a date of it in words (`Plan.mentions`): few are listed; more are written to
     REVIEW_FILE in the site's folder, and named."""
     if not ready.mentions:
         return []
     count = len(ready.mentions)
     lines = f"{count} line{'s' if count != 1 else ''}"
-    intro = (f"Only dates in fields were moved. {lines} still name {ready.old_year} or a "
-             "day of the old week in words")
+    intro = (f"Only dates in fields were moved. {lines} still "
+             f"name{'s' if count == 1 else ''} {ready.old_year} or a "
+             f"date of {ready.old_year} in words")
     listed = count <= REVIEW_SHOWN
     if not listed:
         try:
@@ -168,6 +187,32 @@ def _cannot(root: Path, path: Path, why: str) -> Problem:
                "open) and make sure it is not read-only")
     return Problem(path.relative_to(root).as_posix(), 0, f"cswgen redate cannot change this "
                    f"file ({why}); {fix}, then run cswgen redate again. Nothing was changed")
+
+
+def editor_lock(path: Path) -> Path | None:
+    """The file an editor keeps beside `path` while it has it open, if there is one: Vim's
+    and nano's `.name.swp` (`.swo`...), Emacs's `.#name`, LibreOffice's `.~lock.name#`,
+    Office's `~$name` (Word's drops the name's first two letters), Kate's
+    `.name.kate-swp`.  Changed under an editor, a file is overwritten by the editor's next
+    save, and cswgen's change with it (or the editor's unsaved work by cswgen's)."""
+    name = path.name
+    names = [f".{name}.sw{letter}" for letter in "ponmlkjihgfedcba"]
+    names += [f".#{name}", f".~lock.{name}#", f"~${name}", f"~${name[2:]}",
+              f".{name}.kate-swp"]
+    for candidate in names:
+        lock = path.with_name(candidate)
+        if os.path.lexists(lock):  # (Emacs's is a symbolic link to nowhere)
+            return lock
+    return None
+
+
+def _open_in_editor(root: Path, path: Path, lock: Path) -> Problem:
+    return Problem(path.relative_to(root).as_posix(), 0, "cswgen redate cannot change "
+                   f"this file while it is open in an editor ({lock.name} is beside it): "
+                   "save your changes and close it, then run cswgen redate again; its next "
+                   "save would otherwise undo cswgen's change. If no editor has it open, "
+                   f"{lock.name} was left behind by one that stopped: delete it. "
+                   "Nothing was changed")
 
 
 class _Editor:
@@ -297,24 +342,43 @@ def _cells(text: str, start: int, delimiter: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _weekday_of(phrase: datewords.Found, year: int) -> bool:
+    """Whether the phrase gives a weekday to a date of the old year ("Wednesday, 30
+    September"): true last year, that weekday is wrong in the new one."""
+    return _WEEKDAY.search(phrase.text) is not None and any(d.year == year
+                                                             for d in phrase.dates)
+
+
 def _mentions(root: Path, config: SiteConfig, result: Plan) -> list[str]:
     """`path:line: text` of each line that still names the old year (titles, descriptions,
     #CSW2026), or a day of the old week in words ("Monday 5 October"): for the user to
-    review, since redate changes only the dates of fields."""
-    changed = {(c.path, c.line) for c in result.changes}
+    review, since redate changes only the dates of fields.  A line redate changed is
+    listed too when the rest of it names them (a CSV row whose `publish` moved and whose
+    title says "CSW 2026"); the long ones are shown around what they name."""
+    moved: dict[tuple[str, int], list[str]] = {}
+    for change in result.changes:
+        moved.setdefault((change.path, change.line), []).append(change.new)
     year = config.week.year
     week = set(config.week.dates)
     pattern = re.compile(rf"(?<!\d){year}(?!\d)")
     found: list[str] = []
     for path in [root / CONFIG_NAME, *sorted((root / "content").rglob("*"))]:
+        relative = path.relative_to(root).as_posix()
+        if pattern.search(path.name) and path.is_file() and not skipped(path.name):
+            # (csw-2026-programme.pdf: this year's is a new file, and its links change)
+            found.append(f"{relative}: the file's name names {year}")
         if path.suffix.lower() not in _TEXT_FILES or not path.is_file():
             continue
-        relative = path.relative_to(root).as_posix()
         text = result.files.get(path) or path.read_bytes().decode("utf-8", errors="replace")
         for number, line in enumerate(_LINE.findall(text), start=1):
-            if (relative, number) in changed:
-                continue
-            if pattern.search(line) or any(
-                    week & set(phrase.dates) for phrase in datewords.find(line, year)):
-                found.append(f"{relative}:{number}: {excerpt(line, pattern)}")
+            rest = line
+            for new in moved.get((relative, number), []):  # (its new dates are not old)
+                rest = rest.replace(new, "")
+                if path.suffix.lower() != ".csv":  # (nor is the example in its comment)
+                    rest = re.split(r"\s#", rest)[0]
+            near = pattern if pattern.search(rest) else next(
+                (re.compile(re.escape(phrase.text)) for phrase in datewords.find(rest, year)
+                 if week & set(phrase.dates) or _weekday_of(phrase, year)), None)
+            if near is not None:
+                found.append(f"{relative}:{number}: {excerpt(line, near)}")
     return found

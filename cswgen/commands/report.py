@@ -23,6 +23,7 @@ import json
 
 from cswgen.commands.check import Report
 from cswgen.core.errors import Problem
+from cswgen.core.week import long_label
 
 
 def _count(number: int, word: str) -> str:
@@ -34,8 +35,10 @@ def ready(report: Report, *, strict: bool) -> bool:
 
 
 def as_text(report: Report, *, strict: bool) -> str:
-    lines = [f"Checked the site as of {report.as_of.isoformat()} "
+    lines = [f"Checked the site as of {long_label(report.as_of)} "
              f"({report.seconds:.2f} s)."]
+    if report.revealed:
+        lines.append(report.revealed)
     number = 0
     sections: list[tuple[str, list[Problem]]] = [
         ("Errors: fix these before publishing.", report.errors),

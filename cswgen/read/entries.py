@@ -12,6 +12,7 @@ from urllib.parse import unquote
 from cswgen.core.errors import Problems
 from cswgen.core.week import (
     WEEKDAYS,
+    first_full_week_of_october,
     long_label,
     range_label,
     short_label,
@@ -189,8 +190,13 @@ class EntryReader:
             moving = (f" (if the whole site is moving to {week.year}, put [week] back as it "
                       f"was for {when.year} and run `cswgen redate {week.year}`: it moves "
                       "every date at once)" if when.year != week.year else "")
+            # last year's date of a day (a file saved again over `cswgen redate`'s change)
+            same = when + (first_full_week_of_october(week.year)
+                           - first_full_week_of_october(when.year))
+            change = (f"change it to {same.isoformat()}, the same day of this year's week"
+                      if when.year != week.year and same in dates else "change the date")
             f.error("date", f"{when.isoformat()} ({long_label(when)}) is outside the week "
-                    f"({span}); change the date, or [week] in config.toml{moving}")
+                    f"({span}); {change}, or [week] in config.toml{moving}")
             return None
         if f.has("day"):
             name = f.text("day")
