@@ -210,6 +210,20 @@ def test_a_very_long_review_list_goes_to_a_file(make_site: MakeSite, run: Run) -
     assert len(listed) == 50
 
 
+def test_a_review_file_with_the_teams_notes_is_never_written_over(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """Last year's list, ticked off line by line in the file: this year's goes beside it."""
+    rows = "".join(f"Customer {n},Thanks for 2026,2026-09-01\n" for n in range(50))
+    site = make_site({"content/testimonials/survey.csv": "customer,text,date\n" + rows})
+    noted = "content/pages/a.md:3: Welcome to CSW 2025  -- checked, Rudo\n"
+    (site / "cswgen-redate-review.txt").write_text(noted, "utf-8")
+    outcome = run(site, "redate", "2027", "--yes")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "they are listed in cswgen-redate-review-2.txt" in outcome.stdout.splitlines()[-1]
+    assert (site / "cswgen-redate-review.txt").read_text("utf-8") == noted
+    assert len((site / "cswgen-redate-review-2.txt").read_text("utf-8").splitlines()) == 50
+
+
 def test_a_review_file_that_cannot_be_written_is_listed_instead(make_site: MakeSite,
                                                                 run: Run) -> None:
     # the site has moved by then: "Nothing was changed" would be untrue

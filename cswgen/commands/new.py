@@ -29,7 +29,7 @@ DEMO_ZONE = "Africa/Harare"  # the demo config.toml's `timezone`
 TEXT_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".txt")
 # What cswgen writes at a site's root besides the output folder: for the site's .gitignore.
 GITIGNORE = ("output/\n.cswgen-staging*\n.cswgen-cache/\n.cswgen-lock\n"
-             "cswgen-redate-review.txt\nemail/\n")
+             "cswgen-redate-review*.txt\nemail/\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 

@@ -166,15 +166,23 @@ def review_lines(root: Path, ready: Plan) -> list[str]:
              f"name{'s' if count == 1 else ''} {ready.old_year} or a "
              f"date of {ready.old_year} in words")
     listed = count <= REVIEW_SHOWN
+    review = root / REVIEW_FILE
     if not listed:
+        text = "".join(f"{m}\n" for m in ready.mentions)
+        number = 2
+        # (one there already with other lines may hold the team's notes on the last list:
+        # never written over, the list goes to the next free name)
+        while review.is_file() and review.read_bytes() != text.encode("utf-8"):
+            review = root / REVIEW_FILE.replace(".txt", f"-{number}.txt")
+            number += 1
         try:
-            (root / REVIEW_FILE).write_text("".join(f"{m}\n" for m in ready.mentions), "utf-8")
+            review.write_text(text, "utf-8")
         except OSError:  # (the site has moved already: not "Nothing was changed")
             listed = True  # (open in a program that locks it, read-only): here instead
     if listed:
         return [f"{intro}; review {'them' if count != 1 else 'it'}, then run cswgen check:",
                 *(f"  {mention}" for mention in ready.mentions)]
-    return [f"{intro}; they are listed in {shown_path(root / REVIEW_FILE)} (one "
+    return [f"{intro}; they are listed in {shown_path(review)} (one "
             "`file:line: text` a line): review them, then run cswgen check."]
 
 
