@@ -190,6 +190,28 @@ def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
            "(downloads/form.txt)" in outcome.stderr
 
 
+def test_a_published_file_deleted_or_edited_in_the_folder_is_put_back(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """As over SFTP: a page deleted or edited by hand in the folder (even keeping its size)
+    is the site's again after the next publish; the files others keep there stay."""
+    target = tmp_path / "www"
+    write(target, {".htaccess": "Require all granted\n", "report.pdf": "%PDF-1.4 report\n"})
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    (target / "page-0/index.html").unlink()
+    write(target, {"page-1/index.html": "<p>edited by hand</p>\n"})
+    page = target / "page-2/index.html"
+    page.write_bytes(page.read_bytes().replace(b"About 2.", b"About 9."))
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert dry.stdout.splitlines()[:-1] == ["  add     page-0/index.html",
+                                            "  change  page-1/index.html",
+                                            "  change  page-2/index.html"], dry.stdout
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.rstrip().endswith(": 1 added, 2 changed")
+    assert published(target) == {**built(site), ".htaccess": b"Require all granted\n",
+                                 "report.pdf": b"%PDF-1.4 report\n"}
+
+
 def test_a_record_naming_files_outside_the_target_removes_none_of_them(
         site: Path, run: Run, tmp_path: Path) -> None:
     """The record lives at the target, where anyone who can write the shared folder can

@@ -144,6 +144,35 @@ def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
     assert "downloads/form.txt" not in json.loads((www / RECORD).read_text())["files"]
 
 
+def test_sftp_puts_back_a_published_file_deleted_or_edited_on_the_server(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Someone deletes a page on the server, or edits one there by hand (even keeping its
+    size): the next publish puts the site's own back, as a folder target does, and leaves
+    everything else alone."""
+    site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n",
+                      "content/pages/b.md": "---\ntitle: B\n---\nB.\n",
+                      "content/downloads/form.txt": "the site's form\n"})
+    www = tmp_path / "www"
+    write(www, {"foreign.txt": "IT's\n", "report.pdf": "%PDF-1.4 someone's report\n"})
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    (www / "a/index.html").unlink()
+    write(www, {"b/index.html": "<p>edited on the server</p>\n",
+                "downloads/form.txt": "the site's FORM\n"})  # (the same size)
+    later = time.time() + 60
+    os.utime(www / "downloads/form.txt", (later, later))
+
+    dry = publish(site, sshd, address(sshd, www), "--dry-run")
+    assert dry.stdout.splitlines()[:-1] == ["  add     a/index.html", "  change  b/index.html",
+                                            "  change  downloads/form.txt"], dry.stdout
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(": 1 added, 2 changed"), done.stdout
+    assert published(www) == {**built(site), "report.pdf": b"%PDF-1.4 someone's report\n"}
+    assert (www / "foreign.txt").read_text() == "IT's\n"
+    again = publish(site, sshd, address(sshd, www))
+    assert again.stdout.startswith("Nothing to publish"), again.stdout
+
+
 def test_an_unknown_or_changed_server_key_is_refused(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site(GOOD)
@@ -348,6 +377,38 @@ def test_a_first_publish_to_a_new_folder_asks_the_server_once_not_once_a_page(
         target.close()
     assert len(plan.added) > 40 and not plan.theirs and not plan.changed
     assert len(asked) <= 1, asked
+
+
+def test_a_publish_with_nothing_changed_reads_no_file_back_from_the_server(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Noticing files deleted or edited on the server must not cost a download of the
+    whole site each time: the sizes and dates the server gave the files publish put there
+    say they are as they were."""
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built
+
+    site = make_site({**GOOD, **{f"content/pages/p{n}.md": f"---\ntitle: P{n}\n---\nP.\n"
+                                 for n in range(5)}})
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    target = SftpTarget(address(sshd, www), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    try:
+        target.check(site, site / "output")
+        assert target.sftp is not None
+        opened: list[str] = []
+        opening = target.sftp.open
+
+        def counted(path: str, *args: Any, **kwargs: Any) -> Any:
+            opened.append(path)
+            return opening(path, *args, **kwargs)
+
+        target.sftp.open = counted  # type: ignore[method-assign,assignment]
+        plan = target.plan(Built.of(site / "output", 0, "test"))
+    finally:
+        target.close()
+    assert plan.empty and plan.unchanged == len(built(site)), plan
+    assert opened == []
 
 
 @pytest.mark.parametrize("kind", [["-t", "rsa", "-b", "2048", "-m", "PEM"], ["-t", "ed25519"]])

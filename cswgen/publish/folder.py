@@ -124,6 +124,6 @@ class FolderTarget:
         with contextlib.suppress(OSError):
             (self.folder / name).unlink()
 
-    def write_record(self, data: bytes) -> None:
+    def write_record(self, record: Record) -> None:
         self.doing = RECORD
-        write_atomic(self.folder / RECORD, data)
+        write_atomic(self.folder / RECORD, record.dump())

@@ -99,10 +99,13 @@ def keep_replaced(plan: Plan, published: Mapping[str, str | None],
 @dataclass
 class Record:
     """What publish put at a target: path -> sha256 (None: being replaced when a publish
-    was cut short, so unknown), and the token naming that publish's temporary files."""
+    was cut short, so unknown), and the token naming that publish's temporary files.
+    `stamps` (SFTP): path -> the size and modification time the server gave the file, so
+    that a file changed there by hand is noticed without reading every file back."""
 
     files: dict[str, str | None] = field(default_factory=dict)
     pending: str = ""
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, data: bytes | None) -> Record:
@@ -112,7 +115,10 @@ class Record:
             files = {str(k): (str(v) if v else None) for k, v in raw.get("files", {}).items()
                      if _inside(str(k))}
             pending = str(raw.get("pending", ""))
-            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "")
+            stamps = {str(k): (v[0], v[1]) for k, v in raw.get("stamps", {}).items()
+                      if k in files and isinstance(v, list) and len(v) == 2
+                      and all(type(n) is int for n in v)}
+            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "", stamps)
         except (ValueError, AttributeError):
             return cls()
 
@@ -120,6 +126,10 @@ class Record:
         data: dict[str, object] = {"cswgen": RECORD_VERSION, "files": self.files}
         if self.pending:
             data["pending"] = self.pending
+        stamps = {name: list(stamp) for name, stamp in self.stamps.items()
+                  if self.files.get(name)}
+        if stamps:
+            data["stamps"] = stamps
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -150,8 +160,8 @@ class Store(Protocol):
     def discard(self, name: str) -> None:
         """Remove a temporary file, if it is there."""
 
-    def write_record(self, data: bytes) -> None:
-        """Replace the record, whole."""
+    def write_record(self, record: Record) -> None:
+        """Replace the record at the target, whole."""
 
 
 def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
@@ -168,10 +178,10 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
     token = os.urandom(4).hex()
     writes = plan.added + plan.changed
     marked = {**record.files, **{name: site[name] for name in site}, **dict.fromkeys(writes)}
-    store.write_record(Record(marked, token).dump())
+    store.write_record(Record(marked, token))
     for done, name in enumerate(writes, start=1):
         store.put(name, sources[name], partial_name(name, token))
         progress(done, len(writes), name)
     for name in plan.removed:
         store.remove(name)
-    store.write_record(Record(dict(site)).dump())
+    store.write_record(Record(dict(site)))

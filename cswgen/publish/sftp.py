@@ -8,8 +8,10 @@ the commands that accept it, since that is the only defence against a look-alike
 [publish.NAME] table) name other files, for a site's own key or a test's throwaway one.
 
 Only changed files are uploaded, decided by the record of hashes kept at the target (see
-plan.py); each is written under a temporary name and renamed into place (the atomic
-posix-rename where the server offers it).
+plan.py), and the files publish put there that someone deleted or edited there since (found
+by one listing per folder: the record keeps the size and date the server gave each file, so
+nothing is read back unless those changed); each is written under a temporary name and
+renamed into place (the atomic posix-rename where the server offers it).
 """
 
 from __future__ import annotations
@@ -100,6 +102,7 @@ class SftpTarget:
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
+        self.stamps: dict[str, tuple[int, int]] = {}  # path -> size, mtime there now
         self.doing = ""  # the file being written or removed there, for a message
 
     @property
@@ -243,22 +246,24 @@ class SftpTarget:
 
     def plan(self, built: Built) -> Plan:
         site = built.digests()
-        plan = make_plan(site, {**self._others(built, site), **self.record.files},
-                         self.record.files)
+        plan = make_plan(site, self._there(built, site), self.record.files)
         keep_replaced(plan, self.record.files, self._sha256_or_none)
         plan.resumed = bool(self.record.pending)
         return plan
 
-    def _others(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
-        """The files there at the site's paths that the record does not list (someone
-        else's, or an old copy of the site): path -> sha256 when it is the site's very
-        file, else None.  One listing per folder, not one question per file."""
-        unlisted = [name for name in site if name not in self.record.files]
+    def _there(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
+        """What is on the server at the site's paths: path -> its sha256, or None when it
+        differs from the site's file (a file not there is left out, so a file someone
+        deleted there is uploaded again, as a folder target does).  A file the record
+        lists is taken to be what publish put there while its size and modification time
+        are those the server gave it then; any other is read back when it has the size of
+        the site's file.  One listing per folder, not one question per file."""
         folders: dict[str, list[str]] = {}
-        for name in unlisted:
+        for name in site:
             folder, _, base = name.rpartition("/")
             folders.setdefault(folder, []).append(base)
-        sftp, found = self._sftp(), {}
+        sftp = self._sftp()
+        found: dict[str, str | None] = {}
         listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
 
         def followed(name: str) -> Any:
@@ -297,8 +302,18 @@ class SftpTarget:
                     entry = followed(name)
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
                     continue
-                same_size = entry.st_size == built.files[name].stat().st_size
-                found[name] = self._sha256(name) if same_size else None
+                stamp = (entry.st_size or 0, entry.st_mtime or 0)
+                self.stamps[name] = stamp
+                put = self.record.files.get(name)
+                recorded = self.record.stamps.get(name)
+                if put is not None and (recorded == stamp or (
+                        recorded is None and (put != site[name]
+                                              or stamp[0] == built.size(name)))):
+                    found[name] = put  # (a record without stamps: its size will do)
+                elif stamp[0] == built.size(name):
+                    found[name] = self._sha256(name)
+                else:
+                    found[name] = None
         return found
 
     def _sha256_or_none(self, name: str) -> str | None:
@@ -366,8 +381,9 @@ class SftpTarget:
         self.doing = name
         sftp, target, partial = self._sftp(), self._remote(name), self._remote(temporary)
         self._folder(str(PurePosixPath(target).parent))
-        sftp.put(source, partial)
+        written = sftp.put(source, partial)
         self._rename(partial, target)
+        self.stamps[name] = (written.st_size or 0, written.st_mtime or 0)
 
     def _rename(self, partial: str, target: str) -> None:
         sftp = self._sftp()
@@ -396,10 +412,12 @@ class SftpTarget:
         with contextlib.suppress(OSError):
             self._sftp().remove(self._remote(name))
 
-    def write_record(self, data: bytes) -> None:
+    def write_record(self, record: Record) -> None:
         self.doing = RECORD
+        record.stamps = {name: stamp for name, stamp in self.stamps.items()
+                         if record.files.get(name)}
         sftp = self._sftp()
         partial = self._remote(f".{RECORD}.{os.urandom(4).hex()}.part")
         with sftp.open(partial, "wb") as file:
-            file.write(data)
+            file.write(record.dump())
         self._rename(partial, self._remote(RECORD))

@@ -53,6 +53,9 @@ class Built:
             self._digests[name] = file_sha256(self.files[name])
         return self._digests[name]
 
+    def size(self, name: str) -> int:
+        return self.files[name].stat().st_size
+
     def digests(self) -> dict[str, str]:
         return {name: self.digest(name) for name in self.files}
 
