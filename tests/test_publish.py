@@ -120,6 +120,33 @@ def refused_each_time(site: Path, run: Run, target: Path, ways: tuple[tuple[str,
         assert state() == before, "a refused publish changed the target"
 
 
+def test_a_file_there_that_the_site_has_a_copy_of_stays_theirs(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's .htaccess is in the server's folder, and the comms team put a copy of it in
+    content/: publishing leaves it as it is, and when the copy leaves the site, IT's file
+    stays (publish did not put it there); a different copy is refused as for any file of
+    theirs."""
+    target = tmp_path / "www"
+    rules = "Require all granted\nOptions -Indexes\n"
+    write(target, {".htaccess": rules})
+    write(site, {"content/.htaccess": rules})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ".htaccess" not in json.loads((target / RECORD).read_text())["files"]
+
+    write(site, {"content/.htaccess": rules + "# the site's own\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(.htaccess)" in outcome.stderr
+
+    (site / "content/.htaccess").unlink()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.startswith("Nothing to publish"), outcome.stdout
+    assert (target / ".htaccess").read_text() == rules
+
+
 def test_an_address_pasted_in_word_s_quotes_is_read_without_them(
         site: Path, run: Run, tmp_path: Path) -> None:
     """IT's instructions, a Word document: `cswgen publish “csw.zip”` pasted into a Mac's

@@ -138,6 +138,8 @@ def plan(job: Job) -> Plan:
     ready = job.target.plan(job.built)
     if ready.theirs and not job.force:
         raise PublishError(theirs_refusal(job, ready.theirs))
+    if job.force:
+        ready.found = []  # (an old copy of the site: publish's own from now on)
     return ready
 
 

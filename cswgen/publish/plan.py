@@ -39,6 +39,10 @@ class Plan:
     # there, at a path the site has, not put there by publish and not the site's file:
     # publishing would replace someone else's file (refused unless --force)
     theirs: list[str] = field(default_factory=list)
+    # there, byte for byte the site's, but not put there by publish (IT's .htaccess that
+    # the site has a copy of): left as it is and not claimed, so that publish never removes
+    # it; with --force (an old copy of the site), taken as publish's own
+    found: list[str] = field(default_factory=list)
     resumed: bool = False  # the last publish there stopped part of the way: this finishes it
 
     @property
@@ -73,6 +77,8 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
     for name, wanted in site.items():
         if there.get(name) == wanted:
             plan.unchanged += 1
+            if name not in published:
+                plan.found.append(name)
         elif name in there:
             plan.changed.append(name)
             if name not in published:
@@ -168,8 +174,11 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
               sources: Mapping[str, str], store: Store,
               progress: Callable[[int, int, str], None]) -> None:
     """Publish: `site` is path -> sha256 of every file of the site, `sources` path -> the
-    local file; `record` is what the target's record said before."""
-    if plan.empty and not record.pending and record.files == dict(site):
+    local file; `record` is what the target's record said before.  The files the plan
+    found there already, put there by someone else, are not recorded as publish's own."""
+    own: dict[str, str | None] = {name: digest for name, digest in site.items()
+                                  if name not in plan.found}
+    if plan.empty and not record.pending and record.files == own:
         return  # nothing to do, not even the record
     if record.pending:  # the temporary files of a publish that was cut short
         for name, digest in record.files.items():
@@ -177,11 +186,11 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
                 store.discard(partial_name(name, record.pending))
     token = os.urandom(4).hex()
     writes = plan.added + plan.changed
-    marked = {**record.files, **{name: site[name] for name in site}, **dict.fromkeys(writes)}
+    marked = {**record.files, **own, **dict.fromkeys(writes)}
     store.write_record(Record(marked, token))
     for done, name in enumerate(writes, start=1):
         store.put(name, sources[name], partial_name(name, token))
         progress(done, len(writes), name)
     for name in plan.removed:
         store.remove(name)
-    store.write_record(Record(dict(site)))
+    store.write_record(Record(own))
