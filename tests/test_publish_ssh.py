@@ -148,14 +148,18 @@ def test_sftp_puts_back_a_published_file_deleted_or_edited_on_the_server(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     """Someone deletes a page on the server, or edits one there by hand (even keeping its
     size): the next publish puts the site's own back, as a folder target does, and leaves
-    everything else alone."""
+    everything else alone.  A page deleted there that the site drops too is not said to be
+    removed."""
     site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n",
                       "content/pages/b.md": "---\ntitle: B\n---\nB.\n",
+                      "content/pages/c.md": "---\ntitle: C\n---\nC.\n",
                       "content/downloads/form.txt": "the site's form\n"})
     www = tmp_path / "www"
     write(www, {"foreign.txt": "IT's\n", "report.pdf": "%PDF-1.4 someone's report\n"})
     assert publish(site, sshd, address(sshd, www)).returncode == 0
     (www / "a/index.html").unlink()
+    (www / "c/index.html").unlink()
+    (site / "content/pages/c.md").unlink()
     write(www, {"b/index.html": "<p>edited on the server</p>\n",
                 "downloads/form.txt": "the site's FORM\n"})  # (the same size)
     later = time.time() + 60

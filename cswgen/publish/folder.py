@@ -65,9 +65,17 @@ class FolderTarget:
                 there[name] = file_sha256(path) if same_size else None
         present = {name for name in self.record.files if (self.folder / name).is_file()}
         plan = make_plan(built.digests(), there, self.record.files, present)
-        keep_replaced(plan, self.record.files, lambda name: file_sha256(self.folder / name))
+        keep_replaced(plan, self.record.files, self._sha256_or_none)
         plan.resumed = bool(self.record.pending)
         return plan
+
+    def _sha256_or_none(self, name: str) -> str | None:
+        try:
+            return file_sha256(self.folder / name)
+        except FileNotFoundError:
+            return None
+        except OSError:  # (not readable: removed as publish's own)
+            return ""
 
     def _in_the_way(self, names: Iterable[str]) -> list[str]:
         """What stands there where the site needs a folder or a file: a file with the name

@@ -93,11 +93,14 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
 def keep_replaced(plan: Plan, published: Mapping[str, str | None],
                   digest_there: Callable[[str], str | None]) -> None:
     """A file to remove whose bytes there are no longer those publish put there (`published`:
-    path -> sha256) has been replaced by someone since: it is theirs now, and kept.
-    `digest_there` gives a file's sha256 at the target, None when it is not there."""
+    path -> sha256) has been replaced by someone since: it is theirs now, and kept; one
+    someone removed already is not removed again (nor said to be).  `digest_there` gives a
+    file's sha256 at the target, "" when it cannot be read, None when it is not there."""
     for name in list(plan.removed):
-        put = published.get(name)
-        if put is not None and digest_there(name) not in (put, None):
+        there = digest_there(name)
+        if there is None:
+            plan.removed.remove(name)
+        elif there and published.get(name) not in (there, None):
             plan.removed.remove(name)
             plan.kept.append(name)
 

@@ -319,8 +319,10 @@ class SftpTarget:
     def _sha256_or_none(self, name: str) -> str | None:
         try:
             return self._sha256(name)
-        except OSError:  # (not there, or not readable: removed as publish's own)
+        except FileNotFoundError:
             return None
+        except OSError:  # (not readable: removed as publish's own)
+            return ""
 
     def _sha256(self, name: str) -> str:
         digest = hashlib.sha256()
