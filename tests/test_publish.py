@@ -23,9 +23,11 @@ from tests.helpers import (
     GOOD,
     MINIMAL_CONFIG,
     RECORD,
+    REPO,
     MakeSite,
     Run,
     built,
+    ctrl_c_as_at_a_terminal,
     ctrl_c_at_a_question,
     git,
     no_traceback,
@@ -507,6 +509,52 @@ def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes
     assert not [p for p in target.rglob("*.part")], "a temporary file was left"
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
+    assert published(target) == new
+
+
+def test_ctrl_c_while_publishing_says_how_far_it_got_and_the_next_publish_finishes(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """Ctrl-C (a real SIGINT, sent as the fourth file is about to be written): the message
+    says how many of the files were written and what the next publish does, and that next
+    publish leaves the folder as the site is."""
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    old = built(site)
+    for n in range(6):
+        write(site, {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nNew {n}.\n"})
+    (site / "content/pages/page-10.md").unlink()
+    (site / "content/pages/page-11.md").unlink()
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF).stdout.splitlines()[:-1]
+    writes = len([line for line in dry if not line.startswith("  remove")])
+    assert writes >= 6 and len(dry) == writes + 2, dry
+    script = (
+        "import os, signal, sys\n"
+        "from cswgen.publish.folder import FolderTarget\n"
+        "from cswgen.__main__ import main\n"
+        "put, done = FolderTarget.put, []\n"
+        "def stopped_at_the_fourth(self, *args):\n"
+        "    if len(done) == 3:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    put(self, *args)\n"
+        "    done.append(args)\n"
+        "FolderTarget.put = stopped_at_the_fourth\n"
+        f"sys.argv = ['cswgen', 'publish', {str(target)!r}, *{list(AS_OF)!r}]\n"
+        "main()\n")
+    stopped = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True,
+                             text=True, timeout=300, env=dict(os.environ, PYTHONPATH=str(REPO)),
+                             preexec_fn=ctrl_c_as_at_a_terminal)
+    assert stopped.returncode == 130, stopped.stderr
+    assert stopped.stderr == (
+        f"\nStopped after writing 3 of the {writes} new and changed files at {target}. Every "
+        "file there is whole, old or new; publish again to finish (it writes the other "
+        f"{writes - 3} and removes the 2 the site no longer has).\n")
+    new = built(site)
+    for name, data in published(target).items():
+        assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
+    outcome = run(site, "publish", str(target), "--yes", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.rstrip().endswith(
+        f": {writes - 3} changed, 2 removed; this finishes the publish that stopped")
     assert published(target) == new
 
 

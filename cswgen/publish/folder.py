@@ -22,6 +22,7 @@ from cswgen.publish.target import Built, Progress, PublishError, clear_of_site, 
 
 class FolderTarget:
     portable = False
+    whole = False
 
     def __init__(self, folder: Path, shown: str) -> None:
         self.folder = folder

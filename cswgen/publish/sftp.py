@@ -88,6 +88,7 @@ def fingerprint(key: paramiko.PKey) -> str:
 
 class SftpTarget:
     portable = False
+    whole = False
 
     def __init__(self, address: str, *, known_hosts: str = "", identity: str = "") -> None:
         self.user, self.host, self.port, self.path = parse_address(address)

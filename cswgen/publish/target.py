@@ -68,6 +68,7 @@ def file_sha256(path: Path) -> str:
 class Target(Protocol):
     shown: str  # how messages name it: "/mnt/web/csw", "gh-pages of git@github.com:a/b.git"
     portable: bool  # the site is built with --portable for it (a zip)
+    whole: bool  # changed in one step (a zip replaced, a push), not file by file
 
     def check(self, site: Path, output: Path) -> None:
         """Is the target there and can it be written to?  Raises PublishError."""
