@@ -230,6 +230,26 @@ def test_a_key_file_that_is_missing_or_not_a_private_key_says_so(
     assert not www.exists()
 
 
+def test_key_files_named_in_config_are_found_from_the_site_s_folder(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """`identity = "keys/deploy"` in config.toml is beside config.toml, as `to` is, also when
+    cswgen is run in one of the site's folders (not "the key file does not exist")."""
+    www = tmp_path / "www"
+    site = make_site({**GOOD, "config.toml": MINIMAL_CONFIG + f"\n[publish.web]\nto = "
+                      f"'{address(sshd, www)}'\nidentity = 'keys/deploy'\n"
+                      "known_hosts = 'keys/known_hosts'\n",
+                      "keys/deploy": sshd.key.read_bytes(),
+                      "keys/known_hosts": sshd.known_hosts.read_bytes()})
+    (site / "keys/deploy").chmod(0o600)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SSH_AUTH_SOCK", "CSWGEN_SSH_IDENTITY", "CSWGEN_SSH_KNOWN_HOSTS")}
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", *AS_OF],
+                          cwd=site / "content", capture_output=True, text=True, timeout=120,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    assert published(www) == built(site)
+
+
 def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,
                                           tmp_path: Path) -> None:
     site = make_site(GOOD)

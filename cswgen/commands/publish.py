@@ -58,8 +58,8 @@ def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
     with located(setting):
         if setting is not None:
             target = target_for(setting.to, root, branch=setting.branch,
-                                known_hosts=setting.known_hosts, identity=setting.identity,
-                                force=force)
+                                known_hosts=beside_config(setting.known_hosts, root),
+                                identity=beside_config(setting.identity, root), force=force)
         else:
             assert name is not None
             target = target_for(name, here, force=force)
@@ -71,6 +71,15 @@ def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
         job.close()
         raise
     return job
+
+
+def beside_config(name: str, root: Path) -> str:
+    """A file that config.toml names (a key file, a known_hosts file), a relative name
+    taken from the site's folder as `to` is, wherever in the site cswgen is run."""
+    if not name:
+        return ""
+    path = Path(name).expanduser()
+    return str(path if path.is_absolute() else root / path)
 
 
 def choose(config: SiteConfig, name: str | None, here: Path) -> PublishTarget | None:
