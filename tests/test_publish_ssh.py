@@ -26,6 +26,7 @@ from tests.helpers import (
     GOOD,
     MINIMAL_CONFIG,
     RECORD,
+    REPO,
     SSHD,
     MakeSite,
     SshServer,
@@ -108,6 +109,26 @@ def test_sftp_refuses_to_replace_a_file_it_did_not_put_there(
     assert done.returncode == 0, done.stderr
     assert published(www) == {**built(site), "a/notes.txt": b"IT's\n"}
     assert (site / "output/a/index.html").read_bytes() == (www / "a/index.html").read_bytes()
+
+
+def test_sftp_stops_before_anything_changes_when_a_file_is_where_the_site_has_a_folder(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """As a folder target does: IT's file `a` where the site has the folder `a/`, and a
+    folder `feed.xml/` where it has a file, are named before anything is uploaded (not a
+    publish stopped half-way saying "the server has no such folder")."""
+    site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n"})
+    www = tmp_path / "www"
+    write(www, {"a": "Redirect /a /new-a\n", "feed.xml/old.xml": "<x/>\n"})
+    before = snapshot(www)
+    for options in ((), ("--force",)):
+        done = publish(site, sshd, address(sshd, www), *options)
+        assert "Traceback" not in done.stderr
+        assert (done.returncode, done.stderr.strip()) == (1, (
+            f"Cannot publish: {address(sshd, www)} has files or folders in the way of the "
+            "site's own: a (a file; the site has a folder there), feed.xml (a folder; the "
+            "site has a file there). Nothing was published. Move them out of the way (or ask "
+            "whoever put them there), then publish again"))
+        assert snapshot(www) == before, "a refused publish changed the folder"
 
 
 def test_sftp_refuses_to_replace_a_file_behind_a_linked_folder(
@@ -338,14 +359,31 @@ def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
 
 def test_a_file_the_server_will_not_take_is_named(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
-    """The server refusing a file (here a folder is in its way; a full disk or a read-only
-    folder says the same) stops the publish with that file's name and SFTP's bare
-    "Failure" explained; the next publish, once it is out of the way, finishes."""
+    """The server refusing a file (here a folder someone made in its way while publish was
+    at work: one there before is refused before anything changes; a full disk or a
+    read-only folder says the same) stops the publish with that file's name and SFTP's
+    bare "Failure" explained; the next publish, once it is out of the way, finishes."""
     site = make_site({**GOOD, "content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
     www = tmp_path / "www"
-    write(www, {"zzz/index.html/IT.txt": "in the way\n"})
-    done = publish(site, sshd, address(sshd, www))
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from cswgen.publish.sftp import SftpTarget\n"
+        "from cswgen.__main__ import main\n"
+        "apply = SftpTarget.apply\n"
+        "def meanwhile(self, *args):\n"
+        f"    in_the_way = Path({str(www)!r}) / 'zzz/index.html'\n"
+        "    in_the_way.mkdir(parents=True)\n"
+        "    (in_the_way / 'IT.txt').write_text('in the way')\n"
+        "    return apply(self, *args)\n"
+        "SftpTarget.apply = meanwhile\n"
+        f"sys.argv = ['cswgen', 'publish', {address(sshd, www)!r}, *{list(AS_OF)!r}]\n"
+        "main()\n")
+    env = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True,
+                          text=True, timeout=120,
+                          env={**env, **sshd.env(), "PYTHONPATH": str(REPO)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.strip() == (
         f"publishing to {address(sshd, www)} stopped at zzz/index.html: the server "
         "refused it (its disk may be full, the folder read-only, or a folder of that name "

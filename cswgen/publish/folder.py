@@ -17,7 +17,14 @@ from pathlib import Path
 
 from cswgen.core.files import write_atomic
 from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
-from cswgen.publish.target import Built, Progress, PublishError, clear_of_site, file_sha256
+from cswgen.publish.target import (
+    Built,
+    Progress,
+    PublishError,
+    clear_of_site,
+    file_sha256,
+    in_the_way,
+)
 
 
 class FolderTarget:
@@ -50,13 +57,9 @@ class FolderTarget:
             raise PublishError(f"cannot read {self.folder / RECORD}: {exc.strerror}") from None
 
     def plan(self, built: Built) -> Plan:
-        in_the_way = self._in_the_way(built.files)
-        if in_the_way:
-            shown = ", ".join(in_the_way[:3]) + \
-                (f" and {len(in_the_way) - 3} more" if len(in_the_way) > 3 else "")
-            raise PublishError(f"{self.shown} has files or folders in the way of the site's "
-                               f"own: {shown}. Nothing was published. Move them out of the "
-                               "way (or ask whoever put them there), then publish again")
+        found = self._in_the_way(built.files)
+        if found:
+            raise in_the_way(self.shown, found)
         there: dict[str, str | None] = {}
         for name in built.files:
             path = self.folder / name

@@ -31,7 +31,7 @@ import paramiko
 
 from cswgen.publish.address import without_secret
 from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
-from cswgen.publish.target import Built, Progress, PublishError
+from cswgen.publish.target import Built, Progress, PublishError, in_the_way
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
 TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails in seconds
@@ -266,6 +266,7 @@ class SftpTarget:
         sftp = self._sftp()
         found: dict[str, str | None] = {}
         listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
+        blocking: list[str] = []  # a file where the site has a folder, or the other way round
 
         def followed(name: str) -> Any:
             try:
@@ -283,6 +284,8 @@ class SftpTarget:
                 if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
                     entry = followed(folder)  # (a link to a folder is a folder here)
                 if folder and (entry is None or not stat.S_ISDIR(entry.st_mode or 0)):
+                    if entry is not None:
+                        blocking.append(f"{folder} (a file; the site has a folder there)")
                     listings[folder] = None
                 else:
                     try:
@@ -302,6 +305,8 @@ class SftpTarget:
                 if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
                     entry = followed(name)
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
+                    if entry is not None:
+                        blocking.append(f"{name} (a folder; the site has a file there)")
                     continue
                 stamp = (entry.st_size or 0, entry.st_mtime or 0)
                 self.stamps[name] = stamp
@@ -315,6 +320,8 @@ class SftpTarget:
                     found[name] = self._sha256(name)
                 else:
                     found[name] = None
+        if blocking:
+            raise in_the_way(self.shown, sorted(blocking, key=lambda b: ("(a folder" in b, b)))
         return found
 
     def _sha256_or_none(self, name: str) -> str | None:

@@ -83,6 +83,15 @@ class Target(Protocol):
         """End any connection and remove any temporary files."""
 
 
+def in_the_way(shown: str, found: list[str]) -> PublishError:
+    """The refusal of a target with files where the site has folders, or the other way
+    round (`found`: each said like `days (a file; the site has a folder there)`)."""
+    listed = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    return PublishError(f"{shown} has files or folders in the way of the site's own: "
+                        f"{listed}. Nothing was published. Move them out of the way (or ask "
+                        "whoever put them there), then publish again")
+
+
 def clear_of_site(place: Path, site: Path, output: Path, what: str) -> None:
     """Refuse a folder or file on this computer that is, holds or sits inside the site's
     sources or its output folder: publishing there would publish the site into itself."""
