@@ -266,7 +266,9 @@ class SftpTarget:
         sftp = self._sftp()
         found: dict[str, str | None] = {}
         listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
-        blocking: list[str] = []  # a file where the site has a folder, or the other way round
+        # a file where the site has a folder, a folder where it has a file
+        files_in_the_way: list[str] = []
+        folders_in_the_way: list[str] = []
 
         def followed(name: str) -> Any:
             try:
@@ -285,7 +287,8 @@ class SftpTarget:
                     entry = followed(folder)  # (a link to a folder is a folder here)
                 if folder and (entry is None or not stat.S_ISDIR(entry.st_mode or 0)):
                     if entry is not None:
-                        blocking.append(f"{folder} (a file; the site has a folder there)")
+                        files_in_the_way.append(f"{folder} (a file; the site has a folder "
+                                                "there)")
                     listings[folder] = None
                 else:
                     try:
@@ -306,7 +309,8 @@ class SftpTarget:
                     entry = followed(name)
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
                     if entry is not None:
-                        blocking.append(f"{name} (a folder; the site has a file there)")
+                        folders_in_the_way.append(f"{name} (a folder; the site has a file "
+                                                  "there)")
                     continue
                 stamp = (entry.st_size or 0, entry.st_mtime or 0)
                 self.stamps[name] = stamp
@@ -320,8 +324,8 @@ class SftpTarget:
                     found[name] = self._sha256(name)
                 else:
                     found[name] = None
-        if blocking:
-            raise in_the_way(self.shown, sorted(blocking, key=lambda b: ("(a folder" in b, b)))
+        if files_in_the_way or folders_in_the_way:
+            raise in_the_way(self.shown, sorted(files_in_the_way) + sorted(folders_in_the_way))
         return found
 
     def _sha256_or_none(self, name: str) -> str | None:
