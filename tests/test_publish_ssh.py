@@ -271,6 +271,21 @@ def test_key_files_named_in_config_are_found_from_the_site_s_folder(
     assert published(www) == built(site)
 
 
+def test_a_record_that_cannot_be_read_is_said_not_called_a_bug(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """cswgen's record on the server that the login cannot read (here a folder of its name)
+    is a plain sentence, as on a folder target, not "cswgen stopped because of a bug"."""
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    (www / RECORD).mkdir(parents=True)
+    done = publish(site, sshd, address(sshd, www))
+    assert "Traceback" not in done.stderr and "bug" not in done.stderr
+    assert (done.returncode, done.stderr.strip()) == (1, (
+        f"Cannot publish: cannot read {www}/{RECORD} on 127.0.0.1 (Failure): it is cswgen's "
+        f"record of what publish put there, and must be a file that {sshd.user} can read and "
+        "replace; ask whoever runs the server to make it so, then publish again"))
+
+
 def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,
                                           tmp_path: Path) -> None:
     site = make_site(GOOD)

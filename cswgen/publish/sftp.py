@@ -139,6 +139,12 @@ class SftpTarget:
                 self.record = Record.parse(file.read())
         except FileNotFoundError:
             self.record = Record()
+        except OSError as exc:  # (not readable by this login; a folder of that name)
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            raise PublishError(f"cannot read {self.path}/{RECORD} on {self.host} ({reason}): "
+                               "it is cswgen's record of what publish put there, and must be a "
+                               f"file that {self.user} can read and replace; ask whoever runs "
+                               "the server to make it so, then publish again") from None
 
     def _check_identity(self, path: Path) -> None:
         """A key file to log in with that is missing, or not a private key, says so (not
