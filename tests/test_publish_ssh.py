@@ -286,6 +286,33 @@ def test_a_record_that_cannot_be_read_is_said_not_called_a_bug(
         "replace; ask whoever runs the server to make it so, then publish again"))
 
 
+def test_a_connection_lost_while_looking_at_the_server_is_said_not_called_a_bug(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """The connection dropping (a VPN that goes away) after the login, while publish looks
+    at what is on the server: a sentence saying nothing was changed, not a crash."""
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built, PublishError
+
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    target = SftpTarget(address(sshd, www), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    try:
+        target.check(site, site / "output")
+        assert target.client is not None
+        transport = target.client.get_transport()
+        assert transport is not None
+        transport.close()  # (the connection gone)
+        with pytest.raises(PublishError) as refused:
+            target.plan(Built.of(site / "output", 0, "test"))
+    finally:
+        target.close()
+    assert str(refused.value).startswith(
+        f"127.0.0.1 stopped answering while cswgen looked at what is in {www}/ (")
+    assert str(refused.value).endswith("); nothing there was changed: publish again")
+
+
 def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,
                                           tmp_path: Path) -> None:
     site = make_site(GOOD)

@@ -253,8 +253,20 @@ class SftpTarget:
 
     def plan(self, built: Built) -> Plan:
         site = built.digests()
-        plan = make_plan(site, self._there(built, site), self.record.files)
-        keep_replaced(plan, self.record.files, self._sha256_or_none)
+        try:
+            plan = make_plan(site, self._there(built, site), self.record.files)
+            keep_replaced(plan, self.record.files, self._sha256_or_none)
+        except PermissionError:
+            raise PublishError(f"the server does not let {self.user} see all that is in "
+                               f"{self.path}/ (permission denied), so cswgen cannot tell which "
+                               "files there are someone else's; nothing there was changed: "
+                               f"ask IT to let {self.user} list and read its folders and files, "
+                               "then publish again") from None
+        except (OSError, EOFError, paramiko.SSHException) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc) or "the connection was lost"
+            raise PublishError(f"{self.host} stopped answering while cswgen looked at what is "
+                               f"in {self.path}/ ({reason}); nothing there was changed: "
+                               "publish again") from None
         plan.resumed = bool(self.record.pending)
         return plan
 
@@ -279,7 +291,7 @@ class SftpTarget:
         def followed(name: str) -> Any:
             try:
                 return sftp.stat(self._remote(name))
-            except OSError:  # (a link to nothing)
+            except FileNotFoundError:  # (a link to nothing)
                 return None
 
         def listing(folder: str) -> dict[str, Any] | None:
@@ -300,7 +312,7 @@ class SftpTarget:
                     try:
                         listings[folder] = {e.filename: e for e in sftp.listdir_attr(
                             self._remote(folder) if folder else self.path)}
-                    except OSError:  # (not there, or a file where the site has a folder)
+                    except FileNotFoundError:  # (not there, or a file where a folder was)
                         listings[folder] = None
             return listings[folder]
 
@@ -326,8 +338,8 @@ class SftpTarget:
                         recorded is None and (put != site[name]
                                               or stamp[0] == built.size(name)))):
                     found[name] = put  # (a record without stamps: its size will do)
-                elif stamp[0] == built.size(name):
-                    found[name] = self._sha256(name)
+                elif stamp[0] == built.size(name):  # (unreadable: not known to be the same)
+                    found[name] = self._sha256_or_none(name) or None
                 else:
                     found[name] = None
         if files_in_the_way or folders_in_the_way:
