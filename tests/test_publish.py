@@ -149,6 +149,20 @@ def test_a_file_there_that_the_site_has_a_copy_of_stays_theirs(
     assert (target / ".htaccess").read_text() == rules
 
 
+def test_a_link_to_nothing_where_the_site_has_a_file_is_someone_s_and_refused(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's robots.txt is a link to a shared file that is not there just now: it is theirs
+    as much as a file would be, not a free place that publish may write over."""
+    target = tmp_path / "www"
+    target.mkdir()
+    (target / "robots.txt").symlink_to(tmp_path / "shared/robots.txt")
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(robots.txt)" in outcome.stderr
+    assert (target / "robots.txt").is_symlink() and not (target / RECORD).exists()
+
+
 def test_an_address_pasted_in_word_s_quotes_is_read_without_them(
         site: Path, run: Run, tmp_path: Path) -> None:
     """IT's instructions, a Word document: `cswgen publish “csw.zip”` pasted into a Mac's

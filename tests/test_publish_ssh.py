@@ -147,6 +147,21 @@ def test_sftp_refuses_to_replace_a_file_behind_a_linked_folder(
     assert (shared / "form.txt").read_text() == "IT's shared form\n"
 
 
+def test_sftp_refuses_to_replace_a_link_to_nothing_where_the_site_has_a_file(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """IT's robots.txt on the server is a link to a shared file not there just now: as on
+    a folder target, it is theirs, not a free place to upload over."""
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "robots.txt").symlink_to(tmp_path / "shared/robots.txt")
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(robots.txt)" in done.stderr
+    assert (www / "robots.txt").is_symlink() and not (www / RECORD).exists()
+
+
 def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     site = make_site({**GOOD, "content/downloads/form.txt": "the site's form\n",

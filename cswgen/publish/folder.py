@@ -67,6 +67,8 @@ class FolderTarget:
                 # the same size as the site's file: compare bytes; else it has changed
                 same_size = path.stat().st_size == built.files[name].stat().st_size
                 there[name] = file_sha256(path) if same_size else None
+            elif path.is_symlink():  # (a link to nothing: someone's, not the site's file)
+                there[name] = None
         present = {name for name in self.record.files if (self.folder / name).is_file()}
         plan = make_plan(built.digests(), there, self.record.files, present)
         keep_replaced(plan, self.record.files, self._sha256_or_none)

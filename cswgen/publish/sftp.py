@@ -325,6 +325,9 @@ class SftpTarget:
                 entry = listed.get(base)
                 if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
                     entry = followed(name)
+                    if entry is None:  # (a link to nothing: someone's, not the site's file)
+                        found[name] = None
+                        continue
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
                     if entry is not None:
                         folders_in_the_way.append(f"{name} (a folder; the site has a file "
