@@ -192,7 +192,7 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
                 return
         started = time.perf_counter()
         with said.bugs_reported(ctx.obj["debug"], "publish"), \
-                said.publish_stopped(job.target.shown):
+                said.publish_stopped(job.target.shown, lambda: publishing.stopped_line(job)):
             publishing.apply(job, ready, publishing.progress(
                 lambda text, nl: click.echo(text, nl=nl, err=True), sys.stderr.isatty()))
         click.echo(publishing.closing_line(job, ready, time.perf_counter() - started))

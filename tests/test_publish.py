@@ -23,9 +23,11 @@ from tests.helpers import (
     GOOD,
     MINIMAL_CONFIG,
     RECORD,
+    REPO,
     MakeSite,
     Run,
     built,
+    ctrl_c_as_at_a_terminal,
     ctrl_c_at_a_question,
     git,
     no_traceback,
@@ -120,6 +122,47 @@ def refused_each_time(site: Path, run: Run, target: Path, ways: tuple[tuple[str,
         assert state() == before, "a refused publish changed the target"
 
 
+def test_a_file_there_that_the_site_has_a_copy_of_stays_theirs(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's .htaccess is in the server's folder, and the comms team put a copy of it in
+    content/: publishing leaves it as it is, and when the copy leaves the site, IT's file
+    stays (publish did not put it there); a different copy is refused as for any file of
+    theirs."""
+    target = tmp_path / "www"
+    rules = "Require all granted\nOptions -Indexes\n"
+    write(target, {".htaccess": rules})
+    write(site, {"content/.htaccess": rules})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ".htaccess" not in json.loads((target / RECORD).read_text())["files"]
+
+    write(site, {"content/.htaccess": rules + "# the site's own\n"})
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(.htaccess)" in outcome.stderr
+
+    (site / "content/.htaccess").unlink()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.startswith("Nothing to publish"), outcome.stdout
+    assert (target / ".htaccess").read_text() == rules
+
+
+def test_a_link_to_nothing_where_the_site_has_a_file_is_someone_s_and_refused(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """IT's robots.txt is a link to a shared file that is not there just now: it is theirs
+    as much as a file would be, not a free place that publish may write over."""
+    target = tmp_path / "www"
+    target.mkdir()
+    (target / "robots.txt").symlink_to(tmp_path / "shared/robots.txt")
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 1
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(robots.txt)" in outcome.stderr
+    assert (target / "robots.txt").is_symlink() and not (target / RECORD).exists()
+
+
 def test_an_address_pasted_in_word_s_quotes_is_read_without_them(
         site: Path, run: Run, tmp_path: Path) -> None:
     """IT's instructions, a Word document: `cswgen publish “csw.zip”` pasted into a Mac's
@@ -188,6 +231,28 @@ def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
     assert outcome.exit_code == 1
     assert "already has a file that cswgen did not publish where the site has its own " \
            "(downloads/form.txt)" in outcome.stderr
+
+
+def test_a_published_file_deleted_or_edited_in_the_folder_is_put_back(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """As over SFTP: a page deleted or edited by hand in the folder (even keeping its size)
+    is the site's again after the next publish; the files others keep there stay."""
+    target = tmp_path / "www"
+    write(target, {".htaccess": "Require all granted\n", "report.pdf": "%PDF-1.4 report\n"})
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    (target / "page-0/index.html").unlink()
+    write(target, {"page-1/index.html": "<p>edited by hand</p>\n"})
+    page = target / "page-2/index.html"
+    page.write_bytes(page.read_bytes().replace(b"About 2.", b"About 9."))
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF)
+    assert dry.stdout.splitlines()[:-1] == ["  add     page-0/index.html",
+                                            "  change  page-1/index.html",
+                                            "  change  page-2/index.html"], dry.stdout
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.rstrip().endswith(": 1 added, 2 changed")
+    assert published(target) == {**built(site), ".htaccess": b"Require all granted\n",
+                                 "report.pdf": b"%PDF-1.4 report\n"}
 
 
 def test_a_record_naming_files_outside_the_target_removes_none_of_them(
@@ -458,6 +523,52 @@ def test_a_publish_stopped_half_way_leaves_whole_files_and_the_next_one_finishes
     assert not [p for p in target.rglob("*.part")], "a temporary file was left"
     outcome = run(site, "publish", str(target), *AS_OF)
     assert outcome.exit_code == 0, outcome.stderr
+    assert published(target) == new
+
+
+def test_ctrl_c_while_publishing_says_how_far_it_got_and_the_next_publish_finishes(
+        site: Path, run: Run, tmp_path: Path) -> None:
+    """Ctrl-C (a real SIGINT, sent as the fourth file is about to be written): the message
+    says how many of the files were written and what the next publish does, and that next
+    publish leaves the folder as the site is."""
+    target = tmp_path / "www"
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    old = built(site)
+    for n in range(6):
+        write(site, {f"content/pages/page-{n}.md": f"---\ntitle: Page {n}\n---\nNew {n}.\n"})
+    (site / "content/pages/page-10.md").unlink()
+    (site / "content/pages/page-11.md").unlink()
+    dry = run(site, "publish", str(target), "--dry-run", *AS_OF).stdout.splitlines()[:-1]
+    writes = len([line for line in dry if not line.startswith("  remove")])
+    assert writes >= 6 and len(dry) == writes + 2, dry
+    script = (
+        "import os, signal, sys\n"
+        "from cswgen.publish.folder import FolderTarget\n"
+        "from cswgen.__main__ import main\n"
+        "put, done = FolderTarget.put, []\n"
+        "def stopped_at_the_fourth(self, *args):\n"
+        "    if len(done) == 3:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    put(self, *args)\n"
+        "    done.append(args)\n"
+        "FolderTarget.put = stopped_at_the_fourth\n"
+        f"sys.argv = ['cswgen', 'publish', {str(target)!r}, *{list(AS_OF)!r}]\n"
+        "main()\n")
+    stopped = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True,
+                             text=True, timeout=300, env=dict(os.environ, PYTHONPATH=str(REPO)),
+                             preexec_fn=ctrl_c_as_at_a_terminal)
+    assert stopped.returncode == 130, stopped.stderr
+    assert stopped.stderr == (
+        f"\nStopped after writing 3 of the {writes} new and changed files at {target}. Every "
+        "file there is whole, old or new; publish again to finish (it writes the other "
+        f"{writes - 3} and removes the 2 the site no longer has).\n")
+    new = built(site)
+    for name, data in published(target).items():
+        assert data in (old.get(name), new.get(name)), f"{name} is neither old nor new"
+    outcome = run(site, "publish", str(target), "--yes", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.rstrip().endswith(
+        f": {writes - 3} changed, 2 removed; this finishes the publish that stopped")
     assert published(target) == new
 
 

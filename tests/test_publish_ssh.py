@@ -26,6 +26,7 @@ from tests.helpers import (
     GOOD,
     MINIMAL_CONFIG,
     RECORD,
+    REPO,
     SSHD,
     MakeSite,
     SshServer,
@@ -110,6 +111,26 @@ def test_sftp_refuses_to_replace_a_file_it_did_not_put_there(
     assert (site / "output/a/index.html").read_bytes() == (www / "a/index.html").read_bytes()
 
 
+def test_sftp_stops_before_anything_changes_when_a_file_is_where_the_site_has_a_folder(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """As a folder target does: IT's file `a` where the site has the folder `a/`, and a
+    folder `feed.xml/` where it has a file, are named before anything is uploaded (not a
+    publish stopped half-way saying "the server has no such folder")."""
+    site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n"})
+    www = tmp_path / "www"
+    write(www, {"a": "Redirect /a /new-a\n", "feed.xml/old.xml": "<x/>\n"})
+    before = snapshot(www)
+    for options in ((), ("--force",)):
+        done = publish(site, sshd, address(sshd, www), *options)
+        assert "Traceback" not in done.stderr
+        assert (done.returncode, done.stderr.strip()) == (1, (
+            f"Cannot publish: {address(sshd, www)} has files or folders in the way of the "
+            "site's own: a (a file; the site has a folder there), feed.xml (a folder; the "
+            "site has a file there). Nothing was published. Move them out of the way (or ask "
+            "whoever put them there), then publish again"))
+        assert snapshot(www) == before, "a refused publish changed the folder"
+
+
 def test_sftp_refuses_to_replace_a_file_behind_a_linked_folder(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     """IT's `downloads` on the server is a link to a shared folder: a file of the site's
@@ -124,6 +145,21 @@ def test_sftp_refuses_to_replace_a_file_behind_a_linked_folder(
     assert "already has a file that cswgen did not publish where the site has its own " \
            "(downloads/form.txt)" in done.stderr
     assert (shared / "form.txt").read_text() == "IT's shared form\n"
+
+
+def test_sftp_refuses_to_replace_a_link_to_nothing_where_the_site_has_a_file(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """IT's robots.txt on the server is a link to a shared file not there just now: as on
+    a folder target, it is theirs, not a free place to upload over."""
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "robots.txt").symlink_to(tmp_path / "shared/robots.txt")
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "already has a file that cswgen did not publish where the site has its own " \
+           "(robots.txt)" in done.stderr
+    assert (www / "robots.txt").is_symlink() and not (www / RECORD).exists()
 
 
 def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
@@ -142,6 +178,39 @@ def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
     assert (www / "downloads/form.txt").read_text() == "IT's newer form\n"
     assert not (www / "downloads/old.txt").exists()
     assert "downloads/form.txt" not in json.loads((www / RECORD).read_text())["files"]
+
+
+def test_sftp_puts_back_a_published_file_deleted_or_edited_on_the_server(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Someone deletes a page on the server, or edits one there by hand (even keeping its
+    size): the next publish puts the site's own back, as a folder target does, and leaves
+    everything else alone.  A page deleted there that the site drops too is not said to be
+    removed."""
+    site = make_site({**GOOD, "content/pages/a.md": "---\ntitle: A\n---\nA.\n",
+                      "content/pages/b.md": "---\ntitle: B\n---\nB.\n",
+                      "content/pages/c.md": "---\ntitle: C\n---\nC.\n",
+                      "content/downloads/form.txt": "the site's form\n"})
+    www = tmp_path / "www"
+    write(www, {"foreign.txt": "IT's\n", "report.pdf": "%PDF-1.4 someone's report\n"})
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    (www / "a/index.html").unlink()
+    (www / "c/index.html").unlink()
+    (site / "content/pages/c.md").unlink()
+    write(www, {"b/index.html": "<p>edited on the server</p>\n",
+                "downloads/form.txt": "the site's FORM\n"})  # (the same size)
+    later = time.time() + 60
+    os.utime(www / "downloads/form.txt", (later, later))
+
+    dry = publish(site, sshd, address(sshd, www), "--dry-run")
+    assert dry.stdout.splitlines()[:-1] == ["  add     a/index.html", "  change  b/index.html",
+                                            "  change  downloads/form.txt"], dry.stdout
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(": 1 added, 2 changed"), done.stdout
+    assert published(www) == {**built(site), "report.pdf": b"%PDF-1.4 someone's report\n"}
+    assert (www / "foreign.txt").read_text() == "IT's\n"
+    again = publish(site, sshd, address(sshd, www))
+    assert again.stdout.startswith("Nothing to publish"), again.stdout
 
 
 def test_an_unknown_or_changed_server_key_is_refused(
@@ -195,6 +264,68 @@ def test_a_key_file_that_is_missing_or_not_a_private_key_says_so(
         1, f"config.toml:11: [publish.web] identity: the key file {missing} does not exist; "
         "check its name, or leave the setting out to use your SSH agent and ~/.ssh/id_*")
     assert not www.exists()
+
+
+def test_key_files_named_in_config_are_found_from_the_site_s_folder(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """`identity = "keys/deploy"` in config.toml is beside config.toml, as `to` is, also when
+    cswgen is run in one of the site's folders (not "the key file does not exist")."""
+    www = tmp_path / "www"
+    site = make_site({**GOOD, "config.toml": MINIMAL_CONFIG + f"\n[publish.web]\nto = "
+                      f"'{address(sshd, www)}'\nidentity = 'keys/deploy'\n"
+                      "known_hosts = 'keys/known_hosts'\n",
+                      "keys/deploy": sshd.key.read_bytes(),
+                      "keys/known_hosts": sshd.known_hosts.read_bytes()})
+    (site / "keys/deploy").chmod(0o600)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SSH_AUTH_SOCK", "CSWGEN_SSH_IDENTITY", "CSWGEN_SSH_KNOWN_HOSTS")}
+    done = subprocess.run([sys.executable, "-m", "cswgen", "publish", *AS_OF],
+                          cwd=site / "content", capture_output=True, text=True, timeout=120,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    assert published(www) == built(site)
+
+
+def test_a_record_that_cannot_be_read_is_said_not_called_a_bug(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """cswgen's record on the server that the login cannot read (here a folder of its name)
+    is a plain sentence, as on a folder target, not "cswgen stopped because of a bug"."""
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    (www / RECORD).mkdir(parents=True)
+    done = publish(site, sshd, address(sshd, www))
+    assert "Traceback" not in done.stderr and "bug" not in done.stderr
+    assert (done.returncode, done.stderr.strip()) == (1, (
+        f"Cannot publish: cannot read {www}/{RECORD} on 127.0.0.1 (Failure): it is cswgen's "
+        f"record of what publish put there, and must be a file that {sshd.user} can read and "
+        "replace; ask whoever runs the server to make it so, then publish again"))
+
+
+def test_a_connection_lost_while_looking_at_the_server_is_said_not_called_a_bug(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """The connection dropping (a VPN that goes away) after the login, while publish looks
+    at what is on the server: a sentence saying nothing was changed, not a crash."""
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built, PublishError
+
+    site = make_site(GOOD)
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    target = SftpTarget(address(sshd, www), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    try:
+        target.check(site, site / "output")
+        assert target.client is not None
+        transport = target.client.get_transport()
+        assert transport is not None
+        transport.close()  # (the connection gone)
+        with pytest.raises(PublishError) as refused:
+            target.plan(Built.of(site / "output", 0, "test"))
+    finally:
+        target.close()
+    assert str(refused.value).startswith(
+        f"127.0.0.1 stopped answering while cswgen looked at what is in {www}/ (")
+    assert str(refused.value).endswith("); nothing there was changed: publish again")
 
 
 def test_a_wrong_address_fails_in_seconds(make_site: MakeSite, sshd: SshServer,
@@ -285,14 +416,31 @@ def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
 
 def test_a_file_the_server_will_not_take_is_named(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
-    """The server refusing a file (here a folder is in its way; a full disk or a read-only
-    folder says the same) stops the publish with that file's name and SFTP's bare
-    "Failure" explained; the next publish, once it is out of the way, finishes."""
+    """The server refusing a file (here a folder someone made in its way while publish was
+    at work: one there before is refused before anything changes; a full disk or a
+    read-only folder says the same) stops the publish with that file's name and SFTP's
+    bare "Failure" explained; the next publish, once it is out of the way, finishes."""
     site = make_site({**GOOD, "content/pages/zzz.md": "---\ntitle: Last\n---\nLast.\n"})
     www = tmp_path / "www"
-    write(www, {"zzz/index.html/IT.txt": "in the way\n"})
-    done = publish(site, sshd, address(sshd, www))
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from cswgen.publish.sftp import SftpTarget\n"
+        "from cswgen.__main__ import main\n"
+        "apply = SftpTarget.apply\n"
+        "def meanwhile(self, *args):\n"
+        f"    in_the_way = Path({str(www)!r}) / 'zzz/index.html'\n"
+        "    in_the_way.mkdir(parents=True)\n"
+        "    (in_the_way / 'IT.txt').write_text('in the way')\n"
+        "    return apply(self, *args)\n"
+        "SftpTarget.apply = meanwhile\n"
+        f"sys.argv = ['cswgen', 'publish', {address(sshd, www)!r}, *{list(AS_OF)!r}]\n"
+        "main()\n")
+    env = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True,
+                          text=True, timeout=120,
+                          env={**env, **sshd.env(), "PYTHONPATH": str(REPO)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.strip() == (
         f"publishing to {address(sshd, www)} stopped at zzz/index.html: the server "
         "refused it (its disk may be full, the folder read-only, or a folder of that name "
@@ -348,6 +496,38 @@ def test_a_first_publish_to_a_new_folder_asks_the_server_once_not_once_a_page(
         target.close()
     assert len(plan.added) > 40 and not plan.theirs and not plan.changed
     assert len(asked) <= 1, asked
+
+
+def test_a_publish_with_nothing_changed_reads_no_file_back_from_the_server(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Noticing files deleted or edited on the server must not cost a download of the
+    whole site each time: the sizes and dates the server gave the files publish put there
+    say they are as they were."""
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built
+
+    site = make_site({**GOOD, **{f"content/pages/p{n}.md": f"---\ntitle: P{n}\n---\nP.\n"
+                                 for n in range(5)}})
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    target = SftpTarget(address(sshd, www), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    try:
+        target.check(site, site / "output")
+        assert target.sftp is not None
+        opened: list[str] = []
+        opening = target.sftp.open
+
+        def counted(path: str, *args: Any, **kwargs: Any) -> Any:
+            opened.append(path)
+            return opening(path, *args, **kwargs)
+
+        target.sftp.open = counted  # type: ignore[method-assign,assignment]
+        plan = target.plan(Built.of(site / "output", 0, "test"))
+    finally:
+        target.close()
+    assert plan.empty and plan.unchanged == len(built(site)), plan
+    assert opened == []
 
 
 @pytest.mark.parametrize("kind", [["-t", "rsa", "-b", "2048", "-m", "PEM"], ["-t", "ed25519"]])

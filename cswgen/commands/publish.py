@@ -41,6 +41,8 @@ class Job:
     force: bool = False  # --force: replace files there that publish did not put there
     built: Built | None = None
     result: Result | None = None
+    ready: Plan | None = None  # what `apply` is carrying out
+    written: int = 0  # the new and changed files `apply` has written so far
     temporary: list[Path] = field(default_factory=list)
 
     def close(self) -> None:
@@ -56,8 +58,8 @@ def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
     with located(setting):
         if setting is not None:
             target = target_for(setting.to, root, branch=setting.branch,
-                                known_hosts=setting.known_hosts, identity=setting.identity,
-                                force=force)
+                                known_hosts=beside_config(setting.known_hosts, root),
+                                identity=beside_config(setting.identity, root), force=force)
         else:
             assert name is not None
             target = target_for(name, here, force=force)
@@ -69,6 +71,15 @@ def prepare(root: Path, name: str | None, *, force: bool, here: Path) -> Job:
         job.close()
         raise
     return job
+
+
+def beside_config(name: str, root: Path) -> str:
+    """A file that config.toml names (a key file, a known_hosts file), a relative name
+    taken from the site's folder as `to` is, wherever in the site cswgen is run."""
+    if not name:
+        return ""
+    path = Path(name).expanduser()
+    return str(path if path.is_absolute() else root / path)
 
 
 def choose(config: SiteConfig, name: str | None, here: Path) -> PublishTarget | None:
@@ -138,6 +149,8 @@ def plan(job: Job) -> Plan:
     ready = job.target.plan(job.built)
     if ready.theirs and not job.force:
         raise PublishError(theirs_refusal(job, ready.theirs))
+    if job.force:
+        ready.found = []  # (an old copy of the site: publish's own from now on)
     return ready
 
 
@@ -156,7 +169,37 @@ def theirs_refusal(job: Job, theirs: list[str]) -> str:
 
 def apply(job: Job, ready: Plan, progress: Progress) -> None:
     assert job.built is not None
-    job.target.apply(ready, job.built, progress)
+    job.ready = ready
+
+    def counted(done: int, total: int, name: str) -> None:
+        job.written = done
+        progress(done, total, name)
+
+    job.target.apply(ready, job.built, counted)
+
+
+def stopped_line(job: Job) -> str:
+    """What a publish stopped by Ctrl-C while writing had done, and what it left."""
+    shown, ready = job.target.shown, job.ready
+    if job.target.whole:  # (a zip made beside it, then put in its place; a git push)
+        return (f"Stopped. {shown} is whole, as it was or as this publish makes it; publish "
+                "again to finish.")
+    writes = 0 if ready is None else len(ready.added) + len(ready.changed)
+    removes = 0 if ready is None else len(ready.removed)
+    if not writes and not removes:  # (only the record was being written)
+        return f"Stopped. Every file at {shown} is whole, old or new; publish again to finish."
+    rest = []
+    if job.written < writes:
+        rest.append(f"writes the other {writes - job.written}" if job.written else
+                    f"writes the {writes} new and changed files")
+    if removes:
+        rest.append(f"removes the {removes} the site no longer has" if writes else
+                    f"removes the {removes} files the site no longer has")
+    done = "before writing any file" if not job.written else \
+        f"after writing {job.written} of the {writes} new and changed files" \
+        if job.written < writes else f"after writing the {writes} new and changed files"
+    return (f"Stopped {done} at {shown}. Every file there is whole, old or new; publish "
+            f"again to finish (it {' and '.join(rest)}).")
 
 
 def progress(echo: Callable[[str, bool], None], terminal: bool) -> Progress:

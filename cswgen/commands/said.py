@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -176,8 +176,10 @@ def bugs_reported(debug: bool, command: str) -> Iterator[None]:
 
 
 @contextmanager
-def publish_stopped(target: str = "") -> Iterator[None]:
-    """A target that cannot be published to is a plain sentence; so is Ctrl-C."""
+def publish_stopped(target: str = "", stopped: Callable[[], str] | None = None
+                    ) -> Iterator[None]:
+    """A target that cannot be published to is a plain sentence; so is Ctrl-C while
+    writing there (`stopped`: what had been done, said then)."""
     from cswgen.commands.publish import PublishError
 
     try:
@@ -188,6 +190,7 @@ def publish_stopped(target: str = "") -> Iterator[None]:
     except KeyboardInterrupt:
         if not target:
             raise
-        say(sys.stderr, f"\nStopped. Every file at {target} is whole, old or new; publish "
-                        "again to finish.")
+        say(sys.stderr, "\n" + (stopped() if stopped is not None else
+                                f"Stopped. Every file at {target} is whole, old or new; "
+                                "publish again to finish."))
         sys.exit(130)

@@ -25,6 +25,7 @@ WHEN = (2000, 1, 1, 0, 0, 0)  # every entry's date: the same site, the same zip
 
 class ZipTarget:
     portable = True
+    whole = True
 
     def __init__(self, path: Path, shown: str, *, force: bool = False) -> None:
         self.path = path

@@ -17,11 +17,19 @@ from pathlib import Path
 
 from cswgen.core.files import write_atomic
 from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
-from cswgen.publish.target import Built, Progress, PublishError, clear_of_site, file_sha256
+from cswgen.publish.target import (
+    Built,
+    Progress,
+    PublishError,
+    clear_of_site,
+    file_sha256,
+    in_the_way,
+)
 
 
 class FolderTarget:
     portable = False
+    whole = False
 
     def __init__(self, folder: Path, shown: str) -> None:
         self.folder = folder
@@ -49,13 +57,9 @@ class FolderTarget:
             raise PublishError(f"cannot read {self.folder / RECORD}: {exc.strerror}") from None
 
     def plan(self, built: Built) -> Plan:
-        in_the_way = self._in_the_way(built.files)
-        if in_the_way:
-            shown = ", ".join(in_the_way[:3]) + \
-                (f" and {len(in_the_way) - 3} more" if len(in_the_way) > 3 else "")
-            raise PublishError(f"{self.shown} has files or folders in the way of the site's "
-                               f"own: {shown}. Nothing was published. Move them out of the "
-                               "way (or ask whoever put them there), then publish again")
+        found = self._in_the_way(built.files)
+        if found:
+            raise in_the_way(self.shown, found)
         there: dict[str, str | None] = {}
         for name in built.files:
             path = self.folder / name
@@ -63,11 +67,21 @@ class FolderTarget:
                 # the same size as the site's file: compare bytes; else it has changed
                 same_size = path.stat().st_size == built.files[name].stat().st_size
                 there[name] = file_sha256(path) if same_size else None
+            elif path.is_symlink():  # (a link to nothing: someone's, not the site's file)
+                there[name] = None
         present = {name for name in self.record.files if (self.folder / name).is_file()}
         plan = make_plan(built.digests(), there, self.record.files, present)
-        keep_replaced(plan, self.record.files, lambda name: file_sha256(self.folder / name))
+        keep_replaced(plan, self.record.files, self._sha256_or_none)
         plan.resumed = bool(self.record.pending)
         return plan
+
+    def _sha256_or_none(self, name: str) -> str | None:
+        try:
+            return file_sha256(self.folder / name)
+        except FileNotFoundError:
+            return None
+        except OSError:  # (not readable: removed as publish's own)
+            return ""
 
     def _in_the_way(self, names: Iterable[str]) -> list[str]:
         """What stands there where the site needs a folder or a file: a file with the name
@@ -124,6 +138,6 @@ class FolderTarget:
         with contextlib.suppress(OSError):
             (self.folder / name).unlink()
 
-    def write_record(self, data: bytes) -> None:
+    def write_record(self, record: Record) -> None:
         self.doing = RECORD
-        write_atomic(self.folder / RECORD, data)
+        write_atomic(self.folder / RECORD, record.dump())

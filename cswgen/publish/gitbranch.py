@@ -68,6 +68,7 @@ def git_missing() -> PublishError:
 
 class GitTarget:
     portable = False
+    whole = True
 
     def __init__(self, url: str, branch: str, shown_url: str, *, force: bool) -> None:
         self.url, self.branch, self.force = url, branch or DEFAULT_BRANCH, force

@@ -39,6 +39,10 @@ class Plan:
     # there, at a path the site has, not put there by publish and not the site's file:
     # publishing would replace someone else's file (refused unless --force)
     theirs: list[str] = field(default_factory=list)
+    # there, byte for byte the site's, but not put there by publish (IT's .htaccess that
+    # the site has a copy of): left as it is and not claimed, so that publish never removes
+    # it; with --force (an old copy of the site), taken as publish's own
+    found: list[str] = field(default_factory=list)
     resumed: bool = False  # the last publish there stopped part of the way: this finishes it
 
     @property
@@ -73,6 +77,8 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
     for name, wanted in site.items():
         if there.get(name) == wanted:
             plan.unchanged += 1
+            if name not in published:
+                plan.found.append(name)
         elif name in there:
             plan.changed.append(name)
             if name not in published:
@@ -87,11 +93,14 @@ def make_plan(site: Mapping[str, str], there: Mapping[str, str | None],
 def keep_replaced(plan: Plan, published: Mapping[str, str | None],
                   digest_there: Callable[[str], str | None]) -> None:
     """A file to remove whose bytes there are no longer those publish put there (`published`:
-    path -> sha256) has been replaced by someone since: it is theirs now, and kept.
-    `digest_there` gives a file's sha256 at the target, None when it is not there."""
+    path -> sha256) has been replaced by someone since: it is theirs now, and kept; one
+    someone removed already is not removed again (nor said to be).  `digest_there` gives a
+    file's sha256 at the target, "" when it cannot be read, None when it is not there."""
     for name in list(plan.removed):
-        put = published.get(name)
-        if put is not None and digest_there(name) not in (put, None):
+        there = digest_there(name)
+        if there is None:
+            plan.removed.remove(name)
+        elif there and published.get(name) not in (there, None):
             plan.removed.remove(name)
             plan.kept.append(name)
 
@@ -99,10 +108,13 @@ def keep_replaced(plan: Plan, published: Mapping[str, str | None],
 @dataclass
 class Record:
     """What publish put at a target: path -> sha256 (None: being replaced when a publish
-    was cut short, so unknown), and the token naming that publish's temporary files."""
+    was cut short, so unknown), and the token naming that publish's temporary files.
+    `stamps` (SFTP): path -> the size and modification time the server gave the file, so
+    that a file changed there by hand is noticed without reading every file back."""
 
     files: dict[str, str | None] = field(default_factory=dict)
     pending: str = ""
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, data: bytes | None) -> Record:
@@ -112,7 +124,10 @@ class Record:
             files = {str(k): (str(v) if v else None) for k, v in raw.get("files", {}).items()
                      if _inside(str(k))}
             pending = str(raw.get("pending", ""))
-            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "")
+            stamps = {str(k): (v[0], v[1]) for k, v in raw.get("stamps", {}).items()
+                      if k in files and isinstance(v, list) and len(v) == 2
+                      and all(type(n) is int for n in v)}
+            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "", stamps)
         except (ValueError, AttributeError):
             return cls()
 
@@ -120,6 +135,10 @@ class Record:
         data: dict[str, object] = {"cswgen": RECORD_VERSION, "files": self.files}
         if self.pending:
             data["pending"] = self.pending
+        stamps = {name: list(stamp) for name, stamp in self.stamps.items()
+                  if self.files.get(name)}
+        if stamps:
+            data["stamps"] = stamps
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -150,16 +169,19 @@ class Store(Protocol):
     def discard(self, name: str) -> None:
         """Remove a temporary file, if it is there."""
 
-    def write_record(self, data: bytes) -> None:
-        """Replace the record, whole."""
+    def write_record(self, record: Record) -> None:
+        """Replace the record at the target, whole."""
 
 
 def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
               sources: Mapping[str, str], store: Store,
               progress: Callable[[int, int, str], None]) -> None:
     """Publish: `site` is path -> sha256 of every file of the site, `sources` path -> the
-    local file; `record` is what the target's record said before."""
-    if plan.empty and not record.pending and record.files == dict(site):
+    local file; `record` is what the target's record said before.  The files the plan
+    found there already, put there by someone else, are not recorded as publish's own."""
+    own: dict[str, str | None] = {name: digest for name, digest in site.items()
+                                  if name not in plan.found}
+    if plan.empty and not record.pending and record.files == own:
         return  # nothing to do, not even the record
     if record.pending:  # the temporary files of a publish that was cut short
         for name, digest in record.files.items():
@@ -167,11 +189,11 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
                 store.discard(partial_name(name, record.pending))
     token = os.urandom(4).hex()
     writes = plan.added + plan.changed
-    marked = {**record.files, **{name: site[name] for name in site}, **dict.fromkeys(writes)}
-    store.write_record(Record(marked, token).dump())
+    marked = {**record.files, **own, **dict.fromkeys(writes)}
+    store.write_record(Record(marked, token))
     for done, name in enumerate(writes, start=1):
         store.put(name, sources[name], partial_name(name, token))
         progress(done, len(writes), name)
     for name in plan.removed:
         store.remove(name)
-    store.write_record(Record(dict(site)).dump())
+    store.write_record(Record(own))

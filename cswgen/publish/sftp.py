@@ -8,8 +8,10 @@ the commands that accept it, since that is the only defence against a look-alike
 [publish.NAME] table) name other files, for a site's own key or a test's throwaway one.
 
 Only changed files are uploaded, decided by the record of hashes kept at the target (see
-plan.py); each is written under a temporary name and renamed into place (the atomic
-posix-rename where the server offers it).
+plan.py), and the files publish put there that someone deleted or edited there since (found
+by one listing per folder: the record keeps the size and date the server gave each file, so
+nothing is read back unless those changed); each is written under a temporary name and
+renamed into place (the atomic posix-rename where the server offers it).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import paramiko
 
 from cswgen.publish.address import without_secret
 from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
-from cswgen.publish.target import Built, Progress, PublishError
+from cswgen.publish.target import Built, Progress, PublishError, in_the_way
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
 TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails in seconds
@@ -86,6 +88,7 @@ def fingerprint(key: paramiko.PKey) -> str:
 
 class SftpTarget:
     portable = False
+    whole = False
 
     def __init__(self, address: str, *, known_hosts: str = "", identity: str = "") -> None:
         self.user, self.host, self.port, self.path = parse_address(address)
@@ -100,6 +103,7 @@ class SftpTarget:
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
+        self.stamps: dict[str, tuple[int, int]] = {}  # path -> size, mtime there now
         self.doing = ""  # the file being written or removed there, for a message
 
     @property
@@ -135,6 +139,12 @@ class SftpTarget:
                 self.record = Record.parse(file.read())
         except FileNotFoundError:
             self.record = Record()
+        except OSError as exc:  # (not readable by this login; a folder of that name)
+            reason = exc.strerror or str(exc) or type(exc).__name__
+            raise PublishError(f"cannot read {self.path}/{RECORD} on {self.host} ({reason}): "
+                               "it is cswgen's record of what publish put there, and must be a "
+                               f"file that {self.user} can read and replace; ask whoever runs "
+                               "the server to make it so, then publish again") from None
 
     def _check_identity(self, path: Path) -> None:
         """A key file to log in with that is missing, or not a private key, says so (not
@@ -243,28 +253,45 @@ class SftpTarget:
 
     def plan(self, built: Built) -> Plan:
         site = built.digests()
-        plan = make_plan(site, {**self._others(built, site), **self.record.files},
-                         self.record.files)
-        keep_replaced(plan, self.record.files, self._sha256_or_none)
+        try:
+            plan = make_plan(site, self._there(built, site), self.record.files)
+            keep_replaced(plan, self.record.files, self._sha256_or_none)
+        except PermissionError:
+            raise PublishError(f"the server does not let {self.user} see all that is in "
+                               f"{self.path}/ (permission denied), so cswgen cannot tell which "
+                               "files there are someone else's; nothing there was changed: "
+                               f"ask IT to let {self.user} list and read its folders and files, "
+                               "then publish again") from None
+        except (OSError, EOFError, paramiko.SSHException) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc) or "the connection was lost"
+            raise PublishError(f"{self.host} stopped answering while cswgen looked at what is "
+                               f"in {self.path}/ ({reason}); nothing there was changed: "
+                               "publish again") from None
         plan.resumed = bool(self.record.pending)
         return plan
 
-    def _others(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
-        """The files there at the site's paths that the record does not list (someone
-        else's, or an old copy of the site): path -> sha256 when it is the site's very
-        file, else None.  One listing per folder, not one question per file."""
-        unlisted = [name for name in site if name not in self.record.files]
+    def _there(self, built: Built, site: dict[str, str]) -> dict[str, str | None]:
+        """What is on the server at the site's paths: path -> its sha256, or None when it
+        differs from the site's file (a file not there is left out, so a file someone
+        deleted there is uploaded again, as a folder target does).  A file the record
+        lists is taken to be what publish put there while its size and modification time
+        are those the server gave it then; any other is read back when it has the size of
+        the site's file.  One listing per folder, not one question per file."""
         folders: dict[str, list[str]] = {}
-        for name in unlisted:
+        for name in site:
             folder, _, base = name.rpartition("/")
             folders.setdefault(folder, []).append(base)
-        sftp, found = self._sftp(), {}
+        sftp = self._sftp()
+        found: dict[str, str | None] = {}
         listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
+        # a file where the site has a folder, a folder where it has a file
+        files_in_the_way: list[str] = []
+        folders_in_the_way: list[str] = []
 
         def followed(name: str) -> Any:
             try:
                 return sftp.stat(self._remote(name))
-            except OSError:  # (a link to nothing)
+            except FileNotFoundError:  # (a link to nothing)
                 return None
 
         def listing(folder: str) -> dict[str, Any] | None:
@@ -277,12 +304,15 @@ class SftpTarget:
                 if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
                     entry = followed(folder)  # (a link to a folder is a folder here)
                 if folder and (entry is None or not stat.S_ISDIR(entry.st_mode or 0)):
+                    if entry is not None:
+                        files_in_the_way.append(f"{folder} (a file; the site has a folder "
+                                                "there)")
                     listings[folder] = None
                 else:
                     try:
                         listings[folder] = {e.filename: e for e in sftp.listdir_attr(
                             self._remote(folder) if folder else self.path)}
-                    except OSError:  # (not there, or a file where the site has a folder)
+                    except FileNotFoundError:  # (not there, or a file where a folder was)
                         listings[folder] = None
             return listings[folder]
 
@@ -295,17 +325,37 @@ class SftpTarget:
                 entry = listed.get(base)
                 if entry is not None and stat.S_ISLNK(entry.st_mode or 0):
                     entry = followed(name)
+                    if entry is None:  # (a link to nothing: someone's, not the site's file)
+                        found[name] = None
+                        continue
                 if entry is None or stat.S_ISDIR(entry.st_mode or 0):
+                    if entry is not None:
+                        folders_in_the_way.append(f"{name} (a folder; the site has a file "
+                                                  "there)")
                     continue
-                same_size = entry.st_size == built.files[name].stat().st_size
-                found[name] = self._sha256(name) if same_size else None
+                stamp = (entry.st_size or 0, entry.st_mtime or 0)
+                self.stamps[name] = stamp
+                put = self.record.files.get(name)
+                recorded = self.record.stamps.get(name)
+                if put is not None and (recorded == stamp or (
+                        recorded is None and (put != site[name]
+                                              or stamp[0] == built.size(name)))):
+                    found[name] = put  # (a record without stamps: its size will do)
+                elif stamp[0] == built.size(name):  # (unreadable: not known to be the same)
+                    found[name] = self._sha256_or_none(name) or None
+                else:
+                    found[name] = None
+        if files_in_the_way or folders_in_the_way:
+            raise in_the_way(self.shown, sorted(files_in_the_way) + sorted(folders_in_the_way))
         return found
 
     def _sha256_or_none(self, name: str) -> str | None:
         try:
             return self._sha256(name)
-        except OSError:  # (not there, or not readable: removed as publish's own)
+        except FileNotFoundError:
             return None
+        except OSError:  # (not readable: removed as publish's own)
+            return ""
 
     def _sha256(self, name: str) -> str:
         digest = hashlib.sha256()
@@ -366,8 +416,9 @@ class SftpTarget:
         self.doing = name
         sftp, target, partial = self._sftp(), self._remote(name), self._remote(temporary)
         self._folder(str(PurePosixPath(target).parent))
-        sftp.put(source, partial)
+        written = sftp.put(source, partial)
         self._rename(partial, target)
+        self.stamps[name] = (written.st_size or 0, written.st_mtime or 0)
 
     def _rename(self, partial: str, target: str) -> None:
         sftp = self._sftp()
@@ -396,10 +447,12 @@ class SftpTarget:
         with contextlib.suppress(OSError):
             self._sftp().remove(self._remote(name))
 
-    def write_record(self, data: bytes) -> None:
+    def write_record(self, record: Record) -> None:
         self.doing = RECORD
+        record.stamps = {name: stamp for name, stamp in self.stamps.items()
+                         if record.files.get(name)}
         sftp = self._sftp()
         partial = self._remote(f".{RECORD}.{os.urandom(4).hex()}.part")
         with sftp.open(partial, "wb") as file:
-            file.write(data)
+            file.write(record.dump())
         self._rename(partial, self._remote(RECORD))

@@ -53,6 +53,9 @@ class Built:
             self._digests[name] = file_sha256(self.files[name])
         return self._digests[name]
 
+    def size(self, name: str) -> int:
+        return self.files[name].stat().st_size
+
     def digests(self) -> dict[str, str]:
         return {name: self.digest(name) for name in self.files}
 
@@ -65,6 +68,7 @@ def file_sha256(path: Path) -> str:
 class Target(Protocol):
     shown: str  # how messages name it: "/mnt/web/csw", "gh-pages of git@github.com:a/b.git"
     portable: bool  # the site is built with --portable for it (a zip)
+    whole: bool  # changed in one step (a zip replaced, a push), not file by file
 
     def check(self, site: Path, output: Path) -> None:
         """Is the target there and can it be written to?  Raises PublishError."""
@@ -77,6 +81,15 @@ class Target(Protocol):
 
     def close(self) -> None:
         """End any connection and remove any temporary files."""
+
+
+def in_the_way(shown: str, found: list[str]) -> PublishError:
+    """The refusal of a target with files where the site has folders, or the other way
+    round (`found`: each said like `days (a file; the site has a folder there)`)."""
+    listed = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    return PublishError(f"{shown} has files or folders in the way of the site's own: "
+                        f"{listed}. Nothing was published. Move them out of the way (or ask "
+                        "whoever put them there), then publish again")
 
 
 def clear_of_site(place: Path, site: Path, output: Path, what: str) -> None:
