@@ -206,6 +206,25 @@ def test_files_the_site_no_longer_has_are_removed_and_only_those(
     assert published(target) == {**built(site), "pages/page-0/foreign-notes.txt": b"kept\n"}
 
 
+def test_a_folder_someone_made_before_publish_stays_when_the_site_empties_it(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    """IT made `downloads/` (empty) before the first publish; the site put a file in it,
+    then dropped it.  Publish removes the folders it made once they are empty, and only
+    those: IT's stays, while `pages/page-0/`, which publish made, goes."""
+    site = make_site({**GOOD, **PAGES, "content/downloads/form.pdf": "%PDF-1.4 form\n"})
+    target = tmp_path / "www"
+    (target / "downloads").mkdir(parents=True)
+    assert run(site, "publish", str(target), *AS_OF).exit_code == 0
+    assert (target / "downloads/form.pdf").is_file()
+    (site / "content/downloads/form.pdf").unlink()
+    (site / "content/pages/page-0.md").unlink()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (target / "downloads").is_dir() and not any((target / "downloads").iterdir())
+    assert not (target / "page-0").exists()
+    assert published(target) == built(site)
+
+
 def test_a_file_someone_replaced_there_is_not_removed_with_the_site_s_copy(
         make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     """IT puts a newer form where publish put the site's; when the site drops its copy,

@@ -180,6 +180,25 @@ def test_sftp_keeps_a_file_someone_replaced_when_the_site_drops_its_own(
     assert "downloads/form.txt" not in json.loads((www / RECORD).read_text())["files"]
 
 
+def test_sftp_leaves_a_folder_someone_made_before_publish(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """As a folder target: IT's empty `downloads/`, there before the first publish, stays
+    when the site drops the file publish put in it; `c/`, which publish made, goes."""
+    site = make_site({**GOOD, "content/pages/c.md": "---\ntitle: C\n---\nC.\n",
+                      "content/downloads/form.txt": "the site's form\n"})
+    www = tmp_path / "www"
+    (www / "downloads").mkdir(parents=True)
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    assert (www / "downloads/form.txt").is_file() and (www / "c/index.html").is_file()
+    (site / "content/downloads/form.txt").unlink()
+    (site / "content/pages/c.md").unlink()
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert (www / "downloads").is_dir() and not any((www / "downloads").iterdir())
+    assert not (www / "c").exists()
+    assert published(www) == built(site)
+
+
 def test_sftp_puts_back_a_published_file_deleted_or_edited_on_the_server(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     """Someone deletes a page on the server, or edits one there by hand (even keeping its

@@ -16,7 +16,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cswgen.core.files import write_atomic
-from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
+from cswgen.publish.plan import (
+    RECORD,
+    Plan,
+    Record,
+    carry_out,
+    keep_replaced,
+    make_plan,
+    parents,
+)
 from cswgen.publish.target import (
     Built,
     Progress,
@@ -35,6 +43,7 @@ class FolderTarget:
         self.folder = folder
         self.shown = shown
         self.record = Record()
+        self.made: set[str] = set()  # the folders publish made there (see `Store`)
         self.doing = ""  # the file being written or removed there, for a message
 
     def check(self, site: Path, output: Path) -> None:
@@ -114,7 +123,9 @@ class FolderTarget:
     def put(self, name: str, source: str, temporary: str) -> None:
         self.doing = name
         target, partial = self.folder / name, self.folder / temporary
+        missing = [folder for folder in parents(name) if not (self.folder / folder).is_dir()]
         target.parent.mkdir(parents=True, exist_ok=True)
+        self.made.update(missing)
         try:
             shutil.copyfile(source, partial)
             os.replace(partial, target)
@@ -124,15 +135,15 @@ class FolderTarget:
 
     def remove(self, name: str) -> None:
         self.doing = name
-        path = self.folder / name
-        path.unlink(missing_ok=True)
-        for parent in path.parents:
-            if parent == self.folder or not parent.is_relative_to(self.folder):
+        (self.folder / name).unlink(missing_ok=True)
+        for folder in parents(name):
+            if folder not in self.made:  # (someone else's: there before publish made it)
                 break
             try:
-                parent.rmdir()  # only when empty: a file of someone else's keeps it
-            except OSError:
+                (self.folder / folder).rmdir()  # only when empty: a file of someone else's
+            except OSError:                     # keeps it
                 break
+            self.made.discard(folder)
 
     def discard(self, name: str) -> None:
         with contextlib.suppress(OSError):

@@ -110,11 +110,14 @@ class Record:
     """What publish put at a target: path -> sha256 (None: being replaced when a publish
     was cut short, so unknown), and the token naming that publish's temporary files.
     `stamps` (SFTP): path -> the size and modification time the server gave the file, so
-    that a file changed there by hand is noticed without reading every file back."""
+    that a file changed there by hand is noticed without reading every file back.
+    `folders`: the folders publish made there, the only ones it removes once they are
+    empty (IT's own `downloads/`, there before the first publish, stays)."""
 
     files: dict[str, str | None] = field(default_factory=dict)
     pending: str = ""
     stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    folders: set[str] = field(default_factory=set)
 
     @classmethod
     def parse(cls, data: bytes | None) -> Record:
@@ -127,7 +130,13 @@ class Record:
             stamps = {str(k): (v[0], v[1]) for k, v in raw.get("stamps", {}).items()
                       if k in files and isinstance(v, list) and len(v) == 2
                       and all(type(n) is int for n in v)}
-            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "", stamps)
+            listed = raw.get("folders")
+            # (a record from before folders were kept: those of the files publish put there,
+            # which it removed once empty then)
+            folders = {str(f) for f in listed if _inside(str(f))} if isinstance(
+                listed, list) else {parent for name in files for parent in parents(name)}
+            return cls(files, pending if re.fullmatch(r"[0-9a-f]+", pending) else "", stamps,
+                       folders)
         except (ValueError, AttributeError):
             return cls()
 
@@ -139,6 +148,7 @@ class Record:
                   if self.files.get(name)}
         if stamps:
             data["stamps"] = stamps
+        data["folders"] = sorted(self.folders)
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -148,6 +158,13 @@ def _inside(name: str) -> bool:
     (`../`, `/home/...`, `C:\\...`) was never put there by publish, and is dropped."""
     return not re.search(r"[\\:\0]", name) and all(
         part not in ("", ".", "..") for part in name.split("/"))
+
+
+def parents(name: str) -> list[str]:
+    """The folders `name` is in, innermost first: `days/mon/index.html` -> `days/mon`,
+    `days`."""
+    parts = name.split("/")[:-1]
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]
 
 
 def partial_name(name: str, token: str) -> str:
@@ -160,11 +177,15 @@ def partial_name(name: str, token: str) -> str:
 class Store(Protocol):
     """The few operations `carry_out` needs of a target (paths `/`-separated, relative)."""
 
+    made: set[str]  # the folders publish made there (`Record.folders`), kept up to date
+
     def put(self, name: str, source: str, temporary: str) -> None:
-        """Copy the local file `source` to `temporary`, then rename it to `name`."""
+        """Copy the local file `source` to `temporary`, then rename it to `name`, making
+        the folders it needs (each added to `made`)."""
 
     def remove(self, name: str) -> None:
-        """Remove `name` if it is there, then each folder above it left empty."""
+        """Remove `name` if it is there, then each folder above it in `made` that it left
+        empty (each dropped from `made`)."""
 
     def discard(self, name: str) -> None:
         """Remove a temporary file, if it is there."""
@@ -190,10 +211,11 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
     token = os.urandom(4).hex()
     writes = plan.added + plan.changed
     marked = {**record.files, **own, **dict.fromkeys(writes)}
-    store.write_record(Record(marked, token))
+    store.made = set(record.folders)
+    store.write_record(Record(marked, token, folders=record.folders))
     for done, name in enumerate(writes, start=1):
         store.put(name, sources[name], partial_name(name, token))
         progress(done, len(writes), name)
     for name in plan.removed:
         store.remove(name)
-    store.write_record(Record(own))
+    store.write_record(Record(own, folders=store.made))

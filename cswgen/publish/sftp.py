@@ -30,7 +30,15 @@ from urllib.parse import unquote, urlsplit
 import paramiko
 
 from cswgen.publish.address import without_secret
-from cswgen.publish.plan import RECORD, Plan, Record, carry_out, keep_replaced, make_plan
+from cswgen.publish.plan import (
+    RECORD,
+    Plan,
+    Record,
+    carry_out,
+    keep_replaced,
+    make_plan,
+    parents,
+)
 from cswgen.publish.target import Built, Progress, PublishError, in_the_way
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
@@ -103,6 +111,7 @@ class SftpTarget:
         self.sftp: paramiko.SFTPClient | None = None
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
+        self.made: set[str] = set()  # the folders publish made there (see `Store`)
         self.stamps: dict[str, tuple[int, int]] = {}  # path -> size, mtime there now
         self.doing = ""  # the file being written or removed there, for a message
 
@@ -408,6 +417,8 @@ class SftpTarget:
         except FileNotFoundError:
             self._folder(str(PurePosixPath(folder).parent))
             sftp.mkdir(folder)
+            if folder.startswith(self.path + "/"):  # (not the target's own folder)
+                self.made.add(folder.removeprefix(self.path + "/"))
         self.folders.add(folder)
 
     # the Store that plan.carry_out uses
@@ -434,14 +445,15 @@ class SftpTarget:
         sftp = self._sftp()
         with contextlib.suppress(FileNotFoundError):
             sftp.remove(self._remote(name))
-        for parent in PurePosixPath(name).parents:
-            if str(parent) == ".":
+        for folder in parents(name):
+            if folder not in self.made:  # (someone else's: there before publish made it)
                 break
             try:
-                sftp.rmdir(self._remote(str(parent)))  # only when empty
+                sftp.rmdir(self._remote(folder))  # only when empty
             except OSError:
                 break
-            self.folders.discard(self._remote(str(parent)))
+            self.folders.discard(self._remote(folder))
+            self.made.discard(folder)
 
     def discard(self, name: str) -> None:
         with contextlib.suppress(OSError):
