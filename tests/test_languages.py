@@ -630,6 +630,9 @@ def test_new_starts_the_demo_in_a_language(tmp_path: Path, run: Run) -> None:
     assert re.search(r'^language = "fr-FR"', config, re.M)
     # the region keeps one time zone, so the day begins in Paris, not in the demo's Harare
     assert tomllib.loads(config)["week"]["timezone"] == "Europe/Paris"
+    # the site's name, in every page's header, in the visitors' language too
+    year = tomllib.loads(config)["week"]["year"]
+    assert tomllib.loads(config)["site"]["title"] == f"Semaine du service client {year}"
     assert ('The site keeps France\'s time (timezone = "Europe/Paris" in config.toml).'
             in outcome.stdout)
     bad = run(tmp_path, "new", "other", "--language", "francais")
@@ -661,7 +664,7 @@ def test_new_in_a_language_cswgen_has_no_words_for_says_they_stay_english(
     assert line.endswith("# the visitors' language (Kinyarwanda): dates and numbers are "
                          "written in it; cswgen's own words stay in English until you give "
                          "them under [labels]")
-    tomllib.loads(config)
+    assert tomllib.loads(config)["site"]["title"].startswith("Customer Service Week ")
     french = run(tmp_path, "new", "fr", "--language", "fr")
     assert ("The site's language is fr (French): cswgen writes its own words, dates and "
             "numbers in it.") in " ".join(french.stdout.split())

@@ -112,6 +112,31 @@ def has_words(tag: str) -> bool:
                                         for stem in catalogue.stems(language))
 
 
+def _site_title(tag: str, year: int) -> str | None:
+    """"Customer Service Week YEAR" in cswgen's own words for `tag` (its region's file
+    first: `pt-BR`, then `pt`), with the language's digits; None when cswgen has none."""
+    language = cldr.parse(tag)
+    for stem in reversed(catalogue.stems(language)):
+        table = catalogue.shipped(stem)
+        if table is not None and "customer_service_week_year" in table:
+            return catalogue.plain(table, "customer_service_week_year").replace(
+                "{year}", language.digits(str(year)))
+    return None
+
+
+def _titled(folder: Path, tag: str, year: int) -> None:
+    """The demo's site title ("Customer Service Week 2027", in every page's header) in the
+    visitors' language, when cswgen has the words: the title is config's, not content's."""
+    title = _site_title(tag, year)
+    config = folder / "config.toml"
+    text = config.read_bytes().decode("utf-8")
+    demo = f'title = "Customer Service Week {year}"'
+    if title is None or tag.split("-")[0].lower() == "en" or demo not in text:
+        return
+    escaped = title.replace("\\", "\\\\").replace('"', '\\"')
+    config.write_bytes(text.replace(demo, f'title = "{escaped}"', 1).encode("utf-8"))
+
+
 def set_language(config: str, tag: str) -> str:
     """The demo's config.toml with `[site] language` set to `tag`, its note kept in step."""
     name = cldr.parse(tag).english_name
@@ -218,6 +243,8 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     (folder / ".gitignore").write_text(GITIGNORE, "utf-8")
     result = Created(year, zone=zone)
     if not offset:
+        if language:
+            _titled(folder, language, year)
         return result
     # File names that name the year (csw-2026-programme.txt) move to the new year, and so
     # do the links to them.
@@ -237,4 +264,6 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
         if moved != text:
             path.write_bytes(moved.encode("utf-8"))
         result.review += review(path.relative_to(folder).as_posix(), moved, DEMO_YEAR)
+    if language:
+        _titled(folder, language, year)
     return result
