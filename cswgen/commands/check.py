@@ -36,7 +36,7 @@ from cswgen.model.languages import by_folder, folder_of, in_language
 from cswgen.model.markup import Converter
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import CERTIFICATE, Options, Site, assemble, url_of
-from cswgen.read import themes
+from cswgen.read import placeholders, themes
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
@@ -91,6 +91,9 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         _body_rules(site, problems, steps)
         if built:  # (the theme chain is found once: it reads every theme.toml)
             theme_chain = themes.chain(config)
+            # (a warning at each build; here, an error: the page is not ready until the
+            # text `cswgen add` wrote is replaced)
+            placeholders.report(content.entries(), theme_chain, problems, as_errors=True)
             # (the build warned of these: here they are errors, and each is said once)
             missing = missing_files(theme_chain, output, problems)
             _page_rules(site, _other_languages(config, content, site.options), output,

@@ -42,8 +42,9 @@ def scaffold_sentences(chain: list[Theme]) -> list[str]:
 
 
 def report(entries: Iterable[Entry], chain: list[Theme], problems: Problems,
-           cache: Cache | None = None) -> None:
-    """A warning for each scaffold sentence still in an entry's text.  With a `cache`,
+           cache: Cache | None = None, *, as_errors: bool = False) -> None:
+    """A warning for each scaffold sentence still in an entry's text (an error, with
+    `as_errors`: for `cswgen check`, whose "Ready to publish" it must not be).  With a `cache`,
     the bodies found free of them are kept (by their digests, for these sentences), and
     not searched again: at 10,000 entries, a thirtieth of a rebuild after one edit."""
     sentences = scaffold_sentences(chain)
@@ -64,8 +65,9 @@ def report(entries: Iterable[Entry], chain: list[Theme], problems: Problems,
             continue
         for match in pattern.finditer(entry.body):
             line = entry.body_line + entry.body.count("\n", 0, match.start())
-            problems.warning(entry.path, line, f"\"{match.group(0)}\" is the example text "
-                             "that cswgen add wrote, and it would be published as it is; "
-                             "replace it with the real text")
+            said = problems.error if as_errors else problems.warning
+            said(entry.path, line, f"\"{match.group(0)}\" is the example text that cswgen "
+                 "add wrote, and it would be published as it is; replace it with the real "
+                 "text")
     if cache is not None and clean != known:
         cache.put(key, frozenset(clean))
