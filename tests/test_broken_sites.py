@@ -318,6 +318,20 @@ def test_a_link_to_a_file_in_other_capitals_names_the_file(fails: Fails) -> None
         "apart: write the name as the file has it"]
 
 
+def test_a_link_to_a_file_renamed_for_this_year_names_the_new_name(fails: Fails) -> None:
+    """The programme renamed csw-2027-programme.pdf after `cswgen redate`, the link still
+    naming last year's: the file of that folder named nearly so is named."""
+    outcome = fails({P + "about.md": "---\ntitle: About\n---\nThe [programme]"
+                                     "(../downloads/csw-2026-programme.pdf).\n",
+                     "content/downloads/csw-2027-programme.pdf": "%PDF-1.4\n",
+                     "content/downloads/leave-form.pdf": "%PDF-1.4\n"})
+    assert error_lines(outcome) == [
+        P + "about.md:4: the link to ../downloads/csw-2026-programme.pdf goes to "
+        "content/downloads/csw-2026-programme.pdf, which does not exist; did you mean "
+        "csw-2027-programme.pdf, which is in that folder? If so, write its name in the link; "
+        "otherwise check the file name and folder"]
+
+
 def test_a_link_to_a_page_in_other_capitals_names_the_file(fails: Fails) -> None:
     """A link to another page by its source file, as a Windows user types it: the same
     hint as a link to a download (it said only "check the file name and folder")."""

@@ -193,6 +193,17 @@ class BodyLinks:
                     if entry.name.casefold() == name.casefold() and entry.is_file():
                         return posixpath.join(folder, entry.name)
             return None
+        if kind == "similar":  # a file named nearly so: renamed for this year, a typo
+            import difflib  # (only for a link that is broken)
+
+            folder, name = posixpath.split(target)
+            with contextlib.suppress(OSError):
+                names = [entry.name for entry in os.scandir(self.content_dir / folder)
+                         if entry.is_file() and not entry.name.startswith(".")]
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+                if close:
+                    return posixpath.join(folder, close[0])
+            return None
         if kind == "elsewhere":
             return self.elsewhere.get(f"content/{target}")
         on_disk = self.content_dir / target
@@ -238,11 +249,17 @@ class BodyLinks:
     def _missing_hint(self, target: str) -> str:
         """How to mend a link to `target`, which is not in content/: the name of a file
         there named so but for its capitals (written on Windows or macOS, where the link
-        worked), else where to look."""
+        worked), or nearly so (renamed for this year's week), else where to look."""
         alike = self._lookup("alike", target)
-        return (f"the file is named {posixpath.basename(alike)}, and a web server tells "
-                "capitals apart: write the name as the file has it" if alike is not None
-                else "check the file name and folder")
+        if alike is not None:
+            return (f"the file is named {posixpath.basename(alike)}, and a web server tells "
+                    "capitals apart: write the name as the file has it")
+        similar = self._lookup("similar", target)
+        if similar is not None:
+            return (f"did you mean {posixpath.basename(similar)}, which is in that folder? "
+                    "If so, write its name in the link; otherwise check the file name and "
+                    "folder")
+        return "check the file name and folder"
 
     def _one_computer_problem(self, href: str, picture: bool) -> None:
         """A link to (or a picture of) a file on the writer's computer or network drive."""
