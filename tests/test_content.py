@@ -244,17 +244,19 @@ def test_arabic_staff_names_link_ignoring_marks_tatweel_and_spacing(build: Build
 
 
 def test_staff_names_typed_in_words_punctuation_or_with_a_hyphen_link(build: Build) -> None:
-    """Word turns O'Brien into O’Brien as it is typed, and Jean-Claude is Jean Claude on
-    another list: the same person, as SPEC's "case, accents and spacing ignored" means."""
+    """Word turns O'Brien into O’Brien as it is typed, another customer leaves the
+    apostrophe out, and Jean-Claude is Jean Claude on another list: the same person, as
+    SPEC's "case, accents and spacing ignored" means."""
     out = build({
         "content/honour-roll/sean.md": "---\nname: Sean O'Brien\n---\nThanks.\n",
         "content/honour-roll/jean.md": "---\nname: Jean-Claude Uwimana\n---\nThanks.\n",
         "content/testimonials/rita.md": "---\ncustomer: Rita\nstaff:\n  - Seán O’Brien\n"
-                                        "  - Jean Claude Uwimana\n---\nThanks.\n",
+                                        "  - Jean Claude Uwimana\n  - sean obrien\n---\n"
+                                        "Thanks.\n",
     })
     page = "testimonials/rita/index.html"
     assert [target_of(page, href) for href in hrefs(read(out, page), "staff")] == [
-        f"honour-roll/{slug}/index.html" for slug in ("sean", "jean")]
+        f"honour-roll/{slug}/index.html" for slug in ("sean", "jean", "sean")]
 
 
 def test_a_staff_name_in_another_script_is_suggested(make_site: MakeSite, run: Run) -> None:

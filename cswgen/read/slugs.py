@@ -47,11 +47,13 @@ _SAME_LETTER = str.maketrans({"\u0640": None, "\u0649": "\u064a", "\u0629": "\u0
 def name_key(name: str) -> str:
     """What two spellings of one person's name share: case, accents and spacing ignored
     (`Zoë Nyathi`, `zoe nyathi`; `Jean-Claude`, `Jean Claude`; Word's `O’Brien`,
-    `O'Brien`; `عبد الله`, `عبدالله`)."""
+    `O'Brien`, `OBrien`, as a name is typed with no apostrophe in an email address or a
+    hurry; `عبد الله`, `عبدالله`)."""
     if not name.isascii():  # (ASCII has no accents to drop nor letters to transliterate)
         decomposed = unicodedata.normalize("NFKD", name).translate(_SAME_LETTER)
         name = "".join(_latin(c) for c in decomposed if not unicodedata.combining(c))
-    return "".join(name.casefold().replace(".", " ").replace("-", " ").split())
+    return "".join(name.casefold().replace(".", " ").replace("-", " ").replace("'", "")
+                   .split())
 
 
 def _latin(char: str) -> str:
