@@ -500,6 +500,23 @@ def test_a_toml_error_on_the_last_line_without_a_line_break_names_that_line(
     assert front.lines[0].startswith("content/pages/faq.md:3: `menu` has no value after =")
 
 
+def test_every_line_toml_cannot_read_is_said_in_one_run(bad_config: BadConfig) -> None:
+    """TOML stops at its first error; a config pasted from Word has several.  Each line is
+    said at once, not one a build (a table's name, whose keys would move to the table above
+    if it were left out, ends the list: what follows it may be its doing)."""
+    outcome = bad_config(CONFIG + "theme = \u201cDream Team\u201d\ndays = five\n"
+                         "[extra]\nhashtag: CSW\ncontact = \u201cComms\u201d\n")
+    assert error_lines(outcome) == [
+        "config.toml:8: `theme` is in curly quotes (\u201c\u201d), which Word and Outlook type; "
+        'use straight double quotes: theme = "Dream Team"',
+        "config.toml:9: `days` must be a whole number written in digits, without quotes, like "
+        "days = 5",
+        'config.toml:11: a setting and its value are joined with =, not a colon: write '
+        'hashtag = "CSW"',
+        "config.toml:12: `contact` is in curly quotes (\u201c\u201d), which Word and Outlook "
+        'type; use straight double quotes: contact = "Comms"']
+
+
 @pytest.mark.parametrize(("config", "said"), [
     # a first week's mistakes, each said in plain words with the line as it should be
     (CONFIG + 'theme = "Dream Team\n',

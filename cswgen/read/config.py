@@ -40,7 +40,7 @@ from cswgen.read.settings import (
     WeekSettings,
 )
 from cswgen.read.tomltable import Table, shown, suggest
-from cswgen.read.tomlwords import toml_problem
+from cswgen.read.tomlwords import toml_problems
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
@@ -65,7 +65,7 @@ def load_config(root: Path, problems: Problems | None = None) -> SiteConfig:
     try:
         data = tomlpos.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SiteError([toml_problem(CONFIG_NAME, text, exc)]) from None
+        raise SiteError(toml_problems(CONFIG_NAME, text, exc)) from None
     config = parse_config(root, data, key_lines(text), collect)
     if problems is None and collect.errors:
         raise SiteError(collect.items)

@@ -12,6 +12,33 @@ from collections.abc import Callable
 from cswgen.core.errors import Problem
 from cswgen.read.pasted import odd_space
 
+_SPANS_LINES = re.compile(r'"""|\'\'\'|=\s*[\[{][^\]}]*$')  # a value that goes on below
+
+
+def toml_problems(path: str, text: str, exc: tomllib.TOMLDecodeError) -> list[Problem]:
+    """Every line of a TOML file that TOML cannot read, not only the first: each found is
+    left out (as a comment) and the rest read again, as long as the line holds no more
+    than itself (not a table's name, whose keys would then fall in the one above, nor a
+    value that goes on below, whose lines would then be misread).  Twenty at most."""
+    found = [toml_problem(path, text, exc)]
+    lines = text.split("\n")
+    for _ in range(0 if text.lstrip().startswith("{\\rtf") else 20):  # (RTF: said whole)
+        line = found[-1].line
+        source = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+        if not source or source.startswith("[") or _SPANS_LINES.search(source):
+            break
+        lines[line - 1] = "# " + lines[line - 1]
+        try:
+            tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as again:
+            problem = toml_problem(path, "\n".join(lines), again)
+            if problem.line <= line:  # (no further on: the first one's doing, not another)
+                break
+            found.append(problem)
+        else:
+            break
+    return found
+
 
 def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
     """A TOML syntax error as a message that names the line, and the key when it can."""
