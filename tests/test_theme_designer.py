@@ -51,3 +51,38 @@ def test_a_stylesheet_added_in_base_reaches_certificates_posters_and_programme(
     certificate = (site / "output/honour-roll/farai/certificate/index.html").read_text()
     assert "@page { size: landscape" in certificate  # classic's own print rule stays
     no_traceback(outcome)
+
+
+def test_a_label_whose_value_the_template_leaves_out_is_an_error(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """`{{ t("msasa_banner") }}` for a label that says {year} published "{year}" to
+    visitors; cswgen's own labels too (`t("colleagues_this_year")` without n)."""
+    site = _site(make_site, honour_roll=(
+        '{% extends "classic:honour_roll.html" %}{% block content %}\n'
+        '<p>{{ t("msasa_banner") }}</p>\n<p>{{ t("colleagues_this_year") }}</p>\n'
+        '{{ super() }}{% endblock %}\n'))
+    (site / "themes/msasa/i18n").mkdir()
+    (site / "themes/msasa/i18n/en.toml").write_text(
+        'msasa_banner = "Msasa salutes its stars of {year}"\n', "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "themes/msasa/templates/honour_roll.html:2: template error while rendering "
+        "honour-roll/: the label \"msasa_banner\" says {year}, which this t() call does not "
+        "give, so visitors would read \"{year}\"; write t(\"msasa_banner\", year=...), or "
+        "take {year} out of the label (in themes/msasa/i18n/ or [labels])")
+    assert not (site / "output").exists()
+    no_traceback(outcome)
+    template = site / "themes/msasa/templates/honour_roll.html"
+    template.write_text(template.read_text().replace('t("msasa_banner")',
+                                                     't("msasa_banner", year=week.year)'))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert 'the label "colleagues_this_year" says {n}' in outcome.lines[0]
+    template.write_text(template.read_text().replace('t("colleagues_this_year")',
+                                                     't("colleagues_this_year", n=3)'))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/index.html").read_text("utf-8")
+    assert "<p>Msasa salutes its stars of 2026</p>" in page
+    assert "<p>3 colleagues this year.</p>" in page

@@ -79,6 +79,16 @@ def no_label(key: str, labels: Iterable[object], theme: str, code: str) -> str:
     return f"there is no label \"{key}\"; {hint}"
 
 
+def unfilled(key: str, missing: list[str], theme: str) -> str:
+    """`t("msasa_banner")` for a label that says `{year}`: the value the call leaves out
+    would be shown to visitors as "{year}"."""
+    names = ", ".join("{" + name + "}" for name in missing)
+    given = ", ".join(f"{name}=..." for name in missing)
+    return (f"the label \"{key}\" says {names}, which this t() call does not give, so "
+            f"visitors would read \"{names}\"; write t(\"{key}\", {given}), or take "
+            f"{names} out of the label (in themes/{theme}/i18n/ or [labels])")
+
+
 _UNKNOWN = re.compile(r"No (filter|test) named '(\w+)'( found)?\.|'(\w+)' is undefined")
 
 

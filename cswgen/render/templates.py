@@ -26,6 +26,7 @@ from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.kept import plain
 from cswgen.model.sanitize import rewrite_internal
+from cswgen.read.catalogue import PLACEHOLDER
 from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
@@ -41,6 +42,7 @@ from cswgen.render.templateproblems import (
     site_path,
     template_frame,
     unclosed_tag,
+    unfilled,
     unknown_name,
 )
 
@@ -284,6 +286,7 @@ def _environment(themes: list[Theme], portable: bool,
         if found is not None and found[0] is table:
             return found[1]
         _known_label(context, key)
+        _all_given(table, key, values)
         text = Markup(say(table, _language(context), key, values, escape))
         if memo is not None:
             said[memo] = (table, text)
@@ -309,6 +312,15 @@ def _environment(themes: list[Theme], portable: bool,
             return
         raise jinja2.TemplateRuntimeError(no_label(key, table, themes[0].name,
                                                    _language(context).code))
+
+    def _all_given(table: Any, key: str, values: dict[str, Any]) -> None:
+        """A `{name}` of the label that the call leaves out would reach visitors as it
+        is ("Stars of {year}")."""
+        entry = table[key]
+        texts = entry.values() if isinstance(entry, dict) else [entry]
+        wanted = {name for text in texts for name in PLACEHOLDER.findall(str(text))}
+        if missing := sorted(wanted - set(values)):
+            raise jinja2.TemplateRuntimeError(unfilled(key, missing, themes[0].name))
 
     env.filters["url"] = url
     env.filters["asset"] = asset
