@@ -86,3 +86,35 @@ def test_a_label_whose_value_the_template_leaves_out_is_an_error(make_site: Make
     page = (site / "output/honour-roll/index.html").read_text("utf-8")
     assert "<p>Msasa salutes its stars of 2026</p>" in page
     assert "<p>3 colleagues this year.</p>" in page
+
+
+def test_a_date_time_or_number_filter_given_the_wrong_thing_says_what_it_takes(
+        make_site: MakeSite, run: Run) -> None:
+    """Babel's "Invalid isoformat string", "hour must be in 0..23" and
+    "[<class 'decimal.ConversionSyntax'>]" told a designer nothing."""
+    site = _site(make_site, honour_roll=(
+        '{% extends "classic:honour_roll.html" %}{% block content %}\n'
+        '<p id="dates">{{ as_of | long_date }} / {{ "2026-10-06" | short_date }} / '
+        '{{ week.start | plain_date }} / {{ "14:30" | time }} / {{ 1234567 | number }}'
+        '{{ none | number }}{{ none | long_date }}</p>\n'
+        '{{ super() }}{% endblock %}\n'))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/index.html").read_text("utf-8")
+    assert ('<p id="dates">Monday, 5 October 2026 / Tuesday 6 October / 5 October 2026 / '
+            '14:30 / 1,234,567</p>') in page
+    template = site / "themes/msasa/templates/honour_roll.html"
+    source = template.read_text()
+    for wrong, said in [
+            ('"5 Oct 2026" | long_date', 'the long_date filter takes a date (like '
+             'page.day.date, or "2026-10-06"), not "5 Oct 2026"'),
+            ('"1430" | time', 'the time filter takes a time as HH:MM (like event.time, or '
+             '"14:30"), not "1430"'),
+            ('page.title | number', 'the number filter takes a number (like page.total, '
+             'or 3), not "Honour roll"')]:
+        template.write_text(source.replace("1234567 | number", wrong))
+        outcome = run(site, "build", "--as-of", "2026-10-05")
+        assert outcome.exit_code == 1
+        assert outcome.lines[0] == ("themes/msasa/templates/honour_roll.html:2: template "
+                                    f"error while rendering honour-roll/: {said}")
+        no_traceback(outcome)

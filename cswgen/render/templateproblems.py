@@ -89,6 +89,21 @@ def unfilled(key: str, missing: list[str], theme: str) -> str:
             f"{names} out of the label (in themes/{theme}/i18n/ or [labels])")
 
 
+_TAKES = {"long_date": "a date (like page.day.date, or \"2026-10-06\")",
+          "short_date": "a date (like page.day.date, or \"2026-10-06\")",
+          "plain_date": "a date (like page.day.date, or \"2026-10-06\")",
+          "time": "a time as HH:MM (like event.time, or \"14:30\")",
+          "number": "a number (like page.total, or 3)"}
+
+
+def not_for_filter(name: str, value: object) -> str:
+    """`{{ "5 Oct" | long_date }}`, `{{ page.title | number }}`: what the filter takes."""
+    shown = f"\"{value}\"" if isinstance(value, str) else \
+        f"{value!r} ({type(value).__name__})"
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"the {name} filter takes {_TAKES[name]}, not {shown}"
+
+
 _UNKNOWN = re.compile(r"No (filter|test) named '(\w+)'( found)?\.|'(\w+)' is undefined")
 
 

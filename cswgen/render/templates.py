@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from cswgen.render.templateproblems import (
     no_label,
     not_a_field,
     not_a_macro,
+    not_for_filter,
     not_found,
     site_path,
     template_frame,
@@ -324,11 +326,11 @@ def _environment(themes: list[Theme], portable: bool,
 
     env.filters["url"] = url
     env.filters["asset"] = asset
-    env.filters["long_date"] = _date_filter(Language.long_date)
-    env.filters["short_date"] = _date_filter(Language.short_date)
-    env.filters["plain_date"] = _date_filter(Language.plain_date)
-    env.filters["time"] = _date_filter(Language.time)
-    env.filters["number"] = pass_language(Language.number)
+    env.filters["long_date"] = _date_filter("long_date", Language.long_date)
+    env.filters["short_date"] = _date_filter("short_date", Language.short_date)
+    env.filters["plain_date"] = _date_filter("plain_date", Language.plain_date)
+    env.filters["time"] = _date_filter("time", Language.time)
+    env.filters["number"] = pass_language(_number)
     env.filters["held"] = held
     env.filters["direction"] = direction
     env.filters["isolated"] = pass_language(lambda language, value: isolated(
@@ -381,12 +383,39 @@ def _unclosed(env: jinja2.Environment,
     return unclosed_tag(tokens, wanted)
 
 
-def _date_filter(label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
-    """A filter that writes a date (or an `HH:MM` time) in the site's language."""
+def _date_filter(name: str,
+                 label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
+    """A filter that writes a date (or, `time`, an `HH:MM` time) in the site's language;
+    anything else is an error that says what the filter `name` takes."""
 
     def write(language: Language, value: Any) -> str:
-        if isinstance(value, str) and label is not Language.time:
-            value = date.fromisoformat(value)
-        return label(language, value) if value else ""
+        if not value:
+            return ""
+        if isinstance(value, dt_time) and label is Language.time:
+            value = f"{value.hour:02}:{value.minute:02}"
+        try:
+            if label is Language.time:
+                if not isinstance(value, str) or not _CLOCK.fullmatch(value):
+                    raise ValueError(value)
+            elif isinstance(value, str):
+                value = date.fromisoformat(value)
+            elif not isinstance(value, date):
+                raise ValueError(value)
+            return label(language, value)
+        except ValueError:
+            raise jinja2.TemplateRuntimeError(not_for_filter(name, value)) from None
 
     return pass_language(write)
+
+
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
+
+
+def _number(language: Language, value: Any) -> str:
+    """The `number` filter: a number as the site's language writes it ("1,234"); nothing
+    for a field an entry leaves out."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise jinja2.TemplateRuntimeError(not_for_filter("number", value))
+    return language.number(value)
