@@ -128,14 +128,17 @@ def missing_in_templates(theme_chain: list[themes.Theme], output: Path, problems
     for _, where, text, tag in _loading_tags(theme_chain):
         for found in _ASSET.finditer(tag.group(0)):
             name = (found.group(1) or found.group(2) or "").split("?", 1)[0].split("#", 1)[0]
-            target = posixpath.normpath(f"assets/{name}")
+            target = posixpath.normpath(f"assets/{name.lstrip('/')}")
             if not name or not target.startswith("assets/") or (output / target).is_file():
                 continue
             thing = "picture" if tag.group(1).lower() in ("img", "source") else "link"
             reported.add(target)
+            inside = target.removeprefix("assets/static/")
+            fix = (f"asset names a file from inside static/, so write '{inside}'"
+                   if inside != target and (output / "assets" / inside).is_file() else
+                   f"add it as themes/{own}/static/{target[7:]}, or correct the name")
             report(where, text.count("\n", 0, tag.start() + found.start()) + 1,
-                   f"the {thing} goes to {target}, which is not in the built site; add it "
-                   f"as themes/{own}/static/{target[7:]}, or correct the name")
+                   f"the {thing} goes to {target}, which is not in the built site; {fix}")
     return reported
 
 

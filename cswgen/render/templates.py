@@ -274,7 +274,9 @@ def _environment(themes: list[Theme], portable: bool,
 
     @jinja2.pass_context
     def asset(context: Any, name: str) -> str:
-        return relative(f"assets/{name}", context["root"], portable=portable)
+        # ('/style.css', written as from the theme's static/ folder: not assets//style.css)
+        return relative(f"assets/{str(name).lstrip('/')}", context["root"],
+                        portable=portable)
 
     said: dict[tuple[object, ...], tuple[object, Markup]] = {}
 
