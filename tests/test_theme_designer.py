@@ -118,3 +118,41 @@ def test_a_date_time_or_number_filter_given_the_wrong_thing_says_what_it_takes(
         assert outcome.lines[0] == ("themes/msasa/templates/honour_roll.html:2: template "
                                     f"error while rendering honour-roll/: {said}")
         no_traceback(outcome)
+
+
+def test_asset_names_written_from_the_root_or_from_static(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """`'/msasa.js' | asset` wrote assets//msasa.js (a host that keeps the double slash
+    answers 404); `'static/msasa.js' | asset` was told to add static/static/msasa.js."""
+    head = HEAD.replace("{% endblock %}", '<script src="{{ \'/msasa.js\' | asset }}" defer>'
+                        '</script>\n<script src="{{ \'static/msasa.js\' | asset }}" defer>'
+                        '</script>{% endblock %}')
+    site = _site(make_site, base=head)
+    (site / "themes/msasa/static/msasa.js").write_text("document.body.dataset.ok = 1;\n")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert '<script src="../assets/msasa.js" defer>' in \
+        (site / "output/honour-roll/index.html").read_text("utf-8")
+    assert outcome.lines[0] == (
+        "themes/msasa/templates/base.html:3: warning: the link goes to "
+        "assets/static/msasa.js, which is not in the built site; asset names a file from "
+        "inside static/, so write 'msasa.js'")
+
+
+def test_check_names_the_template_for_its_missing_script_not_a_csv_row(
+        make_site: MakeSite, run: Run) -> None:
+    """The page of a testimonial or honour-roll entry read from a CSV row took every
+    broken link on it as the row's: a script the theme's base.html misnames was listed
+    once per row, as `content/honour-roll/staff.csv:2: ... (it must be under content/)`."""
+    head = HEAD.replace("{% endblock %}", '<script src="{{ \'msasa.jss\' | asset }}" defer>'
+                        '</script>{% endblock %}')
+    site = _site(make_site, base=head)
+    (site / "content/honour-roll/staff.csv").write_text(
+        "name,role,citation_long\nRudo Banda,Teller,Always kind.\n"
+        "Tino Moyo,Clerk,Quick and careful.\n", "utf-8")
+    outcome = run(site, "check", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    listed = [line for line in outcome.stdout.splitlines() if "msasa.jss" in line]
+    assert listed == ["  1. themes/msasa/templates/base.html:2: the link goes to "
+                      "assets/msasa.jss, which is not in the built site; add it as "
+                      "themes/msasa/static/msasa.jss, or correct the name"], outcome.stdout
