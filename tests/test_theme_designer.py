@@ -156,3 +156,19 @@ def test_check_names_the_template_for_its_missing_script_not_a_csv_row(
     assert listed == ["  1. themes/msasa/templates/base.html:2: the link goes to "
                       "assets/msasa.jss, which is not in the built site; add it as "
                       "themes/msasa/static/msasa.jss, or correct the name"], outcome.stdout
+
+
+def test_a_misspelt_theme_name_is_named_right(make_site: MakeSite, run: Run) -> None:
+    site = _site(make_site)
+    (site / "config.toml").write_text(CONFIG.replace('"msasa"', '"msas"'), "utf-8")
+    outcome = run(site, "build")
+    assert outcome.lines[0] == ('config.toml:5: [site] theme "msas" was not found in themes/ '
+                                'or among the built-in themes; did you mean "msasa"? '
+                                'Available: classic, msasa')
+    (site / "config.toml").write_text(CONFIG, "utf-8")
+    (site / "themes/msasa/theme.toml").write_text('extends = "clasic"\n', "utf-8")
+    outcome = run(site, "build")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == ('themes/msasa/theme.toml:1: extends "clasic", which was not '
+                                'found in themes/ or among the built-in themes; did you mean '
+                                '"classic"? Available: classic, msasa')

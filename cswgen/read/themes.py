@@ -79,12 +79,14 @@ def _path_hint(name: str) -> str:
 
 def _other_capitals(name: str, root: Path) -> str:
     """The start of a message for a theme named in other capitals ("Classic"), which a Mac or
-    Windows PC finds but a Linux server does not; "" for any other name."""
+    Windows PC finds but a Linux server does not, or misspelt ("clasic"); "" for any other
+    name."""
     same = [theme for theme in available(root) if theme.casefold() == name.casefold()]
-    if not same:
-        return ""
-    return (f"did you mean \"{same[0]}\"? Theme names are matched exactly, capitals too, as "
-            "on the Linux servers where sites are usually built. Available: ")
+    if same:
+        return (f"did you mean \"{same[0]}\"? Theme names are matched exactly, capitals "
+                "too, as on the Linux servers where sites are usually built. Available: ")
+    close = difflib.get_close_matches(name, available(root), n=1, cutoff=0.7)
+    return f"did you mean \"{close[0]}\"? Available: " if close else ""
 
 
 def chain(config: SiteConfig) -> list[Theme]:
