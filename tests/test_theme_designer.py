@@ -172,3 +172,22 @@ def test_a_misspelt_theme_name_is_named_right(make_site: MakeSite, run: Run) -> 
     assert outcome.lines[0] == ('themes/msasa/theme.toml:1: extends "clasic", which was not '
                                 'found in themes/ or among the built-in themes; did you mean '
                                 '"classic"? Available: classic, msasa')
+
+
+def test_a_theme_replaces_the_masthead_and_footer_alone(make_site: MakeSite, run: Run) -> None:
+    """A designer changing the header had to copy all of classic's base.html (the week's
+    status, the menus, the language switcher) to change the logo and title."""
+    site = _site(make_site, base=(
+        '{% extends "classic:base.html" %}\n'
+        '{% block masthead %}<div class="wrap msasa-head"><a href="{{ \'\' | url }}">'
+        '{{ site.organisation }}</a> · {{ week.label }}</div>{% endblock %}\n'
+        '{% block footer %}<footer class="msasa-foot">{{ t("thank_you") }}</footer>'
+        '{% endblock %}\n'))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/index.html").read_text("utf-8")
+    assert ('<div class="wrap msasa-head"><a href="../">Msasa Insurance</a> · '
+            '5\u2009–\u20099 October 2026</div>') in page  # (CLDR's thin spaces)
+    assert '<footer class="msasa-foot">Thank you' in page
+    assert 'class="brand"' not in page and "site-footer" not in page
+    assert 'class="site-nav"' in page and 'id="week-status"' in page  # classic's still
