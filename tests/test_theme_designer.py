@@ -191,3 +191,22 @@ def test_a_theme_replaces_the_masthead_and_footer_alone(make_site: MakeSite, run
     assert '<footer class="msasa-foot">Thank you' in page
     assert 'class="brand"' not in page and "site-footer" not in page
     assert 'class="site-nav"' in page and 'id="week-status"' in page  # classic's still
+
+
+def test_a_misspelt_label_in_the_themes_strings_is_a_warning(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """`honor_roll = "Service Stars"` in the theme's i18n/en.toml, meant to rename the
+    honour roll, was taken as a new label of the theme's and changed nothing, silently."""
+    site = _site(make_site, honour_roll=(
+        '{% extends "classic:honour_roll.html" %}{% block content %}'
+        '<p>{{ t("programmes") }}</p>{{ super() }}{% endblock %}\n'))
+    (site / "themes/msasa/i18n").mkdir()
+    (site / "themes/msasa/i18n/en.toml").write_text(
+        '# Msasa\'s words\nprogrammes = "Our programmes"\nhonor_roll = "Service Stars"\n', "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "themes/msasa/i18n/en.toml:3: warning: honor_roll is not one of cswgen's labels and "
+        "no template of the theme says t(\"honor_roll\"), so it changes nothing; did you "
+        "mean `honour_roll`?"]  # (programmes, near programme, is used: no warning)
+    assert "Service Stars" not in (site / "output/honour-roll/index.html").read_text("utf-8")

@@ -11,6 +11,7 @@ text that depends on a number `{n}`, a table of CLDR plural categories
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from functools import cache
@@ -91,6 +92,7 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
         table.update(found)
         translated.update(found)
     theme_files = _theme_strings(themes, language, problems)
+    _misspelt(theme_files, themes, problems)
     theme_english: list[tuple[ThemeFile, Catalogue]] = []  # and their own labels
     for file in theme_files:
         stem, words = file.stem, file.words
@@ -152,6 +154,34 @@ def _theme_strings(themes: list[Theme], language: cldr.Language,
             if words is not None:
                 found.append(ThemeFile(stem, words, path, where))
     return found
+
+
+def _misspelt(files: list[ThemeFile], themes: list[Theme], problems: Problems) -> None:
+    """A warning for a label of a site theme's strings file that is not cswgen's, that no
+    template of the theme names, and that is spelt nearly as one of cswgen's (`honor_roll`
+    meant to rename `honour_roll`): it changes nothing on any page."""
+    known = list(english())
+    said: str | None = None  # every template's text, read once when needed
+    for file in files:
+        if not file.where.startswith("themes/"):
+            continue  # (a built-in theme's, named by its full path: tested with cswgen)
+        for key in file.words:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+            if key in known or not close:
+                continue
+            if said is None:
+                said = "\n".join(path.read_text("utf-8", errors="replace")
+                                 for theme in themes if theme.templates.is_dir()
+                                 for path in sorted(theme.templates.rglob("*"))
+                                 if path.is_file())
+            if f'"{key}"' in said or f"'{key}'" in said:
+                continue
+            line = tomlpos.key_lines(file.path.read_text("utf-8-sig")).get(key, 1)
+            message = (f"{key} is not one of cswgen's labels and no template of the theme "
+                       f"says t(\"{key}\"), so it changes nothing; did you mean "
+                       f"`{close[0]}`?")
+            if Problem(file.where, line, message, "warning") not in problems.items:
+                problems.warning(file.where, line, message)
 
 
 def _only_english(file: ThemeFile, keys: list[str], language: cldr.Language,
