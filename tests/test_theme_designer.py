@@ -210,3 +210,25 @@ def test_a_misspelt_label_in_the_themes_strings_is_a_warning(make_site: MakeSite
         "no template of the theme says t(\"honor_roll\"), so it changes nothing; did you "
         "mean `honour_roll`?"]  # (programmes, near programme, is used: no warning)
     assert "Service Stars" not in (site / "output/honour-roll/index.html").read_text("utf-8")
+
+
+def test_build_warns_of_a_web_font_a_template_loads_from_another_host(
+        make_site: MakeSite, run: Run) -> None:
+    """A Google Fonts @import in the theme's stylesheet was a build warning, the same
+    font linked from its base.html was said only by `cswgen check`."""
+    head = HEAD.replace("{% endblock %}", '\n<link rel="stylesheet" href="https://fonts.'
+                        'googleapis.com/css2?family=Poppins">{% endblock %}')
+    site = _site(make_site, base=head)
+    (site / "themes/msasa/static/msasa.css").write_text(
+        '@import url("https://fonts.googleapis.com/css2?family=Poppins");\n', "utf-8")
+    said = ("loads https://fonts.googleapis.com/css2?family=Poppins from another host; "
+            "visitors' browsers ask that host for it (telling it who is reading), and it is "
+            "missing when the site is opened from disk or a zip; put the file in "
+            "themes/msasa/static/ and refer to it by its path there")
+    for _ in range(2):  # (the second build changes nothing, and says it again)
+        outcome = run(site, "build", "--as-of", "2026-10-05")
+        assert outcome.exit_code == 0, outcome.stderr
+        assert outcome.lines == [f"themes/msasa/static/msasa.css:1: warning: {said}",
+                                 f"themes/msasa/templates/base.html:3: warning: {said}"]
+    outcome = run(site, "check", "--as-of", "2026-10-05")
+    assert outcome.stdout.count("googleapis") == 2, outcome.stdout  # each said once
