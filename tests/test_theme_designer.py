@@ -232,3 +232,23 @@ def test_build_warns_of_a_web_font_a_template_loads_from_another_host(
                                  f"themes/msasa/templates/base.html:3: warning: {said}"]
     outcome = run(site, "check", "--as-of", "2026-10-05")
     assert outcome.stdout.count("googleapis") == 2, outcome.stdout  # each said once
+
+
+def test_a_theme_scaffold_may_put_the_title_in_quotes_or_in_the_text(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """`customer: "{{ title }}"`, as one writes YAML, made `customer: ""Rudo M.""`, which
+    the next build refused; `# {{ title }}` in the text gave a heading in quotes."""
+    site = _site(make_site)
+    (site / "themes/msasa/scaffolds").mkdir()
+    (site / "themes/msasa/scaffolds/testimonial.md").write_text(
+        "---\ncustomer: \"{{ title }}\"\nshown_as: '{{ title }}'\nrating: 5\n---\n"
+        "# {{ title }}\n\nTheir words.\n", "utf-8")
+    outcome = run(site, "add", "testimonial", "Rudo \"Ru\" O'Neil")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (site / "content/testimonials/rudo-ru-oneil.md").read_text("utf-8") == (
+        "---\ncustomer: \"Rudo \\\"Ru\\\" O'Neil\"\nshown_as: 'Rudo \"Ru\" O''Neil'\n"
+        "rating: 5\n---\n# Rudo \"Ru\" O'Neil\n\nTheir words.\n")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/testimonials/rudo-ru-oneil/index.html").read_text("utf-8")
+    assert "Rudo &#34;Ru&#34; O&#39;Neil" in page or "Rudo &quot;Ru&quot; O&#39;Neil" in page
