@@ -252,3 +252,36 @@ def test_a_theme_scaffold_may_put_the_title_in_quotes_or_in_the_text(make_site: 
     assert outcome.exit_code == 0, outcome.stderr
     page = (site / "output/testimonials/rudo-ru-oneil/index.html").read_text("utf-8")
     assert "Rudo &#34;Ru&#34; O&#39;Neil" in page or "Rudo &quot;Ru&quot; O&#39;Neil" in page
+
+
+def test_addresses_written_from_the_server_root_are_warned_of(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """`<script src="/assets/msasa.js">` and `url("/assets/img/leaves.svg")` work in the
+    preview, at the server's root, and break on GitHub Pages under /csw/ or from a zip;
+    neither build nor check said a word."""
+    head = HEAD.replace("{% endblock %}", '\n<script src="/assets/msasa.js" defer></script>'
+                        '{% endblock %}\n{% block footer %}<a href="/testimonials/">All'
+                        '</a>{% endblock %}')
+    site = _site(make_site, base=head)
+    write_files = {"themes/msasa/static/msasa.js": "1;\n",
+                   "themes/msasa/static/img/leaves.svg": "<svg/>\n",
+                   "themes/msasa/static/msasa.css":
+                       "body {\n  background: url(/assets/img/leaves.svg);\n}\n"}
+    for name, text in write_files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, "utf-8")
+    why = ("starts at the web server's root, so it works in the preview but not when the "
+           "site is published in a folder (GitHub Pages, an intranet's /csw/) or opened from "
+           "disk or a zip; ")
+    said = [f"themes/msasa/static/msasa.css:2: warning: the address /assets/img/leaves.svg "
+            f"{why}write it from the stylesheet's folder, like url(\"img/leaves.svg\")",
+            f"themes/msasa/templates/base.html:3: warning: the address /assets/msasa.js "
+            f"{why}write {{{{ 'msasa.js' | asset }}}} for a file of the theme",
+            f"themes/msasa/templates/base.html:4: warning: the address /testimonials/ "
+            f"{why}write {{{{ 'testimonials/' | url }}}}"]
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == said
+    outcome = run(site, "check", "--as-of", "2026-10-05")
+    assert [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
+            if "server's root" in line] == said
