@@ -285,3 +285,20 @@ def test_addresses_written_from_the_server_root_are_warned_of(make_site: MakeSit
     outcome = run(site, "check", "--as-of", "2026-10-05")
     assert [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
             if "server's root" in line] == said
+
+
+def test_a_template_named_like_the_pages_address_is_warned_of(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """`honour-roll.html`, named after /honour-roll/, replaced nothing, silently: the
+    designer saw classic's honour roll and no word why."""
+    site = _site(make_site, **{"honour-roll": "<h1>{{ page.title }}</h1>\n",
+                               "card": "<p>{{ page.title }}</p>\n",  # included: no warning
+                               "honour": '{% extends "classic:honour.html" %}'
+                                         '{% block content %}{% include "card.html" %}'
+                                         '{% endblock %}\n'})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "themes/msasa/templates/honour-roll.html: warning: replaces no template of the "
+        "themes it extends (classic) and no template includes it, so no page shows it; did "
+        "you mean honour_roll.html? Rename it to that"]

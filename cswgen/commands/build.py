@@ -292,6 +292,7 @@ def theme_chain_of(config: SiteConfig, problems: Problems) -> list[themes.Theme]
         return []
     themes.report_outside_links(chain, problems)
     themes.report_other_capitals(chain, problems)
+    themes.report_misnamed_templates(chain, problems)
     themes.report_unused(chain, problems)
     return chain
 

@@ -221,6 +221,34 @@ def report_other_capitals(chain: list[Theme], problems: Problems) -> None:
                                       == name.rpartition("/")[0] else f"{folder}/{meant}"))
 
 
+def report_misnamed_templates(chain: list[Theme], problems: Problems) -> None:
+    """A site theme's template named nearly as one of the theme it extends
+    (`honour-roll.html`, named like the page's address, for `honour_roll.html`) that no
+    template names: it replaces nothing, and no page shows it."""
+    for index, theme in enumerate(chain):
+        if theme.builtin or not theme.templates.is_dir():
+            continue
+        theirs = sorted({file.relative_to(parent.templates).as_posix()
+                         for parent in chain[index + 1:] if parent.templates.is_dir()
+                         for file in parent.templates.rglob("*.html")})
+        texts = "\n".join(file.read_text("utf-8", errors="replace")
+                          for each in chain if each.templates.is_dir()
+                          for file in sorted(each.templates.rglob("*")) if file.is_file())
+        for file in sorted(theme.templates.rglob("*.html")):
+            name = file.relative_to(theme.templates).as_posix()
+            if name in theirs or name.casefold() in map(str.casefold, theirs) or \
+                    f'"{name}"' in texts or f"'{name}'" in texts or \
+                    f":{name}" in texts:
+                continue
+            close = difflib.get_close_matches(name, theirs, n=1, cutoff=0.8)
+            if close:
+                problems.warning(f"themes/{theme.name}/templates/{name}", 0,
+                                 "replaces no template of the themes it extends ("
+                                 f"{', '.join(each.name for each in chain[index + 1:])}) "
+                                 "and no template includes it, so no page shows it; "
+                                 f"did you mean {close[0]}? Rename it to that")
+
+
 _USED = ("templates", "static", "i18n", "scaffolds", "theme.toml")
 _LOOSE = (".css", ".js", ".html", ".htm", ".j2", ".woff", ".woff2", ".ttf", ".otf", ".toml")
 
