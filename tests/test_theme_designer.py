@@ -302,3 +302,24 @@ def test_a_template_named_like_the_pages_address_is_warned_of(make_site: MakeSit
         "themes/msasa/templates/honour-roll.html: warning: replaces no template of the "
         "themes it extends (classic) and no template includes it, so no page shows it; did "
         "you mean honour_roll.html? Rename it to that"]
+
+
+def test_the_url_filter_leaves_other_sites_mail_and_anchors_as_they_are(
+        make_site: MakeSite, run: Run) -> None:
+    """README: "write links with the url filter"; a designer writing the company's web
+    site from [extra] through it got ../https://msasa.example/, and `'#main' | url` went
+    to the home page's #main instead of this page's."""
+    site = _site(make_site, honour_roll=(
+        '{% extends "classic:honour_roll.html" %}{% block content %}\n'
+        '<p id="links"><a href="{{ site.extra.website | url }}">Web</a> '
+        '<a href="{{ \'mailto:csw@msasa.example\' | url }}">Mail</a> '
+        '<a href="{{ \'#main\' | url }}">Top</a> '
+        '<a href="{{ \'policy/\' | url }}">Policy</a></p>\n{{ super() }}{% endblock %}\n'))
+    (site / "config.toml").write_text(CONFIG + '\n[extra]\nwebsite = "https://msasa.example/"\n',
+                                      "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (site / "output/honour-roll/index.html").read_text("utf-8")
+    assert ('<p id="links"><a href="https://msasa.example/">Web</a> '
+            '<a href="mailto:csw@msasa.example">Mail</a> <a href="#main">Top</a> '
+            '<a href="../policy/">Policy</a></p>') in page

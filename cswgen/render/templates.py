@@ -216,6 +216,10 @@ class Renderer:
         return site_path(filename, self.root)
 
 
+# an address `url` leaves as it is: with a scheme (https:, mailto:, tel:), from another
+# host (//cdn...), or a place on the same page (#main)
+_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)
+
 # the spaces beside a digit, except one after a comma: "4 October 2026", "5 de outubro de 2026"
 _BESIDE_DIGIT = re.compile(r"(?<=\d) (?=\S)|(?<=[^\s,،]) (?=\d)")
 
@@ -268,6 +272,8 @@ def _environment(themes: list[Theme], portable: bool,
 
     @jinja2.pass_context
     def url(context: Any, target: str) -> str:
+        if _ELSEWHERE.match(str(target)):  # another site, mailto:, or a place on this page
+            return str(target)
         prefix = context["site"].get("prefix", "")
         return relative(*in_language(localized(str(target), prefix), context["root"], prefix),
                         portable=portable)
