@@ -323,3 +323,20 @@ def test_the_url_filter_leaves_other_sites_mail_and_anchors_as_they_are(
     assert ('<p id="links"><a href="https://msasa.example/">Web</a> '
             '<a href="mailto:csw@msasa.example">Mail</a> <a href="#main">Top</a> '
             '<a href="../policy/">Policy</a></p>') in page
+
+
+def test_a_theme_of_one_stylesheet_without_theme_toml_is_one_clear_error(
+        make_site: MakeSite, run: Run) -> None:
+    """SPEC: a theme may be just one CSS file. Without the theme.toml that makes it extend
+    classic, the build listed each page's template as missing, one error per page kind."""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "content/honour-roll/farai.md": PERSON,
+                      "themes/msasa/static/style.css": "body { color: teal; }\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "themes/msasa/: msasa has no templates/ folder, and msasa extends no theme (it has "
+        "no theme.toml), so no page can be made; to change only part of the look, add "
+        "themes/msasa/theme.toml with extends = \"classic\"",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+    no_traceback(outcome)

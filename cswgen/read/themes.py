@@ -163,6 +163,20 @@ def chain(config: SiteConfig) -> list[Theme]:
         raise SiteError(problems)
     if problems:
         raise SiteError(problems)
+    last = themes[-1]
+    if not last.builtin and not any(theme.templates.is_dir() for theme in themes):
+        # (a stylesheet alone, theme.toml forgotten: every page's template is missing)
+        told = (last.folder / "theme.toml").is_file()
+        names = " and ".join(theme.name for theme in themes)
+        unused = Problems()  # (Notepad's theme.toml.txt, said with it)
+        report_unused(themes, unused)
+        raise SiteError([*unused.items, Problem(
+            f"themes/{last.name}/" + ("theme.toml" if told else ""), 0,
+            f"{names} {'have' if len(themes) > 1 else 'has'} no templates/ folder, and "
+            f"{last.name} extends no theme{'' if told else ' (it has no theme.toml)'}"
+            ", so no page can be made; to change only part of the look, "
+            + ("write" if told else "add themes/" + last.name + "/theme.toml with")
+            + " extends = \"classic\"")])
     return themes
 
 
