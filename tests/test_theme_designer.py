@@ -340,3 +340,17 @@ def test_a_theme_of_one_stylesheet_without_theme_toml_is_one_clear_error(
         "themes/msasa/theme.toml with extends = \"classic\"",
         "Build failed: 1 error. Nothing was written; the output folder is as it was."]
     no_traceback(outcome)
+
+
+def test_a_base_html_that_extends_itself_says_which_to_extend(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """`{% extends "base.html" %}` in the theme's own base.html (as in every page
+    template) failed with Python's "maximum recursion depth exceeded in comparison"."""
+    site = _site(make_site, base=HEAD.replace('"classic:base.html"', '"base.html"'))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "themes/msasa/templates/base.html:1: template error while rendering the home page: "
+        "base.html extends \"base.html\", that is itself, without end; write "
+        "{% extends \"classic:base.html\" %} to build on classic's base.html")
+    no_traceback(outcome)

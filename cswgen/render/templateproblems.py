@@ -194,6 +194,30 @@ def _to_block_end(tokens: list[tuple[int, str, str]],
     return tokens[start:end]
 
 
+def extends_itself(filename: str | None, themes: list[Theme]) -> str:
+    """What to write instead of `{% extends "base.html" %}` in a theme's own base.html,
+    which extends itself without end (Python's "maximum recursion depth exceeded"): the
+    same template of the theme it extends, by that theme's name; "" for another
+    template, or one that does not extend itself."""
+    if not filename:
+        return ""
+    file = Path(filename)
+    for index, theme in enumerate(themes):
+        try:
+            name = file.relative_to(theme.templates).as_posix()
+        except ValueError:
+            continue
+        text = file.read_text("utf-8-sig", errors="replace")
+        if not re.search(r"\{%-?\s*extends\s+([\"'])" + re.escape(name) + r"\1", text):
+            return ""
+        parent = next((t.name for t in themes[index + 1:] if (t.templates / name).is_file()),
+                      "")
+        fix = (f"write {{% extends \"{parent}:{name}\" %}} to build on {parent}'s {name}"
+               if parent else f"no theme it extends has a {name}; remove the line")
+        return f"{name} extends \"{name}\", that is itself, without end; {fix}"
+    return ""
+
+
 def not_found(name: str, filename: str | None, line: int, themes: list[Theme],
               listed: Callable[[], list[str]], root: Path) -> Problem:
     """A template that is not there (`name`): named at the `extends` or `include` that

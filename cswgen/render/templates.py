@@ -35,6 +35,7 @@ from cswgen.render.links import absolute, in_language, relative, root_of
 from cswgen.render.strings import in_spans, language_of, say
 from cswgen.render.templatekeys import TEMPLATE_OF, TEMPLATE_SUFFIXES, fingerprint, said_key
 from cswgen.render.templateproblems import (
+    extends_itself,
     needs_closing,
     no_label,
     not_a_field,
@@ -158,6 +159,8 @@ class Renderer:
         except Exception as exc:  # an error raised inside a template while rendering
             filename, line = template_frame(exc)
             said = self._unknown_name(str(exc), {**common, "page": view}) or str(exc)
+            if isinstance(exc, RecursionError):
+                said = extends_itself(filename, self.themes) or said
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {said}")]) from None
