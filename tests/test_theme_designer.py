@@ -354,3 +354,19 @@ def test_a_base_html_that_extends_itself_says_which_to_extend(make_site: MakeSit
         "base.html extends \"base.html\", that is itself, without end; write "
         "{% extends \"classic:base.html\" %} to build on classic's base.html")
     no_traceback(outcome)
+
+
+def test_labels_copied_with_their_table_line_into_the_themes_strings(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """[labels] copied from config.toml into i18n/en.toml was "`labels` must be a text in
+    double quotes, or a table of plural forms": true, and no help."""
+    site = _site(make_site)
+    (site / "themes/msasa/i18n").mkdir()
+    (site / "themes/msasa/i18n/en.toml").write_text(
+        '[labels]\nhonour_roll = "Service Stars"\n', "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "themes/msasa/i18n/en.toml:1: [labels] is a table, and a theme's strings file has "
+        "none: write its labels at the top of the file, one a line, like honour_roll = "
+        "\"Service Stars\", and delete the [labels] line")
