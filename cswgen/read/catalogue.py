@@ -222,12 +222,13 @@ def _theme_file(path: Path, where: str, problems: Problems) -> Catalogue | None:
             "such as { one = \"...\", other = \"...\" }" if entry is None else \
             _wrong(f"`{key}`", key, entry, english().get(key), language)
         if entry is None and isinstance(value, dict) and value and \
-                not set(value) & set(CATEGORIES):
+                not set(value) & set(CATEGORIES) and \
+                all(isinstance(words, str | dict) for words in value.values()):
             # ([labels] copied from config.toml: its labels are read as one table)
             first, sample = next(iter(value.items()))
             wrong = (f"[{key}] is a table, and a theme's strings file has none: write its "
                      "labels at the top of the file, one a line, like "
-                     f"{first} = {_shown_value(sample)}, and delete the [{key}] line")
+                     f"{first} = {_shown(sample)}, and delete the [{key}] line")
         if wrong:
             lines = tomlpos.key_lines(text) if lines is None else lines
             _once(problems, where, lines.get(key, 1), wrong)
@@ -236,7 +237,7 @@ def _theme_file(path: Path, where: str, problems: Problems) -> Catalogue | None:
     return words
 
 
-def _shown_value(value: Any) -> str:
+def _shown(value: Any) -> str:
     return f"\"{value}\"" if isinstance(value, str) else "\"...\""
 
 
