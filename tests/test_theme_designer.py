@@ -370,3 +370,33 @@ def test_labels_copied_with_their_table_line_into_the_themes_strings(make_site: 
         "themes/msasa/i18n/en.toml:1: [labels] is a table, and a theme's strings file has "
         "none: write its labels at the top of the file, one a line, like honour_roll = "
         "\"Service Stars\", and delete the [labels] line")
+
+
+def test_jinja_i18n_and_misspelt_tags_are_named(make_site: MakeSite, run: Run) -> None:
+    """`{% trans %}` and `_()` (Jinja's i18n, which cswgen does without) and `{% iff %}`
+    were said in Jinja's words ("Encountered unknown tag 'trans'. Jinja was looking for
+    the following tags: 'endblock'...", or a {% endif %} that "closes nothing")."""
+    words = ("a theme's words are written t(\"name\"), or t(\"name\", n=3) for one that "
+             "depends on a number, with the words in the theme's i18n/<language>.toml "
+             "(i18n/en.toml: name = \"Our stars\")")
+    site = _site(make_site,
+                 honour_roll='{% extends "classic:honour_roll.html" %}{% block content %}\n'
+                             '{% trans %}Our stars{% endtrans %}\n{% endblock %}\n',
+                 testimonials='{% extends "classic:testimonials.html" %}{% block content %}'
+                              '\n{% iff page.total %}<p>x</p>{% endif %}\n{% endblock %}\n',
+                 page='{% extends "classic:page.html" %}{% block content %}\n'
+                      '<p>{{ _("Our stars") }}</p>\n{% endblock %}\n')
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[:2] == [
+        f"themes/msasa/templates/honour_roll.html:2: template error: there is no tag "
+        f"{{% trans %}}; {words}",
+        "themes/msasa/templates/testimonials.html:2: template error: there is no tag "
+        "{% iff %}; did you mean {% if %}?"]
+    for name in ("honour_roll", "testimonials"):
+        (site / f"themes/msasa/templates/{name}.html").unlink()
+    (site / "content/pages").mkdir()
+    (site / "content/pages/faq.md").write_text("---\ntitle: FAQ\n---\nAsk.\n", "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.lines[0] == ("themes/msasa/templates/page.html:2: template error while "
+                                f"rendering faq/: `_` is undefined; {words}")

@@ -115,10 +115,14 @@ def unknown_name(message: str, given: dict[str, Any], *, names: Iterable[str],
     for any other message.  `given`: what the page's template is given, by name; `names`,
     `filters` and `tests`: those the templates know (the globals, Jinja's and cswgen's),
     `jinja_filters` the filters that are Jinja's own."""
+    if tag := not_a_tag(message):
+        return _unknown_tag(tag)
     match = _UNKNOWN.fullmatch(message)
     if match is None:
         return ""
     kind, name, _, variable = match.groups()
+    if variable in _GETTEXT:
+        return f"`{variable}` is undefined; {_WORDS}"
     if variable is not None:
         holders = [holder for holder in ("page", "site", "week")
                    if isinstance(given.get(holder), dict) and variable in given[holder]]
@@ -138,6 +142,33 @@ def unknown_name(message: str, given: dict[str, Any], *, names: Iterable[str],
             if kind == "filter" else "check the name: Jinja's own tests (defined, none, "
             "number, string, in, odd and the rest) can be used")
     return f"there is no {kind} named `{name}`; {hint}"
+
+
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_GETTEXT = ("_", "gettext", "ngettext", "pgettext", "npgettext")
+_WORDS = ("a theme's words are written t(\"name\"), or t(\"name\", n=3) for one that "
+          "depends on a number, with the words in the theme's i18n/<language>.toml "
+          "(i18n/en.toml: name = \"Our stars\")")
+_TAGS = ("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "block",
+         "endblock", "extends", "include", "import", "from", "macro", "endmacro", "call",
+         "endcall", "filter", "endfilter", "with", "endwith", "raw", "endraw", "autoescape",
+         "endautoescape")
+
+
+def not_a_tag(message: str) -> str:
+    """The tag of Jinja's "Encountered unknown tag 'iff'." when it is no tag at all ("" for
+    another message, and for an end tag in the wrong place, which `unclosed_tag` words)."""
+    tag = _UNKNOWN_TAG.match(message)
+    return tag.group(1) if tag is not None and tag.group(1) not in _TAGS else ""
+
+
+def _unknown_tag(tag: str) -> str:
+    """`{% trans %}` (Jinja's i18n, which cswgen does without), `{% iff %}`."""
+    if tag in ("trans", "pluralize", "endtrans"):
+        return f"there is no tag {{% {tag} %}}; {_WORDS}"
+    close = difflib.get_close_matches(tag, _TAGS, n=1, cutoff=0.6)
+    return f"there is no tag {{% {tag} %}}; " + (f"did you mean {{% {close[0]} %}}?" if close
+                                                  else "check the name")
 
 
 _ENDS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "trans",

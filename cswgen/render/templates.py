@@ -40,6 +40,7 @@ from cswgen.render.templateproblems import (
     no_label,
     not_a_field,
     not_a_macro,
+    not_a_tag,
     not_for_filter,
     not_found,
     site_path,
@@ -171,7 +172,8 @@ class Renderer:
         said = exc.message if isinstance(exc, _NotText) else \
             f"template error: {self._unknown_name(exc.message or '', {}) or exc.message}"
         line = exc.lineno or 0
-        if (unclosed := _unclosed(self.env, exc)) is not None:
+        if not not_a_tag(exc.message or "") and \
+                (unclosed := _unclosed(self.env, exc)) is not None:
             line, said = unclosed
         return Problem(self._where(exc.filename), line, str(said))
 
