@@ -300,8 +300,8 @@ def test_a_template_named_like_the_pages_address_is_warned_of(make_site: MakeSit
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.lines == [
         "themes/msasa/templates/honour-roll.html: warning: replaces no template of the "
-        "themes it extends (classic) and no template includes it, so no page shows it; did "
-        "you mean honour_roll.html? Rename it to that"]
+        "themes it extends (classic) and no template includes it, so no page shows it; if "
+        "it is meant to replace honour_roll.html, rename it to that"]
 
 
 def test_the_url_filter_leaves_other_sites_mail_and_anchors_as_they_are(

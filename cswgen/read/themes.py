@@ -260,7 +260,7 @@ def report_misnamed_templates(chain: list[Theme], problems: Problems) -> None:
                                  "replaces no template of the themes it extends ("
                                  f"{', '.join(each.name for each in chain[index + 1:])}) "
                                  "and no template includes it, so no page shows it; "
-                                 f"did you mean {close[0]}? Rename it to that")
+                                 f"if it is meant to replace {close[0]}, rename it to that")
 
 
 _USED = ("templates", "static", "i18n", "scaffolds", "theme.toml")
