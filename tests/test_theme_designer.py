@@ -400,3 +400,20 @@ def test_jinja_i18n_and_misspelt_tags_are_named(make_site: MakeSite, run: Run) -
     outcome = run(site, "build", "--as-of", "2026-10-05")
     assert outcome.lines[0] == ("themes/msasa/templates/page.html:2: template error while "
                                 f"rendering faq/: `_` is undefined; {words}")
+
+
+def test_jinja_in_a_stylesheet_is_warned_of(make_site: MakeSite, run: Run) -> None:
+    """`{{ site.colours.primary.base }}` in the theme's msasa.css reached browsers as
+    written, and the border had no colour, without a word."""
+    site = _site(make_site, base=HEAD)
+    (site / "themes/msasa/static/msasa.css").write_text(
+        "/* {{ in a comment: fine }} */\n.card {\n  border-color: "
+        "{{ site.colours.primary.base }};\n}\n", "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "themes/msasa/static/msasa.css:3: warning: {{ site.colours.primary.base }} is copied "
+        "into the stylesheet as it is: files in static/ are published as they are, not "
+        "filled in like templates; for the brand colours write var(--primary) or "
+        "var(--secondary) (and their -ink shades for text, -glow for text in dark mode), or "
+        "put the rule in a <style> in a template"]

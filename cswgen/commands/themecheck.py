@@ -45,6 +45,13 @@ def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
         where = f"themes/{theme.name}/static/{name}"
         text = _CSS_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"),
                                 css.read_text("utf-8", errors="replace"))
+        for jinja in _JINJA.finditer(text):
+            problems.warning(where, text.count("\n", 0, jinja.start()) + 1, (
+                f"{_shown(jinja.group(0))} is copied into the stylesheet as it is: files in "
+                "static/ are published as they are, not filled in like templates; for the "
+                "brand colours write var(--primary) or var(--secondary) (and their -ink "
+                "shades for text, -glow for text in dark mode), or put the rule in a "
+                "<style> in a template"))
         for match in _CSS_URL.finditer(text):
             url = next(group for group in match.groups() if group is not None)
             address = url.split("?", 1)[0].split("#", 1)[0]
@@ -74,6 +81,7 @@ def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
                    "the name")
 
 
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _REMOTE = re.compile(r"\s*(?:https?:)?//", re.I)
 _LOADING_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio|embed|a)\b[^>]*>",
                           re.I | re.S)
