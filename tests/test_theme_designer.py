@@ -417,3 +417,16 @@ def test_jinja_in_a_stylesheet_is_warned_of(make_site: MakeSite, run: Run) -> No
         "filled in like templates; for the brand colours write var(--primary) or "
         "var(--secondary) (and their -ink shades for text, -glow for text in dark mode), or "
         "put the rule in a <style> in a template"]
+
+
+def test_a_parent_template_named_as_a_path_suggests_the_colon(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """`{% extends "classic/base.html" %}` was told to add themes/msasa/templates/classic/
+    base.html, a copy of classic's, instead of the name that reaches it."""
+    site = _site(make_site, base=HEAD.replace('"classic:base.html"', '"classic/base.html"'))
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == (
+        "themes/msasa/templates/base.html:1: the template \"classic/base.html\" was not "
+        "found; a theme's template is named with a colon: did you mean "
+        "\"classic:base.html\"?")

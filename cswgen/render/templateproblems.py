@@ -261,6 +261,12 @@ def not_found(name: str, filename: str | None, line: int, themes: list[Theme],
                        "theme that has it (extends = \"classic\" in theme.toml)")
     prefix, _, bare = name.rpartition(":")
     names = [t.name for t in themes]
+    # ("classic/base.html", "themes/classic/templates/base.html": a path, not a name)
+    path = re.fullmatch(r"(?:themes/)?([^/:]+)/(?:templates/)?(.+)", name)
+    if not prefix and path and path[1] in names and f"{path[1]}:{path[2]}" in listed():
+        return Problem(site_path(filename, root), line, f"the template \"{name}\" was not "
+                       f"found; a theme's template is named with a colon: did you mean "
+                       f"\"{path[1]}:{path[2]}\"?")
     if prefix and prefix not in names:  # ("fancy:page.html", "Classic:page.html")
         templates = listed()
         having = [f"{t}:{bare}" for t in [*names[1:], names[0]]
