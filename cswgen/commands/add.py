@@ -114,12 +114,35 @@ def _write(config: SiteConfig, path: Path, kind: str, title: str, when: date | N
     values = {"title": json.dumps(title, ensure_ascii=False) if title else "",
               "date": when.isoformat() if when else "", "day": day_name,
               **_examples(config.week.dates)}
+    # (the title in quotes of the scaffold's own, `customer: "{{ title }}"`, or in the text
+    # below the front matter, `# {{ title }}`, is written without quotes of its own)
+    end = _front_matter_end(text)
+    quoted = {'"': json.dumps(title, ensure_ascii=False)[1:-1], "'": title.replace("'", "''")}
+
+    def fill(match: re.Match[str]) -> str:
+        before, name, after = match[1], match[2], match[3]
+        if name == "title" and before and before == after and match.start() < end:
+            return before + quoted[before] + after
+        if name == "title" and match.start() >= end:
+            return before + title + after
+        return before + values.get(name, match[0][len(before):len(match[0]) - len(after)]) \
+            + after
+
     # one pass, so a title that contains "{{ year }}" is written as it is
-    text = re.sub(r"\{\{ (\w+) \}\}", lambda m: values.get(m[1], m[0]), text)
+    text = re.sub(r"([\"']?)\{\{ (\w+) \}\}([\"']?)", fill, text)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
         handle.write(text)
     return path
+
+
+def _front_matter_end(text: str) -> int:
+    """Where a scaffold's front matter (between `---` or `+++` lines) ends; 0 without."""
+    fence = text[:3]
+    if fence not in ("---", "+++"):
+        return 0
+    closing = re.search(rf"^{re.escape(fence)}[ \t]*$", text[3:], re.M)
+    return 3 + closing.end() if closing else len(text)
 
 
 def readable_config(root: Path) -> SiteConfig:

@@ -223,12 +223,13 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     except BaseException:
         writer.abort()
         raise
-    # a file the site's theme names that it lacks: the site works without it, so it is said
-    # as check says it, and the build stands
-    from cswgen.commands.themecheck import missing_files
+    # a file the site's theme names that it lacks, or loads from another host: the site
+    # works without it, so it is said as check says it, and the build stands
+    from cswgen.commands.themecheck import missing_files, remote_in_templates
 
     missing_files(theme_chain, out.target if out is not None else writer.folder, problems,
                   warn=True)
+    remote_in_templates(theme_chain, problems)
     try:  # (the output is in place: what remains is for the next build, which can redo it)
         keep_steps(steps, cache_root, in_memory=cache is not None)
         if sources is not None and out is not None:
@@ -291,6 +292,7 @@ def theme_chain_of(config: SiteConfig, problems: Problems) -> list[themes.Theme]
         return []
     themes.report_outside_links(chain, problems)
     themes.report_other_capitals(chain, problems)
+    themes.report_misnamed_templates(chain, problems)
     themes.report_unused(chain, problems)
     return chain
 

@@ -14,9 +14,12 @@ from cswgen.read.records import Entry
 
 def locate(entry: Entry, *needles: str, fallback: int | None = None) -> int:
     """The file line of the body that holds the first needle found (by text, or by its
-    words for headings and link text); the entry's line when nothing matches."""
+    words for headings and link text); the entry's line when nothing matches, or
+    `fallback` when given (a CSV row's line only when its text holds a needle: a link the
+    theme writes on the row's page is not the row's)."""
     if entry.from_csv:
-        return entry.line
+        held = any(needle in entry.body for needle in needles)
+        return entry.line if held or fallback is None else fallback
     lines = entry.body.split("\n")
     for needle in needles:
         for offset, text in enumerate(lines):

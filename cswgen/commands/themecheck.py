@@ -45,6 +45,13 @@ def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
         where = f"themes/{theme.name}/static/{name}"
         text = _CSS_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"),
                                 css.read_text("utf-8", errors="replace"))
+        for jinja in _JINJA.finditer(text):
+            problems.warning(where, text.count("\n", 0, jinja.start()) + 1, (
+                f"{_shown(jinja.group(0))} is copied into the stylesheet as it is: files in "
+                "static/ are published as they are, not filled in like templates; for the "
+                "brand colours write var(--primary) or var(--secondary) (and their -ink "
+                "shades for text, -glow for text in dark mode), or put the rule in a "
+                "<style> in a template"))
         for match in _CSS_URL.finditer(text):
             url = next(group for group in match.groups() if group is not None)
             address = url.split("?", 1)[0].split("#", 1)[0]
@@ -52,8 +59,14 @@ def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
                 problems.warning(where, text.count("\n", 0, match.start()) + 1,
                                  _remote(url, theme))
                 continue
-            if not address or re.match(r"[a-z][a-z0-9+.-]*:|/", address, re.I):
-                continue  # data:, another host, or the site's root: not a file of the theme
+            if address.startswith("/") and not address.startswith("//"):
+                near = posixpath.relpath(address.lstrip("/") or ".",
+                                         posixpath.dirname(f"assets/{name}"))
+                problems.warning(where, text.count("\n", 0, match.start()) + 1, _from_root(
+                    url, f"write it from the stylesheet's folder, like url(\"{near}\")"))
+                continue
+            if not address or re.match(r"[a-z][a-z0-9+.-]*:", address, re.I):
+                continue  # data:, or another host: not a file of the theme
             landing = htmlscan.target(f"assets/{name}", address)
             if landing is None or landing[0].startswith("..") or \
                     (output / landing[0]).is_file():
@@ -68,8 +81,9 @@ def stylesheet_rules(theme_chain: list[themes.Theme], output: Path,
                    "the name")
 
 
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _REMOTE = re.compile(r"\s*(?:https?:)?//", re.I)
-_LOADING_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio|embed)\b[^>]*>",
+_LOADING_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio|embed|a)\b[^>]*>",
                           re.I | re.S)
 _ADDRESS = re.compile(r"""\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _LOADED_LINKS = re.compile(r"""\brel\s*=\s*["']?[^"'>]*\b(stylesheet|icon|preload|
@@ -81,6 +95,12 @@ def _remote(url: str, theme: themes.Theme) -> str:
             "for it (telling it who is reading), and it is missing when the site is opened "
             f"from disk or a zip; put the file in themes/{theme.name}/static/ and refer to it "
             "by its path there")
+
+
+def _from_root(url: str, fix: str) -> str:
+    return (f"the address {_shown(url.strip())} starts at the web server's root, so it "
+            "works in the preview but not when the site is published in a folder (GitHub "
+            "Pages, an intranet's /csw/) or opened from disk or a zip; " + fix)
 
 
 def _loading_tags(theme_chain: list[themes.Theme]) -> Iterator[
@@ -101,15 +121,26 @@ def _loading_tags(theme_chain: list[themes.Theme]) -> Iterator[
 
 def remote_in_templates(theme_chain: list[themes.Theme], problems: Problems) -> None:
     """A script, stylesheet, font or picture a site theme's template loads from another
-    host (SPEC: no page loads anything from another host), at the template's line."""
+    host (SPEC: no page loads anything from another host), and an address written from
+    the server's root (`/assets/brand.js`: SPEC, every internal link is relative), at the
+    template's line."""
     for theme, where, text, tag in _loading_tags(theme_chain):
-        if tag.group(1).lower() == "link" and not _LOADED_LINKS.search(tag.group(0)):
-            continue  # canonical, alternate, preconnect: nothing is loaded
+        kind = tag.group(1).lower()
+        # (canonical, alternate, preconnect links load nothing; a link to another site
+        # is a visitor's choice)
+        loads = kind not in ("a", "link") or (kind == "link" and bool(
+            _LOADED_LINKS.search(tag.group(0))))
         for found in _ADDRESS.finditer(tag.group(0)):
             url = next(g for g in found.groups()[1:] if g is not None)
-            if _REMOTE.match(url):
-                problems.warning(where, text.count("\n", 0, tag.start()) + 1,
-                                 _remote(url, theme))
+            line = text.count("\n", 0, tag.start()) + 1
+            if _REMOTE.match(url) and loads:
+                problems.warning(where, line, _remote(url, theme))
+            elif url.startswith("/") and not url.startswith("//"):
+                inside = url.lstrip("/").removeprefix("assets/")
+                problems.warning(where, line, _from_root(url, (
+                    f"write {{{{ '{inside}' | asset }}}} for a file of the theme"
+                    if url.lstrip("/").startswith("assets/") else
+                    f"write {{{{ '{url.lstrip('/')}' | url }}}}")))
 
 
 # a theme's file named in a template: `{{ "brand.css" | asset }}`
@@ -128,14 +159,17 @@ def missing_in_templates(theme_chain: list[themes.Theme], output: Path, problems
     for _, where, text, tag in _loading_tags(theme_chain):
         for found in _ASSET.finditer(tag.group(0)):
             name = (found.group(1) or found.group(2) or "").split("?", 1)[0].split("#", 1)[0]
-            target = posixpath.normpath(f"assets/{name}")
+            target = posixpath.normpath(f"assets/{name.lstrip('/')}")
             if not name or not target.startswith("assets/") or (output / target).is_file():
                 continue
             thing = "picture" if tag.group(1).lower() in ("img", "source") else "link"
             reported.add(target)
+            inside = target.removeprefix("assets/static/")
+            fix = (f"asset names a file from inside static/, so write '{inside}'"
+                   if inside != target and (output / "assets" / inside).is_file() else
+                   f"add it as themes/{own}/static/{target[7:]}, or correct the name")
             report(where, text.count("\n", 0, tag.start() + found.start()) + 1,
-                   f"the {thing} goes to {target}, which is not in the built site; add it "
-                   f"as themes/{own}/static/{target[7:]}, or correct the name")
+                   f"the {thing} goes to {target}, which is not in the built site; {fix}")
     return reported
 
 

@@ -11,6 +11,7 @@ text that depends on a number `{n}`, a table of CLDR plural categories
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from functools import cache
@@ -91,6 +92,7 @@ def load(config: SiteConfig, themes: list[Theme], problems: Problems,
         table.update(found)
         translated.update(found)
     theme_files = _theme_strings(themes, language, problems)
+    _misspelt(theme_files, themes, problems)
     theme_english: list[tuple[ThemeFile, Catalogue]] = []  # and their own labels
     for file in theme_files:
         stem, words = file.stem, file.words
@@ -154,6 +156,34 @@ def _theme_strings(themes: list[Theme], language: cldr.Language,
     return found
 
 
+def _misspelt(files: list[ThemeFile], themes: list[Theme], problems: Problems) -> None:
+    """A warning for a label of a site theme's strings file that is not cswgen's, that no
+    template of the theme names, and that is spelt nearly as one of cswgen's (`honor_roll`
+    meant to rename `honour_roll`): it changes nothing on any page."""
+    known = list(english())
+    said: str | None = None  # every template's text, read once when needed
+    for file in files:
+        if not file.where.startswith("themes/"):
+            continue  # (a built-in theme's, named by its full path: tested with cswgen)
+        for key in file.words:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+            if key in known or not close:
+                continue
+            if said is None:
+                said = "\n".join(path.read_text("utf-8", errors="replace")
+                                 for theme in themes if theme.templates.is_dir()
+                                 for path in sorted(theme.templates.rglob("*"))
+                                 if path.is_file())
+            if f'"{key}"' in said or f"'{key}'" in said:
+                continue
+            line = tomlpos.key_lines(file.path.read_text("utf-8-sig")).get(key, 1)
+            message = (f"{key} is not one of cswgen's labels and no template of the theme "
+                       f"says t(\"{key}\"), so it changes nothing; did you mean "
+                       f"`{close[0]}`?")
+            if Problem(file.where, line, message, "warning") not in problems.items:
+                problems.warning(file.where, line, message)
+
+
 def _only_english(file: ThemeFile, keys: list[str], language: cldr.Language,
                   labels: str, problems: Problems) -> None:
     """A warning for a theme's own labels, given in its English file, that nothing gives
@@ -191,12 +221,24 @@ def _theme_file(path: Path, where: str, problems: Problems) -> Catalogue | None:
         wrong = f"`{key}` must be a text in double quotes, or a table of plural forms " \
             "such as { one = \"...\", other = \"...\" }" if entry is None else \
             _wrong(f"`{key}`", key, entry, english().get(key), language)
+        if entry is None and isinstance(value, dict) and value and \
+                not set(value) & set(CATEGORIES) and \
+                all(isinstance(words, str | dict) for words in value.values()):
+            # ([labels] copied from config.toml: its labels are read as one table)
+            first, sample = next(iter(value.items()))
+            wrong = (f"[{key}] is a table, and a theme's strings file has none: write its "
+                     "labels at the top of the file, one a line, like "
+                     f"{first} = {_shown(sample)}, and delete the [{key}] line")
         if wrong:
             lines = tomlpos.key_lines(text) if lines is None else lines
             _once(problems, where, lines.get(key, 1), wrong)
             continue
         words[key] = value
     return words
+
+
+def _shown(value: Any) -> str:
+    return f"\"{value}\"" if isinstance(value, str) else "\"...\""
 
 
 def _once(problems: Problems, where: str, line: int, message: str) -> None:

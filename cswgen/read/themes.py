@@ -79,12 +79,14 @@ def _path_hint(name: str) -> str:
 
 def _other_capitals(name: str, root: Path) -> str:
     """The start of a message for a theme named in other capitals ("Classic"), which a Mac or
-    Windows PC finds but a Linux server does not; "" for any other name."""
+    Windows PC finds but a Linux server does not, or misspelt ("clasic"); "" for any other
+    name."""
     same = [theme for theme in available(root) if theme.casefold() == name.casefold()]
-    if not same:
-        return ""
-    return (f"did you mean \"{same[0]}\"? Theme names are matched exactly, capitals too, as "
-            "on the Linux servers where sites are usually built. Available: ")
+    if same:
+        return (f"did you mean \"{same[0]}\"? Theme names are matched exactly, capitals "
+                "too, as on the Linux servers where sites are usually built. Available: ")
+    close = difflib.get_close_matches(name, available(root), n=1, cutoff=0.7)
+    return f"did you mean \"{close[0]}\"? Available: " if close else ""
 
 
 def chain(config: SiteConfig) -> list[Theme]:
@@ -161,6 +163,20 @@ def chain(config: SiteConfig) -> list[Theme]:
         raise SiteError(problems)
     if problems:
         raise SiteError(problems)
+    last = themes[-1]
+    if not last.builtin and not any(theme.templates.is_dir() for theme in themes):
+        # (a stylesheet alone, theme.toml forgotten: every page's template is missing)
+        told = (last.folder / "theme.toml").is_file()
+        names = " and ".join(theme.name for theme in themes)
+        unused = Problems()  # (Notepad's theme.toml.txt, said with it)
+        report_unused(themes, unused)
+        raise SiteError([*unused.items, Problem(
+            f"themes/{last.name}/" + ("theme.toml" if told else ""), 0,
+            f"{names} {'have' if len(themes) > 1 else 'has'} no templates/ folder, and "
+            f"{last.name} extends no theme{'' if told else ' (it has no theme.toml)'}"
+            ", so no page can be made; to change only part of the look, "
+            + ("write" if told else "add themes/" + last.name + "/theme.toml with")
+            + " extends = \"classic\"")])
     return themes
 
 
@@ -217,6 +233,34 @@ def report_other_capitals(chain: list[Theme], problems: Problems) -> None:
                                    "the site tells capitals apart); rename it to "
                                    + (meant.rpartition("/")[2] if meant.rpartition("/")[0]
                                       == name.rpartition("/")[0] else f"{folder}/{meant}"))
+
+
+def report_misnamed_templates(chain: list[Theme], problems: Problems) -> None:
+    """A site theme's template named nearly as one of the theme it extends
+    (`honour-roll.html`, named like the page's address, for `honour_roll.html`) that no
+    template names: it replaces nothing, and no page shows it."""
+    for index, theme in enumerate(chain):
+        if theme.builtin or not theme.templates.is_dir():
+            continue
+        theirs = sorted({file.relative_to(parent.templates).as_posix()
+                         for parent in chain[index + 1:] if parent.templates.is_dir()
+                         for file in parent.templates.rglob("*.html")})
+        texts = "\n".join(file.read_text("utf-8", errors="replace")
+                          for each in chain if each.templates.is_dir()
+                          for file in sorted(each.templates.rglob("*")) if file.is_file())
+        for file in sorted(theme.templates.rglob("*.html")):
+            name = file.relative_to(theme.templates).as_posix()
+            if name in theirs or name.casefold() in map(str.casefold, theirs) or \
+                    f'"{name}"' in texts or f"'{name}'" in texts or \
+                    f":{name}" in texts:
+                continue
+            close = difflib.get_close_matches(name, theirs, n=1, cutoff=0.8)
+            if close:
+                problems.warning(f"themes/{theme.name}/templates/{name}", 0,
+                                 "replaces no template of the themes it extends ("
+                                 f"{', '.join(each.name for each in chain[index + 1:])}) "
+                                 "and no template includes it, so no page shows it; "
+                                 f"if it is meant to replace {close[0]}, rename it to that")
 
 
 _USED = ("templates", "static", "i18n", "scaffolds", "theme.toml")

@@ -79,6 +79,31 @@ def no_label(key: str, labels: Iterable[object], theme: str, code: str) -> str:
     return f"there is no label \"{key}\"; {hint}"
 
 
+def unfilled(key: str, missing: list[str], theme: str) -> str:
+    """`t("msasa_banner")` for a label that says `{year}`: the value the call leaves out
+    would be shown to visitors as "{year}"."""
+    names = ", ".join("{" + name + "}" for name in missing)
+    given = ", ".join(f"{name}=..." for name in missing)
+    return (f"the label \"{key}\" says {names}, which this t() call does not give, so "
+            f"visitors would read \"{names}\"; write t(\"{key}\", {given}), or take "
+            f"{names} out of the label (in themes/{theme}/i18n/ or [labels])")
+
+
+_TAKES = {"long_date": "a date (like page.day.date, or \"2026-10-06\")",
+          "short_date": "a date (like page.day.date, or \"2026-10-06\")",
+          "plain_date": "a date (like page.day.date, or \"2026-10-06\")",
+          "time": "a time as HH:MM (like event.time, or \"14:30\")",
+          "number": "a number (like page.total, or 3)"}
+
+
+def not_for_filter(name: str, value: object) -> str:
+    """`{{ "5 Oct" | long_date }}`, `{{ page.title | number }}`: what the filter takes."""
+    shown = f"\"{value}\"" if isinstance(value, str) else \
+        f"{value!r} ({type(value).__name__})"
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"the {name} filter takes {_TAKES[name]}, not {shown}"
+
+
 _UNKNOWN = re.compile(r"No (filter|test) named '(\w+)'( found)?\.|'(\w+)' is undefined")
 
 
@@ -90,10 +115,14 @@ def unknown_name(message: str, given: dict[str, Any], *, names: Iterable[str],
     for any other message.  `given`: what the page's template is given, by name; `names`,
     `filters` and `tests`: those the templates know (the globals, Jinja's and cswgen's),
     `jinja_filters` the filters that are Jinja's own."""
+    if tag := not_a_tag(message):
+        return _unknown_tag(tag)
     match = _UNKNOWN.fullmatch(message)
     if match is None:
         return ""
     kind, name, _, variable = match.groups()
+    if variable in _GETTEXT:
+        return f"`{variable}` is undefined; {_WORDS}"
     if variable is not None:
         holders = [holder for holder in ("page", "site", "week")
                    if isinstance(given.get(holder), dict) and variable in given[holder]]
@@ -113,6 +142,33 @@ def unknown_name(message: str, given: dict[str, Any], *, names: Iterable[str],
             if kind == "filter" else "check the name: Jinja's own tests (defined, none, "
             "number, string, in, odd and the rest) can be used")
     return f"there is no {kind} named `{name}`; {hint}"
+
+
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'")
+_GETTEXT = ("_", "gettext", "ngettext", "pgettext", "npgettext")
+_WORDS = ("a theme's words are written t(\"name\"), or t(\"name\", n=3) for one that "
+          "depends on a number, with the words in the theme's i18n/<language>.toml "
+          "(i18n/en.toml: name = \"Our stars\")")
+_TAGS = ("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "block",
+         "endblock", "extends", "include", "import", "from", "macro", "endmacro", "call",
+         "endcall", "filter", "endfilter", "with", "endwith", "raw", "endraw", "autoescape",
+         "endautoescape")
+
+
+def not_a_tag(message: str) -> str:
+    """The tag of Jinja's "Encountered unknown tag 'iff'." when it is no tag at all ("" for
+    another message, and for an end tag in the wrong place, which `unclosed_tag` words)."""
+    tag = _UNKNOWN_TAG.match(message)
+    return tag.group(1) if tag is not None and tag.group(1) not in _TAGS else ""
+
+
+def _unknown_tag(tag: str) -> str:
+    """`{% trans %}` (Jinja's i18n, which cswgen does without), `{% iff %}`."""
+    if tag in ("trans", "pluralize", "endtrans"):
+        return f"there is no tag {{% {tag} %}}; {_WORDS}"
+    close = difflib.get_close_matches(tag, _TAGS, n=1, cutoff=0.6)
+    return f"there is no tag {{% {tag} %}}; " + (f"did you mean {{% {close[0]} %}}?" if close
+                                                  else "check the name")
 
 
 _ENDS = {"if", "for", "block", "macro", "call", "filter", "with", "autoescape", "trans",
@@ -169,6 +225,30 @@ def _to_block_end(tokens: list[tuple[int, str, str]],
     return tokens[start:end]
 
 
+def extends_itself(filename: str | None, themes: list[Theme]) -> str:
+    """What to write instead of `{% extends "base.html" %}` in a theme's own base.html,
+    which extends itself without end (Python's "maximum recursion depth exceeded"): the
+    same template of the theme it extends, by that theme's name; "" for another
+    template, or one that does not extend itself."""
+    if not filename:
+        return ""
+    file = Path(filename)
+    for index, theme in enumerate(themes):
+        try:
+            name = file.relative_to(theme.templates).as_posix()
+        except ValueError:
+            continue
+        text = file.read_text("utf-8-sig", errors="replace")
+        if not re.search(r"\{%-?\s*extends\s+([\"'])" + re.escape(name) + r"\1", text):
+            return ""
+        parent = next((t.name for t in themes[index + 1:] if (t.templates / name).is_file()),
+                      "")
+        fix = (f"write {{% extends \"{parent}:{name}\" %}} to build on {parent}'s {name}"
+               if parent else f"no theme it extends has a {name}; remove the line")
+        return f"{name} extends \"{name}\", that is itself, without end; {fix}"
+    return ""
+
+
 def not_found(name: str, filename: str | None, line: int, themes: list[Theme],
               listed: Callable[[], list[str]], root: Path) -> Problem:
     """A template that is not there (`name`): named at the `extends` or `include` that
@@ -181,6 +261,12 @@ def not_found(name: str, filename: str | None, line: int, themes: list[Theme],
                        "theme that has it (extends = \"classic\" in theme.toml)")
     prefix, _, bare = name.rpartition(":")
     names = [t.name for t in themes]
+    # ("classic/base.html", "themes/classic/templates/base.html": a path, not a name)
+    path = re.fullmatch(r"(?:themes/)?([^/:]+)/(?:templates/)?(.+)", name)
+    if not prefix and path and path[1] in names and f"{path[1]}:{path[2]}" in listed():
+        return Problem(site_path(filename, root), line, f"the template \"{name}\" was not "
+                       f"found; a theme's template is named with a colon: did you mean "
+                       f"\"{path[1]}:{path[2]}\"?")
     if prefix and prefix not in names:  # ("fancy:page.html", "Classic:page.html")
         templates = listed()
         having = [f"{t}:{bare}" for t in [*names[1:], names[0]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from cswgen.core.cldr import Language
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.kept import plain
 from cswgen.model.sanitize import rewrite_internal
+from cswgen.read.catalogue import PLACEHOLDER
 from cswgen.read.notext import not_text
 from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
@@ -33,14 +35,18 @@ from cswgen.render.links import absolute, in_language, relative, root_of
 from cswgen.render.strings import in_spans, language_of, say
 from cswgen.render.templatekeys import TEMPLATE_OF, TEMPLATE_SUFFIXES, fingerprint, said_key
 from cswgen.render.templateproblems import (
+    extends_itself,
     needs_closing,
     no_label,
     not_a_field,
     not_a_macro,
+    not_a_tag,
+    not_for_filter,
     not_found,
     site_path,
     template_frame,
     unclosed_tag,
+    unfilled,
     unknown_name,
 )
 
@@ -154,6 +160,8 @@ class Renderer:
         except Exception as exc:  # an error raised inside a template while rendering
             filename, line = template_frame(exc)
             said = self._unknown_name(str(exc), {**common, "page": view}) or str(exc)
+            if isinstance(exc, RecursionError):
+                said = extends_itself(filename, self.themes) or said
             raise SiteError([Problem(self._where(filename), line,
                                      f"template error while rendering {path or 'the home page'}"
                                      f": {said}")]) from None
@@ -164,7 +172,8 @@ class Renderer:
         said = exc.message if isinstance(exc, _NotText) else \
             f"template error: {self._unknown_name(exc.message or '', {}) or exc.message}"
         line = exc.lineno or 0
-        if (unclosed := _unclosed(self.env, exc)) is not None:
+        if not not_a_tag(exc.message or "") and \
+                (unclosed := _unclosed(self.env, exc)) is not None:
             line, said = unclosed
         return Problem(self._where(exc.filename), line, str(said))
 
@@ -211,6 +220,10 @@ class Renderer:
     def _where(self, filename: str | Path | None) -> str:
         return site_path(filename, self.root)
 
+
+# an address `url` leaves as it is: with a scheme (https:, mailto:, tel:), from another
+# host (//cdn...), or a place on the same page (#main)
+_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|//|#", re.I)
 
 # the spaces beside a digit, except one after a comma: "4 October 2026", "5 de outubro de 2026"
 _BESIDE_DIGIT = re.compile(r"(?<=\d) (?=\S)|(?<=[^\s,،]) (?=\d)")
@@ -264,13 +277,17 @@ def _environment(themes: list[Theme], portable: bool,
 
     @jinja2.pass_context
     def url(context: Any, target: str) -> str:
+        if _ELSEWHERE.match(str(target)):  # another site, mailto:, or a place on this page
+            return str(target)
         prefix = context["site"].get("prefix", "")
         return relative(*in_language(localized(str(target), prefix), context["root"], prefix),
                         portable=portable)
 
     @jinja2.pass_context
     def asset(context: Any, name: str) -> str:
-        return relative(f"assets/{name}", context["root"], portable=portable)
+        # ('/style.css', written as from the theme's static/ folder: not assets//style.css)
+        return relative(f"assets/{str(name).lstrip('/')}", context["root"],
+                        portable=portable)
 
     said: dict[tuple[object, ...], tuple[object, Markup]] = {}
 
@@ -284,6 +301,7 @@ def _environment(themes: list[Theme], portable: bool,
         if found is not None and found[0] is table:
             return found[1]
         _known_label(context, key)
+        _all_given(table, key, values)
         text = Markup(say(table, _language(context), key, values, escape))
         if memo is not None:
             said[memo] = (table, text)
@@ -310,13 +328,22 @@ def _environment(themes: list[Theme], portable: bool,
         raise jinja2.TemplateRuntimeError(no_label(key, table, themes[0].name,
                                                    _language(context).code))
 
+    def _all_given(table: Any, key: str, values: dict[str, Any]) -> None:
+        """A `{name}` of the label that the call leaves out would reach visitors as it
+        is ("Stars of {year}")."""
+        entry = table[key]
+        texts = entry.values() if isinstance(entry, dict) else [entry]
+        wanted = {name for text in texts for name in PLACEHOLDER.findall(str(text))}
+        if missing := sorted(wanted - set(values)):
+            raise jinja2.TemplateRuntimeError(unfilled(key, missing, themes[0].name))
+
     env.filters["url"] = url
     env.filters["asset"] = asset
-    env.filters["long_date"] = _date_filter(Language.long_date)
-    env.filters["short_date"] = _date_filter(Language.short_date)
-    env.filters["plain_date"] = _date_filter(Language.plain_date)
-    env.filters["time"] = _date_filter(Language.time)
-    env.filters["number"] = pass_language(Language.number)
+    env.filters["long_date"] = _date_filter("long_date", Language.long_date)
+    env.filters["short_date"] = _date_filter("short_date", Language.short_date)
+    env.filters["plain_date"] = _date_filter("plain_date", Language.plain_date)
+    env.filters["time"] = _date_filter("time", Language.time)
+    env.filters["number"] = pass_language(_number)
     env.filters["held"] = held
     env.filters["direction"] = direction
     env.filters["isolated"] = pass_language(lambda language, value: isolated(
@@ -369,12 +396,39 @@ def _unclosed(env: jinja2.Environment,
     return unclosed_tag(tokens, wanted)
 
 
-def _date_filter(label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
-    """A filter that writes a date (or an `HH:MM` time) in the site's language."""
+def _date_filter(name: str,
+                 label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
+    """A filter that writes a date (or, `time`, an `HH:MM` time) in the site's language;
+    anything else is an error that says what the filter `name` takes."""
 
     def write(language: Language, value: Any) -> str:
-        if isinstance(value, str) and label is not Language.time:
-            value = date.fromisoformat(value)
-        return label(language, value) if value else ""
+        if not value:
+            return ""
+        if isinstance(value, dt_time) and label is Language.time:
+            value = f"{value.hour:02}:{value.minute:02}"
+        try:
+            if label is Language.time:
+                if not isinstance(value, str) or not _CLOCK.fullmatch(value):
+                    raise ValueError(value)
+            elif isinstance(value, str):
+                value = date.fromisoformat(value)
+            elif not isinstance(value, date):
+                raise ValueError(value)
+            return label(language, value)
+        except ValueError:
+            raise jinja2.TemplateRuntimeError(not_for_filter(name, value)) from None
 
     return pass_language(write)
+
+
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
+
+
+def _number(language: Language, value: Any) -> str:
+    """The `number` filter: a number as the site's language writes it ("1,234"); nothing
+    for a field an entry leaves out."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise jinja2.TemplateRuntimeError(not_for_filter("number", value))
+    return language.number(value)
