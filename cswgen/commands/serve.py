@@ -361,7 +361,15 @@ def listen(server: Any, host: str, port: int) -> int:
                   f"port with --port, like --port {last + 1 if last < 65535 else 8000}")
 
 
+_stopping: list[int] = []  # the signals heard (see `_stop`)
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
+    """Stop the server.  Remembered as well as raised: raised where Python drops an
+    exception (in a `__del__` or a weakref callback, which run whenever the collector
+    does), the KeyboardInterrupt would be lost and the server would go on; the next poll
+    raises it again."""
+    _stopping.append(signum)
     raise KeyboardInterrupt
 
 
@@ -378,6 +386,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # no line per request
     folder = preview_folder()
     # Ctrl-C and SIGTERM both stop the server, even when started where SIGINT is ignored
+    _stopping.clear()
     previous = {number: signal.signal(number, _stop) for number in (signal.SIGINT,
                                                                     signal.SIGTERM)}
     session = None
@@ -404,6 +413,8 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
             threading.Thread(target=open_in_browser, args=(url, warn), daemon=True).start()
 
         def poll() -> None:
+            if _stopping:  # (heard, and its KeyboardInterrupt dropped on the way)
+                raise KeyboardInterrupt
             started = time.perf_counter()
             session.tick()
             spent = time.perf_counter() - started
