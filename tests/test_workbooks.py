@@ -843,21 +843,3 @@ def test_a_start_date_shown_as_excels_number_in_the_since_column_is_explained(
         'content/honour-roll/staff.xlsx: sheet "Awards", row 2: `since` must be a year like '
         f"2019, not 43525, which is Excel's number for 2019-03-01 {excel} (or type the year "
         "alone, 2019)"]
-
-
-def test_a_name_typed_with_two_spaces_in_its_cell_is_shown_with_one(make_site: MakeSite,
-                                                                     run: Run) -> None:
-    """HR's "Conceição  Sitoe" (two spaces, as a cell often has them): HTML folds them, but
-    the feed, the plain-text email and share images showed both."""
-    site = make_site({
-        "content/honour-roll/staff.xlsx": workbook({"Staff": [
-            ["Name", "Role"], ["Conceição  Sitoe", "Teller"]]}),
-        "content/testimonials/ana.md": "---\ncustomer: \"Ana   Lobo\"\nstaff: [Conceição Sitoe]\n"
-                                       "---\nObrigada.\n"})
-    outcome = run(site, "build", *AS_OF)
-    assert outcome.exit_code == 0, outcome.stderr
-    assert outcome.lines == []  # (and the staff name matches: spacing is ignored there)
-    feed = (site / "output" / "feed.xml").read_text("utf-8")
-    assert "<name>Ana Lobo</name>" in feed
-    person = next((site / "output" / "honour-roll").glob("*/index.html")).read_text("utf-8")
-    assert "Conceição Sitoe" in person and "Conceição  Sitoe" not in person

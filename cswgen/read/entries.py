@@ -248,10 +248,8 @@ class EntryReader:
                      description=sub.text("description"))
 
     def testimonial(self, f: Fields, source: Path, common: dict[str, Any]) -> Testimonial:
-        # (a name's spaces as one: "Conceição  Sitoe" from a spreadsheet cell showed both
-        # in the plain-text email and on share images, where HTML does not fold them)
-        customer = " ".join(f.text("customer", required=True, what="the name the customer "
-                                   "agreed to show, like \"Rudo M.\"").split())
+        customer = f.text("customer", required=True,
+                          what="the name the customer agreed to show, like \"Rudo M.\"")
         if not common["body"].strip() and ("text" in f.columns or not f.columns):
             # (a list with no `text` column at all is warned about once, at its header)
             f.warning("", "this testimonial has no text; write the customer's words below "
@@ -267,7 +265,7 @@ class EntryReader:
             consent=f.consent(), **common)
 
     def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
-        name = " ".join(f.text("name", required=True, what="the person's name").split())
+        name = f.text("name", required=True, what="the person's name")
         return Honour(
             title=f.text("title") or name, name=name, role=f.text("role"),
             department=f.text("department"), award=f.text("award"),
