@@ -93,7 +93,7 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
             theme_chain = themes.chain(config)
             # (a warning at each build; here, an error: the page is not ready until the
             # text `cswgen add` wrote is replaced)
-            placeholders.report(content.entries(), theme_chain, problems, as_errors=True)
+            placeholders.report(content.entries(), theme_chain, problems, steps, as_errors=True)
             # (the build warned of these: here they are errors, and each is said once)
             missing = missing_files(theme_chain, output, problems)
             _page_rules(site, _other_languages(config, content, site.options), output,
