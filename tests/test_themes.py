@@ -499,6 +499,25 @@ def test_a_label_that_is_not_text_is_named_on_its_line(make_site: MakeSite, run:
         for line, key in ((3, "our_year"), (9, "nested"))]
 
 
+def test_every_unreadable_line_of_a_theme_strings_file_is_named_in_one_run(
+        make_site: MakeSite, run: Run) -> None:
+    """A theme's i18n/en.toml typed in Word, with curly quotes on three lines: each line is
+    named, in plain words, in one build (only the first was, in TOML's words)."""
+    strings = ('our_motto = \u201cServe with a smile\u201d\n'
+               'our_team = "Our team"\n'
+               'our_promise = \u201cAlways here to listen\u201d\n'
+               'our_thanks = \u201cThank you\u201d\n')
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n',
+                      "themes/mine/i18n/en.toml": strings})
+    outcome = run(site, "build", "--as-of", "2026-10-05")
+    assert outcome.exit_code == 1
+    assert "Traceback" not in outcome.stderr
+    named = [line for line in outcome.lines if line.startswith("themes/mine/i18n/en.toml:")]
+    assert [line.split(":")[1] for line in named] == ["1", "3", "4"], outcome.stderr
+    assert all("curly quotes" in line for line in named), named
+
+
 def test_a_tag_never_closed_is_named_where_it_opens(make_site: MakeSite, run: Run) -> None:
     """An `{% if %}` or `{% block %}` whose end was forgotten was reported where Jinja gave
     up (the last line, or a later `{% endblock %}`), in Jinja's words; in a long template

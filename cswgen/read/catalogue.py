@@ -25,6 +25,7 @@ from cswgen.read.place import CONFIG_NAME
 from cswgen.read.settings import SiteConfig
 from cswgen.read.themes import PACKAGE_DIR, Theme
 from cswgen.read.tomltable import suggest
+from cswgen.read.tomlwords import toml_problems
 
 STRINGS = PACKAGE_DIR / "strings"
 # the table's entry that names the labels shown in English for want of words in the
@@ -210,8 +211,12 @@ def _theme_file(path: Path, where: str, problems: Problems) -> Catalogue | None:
         _once(problems, where, 1, "is not UTF-8 text; save it as UTF-8 in your editor")
         return None
     except tomllib.TOMLDecodeError as exc:
-        _once(problems, where, _toml_line(exc), f"is not valid TOML: {_toml_message(exc)}; "
-              "each line is a label name, =, and the text in double quotes")
+        # (every line TOML cannot read, said as config.toml's are: a translator's file
+        # with Word's curly quotes on ten lines is fixed in one go, not in ten builds)
+        for problem in toml_problems(where, text, exc):
+            _once(problems, where, problem.line, problem.message.replace(
+                "on this line", "on this line: each line is a label name, =, and the text "
+                "in double quotes"))
         return None
     words: Catalogue = {}
     lines: dict[str, int] | None = None  # (looked for only when one is wrong)
@@ -357,12 +362,3 @@ def plain(table: Catalogue, key: str) -> str:
 
 def _plain(entry: Entry) -> str:
     return entry.get("other", "") if isinstance(entry, dict) else entry
-
-
-def _toml_line(exc: tomllib.TOMLDecodeError) -> int:
-    match = re.search(r"\(at line (\d+)", str(exc))
-    return int(match.group(1)) if match else 1
-
-
-def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

@@ -13,7 +13,7 @@ from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME
 from cswgen.read.settings import SiteConfig
 from cswgen.read.tomltable import suggest
-from cswgen.read.tomlwords import toml_problem
+from cswgen.read.tomlwords import toml_problems
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # cswgen/
 
@@ -115,7 +115,7 @@ def chain(config: SiteConfig) -> list[Theme]:
         try:
             data = tomlpos.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise SiteError([toml_problem(where, text, exc)]) from None
+            raise SiteError(toml_problems(where, text, exc)) from None
         lines = tomlpos.key_lines(text)
         # (with no `extends`, a key like `extend` is it misspelt, and the theme would extend
         # nothing; others, such as a downloaded theme's `author`, are its own notes)
