@@ -124,17 +124,16 @@ def _site_title(tag: str, year: int) -> str | None:
     return None
 
 
-def _titled(folder: Path, tag: str, year: int) -> None:
-    """The demo's site title ("Customer Service Week 2027", in every page's header) in the
-    visitors' language, when cswgen has the words: the title is config's, not content's."""
+def titled(config: str, tag: str, year: int) -> str:
+    """The demo's config.toml with its site title ("Customer Service Week 2026", in every
+    page's header) in the visitors' language and for `year`, when cswgen has the words:
+    the title is config's, not content's."""
     title = _site_title(tag, year)
-    config = folder / "config.toml"
-    text = config.read_bytes().decode("utf-8")
-    demo = f'title = "Customer Service Week {year}"'
-    if title is None or tag.split("-")[0].lower() == "en" or demo not in text:
-        return
+    if title is None:
+        return config
     escaped = title.replace("\\", "\\\\").replace('"', '\\"')
-    config.write_bytes(text.replace(demo, f'title = "{escaped}"', 1).encode("utf-8"))
+    return config.replace(f'title = "Customer Service Week {DEMO_YEAR}"',
+                          f'title = "{escaped}"', 1)
 
 
 def set_language(config: str, tag: str) -> str:
@@ -235,7 +234,8 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     zone = cldr.region_zone(language) if language else None
     if language:
         config = folder / "config.toml"
-        text = set_language(config.read_bytes().decode("utf-8"), language)
+        text = titled(set_language(config.read_bytes().decode("utf-8"), language), language,
+                      year)
         if zone:  # (Muscat's team, `ar-OM`, keeps Oman's time, not the demo's Harare's)
             text = text.replace(f'timezone = "{DEMO_ZONE}"',
                                 f'timezone = "{zone[0]}"'.ljust(len(DEMO_ZONE) + 13), 1)
@@ -243,8 +243,6 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     (folder / ".gitignore").write_text(GITIGNORE, "utf-8")
     result = Created(year, zone=zone)
     if not offset:
-        if language:
-            _titled(folder, language, year)
         return result
     # File names that name the year (csw-2026-programme.txt) move to the new year, and so
     # do the links to them.
@@ -264,6 +262,4 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
         if moved != text:
             path.write_bytes(moved.encode("utf-8"))
         result.review += review(path.relative_to(folder).as_posix(), moved, DEMO_YEAR)
-    if language:
-        _titled(folder, language, year)
     return result
