@@ -18,7 +18,7 @@ import click
 from cswgen import __version__
 from cswgen.commands import said  # (light: os and sys)
 from cswgen.commands.pastedargs import pasted_whole, words_as_meant  # (light: re)
-from cswgen.core.errors import SiteError
+from cswgen.core.errors import Problem, SiteError
 
 
 def _as_of(value: str | None, option: str = "--as-of") -> date | None:
@@ -391,9 +391,11 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
         return
     when = _as_of(on, "--date")
     root = _site_root()
+    warnings: list[Problem] = []
     with said.bugs_reported(ctx.obj["debug"], "add"):
-        path = run_add(root, kind, title, on=when, weekday=weekday)
+        path = run_add(root, kind, title, on=when, weekday=weekday, warnings=warnings)
     click.echo(said.shown_path(path))
+    said.report(warnings)
 
 
 @cli.command(short_help="Move the site to another year's week.")

@@ -254,6 +254,33 @@ def test_a_theme_scaffold_may_put_the_title_in_quotes_or_in_the_text(make_site: 
     assert "Rudo &#34;Ru&#34; O&#39;Neil" in page or "Rudo &quot;Ru&quot; O&#39;Neil" in page
 
 
+def test_a_scaffold_value_cswgen_does_not_fill_in_is_warned_of(make_site: MakeSite,
+                                                               run: Run) -> None:
+    """`branch: "{{ branch }}"` in a theme's scaffold was left in each new file without a
+    word, and `{{ weekday }}` (for `{{ day }}`) too; each is named at its scaffold line,
+    with the file that has it and what cswgen fills in."""
+    site = _site(make_site)
+    (site / "themes/msasa/scaffolds").mkdir()
+    (site / "themes/msasa/scaffolds/testimonial.md").write_text(
+        "---\ncustomer: \"{{ title }}\"\nbranch: \"{{ branch }}\"\ndate: {{ date }}\n"
+        "seen: {{ weekday }}\n---\nTheir words, {{ year }}.\n", "utf-8")
+    outcome = run(site, "add", "testimonial", "Rudo M.")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "content/testimonials/rudo-m.md" in outcome.stdout
+    made = (site / "content/testimonials/rudo-m.md").read_text("utf-8")
+    assert 'branch: "{{ branch }}"' in made and "{{ year }}" not in made
+    filled = ("cswgen fills in {{ title }}, {{ date }}, {{ day }}, {{ year }}, "
+              "{{ before_week }}, {{ day_1 }} to {{ day_7 }} and {{ weekday_1 }} to "
+              "{{ weekday_7 }}")
+    assert outcome.lines == [
+        "themes/msasa/scaffolds/testimonial.md:3: warning: {{ branch }} is not a value cswgen "
+        "fills in, so the new file content/testimonials/rudo-m.md has it as it is; replace "
+        f"it there, and in the scaffold; {filled}",
+        "themes/msasa/scaffolds/testimonial.md:5: warning: {{ weekday }} is not a value "
+        "cswgen fills in, so the new file content/testimonials/rudo-m.md has it as it is; "
+        "replace it there, and in the scaffold; did you mean {{ day }}? " + filled]
+
+
 def test_addresses_written_from_the_server_root_are_warned_of(make_site: MakeSite,
                                                              run: Run) -> None:
     """`<script src="/assets/msasa.js">` and `url("/assets/img/leaves.svg")` work in the

@@ -32,6 +32,7 @@ from cswgen.read.pasted import unquoted
 from cswgen.read.records import Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import name_key, slugify
+from cswgen.read.tomltable import suggest
 
 FOLDERS = {"testimonial": "testimonials", "honour": "honour-roll", "day": "days",
            "page": "pages"}
@@ -40,15 +41,17 @@ SINGLES = {"policy": "policy.md", "home": "index.md"}
 
 
 def add(root: Path, kind: str, title: str, *, on: date | None = None,
-        weekday: str | None = None) -> Path:
+        weekday: str | None = None, warnings: list[Problem] | None = None) -> Path:
     """Write the new file and return its path; raises SiteError, writing nothing, when it
-    cannot (the file exists, the day is not in the week, the theme has no scaffold)."""
+    cannot (the file exists, the day is not in the week, the theme has no scaffold).
+    `warnings` gets what the new file may need looked at (a `{{ name }}` of the theme's
+    scaffold that cswgen does not fill in, left in it as it is)."""
     config = readable_config(root)
     title = as_meant(title)
     if kind in SINGLES:  # one file at one address: its title (if any) names nothing
         path = root / "content" / SINGLES[kind]
         _refuse_an_existing_file(path, "content", path.stem, "edit that one")
-        return _write(config, path, kind, title)
+        return _write(config, path, kind, title, warnings=warnings)
     folder = f"content/{FOLDERS[kind]}"
     slug = slugify(title)
     if not slug:
@@ -72,7 +75,7 @@ def add(root: Path, kind: str, title: str, *, on: date | None = None,
     if kind == "day":
         _refuse_a_second_day(config, when or next(
             d for d in config.week.dates if WEEKDAYS[d.weekday()] == day_name))
-    return _write(config, path, kind, title, when, day_name)
+    return _write(config, path, kind, title, when, day_name, warnings)
 
 
 def misused(kind: str, title: str, on: str | None, weekday: str | None,
@@ -108,9 +111,10 @@ def _refuse_an_existing_file(path: Path, folder: str, slug: str, instead: str) -
 
 
 def _write(config: SiteConfig, path: Path, kind: str, title: str, when: date | None = None,
-           day_name: str = "") -> Path:
-    """The theme's scaffold for `kind`, filled in, as the new file at `path`."""
-    text = _scaffold(config, kind)
+           day_name: str = "", warnings: list[Problem] | None = None) -> Path:
+    """The theme's scaffold for `kind`, filled in, as the new file at `path`; a `{{ name }}`
+    it has that cswgen does not fill in is a warning in `warnings`."""
+    text, where = _scaffold(config, kind)
     values = {"title": json.dumps(title, ensure_ascii=False) if title else "",
               "date": when.isoformat() if when else "", "day": day_name,
               **_examples(config.week.dates)}
@@ -125,6 +129,10 @@ def _write(config: SiteConfig, path: Path, kind: str, title: str, when: date | N
             return before + quoted[before] + after
         if name == "title" and match.start() >= end:
             return before + title + after
+        if name not in values and warnings is not None:
+            warnings.append(_unfilled(name, where, text.count("\n", 0, match.start()) + 1,
+                                      path.relative_to(config.root).as_posix(),
+                                      ["title", *values]))
         return before + values.get(name, match[0][len(before):len(match[0]) - len(after)]) \
             + after
 
@@ -268,11 +276,27 @@ def _refuse_a_second_day(config: SiteConfig, when: date) -> None:
                        "date has one day page. Nothing was written")
 
 
-def _scaffold(config: SiteConfig, kind: str) -> str:
+def _unfilled(name: str, where: str, line: int, made: str, known: list[str]) -> Problem:
+    """The warning for a scaffold's `{{ name }}` that cswgen does not fill in."""
+    # (a name without a number is matched with those without: `weekday` is the day's
+    # weekday, {{ day }}, not the first date's, {{ weekday_1 }})
+    meant = suggest(name, [k for k in known if k[-1].isdigit() == name[-1].isdigit()])
+    hint = f"did you mean {{{{ {meant} }}}}? " if meant else ""
+    return Problem(where, line, f"{{{{ {name} }}}} is not a value cswgen fills in, so the new "
+                   f"file {made} has it as it is; replace it there, and in the scaffold; "
+                   f"{hint}cswgen fills in {{{{ title }}}}, {{{{ date }}}}, {{{{ day }}}}, "
+                   "{{ year }}, {{ before_week }}, {{ day_1 }} to {{ day_7 }} and "
+                   "{{ weekday_1 }} to {{ weekday_7 }}", severity="warning")
+
+
+def _scaffold(config: SiteConfig, kind: str) -> tuple[str, str]:
+    """The scaffold's text, and where it is (as messages name it)."""
+    root = config.root
     for theme in themes.chain(config):
         source = theme.folder / "scaffolds" / f"{kind}.md"
         if source.is_file():
-            return source.read_text("utf-8-sig")
+            where = source.relative_to(root).as_posix() if not theme.builtin else str(source)
+            return source.read_text("utf-8-sig"), where
     raise fail(f"themes/{config.site.theme}", 0, f"the theme has no scaffolds/{kind}.md to "
                "start the new file from; add one, or extend a theme that has it "
                "(extends = \"classic\" in theme.toml)")
