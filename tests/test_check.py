@@ -517,6 +517,23 @@ def test_the_report_says_the_day_it_checked_and_what_a_daily_reveal_shows(
     assert not said["2026-10-09"][1].startswith(("Every", "Monday"))
 
 
+def test_the_reveal_sentence_leaves_out_a_day_held_back_by_its_publish_date(
+        make_site: MakeSite, run: Run) -> None:
+    """Tuesday's page waits for its `publish` date (Thursday): as of Wednesday the report
+    said "Monday 5 October to Wednesday 7 October show in full", though Tuesday was not on
+    the site at all."""
+    config = ("[site]\ntitle = \"T\"\n\n[week]\nyear = 2026\ntimezone = \"Africa/Harare\"\n"
+              "reveal = \"daily\"\n")
+    tuesday = WEEK["content/days/tuesday.md"].replace("day: tuesday\n",
+                                                      "day: tuesday\npublish: 2026-10-08\n")
+    site = site_with(make_site, {"config.toml": config, "content/days/tuesday.md": tuesday})
+    said = run(site, "check", "--as-of", "2026-10-07").stdout.splitlines()[1]
+    assert said == (
+        "Monday 5 October and Wednesday 7 October show in full; Thursday 8 October and "
+        "Friday 9 October show only their title and date until their day ([week] reveal = "
+        "\"daily\"). Tuesday 6 October is not published yet (a later `publish` date).")
+
+
 def test_as_of_a_weekday_or_a_date_in_words_is_told_its_date(make_site: MakeSite,
                                                               run: Run) -> None:
     # Rudo checks "Wednesday's site": the message gives her the date to type

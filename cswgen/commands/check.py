@@ -100,31 +100,50 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
                         theme_chain, problems, missing)
             remote_in_templates(theme_chain, problems)
     report = _report(problems, when, started)
-    report.revealed = _revealed(config, when)
+    report.revealed = _revealed(config, when, site)
     return report
 
 
-def _revealed(config: SiteConfig, when: date) -> str:
-    """What a daily reveal shows as of `when`, in a sentence ("" when every day shows)."""
+def _revealed(config: SiteConfig, when: date, site: Site) -> str:
+    """What a daily reveal shows as of `when`, in a sentence ("" when every day shows):
+    of the days the site has then (one whose `publish` date is later is not among them,
+    and said apart)."""
     dates = config.week.dates
     if config.week.reveal != "daily" or when >= dates[-1]:
         return ""
+    waiting = sorted({d.date for d in site.unpublished if isinstance(d, Day)
+                      and d.publish is not None and d.publish > when} - {
+                          d.date for d in site.days})
+    held = f" {_days(waiting, dates)} {'is' if len(waiting) == 1 else 'are'} not published " \
+        "yet (a later `publish` date)." if waiting else ""
     if when < dates[0]:
         return ("Every day shows only its title and date until its day "
-                '([week] reveal = "daily").')
-    shown = [d for d in dates if d <= when]
-    later = dates[len(shown):]
+                '([week] reveal = "daily").' + held)
+    shown = sorted(d.date for d in site.days if not site.is_teaser(d))
+    later = sorted(d.date for d in site.days if site.is_teaser(d))
+    parts = []
+    if shown:
+        parts.append(f"{_days(shown, dates)} show{'s' if len(shown) == 1 else ''} in full")
+    if later:
+        one = len(later) == 1
+        parts.append(f"{_days(later, dates)} show{'s' if one else ''} only "
+                     f"{'its' if one else 'their'} title and date until "
+                     f"{'its' if one else 'their'} day")
+    if not parts:
+        return held.strip()
+    said = "; ".join(parts)
+    return f"{said[0].upper()}{said[1:]} ([week] reveal = \"daily\").{held}"
 
-    def days(some: list[date]) -> str:
-        names = [short_label(d) for d in some]
-        if len(names) < 3:
-            return " and ".join(names)
-        return f"{names[0]} to {names[-1]}"
 
-    return (f"{days(shown)} show{'s' if len(shown) == 1 else ''} in full; {days(later)} "
-            f"show{'s' if len(later) == 1 else ''} only "
-            f"{'its' if len(later) == 1 else 'their'} title and date until "
-            f"{'its' if len(later) == 1 else 'their'} day ([week] reveal = \"daily\").")
+def _days(some: list[date], week: list[date]) -> str:
+    """Days named in a sentence: "Monday 5 October to Wednesday 7 October" when they follow
+    one another in the week, else each ("Monday 5 October, Wednesday 7 October and ...")."""
+    names = [short_label(d) for d in some]
+    if len(names) > 2 and some[0] in week:
+        first = week.index(some[0])
+        if week[first:first + len(some)] == some:
+            return f"{names[0]} to {names[-1]}"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _report(problems: Problems, as_of: date, started: float) -> Report:
