@@ -248,8 +248,8 @@ class EntryReader:
                      description=sub.text("description"))
 
     def testimonial(self, f: Fields, source: Path, common: dict[str, Any]) -> Testimonial:
-        customer = f.text("customer", required=True,
-                          what="the name the customer agreed to show, like \"Rudo M.\"")
+        customer = one_space(f.text("customer", required=True, what="the name the "
+                                    "customer agreed to show, like \"Rudo M.\""))
         if not common["body"].strip() and ("text" in f.columns or not f.columns):
             # (a list with no `text` column at all is warned about once, at its header)
             f.warning("", "this testimonial has no text; write the customer's words below "
@@ -260,12 +260,13 @@ class EntryReader:
             title=f.text("title"), customer=customer, organisation=f.text("organisation"),
             location=f.text("location"), date=f.date("date"),
             rating=f.integer("rating", 1, 5, "a whole number from 1 to 5"),
-            staff=f.strings("staff", separator=";"), featured=f.boolean("featured"),
+            staff=[one_space(name) for name in f.strings("staff", separator=";")],
+            featured=f.boolean("featured"),
             photo=f.image("photo", "alt", source, self.finder, require_alt=False),
             consent=f.consent(), **common)
 
     def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
-        name = f.text("name", required=True, what="the person's name")
+        name = one_space(f.text("name", required=True, what="the person's name"))
         return Honour(
             title=f.text("title") or name, name=name, role=f.text("role"),
             department=f.text("department"), award=f.text("award"),
@@ -289,3 +290,14 @@ class EntryReader:
             title=f.text("title"),  # the site's language's words when empty (render)
             effective=f.date("effective"), version=f.text("version"), owner=f.text("owner"),
             commitments=f.strings("commitments"), standards=standards, **common)
+
+
+_SPACES = re.compile(r"[ \t]{2,}|\t")
+
+
+def one_space(name: str) -> str:
+    """A name with each run of spaces (or a tab) typed as one space: "Conceição  Sitoe"
+    from a spreadsheet cell showed both in plain-text email, the feed and share images,
+    where HTML does not fold them.  A no-break space is kept: it is put in on purpose
+    ("Rudo\u00a0M.", never split over two lines)."""
+    return _SPACES.sub(" ", name)
