@@ -843,3 +843,45 @@ def test_a_start_date_shown_as_excels_number_in_the_since_column_is_explained(
         'content/honour-roll/staff.xlsx: sheet "Awards", row 2: `since` must be a year like '
         f"2019, not 43525, which is Excel's number for 2019-03-01 {excel} (or type the year "
         "alone, 2019)"]
+
+
+def test_a_date_typed_as_text_in_a_workbook_is_not_sent_to_format_cells(
+        make_site: MakeSite, run: Run) -> None:
+    """A `date` cell holding the text "15/09/2027" (typed into a column formatted as Text):
+    Format Cells does not turn text into a date, so it is told to type the date over.  A
+    CSV file's date, which Excel wrote from a date cell, is still sent to Format Cells."""
+    replies = workbook({"Replies": [["Customer", "Text", "Date"],
+                                    ["Ana Lobo", "Thank you.", "15/09/2027"]]})
+    site = make_site({"content/testimonials/replies.xlsx": replies,
+                      "content/testimonials/more.csv": "customer,text,date\r\n"
+                                                       "Rui Neto,Thanks.,16/09/2027\r\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert outcome.lines[:-1] == [
+        "content/testimonials/more.csv:2: `date` must be a date written YYYY-MM-DD, like "
+        "2026-10-06, not \"16/09/2027\"; write 2027-09-16; in Excel, select the column, "
+        "choose Format Cells > Custom, type yyyy-mm-dd and save the file again",
+        'content/testimonials/replies.xlsx: sheet "Replies", row 2: `date` must be a date '
+        'written YYYY-MM-DD, like 2026-10-06, not "15/09/2027"; write 2027-09-15 (the cell '
+        "holds text, which Format Cells does not change: type the date over it)"]
+
+
+def test_a_name_typed_with_two_spaces_in_its_cell_is_shown_with_one(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """HR's "Conceição  Sitoe" (two spaces, as a cell often has them): HTML folds them, but
+    the feed, the plain-text email and share images showed both.  A no-break space typed
+    on purpose is kept."""
+    site = make_site({
+        "content/honour-roll/staff.xlsx": workbook({"Staff": [
+            ["Name", "Role"], ["Conceição  Sitoe", "Teller"]]}),
+        "content/testimonials/ana.md": "---\ncustomer: \"Ana   Lobo\"\nstaff: [Conceição Sitoe]\n"
+                                       "---\nObrigada.\n",
+        "content/testimonials/rudo.md": "---\ncustomer: \"Rudo\u00a0M.\"\n---\nThanks.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == []  # (and the staff name matches: spacing is ignored there)
+    feed = (site / "output" / "feed.xml").read_text("utf-8")
+    assert "<name>Ana Lobo</name>" in feed
+    assert "<name>Rudo\u00a0M.</name>" in feed
+    person = next((site / "output" / "honour-roll").glob("*/index.html")).read_text("utf-8")
+    assert "Conceição Sitoe" in person and "Conceição  Sitoe" not in person

@@ -35,10 +35,11 @@ _CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?|\s*([hH]))?"
 EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
 
 
-def read_date(key: str, value: Any, example: date, *, row: bool) -> tuple[date | None, str]:
+def read_date(key: str, value: Any, example: date, *, row: bool,
+              sheet: bool = False) -> tuple[date | None, str]:
     """The date `value` is (a YAML or TOML date, or text written YYYY-MM-DD), or None and
     what is wrong with it, with the fix; `example`: a date for the message, `row`: the
-    value is a CSV or sheet cell."""
+    value is a CSV or sheet cell, `sheet`: a workbook's (.xlsx) cell."""
     if isinstance(value, datetime):  # (TOML's `publish = 2026-10-05T08:00:00`)
         # refused as YAML's `publish: 2026-10-05 08:00` is: the time would be dropped
         # without a word, and someone who wrote 08:00 expects it to count
@@ -57,7 +58,7 @@ def read_date(key: str, value: Any, example: date, *, row: bool) -> tuple[date |
                 return None, (f"`{key}` is {value.strip()}, a date that does not exist; "
                               "check the month and day (dates are YYYY-MM-DD)")
     return None, (f"`{key}` must be a date written YYYY-MM-DD, like {example.isoformat()}, "
-                  f"not {described(value)}" + _date_meant(value, row))
+                  f"not {described(value)}" + _date_meant(value, row, sheet))
 
 
 def read_clock(key: str, value: Any) -> tuple[str | None, str]:
@@ -108,6 +109,9 @@ def _span(typed: str) -> tuple[str, str] | None:
 # how to make Excel write a column's dates as YYYY-MM-DD (a CSV file) or keep them as dates
 EXCEL_FORMAT = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
                 "and save the file again")
+# a workbook's cell of text that reads as a date: Excel keeps it as text, whatever its format
+EXCEL_TEXT = (" (the cell holds text, which Format Cells does not change: type the date over "
+              "it)")
 
 
 def excel_day(value: object) -> date | None:
@@ -144,11 +148,13 @@ def _month_number(word: str) -> int | None:
     return cldr.month_number(word)
 
 
-def _date_meant(value: object, row: bool) -> str:
+def _date_meant(value: object, row: bool, sheet: bool = False) -> str:
     """The fix for a date written another way, to end its message with: Excel's day count
     in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
-    both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear."""
-    excel = EXCEL_FORMAT if row else ""
+    both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear.
+    A workbook's cell of text is told to be typed again: Format Cells changes how a date
+    cell shows its date, and leaves text as it is."""
+    excel = (EXCEL_TEXT if sheet and isinstance(value, str) else EXCEL_FORMAT) if row else ""
     if row and (counted := excel_day(value)) is not None:
         return excel_number(counted)
     if not isinstance(value, str):

@@ -32,6 +32,7 @@ from cswgen.read.dates import (
 )
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import described
+from cswgen.read.workbooks import SUFFIXES as WORKBOOKS
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,8 @@ class Fields:
         return self.parse_date(key, value)
 
     def parse_date(self, key: str, value: Any) -> dt.date | None:
-        when, wrong = read_date(key, value, self.example, row=self.row)
+        when, wrong = read_date(key, value, self.example, row=self.row,
+                                sheet=self.row and self.path.lower().endswith(WORKBOOKS))
         if wrong:
             self.error(key, wrong)
         return when
