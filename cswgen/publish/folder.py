@@ -44,6 +44,7 @@ class FolderTarget:
         self.shown = shown
         self.record = Record()
         self.made: set[str] = set()  # the folders publish made there (see `Store`)
+        self.known: set[str] = set()  # folders there, as this publish has seen or made them
         self.doing = ""  # the file being written or removed there, for a message
 
     def check(self, site: Path, output: Path) -> None:
@@ -123,9 +124,16 @@ class FolderTarget:
     def put(self, name: str, source: str, temporary: str) -> None:
         self.doing = name
         target, partial = self.folder / name, self.folder / temporary
-        missing = [folder for folder in parents(name) if not (self.folder / folder).is_dir()]
+        # (innermost first, up to one known or found: a first publish of 15,000 files
+        # looked at every folder above each one, some 30,000 looks on a network drive)
+        missing: list[str] = []
+        for folder in parents(name):
+            if folder in self.known or (self.folder / folder).is_dir():
+                break
+            missing.append(folder)
         target.parent.mkdir(parents=True, exist_ok=True)
         self.made.update(missing)
+        self.known.update(parents(name))
         try:
             shutil.copyfile(source, partial)
             os.replace(partial, target)
@@ -144,6 +152,7 @@ class FolderTarget:
             except OSError:                     # keeps it
                 break
             self.made.discard(folder)
+            self.known.discard(folder)
 
     def discard(self, name: str) -> None:
         with contextlib.suppress(OSError):
