@@ -43,7 +43,7 @@ from cswgen.model.rasters import is_raster
 from cswgen.model.rendered import Rendered
 from cswgen.model.sanitize import ROOT_SCHEME
 from cswgen.model.site import Site
-from cswgen.read.fields import Image
+from cswgen.read.finder import Image
 from cswgen.read.records import Day
 from cswgen.read.slugs import numbered
 

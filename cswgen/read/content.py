@@ -20,7 +20,8 @@ from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, file_digest, plain_digest
 from cswgen.core.errors import Problems
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
-from cswgen.read.fields import Fields, Finder
+from cswgen.read.fields import Fields
+from cswgen.read.finder import Finder
 from cswgen.read.frontmatter import decode, split
 from cswgen.read.records import Content, Entry
 from cswgen.read.settings import SiteConfig

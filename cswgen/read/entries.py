@@ -20,7 +20,8 @@ from cswgen.core.week import (
     weekday_index,
 )
 from cswgen.read.dates import day_meant, read_date
-from cswgen.read.fields import Fields, Finder, Lookup
+from cswgen.read.fields import Fields
+from cswgen.read.finder import Finder, Lookup
 from cswgen.read.frontmatter import missing_front_matter, split
 from cswgen.read.records import (
     EVENT_KEYS,

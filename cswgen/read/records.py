@@ -13,7 +13,7 @@ from typing import Any, cast
 from cswgen.core.digest import text_digest
 from cswgen.core.errors import place
 from cswgen.core.kept import Kept, kept
-from cswgen.read.fields import Image
+from cswgen.read.finder import Image
 
 COMMON = ("title", "draft", "publish", "slug")
 KNOWN: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,64 @@
+"""Files content refers to (pictures, downloads), found next to the file that names them
+or from content/, each lookup kept so that a cached reading can be checked again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cswgen.core import paths
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture content refers to: its path under content/ and its text alternative."""
+
+    path: str  # `/`-separated, relative to content/
+    alt: str
+
+
+Lookup = tuple[str, str, str | None]  # reference, folder, what it found
+
+
+class Finder:
+    """`find_file` in one content folder, keeping each lookup, so that a result cached
+    from reading a file can be checked: the same lookups must still find the same files."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.lookups: list[Lookup] = []
+
+    def __call__(self, reference: str, folder: Path) -> str | None:
+        found = find_file(reference, folder, self.content)
+        self.lookups.append((reference, str(folder), found))
+        return found
+
+    def finds_again(self, lookups: list[Lookup]) -> bool:
+        return all(find_file(reference, Path(folder), self.content) == found
+                   for reference, folder, found in lookups)
+
+
+def find_file(reference: str, folder: Path, content: Path) -> str | None:
+    """The content-relative path of `reference` (next to `folder`, then from content/)."""
+    cleaned = reference.strip().replace("\\", "/")
+    if not cleaned or "\x00" in cleaned or re.match(r"^[a-zA-Z]+:", cleaned):
+        return None
+    root = content.resolve()
+    candidates = [] if cleaned.startswith("/") else [folder / cleaned]
+    candidates.append(content / cleaned.lstrip("/"))
+    for candidate in candidates:
+        try:
+            resolved = candidate.resolve()
+            relative = resolved.relative_to(root)
+        except (ValueError, OSError):
+            continue
+        if resolved.is_file():
+            return relative.as_posix()
+    if not cleaned.isascii():  # (its accents may be stored another way: see `stored_as`)
+        bases = [] if cleaned.startswith("/") else [folder]
+        for base in [*bases, content]:
+            stored = paths.stored_as(base, cleaned.lstrip("/"))
+            if stored is not None:
+                return find_file(stored, base, content)
+    return None
