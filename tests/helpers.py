@@ -478,9 +478,9 @@ def keygen(path: Path) -> Path:
 
 
 @contextmanager
-def ssh_server(folder: Path) -> Iterator[SshServer]:
-    """Start sshd in `folder` (as the current user: it can log in only as that user) and
-    stop it at the end."""
+def ssh_server(folder: Path, settings: str = "") -> Iterator[SshServer]:
+    """Start sshd in `folder` (as the current user: it can log in only as that user), with
+    `settings` (sshd_config lines) too, and stop it at the end."""
     import getpass
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -501,7 +501,7 @@ def ssh_server(folder: Path) -> Iterator[SshServer]:
         PermitRootLogin prohibit-password
         Subsystem sftp internal-sftp
         LogLevel ERROR
-        """))
+        """) + settings)
     known = folder / "known_hosts"
     host_public = (folder / "host_key.pub").read_text().split()
     known.write_text(f"[127.0.0.1]:{port} {host_public[0]} {host_public[1]}\n")

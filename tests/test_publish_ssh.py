@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import paramiko
 import pytest
 
 from tests.helpers import (
@@ -500,21 +501,93 @@ def test_a_first_publish_to_a_new_folder_asks_the_server_once_not_once_a_page(
     result = build(site, output=tmp_path / "out", shortcut=False)
     target = SftpTarget(address(sshd, tmp_path / "www"), known_hosts=str(sshd.known_hosts),
                         identity=str(sshd.key))
+    asked: list[str] = []
+    listing = paramiko.SFTPClient.listdir_attr
+
+    def counted(self: paramiko.SFTPClient, path: str = ".") -> list[Any]:
+        asked.append(path)
+        return listing(self, path)
+
+    paramiko.SFTPClient.listdir_attr = counted  # type: ignore[method-assign]  # (every session)
     try:
         target.check(site, tmp_path / "out")
-        assert target.sftp is not None
-        asked: list[str] = []
-        listing = target.sftp.listdir_attr
-        def counted(path: str = ".") -> list[Any]:
-            asked.append(path)
-            return listing(path)
-
-        target.sftp.listdir_attr = counted  # type: ignore[method-assign]
         plan = target.plan(Built.of(result.output, result.pages, "test"))
     finally:
+        paramiko.SFTPClient.listdir_attr = listing  # type: ignore[method-assign]
         target.close()
     assert len(plan.added) > 40 and not plan.theirs and not plan.changed
     assert len(asked) <= 1, asked
+
+
+def _sessions_listing(site: Path, sshd: SshServer, www: Path) -> tuple[Any, set[int]]:
+    """The plan of a publish of `site` to `www`, and the SFTP sessions that listed its
+    folders (by identity)."""
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built
+
+    sessions: set[int] = set()
+    listing = paramiko.SFTPClient.listdir_attr
+
+    def counted(self: paramiko.SFTPClient, path: str = ".") -> list[Any]:
+        sessions.add(id(self))
+        return listing(self, path)
+
+    target = SftpTarget(address(sshd, www), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    paramiko.SFTPClient.listdir_attr = counted  # type: ignore[method-assign]
+    try:
+        target.check(site, site / "output")
+        plan = target.plan(Built.of(site / "output", 0, "test"))
+    finally:
+        paramiko.SFTPClient.listdir_attr = listing  # type: ignore[method-assign]
+        target.close()
+    return plan, sessions
+
+
+MANY = {f"content/pages/p{n:02}.md": f"---\ntitle: P{n}\n---\nPage {n}.\n" for n in range(30)}
+
+
+def test_many_folders_are_listed_over_several_sessions_and_missing_files_found(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """A site of many folders has them listed over several sessions of one connection at
+    once (one a folder, one after another, cost minutes over the internet), and what the
+    listings find is what one session found: a page deleted on the server is put back, one
+    edited there is changed, a folder where the site has a file stops the publish."""
+    site = make_site({**GOOD, **MANY})
+    www = tmp_path / "www"
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    (www / "p07/index.html").unlink()
+    write(www, {"p21/index.html": "<p>edited on the server, longer than the page</p>\n" * 40})
+    plan, sessions = _sessions_listing(site, sshd, www)
+    assert len(sessions) > 1, sessions
+    assert (plan.added, plan.changed, plan.theirs) == (["p07/index.html"],
+                                                       ["p21/index.html"], []), plan
+    done = publish(site, sshd, address(sshd, www))
+    assert done.returncode == 0, done.stderr
+    assert published(www) == built(site)
+    (www / "p11/index.html").unlink()
+    (www / "p11/index.html").mkdir()  # (a folder where the site has a file)
+    refused = publish(site, sshd, address(sshd, www))
+    assert refused.returncode == 1 and "p11/index.html (a folder; the site has a file " \
+        "there)" in refused.stderr, refused.stderr
+
+
+def test_a_server_that_allows_one_session_is_listed_over_that_one(
+        make_site: MakeSite, tmp_path: Path) -> None:
+    """sshd's MaxSessions 1 (some hosts allow one): the folders are listed over the one
+    session publish has, and the publish works as anywhere else."""
+    if not Path(SSHD).exists():
+        pytest.skip(f"{SSHD} is missing (apt-get install openssh-server)")
+    with ssh_server(tmp_path / "sshd", "MaxSessions 1\n") as one:
+        site = make_site({**GOOD, **MANY})
+        www = tmp_path / "www"
+        assert publish(site, one, address(one, www)).returncode == 0
+        (www / "p03/index.html").unlink()
+        plan, sessions = _sessions_listing(site, one, www)
+        assert len(sessions) == 1 and plan.added == ["p03/index.html"], (sessions, plan)
+        done = publish(site, one, address(one, www))
+        assert done.returncode == 0, done.stderr
+        assert published(www) == built(site)
 
 
 def test_a_publish_with_nothing_changed_reads_no_file_back_from_the_server(

@@ -13,10 +13,11 @@
 from __future__ import annotations
 
 import difflib
+import getpass
 import os
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from cswgen.publish.archive import ZipTarget
@@ -136,3 +137,32 @@ def without_secret(url: str) -> str:
         return _USER_SECRET.sub(r"\1:***@", url)
     return parts._replace(netloc=f"{parts.username}:***@{parts.netloc.rpartition('@')[2]}") \
         .geturl()
+
+
+def parse_sftp(address: str) -> tuple[str, str, int, str]:
+    """`sftp://user@host:port/path` -> user, host, port, path (`/~/x` or `~/x`: in the home
+    folder).  Raises PublishError for one that cannot be read, or that names no folder."""
+    parts = urlsplit(address)
+    address = without_secret(address)  # (as messages show it)
+    try:
+        port = parts.port or 22
+    except ValueError:
+        raise PublishError(f"{address}: the port is not a number; write it like "
+                           "sftp://me@host:2222/var/www/csw") from None
+    if not parts.hostname:
+        raise PublishError(f"{address} names no server; write it like "
+                           "sftp://me@host/var/www/csw")
+    if parts.password is not None:
+        raise PublishError(f"{address} holds a password; cswgen never uses one: remove it "
+                           "and log in with your SSH agent or key file")
+    path = unquote(parts.path)
+    if path in ("", "/"):  # the site would land among the files of a home folder, or at /
+        top = address.rstrip("/")
+        raise PublishError(f"{address} names no folder to publish into; write it like "
+                           f"{top}/var/www/csw (or {top}/~/csw for a folder in your home "
+                           "folder)")
+    if path.startswith("/~"):
+        path = path[1:]
+    if path.startswith("~"):
+        path = "." + path[1:]
+    return unquote(parts.username or "") or getpass.getuser(), parts.hostname, port, path

@@ -18,18 +18,18 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import getpass
 import hashlib
 import os
 import socket
 import stat
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import paramiko
 
-from cswgen.publish.address import without_secret
+from cswgen.publish.address import parse_sftp
+from cswgen.publish.listing import listed_together
 from cswgen.publish.plan import (
     RECORD,
     Plan,
@@ -43,35 +43,8 @@ from cswgen.publish.target import Built, Progress, PublishError, in_the_way
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
 TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails in seconds
-
-
-def parse_address(address: str) -> tuple[str, str, int, str]:
-    """`sftp://user@host:port/path` -> user, host, port, path (`/~/x` or `~/x`: in the home
-    folder).  Raises PublishError for one that cannot be read, or that names no folder."""
-    parts = urlsplit(address)
-    address = without_secret(address)  # (as messages show it)
-    try:
-        port = parts.port or 22
-    except ValueError:
-        raise PublishError(f"{address}: the port is not a number; write it like "
-                           "sftp://me@host:2222/var/www/csw") from None
-    if not parts.hostname:
-        raise PublishError(f"{address} names no server; write it like "
-                           "sftp://me@host/var/www/csw")
-    if parts.password is not None:
-        raise PublishError(f"{address} holds a password; cswgen never uses one: remove it "
-                           "and log in with your SSH agent or key file")
-    path = unquote(parts.path)
-    if path in ("", "/"):  # the site would land among the files of a home folder, or at /
-        top = address.rstrip("/")
-        raise PublishError(f"{address} names no folder to publish into; write it like "
-                           f"{top}/var/www/csw (or {top}/~/csw for a folder in your home "
-                           "folder)")
-    if path.startswith("/~"):
-        path = path[1:]
-    if path.startswith("~"):
-        path = "." + path[1:]
-    return unquote(parts.username or "") or getpass.getuser(), parts.hostname, port, path
+SESSIONS = 8  # SFTP sessions that list the site's folders at once (OpenSSH allows 10)
+MANY_FOLDERS = 16  # fewer are listed over one session (another costs round trips to open)
 
 
 class _Refuse(paramiko.MissingHostKeyPolicy):
@@ -99,7 +72,7 @@ class SftpTarget:
     whole = False
 
     def __init__(self, address: str, *, known_hosts: str = "", identity: str = "") -> None:
-        self.user, self.host, self.port, self.path = parse_address(address)
+        self.user, self.host, self.port, self.path = parse_sftp(address)
         self.shown = address
         self.known_hosts = Path(os.path.expanduser(
             known_hosts or os.environ.get("CSWGEN_SSH_KNOWN_HOSTS") or DEFAULT_KNOWN_HOSTS))
@@ -292,7 +265,8 @@ class SftpTarget:
             folders.setdefault(folder, []).append(base)
         sftp = self._sftp()
         found: dict[str, str | None] = {}
-        listings: dict[str, dict[str, Any] | None] = {}  # folder -> its entries; None: not there
+        # folder -> its entries; None: not there (the many asked at once, see `listing`)
+        listings: dict[str, dict[str, Any] | None] = self._listed(list(folders))
         # a file where the site has a folder, a folder where it has a file
         files_in_the_way: list[str] = []
         folders_in_the_way: list[str] = []
@@ -357,6 +331,30 @@ class SftpTarget:
         if files_in_the_way or folders_in_the_way:
             raise in_the_way(self.shown, sorted(files_in_the_way) + sorted(folders_in_the_way))
         return found
+
+    def _listed(self, folders: list[str]) -> dict[str, dict[str, Any] | None]:
+        """The site's folders on the server, listed over several sessions at once when
+        there are many (see `listing`); a server that allows fewer sessions is asked over
+        those it allows."""
+        sftp = self._sftp()
+        extra: list[paramiko.SFTPClient] = []
+        if len(folders) >= MANY_FOLDERS and self.client is not None:
+            for _ in range(SESSIONS - 1):
+                try:
+                    extra.append(self.client.open_sftp())
+                except (paramiko.SSHException, OSError):  # (sshd's MaxSessions, say)
+                    break
+                extra[-1].get_channel().settimeout(60)  # type: ignore[union-attr]
+        try:
+            return listed_together(
+                folders, [self._lister(client) for client in [sftp, *extra]],
+                lambda entry: entry.filename, lambda entry: stat.S_ISDIR(entry.st_mode or 0))
+        finally:
+            for client in extra:
+                client.close()
+
+    def _lister(self, sftp: paramiko.SFTPClient) -> Callable[[str], list[Any]]:
+        return lambda folder: sftp.listdir_attr(self._remote(folder) if folder else self.path)
 
     def _sha256_or_none(self, name: str) -> str | None:
         try:
