@@ -572,6 +572,46 @@ def test_many_folders_are_listed_over_several_sessions_and_missing_files_found(
         "there)" in refused.stderr, refused.stderr
 
 
+def test_a_first_publish_of_many_files_puts_them_over_several_sessions(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Many files are put over several sessions at once (one after another, each costs
+    several round trips: minutes for a thousand pages over the internet), their folders
+    made first; the target then holds the site, the record all of it, and the next
+    publish has nothing to do."""
+    from cswgen.publish.sftp import SftpTarget
+    from cswgen.publish.target import Built
+
+    site = make_site({**GOOD, **MANY})
+    subprocess.run([sys.executable, "-m", "cswgen", "build", *AS_OF], cwd=site, check=True,
+                   capture_output=True)
+    www = tmp_path / "www"
+    sessions: set[int] = set()
+    putting = paramiko.SFTPClient.put
+
+    def counted(self: paramiko.SFTPClient, *args: Any, **kwargs: Any) -> Any:
+        sessions.add(id(self))
+        return putting(self, *args, **kwargs)
+
+    target = SftpTarget(address(sshd, www), known_hosts=str(sshd.known_hosts),
+                        identity=str(sshd.key))
+    done: list[str] = []
+    paramiko.SFTPClient.put = counted  # type: ignore[method-assign]
+    try:
+        target.check(site, site / "output")
+        built_site = Built.of(site / "output", 0, "test")
+        plan = target.plan(built_site)
+        target.apply(plan, built_site, lambda count, total, name: done.append(name))
+    finally:
+        paramiko.SFTPClient.put = putting  # type: ignore[method-assign]
+        target.close()
+    assert len(sessions) > 1, sessions
+    assert sorted(done) == sorted(plan.added) and len(done) > 30
+    assert published(www) == built(site)
+    assert sorted(json.loads((www / RECORD).read_text())["files"]) == sorted(built(site))
+    again = publish(site, sshd, address(sshd, www))
+    assert again.stdout.startswith("Nothing to publish"), again.stdout + again.stderr
+
+
 def test_a_server_that_allows_one_session_is_listed_over_that_one(
         make_site: MakeSite, tmp_path: Path) -> None:
     """sshd's MaxSessions 1 (some hosts allow one): the folders are listed over the one

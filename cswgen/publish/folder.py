@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cswgen.core.files import write_atomic
@@ -120,6 +120,11 @@ class FolderTarget:
         pass
 
     # the Store that plan.carry_out uses
+
+    def put_all(self, items: list[tuple[str, str, str]], done: Callable[[str], None]) -> None:
+        for name, source, temporary in items:
+            self.put(name, source, temporary)
+            done(name)
 
     def put(self, name: str, source: str, temporary: str) -> None:
         self.doing = name

@@ -179,9 +179,11 @@ class Store(Protocol):
 
     made: set[str]  # the folders publish made there (`Record.folders`), kept up to date
 
-    def put(self, name: str, source: str, temporary: str) -> None:
-        """Copy the local file `source` to `temporary`, then rename it to `name`, making
-        the folders it needs (each added to `made`)."""
+    def put_all(self, items: list[tuple[str, str, str]], done: Callable[[str], None]) -> None:
+        """For each (name, source, temporary): copy the local file `source` to
+        `temporary`, then rename it to `name`, making the folders it needs (each added to
+        `made`); `done(name)` once it is in place.  An error stops it, with `doing` naming
+        the file (or folder) it was at."""
 
     def remove(self, name: str) -> None:
         """Remove `name` if it is there, then each folder above it in `made` that it left
@@ -213,9 +215,14 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
     marked = {**record.files, **own, **dict.fromkeys(writes)}
     store.made = set(record.folders)
     store.write_record(Record(marked, token, folders=record.folders))
-    for done, name in enumerate(writes, start=1):
-        store.put(name, sources[name], partial_name(name, token))
-        progress(done, len(writes), name)
+    count = 0
+
+    def done(name: str) -> None:
+        nonlocal count
+        count += 1
+        progress(count, len(writes), name)
+
+    store.put_all([(name, sources[name], partial_name(name, token)) for name in writes], done)
     for name in plan.removed:
         store.remove(name)
     store.write_record(Record(own, folders=store.made))

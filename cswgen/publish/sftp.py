@@ -11,7 +11,9 @@ Only changed files are uploaded, decided by the record of hashes kept at the tar
 plan.py), and the files publish put there that someone deleted or edited there since (found
 by one listing per folder: the record keeps the size and date the server gave each file, so
 nothing is read back unless those changed); each is written under a temporary name and
-renamed into place (the atomic posix-rename where the server offers it).
+renamed into place (the atomic posix-rename where the server offers it).  Many folders
+are listed, and many files put, over several sessions of the one connection at once
+(`sessions`): over the internet each costs round trips, not bandwidth.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from typing import Any
 import paramiko
 
 from cswgen.publish.address import parse_sftp
-from cswgen.publish.listing import listed_together
 from cswgen.publish.plan import (
     RECORD,
     Plan,
@@ -39,12 +40,13 @@ from cswgen.publish.plan import (
     make_plan,
     parents,
 )
+from cswgen.publish.sessions import Failed, each_on, listed_together
 from cswgen.publish.target import Built, Progress, PublishError, in_the_way
 
 DEFAULT_KNOWN_HOSTS = "~/.ssh/known_hosts"
 TIMEOUT = 15.0  # seconds to connect, log in or hear back: a wrong address fails in seconds
-SESSIONS = 8  # SFTP sessions that list the site's folders at once (OpenSSH allows 10)
-MANY_FOLDERS = 16  # fewer are listed over one session (another costs round trips to open)
+SESSIONS = 8  # SFTP sessions that list folders and put files at once (OpenSSH allows 10)
+MANY = 16  # fewer folders or files go over one session (another costs round trips to open)
 
 
 class _Refuse(paramiko.MissingHostKeyPolicy):
@@ -82,6 +84,7 @@ class SftpTarget:
         self.client: paramiko.SSHClient | None = None
         self._locked = False  # the identity is protected by a passphrase (see `_connect`)
         self.sftp: paramiko.SFTPClient | None = None
+        self.extra: list[paramiko.SFTPClient] = []  # more sessions, for many at once
         self.record = Record()
         self.folders: set[str] = set()  # remote folders known to exist
         self.made: set[str] = set()  # the folders publish made there (see `Store`)
@@ -334,24 +337,26 @@ class SftpTarget:
 
     def _listed(self, folders: list[str]) -> dict[str, dict[str, Any] | None]:
         """The site's folders on the server, listed over several sessions at once when
-        there are many (see `listing`); a server that allows fewer sessions is asked over
-        those it allows."""
+        there are many (see `sessions`); each one there is known to be there."""
+        sessions = self._sessions() if len(folders) >= MANY else [self._sftp()]
+        found = listed_together(folders, [self._lister(sftp) for sftp in sessions],
+                                lambda entry: entry.filename,
+                                lambda entry: stat.S_ISDIR(entry.st_mode or 0))
+        self.folders.update(self._remote(folder) if folder else self.path
+                            for folder, listing in found.items() if listing is not None)
+        return found
+
+    def _sessions(self) -> list[paramiko.SFTPClient]:
+        """The SFTP session and up to `SESSIONS` - 1 more (opened once); a server that
+        allows fewer (sshd's MaxSessions) gives those it allows."""
         sftp = self._sftp()
-        extra: list[paramiko.SFTPClient] = []
-        if len(folders) >= MANY_FOLDERS and self.client is not None:
-            for _ in range(SESSIONS - 1):
-                try:
-                    extra.append(self.client.open_sftp())
-                except (paramiko.SSHException, OSError):  # (sshd's MaxSessions, say)
-                    break
-                extra[-1].get_channel().settimeout(60)  # type: ignore[union-attr]
-        try:
-            return listed_together(
-                folders, [self._lister(client) for client in [sftp, *extra]],
-                lambda entry: entry.filename, lambda entry: stat.S_ISDIR(entry.st_mode or 0))
-        finally:
-            for client in extra:
-                client.close()
+        while self.client is not None and len(self.extra) < SESSIONS - 1:
+            try:
+                self.extra.append(self.client.open_sftp())
+            except (paramiko.SSHException, OSError):
+                break
+            self.extra[-1].get_channel().settimeout(60)  # type: ignore[union-attr]
+        return [sftp, *self.extra]
 
     def _lister(self, sftp: paramiko.SFTPClient) -> Callable[[str], list[Any]]:
         return lambda folder: sftp.listdir_attr(self._remote(folder) if folder else self.path)
@@ -399,6 +404,8 @@ class SftpTarget:
                                f"file there is whole, old or new: {advice}") from None
 
     def close(self) -> None:
+        for sftp in self.extra:
+            sftp.close()
         if self.client is not None:
             self.client.close()
 
@@ -421,16 +428,62 @@ class SftpTarget:
 
     # the Store that plan.carry_out uses
 
+    def put_all(self, items: list[tuple[str, str, str]], done: Callable[[str], None]) -> None:
+        """Each file put (see `Store`); many over several sessions at once, their folders
+        made first, a level at a time."""
+        if len(items) < MANY:
+            for name, source, temporary in items:
+                self.doing = name
+                self._folder(str(PurePosixPath(self._remote(name)).parent))
+                self._put_on(self._sftp(), name, source, temporary)
+                done(name)
+            return
+        sessions = self._sessions()
+        needed = {str(PurePosixPath(self._remote(name)).parent) for name, _, _ in items}
+        for folder in list(needed):
+            needed.update(str(above) for above in PurePosixPath(folder).parents
+                          if str(above).startswith(self.path + "/"))
+        by_depth: dict[int, list[str]] = {}
+        for folder in sorted(needed - self.folders - {self.path}):
+            by_depth.setdefault(folder.count("/"), []).append(folder)
+        try:
+            for depth in sorted(by_depth):
+                each_on(sessions, by_depth[depth], self._made_on)
+            each_on(sessions, items, lambda sftp, item: self._put_on(sftp, *item),
+                    lambda item: done(item[0]))
+        except Failed as failed:
+            item = failed.item
+            self.doing = item[0] if isinstance(item, tuple) else \
+                f"{str(item).removeprefix(self.path + '/')}/"
+            raise failed.__cause__ or failed from None
+
+    def _made_on(self, sftp: paramiko.SFTPClient, folder: str) -> None:
+        """`folder` made (its parent is there), unless it is there already."""
+        try:
+            sftp.mkdir(folder)
+        except OSError:  # (there already, made meanwhile: SFTP says only "Failure")
+            if not stat.S_ISDIR(sftp.stat(folder).st_mode or 0):
+                raise
+        else:
+            if folder.startswith(self.path + "/"):
+                self.made.add(folder.removeprefix(self.path + "/"))
+        self.folders.add(folder)
+
     def put(self, name: str, source: str, temporary: str) -> None:
         self.doing = name
-        sftp, target, partial = self._sftp(), self._remote(name), self._remote(temporary)
-        self._folder(str(PurePosixPath(target).parent))
+        self._folder(str(PurePosixPath(self._remote(name)).parent))
+        self._put_on(self._sftp(), name, source, temporary)
+
+    def _put_on(self, sftp: paramiko.SFTPClient, name: str, source: str,
+                temporary: str) -> None:
+        target, partial = self._remote(name), self._remote(temporary)
         written = sftp.put(source, partial)
-        self._rename(partial, target)
+        self._rename(partial, target, sftp)
         self.stamps[name] = (written.st_size or 0, written.st_mtime or 0)
 
-    def _rename(self, partial: str, target: str) -> None:
-        sftp = self._sftp()
+    def _rename(self, partial: str, target: str,
+                sftp: paramiko.SFTPClient | None = None) -> None:
+        sftp = sftp or self._sftp()
         try:
             sftp.posix_rename(partial, target)
         except OSError:  # a server without posix-rename: SFTP's own will not replace

@@ -1,22 +1,24 @@
-"""Many folders of a server listed at once: level by level from the top, each level's
-folders asked over several sessions of one connection, so that a site of a thousand
-folders costs a few round trips a level, not one a folder (30 s at 30 ms a round trip,
-over the internet, for a thousand pages).
+"""Many questions to a server at once, over several sessions of one connection: a site of
+a thousand folders costs a few round trips' time a level, not one a folder or a file
+(over the internet, at 30 ms a round trip, each costs several).
 
-The sessions are the caller's (`listers`: one function each, never used by two threads at
-once); a folder is listed only when the folder above it lists it as a folder, so a first
-publish to a new place still asks once.  A folder reached through a link is left for the
-caller to look at as it looks at links."""
+`listed_together` lists folders level by level from the top: a folder only when the
+folder above it lists it as a folder, so a first publish to a new place still asks once,
+and a folder reached through a link is left for the caller to look at as it looks at
+links.  `each_on` does one thing to each of many items (make a folder, put a file).  The
+sessions are the caller's; none is used by two threads at once."""
 
 from __future__ import annotations
 
 import queue
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any, TypeVar
 
 Listing = dict[str, Any]  # a folder's entries by name (as the server describes each)
 Lister = Callable[[str], list[Any]]  # a folder's entries, asked over one session
+Session = TypeVar("Session")
+Item = TypeVar("Item")
 
 
 def listed_together(folders: Iterable[str], listers: list[Lister],
@@ -67,3 +69,42 @@ def listed_together(folders: Iterable[str], listers: list[Lister],
     finally:  # (an error or Ctrl-C: the listings still out end with their sessions)
         executor.shutdown(wait=False, cancel_futures=True)
     return found
+
+
+def each_on(sessions: list[Session], items: list[Item],
+            work: Callable[[Session, Item], None],
+            done: Callable[[Item], None] = lambda _: None) -> None:
+    """`work(session, item)` for every item, over all `sessions` at once, and `done(item)`
+    in this thread as each finishes.  The first error stops what has not begun and is
+    raised with its item as `failed` (see `Failed`); what is under way is not waited for
+    (the caller ends its sessions, which ends that)."""
+    free: queue.SimpleQueue[Session] = queue.SimpleQueue()
+    for session in sessions:
+        free.put(session)
+
+    def one(item: Item) -> Item:
+        session = free.get()
+        try:
+            work(session, item)
+        finally:
+            free.put(session)
+        return item
+
+    executor = ThreadPoolExecutor(max_workers=len(sessions), thread_name_prefix="session")
+    try:
+        futures = {executor.submit(one, item): item for item in items}
+        for future in as_completed(futures):
+            error = future.exception()
+            if error is not None:
+                raise Failed(futures[future]) from error
+            done(futures[future])
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+class Failed(Exception):
+    """An item whose work failed (the error is its `__cause__`)."""
+
+    def __init__(self, item: object) -> None:
+        super().__init__(item)
+        self.item = item
