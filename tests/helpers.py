@@ -458,17 +458,27 @@ class SshServer:
         return {"CSWGEN_SSH_KNOWN_HOSTS": str(self.known_hosts),
                 "CSWGEN_SSH_IDENTITY": str(self.key), "GIT_SSH_COMMAND": ssh}
 
-    def sessions(self) -> list[int]:
-        """The processes sshd started for connections (its children)."""
+    def sessions(self, parent: int | None = None) -> list[int]:
+        """The processes sshd started for connections (its children; or `parent`'s)."""
         found = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 fields = stat.read_text().rpartition(")")[2].split()
             except OSError:
                 continue
-            if int(fields[1]) == self.process.pid:
+            if int(fields[1]) == (parent or self.process.pid):
                 found.append(int(stat.parent.name))
         return found
+
+    def kill_connection(self, pid: int) -> None:
+        """Kill a connection's sshd process and every process below it (the sessions of
+        its SFTP channels, which would otherwise finish what they were asked)."""
+        below = [pid]
+        for each in below:
+            below.extend(self.sessions(each))
+        for each in below:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(each, signal.SIGKILL)
 
 
 def keygen(path: Path) -> Path:

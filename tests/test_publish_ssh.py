@@ -411,9 +411,13 @@ def finishes(site: Path, sshd: SshServer, www: Path, new: dict[str, bytes]) -> N
 def test_a_killed_sftp_publish_leaves_whole_files_and_the_next_one_finishes(
         make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
     www = tmp_path / "www"
+    before = set(sshd.sessions())
     site, process, old, new = publishing_half_way(make_site, sshd, www)
     process.send_signal(signal.SIGKILL)
     process.communicate()
+    deadline = time.monotonic() + 30  # (the server's end finishes what it was asked, ends)
+    while set(sshd.sessions()) - before and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert "pending" in json.loads((www / RECORD).read_text()), "the publish was not cut short"
     whole(www, old, new)
     finishes(site, sshd, www, new)
@@ -425,7 +429,7 @@ def test_a_dropped_connection_leaves_whole_files_and_the_next_publish_finishes(
     before = set(sshd.sessions())  # (the first publish's session has ended by the kill)
     site, process, old, new = publishing_half_way(make_site, sshd, www)
     for pid in set(sshd.sessions()) - before:  # the server's end of this connection
-        os.kill(pid, signal.SIGKILL)
+        sshd.kill_connection(pid)
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 1, stdout + stderr
     assert "Traceback" not in stderr
@@ -610,6 +614,27 @@ def test_a_first_publish_of_many_files_puts_them_over_several_sessions(
     assert sorted(json.loads((www / RECORD).read_text())["files"]) == sorted(built(site))
     again = publish(site, sshd, address(sshd, www))
     assert again.stdout.startswith("Nothing to publish"), again.stdout + again.stderr
+
+
+def test_many_pages_dropped_are_removed_with_their_folders_but_not_someone_elses(
+        make_site: MakeSite, sshd: SshServer, tmp_path: Path) -> None:
+    """Twenty pages the site drops at once are removed over several sessions, and the
+    folders publish made for them with them, but for one where IT put a file of its own
+    meanwhile, and one that was there before the first publish."""
+    www = tmp_path / "www"
+    write(www, {"p05/notes.txt": "IT's, there before the site\n"})
+    site = make_site({**GOOD, **MANY})
+    assert publish(site, sshd, address(sshd, www)).returncode == 0
+    write(www, {"p12/IT.txt": "IT's, put there later\n"})
+    for n in range(20):
+        (site / f"content/pages/p{n:02}.md").unlink()
+    done = publish(site, sshd, address(sshd, www), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(": 20 removed"), done.stdout
+    assert published(www) == {**built(site), "p05/notes.txt": b"IT's, there before the site\n",
+                               "p12/IT.txt": b"IT's, put there later\n"}
+    assert sorted(p.name for p in www.iterdir() if p.is_dir() and p.name[1:].isdigit()) \
+        == ["p05", "p12", *(f"p{n}" for n in range(20, 30))]
 
 
 def test_a_server_that_allows_one_session_is_listed_over_that_one(

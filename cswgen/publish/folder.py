@@ -146,6 +146,10 @@ class FolderTarget:
             partial.unlink(missing_ok=True)
             raise
 
+    def remove_all(self, names: list[str]) -> None:
+        for name in names:
+            self.remove(name)
+
     def remove(self, name: str) -> None:
         self.doing = name
         (self.folder / name).unlink(missing_ok=True)

@@ -185,9 +185,9 @@ class Store(Protocol):
         `made`); `done(name)` once it is in place.  An error stops it, with `doing` naming
         the file (or folder) it was at."""
 
-    def remove(self, name: str) -> None:
-        """Remove `name` if it is there, then each folder above it in `made` that it left
-        empty (each dropped from `made`)."""
+    def remove_all(self, names: list[str]) -> None:
+        """Remove each name that is there, then each folder above them in `made` that they
+        left empty (each dropped from `made`)."""
 
     def discard(self, name: str) -> None:
         """Remove a temporary file, if it is there."""
@@ -223,6 +223,5 @@ def carry_out(plan: Plan, record: Record, site: Mapping[str, str],
         progress(count, len(writes), name)
 
     store.put_all([(name, sources[name], partial_name(name, token)) for name in writes], done)
-    for name in plan.removed:
-        store.remove(name)
+    store.remove_all(plan.removed)
     store.write_record(Record(own, folders=store.made))

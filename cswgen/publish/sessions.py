@@ -72,7 +72,7 @@ def listed_together(folders: Iterable[str], listers: list[Lister],
 
 
 def each_on(sessions: list[Session], items: list[Item],
-            work: Callable[[Session, Item], None],
+            work: Callable[[Session, Item], object],
             done: Callable[[Item], None] = lambda _: None) -> None:
     """`work(session, item)` for every item, over all `sessions` at once, and `done(item)`
     in this thread as each finishes.  The first error stops what has not begun and is

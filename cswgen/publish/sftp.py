@@ -491,20 +491,48 @@ class SftpTarget:
                 sftp.remove(target)
             sftp.rename(partial, target)
 
+    def remove_all(self, names: list[str]) -> None:
+        """Each file removed (see `Store`); many over several sessions at once, then the
+        folders publish made that they left empty, the deepest first."""
+        if len(names) < MANY:
+            for name in names:
+                self.remove(name)
+            return
+        sessions = self._sessions()
+        try:
+            each_on(sessions, names, self._removed_on)
+            emptied = {folder for name in names for folder in parents(name)
+                       if folder in self.made}
+            for depth in sorted({folder.count("/") for folder in emptied}, reverse=True):
+                each_on(sessions, sorted(f for f in emptied if f.count("/") == depth),
+                        self._folder_removed_on)
+        except Failed as failed:
+            self.doing = str(failed.item)
+            raise failed.__cause__ or failed from None
+
+    def _removed_on(self, sftp: paramiko.SFTPClient, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            sftp.remove(self._remote(name))
+
+    def _folder_removed_on(self, sftp: paramiko.SFTPClient, folder: str) -> bool:
+        """A folder publish made removed, when it is empty (else it stays, said by False)."""
+        try:
+            sftp.rmdir(self._remote(folder))
+        except OSError:  # (not empty: someone's file, or a folder of the site's still)
+            return False
+        self.folders.discard(self._remote(folder))
+        self.made.discard(folder)
+        return True
+
     def remove(self, name: str) -> None:
         self.doing = name
         sftp = self._sftp()
-        with contextlib.suppress(FileNotFoundError):
-            sftp.remove(self._remote(name))
+        self._removed_on(sftp, name)
         for folder in parents(name):
             if folder not in self.made:  # (someone else's: there before publish made it)
                 break
-            try:
-                sftp.rmdir(self._remote(folder))  # only when empty
-            except OSError:
+            if not self._folder_removed_on(sftp, folder):
                 break
-            self.folders.discard(self._remote(folder))
-            self.made.discard(folder)
 
     def discard(self, name: str) -> None:
         with contextlib.suppress(OSError):
