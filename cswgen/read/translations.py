@@ -103,7 +103,8 @@ def merged(original: dict[str, Any], translation: dict[str, Any],
     """The translation's fields over the original's, and the lines of each: the
     translation's own, INHERITED for the rest.  Events merge one by one (the first
     translated event over the first original one), so a translation can give an event's
-    title alone and keep its times."""
+    title alone and keep its times; events after its last one are the original's, as they
+    are (a translator who sent the first two of four events has not cancelled the others)."""
     data = dict(original)
     where = {key: INHERITED for key in original}
     for key, value in translation.items():
@@ -123,6 +124,10 @@ def merged(original: dict[str, Any], translation: dict[str, Any],
                         where[f"events.{index}.{key}"] = INHERITED
             else:
                 data["events"].append(item)
+        for index in range(len(events), len(before)):  # events it has not translated yet:
+            data["events"].append(before[index])  # still on, in the original's words
+            if isinstance(before[index], dict):
+                where |= {f"events.{index}.{key}": INHERITED for key in before[index]}
     for key, line in lines.items():
         if "." in key:
             where[key] = line
