@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tests.helpers import AS_OF, MakeSite, Run
+from tests.helpers import AS_OF, MakeSite, Run, error_lines, no_traceback
 
 CONFIG = ('[site]\ntitle = "Icyumweru cya Serivisi ku Bakiriya"\n'
           'languages = ["rw-RW", "fr", "en"]\n'
@@ -39,4 +39,38 @@ def test_events_a_translation_has_not_reached_yet_are_still_on(make_site: MakeSi
     calendar = (site / "output/fr/week.ics").read_text("utf-8")
     assert calendar.count("UID:2026-10-06-tuesday-") == 3  # and the day itself
     assert "Amahugurwa" in calendar and "Ikiganiro" in calendar
+
+
+def test_a_misnamed_translation_says_which_name_to_give_it(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """The translator's files come back as `Tuesday.fr.md` (Word capitalised it),
+    `vendredi.fr.md` (the file name translated too) and a row with a name misspelt: each
+    error names the file to rename it to, all in one run."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/monday.md": "---\ntitle: Ku wa Mbere\nday: monday\n---\nMuraho.\n",
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/friday.md": "---\ntitle: Ku wa Gatanu\nday: friday\n---\nMurakoze.\n",
+        "content/days/monday.fr.md": "---\ntitle: Lundi\n---\nBonjour.\n",
+        "content/days/Tuesday.fr.md": "---\ntitle: Mardi\n---\nBonjour.\n",
+        "content/days/vendredi.fr.md": "---\ntitle: Vendredi\n---\nMerci.\n",
+        "content/honour-roll/team.csv": "name,role\nJean Bosco Habimana,Umukozi\n",
+        "content/honour-roll/team.fr.csv": "name,role\nJean Bosco Habimanna,Agent\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        "content/days/Tuesday.fr.md:1: is a translation of content/days/Tuesday.md, which "
+        "does not exist: the file it translates is content/days/tuesday.md, so name it "
+        "tuesday.fr.md, with the same capitals",
+        "content/days/vendredi.fr.md:1: is a translation of content/days/vendredi.md, which "
+        "does not exist; a translation is named after the file it translates, with the "
+        "language before the suffix, and the files in days/ with no French translation yet "
+        "are friday.md, tuesday.md: rename it after the one it translates (friday.fr.md for "
+        "friday.md), or delete it if the file it translated was removed",
+        'content/honour-roll/team.fr.csv:2: translates "Jean Bosco Habimanna", but '
+        "content/honour-roll/team.csv has no row of that name; keep the name (or slug) as it "
+        "is in the original, so the row can be matched (did you mean \"Jean Bosco "
+        'Habimana"?)']
 

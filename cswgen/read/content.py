@@ -9,6 +9,7 @@ markup's job.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,14 @@ from cswgen.read.records import Content, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
-from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of
+from cswgen.read.translations import (
+    INHERITED,
+    Translation,
+    Unreported,
+    merged,
+    no_original,
+    translation_of,
+)
 from cswgen.read.withheld import withheld
 from cswgen.read.workbooks import is_workbook
 
@@ -268,7 +276,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         for entry in found:
             result.add(entry)
     for translation, kind in pending:
-        entries, shown = read_translation(config, translation, kind, texts, drafts, problems)
+        entries, shown = read_translation(config, translation, kind, texts, drafts, files,
+                                          problems)
         result.translations.setdefault(translation.language, []).extend(entries)
         result.pictures |= shown
     return result
@@ -299,7 +308,7 @@ class _Markdown(NamedTuple):
 
 
 def read_translation(config: SiteConfig, translation: Translation, kind: str,
-                     texts: dict[str, bytes] | None, drafts: bool,
+                     texts: dict[str, bytes] | None, drafts: bool, files: list[str],
                      problems: Problems) -> tuple[list[Entry], set[str]]:
     """A translation's entries (one for a Markdown file, one per row for a table), each
     over its original's fields, and the pictures they show."""
@@ -308,10 +317,7 @@ def read_translation(config: SiteConfig, translation: Translation, kind: str,
     source = content_dir / translation.relative
     original = content_dir / translation.original
     if not original.is_file():
-        problems.error(site_path, 1, f"is a translation of content/{translation.original}, "
-                       "which does not exist; a translation is named after the file it "
-                       "translates, with the language before the suffix (monday.sw.md beside "
-                       "monday.md)")
+        problems.error(site_path, 1, no_original(translation, files, config.site.tags))
         return [], set()
     own = Unreported()
     finder = Finder(content_dir)
@@ -350,9 +356,13 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
             if match is None:
                 name = fields.data.get("slug") or fields.data.get(
                     "customer" if kind == "testimonial" else "name") or "?"
+                near = difflib.get_close_matches(str(name), [
+                    str(f.data.get(key)) for f, _ in theirs
+                    for key in ("slug", "customer", "name") if f.data.get(key)], 1, 0.75)
                 fields.error("", f"translates \"{name}\", but {original_path} has no row of "
                              "that name; keep the name (or slug) as it is in the original, "
-                             "so the row can be matched")
+                             "so the row can be matched" + (
+                                 f" (did you mean \"{near[0]}\"?)" if near else ""))
                 continue
             data, lines = merged(match[0].data, fields.data, fields.lines)
             rows.append((Fields(data, lines, site_path, fields.problems, row=True,

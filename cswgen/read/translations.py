@@ -9,7 +9,9 @@ inherits was reported for the original already, so it is not reported again here
 
 from __future__ import annotations
 
-from collections.abc import Container
+import difflib
+import unicodedata
+from collections.abc import Collection, Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,6 +77,49 @@ def translation_of(relative: str, tags: tuple[str, ...],
             f"words are in {original.rpartition('/')[2]}; rename it, or make that file the "
             "translation"))
     return Translation(relative, original, tag)
+
+
+def no_original(translation: Translation, files: Collection[str],
+                tags: tuple[str, ...]) -> str:
+    """Why a translation whose original is not among `files` (the content-relative paths)
+    cannot be read, and what to rename it: a translator's file named with a capital
+    (`Tuesday.fr.md`), with its own words (`vendredi.fr.md`), or for a file since removed."""
+    folder = translation.original.rpartition("/")[0]
+    suffix = translation.original[translation.original.rfind("."):]
+    where = f"{folder}/" if folder else "content/"
+
+    def named(original: str) -> str:  # its translation's name
+        return f"{original.rpartition('/')[2][:-len(suffix)]}.{translation.language}{suffix}"
+
+    def folded(path: str) -> str:
+        return unicodedata.normalize("NFC", path).casefold()
+
+    originals = [f for f in sorted(files) if f.rpartition("/")[0] == folder
+                 and f.lower().endswith(suffix.lower()) and translation_of(f, tags) is None]
+    done = {t.original for f in files if (t := translation_of(f, tags)) is not None
+            and t.language == translation.language}
+    waiting = [f for f in originals if f not in done]
+    said = f"is a translation of content/{translation.original}, which does not exist"
+
+    same = [f for f in originals if folded(f) == folded(translation.original)]
+    if same:
+        return (f"{said}: the file it translates is content/{same[0]}, so name it "
+                f"{named(same[0])}, with the same capitals")
+    language = cldr.parse(translation.language).english_name
+    if not waiting:
+        return (f"{said}, and every file in {where} has its {language} translation already; "
+                "delete it if the file it translated was removed, or name it after the file "
+                "it translates, with the language before the suffix (monday.sw.md beside "
+                "monday.md)")
+    stem = translation.original.rpartition("/")[2]
+    names = [f.rpartition("/")[2] for f in waiting]
+    example = (difflib.get_close_matches(stem, names, 1, 0.6) or names)[0]
+    listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    return (f"{said}; a translation is named after the file it translates, with the "
+            f"language before the suffix, and the files in {where} with no {language} "
+            f"translation yet are {listed}: rename it after the one it translates "
+            f"({named(example)} for {example}), or delete it if the file it translated "
+            "was removed")
 
 
 def _one_language(relative: str, original: str, written: str, tags: tuple[str, ...],
