@@ -74,3 +74,25 @@ def test_a_misnamed_translation_says_which_name_to_give_it(make_site: MakeSite,
         "is in the original, so the row can be matched (did you mean \"Jean Bosco "
         'Habimana"?)']
 
+
+def test_plural_forms_kinyarwanda_does_not_have_get_one_text_to_write(make_site: MakeSite,
+                                                                       run: Run) -> None:
+    """CLDR gives Kinyarwanda one plural form; Aline writes the singular and plural nouns
+    (umunsi, iminsi) as she would in English: the error says to give one text, with hers."""
+    site = make_site({
+        "config.toml": CONFIG + '[labels]\ncountdown = { one = "Hasigaye umunsi {n}", '
+                                'other = "Hasigaye iminsi {n}" }\n',
+        "content/days/monday.md": "---\ntitle: Ku wa Mbere\nday: monday\n---\nMuraho.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        "config.toml:8: [labels] countdown has plural forms one, other, but Kinyarwanda "
+        "(Rwanda) has one form for every number in the Unicode CLDR, which cswgen follows, "
+        'so give one text, used for every number: countdown = "Hasigaye iminsi {n}"']
+    (site / "config.toml").write_text(CONFIG + '[labels]\ncountdown = "Hasigaye iminsi {n}"\n',
+                                      "utf-8")
+    outcome = run(site, "build", "--as-of", "2026-10-01")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "Hasigaye iminsi 4" in (site / "output/index.html").read_text("utf-8")

@@ -325,6 +325,13 @@ def _wrong(name: str, key: str, entry: Entry, known: Entry | None,
         needed = language.plural_categories
         if known is not None and not isinstance(known, dict) and "{n}" not in known:
             return f"{name} does not depend on a number; write one text, like {example}"
+        if needed == {"other"} and set(entry) - needed:
+            # (Kinyarwanda, Japanese, Yoruba: "give `other` and any of those" says nothing)
+            one = entry.get("other") or next(iter(entry.values()))
+            return (f"{name} has plural forms {', '.join(sorted(entry))}, but "
+                    f"{language.english_name} has one form for every number in the Unicode "
+                    "CLDR, which cswgen follows, so give one text, used for every number: "
+                    f"{key} = \"{one}\"")
         if set(entry) - needed or "other" not in entry:
             return (f"{name} has plural forms {', '.join(sorted(entry))}, but "
                     f"{language.english_name} uses "
