@@ -96,3 +96,23 @@ def test_plural_forms_kinyarwanda_does_not_have_get_one_text_to_write(make_site:
     outcome = run(site, "build", "--as-of", "2026-10-01")
     assert outcome.exit_code == 0, outcome.stderr
     assert "Hasigaye iminsi 4" in (site / "output/index.html").read_text("utf-8")
+
+
+def test_field_names_the_translator_translated_too_are_warned_of(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """`résumé:` for `summary:`: the French page shows the Kinyarwanda summary, and the
+    warning says why, at the line, with the original's field names."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/tuesday.fr.md": "---\ntitle: Mardi des héros\nrésumé: Nos héros.\n"
+                                      "---\nBonjour.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ("content/days/tuesday.fr.md:3: warning: `résumé` is not a field of days, nor one "
+            "of content/days/tuesday.md, so it is not used and the page keeps the original's "
+            "words; a translation keeps the field names as its original writes them and "
+            "translates what follows the colon (the original's fields: title, day, events)"
+            ) in outcome.lines
+

@@ -13,7 +13,7 @@ import difflib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cswgen.core import limits, paths
 from cswgen.core.cache import Cache
@@ -23,7 +23,7 @@ from cswgen.core.errors import Problems
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
 from cswgen.read.fields import Fields, Finder
 from cswgen.read.frontmatter import decode, split
-from cswgen.read.records import Content, Entry
+from cswgen.read.records import KIND_NAMES, KNOWN, Content, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
@@ -386,6 +386,8 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
                          f"page is at its original's address, under "
                          f"{translation.language.lower()}/; delete this line (to change the "
                          f"address in every language, set `slug` in {original_path})")
+    _report_translated_names(document.data, document.lines, base.data, kind, site_path,
+                             original_path, problems)
     data, lines = merged(base.data, document.data, document.lines)
     if document.body.strip():
         body, body_line = document.body, document.body_line
@@ -396,6 +398,27 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     fields = Fields(data, lines, site_path, problems, example=example,
                     emptied=document.emptied, spelled=spelled)
     return [(fields, body, body_line, Path(translation.original).stem)]
+
+
+def _report_translated_names(data: dict[str, Any], lines: dict[str, int],
+                             original: dict[str, Any], kind: str, site_path: str,
+                             original_path: str, problems: Problems) -> None:
+    """A warning for each field of a translation that is neither one cswgen knows nor one
+    its original has: a translator who translated the field's name too (`résumé:` for
+    `summary:`) sees the original's words on the page and would not know why.  (A near
+    misspelling, `titre`, is told which field it is like by `check_keys` already.)"""
+    known = KNOWN.get(kind, ())
+    for key in data:
+        if key in known or key in original or difflib.get_close_matches(
+                str(key).lower(), known, n=1, cutoff=0.75):
+            continue
+        fields = ", ".join(str(k) for k in original)
+        problems.warning(site_path, lines.get(str(key), 1), (
+            f"`{key}` is not a field of {KIND_NAMES.get(kind, kind)}, nor one of "
+            f"{original_path}, so it is not used and the page keeps the original's words; a "
+            "translation keeps the field names "
+            "as its original writes them and translates what follows the colon (the "
+            f"original's fields: {fields})"))
 
 
 def _bytes(source: Path, relative: str, texts: dict[str, bytes] | None) -> bytes:
