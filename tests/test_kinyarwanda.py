@@ -116,3 +116,27 @@ def test_field_names_the_translator_translated_too_are_warned_of(make_site: Make
             "translates what follows the colon (the original's fields: title, day, events)"
             ) in outcome.lines
 
+
+def test_an_anchor_a_translation_left_out_names_the_translation(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """The FAQ, not translated into English, links to the policy's #complaints; the English
+    policy the translator sent has no such heading: check names the file to fix."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/policy.md": "---\ntitle: Politiki yacu\n---\n## Ibirego {#complaints}\n\n"
+                             "Twandikire.\n",
+        "content/policy.en.md": "---\ntitle: Our policy\n---\nWrite to us.\n",
+        "content/pages/faq.md": "---\ntitle: Ibibazo\n---\nReba [ibirego]"
+                                "(../policy.md#complaints).\n",
+    })
+    outcome = run(site, "check", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
+            if "#complaints" in line] == [
+        "content/pages/faq.md:4: the link ../policy.md#complaints goes to #complaints, which "
+        "is not on en/policy/, made from content/policy.en.md, a translation that left that "
+        "heading out; check the heading it points to (a heading's anchor is its text in "
+        "lower case with - for spaces, or set one with {#name})"]
+
