@@ -140,3 +140,21 @@ def test_an_anchor_a_translation_left_out_names_the_translation(make_site: MakeS
         "heading out; check the heading it points to (a heading's anchor is its text in "
         "lower case with - for spaces, or set one with {#name})"]
 
+
+def test_a_backup_of_a_translation_is_not_published(make_site: MakeSite, run: Run) -> None:
+    """Aline keeps the translator's first version as `tuesday.fr.md.bak` before editing it:
+    its text (drafts and all) is not published as a file anyone can download."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/tuesday.fr.md": "---\ntitle: Mardi des héros\n---\nBonjour.\n",
+        "content/days/tuesday.fr.md.bak": "---\ntitle: Mardi\ndraft: true\n---\nSecret.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not list((site / "output").rglob("*.bak"))
+    assert ('content/days/tuesday.fr.md.bak: warning: looks like a backup of a Markdown file, '
+            "so it is not a page, and it is not published either (that would publish its "
+            "text as it is, drafts and all); if it is the page, rename it to "
+            '"tuesday.fr.md", and if it is an old version, move it out of content/'
+            ) in outcome.lines
