@@ -158,3 +158,33 @@ def test_a_backup_of_a_translation_is_not_published(make_site: MakeSite, run: Ru
             "text as it is, drafts and all); if it is the page, rename it to "
             '"tuesday.fr.md", and if it is an old version, move it out of content/'
             ) in outcome.lines
+
+
+def test_a_translation_named_another_way_says_how_to_name_it(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """`monday_fr.md`, `tuesday (FR).md`, `wednesday.francais.md`: each is read as a day of
+    its own (so an error that it has no date), and a warning says which name makes it the
+    translation; `thursday.fr.MD` is told the original's own ending."""
+    days = {f"content/days/{day}.md": f"---\ntitle: Ku wa {day}\nday: {day}\n---\nMuraho.\n"
+            for day in ("monday", "tuesday", "wednesday", "thursday")}
+    site = make_site({
+        "config.toml": CONFIG, **days,
+        "content/days/monday_fr.md": "---\ntitle: Lundi\n---\nBonjour.\n",
+        "content/days/tuesday (FR).md": "---\ntitle: Mardi\n---\nBonjour.\n",
+        "content/days/wednesday.francais.md": "---\ntitle: Mercredi\n---\nBonjour.\n",
+        "content/days/thursday.fr.MD": "---\ntitle: Jeudi\n---\nBonjour.\n",
+        "content/days/thursday-team.md": "---\ntitle: Ikipe\nday: friday\n---\nMuraho.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    said = [line for line in outcome.lines if "looks like" in line or ".MD" in line]
+    assert said == [
+        "content/days/thursday.fr.MD:1: is a translation of content/days/thursday.MD, which "
+        "does not exist: the file it translates is content/days/thursday.md, so name it "
+        "thursday.fr.md, with the same capitals",
+        *(f"content/days/{name}:1: warning: looks like the French translation of {day}.md, but "
+          "it is read as a page of its own, since a translation's name has the language's "
+          f"tag between two dots; rename it to {day}.fr.md"
+          for name, day in (("monday_fr.md", "monday"), ("tuesday (FR).md", "tuesday"),
+                            ("wednesday.francais.md", "wednesday")))]

@@ -32,6 +32,7 @@ from cswgen.read.translations import (
     Translation,
     Unreported,
     merged,
+    named_otherwise,
     no_original,
     translation_of,
 )
@@ -158,6 +159,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     named_wrong: set[str] = set()  # section folders (and files) named with capitals
     # (a site of one language: a file named as a translation of one of these is an error)
     originals = frozenset(files) if len(config.site.tags) < 2 else frozenset()
+    originals_of_all = frozenset(files) if len(config.site.tags) > 1 else None
     for relative in files:
         if relative in links:
             continue
@@ -169,6 +171,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             else:
                 pending.append((translation, kind))
             continue
+        if originals_of_all is not None and kind_of(relative) is not None and (
+                alike := named_otherwise(relative, config.site.tags, originals_of_all)):
+            problems.warning(site_path, 1, alike)
         if (right := miscased(relative)) is not None:
             name = relative.split("/")[0]
             # (a link to it by its right name is right: the rename fixes both, so the

@@ -89,7 +89,8 @@ def no_original(translation: Translation, files: Collection[str],
     where = f"{folder}/" if folder else "content/"
 
     def named(original: str) -> str:  # its translation's name
-        return f"{original.rpartition('/')[2][:-len(suffix)]}.{translation.language}{suffix}"
+        stem, dot, ending = original.rpartition("/")[2].rpartition(".")
+        return f"{stem}.{translation.language}{dot}{ending}"
 
     def folded(path: str) -> str:
         return unicodedata.normalize("NFC", path).casefold()
@@ -120,6 +121,38 @@ def no_original(translation: Translation, files: Collection[str],
             f"translation yet are {listed}: rename it after the one it translates "
             f"({named(example)} for {example}), or delete it if the file it translated "
             "was removed")
+
+
+def named_otherwise(relative: str, tags: tuple[str, ...], files: Collection[str]) -> str:
+    """Why a file that is not named as a translation looks like one all the same (""
+    when it does not): `monday_fr.md`, `tuesday (FR).md` or `wednesday.francais.md` beside
+    `monday.md`, in a site of several languages.  It is read as a page of its own, so
+    its day has two pages, or its person two entries."""
+    if len(tags) < 2:
+        return ""
+    folder, slash, name = relative.rpartition("/")
+    stem, dot, ending = name.rpartition(".")
+    splits = [(stem[:i].rstrip(" ._-("), stem[i:].strip(" ._-()")) for i, c in enumerate(stem)
+              if c in " ._-(" and i > 0]
+    found = [(base, word) for base, word in splits
+             if word and f"{folder}{slash}{base}.{ending}" in files]
+    for base, word in found if dot else []:
+        for tag in tags[1:]:
+            language = cldr.parse(tag)
+            names = {tag, language.code, language.name, language.english_name,
+                     cldr.parse(language.code).name, cldr.parse(language.code).english_name}
+            if _plain(word) in {_plain(n) for n in names}:
+                return (f"looks like the {language.english_name} translation of "
+                        f"{base}.{ending}, but it is read as a page of its own, since a "
+                        "translation's name has the language's tag between two dots; rename "
+                        f"it to {base}.{tag}.{ending}")
+    return ""
+
+
+def _plain(name: str) -> str:
+    """A language's name or tag as people type it: any case, with or without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold().replace("_", "-"))
+                   if not unicodedata.combining(c))
 
 
 def _one_language(relative: str, original: str, written: str, tags: tuple[str, ...],
