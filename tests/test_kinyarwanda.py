@@ -188,3 +188,30 @@ def test_a_translation_named_another_way_says_how_to_name_it(make_site: MakeSite
           f"tag between two dots; rename it to {day}.fr.md"
           for name, day in (("monday_fr.md", "monday"), ("tuesday (FR).md", "tuesday"),
                             ("wednesday.francais.md", "wednesday")))]
+
+
+def test_translations_sent_in_a_language_folder_are_not_published(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """The translator sends `fr/days/tuesday.md` and `fr/honour-roll/team.csv` (with a
+    column nobody should see): neither is published as it is, and each warning says where
+    the file goes."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/honour-roll/team.csv": "name,role\nJean Bosco Habimana,Umukozi\n",
+        "content/fr/days/tuesday.md": "---\ntitle: Mardi des héros\n---\nBonjour.\n",
+        "content/fr/honour-roll/team.csv": "name,role,salary\nJean Bosco Habimana,Agent,900\n",
+        "content/fr/brochure.pdf": "%PDF-1.4\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    published = {p.relative_to(site / "output").as_posix()
+                 for p in (site / "output/fr").rglob("*") if p.is_file()}
+    assert "fr/brochure.pdf" in published
+    assert not [p for p in published if p.endswith((".csv", ".md"))]
+    for path, to in (("fr/days/tuesday.md", "days/tuesday.fr.md"),
+                     ("fr/honour-roll/team.csv", "honour-roll/team.fr.csv")):
+        assert (f"content/{path}: warning: is in content/fr/, where cswgen reads no content, "
+                "so it is neither read nor published; a translation goes beside the file it "
+                f"translates, with the language before the suffix: move it to content/{to}"
+                ) in outcome.lines

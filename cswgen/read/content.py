@@ -87,6 +87,24 @@ def _not_read(relative: str) -> str:
             "content/honour-roll/")
 
 
+def _in_language_folder(relative: str, tags: tuple[str, ...]) -> str:
+    """Why a content file in a folder named after one of the site's other languages
+    (`fr/days/monday.md`, `fr/honour-roll/staff.csv`: the shape some translators send) is
+    neither read nor published, and where it goes; "" for any other file.  (Copied as it
+    is, a table's every column would be published, and a Markdown file's source.)"""
+    folder, _, rest = relative.partition("/")
+    tag = next((t for t in tags[1:] if t.lower() == folder.lower().replace("_", "-")), None)
+    if tag is None or kind_of(rest) is None:
+        return ""
+    if translation_of(rest, tags) is None:
+        stem, _, ending = rest.rpartition(".")
+        rest = f"{stem}.{tag}.{ending}"
+    return (f"is in content/{folder}/, where cswgen reads no content, so it is neither read "
+            "nor published; a "
+            "translation goes beside the file it translates, with the language before the "
+            f"suffix: move it to content/{rest}")
+
+
 def report_copies(files: list[str], problems: Problems) -> None:
     """A warning for each content file named as a copy of one beside it: a backup made
     before an edit, or a file copied to start another, is published as well (the FAQ
@@ -185,7 +203,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             continue
         kind = kind_of(relative)
         if kind is None:
-            if relative.lower().endswith(MARKDOWN_SUFFIXES):
+            if moved := _in_language_folder(relative, config.site.tags):
+                problems.warning(site_path, 0, moved)  # (not read, and not published)
+            elif relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, _not_read(relative))
             elif (why := withheld(relative)) is not None:
                 problems.warning(site_path, 0, why)
