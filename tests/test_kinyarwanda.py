@@ -215,3 +215,26 @@ def test_translations_sent_in_a_language_folder_are_not_published(make_site: Mak
                 "so it is neither read nor published; a translation goes beside the file it "
                 f"translates, with the language before the suffix: move it to content/{to}"
                 ) in outcome.lines
+
+
+def test_french_colons_in_a_translation_are_all_reported_in_one_run(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """French puts a space before a colon ("Mardi : la journée CX"), which YAML cannot read
+    unquoted; a translation has it on several lines, and each is reported in the first run,
+    not one per build."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/tuesday.fr.md": "---\ntitle: Mardi : la journée CX\nsummary: Nos "
+                                      "héros : vos collègues.\nevents:\n  - title: Accueil\n"
+                                      "    place: Agence : Kigali\n---\nBonjour.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        f"content/days/tuesday.fr.md:{line}: the front matter is not valid YAML: the value of "
+        f"`{name}` contains `: `, so it must be in quotes, like {name}: \"{value}\""
+        for line, name, value in ((2, "title", "Mardi : la journée CX"),
+                                  (3, "summary", "Nos héros : vos collègues."),
+                                  (6, "place", "Agence : Kigali"))]
