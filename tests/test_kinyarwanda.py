@@ -238,3 +238,23 @@ def test_french_colons_in_a_translation_are_all_reported_in_one_run(make_site: M
         for line, name, value in ((2, "title", "Mardi : la journée CX"),
                                   (3, "summary", "Nos héros : vos collègues."),
                                   (6, "place", "Agence : Kigali"))]
+
+
+def test_add_language_keeps_to_the_translators_file_in_other_capitals(make_site: MakeSite,
+                                                                      run: Run) -> None:
+    """The translator's `tuesday.FR.md` is the French Tuesday (the build reads it so):
+    `cswgen add day tuesday --language fr` does not write a second one beside it (on
+    Windows or macOS, the same file), and the translator's words are untouched."""
+    sent = "---\ntitle: Mardi du traducteur\n---\nTexte du traducteur.\n"
+    site = make_site({"config.toml": CONFIG, "content/days/tuesday.md": TUESDAY,
+                      "content/days/tuesday.FR.md": sent})
+    outcome = run(site, "add", "day", "tuesday", "--language", "fr")
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "content/days/tuesday.FR.md: is the French translation of tuesday.md already, named "
+        "in other capitals; cswgen add never overwrites a file: edit that one (and, to keep "
+        "to one way of naming, rename it tuesday.fr.md)"]
+    assert sorted(p.name for p in (site / "content/days").iterdir()) == ["tuesday.FR.md",
+                                                                         "tuesday.md"]
+    assert (site / "content/days/tuesday.FR.md").read_text("utf-8") == sent

@@ -51,6 +51,16 @@ def translate(root: Path, kind: str, name: str, language: str) -> Path:
     if target.exists():
         raise fail(target.relative_to(root).as_posix(), 0, "already exists; cswgen add never "
                    "overwrites a file: edit that one")
+    # the translator's own file, named in other capitals (`monday.FR.md`), is that
+    # translation already: a second one beside it would be a file Windows and macOS
+    # cannot tell from it
+    wanted = f"{stem}.{tag}.{suffix}".casefold()
+    for there in sorted((root / folder).iterdir()):
+        if there.name.casefold() == wanted:
+            raise fail(there.relative_to(root).as_posix(), 0, "is the "
+                       f"{cldr.parse(tag).english_name} translation of {file} already, named "
+                       "in other capitals; cswgen add never overwrites a file: edit that "
+                       f"one (and, to keep to one way of naming, rename it {target.name})")
     document = split(source.read_bytes().decode("utf-8-sig"), original.path, Problems())
     data = document.data if document is not None else {}
     body = document.body if document is not None else ""
