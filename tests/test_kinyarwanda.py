@@ -258,3 +258,24 @@ def test_add_language_keeps_to_the_translators_file_in_other_capitals(make_site:
     assert sorted(p.name for p in (site / "content/days").iterdir()) == ["tuesday.FR.md",
                                                                          "tuesday.md"]
     assert (site / "content/days/tuesday.FR.md").read_text("utf-8") == sent
+
+
+def test_a_translation_whose_fields_lost_their_fences_is_an_error(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """The translator's file starts `title: Mardi des héros` with no --- around it: the
+    fields would be published as the page's text, so it is the same error as in an
+    original; a translation of the text alone (no fields) is fine."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/tuesday.fr.md": "title: Mardi des héros\nsummary: Nos héros.\n---\n"
+                                      "Bonjour.\n",
+        "content/days/tuesday.en.md": "Hello: this is the day of heroes.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        "content/days/tuesday.fr.md:1: the fields at the top of this file are not inside a "
+        "front-matter block; add a line with just --- above `title:` and another after the "
+        "last field (the text goes below it)"]

@@ -22,7 +22,7 @@ from cswgen.core.digest import digest, file_digest, plain_digest
 from cswgen.core.errors import Problems
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
 from cswgen.read.fields import Fields, Finder
-from cswgen.read.frontmatter import decode, split
+from cswgen.read.frontmatter import decode, missing_front_matter, split
 from cswgen.read.records import KIND_NAMES, KNOWN, Content, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
@@ -401,6 +401,12 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     document = split(text, site_path, problems)
     base = split(before, original_path, Problems())
     if document is None or base is None:
+        return []
+    first = next((line.strip() for line in document.body.split("\n") if line.strip()), "")
+    if not document.format and first.partition(":")[0].strip() in (*KNOWN.get(kind, ()),
+                                                                    *base.data):
+        # (a translation may have no fields, but these would be published as its text)
+        problems.error(site_path, 1, missing_front_matter(text, ""))
         return []
     if "slug" in document.data and document.data["slug"] != base.data.get("slug"):
         from cswgen.core import cldr  # (Babel's names: only for this warning)
