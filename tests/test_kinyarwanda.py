@@ -279,3 +279,26 @@ def test_a_translation_whose_fields_lost_their_fences_is_an_error(make_site: Mak
         "content/days/tuesday.fr.md:1: the fields at the top of this file are not inside a "
         "front-matter block; add a line with just --- above `title:` and another after the "
         "last field (the text goes below it)"]
+
+
+def test_a_day_named_in_kinyarwanda_as_rwanda_spells_it(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """CLDR writes "Kuwa gatatu"; Rwanda's spelling is "Ku wa gatatu": both are Wednesday.
+    A day that is neither is told the Kinyarwanda names, from CLDR."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/wednesday.md": "---\ntitle: Ubuzima bwiza\nday: Ku wa Gatatu\n---\nA.\n",
+        "content/days/thursday.md": "---\ntitle: Kera\nday: kuwa kane\n---\nB.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert '<time datetime="2026-10-07">' in (
+        site / "output/days/wednesday/index.html").read_text("utf-8")
+    (site / "content/days/friday.md").write_text("---\ntitle: Amabara\nday: gatanu\n---\nC.\n",
+                                                 "utf-8")
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert error_lines(outcome) == [
+        'content/days/friday.md:3: `day` is "gatanu", which is not a day of the week; write a '
+        "weekday like monday or tue, or in Kinyarwanda (Rwanda): Kuwa mbere, Kuwa kabiri, "
+        "Kuwa gatatu, Kuwa kane, Kuwa gatanu, Kuwa gatandatu, Ku cyumweru"]
