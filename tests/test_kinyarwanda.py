@@ -302,3 +302,21 @@ def test_a_day_named_in_kinyarwanda_as_rwanda_spells_it(make_site: MakeSite,
         'content/days/friday.md:3: `day` is "gatanu", which is not a day of the week; write a '
         "weekday like monday or tue, or in Kinyarwanda (Rwanda): Kuwa mbere, Kuwa kabiri, "
         "Kuwa gatatu, Kuwa kane, Kuwa gatanu, Kuwa gatandatu, Ku cyumweru"]
+
+
+def test_labels_named_after_a_language_by_its_name_say_which_table(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    site = make_site({
+        "config.toml": CONFIG + '[labels.francais]\nhome = "Accueil"\n'
+                                '[labels.kinyarwanda]\nhome = "Ahabanza"\n',
+        "content/days/tuesday.md": TUESDAY,
+    })
+    outcome = run(site, "build", *AS_OF)
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert error_lines(outcome) == [
+        "config.toml:7: [labels] francais is not a label cswgen or the theme has; a "
+        "language's labels go in a table named after its tag, as in [site] languages: "
+        "[labels.fr]",
+        "config.toml:9: [labels] kinyarwanda is not a label cswgen or the theme has; the "
+        "site's default language's labels go in [labels] itself"]
