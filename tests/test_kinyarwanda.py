@@ -320,3 +320,23 @@ def test_labels_named_after_a_language_by_its_name_say_which_table(make_site: Ma
         "[labels.fr]",
         "config.toml:9: [labels] kinyarwanda is not a label cswgen or the theme has; the "
         "site's default language's labels go in [labels] itself"]
+
+
+def test_an_event_only_the_translation_has_is_warned_of(make_site: MakeSite,
+                                                         run: Run) -> None:
+    """The translator's Tuesday has an event the Kinyarwanda programme does not: French
+    visitors would see a workshop nobody else is told about."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/tuesday.fr.md": "---\ntitle: Mardi\nevents:\n  - title: Accueil\n"
+                                      "  - title: Atelier\n  - title: Débat\n"
+                                      "  - title: Quiz\n    place: Salle 3\n---\nBonjour.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line for line in outcome.lines if "has no match" in line] == [
+        "content/days/tuesday.fr.md:7: warning: event 4 has no match in "
+        "content/days/tuesday.md, which has 3 events, so it is on this language's pages and "
+        "calendar only; a translation gives the words of the original's events, in the same "
+        "order: delete it here, or add the event to the original"]

@@ -419,6 +419,8 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
                          f"address in every language, set `slug` in {original_path})")
     _report_translated_names(document.data, document.lines, base.data, kind, site_path,
                              original_path, problems)
+    _report_extra_events(document.data, document.lines, base.data, site_path,
+                         original_path, problems)
     data, lines = merged(base.data, document.data, document.lines)
     if document.body.strip():
         body, body_line = document.body, document.body_line
@@ -450,6 +452,26 @@ def _report_translated_names(data: dict[str, Any], lines: dict[str, int],
             "translation keeps the field names "
             "as its original writes them and translates what follows the colon (the "
             f"original's fields: {fields})"))
+
+
+def _report_extra_events(data: dict[str, Any], lines: dict[str, int],
+                         original: dict[str, Any], site_path: str, original_path: str,
+                         problems: Problems) -> None:
+    """A warning for each event of a translation past the original's last one: it would be
+    on this language's page and calendar only, with no time (an event from an older
+    programme, or one the translator split in two)."""
+    ours, theirs = data.get("events"), original.get("events")
+    if not isinstance(ours, list):
+        return
+    count = len(theirs) if isinstance(theirs, list) else 0
+    for index in range(count, len(ours)):
+        line = lines.get(f"events.{index}", lines.get(f"events.{index}.title",
+                                                     lines.get("events", 1)))
+        problems.warning(site_path, line, (
+            f"event {index + 1} has no match in {original_path}, which has {count} "
+            f"event{'' if count == 1 else 's'}, so it is on this language's pages and "
+            "calendar only; a translation gives the words of the original's events, in the "
+            "same order: delete it here, or add the event to the original"))
 
 
 def _bytes(source: Path, relative: str, texts: dict[str, bytes] | None) -> bytes:
