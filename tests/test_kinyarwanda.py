@@ -340,3 +340,16 @@ def test_an_event_only_the_translation_has_is_warned_of(make_site: MakeSite,
         "content/days/tuesday.md, which has 3 events, so it is on this language's pages and "
         "calendar only; a translation gives the words of the original's events, in the same "
         "order: delete it here, or add the event to the original"]
+
+
+def test_add_language_for_the_default_language_says_it_is_the_default(make_site: MakeSite,
+                                                                       run: Run) -> None:
+    site = make_site({"config.toml": CONFIG, "content/days/tuesday.md": TUESDAY})
+    outcome = run(site, "add", "day", "tuesday", "--language", "rw-RW")
+    no_traceback(outcome)
+    assert outcome.exit_code == 1
+    assert outcome.lines == [
+        "config.toml:3: --language rw-RW is the site's default language (the first of [site] "
+        "languages: rw-RW, fr, en), whose words are in the original files themselves; a "
+        "translation is into one of the others (fr, en)"]
+    assert sorted(p.name for p in (site / "content/days").iterdir()) == ["tuesday.md"]

@@ -114,6 +114,11 @@ def _site_language(config: SiteConfig, written: str) -> str:
                    f"\"{default}\", its only one); a translation is into another of the site's "
                    "languages: list them in [site], the default first, like languages = "
                    f"[\"{default}\", \"{'sw' if same else written}\"]")
+    if tag is None and written.replace("_", "-").lower() == tags[0].lower():
+        raise fail("config.toml", config.line_of("site.languages"), f"--language {written} "
+                   f"is the site's default language (the first of [site] languages: "
+                   f"{', '.join(tags)}), whose words are in the original files themselves; a "
+                   f"translation is into one of the others ({', '.join(tags[1:])})")
     if tag is None:
         listed = ", ".join(tags[1:]) or "none yet"
         raise fail("config.toml", config.line_of("site.languages"), f"--language {written} is "
