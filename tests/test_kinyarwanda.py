@@ -353,3 +353,14 @@ def test_add_language_for_the_default_language_says_it_is_the_default(make_site:
         "languages: rw-RW, fr, en), whose words are in the original files themselves; a "
         "translation is into one of the others (fr, en)"]
     assert sorted(p.name for p in (site / "content/days").iterdir()) == ["tuesday.md"]
+
+
+def test_check_lists_what_has_no_translation_naming_the_languages(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    site = make_site({"config.toml": CONFIG, "content/days/tuesday.md": TUESDAY,
+                      "content/days/tuesday.fr.md": "---\ntitle: Mardi\n---\nBonjour.\n"})
+    outcome = run(site, "check", *AS_OF)
+    assert [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
+            if "days/tuesday.md:1" in line] == [
+        "content/days/tuesday.md:1: warning: has no translation into English (en) yet, so its "
+        "page under en/ shows it in Kinyarwanda (Rwanda); translate it as days/tuesday.en.md"]
