@@ -136,9 +136,11 @@ def test_an_anchor_a_translation_left_out_names_the_translation(make_site: MakeS
     assert [line.split(". ", 1)[1] for line in outcome.stdout.splitlines()
             if "#complaints" in line] == [
         "content/pages/faq.md:4: the link ../policy.md#complaints goes to #complaints, which "
-        "is not on en/policy/, made from content/policy.en.md, a translation that left that "
-        "heading out; check the heading it points to (a heading's anchor is its text in "
-        "lower case with - for spaces, or set one with {#name})"]
+        "is not on en/policy/, made from content/policy.en.md, a translation without that "
+        "heading (a translated heading's anchor is made of its own words: keep the "
+        "original's by writing {#complaints} after it); check the heading it points to (a "
+        "heading's anchor is its text in lower case with - for spaces, or set one with "
+        "{#name})"]
 
 
 def test_a_backup_of_a_translation_is_not_published(make_site: MakeSite, run: Run) -> None:

@@ -463,7 +463,9 @@ def _page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
                 left_out = there is not None and landing[1] in there.ids
                 wrong = wrong.replace(f"which is not on {landing[0]};", (
                     f"which is not on {landing[0]}, made from {target.path}"
-                    + (", a translation that left that heading out" if left_out else "")
+                    + (", a translation without that heading (a translated heading's anchor "
+                       "is made of its own words: keep the original's by writing "
+                       f"{{#{landing[1]}}} after it)" if left_out else "")
                     + ";"))
             if line == 0 and path.endswith(".html") and landing and landing[0] in missing:
                 continue
