@@ -366,3 +366,19 @@ def test_check_lists_what_has_no_translation_naming_the_languages(make_site: Mak
             if "days/tuesday.md:1" in line] == [
         "content/days/tuesday.md:1: warning: has no translation into English (en) yet, so its "
         "page under en/ shows it in Kinyarwanda (Rwanda); translate it as days/tuesday.en.md"]
+
+
+def test_a_field_the_translator_left_empty_is_not_translated_yet(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """An incomplete translation (`title:` with nothing after it) does not stop the site
+    from being published: the page keeps the original's words, marked so, and a warning
+    says what to fill in."""
+    site = make_site({"config.toml": CONFIG, "content/days/tuesday.md": TUESDAY,
+                      "content/days/tuesday.fr.md": "---\ntitle:\n---\nBonjour.\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ("content/days/tuesday.fr.md:2: warning: `title` is empty, so the page shows the "
+            "original's, from content/days/tuesday.md; write its translation here, or delete "
+            "the line") in outcome.lines
+    page = (site / "output/fr/days/tuesday/index.html").read_text("utf-8")
+    assert '<h1 lang="rw-RW" dir="ltr">Ku wa Kabiri w&#39;Intwari</h1>' in page

@@ -417,6 +417,14 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
                          f"page is at its original's address, under "
                          f"{translation.language.lower()}/; delete this line (to change the "
                          f"address in every language, set `slug` in {original_path})")
+    for key, value in list(document.data.items()):
+        if (value is None or (isinstance(value, str) and not value.strip())) \
+                and base.data.get(key) not in (None, "") and key not in document.emptied:
+            # (left for the translator to fill in: not translated yet, as if left out)
+            del document.data[key]
+            problems.warning(site_path, document.lines.get(key, 1), (
+                f"`{key}` is empty, so the page shows the original's, from {original_path}; "
+                "write its translation here, or delete the line"))
     _report_translated_names(document.data, document.lines, base.data, kind, site_path,
                              original_path, problems)
     _report_extra_events(document.data, document.lines, base.data, site_path,
