@@ -382,3 +382,20 @@ def test_a_field_the_translator_left_empty_is_not_translated_yet(make_site: Make
             "the line") in outcome.lines
     page = (site / "output/fr/days/tuesday/index.html").read_text("utf-8")
     assert '<h1 lang="rw-RW" dir="ltr">Ku wa Kabiri w&#39;Intwari</h1>' in page
+
+
+def test_files_listed_as_waiting_for_a_translation_are_originals(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """`friday_fr.md` is a translation named the wrong way, not a day waiting for one."""
+    site = make_site({
+        "config.toml": CONFIG,
+        "content/days/tuesday.md": TUESDAY,
+        "content/days/friday.md": "---\ntitle: Ku wa Gatanu\nday: friday\n---\nMurakoze.\n",
+        "content/days/friday_fr.md": "---\ntitle: Vendredi\nday: friday\n---\nMerci.\n",
+        "content/days/samedi.fr.md": "---\ntitle: Samedi\n---\nMerci.\n",
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    said = [line for line in outcome.lines if line.startswith("content/days/samedi.fr.md")]
+    assert len(said) == 1 and "with no French translation yet are friday.md, tuesday.md:" \
+        in said[0], said

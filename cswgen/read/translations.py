@@ -96,7 +96,8 @@ def no_original(translation: Translation, files: Collection[str],
         return unicodedata.normalize("NFC", path).casefold()
 
     originals = [f for f in sorted(files) if f.rpartition("/")[0] == folder
-                 and f.lower().endswith(suffix.lower()) and translation_of(f, tags) is None]
+                 and f.lower().endswith(suffix.lower()) and translation_of(f, tags) is None
+                 and not named_otherwise(f, tags, files)]  # (friday_fr.md: none)
     done = {t.original for f in files if (t := translation_of(f, tags)) is not None
             and t.language == translation.language}
     waiting = [f for f in originals if f not in done]
