@@ -399,3 +399,16 @@ def test_files_listed_as_waiting_for_a_translation_are_originals(make_site: Make
     said = [line for line in outcome.lines if line.startswith("content/days/samedi.fr.md")]
     assert len(said) == 1 and "with no French translation yet are friday.md, tuesday.md:" \
         in said[0], said
+
+
+def test_cswgen_translate_says_how_a_translation_starts(make_site: MakeSite, run: Run) -> None:
+    """Aline types the command she expects; it is `add --language`."""
+    site = make_site({"config.toml": CONFIG, "content/days/tuesday.md": TUESDAY})
+    outcome = run(site, "translate", "days/tuesday.md", "--language", "fr")
+    no_traceback(outcome)
+    assert outcome.exit_code == 2
+    assert outcome.lines[-1] == (
+        "Error: No such command 'translate'. A translation starts with cswgen add and "
+        "--language: cswgen add day monday --language fr (or add testimonial, honour, page, "
+        "policy, home), and cswgen check lists what has no translation yet.")
+    assert sorted(p.name for p in (site / "content/days").iterdir()) == ["tuesday.md"]
