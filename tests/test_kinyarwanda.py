@@ -401,6 +401,33 @@ def test_files_listed_as_waiting_for_a_translation_are_originals(make_site: Make
         in said[0], said
 
 
+def test_the_sites_words_a_language_does_not_give_are_marked_as_the_defaults(
+        make_site: MakeSite, run: Run) -> None:
+    """[site] title in Kinyarwanda, with [site.fr] giving none: the French pages show it in
+    Kinyarwanda, marked so; the English pages show the title [site.en] gives, unmarked;
+    nothing else cswgen writes (feed, calendar) carries a mark."""
+    config = CONFIG.replace("[week]\n", "[week]\ntheme = \"Ikipe y'Inzozi\"\n")
+    site = make_site({
+        "config.toml": config + '[site.en]\ntitle = "Customer Service Week"\n'
+                                '[week.en]\ntheme = "Dream Team"\n',
+        "content/days/tuesday.md": TUESDAY,
+    })
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    french = (site / "output/fr/index.html").read_text("utf-8")
+    assert ('<span class="brand__title"><span lang="rw-RW" dir="ltr">Icyumweru cya Serivisi '
+            "ku Bakiriya</span></span>") in french
+    assert '<span lang="rw-RW" dir="ltr">Ikipe y&#39;Inzozi</span>' in french
+    assert "<title>Icyumweru cya Serivisi ku Bakiriya</title>" in french
+    english = (site / "output/en/index.html").read_text("utf-8")
+    assert '<span class="brand__title">Customer Service Week</span>' in english
+    home = (site / "output/index.html").read_text("utf-8")
+    assert '<span class="brand__title">Icyumweru cya Serivisi ku Bakiriya</span>' in home
+    for file in (site / "output").rglob("*"):
+        if file.is_file():
+            assert "\ufdd0".encode() not in file.read_bytes(), file
+
+
 def test_cswgen_translate_says_how_a_translation_starts(make_site: MakeSite, run: Run) -> None:
     """Aline types the command she expects; it is `add --language`."""
     site = make_site({"config.toml": CONFIG, "content/days/tuesday.md": TUESDAY})
