@@ -80,6 +80,15 @@ class _Commands(click.Group):
         # command, option and value, and before Click reads them (a port, a year, a choice)
         return super().parse_args(ctx, words_as_meant(args))
 
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0].lower() in ("translate", "translation", "translations", "i18n"):
+            ctx.fail(f"No such command '{args[0]}'. A translation starts with cswgen add and "
+                     "--language: cswgen add day monday --language fr (or add testimonial, "
+                     "honour, page, policy, home), and cswgen check lists what has no "
+                     "translation yet.")
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)

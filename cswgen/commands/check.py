@@ -400,6 +400,3 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
                                  f"after {previous}); {fix}, so the page's outline reads in "
                                  "order for people using screen readers")
             above, previous = heading.level, f"\"{heading.text}\""
-
-
-# --- the built pages ----------------------------------------------------------------------

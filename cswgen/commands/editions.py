@@ -129,7 +129,8 @@ def report_untranslated(config: SiteConfig, content: Content, problems: Problems
         name = cldr.parse(tag).english_name
         shown = (f"it is left out of the pages under {tag.lower()}/ ([site] untranslated = "
                  "\"omit\")" if omit else
-                 f"its page under {tag.lower()}/ shows it in {config.site.language}")
+                 f"its page under {tag.lower()}/ shows it in "
+                 f"{cldr.parse(config.site.language).english_name}")
         _report_words(config, tag, problems)
         for entry in untranslated(content, tag):
             folder, _, file = entry.path.removeprefix("content/").rpartition("/")

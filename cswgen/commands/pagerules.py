@@ -88,6 +88,18 @@ def page_rules(site: Site, others: list[tuple[str, Site]], output: Path,
                          f"{long_label(teaser.date)} (reveal = \"daily\"), so that heading "
                          "cannot be checked yet; until then the link opens the top of the "
                          "day's page")
+            target = sources.get(_file(output, landing[0]) or "") if landing else None
+            if landing and landing[1] and target is not None and target.language \
+                    and target.path != path and "which is not on" in wrong:
+                # (the file to fix is the translation, which may have left it out)
+                there = scanned(_file(output, in_default(landing[0])) or "")
+                left_out = there is not None and landing[1] in there.ids
+                wrong = wrong.replace(f"which is not on {landing[0]};", (
+                    f"which is not on {landing[0]}, made from {target.path}"
+                    + (", a translation without that heading (a translated heading's anchor "
+                       "is made of its own words: keep the original's by writing "
+                       f"{{#{landing[1]}}} after it)" if left_out else "")
+                    + ";"))
             if line == 0 and path.endswith(".html") and landing and landing[0] in missing:
                 continue
             if line == 0 and path.endswith(".html"):  # from a template: once per target

@@ -51,6 +51,16 @@ def translate(root: Path, kind: str, name: str, language: str) -> Path:
     if target.exists():
         raise fail(target.relative_to(root).as_posix(), 0, "already exists; cswgen add never "
                    "overwrites a file: edit that one")
+    # the translator's own file, named in other capitals (`monday.FR.md`), is that
+    # translation already: a second one beside it would be a file Windows and macOS
+    # cannot tell from it
+    wanted = f"{stem}.{tag}.{suffix}".casefold()
+    for there in sorted((root / folder).iterdir()):
+        if there.name.casefold() == wanted:
+            raise fail(there.relative_to(root).as_posix(), 0, "is the "
+                       f"{cldr.parse(tag).english_name} translation of {file} already, named "
+                       "in other capitals; cswgen add never overwrites a file: edit that "
+                       f"one (and, to keep to one way of naming, rename it {target.name})")
     document = split(source.read_bytes().decode("utf-8-sig"), original.path, Problems())
     data = document.data if document is not None else {}
     body = document.body if document is not None else ""
@@ -104,6 +114,11 @@ def _site_language(config: SiteConfig, written: str) -> str:
                    f"\"{default}\", its only one); a translation is into another of the site's "
                    "languages: list them in [site], the default first, like languages = "
                    f"[\"{default}\", \"{'sw' if same else written}\"]")
+    if tag is None and written.replace("_", "-").lower() == tags[0].lower():
+        raise fail("config.toml", config.line_of("site.languages"), f"--language {written} "
+                   f"is the site's default language (the first of [site] languages: "
+                   f"{', '.join(tags)}), whose words are in the original files themselves; a "
+                   f"translation is into one of the others ({', '.join(tags[1:])})")
     if tag is None:
         listed = ", ".join(tags[1:]) or "none yet"
         raise fail("config.toml", config.line_of("site.languages"), f"--language {written} is "

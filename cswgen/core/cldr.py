@@ -159,12 +159,17 @@ class Language:
             for width in ("wide", "abbreviated"):
                 for index, name in self.locale.days[context][width].items():
                     names.setdefault(_folded(str(name)).rstrip("."), int(index))
-        return names
+        # (and without spaces: CLDR's Kinyarwanda writes "Kuwa gatatu", Rwanda's spelling
+        # since 2014 "Ku wa gatatu")
+        return {**{name.replace(" ", ""): index for name, index in names.items()}, **names}
 
     def weekday_index(self, name: str) -> int | None:
         """0 for Monday ... 6 for Sunday, from a weekday's name in this language, whole or
-        short, as people type it (`Mardi`, `mar.`, `miercoles`); None for anything else."""
-        return self._weekdays.get(_folded(name).rstrip("."))
+        short, as people type it (`Mardi`, `mar.`, `miercoles`, `Ku wa gatatu`); None for
+        anything else."""
+        word = _folded(name).rstrip(".")
+        found = self._weekdays.get(word)
+        return found if found is not None else self._weekdays.get(word.replace(" ", ""))
 
     def date_range(self, start: date, end: date) -> str:
         """"5–9 October 2026", "28 September – 2 October 2026", or one day."""

@@ -286,7 +286,7 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
         if key not in table:
             hint = suggest(key, known)
             advice = f"did you mean `{hint}`?" if hint else \
-                "the README lists every label name."
+                _table_for(key, value, config.site.tags) or "the README lists every label name."
             problems.error(CONFIG_NAME, line, f"[{where}] {key} is not a label cswgen or the "
                            f"theme has; {advice}")
             continue
@@ -299,6 +299,24 @@ def _labels(config: SiteConfig, table: Catalogue, language: cldr.Language,
             continue
         labels[key] = entry
     return labels
+
+
+def _table_for(key: str, value: Any, tags: tuple[str, ...]) -> str:
+    """For a table of labels named after a language by its name (`[labels.francais]`,
+    `[labels.kinyarwanda]`), the table to name it; "" otherwise."""
+    if not isinstance(value, dict):
+        return ""
+    try:
+        cldr.parse(key)
+        return ""
+    except cldr.UnknownLanguage as unknown:
+        meant = unknown.suggestion
+    tag = next((t for t in tags if meant and t.lower().split("-")[0] == meant.lower()), None)
+    if tag is None:
+        return ""
+    return (f"a language's labels go in a table named after its tag, as in [site] "
+            f"languages: [labels.{tag}]" if tag != tags[0] else
+            "the site's default language's labels go in [labels] itself")
 
 
 def _named_after(key: str, value: Any, table: Catalogue) -> str | None:
@@ -330,6 +348,13 @@ def _wrong(name: str, key: str, entry: Entry, known: Entry | None,
         needed = language.plural_categories
         if known is not None and not isinstance(known, dict) and "{n}" not in known:
             return f"{name} does not depend on a number; write one text, like {example}"
+        if needed == {"other"} and set(entry) - needed:
+            # (Kinyarwanda, Japanese, Yoruba: "give `other` and any of those" says nothing)
+            one = entry.get("other") or next(iter(entry.values()))
+            return (f"{name} has plural forms {', '.join(sorted(entry))}, but "
+                    f"{language.english_name} has one form for every number in the Unicode "
+                    "CLDR, which cswgen follows, so give one text, used for every number: "
+                    f"{key} = \"{one}\"")
         if set(entry) - needed or "other" not in entry:
             return (f"{name} has plural forms {', '.join(sorted(entry))}, but "
                     f"{language.english_name} uses "

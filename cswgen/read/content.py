@@ -9,10 +9,11 @@ markup's job.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from cswgen.core import limits, paths
 from cswgen.core.cache import Cache
@@ -22,12 +23,20 @@ from cswgen.core.errors import Problems
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
 from cswgen.read.fields import Fields
 from cswgen.read.finder import Finder
-from cswgen.read.frontmatter import decode, split
-from cswgen.read.records import Content, Entry
+from cswgen.read.frontmatter import decode, missing_front_matter, split
+from cswgen.read.records import KIND_NAMES, KNOWN, Content, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
 from cswgen.read.tables import csv_rows, workbook_rows
-from cswgen.read.translations import INHERITED, Translation, Unreported, merged, translation_of
+from cswgen.read.translations import (
+    INHERITED,
+    Translation,
+    Unreported,
+    merged,
+    named_otherwise,
+    no_original,
+    translation_of,
+)
 from cswgen.read.withheld import withheld
 from cswgen.read.workbooks import is_workbook
 
@@ -77,6 +86,24 @@ def _not_read(relative: str) -> str:
     return ("this Markdown file is not part of the site; pages go in content/pages/, days in "
             "content/days/, testimonials in content/testimonials/ and staff in "
             "content/honour-roll/")
+
+
+def _in_language_folder(relative: str, tags: tuple[str, ...]) -> str:
+    """Why a content file in a folder named after one of the site's other languages
+    (`fr/days/monday.md`, `fr/honour-roll/staff.csv`: the shape some translators send) is
+    neither read nor published, and where it goes; "" for any other file.  (Copied as it
+    is, a table's every column would be published, and a Markdown file's source.)"""
+    folder, _, rest = relative.partition("/")
+    tag = next((t for t in tags[1:] if t.lower() == folder.lower().replace("_", "-")), None)
+    if tag is None or kind_of(rest) is None:
+        return ""
+    if translation_of(rest, tags) is None:
+        stem, _, ending = rest.rpartition(".")
+        rest = f"{stem}.{tag}.{ending}"
+    return (f"is in content/{folder}/, where cswgen reads no content, so it is neither read "
+            "nor published; a "
+            "translation goes beside the file it translates, with the language before the "
+            f"suffix: move it to content/{rest}")
 
 
 def report_copies(files: list[str], problems: Problems) -> None:
@@ -151,6 +178,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     named_wrong: set[str] = set()  # section folders (and files) named with capitals
     # (a site of one language: a file named as a translation of one of these is an error)
     originals = frozenset(files) if len(config.site.tags) < 2 else frozenset()
+    originals_of_all = frozenset(files) if len(config.site.tags) > 1 else None
     for relative in files:
         if relative in links:
             continue
@@ -162,6 +190,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             else:
                 pending.append((translation, kind))
             continue
+        if originals_of_all is not None and kind_of(relative) is not None and (
+                alike := named_otherwise(relative, config.site.tags, originals_of_all)):
+            problems.warning(site_path, 1, alike)
         if (right := miscased(relative)) is not None:
             name = relative.split("/")[0]
             # (a link to it by its right name is right: the rename fixes both, so the
@@ -173,7 +204,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             continue
         kind = kind_of(relative)
         if kind is None:
-            if relative.lower().endswith(MARKDOWN_SUFFIXES):
+            if moved := _in_language_folder(relative, config.site.tags):
+                problems.warning(site_path, 0, moved)  # (not read, and not published)
+            elif relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, _not_read(relative))
             elif (why := withheld(relative)) is not None:
                 problems.warning(site_path, 0, why)
@@ -269,7 +302,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         for entry in found:
             result.add(entry)
     for translation, kind in pending:
-        entries, shown = read_translation(config, translation, kind, texts, drafts, problems)
+        entries, shown = read_translation(config, translation, kind, texts, drafts, files,
+                                          problems)
         result.translations.setdefault(translation.language, []).extend(entries)
         result.pictures |= shown
     return result
@@ -300,7 +334,7 @@ class _Markdown(NamedTuple):
 
 
 def read_translation(config: SiteConfig, translation: Translation, kind: str,
-                     texts: dict[str, bytes] | None, drafts: bool,
+                     texts: dict[str, bytes] | None, drafts: bool, files: list[str],
                      problems: Problems) -> tuple[list[Entry], set[str]]:
     """A translation's entries (one for a Markdown file, one per row for a table), each
     over its original's fields, and the pictures they show."""
@@ -309,10 +343,7 @@ def read_translation(config: SiteConfig, translation: Translation, kind: str,
     source = content_dir / translation.relative
     original = content_dir / translation.original
     if not original.is_file():
-        problems.error(site_path, 1, f"is a translation of content/{translation.original}, "
-                       "which does not exist; a translation is named after the file it "
-                       "translates, with the language before the suffix (monday.sw.md beside "
-                       "monday.md)")
+        problems.error(site_path, 1, no_original(translation, files, config.site.tags))
         return [], set()
     own = Unreported()
     finder = Finder(content_dir)
@@ -351,9 +382,13 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
             if match is None:
                 name = fields.data.get("slug") or fields.data.get(
                     "customer" if kind == "testimonial" else "name") or "?"
+                near = difflib.get_close_matches(str(name), [
+                    str(f.data.get(key)) for f, _ in theirs
+                    for key in ("slug", "customer", "name") if f.data.get(key)], 1, 0.75)
                 fields.error("", f"translates \"{name}\", but {original_path} has no row of "
                              "that name; keep the name (or slug) as it is in the original, "
-                             "so the row can be matched")
+                             "so the row can be matched" + (
+                                 f" (did you mean \"{near[0]}\"?)" if near else ""))
                 continue
             data, lines = merged(match[0].data, fields.data, fields.lines)
             rows.append((Fields(data, lines, site_path, fields.problems, row=True,
@@ -368,6 +403,12 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     base = split(before, original_path, Problems())
     if document is None or base is None:
         return []
+    first = next((line.strip() for line in document.body.split("\n") if line.strip()), "")
+    if not document.format and first.partition(":")[0].strip() in (*KNOWN.get(kind, ()),
+                                                                    *base.data):
+        # (a translation may have no fields, but these would be published as its text)
+        problems.error(site_path, 1, missing_front_matter(text, ""))
+        return []
     if "slug" in document.data and document.data["slug"] != base.data.get("slug"):
         from cswgen.core import cldr  # (Babel's names: only for this warning)
 
@@ -377,6 +418,18 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
                          f"page is at its original's address, under "
                          f"{translation.language.lower()}/; delete this line (to change the "
                          f"address in every language, set `slug` in {original_path})")
+    for key, value in list(document.data.items()):
+        if (value is None or (isinstance(value, str) and not value.strip())) \
+                and base.data.get(key) not in (None, "") and key not in document.emptied:
+            # (left for the translator to fill in: not translated yet, as if left out)
+            del document.data[key]
+            problems.warning(site_path, document.lines.get(key, 1), (
+                f"`{key}` is empty, so the page shows the original's, from {original_path}; "
+                "write its translation here, or delete the line"))
+    _report_translated_names(document.data, document.lines, base.data, kind, site_path,
+                             original_path, problems)
+    _report_extra_events(document.data, document.lines, base.data, site_path,
+                         original_path, problems)
     data, lines = merged(base.data, document.data, document.lines)
     if document.body.strip():
         body, body_line = document.body, document.body_line
@@ -387,6 +440,47 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     fields = Fields(data, lines, site_path, problems, example=example,
                     emptied=document.emptied, spelled=spelled)
     return [(fields, body, body_line, Path(translation.original).stem)]
+
+
+def _report_translated_names(data: dict[str, Any], lines: dict[str, int],
+                             original: dict[str, Any], kind: str, site_path: str,
+                             original_path: str, problems: Problems) -> None:
+    """A warning for each field of a translation that is neither one cswgen knows nor one
+    its original has: a translator who translated the field's name too (`résumé:` for
+    `summary:`) sees the original's words on the page and would not know why.  (A near
+    misspelling, `titre`, is told which field it is like by `check_keys` already.)"""
+    known = KNOWN.get(kind, ())
+    for key in data:
+        if key in known or key in original or difflib.get_close_matches(
+                str(key).lower(), known, n=1, cutoff=0.75):
+            continue
+        fields = ", ".join(str(k) for k in original)
+        problems.warning(site_path, lines.get(str(key), 1), (
+            f"`{key}` is not a field of {KIND_NAMES.get(kind, kind)}, nor one of "
+            f"{original_path}, so it is not used and the page keeps the original's words; a "
+            "translation keeps the field names "
+            "as its original writes them and translates what follows the colon (the "
+            f"original's fields: {fields})"))
+
+
+def _report_extra_events(data: dict[str, Any], lines: dict[str, int],
+                         original: dict[str, Any], site_path: str, original_path: str,
+                         problems: Problems) -> None:
+    """A warning for each event of a translation past the original's last one: it would be
+    on this language's page and calendar only, with no time (an event from an older
+    programme, or one the translator split in two)."""
+    ours, theirs = data.get("events"), original.get("events")
+    if not isinstance(ours, list):
+        return
+    count = len(theirs) if isinstance(theirs, list) else 0
+    for index in range(count, len(ours)):
+        line = lines.get(f"events.{index}", lines.get(f"events.{index}.title",
+                                                     lines.get("events", 1)))
+        problems.warning(site_path, line, (
+            f"event {index + 1} has no match in {original_path}, which has {count} "
+            f"event{'' if count == 1 else 's'}, so it is on this language's pages and "
+            "calendar only; a translation gives the words of the original's events, in the "
+            "same order: delete it here, or add the event to the original"))
 
 
 def _bytes(source: Path, relative: str, texts: dict[str, bytes] | None) -> bytes:

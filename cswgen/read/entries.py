@@ -204,7 +204,7 @@ class EntryReader:
             index = weekday_in(name, self.config.site.tags)
             if index is None:
                 f.error("day", f"`day` is \"{name}\", which is not a day of the week; write "
-                        "a weekday like monday or tue")
+                        "a weekday like monday or tue" + _weekdays_in(self.config.site.tags))
                 return None
             if week.guessed:
                 return None
@@ -291,6 +291,18 @@ class EntryReader:
             title=f.text("title"),  # the site's language's words when empty (render)
             effective=f.date("effective"), version=f.text("version"), owner=f.text("owner"),
             commitments=f.strings("commitments"), standards=standards, **common)
+
+
+def _weekdays_in(tags: tuple[str, ...]) -> str:
+    """The site's other language's weekdays, for a `day` that is none: ", or in Kinyarwanda
+    (Rwanda): Kuwa mbere, Kuwa kabiri, ..." ("" on an English site)."""
+    from cswgen.core import cldr  # (Babel's names: only for this error)
+
+    language = next((cldr.parse(t) for t in tags if not t.lower().startswith("en")), None)
+    if language is None:
+        return ""
+    names = ", ".join(language.weekday(date(2024, 1, n)) for n in range(1, 8))  # (a Monday)
+    return f", or in {language.english_name}: {names}"
 
 
 _SPACES = re.compile(r"[ \t]{2,}|\t")

@@ -231,6 +231,16 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if isinstance(loaded, yaml.MarkedYAMLError):
         line, message = _yaml_problem(loaded, source)
         problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
+        # (a translator's French "Mardi : la journée CX" is on many lines: all in one run)
+        quoted = yamlwords.with_colon_quoted(source, line)
+        while quoted is not None and "must be in quotes" in message:
+            again = _load(quoted)
+            if not isinstance(again, yaml.MarkedYAMLError):
+                break
+            line, message = _yaml_problem(again, quoted)
+            if "contains `: `" in message:
+                problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
+            quoted = yamlwords.with_colon_quoted(quoted, line)
         return None
     if isinstance(loaded, yaml.YAMLError):
         problems.error(path, 2, f"the front matter is not valid YAML: {loaded}")

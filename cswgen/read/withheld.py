@@ -4,10 +4,11 @@ Everything under content/ that cswgen does not read is copied to the output, so 
 should not be seen must be caught here: a spreadsheet anywhere (an HR export may hold columns
 nobody should publish), a list of people in testimonials/ or honour-roll/ saved in a form
 cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.ods`), and a
-Markdown file that Notepad saved with `.txt` added or an editor with another ending
-(`.mdown`, `.mkd`): its source would be published, and no page built; and a document or
-email kept beside the entries it concerns (`nomination.docx`, `thank-you.msg`).  Each is
-left out with a warning that says what to do.
+Markdown file that Notepad saved with `.txt` added, an editor with another ending
+(`.mdown`, `.mkd`) or someone as a backup (`monday.fr.md.bak`): its source would be
+published, and no page built; and a document or email kept beside the entries it concerns
+(`nomination.docx`, `thank-you.msg`).  Each is left out with a warning that says what to
+do.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _PEOPLE = ("testimonials", "honour-roll")
 # nomination, a consent form: a record for the team, never read as content
 _DOCUMENTS = frozenset({"docx", "doc", "docm", "dotx", "rtf", "odt", "pages", "wpd", "msg",
                         "eml", "oft"})
+# the endings of a copy kept before a change (`monday.fr.md.bak`, `policy.md.orig`)
+_BACKUP = frozenset({"bak", "old", "orig", "save", "backup", "tmp", "prev", "copy"})
 # the other endings editors give Markdown files: their source would be published as it is
 _OTHER_MARKDOWN = frozenset({"mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext", "mkdown"})
 
@@ -36,6 +39,11 @@ def withheld(relative: str) -> str | None:
                 f"(Notepad adds it), so it is not a page and is not published; rename it to "
                 f"\"{fixed}\" (in Windows Explorer, turn on View > File name extensions to "
                 "see the .txt)")
+    if len(suffixes) > 1 and suffixes[-2] in ("md", "markdown") and suffixes[-1] in _BACKUP:
+        return ("looks like a backup of a Markdown file, so it is not a page, and it is not "
+                "published either (that would publish its text as it is, drafts and all); "
+                f"if it is the page, rename it to \"{name[:-len(suffixes[-1]) - 1]}\", and if "
+                "it is an old version, move it out of content/")
     if suffixes and suffixes[-1] in _OTHER_MARKDOWN:
         fixed = name[:-len(suffixes[-1])] + "md"
         return (f"\"{name}\" is a Markdown file by its ending, but cswgen reads only .md and "

@@ -168,3 +168,17 @@ def _in_plain_words(problem: str, lines: list[str], at: int) -> str | None:
                 "the left edge, and the items of a list are indented under their field; "
                 "words that go on from the value above belong on its line, in quotes")
     return None
+
+
+def with_colon_quoted(source: str, at: int) -> str | None:
+    """`source` with line `at`'s value in quotes, when the mistake there is a `: ` in a
+    value (French writes "Mardi : la journée CX"), so that the same mistake on the lines
+    below is found in the same run; None for any other line."""
+    lines = source.split("\n")
+    field = _NAME_VALUE.match(lines[at]) if 0 <= at < len(lines) else None
+    if field is None or ": " not in field.group(2) or field.group(2)[:1] in "\"'":
+        return None
+    value = field.group(2).rstrip().replace("'", "''")
+    lines[at] = f"{lines[at][:field.start(2)]}'{value}'"
+    return "\n".join(lines)
+

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from cswgen import __version__
+from cswgen.core import langmarks
 from cswgen.core.colours import shades
 from cswgen.core.week import cx_day
 from cswgen.model import logos
@@ -29,11 +30,23 @@ def common(views: Views, as_of: date, strings: dict[str, Any]) -> dict[str, Any]
             "as_of": as_of.isoformat(), "strings": strings}
 
 
+def _own(views: Views, key: str, text: str) -> str:
+    """The site's words `key` ("site.title") as this language's pages show them: marked as
+    the default language's (`langmarks`, a `lang` in the page) when this language gives
+    none of its own (`[site.fr]`), so that a screen reader reads "Icyumweru cya Serivisi"
+    on a French page with a Kinyarwanda voice."""
+    if not views.prefix or not text or key in views.config.words.get(views.language.tag, {}):
+        return text
+    return langmarks.marked(text, views.config.site.language)
+
+
 def site_view(views: Views) -> View:
     config = views.config
     s, brand = config.site, config.brand
     return {
-        "title": s.title, "organisation": s.organisation, "description": s.description,
+        "title": _own(views, "site.title", s.title),
+        "organisation": _own(views, "site.organisation", s.organisation),
+        "description": _own(views, "site.description", s.description),
         "language": views.language.tag, "direction": views.language.direction,
         "prefix": views.prefix, "default_language": s.language,
         "language_name": views.language.name, "base_url": s.base_url, "theme": s.theme,
@@ -60,7 +73,7 @@ def week_view(views: Views) -> View:
                             "lang": default, "hreflang": default}
                  for day in views.site.days_elsewhere if day.key in views.site.elsewhere}
     return {
-        "theme": w.theme, "year": w.year, "start": start.isoformat(),
+        "theme": _own(views, "week.theme", w.theme), "year": w.year, "start": start.isoformat(),
         "end": end.isoformat(), "label": lang.date_range(start, end),
         "start_label": lang.long_date(start), "end_label": lang.long_date(end),
         # the two ends of the week in a sentence ("Du {start} au {end}"), the month and year

@@ -32,8 +32,21 @@
   // Fill a message from the page, such as "... {n}: {title}", into `el`, the title as a link
   // (with the day's `lang` and `dir` when its title is in another language than the page,
   // and `hreflang` when it is a page in another language: a day the page's leaves out).
-  function fill(el, message, values, href, entry) {
+  // A message in another language than the page (English standing in for words the site's
+  // language lacks, `lang`) is marked so, and the page's own words in it (a date, a day's
+  // title) marked as the page's, as the page without script has them.
+  function fill(el, message, values, href, entry, lang) {
     while (el.firstChild) { el.removeChild(el.firstChild); }
+    var root = document.documentElement, own = root.lang;
+    if (lang && own && lang !== own) {
+      var outer = document.createElement("span");
+      outer.lang = lang;
+      outer.dir = /^en\b/i.test(lang) ? "ltr" : "auto";
+      el.appendChild(outer);
+      el = outer;
+    } else {
+      own = "";
+    }
     var pieces = String(message).split(/(\{[a-z]+\})/);
     for (var i = 0; i < pieces.length; i++) {
       var piece = pieces[i];
@@ -45,7 +58,14 @@
           a.textContent = values.title;
           if (entry && entry.hreflang) { a.hreflang = entry.hreflang; }
           if (entry && entry.lang) { a.lang = entry.lang; a.dir = entry.dir; }
+          else if (own) { a.lang = own; a.dir = root.dir || "auto"; }
           el.appendChild(a);
+        } else if (own && typeof values[key] !== "number") {
+          var words = document.createElement("span");
+          words.lang = own;
+          words.dir = root.dir || "auto";
+          words.textContent = written(values[key]);
+          el.appendChild(words);
         } else {
           el.appendChild(document.createTextNode(written(values[key])));
         }
@@ -83,10 +103,13 @@
     var days = [];
     try { days = JSON.parse(d.days || "[]") || []; } catch (e) { days = []; }
     var state = day < start ? "before" : day > end ? "after" : "during";
-    var message, values = {}, href = "";
+    var message, values = {}, href = "", kind;
+    var langs = {};
+    try { langs = JSON.parse(d.msgLang || "{}") || {}; } catch (e) { langs = {}; }
     if (state === "before") {
       values.n = start - day;
       values.start = d.startLabel || d.start;
+      kind = values.n === 1 ? "tomorrow" : "before";
       message = values.n === 1 ? d.msgTomorrow : plural(d.msgBefore, values.n);
     } else if (state === "during") {
       values.n = day - start + 1;
@@ -96,15 +119,19 @@
         values.title = entry.title;
         href = entry.href || "";
         message = d.msgDuring;
+        kind = "during";
       } else {
         message = d.msgDuringUntitled;
+        kind = "during-untitled";
       }
     } else {
       message = d.msgAfter;
+      kind = "after";
     }
     if (!message) { return; }
     // (the classic theme's line sits in a child, beside unseen lines that hold its space)
-    fill(el.querySelector("[data-week-status-text]") || el, message, values, href, entry);
+    fill(el.querySelector("[data-week-status-text]") || el, message, values, href, entry,
+         langs[kind]);
     el.className = el.className.replace(/\bweek-status--\w+/g, "").replace(/\s+$/, "") +
       " week-status--" + state;
   }
