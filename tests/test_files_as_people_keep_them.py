@@ -632,6 +632,30 @@ def test_lists_not_saved_as_csv_or_xlsx_are_withheld_with_a_warning(make_site: M
     assert (site / "output/testimonials/card.2027.old.pdf").is_file()
 
 
+def test_a_list_kept_in_a_people_folder_further_down_is_withheld(make_site: MakeSite,
+                                                                 run: Run) -> None:
+    """Last year's testimonials moved to content/archive/testimonials/old.csv were published
+    as they were, every column with them (email addresses, consent notes); a PDF there, or
+    a CSV download elsewhere, still is."""
+    old = "customer,email,text\r\nRudo M.,rudo@example.com,Thanks.\r\n"
+    site, outcome = built(make_site, run, {
+        **PERSON, "content/archive/testimonials/old.csv": old,
+        "content/2026/honour-roll/nomination.docx": b"PK\x03\x04 Word",
+        "content/archive/testimonials/programme.pdf": b"%PDF-1.4",
+        "content/downloads/branch-hours.csv": "branch,opens\r\nMsasa,08:00\r\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (site / "output/archive/testimonials/old.csv").exists()
+    assert not (site / "output/2026/honour-roll/nomination.docx").exists()
+    assert problems_of(outcome, "content/archive/testimonials/old.csv") == [
+        "content/archive/testimonials/old.csv: warning: is not published: it is in "
+        "content/archive/testimonials/, which cswgen does not read (only "
+        "content/testimonials/ itself), and a list or a letter kept there may hold what "
+        "nobody should see; to publish its entries, put them in content/testimonials/, and "
+        "if it is not for the site, move it out of content/"]
+    assert (site / "output/archive/testimonials/programme.pdf").is_file()
+    assert (site / "output/downloads/branch-hours.csv").is_file()
+
+
 def test_letters_and_emails_kept_beside_the_entries_are_withheld(make_site: MakeSite,
                                                                  run: Run) -> None:
     """A customer's letter, a nomination or an email kept beside the entries it concerns

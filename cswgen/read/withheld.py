@@ -6,9 +6,10 @@ nobody should publish), a list of people in testimonials/ or honour-roll/ saved 
 cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.ods`), and a
 Markdown file that Notepad saved with `.txt` added, an editor with another ending
 (`.mdown`, `.mkd`) or someone as a backup (`monday.fr.md.bak`): its source would be
-published, and no page built; and a document or email kept beside the entries it concerns
-(`nomination.docx`, `thank-you.msg`).  Each is left out with a warning that says what to
-do.
+published, and no page built; a document or email kept beside the entries it concerns
+(`nomination.docx`, `thank-you.msg`); and either kept in a people's folder further down,
+which cswgen does not read (`archive/testimonials/old.csv`).  Each is left out with a
+warning that says what to do.
 """
 
 from __future__ import annotations
@@ -63,6 +64,16 @@ def withheld(relative: str) -> str | None:
                 "a consent form) is a record for the team that may hold what nobody should "
                 f"see; to publish its words, copy them into a new file (cswgen add {kind} "
                 "\"Name\"), and if it is not for the site, move it out of content/")
+    # (a people's folder further down, `archive/testimonials/`, `2026/honour-roll/`: not
+    # read, so its list or letter would be published as it is, every column with it)
+    nested = next((f"content/{'/'.join(parts[:depth + 1])}/" for depth, part
+                   in enumerate(parts[1:-1], start=1) if part in _PEOPLE), None)
+    if nested and suffixes and suffixes[-1] in _DATA | _DOCUMENTS:
+        section = next(part for part in parts[1:-1] if part in _PEOPLE)
+        return (f"is not published: it is in {nested}, which cswgen does not read (only "
+                f"content/{section}/ itself), and a list or a letter kept there may hold what "
+                f"nobody should see; to publish its entries, put them in content/{section}/, "
+                "and if it is not for the site, move it out of content/")
     if suffixes and suffixes[-1] in WORKBOOKS:
         return ("is a spreadsheet, which cswgen never publishes (it may hold columns nobody "
                 "should see); to offer it as a download, save what people should see as a "
