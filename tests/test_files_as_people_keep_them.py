@@ -1145,6 +1145,40 @@ def test_a_form_export_headed_with_its_questions_gets_every_rename_at_once(
     assert "Great service" in shown and "honour-roll/farai-moyo/" in shown
 
 
+GOOGLE_FORM = (
+    "Timestamp,Email Address,customer,text,rating,consent,\r\n"
+    "9/28/2027 9:12:45,wanjiku.k@gmail.com,Wanjiku K.,Asante sana! 🙏🏾,5,I agree,\r\n"
+    "10/3/2027 14:05:22,brian.o@yahoo.com,Brian O.,Long queue but a kind teller.,4,,\r\n")
+
+
+def test_a_form_row_whose_consent_box_was_left_empty_is_said(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A Google Form's consent checkbox that the customer did not tick is an empty cell in
+    the `consent` column.  Without require_consent the row is published, as any entry that
+    records nothing; the build says so at its line, since the form asked and nobody said
+    yes.  With require_consent, the row is left out, and the fix is its cell, not a column
+    the file already has."""
+    files = {"content/testimonials/form.csv": GOOGLE_FORM}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        "content/testimonials/form.csv:3: warning: this row's `consent` cell is empty, so "
+        "nothing says that the customer has agreed to publication, yet the row is published, "
+        "as [build] require_consent is off; once they have, write true or the date they "
+        "agreed in the cell (like 2026-09-14); write no to leave it out, or set "
+        "require_consent = true in config.toml to publish only the rows that record consent"]
+    assert "Long queue" in page(site, "testimonials/brian-o/index.html")
+    assert not any(b"@gmail" in p.read_bytes() or b"@yahoo" in p.read_bytes()
+                   for p in (site / "output").rglob("*") if p.is_file())  # never published
+    site, outcome = built(make_site, run, {**files, "config.toml": CONSENT_CONFIG})
+    assert problems_of(outcome, "content/testimonials/form.csv")[1] == (
+        "content/testimonials/form.csv:3: warning: left out because [build] require_consent "
+        "is on and this entry records no consent; once the customer has agreed to "
+        "publication, write true or the date they agreed (like 2026-09-14) in its `consent` "
+        "cell")
+    assert not (site / "output/testimonials/brian-o").exists()
+
+
 def test_an_hr_export_gets_every_rename_at_once(make_site: MakeSite, run: Run) -> None:
     hr = ("Employee Number,Full Name,Job Title,Department,Date Joined\r\n"
           "E1042,Farai Moyo,Teller,Msasa,2019-03-01\r\n")

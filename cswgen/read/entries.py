@@ -262,7 +262,7 @@ class EntryReader:
             rating=f.integer("rating", 1, 5, "a whole number from 1 to 5"),
             staff=f.strings("staff", separator=";"), featured=f.boolean("featured"),
             photo=f.image("photo", "alt", source, self.finder, require_alt=False),
-            consent=f.consent(), **common)
+            consent=f.consent(), consent_blank=_blank(f, "consent"), **common)
 
     def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
         name = f.text("name", required=True, what="the person's name")
@@ -272,7 +272,7 @@ class EntryReader:
             citation=f.text("citation"),
             since=f.year("since"),
             photo=f.image("photo", "alt", source, self.finder, require_alt=False),
-            consent=f.consent(), **common)
+            consent=f.consent(), consent_blank=_blank(f, "consent"), **common)
 
     def policy(self, f: Fields, common: dict[str, Any]) -> Policy:
         standards: list[tuple[str, str]] = []
@@ -289,3 +289,8 @@ class EntryReader:
             title=f.text("title"),  # the site's language's words when empty (render)
             effective=f.date("effective"), version=f.text("version"), owner=f.text("owner"),
             commitments=f.strings("commitments"), standards=standards, **common)
+
+
+def _blank(f: Fields, key: str) -> bool:
+    """Whether `f` is a row of a list that has a `key` column, with its cell empty."""
+    return f.row and key in f.columns and f.data.get(key) in (None, "")
