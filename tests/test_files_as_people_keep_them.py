@@ -1158,7 +1158,7 @@ def test_a_form_row_whose_consent_box_was_left_empty_is_said(make_site: MakeSite
     records nothing; the build says so at its line, since the form asked and nobody said
     yes.  With require_consent, the row is left out, and the fix is its cell, not a column
     the file already has."""
-    files = {"content/testimonials/form.csv": GOOGLE_FORM}
+    files: dict[str, str | bytes] = {"content/testimonials/form.csv": GOOGLE_FORM}
     site, outcome = built(make_site, run, files)
     assert outcome.exit_code == 0, outcome.stderr
     assert problems_of(outcome, "content/testimonials/form.csv") == [
