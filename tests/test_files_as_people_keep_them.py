@@ -960,16 +960,25 @@ def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
     _, outcome = built(make_site, run, {
         "content/pages/prize.md": "---\ntitle: Prize draw\npublish: 2026-10-05 08:00\n---\n",
         "content/testimonials/survey.csv": "customer,text,date\r\n"
-                                           "Ada K.,Hi,2026-09-14 14:32:05\r\n"})
+                                           "Ada K.,Hi,2026-09-14 14:32:05\r\n"
+                                           # a Google Form's Timestamp column, renamed
+                                           "Ben O.,Hi,9/28/2026 9:12:45\r\n"
+                                           "Cat W.,Hi,10/3/2026 14:05:22\r\n"})
     assert outcome.exit_code == 1
     rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again")
     assert problems_of(outcome, "content/pages/prize.md") == [
         f"content/pages/prize.md:3: `publish` {rule} \"2026-10-05 08:00\"; write the date "
         "alone, 2026-10-05 (a date has no time of day here)"]
     assert problems_of(outcome, "content/testimonials/survey.csv") == [
         f"content/testimonials/survey.csv:2: `date` {rule} \"2026-09-14 14:32:05\"; write "
-        "the date alone, 2026-09-14 (a date has no time of day here); in Excel, select the "
-        "column, choose Format Cells > Custom, type yyyy-mm-dd and save the file again"]
+        "the date alone, 2026-09-14 (a date has no time of day here)" + excel,
+        f"content/testimonials/survey.csv:3: `date` {rule} \"9/28/2026 9:12:45\"; write "
+        "the date alone, 2026-09-28 (a date has no time of day here)" + excel,
+        f"content/testimonials/survey.csv:4: `date` {rule} \"10/3/2026 14:05:22\"; write "
+        "the date alone, 2026-03-10 for 10 March or 2026-10-03 for 3 October (a date has no "
+        "time of day here)" + excel]
 
 
 def test_a_date_with_its_time_in_toml_front_matter_is_refused_as_in_yaml(
