@@ -1188,6 +1188,24 @@ def test_a_form_row_whose_consent_box_was_left_empty_is_said(make_site: MakeSite
     assert not (site / "output/testimonials/brian-o").exists()
 
 
+def test_two_form_answers_under_one_name_are_told_the_slug_to_write(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """Two customers who both signed a form "John K." claim one address.  "Give one of
+    them a different `slug`" left a non-programmer to guess what a slug's value looks like;
+    the message now gives one, in the row and in a file."""
+    form = "customer,text\r\nJohn K.,Great.\r\nJohn K.,Also great.\r\n"
+    _, outcome = built(make_site, run, {
+        "content/testimonials/form.csv": form,
+        "content/testimonials/john-k.md": "---\ncustomer: John K.\n---\nThird.\n"})
+    assert outcome.exit_code == 1
+    assert sorted(line.split(": this would")[0] + ": " + line.split("; ", 1)[1]
+                  for line in outcome.lines if "also claims" in line) == [
+        "content/testimonials/form.csv:3: give one of them a different `slug`, like john-k-2 "
+        "in this row's `slug` cell (add a `slug` column if there is none)",
+        "content/testimonials/john-k.md:1: give one of them a different `slug`, like "
+        "slug: john-k-2"]
+
+
 def test_an_hr_export_gets_every_rename_at_once(make_site: MakeSite, run: Run) -> None:
     hr = ("Employee Number,Full Name,Job Title,Department,Date Joined\r\n"
           "E1042,Farai Moyo,Teller,Msasa,2019-03-01\r\n")
@@ -1344,4 +1362,5 @@ def test_one_person_in_a_file_and_in_the_staff_list_stops_the_build(
         "content/honour-roll/staff.csv:3: this would be published as "
         "honour-roll/farai-moyo/index.html, which content/honour-roll/farai-moyo.md also "
         "claims; if this is the same person, remove one of the two; if they are two people, "
-        "give one of them a different `slug` (add a `slug` column)"]
+        "give one of them a different `slug`, like farai-moyo-2 in this row's `slug` cell "
+        "(add a `slug` column if there is none)"]

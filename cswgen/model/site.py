@@ -295,7 +295,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                 hint = ("if this is the same person, remove one of the two; if they are two "
                         "people, " if isinstance(hint, Honour) else "") \
                     + "give one of them a different `slug`" + (
-                    " (add a `slug` column)" if hint.from_csv else "")
+                    f", like {hint.slug}-2 in this row's `slug` cell (add a `slug` column "
+                    "if there is none)" if hint.from_csv else f", like slug: {hint.slug}-2")
             problems.error(path, line, f"this would be published as {output}, {why}; "
                            f"{hint}", sheet=sheet)
             return False
