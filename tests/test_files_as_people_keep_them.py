@@ -1206,6 +1206,22 @@ def test_two_form_answers_under_one_name_are_told_the_slug_to_write(make_site: M
         "slug: john-k-2"]
 
 
+def test_a_rating_typed_as_stars_or_with_its_label_names_the_number(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """A form's rating answered "5 - Excellent", or typed as stars, got the rule alone; the
+    number it stands for is named.  A half star or another scale is not guessed."""
+    form = ("customer,text,rating\r\nAda,Hi,5 - Excellent\r\nBen,Hi,★★★★☆\r\nCat,Hi,4/5\r\n"
+            "Dan,Hi,4.5\r\nEve,Hi,8/10\r\n")
+    _, outcome = built(make_site, run, {"content/testimonials/form.csv": form})
+    rule = "`rating` must be a whole number from 1 to 5, not"
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        f"content/testimonials/form.csv:2: {rule} \"5 - Excellent\"; write 5",
+        f"content/testimonials/form.csv:3: {rule} \"★★★★☆\"; write 4",
+        f"content/testimonials/form.csv:4: {rule} \"4/5\"; write 4",
+        f"content/testimonials/form.csv:5: {rule} \"4.5\"",
+        f"content/testimonials/form.csv:6: {rule} \"8/10\""]
+
+
 def test_an_hr_export_gets_every_rename_at_once(make_site: MakeSite, run: Run) -> None:
     hr = ("Employee Number,Full Name,Job Title,Department,Date Joined\r\n"
           "E1042,Farai Moyo,Teller,Msasa,2019-03-01\r\n")
