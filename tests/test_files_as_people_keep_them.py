@@ -816,6 +816,23 @@ def test_what_finder_and_explorer_leave_is_neither_an_error_nor_published(
     assert "logo.svg" in published
 
 
+def test_a_download_not_finished_is_never_published(make_site: MakeSite, run: Run) -> None:
+    """Kevin downloads the form's answers from Google Sheets straight into
+    content/testimonials/.  Until the browser finishes, the file is Chrome's
+    `….csv.crdownload` (Firefox's `.part`, Safari's `.download` folder): it was published as
+    it was, with every customer's email address in it."""
+    half = "Timestamp,Email Address,customer,text\r\n9/28/2027 9:12:45,wanjiku.k@gmail.com,Wanj"
+    site, outcome = built(make_site, run, {
+        "content/testimonials/Form Responses 1.csv.crdownload": half,
+        "content/testimonials/Form Responses 1.csv.part": half,
+        "content/testimonials/Form Responses 1.csv.download/Form Responses 1.csv": half,
+        "content/downloads/Unconfirmed 412907.crdownload": half})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not any("Form Responses" in line or "Unconfirmed" in line for line in outcome.lines)
+    assert not [p for p in (site / "output").rglob("*")
+                if p.is_file() and b"gmail" in p.read_bytes()]
+
+
 # --- lists exported from Excel ----------------------------------------------------------------
 
 def test_an_empty_name_cell_says_fill_it_in_and_nothing_else(make_site: MakeSite,
