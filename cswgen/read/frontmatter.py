@@ -64,14 +64,21 @@ class Document:
     spelled: dict[str, str] = field(default_factory=dict)
 
 
+def _from_a_mac(raw: bytes) -> bool:
+    """Whether `raw` is as Excel for Mac saves "CSV (Macintosh)": its lines ended by a lone
+    CR, as Macs wrote text before OS X, and so its letters in Mac Roman, not Windows'."""
+    return b"\r" in raw and b"\n" not in raw
+
+
 def _legacy_character(raw: bytes, at: int) -> str:
-    """What the byte at `at` reads as in Windows' own encoding (cp1252, which Notepad and
-    Excel write unless told otherwise), in its word, to find it by: `, "é" in "Café",`;
-    "" when it is not such a character."""
-    start = raw.rfind(b"\n", 0, at) + 1
-    end = raw.find(b"\n", at)
-    line = raw[start: end if end >= 0 else len(raw)].decode("cp1252", errors="replace")
-    offset = len(raw[start:at].decode("cp1252", errors="replace"))
+    """What the byte at `at` reads as in the computer's own encoding (Windows' cp1252,
+    which Notepad and Excel write unless told otherwise, or an old Mac's Mac Roman), in its
+    word, to find it by: `, "é" in "Café",`; "" when it is not such a character."""
+    encoding, newline = ("mac_roman", b"\r") if _from_a_mac(raw) else ("cp1252", b"\n")
+    start = raw.rfind(newline, 0, at) + 1
+    end = raw.find(newline, at)
+    line = raw[start: end if end >= 0 else len(raw)].decode(encoding, errors="replace")
+    offset = len(raw[start:at].decode(encoding, errors="replace"))
     character = line[offset: offset + 1]
     if not character or character == "\ufffd" or not character.isprintable():
         return ""
@@ -90,10 +97,12 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = line_of(raw, exc.start)
+        how = ("in Excel for Mac: \"CSV UTF-8\"; in Numbers: Export To > CSV, with Text "
+               "Encoding Unicode (UTF-8)" if _from_a_mac(raw) else "in Excel: \"CSV UTF-8\"; "
+               "in Notepad or Word: choose the UTF-8 encoding when saving")
         problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
                        f"{_legacy_character(raw, exc.start)} cannot be read); "
-                       "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
-                       "choose the UTF-8 encoding when saving)")
+                       f"save the file as UTF-8 ({how})")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
