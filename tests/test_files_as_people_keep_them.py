@@ -816,6 +816,34 @@ def test_what_finder_and_explorer_leave_is_neither_an_error_nor_published(
     assert "logo.svg" in published
 
 
+def test_an_output_folder_looked_at_in_finder_still_builds_and_publishes(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    """Kevin opens output/ in Finder to double-click index.html; Finder writes .DS_Store
+    in each folder it shows.  The next build refused output/ as holding "files cswgen did
+    not write (.DS_Store, …)", to be moved into content/: files he cannot see.  And a
+    page removed since left its folder behind, holding only Finder's file."""
+    files: dict[str, str | bytes] = {
+        "content/testimonials/ann.md": "---\ncustomer: Ann\n---\nKind.\n",
+        "content/testimonials/ben.md": "---\ncustomer: Ben\n---\nQuick.\n"}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    web = tmp_path / "web"
+    assert run(site, "publish", str(web)).exit_code == 0
+    for folder in (site / "output", web):
+        (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+        (folder / "testimonials/ben/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+        (folder / "testimonials/ben/._index.html").write_bytes(b"\x00\x05\x16\x07")
+    (site / "content/testimonials/ben.md").unlink()
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    published = run(site, "publish", str(web))
+    assert published.exit_code == 0, published.stderr
+    for folder in (site / "output", web):
+        assert (folder / "testimonials/ann/index.html").is_file()
+        assert not (folder / "testimonials/ben").exists(), folder
+        assert (folder / ".DS_Store").is_file()  # (Finder's own, where it is still used)
+
+
 def test_a_download_not_finished_is_never_published(make_site: MakeSite, run: Run) -> None:
     """Kevin downloads the form's answers from Google Sheets straight into
     content/testimonials/.  Until the browser finishes, the file is Chrome's

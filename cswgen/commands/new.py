@@ -206,11 +206,6 @@ def _refuse_a_site_inside_a_site(folder: Path) -> None:
                                      "written")])
 
 
-def _left_by_a_file_manager(name: str) -> bool:
-    """A hidden file Finder or Explorer keeps in a folder (never one cswgen new writes)."""
-    return name.lower() in tree.IGNORED_NAMES or name.startswith("._")
-
-
 def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     """Write the demo campaign into `folder`, dated for the coming week, in `language`
     (a tag already checked by `language_tag`) when given."""
@@ -222,7 +217,7 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     # it is written over, and the site is then ready to commit; a folder made in Finder or
     # Explorer holds their hidden files (.DS_Store, Icon\r, desktop.ini) as soon as it is
     # opened, and looks empty there)
-    if folder.exists() and any(entry.name != ".git" and not _left_by_a_file_manager(entry.name)
+    if folder.exists() and any(entry.name != ".git" and not tree.left_by_a_file_manager(entry.name)
                                for entry in folder.iterdir()):
         if folder.resolve() == Path.cwd().resolve():  # `cswgen new .`: "." says nothing
             site = " (it is a cswgen site already)" if (folder / "config.toml").is_file() \

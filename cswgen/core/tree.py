@@ -30,6 +30,13 @@ PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
 Skip = Callable[..., bool]  # skip(name, folder=...) -> whether the walk leaves it out
 
 
+def left_by_a_file_manager(name: str) -> bool:
+    """A hidden file Finder or Explorer writes in any folder it shows (`.DS_Store`, the
+    `._NAME` beside each file on a shared drive, `Icon\r`, `desktop.ini`): never one of
+    the site's, and never seen by its owner."""
+    return name.lower() in IGNORED_NAMES or name.startswith("._")
+
+
 def skipped(name: str, *, folder: bool = False) -> bool:
     """A name the walk leaves out: hidden files and folders, `_` folders, editor leftovers."""
     if name in PUBLISHED_HIDDEN:
