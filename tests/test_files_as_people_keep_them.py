@@ -8,6 +8,7 @@ asserts what the user reads: the published page, or the exact `path:line: messag
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -842,6 +843,13 @@ def test_an_output_folder_looked_at_in_finder_still_builds_and_publishes(
         assert (folder / "testimonials/ann/index.html").is_file()
         assert not (folder / "testimonials/ben").exists(), folder
         assert (folder / ".DS_Store").is_file()  # (Finder's own, where it is still used)
+    # what Finder writes in output/ is not published: not to a folder, nor in a zip
+    (site / "output/testimonials/ann/._index.html").write_bytes(b"\x00\x05\x16\x07")
+    assert run(site, "publish", str(web)).exit_code == 0
+    assert not (web / "testimonials/ann/._index.html").exists()
+    assert run(site, "publish", str(tmp_path / "csw.zip")).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "csw.zip") as archive:
+        assert not [n for n in archive.namelist() if "DS_Store" in n or "/._" in n]
 
 
 def test_a_download_not_finished_is_never_published(make_site: MakeSite, run: Run) -> None:
