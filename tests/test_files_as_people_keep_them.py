@@ -667,6 +667,30 @@ def test_a_markdown_file_saved_with_txt_added_says_so(make_site: MakeSite, run: 
             'not published; rename it to "events.md"') in outcome.stderr
 
 
+def test_a_markdown_file_textedit_saved_as_txt_is_not_published(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """TextEdit on a Mac saves plain text as `faq.txt`.  A page written so was published
+    as its source at pages/faq.txt, without a word; in testimonials/ it was told to be
+    saved as a CSV file.  A .txt file that starts with front matter is a Markdown file
+    under the wrong name; any other .txt file is a download, published as it is."""
+    site, outcome = built(make_site, run, {
+        "content/pages/faq.txt": "---\ntitle: FAQ\n---\nAsk us.\n",
+        "content/testimonials/wanjiku.txt": "\ufeff---\r\ncustomer: Wanjiku\r\n---\r\nKind.\r\n",
+        "content/downloads/programme.txt": "Monday: breakfast\n---\nTuesday: capes\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("starts with front matter, so it is meant as a Markdown file, but its name ends "
+            "in .txt, as TextEdit and Notepad save a file; it is not a page and is not "
+            "published: rename it to \"{}\" (on a Mac: select it in Finder, File > Get Info, "
+            "Name & Extension)")
+    assert outcome.lines == [
+        'content/pages/faq.txt:1: warning: "faq.txt" ' + said.format("faq.md"),
+        'content/testimonials/wanjiku.txt:1: warning: "wanjiku.txt" '
+        + said.format("wanjiku.md")]
+    out = site / "output"
+    assert not (out / "pages/faq.txt").exists() and not (out / "testimonials/wanjiku.txt").exists()
+    assert (out / "downloads/programme.txt").is_file()
+
+
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------
 
 def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: Run) -> None:
