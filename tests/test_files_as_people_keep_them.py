@@ -324,14 +324,16 @@ def test_fences_typed_as_dashes_in_word_are_named(make_site: MakeSite, run: Run)
         "content/testimonials/chipo.md": "—\ncustomer: Chipo D.\n—\nGreat.\n",
         "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n–-\nGreat.\n"})
     assert outcome.exit_code == 1
+    # (TextEdit on a Mac makes -- a dash as Word does: "—-")
+    dashed = ("(Word, and TextEdit on a Mac, turn --- into a dash as you type); type --- again "
+              "in a plain-text editor such as Notepad, or in TextEdit after turning off Edit > "
+              "Substitutions > Smart Dashes")
     assert problems_of(outcome, "content/testimonials/chipo.md") == [
         "content/testimonials/chipo.md:1: the first line is —, not ---: the front matter must "
-        "start and end with a line of exactly three hyphens (Word turns --- into a dash as you "
-        "type); type --- again in a plain-text editor such as Notepad"]
+        "start and end with a line of exactly three hyphens " + dashed]
     assert problems_of(outcome, "content/testimonials/rudo.md") == [
         "content/testimonials/rudo.md:3: this line is –-, not ---: it looks like the end of the "
-        "front matter, which must be a line of exactly --- (Word turns --- into a dash as you "
-        "type); type --- again in a plain-text editor such as Notepad"]
+        "front matter, which must be a line of exactly --- " + dashed]
 
 
 def test_a_page_may_start_with_a_dash_in_its_text(make_site: MakeSite, run: Run) -> None:

@@ -113,6 +113,13 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     return text
 
 
+# why a fence is a dash, and where to type it again (a Mac's TextEdit, as Word, makes -- a
+# dash as you type, unless told not to)
+_DASHED = "Word, and TextEdit on a Mac, turn --- into a dash as you type"
+_PLAIN = ("in a plain-text editor such as Notepad, or in TextEdit after turning off Edit > "
+          "Substitutions > Smart Dashes")
+
+
 def split(text: str, path: str, problems: Problems) -> Document | None:
     """Split `text` (already decoded); record a problem and return None when it cannot be."""
     lines = text.split("\n")
@@ -122,8 +129,7 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         if _looks_like_fence(fence) and _field_follows(lines, 1):
             problems.error(path, 1, f"the first line is {fence.strip()}, not ---: the front "
                            "matter must start and end with a line of exactly three hyphens "
-                           "(Word turns --- into a dash as you type); type --- again in a "
-                           "plain-text editor such as Notepad")
+                           f"({_DASHED}); type --- again {_PLAIN}")
             return None
         return Document(data={}, body=text, body_line=1)
     closers = ("---", "...") if fence == "---" else ("+++",)
@@ -133,8 +139,7 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         if typo is not None:
             problems.error(path, typo + 1, f"this line is {lines[typo].strip()}, not {fence}: "
                            "it looks like the end of the front matter, which must be a line "
-                           f"of exactly {fence} (Word turns --- into a dash as you type); "
-                           f"type {fence} again in a plain-text editor such as Notepad")
+                           f"of exactly {fence} ({_DASHED}); type {fence} again {_PLAIN}")
         else:
             problems.error(path, 1, f"the front matter that starts with {fence} on line 1 is "
                            f"never closed; add a line with just {fence} after the last field")
