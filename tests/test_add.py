@@ -212,6 +212,19 @@ def test_add_never_overwrites(make_site: MakeSite, run: Run) -> None:
     assert sorted(p.name for p in (site / "content/honour-roll").iterdir()) == ["zoë-nyathi.md"]
 
 
+def test_a_macs_leftovers_are_not_taken_for_an_entry(make_site: MakeSite, run: Run) -> None:
+    # A Mac copying to a shared drive or a zip leaves `._NAME` beside each file; Kevin
+    # renamed ashley-t.md in Finder and its `._ashley-t.md` stayed behind
+    leftover = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        "
+    site = make_site({"content/testimonials/._ashley-t.md": leftover,
+                      "content/testimonials/.DS_Store": b"\x00\x00\x00\x01Bud1"})
+    outcome = run(site, "add", "testimonial", "Ashley T.")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip() == "content/testimonials/ashley-t.md"
+    assert (site / "content/testimonials/._ashley-t.md").read_bytes() == leftover
+    assert run(site, "build", *AS_OF).exit_code == 0
+
+
 def _never_twice(site: Path, run: Run, kind: str, made: str, *names: str) -> None:
     """`cswgen add KIND` refuses, and changes nothing, when content/`made` is there under
     any of `names` (another case, the other Markdown suffix)."""

@@ -456,15 +456,16 @@ def test_a_list_from_excel_for_mac_in_its_own_encoding_is_one_error_on_its_line(
         fails: Fails) -> None:
     """Excel for Mac's "CSV (Macintosh)": Mac Roman, each line ended by a lone CR.  The
     error said line 1 (it counted only LF), and each name a testimonial praised that the
-    unread list holds got a "matches no one on the honour roll" warning on top of it."""
+    unread list holds got a "matches no one on the honour roll" warning on top of it.  It
+    quoted the name as Windows would read it ("Zo‘"), and told how to save it on Windows."""
     csv = "name,role\rTinashe Banda,Agent\rZo\u00eb Nyathi,Teller\r".encode("mac_roman")
     outcome = fails({H + "staff.csv": csv,
                      T + "a.md": "---\ncustomer: Ann\nstaff: [Tinashe Banda, Zoë Nyathi, "
                                  "Nobody Known]\n---\nThanks.\n"})
     assert outcome.lines[:-1] == [
-        H + "staff.csv:3: is not UTF-8 text (byte 32, \"\u2018\" in \"Zo\u2018\", cannot be read); "
-        "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: choose the "
-        "UTF-8 encoding when saving)"]
+        H + "staff.csv:3: is not UTF-8 text (byte 32, \"ë\" in \"Zoë\", cannot be read); "
+        "save the file as UTF-8 (in Excel for Mac: \"CSV UTF-8\"; in Numbers: Export To > "
+        "CSV, with Text Encoding Unicode (UTF-8))"]
 
 
 def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) -> None:

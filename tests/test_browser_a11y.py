@@ -73,6 +73,7 @@ SITE = {
         customer: Rudo M.
         title: Sorted in one call
         staff: [Farai Moyo]
+        featured: true
         ---
         Farai sorted out my bond transfer in one phone call.
         """,
@@ -273,3 +274,16 @@ def test_in_a_dark_high_contrast_theme_the_logo_keeps_a_light_tile(
     tile = page.locator(logo).first.evaluate("e => getComputedStyle(e).backgroundColor")
     page.close()
     assert tile == "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("path", ["testimonials/rudo-m/", ""])  # (and the home page's)
+def test_the_big_quote_mark_is_not_read_aloud(page: Any, site: str, path: str) -> None:
+    """The opening quote drawn before a testimonial is decoration: a screen reader read
+    "left double quotation mark" before the customer's words on the testimonial's page."""
+    page.goto(f"{site}/{path}")
+    read = page.locator("blockquote").first.aria_snapshot()
+    assert "\u201c" not in read, read
+    assert "Farai sorted out my bond transfer" in read
+    mark = page.locator("blockquote").first.evaluate(
+        "b => getComputedStyle(b, '::before').content")
+    assert mark.startswith('"\u201c"'), mark  # still drawn

@@ -264,7 +264,8 @@ def test_require_consent_leaves_out_and_lists(make_site: MakeSite, run: Run) -> 
     assert outcome.exit_code == 0
     line_with(outcome, "content/testimonials/ana.md:1: warning: ", "left out because "
               "[build] require_consent is on", "add `consent:` true or the date")
-    line_with(outcome, "content/testimonials/more.csv:2: warning: ", "add a `consent` column")
+    line_with(outcome, "content/testimonials/more.csv:2: warning: ",
+              "write true or the date they agreed (like 2026-09-14) in its `consent` cell")
     line_with(outcome, "content/honour-roll/sam.md:5: warning: ", "left out",
               "or remove the photo")
     assert len([line for line in report_lines(outcome) if "left out" in line]) == 3

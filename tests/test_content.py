@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -413,6 +414,28 @@ def test_a_photo_field_finds_a_file_whose_accents_are_stored_decomposed(
     assert outcome.exit_code == 0, outcome.stderr
     page = (site / "output/honour-roll/zoe-nyathi/index.html").read_text("utf-8")
     assert 'alt="Zoë smiling"' in page
+
+
+def test_a_mac_screenshot_is_found_by_its_name_typed_with_a_plain_space(
+        make_site: MakeSite, run: Run) -> None:
+    """macOS names a screenshot "Screenshot 2027-09-28 at 2.05.22\u202fPM.png", with a narrow
+    no-break space before PM.  Typed with a space, the picture was "not found; did you mean
+    Screenshot 2027-09-28 at 2.05.22 PM.png", a name that looks the same as the one typed."""
+    shot = "Screenshot 2026-09-28 at 2.05.22\u202fPM.png"
+    typed = "../images/Screenshot 2026-09-28 at 2.05.22 PM.png"
+    site = make_site({
+        f"content/images/{shot}": phone_jpeg(200, 150, orientation=1, location=False),
+        "content/pages/app.md": f"---\ntitle: The app\nimage: {typed}\nalt: The new app\n---\n"
+                                f"![The login screen]({typed})\n\n[Full size](<{typed}>)\n",
+        "content/testimonials/ann.md": f"---\ncustomer: Ann\nphoto: {typed}\n---\nHi\n"})
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not [line for line in outcome.lines if "Screenshot" in line]
+    out = site / "output"
+    page = (out / "app/index.html").read_text("utf-8")
+    assert 'alt="The login screen"' in page and "screenshot-2026-09-28" in page
+    link = re.search(r'href="([^"]*Screenshot[^"]*)"', page)
+    assert link and (out / "app" / unquote(html.unescape(link[1]))).resolve().is_file()
 
 
 # --- unknown keys reach templates ---------------------------------------------------------

@@ -8,6 +8,7 @@ asserts what the user reads: the published page, or the exact `path:line: messag
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -323,14 +324,16 @@ def test_fences_typed_as_dashes_in_word_are_named(make_site: MakeSite, run: Run)
         "content/testimonials/chipo.md": "—\ncustomer: Chipo D.\n—\nGreat.\n",
         "content/testimonials/rudo.md": "---\ncustomer: Rudo M.\n–-\nGreat.\n"})
     assert outcome.exit_code == 1
+    # (TextEdit on a Mac makes -- a dash as Word does: "—-")
+    dashed = ("(Word, and TextEdit on a Mac, turn --- into a dash as you type); type --- again "
+              "in a plain-text editor such as Notepad, or in TextEdit after turning off Edit > "
+              "Substitutions > Smart Dashes")
     assert problems_of(outcome, "content/testimonials/chipo.md") == [
         "content/testimonials/chipo.md:1: the first line is —, not ---: the front matter must "
-        "start and end with a line of exactly three hyphens (Word turns --- into a dash as you "
-        "type); type --- again in a plain-text editor such as Notepad"]
+        "start and end with a line of exactly three hyphens " + dashed]
     assert problems_of(outcome, "content/testimonials/rudo.md") == [
         "content/testimonials/rudo.md:3: this line is –-, not ---: it looks like the end of the "
-        "front matter, which must be a line of exactly --- (Word turns --- into a dash as you "
-        "type); type --- again in a plain-text editor such as Notepad"]
+        "front matter, which must be a line of exactly --- " + dashed]
 
 
 def test_a_page_may_start_with_a_dash_in_its_text(make_site: MakeSite, run: Run) -> None:
@@ -690,6 +693,30 @@ def test_a_markdown_file_saved_with_txt_added_says_so(make_site: MakeSite, run: 
             'not published; rename it to "events.md"') in outcome.stderr
 
 
+def test_a_markdown_file_textedit_saved_as_txt_is_not_published(make_site: MakeSite,
+                                                                run: Run) -> None:
+    """TextEdit on a Mac saves plain text as `faq.txt`.  A page written so was published
+    as its source at pages/faq.txt, without a word; in testimonials/ it was told to be
+    saved as a CSV file.  A .txt file that starts with front matter is a Markdown file
+    under the wrong name; any other .txt file is a download, published as it is."""
+    site, outcome = built(make_site, run, {
+        "content/pages/faq.txt": "---\ntitle: FAQ\n---\nAsk us.\n",
+        "content/testimonials/wanjiku.txt": "\ufeff---\r\ncustomer: Wanjiku\r\n---\r\nKind.\r\n",
+        "content/downloads/programme.txt": "Monday: breakfast\n---\nTuesday: capes\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("starts with front matter, so it is meant as a Markdown file, but its name ends "
+            "in .txt, as TextEdit and Notepad save a file; it is not a page and is not "
+            "published: rename it to \"{}\" (on a Mac: select it in Finder, File > Get Info, "
+            "Name & Extension)")
+    assert outcome.lines == [
+        'content/pages/faq.txt:1: warning: "faq.txt" ' + said.format("faq.md"),
+        'content/testimonials/wanjiku.txt:1: warning: "wanjiku.txt" '
+        + said.format("wanjiku.md")]
+    out = site / "output"
+    assert not (out / "pages/faq.txt").exists() and not (out / "testimonials/wanjiku.txt").exists()
+    assert (out / "downloads/programme.txt").is_file()
+
+
 # --- the example text of `cswgen add` is never published unnoticed ---------------------------
 
 def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: Run) -> None:
@@ -840,6 +867,58 @@ def test_what_finder_and_explorer_leave_is_neither_an_error_nor_published(
     assert "logo.svg" in published
 
 
+def test_an_output_folder_looked_at_in_finder_still_builds_and_publishes(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    """Kevin opens output/ in Finder to double-click index.html; Finder writes .DS_Store
+    in each folder it shows.  The next build refused output/ as holding "files cswgen did
+    not write (.DS_Store, …)", to be moved into content/: files he cannot see.  And a
+    page removed since left its folder behind, holding only Finder's file."""
+    files: dict[str, str | bytes] = {
+        "content/testimonials/ann.md": "---\ncustomer: Ann\n---\nKind.\n",
+        "content/testimonials/ben.md": "---\ncustomer: Ben\n---\nQuick.\n"}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    web = tmp_path / "web"
+    assert run(site, "publish", str(web)).exit_code == 0
+    for folder in (site / "output", web):
+        (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+        (folder / "testimonials/ben/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+        (folder / "testimonials/ben/._index.html").write_bytes(b"\x00\x05\x16\x07")
+    (site / "content/testimonials/ben.md").unlink()
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    published = run(site, "publish", str(web))
+    assert published.exit_code == 0, published.stderr
+    for folder in (site / "output", web):
+        assert (folder / "testimonials/ann/index.html").is_file()
+        assert not (folder / "testimonials/ben").exists(), folder
+        assert (folder / ".DS_Store").is_file()  # (Finder's own, where it is still used)
+    # what Finder writes in output/ is not published: not to a folder, nor in a zip
+    (site / "output/testimonials/ann/._index.html").write_bytes(b"\x00\x05\x16\x07")
+    assert run(site, "publish", str(web)).exit_code == 0
+    assert not (web / "testimonials/ann/._index.html").exists()
+    assert run(site, "publish", str(tmp_path / "csw.zip")).exit_code == 0
+    with zipfile.ZipFile(tmp_path / "csw.zip") as archive:
+        assert not [n for n in archive.namelist() if "DS_Store" in n or "/._" in n]
+
+
+def test_a_download_not_finished_is_never_published(make_site: MakeSite, run: Run) -> None:
+    """Kevin downloads the form's answers from Google Sheets straight into
+    content/testimonials/.  Until the browser finishes, the file is Chrome's
+    `….csv.crdownload` (Firefox's `.part`, Safari's `.download` folder): it was published as
+    it was, with every customer's email address in it."""
+    half = "Timestamp,Email Address,customer,text\r\n9/28/2027 9:12:45,wanjiku.k@gmail.com,Wanj"
+    site, outcome = built(make_site, run, {
+        "content/testimonials/Form Responses 1.csv.crdownload": half,
+        "content/testimonials/Form Responses 1.csv.part": half,
+        "content/testimonials/Form Responses 1.csv.download/Form Responses 1.csv": half,
+        "content/downloads/Unconfirmed 412907.crdownload": half})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not any("Form Responses" in line or "Unconfirmed" in line for line in outcome.lines)
+    assert not [p for p in (site / "output").rglob("*")
+                if p.is_file() and b"gmail" in p.read_bytes()]
+
+
 # --- lists exported from Excel ----------------------------------------------------------------
 
 def test_an_empty_name_cell_says_fill_it_in_and_nothing_else(make_site: MakeSite,
@@ -984,16 +1063,25 @@ def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
     _, outcome = built(make_site, run, {
         "content/pages/prize.md": "---\ntitle: Prize draw\npublish: 2026-10-05 08:00\n---\n",
         "content/testimonials/survey.csv": "customer,text,date\r\n"
-                                           "Ada K.,Hi,2026-09-14 14:32:05\r\n"})
+                                           "Ada K.,Hi,2026-09-14 14:32:05\r\n"
+                                           # a Google Form's Timestamp column, renamed
+                                           "Ben O.,Hi,9/28/2026 9:12:45\r\n"
+                                           "Cat W.,Hi,10/3/2026 14:05:22\r\n"})
     assert outcome.exit_code == 1
     rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
+    excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
+             "and save the file again")
     assert problems_of(outcome, "content/pages/prize.md") == [
         f"content/pages/prize.md:3: `publish` {rule} \"2026-10-05 08:00\"; write the date "
         "alone, 2026-10-05 (a date has no time of day here)"]
     assert problems_of(outcome, "content/testimonials/survey.csv") == [
         f"content/testimonials/survey.csv:2: `date` {rule} \"2026-09-14 14:32:05\"; write "
-        "the date alone, 2026-09-14 (a date has no time of day here); in Excel, select the "
-        "column, choose Format Cells > Custom, type yyyy-mm-dd and save the file again"]
+        "the date alone, 2026-09-14 (a date has no time of day here)" + excel,
+        f"content/testimonials/survey.csv:3: `date` {rule} \"9/28/2026 9:12:45\"; write "
+        "the date alone, 2026-09-28 (a date has no time of day here)" + excel,
+        f"content/testimonials/survey.csv:4: `date` {rule} \"10/3/2026 14:05:22\"; write "
+        "the date alone, 2026-03-10 for 10 March or 2026-10-03 for 3 October (a date has no "
+        "time of day here)" + excel]
 
 
 def test_a_date_with_its_time_in_toml_front_matter_is_refused_as_in_yaml(
@@ -1169,6 +1257,74 @@ def test_a_form_export_headed_with_its_questions_gets_every_rename_at_once(
     assert "Great service" in shown and "honour-roll/farai-moyo/" in shown
 
 
+GOOGLE_FORM = (
+    "Timestamp,Email Address,customer,text,rating,consent,\r\n"
+    "9/28/2027 9:12:45,wanjiku.k@gmail.com,Wanjiku K.,Asante sana! 🙏🏾,5,I agree,\r\n"
+    "10/3/2027 14:05:22,brian.o@yahoo.com,Brian O.,Long queue but a kind teller.,4,,\r\n")
+
+
+def test_a_form_row_whose_consent_box_was_left_empty_is_said(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A Google Form's consent checkbox that the customer did not tick is an empty cell in
+    the `consent` column.  Without require_consent the row is published, as any entry that
+    records nothing; the build says so at its line, since the form asked and nobody said
+    yes.  With require_consent, the row is left out, and the fix is its cell, not a column
+    the file already has."""
+    files: dict[str, str | bytes] = {"content/testimonials/form.csv": GOOGLE_FORM}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        "content/testimonials/form.csv:3: warning: this row's `consent` cell is empty, so "
+        "nothing says that the customer has agreed to publication, yet the row is published, "
+        "as [build] require_consent is off; once they have, write true or the date they "
+        "agreed in the cell (like 2026-09-14); write no to leave it out, or set "
+        "require_consent = true in config.toml to publish only the rows that record consent"]
+    assert "Long queue" in page(site, "testimonials/brian-o/index.html")
+    assert not any(b"@gmail" in p.read_bytes() or b"@yahoo" in p.read_bytes()
+                   for p in (site / "output").rglob("*") if p.is_file())  # never published
+    site, outcome = built(make_site, run, {**files, "config.toml": CONSENT_CONFIG})
+    assert problems_of(outcome, "content/testimonials/form.csv")[1] == (
+        "content/testimonials/form.csv:3: warning: left out because [build] require_consent "
+        "is on and this entry records no consent; once the customer has agreed to "
+        "publication, write true or the date they agreed (like 2026-09-14) in its `consent` "
+        "cell")
+    assert not (site / "output/testimonials/brian-o").exists()
+
+
+def test_two_form_answers_under_one_name_are_told_the_slug_to_write(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """Two customers who both signed a form "John K." claim one address.  "Give one of
+    them a different `slug`" left a non-programmer to guess what a slug's value looks like;
+    the message now gives one, in the row and in a file."""
+    form = "customer,text\r\nJohn K.,Great.\r\nJohn K.,Also great.\r\n"
+    _, outcome = built(make_site, run, {
+        "content/testimonials/form.csv": form,
+        "content/testimonials/john-k.md": "---\ncustomer: John K.\n---\nThird.\n"})
+    assert outcome.exit_code == 1
+    assert sorted(line.split(": this would")[0] + ": " + line.split("; ", 1)[1]
+                  for line in outcome.lines if "also claims" in line) == [
+        "content/testimonials/form.csv:3: give one of them a different `slug`, like john-k-2 "
+        "in this row's `slug` cell (add a `slug` column if there is none)",
+        "content/testimonials/john-k.md:1: give one of them a different `slug`, like "
+        "slug: john-k-2"]
+
+
+def test_a_rating_typed_as_stars_or_with_its_label_names_the_number(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """A form's rating answered "5 - Excellent", or typed as stars, got the rule alone; the
+    number it stands for is named.  A half star or another scale is not guessed."""
+    form = ("customer,text,rating\r\nAda,Hi,5 - Excellent\r\nBen,Hi,★★★★☆\r\nCat,Hi,4/5\r\n"
+            "Dan,Hi,4.5\r\nEve,Hi,8/10\r\n")
+    _, outcome = built(make_site, run, {"content/testimonials/form.csv": form})
+    rule = "`rating` must be a whole number from 1 to 5, not"
+    assert problems_of(outcome, "content/testimonials/form.csv") == [
+        f"content/testimonials/form.csv:2: {rule} \"5 - Excellent\"; write 5",
+        f"content/testimonials/form.csv:3: {rule} \"★★★★☆\"; write 4",
+        f"content/testimonials/form.csv:4: {rule} \"4/5\"; write 4",
+        f"content/testimonials/form.csv:5: {rule} \"4.5\"",
+        f"content/testimonials/form.csv:6: {rule} \"8/10\""]
+
+
 def test_an_hr_export_gets_every_rename_at_once(make_site: MakeSite, run: Run) -> None:
     hr = ("Employee Number,Full Name,Job Title,Department,Date Joined\r\n"
           "E1042,Farai Moyo,Teller,Msasa,2019-03-01\r\n")
@@ -1326,4 +1482,5 @@ def test_one_person_in_a_file_and_in_the_staff_list_stops_the_build(
         "content/honour-roll/staff.csv:3: this would be published as "
         "honour-roll/farai-moyo/index.html, which content/honour-roll/farai-moyo.md also "
         "claims; if this is the same person, remove one of the two; if they are two people, "
-        "give one of them a different `slug` (add a `slug` column)"]
+        "give one of them a different `slug`, like farai-moyo-2 in this row's `slug` cell "
+        "(add a `slug` column if there is none)"]

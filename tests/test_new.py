@@ -147,3 +147,23 @@ def test_new_fills_a_repository_just_cloned_and_nothing_else(tmp_path: Path, run
     assert refused.exit_code == 1
     assert refused.stderr == ("notes: already exists and is not empty; cswgen new never "
                               "overwrites anything, so choose a new folder name\n")
+
+
+def test_new_fills_a_folder_made_in_finder_that_looks_empty(tmp_path: Path, run: Run) -> None:
+    """Kevin makes the folder in Finder and opens it: Finder writes .DS_Store (and Icon\\r,
+    for a custom icon) at once.  It looks empty, so "already exists and is not empty" made
+    no sense; those hidden files are left as they are, and anything else still refuses."""
+    folder = tmp_path / "CSW 2027"
+    folder.mkdir()
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(32))
+    (folder / "Icon\r").write_bytes(b"")
+    (folder / "._Icon\r").write_bytes(b"\x00\x05\x16\x07")
+    outcome = run(tmp_path, "new", "CSW 2027")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (folder / "config.toml").is_file()
+    assert (folder / ".DS_Store").read_bytes().startswith(b"\x00\x00\x00\x01Bud1")
+    assert run(folder, "build").exit_code == 0
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other/.DS_Store").write_bytes(b"")
+    (tmp_path / "other/notes.txt").write_text("mine\n")
+    assert run(tmp_path, "new", "other").exit_code == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import shutil
 import signal
 import socket
@@ -201,6 +202,32 @@ def test_the_preview_bar_shows_the_site_as_on_a_day_of_the_week(serve: Serve, si
     assert location == "/"
     assert server.post("/__cswgen/as-of", "as_of=someday&next=/")[0] == 400
     assert server.get("/__cswgen/as-of")[0] == 405
+    assert server.stop(signal.SIGTERM)[0] == 0
+
+
+def test_a_page_not_published_yet_says_so_where_it_is_not_found(serve: Serve,
+                                                                 site: Path) -> None:
+    """Kevin sets `publish: 2026-10-07` on a testimonial and opens its page in the preview:
+    it said "Page not found ... the address may have a typo", and nothing more.  The
+    preview now says which file keeps it back, until when, and how to see it."""
+    (site / "content/testimonials/ashley-t.md").write_text(
+        "---\ncustomer: Ashley T.\npublish: 2026-10-07\n---\nLocked out at midnight.\n",
+        "utf-8")
+    server = serve(site, "--as-of", "2026-09-01")
+    server.wait_for("/", served)
+    status, page = server.get("/testimonials/ashley-t/")
+    assert status == 404
+    said = " ".join(re.sub(r"<[^>]+>", "", page.split('class="cswgen-later"')[1]
+                           .split("</p>")[0]).split())
+    assert said == ('role="status">Not published yet: content/testimonials/ashley-t.md has '
+                    "publish: 2026-10-07, so visitors see this page from Wednesday 7 October "
+                    "2026. To see it here, choose a day on or after that date below, or run "
+                    "cswgen serve --as-of 2026-10-07.")
+    assert "Not published yet" not in server.get("/testimonials/nobody/")[1]  # a typo
+    server.post("/__cswgen/as-of", "as_of=2026-10-07&next=/testimonials/ashley-t/")
+    status, page = server.get("/testimonials/ashley-t/")
+    assert status == 200 and "Locked out at midnight." in page
+    assert "Not published yet" not in page
     assert server.stop(signal.SIGTERM)[0] == 0
 
 

@@ -195,3 +195,23 @@ def test_text_left_out_of_a_card_is_replaced_by_the_site_title() -> None:
     kept = share.drawable({"share.png": card}, site, problems)  # type: ignore[arg-type]
     assert (kept["share.png"].title, kept["share.png"].quote) == ("Harbour Telecom CSW 2026", "")
     assert [p.path for p in problems.warnings] == ["config.toml", "config.toml"]
+
+
+def test_emoji_in_a_testimonial_leave_its_words_on_the_card_with_no_gap(
+        make_site: MakeSite, run: Run) -> None:
+    """A Google Form answer ending "❤️" (a heart and a variation selector, which counted
+    as a letter no font has) lost its whole quote from the card, with a warning about
+    "Variation letters and Combining letters"; other emoji left a double space.  The card
+    now shows the words as they would be without the emoji, and nothing is reported."""
+    site = make_site({
+        "config.toml": SHARE_CONFIG,
+        "content/testimonials/amina.md": "---\ncustomer: Amina W.\nslug: a\n---\nThank you "
+                                         "❤️ Achieng 🙏🏾🎉 you made my day 👨‍👩‍👧 1️⃣ time 👍🏽\n",
+        "content/testimonials/amina-plain.md": "---\ncustomer: Amina W.\nslug: b\n---\n"
+                                               "Thank you Achieng you made my day 1 time\n"})
+    outcome = run(site, "build", "--as-of", "2026-10-06")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert [line for line in outcome.lines if "share image" in line] == []
+    out = site / "output/testimonials"
+    assert (out / "a/share.png").read_bytes() == (out / "b/share.png").read_bytes()
+    assert "❤️ Achieng 🙏🏾🎉" in (out / "a/index.html").read_text("utf-8")  # the page keeps them

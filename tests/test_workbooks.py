@@ -533,7 +533,7 @@ def test_a_consent_date_written_another_way_is_named_as_the_date_to_write(
                                       "Sr. Armando C.;Rápido.;3 de outubro de 2026\r\n"
                                       "Inês T.;Obrigada.;05/09/2026\r\n"})
     outcome = run(site, "build", *AS_OF)
-    agreed = [line.split("the date they agreed ")[1].split("), ")[0] + ")"
+    agreed = [line.split("the date they agreed ")[1].split(") in its `consent` cell")[0] + ")"
               for line in outcome.lines]
     assert agreed == ['(2026-09-15, if "15/09/2026" is that day)',
                       '(2026-10-03, if "3 de outubro de 2026" is that day)',

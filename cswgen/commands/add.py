@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from cswgen.core import paths
+from cswgen.core import paths, tree
 from cswgen.core.errors import Problem, Problems, SiteError, fail
 from cswgen.core.week import WEEKDAYS, long_label, range_label, weekday_in
 from cswgen.model.site import SECTIONS
@@ -102,9 +102,11 @@ def misused(kind: str, title: str, on: str | None, weekday: str | None,
 def _refuse_an_existing_file(path: Path, folder: str, slug: str, instead: str) -> None:
     """A file at `path`, or a Markdown file beside it whose name makes the same address
     (`Policy.md`, `rudo-m.markdown`), is never overwritten nor doubled (`folder`: the
-    content folder they are in, as messages name it)."""
+    content folder they are in, as messages name it).  A file the build leaves out, such
+    as the `._rudo-m.md` a Mac writes beside `rudo-m.md` on a shared drive, is no entry."""
     for existing in sorted(path.parent.glob("*")):
         if existing == path or (existing.suffix.lower() in (".md", ".markdown")
+                                and not tree.skipped(existing.name)
                                 and slugify(existing.stem) == slug):
             raise fail(f"{folder}/{existing.name}", 0, "already exists; cswgen add never "
                        f"overwrites a file: {instead}")

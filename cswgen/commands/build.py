@@ -30,7 +30,7 @@ from cswgen.core import interrupt, parallel
 from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.status import Status
-from cswgen.model.site import Options, Site, assemble
+from cswgen.model.site import Options, Site, assemble, url_of
 from cswgen.read import catalogue, fingerprint, placeholders, themes
 from cswgen.read.config import load_config
 from cswgen.read.place import today_in
@@ -60,6 +60,9 @@ class Result:
     changed: list[str] = field(default_factory=list)  # output paths written or removed
     # photos shown as placeholders (`photos_later`): cache key -> what makes their copies
     pending: dict[str, Callable[[], object]] = field(default_factory=dict)
+    # a preview's: the address of each page not published yet for its `publish` date
+    # ("testimonials/rudo-m/"), with its file and that date, for its not-found page
+    later: dict[str, tuple[str, date]] = field(default_factory=dict)
 
 
 def output_folder(config: SiteConfig, override: Path | None) -> tuple[Path, str, int]:
@@ -247,7 +250,10 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
                   files=len(copies), seconds=time.perf_counter() - started,
                   warnings=sorted(problems.warnings), changed=list(writer.changed),
                   pending={**{name: photos.maker(name) for name in photos.pending},
-                           **painter.pending})
+                           **painter.pending},
+                  later={} if preview is None else {
+                      url_of(e): (e.key, e.publish) for e in site.unpublished
+                      if e.publish is not None and not e.language})
 
 
 _HELD: list[object] = []  # what the last `one_shot_build(hold=True)` read and made

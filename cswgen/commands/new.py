@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from cswgen.core import cldr, datewords
+from cswgen.core import cldr, datewords, tree
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.week import first_full_week_of_october, range_label
 from cswgen.read import catalogue
@@ -213,8 +213,11 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
                                  "overwrites anything, so choose a name that is not taken "
                                  "for the new site's folder")])
     # (a repository just made with `git init`, or cloned empty, holds only .git: nothing of
-    # it is written over, and the site is then ready to commit)
-    if folder.exists() and any(entry.name != ".git" for entry in folder.iterdir()):
+    # it is written over, and the site is then ready to commit; a folder made in Finder or
+    # Explorer holds their hidden files (.DS_Store, Icon\r, desktop.ini) as soon as it is
+    # opened, and looks empty there)
+    if folder.exists() and any(entry.name != ".git" and not tree.left_by_a_file_manager(entry.name)
+                               for entry in folder.iterdir()):
         if folder.resolve() == Path.cwd().resolve():  # `cswgen new .`: "." says nothing
             site = " (it is a cswgen site already)" if (folder / "config.toml").is_file() \
                 else ""

@@ -89,6 +89,7 @@ class Session:
         self.watcher = Watcher()
         self.problems: tuple[Problem, ...] = ()  # of the last build, when it failed
         self.warnings: list[Problem] = []
+        self.scheduled: dict[str, tuple[str, date]] = {}  # (see `State.later`)
         self.state = State(as_of=as_of or date.today())
         self.notify: Callable[[str], None] = lambda path: None  # tells browsers to reload
         self.generation = 0  # how many times every page was told to reload
@@ -139,6 +140,7 @@ class Session:
                 for problem in result.warnings:
                     self.warn(str(problem))
             self.warnings = result.warnings
+            self.scheduled = result.later
         self.retried = False
         self.finished = time.perf_counter()
         milliseconds = round((self.finished - started) * 1000)
@@ -227,7 +229,8 @@ class Session:
                          problems=self.problems, generation=self.generation)
         return State(as_of=self.as_of or today_in(config.week.timezone),
                      week=tuple(config.week.dates), drafts=self.drafts,
-                     problems=self.problems, generation=self.generation)
+                     problems=self.problems, generation=self.generation,
+                     later=self.scheduled)
 
     def _watched(self, config: SiteConfig | None) -> list[Path]:
         """config.toml, content/, the site's themes/ and the built-in themes in use; the

@@ -93,23 +93,33 @@ def check_names(relatives: Iterable[str], prefix: str, problems: Problems) -> No
                 problems.error(f"{prefix}{path}", 0, why)
 
 
+def _as_seen(name: str) -> str:
+    """A name as it looks: its accents in one form (NFC), and each space that is not the
+    one a keyboard types (macOS names a screenshot "… at 2.05.22\u202fPM.png", with a narrow
+    no-break space before PM) as a space."""
+    return "".join(" " if unicodedata.category(c) == "Zs" else c
+                   for c in unicodedata.normalize("NFC", name))
+
+
 def stored_as(folder: Path, relative: str) -> str | None:
     """The `/`-separated path under `folder` that `relative` names with its accents stored
-    another way, or None when there is none.  macOS may keep `zoë` as `zoe` and a combining
-    diaeresis; it looks the same, and a name typed elsewhere (a link, a `photo:`) has the
-    composed `ë`, so names are compared in one form (NFC)."""
+    another way, or another space than the one typed, or None when there is none.  macOS
+    may keep `zoë` as `zoe` and a combining diaeresis; it looks the same, and a name typed
+    elsewhere (a link, a `photo:`) has the composed `ë`, so names are compared as they look
+    (see `_as_seen`)."""
     found: list[str] = []
     for part in relative.split("/"):
         if part in ("", ".", ".."):
             found.append(part)
             folder = folder / part
             continue
-        wanted = unicodedata.normalize("NFC", part)
+        wanted = _as_seen(part)
         try:
             names = [entry.name for entry in folder.iterdir()]
         except OSError:
             return None
-        match = next((n for n in names if unicodedata.normalize("NFC", n) == wanted), None)
+        match = part if part in names else next(
+            (n for n in names if _as_seen(n) == wanted), None)
         if match is None:
             return None
         found.append(match)

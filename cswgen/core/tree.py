@@ -5,7 +5,10 @@ check for links out of the site), and the one set of names it leaves out.
 Left out: hidden names (`.git`, `.env`) except the few a static host reads, folders
 starting with `_` (`_drafts`), and what editors and file managers leave behind (`notes.md~`,
 `.notes.md.swp`, Office's `~$book.xlsx` lock files, Explorer's `Thumbs.db` and
-`desktop.ini`, and Finder's `Icon\r`, the hidden file that gives a folder a custom icon).
+`desktop.ini`, and Finder's `Icon\r`, the hidden file that gives a folder a custom icon),
+and downloads not finished yet, saved straight into content/ (Chrome's and Edge's
+`list.csv.crdownload`, Firefox's `list.csv.part`, Safari's `list.csv.download` folder):
+half a file, and a list's columns nobody should see published as it is.
 A symbolic link is listed as it is, never followed into: whether its target is inside the
 site is for the caller to check (`paths.outside_links`).
 """
@@ -18,6 +21,8 @@ from pathlib import Path
 
 # (by lower case: Explorer writes `Desktop.ini` as well as `desktop.ini`)
 IGNORED_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".gitkeep", "icon\r"}
+# what browsers call a download until it has finished (Safari's is a folder)
+DOWNLOADING = (".crdownload", ".part", ".partial", ".download", ".opdownload")
 # Hidden names a static host reads, published like any other file; every other name that
 # starts with `.` or `_` (.git, .env, _drafts) stays private.
 PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
@@ -25,14 +30,21 @@ PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
 Skip = Callable[..., bool]  # skip(name, folder=...) -> whether the walk leaves it out
 
 
+def left_by_a_file_manager(name: str) -> bool:
+    """A hidden file Finder or Explorer writes in any folder it shows (`.DS_Store`, the
+    `._NAME` beside each file on a shared drive, `Icon\r`, `desktop.ini`): never one of
+    the site's, and never seen by its owner."""
+    return name.lower() in IGNORED_NAMES or name.startswith("._")
+
+
 def skipped(name: str, *, folder: bool = False) -> bool:
     """A name the walk leaves out: hidden files and folders, `_` folders, editor leftovers."""
     if name in PUBLISHED_HIDDEN:
         return False
     if folder:
-        return name.startswith((".", "_"))
+        return name.startswith((".", "_")) or name.lower().endswith(DOWNLOADING)
     return name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
-        or name.lower() in IGNORED_NAMES
+        or name.lower() in IGNORED_NAMES or name.lower().endswith(DOWNLOADING)
 
 
 def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = True,

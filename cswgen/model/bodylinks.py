@@ -112,7 +112,7 @@ class BodyLinks:
             return href  # outside content/: left for `cswgen check` to report
         if target.lower().endswith(MARKDOWN_SUFFIXES):
             url = self._lookup("url", f"content/{target}")
-            if url is None and not target.isascii() and (stored := self._stored(target)):
+            if url is None and _maybe_stored(target) and (stored := self._stored(target)):
                 target = stored
                 url = self._lookup("url", f"content/{target}")
             if url is None and (elsewhere := self._lookup("elsewhere", target)) is not None:
@@ -122,7 +122,7 @@ class BodyLinks:
                 return "#"  # not published (yet): the warning or error says so
             return f"{ROOT_SCHEME}:{url}{suffix}"
         on_disk = self._lookup("disk", target)
-        if on_disk is None and not target.isascii() and (stored := self._stored(target)):
+        if on_disk is None and _maybe_stored(target) and (stored := self._stored(target)):
             target = stored
             on_disk = self._lookup("disk", target)
         # (a page's address as the browser shows it, `/faq/`, keeps its closing slash: the
@@ -174,8 +174,8 @@ class BodyLinks:
         return self.languages.get(folder, self.languages.get("", ""))
 
     def _stored(self, target: str) -> str | None:
-        """The name `target` is stored under, when it differs only in how its accents are
-        stored (see `paths.stored_as`)."""
+        """The name `target` is stored under, when it differs only in how its accents or
+        spaces are stored (see `paths.stored_as`)."""
         return paths.stored_as(self.content_dir, target)
 
     def answer(self, kind: str, target: str) -> str | None:
@@ -308,3 +308,9 @@ class BodyLinks:
             ctx.problems.error(ctx.site_path, line,
                                f"the link to {href} goes to content/{target}, which does not "
                                f"exist; {self._missing_hint(target)}")
+
+
+def _maybe_stored(target: str) -> bool:
+    """Whether `target` may name a file stored under another form of its name: one with
+    accents, or spaces (see `paths.stored_as`)."""
+    return not target.isascii() or " " in target

@@ -188,14 +188,20 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
         return True
     if entry.consent is True or isinstance(entry.consent, date):
         return True  # (ten thousand testimonials a build: no message made for them)
-    if entry.consent is not False and not config.build.require_consent:
-        return True
-    what = "a `consent` column with" if entry.from_csv else "`consent:`"
     example = (config.week.start - timedelta(days=21)).isoformat()
+    if entry.consent is not False and not config.build.require_consent:
+        if entry.consent_blank:  # (a form's consent box that was not ticked, most often)
+            problems.warning(entry.path, entry.line, "this row's `consent` cell is empty, so "
+                             f"nothing says that {who}, yet the row is published, as [build] "
+                             "require_consent is off; once they have, write true or the date "
+                             f"they agreed in the cell (like {example}); write no to leave "
+                             "it out, or set require_consent = true in config.toml to "
+                             "publish only the rows that record consent", sheet=entry.sheet)
+        return True
     if entry.consent is False:
         problems.warning(entry.path, entry.line_of("consent"),
-                         f"left out because `consent` is false; once {who}, write {what} "
-                         f"true or the date they agreed (like {example})"
+                         f"left out because `consent` is false; once {who}, "
+                         + _written(entry, f"true or the date they agreed (like {example})")
                          + (", or remove the photo" if isinstance(entry, Honour) else ""),
                          sheet=entry.sheet)
         return False
@@ -209,18 +215,28 @@ def _consented(entry: Entry, config: SiteConfig, problems: Problems) -> bool:
         problems.warning(entry.path, entry.line_of("consent"),
                          f"left out because [build] require_consent is on and `consent` is a "
                          f"note (\"{entry.consent}\"), not a yes; once you have checked that "
-                         f"{who}, write {what} true or the date they agreed {agreed}, "
-                         + ("and keep the note in a column of its own" if entry.from_csv
-                            else "and keep the note in a comment after #"),
+                         f"{who}, " + _written(entry, f"true or the date they agreed {agreed}")
+                         + (", and keep the note in a column of its own" if entry.from_csv
+                            else ", and keep the note in a comment after #"),
                          sheet=entry.sheet)
         return False
+    fix = f"true or the date they agreed (like {example})"
     problems.warning(entry.path, entry.line_of("consent"),
                      f"left out because [build] require_consent is on and this entry records "
-                     f"no consent; once {who}, add {what} true or the date they agreed "
-                     f"(like {example})" + (", or remove the photo"
-                                            if isinstance(entry, Honour) else ""),
+                     f"no consent; once {who}, " + (
+                         _written(entry, fix) if entry.consent_blank else
+                         f"add a `consent` column with {fix}" if entry.from_csv else
+                         f"add `consent:` {fix}")
+                     + (", or remove the photo" if isinstance(entry, Honour) else ""),
                      sheet=entry.sheet)
     return False
+
+
+def _written(entry: Entry, value: str) -> str:
+    """How to write `value` as an entry's consent: in a row's `consent` cell (the row has
+    one: its file has the column), else as the `consent:` field."""
+    return f"write {value} in its `consent` cell" if entry.from_csv else \
+        f"write `consent:` {value}"
 
 
 def _beside(entry: Entry, shared: bool) -> list[tuple[str, str]]:
@@ -279,7 +295,8 @@ def _claim_urls(site: Site, problems: Problems) -> None:
                 hint = ("if this is the same person, remove one of the two; if they are two "
                         "people, " if isinstance(hint, Honour) else "") \
                     + "give one of them a different `slug`" + (
-                    " (add a `slug` column)" if hint.from_csv else "")
+                    f", like {hint.slug}-2 in this row's `slug` cell (add a `slug` column "
+                    "if there is none)" if hint.from_csv else f", like slug: {hint.slug}-2")
             problems.error(path, line, f"this would be published as {output}, {why}; "
                            f"{hint}", sheet=sheet)
             return False

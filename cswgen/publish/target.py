@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from cswgen.core import tree
 from cswgen.publish.plan import Plan
 from cswgen.write.output import survey
 
@@ -42,9 +43,11 @@ class Built:
 
     @classmethod
     def of(cls, folder: Path, pages: int, title: str) -> Built:
-        """Every file in `folder` but cswgen's own bookkeeping (`.cswgen-manifest`)."""
+        """Every file in `folder` but cswgen's own bookkeeping (`.cswgen-manifest`), and
+        what Finder or Explorer wrote there as someone looked at it (`.DS_Store`)."""
         names = sorted(name for name in survey(folder)
-                       if not (name.startswith(".cswgen-") and "/" not in name))
+                       if not (name.startswith(".cswgen-") and "/" not in name)
+                       and not tree.left_by_a_file_manager(name.rpartition("/")[2]))
         return cls(folder, pages, title, {name: folder / name for name in names})
 
     def digest(self, name: str) -> str:

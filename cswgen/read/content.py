@@ -37,7 +37,7 @@ from cswgen.read.translations import (
     no_original,
     translation_of,
 )
-from cswgen.read.withheld import withheld
+from cswgen.read.withheld import text_with_front_matter, withheld
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content"]
@@ -208,6 +208,9 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 problems.warning(site_path, 0, moved)  # (not read, and not published)
             elif relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, _not_read(relative))
+            elif relative.lower().endswith(".txt") and (why := text_with_front_matter(
+                    relative, _head(content_dir / relative))) is not None:
+                problems.warning(site_path, 1, why)
             elif (why := withheld(relative)) is not None:
                 problems.warning(site_path, 0, why)
             else:
@@ -502,3 +505,12 @@ def _rows(source: Path, site_path: str, kind: str, texts: dict[str, bytes] | Non
 def _row_slug(fields: Fields) -> str:
     name = fields.data.get("slug") or fields.data.get("customer") or fields.data.get("name")
     return slugify(str(name)) if name else ""
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a file, enough to see whether it starts with front matter."""
+    try:
+        with path.open("rb") as file:
+            return file.read(256)
+    except OSError:
+        return b""

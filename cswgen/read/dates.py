@@ -24,6 +24,10 @@ _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")  # 2026/10/06
 _WITH_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T]+|,\s*)\d{1,2}[:.]\d{2}(?::\d{2})?"
                         r"(?:\.\d+)?\s*(?:[aApP]\.?[mM]\.?|Z|[+-]\d{2}:?\d{2})?$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/2026, 6.10.2026
+# the same with the time of day, as a Google Form's Timestamp column is exported
+# ("9/28/2027 14:05:22") and Excel writes a date cell with its time ("28/09/2027 14:05")
+_NUMERIC_WITH_TIME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+|,\s*)\d{1,2}[:.]"
+                                r"\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?$")
 # a date in words in another language than English: "3 de outubro de 2027", "3 octobre
 # 2027", "3. Oktober 2027", "3 Oktoba 2027" (the month's name is looked up in the CLDR)
 _IN_WORDS = re.compile(r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+\.?)\s+(?:de\s+)?(\d{4})$")
@@ -167,6 +171,9 @@ def _date_meant(value: object, row: bool, sheet: bool = False) -> str:
             return (f"; write the date alone, {meant_day.isoformat()} (a date has no time of "
                     "day here)" + excel)
         return ""
+    alone = ""  # (a date with its time: said to be written alone)
+    if (match := _NUMERIC_WITH_TIME.match(text)) is not None:
+        text, alone = match.group(1), "the date alone, "
     if (match := _YEAR_FIRST.match(text)) is not None:
         candidates = [tuple(int(g) for g in match.groups())]
     elif (match := _NUMERIC_DATE.match(text)) is not None:
@@ -187,12 +194,13 @@ def _date_meant(value: object, row: bool, sheet: bool = False) -> str:
         with contextlib.suppress(ValueError):
             if date(year, month, day) not in meant:
                 meant.append(date(year, month, day))
+    timeless = " (a date has no time of day here)" if alone else ""
     if len(meant) == 1:
-        return f"; write {meant[0].isoformat()}" + excel
+        return f"; write {alone}{meant[0].isoformat()}{timeless}" + excel
     if len(meant) == 2:
         a, b = meant
-        return (f"; write {a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
-                f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}" + excel)
+        return (f"; write {alone}{a.isoformat()} for {a.day} {MONTHS[a.month - 1]} or "
+                f"{b.isoformat()} for {b.day} {MONTHS[b.month - 1]}{timeless}" + excel)
     return ""
 
 

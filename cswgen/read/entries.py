@@ -264,7 +264,7 @@ class EntryReader:
             staff=[one_space(name) for name in f.strings("staff", separator=";")],
             featured=f.boolean("featured"),
             photo=f.image("photo", "alt", source, self.finder, require_alt=False),
-            consent=f.consent(), **common)
+            consent=f.consent(), consent_blank=_blank(f, "consent"), **common)
 
     def honour(self, f: Fields, source: Path, common: dict[str, Any]) -> Honour:
         name = one_space(f.text("name", required=True, what="the person's name"))
@@ -274,7 +274,7 @@ class EntryReader:
             citation=f.text("citation"),
             since=f.year("since"),
             photo=f.image("photo", "alt", source, self.finder, require_alt=False),
-            consent=f.consent(), **common)
+            consent=f.consent(), consent_blank=_blank(f, "consent"), **common)
 
     def policy(self, f: Fields, common: dict[str, Any]) -> Policy:
         standards: list[tuple[str, str]] = []
@@ -314,3 +314,7 @@ def one_space(name: str) -> str:
     where HTML does not fold them.  A no-break space is kept: it is put in on purpose
     ("Rudo\u00a0M.", never split over two lines)."""
     return _SPACES.sub(" ", name)
+
+def _blank(f: Fields, key: str) -> bool:
+    """Whether `f` is a row of a list that has a `key` column, with its cell empty."""
+    return f.row and key in f.columns and f.data.get(key) in (None, "")

@@ -204,7 +204,9 @@ class Fields:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.error(key, f"`{key}` must be {what}, not {described(value)}")
+            meant = _number_meant(value)
+            fix = f"; write {meant}" if meant is not None and low <= meant <= high else ""
+            self.error(key, f"`{key}` must be {what}, not {described(value)}{fix}")
             return None
         return value
 
@@ -421,3 +423,17 @@ def _named(key: str, where: str) -> str:
     if last.isdigit():
         return f"item {int(last) + 1} of `{parent.rpartition('.')[2]}`"
     return f"the {where} of `{last}`"
+
+
+def _number_meant(value: object) -> int | None:
+    """The whole number a rating typed another way stands for: stars (`★★★★☆`, as people
+    type a rating), or a number with its label or scale (`5 - Excellent`, `4/5`, `4 stars`,
+    as a form's answer reads); None for anything else (`4.5` is not whole)."""
+    if not isinstance(value, str):
+        return None
+    if stars := re.fullmatch(r"\s*([★⭐]+)\ufe0f?[☆\s]*", value):
+        return len(stars.group(1).replace("\ufe0f", ""))
+    if number := re.fullmatch(r"\s*(\d+)\s*(?:(?:/|out of)\s*5|(?:stars?\b|[-–—:(])\D*)\s*",
+                              value):
+        return int(number.group(1))
+    return None

@@ -55,7 +55,8 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
             continue
         if resolved.is_file():
             return relative.as_posix()
-    if not cleaned.isascii():  # (its accents may be stored another way: see `stored_as`)
+    if not cleaned.isascii() or " " in cleaned:  # (its accents or spaces may be stored
+        # another way: see `stored_as`)
         bases = [] if cleaned.startswith("/") else [folder]
         for base in [*bases, content]:
             stored = paths.stored_as(base, cleaned.lstrip("/"))

@@ -64,14 +64,21 @@ class Document:
     spelled: dict[str, str] = field(default_factory=dict)
 
 
+def _from_a_mac(raw: bytes) -> bool:
+    """Whether `raw` is as Excel for Mac saves "CSV (Macintosh)": its lines ended by a lone
+    CR, as Macs wrote text before OS X, and so its letters in Mac Roman, not Windows'."""
+    return b"\r" in raw and b"\n" not in raw
+
+
 def _legacy_character(raw: bytes, at: int) -> str:
-    """What the byte at `at` reads as in Windows' own encoding (cp1252, which Notepad and
-    Excel write unless told otherwise), in its word, to find it by: `, "é" in "Café",`;
-    "" when it is not such a character."""
-    start = raw.rfind(b"\n", 0, at) + 1
-    end = raw.find(b"\n", at)
-    line = raw[start: end if end >= 0 else len(raw)].decode("cp1252", errors="replace")
-    offset = len(raw[start:at].decode("cp1252", errors="replace"))
+    """What the byte at `at` reads as in the computer's own encoding (Windows' cp1252,
+    which Notepad and Excel write unless told otherwise, or an old Mac's Mac Roman), in its
+    word, to find it by: `, "é" in "Café",`; "" when it is not such a character."""
+    encoding, newline = ("mac_roman", b"\r") if _from_a_mac(raw) else ("cp1252", b"\n")
+    start = raw.rfind(newline, 0, at) + 1
+    end = raw.find(newline, at)
+    line = raw[start: end if end >= 0 else len(raw)].decode(encoding, errors="replace")
+    offset = len(raw[start:at].decode(encoding, errors="replace"))
     character = line[offset: offset + 1]
     if not character or character == "\ufffd" or not character.isprintable():
         return ""
@@ -90,10 +97,12 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = line_of(raw, exc.start)
+        how = ("in Excel for Mac: \"CSV UTF-8\"; in Numbers: Export To > CSV, with Text "
+               "Encoding Unicode (UTF-8)" if _from_a_mac(raw) else "in Excel: \"CSV UTF-8\"; "
+               "in Notepad or Word: choose the UTF-8 encoding when saving")
         problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
                        f"{_legacy_character(raw, exc.start)} cannot be read); "
-                       "save the file as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad or Word: "
-                       "choose the UTF-8 encoding when saving)")
+                       f"save the file as UTF-8 ({how})")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
@@ -102,6 +111,13 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
                        "save it again as plain UTF-8 text")
         return None
     return text
+
+
+# why a fence is a dash, and where to type it again (a Mac's TextEdit, as Word, makes -- a
+# dash as you type, unless told not to)
+_DASHED = "Word, and TextEdit on a Mac, turn --- into a dash as you type"
+_PLAIN = ("in a plain-text editor such as Notepad, or in TextEdit after turning off Edit > "
+          "Substitutions > Smart Dashes")
 
 
 def split(text: str, path: str, problems: Problems) -> Document | None:
@@ -113,8 +129,7 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         if _looks_like_fence(fence) and _field_follows(lines, 1):
             problems.error(path, 1, f"the first line is {fence.strip()}, not ---: the front "
                            "matter must start and end with a line of exactly three hyphens "
-                           "(Word turns --- into a dash as you type); type --- again in a "
-                           "plain-text editor such as Notepad")
+                           f"({_DASHED}); type --- again {_PLAIN}")
             return None
         return Document(data={}, body=text, body_line=1)
     closers = ("---", "...") if fence == "---" else ("+++",)
@@ -124,8 +139,7 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         if typo is not None:
             problems.error(path, typo + 1, f"this line is {lines[typo].strip()}, not {fence}: "
                            "it looks like the end of the front matter, which must be a line "
-                           f"of exactly {fence} (Word turns --- into a dash as you type); "
-                           f"type {fence} again in a plain-text editor such as Notepad")
+                           f"of exactly {fence} ({_DASHED}); type {fence} again {_PLAIN}")
         else:
             problems.error(path, 1, f"the front matter that starts with {fence} on line 1 is "
                            f"never closed; add a line with just {fence} after the last field")

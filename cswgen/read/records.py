@@ -139,6 +139,8 @@ class Testimonial(Entry):
     featured: bool = False
     photo: Image | None = None
     consent: bool | dt.date | str | None = None  # str: a note, kept as it is
+    # a row of a list that has a `consent` column (a form's "I agree" box) left empty
+    consent_blank: bool = False
 
 
 @dataclass
@@ -151,6 +153,8 @@ class Honour(Entry):
     since: int | None = None
     photo: Image | None = None
     consent: bool | dt.date | str | None = None  # str: a note, kept as it is
+    # a row of a list that has a `consent` column (a form's "I agree" box) left empty
+    consent_blank: bool = False
 
 
 @dataclass

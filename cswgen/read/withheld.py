@@ -14,6 +14,8 @@ warning that says what to do.
 
 from __future__ import annotations
 
+import re
+
 WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods", "numbers"})
 # the words in a file name's suffixes that mark a list of rows (or a copy of one)
 _DATA = WORKBOOKS | {"csv", "tsv", "tab", "txt", "bak", "old", "json", "xml", "dat"}
@@ -79,3 +81,22 @@ def withheld(relative: str) -> str | None:
                 "should see); to offer it as a download, save what people should see as a "
                 "PDF, and if it is not for the site, move it out of content/")
     return None
+
+
+def text_with_front_matter(relative: str, head: bytes) -> str | None:
+    """Why a `.txt` file whose first bytes (`head`) are front matter (`---`, then a
+    field) is not published: a Markdown file that TextEdit or Notepad saved as `.txt`.
+    Its source would be published as it is, and no page built.  None for any other."""
+    if not relative.lower().endswith(".txt") \
+            or relative.lower().endswith((".md.txt", ".markdown.txt")):  # (see `withheld`)
+        return None
+    lines = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").splitlines()
+    if len(lines) < 2 or lines[0].rstrip() not in ("---", "+++") \
+            or not re.match(r"^[A-Za-z_][\w-]*\s*[:=]", lines[1]):
+        return None
+    name = relative.rpartition("/")[2]
+    fixed = name[:-len(".txt")] + ".md"
+    return (f"\"{name}\" starts with front matter, so it is meant as a Markdown file, but "
+            "its name ends in .txt, as TextEdit and Notepad save a file; it is not a page and "
+            f"is not published: rename it to \"{fixed}\" (on a Mac: select it in Finder, "
+            "File > Get Info, Name & Extension)")

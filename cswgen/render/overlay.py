@@ -7,7 +7,8 @@ Pure text in, text out; everything shown is escaped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
@@ -36,6 +37,9 @@ border-top:3px solid #facc15;box-sizing:border-box;text-align:left}
 #cswgen-preview form{display:flex;flex-wrap:wrap;align-items:center;gap:.375rem .5rem;
 max-width:72rem;margin:0 auto}
 #cswgen-preview p{flex:1 1 14rem;min-width:0}
+#cswgen-preview .cswgen-later{flex-basis:100%;padding:.5rem 0;font-size:16px}
+#cswgen-preview code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
+overflow-wrap:anywhere}
 #cswgen-preview .cswgen-days{display:flex;flex-wrap:wrap;gap:.375rem}
 #cswgen-preview button{min-height:2.75rem;min-width:2.75rem;padding:.25rem .625rem;
 border:1px solid #fff;border-radius:.375rem;background:#111827;color:#fff;cursor:pointer}
@@ -66,6 +70,9 @@ class State:
     drafts: bool = False
     problems: tuple[Problem, ...] = ()  # of the last build when it failed, else empty
     generation: int = 0  # how many times browsers were told to reload (see `GENERATION`)
+    # the pages not published yet on `as_of`, by address ("testimonials/rudo-m/"): the file
+    # and its `publish` date, said on the not-found page a visit to one of them gets
+    later: Mapping[str, tuple[str, date]] = field(default_factory=dict)
 
 
 def decorate(page: str, path: str, state: State) -> str:
@@ -91,11 +98,28 @@ def bar(state: State, path: str) -> str:
         '<aside id="cswgen-preview" aria-label="Preview">'
         f'<form method="post" action="{AS_OF_ACTION}">'
         f'<input type="hidden" name="next" value="{escape(path)}">'
+        + _not_yet(state, path) +
         f"<p>Preview of the site as on <strong>{escape(long_label(state.as_of))}</strong>"
         f"{drafts}. See it as on:</p>"
         f'<div class="cswgen-days">{"".join(buttons)}</div>'
         "</form></aside>"
     )
+
+
+def _not_yet(state: State, path: str) -> str:
+    """Why the page at `path` is not found on the preview's date, when it is one not
+    published yet (a file with a later `publish` date): "" for any other address."""
+    address = path.lstrip("/").removesuffix("index.html")
+    found = state.later.get(address if address.endswith("/") or not address
+                            else address + "/")
+    if found is None:
+        return ""
+    source, day = found
+    return ('<p class="cswgen-later" role="status"><strong>Not published yet:</strong> '
+            f"{escape(source)} has <code>publish: {day.isoformat()}</code>, so visitors see "
+            f"this page from {escape(long_label(day))}. To see it here, choose a day on or "
+            f"after that date below, or run <code>cswgen serve --as-of {day.isoformat()}"
+            "</code>.</p>")
 
 
 def overlay(problems: tuple[Problem, ...]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import partial
@@ -115,16 +116,54 @@ def drawable(found: dict[str, Card], site: Site,
                 if (where, line, message) not in reported:
                     reported.add((where, line, message))
                     problems.warning(where, line, message, sheet=sheet)
-            texts[name] = SEPARATOR.join(shown_parts)
+            texts[name] = _without_symbols(SEPARATOR.join(shown_parts))
         kept[path] = dataclasses.replace(card, kicker=texts["kicker"], title=texts["title"],
                                          quote=texts["quote"], footer=texts["footer"])
     return kept
 
 
 def _lost_letters(text: str) -> str:
-    """The letters of `text` a card cannot show (symbols aside: see `drawable`)."""
-    lost = undrawable(text)[0]
-    return "".join(c for c in lost if unicodedata.category(c)[0] in "LM")
+    """The letters of `text` a card cannot show (symbols aside: see `drawable`), with the
+    marks that belong to them; the marks that belong to a symbol are the symbol's (the
+    variation selector of ❤️, the keycap of 1️⃣), even after a digit the fonts have."""
+    lost = set(undrawable(text)[0])
+    if not lost:
+        return ""
+    found: dict[str, None] = {}
+    base = ""  # the character the marks that follow belong to
+    for char in text:
+        kind = unicodedata.category(char)
+        if kind[0] != "M":
+            base = char
+            if char in lost and kind[0] == "L":
+                found[char] = None
+        elif char in lost and unicodedata.category(base or " ")[0] == "L" \
+                and not _emoji_mark(char):
+            found[char] = None
+    return "".join(found)
+
+
+def _emoji_mark(char: str) -> bool:
+    """A mark that makes what comes before it an emoji: a variation selector, a keycap."""
+    return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef" \
+        or char == "\u20e3"
+
+
+def _without_symbols(text: str) -> str:
+    """`text` without the symbols no font has (emoji), and without the gap they leave
+    ("ten minutes 🙏🏾 I had" -> "ten minutes I had")."""
+    lost = set(undrawable(text)[0])
+    if not lost:
+        return text
+    letters = _lost_letters(text)  # (reported, and left to the drawing)
+    gone = [c in lost and c not in letters for c in text]
+    # (and the joiners between the parts of an emoji made of several: 👨‍👩‍👧)
+    kept = "".join(c for i, c in enumerate(text) if not gone[i] and not (
+        c == "\u200d" and ((i > 0 and gone[i - 1]) or (i + 1 < len(text) and gone[i + 1]))))
+    if kept == text:
+        return text
+    kept = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", kept)
+    return re.sub(r"[ \t]+(?=\u201d)", "", kept).strip(" \t")
 
 
 def _said(site: Site, entry: Entry | None, kind: str, name: str, text: str, letters: str,

@@ -17,6 +17,7 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
+from cswgen.core import tree
 from cswgen.core.files import write_atomic
 
 JOURNAL = "journal"
@@ -84,9 +85,14 @@ def roll_back(undo: Path, output: Path, manifest: str) -> None:
 
 
 def prune(folder: Path, output: Path) -> None:
-    """Remove `folder` and its parents up to `output` while they are empty."""
+    """Remove `folder` and its parents up to `output` while they are empty, or hold only
+    what a file manager left there (`tree.left_by_a_file_manager`: Finder's .DS_Store)."""
     for current in (folder, *folder.parents):
-        if current == output or not current.is_relative_to(output) \
-                or not current.is_dir() or any(current.iterdir()):
+        if current == output or not current.is_relative_to(output) or not current.is_dir():
             break
+        inside = list(current.iterdir())
+        if not all(p.is_file() and tree.left_by_a_file_manager(p.name) for p in inside):
+            break
+        for leftover in inside:
+            leftover.unlink(missing_ok=True)
         current.rmdir()

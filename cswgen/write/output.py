@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
-from cswgen.core import parallel
+from cswgen.core import parallel, tree
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.status import Status, status_of
 from cswgen.write.manifest import MANIFEST, Known, read_known, read_manifest
@@ -118,9 +118,11 @@ def check_output(output: Path, root: Path, where: str, line: int,
         return
     if written is None:
         written = read_manifest(output)
-    # (a manifest being replaced when a build was killed is cswgen's too)
+    # (a manifest being replaced when a build was killed is cswgen's too; and what Finder
+    # writes in a folder it shows is nobody's: the output is opened in it to look at)
     foreign = sorted(p for p in files
-                     if p not in written and p not in (MANIFEST, f"{MANIFEST}.new"))
+                     if p not in written and p not in (MANIFEST, f"{MANIFEST}.new")
+                     and not tree.left_by_a_file_manager(p.rpartition("/")[2]))
     if foreign:
         listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more"
                                            if len(foreign) > 3 else "")
