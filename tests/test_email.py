@@ -150,6 +150,21 @@ def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) ->
     assert "Code vestimentaire" in text and "mardi 6 octobre 2026" in text
 
 
+def test_a_draft_without_pictures_still_says_its_language(tmp_path: Path) -> None:
+    """A day not yet revealed, on a site whose logo is an SVG, has no picture to carry:
+    its draft is plain multipart/alternative, and still tells the mail program that it is
+    in French (Outlook's spelling checker and its offer to translate go by it)."""
+    site = demo_in(tmp_path, "fr")
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('reveal = "all"', 'reveal = "daily"'),
+                      "utf-8")
+    assert 'logo = "images/logo.svg"' in config.read_text("utf-8")
+    written = write_email(site, "vendredi", as_of=date(2026, 10, 6), now=NOW)
+    message = parsed(written.files[0])
+    assert message.get_content_type() == "multipart/alternative"  # (no pictures)
+    assert message["Content-Language"] == "fr"
+
+
 def test_the_plain_text_punctuates_a_role_as_the_language_does(tmp_path: Path,
                                                                run: Run) -> None:
     """Arabic writes "name، role": the plain-text part as the HTML part does."""

@@ -78,24 +78,26 @@ class Draft:
         message["Subject"] = self.subject
         message["Date"] = format_datetime(now)
         message["X-Unsent"] = "1"
-        if self.language:  # (RFC 3282: screen readers and translators in mail programs)
-            message["Content-Language"] = self.language
         body = MIMEPart(policy=SMTP)
         body.set_content(self.text)
         body.add_alternative(self.html, subtype="html")
         if not self.pictures:
             message.set_content(self.text)
             message.add_alternative(self.html, subtype="html")
-            return message
-        message["MIME-Version"] = "1.0"
-        message.add_header("Content-Type", "multipart/related", type="multipart/alternative")
-        message.set_payload([body])
-        for picture in self.pictures:
-            part = EmailMessage(policy=SMTP)  # an EmailMessage: what `attach` is typed for
-            part.set_content(picture.data, "image", picture.subtype, disposition="inline",
-                             filename=picture.name, cid=f"<{picture.cid}>")
-            del part["MIME-Version"]  # said once, at the top
-            message.attach(part)
+        else:
+            message["MIME-Version"] = "1.0"
+            message.add_header("Content-Type", "multipart/related",
+                               type="multipart/alternative")
+            message.set_payload([body])
+            for picture in self.pictures:
+                part = EmailMessage(policy=SMTP)  # an EmailMessage: what `attach` is typed for
+                part.set_content(picture.data, "image", picture.subtype, disposition="inline",
+                                 filename=picture.name, cid=f"<{picture.cid}>")
+                del part["MIME-Version"]  # said once, at the top
+                message.attach(part)
+        # (after the content: `set_content` clears every Content-* header, this one too)
+        if self.language:  # (RFC 3282: screen readers and translators in mail programs)
+            message["Content-Language"] = self.language
         return message
 
 
