@@ -4,6 +4,10 @@ over at midnight in the site's time zone, a rebuilt site picked up, axe clean.""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+import urllib.parse
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -219,6 +223,53 @@ def test_a_day_of_slides_leaves_the_heap_as_it_was(
     page.close()
     assert slide["kind"]  # still showing slides
     assert after <= before * 1.05 + 64 * 1024, f"the heap grew from {before} to {after} bytes"
+
+
+class _NoFolderIndex(http.server.SimpleHTTPRequestHandler):
+    """A host that serves files only, as a storage bucket or a document library does: an
+    address that ends in "/" is not found."""
+
+    def send_head(self) -> Any:
+        if urllib.parse.urlsplit(self.path).path.endswith("/"):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_screen_opened_as_index_html_picks_up_a_rebuild_on_a_host_without_folder_pages(
+        browser: Any, tmp_path: Path) -> None:
+    """A TV's kiosk browser given `screen/index.html` (the portable build's address, the
+    one that works on a host that does not turn a folder into its index.html) fetches that
+    same address for the newer build, not `screen/`."""
+    site = demo_in(tmp_path, "en-GB")
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache",
+          portable=True)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_NoFolderIndex, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/screen/index.html"
+        page = _open(browser, url, SIZES[0], "2026-10-06T07:00:00Z")
+        first = page.get_attribute("[data-screen]", "data-build")
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            'theme = "Dream Team"', 'theme = "Dream Team, rebuilt"'), "utf-8")
+        build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache",
+              portable=True)
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        for _ in range(50):  # the fetches are real: a moment for them
+            if page.get_attribute("[data-screen]", "data-build") != first:
+                break
+            page.wait_for_timeout(200)
+        assert "Dream Team, rebuilt" in page.inner_text(".screen__week")
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_the_screen_carries_on_with_the_network_gone(

@@ -144,7 +144,9 @@
       return r.ok ? r.json() : null;
     }).then(function (info) {
       if (!info || !info.build || info.build === d.build) { return null; }
-      return fetch("./?t=" + Date.now(), {cache: "no-store"}).then(function (r) {
+      // (the address the screen was opened at: `screen/index.html` on a host that does
+      // not turn a folder into its index.html)
+      return fetch(location.pathname + "?t=" + Date.now(), {cache: "no-store"}).then(function (r) {
         return r.ok ? r.text() : null;
       });
     }).then(function (html) {
