@@ -234,7 +234,10 @@ class Views:
             pages.append(self._page("certificate", self.say("certificate_title",
                                                             name=view["name"]),
                                     view["certificate_path"], "honour-roll", summary,
-                                    person=view))
+                                    person=view, fit=beyond.certificate_fit(
+                                        view["name"], ", ".join(filter(None, [
+                                            view["role"], view["department"]])),
+                                        view["award"], view["citation"])))
         if site.policy:
             view = self.policy(site.policy)
             pages.append(self._page("policy", view["title"], self.url(site.policy), "policy",
