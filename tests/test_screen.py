@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -359,3 +360,22 @@ def test_a_long_day_is_shown_whole_with_the_events_that_fit(
     assert min(tops) >= 0, "the top of the day's slide is hidden under the header"
     assert shown and shown == [f"Session {n} with quite a long descriptive title for the lobby"
                                for n in range(len(shown))]
+
+
+def test_a_double_barrelled_surname_gives_the_initial_of_its_first_part(
+        tmp_path: Path) -> None:
+    """The TV showed "MN" for Munyaradzi Chiwenga-Mupfurutsa-Nyamakura, whom everyone
+    calls Mr Chiwenga: initials take the first letter of the surname, as people write
+    them; a first name alone that is hyphenated keeps both its parts' (Jean-Luc: JL)."""
+    people = {"munyaradzi": "Munyaradzi Tatenda Chiwenga-Mupfurutsa-Nyamakura",
+              "ngonidzashe": "Ngonidzashe O'Reilly-Dzvairo", "jean-luc": "Jean-Luc"}
+    site = write_site(tmp_path / "site", {
+        f"content/honour-roll/{slug}.md": f'---\nname: "{name}"\naward: Team Spirit\n---\n'
+        for slug, name in people.items()})
+    build(site, as_of=date(2026, 10, 6), output=tmp_path / "output",
+          cache_dir=tmp_path / "cache")
+    screen = (tmp_path / "output/screen/index.html").read_text("utf-8")
+    shown = re.findall(r'class="slide__photo slide__initials"[^>]*>([^<]*)<', screen)
+    assert sorted(shown) == ["JL", "MC", "NO"]
+    page = (tmp_path / "output/honour-roll/munyaradzi/index.html").read_text("utf-8")
+    assert 'class="avatar__text">MC<' in page

@@ -34,7 +34,12 @@ def excerpt(text: str, limit: int = 160) -> str:
 
 
 def initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    """The first letters of a name's first and last words; a double-barrelled surname
+    gives its first part's (Chiwenga-Mupfurutsa: C), a single hyphenated name both parts'
+    (Jean-Luc: JL)."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if len(words) == 1:
+        words = [w for w in words[0].split("-") if w[:1].isalpha()]
     if not words:
         return "?"
     if len(words) == 1:
