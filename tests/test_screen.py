@@ -226,6 +226,47 @@ def test_a_day_of_slides_leaves_the_heap_as_it_was(
     assert after <= before * 1.05 + 64 * 1024, f"the heap grew from {before} to {after} bytes"
 
 
+def test_a_rebuild_with_new_colours_or_a_changed_stylesheet_restyles_the_screen(
+        browser: Any, tmp_path: Path) -> None:
+    """The brand's colours live in the page's <head>, outside the slides a newer build
+    swaps in: a TV went on in last week's blue until someone reloaded it by hand.  So did
+    an edit to the site's own stylesheet."""
+    site = demo_in(tmp_path, "en-GB")
+    theme = site / "themes" / "branch"
+    (theme / "static").mkdir(parents=True)
+    (theme / "theme.toml").write_text('extends = "classic"\n', "utf-8")
+    classic = (REPO / "themes/classic/static/style.css").read_text("utf-8")
+    (theme / "static" / "style.css").write_text(classic, "utf-8")
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('theme = "classic"', 'theme = "branch"'),
+                      "utf-8")
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache")
+    with serving(out) as url:
+        page = _open(browser, url + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+        first = page.get_attribute("[data-screen]", "data-build")
+        background = "getComputedStyle(document.body).backgroundColor"
+        underline = "getComputedStyle(document.querySelector('.screen__week')).textDecorationLine"
+        assert page.evaluate(background) == "rgb(11, 61, 145)"  # the week's blue
+        assert page.evaluate(underline) == "none"
+        config.write_text(config.read_text("utf-8").replace(
+            'secondary = "#0b3d91"', 'secondary = "#006400"'), "utf-8")
+        (theme / "static" / "style.css").write_text(
+            classic + "\n.screen__week { text-decoration: underline; }\n", "utf-8")
+        build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache")
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        for _ in range(50):  # the fetches are real: a moment for them
+            if (page.get_attribute("[data-screen]", "data-build") != first
+                    and page.evaluate(underline) == "underline"):
+                break
+            page.wait_for_timeout(200)
+        assert page.evaluate(background) == "rgb(0, 100, 0)"
+        assert page.evaluate(underline) == "underline"
+        assert page.locator('link[rel="stylesheet"]').count() == 1
+        assert page.locator("head style").count() == 1
+        page.close()
+
+
 class _NoFolderIndex(http.server.SimpleHTTPRequestHandler):
     """A host that serves files only, as a storage bucket or a document library does: an
     address that ends in "/" is not found."""

@@ -136,6 +136,29 @@
                         Math.max(4, +d.seconds || 12) * 1000);
   }
 
+  // What a newer build changed outside the slides: the brand's colours (the page's own
+  // <style>), its language and title, and the stylesheet (fetched again; the old one stays
+  // until the new one is in, and if it cannot be fetched).
+  function restyle(page) {
+    var old = document.head.querySelectorAll("style");
+    var fresh = page.head.querySelectorAll("style");
+    for (var i = 0; i < fresh.length; i++) {
+      document.head.appendChild(document.importNode(fresh[i], true));
+    }
+    for (i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
+    var root = document.documentElement, other = page.documentElement;
+    root.lang = other.lang;
+    root.dir = other.dir;
+    document.title = page.title;
+    var sheet = document.head.querySelector('link[rel="stylesheet"]');
+    if (!sheet) { return; }
+    var again = sheet.cloneNode(false);
+    again.href = sheet.href.split("?")[0] + "?t=" + Date.now();
+    again.onload = function () { if (sheet.parentNode) { sheet.parentNode.removeChild(sheet); } };
+    again.onerror = function () { if (again.parentNode) { again.parentNode.removeChild(again); } };
+    sheet.parentNode.insertBefore(again, sheet.nextSibling);
+  }
+
   // A newer build: its slides replace these in one step (no blank frame); from disk, or
   // with the network gone, nothing changes.
   function poll() {
@@ -151,9 +174,10 @@
       });
     }).then(function (html) {
       if (!html) { return; }
-      var fresh = new DOMParser().parseFromString(html, "text/html")
-        .querySelector("[data-screen]");
+      var page = new DOMParser().parseFromString(html, "text/html");
+      var fresh = page.querySelector("[data-screen]");
       if (!fresh) { return; }
+      restyle(page);
       var next = document.importNode(fresh, true);
       if (paused) { next.classList.add("is-paused"); }
       screen.replaceWith(next);  // in one step: the old slides stay until the new ones are in
