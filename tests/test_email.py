@@ -425,6 +425,30 @@ def test_the_html_reads_in_a_mail_program_width(browser: Any, tmp_path: Path, la
     assert smallest >= 13
 
 
+def test_a_days_photo_fills_the_emails_column_sharp_and_small(tmp_path: Path) -> None:
+    """A phone photo as the day's picture: the draft carried its 160-pixel copy, stretched
+    blurred across the 552-pixel column (and shown 160 pixels wide by Outlook, which goes by
+    the `width` attribute).  Now a copy as wide as the column, upright, without the
+    phone's metadata, and the draft still small."""
+    from tests.photofactory import phone_jpeg
+
+    site = demo_in(tmp_path, "en-GB")
+    (site / "content/images/tuesday-photo.jpg").write_bytes(phone_jpeg(4000, 3000))
+    day = site / "content/days/tuesday.md"
+    day.write_text(re.sub(r"^image: .*$", "image: ../images/tuesday-photo.jpg",
+                          day.read_text("utf-8"), count=1, flags=re.M), "utf-8")
+    path = write_email(site, "tuesday", as_of=date(2026, 10, 6), now=NOW).files[0]
+    message = parsed(path)
+    part = next(p for p in message.walk() if (p.get_filename() or "").startswith("day."))
+    with Image.open(io.BytesIO(part.get_content())) as picture:
+        assert picture.size == (552, 736)  # upright: the phone stored it sideways
+        assert not picture.getexif()
+    markup = cast(EmailMessage, message.get_body(("html",))).get_content()
+    cid = part["Content-ID"].strip("<>")
+    assert re.search(rf'<img src="cid:{re.escape(cid)}"[^>]* width="552"', markup)
+    assert path.stat().st_size < 100_000, f"{path.name} is {path.stat().st_size} bytes"
+
+
 def _logo_part(message: EmailMessage) -> EmailMessage | None:
     return next((part for part in message.walk() if part.get_filename() == "logo.png"), None)
 
