@@ -420,3 +420,32 @@ def test_a_double_barrelled_surname_gives_the_initial_of_its_first_part(
     assert sorted(shown) == ["JL", "MC", "NO"]
     page = (tmp_path / "output/honour-roll/munyaradzi/index.html").read_text("utf-8")
     assert 'class="avatar__text">MC<' in page
+
+
+def test_everyone_on_a_long_honour_roll_comes_on_screen_in_turn(browser: Any,
+                                                                tmp_path: Path) -> None:
+    """Fourteen branches honour forty people: the screen showed the first twelve, and the
+    other twenty-eight never came on.  Now four slides of them a round, the next four the
+    next round, so that the day's slides still come round every couple of minutes."""
+    names = [f"Tatenda Branch{n:02d}" for n in range(40)]
+    site = write_site(tmp_path / "site", {
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\nHello.\n",
+        **{f"content/honour-roll/p{n:02d}.md": f"---\nname: {name}\n---\nThank you.\n"
+           for n, name in enumerate(names)}})
+    build(site, as_of=date(2026, 10, 5), output=tmp_path / "output",
+          cache_dir=tmp_path / "cache")
+    with serving(tmp_path / "output") as url:
+        page = _open(browser, url + "screen/", SIZES[0], "2026-10-05T07:00:00Z")
+        seen: set[str] = set()
+        since_day, longest = 0, 0
+        for _ in range(120):
+            slide = _current(page)
+            if slide["kind"] == "day":
+                longest, since_day = max(longest, since_day), 0
+            since_day += 1
+            if slide["kind"] == "people":
+                seen.update(n for n in names if n in slide["text"])
+            page.clock.run_for(SECONDS)
+        page.close()
+    assert sorted(seen) == names
+    assert longest <= 6  # the day, the status line and four slides of people

@@ -90,7 +90,7 @@ def screen(views: Views) -> View:
                      "award": p["award"], "initials": p["initials"], "lang": p["lang"],
                      "borrowed": p["borrowed"],
                      "photo": _screen_photo(p["photo"])} for p in people[i:i + SCREEN_PEOPLE]]
-                   for i in range(0, min(len(people), 4 * SCREEN_PEOPLE), SCREEN_PEOPLE)],
+                   for i in range(0, len(people), SCREEN_PEOPLE)],  # (screen.js: in turns)
         "seconds": views.config.screen.seconds, "events": SCREEN_EVENTS,
     }
     return views._page("screen", views.say("lobby_screen"), views.prefix + SCREEN, "screen",

@@ -7,10 +7,11 @@
   "use strict";
 
   var POLL = 3 * 60 * 1000;  // how often to look for a newer build
+  var PEOPLE = 4;  // honour-roll slides in one round of the slides; the next round, the next
   var screen = document.querySelector("[data-screen]");
   if (!screen) { return; }
   var d = screen.dataset;
-  var paused = false, index = -1, timer = null;
+  var paused = false, index = -1, timer = null, round = 0;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -80,9 +81,9 @@
   }
 
   // The slides to show now: today's day (with only its events still to come, as many as
-  // fit) first, then the status line, testimonials and honour-roll people.
+  // fit) first, then the status line, testimonials and this round's honour-roll people.
   function eligible(at) {
-    var slides = screen.querySelectorAll("[data-slide]"), shown = [], first = [];
+    var slides = screen.querySelectorAll("[data-slide]"), shown = [], first = [], people = [];
     for (var i = 0; i < slides.length; i++) {
       var slide = slides[i], kind = slide.getAttribute("data-slide");
       if (kind === "day") {
@@ -104,6 +105,8 @@
           }
         }
         first.push(slide);
+      } else if (kind === "people") {
+        people.push(slide);
       } else {
         if (kind === "status") {
           var text = slide.querySelector("[data-status-text]");
@@ -113,7 +116,16 @@
         shown.push(slide);
       }
     }
-    return first.concat(shown);
+    return first.concat(shown, turn(people));
+  }
+
+  // A long honour roll in turns: PEOPLE of its slides a round, the next ones the next
+  // round, so that everyone comes on screen and the day's slides still come round often.
+  function turn(people) {
+    if (people.length <= PEOPLE) { return people; }
+    var from = (round * PEOPLE) % people.length, out = [];
+    for (var i = 0; i < PEOPLE; i++) { out.push(people[(from + i) % people.length]); }
+    return out;
   }
 
   function show(next) {
@@ -126,7 +138,12 @@
   function advance() {
     var list = eligible(now());
     if (!list.length) { return; }
-    index = (index + 1) % list.length;
+    index += 1;
+    if (index >= list.length) {  // a new round
+      index = 0;
+      round += 1;
+      list = eligible(now());
+    }
     show(list[index]);
   }
 
