@@ -282,3 +282,45 @@ def test_the_demos_certificates_print_in_their_usual_type(tmp_path: Path) -> Non
     smaller = [p.parent.parent.name for p in certificates
                if "certificate--fit" in p.read_text("utf-8")]
     assert smaller == []
+
+
+def test_check_warns_when_a_certificate_prints_small_or_cut_off(tmp_path: Path,
+                                                                  browser: Any) -> None:
+    """A citation pasted whole from the nomination form: `check` says at its line that the
+    certificate prints in small type, and when it is longer still, that its end would be
+    cut off; and it is right, as Chromium prints it."""
+    name, role, department, award, citation = LONG_PEOPLE["everything-long"]
+    files = {}
+    for slug, times in (("small", 3), ("cut", 14)):
+        files[f"content/honour-roll/{slug}.md"] = (
+            f"---\nname: {name}\nrole: {role}\ndepartment: {department}\naward: {award}\n"
+            f"citation: {' '.join([citation] * times)}\n---\nThank you.\n")
+    site = write_site(tmp_path / "site", files)
+    report = check(site, as_of=date(2026, 10, 6))
+    warnings = {p.path: p for p in report.warnings if "certificate" in p.message}
+    assert sorted(warnings) == ["content/honour-roll/cut.md", "content/honour-roll/small.md"]
+    assert all(p.line == 6 for p in warnings.values())
+    assert (f"the certificate of {name} prints in type 70% of its usual size"
+            in warnings["content/honour-roll/small.md"].message)
+    assert (f"the certificate of {name} is too long to print on one sheet: its end would be "
+            "cut off" in warnings["content/honour-roll/cut.md"].message)
+
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache")
+    width, height = PRINTABLE["Letter"]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    cut = {}
+    for slug in ("small", "cut"):
+        page.goto((out / f"honour-roll/{slug}/certificate/index.html").as_uri())
+        page.emulate_media(media="print")
+        cut[slug] = page.evaluate("""() => {
+            const sheet = document.querySelector(".certificate");
+            return sheet.firstElementChild.getBoundingClientRect().bottom
+                > sheet.getBoundingClientRect().bottom; }""")
+    page.close()
+    assert cut == {"small": False, "cut": True}  # the warnings are right, both ways
+
+
+def test_the_demos_certificates_raise_no_warning() -> None:
+    report = check(REPO, as_of=date(2026, 10, 6))
+    assert not [p for p in report.warnings if "certificate" in p.message]

@@ -170,6 +170,7 @@ CERTIFICATE_ROOM = 420
 CERTIFICATE_LOGO = 48
 CERTIFICATE_FIXED = 185
 CERTIFICATE_SMALLEST = 0.6
+CERTIFICATE_SMALL = 0.8  # smaller than this, `cswgen check` says so
 # (type size in points, line height, characters a line holds at that size) of each part
 CERTIFICATE_NAME = (34, 1.15, 33)
 CERTIFICATE_ROLE = (11, 1.6, 100)
@@ -186,6 +187,13 @@ def certificate_fit(name: str, role: str, award: str, citation: str) -> float:
             break
         scale = round(scale - 0.1, 1)
     return scale
+
+
+def certificate_overflows(name: str, role: str, award: str, citation: str) -> bool:
+    """Whether the certificate's text is too long for its frame even in its smallest type
+    (`cswgen check` warns)."""
+    return _certificate_points(CERTIFICATE_SMALLEST, name, role, award,
+                               citation) > CERTIFICATE_ROOM
 
 
 def _certificate_points(scale: float, name: str, role: str, award: str,
