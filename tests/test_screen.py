@@ -179,6 +179,25 @@ def test_the_screen_passes_axe_and_stays_out_of_search(
     assert 'href="screen/"' in (out / "index.html").read_text("utf-8")
 
 
+def test_the_screen_asks_its_host_for_nothing_that_is_not_there(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    """The screen named no icon, so every TV asked the host for /favicon.ico and logged a
+    "not found" each time it loaded; it names the site's, as every other page does."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    missing: list[str] = []
+
+    def heard(text: str, wrong: bool) -> None:
+        if wrong:
+            missing.append(text)
+
+    page.on("response", lambda r: heard(f"{r.status} {r.url}", r.status >= 400))
+    page.on("console", lambda m: heard(m.text, m.type == "error"))
+    page.goto(site_in("en-GB")[1] + "screen/")
+    page.wait_for_timeout(1500)  # (the browser asks for an icon after the page is in)
+    page.close()
+    assert missing == []
+
+
 def test_a_quote_slide_shows_more_of_a_testimonial_than_its_card(
         site_in: Callable[[str], tuple[Path, str]]) -> None:
     """A TV has room for a whole short testimonial: the demo's Nyasha & Tapiwa D. are
