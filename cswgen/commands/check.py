@@ -255,8 +255,9 @@ def _certificate_length(site: Site, problems: Problems) -> None:
         field = "citation" if person.citation else "award" if person.award else "name"
         problems.warning(person.path, person.line_of(field),
                          f"the certificate of {person.name} {said}; shorten the citation "
-                         f"(one sentence: the page below it has room for the whole story), "
-                         f"the award's name or the job title", sheet=person.sheet)
+                         f"to a sentence (the whole story goes in the text below the front "
+                         f"matter, or `citation_long` in a spreadsheet), the award's name or "
+                         f"the job title", sheet=person.sheet)
 
 
 def _late_publish_dates(site: Site, content: Content, problems: Problems) -> None:
