@@ -140,6 +140,15 @@ def test_day_is_a_date_a_weekday_or_a_slug(tmp_path: Path, day: str) -> None:
     assert [p.name for p in written.files] == ["2026-10-06-tuesday.eml"]
 
 
+
+@pytest.mark.parametrize("day", ["Superhero Tuesday", "superhero  tuesday"])
+def test_day_may_be_the_days_title(tmp_path: Path, day: str) -> None:
+    """`cswgen email "Superhero Tuesday"`: the name everyone calls the day by (case and
+    spacing as typed) was refused as "no day of the week"."""
+    site = demo_in(tmp_path, "en-GB")
+    written = write_email(site, day, as_of=date(2026, 10, 6), now=NOW)
+    assert [p.name for p in written.files] == ["2026-10-06-tuesday.eml"]
+
 def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) -> None:
     site = demo_in(tmp_path, "fr")
     written = write_email(site, "mardi", as_of=date(2026, 10, 6), now=NOW)
