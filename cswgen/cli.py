@@ -326,8 +326,8 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
 @DEBUG
 @click.pass_context
 def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) -> None:
-    """Write the staff email for DAY (a date, a weekday or a day's slug), or for every day
-    of the week, as drafts in email/ beside the site: email/<date>-<slug>.eml, which
+    """Write the staff email for DAY (a date, a weekday, a day's slug or its title), or for
+    every day of the week, as drafts in email/ beside the site: email/<date>-<slug>.eml, which
     Outlook opens ready to send (Apple Mail: Message > Send Again; Thunderbird: Message >
     Edit as New Message).  cswgen sends nothing."""
     from cswgen.commands.email import email as write_email

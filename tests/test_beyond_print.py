@@ -15,7 +15,7 @@ import pytest
 
 from cswgen.commands.build import build
 from cswgen.commands.check import check
-from tests.helpers import REPO, axe, demo_in, demos_served, write_site
+from tests.helpers import REPO, axe, demo_in, demos_served, serving, write_site
 
 BASE_URL = "https://csw.msasa.example/"
 DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -193,3 +193,134 @@ def test_the_demo_posters_fit_without_a_warning() -> None:
     config = load_config(REPO, Problems())
     for day in load_content(config, Problems(), drafts=False).days:
         assert poster_lines(day, qr=True) <= POSTER_LINES, day.title
+
+
+# Honour-roll entries as HR sends them: a long double-barrelled name, a job title with two
+# branches, an award named in full, a citation of three clauses (Shona names, with an
+# apostrophe, as people spell them)
+LONG_PEOPLE = {
+    "everything-long": (
+        "Munyaradzi Tatenda Chiwenga-Mupfurutsa-Nyamakura",
+        "Senior Claims Assessor and Branch Customer Experience Champion",
+        "Motor and Household Claims, Chitungwiza and Seke Road Branches",
+        "Outstanding Contribution to Claims Turnaround and Policyholder Experience "
+        "Across All Fourteen Branches Award",
+        "For cutting the average motor claim settlement time from twenty-one working days "
+        "to nine, while visiting every one of our fourteen branches to train front-line "
+        "colleagues on the new claims process, and for answering every policyholder "
+        "complaint personally within one working day throughout the year."),
+    "long-citation": (
+        "Nyasha Ng’andu", "Underwriter", "Life and Funeral Cover",
+        "Customer Champion Award",
+        "For rewriting every funeral-cover letter in plain English and Shona, for phoning "
+        "each family whose claim was delayed by the system change in March before they had "
+        "to phone us, for training the new intake of underwriters in how to explain a "
+        "decline kindly, and for the 312 thank-you notes that members sent in her name."),
+    "long-name-and-award": (
+        "Tafadzwa Chiedza O'Reilly-Dzvairo Mudzingwa", "Branch Manager", "Gweru",
+        "Most Improved Branch in Net Promoter Score and First-Contact Resolution Award",
+        "For taking Gweru from the lowest satisfaction score of our fourteen branches to "
+        "the third highest in one year."),
+}
+
+
+@pytest.fixture(scope="module")
+def long_certificates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("certificates")
+    files = {}
+    for slug, (name, role, department, award, citation) in LONG_PEOPLE.items():
+        files[f"content/honour-roll/{slug}.md"] = (
+            f'---\nname: "{name}"\nrole: {role}\ndepartment: {department}\n'
+            f"award: {award}\ncitation: {citation}\n---\nThank you.\n")
+    site = write_site(folder / "site", files)
+    build(site, as_of=date(2026, 10, 6), output=folder / "output", cache_dir=folder / "cache")
+    with serving(folder / "output") as url:
+        yield url
+
+
+# the printable area of a landscape sheet with the certificate's 10 mm margins, in CSS px
+PRINTABLE = {"A4": (round(277 / 25.4 * 96), round(190 / 25.4 * 96)),
+             "Letter": (round(259.4 / 25.4 * 96), round(195.9 / 25.4 * 96))}
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("slug", list(LONG_PEOPLE))
+def test_a_long_name_award_or_citation_prints_inside_the_certificates_frame(
+        browser: Any, long_certificates: str, slug: str, paper: str) -> None:
+    """The sheet is of fixed height: the frame's foot, and with more text the dates and the
+    citation's last line, were cut off.  Such a certificate prints in smaller type."""
+    width, height = PRINTABLE[paper]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(long_certificates + f"honour-roll/{slug}/certificate/")
+    page.emulate_media(media="print")
+    cut = page.evaluate("""() => {
+        const sheet = document.querySelector(".certificate"), frame = sheet.firstElementChild;
+        const foot = sheet.getBoundingClientRect().bottom
+            - parseFloat(getComputedStyle(sheet).borderBottomWidth);
+        const box = frame.getBoundingClientRect(), cut = [];
+        if (box.bottom > foot + 0.5) cut.push("the frame's foot");
+        for (const e of frame.children) {
+            const b = e.getBoundingClientRect();
+            if (b.top < box.top || b.bottom > box.bottom + 0.5) cut.push(e.className);
+        }
+        return cut;
+    }""")
+    text = page.inner_text(".certificate")
+    pdf = page.pdf(format=paper, print_background=True)
+    page.close()
+    assert cut == [], f"cut off at the foot of the {paper} sheet: {cut}"
+    assert LONG_PEOPLE[slug][0] in text
+    assert _sheets(pdf) == 1
+
+
+def test_the_demos_certificates_print_in_their_usual_type(tmp_path: Path) -> None:
+    site = demo_in(tmp_path, "en-GB")
+    build(site, as_of=date(2026, 10, 6), output=tmp_path / "output",
+          cache_dir=tmp_path / "cache")
+    certificates = list((tmp_path / "output").glob("honour-roll/*/certificate/index.html"))
+    assert len(certificates) > 10
+    smaller = [p.parent.parent.name for p in certificates
+               if "certificate--fit" in p.read_text("utf-8")]
+    assert smaller == []
+
+
+def test_check_warns_when_a_certificate_prints_small_or_cut_off(tmp_path: Path,
+                                                                  browser: Any) -> None:
+    """A citation pasted whole from the nomination form: `check` says at its line that the
+    certificate prints in small type, and when it is longer still, that its end would be
+    cut off; and it is right, as Chromium prints it."""
+    name, role, department, award, citation = LONG_PEOPLE["everything-long"]
+    files = {}
+    for slug, times in (("small", 3), ("cut", 14)):
+        files[f"content/honour-roll/{slug}.md"] = (
+            f"---\nname: {name}\nrole: {role}\ndepartment: {department}\naward: {award}\n"
+            f"citation: {' '.join([citation] * times)}\n---\nThank you.\n")
+    site = write_site(tmp_path / "site", files)
+    report = check(site, as_of=date(2026, 10, 6))
+    warnings = {p.path: p for p in report.warnings if "certificate" in p.message}
+    assert sorted(warnings) == ["content/honour-roll/cut.md", "content/honour-roll/small.md"]
+    assert all(p.line == 6 for p in warnings.values())
+    assert (f"the certificate of {name} prints in type 70% of its usual size"
+            in warnings["content/honour-roll/small.md"].message)
+    assert (f"the certificate of {name} is too long to print on one sheet: its end would be "
+            "cut off" in warnings["content/honour-roll/cut.md"].message)
+
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache")
+    width, height = PRINTABLE["Letter"]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    cut = {}
+    for slug in ("small", "cut"):
+        page.goto((out / f"honour-roll/{slug}/certificate/index.html").as_uri())
+        page.emulate_media(media="print")
+        cut[slug] = page.evaluate("""() => {
+            const sheet = document.querySelector(".certificate");
+            return sheet.firstElementChild.getBoundingClientRect().bottom
+                > sheet.getBoundingClientRect().bottom; }""")
+    page.close()
+    assert cut == {"small": False, "cut": True}  # the warnings are right, both ways
+
+
+def test_the_demos_certificates_raise_no_warning() -> None:
+    report = check(REPO, as_of=date(2026, 10, 6))
+    assert not [p for p in report.warnings if "certificate" in p.message]

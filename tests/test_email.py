@@ -140,6 +140,15 @@ def test_day_is_a_date_a_weekday_or_a_slug(tmp_path: Path, day: str) -> None:
     assert [p.name for p in written.files] == ["2026-10-06-tuesday.eml"]
 
 
+
+@pytest.mark.parametrize("day", ["Superhero Tuesday", "superhero  tuesday"])
+def test_day_may_be_the_days_title(tmp_path: Path, day: str) -> None:
+    """`cswgen email "Superhero Tuesday"`: the name everyone calls the day by (case and
+    spacing as typed) was refused as "no day of the week"."""
+    site = demo_in(tmp_path, "en-GB")
+    written = write_email(site, day, as_of=date(2026, 10, 6), now=NOW)
+    assert [p.name for p in written.files] == ["2026-10-06-tuesday.eml"]
+
 def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) -> None:
     site = demo_in(tmp_path, "fr")
     written = write_email(site, "mardi", as_of=date(2026, 10, 6), now=NOW)
@@ -148,6 +157,21 @@ def test_a_weekday_in_the_sites_language_and_a_french_subject(tmp_path: Path) ->
     assert message["Content-Language"] == "fr"  # (mail programs offer to translate by it)
     text = cast(EmailMessage, message.get_body(("plain",))).get_content()
     assert "Code vestimentaire" in text and "mardi 6 octobre 2026" in text
+
+
+def test_a_draft_without_pictures_still_says_its_language(tmp_path: Path) -> None:
+    """A day not yet revealed, on a site whose logo is an SVG, has no picture to carry:
+    its draft is plain multipart/alternative, and still tells the mail program that it is
+    in French (Outlook's spelling checker and its offer to translate go by it)."""
+    site = demo_in(tmp_path, "fr")
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('reveal = "all"', 'reveal = "daily"'),
+                      "utf-8")
+    assert 'logo = "images/logo.svg"' in config.read_text("utf-8")
+    written = write_email(site, "vendredi", as_of=date(2026, 10, 6), now=NOW)
+    message = parsed(written.files[0])
+    assert message.get_content_type() == "multipart/alternative"  # (no pictures)
+    assert message["Content-Language"] == "fr"
 
 
 def test_the_plain_text_punctuates_a_role_as_the_language_does(tmp_path: Path,
@@ -408,6 +432,30 @@ def test_the_html_reads_in_a_mail_program_width(browser: Any, tmp_path: Path, la
     page.close()
     assert overflow <= 0, f"the email scrolls sideways by {overflow} px at {width} px"
     assert smallest >= 13
+
+
+def test_a_days_photo_fills_the_emails_column_sharp_and_small(tmp_path: Path) -> None:
+    """A phone photo as the day's picture: the draft carried its 160-pixel copy, stretched
+    blurred across the 552-pixel column (and shown 160 pixels wide by Outlook, which goes by
+    the `width` attribute).  Now a copy as wide as the column, upright, without the
+    phone's metadata, and the draft still small."""
+    from tests.photofactory import phone_jpeg
+
+    site = demo_in(tmp_path, "en-GB")
+    (site / "content/images/tuesday-photo.jpg").write_bytes(phone_jpeg(4000, 3000))
+    day = site / "content/days/tuesday.md"
+    day.write_text(re.sub(r"^image: .*$", "image: ../images/tuesday-photo.jpg",
+                          day.read_text("utf-8"), count=1, flags=re.M), "utf-8")
+    path = write_email(site, "tuesday", as_of=date(2026, 10, 6), now=NOW).files[0]
+    message = parsed(path)
+    part = next(p for p in message.walk() if (p.get_filename() or "").startswith("day."))
+    with Image.open(io.BytesIO(part.get_content())) as picture:
+        assert picture.size == (552, 736)  # upright: the phone stored it sideways
+        assert not picture.getexif()
+    markup = cast(EmailMessage, message.get_body(("html",))).get_content()
+    cid = part["Content-ID"].strip("<>")
+    assert re.search(rf'<img src="cid:{re.escape(cid)}"[^>]* width="552"', markup)
+    assert path.stat().st_size < 100_000, f"{path.name} is {path.stat().st_size} bytes"
 
 
 def _logo_part(message: EmailMessage) -> EmailMessage | None:

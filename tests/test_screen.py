@@ -4,6 +4,11 @@ over at midnight in the site's time zone, a rebuilt site picked up, axe clean.""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import re
+import threading
+import urllib.parse
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -174,6 +179,25 @@ def test_the_screen_passes_axe_and_stays_out_of_search(
     assert 'href="screen/"' in (out / "index.html").read_text("utf-8")
 
 
+def test_the_screen_asks_its_host_for_nothing_that_is_not_there(
+        browser: Any, site_in: Callable[[str], tuple[Path, str]]) -> None:
+    """The screen named no icon, so every TV asked the host for /favicon.ico and logged a
+    "not found" each time it loaded; it names the site's, as every other page does."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    missing: list[str] = []
+
+    def heard(text: str, wrong: bool) -> None:
+        if wrong:
+            missing.append(text)
+
+    page.on("response", lambda r: heard(f"{r.status} {r.url}", r.status >= 400))
+    page.on("console", lambda m: heard(m.text, m.type == "error"))
+    page.goto(site_in("en-GB")[1] + "screen/")
+    page.wait_for_timeout(1500)  # (the browser asks for an icon after the page is in)
+    page.close()
+    assert missing == []
+
+
 def test_a_quote_slide_shows_more_of_a_testimonial_than_its_card(
         site_in: Callable[[str], tuple[Path, str]]) -> None:
     """A TV has room for a whole short testimonial: the demo's Nyasha & Tapiwa D. are
@@ -219,6 +243,94 @@ def test_a_day_of_slides_leaves_the_heap_as_it_was(
     page.close()
     assert slide["kind"]  # still showing slides
     assert after <= before * 1.05 + 64 * 1024, f"the heap grew from {before} to {after} bytes"
+
+
+def test_a_rebuild_with_new_colours_or_a_changed_stylesheet_restyles_the_screen(
+        browser: Any, tmp_path: Path) -> None:
+    """The brand's colours live in the page's <head>, outside the slides a newer build
+    swaps in: a TV went on in last week's blue until someone reloaded it by hand.  So did
+    an edit to the site's own stylesheet."""
+    site = demo_in(tmp_path, "en-GB")
+    theme = site / "themes" / "branch"
+    (theme / "static").mkdir(parents=True)
+    (theme / "theme.toml").write_text('extends = "classic"\n', "utf-8")
+    classic = (REPO / "themes/classic/static/style.css").read_text("utf-8")
+    (theme / "static" / "style.css").write_text(classic, "utf-8")
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('theme = "classic"', 'theme = "branch"'),
+                      "utf-8")
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache")
+    with serving(out) as url:
+        page = _open(browser, url + "screen/", SIZES[0], "2026-10-06T07:00:00Z")
+        first = page.get_attribute("[data-screen]", "data-build")
+        background = "getComputedStyle(document.body).backgroundColor"
+        underline = "getComputedStyle(document.querySelector('.screen__week')).textDecorationLine"
+        assert page.evaluate(background) == "rgb(11, 61, 145)"  # the week's blue
+        assert page.evaluate(underline) == "none"
+        config.write_text(config.read_text("utf-8").replace(
+            'secondary = "#0b3d91"', 'secondary = "#006400"'), "utf-8")
+        (theme / "static" / "style.css").write_text(
+            classic + "\n.screen__week { text-decoration: underline; }\n", "utf-8")
+        build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache")
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        for _ in range(50):  # the fetches are real: a moment for them
+            if (page.get_attribute("[data-screen]", "data-build") != first
+                    and page.evaluate(underline) == "underline"):
+                break
+            page.wait_for_timeout(200)
+        assert page.evaluate(background) == "rgb(0, 100, 0)"
+        assert page.evaluate(underline) == "underline"
+        assert page.locator('link[rel="stylesheet"]').count() == 1
+        assert page.locator("head style").count() == 1
+        page.close()
+
+
+class _NoFolderIndex(http.server.SimpleHTTPRequestHandler):
+    """A host that serves files only, as a storage bucket or a document library does: an
+    address that ends in "/" is not found."""
+
+    def send_head(self) -> Any:
+        if urllib.parse.urlsplit(self.path).path.endswith("/"):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_screen_opened_as_index_html_picks_up_a_rebuild_on_a_host_without_folder_pages(
+        browser: Any, tmp_path: Path) -> None:
+    """A TV's kiosk browser given `screen/index.html` (the portable build's address, the
+    one that works on a host that does not turn a folder into its index.html) fetches that
+    same address for the newer build, not `screen/`."""
+    site = demo_in(tmp_path, "en-GB")
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache",
+          portable=True)
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_NoFolderIndex, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/screen/index.html"
+        page = _open(browser, url, SIZES[0], "2026-10-06T07:00:00Z")
+        first = page.get_attribute("[data-screen]", "data-build")
+        config = site / "config.toml"
+        config.write_text(config.read_text("utf-8").replace(
+            'theme = "Dream Team"', 'theme = "Dream Team, rebuilt"'), "utf-8")
+        build(site, as_of=date(2026, 10, 6), output=out, cache_dir=tmp_path / "cache",
+              portable=True)
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        for _ in range(50):  # the fetches are real: a moment for them
+            if page.get_attribute("[data-screen]", "data-build") != first:
+                break
+            page.wait_for_timeout(200)
+        assert "Dream Team, rebuilt" in page.inner_text(".screen__week")
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_the_screen_carries_on_with_the_network_gone(
@@ -308,3 +420,51 @@ def test_a_long_day_is_shown_whole_with_the_events_that_fit(
     assert min(tops) >= 0, "the top of the day's slide is hidden under the header"
     assert shown and shown == [f"Session {n} with quite a long descriptive title for the lobby"
                                for n in range(len(shown))]
+
+
+def test_a_double_barrelled_surname_gives_the_initial_of_its_first_part(
+        tmp_path: Path) -> None:
+    """The TV showed "MN" for Munyaradzi Chiwenga-Mupfurutsa-Nyamakura, whom everyone
+    calls Mr Chiwenga: initials take the first letter of the surname, as people write
+    them; a first name alone that is hyphenated keeps both its parts' (Jean-Luc: JL)."""
+    people = {"munyaradzi": "Munyaradzi Tatenda Chiwenga-Mupfurutsa-Nyamakura",
+              "ngonidzashe": "Ngonidzashe O'Reilly-Dzvairo", "jean-luc": "Jean-Luc"}
+    site = write_site(tmp_path / "site", {
+        f"content/honour-roll/{slug}.md": f'---\nname: "{name}"\naward: Team Spirit\n---\n'
+        for slug, name in people.items()})
+    build(site, as_of=date(2026, 10, 6), output=tmp_path / "output",
+          cache_dir=tmp_path / "cache")
+    screen = (tmp_path / "output/screen/index.html").read_text("utf-8")
+    shown = re.findall(r'class="slide__photo slide__initials"[^>]*>([^<]*)<', screen)
+    assert sorted(shown) == ["JL", "MC", "NO"]
+    page = (tmp_path / "output/honour-roll/munyaradzi/index.html").read_text("utf-8")
+    assert 'class="avatar__text">MC<' in page
+
+
+def test_everyone_on_a_long_honour_roll_comes_on_screen_in_turn(browser: Any,
+                                                                tmp_path: Path) -> None:
+    """Fourteen branches honour forty people: the screen showed the first twelve, and the
+    other twenty-eight never came on.  Now four slides of them a round, the next four the
+    next round, so that the day's slides still come round every couple of minutes."""
+    names = [f"Tatenda Branch{n:02d}" for n in range(40)]
+    site = write_site(tmp_path / "site", {
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\nHello.\n",
+        **{f"content/honour-roll/p{n:02d}.md": f"---\nname: {name}\n---\nThank you.\n"
+           for n, name in enumerate(names)}})
+    build(site, as_of=date(2026, 10, 5), output=tmp_path / "output",
+          cache_dir=tmp_path / "cache")
+    with serving(tmp_path / "output") as url:
+        page = _open(browser, url + "screen/", SIZES[0], "2026-10-05T07:00:00Z")
+        seen: set[str] = set()
+        since_day, longest = 0, 0
+        for _ in range(120):
+            slide = _current(page)
+            if slide["kind"] == "day":
+                longest, since_day = max(longest, since_day), 0
+            since_day += 1
+            if slide["kind"] == "people":
+                seen.update(n for n in names if n in slide["text"])
+            page.clock.run_for(SECONDS)
+        page.close()
+    assert sorted(seen) == names
+    assert longest <= 6  # the day, the status line and four slides of people

@@ -176,6 +176,7 @@ def _content_rules(site: Site, content: Content, problems: Problems) -> None:
     _last_years_titles(site, content, problems)
     _programme_length(site, problems)
     _poster_length(site, problems)
+    _certificate_length(site, problems)
 
 
 def _photos_without_alt(site: Site, problems: Problems) -> None:
@@ -249,6 +250,29 @@ def _poster_length(site: Site, problems: Problems) -> None:
                              f"{lines} lines, and about {beyond.POSTER_LINES} fit; shorten "
                              "its events' descriptions or dress code, or leave the details "
                              "to the day's page")
+
+
+def _certificate_length(site: Site, problems: Problems) -> None:
+    """A certificate is one landscape sheet whose type is made smaller for long text
+    (`beyond.certificate_fit`): warn at the citation when it prints in much smaller type
+    than the others, or when even the smallest does not fit."""
+    for person in site.honour:
+        role = ", ".join(filter(None, [person.role, person.department]))
+        text = (person.name, role, person.award, person.citation)
+        fit = beyond.certificate_fit(*text)
+        if beyond.certificate_overflows(*text):
+            said = "is too long to print on one sheet: its end would be cut off"
+        elif fit < beyond.CERTIFICATE_SMALL:
+            said = (f"prints in type {round(fit * 100)}% of its usual size to fit its text "
+                    f"on one sheet")
+        else:
+            continue
+        field = "citation" if person.citation else "award" if person.award else "name"
+        problems.warning(person.path, person.line_of(field),
+                         f"the certificate of {person.name} {said}; shorten the citation "
+                         f"to a sentence (the whole story goes in the text below the front "
+                         f"matter, or `citation_long` in a spreadsheet), the award's name or "
+                         f"the job title", sheet=person.sheet)
 
 
 def _late_publish_dates(site: Site, content: Content, problems: Problems) -> None:

@@ -1,7 +1,7 @@
 """`cswgen email [DAY] [--as-of DATE] [--html]`: the daily staff email, as drafts.
 
 Writes `email/<date>-<slug>.eml` beside the site's config.toml (never in the output
-folder, which is published): one for DAY (a date, a weekday or a day's slug), or one for
+folder, which is published): one for DAY (a date, a weekday, a day's slug or its title), or one for
 each day of the week; a site in several languages gets them in each, the other languages'
 named `<date>-<slug>.<tag>.eml`.  `--html` also writes the HTML alone, `<date>-<slug>.html`, for
 newsletter tools, with its pictures in `<date>-<slug>_files/` beside it.  The site is
@@ -225,13 +225,14 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
            as_of: date | None = None, drafts: list[str] | None = None) -> list[View]:
     """The days DAY names: a date (2026-10-06), a weekday in English or the site's
     language (tuesday, mardi; in English also as front matter takes it: tue, Tues), or a
-    day's slug; every day without DAY.  A day among `later` (published on a later date)
+    day's slug or title; every day without DAY.  A day among `later` (published on a later date)
     is named with the reason it has no email yet."""
     if wanted is None:
         return days
     found = _matching(days, wanted)
     held = _matching([{"date": d.date.isoformat(), "slug": d.slug, "entry": d,
-                       "weekday": WEEKDAYS[d.date.weekday()]} for d in later or []], wanted)
+                       "weekday": WEEKDAYS[d.date.weekday()], "title": d.title}
+                      for d in later or []], wanted)
     if not found and held and as_of is not None:
         day: Day = held[0]["entry"]
         when = day.publish.isoformat() if day.publish else ""
@@ -252,8 +253,8 @@ def chosen(days: list[View], wanted: str | None, *, later: list[Day] | None = No
         also = f"; the drafts, which have no email, are {', '.join(drafts)}" if drafts \
             else ""
         raise SiteError([Problem("content/days", 0,
-                                 f"no day of the week is {wanted!r}: give a date, a weekday "
-                                 f"or a day's slug; the days are {known}{also}")])
+                                 f"no day of the week is {wanted!r}: give a date, a weekday, "
+                                 f"a day's slug or its title; the days are {known}{also}")])
     return found
 
 
@@ -266,9 +267,10 @@ def no_days(first: date, as_of: date) -> str:
 
 
 def _matching(days: list[View], wanted: str) -> list[View]:
-    key = wanted.strip().casefold()
+    key = " ".join(wanted.split()).casefold()
     found = [d for d in days if key in (d["date"], d["slug"].casefold(), d["weekday"].casefold(),
-                                        WEEKDAYS[date.fromisoformat(d["date"]).weekday()])]
+                                        WEEKDAYS[date.fromisoformat(d["date"]).weekday()],
+                                        " ".join(d["title"].split()).casefold())]
     if not found and (index := weekday_index(key)) is not None:  # `tue`, as front matter
         found = [d for d in days if date.fromisoformat(d["date"]).weekday() == index]
     return found

@@ -271,3 +271,19 @@ def avatar(source: Path, size: int) -> bytes:
     buffer = io.BytesIO()
     square.save(buffer, "JPEG", quality=82, optimize=True)
     return buffer.getvalue()
+
+
+def email_picture(source: Path, width: int, budget: int) -> tuple[bytes, int, int]:
+    """A JPEG of a picture `width` pixels wide (or as wide as it is, if narrower) for an
+    email's column, within `budget` bytes where a lower quality can keep it, without
+    metadata; and its width and height.  (Transparent parts are made white, the email's
+    paper.)"""
+    picture = decoder.decode(source, width)
+    if picture.mode == "RGBA":
+        flat = Image.new("RGB", picture.size, "#ffffff")
+        flat.paste(picture, mask=picture.getchannel("A"))
+        picture = flat
+    if picture.width > width:
+        height = max(1, round(picture.height * width / picture.width))
+        picture = picture.resize((width, height), Image.Resampling.LANCZOS)
+    return _lossy(picture, "JPEG", budget), picture.width, picture.height

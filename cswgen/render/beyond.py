@@ -90,7 +90,7 @@ def screen(views: Views) -> View:
                      "award": p["award"], "initials": p["initials"], "lang": p["lang"],
                      "borrowed": p["borrowed"],
                      "photo": _screen_photo(p["photo"])} for p in people[i:i + SCREEN_PEOPLE]]
-                   for i in range(0, min(len(people), 4 * SCREEN_PEOPLE), SCREEN_PEOPLE)],
+                   for i in range(0, len(people), SCREEN_PEOPLE)],  # (screen.js: in turns)
         "seconds": views.config.screen.seconds, "events": SCREEN_EVENTS,
     }
     return views._page("screen", views.say("lobby_screen"), views.prefix + SCREEN, "screen",
@@ -156,3 +156,53 @@ def poster_lines(day: Day, *, qr: bool) -> int:
 
 def _wrapped(text: str, characters: int = LINE_CHARACTERS) -> int:
     return ceil(len(text) / characters) if text else 0
+
+
+# A printed certificate (honour-roll/<slug>/certificate/) is one landscape sheet of fixed
+# height (see the print CSS: 186 mm, so that it fits Letter as well as A4).  What its text
+# takes, in points, in the frame of the narrower sheet (Letter), a little generously, as
+# Chromium lays it out: the logo, then type that the print CSS scales by `--fit` (the
+# organisation, title, week, "presented to", dates and the gaps between them; then the
+# name, role, award and citation, each wrapped).  Type that would not fit is printed
+# smaller, in tenths, down to CERTIFICATE_SMALLEST: the frame and every word stay on the
+# sheet, where they were cut off at its foot.
+CERTIFICATE_ROOM = 420
+CERTIFICATE_LOGO = 48
+CERTIFICATE_FIXED = 185
+CERTIFICATE_SMALLEST = 0.6
+CERTIFICATE_SMALL = 0.8  # smaller than this, `cswgen check` says so
+# (type size in points, line height, characters a line holds at that size) of each part
+CERTIFICATE_NAME = (34, 1.15, 33)
+CERTIFICATE_ROLE = (11, 1.6, 100)
+CERTIFICATE_AWARD = (14.4, 1.6, 66)
+CERTIFICATE_CITATION = (12, 1.5, 84)
+
+
+def certificate_fit(name: str, role: str, award: str, citation: str) -> float:
+    """The share of its usual size the certificate's type prints at: 1 when the text fits
+    the frame, else the largest tenth that does (CERTIFICATE_SMALLEST at least)."""
+    scale = 1.0
+    while scale > CERTIFICATE_SMALLEST + 0.01:
+        if _certificate_points(scale, name, role, award, citation) <= CERTIFICATE_ROOM:
+            break
+        scale = round(scale - 0.1, 1)
+    return scale
+
+
+def certificate_overflows(name: str, role: str, award: str, citation: str) -> bool:
+    """Whether the certificate's text is too long for its frame even in its smallest type
+    (`cswgen check` warns)."""
+    return _certificate_points(CERTIFICATE_SMALLEST, name, role, award,
+                               citation) > CERTIFICATE_ROOM
+
+
+def _certificate_points(scale: float, name: str, role: str, award: str,
+                        citation: str) -> float:
+    points = CERTIFICATE_LOGO + CERTIFICATE_FIXED * scale
+    for text, (size, leading, characters) in ((name, CERTIFICATE_NAME),
+                                              (role, CERTIFICATE_ROLE),
+                                              (award, CERTIFICATE_AWARD),
+                                              (citation, CERTIFICATE_CITATION)):
+        if text:
+            points += size * scale * leading * _wrapped(text, int(characters / scale))
+    return points

@@ -43,6 +43,8 @@ from cswgen.render.views import View, Views
 HONOURS_PER_DAY = 3
 AVATAR = 128  # pixels: a person's photo, shown 64 px wide on a sharp screen
 LOGO = 80  # pixels high: the logo, shown 40 px high on a sharp screen
+PICTURE = 552  # pixels wide: the day's picture, across the email's column (see email.html)
+PICTURE_BYTES = 45_000  # at most, where a lower JPEG quality can keep it so
 EMAIL_FOLDER = "email"  # beside the site's config.toml, never in the output folder
 
 
@@ -78,24 +80,26 @@ class Draft:
         message["Subject"] = self.subject
         message["Date"] = format_datetime(now)
         message["X-Unsent"] = "1"
-        if self.language:  # (RFC 3282: screen readers and translators in mail programs)
-            message["Content-Language"] = self.language
         body = MIMEPart(policy=SMTP)
         body.set_content(self.text)
         body.add_alternative(self.html, subtype="html")
         if not self.pictures:
             message.set_content(self.text)
             message.add_alternative(self.html, subtype="html")
-            return message
-        message["MIME-Version"] = "1.0"
-        message.add_header("Content-Type", "multipart/related", type="multipart/alternative")
-        message.set_payload([body])
-        for picture in self.pictures:
-            part = EmailMessage(policy=SMTP)  # an EmailMessage: what `attach` is typed for
-            part.set_content(picture.data, "image", picture.subtype, disposition="inline",
-                             filename=picture.name, cid=f"<{picture.cid}>")
-            del part["MIME-Version"]  # said once, at the top
-            message.attach(part)
+        else:
+            message["MIME-Version"] = "1.0"
+            message.add_header("Content-Type", "multipart/related",
+                               type="multipart/alternative")
+            message.set_payload([body])
+            for picture in self.pictures:
+                part = EmailMessage(policy=SMTP)  # an EmailMessage: what `attach` is typed for
+                part.set_content(picture.data, "image", picture.subtype, disposition="inline",
+                                 filename=picture.name, cid=f"<{picture.cid}>")
+                del part["MIME-Version"]  # said once, at the top
+                message.attach(part)
+        # (after the content: `set_content` clears every Content-* header, this one too)
+        if self.language:  # (RFC 3282: screen readers and translators in mail programs)
+            message["Content-Language"] = self.language
         return message
 
 
@@ -175,18 +179,21 @@ class Mailer:
 
     def picture(self, image: View | None, name: str,
                 pictures: list[Picture]) -> View | None:
-        """The smallest JPEG or PNG copy of a photo, attached by `cid:`; None for an SVG
-        or a picture without copies."""
-        path = self.smallest(image)
-        if image is None or path is None:
+        """A picture as wide as the email's column (PICTURE pixels, a JPEG of at most
+        PICTURE_BYTES), made from the site's smallest copy that is as wide, attached by
+        `cid:`; None for an SVG or a picture without copies.  (The smallest copy, 160
+        pixels wide, was stretched blurred across the column, or shown that small by
+        Outlook, which goes by the `width` attribute.)"""
+        copies = image.get("srcset") if image else None
+        if image is None or not copies:
             return None
-        smallest = image["srcset"][0]
-        suffix = Path(smallest["src"]).suffix.lower()
-        subtype = "png" if suffix == ".png" else "jpeg"
-        cid = attach(pictures, name, path.read_bytes(), subtype, suffix)
-        ratio = image["height"] / image["width"] if image.get("width") else 1
-        return {"cid": cid, "alt": image.get("alt", ""), "width": smallest["width"],
-                "height": round(smallest["width"] * ratio)}
+        wide = [c for c in copies if c["width"] >= PICTURE]
+        path = self.files.get((wide[0] if wide else copies[-1])["src"])
+        if path is None:
+            return None
+        data, width, height = images.email_picture(path, PICTURE, PICTURE_BYTES)
+        cid = attach(pictures, name, data, "jpeg", ".jpg")
+        return {"cid": cid, "alt": image.get("alt", ""), "width": width, "height": height}
 
     def avatar(self, image: View | None, name: str,
                pictures: list[Picture]) -> View | None:

@@ -34,7 +34,12 @@ def excerpt(text: str, limit: int = 160) -> str:
 
 
 def initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    """The first letters of a name's first and last words; a double-barrelled surname
+    gives its first part's (Chiwenga-Mupfurutsa: C), a single hyphenated name both parts'
+    (Jean-Luc: JL)."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if len(words) == 1:
+        words = [w for w in words[0].split("-") if w[:1].isalpha()]
     if not words:
         return "?"
     if len(words) == 1:
@@ -234,7 +239,10 @@ class Views:
             pages.append(self._page("certificate", self.say("certificate_title",
                                                             name=view["name"]),
                                     view["certificate_path"], "honour-roll", summary,
-                                    person=view))
+                                    person=view, fit=beyond.certificate_fit(
+                                        view["name"], ", ".join(filter(None, [
+                                            view["role"], view["department"]])),
+                                        view["award"], view["citation"])))
         if site.policy:
             view = self.policy(site.policy)
             pages.append(self._page("policy", view["title"], self.url(site.policy), "policy",

@@ -7,10 +7,11 @@
   "use strict";
 
   var POLL = 3 * 60 * 1000;  // how often to look for a newer build
+  var PEOPLE = 4;  // honour-roll slides in one round of the slides; the next round, the next
   var screen = document.querySelector("[data-screen]");
   if (!screen) { return; }
   var d = screen.dataset;
-  var paused = false, index = -1, timer = null;
+  var paused = false, index = -1, timer = null, round = 0;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -80,9 +81,9 @@
   }
 
   // The slides to show now: today's day (with only its events still to come, as many as
-  // fit) first, then the status line, testimonials and honour-roll people.
+  // fit) first, then the status line, testimonials and this round's honour-roll people.
   function eligible(at) {
-    var slides = screen.querySelectorAll("[data-slide]"), shown = [], first = [];
+    var slides = screen.querySelectorAll("[data-slide]"), shown = [], first = [], people = [];
     for (var i = 0; i < slides.length; i++) {
       var slide = slides[i], kind = slide.getAttribute("data-slide");
       if (kind === "day") {
@@ -104,6 +105,8 @@
           }
         }
         first.push(slide);
+      } else if (kind === "people") {
+        people.push(slide);
       } else {
         if (kind === "status") {
           var text = slide.querySelector("[data-status-text]");
@@ -113,7 +116,16 @@
         shown.push(slide);
       }
     }
-    return first.concat(shown);
+    return first.concat(shown, turn(people));
+  }
+
+  // A long honour roll in turns: PEOPLE of its slides a round, the next ones the next
+  // round, so that everyone comes on screen and the day's slides still come round often.
+  function turn(people) {
+    if (people.length <= PEOPLE) { return people; }
+    var from = (round * PEOPLE) % people.length, out = [];
+    for (var i = 0; i < PEOPLE; i++) { out.push(people[(from + i) % people.length]); }
+    return out;
   }
 
   function show(next) {
@@ -126,7 +138,12 @@
   function advance() {
     var list = eligible(now());
     if (!list.length) { return; }
-    index = (index + 1) % list.length;
+    index += 1;
+    if (index >= list.length) {  // a new round
+      index = 0;
+      round += 1;
+      list = eligible(now());
+    }
     show(list[index]);
   }
 
@@ -134,6 +151,29 @@
     if (timer) { clearInterval(timer); }
     timer = setInterval(function () { if (!paused) { advance(); } },
                         Math.max(4, +d.seconds || 12) * 1000);
+  }
+
+  // What a newer build changed outside the slides: the brand's colours (the page's own
+  // <style>), its language and title, and the stylesheet (fetched again; the old one stays
+  // until the new one is in, and if it cannot be fetched).
+  function restyle(page) {
+    var old = document.head.querySelectorAll("style");
+    var fresh = page.head.querySelectorAll("style");
+    for (var i = 0; i < fresh.length; i++) {
+      document.head.appendChild(document.importNode(fresh[i], true));
+    }
+    for (i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
+    var root = document.documentElement, other = page.documentElement;
+    root.lang = other.lang;
+    root.dir = other.dir;
+    document.title = page.title;
+    var sheet = document.head.querySelector('link[rel="stylesheet"]');
+    if (!sheet) { return; }
+    var again = sheet.cloneNode(false);
+    again.href = sheet.href.split("?")[0] + "?t=" + Date.now();
+    again.onload = function () { if (sheet.parentNode) { sheet.parentNode.removeChild(sheet); } };
+    again.onerror = function () { if (again.parentNode) { again.parentNode.removeChild(again); } };
+    sheet.parentNode.insertBefore(again, sheet.nextSibling);
   }
 
   // A newer build: its slides replace these in one step (no blank frame); from disk, or
@@ -144,14 +184,17 @@
       return r.ok ? r.json() : null;
     }).then(function (info) {
       if (!info || !info.build || info.build === d.build) { return null; }
-      return fetch("./?t=" + Date.now(), {cache: "no-store"}).then(function (r) {
+      // (the address the screen was opened at: `screen/index.html` on a host that does
+      // not turn a folder into its index.html)
+      return fetch(location.pathname + "?t=" + Date.now(), {cache: "no-store"}).then(function (r) {
         return r.ok ? r.text() : null;
       });
     }).then(function (html) {
       if (!html) { return; }
-      var fresh = new DOMParser().parseFromString(html, "text/html")
-        .querySelector("[data-screen]");
+      var page = new DOMParser().parseFromString(html, "text/html");
+      var fresh = page.querySelector("[data-screen]");
       if (!fresh) { return; }
+      restyle(page);
       var next = document.importNode(fresh, true);
       if (paused) { next.classList.add("is-paused"); }
       screen.replaceWith(next);  // in one step: the old slides stay until the new ones are in
