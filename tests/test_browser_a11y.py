@@ -86,6 +86,9 @@ SITE = {
         We exist for our members.
         """,
     "content/policy.ar.md": "---\ntitle: سياسة خدمة العملاء\n---\nنحن هنا من أجل أعضائنا.\n",
+    # enough for the list of testimonials to come in two pages
+    **{f"content/testimonials/customer-{n:02d}.md": f"---\ncustomer: Customer {n}\n---\nThanks.\n"
+       for n in range(1, 25)},
 }
 
 # what an element's words are read as: the `lang` nearest it
@@ -287,3 +290,54 @@ def test_the_big_quote_mark_is_not_read_aloud(page: Any, site: str, path: str) -
     mark = page.locator("blockquote").first.evaluate(
         "b => getComputedStyle(b, '::before').content")
     assert mark.startswith('"\u201c"'), mark  # still drawn
+
+
+# the first letters of a quotation, where the big decorative quote mark above it is closest
+FIRST_LETTERS = """selector => {
+    const quote = document.querySelector(selector);
+    const walk = document.createTreeWalker(quote, NodeFilter.SHOW_TEXT);
+    let text = walk.nextNode();
+    while (text && !text.data.trim()) text = walk.nextNode();
+    const range = document.createRange(), start = text.data.search(/\\S/);
+    range.setStart(text, start);
+    range.setEnd(text, start + 2);
+    const box = range.getBoundingClientRect();
+    return {x: box.x, y: box.y, width: box.width, height: box.height};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("path", "quote"), [("", ".quote-grid blockquote"),
+                                             ("testimonials/rudo-m/", ".quote--large blockquote")])
+def test_in_high_contrast_the_quote_mark_hides_no_words(browser: Any, site: str, path: str,
+                                                        quote: str, scheme: str) -> None:
+    """A contrast theme paints a backplate behind all text, the big opening quote mark's
+    too: it hid the first word of every quotation ("…phoned about a top-up")."""
+    page = browser.new_page(forced_colors="active", color_scheme=scheme)
+    page.goto(site + path)
+    page.locator(quote).first.scroll_into_view_if_needed()
+    box = page.evaluate(FIRST_LETTERS, quote)
+    seen = page.screenshot(clip=box)
+    page.add_style_tag(content=f"{quote}::before {{ content: none !important; }}")
+    without_the_mark = page.screenshot(clip=box)
+    page.close()
+    assert seen == without_the_mark
+
+
+def test_in_high_contrast_the_current_page_of_a_list_stands_out(browser: Any,
+                                                               site: str) -> None:
+    """Its filled background was the only sign of it, and a contrast theme paints every
+    background alike: page 2 looked like pages 1 and 3."""
+    page = browser.new_page(forced_colors="active")
+    page.goto(site + "testimonials/page/2/")
+    current = page.locator(".pager a[aria-current=page]")
+    current.scroll_into_view_if_needed()
+    box = current.bounding_box()
+    assert box is not None
+    around = {"x": box["x"] - 6, "y": box["y"] - 6, "width": box["width"] + 12,
+              "height": box["height"] + 12}
+    seen = page.screenshot(clip=around)
+    current.evaluate("a => a.removeAttribute('aria-current')")
+    as_any_other = page.screenshot(clip=around)
+    page.close()
+    assert seen != as_any_other

@@ -542,3 +542,22 @@ def test_a_site_in_two_languages_gets_each_days_draft_in_each(make_site: MakeSit
     outcome = run(site, "email", "--as-of", "2026-10-06")
     assert outcome.exit_code == 0, outcome.stderr
     assert len(list((site / "email").glob("*.sw.eml"))) == 2  # Monday too, untranslated
+
+
+def test_the_dress_code_reads_in_a_brand_blue_on_its_grey_box(browser: Any,
+                                                              tmp_path: Path) -> None:
+    """The second colour's text-safe shade is worked out on the site's lightest grey; the
+    email's dress-code box was a shade darker, where an insurer's blue (#0077c8, whose
+    shade #0073c2) came to 4.47:1, short of WCAG's 4.5:1 for its 17 px heading."""
+    from tests.helpers import axe
+
+    site = demo_in(tmp_path, "en-GB", base_url=BASE_URL)
+    config = site / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('secondary = "#0b3d91"',
+                                                        'secondary = "#0077c8"'), "utf-8")
+    written = write_email(site, "tuesday", as_of=date(2026, 10, 6), now=NOW)
+    page = browser.new_page(viewport={"width": 600, "height": 900})
+    page.set_content(_with_pictures(parsed(written.files[0])))
+    found = [line for line in axe(page) if line.startswith("color-contrast")]
+    page.close()
+    assert found == []
