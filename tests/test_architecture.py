@@ -41,7 +41,7 @@ OWNERS: dict[str, str | tuple[str, ...]] = {
     "tornado": "commands/serve",  # the server livereload runs on
     "openpyxl": "read/workbooks",
     "babel": "core/cldr",
-    "paramiko": "publish/sftp",
+    "paramiko": ("publish/sftp", "publish/sshlogin"),  # (publishing; logging in)
     "segno": "render/qr",
 }
 
