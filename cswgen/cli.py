@@ -1,4 +1,5 @@
-"""The `cswgen` command.  The only module that imports Click.
+"""The `cswgen` command.  With cliparts.py (what every command's parsing shares), the only
+modules that import Click.
 
 Problems are printed as `path:line: message`, one per line; a failure exits with status
 1 and no traceback (unless --debug); Ctrl-C, with a sentence that says what it left and
@@ -11,94 +12,28 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
 from cswgen import __version__
+from cswgen.cliparts import (
+    AS_OF,
+    DEBUG,
+    DRAFTS,
+    WORDS,
+    Commands,
+    Year,
+    as_of_date,
+    build_failed,
+    confirmed,
+    one_name,
+    site_root_or_exit,
+)
 from cswgen.commands import said  # (light: os and sys)
-from cswgen.commands.pastedargs import pasted_whole, words_as_meant  # (light: re)
 from cswgen.core.errors import Problem, SiteError
 
 
-def _as_of(value: str | None, option: str = "--as-of") -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        from cswgen.commands.where import not_a_date
-
-        raise click.BadParameter(not_a_date(value, Path.cwd()),
-                                 param_hint=f"'{option}'") from None
-
-
-class _Year(click.ParamType[int]):
-    """A year, like 2027; anything else is explained with the coming year as the example."""
-
-    name = "year"
-
-    def convert(self, value: object, param: click.Parameter | None,
-                ctx: click.Context | None) -> int:
-        from cswgen.commands.new import coming_year
-
-        try:
-            year = int(str(value).strip())
-        except ValueError:
-            year = 0
-        if not 1900 <= year <= 9999:
-            self.fail(f'"{value}" is not a year; give the year to move the site to, like '
-                      f"{coming_year(date.today())}", param, ctx)
-        return year
-
-
-def _site_root() -> Path:
-    """The site we are in (here or a folder above); otherwise say how to start one."""
-    from cswgen.commands.where import site_root
-
-    try:
-        return site_root(Path.cwd())
-    except SiteError as exc:
-        said.report(exc.problems)
-        sys.exit(1)
-
-
-def _debug_on(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    if value:
-        ctx.find_root().obj["debug"] = True
-
-
-# `--debug` is accepted after the command too (`cswgen build --debug`), as people type it.
-DEBUG = click.option("--debug", is_flag=True, expose_value=False, callback=_debug_on,
-                     help="Show Python tracebacks (for reporting bugs).")
-
-
-class _Commands(click.Group):
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        # every word as meant when pasted from Word or Outlook in its curly quotes, which a
-        # Mac's Terminal keeps (`--as-of “2026-10-06”`, `cswgen new “csw”`): for every
-        # command, option and value, and before Click reads them (a port, a year, a choice)
-        return super().parse_args(ctx, words_as_meant(args))
-
-    def resolve_command(self, ctx: click.Context,
-                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and args[0].lower() in ("translate", "translation", "translations", "i18n"):
-            ctx.fail(f"No such command '{args[0]}'. A translation starts with cswgen add and "
-                     "--language: cswgen add day monday --language fr (or add testimonial, "
-                     "honour, page, policy, home), and cswgen check lists what has no "
-                     "translation yet.")
-        return super().resolve_command(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (KeyboardInterrupt, click.Abort):  # (Abort: Ctrl-C at a question)
-            left = said.LEFT.get(ctx.invoked_subcommand or "", "")
-            click.echo(f"\nStopped. {left}".rstrip(), err=True)
-            sys.exit(130)
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cswgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks (for reporting bugs).")
 @click.pass_context
@@ -108,11 +43,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     Run the commands inside your site's folder (the one with config.toml).
     """
     ctx.obj = {"debug": debug}
-
-
-AS_OF = click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
-                     help="Build the site as it should look on this date (default: today).")
-DRAFTS = click.option("--drafts", is_flag=True, help="Include files marked draft: true.")
 
 
 @cli.command()
@@ -129,16 +59,10 @@ def build(ctx: click.Context, as_of: str | None, drafts: bool, portable: bool,
     """Build the site into the output folder."""
     from cswgen.commands.said import run_build
 
-    when = _as_of(as_of)
+    when = as_of_date(as_of)
     code = run_build(when, drafts, portable, output, debug=ctx.obj["debug"])
     if code:
         sys.exit(code)
-
-
-def _build_failed(exc: SiteError, outcome: str) -> NoReturn:
-    said.report(exc.problems)
-    click.echo(said.failed_line(exc.problems, outcome), err=True)
-    sys.exit(1)
 
 
 @cli.command(short_help="Build the site and publish it: to a folder, a zip, git or SFTP.")
@@ -172,15 +96,15 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
     """
     from cswgen.commands import publish as publishing
 
-    when = _as_of(as_of)
-    root = _site_root()
+    when = as_of_date(as_of)
+    root = site_root_or_exit()
     with said.bugs_reported(ctx.obj["debug"], "publish"), said.publish_stopped():
         job = publishing.prepare(root, target, force=force, here=Path.cwd())
     try:
         try:
             publishing.build_site(job, as_of=when, drafts=drafts)
         except SiteError as exc:
-            _build_failed(exc, "Nothing was published.")
+            build_failed(exc, "Nothing was published.")
         with said.bugs_reported(ctx.obj["debug"], "publish"), said.publish_stopped():
             assert job.result is not None
             said.report(job.result.warnings)
@@ -225,8 +149,8 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
     shown in the page, and the server keeps running.  Stop it with Ctrl-C."""
     from cswgen.commands.serve import run
 
-    when = _as_of(as_of)
-    root = _site_root()
+    when = as_of_date(as_of)
+    root = site_root_or_exit()
     try:
         run(root, host=host, port=port, open_browser=open_browser, as_of=when,
             drafts=drafts)
@@ -234,25 +158,6 @@ def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: b
         click.echo(f"cswgen serve cannot listen on {host} port {port}: "
                    f"{exc.strerror or exc}", err=True)
         sys.exit(1)
-
-
-# A name of several words typed without quotes reaches a command as several arguments;
-# `_one_name` says to quote it rather than Click's "Got unexpected extra argument".
-WORDS = {"context_settings": {"allow_extra_args": True}}
-
-
-def _one_name(ctx: click.Context, words: list[str], typed: str) -> str:
-    """The one name that `words` are: one word, or the words of a name pasted from Word in
-    its curly quotes, which the shell split at its spaces (“Kigali Bank CSW”); for other
-    words, stop with how to type them as one name (`typed`: the command with `{}` where
-    the name goes)."""
-    if (whole := pasted_whole(words)) is not None:
-        return whole
-    if len(words) > 1:
-        quoted = '"' + " ".join(words) + '"'
-        raise click.UsageError(f"put a name with spaces in double quotes, so that it is "
-                               f"read as one name: {typed.format(quoted)}", ctx)
-    return words[0]
 
 
 @cli.command(short_help="Start a new site from the demo campaign.", **WORDS)
@@ -272,7 +177,7 @@ def new(ctx: click.Context, folder: Path, language: str | None) -> None:
       cswgen new csw-site
       cswgen new "Kigali Bank CSW" --language fr
     """
-    folder = Path(_one_name(ctx, [str(folder), *ctx.args],
+    folder = Path(one_name(ctx, [str(folder), *ctx.args],
                             "cswgen new {}" + (f" --language {language}" if language else "")))
     from cswgen.commands.new import created_lines, language_tag, new_site
 
@@ -307,8 +212,8 @@ def check(ctx: click.Context, as_of: str | None, drafts: bool, strict: bool,
     from cswgen.commands.check import check as run_check
     from cswgen.commands.report import as_json, as_text
 
-    when = _as_of(as_of)
-    root = _site_root()
+    when = as_of_date(as_of)
+    root = site_root_or_exit()
     with said.bugs_reported(ctx.obj["debug"], "check"):
         report = run_check(root, as_of=when, drafts=drafts)
     failed = bool(report.errors or (strict and report.warnings))
@@ -334,10 +239,10 @@ def email(ctx: click.Context, day: str | None, as_of: str | None, html: bool) ->
 
     if day is not None:  # a weekday of two words in the site's language (Kuwa mbere)
         given = (f" --as-of {as_of}" if as_of else "") + (" --html" if html else "")
-        day = _one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
+        day = one_name(ctx, [day, *ctx.args], "cswgen email {}" + given)
 
-    when = _as_of(as_of)
-    root = _site_root()
+    when = as_of_date(as_of)
+    root = site_root_or_exit()
     with said.bugs_reported(ctx.obj["debug"], "email"):
         written = write_email(root, day, as_of=when, html=html)
     said.report(written.warnings)
@@ -388,18 +293,18 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
 
     given = "".join(f" {option} {value}" for option, value in
                     (("--date", on), ("--day", weekday), ("--language", language)) if value)
-    title = _one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
+    title = one_name(ctx, [title, *ctx.args], f"cswgen add {kind.lower()} {{}}{given}")
     if (wrong := misused(kind, title, on, weekday, language)) is not None:
         raise click.UsageError(wrong)
     if language:
         from cswgen.commands.translate import translate
 
         with said.bugs_reported(ctx.obj["debug"], "add"):
-            made = translate(_site_root(), kind, title, language)
+            made = translate(site_root_or_exit(), kind, title, language)
         click.echo(said.shown_path(made))
         return
-    when = _as_of(on, "--date")
-    root = _site_root()
+    when = as_of_date(on, "--date")
+    root = site_root_or_exit()
     warnings: list[Problem] = []
     with said.bugs_reported(ctx.obj["debug"], "add"):
         path = run_add(root, kind, title, on=when, weekday=weekday, warnings=warnings)
@@ -408,7 +313,7 @@ def add(ctx: click.Context, kind: str, title: str, on: str | None, weekday: str 
 
 
 @cli.command(short_help="Move the site to another year's week.")
-@click.argument("year", type=_Year())
+@click.argument("year", type=Year())
 @click.option("--yes", is_flag=True, help="Write the changes without asking first.")
 @DEBUG
 @click.pass_context
@@ -422,7 +327,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     from cswgen.commands.redate import plan, refuse, review_lines, write
     from cswgen.core.week import range_label
 
-    root = _site_root()
+    root = site_root_or_exit()
     with said.bugs_reported(ctx.obj["debug"], "redate"):
         ready = plan(root, year)
     label = range_label(ready.start, ready.end)
@@ -435,7 +340,7 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
     summary = ready.summary()
     with said.bugs_reported(ctx.obj["debug"], "redate"):
         refuse(root, ready)  # (before asking: a "yes" it would then refuse is wasted)
-    if not yes and not _confirmed(f"Move the site to the week of {label}: write these "
+    if not yes and not confirmed(f"Move the site to the week of {label}: write these "
                                   f"{summary}?", "add --yes to write them without asking"):
         click.echo("Nothing was changed.")
         return
@@ -446,16 +351,3 @@ def redate(ctx: click.Context, year: int, yes: bool) -> None:
         click.echo(line)
 
 
-def _confirmed(question: str, instead: str) -> bool:
-    """The answer to a yes/no question; when no answer can come (no terminal: input from
-    /dev/null or a script), says that nothing was changed and how to go on without the
-    question, and stops with exit status 1 (not Click's bare "Aborted!").  Ctrl-C at a
-    terminal stops the command as it stops any other (see `_Commands`)."""
-    try:
-        return click.confirm(question, default=False)
-    except click.Abort:
-        if sys.stdin.isatty():
-            raise
-        click.echo(f"\nNothing was changed: there was no answer (no one at a terminal to "
-                   f"ask); {instead}.", err=True)
-        sys.exit(1)
