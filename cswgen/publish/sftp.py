@@ -285,9 +285,7 @@ class SftpTarget:
             sftp.stat(folder)
         except FileNotFoundError:
             self._folder(str(PurePosixPath(folder).parent))
-            sftp.mkdir(folder)
-            if folder.startswith(self.path + "/"):  # (not the target's own folder)
-                self.made.add(folder.removeprefix(self.path + "/"))
+            self._made_on(sftp, folder)
         self.folders.add(folder)
 
     # the Store that plan.carry_out uses
@@ -297,9 +295,7 @@ class SftpTarget:
         made first, a level at a time."""
         if len(items) < MANY:
             for name, source, temporary in items:
-                self.doing = name
-                self._folder(str(PurePosixPath(self._remote(name)).parent))
-                self._put_on(self._sftp(), name, source, temporary)
+                self.put(name, source, temporary)
                 done(name)
             return
         sessions = self._sessions()
@@ -322,14 +318,19 @@ class SftpTarget:
             raise failed.__cause__ or failed from None
 
     def _made_on(self, sftp: paramiko.SFTPClient, folder: str) -> None:
-        """`folder` made (its parent is there), unless it is there already."""
+        """`folder` made (its parent is there), unless it is there already; the server's
+        own error when it could not be made (not the "no such folder" of looking for it)."""
         try:
             sftp.mkdir(folder)
-        except OSError:  # (there already, made meanwhile: SFTP says only "Failure")
-            if not stat.S_ISDIR(sftp.stat(folder).st_mode or 0):
-                raise
+        except OSError as refused:  # (there already, made meanwhile: SFTP says "Failure")
+            try:
+                there = stat.S_ISDIR(sftp.stat(folder).st_mode or 0)
+            except OSError:
+                there = False
+            if not there:
+                raise refused from None
         else:
-            if folder.startswith(self.path + "/"):
+            if folder.startswith(self.path + "/"):  # (not the target's own folder)
                 self.made.add(folder.removeprefix(self.path + "/"))
         self.folders.add(folder)
 
