@@ -35,39 +35,32 @@ def listed_together(folders: Iterable[str], listers: list[Lister],
     children: dict[str, list[str]] = {}
     for folder in wanted - {""}:
         children.setdefault(folder.rpartition("/")[0], []).append(folder)
-    free: queue.SimpleQueue[Lister] = queue.SimpleQueue()
-    for lister in listers:
-        free.put(lister)
-
-    def one(folder: str) -> Listing | None:
-        lister = free.get()
-        try:
-            return {name_of(entry): entry for entry in lister(folder)}
-        except FileNotFoundError:
-            return None
-        finally:
-            free.put(lister)
-
     found: dict[str, Listing | None] = {}
-    executor = ThreadPoolExecutor(max_workers=len(listers), thread_name_prefix="listing")
-    try:
-        level = [""]
-        while level:
-            found.update(zip(level, executor.map(one, level), strict=True))
-            below: list[str] = []
-            for folder in level:
-                listing = found[folder]
-                for child in sorted(children.get(folder, ())):
-                    entry = listing.get(child.rpartition("/")[2]) if listing is not None \
-                        else None
-                    if entry is None:
-                        found[child] = None  # (nothing of that name: nothing below it)
-                    elif is_folder(entry):
-                        below.append(child)
-                    # (a link, or a file where a folder should be: the caller's to say)
-            level = [folder for folder in below if folder not in found]
-    finally:  # (an error or Ctrl-C: the listings still out end with their sessions)
-        executor.shutdown(wait=False, cancel_futures=True)
+
+    def listed(lister: Lister, folder: str) -> None:
+        try:
+            found[folder] = {name_of(entry): entry for entry in lister(folder)}
+        except FileNotFoundError:
+            found[folder] = None
+
+    level = [""]
+    while level:
+        try:
+            each_on(listers, level, listed)
+        except Failed as failed:  # (raised as it is, as one listing at a time would)
+            raise failed.__cause__ or failed from None
+        below: list[str] = []
+        for folder in level:
+            listing = found[folder]
+            for child in sorted(children.get(folder, ())):
+                entry = listing.get(child.rpartition("/")[2]) if listing is not None \
+                    else None
+                if entry is None:
+                    found[child] = None  # (nothing of that name: nothing below it)
+                elif is_folder(entry):
+                    below.append(child)
+                # (a link, or a file where a folder should be: the caller's to say)
+        level = [folder for folder in below if folder not in found]
     return found
 
 
