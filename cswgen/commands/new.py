@@ -124,7 +124,7 @@ def _site_title(tag: str, year: int) -> str | None:
     return None
 
 
-def titled(config: str, tag: str, year: int) -> str:
+def _titled(config: str, tag: str, year: int) -> str:
     """The demo's config.toml with its site title ("Customer Service Week 2026", in every
     page's header) in the visitors' language and for `year`, when cswgen has the words:
     the title is config's, not content's."""
@@ -237,7 +237,7 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     zone = cldr.region_zone(language) if language else None
     if language:
         config = folder / "config.toml"
-        text = titled(set_language(config.read_bytes().decode("utf-8"), language), language,
+        text = _titled(set_language(config.read_bytes().decode("utf-8"), language), language,
                       year)
         if zone:  # (Muscat's team, `ar-OM`, keeps Oman's time, not the demo's Harare's)
             text = text.replace(f'timezone = "{DEMO_ZONE}"',

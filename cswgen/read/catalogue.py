@@ -213,10 +213,9 @@ def _theme_file(path: Path, where: str, problems: Problems) -> Catalogue | None:
     except tomllib.TOMLDecodeError as exc:
         # (every line TOML cannot read, said as config.toml's are: a translator's file
         # with Word's curly quotes on ten lines is fixed in one go, not in ten builds)
-        for problem in toml_problems(where, text, exc):
-            _once(problems, where, problem.line, problem.message.replace(
-                "on this line", "on this line: each line is a label name, =, and the text "
-                "in double quotes"))
+        for problem in toml_problems(where, text, exc, shape="each line is a label name, "
+                                     "=, and the text in double quotes"):
+            _once(problems, where, problem.line, problem.message)
         return None
     words: Catalogue = {}
     lines: dict[str, int] | None = None  # (looked for only when one is wrong)

@@ -15,12 +15,13 @@ from cswgen.read.pasted import odd_space
 _SPANS_LINES = re.compile(r'"""|\'\'\'|=\s*[\[{][^\]}]*$')  # a value that goes on below
 
 
-def toml_problems(path: str, text: str, exc: tomllib.TOMLDecodeError) -> list[Problem]:
+def toml_problems(path: str, text: str, exc: tomllib.TOMLDecodeError,
+                  shape: str = "") -> list[Problem]:
     """Every line of a TOML file that TOML cannot read, not only the first: each found is
     left out (as a comment) and the rest read again, as long as the line holds no more
     than itself (not a table's name, whose keys would then fall in the one above, nor a
     value that goes on below, whose lines would then be misread).  Twenty at most."""
-    found = [toml_problem(path, text, exc)]
+    found = [toml_problem(path, text, exc, shape=shape)]
     lines = text.split("\n")
     for _ in range(0 if text.lstrip().startswith("{\\rtf") else 20):  # (RTF: said whole)
         line = found[-1].line
@@ -31,7 +32,7 @@ def toml_problems(path: str, text: str, exc: tomllib.TOMLDecodeError) -> list[Pr
         try:
             tomllib.loads("\n".join(lines))
         except tomllib.TOMLDecodeError as again:
-            problem = toml_problem(path, "\n".join(lines), again)
+            problem = toml_problem(path, "\n".join(lines), again, shape=shape)
             if problem.line <= line:  # (no further on: the first one's doing, not another)
                 break
             found.append(problem)
@@ -40,8 +41,10 @@ def toml_problems(path: str, text: str, exc: tomllib.TOMLDecodeError) -> list[Pr
     return found
 
 
-def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
-    """A TOML syntax error as a message that names the line, and the key when it can."""
+def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0,
+                 shape: str = "") -> Problem:
+    """A TOML syntax error as a message that names the line, and the key when it can;
+    `shape`, what a line of this file holds, ends a message that names no other fix."""
     if text.lstrip().startswith("{\\rtf"):  # (TextEdit's default: "Rich Text")
         return Problem(path, 1 + offset, "is saved as rich text (RTF), with its fonts and "
                        "formatting, not as plain text; in TextEdit choose Format > Make Plain "
@@ -68,7 +71,8 @@ def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int
     if said:
         return Problem(path, line + offset, said)
     return Problem(path, line + offset, f"is not valid TOML: {message}; check the quotes, "
-                   "brackets and `key = value` shape on this line")
+                   "brackets and `key = value` shape on this line"
+                   + (f": {shape}" if shape else ""))
 
 
 # Settings and fields that are numbers, with an example: "days = five" is not text.
