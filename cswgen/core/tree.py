@@ -37,6 +37,18 @@ def left_by_a_file_manager(name: str) -> bool:
     return name.lower() in IGNORED_NAMES or name.startswith("._")
 
 
+def empty_but_for_a_file_manager(folder: Path) -> bool:
+    """Whether `folder` holds nothing but what Finder or Explorer wrote there as someone
+    looked at it (`.DS_Store`, `._index.html`); those are removed, so that the folder can
+    go with the site's files, not be left behind looking empty."""
+    inside = list(folder.iterdir())
+    if not all(p.is_file() and left_by_a_file_manager(p.name) for p in inside):
+        return False
+    for leftover in inside:
+        leftover.unlink(missing_ok=True)
+    return True
+
+
 def skipped(name: str, *, folder: bool = False) -> bool:
     """A name the walk leaves out: hidden files and folders, `_` folders, editor leftovers."""
     if name in PUBLISHED_HIDDEN:

@@ -158,7 +158,7 @@ class FolderTarget:
             if folder not in self.made:  # (someone else's: there before publish made it)
                 break
             try:
-                _without_finders_files(self.folder / folder)
+                tree.empty_but_for_a_file_manager(self.folder / folder)
                 (self.folder / folder).rmdir()  # only when empty: a file of someone else's
             except OSError:                     # keeps it
                 break
@@ -172,13 +172,3 @@ class FolderTarget:
     def write_record(self, record: Record) -> None:
         self.doing = RECORD
         write_atomic(self.folder / RECORD, record.dump())
-
-
-def _without_finders_files(folder: Path) -> None:
-    """Empty `folder` when all it holds is what Finder or Explorer wrote there as someone
-    looked at it (`.DS_Store`, `._index.html`): a page's folder is then removed with its
-    page, not left behind looking empty."""
-    inside = list(folder.iterdir())
-    if all(p.is_file() and tree.left_by_a_file_manager(p.name) for p in inside):
-        for leftover in inside:
-            leftover.unlink(missing_ok=True)

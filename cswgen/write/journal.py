@@ -90,9 +90,6 @@ def prune(folder: Path, output: Path) -> None:
     for current in (folder, *folder.parents):
         if current == output or not current.is_relative_to(output) or not current.is_dir():
             break
-        inside = list(current.iterdir())
-        if not all(p.is_file() and tree.left_by_a_file_manager(p.name) for p in inside):
+        if not tree.empty_but_for_a_file_manager(current):
             break
-        for leftover in inside:
-            leftover.unlink(missing_ok=True)
         current.rmdir()
