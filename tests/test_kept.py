@@ -16,7 +16,7 @@ from cswgen.commands import build as building
 from cswgen.commands.build import STEPS_FILE, build
 from cswgen.core.cache import CACHE_FOLDER, TEXTS, Cache
 from cswgen.core.errors import SiteError
-from cswgen.core.kept import Kept
+from cswgen.core.kept import Kept, Source
 from cswgen.read.fingerprint import LAST_BUILD
 from cswgen.write.manifest import MANIFEST
 from tests.helpers import write_site
@@ -168,3 +168,32 @@ def test_a_string_is_read_where_the_system_has_no_pread(tmp_path: Path,
     monkeypatch.delattr(os, "pread")
     found = Cache.load(folder).get("ab01")
     assert found is not None and found[0] == (Kept("one " * 100), Kept("two " * 100))
+
+
+def test_a_file_of_the_cache_written_again_reads_its_strings_file_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One entry of a file changed: the strings of the others in it, not read by the
+    build, are read with one read of their file (not one each), and are as they were."""
+    folder = tmp_path / "steps"
+    first = Cache()
+    texts = {f"ab{n:02}": (Kept(f"body {n} " * 60), Kept(f"text {n} " * 60)) for n in range(40)}
+    for key, value in texts.items():
+        first.put(key, value)
+    first.save(folder)
+    loaded = Cache.load(folder)
+    for key in texts:
+        assert loaded.get(key) is not None
+    reads: list[int] = []
+    original = Source.read
+
+    def counted(self: Source, at: int, size: int) -> bytes:
+        reads.append(size)
+        return original(self, at, size)
+
+    monkeypatch.setattr(Source, "read", counted)
+    loaded.put("ab00", (Kept("changed " * 60), "short"))
+    loaded.save(folder)
+    assert len(reads) == 1
+    again = Cache.load(folder)
+    assert {key: value for key, (value, _) in again._entries.items()} == {
+        **texts, "ab00": (Kept("changed " * 60), "short")}

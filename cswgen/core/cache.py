@@ -336,7 +336,7 @@ def _dump_shard(entries: dict[str, tuple[object, list[Problem]]]) -> tuple[bytes
         def reducer_override(self, obj: object) -> Any:
             if type(obj) is not Kept:
                 return NotImplemented
-            data = obj.value.encode("utf-8", "surrogatepass")
+            data = obj.encoded()
             at = strings.tell()
             strings.write(data)
             return stored, (at, len(data))
