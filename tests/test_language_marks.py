@@ -1,0 +1,69 @@
+"""Words in the default language shown in another language's files say so (SPEC "Several
+languages in one site"): the demo with a Kiswahili translation of a few of its pages, the
+rest shown in English or left out (`untranslated = "omit"`)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+KISWAHILI = REPO / "tests" / "sites" / "kiswahili"
+BASE = "https://csw.example/"
+ATOM, XML_LANG = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def two_languages(folder: Path, extra: str = "", tables: str = "") -> Path:
+    """The demo (copied, not linked) with its Kiswahili translations, in English and
+    Kiswahili, with config.toml's `[site]` given `extra` lines too, and `tables` after."""
+    site = folder / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copytree(KISWAHILI / "content", site / "content", dirs_exist_ok=True)
+    config = (REPO / "config.toml").read_text("utf-8")
+    config = re.sub(r'^language = "[^"]*".*$', 'languages = ["en-GB", "sw"]' + extra, config,
+                    count=1, flags=re.M)
+    config = config.replace('base_url = ""', f'base_url = "{BASE}"', 1)
+    (site / "config.toml").write_text(config + tables, "utf-8")
+    return site
+
+
+def built(folder: Path, extra: str = "", tables: str = "") -> Path:
+    from cswgen.commands.build import build
+
+    site = two_languages(folder, extra, tables)
+    build(site, as_of=date(2026, 10, 6), output=site / "output", cache_dir=folder / "cache")
+    return site / "output"
+
+
+@pytest.fixture(scope="module", params=["shown", "omit"])
+def output(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The site built with what has no translation shown in English, or left out."""
+    extra = '\nuntranslated = "omit"' if request.param == "omit" else ""
+    yield built(tmp_path_factory.mktemp(request.param), extra)
+
+
+def test_a_feed_s_subtitle_in_the_default_language_says_so(output: Path) -> None:
+    """The Swahili feed's subtitle is `[site] description`, in English while the site
+    gives none in Swahili: marked `xml:lang`, as an entry shown untranslated is."""
+    swahili = ET.parse(output / "sw" / "feed.xml").getroot()
+    english = ET.parse(output / "feed.xml").getroot()
+    assert swahili.get(XML_LANG) == "sw"
+    subtitle = swahili.find(f"{ATOM}subtitle")
+    assert subtitle is not None and subtitle.text and "Msasa Building Society" in subtitle.text
+    assert subtitle.get(XML_LANG) == "en-GB"
+    assert english.find(f"{ATOM}subtitle").get(XML_LANG) is None  # type: ignore[union-attr]
+
+
+def test_a_feed_s_subtitle_in_its_own_language_is_not_marked(tmp_path: Path) -> None:
+    output = built(tmp_path, tables='\n[site.sw]\ndescription = "Wiki ya Huduma kwa Wateja."')
+    translated = ET.parse(output / "sw" / "feed.xml").getroot().find(f"{ATOM}subtitle")
+    assert translated is not None and translated.text == "Wiki ya Huduma kwa Wateja."
+    assert translated.get(XML_LANG) is None
