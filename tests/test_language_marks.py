@@ -1,6 +1,7 @@
-"""Words in the default language shown in another language's files say so (SPEC "Several
-languages in one site"): the demo with a Kiswahili translation of a few of its pages, the
-rest shown in English or left out (`untranslated = "omit"`)."""
+"""Words in the default language shown in another language's files say so, and the sitemap
+of a site in two languages lists only pages that exist, each with the versions it really
+has (SPEC "Several languages in one site"): the demo with a Kiswahili translation of a
+few of its pages, the rest shown in English or left out (`untranslated = "omit"`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from tests.helpers import REPO
 KISWAHILI = REPO / "tests" / "sites" / "kiswahili"
 BASE = "https://csw.example/"
 ATOM, XML_LANG = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+           "x": "http://www.w3.org/1999/xhtml"}
 
 
 def two_languages(folder: Path, extra: str = "", tables: str = "") -> Path:
@@ -67,3 +70,46 @@ def test_a_feed_s_subtitle_in_its_own_language_is_not_marked(tmp_path: Path) -> 
     translated = ET.parse(output / "sw" / "feed.xml").getroot().find(f"{ATOM}subtitle")
     assert translated is not None and translated.text == "Wiki ya Huduma kwa Wateja."
     assert translated.get(XML_LANG) is None
+
+
+def _file(output: Path, url: str) -> Path | None:
+    """The file a listed address serves, or None."""
+    assert url.startswith(BASE), url
+    path = output / url[len(BASE):]
+    for found in (path, path / "index.html"):
+        if found.is_file():
+            return found
+    return None
+
+
+def test_the_sitemap_lists_real_pages_and_their_real_versions(output: Path) -> None:
+    """Every address exists, once; each page's `xhtml:link` alternates name itself and
+    exist, list each other (search engines ignore a version that does not list the page
+    back), and are those the page itself names with `<link rel="alternate" hreflang>`."""
+    root = ET.parse(output / "sitemap.xml").getroot()
+    urls = [(str(u.findtext("s:loc", namespaces=SITEMAP)),
+             [(str(a.get("hreflang")), str(a.get("href")))
+              for a in u.findall("x:link", SITEMAP)])
+            for u in root.findall("s:url", SITEMAP)]
+    listed = dict(urls)
+    assert len(listed) == len(urls), "an address is listed twice"
+    assert f"{BASE}days/wednesday/" in listed  # (untranslated)
+    for url, versions in urls:
+        page = _file(output, url)
+        assert page is not None, f"{url} is listed but not published"
+        html = page.read_text("utf-8")
+        language = re.search(r'<html lang="([^"]+)"', html)
+        assert language is not None
+        assert versions == re.findall(
+            r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html), url
+        if not versions:
+            continue
+        assert (language.group(1), url) in versions, url
+        for _, there in versions:
+            assert listed.get(there) == versions, f"{url} names {there} as a version"
+    wednesday = f"{BASE}sw/days/wednesday/"
+    if _file(output, wednesday) is None:  # left out: no language names it
+        assert wednesday not in listed
+        assert [tag for tag, _ in listed[f"{BASE}days/wednesday/"]] == ["en-GB", "x-default"]
+    else:  # Swahili headings and menu around the day's English text (which says its lang)
+        assert wednesday in listed
