@@ -9,8 +9,9 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,24 +24,26 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
            "x": "http://www.w3.org/1999/xhtml"}
 
 
-def two_languages(folder: Path, extra: str = "", tables: str = "") -> Path:
+def two_languages(folder: Path, extra: str = "", tables: str = "", other: str = "sw") -> Path:
     """The demo (copied, not linked) with its Kiswahili translations, in English and
-    Kiswahili, with config.toml's `[site]` given `extra` lines too, and `tables` after."""
+    Kiswahili (or in English and `other`, untranslated), with config.toml's `[site]`
+    given `extra` lines too, and `tables` after."""
     site = folder / "site"
     shutil.copytree(REPO / "content", site / "content")
-    shutil.copytree(KISWAHILI / "content", site / "content", dirs_exist_ok=True)
+    if other == "sw":
+        shutil.copytree(KISWAHILI / "content", site / "content", dirs_exist_ok=True)
     config = (REPO / "config.toml").read_text("utf-8")
-    config = re.sub(r'^language = "[^"]*".*$', 'languages = ["en-GB", "sw"]' + extra, config,
-                    count=1, flags=re.M)
+    config = re.sub(r'^language = "[^"]*".*$', f'languages = ["en-GB", "{other}"]' + extra,
+                    config, count=1, flags=re.M)
     config = config.replace('base_url = ""', f'base_url = "{BASE}"', 1)
     (site / "config.toml").write_text(config + tables, "utf-8")
     return site
 
 
-def built(folder: Path, extra: str = "", tables: str = "") -> Path:
+def built(folder: Path, extra: str = "", tables: str = "", other: str = "sw") -> Path:
     from cswgen.commands.build import build
 
-    site = two_languages(folder, extra, tables)
+    site = two_languages(folder, extra, tables, other)
     build(site, as_of=date(2026, 10, 6), output=site / "output", cache_dir=folder / "cache")
     return site / "output"
 
@@ -113,3 +116,49 @@ def test_the_sitemap_lists_real_pages_and_their_real_versions(output: Path) -> N
         assert [tag for tag, _ in listed[f"{BASE}days/wednesday/"]] == ["en-GB", "x-default"]
     else:  # Swahili headings and menu around the day's English text (which says its lang)
         assert wednesday in listed
+
+
+def _language_around(browser: Any, screen: Path, moment: str, words: str) -> str | None:
+    """The `lang` the lobby screen's status line gives `words` at `moment` (UTC)."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        at = datetime.fromisoformat(moment).replace(tzinfo=UTC)
+        page.clock.install(time=at - timedelta(seconds=1))
+        page.clock.pause_at(at)
+        page.goto(screen.as_uri())
+        page.clock.run_for(1000)
+        line = page.locator("[data-status-text]")
+        assert words in line.inner_text()
+        return line.evaluate("""(line, words) => {
+            const walk = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+            for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+                if (node.textContent.includes(words)) {
+                    return node.parentElement.closest('[lang]').lang;
+                }
+            }
+            return null;
+        }""", words)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("output", ["shown"], indirect=True)
+def test_the_lobby_screen_s_status_line_keeps_the_language_of_a_day_s_title(
+        browser: Any, output: Path) -> None:
+    """screen.js writes the status line for the day: on the Swahili screen, Wednesday's
+    title has no translation and is the English one, which says so, as on the screen
+    without script and on the pages' status line (site.js); Tuesday's is Swahili."""
+    screen = output / "sw" / "screen" / "index.html"
+    assert _language_around(browser, screen, "2026-10-07T07:00:00", "Wellness Wednesday") \
+        == "en-GB"
+    assert _language_around(browser, screen, "2026-10-06T07:00:00", "Jumanne ya Mashujaa") \
+        == "sw"
+
+
+def test_the_lobby_screen_s_words_in_english_say_so(browser: Any, tmp_path: Path) -> None:
+    """A language cswgen has no words of its own for (Kinyarwanda): the status line is in
+    English, and says so, around the screen's own words in it (the date, in Kinyarwanda)."""
+    screen = built(tmp_path, other="rw") / "rw" / "screen" / "index.html"
+    assert _language_around(browser, screen, "2026-10-01T07:00:00",
+                            "Customer Service Week starts in") == "en"
+    assert _language_around(browser, screen, "2026-10-01T07:00:00", "Ukwakira") == "rw"
