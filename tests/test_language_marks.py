@@ -129,7 +129,7 @@ def _language_around(browser: Any, screen: Path, moment: str, words: str) -> str
         page.clock.run_for(1000)
         line = page.locator("[data-status-text]")
         assert words in line.inner_text()
-        return line.evaluate("""(line, words) => {
+        found = line.evaluate("""(line, words) => {
             const walk = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
             for (let node = walk.nextNode(); node; node = walk.nextNode()) {
                 if (node.textContent.includes(words)) {
@@ -138,6 +138,7 @@ def _language_around(browser: Any, screen: Path, moment: str, words: str) -> str
             }
             return null;
         }""", words)
+        return str(found) if found is not None else None
     finally:
         page.close()
 
