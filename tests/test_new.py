@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -167,3 +168,24 @@ def test_new_fills_a_folder_made_in_finder_that_looks_empty(tmp_path: Path, run:
     (tmp_path / "other/.DS_Store").write_bytes(b"")
     (tmp_path / "other/notes.txt").write_text("mine\n")
     assert run(tmp_path, "new", "other").exit_code == 1
+
+
+@pytest.mark.parametrize(("tag", "zone", "said"), [
+    # a language CLDR places in one country: that country's time, said as a guess to change
+    ("rw", "Africa/Kigali", 'Kinyarwanda is spoken mainly in Rwanda, so the site keeps '
+     'Rwanda\'s time (timezone = "Africa/Kigali" in config.toml, instead of the demo\'s '
+     "Africa/Harare); if your team is in another time zone, change it there."),
+    ("rw-RW", "Africa/Kigali", 'The site keeps Rwanda\'s time (timezone = "Africa/Kigali" '
+     "in config.toml)."),
+    # spoken in many countries: no guess, the demo's zone stays, and is named
+    ("sw", "Africa/Harare", "The site keeps the demo's time zone, Africa/Harare: set "
+     'timezone in config.toml to yours, such as "Europe/Paris".'),
+])
+def test_a_language_without_a_region_keeps_its_country_s_time(tmp_path: Path, run: Run,
+                                                               tag: str, zone: str,
+                                                               said: str) -> None:
+    outcome = run(tmp_path, "new", "site", "--language", tag)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert said in outcome.stdout.splitlines()
+    config = tomllib.loads((tmp_path / "site" / "config.toml").read_text("utf-8"))
+    assert config["week"]["timezone"] == zone

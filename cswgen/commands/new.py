@@ -160,6 +160,21 @@ def language_line(tag: str) -> str:
             "under [labels] in config.toml (the README lists every label name).")
 
 
+def _zone_line(zone: tuple[str, str] | None, tag: str) -> str:
+    """What `new` says of the time zone it gave the site for `--language TAG`: its
+    region's, or, for a language written without one, the region CLDR places it in
+    (`rw`: Rwanda), which is a guess the team may need to change, so it says how."""
+    if zone is None:
+        return (f"The site keeps the demo's time zone, {DEMO_ZONE}: set timezone in "
+                'config.toml to yours, such as "Europe/Paris".')
+    if cldr.parse(tag).region:
+        return f'The site keeps {zone[1]}\'s time (timezone = "{zone[0]}" in config.toml).'
+    name = cldr.parse(tag).english_name
+    return (f"{name} is spoken mainly in {zone[1]}, so the site keeps {zone[1]}'s time "
+            f'(timezone = "{zone[0]}" in config.toml, instead of the demo\'s {DEMO_ZONE}); '
+            "if your team is in another time zone, change it there.")
+
+
 def created_lines(folder: Path, made: Created, tag: str | None) -> list[str]:
     """What `cswgen new` says of the site it made in `folder` (in the language `tag`): the
     week it is dated for, the lines to check by hand, and what to do next."""
@@ -174,10 +189,7 @@ def created_lines(folder: Path, made: Created, tag: str | None) -> list[str]:
     if tag:
         lines.append(f"{language_line(tag)} The demo's text in content/ is in English, for "
                      "you to replace with your own.")
-        lines.append(f'The site keeps {made.zone[1]}\'s time (timezone = "{made.zone[0]}" in '
-                     "config.toml)." if made.zone else
-                     f"The site keeps the demo's time zone, {DEMO_ZONE}: set timezone in "
-                     'config.toml to yours, such as "Europe/Paris".')
+        lines.append(_zone_line(made.zone, tag))
     shown = str(folder)
     if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
         shown = f'"{shown}"'
