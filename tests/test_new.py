@@ -210,6 +210,7 @@ def test_a_site_started_in_another_language_marks_the_demo_s_english(tmp_path: P
     as_of = ("--as-of", (start + timedelta(days=1)).isoformat())
     built = run(site, "build", *as_of)
     assert built.exit_code == 0, built.stderr
+    assert built.stderr == ""  # (the demo's English is written left to right: no warning)
     out = site / "output"
 
     def page(path: str) -> str:
@@ -225,6 +226,18 @@ def test_a_site_started_in_another_language_marks_the_demo_s_english(tmp_path: P
         monday.read_text("utf-8").splitlines()[1] + "\n", ""), "utf-8")
     assert run(site, "build", *as_of).exit_code == 0
     assert "<h1>اثنين فريق الأحلام</h1>" in page("days/monday")
+    # rewritten in Arabic with the line left in: a warning at the line, which says how
+    page_file = site / "content/pages/about.md"
+    lines = page_file.read_text("utf-8").split("---\n")
+    page_file.write_text("---\n".join([lines[0], lines[1].replace(
+        lines[1].splitlines()[1], "title: من نحن"), "مرحباً بكم في جمعية مساسا للبناء.\n"]),
+        "utf-8")
+    warned = run(site, "build", *as_of)
+    assert warned.exit_code == 0
+    assert ("content/pages/about.md:2: warning: says its text is in English (en-GB), which "
+            "is written left to right, but most of it is written right to left; delete this "
+            "line if the file is now in the site's own language, or give the language it is "
+            "in") in warned.stderr.splitlines()
     # an English site's English needs no mark
     assert run(tmp_path, "new", "us", "--language", "en-US").exit_code == 0
     assert "lang:" not in (tmp_path / "us/content/days/monday.md").read_text("utf-8")
