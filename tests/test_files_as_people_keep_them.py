@@ -727,7 +727,7 @@ def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: 
     assert built_.exit_code == 0, built_.stderr
     placeholder = [line for line in built_.lines if "example text that cswgen add wrote" in line]
     assert placeholder == [
-        "content/testimonials/thandi-n.md:18: warning: \"Write the customer's words here, as "
+        "content/testimonials/thandi-n.md:19: warning: \"Write the customer's words here, as "
         "they gave them.\" is the example text that cswgen add wrote, and it would be "
         "published as it is; replace it with the real text"]
     # check's readiness: not ready while it is there (an error, said once), --strict or not
@@ -735,7 +735,7 @@ def test_scaffold_text_left_in_a_new_file_is_reported(make_site: MakeSite, run: 
     assert checked.exit_code == 1
     assert "Ready to publish" not in checked.stdout
     said = [line for line in checked.stdout.splitlines() if "cswgen add wrote" in line]
-    assert len(said) == 1 and "thandi-n.md:18: \"Write the customer's" in said[0], said
+    assert len(said) == 1 and "thandi-n.md:19: \"Write the customer's" in said[0], said
     path = site / "content/testimonials/thandi-n.md"
     path.write_text(path.read_text("utf-8").replace(
         "Write the customer's words here, as they gave them.", "Kind and quick."), "utf-8")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from cswgen.commands.new import new_site
+from cswgen.commands.new import coming_year, new_site
 from cswgen.core.week import WEEKDAYS, first_full_week_of_october
-from tests.helpers import Run, git, snapshot
+from tests.helpers import MakeSite, Run, git, snapshot
 
 DAY_OF_MONTH = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b[ \t]+(\d{{1,2}})\b", re.I)
 RANGE = re.compile(r"\b(\d{1,2})(?:[ \t]*[–-][ \t]*|[ \t]+to[ \t]+)(\d{1,2})[ \t]+October", re.I)
@@ -167,3 +168,85 @@ def test_new_fills_a_folder_made_in_finder_that_looks_empty(tmp_path: Path, run:
     (tmp_path / "other/.DS_Store").write_bytes(b"")
     (tmp_path / "other/notes.txt").write_text("mine\n")
     assert run(tmp_path, "new", "other").exit_code == 1
+
+
+@pytest.mark.parametrize(("tag", "zone", "said"), [
+    # a language CLDR places in one country: that country's time, said as a guess to change
+    ("rw", "Africa/Kigali", 'Kinyarwanda is spoken mainly in Rwanda, so the site keeps '
+     'Rwanda\'s time (timezone = "Africa/Kigali" in config.toml, instead of the demo\'s '
+     "Africa/Harare); if your team is in another time zone, change it there."),
+    ("rw-RW", "Africa/Kigali", 'The site keeps Rwanda\'s time (timezone = "Africa/Kigali" '
+     "in config.toml)."),
+    # spoken in many countries: no guess, the demo's zone stays, and is named
+    ("sw", "Africa/Harare", "The site keeps the demo's time zone, Africa/Harare: set "
+     'timezone in config.toml to yours, such as "Europe/Paris".'),
+])
+def test_a_language_without_a_region_keeps_its_country_s_time(tmp_path: Path, run: Run,
+                                                               tag: str, zone: str,
+                                                               said: str) -> None:
+    outcome = run(tmp_path, "new", "site", "--language", tag)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert said in outcome.stdout.splitlines()
+    config = tomllib.loads((tmp_path / "site" / "config.toml").read_text("utf-8"))
+    assert config["week"]["timezone"] == zone
+
+
+def test_a_site_started_in_another_language_marks_the_demo_s_english(tmp_path: Path,
+                                                                     run: Run) -> None:
+    """`new --language ar-OM`: the pages are Arabic (`<html lang="ar-OM" dir="rtl">`), and
+    the demo's text, which stays English until the team replaces it, says so, file by file
+    (a Markdown file's front matter, a table's column), so that screen readers read it with
+    an English voice and browsers lay it out left to right; a file rewritten without the
+    line is in the site's language."""
+    outcome = run(tmp_path, "new", "site", "--language", "ar-OM")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert ("Each file of it says so (lang: en-GB in its front matter, a lang column in a "
+            "table), so that its pages mark it as English for screen readers and browsers; "
+            "delete that line once a file is in Arabic.") in outcome.stdout
+    site = tmp_path / "site"
+    monday = site / "content/days/monday.md"
+    assert monday.read_text("utf-8").splitlines()[1].startswith("lang: en-GB  # ")
+    start = first_full_week_of_october(coming_year(date.today()))
+    as_of = ("--as-of", (start + timedelta(days=1)).isoformat())
+    built = run(site, "build", *as_of)
+    assert built.exit_code == 0, built.stderr
+    assert built.stderr == ""  # (the demo's English is written left to right: no warning)
+    out = site / "output"
+
+    def page(path: str) -> str:
+        return (out / path / "index.html").read_text("utf-8")
+
+    assert '<html lang="ar-OM" dir="rtl">' in page("days/monday")
+    assert '<h1 lang="en-GB" dir="ltr">Dream Team Monday' in page("days/monday")
+    assert '<h1 lang="en-GB" dir="ltr">' in page("testimonials/tafadzwa-r")  # a table's row
+    assert '<h1 lang="en-GB" dir="ltr">' in page("days/wednesday")  # TOML front matter
+    # rewritten in Arabic, without the line: the site's language, unmarked
+    monday.write_text(monday.read_text("utf-8").replace(
+        "title: Dream Team Monday", "title: اثنين فريق الأحلام").replace(
+        monday.read_text("utf-8").splitlines()[1] + "\n", ""), "utf-8")
+    assert run(site, "build", *as_of).exit_code == 0
+    assert "<h1>اثنين فريق الأحلام</h1>" in page("days/monday")
+    # rewritten in Arabic with the line left in: a warning at the line, which says how
+    page_file = site / "content/pages/about.md"
+    lines = page_file.read_text("utf-8").split("---\n")
+    page_file.write_text("---\n".join([lines[0], lines[1].replace(
+        lines[1].splitlines()[1], "title: من نحن"), "مرحباً بكم في جمعية مساسا للبناء.\n"]),
+        "utf-8")
+    warned = run(site, "build", *as_of)
+    assert warned.exit_code == 0
+    assert ("content/pages/about.md:2: warning: says its text is in English (en-GB), which "
+            "is written left to right, but most of it is written right to left; delete this "
+            "line if the file is now in the site's own language, or give the language it is "
+            "in") in warned.stderr.splitlines()
+    # an English site's English needs no mark
+    assert run(tmp_path, "new", "us", "--language", "en-US").exit_code == 0
+    assert "lang:" not in (tmp_path / "us/content/days/monday.md").read_text("utf-8")
+
+
+def test_a_lang_that_is_no_language_names_its_line(make_site: MakeSite, run: Run) -> None:
+    site = make_site({"content/days/monday.md": "---\ntitle: Monday\nday: monday\n"
+                                                "lang: englsh\n---\nHello.\n"})
+    outcome = run(site, "build")
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith("content/days/monday.md:4: englsh is not a language tag "
+                                     "cswgen knows;"), outcome.stderr

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from cswgen.commands import demolang
 from cswgen.core import cldr, datewords, tree
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.week import first_full_week_of_october, range_label
@@ -38,6 +39,7 @@ class Created:
     year: int
     review: list[str] = field(default_factory=list)  # `path:line: text` still naming 2026
     zone: tuple[str, str] | None = None  # the time zone set from `--language`'s region
+    marked: str = ""  # the language the demo's files say they are in (`demolang`), if they do
 
 
 def demo_dir() -> Path:
@@ -160,6 +162,26 @@ def language_line(tag: str) -> str:
             "under [labels] in config.toml (the README lists every label name).")
 
 
+def _language_alone(tag: str) -> str:
+    """The language of `tag` in English, without its region: "Arabic" for `ar-OM`."""
+    return cldr.parse(cldr.parse(tag).code).english_name
+
+
+def _zone_line(zone: tuple[str, str] | None, tag: str) -> str:
+    """What `new` says of the time zone it gave the site for `--language TAG`: its
+    region's, or, for a language written without one, the region CLDR places it in
+    (`rw`: Rwanda), which is a guess the team may need to change, so it says how."""
+    if zone is None:
+        return (f"The site keeps the demo's time zone, {DEMO_ZONE}: set timezone in "
+                'config.toml to yours, such as "Europe/Paris".')
+    if cldr.parse(tag).region:
+        return f'The site keeps {zone[1]}\'s time (timezone = "{zone[0]}" in config.toml).'
+    name = cldr.parse(tag).english_name
+    return (f"{name} is spoken mainly in {zone[1]}, so the site keeps {zone[1]}'s time "
+            f'(timezone = "{zone[0]}" in config.toml, instead of the demo\'s {DEMO_ZONE}); '
+            "if your team is in another time zone, change it there.")
+
+
 def created_lines(folder: Path, made: Created, tag: str | None) -> list[str]:
     """What `cswgen new` says of the site it made in `folder` (in the language `tag`): the
     week it is dated for, the lines to check by hand, and what to do next."""
@@ -172,12 +194,13 @@ def created_lines(folder: Path, made: Created, tag: str | None) -> list[str]:
                      f"check them:")
         lines += [f"  {line}" for line in made.review]
     if tag:
+        mark = (f" Each file of it says so (lang: {made.marked} in its front matter, a lang "
+                "column in a table), so that its pages mark it as English for screen readers "
+                f"and browsers; delete that line once a file is in {_language_alone(tag)}."
+                if made.marked else "")
         lines.append(f"{language_line(tag)} The demo's text in content/ is in English, for "
-                     "you to replace with your own.")
-        lines.append(f'The site keeps {made.zone[1]}\'s time (timezone = "{made.zone[0]}" in '
-                     "config.toml)." if made.zone else
-                     f"The site keeps the demo's time zone, {DEMO_ZONE}: set timezone in "
-                     'config.toml to yours, such as "Europe/Paris".')
+                     f"you to replace with your own.{mark}")
+        lines.append(_zone_line(made.zone, tag))
     shown = str(folder)
     if any(c.isspace() or c in "&'()" for c in shown):  # as a shell takes it, Windows' too
         shown = f'"{shown}"'
@@ -235,16 +258,21 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     shutil.copytree(source / "content", folder / "content")
     shutil.copyfile(source / "config.toml", folder / "config.toml")
     zone = cldr.region_zone(language) if language else None
+    marked = ""
     if language:
         config = folder / "config.toml"
-        text = _titled(set_language(config.read_bytes().decode("utf-8"), language), language,
-                      year)
+        text = config.read_bytes().decode("utf-8")
+        demo = re.search(r'^language = "([^"]*)"', text, re.MULTILINE)
+        if demo and demolang.needs_marks(demo.group(1), language):
+            marked = demo.group(1)
+            demolang.mark(folder / "content", marked)
+        text = _titled(set_language(text, language), language, year)
         if zone:  # (Muscat's team, `ar-OM`, keeps Oman's time, not the demo's Harare's)
             text = text.replace(f'timezone = "{DEMO_ZONE}"',
                                 f'timezone = "{zone[0]}"'.ljust(len(DEMO_ZONE) + 13), 1)
         config.write_bytes(text.encode("utf-8"))
     (folder / ".gitignore").write_text(GITIGNORE, "utf-8")
-    result = Created(year, zone=zone)
+    result = Created(year, zone=zone, marked=marked)
     if not offset:
         return result
     # File names that name the year (csw-2026-programme.txt) move to the new year, and so

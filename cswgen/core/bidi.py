@@ -37,6 +37,19 @@ def reads_other_way(text: str, direction: str) -> bool:
     return any(unicodedata.bidirectional(c) in other for c in text)
 
 
+def mostly(text: str) -> str | None:
+    """The direction most of the letters of `text` read in ("rtl" or "ltr"), or None for
+    a text without letters."""
+    right = left = 0
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind == "L":
+            left += 1
+        elif kind in ("R", "AL"):
+            right += 1
+    return None if not right + left else "rtl" if right > left else "ltr"
+
+
 def isolated(value: str, direction: str, text: str | None = None) -> str:
     """`value` isolated when it reads the other way than `direction`, else unchanged;
     `text`: what to judge it by instead (a value written as markup: its text, not its

@@ -74,6 +74,11 @@ class Language:
         return own[:1].upper() + own[1:] if self.direction == "ltr" else own
 
     @property
+    def region(self) -> str:
+        """The region the tag names (`RW` for `rw-RW`); "" for a language alone."""
+        return self.locale.territory or ""
+
+    @property
     def english_name(self) -> str:
         return self.locale.get_display_name("en") or self.tag
 
@@ -293,15 +298,35 @@ def windows_zones() -> dict[str, str]:
 
 def region_zone(tag: str) -> tuple[str, str] | None:
     """(the time zone, the region's English name) of a tag whose region keeps one time zone
-    in CLDR (`ar-OM`: ("Asia/Muscat", "Oman")); None without a region, or for a region of
-    several (`en-US`, `pt-BR`)."""
+    in CLDR (`ar-OM`: ("Asia/Muscat", "Oman")), or of a language written without a region
+    that CLDR places in one (`rw`: Rwanda's, see `home_region`); None without a region, or
+    for a region of several (`en-US`, `pt-BR`)."""
     from babel.core import get_global
 
-    region = _locale(tag).territory
+    region = _locale(tag).territory or home_region(tag)
     zones = get_global("territory_zones").get(region, []) if region else []
     if len(zones) != 1:
         return None
     return str(zones[0]), str(babel.Locale("en").territories.get(region, region))
+
+
+def home_region(tag: str) -> str | None:
+    """The one region CLDR places a language in: where it is an official language, or,
+    official nowhere, where it is spoken; None for one of several (French, Arabic, Swahili,
+    Hausa: a team's country is not to be guessed).  It must also be the region CLDR's likely
+    subtags give the language (`rw` -> `rw_Latn_RW`), so the two sources agree."""
+    from babel.core import get_global
+
+    language = _locale(tag).language
+    spoken, official = set(), set()
+    for region, languages in get_global("territory_languages").items():
+        if language in languages:
+            spoken.add(region)
+            if languages[language].get("official_status"):
+                official.add(region)
+    found = official or spoken
+    likely = str(get_global("likely_subtags").get(language, "")).split("_")[-1]
+    return likely if found == {likely} else None
 
 
 @cache

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from cswgen.core import bidi, cldr
 from cswgen.core.errors import Problems
 from cswgen.core.week import (
     WEEKDAYS,
@@ -109,6 +110,34 @@ def pictures_named(data: dict[str, Any], body: str, source: Path, finder: Finder
     return found
 
 
+def _lang(f: Fields, body: str) -> str:
+    """`lang`: the language an entry's words are in when they are not in the site's (the
+    demo's English in a site started in another language), as a BCP 47 tag.  A file that
+    says English but is written in Arabic letters (the demo's file rewritten, the line
+    left in) is warned about: its pages would lay it out left to right."""
+    written = f.text("lang")
+    if not written:
+        return ""
+    try:
+        language = cldr.parse(written)
+    except cldr.UnknownLanguage as exc:
+        advice = ("give the language this file is written in as a BCP 47 tag, such as "
+                  "en-GB, or delete the line when it is in the site's own language")
+        if exc.suggestion:  # (a question ends a sentence: the advice starts the next)
+            advice = f"did you mean {exc.suggestion}? {advice[:1].upper()}{advice[1:]}"
+        f.error("lang", f"{written} is not a language tag cswgen knows; {advice}")
+        return ""
+    words = " ".join([body, *(v for v in f.data.values() if isinstance(v, str))])
+    if (found := bidi.mostly(words)) and found != language.direction:
+        ways = {"rtl": "right to left", "ltr": "left to right"}
+        name = cldr.parse(language.code).english_name
+        f.warning("lang", f"says its text is in {name} ({language.tag}), which is written "
+                  f"{ways[language.direction]}, but most of it is written {ways[found]}; "
+                  "delete this line if the file is now in the site's own language, or give "
+                  "the language it is in")
+    return language.tag
+
+
 class EntryReader:
     """Validates the fields of one kind of entry into its record."""
 
@@ -146,7 +175,7 @@ class EntryReader:
         common: dict[str, Any] = {
             "kind": kind, "path": f.path, "line": line, "slug": slug, "body": body,
             "body_line": body_line if not f.row else line, "draft": draft,
-            "publish": f.date("publish"), "lines": dict(f.lines),
+            "publish": f.date("publish"), "lines": dict(f.lines), "written_in": _lang(f, body),
             "extra": {k: v for k, v in f.data.items() if k not in KNOWN[kind]},
         }
         if kind == "day":

@@ -15,7 +15,7 @@ from cswgen.core.errors import place
 from cswgen.core.kept import Kept, kept
 from cswgen.read.finder import Image
 
-COMMON = ("title", "draft", "publish", "slug")
+COMMON = ("title", "draft", "publish", "slug", "lang")
 KNOWN: dict[str, tuple[str, ...]] = {
     "day": (*COMMON, "date", "day", "summary", "dress_code", "events", "image", "alt"),
     "testimonial": (*COMMON, "customer", "organisation", "location", "date", "rating", "staff",
@@ -78,6 +78,9 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict)
     sheet: str = ""  # a workbook row's sheet: problems about the entry name it (see errors)
     language: str = ""  # a translation's language (`monday.sw.md`); "" in the default one
+    # the language its words are in when it is not the site's (`lang: en-GB`: the demo's
+    # English in a site `new` made in another language); "" for the site's own
+    written_in: str = ""
     inherited_body: bool = False  # a translation without a body of its own: the original's
     # its fields keep it out of the site (a day whose `day` or `date` is wrong): it is kept
     # apart (`Content.unplaced`) only so that its body's problems are reported in the same run

@@ -184,8 +184,9 @@ def merged(original: dict[str, Any], translation: dict[str, Any],
     translated event over the first original one), so a translation can give an event's
     title alone and keep its times; events after its last one are the original's, as they
     are (a translator who sent the first two of four events has not cancelled the others)."""
-    data = dict(original)
-    where = {key: INHERITED for key in original}
+    # (the language the original is written in, `lang`, is not the translation's)
+    data = {key: value for key, value in original.items() if key != "lang"}
+    where = {key: INHERITED for key in data}
     for key, value in translation.items():
         if key == "slug":
             continue  # one address per entry in every language: the original's

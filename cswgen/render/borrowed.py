@@ -14,12 +14,16 @@ class Borrowed:
     """For the pages of one language: `prefix` is where they are (`sw/`; "" for the
     default language's, which borrow nothing), `default` the default language's tag."""
 
-    def __init__(self, prefix: str, default: str) -> None:
+    def __init__(self, prefix: str, default: str, own: str = "") -> None:
         self.prefix, self.default = prefix, default
+        self.own = own or default  # the pages' language
 
     def lang_of(self, entry: Entry) -> str | None:
-        """The language of an entry shown without a translation in this language's pages
-        (its container says so with `lang`); None when it is in the page's language."""
+        """The language of an entry shown without a translation in this language's pages,
+        or of one whose file says it is in another language than the site's (`lang`); its
+        container says so with `lang`.  None when it is in the page's language."""
+        if entry.written_in:
+            return entry.written_in if entry.written_in.lower() != self.own.lower() else None
         return self.default if self.prefix and not entry.language else None
 
     def fields(self, entry: Entry, *keys: str) -> list[str]:

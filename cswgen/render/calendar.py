@@ -37,7 +37,7 @@ def week_ics(site: Site, words: Words, folder: str = "") -> bytes:
     """
     config = site.config
     language = words.language.tag
-    borrowed = Borrowed(folder, config.site.language)
+    borrowed = Borrowed(folder, config.site.language, language)
 
     def text(component: icalendar.Component, name: str, value: str, day: Day,
              field: str) -> None:

@@ -58,8 +58,11 @@ def atom_feed(site: Site, testimonials: list[View], shared: SharedViews | None =
     language = language or config.language
     out = [f'<feed xmlns="{ATOM}" xml:lang="{_attribute(language)}">',
            _leaf(1, "title", plain(title))]
-    if config.description:
-        out.append(_leaf(1, "subtitle", config.description))
+    if config.description:  # (in the default language where this one gives none of its
+        # own, `[site.sw] description`: marked so, as an entry shown untranslated is)
+        borrowed = bool(folder) and "site.description" not in site.config.words.get(language, {})
+        out.append(_leaf(1, "subtitle", config.description,
+                         f' xml:lang="{_attribute(config.language)}"' if borrowed else ""))
     out += [_leaf(1, "id", _id(site, folder + "feed.xml")), _leaf(1, "updated", _stamp(updated)),
             _link(1, absolute(base, folder) or "./"),
             _link(1, absolute(base, folder + "feed.xml") or "feed.xml", "self"),

@@ -69,7 +69,7 @@ class Views:
         self.say = words.say
         self.language = words.language
         self.config = site.config
-        self.borrowed = Borrowed(prefix, site.config.site.language)
+        self.borrowed = Borrowed(prefix, site.config.site.language, self.language.tag)
         self.lang_of = self.borrowed.lang_of
         self.as_of = site.options.as_of
         self._split: dict[int, tuple[object, str]] = {}  # see `_with_body`
@@ -170,8 +170,9 @@ class Views:
         is its alt text's) when the entry shows it without a translation or its
         translation left `alt` out."""
         image = self.photos.view(photo)
-        if image and (self.lang_of(entry) or self.borrowed.fields(entry, "alt")):
-            image = {**image, "lang": self.config.site.language}
+        if image and (own := self.lang_of(entry) or (
+                self.config.site.language if self.borrowed.fields(entry, "alt") else None)):
+            image = {**image, "lang": own}
         return image
 
     def _with_body(self, own: View, body: Rendered, *, text: bool = False) -> View:

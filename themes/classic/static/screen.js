@@ -55,29 +55,77 @@
     return table[form] || table.other;
   }
 
-  function fill(message, values) {
-    return String(message || "").replace(/\{([a-z]+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? written(values[key]) : all;
-    });
-  }
-
-  // The countdown before the week, today's number during it, the thank-you after.
+  // The countdown before the week, today's number during it, the thank-you after: the
+  // message, what fills it, and the language it is in when that is not the screen's
+  // (English standing in for words the site's language lacks).
   function status(today) {
     var start = dayNumber(d.start), end = dayNumber(d.end), day = dayNumber(today);
+    var langs = {};
+    try { langs = JSON.parse(d.msgLang || "{}") || {}; } catch (e) { langs = {}; }
     if (day < start) {
-      var n = start - day;
-      return fill(n === 1 ? d.msgTomorrow : plural(d.msgBefore, n),
-                  {n: n, start: d.startLabel || d.start});
+      var n = start - day, kind = n === 1 ? "tomorrow" : "before";
+      return {message: n === 1 ? d.msgTomorrow : plural(d.msgBefore, n), lang: langs[kind],
+              values: {n: n, start: d.startLabel || d.start}};
     }
-    if (day > end) { return d.msgAfter || ""; }
+    if (day > end) { return {message: d.msgAfter, lang: langs.after, values: {}}; }
     var days = [];
     try { days = JSON.parse(d.days || "[]") || []; } catch (e) { days = []; }
     for (var i = 0; i < days.length; i++) {
-      if (days[i].date === today && days[i].title) {
-        return fill(d.msgDuring, {n: day - start + 1, title: days[i].title});
+      if (days[i] && days[i].date === today && days[i].title) {
+        return {message: d.msgDuring, lang: langs.during, day: days[i],
+                values: {n: day - start + 1, title: days[i].title}};
       }
     }
-    return fill(d.msgDuringUntitled, {n: day - start + 1});
+    return {message: d.msgDuringUntitled, lang: langs["during-untitled"],
+            values: {n: day - start + 1}};
+  }
+
+  // The status line in `el`, each part with the `lang` (and `dir`) it is in where that is
+  // not the screen's, as the pages' status line has them (site.js): the day's title in
+  // the default language (a day with no translation), a message in English, and in it
+  // the screen's own words (a date).  Made again only when it changes.
+  function fill(el, line) {
+    var root = document.documentElement, own = root.lang, lang = line.lang;
+    var key = JSON.stringify([line.message, line.values, lang, own,
+                              line.day ? line.day.lang : ""]);
+    if (el.cswgenShown === key) { return; }
+    el.cswgenShown = key;
+    while (el.firstChild) { el.removeChild(el.firstChild); }
+    if (lang && own && lang !== own) {
+      var outer = document.createElement("span");
+      outer.lang = lang;
+      outer.dir = /^en\b/i.test(lang) ? "ltr" : "auto";
+      el.appendChild(outer);
+      el = outer;
+    } else {
+      own = "";
+    }
+    var pieces = String(line.message).split(/(\{[a-z]+\})/);
+    for (var i = 0; i < pieces.length; i++) {
+      var piece = pieces[i];
+      var name = piece.charAt(0) === "{" ? piece.slice(1, -1) : null;
+      if (name && Object.prototype.hasOwnProperty.call(line.values, name)) {
+        var value = line.values[name], tag = "", dir = "";
+        if (name === "title" && line.day && line.day.lang) {
+          tag = line.day.lang;
+          dir = line.day.dir || "auto";
+        } else if (own && typeof value !== "number") {
+          tag = own;
+          dir = root.dir || "auto";
+        }
+        if (tag) {
+          var words = document.createElement("span");
+          words.lang = tag;
+          words.dir = dir;
+          words.textContent = written(value);
+          el.appendChild(words);
+        } else {
+          el.appendChild(document.createTextNode(written(value)));
+        }
+      } else if (piece) {
+        el.appendChild(document.createTextNode(piece));
+      }
+    }
   }
 
   // The slides to show now: today's day (with only its events still to come, as many as
@@ -111,7 +159,7 @@
         if (kind === "status") {
           var text = slide.querySelector("[data-status-text]");
           var line = status(at.date);
-          if (text && line && text.textContent !== line) { text.textContent = line; }
+          if (text && line.message) { fill(text, line); }
         }
         shown.push(slide);
       }
