@@ -16,7 +16,8 @@ from cswgen.core.errors import Problems
 from cswgen.read.entries import EntryReader, example_date, pictures_named
 from cswgen.read.fields import Fields
 from cswgen.read.finder import Finder
-from cswgen.read.frontmatter import decode, missing_front_matter, split
+from cswgen.read.frontmatter import missing_front_matter, split
+from cswgen.read.notext import decode
 from cswgen.read.records import KIND_NAMES, KNOWN, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
