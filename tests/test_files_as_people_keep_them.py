@@ -783,7 +783,7 @@ def test_the_text_of_a_block_is_the_writers_own(make_site: MakeSite, run: Run) -
     the front matter's shape: it neither takes the blame for another line's error nor is
     taken out."""
     _, outcome = built(make_site, run, {"content/pages/rules.md": (
-        "---\ntitle: Rules\nmenu: |\n  Rules of the draw\n  \xa0\xa0one entry each\n"
+        "---\ntitle: Rules\nextra_notes: |\n  Rules of the draw\n  \xa0\xa0one entry each\n"
         "summary: Draw: Friday\n---\nHi\n")})
     [line] = problems_of(outcome, "content/pages/rules.md")
     assert line.startswith("content/pages/rules.md:6: the front matter is not valid YAML"), line

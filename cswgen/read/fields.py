@@ -58,7 +58,8 @@ class Fields:
                  problems: Problems, *, row: bool = False,
                  example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None,
                  columns: frozenset[str] = frozenset(),
-                 spelled: dict[str, str] | None = None) -> None:
+                 spelled: dict[str, str] | None = None,
+                 unread: frozenset[str] | None = None) -> None:
         self.data = data
         self.lines = lines
         self.path = path
@@ -70,6 +71,8 @@ class Fields:
         self.columns = columns  # a CSV row: the columns its header names (empty cells too)
         # values YAML read as true or false from another word -> that word (`Document`)
         self.spelled = spelled or {}
+        # the fields on lines set aside after a syntax error (`frontmatter.Document`)
+        self.unread = unread
 
     def line(self, key: str) -> int:
         while key:
@@ -150,7 +153,14 @@ class Fields:
             return value.isoformat()
         return str(value).strip()
 
-    def missing(self, key: str, what: str = "") -> None:
+    def set_aside(self, *keys: str) -> bool:
+        """Whether any of `keys` may be on a line that could not be read (see `unread`)."""
+        return self.unread is not None and any(key in self.unread or difflib.get_close_matches(
+            key, self.unread, n=1, cutoff=0.75) for key in keys)
+
+    def missing(self, key: str, what: str = "", *, instead: tuple[str, ...] = ()) -> None:
+        if self.set_aside(key, *instead):  # (`instead`: the fields that would do as well)
+            return  # (on a line that could not be read: said there)
         if key in self.emptied:
             self.error(key, f"`{key}` is required but is read as empty, "
                        f"{self.emptied.pop(key)}")
@@ -397,7 +407,7 @@ class Fields:
                        + _nearly(near, partial(self._as_written, key)))
             return None
         alt = self.text(alt_key)
-        if require_alt and not alt:
+        if require_alt and not alt and not self.set_aside(alt_key):
             self.error(key, f"`{key}` has no `{alt_key}` text; add `{alt_key}:` describing the "
                        "picture for people who cannot see it")
         return Image(relative, alt)

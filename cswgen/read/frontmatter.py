@@ -61,6 +61,10 @@ class Document:
     # keys whose value YAML read as true or false from another word (`dress_code: No`,
     # `location: ON`) -> that word as written, for a field that is text (see `_spelled`)
     spelled: dict[str, str] = field(default_factory=dict)
+    # None when the front matter was read whole; after a syntax error, which was reported,
+    # the names of the fields on the lines set aside to read the rest (see `_every_error`):
+    # those fields are not said to be missing, and the file is not published
+    unread: frozenset[str] | None = None
 
 
 # why a fence is a dash, and where to type it again (a Mac's TextEdit, as Word, makes -- a
@@ -104,10 +108,10 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         kind = "toml"
     if parsed is None:
         return None
-    data, key_map, emptied, spelled = parsed
+    data, key_map, emptied, spelled, unread = parsed
     return Document(data=data, body=body, body_line=end + 2,
                     lines={key: line + 1 for key, line in key_map.items()}, format=kind,
-                    emptied=emptied, spelled=spelled)
+                    emptied=emptied, spelled=spelled, unread=unread)
 
 
 def _fence_moved_up(lines: list[str], path: str, problems: Problems) -> None:
@@ -166,8 +170,9 @@ def missing_front_matter(text: str, example: str) -> str:
             f"own: ---, {example}, ---")
 
 
-# data, lines, emptied, spelled (see `Document`)
-Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str], dict[str, str]]
+# data, lines, emptied, spelled, unread (see `Document`)
+Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str], dict[str, str],
+               frozenset[str] | None]
 
 
 # a first line of TOML (`title = "FAQ"`): the name, and the value as YAML would take it
@@ -176,7 +181,7 @@ _TOML_LINE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(\S.*)")
 
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
-        return {}, {}, {}, {}
+        return {}, {}, {}, {}, None
     source, notes = pasted.unseen(source)
     loaded = _load(source)
     if not _is_mapping(loaded):
@@ -186,32 +191,19 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
             loaded = _load(source)
     for note in notes:
         problems.warning(path, note.line + 2, note.message)
-    if not _is_mapping(loaded) and (mistakes := pasted.mistakes(source)):
-        # the YAML error is a consequence of these, and names the wrong line or fix
-        for note in mistakes:
-            problems.error(path, note.line + 2, f"the front matter is not valid YAML: "
-                           f"{note.message}")
-        return None
-    if isinstance(loaded, yaml.MarkedYAMLError):
-        line, message = _yaml_problem(loaded, source)
-        problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
-        # (a translator's French "Mardi : la journée CX" is on many lines: all in one run)
-        quoted = yamlwords.with_colon_quoted(source, line)
-        while quoted is not None and "must be in quotes" in message:
-            again = _load(quoted)
-            if not isinstance(again, yaml.MarkedYAMLError):
-                break
-            line, message = _yaml_problem(again, quoted)
-            if "contains `: `" in message:
-                problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
-            quoted = yamlwords.with_colon_quoted(quoted, line)
-        return None
+    unread: frozenset[str] | None = None
+    if isinstance(loaded, yaml.MarkedYAMLError) or (
+            not _is_mapping(loaded) and pasted.mistakes(source)):
+        rest = _every_error(loaded, source, path, problems)
+        if rest is None:
+            return None
+        loaded, source, unread = rest
     if isinstance(loaded, yaml.YAMLError):
         problems.error(path, 2, f"the front matter is not valid YAML: {loaded}")
         return None
     node, data = loaded
     if data is None:
-        return {}, {}, {}, {}
+        return {}, {}, {}, {}, unread
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         if (toml := _TOML_LINE.match(source)) is not None:  # TOML between YAML's fences
             problems.error(path, 2, f"this field is written as TOML ({toml[0].strip()}), but "
@@ -238,7 +230,56 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
         _child_lines(key, value_node, key_map)
     emptied: dict[str, str] = {}
     _hashes(node, "", source.split("\n"), path, problems, emptied)
-    return {str(k): v for k, v in data.items()}, key_map, emptied, _spelled(node)
+    return {str(k): v for k, v in data.items()}, key_map, emptied, _spelled(node), unread
+
+
+_NOT_YAML = "the front matter is not valid YAML: "
+
+
+def _every_error(loaded: Loaded, source: str, path: str,
+                 problems: Problems) -> tuple[Loaded, str, frozenset[str]] | None:
+    """Report what YAML could not read in `source`, and then each further mistake below
+    it, in one run: the field at fault is set aside (its lines blanked, so that the lines
+    below keep their numbers) and the rest read again, as long as what is found next is
+    below it (above it, or on its lines, it is the first mistake's doing: a quote that
+    goes on over the fields below, say).  A `: ` in a value is put in quotes instead, which
+    keeps the field.  The read of the rest, the text it was read from and the names of the
+    fields set aside; None when the rest cannot be read without doubt.  Twenty at most."""
+    unread: set[str] = set()
+    below = 0  # the first line not yet set aside or mended
+    if not _is_mapping(loaded) and (mistakes := pasted.mistakes(source)):
+        # the YAML error is a consequence of these, and names the wrong line or fix
+        for note in mistakes:
+            problems.error(path, note.line + 2, f"{_NOT_YAML}{note.message}")
+            source, end, names = yamlwords.set_aside(source, note.line)
+            below, unread = max(below, end), unread | names
+        loaded = _load(source)
+    said: tuple[int, str] | None = None  # the last mistake found, reported once it is sure
+    settled = below  # the first line not set aside before it
+    for _ in range(20):
+        if not isinstance(loaded, yaml.MarkedYAMLError):
+            break
+        line, message = _yaml_problem(loaded, source)
+        if line < below:
+            if said and settled <= line and "quoted scalar" in (loaded.context or ""):
+                said = line, message  # (a quote above went on into its line: the mistake)
+            break
+        if said:
+            problems.error(path, said[0] + 2, f"{_NOT_YAML}{said[1]}")
+        said, settled = (line, message), below
+        # (a translator's French "Mardi : la journée CX" is on many lines: all in one run)
+        quoted = yamlwords.with_colon_quoted(source, line) if "`: `" in message else None
+        if quoted is not None:
+            source, below = quoted, line + 1
+        else:
+            source, below, names = yamlwords.set_aside(source, line)
+            unread |= names
+        loaded = _load(source)
+    if said:
+        problems.error(path, said[0] + 2, f"{_NOT_YAML}{said[1]}")
+    if not _is_mapping(loaded):
+        return None
+    return loaded, source, frozenset(unread)
 
 
 _BOOLEAN = "tag:yaml.org,2002:bool"
@@ -387,7 +428,7 @@ def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
         message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
         problems.error(path, problem.line, message)
         return None
-    return data, key_lines(source), {}, {}
+    return data, key_lines(source), {}, {}, None
 
 
 def _kind(value: object) -> str:
