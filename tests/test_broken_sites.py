@@ -238,7 +238,9 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("csv-not-utf8", H + "staff.csv", "name,role\nJos\xe9,Agent\n".encode("latin-1"),
      H + "staff.csv:2: is not UTF-8 text (byte 13, \"é\" in \"José,Agent\", cannot be read); "
      "save the file as UTF-8 "
-     '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
+     '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving); '
+     "from Google Sheets, download it again: File > Download > Comma-separated values (.csv) "
+     "is UTF-8"),
     ("reserved-slug-from-file-name", P + "testimonials.md", "---\ntitle: Our stories\n---\nX\n",
      P + "testimonials.md:1: the page address /testimonials/ is used by cswgen for its "
      "own section; give this page a different `slug`"),
@@ -548,7 +550,8 @@ def test_a_list_from_excel_for_mac_in_its_own_encoding_is_one_error_on_its_line(
     assert outcome.lines[:-1] == [
         H + "staff.csv:3: is not UTF-8 text (byte 32, \"ë\" in \"Zoë\", cannot be read); "
         "save the file as UTF-8 (in Excel for Mac: \"CSV UTF-8\"; in Numbers: Export To > "
-        "CSV, with Text Encoding Unicode (UTF-8))"]
+        "CSV, with Text Encoding Unicode (UTF-8)); from Google Sheets, download it again: "
+        "File > Download > Comma-separated values (.csv) is UTF-8"]
 
 
 def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) -> None:
@@ -559,7 +562,8 @@ def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) 
     assert error_lines(outcome) == [
         H + 'staff.csv:1: there is no `name` column, so no row can be read, and each name is '
         'in two columns, "First Name" and "Last Name"; add a column named `name` with the '
-        'whole name (in Excel: type =D2&" "&B2 in its second row and fill it down)']
+        'whole name (in Excel or Google Sheets: type =D2&" "&B2 in its second row and fill '
+        "it down)"]
 
 
 def test_csv_row_with_too_many_cells(fails: Fails) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from cswgen.core.errors import Problems
+from cswgen.read.sheetadvice import as_utf8
 
 
 def not_text(raw: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
@@ -52,7 +53,8 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text with any byte-order mark removed and line endings made `\\n`."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.error(path, 1, "is saved as UTF-16 (\"Unicode\" in Notepad or Excel); save it "
-                       "again as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: encoding UTF-8)")
+                       "again as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: encoding UTF-8)"
+                       + as_utf8(path))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -63,7 +65,7 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
                "in Notepad or Word: choose the UTF-8 encoding when saving")
         problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
                        f"{_legacy_character(raw, exc.start)} cannot be read); "
-                       f"save the file as UTF-8 ({how})")
+                       f"save the file as UTF-8 ({how})" + as_utf8(path))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
