@@ -332,6 +332,28 @@ def test_several_yaml_mistakes_in_a_day_and_a_wrong_value_between_them(fails: Fa
     find_line(outcome, f"{D}wed.md:11: ", "event 2 ends at 11:00, before it starts at 12:00")
 
 
+def test_every_mistake_in_toml_front_matter_is_reported_in_one_run(fails: Fails) -> None:
+    """Between +++ lines too: each line TOML cannot read, and the wrong values TOML then
+    reads in the others, an event's among them, in one run."""
+    outcome = fails({D + "wed.md": (
+        '+++\ntitle = "Quiz Day"\nday = "funday"\nsummary = Prizes all day\n'
+        'dress_code = "Smart\n\n[[events]]\ntitle = "Quiz"\ntime = "25:00"\n+++\nHi\n')})
+    assert error_lines(outcome) == [
+        D + 'wed.md:3: `day` is "funday", which is not a day of the week; write a weekday like '
+        "monday or tue",
+        D + 'wed.md:4: the text of `summary` must be in double quotes: summary = "Prizes all '
+        'day"',
+        D + 'wed.md:5: the text of `dress_code` opens with " but is never closed on this line; '
+        'end it with ", like dress_code = "Smart"',
+        D + "wed.md:9: `time` is 25:00, which is not a time of day; write a time from 00:00 to "
+        "23:59 on the 24-hour clock, like 14:30"], outcome.stderr
+    # a line TOML cannot read in an event's table: the event would be short of it
+    outcome = fails({D + "thu.md": '+++\ntitle = "Thu"\nday = "thursday"\n\n[[events]]\n'
+                                   'title = Quiz\ntime = "25:00"\n+++\nHi\n'})
+    assert error_lines(outcome) == [
+        D + 'thu.md:6: the text of `title` must be in double quotes: title = "Quiz"']
+
+
 # One mistake that makes YAML misread the lines after it gives one message, not one more for
 # each line it spoils, nor for a field it hid ("`title` is required but missing").
 KNOCK_ON: list[tuple[str, str, str, str]] = [

@@ -19,7 +19,7 @@ from cswgen.core import tomlpos
 from cswgen.core.errors import Problems
 from cswgen.core.tomlpos import key_lines
 from cswgen.read import pasted, yamlwords
-from cswgen.read.tomlwords import toml_problem
+from cswgen.read.tomlwords import toml_rest
 
 # any HH:MM or HH:MM:SS (as Outlook and Excel copy a time), and H.MM as people write times
 # in Britain and Africa (`time: 9.00` is nine o'clock, not the number 9.0): kept as text,
@@ -423,11 +423,14 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
 def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
     try:
         data = tomlpos.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        problem = toml_problem(path, source, exc, offset=1)
-        message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
-        problems.error(path, problem.line, message)
-        return None
+    except tomllib.TOMLDecodeError as exc:  # (every line TOML cannot read, in one run)
+        found, rest, unread = toml_rest(path, source, exc)
+        for problem in found:
+            problems.error(path, problem.line + 1, problem.message.replace(
+                "is not valid TOML", "the front matter is not valid TOML"))
+        if rest is None:
+            return None
+        return tomlpos.loads(rest), key_lines(rest), {}, {}, unread
     return data, key_lines(source), {}, {}, None
 
 
