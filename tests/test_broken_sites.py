@@ -238,7 +238,9 @@ CASES: list[tuple[str, str, str | bytes, str]] = [
     ("csv-not-utf8", H + "staff.csv", "name,role\nJos\xe9,Agent\n".encode("latin-1"),
      H + "staff.csv:2: is not UTF-8 text (byte 13, \"é\" in \"José,Agent\", cannot be read); "
      "save the file as UTF-8 "
-     '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving)'),
+     '(in Excel: "CSV UTF-8"; in Notepad or Word: choose the UTF-8 encoding when saving); '
+     "from Google Sheets, download it again: File > Download > Comma-separated values (.csv) "
+     "is UTF-8"),
     ("reserved-slug-from-file-name", P + "testimonials.md", "---\ntitle: Our stories\n---\nX\n",
      P + "testimonials.md:1: the page address /testimonials/ is used by cswgen for its "
      "own section; give this page a different `slug`"),
@@ -280,6 +282,111 @@ def test_one_broken_file(fails: Fails, name: str, text: str | bytes, first_line:
     outcome = fails({name: text}, base={D + "hero.png": b"\x89PNG\r\n\x1a\n"})
     assert error_lines(outcome)[0] == first_line, outcome.stderr
     assert failed_count(outcome) == len(error_lines(outcome))
+
+
+# --- front matter YAML cannot read: every mistake in it in one run ------------------------
+
+def test_every_mistake_in_front_matter_yaml_cannot_read_is_reported_in_one_run(
+        fails: Fails) -> None:
+    """A YAML mistake no longer hides the rest of the front matter (users fixed one thing
+    per build): the further mistakes in it, the fields with a wrong value and a broken link
+    in the text below are all reported in the first run, each at its line."""
+    outcome = fails({T + "rudo.md": (
+        "---\n"
+        'customer: "Rudo "the best" M."\n'  # 2: a quote inside the quotes ends them
+        "rating: 9\n"  # 3: out of range
+        "date: 2026-02-30\n"  # 4: a day that does not exist
+        "location: Harare : CBD\n"  # 5: `: ` in a value
+        "staff:\n  - Ann Lee\n\t- Bob\n"  # 8: indented with a tab
+        "consent: true\n"
+        "photo: [team.jpg\n"  # 10: a [ never closed
+        "---\n"
+        "Thanks, and see [the form](form.pdf).\n")})  # 12: a link to nothing
+    assert [line.split(": ")[0] for line in error_lines(outcome)] == [
+        f"{T}rudo.md:{line}" for line in (2, 3, 4, 5, 8, 10, 12)], outcome.stderr
+    assert failed_count(outcome) == 7
+    for said in ('2: the front matter is not valid YAML: the value starts with a " quote that '
+                 "closes before its end",
+                 "3: `rating` must be a whole number from 1 to 5, not 9",
+                 "4: `date` is 2026-02-30, a date that does not exist",
+                 "5: the front matter is not valid YAML: the value of `location` contains `: `",
+                 "8: the front matter is not valid YAML: this line is indented with a tab",
+                 "10: the front matter is not valid YAML: the [ opened on this line is never "
+                 "closed",
+                 "12: the link to form.pdf goes to content/testimonials/form.pdf, which does "
+                 "not exist"):
+        find_line(outcome, f"{T}rudo.md:{said}")
+
+
+def test_several_yaml_mistakes_in_a_day_and_a_wrong_value_between_them(fails: Fails) -> None:
+    """Mistakes YAML stops at, one below the other, and wrong values among and inside the
+    fields it then reads (an event's time), in one run."""
+    outcome = fails({D + "wed.md": (
+        "---\ntitle: [Team] Wednesday\nday: funday\nsummary: Prizes: all day\n"
+        "dress_code: 'Captain's hat'\nevents:\n  - title: Quiz\n    time: 25:00\n"
+        "  - title: Lunch\n    time: 12:00\n    end: 11:00\n---\nHi\n")})
+    assert [line.split(": ")[0] for line in error_lines(outcome)] == [
+        f"{D}wed.md:{line}" for line in (2, 3, 4, 5, 8, 11)], outcome.stderr
+    find_line(outcome, f"{D}wed.md:3: ", "`day` is \"funday\"")
+    find_line(outcome, f"{D}wed.md:8: ", "`time` is 25:00")
+    find_line(outcome, f"{D}wed.md:11: ", "event 2 ends at 11:00, before it starts at 12:00")
+
+
+def test_every_mistake_in_toml_front_matter_is_reported_in_one_run(fails: Fails) -> None:
+    """Between +++ lines too: each line TOML cannot read, and the wrong values TOML then
+    reads in the others, an event's among them, in one run."""
+    outcome = fails({D + "wed.md": (
+        '+++\ntitle = "Quiz Day"\nday = "funday"\nsummary = Prizes all day\n'
+        'dress_code = "Smart\n\n[[events]]\ntitle = "Quiz"\ntime = "25:00"\n+++\nHi\n')})
+    assert error_lines(outcome) == [
+        D + 'wed.md:3: `day` is "funday", which is not a day of the week; write a weekday like '
+        "monday or tue",
+        D + 'wed.md:4: the text of `summary` must be in double quotes: summary = "Prizes all '
+        'day"',
+        D + 'wed.md:5: the text of `dress_code` opens with " but is never closed on this line; '
+        'end it with ", like dress_code = "Smart"',
+        D + "wed.md:9: `time` is 25:00, which is not a time of day; write a time from 00:00 to "
+        "23:59 on the 24-hour clock, like 14:30"], outcome.stderr
+    # a line TOML cannot read in an event's table: the event would be short of it
+    outcome = fails({D + "thu.md": '+++\ntitle = "Thu"\nday = "thursday"\n\n[[events]]\n'
+                                   'title = Quiz\ntime = "25:00"\n+++\nHi\n'})
+    assert error_lines(outcome) == [
+        D + 'thu.md:6: the text of `title` must be in double quotes: title = "Quiz"']
+
+
+# One mistake that makes YAML misread the lines after it gives one message, not one more for
+# each line it spoils, nor for a field it hid ("`title` is required but missing").
+KNOCK_ON: list[tuple[str, str, str, str]] = [
+    # the quote goes on over the next line and closes at the first quote of the one after,
+    # where YAML stops: the message names the line where the quote opened
+    ("a-quote-that-goes-on-over-the-fields-below", D + "fri.md",
+     '---\ntitle: Fri\nday: friday\nsummary: "Quiz at 10\ndress_code: "Smart casual"\n'
+     "---\nHi\n", D + "fri.md:4: the front matter is not valid YAML: the quote \" opened "
+     "on this line is never closed"),
+    ("a-quote-never-closed", D + "fri.md", '---\ntitle: "Fun Friday\nday: friday\n---\nHi\n',
+     D + "fri.md:2: "),
+    ("an-item-indented-wrongly-in-a-list", D + "wed.md",
+     "---\ntitle: Quiz Day\nday: wednesday\nevents:\n  - title: Quiz\n    time: 10:30\n"
+     "   place: Hall\n  - time: 12:00\n---\nHi\n", D + "wed.md:7: "),
+    ("a-field-indented-under-the-one-above", D + "thu.md",
+     "---\ntitle: Thursday\n  day: thursday\n---\nHi\n", D + "thu.md:3: "),
+    ("a-paragraph-pasted-among-the-fields", P + "faq.md",
+     "---\ntitle: FAQ\nWe are glad you came,\nand here are the answers\nmenu: 2\n---\nHi\n",
+     P + "faq.md:3: "),
+    ("the-name-not-closed", T + "a.md", '---\ncustomer: "Rudo M.\nrating: 5\n---\nThanks\n',
+     T + "a.md:2: "),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "where"),
+                         [pytest.param(*case[1:], id=case[0]) for case in KNOCK_ON])
+def test_one_yaml_mistake_that_spoils_the_lines_after_it_is_one_message(
+        fails: Fails, name: str, text: str, where: str) -> None:
+    outcome = fails({name: text}, base={D + "hero.png": b"\x89PNG\r\n\x1a\n"})
+    [line] = error_lines(outcome)
+    assert line.startswith(where), outcome.stderr
+    assert line.startswith(where.partition(": ")[0] + ": the front matter is not valid YAML: ")
+    assert failed_count(outcome) == 1
 
 
 # --- CSV rows -----------------------------------------------------------------------------
@@ -465,7 +572,8 @@ def test_a_list_from_excel_for_mac_in_its_own_encoding_is_one_error_on_its_line(
     assert outcome.lines[:-1] == [
         H + "staff.csv:3: is not UTF-8 text (byte 32, \"ë\" in \"Zoë\", cannot be read); "
         "save the file as UTF-8 (in Excel for Mac: \"CSV UTF-8\"; in Numbers: Export To > "
-        "CSV, with Text Encoding Unicode (UTF-8))"]
+        "CSV, with Text Encoding Unicode (UTF-8)); from Google Sheets, download it again: "
+        "File > Download > Comma-separated values (.csv) is UTF-8"]
 
 
 def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) -> None:
@@ -476,7 +584,8 @@ def test_an_hr_export_with_first_and_last_names_says_to_join_them(fails: Fails) 
     assert error_lines(outcome) == [
         H + 'staff.csv:1: there is no `name` column, so no row can be read, and each name is '
         'in two columns, "First Name" and "Last Name"; add a column named `name` with the '
-        'whole name (in Excel: type =D2&" "&B2 in its second row and fill it down)']
+        'whole name (in Excel or Google Sheets: type =D2&" "&B2 in its second row and fill '
+        "it down)"]
 
 
 def test_csv_row_with_too_many_cells(fails: Fails) -> None:

@@ -783,7 +783,7 @@ def test_the_text_of_a_block_is_the_writers_own(make_site: MakeSite, run: Run) -
     the front matter's shape: it neither takes the blame for another line's error nor is
     taken out."""
     _, outcome = built(make_site, run, {"content/pages/rules.md": (
-        "---\ntitle: Rules\nmenu: |\n  Rules of the draw\n  \xa0\xa0one entry each\n"
+        "---\ntitle: Rules\nextra_notes: |\n  Rules of the draw\n  \xa0\xa0one entry each\n"
         "summary: Draw: Friday\n---\nHi\n")})
     [line] = problems_of(outcome, "content/pages/rules.md")
     assert line.startswith("content/pages/rules.md:6: the front matter is not valid YAML"), line
@@ -1040,7 +1040,8 @@ def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run:
     assert outcome.exit_code == 1
     rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
     excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
-             "and save the file again")
+             "and save the file again (in Google Sheets: Format > Number > Custom number "
+             "format, type yyyy-mm-dd, then download it again)")
     assert problems_of(outcome, "content/testimonials/rudo.md") == [
         f"content/testimonials/rudo.md:3: `date` {rule} \"6 Oct 2026\"; write 2026-10-06"]
     assert problems_of(outcome, "content/testimonials/tino.md") == [
@@ -1051,8 +1052,8 @@ def test_a_date_written_another_way_says_what_to_write(make_site: MakeSite, run:
     assert problems_of(outcome, "content/testimonials/survey.csv") == [
         f"content/testimonials/survey.csv:2: `date` {rule} \"13/10/2026\"; write 2026-10-13"
         + excel,
-        f"content/testimonials/survey.csv:3: `date` {rule} \"46301\", which is Excel's number "
-        "for 2026-10-06 (the cell is not formatted as a date)" + excel,
+        f"content/testimonials/survey.csv:3: `date` {rule} \"46301\", which is Excel's (and "
+        "Google Sheets') number for 2026-10-06 (the cell is not formatted as a date)" + excel,
         f"content/testimonials/survey.csv:4: `date` {rule} \"last week\""]
 
 
@@ -1070,7 +1071,8 @@ def test_a_date_with_its_time_says_to_write_the_date_alone(make_site: MakeSite,
     assert outcome.exit_code == 1
     rule = "must be a date written YYYY-MM-DD, like 2026-10-06, not"
     excel = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
-             "and save the file again")
+             "and save the file again (in Google Sheets: Format > Number > Custom number "
+             "format, type yyyy-mm-dd, then download it again)")
     assert problems_of(outcome, "content/pages/prize.md") == [
         f"content/pages/prize.md:3: `publish` {rule} \"2026-10-05 08:00\"; write the date "
         "alone, 2026-10-05 (a date has no time of day here)"]

@@ -198,7 +198,8 @@ def test_an_excel_error_in_a_cell_is_reported(make_site: MakeSite, run: Run) -> 
     assert outcome.exit_code == 1
     assert outcome.lines[0] == (
         'content/testimonials/feedback.xlsx: sheet "Sheet1", row 2: the `rating` cell (B2) '
-        "shows the Excel error #DIV/0!; correct the formula or the value in Excel")
+        "shows the error #DIV/0!; correct the formula or the value in Excel (or in Google "
+        "Sheets, and download the workbook again)")
 
 
 def corrupt_zip() -> bytes:
@@ -512,7 +513,7 @@ def test_a_date_typed_in_words_in_portuguese_is_told_how_to_write_it(
     site = make_site({"content/testimonials/testemunhos.xlsx": book})
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 1
-    typed = " (the cell holds text, which Format Cells does not change: type the date over it)"
+    typed = " (the cell holds text, which a date format does not change: type the date over it)"
     assert outcome.lines[:2] == [
         'content/testimonials/testemunhos.xlsx: sheet "Testemunhos", row 3: `date` must be a '
         f'date written YYYY-MM-DD, like {AS_OF[1]}, not "3 de outubro de 2027"; write '
@@ -604,9 +605,9 @@ def test_a_year_typed_in_a_date_formatted_since_cell_is_that_year(make_site: Mak
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.lines == [
         'content/honour-roll/staff.xlsx: sheet "Awards", row 2: warning: the `since` cell holds '
-        "the year 2019, but it is formatted as a date, so Excel shows a day in 1905 "
-        "(1905-07-11); it is read as 2019: format the column as Number in Excel to silence "
-        "this"]
+        "the year 2019, but it is formatted as a date, so it shows as a day in 1905 "
+        "(1905-07-11); it is read as 2019: format the column as General in Excel, or as "
+        "Automatic in Google Sheets (Format > Number > Automatic), to silence this"]
     out = site / "output/honour-roll"
     assert "since 2019" in (out / "farai-moyo/index.html").read_text("utf-8")
     assert "since 2021" in (out / "zoe-nyathi/index.html").read_text("utf-8")
@@ -818,7 +819,8 @@ def test_a_number_or_a_date_in_the_staff_column_says_what_to_type_there(
     assert outcome.exit_code == 1
     where = 'content/testimonials/replies.xlsx: sheet "Replies", row'
     fix = ("type the names in it, separated by ; (like Rudo Moyo; Farai Dube), or each on a "
-           "line of its own in the cell (Alt+Enter in Excel starts a new line)")
+           "line of its own in the cell (Alt+Enter in Excel, Ctrl+Enter in Google Sheets, "
+           "starts a new line)")
     assert outcome.lines[:-1] == [
         f"{where} 2: the `staff` cell holds 1042, but it is for names (not staff numbers); "
         + fix,
@@ -837,13 +839,16 @@ def test_a_start_date_shown_as_excels_number_in_the_since_column_is_explained(
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 1
     excel = ("(the cell is not formatted as a date); in Excel, select the column, choose "
-             "Format Cells > Custom, type yyyy-mm-dd and save the file again")
+             "Format Cells > Custom, type yyyy-mm-dd and save the file again (in Google "
+             "Sheets: Format > Number > Custom number format, type yyyy-mm-dd, then download "
+             "it again)")
     assert outcome.lines[:-1] == [
         "content/honour-roll/more.csv:2: `since` must be a year like 2019, not \"44361\", "
-        f"which is Excel's number for 2021-06-14 {excel} (or type the year alone, 2021)",
+        f"which is Excel's (and Google Sheets') number for 2021-06-14 {excel} (or type the "
+        "year alone, 2021)",
         'content/honour-roll/staff.xlsx: sheet "Awards", row 2: `since` must be a year like '
-        f"2019, not 43525, which is Excel's number for 2019-03-01 {excel} (or type the year "
-        "alone, 2019)"]
+        f"2019, not 43525, which is Excel's (and Google Sheets') number for 2019-03-01 "
+        f"{excel} (or type the year alone, 2019)"]
 
 
 def test_a_date_typed_as_text_in_a_workbook_is_not_sent_to_format_cells(
@@ -861,10 +866,12 @@ def test_a_date_typed_as_text_in_a_workbook_is_not_sent_to_format_cells(
     assert outcome.lines[:-1] == [
         "content/testimonials/more.csv:2: `date` must be a date written YYYY-MM-DD, like "
         "2026-10-06, not \"16/09/2027\"; write 2027-09-16; in Excel, select the column, "
-        "choose Format Cells > Custom, type yyyy-mm-dd and save the file again",
+        "choose Format Cells > Custom, type yyyy-mm-dd and save the file again (in Google "
+        "Sheets: Format > Number > Custom number format, type yyyy-mm-dd, then download it "
+        "again)",
         'content/testimonials/replies.xlsx: sheet "Replies", row 2: `date` must be a date '
         'written YYYY-MM-DD, like 2026-10-06, not "15/09/2027"; write 2027-09-15 (the cell '
-        "holds text, which Format Cells does not change: type the date over it)"]
+        "holds text, which a date format does not change: type the date over it)"]
 
 
 def test_a_name_typed_with_two_spaces_in_its_cell_is_shown_with_one(make_site: MakeSite,

@@ -104,7 +104,8 @@ def plan(root: Path, year: int) -> Plan:
             "one year and half in the other; fix the lines above, then run it again")])
     result.mentions = _mentions(root, config, result)
     result.mentions += [f"{e.key}: publish {e.publish.isoformat()} (a workbook is not edited; "
-                        "change it in Excel)" for e in content.entries()
+                        "change it in Excel, or in Google Sheets and download it again)"
+                        for e in content.entries()
                         if e.sheet and e.publish is not None]
     return result
 

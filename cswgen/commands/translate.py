@@ -62,6 +62,8 @@ def translate(root: Path, kind: str, name: str, language: str) -> Path:
                        "in other capitals; cswgen add never overwrites a file: edit that "
                        f"one (and, to keep to one way of naming, rename it {target.name})")
     document = split(source.read_bytes().decode("utf-8-sig"), original.path, Problems())
+    if document is not None and document.unread is not None:
+        document = None  # (front matter with a mistake: its fields are not copied in part)
     data = document.data if document is not None else {}
     body = document.body if document is not None else ""
     lines = [f"# {cldr.parse(tag).english_name} ({tag}) translation of "

@@ -20,7 +20,7 @@ from cswgen.core.digest import digest, file_digest, plain_digest
 from cswgen.core.errors import Problems
 from cswgen.read.entries import EntryReader, Read, example_date, pictures_named, read_markdown
 from cswgen.read.finder import Finder
-from cswgen.read.frontmatter import decode
+from cswgen.read.notext import decode
 from cswgen.read.records import Content, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.tables import csv_rows, workbook_rows

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from cswgen.core.week import MONTHS, WEEKDAYS, long_label, plain_label, range_label, weekday_index
+from cswgen.read.sheetadvice import TEXT_CELL, dates_column, day_number
 from cswgen.read.tomltable import described
 
 DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -40,10 +41,10 @@ EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not kn
 
 
 def read_date(key: str, value: Any, example: date, *, row: bool,
-              sheet: bool = False) -> tuple[date | None, str]:
+              sheet: bool = False, path: str = "") -> tuple[date | None, str]:
     """The date `value` is (a YAML or TOML date, or text written YYYY-MM-DD), or None and
     what is wrong with it, with the fix; `example`: a date for the message, `row`: the
-    value is a CSV or sheet cell, `sheet`: a workbook's (.xlsx) cell."""
+    value is a CSV or sheet cell, `sheet`: a workbook's (.xlsx) cell, `path`: its file's."""
     if isinstance(value, datetime):  # (TOML's `publish = 2026-10-05T08:00:00`)
         # refused as YAML's `publish: 2026-10-05 08:00` is: the time would be dropped
         # without a word, and someone who wrote 08:00 expects it to count
@@ -62,7 +63,7 @@ def read_date(key: str, value: Any, example: date, *, row: bool,
                 return None, (f"`{key}` is {value.strip()}, a date that does not exist; "
                               "check the month and day (dates are YYYY-MM-DD)")
     return None, (f"`{key}` must be a date written YYYY-MM-DD, like {example.isoformat()}, "
-                  f"not {described(value)}" + _date_meant(value, row, sheet))
+                  f"not {described(value)}" + _date_meant(value, row, sheet, path))
 
 
 def read_clock(key: str, value: Any) -> tuple[str | None, str]:
@@ -110,14 +111,6 @@ def _span(typed: str) -> tuple[str, str] | None:
     return (start, end) if start is not None and end is not None else None
 
 
-# how to make Excel write a column's dates as YYYY-MM-DD (a CSV file) or keep them as dates
-EXCEL_FORMAT = ("; in Excel, select the column, choose Format Cells > Custom, type yyyy-mm-dd "
-                "and save the file again")
-# a workbook's cell of text that reads as a date: Excel keeps it as text, whatever its format
-EXCEL_TEXT = (" (the cell holds text, which Format Cells does not change: type the date over "
-              "it)")
-
-
 def excel_day(value: object) -> date | None:
     """The date a spreadsheet cell's number stands for, when it is one of Excel's day
     numbers for a date from 1954 to 2119 (days counted from 1900; 46301 is 2026-10-06, as
@@ -130,12 +123,6 @@ def excel_day(value: object) -> date | None:
     if not text.isdigit() or not 20_000 <= int(text) <= 80_000:
         return None
     return date(1899, 12, 30) + dt.timedelta(days=int(text))
-
-
-def excel_number(counted: date) -> str:
-    """The end of the message for a cell that holds Excel's number for `counted`."""
-    return (f", which is Excel's number for {counted.isoformat()} (the cell is not formatted "
-            "as a date)" + EXCEL_FORMAT)
 
 
 def written_otherwise(text: str) -> date | None:
@@ -152,15 +139,17 @@ def _month_number(word: str) -> int | None:
     return cldr.month_number(word)
 
 
-def _date_meant(value: object, row: bool, sheet: bool = False) -> str:
+def _date_meant(value: object, row: bool, sheet: bool = False, path: str = "") -> str:
     """The fix for a date written another way, to end its message with: Excel's day count
     in a CSV or sheet (a cell not formatted as a date), 06/10/2026 (either way round when
     both exist), a date pasted from Word ("6 Oct 2026", en dashes); "" when none is clear.
     A workbook's cell of text is told to be typed again: Format Cells changes how a date
-    cell shows its date, and leaves text as it is."""
-    excel = (EXCEL_TEXT if sheet and isinstance(value, str) else EXCEL_FORMAT) if row else ""
+    cell shows its date, and leaves text as it is.  `path`: the list's, whose name says
+    which spreadsheet program's steps to give (`sheetadvice`)."""
+    excel = (TEXT_CELL if sheet and isinstance(value, str) else dates_column(path)) \
+        if row else ""
     if row and (counted := excel_day(value)) is not None:
-        return excel_number(counted)
+        return day_number(path, counted)
     if not isinstance(value, str):
         return ""
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", value.replace("\u00a0", " ")).strip()

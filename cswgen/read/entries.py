@@ -59,12 +59,27 @@ def read_markdown(config: SiteConfig, text: str, site_path: str, kind: str, sour
     pictures = pictures_named(document.data, document.body, source, finder)
     fields = Fields(document.data, document.lines, site_path, problems,
                     example=example_date(config), emptied=document.emptied,
-                    spelled=document.spelled)
+                    spelled=document.spelled, unread=document.unread)
     reader = EntryReader(config, problems, drafts=drafts, finder=finder)
     entry = reader.entry(kind, fields, document.body, document.body_line, source, source.stem)
+    if not checked_whole(document.unread):
+        return None, set(), finder.lookups
     if entry is not None:
         entry.body_digest  # noqa: B018  (made now, so that it is kept with the entry)
     return entry, pictures, finder.lookups
+
+
+# the fields that decide whether an entry is published, where, or whom it names
+_PLACING = frozenset({"slug", "draft", "publish", "consent", "name"})
+
+
+def checked_whole(unread: frozenset[str] | None) -> bool:
+    """Whether an entry read from front matter with lines set aside, after a syntax error
+    (`unread`: the fields on them), goes on to be checked with the rest of the site (its
+    text's links, its address), as one with a wrong value does: not when a field set
+    aside decides whether it is published, or where (the links to it would be said to
+    go nowhere), or whom it names."""
+    return unread is None or not unread & _PLACING
 
 
 def fields_example(kind: str, stem: str) -> str:
@@ -199,7 +214,7 @@ class EntryReader:
         image = f.image("image", "alt", source, self.finder, require_alt=True)
         if when is None and not f.has("date") and not f.has("day"):
             f.missing("date", f"or `day`, like date: {week.start.isoformat()} or day: "
-                      f"{WEEKDAYS[week.start.weekday()]}")
+                      f"{WEEKDAYS[week.start.weekday()]}", instead=("day",))
         # a wrong date (reported above) keeps the day out, but not its body from being read
         return Day(title=title, date=when or week.start, summary=f.text("summary"),
                    dress_code=f.text("dress_code"), events=events, image=image,
@@ -280,7 +295,8 @@ class EntryReader:
     def testimonial(self, f: Fields, source: Path, common: dict[str, Any]) -> Testimonial:
         customer = one_space(f.text("customer", required=True, what="the name the "
                                     "customer agreed to show, like \"Rudo M.\""))
-        if not common["body"].strip() and ("text" in f.columns or not f.columns):
+        if not common["body"].strip() and ("text" in f.columns or not f.columns) \
+                and not f.set_aside("text"):
             # (a list with no `text` column at all is warned about once, at its header)
             f.warning("", "this testimonial has no text; write the customer's words below "
                       "the front matter" if not f.row else "this row's `text` cell is empty; "

@@ -20,11 +20,11 @@ from typing import Any
 
 from cswgen.core import paths
 from cswgen.core.errors import Problems
+from cswgen.read import sheetadvice as sheets
 from cswgen.read.dates import (
     DATE,
     EXAMPLE_DATE,
     excel_day,
-    excel_number,
     read_clock,
     read_date,
     written_otherwise,
@@ -33,14 +33,6 @@ from cswgen.read.finder import Finder, Image
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import described
 from cswgen.read.workbooks import SUFFIXES as WORKBOOKS
-
-
-def _year_as_excel_date(value: dt.date) -> int | None:
-    """The year typed into a spreadsheet cell formatted as a date, which Excel counts as
-    days from 1900 (2019 is shown as 1905-07-11), or None for any other date."""
-    typed = (value - dt.date(1899, 12, 30)).days
-    return typed if value.year < 1906 and 1900 <= typed <= 2100 else None
-
 
 # what a yes/no field is written as, in small letters: YAML's and TOML's true and false,
 # and what a spreadsheet column of them holds (Excel's TRUE, 1 and 0, Y and N, a tick)
@@ -58,7 +50,8 @@ class Fields:
                  problems: Problems, *, row: bool = False,
                  example: date = EXAMPLE_DATE, emptied: dict[str, str] | None = None,
                  columns: frozenset[str] = frozenset(),
-                 spelled: dict[str, str] | None = None) -> None:
+                 spelled: dict[str, str] | None = None,
+                 unread: frozenset[str] | None = None) -> None:
         self.data = data
         self.lines = lines
         self.path = path
@@ -70,6 +63,8 @@ class Fields:
         self.columns = columns  # a CSV row: the columns its header names (empty cells too)
         # values YAML read as true or false from another word -> that word (`Document`)
         self.spelled = spelled or {}
+        # the fields on lines set aside after a syntax error (`frontmatter.Document`)
+        self.unread = unread
 
     def line(self, key: str) -> int:
         while key:
@@ -150,7 +145,14 @@ class Fields:
             return value.isoformat()
         return str(value).strip()
 
-    def missing(self, key: str, what: str = "") -> None:
+    def set_aside(self, *keys: str) -> bool:
+        """Whether any of `keys` may be on a line that could not be read (see `unread`)."""
+        return self.unread is not None and any(key in self.unread or difflib.get_close_matches(
+            key, self.unread, n=1, cutoff=0.75) for key in keys)
+
+    def missing(self, key: str, what: str = "", *, instead: tuple[str, ...] = ()) -> None:
+        if self.set_aside(key, *instead):  # (`instead`: the fields that would do as well)
+            return  # (on a line that could not be read: said there)
         if key in self.emptied:
             self.error(key, f"`{key}` is required but is read as empty, "
                        f"{self.emptied.pop(key)}")
@@ -223,22 +225,27 @@ class Fields:
                 r"\s*(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)\s*", value)) \
                 and 1 <= min(int(shown[1]), int(shown[3])) <= 12 \
                 and max(int(shown[1]), int(shown[3])) <= 31:
-            return int(shown[4])
+            years = sheets.typed_years(*map(int, shown.group(1, 3, 4))) if self.row else []
+            if len(years) == 1:  # (Google Sheets writes a date cell as the sheet's language)
+                self.warning(key, sheets.year_as_day(self.path, key, years[0], value.strip()))
+            elif years:
+                self.error(key, f"`{key}` shows {value.strip()}, a year typed in a column "
+                           f"formatted as dates, which is {years[0]} or {years[1]}; write the "
+                           f"year alone, and format the column as {sheets.as_numbers(self.path)}")
+                return None
+            return years[0] if years else int(shown[4])
         if isinstance(value, str) and not value.strip().isdigit() \
                 and (said := written_otherwise(value)) is not None:
             return said.year  # typed as HR says it: "3 de outubro de 2014"
-        if self.row and isinstance(value, dt.date) \
-                and (typed := _year_as_excel_date(value)) is not None:
-            self.warning(key, f"the `{key}` cell holds the year {typed}, but it is formatted "
-                         f"as a date, so Excel shows a day in 1905 ({value.isoformat()}); it "
-                         f"is read as {typed}: format the column as Number in Excel to "
-                         "silence this")
+        if self.row and isinstance(value, dt.date) and (typed := sheets.typed_year(value)):
+            self.warning(key, sheets.year_as_day(self.path, key, typed, value.isoformat()))
             return typed
         if isinstance(value, dt.date) and 1900 <= value.year <= 2100:
             return value.year
         if self.row and (counted := excel_day(value)) is not None:  # a start date's number
             self.error(key, f"`{key}` must be a year like 2019, not {described(value)}"
-                       + excel_number(counted) + f" (or type the year alone, {counted.year})")
+                       + sheets.day_number(self.path, counted)
+                       + f" (or type the year alone, {counted.year})")
             return None
         served = value if isinstance(value, int) and not isinstance(value, bool) else \
             int(value) if isinstance(value, str) and value.strip().isdigit() else None
@@ -268,7 +275,7 @@ class Fields:
         return self.parse_date(key, value)
 
     def parse_date(self, key: str, value: Any) -> dt.date | None:
-        when, wrong = read_date(key, value, self.example, row=self.row,
+        when, wrong = read_date(key, value, self.example, row=self.row, path=self.path,
                                 sheet=self.row and self.path.lower().endswith(WORKBOOKS))
         if wrong:
             self.error(key, wrong)
@@ -297,7 +304,7 @@ class Fields:
                 and not isinstance(value, bool) else ""
             self.error(key, f"the `{key}` cell holds {described(value)}, but it is for "
                        f"names{numbers}; type the names in it{apart} each on a line of its "
-                       "own in the cell (Alt+Enter in Excel starts a new line)")
+                       f"own in the cell ({sheets.NEW_LINE})")
             return []
         if not isinstance(value, list):
             self.error(key, f"`{key}` must be a list, with one item per line starting with "
@@ -397,7 +404,7 @@ class Fields:
                        + _nearly(near, partial(self._as_written, key)))
             return None
         alt = self.text(alt_key)
-        if require_alt and not alt:
+        if require_alt and not alt and not self.set_aside(alt_key):
             self.error(key, f"`{key}` has no `{alt_key}` text; add `{alt_key}:` describing the "
                        "picture for people who cannot see it")
         return Image(relative, alt)

@@ -19,8 +19,7 @@ from cswgen.core import tomlpos
 from cswgen.core.errors import Problems
 from cswgen.core.tomlpos import key_lines
 from cswgen.read import pasted, yamlwords
-from cswgen.read.notext import line_of
-from cswgen.read.tomlwords import toml_problem
+from cswgen.read.tomlwords import toml_rest
 
 # any HH:MM or HH:MM:SS (as Outlook and Excel copy a time), and H.MM as people write times
 # in Britain and Africa (`time: 9.00` is nine o'clock, not the number 9.0): kept as text,
@@ -62,55 +61,10 @@ class Document:
     # keys whose value YAML read as true or false from another word (`dress_code: No`,
     # `location: ON`) -> that word as written, for a field that is text (see `_spelled`)
     spelled: dict[str, str] = field(default_factory=dict)
-
-
-def _from_a_mac(raw: bytes) -> bool:
-    """Whether `raw` is as Excel for Mac saves "CSV (Macintosh)": its lines ended by a lone
-    CR, as Macs wrote text before OS X, and so its letters in Mac Roman, not Windows'."""
-    return b"\r" in raw and b"\n" not in raw
-
-
-def _legacy_character(raw: bytes, at: int) -> str:
-    """What the byte at `at` reads as in the computer's own encoding (Windows' cp1252,
-    which Notepad and Excel write unless told otherwise, or an old Mac's Mac Roman), in its
-    word, to find it by: `, "é" in "Café",`; "" when it is not such a character."""
-    encoding, newline = ("mac_roman", b"\r") if _from_a_mac(raw) else ("cp1252", b"\n")
-    start = raw.rfind(newline, 0, at) + 1
-    end = raw.find(newline, at)
-    line = raw[start: end if end >= 0 else len(raw)].decode(encoding, errors="replace")
-    offset = len(raw[start:at].decode(encoding, errors="replace"))
-    character = line[offset: offset + 1]
-    if not character or character == "\ufffd" or not character.isprintable():
-        return ""
-    word = next((m.group(0) for m in re.finditer(r"\S+", line)
-                 if m.start() <= offset < m.end()), character)
-    return f", \"{character}\" in \"{word[:40]}\","
-
-
-def decode(raw: bytes, path: str, problems: Problems) -> str | None:
-    """UTF-8 text with any byte-order mark removed and line endings made `\\n`."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.error(path, 1, "is saved as UTF-16 (\"Unicode\" in Notepad or Excel); save it "
-                       "again as UTF-8 (in Excel: \"CSV UTF-8\"; in Notepad: encoding UTF-8)")
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = line_of(raw, exc.start)
-        how = ("in Excel for Mac: \"CSV UTF-8\"; in Numbers: Export To > CSV, with Text "
-               "Encoding Unicode (UTF-8)" if _from_a_mac(raw) else "in Excel: \"CSV UTF-8\"; "
-               "in Notepad or Word: choose the UTF-8 encoding when saving")
-        problems.error(path, line, f"is not UTF-8 text (byte {exc.start}"
-                       f"{_legacy_character(raw, exc.start)} cannot be read); "
-                       f"save the file as UTF-8 ({how})")
-        return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        problems.error(path, line, "contains a NUL character, so it is not a text file; "
-                       "save it again as plain UTF-8 text")
-        return None
-    return text
+    # None when the front matter was read whole; after a syntax error, which was reported,
+    # the names of the fields on the lines set aside to read the rest (see `_every_error`):
+    # those fields are not said to be missing, and the file is not published
+    unread: frozenset[str] | None = None
 
 
 # why a fence is a dash, and where to type it again (a Mac's TextEdit, as Word, makes -- a
@@ -154,10 +108,10 @@ def split(text: str, path: str, problems: Problems) -> Document | None:
         kind = "toml"
     if parsed is None:
         return None
-    data, key_map, emptied, spelled = parsed
+    data, key_map, emptied, spelled, unread = parsed
     return Document(data=data, body=body, body_line=end + 2,
                     lines={key: line + 1 for key, line in key_map.items()}, format=kind,
-                    emptied=emptied, spelled=spelled)
+                    emptied=emptied, spelled=spelled, unread=unread)
 
 
 def _fence_moved_up(lines: list[str], path: str, problems: Problems) -> None:
@@ -216,8 +170,9 @@ def missing_front_matter(text: str, example: str) -> str:
             f"own: ---, {example}, ---")
 
 
-# data, lines, emptied, spelled (see `Document`)
-Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str], dict[str, str]]
+# data, lines, emptied, spelled, unread (see `Document`)
+Parsed = tuple[dict[str, Any], dict[str, int], dict[str, str], dict[str, str],
+               frozenset[str] | None]
 
 
 # a first line of TOML (`title = "FAQ"`): the name, and the value as YAML would take it
@@ -226,7 +181,7 @@ _TOML_LINE = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(\S.*)")
 
 def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
     if not source.strip():
-        return {}, {}, {}, {}
+        return {}, {}, {}, {}, None
     source, notes = pasted.unseen(source)
     loaded = _load(source)
     if not _is_mapping(loaded):
@@ -236,32 +191,19 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
             loaded = _load(source)
     for note in notes:
         problems.warning(path, note.line + 2, note.message)
-    if not _is_mapping(loaded) and (mistakes := pasted.mistakes(source)):
-        # the YAML error is a consequence of these, and names the wrong line or fix
-        for note in mistakes:
-            problems.error(path, note.line + 2, f"the front matter is not valid YAML: "
-                           f"{note.message}")
-        return None
-    if isinstance(loaded, yaml.MarkedYAMLError):
-        line, message = _yaml_problem(loaded, source)
-        problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
-        # (a translator's French "Mardi : la journée CX" is on many lines: all in one run)
-        quoted = yamlwords.with_colon_quoted(source, line)
-        while quoted is not None and "must be in quotes" in message:
-            again = _load(quoted)
-            if not isinstance(again, yaml.MarkedYAMLError):
-                break
-            line, message = _yaml_problem(again, quoted)
-            if "contains `: `" in message:
-                problems.error(path, line + 2, f"the front matter is not valid YAML: {message}")
-            quoted = yamlwords.with_colon_quoted(quoted, line)
-        return None
+    unread: frozenset[str] | None = None
+    if isinstance(loaded, yaml.MarkedYAMLError) or (
+            not _is_mapping(loaded) and pasted.mistakes(source)):
+        rest = _every_error(loaded, source, path, problems)
+        if rest is None:
+            return None
+        loaded, source, unread = rest
     if isinstance(loaded, yaml.YAMLError):
         problems.error(path, 2, f"the front matter is not valid YAML: {loaded}")
         return None
     node, data = loaded
     if data is None:
-        return {}, {}, {}, {}
+        return {}, {}, {}, {}, unread
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         if (toml := _TOML_LINE.match(source)) is not None:  # TOML between YAML's fences
             problems.error(path, 2, f"this field is written as TOML ({toml[0].strip()}), but "
@@ -288,7 +230,56 @@ def _yaml(source: str, path: str, problems: Problems) -> Parsed | None:
         _child_lines(key, value_node, key_map)
     emptied: dict[str, str] = {}
     _hashes(node, "", source.split("\n"), path, problems, emptied)
-    return {str(k): v for k, v in data.items()}, key_map, emptied, _spelled(node)
+    return {str(k): v for k, v in data.items()}, key_map, emptied, _spelled(node), unread
+
+
+_NOT_YAML = "the front matter is not valid YAML: "
+
+
+def _every_error(loaded: Loaded, source: str, path: str,
+                 problems: Problems) -> tuple[Loaded, str, frozenset[str]] | None:
+    """Report what YAML could not read in `source`, and then each further mistake below
+    it, in one run: the field at fault is set aside (its lines blanked, so that the lines
+    below keep their numbers) and the rest read again, as long as what is found next is
+    below it (above it, or on its lines, it is the first mistake's doing: a quote that
+    goes on over the fields below, say).  A `: ` in a value is put in quotes instead, which
+    keeps the field.  The read of the rest, the text it was read from and the names of the
+    fields set aside; None when the rest cannot be read without doubt.  Twenty at most."""
+    unread: set[str] = set()
+    below = 0  # the first line not yet set aside or mended
+    if not _is_mapping(loaded) and (mistakes := pasted.mistakes(source)):
+        # the YAML error is a consequence of these, and names the wrong line or fix
+        for note in mistakes:
+            problems.error(path, note.line + 2, f"{_NOT_YAML}{note.message}")
+            source, end, names = yamlwords.set_aside(source, note.line)
+            below, unread = max(below, end), unread | names
+        loaded = _load(source)
+    said: tuple[int, str] | None = None  # the last mistake found, reported once it is sure
+    settled = below  # the first line not set aside before it
+    for _ in range(20):
+        if not isinstance(loaded, yaml.MarkedYAMLError):
+            break
+        line, message = _yaml_problem(loaded, source)
+        if line < below:
+            if said and settled <= line and "quoted scalar" in (loaded.context or ""):
+                said = line, message  # (a quote above went on into its line: the mistake)
+            break
+        if said:
+            problems.error(path, said[0] + 2, f"{_NOT_YAML}{said[1]}")
+        said, settled = (line, message), below
+        # (a translator's French "Mardi : la journée CX" is on many lines: all in one run)
+        quoted = yamlwords.with_colon_quoted(source, line) if "`: `" in message else None
+        if quoted is not None:
+            source, below = quoted, line + 1
+        else:
+            source, below, names = yamlwords.set_aside(source, line)
+            unread |= names
+        loaded = _load(source)
+    if said:
+        problems.error(path, said[0] + 2, f"{_NOT_YAML}{said[1]}")
+    if not _is_mapping(loaded):
+        return None
+    return loaded, source, frozenset(unread)
 
 
 _BOOLEAN = "tag:yaml.org,2002:bool"
@@ -432,12 +423,15 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, source: str) -> tuple[int, str]:
 def _toml(source: str, path: str, problems: Problems) -> Parsed | None:
     try:
         data = tomlpos.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        problem = toml_problem(path, source, exc, offset=1)
-        message = problem.message.replace("is not valid TOML", "the front matter is not valid TOML")
-        problems.error(path, problem.line, message)
-        return None
-    return data, key_lines(source), {}, {}
+    except tomllib.TOMLDecodeError as exc:  # (every line TOML cannot read, in one run)
+        found, rest, unread = toml_rest(path, source, exc)
+        for problem in found:
+            problems.error(path, problem.line + 1, problem.message.replace(
+                "is not valid TOML", "the front matter is not valid TOML"))
+        if rest is None:
+            return None
+        return tomlpos.loads(rest), key_lines(rest), {}, {}, unread
+    return data, key_lines(source), {}, {}, None
 
 
 def _kind(value: object) -> str:

@@ -18,6 +18,7 @@ from cswgen.core.errors import Problems
 from cswgen.read.fields import Fields
 from cswgen.read.pasted import INVISIBLE, unseen_in
 from cswgen.read.records import KIND_NAMES, KNOWN
+from cswgen.read.sheetadvice import programs
 from cswgen.read.workbooks import TITLE_ROWS, Sheet, is_workbook, read_workbook
 
 # What people head a column of their own list with, by the field it holds (headings made
@@ -277,7 +278,7 @@ def _columns_named(header: list[str], kind: str, path: str, line: int,
             problems.error(path, line, f"there is no `{name}` column, so no row can be read, "
                            f"and each name is in two columns, \"{header[first].strip()}\" and "
                            f"\"{header[last].strip()}\"; add a column named `name` with the "
-                           f"whole name (in Excel: type ={_letter(first + 1)}2&\" \"&"
+                           f"whole name (in {programs(path)}: type ={_letter(first + 1)}2&\" \"&"
                            f"{_letter(last + 1)}2 in its second row and fill it down)")
             return False
         # (every column to rename at once, when there are several: a form's export)

@@ -41,6 +41,31 @@ def toml_problems(path: str, text: str, exc: tomllib.TOMLDecodeError,
     return found
 
 
+def toml_rest(path: str, text: str, exc: tomllib.TOMLDecodeError,
+              ) -> tuple[list[Problem], str | None, frozenset[str]]:
+    """Every line of `+++` front matter that TOML cannot read (`toml_problems`), and the
+    text with those lines left out (as comments), so that the other fields are checked in
+    the same run, with the names of the settings left out; no text when TOML cannot read it
+    even so, or when a line left out is in a table, an event's say, which it would leave
+    short of one of its settings ("event 1 has no `title`")."""
+    found = toml_problems(path, text, exc)
+    lines = text.split("\n")
+    table = next((n for n, line in enumerate(lines, 1) if line.lstrip().startswith("[")),
+                 len(lines) + 1)
+    if any(not 0 < problem.line < table for problem in found):
+        return found, None, frozenset()
+    names: set[str] = set()
+    for problem in found:
+        source = lines[problem.line - 1]
+        names.add(re.sub(r"[\W_]+", "_", source.partition("=")[0]).strip("_").lower())
+        lines[problem.line - 1] = "# " + source
+    try:
+        tomllib.loads("\n".join(lines))
+    except tomllib.TOMLDecodeError:
+        return found, None, frozenset()
+    return found, "\n".join(lines), frozenset(names)
+
+
 def toml_problem(path: str, text: str, exc: tomllib.TOMLDecodeError, offset: int = 0,
                  shape: str = "") -> Problem:
     """A TOML syntax error as a message that names the line, and the key when it can;

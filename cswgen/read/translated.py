@@ -13,10 +13,11 @@ from typing import Any
 
 from cswgen.core import limits
 from cswgen.core.errors import Problems
-from cswgen.read.entries import EntryReader, example_date, pictures_named
+from cswgen.read.entries import EntryReader, checked_whole, example_date, pictures_named
 from cswgen.read.fields import Fields
 from cswgen.read.finder import Finder
-from cswgen.read.frontmatter import decode, missing_front_matter, split
+from cswgen.read.frontmatter import missing_front_matter, split
+from cswgen.read.notext import decode
 from cswgen.read.records import KIND_NAMES, KNOWN, Entry
 from cswgen.read.settings import SiteConfig
 from cswgen.read.slugs import slugify
@@ -52,7 +53,7 @@ def read_translation(config: SiteConfig, translation: Translation, kind: str,
             config, translation, kind, site_path, source, original, texts, own):
         shown |= pictures_named(fields.data, body, source, finder)
         entry = reader.entry(kind, fields, body, body_line, source, stem)
-        if entry is not None and not entry.unplaced:
+        if entry is not None and not entry.unplaced and checked_whole(fields.unread):
             found.append(replace(entry, language=translation.language,
                                  inherited_body=body_line == INHERITED,
                                  sheet=fields.problems.sheet))
@@ -99,8 +100,8 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
         return []
     document = split(text, site_path, problems)
     base = split(before, original_path, Problems())
-    if document is None or base is None:
-        return []
+    if document is None or base is None or base.unread is not None:
+        return []  # (the original's own mistakes are said when it is read)
     first = next((line.strip() for line in document.body.split("\n") if line.strip()), "")
     if not document.format and first.partition(":")[0].strip() in (*KNOWN.get(kind, ()),
                                                                     *base.data):
@@ -136,7 +137,7 @@ def _translated(config: SiteConfig, translation: Translation, kind: str, site_pa
     spelled = {**{k: v for k, v in base.spelled.items() if k not in document.data},
                **document.spelled}
     fields = Fields(data, lines, site_path, problems, example=example,
-                    emptied=document.emptied, spelled=spelled)
+                    emptied=document.emptied, spelled=spelled, unread=document.unread)
     return [(fields, body, body_line, Path(translation.original).stem)]
 
 

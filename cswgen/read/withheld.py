@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from cswgen.read.sheetadvice import DOWNLOAD
+
 WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "xlsb", "ods", "numbers"})
 # the words in a file name's suffixes that mark a list of rows (or a copy of one)
 _DATA = WORKBOOKS | {"csv", "tsv", "tab", "txt", "bak", "old", "json", "xml", "dat"}
@@ -57,7 +59,8 @@ def withheld(relative: str) -> str | None:
         return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "
                 "and .xlsx files, and a list like this (an export, a copy or a backup) may "
                 "hold columns nobody should see; to add its rows, save it as CSV UTF-8 "
-                f"(.csv) or as an Excel Workbook (.xlsx) directly in content/{parts[0]}/, and "
+                f"(.csv) or as an Excel Workbook (.xlsx) directly in content/{parts[0]}/ (from "
+                f"Google Sheets: {DOWNLOAD}), and "
                 "if it is not for the site, move it out of content/")
     if parts[0] in _PEOPLE and len(parts) > 1 and suffixes and suffixes[-1] in _DOCUMENTS:
         kind = "testimonial" if parts[0] == "testimonials" else "honour"

@@ -192,8 +192,9 @@ def _read_rows(sheet: Worksheet, found: Sheet, site_path: str, problems: Problem
                 uncalculated.setdefault(column, []).append(cell.coordinate)
                 bad = True
             elif cell.data_type == "e":
-                problems.error(site_path, number, f"the {label} shows the Excel error "
-                               f"{cell.value}; correct the formula or the value in Excel")
+                problems.error(site_path, number, f"the {label} shows the error "
+                               f"{cell.value}; correct the formula or the value in Excel (or "
+                               "in Google Sheets, and download the workbook again)")
                 bad = True
             values.append(_value(cell.value))
         if not bad and any(v is not None for v in values):

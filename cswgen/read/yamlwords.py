@@ -182,3 +182,34 @@ def with_colon_quoted(source: str, at: int) -> str | None:
     lines[at] = f"{lines[at][:field.start(2)]}'{value}'"
     return "\n".join(lines)
 
+
+
+def set_aside(source: str, at: int) -> tuple[str, int, frozenset[str]]:
+    """`source` with the field that line `at` (0-based) belongs to blanked, so that the
+    fields below it are read as if it were not there, each on its own line still: from the
+    field's first line (the line at the left edge above, unless `at` is at the left edge
+    itself) down to the next field at the left edge (a list's items, notes and words that
+    go on from a value are its field's).  With the line after it, and the names of the
+    fields that were on the lines set aside (`title` for `title: "Our "best" week"`)."""
+    lines = source.split("\n")
+    at = max(0, min(at, len(lines) - 1))
+    start = at if _at_left_edge(lines[at]) or lines[at][:1] == "-" else next(
+        (n for n in range(at - 1, -1, -1) if _at_left_edge(lines[n])), 0)
+    end = next((n for n in range(at + 1, len(lines)) if _FIELD_AT_LEFT_EDGE.match(lines[n])),
+               len(lines))
+    names = frozenset(re.sub(r"[\W_]+", "_", name.group(1)).strip("_").lower()
+                      for line in lines[start:end] if (name := _NAME.match(line)))
+    lines[start:end] = [""] * (end - start)
+    return "\n".join(lines), end, names
+
+
+# a field's first line, at the left edge (`title: Welcome`, `"title": Welcome`, `staff:`)
+_FIELD_AT_LEFT_EDGE = re.compile(r"""["']?[^\s\-#"'\[{|>!&*%@`][^:#]*?["']?:(\s|$)""")
+# the name on a line that is meant as a field, however it is written (`title: A`,
+# `  - name: Ann`, `menu = 2`, `title\u00a0: A`, `title：A`, `ti\u200btle: A`)
+_NAME = re.compile(r"""[\s-]*["']?([^\W\d][^:=#"'\n：︰﹕]*?)["']?\s*[:=：︰﹕]""")
+
+
+def _at_left_edge(line: str) -> bool:
+    """Whether `line` starts something of its own: not indented, a note or a list item."""
+    return bool(line) and not line[0].isspace() and line[0] not in "#-"
