@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import re
 import threading
 import urllib.parse
@@ -468,3 +469,38 @@ def test_everyone_on_a_long_honour_roll_comes_on_screen_in_turn(browser: Any,
         page.close()
     assert sorted(seen) == names
     assert longest <= 6  # the day, the status line and four slides of people
+
+
+@pytest.mark.parametrize("size", [*SIZES, (1280, 720)])
+def test_all_day_events_share_a_row_and_leave_room_for_the_next_events(
+        browser: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Four all-day events took the four rows of the day's slide, one "All day" after
+    another, and the TV never showed the breakfast at 07:30 or anything else with a time.
+    Now they share one row, by title, above the next events with a time."""
+    all_day = ["Photo booth open all day", "Members' suggestion box",
+               "Puzzle piece treasure hunt", "Free coffee for members"]
+    timed = ["Welcome breakfast", "Launch of the week", "Service stories",
+             "Build the Dream Team", "Quiz round one", "Wall of Thanks unveiled"]
+    url = _day_site(tmp_path, (
+        "dress_code: Msasa red and blue, from a scarf to a full suit.\nevents:\n"
+        + "".join(f"  - title: \"{title}\"\n    place: Every branch\n" for title in all_day)
+        + "".join(f"  - time: {8 + n:02d}:30\n    end: {8 + n:02d}:50\n    title: {title}\n"
+                  f"    place: Msasa House atrium, and live on Teams\n"
+                  for n, title in enumerate(timed))), "Dream Team Monday")
+    page = _open(browser, url, size, "2026-10-05T05:00:00Z")  # 07:00 in Harare
+    slide = _current(page)
+    rows = page.evaluate("""() => [...document.querySelectorAll(
+        '.slide.is-current .slide__events li')].filter(li => !li.hidden).map(li => {
+            const box = li.getBoundingClientRect();
+            return {text: li.innerText, top: box.top, bottom: box.bottom,
+                    right: Math.max(...[...li.querySelectorAll('span')].map(
+                        s => s.getBoundingClientRect().right))};
+        })""")
+    page.close()
+    assert slide["kind"] == "day" and slide["overflow"] <= 0, slide
+    assert slide["smallest"] >= 0.03 * min(size) - 0.01, slide["smallest"]
+    assert rows[0]["text"].split("\n")[0] == "All day"
+    assert " · ".join(all_day) in rows[0]["text"].replace("\n", " ")
+    assert [row["text"].split("\n")[-1].split(" · ")[0] for row in rows[1:]] == timed[:3]
+    assert all(row["right"] <= size[0] for row in rows)
+    assert all(upper["bottom"] <= lower["top"] for upper, lower in itertools.pairwise(rows))
