@@ -28,15 +28,16 @@ TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".j2")
 
 
 def asset_versions(themes: list[Theme]) -> dict[str, str]:
-    """What each file the themes publish under assets/ is known by in a link to it
+    """What each script the themes publish under assets/ is known by in a link to it
     (`site.js?v=3f9c2a71d0`): a digest of its bytes, so that a browser that keeps the old
-    file (a lobby TV runs for a week without loading screen.js again) asks for the new one
-    as soon as a page links to it.  Not stylesheets: `cswgen serve` swaps a changed one into
-    the open pages, which a change to every page's link would reload instead (the preview
-    is the build, byte for byte), and the lobby screen fetches its stylesheet again with
-    every newer build."""
+    one (a lobby TV runs for a week without loading screen.js again) asks for the new one
+    as soon as a page links to it, and no page runs a script older than itself.  Not
+    stylesheets: `cswgen serve` swaps a changed one into the open pages, which a change to
+    every page's link would reload instead (the preview is the build, byte for byte), and
+    the lobby screen fetches its stylesheet again with every newer build; nor pictures and
+    fonts, which a browser that kept them shows as they were, breaking nothing."""
     return {name: file_digest_of(source)[:10]
-            for name, source in static_files(themes).items() if not name.endswith(".css")}
+            for name, source in static_files(themes).items() if name.endswith(".js")}
 
 
 def theme_digest(themes: list[Theme], versions: dict[str, str]) -> str:
