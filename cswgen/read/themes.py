@@ -48,7 +48,7 @@ class Theme:
 def static_files(chain: list[Theme]) -> dict[str, Path]:
     """The files the themes' static/ folders publish under assets/, by their name there
     (`fonts/x.woff2`), the most specific theme's where two have one: the build copies
-    them, and the templates' links to them carry a digest of their bytes."""
+    them, and the templates' links to its scripts carry a digest of their bytes."""
     found: dict[str, Path] = {}
     for theme in chain:
         if not theme.static.is_dir():
