@@ -128,7 +128,7 @@ class _Scanner(HTMLParser):
             self.found.append(f"{self.where}: <{tag}>")
         if tag == "script":
             src = dict(attrs).get("src") or ""
-            if not src.endswith(("assets/site.js", "assets/screen.js")):
+            if not re.search(r"assets/(site|screen)\.js\?v=\w+$", src):
                 self.found.append(f"{self.where}: <script> not from the theme")
             self.in_script = True
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -135,5 +136,46 @@ def test_shades_of_any_colour_are_readable(colour: str) -> None:
     assert contrast(s.ink, LIGHT_SURFACE) >= 4.5
     assert contrast(s.ink, "#ffffff") >= 4.5  # as a background under white text, too
     assert contrast(s.glow, DARK_SURFACE) >= 4.5
+    assert contrast(s.edge, DARK_SURFACE) >= 3  # a button's edge in dark mode (1.4.11)
+    if contrast(s.ink, DARK_SURFACE) >= 3:
+        assert s.edge == s.ink  # a button that stands out has no edge of another colour
     if contrast(colour, LIGHT_SURFACE) >= 4.5:
         assert s.ink == colour  # a colour that is readable is used as it is
+
+
+def _rgb(css: str) -> str:
+    """`rgb(17, 17, 17)`, as a browser computes a colour, as "#111111"."""
+    red, green, blue = (int(n) for n in re.findall(r"\d+", css)[:3])
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+@pytest.mark.parametrize("primary", ["#111111", "#000000", "#c8102e"])
+def test_the_primary_button_stands_out_from_the_page_in_both_schemes(
+        browser: Any, make_site: MakeSite, run: Run, primary: str, scheme: str) -> None:
+    """A bank whose brand is near-black: in dark mode its "Print this certificate" button
+    was a black pill on a black page, with no edge to see (WCAG 1.4.11 asks 3:1 for what
+    identifies a control).  Its edge now stands out 3:1 from what is behind it."""
+    site = make_site({
+        "config.toml": f'[site]\ntitle = "Ink Week"\n\n[week]\nyear = 2026\n\n'
+                       f'[brand]\nprimary = "{primary}"\n',
+        "content/honour-roll/sam.md": "---\nname: Sam Moyo\naward: Team Spirit\n---\nThanks.\n"})
+    assert run(site, "build", "--as-of", "2026-10-05").exit_code == 0
+    page = browser.new_page(color_scheme=scheme)
+    page.goto((site / "output/honour-roll/sam/certificate/index.html").as_uri())
+    button = page.evaluate("""() => {
+        const button = document.querySelector('.button:not(.button--quiet)');
+        let behind = button.parentElement;
+        while (getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)') {
+            behind = behind.parentElement;
+        }
+        const style = getComputedStyle(button);
+        return {text: button.innerText, edge: style.borderTopColor,
+                width: parseFloat(style.borderTopWidth), fill: style.backgroundColor,
+                behind: getComputedStyle(behind).backgroundColor};
+    }""")
+    page.close()
+    assert button["text"] == "Print this certificate" and button["width"] >= 2
+    edge, behind = _rgb(button["edge"]), _rgb(button["behind"])
+    assert contrast(edge, behind) >= 3, (scheme, edge, behind)
+    assert contrast(_rgb(button["fill"]), "#ffffff") >= 4.5  # its white words

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import re
 import threading
 import urllib.parse
@@ -18,7 +19,7 @@ import pytest
 
 from cswgen.commands.build import build
 from cswgen.read.config import load_config
-from tests.helpers import REPO, axe, demo_in, demos_served, serving, write_site
+from tests.helpers import MINIMAL_CONFIG, REPO, axe, demo_in, demos_served, serving, write_site
 
 SIZES = [(1920, 1080), (1080, 1920)]
 SECONDS = 12 * 1000  # [screen] seconds, default
@@ -468,3 +469,68 @@ def test_everyone_on_a_long_honour_roll_comes_on_screen_in_turn(browser: Any,
         page.close()
     assert sorted(seen) == names
     assert longest <= 6  # the day, the status line and four slides of people
+
+
+@pytest.mark.parametrize("size", [*SIZES, (1280, 720)])
+def test_all_day_events_share_a_row_and_leave_room_for_the_next_events(
+        browser: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Four all-day events took the four rows of the day's slide, one "All day" after
+    another, and the TV never showed the breakfast at 07:30 or anything else with a time.
+    Now they share one row, by title, above the next events with a time."""
+    all_day = ["Photo booth open all day", "Members' suggestion box",
+               "Puzzle piece treasure hunt", "Free coffee for members"]
+    timed = ["Welcome breakfast", "Launch of the week", "Service stories",
+             "Build the Dream Team", "Quiz round one", "Wall of Thanks unveiled"]
+    url = _day_site(tmp_path, (
+        "dress_code: Msasa red and blue, from a scarf to a full suit.\nevents:\n"
+        + "".join(f"  - title: \"{title}\"\n    place: Every branch\n" for title in all_day)
+        + "".join(f"  - time: {8 + n:02d}:30\n    end: {8 + n:02d}:50\n    title: {title}\n"
+                  f"    place: Msasa House atrium, and live on Teams\n"
+                  for n, title in enumerate(timed))), "Dream Team Monday")
+    page = _open(browser, url, size, "2026-10-05T05:00:00Z")  # 07:00 in Harare
+    slide = _current(page)
+    rows = page.evaluate("""() => [...document.querySelectorAll(
+        '.slide.is-current .slide__events li')].filter(li => !li.hidden).map(li => {
+            const box = li.getBoundingClientRect();
+            return {text: li.innerText, top: box.top, bottom: box.bottom,
+                    right: Math.max(...[...li.querySelectorAll('span')].map(
+                        s => s.getBoundingClientRect().right))};
+        })""")
+    page.close()
+    assert slide["kind"] == "day" and slide["overflow"] <= 0, slide
+    assert slide["smallest"] >= 0.03 * min(size) - 0.01, slide["smallest"]
+    assert rows[0]["text"].split("\n")[0] == "All day"
+    assert " · ".join(all_day) in rows[0]["text"].replace("\n", " ")
+    assert [row["text"].split("\n")[-1].split(" · ")[0] for row in rows[1:]] == timed[:3]
+    assert all(row["right"] <= size[0] for row in rows)
+    assert all(upper["bottom"] <= lower["top"] for upper, lower in itertools.pairwise(rows))
+
+
+def test_a_tv_runs_the_new_screen_js_of_an_upgrade(browser: Any, tmp_path: Path) -> None:
+    """After an upgrade of cswgen, a TV with the screen open took the newer build's slides
+    and went on running last week's screen.js, which the browser kept: its address never
+    changed.  It does now, and the screen loads the page again to run it."""
+    site = write_site(tmp_path / "site", {
+        "config.toml": MINIMAL_CONFIG.replace("[site]\n", '[site]\ntheme = "branch"\n'),
+        "themes/branch/theme.toml": 'extends = "classic"\n',
+        "content/days/monday.md": "---\ntitle: Opening Monday\nday: monday\n---\nHello.\n"})
+    out = tmp_path / "output"
+    build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache")
+    with serving(out) as url:
+        page = _open(browser, url + "screen/", SIZES[0], "2026-10-05T07:00:00Z")
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        assert page.evaluate("document.documentElement.dataset.upgraded") is None
+        classic = (REPO / "themes/classic/static/screen.js").read_text("utf-8")
+        (site / "themes/branch/static").mkdir()
+        (site / "themes/branch/static/screen.js").write_text(
+            classic + '\ndocument.documentElement.dataset.upgraded = "yes";\n', "utf-8")
+        build(site, as_of=date(2026, 10, 5), output=out, cache_dir=tmp_path / "cache")
+        page.clock.run_for(3 * 60 * 1000 + 1000)
+        page.wait_for_function("document.documentElement.dataset.upgraded === 'yes'",
+                               timeout=10_000)  # the fetches are real: a moment for them
+        upgraded = page.evaluate("document.documentElement.dataset.upgraded")
+        kind = _current(page)["kind"]
+        page.close()
+    assert upgraded == "yes"
+    assert kind == "day" and errors == []

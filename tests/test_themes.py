@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -797,3 +799,35 @@ def test_a_theme_file_that_is_not_there_is_a_build_warning(make_site: MakeSite,
               if line[:4].strip().rstrip(".").isdigit() and "themes/mine/" in line]
     assert listed == [line.replace(": warning: ", ": ") for line in outcome.lines], \
         checked.stdout
+
+
+def test_a_changed_theme_file_is_a_new_address_in_every_page(make_site: MakeSite,
+                                                             run: Run) -> None:
+    """A browser that kept yesterday's site.js or screen.js (a lobby TV keeps its page
+    open all week) asks for the new one: each link carries a digest of the file's bytes,
+    which changes with them, and the file is still where it was.  (Not the stylesheet,
+    which `cswgen serve` swaps into open pages, nor pictures: see `asset_versions`.)"""
+    site = make_site({"config.toml": CONFIG, "content/days/monday.md": DAY,
+                      "themes/mine/theme.toml": 'extends = "classic"\n'})
+
+    def links() -> dict[str, str]:
+        found: dict[str, str] = {}
+        for page in ("index.html", "days/monday/index.html", "screen/index.html"):
+            html = (site / "output" / page).read_text("utf-8")
+            assert 'assets/style.css"' in html
+            for name, version in re.findall(r'assets/([a-z.]+)\?v=(\w+)"', html):
+                file = (site / "output/assets" / name).read_bytes()
+                assert hashlib.blake2b(file, digest_size=20).hexdigest().startswith(version)
+                assert found.setdefault(name, version) == version, (page, name)
+        return found
+
+    assert run(site, "build", "--as-of", "2026-10-05").exit_code == 0
+    before = links()
+    assert set(before) == {"site.js", "screen.js"}
+    classic = (Path(__file__).parent.parent / "themes/classic/static/screen.js").read_text()
+    write(site, {"themes/mine/static/screen.js": classic + "\n// a new version\n"})
+    assert run(site, "build", "--as-of", "2026-10-05").exit_code == 0
+    after = links()
+    assert after["screen.js"] != before["screen.js"]
+    assert {k: v for k, v in after.items() if k != "screen.js"} == \
+        {k: v for k, v in before.items() if k != "screen.js"}

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cswgen.core import paths, tree
 from cswgen.core.errors import Problems
 from cswgen.model.site import Site
 from cswgen.read import themes
@@ -45,18 +44,8 @@ def files_to_copy(site: Site, theme_chain: list[themes.Theme],
                   photos: Photos) -> list[tuple[str, Path]]:
     """The theme's static files to assets/ (the most specific theme wins), the copies of
     photos, then content files (photo originals only where a page links to them)."""
-    copies: list[tuple[str, Path]] = []
-    seen: set[str] = set()
-    for theme in theme_chain:
-        if not theme.static.is_dir():
-            continue
-        for source in sorted(theme.static.rglob("*")):
-            relative = source.relative_to(theme.static).as_posix()
-            if not source.is_file() or relative in seen or source.name.startswith(".") \
-                    or tree.skipped(source.name) or not paths.inside(source, theme.boundary):
-                continue
-            seen.add(relative)
-            copies.append((f"assets/{relative}", source))
+    copies = [(f"assets/{relative}", source)
+              for relative, source in themes.static_files(theme_chain).items()]
     copies += photos.files().items()
     content_dir = site.config.root / "content"
     copies += [(relative, content_dir / relative) for relative in site.files

@@ -7,7 +7,10 @@ itself (for borders and decoration) and two text-safe shades:
 - `ink`: darkened, only as far as needed, to reach 4.5:1 as text on the light surface
   (and so also on white, and as a background under white text);
 - `glow`: lightened, only as far as needed, to reach 4.5:1 as text on the dark surface
-  used in dark mode.
+  used in dark mode;
+- `edge`: the edge of a control filled with `ink` (a button) in dark mode: `ink` itself
+  where it stands out 3:1 from the dark surface (WCAG 1.4.11, non-text contrast),
+  otherwise lightened until it does (a near-black brand's button would have no edge).
 
 Colours are "#rrggbb" (the config normalises them).  Shades are computed on whole 0-255
 channels, so the contrast a browser (or axe-core) measures is the contrast checked here.
@@ -19,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 AA = 4.5  # WCAG 2 AA contrast for body text
+NON_TEXT = 3.0  # WCAG 2 AA contrast for what identifies a control (its edge), 1.4.11
 LIGHT_SURFACE = "#f4f6f9"  # the lightest background text sits on, besides white
 DARK_SURFACE = "#1d2129"  # the dark-mode surface
 WEEK_RED = "#c8102e"  # Customer Service Week's own colours
@@ -30,9 +34,10 @@ class Shades:
     base: str  # as configured
     ink: str  # text-safe on light backgrounds, and under white text
     glow: str  # text-safe on the dark-mode surface
+    edge: str  # around a control filled with `ink`, visible on the dark-mode surface
 
     def as_dict(self) -> dict[str, str]:
-        return {"base": self.base, "ink": self.ink, "glow": self.glow}
+        return {"base": self.base, "ink": self.ink, "glow": self.glow, "edge": self.edge}
 
 
 def _channels(hex_colour: str) -> tuple[int, int, int]:
@@ -59,22 +64,23 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def _towards(hex_colour: str, target: int, against: str) -> str:
-    """Mix the colour towards black (0) or white (255) in small steps until it reaches AA
-    contrast against `against`; the first step that does is the shade."""
+def _towards(hex_colour: str, target: int, against: str, ratio: float = AA) -> str:
+    """Mix the colour towards black (0) or white (255) in small steps until it reaches
+    `ratio` (AA) contrast against `against`; the first step that does is the shade."""
     r, g, b = _channels(hex_colour)
     for step in range(101):
         t = step / 100
         shade = _hex((round(r + (target - r) * t), round(g + (target - g) * t),
                       round(b + (target - b) * t)))
-        if contrast(shade, against) >= AA:
+        if contrast(shade, against) >= ratio:
             return shade
     return _hex((target, target, target))
 
 
 def shades(hex_colour: str) -> Shades:
-    return Shades(base=hex_colour, ink=_towards(hex_colour, 0, LIGHT_SURFACE),
-                  glow=_towards(hex_colour, 255, DARK_SURFACE))
+    ink = _towards(hex_colour, 0, LIGHT_SURFACE)
+    return Shades(base=hex_colour, ink=ink, glow=_towards(hex_colour, 255, DARK_SURFACE),
+                  edge=_towards(ink, 255, DARK_SURFACE, NON_TEXT))
 
 
 def readable_warning(key: str, hex_colour: str) -> str | None:

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from cswgen.core import paths, tomlpos
+from cswgen.core import paths, tomlpos, tree
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read.notext import not_text
 from cswgen.read.place import CONFIG_NAME
@@ -43,6 +43,23 @@ class Theme:
         """What its symbolic links may point into: the site (themes/NAME/ is two levels
         down), or a built-in theme's own folder."""
         return self.folder if self.builtin else self.folder.parent.parent
+
+
+def static_files(chain: list[Theme]) -> dict[str, Path]:
+    """The files the themes' static/ folders publish under assets/, by their name there
+    (`fonts/x.woff2`), the most specific theme's where two have one: the build copies
+    them, and the templates' links to its scripts carry a digest of their bytes."""
+    found: dict[str, Path] = {}
+    for theme in chain:
+        if not theme.static.is_dir():
+            continue
+        for source in sorted(theme.static.rglob("*")):
+            relative = source.relative_to(theme.static).as_posix()
+            if not source.is_file() or relative in found or source.name.startswith(".") \
+                    or tree.skipped(source.name) or not paths.inside(source, theme.boundary):
+                continue
+            found[relative] = source
+    return found
 
 
 def available(root: Path) -> list[str]:

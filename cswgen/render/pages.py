@@ -67,6 +67,10 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     common_key = renderer.common_key(common)
     pages = [view for view in pages if view["kind"] not in beyond.OPTIONAL
              or renderer.has_template(view["kind"])]
+    # a lobby screen's build is also its theme's (templates, screen.js): after an upgrade
+    # of cswgen or an edit to the theme, screens take the page again
+    pages = [{**view, "build": digest(view["build"], renderer.theme)}
+             if view["kind"] == "screen" else view for view in pages]
     keys = PageKeys(renderer, common_key, views.config, kept)
     found = [Job(_html_path(view["path"]), keys.key(view),
                  partial(_page, renderer, view, common)) for view in pages]

@@ -13,7 +13,8 @@ from typing import Any
 from markupsafe import Markup
 
 from cswgen.core.cache import code_version, digest
-from cswgen.read.themes import Theme
+from cswgen.core.digest import file_digest_of
+from cswgen.read.themes import Theme, static_files
 
 TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimonials.html",
                "testimonial": "testimonial.html", "honour_roll": "honour_roll.html",
@@ -26,17 +27,40 @@ TEMPLATE_OF = {"home": "home.html", "day": "day.html", "testimonials": "testimon
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".md", ".j2")
 
 
-def fingerprint(themes: list[Theme], portable: bool, base_path: str) -> str:
-    """Everything besides the views that decides what a page renders to."""
-    parts: list[str | bytes] = [code_version(), str(portable), base_path]
+def asset_versions(themes: list[Theme]) -> dict[str, str]:
+    """What each script the themes publish under assets/ is known by in a link to it
+    (`site.js?v=3f9c2a71d0`): a digest of its bytes, so that a browser that keeps the old
+    one (a lobby TV runs for a week without loading screen.js again) asks for the new one
+    as soon as a page links to it, and no page runs a script older than itself.  Not
+    stylesheets: `cswgen serve` swaps a changed one into the open pages, which a change to
+    every page's link would reload instead (the preview is the build, byte for byte), and
+    the lobby screen fetches its stylesheet again with every newer build; nor pictures and
+    fonts, which a browser that kept them shows as they were, breaking nothing."""
+    return {name: file_digest_of(source)[:10]
+            for name, source in static_files(themes).items() if name.endswith(".js")}
+
+
+def theme_digest(themes: list[Theme], versions: dict[str, str]) -> str:
+    """The themes' templates and `versions` (`asset_versions`): with the views, what a
+    page renders to; also what a lobby screen's build follows besides what it shows, so
+    that a TV takes a new template or screen.js (not cswgen's own code, or where the theme
+    lies on the disk: a build's output is the same on every machine)."""
+    parts: list[str | bytes] = [f"{name}={version}" for name, version in versions.items()]
     for theme in themes:
-        parts.append(f"{theme.name}={theme.folder}")
+        parts.append(theme.name)
         if theme.templates.is_dir():
             for template in sorted(theme.templates.rglob("*")):
                 if template.is_file():
                     parts += [template.relative_to(theme.templates).as_posix(),
                               template.read_bytes()]
     return digest(*parts)
+
+
+def fingerprint(themes: list[Theme], portable: bool, base_path: str, theme: str) -> str:
+    """Everything besides the views that decides what a page renders to (`theme`:
+    `theme_digest`)."""
+    return digest(code_version(), str(portable), base_path, theme,
+                  *(f"{t.name}={t.folder}" for t in themes))
 
 
 _PLAIN_VALUES = (str, Markup, int, float, bool, type(None))

@@ -33,7 +33,14 @@ from cswgen.read.themes import Theme
 from cswgen.render.alternates import localized
 from cswgen.render.links import absolute, in_language, relative, root_of
 from cswgen.render.strings import in_spans, language_of, say
-from cswgen.render.templatekeys import TEMPLATE_OF, TEMPLATE_SUFFIXES, fingerprint, said_key
+from cswgen.render.templatekeys import (
+    TEMPLATE_OF,
+    TEMPLATE_SUFFIXES,
+    asset_versions,
+    fingerprint,
+    said_key,
+    theme_digest,
+)
 from cswgen.render.templateproblems import (
     extends_itself,
     needs_closing,
@@ -106,13 +113,16 @@ class Renderer:
         self.root = root
         self.portable = portable
         self.base_path = base_path
-        self.settings = fingerprint(themes, portable, base_path)
+        versions = asset_versions(themes)
+        self.theme = theme_digest(themes, versions)
+        self.settings = fingerprint(themes, portable, base_path, self.theme)
         self.shared = shared or SharedViews([])
         if cache is None:
-            self.env = _environment(themes, portable, compiled)
+            self.env = _environment(themes, portable, versions, compiled)
         else:  # compiling the templates is slow, so a compiled set is kept while unchanged
             self.env = cache.remember(digest("templates", self.settings),
-                                      lambda _: _environment(themes, portable, compiled),
+                                      lambda _: _environment(themes, portable, versions,
+                                                             compiled),
                                       Problems(),
                                       memory_only=True)
 
@@ -255,7 +265,7 @@ class _Environment(jinja2.Environment):
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
-def _environment(themes: list[Theme], portable: bool,
+def _environment(themes: list[Theme], portable: bool, versions: dict[str, str],
                  compiled: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [_ThemeLoader(t)
                                         for t in themes if t.templates.is_dir()]
@@ -285,9 +295,13 @@ def _environment(themes: list[Theme], portable: bool,
 
     @jinja2.pass_context
     def asset(context: Any, name: str) -> str:
-        # ('/style.css', written as from the theme's static/ folder: not assets//style.css)
-        return relative(f"assets/{str(name).lstrip('/')}", context["root"],
-                        portable=portable)
+        # a theme's script with the digest of its bytes (`asset_versions`): a new screen.js
+        # is a new address, which no TV has kept; ('/site.js' as from the static/ folder)
+        name = str(name).lstrip("/")
+        file, hash_mark, fragment = name.partition("#")
+        if file in versions:  # (a link of its own query, `?v=2`, is the template's)
+            name = f"{file}?v={versions[file]}{hash_mark}{fragment}"
+        return relative(f"assets/{name}", context["root"], portable=portable)
 
     said: dict[tuple[object, ...], tuple[object, Markup]] = {}
 

@@ -2,7 +2,7 @@
    time zone (worked out again at every change, so it rolls over at midnight), the next
    events first, and rotates every data-seconds; Space pauses.  Every few minutes it asks
    for screen/build.json and, when a newer build is there, swaps in its slides without a
-   blank frame.  All its words come from the page.  No dependencies; never throws. */
+   blank frame, or loads the page again when the build brings a new screen.js.  All its words come from the page.  No dependencies; never throws. */
 (function () {
   "use strict";
 
@@ -12,6 +12,7 @@
   if (!screen) { return; }
   var d = screen.dataset;
   var paused = false, index = -1, timer = null, round = 0;
+  var script = document.currentScript && document.currentScript.getAttribute("src");
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -201,6 +202,25 @@
                         Math.max(4, +d.seconds || 12) * 1000);
   }
 
+  // A link of a page fetched from this address, as the browser resolves it.
+  function address(href) {
+    var a = document.createElement("a");
+    a.href = href || "";
+    return a.href;
+  }
+
+  // This script's address in a newer build of the page when that is not this one's (its
+  // link carries a digest of its bytes: a new screen.js is a new address); null if it is.
+  function newScript(page) {
+    if (!script) { return null; }
+    var own = address(script), scripts = page.querySelectorAll("script[src]");
+    for (var i = 0; i < scripts.length; i++) {
+      var other = address(scripts[i].getAttribute("src"));
+      if (other.split("?")[0] === own.split("?")[0]) { return other === own ? null : other; }
+    }
+    return null;
+  }
+
   // What a newer build changed outside the slides: the brand's colours (the page's own
   // <style>), its language and title, and the stylesheet (fetched again; the old one stays
   // until the new one is in, and if it cannot be fetched).
@@ -238,20 +258,31 @@
         return r.ok ? r.text() : null;
       });
     }).then(function (html) {
-      if (!html) { return; }
+      if (!html) { return null; }
       var page = new DOMParser().parseFromString(html, "text/html");
       var fresh = page.querySelector("[data-screen]");
-      if (!fresh) { return; }
-      restyle(page);
-      var next = document.importNode(fresh, true);
-      if (paused) { next.classList.add("is-paused"); }
-      screen.replaceWith(next);  // in one step: the old slides stay until the new ones are in
-      screen = next;
-      d = screen.dataset;
-      index = -1;
-      advance();
-      schedule();
+      if (!fresh) { return null; }
+      var code = newScript(page);
+      if (!code) { swap(page, fresh); return null; }
+      // a new screen.js: the page again, once the script is there to run (the browser
+      // keeps showing this one until the new one is drawn); without it, this script
+      return fetch(code).then(function (r) {
+        if (r.ok) { location.reload(); } else { swap(page, fresh); }
+      }, function () { swap(page, fresh); });
     }).catch(function () { /* offline: keep showing this build */ });
+  }
+
+  // A newer build's slides in place of these, in one step.
+  function swap(page, fresh) {
+    restyle(page);
+    var next = document.importNode(fresh, true);
+    if (paused) { next.classList.add("is-paused"); }
+    screen.replaceWith(next);  // in one step: the old slides stay until the new ones are in
+    screen = next;
+    d = screen.dataset;
+    index = -1;
+    advance();
+    schedule();
   }
 
   document.addEventListener("keydown", function (event) {
