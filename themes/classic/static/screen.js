@@ -265,9 +265,16 @@
       var code = newScript(page);
       if (!code) { swap(page, fresh); return null; }
       // a new screen.js: the page again, once the script is there to run (the browser
-      // keeps showing this one until the new one is drawn); without it, this script
+      // keeps showing this one until the new one is drawn), at an address of its own (the
+      // same address again may give the page the browser kept, with the old script);
+      // without the script, this one
       return fetch(code).then(function (r) {
-        if (r.ok) { location.reload(); } else { swap(page, fresh); }
+        if (r.ok) {
+          location.replace(location.pathname + "?build=" +
+                           encodeURIComponent(fresh.getAttribute("data-build") || ""));
+        } else {
+          swap(page, fresh);
+        }
       }, function () { swap(page, fresh); });
     }).catch(function () { /* offline: keep showing this build */ });
   }
