@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from cswgen.core import codeversion
+from cswgen.core import cache
 from cswgen.model import heif, images, photocache
 from tests.helpers import AS_OF, REPO, MakeSite, Outcome, Run, files_in, write_site
 from tests.photofactory import GPS, ORIENTATION, phone_heic, phone_jpeg, portrait
@@ -198,7 +198,7 @@ def test_a_photo_s_cache_key_names_the_heic_decoder(tmp_path: Path,
     photo = tmp_path / "farai.heic"
     photo.write_bytes(b"the same bytes")
     before = photocache.photo_key(photo), photocache.state_name(photo)
-    assert f"pillow-heif {heif.version()}" in codeversion.versions()
+    assert f"pillow-heif {heif.version()}" in cache._versions()
     assert re.fullmatch(r"\d+\.\d+.*", heif.version())
     monkeypatch.setattr(heif, "version", lambda: "99.0.0")
     images.recipe.cache_clear()

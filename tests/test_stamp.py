@@ -5,7 +5,6 @@ file's change time; anything else runs the build."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +17,6 @@ import pytest
 from cswgen.__main__ import build_options
 from cswgen.commands import stamp
 from cswgen.commands.build import build
-from cswgen.core import codeversion
 from cswgen.core.cache import CACHE_FOLDER
 from cswgen.core.errors import SiteError
 from cswgen.core.status import look
@@ -317,60 +315,3 @@ def test_the_build_after_a_stamp_finds_what_was_done_to_the_output(
     result = build(site, as_of=AS_OF)
     assert edited.read_text("utf-8") == before and removed.exists()
     assert {"honour-roll/index.html", "testimonials/index.html"} <= set(result.changed)
-
-
-def test_a_build_after_an_edit_is_told_its_code_version_by_the_stamp(
-        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """cswgen's code as it was: the version the last build made from it is taken, not
-    made again from every source file; the very version reading them makes."""
-    monkeypatch.setattr(codeversion, "_KNOWN", [])
-    EDITS["an entry edited"](site)
-    assert answered() is None
-    trusted = list(codeversion._KNOWN)
-    codeversion._KNOWN.clear()
-    assert trusted == [codeversion.code_version()]
-
-
-def test_an_edit_to_cswgens_code_is_never_taken_for_the_code_the_stamp_knew(
-        tmp_path: Path) -> None:
-    """A copy of cswgen, built with, then one of its modules edited along with an entry:
-    the steps the next build redoes are kept under the edited code's version (under the
-    old one, they would be found again by the old code, made by the new), and so, after
-    one more edit, are the next."""
-    code = tmp_path / "code"
-    for part in ("cswgen", "themes"):  # (a checkout's themes are beside its package)
-        shutil.copytree(Path(stamp.__file__).resolve().parents[2] / part, code / part,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    site = write_site(tmp_path / "site", FILES)
-    env = dict(os.environ, PYTHONPATH=str(code))
-
-    def build_now() -> None:
-        subprocess.run([sys.executable, "-c", "from cswgen.read import fingerprint; "
-                        "fingerprint.RACY = 0; from cswgen.__main__ import main; main()",
-                        "build", "--as-of", "2026-10-06"],
-                       cwd=site, env=env, capture_output=True, text=True, check=True)
-
-    def versions() -> tuple[set[object], str]:
-        import pickle
-
-        kept = set()
-        for shard in (site / CACHE_FOLDER / "steps").glob("*.pickle"):
-            with shard.open("rb") as file:
-                kept.add(pickle.Unpickler(file).load()[0])
-        made = subprocess.run([sys.executable, "-c", "from cswgen.core.codeversion import "
-                               "code_version; print(code_version())"], env=env, cwd=site,
-                              capture_output=True, text=True, check=True).stdout.strip()
-        return kept, made
-
-    build_now()
-    first = versions()
-    assert first[0] == {first[1]}
-    for number, module in enumerate(("render/views.py", "core/week.py"), start=1):
-        with (code / "cswgen" / module).open("a", encoding="utf-8") as file:
-            file.write(f"\n# edited ({number})\n")
-        EDITS["an entry edited"](site)
-        (site / "content/testimonials/t1.md").write_text(
-            f"---\ncustomer: Ama\n---\nQuick, {number}.\n", "utf-8")
-        build_now()
-        kept, made = versions()
-        assert made != first[1] and made in kept  # (the files it wrote: the steps it redid)

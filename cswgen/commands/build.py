@@ -343,8 +343,7 @@ def leave_stamp(sources: fingerprint.Sources | None, config: SiteConfig, options
     stamp.save(cache_root, root=config.root, timezone=config.week.timezone,
                config_output=config.root / config.build.output,
                options=(options.as_of.isoformat(), options.drafts, options.portable, resolved),
-               seen=watch.seen, code=(watch.code_version, watch.seen[watch.code_seen]),
-               target=resolved,
+               seen=watch.seen, target=resolved,
                done=(resolved, pages, files, [str(w) for w in warnings]), records=records,
                folders=folders)
 

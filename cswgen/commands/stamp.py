@@ -1,6 +1,5 @@
 """The stamp a build leaves, from which `cswgen build` with nothing to do is answered
-before anything heavy is loaded, and from which a build with work to do learns its code
-version (`core.codeversion`) when cswgen's code is as it was.
+before anything heavy is loaded.
 
 The build's own shortcut (see `read.fingerprint`) finds that nothing changed by loading
 the config, the theme and cswgen's code and looking at every input and every file of the
@@ -27,9 +26,8 @@ import pickle
 import sys
 from array import array
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cswgen.core import codeversion
 from cswgen.core.status import CACHE_FOLDER, RACY, Seen, Status, look, status_of
 from cswgen.read.place import site_folder, today_in
 
@@ -42,7 +40,7 @@ if TYPE_CHECKING:
     from cswgen.write.output import Listing
 
 STAMP = "build-stamp.pickle"  # in the cache folder
-FORMAT = 4
+FORMAT = 3
 Done = tuple[str, int, int, list[str]]  # the output folder, pages, files, warnings (as said)
 # Paths and the numbers of their statuses, as the stamp keeps them: a prefix, the rest of
 # each path joined by NULs (which no path holds), and the numbers in a row, `width` a path
@@ -72,17 +70,15 @@ def built_line(pages: int, files: int, seconds: float, output: str | Path,
 
 
 def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
-         options: tuple[str, bool, bool, str], seen: list[Seen],
-         code: tuple[str, list[Seen]], target: str, done: Done,
-         records: Mapping[str, Record | None] | None = None,
+         options: tuple[str, bool, bool, str], seen: list[Seen], target: str,
+         done: Done, records: Mapping[str, Record | None] | None = None,
          folders: Mapping[str, Status] | None = None) -> None:
     """The stamp of a build that succeeded: `options` are its as-of date, drafts,
     portable and output folder (resolved, as `target`), `config_output` where
     config.toml puts the output, `seen` the status of every input taken before it was
-    read; `code`, the code version that build made and the status of every file and
-    folder it made it from (see `Watch.code`); `records`, the output's manifest as the
-    build wrote it (else it is read); `folders`, the status of every folder of the
-    output as the build left it (else each is looked at)."""
+    read; `records`, the output's manifest as the build wrote it (else it is read);
+    `folders`, the status of every folder of the output as the build left it (else each
+    is looked at)."""
     from pathlib import Path
 
     from cswgen.write.manifest import MANIFEST, read_manifest
@@ -106,7 +102,6 @@ def save(cache_root: Path, *, root: Path, timezone: str, config_output: Path,
         "options": options, "done": done,
         "read": _statuses("", [(path, status) for path, how, status in seen if how != "link"]),
         "links": _statuses("", [(path, status) for path, how, status in seen if how == "link"]),
-        "code": (code[0], _statuses("", [(path, status) for path, _, status in code[1]])),
         "manifest": _statuses("", [(prefix + MANIFEST, manifest)]),
         "files": _table(prefix, list(records), 2, [n for record in records.values()
                                                    if record is not None for n in record[1:]]),
@@ -154,7 +149,6 @@ def _unchanged(root: str, as_of: date | None, drafts: bool, portable: bool,
     target = os.path.realpath(output) if output is not None else stamp["config_output"]
     day = as_of or today_in(stamp["timezone"])
     if (day.isoformat(), drafts, portable, target) != stamp["options"]:
-        _code_as_it_was(stamp)
         return None
     # (an input's status first: after an edit, the likeliest change, found soonest)
     edited = not (_same(stamp["read"], os.stat) and _same(stamp["links"], os.lstat))
@@ -162,18 +156,7 @@ def _unchanged(root: str, as_of: date | None, drafts: bool, portable: bool,
     same = not edited and _same(stamp["manifest"], os.stat) \
         and _same(stamp["folders"], os.stat) and _files_as_written(stamp["files"])
     done: Done = stamp["done"]
-    if not same:
-        _code_as_it_was(stamp)
     return done if same else None
-
-
-def _code_as_it_was(stamp: dict[str, Any]) -> None:
-    """Before a build with work to do: when every file and folder the stamp's code
-    version was made from has the status it had, that version is this process's (the
-    build that follows need not read and hash cswgen's code to make it again)."""
-    version, table = stamp["code"]
-    if isinstance(version, str) and version and _same(table, os.stat):
-        codeversion.trust(version)
 
 
 def saw_an_edit() -> bool:

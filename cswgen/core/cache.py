@@ -13,6 +13,7 @@ starting empty.  Deleting it is always safe.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import io
@@ -20,12 +21,14 @@ import json
 import marshal
 import os
 import pickle
+import re
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, time
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from cswgen.core.codeversion import code_version as code_version  # (where keys find it)
+from cswgen import __version__
 from cswgen.core.digest import SIZE
 from cswgen.core.digest import digest as digest  # (where the build has long found it)
 from cswgen.core.errors import Problem, Problems
@@ -167,6 +170,49 @@ def data_digest(step: str, *data: object, shared: SharedViews | None = None) -> 
     if any(t is None for t in texts):
         return None
     return digest(step, code_version(), *(t for t in texts if t is not None))
+
+
+@functools.cache
+def code_version() -> str:
+    """What every cached result also depends on, besides its own inputs: cswgen's own
+    code (its source files, so an edited checkout counts too) and the libraries'
+    versions."""
+    package = Path(__file__).resolve().parent.parent  # cswgen/, every sub-package in it
+    sources = sorted([*package.rglob("*.py"), *package.glob("strings/*.toml")])
+    return digest(_versions(), *(part for path in sources for part in (
+        path.relative_to(package).as_posix(), path.read_bytes())))
+
+
+def _versions() -> str:
+    found = [f"cswgen {__version__}", f"python {sys.version_info[:3]}"]
+    installed = _installed(("markdown", "nh3", "pyyaml", "jinja2", "pillow", "pillow-heif",
+                            "babel"))
+    found += [f"{name} {version}" for name, version in installed.items()]
+    return "; ".join(found)
+
+
+def _installed(names: tuple[str, ...]) -> dict[str, str]:
+    """The version of each named distribution ("-" when missing), from the first
+    `NAME-VERSION.dist-info` folder on sys.path: what importlib.metadata reads, without
+    the import (of email parsing, among others) that made a tenth of cswgen's start."""
+
+    def normal(name: str) -> str:
+        return re.sub(r"[-_.]+", "_", name).lower()
+
+    wanted = {normal(name): name for name in names}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            listing = sorted(os.listdir(folder or "."))
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith((".dist-info", ".egg-info")):
+                distribution, _, version = item.rsplit(".", 1)[0].partition("-")
+                name = wanted.get(normal(distribution))
+                if name is not None and name not in found:
+                    found[name] = version
+    return {name: found.get(name, "-") for name in names}
 
 
 class Cache:

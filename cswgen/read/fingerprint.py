@@ -55,9 +55,6 @@ class Watch:
         self.seen: list[Seen] = []
         self.settled = True
         self._since = now - RACY
-        # cswgen's code as `code` saw it (where in `seen`) and its `code_version`, made after
-        self.code_seen = slice(0)
-        self.code_version = ""
 
     def saw(self, path: str, how: str, status: Status | None) -> None:
         if status is not None and max(status[3], status[4]) >= self._since:
@@ -70,8 +67,7 @@ class Watch:
     def code(self, package: Path) -> None:
         """cswgen's own code (every file `code_version` reads, and the folders holding
         them) and the folders Python finds libraries in (installing or removing one
-        changes its folder), then the code version they make."""
-        start = len(self.seen)
+        changes its folder)."""
         for folder, folders, files in os.walk(package):
             folders[:] = sorted(f for f in folders if f not in FOLDERS_OF_CODE_LEFT_OUT)
             self.look(folder, "folder")
@@ -80,8 +76,6 @@ class Watch:
         for folder in sys.path[1:]:  # (the first is where cswgen was started from)
             if os.path.isdir(folder):
                 self.look(folder, "folder")
-        self.code_seen = slice(start, len(self.seen))
-        self.code_version = code_version()
 
 
 @dataclass
@@ -161,7 +155,7 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str,
     watch = sources.watch
     assert watch is not None
     watch.code(PACKAGE_DIR)
-    add(watch.code_version, options)
+    add(code_version(), options)
     stats = Stats(cache_root, now)
     try:
         watch.look(str(root / CONFIG_NAME), "file")
