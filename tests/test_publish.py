@@ -206,6 +206,31 @@ def test_files_the_site_no_longer_has_are_removed_and_only_those(
     assert published(target) == {**built(site), "pages/page-0/foreign-notes.txt": b"kept\n"}
 
 
+def test_a_file_whose_name_is_near_the_longest_a_disk_allows_is_published(
+        make_site: MakeSite, run: Run, tmp_path: Path) -> None:
+    """A download named as long as a file name may be (255 bytes on Linux, macOS and
+    Windows disks: a report's full title, in a language with accents): its temporary name
+    beside it, which is longer, is cut to fit, and it is published as it is named, to a
+    folder and into a zip; it is also removed when the site drops it."""
+    long = ("Rapport-annuel-sur-la-qualité-du-service-à-la-clientèle-" * 5)[:236] + ".pdf"
+    assert 240 < len(long.encode("utf-8")) <= 255
+    site = make_site({**GOOD, f"content/downloads/{long}": "%PDF-1.4 the report\n"})
+    target = tmp_path / "www"
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (target / "downloads" / long).read_text() == "%PDF-1.4 the report\n"
+    assert published(target) == built(site)
+    assert not [p for p in target.rglob("*.part")]
+    outcome = run(site, "publish", str(tmp_path / "csw.zip"), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    with zipfile.ZipFile(tmp_path / "csw.zip") as archive:
+        assert any(name.endswith(long) for name in archive.namelist())
+    (site / "content/downloads" / long).unlink()
+    outcome = run(site, "publish", str(target), *AS_OF)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not (target / "downloads" / long).exists()
+
+
 def test_a_folder_someone_made_before_publish_stays_when_the_site_empties_it(
         make_site: MakeSite, run: Run, tmp_path: Path) -> None:
     """IT made `downloads/` (empty) before the first publish; the site put a file in it,

@@ -8,6 +8,23 @@ import os
 import shutil
 from pathlib import Path
 
+from cswgen.core.digest import digest
+
+NAME_BYTES = 255  # the longest name of a file that the disks and servers cswgen writes to hold
+
+
+def hidden_beside(name: str, tail: str) -> str:
+    """The hidden name of a temporary file beside the file `name` (`.name` and `tail`),
+    cut to fit in `NAME_BYTES` when `name` is nearly that long (a download titled in full),
+    and then told apart from others cut alike by the digest of the whole name."""
+    own = f".{name}{tail}"
+    if len(own.encode("utf-8", "surrogateescape")) <= NAME_BYTES:
+        return own
+    whole = digest("hidden beside", name)[:12]
+    room = NAME_BYTES - len(f"..{whole}{tail}".encode("utf-8", "surrogateescape"))
+    cut = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f".{cut}.{whole}{tail}"
+
 
 def write_beside(path: Path, data: bytes, *, keep_mode: bool = False) -> Path:
     """`data` in a new file in `path`'s folder, with a hidden name (so that no walk of the
@@ -15,7 +32,8 @@ def write_beside(path: Path, data: bytes, *, keep_mode: bool = False) -> Path:
     for `os.replace(it, path)`; see `write_atomic`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     while True:
-        temporary = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
+        temporary = path.with_name(hidden_beside(path.name,
+                                                 f".{os.getpid()}-{os.urandom(4).hex()}.tmp"))
         try:  # (not mkstemp: its files are private, and these are published as they are)
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                              | getattr(os, "O_BINARY", 0), 0o666)

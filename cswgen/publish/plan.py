@@ -24,6 +24,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from cswgen.core.files import hidden_beside
+
 RECORD = ".cswgen-published.json"
 RECORD_VERSION = 1
 
@@ -169,9 +171,10 @@ def parents(name: str) -> list[str]:
 
 def partial_name(name: str, token: str) -> str:
     """The temporary name a file is written under before it takes its place: beside it,
-    hidden, and marked with the publish that wrote it."""
+    hidden, and marked with the publish that wrote it (cut to fit, for a name nearly as
+    long as a file's may be: see `hidden_beside`)."""
     folder, _, base = name.rpartition("/")
-    return (folder + "/" if folder else "") + f".{base}.cswgen-{token}.part"
+    return (folder + "/" if folder else "") + hidden_beside(base, f".cswgen-{token}.part")
 
 
 class Store(Protocol):
