@@ -1,0 +1,68 @@
+"""A site kept as a comms officer on Windows 11 and Microsoft 365 keeps it: the folder in
+OneDrive (which leaves a conflict copy when two computers changed a file before syncing),
+shortcuts dragged in from the browser or Explorer, and text pasted from Word and Outlook.
+
+Each test builds a small site, its files written byte for byte as Windows writes them
+(CRLF, a byte-order mark, upper-case endings), with the real command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import AS_OF, MakeSite, Outcome, Run
+
+BOM = "\ufeff"
+
+
+def crlf(text: str) -> bytes:
+    return (BOM + text.replace("\n", "\r\n")).encode("utf-8")
+
+
+def built(make_site: MakeSite, run: Run, files: dict[str, str | bytes]) -> tuple[Path, Outcome]:
+    site = make_site(files)
+    outcome = run(site, "build", *AS_OF)
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+    return site, outcome
+
+
+TESTIMONIAL = crlf("---\ncustomer: Rudo M.\ndate: 2026-09-01\nstaff: Farai Moyo\n---\n"
+                   "Farai phoned us every Friday.\n")
+STAFF = crlf("name;role;award\nTatenda Maré;Teller;Rising Star\nNyasha Goré;Agent;Team Spirit\n")
+
+
+def test_a_onedrive_conflict_copy_is_neither_published_nor_a_clash(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """OneDrive keeps `ruvarashe-m-DESKTOP-4F2K9QL.md` when the file was changed on two
+    computers: the testimonial was published twice, and a conflict copy of the staff list
+    stopped the build with "this would be published as ..., which STAFF.CSV also claims"
+    for every row, as if they were two people each."""
+    site, outcome = built(make_site, run, {
+        "content/testimonials/rudo-m.md": TESTIMONIAL,
+        "content/testimonials/rudo-m-DESKTOP-4F2K9QL.md": TESTIMONIAL,
+        "content/honour-roll/STAFF.CSV": STAFF,
+        "content/honour-roll/STAFF-LAPTOP-7Q2M1AB-2.CSV": STAFF,
+        "content/pages/faq.md": "---\ntitle: FAQ\n---\nQ\n",
+        "content/pages/faq (Tendai Moyo's conflicted copy 2026-09-10).md":
+            "---\ntitle: FAQ\n---\nQ\n",
+        # a name of its own, though it ends in capitals: published
+        "content/pages/report.md": "---\ntitle: Report\n---\nR\n",
+        "content/pages/report-Q3FY.md": "---\ntitle: Report for Q3\n---\nR\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is the copy OneDrive (or Dropbox) keeps when content/{} was changed on "
+            "two computers before they synced, so it is neither read nor published (what it "
+            "holds would be on the site twice); open both, keep the right version in {}, then "
+            "delete this copy")
+    assert outcome.lines[:-1] == [
+        "content/honour-roll/STAFF-LAPTOP-7Q2M1AB-2.CSV: "
+        + said.format("honour-roll/STAFF.CSV", "STAFF.CSV"),
+        "content/pages/faq (Tendai Moyo's conflicted copy 2026-09-10).md: "
+        + said.format("pages/faq.md", "faq.md"),
+        "content/testimonials/rudo-m-DESKTOP-4F2K9QL.md: "
+        + said.format("testimonials/rudo-m.md", "rudo-m.md")]
+    out = site / "output"
+    assert sorted(p.name for p in (out / "testimonials").iterdir() if p.is_dir()) == ["rudo-m"]
+    assert (out / "honour-roll/tatenda-mare/index.html").is_file()
+    assert (out / "report-q3fy/index.html").is_file()
+    assert not [p for p in out.rglob("*") if "DESKTOP" in p.name.upper()
+                or "conflicted" in p.name]
