@@ -26,7 +26,7 @@ def built(make_site: MakeSite, run: Run, files: dict[str, str | bytes]) -> tuple
     return site, outcome
 
 
-TESTIMONIAL = crlf("---\ncustomer: Rudo M.\ndate: 2026-09-01\nstaff: Farai Moyo\n---\n"
+TESTIMONIAL = crlf("---\ncustomer: Rudo M.\ndate: 2026-09-01\nstaff: Tatenda Maré\n---\n"
                    "Farai phoned us every Friday.\n")
 STAFF = crlf("name;role;award\nTatenda Maré;Teller;Rising Star\nNyasha Goré;Agent;Team Spirit\n")
 
@@ -53,7 +53,7 @@ def test_a_onedrive_conflict_copy_is_neither_published_nor_a_clash(make_site: Ma
             "two computers before they synced, so it is neither read nor published (what it "
             "holds would be on the site twice); open both, keep the right version in {}, then "
             "delete this copy")
-    assert outcome.lines[:-1] == [
+    assert outcome.lines == [
         "content/honour-roll/STAFF-LAPTOP-7Q2M1AB-2.CSV: "
         + said.format("honour-roll/STAFF.CSV", "STAFF.CSV"),
         "content/pages/faq (Tendai Moyo's conflicted copy 2026-09-10).md: "
@@ -66,3 +66,29 @@ def test_a_onedrive_conflict_copy_is_neither_published_nor_a_clash(make_site: Ma
     assert (out / "report-q3fy/index.html").is_file()
     assert not [p for p in out.rglob("*") if "DESKTOP" in p.name.upper()
                 or "conflicted" in p.name]
+
+
+def test_a_shortcut_dragged_into_content_is_not_published(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """An address dragged from Edge into the site's folder is saved as `Intranet.url`, a
+    file dragged with Alt as `Leave form.lnk`: both were published as downloads, one with
+    an intranet address, the other with the path of a file on Tendai's computer."""
+    lnk = (b"L\x00\x00\x00\x01\x14\x02\x00" + b"\x00" * 68
+           + "C:\\Users\\tendai.moyo\\OneDrive - Msasa\\HR\\Leave form.docx".encode("utf-16-le"))
+    site, outcome = built(make_site, run, {
+        "content/pages/Intranet.url": crlf("[InternetShortcut]\n"
+                                           "URL=https://intranet.msasa.example/hr/\n"),
+        "content/downloads/Leave form.lnk": lnk,
+        "content/downloads/leave-form.pdf": b"%PDF-1.4"})
+    said = ("warning: is a shortcut (saved when a web address or a file is dragged into a "
+            "folder), so it is not published: no visitor could open it, and it holds an "
+            "address or a path on this computer that is not for the site; to send visitors to "
+            "that address, write a link in a page, like [Our intranet](https://...), and move "
+            "the shortcut out of content/")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == ["content/downloads/Leave form.lnk: " + said,
+                                  "content/pages/Intranet.url: " + said]
+    out = site / "output"
+    assert not (out / "pages/Intranet.url").exists()
+    assert not (out / "downloads/Leave form.lnk").exists()
+    assert (out / "downloads/leave-form.pdf").is_file()
