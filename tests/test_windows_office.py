@@ -92,3 +92,30 @@ def test_a_shortcut_dragged_into_content_is_not_published(make_site: MakeSite,
     assert not (out / "pages/Intranet.url").exists()
     assert not (out / "downloads/Leave form.lnk").exists()
     assert (out / "downloads/leave-form.pdf").is_file()
+
+
+def test_a_list_pasted_from_word_or_outlook_as_text_is_a_list(make_site: MakeSite,
+                                                              run: Run) -> None:
+    """Word's "Keep Text Only" paste keeps a bullet as `•` and a tab, a numbered item as
+    `1)` and a tab; Outlook's as `·` and spaces.  They ran into one paragraph, bullets and
+    all, the items on one line in the browser."""
+    body = ("I came in with three problems:\n•\tmy card was blocked\n•\tmy PIN was wrong\n\n"
+            "What happened next:\n1)\tTawanda phoned the card centre\n2)\tKudzai reset my PIN\n"
+            "\nAnd from the branch:\n·         the queue was short\n·         the tea was hot\n"
+            "\nIn the form:\n1.\tName\n2.\tBranch\n\n"
+            "```\n•\tkept as it is in code\n```\n\n"
+            "1) was the best.\n")
+    site, outcome = built(make_site, run, {
+        "content/testimonials/chipo-n.MD": crlf(
+            "---\ncustomer: Chipo N.\ndate: 2026-09-10\n---\n" + body)})
+    assert outcome.exit_code == 0, outcome.stderr
+    html = (site / "output/testimonials/chipo-n/index.html").read_text("utf-8")
+    assert ("<p>I came in with three problems:</p>\n<ul>\n<li>my card was blocked</li>\n"
+            "<li>my PIN was wrong</li>\n</ul>") in html
+    assert ("<p>What happened next:</p>\n<ol>\n<li>Tawanda phoned the card centre</li>\n"
+            "<li>Kudzai reset my PIN</li>\n</ol>") in html
+    assert "<ul>\n<li>the queue was short</li>\n<li>the tea was hot</li>\n</ul>" in html
+    assert "<ol>\n<li>Name</li>\n<li>Branch</li>\n</ol>" in html
+    assert "<pre><code>•   kept as it is in code" in html
+    assert "•\tmy" not in html and "·   " not in html
+    assert "<p>1) was the best.</p>" in html
