@@ -119,3 +119,37 @@ def test_a_list_pasted_from_word_or_outlook_as_text_is_a_list(make_site: MakeSit
     assert "<pre><code>•   kept as it is in code" in html
     assert "•\tmy" not in html and "·   " not in html
     assert "<p>1) was the best.</p>" in html
+
+
+def test_an_email_pasted_from_outlook_with_its_header_is_pointed_out(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """A customer's email copied whole from Outlook brought the header of the message it
+    answered, and the site published her email address as a link, and `[cid:...]` where
+    her signature had a logo."""
+    email = ("---\ncustomer: Chipo N.\ndate: 2026-09-10\n---\n"
+             "Thank you for the help with my card.\n\nKind regards\n\nChipo Ncube\n"
+             "Senior Accountant | Ncube & Partners\n[cid:image001.png@01DA1234.5678ABCD]\n\n"
+             "From: Chipo Ncube <chipo@example.com>\nSent: 10 September 2026 09:14\n"
+             "To: CSW <csw@msasa.example>\nSubject: RE: Thank you\n\nOur earlier reply.\n")
+    survey = ("customer,date,text\n"
+              "Rudo M.,2026-09-11,\"Brilliant service.\n\n-----Original Message-----\n"
+              "From: rudo@example.com\"\n"
+              "Tafadzwa R.,2026-09-12,\"From: the whole Gweru team, thank you.\"\n")
+    site, outcome = built(make_site, run, {
+        "content/testimonials/chipo-n.MD": crlf(email),
+        "content/testimonials/survey.csv": crlf(survey)})
+    assert outcome.exit_code == 0, outcome.stderr
+    header = ("warning: from here down is the header of an email pasted from Outlook (From:, "
+              "Sent:, To:, Subject:) and the message it answered, which would be published as "
+              "they are, the sender's email address ({}) with them; keep only the words meant "
+              "for the site: delete this line and every line below it (and the signature "
+              "above it)")
+    assert outcome.lines == [
+        "content/testimonials/chipo-n.MD:11: warning: \"[cid:image001.png@01DA1234.5678ABCD]\" "
+        "is where the email showed a picture (a logo in a signature): it comes out as this "
+        "text, not as the picture; delete it, and to show a picture, save it in content/ and "
+        "write ![what it shows](file.jpg)",
+        "content/testimonials/chipo-n.MD:13: " + header.format("chipo@example.com"),
+        "content/testimonials/survey.csv:2: " + header.format("rudo@example.com")]
+
+    assert (site / "output/testimonials/chipo-n/index.html").is_file()  # (a warning only)
