@@ -153,3 +153,26 @@ def test_an_email_pasted_from_outlook_with_its_header_is_pointed_out(make_site: 
         "content/testimonials/survey.csv:2: " + header.format("rudo@example.com")]
 
     assert (site / "output/testimonials/chipo-n/index.html").is_file()  # (a warning only)
+
+
+def test_an_email_saved_from_outlook_is_never_published(make_site: MakeSite,
+                                                        run: Run) -> None:
+    """An email dragged from Outlook into content/pages/ or content/downloads/ is saved as
+    a .msg: it was published for anyone to download, with the addresses of everyone it was
+    from and to.  (A Word document there is a download, as before.)"""
+    site, outcome = built(make_site, run, {
+        "content/pages/RE Complaint about Msasa branch.msg": b"\xd0\xcf\x11\xe0 Outlook",
+        "content/downloads/Thank you.eml": crlf("From: Rudo <rudo@example.com>\n"
+                                                 "To: csw@msasa.example\n\nThank you.\n"),
+        "content/downloads/leave-form.docx": b"PK\x03\x04 a download"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is an email saved from Outlook or another mail program, so it is not "
+            "published: it holds the name and email address of everyone it was from and to, "
+            "which are not for the site; to publish its words, copy them into a page, and "
+            "move the email out of content/")
+    assert outcome.lines == ["content/downloads/Thank you.eml: " + said,
+                             "content/pages/RE Complaint about Msasa branch.msg: " + said]
+    out = site / "output"
+    assert not (out / "pages/RE Complaint about Msasa branch.msg").exists()
+    assert not (out / "downloads/Thank you.eml").exists()
+    assert (out / "downloads/leave-form.docx").is_file()

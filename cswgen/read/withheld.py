@@ -8,8 +8,9 @@ Markdown file that Notepad saved with `.txt` added, an editor with another endin
 (`.mdown`, `.mkd`) or someone as a backup (`monday.fr.md.bak`): its source would be
 published, and no page built; a document or email kept beside the entries it concerns
 (`nomination.docx`, `thank-you.msg`), and either kept in a people's folder further down,
-which cswgen does not read (`archive/testimonials/old.csv`); and, anywhere, a shortcut
-(`Intranet.url`, `Leave form.lnk`), which holds an address or a path on this computer.
+which cswgen does not read (`archive/testimonials/old.csv`); and, anywhere, an email
+(`RE Complaint.msg`) and a shortcut (`Intranet.url`, `Leave form.lnk`), which hold
+addresses, or a path on this computer.
 Each is left out with a warning that says what to do.
 """
 
@@ -27,6 +28,8 @@ _PEOPLE = ("testimonials", "honour-roll")
 # nomination, a consent form: a record for the team, never read as content
 _DOCUMENTS = frozenset({"docx", "doc", "docm", "dotx", "rtf", "odt", "pages", "wpd", "msg",
                         "eml", "oft"})
+# an email saved from Outlook (`.msg`), Windows Mail or Thunderbird (`.eml`), Apple Mail
+_EMAILS = frozenset({"msg", "eml", "emlx"})
 # a shortcut, which Windows (`.url`, `.lnk`) or macOS (`.webloc`) saves when an address or
 # a file is dragged into a folder: no visitor can open it, and it holds an intranet address
 # or a path on this computer (`C:\Users\...`)
@@ -90,6 +93,11 @@ def withheld(relative: str) -> str | None:
                 f"content/{section}/ itself), and a list or a letter kept there may hold what "
                 f"nobody should see; to publish its entries, put them in content/{section}/, "
                 "and if it is not for the site, move it out of content/")
+    if suffixes and suffixes[-1] in _EMAILS:  # (anywhere: a document elsewhere is a download)
+        return ("is an email saved from Outlook or another mail program, so it is not "
+                "published: it holds the name and email address of everyone it was from and "
+                "to, which are not for the site; to publish its words, copy them into a page, "
+                "and move the email out of content/")
     if suffixes and suffixes[-1] in WORKBOOKS:
         return ("is a spreadsheet, which cswgen never publishes (it may hold columns nobody "
                 "should see); to offer it as a download, save what people should see as a "
