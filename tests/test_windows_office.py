@@ -176,3 +176,28 @@ def test_an_email_saved_from_outlook_is_never_published(make_site: MakeSite,
     assert not (out / "pages/RE Complaint about Msasa branch.msg").exists()
     assert not (out / "downloads/Thank you.eml").exists()
     assert (out / "downloads/leave-form.docx").is_file()
+
+
+SAFE_LINK = ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmsasa.example"
+             "%2Fapp%3Fref%3Dcsw&data=05%7C02%7Ctendai.moyo%40msasa.example%7C8c1e2f%7C0&"
+             "sdata=Zm9v%3D&reserved=0")
+
+
+def test_a_link_copied_from_an_email_in_outlook_goes_where_it_was_meant_to(
+        make_site: MakeSite, run: Run) -> None:
+    """Outlook wraps every link in an email in its Safe Links address, whose `data` names
+    the mailbox it was sent to: copied into a page, it published Tendai's address, and took
+    visitors through Microsoft's servers (or nowhere, outside the bank's tenant)."""
+    site, outcome = built(make_site, run, {
+        "content/pages/app.md": crlf("---\ntitle: Our app\n---\nDownload it:\n\n"
+                                     f"[the Msasa app]({SAFE_LINK})\n")})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/pages/app.md:6: warning: a link goes to eur01.safelinks.protection.outlook."
+        "com, Outlook's Safe Links wrapping of https://msasa.example/app?ref=csw (as a link "
+        "copied from an email is), which holds the address of the mailbox the email was sent "
+        "to; the page links to https://msasa.example/app?ref=csw itself: write that address "
+        "in the link instead"]
+    html = (site / "output/app/index.html").read_text("utf-8")
+    assert '<a href="https://msasa.example/app?ref=csw">the Msasa app</a>' in html
+    assert "safelinks" not in html and "tendai.moyo" not in html
