@@ -121,6 +121,23 @@ def test_a_list_pasted_from_word_or_outlook_as_text_is_a_list(make_site: MakeSit
     assert "<p>1) was the best.</p>" in html
 
 
+def test_a_heading_or_list_mark_with_a_non_breaking_space_after_it_is_one(
+        make_site: MakeSite, run: Run) -> None:
+    """Text pasted from Outlook or Teams has a non-breaking space where a space was typed:
+    `##\u00a0Our team` was published as it was, `##` and all, and `-\u00a0one` items ran
+    into one paragraph."""
+    site, outcome = built(make_site, run, {
+        "content/pages/team.md": crlf(
+            "---\ntitle: Team\n---\n##\u00a0Our team\n\nWe are:\n\n-\u00a0Rudo\n"
+            "-\u202fFarai\n\n1.\u00a0first\n2.\u00a0second\n\n```\n-\u00a0code\n```\n")})
+    assert outcome.exit_code == 0, outcome.stderr
+    html = (site / "output/team/index.html").read_text("utf-8")
+    assert '<h2 id="our-team">Our team</h2>' in html
+    assert "<ul>\n<li>Rudo</li>\n<li>Farai</li>\n</ul>" in html
+    assert "<ol>\n<li>first</li>\n<li>second</li>\n</ol>" in html
+    assert "<pre><code>-\u00a0code" in html or "<pre><code>-&nbsp;code" in html
+
+
 def test_an_email_pasted_from_outlook_with_its_header_is_pointed_out(make_site: MakeSite,
                                                                      run: Run) -> None:
     """A customer's email copied whole from Outlook brought the header of the message it

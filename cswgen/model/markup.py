@@ -109,21 +109,28 @@ class _Headings(Treeprocessor):
 _PASTED_ITEM = re.compile(r"^ {0,3}(?:([•·◦▪●○■‣⁃])[ \t\u00a0]+|(\d{1,3})\)[ \t\u00a0]+"
                           r"|(\d{1,3})\.\t[ \t]*)(?=\S)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# a heading's `#` or a list's `-` or `1.` followed by a non-breaking space (as text pasted
+# from Outlook, Teams or a web page has them), which Markdown does not take for a space
+_MARK_AND_ODD_SPACE = re.compile(r"^( {0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]))[\u00a0\u202f]+(?=\S)")
 
 
 class _PastedLists(Preprocessor):
     """A list pasted from Word or Outlook as text is a list: two or more `•`, `·` or `1)`
     items on lines in a row become Markdown's `-` or `1.` items, with the blank line
     Markdown needs before a list (they ran into one paragraph, bullets and tabs shown as
-    they were).  Not in code; one such line alone (`1) was the best`) is text."""
+    they were).  Not in code; one such line alone (`1) was the best`) is text.  A heading's
+    or a list's mark with a non-breaking space after it gets a space (`##\u00a0Team`)."""
 
     def run(self, lines: list[str]) -> list[str]:
+        lines = list(lines)
         items: list[re.Match[str] | None] = []
         fence = ""
-        for line in lines:
+        for at, line in enumerate(lines):
             if (opened := _FENCE.match(line)) is not None and (
                     not fence or opened[1].startswith(fence)):
                 fence = "" if fence else opened[1]
+            if not fence and ("\u00a0" in line[:12] or "\u202f" in line[:12]):
+                line = lines[at] = _MARK_AND_ODD_SPACE.sub(r"\1 ", line)
             items.append(None if fence else _PASTED_ITEM.match(line))
         out: list[str] = []
         for at, (line, item) in enumerate(zip(lines, items, strict=True)):
