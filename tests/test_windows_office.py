@@ -218,3 +218,20 @@ def test_a_link_copied_from_an_email_in_outlook_goes_where_it_was_meant_to(
     html = (site / "output/app/index.html").read_text("utf-8")
     assert '<a href="https://msasa.example/app?ref=csw">the Msasa app</a>' in html
     assert "safelinks" not in html and "tendai.moyo" not in html
+
+
+def test_the_zone_identifier_windows_keeps_for_a_download_is_left_alone(make_site: MakeSite,
+                                                                         run: Run) -> None:
+    """Photos saved from Outlook and copied into the site under WSL bring Windows' record
+    of where each came from as a file of its own, `IMG_1234.JPG:Zone.Identifier`: the
+    build stopped, telling her to rename a file she cannot see in Explorer."""
+    zone = crlf("[ZoneTransfer]\nZoneId=3\nReferrerUrl=https://outlook.office.com/mail/\n")
+    site, outcome = built(make_site, run, {
+        "content/images/IMG_1234.JPG": b"\xff\xd8\xff not read",
+        "content/images/IMG_1234.JPG:Zone.Identifier": zone,
+        "content/downloads/programme.pdf:Zone.Identifier": zone,
+        "content/downloads/programme.pdf": b"%PDF-1.4"})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert not [line for line in outcome.lines if "Zone" in line]
+    assert (site / "output/downloads/programme.pdf").is_file()
+    assert not [p for p in (site / "output").rglob("*") if "Zone" in p.name]
