@@ -235,3 +235,23 @@ def test_the_zone_identifier_windows_keeps_for_a_download_is_left_alone(make_sit
     assert not [line for line in outcome.lines if "Zone" in line]
     assert (site / "output/downloads/programme.pdf").is_file()
     assert not [p for p in (site / "output").rglob("*") if "Zone" in p.name]
+
+
+def test_a_link_to_a_file_that_is_not_published_says_so(make_site: MakeSite,
+                                                        run: Run) -> None:
+    """A page linked to the shortcut, the email or the conflict copy beside it: each was
+    left out with a warning of its own, and the link led to a page not found, without a
+    word at the link."""
+    site, outcome = built(make_site, run, {
+        "content/pages/Intranet.url": crlf("[InternetShortcut]\nURL=https://intranet/\n"),
+        "content/pages/Thank you.msg": b"\xd0\xcf\x11\xe0 Outlook",
+        "content/pages/links.md": crlf("---\ntitle: Links\n---\nSee [the intranet]"
+                                       "(Intranet.url)\nand [the email](Thank%20you.msg).\n")})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("content/pages/links.md:{}: warning: the link to {} goes to content/pages/{}, "
+            "which is not published (its own warning says why), so the link does not work; "
+            "link to a page or a file that is published instead")
+    assert said.format(4, "Intranet.url", "Intranet.url") in outcome.lines
+    assert said.format(5, "Thank%20you.msg", "Thank you.msg") in outcome.lines
+    html = (site / "output/links/index.html").read_text("utf-8")
+    assert "Intranet.url" not in html and ".msg" not in html

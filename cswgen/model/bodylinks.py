@@ -80,7 +80,9 @@ class BodyLinks:
                  languages: dict[str, str] | None = None) -> None:
         """`urls` maps source paths (`content/x.md`) to URLs; `unread`: the source paths of
         files whose own errors keep them out (a link to one gets no problem of its own: the
-        file's error says it all); `withheld`: those left out for lack of consent;
+        file's error says it all), and of the other files left out, with a warning each (a
+        link to one gets a warning too: the file's says nothing of the link); `withheld`:
+        those left out for lack of consent;
         `elsewhere`: those whose page is in another language (see `Site.elsewhere`), with
         that page from the site's root (`/sw/policy/`), where a link to one goes, marked
         `hreflang` with the language `languages` (folder -> tag: `{"": "en", "sw/": "sw"}`)
@@ -148,6 +150,9 @@ class BodyLinks:
         # (a page's address as the browser shows it, `/faq/`, keeps its closing slash: the
         # page is the folder's index.html, which a --portable build names)
         folder_written = decoded.endswith("/") and target != "."
+        if on_disk == "file" and self._lookup("unread", target) is not None:
+            self._unpublished_problem(href, target)
+            return "#"
         if on_disk == "file" and kind_of(target) in ("testimonial", "honour"):
             self._list_link_problem(href, target)  # (a Markdown entry's is its page's above)
             return "#"
@@ -251,6 +256,14 @@ class BodyLinks:
                 "from elsewhere, so it is shown as a link to it instead; download the picture, "
                 f"save it in content/ next to {posixpath.basename(ctx.source)} and show it "
                 f"with ![description]({paths.picture_name(address)})")
+
+    def _unpublished_problem(self, href: str, target: str) -> None:
+        ctx = self.context
+        if ctx.problems is not None:
+            ctx.problems.warning(ctx.site_path, self._line_of(href), f"the link to {href} "
+                                 f"goes to content/{target}, which is not published (its own "
+                                 "warning says why), so the link does not work; link to a "
+                                 "page or a file that is published instead")
 
     def _safe_link_problem(self, href: str, wrapped: str) -> None:
         ctx = self.context

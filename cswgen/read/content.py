@@ -186,6 +186,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
         site_path = f"content/{relative}"
         if (original := paths.conflict_of(relative, present)) is not None:
             problems.warning(site_path, 0, _conflict_message(original))
+            result.unread.add(site_path)
             continue  # (neither read nor published: the entry would be there twice)
         translation = translation_of(relative, config.site.tags, originals)
         if translation is not None and (kind := kind_of(translation.original)) is not None:
@@ -215,8 +216,10 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             elif relative.lower().endswith(".txt") and (why := text_with_front_matter(
                     relative, _head(content_dir / relative))) is not None:
                 problems.warning(site_path, 1, why)
+                result.unread.add(site_path)
             elif (why := withheld(relative)) is not None:
                 problems.warning(site_path, 0, why)
+                result.unread.add(site_path)
             else:
                 result.files.append(relative)
             continue
