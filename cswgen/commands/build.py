@@ -154,7 +154,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     site.elsewhere = translated_elsewhere(content, config.site.tags, config.site.language,
                                           site.urls, options.as_of)
     placeholders.report(content.entries(), theme_chain, problems, steps)
-    pastedmail.report(content.entries(), problems)
+    pastedmail.report(content.entries(), problems, steps)
     bodies = convert_bodies(site, problems, steps,
                             footnote_back=catalogue.plain(strings, "footnote_back"))
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)

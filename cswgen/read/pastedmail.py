@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cswgen.core.cache import Cache
+from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
 from cswgen.read.records import Entry
 
@@ -26,11 +28,22 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PICTURE = re.compile(r"\[cid:[^\]\s]+\]")
 
 
-def report(entries: Iterable[Entry], problems: Problems) -> None:
-    """A warning for each email header and each picture placeholder in an entry's text."""
+def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = None) -> None:
+    """A warning for each email header and each picture placeholder in an entry's text.
+    With a `cache`, the bodies found free of them are kept (by their digests) and not read
+    again: a rebuild reads only the bodies it shows anew (see `core.kept`)."""
+    key = digest("bodies without a pasted email")
+    found = cache.get(key) if cache is not None else None
+    known: frozenset[str] = found[0] if found is not None and isinstance(
+        found[0], frozenset) else frozenset()
+    clean: set[str] = set()
     for entry in entries:
+        if entry.body_digest in known:
+            clean.add(entry.body_digest)
+            continue
         body = entry.body
         if "From:" not in body and "-----" not in body and "[cid:" not in body:
+            clean.add(entry.body_digest)
             continue  # (nearly every body: three plain searches)
         header = _header_at(body)
         if header is not None:
@@ -48,6 +61,10 @@ def report(entries: Iterable[Entry], problems: Problems) -> None:
                              "it comes out as this text, not as the picture; delete it, and to "
                              "show a picture, save it in content/ and write ![what it shows]"
                              "(file.jpg)", sheet=entry.sheet)
+        if header is None and not _PICTURE.search(body):
+            clean.add(entry.body_digest)
+    if cache is not None and clean != known:
+        cache.put(key, frozenset(clean))
 
 
 def _header_at(body: str) -> int | None:
