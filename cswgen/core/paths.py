@@ -183,6 +183,8 @@ def conflict_of(path: str, present: frozenset[str] | set[str]) -> str | None:
     copy, beside it (`faq-DESKTOP-4F2K9QL.md` -> `faq.md`), or None.  A name is a copy only
     when its original is there: `report-Q3FY.md` alone is a name of its own."""
     folder, slash, name = path.rpartition("/")
+    if name.islower() and "(" not in name:
+        return None  # (ten thousand names: nearly all pass by at once)
     stem, dot, ending = name.rpartition(".")
     if not dot:
         stem, ending = name, ""
