@@ -257,3 +257,16 @@ def test_a_link_to_a_file_that_is_not_published_says_so(make_site: MakeSite,
     assert said.format(5, "Thank%20you.msg", "Thank you.msg") in outcome.lines
     html = (site / "output/links/index.html").read_text("utf-8")
     assert "Intranet.url" not in html and ".msg" not in html
+
+
+def test_check_does_not_call_a_page_with_a_pasted_email_header_ready(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    site = make_site({"content/testimonials/chipo-n.md": crlf(
+        "---\ncustomer: Chipo N.\ndate: 2026-09-10\n---\nThank you.\n\n"
+        "From: Chipo Ncube <chipo@example.com>\nSent: 10 September 2026 09:14\n"
+        "To: CSW <csw@msasa.example>\nSubject: RE: Thank you\n")})
+    outcome = run(site, "check", *AS_OF)
+    assert outcome.exit_code == 1, outcome.stdout + outcome.stderr
+    said = outcome.stdout + outcome.stderr
+    assert "content/testimonials/chipo-n.md:7: from here down is the header of an email" in said
+    assert "Ready to publish" not in said

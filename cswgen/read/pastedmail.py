@@ -28,10 +28,13 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PICTURE = re.compile(r"\[cid:[^\]\s]+\]")
 
 
-def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = None) -> None:
-    """A warning for each email header and each picture placeholder in an entry's text.
-    With a `cache`, the bodies found free of them are kept (by their digests) and not read
-    again: a rebuild reads only the bodies it shows anew (see `core.kept`)."""
+def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = None, *,
+           as_errors: bool = False) -> None:
+    """A warning for each email header and each picture placeholder in an entry's text (for
+    a header, an error with `as_errors`: for `cswgen check`, whose "Ready to publish" must
+    not be said of a page that would publish someone's email address).  With a `cache`,
+    the bodies found free of them are kept (by their digests) and not read again: a
+    rebuild reads only the bodies it shows anew (see `core.kept`)."""
     key = digest("bodies without a pasted email")
     found = cache.get(key) if cache is not None else None
     known: frozenset[str] = found[0] if found is not None and isinstance(
@@ -49,12 +52,13 @@ def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = N
         if header is not None:
             address = _ADDRESS.search(body, header)
             shown = f" ({address[0]})" if address is not None else ""
-            problems.warning(entry.path, _line(entry, header), "from here down is the header "
-                             "of an email pasted from Outlook (From:, Sent:, To:, Subject:) "
-                             "and the message it answered, which would be published as they "
-                             f"are, the sender's email address{shown} with them; keep only the "
-                             "words meant for the site: delete this line and every line below "
-                             "it (and the signature above it)", sheet=entry.sheet)
+            said = problems.error if as_errors else problems.warning
+            said(entry.path, _line(entry, header), "from here down is the header of an email "
+                 "pasted from Outlook (From:, Sent:, To:, Subject:) and the message it "
+                 "answered, which would be published as they are, the sender's email "
+                 f"address{shown} with them; keep only the words meant for the site: delete "
+                 "this line and every line below it (and the signature above it)",
+                 sheet=entry.sheet)
         for picture in _PICTURE.finditer(body):
             problems.warning(entry.path, _line(entry, picture.start()), f"\"{picture[0]}\" "
                              "is where the email showed a picture (a logo in a signature): "
