@@ -31,7 +31,7 @@ from cswgen.core.cache import CACHE_FOLDER, Cache, digest, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.status import Status
 from cswgen.model.site import Options, Site, assemble, url_of
-from cswgen.read import catalogue, fingerprint, placeholders, themes
+from cswgen.read import catalogue, fingerprint, pastedmail, placeholders, themes
 from cswgen.read.config import load_config
 from cswgen.read.place import today_in
 from cswgen.read.settings import SiteConfig
@@ -154,6 +154,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     site.elsewhere = translated_elsewhere(content, config.site.tags, config.site.language,
                                           site.urls, options.as_of)
     placeholders.report(content.entries(), theme_chain, problems, steps)
+    pastedmail.report(content.entries(), problems, steps)
     bodies = convert_bodies(site, problems, steps,
                             footnote_back=catalogue.plain(strings, "footnote_back"))
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)

@@ -35,7 +35,7 @@ from cswgen.core.week import (
 from cswgen.model.languages import by_folder
 from cswgen.model.markup import Converter
 from cswgen.model.site import Options, Site, assemble, url_of
-from cswgen.read import placeholders, themes
+from cswgen.read import pastedmail, placeholders, themes
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
 from cswgen.read.place import today_in
@@ -90,6 +90,7 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
             # (a warning at each build; here, an error: the page is not ready until the
             # text `cswgen add` wrote is replaced)
             placeholders.report(content.entries(), theme_chain, problems, steps, as_errors=True)
+            pastedmail.report(content.entries(), problems, steps, as_errors=True)
             # (the build warned of these: here they are errors, and each is said once)
             missing = missing_files(theme_chain, output, problems)
             page_rules(site, other_languages(config, content, site.options), output,

@@ -167,6 +167,40 @@ def copied_from(path: str) -> str | None:
     return None
 
 
+# the copy a sync client keeps when a file was changed on two computers before they synced:
+# OneDrive adds the computer's name, as Windows writes it (`faq-DESKTOP-4F2K9QL.md`,
+# `staff-LAPTOP-7Q2M1ABC-2.csv`), Dropbox says so (`faq (Tendai's conflicted copy
+# 2027-09-10).md`)
+# (a computer's name: up to 15 capitals, digits and hyphens, with a hyphen, or six or more
+# with a digit, so that `report-Q3FY.md` beside `report.md` is not taken for one)
+_COMPUTER = re.compile(r"(?=[A-Z0-9-]*[A-Z])(?:(?=[A-Z0-9]*-)[A-Z0-9][A-Z0-9-]{2,14}"
+                       r"|(?=[A-Z0-9]*[0-9])[A-Z0-9]{6,15})(?:-\d{1,3})?")
+_CONFLICTED = re.compile(r"(.+?) \([^()]*conflicted copy[^()]*\)(\.[^.]+)?", re.IGNORECASE)
+
+
+def conflict_of(path: str, present: frozenset[str] | set[str]) -> str | None:
+    """The path among `present` of which `path` (`/`-separated) is a sync client's conflict
+    copy, beside it (`faq-DESKTOP-4F2K9QL.md` -> `faq.md`), or None.  A name is a copy only
+    when its original is there: `report-Q3FY.md` alone is a name of its own."""
+    folder, slash, name = path.rpartition("/")
+    if name.islower() and "(" not in name:
+        return None  # (ten thousand names: nearly all pass by at once)
+    stem, dot, ending = name.rpartition(".")
+    if not dot:
+        stem, ending = name, ""
+    if (dropbox := _CONFLICTED.fullmatch(name)) is not None:
+        original = folder + slash + dropbox[1] + (dropbox[2] or "")
+        return original if original in present else None
+    at = stem.find("-")
+    while at > 0:
+        if _COMPUTER.fullmatch(stem, at + 1) is not None:
+            original = folder + slash + stem[:at] + dot + ending
+            if original in present:
+                return original
+        at = stem.find("-", at + 1)
+    return None
+
+
 Listing = tuple[list[str], list[str]]  # see `listing`
 
 

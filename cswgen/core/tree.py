@@ -5,7 +5,9 @@ check for links out of the site), and the one set of names it leaves out.
 Left out: hidden names (`.git`, `.env`) except the few a static host reads, folders
 starting with `_` (`_drafts`), and what editors and file managers leave behind (`notes.md~`,
 `.notes.md.swp`, Office's `~$book.xlsx` lock files, Explorer's `Thumbs.db` and
-`desktop.ini`, and Finder's `Icon\r`, the hidden file that gives a folder a custom icon),
+`desktop.ini`, the `photo.jpg:Zone.Identifier` Windows keeps for a downloaded file, which
+appears beside it once it is copied into WSL or onto a Linux or Mac drive, and Finder's
+`Icon\r`, the hidden file that gives a folder a custom icon),
 and downloads not finished yet, saved straight into content/ (Chrome's and Edge's
 `list.csv.crdownload`, Firefox's `list.csv.part`, Safari's `list.csv.download` folder):
 half a file, and a list's columns nobody should see published as it is.
@@ -21,6 +23,9 @@ from pathlib import Path
 
 # (by lower case: Explorer writes `Desktop.ini` as well as `desktop.ini`)
 IGNORED_NAMES = {".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".gitkeep", "icon\r"}
+# Windows' record of where a downloaded file came from (the page, the mailbox): an NTFS
+# stream, copied as a file of its own into WSL or onto another drive
+ZONE_IDENTIFIER = ":zone.identifier"
 # what browsers call a download until it has finished (Safari's is a folder)
 DOWNLOADING = (".crdownload", ".part", ".partial", ".download", ".opdownload")
 # Hidden names a static host reads, published like any other file; every other name that
@@ -34,7 +39,8 @@ def left_by_a_file_manager(name: str) -> bool:
     """A hidden file Finder or Explorer writes in any folder it shows (`.DS_Store`, the
     `._NAME` beside each file on a shared drive, `Icon\r`, `desktop.ini`): never one of
     the site's, and never seen by its owner."""
-    return name.lower() in IGNORED_NAMES or name.startswith("._")
+    return name.lower() in IGNORED_NAMES or name.startswith("._") \
+        or name.lower().endswith(ZONE_IDENTIFIER)
 
 
 def empty_but_for_a_file_manager(folder: Path) -> bool:
@@ -56,7 +62,8 @@ def skipped(name: str, *, folder: bool = False) -> bool:
     if folder:
         return name.startswith((".", "_")) or name.lower().endswith(DOWNLOADING)
     return name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")) \
-        or name.lower() in IGNORED_NAMES or name.lower().endswith(DOWNLOADING)
+        or name.lower() in IGNORED_NAMES or name.lower().endswith(DOWNLOADING) \
+        or name.lower().endswith(ZONE_IDENTIFIER)
 
 
 def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = True,

@@ -16,7 +16,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from cswgen.core import paths
 from cswgen.core.errors import Problems
@@ -26,6 +26,23 @@ from cswgen.read.content import MARKDOWN_SUFFIXES, kind_of
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 Lookup = tuple[str, str, str | None]  # (kind, target, answer), see BodyLinks.answer
+
+
+def safe_link_target(href: str) -> str | None:
+    """The address an Outlook Safe Links address wraps (a link copied from an email read in
+    Outlook: `https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2F...&data=`,
+    whose `data` names the mailbox it was sent to), or None for any other address."""
+    if "safelinks" not in href:
+        return None
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not host.endswith(".safelinks.protection.outlook.com"):
+        return None
+    wrapped = parse_qs(parts.query).get("url", [""])[0]
+    return wrapped if re.match(r"https?://", wrapped, re.IGNORECASE) else None
 
 
 @dataclass
@@ -63,7 +80,9 @@ class BodyLinks:
                  languages: dict[str, str] | None = None) -> None:
         """`urls` maps source paths (`content/x.md`) to URLs; `unread`: the source paths of
         files whose own errors keep them out (a link to one gets no problem of its own: the
-        file's error says it all); `withheld`: those left out for lack of consent;
+        file's error says it all), and of the other files left out, with a warning each (a
+        link to one gets a warning too: the file's says nothing of the link); `withheld`:
+        those left out for lack of consent;
         `elsewhere`: those whose page is in another language (see `Site.elsewhere`), with
         that page from the site's root (`/sw/policy/`), where a link to one goes, marked
         `hreflang` with the language `languages` (folder -> tag: `{"": "en", "sw/": "sw"}`)
@@ -97,6 +116,9 @@ class BodyLinks:
                 or self._lookup("disk", self._target(href.split("#")[0].split("?")[0])) is None):
             self._one_computer_problem(local, picture)  # (`C:` is no web address's scheme)
             return "#"
+        if (wrapped := safe_link_target(href)) is not None:
+            self._safe_link_problem(href, wrapped)
+            return wrapped
         if _EXTERNAL.match(href):
             return href
         path, hash_mark, fragment = href.partition("#")
@@ -128,6 +150,9 @@ class BodyLinks:
         # (a page's address as the browser shows it, `/faq/`, keeps its closing slash: the
         # page is the folder's index.html, which a --portable build names)
         folder_written = decoded.endswith("/") and target != "."
+        if on_disk == "file" and self._lookup("unread", target) is not None:
+            self._unpublished_problem(href, target)
+            return "#"
         if on_disk == "file" and kind_of(target) in ("testimonial", "honour"):
             self._list_link_problem(href, target)  # (a Markdown entry's is its page's above)
             return "#"
@@ -231,6 +256,24 @@ class BodyLinks:
                 "from elsewhere, so it is shown as a link to it instead; download the picture, "
                 f"save it in content/ next to {posixpath.basename(ctx.source)} and show it "
                 f"with ![description]({paths.picture_name(address)})")
+
+    def _unpublished_problem(self, href: str, target: str) -> None:
+        ctx = self.context
+        if ctx.problems is not None:
+            ctx.problems.warning(ctx.site_path, self._line_of(href), f"the link to {href} "
+                                 f"goes to content/{target}, which is not published (its own "
+                                 "warning says why), so the link does not work; link to a "
+                                 "page or a file that is published instead")
+
+    def _safe_link_problem(self, href: str, wrapped: str) -> None:
+        ctx = self.context
+        if ctx.problems is not None:
+            ctx.problems.warning(ctx.site_path, self._line_of(href), "a link goes to "
+                                 f"{urlsplit(href.strip()).hostname}, Outlook's Safe Links "
+                                 f"wrapping of {wrapped} (as a link copied from an email "
+                                 "is), which holds the address of the mailbox the email was "
+                                 f"sent to; the page links to {wrapped} itself: write that "
+                                 "address in the link instead")
 
     def _line_of(self, href: str) -> int:
         """The body line that holds `href` (else the body's first)."""

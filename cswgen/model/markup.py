@@ -28,6 +28,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.extensions.toc import slugify_unicode as toc_slugify_unicode
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import ETX, STX
 
@@ -103,6 +104,48 @@ class _Headings(Treeprocessor):
             element.tag = f"h{min(int(element.tag[1]) + 1, 6)}"
 
 
+# a list item as Word's "Keep Text Only" paste and Outlook leave it: a bullet character (Word's
+# •, Outlook's ·, ◦ ▪ ●) or a number and `)` (`1)`), or a number, `.` and a tab, then its text
+_PASTED_ITEM = re.compile(r"^ {0,3}(?:([•·◦▪●○■‣⁃])[ \t\u00a0]+|(\d{1,3})\)[ \t\u00a0]+"
+                          r"|(\d{1,3})\.\t[ \t]*)(?=\S)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# a heading's `#` or a list's `-` or `1.` followed by a non-breaking space (as text pasted
+# from Outlook, Teams or a web page has them), which Markdown does not take for a space
+_MARK_AND_ODD_SPACE = re.compile(r"^( {0,3}(?:#{1,6}|[-*+]|\d{1,9}[.)]))[\u00a0\u202f]+(?=\S)")
+
+
+class _PastedLists(Preprocessor):
+    """A list pasted from Word or Outlook as text is a list: two or more `•`, `·` or `1)`
+    items on lines in a row become Markdown's `-` or `1.` items, with the blank line
+    Markdown needs before a list (they ran into one paragraph, bullets and tabs shown as
+    they were).  Not in code; one such line alone (`1) was the best`) is text.  A heading's
+    or a list's mark with a non-breaking space after it gets a space (`##\u00a0Team`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        lines = list(lines)
+        items: list[re.Match[str] | None] = []
+        fence = ""
+        for at, line in enumerate(lines):
+            if (opened := _FENCE.match(line)) is not None and (
+                    not fence or opened[1].startswith(fence)):
+                fence = "" if fence else opened[1]
+            if not fence and ("\u00a0" in line[:12] or "\u202f" in line[:12]):
+                line = lines[at] = _MARK_AND_ODD_SPACE.sub(r"\1 ", line)
+            items.append(None if fence else _PASTED_ITEM.match(line))
+        out: list[str] = []
+        for at, (line, item) in enumerate(zip(lines, items, strict=True)):
+            before = items[at - 1] if at else None
+            after = items[at + 1] if at + 1 < len(items) else None
+            if item is None or (before is None and after is None):
+                out.append(line)
+                continue
+            if before is None and out and out[-1].strip():
+                out.append("")  # (Markdown reads a list only after a blank line)
+            marker = "-" if item[1] else f"{item[2] or item[3]}."
+            out.append(f"{marker} {line[item.end():]}")
+        return out
+
+
 class _SpacedHeadings(HashHeaderProcessor):
     """A heading is `#` and a space, as in CommonMark (GitHub, Teams, most editors): a line
     that starts with a hashtag or a number (`#CSW2026 was the best week`, `#1 branch in
@@ -120,6 +163,8 @@ class _LinkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.parser.blockprocessors.register(_SpacedHeadings(md.parser), "hashheader", 70)
+        # (before Python-Markdown turns tabs into spaces)
+        md.preprocessors.register(_PastedLists(md), "cswgen_pasted_lists", 35)
         md.treeprocessors.register(_Links(md, self.links), "cswgen_links", 1)
         md.treeprocessors.register(_Headings(md), "cswgen_headings", 7)  # before toc (5)
         smarty = md.treeprocessors["smarty"]

@@ -116,6 +116,13 @@ def report_copies(files: list[str], problems: Problems) -> None:
                          "meant to be published, give it a name of its own")
 
 
+def _conflict_message(original: str) -> str:
+    return (f"is the copy OneDrive (or Dropbox) keeps when content/{original} was changed on "
+            "two computers before they synced, so it is neither read nor published (what "
+            "it holds would be on the site twice); open both, keep the right version in "
+            f"{original.rpartition('/')[2]}, then delete this copy")
+
+
 def miscased(relative: str) -> str | None:
     """The name a content-relative path's section folder, or top-level index or policy
     file, should have when it is written with capitals (`Days/monday.md` -> "days",
@@ -172,10 +179,15 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
     # (a site of one language: a file named as a translation of one of these is an error)
     originals = frozenset(files) if len(config.site.tags) < 2 else frozenset()
     originals_of_all = frozenset(files) if len(config.site.tags) > 1 else None
+    present = frozenset(files)
     for relative in files:
         if relative in links:
             continue
         site_path = f"content/{relative}"
+        if (original := paths.conflict_of(relative, present)) is not None:
+            problems.warning(site_path, 0, _conflict_message(original))
+            result.unread.add(site_path)
+            continue  # (neither read nor published: the entry would be there twice)
         translation = translation_of(relative, config.site.tags, originals)
         if translation is not None and (kind := kind_of(translation.original)) is not None:
             if translation.wrong:
@@ -204,8 +216,10 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             elif relative.lower().endswith(".txt") and (why := text_with_front_matter(
                     relative, _head(content_dir / relative))) is not None:
                 problems.warning(site_path, 1, why)
+                result.unread.add(site_path)
             elif (why := withheld(relative)) is not None:
                 problems.warning(site_path, 0, why)
+                result.unread.add(site_path)
             else:
                 result.files.append(relative)
             continue

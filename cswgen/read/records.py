@@ -194,7 +194,8 @@ class Content:
     # entries whose fields keep them out of the site (see `Entry.unplaced`)
     unplaced: list[Entry] = field(default_factory=list)
     # the Markdown files (site-relative paths) whose errors keep them out of the site: a
-    # link to one is broken by that error alone, which is reported at the file
+    # link to one is broken by that error alone, which is reported at the file; and the
+    # other files that are not published, each with its own warning (`withheld`)
     unread: set[str] = field(default_factory=set)
     # the Markdown files (site-relative paths) left out as drafts (`draft: true`); no entry
     # is kept for one, so it is known by its name alone (see `draft_name`)

@@ -7,9 +7,11 @@ cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.od
 Markdown file that Notepad saved with `.txt` added, an editor with another ending
 (`.mdown`, `.mkd`) or someone as a backup (`monday.fr.md.bak`): its source would be
 published, and no page built; a document or email kept beside the entries it concerns
-(`nomination.docx`, `thank-you.msg`); and either kept in a people's folder further down,
-which cswgen does not read (`archive/testimonials/old.csv`).  Each is left out with a
-warning that says what to do.
+(`nomination.docx`, `thank-you.msg`), and either kept in a people's folder further down,
+which cswgen does not read (`archive/testimonials/old.csv`); and, anywhere, an email
+(`RE Complaint.msg`) and a shortcut (`Intranet.url`, `Leave form.lnk`), which hold
+addresses, or a path on this computer.
+Each is left out with a warning that says what to do.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ _PEOPLE = ("testimonials", "honour-roll")
 # nomination, a consent form: a record for the team, never read as content
 _DOCUMENTS = frozenset({"docx", "doc", "docm", "dotx", "rtf", "odt", "pages", "wpd", "msg",
                         "eml", "oft"})
+# an email saved from Outlook (`.msg`), Windows Mail or Thunderbird (`.eml`), Apple Mail
+_EMAILS = frozenset({"msg", "eml", "emlx"})
+# a shortcut, which Windows (`.url`, `.lnk`) or macOS (`.webloc`) saves when an address or
+# a file is dragged into a folder: no visitor can open it, and it holds an intranet address
+# or a path on this computer (`C:\Users\...`)
+_SHORTCUTS = frozenset({"url", "lnk", "webloc", "website"})
 # the endings of a copy kept before a change (`monday.fr.md.bak`, `policy.md.orig`)
 _BACKUP = frozenset({"bak", "old", "orig", "save", "backup", "tmp", "prev", "copy"})
 # the other endings editors give Markdown files: their source would be published as it is
@@ -54,6 +62,12 @@ def withheld(relative: str) -> str | None:
         return (f"\"{name}\" is a Markdown file by its ending, but cswgen reads only .md and "
                 f".markdown files, so it is not a page and is not published; rename it to "
                 f"\"{fixed}\"")
+    if suffixes and suffixes[-1] in _SHORTCUTS:
+        return ("is a shortcut (saved when a web address or a file is dragged into a folder), "
+                "so it is not published: no visitor could open it, and it holds an address or "
+                "a path on this computer that is not for the site; to send visitors to that "
+                "address, write a link in a page, like [Our intranet](https://...), and move "
+                "the shortcut out of content/")
     # (by the last suffix: `staff.csv.bak` is a list, `card.2027.old.pdf` a PDF)
     if parts[0] in _PEOPLE and len(parts) > 1 and suffixes and suffixes[-1] in _DATA:
         return (f"is not published: in content/{parts[0]}/ cswgen reads only Markdown, .csv "
@@ -79,6 +93,11 @@ def withheld(relative: str) -> str | None:
                 f"content/{section}/ itself), and a list or a letter kept there may hold what "
                 f"nobody should see; to publish its entries, put them in content/{section}/, "
                 "and if it is not for the site, move it out of content/")
+    if suffixes and suffixes[-1] in _EMAILS:  # (anywhere: a document elsewhere is a download)
+        return ("is an email saved from Outlook or another mail program, so it is not "
+                "published: it holds the name and email address of everyone it was from and "
+                "to, which are not for the site; to publish its words, copy them into a page, "
+                "and move the email out of content/")
     if suffixes and suffixes[-1] in WORKBOOKS:
         return ("is a spreadsheet, which cswgen never publishes (it may hold columns nobody "
                 "should see); to offer it as a download, save what people should see as a "
