@@ -222,6 +222,25 @@ def test_a_link_copied_from_an_email_in_outlook_goes_where_it_was_meant_to(
     assert "safelinks" not in html and "tendai.moyo" not in html
 
 
+def test_a_safe_links_address_pasted_as_text_is_pointed_out(make_site: MakeSite,
+                                                            run: Run) -> None:
+    """The same address pasted as it is, not as a link (a customer's email quoted whole):
+    it is text, so the page shows it, mailbox and all; the warning gives the address it
+    stands for, and a second build says it again (the body is not taken for a clean one)."""
+    files = {"content/testimonials/rudo.md": crlf(
+        "---\ncustomer: Rudo M.\n---\nThe app helped me.\n\n"
+        f"See {SAFE_LINK}.\n")}
+    site, outcome = built(make_site, run, files)
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("content/testimonials/rudo.md:6: warning: this is an Outlook Safe Links address, "
+            "copied from an email read in Outlook: it would be published as text that names "
+            "the mailbox the email was sent to; write the address it stands for instead: "
+            "https://msasa.example/app?ref=csw")
+    assert outcome.lines == [said]
+    again = run(site, "build", *AS_OF)
+    assert again.exit_code == 0 and said in again.stderr
+
+
 def test_the_zone_identifier_windows_keeps_for_a_download_is_left_alone(make_site: MakeSite,
                                                                          run: Run) -> None:
     """Photos saved from Outlook and copied into the site under WSL bring Windows' record

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from cswgen.core import tree
 from cswgen.core.errors import Problems
@@ -404,3 +404,20 @@ def picture_name(address: str) -> str:
     picture to be saved in content/ (`picture.jpg` when the address names none)."""
     name = posixpath.basename(address.split("?")[0].split("#")[0].rstrip("/"))
     return name if "." in name else "picture.jpg"
+
+
+def safe_link_target(href: str) -> str | None:
+    """The address an Outlook Safe Links address wraps (a link copied from an email read in
+    Outlook: `https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2F...&data=`,
+    whose `data` names the mailbox it was sent to), or None for any other address."""
+    if "safelinks" not in href:
+        return None
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not host.endswith(".safelinks.protection.outlook.com"):
+        return None
+    wrapped = parse_qs(parts.query).get("url", [""])[0]
+    return wrapped if re.match(r"https?://", wrapped, re.IGNORECASE) else None

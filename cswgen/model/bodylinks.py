@@ -16,7 +16,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from cswgen.core import paths
 from cswgen.core.errors import Problems
@@ -26,23 +26,6 @@ from cswgen.read.content import MARKDOWN_SUFFIXES, kind_of
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
 Lookup = tuple[str, str, str | None]  # (kind, target, answer), see BodyLinks.answer
-
-
-def safe_link_target(href: str) -> str | None:
-    """The address an Outlook Safe Links address wraps (a link copied from an email read in
-    Outlook: `https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2F...&data=`,
-    whose `data` names the mailbox it was sent to), or None for any other address."""
-    if "safelinks" not in href:
-        return None
-    try:
-        parts = urlsplit(href.strip())
-    except ValueError:
-        return None
-    host = (parts.hostname or "").lower()
-    if not host.endswith(".safelinks.protection.outlook.com"):
-        return None
-    wrapped = parse_qs(parts.query).get("url", [""])[0]
-    return wrapped if re.match(r"https?://", wrapped, re.IGNORECASE) else None
 
 
 @dataclass
@@ -116,7 +99,7 @@ class BodyLinks:
                 or self._lookup("disk", self._target(href.split("#")[0].split("?")[0])) is None):
             self._one_computer_problem(local, picture)  # (`C:` is no web address's scheme)
             return "#"
-        if (wrapped := safe_link_target(href)) is not None:
+        if (wrapped := paths.safe_link_target(href)) is not None:
             self._safe_link_problem(href, wrapped)
             return wrapped
         if _EXTERNAL.match(href):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from cswgen.core.cache import Cache
 from cswgen.core.digest import digest
 from cswgen.core.errors import Problems
+from cswgen.core.paths import safe_link_target
 from cswgen.read.records import Entry
 
 # the header Outlook writes above the message a reply quotes: `From:` and, within the next
@@ -26,6 +27,10 @@ _ORIGINAL = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Original Message|Forwarded messag
                        re.MULTILINE | re.IGNORECASE)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PICTURE = re.compile(r"\[cid:[^\]\s]+\]")
+# an Outlook Safe Links address written as text, not as a link's target (which the
+# conversion turns into the address it wraps: `bodylinks.safe_link_target`)
+_SAFE_LINK = re.compile(r"(?<![(<\"'])https?://[A-Za-z0-9.-]*safelinks\.protection\.outlook\.com"
+                        r"/\S+", re.IGNORECASE)
 
 
 def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = None, *,
@@ -45,7 +50,8 @@ def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = N
             clean.add(entry.body_digest)
             continue
         body = entry.body
-        if "From:" not in body and "-----" not in body and "[cid:" not in body:
+        if "From:" not in body and "-----" not in body and "[cid:" not in body \
+                and "safelinks" not in body:
             clean.add(entry.body_digest)
             continue  # (nearly every body: three plain searches)
         header = _header_at(body)
@@ -65,7 +71,15 @@ def report(entries: Iterable[Entry], problems: Problems, cache: Cache | None = N
                              "it comes out as this text, not as the picture; delete it, and to "
                              "show a picture, save it in content/ and write ![what it shows]"
                              "(file.jpg)", sheet=entry.sheet)
-        if header is None and not _PICTURE.search(body):
+        for link in _SAFE_LINK.finditer(body):
+            wrapped = safe_link_target(link[0].rstrip(".,;:!?)"))
+            instead = f"write the address it stands for instead: {wrapped}" if wrapped else \
+                "write the address of the page it leads to instead"
+            problems.warning(entry.path, _line(entry, link.start()), "this is an Outlook "
+                             "Safe Links address, copied from an email read in Outlook: it "
+                             "would be published as text that names the mailbox the email "
+                             f"was sent to; {instead}", sheet=entry.sheet)
+        if header is None and not _PICTURE.search(body) and not _SAFE_LINK.search(body):
             clean.add(entry.body_digest)
     if cache is not None and clean != known:
         cache.put(key, frozenset(clean))
