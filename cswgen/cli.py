@@ -135,8 +135,8 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
 
 @cli.command(short_help="Preview the site in your browser while you edit it.")
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
-              help="The address to serve on; any but 127.0.0.1 lets other computers see the "
-                   "preview.")
+              help="The address to serve on: 0.0.0.0 lets phones and other computers on "
+                   "your network see the preview, at the address the terminal then gives.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               metavar="N", help="The port to serve on; when it is taken, the next free one.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in your browser.")

@@ -125,6 +125,15 @@ def test_add_help_names_the_kinds(make_site: MakeSite, run: Run) -> None:
 
 
 
+def test_serve_help_says_how_a_colleague_s_phone_can_see_the_preview(make_site: MakeSite,
+                                                                     run: Run) -> None:
+    """It said "any but 127.0.0.1 lets other computers see the preview", which left a
+    communications officer to guess which address to type (the README says 0.0.0.0)."""
+    shown = " ".join(run(make_site(), "serve", "--help").stdout.split())
+    assert ("--host ADDRESS The address to serve on: 0.0.0.0 lets phones and other computers "
+            "on your network see the preview, at the address the terminal then gives.") in shown
+
+
 def test_the_summary_of_add_names_every_kind(tmp_path: Path, run: Run,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     # (it said "testimonial, honour-roll entry, day or page" after it added the policy and

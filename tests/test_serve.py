@@ -7,6 +7,7 @@ never red; a server that never serves the change still fails.
 
 from __future__ import annotations
 
+import gc
 import http.client
 import os
 import re
@@ -430,6 +431,25 @@ def test_session_reloads_once_per_rebuild_and_styles_alone_for_css(tmp_path: Pat
     (site / "content/pages/about.md").write_text("---\ntitle: About\n---\nNew.\n", "utf-8")
     session.rebuild()
     assert len(reloads) == 4 and not session.problems  # the overlay goes away
+
+
+def test_rebuilds_after_saves_keep_no_more_objects_than_before(tmp_path: Path) -> None:
+    """Each build reads the site's words anew, and the words templates said were kept for
+    every table ever read, with the table: a server running all day kept every edit's."""
+    site = write_site(tmp_path / "site", {**SERVE_SITE, "config.toml": SERVE_CONFIG})
+    session, _, _ = session_of(site, tmp_path / "preview")
+    story = site / "content/testimonials/rudo-m.md"
+
+    def saves(first: int, count: int) -> int:
+        for n in range(first, first + count):
+            story.write_text(TESTIMONIAL.replace("phone call", f"call number {n}"), "utf-8")
+            session.rebuild()
+            assert not session.problems
+        gc.collect()
+        return len(gc.get_objects())
+
+    before = saves(0, 20)  # (so that all the Session's own limits are reached)
+    assert saves(20, 30) - before < 300
 
 
 def test_a_file_saved_by_renaming_during_a_build_is_built_again_not_a_bug(

@@ -66,17 +66,39 @@ def fingerprint(themes: list[Theme], portable: bool, base_path: str, theme: str)
 _PLAIN_VALUES = (str, Markup, int, float, bool, type(None))
 
 
-def said_key(table: object, language: object, key: object,
-              values: dict[str, Any]) -> tuple[object, ...] | None:
-    """What `t(key, **values)` is known by in one strings table (the table itself is kept
-    beside the text, so that its `id` cannot be another table's), or None when a value is
-    anything but plain text, markup or a number: each type is part of the key, since
-    `Markup("<b>")` equals the text "<b>" that must be escaped, and `True` equals 1."""
+def said_key(language: object, key: object, values: dict[str, Any]) -> tuple[object, ...] | None:
+    """What `t(key, **values)` is known by in one strings table (see `Said`), or None when
+    a value is anything but plain text, markup or a number: each type is part of the key,
+    since `Markup("<b>")` equals the text "<b>" that must be escaped, and `True` equals 1."""
     if type(key) is not str:
         return None
     if not values:
-        return (id(table), language, key)
+        return (language, key)
     types = tuple(map(type, values.values()))
     if not all(kind in _PLAIN_VALUES for kind in types):
         return None
-    return (id(table), language, key, tuple(values.items()), types)
+    return (language, key, tuple(values.items()), types)
+
+
+class Said:
+    """What `t()` said, table by table.  Every build reads its strings tables anew, one a
+    language, and `cswgen serve` builds all day with the same templates: only the last
+    `TABLES` tables' words are kept, or each edit would keep another table and its words
+    for as long as the server runs."""
+
+    TABLES = 16  # (more than any site has languages, so one build never forgets its own)
+
+    def __init__(self) -> None:
+        # id(table) -> the table itself (so that its `id` cannot be another table's) and
+        # its words, by `said_key`; the oldest first
+        self._tables: dict[int, tuple[object, dict[tuple[object, ...], Markup]]] = {}
+
+    def of(self, table: object) -> dict[tuple[object, ...], Markup]:
+        found = self._tables.get(id(table))
+        if found is not None and found[0] is table:
+            return found[1]
+        if len(self._tables) >= self.TABLES:
+            del self._tables[next(iter(self._tables))]
+        words: dict[tuple[object, ...], Markup] = {}
+        self._tables[id(table)] = (table, words)
+        return words

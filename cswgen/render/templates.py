@@ -36,6 +36,7 @@ from cswgen.render.strings import in_spans, language_of, say
 from cswgen.render.templatekeys import (
     TEMPLATE_OF,
     TEMPLATE_SUFFIXES,
+    Said,
     asset_versions,
     fingerprint,
     said_key,
@@ -303,22 +304,21 @@ def _environment(themes: list[Theme], portable: bool, versions: dict[str, str],
             name = f"{file}?v={versions[file]}{hash_mark}{fragment}"
         return relative(f"assets/{name}", context["root"], portable=portable)
 
-    said: dict[tuple[object, ...], tuple[object, Markup]] = {}
+    said = Said()
 
     @jinja2.pass_context
     def words(context: Any, key: str, **values: Any) -> Markup:
         """`t("honour_roll")`, `t("countdown", n=3, start=...)`: the site's words.  Every
         page says the same few dozen things, so each is worked out once (see `said_key`)."""
         table = context["strings"]
-        memo = said_key(table, context["site"]["language"], key, values)
-        found = said.get(memo) if memo is not None else None
-        if found is not None and found[0] is table:
-            return found[1]
+        memo, known = said_key(context["site"]["language"], key, values), said.of(table)
+        if memo is not None and memo in known:
+            return known[memo]
         _known_label(context, key)
         _all_given(table, key, values)
         text = Markup(say(table, _language(context), key, values, escape))
         if memo is not None:
-            said[memo] = (table, text)
+            known[memo] = text
         return text
 
     @jinja2.pass_context
