@@ -227,7 +227,7 @@ def test_a_safe_links_address_pasted_as_text_is_pointed_out(make_site: MakeSite,
     """The same address pasted as it is, not as a link (a customer's email quoted whole):
     it is text, so the page shows it, mailbox and all; the warning gives the address it
     stands for, and a second build says it again (the body is not taken for a clean one)."""
-    files = {"content/testimonials/rudo.md": crlf(
+    files: dict[str, str | bytes] = {"content/testimonials/rudo.md": crlf(
         "---\ncustomer: Rudo M.\n---\nThe app helped me.\n\n"
         f"See {SAFE_LINK}.\n")}
     site, outcome = built(make_site, run, files)
