@@ -40,7 +40,7 @@ OWNERS: dict[str, str | tuple[str, ...]] = {
     "fontTools": "model/fonts",
     "tornado": "commands/serve",  # the server livereload runs on
     "openpyxl": "read/workbooks",
-    "babel": "core/cldr",
+    "babel": ("core/cldr", "core/regions"),  # (words, dates and numbers; time zones)
     "paramiko": ("publish/sftp", "publish/sshlogin"),  # (publishing; logging in)
     "segno": "render/qr",
 }

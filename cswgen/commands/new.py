@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cswgen.commands import demolang
-from cswgen.core import cldr, datewords, tree
+from cswgen.core import cldr, datewords, regions, tree
 from cswgen.core.errors import Problem, SiteError
 from cswgen.core.week import first_full_week_of_october, range_label
 from cswgen.read import catalogue
@@ -257,7 +257,7 @@ def new_site(folder: Path, today: date, language: str | None = None) -> Created:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(source / "content", folder / "content")
     shutil.copyfile(source / "config.toml", folder / "config.toml")
-    zone = cldr.region_zone(language) if language else None
+    zone = regions.region_zone(language) if language else None
     marked = ""
     if language:
         config = folder / "config.toml"

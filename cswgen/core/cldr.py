@@ -1,5 +1,5 @@
 """Dates, times, numbers, plural rules and language names from the Unicode CLDR, through
-Babel.  The only module that imports babel.
+Babel (and, in `regions`, where a language is at home: its time zone).
 
 A `Language` is one visitor language, parsed from a BCP 47 tag (`fr-CA`, `pt-BR`, `ar`).
 Its labels are CLDR's own patterns: "mardi 6 octobre 2026", "5–9 octobre 2026",
@@ -51,7 +51,7 @@ class Language:
     """One language and region's ways of writing dates, times and numbers."""
 
     def __init__(self, tag: str) -> None:
-        self.locale = _locale(tag)
+        self.locale = locale_of(tag)
         self.tag = tag
         self._plain: dict[date, str] = {}  # (thousands of testimonials share a few dates)
         self._numbers: dict[tuple[type, int | float], str] = {}  # (every page has a few)
@@ -283,50 +283,9 @@ def _clock(value: str) -> time:
 
 
 @cache
-def _locale(tag: str) -> babel.Locale:
+def locale_of(tag: str) -> babel.Locale:
+    """Babel's locale of a BCP 47 tag (`en-GB`)."""
     return babel.Locale.parse(tag.replace("-", "_"))
-
-
-@cache
-def windows_zones() -> dict[str, str]:
-    """Windows' names of time zones by lower case (`south africa standard time`), each
-    with the IANA name CLDR gives it (`Africa/Johannesburg`)."""
-    from babel.core import get_global
-
-    return {name.lower(): zone for name, zone in get_global("windows_zone_mapping").items()}
-
-
-def region_zone(tag: str) -> tuple[str, str] | None:
-    """(the time zone, the region's English name) of a tag whose region keeps one time zone
-    in CLDR (`ar-OM`: ("Asia/Muscat", "Oman")), or of a language written without a region
-    that CLDR places in one (`rw`: Rwanda's, see `home_region`); None without a region, or
-    for a region of several (`en-US`, `pt-BR`)."""
-    from babel.core import get_global
-
-    region = _locale(tag).territory or home_region(tag)
-    zones = get_global("territory_zones").get(region, []) if region else []
-    if len(zones) != 1:
-        return None
-    return str(zones[0]), str(babel.Locale("en").territories.get(region, region))
-
-
-def home_region(tag: str) -> str | None:
-    """The one region CLDR places a language in: where it is an official language, or,
-    official nowhere, where it is spoken; None for one of several (French, Arabic, Swahili,
-    Hausa: a team's country is not to be guessed).  It must also be the region CLDR's likely
-    subtags give the language (`rw` -> `rw_Latn_RW`), so the two sources agree."""
-    from babel.core import get_global
-
-    language = _locale(tag).language
-    spoken, official = set(), set()
-    for region, languages in get_global("territory_languages").items():
-        if language in languages:
-            spoken.add(region)
-            if languages[language].get("official_status"):
-                official.add(region)
-    found = official or spoken
-    likely = str(get_global("likely_subtags").get(language, "")).split("_")[-1]
-    return likely if found == {likely} else None
 
 
 @cache
@@ -429,7 +388,7 @@ def _own_names() -> dict[str, str]:
     (Reading every language's data takes a second or two: only for a tag not understood.)"""
     named: dict[str, str] = {}
     for tag in (t for t in known_tags() if "-" not in t):
-        own = _locale(tag).get_display_name(_locale(tag))
+        own = locale_of(tag).get_display_name(locale_of(tag))
         if own:
             named.setdefault(_folded(own), tag)
     return named

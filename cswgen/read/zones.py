@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
-from cswgen.core import cldr
+from cswgen.core import regions
 from cswgen.read.tomltable import shown
 
 
@@ -69,7 +69,7 @@ def _windows_zone(written: str) -> str | None:
     """The IANA time zone of a name Windows gives one (`South Africa Standard Time`), or of
     a city Windows shows with its offset (`(UTC+02:00) Harare, Pretoria`: Africa/Harare)."""
     text = " ".join(written.split())
-    if (zone := cldr.windows_zones().get(text.lower())) is not None:
+    if (zone := regions.windows_zones().get(text.lower())) is not None:
         return zone
     if shown_as := _WINDOWS_SHOWN.fullmatch(text):
         cities = (_zone_named(city) for city in re.split(r",|\band\b", shown_as.group(1)))
