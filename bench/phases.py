@@ -3,6 +3,7 @@
     python bench/build_speed.py --sizes 10000 --no-others --keep /tmp/bench   # a site, once
     python bench/phases.py /tmp/bench/cswgen-10000                           # then this
     python bench/phases.py SITE --runs 9
+    python bench/phases.py SITE --also cswgen.render.beyond:screen   # a function inside, too
     python bench/phases.py SITE --cold --runs 3                              # a first build
 
 Each run appends a line to another Markdown file of the site's testimonials (or of its
@@ -57,8 +58,9 @@ ORDER = ["stamp looked at (nothing to do?)", "imports", *(p for _, _, p in PHASE
          "the rest of the build"]
 
 
-def one(site: Path) -> dict[str, float]:
-    """One build of `site` in this process, phase by phase (seconds)."""
+def one(site: Path, also: list[str]) -> dict[str, float]:
+    """One build of `site` in this process, phase by phase (seconds); `also`: functions
+    (`module:name` or `module:Class.name`) timed as well, inside the phases."""
     started = time.perf_counter()
     spent: dict[str, float] = {}
 
@@ -96,10 +98,18 @@ def one(site: Path) -> dict[str, float]:
         return [timed(result, HELPER) for result in soon_each(tasks)]
 
     parallel.soon_each = waited
+    for named in also:
+        module, _, name = named.partition(":")
+        holder: Any = importlib.import_module(module)
+        *path, attribute = name.split(".")
+        for part in path:
+            holder = getattr(holder, part)
+        setattr(holder, attribute, timed(getattr(holder, attribute), "also " + named))
     begun = time.perf_counter()
     result = build.one_shot_build(Path.cwd(), hold=True) if done is None else None
     whole = time.perf_counter() - begun
-    spent[ORDER[-1]] = whole - sum(spent.get(p, 0.0) for p in ORDER[2:-1])
+    spent[ORDER[-1]] = whole - sum(spent.get(p, 0.0) for p in ORDER[2:-1]
+                                   if not p.startswith("also "))
     spent["in process"] = time.perf_counter() - started
     spent["files changed"] = len(result.changed) if result is not None else 0
     return spent
@@ -123,11 +133,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="builds to take the median of")
     parser.add_argument("--cold", action="store_true",
                         help="first builds: the output and cache folders removed each run")
+    parser.add_argument("--also", action="append", default=[], metavar="MODULE:NAME",
+                        help="a function also timed (inside the phases), such as "
+                             "cswgen.render.beyond:screen or "
+                             "cswgen.render.templates:Renderer.key; may be repeated")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     site = args.site.resolve()
     if args.one:  # (then ended at once, as `cswgen build` ends: see cswgen/__main__.py)
-        print(json.dumps(one(site)), flush=True)
+        print(json.dumps(one(site, args.also)), flush=True)
         os._exit(0)
     if not (site / "config.toml").is_file():
         raise SystemExit(f"{site}: not a site (no config.toml); make one with "
@@ -142,7 +156,8 @@ def main() -> None:
             edited(site, run)
             time.sleep(RACY)
         begun = time.perf_counter()
-        done = subprocess.run([sys.executable, __file__, "--one", str(site)],
+        done = subprocess.run([sys.executable, __file__, "--one", str(site),
+                               *(f"--also={named}" for named in args.also)],
                               capture_output=True, text=True, check=False)
         walls.append(time.perf_counter() - begun)
         if done.returncode != 0:
@@ -154,6 +169,9 @@ def main() -> None:
           f"on {len(os.sched_getaffinity(0))} cores")
     for phase in ORDER:
         print(f"  {phase:<58}{statistics.median(r.get(phase, 0.0) for r in found):7.3f} s")
+    for named in args.also:
+        print(f"  {'(inside) ' + named:<58}"
+              f"{statistics.median(r.get('also ' + named, 0.0) for r in found):7.3f} s")
     inside = statistics.median(r["in process"] for r in found)
     print(f"  {'interpreter start and end (about)':<58}"
           f"{statistics.median(walls) - inside:7.3f} s")

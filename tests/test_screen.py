@@ -8,6 +8,7 @@ import functools
 import http.server
 import itertools
 import re
+import shutil
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -534,3 +535,33 @@ def test_a_tv_runs_the_new_screen_js_of_an_upgrade(browser: Any, tmp_path: Path)
         page.close()
     assert upgraded == "yes"
     assert kind == "day" and errors == []
+
+
+def test_the_screen_changes_with_a_person_it_shows_and_only_then(tmp_path: Path) -> None:
+    """The screen's people are keyed by their honour-roll views (`SharedViews.derive`): a
+    person's new award reaches the screen and its build id, and a testimonial edited
+    that the screen does not show leaves both as they were."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    out, cache = tmp_path / "output", tmp_path / "cache"
+
+    def built() -> tuple[str, str]:
+        build(site, as_of=date(2026, 10, 5), output=out, cache_dir=cache)
+        return ((out / "screen/build.json").read_text("utf-8"),
+                (out / "screen/index.html").read_text("utf-8"))
+
+    first_build, first_page = built()
+    person = site / "content/honour-roll/farai-moyo.md"
+    text = person.read_text("utf-8")
+    assert "award: Customer Champion Award" in text and "Members' Choice" not in first_page
+    person.write_text(text.replace("award: Customer Champion Award",
+                                   "award: Members' Choice Award"), "utf-8")
+    second_build, second_page = built()
+    assert second_build != first_build
+    assert "Members’ Choice Award" in second_page or "Members' Choice Award" in second_page \
+        or "Members&#39; Choice Award" in second_page
+    unshown = next(path for path in sorted((site / "content/testimonials").glob("*.md"))
+                   if "featured: true" not in path.read_text("utf-8"))
+    unshown.write_text(unshown.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert built() == (second_build, second_page)

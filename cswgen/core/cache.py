@@ -103,10 +103,21 @@ class SharedViews:
                  for view in shared]  # (a pool costs more than it saves)
         self._refs = {id(view): self.MARK + ref for view, ref in zip(shared, found, strict=True)
                       if ref is not None}
+        self._derived: list[object] = []
 
     def ref(self, view: object) -> str | None:
         """The digest a shared sub-view is written as, or None for any other view."""
         return self._refs.get(id(view))
+
+    def derive(self, view: dict[str, Any], source: object, how: str) -> dict[str, Any]:
+        """`view`, made by `how` from the shared view `source` and from nothing else (but
+        cswgen's code, which every key holds), is written as a digest of `how` and of
+        `source`'s ref, not looked through (the lobby screen's 10,000 slides of people)."""
+        ref = self._refs.get(id(source))
+        if ref is not None:
+            self._derived.append(view)  # (kept alive: the table is by identity)
+            self._refs[id(view)] = self.MARK + digest("derived view", how, ref)
+        return view
 
     def to_bytes(self, view: object) -> bytes | None:
         """`to_bytes` of a view with its shared sub-views and long texts named."""

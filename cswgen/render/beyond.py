@@ -79,6 +79,7 @@ def screen(views: Views) -> View:
 
     featured = [t for t in views.testimonials if t["featured"]] or views.testimonials[:6]
     people = sorted(views.people, key=lambda p: p["photo"] is None)
+    shared = views.shared()
     slides = {
         "days": [{**day, "events": by_the_clock(day["events"])} for day in views.days],
         "testimonials": [{"heading": t["heading"],
@@ -86,18 +87,26 @@ def screen(views: Views) -> View:
                           "customer": t["customer"], "organisation": t["organisation"],
                           "lang": t["lang"]}
                          for t in featured],
-        "people": [[{"name": p["name"], "role": p["role"], "department": p["department"],
-                     "award": p["award"], "initials": p["initials"], "lang": p["lang"],
-                     "borrowed": p["borrowed"],
-                     "photo": _screen_photo(p["photo"])} for p in people[i:i + SCREEN_PEOPLE]]
+        # (each made from its person's view alone: named by it in keys, see `derive`)
+        "people": [[shared.derive(_screen_person(p), p, "screen person")
+                    for p in people[i:i + SCREEN_PEOPLE]]
                    for i in range(0, len(people), SCREEN_PEOPLE)],  # (screen.js: in turns)
         "seconds": views.config.screen.seconds, "events": SCREEN_EVENTS,
     }
+    shown = shared.to_bytes(slides)
     return views._page("screen", views.say("lobby_screen"), views.prefix + SCREEN, "screen",
-                       views.config.site.description, build=digest("screen", repr(slides),
-                                                   repr(sitewide.site_view(views)),
-                                                   repr(sitewide.week_view(views))),
+                       views.config.site.description, build=digest(
+                           "screen", shown if shown is not None else repr(slides),
+                           repr(sitewide.site_view(views)), repr(sitewide.week_view(views))),
                        **slides)
+
+
+def _screen_person(person: View) -> View:
+    """What a slide shows of an honour-roll person (`person`, their view)."""
+    return {"name": person["name"], "role": person["role"],
+            "department": person["department"], "award": person["award"],
+            "initials": person["initials"], "lang": person["lang"],
+            "borrowed": person["borrowed"], "photo": _screen_photo(person["photo"])}
 
 
 def by_the_clock(events: list[View]) -> list[View]:

@@ -73,6 +73,7 @@ class Views:
         self.lang_of = self.borrowed.lang_of
         self.as_of = site.options.as_of
         self._split: dict[int, tuple[object, str]] = {}  # see `_with_body`
+        self._shared: SharedViews | None = None  # see `shared`
         self.days = [self.day(d) for d in site.days]
         self.testimonials = [self.testimonial(t) for t in site.testimonials]
         self.people = [self.person(h) for h in site.honour]
@@ -80,9 +81,12 @@ class Views:
 
     def shared(self) -> SharedViews:
         """The sub-views many pages hold (days, testimonials, people) and the bodies' text,
-        each written out once in the pages' keys."""
-        return SharedViews([*self.days, *self.testimonials, *self.people], self.body_texts(),
-                           self._split)
+        each written out once in the pages' keys (made once: `pages` adds views made from
+        them, see `SharedViews.derive`)."""
+        if self._shared is None:
+            self._shared = SharedViews([*self.days, *self.testimonials, *self.people],
+                                       self.body_texts(), self._split)
+        return self._shared
 
     def body_texts(self) -> dict[str, str | Kept]:
         """The HTML and plain text of every body, by the digest each was made with (for
