@@ -80,13 +80,14 @@ class Found(NamedTuple):
 
 
 def kind_of(relative: str) -> str | None:
-    """"word", "powerpoint" or "writer" for a document looked inside, by its ending."""
+    """Which program's document a file is, by its ending ("word", "powerpoint" or
+    "writer"), or None for a file not looked inside."""
     return _KINDS.get(relative.rpartition(".")[2].lower()) if "." in relative else None
 
 
 def report_documents(files: Iterable[str], content_dir: Path, problems: Problems,
-           cache: Cache | None = None, digests: Mapping[str, str] | None = None, *,
-           as_errors: bool = False) -> None:
+                     cache: Cache | None = None, digests: Mapping[str, str] | None = None,
+                     *, as_errors: bool = False) -> None:
     """A warning for each of `files` (content-relative, published as they are) that is a
     document holding tracked changes or comments (an error with `as_errors`: for `cswgen
     check`, whose "Ready to publish" must not be said of a file that publishes struck-out
