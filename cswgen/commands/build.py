@@ -139,6 +139,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     from cswgen.model.languages import translated_elsewhere
     from cswgen.model.photos import Photos
     from cswgen.read.content import load_content
+    from cswgen.read.officedocs import report_documents
     from cswgen.render import pages as rendering
     from cswgen.render import share
     from cswgen.render.alternates import link_editions
@@ -155,6 +156,9 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
                                           site.urls, options.as_of)
     placeholders.report(content.entries(), theme_chain, problems, steps)
     pastedmail.report(content.entries(), problems, steps)
+    # a Word or PowerPoint file published as it is, with its tracked changes and comments
+    report_documents(content.files, root / "content", problems, steps,
+                     sources.digests if sources else None)
     bodies = convert_bodies(site, problems, steps,
                             footnote_back=catalogue.plain(strings, "footnote_back"))
     photos = Photos.for_site(site, content.pictures, cache_root, known=cache)

@@ -38,6 +38,7 @@ from cswgen.model.site import Options, Site, assemble, url_of
 from cswgen.read import pastedmail, placeholders, themes
 from cswgen.read.config import load_config
 from cswgen.read.content import load_content
+from cswgen.read.officedocs import report_documents
 from cswgen.read.place import today_in
 from cswgen.read.records import Content, Day, Entry, Honour, Testimonial
 from cswgen.read.settings import SiteConfig
@@ -85,6 +86,9 @@ def check(root: Path, *, as_of: date | None = None, drafts: bool = False) -> Rep
         _content_rules(site, content, problems)
         report_untranslated(config, content, problems)
         _body_rules(site, problems, steps)
+        # (a warning at each build; here, an error: a document that publishes struck-out
+        # wording and people's names is not ready)
+        report_documents(content.files, root / "content", problems, steps, as_errors=True)
         if built:  # (the theme chain is found once: it reads every theme.toml)
             theme_chain = themes.chain(config)
             # (a warning at each build; here, an error: the page is not ready until the
