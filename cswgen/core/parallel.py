@@ -314,7 +314,7 @@ class Background:
 
 def _forked(parent: int) -> None:
     """Set up a forked helper of the process `parent`.  It collects its own cycles (a
-    build may have paused the collector), and it leaves Ctrl-C to the process that
+    build may have paused the collector) but not the parent's, and it leaves Ctrl-C to the process that
     started it, which stops its helpers itself: a pool worker that died of
     KeyboardInterrupt was replaced by the pool at once, and the new one, started as the
     build ended, outlived it, holding the terminal's pipes open.  Being stopped
@@ -323,6 +323,11 @@ def _forked(parent: int) -> None:
     KeyboardInterrupt), which printed a traceback for each helper.  And it ends with its
     parent, whatever ends that (see `_ended_with`)."""
     _ended_with(parent)
+    # what it inherits is the parent's and lives as long as it does: set aside, never
+    # scanned here (a scan writes into every object it looks at, which copies each page
+    # of the parent's memory: a feed made beside a build at 10,000 entries took 0.4 s,
+    # not the 0.06 s it takes in the build), while what it makes itself is collected
+    gc.freeze()
     gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
