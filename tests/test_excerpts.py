@@ -98,6 +98,8 @@ def test_a_list_reads_as_a_list_on_its_card_and_in_its_preview(make_site: MakeSi
     assert said in _cards(out / "index.html")  # featured
     assert f"<summary>{html.escape(said, quote=False)}</summary>" in (
         out / "feed.xml").read_text("utf-8")
+    screen = html.unescape((out / "screen/index.html").read_text("utf-8"))
+    assert "for: reset the PIN on my debit card, raised the limit on my credit card" in screen
 
 
 def test_a_heading_ends_before_its_paragraph_and_a_table_reads_row_by_row(
@@ -148,3 +150,21 @@ def test_a_body_whose_language_changes_is_punctuated_anew(make_site: MakeSite,
                                                         "utf-8")
     assert run(site, "build", *AS_OF).exit_code == 0
     assert _description(page) == "a new card, a higher limit"
+
+
+def test_each_language_of_a_site_punctuates_its_own_bodies(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """An Arabic translation's list takes Arabic commas; a translation with no body of its
+    own shows its original's English words, punctuated as English."""
+    out = _built(make_site, run, {
+        "config.toml": '[site]\ntitle = "Week"\nlanguages = ["en", "ar"]\n'
+                       '[week]\nyear = 2026\ntimezone = "Asia/Muscat"\n',
+        "content/testimonials/salim.md": "---\ncustomer: Salim\n---\n- a new card\n- a loan\n",
+        "content/testimonials/salim.ar.md": (
+            "---\ncustomer: سالم\n---\n- بطاقة جديدة\n- قرض\n"),
+        "content/testimonials/alice.md": "---\ncustomer: Alice\n---\n- a new card\n- a loan\n",
+        "content/testimonials/alice.ar.md": "---\ncustomer: أليس\n---\n",
+    })
+    assert _description(out / "testimonials/salim/index.html") == "a new card, a loan"
+    assert _description(out / "ar/testimonials/salim/index.html") == "بطاقة جديدة، قرض"
+    assert _description(out / "ar/testimonials/alice/index.html") == "a new card, a loan"
