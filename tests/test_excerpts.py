@@ -127,6 +127,11 @@ def test_an_arabic_body_takes_arabic_punctuation_and_an_english_one_english(
             "---\ncustomer: منى\n---\n## خدمة سريعة\n\nجهّز الموظف بطاقتي الجديدة في دقائق.\n"),
         "content/testimonials/alice.md": (
             "---\ncustomer: Alice\nlang: en-GB\n---\n- a new card\n- a higher limit\n"),
+        "content/testimonials/huda.md": (
+            "---\ncustomer: هدى\n---\nساعدني الفريق في كل ما جئت من أجله:\n\n"
+            "- إعادة تعيين الرقم السري لبطاقتي\n- رفع حد البطاقة الائتمانية\n"
+            "- فتح حساب توفير لابنتي\n- تغيير عنواني في سجلات المصرف الرئيسي\n"
+            "- طلب دفتر شيكات جديد للشركة\n- تحديث رقم هاتفي\n"),
     })
     assert _description(out / "testimonials/salim/index.html") == (
         "ساعدني الفريق في كل ما جئت من أجله: إعادة تعيين الرقم السري، رفع حد البطاقة، "
@@ -134,6 +139,9 @@ def test_an_arabic_body_takes_arabic_punctuation_and_an_english_one_english(
     assert _description(out / "testimonials/mona/index.html") == (
         "خدمة سريعة. جهّز الموظف بطاقتي الجديدة في دقائق.")
     assert "a new card, a higher limit" in _description(out / "testimonials/alice/index.html")
+    # cut short after an item, the excerpt does not end in its comma: "…،…"
+    assert _description(out / "testimonials/huda/index.html").endswith(
+        "في سجلات المصرف الرئيسي…")
 
 
 def test_a_body_whose_language_changes_is_punctuated_anew(make_site: MakeSite,
