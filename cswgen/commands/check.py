@@ -32,6 +32,7 @@ from cswgen.core.week import (
     range_label,
     short_label,
 )
+from cswgen.model.bodies import language_of
 from cswgen.model.languages import by_folder
 from cswgen.model.markup import Converter
 from cswgen.model.site import Options, Site, assemble, url_of
@@ -380,12 +381,13 @@ def _body_rules(site: Site, everything: Problems, cache: Cache) -> None:
     # (as the build's converter is, so that what it converted is found in `cache`)
     converter = Converter(site.config.root / "content", site.urls,
                           unsafe_html=site.config.build.unsafe_html, cache=cache,
-                          languages=by_folder(site.config.site.tags))
+                          languages=by_folder(site.config.site.tags),
+                          language=site.config.site.language)
     for entry in site.entries():
         if not entry.body.strip():
             continue
         body = htmlscan.scan(converter.convert(entry.body, entry.path, entry.body_line,
-                                               Problems()).html)
+                                               Problems(), language_of(entry)).html)
         problems = everything.in_sheet(entry.sheet)  # a workbook row's: about its sheet
         shown: dict[int, int] = {}  # line -> pictures without alt placed on it so far
         for image in body.images:

@@ -104,6 +104,26 @@ class Language:
         return between
 
     @cached_property
+    def run_in(self) -> tuple[str, str]:
+        """What sets apart the items of a list run into one line (a body's excerpt): the
+        punctuation CLDR's list patterns put between items (", ", "、" in Japanese; "، " in
+        Arabic, from its pattern for units: its others have only "و"), and, for items with
+        a comma of their own, CLDR's list symbol of the language's own digits (";", "؛")."""
+        patterns = self.locale.list_patterns
+        betweens = (str(patterns.get(style, {}).get(key, "")).replace("{0}", "")
+                    .replace("{1}", "") for style in ("standard", "unit", "unit-short",
+                                                      "standard-short", "or")
+                    for key in ("middle", "end"))
+        comma = next((re.split(r"(?<=\s)(?=\w)", between[at:])[0] for between in betweens
+                      for at, c in enumerate(between)
+                      if unicodedata.category(c).startswith("P")), ", ")
+        systems = (self.locale.other_numbering_systems.get("native"),
+                   self.locale.default_numbering_system, "latn")
+        symbol = next((str(s) for s in (self.locale.number_symbols.get(n, {}).get("list")
+                                        for n in systems if n) if s), ";")
+        return comma, symbol + comma[len(comma.rstrip()):]
+
+    @cached_property
     def _digits(self) -> dict[int, int]:
         """ASCII digits to those of the locale's own numbering system (CLDR's default:
         "٠١٢" in Oman, Egypt and Saudi Arabia, "012" in Arabic alone since CLDR 42), which

@@ -27,11 +27,11 @@ def convert_bodies(site: Site, problems: Problems, cache: Cache | None = None, *
                           unsafe_html=config.build.unsafe_html, cache=cache,
                           unread=site.unread, withheld=site.withheld, elsewhere=site.elsewhere,
                           languages=by_folder(config.site.tags),
-                          footnote_back=footnote_back)
+                          footnote_back=footnote_back, language=config.site.language)
     entries = site.entries()
     later = [e for e in site.unpublished if e.body.strip() and not e.inherited_body]
     converted = converter.convert_all(
-        [(e.kept_body, e.path, e.body_line) for e in [*entries, *later]],
+        [(e.kept_body, e.path, e.body_line, language_of(e)) for e in [*entries, *later]],
         [e.body_digest for e in [*entries, *later]])
     bodies: dict[str, Rendered] = {}
     for entry, (body, found) in zip(entries, converted[:len(entries)], strict=True):
@@ -50,6 +50,15 @@ def convert_bodies(site: Site, problems: Problems, cache: Cache | None = None, *
             if problem.severity == "error":
                 _report(problem, entry, problems)
     return bodies
+
+
+def language_of(entry: Entry) -> str:
+    """The language an entry's body is written in, when it is not the site's default
+    (its `lang`, or its translation's), for the punctuation of its plain text; "" when it
+    is.  A translation without a body of its own shows its original's."""
+    if entry.written_in:
+        return entry.written_in
+    return "" if entry.inherited_body else entry.language
 
 
 def _report(problem: Problem, entry: Entry, problems: Problems) -> None:

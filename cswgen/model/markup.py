@@ -7,7 +7,7 @@ resolves it against the content folder.
 
 from __future__ import annotations
 
-import html
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -32,6 +32,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import ETX, STX
 
+from cswgen.core import cldr
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, plain_digest, text_digest
@@ -39,10 +40,11 @@ from cswgen.core.errors import Problem, Problems
 from cswgen.core.kept import Kept, kept, text_of
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.bodylinks import BodyLinks, Lookup
+from cswgen.model.plaintext import plain_text
 from cswgen.model.rasters import shows_pictures
 from cswgen.model.remote import localise
 from cswgen.model.rendered import Rendered
-from cswgen.model.sanitize import ROOT_SCHEME, clean, strip_tags
+from cswgen.model.sanitize import ROOT_SCHEME, clean
 
 # Ids the page around a body uses (the skip link's target, the built-in theme's sections):
 # a heading in content that would take one of them gets `-section` added instead.
@@ -56,8 +58,8 @@ _ESCAPED = re.compile(f"{STX}(\\d+){ETX}")  # Markdown's placeholder for a backs
 
 
 # text (as an entry keeps it: see `Entry.kept_body`), site-relative source path, line of
-# its first line
-Body = tuple[str | Kept, str, int]
+# its first line, and the language it is written in (a BCP 47 tag; "": the converter's)
+Body = tuple[str | Kept, str, int, str]
 
 
 # A conversion as it is kept between builds: the Rendered's fields (html, toc, text,
@@ -263,14 +265,17 @@ class Converter:
                  cache: Cache | None = None, unread: set[str] | None = None,
                  withheld: set[str] | None = None, elsewhere: dict[str, str] | None = None,
                  languages: dict[str, str] | None = None,
-                 footnote_back: str = "Jump back to footnote {n} in the text") -> None:
+                 footnote_back: str = "Jump back to footnote {n} in the text",
+                 language: str = "en") -> None:
         """`unread`, `withheld`, `elsewhere`, `languages`: what links are resolved against
         (see `BodyLinks`); `footnote_back`: the title of a footnote's link back to the text,
-        in the site's language (`{n}`: the footnote's number)."""
+        in the site's language (`{n}`: the footnote's number); `language`: that of a body
+        that does not say (the site's), whose list punctuation its plain text uses."""
         self.links = BodyLinks(content_dir, urls, unread=unread, withheld=withheld,
                                elsewhere=elsewhere, languages=languages)
         self.unsafe_html = unsafe_html
         self.footnote_back = footnote_back
+        self.language = language
         # what every body's key holds besides its own (made once: ten thousand keys a build)
         self._settings = (str(unsafe_html), footnote_back,
                           repr(sorted(self.links.languages.items())))
@@ -295,9 +300,11 @@ class Converter:
             if isinstance(processor, InlineProcessor):
                 processor.inlinePatterns = cast(Any, _Patterns(processor.inlinePatterns))
 
-    def convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
-        """`source` is the site-relative path (`content/days/monday.md`)."""
-        [(rendered, found)] = self.convert_all([(body, source, body_line)])
+    def convert(self, body: str, source: str, body_line: int, problems: Problems,
+                language: str = "") -> Rendered:
+        """`source` is the site-relative path (`content/days/monday.md`); `language`, the
+        body's, when it is not the converter's."""
+        [(rendered, found)] = self.convert_all([(body, source, body_line, language)])
         problems.items.extend(found)
         return rendered
 
@@ -315,16 +322,16 @@ class Converter:
                 for memo, problems in found]
 
     def _key(self, item: tuple[Body, str]) -> str:
-        (text, source, body_line), known = item
+        (text, source, body_line, language), known = item
         return plain_digest("markdown", known or text_digest(text_of(text)), source,
-                            str(body_line),
-                            *self._settings)
+                            str(body_line), language or self.language, *self._settings)
 
     def _memo(self, item: tuple[Body, str], problems: Problems) -> _Memo:
         """Convert, keeping what the links looked up: plain data, so a worker process can
         send it back."""
-        text, source, body_line = item[0]
-        rendered = self._convert(text_of(text), source, body_line, problems)
+        text, source, body_line, language = item[0]
+        rendered = self._convert(text_of(text), source, body_line, language or self.language,
+                                 problems)
         return (kept(rendered.html), rendered.toc, kept(rendered.text), rendered.digest,
                 rendered.pictures, tuple(self.links.lookups), rendered.lead)
 
@@ -332,7 +339,8 @@ class Converter:
         return isinstance(memo, tuple) and len(memo) == 7 and all(  # (from the disk: checked)
             self.links.answer(kind, target) == answer for kind, target, answer in memo[5])
 
-    def _convert(self, body: str, source: str, body_line: int, problems: Problems) -> Rendered:
+    def _convert(self, body: str, source: str, body_line: int, language: str,
+                 problems: Problems) -> Rendered:
         self.links.start(source, body, body_line, problems)
         if not body.strip():
             return Rendered(html="")
@@ -346,6 +354,16 @@ class Converter:
             output = clean(output)
         output, remote = localise(output)
         self.links.remote_problems(remote)
-        text = " ".join(html.unescape(strip_tags(output)).split())
+        text = plain_text(output, *_run_in(language))
         return Rendered(html=output, toc=toc, text=text, digest=digest("rendered", output, text),
                         pictures=shows_pictures(output))
+
+
+@functools.cache
+def _run_in(tag: str) -> tuple[str, str]:
+    """The comma and semicolon a list run into one line takes in the language of `tag`
+    (`cldr.Language.run_in`); English's for a tag CLDR does not know."""
+    try:
+        return cldr.parse(tag).run_in
+    except cldr.UnknownLanguage:
+        return cldr.ENGLISH.run_in

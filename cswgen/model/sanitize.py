@@ -86,13 +86,23 @@ def rewrite_internal(fragment: str, link: Callable[[str], str]) -> str:
 _CLEANER = nh3.Cleaner(tags=_TAGS, clean_content_tags={"script", "style"},
                        attributes=_ATTRIBUTES, link_rel=None, url_schemes=_SCHEMES,
                        filter_style_properties={"text-align"})
-_STRIPPER = nh3.Cleaner(tags=set(), clean_content_tags={"script", "style"})
 
 
 def clean(fragment: str) -> str:
     return _CLEANER.clean(fragment)
 
 
-def strip_tags(fragment: str) -> str:
-    """The text of an HTML fragment, for excerpts and share text."""
-    return _STRIPPER.clean(fragment)
+# the elements that set a body's text apart in blocks, for its plain text (`plaintext`)
+BLOCK_TAGS = frozenset({
+    "p", "div", "pre", "blockquote", "address", "figure", "figcaption", "details",
+    "summary", "section", "article", "aside", "header", "footer", "nav", "main", "center",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "ul", "ol", "menu", "li", "dl", "dt", "dd",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "br", "hr"})
+_BLOCKS = nh3.Cleaner(tags=set(BLOCK_TAGS), clean_content_tags={"script", "style"},
+                      attributes={}, link_rel=None)
+
+
+def blocks(fragment: str) -> str:
+    """An HTML fragment with only its block elements left, bare (`<li>`, `</p>`, `<br>`),
+    and the text between them escaped: any `<` in it starts one of them."""
+    return _BLOCKS.clean(fragment)

@@ -29,7 +29,7 @@ Bodies = dict[str, Rendered]  # by Entry.key
 def excerpt(text: str, limit: int = 160) -> str:
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—-")
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—-،؛")  # (Arabic's comma, semicolon)
     return cut + "…"
 
 
