@@ -314,8 +314,8 @@ class Background:
 
 def _forked(parent: int) -> None:
     """Set up a forked helper of the process `parent`.  It collects its own cycles (a
-    build may have paused the collector) but not the parent's, and it leaves Ctrl-C to the process that
-    started it, which stops its helpers itself: a pool worker that died of
+    build may have paused the collector) but not the parent's, and it leaves Ctrl-C to
+    the process that started it, which stops its helpers itself: a pool worker that died of
     KeyboardInterrupt was replaced by the pool at once, and the new one, started as the
     build ended, outlived it, holding the terminal's pipes open.  Being stopped
     (SIGTERM, as `Background.stop` does) ends it at once, as it would any program: not
