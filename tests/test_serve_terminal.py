@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from cswgen.commands.console import compare
+from cswgen.core.errors import Problem
 from tests.helpers import DEADLINE, SERVE_CONFIG, SERVE_SITE, TESTIMONIAL, free_port, write_site
 
 # a testimonial naming someone not on the honour roll: a warning on its `staff` line
@@ -240,3 +242,19 @@ def test_enter_lists_every_warning_again(tmp_path: Path, terminal: list[Terminal
         "content/testimonials/rudo-m.md:4", "1 error and 2 warnings in the last build, which "
         "failed"]
     assert server.stop().count(CONFLICT) == 3
+
+
+def test_warnings_are_matched_as_they_are_then_wherever_they_moved() -> None:
+    def alt(line: int) -> Problem:
+        return Problem("content/index.md", line, "the picture has no alt text", "warning")
+
+    other = Problem("config.toml", 3, "a warning about the config", "warning")
+    # of two alike, the one whose line is gone is the one fixed
+    assert compare([alt(3), alt(7), other], [alt(7), other]) == ([], [alt(3)])
+    # lines written above both: they moved, neither is new nor fixed
+    assert compare([alt(3), alt(7)], [alt(5), alt(9)]) == ([], [])
+    # a third alike: one new, in the place it is at
+    assert compare([alt(3), alt(7)], [alt(3), alt(5), alt(7)]) == ([alt(5)], [])
+    assert compare([alt(3)], [Problem("content/other.md", 3, "the picture has no alt text",
+                                      "warning")]) == (
+        [Problem("content/other.md", 3, "the picture has no alt text", "warning")], [alt(3)])
