@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 
-from cswgen.commands.console import compare
 from cswgen.core.errors import Problem
 from tests.helpers import DEADLINE, SERVE_CONFIG, SERVE_SITE, TESTIMONIAL, free_port, write_site
 
@@ -91,7 +90,7 @@ class Terminal:
         pytest.fail(f"no line starting {starts} in: {self.text()[self.seen:]!r}")
 
     def rebuilt(self) -> list[str]:
-        return self.until("Rebuilt in ", "Rebuild failed in ")
+        return self.until("Built in ", "Rebuilt in ", "Rebuild failed in ")
 
     def save(self, relative: str, text: str) -> list[str]:
         """Save a file as an editor does (written beside, then renamed over it), and the
@@ -223,6 +222,22 @@ def test_errors_are_printed_at_every_failed_build_and_warnings_once(
     assert output.count(UNKNOWN.format(staff="Nobody")) == 1 and output.count(CONFLICT) == 1
 
 
+def test_the_first_build_that_works_lists_every_warning(
+        tmp_path: Path, terminal: list[Terminal]) -> None:
+    """A server started on a broken site: its failed build stops early, having found some
+    warnings; the first build that works lists them all, those said already included."""
+    site = a_site(tmp_path / "site")
+    broken = PRAISED.format(customer="Rudo M.", staff="Nobody").replace("rating: 5",
+                                                                         "rating: 9")
+    (site / "content/testimonials/rudo-m.md").write_text(broken, "utf-8")
+    server, first = warned(site, terminal)
+    assert first[-1].startswith("Rebuild failed in ")
+    shown = server.save("content/testimonials/rudo-m.md",
+                        PRAISED.format(customer="Rudo M.", staff="Nobody"))
+    assert warnings_in(shown) == warnings_in(first) and len(warnings_in(shown)) == 2
+    assert shown[-1].startswith("Built in ") and shown[-1].endswith("; 2 warnings (above)")
+
+
 def test_enter_lists_every_warning_again(tmp_path: Path, terminal: list[Terminal]) -> None:
     server, first = warned(a_site(tmp_path / "site"), terminal)
     assert first[0].startswith("Serving the preview at http://127.0.0.1:")
@@ -245,6 +260,8 @@ def test_enter_lists_every_warning_again(tmp_path: Path, terminal: list[Terminal
 
 
 def test_warnings_are_matched_as_they_are_then_wherever_they_moved() -> None:
+    from cswgen.commands.console import compare  # (here: the other tests run without it)
+
     def alt(line: int) -> Problem:
         return Problem("content/index.md", line, "the picture has no alt text", "warning")
 

@@ -2,12 +2,12 @@
 
 A person keeps the server open all day beside their editor, and saves every few minutes: a
 list of twelve warnings printed again whenever one of them changed buries the one that is
-new.  So, as the best watch modes do, the whole list is printed once, after the first build,
-and again whenever the person presses Enter; after that, each rebuild prints in full only
-the warnings that are new, and its one line says how many went away (and where they were)
-and how many remain, so that none seems to have vanished.  A warning that only moved (a
-line written above it) is the same warning: neither new nor fixed.  Errors are another
-matter: every failed build prints them all (`serve`), as the browser shows them.  A failed
+new.  So, as the best watch modes do, the whole list is printed once, after the first build
+that works, and again whenever the person presses Enter; after that, each rebuild prints in
+full only the warnings that are new, and its one line says how many went away (and where
+they were) and how many remain, so that none seems to have vanished.  A warning that only
+moved (a line written above it) is the same warning: neither new nor fixed.  Errors are
+another matter: every failed build prints them all, as the browser shows them.  A failed
 build stops early, so the warnings it found are not all of them: it prints those that are
 new, and takes none for fixed.
 """
@@ -65,13 +65,16 @@ class Told:
     """The warnings the person at the terminal has been told of."""
 
     warnings: list[Problem] = field(default_factory=list)
-    heard: bool = False  # a build has told them (the first tells them all)
+    whole: bool = False  # a build that worked has told them (the first tells them all)
 
     def built(self, warnings: list[Problem]) -> Change:
         """After a build that worked: what changed, and `warnings` are now those told."""
-        new, fixed = compare(self.warnings, warnings)
-        change = Change(new, fixed, len(warnings), first=not self.heard)
-        self.warnings, self.heard = list(warnings), True
+        if not self.whole:  # the first list that is whole: all of it (a failed build may
+            # have printed some of it, and stopped before the others)
+            change = Change(list(warnings), [], len(warnings), first=True)
+        else:
+            change = Change(*compare(self.warnings, warnings), len(warnings))
+        self.warnings, self.whole = list(warnings), True
         return change
 
     def failed(self, problems: tuple[Problem, ...]) -> list[Problem]:
@@ -80,7 +83,6 @@ class Told:
         errors = [p for p in problems if p.severity == "error"]
         new, _ = compare(self.warnings, [p for p in problems if p.severity == "warning"])
         self.warnings += new
-        self.heard = True
         return errors + new
 
 
