@@ -47,16 +47,28 @@ def _at_a_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+# a shell's stand-in that starts `cswgen serve` as a background job of its terminal (as
+# `cswgen serve &` does), and passes Ctrl-C on to it
+IN_THE_BACKGROUND = """\
+import signal, subprocess, sys
+job = subprocess.Popen(sys.argv[1:], process_group=0)
+signal.signal(signal.SIGINT, lambda *_: job.send_signal(signal.SIGINT))
+sys.exit(job.wait())
+"""
+
+
 class Terminal:
     """`cswgen serve` at a terminal: what it shows, and keys typed there."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, *, background: bool = False) -> None:
         self.site = site
         self.main, terminal = os.openpty()
+        command = [sys.executable, "-m", "cswgen", "serve", "--port", str(free_port())]
+        if background:
+            command = [sys.executable, "-c", IN_THE_BACKGROUND, *command]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "cswgen", "serve", "--port", str(free_port())], cwd=site,
-            stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True,
-            preexec_fn=_at_a_terminal)
+            command, cwd=site, stdin=terminal, stdout=terminal, stderr=terminal,
+            start_new_session=True, preexec_fn=_at_a_terminal)
         os.close(terminal)
         self.shown = b""
         self.seen = 0  # where the output not yet looked at starts
@@ -131,9 +143,10 @@ def terminal() -> Iterator[list[Terminal]]:
             one.stop()
 
 
-def warned(site: Path, terminal: list[Terminal]) -> tuple[Terminal, list[str]]:
+def warned(site: Path, terminal: list[Terminal], *,
+           background: bool = False) -> tuple[Terminal, list[str]]:
     """`cswgen serve` in `site`, and what it showed up to its first build's line."""
-    started = Terminal(site)
+    started = Terminal(site, background=background)
     terminal.append(started)
     return started, started.until("Built in ", "Rebuild failed in ")
 
@@ -275,3 +288,17 @@ def test_warnings_are_matched_as_they_are_then_wherever_they_moved() -> None:
     assert compare([alt(3)], [Problem("content/other.md", 3, "the picture has no alt text",
                                       "warning")]) == (
         [Problem("content/other.md", 3, "the picture has no alt text", "warning")], [alt(3)])
+
+
+def test_in_the_background_of_its_terminal_it_leaves_the_keys_alone(
+        tmp_path: Path, terminal: list[Terminal]) -> None:
+    """Started with `&`: a job that reads its terminal from the background is stopped by
+    the system, so serve does not look for Enter there; it goes on rebuilding."""
+    server, first = warned(a_site(tmp_path / "site"), terminal, background=True)
+    assert first[0].endswith(" (Enter lists the warnings again, Ctrl-C stops)")
+    server.press_enter()
+    time.sleep(0.5)  # (ten looks for keys, had it looked)
+    shown = server.save("content/testimonials/rudo-m.md", TESTIMONIAL)
+    assert shown[-1].endswith("; 1 warning fixed (content/testimonials/rudo-m.md:4), 1 remains")
+    output = server.stop()
+    assert "in the last build" not in output and output.rstrip().endswith("Stopped.")
