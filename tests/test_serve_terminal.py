@@ -254,7 +254,7 @@ def test_the_first_build_that_works_lists_every_warning(
 def test_enter_lists_every_warning_again(tmp_path: Path, terminal: list[Terminal]) -> None:
     server, first = warned(a_site(tmp_path / "site"), terminal)
     assert first[0].startswith("Serving the preview at http://127.0.0.1:")
-    assert first[0].endswith(" (Enter lists the warnings again, Ctrl-C stops)")
+    assert first[0].endswith(" (Enter to list the warnings again, Ctrl-C to stop)")
     server.save("content/testimonials/rudo-m.md", TESTIMONIAL)
     server.press_enter()
     listed = server.until("1 warning in the last build", "2 warnings in the last build")
@@ -295,7 +295,7 @@ def test_in_the_background_of_its_terminal_it_leaves_the_keys_alone(
     """Started with `&`: a job that reads its terminal from the background is stopped by
     the system, so serve does not look for Enter there; it goes on rebuilding."""
     server, first = warned(a_site(tmp_path / "site"), terminal, background=True)
-    assert first[0].endswith(" (Enter lists the warnings again, Ctrl-C stops)")
+    assert first[0].endswith(" (Enter to list the warnings again, Ctrl-C to stop)")
     server.press_enter()
     time.sleep(0.5)  # (ten looks for keys, had it looked)
     shown = server.save("content/testimonials/rudo-m.md", TESTIMONIAL)

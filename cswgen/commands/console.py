@@ -145,7 +145,7 @@ class Enter:
     @property
     def keys(self) -> str:
         """The keys the server listens for, as the line that gives its address says them."""
-        return "Enter lists the warnings again, Ctrl-C stops" if self.fd is not None \
+        return "Enter to list the warnings again, Ctrl-C to stop" if self.fd is not None \
             else "Ctrl-C to stop"
 
     def pressed(self) -> bool:
