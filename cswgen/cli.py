@@ -146,7 +146,9 @@ def publish(ctx: click.Context, target: str | None, as_of: str | None, drafts: b
 def serve(host: str, port: int, open_browser: bool, as_of: str | None, drafts: bool) -> None:
     """Build the site, serve it on this computer and rebuild it whenever config.toml, a
     file in content/ or the theme changes; the browser reloads by itself.  Problems are
-    shown in the page, and the server keeps running.  Stop it with Ctrl-C."""
+    shown in the page, and the server keeps running.  The terminal lists the warnings once,
+    then says only which are new and which fixed: press Enter there to list them all
+    again.  Stop it with Ctrl-C."""
     from cswgen.commands.serve import run
 
     when = as_of_date(as_of)

@@ -145,6 +145,7 @@ def serve() -> Iterator[Serve]:
         port = port or free_port()
         process = subprocess.Popen(
             [sys.executable, "-m", "cswgen", "serve", "--port", str(port), *args], cwd=site,
+            stdin=subprocess.DEVNULL,  # (never the terminal the tests run in: see `console`)
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         server = Server(process, port)
         started.append(server)

@@ -37,6 +37,7 @@ from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
 
 from cswgen.commands.build import build
+from cswgen.commands.console import Enter, Told, listed
 from cswgen.commands.preview import (
     EVERY_ADDRESS,
     Watcher,
@@ -88,7 +89,8 @@ class Session:
         self.preview = Preview(folder)
         self.watcher = Watcher()
         self.problems: tuple[Problem, ...] = ()  # of the last build, when it failed
-        self.warnings: list[Problem] = []
+        self.told = Told()  # the warnings said in the terminal (see `console`)
+        self.enter = Enter(None)  # pressed: the whole list again
         self.scheduled: dict[str, tuple[str, date]] = {}  # (see `State.later`)
         self.state = State(as_of=as_of or date.today())
         self.notify: Callable[[str], None] = lambda path: None  # tells browsers to reload
@@ -113,6 +115,7 @@ class Session:
         started = time.perf_counter()
         before = self.problems
         changed: list[str] = []
+        warned = ""  # what the build's line says of its warnings
         config = self._config()
         watched = self._watched(config)
         if watched != self.watcher.roots:  # the first build, or another theme
@@ -136,10 +139,10 @@ class Session:
             for key, make in result.pending.items():
                 self.tried.add(key)
                 self.photos.start(key, make)  # by the next tick
-            if result.warnings != self.warnings:
-                for problem in result.warnings:
-                    self.warn(str(problem))
-            self.warnings = result.warnings
+            change = self.told.built(result.warnings)
+            for problem in change.new:
+                self.warn(str(problem))
+            warned = change.line()
             self.scheduled = result.later
         self.retried = False
         self.finished = time.perf_counter()
@@ -147,14 +150,15 @@ class Session:
         self.state = self._state(config)
         suffix = f" ({why})" if why else ""
         if self.problems:
-            for problem in self.problems:
+            for problem in self.told.failed(self.problems):
                 self.warn(str(problem))
             errors = sum(1 for p in self.problems if p.severity == "error")
             self.say(f"Rebuild failed in {milliseconds} ms: {errors} error"
                      f"{'s' if errors != 1 else ''}, shown in the browser until fixed{suffix}")
         else:
             self.say(f"{'Rebuilt' if self.built else 'Built'} in {milliseconds} ms: "
-                     f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed{suffix}")
+                     f"{len(changed)} file{'s' if len(changed) != 1 else ''} changed{suffix}"
+                     f"{warned}")
             self.built = True
         if not reload:
             pass
@@ -190,7 +194,9 @@ class Session:
         """Called every POLL: after a change, look again every SETTLE seconds and
         build once a look finds nothing new, so a burst of changes makes one build.  When
         photos made beside the server are ready, build to publish them (placeholders go);
-        browsers reload once, when the last is ready."""
+        browsers reload once, when the last is ready.  Enter pressed: the whole list."""
+        if self.enter.pressed():
+            self.list_all()
         if self.photos.busy and self.photos.poll():
             self.ready = True
         if self.ready and not self.photos.busy:
@@ -203,6 +209,13 @@ class Session:
         if not self.settling and self.watcher.look():
             self.settling = True
             self.later(SETTLE, self.settle)
+
+    def list_all(self) -> None:
+        """Every problem of the last build, in full, and a line counting them."""
+        shown = self.problems or tuple(self.told.warnings)
+        for problem in shown:
+            self.warn(str(problem))
+        self.say(listed(shown, failed=bool(self.problems)))
 
     def settle(self) -> None:
         if self.watcher.look():
@@ -406,7 +419,8 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: 
                  "your network can see this preview, drafts included. Leave out --host to "
                  "serve on this computer only.")
         url = address(EVERY_ADDRESS.get(host, host), used)
-        say(f"Serving the preview at {url} (Ctrl-C to stop)")
+        session.enter = Enter(sys.stdin)
+        say(f"Serving the preview at {url} ({session.enter.keys})")
         if host in EVERY_ADDRESS and (seen_at := network_address(host)):
             say(f"Other devices on your network can see it at {address(seen_at, used)}")
         session.notify = lambda path: LiveReloadHandler.reload_waiters(path)
