@@ -184,8 +184,6 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         else begun(preview)
     storing = partial(_storing, writer) if isinstance(writer, Staging) else None
     base_path = urlsplit(config.site.base_url).path or "/"
-    # (the feed, when it changed, is made beside the pages: see `Early`)
-    early = rendering.Early(writer.unchanged, storing) if storing is not None else None
 
     def render(into: Problems) -> tuple[list[tuple[Views, Renderer, list[View], dict[str, Any]]],
                                         list[View], list[rendering.Job], list[rendering.Made]]:
@@ -197,7 +195,7 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         jobs = [job for index, (views, renderer, pages, common) in enumerate(made_up)
                 for job in rendering.jobs(editions[index].site, views, pages, renderer,
                                           common, cache_root, site_pages=every_page,
-                                          kept=steps, early=early)]
+                                          kept=steps)]
         return made_up, every_page, jobs, rendering.render(jobs, writer.unchanged, into,
                                                            storing)
 
@@ -231,8 +229,6 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         write_and_swap(writer, made, copies,
                        lambda stale: rendering.render_again(jobs, stale, problems))
     except BaseException:
-        if early is not None:
-            early.wait()
         writer.abort()
         raise
     # a file the site's theme names that it lacks, or loads from another host: the site

@@ -9,13 +9,12 @@ build stops before the writer has moved a thing.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from cswgen.core import parallel
 from cswgen.core.cache import Cache, data_digest, digest
@@ -44,8 +43,6 @@ class Job(NamedTuple):
     key: str | None  # None: always made
     make: Callable[[], bytes]
     here: bool = False
-    # made already, or being made beside the build (see `Early`): what `render` takes
-    started: Callable[[], bytes | Stored | SiteError] | None = None
 
 
 class Made(NamedTuple):
@@ -60,28 +57,14 @@ class Made(NamedTuple):
 
 def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
          common: dict[str, Any], cache_root: Path, *,
-         site_pages: list[View] | None = None, kept: Cache | None = None,
-         early: Early | None = None) -> list[Job]:
+         site_pages: list[View] | None = None, kept: Cache | None = None) -> list[Job]:
     """Every file of one language to render, keyed (keys are quicker made here than in a
     worker): its pages, feed and calendar in its folder (`views.prefix`).  robots.txt and
     the sitemap come with the default language's, the sitemap listing `site_pages`, every
     language's pages (default: `pages`).  `kept`: where the pages' keys are kept between
-    builds (see `pagekeys`).  `early`: the feed, keyed first, is started with it."""
+    builds (see `pagekeys`)."""
     folder = views.prefix
     common_key = renderer.common_key(common)
-    shared = renderer.shared
-    # keyed by what they show (an undated testimonial's entry by its publish date), so an
-    # unchanged feed or calendar is not made again
-    feed = Job(folder + "feed.xml", data_digest(
-        "feed", common, views.testimonials, [t.publish for t in site.testimonials],
-        shared=shared), lambda: feeds.atom_feed(
-            site, views.testimonials, shared,
-            cache_root / (FEED_FOLDER if not folder else f"{folder.strip('/')}.{FEED_FOLDER}"),
-            title=views.say("feed_title", site=site.config.site.title), folder=folder,
-            language=views.language.tag),
-        here=True)  # every testimonial: a worker would copy them all
-    if early is not None:
-        feed = early.start(feed)
     pages = [view for view in pages if view["kind"] not in beyond.OPTIONAL
              or renderer.has_template(view["kind"])]
     # a lobby screen's build is also its theme's (templates, screen.js): after an upgrade
@@ -92,7 +75,17 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
     found = [Job(_html_path(view["path"]), keys.key(view),
                  partial(_page, renderer, view, common)) for view in pages]
     keys.keep()
-    found.append(feed)
+    shared = renderer.shared
+    # keyed by what they show (an undated testimonial's entry by its publish date), so an
+    # unchanged feed or calendar is not made again
+    found.append(Job(folder + "feed.xml", data_digest(
+        "feed", common, views.testimonials, [t.publish for t in site.testimonials],
+        shared=shared), lambda: feeds.atom_feed(
+            site, views.testimonials, shared,
+            cache_root / (FEED_FOLDER if not folder else f"{folder.strip('/')}.{FEED_FOLDER}"),
+            title=views.say("feed_title", site=site.config.site.title), folder=folder,
+            language=views.language.tag),
+        here=True))  # every testimonial: a worker would copy them all
     found.append(Job(folder + "week.ics", data_digest("ics", common, views.days,
                                                       shared=shared),
                      lambda: _week_ics(site, views.words, folder)))
@@ -116,38 +109,6 @@ def jobs(site: Site, views: Views, pages: list[View], renderer: Renderer,
 Store = Callable[[str, bytes], Stored]  # writes a file where the writer takes it from
 
 
-class Early:
-    """Starts a large file that changed (the feed: 18 MB and a twentieth of a second at
-    10,000 entries) in a forked process as soon as it is keyed, written straight into the
-    staging folder, while this process keys and renders the pages: `render` then takes
-    what it stored.  A file the writer holds unchanged is left to `render`, as is any
-    file where a process cannot be forked (it is then made when `render` asks)."""
-
-    def __init__(self, unchanged: Callable[[str, str | None], bool],
-                 storing: Callable[[], Store]) -> None:
-        self.unchanged, self.storing = unchanged, storing
-        self._running: dict[str, Callable[[], bytes | Stored | SiteError]] = {}
-
-    def start(self, job: Job) -> Job:
-        self._wait(job.path)  # (rendered again: never two processes writing one file)
-        if self.unchanged(job.path, job.key):
-            return job
-        self._running[job.path] = started = parallel.soon(partial(_attempt, job,
-                                                                  self.storing()))
-        return job._replace(started=started)
-
-    def wait(self) -> None:
-        """Wait until nothing started is still writing (before the staging folder goes)."""
-        for path in list(self._running):
-            self._wait(path)
-
-    def _wait(self, path: str) -> None:
-        started = self._running.pop(path, None)
-        if started is not None:
-            with contextlib.suppress(BaseException):  # (its outcome is another's to say)
-                started()
-
-
 def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
            problems: Problems, storing: Callable[[], Store] | None = None) -> list[Made]:
     """Every job's bytes, in order; None for one whose file is `unchanged`.  Rendered on
@@ -156,10 +117,6 @@ def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
     that makes them, and only that they were (`Stored`) is sent back."""
     todo = [job for job in jobs if not unchanged(job.path, job.key)]
     store = storing() if storing is not None and todo else None
-    # (started beside the build into the same staging folder: taken last, when it is
-    # likelier done; without a store, as in `render_again`, made here as any other)
-    started = [job for job in todo if job.started is not None and store is not None]
-    todo = [job for job in todo if job.started is None or store is None]
     far = [job for job in todo if not job.here]
     made: dict[str, bytes | Stored | SiteError] = {}
     writes: list[tuple[str, Callable[[], Stored]]] = []
@@ -176,7 +133,6 @@ def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
                          strict=True))
         made |= {job.path: _attempt(job, store) for job in todo
                  if job.here and job.path not in made}
-        made |= {job.path: cast(Callable[[], Any], job.started)() for job in started}
     finally:
         for path, written in writes:  # (waited for whatever happened: see `_written_aside`)
             made[path] = written()
