@@ -136,18 +136,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-@on_every_core
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
-def test_a_worker_killed_while_it_renders_a_page_is_said_with_the_page(
-        tmp_path: Path) -> None:
-    """As the kernel's out-of-memory killer does: SIGKILL to the worker busy with one slow
-    page (the only child of the build to take a second of processor time).  Before, its
-    page was rendered again in the build's own process, which the same lack of memory then
-    killed, with no word said."""
-    site = site_with(tmp_path, parallel.MIN_JOBS + 50)
-    before = built(site)
-    (site / TEMPLATE).write_text(ON_T001.replace(
-        "BODY", "{% for i in range(3 * 10**8) %}{% endfor %}"), "utf-8")  # seconds
+def killed_while_busy(site: Path, seconds: float) -> Outcome:
+    """A build of `site` whose first child to have taken `seconds` of processor time is
+    killed with SIGKILL, as the kernel's out-of-memory killer does."""
     process = subprocess.Popen([sys.executable, "-m", "cswgen", *BUILD], cwd=site, env=ENV,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     killed: list[int] = []
@@ -155,21 +146,63 @@ def test_a_worker_killed_while_it_renders_a_page_is_said_with_the_page(
         deadline = time.monotonic() + 40
         while process.poll() is None and not killed and time.monotonic() < deadline:
             for child in children(process.pid):
-                if cpu_seconds(child) > 1.0:
+                if cpu_seconds(child) > seconds:
                     os.kill(child, signal.SIGKILL)
                     killed.append(child)
                     break
-            time.sleep(0.05)
+            time.sleep(0.02)
         stdout, stderr = process.communicate(timeout=40)
     finally:
         if process.poll() is None:
             process.kill()
             process.communicate()
     assert killed, stderr
-    outcome = Outcome(process.returncode, stdout, stderr)
+    return Outcome(process.returncode, stdout, stderr)
+
+
+linux = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+
+
+@on_every_core
+@linux
+def test_a_worker_killed_while_it_renders_a_page_is_said_with_the_page(
+        tmp_path: Path) -> None:
+    """The worker busy with one slow page is killed: the only child of the build to take
+    seconds of processor time (the other renders every other page in under half a second;
+    the loop takes 8 s here).  Before, its page was rendered again in the build's own
+    process, which the same lack of memory would then kill, with no word said."""
+    site = site_with(tmp_path, parallel.MIN_JOBS + 50)
+    before = built(site)
+    (site / TEMPLATE).write_text(ON_T001.replace(
+        "BODY", "{% for i in range(4 * 10**8) %}{% endfor %}"), "utf-8")
+    outcome = killed_while_busy(site, 2.5)
     failed_as_it_should(site, outcome, before)
     line_with(outcome, f"A worker process rendering {PAGE} (template {TEMPLATE}) was killed "
                        "(signal 9", "runs out of memory", "Close other programs")
+
+
+@on_every_core
+@linux
+def test_a_worker_killed_while_it_makes_a_photos_copies_names_the_photo(
+        tmp_path: Path) -> None:
+    """Two photos of 64 megapixels, made by two workers (about a second each); the other
+    children of the build (reading the sources, looking at the output folder) take a
+    hundredth of a second, and the pages are rendered by the build itself."""
+    from PIL import Image
+
+    site = site_with(tmp_path, 3)
+    before = built(site)
+    for number, colour in ((1, (200, 100, 50)), (2, (20, 100, 50))):
+        Image.new("RGB", (8000, 8000), colour).save(site / f"content/p{number}.png")
+        (site / f"content/testimonials/t00{number}.md").write_text(
+            f"---\ncustomer: Customer {number}\nphoto: p{number}.png\n---\nThanks.\n", "utf-8")
+    outcome = killed_while_busy(site, 0.3)
+    failed_as_it_should(site, outcome, before)
+    said = line_with(outcome, "content/testimonials/t00", ".md:3: `photo` names p",
+                     ".png, which could not be made into copies: a worker process making "
+                     "them was killed (signal 9", "save it at most 2560 pixels wide")
+    assert said.startswith(("content/testimonials/t001.md:3: `photo` names p1.png",
+                            "content/testimonials/t002.md:3: `photo` names p2.png")), said
 
 
 def test_a_photo_too_large_for_the_memory_there_is_is_named_where_it_is_shown(
