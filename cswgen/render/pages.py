@@ -181,11 +181,7 @@ def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
             problems.items.append(_killed(exc, far))
         made |= {job.path: _attempt(job, store) for job in todo
                  if job.here and job.path not in made}
-        for job in started:
-            try:
-                made[job.path] = cast(Callable[[], Any], job.started)()
-            except parallel.Killed as exc:
-                problems.items.append(_killed(exc, [job]))
+        made |= {job.path: cast(Callable[[], Any], job.started)() for job in started}
     finally:
         for path, written in writes:  # (waited for whatever happened: see `_written_aside`)
             made[path] = written()
@@ -283,10 +279,11 @@ def _killed(exc: parallel.Killed, jobs: list[Job]) -> Problem:
     """A worker killed while it made one of `jobs` (most often for lack of memory: see
     `parallel.Killed`), said as a plain sentence naming the file and its template."""
     job = jobs[exc.index] if exc.index is not None and exc.index < len(jobs) else None
-    doing = f"rendering {job.path}{_template_of(job)}" if job else "rendering pages"
-    said = exc.said(doing, "If that page's template loops over a huge range() or repeats "
-                           "a string many times (\"x\" * n), make the loop or the repeat "
-                           "smaller. " if job and _template_of(job) else "")
+    template = _template_of(job) if job else ""
+    said = exc.said(f"rendering {job.path}{template}" if job else "rendering pages",
+                    "If that page's template loops over a huge range() or repeats a string "
+                    "many times (\"x\" * n), make the loop or the repeat smaller. "
+                    if template else "")
     return Problem("", 0, said[:1].upper() + said[1:])
 
 
