@@ -136,6 +136,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def oom_adjust(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/oom_score_adj").read_text())
+
+
 def killed_while_busy(site: Path, seconds: float) -> Outcome:
     """A build of `site` whose first child to have taken `seconds` of processor time is
     killed with SIGKILL, as the kernel's out-of-memory killer does."""
@@ -147,6 +151,8 @@ def killed_while_busy(site: Path, seconds: float) -> Outcome:
         while process.poll() is None and not killed and time.monotonic() < deadline:
             for child in children(process.pid):
                 if cpu_seconds(child) > seconds:
+                    # the kernel's out-of-memory killer would end the worker first
+                    assert oom_adjust(child) > oom_adjust(process.pid)
                     os.kill(child, signal.SIGKILL)
                     killed.append(child)
                     break

@@ -26,6 +26,8 @@ T = TypeVar("T")
 
 MIN_JOBS = 200  # below this, starting workers costs more than it saves
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+OOM_ADJUST = "/proc/self/oom_score_adj"  # Linux: -1000 (never killed) to 1000 (killed first)
+OOM_FIRST = 500  # added to a helper's: the kernel's out-of-memory killer ends it before the build
 
 
 class Killed(Exception):
@@ -383,7 +385,10 @@ def _ended_with(parent: int) -> None:
     SIGKILL (the machine out of memory, a CI job cancelled) cannot stop its helpers, and
     they would never end on their own: a helper blocks for good sending down a full pipe
     whose reading end it, or a helper forked after it, still holds.  Elsewhere (macOS,
-    where SIGKILL is rare) the parent's own `stop` is all there is."""
+    where SIGKILL is rare) the parent's own `stop` is all there is.
+
+    And have the kernel's out-of-memory killer end this helper before its parent: the
+    parent then says what was lost (see `Killed`), where its own end would say nothing."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes  # (in the helper only: the build never loads it)
@@ -393,6 +398,11 @@ def _ended_with(parent: int) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent ended before the line above: end now
         os._exit(1)
+    # (raising it needs no privilege)
+    with contextlib.suppress(OSError, ValueError), open(OOM_ADJUST, "r+") as adjust:
+        raised = min(1000, int(adjust.read()) + OOM_FIRST)
+        adjust.seek(0)
+        adjust.write(str(raised))
 
 
 def _aside(job: Callable[[], object], parent: int) -> None:
