@@ -75,6 +75,24 @@ def cannot_write(exc: OSError, command: str, left: str) -> str | None:
             f"cswgen {command} again. {left}").rstrip()
 
 
+def out_of_memory(exc: Exception, command: str) -> str | None:
+    """What to say when a command ran out of memory (Python's MemoryError, here or in a
+    worker) or a worker of its was killed (most often by the system, for lack of memory:
+    see `parallel.Killed`) where no page or photo could be named; None for any other
+    error.  (Not a bug of cswgen's: said plainly, with what to do.)"""
+    from cswgen.core.parallel import Killed
+
+    if isinstance(exc, Killed):
+        said = exc.said(f"of cswgen {command}")
+        return said[:1].upper() + said[1:]
+    if not isinstance(exc, MemoryError):
+        return None
+    return (f"cswgen {command} ran out of memory and stopped. A very large file in content/ "
+            "(a long Markdown file, a big spreadsheet) or a template that loops over a huge "
+            "range() can take all the memory there is: make it smaller, or close other "
+            f"programs, then run cswgen {command} again.")
+
+
 def shown_path(path: Path) -> str:
     """A path as the user can type it from where they are."""
     from pathlib import Path
@@ -140,7 +158,13 @@ def run_build(as_of: date | None, drafts: bool, portable: bool, output: Path | N
         say(sys.stderr, failed_line(exc.problems, "Nothing was written; the output folder "
                                                   "is as it was."))
         return 1
-    except Exception:
+    except Exception as exc:
+        plainly = out_of_memory(exc, "build")
+        if plainly is not None:  # (not a bug: no traceback, even with `debug`)
+            say(sys.stderr, plainly)
+            say(sys.stderr, "Build failed. Nothing was written; the output folder is as it "
+                            "was.")
+            return 1
         if debug:
             raise
         say(sys.stderr, BUG.format(again="cswgen build --debug"))
@@ -164,6 +188,10 @@ def bugs_reported(debug: bool, command: str) -> Iterator[None]:
         report(exc.problems)
         sys.exit(1)
     except Exception as exc:
+        plainly = out_of_memory(exc, command)
+        if plainly is not None:
+            say(sys.stderr, plainly)
+            sys.exit(1)
         if debug:
             raise
         if isinstance(exc, OSError):

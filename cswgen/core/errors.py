@@ -19,7 +19,7 @@ Severity = Literal["error", "warning"]
 class Problem:
     """One thing wrong with the site: where it is and what to do about it."""
 
-    path: str  # relative to the site root, `/`-separated
+    path: str  # relative to the site root, `/`-separated; "": no file is at fault
     line: int  # 1-based; 0 when the problem concerns the whole file (or sheet)
     message: str
     severity: Severity = "error"
@@ -31,6 +31,8 @@ class Problem:
 
     def _text(self) -> str:
         where = place(self.path, self.line, self.sheet)
+        if not where:  # no file at fault (the system ended a worker): a plain sentence
+            return self.message
         if self.severity == "warning":
             return f"{where}: warning: {self.message}"
         return f"{where}: {self.message}"

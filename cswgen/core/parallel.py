@@ -26,6 +26,32 @@ T = TypeVar("T")
 
 MIN_JOBS = 200  # below this, starting workers costs more than it saves
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+OOM_ADJUST = "/proc/self/oom_score_adj"  # Linux: -1000 (never killed) to 1000 (killed first)
+OOM_FIRST = 500  # added to a helper's: the kernel's out-of-memory killer ends it before the build
+
+
+class Killed(Exception):
+    """A helper ended by a signal before it sent what it was doing: most often SIGKILL from
+    the kernel, whose out-of-memory killer ends the process that takes the most memory (a
+    template looping over a huge range, a photo too big for the computer).  `index`: the
+    task it was at (None: not known).  Its work is not done again in the build's own
+    process, which would then be the one killed, with no word said."""
+
+    def __init__(self, index: int | None, signal_number: int) -> None:
+        self.index, self.signal_number = index, signal_number
+        super().__init__(index, signal_number)
+
+    def said(self, doing: str, hint: str = "") -> str:
+        """What to tell the user: `doing`, what the helper was doing ("rendering
+        about/index.html"); `hint`, a likely cause of the user's to look at first."""
+        try:
+            name = f", {signal.Signals(self.signal_number).name}"
+        except ValueError:
+            name = ""
+        return (f"a worker process {doing} was killed (signal {self.signal_number}{name}); "
+                "most often the system ends one when the computer runs out of memory. "
+                f"{hint}Close other programs, or build on a computer with more memory, "
+                "then run it again.")
 
 
 def workers() -> int:
@@ -57,13 +83,13 @@ def started(task: Callable[[int], T], count: int) -> Callable[[], list[T]]:
     or raises must pickle."""
     if count < 2 or not _can_fork():
         return lambda: [task(i) for i in range(count)]
-    helpers = _Helpers(task, count)
+    helpers = _Helpers(task, [range(i, i + 1) for i in range(count)])
     outcome: list[list[T] | BaseException] = []  # (asked again, it is what was found)
 
     def result() -> list[T]:
         if not outcome:
             try:
-                outcome.append([cast(T, helpers.result(i)) for i in range(count)])
+                outcome.append([cast(T, helpers.result(i)[0]) for i in range(count)])
             except BaseException as exc:
                 outcome.append(exc)
             finally:
@@ -91,16 +117,12 @@ def _each(task: Callable[[int], T], count: int, *, min_jobs: int,
         return
     chunk = chunk or max(1, min(64, count // (workers() * 8)))
     slices = [range(i, min(i + chunk, count)) for i in range(0, count, chunk)]
-    helpers = _Helpers(partial(_slice, task, slices), len(slices))
+    helpers = _Helpers(task, slices)
     try:
         for index in range(len(slices)):
             yield from cast(list[T], helpers.result(index))
     finally:
         helpers.stop()
-
-
-def _slice(task: Callable[[int], T], slices: list[range], index: int) -> list[T]:
-    return [task(i) for i in slices[index]]
 
 
 def _can_fork() -> bool:
@@ -112,32 +134,39 @@ def _can_fork() -> bool:
 
 
 class _Helpers:
-    """`count` jobs, `job(0)` to `job(count - 1)`, done by forked helpers (one per core),
-    each taking the next job nobody has taken and sending its result down a pipe of its
-    own.  Plain processes and pipes, no `multiprocessing.Pool`: on Ctrl-C a pool could
-    hang in its own threads, or start a new worker as the build ended that outlived it."""
+    """Jobs, each the tasks of one of `slices` (`[task(i) for i in slices[job]]`), done by
+    forked helpers (one per core), each taking the next job nobody has taken and sending
+    its results down a pipe of its own.  Plain processes and pipes, no
+    `multiprocessing.Pool`: on Ctrl-C a pool could hang in its own threads, or start a new
+    worker as the build ended that outlived it.  A helper killed (see `Killed`) is said
+    to have been, with the task it was at, which each notes in shared memory."""
 
-    def __init__(self, job: Callable[[int], object], count: int) -> None:
-        self.job = job
-        self.count = count
+    def __init__(self, task: Callable[[int], object], slices: list[range]) -> None:
+        self.task = task
+        self.slices = slices
+        self.count = len(slices)
         self.found: dict[int, tuple[bool, object]] = {}
-        self.receivers: list[Connection] = []
+        self.receivers: list[Connection] = []  # those still open
+        self.pipes: list[Connection] = []  # helper number -> its pipe
         self.processes: list[multiprocessing.process.BaseProcess] = []
         context = multiprocessing.get_context("fork")
         self.taken = context.Value("i", 0)  # how many jobs have been taken
+        helpers = min(workers(), self.count)
+        self.doing = context.Array("q", [-1] * helpers, lock=False)  # each one's task
         self.parent = os.getpid()
         # What this process holds is left out of the helpers' cycle collection, so that
         # they do not copy its memory by scanning it; they collect what they make.
         gc.freeze()
         try:
             with _ctrl_c_held():
-                for _ in range(min(workers(), count)):
+                for number in range(helpers):
                     receive, send = context.Pipe(duplex=False)
-                    process = context.Process(target=self._work, args=(send,),
+                    process = context.Process(target=self._work, args=(send, number),
                                               daemon=True)  # never outlives the build
                     process.start()
                     send.close()
                     self.receivers.append(receive)
+                    self.pipes.append(receive)
                     self.processes.append(process)
         except BaseException:  # (Ctrl-C, held until the helpers started, lands here)
             self.stop()
@@ -145,7 +174,7 @@ class _Helpers:
         finally:
             gc.unfreeze()
 
-    def _work(self, send: Connection) -> None:
+    def _work(self, send: Connection, number: int) -> None:
         _forked(self.parent)
         while True:
             with self.taken.get_lock():
@@ -154,29 +183,45 @@ class _Helpers:
             if index >= self.count:
                 break
             try:
-                send.send((index, True, self.job(index)))
+                results = []
+                for task in self.slices[index]:
+                    self.doing[number] = task
+                    results.append(self.task(task))
+                send.send((index, True, results))
             except BaseException as exc:  # handed to the parent as it is
                 send.send((index, False, exc))
+            self.doing[number] = -1
         send.close()
 
-    def result(self, index: int) -> object:
-        """What `job(index)` returned (what it raised is raised), waiting for it."""
+    def result(self, index: int) -> list[object]:
+        """What job `index`'s tasks returned (what one raised is raised), waiting for it;
+        raises `Killed` as soon as a helper is found killed."""
         while index not in self.found and self.receivers:
             for ready in connection.wait(self.receivers):
                 assert isinstance(ready, Connection)
                 try:
                     done, ok, value = ready.recv()
-                except EOFError:  # that helper is done (or died: see below)
+                except EOFError:  # that helper is done (or died: see `_ended`)
                     self.receivers.remove(ready)
                     ready.close()
+                    self._ended(ready)
                 else:
                     self.found[done] = (ok, value)
-        if index not in self.found:  # its helper was killed (out of memory?): do it here
-            return self.job(index)
+        if index not in self.found:  # its helper failed some other way: do it here
+            return [self.task(task) for task in self.slices[index]]
         ok, value = self.found.pop(index)
         if not ok:
             raise cast(BaseException, value)
-        return value
+        return cast(list[object], value)
+
+    def _ended(self, receiver: Connection) -> None:
+        """Raise `Killed` if the helper that sent down `receiver` was killed."""
+        number = self.pipes.index(receiver)
+        process = self.processes[number]
+        process.join()
+        if process.exitcode is not None and process.exitcode < 0:
+            task = self.doing[number]
+            raise Killed(task if task >= 0 else None, -process.exitcode)
 
     def stop(self) -> None:
         """End the helpers: at once if they are still at work (the build stopped)."""
@@ -214,7 +259,8 @@ def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object
     """`soon` for several tasks, done one after the other in one forked process, each
     result sent as soon as it is made: so that the first is ready early, and the others,
     needed later, take no core from this process meanwhile (on two cores, a process each
-    slowed the build down while it loaded its own data)."""
+    slowed the build down while it loaded its own data).  A child killed before it sent
+    a result raises `Killed` for that task and every later one."""
     if not _can_fork():
         return list(tasks)
     context = multiprocessing.get_context("fork")
@@ -240,8 +286,13 @@ def soon_each(tasks: Sequence[Callable[[], object]]) -> list[Callable[[], object
         while len(found) <= index:
             try:
                 found.append(receive.recv())
-            except EOFError:  # the child died (killed, out of memory): do it here instead
-                found.append(_here(tasks[len(found)]))
+            except EOFError:  # the child died
+                process.join()
+                code = process.exitcode or 0
+                # killed (out of memory?): said, for this task and every later one; else
+                # (a failure of its own) done here instead
+                found.append((False, Killed(len(found), -code)) if code < 0
+                             else _here(tasks[len(found)]))
             if len(found) == len(tasks):
                 process.join()
                 receive.close()
@@ -339,7 +390,10 @@ def _ended_with(parent: int) -> None:
     SIGKILL (the machine out of memory, a CI job cancelled) cannot stop its helpers, and
     they would never end on their own: a helper blocks for good sending down a full pipe
     whose reading end it, or a helper forked after it, still holds.  Elsewhere (macOS,
-    where SIGKILL is rare) the parent's own `stop` is all there is."""
+    where SIGKILL is rare) the parent's own `stop` is all there is.
+
+    And have the kernel's out-of-memory killer end this helper before its parent: the
+    parent then says what was lost (see `Killed`), where its own end would say nothing."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes  # (in the helper only: the build never loads it)
@@ -349,6 +403,11 @@ def _ended_with(parent: int) -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent ended before the line above: end now
         os._exit(1)
+    # (raising it needs no privilege)
+    with contextlib.suppress(OSError, ValueError), open(OOM_ADJUST, "r+") as adjust:
+        raised = min(1000, int(adjust.read()) + OOM_FIRST)
+        adjust.seek(0)
+        adjust.write(str(raised))
 
 
 def _aside(job: Callable[[], object], parent: int) -> None:

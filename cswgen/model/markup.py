@@ -36,7 +36,7 @@ from cswgen.core import cldr
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, plain_digest, text_digest
-from cswgen.core.errors import Problem, Problems
+from cswgen.core.errors import Problem, Problems, fail
 from cswgen.core.kept import Kept, kept, text_of
 from cswgen.core.limits import nesting_message, too_deep
 from cswgen.model.bodylinks import BodyLinks, Lookup
@@ -330,8 +330,14 @@ class Converter:
         """Convert, keeping what the links looked up: plain data, so a worker process can
         send it back."""
         text, source, body_line, language = item[0]
-        rendered = self._convert(text_of(text), source, body_line, language or self.language,
-                                 problems)
+        try:
+            rendered = self._convert(text_of(text), source, body_line,
+                                     language or self.language, problems)
+        except MemoryError:  # (raised, not kept in the cache: with more memory, it converts)
+            raise fail(source, body_line, "the build ran out of memory converting the "
+                       "Markdown from this line on; split a text this long into several "
+                       "pages (or keep it as a PDF under content/ and link to it), or close "
+                       "other programs, then run the build again") from None
         return (kept(rendered.html), rendered.toc, kept(rendered.text), rendered.digest,
                 rendered.pictures, tuple(self.links.lookups), rendered.lead)
 

@@ -49,6 +49,8 @@ from cswgen.read.slugs import numbered
 
 BODY_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)"  # the theme's .prose column
 
+# how to make a photo take less memory (the widest copy is 1280 pixels: twice that is ample)
+SMALLER = f"at most {2 * max(WIDTHS)} pixels wide"
 _IMG = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 _COPY_NAME = re.compile(r"^(.*)-\d+w\.(?:webp|jpg|png)$")
@@ -151,7 +153,9 @@ class Photos:
             lambda i: self._make(content / todo[i][0], *todo[i][1:]), len(todo)))
         self._uses = uses
         for source, key, base in todo:
-            with contextlib.suppress(decoder.Unreadable):  # (`finish` says why)
+            # (`finish` says why, as `_make` finds it: a photo too large for the memory
+            # there is, too)
+            with contextlib.suppress(decoder.Unreadable, MemoryError):
                 self.copies[source] = self._planned(content / source, key, base)
         for use in uses:
             self.pictures.add(use.source)
@@ -174,7 +178,12 @@ class Photos:
         self._making = ([], lambda: [])
         changed = False
         failed: dict[str, str] = {}
-        for (source, _, _), result in zip(todo, making(), strict=True):
+        try:
+            made = making()
+        except parallel.Killed as exc:  # (the build stops: said of the photo being made)
+            failed.update(self._killed(exc, todo, problems))
+            made, todo = [], []
+        for (source, _, _), result in zip(todo, made, strict=True):
             if isinstance(result, str):
                 failed[source] = result
                 self.copies.pop(source, None)
@@ -188,6 +197,20 @@ class Photos:
                 self._fail(use, failed[use.source], problems)
                 self.published.discard(use.source)
         return changed
+
+    @staticmethod
+    def _killed(exc: parallel.Killed, todo: list[tuple[str, str, str]],
+                problems: Problems) -> dict[str, str]:
+        """A worker killed while it made a photo's copies (most often for lack of memory:
+        see `parallel.Killed`): why that photo failed, by its source, to be said where it
+        is shown; said plainly when which photo is not known."""
+        if exc.index is None or exc.index >= len(todo):
+            said = exc.said("making photos' copies")
+            problems.error("", 0, said[:1].upper() + said[1:])
+            return {}
+        return {todo[exc.index][0]: "could not be made into copies: " + exc.said(
+            "making them", "A photo of many megapixels takes much memory: save it "
+                           f"{SMALLER}. ")}
 
     @staticmethod
     def _fail(use: Use, why: str, problems: Problems) -> None:
@@ -248,6 +271,9 @@ class Photos:
             folder = make_copies(self.cache, path, key)
         except decoder.Unreadable as exc:
             return str(exc)
+        except MemoryError:  # (its memory is free again: the build goes on, and says so)
+            return (f"is too large to make copies of with the memory there is; save it "
+                    f"{SMALLER}, or close other programs")
         return copies_in(folder, base)
 
     def _planned(self, path: Path, key: str, base: str) -> list[Copy]:

@@ -18,12 +18,14 @@ from typing import Any, NamedTuple
 
 from cswgen.core import parallel
 from cswgen.core.cache import Cache, data_digest, digest
-from cswgen.core.errors import Problems, SiteError
+from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.core.packed import Stored, pack
 from cswgen.model.site import Site
 from cswgen.render import beyond, feeds
 from cswgen.render.pagekeys import PageKeys
 from cswgen.render.strings import Words
+from cswgen.render.templatekeys import TEMPLATE_OF
+from cswgen.render.templateproblems import site_path, template_frame
 from cswgen.render.templates import Renderer
 from cswgen.render.views import View, Views
 
@@ -128,9 +130,12 @@ def render(jobs: list[Job], unchanged: Callable[[str, str | None], bool],
             for job in todo:
                 if job.here:
                     made[job.path] = _attempt(job, partial(_written_aside, store, writes))
-        made |= dict(zip((job.path for job in far),
-                         parallel.run(lambda i: _attempt(far[i], store), len(far)),
-                         strict=True))
+        try:
+            made |= dict(zip((job.path for job in far),
+                             parallel.run(lambda i: _attempt(far[i], store), len(far)),
+                             strict=True))
+        except parallel.Killed as exc:  # (the pages not made are left out: the build stops)
+            problems.items.append(_killed(exc, far))
         made |= {job.path: _attempt(job, store) for job in todo
                  if job.here and job.path not in made}
     finally:
@@ -199,6 +204,57 @@ def _attempt(job: Job, store: Store | None = None) -> bytes | Stored | SiteError
         return store(job.path, data) if store is not None else pack(data, plain=job.here)
     except SiteError as exc:
         return exc
+    except MemoryError as exc:  # (its memory is free again: the other files are tried)
+        return SiteError([_out_of_memory(job, exc)])
+
+
+# what takes all the memory in a template, and what to do
+_TEMPLATE_AT_FAULT = ("a loop over a huge range() or a string repeated many times (\"x\" * n) "
+                      "can take all of it: make the loop or the repeat smaller. If the "
+                      "template is not at fault, close other programs or build on a "
+                      "computer with more memory")
+
+
+def _out_of_memory(job: Job, exc: MemoryError) -> Problem:
+    """Python's MemoryError while making `job`'s file: at the template's line that asked
+    for the memory when it was there, else said plainly, naming the file and template."""
+    filename, line = template_frame(exc)
+    make = job.make
+    if filename and isinstance(make, partial) and make.func is _page:
+        return Problem(site_path(filename, make.args[0].root), line,
+                       f"the build ran out of memory while rendering {job.path} at this "
+                       f"line; {_TEMPLATE_AT_FAULT}")
+    template = _template_of(job)
+    return Problem("", 0, f"The build ran out of memory while rendering {job.path}{template}"
+                          + (f"; {_TEMPLATE_AT_FAULT}." if template else
+                             ". Close other programs or build on a computer with more "
+                             "memory, then run it again."))
+
+
+def _killed(exc: parallel.Killed, jobs: list[Job]) -> Problem:
+    """A worker killed while it made one of `jobs` (most often for lack of memory: see
+    `parallel.Killed`), said as a plain sentence naming the file and its template."""
+    job = jobs[exc.index] if exc.index is not None and exc.index < len(jobs) else None
+    template = _template_of(job) if job else ""
+    said = exc.said(f"rendering {job.path}{template}" if job else "rendering pages",
+                    "If that page's template loops over a huge range() or repeats a string "
+                    "many times (\"x\" * n), make the loop or the repeat smaller. "
+                    if template else "")
+    return Problem("", 0, said[:1].upper() + said[1:])
+
+
+def _template_of(job: Job) -> str:
+    """" (template themes/mine/templates/testimonial.html)" for a page's job: the file its
+    template is, as problems name it; "" for any other file, or one not found."""
+    make = job.make
+    if not (isinstance(make, partial) and make.func is _page):
+        return ""
+    renderer, view = make.args[0], make.args[1]
+    try:
+        filename = renderer.env.get_template(TEMPLATE_OF[view["kind"]]).filename
+    except Exception:  # (broken: its problem is said where it is used)
+        return ""
+    return f" (template {site_path(filename, renderer.root)})"
 
 
 def _html_path(path: str) -> str:

@@ -168,6 +168,8 @@ class Renderer:
             raise SiteError([self._syntax_problem(exc)]) from None
         except jinja2.TemplateNotFound as exc:
             raise SiteError([self._not_found(exc)]) from None
+        except MemoryError:  # (said by `pages`, which names the page's file)
+            raise
         except Exception as exc:  # an error raised inside a template while rendering
             filename, line = template_frame(exc)
             said = self._unknown_name(str(exc), {**common, "page": view}) or str(exc)
@@ -410,8 +412,7 @@ def _unclosed(env: jinja2.Environment,
     return unclosed_tag(tokens, wanted)
 
 
-def _date_filter(name: str,
-                 label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
+def _date_filter(name: str, label: Callable[[Language, Any], str]) -> Callable[[Any, Any], str]:
     """A filter that writes a date (or, `time`, an `HH:MM` time) in the site's language;
     anything else is an error that says what the filter `name` takes."""
 
