@@ -176,3 +176,36 @@ def test_each_language_of_a_site_punctuates_its_own_bodies(make_site: MakeSite,
     assert _description(out / "testimonials/salim/index.html") == "a new card, a loan"
     assert _description(out / "ar/testimonials/salim/index.html") == "بطاقة جديدة، قرض"
     assert _description(out / "ar/testimonials/alice/index.html") == "a new card, a loan"
+
+
+FOOTNOTED = """\
+---
+customer: Farai N.
+featured: true
+---
+Mr Dube opened my account on the 1<sup>st</sup> of the month[^1] and found me a flat of
+80 m<sup>2</sup> near the branch[^survey].
+
+[^1]: The branch opens at eight on weekdays.
+[^survey]: As the May survey of customers showed.
+"""
+
+
+def test_a_body_s_footnotes_are_not_in_its_excerpt(make_site: MakeSite, run: Run) -> None:
+    """Neither a note's number, nor its text, nor its link back (↩) is in the card, the
+    link preview or the feed; the text's own `<sup>` ("1st", "80 m2") is."""
+    out = _built(make_site, run, {"content/testimonials/farai.md": FOOTNOTED})
+    said = ("Mr Dube opened my account on the 1st of the month and found me a flat of "
+            "80 m2 near the branch.")
+    assert _description(out / "testimonials/farai/index.html") == said
+    assert said in _cards(out / "testimonials/index.html")
+    assert said in _cards(out / "index.html")  # featured
+    feed = (out / "feed.xml").read_text("utf-8")
+    assert f"<summary>{html.escape(said, quote=False)}</summary>" in feed
+    screen = html.unescape((out / "screen/index.html").read_text("utf-8"))
+    assert said in screen
+    assert "weekdays" not in screen and "↩" not in screen
+    # the page itself still has its notes
+    page = (out / "testimonials/farai/index.html").read_text("utf-8")
+    assert "The branch opens at eight on weekdays." in page
+

@@ -10,6 +10,11 @@ lines of a paragraph broken with `<br>` by a comma.  Text that ends with its own
 punctuation ("Reset my PIN.", "Our branches:") is followed by a space alone, and a
 paragraph that leads into a list without a colon runs on into it ("I came in to open an
 account and change my PIN").  A list within a list item continues that list.
+
+A body's footnotes are not in it: neither the number of a reference to one ("the best
+service1") nor the notes themselves with their links back ("The survey of May. ↩"), which
+a reader of one line of the text has no use for.  A `<sup>` of the text's own ("1st",
+"m²") is kept.
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from cswgen.model.sanitize import blocks
+from cswgen.model.sanitize import blocks, noted
 
 _TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)>")
 _VOID = frozenset({"br", "hr"})
@@ -35,6 +41,12 @@ _HEADS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "summar
 # QUESTION MARK", "IDEOGRAPHIC FULL STOP", "DEVANAGARI DANDA"), a dash, an emoji
 _PUNCTUATED = ("FULL STOP", "COMMA", "COLON", "QUESTION MARK", "EXCLAMATION MARK",
                "ELLIPSIS", "DANDA", "SIGN SECTION", "SIGN LITTLE SECTION")
+
+# what Python-Markdown's footnotes extension adds (as `sanitize.noted` leaves it): a
+# reference to a note (`fnref2-1`: the second to note 1), and the notes, in one `<div>`
+_REFERENCE = re.compile(r'<sup id="fnref\d*-[^"]*"><a class="footnote-ref"[^>]*>[^<]*</a></sup>')
+_NOTES = re.compile(r'<div class="footnote">')
+_DIV = re.compile(r"<(/?)div[ >]")
 
 Element = tuple[str, int]  # a block element's tag, and its number in the body
 
@@ -51,7 +63,18 @@ class _Piece:
 def plain_text(fragment: str, comma: str = ", ", semicolon: str = "; ") -> str:
     """The text of a body's HTML in one line; `comma` and `semicolon` are its language's
     (`cldr.Language.run_in`)."""
-    pieces = _pieces(blocks(fragment))
+    return _run_together(_pieces(blocks(_without_footnotes(fragment))), comma, semicolon)
+
+
+def sentences(texts: Iterable[str]) -> str:
+    """Short texts in one line, each as a paragraph of a body is in its plain text: ended
+    with a full stop unless it ends with punctuation of its own (the policy's commitments:
+    "We answer every call within three rings. We reply…")."""
+    return _run_together([_Piece(" ".join(text.split()), (("p", number),), False)
+                          for number, text in enumerate(texts, 1) if text.strip()], ", ", "; ")
+
+
+def _run_together(pieces: list[_Piece], comma: str, semicolon: str) -> str:
     if not pieces:
         return ""
     out = [pieces[0].text]
@@ -76,6 +99,28 @@ def plain_text(fragment: str, comma: str = ", ", semicolon: str = "; ") -> str:
             out.append(comma if how == "line" else " ")
         out.append(piece.text)
     return "".join(out)
+
+
+def _without_footnotes(fragment: str) -> str:
+    """`fragment` without the references to its footnotes and without the notes."""
+    if "footnote" not in fragment:  # (most bodies: they need not be looked through)
+        return fragment
+    marked = _REFERENCE.sub("", noted(fragment))
+    kept: list[str] = []
+    at = 0
+    for notes in _NOTES.finditer(marked):
+        if notes.start() < at:  # (within notes left out already)
+            continue
+        kept.append(marked[at:notes.start()])
+        depth = 0
+        at = len(marked)
+        for tag in _DIV.finditer(marked, notes.start()):
+            depth += -1 if tag[1] else 1
+            if not depth:
+                at = tag.end()
+                break
+    kept.append(marked[at:])
+    return "".join(kept)
 
 
 def _pieces(bare: str) -> list[_Piece]:

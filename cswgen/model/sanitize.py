@@ -106,3 +106,17 @@ def blocks(fragment: str) -> str:
     """An HTML fragment with only its block elements left, bare (`<li>`, `</p>`, `<br>`),
     and the text between them escaped: any `<` in it starts one of them."""
     return _BLOCKS.clean(fragment)
+
+
+# the block elements, and what marks the footnotes Python-Markdown adds (a reference's
+# `<sup id="fnref-1"><a class="footnote-ref">`, the notes' `<div class="footnote">`)
+_NOTED = nh3.Cleaner(tags=set(BLOCK_TAGS) | {"sup", "a"}, clean_content_tags={"script", "style"},
+                     attributes={"sup": {"id"}, "a": {"class"}, "div": {"class"}},
+                     link_rel=None)
+
+
+def noted(fragment: str) -> str:
+    """An HTML fragment with only its block elements and the marks of its footnotes left,
+    as `blocks` (the elements closed where the HTML closes them: a `<div>` in a note that
+    content left open ends with the note)."""
+    return _NOTED.clean(fragment)
