@@ -209,3 +209,24 @@ def test_a_body_s_footnotes_are_not_in_its_excerpt(make_site: MakeSite, run: Run
     page = (out / "testimonials/farai/index.html").read_text("utf-8")
     assert "The branch opens at eight on weekdays." in page
 
+
+def test_a_policy_s_commitments_read_as_sentences_in_its_description(
+        make_site: MakeSite, run: Run) -> None:
+    policy = "---\ntitle: {title}\ncommitments:\n{items}---\n{body}\n"
+    english = _built(make_site, run, {"content/policy.md": policy.format(
+        title="Customer service policy", body="How we serve you.", items=(
+            "  - We answer every call within three rings\n"
+            "  - We reply to every email within one working day\n"
+            "  - Did we get it wrong? We put it right\n"))})
+    assert _description(english / "policy/index.html") == (
+        "We answer every call within three rings. We reply to every email within one "
+        "working day. Did we get it wrong? We put it right")
+    arabic = _built(make_site, run, {"config.toml": ARABIC_CONFIG,
+                                     "content/policy.md": policy.format(
+        title="سياسة خدمة العملاء", body="كيف نخدمكم.", items=(
+            "  - نرد على كل مكالمة خلال ثلاث رنات\n"
+            "  - هل أخطأنا؟ نصحح الخطأ\n"
+            "  - نرد على كل رسالة خلال يوم عمل واحد\n"))})
+    assert _description(arabic / "policy/index.html") == (
+        "نرد على كل مكالمة خلال ثلاث رنات. هل أخطأنا؟ نصحح الخطأ. "
+        "نرد على كل رسالة خلال يوم عمل واحد")

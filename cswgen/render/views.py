@@ -15,6 +15,7 @@ from typing import Any
 from cswgen.core.cache import SharedViews
 from cswgen.core.kept import Kept
 from cswgen.model.photos import Photos
+from cswgen.model.plaintext import sentences
 from cswgen.model.rendered import Rendered
 from cswgen.model.site import CERTIFICATE, SHARE_IMAGE, Site, url_of
 from cswgen.read.records import Day, Entry, Honour, Policy, Testimonial
@@ -251,7 +252,7 @@ class Views:
         if site.policy:
             view = self.policy(site.policy)
             pages.append(self._page("policy", view["title"], self.url(site.policy), "policy",
-                                    excerpt(" ".join(view["commitments"])) or description,
+                                    excerpt(sentences(view["commitments"])) or description,
                                     policy=view, body_html=view["body_html"], toc=view["toc"]))
         for page in site.pages:
             body = _rendered(self.bodies, page)
