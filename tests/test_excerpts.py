@@ -8,6 +8,8 @@ import html
 import re
 from pathlib import Path
 
+from cswgen.core.errors import Problems
+from cswgen.model.markup import Converter
 from tests.helpers import AS_OF, MakeSite, Run
 from tests.test_link_previews_and_colours import head_of
 
@@ -230,3 +232,18 @@ def test_a_policy_s_commitments_read_as_sentences_in_its_description(
     assert _description(arabic / "policy/index.html") == (
         "نرد على كل مكالمة خلال ثلاث رنات. هل أخطأنا؟ نصحح الخطأ. "
         "نرد على كل رسالة خلال يوم عمل واحد")
+
+
+def test_footnotes_placed_in_the_text_and_holding_html_are_left_out_whole() -> None:
+    """Notes put mid-text (`///Footnotes Go Here///`) leave the text after them; a `<div>`
+    a note leaves open ends with the note, as a browser ends it; a `<sup>` of the text's own
+    with an id stays; with `unsafe_html` too."""
+    body = ("Quick service[^a].\n\n///Footnotes Go Here///\n\n"
+            'Thanks again, <sup id="x">Tendai</sup>.\n\n'
+            "[^a]: Under five minutes.\n\n    <div><div>Timed</div> by me\n\n"
+            "    And a second paragraph.\n")
+    for unsafe in (False, True):
+        converter = Converter(Path("/nonexistent"), {}, unsafe_html=unsafe)
+        rendered = converter.convert(body, "content/testimonials/x.md", 5, Problems())
+        assert "Under five minutes." in rendered.html
+        assert rendered.text == "Quick service. Thanks again, Tendai."
