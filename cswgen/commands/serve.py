@@ -40,6 +40,7 @@ from cswgen.commands.build import build
 from cswgen.commands.console import Enter, Told, listed
 from cswgen.commands.preview import (
     EVERY_ADDRESS,
+    Collector,
     Watcher,
     address,
     is_loopback,
@@ -106,6 +107,7 @@ class Session:
         self.tried: set[str] = set()  # cache keys of photos handed to `photos`
         self.ready = False  # some are made, and not yet in the preview
         self.finished = 0.0  # when the last build ended (time.perf_counter())
+        self.collector = Collector()  # when to collect the builds' cyclic garbage
 
     # --- building ---------------------------------------------------------------------
 
@@ -127,10 +129,7 @@ class Session:
         except (SiteError, FileNotFoundError) as exc:
             if self._again():
                 return
-            if isinstance(exc, SiteError):
-                self.problems = tuple(exc.problems)
-            else:
-                self.problems = _bug(exc)
+            self.problems = tuple(exc.problems) if isinstance(exc, SiteError) else _bug(exc)
         except Exception as exc:  # a bug in cswgen: the server stays up to show it
             self.problems = _bug(exc)
         else:
@@ -146,6 +145,7 @@ class Session:
             self.scheduled = result.later
         self.retried = False
         self.finished = time.perf_counter()
+        self.collector.rebuilt(self.later)
         milliseconds = round((self.finished - started) * 1000)
         self.state = self._state(config)
         suffix = f" ({why})" if why else ""
