@@ -1,0 +1,47 @@
+"""Content as a comms team on a Mac keeps it: pages TextEdit saved as rich text, lists
+Excel for Mac and Numbers exported, and names Finder stored with their accents decomposed.
+
+Each test builds a small site with the real command line and the built-in theme, and
+asserts what the user reads: the published page, or the exact `path:line: message`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
+
+# a day as TextEdit saves it when the document was left as rich text, its default
+RICH_DAY = ("{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+            "\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+            "{\\colortbl;\\red255\\green255\\blue255;}\n"
+            "\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0\n"
+            "\\pard\\tx566\\tx1133\\tx1700\\tx2267\\tx2834\\tx3401\\tx3968\\tx4535\\pardirnatural"
+            "\\partightenfactor0\n\n"
+            "\\f0\\fs24 \\cf0 ---\\\ntitle: D\\'eda de la Cooperativa\\\nday: lunes\\\n---\\\n"
+            "Bienvenidos.}")
+
+
+def built(make_site: MakeSite, run: Run, files: dict[str, str | bytes],
+          *args: str) -> tuple[Path, Outcome]:
+    site = make_site({"config.toml": MINIMAL_CONFIG, **files})
+    outcome = run(site, "build", *(args or AS_OF))
+    assert "Traceback" not in outcome.stdout + outcome.stderr
+    return site, outcome
+
+
+# --- TextEdit's rich text -------------------------------------------------------------------
+
+def test_a_markdown_file_textedit_saved_as_rich_text_says_how_to_save_it_plain(
+        make_site: MakeSite, run: Run) -> None:
+    """TextEdit saves a new document as rich text; named `lunes.md` ("Use .md" when it
+    asks), the file holds `{\\rtf1...`, and cswgen said it "has no front matter; add these
+    lines at the very top": adding them in TextEdit changes nothing."""
+    _, outcome = built(make_site, run, {"content/days/lunes.md": RICH_DAY,
+                                        "content/policy.md": RICH_DAY})
+    assert outcome.exit_code == 1
+    said = ("this file is saved as rich text (RTF), with its fonts and formatting, not as "
+            "plain text, so cswgen cannot read it; open it in TextEdit, choose Format > Make "
+            "Plain Text, then save it again as {} (choose \"Use .md\" if TextEdit asks)")
+    assert outcome.lines[:2] == [f"content/days/lunes.md:1: {said.format('lunes.md')}",
+                                 f"content/policy.md:1: {said.format('policy.md')}"]
