@@ -45,3 +45,29 @@ def test_a_markdown_file_textedit_saved_as_rich_text_says_how_to_save_it_plain(
             "Plain Text, then save it again as {} (choose \"Use .md\" if TextEdit asks)")
     assert outcome.lines[:2] == [f"content/days/lunes.md:1: {said.format('lunes.md')}",
                                  f"content/policy.md:1: {said.format('policy.md')}"]
+
+
+def test_a_page_textedit_saved_as_rtf_is_not_published(make_site: MakeSite,
+                                                       run: Run) -> None:
+    """Saved with TextEdit's own ending, `lunes.rtf` was published as a download at
+    days/lunes.rtf, without a word, and the day had no page.  An RTF file that is a
+    download (no front matter, not in days/) is published as it is."""
+    site, outcome = built(make_site, run, {
+        "content/days/lunes.rtf": RICH_DAY,
+        "content/pages/bienvenida.md.rtf": RICH_DAY,
+        "content/pages/preguntas.rtf": RICH_DAY,
+        "content/downloads/formulario.rtf": "{\\rtf1\\ansi Formulario de inscripci\\'f3n}"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("is saved as rich text (RTF), as TextEdit saves a new document, so it is not a "
+            "page and is not published; open it in TextEdit, choose Format > Make Plain Text, "
+            "then File > Save as \"{}\" (choose \"Use .md\" if TextEdit asks)")
+    assert outcome.lines == [
+        f'content/days/lunes.rtf:1: warning: "lunes.rtf" {said.format("lunes.md")}',
+        f'content/pages/bienvenida.md.rtf:1: warning: "bienvenida.md.rtf" '
+        f'{said.format("bienvenida.md")}',
+        f'content/pages/preguntas.rtf:1: warning: "preguntas.rtf" '
+        f'{said.format("preguntas.md")}']
+    out = site / "output"
+    assert not list(out.rglob("lunes.rtf")) and not list(out.rglob("*.md.rtf"))
+    assert not list(out.rglob("preguntas.rtf"))
+    assert (out / "downloads/formulario.rtf").is_file()

@@ -30,7 +30,7 @@ from cswgen.read.translations import (
     named_otherwise,
     translation_of,
 )
-from cswgen.read.withheld import text_with_front_matter, withheld
+from cswgen.read.withheld import rich_text_page, text_with_front_matter, withheld
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content"]
@@ -213,8 +213,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
                 problems.warning(site_path, 0, moved)  # (not read, and not published)
             elif relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, _not_read(relative))
-            elif relative.lower().endswith(".txt") and (why := text_with_front_matter(
-                    relative, _head(content_dir / relative))) is not None:
+            elif (why := _page_named_otherwise(content_dir, relative)) is not None:
                 problems.warning(site_path, 1, why)
                 result.unread.add(site_path)
             elif (why := withheld(relative)) is not None:
@@ -343,10 +342,22 @@ class _Markdown(NamedTuple):
         return self._replace(digest=file_digest(raw), raw=raw)
 
 
-def _head(path: Path) -> bytes:
-    """The first bytes of a file, enough to see whether it starts with front matter."""
+def _page_named_otherwise(content_dir: Path, relative: str) -> str | None:
+    """Why a page saved under another name than `.md` is not published: a `.txt` (TextEdit's
+    plain text, Notepad's) or an `.rtf` (TextEdit's rich text) that holds front matter."""
+    lowered = relative.lower()
+    if lowered.endswith(".txt"):
+        return text_with_front_matter(relative, _head(content_dir / relative))
+    if lowered.endswith(".rtf"):
+        return rich_text_page(relative, _head(content_dir / relative, 2048))
+    return None
+
+
+def _head(path: Path, size: int = 256) -> bytes:
+    """The first bytes of a file, enough to see whether it starts with front matter (in
+    rich text, after its fonts and colours: `size` 2048)."""
     try:
         with path.open("rb") as file:
-            return file.read(256)
+            return file.read(size)
     except OSError:
         return b""

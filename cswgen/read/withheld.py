@@ -4,13 +4,13 @@ Everything under content/ that cswgen does not read is copied to the output, so 
 should not be seen must be caught here: a spreadsheet anywhere (an HR export may hold columns
 nobody should publish), a list of people in testimonials/ or honour-roll/ saved in a form
 cswgen does not read (`staff.tsv`, `staff - Copy.csv.txt`, `staff.csv.bak`, `.ods`), and a
-Markdown file that Notepad saved with `.txt` added, an editor with another ending
-(`.mdown`, `.mkd`) or someone as a backup (`monday.fr.md.bak`): its source would be
-published, and no page built; a document or email kept beside the entries it concerns
-(`nomination.docx`, `thank-you.msg`), and either kept in a people's folder further down,
-which cswgen does not read (`archive/testimonials/old.csv`); and, anywhere, an email
-(`RE Complaint.msg`) and a shortcut (`Intranet.url`, `Leave form.lnk`), which hold
-addresses, or a path on this computer.
+Markdown file that Notepad saved with `.txt` added, TextEdit as rich text (`lunes.rtf`), an
+editor with another ending (`.mdown`, `.mkd`) or someone as a backup (`monday.fr.md.bak`):
+its source would be published, and no page built; a document or email kept beside the
+entries it concerns (`nomination.docx`, `thank-you.msg`), and either kept in a people's
+folder further down, which cswgen does not read (`archive/testimonials/old.csv`); and,
+anywhere, an email (`RE Complaint.msg`) and a shortcut (`Intranet.url`, `Leave form.lnk`),
+which hold addresses, or a path on this computer.
 Each is left out with a warning that says what to do.
 """
 
@@ -122,3 +122,28 @@ def text_with_front_matter(relative: str, head: bytes) -> str | None:
             "its name ends in .txt, as TextEdit and Notepad save a file; it is not a page and "
             f"is not published: rename it to \"{fixed}\" (on a Mac: select it in Finder, "
             "File > Get Info, Name & Extension)")
+
+
+# a line of front matter as TextEdit writes it in rich text: `---\` (its line break), then
+# a field on the next line; `\\'97` or `\\u8212` when its smart dashes made --- a dash
+_RTF_FENCE = re.compile(rb"(?:---|\\'97|\\u8212 ?-?)\\\r?\n\s*[A-Za-z_][\w-]*\s*:")
+
+
+def rich_text_page(relative: str, head: bytes) -> str | None:
+    """Why an `.rtf` file is not published when it is a page TextEdit saved as rich text,
+    its default for a new document: `lunes.md.rtf` or `index.rtf` anywhere a page is read,
+    or any `.rtf` whose first bytes (`head`) hold front matter.  Its source would be
+    published as it is, and no page built.  None for any other (a download)."""
+    name = relative.rpartition("/")[2]
+    lowered = name.lower()
+    if not lowered.endswith(".rtf"):
+        return None
+    page = lowered.endswith(".md.rtf") or relative.lower().startswith("days/") or \
+        lowered in ("index.rtf", "policy.rtf")
+    if not page and not _RTF_FENCE.search(head):
+        return None
+    fixed = name[:-len(".rtf")] if lowered.endswith(".md.rtf") else name[:-len("rtf")] + "md"
+    return (f"\"{name}\" is saved as rich text (RTF), as TextEdit saves a new document, so "
+            "it is not a page and is not published; open it in TextEdit, choose Format > "
+            f"Make Plain Text, then File > Save as \"{fixed}\" (choose \"Use .md\" if "
+            "TextEdit asks)")
