@@ -71,3 +71,24 @@ def test_a_page_textedit_saved_as_rtf_is_not_published(make_site: MakeSite,
     assert not list(out.rglob("lunes.rtf")) and not list(out.rglob("*.md.rtf"))
     assert not list(out.rglob("preguntas.rtf"))
     assert (out / "downloads/formulario.rtf").is_file()
+
+
+# --- lists exported from Excel for Mac and Numbers ------------------------------------------
+
+def test_a_date_excel_shows_as_d_mmm_yyyy_is_told_as_the_date_it_is(make_site: MakeSite,
+                                                                      run: Run) -> None:
+    """Excel's d-mmm-yyyy date format, saved so in a CSV file ("5-oct-2026" in Spanish,
+    "5-Oct-2026" in English), was told to be written YYYY-MM-DD with no date offered, as
+    "5 de octubre de 2026" is."""
+    _, outcome = built(make_site, run, {"content/testimonials/encuesta.csv": (
+        "customer;title;date;text\n"
+        "Doña Lucía;Excelente atención;5-oct-2026;Me ayudaron con mi crédito.\n"
+        "Don Álvaro;Muy amables;6-Oct-2026;Gracias.\n"
+        "Doña Inés;Muy amables;07-oct.-2026;Gracias.\n")})
+    assert outcome.exit_code == 1
+    for line, meant, typed in ((2, "2026-10-05", "5-oct-2026"), (3, "2026-10-06", "6-Oct-2026"),
+                               (4, "2026-10-07", "07-oct.-2026")):
+        assert any(said.startswith(
+            f"content/testimonials/encuesta.csv:{line}: `date` must be a date written "
+            f"YYYY-MM-DD, like 2026-10-06, not \"{typed}\"; write {meant}; in Excel")
+            for said in outcome.lines), outcome.stderr

@@ -30,8 +30,10 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/20
 _NUMERIC_WITH_TIME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+|,\s*)\d{1,2}[:.]"
                                 r"\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?$")
 # a date in words in another language than English: "3 de outubro de 2027", "3 octobre
-# 2027", "3. Oktober 2027", "3 Oktoba 2027" (the month's name is looked up in the CLDR)
-_IN_WORDS = re.compile(r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+\.?)\s+(?:de\s+)?(\d{4})$")
+# 2027", "3. Oktober 2027", "3 Oktoba 2027" (the month's name is looked up in the CLDR),
+# and as Excel's d-mmm-yyyy shows a date cell, saved so in a CSV file: "5-oct-2027"
+_IN_WORDS = re.compile(r"^(\d{1,2})\.?(?:\s+|-)(?:de\s+)?([^\W\d_]+\.?)(?:\s+|-)(?:de\s+)?"
+                       r"(\d{4})$")
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 and 9h
 # (French), 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is
 # quoted back.
