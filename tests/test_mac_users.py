@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
+from tests.photofactory import phone_heic, phone_jpeg
 
 # a day as TextEdit saves it when the document was left as rich text, its default
 RICH_DAY = ("{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
@@ -92,3 +93,34 @@ def test_a_date_excel_shows_as_d_mmm_yyyy_is_told_as_the_date_it_is(make_site: M
             f"content/testimonials/encuesta.csv:{line}: `date` must be a date written "
             f"YYYY-MM-DD, like 2026-10-06, not \"{typed}\"; write {meant}; in Excel")
             for said in outcome.lines), outcome.stderr
+
+
+# --- what an iPhone saves beside a photo ----------------------------------------------------
+
+def test_a_live_photos_video_and_an_edit_record_are_not_published(make_site: MakeSite,
+                                                                  run: Run) -> None:
+    """Photos brought from an iPhone come with a Live Photo's video (`IMG_1234.MOV`) and
+    the Photos app's record of an edit (`IMG_1240.AAE`): both were published as they are,
+    megabytes of video that no page shows.  A video with a name of its own is a download."""
+    site, outcome = built(make_site, run, {
+        "content/pages/fotos.md": "---\ntitle: Fotos\n---\n![Equipo](../images/IMG_1234.HEIC)\n",
+        "content/images/IMG_1234.HEIC": phone_heic(seed=2),
+        "content/images/IMG_1234.MOV": b"\x00\x00\x00\x14ftypqt  " + b"\x00" * 64,
+        "content/images/IMG_E1240.JPG": phone_jpeg(seed=3, location=False),
+        "content/images/IMG_1240.JPG": phone_jpeg(seed=4, location=False),
+        "content/images/IMG_1240.AAE": "<?xml version=\"1.0\"?><plist/>",
+        "content/downloads/saludo.mov": b"\x00\x00\x00\x14ftypqt  " + b"\x00" * 64})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/images/IMG_1234.MOV: warning: is the video an iPhone records with a Live "
+        "Photo (IMG_1234.HEIC, beside it), so it is not published: no page shows it, it "
+        "would cost visitors megabytes, and it may record where it was taken; delete it or "
+        "move it out of content/ (to offer it as a video, give it a name of its own and link "
+        "to it)",
+        "content/images/IMG_1240.AAE: warning: is the iPhone Photos app's record of the "
+        "edits made to IMG_1240.JPG (the edited photo is saved as a copy of its own, "
+        "IMG_E...), which no browser reads, so it is not published; delete it or move it out "
+        "of content/"]
+    out = site / "output"
+    assert not (out / "images/IMG_1234.MOV").exists() and not (out / "images/IMG_1240.AAE").exists()
+    assert (out / "downloads/saludo.mov").is_file()

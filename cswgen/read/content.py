@@ -30,7 +30,12 @@ from cswgen.read.translations import (
     named_otherwise,
     translation_of,
 )
-from cswgen.read.withheld import rich_text_page, text_with_front_matter, withheld
+from cswgen.read.withheld import (
+    beside_a_photo,
+    rich_text_page,
+    text_with_front_matter,
+    withheld,
+)
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content"]
@@ -216,7 +221,8 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             elif (why := _page_named_otherwise(content_dir, relative)) is not None:
                 problems.warning(site_path, 1, why)
                 result.unread.add(site_path)
-            elif (why := withheld(relative)) is not None:
+            elif (why := withheld(relative)) is not None or (why := beside_a_photo(
+                    relative, lambda other: (content_dir / other).is_file())) is not None:
                 problems.warning(site_path, 0, why)
                 result.unread.add(site_path)
             else:

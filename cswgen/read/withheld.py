@@ -10,13 +10,15 @@ its source would be published, and no page built; a document or email kept besid
 entries it concerns (`nomination.docx`, `thank-you.msg`), and either kept in a people's
 folder further down, which cswgen does not read (`archive/testimonials/old.csv`); and,
 anywhere, an email (`RE Complaint.msg`) and a shortcut (`Intranet.url`, `Leave form.lnk`),
-which hold addresses, or a path on this computer.
+which hold addresses, or a path on this computer; and what an iPhone saves beside a photo
+(a Live Photo's video, `IMG_1234.MOV`, and the Photos app's record of an edit, `.AAE`).
 Each is left out with a warning that says what to do.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cswgen.read.sheetadvice import DOWNLOAD
 
@@ -147,3 +149,32 @@ def rich_text_page(relative: str, head: bytes) -> str | None:
             "it is not a page and is not published; open it in TextEdit, choose Format > "
             f"Make Plain Text, then File > Save as \"{fixed}\" (choose \"Use .md\" if "
             "TextEdit asks)")
+
+
+# what an iPhone saves beside a photo of the same name: a Live Photo's few seconds of video,
+# and the Photos app's record of the edits made to it (an edited copy is `IMG_E1234.JPG`)
+_BESIDE_A_PHOTO = (".mov", ".aae")
+_PHOTO_ENDINGS = (".heic", ".HEIC", ".heif", ".HEIF", ".jpg", ".JPG", ".jpeg", ".JPEG",
+                  ".png", ".PNG")
+
+
+def beside_a_photo(relative: str, exists: Callable[[str], bool]) -> str | None:
+    """Why a file an iPhone saved beside one of its photos (`IMG_1234.MOV` or `.AAE` beside
+    `IMG_1234.HEIC`) is not published, or None for any other file: no page shows it, a Live
+    Photo's video costs a visitor megabytes and records where it was taken, and no browser
+    reads an AAE.  `exists`: whether a content-relative file is there."""
+    stem, dot, ending = relative.rpartition(".")
+    if not dot or f".{ending.lower()}" not in _BESIDE_A_PHOTO:
+        return None
+    photo = next((stem + other for other in _PHOTO_ENDINGS if exists(stem + other)), None)
+    if photo is None:
+        return None
+    name = photo.rpartition("/")[2]
+    if ending.lower() == "mov":
+        return (f"is the video an iPhone records with a Live Photo ({name}, beside it), so "
+                "it is not published: no page shows it, it would cost visitors megabytes, "
+                "and it may record where it was taken; delete it or move it out of content/ "
+                "(to offer it as a video, give it a name of its own and link to it)")
+    return (f"is the iPhone Photos app's record of the edits made to {name} (the edited "
+            "photo is saved as a copy of its own, IMG_E...), which no browser reads, so it "
+            "is not published; delete it or move it out of content/")
