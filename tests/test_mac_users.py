@@ -124,3 +124,28 @@ def test_a_live_photos_video_and_an_edit_record_are_not_published(make_site: Mak
     out = site / "output"
     assert not (out / "images/IMG_1234.MOV").exists() and not (out / "images/IMG_1240.AAE").exists()
     assert (out / "downloads/saludo.mov").is_file()
+
+
+# --- times as Colombia writes them ----------------------------------------------------------
+
+def test_times_written_the_colombian_way_are_read(make_site: MakeSite, run: Run) -> None:
+    """Colombia writes noon "12 m." (meridiano) and many write a 24-hour time "15:00 h" or
+    "15:00 hrs."; each was an error asking for HH:MM.  "12:30 m." is no time (m. is noon)."""
+    day = ("---\ntitle: Día de la Cooperativa\ndate: 2026-10-05\nevents:\n"
+           "  - time: 9:00 a. m.\n    end: 12 m.\n    title: Desayuno\n"
+           "  - time: 12:00 m.\n    end: 15:00 h\n    title: Almuerzo\n"
+           "  - time: 15:00 hrs.\n    title: Rifa\n---\nHola.\n")
+    site, outcome = built(make_site, run, {
+        "config.toml": MINIMAL_CONFIG.replace("[site]\n", "[site]\nlanguage = \"es-CO\"\n"),
+        "content/days/lunes.md": day})
+    assert outcome.exit_code == 0, outcome.stderr
+    calendar = (site / "output/week.ics").read_text("utf-8")
+    for starts in ("20261005T090000", "20261005T120000", "20261005T150000"):
+        assert f"DTSTART;TZID=Africa/Harare:{starts}" in calendar, calendar
+    assert "DTEND;TZID=Africa/Harare:20261005T150000" in calendar
+    text = (site / "output/days/lunes/index.html").read_text("utf-8")
+    assert "9:00\u202fa.\u202fm. a 12:00\u202fp.\u202fm." in text
+    _, wrong = built(make_site, run, {"content/days/lunes.md": day.replace(
+        "time: 12:00 m.", "time: 12:30 m.")})
+    assert "content/days/lunes.md:8: `time` must be a time written HH:MM on the 24-hour " \
+        "clock, like 14:30, not \"12:30 m.\"" in wrong.lines
