@@ -11,7 +11,9 @@ entries it concerns (`nomination.docx`, `thank-you.msg`), and either kept in a p
 folder further down, which cswgen does not read (`archive/testimonials/old.csv`); and,
 anywhere, an email (`RE Complaint.msg`) and a shortcut (`Intranet.url`, `Leave form.lnk`),
 which hold addresses, or a path on this computer; and what an iPhone saves beside a photo
-(a Live Photo's video, `IMG_1234.MOV`, and the Photos app's record of an edit, `.AAE`).
+(a Live Photo's video, `IMG_1234.MOV`, and the Photos app's record of an edit, `.AAE`);
+and the link Google Drive for desktop shows for a Google Docs or Sheets file (`.gdoc`,
+`.gsheet`), which holds its owner's email address.
 Each is left out with a warning that says what to do.
 """
 
@@ -36,6 +38,15 @@ _EMAILS = frozenset({"msg", "eml", "emlx"})
 # a file is dragged into a folder: no visitor can open it, and it holds an intranet address
 # or a path on this computer (`C:\Users\...`)
 _SHORTCUTS = frozenset({"url", "lnk", "webloc", "website"})
+# what Google Drive for desktop shows in a folder for a Google Docs, Sheets or Slides file
+# (a few lines of JSON, not the document): it holds the owner's email address
+_GOOGLE = {"gdoc": ("Google Docs document", "PDF Document (.pdf)"),
+           "gsheet": ("Google Sheets spreadsheet", "PDF (.pdf)"),
+           "gslides": ("Google Slides presentation", "PDF Document (.pdf)"),
+           "gform": ("Google Form", ""), "gdraw": ("Google Drawing", "PNG image (.png)"),
+           "gsite": ("Google Site", ""), "gmap": ("Google My Maps map", ""),
+           "gjam": ("Jamboard", ""), "gtable": ("Google Tables table", ""),
+           "gscript": ("Apps Script project", "")}
 # the endings of a copy kept before a change (`monday.fr.md.bak`, `policy.md.orig`)
 _BACKUP = frozenset({"bak", "old", "orig", "save", "backup", "tmp", "prev", "copy"})
 # the other endings editors give Markdown files: their source would be published as it is
@@ -64,6 +75,8 @@ def withheld(relative: str) -> str | None:
         return (f"\"{name}\" is a Markdown file by its ending, but cswgen reads only .md and "
                 f".markdown files, so it is not a page and is not published; rename it to "
                 f"\"{fixed}\"")
+    if suffixes and suffixes[-1] in _GOOGLE:
+        return _google_link(parts, suffixes[-1])
     if suffixes and suffixes[-1] in _SHORTCUTS:
         return ("is a shortcut (saved when a web address or a file is dragged into a folder), "
                 "so it is not published: no visitor could open it, and it holds an address or "
@@ -178,3 +191,22 @@ def beside_a_photo(relative: str, exists: Callable[[str], bool]) -> str | None:
     return (f"is the iPhone Photos app's record of the edits made to {name} (the edited "
             "photo is saved as a copy of its own, IMG_E...), which no browser reads, so it "
             "is not published; delete it or move it out of content/")
+
+
+def _google_link(parts: list[str], ending: str) -> str:
+    """Why a Google Drive for desktop placeholder (`Testimonios.gsheet`) is not published,
+    and how to download what it stands for (`parts`: its content-relative path's)."""
+    kind, download = _GOOGLE[ending]
+    said = (f"is Google Drive's link to a {kind}, not the file itself, so it is not "
+            "published: it holds your Google account's email address; ")
+    if ending == "gsheet" and parts[0] in _PEOPLE and len(parts) == 2:
+        return said + (f"to add its rows, open it in Google Sheets, choose {DOWNLOAD} and "
+                       f"put the downloaded file in content/{parts[0]}/")
+    if ending == "gdoc" and parts[0] in ("days", "pages", "testimonials", "honour-roll"):
+        return said + ("to publish its words, copy them from Google Docs into a Markdown "
+                       "(.md) file here, and move the link out of content/")
+    if download:
+        return said + (f"to offer it as a download, open it and choose File > Download > "
+                       f"{download}, and move the link out of content/")
+    return said + ("to send visitors to it, share it and write a link to its address in a "
+                   "page, like [Our form](https://...), and move the link out of content/")
