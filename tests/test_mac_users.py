@@ -181,3 +181,42 @@ def test_google_drives_links_to_docs_and_sheets_are_not_published(make_site: Mak
         "Comma-separated values (.csv) and put the downloaded file in content/testimonials/"]
     published = b"".join(p.read_bytes() for p in (site / "output").rglob("*") if p.is_file())
     assert b"valentina@coop.example" not in published
+
+
+# --- documents macOS keeps as folders -------------------------------------------------------
+
+def test_a_numbers_or_pages_package_is_not_published_piece_by_piece(make_site: MakeSite,
+                                                                    run: Run) -> None:
+    """Numbers, Pages and Keynote may save a document as a folder that Finder shows as one
+    file; TextEdit's rich text with a picture is one too (`.rtfd`).  cswgen walked into
+    each and published its parts: a staff list's whole spreadsheet in its Index.zip, its
+    preview picture, and, for a day, no page, all without a word."""
+    site, outcome = built(make_site, run, {
+        "content/honour-roll/Personal.numbers/Index.zip": b"PK\x03\x04 the whole sheet",
+        "content/honour-roll/Personal.numbers/Metadata/Properties.plist": "<plist/>",
+        "content/honour-roll/Personal.numbers/preview.jpg": phone_jpeg(seed=5, width=400,
+                                                                       height=300),
+        "content/downloads/Programa.pages/Index.zip": b"PK\x03\x04 the document",
+        "content/days/lunes.rtfd/TXT.rtf": RICH_DAY})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == [
+        "content/days/lunes.rtfd:1: warning: \"lunes.rtfd\" is saved as rich text (RTF), as "
+        "TextEdit saves a new document, so it is not a page and is not published; open it "
+        "in TextEdit, choose Format > Make Plain Text, then File > Save as \"lunes.md\" "
+        "(choose \"Use .md\" if TextEdit asks)",
+        "content/downloads/Programa.pages: warning: is a document that macOS keeps as a "
+        "folder (a Numbers, Pages or Keynote file, or TextEdit's rich text with pictures), so "
+        "it is not published: its parts hold everything in it, and no visitor could open "
+        "them; to offer it as a download, open it and choose File > Export To > PDF, and "
+        "for a list of people, export it as CSV (File > Export To > CSV, Text Encoding "
+        "Unicode (UTF-8))",
+        "content/honour-roll/Personal.numbers: warning: is not published: in "
+        "content/honour-roll/ cswgen reads only Markdown, .csv and .xlsx files, and a list "
+        "like this (an export, a copy or a backup) may hold columns nobody should see; to "
+        "add its rows, save it as CSV UTF-8 (.csv) or as an Excel Workbook (.xlsx) directly "
+        "in content/honour-roll/ (from Google Sheets: File > Download > Comma-separated "
+        "values (.csv)), and if it is not for the site, move it out of content/"]
+    out = site / "output"
+    published = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    assert not [p for p in published if p.startswith(("honour-roll/Personal", "downloads",
+                                                      "days/lunes"))], published

@@ -205,15 +205,17 @@ Listing = tuple[list[str], list[str]]  # see `listing`
 
 
 def listing(content_dir: Path, root: Path) -> Listing:
-    """Every file under content/, content-relative, in `tree.walk`'s order; and the
+    """Every file under content/, content-relative, in `tree.walk`'s order (a document
+    macOS keeps as a folder, `staff.numbers`, as one file); and the
     symbolic links among them (and among its folders) that point out of the site or at
     nothing."""
     files: list[str] = []
     links: list[str] = []
-    for relative, entry in tree.walk(content_dir):
+    for relative, entry in tree.walk(content_dir, whole=tree.is_package):
         if entry.is_symlink() and not_followed(Path(entry.path), root):
             links.append(relative)
-        if not entry.is_dir():  # (a link to a folder: not followed)
+        # (a link to a folder: not followed; a Numbers or Pages package: one file, withheld)
+        if not entry.is_dir() or (tree.is_package(entry.name) and not entry.is_symlink()):
             files.append(relative)
     return files, sorted(links)
 

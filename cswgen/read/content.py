@@ -32,6 +32,7 @@ from cswgen.read.translations import (
 )
 from cswgen.read.withheld import (
     beside_a_photo,
+    mac_package,
     rich_text_page,
     text_with_front_matter,
     withheld,
@@ -221,8 +222,7 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             elif (why := _page_named_otherwise(content_dir, relative)) is not None:
                 problems.warning(site_path, 1, why)
                 result.unread.add(site_path)
-            elif (why := withheld(relative)) is not None or (why := beside_a_photo(
-                    relative, lambda other: (content_dir / other).is_file())) is not None:
+            elif (why := _withheld(content_dir, relative)) is not None:
                 problems.warning(site_path, 0, why)
                 result.unread.add(site_path)
             else:
@@ -348,13 +348,22 @@ class _Markdown(NamedTuple):
         return self._replace(digest=file_digest(raw), raw=raw)
 
 
+def _withheld(content_dir: Path, relative: str) -> str | None:
+    """Why a file that is not content is not published (see `withheld`), or None."""
+    if (why := withheld(relative)) is not None:
+        return why
+    if (content_dir / relative).is_dir():  # (`tree.is_package`: a Numbers file, a folder)
+        return mac_package(relative)
+    return beside_a_photo(relative, lambda other: (content_dir / other).is_file())
+
+
 def _page_named_otherwise(content_dir: Path, relative: str) -> str | None:
     """Why a page saved under another name than `.md` is not published: a `.txt` (TextEdit's
     plain text, Notepad's) or an `.rtf` (TextEdit's rich text) that holds front matter."""
     lowered = relative.lower()
     if lowered.endswith(".txt"):
         return text_with_front_matter(relative, _head(content_dir / relative))
-    if lowered.endswith(".rtf"):
+    if lowered.endswith((".rtf", ".rtfd")):
         return rich_text_page(relative, _head(content_dir / relative, 2048))
     return None
 

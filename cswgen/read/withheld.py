@@ -146,18 +146,19 @@ _RTF_FENCE = re.compile(rb"(?:---|\\'97|\\u8212 ?-?)\\\r?\n\s*[A-Za-z_][\w-]*\s*
 
 def rich_text_page(relative: str, head: bytes) -> str | None:
     """Why an `.rtf` file is not published when it is a page TextEdit saved as rich text,
-    its default for a new document: `lunes.md.rtf` or `index.rtf` anywhere a page is read,
+    its default for a new document (`.rtfd` with pictures): `lunes.md.rtf` or `index.rtf`,
     or any `.rtf` whose first bytes (`head`) hold front matter.  Its source would be
     published as it is, and no page built.  None for any other (a download)."""
     name = relative.rpartition("/")[2]
     lowered = name.lower()
-    if not lowered.endswith(".rtf"):
+    if not lowered.endswith((".rtf", ".rtfd")):  # (.rtfd: with pictures, a folder)
         return None
-    page = lowered.endswith(".md.rtf") or relative.lower().startswith("days/") or \
-        lowered in ("index.rtf", "policy.rtf")
+    stem = name.rpartition(".")[0]
+    page = stem.lower().endswith(".md") or relative.lower().startswith("days/") or \
+        stem.lower() in ("index", "policy")
     if not page and not _RTF_FENCE.search(head):
         return None
-    fixed = name[:-len(".rtf")] if lowered.endswith(".md.rtf") else name[:-len("rtf")] + "md"
+    fixed = stem if stem.lower().endswith(".md") else stem + ".md"
     return (f"\"{name}\" is saved as rich text (RTF), as TextEdit saves a new document, so "
             "it is not a page and is not published; open it in TextEdit, choose Format > "
             f"Make Plain Text, then File > Save as \"{fixed}\" (choose \"Use .md\" if "
@@ -210,3 +211,14 @@ def _google_link(parts: list[str], ending: str) -> str:
                        f"{download}, and move the link out of content/")
     return said + ("to send visitors to it, share it and write a link to its address in a "
                    "page, like [Our form](https://...), and move the link out of content/")
+
+
+def mac_package(relative: str) -> str:
+    """Why a document macOS keeps as a folder (`Personal.numbers`, `Programa.pages`, a
+    Keynote `.key`, TextEdit's `.rtfd`) is not published: each of its parts would be, the
+    whole spreadsheet's data with them, and no visitor could open it."""
+    return ("is a document that macOS keeps as a folder (a Numbers, Pages or Keynote file, "
+            "or TextEdit's rich text with pictures), so it is not published: its parts hold "
+            "everything in it, and no visitor could open them; to offer it as a download, "
+            "open it and choose File > Export To > PDF, and for a list of people, export it "
+            "as CSV (File > Export To > CSV, Text Encoding Unicode (UTF-8))")
