@@ -7,9 +7,11 @@ asserts what the user reads: the published page, or the exact `path:line: messag
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
+from tests.linkcheck import broken_links
 from tests.photofactory import phone_heic, phone_jpeg
 
 # a day as TextEdit saves it when the document was left as rich text, its default
@@ -220,3 +222,38 @@ def test_a_numbers_or_pages_package_is_not_published_piece_by_piece(make_site: M
     published = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
     assert not [p for p in published if p.startswith(("honour-roll/Personal", "downloads",
                                                       "days/lunes"))], published
+
+
+# --- names typed on a Mac -------------------------------------------------------------------
+
+def decomposed(name: str) -> str:
+    """A name as macOS may store it: each accent a character of its own after its letter."""
+    return unicodedata.normalize("NFD", name)
+
+
+def test_a_file_macos_named_with_decomposed_accents_has_the_composed_address(
+        make_site: MakeSite, run: Run) -> None:
+    """A PDF or logo saved on a Mac as `Programación semana.pdf` keeps its `ó` as `o` and
+    an accent: it was published under that name, and linked by it, so its address was not
+    the one the same file saved on Windows has, nor the one a member types; on a Linux web
+    server, a link written `Programaci%C3%B3n` found nothing.  Published names and links
+    now have the accents composed (NFC), as pages' addresses do."""
+    site, outcome = built(make_site, run, {
+        "content/pages/" + decomposed("inscripción.md"): (
+            "---\ntitle: Inscripción\n---\n"
+            "[El programa](<../downloads/Programación semana.pdf>), "
+            "[otra vez](../downloads/" + decomposed("Programación%20semana.pdf") + ")\n\n"
+            "![Escudo](<../images/Escudo año.svg>)\n"),
+        "content/downloads/" + decomposed("Programación semana.pdf"): b"%PDF-1.4\n%%EOF\n",
+        "content/images/" + decomposed("Escudo año.svg"): (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')})
+    assert outcome.exit_code == 0, outcome.stderr
+    out = site / "output"
+    names = [p.relative_to(out).as_posix() for p in out.rglob("*")]
+    assert "downloads/Programación semana.pdf" in names, names
+    assert "images/Escudo año.svg" in names, names
+    assert all(unicodedata.is_normalized("NFC", name) for name in names), names
+    text = (out / "inscripcion/index.html").read_text("utf-8")
+    assert text.count('href="../downloads/Programación%20semana.pdf"') == 2, text
+    assert 'src="../images/Escudo%20año.svg"' in text
+    assert broken_links(out) == []

@@ -377,6 +377,15 @@ def as_target(path: str) -> str:
     return _NOT_IN_TARGETS.sub(lambda m: f"%{ord(m[0]):02X}", path)
 
 
+def published(relative: str) -> str:
+    """The site path a content file is published at: its path with its accents in one form
+    (NFC), as a keyboard types them, whichever form its disk keeps (macOS may keep `señora`
+    as `n` and a combining tilde).  A link typed with the composed `ñ`, an address read
+    aloud, and the same file saved on Windows then give the one address a Linux web server
+    finds."""
+    return unicodedata.normalize("NFC", relative)
+
+
 def from_target(target: str) -> str:
     """The site path an internal link names (without its fragment or query): the file's
     name as it is (see `as_target`)."""
