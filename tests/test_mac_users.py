@@ -257,3 +257,24 @@ def test_a_file_macos_named_with_decomposed_accents_has_the_composed_address(
     assert text.count('href="../downloads/Programación%20semana.pdf"') == 2, text
     assert 'src="../images/Escudo%20año.svg"' in text
     assert broken_links(out) == []
+
+
+def test_a_file_kept_in_icloud_only_is_an_error_not_a_missing_page(make_site: MakeSite,
+                                                                   run: Run) -> None:
+    """A site folder on iCloud Drive (Desktop and Documents are, on many Macs) may have a
+    file macOS moved to iCloud only, leaving `.reseña.md.icloud`, hidden, in its place:
+    the build left the testimonial out without a word, and a publish would then have
+    removed its page from the live site."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/" + decomposed(".reseña-doña-inés.md.icloud"): b"bplist00\xd3",
+        "content/pages/enlaces.md": ("---\ntitle: Enlaces\n---\n"
+                                     "[La reseña](../testimonials/reseña-doña-inés.md)\n")})
+    assert outcome.exit_code == 1
+    name = decomposed("reseña-doña-inés.md")
+    assert outcome.lines == [
+        f"content/testimonials/{name}: is kept in iCloud Drive only, not on this Mac "
+        "(Finder shows it with a cloud), so cswgen cannot read it and the site would be built "
+        f"without it; in Finder, Control-click {name} and choose Download Now (or "
+        "Control-click the site's folder and choose Keep Downloaded, so that none of it is "
+        "left in iCloud only), then build again",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]

@@ -211,7 +211,8 @@ def listing(content_dir: Path, root: Path) -> Listing:
     nothing."""
     files: list[str] = []
     links: list[str] = []
-    for relative, entry in tree.walk(content_dir, whole=tree.is_package):
+    for relative, entry in tree.walk(content_dir, tree.skipped_but_placeholders,
+                                     whole=tree.is_package):
         if entry.is_symlink() and not_followed(Path(entry.path), root):
             links.append(relative)
         # (a link to a folder: not followed; a Numbers or Pages package: one file, withheld)

@@ -53,6 +53,21 @@ def is_package(name: str) -> bool:
     return name.lower().endswith(PACKAGES)
 
 
+def in_icloud_only(name: str) -> str | None:
+    """The name of the file that an iCloud Drive placeholder stands for, or None for any
+    other name: a Mac that optimises its storage keeps a file it has not used for a while
+    in iCloud only, and leaves `.reseña.md.icloud`, hidden, in place of `reseña.md`."""
+    if name.startswith(".") and name.endswith(".icloud") and len(name) > len("..icloud"):
+        return name[1:-len(".icloud")]
+    return None
+
+
+def skipped_but_placeholders(name: str, *, folder: bool = False) -> bool:
+    """`skipped`, but for iCloud Drive's placeholders (see `in_icloud_only`), which the
+    content's walk lists so that a file kept in iCloud only is not left out unsaid."""
+    return skipped(name, folder=folder) and (folder or in_icloud_only(name) is None)
+
+
 def empty_but_for_a_file_manager(folder: Path) -> bool:
     """Whether `folder` holds nothing but what Finder or Explorer wrote there as someone
     looked at it (`.DS_Store`, `._index.html`); those are removed, so that the folder can

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from cswgen.core import limits, paths
+from cswgen.core import limits, paths, tree
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, file_digest, plain_digest
@@ -215,7 +215,14 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             continue
         kind = kind_of(relative)
         if kind is None:
-            if moved := _in_language_folder(relative, config.site.tags):
+            folder, _, name = site_path.rpartition("/")
+            if (original := tree.in_icloud_only(name)) is not None:
+                # (built without it, the site would lose its page, and publish remove it)
+                problems.error(f"{folder}/{original}", 0, _IN_ICLOUD.format(name=original))
+                # (a link to it, typed with composed accents: left to this error)
+                result.unread.update({f"{folder}/{original}",
+                                      paths.published(f"{folder}/{original}")})
+            elif moved := _in_language_folder(relative, config.site.tags):
                 problems.warning(site_path, 0, moved)  # (not read, and not published)
             elif relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, _not_read(relative))
@@ -346,6 +353,13 @@ class _Markdown(NamedTuple):
             return self
         raw = source.read_bytes()
         return self._replace(digest=file_digest(raw), raw=raw)
+
+
+_IN_ICLOUD = ("is kept in iCloud Drive only, not on this Mac (Finder shows it with a cloud), "
+              "so cswgen cannot read it and the site would be built without it; in Finder, "
+              "Control-click {name} and choose Download Now (or Control-click the site's "
+              "folder and choose Keep Downloaded, so that none of it is left in iCloud "
+              "only), then build again")
 
 
 def _withheld(content_dir: Path, relative: str) -> str | None:
