@@ -278,3 +278,25 @@ def test_a_file_kept_in_icloud_only_is_an_error_not_a_missing_page(make_site: Ma
         "Control-click the site's folder and choose Keep Downloaded, so that none of it is "
         "left in iCloud only), then build again",
         "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+
+
+def test_a_rating_excel_wrote_with_a_decimal_comma_is_read(make_site: MakeSite,
+                                                           run: Run) -> None:
+    """Excel for Mac in a Spanish-speaking country writes a rating column formatted with
+    one decimal as "5,0" (and in English as "5.0"): each was an error asking for a whole
+    number.  "1.000", a thousand where the comma is the decimal sign, is still one."""
+    _, outcome = built(make_site, run, {"content/testimonials/encuesta.csv": (
+        "customer;title;rating;text\n"
+        "Doña Rosa;Excelente;5,0;Muy bien.\n"
+        "Don Luis;Bien;4.00;Bien.\n"
+        "Don Mil;Mal;1.000;Mal.\n")})
+    assert outcome.exit_code == 1
+    assert outcome.lines[0] == ("content/testimonials/encuesta.csv:4: `rating` must be a "
+                                "whole number from 1 to 5, not \"1.000\"")
+    fixed, outcome = built(make_site, run, {"content/testimonials/encuesta.csv": (
+        "customer;title;rating;text\nDoña Rosa;Excelente;5,0;Muy bien.\n"
+        "Don Luis;Bien;4.00;Bien.\n")})
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.lines == []
+    listed = (fixed / "output/testimonials/index.html").read_text("utf-8")
+    assert "Rated 5 out of 5" in listed and "Rated 4 out of 5" in listed
