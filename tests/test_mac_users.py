@@ -300,3 +300,25 @@ def test_a_rating_excel_wrote_with_a_decimal_comma_is_read(make_site: MakeSite,
     assert outcome.lines == []
     listed = (fixed / "output/testimonials/index.html").read_text("utf-8")
     assert "Rated 5 out of 5" in listed and "Rated 4 out of 5" in listed
+
+
+def test_a_copy_finder_named_in_spanish_is_said_to_be_one(make_site: MakeSite,
+                                                          run: Run) -> None:
+    """Finder's Duplicate on a Mac in Spanish names the copy `reseña copia.md` (then
+    `reseña copia 2.md`), where in English it writes `reseña copy.md`, which was told to
+    be a copy: the Spanish one was published as a second testimonial without a word."""
+    _, outcome = built(make_site, run, {
+        "content/testimonials/" + decomposed("reseña.md"): "---\ncustomer: Inés\n---\nBien.\n",
+        "content/testimonials/" + decomposed("reseña copia.md"): "---\ncustomer: Inés\n---\n"
+                                                                  "Bien.\n",
+        "content/pages/faq.md": "---\ntitle: Preguntas\n---\nHola.\n",
+        "content/pages/faq copia 2.md": "---\ntitle: Preguntas\n---\nHola.\n"})
+    assert outcome.exit_code == 0, outcome.stderr
+    said = ("warning: is named as a copy of {}, as Windows or macOS names a copy, so it is "
+            "published as well as that file; if it is a backup, move it out of content/ (or "
+            "into a folder whose name starts with _, which is never published); if it is "
+            "meant to be published, give it a name of its own")
+    assert outcome.lines == [
+        "content/pages/faq copia 2.md: " + said.format("faq.md"),
+        f"content/testimonials/{decomposed('reseña copia.md')}: "
+        + said.format(decomposed("reseña.md"))]

@@ -145,9 +145,11 @@ def outside_links(folder: Path, root: Path, skip: tree.Skip | None = None) -> li
 
 
 # how Windows, macOS and a browser's downloads name a copy: `faq - Copy.md`, `faq - Copy
-# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md`, `faq (1).md`,
-# and `Copy of faq.md`
-_COPY = re.compile(r"(.+?)(?: - (?:copy|kopie|copie|copia|cópia)(?: \(\d+\))?| copy(?: \d+)?"
+# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md` (Finder's
+# Duplicate; `faq copia 2.md` on a Mac in Spanish, `copie`, `cópia`, `Kopie` in others),
+# `faq (1).md`, and `Copy of faq.md`.  (`cópia` also as macOS may store it: `o` and an accent)
+_COPY_WORD = "(?:copy|kopie|copie|copia|cópia|co\u0301pia)"
+_COPY = re.compile(rf"(.+?)(?: - {_COPY_WORD}(?: \(\d+\))?| {_COPY_WORD}(?: \d+)?"
                    r"| ?\(\d+\))(\.[^.]+)", re.IGNORECASE)
 _COPY_OF = re.compile(r"copy of (.+)", re.IGNORECASE)
 
@@ -157,7 +159,7 @@ def copied_from(path: str) -> str | None:
     folder (`faq - Copy.md` -> `faq.md`), or None for a name that is not a copy's."""
     lower = path.lower()  # (ten thousand names: most pass by at once)
     if "cop" not in lower and "kopie" not in lower and "cópia" not in lower \
-            and "(" not in lower:
+            and "co\u0301pia" not in lower and "(" not in lower:
         return None
     folder, slash, name = path.rpartition("/")
     if (copy := _COPY.fullmatch(name)) is not None:
