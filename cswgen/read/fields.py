@@ -203,11 +203,9 @@ class Fields:
             return None
         if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
             value = int(value)
-        # a whole number as a spreadsheet shows one in a column formatted with decimals:
-        # "5.0", or "5,0" where a decimal comma is written (Excel for Mac in Colombia, Spain,
-        # Brazil); never "1.000", which is a thousand there
-        if isinstance(value, str) and (whole := re.fullmatch(r"\s*(-?\d+)[.,]0{1,2}\s*",
-                                                              value)):
+        # "5.0", or "5,0" (a decimal comma: Excel in Colombia), as a column with decimals
+        # shows a whole number; never "1.000", which is a thousand there
+        if isinstance(value, str) and (whole := re.fullmatch(r"\s*(-?\d+)[.,]00?\s*", value)):
             value = int(whole[1])
         if isinstance(value, float) and value.is_integer():
             value = int(value)
