@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cswgen.core import paths
 from cswgen.core.errors import Problems
 from cswgen.model.site import Site
 from cswgen.read import themes
@@ -48,6 +49,7 @@ def files_to_copy(site: Site, theme_chain: list[themes.Theme],
               for relative, source in themes.static_files(theme_chain).items()]
     copies += photos.files().items()
     content_dir = site.config.root / "content"
-    copies += [(relative, content_dir / relative) for relative in site.files
+    # (at the name a link gives it: `paths.published`)
+    copies += [(paths.published(relative), content_dir / relative) for relative in site.files
                if not photos.is_withheld(relative)]
     return copies

@@ -145,9 +145,11 @@ def outside_links(folder: Path, root: Path, skip: tree.Skip | None = None) -> li
 
 
 # how Windows, macOS and a browser's downloads name a copy: `faq - Copy.md`, `faq - Copy
-# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md`, `faq (1).md`,
-# and `Copy of faq.md`
-_COPY = re.compile(r"(.+?)(?: - (?:copy|kopie|copie|copia|cópia)(?: \(\d+\))?| copy(?: \d+)?"
+# (2).md` (`- Kopie`, `- Copie`, `- Copia` in other languages), `faq copy 2.md` (Finder's
+# Duplicate; `faq copia 2.md` on a Mac in Spanish, `copie`, `cópia`, `Kopie` in others),
+# `faq (1).md`, and `Copy of faq.md`.  (`cópia` also as macOS may store it: `o` and an accent)
+_COPY_WORD = "(?:copy|kopie|copie|copia|cópia|co\u0301pia)"
+_COPY = re.compile(rf"(.+?)(?: - {_COPY_WORD}(?: \(\d+\))?| {_COPY_WORD}(?: \d+)?"
                    r"| ?\(\d+\))(\.[^.]+)", re.IGNORECASE)
 _COPY_OF = re.compile(r"copy of (.+)", re.IGNORECASE)
 
@@ -157,7 +159,7 @@ def copied_from(path: str) -> str | None:
     folder (`faq - Copy.md` -> `faq.md`), or None for a name that is not a copy's."""
     lower = path.lower()  # (ten thousand names: most pass by at once)
     if "cop" not in lower and "kopie" not in lower and "cópia" not in lower \
-            and "(" not in lower:
+            and "co\u0301pia" not in lower and "(" not in lower:
         return None
     folder, slash, name = path.rpartition("/")
     if (copy := _COPY.fullmatch(name)) is not None:
@@ -205,15 +207,18 @@ Listing = tuple[list[str], list[str]]  # see `listing`
 
 
 def listing(content_dir: Path, root: Path) -> Listing:
-    """Every file under content/, content-relative, in `tree.walk`'s order; and the
+    """Every file under content/, content-relative, in `tree.walk`'s order (a document
+    macOS keeps as a folder, `staff.numbers`, as one file); and the
     symbolic links among them (and among its folders) that point out of the site or at
     nothing."""
     files: list[str] = []
     links: list[str] = []
-    for relative, entry in tree.walk(content_dir):
+    for relative, entry in tree.walk(content_dir, tree.skipped_but_placeholders,
+                                     whole=tree.is_package):
         if entry.is_symlink() and not_followed(Path(entry.path), root):
             links.append(relative)
-        if not entry.is_dir():  # (a link to a folder: not followed)
+        # (a link to a folder: not followed; a Numbers or Pages package: one file, withheld)
+        if not entry.is_dir() or (tree.is_package(entry.name) and not entry.is_symlink()):
             files.append(relative)
     return files, sorted(links)
 
@@ -373,6 +378,15 @@ def as_target(path: str) -> str:
     `photo.src`): a `%`, `#` or `?` of a file's name escaped (`files/C# guide.pdf` ->
     `files/C%23 guide.pdf`), so that only the link's own fragment or query follows one."""
     return _NOT_IN_TARGETS.sub(lambda m: f"%{ord(m[0]):02X}", path)
+
+
+def published(relative: str) -> str:
+    """The site path a content file is published at: its path with its accents in one form
+    (NFC), as a keyboard types them, whichever form its disk keeps (macOS may keep `señora`
+    as `n` and a combining tilde).  A link typed with the composed `ñ`, an address read
+    aloud, and the same file saved on Windows then give the one address a Linux web server
+    finds."""
+    return unicodedata.normalize("NFC", relative)
 
 
 def from_target(target: str) -> str:

@@ -32,6 +32,11 @@ DOWNLOADING = (".crdownload", ".part", ".partial", ".download", ".opdownload")
 # starts with `.` or `_` (.git, .env, _drafts) stays private.
 PUBLISHED_HIDDEN = {".htaccess", ".nojekyll", ".well-known"}
 
+# What macOS shows as one file but keeps as a folder: a Numbers, Pages or Keynote document
+# saved as a package, TextEdit's rich text with pictures (`.rtfd`), a Photos library.  A
+# walk given `whole=is_package` lists one as a file, its parts never one by one.
+PACKAGES = (".numbers", ".pages", ".key", ".rtfd", ".photoslibrary", ".app")
+
 Skip = Callable[..., bool]  # skip(name, folder=...) -> whether the walk leaves it out
 
 
@@ -41,6 +46,26 @@ def left_by_a_file_manager(name: str) -> bool:
     the site's, and never seen by its owner."""
     return name.lower() in IGNORED_NAMES or name.startswith("._") \
         or name.lower().endswith(ZONE_IDENTIFIER)
+
+
+def is_package(name: str) -> bool:
+    """Whether a folder named `name` is a document macOS shows as one file (`PACKAGES`)."""
+    return name.lower().endswith(PACKAGES)
+
+
+def in_icloud_only(name: str) -> str | None:
+    """The name of the file that an iCloud Drive placeholder stands for, or None for any
+    other name: a Mac that optimises its storage keeps a file it has not used for a while
+    in iCloud only, and leaves `.reseña.md.icloud`, hidden, in place of `reseña.md`."""
+    if name.startswith(".") and name.endswith(".icloud") and len(name) > len("..icloud"):
+        return name[1:-len(".icloud")]
+    return None
+
+
+def skipped_but_placeholders(name: str, *, folder: bool = False) -> bool:
+    """`skipped`, but for iCloud Drive's placeholders (see `in_icloud_only`), which the
+    content's walk lists so that a file kept in iCloud only is not left out unsaid."""
+    return skipped(name, folder=folder) and (folder or in_icloud_only(name) is None)
 
 
 def empty_but_for_a_file_manager(folder: Path) -> bool:
@@ -68,13 +93,15 @@ def skipped(name: str, *, folder: bool = False) -> bool:
 
 def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = True,
          strict: bool = False, entering: Callable[[str], object] | None = None,
+         whole: Callable[[str], bool] | None = None,
          ) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Everything under `folder` but its folders, as (`/`-separated relative path, entry):
     files, and symbolic links to anything (not followed).  `ordered`: as `os.walk` lists
     them, a folder's files by name and then each sub-folder's, by name (else in the
     order the disk gives, which is quicker).  `skip` None: nothing is left out.  A folder
     that cannot be read is passed over, or with `strict` its OSError is raised.
-    `entering(path)` is called for each folder just before it is listed.
+    `entering(path)` is called for each folder just before it is listed; a folder whose
+    name `whole` accepts is listed as it is, as a file would be, and not entered.
 
     os.scandir, as the tree can hold tens of thousands of files: its entries know whether
     they are folders without another system call."""
@@ -94,7 +121,7 @@ def walk(folder: str | Path, skip: Skip | None = skipped, *, ordered: bool = Tru
         for entry in entries:
             if skip is not None and skip(entry.name, folder=entry.is_dir()):
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            if entry.is_dir(follow_symlinks=False) and (whole is None or not whole(entry.name)):
                 folders.append((prefix + entry.name + "/", entry.path))
             else:
                 yield prefix + entry.name, entry

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from cswgen.core import limits, paths
+from cswgen.core import limits, paths, tree
 from cswgen.core.cache import Cache
 from cswgen.core.cachedmap import cached_map
 from cswgen.core.digest import digest, file_digest, plain_digest
@@ -30,7 +30,13 @@ from cswgen.read.translations import (
     named_otherwise,
     translation_of,
 )
-from cswgen.read.withheld import text_with_front_matter, withheld
+from cswgen.read.withheld import (
+    beside_a_photo,
+    mac_package,
+    rich_text_page,
+    text_with_front_matter,
+    withheld,
+)
 from cswgen.read.workbooks import is_workbook
 
 __all__ = ["MARKDOWN_SUFFIXES", "Content", "kind_of", "load_content"]
@@ -209,15 +215,21 @@ def load_content(config: SiteConfig, problems: Problems, *, drafts: bool,
             continue
         kind = kind_of(relative)
         if kind is None:
-            if moved := _in_language_folder(relative, config.site.tags):
+            folder, _, name = site_path.rpartition("/")
+            if (original := tree.in_icloud_only(name)) is not None:
+                # (built without it, the site would lose its page, and publish remove it)
+                problems.error(f"{folder}/{original}", 0, _IN_ICLOUD.format(name=original))
+                # (a link to it, typed with composed accents: left to this error)
+                result.unread.update({f"{folder}/{original}",
+                                      paths.published(f"{folder}/{original}")})
+            elif moved := _in_language_folder(relative, config.site.tags):
                 problems.warning(site_path, 0, moved)  # (not read, and not published)
             elif relative.lower().endswith(MARKDOWN_SUFFIXES):
                 problems.warning(site_path, 1, _not_read(relative))
-            elif relative.lower().endswith(".txt") and (why := text_with_front_matter(
-                    relative, _head(content_dir / relative))) is not None:
+            elif (why := _page_named_otherwise(content_dir, relative)) is not None:
                 problems.warning(site_path, 1, why)
                 result.unread.add(site_path)
-            elif (why := withheld(relative)) is not None:
+            elif (why := _withheld(content_dir, relative)) is not None:
                 problems.warning(site_path, 0, why)
                 result.unread.add(site_path)
             else:
@@ -343,10 +355,38 @@ class _Markdown(NamedTuple):
         return self._replace(digest=file_digest(raw), raw=raw)
 
 
-def _head(path: Path) -> bytes:
-    """The first bytes of a file, enough to see whether it starts with front matter."""
+_IN_ICLOUD = ("is kept in iCloud Drive only, not on this Mac (Finder shows it with a cloud), "
+              "so cswgen cannot read it and the site would be built without it; in Finder, "
+              "Control-click {name} and choose Download Now (or Control-click the site's "
+              "folder and choose Keep Downloaded, so that none of it is left in iCloud "
+              "only), then build again")
+
+
+def _withheld(content_dir: Path, relative: str) -> str | None:
+    """Why a file that is not content is not published (see `withheld`), or None."""
+    if (why := withheld(relative)) is not None:
+        return why
+    if (content_dir / relative).is_dir():  # (`tree.is_package`: a Numbers file, a folder)
+        return mac_package(relative)
+    return beside_a_photo(relative, lambda other: (content_dir / other).is_file())
+
+
+def _page_named_otherwise(content_dir: Path, relative: str) -> str | None:
+    """Why a page saved under another name than `.md` is not published: a `.txt` (TextEdit's
+    plain text, Notepad's) or an `.rtf` (TextEdit's rich text) that holds front matter."""
+    lowered = relative.lower()
+    if lowered.endswith(".txt"):
+        return text_with_front_matter(relative, _head(content_dir / relative))
+    if lowered.endswith((".rtf", ".rtfd")):
+        return rich_text_page(relative, _head(content_dir / relative, 2048))
+    return None
+
+
+def _head(path: Path, size: int = 256) -> bytes:
+    """The first bytes of a file, enough to see whether it starts with front matter (in
+    rich text, after its fonts and colours: `size` 2048)."""
     try:
         with path.open("rb") as file:
-            return file.read(256)
+            return file.read(size)
     except OSError:
         return b""

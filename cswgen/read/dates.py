@@ -2,7 +2,8 @@
 clean values, and what to say when one cannot be: a date must be YYYY-MM-DD, and its
 message names the date meant when it was written another way (06/10/2026, "6 Oct 2026",
 an Excel day count, and for a day of the week "Tuesday" or "5 October"); a time may be
-written 14:30, 9.00, 9h00, 9h or 2:30 pm and is kept as HH:MM on the 24-hour clock.
+written 14:30, 9.00, 9h00, 9h, 15:00 h, 2:30 pm, 2:30 p. m. or 12 m. (noon) and is kept
+as HH:MM on the 24-hour clock.
 `Fields` reports the problems at the value's line.
 """
 
@@ -30,13 +31,20 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")  # 06/10/20
 _NUMERIC_WITH_TIME = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+|,\s*)\d{1,2}[:.]"
                                 r"\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?$")
 # a date in words in another language than English: "3 de outubro de 2027", "3 octobre
-# 2027", "3. Oktober 2027", "3 Oktoba 2027" (the month's name is looked up in the CLDR)
-_IN_WORDS = re.compile(r"^(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+\.?)\s+(?:de\s+)?(\d{4})$")
+# 2027", "3. Oktober 2027", "3 Oktoba 2027" (the month's name is looked up in the CLDR),
+# and as Excel's d-mmm-yyyy shows a date cell, saved so in a CSV file: "5-oct-2027"
+_IN_WORDS = re.compile(r"^(\d{1,2})\.?(?:\s+|-)(?:de\s+)?([^\W\d_]+\.?)(?:\s+|-)(?:de\s+)?"
+                       r"(\d{4})$")
 # A time as people write it: 14:30, 9.00 (the British and African habit), 9h00 and 9h
 # (French), 2:30 pm, 9am; the hour and minutes are checked after matching, so `24:30` is
 # quoted back.
 _CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2})(?::\d{2})?|\s*([hH]))?"
                     r"\s*(?:([aApP])\.?\s*[mM]\.?)?$")
+# noon as Colombia and Spanish style guides write it: "12 m." or "12:00 m." (meridiano)
+_NOON = re.compile(r"^12(?:[:.]00)?\s*[mM]\.?$")
+# "hours" after a time with its minutes, as Latin America and Spain write a 24-hour time
+# ("15:00 h", "15:00 hrs.", "15:00 hs"): left out before the time is read
+_HOURS = re.compile(r"(?<=[:.]\d\d)\s*(?:h|hr|hrs|hs)\.?$", re.IGNORECASE)
 EXAMPLE_DATE = date(2026, 10, 6)  # for messages, when the site's week is not known
 
 
@@ -77,7 +85,9 @@ def read_clock(key: str, value: Any) -> tuple[str | None, str]:
         value = f"{value:.2f}"  # TOML's `time = 9.30`
     if isinstance(value, str):
         typed = value.strip()
-        match = _CLOCK.match(typed)
+        if _NOON.match(typed):  # (Colombia's "12 m.", meridiano: noon, and only noon)
+            return "12:00", ""
+        match = _CLOCK.match(_HOURS.sub("", typed))
         if match and (match.group(2) or match.group(3) or match.group(4)):
             hour, minute = int(match.group(1)), int(match.group(2) or 0)
             half = (match.group(4) or "").lower()

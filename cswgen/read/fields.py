@@ -203,6 +203,10 @@ class Fields:
             return None
         if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
             value = int(value)
+        # "5.0", or "5,0" (a decimal comma: Excel in Colombia), as a column with decimals
+        # shows a whole number; never "1.000", which is a thousand there
+        if isinstance(value, str) and (whole := re.fullmatch(r"\s*(-?\d+)[.,]00?\s*", value)):
+            value = int(whole[1])
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:

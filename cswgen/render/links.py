@@ -30,10 +30,10 @@ def relative(target: str, root: str, *, portable: bool) -> str:
     """A site path (`days/monday/`, `assets/site.css`, `` for home; a file's as
     `paths.as_target` names it, with any `?query` or `#fragment` of the link's own) as seen
     from a page, percent-encoded where a link cannot hold it (`images/our logo.svg`,
-    `files/C# guide.pdf`)."""
+    `files/C# guide.pdf`), its accents as `paths.published` writes them."""
     target, hash_mark, fragment = target.partition("#")
     target, question, query = target.partition("?")
-    target = paths.in_link(paths.from_target(target))
+    target = paths.in_link(paths.published(paths.from_target(target)))
     if target == "" or target.endswith("/"):
         link = root + target
         if portable:
@@ -56,5 +56,5 @@ def absolute(base_url: str, target: str) -> str:
         return ""
     target, hash_mark, fragment = target.partition("#")
     target, question, query = target.partition("?")
-    return (base_url + paths.in_url(paths.from_target(target)) + question
+    return (base_url + paths.in_url(paths.published(paths.from_target(target))) + question
             + paths.in_url_part(query) + hash_mark + paths.in_url_part(fragment))
