@@ -77,9 +77,7 @@ _PLAIN = ("in a plain-text editor such as Notepad, or in TextEdit after turning 
 def split(text: str, path: str, problems: Problems) -> Document | None:
     """Split `text` (already decoded); record a problem and return None when it cannot be."""
     if text.lstrip().startswith("{\\rtf"):
-        # (TextEdit saves a new document as rich text: named `lunes.md` ("Use .md" when it
-        # asks), it holds `{\rtf1...`; adding --- lines to it, as a missing front matter
-        # would ask, changes nothing)
+        # (TextEdit's rich text, named `lunes.md`: adding --- lines to it changes nothing)
         name = path.rpartition("/")[2]
         problems.error(path, 1, "this file is saved as rich text (RTF), with its fonts and "
                        "formatting, not as plain text, so cswgen cannot read it; open it in "
