@@ -651,6 +651,9 @@ def test_a_page_that_missed_the_reload_notice_catches_up(
     story = site / "content/testimonials/rudo-m.md"
     story.write_text(TESTIMONIAL.replace("---\n", "", 1), "utf-8")
     page.wait_for_selector("#cswgen-errors")
+    # (the problem list is a page of its own, reloaded into: its live-reload script has
+    # to have connected before its connection can be shut)
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7")
     page.evaluate("window.LiveReload.shutDown()")  # no notice reaches this page any more
     story.write_text(TESTIMONIAL.replace("bond transfer", "title deeds"), "utf-8")
     page.wait_for_selector("#cswgen-errors", state="detached")
