@@ -219,10 +219,8 @@ def test_an_opendocument_text_with_tracked_changes_and_a_comment(make_site: Make
         "again"]
 
 
-def test_a_rebuild_after_an_edit_elsewhere_does_not_open_the_document_again(
-        make_site: MakeSite, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a document holds is kept by the digest of its bytes: a site of many downloads
-    is not unzipped again at each build, and the warning is still said each time."""
+def _opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The documents the build opens to look inside, from now on, in order."""
     opened: list[Path] = []
     look_inside = officedocs.look_inside
 
@@ -231,6 +229,14 @@ def test_a_rebuild_after_an_edit_elsewhere_does_not_open_the_document_again(
         return look_inside(path, kind)
 
     monkeypatch.setattr(officedocs, "look_inside", counted)
+    return opened
+
+
+def test_a_rebuild_after_an_edit_elsewhere_does_not_open_the_document_again(
+        make_site: MakeSite, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a document holds is kept by the digest of its bytes: a site of many downloads
+    is not unzipped again at each build, and the warning is still said each time."""
+    opened = _opened(monkeypatch)
     read: list[str | Path] = []  # (the digest is the fingerprint's: the file is not read)
     monkeypatch.setattr(officedocs, "file_digest_of", read.append)
     site, first = built(make_site, run, {POLICY_PATH: POLICY})
@@ -281,14 +287,7 @@ def test_check_and_serve_know_an_unchanged_document_by_its_status(
     each file's digest: they know a document unchanged by its status, as the fingerprint
     does, so a second check does not read it, nor open it, again."""
     monkeypatch.setattr(officedocs, "RACY", 0)  # (the test's files are all brand new)
-    opened: list[Path] = []
-    look_inside = officedocs.look_inside
-
-    def counted(path: Path, kind: str) -> officedocs.Found | None:
-        opened.append(path)
-        return look_inside(path, kind)
-
-    monkeypatch.setattr(officedocs, "look_inside", counted)
+    opened = _opened(monkeypatch)
     read: list[str | Path] = []
 
     def digested(path: str | Path) -> str:

@@ -23,19 +23,10 @@ from pathlib import Path
 import pytest
 
 from cswgen.core import parallel
-from tests.helpers import REPO, Outcome, no_traceback, snapshot, write_site
+from tests.helpers import REPO, SERVE_CONFIG, Outcome, no_traceback, snapshot, write_site
 
 LIMIT = 512 * 2**20  # bytes of address space: a build of these sites takes about 60 MB
-CONFIG = """\
-[site]
-title = "Test Week"
-organisation = "Test Org"
-theme = "mine"
-
-[week]
-year = 2026
-timezone = "Africa/Harare"
-"""
+CONFIG = SERVE_CONFIG  # (a site with a theme of its own, "mine")
 PLAIN = '{% extends "classic:testimonial.html" %}{% block content %}{{ super() }}{% endblock %}'
 ON_T001 = ('{% extends "classic:testimonial.html" %}{% block content %}'
            '{% if page.testimonial.customer == "Customer 1" %}BODY{% endif %}'
