@@ -104,6 +104,61 @@ def test_a_day_not_yet_revealed_shows_its_title_and_date_only(tmp_path: Path) ->
     assert "Welcome breakfast" in programme  # Monday, revealed
 
 
+# the link above each sheet, as a native speaker writes it: "Volver a la página de Semana
+# del Servicio…" lacked its article, as French and Portuguese did
+BACK_LINKS = {
+    "en-GB": ("Back to Customer Service Week 2026", "Back to Superhero Tuesday"),
+    "es": ("Volver a la página de inicio", "Volver a la página del día"),
+    "fr": ("Retour à la page d’accueil", "Retour à la page du jour"),
+    "pt-BR": ("Voltar à página inicial", "Voltar à página do dia"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BACK_LINKS))
+def test_each_sheet_links_back_in_words_of_its_language(tmp_path: Path, language: str) -> None:
+    from html.parser import HTMLParser
+
+    out = tmp_path / "output"
+    build(demo_in(tmp_path, language), as_of=date(2026, 10, 6), output=out,
+          cache_dir=tmp_path / "cache")
+
+    class BackLink(HTMLParser):
+        """The text of the sheet's back link (`p.back-link`), its arrow left out."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.depth, self.hidden, self.text = 0, 0, ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if self.depth:
+                self.depth += 1
+                self.hidden += self.hidden > 0 or ("aria-hidden", "true") in attrs
+            elif tag == "p" and ("class", "back-link") in attrs:
+                self.depth = 1
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.depth:
+                self.depth -= 1
+                self.hidden = max(0, self.hidden - 1)
+
+        def handle_data(self, data: str) -> None:
+            if self.depth and not self.hidden:
+                self.text += data
+
+    found = []
+    for path, to in (("programme/", ""), ("days/tuesday/poster/", "days/tuesday/")):
+        html = (out / path / "index.html").read_text("utf-8")
+        parser = BackLink()
+        parser.feed(html)
+        found.append(" ".join(parser.text.split()))
+        href = re.search(r'class="back-link"><a href="([^"]*)"', html)
+        assert href is not None, f"{path} has no back link"
+        target = (out / path / href[1]).resolve()  # (a folder's link, or its index.html)
+        assert (target / "index.html" if target.is_dir() else target) == \
+            (out / to / "index.html").resolve(), f"{path} links back to {href[1]}"
+    assert tuple(found) == BACK_LINKS[language]
+
+
 def test_posters_stay_out_of_the_sitemap_and_the_programme_is_in_it(
         served_in: Callable[[str], str]) -> None:
     from urllib.request import urlopen
