@@ -280,6 +280,31 @@ def test_a_file_kept_in_icloud_only_is_an_error_not_a_missing_page(make_site: Ma
         "Build failed: 1 error. Nothing was written; the output folder is as it was."]
 
 
+def test_a_photo_kept_in_icloud_only_is_said_once(make_site: MakeSite, run: Run) -> None:
+    """A person's photo that macOS moved to iCloud only: the build said so, and said again
+    that their `photo:` names a file that is not there, which sent her looking for a
+    misspelling.  The one error says what to do; once downloaded, the site builds."""
+    person = ("---\nname: Inés Gómez\naward: Estrella\nphoto: inés.jpg\n"
+              "photo_alt: Inés en la sucursal\nconsent: true\n---\n")
+    site, outcome = built(make_site, run, {
+        "content/honour-roll/ines.md": person,
+        "content/honour-roll/" + decomposed(".inés.jpg.icloud"): b"bplist00\xd3"})
+    assert outcome.exit_code == 1
+    name = decomposed("inés.jpg")
+    assert outcome.lines == [
+        f"content/honour-roll/{name}: is kept in iCloud Drive only, not on this Mac "
+        "(Finder shows it with a cloud), so cswgen cannot read it and the site would be built "
+        f"without it; in Finder, Control-click {name} and choose Download Now (or "
+        "Control-click the site's folder and choose Keep Downloaded, so that none of it is "
+        "left in iCloud only), then build again",
+        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
+    # Download Now: the placeholder goes, the photo is there
+    (site / "content/honour-roll" / decomposed(".inés.jpg.icloud")).unlink()
+    (site / "content/honour-roll" / name).write_bytes(phone_jpeg(800, 600))
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+
+
 def test_a_rating_excel_wrote_with_a_decimal_comma_is_read(make_site: MakeSite,
                                                            run: Run) -> None:
     """Excel for Mac in a Spanish-speaking country writes a rating column formatted with

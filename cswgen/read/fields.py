@@ -393,6 +393,8 @@ class Fields:
                           f"write its file name here, like `{key}: {name}`"))
             return None
         relative = finder(value, source.parent)
+        if relative is None and finder.in_icloud_only(value, source.parent):
+            return None  # (the content's walk says it is in iCloud only, and what to do)
         if relative is None:
             near = paths.nearly(value, finder.content, source.parent)
             if near is None and paths.on_one_computer(value):

@@ -3,11 +3,13 @@ or from content/, each lookup kept so that a cached reading can be checked again
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from cswgen.core import paths
+from cswgen.core import paths, tree
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,12 @@ class Finder:
         found = find_file(reference, folder, self.content)
         self.lookups.append((reference, str(folder), found))
         return found
+
+    def in_icloud_only(self, reference: str, folder: Path) -> bool:
+        """`reference` names a file under content/ that iCloud Drive holds only a
+        placeholder of (see `tree.in_icloud_only`): the content's walk says so, and what
+        to do, for that file."""
+        return in_icloud_only(reference, folder, self.content)
 
     def finds_again(self, lookups: list[Lookup]) -> bool:
         return all(find_file(reference, Path(folder), self.content) == found
@@ -63,3 +71,27 @@ def find_file(reference: str, folder: Path, content: Path) -> str | None:
             if stored is not None:
                 return find_file(stored, base, content)
     return None
+
+
+def in_icloud_only(reference: str, folder: Path, content: Path) -> bool:
+    """Whether `reference` (looked up as `find_file` does) is a file under content/ kept in
+    iCloud Drive only: its placeholder is beside where it would be, under either way of
+    storing its accents."""
+    cleaned = reference.strip().replace("\\", "/")
+    if not cleaned or "\x00" in cleaned:
+        return False
+    root = content.resolve()
+    candidates = [] if cleaned.startswith("/") else [folder / cleaned]
+    candidates.append(content / cleaned.lstrip("/"))
+    for candidate in candidates:
+        try:
+            parent = candidate.parent.resolve()
+            parent.relative_to(root)
+            names = os.listdir(parent)
+        except (ValueError, OSError):
+            continue
+        wanted = unicodedata.normalize("NFC", candidate.name)
+        if any(unicodedata.normalize("NFC", original) == wanted for name in names
+               if (original := tree.in_icloud_only(name)) is not None):
+            return True
+    return False
