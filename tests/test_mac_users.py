@@ -282,27 +282,36 @@ def test_a_file_kept_in_icloud_only_is_an_error_not_a_missing_page(make_site: Ma
 
 def test_a_photo_kept_in_icloud_only_is_said_once(make_site: MakeSite, run: Run) -> None:
     """A person's photo that macOS moved to iCloud only: the build said so, and said again
-    that their `photo:` names a file that is not there, which sent her looking for a
-    misspelling.  The one error says what to do; once downloaded, the site builds."""
+    that their `photo:` names a file that is not there (as it did for a page's picture of
+    it, or its link to a PDF in iCloud only), which sent her looking for a misspelling.
+    The one error says what to do; once downloaded, the site builds."""
     person = ("---\nname: Inés Gómez\naward: Estrella\nphoto: inés.jpg\n"
               "photo_alt: Inés en la sucursal\nconsent: true\n---\n")
     site, outcome = built(make_site, run, {
         "content/honour-roll/ines.md": person,
-        "content/honour-roll/" + decomposed(".inés.jpg.icloud"): b"bplist00\xd3"})
+        "content/honour-roll/" + decomposed(".inés.jpg.icloud"): b"bplist00\xd3",
+        "content/pages/" + decomposed(".folleto-año.pdf.icloud"): b"bplist00\xd3",
+        "content/pages/equipo.md": ("---\ntitle: Equipo\n---\n![Inés](../honour-roll/inés.jpg)"
+                                    "\n\n[El folleto](folleto-año.pdf)\n")})
     assert outcome.exit_code == 1
-    name = decomposed("inés.jpg")
+    said = ("{}: is kept in iCloud Drive only, not on this Mac (Finder shows it with a cloud), "
+            "so cswgen cannot read it and the site would be built without it; in Finder, "
+            "Control-click {} and choose Download Now (or Control-click the site's folder and "
+            "choose Keep Downloaded, so that none of it is left in iCloud only), then build "
+            "again")
+    photo, leaflet = decomposed("inés.jpg"), decomposed("folleto-año.pdf")
     assert outcome.lines == [
-        f"content/honour-roll/{name}: is kept in iCloud Drive only, not on this Mac "
-        "(Finder shows it with a cloud), so cswgen cannot read it and the site would be built "
-        f"without it; in Finder, Control-click {name} and choose Download Now (or "
-        "Control-click the site's folder and choose Keep Downloaded, so that none of it is "
-        "left in iCloud only), then build again",
-        "Build failed: 1 error. Nothing was written; the output folder is as it was."]
-    # Download Now: the placeholder goes, the photo is there
+        said.format(f"content/honour-roll/{photo}", photo),
+        said.format(f"content/pages/{leaflet}", leaflet),
+        "Build failed: 2 errors. Nothing was written; the output folder is as it was."]
+    # Download Now: each placeholder goes, its file is there
     (site / "content/honour-roll" / decomposed(".inés.jpg.icloud")).unlink()
-    (site / "content/honour-roll" / name).write_bytes(phone_jpeg(800, 600))
+    (site / "content/honour-roll" / photo).write_bytes(phone_jpeg(800, 600))
+    (site / "content/pages" / decomposed(".folleto-año.pdf.icloud")).unlink()
+    (site / "content/pages" / leaflet).write_bytes(b"%PDF-1.4\n%%EOF\n")
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
+    assert broken_links(site / "output") == []
 
 
 def test_a_rating_excel_wrote_with_a_decimal_comma_is_read(make_site: MakeSite,

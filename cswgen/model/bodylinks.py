@@ -139,6 +139,8 @@ class BodyLinks:
         if on_disk == "file" and kind_of(target) in ("testimonial", "honour"):
             self._list_link_problem(href, target)  # (a Markdown entry's is its page's above)
             return "#"
+        if on_disk is None and self._lookup("unread", target) is not None:
+            return "#"  # (in iCloud only, say: that file's own error says so, and what to do)
         if on_disk is None and _a_file_of_the_sites(target):
             self._missing_problem(href, target, picture)
             return "#"
