@@ -49,12 +49,10 @@ class Finder:
 
 def find_file(reference: str, folder: Path, content: Path) -> str | None:
     """The content-relative path of `reference` (next to `folder`, then from content/)."""
-    cleaned = reference.strip().replace("\\", "/")
-    if not cleaned or "\x00" in cleaned or re.match(r"^[a-zA-Z]+:", cleaned):
+    cleaned, candidates = _candidates(reference, folder, content)
+    if not candidates:
         return None
     root = content.resolve()
-    candidates = [] if cleaned.startswith("/") else [folder / cleaned]
-    candidates.append(content / cleaned.lstrip("/"))
     for candidate in candidates:
         try:
             resolved = candidate.resolve()
@@ -77,13 +75,8 @@ def in_icloud_only(reference: str, folder: Path, content: Path) -> bool:
     """Whether `reference` (looked up as `find_file` does) is a file under content/ kept in
     iCloud Drive only: its placeholder is beside where it would be, under either way of
     storing its accents."""
-    cleaned = reference.strip().replace("\\", "/")
-    if not cleaned or "\x00" in cleaned:
-        return False
     root = content.resolve()
-    candidates = [] if cleaned.startswith("/") else [folder / cleaned]
-    candidates.append(content / cleaned.lstrip("/"))
-    for candidate in candidates:
+    for candidate in _candidates(reference, folder, content)[1]:
         try:
             parent = candidate.parent.resolve()
             parent.relative_to(root)
@@ -95,3 +88,13 @@ def in_icloud_only(reference: str, folder: Path, content: Path) -> bool:
                if (original := tree.in_icloud_only(name)) is not None):
             return True
     return False
+
+
+def _candidates(reference: str, folder: Path, content: Path) -> tuple[str, list[Path]]:
+    """`reference` cleaned (`\\` read as `/`), and where it may be: next to `folder`, then
+    from content/ (none for an address, or a name no file can have)."""
+    cleaned = reference.strip().replace("\\", "/")
+    if not cleaned or "\x00" in cleaned or re.match(r"^[a-zA-Z]+:", cleaned):
+        return cleaned, []
+    return cleaned, [*([] if cleaned.startswith("/") else [folder / cleaned]),
+                     content / cleaned.lstrip("/")]
