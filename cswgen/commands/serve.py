@@ -1,7 +1,7 @@
 """`cswgen serve`: build the site, serve it, rebuild on every change and reload the browser.
 The only module that imports livereload, and tornado, the server livereload runs on.
 
-Everything happens on one thread, in tornado's loop.  Every 25 to 50 ms (POLL) a look at
+Everything happens on one thread, in tornado's loop.  Every 25 ms or more (POLL) a look at
 the watched files' sizes and times finds changes; once a look SETTLE seconds later finds
 nothing new (a burst of events has settled), the whole site is built again, with the
 expensive results kept in memory (`Cache`) and only changed files written (`Preview`),
@@ -52,7 +52,7 @@ from cswgen.commands.preview import (
     resolve,
 )
 from cswgen.core import parallel
-from cswgen.core.cache import Cache
+from cswgen.core.cache import Cache, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
 from cswgen.read import themes
 from cswgen.read.config import load_config
@@ -68,8 +68,10 @@ from cswgen.render.overlay import (
 )
 from cswgen.write.writer import Preview
 
-POLL = (0.025, 0.05)  # seconds between looks at the watched files: 10 times a look's
-                     # duration within these bounds, so looking costs a tenth of a core at most
+POLL = (0.025, 0.5)  # seconds between looks at the watched files: 10 times a look's
+                    # duration within these bounds, so looking costs a tenth of a core at most
+                    # (at 10,000 files a look takes 50-80 ms: capped at 0.05 s, the server
+                    # kept most of a core busy doing nothing)
 SETTLE = 0.02  # after a change, seconds without another before building
 PHOTOS_GAP = 2.0  # seconds at least between builds that publish photos made meanwhile
 PORT_TRIES = 20  # when the port is taken, the next ones are tried
@@ -124,8 +126,13 @@ class Session:
             self.watcher.roots = watched
             self.watcher.look()  # before building: a change made during the build is seen
         try:
-            result = build(self.root, as_of=self.as_of, drafts=self.drafts, cache=self.cache,
-                           preview=self.preview, photos_later=self._later)
+            # (the collector paused, as for `cswgen build`: at 10,000 entries it scanned the
+            # cache held in memory three times a rebuild, a third of its time; `collector`
+            # collects what rebuilds leave)
+            with paused_collector():
+                result = build(self.root, as_of=self.as_of, drafts=self.drafts,
+                               cache=self.cache, preview=self.preview,
+                               photos_later=self._later)
         except (SiteError, FileNotFoundError) as exc:
             if self._again():
                 return
