@@ -546,6 +546,59 @@ def test_a_content_file_changed_in_place_is_seen_though_its_size_and_time_are_th
     assert snapshot(fresh) == snapshot(out)
 
 
+def test_serve_reads_again_only_the_content_files_whose_status_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cswgen serve` keeps each content file's status and digest in memory between its
+    builds (`statuses`): a file whose status is the same is not read again, one changed in
+    place (same size, modification time set back) is, and so are files added; a file
+    removed is gone from the preview.  A file changed within `RACY` is read every time."""
+    from cswgen.core.cache import Cache
+    from cswgen.read import fingerprint
+    from cswgen.write.writer import Preview
+
+    site = write_site(tmp_path / "site", site_files(5))
+    log: list[str] = []
+    real = fingerprint._read_within
+
+    def reading(path: str, limit: int) -> bytes | None:
+        log.append(Path(path).name)
+        return real(path, limit)
+
+    monkeypatch.setattr(fingerprint, "_read_within", reading)
+    cache, preview, statuses = Cache(), Preview(tmp_path / "preview"), fingerprint.Stats(None, 0)
+
+    def served() -> list[str]:
+        log.clear()
+        build(site, as_of=AS_OF, cache=cache, preview=preview, statuses=statuses)
+        return sorted(log)
+
+    every = sorted([*(f"t{i:03d}.md" for i in range(5)), "farai.md", "monday.md"])
+    assert served() == every
+    assert served() == every  # (all written just now: none is known by its status yet)
+    monkeypatch.setattr(fingerprint, "RACY", 0)  # (as if written a while ago)
+    assert served() == every
+    assert served() == []
+    story = site / "content/testimonials/t001.md"
+    before = os.stat(story)
+    story.write_text(story.read_text("utf-8").replace("Customer 1\n", "Customer X\n"), "utf-8")
+    os.utime(story, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(story).st_size, os.stat(story).st_mtime_ns) == \
+        (before.st_size, before.st_mtime_ns)
+    (site / "content/testimonials/t004.md").unlink()
+    linking = site / "content/testimonials/t003.md"  # (to t004.md: now to t009.md)
+    linking.write_text(linking.read_text("utf-8").replace("t004.md", "t009.md"), "utf-8")
+    (site / "content/testimonials/t009.md").write_text(
+        "---\ncustomer: Customer Nine\n---\nNew.\n", "utf-8")
+    assert served() == ["t001.md", "t003.md", "t009.md"]
+    assert "Customer X" in (preview.folder / "testimonials/t001/index.html").read_text("utf-8")
+    assert (preview.folder / "testimonials/t009/index.html").is_file()
+    assert not (preview.folder / "testimonials/t004").exists()
+    fresh = tmp_path / "fresh"
+    build(site, as_of=AS_OF, output=fresh, cache_dir=tmp_path / "fresh-cache")
+    assert {k: v for k, v in snapshot(preview.folder).items() if not k.startswith(".")} == \
+        snapshot(fresh)
+
+
 def test_a_file_changed_just_now_is_never_known_by_its_status(built: tuple[Path, Path]) -> None:
     """A file changed within `RACY` of the build may change again in the same tick of its
     clock without its times showing it: its status is not kept, so it is read next time."""

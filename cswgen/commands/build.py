@@ -78,7 +78,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
           cache_dir: Path | None = None, cache: Cache | None = None,
           preview: Preview | None = None, shortcut: bool = True,
           photos_later: Callable[[str], bool] | None = None,
-          held: list[object] | None = None) -> Result:
+          held: list[object] | None = None,
+          statuses: fingerprint.Stats | None = None) -> Result:
     """Build the site at `root`; `cache_dir` is where photo copies and share images are
     kept between builds (default: .cswgen-cache/ in the site).  `cswgen serve` passes a
     `cache` it keeps in memory between builds and a `preview` folder to update in place;
@@ -88,7 +89,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
     photos not in the cache whose key it accepts are shown as placeholders, and left in
     the result's `pending` for the caller to make (see `Photos.prepare`).  `held`: where
     to leave what the build read and made, rather than let it go when it returns (see
-    `one_shot_build`)."""
+    `one_shot_build`).  `statuses` (`cswgen serve`'s, kept between its builds): content
+    files whose status the last build saw are not read again (see `read_content`)."""
     started = time.perf_counter()
     problems = Problems()
 
@@ -132,6 +134,8 @@ def build(root: Path, *, as_of: date | None = None, drafts: bool = False,
         if out is not None:
             out.begin()
         steps = cache if cache is not None else load_steps(cache_root)
+        if statuses is not None and not problems.errors:
+            sources = fingerprint.read_content(root, statuses)
     # What reads, converts, renders and draws: Markdown, Jinja, Pillow and the rest, which a
     # build with nothing to do (above) never imports.
     from cswgen.commands.editions import Edition, other_editions

@@ -54,7 +54,7 @@ from cswgen.commands.preview import (
 from cswgen.core import parallel
 from cswgen.core.cache import Cache, paused_collector
 from cswgen.core.errors import Problem, Problems, SiteError
-from cswgen.read import themes
+from cswgen.read import fingerprint, themes
 from cswgen.read.config import load_config
 from cswgen.read.place import CONFIG_NAME, today_in
 from cswgen.read.settings import SiteConfig
@@ -89,6 +89,9 @@ class Session:
         self.drafts = drafts
         self.say, self.warn = say, warn
         self.cache = Cache()
+        # each content file's status and digest when a build last saw it: a file whose
+        # status is the same is not read again (at 10,000 files, a fifth of a rebuild)
+        self.statuses = fingerprint.Stats(None, 0)
         self.preview = Preview(folder)
         self.watcher = Watcher()
         self.problems: tuple[Problem, ...] = ()  # of the last build, when it failed
@@ -132,7 +135,7 @@ class Session:
             with paused_collector():
                 result = build(self.root, as_of=self.as_of, drafts=self.drafts,
                                cache=self.cache, preview=self.preview,
-                               photos_later=self._later)
+                               photos_later=self._later, statuses=self.statuses)
         except (SiteError, FileNotFoundError) as exc:
             if self._again():
                 return

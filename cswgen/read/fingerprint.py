@@ -111,6 +111,11 @@ class Stats:
         self._new[path] = found
         return found[1]
 
+    def renew(self, now: int) -> None:
+        """The statuses the last build saw made the ones to trust (`cswgen serve`'s, kept
+        in memory between its builds, never saved): a file gone since drops out."""
+        self._old, self._new, self._now = self._new, {}, now
+
     def note(self, path: str, status: Status, digest_: str) -> None:
         if max(status[3], status[4]) < self._now - RACY:
             self._new[path] = status, digest_
@@ -172,6 +177,24 @@ def read_sources(root: Path, theme_chain: list[Theme], options: str,
         return None
     sources.stats = stats
     sources.digest = hasher.hexdigest()
+    return sources
+
+
+def read_content(root: Path, stats: Stats) -> Sources | None:
+    """Only content/'s files, for a build of `cswgen serve` (which watches the rest):
+    each one's digest, known from `stats` (its own, kept in memory: see `Stats.renew`)
+    when its status is what the last build saw, else read (a text file's bytes kept, for
+    the build to read them from), and content/'s listing; None when something cannot be
+    read (the build then reads every file itself, and says what is wrong)."""
+    now = time.time_ns()
+    stats.renew(now)
+    sources = Sources("")
+    try:
+        _add_tree(Digest(), root / "content", "content", stats, Watch(now), sources)
+        if (root / "content").is_dir():
+            sources.listing = listing(root / "content", root)
+    except (OSError, UnicodeError):
+        return None
     return sources
 
 
