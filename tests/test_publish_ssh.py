@@ -8,6 +8,7 @@ openssh-server`); a failure instead when CSWGEN_REQUIRE_SSHD=1, as in .ci/run.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -394,10 +395,22 @@ def publishing_half_way(make_site: MakeSite, sshd: SshServer, www: Path,
                                stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and sum(
-            1 for name, data in published(www).items()
+            1 for name, data in in_place(www).items()
             if data == new.get(name) and data != old.get(name)) < 20:
         time.sleep(0.005)
     return site, process, old, new
+
+
+def in_place(www: Path) -> dict[str, bytes]:
+    """`published(www)` while a publish writes into it: a temporary file renamed into
+    place between being listed and being read is left out (it is read at the next look)."""
+    found: dict[str, bytes] = {}
+    for path in sorted(www.rglob("*")) if www.exists() else []:
+        name = path.relative_to(www).as_posix()
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            if name != RECORD and not name.startswith("foreign"):
+                found[name] = path.read_bytes()
+    return found
 
 
 def finishes(site: Path, sshd: SshServer, www: Path, new: dict[str, bytes]) -> None:
