@@ -1,10 +1,11 @@
 """What `cswgen serve` needs besides livereload: its temporary folder, the files it
-watches, which file answers an address, the addresses it can be reached at, and when to
-collect its garbage."""
+watches, which file answers an address, the addresses it can be reached at and the port
+it listens on, and when to collect its garbage."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import ipaddress
 import os
@@ -15,6 +16,7 @@ import tempfile
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cswgen.core import tree
 from cswgen.render.overlay import CONTROL
@@ -25,6 +27,7 @@ MARK = ".lock"  # beside a preview folder: held by its server while it runs
 _HELD: dict[Path, Mark] = {}  # this process's preview folders' marks
 COLLECT_EVERY = 10  # rebuilds at most between two full collections (see `Collector`)
 COLLECT_AFTER = 0.5  # seconds after the rebuild: the browsers reload first
+PORT_TRIES = 20  # when the port is taken, the next ones are tried
 
 
 class Watcher:
@@ -219,3 +222,21 @@ def _running(pid: int) -> bool:
     except OSError:
         return True  # another user's process
     return True
+
+
+def listen(server: Any, host: str, port: int) -> int:
+    """Have `server` (livereload's) listen on `port`, or the next free one; returns the
+    port used."""
+    last = min(port + PORT_TRIES, 65536) - 1  # (above 65535, a port number wraps round)
+    for candidate in range(port, last + 1):
+        try:
+            server.application(candidate, host, debug=False, live_css=True)
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            continue
+        return candidate
+    taken = f"port {port} is in use; stop what uses it" if last == port \
+        else f"ports {port} to {last} are all in use; stop what uses them"
+    raise OSError(errno.EADDRINUSE, f"{taken} (another cswgen serve?), or choose another "
+                  f"port with --port, like --port {last + 1 if last < 65535 else 8000}")

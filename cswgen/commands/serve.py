@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import logging
 import mimetypes
 import signal
@@ -44,6 +43,7 @@ from cswgen.commands.preview import (
     Watcher,
     address,
     is_loopback,
+    listen,
     nearest_not_found,
     network_address,
     open_in_browser,
@@ -74,7 +74,6 @@ POLL = (0.025, 0.5)  # seconds between looks at the watched files: 10 times a lo
                     # kept most of a core busy doing nothing)
 SETTLE = 0.02  # after a change, seconds without another before building
 PHOTOS_GAP = 2.0  # seconds at least between builds that publish photos made meanwhile
-PORT_TRIES = 20  # when the port is taken, the next ones are tried
 Respond = Callable[[str, list[tuple[str, str]]], Any]  # WSGI start_response
 
 
@@ -368,23 +367,6 @@ class _HeadersOnly:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.connection, name)
-
-
-def listen(server: Any, host: str, port: int) -> int:
-    """Listen on `port`, or the next free one; returns the port used."""
-    last = min(port + PORT_TRIES, 65536) - 1  # (above 65535, a port number wraps round)
-    for candidate in range(port, last + 1):
-        try:
-            server.application(candidate, host, debug=False, live_css=True)
-        except OSError as exc:
-            if exc.errno != errno.EADDRINUSE:
-                raise
-            continue
-        return candidate
-    taken = f"port {port} is in use; stop what uses it" if last == port \
-        else f"ports {port} to {last} are all in use; stop what uses them"
-    raise OSError(errno.EADDRINUSE, f"{taken} (another cswgen serve?), or choose another "
-                  f"port with --port, like --port {last + 1 if last < 65535 else 8000}")
 
 
 _stopping: list[int] = []  # the signals heard (see `_stop`)
