@@ -12,7 +12,6 @@ import datetime as dt
 import difflib
 import re
 import urllib.parse
-from collections.abc import Callable
 from datetime import date, datetime, time
 from functools import partial
 from pathlib import Path
@@ -29,7 +28,7 @@ from cswgen.read.dates import (
     read_date,
     written_otherwise,
 )
-from cswgen.read.finder import Finder, Image
+from cswgen.read.finder import Finder, Image, spelled_right
 from cswgen.read.pasted import curly_warning, unquoted
 from cswgen.read.tomltable import described
 from cswgen.read.workbooks import SUFFIXES as WORKBOOKS
@@ -407,27 +406,13 @@ class Fields:
                 return None
             self.error(key, f"`{key}` names \"{value}\", but there is no such file next to "
                        f"{source.name} or under content/; "
-                       + _nearly(near, partial(self._as_written, key)))
+                       + spelled_right(near, partial(self._as_written, key)))
             return None
         alt = self.text(alt_key)
         if require_alt and not alt and not self.set_aside(alt_key):
             self.error(key, f"`{key}` has no `{alt_key}` text; add `{alt_key}:` describing the "
                        "picture for people who cannot see it")
         return Image(relative, alt)
-
-
-def _nearly(near: tuple[str, str] | None, written: Callable[[str], str]) -> str:
-    """How to write a picture's path that nearly names a file (see `paths.nearly`);
-    `written`: a value as it is written (`Fields._as_written`)."""
-    if near is None:
-        return "check the spelling and the folder"
-    how, found = near
-    if how == "content":
-        return f"write it from inside content/, without content/ in front: {written(found)}"
-    if how == "capitals":
-        return (f"the file is content/{found}, and capitals count on the server that builds "
-                f"the site: {written(found)}")
-    return f"the file is content/{found}: {written(found)}"
 
 
 def _named(key: str, where: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,3 +99,17 @@ def _candidates(reference: str, folder: Path, content: Path) -> tuple[str, list[
         return cleaned, []
     return cleaned, [*([] if cleaned.startswith("/") else [folder / cleaned]),
                      content / cleaned.lstrip("/")]
+
+
+def spelled_right(near: tuple[str, str] | None, written: Callable[[str], str]) -> str:
+    """How to write a picture's path that nearly names a file (see `paths.nearly`);
+    `written`: a value as it is written (`Fields._as_written`)."""
+    if near is None:
+        return "check the spelling and the folder"
+    how, found = near
+    if how == "content":
+        return f"write it from inside content/, without content/ in front: {written(found)}"
+    if how == "capitals":
+        return (f"the file is content/{found}, and capitals count on the server that builds "
+                f"the site: {written(found)}")
+    return f"the file is content/{found}: {written(found)}"
