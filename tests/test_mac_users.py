@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Outcome, Run
 from tests.linkcheck import broken_links
 from tests.photofactory import phone_heic, phone_jpeg
@@ -304,14 +306,47 @@ def test_a_photo_kept_in_icloud_only_is_said_once(make_site: MakeSite, run: Run)
         said.format(f"content/honour-roll/{photo}", photo),
         said.format(f"content/pages/{leaflet}", leaflet),
         "Build failed: 2 errors. Nothing was written; the output folder is as it was."]
+    # deleted in iCloud from another device: the placeholders go, and the files are nowhere
+    for placeholder in (site / "content/honour-roll" / decomposed(".inés.jpg.icloud"),
+                        site / "content/pages" / decomposed(".folleto-año.pdf.icloud")):
+        placeholder.unlink()
+    outcome = run(site, "build", *AS_OF)
+    assert outcome.exit_code == 1
+    assert [line.split(": ", 1)[0] for line in outcome.lines] == [
+        "content/honour-roll/ines.md:4", "content/pages/equipo.md:4",
+        "content/pages/equipo.md:6", "Build failed"]
+    assert "but there is no such file next to ines.md" in outcome.lines[0]
     # Download Now: each placeholder goes, its file is there
-    (site / "content/honour-roll" / decomposed(".inés.jpg.icloud")).unlink()
     (site / "content/honour-roll" / photo).write_bytes(phone_jpeg(800, 600))
-    (site / "content/pages" / decomposed(".folleto-año.pdf.icloud")).unlink()
     (site / "content/pages" / leaflet).write_bytes(b"%PDF-1.4\n%%EOF\n")
     outcome = run(site, "build", *AS_OF)
     assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
     assert broken_links(site / "output") == []
+
+
+def test_in_serve_a_photo_deleted_in_icloud_is_said_to_be_missing(make_site: MakeSite) -> None:
+    """`cswgen serve` keeps what each build read, a failed one's too: after the photo kept
+    in iCloud only was deleted there (its placeholder gone), the person's file, unchanged,
+    was taken as read before, when the placeholder stood for the photo, and the site was
+    built without it and without a word."""
+    from datetime import date
+
+    from cswgen.commands.build import build
+    from cswgen.core.cache import Cache
+    from cswgen.core.errors import SiteError
+    from cswgen.write.writer import Preview
+
+    site = make_site({"config.toml": MINIMAL_CONFIG, "content/honour-roll/ines.md": (
+        "---\nname: Inés Gómez\naward: Estrella\nphoto: inés.jpg\nalt: Inés\n"
+        "consent: true\n---\n"), "content/honour-roll/.inés.jpg.icloud": b"bplist00"})
+    cache, preview = Cache(), Preview(site.parent / "preview")
+    said = []
+    for _ in range(2):
+        with pytest.raises(SiteError) as failed:
+            build(site, as_of=date(2026, 10, 6), cache=cache, preview=preview)
+        said.append([f"{p.path}:{p.line}" for p in failed.value.problems])
+        (site / "content/honour-roll/.inés.jpg.icloud").unlink(missing_ok=True)
+    assert said == [["content/honour-roll/inés.jpg:0"], ["content/honour-roll/ines.md:4"]]
 
 
 def test_a_rating_excel_wrote_with_a_decimal_comma_is_read(make_site: MakeSite,

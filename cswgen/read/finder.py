@@ -40,12 +40,26 @@ class Finder:
     def in_icloud_only(self, reference: str, folder: Path) -> bool:
         """`reference` names a file under content/ that iCloud Drive holds only a
         placeholder of (see `tree.in_icloud_only`): the content's walk says so, and what
-        to do, for that file."""
-        return in_icloud_only(reference, folder, self.content)
+        to do, for that file.  Kept as a lookup too: a placeholder that comes or goes (the
+        file deleted in iCloud) changes what a reading of the file that names it said."""
+        found = in_icloud_only(reference, folder, self.content)
+        self.lookups.append((reference, str(folder), IN_ICLOUD if found else NOT_IN_ICLOUD))
+        return found
 
     def finds_again(self, lookups: list[Lookup]) -> bool:
-        return all(find_file(reference, Path(folder), self.content) == found
+        return all(_answer(reference, Path(folder), self.content, found) == found
                    for reference, folder, found in lookups)
+
+
+# what a lookup of `Finder.in_icloud_only` found: never a path (no path holds a NUL)
+IN_ICLOUD, NOT_IN_ICLOUD = "\x00in iCloud only", "\x00not in iCloud only"
+
+
+def _answer(reference: str, folder: Path, content: Path, found: str | None) -> str | None:
+    """What the lookup that found `found` finds now."""
+    if found in (IN_ICLOUD, NOT_IN_ICLOUD):
+        return IN_ICLOUD if in_icloud_only(reference, folder, content) else NOT_IN_ICLOUD
+    return find_file(reference, folder, content)
 
 
 def find_file(reference: str, folder: Path, content: Path) -> str | None:
