@@ -8,9 +8,11 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from cswgen.core.errors import Problems
 from cswgen.model.markup import Converter
-from tests.helpers import AS_OF, MakeSite, Run
+from tests.helpers import AS_OF, MINIMAL_CONFIG, MakeSite, Run
 from tests.test_link_previews_and_colours import head_of
 
 ARABIC_CONFIG = """\
@@ -212,26 +214,29 @@ def test_a_body_s_footnotes_are_not_in_its_excerpt(make_site: MakeSite, run: Run
     assert "The branch opens at eight on weekdays." in page
 
 
-def test_a_policy_s_commitments_read_as_sentences_in_its_description(
-        make_site: MakeSite, run: Run) -> None:
-    policy = "---\ntitle: {title}\ncommitments:\n{items}---\n{body}\n"
-    english = _built(make_site, run, {"content/policy.md": policy.format(
-        title="Customer service policy", body="How we serve you.", items=(
-            "  - We answer every call within three rings\n"
-            "  - We reply to every email within one working day\n"
-            "  - Did we get it wrong? We put it right\n"))})
-    assert _description(english / "policy/index.html") == (
+POLICIES = {  # language: config, title, body, commitments, the description they make
+    "en": (MINIMAL_CONFIG, "Customer service policy", "How we serve you.", (
+        "We answer every call within three rings",
+        "We reply to every email within one working day",
+        "Did we get it wrong? We put it right"),
         "We answer every call within three rings. We reply to every email within one "
-        "working day. Did we get it wrong? We put it right")
-    arabic = _built(make_site, run, {"config.toml": ARABIC_CONFIG,
-                                     "content/policy.md": policy.format(
-        title="سياسة خدمة العملاء", body="كيف نخدمكم.", items=(
-            "  - نرد على كل مكالمة خلال ثلاث رنات\n"
-            "  - هل أخطأنا؟ نصحح الخطأ\n"
-            "  - نرد على كل رسالة خلال يوم عمل واحد\n"))})
-    assert _description(arabic / "policy/index.html") == (
+        "working day. Did we get it wrong? We put it right"),
+    "ar": (ARABIC_CONFIG, "سياسة خدمة العملاء", "كيف نخدمكم.", (
+        "نرد على كل مكالمة خلال ثلاث رنات", "هل أخطأنا؟ نصحح الخطأ",
+        "نرد على كل رسالة خلال يوم عمل واحد"),
         "نرد على كل مكالمة خلال ثلاث رنات. هل أخطأنا؟ نصحح الخطأ. "
-        "نرد على كل رسالة خلال يوم عمل واحد")
+        "نرد على كل رسالة خلال يوم عمل واحد"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(POLICIES))
+def test_a_policy_s_commitments_read_as_sentences_in_its_description(
+        make_site: MakeSite, run: Run, language: str) -> None:
+    config, title, body, commitments, description = POLICIES[language]
+    items = "".join(f"  - {item}\n" for item in commitments)
+    out = _built(make_site, run, {"config.toml": config, "content/policy.md": (
+        f"---\ntitle: {title}\ncommitments:\n{items}---\n{body}\n")})
+    assert _description(out / "policy/index.html") == description
 
 
 def test_footnotes_placed_in_the_text_and_holding_html_are_left_out_whole() -> None:
