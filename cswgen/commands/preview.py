@@ -51,9 +51,9 @@ class Collector:
     """When `cswgen serve` has Python's cycle collector look at everything: Python never
     does it there.  Each rebuild leaves cyclic garbage (a Markdown converter, template
     contexts: some 500 objects, 250 kB at 1,000 entries), and Python collects its oldest
-    generation only once enough objects reached it through the younger ones; but every
-    cache load (`paused_collector`: one for each file of the feed's entries, up to 256 a
-    rebuild) moves all objects into the oldest generation uncounted, so Python never
+    generation only once enough objects reached it through the younger ones; but each
+    rebuild runs with the collector paused (`paused_collector`, as `cswgen build` runs),
+    which moves all objects into the oldest generation uncounted, so Python never
     collected it, and a serve of 1,000 entries grew by a quarter of a megabyte a save, for
     good.  A full collection takes some 40-50 ms there: too long for every rebuild, so
     one every `COLLECT_EVERY` rebuilds without one, after the browsers reloaded."""
